@@ -1,0 +1,163 @@
+"""Hangul helpers for name lookup: jamo decomposition, initial consonants, particles, lookup keys.
+
+Pure Python, no dependencies, no analyzer: everything here runs in the query path.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SYLLABLE_FIRST, SYLLABLE_LAST = 0xAC00, 0xD7A3
+_PER_INITIAL = 588  # 21 vowels x 28 finals
+_PER_VOWEL = 28
+
+# Compatibility jamo (what a keyboard types alone) in choseong / jungseong / jongseong order.
+INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_INITIAL_SET = frozenset(INITIALS)
+
+
+def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
+    jamo: dict[int, str] = {}
+    initial: dict[int, str] = {}
+    for code in range(SYLLABLE_FIRST, SYLLABLE_LAST + 1):
+        index = code - SYLLABLE_FIRST
+        lead, rest = divmod(index, _PER_INITIAL)
+        vowel, final = divmod(rest, _PER_VOWEL)
+        parts = chr(0x1100 + lead) + chr(0x1161 + vowel)
+        if final:
+            parts += chr(0x11A7 + final)
+        jamo[code] = parts
+        initial[code] = INITIALS[lead]
+    # A bare typed consonant means "a syllable starting with it", so it maps to the leading form
+    # (the same code point decomposed syllables carry); clusters like ㄳ exist only as finals.
+    for lead, char in enumerate(INITIALS):
+        jamo[ord(char)] = chr(0x1100 + lead)
+    for final, char in enumerate(_FINALS, start=1):
+        jamo.setdefault(ord(char), chr(0x11A7 + final))
+    for vowel, char in enumerate(_VOWELS):
+        jamo[ord(char)] = chr(0x1161 + vowel)
+    # Leading jamo left alone after NFC (no vowel followed) count as typed initials.
+    for lead, char in enumerate(INITIALS):
+        initial[0x1100 + lead] = char
+    return jamo, initial
+
+
+_JAMO_TABLE, _INITIAL_TABLE = _build_tables()
+
+_SEPARATORS = " \t\r\n\u00a0\u3000·・‧∙-_./"
+_NAME_TABLE: dict[int, int | None] = {ord(c): None for c in _SEPARATORS}
+# Full-width Latin and digits (ＳＫ, ＡＩ) as typed by some Korean IMEs; NFKC would also
+# turn ㅅ into its leading form, which breaks initial-consonant queries.
+_NAME_TABLE.update({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+
+
+def is_syllable(char: str) -> bool:
+    return SYLLABLE_FIRST <= ord(char) <= SYLLABLE_LAST
+
+
+def to_jamo(s: str) -> str:
+    """Hangul syllables split into conjoining jamo; typed compatibility jamo mapped to the same forms.
+
+    Other characters are lowercased and kept, so fuzzy scores compare letter by letter.
+    """
+    return unicodedata.normalize("NFC", s).lower().translate(_JAMO_TABLE)
+
+
+def initials(s: str) -> str:
+    """Each Hangul syllable replaced by its initial consonant (ㄱ..ㅎ); other characters lowercased."""
+    return unicodedata.normalize("NFC", s).lower().translate(_INITIAL_TABLE)
+
+
+def is_initials_query(q: str) -> bool:
+    """True when the query holds a bare consonant (ㅅㅅㅈㅈ, 삼ㅅㅈ)."""
+    return any(char in _INITIAL_SET for char in _initials_key(q))
+
+
+def normalize_name(s: str) -> str:
+    """Key for exact alias lookup: NFC, casefolded, without spaces and ·-_./ (SK 하이닉스 == SK하이닉스)."""
+    return unicodedata.normalize("NFC", s).casefold().translate(_NAME_TABLE)
+
+
+_LEADING_TO_TYPED = {0x1100 + lead: char for lead, char in enumerate(INITIALS)}
+
+
+def _initials_key(query: str) -> str:
+    """normalize_name, with lone leading jamo (left by decomposed input) read as typed consonants."""
+    return normalize_name(query).translate(_LEADING_TO_TYPED)
+
+
+def initial_pattern(query: str) -> str:
+    """A regular expression for the query's characters, each bare consonant standing for any syllable
+    that starts with it (ㅅ -> [ㅅ사-싷]). Matches normalize_name keys; the query is normalised too."""
+    parts: list[str] = []
+    for char in _initials_key(query):
+        if char in _INITIAL_SET:
+            first = SYLLABLE_FIRST + INITIALS.index(char) * _PER_INITIAL
+            parts.append(f"[{char}{chr(first)}-{chr(first + _PER_INITIAL - 1)}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def matches_initials(query: str, name: str) -> bool:
+    """True when the query matches the name somewhere, each query character being either the name's
+    character at that position or the initial consonant of that syllable (ㅇㅂㄷㅇ ~ 엔비디아,
+    ㅎㅇㄴㅅ ~ SK하이닉스, 삼ㅅㅈ ~ 삼성전자). Spaces and the separators of normalize_name are ignored."""
+    q = _initials_key(query)
+    n = normalize_name(name)
+    if not q:
+        return False
+    n_initials = initials(n)
+    for start in range(len(n) - len(q) + 1):
+        for offset, char in enumerate(q):
+            here = start + offset
+            if char != n[here] and not (char in _INITIAL_SET and char == n_initials[here]):
+                break
+        else:
+            return True
+    return False
+
+
+# Particle -> what the word must end in for it to attach: "C" a final consonant (삼성과),
+# "V" a vowel (엔비디아가), "L" a vowel or ㄹ (서울로), "" anything. Latin letters and digits
+# carry no written final, so any particle may follow them (오픈AI는, SK가, LG와).
+_PARTICLES: dict[str, str] = {
+    "은": "C", "는": "V", "이": "C", "가": "V", "을": "C", "를": "V", "과": "C", "와": "V",
+    "의": "", "에": "", "도": "", "만": "", "께": "",
+    "에서": "", "에게": "", "까지": "", "부터": "", "처럼": "", "보다": "", "한테": "", "께서": "",
+    "에는": "", "에도": "", "에선": "", "만의": "", "조차": "", "마저": "", "밖에": "",
+    "으로": "C", "로": "L", "라고": "V", "이라고": "C",
+    "과의": "C", "와의": "V", "과는": "C", "와는": "V", "과도": "C", "와도": "V",
+    "에서의": "", "에서는": "", "에서도": "", "에게는": "", "까지는": "", "부터는": "", "보다는": "",
+    "으로는": "C", "로는": "L", "으로서": "C", "로서": "L", "으로써": "C", "로써": "L",
+    "으로부터": "C", "로부터": "L", "이라는": "C", "라는": "V",
+}
+_PARTICLES_LONGEST_FIRST = sorted(_PARTICLES, key=len, reverse=True)
+
+
+def _accepts(stem_end: str, rule: str) -> bool:
+    if not rule or not is_syllable(stem_end):
+        return True
+    final = (ord(stem_end) - SYLLABLE_FIRST) % _PER_VOWEL
+    if rule == "C":
+        return final != 0
+    if rule == "V":
+        return final == 0
+    return final in (0, 8)  # "L": no final or ㄹ
+
+
+def strip_particle(word: str) -> str:
+    """The word without one trailing particle, when the particle fits the word's last sound and at
+    least two characters remain (오픈AI는 -> 오픈AI, 삼성과 -> 삼성, 경주 -> 경주, 사과 -> 사과).
+
+    Meant for queries: a name may itself end in a particle-like syllable (마이크로), so callers
+    should try the raw word first."""
+    word = word.rstrip()
+    for particle in _PARTICLES_LONGEST_FIRST:
+        if word.endswith(particle):
+            stem = word[: -len(particle)].rstrip()
+            if len(stem) >= 2 and _accepts(stem[-1], _PARTICLES[particle]):
+                return stem
+    return word
