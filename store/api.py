@@ -1,0 +1,362 @@
+"""The query API: everything the CLI and the app ask of an index. Answers come from SQLite only.
+
+Nothing here loads the morphological analyzer; opening an Index reads no table whole.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from . import linker
+from .db import connect
+from .numbers import parse_query_amount
+from .resolve import Resolver
+from .results import (
+    ArticleCount,
+    ArticleDetail,
+    ArticleHit,
+    ArticleInfo,
+    Comparison,
+    EntityCount,
+    EntityDetail,
+    EntityHit,
+    EntityInfo,
+    Mention,
+    NumberRow,
+    Paragraph,
+    SearchResult,
+    SharedNumber,
+    SimilarParagraphs,
+)
+from .textindex import grams, parse_query, snippet
+
+KWIC_WIDTH = 40  # characters of context on each side of a mention
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
+_ARTICLE_COLS = "id, title, subtitle, outlet, reporters, date, date_text, source, chars"
+
+
+def _info(row) -> ArticleInfo:
+    return ArticleInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6], row[7], row[8])
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
+    """The sentence holding text[start:end]: bounded by . ? ! + space or a line break, at most `limit` each side."""
+    left = max(0, start - limit)
+    for brk in _SENTENCE_BREAK.finditer(text, left, start):
+        left = brk.end()
+    brk = _SENTENCE_BREAK.search(text, end, min(len(text), end + limit))
+    right = brk.start() if brk else min(len(text), end + limit)
+    return text[left:right].strip()
+
+
+class Index:
+    """A read/write handle on one hanscope database."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False) -> "Index":
+        return cls(connect(path, create=create, readonly=readonly))
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        return self.db.execute(sql, params).fetchall()
+
+    # --- articles -------------------------------------------------------------------------------
+
+    def article_count(self) -> int:
+        return self._rows("SELECT count(*) FROM articles")[0][0]
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleInfo]:
+        sql = f"SELECT {_ARTICLE_COLS} FROM articles ORDER BY coalesce(date, '') DESC, id LIMIT ? OFFSET ?"
+        return [_info(r) for r in self._rows(sql, (limit if limit is not None else -1, offset))]
+
+    def article_info(self, article_id: int) -> ArticleInfo | None:
+        rows = self._rows(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,))
+        return _info(rows[0]) if rows else None
+
+    def article(self, article_id: int) -> ArticleDetail | None:
+        rows = self._rows(f"SELECT {_ARTICLE_COLS}, url, body FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        body = r[10]
+        paragraphs = [
+            Paragraph(s, e, body[s:e])
+            for s, e in self._rows('SELECT start, "end" FROM paragraphs WHERE article_id = ? ORDER BY idx', (article_id,))
+        ]
+        return ArticleDetail(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9], body, paragraphs)
+
+    def mentions_in(self, article_id: int) -> list[tuple[int, int, int, str, str]]:
+        """(start, end, entity_id, entity_type, surface) for each mention in an article, in text order."""
+        return self._rows(
+            'SELECT m.start, m."end", m.entity_id, e.type, m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id '
+            "WHERE m.article_id = ? ORDER BY m.start",
+            (article_id,),
+        )
+
+    def numbers_in(self, article_id: int) -> list[NumberRow]:
+        return self._number_rows("n.article_id = ?", [article_id], order="n.start")
+
+    # --- search ---------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> SearchResult:
+        parsed = parse_query(query)
+        expression = parsed.fts()
+        hits: list[ArticleHit] = []
+        total = 0
+        if expression:
+            total = self._rows("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (expression,))[0][0]
+            rows = self._rows(
+                "SELECT a.id, a.title, a.outlet, a.date, a.source, a.body, f.rank FROM "
+                "(SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? "
+                " ORDER BY rank LIMIT ?) f JOIN articles a ON a.id = f.rowid ORDER BY f.rank",
+                (expression, limit),
+            )
+            pattern = parsed.pattern()
+            for aid, title, outlet, date, source, body, rank in rows:
+                text, spans = snippet(body, pattern)
+                hits.append(ArticleHit(aid, title, outlet, date, source, round(-rank, 3), text, spans))
+        return SearchResult(query, hits, self.resolve(query, limit=8), self._numbers_matching(query), total)
+
+    def _numbers_matching(self, query: str, limit: int = 50) -> list[NumberRow]:
+        amount = parse_query_amount(query)
+        if amount is None:
+            return []
+        low, high = amount.value * 0.995, (amount.value_max or amount.value) * 1.005
+        where = "n.unit = ? AND n.value <= ? AND coalesce(n.value_max, n.value) >= ?"
+        params: list = [amount.unit, high, low]
+        if amount.counter:
+            where += " AND (n.counter = ? OR n.counter IS NULL)"
+            params.append(amount.counter)
+        return self._number_rows(where, params, limit=limit)
+
+    # --- entities -------------------------------------------------------------------------------
+
+    @cached_property
+    def _resolver(self) -> Resolver:
+        rows = self._rows(
+            "SELECT a.entity_id, a.alias, (SELECT count(*) FROM mentions m WHERE m.entity_id = a.entity_id) "
+            "FROM aliases a"
+        )
+        return Resolver(rows)
+
+    def refresh(self) -> None:
+        """Forget cached lookups after the index changed (e.g. an entity edit)."""
+        self.__dict__.pop("_resolver", None)
+
+    def resolve(self, name: str, limit: int = 10) -> list[EntityHit]:
+        matches = self._resolver.resolve(name, limit=limit)
+        if not matches:
+            return []
+        infos = {e.id: e for e in self._entity_infos([m.entity_id for m in matches])}
+        return [
+            EntityHit(m.entity_id, infos[m.entity_id].name, infos[m.entity_id].type, round(m.score, 1), m.how,
+                      infos[m.entity_id].mentions, infos[m.entity_id].articles)
+            for m in matches
+            if m.entity_id in infos
+        ]
+
+    def find_entity(self, name_or_id: str | int) -> EntityInfo | None:
+        """An entity by id, or the single confident answer of the resolver for a name."""
+        if isinstance(name_or_id, int):
+            found = self._entity_infos([name_or_id])
+            return found[0] if found else None
+        best = self._resolver.best(name_or_id)
+        if best is None:
+            return None
+        found = self._entity_infos([best.entity_id])
+        return found[0] if found else None
+
+    def _entity_infos(self, ids: list[int]) -> list[EntityInfo]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._rows(
+            f"SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
+            f"(SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id) FROM entities e WHERE e.id IN ({marks})",
+            ids,
+        )
+        aliases: dict[int, list[str]] = {}
+        for eid, alias in self._rows(f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks}) ORDER BY alias", ids):
+            aliases.setdefault(eid, []).append(alias)
+        by_id = {r[0]: EntityInfo(r[0], r[1], r[2], [a for a in aliases.get(r[0], []) if a != r[1]], r[3], r[4]) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def entities(self, type: str | None = None, min_mentions: int = 1) -> list[EntityInfo]:
+        where = "WHERE e.type = ?" if type else ""
+        rows = self._rows(
+            f"SELECT e.id, count(m.id) AS n, count(DISTINCT m.article_id) FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
+            f"{where} GROUP BY e.id HAVING n >= ? ORDER BY n DESC, e.name",
+            ([type] if type else []) + [min_mentions],
+        )
+        return self._entity_infos([r[0] for r in rows])
+
+    def entity(self, name_or_id: str | int, mention_limit: int | None = None) -> EntityDetail | None:
+        info = self.find_entity(name_or_id)
+        if info is None:
+            return None
+        eid = info.id
+        rows = self._rows(
+            'SELECT m.id, m.article_id, a.source, a.title, a.date, m.paragraph, m.start, m."end", m.surface, a.body, p.start, p."end" '
+            "FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "JOIN paragraphs p ON p.article_id = m.article_id AND p.idx = m.paragraph "
+            "WHERE m.entity_id = ? ORDER BY coalesce(a.date, '') DESC, a.id, m.start LIMIT ?",
+            (eid, mention_limit if mention_limit is not None else -1),
+        )
+        mentions = []
+        for mid, aid, source, title, date, par, s, e, surface, body, ps, pe in rows:
+            left = body[max(ps, s - KWIC_WIDTH):s]
+            right = body[e:min(pe, e + KWIC_WIDTH)]
+            mentions.append(Mention(mid, eid, aid, source, title, date, par, s, e, surface, left, right))
+        articles = [
+            ArticleCount(*r)
+            for r in self._rows(
+                "SELECT a.id, a.title, a.source, a.date, count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id "
+                "WHERE m.entity_id = ? GROUP BY a.id ORDER BY n DESC, coalesce(a.date, '') DESC, a.id",
+                (eid,),
+            )
+        ]
+        related = [
+            EntityCount(*r)
+            for r in self._rows(
+                "SELECT e.id, e.name, e.type, count(DISTINCT m2.article_id) AS n FROM mentions m2 JOIN entities e ON e.id = m2.entity_id "
+                "WHERE m2.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?) AND m2.entity_id != ? "
+                "GROUP BY e.id ORDER BY n DESC, count(*) DESC, e.name LIMIT 30",
+                (eid, eid),
+            )
+        ]
+        timeline = [
+            (month, n)
+            for month, n in self._rows(
+                "SELECT substr(a.date, 1, 7) AS month, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
+                "WHERE m.entity_id = ? AND a.date IS NOT NULL GROUP BY month ORDER BY month",
+                (eid,),
+            )
+        ]
+        return EntityDetail(info, mentions, articles, related, timeline)
+
+    # --- numbers --------------------------------------------------------------------------------
+
+    def _number_rows(self, where: str, params: list, order: str = "n.value DESC", limit: int | None = None) -> list[NumberRow]:
+        rows = self._rows(
+            'SELECT n.id, n.article_id, a.source, a.title, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, '
+            f'n.period, n.start, n."end", a.body FROM numbers n JOIN articles a ON a.id = n.article_id WHERE {where} '
+            f"ORDER BY {order} LIMIT ?",
+            [*params, limit if limit is not None else -1],
+        )
+        return [NumberRow(*r[:13], context=sentence_around(r[13], r[11], r[12])) for r in rows]
+
+    def numbers(
+        self,
+        unit: str | None = None,
+        min: float | None = None,
+        max: float | None = None,
+        near: float | None = None,
+        entity: str | None = None,
+        limit: int | None = None,
+    ) -> list[NumberRow]:
+        where, params = ["1"], []
+        if unit:
+            where.append("n.unit = ?")
+            params.append(unit)
+        if min is not None:
+            where.append("coalesce(n.value_max, n.value) >= ?")
+            params.append(min)
+        if max is not None:
+            where.append("n.value <= ?")
+            params.append(max)
+        if near is not None:
+            where.append("n.value BETWEEN ? AND ?")
+            params += [near * 0.9, near * 1.1]
+        if entity is not None:
+            info = self.find_entity(entity)
+            if info is None:
+                return []
+            where.append("n.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
+            params.append(info.id)
+        # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
+        order = f"abs(n.value - {float(near)!r})" if near is not None else "n.value DESC"
+        return self._number_rows(" AND ".join(where), params, order=order, limit=limit)
+
+    # --- compare --------------------------------------------------------------------------------
+
+    def compare(self, left_id: int, right_id: int) -> Comparison | None:
+        left, right = self.article(left_id), self.article(right_id)
+        if left is None or right is None:
+            return None
+        lents = {r[2] for r in self.mentions_in(left_id)}
+        rents = {r[2] for r in self.mentions_in(right_id)}
+        by_id = {e.id: e for e in self._entity_infos(sorted(lents | rents))}
+        order = lambda ids: sorted((by_id[i] for i in ids if i in by_id), key=lambda e: (-e.mentions, e.name))  # noqa: E731
+        shared_numbers = []
+        rnums = self.numbers_in(right_id)
+        for ln in self.numbers_in(left_id):
+            for rn in rnums:
+                if ln.unit == rn.unit and _close(ln.value, rn.value) and (ln.counter or None) == (rn.counter or None):
+                    shared_numbers.append(SharedNumber(ln.value, ln.value_max, ln.unit, ln.counter, ln.raw, rn.raw,
+                                                       ln.context, rn.context, ln.start, rn.start))
+        return Comparison(
+            _info_of(left), _info_of(right), order(lents & rents), order(lents - rents), order(rents - lents),
+            shared_numbers, similar_paragraphs(left.paragraphs, right.paragraphs),
+        )
+
+    # --- entity edits ---------------------------------------------------------------------------
+
+    def edit(self, op: str, **args) -> None:
+        """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define)."""
+        linker.record_edit(self.db, op, args)
+        self.refresh()
+
+    def export_aliases(self) -> str:
+        """Every entity as a line of the alias-file format: type<TAB>name<TAB>alias|alias."""
+        lines = ["# hanscope aliases: type<TAB>name<TAB>aliases separated by |"]
+        for info in self._entity_infos([r[0] for r in self._rows("SELECT id FROM entities ORDER BY type, name")]):
+            lines.append(f"{info.type}\t{info.name}\t{'|'.join(info.aliases)}")
+        return "\n".join(lines) + "\n"
+
+    def import_aliases(self, text: str) -> int:
+        """Define (or extend) an entity for each line; stored as edits so they survive re-indexing."""
+        from .entities import parse_alias_lines
+
+        count = 0
+        for c in parse_alias_lines(text):
+            linker.record_edit(self.db, "define", {"name": c.name, "type": c.type, "aliases": c.aliases})
+            count += 1
+        self.refresh()
+        return count
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def _info_of(d: ArticleDetail) -> ArticleInfo:
+    return ArticleInfo(d.id, d.title, d.subtitle, d.outlet, d.reporters, d.date, d.date_text, d.source, d.chars)
+
+
+def similar_paragraphs(left: list[Paragraph], right: list[Paragraph], threshold: float = 45.0) -> list[SimilarParagraphs]:
+    """Pairs of paragraphs that say much the same thing, aligned in order (greedy best match per left paragraph)."""
+    pairs = []
+    used: set[int] = set()
+    right_grams = [grams(p.text) for p in right]
+    for i, lp in enumerate(left):
+        lg = grams(lp.text)
+        best, best_score = None, threshold
+        for j, rg in enumerate(right_grams):
+            if j in used:
+                continue
+            score = fuzz.token_set_ratio(lg, rg) if min(len(lg), len(rg)) > 20 else 0.0
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None:
+            used.add(best)
+            pairs.append(SimilarParagraphs(i, best, round(best_score, 1)))
+    return pairs

@@ -1,0 +1,166 @@
+"""The SQLite file: schema, opening rules and the errors a user sees when a file is not usable."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+APP_ID = "hanscope"
+BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message is one line that says why and what to do."""
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT,
+    size INTEGER,
+    mtime REAL,
+    status TEXT NOT NULL,          -- ok | partial | failed | duplicate
+    error TEXT,
+    indexed_at TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    source TEXT NOT NULL UNIQUE,
+    title TEXT, subtitle TEXT, outlet TEXT, reporters TEXT NOT NULL DEFAULT '[]',
+    date TEXT, date_text TEXT, url TEXT,
+    body TEXT NOT NULL,
+    chars INTEGER NOT NULL,
+    body_hash TEXT NOT NULL,
+    linked INTEGER NOT NULL DEFAULT 0  -- mentions are up to date with the entity set
+);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
+CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS numbers (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    raw TEXT NOT NULL,
+    value REAL NOT NULL, value_max REAL,
+    unit TEXT NOT NULL, counter TEXT, qualifier TEXT, period TEXT,
+    converts INTEGER REFERENCES numbers(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS numbers_article ON numbers(article_id);
+CREATE INDEX IF NOT EXISTS numbers_unit_value ON numbers(unit, value);
+CREATE TABLE IF NOT EXISTS candidates (      -- per-article proposals from the analyzer and rules
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
+    evidence TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS candidates_article ON candidates(article_id);
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    origin TEXT NOT NULL            -- alias-file | discovered | user
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, start);
+CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed after every re-link
+    id INTEGER PRIMARY KEY,
+    op TEXT NOT NULL,
+    args TEXT NOT NULL,
+    at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0');
+"""
+
+
+def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> sqlite_utils.Database:
+    """Open a hanscope database; raise DatabaseError with one clear line when it cannot be used."""
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"no index at {path}: build one with `hanscope index FOLDER --db {path}`")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise DatabaseError(f"cannot create {path.parent}: {err.strerror or err}") from None
+    elif path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a hanscope database")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = sqlite_utils.Database(conn)
+        _check_or_create(db, path, create=create and not readonly)
+    except sqlite3.DatabaseError as err:
+        raise DatabaseError(f"{path} is not a usable hanscope database ({err})") from None
+    return db
+
+
+def _check_or_create(db: sqlite_utils.Database, path: Path, *, create: bool) -> None:
+    tables = set(db.table_names())
+    if "meta" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise DatabaseError(f"{path} is an SQLite database but not a hanscope index")
+        if not create:
+            raise DatabaseError(f"{path} is empty: build it with `hanscope index FOLDER --db {path}`")
+        _create(db)
+        return
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("app") != APP_ID:
+        raise DatabaseError(f"{path} is not a hanscope index")
+    version = int(meta.get("schema_version", 0))
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(f"{path} was written by a newer hanscope (schema {version}); upgrade hanscope")
+    if version < SCHEMA_VERSION:
+        raise DatabaseError(f"{path} uses an old schema ({version}); rebuild it with `hanscope index FOLDER --db {path}`")
+    db.execute("PRAGMA foreign_keys = ON")
+
+
+def _create(db: sqlite_utils.Database) -> None:
+    db.execute("PRAGMA journal_mode = WAL")  # readers keep working while an index runs
+    db.execute("PRAGMA foreign_keys = ON")
+    # One transaction: a half-made schema is never left behind (the meta row is what marks it complete).
+    db.conn.executescript(
+        "BEGIN;"
+        + SCHEMA
+        + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('app', '{APP_ID}'), ('schema_version', '{SCHEMA_VERSION}');"
+        + "COMMIT;"
+    )
+
+
+def default_db_path() -> Path:
+    """$HANSCOPE_DB, else index.db in the user data directory."""
+    env = os.environ.get("HANSCOPE_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("hanscope", appauthor=False) / "index.db"

@@ -1,0 +1,202 @@
+"""Build and refresh the index: each changed file is extracted, then written in its own transaction.
+
+Crash safety: a file's row, articles, numbers and search rows are committed together, so a `kill -9`
+leaves every file either fully indexed or not at all; re-running indexes what is missing. Entity
+mentions are re-linked at the end of a run (and on the next run if that one was interrupted).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from . import linker
+from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
+from .readers import discover
+from .results import FileProblem, IndexSummary
+from .textindex import grams
+
+Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
+
+SMALL_JOB = 8  # below this many changed files, extract in-process rather than start workers
+
+
+def _file_hash(path: Path) -> tuple[str, int, float]:
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    stat = path.stat()
+    return digest.hexdigest(), stat.st_size, stat.st_mtime
+
+
+def index_paths(
+    db: sqlite_utils.Database,
+    paths: list[Path],
+    *,
+    prune: bool = False,
+    workers: int | None = None,
+    use_analyzer: bool = True,
+    progress: Progress | None = None,
+) -> IndexSummary:
+    started = time.perf_counter()
+    summary = IndexSummary()
+    files, problems = discover(paths)
+    for path, reason in problems:
+        summary.failed.append(FileProblem(path, reason))
+    summary.files_seen = len(files) + len(problems)
+
+    known = {row["path"]: row for row in db.query("SELECT id, path, hash, status FROM files")}
+    todo: list[tuple[str, str, int, float]] = []
+    for path in files:
+        key = str(path.resolve())
+        try:
+            digest, size, mtime = _file_hash(path)
+        except OSError as err:
+            summary.failed.append(FileProblem(str(path), f"cannot read: {err.strerror or err}"))
+            continue
+        row = known.get(key)
+        if row and row["hash"] == digest:
+            summary.files_unchanged += 1
+            if row["status"] == "failed":
+                summary.failed.append(FileProblem(key, _stored_error(db, key)))
+            continue
+        todo.append((key, digest, size, mtime))
+
+    if prune:
+        summary.files_pruned, summary.articles_removed = _prune(db)
+
+    done = summary.files_unchanged
+    total = summary.files_seen
+    if progress:
+        progress(done, total, "")
+    for extracted, (key, digest, size, mtime) in zip(_extract_all(todo, workers, use_analyzer), todo):
+        added = _write_file(db, extracted, digest, size, mtime, summary)
+        summary.articles_added += added
+        done += 1
+        if progress:
+            progress(done, total, key)
+
+    if todo or summary.files_pruned or linker.needs_link(db):
+        linker.link(db)
+    summary.failed.sort(key=lambda p: p.path)
+    summary.files_failed = len(summary.failed)
+    summary.articles_total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    summary.entities_total = db.execute("SELECT count(*) FROM entities").fetchone()[0]
+    summary.mentions_total = db.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    summary.numbers_total = db.execute("SELECT count(*) FROM numbers").fetchone()[0]
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _extract_all(todo: list[tuple[str, str, int, float]], workers: int | None, use_analyzer: bool) -> Iterator[ExtractedFile]:
+    paths = [key for key, *_ in todo]
+    if workers is None:
+        workers = 0 if len(paths) < SMALL_JOB else max(1, min(os.cpu_count() or 1, 4))
+    if workers == 0:
+        for path in paths:
+            yield shared_extractor(use_analyzer).extract_file(path)
+        return
+    # spawn, not fork: an analyzer inherited through fork() hangs the child (DESIGN.md).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker_init, initargs=(use_analyzer,)) as pool:
+        yield from pool.map(worker_extract, paths, chunksize=4)
+
+
+def _stored_error(db: sqlite_utils.Database, key: str) -> str:
+    row = db.execute("SELECT error FROM files WHERE path = ?", [key]).fetchone()
+    return (row[0] if row else None) or "failed"
+
+
+def _delete_articles(db: sqlite_utils.Database, where: str, params: list) -> int:
+    """Delete articles and their search rows (a contentless FTS5 table needs the old values to delete)."""
+    rows = db.execute(f"SELECT id, title, body FROM articles WHERE {where}", params).fetchall()
+    db.conn.executemany(
+        "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        [(aid, grams(title or ""), grams(body)) for aid, title, body in rows],
+    )
+    db.conn.executemany("DELETE FROM articles WHERE id = ?", [(aid,) for aid, _, _ in rows])
+    return len(rows)
+
+
+def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: float, summary: IndexSummary) -> int:
+    conn = db.conn
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    status = "failed" if extracted.error else ("partial" if extracted.warnings else "ok")
+    for warning in extracted.warnings:
+        summary.warnings.append(FileProblem(extracted.path, warning))
+    if extracted.error:
+        summary.failed.append(FileProblem(extracted.path, extracted.error))
+    added = 0
+    with conn:  # one transaction per file
+        conn.execute(
+            "INSERT INTO files(path, hash, size, mtime, status, error, indexed_at) VALUES (?,?,?,?,?,?,?) "
+            "ON CONFLICT(path) DO UPDATE SET hash=excluded.hash, size=excluded.size, mtime=excluded.mtime, "
+            "status=excluded.status, error=excluded.error, indexed_at=excluded.indexed_at",
+            [extracted.path, digest, size, mtime, status, extracted.error or "; ".join(extracted.warnings) or None, now],
+        )
+        file_id = conn.execute("SELECT id FROM files WHERE path = ?", [extracted.path]).fetchone()[0]
+        summary.articles_removed += _delete_articles(db, "file_id = ?", [file_id])
+        for item in extracted.articles:
+            a = item.article
+            dup = conn.execute("SELECT source FROM articles WHERE body_hash = ?", [item.body_hash]).fetchone()
+            if dup:
+                summary.warnings.append(FileProblem(a.source, f"same text as {dup[0]}: kept once"))
+                continue
+            cur = conn.execute(
+                "INSERT INTO articles(file_id, source, title, subtitle, outlet, reporters, date, date_text, url, body, chars, body_hash) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [file_id, a.source, a.title, a.subtitle, a.outlet, json.dumps(a.reporters, ensure_ascii=False),
+                 a.date, a.date_text, a.url, a.body, len(a.body), item.body_hash],
+            )
+            article_id = cur.lastrowid
+            conn.executemany(
+                'INSERT INTO paragraphs(article_id, idx, start, "end") VALUES (?,?,?,?)',
+                [(article_id, i, s, e) for i, (s, e) in enumerate(a.paragraphs)],
+            )
+            conn.execute(
+                "INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
+                [article_id, grams(a.title or ""), grams(a.body)],
+            )
+            _insert_numbers(conn, article_id, item.numbers)
+            conn.executemany(
+                "INSERT INTO candidates(article_id, name, type, aliases, evidence, count) VALUES (?,?,?,?,?,?)",
+                [(article_id, c.name, c.type, json.dumps(c.aliases, ensure_ascii=False), c.evidence, getattr(c, "count", 1))
+                 for c in item.candidates],
+            )
+            added += 1
+        linker.mark_stale(conn)
+    return added
+
+
+def _insert_numbers(conn, article_id: int, numbers) -> None:
+    ids: list[int] = []
+    for paragraph, n in numbers:
+        cur = conn.execute(
+            'INSERT INTO numbers(article_id, paragraph, start, "end", raw, value, value_max, unit, counter, qualifier, period) '
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [article_id, paragraph, n.start, n.end, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, n.period],
+        )
+        ids.append(cur.lastrowid)
+    links = [(ids[n.converts], ids[i]) for i, (_, n) in enumerate(numbers) if n.converts is not None and n.converts < len(ids)]
+    conn.executemany("UPDATE numbers SET converts = ? WHERE id = ?", links)
+
+
+def _prune(db: sqlite_utils.Database) -> tuple[int, int]:
+    gone = [(fid, path) for fid, path in db.execute("SELECT id, path FROM files").fetchall() if not os.path.exists(path)]
+    removed = 0
+    with db.conn:
+        for fid, _ in gone:
+            removed += _delete_articles(db, "file_id = ?", [fid])
+            db.conn.execute("DELETE FROM files WHERE id = ?", [fid])
+        if gone:
+            linker.mark_stale(db.conn)
+    return len(gone), removed

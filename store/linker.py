@@ -1,0 +1,268 @@
+"""Turn per-article candidates into one entity set, replay the user's edits, then find every mention.
+
+The entity set = the shipped alias file + candidates with enough evidence, merged wherever two share an
+alias. User edits (merge, rename, retype, alias add/remove, split, delete, define) are stored as operations
+and replayed after every rebuild, so they survive re-indexing. Mentions come from matching every alias in
+every article (Aho-Corasick), so recall does not depend on the analyzer seeing each occurrence.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from .entities import Matcher, load_alias_file, short_forms
+from .hangul import normalize_name
+from .model import ENTITY_TYPES
+
+EDIT_OPS = ("merge", "rename", "retype", "alias-add", "alias-remove", "split", "delete", "define")
+
+
+class EditError(ValueError):
+    """An entity edit that cannot apply (unknown name, bad type); one line for the user."""
+
+
+@dataclass
+class Spec:
+    name: str
+    type: str
+    origin: str
+    aliases: set[str] = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)
+
+    def surfaces(self) -> set[str]:
+        return {self.name, *self.aliases}
+
+
+def mark_stale(conn) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '1')")
+
+
+def needs_link(db: sqlite_utils.Database) -> bool:
+    row = db.execute("SELECT value FROM meta WHERE key = 'link_stale'").fetchone()
+    return bool(row and row[0] == "1")
+
+
+class EntitySet:
+    """Entities keyed by the normalized form of every surface they own."""
+
+    def __init__(self) -> None:
+        self.specs: list[Spec] = []
+        self.by_key: dict[str, Spec] = {}
+
+    def find(self, surface: str) -> Spec | None:
+        return self.by_key.get(normalize_name(surface))
+
+    def require(self, surface: str) -> Spec:
+        spec = self.find(surface)
+        if spec is None:
+            raise EditError(f"no entity named {surface!r}")
+        return spec
+
+    def add(self, name: str, type_: str, aliases, origin: str) -> Spec:
+        """Add surfaces; fold them into an existing entity that already owns one of them."""
+        surfaces = [s for s in (name, *aliases) if normalize_name(s)]
+        owners = []
+        for s in surfaces:
+            owner = self.by_key.get(normalize_name(s))
+            if owner is not None and owner not in owners:
+                owners.append(owner)
+        if owners:
+            spec = owners[0]
+            for other in owners[1:]:
+                if other.origin == "alias-file" and spec.origin == "alias-file":
+                    continue  # the shipped file keeps its distinct entities distinct (삼성 vs 삼성전자)
+                self._absorb(spec, other)
+        else:
+            spec = Spec(name=name, type=type_, origin=origin)
+            self.specs.append(spec)
+        for s in surfaces:
+            key = normalize_name(s)
+            if self.by_key.get(key) is None:
+                self.by_key[key] = spec
+                if s != spec.name:
+                    spec.aliases.add(s)
+        spec.votes[type_] += 1
+        return spec
+
+    def _absorb(self, into: Spec, other: Spec) -> None:
+        for s in other.surfaces():
+            self.by_key[normalize_name(s)] = into
+            if s != into.name:
+                into.aliases.add(s)
+        into.votes.update(other.votes)
+        self.specs.remove(other)
+
+    def remove(self, spec: Spec) -> None:
+        for s in spec.surfaces():
+            if self.by_key.get(normalize_name(s)) is spec:
+                del self.by_key[normalize_name(s)]
+        self.specs.remove(spec)
+
+    def drop_alias(self, spec: Spec, alias: str) -> None:
+        key = normalize_name(alias)
+        spec.aliases = {a for a in spec.aliases if normalize_name(a) != key}
+        if self.by_key.get(key) is spec:
+            del self.by_key[key]
+
+    # --- user edits -------------------------------------------------------------------------------
+
+    def apply(self, op: str, args: dict) -> None:
+        if op == "merge":
+            into, other = self.require(args["into"]), self.require(args["from"])
+            if into is not other:
+                self._absorb(into, other)
+        elif op == "rename":
+            spec = self.require(args["entity"])
+            new = args["name"].strip()
+            owner = self.find(new)
+            if owner is not None and owner is not spec:
+                raise EditError(f"{new!r} already names another entity: merge them instead")
+            spec.aliases.add(spec.name)
+            spec.aliases.discard(new)
+            spec.name = new
+            self.by_key[normalize_name(new)] = spec
+            spec.origin = "user"
+        elif op == "retype":
+            if args["type"] not in ENTITY_TYPES:
+                raise EditError(f"unknown type {args['type']!r}: one of {', '.join(ENTITY_TYPES)}")
+            spec = self.require(args["entity"])
+            spec.type = args["type"]
+            spec.votes = Counter({args["type"]: 1_000_000})
+        elif op == "alias-add":
+            spec = self.require(args["entity"])
+            owner = self.find(args["alias"])
+            if owner is not None and owner is not spec:
+                self.drop_alias(owner, args["alias"])
+            spec.aliases.add(args["alias"])
+            self.by_key[normalize_name(args["alias"])] = spec
+        elif op in ("alias-remove", "split"):
+            spec = self.require(args["entity"])
+            if normalize_name(args["alias"]) == normalize_name(spec.name):
+                raise EditError(f"{args['alias']!r} is the entity's name: rename it first")
+            self.drop_alias(spec, args["alias"])
+            if op == "split":
+                self.add(args["alias"], args.get("type") or spec.type, [], "user").type = args.get("type") or spec.type
+        elif op == "delete":
+            self.remove(self.require(args["entity"]))
+        elif op == "define":
+            spec = self.add(args["name"], args["type"], args.get("aliases", []), "user")
+            spec.type = args["type"]
+            spec.votes = Counter({args["type"]: 1_000_000})
+        else:
+            raise EditError(f"unknown edit {op!r}")
+
+    def settle_types(self) -> None:
+        for spec in self.specs:
+            if spec.votes and spec.origin != "alias-file":
+                spec.type = spec.votes.most_common(1)[0][0]
+
+
+def _qualifies(evidence: set[str], count: int, articles: int) -> bool:
+    """A discovered name becomes an entity with a rule/bracket hit, or when the analyzer saw it twice."""
+    return bool(evidence - {"analyzer"}) or count >= 2 or articles >= 2
+
+
+def build_entity_set(db: sqlite_utils.Database) -> EntitySet:
+    entities = EntitySet()
+    for c in load_alias_file():
+        spec = entities.add(c.name, c.type, c.aliases, "alias-file")
+        spec.type = c.type
+    grouped: dict[str, dict] = {}
+    for name, type_, aliases, evidence, count, article_id in db.execute(
+        "SELECT name, type, aliases, evidence, count, article_id FROM candidates"
+    ):
+        g = grouped.setdefault(normalize_name(name), {"name": name, "types": Counter(), "aliases": set(),
+                                                     "evidence": set(), "count": 0, "articles": set()})
+        g["types"][type_] += count
+        g["aliases"].update(json.loads(aliases))
+        g["evidence"].add(evidence)
+        g["count"] += count
+        g["articles"].add(article_id)
+    for g in grouped.values():
+        if _qualifies(g["evidence"], g["count"], len(g["articles"])):
+            entities.add(g["name"], g["types"].most_common(1)[0][0], sorted(g["aliases"]), "discovered")
+    entities.settle_types()
+    for op, args in db.execute("SELECT op, args FROM edits ORDER BY id"):
+        try:
+            entities.apply(op, json.loads(args))
+        except EditError:
+            pass  # an edit whose target no longer exists after re-indexing has nothing to act on
+    return entities
+
+
+def _signature(entities: EntitySet) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for spec in sorted(entities.specs, key=lambda s: s.name):
+        digest.update(f"{spec.name}\t{spec.type}\t{'|'.join(sorted(spec.aliases))}\n".encode())
+    return digest.hexdigest()
+
+
+def link(db: sqlite_utils.Database) -> None:
+    """Rebuild entities and aliases from candidates + edits, then (re)match mentions where needed."""
+    entities = build_entity_set(db)
+    signature = _signature(entities)
+    conn = db.conn
+    with conn:
+        old = conn.execute("SELECT value FROM meta WHERE key = 'link_signature'").fetchone()
+        changed = not old or old[0] != signature
+        if changed:
+            _sync_entities(conn, entities)
+            conn.execute("DELETE FROM mentions")
+            conn.execute("UPDATE articles SET linked = 0")
+        ids = dict(conn.execute("SELECT name, id FROM entities"))
+        matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs])
+        kinds = dict(conn.execute("SELECT id, type FROM entities"))
+        todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0")]
+        for article_id in todo:
+            _link_article(conn, matcher, kinds, article_id)
+        conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
+
+
+def _sync_entities(conn, entities: EntitySet) -> None:
+    """Keep ids of entities that still exist (deep links and open screens stay valid)."""
+    existing = dict(conn.execute("SELECT name, id FROM entities"))
+    wanted = {s.name: s for s in entities.specs}
+    conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for n, i in existing.items() if n not in wanted])
+    for name, spec in wanted.items():
+        if name in existing:
+            conn.execute("UPDATE entities SET type = ?, origin = ? WHERE id = ?", [spec.type, spec.origin, existing[name]])
+        else:
+            conn.execute("INSERT INTO entities(name, type, origin) VALUES (?,?,?)", [name, spec.type, spec.origin])
+    conn.execute("DELETE FROM aliases")
+    ids = dict(conn.execute("SELECT name, id FROM entities"))
+    conn.executemany(
+        "INSERT OR IGNORE INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
+        [(ids[s.name], a, normalize_name(a)) for s in entities.specs for a in sorted(s.surfaces())],
+    )
+
+
+def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int) -> None:
+    body = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    starts = [r[0] for r in conn.execute("SELECT start FROM paragraphs WHERE article_id = ? ORDER BY idx", [article_id])]
+    found = matcher.find(body)
+    found += short_forms(body, found, kinds)
+    conn.executemany(
+        'INSERT INTO mentions(entity_id, article_id, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?)',
+        [(eid, article_id, max(0, bisect_right(starts, s) - 1), s, e, surface) for s, e, eid, surface in sorted(found)],
+    )
+
+
+def record_edit(db: sqlite_utils.Database, op: str, args: dict) -> None:
+    """Check an edit against the current entity set, store it, and re-link."""
+    if op not in EDIT_OPS:
+        raise EditError(f"unknown edit {op!r}")
+    build_entity_set(db).apply(op, args)  # raises EditError with a clear line if it cannot apply
+    with db.conn:
+        db.conn.execute("INSERT INTO edits(op, args) VALUES (?, ?)", [op, json.dumps(args, ensure_ascii=False)])
+    link(db)
+
+
+def group_types(db: sqlite_utils.Database) -> dict[str, int]:
+    return dict(defaultdict(int, db.execute("SELECT type, count(*) FROM entities GROUP BY type").fetchall()))

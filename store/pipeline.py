@@ -1,0 +1,123 @@
+"""One file in, everything extracted out: read -> clean -> numbers + entity candidates. No database here.
+
+`extract_file` runs in worker processes during indexing (the analyzer is built once per worker), or
+in-process for small jobs; the indexer only writes what it returns.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import clean
+from .model import Amount, Article, Candidate, InputError
+from .numbers import parse_numbers
+from .readers import read_documents
+
+
+@dataclass(slots=True)
+class ExtractedArticle:
+    article: Article
+    body_hash: str
+    numbers: list[tuple[int, Amount]]  # (paragraph index, amount with body offsets)
+    candidates: list[Candidate]
+
+
+@dataclass(slots=True)
+class ExtractedFile:
+    path: str
+    articles: list[ExtractedArticle] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def body_hash(body: str) -> str:
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def numbers_by_paragraph(article: Article) -> list[tuple[int, Amount]]:
+    """Numbers found paragraph by paragraph (a number never spans two), offsets moved into the body."""
+    found: list[tuple[int, Amount]] = []
+    for idx, (start, end) in enumerate(article.paragraphs):
+        base = len(found)
+        for amount in parse_numbers(article.body[start:end]):
+            amount.start += start
+            amount.end += start
+            if amount.converts is not None:
+                amount.converts += base
+            found.append((idx, amount))
+    return found
+
+
+class Extractor:
+    """Reads and extracts files; holds the (costly) analyzer when one is used."""
+
+    def __init__(self, use_analyzer: bool = True) -> None:
+        self._discoverer = None
+        if use_analyzer:
+            from .entities import Discoverer
+
+            self._discoverer = Discoverer()
+
+    def candidates(self, article: Article) -> list[Candidate]:
+        if self._discoverer is None:
+            from .entities import rule_candidates
+
+            return rule_candidates(article)
+        return self._discoverer.discover(article)
+
+    def extract_file(self, path: str) -> ExtractedFile:
+        result = ExtractedFile(path=path)
+        try:
+            documents, result.warnings = read_documents(Path(path))
+        except InputError as err:
+            result.error = str(err)
+            return result
+        except OSError as err:
+            result.error = f"cannot read: {err.strerror or err}"
+            return result
+        for doc in documents:
+            try:
+                article = clean(doc)
+            except InputError as err:
+                result.warnings.append(f"{_record_label(doc.source)}{err}")
+                continue
+            result.articles.append(
+                ExtractedArticle(
+                    article=article,
+                    body_hash=body_hash(article.body),
+                    numbers=numbers_by_paragraph(article),
+                    candidates=self.candidates(article),
+                )
+            )
+        if not result.articles and result.error is None:
+            result.error = result.warnings[0] if len(result.warnings) == 1 else "no article text found"
+            if len(result.warnings) == 1:
+                result.warnings = []
+        return result
+
+
+def _record_label(source: str) -> str:
+    return f"record {source.rsplit('#', 1)[1]}: " if "#" in source else ""
+
+
+@cache
+def shared_extractor(use_analyzer: bool) -> Extractor:
+    """One extractor per process: the analyzer costs seconds and ~0.5 GB to build."""
+    return Extractor(use_analyzer)
+
+
+# --- worker-process entry points (spawn start method: each worker builds its own analyzer) ---
+
+_worker_extractor: Extractor | None = None
+
+
+def worker_init(use_analyzer: bool) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(use_analyzer)
+
+
+def worker_extract(path: str) -> ExtractedFile:
+    assert _worker_extractor is not None, "worker_init was not run"
+    return _worker_extractor.extract_file(path)

@@ -1,0 +1,210 @@
+"""What the query API returns: small dataclasses that serialise straight to the CLI's JSON (see `to_json`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class ArticleInfo:
+    id: int
+    title: str | None
+    subtitle: str | None
+    outlet: str | None
+    reporters: list[str]
+    date: str | None
+    date_text: str | None
+    source: str
+    chars: int
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ArticleDetail:
+    id: int
+    title: str | None
+    subtitle: str | None
+    outlet: str | None
+    reporters: list[str]
+    date: str | None
+    date_text: str | None
+    source: str
+    chars: int
+    url: str | None
+    body: str
+    paragraphs: list[Paragraph]
+
+
+@dataclass(slots=True)
+class Snippet:
+    """A window of article text; `highlights` are (start, end) offsets into `text` of the query's matches."""
+
+    text: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ArticleHit:
+    id: int
+    title: str | None
+    outlet: str | None
+    date: str | None
+    source: str
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]
+
+
+@dataclass(slots=True)
+class EntityHit:
+    id: int
+    name: str
+    type: str
+    score: float
+    how: str  # exact | prefix | initials | fuzzy
+    mentions: int
+    articles: int
+
+
+@dataclass(slots=True)
+class NumberRow:
+    id: int
+    article_id: int
+    source: str
+    title: str | None
+    raw: str
+    value: float
+    value_max: float | None
+    unit: str
+    counter: str | None
+    qualifier: str | None
+    period: str | None
+    start: int
+    end: int
+    context: str  # the sentence the number sits in
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    articles: list[ArticleHit]
+    entities: list[EntityHit]
+    numbers: list[NumberRow]
+    total_articles: int  # matches before the limit
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    id: int
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int = 0
+    articles: int = 0
+
+
+@dataclass(slots=True)
+class Mention:
+    id: int
+    entity_id: int
+    article_id: int
+    source: str
+    title: str | None
+    date: str | None
+    paragraph: int
+    start: int
+    end: int
+    surface: str
+    left: str  # context before the mention, within its paragraph
+    right: str  # context after the mention, within its paragraph
+
+    @property
+    def context(self) -> str:
+        return f"{self.left}{self.surface}{self.right}"
+
+
+@dataclass(slots=True)
+class ArticleCount:
+    id: int
+    title: str | None
+    source: str
+    date: str | None
+    count: int
+
+
+@dataclass(slots=True)
+class EntityCount:
+    id: int
+    name: str
+    type: str
+    count: int
+
+
+@dataclass(slots=True)
+class EntityDetail:
+    entity: EntityInfo
+    mentions: list[Mention]  # grouped by article, newest article first, then by position
+    articles: list[ArticleCount]
+    related: list[EntityCount]  # co-mentioned entities, most shared articles first
+    timeline: list[tuple[str, int]]  # (YYYY-MM, mentions) where articles carry dates
+
+
+@dataclass(slots=True)
+class SharedNumber:
+    value: float
+    value_max: float | None
+    unit: str
+    counter: str | None
+    left_raw: str
+    right_raw: str
+    left_context: str
+    right_context: str
+    left_start: int
+    right_start: int
+
+
+@dataclass(slots=True)
+class SimilarParagraphs:
+    left: int  # paragraph index in the left article
+    right: int
+    score: float
+
+
+@dataclass(slots=True)
+class Comparison:
+    left: ArticleInfo
+    right: ArticleInfo
+    shared_entities: list[EntityInfo]
+    only_left: list[EntityInfo]
+    only_right: list[EntityInfo]
+    shared_numbers: list[SharedNumber]
+    similar_paragraphs: list[SimilarParagraphs]
+
+
+@dataclass(slots=True)
+class FileProblem:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IndexSummary:
+    files_seen: int = 0
+    files_indexed: int = 0
+    files_unchanged: int = 0
+    files_failed: int = 0
+    files_pruned: int = 0
+    articles_added: int = 0
+    articles_removed: int = 0
+    articles_total: int = 0
+    entities_total: int = 0
+    mentions_total: int = 0
+    numbers_total: int = 0
+    seconds: float = 0.0
+    failed: list[FileProblem] = field(default_factory=list)
+    warnings: list[FileProblem] = field(default_factory=list)

@@ -1,0 +1,43 @@
+"""Shared fixtures. The seed index is built once per test session: the analyzer costs seconds to load."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+HANSCOPE = [sys.executable, "-m", "tui"]  # the CLI, as a real subprocess
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory) -> Path:
+    """A fresh index of the five bundled seed articles (read-only by convention: copy it to modify)."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    db = connect(path, create=True)
+    summary = index_paths(db, [SEEDS], workers=0)
+    db.conn.close()  # checkpoints the WAL, so a plain file copy of the index is complete
+    assert summary.articles_total == 5, summary
+    return path
+
+
+@pytest.fixture
+def seeds_db_copy(seeds_db, tmp_path) -> Path:
+    """A private copy of the seed index, for tests that edit or re-index it."""
+    target = tmp_path / "seeds.db"
+    shutil.copy(seeds_db, target)
+    return target
+
+
+@pytest.fixture
+def seeds_index(seeds_db):
+    from store.api import Index
+
+    index = Index.open(seeds_db)
+    yield index
+    index.close()

@@ -1,0 +1,1 @@
+"""hanscope terminal UI and command line."""

@@ -1,0 +1,497 @@
+"""The `hanscope` command. Every command takes --db; data commands take --json for scripts.
+
+Exit codes: 0 success, 1 nothing found to act on (a message on stderr), 2 bad usage or an unusable database.
+The query commands import only the store's query path: no Textual, no analyzer.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from store.db import DatabaseError, default_db_path
+from store.model import ENTITY_TYPES, to_json
+
+EXIT_NOT_FOUND = 1
+EXIT_UNUSABLE = 2
+
+
+class Failure(click.ClickException):
+    """A one-line error with its own exit code; click prints it as `Error: ...` on stderr."""
+
+    def __init__(self, message: str, code: int = EXIT_UNUSABLE) -> None:
+        super().__init__(message)
+        self.exit_code = code
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _emit_json(value) -> None:
+    click.echo(json.dumps(to_json(value), ensure_ascii=False, indent=2))
+
+
+def _open(db: Path | None, *, write: bool = False):
+    from store.api import Index
+
+    path = db or default_db_path()
+    try:
+        return Index.open(path, create=write)
+    except DatabaseError as err:
+        raise Failure(str(err)) from None
+
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Index file (default: $HANSCOPE_DB or the user data directory).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+
+
+def _text(value: str | None):
+    """Untrusted article text as a literal rich Text (never parsed as markup)."""
+    from rich.text import Text
+
+    return Text(value or "")
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="hanscope")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Explore a Korean news corpus from the terminal.
+
+    \b
+    hanscope                      open the app (builds an index of the bundled seeds on first run)
+    hanscope index ~/news         index a folder of .txt/.md/.html/.json/.jsonl articles
+    hanscope search 하이닉스       full-text, entity and number search
+    hanscope entity 엔비디야       an entity's mentions (typos, initials ㅇㅂㄷㅇ, NVIDIA all work)
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+# --- indexing ---------------------------------------------------------------------------------
+
+
+def build_index(db_path: Path, paths: list[Path], *, prune: bool = False, workers: int | None = None,
+                analyzer: bool = True, show_progress: bool = True):
+    """Index `paths` into `db_path` with a progress bar on a terminal; returns the summary."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    try:
+        db = connect(db_path, create=True)
+    except DatabaseError as err:
+        raise Failure(str(err)) from None
+    if not (show_progress and sys.stderr.isatty()):
+        return index_paths(db, paths, prune=prune, workers=workers, use_analyzer=analyzer)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("[bold]indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}", markup=False), console=_console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("index", total=None, current="")
+
+        def report(done: int, total: int, current: str) -> None:
+            bar.update(task, completed=done, total=total, current=Path(current).name if current else "")
+
+        return index_paths(db, paths, prune=prune, workers=workers, use_analyzer=analyzer, progress=report)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--prune", is_flag=True, help="Remove articles whose files are gone.")
+@click.option("--workers", type=click.IntRange(0, 64), default=None, help="Extraction processes (0: in-process).")
+@click.option("--no-analyzer", is_flag=True, help="Skip the morphological analyzer (faster; rules and alias file only).")
+@json_option
+def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | None, no_analyzer: bool, as_json: bool) -> None:
+    """Index files and folders (recursive). Unchanged files are skipped; changed ones replaced.
+
+    \b
+    hanscope index seeds/
+    hanscope index ~/news --prune --json
+    """
+    db_path = db or default_db_path()
+    summary = build_index(db_path, list(paths), prune=prune, workers=workers, analyzer=not no_analyzer,
+                          show_progress=not as_json)
+    if as_json:
+        _emit_json({"db": str(db_path), **to_json(summary)})
+    else:
+        _print_summary(db_path, summary)
+    if summary.files_seen == 0:
+        raise Failure("no article files found (.txt .md .html .htm .json .jsonl)", EXIT_NOT_FOUND)
+
+
+def _print_summary(db_path: Path, s) -> None:
+    out = _console(stderr=True)
+    out.print(
+        f"{s.files_seen} files: {s.files_indexed} indexed, {s.files_unchanged} unchanged, {s.files_failed} failed"
+        + (f", {s.files_pruned} pruned" if s.files_pruned else "")
+        + f" · {s.articles_total} articles, {s.entities_total} entities, {s.numbers_total} numbers"
+        + f" · {s.seconds:.1f}s → {db_path}",
+        markup=False,
+    )
+    for p in s.failed:
+        out.print(_text(f"  failed  {p.path}: {p.reason}"), style="red")
+    for p in s.warnings:
+        out.print(_text(f"  warning {p.path}: {p.reason}"), style="yellow")
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=None)
+@json_option
+def articles(db: Path | None, limit: int | None, as_json: bool) -> None:
+    """List articles, newest first."""
+    rows = _open(db).articles(limit=limit)
+    if as_json:
+        return _emit_json(rows)
+    if not rows:
+        raise Failure("the index has no articles", EXIT_NOT_FOUND)
+    from rich.table import Table
+
+    table = Table("id", "date", "outlet", "title", "chars", box=None)
+    for a in rows:
+        table.add_row(str(a.id), _text(a.date or a.date_text), _text(a.outlet), _text(a.title or Path(a.source).name), str(a.chars))
+    _console().print(table)
+
+
+@cli.command()
+@click.argument("article_id", type=int)
+@db_option
+@json_option
+def show(article_id: int, db: Path | None, as_json: bool) -> None:
+    """Show one article: metadata and body."""
+    detail = _open(db).article(article_id)
+    if detail is None:
+        raise Failure(f"no article with id {article_id}", EXIT_NOT_FOUND)
+    if as_json:
+        return _emit_json(detail)
+    out = _console()
+    out.print(_text(detail.title or "(no title)"), style="bold")
+    if detail.subtitle:
+        out.print(_text(detail.subtitle), style="italic")
+    meta = " · ".join(x for x in [detail.outlet, ", ".join(detail.reporters), detail.date or detail.date_text, detail.source] if x)
+    out.print(_text(meta), style="dim")
+    out.print()
+    for p in detail.paragraphs:
+        out.print(_text(p.text))
+        out.print()
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@json_option
+def search(query: str, db: Path | None, limit: int, as_json: bool) -> None:
+    """Search articles, entities and numbers. Particles, typos and initials are understood.
+
+    \b
+    hanscope search 하이닉스
+    hanscope search 오픈AI는
+    hanscope search "90만장" --json
+    """
+    result = _open(db).search(query, limit=limit)
+    if as_json:
+        _emit_json(result)
+    else:
+        _print_search(result)
+    if not (result.articles or result.entities or result.numbers):
+        raise Failure(f"nothing matches {query!r}", EXIT_NOT_FOUND)
+
+
+def _print_search(result) -> None:
+    from rich.text import Text
+
+    out = _console()
+    if result.entities:
+        out.print("[bold]entities[/]")
+        for e in result.entities:
+            out.print(Text.assemble(f"  {e.type:<8} ", (e.name, "bold"), f"  {e.mentions} mentions in {e.articles} articles  ({e.how})"))
+    if result.articles:
+        out.print(f"[bold]articles[/] ({result.total_articles})")
+        for a in result.articles:
+            out.print(Text.assemble(f"  {a.id:>5}  ", (a.title or Path(a.source).name, "bold"), (f"  {a.outlet or ''} {a.date or ''}", "dim")))
+            snippet = Text("         " + a.snippet)
+            for s, e in a.highlights:
+                snippet.stylize("reverse", s + 9, e + 9)
+            out.print(snippet)
+    if result.numbers:
+        out.print("[bold]numbers[/]")
+        for n in result.numbers:
+            out.print(Text.assemble("  ", (n.raw, "bold"), f"  {n.value:,.0f} {n.unit}  ", (n.context[:80], "dim")))
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many mentions.")
+@json_option
+def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None:
+    """Every mention of an entity, however it is spelled (엔비디아, NVIDIA, 엔비디야, ㅇㅂㄷㅇ)."""
+    index = _open(db)
+    detail = index.entity(name, mention_limit=limit)
+    if detail is None:
+        near = index.resolve(name, limit=5)
+        hint = f"; did you mean {', '.join(h.name for h in near)}?" if near else ""
+        raise Failure(f"no entity matches {name!r}{hint}", EXIT_NOT_FOUND)
+    if as_json:
+        mentions = [{"article_id": m.article_id, "source": m.source, "paragraph": m.paragraph, "start": m.start,
+                     "end": m.end, "surface": m.surface, "context": m.context} for m in detail.mentions]
+        return _emit_json({"entity": detail.entity, "mentions": mentions, "articles": detail.articles,
+                           "related": detail.related, "timeline": detail.timeline})
+    from rich.table import Table
+    from rich.text import Text
+
+    out = _console()
+    e = detail.entity
+    out.print(Text.assemble((e.name, "bold"), f"  {e.type}  ", (" / ".join(e.aliases), "dim")))
+    out.print(f"{e.mentions} mentions in {e.articles} articles")
+    table = Table("article", "left", "mention", "right", box=None)
+    for m in detail.mentions:
+        table.add_row(str(m.article_id), Text(m.left.replace("\n", " "), justify="right"), Text(m.surface, style="bold"),
+                      Text(m.right.replace("\n", " ")))
+    out.print(table)
+    if detail.related:
+        out.print("related: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]), markup=False)
+
+
+@cli.command()
+@db_option
+@click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None)
+@json_option
+def entities(db: Path | None, type_: str | None, as_json: bool) -> None:
+    """Every entity with its mention and article counts."""
+    rows = _open(db).entities(type=type_)
+    if as_json:
+        return _emit_json(rows)
+    if not rows:
+        raise Failure("no entities", EXIT_NOT_FOUND)
+    from rich.table import Table
+
+    table = Table("id", "type", "name", "mentions", "articles", "aliases", box=None)
+    for e in rows:
+        table.add_row(str(e.id), e.type, _text(e.name), str(e.mentions), str(e.articles), _text(" / ".join(e.aliases)))
+    _console().print(table)
+
+
+def _amount_option(value: str | None) -> float | None:
+    """--min/--max/--near accept plain numbers or Korean amounts (3조, 90만)."""
+    if value is None:
+        return None
+    try:
+        return float(value.replace(",", ""))
+    except ValueError:
+        from store.numbers import parse_query_amount
+
+        amount = parse_query_amount(value)
+        if amount is None:
+            raise click.BadParameter(f"{value!r} is not a number") from None
+        return amount.value
+
+
+@cli.command()
+@db_option
+@click.option("--unit", default=None, help="KRW, USD, %, W, Wh, count ...")
+@click.option("--min", "min_", default=None, help="Lowest value (e.g. 1e12 or 1조).")
+@click.option("--max", "max_", default=None, help="Highest value.")
+@click.option("--near", default=None, help="Values within 10% of this one.")
+@click.option("--entity", "entity_name", default=None, help="Only articles that mention this entity.")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@json_option
+def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
+    """Amounts found in the articles: money, counts, power, percentages.
+
+    \b
+    hanscope numbers --unit USD --min 1억
+    hanscope numbers --near 90만 --json
+    """
+    rows = _open(db).numbers(unit=unit, min=_amount_option(min_), max=_amount_option(max_), near=_amount_option(near),
+                             entity=entity_name, limit=limit)
+    if as_json:
+        keys = ("article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context")
+        return _emit_json([{k: getattr(n, k) for k in keys} for n in rows])
+    if not rows:
+        raise Failure("no numbers match", EXIT_NOT_FOUND)
+    from rich.table import Table
+
+    table = Table("article", "raw", "value", "unit", "context", box=None)
+    for n in rows:
+        table.add_row(str(n.article_id), _text(n.raw), f"{n.value:,.0f}", n.unit + (f" ({n.counter})" if n.counter else ""),
+                      _text(n.context[:70]))
+    _console().print(table)
+
+
+@cli.command()
+@click.argument("left", type=int)
+@click.argument("right", type=int)
+@db_option
+@json_option
+def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
+    """What two articles share and what each says alone, including the same figure used differently."""
+    result = _open(db).compare(left, right)
+    if result is None:
+        raise Failure(f"no article with id {left if _open(db).article_info(left) is None else right}", EXIT_NOT_FOUND)
+    if as_json:
+        data = to_json(result)
+        for key in ("shared_entities", "only_left", "only_right"):
+            data[key] = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in data[key]]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = _console()
+    names = lambda es: ", ".join(e.name for e in es) or "—"  # noqa: E731
+    out.print(_text(f"left  {result.left.id}: {result.left.title or result.left.source}"))
+    out.print(_text(f"right {result.right.id}: {result.right.title or result.right.source}"))
+    out.print(_text(f"shared ({len(result.shared_entities)}): {names(result.shared_entities)}"))
+    out.print(_text(f"only left ({len(result.only_left)}): {names(result.only_left)}"))
+    out.print(_text(f"only right ({len(result.only_right)}): {names(result.only_right)}"))
+    for n in result.shared_numbers:
+        out.print(_text(f"same figure {n.left_raw} / {n.right_raw}\n  L: {n.left_context}\n  R: {n.right_context}"))
+
+
+# --- entity edits -----------------------------------------------------------------------------
+
+
+def _edit(db: Path | None, op: str, **args) -> None:
+    from store.linker import EditError
+
+    try:
+        _open(db, write=False).edit(op, **args)
+    except EditError as err:
+        raise Failure(str(err), EXIT_NOT_FOUND) from None
+    click.echo(f"{op}: done", err=True)
+
+
+@cli.command()
+@click.argument("into")
+@click.argument("other")
+@db_option
+def merge(into: str, other: str, db: Path | None) -> None:
+    """Merge entity OTHER into entity INTO (OTHER's names become aliases of INTO)."""
+    _edit(db, "merge", **{"into": into, "from": other})
+
+
+@cli.command()
+@click.argument("entity_name")
+@click.argument("new_name")
+@db_option
+def rename(entity_name: str, new_name: str, db: Path | None) -> None:
+    """Rename an entity (the old name stays as an alias)."""
+    _edit(db, "rename", entity=entity_name, name=new_name)
+
+
+@cli.command()
+@click.argument("entity_name")
+@click.argument("type_", metavar="TYPE", type=click.Choice(ENTITY_TYPES))
+@db_option
+def retype(entity_name: str, type_: str, db: Path | None) -> None:
+    """Change an entity's type."""
+    _edit(db, "retype", entity=entity_name, type=type_)
+
+
+@cli.command("delete-entity")
+@click.argument("entity_name")
+@db_option
+def delete_entity(entity_name: str, db: Path | None) -> None:
+    """Delete a false entity; it stays deleted across re-indexing."""
+    _edit(db, "delete", entity=entity_name)
+
+
+@cli.group()
+def alias() -> None:
+    """Add, remove or split off an entity's aliases."""
+
+
+@alias.command("add")
+@click.argument("entity_name")
+@click.argument("alias_text", metavar="ALIAS")
+@db_option
+def alias_add(entity_name: str, alias_text: str, db: Path | None) -> None:
+    """Make ALIAS another name of ENTITY."""
+    _edit(db, "alias-add", entity=entity_name, alias=alias_text)
+
+
+@alias.command("remove")
+@click.argument("entity_name")
+@click.argument("alias_text", metavar="ALIAS")
+@db_option
+@click.option("--split", is_flag=True, help="Make the alias an entity of its own.")
+def alias_remove(entity_name: str, alias_text: str, db: Path | None, split: bool) -> None:
+    """Remove ALIAS from ENTITY (with --split it becomes its own entity)."""
+    _edit(db, "split" if split else "alias-remove", entity=entity_name, alias=alias_text)
+
+
+@cli.command("export-aliases")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+def export_aliases(file: Path, db: Path | None) -> None:
+    """Write every entity and its aliases to FILE (type<TAB>name<TAB>alias|alias; '-' for stdout)."""
+    text = _open(db).export_aliases()
+    if str(file) == "-":
+        click.echo(text, nl=False)
+    else:
+        try:
+            file.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise Failure(f"cannot write {file}: {err.strerror or err}") from None
+
+
+@cli.command("import-aliases")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+def import_aliases(file: Path, db: Path | None) -> None:
+    """Define entities and aliases from FILE (the export-aliases format); kept across re-indexing."""
+    from store.linker import EditError
+
+    try:
+        count = _open(db).import_aliases(file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, EditError) as err:
+        raise Failure(f"{file}: {err}") from None
+    click.echo(f"imported {count} entities", err=True)
+
+
+# --- the app ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--entity", "entity_name", default=None, help="Open on this entity's drill-down.")
+@click.option("--article", "article_id", type=int, default=None, help="Open on this article.")
+@click.option("--compare", "compare_ids", type=int, nargs=2, default=None, help="Open two articles side by side.")
+def tui(db: Path | None, entity_name: str | None, article_id: int | None, compare_ids: tuple[int, int] | None) -> None:
+    """Open the explorer (the default command)."""
+    path = db or default_db_path()
+    if not path.exists():
+        if db is not None:
+            raise Failure(f"no index at {path}: build one with `hanscope index FOLDER --db {path}`")
+        click.echo(f"First run: indexing the bundled seed articles into {path}", err=True)
+        from hanscope_seeds import folder as seeds_folder
+
+        build_index(path, [seeds_folder()])
+    _open(path).close()  # fail here with one clear line rather than inside the app
+    from tui.app import run_app
+
+    run_app(path, entity=entity_name, article=article_id, compare=tuple(compare_ids) if compare_ids else None)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as err:  # a bug must still end in one line, not a traceback
+        click.echo(f"hanscope: internal error: {type(err).__name__}: {err}", err=True)
+        sys.exit(EXIT_UNUSABLE)
