@@ -11,7 +11,6 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from . import linker
 from .db import connect
 from .numbers import parse_query_amount
 from .resolve import Resolver
@@ -312,7 +311,9 @@ class Index:
 
     def edit(self, op: str, **args) -> None:
         """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define)."""
-        linker.record_edit(self.db, op, args)
+        from .linker import record_edits  # the linker (and its matcher) is only needed to write
+
+        record_edits(self.db, [(op, args)])
         self.refresh()
 
     def export_aliases(self) -> str:
@@ -325,13 +326,12 @@ class Index:
     def import_aliases(self, text: str) -> int:
         """Define (or extend) an entity for each line; stored as edits so they survive re-indexing."""
         from .entities import parse_alias_lines
+        from .linker import record_edits
 
-        count = 0
-        for c in parse_alias_lines(text):
-            linker.record_edit(self.db, "define", {"name": c.name, "type": c.type, "aliases": c.aliases})
-            count += 1
+        edits = [("define", {"name": c.name, "type": c.type, "aliases": c.aliases}) for c in parse_alias_lines(text)]
+        record_edits(self.db, edits)
         self.refresh()
-        return count
+        return len(edits)
 
 
 def _close(a: float, b: float) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -254,15 +254,15 @@ def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int
     )
 
 
-def record_edit(db: sqlite_utils.Database, op: str, args: dict) -> None:
-    """Check an edit against the current entity set, store it, and re-link."""
-    if op not in EDIT_OPS:
-        raise EditError(f"unknown edit {op!r}")
-    build_entity_set(db).apply(op, args)  # raises EditError with a clear line if it cannot apply
+def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]]) -> None:
+    """Check edits against the current entity set, store them, and re-link once."""
+    entities = build_entity_set(db)
+    for op, args in edits:
+        if op not in EDIT_OPS:
+            raise EditError(f"unknown edit {op!r}")
+        entities.apply(op, args)  # raises EditError with a clear line if it cannot apply
     with db.conn:
-        db.conn.execute("INSERT INTO edits(op, args) VALUES (?, ?)", [op, json.dumps(args, ensure_ascii=False)])
+        db.conn.executemany(
+            "INSERT INTO edits(op, args) VALUES (?, ?)", [(op, json.dumps(args, ensure_ascii=False)) for op, args in edits]
+        )
     link(db)
-
-
-def group_types(db: sqlite_utils.Database) -> dict[str, int]:
-    return dict(defaultdict(int, db.execute("SELECT type, count(*) FROM entities GROUP BY type").fetchall()))
