@@ -63,7 +63,7 @@ class Index:
         return cls(connect(path, create=create, readonly=readonly))
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self.db.execute(sql, params).fetchall()
@@ -311,9 +311,11 @@ class Index:
 
     def edit(self, op: str, **args) -> None:
         """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define)."""
+        import sqlite_utils
+
         from .linker import record_edits  # the linker (and its matcher) is only needed to write
 
-        record_edits(self.db, [(op, args)])
+        record_edits(sqlite_utils.Database(self.db), [(op, args)])
         self.refresh()
 
     def export_aliases(self) -> str:
@@ -325,11 +327,13 @@ class Index:
 
     def import_aliases(self, text: str) -> int:
         """Define (or extend) an entity for each line; stored as edits so they survive re-indexing."""
+        import sqlite_utils
+
         from .entities import parse_alias_lines
         from .linker import record_edits
 
         edits = [("define", {"name": c.name, "type": c.type, "aliases": c.aliases}) for c in parse_alias_lines(text)]
-        record_edits(self.db, edits)
+        record_edits(sqlite_utils.Database(self.db), edits)
         self.refresh()
         return len(edits)
 

@@ -5,8 +5,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 SCHEMA_VERSION = 1
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
@@ -99,8 +97,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content=
 """
 
 
-def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> sqlite_utils.Database:
-    """Open a hanscope database; raise DatabaseError with one clear line when it cannot be used."""
+def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
+    """Open a hanscope database (plain sqlite3: the query path stays light); raise DatabaseError with one clear line when it cannot be used."""
     path = Path(path)
     if not path.exists():
         if not create:
@@ -117,15 +115,14 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
         else:
             conn = sqlite3.connect(str(path), check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db = sqlite_utils.Database(conn)
-        _check_or_create(db, path, create=create and not readonly)
+        _check_or_create(conn, path, create=create and not readonly)
     except sqlite3.DatabaseError as err:
         raise DatabaseError(f"{path} is not a usable hanscope database ({err})") from None
-    return db
+    return conn
 
 
-def _check_or_create(db: sqlite_utils.Database, path: Path, *, create: bool) -> None:
-    tables = set(db.table_names())
+def _check_or_create(db: sqlite3.Connection, path: Path, *, create: bool) -> None:
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables:
         if tables - {"sqlite_sequence"}:
             raise DatabaseError(f"{path} is an SQLite database but not a hanscope index")
@@ -144,11 +141,11 @@ def _check_or_create(db: sqlite_utils.Database, path: Path, *, create: bool) -> 
     db.execute("PRAGMA foreign_keys = ON")
 
 
-def _create(db: sqlite_utils.Database) -> None:
+def _create(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA journal_mode = WAL")  # readers keep working while an index runs
     db.execute("PRAGMA foreign_keys = ON")
     # One transaction: a half-made schema is never left behind (the meta row is what marks it complete).
-    db.conn.executescript(
+    db.executescript(
         "BEGIN;"
         + SCHEMA
         + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('app', '{APP_ID}'), ('schema_version', '{SCHEMA_VERSION}');"

@@ -10,6 +10,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -39,7 +40,7 @@ def _file_hash(path: Path) -> tuple[str, int, float]:
 
 
 def index_paths(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database | sqlite3.Connection,
     paths: list[Path],
     *,
     prune: bool = False,
@@ -48,6 +49,8 @@ def index_paths(
     progress: Progress | None = None,
 ) -> IndexSummary:
     started = time.perf_counter()
+    if isinstance(db, sqlite3.Connection):
+        db = sqlite_utils.Database(db)
     summary = IndexSummary()
     files, problems = discover(paths)
     for path, reason in problems:

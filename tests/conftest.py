@@ -21,7 +21,7 @@ def seeds_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seeds") / "seeds.db"
     db = connect(path, create=True)
     summary = index_paths(db, [SEEDS], workers=0)
-    db.conn.close()  # checkpoints the WAL, so a plain file copy of the index is complete
+    db.close()  # checkpoints the WAL, so a plain file copy of the index is complete
     assert summary.articles_total == 5, summary
     return path
 
