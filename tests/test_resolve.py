@@ -1,0 +1,253 @@
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from store.resolve import Match, Resolver
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+SAMSUNG_GROUP, SAMSUNG_ELEC, SAMSUNG_SDI, SAMSUNG_HEAVY = 1, 2, 3, 4
+NVIDIA, HYNIX, HYBE, CHEY, ALTMAN, OPENAI, GYEONGJU = 5, 6, 7, 8, 9, 10, 11
+SK_GROUP, KAKAO, NAVER, MSIT, DELOITTE, ECOPRO, AWS = 12, 13, 14, 15, 16, 17, 18
+LG_ELEC, LG_CHEM = 19, 20
+
+ALIASES = [
+    (SAMSUNG_GROUP, "삼성", 30),
+    (SAMSUNG_ELEC, "삼성전자", 50),
+    (SAMSUNG_SDI, "삼성SDI", 3),
+    (SAMSUNG_HEAVY, "삼성중공업", 2),
+    (NVIDIA, "엔비디아", 40),
+    (NVIDIA, "NVIDIA", 40),
+    (HYNIX, "SK하이닉스", 35),
+    (HYNIX, "SK 하이닉스", 35),
+    (HYBE, "하이브", 10),
+    (CHEY, "최태원", 20),
+    (ALTMAN, "샘 올트먼", 15),
+    (ALTMAN, "샘 알트만", 15),
+    (ALTMAN, "올트먼", 15),
+    (OPENAI, "오픈AI", 60),
+    (OPENAI, "OpenAI", 60),
+    (GYEONGJU, "경주", 5),
+    (SK_GROUP, "SK", 40),
+    (SK_GROUP, "SK그룹", 40),
+    (KAKAO, "카카오", 8),
+    (NAVER, "네이버", 9),
+    (MSIT, "과학기술정보통신부", 4),
+    (MSIT, "과기정통부", 4),
+    (DELOITTE, "딜로이트", 2),
+    (ECOPRO, "에코프로", 3),
+    (AWS, "아마존웹서비스", 4),
+    (AWS, "AWS", 4),
+    (LG_ELEC, "LG전자", 7),
+    (LG_CHEM, "LG화학", 6),
+]
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver(ALIASES)
+
+
+def best_id(resolver: Resolver, query: str) -> int | None:
+    match = resolver.best(query)
+    return match.entity_id if match else None
+
+
+@pytest.mark.parametrize(
+    "query, entity, alias",
+    [
+        ("엔비디야", NVIDIA, "엔비디아"),
+        ("삼셩전자", SAMSUNG_ELEC, "삼성전자"),
+        ("최태웡", CHEY, "최태원"),
+        ("샘 알트먼", ALTMAN, None),  # half of each spelling
+        ("엔비디야가", NVIDIA, "엔비디아"),  # typo and particle
+        ("하이닉쓰", HYNIX, "SK하이닉스"),
+        ("길로이트", DELOITTE, "딜로이트"),  # the typo in the seeds
+    ],
+)
+def test_typos_resolve_by_jamo(resolver, query, entity, alias):
+    match = resolver.best(query)
+    assert match is not None and match.entity_id == entity and match.how == "fuzzy"
+    assert alias is None or match.alias == alias
+    assert resolver.resolve(query)[0].entity_id == entity
+
+
+def test_both_spellings_of_altman_are_one_entity(resolver):
+    assert best_id(resolver, "샘 알트만") == best_id(resolver, "샘 올트먼") == ALTMAN
+    assert resolver.best("샘 알트만").how == "exact"
+    # 만 doubles as a particle ("only"): 샘 올트 is then a prefix of 샘 올트먼, the same entity.
+    assert best_id(resolver, "샘 올트만") == ALTMAN
+
+
+def test_hynix_typo_is_never_hybe(resolver):
+    assert best_id(resolver, "하이닉쓰") != HYBE
+    assert HYBE not in [m.entity_id for m in resolver.resolve("하이닉쓰")]
+    # Without the short alias the typo is weaker, but still never 하이브.
+    assert best_id(Resolver([(HYNIX, "SK하이닉스", 1), (HYBE, "하이브", 1)]), "하이닉쓰") != HYBE
+
+
+def test_unrelated_names_do_not_match(resolver):
+    assert resolver.resolve("김철수") == []
+    assert resolver.best("김철수") is None
+    assert resolver.best("이재용") is None
+
+
+def test_fuzzy_needs_a_gap_to_the_next_entity():
+    both = Resolver([(1, "최태원", 1), (2, "최태운", 1)])
+    assert both.best("최태완") is None  # one letter (ㅘ) from each
+    assert {m.entity_id for m in both.resolve("최태완")} == {1, 2}
+    assert both.best("최태원").entity_id == 1
+
+
+@pytest.mark.parametrize(
+    "query, entity",
+    [("ㅅㅅㅈㅈ", SAMSUNG_ELEC), ("ㅇㅂㄷㅇ", NVIDIA), ("ㅎㅇㄴㅅ", HYNIX), ("ㅊㅌㅇ", CHEY), ("ㄱㄱㅈㅌㅂ", MSIT)],
+)
+def test_initial_consonants(resolver, query, entity):
+    match = resolver.best(query)
+    assert match is not None and (match.entity_id, match.how) == (entity, "initials")
+    assert match.score >= 80
+
+
+def test_initials_covering_a_whole_alias_win(resolver):
+    # ㅅㅅ is all of 삼성 but only half of 삼성전자.
+    assert best_id(resolver, "ㅅㅅ") == SAMSUNG_GROUP
+    ranked = [m.entity_id for m in resolver.resolve("ㅅㅅ")]
+    assert ranked[:2] == [SAMSUNG_GROUP, SAMSUNG_ELEC]
+    assert set(ranked) == {SAMSUNG_GROUP, SAMSUNG_ELEC, SAMSUNG_SDI, SAMSUNG_HEAVY}
+
+
+def test_syllable_and_initials_mixed(resolver):
+    # 삼ㅅㅈ also fits 삼성중(공업): listed first, but not a confident answer while both exist.
+    assert [m.entity_id for m in resolver.resolve("삼ㅅㅈ")] == [SAMSUNG_ELEC, SAMSUNG_HEAVY]
+    assert resolver.best("삼ㅅㅈ") is None
+    without_heavy = Resolver([row for row in ALIASES if row[0] != SAMSUNG_HEAVY])
+    assert best_id(without_heavy, "삼ㅅㅈ") == SAMSUNG_ELEC
+    assert best_id(without_heavy, "ㅅ성ㅈ자") == SAMSUNG_ELEC
+
+
+def test_ambiguous_initials_are_not_confident(resolver):
+    assert best_id(resolver, "ㅅㅅㅈ") is None  # 삼성전자 and 삼성중공업
+    assert {m.entity_id for m in resolver.resolve("ㅅㅅㅈ")} == {SAMSUNG_ELEC, SAMSUNG_HEAVY}
+
+
+@pytest.mark.parametrize("query", ["nvidia", "NVIDIA", "Nvidia", "엔비디아", "엔비디아의"])
+def test_latin_and_hangul_names_reach_the_same_entity(resolver, query):
+    match = resolver.best(query)
+    assert (match.entity_id, match.score, match.how) == (NVIDIA, 100.0, "exact")
+
+
+@pytest.mark.parametrize("query", ["오픈AI는", "오픈ai", "OpenAI의", "open ai", "Open-AI"])
+def test_openai_in_mixed_scripts(resolver, query):
+    assert best_id(resolver, query) == OPENAI
+
+
+def test_exact_group_beats_longer_company(resolver):
+    assert resolver.best("삼성") == Match(SAMSUNG_GROUP, "삼성", 100.0, "exact")
+    ranked = resolver.resolve("삼성")
+    assert ranked[0].entity_id == SAMSUNG_GROUP
+    assert ranked[1] == Match(SAMSUNG_ELEC, "삼성전자", ranked[1].score, "prefix")
+    assert best_id(resolver, "삼성과") == SAMSUNG_GROUP
+
+
+def test_two_syllable_queries(resolver):
+    assert best_id(resolver, "경주") == GYEONGJU
+    assert best_id(resolver, "엔비") == NVIDIA
+    assert resolver.best("엔비").how == "prefix"
+    assert best_id(resolver, "SK") == SK_GROUP  # the exact alias, not SK하이닉스
+
+
+def test_substring_finds_the_longer_name(resolver):
+    match = resolver.best("하이닉스")
+    assert (match.entity_id, match.alias, match.how) == (HYNIX, "SK하이닉스", "prefix")
+    assert 80 <= match.score < 90
+    assert best_id(resolver, "하이닉스는") == HYNIX
+    assert best_id(resolver, "정통부") == MSIT
+
+
+def test_prefix_shared_by_two_entities_is_ranked_by_weight_not_guessed(resolver):
+    assert resolver.best("LG") is None
+    ranked = resolver.resolve("LG")
+    assert [m.entity_id for m in ranked] == [LG_ELEC, LG_CHEM]  # equal scores, heavier first
+    swapped = Resolver([(LG_ELEC, "LG전자", 1), (LG_CHEM, "LG화학", 9)])
+    assert [m.entity_id for m in swapped.resolve("LG")] == [LG_CHEM, LG_ELEC]
+
+
+def test_raw_query_is_tried_before_stripping(resolver):
+    # 에코프로 ends in 로, which strip_particle would take for a particle.
+    assert resolver.best("에코프로") == Match(ECOPRO, "에코프로", 100.0, "exact")
+    assert best_id(resolver, "에코프로는") == ECOPRO
+
+
+def test_one_row_per_entity_with_its_best_alias(resolver):
+    ranked = resolver.resolve("SK하이닉스")
+    assert [m.entity_id for m in ranked].count(HYNIX) == 1
+    assert ranked[0] == Match(HYNIX, "SK하이닉스", 100.0, "exact")
+
+
+def test_an_alias_shared_by_two_entities_is_ambiguous():
+    shared = Resolver([(1, "현대", 5), (2, "현대", 9), (1, "현대자동차", 5)])
+    assert shared.best("현대") is None
+    assert [m.entity_id for m in shared.resolve("현대")] == [2, 1]
+
+
+def test_empty_and_limit(resolver):
+    assert resolver.resolve("") == [] and resolver.resolve("  · ") == []
+    assert resolver.best("") is None
+    assert len(resolver.resolve("ㅅ", limit=2)) == 2
+
+
+def test_words_from_the_seeds_resolve_with_their_particles(resolver):
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    expected = {
+        "오픈AI는": OPENAI,
+        "오픈AI와의": OPENAI,
+        "OpenAI의": OPENAI,
+        "SK하이닉스와는": HYNIX,
+        "하이닉스와의": HYNIX,
+        "삼성전자로부터": SAMSUNG_ELEC,
+        "삼성과의": SAMSUNG_GROUP,
+        "엔비디아와": NVIDIA,
+        "경주에서": GYEONGJU,
+        "카카오에": KAKAO,
+        "네이버와의": NAVER,
+        "과기정통부와": MSIT,
+        "SK그룹과": SK_GROUP,
+        "SK가": SK_GROUP,
+        "AWS가": AWS,
+        "딜로이트의": DELOITTE,
+        "알트만": ALTMAN,
+    }
+    for word, entity in expected.items():
+        assert word in text, word
+        assert best_id(resolver, word) == entity, word
+
+
+def test_speed_over_100k_synthetic_aliases():
+    """A measurement, printed (run with -s), not a timed assertion."""
+    rng = random.Random(7)
+    common = "가나다라마바사아자차카타파하김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허남심노"
+    def synthetic_name() -> str:
+        length = rng.choice([2, 3, 3, 4, 4, 5, 6])
+        chars = [rng.choice(common) if rng.random() < 0.7 else chr(0xAC00 + rng.randrange(11172)) for _ in range(length)]
+        prefix = rng.choice(["SK", "LG", "AI", ""]) if rng.random() < 0.1 else ""
+        return prefix + "".join(chars)
+
+    entries = [(1000 + i // 2, synthetic_name(), rng.randrange(100)) for i in range(100_000)] + ALIASES
+    started = time.perf_counter()
+    big = Resolver(entries)
+    build_ms = (time.perf_counter() - started) * 1000
+    timings = []
+    for query in ["삼성", "삼셩전자", "엔비디야", "nvidia", "하이닉스는", "ㅅㅅㅈㅈ", "ㅇ", "AI", "김철수"]:
+        started = time.perf_counter()
+        ranked = big.resolve(query)
+        confident = big.best(query)
+        timings.append((query, (time.perf_counter() - started) * 1000))
+        assert len(ranked) <= 10
+    print(f"\nResolver: build {len(entries)} aliases in {build_ms:.0f} ms; resolve+best per query (ms):")
+    print("  " + ", ".join(f"{query} {ms:.1f}" for query, ms in timings))
+    assert big.best("삼셩전자").entity_id == SAMSUNG_ELEC
+    assert big.best("엔비디야").entity_id == NVIDIA
+    assert big.best("삼성").entity_id == SAMSUNG_GROUP
