@@ -55,9 +55,9 @@ class Resolver:
         self._key_index = {key: index for index, key in enumerate(self._keys)}
         # Per key: the entities it names, each with its alias as written and that alias's weight.
         self._owners = [owners_by_key[key] for key in self._keys]
-        self._jamo = [to_jamo(key) for key in self._keys]
         # Keys joined by newlines (which no key contains): one regex or find() pass covers many keys.
         self._blob = "\n".join(self._keys)
+        self._jamo = to_jamo(self._blob).split("\n")  # one call instead of one per key
         self._starts: list[int] = []
         # (key length, blob offset of its first key, blob offset past its last key), shortest first.
         self._lengths: list[tuple[int, int, int]] = []
@@ -157,7 +157,10 @@ class Resolver:
         def find(start: int, end: int) -> Iterator[int]:
             return (found.start() for found in pattern.finditer(self._blob, start, end))
 
-        return self._scan(find, lambda length, _: INITIALS_FLOOR + (INITIALS_WHOLE - INITIALS_FLOOR) * len(form) / length, len(form), wanted)
+        def score(length: int, _at_start: bool) -> float:
+            return INITIALS_FLOOR + (INITIALS_WHOLE - INITIALS_FLOOR) * len(form) / length
+
+        return self._scan(find, score, len(form), wanted)
 
     def _prefix(self, forms: list[str], wanted: int) -> dict[int, float]:
         """Keys containing a query form of 2+ characters, scored 80-90 by coverage (+1 at the start)."""
