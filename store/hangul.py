@@ -109,7 +109,7 @@ def matches_initials(query: str, name: str) -> bool:
     n = normalize_name(name)
     if not q:
         return False
-    n_initials = initials(n)
+    n_initials = n.translate(_INITIAL_TABLE)  # one character per character of n, aligned
     for start in range(len(n) - len(q) + 1):
         for offset, char in enumerate(q):
             here = start + offset
