@@ -30,6 +30,21 @@ _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다.
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _HANGUL = re.compile(r"[가-힣]")
+# Common Korean surnames: tells "뉴스웍스 이한익 기자" (outlet, name) from "홍길동 한경닷컴 기자" (name, outlet)
+SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 "
+    "민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 "
+    "어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 갈 단 견 당 화 창 옹 순 빙 좌".split()
+)
+COMPOUND_SURNAMES = frozenset("제갈 남궁 황보 선우 독고 사공 서문 동방 망절 어금".split())
+
+
+def _looks_like_name(token: str) -> bool:
+    if not re.fullmatch(r"[가-힣]{2,4}", token):
+        return False
+    if len(token) == 4 or token[:2] in COMPOUND_SURNAMES:
+        return token[:2] in COMPOUND_SURNAMES
+    return token[0] in SURNAMES
 
 # --- debris: whole lines that are page chrome ----------------------------------------------------
 
@@ -45,6 +60,7 @@ SECTION_LABELS = frozenset(
     "부동산 오피니언 사설 칼럼 전국 지역 기업 테크 유통 건강 여행 교육 환경 북한 외교 국방 피플 인물 포토 영상 "
     "경제일반 사회일반 정치일반 전체기사 최신기사 종합 뉴스 비즈 비즈니스 글로벌 마켓 자동차 모바일 게임 헬스".split()
 )
+_FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
 _REACTION = re.compile(r"^(?:(?:[가-힣]{1,6}\s?){1,3}요\s*\d+\s*)+$|^(?:추천|비추천|공감|비공감|찬성|반대|댓글)\s*\d+$")
 _WEATHER = re.compile(
     r"^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|비/눈|눈/비|안개|황사|박무|연무|천둥번개|진눈깨비)?"
@@ -60,7 +76,8 @@ _LINK_FOOTER = re.compile(
 )
 _CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스)\s*[:：]", re.I)
 _COPYRIGHT = re.compile(
-    r"무단\s?전재|재배포\s?금지|All rights reserved|저작권자|Copyright|ⓒ|©|제보를 기다립니다|제보하기", re.I
+    r"무단\s?전재|재배포\s?금지|재판매|DB\s?금지|All rights reserved|저작권자|Copyright|ⓒ|©|제보를 기다립니다|제보하기",
+    re.I,
 )
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
 _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
@@ -89,6 +106,9 @@ _CREDIT_TAILS = (
     re.compile(r"\s*[\[(<【][^\[\]()<>【】]{1,30}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*[\])>】]$"),
     # "... 있다. /SK그룹"  "/사진=연합뉴스"
     re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/\s*(?:사진\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
+    # "... photo@newsis.com"  "... 2024.11.04."
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*[(<]?{_EMAIL}[)>]?$"),
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
     # "... 있다. ⓒ뉴스1"
     re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*[ⓒ©]\s*\S{{1,20}}$"),
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
@@ -122,8 +142,7 @@ _BYLINE_LINE = re.compile(
 _BYLINE_TAIL = re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/?\s*(?P<names>{_NAMES})\s*{_JOB}\s*(?:[(<]?{_EMAIL}[)>]?)?$")
 _NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진)$")
 _FOOTER_OUTLET = re.compile(
-    r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:24시간\s+)?(?:언제나\s+)?(?:여러분의\s+)?(?:소중한\s+)?"
-    r"(?:제보|뉴스\s?제보)를\s+기다립니다"
+    r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
 )
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:[ⓒ©]|\([cC]\))\s*(?:\d{4}\s+)?(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
@@ -193,7 +212,7 @@ def _is_prose(text: str) -> bool:
 
 def _is_debris(core: str) -> bool:
     """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
-    if core in PAGE_BUTTONS or core in SECTION_LABELS:
+    if core in PAGE_BUTTONS or core in SECTION_LABELS or _FONT_SIZE.match(core):
         return True
     if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업"
         parts = [p.strip() for p in re.split(r"[/·>›]", core)]
@@ -215,12 +234,14 @@ def _names(group: str) -> list[str]:
 
 
 def _add_byline(found: _Found, outlet: str | None, names: str | None) -> None:
+    if outlet and names and _looks_like_name(outlet) and not all(map(_looks_like_name, _names(names))):
+        outlet, names = names, outlet  # "홍길동 한경닷컴 기자"
     if outlet:
         outlet = outlet.strip(" ·,")
         if outlet and not _NOT_OUTLET.search(outlet):
             found.byline_outlets.append(outlet)
     for name in _names(names or ""):
-        if name not in found.reporters:
+        if _looks_like_name(name) and name not in found.reporters:
             found.reporters.append(name)
 
 
@@ -325,7 +346,7 @@ def _scan(text: str) -> _Found:
         if is_caption:
             found.lines.append(_Line(line, "caption"))
             continue
-        found.seen_prose = found.seen_prose or _is_prose(line)
+        found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.lines.append(_Line(line, "text", after_byline))
     return found
 
@@ -435,6 +456,11 @@ def _first(*values: object) -> str | None:
     return None
 
 
+def _meta_list(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [str(v).strip() for v in items if isinstance(v, (str, int)) and str(v).strip()]
+
+
 def clean(doc: Document) -> Article:
     """The article in `doc`: its paragraphs without page debris, plus title, deck, byline and date."""
     meta = doc.meta or {}
@@ -455,9 +481,7 @@ def clean(doc: Document) -> Article:
     date = parse_date(date_text) if date_text else None
     if not date_text and found.dates:
         date, date_text = next(((iso, text) for iso, text in found.dates if iso), found.dates[0])
-    reporters = meta.get("reporters") or found.reporters
-    if isinstance(reporters, str):
-        reporters = [reporters]
+    reporters = _meta_list(meta.get("reporters")) or found.reporters
     outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets)
     return Article.from_paragraphs(
         doc.source,
@@ -465,7 +489,7 @@ def clean(doc: Document) -> Article:
         title=title,
         subtitle=subtitle,
         outlet=outlet,
-        reporters=[str(r) for r in reporters if str(r).strip()],
+        reporters=reporters,
         date=date,
         date_text=date_text,
         url=_first(meta.get("url")),
