@@ -84,6 +84,7 @@ class Candidate:
     type: str  # company | person | org | place | product | event
     aliases: list[str] = field(default_factory=list)  # other surfaces seen for it (e.g. AWS)
     evidence: str = "rule"  # "rule" | "analyzer" | "bracket" | "title"
+    count: int = 1  # distinct places in the article where it was seen (the analyzer threshold needs it)
 
 
 ENTITY_TYPES = ("company", "person", "org", "place", "product", "event")
