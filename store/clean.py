@@ -76,7 +76,8 @@ _LINK_FOOTER = re.compile(
 )
 _CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스)\s*[:：]", re.I)
 _COPYRIGHT = re.compile(
-    r"무단\s?전재|재배포\s?금지|재판매|DB\s?금지|All rights reserved|저작권자|Copyright|ⓒ|©|제보를 기다립니다|제보하기",
+    r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
+    r"Copyright\s*(?:[ⓒ©]|\(c\)|\d{4})|^\s*[ⓒ©]|제보를 기다립니다|제보하기",
     re.I,
 )
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
@@ -319,10 +320,10 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line("", "sep"))
             continue
         if _is_debris(core):
-            for rx, bucket in ((_FOOTER_OUTLET, found.footer_outlets), (_COPYRIGHT_OUTLET, found.footer_outlets)):
+            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET):  # "더팩트는 24시간 ... 제보를 기다립니다", "ⓒ 연합뉴스"
                 hit = rx.search(core)
                 if hit:
-                    bucket.append(hit.group("outlet"))
+                    found.footer_outlets.append(hit.group("outlet"))
             found.lines.append(_Line("", "sep"))
             continue
         if _date_or_byline_line(line, found):
@@ -339,7 +340,7 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line("", "sep"))
             continue
         tail = _BYLINE_TAIL.search(line)
-        if tail and not re.search(r"=\s*\S+\s*$", line[: tail.start("names") + 1]):
+        if tail:
             _add_byline(found, None, tail.group("names"))
             line = line[: tail.start()].rstrip()
         line, is_caption = _strip_credits(line, caption=False)
@@ -371,6 +372,7 @@ def _caption_row(line: str, found: _Found) -> None:
 MAX_HEADLINE_CHARS = 120
 MAX_DECK_CHARS = 80
 MAX_DECK_LINES = 3
+_NOT_HEADLINE_START = re.compile(r"^(?:[■◆▲△【※―-]|[QA]\s*[.:)])")  # subheads, list items, interview turns
 
 
 def _headline_like(line: _Line) -> bool:
@@ -382,7 +384,7 @@ def _headline_like(line: _Line) -> bool:
         and bool(re.search(r"[가-힣A-Za-z]", text))
         and not _PERIOD_END.search(text)
         and not re.search(r"[다요]\.\s", text)
-        and not text.startswith(("■", "◆", "▲", "△", "【", "-", "―", "※", "Q", "A:", "A."))
+        and not _NOT_HEADLINE_START.match(text)
     )
 
 

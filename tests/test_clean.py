@@ -214,6 +214,20 @@ def test_bylines_at_the_end_and_copyright_outlet():
     assert (article.outlet, article.reporters, paragraphs(article)) == ("디지털타임스", ["박지민"], ["오픈AI가 서울에 사무소를 열었다."])
 
 
+def test_page_chrome_of_another_layout_is_dropped_and_the_story_kept():
+    article = text(
+        "홈 > 경제 > 산업\nIT/과학\n2024년 11월 4일 (월)\n흐림부산 14.0℃\n자료: 기상청 제공\n"
+        "QD-OLED 수출 30% 증가\n\n글씨 크기 조절\n인쇄\n공유하기\n"
+        "삼성디스플레이의 QD-OLED 수출이 30% 늘었다.\n"
+        "관련기사\n• 삼성 OLED 신제품\n• LG 올레드 TV\n"
+        "중고 재판매 시장도 커지고 있다는 분석이 나온다.\n"
+        "훈훈해요 3\n후속기사 원해요 0\n박지민 기자의 다른 기사 보기\n▶ 네이버 채널 구독하기\n"
+        "이메일: news@x.kr\n전체댓글 2\n좋은 기사입니다. 삼성 파이팅이다."
+    )
+    assert (article.title, article.date, article.date_text) == ("QD-OLED 수출 30% 증가", "2024-11-04", "2024년 11월 4일 (월)")
+    assert paragraphs(article) == ["삼성디스플레이의 QD-OLED 수출이 30% 늘었다.", "중고 재판매 시장도 커지고 있다는 분석이 나온다."]
+
+
 def test_title_alone_before_the_body_without_blank_line():
     article = text("엔비디아, 한국에 GPU 26만장 공급\n젠슨 황 CEO가 31일 경주에서 이재명 대통령을 만났다.")
     assert article.title == "엔비디아, 한국에 GPU 26만장 공급"
