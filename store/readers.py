@@ -170,7 +170,8 @@ def _html_document(source: str, text: str) -> Document:
     for tag in DROP_TAGS:
         for node in tree.css(tag):
             node.decompose()
-    body = _html_text(_main_node(tree)) if tree.body is not None else ""
+    # entities such as &#27; decode to control characters only now: sanitize again
+    body = sanitize(_html_text(_main_node(tree))) if tree.body is not None else ""
     if not body.strip():
         raise InputError("no text in HTML page")
     return Document(source=source, text=body, kind="html", meta=meta)
@@ -209,12 +210,12 @@ def _html_meta(tree: LexborHTMLParser) -> dict[str, Any]:
 def _attr(tree: LexborHTMLParser, selector: str, name: str) -> str | None:
     node = tree.css_first(selector)
     value = node.attributes.get(name) if node is not None else None
-    return _one_line(value) if value else None
+    return _one_line(sanitize(value)) if value else None
 
 
 def _node_text(tree: LexborHTMLParser, selector: str) -> str | None:
     node = tree.css_first(selector)
-    return _one_line(node.text(deep=True)) if node is not None else None
+    return _one_line(sanitize(node.text(deep=True))) if node is not None else None
 
 
 def _one_line(value: str) -> str:

@@ -209,6 +209,12 @@ def test_html_in_cp949_with_time_element(tmp_path):
     assert doc.meta["date"] == "2025-11-12" and BODY in doc.text
 
 
+def test_html_entities_cannot_smuggle_escape_sequences(tmp_path):
+    page = '<html><head><meta property="og:title" content="제목&#27;]0;x&#7;"></head><body><p>삼성&#x1b;[2J전자가 투자한다.</p></body></html>'
+    (doc,), _ = read_documents(write(tmp_path / "a.html", page))
+    assert doc.text == "삼성전자가 투자한다." and doc.meta["title"] == "제목"
+
+
 def test_html_without_text(tmp_path):
     with pytest.raises(InputError, match="no text in HTML"):
         read_documents(write(tmp_path / "a.html", "<html><head><script>x()</script></head><body><nav>메뉴</nav></body></html>"))
