@@ -186,7 +186,7 @@ def _html_meta(tree: LexborHTMLParser) -> dict[str, Any]:
     if not title:
         title = _node_text(tree, "title")
         if title and not outlet:  # "헤드라인 | 언론사": without og:site_name the tail is the only outlet hint
-            title = re.sub(r"\s+(?:\||-|::|:|·)\s+[^|:]{1,20}$", "", title)
+            title = re.sub(r"\s+(?:\||-|::)\s+[^|:]{1,20}$", "", title)
     if title and outlet:
         title = re.sub(rf"\s*(?:\||-|::|:|·)\s*{re.escape(outlet)}\s*$", "", title)
     if title:
