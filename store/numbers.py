@@ -1,0 +1,368 @@
+"""Money, counts, power/energy and percentages in Korean news text.
+
+One regex finds the core of each amount (sign, currency symbol, digits with 천/백/만/억/조, a range,
+the unit); a few lines of code then add what sits around it: a period word and a qualifier before
+("월 최대 90만장"), a qualifier after ("1000억원 이상"), a conversion in brackets
+("5000억 달러(약 700조원)").
+
+Conventions (decisions the callers can rely on):
+- unit: KRW USD EUR JPY CNY GBP, "%" (percent), "%p" (percentage points: 3%p, 3퍼센트포인트),
+  "W" (power, in watts), "Wh" (energy, in watt-hours) or "count" (with `counter` set).
+- Vague amounts "수십억 달러", "수천억원", "수만 명" are kept with qualifier "수" and the range
+  2..9 times the named magnitude (수십억 = 20억..90억).
+- "1000여명", "5억여 원" give qualifier "여"; a glued "대" after a unit ("2000원대", "30%대") gives
+  qualifier "대" (a band). Two qualifiers are joined by a space ("최대 ... 이상" -> "최대 이상").
+- A sign glued before the number is kept: "-1.93%" has value -1.93.
+- Skipped on purpose: digits glued after a letter (HBM4, 제2차관, 6호기), dates, times, durations
+  (년, 개월, 일, 시간), ordinals and ranks (1위, 1층, 3대 강국, 세 번째), bare numbers, words
+  천/백/십 used alone, decimals counted with a counter (11.21 장), and:
+  * 대 followed by a word, below 1만 ("3대 강국", "500대 기업"), and 10대..90대 (ages);
+  * 주 (shares) below 1000 (3주 = three weeks);
+  * Korean numerals only before a counter (한 곳, 두 가지, 세 대; 한두 곳 is the range 1..2).
+"""
+from __future__ import annotations
+
+import re
+
+from store.model import Amount
+
+__all__ = ["parse_numbers", "parse_query_amount", "format_amount", "same_quantity"]
+
+_SP = r"[ \u00a0]"
+
+# What may follow a Korean unit directly: nothing Hangul, or a particle / suffix.
+_FOLLOWERS = (
+    "으로|로|이|가|을|를|은|는|의|에|와|과|도|만|씩|까지|부터|보다|나|라|란|쯤|당|급|대|어치|짜리|꼴"
+    "|여|안팎|내외|남짓|정도|규모|수준|뿐|밖|미만|초과|가량"
+)
+_FOLLOW_KO = rf"(?=[^가-힣]|$|(?:{_FOLLOWERS}))"
+_FOLLOW_LATIN = r"(?![A-Za-z0-9])"
+
+_CURRENCY_WORDS = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP"}
+_CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "＄": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₩": "KRW"}
+_CURRENCY_CODES = ("USD", "EUR", "JPY", "CNY", "GBP", "KRW")
+CURRENCIES = frozenset(_CURRENCY_CODES)
+
+_POWER_KO = {"테라와트": 1e12, "기가와트": 1e9, "메가와트": 1e6, "킬로와트": 1e3, "와트": 1.0}
+_POWER_LATIN = {"TW": 1e12, "GW": 1e9, "MW": 1e6, "kW": 1e3, "KW": 1e3, "W": 1.0}
+_PERCENT = {"퍼센트포인트": "%p", "%포인트": "%p", "%p": "%p", "%P": "%p", "퍼센트": "%", "%": "%", "％": "%"}
+
+# Counters after digits. 세대 is left out: "4세대" is nearly always a generation, not households.
+_COUNTERS = (
+    "개국", "개사", "개소", "개", "명", "곳", "장", "대", "건", "척", "회", "차례", "가구", "채", "주",
+    "배럴", "톤", "가지", "마리", "종", "편", "권",
+)
+_NATIVE_COUNTERS = ("명", "개", "곳", "가지", "대", "건", "척", "차례", "가구", "채", "장", "마리", "종", "권")
+_NATIVE_GLUED = ("명", "개", "곳", "가지")  # 한곳, 두가지: common glued spellings that are safe
+_NATIVE = {
+    "한두": (1, 2), "두세": (2, 3), "서너": (3, 4), "네댓": (4, 5), "한": (1, None), "두": (2, None),
+    "세": (3, None), "네": (4, None), "다섯": (5, None), "여섯": (6, None), "일곱": (7, None),
+    "여덟": (8, None), "아홉": (9, None), "열": (10, None), "스무": (20, None),
+}
+
+_SMALL = {"천": 1e3, "백": 1e2, "십": 1e1}
+_BIG = {"조": 1e12, "억": 1e8, "만": 1e4}
+_ENGLISH = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "tn": 1e12,
+    "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9,
+}
+
+_PERIODS = {
+    "매월": "month", "월간": "month", "매달": "month", "월": "month",
+    "매년": "year", "연간": "year", "연": "year",
+    "매일": "day", "하루": "day", "일": "day",
+    "매주": "week", "주": "week",
+    "분기": "quarter",
+}
+_PREFIX_QUALIFIERS = ("대략", "최대", "최소", "최고", "최저", "무려", "평균", "불과", "약", "총")
+_SUFFIX_QUALIFIERS = ("이상", "이하", "미만", "초과", "가량", "안팎", "내외", "남짓", "정도", "쯤")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SEC = rf"{_DIG}(?:[천백](?:{_DIG})?)*"
+_TAIL = r"(?:\d,\d{3}|\d{1,4})(?:\.\d+)?(?:[천백]\d{0,3})*(?![\d,])"
+_NUMBER = (
+    rf"(?:{_SEC}조(?:{_SP}?{_SEC}억)?(?:{_SP}?{_SEC}만)?(?:{_SP}?{_TAIL})?"
+    rf"|{_SEC}억(?:{_SP}?{_SEC}만)?(?:{_SP}?{_TAIL})?"
+    rf"|{_SEC}만(?:{_SP}?{_TAIL})?"
+    rf"|{_SEC})"
+)
+_VAGUE = r"수(?:[십백천][만억조]?|[만억조])"
+
+_UNIT = (
+    "(?:"
+    r"(?:%포인트|%p|%P|%|％)(?![A-Za-z0-9])"
+    rf"|(?:퍼센트포인트|퍼센트){_FOLLOW_KO}"
+    rf"|(?:{_alt(k + '시' for k in _POWER_KO)}|{_alt(_POWER_KO)}){_FOLLOW_KO}"
+    rf"|(?:{_alt(k + 'h' for k in _POWER_LATIN)}|{_alt(_POWER_LATIN)}){_FOLLOW_LATIN}"
+    rf"|(?:달러|유로|위안|파운드|원|엔){_FOLLOW_KO}"
+    r"|불(?=[^가-힣]|$|[을의로씩])"
+    rf"|(?:{_alt(_CURRENCY_CODES)}){_FOLLOW_LATIN}"
+    rf"|(?:{_alt(_COUNTERS)}){_FOLLOW_KO}"
+    ")"
+)
+_ENGLISH_RE = rf"(?:{_SP}?(?:thousand|million|billion|trillion|bn|mn|tn)(?![A-Za-z])|[KkMmBb](?![A-Za-z0-9]))"
+
+# Every first character an amount can start with: a cheap test before the lookbehinds (3x faster).
+_FIRST_CHARS = "".join(sorted({"+", "-", "−", "U", "수", *"$＄€£¥￥₩", *(c[0] for c in _CURRENCY_CODES), *(n[0] for n in _NATIVE)}))
+_ATOM_RE = re.compile(
+    rf"""
+    (?=[\d{re.escape(_FIRST_CHARS)}])(?<![\w.,/%=&?#@\\])(?<!\w-)
+    (?P<sign>[+\-−](?=[\d$＄€£¥￥₩]))?
+    (?:
+        (?P<cur>(?:US\$|[$＄€£¥￥₩]){_SP}?|(?:{_alt(_CURRENCY_CODES)}){_SP}?)
+        (?P<cnum>{_NUMBER})(?P<eng>{_ENGLISH_RE})?(?![\d]|[.,]\d)
+      |
+        (?:
+            (?P<num>{_NUMBER})
+            (?:(?P<lunit>{_UNIT})?(?P<sep>{_SP}?[~～〜∼]{_SP}?|-)(?P<num2>{_NUMBER}))?
+          | (?P<vague>{_VAGUE})
+        )
+        (?P<yeo>여)?{_SP}?(?P<unit>{_UNIT})
+      |
+        (?P<native>{_alt(_NATIVE)})
+        (?:{_SP}(?P<ncounter>{_alt(_NATIVE_COUNTERS)})|(?P<nglued>{_alt(_NATIVE_GLUED)})){_FOLLOW_KO}
+    )
+    """,
+    re.VERBOSE,
+)
+
+_PREFIX_RE = re.compile(
+    rf"(?:(?<![\w.])(?P<period>{_alt(_PERIODS)}){_SP})?(?:(?<![\w.])(?P<qual>{_alt(_PREFIX_QUALIFIERS)}){_SP})?\Z"
+)
+_SUFFIX_RE = re.compile(rf"(?:{_SP}?(?P<q>{_alt(_SUFFIX_QUALIFIERS)})|(?P<yeo>여)){_FOLLOW_KO}")
+_BAND_RE = re.compile(rf"대{_FOLLOW_KO}")
+_WORD_AFTER_RE = re.compile(rf"{_SP}+([가-힣A-Za-z0-9]+)")
+_CONVERSION_GAP_RE = re.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|우리{_SP}?돈){_SP}?)?")
+_TOKEN_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)|([천백십])|([조억만])")
+
+# Words that may follow "N대" after a space and keep it a count ("1000대 규모", "3대 이상").
+_DAE_FOLLOWERS = ("규모", "수준", "분량", *_SUFFIX_QUALIFIERS)
+_MAX_PREFIX = 12  # longest period + qualifier prefix: "월간 대략 "
+
+
+class _Number:
+    """A parsed digit run: its value and the multiplier of its first section (for 3~4조)."""
+
+    __slots__ = ("value", "first_small", "first_big", "has_small", "has_big")
+
+    def __init__(self, text: str) -> None:
+        total = section = 0.0
+        current: float | None = None
+        self.first_small: float | None = None
+        self.first_big: float | None = None
+        self.has_small = self.has_big = False
+        for digits, small, big in _TOKEN_RE.findall(text):
+            if digits:
+                current = float(digits.replace(",", ""))
+            elif small:
+                if self.first_small is None and self.first_big is None:
+                    self.first_small = _SMALL[small]
+                self.has_small = True
+                section += (1.0 if current is None else current) * _SMALL[small]
+                current = None
+            else:
+                if self.first_big is None:
+                    self.first_big = _BIG[big]
+                self.has_big = True
+                section += current or 0.0
+                total += (section or 1.0) * _BIG[big]
+                section, current = 0.0, None
+        self.value = total + section + (current or 0.0)
+
+    def scale_like(self, right: "_Number") -> float:
+        """The value of a bare left end of a range, read in the right end's magnitude (3~4조)."""
+        value = self.value
+        if not self.has_big:
+            value *= right.first_big or 1.0
+            if not self.has_small:
+                value *= right.first_small or 1.0
+        return value
+
+
+def _unit_of(unit: str) -> tuple[str, float, str | None]:
+    """(unit, multiplier, counter) for a unit as written."""
+    if unit in _PERCENT:
+        return _PERCENT[unit], 1.0, None
+    if unit in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[unit], 1.0, None
+    if unit in _CURRENCY_CODES:
+        return unit, 1.0, None
+    energy = unit.endswith(("시", "h"))
+    base = unit[:-1] if energy else unit
+    scale = _POWER_KO.get(base) or _POWER_LATIN.get(base)
+    if scale is not None:
+        return ("Wh" if energy else "W"), scale, None
+    return "count", 1.0, unit
+
+
+def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | None, str | None] | None:
+    """(value, value_max, unit, counter, qualifier) of one regex match, or None when it is no amount."""
+    sign = -1.0 if m["sign"] in ("-", "−") else 1.0
+    if m["cur"] is not None:
+        number = _Number(m["cnum"])
+        scale = _ENGLISH[m["eng"].strip()] if m["eng"] else 1.0
+        return sign * number.value * scale, None, _CURRENCY_SYMBOLS.get(m["cur"].strip()) or m["cur"].strip(), None, None
+    if m["native"] is not None:
+        low, high = _NATIVE[m["native"]]
+        return float(low), (float(high) if high else None), "count", m["ncounter"] or m["nglued"], None
+
+    unit, scale, counter = _unit_of(m["unit"])
+    qualifier = "여" if m["yeo"] else None
+    value_max: float | None = None
+    if m["vague"] is not None:
+        base = _SMALL.get(m["vague"][1:2], 1.0) * _BIG.get(m["vague"][-1], 1.0)
+        value, value_max, qualifier = 2 * base, 9 * base, "수"
+    else:
+        number = _Number(m["num"])
+        value = number.value
+        if m["num2"] is not None:
+            if m["lunit"] is not None and _unit_of(m["lunit"]) != (unit, scale, counter):
+                return None
+            right = _Number(m["num2"])
+            value, value_max = number.scale_like(right), right.value
+            if value >= value_max:
+                return None
+        elif counter is not None:
+            # Counts are whole: "11.21 장" is a date next to a word.
+            if number.value != int(number.value):
+                return None
+            if counter == "대" and not number.has_big:
+                if number.value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+                    return None  # 20대: an age band
+                word = _WORD_AFTER_RE.match(text, m.end())
+                if word and not word[1].startswith(_DAE_FOLLOWERS):
+                    return None  # 3대 강국, 500대 기업: a rank
+            if counter == "주" and value < 1000:
+                return None  # 3주: weeks, not shares
+    value *= sign * scale
+    if value_max is not None:
+        value_max *= sign * scale
+    return value, value_max, unit, counter, qualifier
+
+
+def parse_numbers(text: str) -> list[Amount]:
+    """Every money, count, power/energy and percentage amount in `text`, in order, with offsets."""
+    amounts: list[Amount] = []
+    previous_end = 0
+    for m in _ATOM_RE.finditer(text):
+        parsed = _atom(m, text)
+        if parsed is None:
+            continue
+        value, value_max, unit, counter, qualifier = parsed
+        start, end = m.start(), m.end()
+
+        period = None
+        prefix = _PREFIX_RE.search(text, max(previous_end, start - _MAX_PREFIX), start)
+        if prefix is not None and prefix.start() < start:
+            start = prefix.start()
+            period = _PERIODS[prefix["period"]] if prefix["period"] else None
+            qualifier = _join(prefix["qual"], qualifier)
+
+        if unit != "count" or counter != "대":
+            band = _BAND_RE.match(text, end)
+            if band is not None and unit not in ("W", "Wh"):
+                end = band.end()
+                qualifier = _join(qualifier, "대")
+        suffix = _SUFFIX_RE.match(text, end)
+        if suffix is not None:
+            end = suffix.end()
+            qualifier = _join(qualifier, suffix["q"] or "여")
+
+        amounts.append(Amount(start=start, end=end, raw=text[start:end], value=value, unit=unit,
+                              value_max=value_max, counter=counter, qualifier=qualifier, period=period))
+        previous_end = end
+    _link_conversions(text, amounts)
+    return amounts
+
+
+def _join(first: str | None, second: str | None) -> str | None:
+    if first and second:
+        return f"{first} {second}"
+    return first or second
+
+
+def _link_conversions(text: str, amounts: list[Amount]) -> None:
+    """5000억 달러(약 700조원): the bracketed amount restates the one just before it."""
+    for i in range(1, len(amounts)):
+        before, after = amounts[i - 1], amounts[i]
+        if not _CONVERSION_GAP_RE.fullmatch(text, before.end, after.start):
+            continue
+        if before.unit == after.unit or (before.unit in CURRENCIES and after.unit in CURRENCIES):
+            after.converts = i - 1
+
+
+_QUERY_UNITS = re.compile(r"(?i)(?<=[\d ])(kwh|mwh|gwh|twh|kw|mw|gw|tw|usd|eur|jpy|cny|gbp|krw)(?![a-z])")
+
+
+def parse_query_amount(query: str) -> Amount | None:
+    """The amount a whole search query reads as ("90만장", "30억 달러", "500MW"), else None."""
+    query = query.strip()
+    if not query:
+        return None
+    for candidate in (query, _QUERY_UNITS.sub(lambda m: _canonical_unit(m[1]), query)):
+        amounts = parse_numbers(candidate)
+        if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(candidate):
+            return amounts[0]
+    return None
+
+
+def _canonical_unit(unit: str) -> str:
+    unit = unit.upper()
+    if unit.endswith("WH"):
+        unit = unit[:-1] + "h"
+    return unit.replace("KW", "kW")
+
+
+_CURRENCY_NAMES = {"KRW": "원", "USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
+
+
+def format_amount(value: float, unit: str, counter: str | None = None) -> str:
+    """A readable Korean rendering that parse_query_amount reads back: "90만 장", "1.5GW", "5.59%"."""
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    if unit in _CURRENCY_NAMES:
+        return f"{sign}{_korean_digits(magnitude)} {_CURRENCY_NAMES[unit]}"
+    if unit == "count":
+        return f"{sign}{_korean_digits(magnitude)} {counter or '개'}"
+    if unit in ("%", "%p"):
+        return f"{sign}{_plain(magnitude)}{unit}"
+    if unit in ("W", "Wh"):
+        for scale, prefix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, "")):
+            if magnitude >= scale:
+                break
+        return f"{sign}{_plain(magnitude / scale)}{prefix}{unit}"
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def _plain(x: float) -> str:
+    return f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+def _korean_digits(value: float) -> str:
+    """1.2e12 -> "1조 2,000억"; parts below 만 keep up to six decimals."""
+    value = round(value, 6)
+    whole = int(value)
+    fraction = round(value - whole, 6)
+    parts = []
+    for size, name in ((10**12, "조"), (10**8, "억"), (10**4, "만")):
+        count, whole = divmod(whole, size)
+        if count:
+            parts.append(f"{count:,}{name}")
+    if whole or fraction or not parts:
+        parts.append(_plain(whole + fraction) if fraction else f"{whole:,}")
+    return " ".join(parts)
+
+
+def same_quantity(a: Amount, b: Amount, tolerance: float = 0.005) -> bool:
+    """Same unit (and counter, when both have one) and values within 0.5%; ranges count if they overlap."""
+    if a.unit != b.unit or (a.counter and b.counter and a.counter != b.counter):
+        return False
+    a_low, a_high = sorted((a.value, a.value if a.value_max is None else a.value_max))
+    b_low, b_high = sorted((b.value, b.value if b.value_max is None else b.value_max))
+    slack = tolerance * max(abs(a_low), abs(a_high), abs(b_low), abs(b_high))
+    return a_low - slack <= b_high and b_low - slack <= a_high
