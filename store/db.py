@@ -114,10 +114,17 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         else:
             conn = sqlite3.connect(str(path), check_same_thread=False)
+    except sqlite3.Error as err:
+        raise DatabaseError(f"cannot open {path}: {err}") from None
+    try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _check_or_create(conn, path, create=create and not readonly)
     except sqlite3.DatabaseError as err:
+        conn.close()
         raise DatabaseError(f"{path} is not a usable hanscope database ({err})") from None
+    except DatabaseError:
+        conn.close()
+        raise
     return conn
 
 
@@ -133,11 +140,16 @@ def _check_or_create(db: sqlite3.Connection, path: Path, *, create: bool) -> Non
     meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("app") != APP_ID:
         raise DatabaseError(f"{path} is not a hanscope index")
-    version = int(meta.get("schema_version", 0))
+    try:
+        version = int(meta.get("schema_version", 0))
+    except (TypeError, ValueError):
+        raise DatabaseError(f"{path} has a damaged meta table (schema_version {meta.get('schema_version')!r})") from None
     if version > SCHEMA_VERSION:
         raise DatabaseError(f"{path} was written by a newer hanscope (schema {version}); upgrade hanscope")
-    if version < SCHEMA_VERSION:
-        raise DatabaseError(f"{path} uses an old schema ({version}); rebuild it with `hanscope index FOLDER --db {path}`")
+    if version < SCHEMA_VERSION:  # indexing into it would fail the same way: the file has to go first
+        raise DatabaseError(
+            f"{path} uses an old schema ({version}): remove it, then rebuild with `hanscope index FOLDER --db {path}`"
+        )
     db.execute("PRAGMA foreign_keys = ON")
 
 
