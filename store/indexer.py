@@ -20,6 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import linker
+from .db import DatabaseError
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
 from .readers import discover
 from .results import FileProblem, IndexSummary
@@ -74,22 +75,30 @@ def index_paths(
             continue
         todo.append((key, digest, size, mtime))
 
-    if prune:
-        summary.files_pruned, summary.articles_removed = _prune(db)
+    written = 0
+    try:
+        if prune:
+            summary.files_pruned, summary.articles_removed = _prune(db)
 
-    done = summary.files_unchanged
-    total = summary.files_seen
-    if progress:
-        progress(done, total, "")
-    for extracted, (key, digest, size, mtime) in zip(_extract_all(todo, workers, use_analyzer), todo):
-        added = _write_file(db, extracted, digest, size, mtime, summary)
-        summary.articles_added += added
-        done += 1
+        done = summary.files_unchanged
+        total = summary.files_seen
         if progress:
-            progress(done, total, key)
+            progress(done, total, "")
+        for extracted, (key, digest, size, mtime) in zip(_extract_all(todo, workers, use_analyzer), todo):
+            added = _write_file(db, extracted, digest, size, mtime, summary)
+            summary.articles_added += added
+            summary.files_indexed += extracted.error is None
+            written += 1
+            done += 1
+            if progress:
+                progress(done, total, key)
 
-    if todo or summary.files_pruned or linker.needs_link(db):
-        linker.link(db)
+        if todo or summary.files_pruned or linker.needs_link(db):
+            linker.link(db)
+    except sqlite3.OperationalError as err:
+        # Disk full, a read-only file, an I/O error: stop. Each file is its own transaction, so the
+        # files written so far stay indexed and a re-run (with room to write) finishes the job.
+        raise DatabaseError(f"cannot write the index ({err}); {written} files written before it stay indexed") from None
     summary.failed.sort(key=lambda p: p.path)
     summary.files_failed = len(summary.failed)
     summary.articles_total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
