@@ -83,12 +83,23 @@ def build_index(db_path: Path, paths: list[Path], *, prune: bool = False, worker
                 analyzer: bool = True, show_progress: bool = True):
     """Index `paths` into `db_path` with a progress bar on a terminal; returns the summary."""
     from store.db import connect
-    from store.indexer import index_paths
 
     try:
         db = connect(db_path, create=True)
     except DatabaseError as err:
         raise Failure(str(err)) from None
+    try:
+        return _index_with_progress(db, paths, prune=prune, workers=workers, analyzer=analyzer,
+                                    show_progress=show_progress)
+    except DatabaseError as err:  # disk full, read-only file: what was committed stays
+        raise Failure(f"{db_path}: {err}") from None
+    finally:
+        db.close()
+
+
+def _index_with_progress(db, paths: list[Path], *, prune: bool, workers: int | None, analyzer: bool, show_progress: bool):
+    from store.indexer import index_paths
+
     if not (show_progress and sys.stderr.isatty()):
         return index_paths(db, paths, prune=prune, workers=workers, use_analyzer=analyzer)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
