@@ -47,7 +47,7 @@ def _open(db: Path | None, *, write: bool = False):
 
 
 db_option = click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--db", type=click.Path(path_type=Path), default=None,  # a directory is refused by connect(), in one line
     help="Index file (default: $HANSCOPE_DB or the user data directory).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
