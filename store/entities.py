@@ -1,0 +1,938 @@
+"""Entities: the shipped alias file, discovery of new names in an article, and mention matching.
+
+Discovery (`Discoverer.discover`) proposes candidates for one article from
+- the analyzer: kiwipiepy proper nouns (NNP), touching NNP/SL/SN runs merged (오픈+AI, SK+하이닉스),
+  never across spaces (DESIGN.md: that made recall worse); Latin-only runs only when acronym- or
+  brand-shaped (AWS, OpenAI), never inside brackets and never a generic acronym (CEO, AI, MOU);
+- titles: a name left of a title word (최태원 SK그룹 회장, 맷 가먼 아마존웹서비스(AWS) CEO) -> person;
+- suffixes: …부/처/청/위원회/협의회/연구소/재단/협회 -> org, …그룹/전자/텔레콤 -> company,
+  …포럼/서밋/정상회의 -> event;
+- brackets: 아마존웹서비스(AWS), 그렉 브로크만(Greg Brockman): both sides are one candidate.
+`rule_candidates` runs the same rules without the analyzer (cheaper, less precise).
+
+Type guess, first that applies: the alias file's type; title -> person; suffix type; a 3-syllable
+name starting with a surname -> person; a place from the alias file or …시/군/구/도 -> place; a name
+that is the whole of a quotation ('카나나') -> product; anything else -> company (in this domain
+an unknown proper noun is most often a firm or brand; the user can retype it).
+
+Candidates carry `count` (distinct places seen in the article) and `evidence`; the linker keeps a
+new name when it has rule/title/bracket evidence or was seen twice.
+
+Matching (`Matcher.find`) finds every alias with Aho-Corasick on a copy of the text without spaces,
+then keeps hits whose edges are word edges: a Hangul name may be followed only by particles and
+endings (오픈AI는, SK하이닉스와의, 삼성과) so 삼성 never matches inside 삼성전자 or 삼성물산; a Latin
+name is never glued to Latin letters or digits (MS is not in MSIT). Overlaps go to the leftmost,
+then longest. `short_forms` adds 최 회장 / 김 대표 / 그렉 회장 for a person named earlier in the
+same article with the same title, when exactly one such person exists.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from .hangul import normalize_name, strip_particle
+from .model import ENTITY_TYPES, Article, Candidate, InputError
+
+ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+
+Mention = tuple[int, int, int, str]  # (start, end, entity_id, surface)
+
+# --- characters ---------------------------------------------------------------------------------
+
+
+def _is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
+def _is_latin_or_digit(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _has_hangul(s: str) -> bool:
+    return any(_is_hangul(c) for c in s)
+
+
+def _has_latin(s: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in s)
+
+
+def _script(char: str) -> str:
+    return "hangul" if _is_hangul(char) else "other"
+
+
+# --- particles, endings and title words -----------------------------------------------------------
+
+# What may follow a name inside the same written word, concatenated: 와+의, 에서+는, 이+라는, 였+다.
+_TAIL_PIECES = frozenset(
+    "이 가 은 는 을 를 의 에 와 과 도 만 로 으로 서 에서 에게 께 께서 한테 부터 까지 보다 처럼 같이 마저 조차 "
+    "라도 나 든 랑 뿐 밖에 대로 마다 엔 요 다 였 었 고 며 면 라 란 라는 라고 지만 인 인데 야 죠 "
+    "측 등 내 간 발 산 형 들 씨 님 회장 부회장 사장 대표 의장".split()
+)
+_TAIL_MAX = 6
+
+
+def _is_tail(run: str) -> bool:
+    """True when a run of Hangul is nothing but particles/endings (과의, 에서는, 이라는, 회장은)."""
+    if len(run) > _TAIL_MAX:
+        return False
+    reachable = [True] + [False] * len(run)
+    for i in range(len(run)):
+        if reachable[i]:
+            for j in range(i + 1, min(len(run), i + 4) + 1):
+                if run[i:j] in _TAIL_PIECES:
+                    reachable[j] = True
+    return reachable[-1]
+
+
+# Title word -> family (the word a short form repeats: 최수연 … 대표이사, later 최 대표).
+_TITLES: dict[str, str] = {
+    "회장": "회장", "명예회장": "회장", "부회장": "부회장", "사장": "사장", "부사장": "부사장",
+    "대표": "대표", "대표이사": "대표", "공동대표": "대표", "각자대표": "대표",
+    "CEO": "CEO", "최고경영자": "CEO", "CTO": "CTO", "최고기술책임자": "CTO", "CFO": "CFO", "COO": "COO",
+    "최고책임자": "책임자", "책임자": "책임자", "창업자": "창업자", "창업주": "창업자", "총수": "총수",
+    "의장": "의장", "이사장": "이사장", "대통령": "대통령", "부총리": "부총리", "총리": "총리",
+    "장관": "장관", "차관": "차관", "수석": "수석", "수석비서관": "수석", "비서관": "비서관",
+    "비서실장": "비서실장", "실장": "실장", "위원장": "위원장", "부위원장": "부위원장", "원장": "원장",
+    "청장": "청장", "처장": "처장", "본부장": "본부장", "센터장": "센터장", "소장": "소장", "총재": "총재",
+    "사무총장": "사무총장", "교수": "교수", "의원": "의원", "대사": "대사", "지사장": "지사장",
+    "전무": "전무", "상무": "상무", "부장": "부장", "팀장": "팀장", "리더": "리더", "총괄": "총괄",
+}
+_TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
+_OPENERS = "‘“\"'[<《〈「『▲■△▶·-"
+_CLOSERS = "’”\"']>》〉」』,.;:!?…·"
+
+
+def title_family(word: str) -> str | None:
+    """The title a written word ends in, particles allowed after it (회장은, SK회장, 제2차관도,
+    AI미래기획수석비서관는, CEO가) -> its family; None for 대표해, 리더십, 회장단."""
+    word = word.rstrip(_CLOSERS)
+    for cut in range(len(word), max(0, len(word) - _TAIL_MAX) - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if tail and not _is_tail(tail):
+            continue
+        for title in _TITLES_LONGEST_FIRST:
+            if head.endswith(title):
+                before = head[: -len(title)]
+                if title.isascii() and before and _is_latin_or_digit(before[-1]):
+                    continue
+                return _TITLES[title]
+    return None
+
+
+_PAREN = re.compile(r"\([^()\n]*\)")
+
+
+def _without_brackets(text: str) -> tuple[str, list[int]]:
+    """Text with (…) groups removed, and for each kept character its offset in the original."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _PAREN.finditer(text):
+        kept.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(kept), offsets
+
+
+def title_after(text: str, pos: int) -> str | None:
+    """Title family written right after a name ending at pos, within four words of the same clause
+    (최태원 SK그룹 회장, 김경훈 오픈AI 코리아 대표가, 유영상(오른쪽) SK텔레콤 대표이사)."""
+    if pos < len(text) and (_is_hangul(text[pos]) or _is_latin_or_digit(text[pos])):
+        return None  # the name carries a particle: the sentence goes on, no title follows
+    window, _ = _without_brackets(text[pos : pos + 120])
+    window = window.split("\n", 1)[0]
+    for word in window.split()[:4]:
+        family = title_family(word)
+        if family:
+            return family
+        if word[-1] in _CLOSERS or word[0] in _OPENERS or strip_particle(word) != word:
+            return None
+    return None
+
+
+# --- the alias file -----------------------------------------------------------------------------
+
+
+def parse_alias_lines(text: str, origin: str = "alias-file") -> list[Candidate]:
+    """Entities from alias-file text: type<TAB>name<TAB>alias|alias; # comments, blank lines skipped."""
+    found: list[Candidate] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rstrip("\r\n").split("\t")
+        if len(parts) < 2 or len(parts) > 3:
+            raise InputError(f"line {number}: expected type<TAB>name<TAB>aliases, got {line.strip()!r}")
+        type_, name = parts[0].strip(), parts[1].strip()
+        if type_ not in ENTITY_TYPES:
+            raise InputError(f"line {number}: unknown type {type_!r} (one of {', '.join(ENTITY_TYPES)})")
+        if not name:
+            raise InputError(f"line {number}: the name is empty")
+        aliases = [a.strip() for a in (parts[2] if len(parts) == 3 else "").split("|") if a.strip()]
+        found.append(Candidate(name=name, type=type_, aliases=aliases, evidence=origin))
+    return found
+
+
+@cache
+def _alias_file_text(path: str, mtime: float) -> str:
+    return Path(path).read_text(encoding="utf-8-sig")
+
+
+def load_alias_file(path: str | Path | None = None) -> list[Candidate]:
+    """The entities of an alias file (the shipped one by default), evidence "alias-file"."""
+    file = Path(path) if path else ALIAS_FILE
+    return parse_alias_lines(_alias_file_text(str(file), file.stat().st_mtime))
+
+
+@dataclass(slots=True)
+class _Known:
+    """Alias-file lookups used by discovery: normalized surface -> (canonical name, type)."""
+
+    by_key: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_candidates(cls, entities: Iterable[Candidate]) -> "_Known":
+        known = cls()
+        for c in entities:
+            for surface in (c.name, *c.aliases):
+                known.by_key.setdefault(normalize_name(surface), (c.name, c.type))
+        return known
+
+    def get(self, surface: str) -> tuple[str, str] | None:
+        return self.by_key.get(normalize_name(surface))
+
+    def type_of(self, surface: str) -> str | None:
+        hit = self.get(surface)
+        return hit[1] if hit else None
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Pattern:
+    entity_id: int
+    surface: str
+    exact_case: bool  # short all-Latin names (MS, SK, LG, AMD) must keep their capitals
+    space_gaps: frozenset[int]  # positions in the key where the surface itself has a space
+
+
+def _match_key(s: str) -> str:
+    """What the automaton compares: lower case (per character, so offsets stay aligned), no spaces."""
+    return "".join(_lower1(c) for c in s if not c.isspace())
+
+
+def _lower1(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+class Matcher:
+    """Every mention of the given entities in a text: Aho-Corasick over all surfaces, then word-edge
+    rules and leftmost-longest selection (see the module docstring)."""
+
+    def __init__(self, entities: Iterable[tuple[int, Iterable[str]]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[_Pattern]] = defaultdict(list)
+        for entity_id, surfaces in entities:
+            for surface in surfaces:
+                surface = surface.strip()
+                key = _match_key(surface)
+                if not key:
+                    continue
+                gaps, k = set(), 0
+                for c in surface:
+                    if c.isspace():
+                        gaps.add(k)
+                    else:
+                        k += 1
+                exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
+                table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps)))
+        for key, patterns in table.items():
+            self._automaton.add_word(key, (key, patterns))
+        self._empty = not table
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Mention]:
+        if self._empty or not text:
+            return []
+        norm_chars: list[str] = []
+        offsets: list[int] = []
+        for i, c in enumerate(text):
+            if c == " " or c == "\t" or c == "\u00a0" or c == "\u3000":
+                continue
+            norm_chars.append(_lower1(c))
+            offsets.append(i)
+        norm = "".join(norm_chars)
+        hits: list[tuple[int, int, int, str]] = []
+        for last, (key, patterns) in self._automaton.iter(norm):
+            first = last - len(key) + 1
+            start, end = offsets[first], offsets[last] + 1
+            for pattern in patterns:
+                if self._accepts(text, norm, offsets, first, last, start, end, pattern):
+                    hits.append((start, end, pattern.entity_id, text[start:end]))
+                    break
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+        chosen: list[Mention] = []
+        reach = -1
+        for hit in hits:
+            if hit[0] >= reach:
+                chosen.append(hit)
+                reach = hit[1]
+        return chosen
+
+    @staticmethod
+    def _accepts(text: str, norm: str, offsets: list[int], first: int, last: int,
+                 start: int, end: int, pattern: _Pattern) -> bool:
+        written = text[start:end]
+        if pattern.exact_case and "".join(written.split()) != "".join(pattern.surface.split()):
+            return False
+        # a space inside the match is fine where the name has one, or between two scripts (SK 하이닉스)
+        for k in range(first + 1, last + 1):
+            if offsets[k] - offsets[k - 1] > 1:
+                if "\n" in text[offsets[k - 1] : offsets[k]]:
+                    return False
+                if k - first not in pattern.space_gaps and _script(norm[k - 1]) == _script(norm[k]):
+                    return False
+        head, tail = text[start], text[end - 1]
+        before = text[start - 1] if start > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if before:
+            if _is_hangul(head) and _is_hangul(before):
+                return False
+            if _is_latin_or_digit(head) and _is_latin_or_digit(before):
+                return False
+        if after:
+            if _is_latin_or_digit(after) and (_is_latin_or_digit(tail) or _is_hangul(tail)):
+                return False  # MSIT, 삼성SDI
+            if _is_hangul(after):
+                run_end = end
+                while run_end < len(text) and _is_hangul(text[run_end]):
+                    run_end += 1
+                if not _is_tail(text[end:run_end]):
+                    return False  # 삼성 in 삼성전자, 카카오 in 카카오톡
+        return True
+
+
+# --- short forms --------------------------------------------------------------------------------
+
+_COMPOUND_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
+_SHORT_FORM = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣]{1,5}) ?(" + "|".join(_TITLES_LONGEST_FIRST) + r")(?![A-Za-z0-9])"
+)
+
+
+def _person_keys(surface: str) -> list[str]:
+    """How a person may be named again with a title: a Korean surname (최), a foreign first or last
+    name (그렉, 가먼)."""
+    words = surface.split()
+    if len(words) >= 2 and all(_has_hangul(w) for w in words):
+        return [words[0], words[-1]]
+    if len(words) == 1 and _has_hangul(surface) and 3 <= len(surface) <= 4:
+        if len(surface) == 4 and surface[:2] in _COMPOUND_SURNAMES:
+            return [surface[:2]]
+        if len(surface) == 3:
+            return [surface[0]]
+    return []
+
+
+def short_forms(text: str, mentions: list[Mention], kinds: Mapping[int, str]) -> list[Mention]:
+    """Extra person mentions written as surname (or foreign first/last name) + title: 최 회장 after
+    최태원 SK그룹 회장, 김 대표 after 김경훈 … 대표, 그렉 회장 after 그렉 브로크만 … 회장.
+
+    A short form counts only when, among persons named earlier in this article, exactly one has that
+    surname and the same title family (최 대표 -> 최수연 대표이사 even after 최태원 회장); a person
+    whose title was not written right after the name matches any title."""
+    persons: list[tuple[int, str, str | None, int]] = []  # (start, key, title family, entity_id)
+    taken = sorted((s, e) for s, e, _, _ in mentions)
+    for start, end, entity_id, surface in sorted(mentions):
+        if kinds.get(entity_id) != "person":
+            continue
+        family = title_after(text, end)
+        for key in _person_keys(surface):
+            persons.append((start, key, family, entity_id))
+    if not persons:
+        return []
+    extra: list[Mention] = []
+    for m in _SHORT_FORM.finditer(text):
+        start, end = m.start(), m.end()
+        rest = end
+        while rest < len(text) and _is_hangul(text[rest]):
+            rest += 1
+        if rest > end and not _is_tail(text[end:rest]):
+            continue  # 최 회장단, 김 대표적
+        if any(s < end and start < e for s, e in taken):
+            continue
+        key, family = m.group(1), _TITLES[m.group(2)]
+        owners = {
+            eid for p_start, p_key, p_family, eid in persons
+            if p_start < start and p_key == key and (p_family is None or p_family == family)
+        }
+        if len(owners) == 1:
+            extra.append((start, end, owners.pop(), text[start:end]))
+    return extra
+
+
+# --- discovery: word lists, stop lists -------------------------------------------------------------
+
+_SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
+    "우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 "
+    "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
+)
+# Syllables of transliterated foreign names that Korean given names do not use (나델라, 발라반).
+_LOANWORD_SYLLABLES = frozenset("스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈".split())
+
+# Proper-noun look-alikes: generic words the analyzer tags NNP, page furniture, adverbs that open a
+# clause. They are never names on their own.
+_NOT_NAMES = frozenset(
+    """서밋 포럼 작게 크게 가장작게 가장크게 기본 좋아요 화나요 슬퍼요 추가취재 댓글 댓글목록 주요 뉴스 생성형 인터뷰
+    멤버사 암호화폐 모빌리티 클라우드 코리아 글로벌 국내 해외 현지 단독 속보 종합 뉴 노멀 뉴노멀 인공지능 정부 회사 기업
+    그룹 업계 관계자 재벌 대기업 계열 계열사 이날 이번 당시 지난 또한 이에 이어 특히 한편 아울러 오늘 내일 올해 지난해
+    내년 뉴 노멀 신임 공동 초대 차기 한국형 사진 제공 기자 특파원 캐시 오피스 파트너 파트너사 스타트업 데이터센터 플랫폼
+    테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업""".split()
+)
+# Acronyms that name no one: the analyzer and the bracket rule ignore them.
+_GENERIC_LATIN = frozenset(
+    """AI CEO CTO CFO COO CIO CSO CPO GPU CPU NPU TPU LLM SLM AGI API SW HW IT ICT IoT AR VR XR MR
+    MOU MoU LOI NDA IPO M&A ESG R&D GDP PC TV OS DX AX SDV EV UAM PBV DB SaaS B2B B2C KPI
+    SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST""".split()
+)
+_ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단",
+                 "진흥원", "평가원", "얼라이언스", "대학교", "부", "처", "청")
+_COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오")
+_EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌")
+_PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
+_EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
+_BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
+_REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4})*)\s?(?:기자|특파원)")
+
+
+def _suffix_type(name: str) -> tuple[str, str] | None:
+    """(type, suffix) for a name ending in an organisation, company or event word."""
+    for suffixes, type_ in ((_EVENT_SUFFIXES, "event"), (_COMPANY_SUFFIXES, "company"), (_ORG_SUFFIXES, "org")):
+        for suffix in suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return type_, suffix
+    return None
+
+
+def _looks_korean_name(core: str) -> bool:
+    if len(core) == 4 and core[:2] in _COMPOUND_SURNAMES:
+        given = core[2:]
+    elif len(core) == 3 and core[0] in _SURNAMES:
+        given = core[1:]
+    else:
+        return False
+    return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
+
+
+def _strip_tail(core: str) -> str:
+    """The word without trailing particles (뷔나그룹은 -> 뷔나그룹, SK하이닉스와의 -> SK하이닉스)."""
+    for cut in range(max(1, len(core) - _TAIL_MAX), len(core)):
+        if _is_hangul(core[cut]) and _is_tail(core[cut:]) and len(core[:cut]) >= 2:
+            return core[:cut]
+    return core
+
+
+@dataclass(slots=True)
+class _Word:
+    core: str  # the written word without opening/closing punctuation
+    start: int  # offset of core[0] in the text
+    end: int  # offset after core[-1]
+    opens: bool  # punctuation before it: a clause or quotation starts here
+    closes: bool  # punctuation after it: a clause ends here
+    line_start: bool  # first word of a line
+    tags: list[tuple[str, str]] | None  # analyzer tokens over the word; None without the analyzer
+
+
+@dataclass(slots=True)
+class _Hit:
+    surface: str
+    start: int
+    evidence: str
+    type: str | None = None
+
+
+class _Article:
+    """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
+
+    def __init__(self, text: str, tokens: list[Any] | None, known: _Known) -> None:
+        self.text = text
+        self.known = known
+        self.tokens = tokens
+        self.words = self._words(text, tokens)
+
+    @staticmethod
+    def _words(text: str, tokens: list[Any] | None) -> list[_Word]:
+        stripped, offsets = _without_brackets(text)
+        starts = [t.start for t in tokens] if tokens is not None else []
+        words: list[_Word] = []
+        previous_end = 0
+        for m in re.finditer(r"\S+", stripped):
+            raw = m.group()
+            lead = len(raw) - len(raw.lstrip(_OPENERS))
+            trail = len(raw) - len(raw.rstrip(_CLOSERS))
+            core = raw[lead : len(raw) - trail] if len(raw) > lead + trail else ""
+            if not core:
+                continue
+            first, last = m.start() + lead, m.end() - trail - 1
+            start, end = offsets[first], offsets[last] + 1
+            line_start = "\n" in stripped[previous_end : m.start()] or not words
+            previous_end = m.end()
+            tags = None
+            if tokens is not None:
+                kept = set(offsets[first : last + 1])
+                k = bisect_left(starts, start)
+                tags = []
+                if k > 0 and starts[k - 1] + tokens[k - 1].len > start:
+                    tags.append((tokens[k - 1].form, tokens[k - 1].tag))  # 샘 올트먼: one token, two words
+                while k < len(tokens) and starts[k] < end:
+                    if starts[k] in kept:
+                        tags.append((tokens[k].form, tokens[k].tag))
+                    k += 1
+            if "(" in text[start:end] or ")" in text[start:end]:
+                core = re.sub(r"\([^()]*\)", "", core)
+            words.append(_Word(core, start, end, lead > 0, trail > 0, line_start, tags))
+        return words
+
+    # word predicates: with analyzer tokens when there are any, from spelling alone otherwise
+
+    def has_barrier(self, w: _Word) -> bool:
+        """A particle, verb ending or adverb: the word ends (or is not) a noun phrase."""
+        if w.tags is not None:
+            return any(tag.startswith(_BARRIER_TAGS) for _, tag in w.tags)
+        return strip_particle(w.core) != w.core or w.core[-1] in "다며고해한된던서면"
+
+    def is_name_word(self, w: _Word) -> bool:
+        """One word of a foreign name (맷, 가먼, 브로크만): Hangul, a proper noun or unknown word."""
+        core = w.core
+        if not all(_is_hangul(c) for c in core) or core in _NOT_NAMES or title_family(core):
+            return False
+        kind = self.known.type_of(core)
+        if kind is not None and kind != "person":
+            return False
+        if self.has_barrier(w):
+            return False
+        if w.tags is not None:
+            return all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")
+        return True
+
+    def is_korean_name(self, w: _Word) -> bool:
+        """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회)."""
+        core = w.core
+        if not _looks_korean_name(core) or core in _NOT_NAMES or title_family(core):
+            return False
+        kind = self.known.type_of(core)
+        if kind is not None:
+            return kind == "person"
+        if w.tags is not None:
+            if len(w.tags) == 1 and w.tags[0][1] != "NNP":
+                return False
+            # 정부가 = noun + particle; 김경훈 may come out as 김경/NNP 후/NNG ᆫ/JX (a jamo, not a particle)
+            return not any(tag.startswith(_BARRIER_TAGS) and _is_hangul(form[0]) for form, tag in w.tags)
+        return strip_particle(core) == core
+
+    # rules
+
+    def title_hits(self) -> list[_Hit]:
+        """Persons named left of a title word: the name, then up to five organisation words."""
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words):
+            if not title_family(w.core) or (w.tags is not None and not self._title_is_noun(w)):
+                continue
+            run: list[_Word] = []
+            person: str | None = None
+            start = 0
+            j, steps = i - 1, 0
+            while j >= 0 and steps < 6 and not words[j + 1].line_start:
+                word = words[j]
+                if word.closes or title_family(word.core):
+                    break
+                if self.is_korean_name(word) and len(run) < 2 and not self._foreign_before(j):
+                    person, start = word.core, word.start
+                    break
+                if self.is_name_word(word):
+                    run.insert(0, word)
+                elif run:
+                    if len(run) >= 2:
+                        break
+                    run = []
+                    if self.has_barrier(word):
+                        break
+                elif self.has_barrier(word):
+                    break
+                if word.opens:
+                    break
+                j, steps = j - 1, steps + 1
+            if person is None and len(run) >= 2:
+                person, start = " ".join(x.core for x in run[:2]), run[0].start
+            if person:
+                hits.append(_Hit(person, start, "title", "person"))
+        return hits
+
+    def _title_is_noun(self, w: _Word) -> bool:
+        # 대표해/VV and 리더십 never reach here (title_family); this drops titles the analyzer reads as verbs
+        return not any(tag.startswith(("V", "E")) and _is_hangul(form[0]) and form not in _TAIL_PIECES
+                       for form, tag in w.tags or [])
+
+    def _foreign_before(self, j: int) -> bool:
+        """사티아 나델라: a name-like word right before a Korean-looking one makes it foreign."""
+        if j == 0 or self.words[j].line_start or self.words[j].opens:
+            return False
+        prev = self.words[j - 1]
+        return (
+            prev.tags is not None
+            and not prev.closes
+            and self.known.get(prev.core) is None
+            and prev.core not in _NOT_NAMES
+            and bool(prev.tags)
+            and all(tag == "NNP" for _, tag in prev.tags)
+            and not self.is_korean_name(prev)
+            and len(prev.core) >= 2
+        )
+
+    def suffix_hits(self) -> list[_Hit]:
+        """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
+        hits: list[_Hit] = []
+        for i, w in enumerate(self.words):
+            core = _strip_tail(w.core)
+            found = _suffix_type(core)
+            if found is None and core in _ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES and i > 0:
+                # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
+                prev = self.words[i - 1]
+                if not prev.closes and not w.line_start and not w.opens and self._can_head(prev):
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", _suffix_type("x" + core)[0]))
+                continue
+            if found is None or not self._suffix_word_ok(w, core, *found):
+                continue
+            hits.append(_Hit(core, w.start, "rule", found[0]))
+        return hits
+
+    def _can_head(self, prev: _Word) -> bool:
+        if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
+            return False
+        if _has_latin(prev.core):
+            return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
+        return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)
+
+    def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
+        stem = core[: -len(suffix)]
+        if not stem or stem in _NOT_NAMES or any(c in "·/" for c in core) or stem.isdigit():
+            return False
+        if not (_has_hangul(stem) or _has_latin(stem)):
+            return False
+        if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
+            # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
+            return False
+        latin_or_proper = _has_latin(stem)
+        if w.tags is not None:
+            nouns = [(f, t) for f, t in w.tags if not t.startswith("J")]
+            if len(nouns) == 1 and nouns[0][1] in ("NNG", "NNB"):
+                return False  # one dictionary noun: 수요처, 이사회
+            latin_or_proper = latin_or_proper or any(t == "NNP" for _, t in nouns)
+        if type_ == "company":
+            return latin_or_proper or (w.tags is None and len(stem) >= 2)
+        return latin_or_proper or len(stem) >= 3
+
+    def bracket_hits(self) -> tuple[list[_Hit], list[tuple[str, str]]]:
+        """아마존웹서비스(AWS), 그렉 브로크만(Greg Brockman), HBM(고대역폭 메모리): both sides, linked."""
+        hits: list[_Hit] = []
+        pairs: list[tuple[str, str]] = []
+        text = self.text
+        for m in _PAREN.finditer(text):
+            inner = m.group()[1:-1].strip()
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start : m.start()]
+            if not before or before[-1].isspace() or not inner:
+                continue
+            year = re.search(r"\s+(19|20)\d\d$", inner)
+            if year:  # SK AI 서밋 2024(SK AI Summit 2024): the names without the edition
+                inner = inner[: year.start()]
+                before = re.sub(r"\s+(19|20)\d\d$", "", before)
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9+]|[A-Za-z]", inner):
+                inner_is_latin = True
+            elif re.fullmatch(r"[가-힣][가-힣 ]*", inner) and len(inner) <= 20:
+                inner_is_latin = False
+            else:
+                continue
+            n_words = len(inner.split()) if inner_is_latin else 1
+            outer_words = before.split()[-n_words:]
+            if any(c in _CLOSERS for w in outer_words[:-1] for c in w[-1:]):
+                outer_words = outer_words[-1:]
+            outer_words = [w for w in (x.lstrip(_OPENERS) for x in outer_words) if w]
+            if len(outer_words) > 1 and any(self._word_at(text.rfind(x, 0, m.start())) is None for x in outer_words):
+                outer_words = outer_words[-1:]
+            outer = re.sub(r"\s+(19|20)\d\d$", "", " ".join(outer_words))
+            if outer and outer[-1].isdigit() and not _has_latin(outer):
+                continue
+            if not self._bracket_pair_ok(outer, inner, inner_is_latin, m.start() - len(outer)):
+                continue
+            type_ = self.known.type_of(outer) or self.known.type_of(inner)
+            if type_ is None and inner_is_latin and len(inner.split()) >= 2 and all(
+                x[:1].isupper() and not x.isupper() for x in inner.split()
+            ) and len(outer.split()) == len(inner.split()):
+                type_ = "person"  # 그렉 브로크만(Greg Brockman)
+            start = m.start() - len(outer)
+            hits.append(_Hit(outer, start, "bracket", type_))
+            hits.append(_Hit(inner, m.start() + 1, "bracket", type_))
+            pairs.append((outer, inner))
+        return hits, pairs
+
+    def _word_at(self, offset: int) -> _Word | None:
+        for w in self.words:
+            if w.start <= offset < w.end:
+                return w
+        return None
+
+    def _bracket_pair_ok(self, outer: str, inner: str, inner_is_latin: bool, outer_start: int) -> bool:
+        if len(outer) < 2 or len(inner) < 2:
+            return False
+        if inner in _GENERIC_LATIN or outer in _GENERIC_LATIN or outer in _NOT_NAMES or inner in _NOT_NAMES:
+            return False
+        if inner_is_latin == (not _has_hangul(outer)):
+            return False  # both Latin or both Hangul: a gloss (버틀넥(병목현상)), not a second name
+        if self.known.get(outer) and self.known.get(inner):
+            return self.known.get(outer) == self.known.get(inner)
+        if not inner_is_latin:
+            return True  # HBM(고대역폭 메모리): a Latin name spelled out
+        w = self._word_at(outer_start + len(outer) - 1)
+        if w is not None and w.tags is not None:
+            nouns = [t for _, t in w.tags if not t.startswith("J")]
+            if len(nouns) == 1 and nouns[0] == "NNG" and len(outer.split()) == 1:
+                return False  # 반도체(HBM): a common noun glossed by a name
+        return True
+
+    def analyzer_hits(self) -> list[_Hit]:
+        """Runs of touching NNP/SL/SN tokens with a proper noun in them, or an acronym/brand alone."""
+        if not self.tokens:
+            return []
+        hits: list[_Hit] = []
+        inside = self._inside_brackets()
+        run: list[Any] = []
+
+        def flush() -> None:
+            if run:
+                start = run[0].start
+                surface = self.text[start : run[-1].start + run[-1].len]
+                if self._analyzer_surface_ok(surface, run, inside[start] if start < len(inside) else False):
+                    hits.append(_Hit(surface, start, "analyzer"))
+                run.clear()
+
+        for token in self.tokens:
+            if token.tag in ("NNP", "SL", "SN") and (not run or run[-1].start + run[-1].len == token.start):
+                run.append(token)
+            else:
+                flush()
+                if token.tag in ("NNP", "SL", "SN"):
+                    run.append(token)
+        flush()
+        return hits
+
+    def _inside_brackets(self) -> list[bool]:
+        inside = [False] * len(self.text)
+        for m in _PAREN.finditer(self.text):
+            for k in range(m.start(), m.end()):
+                inside[k] = True
+        return inside
+
+    @staticmethod
+    def _analyzer_surface_ok(surface: str, run: list[Any], in_brackets: bool) -> bool:
+        if surface in _NOT_NAMES or surface in _GENERIC_LATIN or not any(c.isalpha() for c in surface):
+            return False
+        if any(t.tag == "NNP" for t in run):
+            return len(surface) >= 2 and not surface[-1].isdigit() or _has_latin(surface)
+        if in_brackets or len(surface) < 2 or not _has_latin(surface):
+            return False
+        letters = [c for c in surface if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        brand = any(c.isupper() for c in surface[1:]) and any(c.islower() for c in surface)  # OpenAI
+        return acronym or brand
+
+    def reporters(self, listed: Iterable[str]) -> set[str]:
+        names = set(listed)
+        for m in _REPORTER.finditer(self.text):
+            names.update(m.group(1).split("·"))
+        return names
+
+    def quoted(self) -> set[str]:
+        return {m.group(1).strip() for m in re.finditer(r"[‘'\"“]([^‘’'\"“”\n]{2,30})[’'\"”]", self.text)}
+
+
+def _guess_type(surface: str, article: _Article) -> str:
+    by_suffix = _suffix_type(surface)
+    if by_suffix:
+        return by_suffix[0]
+    if _has_hangul(surface) and " " not in surface and len(surface) >= 3 and surface.endswith(_PLACE_SUFFIXES):
+        return "place"  # 종로구, 전라남도, 서남권 (before the name test: 서남권 also looks like a name)
+    if _looks_korean_name(surface):
+        return "person"
+    if surface in article.quoted():
+        return "product"
+    return "company"
+
+
+def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _Known) -> list[Candidate]:
+    prepared = _Article(text, tokens, known)
+    bracket_hits, pairs = prepared.bracket_hits()
+    rule_hits = prepared.title_hits() + prepared.suffix_hits() + bracket_hits
+    spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
+    name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
+                  if " " in h.surface}
+    hits = [
+        h for h in prepared.analyzer_hits()
+        # 김경 inside 김경훈, 가먼 inside 맷 가먼: the rule saw the whole name
+        if h.surface not in name_parts and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
+    ] + rule_hits
+    excluded = prepared.reporters(article.reporters)
+
+    # one group per entity: same normalized surface, same alias-file entity, or two sides of a bracket
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def group_key(surface: str) -> str:
+        hit = known.get(surface)
+        return "=" + hit[0] if hit else normalize_name(surface)
+
+    for outer, inner in pairs:
+        a, b = root(group_key(outer)), root(group_key(inner))
+        if a != b and not (a.startswith("=") and b.startswith("=")):
+            if b.startswith("="):
+                a, b = b, a
+            parent[b] = a  # an alias-file entity stays the root of its group
+
+    groups: dict[str, list[_Hit]] = defaultdict(list)
+    for hit in hits:
+        surface = hit.surface.strip()
+        if not surface or surface in excluded or normalize_name(surface) == "":
+            continue
+        if _has_hangul(surface) and len(surface.replace(" ", "")) < 2 and not _has_latin(surface):
+            continue  # 최, 이, 황: a surname or one syllable is not a name
+        groups[root(group_key(surface))].append(hit)
+
+    result: list[Candidate] = []
+    for key, members in groups.items():
+        canonical = known.get(key[1:]) if key.startswith("=") else None
+        if canonical is None:
+            for h in members:
+                canonical = known.get(h.surface) or canonical
+        surfaces = Counter(h.surface for h in members)
+        if canonical:
+            name, type_ = canonical
+        else:
+            bracket_outer = [o for o, _ in pairs if root(group_key(o)) == key]
+            name = bracket_outer[0] if bracket_outer else max(surfaces, key=lambda s: (surfaces[s], _has_hangul(s), len(s)))
+            typed = [h.type for h in members if h.type]
+            type_ = Counter(typed).most_common(1)[0][0] if typed else _guess_type(name, prepared)
+        name_key = normalize_name(name)
+        aliases = sorted({s for s in surfaces if normalize_name(s) != name_key}, key=lambda s: (-surfaces[s], s))
+        alias_keys: set[str] = set()
+        aliases = [a for a in aliases if not (normalize_name(a) in alias_keys or alias_keys.add(normalize_name(a)))]
+        evidence = max((h.evidence for h in members), key=_EVIDENCE_RANK.__getitem__)
+        count = len({h.start for h in members})
+        result.append(Candidate(name=name, type=type_, aliases=aliases, evidence=evidence, count=count))
+    result.sort(key=lambda c: (-c.count, c.name))
+    return result
+
+
+def _article_text(article: Article) -> str:
+    return "\n\n".join(part for part in (article.title, article.subtitle, article.body) if part)
+
+
+# --- the analyzer -----------------------------------------------------------------------------------
+
+
+class Discoverer:
+    """Finds candidate entities in articles. Builds one kiwipiepy analyzer on first use (seconds,
+    ~0.5 GB), with every Hangul name of the alias file added as a user word before the first
+    analysis (DESIGN.md: adding words later costs a 2.2 s rebuild)."""
+
+    def __init__(self, alias_path: str | Path | None = None, num_workers: int = 0) -> None:
+        self._alias_entities = load_alias_file(alias_path)
+        self._known = _Known.from_candidates(self._alias_entities)
+        self._num_workers = num_workers
+        self._kiwi: Any = None
+
+    @property
+    def kiwi(self) -> Any:
+        if self._kiwi is None:
+            from kiwipiepy import Kiwi
+
+            kiwi = Kiwi(num_workers=self._num_workers)
+            for entity in self._alias_entities:
+                for surface in (entity.name, *entity.aliases):
+                    if _has_hangul(surface) and len(surface) >= 2:
+                        kiwi.add_user_word(surface, "NNP", 0.0)
+            self._kiwi = kiwi
+        return self._kiwi
+
+    def discover(self, article: Article) -> list[Candidate]:
+        text = _article_text(article)
+        return _candidates(article, self.kiwi.tokenize(text), text, self._known)
+
+    def discover_many(self, articles: list[Article]) -> list[list[Candidate]]:
+        """Several articles; the analyzer's own thread pool analyses them in parallel."""
+        texts = [_article_text(a) for a in articles]
+        analysed = self.kiwi.tokenize(texts)
+        return [_candidates(a, tokens, t, self._known) for a, t, tokens in zip(articles, texts, analysed)]
+
+
+def rule_candidates(article: Article, alias_path: str | Path | None = None) -> list[Candidate]:
+    """Title, suffix and bracket rules without the analyzer: for indexing with --no-analyzer."""
+    text = _article_text(article)
+    return _candidates(article, None, text, _known_from_file(str(alias_path or ALIAS_FILE)))
+
+
+@cache
+def _known_from_file(path: str) -> _Known:
+    return _Known.from_candidates(load_alias_file(path))
+
+
+# --- batches -----------------------------------------------------------------------------------------
+
+_worker_discoverer: Discoverer | None = None
+
+
+def _worker_init(alias_path: str | None) -> None:
+    global _worker_discoverer
+    _worker_discoverer = Discoverer(alias_path)
+
+
+def _worker_discover(article: Article) -> list[Candidate]:
+    assert _worker_discoverer is not None
+    return _worker_discoverer.discover(article)
+
+
+def discover_batch(articles: list[Article], workers: int, alias_path: str | None = None) -> list[list[Candidate]]:
+    """Candidates for many articles, in order. workers=0: in this process (one analyzer, cached on
+    the module). workers>=1: that many spawn-started processes, each building its own analyzer
+    (DESIGN.md: an analyzer inherited through fork() hangs the child)."""
+    if workers <= 0:
+        return _shared_discoverer(alias_path).discover_many(list(articles))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(alias_path,)) as pool:
+        return list(pool.map(_worker_discover, articles, chunksize=max(1, len(articles) // (workers * 4) or 1)))
+
+
+@cache
+def _shared_discoverer(alias_path: str | None) -> Discoverer:
+    return Discoverer(alias_path)
