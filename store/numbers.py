@@ -16,7 +16,7 @@ Conventions (decisions the callers can rely on):
 - Skipped on purpose: digits glued after a letter (HBM4, 제2차관, 6호기), dates, times, durations
   (년, 개월, 일, 시간), ordinals and ranks (1위, 1층, 3대 강국, 세 번째), bare numbers, words
   천/백/십 used alone, decimals counted with a counter (11.21 장), and:
-  * 대 followed by a word, below 1만 ("3대 강국", "500대 기업"), and 10대..90대 (ages);
+  * 대 below 1만 followed by a word ("3대 강국", "500대 기업") or a digit ("3대1"), and 10대..90대 (ages);
   * 주 (shares) below 1000 (3주 = three weeks);
   * Korean numerals only before a counter (한 곳, 두 가지, 세 대; 한두 곳 is the range 1..2).
 """
@@ -100,7 +100,7 @@ _UNIT = (
     rf"|(?:{_alt(k + '시' for k in _POWER_KO)}|{_alt(_POWER_KO)}){_FOLLOW_KO}"
     rf"|(?:{_alt(k + 'h' for k in _POWER_LATIN)}|{_alt(_POWER_LATIN)}){_FOLLOW_LATIN}"
     rf"|(?:달러|유로|위안|파운드|원|엔){_FOLLOW_KO}"
-    r"|불(?=[^가-힣]|$|[을의로씩])"
+    r"|불(?=[^가-힣]|$|을|의|로|에|씩|짜리|어치)"
     rf"|(?:{_alt(_CURRENCY_CODES)}){_FOLLOW_LATIN}"
     rf"|(?:{_alt(_COUNTERS)}){_FOLLOW_KO}"
     ")"
@@ -114,7 +114,7 @@ _ATOM_RE = re.compile(
     (?=[\d{re.escape(_FIRST_CHARS)}])(?<![\w.,/%=&?#@\\])(?<!\w-)
     (?P<sign>[+\-−](?=[\d$＄€£¥￥₩]))?
     (?:
-        (?P<cur>(?:US\$|[$＄€£¥￥₩]){_SP}?|(?:{_alt(_CURRENCY_CODES)}){_SP}?)
+        (?P<cur>(?:US\$|[$＄€£¥￥₩]|{_alt(_CURRENCY_CODES)}){_SP}?)
         (?P<cnum>{_NUMBER})(?P<eng>{_ENGLISH_RE})?(?![\d]|[.,]\d)
       |
         (?:
@@ -142,6 +142,7 @@ _TOKEN_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)|([천백십])|([조억만])")
 
 # Words that may follow "N대" after a space and keep it a count ("1000대 규모", "3대 이상").
 _DAE_FOLLOWERS = ("규모", "수준", "분량", *_SUFFIX_QUALIFIERS)
+_AGE_BANDS = (10, 20, 30, 40, 50, 60, 70, 80, 90)
 _MAX_PREFIX = 12  # longest period + qualifier prefix: "월간 대략 "
 
 
@@ -225,24 +226,28 @@ def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | 
                 return None
             right = _Number(m["num2"])
             value, value_max = number.scale_like(right), right.value
-            if value >= value_max:
-                return None
-        elif counter is not None:
-            # Counts are whole: "11.21 장" is a date next to a word.
-            if number.value != int(number.value):
-                return None
-            if counter == "대" and not number.has_big:
-                if number.value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
-                    return None  # 20대: an age band
-                word = _WORD_AFTER_RE.match(text, m.end())
-                if word and not word[1].startswith(_DAE_FOLLOWERS):
-                    return None  # 3대 강국, 500대 기업: a rank
-            if counter == "주" and value < 1000:
-                return None  # 3주: weeks, not shares
-    value *= sign * scale
+        elif counter is not None and number.value != int(number.value):
+            return None  # counts are whole: "11.21 장" is a date next to a word
+        if counter == "대" and not number.has_big and not _is_machine_count(text, m.end(), value, value_max):
+            return None
+        if counter == "주" and value < 1000:
+            return None  # 3주: weeks, not shares
+    value *= sign * scale  # the sign belongs to the left end: -3~4% runs from -3 to 4
     if value_max is not None:
-        value_max *= sign * scale
+        value_max *= scale
+        if value >= value_max:
+            return None
     return value, value_max, unit, counter, qualifier
+
+
+def _is_machine_count(text: str, end: int, value: float, value_max: float | None) -> bool:
+    """N대 below 1만 is a count of machines only when no rank, age band or score reading fits."""
+    if value in _AGE_BANDS and (value_max is None or value_max in _AGE_BANDS):
+        return False  # 20대, 20~30대: ages
+    if end < len(text) and text[end].isdigit():
+        return False  # 3대1: a score
+    word = _WORD_AFTER_RE.match(text, end)
+    return word is None or word[1].startswith(_DAE_FOLLOWERS)  # 3대 강국, 500대 기업: ranks
 
 
 def parse_numbers(text: str) -> list[Amount]:
@@ -340,7 +345,7 @@ def format_amount(value: float, unit: str, counter: str | None = None) -> str:
 
 
 def _plain(x: float) -> str:
-    return f"{x:.6f}".rstrip("0").rstrip(".")
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
 def _korean_digits(value: float) -> str:
