@@ -1,0 +1,413 @@
+"""Faults: unusable database files, read-only and full disks, `kill -9` mid-index, readers during an index.
+
+Every case runs the real `hanscope` CLI in a subprocess (exit codes and stderr are what a user sees) and then
+looks inside the SQLite file: integrity, and that nothing was lost or written twice.
+
+Read-only databases: read commands open the file read-write and SQLite falls back to read-only access when
+the file is not writable, so `articles`/`search` work on a chmod 444 index and only `index` (and entity
+edits) fail, in one line. `Index.open(path, readonly=True)` is there for callers that want a guarantee.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import HANSCOPE, ROOT
+from store.db import SCHEMA_VERSION, DatabaseError, connect
+
+MARKER = "시험기사"  # every generated article says it once, so a search counts them
+OUTLETS = ("한빛일보", "새벽경제", "누리뉴스", "바른신문")
+REPORTERS = ("김민수", "이서연", "박지훈", "최유진", "정하늘")
+COMPANIES = ("삼성전자", "SK하이닉스", "네이버", "카카오", "LG에너지솔루션", "현대차")
+PLACES = ("경주", "판교", "울산", "평택", "광주")
+
+
+def run_cli(*args: str, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*HANSCOPE, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT, **kwargs)
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, *needles: str, code: int = 2) -> str:
+    """The process failed with `code` and said why in exactly one line, without a traceback."""
+    assert proc.returncode == code, (proc.returncode, proc.stdout, proc.stderr)
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+
+
+def article_text(i: int) -> str:
+    """A small seed-shaped Korean article; `doc{i:04d}` is its unique searchable code."""
+    company, place = COMPANIES[i % len(COMPANIES)], PLACES[i % len(PLACES)]
+    return (
+        f"{company}, {place}에 {i + 3}조원 규모 반도체 공장 신설\n"
+        f"[{OUTLETS[i % len(OUTLETS)]}={REPORTERS[i % len(REPORTERS)]} 기자] {company}가 {place}에 "
+        f"총 {i + 3}조원을 들여 새 공장을 짓는다고 {i % 28 + 1}일 밝혔다. 관리번호 doc{i:04d} {MARKER}다.\n"
+        f"회사는 월 {i + 10}만장의 웨이퍼를 생산할 계획이며 직원 {i * 7 + 100}명을 새로 뽑는다.\n"
+        f"업계는 {company}과 {place}시의 협력이 지역 경제에 도움이 될 것으로 내다봤다.\n"
+    )
+
+
+def write_corpus(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        sub = folder / f"part{i % 4}"  # a few subfolders, as a real corpus has
+        sub.mkdir(exist_ok=True)
+        (sub / f"article_{i:04d}.txt").write_text(article_text(i), encoding="utf-8")
+    return folder
+
+
+def integrity(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def files_written(path: Path) -> int:
+    """Files committed so far (0 while the schema does not exist yet); read while an indexer writes."""
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return 0
+    try:
+        return conn.execute("SELECT count(*) FROM files").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def make_index(path: Path) -> None:
+    connect(path, create=True).close()
+
+
+# --- unusable database files ----------------------------------------------------------------------
+
+
+def _random_bytes(path: Path) -> None:
+    path.write_bytes(os.urandom(16384))
+
+
+def _sqlite_header_then_garbage(path: Path) -> None:
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(16368))
+
+
+def _other_apps_database(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('홍길동', '010-1234-5678')")
+    conn.commit()
+    conn.close()
+
+
+def _with_meta(**values: str):
+    def make(path: Path) -> None:
+        make_index(path)
+        conn = sqlite3.connect(path)
+        conn.executemany("UPDATE meta SET value = ? WHERE key = ?", [(v, k) for k, v in values.items()])
+        conn.commit()
+        conn.close()
+
+    return make
+
+
+UNUSABLE = {
+    "random bytes": (_random_bytes, "not a usable hanscope database"),
+    "SQLite header, then garbage": (_sqlite_header_then_garbage, "not a usable hanscope database"),
+    "another program's database": (_other_apps_database, "not a hanscope index"),
+    "older schema": (_with_meta(schema_version="0"), "old schema"),
+    "newer schema": (_with_meta(schema_version=str(SCHEMA_VERSION + 1)), "newer hanscope"),
+    "damaged schema_version": (_with_meta(schema_version="one"), "damaged"),
+    "another app id": (_with_meta(app="datasette"), "not a hanscope index"),
+}
+
+
+@pytest.mark.parametrize("kind", list(UNUSABLE))
+def test_unusable_database_is_refused_in_one_line_and_left_untouched(kind, tmp_path):
+    make, message = UNUSABLE[kind]
+    db = tmp_path / "index.db"
+    make(db)
+    before = db.read_bytes()
+    for args in (["articles"], ["search", "삼성"], ["show", "1", "--json"], ["entities", "--json"], ["numbers"],
+                 ["index", str(ROOT / "seeds"), "--no-analyzer", "--workers", "0"]):
+        proc = run_cli(*args, "--db", str(db))
+        line = assert_one_line_error(proc, message, str(db))
+        assert proc.stdout == "", (args, proc.stdout)
+        if kind == "older schema" and args[0] == "index":
+            assert "remove it" in line  # indexing into it would fail again: the hint must not send the user in a loop
+    assert db.read_bytes() == before  # a refusal never writes, not even a schema into another program's file
+
+
+def test_missing_database_for_a_read_command_says_how_to_build_one(tmp_path):
+    db = tmp_path / "nowhere" / "index.db"
+    for args in (["articles"], ["search", "경주"], ["show", "3"], ["entity", "오픈AI"], ["compare", "1", "2"]):
+        line = assert_one_line_error(run_cli(*args, "--db", str(db)), "no index at", "hanscope index")
+        assert str(db) in line
+    assert not db.parent.exists()  # reading never creates folders or files
+
+
+def test_default_database_from_environment_is_checked_the_same_way(tmp_path):
+    env = {**os.environ, "HANSCOPE_DB": str(tmp_path / "missing.db")}
+    assert_one_line_error(run_cli("articles", env=env), "no index at", "missing.db")
+
+
+def test_db_option_pointing_at_a_directory(tmp_path):
+    folder = tmp_path / "index.db"
+    folder.mkdir()
+    for args in (["articles"], ["search", "삼성"], ["index", str(ROOT / "seeds")]):
+        assert_one_line_error(run_cli(*args, "--db", str(folder)), "is a directory")
+    assert list(folder.iterdir()) == []
+
+
+def test_empty_file_is_not_an_index_for_readers_but_can_be_built(tmp_path):
+    db = tmp_path / "index.db"
+    db.touch()
+    assert_one_line_error(run_cli("articles", "--db", str(db)), "is empty", "hanscope index")
+    corpus = write_corpus(tmp_path / "news", 3)
+    proc = run_cli("index", str(corpus), "--db", str(db), "--no-analyzer", "--workers", "0", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["articles_total"] == 3
+
+
+def test_database_errors_from_the_library_are_one_line(tmp_path):
+    """The API raises DatabaseError (never a bare sqlite3 error) for every unusable kind."""
+    for kind, (make, message) in UNUSABLE.items():
+        db = tmp_path / f"{abs(hash(kind))}.db"
+        make(db)
+        for options in ({}, {"create": True}, {"readonly": True}):
+            with pytest.raises(DatabaseError) as err:
+                connect(db, **options)
+            assert message in str(err.value) and "\n" not in str(err.value)
+
+
+# --- read-only files ------------------------------------------------------------------------------
+
+
+def _as_unprivileged() -> list[str]:
+    """A command prefix under which file permissions apply (root ignores chmod unless it drops DAC capabilities)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: chmod 444 would not stop root from writing")
+    probe = subprocess.run([setpriv, "--bounding-set", "-dac_override,-dac_read_search", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot drop DAC capabilities here: {probe.stderr.decode().strip()}")
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def test_read_only_index_reads_fine_and_indexing_into_it_fails_in_one_line(seeds_db_copy, tmp_path):
+    prefix = _as_unprivileged()
+    seeds_db_copy.chmod(0o444)
+    before = seeds_db_copy.read_bytes()
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*prefix, *HANSCOPE, *args, "--db", str(seeds_db_copy)],
+                              capture_output=True, text=True, timeout=60, cwd=ROOT)
+
+    listed = cli("articles", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 5
+    found = cli("search", "하이닉스", "--json")
+    assert found.returncode == 0 and json.loads(found.stdout)["articles"], found.stderr
+
+    corpus = write_corpus(tmp_path / "news", 2)
+    assert_one_line_error(cli("index", str(corpus), "--no-analyzer", "--workers", "0"), "readonly")
+    assert seeds_db_copy.read_bytes() == before
+    assert integrity(seeds_db_copy) == "ok"
+
+
+def test_index_open_readonly_reads_and_refuses_writes(seeds_db):
+    from store.api import Index
+
+    index = Index.open(seeds_db, readonly=True)
+    try:
+        assert index.article_count() == 5
+        assert index.search("경주").articles
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            index.db.execute("DELETE FROM articles")
+    finally:
+        index.close()
+
+
+# --- disk full and write errors -------------------------------------------------------------------
+
+
+def test_disk_full_stops_with_one_error_and_keeps_earlier_files(tmp_path):
+    """SQLITE_FULL from `PRAGMA max_page_count`: the files committed before it stay, whole; a re-run finishes."""
+    from store.api import Index
+    from store.indexer import index_paths
+
+    corpus = write_corpus(tmp_path / "news", 60)
+    db_path = tmp_path / "index.db"
+    conn = connect(db_path, create=True)
+    empty_pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {empty_pages + 25}")
+    with pytest.raises(DatabaseError) as err:
+        index_paths(conn, [corpus], workers=0, use_analyzer=False)
+    conn.close()
+    message = str(err.value)
+    assert "full" in message and "stay indexed" in message and "\n" not in message
+
+    assert integrity(db_path) == "ok"
+    index = Index.open(db_path)
+    kept = index.article_count()
+    files = index.db.execute("SELECT count(*), count(*) FILTER (WHERE status = 'ok') FROM files").fetchone()
+    index.close()
+    assert 0 < kept < 60
+    assert files == (kept, kept)  # every file row that exists has its article: no half-written file
+    assert f"{kept} files written" in message
+
+    proc = run_cli("index", str(corpus), "--db", str(db_path), "--no-analyzer", "--workers", "0", "--json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["files_unchanged"] == kept and summary["files_indexed"] == 60 - kept
+    assert summary["articles_total"] == 60
+
+
+def test_write_error_in_the_cli_is_one_line_and_committed_files_stay(tmp_path):
+    """A real write failure in a real `hanscope index`: the file size limit (RLIMIT_FSIZE) makes SQLite's write fail."""
+    import resource
+
+    corpus = write_corpus(tmp_path / "news", 120)
+    db_path = tmp_path / "index.db"
+    make_index(db_path)
+    limit = db_path.stat().st_size + 48 * 1024
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write(), not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run([*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--no-analyzer", "--workers", "0"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT, preexec_fn=limit_file_size)
+    assert_one_line_error(proc, "cannot write the index", str(db_path))
+    assert integrity(db_path) == "ok"
+    rerun = run_cli("index", str(corpus), "--db", str(db_path), "--no-analyzer", "--workers", "0", "--json")
+    assert rerun.returncode == 0, rerun.stderr
+    assert json.loads(rerun.stdout)["articles_total"] == 120
+
+
+# --- kill -9 --------------------------------------------------------------------------------------
+
+
+def assert_indexed_exactly_once(db_path: Path, count: int) -> None:
+    from store.api import Index
+
+    assert integrity(db_path) == "ok"
+    index = Index.open(db_path)
+    try:
+        db = index.db
+        assert db.execute("SELECT count(*), count(DISTINCT source), count(DISTINCT body_hash) FROM articles").fetchone() \
+            == (count, count, count)
+        assert db.execute("SELECT count(*), count(*) FILTER (WHERE status = 'ok') FROM files").fetchone() == (count, count)
+        assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == count  # one search row per article
+        assert db.execute("SELECT count(*) FROM paragraphs p LEFT JOIN articles a ON a.id = p.article_id "
+                          "WHERE a.id IS NULL").fetchone()[0] == 0
+        assert index.search(MARKER, limit=1).total_articles == count
+        for i in (0, count // 2, count - 1):
+            hits = index.search(f"doc{i:04d}").articles
+            assert [Path(h.source).name for h in hits] == [f"article_{i:04d}.txt"]
+    finally:
+        index.close()
+
+
+def _kill_when(proc: subprocess.Popen, ready) -> None:
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and not ready() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("analyzer", [False])
+def test_kill_9_at_several_moments_then_rerun_indexes_every_file_once(tmp_path, analyzer):
+    count = 300 if not analyzer else 60
+    corpus = write_corpus(tmp_path / "news", count)
+    db_path = tmp_path / "index.db"
+    command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "0", "--json"]
+    if not analyzer:
+        command.append("--no-analyzer")
+
+    moments = {
+        "while the database is being created": lambda: db_path.exists(),
+        "after the first files": lambda: files_written(db_path) >= 5,
+        "half way": lambda: files_written(db_path) >= count // 2,
+        "after the last file (linking)": lambda: files_written(db_path) >= count,
+    }
+    progress = []
+    for moment, ready in moments.items():
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        _kill_when(proc, ready)
+        if db_path.exists() and db_path.stat().st_size:
+            assert integrity(db_path) == "ok", moment
+        progress.append(files_written(db_path))
+    assert progress == sorted(progress)  # each interrupted run kept what the one before it committed
+
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["files_seen"] == count and summary["files_failed"] == 0
+    assert summary["files_unchanged"] + summary["files_indexed"] == count
+    assert_indexed_exactly_once(db_path, count)
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert json.loads(again.stdout)["files_unchanged"] == count  # and nothing is redone
+
+
+# --- readers during an index ----------------------------------------------------------------------
+
+
+def test_readers_keep_working_while_an_index_runs(tmp_path):
+    from store.api import Index
+
+    count = 300
+    corpus = write_corpus(tmp_path / "news", count)
+    db_path = tmp_path / "index.db"
+    make_index(db_path)
+    writer = subprocess.Popen([*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "0", "--no-analyzer"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    api_counts: list[int] = []
+    api_errors: list[BaseException] = []
+
+    def read_through_the_api() -> None:
+        while writer.poll() is None:
+            try:
+                index = Index.open(db_path)
+                api_counts.append(index.search(MARKER, limit=5).total_articles)
+                index.articles(limit=10)
+                index.close()
+            except BaseException as err:  # noqa: BLE001 - every failure is the test's finding
+                api_errors.append(err)
+            time.sleep(0.002)
+
+    reader = threading.Thread(target=read_through_the_api)
+    reader.start()
+    cli_runs = []
+    while writer.poll() is None:
+        proc = run_cli("search", MARKER, "--json", "--db", str(db_path))
+        cli_runs.append(proc)
+    reader.join()
+    assert writer.wait() == 0, writer.stderr.read()
+
+    assert not api_errors, api_errors[:3]
+    assert api_counts == sorted(api_counts) and len(api_counts) > 10  # counts only grow: readers see commits
+    assert cli_runs, "the index finished before a reader ran: make the corpus bigger"
+    for proc in cli_runs:
+        assert "locked" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+        assert proc.returncode in (0, 1), proc.stderr  # 1: nothing committed yet
+    final = run_cli("search", MARKER, "--json", "--db", str(db_path))
+    assert json.loads(final.stdout)["total_articles"] == count
