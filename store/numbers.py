@@ -6,7 +6,7 @@ the unit); a few lines of code then add what sits around it: a period word and a
 ("5000억 달러(약 700조원)").
 
 Conventions (decisions the callers can rely on):
-- unit: KRW USD EUR JPY CNY GBP, "%" (percent), "%p" (percentage points: 3%p, 3퍼센트포인트),
+- unit: an ISO currency (KRW USD EUR JPY CNY GBP, and TWD HKD AUD CAD SGD for 대만달러 etc.), "%" (percent), "%p" (percentage points: 3%p, 3퍼센트포인트),
   "W" (power, in watts), "Wh" (energy, in watt-hours) or "count" (with `counter` set).
 - Vague amounts "수십억 달러", "수천억원", "수만 명" are kept with qualifier "수" and the range
   2..9 times the named magnitude (수십억 = 20억..90억).
@@ -38,9 +38,14 @@ _FOLLOWERS = (
 _FOLLOW_KO = rf"(?=[^가-힣]|$|(?:{_FOLLOWERS}))"
 _FOLLOW_LATIN = r"(?![A-Za-z0-9])"
 
-_CURRENCY_WORDS = {"원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP"}
+_CURRENCY_WORDS = {
+    "원": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP",
+    "원화": "KRW", "달러화": "USD", "유로화": "EUR", "엔화": "JPY", "위안화": "CNY",
+    # Other dollars: "4523억 대만달러" is TWD (and must not read as 4523억 대, a count).
+    "대만달러": "TWD", "홍콩달러": "HKD", "호주달러": "AUD", "캐나다달러": "CAD", "싱가포르달러": "SGD",
+}
 _CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "＄": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY", "₩": "KRW"}
-_CURRENCY_CODES = ("USD", "EUR", "JPY", "CNY", "GBP", "KRW")
+_CURRENCY_CODES = ("USD", "EUR", "JPY", "CNY", "GBP", "KRW", "TWD", "HKD", "AUD", "CAD", "SGD")
 CURRENCIES = frozenset(_CURRENCY_CODES)
 
 _POWER_KO = {"테라와트": 1e12, "기가와트": 1e9, "메가와트": 1e6, "킬로와트": 1e3, "와트": 1.0}
@@ -99,7 +104,7 @@ _UNIT = (
     rf"|(?:퍼센트포인트|퍼센트){_FOLLOW_KO}"
     rf"|(?:{_alt(k + '시' for k in _POWER_KO)}|{_alt(_POWER_KO)}){_FOLLOW_KO}"
     rf"|(?:{_alt(k + 'h' for k in _POWER_LATIN)}|{_alt(_POWER_LATIN)}){_FOLLOW_LATIN}"
-    rf"|(?:달러|유로|위안|파운드|원|엔){_FOLLOW_KO}"
+    rf"|(?:(?:대만|홍콩|호주|캐나다|싱가포르){_SP}?달러|{_alt(w for w in _CURRENCY_WORDS if w != '불')}){_FOLLOW_KO}"
     r"|불(?=[^가-힣]|$|을|의|로|에|씩|짜리|어치)"
     rf"|(?:{_alt(_CURRENCY_CODES)}){_FOLLOW_LATIN}"
     rf"|(?:{_alt(_COUNTERS)}){_FOLLOW_KO}"
@@ -189,8 +194,9 @@ def _unit_of(unit: str) -> tuple[str, float, str | None]:
     """(unit, multiplier, counter) for a unit as written."""
     if unit in _PERCENT:
         return _PERCENT[unit], 1.0, None
-    if unit in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[unit], 1.0, None
+    written = re.sub(_SP, "", unit)  # "대만 달러"
+    if written in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[written], 1.0, None
     if unit in _CURRENCY_CODES:
         return unit, 1.0, None
     energy = unit.endswith(("시", "h"))
@@ -301,7 +307,7 @@ def _link_conversions(text: str, amounts: list[Amount]) -> None:
             after.converts = i - 1
 
 
-_QUERY_UNITS = re.compile(r"(?i)(?<=[\d ])(kwh|mwh|gwh|twh|kw|mw|gw|tw|usd|eur|jpy|cny|gbp|krw)(?![a-z])")
+_QUERY_UNITS = re.compile(rf"(?i)(?<=[\d ])(kwh|mwh|gwh|twh|kw|mw|gw|tw|{'|'.join(_CURRENCY_CODES)})(?![a-z])")
 
 
 def parse_query_amount(query: str) -> Amount | None:
@@ -323,7 +329,10 @@ def _canonical_unit(unit: str) -> str:
     return unit.replace("KW", "kW")
 
 
-_CURRENCY_NAMES = {"KRW": "원", "USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
+_CURRENCY_NAMES = {
+    "KRW": "원", "USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드",
+    "TWD": "대만달러", "HKD": "홍콩달러", "AUD": "호주달러", "CAD": "캐나다달러", "SGD": "싱가포르달러",
+}
 
 
 def format_amount(value: float, unit: str, counter: str | None = None) -> str:

@@ -54,6 +54,9 @@ FORMS = [
     ("100위안", "100위안", 100, None, "CNY", None, None, None),
     ("£5bn", "£5bn", 5e9, None, "GBP", None, None, None),
     ("50파운드", "50파운드", 50, None, "GBP", None, None, None),
+    ("순이익은 4523억 대만달러로", "4523억 대만달러", 4.523e11, None, "TWD", None, None, None),
+    ("4523억 대만 달러", "4523억 대만 달러", 4.523e11, None, "TWD", None, None, None),
+    ("100억 엔화", "100억 엔화", 1e10, None, "JPY", None, None, None),
     # power and energy
     ("500메가와트급 설비", "500메가와트", 5e8, None, "W", None, None, None),
     ("1.5기가와트", "1.5기가와트", 1.5e9, None, "W", None, None, None),
@@ -77,6 +80,8 @@ FORMS = [
     ("이 4가지 전략", "4가지", 4, None, "count", "가지", None, None),
     ("23개국에서", "23개국", 23, None, "count", "개국", None, None),
     ("GPU 3대를 샀다", "3대", 3, None, "count", "대", None, None),
+    ("3대만 남았다", "3대", 3, None, "count", "대", None, None),
+    ("로봇 120대를", "120대", 120, None, "count", "대", None, None),
     ("1만대 판매", "1만대", 1e4, None, "count", "대", None, None),
     ("1000만 주를 매입", "1000만 주", 1e7, None, "count", "주", None, None),
     ("하루 200만 배럴", "하루 200만 배럴", 2e6, None, "count", "배럴", None, "day"),
@@ -339,7 +344,7 @@ def test_numberish_text_gives_sorted_disjoint_amounts_with_true_offsets(text):
     check_invariants(text)
 
 
-MONEY = st.sampled_from(["KRW", "USD", "EUR", "JPY", "CNY", "GBP"])
+MONEY = st.sampled_from(["KRW", "USD", "EUR", "JPY", "CNY", "GBP", "TWD"])
 COUNTERS = st.sampled_from([None, "장", "명", "개", "곳", "건", "척", "회", "차례", "가구", "배럴", "톤", "가지"])
 
 
