@@ -6,8 +6,9 @@ the unit); a few lines of code then add what sits around it: a period word and a
 ("5000억 달러(약 700조원)").
 
 Conventions (decisions the callers can rely on):
-- unit: an ISO currency (KRW USD EUR JPY CNY GBP, and TWD HKD AUD CAD SGD for 대만달러 etc.), "%" (percent), "%p" (percentage points: 3%p, 3퍼센트포인트),
-  "W" (power, in watts), "Wh" (energy, in watt-hours) or "count" (with `counter` set).
+- unit: an ISO currency (KRW USD EUR JPY CNY GBP; TWD HKD AUD CAD SGD for 대만달러 ...), "%" (percent),
+  "%p" (percentage points: 3%p, 3퍼센트포인트), "W" (power, in watts), "Wh" (energy, in watt-hours)
+  or "count" (with `counter` set).
 - Vague amounts "수십억 달러", "수천억원", "수만 명" are kept with qualifier "수" and the range
   2..9 times the named magnitude (수십억 = 20억..90억).
 - "1000여명", "5억여 원" give qualifier "여"; a glued "대" after a unit ("2000원대", "30%대") gives
