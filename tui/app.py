@@ -1,0 +1,231 @@
+"""The hanscope explorer: a Textual app over one index, reached only through `store.api.Index`.
+
+Database access: the app opens ONE `Index` (its sqlite connection allows other threads) and serialises every
+query with `db_lock`. Queries run in thread workers (`Screen.fetch`, exclusive per group) that post an
+`Answered` message back; a worker that was cancelled by a newer keystroke while it waited for the lock skips its
+query, and one cancelled while running has its answer dropped. Navigation keeps Frogmouth-style history:
+escape / alt+left go back, alt+right goes forward (screens are rebuilt from their `remake()`).
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from rich.text import Text
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
+
+from store.api import Index
+
+from .bindings import bindings_for
+from .widgets import badge, clean_line, title_of
+
+T = TypeVar("T")
+
+
+class Answered(Message):
+    """A worker's answer (or error) for the screen that asked."""
+
+    def __init__(self, what: str, value: Any = None, error: Exception | None = None) -> None:
+        super().__init__()
+        self.what = what
+        self.value = value
+        self.error = error
+
+
+class BaseScreen(Screen):
+    """A screen that can be rebuilt for history and that asks the index through workers."""
+
+    def remake(self) -> "BaseScreen":
+        raise NotImplementedError
+
+    def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None) -> None:
+        """Run `query(index)` in a thread worker; the answer arrives as `Answered(what, value)` on this screen."""
+        app: HanscopeApp = self.app  # type: ignore[assignment]
+
+        def job() -> None:
+            worker = get_current_worker()
+            try:
+                with app.db_lock:
+                    if worker.is_cancelled:
+                        return
+                    value = query(app.index)
+            except Exception as err:  # shown to the user as a notification, never a crash
+                if not worker.is_cancelled:
+                    self.post_message(Answered(what, error=err))
+                return
+            if not worker.is_cancelled:
+                self.post_message(Answered(what, value))
+
+        self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
+
+    def on_answered(self, message: Answered) -> None:
+        message.stop()
+        if message.error is not None:
+            self.notify(f"{message.what}: {clean_line(str(message.error))}", severity="error", timeout=6)
+            return
+        handler = getattr(self, f"got_{message.what}", None)
+        if handler is not None:
+            handler(message.value)
+
+
+class IndexCommands(Provider):
+    """Command palette: entities (by any name, typo or initials) and articles (full text)."""
+
+    async def discover(self) -> Hits:
+        app: HanscopeApp = self.app  # type: ignore[assignment]
+        recent = await asyncio.to_thread(app.ask, lambda ix: ix.articles(limit=8))
+        for info in recent:
+            yield DiscoveryHit(Text(title_of(info.title, info.source)), lambda i=info.id: app.open_article(i),
+                               text=title_of(info.title, info.source), help=f"article #{info.id} · {info.date or ''}")
+
+    async def search(self, query: str) -> Hits:
+        app: HanscopeApp = self.app  # type: ignore[assignment]
+        if not query.strip():
+            return
+        result = await asyncio.to_thread(app.ask, lambda ix: ix.search(query, limit=8))
+        for e in result.entities:
+            yield Hit(min(1.0, e.score / 100), Text.assemble(badge(e.type), " ", e.name),
+                      lambda i=e.id: app.open_entity(i), text=e.name,
+                      help=f"entity · {e.mentions} mentions in {e.articles} articles ({e.how})")
+        for rank, a in enumerate(result.articles):
+            title = title_of(a.title, a.source)
+            yield Hit(0.5 - rank * 0.01, Text.assemble(("article ", "dim"), title), lambda i=a.id: app.open_article(i),
+                      text=title, help=clean_line(" · ".join(x for x in (a.outlet, a.date) if x)))
+
+
+class HanscopeApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "hanscope"
+    BINDINGS = bindings_for("global")
+    COMMANDS = App.COMMANDS | {IndexCommands}
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        entity: str | None = None,
+        article: int | None = None,
+        compare: tuple[int, int] | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.index = Index.open(self.db_path)
+        self.db_lock = threading.Lock()
+        self.export_dir = export_dir or Path.cwd()
+        self.forward: list[Callable[[], Screen]] = []
+        self._deep_link = (entity, article, compare)
+
+    def ask(self, query: Callable[[Index], T]) -> T:
+        """Run one query under the lock (for callers already off the UI thread)."""
+        with self.db_lock:
+            return query(self.index)
+
+    def on_mount(self) -> None:
+        from .screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
+        entity, article, compare = self._deep_link
+        if compare:
+            self.open_compare(*compare)
+        elif article is not None:
+            self.open_article(article)
+        elif entity:
+            self.open_entity(entity)
+
+    def on_unmount(self) -> None:
+        with self.db_lock:
+            self.index.close()
+
+    # --- navigation -------------------------------------------------------------------------------
+
+    def navigate(self, screen: BaseScreen) -> None:
+        """Open a screen as a new step in history (clears forward history)."""
+        self.forward.clear()
+        self.push_screen(screen)
+
+    def open_article(self, article_id: int, focus: tuple[int, int] | None = None) -> None:
+        from .screens.article import ArticleScreen
+
+        self.navigate(ArticleScreen(article_id, focus=focus))
+
+    def open_entity(self, entity: int | str) -> None:
+        from .screens.entity import EntityScreen
+
+        self.navigate(EntityScreen(entity))
+
+    def open_compare(self, left: int, right: int) -> None:
+        from .screens.compare import CompareScreen
+
+        self.navigate(CompareScreen(left, right))
+
+    def _history_depth(self) -> int:
+        """Screens above the search screen (the default screen and search are always there)."""
+        return len(self.screen_stack) - 2
+
+    def action_back(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ModalScreen) or getattr(screen, "picking", False):
+            screen.dismiss(None)
+        elif self._history_depth() > 0:
+            self.forward.append(screen.remake)  # type: ignore[attr-defined]
+            self.pop_screen()
+        elif hasattr(screen, "clear_query"):
+            screen.clear_query()
+
+    def action_forward(self) -> None:
+        if self.forward and not isinstance(self.screen, ModalScreen):
+            self.push_screen(self.forward.pop()())
+
+    def action_focus_search(self) -> None:
+        """`/` from anywhere: back to the search screen (forward history keeps where you were)."""
+        if getattr(self.screen, "picking", False):
+            self.screen.focus_query()  # type: ignore[attr-defined]
+            return
+        while self._history_depth() > 0 and not isinstance(self.screen, ModalScreen):
+            self.forward.append(self.screen.remake)  # type: ignore[attr-defined]
+            self.pop_screen()
+        if hasattr(self.screen, "focus_query"):
+            self.screen.focus_query()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_numbers(self) -> None:
+        from .screens.numbers import NumbersScreen
+
+        if not isinstance(self.screen, NumbersScreen):
+            self.navigate(NumbersScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In a dialog, `/` and `?` are characters to type, not commands.
+        if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    # --- clipboard and files ----------------------------------------------------------------------
+
+    def copy(self, text: str, what: str) -> None:
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {what} ({len(text)} characters)")
+
+
+def run_app(
+    db_path: Path,
+    *,
+    entity: str | None = None,
+    article: int | None = None,
+    compare: tuple[int, int] | None = None,
+) -> None:
+    """Open the explorer on `db_path`, optionally deep-linked to an entity, an article or a comparison."""
+    HanscopeApp(db_path, entity=entity, article=article, compare=compare).run()

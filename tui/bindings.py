@@ -1,0 +1,109 @@
+"""The one registry of key bindings: every screen's BINDINGS, the footer and the help screen come from here.
+
+A key is declared once with the scope it works in ("global" = everywhere, else a screen's name). Screens call
+`bindings_for(scope)`; the help screen walks `KEYS` grouped by scope, so the help can never drift from the keys.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    keys: str  # Textual key spec, comma-separated alternatives
+    action: str
+    description: str
+    scope: str
+    show: bool = True  # in the footer (the help screen lists every key regardless)
+    priority: bool = False  # wins over a focused Input (so `/` and `?` work while typing a query)
+    display: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.display:
+            return self.display
+        return " / ".join(k.replace("ctrl+", "^").replace("alt+", "M-") for k in self.keys.split(","))
+
+
+SCOPES: dict[str, str] = {
+    "global": "Everywhere",
+    "search": "Search (start screen)",
+    "article": "Article",
+    "entity": "Entity drill-down",
+    "compare": "Compare two articles",
+    "numbers": "Numbers table",
+    "help": "Help",
+    "edit": "Entity edit dialog",
+}
+
+KEYS: tuple[Key, ...] = (
+    # everywhere
+    Key("ctrl+q", "quit", "Quit", "global", priority=True),
+    Key("slash", "focus_search", "Search", "global", priority=True, display="/"),
+    Key("question_mark,f1", "help", "Help", "global", priority=True, display="? / F1"),
+    Key("escape", "back", "Back", "global", display="esc"),
+    Key("alt+left", "back", "Back", "global", show=False),
+    Key("alt+right", "forward", "Forward", "global", show=False),
+    Key("ctrl+n", "numbers", "Numbers", "global"),
+    Key("ctrl+p", "command_palette", "Palette: entities, articles", "global", show=False),
+    # search
+    Key("down", "cursor_down", "Next result", "search", show=False),
+    Key("up", "cursor_up", "Previous result", "search", show=False),
+    Key("pagedown", "page_down", "Page down results", "search", show=False),
+    Key("pageup", "page_up", "Page up results", "search", show=False),
+    Key("enter", "open", "Open", "search"),
+    Key("ctrl+t", "compare_pick", "Compare (pick 2)", "search"),
+    Key("ctrl+y", "copy_results", "Copy TSV", "search"),
+    Key("ctrl+s", "export", "Export", "search"),
+    # article
+    Key("n,right_square_bracket", "next_mention", "Next mention", "article"),
+    Key("p,left_square_bracket", "prev_mention", "Prev mention", "article"),
+    Key("enter", "open_mention", "Entity", "article"),
+    Key("c", "compare_with", "Compare with…", "article"),
+    Key("y", "copy_sentence", "Copy sentence", "article"),
+    Key("Y", "copy_article", "Copy article", "article", show=False),
+    # entity
+    Key("enter", "open", "Open", "entity"),
+    Key("tab", "switch_list", "Mentions ⇄ related", "entity", show=False),
+    Key("y", "copy_sentence", "Copy sentence", "entity", show=False),
+    Key("ctrl+y", "copy_list", "Copy TSV", "entity", show=False),
+    Key("ctrl+s", "export", "Export", "entity"),
+    Key("r", "edit('rename')", "Rename", "entity"),
+    Key("t", "edit('retype')", "Retype", "entity", show=False),
+    Key("m", "edit('merge')", "Merge", "entity", show=False),
+    Key("a", "edit('alias-add')", "Add alias", "entity", show=False),
+    Key("s", "edit('split')", "Split alias", "entity", show=False),
+    Key("D", "edit('delete')", "Delete entity", "entity", show=False),
+    # compare
+    Key("tab", "switch_pane", "Other pane", "compare", show=False),
+    Key("w", "swap", "Swap", "compare"),
+    Key("l", "pick('left')", "Pick left", "compare"),
+    Key("r", "pick('right')", "Pick right", "compare"),
+    Key("a", "align", "Align paragraph", "compare"),
+    Key("n", "next_number", "Next shared figure", "compare"),
+    # numbers
+    Key("enter", "open", "Open article", "numbers"),
+    Key("s", "sort", "Sort column", "numbers"),
+    Key("f", "focus_filter", "Filter", "numbers"),
+    Key("ctrl+s", "export", "Export", "numbers"),
+    Key("ctrl+y", "copy_list", "Copy TSV", "numbers", show=False),
+    # modal dialogs
+    Key("escape", "close", "Close", "help"),
+    Key("escape", "cancel", "Cancel", "edit"),
+)
+
+
+def bindings_for(scope: str) -> list[Binding]:
+    """The Textual bindings of one scope, in registry order."""
+    return [
+        Binding(k.keys, k.action, k.description, show=k.show, priority=k.priority, key_display=k.display)
+        for k in KEYS
+        if k.scope == scope
+    ]
+
+
+def keys_by_scope() -> list[tuple[str, list[Key]]]:
+    """(scope title, keys) in the order the help screen shows them."""
+    return [(title, [k for k in KEYS if k.scope == scope]) for scope, title in SCOPES.items()]

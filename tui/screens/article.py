@@ -1,0 +1,183 @@
+"""One article: metadata, then the body with mentions coloured by type and numbers marked.
+
+n / p move between mentions (the current one is reversed), Enter drills into its entity. Opened from a
+drill-down or a number, the screen scrolls to that span and flashes it.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.geometry import Region
+from textual.widgets import Footer, Static
+from textual.containers import VerticalScroll
+
+from store.api import sentence_around
+from store.results import ArticleDetail, NumberRow
+
+from ..app import BaseScreen
+from ..bindings import bindings_for
+from ..widgets import CURRENT_STYLE, FLASH_STYLE, Block, blocks, clean_line, render_block, title_of
+
+FLASH_SECONDS = 1.2
+
+
+def block_of(parts: list[Block], offset: int) -> int:
+    for i, b in enumerate(parts):
+        if b.start <= offset < b.end:
+            return i
+    return max(0, len(parts) - 1)
+
+
+class ArticleScreen(BaseScreen):
+    BINDINGS = bindings_for("article")
+
+    def __init__(self, article_id: int, focus: tuple[int, int] | None = None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.focus_span = focus
+        self.detail: ArticleDetail | None = None
+        self.mentions: list[tuple[int, int, int, str, str]] = []
+        self.number_spans: list[tuple[int, int]] = []
+        self.parts: list[Block] = []
+        self.statics: list[Static] = []
+        self.current: int | None = None  # index into self.mentions
+        self.span: tuple[int, int] | None = None  # the marked span (a mention or a number)
+
+    def remake(self) -> "ArticleScreen":
+        return ArticleScreen(self.article_id, focus=self.span)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("loading…", style="dim"), id="article-head")
+        yield VerticalScroll(id="body")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        aid = self.article_id
+        self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid)))
+
+    def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow]]) -> None:
+        detail, mentions, numbers = value
+        if detail is None:
+            self.notify(f"No article #{self.article_id}", severity="error")
+            self.app.action_back()
+            return
+        self.detail, self.mentions = detail, list(mentions)
+        self.number_spans = [(n.start, n.end) for n in numbers]
+        self.query_one("#article-head", Static).update(self.header())
+        self.parts = blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])
+        body = self.query_one("#body", VerticalScroll)
+        widgets = []
+        for i, part in enumerate(self.parts):
+            joined = i + 1 < len(self.parts) and self.parts[i + 1].paragraph == part.paragraph
+            widgets.append(Static(self.render_part(i), classes="block joined" if joined else "block"))
+        self.statics = widgets
+        body.mount_all(widgets)
+        body.focus()
+        self.update_status()
+        if self.focus_span:
+            start, end = self.focus_span
+            self.current = next((i for i, m in enumerate(self.mentions) if m[0] == start), None)
+            self.mark((start, end), flash=True)
+
+    def header(self) -> Text:
+        d = self.detail
+        assert d is not None
+        out = Text(title_of(d.title, d.source), style="bold")
+        if d.subtitle:
+            out.append("\n" + clean_line(d.subtitle), style="italic")
+        meta = [clean_line(d.outlet), ", ".join(clean_line(r) for r in d.reporters), d.date or clean_line(d.date_text),
+                clean_line(d.source), f"#{d.id}"]
+        out.append("\n" + " · ".join(x for x in meta if x), style="dim")
+        return out
+
+    def render_part(self, i: int, style: str = CURRENT_STYLE) -> Text:
+        assert self.detail is not None
+        return render_block(self.detail.body, self.parts[i], self.mentions, self.number_spans, current=self.span,
+                            current_style=style)
+
+    def update_status(self) -> None:
+        if self.current is not None:
+            m = self.mentions[self.current]
+            text = Text.assemble(f"mention {self.current + 1}/{len(self.mentions)}: ", (clean_line(m[4]), "bold"),
+                                 f" ({m[3]}) · Enter opens the entity")
+        else:
+            text = Text(f"{len(self.mentions)} mentions · {len(self.number_spans)} numbers · n/p to move between mentions")
+        text.stylize("dim")
+        self.query_one("#status", Static).update(text)
+
+    # --- the marked span --------------------------------------------------------------------------
+
+    def mark(self, span: tuple[int, int] | None, flash: bool = False) -> None:
+        """Mark `span` (re-rendering the blocks it leaves and enters) and scroll it into the middle."""
+        old = self.span
+        self.span = span
+        touched = {block_of(self.parts, s[0]) for s in (old, span) if s}
+        statics = self.statics
+        for i in touched:
+            statics[i].update(self.render_part(i, FLASH_STYLE if flash else CURRENT_STYLE))
+        self.update_status()
+        if span is None:
+            return
+        i = block_of(self.parts, span[0])
+        self.call_after_refresh(self.reveal, statics[i], i, span[0])
+        if flash:
+            self.set_timer(FLASH_SECONDS, lambda: self.span == span and statics[i].update(self.render_part(i)))
+
+    def reveal(self, widget: Static, i: int, offset: int) -> None:
+        """Scroll so the line holding `offset` is centred (wrapping the block as the widget does)."""
+        width = max(1, widget.content_region.width)
+        assert self.detail is not None
+        lines = Text(self.detail.body[self.parts[i].start:self.parts[i].end]).wrap(self.app.console, width)
+        seen, row = self.parts[i].start, 0
+        for row, line in enumerate(lines):
+            seen += len(line.plain)
+            if seen > offset:
+                break
+        body = self.query_one("#body", VerticalScroll)
+        region = widget.virtual_region
+        body.scroll_to_region(Region(0, region.y + row, 1, 1), center=True, animate=False)
+
+    def action_next_mention(self) -> None:
+        self._step(1)
+
+    def action_prev_mention(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if not self.mentions:
+            self.notify("No entity mentions in this article")
+            return
+        if self.current is None:
+            self.current = 0 if delta > 0 else len(self.mentions) - 1
+        else:
+            self.current = (self.current + delta) % len(self.mentions)
+        m = self.mentions[self.current]
+        self.mark((m[0], m[1]))
+
+    def action_open_mention(self) -> None:
+        if self.current is None:
+            self.notify("Press n to pick a mention first")
+            return
+        self.app.open_entity(self.mentions[self.current][2])
+
+    def action_compare_with(self) -> None:
+        from .search import SearchScreen
+
+        left = self.article_id
+
+        def picked(right: int | None) -> None:
+            if right is not None:
+                self.app.open_compare(left, right)
+
+        self.app.push_screen(SearchScreen(picking=True), picked)
+
+    def action_copy_sentence(self) -> None:
+        if self.detail is None or self.span is None:
+            self.notify("Press n to pick a mention first")
+            return
+        self.app.copy(sentence_around(self.detail.body, *self.span), "the sentence")
+
+    def action_copy_article(self) -> None:
+        if self.detail is not None:
+            self.app.copy(self.detail.body, "the article text")

@@ -1,0 +1,227 @@
+"""Entity drill-down: name, type, aliases; every mention keyword-in-context, grouped by article (newest first);
+co-mentioned entities; mentions over time. Enter on a mention opens the article scrolled to it.
+
+Mentions load a page at a time (the last line loads more), so an entity with 50k mentions opens quickly.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.api import sentence_around
+from store.results import EntityDetail, Mention
+
+from ..app import BaseScreen
+from ..bindings import bindings_for
+from ..widgets import badge, clean_line, export, fit, kwic, title_of, to_tsv, type_style
+
+PAGE = 400
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+class EntityScreen(BaseScreen):
+    BINDINGS = bindings_for("entity")
+
+    def __init__(self, entity: int | str) -> None:
+        super().__init__()
+        self.entity_key = entity
+        self.limit = PAGE
+        self.detail: EntityDetail | None = None
+
+    def remake(self) -> "EntityScreen":
+        return EntityScreen(self.detail.entity.id if self.detail else self.entity_key)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("loading…", style="dim"), id="entity-head")
+        yield Static(id="timeline")
+        with Horizontal(id="entity-main"):
+            yield OptionList(id="mentions")
+            yield OptionList(id="related")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        key, limit = self.entity_key, self.limit
+        self.fetch("entity", lambda ix: ix.entity(key, mention_limit=limit))
+
+    def got_entity(self, detail: EntityDetail | None) -> None:
+        if detail is None:
+            self.notify(f"No entity matches {clean_line(str(self.entity_key))!r}", severity="error")
+            self.app.action_back()
+            return
+        first_load = self.detail is None
+        self.detail = detail
+        self.entity_key = detail.entity.id
+        self.render_detail()
+        if first_load:
+            self.query_one("#mentions", OptionList).focus()
+
+    def render_detail(self) -> None:
+        detail = self.detail
+        assert detail is not None
+        e = detail.entity
+        head = Text.assemble(badge(e.type), " ", (e.name, type_style(e.type)),
+                             (f"   {e.mentions} mentions in {e.articles} articles   #{e.id}", "dim"))
+        if e.aliases:
+            head.append_text(Text.assemble(("\nalso: ", "dim"), " · ".join(clean_line(a) for a in e.aliases)))
+        self.query_one("#entity-head", Static).update(head)
+        self.query_one("#timeline", Static).update(self.timeline())
+        self.fill_mentions()
+        self.fill_related()
+
+    def timeline(self) -> Text:
+        detail = self.detail
+        assert detail is not None
+        if not detail.timeline:
+            return Text("no dated articles", style="dim")
+        top = max(n for _, n in detail.timeline)
+        out = Text("over time: ", style="dim")
+        for month, n in detail.timeline:
+            out.append(f"{month} ")
+            out.append(BARS[max(1, round(n / top * 8))], style=type_style(detail.entity.type))
+            out.append(f" {n}   ", style="dim")
+        return out
+
+    def fill_mentions(self) -> None:
+        detail = self.detail
+        assert detail is not None
+        mentions = self.query_one("#mentions", OptionList)
+        previous = mentions.highlighted
+        width = max(30, mentions.scrollable_content_region.width - 1 or 80)
+        counts = {a.id: a.count for a in detail.articles}
+        style = type_style(detail.entity.type)
+        options: list[Option] = []
+        current_article = None
+        for i, m in enumerate(detail.mentions):
+            if m.article_id != current_article:
+                current_article = m.article_id
+                head = Text.assemble((f"#{m.article_id} ", "dim"), (title_of(m.title, m.source), "bold"),
+                                     (f"  {m.date or ''} · {counts.get(m.article_id, 0)} mentions", "dim"))
+                options.append(Option(fit(head, width), disabled=True))
+            options.append(Option(kwic(m.left, m.surface, m.right, width, style), id=f"m{i}"))
+        if len(detail.mentions) >= self.limit:
+            options.append(Option(Text(f"… {detail.entity.mentions - len(detail.mentions)} more: Enter loads them",
+                                       style="italic"), id="more"))
+        mentions.set_options(options)
+        if previous is not None and previous < len(options):
+            mentions.highlighted = previous
+        elif len(options) > 1:
+            mentions.highlighted = 1
+
+    def fill_related(self) -> None:
+        detail = self.detail
+        assert detail is not None
+        related = self.query_one("#related", OptionList)
+        width = max(16, related.scrollable_content_region.width - 1 or 30)
+        options = [Option(Text("Co-mentioned (articles)", style="bold"), disabled=True)]
+        for r in detail.related:
+            count = f" {r.count}"
+            options.append(Option(Text.assemble(fit(Text(r.name, style=type_style(r.type)), width - len(count)),
+                                                (count, "dim")), id=f"r{r.id}"))
+        related.set_options(options)
+
+    def on_resize(self) -> None:
+        if self.detail is not None:
+            self.call_after_refresh(self.render_detail)
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def current_mention(self) -> Mention | None:
+        mentions = self.query_one("#mentions", OptionList)
+        if self.detail is None or mentions.highlighted is None:
+            return None
+        option = mentions.get_option_at_index(mentions.highlighted)
+        if option.id and option.id.startswith("m"):
+            return self.detail.mentions[int(option.id[1:])]
+        return None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.open_option(event.option.id)
+
+    def action_open(self) -> None:
+        focused = self.focused if isinstance(self.focused, OptionList) else self.query_one("#mentions", OptionList)
+        if focused.highlighted is not None:
+            self.open_option(focused.get_option_at_index(focused.highlighted).id)
+
+    def open_option(self, key: str | None) -> None:
+        if key is None or self.detail is None:
+            return
+        if key == "more":
+            self.limit *= 4
+            self.load()
+        elif key.startswith("m"):
+            m = self.detail.mentions[int(key[1:])]
+            self.app.open_article(m.article_id, focus=(m.start, m.end))
+        elif key.startswith("r"):
+            self.app.open_entity(int(key[1:]))
+
+    def action_switch_list(self) -> None:
+        target = "#related" if self.focused is self.query_one("#mentions") else "#mentions"
+        self.query_one(target, OptionList).focus()
+
+    def action_copy_sentence(self) -> None:
+        m = self.current_mention()
+        if m is None:
+            return
+        aid, span = m.article_id, (m.start, m.end)
+        self.fetch("sentence", lambda ix: sentence_around(ix.article(aid).body, *span))
+
+    def got_sentence(self, sentence: str) -> None:
+        self.app.copy(sentence, "the sentence")
+
+    def table(self) -> tuple[str, list[str], list[list]]:
+        detail = self.detail
+        assert detail is not None
+        header = ["entity", "type", "article_id", "title", "date", "source", "paragraph", "start", "end", "surface",
+                  "left", "right"]
+        rows = [[detail.entity.name, detail.entity.type, m.article_id, m.title or "", m.date or "", m.source,
+                 m.paragraph, m.start, m.end, m.surface, m.left, m.right] for m in detail.mentions]
+        return f"entity-{detail.entity.name}", header, rows
+
+    def action_copy_list(self) -> None:
+        if self.detail is not None:
+            _name, header, rows = self.table()
+            self.app.copy(to_tsv(header, rows), f"{len(rows)} mentions as TSV")
+
+    def action_export(self) -> None:
+        if self.detail is None:
+            return
+        name, header, rows = self.table()
+        try:
+            csv_path, json_path = export(self.app.export_dir, name, header, rows)
+        except OSError as err:
+            self.notify(f"Export failed: {err}", severity="error")
+            return
+        self.notify(f"Exported {len(rows)} mentions to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+
+    # --- editing ----------------------------------------------------------------------------------
+
+    def action_edit(self, op: str) -> None:
+        from .edit import EditScreen
+
+        if self.detail is None:
+            return
+        entity = self.detail.entity
+
+        def done(result: tuple[str, dict, str] | None) -> None:
+            if result is None:
+                return
+            op, args, follow = result
+            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, follow)[1:])
+
+        self.app.push_screen(EditScreen(op, entity), done)
+
+    def got_edited(self, value: tuple[str, str]) -> None:
+        op, follow = value
+        self.notify(f"{op}: done")
+        if op == "delete":
+            self.app.action_back()
+            return
+        self.entity_key = follow  # ids change when the entity set is rebuilt; names do not
+        self.load()

@@ -1,0 +1,44 @@
+"""Every key of every screen, straight from the bindings registry."""
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..bindings import bindings_for, keys_by_scope
+
+KEY_COLUMN = 16
+
+
+def help_text() -> Text:
+    out = Text()
+    out.append("hanscope keys", style="bold underline")
+    out.append("  (mouse works too: click results, scroll panes, click footer keys)\n", style="dim")
+    for title, keys in keys_by_scope():
+        if not keys:
+            continue
+        out.append(f"\n{title}\n", style="bold")
+        for key in keys:
+            label = key.label
+            out.append("  " + label + " " * max(1, KEY_COLUMN - cell_len(label)), style="bold #ffaf5f")
+            out.append(key.description + "\n")
+    out.append("\nSearch understands particles (오픈AI는), typos (엔비디야), initials (ㅇㅂㄷㅇ), Latin names (NVIDIA)\n"
+               "and amounts (90만장, 5000억 달러).", style="dim")
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = bindings_for("help")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(help_text())
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

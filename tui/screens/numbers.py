@@ -1,0 +1,147 @@
+"""Numbers: every amount in the index as a sortable table (value, unit, raw, article, sentence), filtered by
+unit and range. Enter opens the article at the number.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Static
+
+from store import api
+from store.results import NumberRow
+
+from ..app import BaseScreen
+from ..bindings import bindings_for
+from ..widgets import clean_line, export, fit, korean_amount, title_of, to_tsv
+
+LIMIT = 2000  # rows shown; filters narrow the rest
+CONTEXT_CELLS = 70
+SORTS = (("value", lambda n: n.value), ("unit", lambda n: (n.unit, n.value)), ("article", lambda n: (n.article_id, n.start)),
+         ("raw", lambda n: n.raw))
+
+
+def parse_amount(value: str) -> float | None:
+    """A filter bound: a plain number (1e12, 3,000) or a Korean amount (3조, 90만). Raises ValueError."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return float(value.replace(",", ""))
+    except ValueError:
+        amount = api.parse_query_amount(value)  # the query API's own amount parser
+        if amount is None:
+            raise ValueError(f"{value!r} is not an amount") from None
+        return amount.value
+
+
+class NumbersScreen(BaseScreen):
+    BINDINGS = bindings_for("numbers")
+
+    def __init__(self, unit: str = "", low: str = "", high: str = "") -> None:
+        super().__init__()
+        self.filters = (unit, low, high)
+        self.rows: list[NumberRow] = []
+        self.sort_index = 0
+
+    def remake(self) -> "NumbersScreen":
+        return NumbersScreen(*(self.query_one(f"#{k}", Input).value for k in ("unit", "low", "high")))
+
+    def compose(self) -> ComposeResult:
+        unit, low, high = self.filters
+        with Horizontal(id="filters"):
+            yield Input(unit, placeholder="unit: KRW USD % W count…", id="unit")
+            yield Input(low, placeholder="min: 1억, 1e9", id="low")
+            yield Input(high, placeholder="max: 3조", id="high")
+        yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#table", DataTable)
+        table.add_column("value", key="value")
+        table.add_column("unit", key="unit")
+        table.add_column("raw", key="raw")
+        table.add_column("article", key="article")
+        table.add_column("sentence", key="sentence")
+        table.focus()
+        self.load()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.load()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#table", DataTable).focus()
+
+    def load(self) -> None:
+        unit = self.query_one("#unit", Input).value.strip() or None
+        try:
+            low = parse_amount(self.query_one("#low", Input).value)
+            high = parse_amount(self.query_one("#high", Input).value)
+        except ValueError as err:
+            self.query_one("#status", Static).update(Text(str(err), style="red"))
+            return
+        self.fetch("numbers", lambda ix: ix.numbers(unit=unit, min=low, max=high, limit=LIMIT), group="numbers")
+
+    def got_numbers(self, rows: list[NumberRow]) -> None:
+        self.rows = rows
+        self.fill()
+
+    def fill(self) -> None:
+        name, key = SORTS[self.sort_index]
+        rows = sorted(self.rows, key=key, reverse=name == "value")
+        self.rows = rows
+        table = self.query_one("#table", DataTable)
+        table.clear()
+        for i, n in enumerate(rows):
+            unit = n.unit + (f" {n.counter}" if n.counter else "")
+            value = korean_amount(n.value, "").strip() + (f"~{korean_amount(n.value_max, '').strip()}" if n.value_max else "")
+            table.add_row(Text(value, justify="right"), Text(unit), Text(clean_line(n.raw), style="bold"),
+                          fit(f"#{n.article_id} {title_of(n.title, n.source)}", 24),
+                          fit(clean_line(n.context), CONTEXT_CELLS), key=str(i))
+        more = " (limit reached: narrow with the filters)" if len(rows) >= LIMIT else ""
+        self.query_one("#status", Static).update(
+            Text(f"{len(rows)} numbers, sorted by {name}{more} · s changes the sort · f filters", style="dim"))
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self.fill()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        names = [s[0] for s in SORTS]
+        if event.column_key.value in names:
+            self.sort_index = names.index(event.column_key.value)
+            self.fill()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#unit", Input).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_row(int(event.row_key.value))
+
+    def action_open(self) -> None:
+        table = self.query_one("#table", DataTable)
+        if self.rows and table.cursor_row is not None:
+            self.open_row(table.cursor_row)
+
+    def open_row(self, i: int) -> None:
+        n = self.rows[i]
+        self.app.open_article(n.article_id, focus=(n.start, n.end))
+
+    def table(self) -> tuple[list[str], list[list]]:
+        header = ["article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context"]
+        return header, [[n.article_id, n.source, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, n.period,
+                         n.context] for n in self.rows]
+
+    def action_copy_list(self) -> None:
+        header, rows = self.table()
+        self.app.copy(to_tsv(header, rows), f"{len(rows)} numbers as TSV")
+
+    def action_export(self) -> None:
+        header, rows = self.table()
+        try:
+            csv_path, json_path = export(self.app.export_dir, "numbers", header, rows)
+        except OSError as err:
+            self.notify(f"Export failed: {err}", severity="error")
+            return
+        self.notify(f"Exported {len(rows)} numbers to {csv_path.name} and {json_path.name} in {csv_path.parent}")

@@ -1,0 +1,196 @@
+"""Rendering helpers shared by the screens, and result exports.
+
+Article text is untrusted: everything here builds rich `Text` objects from plain strings (never markup), and
+measures widths in terminal cells (`cell_len`: Hangul is two cells), so `[bold]`, `[/]` or escape bytes show
+literally and columns of Korean text line up.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.text import Text
+
+TYPE_STYLES: dict[str, str] = {
+    "company": "bold cyan",
+    "person": "bold magenta",
+    "org": "bold green",
+    "place": "bold blue",
+    "product": "bold yellow",
+    "event": "bold red",
+}
+NUMBER_STYLE = "bold underline #ffaf5f"
+CURRENT_STYLE = "reverse"
+FLASH_STYLE = "bold black on #ffd75f"
+HIGHLIGHT_STYLE = "bold black on #5fafff"
+# Shared entities get one of these on both sides of a comparison; distinct enough on 256-colour terminals.
+PALETTE = ("#ff8787", "#87d7ff", "#afd787", "#ffd787", "#d7afff", "#87ffd7", "#ffafd7", "#d7d7af", "#5fafaf", "#ff9f5f")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+BLOCK_CHARS = 1200  # long paragraphs are shown in blocks so one widget never holds megabytes of text
+
+
+def one_line(value: str | None) -> str:
+    """One display line: control bytes become visible placeholders, whitespace runs one space."""
+    return _SPACES.sub(" ", _CONTROL.sub("\ufffd", value or ""))
+
+
+def clean_line(value: str | None) -> str:
+    return one_line(value).strip()
+
+
+def type_style(entity_type: str) -> str:
+    return TYPE_STYLES.get(entity_type, "bold")
+
+
+def badge(entity_type: str) -> Text:
+    """A fixed-width type badge: `company` etc. padded to 7 cells."""
+    return Text(f"{entity_type[:7]:<7}", style=type_style(entity_type).replace("bold ", "") + " reverse")
+
+
+def fit(text: Text | str, width: int) -> Text:
+    """Exactly `width` cells: cut (with …) or padded, never splitting a wide character."""
+    text = Text(text) if isinstance(text, str) else text.copy()
+    text.no_wrap = True
+    if width <= 0:
+        return Text("")
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return text
+
+
+def tail(value: str, width: int) -> Text:
+    """The last `width` cells of `value`, right-aligned (…-prefixed when cut): the left column of a KWIC line."""
+    value = one_line(value).lstrip()
+    if cell_len(value) <= width:
+        return Text(" " * (width - cell_len(value)) + value)
+    kept, used = [], 1
+    for ch in reversed(value):
+        w = cell_len(ch)
+        if used + w > width:
+            break
+        kept.append(ch)
+        used += w
+    return Text(" " * (width - used) + "…" + "".join(reversed(kept)))
+
+
+def kwic(left: str, surface: str, right: str, width: int, style: str) -> Text:
+    """left context · mention · right context in `width` cells, the mention starting at the same column on every line."""
+    mention = fit(Text(clean_line(surface), style=style), min(cell_len(clean_line(surface)), max(4, width // 3)))
+    side = max(4, (width - mention.cell_len) // 2)
+    line = Text.assemble(tail(left, side), mention)
+    line.append_text(fit(Text(one_line(right).rstrip(), style="dim"), max(0, width - line.cell_len)))
+    return line
+
+
+def korean_amount(value: float, unit: str) -> str:
+    """A normalised value in Korean scale words: 900000 count -> 90만 count, 7e14 KRW -> 700조 KRW."""
+    for scale, word in ((1e12, "조"), (1e8, "억"), (1e4, "만")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.4g}{word} {unit}".replace("e+", "e")
+    return f"{value:,.4g} {unit}"
+
+
+def highlighted(value: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT_STYLE) -> Text:
+    """Plain text with the given (start, end) spans styled; control bytes made visible without moving offsets."""
+    text = Text(_CONTROL.sub("\ufffd", value.replace("\n", " ")))
+    for start, end in spans:
+        text.stylize(style, start, end)
+    return text
+
+
+def title_of(title: str | None, source: str) -> str:
+    return clean_line(title) or Path(source).name
+
+
+# --- article bodies -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Block:
+    """A piece of an article body shown as one widget: [start, end) offsets into the body."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def blocks(body: str, paragraphs: list[tuple[int, int]], limit: int = BLOCK_CHARS) -> list[Block]:
+    """Paragraphs, with long ones cut at a space near `limit` characters (so a mention is rarely split)."""
+    out: list[Block] = []
+    for idx, (start, end) in enumerate(paragraphs):
+        pos = start
+        while end - pos > limit:
+            space = body.rfind(" ", pos + limit // 2, pos + limit)
+            cut = space + 1 if space > 0 else pos + limit
+            out.append(Block(pos, cut, idx))
+            pos = cut
+        out.append(Block(pos, end, idx))
+    return out
+
+
+def render_block(
+    body: str,
+    block: Block,
+    mentions: list[tuple[int, int, int, str, str]],
+    numbers: list[tuple[int, int]],
+    *,
+    current: tuple[int, int] | None = None,
+    current_style: str = CURRENT_STYLE,
+    entity_styles: dict[int, str] | None = None,
+) -> Text:
+    """The block's text with mentions coloured (by type, or by `entity_styles`) and numbers marked."""
+    text = Text(_CONTROL.sub("\ufffd", body[block.start:block.end]))
+    for start, end in numbers:
+        if start < block.end and end > block.start:
+            text.stylize(NUMBER_STYLE, start - block.start, end - block.start)
+    for start, end, entity_id, entity_type, _surface in mentions:
+        if start < block.end and end > block.start:
+            style = entity_styles.get(entity_id, "underline dim") if entity_styles is not None else type_style(entity_type)
+            text.stylize(style, start - block.start, end - block.start)
+    if current and current[0] < block.end and current[1] > block.start:
+        text.stylize(current_style, current[0] - block.start, current[1] - block.start)
+    return text
+
+
+# --- exports ------------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: a leading ' before = + - @ (and tab/CR)."""
+    value = "" if cell is None else str(cell)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(header: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([neutralise(h) for h in header])
+    writer.writerows([[neutralise(c) for c in row] for row in rows])
+    return out.getvalue()
+
+
+def to_tsv(header: list[str], rows: list[list]) -> str:
+    """Tab-separated lines for the clipboard; tabs and newlines inside cells become spaces."""
+    line = lambda cells: "\t".join(re.sub(r"[\t\r\n]+", " ", "" if c is None else str(c)) for c in cells)  # noqa: E731
+    return "\n".join([line(header), *(line(r) for r in rows)]) + "\n"
+
+
+def export(folder: Path, name: str, header: list[str], rows: list[list]) -> tuple[Path, Path]:
+    """Write `name`-<time>.csv and .json into `folder`; returns both paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^\w가-힣.-]+", "_", name).strip("_")[:60] or "export"
+    stem = f"hanscope-{stem}-{datetime.now():%Y%m%d-%H%M%S}"
+    csv_path, json_path = folder / f"{stem}.csv", folder / f"{stem}.json"
+    csv_path.write_text(to_csv(header, rows), encoding="utf-8-sig")  # the BOM makes spreadsheets read UTF-8 Korean
+    records = [dict(zip(header, row)) for row in rows]
+    json_path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
+    return csv_path, json_path
