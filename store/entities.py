@@ -393,7 +393,7 @@ _SURNAMES = frozenset(
     "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
 )
 # Syllables of transliterated foreign names that Korean given names do not use (나델라, 발라반).
-_LOANWORD_SYLLABLES = frozenset("스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈".split())
+_LOANWORD_SYLLABLES = frozenset("티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈".split())
 
 # Proper-noun look-alikes: generic words the analyzer tags NNP, page furniture, adverbs that open a
 # clause. They are never names on their own.
@@ -549,8 +549,8 @@ class _Article:
         if kind is not None:
             return kind == "person"
         if w.tags is not None:
-            if len(w.tags) == 1 and w.tags[0][1] != "NNP":
-                return False
+            if len(w.tags) == 1 and w.tags[0][1] != "NNP" or any(" " in form for form, _ in w.tags):
+                return False  # a common noun (이사회), or one word of a longer name (사티아 나델라)
             # 정부가 = noun + particle; 김경훈 may come out as 김경/NNP 후/NNG ᆫ/JX (a jamo, not a particle)
             return not any(tag.startswith(_BARRIER_TAGS) and _is_hangul(form[0]) for form, tag in w.tags)
         return strip_particle(core) == core
@@ -572,7 +572,7 @@ class _Article:
                 word = words[j]
                 if word.closes or title_family(word.core):
                     break
-                if self.is_korean_name(word) and len(run) < 2 and not self._foreign_before(j):
+                if self.is_korean_name(word) and len(run) < 2:
                     person, start = word.core, word.start
                     break
                 if self.is_name_word(word):
@@ -598,22 +598,6 @@ class _Article:
         # 대표해/VV and 리더십 never reach here (title_family); this drops titles the analyzer reads as verbs
         return not any(tag.startswith(("V", "E")) and _is_hangul(form[0]) and form not in _TAIL_PIECES
                        for form, tag in w.tags or [])
-
-    def _foreign_before(self, j: int) -> bool:
-        """사티아 나델라: a name-like word right before a Korean-looking one makes it foreign."""
-        if j == 0 or self.words[j].line_start or self.words[j].opens:
-            return False
-        prev = self.words[j - 1]
-        return (
-            prev.tags is not None
-            and not prev.closes
-            and self.known.get(prev.core) is None
-            and prev.core not in _NOT_NAMES
-            and bool(prev.tags)
-            and all(tag == "NNP" for _, tag in prev.tags)
-            and not self.is_korean_name(prev)
-            and len(prev.core) >= 2
-        )
 
     def suffix_hits(self) -> list[_Hit]:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""

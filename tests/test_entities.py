@@ -338,6 +338,15 @@ def test_titles_make_persons(seed_candidates):
     assert "스티븐 발라반 람다" not in persons and "글로벌 대외협력" not in persons
 
 
+def test_title_rule_tells_korean_and_foreign_names_apart(discoverer):
+    text = "업스테이지 김성훈 대표와 사티아 나델라 MS CEO, 크리스 리헤인 오픈AI 글로벌 대외협력 최고책임자가 만났다."
+    got = {c.name: c for c in discoverer.discover(article(text))}
+    assert got["김성훈"].type == "person" and got["김성훈"].evidence == "title"
+    assert got["사티아 나델라"].type == "person"
+    assert got["크리스 리헤인"].type == "person"
+    assert not {"업스테이지 김성훈", "사티아", "나델라", "글로벌 대외협력"} & set(got)
+
+
 def test_brackets_join_two_names(seed_candidates):
     s0, s1, s3 = (names(seed_candidates[n]) for n in (0, 1, 3))
     assert "AWS" in s0["아마존웹서비스"].aliases and s0["아마존웹서비스"].evidence == "bracket"
