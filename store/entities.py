@@ -10,8 +10,8 @@ Discovery (`Discoverer.discover`) proposes candidates for one article from
 - brackets: 아마존웹서비스(AWS), 그렉 브로크만(Greg Brockman): both sides are one candidate.
 `rule_candidates` runs the same rules without the analyzer (cheaper, less precise).
 
-Type guess, first that applies: the alias file's type; title -> person; suffix type; a 3-syllable
-name starting with a surname -> person; a place from the alias file or …시/군/구/도 -> place; a name
+Type guess, first that applies: the alias file's type; title -> person; suffix type; …시/군/구/도/권
+-> place; a 3-syllable name starting with a surname (no loanword syllable) -> person; a name
 that is the whole of a quotation ('카나나') -> product; anything else -> company (in this domain
 an unknown proper noun is most often a firm or brand; the user can retype it).
 
@@ -21,7 +21,9 @@ new name when it has rule/title/bracket evidence or was seen twice.
 Matching (`Matcher.find`) finds every alias with Aho-Corasick on a copy of the text without spaces,
 then keeps hits whose edges are word edges: a Hangul name may be followed only by particles and
 endings (오픈AI는, SK하이닉스와의, 삼성과) so 삼성 never matches inside 삼성전자 or 삼성물산; a Latin
-name is never glued to Latin letters or digits (MS is not in MSIT). Overlaps go to the leftmost,
+name is never glued to Latin letters or digits (MS is not in MSIT), and Latin names of 3 letters or
+fewer keep their capitals (ms is not MS). A space may be missing or extra only where the name has
+one or between two scripts (SK 하이닉스 = SK하이닉스; 한 국가 is not 한국). Overlaps go to the leftmost,
 then longest. `short_forms` adds 최 회장 / 김 대표 / 그렉 회장 for a person named earlier in the
 same article with the same title, when exactly one such person exists.
 """
@@ -32,7 +34,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -768,6 +770,7 @@ class _Article:
             names.update(m.group(1).split("·"))
         return names
 
+    @cached_property
     def quoted(self) -> set[str]:
         return {m.group(1).strip() for m in re.finditer(r"[‘'\"“]([^‘’'\"“”\n]{2,30})[’'\"”]", self.text)}
 
@@ -780,7 +783,7 @@ def _guess_type(surface: str, article: _Article) -> str:
         return "place"  # 종로구, 전라남도, 서남권 (before the name test: 서남권 also looks like a name)
     if _looks_korean_name(surface):
         return "person"
-    if surface in article.quoted():
+    if surface in article.quoted:
         return "product"
     return "company"
 
