@@ -53,11 +53,14 @@ db_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
 
 
-def _text(value: str | None):
-    """Untrusted article text as a literal rich Text (never parsed as markup)."""
+def _text(value: str | None, style: str = ""):
+    """Untrusted text as a literal rich Text: never parsed as markup, and without escape sequences or control
+    bytes (article text is scrubbed at ingest, but file names are not: `evil\x1b]0;title\x07.txt`)."""
     from rich.text import Text
 
-    return Text(value or "")
+    from store.decode import sanitize
+
+    return Text(sanitize(value or ""), style=style)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,7 +114,7 @@ def _index_with_progress(db, paths: list[Path], *, prune: bool, workers: int | N
         task = bar.add_task("index", total=None, current="")
 
         def report(done: int, total: int, current: str) -> None:
-            bar.update(task, completed=done, total=total, current=Path(current).name if current else "")
+            bar.update(task, completed=done, total=total, current=_text(Path(current).name).plain if current else "")
 
         return index_paths(db, paths, prune=prune, workers=workers, use_analyzer=analyzer, progress=report)
 
@@ -234,7 +237,7 @@ def _print_search(result) -> None:
     if result.articles:
         out.print(f"[bold]articles[/] ({result.total_articles})")
         for a in result.articles:
-            out.print(Text.assemble(f"  {a.id:>5}  ", (a.title or Path(a.source).name, "bold"), (f"  {a.outlet or ''} {a.date or ''}", "dim")))
+            out.print(Text.assemble(f"  {a.id:>5}  ", _text(a.title or Path(a.source).name, "bold"), (f"  {a.outlet or ''} {a.date or ''}", "dim")))
             snippet = Text("         " + a.snippet)
             for s, e in a.highlights:
                 snippet.stylize("reverse", s + 9, e + 9)
