@@ -47,15 +47,15 @@ KEYS: tuple[Key, ...] = (
     Key("alt+left", "back", "Back", "global", show=False),
     Key("alt+right", "forward", "Forward", "global", show=False),
     Key("ctrl+n", "numbers", "Numbers", "global"),
-    Key("ctrl+p", "command_palette", "Palette: entities, articles", "global", show=False),
+    Key("ctrl+p", "command_palette", "Palette (entities, articles)", "global", show=False),
     # search
     Key("down", "cursor_down", "Next result", "search", show=False),
     Key("up", "cursor_up", "Previous result", "search", show=False),
     Key("pagedown", "page_down", "Page down results", "search", show=False),
     Key("pageup", "page_up", "Page up results", "search", show=False),
     Key("enter", "open", "Open", "search"),
-    Key("ctrl+t", "compare_pick", "Compare (pick 2)", "search"),
-    Key("ctrl+y", "copy_results", "Copy TSV", "search"),
+    Key("ctrl+t", "compare_pick", "Compare", "search"),
+    Key("ctrl+y", "copy_results", "Copy TSV", "search", show=False),
     Key("ctrl+s", "export", "Export", "search"),
     # article
     Key("n,right_square_bracket", "next_mention", "Next mention", "article"),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.widgets import Input
 
 TYPE_STYLES: dict[str, str] = {
     "company": "bold cyan",
@@ -107,6 +108,13 @@ def highlighted(value: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT
 
 def title_of(title: str | None, source: str) -> str:
     return clean_line(title) or Path(source).name
+
+
+class QueryInput(Input):
+    """The search box: `/` and `?` stay app keys (focus search, help) instead of being typed."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character not in ("/", "?") and super().check_consume_key(key, character)
 
 
 # --- article bodies -----------------------------------------------------------------------------

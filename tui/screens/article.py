@@ -5,6 +5,8 @@ drill-down or a number, the screen scrolls to that span and flashes it.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.geometry import Region
@@ -87,7 +89,7 @@ class ArticleScreen(BaseScreen):
         if d.subtitle:
             out.append("\n" + clean_line(d.subtitle), style="italic")
         meta = [clean_line(d.outlet), ", ".join(clean_line(r) for r in d.reporters), d.date or clean_line(d.date_text),
-                clean_line(d.source), f"#{d.id}"]
+                Path(d.source).name, f"#{d.id}"]
         out.append("\n" + " · ".join(x for x in meta if x), style="dim")
         return out
 

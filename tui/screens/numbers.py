@@ -3,6 +3,8 @@ unit and range. Enter opens the article at the number.
 """
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -21,18 +23,27 @@ SORTS = (("value", lambda n: n.value), ("unit", lambda n: (n.unit, n.value)), ("
          ("raw", lambda n: n.raw))
 
 
+SCALES = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "": 1.0}
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(조|억|만|천|)\s*")
+
+
 def parse_amount(value: str) -> float | None:
-    """A filter bound: a plain number (1e12, 3,000) or a Korean amount (3조, 90만). Raises ValueError."""
-    value = value.strip()
+    """A filter bound: a plain number (1e12, 3,000), scale words (10조, 1조2000억, 90만) or an amount with a unit
+    as the query API reads it (30억 달러, 90만장). Raises ValueError."""
+    value = value.strip().replace(",", "")
     if not value:
         return None
     try:
-        return float(value.replace(",", ""))
+        return float(value)
     except ValueError:
-        amount = api.parse_query_amount(value)  # the query API's own amount parser
-        if amount is None:
-            raise ValueError(f"{value!r} is not an amount") from None
-        return amount.value
+        pass
+    parts = list(_SCALED.finditer(value))
+    if parts and "".join(m[0] for m in parts) == value:
+        return sum(float(m[1]) * SCALES[m[2]] for m in parts)
+    amount = api.parse_query_amount(value)  # the query API's own amount parser
+    if amount is None:
+        raise ValueError(f"{value!r} is not an amount (try 1e12, 10조, 1조2000억, 30억 달러)")
+    return amount.value
 
 
 class NumbersScreen(BaseScreen):

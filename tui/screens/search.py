@@ -5,6 +5,8 @@ With an empty query it lists articles newest first, a page at a time (more load 
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +18,7 @@ from store.results import ArticleDetail, ArticleInfo, EntityDetail, NumberRow, S
 from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (
+    QueryInput,
     badge,
     clean_line,
     export,
@@ -52,7 +55,7 @@ class SearchScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         hint = "Pick an article: " if self.picking else ""
-        yield Input(value=self.initial_query, id="query",
+        yield QueryInput(value=self.initial_query, id="query",
                     placeholder=f"{hint}search articles, entities, numbers — 엔비디아, 엔비디야, ㅇㅂㄷㅇ, NVIDIA, 90만장")
         with Horizontal(id="search-main"):
             yield OptionList(id="results")
@@ -234,7 +237,7 @@ class SearchScreen(BaseScreen):
         if detail.subtitle:
             out.append(clean_line(detail.subtitle) + "\n", style="italic")
         meta = [clean_line(detail.outlet), ", ".join(clean_line(r) for r in detail.reporters), detail.date or detail.date_text,
-                clean_line(detail.source)]
+                Path(detail.source).name]
         out.append(" · ".join(x for x in meta if x) + "\n\n", style="dim")
         for block in blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])[:8]:
             out.append_text(render_block(detail.body, block, mentions, []))

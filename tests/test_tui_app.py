@@ -1,0 +1,336 @@
+"""Pilot tests: drive every screen of the explorer on the seed index (and on a hostile article)."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from tui.app import HanscopeApp
+from tui.bindings import KEYS
+from tui.screens.article import ArticleScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.entity import EntityScreen
+from tui.screens.help import HelpScreen
+from tui.screens.numbers import NumbersScreen
+from tui.screens.search import SearchScreen
+from tui.widgets import type_style
+
+BIG, SMALL = (160, 45), (80, 24)
+HOSTILE = "[bold red]위험[/] 삼성전자 발표. 끝 [/] 표시 \x1b[31m빨강\x1b[0m [link=http://x]링크[/link] 삼성전자가 말했다.\n"
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and their answers render."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_query(pilot, text: str) -> None:
+    await pilot.press(*text)
+    await settle(pilot)
+
+
+def options(option_list: OptionList) -> list[tuple[str | None, str]]:
+    return [(o.id, o.prompt.plain if isinstance(o.prompt, Text) else str(o.prompt))
+            for o in (option_list.get_option_at_index(i) for i in range(option_list.option_count))]
+
+
+def seed_id(index, prefix: str) -> int:
+    return next(a.id for a in index.articles() if Path(a.source).name.startswith(prefix))
+
+
+def body_text(screen: ArticleScreen) -> list[Text]:
+    return [w.content for w in screen.statics]
+
+
+@pytest.fixture
+def app(seeds_db, tmp_path):
+    return HanscopeApp(seeds_db, export_dir=tmp_path)
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+async def test_search_puts_the_article_that_mentions_it_most_first(app, seeds_index):
+    most = seeds_index.entity("엔비디아").articles[0].id
+    async with app.run_test(size=BIG) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, Input)  # the start screen is ready to type
+        await type_query(pilot, "엔비디아")
+        found = [key for key, _ in options(app.screen.query_one("#results", OptionList)) if key]
+        assert found[0].startswith("e:")
+        assert [k for k in found if k.startswith("a:")][0] == f"a:{most}"
+        # the preview follows the highlight: the entity with its KWIC lines
+        preview = app.screen.query_one("#preview-text", Static).content
+        assert "엔비디아" in str(preview) and "mentions in" in str(preview)
+
+
+@pytest.mark.parametrize("query", ["엔비디야", "ㅇㅂㄷㅇ", "NVIDIA"])
+async def test_typos_initials_and_latin_names_find_the_entity(app, seeds_index, query):
+    nvidia = seeds_index.find_entity("엔비디아").id
+    async with app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, query)
+        results = app.screen.query_one("#results", OptionList)
+        assert results.get_option_at_index(results.highlighted).id == f"e:{nvidia}"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.detail.entity.name == "엔비디아"
+
+
+async def test_newer_keystroke_wins(app):
+    """Every keystroke starts a query; the list shows the answer for the final text only."""
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press(*"삼성전자")
+        await pilot.press("backspace", "backspace")
+        await settle(pilot)
+        assert app.screen.result.query == "삼성"
+
+
+async def test_empty_query_lists_articles_and_enter_opens_one(app, seeds_index):
+    newest = seeds_index.articles(limit=1)[0]
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        first = [k for k, _ in options(app.screen.query_one("#results", OptionList)) if k][0]
+        assert first == f"a:{newest.id}"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_id == newest.id
+
+
+# --- drill-down, article, history ---------------------------------------------------------------
+
+
+async def test_drill_into_openai_then_article_then_back_and_forward(app, seeds_index):
+    expected = {a.id for a in seeds_index.entity("오픈AI").articles}
+    assert len(expected) == 4
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "오픈AI")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        lines = options(screen.query_one("#mentions", OptionList))
+        shown = {screen.detail.mentions[int(k[1:])].article_id for k, _ in lines if k and k.startswith("m")}
+        assert shown == expected
+        assert sum(1 for k, _ in lines if k is None) == 4  # one heading per article
+        assert any(k and k.startswith("r") for k, _ in options(screen.query_one("#related", OptionList)))
+
+        mention = screen.current_mention()
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen
+        assert isinstance(article, ArticleScreen)
+        assert article.article_id == mention.article_id and article.span == (mention.start, mention.end)
+        assert article.detail.body[mention.start:mention.end] == mention.surface
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.span == (mention.start, mention.end)
+
+
+async def test_article_moves_between_mentions_and_drills_into_one(app, seeds_index):
+    aid = seed_id(seeds_index, "002")
+    mentions = seeds_index.mentions_in(aid)
+    async with app.run_test(size=BIG) as pilot:
+        app.open_article(aid)
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("n", "n")
+        assert screen.span == tuple(mentions[1][:2])
+        await pilot.press("p")
+        assert screen.span == tuple(mentions[0][:2])
+        await pilot.press("y")
+        assert mentions[0][4] in app.clipboard
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == mentions[0][2]
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
+
+
+# --- compare ----------------------------------------------------------------------------------
+
+
+async def test_compare_shows_shared_entities_and_the_shared_900k_figure(app, seeds_index):
+    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
+    async with app.run_test(size=BIG) as pilot:
+        app.open_compare(left, right)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        summary = screen.query_one("#summary", Static).content.plain
+        shared = screen.comparison.shared_entities
+        assert f"shared {len(shared)}" in summary and "오픈AI" in summary
+        figures = screen.query_one("#shared-numbers-text", Static).content.plain
+        assert "월 90만장의 고대역폭메모리(HBM)" in figures and "웨이퍼 수요가 월 최대 90만장" in figures
+        # a shared entity wears the same colour on both sides
+        oid = next(e.id for e in shared if e.name == "오픈AI")
+        colour = screen.entity_styles[oid]
+        for side in (0, 1):
+            spans = [s for w in screen.statics[side] for s in w.content.spans if str(s.style) == colour]
+            assert spans, f"no {colour} span on side {side}"
+        await pilot.press("w")
+        await settle(pilot)
+        assert screen.ids == [right, left]
+        await pilot.press("n")
+        await settle(pilot)
+
+
+async def test_compare_picked_from_search(app, seeds_index):
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "90만장")
+        await pilot.press("ctrl+t")
+        await pilot.press("down")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert len(set(app.screen.ids)) == 2
+
+
+# --- numbers, help, palette, export -----------------------------------------------------------
+
+
+async def test_numbers_table_filters_by_unit_and_opens_the_article(app):
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NumbersScreen)
+        assert screen.query_one("#table", DataTable).row_count == len(screen.rows) > 5
+        screen.query_one("#unit", Input).value = "KRW"
+        await settle(pilot)
+        assert screen.rows and {n.unit for n in screen.rows} == {"KRW"}
+        screen.query_one("#low", Input).value = "10조"
+        await settle(pilot)
+        assert all(n.value >= 1e13 for n in screen.rows)
+        first = screen.rows[0]
+        screen.query_one("#table", DataTable).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.span == (first.start, first.end)
+
+
+async def test_help_lists_every_key_from_the_registry(app):
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one(Static).content.plain
+        for key in KEYS:
+            assert key.description in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+
+
+def test_every_registry_action_exists_on_its_screen():
+    from tui.screens.edit import EditScreen
+
+    owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
+              "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen}
+    for key in KEYS:
+        name = key.action.split("(")[0]
+        assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)
+
+
+async def test_command_palette_finds_entities_and_articles(app):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"오픈AI")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            hits = [str(getattr(o.prompt, "plain", o.prompt)) for o in app.screen.query(OptionList).first()._options]
+            if any("오픈AI" in h for h in hits):
+                break
+        assert any("오픈AI" in h for h in hits)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.name == "오픈AI"
+
+
+async def test_export_and_copy_the_drill_down(app, tmp_path):
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        written = sorted(tmp_path.glob("hanscope-entity-*"))
+        assert [p.suffix for p in written] == [".csv", ".json"]
+        rows = list(csv.reader(written[0].read_text(encoding="utf-8-sig").splitlines()))
+        assert rows[0][:3] == ["entity", "type", "article_id"] and len(rows) == 1 + app.screen.detail.entity.mentions
+        await pilot.press("ctrl+y")
+        assert app.clipboard.count("\n") == 1 + len(app.screen.detail.mentions)
+
+
+# --- layout: Korean is two cells wide ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [SMALL, (200, 50)])
+async def test_kwic_columns_line_up_in_cells(app, size):
+    async with app.run_test(size=size) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        screen = app.screen
+        mentions = screen.query_one("#mentions", OptionList)
+        width = mentions.scrollable_content_region.width - 1
+        columns = set()
+        for i in range(mentions.option_count):
+            option = mentions.get_option_at_index(i)
+            assert option.prompt.cell_len <= width
+            if option.id and option.id.startswith("m"):
+                m = screen.detail.mentions[int(option.id[1:])]
+                (span,) = [s for s in option.prompt.spans if s.style == type_style(screen.detail.entity.type)]
+                assert option.prompt.plain[span.start:span.end] == m.surface
+                columns.add(cell_len(option.prompt.plain[:span.start]))
+        assert len(columns) == 1, columns  # every mention starts in the same terminal column
+
+
+# --- hostile text -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory) -> Path:
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "hostile.txt").write_text("위험한 기사\n\n" + HOSTILE * 3, encoding="utf-8")
+    path = folder / "hostile.db"
+    db = connect(path, create=True)
+    index_paths(db, [folder], workers=0, use_analyzer=False)
+    db.close()
+    return path
+
+
+async def test_markup_and_escape_bytes_are_shown_literally(hostile_db, tmp_path):
+    app = HanscopeApp(hostile_db, export_dir=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "위험")
+        results = app.screen.query_one("#results", OptionList)
+        found = options(results)
+        snippets = [p for k, p in found if k and k.startswith("a:")]
+        assert any("[bold red]위험[/]" in p for p in snippets), snippets  # literal in the snippet
+        results.highlighted = next(i for i, (k, _) in enumerate(found) if k and k.startswith("a:"))
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        shown = "".join(t.plain for t in body_text(screen))
+        assert "[bold red]위험[/]" in shown and "[link=http://x]링크[/link]" in shown
+        assert "\x1b" not in shown
+        for t in body_text(screen):  # no span styled by the would-be markup
+            assert not any("red" in str(s.style) and "bold" in str(s.style) and "위험" in t.plain[s.start:s.end] for s in t.spans)
+        svg = app.export_screenshot()
+        assert "[bold&#160;red]" in svg or "[bold red]" in svg
