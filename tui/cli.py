@@ -310,7 +310,8 @@ def _amount_option(value: str | None) -> float | None:
     except ValueError:
         from store.numbers import parse_query_amount
 
-        amount = parse_query_amount(value)
+        # A bare magnitude (90만, 1조) is no amount without a unit: read it as a count to get its value.
+        amount = parse_query_amount(value) or parse_query_amount(value.strip() + "개")
         if amount is None:
             raise click.BadParameter(f"{value!r} is not a number") from None
         return amount.value
