@@ -170,9 +170,11 @@ def articles(db: Path | None, limit: int | None, as_json: bool) -> None:
     """List articles, newest first."""
     rows = _open(db).articles(limit=limit)
     if as_json:
-        return _emit_json(rows)
+        _emit_json(rows)  # [] on stdout, and still exit 1: scripts see "nothing" the same way in every command
     if not rows:
         raise Failure("the index has no articles", EXIT_NOT_FOUND)
+    if as_json:
+        return
     from rich.table import Table
 
     table = Table("id", "date", "outlet", "title", "chars", box=None)
@@ -290,9 +292,11 @@ def entities(db: Path | None, type_: str | None, as_json: bool) -> None:
     """Every entity with its mention and article counts."""
     rows = _open(db).entities(type=type_)
     if as_json:
-        return _emit_json(rows)
+        _emit_json(rows)
     if not rows:
         raise Failure("no entities", EXIT_NOT_FOUND)
+    if as_json:
+        return
     from rich.table import Table
 
     table = Table("id", "type", "name", "mentions", "articles", "aliases", box=None)
@@ -337,9 +341,11 @@ def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
                              entity=entity_name, limit=limit)
     if as_json:
         keys = ("article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context")
-        return _emit_json([{k: getattr(n, k) for k in keys} for n in rows])
+        _emit_json([{k: getattr(n, k) for k in keys} for n in rows])
     if not rows:
         raise Failure("no numbers match", EXIT_NOT_FOUND)
+    if as_json:
+        return
     from rich.table import Table
 
     table = Table("article", "raw", "value", "unit", "context", box=None)
