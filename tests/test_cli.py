@@ -1,0 +1,250 @@
+"""The CLI contract on the seeds: JSON shapes on stdout with --json, exit codes (0 found, 1 nothing to act on
+with one line on stderr, 2 bad usage or unusable database), and readable tables otherwise.
+
+Every call is a real `python -m tui` subprocess against the session's seed index (read-only by convention).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import HANSCOPE, SEEDS
+from test_faults import assert_one_line_error, run_cli
+
+ARTICLE_KEYS = {"id", "title", "subtitle", "outlet", "reporters", "date", "date_text", "source", "chars"}
+SUMMARY_KEYS = {"db", "files_seen", "files_indexed", "files_unchanged", "files_failed", "files_pruned", "articles_added",
+                "articles_removed", "articles_total", "entities_total", "mentions_total", "numbers_total", "seconds",
+                "failed", "warnings"}
+ENTITY_KEYS = {"id", "name", "type", "aliases", "mentions", "articles"}
+NUMBER_KEYS = {"article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context"}
+
+
+def cli_json(*args: str, db, code: int = 0):
+    proc = run_cli(*args, "--json", "--db", str(db))
+    assert proc.returncode == code, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def bodies(seeds_db) -> dict[int, str]:
+    return {a["id"]: cli_json("show", str(a["id"]), db=seeds_db)["body"] for a in cli_json("articles", db=seeds_db)}
+
+
+# --- index --------------------------------------------------------------------------------------------
+
+
+def test_index_summary_shape_rerun_and_prune(tmp_path):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    db = tmp_path / "x.db"
+    first = cli_json("index", str(corpus), "--no-analyzer", "--workers", "0", db=db)
+    assert set(first) == SUMMARY_KEYS
+    assert (first["files_seen"], first["files_indexed"], first["files_failed"], first["articles_total"]) == (5, 5, 0, 5)
+    assert first["failed"] == [] and first["db"] == str(db)
+
+    again = cli_json("index", str(corpus), "--no-analyzer", "--workers", "0", db=db)
+    assert (again["files_unchanged"], again["files_indexed"], again["articles_added"], again["articles_total"]) == (5, 0, 0, 5)
+
+    next(corpus.glob("002_*.txt")).unlink()
+    pruned = cli_json("index", str(corpus), "--prune", "--no-analyzer", "--workers", "0", db=db)
+    assert (pruned["files_pruned"], pruned["articles_removed"], pruned["articles_total"]) == (1, 1, 4)
+
+    text = run_cli("index", str(corpus), "--no-analyzer", "--workers", "0", "--db", str(db))
+    assert text.returncode == 0 and text.stdout == ""  # the summary is for people: stderr
+    assert "4 files" in text.stderr and "4 unchanged" in text.stderr
+
+
+def test_index_usage_errors():
+    assert run_cli("index").returncode == 2  # no PATH
+    proc = run_cli("index", str(SEEDS), "--workers", "-1")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+# --- articles and show ----------------------------------------------------------------------------------
+
+
+def test_articles(seeds_db):
+    rows = cli_json("articles", db=seeds_db)
+    assert len(rows) == 5 and all(set(r) == ARTICLE_KEYS for r in rows)
+    assert sorted(r["source"].rsplit("/", 1)[1] for r in rows) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert len({r["id"] for r in rows}) == 5
+    assert all(isinstance(r["reporters"], list) and r["chars"] > 500 for r in rows)
+    dated = [r["date"] for r in rows if r["date"]]
+    assert dated == sorted(dated, reverse=True)  # newest first
+    assert [r["id"] for r in cli_json("articles", "--limit", "2", db=seeds_db)] == [r["id"] for r in rows[:2]]
+
+    table = run_cli("articles", "--db", str(seeds_db))
+    assert table.returncode == 0 and all(str(r["chars"]) in table.stdout for r in rows)
+
+
+def test_show(seeds_db, bodies):
+    for article_id, body in bodies.items():
+        detail = cli_json("show", str(article_id), db=seeds_db)
+        assert set(detail) == ARTICLE_KEYS | {"url", "body", "paragraphs"}
+        assert detail["chars"] == len(body)
+        assert detail["paragraphs"] and all(set(p) == {"start", "end", "text"} for p in detail["paragraphs"])
+        assert all(body[p["start"]:p["end"]] == p["text"] for p in detail["paragraphs"])
+        assert "\n\n".join(p["text"] for p in detail["paragraphs"]) == body
+    article_id, body = next(iter(bodies.items()))
+    table = run_cli("show", str(article_id), "--db", str(seeds_db))
+    squeeze = lambda text: "".join(text.split())  # noqa: E731 - the table wraps lines at the terminal width
+    assert table.returncode == 0 and squeeze(body) in squeeze(table.stdout)
+
+
+def test_show_unknown_and_bad_ids(seeds_db):
+    proc = run_cli("show", "999", "--json", "--db", str(seeds_db))
+    assert_one_line_error(proc, "no article with id 999", code=1)
+    assert proc.stdout == ""
+    assert run_cli("show", "abc", "--db", str(seeds_db)).returncode == 2
+
+
+# --- search ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query, word", [("삼성", "삼성"), ("경주", "경주"), ("하이닉스", "하이닉스"), ("웨이퍼", "웨이퍼"),
+                                         ("오픈AI는", "오픈AI"), ("SK하이닉스", "하이닉스")])
+def test_search_finds_every_seed_article_that_contains_the_word(seeds_db, bodies, query, word):
+    result = cli_json("search", query, db=seeds_db)
+    assert set(result) >= {"query", "articles", "entities", "numbers", "total_articles"}
+    assert result["query"] == query
+    expected = {i for i, body in bodies.items() if word.casefold() in body.casefold()}
+    found = {a["id"] for a in result["articles"]}
+    assert expected <= found, (expected - found)
+    assert result["total_articles"] == len(result["articles"])
+    for hit in result["articles"]:
+        assert set(hit) >= {"id", "title", "source", "score", "snippet"}
+        assert isinstance(hit["score"], float) and hit["snippet"]
+    scores = [a["score"] for a in result["articles"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_limit_and_nothing_found(seeds_db):
+    limited = cli_json("search", "AI", "--limit", "1", db=seeds_db)
+    assert len(limited["articles"]) == 1 and limited["total_articles"] >= 4
+
+    nothing = run_cli("search", "쿼리없음xyzzy", "--json", "--db", str(seeds_db))
+    assert_one_line_error(nothing, "nothing matches", code=1)
+    empty = json.loads(nothing.stdout)  # scripts still get the object, with empty groups
+    assert empty["articles"] == [] and empty["total_articles"] == 0
+    assert run_cli("search", "--db", str(seeds_db)).returncode == 2  # no QUERY
+    assert run_cli("search", "x", "--limit", "0", "--db", str(seeds_db)).returncode == 2
+
+
+def test_search_for_an_amount_finds_the_number(seeds_db):
+    result = cli_json("search", "90만장", db=seeds_db)
+    assert {n["raw"] for n in result["numbers"]} >= {"월 90만장"}
+    assert all(n["value"] == 900000 and n["unit"] == "count" for n in result["numbers"])
+
+
+# --- entities -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["엔비디아", "엔비디야", "ㅇㅂㄷㅇ", "NVIDIA"])
+def test_entity_by_any_spelling(seeds_db, bodies, spelling):
+    result = cli_json("entity", spelling, db=seeds_db)
+    assert set(result) == {"entity", "mentions", "articles", "related", "timeline"}
+    entity = result["entity"]
+    assert set(entity) == ENTITY_KEYS and entity["name"] == "엔비디아" and entity["type"] == "company"
+    assert entity["mentions"] == len(result["mentions"]) > 0
+    for m in result["mentions"]:
+        assert set(m) == {"article_id", "source", "paragraph", "start", "end", "surface", "context"}
+        assert bodies[m["article_id"]][m["start"]:m["end"]] == m["surface"]
+        assert m["surface"] in m["context"]
+    assert sum(a["count"] for a in result["articles"]) == entity["mentions"]
+    assert all(isinstance(month, str) and count > 0 for month, count in result["timeline"])
+
+
+def test_entity_limit_unknown_and_hint(seeds_db):
+    assert len(cli_json("entity", "오픈AI", "--limit", "2", db=seeds_db)["mentions"]) == 2
+    proc = run_cli("entity", "존재하지않는회사이름", "--json", "--db", str(seeds_db))
+    assert_one_line_error(proc, "no entity matches", code=1)
+    assert proc.stdout == ""
+
+
+def test_entities(seeds_db):
+    rows = cli_json("entities", db=seeds_db)
+    assert rows and all(set(r) == ENTITY_KEYS for r in rows)
+    names = {r["name"] for r in rows}
+    assert {"삼성전자", "SK하이닉스", "오픈AI", "엔비디아"} <= names
+    companies = cli_json("entities", "--type", "company", db=seeds_db)
+    assert companies and all(r["type"] == "company" for r in companies)
+    assert run_cli("entities", "--type", "planet", "--db", str(seeds_db)).returncode == 2
+
+
+# --- numbers --------------------------------------------------------------------------------------------
+
+
+def test_numbers_filters(seeds_db, bodies):
+    rows = cli_json("numbers", db=seeds_db)
+    assert rows and all(set(r) == NUMBER_KEYS for r in rows)
+    assert all(r["raw"] in bodies[r["article_id"]] for r in rows)
+    krw = cli_json("numbers", "--unit", "KRW", "--min", "1조", db=seeds_db)
+    assert krw and all(r["unit"] == "KRW" and r["value"] >= 1e12 for r in krw)
+    assert {"20조원"} <= {r["raw"] for r in krw}
+    near = cli_json("numbers", "--near", "90만", db=seeds_db)
+    assert {r["article_id"] for r in near if "90만장" in r["raw"]} and all(810_000 <= r["value"] <= 990_000 for r in near)
+    assert len(cli_json("numbers", "--limit", "3", db=seeds_db)) == 3
+
+
+def test_numbers_nothing_and_bad_values(seeds_db):
+    proc = run_cli("numbers", "--unit", "XYZ", "--json", "--db", str(seeds_db))
+    assert_one_line_error(proc, "no numbers match", code=1)
+    assert json.loads(proc.stdout) == []
+    bad = run_cli("numbers", "--min", "많이", "--db", str(seeds_db))
+    assert bad.returncode == 2 and "is not a number" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# --- compare --------------------------------------------------------------------------------------------
+
+
+def test_compare_surfaces_the_same_figure_used_differently(seeds_db):
+    articles = {n["article_id"] for n in cli_json("search", "90만장", db=seeds_db)["numbers"]}
+    assert len(articles) == 2, articles
+    left, right = sorted(articles)
+    result = cli_json("compare", str(left), str(right), db=seeds_db)
+    assert set(result) == {"left", "right", "shared_entities", "only_left", "only_right", "shared_numbers",
+                           "similar_paragraphs"}
+    assert set(result["left"]) == ARTICLE_KEYS and result["left"]["id"] == left and result["right"]["id"] == right
+    for key in ("shared_entities", "only_left", "only_right"):
+        assert all(set(e) == {"id", "name", "type"} for e in result[key])
+    shared = {e["id"] for e in result["shared_entities"]}
+    assert not shared & {e["id"] for e in result["only_left"]} and not shared & {e["id"] for e in result["only_right"]}
+    figures = [n for n in result["shared_numbers"] if n["value"] == 900000]
+    assert figures and figures[0]["left_context"] != figures[0]["right_context"]
+
+    table = run_cli("compare", str(left), str(right), "--db", str(seeds_db))
+    assert table.returncode == 0 and "90만장" in table.stdout
+
+
+def test_compare_unknown_article(seeds_db):
+    for args in (("1", "999"), ("999", "1")):
+        proc = run_cli("compare", *args, "--json", "--db", str(seeds_db))
+        assert_one_line_error(proc, "no article with id 999", code=1)
+
+
+# --- every command, as a table ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["articles"], ["show", "1"], ["search", "하이닉스"], ["entity", "오픈AI"],
+                                  ["entities"], ["numbers"], ["compare", "1", "2"]])
+def test_tables_print_on_stdout_without_errors(seeds_db, args):
+    proc = run_cli(*args, "--db", str(seeds_db))
+    assert proc.returncode == 0 and proc.stdout.strip() and proc.stderr == "", proc.stderr
+
+
+def test_version_help_and_unknown_command():
+    assert run_cli("--version").returncode == 0
+    assert "index" in run_cli("--help").stdout
+    unknown = run_cli("frobnicate")
+    assert unknown.returncode == 2 and "No such command" in unknown.stderr
+
+
+def test_json_is_one_document_on_stdout(seeds_db):
+    proc = subprocess.run([*HANSCOPE, "search", "삼성", "--json", "--db", str(seeds_db)],
+                          capture_output=True, timeout=60)
+    json.loads(proc.stdout.decode("utf-8"))  # UTF-8, not \\u escapes; nothing else mixed in
+    assert "삼성".encode() in proc.stdout
