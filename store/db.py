@@ -118,6 +118,9 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
         raise DatabaseError(f"cannot open {path}: {err}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # In WAL mode NORMAL stays consistent after a crash or kill -9 (only the last commits before a power
+        # loss may be lost) and spares an fsync per file: 4.4 s per 1000 files here.
+        conn.execute("PRAGMA synchronous = NORMAL")
         _check_or_create(conn, path, create=create and not readonly)
     except sqlite3.DatabaseError as err:
         conn.close()

@@ -240,6 +240,22 @@ def _lower1(c: str) -> str:
     return low if len(low) == 1 else c
 
 
+_NOT_BLANK = re.compile(r"[^ \t\u00a0\u3000]+")
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """`text` lower-cased with blanks removed, and each kept character's offset in `text`."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower to two (İ): keep those as they are
+        low = "".join(_lower1(c) for c in text)
+    parts: list[str] = []
+    offsets: list[int] = []
+    for run in _NOT_BLANK.finditer(low):
+        parts.append(run.group())
+        offsets.extend(range(run.start(), run.end()))
+    return "".join(parts), offsets
+
+
 class Matcher:
     """Every mention of the given entities in a text: Aho-Corasick over all surfaces, then word-edge
     rules and leftmost-longest selection (see the module docstring)."""
@@ -270,14 +286,7 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         if self._empty or not text:
             return []
-        norm_chars: list[str] = []
-        offsets: list[int] = []
-        for i, c in enumerate(text):
-            if c == " " or c == "\t" or c == "\u00a0" or c == "\u3000":
-                continue
-            norm_chars.append(_lower1(c))
-            offsets.append(i)
-        norm = "".join(norm_chars)
+        norm, offsets = _squeeze(text)
         hits: list[tuple[int, int, int, str]] = []
         for last, (key, patterns) in self._automaton.iter(norm):
             first = last - len(key) + 1
@@ -878,7 +887,9 @@ class Discoverer:
         if self._kiwi is None:
             from kiwipiepy import Kiwi
 
-            kiwi = Kiwi(num_workers=1)  # one thread: a bigger pool did not pay on 2 cores (see discover_batch)
+            # One thread: on 2 cores neither Kiwi's own pool (59k chars/s) nor two threads sharing it (56k)
+            # beat one thread (63k); parallelism comes from the indexer's worker processes instead.
+            kiwi = Kiwi(num_workers=1)
             for entity in self._alias_entities:
                 for surface in (entity.name, *entity.aliases):
                     if _has_hangul(surface) and len(surface) >= 2:
@@ -900,41 +911,6 @@ def rule_candidates(article: Article, alias_path: str | Path | None = None) -> l
 @cache
 def _known_from_file(path: str) -> _Known:
     return _Known.from_candidates(load_alias_file(path))
-
-
-# --- batches -----------------------------------------------------------------------------------------
-
-_worker_discoverer: Discoverer | None = None
-
-
-def _worker_init(alias_path: str | None) -> None:
-    global _worker_discoverer
-    _worker_discoverer = Discoverer(alias_path)
-
-
-def _worker_discover(article: Article) -> list[Candidate]:
-    assert _worker_discoverer is not None
-    return _worker_discoverer.discover(article)
-
-
-def discover_batch(articles: list[Article], workers: int, alias_path: str | None = None) -> list[list[Candidate]]:
-    """Candidates for many articles, in order. workers=0: in this process (one analyzer, cached on
-    the module). workers>=1: that many spawn-started processes, each building its own analyzer
-    (DESIGN.md: an analyzer inherited through fork() hangs the child).
-
-    Measured on 2 cores, 750 seed-like articles (1.6M chars): in-process 63k chars/s (analysis 77k,
-    rules 370k); 2 spawn processes 47k chars/s including ~7 s of start-up and 0.5 GB each; a thread
-    pool sharing one analyzer 56k; the analyzer's own 2-thread batch mode 59k. Threads are not
-    offered: the rules hold the GIL and the analyzer gained nothing from a second thread."""
-    if workers <= 0:
-        discoverer = shared_discoverer(alias_path)
-        return [discoverer.discover(a) for a in articles]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(alias_path,)) as pool:
-        return list(pool.map(_worker_discover, articles, chunksize=max(1, len(articles) // (workers * 4) or 1)))
 
 
 def shared_discoverer(alias_path: str | Path | None = None) -> Discoverer:

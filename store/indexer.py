@@ -46,7 +46,7 @@ def index_paths(
     *,
     prune: bool = False,
     workers: int | None = None,
-    use_analyzer: bool = True,
+    use_analyzer: bool = False,
     progress: Progress | None = None,
 ) -> IndexSummary:
     started = time.perf_counter()

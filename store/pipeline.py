@@ -53,12 +53,12 @@ def numbers_by_paragraph(article: Article) -> list[tuple[int, Amount]]:
 class Extractor:
     """Reads and extracts files; holds the (costly) analyzer when one is used."""
 
-    def __init__(self, use_analyzer: bool = True) -> None:
+    def __init__(self, use_analyzer: bool = False) -> None:
         self._discoverer = None
         if use_analyzer:
-            from .entities import Discoverer
+            from .entities import shared_discoverer
 
-            self._discoverer = Discoverer()
+            self._discoverer = shared_discoverer()
 
     def candidates(self, article: Article) -> list[Candidate]:
         if self._discoverer is None:

@@ -15,7 +15,6 @@ import pytest
 from store.entities import (
     Discoverer,
     Matcher,
-    discover_batch,
     load_alias_file,
     parse_alias_lines,
     rule_candidates,
@@ -60,7 +59,7 @@ def article(text: str) -> Article:
 
 @pytest.fixture(scope="module")
 def discoverer() -> Discoverer:
-    return shared_discoverer()  # the same one discover_batch(workers=0) uses: one analyzer per session
+    return shared_discoverer()  # the one the indexer uses in-process: one analyzer per session
 
 
 @pytest.fixture(scope="module")
@@ -425,9 +424,3 @@ def test_rules_alone_still_find_titled_people_and_brackets():
     assert not any(c.evidence == "analyzer" for c in got.values())
 
 
-def test_discover_batch_in_process_matches_discover(discoverer):
-    articles = [seed_article(2), seed_article(4)]
-    batch = discover_batch(articles, workers=0)
-    assert [[(c.name, c.type, c.count) for c in cs] for cs in batch] == [
-        [(c.name, c.type, c.count) for c in discoverer.discover(a)] for a in articles
-    ]

@@ -5,6 +5,7 @@ The query commands import only the store's query path: no Textual, no analyzer.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -83,7 +84,7 @@ def cli(ctx: click.Context) -> None:
 
 
 def build_index(db_path: Path, paths: list[Path], *, prune: bool = False, workers: int | None = None,
-                analyzer: bool = True, show_progress: bool = True):
+                analyzer: bool = False, show_progress: bool = True):
     """Index `paths` into `db_path` with a progress bar on a terminal; returns the summary."""
     from store.db import connect
 
@@ -124,17 +125,20 @@ def _index_with_progress(db, paths: list[Path], *, prune: bool, workers: int | N
 @db_option
 @click.option("--prune", is_flag=True, help="Remove articles whose files are gone.")
 @click.option("--workers", type=click.IntRange(0, 64), default=None, help="Extraction processes (0: in-process).")
-@click.option("--no-analyzer", is_flag=True, help="Skip the morphological analyzer (faster; rules and alias file only).")
+@click.option("--analyzer/--no-analyzer", default=False, show_default=True,
+              help="Also propose names with the Kiwi morphological analyzer (about 6x slower; pip install 'hanscope[analyzer]').")
 @json_option
-def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | None, no_analyzer: bool, as_json: bool) -> None:
+def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | None, analyzer: bool, as_json: bool) -> None:
     """Index files and folders (recursive). Unchanged files are skipped; changed ones replaced.
 
     \b
     hanscope index seeds/
     hanscope index ~/news --prune --json
     """
+    if analyzer and importlib.util.find_spec("kiwipiepy") is None:
+        raise Failure("--analyzer needs kiwipiepy: pip install 'hanscope[analyzer]'")
     db_path = db or default_db_path()
-    summary = build_index(db_path, list(paths), prune=prune, workers=workers, analyzer=not no_analyzer,
+    summary = build_index(db_path, list(paths), prune=prune, workers=workers, analyzer=analyzer,
                           show_progress=not as_json)
     if as_json:
         _emit_json({"db": str(db_path), **to_json(summary)})
