@@ -274,6 +274,44 @@ async def test_export_and_copy_the_drill_down(app, tmp_path):
         assert app.clipboard.count("\n") == 1 + len(app.screen.detail.mentions)
 
 
+async def test_entity_edits_rename_then_delete(seeds_db_copy, tmp_path):
+    from tui.screens.edit import EditScreen
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("엔비디아")
+        await settle(pilot)
+        await pilot.press("r")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press(*"엔비디아코리아", "enter")
+        await settle(pilot)
+        entity = app.screen.detail.entity
+        assert entity.name == "엔비디아코리아" and "엔비디아" in entity.aliases and entity.mentions == 13
+        assert "엔비디아코리아" in app.screen.query_one("#entity-head", Static).content.plain
+        await pilot.press("D")
+        await pilot.click("#apply")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.index.find_entity("엔비디아코리아") is None
+
+
+async def test_article_compare_with_picker(app, seeds_index):
+    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
+    async with app.run_test(size=BIG) as pilot:
+        app.open_article(left)
+        await settle(pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, SearchScreen) and app.screen.picking
+        await type_query(pilot, "웨이퍼")
+        results = app.screen.query_one("#results", OptionList)
+        results.highlighted = next(i for i, (k, _) in enumerate(options(results)) if k == f"a:{right}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.ids == [left, right]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticleScreen)  # the picker is not a step in history
+
+
 # --- layout: Korean is two cells wide ---------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ escape / alt+left go back, alt+right goes forward (screens are rebuilt from thei
 from __future__ import annotations
 
 import asyncio
+import inspect
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -65,14 +66,16 @@ class BaseScreen(Screen):
 
         self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
 
-    def on_answered(self, message: Answered) -> None:
+    async def on_answered(self, message: Answered) -> None:
         message.stop()
         if message.error is not None:
             self.notify(f"{message.what}: {clean_line(str(message.error))}", severity="error", timeout=6)
             return
         handler = getattr(self, f"got_{message.what}", None)
         if handler is not None:
-            handler(message.value)
+            result = handler(message.value)
+            if inspect.isawaitable(result):
+                await result
 
 
 class IndexCommands(Provider):

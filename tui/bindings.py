@@ -42,11 +42,11 @@ KEYS: tuple[Key, ...] = (
     # everywhere
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
     Key("slash", "focus_search", "Search", "global", priority=True, display="/"),
-    Key("question_mark,f1", "help", "Help", "global", priority=True, display="? / F1"),
+    Key("question_mark,f1", "help", "Help", "global", priority=True, display="?"),
     Key("escape", "back", "Back", "global", display="esc"),
     Key("alt+left", "back", "Back", "global", show=False),
     Key("alt+right", "forward", "Forward", "global", show=False),
-    Key("ctrl+n", "numbers", "Numbers", "global"),
+    Key("ctrl+n", "numbers", "Numbers", "global", show=False),
     Key("ctrl+p", "command_palette", "Palette (entities, articles)", "global", show=False),
     # search
     Key("down", "cursor_down", "Next result", "search", show=False),
@@ -61,8 +61,8 @@ KEYS: tuple[Key, ...] = (
     Key("n,right_square_bracket", "next_mention", "Next mention", "article"),
     Key("p,left_square_bracket", "prev_mention", "Prev mention", "article"),
     Key("enter", "open_mention", "Entity", "article"),
-    Key("c", "compare_with", "Compare with…", "article"),
-    Key("y", "copy_sentence", "Copy sentence", "article"),
+    Key("c", "compare_with", "Compare", "article"),
+    Key("y", "copy_sentence", "Copy sentence", "article", show=False),
     Key("Y", "copy_article", "Copy article", "article", show=False),
     # entity
     Key("enter", "open", "Open", "entity"),

@@ -106,6 +106,24 @@ def highlighted(value: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT
     return text
 
 
+def around_first(text: Text, spans: list[tuple[int, int]], width: int) -> Text:
+    """`text` cut on the left (with …) when its first highlight would fall past `width` cells: narrow lists still
+    show why a snippet matched."""
+    if not spans or cell_len(text.plain[:spans[0][1]]) <= width - 2:
+        return text
+    start = spans[0][0]
+    cut, used = start, 0
+    while cut > 0 and used + cell_len(text.plain[cut - 1]) <= width // 3:
+        cut -= 1
+        used += cell_len(text.plain[cut])
+    return Text("…").join([Text(""), text[cut:]])
+
+
+def unit_label(unit: str, counter: str | None) -> str:
+    """The counter word for counts (장, 명), else the unit code (KRW, USD, %)."""
+    return counter if unit == "count" and counter else unit
+
+
 def title_of(title: str | None, source: str) -> str:
     return clean_line(title) or Path(source).name
 

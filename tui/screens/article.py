@@ -58,7 +58,7 @@ class ArticleScreen(BaseScreen):
         aid = self.article_id
         self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid)))
 
-    def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow]]) -> None:
+    async def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow]]) -> None:
         detail, mentions, numbers = value
         if detail is None:
             self.notify(f"No article #{self.article_id}", severity="error")
@@ -74,7 +74,7 @@ class ArticleScreen(BaseScreen):
             joined = i + 1 < len(self.parts) and self.parts[i + 1].paragraph == part.paragraph
             widgets.append(Static(self.render_part(i), classes="block joined" if joined else "block"))
         self.statics = widgets
-        body.mount_all(widgets)
+        await body.mount_all(widgets)
         body.focus()
         self.update_status()
         if self.focus_span:
@@ -89,7 +89,7 @@ class ArticleScreen(BaseScreen):
         if d.subtitle:
             out.append("\n" + clean_line(d.subtitle), style="italic")
         meta = [clean_line(d.outlet), ", ".join(clean_line(r) for r in d.reporters), d.date or clean_line(d.date_text),
-                Path(d.source).name, f"#{d.id}"]
+                Path(d.source).name if d.title else None, f"#{d.id}"]
         out.append("\n" + " · ".join(x for x in meta if x), style="dim")
         return out
 

@@ -13,7 +13,7 @@ from store.results import ArticleDetail, Comparison, EntityInfo, NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import PALETTE, Block, blocks, clean_line, highlighted, render_block, title_of
+from ..widgets import PALETTE, Block, blocks, clean_line, fit, highlighted, render_block, title_of
 
 SIDES = ("left", "right")
 
@@ -74,8 +74,10 @@ class CompareScreen(BaseScreen):
     def summary(self) -> Text:
         c = self.comparison
         assert c is not None
-        out = Text.assemble(("◀ ", "dim"), (f"#{c.left.id} {title_of(c.left.title, c.left.source)}", "bold"),
-                            ("   ▶ ", "dim"), (f"#{c.right.id} {title_of(c.right.title, c.right.source)}", "bold"), "\n")
+        half = max(10, (self.size.width - 10) // 2)
+        out = Text.assemble(("◀ ", "dim"), fit(Text(f"#{c.left.id} {title_of(c.left.title, c.left.source)}", style="bold"), half),
+                            ("  ▶ ", "dim"), fit(Text(f"#{c.right.id} {title_of(c.right.title, c.right.source)}", style="bold"),
+                                                 half), "\n")
         out.append(f"shared {len(c.shared_entities)}: ", style="bold")
         for i, e in enumerate(c.shared_entities):
             out.append(("" if i == 0 else ", "))
@@ -134,6 +136,10 @@ class CompareScreen(BaseScreen):
             widget.update(text)
 
     # --- actions ----------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.comparison is not None:
+            self.query_one("#summary", Static).update(self.summary())
 
     def _side(self) -> int:
         return 1 if self.focused is self.query_one("#right") else 0

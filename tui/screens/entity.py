@@ -100,8 +100,8 @@ class EntityScreen(BaseScreen):
         for i, m in enumerate(detail.mentions):
             if m.article_id != current_article:
                 current_article = m.article_id
-                head = Text.assemble((f"#{m.article_id} ", "dim"), (title_of(m.title, m.source), "bold"),
-                                     (f"  {m.date or ''} · {counts.get(m.article_id, 0)} mentions", "dim"))
+                about = " · ".join(x for x in (m.date, f"{counts.get(m.article_id, 0)} mentions") if x)
+                head = Text.assemble((f"#{m.article_id} ", "dim"), (title_of(m.title, m.source), "bold"), (f"  {about}", "dim"))
                 options.append(Option(fit(head, width), disabled=True))
             options.append(Option(kwic(m.left, m.surface, m.right, width, style), id=f"m{i}"))
         if len(detail.mentions) >= self.limit:

@@ -19,6 +19,8 @@ from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (
     QueryInput,
+    around_first,
+    unit_label,
     badge,
     clean_line,
     export,
@@ -134,7 +136,8 @@ class SearchScreen(BaseScreen):
                 options.append(Option(Text(f"Numbers ({len(r.numbers)})", style="bold"), disabled=True))
                 for i, n in enumerate(r.numbers):
                     self.items[f"n:{i}"] = n
-                    head = Text.assemble((clean_line(n.raw), "bold #ffaf5f"), "  ", korean_amount(n.value, n.unit),
+                    head = Text.assemble((clean_line(n.raw), "bold #ffaf5f"), "  ",
+                                         korean_amount(n.value, unit_label(n.unit, n.counter)),
                                          (f"  #{n.article_id} {title_of(n.title, n.source)}", "dim"))
                     options.append(Option(fit(head, width), id=f"n:{i}"))
             if not options:
@@ -157,7 +160,7 @@ class SearchScreen(BaseScreen):
         meta = " · ".join(x for x in (clean_line(a.outlet), a.date or getattr(a, "date_text", None), f"#{a.id}") if x)
         lines = [fit(Text(title_of(title, a.source), style="bold"), width), fit(Text(meta, style="dim"), width)]
         if snippet:
-            lines.append(fit(highlighted(snippet, spans), width))
+            lines.append(fit(around_first(highlighted(snippet, spans), spans, width), width))
         return Option(Text("\n").join(lines), id=key)
 
     def on_resize(self) -> None:
@@ -237,7 +240,7 @@ class SearchScreen(BaseScreen):
         if detail.subtitle:
             out.append(clean_line(detail.subtitle) + "\n", style="italic")
         meta = [clean_line(detail.outlet), ", ".join(clean_line(r) for r in detail.reporters), detail.date or detail.date_text,
-                Path(detail.source).name]
+                Path(detail.source).name if detail.title else None]
         out.append(" · ".join(x for x in meta if x) + "\n\n", style="dim")
         for block in blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])[:8]:
             out.append_text(render_block(detail.body, block, mentions, []))
@@ -245,7 +248,7 @@ class SearchScreen(BaseScreen):
         self._preview(out)
 
     def show_number(self, n: NumberRow) -> None:
-        out = Text.assemble((clean_line(n.raw), "bold #ffaf5f"), "  ", korean_amount(n.value, n.unit),
+        out = Text.assemble((clean_line(n.raw), "bold #ffaf5f"), "  ", korean_amount(n.value, unit_label(n.unit, n.counter)),
                             (f"  ({n.unit}{', ' + n.counter if n.counter else ''})\n", "dim"),
                             (f"#{n.article_id} {title_of(n.title, n.source)}\n\n", "bold"))
         context = clean_line(n.context)
