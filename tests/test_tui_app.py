@@ -159,6 +159,22 @@ async def test_article_moves_between_mentions_and_drills_into_one(app, seeds_ind
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
 
 
+async def test_clicking_a_mention_selects_it_and_a_second_click_drills_in(app, seeds_index):
+    aid = seed_id(seeds_index, "002")
+    async with app.run_test(size=BIG) as pilot:
+        app.open_article(aid)
+        await settle(pilot)
+        screen = app.screen
+        block = screen.parts[0]
+        second = [m for m in seeds_index.mentions_in(aid) if block.start <= m[0] < block.end][1]
+        column = cell_len(screen.detail.body[block.start:second[0]])  # on the first line at 160 columns
+        await pilot.click(screen.statics[0], offset=(column + 1, 0))
+        assert screen.span == (second[0], second[1])
+        await pilot.click(screen.statics[0], offset=(column + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == second[2]
+
+
 # --- compare ----------------------------------------------------------------------------------
 
 
@@ -227,7 +243,7 @@ async def test_help_lists_every_key_from_the_registry(app):
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one(Static).content.plain
         for key in KEYS:
-            assert key.description in text
+            assert key.explanation in text and key.label in text
         await pilot.press("escape")
         assert isinstance(app.screen, SearchScreen)
 

@@ -92,7 +92,11 @@ class IndexCommands(Provider):
         app: HanscopeApp = self.app  # type: ignore[assignment]
         if not query.strip():
             return
-        result = await asyncio.to_thread(app.ask, lambda ix: ix.search(query, limit=8))
+        try:
+            result = await asyncio.to_thread(app.ask, lambda ix: ix.search(query, limit=8))
+        except Exception as err:  # the palette would swallow it and say "No matches"
+            app.notify(f"search: {clean_line(str(err))}", severity="error")
+            return
         for e in result.entities:
             yield Hit(min(1.0, e.score / 100), Text.assemble(badge(e.type), " ", e.name),
                       lambda i=e.id: app.open_entity(i), text=e.name,

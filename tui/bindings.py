@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.keys import format_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,13 +19,17 @@ class Key:
     scope: str
     show: bool = True  # in the footer (the help screen lists every key regardless)
     priority: bool = False  # wins over a focused Input (so `/` and `?` work while typing a query)
-    display: str | None = None
+    display: str | None = None  # footer label, when the key's own name is unclear
+    help: str | None = None  # longer text for the help screen
+
+    @property
+    def explanation(self) -> str:
+        return self.help or self.description
 
     @property
     def label(self) -> str:
-        if self.display:
-            return self.display
-        return " / ".join(k.replace("ctrl+", "^").replace("alt+", "M-") for k in self.keys.split(","))
+        """Every key that triggers it, as the help screen shows them: `n / ]`, `? / f1`, `ctrl+q`."""
+        return " / ".join(format_key(k) for k in self.keys.split(","))
 
 
 SCOPES: dict[str, str] = {
@@ -54,14 +59,14 @@ KEYS: tuple[Key, ...] = (
     Key("pagedown", "page_down", "Page down results", "search", show=False),
     Key("pageup", "page_up", "Page up results", "search", show=False),
     Key("enter", "open", "Open", "search"),
-    Key("ctrl+t", "compare_pick", "Compare", "search"),
+    Key("ctrl+t", "compare_pick", "Compare", "search", help="Compare: press on one article, then on another"),
     Key("ctrl+y", "copy_results", "Copy TSV", "search", show=False),
-    Key("ctrl+s", "export", "Export", "search"),
+    Key("ctrl+s", "export", "Export", "search", help="Export the results to CSV and JSON"),
     # article
     Key("n,right_square_bracket", "next_mention", "Next mention", "article"),
     Key("p,left_square_bracket", "prev_mention", "Prev mention", "article"),
     Key("enter", "open_mention", "Entity", "article"),
-    Key("c", "compare_with", "Compare", "article"),
+    Key("c", "compare_with", "Compare", "article", help="Compare with an article picked from search"),
     Key("y", "copy_sentence", "Copy sentence", "article", show=False),
     Key("Y", "copy_article", "Copy article", "article", show=False),
     # entity
@@ -69,7 +74,7 @@ KEYS: tuple[Key, ...] = (
     Key("tab", "switch_list", "Mentions ⇄ related", "entity", show=False),
     Key("y", "copy_sentence", "Copy sentence", "entity", show=False),
     Key("ctrl+y", "copy_list", "Copy TSV", "entity", show=False),
-    Key("ctrl+s", "export", "Export", "entity"),
+    Key("ctrl+s", "export", "Export", "entity", help="Export every mention to CSV and JSON"),
     Key("r", "edit('rename')", "Rename", "entity"),
     Key("t", "edit('retype')", "Retype", "entity", show=False),
     Key("m", "edit('merge')", "Merge", "entity", show=False),
@@ -81,13 +86,13 @@ KEYS: tuple[Key, ...] = (
     Key("w", "swap", "Swap", "compare"),
     Key("l", "pick('left')", "Pick left", "compare"),
     Key("r", "pick('right')", "Pick right", "compare"),
-    Key("a", "align", "Align paragraph", "compare"),
-    Key("n", "next_number", "Next shared figure", "compare"),
+    Key("a", "align", "Align", "compare", help="Scroll the other side to the paragraph similar to this one (≈ marks)"),
+    Key("n", "next_number", "Same figure", "compare", help="Step through figures found in both articles"),
     # numbers
     Key("enter", "open", "Open article", "numbers"),
     Key("s", "sort", "Sort column", "numbers"),
-    Key("f", "focus_filter", "Filter", "numbers"),
-    Key("ctrl+s", "export", "Export", "numbers"),
+    Key("f", "focus_filter", "Filter", "numbers", help="Filter by unit (KRW, USD, %, count) and range (10조, 1e9)"),
+    Key("ctrl+s", "export", "Export", "numbers", help="Export the table to CSV and JSON"),
     Key("ctrl+y", "copy_list", "Copy TSV", "numbers", show=False),
     # modal dialogs
     Key("escape", "close", "Close", "help"),

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.geometry import Region
 from textual.widgets import Footer, Static
@@ -126,19 +128,51 @@ class ArticleScreen(BaseScreen):
         if flash:
             self.set_timer(FLASH_SECONDS, lambda: self.span == span and statics[i].update(self.render_part(i)))
 
-    def reveal(self, widget: Static, i: int, offset: int) -> None:
-        """Scroll so the line holding `offset` is centred (wrapping the block as the widget does)."""
-        width = max(1, widget.content_region.width)
+    def lines_of(self, widget: Static, i: int) -> list[tuple[int, str]]:
+        """(body offset, text) of each line of block `i` as the widget wraps it."""
         assert self.detail is not None
-        lines = Text(self.detail.body[self.parts[i].start:self.parts[i].end]).wrap(self.app.console, width)
-        seen, row = self.parts[i].start, 0
-        for row, line in enumerate(lines):
+        lines = Text(self.detail.body[self.parts[i].start:self.parts[i].end]).wrap(self.app.console,
+                                                                                   max(1, widget.content_region.width))
+        out, seen = [], self.parts[i].start
+        for line in lines:
+            out.append((seen, line.plain))
             seen += len(line.plain)
-            if seen > offset:
-                break
+        return out
+
+    def reveal(self, widget: Static, i: int, offset: int) -> None:
+        """Scroll so the line holding `offset` is centred."""
+        lines = self.lines_of(widget, i)
+        row = next((r for r, (start, text) in enumerate(lines) if start + len(text) > offset), len(lines) - 1)
         body = self.query_one("#body", VerticalScroll)
         region = widget.virtual_region
         body.scroll_to_region(Region(0, region.y + row, 1, 1), center=True, animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        """Click a mention to make it current; click the current one again to open its entity."""
+        if event.widget not in self.statics:
+            return
+        i = self.statics.index(event.widget)
+        where = event.get_content_offset(event.widget)
+        if where is None:
+            return
+        lines = self.lines_of(event.widget, i)
+        if where.y >= len(lines):
+            return
+        start, text = lines[where.y]
+        column, offset = 0, start + len(text)
+        for j, ch in enumerate(text):
+            column += cell_len(ch)
+            if column > where.x:
+                offset = start + j
+                break
+        hit = next((k for k, m in enumerate(self.mentions) if m[0] <= offset < m[1]), None)
+        if hit is None:
+            return
+        if hit == self.current:
+            self.action_open_mention()
+        else:
+            self.current = hit
+            self.mark(tuple(self.mentions[hit][:2]))
 
     def action_next_mention(self) -> None:
         self._step(1)

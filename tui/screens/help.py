@@ -24,7 +24,7 @@ def help_text() -> Text:
         for key in keys:
             label = key.label
             out.append("  " + label + " " * max(1, KEY_COLUMN - cell_len(label)), style="bold #ffaf5f")
-            out.append(key.description + "\n")
+            out.append(key.explanation + "\n")
     out.append("\nSearch understands particles (오픈AI는), typos (엔비디야), initials (ㅇㅂㄷㅇ), Latin names (NVIDIA)\n"
                "and amounts (90만장, 5000억 달러).", style="dim")
     return out

@@ -127,7 +127,10 @@ class SearchScreen(BaseScreen):
                     self.items[f"e:{e.id}"] = e
                     counts = f" {e.mentions} mentions · {e.articles} articles"
                     name = fit(Text(e.name, style=type_style(e.type)), max(4, width - 8 - len(counts)))
-                    options.append(Option(Text.assemble(badge(e.type), " ", name, (counts, "dim")), id=f"e:{e.id}"))
+                    line = Text.assemble(badge(e.type), " ", name, (counts, "dim"))
+                    if not e.mentions:  # a known name (alias file, edits) that no article uses
+                        line.stylize("dim")
+                    options.append(Option(line, id=f"e:{e.id}"))
             if r.articles:
                 options.append(Option(Text(f"Articles ({r.total_articles})", style="bold"), disabled=True))
                 for a in r.articles:
