@@ -394,10 +394,24 @@ async def _probe_app(db: Path, runs: int, timeout: float = 10.0) -> dict[str, An
     import_s = time.perf_counter() - started
     started = time.perf_counter()
     app = HanscopeApp(db_path=db)
+    errors: list[str] = []  # error notifications the app shows (a failing query shows as "no change")
+    notify = app.notify
+
+    def keep_errors(message, *args, **kwargs):
+        if kwargs.get("severity") == "error":
+            errors.append(str(message)[:200])
+        return notify(message, *args, **kwargs)
+
+    app.notify = keep_errors
     async with app.run_test(size=APP_SIZE) as pilot:
         await pilot.pause()
+        while not (app.screen.query("#query") and app.screen.query("#results")):  # the app may push its screen
+            if time.perf_counter() - started > timeout:
+                raise Skip(f"no #query and #results on {app.screen!r} after {timeout:.0f} s")
+            await asyncio.sleep(0.005)
+        await pilot.pause()
         first_paint = time.perf_counter() - started
-        query_input, results = app.query_one("#query"), app.query_one("#results")
+        query_input, results = app.screen.query_one("#query"), app.screen.query_one("#results")
         rows = []
         for query in APP_QUERIES:
             latencies, unconfirmed = [], 0
@@ -434,7 +448,8 @@ async def _probe_app(db: Path, runs: int, timeout: float = 10.0) -> dict[str, An
     return {"size": list(APP_SIZE), "import_s": import_s, "first_paint_s": first_paint,
             "keystroke_p50_s": statistics.median(every) if every else None,
             "keystroke_p95_s": max((r["p95"] for r in rows if "p95" in r), default=None),
-            "queries": rows, "peak_rss_bytes": int(peak.group(1)) * 1024 if peak else None}
+            "queries": rows, "app_errors": sorted(set(errors)),
+            "peak_rss_bytes": int(peak.group(1)) * 1024 if peak else None}
 
 
 def app_probe_main(db: Path, runs: int) -> int:
@@ -534,6 +549,8 @@ def print_app(part: dict) -> None:
     print(f"app      {part['size'][0]}×{part['size'][1]} headless: import {ms(part['import_s'])}, first paint "
           f"{ms(part['first_paint_s'])}, keystroke→results p50 {ms(part['keystroke_p50_s'])} "
           f"(worst query p95 {ms(part['keystroke_p95_s'])}), peak RSS {mb(rss) if rss else '—'}", flush=True)
+    for error in part.get("app_errors", []):
+        print(f"         app error: {error}", flush=True)
     for row in part["queries"]:
         note = (f"  ({row['unconfirmed']} runs not counted: the results did not visibly change within 10 s)"
                 if row["unconfirmed"] else "")
