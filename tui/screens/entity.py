@@ -18,7 +18,7 @@ from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import badge, clean_line, export, fit, kwic, title_of, to_tsv, type_style
 
-PAGE = 400
+PAGE = 200  # mentions per page; the last line of the list loads more
 BARS = " ▁▂▃▄▅▆▇█"
 
 

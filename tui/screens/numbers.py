@@ -17,7 +17,7 @@ from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import clean_line, export, fit, korean_amount, title_of, to_tsv
 
-LIMIT = 2000  # rows shown; filters narrow the rest
+PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
 CONTEXT_CELLS = 70
 SORTS = (("value", lambda n: n.value), ("unit", lambda n: (n.unit, n.value)), ("article", lambda n: (n.article_id, n.start)),
          ("raw", lambda n: n.raw))
@@ -54,6 +54,7 @@ class NumbersScreen(BaseScreen):
         self.filters = (unit, low, high)
         self.rows: list[NumberRow] = []
         self.sort_index = 0
+        self.limit = PAGE
 
     def remake(self) -> "NumbersScreen":
         return NumbersScreen(*(self.query_one(f"#{k}", Input).value for k in ("unit", "low", "high")))
@@ -79,6 +80,7 @@ class NumbersScreen(BaseScreen):
         self.load()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.limit = PAGE
         self.load()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -92,7 +94,8 @@ class NumbersScreen(BaseScreen):
         except ValueError as err:
             self.query_one("#status", Static).update(Text(str(err), style="red"))
             return
-        self.fetch("numbers", lambda ix: ix.numbers(unit=unit, min=low, max=high, limit=LIMIT), group="numbers")
+        limit = self.limit
+        self.fetch("numbers", lambda ix: ix.numbers(unit=unit, min=low, max=high, limit=limit), group="numbers")
 
     def got_numbers(self, rows: list[NumberRow]) -> None:
         self.rows = rows
@@ -103,6 +106,7 @@ class NumbersScreen(BaseScreen):
         rows = sorted(self.rows, key=key, reverse=name == "value")
         self.rows = rows
         table = self.query_one("#table", DataTable)
+        cursor = table.cursor_row
         table.clear()
         for i, n in enumerate(rows):
             unit = n.unit + (f" {n.counter}" if n.counter else "")
@@ -110,9 +114,19 @@ class NumbersScreen(BaseScreen):
             table.add_row(Text(value, justify="right"), Text(unit), Text(clean_line(n.raw), style="bold"),
                           fit(f"#{n.article_id} {title_of(n.title, n.source)}", 24),
                           fit(clean_line(n.context), CONTEXT_CELLS), key=str(i))
-        more = " (limit reached: narrow with the filters)" if len(rows) >= LIMIT else ""
+        if cursor:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
+        loaded = f"the first {len(rows)} by value (more load at the end)" if self.has_more() else f"{len(rows)} numbers"
         self.query_one("#status", Static).update(
-            Text(f"{len(rows)} numbers, sorted by {name}{more} · s changes the sort · f filters", style="dim"))
+            Text(f"{loaded}, sorted by {name} · s changes the sort · f filters", style="dim"))
+
+    def has_more(self) -> bool:
+        return len(self.rows) >= self.limit
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.has_more() and event.cursor_row >= len(self.rows) - 3:
+            self.limit += PAGE
+            self.load()
 
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
