@@ -83,7 +83,7 @@ def tail(value: str, width: int) -> Text:
 
 def kwic(left: str, surface: str, right: str, width: int, style: str) -> Text:
     """left context · mention · right context in `width` cells, the mention starting at the same column on every line."""
-    mention = fit(Text(clean_line(surface), style=style), min(cell_len(clean_line(surface)), max(4, width // 3)))
+    mention = fit(Text(clean_line(surface), style=style), min(cell_len(clean_line(surface)), max(4, width // 2)))
     side = max(4, (width - mention.cell_len) // 2)
     line = Text.assemble(tail(left, side), mention)
     line.append_text(fit(Text(one_line(right).rstrip(), style="dim"), max(0, width - line.cell_len)))

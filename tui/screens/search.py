@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -125,9 +126,12 @@ class SearchScreen(BaseScreen):
                 options.append(Option(Text(f"Entities ({len(r.entities)})", style="bold"), disabled=True))
                 for e in r.entities:
                     self.items[f"e:{e.id}"] = e
-                    counts = f" {e.mentions} mentions · {e.articles} articles"
-                    name = fit(Text(e.name, style=type_style(e.type)), max(4, width - 8 - len(counts)))
-                    line = Text.assemble(badge(e.type), " ", name, (counts, "dim"))
+                    # the name has priority over the counts when the list is narrow
+                    name_cells = min(cell_len(e.name), max(4, width - 9))
+                    name = fit(Text(e.name, style=type_style(e.type)), name_cells)
+                    counts = fit(Text(f"  {e.mentions} mentions · {e.articles} articles", style="dim"),
+                                 max(0, width - 8 - name_cells))
+                    line = Text.assemble(badge(e.type), " ", name, counts)
                     if not e.mentions:  # a known name (alias file, edits) that no article uses
                         line.stylize("dim")
                     options.append(Option(line, id=f"e:{e.id}"))
@@ -146,8 +150,8 @@ class SearchScreen(BaseScreen):
             if not options:
                 options.append(Option(Text("Nothing matches. Try fewer characters, initials (ㅅㅅㅈㅈ) or a Latin name."),
                                       disabled=True))
-            more = f" · showing {len(r.articles)}: refine the query for the rest" if r.total_articles > len(r.articles) else ""
-            status = f"{len(r.entities)} entities · {r.total_articles} articles · {len(r.numbers)} numbers{more}"
+            more = f" (first {len(r.articles)} shown)" if r.total_articles > len(r.articles) else ""
+            status = f"{len(r.entities)} entities · {r.total_articles} articles{more} · {len(r.numbers)} numbers"
         results.set_options(options)
         self.query_one("#status", Static).update(Text(status, style="dim"))
         selectable = [i for i, o in enumerate(options) if o is not None and not o.disabled]
