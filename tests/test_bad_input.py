@@ -67,6 +67,8 @@ def messy(tmp_path_factory):
     os.symlink("..", corpus / "loop" / "up")  # a symlink loop: corpus/loop/up/loop/up/...
     os.symlink(corpus / "loop", corpus / "loop" / "self")
     os.mkfifo(corpus / "bad" / "pipe.txt")  # reading it would block forever
+    with open(corpus / "bad" / "too-big.txt", "wb") as sparse:  # 21 MiB on paper, nothing on disk
+        sparse.truncate(21 * 1024 * 1024)
     (corpus / "good" / "folder.txt").mkdir()  # a folder that looks like a file
     db = corpus.parent / "index.db"
     proc = run_cli("index", str(corpus), "--db", str(db), "--no-analyzer", "--workers", "0", "--json", timeout=60)
@@ -102,6 +104,7 @@ def sources(db: Path) -> list[str]:
         ("shift-jis.txt", "not UTF-8, UTF-16 or CP949"),
         ("broken.json", "invalid JSON"),
         ("script-only.html", "no text"),
+        ("too-big.txt", "file too large"),
     ],
 )
 def test_each_bad_file_is_reported_with_path_and_reason(messy, name, reason):
