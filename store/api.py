@@ -12,8 +12,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from .db import connect
-from .numbers import parse_query_amount
-from .resolve import Resolver
+from .hangul import normalize_name, strip_particle
+from .resolve import Match, Resolver
 from .results import (
     ArticleCount,
     ArticleDetail,
@@ -126,6 +126,10 @@ class Index:
         return SearchResult(query, hits, self.resolve(query, limit=8), self._numbers_matching(query), total)
 
     def _numbers_matching(self, query: str, limit: int = 50) -> list[NumberRow]:
+        if not any(ch.isdigit() for ch in query):
+            return []  # only digits make an amount query; this also spares the parser's import (~30 ms)
+        from .numbers import parse_query_amount
+        
         amount = parse_query_amount(query)
         if amount is None:
             return []
@@ -141,18 +145,43 @@ class Index:
 
     @cached_property
     def _resolver(self) -> Resolver:
-        rows = self._rows(
-            "SELECT a.entity_id, a.alias, (SELECT count(*) FROM mentions m WHERE m.entity_id = a.entity_id) "
-            "FROM aliases a"
-        )
+        rows = self._rows("SELECT a.entity_id, a.alias, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id")
         return Resolver(rows)
 
     def refresh(self) -> None:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""
         self.__dict__.pop("_resolver", None)
 
+    def _by_alias(self, name: str, limit: int) -> list[Match]:
+        """Exact, then prefix matches of the name's lookup key, answered by the aliases index alone.
+
+        Most lookups are exact or prefix ones; the in-memory resolver (which grows with the corpus) is
+        built only when these find nothing: typos, initials, substrings.
+        """
+        forms = {normalize_name(name), normalize_name(strip_particle(name.strip()))} - {""}
+        marks = ",".join("?" * len(forms))
+        exact = self._rows(
+            f"SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            f"WHERE a.norm IN ({marks}) ORDER BY e.mentions DESC",
+            list(forms),
+        )
+        if not exact:
+            return []
+        key = normalize_name(name)
+        prefix = self._rows(
+            "SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id "
+            "WHERE a.norm > ? AND a.norm < ? ORDER BY e.mentions DESC LIMIT ?",
+            (key, key + "\U0010ffff", limit * 4),
+        )
+        found: dict[int, Match] = {}
+        for eid, alias in exact:
+            found.setdefault(eid, Match(eid, alias, 100.0, "exact"))
+        for eid, alias in prefix:
+            found.setdefault(eid, Match(eid, alias, 90.0, "prefix"))
+        return list(found.values())[:limit]
+
     def resolve(self, name: str, limit: int = 10) -> list[EntityHit]:
-        matches = self._resolver.resolve(name, limit=limit)
+        matches = self._by_alias(name, limit) or self._resolver.resolve(name, limit=limit)
         if not matches:
             return []
         infos = {e.id: e for e in self._entity_infos([m.entity_id for m in matches])}
@@ -168,10 +197,15 @@ class Index:
         if isinstance(name_or_id, int):
             found = self._entity_infos([name_or_id])
             return found[0] if found else None
-        best = self._resolver.best(name_or_id)
-        if best is None:
-            return None
-        found = self._entity_infos([best.entity_id])
+        exact = {m.entity_id for m in self._by_alias(name_or_id, 10) if m.how == "exact"}
+        if len(exact) == 1:
+            entity_id = exact.pop()
+        else:
+            best = self._resolver.best(name_or_id)
+            if best is None:
+                return None
+            entity_id = best.entity_id
+        found = self._entity_infos([entity_id])
         return found[0] if found else None
 
     def _entity_infos(self, ids: list[int]) -> list[EntityInfo]:
@@ -179,8 +213,7 @@ class Index:
             return []
         marks = ",".join("?" * len(ids))
         rows = self._rows(
-            f"SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
-            f"(SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = e.id) FROM entities e WHERE e.id IN ({marks})",
+            f"SELECT id, name, type, mentions, articles FROM entities WHERE id IN ({marks})",
             ids,
         )
         aliases: dict[int, list[str]] = {}
@@ -190,11 +223,9 @@ class Index:
         return [by_id[i] for i in ids if i in by_id]
 
     def entities(self, type: str | None = None, min_mentions: int = 1) -> list[EntityInfo]:
-        where = "WHERE e.type = ?" if type else ""
         rows = self._rows(
-            f"SELECT e.id, count(m.id) AS n, count(DISTINCT m.article_id) FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
-            f"{where} GROUP BY e.id HAVING n >= ? ORDER BY n DESC, e.name",
-            ([type] if type else []) + [min_mentions],
+            f"SELECT id FROM entities WHERE mentions >= ? {'AND type = ?' if type else ''} ORDER BY mentions DESC, name",
+            [min_mentions] + ([type] if type else []),
         )
         return self._entity_infos([r[0] for r in rows])
 

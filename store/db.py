@@ -68,7 +68,9 @@ CREATE TABLE IF NOT EXISTS entities (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
     type TEXT NOT NULL,
-    origin TEXT NOT NULL            -- alias-file | discovered | user
+    origin TEXT NOT NULL,           -- alias-file | discovered | user
+    mentions INTEGER NOT NULL DEFAULT 0,  -- counts kept by the linker, so lookups never count rows
+    articles INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS aliases (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,

@@ -30,7 +30,7 @@ same article with the same title, when exactly one such person exists.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -256,6 +256,9 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
+_BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
+
+
 class Matcher:
     """Every mention of the given entities in a text: Aho-Corasick over all surfaces, then word-edge
     rules and leftmost-longest selection (see the module docstring)."""
@@ -366,14 +369,15 @@ def short_forms(text: str, mentions: list[Mention], kinds: Mapping[int, str]) ->
     A short form counts only when, among persons named earlier in this article, exactly one has that
     surname and the same title family (최 대표 -> 최수연 대표이사 even after 최태원 회장); a person
     whose title was not written right after the name matches any title."""
-    persons: list[tuple[int, str, str | None, int]] = []  # (start, key, title family, entity_id)
-    taken = sorted((s, e) for s, e, _, _ in mentions)
+    persons: dict[str, list[tuple[int, str | None, int]]] = defaultdict(list)  # key -> (start, title family, id)
+    taken = sorted((s, e) for s, e, _, _ in mentions)  # mentions never overlap: sorted by start, ends too
+    taken_starts = [s for s, _ in taken]
     for start, end, entity_id, surface in sorted(mentions):
         if kinds.get(entity_id) != "person":
             continue
         family = title_after(text, end)
         for key in _person_keys(surface):
-            persons.append((start, key, family, entity_id))
+            persons[key].append((start, family, entity_id))
     if not persons:
         return []
     extra: list[Mention] = []
@@ -384,12 +388,13 @@ def short_forms(text: str, mentions: list[Mention], kinds: Mapping[int, str]) ->
             rest += 1
         if rest > end and not _is_tail(text[end:rest]):
             continue  # 최 회장단, 김 대표적
-        if any(s < end and start < e for s, e in taken):
+        i = bisect_left(taken_starts, end) - 1  # the last mention starting before this one ends
+        if i >= 0 and taken[i][1] > start:
             continue
         key, family = m.group(1), _TITLES[m.group(2)]
         owners = {
-            eid for p_start, p_key, p_family, eid in persons
-            if p_start < start and p_key == key and (p_family is None or p_family == family)
+            eid for p_start, p_family, eid in persons.get(key, ())
+            if p_start < start and (p_family is None or p_family == family)
         }
         if len(owners) == 1:
             extra.append((start, end, owners.pop(), text[start:end]))
@@ -495,6 +500,7 @@ class _Article:
         # plain tuples: attribute access on the analyzer's token objects is slow
         self.tokens = None if tokens is None else [_Token(t.form, t.tag, t.start, t.len) for t in tokens]
         self.words = self._words(text, self.tokens)
+        self._word_starts = [w.start for w in self.words]
 
     @staticmethod
     def _words(text: str, tokens: list[_Token] | None) -> list[_Word]:
@@ -666,7 +672,10 @@ class _Article:
         text = self.text
         for m in _PAREN.finditer(text):
             inner = m.group()[1:-1].strip()
-            line_start = text.rfind("\n", 0, m.start()) + 1
+            # A name before a bracket is a few words long: look back a bounded stretch, so a 3 MB line
+            # with many brackets stays linear.
+            line_start = max(text.rfind("\n", max(0, m.start() - _BRACKET_LOOKBACK), m.start()) + 1,
+                             m.start() - _BRACKET_LOOKBACK)
             before = text[line_start : m.start()]
             if not before or before[-1].isspace() or not inner:
                 continue
@@ -704,9 +713,9 @@ class _Article:
         return hits, pairs
 
     def _word_at(self, offset: int) -> _Word | None:
-        for w in self.words:
-            if w.start <= offset < w.end:
-                return w
+        i = bisect_right(self._word_starts, offset) - 1
+        if i >= 0 and self.words[i].start <= offset < self.words[i].end:
+            return self.words[i]
         return None
 
     def _bracket_pair_ok(self, outer: str, inner: str, inner_is_latin: bool, outer_start: int) -> bool:

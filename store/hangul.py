@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 SYLLABLE_FIRST, SYLLABLE_LAST = 0xAC00, 0xD7A3
 _PER_INITIAL = 588  # 21 vowels x 28 finals
@@ -18,7 +19,9 @@ _FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊ
 _INITIAL_SET = frozenset(INITIALS)
 
 
-def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
+@cache
+def _tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Built on first use, not at import: 12 ms that exact-name lookups never need."""
     jamo: dict[int, str] = {}
     initial: dict[int, str] = {}
     for code in range(SYLLABLE_FIRST, SYLLABLE_LAST + 1):
@@ -44,8 +47,6 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
     return jamo, initial
 
 
-_JAMO_TABLE, _INITIAL_TABLE = _build_tables()
-
 _SEPARATORS = " \t\r\n\u00a0\u3000·・‧∙-_./"
 _NAME_TABLE: dict[int, int | None] = {ord(c): None for c in _SEPARATORS}
 # Full-width Latin and digits (ＳＫ, ＡＩ) as typed by some Korean IMEs; NFKC would also
@@ -62,12 +63,12 @@ def to_jamo(s: str) -> str:
 
     Other characters are lowercased and kept, so fuzzy scores compare letter by letter.
     """
-    return unicodedata.normalize("NFC", s).lower().translate(_JAMO_TABLE)
+    return unicodedata.normalize("NFC", s).lower().translate(_tables()[0])
 
 
 def initials(s: str) -> str:
     """Each Hangul syllable replaced by its initial consonant (ㄱ..ㅎ); other characters lowercased."""
-    return unicodedata.normalize("NFC", s).lower().translate(_INITIAL_TABLE)
+    return unicodedata.normalize("NFC", s).lower().translate(_tables()[1])
 
 
 def is_initials_query(q: str) -> bool:
@@ -109,7 +110,7 @@ def matches_initials(query: str, name: str) -> bool:
     n = normalize_name(name)
     if not q:
         return False
-    n_initials = n.translate(_INITIAL_TABLE)  # one character per character of n, aligned
+    n_initials = n.translate(_tables()[1])  # one character per character of n, aligned
     for start in range(len(n) - len(q) + 1):
         for offset, char in enumerate(q):
             here = start + offset

@@ -221,6 +221,11 @@ def link(db: sqlite_utils.Database) -> None:
         for article_id in todo:
             _link_article(conn, matcher, kinds, article_id)
         conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
+        conn.execute("UPDATE entities SET mentions = 0, articles = 0")
+        conn.execute(
+            "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, count(*) AS n, "
+            "count(DISTINCT article_id) AS a FROM mentions GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
+        )
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
 
