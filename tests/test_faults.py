@@ -151,6 +151,29 @@ def test_unusable_database_is_refused_in_one_line_and_left_untouched(kind, tmp_p
     assert db.read_bytes() == before  # a refusal never writes, not even a schema into another program's file
 
 
+# SCHEMA_VERSION -> fingerprint of store.db.SCHEMA (comments and spacing ignored). An index written by an
+# earlier schema must meet the one-line "old schema" refusal, not a "no such column" crash in the middle of
+# a query: so a schema change has to bump SCHEMA_VERSION, and add its fingerprint here.
+SCHEMA_FINGERPRINTS = {1: "e6cbf70384fd28c6"}
+
+
+def schema_fingerprint(schema: str) -> str:
+    import hashlib
+    import re
+
+    return hashlib.sha256(" ".join(re.sub(r"--[^\n]*", "", schema).split()).encode()).hexdigest()[:16]
+
+
+def test_a_schema_change_bumps_the_schema_version():
+    from store.db import SCHEMA
+
+    known = SCHEMA_FINGERPRINTS.get(SCHEMA_VERSION)
+    assert known == schema_fingerprint(SCHEMA), (
+        f"store.db.SCHEMA changed (fingerprint {schema_fingerprint(SCHEMA)}) but SCHEMA_VERSION is still "
+        f"{SCHEMA_VERSION}: bump it (or migrate), then record the fingerprint in SCHEMA_FINGERPRINTS"
+    )
+
+
 def test_missing_database_for_a_read_command_says_how_to_build_one(tmp_path):
     db = tmp_path / "nowhere" / "index.db"
     for args in (["articles"], ["search", "경주"], ["show", "3"], ["entity", "오픈AI"], ["compare", "1", "2"]):
