@@ -91,6 +91,18 @@ async def test_newer_keystroke_wins(app):
         await pilot.press("backspace", "backspace")
         await settle(pilot)
         assert app.screen.result.query == "삼성"
+        await pilot.press("ctrl+r")  # re-reads the index and asks again
+        await settle(pilot)
+        assert app.screen.result.query == "삼성"
+
+
+@pytest.mark.parametrize("query", ['"삼성', "삼성 OR *", "NEAR(삼성", "[/]", "%_\\", "'; DROP TABLE articles; --"])
+async def test_query_syntax_is_searched_as_text(app, query):
+    async with app.run_test(size=SMALL) as pilot:
+        app.screen.query_one("#query", Input).value = query
+        await settle(pilot)
+        assert app.screen.result is not None and app.screen.result.query == query
+        assert not [n for n in app._notifications if n.severity == "error"]
 
 
 async def test_empty_query_lists_articles_and_enter_opens_one(app, seeds_index):

@@ -214,6 +214,15 @@ class HanscopeApp(App):
         if not isinstance(self.screen, NumbersScreen):
             self.navigate(NumbersScreen())
 
+    def action_reload(self) -> None:
+        """Forget cached lookups and ask the current screen again: an index may have grown meanwhile."""
+        with self.db_lock:
+            self.index.refresh()
+        reload = getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
+        self.notify(f"Reloaded {self.db_path.name}")
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In a dialog, `/` and `?` are characters to type, not commands.
         if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):

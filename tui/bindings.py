@@ -52,6 +52,8 @@ KEYS: tuple[Key, ...] = (
     Key("alt+left", "back", "Back", "global", show=False),
     Key("alt+right", "forward", "Forward", "global", show=False),
     Key("ctrl+n", "numbers", "Numbers", "global", show=False),
+    Key("ctrl+r", "reload", "Reload", "global", show=False,
+        help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+p", "command_palette", "Palette (entities, articles)", "global", show=False),
     # search
     Key("down", "cursor_down", "Next result", "search", show=False),

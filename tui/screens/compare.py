@@ -47,6 +47,9 @@ class CompareScreen(BaseScreen):
     def on_mount(self) -> None:
         self.load()
 
+    def reload(self) -> None:
+        self.load()
+
     def load(self) -> None:
         left, right = self.ids
 

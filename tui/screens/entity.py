@@ -45,6 +45,9 @@ class EntityScreen(BaseScreen):
     def on_mount(self) -> None:
         self.load()
 
+    def reload(self) -> None:
+        self.load()
+
     def load(self) -> None:
         key, limit = self.entity_key, self.limit
         self.fetch("entity", lambda ix: ix.entity(key, mention_limit=limit))

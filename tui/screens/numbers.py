@@ -86,6 +86,9 @@ class NumbersScreen(BaseScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#table", DataTable).focus()
 
+    def reload(self) -> None:
+        self.load()
+
     def load(self) -> None:
         unit = self.query_one("#unit", Input).value.strip() or None
         try:

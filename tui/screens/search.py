@@ -73,6 +73,9 @@ class SearchScreen(BaseScreen):
     def focus_query(self) -> None:
         self.query_one("#query", Input).focus()
 
+    def reload(self) -> None:
+        self.run_query(self.query_one("#query", Input).value)
+
     def clear_query(self) -> None:
         self.query_one("#query", Input).value = ""
         self.focus_query()
