@@ -115,12 +115,25 @@ def _extract_all(todo: list[tuple[str, str, int, float]], workers: int | None, u
         workers = 0 if len(paths) < SMALL_JOB else max(1, min(os.cpu_count() or 1, 4))
     if workers == 0:
         for path in paths:
-            yield shared_extractor(use_analyzer).extract_file(path)
+            yield _extract_or_report(shared_extractor(use_analyzer).extract_file, path)
         return
     # spawn, not fork: an analyzer inherited through fork() hangs the child (DESIGN.md).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=worker_init, initargs=(use_analyzer,)) as pool:
-        yield from pool.map(worker_extract, paths, chunksize=4)
+        yield from pool.map(_worker_extract_or_report, paths, chunksize=4)
+
+
+def _extract_or_report(extract: Callable[[str], ExtractedFile], path: str) -> ExtractedFile:
+    """An unexpected error on one odd file (RecursionError on 100k nested JSON arrays) fails that file, not the run."""
+    try:
+        return extract(path)
+    except Exception as err:  # noqa: BLE001 - whatever it is, the user gets the file and one line, the rest is indexed
+        reason = " ".join(f"{type(err).__name__}: {err}".split())
+        return ExtractedFile(path=path, error=f"could not be read ({reason[:200]})")
+
+
+def _worker_extract_or_report(path: str) -> ExtractedFile:
+    return _extract_or_report(worker_extract, path)
 
 
 def _stored_error(db: sqlite_utils.Database, key: str) -> str:
