@@ -270,3 +270,29 @@ def test_huge_single_paragraph_is_handled_in_bounded_time(tmp_path):
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mib < 1500, f"peak memory {peak_mib:.0f} MiB"
     print(f"3 MB paragraph: {seconds:.1f}s, peak child RSS {peak_mib:.0f} MiB", file=sys.stderr)
+
+
+# --- pathological structure ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_deeply_nested_json_fails_that_file_only(tmp_path, workers):
+    """100k nested arrays blow Python's JSON recursion limit: that file is reported, the run goes on."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    shutil.copy(SEEDS / "001_b186741fd57ce89e.txt", corpus / "good.txt")
+    proc = run_cli("index", str(corpus), "--db", str(tmp_path / "x.db"), "--workers", workers, "--json", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert list(reasons(summary)) == ["deep.json"] and summary["articles_total"] == 1
+
+
+def test_deeply_nested_jsonl_line_is_one_bad_line(tmp_path):
+    good = json.dumps({"title": "좋은 기사", "body": "삼성전자가 경주에서 3조원을 투자한다고 밝혔다. 회사는 협력을 강조했다."},
+                      ensure_ascii=False)
+    (tmp_path / "dump.jsonl").write_text('{"body": ' + "[" * 50_000 + "]" * 50_000 + "}\n" + good + "\n")
+    proc = run_cli("index", str(tmp_path / "dump.jsonl"), "--db", str(tmp_path / "x.db"), "--json")
+    summary = json.loads(proc.stdout)
+    assert summary["articles_total"] == 1, summary["failed"]  # the good record on line 2 is kept
+    assert [w["reason"].split(":")[0] for w in summary["warnings"]] == ["line 1"]
