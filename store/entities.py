@@ -42,6 +42,7 @@ import ahocorasick
 
 from .hangul import normalize_name, strip_particle
 from .model import ENTITY_TYPES, Article, Candidate, InputError
+from .numbers import parse_numbers
 
 ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.tsv"
 
@@ -409,7 +410,7 @@ _SURNAMES = frozenset(
     "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
 )
 # Syllables of transliterated foreign names that Korean given names do not use (나델라, 발라반).
-_LOANWORD_SYLLABLES = frozenset("티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈".split())
+_LOANWORD_SYLLABLES = frozenset("타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈".split())
 
 # Proper-noun look-alikes: generic words the analyzer tags NNP, page furniture, adverbs that open a
 # clause. They are never names on their own.
@@ -454,6 +455,16 @@ def _looks_korean_name(core: str) -> bool:
     else:
         return False
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
+
+
+# Connectives and postpositional words that the title rule can take for a two-word name.
+_FUNCTION_WORDS = frozenset("이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러".split())
+
+
+def _is_amount(surface: str) -> bool:
+    """True when the whole surface is a number with a unit (1기가와트, 500메가와트, 20조원)."""
+    found = parse_numbers(surface)
+    return bool(found) and found[0].start == 0 and found[-1].end >= len(surface.rstrip())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -847,6 +858,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
             continue
         if _has_hangul(surface) and len(surface.replace(" ", "")) < 2 and not _has_latin(surface):
             continue  # 최, 이, 황: a surname or one syllable is not a name
+        if _is_amount(surface) or not _FUNCTION_WORDS.isdisjoint(surface.split()):
+            continue  # 250메가와트(MW), 이와 함께 … 회장: an amount or a connective is not a name
         groups[root(group_key(surface))].append(hit)
 
     result: list[Candidate] = []
