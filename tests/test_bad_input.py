@@ -296,3 +296,15 @@ def test_deeply_nested_jsonl_line_is_one_bad_line(tmp_path):
     summary = json.loads(proc.stdout)
     assert summary["articles_total"] == 1, summary["failed"]  # the good record on line 2 is kept
     assert [w["reason"].split(":")[0] for w in summary["warnings"]] == ["line 1"]
+
+
+def test_deeply_nested_html_is_bounded_in_time(tmp_path):
+    """100k nested <div>s (1.3 MB): the HTML parser is quadratic in nesting depth (27 s here in lexbor) unless
+    the reader refuses or flattens such a page first. Reported or indexed, it must not stall the run."""
+    page = "<html><body>" + "<div>" * 100_000 + "삼성전자가 경주에서 3조원을 투자한다고 밝혔다. " * 5 + "</div>" * 100_000
+    (tmp_path / "deep.html").write_text(page + "</body></html>")
+    try:
+        proc = run_cli("index", str(tmp_path / "deep.html"), "--db", str(tmp_path / "x.db"), "--json", timeout=15)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a deeply nested HTML page took over 15 s")
+    assert proc.returncode == 0, proc.stderr

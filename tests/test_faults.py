@@ -442,3 +442,11 @@ def test_readers_keep_working_while_an_index_runs(tmp_path):
         assert proc.returncode in (0, 1), proc.stderr  # 1: nothing committed yet
     final = run_cli("search", MARKER, "--json", "--db", str(db_path))
     assert json.loads(final.stdout)["total_articles"] == count
+
+
+def test_db_in_a_folder_that_cannot_exist(tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file where the index folder should be")
+    db = blocker / "index" / "index.db"
+    assert_one_line_error(run_cli("index", str(ROOT / "seeds"), "--db", str(db)), "cannot create")
+    assert blocker.read_text().startswith("a file")
