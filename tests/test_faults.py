@@ -154,7 +154,7 @@ def test_unusable_database_is_refused_in_one_line_and_left_untouched(kind, tmp_p
 # SCHEMA_VERSION -> fingerprint of store.db.SCHEMA (comments and spacing ignored). An index written by an
 # earlier schema must meet the one-line "old schema" refusal, not a "no such column" crash in the middle of
 # a query: so a schema change has to bump SCHEMA_VERSION, and add its fingerprint here.
-SCHEMA_FINGERPRINTS = {1: "e6cbf70384fd28c6"}
+SCHEMA_FINGERPRINTS = {1: "e6cbf70384fd28c6", 2: "ea4a0857db1af411"}
 
 
 def schema_fingerprint(schema: str) -> str:
