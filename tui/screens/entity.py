@@ -22,6 +22,20 @@ PAGE = 200  # mentions per page; the last line of the list loads more
 BARS = " ▁▂▃▄▅▆▇█"
 
 
+def months_between(first: str, last: str) -> list[str]:
+    """Every YYYY-MM from first to last, so months without mentions show as gaps."""
+    try:
+        year, month = int(first[:4]), int(first[5:7])
+        end = (int(last[:4]), int(last[5:7]))
+    except ValueError:
+        return [first, last]
+    out = []
+    while (year, month) <= end and len(out) < 600:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 class EntityScreen(BaseScreen):
     BINDINGS = bindings_for("entity")
 
@@ -78,16 +92,20 @@ class EntityScreen(BaseScreen):
         self.fill_related()
 
     def timeline(self) -> Text:
+        """Mentions per month as one line of bars (first and last month named, the peak called out)."""
         detail = self.detail
         assert detail is not None
         if not detail.timeline:
-            return Text("no dated articles", style="dim")
-        top = max(n for _, n in detail.timeline)
-        out = Text("over time: ", style="dim")
-        for month, n in detail.timeline:
-            out.append(f"{month} ")
-            out.append(BARS[max(1, round(n / top * 8))], style=type_style(detail.entity.type))
-            out.append(f" {n}   ", style="dim")
+            return Text("over time: no dated articles", style="dim")
+        top_month, top = max(detail.timeline, key=lambda t: t[1])
+        counts = dict(detail.timeline)
+        bars = "".join(BARS[max(1, round(counts[m] / top * 8))] if counts.get(m) else "·"
+                       for m in months_between(detail.timeline[0][0], detail.timeline[-1][0]))
+        first, last = detail.timeline[0][0], detail.timeline[-1][0]
+        out = Text.assemble(("over time: ", "dim"), f"{first} ", (bars, type_style(detail.entity.type)))
+        if last != first:
+            out.append(f" {last}")
+        out.append(f"   peak {top_month}: {top} mentions", style="dim")
         return out
 
     def fill_mentions(self) -> None:
@@ -121,7 +139,7 @@ class EntityScreen(BaseScreen):
         assert detail is not None
         related = self.query_one("#related", OptionList)
         width = max(16, related.scrollable_content_region.width - 1 or 30)
-        options = [Option(Text("Co-mentioned (articles)", style="bold"), disabled=True)]
+        options = [Option(Text("Co-mentioned", style="bold"), disabled=True)]
         for r in detail.related:
             count = f" {r.count}"
             options.append(Option(Text.assemble(fit(Text(r.name, style=type_style(r.type)), width - len(count)),

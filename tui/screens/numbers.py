@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Static
 
-from store import api
 from store.results import NumberRow
 
 from ..app import BaseScreen
@@ -40,7 +39,9 @@ def parse_amount(value: str) -> float | None:
     parts = list(_SCALED.finditer(value))
     if parts and "".join(m[0] for m in parts) == value:
         return sum(float(m[1]) * SCALES[m[2]] for m in parts)
-    amount = api.parse_query_amount(value)  # the query API's own amount parser
+    from store.numbers import parse_query_amount  # the parser the query API and the CLI use (no analyzer)
+
+    amount = parse_query_amount(value)
     if amount is None:
         raise ValueError(f"{value!r} is not an amount (try 1e12, 10조, 1조2000억, 30억 달러)")
     return amount.value

@@ -1,0 +1,109 @@
+"""The app's text helpers: cell widths with Hangul, literal rendering, safe exports, amount filters."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from tui.screens.entity import months_between
+from tui.screens.numbers import parse_amount
+from tui.widgets import (
+    Block,
+    around_first,
+    blocks,
+    export,
+    fit,
+    highlighted,
+    kwic,
+    neutralise,
+    render_block,
+    tail,
+    to_csv,
+    to_tsv,
+)
+
+korean_text = st.text(alphabet=st.sampled_from(list("삼성전자가엔비디아와 오픈AI는SK하이닉스·…“”[]/\x1b\n\t0123456789")), max_size=80)
+
+
+@given(korean_text, st.integers(min_value=1, max_value=60))
+def test_fit_and_tail_are_exactly_the_width_and_never_split_a_syllable(value, width):
+    assert fit(value, width).cell_len == width
+    cut = tail(value, width)
+    assert cut.cell_len == width
+    assert "\x1b" not in cut.plain
+
+
+@given(korean_text, st.text(alphabet="엔비디아NVIDIA오픈", min_size=1, max_size=8), korean_text, st.integers(24, 200))
+def test_kwic_line_fits_and_puts_the_mention_at_a_fixed_column(left, surface, right, width):
+    line = kwic(left, surface, right, width, "bold")
+    assert line.cell_len <= width
+    (span,) = [s for s in line.spans if s.style == "bold"]
+    assert cell_len(line.plain[:span.start]) == max(4, (width - cell_len(surface)) // 2)
+
+
+def test_kwic_on_a_seed_sentence():
+    line = kwic("또한 “", "엔비디아", "와 삼성, SK 등 한국 기업 간 긴밀한 협력은", 40, "bold")
+    assert line.plain.startswith(" " * 10 + "또한 “엔비디아와 삼성")  # “ is one cell, Hangul two
+    assert line.cell_len == 40
+
+
+def test_markup_is_text():
+    text = highlighted("[bold red]위험[/] 삼성전자 [link=x]y[/link]", [(15, 19)])
+    assert text.plain == "[bold red]위험[/] 삼성전자 [link=x]y[/link]"
+    assert [(s.start, s.end) for s in text.spans] == [(15, 19)]
+    body = "[bold]굵게[/] 삼성전자\x1b[31m"
+    rendered = render_block(body, Block(0, len(body), 0), [(13, 17, 1, "company", "삼성전자")], [])
+    assert rendered.plain == "[bold]굵게[/] 삼성전자\ufffd[31m"  # the escape byte is made visible, nothing styled by markup
+    assert [(s.start, s.end) for s in rendered.spans] == [(13, 17)]
+
+
+def test_a_narrow_snippet_keeps_its_match_visible():
+    snippet = "… 초대형 프로젝트다. 삼성과 SK는 여기에 필요한 월 90만장의 고대역폭메모리(HBM)를 공급하기로 했다."
+    start = snippet.index("90만장")
+    cut = around_first(highlighted(snippet, [(start, start + 4)]), [(start, start + 4)], 40)
+    assert "90만장" in fit(cut, 40).plain
+    assert cut.plain[cut.spans[0].start:cut.spans[0].end] == "90만장"
+
+
+def test_long_paragraphs_become_blocks_cut_at_spaces():
+    body = ("삼성전자 " * 700).strip()
+    parts = blocks(body, [(0, len(body))], limit=1200)
+    assert len(parts) > 2 and parts[0].start == 0 and parts[-1].end == len(body)
+    assert all(a.end == b.start for a, b in zip(parts, parts[1:]))
+    assert all(body[p.end - 1] == " " for p in parts[:-1])  # never inside a word
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+82", "-3", "@SUM(A1)", "\t=x"])
+def test_formula_cells_are_neutralised(cell):
+    assert neutralise(cell) == "'" + cell
+    row = next(csv.reader(io.StringIO(to_csv(["a"], [[cell]]).splitlines()[1])))
+    assert row == ["'" + cell]
+
+
+def test_plain_cells_and_tsv_are_untouched(tmp_path):
+    assert neutralise("삼성전자") == "삼성전자" and neutralise(None) == "" and neutralise(3) == "3"
+    assert to_tsv(["a", "b"], [["x\ty", "줄\n바꿈"]]) == "a\tb\nx y\t줄 바꿈\n"
+    csv_path, json_path = export(tmp_path, "entity-오픈AI/../x", ["name", "n"], [["=오픈AI", 3]])
+    assert csv_path.parent == tmp_path and "오픈AI" in csv_path.name
+    assert "'=오픈AI" in csv_path.read_text(encoding="utf-8-sig")
+    assert json.loads(json_path.read_text(encoding="utf-8")) == [{"name": "=오픈AI", "n": 3}]
+
+
+@pytest.mark.parametrize("text, value", [("10조", 1e13), ("1조2000억", 1.2e12), ("90만", 9e5), ("3,000", 3000.0),
+                                         ("1e9", 1e9), ("30억 달러", 3e9), ("", None)])
+def test_numbers_filter_reads_korean_amounts(text, value):
+    assert parse_amount(text) == value
+
+
+def test_numbers_filter_rejects_words():
+    with pytest.raises(ValueError):
+        parse_amount("삼성")
+
+
+def test_timeline_months_include_gaps():
+    assert months_between("2024-11", "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"]
