@@ -17,7 +17,7 @@ from tui.screens.entity import EntityScreen
 from tui.screens.help import HelpScreen
 from tui.screens.numbers import NumbersScreen
 from tui.screens.search import SearchScreen
-from tui.widgets import type_style
+from tui.widgets import HIGHLIGHT_STYLE, type_style
 
 BIG, SMALL = (160, 45), (80, 24)
 HOSTILE = "[bold red]위험[/] 삼성전자 발표. 끝 [/] 표시 \x1b[31m빨강\x1b[0m [link=http://x]링크[/link] 삼성전자가 말했다.\n"
@@ -69,6 +69,12 @@ async def test_search_puts_the_article_that_mentions_it_most_first(app, seeds_in
         # the preview follows the highlight: the entity with its KWIC lines
         preview = app.screen.query_one("#preview-text", Static).content
         assert "엔비디아" in str(preview) and "mentions in" in str(preview)
+        # on an article, the preview opens at the match, highlighted
+        await pilot.press("down", "down")
+        await settle(pilot)
+        preview = app.screen.query_one("#preview-text", Static).content
+        marked = [preview.plain[s.start:s.end] for s in preview.spans if s.style == HIGHLIGHT_STYLE]
+        assert marked == ["엔비디아"]
 
 
 @pytest.mark.parametrize("query", ["엔비디야", "ㅇㅂㄷㅇ", "NVIDIA"])

@@ -5,6 +5,7 @@ With an empty query it lists articles newest first, a page at a time (more load 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -19,6 +20,7 @@ from store.results import ArticleDetail, ArticleInfo, EntityDetail, NumberRow, S
 from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (
+    HIGHLIGHT_STYLE,
     QueryInput,
     around_first,
     unit_label,
@@ -38,6 +40,19 @@ from ..widgets import (
 
 PAGE = 60  # articles per page of the empty-query list
 SEARCH_LIMIT = 50
+
+
+def first_match(body: str, snippet: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where the snippet's first highlight sits in the body (the snippet has its whitespace collapsed)."""
+    if not spans:
+        return None
+    start, end = spans[0]
+    lead = len(snippet) - len(snippet.lstrip("…"))
+    loose = lambda s: r"\s+".join(re.escape(w) for w in s.split())  # noqa: E731
+    context = snippet[max(lead, start - 12):start]
+    pattern = loose(context) + r"\s*" if context.strip() else ""
+    found = re.search(pattern + "(" + loose(snippet[start:end]) + ")", body)
+    return (found.start(1), found.end(1)) if found else None
 
 
 class SearchScreen(BaseScreen):
@@ -212,7 +227,7 @@ class SearchScreen(BaseScreen):
         if kind == "e":
             self.fetch("entity_preview", lambda ix: ix.entity(item.id, mention_limit=12), group="preview")
         elif kind == "a":
-            self.fetch("article_preview", lambda ix: (ix.article(item.id), ix.mentions_in(item.id)), group="preview")
+            self.fetch("article_preview", lambda ix: (ix.article(item.id), ix.mentions_in(item.id), item), group="preview")
         else:
             self.show_number(item)
         if self.result is None and not self.recent_done and event.option_index >= event.option_list.option_count - 5:
@@ -242,8 +257,8 @@ class SearchScreen(BaseScreen):
             out.append(", ".join(f"{r.name} ({r.count})" for r in detail.related[:10]))
         self._preview(out)
 
-    def got_article_preview(self, value: tuple[ArticleDetail | None, list]) -> None:
-        detail, mentions = value
+    def got_article_preview(self, value: tuple[ArticleDetail | None, list, object]) -> None:
+        detail, mentions, item = value
         if detail is None:
             return
         out = Text(title_of(detail.title, detail.source) + "\n", style="bold")
@@ -252,8 +267,13 @@ class SearchScreen(BaseScreen):
         meta = [clean_line(detail.outlet), ", ".join(clean_line(r) for r in detail.reporters), detail.date or detail.date_text,
                 Path(detail.source).name if detail.title else None]
         out.append(" · ".join(x for x in meta if x) + "\n\n", style="dim")
-        for block in blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])[:8]:
-            out.append_text(render_block(detail.body, block, mentions, []))
+        parts = blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])
+        match = first_match(detail.body, getattr(item, "snippet", ""), getattr(item, "highlights", []))
+        first = max(0, next((i for i, b in enumerate(parts) if match and b.start <= match[0] < b.end), 0) - 1)
+        if first:
+            out.append("…\n\n", style="dim")
+        for block in parts[first:first + 8]:
+            out.append_text(render_block(detail.body, block, mentions, [], current=match, current_style=HIGHLIGHT_STYLE))
             out.append("\n\n")
         self._preview(out)
 
