@@ -111,26 +111,34 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
             raise DatabaseError(f"cannot create {path.parent}: {err.strerror or err}") from None
     elif path.is_dir():
         raise DatabaseError(f"{path} is a directory, not a hanscope database")
-    try:
-        if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        else:
-            conn = sqlite3.connect(str(path), check_same_thread=False)
-    except sqlite3.Error as err:
-        raise DatabaseError(f"cannot open {path}: {err}") from None
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # In WAL mode NORMAL stays consistent after a crash or kill -9 (only the last commits before a power
-        # loss may be lost) and spares an fsync per file: 4.4 s per 1000 files here.
-        conn.execute("PRAGMA synchronous = NORMAL")
-        _check_or_create(conn, path, create=create and not readonly)
-    except sqlite3.DatabaseError as err:
-        conn.close()
-        raise DatabaseError(f"{path} is not a usable hanscope database ({err})") from None
-    except DatabaseError:
-        conn.close()
-        raise
-    return conn
+    # A read on read-only media fails with SQLITE_READONLY: SQLite cannot make the WAL index (-shm) next to
+    # the file. Nothing can be writing there, so the second attempt reads the file as immutable.
+    for uri_query in ("mode=ro" if readonly else None, "immutable=1"):
+        try:
+            if uri_query:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?{uri_query}", uri=True, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(path), check_same_thread=False)
+        except sqlite3.Error as err:
+            raise DatabaseError(f"cannot open {path}: {err}") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # In WAL mode NORMAL stays consistent after a crash or kill -9 (only the last commits before a power
+            # loss may be lost) and spares an fsync per file: 4.4 s per 1000 files here.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _check_or_create(conn, path, create=create and not readonly)
+            return conn
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            read_only = getattr(err, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_READONLY
+            if create and read_only:
+                raise DatabaseError(f"{path} is read-only (or its folder is): cannot index into it") from None
+            if create or uri_query == "immutable=1" or not read_only:
+                raise DatabaseError(f"{path} is not a usable hanscope database ({err})") from None
+        except DatabaseError:
+            conn.close()
+            raise
+    raise AssertionError("unreachable")
 
 
 def _check_or_create(db: sqlite3.Connection, path: Path, *, create: bool) -> None:
