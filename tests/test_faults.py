@@ -253,6 +253,28 @@ def test_read_only_index_reads_fine_and_indexing_into_it_fails_in_one_line(seeds
     assert integrity(seeds_db_copy) == "ok"
 
 
+def test_index_on_read_only_media_is_readable(seeds_db_copy, tmp_path):
+    """File and folder read-only (a CD, a read-only mount): SQLite cannot create the WAL index beside it."""
+    prefix = _as_unprivileged()
+    media = tmp_path / "media"
+    media.mkdir()
+    db = media / "index #1?.db"  # URI-special characters in the name, too
+    seeds_db_copy.rename(db)
+    db.chmod(0o444)
+    media.chmod(0o555)
+    try:
+        def cli(*args: str) -> subprocess.CompletedProcess:
+            return subprocess.run([*prefix, *HANSCOPE, *args, "--db", str(db)], capture_output=True, text=True,
+                                  timeout=60, cwd=ROOT)
+
+        found = cli("search", "경주", "--json")
+        assert found.returncode == 0 and json.loads(found.stdout)["articles"], found.stderr
+        assert_one_line_error(cli("index", str(ROOT / "seeds")), "read-only")
+        assert sorted(p.name for p in media.iterdir()) == [db.name]
+    finally:
+        media.chmod(0o755)
+
+
 def test_index_open_readonly_reads_and_refuses_writes(seeds_db):
     from store.api import Index
 
