@@ -193,6 +193,15 @@ async def test_clicking_a_mention_selects_it_and_a_second_click_drills_in(app, s
         assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == second[2]
 
 
+async def test_a_deep_link_to_an_unknown_entity_lands_on_the_search(seeds_db, tmp_path):
+    app = HanscopeApp(seeds_db, entity="없는회사이름", export_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query", Input).value == "없는회사이름"
+        assert any("No entity matches" in n.message for n in app._notifications)
+
+
 # --- compare ----------------------------------------------------------------------------------
 
 

@@ -70,6 +70,8 @@ class EntityScreen(BaseScreen):
         if detail is None:
             self.notify(f"No entity matches {clean_line(str(self.entity_key))!r}", severity="error")
             self.app.action_back()
+            if isinstance(self.entity_key, str) and hasattr(self.app.screen, "show_query"):
+                self.app.screen.show_query(self.entity_key)  # the search shows what comes close
             return
         first_load = self.detail is None
         self.detail = detail

@@ -91,6 +91,10 @@ class SearchScreen(BaseScreen):
     def reload(self) -> None:
         self.run_query(self.query_one("#query", Input).value)
 
+    def show_query(self, query: str) -> None:
+        self.query_one("#query", Input).value = query
+        self.focus_query()
+
     def clear_query(self) -> None:
         self.query_one("#query", Input).value = ""
         self.focus_query()
