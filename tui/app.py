@@ -69,7 +69,8 @@ class BaseScreen(Screen):
     async def on_answered(self, message: Answered) -> None:
         message.stop()
         if message.error is not None:
-            self.notify(f"{message.what}: {clean_line(str(message.error))}", severity="error", timeout=6)
+            self.notify(clean_line(str(message.error)), title=f"Could not load {message.what.replace('_', ' ')}"
+                        if message.what != "edited" else "Edit refused", severity="error", timeout=6)
             return
         handler = getattr(self, f"got_{message.what}", None)
         if handler is not None:
