@@ -46,24 +46,24 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, *needles: str, code
     return lines[0]
 
 
-def article_text(i: int) -> str:
+def article_text(i: int, marker: str = MARKER) -> str:
     """A small seed-shaped Korean article; `doc{i:04d}` is its unique searchable code."""
     company, place = COMPANIES[i % len(COMPANIES)], PLACES[i % len(PLACES)]
     return (
-        f"{company}, {place}에 {i + 3}조원 규모 반도체 공장 신설\n"
+        f"{company}, {place}에 {i + 3}조원 규모 반도체 공장 신설 {marker}\n"
         f"[{OUTLETS[i % len(OUTLETS)]}={REPORTERS[i % len(REPORTERS)]} 기자] {company}가 {place}에 "
-        f"총 {i + 3}조원을 들여 새 공장을 짓는다고 {i % 28 + 1}일 밝혔다. 관리번호 doc{i:04d} {MARKER}다.\n"
+        f"총 {i + 3}조원을 들여 새 공장을 짓는다고 {i % 28 + 1}일 밝혔다. 관리번호 doc{i:04d} {marker}다.\n"
         f"회사는 월 {i + 10}만장의 웨이퍼를 생산할 계획이며 직원 {i * 7 + 100}명을 새로 뽑는다.\n"
         f"업계는 {company}과 {place}시의 협력이 지역 경제에 도움이 될 것으로 내다봤다.\n"
     )
 
 
-def write_corpus(folder: Path, count: int) -> Path:
+def write_corpus(folder: Path, count: int, marker: str = MARKER) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         sub = folder / f"part{i % 4}"  # a few subfolders, as a real corpus has
         sub.mkdir(exist_ok=True)
-        (sub / f"article_{i:04d}.txt").write_text(article_text(i), encoding="utf-8")
+        (sub / f"article_{i:04d}.txt").write_text(article_text(i, marker), encoding="utf-8")
     return folder
 
 
@@ -348,7 +348,7 @@ def test_write_error_in_the_cli_is_one_line_and_committed_files_stay(tmp_path):
 # --- kill -9 --------------------------------------------------------------------------------------
 
 
-def assert_indexed_exactly_once(db_path: Path, count: int) -> None:
+def assert_indexed_exactly_once(db_path: Path, count: int, marker: str = MARKER) -> None:
     from store.api import Index
 
     assert integrity(db_path) == "ok"
@@ -361,7 +361,7 @@ def assert_indexed_exactly_once(db_path: Path, count: int) -> None:
         assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == count  # one search row per article
         assert db.execute("SELECT count(*) FROM paragraphs p LEFT JOIN articles a ON a.id = p.article_id "
                           "WHERE a.id IS NULL").fetchone()[0] == 0
-        assert index.search(MARKER, limit=1).total_articles == count
+        assert index.search(marker, limit=1).total_articles == count
         for i in (0, count // 2, count - 1):
             hits = index.search(f"doc{i:04d}").articles
             assert [Path(h.source).name for h in hits] == [f"article_{i:04d}.txt"]
@@ -472,3 +472,38 @@ def test_db_in_a_folder_that_cannot_exist(tmp_path):
     db = blocker / "index" / "index.db"
     assert_one_line_error(run_cli("index", str(ROOT / "seeds"), "--db", str(db)), "cannot create")
     assert blocker.read_text().startswith("a file")
+
+
+def test_kill_9_while_changed_files_replace_their_articles(tmp_path):
+    """Re-indexing edited files deletes their old search rows (contentless FTS5: by value) and writes new
+    ones; a kill in the middle and a re-run leave each article once, and no old text is still found."""
+    count, revised = 200, "개정기사"
+    corpus = write_corpus(tmp_path / "news", count)
+    db_path = tmp_path / "index.db"
+    command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "0", "--no-analyzer", "--json"]
+    assert subprocess.run(command, capture_output=True, timeout=120, cwd=ROOT).returncode == 0
+    write_corpus(corpus, count, marker=revised)  # every file edited: title and body
+
+    def replaced() -> int:
+        try:
+            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+            return conn.execute("SELECT count(*) FROM articles WHERE instr(body, ?)", [revised]).fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _kill_when(proc, lambda: replaced() >= count // 2)
+    assert integrity(db_path) == "ok"
+    assert 0 < replaced() < count
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert rerun.returncode == 0, rerun.stderr
+    assert_indexed_exactly_once(db_path, count, marker=revised)
+    from store.api import Index
+
+    index = Index.open(db_path)
+    try:
+        stale = index.search(MARKER)
+        assert stale.total_articles == 0 and stale.articles == []  # no search row of an old version survives
+    finally:
+        index.close()
