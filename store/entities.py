@@ -429,7 +429,11 @@ _GENERIC_LATIN = frozenset(
 )
 _ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단",
                  "진흥원", "평가원", "얼라이언스", "대학교", "부", "처", "청")
-_COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오")
+_COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
+                     "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티")
+# Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
+_GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
@@ -458,7 +462,8 @@ def _looks_korean_name(core: str) -> bool:
 
 
 # Connectives and postpositional words that the title rule can take for a two-word name.
-_FUNCTION_WORDS = frozenset("이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러".split())
+_FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러 기간 중
+    마련해 이사회""".split())
 
 
 def _is_amount(surface: str) -> bool:
@@ -653,7 +658,7 @@ class _Article:
 
     def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
         stem = core[: -len(suffix)]
-        if not stem or stem in _NOT_NAMES or any(c in "·/" for c in core) or stem.isdigit():
+        if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
             return False
         if not (_has_hangul(stem) or _has_latin(stem)):
             return False

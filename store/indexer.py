@@ -136,6 +136,11 @@ def _worker_extract_or_report(path: str) -> ExtractedFile:
     return _extract_or_report(worker_extract, path)
 
 
+def heading_grams(title: str | None, subtitle: str | None) -> str:
+    """The search text of an article's headline and deck: both rank above the body."""
+    return grams(f"{title or ''}\n{subtitle or ''}")
+
+
 def _stored_error(db: sqlite_utils.Database, key: str) -> str:
     row = db.execute("SELECT error FROM files WHERE path = ?", [key]).fetchone()
     return (row[0] if row else None) or "failed"
@@ -143,12 +148,12 @@ def _stored_error(db: sqlite_utils.Database, key: str) -> str:
 
 def _delete_articles(db: sqlite_utils.Database, where: str, params: list) -> int:
     """Delete articles and their search rows (a contentless FTS5 table needs the old values to delete)."""
-    rows = db.execute(f"SELECT id, title, body FROM articles WHERE {where}", params).fetchall()
+    rows = db.execute(f"SELECT id, title, subtitle, body FROM articles WHERE {where}", params).fetchall()
     db.conn.executemany(
         "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        [(aid, grams(title or ""), grams(body)) for aid, title, body in rows],
+        [(aid, heading_grams(title, subtitle), grams(body)) for aid, title, subtitle, body in rows],
     )
-    db.conn.executemany("DELETE FROM articles WHERE id = ?", [(aid,) for aid, _, _ in rows])
+    db.conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
 
 
@@ -189,7 +194,7 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
             )
             conn.execute(
                 "INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
-                [article_id, grams(a.title or ""), grams(a.body)],
+                [article_id, heading_grams(a.title, a.subtitle), grams(a.body)],
             )
             _insert_numbers(conn, article_id, item.numbers)
             conn.executemany(
