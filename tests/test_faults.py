@@ -174,6 +174,39 @@ def test_a_schema_change_bumps_the_schema_version():
     )
 
 
+# SCHEMA_VERSION -> fingerprint of the search rows one fixed article gets. The FTS5 table is contentless: a
+# changed file's old rows are deleted by recomputing their values from the stored article, so if the values
+# an article is indexed with change (another tokenisation, the deck added to the headline column), deleting
+# rows written by the earlier code silently leaves stale entries. Such a change must bump SCHEMA_VERSION too.
+SEARCH_ROW_FINGERPRINTS = {2: "958147e28b89b82d"}
+
+
+def test_a_change_in_what_is_indexed_for_search_bumps_the_schema_version(tmp_path):
+    import hashlib
+
+    import sqlite_utils
+
+    from store.indexer import _write_file
+    from store.model import Article
+    from store.pipeline import ExtractedArticle, ExtractedFile, body_hash
+    from store.results import IndexSummary
+
+    article = Article.from_paragraphs(
+        "/sample.txt", ["SK하이닉스는 오픈AI에 HBM을 공급한다고 밝혔다.", "삼성전자도 월 90만장 협력에 참여한다."],
+        title="SK하이닉스, 오픈AI와 HBM 협력", subtitle="경주 APEC에서 발표\n웨이퍼 공급")
+    conn = connect(tmp_path / "x.db", create=True)
+    extracted = ExtractedFile("/sample.txt", [ExtractedArticle(article, body_hash(article.body), [], [])])
+    _write_file(sqlite_utils.Database(conn), extracted, "0" * 32, 1, 0.0, IndexSummary())
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, 'instance')")
+    rows = conn.execute("SELECT term, col, offset FROM temp.vocab ORDER BY col, offset, term").fetchall()
+    conn.close()
+    found = hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+    assert SEARCH_ROW_FINGERPRINTS.get(SCHEMA_VERSION) == found, (
+        f"the search rows of an article changed (fingerprint {found}) but SCHEMA_VERSION is still {SCHEMA_VERSION}: "
+        "bump it so older indexes are refused instead of half-deleted, then record the fingerprint here"
+    )
+
+
 def test_missing_database_for_a_read_command_says_how_to_build_one(tmp_path):
     db = tmp_path / "nowhere" / "index.db"
     for args in (["articles"], ["search", "경주"], ["show", "3"], ["entity", "오픈AI"], ["compare", "1", "2"]):
