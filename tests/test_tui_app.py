@@ -415,3 +415,9 @@ async def test_markup_and_escape_bytes_are_shown_literally(hostile_db, tmp_path)
             assert not any("red" in str(s.style) and "bold" in str(s.style) and "위험" in t.plain[s.start:s.end] for s in t.spans)
         svg = app.export_screenshot()
         assert "[bold&#160;red]" in svg or "[bold red]" in svg
+        # the drill-down's KWIC lines are literal too
+        app.open_entity("삼성전자")
+        await settle(pilot)
+        lines = [p for k, p in options(app.screen.query_one("#mentions", OptionList)) if k and k.startswith("m")]
+        assert any("위험[/] 삼성전자" in line for line in lines), lines
+        assert not any("\x1b" in line for line in lines)
