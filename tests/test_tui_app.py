@@ -355,6 +355,32 @@ async def test_article_compare_with_picker(app, seeds_index):
         assert isinstance(app.screen, ArticleScreen)  # the picker is not a step in history
 
 
+def test_the_app_never_loads_the_analyzer(seeds_db):
+    """Start, search, drill down and compare in a fresh interpreter: no analyzer, no entity extractor."""
+    import subprocess
+    import sys
+
+    code = f"""
+import asyncio, sys
+from tui.app import HanscopeApp
+async def main():
+    app = HanscopeApp({str(seeds_db)!r})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"엔비디아")
+        await app.workers.wait_for_complete()
+        app.open_entity("엔비디아")
+        app.open_compare(1, 2)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+asyncio.run(main())
+print(",".join(m for m in ("kiwipiepy", "store.entities", "store.linker") if m in sys.modules))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1:] in ([], [""]), out.stdout
+
+
 # --- layout: Korean is two cells wide ---------------------------------------------------------
 
 
