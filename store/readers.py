@@ -82,8 +82,14 @@ def _walk(top: Path, found: dict[str, Path], problems: list[tuple[str, str]], wa
             try:
                 if entry.is_dir():
                     subfolders.append(Path(entry.path))
-                elif entry.is_file() and Path(entry.name).suffix.lower() in SUPPORTED:
-                    found.setdefault(os.path.realpath(entry.path), Path(entry.path))
+                elif Path(entry.name).suffix.lower() in SUPPORTED:
+                    if entry.is_file():
+                        found.setdefault(os.path.realpath(entry.path), Path(entry.path))
+                    elif not entry.is_symlink() or os.path.exists(entry.path):
+                        # a FIFO or device named x.txt: opening it could block forever
+                        problems.append((entry.path, "not a regular file"))
+                    else:
+                        problems.append((entry.path, "broken link"))
             except OSError as err:
                 problems.append((entry.path, f"cannot read: {err.strerror or err}"))
         stack.extend(reversed(subfolders))
@@ -164,7 +170,42 @@ DATE_SELECTORS = (
 AUTHOR_SELECTORS = ('meta[property="article:author"]', 'meta[name="author"]', 'meta[property="dable:author"]')
 
 
+MAX_HTML_DEPTH = 400  # lexbor is quadratic in nesting depth: 100k nested <div>s take ~27 s
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK_TAGS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 article section blockquote figcaption table ul ol".split())
+_DROP_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+
+
+def _nesting_depth(text: str, limit: int) -> int:
+    """How deep the tags nest (approximately, for a guard), stopping once past `limit`."""
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        closing, name, self_closing = m.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name.lower() not in _VOID_TAGS:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
+def _flat_html_text(text: str) -> str:
+    """Text of a page too deeply nested to parse: block tags become line breaks, other tags vanish."""
+    text = _DROP_BLOCKS.sub(" ", text)
+    text = _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK_TAGS else "", text)
+    return sanitize(html.unescape(text))
+
+
 def _html_document(source: str, text: str) -> Document:
+    if _nesting_depth(text, MAX_HTML_DEPTH) > MAX_HTML_DEPTH:
+        body = _flat_html_text(text)
+        if not body.strip():
+            raise InputError("no text in HTML page")
+        return Document(source=source, text=body, kind="html", meta={})
     tree = LexborHTMLParser(text)
     meta = _html_meta(tree)
     for tag in DROP_TAGS:
@@ -315,6 +356,8 @@ REPORTER_KEYS = ("reporters", "reporter", "authors", "author", "byline")
 def _json_documents(source: str, text: str) -> tuple[list[Document], list[str]]:
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputError("JSON nested too deeply") from None
     except json.JSONDecodeError as err:
         if err.msg == "Extra data":  # one object per line in a .json file: read it as JSONL
             return _records_to_documents(source, _jsonl_records(text), "line")
@@ -343,6 +386,9 @@ def _jsonl_records(text: str) -> list[tuple[int, Any, str | None]]:
             item = json.loads(line)
         except json.JSONDecodeError:
             records.append((n, None, "invalid JSON"))
+            continue
+        except RecursionError:
+            records.append((n, None, "JSON nested too deeply"))
             continue
         records.append((n, item, None if isinstance(item, dict) else "not a JSON object"))
     return records
