@@ -223,6 +223,14 @@ async def test_compare_shows_shared_entities_and_the_shared_900k_figure(app, see
         for side in (0, 1):
             spans = [s for w in screen.statics[side] for s in w.content.spans if str(s.style) == colour]
             assert spans, f"no {colour} span on side {side}"
+        # `a` aligns the other side on the paragraph similar to the first one (marked ≈ on both sides)
+        mine, theirs = min((p.left, p.right) for p in screen.comparison.similar_paragraphs)
+        await pilot.press("a")
+        await pilot.pause()
+        pane = screen.query_one("#right")
+        target = next(w for b, w in zip(screen.parts[1], screen.statics[1]) if b.paragraph == theirs)
+        assert pane.scroll_y == min(pane.max_scroll_y, target.virtual_region.y)
+        assert target.content.plain.startswith(f"≈L{mine + 1} ")
         await pilot.press("w")
         await settle(pilot)
         assert screen.ids == [right, left]

@@ -129,7 +129,7 @@ def title_of(title: str | None, source: str) -> str:
 
 
 class QueryInput(Input):
-    """The search box: `/` and `?` stay app keys (focus search, help) instead of being typed."""
+    """A text box where `/` and `?` stay app keys (focus search, help) instead of being typed."""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character not in ("/", "?") and super().check_consume_key(key, character)
