@@ -5,7 +5,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2  # 2: entities carry mention and article counts
+SCHEMA_VERSION = 3  # 2: entities carry mention and article counts; 3: the deck is indexed with the headline
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
