@@ -107,6 +107,7 @@ class SearchScreen(BaseScreen):
 
     def run_query(self, query: str) -> None:
         query = query.strip()
+        self.query_one("#status", Static).update(Text("searching…", style="dim italic"))
         if query:
             self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT), group="search")
         else:
