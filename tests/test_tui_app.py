@@ -339,6 +339,12 @@ async def test_entity_edits_rename_then_delete(seeds_db_copy, tmp_path):
         entity = app.screen.detail.entity
         assert entity.name == "엔비디아코리아" and "엔비디아" in entity.aliases and entity.mentions == 13
         assert "엔비디아코리아" in app.screen.query_one("#entity-head", Static).content.plain
+        alias = entity.aliases[0]
+        await pilot.press("s")  # split the first alias off into an entity of its own
+        await pilot.click("#apply")
+        await settle(pilot)
+        assert alias not in app.screen.detail.entity.aliases
+        assert app.index.find_entity(alias).name == alias
         await pilot.press("D")
         await pilot.click("#apply")
         await settle(pilot)

@@ -81,7 +81,8 @@ KEYS: tuple[Key, ...] = (
     Key("t", "edit('retype')", "Retype", "entity", show=False),
     Key("m", "edit('merge')", "Merge", "entity", show=False),
     Key("a", "edit('alias-add')", "Add alias", "entity", show=False),
-    Key("s", "edit('split')", "Split alias", "entity", show=False),
+    Key("s", "edit('split')", "Split alias", "entity", show=False, help="Split an alias off into an entity of its own"),
+    Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False),
     Key("D", "edit('delete')", "Delete entity", "entity", show=False),
     # compare
     Key("tab", "switch_pane", "Other pane", "compare", show=False),

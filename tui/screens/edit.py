@@ -22,6 +22,7 @@ PROMPTS = {
     "merge": "Entity to merge into this one (its names become aliases)",
     "alias-add": "Alias to add",
     "split": "Alias to split off into an entity of its own",
+    "alias-remove": "Alias to remove (its mentions go unlinked)",
     "delete": "Delete this entity? It stays deleted across re-indexing.",
 }
 
@@ -40,7 +41,7 @@ class EditScreen(ModalScreen[tuple[str, dict, str] | None]):
             yield Label(Text(PROMPTS[self.op]))
             if self.op == "retype":
                 yield Select([(t, t) for t in ENTITY_TYPES], value=self.entity.type, allow_blank=False, id="value")
-            elif self.op == "split":
+            elif self.op in ("split", "alias-remove"):
                 if self.entity.aliases:
                     yield Select([(a, a) for a in self.entity.aliases], value=self.entity.aliases[0], allow_blank=False,
                                  id="value")
@@ -87,6 +88,7 @@ class EditScreen(ModalScreen[tuple[str, dict, str] | None]):
             "merge": {"into": name, "from": value},
             "alias-add": {"entity": name, "alias": value},
             "split": {"entity": name, "alias": value},
+            "alias-remove": {"entity": name, "alias": value},
             "delete": {"entity": name},
         }[self.op]
         self.dismiss((self.op, args, value if self.op == "rename" else name))
