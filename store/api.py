@@ -42,6 +42,22 @@ def _info(row) -> ArticleInfo:
     return ArticleInfo(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6], row[7], row[8])
 
 
+def read_amount(text: str) -> float | None:
+    """A number as a user types a filter bound: 1e12, 3,000, 90만, 1조2000억, 30억 달러, 90만장; else None."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    from .numbers import parse_query_amount
+
+    # A bare magnitude (90만, 1조) is no amount without a unit: read it as a count to get its value.
+    amount = parse_query_amount(text) or parse_query_amount(text + "개")
+    return amount.value if amount else None
+
+
 def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     """The sentence holding text[start:end]: bounded by . ? ! + space or a line break, at most `limit` each side."""
     left = max(0, start - limit)
@@ -122,7 +138,8 @@ class Index:
             pattern = parsed.pattern()
             for aid, title, outlet, date, source, body, rank in rows:
                 text, spans = snippet(body, pattern)
-                hits.append(ArticleHit(aid, title, outlet, date, source, round(-rank, 3), text, spans))
+                # bm25 is tiny for words in most of a small corpus: keep its precision, not 3 decimals of it
+                hits.append(ArticleHit(aid, title, outlet, date, source, -rank, text, spans))
         return SearchResult(query, hits, self.resolve(query, limit=8), self._numbers_matching(query), total)
 
     def _numbers_matching(self, query: str, limit: int = 50) -> list[NumberRow]:

@@ -5,7 +5,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 3  # 2: entities carry mention and article counts; 3: the deck is indexed with the headline
+SCHEMA_VERSION = 4  # 2: entity counts; 3: the deck indexed with the headline; 4: articles_newest index
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
 CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
+CREATE INDEX IF NOT EXISTS articles_newest ON articles(coalesce(date, '') DESC, id);  -- the app's start list, without a sort
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,

@@ -310,19 +310,15 @@ def entities(db: Path | None, type_: str | None, as_json: bool) -> None:
 
 
 def _amount_option(value: str | None) -> float | None:
-    """--min/--max/--near accept plain numbers or Korean amounts (3조, 90만)."""
+    """--min/--max/--near accept plain numbers or Korean amounts (3조, 90만, 30억 달러)."""
     if value is None:
         return None
-    try:
-        return float(value.replace(",", ""))
-    except ValueError:
-        from store.numbers import parse_query_amount
+    from store.api import read_amount
 
-        # A bare magnitude (90만, 1조) is no amount without a unit: read it as a count to get its value.
-        amount = parse_query_amount(value) or parse_query_amount(value.strip() + "개")
-        if amount is None:
-            raise click.BadParameter(f"{value!r} is not a number") from None
-        return amount.value
+    amount = read_amount(value)
+    if amount is None:
+        raise click.BadParameter(f"{value!r} is not a number")
+    return amount
 
 
 @cli.command()
@@ -512,11 +508,16 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
 
 
 def main() -> None:
+    # standalone_mode=False: click would print "Aborted!" and exit 1 (our "nothing found") on Ctrl-C.
     try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
         click.echo("interrupted", err=True)
-        sys.exit(130)
+        code = 130
+    except click.ClickException as err:
+        err.show()
+        code = err.exit_code
     except Exception as err:  # a bug must still end in one line, not a traceback
         click.echo(f"hanscope: internal error: {type(err).__name__}: {err}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+        code = EXIT_UNUSABLE
+    sys.exit(code if isinstance(code, int) else 0)

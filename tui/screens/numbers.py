@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Static
 
+from store.api import read_amount
 from store.results import NumberRow
 
 from ..app import BaseScreen
@@ -22,29 +23,17 @@ SORTS = (("value", lambda n: n.value), ("unit", lambda n: (n.unit, n.value)), ("
          ("raw", lambda n: n.raw))
 
 
-SCALES = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "": 1.0}
-_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(조|억|만|천|)\s*")
 
 
 def parse_amount(value: str) -> float | None:
     """A filter bound: a plain number (1e12, 3,000), scale words (10조, 1조2000억, 90만) or an amount with a unit
     as the query API reads it (30억 달러, 90만장). Raises ValueError."""
-    value = value.strip().replace(",", "")
-    if not value:
+    if not value.strip():
         return None
-    try:
-        return float(value)
-    except ValueError:
-        pass
-    parts = list(_SCALED.finditer(value))
-    if parts and "".join(m[0] for m in parts) == value:
-        return sum(float(m[1]) * SCALES[m[2]] for m in parts)
-    from store.numbers import parse_query_amount  # the parser the query API and the CLI use (no analyzer)
-
-    amount = parse_query_amount(value)
+    amount = read_amount(value)
     if amount is None:
         raise ValueError(f"{value!r} is not an amount (try 1e12, 10조, 1조2000억, 30억 달러)")
-    return amount.value
+    return amount
 
 
 class NumbersScreen(BaseScreen):
