@@ -1,6 +1,6 @@
 """Score hanscope's entity and number extraction against the hand-made gold files in bench/gold/.
 
-    python bench/eval_extraction.py [--json] [--no-analyzer] [--workers N]
+    python bench/eval_extraction.py [--json] [--analyzer] [--workers N]
 
 Indexes the seeds plus bench/gold_articles into a temporary database with the real pipeline, then for
 each article compares the entities that have a mention in it, and the amounts found in it, with the
@@ -427,7 +427,8 @@ def render(results: list[ArticleResult], meta: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
-    parser.add_argument("--no-analyzer", action="store_true", help="rules only (no morphological analyzer)")
+    parser.add_argument("--analyzer", action="store_true",
+                        help="also use the Kiwi analyzer (as `hanscope index --analyzer`); default: rules and alias file")
     parser.add_argument("--workers", type=int, default=0, help="extraction worker processes (0 = in-process)")
     args = parser.parse_args(argv)
 
@@ -436,14 +437,14 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold()
     with tempfile.TemporaryDirectory(prefix="hanscope-eval-") as tmp:
         db_path = Path(tmp) / "eval.db"
-        seconds = build_index(db_path, use_analyzer=not args.no_analyzer, workers=args.workers)
+        seconds = build_index(db_path, use_analyzer=args.analyzer, workers=args.workers)
         index = Index.open(db_path, readonly=True)
         try:
             results = evaluate(index, gold)
         finally:
             index.close()
     meta = {"date": date.today().isoformat(), "machine": f"{platform.machine()} {_cores()}-core, Python {platform.python_version()}",
-            "analyzer": not args.no_analyzer, "index_seconds": round(seconds, 2), "articles": len(results)}
+            "analyzer": args.analyzer, "index_seconds": round(seconds, 2), "articles": len(results)}
     if args.json:
         print(json.dumps(to_json(results, meta), ensure_ascii=False, indent=2))
     else:
