@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 from store.api import Index
 
 from .bindings import bindings_for
-from .widgets import badge, clean_line, title_of
+from .widgets import badge, clean_line, export, title_of
 
 T = TypeVar("T")
 
@@ -65,6 +65,16 @@ class BaseScreen(Screen):
                 self.post_message(Answered(what, value))
 
         self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
+
+    def export_rows(self, name: str, header: list[str], rows: list[list[Any]], noun: str) -> None:
+        """Write a list to CSV and JSON in the export folder and say where."""
+        app: HanscopeApp = self.app  # type: ignore[assignment]
+        try:
+            csv_path, json_path = export(app.export_dir, name, header, rows)
+        except OSError as err:
+            self.notify(f"Export failed: {err}", severity="error")
+            return
+        self.notify(f"Exported {len(rows)} {noun} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
 
     async def on_answered(self, message: Answered) -> None:
         message.stop()

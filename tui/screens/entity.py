@@ -16,7 +16,7 @@ from store.results import EntityDetail, Mention
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import badge, clean_line, export, fit, kwic, title_of, to_tsv, type_style
+from ..widgets import badge, clean_line, fit, kwic, title_of, to_tsv, type_style
 
 PAGE = 200  # mentions per page; the last line of the list loads more
 BARS = " ▁▂▃▄▅▆▇█"
@@ -215,13 +215,7 @@ class EntityScreen(BaseScreen):
     def action_export(self) -> None:
         if self.detail is None:
             return
-        name, header, rows = self.table()
-        try:
-            csv_path, json_path = export(self.app.export_dir, name, header, rows)
-        except OSError as err:
-            self.notify(f"Export failed: {err}", severity="error")
-            return
-        self.notify(f"Exported {len(rows)} mentions to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+        self.export_rows(*self.table(), noun="mentions")
 
     # --- editing ----------------------------------------------------------------------------------
 

@@ -3,8 +3,6 @@ unit and range. Enter opens the article at the number.
 """
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -15,7 +13,7 @@ from store.results import NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import QueryInput, clean_line, export, fit, korean_amount, title_of, to_tsv
+from ..widgets import QueryInput, clean_line, fit, korean_amount, title_of, to_tsv
 
 PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
 CONTEXT_CELLS = 70
@@ -156,10 +154,4 @@ class NumbersScreen(BaseScreen):
         self.app.copy(to_tsv(header, rows), f"{len(rows)} numbers as TSV")
 
     def action_export(self) -> None:
-        header, rows = self.table()
-        try:
-            csv_path, json_path = export(self.app.export_dir, "numbers", header, rows)
-        except OSError as err:
-            self.notify(f"Export failed: {err}", severity="error")
-            return
-        self.notify(f"Exported {len(rows)} numbers to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+        self.export_rows("numbers", *self.table(), noun="numbers")

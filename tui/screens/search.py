@@ -26,7 +26,6 @@ from ..widgets import (
     unit_label,
     badge,
     clean_line,
-    export,
     fit,
     highlighted,
     kwic,
@@ -355,10 +354,4 @@ class SearchScreen(BaseScreen):
         self.app.copy(to_tsv(header, rows), f"{len(rows)} results as TSV")
 
     def action_export(self) -> None:
-        name, header, rows = self.table()
-        try:
-            csv_path, json_path = export(self.app.export_dir, name, header, rows)
-        except OSError as err:
-            self.notify(f"Export failed: {err}", severity="error")
-            return
-        self.notify(f"Exported {len(rows)} rows to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+        self.export_rows(*self.table(), noun="rows")
