@@ -25,16 +25,7 @@ class Paragraph:
 
 
 @dataclass(slots=True)
-class ArticleDetail:
-    id: int
-    title: str | None
-    subtitle: str | None
-    outlet: str | None
-    reporters: list[str]
-    date: str | None
-    date_text: str | None
-    source: str
-    chars: int
+class ArticleDetail(ArticleInfo):
     url: str | None
     body: str
     paragraphs: list[Paragraph]
