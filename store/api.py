@@ -8,12 +8,10 @@ import json
 import re
 from functools import cached_property
 from pathlib import Path
-
-from rapidfuzz import fuzz
+from typing import TYPE_CHECKING, NamedTuple
 
 from .db import connect
 from .hangul import normalize_name, strip_particle
-from .resolve import Match, Resolver
 from .results import (
     ArticleCount,
     ArticleDetail,
@@ -32,6 +30,9 @@ from .results import (
     SimilarParagraphs,
 )
 from .textindex import grams, parse_query, snippet
+
+if TYPE_CHECKING:
+    from .resolve import Resolver
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
@@ -66,6 +67,15 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     brk = _SENTENCE_BREAK.search(text, end, min(len(text), end + limit))
     right = brk.start() if brk else min(len(text), end + limit)
     return text[left:right].strip()
+
+
+class AliasMatch(NamedTuple):
+    """A name found through the aliases index (the resolver's Match has the same fields)."""
+
+    entity_id: int
+    alias: str
+    score: float
+    how: str
 
 
 class Index:
@@ -161,7 +171,10 @@ class Index:
     # --- entities -------------------------------------------------------------------------------
 
     @cached_property
-    def _resolver(self) -> Resolver:
+    def _resolver(self) -> "Resolver":
+        # Imported here: rapidfuzz costs ~20 ms of start-up that exact and prefix lookups never need.
+        from .resolve import Resolver
+
         rows = self._rows("SELECT a.entity_id, a.alias, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id")
         return Resolver(rows)
 
@@ -169,7 +182,7 @@ class Index:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""
         self.__dict__.pop("_resolver", None)
 
-    def _by_alias(self, name: str, limit: int) -> list[Match]:
+    def _by_alias(self, name: str, limit: int) -> list[AliasMatch]:
         """Exact, then prefix matches of the name's lookup key, answered by the aliases index alone.
 
         Most lookups are exact or prefix ones; the in-memory resolver (which grows with the corpus) is
@@ -190,11 +203,11 @@ class Index:
             "WHERE a.norm > ? AND a.norm < ? ORDER BY e.mentions DESC LIMIT ?",
             (key, key + "\U0010ffff", limit * 4),
         )
-        found: dict[int, Match] = {}
+        found: dict[int, AliasMatch] = {}
         for eid, alias in exact:
-            found.setdefault(eid, Match(eid, alias, 100.0, "exact"))
+            found.setdefault(eid, AliasMatch(eid, alias, 100.0, "exact"))
         for eid, alias in prefix:
-            found.setdefault(eid, Match(eid, alias, 90.0, "prefix"))
+            found.setdefault(eid, AliasMatch(eid, alias, 90.0, "prefix"))
         return list(found.values())[:limit]
 
     def resolve(self, name: str, limit: int = 10) -> list[EntityHit]:
@@ -396,6 +409,7 @@ def _info_of(d: ArticleDetail) -> ArticleInfo:
 
 def similar_paragraphs(left: list[Paragraph], right: list[Paragraph], threshold: float = 45.0) -> list[SimilarParagraphs]:
     """Pairs of paragraphs that say much the same thing, aligned in order (greedy best match per left paragraph)."""
+    from rapidfuzz import fuzz
     pairs = []
     used: set[int] = set()
     right_grams = [grams(p.text) for p in right]
