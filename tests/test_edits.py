@@ -1,0 +1,121 @@
+"""User edits to entities: applied at once, stored in the index, replayed after every re-index, portable as a file."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.api import Index
+from store.db import connect
+from store.indexer import index_paths
+from store.linker import EditError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def reindex(db_path: Path, folder: Path) -> None:
+    """Index a new file into the copy: a re-link that rebuilds the entity set from candidates and edits."""
+    conn = connect(db_path)
+    index_paths(conn, [folder], workers=0)
+    conn.close()
+
+
+@pytest.fixture
+def extra(tmp_path) -> Path:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "new.txt").write_text(
+        "엔디비아가 새 GPU를 내놨다고 밝혔다. 챗GPT 이용자는 월 5000만 명을 넘었다. 스타게이트 투자도 이어진다.",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def names(index: Index, query: str) -> tuple[str, list[str]] | None:
+    info = index.find_entity(query)
+    return (info.name, info.aliases) if info else None
+
+
+def test_edits_apply_and_survive_reindexing(seeds_db_copy, extra):
+    index = Index.open(seeds_db_copy)
+    chatgpt_mentions = index.find_entity("챗GPT").mentions
+    index.edit("merge", into="오픈AI", **{"from": "챗GPT"})
+    index.edit("alias-add", entity="엔비디아", alias="엔디비아")
+    index.edit("retype", entity="스타게이트", type="event")
+    index.edit("rename", entity="과학기술정보통신부", name="과기정통부")
+    index.edit("delete", entity="아시아")
+    index.edit("split", entity="샘 올트먼", alias="알트만")
+    index.close()
+
+    for attempt in ("after the edits", "after re-indexing"):
+        index = Index.open(seeds_db_copy)
+        openai = index.find_entity("오픈AI")
+        assert "챗GPT" in openai.aliases, attempt
+        assert index.find_entity("챗GPT").id == openai.id, attempt
+        assert index.find_entity("스타게이트").type == "event", attempt
+        renamed = index.find_entity("과학기술정보통신부")  # the old name stays an alias
+        assert renamed.name == "과기정통부" and "과학기술정보통신부" in renamed.aliases, attempt
+        assert all(hit.name != "아시아" for hit in index.resolve("아시아")), attempt
+        assert index.find_entity("알트만").name == "알트만", attempt
+        assert "알트만" not in index.find_entity("샘 올트먼").aliases, attempt
+        index.close()
+        if attempt == "after the edits":
+            reindex(seeds_db_copy, extra)
+
+    index = Index.open(seeds_db_copy)
+    new_article = [a.id for a in index.articles() if a.source.endswith("new.txt")][0]
+    nvidia = index.entity("엔비디아")
+    assert new_article in {a.id for a in nvidia.articles}  # the added alias finds the new article's 엔디비아가
+    assert index.find_entity("오픈AI").mentions > chatgpt_mentions  # merged mentions count for 오픈AI
+    index.close()
+
+
+@pytest.mark.parametrize(
+    "op, args, message",
+    [
+        ("merge", {"into": "오픈AI", "from": "없는회사"}, "no entity named '없는회사'"),
+        ("retype", {"entity": "오픈AI", "type": "planet"}, "unknown type 'planet'"),
+        ("rename", {"entity": "삼성", "name": "삼성전자"}, "already names another entity"),
+        ("alias-remove", {"entity": "오픈AI", "alias": "오픈AI"}, "rename it first"),
+    ],
+)
+def test_edits_that_cannot_apply_say_why_and_store_nothing(seeds_db_copy, op, args, message):
+    index = Index.open(seeds_db_copy)
+    with pytest.raises(EditError, match=message):
+        index.edit(op, **args)
+    assert index.db.execute("SELECT count(*) FROM edits").fetchone()[0] == 0
+    index.close()
+
+
+def test_export_then_import_carries_entities_to_another_index(seeds_db_copy, tmp_path):
+    source = Index.open(seeds_db_copy)
+    source.edit("alias-add", entity="엔비디아", alias="엔디비아")
+    exported = source.export_aliases()
+    source.close()
+    assert "company\t엔비디아\t" in exported and "엔디비아" in exported
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("엔디비아와 한빛소재가 손잡았다. 한빛소재는 경주에 공장을 짓는다.", encoding="utf-8")
+    target_path = tmp_path / "other.db"
+    conn = connect(target_path, create=True)
+    index_paths(conn, [corpus], workers=0)
+    conn.close()
+    target = Index.open(target_path)
+    assert target.find_entity("한빛소재") is None
+    count = target.import_aliases(exported + "company\t한빛소재\t한빛 소재\n")
+    assert count > 200
+    assert target.entity("엔디비아").entity.name == "엔비디아"
+    assert target.entity("한빛소재").entity.mentions == 2
+    target.close()
+
+
+def test_cli_edit_of_an_unknown_entity_is_one_line_exit_1(seeds_db_copy):
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "merge", "오픈AI", "없는회사", "--db", str(seeds_db_copy)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0 and "없는회사" in proc.stderr and "Traceback" not in proc.stderr
