@@ -156,7 +156,7 @@ class Index:
         if not any(ch.isdigit() for ch in query):
             return []  # only digits make an amount query; this also spares the parser's import (~30 ms)
         from .numbers import parse_query_amount
-        
+
         amount = parse_query_amount(query)
         if amount is None:
             return []
