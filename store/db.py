@@ -5,7 +5,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 4  # 2: entity counts; 3: the deck indexed with the headline; 4: articles_newest index
+SCHEMA_VERSION = 5  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS numbers (
 );
 CREATE INDEX IF NOT EXISTS numbers_article ON numbers(article_id);
 CREATE INDEX IF NOT EXISTS numbers_unit_value ON numbers(unit, value);
+CREATE INDEX IF NOT EXISTS numbers_value ON numbers(value);  -- the numbers table, largest first, unfiltered
 CREATE TABLE IF NOT EXISTS candidates (      -- per-article proposals from the analyzer and rules
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
