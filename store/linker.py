@@ -202,9 +202,12 @@ def _signature(entities: EntitySet) -> str:
     return digest.hexdigest()
 
 
-def link(db: sqlite_utils.Database) -> None:
-    """Rebuild entities and aliases from candidates + edits, then (re)match mentions where needed."""
-    entities = build_entity_set(db)
+def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
+    """Rebuild entities and aliases from candidates + edits, then (re)match mentions where needed.
+
+    `entities`: the set as build_entity_set(db) would make it now, when the caller already has it.
+    """
+    entities = entities or build_entity_set(db)
     signature = _signature(entities)
     conn = db.conn
     with conn:
@@ -270,4 +273,4 @@ def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]]) -> No
         db.conn.executemany(
             "INSERT INTO edits(op, args) VALUES (?, ?)", [(op, json.dumps(args, ensure_ascii=False)) for op, args in edits]
         )
-    link(db)
+    link(db, entities)  # the checked set already holds every stored edit plus these: no second build

@@ -32,14 +32,6 @@ class ArticleDetail(ArticleInfo):
 
 
 @dataclass(slots=True)
-class Snippet:
-    """A window of article text; `highlights` are (start, end) offsets into `text` of the query's matches."""
-
-    text: str
-    highlights: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class ArticleHit:
     id: int
     title: str | None
