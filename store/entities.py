@@ -200,16 +200,26 @@ def load_alias_file(path: str | Path | None = None) -> list[Candidate]:
 
 @dataclass(slots=True)
 class _Known:
-    """Alias-file lookups used by discovery: normalized surface -> (canonical name, type)."""
+    """Alias-file lookups used by discovery: normalized surface -> (canonical name, type), and the
+    near-miss index that lets a typo (삼셩전자) join the entity it misspells."""
 
     by_key: dict[str, tuple[str, str]] = field(default_factory=dict)
+    surfaces: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> every surface
+    # a Hangul key with one syllable blanked (삼?전자) -> the keys that fill it (삼성전자)
+    near: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_candidates(cls, entities: Iterable[Candidate]) -> "_Known":
         known = cls()
         for c in entities:
+            known.surfaces[c.name] = [c.name, *c.aliases]
             for surface in (c.name, *c.aliases):
-                known.by_key.setdefault(normalize_name(surface), (c.name, c.type))
+                key = normalize_name(surface)
+                if known.by_key.setdefault(key, (c.name, c.type)) != (c.name, c.type):
+                    continue
+                if _typo_prone(key):
+                    for i in range(len(key)):
+                        known.near.setdefault(key[:i] + "?" + key[i + 1 :], []).append(key)
         return known
 
     def get(self, surface: str) -> tuple[str, str] | None:
@@ -218,6 +228,33 @@ class _Known:
     def type_of(self, surface: str) -> str | None:
         hit = self.get(surface)
         return hit[1] if hit else None
+
+    def near_miss(self, surface: str) -> tuple[str, str] | None:
+        """The one known entity the surface misspells by a single jamo (삼셩전자 -> 삼성전자), if any.
+        Only Hangul-only names of 3+ syllables: shorter ones (삼성/삼상) and Latin ones (LG/LS) are
+        too often distinct names; a name listed in the file (삼성전기) is never a near miss."""
+        key = normalize_name(surface)
+        if key in self.by_key or not _typo_prone(key):
+            return None
+        found = {
+            self.by_key[other]
+            for i in range(len(key))
+            for other in self.near.get(key[:i] + "?" + key[i + 1 :], ())
+            if _one_jamo_apart(key[i], other[i])
+        }
+        return found.pop() if len(found) == 1 else None
+
+
+def _typo_prone(key: str) -> bool:
+    return len(key) >= 3 and all(_is_hangul(c) for c in key)
+
+
+def _one_jamo_apart(a: str, b: str) -> bool:
+    """Two syllables that differ in exactly one of initial, vowel and final (셩/성, 전/저, 자/차)."""
+    x, y = ord(a) - 0xAC00, ord(b) - 0xAC00
+    parts_x = (x // 588, x % 588 // 28, x % 28)
+    parts_y = (y // 588, y % 588 // 28, y % 28)
+    return sum(p != q for p, q in zip(parts_x, parts_y)) == 1
 
 
 # --- matching -----------------------------------------------------------------------------------
@@ -231,9 +268,18 @@ class _Pattern:
     space_gaps: frozenset[int]  # positions in the key where the surface itself has a space
 
 
+# Middle dots join words the way a space does: 아시아·태평양 is the alias file's 아시아태평양.
+_DOTS = "·・‧∙"
+
+
+def _is_gap(c: str) -> bool:
+    return c.isspace() or c in _DOTS
+
+
 def _match_key(s: str) -> str:
-    """What the automaton compares: lower case (per character, so offsets stay aligned), no spaces."""
-    return "".join(_lower1(c) for c in s if not c.isspace())
+    """What the automaton compares: lower case (per character, so offsets stay aligned), no spaces or
+    middle dots."""
+    return "".join(_lower1(c) for c in s if not _is_gap(c))
 
 
 def _lower1(c: str) -> str:
@@ -241,11 +287,11 @@ def _lower1(c: str) -> str:
     return low if len(low) == 1 else c
 
 
-_NOT_BLANK = re.compile(r"[^ \t\u00a0\u3000]+")
+_NOT_BLANK = re.compile(r"[^ \t\u00a0\u3000·・‧∙]+")
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
-    """`text` lower-cased with blanks removed, and each kept character's offset in `text`."""
+    """`text` lower-cased with blanks and middle dots removed, and each kept character's offset in `text`."""
     low = text.lower()
     if len(low) != len(text):  # a few characters lower to two (İ): keep those as they are
         low = "".join(_lower1(c) for c in text)
@@ -255,6 +301,31 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
         parts.append(run.group())
         offsets.extend(range(run.start(), run.end()))
     return "".join(parts), offsets
+
+
+# One-syllable country names, written only inside ·-joined compounds of them: 한·미 정상회담, 미·중 갈등,
+# 한·미·일, 북·러. A part outside this table (산·학, 중·장기, 대·중소기업) makes the run no compound.
+# (영 and 인 are left out: 한·영 is a translation direction, 인·허가 a permit.)
+_COUNTRY_SYLLABLES = {"한": "한국", "미": "미국", "일": "일본", "중": "중국", "북": "북한", "러": "러시아", "독": "독일"}
+_COUNTRY_COMPOUND = re.compile(
+    r"(?<![가-힣A-Za-z0-9·・‧∙])[한미일중북러독](?: ?[·・‧∙] ?[한미일중북러독])+"
+)
+
+
+def _country_compounds(text: str, ids: Mapping[str, int]) -> list[Mention]:
+    """Each country of a compound like 한·미 or 미·중·일 as a mention of that country's entity."""
+    found: list[Mention] = []
+    for m in _COUNTRY_COMPOUND.finditer(text):
+        end = m.end()
+        run_end = end
+        while run_end < len(text) and _is_hangul(text[run_end]):
+            run_end += 1
+        if run_end > end and not _is_tail(text[end:run_end]):
+            continue  # 호·불호가, 중·일반: the last syllable opens a longer word
+        parts = [(m.start() + i, c) for i, c in enumerate(m.group()) if _is_hangul(c)]
+        if all(c in ids for _, c in parts):
+            found.extend((i, i + 1, ids[c], c) for i, c in parts)
+    return found
 
 
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
@@ -267,15 +338,19 @@ class Matcher:
     def __init__(self, entities: Iterable[tuple[int, Iterable[str]]]) -> None:
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[_Pattern]] = defaultdict(list)
+        by_country = {name: syllable for syllable, name in _COUNTRY_SYLLABLES.items()}
+        self._countries: dict[str, int] = {}  # 한 -> the id of the entity named 한국
         for entity_id, surfaces in entities:
             for surface in surfaces:
                 surface = surface.strip()
+                if surface in by_country:
+                    self._countries[by_country[surface]] = entity_id
                 key = _match_key(surface)
                 if not key:
                     continue
                 gaps, k = set(), 0
                 for c in surface:
-                    if c.isspace():
+                    if _is_gap(c):
                         gaps.add(k)
                     else:
                         k += 1
@@ -299,6 +374,8 @@ class Matcher:
                 if self._accepts(text, norm, offsets, first, last, start, end, pattern):
                     hits.append((start, end, pattern.entity_id, text[start:end]))
                     break
+        if self._countries and any(c in text for c in _DOTS):
+            hits += _country_compounds(text, self._countries)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[Mention] = []
         reach = -1
@@ -314,12 +391,19 @@ class Matcher:
         written = text[start:end]
         if pattern.exact_case and "".join(written.split()) != "".join(pattern.surface.split()):
             return False
-        # a space inside the match is fine where the name has one, or between two scripts (SK 하이닉스)
+        # a space inside the match is fine where the name has one, or between two scripts (SK 하이닉스);
+        # a middle dot also between two words of 2+ letters (아시아·태평양), not inside one (한·국)
         for k in range(first + 1, last + 1):
             if offsets[k] - offsets[k - 1] > 1:
-                if "\n" in text[offsets[k - 1] : offsets[k]]:
+                gap = text[offsets[k - 1] + 1 : offsets[k]]
+                if "\n" in gap:
                     return False
-                if k - first not in pattern.space_gaps and _script(norm[k - 1]) == _script(norm[k]):
+                if k - first in pattern.space_gaps:
+                    continue
+                if any(c in _DOTS for c in gap):
+                    if min(k - first, last + 1 - k) < 2:
+                        return False
+                elif _script(norm[k - 1]) == _script(norm[k]):
                     return False
         head, tail = text[start], text[end - 1]
         before = text[start - 1] if start > 0 else ""
@@ -436,6 +520,14 @@ _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
+_LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
+_C_LEVEL = re.compile(r"C[A-Z]{1,3}O")  # CRO, CMO, CHRO, CISO
+_NUMBERED_PART = re.compile(r"\d+[가-힣]{1,3}")
+_PART_CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")
+# What a spelled-out technology acronym ends in (소형모듈원전, 그래픽처리장치, 전고체전지); a firm named
+# like that (…반도체, …에너지) is left alone: those words are not here.
+_TECH_HEADS = ("원전", "원자로", "메모리", "기술", "공정", "전지", "소자", "장치", "모듈", "센서", "발전소", "모델",
+               "지능", "통신망", "네트워크", "패키징", "자동차", "처리기")
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
 _REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4})*)\s?(?:기자|특파원)")
@@ -516,6 +608,7 @@ class _Article:
         # plain tuples: attribute access on the analyzer's token objects is slow
         self.tokens = None if tokens is None else [_Token(t.form, t.tag, t.start, t.len) for t in tokens]
         self.words = self._words(text, self.tokens)
+        self.glosses: set[str] = set()  # bracket sides that name nothing (filled by bracket_hits)
         self._word_starts = [w.start for w in self.words]
 
     @staticmethod
@@ -713,6 +806,8 @@ class _Article:
             if len(outer_words) > 1 and any(self._word_at(text.rfind(x, 0, m.start())) is None for x in outer_words):
                 outer_words = outer_words[-1:]
             outer = re.sub(r"\s+(19|20)\d\d$", "", " ".join(outer_words))
+            # D램·소형모듈원전(SMR), 투자…AI 반도체(…): the name starts after a list dot or an ellipsis
+            outer = _LIST_BREAK.split(outer)[-1].strip()
             if outer and outer[-1].isdigit() and not _has_latin(outer):
                 continue
             if not self._bracket_pair_ok(outer, inner, inner_is_latin, m.start() - len(outer)):
@@ -737,6 +832,9 @@ class _Article:
     def _bracket_pair_ok(self, outer: str, inner: str, inner_is_latin: bool, outer_start: int) -> bool:
         if len(outer) < 2 or len(inner) < 2:
             return False
+        if self._is_gloss(outer, inner, inner_is_latin):
+            self.glosses.update((outer, inner))  # the analyzer may not propose them either
+            return False
         if inner in _GENERIC_LATIN or outer in _GENERIC_LATIN or outer in _NOT_NAMES or inner in _NOT_NAMES:
             return False
         if inner_is_latin == (not _has_hangul(outer)):
@@ -751,6 +849,18 @@ class _Article:
             if len(nouns) == 1 and nouns[0] == "NNG" and len(outer.split()) == 1:
                 return False  # 반도체(HBM): a common noun glossed by a name
         return True
+
+    def _is_gloss(self, outer: str, inner: str, inner_is_latin: bool) -> bool:
+        """A bracket that spells out or labels something that is not a name."""
+        if title_family(outer) or _C_LEVEL.fullmatch(inner):
+            return True  # 최고매출책임자(CRO): a job title
+        if _is_amount(outer):
+            return True  # 250메가와트(MW): a unit
+        if _NUMBERED_PART.fullmatch(outer) and _PART_CODE.fullmatch(inner):
+            return True  # 4라인(P4), 2공장(P2): a numbered line or plant and its code
+        # 소형모듈원전(SMR), 그래픽처리장치(GPU): a technology spelled out
+        return (inner_is_latin and inner.isupper() and outer.endswith(_TECH_HEADS) and len(outer) >= 4
+                and _is_hangul(outer[0]) and not self.known.get(outer) and not self.known.get(inner))
 
     def analyzer_hits(self) -> list[_Hit]:
         """Runs of touching NNP/SL/SN tokens with a proper noun in them, or an acronym/brand alone."""
@@ -822,6 +932,29 @@ def _guess_type(surface: str, article: _Article) -> str:
     return "company"
 
 
+def _typos_of_known_names(hits: list[_Hit], text: str, known: _Known, prepared: _Article) -> dict[str, str]:
+    """Normalized surface -> group key ("=" + known name) for discovered names that misspell a known
+    one: 삼셩전자 in a headline over a body that says 삼성전자. The evidence: one jamo apart (see
+    _Known.near_miss), the same type, and the known name written more often in this very article.
+    Never persons: 이재용/이재웅 and 김범수/김범주 are different people."""
+    typo_of: dict[str, str] = {}
+    seen: set[str] = set()
+    for h in hits:
+        key = normalize_name(h.surface)
+        if key in seen:
+            continue
+        seen.add(key)
+        near = known.near_miss(h.surface)
+        if near is None:
+            continue
+        name, type_ = near
+        if type_ == "person" or (h.type or _guess_type(h.surface, prepared)) != type_:
+            continue
+        if text.count(h.surface) < sum(text.count(s) for s in known.surfaces[name]):
+            typo_of[key] = "=" + name
+    return typo_of
+
+
 def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _Known) -> list[Candidate]:
     prepared = _Article(text, tokens, known)
     bracket_hits, pairs = prepared.bracket_hits()
@@ -832,7 +965,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     hits = [
         h for h in prepared.analyzer_hits()
         # 김경 inside 김경훈, 가먼 inside 맷 가먼: the rule saw the whole name
-        if h.surface not in name_parts and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
+        if h.surface not in name_parts and h.surface not in prepared.glosses and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
     ] + rule_hits
     excluded = prepared.reporters(article.reporters)
 
@@ -845,9 +978,14 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
             key = parent[key]
         return key
 
+    typo_of = _typos_of_known_names(hits, text, known, prepared)
+
     def group_key(surface: str) -> str:
         hit = known.get(surface)
-        return "=" + hit[0] if hit else normalize_name(surface)
+        if hit:
+            return "=" + hit[0]
+        key = normalize_name(surface)
+        return typo_of.get(key, key)
 
     for outer, inner in pairs:
         a, b = root(group_key(outer)), root(group_key(inner))

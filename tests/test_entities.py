@@ -424,3 +424,104 @@ def test_rules_alone_still_find_titled_people_and_brackets():
     assert not any(c.evidence == "analyzer" for c in got.values())
 
 
+
+
+# --- typos of known names -----------------------------------------------------------------------------
+
+
+def _titled(title: str, body: str) -> Article:
+    return Article.from_paragraphs("test", [p for p in body.split("\n") if p.strip()], title=title)
+
+
+def test_a_headline_typo_joins_the_known_name_the_body_spells_right():
+    got = rule_candidates(_titled("삼셩전자 실적", "삼성전자가 3분기 매출 86조원을 기록했다.\n삼성전자는 HBM 판매가 늘었다고 밝혔다."))
+    typo = find_candidate(got, "삼셩전자")
+    assert typo is not None and typo.name == "삼성전자" and "삼셩전자" in typo.aliases
+    assert sum(find_candidate([c], "삼성전자") is not None for c in got) == 1
+
+
+def test_the_typo_query_resolves_to_the_known_entity(tmp_path):
+    from store.api import Index
+    from store.db import connect
+    from store.indexer import index_paths
+
+    (tmp_path / "news.jsonl").write_text(
+        '{"title": "삼셩전자 실적", "body": "삼성전자가 3분기 매출 86조원을 기록했다.\\n삼성전자는 HBM 판매가 늘었다고 밝혔다."}\n',
+        encoding="utf-8")
+    db = connect(tmp_path / "x.db", create=True)
+    index_paths(db, [tmp_path / "news.jsonl"], workers=0, use_analyzer=False)
+    db.close()
+    index = Index.open(tmp_path / "x.db", readonly=True)
+    try:
+        best = index.resolve("삼셩전자")[0]
+        assert (best.name, best.how) == ("삼성전자", "exact")
+    finally:
+        index.close()
+
+
+@pytest.mark.parametrize(
+    "body, alone",
+    [
+        # the article never spells the known name: 삼셩전자 may be a firm of its own
+        ("삼셩전자가 코스닥에 상장했다. 삼셩전자는 부품사다.", "삼셩전자"),
+        # both names are in the alias file: two companies, one jamo apart
+        ("삼성전기와 삼성전자가 나란히 발표했다. 삼성전자는 웃었다. 삼성전자의 주가도 올랐다.", "삼성전기"),
+        # persons one jamo apart are different people (이재용 / 이재웅)
+        ("이재웅 쏘카 창업자와 이재용 삼성전자 회장이 만났다. 이재용 회장은 말했다.", "이재웅"),
+        # two syllables are too short to call a typo (쿠펑 / 쿠팡)
+        ("쿠펑은 쿠팡과 다른 회사다. 쿠팡은 크다. 쿠팡이 왔다. 쿠펑도 왔다.", "쿠펑"),
+    ],
+)
+def test_names_one_jamo_apart_stay_apart_without_evidence(discoverer, body, alone):
+    for got in (rule_candidates(article(body)), discoverer.discover(article(body))):
+        owner = find_candidate(got, alone)
+        assert owner is None or owner.name == alone, owner
+    assert alone in {c.name for c in discoverer.discover(article(body))}
+
+
+# --- middle dots --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def places() -> Matcher:
+    # the linker hands over one spelling per normalized form: 아시아태평양, never 아시아·태평양 as well
+    return Matcher([(1, ["아시아", "Asia"]), (2, ["아시아태평양", "아태"]), (3, ["한국", "대한민국"]),
+                    (4, ["미국", "美"]), (5, ["일본"]), (6, ["중국"]), (7, ["북미"]), (8, ["유럽"]),
+                    (9, ["북한"]), (10, ["러시아"])])
+
+
+def test_a_dot_compound_is_the_longer_place_not_its_first_word(places):
+    text = seed_text(2)
+    hits = [(surface, eid) for _, _, eid, surface in places.find(text) if eid in (1, 2)]
+    assert hits == [("아시아·태평양", 2)]
+    assert found(places, "아시아 · 태평양 지역과 아시아태평양") == [("아시아 · 태평양", 2), ("아시아태평양", 2)]
+
+
+def test_a_dot_list_names_each_place(places):
+    assert found(places, "북미·유럽 시장과 한국·미국·일본") == [
+        ("북미", 7), ("유럽", 8), ("한국", 3), ("미국", 4), ("일본", 5)]
+
+
+def test_one_syllable_countries_count_only_inside_a_dot_compound(places):
+    assert found(places, "한·미 정상회담에서 한·미·일 공조와 미·중 갈등, 북·러 밀착, 한·중간 교역을 논의했다") == [
+        ("한", 3), ("미", 4), ("한", 3), ("미", 4), ("일", 5), ("미", 4), ("중", 6), ("북", 9), ("러", 10),
+        ("한", 3), ("중", 6)]
+    # not countries: 산·학, 중·장기, 호·불호, 대·중소기업, 일·가정, a lone 한 or 미
+    assert found(places, "산·학 협력과 중·장기 과제, 호·불호가 갈리는 대·중소기업 일·가정 양립, 한 해 미 공개") == []
+
+
+# --- brackets that hold no name -----------------------------------------------------------------------
+
+
+def test_titles_line_labels_units_and_technologies_in_brackets_are_not_names(discoverer):
+    text = ("오픈AI 측에서는 올리버 제이 최고매출책임자(CRO)가 무대에 올랐다. 삼성전자는 평택캠퍼스 4라인(P4)에 "
+            "설비를 들인다. 정부는 “소형모듈원전(SMR)은 미래 먹거리”라며 데이터센터·소형모듈원전(SMR) 투자를 늘린다. "
+            "250메가와트(MW) 규모로, 그래픽처리장치(GPU)를 쓴다. 스노우플레이크(Snowflake)와 아마존웹서비스(AWS)가 왔다.")
+    for got in (rule_candidates(article(text)), discoverer.discover(article(text))):
+        for not_a_name in ["최고매출책임자", "CRO", "4라인", "P4", "소형모듈원전", "SMR", "데이터센터·소형모듈원전",
+                           "250메가와트", "MW", "그래픽처리장치"]:
+            assert find_candidate(got, not_a_name) is None, not_a_name
+        by_name = names(got)
+        assert by_name["아마존웹서비스"].aliases == ["AWS"] and by_name["아마존웹서비스"].type == "company"
+        assert by_name["스노우플레이크"].aliases == ["Snowflake"]
+    assert names(rule_candidates(article(text)))["올리버 제이"].type == "person"
