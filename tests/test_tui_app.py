@@ -1,7 +1,10 @@
 """Pilot tests: drive every screen of the explorer on the seed index (and on a hostile article)."""
 from __future__ import annotations
 
+import asyncio
 import csv
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -100,6 +103,53 @@ async def test_newer_keystroke_wins(app):
         await pilot.press("ctrl+r")  # re-reads the index and asks again
         await settle(pilot)
         assert app.screen.result.query == "삼성"
+
+
+async def test_a_slow_query_does_not_hold_up_the_next_keystroke(app):
+    """On a 20k-article index a drill-down can take a second or more; the next keystroke's search must not wait."""
+    gate = threading.Event()
+
+    def slow(ix):  # stands in for a query that takes as long as the test wants
+        gate.wait(10)
+        return ix.entity("엔비디아")
+
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        try:
+            app.screen.fetch("slow", slow)
+            await pilot.press(*"삼성")
+            started = time.perf_counter()
+            while time.perf_counter() - started < 3 and getattr(app.screen.result, "query", None) != "삼성":
+                await pilot.pause(0.02)
+            assert getattr(app.screen.result, "query", None) == "삼성"
+        finally:
+            gate.set()
+
+
+COUNT_TO_100M = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT count(*) FROM c"
+
+
+async def test_a_cancelled_query_stops_running_and_its_answer_is_dropped(app):
+    """A query made stale by a newer one in its group is interrupted, so stale queries never pile up on the pool."""
+    finished = threading.Event()
+
+    def count(ix):  # some ten seconds of SQLite work
+        try:
+            return ix.db.execute(COUNT_TO_100M).fetchone()[0]
+        finally:
+            finished.set()
+
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        answers: list[int] = []
+        app.screen.got_count = answers.append
+        app.screen.fetch("count", count, group="count")
+        await pilot.pause(0.2)
+        app.screen.fetch("count", lambda ix: ix.article_count(), group="count")  # cancels the first
+        assert await asyncio.to_thread(finished.wait, 2)
+        await settle(pilot)
+        assert answers == [5]
+        assert not [n for n in app._notifications if n.severity == "error"]
 
 
 @pytest.mark.parametrize("query", ['"삼성', "삼성 OR *", "NEAR(삼성", "[/]", "%_\\", "'; DROP TABLE articles; --"])
@@ -344,12 +394,12 @@ async def test_entity_edits_rename_then_delete(seeds_db_copy, tmp_path):
         await pilot.click("#apply")
         await settle(pilot)
         assert alias not in app.screen.detail.entity.aliases
-        assert app.index.find_entity(alias).name == alias
+        assert app.ask(lambda ix: ix.find_entity(alias)).name == alias
         await pilot.press("D")
         await pilot.click("#apply")
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
-        assert app.index.find_entity("엔비디아코리아") is None
+        assert app.ask(lambda ix: ix.find_entity("엔비디아코리아")) is None
 
 
 async def test_article_compare_with_picker(app, seeds_index):

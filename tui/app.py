@@ -1,10 +1,11 @@
 """The hanscope explorer: a Textual app over one index, reached only through `store.api.Index`.
 
-Database access: the app opens ONE `Index` (its sqlite connection allows other threads) and serialises every
-query with `db_lock`. Queries run in thread workers (`Screen.fetch`, exclusive per group) that post an
-`Answered` message back; a worker that was cancelled by a newer keystroke while it waited for the lock skips its
-query, and one cancelled while running has its answer dropped. Navigation keeps Frogmouth-style history:
-escape / alt+left go back, alt+right goes forward (screens are rebuilt from their `remake()`).
+Database access: every thread asks through its own `Index` (`Connections`), so a slow query (a drill-down on an
+entity with 80k mentions) never holds up the next keystroke's search: SQLite in WAL mode runs readers side by
+side. Queries run in thread workers (`Screen.fetch`, exclusive per group) that post an `Answered` message back;
+a worker cancelled by a newer keystroke has its running query interrupted and its answer dropped. Edits go
+through one write lock and are never interrupted. Navigation keeps Frogmouth-style history: escape / alt+left go
+back, alt+right goes forward (screens are rebuilt from their `remake()`).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from store.api import Index
 
@@ -28,6 +29,77 @@ from .bindings import bindings_for
 from .widgets import badge, clean_line, export, title_of
 
 T = TypeVar("T")
+
+CHECK_EVERY = 50_000  # SQLite VM steps between cancellation checks: ~1.5 ms of query time
+
+
+class Connections:
+    """One `Index` per thread, opened on first use and kept: Textual thread workers and `asyncio.to_thread` run
+    on the event loop's pool, whose few threads live as long as the app.
+
+    `refresh()` makes every thread's index forget its cached lookups before its next query (after an edit, or
+    ctrl+r). A query asked for a worker stops with `sqlite3.OperationalError` once that worker is cancelled.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.write_lock = threading.Lock()  # SQLite has one writer; edits wait for each other, not for readers
+        self._local = threading.local()
+        self._opened: list[Index] = []
+        self._opened_lock = threading.Lock()
+        self._generation = 0
+        self._closing = False
+
+    def index(self) -> Index:
+        """This thread's index (opened now if it has none), refreshed if the index changed since its last query."""
+        local = self._local
+        index: Index | None = getattr(local, "index", None)
+        if index is None:
+            index = Index.open(self.db_path)
+            index.db.set_progress_handler(self._should_stop, CHECK_EVERY)
+            with self._opened_lock:
+                if self._closing:
+                    index.close()
+                    raise RuntimeError("the app is closing")
+                self._opened.append(index)
+            local.index, local.generation, local.worker = index, self._generation, None
+        elif local.generation != self._generation:
+            local.generation = self._generation
+            index.refresh()
+        return index
+
+    def _should_stop(self) -> bool:
+        worker: Worker | None = getattr(self._local, "worker", None)
+        return self._closing or (worker is not None and worker.is_cancelled)
+
+    def run(self, query: Callable[[Index], T], worker: Worker | None = None) -> T:
+        """`query(index)` on this thread's index, interrupted if `worker` is cancelled meanwhile."""
+        index = self.index()
+        self._local.worker = worker
+        try:
+            return query(index)
+        finally:
+            self._local.worker = None
+
+    def write(self, change: Callable[[Index], T]) -> T:
+        """Run an edit to completion (never interrupted), then have every thread re-read cached lookups."""
+        with self.write_lock:
+            try:
+                return self.run(change)
+            finally:
+                self.refresh()
+
+    def refresh(self) -> None:
+        with self._opened_lock:
+            self._generation += 1
+
+    def close(self) -> None:
+        """Close every thread's index; a query still running on one is interrupted first."""
+        with self._opened_lock:
+            self._closing = True
+            opened, self._opened = self._opened, []
+        for index in opened:
+            index.close()
 
 
 class Answered(Message):
@@ -46,17 +118,19 @@ class BaseScreen(Screen):
     def remake(self) -> "BaseScreen":
         raise NotImplementedError
 
-    def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None) -> None:
-        """Run `query(index)` in a thread worker; the answer arrives as `Answered(what, value)` on this screen."""
+    def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None, write: bool = False) -> None:
+        """Run `query(index)` in a thread worker; the answer arrives as `Answered(what, value)` on this screen.
+
+        A newer fetch in the same group cancels this one. `write=True` for an edit: it runs to the end even if
+        cancelled (only its answer is dropped)."""
         app: HanscopeApp = self.app  # type: ignore[assignment]
 
         def job() -> None:
             worker = get_current_worker()
+            if worker.is_cancelled:
+                return
             try:
-                with app.db_lock:
-                    if worker.is_cancelled:
-                        return
-                    value = query(app.index)
+                value = app.connections.write(query) if write else app.connections.run(query, worker)
             except Exception as err:  # shown to the user as a notification, never a crash
                 if not worker.is_cancelled:
                     self.post_message(Answered(what, error=err))
@@ -135,16 +209,15 @@ class HanscopeApp(App):
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.index = Index.open(self.db_path)
-        self.db_lock = threading.Lock()
+        self.connections = Connections(self.db_path)
+        self.connections.index()  # an unusable file fails here, before the app starts
         self.export_dir = export_dir or Path.cwd()
         self.forward: list[Callable[[], Screen]] = []
         self._deep_link = (entity, article, compare)
 
     def ask(self, query: Callable[[Index], T]) -> T:
-        """Run one query under the lock (for callers already off the UI thread)."""
-        with self.db_lock:
-            return query(self.index)
+        """Run one query on the calling thread's index (for callers already off the UI thread)."""
+        return self.connections.run(query)
 
     def on_mount(self) -> None:
         from .screens.search import SearchScreen
@@ -159,8 +232,7 @@ class HanscopeApp(App):
             self.open_entity(entity)
 
     def on_unmount(self) -> None:
-        with self.db_lock:
-            self.index.close()
+        self.connections.close()
 
     # --- navigation -------------------------------------------------------------------------------
 
@@ -227,8 +299,7 @@ class HanscopeApp(App):
 
     def action_reload(self) -> None:
         """Forget cached lookups and ask the current screen again: an index may have grown meanwhile."""
-        with self.db_lock:
-            self.index.refresh()
+        self.connections.refresh()
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()

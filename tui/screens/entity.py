@@ -230,7 +230,7 @@ class EntityScreen(BaseScreen):
             if result is None:
                 return
             op, args, follow = result
-            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, follow)[1:])
+            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, follow)[1:], write=True)
 
         self.app.push_screen(EditScreen(op, entity), done)
 
