@@ -71,7 +71,7 @@ async def main(db: Path) -> None:
     await shoot(db, "article-80x24", small, keys(), article=ids["000"])
     await shoot(db, "compare", big, keys(), compare=(ids["000"], ids["002"]))
     await shoot(db, "numbers", big, keys("ctrl+n"))
-    await shoot(db, "help", (100, 45), keys("question_mark"))
+    await shoot(db, "help", (100, 45), keys("f1"))
 
 
 def build_seed_index() -> Path:

@@ -11,6 +11,7 @@ import pytest
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from tui.app import HanscopeApp
 from tui.bindings import KEYS
@@ -46,6 +47,11 @@ def options(option_list: OptionList) -> list[tuple[str | None, str]]:
 
 def seed_id(index, prefix: str) -> int:
     return next(a.id for a in index.articles() if Path(a.source).name.startswith(prefix))
+
+
+def footer_keys(app) -> dict[str, str]:
+    """What the footer offers: key as shown -> label."""
+    return {k.key_display: k.description for k in app.screen.query(FooterKey)}
 
 
 def body_text(screen: ArticleScreen) -> list[Text]:
@@ -103,6 +109,26 @@ async def test_newer_keystroke_wins(app):
         await pilot.press("ctrl+r")  # re-reads the index and asks again
         await settle(pilot)
         assert app.screen.result.query == "삼성"
+
+
+async def test_slash_and_question_mark_are_typed_in_the_search_box(app):
+    """원/달러 (the won-dollar rate) and a question are queries; f1 still opens help, `/` elsewhere still searches."""
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "원/달러?")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query", Input).value == "원/달러?" == app.screen.result.query
+        keys = footer_keys(app)
+        assert "/" not in keys and keys.get("f1") == "Help"  # the footer offers only keys that work while typing
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        app.open_entity("엔비디아")
+        await settle(pilot)
+        assert footer_keys(app).get("/") == "Search"
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
+        assert app.screen.query_one("#query", Input).value == "원/달러?"  # the key moved focus and typed nothing
 
 
 async def test_a_slow_query_does_not_hold_up_the_next_keystroke(app):
@@ -324,13 +350,17 @@ async def test_numbers_table_filters_by_unit_and_opens_the_article(app):
 
 async def test_help_lists_every_key_from_the_registry(app):
     async with app.run_test(size=BIG) as pilot:
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one(Static).content.plain
         for key in KEYS:
             assert key.explanation in text and key.label in text
         await pilot.press("escape")
         assert isinstance(app.screen, SearchScreen)
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("question_mark")  # where nothing is typed, ? is the help key too
+        assert isinstance(app.screen, HelpScreen)
 
 
 def test_every_registry_action_exists_on_its_screen():

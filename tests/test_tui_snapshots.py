@@ -61,4 +61,4 @@ def test_compare_screen(snap_compare, make_app, seeds_db):
 
 
 def test_help_screen(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=(100, 40), run_before=typing("question_mark"))
+    assert snap_compare(make_app(), terminal_size=(100, 40), run_before=typing("f1"))

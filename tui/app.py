@@ -21,6 +21,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
 from store.api import Index
@@ -306,8 +307,10 @@ class HanscopeApp(App):
         self.notify(f"Reloaded {self.db_path.name}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In a dialog, `/` and `?` are characters to type, not commands.
         if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):
+            return False
+        # In a text box `/` is typed: the footer must not offer it as the search key there.
+        if action == "focus_search" and isinstance(self.focused, Input):
             return False
         return True
 

@@ -18,7 +18,7 @@ class Key:
     description: str
     scope: str
     show: bool = True  # in the footer (the help screen lists every key regardless)
-    priority: bool = False  # wins over a focused Input (so `/` and `?` work while typing a query)
+    priority: bool = False  # wins over a focused text box (a printable key then cannot be typed)
     display: str | None = None  # footer label, when the key's own name is unclear
     help: str | None = None  # longer text for the help screen
 
@@ -45,9 +45,11 @@ SCOPES: dict[str, str] = {
 
 KEYS: tuple[Key, ...] = (
     # everywhere
+    # `/` and `?` are typed while a text box has focus (원/달러 is a query): f1 is the help key that always works
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
-    Key("slash", "focus_search", "Search", "global", priority=True, display="/"),
-    Key("question_mark,f1", "help", "Help", "global", priority=True, display="?"),
+    Key("slash", "focus_search", "Search", "global", display="/",
+        help="Go to the search box (in a text box, / is typed)"),
+    Key("f1,question_mark", "help", "Help", "global", display="f1", help="This help (in a text box, ? is typed)"),
     Key("escape", "back", "Back", "global", display="esc"),
     Key("alt+left", "back", "Back", "global", show=False),
     Key("alt+right", "forward", "Forward", "global", show=False),

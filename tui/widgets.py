@@ -16,7 +16,6 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import Input
 
 TYPE_STYLES: dict[str, str] = {
     "company": "bold cyan",
@@ -126,13 +125,6 @@ def unit_label(unit: str, counter: str | None) -> str:
 
 def title_of(title: str | None, source: str) -> str:
     return clean_line(title) or Path(source).name
-
-
-class QueryInput(Input):
-    """A text box where `/` and `?` stay app keys (focus search, help) instead of being typed."""
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character not in ("/", "?") and super().check_consume_key(key, character)
 
 
 # --- article bodies -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from store.results import NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import QueryInput, clean_line, fit, korean_amount, title_of, to_tsv
+from ..widgets import clean_line, fit, korean_amount, title_of, to_tsv
 
 PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
 CONTEXT_CELLS = 70
@@ -50,9 +50,9 @@ class NumbersScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         unit, low, high = self.filters
         with Horizontal(id="filters"):
-            yield QueryInput(unit, placeholder="unit: KRW USD % W count…", id="unit")
-            yield QueryInput(low, placeholder="min: 1억, 1e9", id="low")
-            yield QueryInput(high, placeholder="max: 3조", id="high")
+            yield Input(unit, placeholder="unit: KRW USD % W count…", id="unit")
+            yield Input(low, placeholder="min: 1억, 1e9", id="low")
+            yield Input(high, placeholder="max: 3조", id="high")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
         yield Footer()

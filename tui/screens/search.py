@@ -21,7 +21,6 @@ from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (
     HIGHLIGHT_STYLE,
-    QueryInput,
     around_first,
     unit_label,
     badge,
@@ -72,7 +71,7 @@ class SearchScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         hint = "Pick an article: " if self.picking else ""
-        yield QueryInput(value=self.initial_query, id="query",
+        yield Input(value=self.initial_query, id="query",
                     placeholder=f"{hint}search articles, entities, numbers — 엔비디아, 엔비디야, ㅇㅂㄷㅇ, NVIDIA, 90만장")
         with Horizontal(id="search-main"):
             yield OptionList(id="results")
