@@ -77,7 +77,9 @@ def _script(char: str) -> str:
 _TAIL_PIECES = frozenset(
     "이 가 은 는 을 를 의 에 와 과 도 만 로 으로 서 에서 에게 께 께서 한테 부터 까지 보다 처럼 같이 마저 조차 "
     "라도 나 든 랑 뿐 밖에 대로 마다 엔 요 다 였 었 고 며 면 라 란 라는 라고 지만 인 인데 야 죠 "
-    "측 등 내 간 발 산 형 들 씨 님 회장 부회장 사장 대표 의장".split()
+    "측 등 내 간 발 산 형 들 씨 님 회장 부회장 사장 대표 의장 "
+    # a site glued to the name it belongs to: 울산공장, 평택캠퍼스, 구미사업장, 카카오본사
+    "공장 캠퍼스 사업장 본사 사옥 법인 지사".split()
 )
 _TAIL_MAX = 6
 
@@ -328,6 +330,13 @@ def _country_compounds(text: str, ids: Mapping[str, int]) -> list[Mention]:
     return found
 
 
+# 경기 is also "the economy" (경기 침체), so it names 경기도 only right before one of its cities or halves:
+# 경기 용인, 경기 성남시, 경기 남부.
+_GYEONGGI = re.compile(
+    r"(?<![가-힣])경기(?= (?:수원|성남|용인|고양|화성|부천|안산|안양|남양주|평택|의정부|시흥|파주|김포|광명|광주|"
+    r"군포|하남|오산|이천|양주|안성|포천|의왕|여주|양평|동두천|과천|가평|연천|판교|분당|일산|남부|북부))"
+)
+
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
 
 
@@ -340,11 +349,14 @@ class Matcher:
         table: dict[str, list[_Pattern]] = defaultdict(list)
         by_country = {name: syllable for syllable, name in _COUNTRY_SYLLABLES.items()}
         self._countries: dict[str, int] = {}  # 한 -> the id of the entity named 한국
+        self._gyeonggi: int | None = None
         for entity_id, surfaces in entities:
             for surface in surfaces:
                 surface = surface.strip()
                 if surface in by_country:
                     self._countries[by_country[surface]] = entity_id
+                elif surface == "경기도":
+                    self._gyeonggi = entity_id
                 key = _match_key(surface)
                 if not key:
                     continue
@@ -376,6 +388,8 @@ class Matcher:
                     break
         if self._countries and any(c in text for c in _DOTS):
             hits += _country_compounds(text, self._countries)
+        if self._gyeonggi is not None and "경기 " in text:
+            hits += [(m.start(), m.end(), self._gyeonggi, "경기") for m in _GYEONGGI.finditer(text)]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[Mention] = []
         reach = -1
@@ -666,8 +680,10 @@ class _Article:
             return all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")
         return True
 
-    def is_korean_name(self, w: _Word) -> bool:
-        """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회)."""
+    def is_korean_name(self, w: _Word, before_title: bool = False) -> bool:
+        """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회).
+        Right before a title that takes a particle itself, a name may end like one: 안동은 부사장을,
+        홍성은 대표는 (a place with a topic particle is not followed by a title noun)."""
         core = w.core
         if not _looks_korean_name(core) or core in _NOT_NAMES or title_family(core):
             return False
@@ -679,7 +695,7 @@ class _Article:
                 return False  # a common noun (이사회), or one word of a longer name (사티아 나델라)
             # 정부가 = noun + particle; 김경훈 may come out as 김경/NNP 후/NNG ᆫ/JX (a jamo, not a particle)
             return not any(tag.startswith(_BARRIER_TAGS) and _is_hangul(form[0]) for form, tag in w.tags)
-        return strip_particle(core) == core
+        return before_title or strip_particle(core) == core
 
     # rules
 
@@ -690,6 +706,8 @@ class _Article:
         for i, w in enumerate(words):
             if not title_family(w.core) or (w.tags is not None and not self._title_is_noun(w)):
                 continue
+            # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
+            title_ends_clause = w.closes or strip_particle(w.core) != w.core
             run: list[_Word] = []
             person: str | None = None
             start = 0
@@ -698,7 +716,7 @@ class _Article:
                 word = words[j]
                 if word.closes or title_family(word.core):
                     break
-                if self.is_korean_name(word) and len(run) < 2:
+                if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
                     person, start = word.core, word.start
                     break
                 if self.is_name_word(word):

@@ -525,3 +525,51 @@ def test_titles_line_labels_units_and_technologies_in_brackets_are_not_names(dis
         assert by_name["아마존웹서비스"].aliases == ["AWS"] and by_name["아마존웹서비스"].type == "company"
         assert by_name["스노우플레이크"].aliases == ["Snowflake"]
     assert names(rule_candidates(article(text)))["올리버 제이"].type == "person"
+
+
+# --- places -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> tuple[Matcher, dict[int, str]]:
+    entities = load_alias_file()
+    return Matcher([(i, [c.name, *c.aliases]) for i, c in enumerate(entities)]), {i: c.name for i, c in enumerate(entities)}
+
+
+def shipped_places(shipped, text: str) -> list[tuple[str, str]]:
+    matcher, name_of = shipped
+    return [(surface, name_of[eid]) for _, _, eid, surface in matcher.find(text)]
+
+
+def test_the_alias_file_knows_cities_countries_and_venues(shipped):
+    text = ("정의선 회장은 서울 양재동 본사에서 미국 조지아주와 체코, 슬로바키아 공장을 언급했다. 네이버는 성남시에, "
+            "SK는 코엑스에서, 오픈AI는 텍사스 애빌린에, 삼성은 수도권과 태국, 일본 홋카이도에 짓는다.")
+    assert shipped_places(shipped, text) == [
+        ("정의선", "정의선"), ("서울", "서울"), ("양재동", "양재동"), ("미국", "미국"), ("조지아주", "조지아주"),
+        ("체코", "체코"), ("슬로바키아", "슬로바키아"), ("네이버", "네이버"), ("성남시", "성남"), ("SK", "SK그룹"),
+        ("코엑스", "코엑스"), ("오픈AI", "오픈AI"), ("텍사스", "텍사스"), ("애빌린", "애빌린"), ("삼성", "삼성"),
+        ("수도권", "수도권"), ("태국", "태국"), ("일본", "일본"), ("홋카이도", "홋카이도")]
+
+
+def test_place_names_that_are_also_words_need_their_suffix(shipped):
+    # 양산 (mass production), 전주 (last week), 화성 (Mars), 분당 (per minute), 고양이 (a cat)
+    text = "HBM4 양산에 들어갔다. 전주 대비 올랐다. 화성 탐사선과 분당 처리량, 고양이 사진. 양산시와 화성시, 분당구."
+    assert shipped_places(shipped, text) == [("HBM4", "HBM4"), ("양산시", "양산시"), ("화성시", "화성시"), ("분당구", "분당구")]
+
+
+def test_a_site_glued_to_a_place_or_firm_is_a_mention_of_it(shipped):
+    text = "울산공장에는 로봇이, 평택캠퍼스에는 라인이 들어선다. 카카오본사와 청주사업장도."
+    assert [name for _, name in shipped_places(shipped, text)] == ["울산", "평택", "카카오", "청주"]
+
+
+def test_gyeonggi_is_the_province_only_before_its_cities(shipped):
+    text = "카카오는 경기 용인 캠퍼스와 경기 안산 데이터센터, 경기 남부에 투자한다. 경기 침체와 경기 회복, 축구 경기."
+    assert shipped_places(shipped, text) == [
+        ("카카오", "카카오"), ("경기", "경기도"), ("용인", "용인"), ("경기", "경기도"), ("안산", "안산"), ("경기", "경기도")]
+
+
+def test_a_name_that_ends_like_a_particle_before_a_title_is_a_person():
+    # 안동은 (a person) is not 안동 (a city) + 은: a title follows; 안동은 대표 관광지 keeps the city
+    got = names(rule_candidates(article("회사는 전담 조직을 신설하고 안동은 부사장을 책임자로 선임했다. 홍성은 대표는 말했다.")))
+    assert got["안동은"].type == "person" and got["홍성은"].type == "person"
+    assert not rule_candidates(article("경북 안동은 대표 관광지다. 안동은 사과가 유명하다."))
