@@ -9,22 +9,14 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from store.db import DatabaseError, default_db_path
 from store.model import ENTITY_TYPES, to_json
 
-EXIT_NOT_FOUND = 1
-EXIT_UNUSABLE = 2
-
-
-class Failure(click.ClickException):
-    """A one-line error with its own exit code; click prints it as `Error: ...` on stderr."""
-
-    def __init__(self, message: str, code: int = EXIT_UNUSABLE) -> None:
-        super().__init__(message)
-        self.exit_code = code
+from .quick import EXIT_NOT_FOUND, EXIT_UNUSABLE, MAX_SEARCH_LIMIT, SEARCH_LIMIT, QueryError, SearchArgs, finish, open_index, run_search
 
 
 def _console(stderr: bool = False):
@@ -35,16 +27,6 @@ def _console(stderr: bool = False):
 
 def _emit_json(value) -> None:
     click.echo(json.dumps(to_json(value), ensure_ascii=False, indent=2))
-
-
-def _open(db: Path | None, *, write: bool = False):
-    from store.api import Index
-
-    path = db or default_db_path()
-    try:
-        return Index.open(path, create=write)
-    except DatabaseError as err:
-        raise Failure(str(err)) from None
 
 
 db_option = click.option(
@@ -91,12 +73,12 @@ def build_index(db_path: Path, paths: list[Path], *, prune: bool = False, worker
     try:
         db = connect(db_path, create=True)
     except DatabaseError as err:
-        raise Failure(str(err)) from None
+        raise QueryError(str(err)) from None
     try:
         return _index_with_progress(db, paths, prune=prune, workers=workers, analyzer=analyzer,
                                     show_progress=show_progress)
     except DatabaseError as err:  # disk full, read-only file: what was committed stays
-        raise Failure(f"{db_path}: {err}") from None
+        raise QueryError(f"{db_path}: {err}") from None
     finally:
         db.close()
 
@@ -136,7 +118,7 @@ def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | 
     hanscope index ~/news --prune --json
     """
     if analyzer and importlib.util.find_spec("kiwipiepy") is None:
-        raise Failure("--analyzer needs kiwipiepy: pip install 'hanscope[analyzer]'")
+        raise QueryError("--analyzer needs kiwipiepy: pip install 'hanscope[analyzer]'")
     db_path = db or default_db_path()
     summary = build_index(db_path, list(paths), prune=prune, workers=workers, analyzer=analyzer,
                           show_progress=not as_json)
@@ -145,7 +127,7 @@ def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | 
     else:
         _print_summary(db_path, summary)
     if summary.files_seen == 0:
-        raise Failure("no article files found (.txt .md .html .htm .json .jsonl)", EXIT_NOT_FOUND)
+        raise QueryError("no article files found (.txt .md .html .htm .json .jsonl)", EXIT_NOT_FOUND)
 
 
 def _print_summary(db_path: Path, s) -> None:
@@ -172,11 +154,11 @@ def _print_summary(db_path: Path, s) -> None:
 @json_option
 def articles(db: Path | None, limit: int | None, as_json: bool) -> None:
     """List articles, newest first."""
-    rows = _open(db).articles(limit=limit)
+    rows = open_index(db).articles(limit=limit)
     if as_json:
         _emit_json(rows)  # [] on stdout, and still exit 1: scripts see "nothing" the same way in every command
     if not rows:
-        raise Failure("the index has no articles", EXIT_NOT_FOUND)
+        raise QueryError("the index has no articles", EXIT_NOT_FOUND)
     if as_json:
         return
     from rich.table import Table
@@ -193,9 +175,9 @@ def articles(db: Path | None, limit: int | None, as_json: bool) -> None:
 @json_option
 def show(article_id: int, db: Path | None, as_json: bool) -> None:
     """Show one article: metadata and body."""
-    detail = _open(db).article(article_id)
+    detail = open_index(db).article(article_id)
     if detail is None:
-        raise Failure(f"no article with id {article_id}", EXIT_NOT_FOUND)
+        raise QueryError(f"no article with id {article_id}", EXIT_NOT_FOUND)
     if as_json:
         return _emit_json(detail)
     out = _console()
@@ -213,7 +195,7 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
 @cli.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, MAX_SEARCH_LIMIT), default=SEARCH_LIMIT, show_default=True)
 @json_option
 def search(query: str, db: Path | None, limit: int, as_json: bool) -> None:
     """Search articles, entities and numbers. Particles, typos and initials are understood.
@@ -223,35 +205,7 @@ def search(query: str, db: Path | None, limit: int, as_json: bool) -> None:
     hanscope search 오픈AI는
     hanscope search "90만장" --json
     """
-    result = _open(db).search(query, limit=limit)
-    if as_json:
-        _emit_json(result)
-    else:
-        _print_search(result)
-    if not (result.articles or result.entities or result.numbers):
-        raise Failure(f"nothing matches {query!r}", EXIT_NOT_FOUND)
-
-
-def _print_search(result) -> None:
-    from rich.text import Text
-
-    out = _console()
-    if result.entities:
-        out.print("[bold]entities[/]")
-        for e in result.entities:
-            out.print(Text.assemble(f"  {e.type:<8} ", (e.name, "bold"), f"  {e.mentions} mentions in {e.articles} articles  ({e.how})"))
-    if result.articles:
-        out.print(f"[bold]articles[/] ({result.total_articles})")
-        for a in result.articles:
-            out.print(Text.assemble(f"  {a.id:>5}  ", _text(a.title or Path(a.source).name, "bold"), (f"  {a.outlet or ''} {a.date or ''}", "dim")))
-            snippet = Text("         " + a.snippet)
-            for s, e in a.highlights:
-                snippet.stylize("reverse", s + 9, e + 9)
-            out.print(snippet)
-    if result.numbers:
-        out.print("[bold]numbers[/]")
-        for n in result.numbers:
-            out.print(Text.assemble("  ", (n.raw, "bold"), f"  {n.value:,.0f} {n.unit}  ", (n.context[:80], "dim")))
+    run_search(SearchArgs(query, db, limit, as_json))  # the same code as the fast path in tui.quick
 
 
 @cli.command()
@@ -261,12 +215,12 @@ def _print_search(result) -> None:
 @json_option
 def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None:
     """Every mention of an entity, however it is spelled (엔비디아, NVIDIA, 엔비디야, ㅇㅂㄷㅇ)."""
-    index = _open(db)
+    index = open_index(db)
     detail = index.entity(name, mention_limit=limit)
     if detail is None:
         near = index.resolve(name, limit=5)
         hint = f"; did you mean {', '.join(h.name for h in near)}?" if near else ""
-        raise Failure(f"no entity matches {name!r}{hint}", EXIT_NOT_FOUND)
+        raise QueryError(f"no entity matches {name!r}{hint}", EXIT_NOT_FOUND)
     if as_json:
         mentions = [{"article_id": m.article_id, "source": m.source, "paragraph": m.paragraph, "start": m.start,
                      "end": m.end, "surface": m.surface, "context": m.context} for m in detail.mentions]
@@ -294,11 +248,11 @@ def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None
 @json_option
 def entities(db: Path | None, type_: str | None, as_json: bool) -> None:
     """Every entity with its mention and article counts."""
-    rows = _open(db).entities(type=type_)
+    rows = open_index(db).entities(type=type_)
     if as_json:
         _emit_json(rows)
     if not rows:
-        raise Failure("no entities", EXIT_NOT_FOUND)
+        raise QueryError("no entities", EXIT_NOT_FOUND)
     if as_json:
         return
     from rich.table import Table
@@ -337,13 +291,13 @@ def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
     hanscope numbers --unit USD --min 1억
     hanscope numbers --near 90만 --json
     """
-    rows = _open(db).numbers(unit=unit, min=_amount_option(min_), max=_amount_option(max_), near=_amount_option(near),
+    rows = open_index(db).numbers(unit=unit, min=_amount_option(min_), max=_amount_option(max_), near=_amount_option(near),
                              entity=entity_name, limit=limit)
     if as_json:
         keys = ("article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context")
         _emit_json([{k: getattr(n, k) for k in keys} for n in rows])
     if not rows:
-        raise Failure("no numbers match", EXIT_NOT_FOUND)
+        raise QueryError("no numbers match", EXIT_NOT_FOUND)
     if as_json:
         return
     from rich.table import Table
@@ -362,9 +316,9 @@ def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
 @json_option
 def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
     """What two articles share and what each says alone, including the same figure used differently."""
-    result = _open(db).compare(left, right)
+    result = open_index(db).compare(left, right)
     if result is None:
-        raise Failure(f"no article with id {left if _open(db).article_info(left) is None else right}", EXIT_NOT_FOUND)
+        raise QueryError(f"no article with id {left if open_index(db).article_info(left) is None else right}", EXIT_NOT_FOUND)
     if as_json:
         data = to_json(result)
         for key in ("shared_entities", "only_left", "only_right"):
@@ -389,9 +343,9 @@ def _edit(db: Path | None, op: str, **args) -> None:
     from store.linker import EditError
 
     try:
-        _open(db, write=False).edit(op, **args)
+        open_index(db).edit(op, **args)
     except EditError as err:
-        raise Failure(str(err), EXIT_NOT_FOUND) from None
+        raise QueryError(str(err), EXIT_NOT_FOUND) from None
     click.echo(f"{op}: done", err=True)
 
 
@@ -459,14 +413,14 @@ def alias_remove(entity_name: str, alias_text: str, db: Path | None, split: bool
 @db_option
 def export_aliases(file: Path, db: Path | None) -> None:
     """Write every entity and its aliases to FILE (type<TAB>name<TAB>alias|alias; '-' for stdout)."""
-    text = _open(db).export_aliases()
+    text = open_index(db).export_aliases()
     if str(file) == "-":
         click.echo(text, nl=False)
     else:
         try:
             file.write_text(text, encoding="utf-8")
         except OSError as err:
-            raise Failure(f"cannot write {file}: {err.strerror or err}") from None
+            raise QueryError(f"cannot write {file}: {err.strerror or err}") from None
 
 
 @cli.command("import-aliases")
@@ -477,9 +431,9 @@ def import_aliases(file: Path, db: Path | None) -> None:
     from store.linker import EditError
 
     try:
-        count = _open(db).import_aliases(file.read_text(encoding="utf-8"))
+        count = open_index(db).import_aliases(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, EditError) as err:
-        raise Failure(f"{file}: {err}") from None
+        raise QueryError(f"{file}: {err}") from None
     click.echo(f"imported {count} entities", err=True)
 
 
@@ -496,28 +450,28 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
     path = db or default_db_path()
     if not path.exists():
         if db is not None:
-            raise Failure(f"no index at {path}: build one with `hanscope index FOLDER --db {path}`")
+            raise QueryError(f"no index at {path}: build one with `hanscope index FOLDER --db {path}`")
         click.echo(f"First run: indexing the bundled seed articles into {path}", err=True)
         from hanscope_seeds import folder as seeds_folder
 
         build_index(path, [seeds_folder()])
-    _open(path).close()  # fail here with one clear line rather than inside the app
+    open_index(path).close()  # fail here with one clear line rather than inside the app
     from tui.app import run_app
 
     run_app(path, entity=entity_name, article=article_id, compare=tuple(compare_ids) if compare_ids else None)
 
 
-def main() -> None:
-    # standalone_mode=False: click would print "Aborted!" and exit 1 (our "nothing found") on Ctrl-C.
-    try:
-        code = cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
-        code = 130
-    except click.ClickException as err:
-        err.show()
-        code = err.exit_code
-    except Exception as err:  # a bug must still end in one line, not a traceback
-        click.echo(f"hanscope: internal error: {type(err).__name__}: {err}", err=True)
-        code = EXIT_UNUSABLE
-    sys.exit(code if isinstance(code, int) else 0)
+def main() -> NoReturn:
+    """The click CLI (tui.quick.main answers plain searches before it)."""
+    def run() -> int:
+        # standalone_mode=False: click would print "Aborted!" and exit 1 (our "nothing found") on Ctrl-C.
+        try:
+            code = cli.main(standalone_mode=False)
+        except click.exceptions.Abort:
+            raise KeyboardInterrupt from None
+        except click.ClickException as err:
+            err.show()
+            return err.exit_code
+        return code if isinstance(code, int) else 0
+
+    sys.exit(finish(run))

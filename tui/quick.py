@@ -1,0 +1,175 @@
+"""The console entry point, and `hanscope search` without click or rich.
+
+A search costs SQLite 2-3 ms, but importing click (~40 ms) and rich (~25 ms) made the whole process 3× slower
+than `rg -l` over 5,000 articles. So `main()` first reads argv as a plain `search QUERY [--db PATH] [--limit N]
+[--json]`; anything else (another command, --help, an option it does not know, a bad value) goes to the click CLI
+in `tui.cli`, which owns every usage message. Both paths print through `run_search`, so they cannot drift.
+
+The fast path also turns the garbage collector off (a short process; collections during imports cost ~8 ms) and
+leaves with os._exit after flushing (interpreter teardown cost ~14 ms). So this module imports nothing heavy at
+the top: tui.cli imports it too, and the store is imported once the collector is off.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections import namedtuple
+
+EXIT_NOT_FOUND = 1
+EXIT_UNUSABLE = 2
+SEARCH_LIMIT = 20  # the default number of articles, for both paths
+MAX_SEARCH_LIMIT = 10_000
+
+
+class QueryError(Exception):
+    """A one-line failure with its exit code, printed as `Error: ...` on stderr (as click prints its own)."""
+
+    def __init__(self, message: str, code: int = EXIT_UNUSABLE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+SearchArgs = namedtuple("SearchArgs", "query db limit as_json", defaults=(None, SEARCH_LIMIT, False))
+
+
+def parse_search(argv: list[str]) -> SearchArgs | None:
+    """`search QUERY [--db PATH] [--limit N] [--json]`, or None for click to read (and explain) instead."""
+    if not argv or argv[0] != "search":
+        return None
+    query, db, limit, as_json = None, None, SEARCH_LIMIT, False
+    rest = list(argv[1:])
+    while rest:
+        token = rest.pop(0)
+        name, eq, inline = token.partition("=")
+        if name in ("--db", "--limit"):
+            value = inline if eq else (rest.pop(0) if rest and not rest[0].startswith("-") else None)
+            if not value:
+                return None
+            if name == "--db":
+                db = value
+            elif value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_SEARCH_LIMIT:
+                limit = int(value)
+            else:
+                return None
+        elif token == "--json":
+            as_json = True
+        elif token.startswith("-") or query is not None:
+            return None  # -h, an unknown option, `--`, a second QUERY: click says what is wrong
+        else:
+            query = token
+    return SearchArgs(query, db, limit, as_json) if query is not None else None
+
+
+def open_index(db, *, create: bool = False):
+    from store.api import Index
+    from store.db import DatabaseError, default_db_path
+
+    try:
+        return Index.open(db or default_db_path(), create=create)
+    except DatabaseError as err:
+        raise QueryError(str(err)) from None
+
+
+def run_search(args: SearchArgs) -> None:
+    """Print a search on stdout (JSON or lines); QueryError(code 1) when nothing matches."""
+    result = open_index(args.db).search(args.query, limit=args.limit)
+    if args.as_json:
+        import json
+
+        from store.model import to_json
+
+        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    else:
+        print_search(result, Style.for_stream(sys.stdout))
+    if not (result.articles or result.entities or result.numbers):
+        raise QueryError(f"nothing matches {args.query!r}", EXIT_NOT_FOUND)
+
+
+class Style:
+    """Bold, dim and reverse as SGR codes on a terminal, nothing in a pipe (NO_COLOR and TERM=dumb respected).
+
+    Every piece of text goes through `sanitize`: a title or file name with escape bytes prints them inert."""
+
+    def __init__(self, on: bool) -> None:
+        from store.decode import sanitize
+
+        self.on = on
+        self.sanitize = sanitize
+
+    @classmethod
+    def for_stream(cls, stream) -> Style:
+        is_tty = getattr(stream, "isatty", lambda: False)()
+        return cls(is_tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb")
+
+    def __call__(self, text: str, sgr: str = "") -> str:
+        text = self.sanitize(text)
+        return f"\x1b[{sgr}m{text}\x1b[0m" if self.on and sgr and text else text
+
+    def bold(self, text: str) -> str:
+        return self(text, "1")
+
+    def dim(self, text: str) -> str:
+        return self(text, "2")
+
+    def marked(self, text: str, spans: list[tuple[int, int]]) -> str:
+        """`text` with each (start, end) span in reverse video."""
+        out, at = [], 0
+        for start, end in sorted(spans):
+            if start < at:
+                continue
+            out += [self(text[at:start]), self(text[start:end], "7")]
+            at = end
+        return "".join(out) + self(text[at:])
+
+
+def print_search(result, style: Style) -> None:
+    lines = []
+    if result.entities:
+        lines.append(style.bold("entities"))
+        for e in result.entities:
+            lines.append(f"  {e.type:<8} {style.bold(e.name)}  {e.mentions} mentions in {e.articles} articles  ({e.how})")
+    if result.articles:
+        lines.append(f"{style.bold('articles')} ({result.total_articles})")
+        for a in result.articles:
+            title, where = a.title or os.path.basename(a.source), f"{a.outlet or ''} {a.date or ''}"
+            lines.append(f"  {a.id:>5}  {style.bold(title)}  {style.dim(where)}")
+            lines.append("         " + style.marked(a.snippet, list(a.highlights)))
+    if result.numbers:
+        lines.append(style.bold("numbers"))
+        for n in result.numbers:
+            lines.append(f"  {style.bold(n.raw)}  {n.value:,.0f} {n.unit}  {style.dim(n.context[:80])}")
+    if lines:
+        print("\n".join(lines))
+
+
+def finish(run) -> int:
+    """run()'s exit code; Ctrl-C is 130 and any failure one line on stderr, never a traceback."""
+    try:
+        return run() or 0
+    except QueryError as err:
+        print(f"Error: {err}", file=sys.stderr)
+        return err.code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader left (`hanscope search x | head -1`): not an error; drop what is buffered
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as err:  # a bug must still end in one line
+        print(f"hanscope: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+def main() -> None:
+    args = parse_search(sys.argv[1:])
+    if args is None:
+        from .cli import main as click_main
+
+        click_main()
+        return
+    gc.disable()
+    code = finish(lambda: run_search(args))
+    flushed = finish(sys.stdout.flush)  # a broken pipe may surface only here
+    sys.stderr.flush()
+    os._exit(code or flushed)
