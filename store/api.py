@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .resolve import Resolver
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
+RELATED_SPAN = 1000  # co-mentions are counted over an entity's newest articles, at most this many
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
 _ARTICLE_COLS = "id, title, subtitle, outlet, reporters, date, date_text, source, chars"
 
@@ -264,44 +265,54 @@ class Index:
         if info is None:
             return None
         eid = info.id
+        # Every article that names it, newest first: cheap rows from article_entities (no body, no mentions).
+        dated = [ArticleCount(*r) for r in self._rows(
+            "SELECT a.id, a.title, a.source, a.date, ae.mentions FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
+            "WHERE ae.entity_id = ? ORDER BY coalesce(a.date, '') DESC, a.id",
+            (eid,),
+        )]
+        # The mention page: only the newest articles that hold `mention_limit` mentions are read (with their bodies).
+        page, held = [], 0
+        for article in dated:
+            if mention_limit is not None and held >= mention_limit:
+                break
+            page.append(article.id)
+            held += article.count
         rows = self._rows(
             'SELECT m.id, m.article_id, a.source, a.title, a.date, m.paragraph, m.start, m."end", m.surface, a.body, p.start, p."end" '
             "FROM mentions m JOIN articles a ON a.id = m.article_id "
             "JOIN paragraphs p ON p.article_id = m.article_id AND p.idx = m.paragraph "
-            "WHERE m.entity_id = ? ORDER BY coalesce(a.date, '') DESC, a.id, m.start LIMIT ?",
-            (eid, mention_limit if mention_limit is not None else -1),
+            "WHERE m.entity_id = ? AND m.article_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY coalesce(a.date, '') DESC, a.id, m.start LIMIT ?",
+            (eid, json.dumps(page), mention_limit if mention_limit is not None else -1),
         )
         mentions = []
         for mid, aid, source, title, date, par, s, e, surface, body, ps, pe in rows:
             left = body[max(ps, s - KWIC_WIDTH):s]
             right = body[e:min(pe, e + KWIC_WIDTH)]
             mentions.append(Mention(mid, eid, aid, source, title, date, par, s, e, surface, left, right))
-        articles = [
-            ArticleCount(*r)
-            for r in self._rows(
-                "SELECT a.id, a.title, a.source, a.date, count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article_id "
-                "WHERE m.entity_id = ? GROUP BY a.id ORDER BY n DESC, coalesce(a.date, '') DESC, a.id",
-                (eid,),
-            )
-        ]
+        articles = sorted(dated, key=lambda a: -a.count)  # stable: ties stay newest first
+        # Co-mentions over the newest RELATED_SPAN articles: exact for most entities, bounded for the giants
+        # (over 13k articles it took 360 ms exactly, 50 ms this way at 20k; and recent company is what a reader wants).
+        over = [a.id for a in dated[:RELATED_SPAN]]
         related = [
             EntityCount(*r)
             for r in self._rows(
-                "SELECT e.id, e.name, e.type, count(DISTINCT m2.article_id) AS n FROM mentions m2 JOIN entities e ON e.id = m2.entity_id "
-                "WHERE m2.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?) AND m2.entity_id != ? "
-                "GROUP BY e.id ORDER BY n DESC, count(*) DESC, e.name LIMIT 30",
-                (eid, eid),
+                "SELECT e.id, e.name, e.type, count(*) AS n FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+                "WHERE ae.article_id IN (SELECT value FROM json_each(?)) AND ae.entity_id != ? "
+                "GROUP BY ae.entity_id ORDER BY n DESC, sum(ae.mentions) DESC, e.name LIMIT 30",
+                (json.dumps(over), eid),
             )
         ]
         timeline = [
             (month, n)
             for month, n in self._rows(
-                "SELECT substr(a.date, 1, 7) AS month, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id "
-                "WHERE m.entity_id = ? AND a.date IS NOT NULL GROUP BY month ORDER BY month",
+                "SELECT substr(a.date, 1, 7) AS month, sum(ae.mentions) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
+                "WHERE ae.entity_id = ? AND a.date IS NOT NULL GROUP BY month ORDER BY month",
                 (eid,),
             )
         ]
-        return EntityDetail(info, mentions, articles, related, timeline)
+        return EntityDetail(info, mentions, articles, related, timeline, related_over=len(over))
 
     # --- numbers --------------------------------------------------------------------------------
 

@@ -5,7 +5,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 5  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value
+SCHEMA_VERSION = 6  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+# 6: article_entities
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -91,6 +92,13 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, start);
+CREATE TABLE IF NOT EXISTS article_entities (  -- mentions counted per article: drill-down lists and co-mentions
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,  -- read 30x fewer rows than mentions
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id, entity_id);
 CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed after every re-link
     id INTEGER PRIMARY KEY,
     op TEXT NOT NULL,

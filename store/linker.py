@@ -216,6 +216,7 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
         if changed:
             _sync_entities(conn, entities)
             conn.execute("DELETE FROM mentions")
+            conn.execute("DELETE FROM article_entities")
             conn.execute("UPDATE articles SET linked = 0")
         ids = dict(conn.execute("SELECT name, id FROM entities"))
         matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs])
@@ -226,8 +227,8 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
         conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
         conn.execute("UPDATE entities SET mentions = 0, articles = 0")
         conn.execute(
-            "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, count(*) AS n, "
-            "count(DISTINCT article_id) AS a FROM mentions GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
+            "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, sum(mentions) AS n, "
+            "count(*) AS a FROM article_entities GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
         )
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
@@ -256,10 +257,15 @@ def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int
     starts = [r[0] for r in conn.execute("SELECT start FROM paragraphs WHERE article_id = ? ORDER BY idx", [article_id])]
     found = matcher.find(body)
     found += short_forms(body, found, kinds)
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+    conn.execute("DELETE FROM article_entities WHERE article_id = ?", [article_id])
     conn.executemany(
         'INSERT INTO mentions(entity_id, article_id, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?)',
         [(eid, article_id, max(0, bisect_right(starts, s) - 1), s, e, surface) for s, e, eid, surface in sorted(found)],
     )
+    counts = Counter(eid for _, _, eid, _ in found)
+    conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions) VALUES (?,?,?)",
+                     [(eid, article_id, n) for eid, n in counts.items()])
 
 
 def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]]) -> None:

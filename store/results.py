@@ -135,6 +135,7 @@ class EntityDetail:
     articles: list[ArticleCount]
     related: list[EntityCount]  # co-mentioned entities, most shared articles first
     timeline: list[tuple[str, int]]  # (YYYY-MM, mentions) where articles carry dates
+    related_over: int = 0  # how many of its newest articles `related` counts (all of them up to RELATED_SPAN)
 
 
 @dataclass(slots=True)

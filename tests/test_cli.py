@@ -146,8 +146,9 @@ def test_search_for_an_amount_finds_the_number(seeds_db):
 @pytest.mark.parametrize("spelling", ["엔비디아", "엔비디야", "ㅇㅂㄷㅇ", "NVIDIA"])
 def test_entity_by_any_spelling(seeds_db, bodies, spelling):
     result = cli_json("entity", spelling, db=seeds_db)
-    assert set(result) == {"entity", "mentions", "articles", "related", "timeline"}
+    assert set(result) == {"entity", "mentions", "articles", "related", "related_over", "timeline"}
     entity = result["entity"]
+    assert result["related_over"] == entity["articles"] == len(result["articles"])  # few articles: counted exactly
     assert set(entity) == ENTITY_KEYS and entity["name"] == "엔비디아" and entity["type"] == "company"
     assert entity["mentions"] == len(result["mentions"]) > 0
     for m in result["mentions"]:

@@ -225,7 +225,8 @@ def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None
         mentions = [{"article_id": m.article_id, "source": m.source, "paragraph": m.paragraph, "start": m.start,
                      "end": m.end, "surface": m.surface, "context": m.context} for m in detail.mentions]
         return _emit_json({"entity": detail.entity, "mentions": mentions, "articles": detail.articles,
-                           "related": detail.related, "timeline": detail.timeline})
+                           "related": detail.related, "related_over": detail.related_over,
+                           "timeline": detail.timeline})
     from rich.table import Table
     from rich.text import Text
 
@@ -239,7 +240,8 @@ def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None
                       Text(m.right.replace("\n", " ")))
     out.print(table)
     if detail.related:
-        out.print("related: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]), markup=False)
+        span = f" (in its newest {detail.related_over:,} articles)" if detail.related_over < detail.entity.articles else ""
+        out.print(f"related{span}: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]), markup=False)
 
 
 @cli.command()
