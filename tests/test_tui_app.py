@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from tui.app import HanscopeApp
@@ -496,6 +496,29 @@ async def test_kwic_columns_line_up_in_cells(app, size):
                 assert option.prompt.plain[span.start:span.end] == m.surface
                 columns.add(cell_len(option.prompt.plain[:span.start]))
         assert len(columns) == 1, columns  # every mention starts in the same terminal column
+
+
+# --- the footer -------------------------------------------------------------------------------
+
+
+async def test_the_footer_fits_80_columns_most_important_keys_first(app, seeds_index):
+    """At 80 columns every screen's footer shows whole labels only: its own keys first, then help, search, back."""
+    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
+    async with app.run_test(size=SMALL) as pilot:
+        for scope, open_screen in (("search", lambda: None), ("article", lambda: app.open_article(right)),
+                                   ("entity", lambda: app.open_entity("오픈AI")),
+                                   ("compare", lambda: app.open_compare(left, right)), ("numbers", app.action_numbers)):
+            open_screen()
+            await settle(pilot)
+            footer = app.screen.query_one(Footer)
+            keys = list(app.screen.query(FooterKey))
+            spans = sorted((k.region.x, k.region.right) for k in keys)
+            assert spans and spans[-1][1] <= footer.region.right, scope  # nothing runs off the edge
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), scope  # nor under another key
+            actions = [k.action for k in sorted(keys, key=lambda k: k.region.x)]
+            own = [action in {k.action for k in KEYS if k.scope == scope} for action in actions]
+            assert own[0] and own == sorted(own, reverse=True), (scope, actions)  # the screen's keys, then global
+            assert "help" in actions, scope
 
 
 # --- hostile text -----------------------------------------------------------------------------

@@ -44,19 +44,19 @@ SCOPES: dict[str, str] = {
 }
 
 KEYS: tuple[Key, ...] = (
-    # everywhere
+    # everywhere, in the footer's order of importance after the screen's own keys
     # `/` and `?` are typed while a text box has focus (원/달러 is a query): f1 is the help key that always works
-    Key("ctrl+q", "quit", "Quit", "global", priority=True),
+    Key("f1,question_mark", "help", "Help", "global", display="f1", help="This help (in a text box, ? is typed)"),
     Key("slash", "focus_search", "Search", "global", display="/",
         help="Go to the search box (in a text box, / is typed)"),
-    Key("f1,question_mark", "help", "Help", "global", display="f1", help="This help (in a text box, ? is typed)"),
     Key("escape", "back", "Back", "global", display="esc"),
     Key("alt+left", "back", "Back", "global", show=False),
     Key("alt+right", "forward", "Forward", "global", show=False),
+    Key("ctrl+p", "command_palette", "Palette", "global", help="Command palette: jump to an entity or article by name"),
     Key("ctrl+n", "numbers", "Numbers", "global", show=False),
     Key("ctrl+r", "reload", "Reload", "global", show=False,
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
-    Key("ctrl+p", "command_palette", "Palette (entities, articles)", "global", show=False),
+    Key("ctrl+q", "quit", "Quit", "global", priority=True),
     # search
     Key("down", "cursor_down", "Next result", "search", show=False),
     Key("up", "cursor_up", "Previous result", "search", show=False),

@@ -16,6 +16,12 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from .bindings import KEYS
 
 TYPE_STYLES: dict[str, str] = {
     "company": "bold cyan",
@@ -125,6 +131,52 @@ def unit_label(unit: str, counter: str | None) -> str:
 
 def title_of(title: str | None, source: str) -> str:
     return clean_line(title) or Path(source).name
+
+
+# --- the footer -------------------------------------------------------------------------------
+
+GLOBAL_ORDER = {k.action: i for i, k in enumerate(k for k in KEYS if k.scope == "global")}
+
+
+def footer_width(key_display: str, description: str) -> int:
+    """Cells a FooterKey takes: the key padded by one on each side, the description followed by one space."""
+    return cell_len(key_display) + 2 + cell_len(description) + 1
+
+
+class KeyFooter(Footer):
+    """The footer, fitted to its width: the screen's own keys, then the global ones in registry order (help,
+    search, back, palette, quit), stopping at the first that no longer fits, so no label is ever cut."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)  # ctrl+p is an ordinary key here, dropped first when narrow
+        self.fitted_width = 0
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:  # as Footer: bindings are known once the screen signals them
+            return
+        self.fitted_width = self.size.width or self.app.size.width
+        used = 0
+        for binding, enabled, tooltip in self.keys_by_importance():
+            key_display = self.app.get_key_display(binding)
+            used += footer_width(key_display, binding.description)
+            if used > self.fitted_width:
+                break
+            yield FooterKey(binding.key, key_display, binding.description, binding.action, disabled=not enabled,
+                            tooltip=tooltip).data_bind(compact=Footer.compact)
+
+    def keys_by_importance(self) -> list[tuple[Binding, bool, str]]:
+        """One binding per action (the focused widget's first), the app's after the screen's."""
+        chosen: dict[str, tuple[bool, int, Binding, bool, str]] = {}
+        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in chosen:
+                is_global = node is self.app
+                rank = GLOBAL_ORDER.get(binding.action, len(GLOBAL_ORDER)) if is_global else len(chosen)
+                chosen[binding.action] = (is_global, rank, binding, enabled, tooltip)
+        return [(b, e, t) for _g, _r, b, e, t in sorted(chosen.values(), key=lambda c: c[:2])]
+
+    def on_resize(self) -> None:
+        if self.size.width != self.fitted_width and self._bindings_ready:
+            self.call_after_refresh(self.recompose)
 
 
 # --- article bodies -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.geometry import Region
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.containers import VerticalScroll
 
 from store.api import sentence_around
@@ -20,7 +20,7 @@ from store.results import ArticleDetail, NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import CURRENT_STYLE, FLASH_STYLE, Block, blocks, clean_line, render_block, title_of
+from ..widgets import CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, render_block, title_of
 
 FLASH_SECONDS = 1.2
 
@@ -54,7 +54,7 @@ class ArticleScreen(BaseScreen):
         yield Static(Text("loading…", style="dim"), id="article-head")
         yield VerticalScroll(id="body")
         yield Static(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         aid = self.article_id

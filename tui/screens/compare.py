@@ -7,13 +7,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.results import ArticleDetail, Comparison, EntityInfo, NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import PALETTE, Block, blocks, clean_line, fit, highlighted, render_block, title_of
+from ..widgets import PALETTE, Block, KeyFooter, blocks, clean_line, fit, highlighted, render_block, title_of
 
 SIDES = ("left", "right")
 
@@ -42,7 +42,7 @@ class CompareScreen(BaseScreen):
             yield VerticalScroll(id="left", classes="pane")
             yield VerticalScroll(id="right", classes="pane")
         yield VerticalScroll(Static(id="shared-numbers-text"), id="shared-numbers")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

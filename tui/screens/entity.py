@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.api import sentence_around
@@ -16,7 +16,7 @@ from store.results import EntityDetail, Mention
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import badge, clean_line, fit, kwic, title_of, to_tsv, type_style
+from ..widgets import KeyFooter, badge, clean_line, fit, kwic, title_of, to_tsv, type_style
 
 PAGE = 200  # mentions per page; the last line of the list loads more
 BARS = " ▁▂▃▄▅▆▇█"
@@ -54,7 +54,7 @@ class EntityScreen(BaseScreen):
         with Horizontal(id="entity-main"):
             yield OptionList(id="mentions")
             yield OptionList(id="related")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -6,14 +6,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from store.api import read_amount
 from store.results import NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import clean_line, fit, korean_amount, title_of, to_tsv
+from ..widgets import KeyFooter, clean_line, fit, korean_amount, title_of, to_tsv
 
 PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
 CONTEXT_CELLS = 70
@@ -55,7 +55,7 @@ class NumbersScreen(BaseScreen):
             yield Input(high, placeholder="max: 3조", id="high")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#table", DataTable)

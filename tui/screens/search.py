@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.results import ArticleDetail, ArticleInfo, EntityDetail, NumberRow, SearchResult
@@ -21,6 +21,7 @@ from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (
     HIGHLIGHT_STYLE,
+    KeyFooter,
     around_first,
     unit_label,
     badge,
@@ -77,7 +78,7 @@ class SearchScreen(BaseScreen):
             yield OptionList(id="results")
             yield VerticalScroll(Static(id="preview-text"), id="preview")
         yield Static(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.focus_query()
