@@ -214,10 +214,9 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
         old = conn.execute("SELECT value FROM meta WHERE key = 'link_signature'").fetchone()
         changed = not old or old[0] != signature
         if changed:
+            touched = _articles_touched(conn, entities)
             _sync_entities(conn, entities)
-            conn.execute("DELETE FROM mentions")
-            conn.execute("DELETE FROM article_entities")
-            conn.execute("UPDATE articles SET linked = 0")
+            conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
         ids = dict(conn.execute("SELECT name, id FROM entities"))
         matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs])
         kinds = dict(conn.execute("SELECT id, type FROM entities"))
@@ -232,6 +231,39 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
         )
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
+
+
+def _articles_touched(conn, entities: EntitySet) -> set[int]:
+    """Linked articles whose mentions may differ under `entities`: an edit re-matches only these.
+
+    An article's mentions can change only if it contains a surface of an entity that changed (added, removed,
+    retyped, or with different surfaces), in the old set or the new one; short forms (최 회장) hang on a full
+    name in the same article. So: articles that mention a changed entity, plus a scan of every body with a
+    matcher over the changed surfaces (its automaton, so nothing it could find is missed).
+    """
+    old: dict[str, tuple[int, str, set[str]]] = {}
+    for entity_id, name, type_, alias in conn.execute(
+        "SELECT e.id, e.name, e.type, a.alias FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id"
+    ):
+        old.setdefault(name, (entity_id, type_, {name}))[2].add(alias or name)
+    new = {spec.name: (spec.type, spec.surfaces()) for spec in entities.specs}
+    gone_ids, surfaces = [], set()
+    for name, (entity_id, type_, known) in old.items():
+        if new.get(name) != (type_, known):
+            gone_ids.append(entity_id)
+            surfaces |= known
+    for name, (type_, wanted) in new.items():
+        if name not in old or old[name][1:] != (type_, wanted):
+            surfaces |= wanted
+    touched = {row[0] for row in conn.execute(
+        "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(gone_ids)],
+    )}
+    if surfaces:
+        matcher = Matcher([(0, sorted(surfaces))])
+        touched.update(article_id for article_id, body in conn.execute("SELECT id, body FROM articles WHERE linked = 1")
+                       if article_id not in touched and matcher.may_match(body))
+    return touched
 
 
 def _sync_entities(conn, entities: EntitySet) -> None:

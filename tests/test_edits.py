@@ -119,3 +119,64 @@ def test_cli_edit_of_an_unknown_entity_is_one_line_exit_1(seeds_db_copy):
     )
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0 and "없는회사" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- an edit re-matches only the articles it can change ----------------------------------------------------
+
+
+def mention_rows(db_path: Path) -> dict[int, list[tuple]]:
+    conn = connect(db_path)
+    rows: dict[int, list[tuple]] = {}
+    for row in conn.execute('SELECT m.article_id, e.name, m.start, m."end", m.surface, m.id FROM mentions m '
+                            "JOIN entities e ON e.id = m.entity_id ORDER BY m.article_id, m.start"):
+        rows.setdefault(row[0], []).append(row[1:])
+    conn.close()
+    return rows
+
+
+def relink_everything(db_path: Path) -> None:
+    import sqlite_utils
+
+    from store.linker import link
+
+    conn = connect(db_path)
+    with conn:
+        conn.execute("DELETE FROM mentions")
+        conn.execute("DELETE FROM article_entities")
+        conn.execute("UPDATE articles SET linked = 0")
+    link(sqlite_utils.Database(conn))
+    conn.close()
+
+
+EDITS = [
+    ("merge", {"into": "오픈AI", "from": "챗GPT"}),
+    ("alias-add", {"entity": "엔비디아", "alias": "GPU"}),
+    ("alias-add", {"entity": "삼성전자", "alias": "삼성"}),
+    ("alias-remove", {"entity": "SK하이닉스", "alias": "하이닉스"}),
+    ("retype", {"entity": "스타게이트", "type": "event"}),
+    ("rename", {"entity": "과학기술정보통신부", "name": "과기정통부"}),
+    ("delete", {"entity": "아시아"}),
+    ("split", {"entity": "샘 올트먼", "alias": "알트만"}),
+    ("define", {"name": "웨이퍼", "type": "product", "aliases": []}),
+]
+
+
+@pytest.mark.parametrize(("op", "args"), EDITS, ids=[op for op, _ in EDITS])
+def test_an_edit_matches_what_a_full_relink_finds_and_spares_other_articles(seeds_db_copy, tmp_path, op, args):
+    before = mention_rows(seeds_db_copy)
+    index = Index.open(seeds_db_copy)
+    try:
+        index.edit(op, **args)
+    except EditError:
+        pytest.skip(f"{op} does not apply to the current seeds ({args})")
+    index.close()
+    after = mention_rows(seeds_db_copy)
+    full = tmp_path / "full.db"
+    full.write_bytes(seeds_db_copy.read_bytes())
+    relink_everything(full)
+    without_ids = lambda rows: {a: [r[:-1] for r in ms] for a, ms in rows.items()}  # noqa: E731
+    assert without_ids(after) == without_ids(mention_rows(full))
+    assert after != before
+    # Articles the edit could not change keep their rows, ids included: they were not re-matched.
+    spared = [a for a, ms in before.items() if after.get(a) == ms]
+    assert 0 < len(spared) < len(before)

@@ -573,3 +573,19 @@ def test_a_name_that_ends_like_a_particle_before_a_title_is_a_person():
     got = names(rule_candidates(article("회사는 전담 조직을 신설하고 안동은 부사장을 책임자로 선임했다. 홍성은 대표는 말했다.")))
     assert got["안동은"].type == "person" and got["홍성은"].type == "person"
     assert not rule_candidates(article("경북 안동은 대표 관광지다. 안동은 사과가 유명하다."))
+
+
+def test_may_match_never_misses_what_find_finds():
+    """The cheap pre-test an entity edit scans the corpus with: False must mean find() finds nothing."""
+    texts = [p for path in SEEDS for p in path.read_text(encoding="utf-8").split("\n")]
+    texts += ["SK 하이닉스는", "아시아·태평양 지역", "한·미 정상회담", "경기 용인에", "NVIDIA가", "삼성 전자", "ＳＫ하이닉스"]
+    hits = misses = 0
+    for candidate in load_alias_file():
+        matcher = Matcher([(1, [candidate.name, *candidate.aliases])])
+        for text in texts:
+            if matcher.find(text):
+                assert matcher.may_match(text), (candidate.name, text)
+                hits += 1
+            elif not matcher.may_match(text):
+                misses += 1
+    assert hits > 100 and misses > 10_000  # it does rule most texts out
