@@ -253,6 +253,33 @@ async def test_article_moves_between_mentions_and_drills_into_one(app, seeds_ind
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
 
 
+async def test_ctrl_r_rereads_the_article_after_an_edit_elsewhere(seeds_db_copy, tmp_path):
+    """`hanscope delete-entity 엔비디아` in another terminal, then ctrl+r: the article drops those mentions and keeps
+    the current one marked."""
+    from store.api import Index
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        aid = app.ask(lambda ix: seed_id(ix, "004"))
+        app.open_article(aid)
+        await settle(pilot)
+        screen = app.screen
+        assert any(m[4] == "엔비디아" for m in screen.mentions)
+        await pilot.press("n")
+        kept = screen.span
+        assert screen.mentions[screen.current][4] != "엔비디아"
+        other = Index.open(seeds_db_copy)
+        other.edit("delete", entity="엔비디아")
+        other.close()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.mentions and not any(m[4] == "엔비디아" for m in screen.mentions)
+        shown = "".join(t.plain for t in body_text(screen))
+        assert shown.count(screen.detail.body[:20]) == 1  # the body is shown once, not appended again
+        assert screen.span == kept and tuple(screen.mentions[screen.current][:2]) == kept
+
+
 async def test_clicking_a_mention_selects_it_and_a_second_click_drills_in(app, seeds_index):
     aid = seed_id(seeds_index, "002")
     async with app.run_test(size=BIG) as pilot:

@@ -57,6 +57,14 @@ class ArticleScreen(BaseScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.load()
+
+    def reload(self) -> None:
+        """Re-read the article (entity edits change its mentions), keeping the marked span and the scroll."""
+        self.focus_span = self.span
+        self.load()
+
+    def load(self) -> None:
         aid = self.article_id
         self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid)))
 
@@ -71,6 +79,9 @@ class ArticleScreen(BaseScreen):
         self.query_one("#article-head", Static).update(self.header())
         self.parts = blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])
         body = self.query_one("#body", VerticalScroll)
+        scrolled = body.scroll_y
+        await body.remove_children()
+        self.current, self.span = None, None
         widgets = []
         for i, part in enumerate(self.parts):
             joined = i + 1 < len(self.parts) and self.parts[i + 1].paragraph == part.paragraph
@@ -83,6 +94,8 @@ class ArticleScreen(BaseScreen):
             start, end = self.focus_span
             self.current = next((i for i, m in enumerate(self.mentions) if m[0] == start), None)
             self.mark((start, end), flash=True)
+        elif scrolled:  # a reload with nothing marked stays where the reader was
+            self.call_after_refresh(body.scroll_to, y=scrolled, animate=False)
 
     def header(self) -> Text:
         d = self.detail
