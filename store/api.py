@@ -176,8 +176,8 @@ class Index:
         # Imported here: rapidfuzz costs ~20 ms of start-up that exact and prefix lookups never need.
         from .resolve import Resolver
 
-        rows = self._rows("SELECT a.entity_id, a.alias, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id")
-        return Resolver(rows)
+        rows = self._rows("SELECT a.entity_id, a.alias, e.mentions, a.norm, a.jamo FROM aliases a JOIN entities e ON e.id = a.entity_id")
+        return Resolver.from_keyed(rows)
 
     def refresh(self) -> None:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""

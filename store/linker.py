@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .entities import Matcher, load_alias_file, short_forms
-from .hangul import normalize_name
+from .hangul import normalize_name, to_jamo
 from .model import ENTITY_TYPES
 
 EDIT_OPS = ("merge", "rename", "retype", "alias-add", "alias-remove", "split", "delete", "define")
@@ -278,10 +278,9 @@ def _sync_entities(conn, entities: EntitySet) -> None:
             conn.execute("INSERT INTO entities(name, type, origin) VALUES (?,?,?)", [name, spec.type, spec.origin])
     conn.execute("DELETE FROM aliases")
     ids = dict(conn.execute("SELECT name, id FROM entities"))
-    conn.executemany(
-        "INSERT OR IGNORE INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
-        [(ids[s.name], a, normalize_name(a)) for s in entities.specs for a in sorted(s.surfaces())],
-    )
+    rows = [(ids[s.name], a, normalize_name(a)) for s in entities.specs for a in sorted(s.surfaces())]
+    conn.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias, norm, jamo) VALUES (?,?,?,?)",
+                     [(*row, to_jamo(row[2])) for row in rows])
 
 
 def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int) -> None:

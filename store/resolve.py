@@ -39,15 +39,28 @@ class Resolver:
     """
 
     def __init__(self, entries: Iterable[tuple[int, str, int]]) -> None:
+        """From (entity_id, alias as written, weight) rows."""
+        self._build((entity_id, text, weight, normalize_name(text), None) for entity_id, text, weight in entries)
+
+    @classmethod
+    def from_keyed(cls, rows: Iterable[tuple[int, str, int, str, str]]) -> "Resolver":
+        """From rows that already carry each alias's key and the key's jamo (aliases.norm and aliases.jamo in the
+        index): a process then skips normalising and decomposing every alias (30 ms of 55 at 20k articles)."""
+        resolver = cls.__new__(cls)
+        resolver._build(rows)
+        return resolver
+
+    def _build(self, rows: Iterable[tuple[int, str, int, str, str | None]]) -> None:
         owners_by_key: dict[str, dict[int, tuple[str, int]]] = {}
+        jamo_by_key: dict[str, str | None] = {}
         self._entity_weight: dict[int, int] = {}
-        for entity_id, text, weight in entries:
-            key = normalize_name(text)
+        for entity_id, text, weight, key, jamo in rows:
             if not key:
                 continue
             if weight > self._entity_weight.get(entity_id, -1):
                 self._entity_weight[entity_id] = weight
             owners = owners_by_key.setdefault(key, {})
+            jamo_by_key[key] = jamo
             known = owners.get(entity_id)
             if known is None or weight > known[1]:
                 owners[entity_id] = (text.strip(), weight)
@@ -57,7 +70,9 @@ class Resolver:
         self._owners = [owners_by_key[key] for key in self._keys]
         # Keys joined by newlines (which no key contains): one regex or find() pass covers many keys.
         self._blob = "\n".join(self._keys)
-        self._jamo = to_jamo(self._blob).split("\n")  # one call instead of one per key
+        stored = [jamo_by_key[key] for key in self._keys]
+        # Else one call for all keys instead of one per key.
+        self._jamo = stored if None not in stored else to_jamo(self._blob).split("\n")
         self._starts: list[int] = []
         # (key length, blob offset of its first key, blob offset past its last key), shortest first.
         self._lengths: list[tuple[int, int, int]] = []

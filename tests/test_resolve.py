@@ -270,3 +270,22 @@ def test_speed_over_100k_synthetic_aliases():
     assert big.best("삼셩전자").entity_id == SAMSUNG_ELEC
     assert big.best("엔비디야").entity_id == NVIDIA
     assert big.best("삼성").entity_id == SAMSUNG_GROUP
+
+
+def test_keys_stored_in_the_index_resolve_exactly_like_keys_computed_here():
+    from store.hangul import normalize_name, to_jamo
+
+    keyed = Resolver.from_keyed([(e, text, w, normalize_name(text), to_jamo(normalize_name(text))) for e, text, w in ALIASES])
+    computed = Resolver(ALIASES)
+    for query in ["엔비디야", "ㅇㅂㄷㅇ", "삼성과", "하이닉쓰", "오픈AI는", "sk 하이닉스", "샘 알트만", "삼셩", "ㅅㅅ", "현대"]:
+        assert keyed.resolve(query) == computed.resolve(query), query
+        assert keyed.best(query) == computed.best(query), query
+
+
+def test_the_index_stores_each_alias_key_and_its_jamo(seeds_index):
+    from store.hangul import normalize_name, to_jamo
+
+    rows = seeds_index._rows("SELECT alias, norm, jamo FROM aliases")
+    assert len(rows) > 200
+    assert all(norm == normalize_name(alias) and jamo == to_jamo(norm) for alias, norm, jamo in rows)
+    assert seeds_index.resolve("엔비디야")[0].name == "엔비디아"
