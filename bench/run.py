@@ -162,7 +162,20 @@ def machine_facts() -> dict[str, Any]:
                            capture_output=True, text=True).stdout.strip()
     facts["hanscope_commit"] = f"{commit}{' (uncommitted changes)' if dirty else ''}" if commit else None
     facts["hanscope_command"] = " ".join(hanscope_command())
+    facts["hanscope_install"] = _install_kind()
     return facts
+
+
+def _install_kind() -> str:
+    """"editable" (pip install -e: every start-up pays ~10 ms for the editable finder) or "regular" (the README's).
+
+    Asked from / so that a hanscope.egg-info in the checkout is not mistaken for the installed package."""
+    probe = ("import importlib.metadata as m, json\n"
+             "try: d = m.distribution('hanscope')\nexcept m.PackageNotFoundError: print('missing'); raise SystemExit\n"
+             "print('editable' if json.loads(d.read_text('direct_url.json') or '{}').get('dir_info', {}).get('editable')"
+             " else 'regular')")
+    answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd="/").stdout.strip()
+    return answer if answer in ("editable", "regular") else "not installed (run from the checkout)"
 
 
 # --- corpus ---------------------------------------------------------------------------------------------------
@@ -621,7 +634,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine  {facts['cpu']}, {facts['nproc']} CPUs ({facts['usable_cpus']} usable), {facts.get('memory_gb')} GB RAM, "
           f"{facts['platform']}")
     print(f"software Python {facts['python']}, SQLite {facts['sqlite']}, Textual {facts['textual']}, "
-          f"{facts['rg'] or 'no rg'}, hanscope {facts['hanscope_commit']}")
+          f"{facts['rg'] or 'no rg'}, hanscope {facts['hanscope_commit']} ({facts['hanscope_install']} install)")
     rg = shutil.which("rg")
     if not rg:
         print("\n" + RG_INSTALL, file=sys.stderr)
