@@ -174,10 +174,10 @@ class Index:
     @cached_property
     def _resolver(self) -> "Resolver":
         # Imported here: rapidfuzz costs ~20 ms of start-up that exact and prefix lookups never need.
-        from .resolve import Resolver
+        from .resolve import ALIAS_ROWS, Resolver
 
-        rows = self._rows("SELECT a.entity_id, a.alias, e.mentions, a.norm, a.jamo FROM aliases a JOIN entities e ON e.id = a.entity_id")
-        return Resolver.from_keyed(rows)
+        stored = self._rows("SELECT value FROM meta WHERE key = 'resolver'")
+        return (stored and Resolver.from_state(stored[0][0])) or Resolver(self._rows(ALIAS_ROWS))
 
     def refresh(self) -> None:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""
@@ -271,23 +271,29 @@ class Index:
             "WHERE ae.entity_id = ? ORDER BY coalesce(a.date, '') DESC, a.id",
             (eid,),
         )]
-        # The mention page: only the newest articles that hold `mention_limit` mentions are read (with their bodies).
-        page, held = [], 0
-        for article in dated:
-            if mention_limit is not None and held >= mention_limit:
-                break
-            page.append(article.id)
-            held += article.count
+        # A page of mentions reads only the newest articles that hold them (with their bodies), not all of them.
+        within, params = "", [eid]
+        if mention_limit is not None:
+            page, held = [], 0
+            for article in dated:
+                if held >= mention_limit:
+                    break
+                page.append(article.id)
+                held += article.count
+            within, params = " AND m.article_id IN (SELECT value FROM json_each(?))", [eid, json.dumps(page)]
         rows = self._rows(
-            'SELECT m.id, m.article_id, a.source, a.title, a.date, m.paragraph, m.start, m."end", m.surface, a.body, p.start, p."end" '
+            'SELECT m.id, m.article_id, a.source, a.title, a.date, m.paragraph, m.start, m."end", m.surface, p.start, p."end" '
             "FROM mentions m JOIN articles a ON a.id = m.article_id "
             "JOIN paragraphs p ON p.article_id = m.article_id AND p.idx = m.paragraph "
-            "WHERE m.entity_id = ? AND m.article_id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY coalesce(a.date, '') DESC, a.id, m.start LIMIT ?",
-            (eid, json.dumps(page), mention_limit if mention_limit is not None else -1),
+            f"WHERE m.entity_id = ?{within} ORDER BY coalesce(a.date, '') DESC, a.id, m.start LIMIT ?",
+            (*params, mention_limit if mention_limit is not None else -1),
         )
+        # Bodies once per article, after sorting: sorting rows that carry them moved 40 MB for 6.7k mentions.
+        bodies = dict(self._rows("SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                                 (json.dumps(sorted({r[1] for r in rows})),)))
         mentions = []
-        for mid, aid, source, title, date, par, s, e, surface, body, ps, pe in rows:
+        for mid, aid, source, title, date, par, s, e, surface, ps, pe in rows:
+            body = bodies[aid]
             left = body[max(ps, s - KWIC_WIDTH):s]
             right = body[e:min(pe, e + KWIC_WIDTH)]
             mentions.append(Mention(mid, eid, aid, source, title, date, par, s, e, surface, left, right))

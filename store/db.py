@@ -5,8 +5,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 7  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
-# 6: article_entities; 7: aliases.jamo
+SCHEMA_VERSION = 6  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+# 6: article_entities (and meta.resolver, read when present)
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -16,7 +16,7 @@ class DatabaseError(Exception):
 
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);  -- app, schema_version, link_*, resolver
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -79,7 +79,6 @@ CREATE TABLE IF NOT EXISTS aliases (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     alias TEXT NOT NULL,
     norm TEXT NOT NULL,             -- hangul.normalize_name(alias): the exact-lookup key
-    jamo TEXT NOT NULL,             -- hangul.to_jamo(norm): the fuzzy key, so no query process computes it
     PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);

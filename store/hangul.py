@@ -20,32 +20,23 @@ _INITIAL_SET = frozenset(INITIALS)
 
 
 @cache
-def _tables() -> tuple[dict[int, str], dict[int, str]]:
-    """Built on first use, not at import: 12 ms that exact-name lookups never need."""
-    jamo: dict[int, str] = {}
-    initial: dict[int, str] = {}
-    for code in range(SYLLABLE_FIRST, SYLLABLE_LAST + 1):
-        index = code - SYLLABLE_FIRST
-        lead, rest = divmod(index, _PER_INITIAL)
-        vowel, final = divmod(rest, _PER_VOWEL)
-        parts = chr(0x1100 + lead) + chr(0x1161 + vowel)
-        if final:
-            parts += chr(0x11A7 + final)
-        jamo[code] = parts
-        initial[code] = INITIALS[lead]
-    # A bare typed consonant means "a syllable starting with it", so it maps to the leading form
-    # (the same code point decomposed syllables carry); clusters like ㄳ exist only as finals.
-    for lead, char in enumerate(INITIALS):
-        jamo[ord(char)] = chr(0x1100 + lead)
-    for final, char in enumerate(_FINALS, start=1):
-        jamo.setdefault(ord(char), chr(0x11A7 + final))
-    for vowel, char in enumerate(_VOWELS):
-        jamo[ord(char)] = chr(0x1161 + vowel)
+def _initial_table() -> dict[int, str]:
+    """Built on first use, not at import: milliseconds that exact-name lookups never need."""
+    initial: dict[int, str] = {code: INITIALS[(code - SYLLABLE_FIRST) // _PER_INITIAL]
+                               for code in range(SYLLABLE_FIRST, SYLLABLE_LAST + 1)}
     # Leading jamo left alone after NFC (no vowel followed) count as typed initials.
     for lead, char in enumerate(INITIALS):
         initial[0x1100 + lead] = char
-    return jamo, initial
+    return initial
 
+
+# NFD splits a syllable into conjoining jamo (leading U+1100.., vowel U+1161.., trailing U+11A8..); typed
+# compatibility jamo stay as they are, so they are mapped here. A bare typed consonant means "a syllable starting
+# with it", so it maps to the leading form; clusters like ㄳ exist only as finals.
+_TYPED_JAMO = {ord(char): chr(0x1100 + lead) for lead, char in enumerate(INITIALS)}
+for _final, _char in enumerate(_FINALS, start=1):
+    _TYPED_JAMO.setdefault(ord(_char), chr(0x11A7 + _final))
+_TYPED_JAMO.update({ord(char): chr(0x1161 + vowel) for vowel, char in enumerate(_VOWELS)})
 
 _SEPARATORS = " \t\r\n\u00a0\u3000·・‧∙-_./"
 _NAME_TABLE: dict[int, int | None] = {ord(c): None for c in _SEPARATORS}
@@ -63,12 +54,12 @@ def to_jamo(s: str) -> str:
 
     Other characters are lowercased and kept, so fuzzy scores compare letter by letter.
     """
-    return unicodedata.normalize("NFC", s).lower().translate(_tables()[0])
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFC", s).lower()).translate(_TYPED_JAMO)
 
 
 def initials(s: str) -> str:
     """Each Hangul syllable replaced by its initial consonant (ㄱ..ㅎ); other characters lowercased."""
-    return unicodedata.normalize("NFC", s).lower().translate(_tables()[1])
+    return unicodedata.normalize("NFC", s).lower().translate(_initial_table())
 
 
 def is_initials_query(q: str) -> bool:
@@ -110,7 +101,7 @@ def matches_initials(query: str, name: str) -> bool:
     n = normalize_name(name)
     if not q:
         return False
-    n_initials = n.translate(_tables()[1])  # one character per character of n, aligned
+    n_initials = n.translate(_initial_table())  # one character per character of n, aligned
     for start in range(len(n) - len(q) + 1):
         for offset, char in enumerate(q):
             here = start + offset

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from .entities import Matcher, load_alias_file, short_forms
-from .hangul import normalize_name, to_jamo
+from .hangul import normalize_name
 from .model import ENTITY_TYPES
+from .resolve import ALIAS_ROWS, Resolver
 
 EDIT_OPS = ("merge", "rename", "retype", "alias-add", "alias-remove", "split", "delete", "define")
 
@@ -229,6 +230,9 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
             "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, sum(mentions) AS n, "
             "count(*) AS a FROM article_entities GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
         )
+        # The name index every query process would otherwise rebuild (weights are the fresh mention counts).
+        resolver = Resolver(conn.execute(ALIAS_ROWS))
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
 
@@ -278,9 +282,10 @@ def _sync_entities(conn, entities: EntitySet) -> None:
             conn.execute("INSERT INTO entities(name, type, origin) VALUES (?,?,?)", [name, spec.type, spec.origin])
     conn.execute("DELETE FROM aliases")
     ids = dict(conn.execute("SELECT name, id FROM entities"))
-    rows = [(ids[s.name], a, normalize_name(a)) for s in entities.specs for a in sorted(s.surfaces())]
-    conn.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias, norm, jamo) VALUES (?,?,?,?)",
-                     [(*row, to_jamo(row[2])) for row in rows])
+    conn.executemany(
+        "INSERT OR IGNORE INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
+        [(ids[s.name], a, normalize_name(a)) for s in entities.specs for a in sorted(s.surfaces())],
+    )
 
 
 def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int) -> None:

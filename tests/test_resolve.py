@@ -272,20 +272,33 @@ def test_speed_over_100k_synthetic_aliases():
     assert big.best("삼성").entity_id == SAMSUNG_GROUP
 
 
-def test_keys_stored_in_the_index_resolve_exactly_like_keys_computed_here():
-    from store.hangul import normalize_name, to_jamo
-
-    keyed = Resolver.from_keyed([(e, text, w, normalize_name(text), to_jamo(normalize_name(text))) for e, text, w in ALIASES])
-    computed = Resolver(ALIASES)
-    for query in ["엔비디야", "ㅇㅂㄷㅇ", "삼성과", "하이닉쓰", "오픈AI는", "sk 하이닉스", "샘 알트만", "삼셩", "ㅅㅅ", "현대"]:
-        assert keyed.resolve(query) == computed.resolve(query), query
-        assert keyed.best(query) == computed.best(query), query
+QUERIES = ["엔비디야", "ㅇㅂㄷㅇ", "삼성과", "하이닉쓰", "오픈AI는", "sk 하이닉스", "샘 알트만", "삼셩", "ㅅㅅ", "현대", "ㅎ"]
 
 
-def test_the_index_stores_each_alias_key_and_its_jamo(seeds_index):
-    from store.hangul import normalize_name, to_jamo
+def test_a_saved_state_resolves_exactly_like_a_fresh_build():
+    built = Resolver(ALIASES)
+    loaded = Resolver.from_state(built.state())
+    assert loaded is not None and len(loaded) == len(built)
+    for query in QUERIES:
+        assert loaded.resolve(query) == built.resolve(query), query
+        assert loaded.best(query) == built.best(query), query
 
-    rows = seeds_index._rows("SELECT alias, norm, jamo FROM aliases")
-    assert len(rows) > 200
-    assert all(norm == normalize_name(alias) and jamo == to_jamo(norm) for alias, norm, jamo in rows)
-    assert seeds_index.resolve("엔비디야")[0].name == "엔비디아"
+
+@pytest.mark.parametrize("text", ["", "{}", "[]", '{"format": 999, "keys": []}', '{"format": 1}', "not json"])
+def test_a_foreign_or_broken_state_is_refused(text):
+    assert Resolver.from_state(text) is None
+
+
+def test_the_index_keeps_the_state_of_its_current_aliases(seeds_db_copy):
+    from store.api import Index
+    from store.resolve import ALIAS_ROWS
+
+    index = Index.open(seeds_db_copy)
+    (stored,) = index._rows("SELECT value FROM meta WHERE key = 'resolver'")[0]
+    assert Resolver.from_state(stored).state() == Resolver(index._rows(ALIAS_ROWS)).state()
+    assert index.resolve("엔비디야")[0].name == "엔비디아"
+    index.edit("alias-add", entity="엔비디아", alias="녹색칩")  # an edit re-links: the state follows
+    (stored,) = index._rows("SELECT value FROM meta WHERE key = 'resolver'")[0]
+    assert "녹색칩" in Resolver.from_state(stored).state()
+    assert index.resolve("녹색칩")[0].name == "엔비디아"
+    index.close()
