@@ -5,13 +5,13 @@ Nothing here loads the morphological analyzer; opening an Index reads no table w
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from .db import connect
-from .hangul import normalize_name, strip_particle
+from .hangul import is_initials_query, normalize_name, strip_particle
+from .resolve import ALIAS_ROWS, Match, Resolver, query_forms
 from .results import (
     ArticleCount,
     ArticleDetail,
@@ -31,10 +31,8 @@ from .results import (
 )
 from .textindex import grams, parse_query, snippet
 
-if TYPE_CHECKING:
-    from .resolve import Resolver
-
 KWIC_WIDTH = 40  # characters of context on each side of a mention
+TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
 RELATED_SPAN = 1000  # co-mentions are counted over an entity's newest articles, at most this many
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
 _ARTICLE_COLS = "id, title, subtitle, outlet, reporters, date, date_text, source, chars"
@@ -70,15 +68,6 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     return text[left:right].strip()
 
 
-class AliasMatch(NamedTuple):
-    """A name found through the aliases index (the resolver's Match has the same fields)."""
-
-    entity_id: int
-    alias: str
-    score: float
-    how: str
-
-
 class Index:
     """A read/write handle on one hanscope database."""
 
@@ -86,7 +75,7 @@ class Index:
         self.db = db
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False) -> "Index":
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> "Index":
         return cls(connect(path, create=create, readonly=readonly))
 
     def close(self) -> None:
@@ -151,7 +140,10 @@ class Index:
                 text, spans = snippet(body, pattern)
                 # bm25 is tiny for words in most of a small corpus: keep its precision, not 3 decimals of it
                 hits.append(ArticleHit(aid, title, outlet, date, source, -rank, text, spans))
-        return SearchResult(query, hits, self.resolve(query, limit=8), self._numbers_matching(query), total)
+        # Near spellings only for a spelling the corpus hardly uses (엔비디야): for a word it does use (정상회의,
+        # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
+        entities = self.resolve(query, limit=8, fuzzy=total <= TYPO_ARTICLES)
+        return SearchResult(query, hits, entities, self._numbers_matching(query), total)
 
     def _numbers_matching(self, query: str, limit: int = 50) -> list[NumberRow]:
         if not any(ch.isdigit() for ch in query):
@@ -172,10 +164,8 @@ class Index:
     # --- entities -------------------------------------------------------------------------------
 
     @cached_property
-    def _resolver(self) -> "Resolver":
-        # Imported here: rapidfuzz costs ~20 ms of start-up that exact and prefix lookups never need.
-        from .resolve import ALIAS_ROWS, Resolver
-
+    def _resolver(self) -> Resolver:
+        """The in-memory name index: loaded from the state the linker stored, else built from the aliases."""
         stored = self._rows("SELECT value FROM meta WHERE key = 'resolver'")
         return (stored and Resolver.from_state(stored[0][0])) or Resolver(self._rows(ALIAS_ROWS))
 
@@ -183,7 +173,7 @@ class Index:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""
         self.__dict__.pop("_resolver", None)
 
-    def _by_alias(self, name: str, limit: int) -> list[AliasMatch]:
+    def _by_alias(self, name: str, limit: int) -> list[Match]:
         """Exact, then prefix matches of the name's lookup key, answered by the aliases index alone.
 
         Most lookups are exact or prefix ones; the in-memory resolver (which grows with the corpus) is
@@ -204,15 +194,17 @@ class Index:
             "WHERE a.norm > ? AND a.norm < ? ORDER BY e.mentions DESC LIMIT ?",
             (key, key + "\U0010ffff", limit * 4),
         )
-        found: dict[int, AliasMatch] = {}
+        found: dict[int, Match] = {}
         for eid, alias in exact:
-            found.setdefault(eid, AliasMatch(eid, alias, 100.0, "exact"))
+            found.setdefault(eid, Match(eid, alias, 100.0, "exact"))
         for eid, alias in prefix:
-            found.setdefault(eid, AliasMatch(eid, alias, 90.0, "prefix"))
+            found.setdefault(eid, Match(eid, alias, 90.0, "prefix"))
         return list(found.values())[:limit]
 
-    def resolve(self, name: str, limit: int = 10) -> list[EntityHit]:
-        matches = self._by_alias(name, limit) or self._resolver.resolve(name, limit=limit)
+    def resolve(self, name: str, limit: int = 10, fuzzy: bool = True) -> list[EntityHit]:
+        matches = self._by_alias(name, limit)
+        if not matches and (fuzzy or is_initials_query(name) or self._inside_an_alias(name)):
+            matches = self._resolver.resolve(name, limit=limit, fuzzy=fuzzy)
         if not matches:
             return []
         infos = {e.id: e for e in self._entity_infos([m.entity_id for m in matches])}
@@ -222,6 +214,14 @@ class Index:
             for m in matches
             if m.entity_id in infos
         ]
+
+    def _inside_an_alias(self, name: str) -> bool:
+        """Whether some alias contains the name: without fuzzy matching, the in-memory resolver (~15 ms to
+        load at 5k articles) can only find substrings, so a word no alias holds (웨이퍼) need not load it."""
+        forms = [form for form in query_forms(name) if len(form) >= 2]
+        if not forms:
+            return False
+        return bool(self._rows(f"SELECT 1 FROM aliases WHERE {' OR '.join(['instr(norm, ?)'] * len(forms))} LIMIT 1", forms))
 
     def find_entity(self, name_or_id: str | int) -> EntityInfo | None:
         """An entity by id, or the single confident answer of the resolver for a name."""

@@ -6,7 +6,6 @@ Offsets are Python string indices (code points) into `Article.body`.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
 
 
 class InputError(Exception):
@@ -24,7 +23,7 @@ class Document:
     source: str
     text: str
     kind: str  # "text" | "html" | "json"
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -43,7 +42,7 @@ class Article:
     url: str | None = None
 
     @classmethod
-    def from_paragraphs(cls, source: str, texts: list[str], **meta: Any) -> "Article":
+    def from_paragraphs(cls, source: str, texts: list[str], **meta: object) -> "Article":
         body_parts: list[str] = []
         spans: list[tuple[int, int]] = []
         pos = 0
@@ -90,7 +89,7 @@ class Candidate:
 ENTITY_TYPES = ("company", "person", "org", "place", "product", "event")
 
 
-def to_json(obj: Any) -> Any:
+def to_json(obj: object) -> object:
     """Dataclasses (and lists/dicts of them) as plain JSON-ready values."""
     if hasattr(obj, "__dataclass_fields__"):
         return {k: to_json(v) for k, v in asdict(obj).items()}

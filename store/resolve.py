@@ -7,11 +7,11 @@ from __future__ import annotations
 import heapq
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from itertools import accumulate, repeat
+from operator import add
 
 from .hangul import initial_pattern, is_initials_query, normalize_name, strip_particle, to_jamo
 
@@ -22,7 +22,7 @@ INITIALS_WHOLE = 99.0  # the query covers the whole alias (ㅅㅅ on 삼성); ju
 PREFIX_FLOOR = 80.0
 # What a Resolver is built from in an index: (entity_id, alias, weight = the entity's mentions).
 ALIAS_ROWS = "SELECT a.entity_id, a.alias, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id"
-STATE_FORMAT = 1  # of Resolver.state(); a stored state of another format is rebuilt from the aliases
+STATE_FORMAT = 2  # of Resolver.state(); a stored state of another format is rebuilt from the aliases
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,59 +54,64 @@ class Resolver:
             if known is None or weight > known[1]:
                 owners[entity_id] = (text.strip(), weight)
         keys = sorted(owners_by_key, key=len)
+        owners = [[(entity_id, text, weight) for entity_id, (text, weight) in owners_by_key[key].items()] for key in keys]
+        weights: dict[int, int] = {}
+        for per_key in owners:
+            for entity_id, _, weight in per_key:
+                weights[entity_id] = max(weight, weights.get(entity_id, -1))
         # One to_jamo call for all keys instead of one per key (newlines: no key contains one).
-        self._index(keys, [owners_by_key[key] for key in keys], to_jamo("\n".join(keys)).split("\n"))
+        self._index(keys, owners, to_jamo("\n".join(keys)).split("\n"), weights)
 
     def state(self) -> str:
-        """The built name index as JSON: the linker stores it, so a query process loads it (~10 ms at 20k
-        articles) instead of normalising and decomposing every alias again (~70 ms)."""
-        owners = [[[entity_id, text, weight] for entity_id, (text, weight) in o.items()] for o in self._owners]
-        return json.dumps({"format": STATE_FORMAT, "keys": self._keys, "jamo": self._jamo, "owners": owners},
-                          ensure_ascii=False, separators=(",", ":"))
+        """The built name index as text: the linker stores it, so a query process loads it (~8 ms at 5k
+        articles) instead of normalising and decomposing every alias again (~45 ms). Keys and jamo are
+        newline-joined strings (split in C); owners per key are JSON."""
+        head = {"format": STATE_FORMAT, "owners": self._owners, "weights": list(self._entity_weight.items())}
+        return "\n".join([json.dumps(head, ensure_ascii=False,
+                                      separators=(",", ":")), "\t".join(self._keys), "\t".join(self._jamo)])
 
     @classmethod
     def from_state(cls, text: str) -> Resolver | None:
         """The resolver `state()` saved, or None when the text is from another format."""
         try:
-            data = json.loads(text)
+            head, keys, jamo = text.split("\n")
+            data = json.loads(head)
             if data.get("format") != STATE_FORMAT:
                 return None
-            owners = [{entity_id: (alias, weight) for entity_id, alias, weight in o} for o in data["owners"]]
+            keys_list, jamo_list = keys.split("\t") if keys else [], jamo.split("\t") if jamo else []
+            owners = data["owners"]
+            if not len(keys_list) == len(jamo_list) == len(owners):
+                return None
             resolver = cls.__new__(cls)
-            resolver._index(data["keys"], owners, data["jamo"])
+            resolver._index(keys_list, owners, jamo_list, dict(data["weights"]))
             return resolver
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
 
-    def _index(self, keys: list[str], owners: list[dict[int, tuple[str, int]]], jamo: list[str]) -> None:
-        """keys: shortest first; owners: per key, the entities it names, each with its alias as written and that
-        alias's weight; jamo: per key, to_jamo(key)."""
-        self._keys, self._owners, self._jamo = keys, owners, jamo
-        self._key_index = {key: index for index, key in enumerate(keys)}
-        self._entity_weight: dict[int, int] = {}
-        for per_key in owners:
-            for entity_id, (_, weight) in per_key.items():
-                if weight > self._entity_weight.get(entity_id, -1):
-                    self._entity_weight[entity_id] = weight
+    def _index(self, keys: list[str], owners: list, jamo: list[str], weights: dict[int, int]) -> None:
+        """keys: shortest first; owners: per key, the entities it names as (entity_id, alias as written, weight);
+        jamo: per key, to_jamo(key); weights: per entity, its heaviest alias's weight. Loops run in C: this is
+        every query process's start-up when the name index is loaded from the database."""
+        self._keys, self._owners, self._jamo, self._entity_weight = keys, owners, jamo, weights
+        self._key_index = dict(zip(keys, range(len(keys))))
         # Keys joined by newlines (which no key contains): one regex or find() pass covers many keys.
         self._blob = "\n".join(keys)
-        self._starts: list[int] = []
+        sizes = list(map(len, keys))
+        self._starts = list(accumulate(map(add, sizes, repeat(1)), initial=0))[:-1]
         # (key length, blob offset of its first key, blob offset past its last key), shortest first.
         self._lengths: list[tuple[int, int, int]] = []
-        position = 0
-        for key in keys:
-            if not self._lengths or self._lengths[-1][0] != len(key):
-                self._lengths.append((len(key), position, position))
-            self._starts.append(position)
-            position += len(key) + 1
-            self._lengths[-1] = (len(key), self._lengths[-1][1], position - 1)
+        for size in sorted(set(sizes)):
+            first, last = bisect_left(sizes, size), bisect_right(sizes, size) - 1
+            self._lengths.append((size, self._starts[first], self._starts[last] + size))
 
     def __len__(self) -> int:
         return len(self._keys)
 
-    def resolve(self, query: str, limit: int = 10) -> list[Match]:
-        """Candidate entities for the query, best first, one row per entity (its best alias)."""
-        forms = _query_forms(query)
+    def resolve(self, query: str, limit: int = 10, fuzzy: bool = True) -> list[Match]:
+        """Candidate entities for the query, best first, one row per entity (its best alias).
+
+        fuzzy=False leaves out near spellings (and rapidfuzz's ~20 ms import)."""
+        forms = query_forms(query)
         if not forms:
             return []
         steps = [self._rank(self._exact(forms), "exact", limit)]
@@ -114,7 +119,8 @@ class Resolver:
             steps.append(self._rank(self._initials(forms[0], limit), "initials", limit))
         else:
             steps.append(self._rank(self._prefix(forms, limit), "prefix", limit))
-            steps.append(self._rank(self._fuzzy(forms, FUZZY_THRESHOLD, limit), "fuzzy", limit))
+            if fuzzy:
+                steps.append(self._rank(self._fuzzy(forms, FUZZY_THRESHOLD, limit), "fuzzy", limit))
         best_per_entity: dict[int, Match] = {}
         for match in sorted((m for step in steps for m in step), key=self._order):
             best_per_entity.setdefault(match.entity_id, match)
@@ -127,7 +133,7 @@ class Resolver:
         consonants cover whole: ㅅㅅ -> 삼성 over 삼성전자); a unique prefix/substring match; or a fuzzy
         score >= FUZZY_THRESHOLD that leads every other entity by FUZZY_GAP.
         """
-        forms = _query_forms(query)
+        forms = query_forms(query)
         if not forms:
             return None
         exact = self._exact(forms)
@@ -155,7 +161,7 @@ class Resolver:
             score = round(hits[index], 1)
             if score < floor:
                 break
-            for entity_id, (text, _) in self._owners[index].items():
+            for entity_id, text, _ in self._owners[index]:
                 match = Match(entity_id, text, score, how)
                 current = best_per_entity.get(entity_id)
                 if current is None or self._order(match) < self._order(current):
@@ -239,12 +245,14 @@ class Resolver:
                 score = score_of(length, offset == self._starts[index])
                 if score > hits.get(index, 0.0):
                     hits[index] = score
-                    for entity_id in self._owners[index]:
+                    for entity_id, _, _ in self._owners[index]:
                         entity_best[entity_id] = max(score, entity_best.get(entity_id, 0.0))
         return hits
 
     def _fuzzy(self, forms: list[str], cutoff: float, limit: int) -> dict[int, float]:
         """Keys whose jamo string is within `cutoff` of a query form's (fuzz.ratio)."""
+        from rapidfuzz import fuzz, process  # here: exact, initial and substring lookups never need it
+
         hits: dict[int, float] = {}
         # Several aliases of one entity can crowd the top, so ask for more than the caller shows.
         wanted = max(4 * limit, 32)
@@ -257,7 +265,7 @@ class Resolver:
         return hits
 
 
-def _query_forms(query: str) -> list[str]:
+def query_forms(query: str) -> list[str]:
     """Normalised query, then its particle-stripped form when that differs (오픈AI는 -> 오픈ai)."""
     raw = normalize_name(query)
     if not raw:

@@ -15,6 +15,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -540,3 +541,18 @@ def test_kill_9_while_changed_files_replace_their_articles(tmp_path):
         assert stale.total_articles == 0 and stale.articles == []  # no search row of an old version survives
     finally:
         index.close()
+
+
+def test_default_index_location_follows_the_platform_rules(monkeypatch, tmp_path):
+    from store.db import default_db_path
+
+    monkeypatch.delenv("HANSCOPE_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "데이터"))
+    if sys.platform.startswith("linux"):
+        assert default_db_path() == str(tmp_path / "데이터" / "hanscope" / "index.db")
+        monkeypatch.setenv("XDG_DATA_HOME", "")
+        monkeypatch.setenv("HOME", str(tmp_path))
+        assert default_db_path() == str(tmp_path / ".local" / "share" / "hanscope" / "index.db")
+    monkeypatch.setenv("HANSCOPE_DB", "~/뉴스/index.db")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_db_path() == str(tmp_path / "뉴스" / "index.db")

@@ -302,3 +302,18 @@ def test_the_index_keeps_the_state_of_its_current_aliases(seeds_db_copy):
     assert "녹색칩" in Resolver.from_state(stored).state()
     assert index.resolve("녹색칩")[0].name == "엔비디아"
     index.close()
+
+
+@pytest.mark.parametrize("word", ["경제", "이번", "속도를"])
+def test_search_offers_no_look_alike_names_for_words_the_corpus_uses(seeds_index, word):
+    result = seeds_index.search(word)
+    assert result.total_articles >= 3
+    assert [e.how for e in seeds_index.resolve(word, limit=8)].count("fuzzy") > 0  # the resolver alone would
+    assert all(e.how != "fuzzy" for e in result.entities), result.entities  # 경제 is not a typo of 경주
+
+
+@pytest.mark.parametrize(("typo", "name"), [("엔비디야", "엔비디아"), ("하이닉쓰", "SK하이닉스"), ("삼셩전자", "삼성전자")])
+def test_search_offers_the_name_a_typo_misses(seeds_index, typo, name):
+    result = seeds_index.search(typo)
+    assert result.total_articles <= 2
+    assert result.entities and result.entities[0].name == name

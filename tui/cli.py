@@ -119,7 +119,7 @@ def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | 
     """
     if analyzer and importlib.util.find_spec("kiwipiepy") is None:
         raise QueryError("--analyzer needs kiwipiepy: pip install 'hanscope[analyzer]'")
-    db_path = db or default_db_path()
+    db_path = db or Path(default_db_path())
     summary = build_index(db_path, list(paths), prune=prune, workers=workers, analyzer=analyzer,
                           show_progress=not as_json)
     if as_json:
@@ -449,7 +449,7 @@ def import_aliases(file: Path, db: Path | None) -> None:
 @click.option("--compare", "compare_ids", type=int, nargs=2, default=None, help="Open two articles side by side.")
 def tui(db: Path | None, entity_name: str | None, article_id: int | None, compare_ids: tuple[int, int] | None) -> None:
     """Open the explorer (the default command)."""
-    path = db or default_db_path()
+    path = db or Path(default_db_path())
     if not path.exists():
         if db is not None:
             raise QueryError(f"no index at {path}: build one with `hanscope index FOLDER --db {path}`")
