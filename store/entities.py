@@ -644,7 +644,7 @@ class _Article:
         starts = [t.start for t in tokens] if tokens is not None else []
         words: list[_Word] = []
         previous_end = 0
-        for m in re.finditer(r"\S+", stripped):
+        for m in re.finditer(r"[^\s…]+", stripped):  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
             raw = m.group()
             lead = len(raw) - len(raw.lstrip(_OPENERS))
             trail = len(raw) - len(raw.rstrip(_CLOSERS))

@@ -589,3 +589,12 @@ def test_may_match_never_misses_what_find_finds():
             elif not matcher.may_match(text):
                 misses += 1
     assert hits > 100 and misses > 10_000  # it does rule most texts out
+
+
+def test_an_ellipsis_in_a_headline_ends_the_phrase_before_a_name():
+    """Headlines join clauses with …: `10%…LG전자도`, `공급”…LG전자와 맞손` name LG전자, not `10%…LG전자`."""
+    article = Article.from_paragraphs("x.txt", ["삼성전자 주가 10%…LG전자도 상승", "“HBM 공급”…LG전자와 맞손"],
+                                      title="삼성전자 주가 10%…LG전자도 상승")
+    names = {c.name for c in rule_candidates(article)}
+    assert "LG전자" in names
+    assert not [n for n in names if "…" in n]
