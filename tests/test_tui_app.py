@@ -591,3 +591,17 @@ async def test_markup_and_escape_bytes_are_shown_literally(hostile_db, tmp_path)
         lines = [p for k, p in options(app.screen.query_one("#mentions", OptionList)) if k and k.startswith("m")]
         assert any("위험[/] 삼성전자" in line for line in lines), lines
         assert not any("\x1b" in line for line in lines)
+
+
+async def test_drill_down_says_when_co_mentions_cover_only_the_newest_articles(app, monkeypatch):
+    import store.api
+
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("SK하이닉스")
+        await settle(pilot)
+        assert not [t for _, t in options(app.screen.query_one("#related", OptionList)) if "newest" in t]
+        monkeypatch.setattr(store.api, "RELATED_SPAN", 2)  # SK하이닉스 is in 4 seed articles
+        app.open_entity("SK하이닉스")
+        await settle(pilot)
+        assert app.screen.detail.related_over == 2
+        assert "in its newest 2 articles" in [t for _, t in options(app.screen.query_one("#related", OptionList))]

@@ -142,6 +142,8 @@ class EntityScreen(BaseScreen):
         related = self.query_one("#related", OptionList)
         width = max(16, related.scrollable_content_region.width - 1 or 30)
         options = [Option(Text("Co-mentioned", style="bold"), disabled=True)]
+        if detail.related_over < detail.entity.articles:  # counted over its newest articles only
+            options.append(Option(Text(f"in its newest {detail.related_over:,} articles", style="dim"), disabled=True))
         for r in detail.related:
             count = f" {r.count}"
             options.append(Option(Text.assemble(fit(Text(r.name, style=type_style(r.type)), width - len(count)),
