@@ -5,7 +5,7 @@ Offsets are Python string indices (code points) into `Article.body`.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 class InputError(Exception):
@@ -89,10 +89,16 @@ class Candidate:
 ENTITY_TYPES = ("company", "person", "org", "place", "product", "event")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def to_json(obj: object) -> object:
     """Dataclasses (and lists/dicts of them) as plain JSON-ready values."""
-    if hasattr(obj, "__dataclass_fields__"):
-        return {k: to_json(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, _SCALARS):
+        return obj
+    fields = getattr(obj, "__dataclass_fields__", None)
+    if fields is not None:  # one walk: asdict would deep-copy first, then this would walk its copy
+        return {name: value if isinstance(value := getattr(obj, name), _SCALARS) else to_json(value) for name in fields}
     if isinstance(obj, (list, tuple)):
         return [to_json(v) for v in obj]
     if isinstance(obj, dict):
