@@ -598,3 +598,12 @@ def test_an_ellipsis_in_a_headline_ends_the_phrase_before_a_name():
     names = {c.name for c in rule_candidates(article)}
     assert "LG전자" in names
     assert not [n for n in names if "…" in n]
+
+
+def test_an_adverb_before_a_surname_and_title_is_no_name():
+    """또 이 회장은 (again, chairman Lee) names nobody new; 팀 쿡 and 젠슨 황 (one-syllable parts) still do."""
+    article = Article.from_paragraphs("x.txt", ["최태원 SK그룹 회장은 이날 발표했다. 또 이 회장은 투자를 늘린다고 밝혔다.",
+                                                "팀 쿡 애플 최고경영자(CEO)와 젠슨 황 엔비디아 CEO도 참석했다."], title="t")
+    names = {c.name for c in rule_candidates(article) if c.type == "person"}
+    assert {"최태원", "팀 쿡", "젠슨 황"} <= names
+    assert not [n for n in names if n.startswith("또")]
