@@ -21,7 +21,7 @@ from tui.screens.entity import EntityScreen
 from tui.screens.help import HelpScreen
 from tui.screens.numbers import NumbersScreen
 from tui.screens.search import SearchScreen
-from tui.widgets import HIGHLIGHT_STYLE, type_style
+from tui.widgets import HIGHLIGHT_STYLE, type_style, wrapped_lines
 
 BIG, SMALL = (160, 45), (80, 24)
 HOSTILE = "[bold red]위험[/] 삼성전자 발표. 끝 [/] 표시 \x1b[31m빨강\x1b[0m [link=http://x]링크[/link] 삼성전자가 말했다.\n"
@@ -605,3 +605,20 @@ async def test_drill_down_says_when_co_mentions_cover_only_the_newest_articles(a
         await settle(pilot)
         assert app.screen.detail.related_over == 2
         assert "in its newest 2 articles" in [t for _, t in options(app.screen.query_one("#related", OptionList))]
+
+
+async def test_clicking_a_mention_in_a_compare_pane_opens_its_entity(app, seeds_index):
+    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
+    async with app.run_test(size=BIG) as pilot:
+        app.open_compare(left, right)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        block = screen.parts[1][0]
+        mention = [m for m in seeds_index.mentions_in(right) if block.start <= m[0] < block.end][0]
+        lines = wrapped_lines(app.console, screen.details[1].body, block, screen.statics[1][0].content_region.width)
+        row = next(r for r, (start, text) in enumerate(lines) if start <= mention[0] < start + len(text))
+        column = cell_len(lines[row][1][:mention[0] - lines[row][0]])
+        await pilot.click(screen.statics[1][0], offset=(column + 1, row))
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == mention[2]

@@ -205,6 +205,28 @@ def blocks(body: str, paragraphs: list[tuple[int, int]], limit: int = BLOCK_CHAR
     return out
 
 
+def wrapped_lines(console, body: str, block: Block, width: int) -> list[tuple[int, str]]:
+    """(body offset, text) of each line of `block` as a Static of `width` cells wraps it."""
+    out, seen = [], block.start
+    for line in Text(body[block.start:block.end]).wrap(console, max(1, width)):
+        out.append((seen, line.plain))
+        seen += len(line.plain)
+    return out
+
+
+def offset_at(lines: list[tuple[int, str]], x: int, y: int) -> int | None:
+    """The body offset under cell (x, y) of wrapped `lines` (Hangul takes two cells), None below the last."""
+    if not 0 <= y < len(lines):
+        return None
+    start, text = lines[y]
+    column = 0
+    for j, ch in enumerate(text):
+        column += cell_len(ch)
+        if column > x:
+            return start + j
+    return start + len(text)
+
+
 def render_block(
     body: str,
     block: Block,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -20,7 +19,8 @@ from store.results import ArticleDetail, NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, render_block, title_of
+from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, render_block, title_of,
+                       wrapped_lines)
 
 FLASH_SECONDS = 1.2
 
@@ -144,13 +144,7 @@ class ArticleScreen(BaseScreen):
     def lines_of(self, widget: Static, i: int) -> list[tuple[int, str]]:
         """(body offset, text) of each line of block `i` as the widget wraps it."""
         assert self.detail is not None
-        lines = Text(self.detail.body[self.parts[i].start:self.parts[i].end]).wrap(self.app.console,
-                                                                                   max(1, widget.content_region.width))
-        out, seen = [], self.parts[i].start
-        for line in lines:
-            out.append((seen, line.plain))
-            seen += len(line.plain)
-        return out
+        return wrapped_lines(self.app.console, self.detail.body, self.parts[i], widget.content_region.width)
 
     def reveal(self, widget: Static, i: int, offset: int) -> None:
         """Scroll so the line holding `offset` is centred."""
@@ -168,16 +162,9 @@ class ArticleScreen(BaseScreen):
         where = event.get_content_offset(event.widget)
         if where is None:
             return
-        lines = self.lines_of(event.widget, i)
-        if where.y >= len(lines):
+        offset = offset_at(self.lines_of(event.widget, i), where.x, where.y)
+        if offset is None:
             return
-        start, text = lines[where.y]
-        column, offset = 0, start + len(text)
-        for j, ch in enumerate(text):
-            column += cell_len(ch)
-            if column > where.x:
-                offset = start + j
-                break
         hit = next((k for k, m in enumerate(self.mentions) if m[0] <= offset < m[1]), None)
         if hit is None:
             return

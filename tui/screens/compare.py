@@ -5,6 +5,7 @@ wafers); paragraphs that say much the same thing carry a ≈ mark naming their p
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
@@ -13,7 +14,8 @@ from store.results import ArticleDetail, Comparison, EntityInfo, NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import PALETTE, Block, KeyFooter, blocks, clean_line, fit, highlighted, render_block, title_of
+from ..widgets import (PALETTE, Block, KeyFooter, blocks, clean_line, fit, highlighted, offset_at, render_block, title_of,
+                       wrapped_lines)
 
 SIDES = ("left", "right")
 
@@ -137,6 +139,20 @@ class CompareScreen(BaseScreen):
                 text = Text.assemble((f"≈{other}{partner[part.paragraph] + 1} ", "bold reverse"), text)
             seen.add(part.paragraph)
             widget.update(text)
+
+    def on_click(self, event: events.Click) -> None:
+        """Click a coloured mention in either pane to open that entity's drill-down."""
+        side = next((k for k in (0, 1) if event.widget in self.statics[k]), None)
+        where = event.get_content_offset(event.widget) if side is not None else None
+        if where is None:
+            return
+        i = self.statics[side].index(event.widget)
+        lines = wrapped_lines(self.app.console, self.details[side].body, self.parts[side][i],
+                              event.widget.content_region.width)
+        offset = offset_at(lines, where.x, where.y)
+        hit = next((m for m in self.mentions[side] if offset is not None and m[0] <= offset < m[1]), None)
+        if hit is not None:
+            self.app.open_entity(hit[2])
 
     # --- actions ----------------------------------------------------------------------------------
 
