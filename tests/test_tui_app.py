@@ -308,13 +308,18 @@ async def test_a_deep_link_to_an_unknown_entity_lands_on_the_search(seeds_db, tm
 # --- compare ----------------------------------------------------------------------------------
 
 
+async def open_seed_compare(app, pilot, seeds_index) -> CompareScreen:
+    """Seeds 000 and 002 side by side (both say 월 90만장, of different things)."""
+    app.open_compare(seed_id(seeds_index, "000"), seed_id(seeds_index, "002"))
+    await settle(pilot)
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
 async def test_compare_shows_shared_entities_and_the_shared_900k_figure(app, seeds_index):
-    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
     async with app.run_test(size=BIG) as pilot:
-        app.open_compare(left, right)
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await open_seed_compare(app, pilot, seeds_index)
+        left, right = screen.ids
         summary = screen.query_one("#summary", Static).content.plain
         shared = screen.comparison.shared_entities
         assert f"shared {len(shared)}" in summary and "오픈AI" in summary
@@ -608,14 +613,10 @@ async def test_drill_down_says_when_co_mentions_cover_only_the_newest_articles(a
 
 
 async def test_clicking_a_mention_in_a_compare_pane_opens_its_entity(app, seeds_index):
-    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
     async with app.run_test(size=BIG) as pilot:
-        app.open_compare(left, right)
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await open_seed_compare(app, pilot, seeds_index)
         block = screen.parts[1][0]
-        mention = [m for m in seeds_index.mentions_in(right) if block.start <= m[0] < block.end][0]
+        mention = [m for m in seeds_index.mentions_in(screen.ids[1]) if block.start <= m[0] < block.end][0]
         lines = wrapped_lines(app.console, screen.details[1].body, block, screen.statics[1][0].content_region.width)
         row = next(r for r, (start, text) in enumerate(lines) if start <= mention[0] < start + len(text))
         column = cell_len(lines[row][1][:mention[0] - lines[row][0]])
