@@ -21,7 +21,7 @@ from tui.screens.entity import EntityScreen
 from tui.screens.help import HelpScreen
 from tui.screens.numbers import NumbersScreen
 from tui.screens.search import SearchScreen
-from tui.widgets import HIGHLIGHT_STYLE, type_style, wrapped_lines
+from tui.widgets import HIGHLIGHT_STYLE, Block, type_style, wrapped_lines
 
 BIG, SMALL = (160, 45), (80, 24)
 HOSTILE = "[bold red]위험[/] 삼성전자 발표. 끝 [/] 표시 \x1b[31m빨강\x1b[0m [link=http://x]링크[/link] 삼성전자가 말했다.\n"
@@ -613,13 +613,22 @@ async def test_drill_down_says_when_co_mentions_cover_only_the_newest_articles(a
 
 
 async def test_clicking_a_mention_in_a_compare_pane_opens_its_entity(app, seeds_index):
+    """Paragraphs with a partner start with a ≈ mark (≈L17): a click must land on the text under it, not 4 cells off."""
     async with app.run_test(size=BIG) as pilot:
         screen = await open_seed_compare(app, pilot, seeds_index)
-        block = screen.parts[1][0]
-        mention = [m for m in seeds_index.mentions_in(screen.ids[1]) if block.start <= m[0] < block.end][0]
-        lines = wrapped_lines(app.console, screen.details[1].body, block, screen.statics[1][0].content_region.width)
-        row = next(r for r, (start, text) in enumerate(lines) if start <= mention[0] < start + len(text))
-        column = cell_len(lines[row][1][:mention[0] - lines[row][0]])
-        await pilot.click(screen.statics[1][0], offset=(column + 1, row))
+        # a two-syllable name (삼성) inside a marked paragraph: a click shifted by the mark's 4 cells misses it
+        i, mention = next((i, m) for i, (b, w) in enumerate(zip(screen.parts[1], screen.statics[1]))
+                          if w.content.plain.startswith("≈") for m in screen.mentions[1]
+                          if b.start < m[0] < b.end and cell_len(m[4]) <= 4)
+        widget, block = screen.statics[1][i], screen.parts[1][i]
+        shown = widget.content.plain
+        mark = len(shown) - (block.end - block.start)
+        at = mark + mention[0] - block.start  # the mention's place in what the widget shows
+        lines = wrapped_lines(app.console, shown, Block(0, len(shown), 0), widget.content_region.width)
+        row = next(r for r, (start, text) in enumerate(lines) if start <= at < start + len(text))
+        column = cell_len(lines[row][1][:at - lines[row][0]])
+        screen.query_one("#right").scroll_to_widget(widget, animate=False)
+        await pilot.pause()
+        await pilot.click(widget, offset=(column + 1, row))
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == mention[2]

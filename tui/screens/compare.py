@@ -146,10 +146,14 @@ class CompareScreen(BaseScreen):
         where = event.get_content_offset(event.widget) if side is not None else None
         if where is None:
             return
-        i = self.statics[side].index(event.widget)
-        lines = wrapped_lines(self.app.console, self.details[side].body, self.parts[side][i],
+        part = self.parts[side][self.statics[side].index(event.widget)]
+        # wrap what the widget shows: a paragraph with a partner starts with its ≈ mark
+        shown = event.widget.content.plain
+        mark = len(shown) - (part.end - part.start)
+        lines = wrapped_lines(self.app.console, shown, Block(0, len(shown), part.paragraph),
                               event.widget.content_region.width)
-        offset = offset_at(lines, where.x, where.y)
+        at = offset_at(lines, where.x, where.y)
+        offset = part.start + at - mark if at is not None and at >= mark else None
         hit = next((m for m in self.mentions[side] if offset is not None and m[0] <= offset < m[1]), None)
         if hit is not None:
             self.app.open_entity(hit[2])
