@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hanscope_seeds import ids as seed_ids_in  # noqa: E402
 from tui.app import HanscopeApp  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
@@ -25,16 +26,6 @@ async def settle(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     await pilot.pause(0.2)
-
-
-def seed_ids(db: Path) -> dict[str, int]:
-    from store.api import Index
-
-    index = Index.open(db)
-    try:
-        return {Path(a.source).name[:3]: a.id for a in index.articles()}
-    finally:
-        index.close()
 
 
 async def shoot(db: Path, name: str, size: tuple[int, int], steps: Callable[[object, HanscopeApp], Awaitable[None]],
@@ -60,7 +51,7 @@ def keys(*pressed: str) -> Callable[[object, HanscopeApp], Awaitable[None]]:
 
 
 async def main(db: Path) -> None:
-    ids = seed_ids(db)
+    ids = seed_ids_in(db)
     big, small = (160, 45), (80, 24)
     await shoot(db, "search", big, keys(*"엔비디아"))
     await shoot(db, "search-initials-80x24", small, keys(*"ㅇㅂㄷㅇ"))

@@ -4,21 +4,10 @@ Update after an intended visual change with: pytest tests/test_tui_snapshots.py 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from hanscope_seeds import ids as seed_ids_in
 from tui.app import HanscopeApp
-
-
-def seed_ids(db: Path) -> dict[str, int]:
-    from store.api import Index
-
-    index = Index.open(db)
-    try:
-        return {Path(a.source).name[:3]: a.id for a in index.articles()}
-    finally:
-        index.close()
 
 
 async def settle(pilot) -> None:
@@ -51,12 +40,12 @@ def test_entity_screen(snap_compare, make_app):
 
 
 def test_article_screen_small_terminal(snap_compare, make_app, seeds_db):
-    app = make_app(article=seed_ids(seeds_db)["002"])
+    app = make_app(article=seed_ids_in(seeds_db)["002"])
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
 def test_compare_screen(snap_compare, make_app, seeds_db):
-    ids = seed_ids(seeds_db)
+    ids = seed_ids_in(seeds_db)
     assert snap_compare(make_app(compare=(ids["000"], ids["002"])), terminal_size=(160, 45), run_before=settle)
 
 

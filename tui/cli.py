@@ -16,7 +16,7 @@ import click
 from store.db import DatabaseError, default_db_path
 from store.model import ENTITY_TYPES, to_json
 
-from .quick import EXIT_NOT_FOUND, EXIT_UNUSABLE, MAX_SEARCH_LIMIT, SEARCH_LIMIT, QueryError, SearchArgs, finish, open_index, run_search
+from .quick import EXIT_NOT_FOUND, MAX_SEARCH_LIMIT, SEARCH_LIMIT, QueryError, SearchArgs, finish, open_index, run_search
 
 
 def _console(stderr: bool = False):
