@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 
 from .db import connect
-from .hangul import is_initials_query, normalize_name, strip_particle
+from .hangul import is_initials_query
 from .resolve import ALIAS_ROWS, Match, Resolver, query_forms
 from .results import (
     ArticleCount,
@@ -179,16 +179,18 @@ class Index:
         Most lookups are exact or prefix ones; the in-memory resolver (which grows with the corpus) is
         built only when these find nothing: typos, initials, substrings.
         """
-        forms = {normalize_name(name), normalize_name(strip_particle(name.strip()))} - {""}
+        forms = query_forms(name)  # the name's key, and without a particle (오픈AI는 -> 오픈ai)
+        if not forms:
+            return []
         marks = ",".join("?" * len(forms))
         exact = self._rows(
             f"SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id "
             f"WHERE a.norm IN ({marks}) ORDER BY e.mentions DESC",
-            list(forms),
+            forms,
         )
         if not exact:
             return []
-        key = normalize_name(name)
+        key = forms[0]
         prefix = self._rows(
             "SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id "
             "WHERE a.norm > ? AND a.norm < ? ORDER BY e.mentions DESC LIMIT ?",
