@@ -218,12 +218,13 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
             touched = _articles_touched(conn, entities)
             _sync_entities(conn, entities)
             conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
-        ids = dict(conn.execute("SELECT name, id FROM entities"))
-        matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs])
-        kinds = dict(conn.execute("SELECT id, type FROM entities"))
         todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0")]
-        for article_id in todo:
-            _link_article(conn, matcher, kinds, article_id)
+        if todo:  # a prune alone re-counts, and needs no automaton over every alias
+            ids = dict(conn.execute("SELECT name, id FROM entities"))
+            matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs])
+            kinds = dict(conn.execute("SELECT id, type FROM entities"))
+            for article_id in todo:
+                _link_article(conn, matcher, kinds, article_id)
         conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
         conn.execute("UPDATE entities SET mentions = 0, articles = 0")
         conn.execute(
