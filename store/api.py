@@ -11,7 +11,7 @@ from functools import cached_property
 
 from .db import connect
 from .hangul import is_initials_query
-from .resolve import ALIAS_ROWS, Match, Resolver, query_forms
+from .resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
 from .results import (
     ArticleCount,
     ArticleDetail,
@@ -185,7 +185,7 @@ class Index:
         marks = ",".join("?" * len(forms))
         exact = self._rows(
             f"SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id "
-            f"WHERE a.norm IN ({marks}) ORDER BY e.mentions DESC",
+            f"WHERE a.norm IN ({marks}) AND {NAMEABLE} ORDER BY e.mentions DESC",
             forms,
         )
         if not exact:
@@ -193,7 +193,7 @@ class Index:
         key = forms[0]
         prefix = self._rows(
             "SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id "
-            "WHERE a.norm > ? AND a.norm < ? ORDER BY e.mentions DESC LIMIT ?",
+            f"WHERE a.norm > ? AND a.norm < ? AND {NAMEABLE} ORDER BY e.mentions DESC LIMIT ?",
             (key, key + "\U0010ffff", limit * 4),
         )
         found: dict[int, Match] = {}

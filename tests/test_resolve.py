@@ -317,3 +317,23 @@ def test_search_offers_the_name_a_typo_misses(seeds_index, typo, name):
     result = seeds_index.search(typo)
     assert result.total_articles <= 2
     assert result.entities and result.entities[0].name == name
+
+
+def test_a_headline_only_name_does_not_crowd_out_the_real_one(tmp_path):
+    """삼셩전자 only in a headline (the body says 삼성전자) is an entity without mentions: lookups skip it."""
+    from store.api import Index
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "dump.jsonl").write_text(
+        '{"title": "삼셩전자 실적", "body": "삼성전자가 3분기 실적을 냈다. 엔비디아와 협력을 넓힌다."}\n', encoding="utf-8")
+    conn = connect(tmp_path / "t.db", create=True)
+    index_paths(conn, [folder], workers=0)
+    conn.close()
+    index = Index.open(tmp_path / "t.db")
+    assert index.find_entity("ㅅㅅㅈㅈ").name == "삼성전자"
+    assert all(e.mentions > 0 for e in index.search("삼셩전자").entities)
+    assert index.search("삼셩전자").entities[0].name == "삼성전자"
+    index.close()
