@@ -22,6 +22,7 @@ from .results import (
     EntityDetail,
     EntityHit,
     EntityInfo,
+    Facets,
     Mention,
     NumberRow,
     Paragraph,
@@ -29,7 +30,10 @@ from .results import (
     SharedNumber,
     SimilarParagraphs,
 )
-from .textindex import grams, parse_query, snippet
+from .query import All, Query
+from .query import parse as parse_query
+from .search import _SearchPlan
+from .textindex import grams
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
 TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
@@ -122,35 +126,42 @@ class Index:
 
     # --- search ---------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> SearchResult:
-        parsed = parse_query(query)
-        expression = parsed.fts()
-        hits: list[ArticleHit] = []
-        total = 0
-        if expression:
-            total = self._rows("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (expression,))[0][0]
-            rows = self._rows(
-                "SELECT a.id, a.title, a.outlet, a.date, a.source, a.body, f.rank FROM "
-                "(SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? "
-                " ORDER BY rank LIMIT ?) f JOIN articles a ON a.id = f.rowid ORDER BY f.rank",
-                (expression, limit),
-            )
-            pattern = parsed.pattern()
-            for aid, title, outlet, date, source, body, rank in rows:
-                text, spans = snippet(body, pattern)
-                # bm25 is tiny for words in most of a small corpus: keep its precision, not 3 decimals of it
-                hits.append(ArticleHit(aid, title, outlet, date, source, -rank, text, spans))
-        # Near spellings only for a spelling the corpus hardly uses (엔비디야): for a word it does use (정상회의,
-        # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
-        entities = self.resolve(query, limit=8, fuzzy=total <= TYPO_ARTICLES)
-        return SearchResult(query, hits, entities, self._numbers_matching(query), total)
+    def search(self, query: str, limit: int | None = 20, offset: int = 0, facets: bool = False) -> SearchResult:
+        """Articles (a page of `limit` from `offset`, with the exact total), entities and numbers for a query in
+        the language of store.query; QuerySyntaxError when it cannot be read. `facets` adds counts by outlet,
+        month and entity over every matching article (not only the page)."""
+        q = parse_query(query)
+        plan = _SearchPlan(self, q)
+        total = plan.count()
+        hits = plan.page(limit, offset)
+        entities = self._entity_section(q, plan, fuzzy=total <= TYPO_ARTICLES)
+        return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
+                            facets=plan.facets() if facets else None, notes=plan.notes)
 
-    def _numbers_matching(self, query: str, limit: int = 50) -> list[NumberRow]:
-        if not any(ch.isdigit() for ch in query):
-            return []  # only digits make an amount query; this also spares the parser's import (~30 ms)
+    def facets(self, query: str) -> Facets:
+        """The facets of a query alone (the app asks for them after painting the first page)."""
+        return _SearchPlan(self, parse_query(query)).facets()
+
+    def _entity_section(self, q: Query, plan: "_SearchPlan", fuzzy: bool) -> list[EntityHit]:
+        """Entities the query names: its @entities first, then what each of its first words resolves to."""
+        hits: dict[int, EntityHit] = {}
+        for entity_id in plan.entity_ids:
+            for info in self._entity_infos([entity_id]):
+                hits.setdefault(info.id, EntityHit(info.id, info.name, info.type, 100.0, "exact", info.mentions, info.articles))
+        texts = [t for t in q.texts() if t.kind != "amount"]
+        names = [t.text for t in texts[:3]]
+        if len(texts) > 1 and q.root == All(tuple(texts)):  # 샘 알트만: the words together may be one name
+            names.insert(0, " ".join(t.text for t in texts))
+        for name in names:
+            for hit in self.resolve(name, limit=8, fuzzy=fuzzy):
+                hits.setdefault(hit.id, hit)
+        found = [h for h in hits.values() if not q.types or h.type in q.types]
+        return found[:8]
+
+    def _numbers_matching(self, amount_text: str, within: tuple[str, list] | None, limit: int = 50) -> list[NumberRow]:
         from .numbers import parse_query_amount
 
-        amount = parse_query_amount(query)
+        amount = parse_query_amount(amount_text)
         if amount is None:
             return []
         low, high = amount.value * 0.995, (amount.value_max or amount.value) * 1.005
@@ -159,7 +170,49 @@ class Index:
         if amount.counter:
             where += " AND (n.counter = ? OR n.counter IS NULL)"
             params.append(amount.counter)
+        if within is not None:
+            where += f" AND n.article_id IN ({within[0]})"
+            params += within[1]
         return self._number_rows(where, params, limit=limit)
+
+    # --- saved searches -------------------------------------------------------------------------
+
+    def saved_searches(self) -> dict[str, str]:
+        """{name: query}, kept in the index so `hanscope index` can say what each one gained."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'saved_searches'")
+        return json.loads(rows[0][0]) if rows else {}
+
+    def save_search(self, name: str, query: str) -> None:
+        name = " ".join(name.split())
+        if not name or len(name) > 80:
+            raise ValueError("a saved search needs a name of 1 to 80 characters")
+        parse_query(query)  # a query that cannot be read is not saved (QuerySyntaxError)
+        self._write_saved({**self.saved_searches(), name: query})
+
+    def delete_saved_search(self, name: str) -> bool:
+        saved = self.saved_searches()
+        if saved.pop(name, None) is None:
+            return False
+        self._write_saved(saved)
+        return True
+
+    def _write_saved(self, saved: dict[str, str]) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('saved_searches', ?)",
+                            (json.dumps(saved, ensure_ascii=False),))
+
+    def saved_gains(self, after_id: int) -> list[tuple[str, int]]:
+        """(name, matching articles with an id above `after_id`) per saved search: what an index run added.
+        A saved query that no longer parses counts -1 rather than stopping the report."""
+        from .query import QuerySyntaxError
+
+        gains = []
+        for name, query in sorted(self.saved_searches().items()):
+            try:
+                gains.append((name, _SearchPlan(self, parse_query(query)).count(("a.id > ?", [after_id]))))
+            except QuerySyntaxError:
+                gains.append((name, -1))
+        return gains
 
     # --- entities -------------------------------------------------------------------------------
 

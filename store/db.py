@@ -5,8 +5,8 @@ import os
 import sqlite3
 import sys
 
-SCHEMA_VERSION = 6  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
-# 6: article_entities (and meta.resolver, read when present)
+SCHEMA_VERSION = 7  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+# 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -105,7 +105,9 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
     args TEXT NOT NULL,
     at TEXT NOT NULL DEFAULT (datetime('now'))
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0');
+-- bigrams of headline+deck and body (store.textindex); `_` joins the bridge tokens that make spacing not matter
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='',
+    tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 """
 
 

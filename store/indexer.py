@@ -24,7 +24,7 @@ from .db import DatabaseError
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
 from .readers import discover
 from .results import FileProblem, IndexSummary
-from .textindex import grams
+from .textindex import index_grams
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
 
@@ -138,7 +138,7 @@ def _worker_extract_or_report(path: str) -> ExtractedFile:
 
 def heading_grams(title: str | None, subtitle: str | None) -> str:
     """The search text of an article's headline and deck: both rank above the body."""
-    return grams(f"{title or ''}\n{subtitle or ''}")
+    return index_grams(f"{title or ''}\n{subtitle or ''}")
 
 
 def _stored_error(db: sqlite_utils.Database, key: str) -> str:
@@ -151,7 +151,7 @@ def _delete_articles(db: sqlite_utils.Database, where: str, params: list) -> int
     rows = db.execute(f"SELECT id, title, subtitle, body FROM articles WHERE {where}", params).fetchall()
     db.conn.executemany(
         "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        [(aid, heading_grams(title, subtitle), grams(body)) for aid, title, subtitle, body in rows],
+        [(aid, heading_grams(title, subtitle), index_grams(body)) for aid, title, subtitle, body in rows],
     )
     db.conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
@@ -194,7 +194,7 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
             )
             conn.execute(
                 "INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
-                [article_id, heading_grams(a.title, a.subtitle), grams(a.body)],
+                [article_id, heading_grams(a.title, a.subtitle), index_grams(a.body)],
             )
             _insert_numbers(conn, article_id, item.numbers)
             conn.executemany(

@@ -73,12 +73,25 @@ class NumberRow:
 
 
 @dataclass(slots=True)
+class Facets:
+    """Counts over every article a query matches, not only the page shown."""
+
+    outlet: list[tuple[str, int]]  # (outlet, articles), most first
+    month: list[tuple[str, int]]  # (YYYY-MM, articles), in time order; undated articles are not counted
+    entity: list[tuple[str, str, int, int]]  # (name, type, articles, entity id), most first
+
+
+@dataclass(slots=True)
 class SearchResult:
     query: str
-    articles: list[ArticleHit]
+    articles: list[ArticleHit]  # one page: `offset` onwards
     entities: list[EntityHit]
     numbers: list[NumberRow]
-    total_articles: int  # matches before the limit
+    total_articles: int  # every match, before the page
+    offset: int = 0
+    sort: str = "rank"  # rank | new | old
+    facets: Facets | None = None
+    notes: list[str] = field(default_factory=list)  # what the answer left out and why (an unknown @entity)
 
 
 @dataclass(slots=True)

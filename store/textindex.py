@@ -1,20 +1,28 @@
-"""Korean-aware full-text matching on top of FTS5.
+"""Korean-aware full-text matching on top of FTS5: what is indexed, and a query tree as an FTS5 expression.
 
 FTS5's unicode61 keeps `SK하이닉스는` as one token and trigram finds nothing for 2-character queries
 (DESIGN.md), so each article is indexed as overlapping character bigrams of every letter/digit run:
 `SK하이닉스는` -> `sk k하 하이 이닉 닉스 스는`. A query word becomes the phrase of its own bigrams, which finds it
-anywhere, inside compounds and before particles. Queries are rebuilt from letter/digit runs only and every
-phrase is quoted, so no user text ever reaches FTS5 as syntax.
+anywhere, inside compounds and before particles.
+
+Spacing. Korean writers space the same words differently (90만장 / 90만 장, 젠슨황 / 젠슨 황), so between two runs
+the index also holds a *bridge*: the pair across the gap, marked with `_` (`90만 장` -> `90 0만 만장_`). A query
+of three or more letters matches each of its bigrams as a prefix (`"90"* + "0만"* + "만장"*`), which takes the
+bigram inside a word and the bridge across a gap alike. A two-letter word (경주) matches only inside a word, so
+`대경 주식` is no hit for 경주. A run of one letter is indexed on its own only when nothing follows it (else
+its bridge holds it, and a phrase across it stays adjacent).
+
+Only letters and digits of user text reach an expression, every piece is quoted, and operators come from the
+parsed tree (store.query), so no user text is ever FTS5 syntax.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .hangul import strip_particle
+from .query import All, Any, Entity, Node, Not, Text
 
 _RUN = re.compile(r"[^\W_]+")
-_SCRIPT_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[가-힣])|(?<=[가-힣])(?=[a-z0-9])")
+BRIDGE = "_"  # the tokenizer's extra token character (db.py): marks a pair across a gap
 
 
 def _run_grams(run: str) -> list[str]:
@@ -24,61 +32,94 @@ def _run_grams(run: str) -> list[str]:
 
 
 def grams(text: str) -> str:
-    """The bigram string FTS5 indexes for `text` (lower-cased)."""
+    """Bigrams of each letter/digit run of `text` (lower-cased), for comparing paragraphs."""
     out: list[str] = []
     for run in _RUN.findall(text.casefold()):
         out.extend(_run_grams(run))
     return " ".join(out)
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedQuery:
-    """A query as words; each word has the surface forms that count as a match for it."""
+def index_grams(text: str) -> str:
+    """The token string FTS5 indexes for `text`: bigrams within runs, and a marked bridge across each gap."""
+    runs = _RUN.findall(text.casefold())
+    out: list[str] = []
+    last = len(runs) - 1
+    for i, run in enumerate(runs):
+        if len(run) > 1:
+            out.extend(run[j : j + 2] for j in range(len(run) - 1))
+        if i < last:
+            out.append(run[-1] + runs[i + 1][0] + BRIDGE)
+        elif len(run) == 1:
+            out.append(run)
+    return " ".join(out)
 
-    words: tuple[tuple[str, ...], ...]
 
-    def fts(self) -> str | None:
-        """The FTS5 MATCH expression, or None when the query has no letters or digits."""
-        if not self.words:
+def term_fts(text: str, kind: str = "word") -> str | None:
+    """One text term as an FTS5 phrase, or None when it has no letters or digits."""
+    runs = _RUN.findall(text.casefold())
+    letters = "".join(runs)
+    if not letters:
+        return None
+    if len(letters) == 1:
+        return f'"{letters}"*'  # one character: any bigram that starts with it
+    if len(letters) == 2 and len(runs) == 1:
+        return f'"{letters}"'  # a 2-letter word, inside a word only (not across 대경 주식)
+    return " + ".join(f'"{letters[i:i + 2]}"*' for i in range(len(letters) - 1))
+
+
+def fts_expression(node: Node, forms=lambda text: (text.text,)) -> str | None:
+    """The FTS5 expression of a query tree without entities, or None when it cannot be one (an entity, only
+    negations, no letters). `forms(text)` gives the spellings a text term matches (cross-script aliases)."""
+    if isinstance(node, Text):
+        phrases = sorted({p for form in forms(node) if (p := term_fts(form, node.kind))})
+        if not phrases:
             return None
-        clauses = []
-        for forms in self.words:
-            phrases = sorted({_phrase(f) for f in forms})
-            clauses.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
-        return " AND ".join(clauses)
-
-    def pattern(self) -> re.Pattern[str] | None:
-        """A regex that finds the query's words in original text, for snippets and highlights."""
-        alternatives = []
-        for forms in self.words:
-            for form in forms:
-                # Spaces in the text may sit anywhere inside a form (SK 하이닉스 for SK하이닉스).
-                alternatives.append(r"\s?".join(re.escape(ch) for ch in form.replace(" ", "")))
-        if not alternatives:
+        return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+    if isinstance(node, Any):
+        parts = [fts_expression(child, forms) for child in node.nodes]
+        return None if None in parts else "(" + " OR ".join(parts) + ")"
+    if isinstance(node, All):
+        positive = [c for c in node.nodes if not isinstance(c, Not)]
+        negative = [c.node for c in node.nodes if isinstance(c, Not)]
+        if not positive:
             return None
-        alternatives.sort(key=len, reverse=True)
-        return re.compile("|".join(alternatives), re.IGNORECASE)
+        parts = [fts_expression(child, forms) for child in positive]
+        excluded = [fts_expression(child, forms) for child in negative]
+        if None in parts or None in excluded:
+            return None
+        expression = "(" + " AND ".join(parts) + ")"
+        for part in excluded:
+            expression = f"({expression} NOT {part})"
+        return expression
+    return None  # Not alone, Entity: the caller builds SQL around them
 
 
-def _phrase(form: str) -> str:
-    parts = []
-    for run in form.split(" "):
-        parts.extend(_run_grams(run))
-    if len(parts) == 1 and len(parts[0]) == 1:
-        return f'"{parts[0]}"*'  # one character: any bigram that starts with it
-    return '"' + " ".join(parts) + '"'
+def has_entity(node: Node) -> bool:
+    if isinstance(node, Entity):
+        return True
+    if isinstance(node, Not):
+        return has_entity(node.node)
+    if isinstance(node, (All, Any)):
+        return any(has_entity(child) for child in node.nodes)
+    return False
 
 
-def parse_query(query: str) -> ParsedQuery:
-    words = []
-    for run in _RUN.findall(query.casefold()):
-        base = strip_particle(run)
-        forms = {base}
-        split = _SCRIPT_CHANGE.sub(" ", base)
-        if split != base:
-            forms.add(split)  # SK하이닉스 also finds "SK 하이닉스"
-        words.append(tuple(sorted(forms)))
-    return ParsedQuery(tuple(words))
+def highlight_pattern(forms: list[str]) -> re.Pattern[str] | None:
+    """A regex that finds these spellings in original text whatever the spacing, for snippets and highlights."""
+    alternatives = []
+    for form in forms:
+        runs = _RUN.findall(form.casefold())
+        letters = "".join(runs)
+        if not letters:
+            continue
+        if len(letters) <= 2 and len(runs) == 1:
+            alternatives.append(re.escape(letters))
+        else:  # what a bridge spans: a space or a mark between letters (SK 하이닉스, 5,000억)
+            alternatives.append(r"[\W_]{0,3}?".join(re.escape(ch) for ch in letters))
+    if not alternatives:
+        return None
+    alternatives.sort(key=len, reverse=True)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 90) -> tuple[str, list[tuple[int, int]]]:

@@ -17,7 +17,7 @@ from test_faults import assert_one_line_error, run_cli
 ARTICLE_KEYS = {"id", "title", "subtitle", "outlet", "reporters", "date", "date_text", "source", "chars"}
 SUMMARY_KEYS = {"db", "files_seen", "files_indexed", "files_unchanged", "files_failed", "files_pruned", "articles_added",
                 "articles_removed", "articles_total", "entities_total", "mentions_total", "numbers_total", "seconds",
-                "failed", "warnings"}
+                "failed", "warnings", "saved_searches"}
 ENTITY_KEYS = {"id", "name", "type", "aliases", "mentions", "articles"}
 NUMBER_KEYS = {"article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context"}
 

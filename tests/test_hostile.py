@@ -20,39 +20,48 @@ from test_faults import run_cli
 
 # --- hostile queries --------------------------------------------------------------------------------
 
-# Each query with the plain query it must behave like (None: it has no letters or digits, so no article).
+# Query syntax means what the query language says (store/query.py) and nothing more: each query here behaves
+# like the plain query beside it, or is refused with the parser's own one-line reason. Neither FTS5 nor SQL
+# ever sees it as syntax.
 AS_TEXT = {
-    '"삼성': "삼성",
     '"경주"': "경주",
     "하이닉스*": "하이닉스",
-    "(경주": "경주",
-    "경주)": "경주",
-    "-삼성": "삼성",
     "^웨이퍼": "웨이퍼",
     "{body}": "body",
-    "title:경주": "title 경주",
-    "NEAR(삼성 경주)": "near 삼성 경주",
-    "삼성 OR 경주": "삼성 or 경주",
-    "삼성 NOT 경주": "삼성 not 경주",
-    "삼성 AND": "삼성 and",
+    "NEAR(삼성 경주)": "near 삼성 경주",  # NEAR is a word here, the brackets group
+    "삼성 AND": "삼성",
     "%삼성%": "삼성",
-    "삼_성": "삼 성",
+    "삼_성": '"삼 성"',
     "\\경주": "경주",
     "경주\\": "경주",
-    "'; DROP TABLE articles; --": "drop table articles",
-    "1' OR '1'='1": "1 or 1 1",
+    "1' OR '1'='1": "1 | 1 1",
     "오픈AI는'": "오픈AI는",
-    '"': None,
-    "'": None,
-    "%": None,
-    "_": None,
-    "%%": None,
-    "*": None,
-    "\\": None,
-    "\\\\": None,
-    "()": None,
-    "--": None,
-    ";": None,
+    "삼성 NOT 경주": "삼성 -경주",
+    "SELECT * FROM articles": "select from articles",
+}
+REFUSED = {
+    '"삼성': "quote is never closed",
+    '"': "quote is never closed",
+    "(경주": "'(' is never closed",
+    "경주)": "')' closes nothing",
+    "()": "empty parentheses",
+    "title:경주": "unknown field title:",
+    "'; DROP TABLE articles; --": "lone '-'",
+    "--": "lone '-'",
+    "-": "lone '-'",
+    "|": "needs a term on each side",
+    "삼성 |": "needs a term on each side",
+    '""': "empty phrase",
+    "date:2025-13": "no such month",
+    "date:2025-12..2025-01": "ends before it starts",
+    "삼성\x07": "control character U+0007",
+    "삼" * 10_001: "at most 1,000",
+    "'": "nothing to search for",
+    "%": "nothing to search for",
+    "_": "nothing to search for",
+    "*": "nothing to search for",
+    "\\": "nothing to search for",
+    ";": "nothing to search for",
 }
 
 
@@ -61,16 +70,23 @@ def ids(result) -> list[int]:
 
 
 @pytest.mark.parametrize("query", list(AS_TEXT))
-def test_hostile_query_through_the_api_is_searched_as_text(seeds_index, query):
-    plain = AS_TEXT[query]
+def test_syntax_in_a_query_means_only_what_the_language_says(seeds_index, query):
     result = seeds_index.search(query)
-    if plain is None:
-        assert result.articles == [] and result.total_articles == 0
-    else:
-        expected = seeds_index.search(plain)
-        assert ids(result) == ids(expected) and result.total_articles == expected.total_articles
+    expected = seeds_index.search(AS_TEXT[query])
+    assert ids(result) == ids(expected) and result.total_articles == expected.total_articles
     seeds_index.resolve(query)  # the entity side takes the same input without complaint
     seeds_index.entity(query)
+    assert seeds_index.article_count() == 5
+
+
+@pytest.mark.parametrize("query", list(REFUSED))
+def test_a_query_the_parser_cannot_read_is_refused_with_its_reason(seeds_index, query):
+    from store.query import QuerySyntaxError
+
+    with pytest.raises(QuerySyntaxError) as refused:
+        seeds_index.search(query)
+    assert REFUSED[query] in str(refused.value) and "(at character " in str(refused.value)
+    seeds_index.entity(query)  # a name lookup takes any text without complaint
     assert seeds_index.article_count() == 5
 
 
@@ -80,19 +96,22 @@ def test_syntax_does_not_change_a_working_query(seeds_index):
         assert seeds_index.search(plain).articles, plain
 
 
-@pytest.mark.parametrize("query", ['"삼성', "하이닉스*", "NEAR(삼성 경주)", "'; DROP TABLE articles; --", "%", "\\", "-삼성"])
+@pytest.mark.parametrize("query", ['"삼성', "하이닉스*", "NEAR(삼성 경주)", "'; DROP TABLE articles; --", "%", "\\",
+                                   "-삼성", "title:경주"])
 def test_hostile_query_through_the_cli(seeds_db, query):
-    proc = run_cli("search", "--json", "--db", str(seeds_db), "--", query)  # "--": -삼성 is a query, not an option
+    proc = run_cli("search", "--json", "--db", str(seeds_db), query)  # a query may start with "-" (-삼성)
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
-    data = json.loads(proc.stdout)
-    assert data["query"] == query
-    plain = AS_TEXT[query]
-    if plain is None:
-        assert data["articles"] == []
-    assert proc.returncode == (0 if data["articles"] or data["entities"] or data["numbers"] else 1)
-    if proc.returncode == 1:
-        assert len(proc.stderr.strip().splitlines()) == 1  # "nothing matches ..."
-    table = run_cli("search", "--db", str(seeds_db), "--", query)
+    if query in REFUSED:
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.strip().splitlines() == [f"Error: cannot read the query: {proc.stderr.split(': ', 2)[2].strip()}"]
+        assert REFUSED[query] in proc.stderr
+    else:
+        data = json.loads(proc.stdout)
+        assert data["query"] == query
+        assert proc.returncode == (0 if data["articles"] or data["entities"] or data["numbers"] else 1)
+        if proc.returncode == 1:
+            assert len(proc.stderr.strip().splitlines()) == 1  # "nothing matches ..."
+    table = run_cli("search", "--db", str(seeds_db), query)
     assert table.returncode == proc.returncode and "Traceback" not in table.stderr, table.stderr
 
 

@@ -120,14 +120,30 @@ def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | 
     if analyzer and importlib.util.find_spec("kiwipiepy") is None:
         raise QueryError("--analyzer needs kiwipiepy: pip install 'hanscope[analyzer]'")
     db_path = db or Path(default_db_path())
+    last_id = _last_article_id(db_path)
     summary = build_index(db_path, list(paths), prune=prune, workers=workers, analyzer=analyzer,
                           show_progress=not as_json)
+    gains = open_index(db_path).saved_gains(last_id) if summary.articles_added else []
     if as_json:
-        _emit_json({"db": str(db_path), **to_json(summary)})
+        _emit_json({"db": str(db_path), **to_json(summary),
+                    "saved_searches": [{"name": name, "new_articles": n} for name, n in gains]})
     else:
         _print_summary(db_path, summary)
+        for name, n in gains:
+            _console(stderr=True).print(_text(f"  saved search {name!r}: " + (
+                "its query no longer reads" if n < 0 else f"{n} new article{'' if n == 1 else 's'}")))
     if summary.files_seen == 0:
         raise QueryError("no article files found (.txt .md .html .htm .json .jsonl)", EXIT_NOT_FOUND)
+
+
+def _last_article_id(db_path: Path) -> int:
+    """The highest article id before an index run (ids only grow): articles above it are new."""
+    if not db_path.is_file():
+        return 0
+    try:
+        return open_index(db_path)._rows("SELECT coalesce(max(id), 0) FROM articles")[0][0]
+    except QueryError:
+        return 0  # not an index yet, or unusable: build_index says why
 
 
 def _print_summary(db_path: Path, s) -> None:
@@ -192,20 +208,52 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
         out.print()
 
 
-@cli.command()
-@click.argument("query")
+# ignore_unknown_options: a query may start with a minus (`-비트코인 삼성`) and is then no option
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", required=False)
 @db_option
-@click.option("--limit", type=click.IntRange(1, MAX_SEARCH_LIMIT), default=SEARCH_LIMIT, show_default=True)
+@click.option("--limit", type=click.IntRange(1, MAX_SEARCH_LIMIT), default=SEARCH_LIMIT, show_default=True,
+              help="Articles per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many articles (page through every hit).")
+@click.option("--facets", is_flag=True, help="Also count hits by outlet, month and entity (always in --json).")
+@click.option("--saved", metavar="NAME", help="Run the search saved under NAME (instead of QUERY).")
+@click.option("--save", metavar="NAME", help="Save QUERY under NAME (`hanscope index` then says what it gained).")
 @json_option
-def search(query: str, db: Path | None, limit: int, as_json: bool) -> None:
-    """Search articles, entities and numbers. Particles, typos and initials are understood.
+def search(query: str | None, db: Path | None, limit: int, offset: int, facets: bool, saved: str | None,
+           save: str | None, as_json: bool) -> None:
+    """Search articles, entities and numbers with the query language.
 
     \b
-    hanscope search 하이닉스
-    hanscope search 오픈AI는
-    hanscope search "90만장" --json
+    삼성 HBM                  both words (particles dropped: 삼성과 = 삼성)
+    "스타게이트 프로젝트"       a phrase; spacing never matters (90만장 = 90만 장)
+    삼성 -비트코인             exclude (NOT); 삼성 | SK, (삼성 OR SK) HBM: either
+    @삼성전자, entity:#465    articles naming that entity under any of its names
+    outlet:뉴스1 by:김현일     outlet, reporter (prefix); date:2025-10, after:2025-10-01,
+                              before:2025-11, date:2025-09-01..2025-10-31; sort:new|old|rank;
+                              type:person narrows the entities listed
+    \b
+    hanscope search "삼성 -비트코인" --json
+    hanscope search "@오픈AI outlet:헤럴드 sort:new" --offset 20
     """
-    run_search(SearchArgs(query, db, limit, as_json))  # the same code as the fast path in tui.quick
+    if (query is None) == (saved is None):
+        raise click.UsageError("give a QUERY or --saved NAME (one of them)")
+    if save is not None:
+        if query is None:
+            raise click.UsageError("--save NAME needs a QUERY to save")
+        _save_search(db, save, query)
+    run_search(SearchArgs(query, db, limit, as_json, offset, facets, saved))  # the fast path's code too
+
+
+def _save_search(db: Path | None, name: str, query: str) -> None:
+    from store.query import QuerySyntaxError
+
+    index = open_index(db)
+    try:
+        index.save_search(name, query)
+    except QuerySyntaxError as err:
+        raise QueryError(f"cannot read the query: {err}") from None
+    except ValueError as err:
+        raise QueryError(str(err)) from None
 
 
 @cli.command()

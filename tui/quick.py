@@ -2,7 +2,7 @@
 
 A search costs SQLite 2-3 ms, but importing click (~40 ms) and rich (~25 ms) made the whole process 3× slower
 than `rg -l` over 5,000 articles. So `main()` first reads argv as a plain `search QUERY [--db PATH] [--limit N]
-[--json]`; anything else (another command, --help, an option it does not know, a bad value) goes to the click CLI
+[--offset N] [--json] [--facets]`; the query may start with `-` (`-비트코인 삼성`). Anything else (another command, --help, an option it does not know, a bad value) goes to the click CLI
 in `tui.cli`, which owns every usage message. Both paths print through `run_search`, so they cannot drift.
 
 The fast path also turns the garbage collector off (a short process; collections during imports cost ~8 ms) and
@@ -30,35 +30,49 @@ class QueryError(Exception):
         self.code = code
 
 
-SearchArgs = namedtuple("SearchArgs", "query db limit as_json", defaults=(None, SEARCH_LIMIT, False))
+SearchArgs = namedtuple("SearchArgs", "query db limit as_json offset facets saved",
+                        defaults=(None, SEARCH_LIMIT, False, 0, False, None))
+
+
+def is_option(token: str) -> bool:
+    """Whether a command-line word is an option rather than a query: `--limit`, `-h`, but not `-비트코인` or `-SK`
+    (a query may start with a minus: the search has no one-letter options besides -h)."""
+    return token.startswith("--") or token == "-h"
 
 
 def parse_search(argv: list[str]) -> SearchArgs | None:
-    """`search QUERY [--db PATH] [--limit N] [--json]`, or None for click to read (and explain) instead."""
+    """`search QUERY [--db PATH] [--limit N] [--offset N] [--json] [--facets]`, or None for click to read (and
+    explain) instead."""
     if not argv or argv[0] != "search":
         return None
-    query, db, limit, as_json = None, None, SEARCH_LIMIT, False
+    query, db, limit, offset, as_json, facets = None, None, SEARCH_LIMIT, 0, False, False
     rest = list(argv[1:])
     while rest:
         token = rest.pop(0)
         name, eq, inline = token.partition("=")
-        if name in ("--db", "--limit"):
-            value = inline if eq else (rest.pop(0) if rest and not rest[0].startswith("-") else None)
+        if name in ("--db", "--limit", "--offset"):
+            value = inline if eq else (rest.pop(0) if rest and not is_option(rest[0]) else None)
             if not value:
                 return None
             if name == "--db":
                 db = value
-            elif value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_SEARCH_LIMIT:
+            elif not (value.isascii() and value.isdigit()):
+                return None
+            elif name == "--offset":
+                offset = int(value)
+            elif 1 <= int(value) <= MAX_SEARCH_LIMIT:
                 limit = int(value)
             else:
                 return None
         elif token == "--json":
             as_json = True
-        elif token.startswith("-") or query is not None:
+        elif token == "--facets":
+            facets = True
+        elif is_option(token) or query is not None:
             return None  # -h, an unknown option, `--`, a second QUERY: click says what is wrong
         else:
             query = token
-    return SearchArgs(query, db, limit, as_json) if query is not None else None
+    return SearchArgs(query, db, limit, as_json, offset, facets) if query is not None else None
 
 
 def open_index(db, *, create: bool = False):
@@ -72,8 +86,22 @@ def open_index(db, *, create: bool = False):
 
 
 def run_search(args: SearchArgs) -> None:
-    """Print a search on stdout (JSON or lines); QueryError(code 1) when nothing matches."""
-    result = open_index(args.db).search(args.query, limit=args.limit)
+    """Print a search on stdout (JSON or lines); QueryError(code 1) when nothing matches, code 2 for a query
+    the parser cannot read (the reason and where, in one line)."""
+    from store.query import QuerySyntaxError
+
+    index = open_index(args.db)
+    query = args.query
+    if args.saved is not None:
+        query = index.saved_searches().get(args.saved)
+        if query is None:
+            known = ", ".join(sorted(index.saved_searches())) or "none yet"
+            raise QueryError(f"no saved search named {args.saved!r} (saved: {known})")
+    try:
+        # JSON always carries the facets (scripts want the whole answer); a terminal shows them on request
+        result = index.search(query, limit=args.limit, offset=args.offset, facets=args.as_json or args.facets)
+    except QuerySyntaxError as err:
+        raise QueryError(f"cannot read the query: {err}") from None
     if args.as_json:
         import json
 
@@ -83,7 +111,9 @@ def run_search(args: SearchArgs) -> None:
     else:
         print_search(result, Style.for_stream(sys.stdout))
     if not (result.articles or result.entities or result.numbers):
-        raise QueryError(f"nothing matches {args.query!r}", EXIT_NOT_FOUND)
+        why = f" ({'; '.join(result.notes)})" if result.notes else ""
+        past = f" past the first {result.total_articles}" if result.total_articles else ""
+        raise QueryError(f"nothing matches {query!r}{past}{why}", EXIT_NOT_FOUND)
 
 
 class Style:
@@ -130,7 +160,10 @@ def print_search(result, style: Style) -> None:
         for e in result.entities:
             lines.append(f"  {e.type:<8} {style.bold(e.name)}  {e.mentions} mentions in {e.articles} articles  ({e.how})")
     if result.articles:
-        lines.append(f"{style.bold('articles')} ({result.total_articles})")
+        shown = len(result.articles)
+        more = "" if shown == result.total_articles else \
+            f", {result.offset + 1}–{result.offset + shown} shown, sorted by {result.sort}"
+        lines.append(f"{style.bold('articles')} ({result.total_articles}{more})")
         for a in result.articles:
             title, where = a.title or os.path.basename(a.source), f"{a.outlet or ''} {a.date or ''}"
             lines.append(f"  {a.id:>5}  {style.bold(title)}  {style.dim(where)}")
@@ -139,6 +172,14 @@ def print_search(result, style: Style) -> None:
         lines.append(style.bold("numbers"))
         for n in result.numbers:
             lines.append(f"  {style.bold(n.raw)}  {n.value:,.0f} {n.unit}  {style.dim(n.context[:80])}")
+    if result.facets is not None:
+        f = result.facets
+        for name, pairs in (("outlets", f.outlet), ("months", f.month),
+                            ("entities", [(f"{e[0]} ({e[1]})", e[2]) for e in f.entity])):
+            if pairs:
+                lines.append(f"{style.bold(name)}  " + " · ".join(f"{style(str(k))} {n}" for k, n in pairs[:12]))
+    for note in result.notes:
+        lines.append(style.dim(f"note: {note}"))
     if lines:
         print("\n".join(lines))
 
