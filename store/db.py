@@ -193,16 +193,21 @@ def _create(db: sqlite3.Connection) -> None:
     )
 
 
-def default_db_path() -> str:
-    """$HANSCOPE_DB, else index.db in the platform's user data directory (what platformdirs' user_data_dir
-    gives, without its ~30 ms import on every query)."""
-    env = os.environ.get("HANSCOPE_DB")
-    if env:
-        return os.path.expanduser(env)
+def data_dir() -> str:
+    """The platform's user data directory for hanscope (what platformdirs' user_data_dir gives, without its
+    ~30 ms import on every query): the default index, the search history."""
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or os.path.expanduser(r"~\AppData\Local")
     elif sys.platform == "darwin":
         base = os.path.expanduser("~/Library/Application Support")
     else:
         base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
-    return os.path.join(base, "hanscope", "index.db")
+    return os.path.join(base, "hanscope")
+
+
+def default_db_path() -> str:
+    """$HANSCOPE_DB, else index.db in the user data directory."""
+    env = os.environ.get("HANSCOPE_DB")
+    if env:
+        return os.path.expanduser(env)
+    return os.path.join(data_dir(), "index.db")

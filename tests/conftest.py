@@ -1,6 +1,7 @@
 """Shared fixtures. The seed index is built once per test session: the analyzer costs seconds to load."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -10,6 +11,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 HANSCOPE = [sys.executable, "-m", "tui"]  # the CLI, as a real subprocess
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_data_dir(tmp_path_factory) -> Path:
+    """The app keeps its search history in the user data directory: never the developer's own during tests."""
+    path = tmp_path_factory.mktemp("data-home")
+    os.environ["XDG_DATA_HOME"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -178,12 +178,19 @@ async def test_a_cancelled_query_stops_running_and_its_answer_is_dropped(app):
         assert not [n for n in app._notifications if n.severity == "error"]
 
 
-@pytest.mark.parametrize("query", ['"삼성', "삼성 OR *", "NEAR(삼성", "[/]", "%_\\", "'; DROP TABLE articles; --"])
-async def test_query_syntax_is_searched_as_text(app, query):
+@pytest.mark.parametrize("query, reason", [('"삼성', "never closed"), ("삼성 OR *", "each side"),
+                                           ("NEAR(삼성", "never closed"), ("[/]", "nothing to search for"),
+                                           ("%_\\", "nothing to search for"), ("'; DROP TABLE articles; --", "lone '-'")])
+async def test_a_query_that_cannot_be_read_says_why_and_keeps_the_last_results(app, query, reason):
     async with app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "삼성")
+        before = options(app.screen.query_one("#results", OptionList))
+        assert any(key and key.startswith("a:") for key, _ in before)
         app.screen.query_one("#query", Input).value = query
         await settle(pilot)
-        assert app.screen.result is not None and app.screen.result.query == query
+        status = str(app.screen.query_one("#status", Static).content)
+        assert reason in status and "at character" in status
+        assert options(app.screen.query_one("#results", OptionList)) == before
         assert not [n for n in app._notifications if n.severity == "error"]
 
 
@@ -397,9 +404,12 @@ async def test_help_lists_every_key_from_the_registry(app):
 
 def test_every_registry_action_exists_on_its_screen():
     from tui.screens.edit import EditScreen
+    from tui.screens.facets import FacetScreen
+    from tui.screens.prompt import PromptScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
-              "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen}
+              "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
+              "facets": FacetScreen, "prompt": PromptScreen}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)

@@ -154,6 +154,9 @@ class BaseScreen(Screen):
     async def on_answered(self, message: Answered) -> None:
         message.stop()
         if message.error is not None:
+            failed = getattr(self, f"failed_{message.what}", None)  # a screen may show its own errors in place
+            if failed is not None and failed(message.error):
+                return
             self.notify(clean_line(str(message.error)), title=f"Could not load {message.what.replace('_', ' ')}"
                         if message.what != "edited" else "Edit refused", severity="error", timeout=6)
             return
@@ -193,11 +196,34 @@ class IndexCommands(Provider):
                       text=title, help=clean_line(" · ".join(x for x in (a.outlet, a.date) if x)))
 
 
+class SavedSearches(Provider):
+    """Command palette: the saved searches of this index; choosing one runs it on the search screen."""
+
+    async def _saved(self) -> dict[str, str]:
+        app: HanscopeApp = self.app  # type: ignore[assignment]
+        return await asyncio.to_thread(app.ask, lambda ix: ix.saved_searches())
+
+    async def discover(self) -> Hits:
+        app: HanscopeApp = self.app  # type: ignore[assignment]
+        for name, query in sorted((await self._saved()).items()):
+            yield DiscoveryHit(Text.assemble(("saved ", "dim"), name), lambda q=query: app.run_query(q),
+                               text=name, help=query)
+
+    async def search(self, query: str) -> Hits:
+        app: HanscopeApp = self.app  # type: ignore[assignment]
+        matcher = self.matcher(query)
+        for name, saved in sorted((await self._saved()).items()):
+            score = matcher.match(f"{name} {saved}")
+            if score > 0:
+                yield Hit(score, Text.assemble(("saved ", "dim"), matcher.highlight(name)),
+                          lambda q=saved: app.run_query(q), text=name, help=saved)
+
+
 class HanscopeApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "hanscope"
     BINDINGS = bindings_for("global")
-    COMMANDS = App.COMMANDS | {IndexCommands}
+    COMMANDS = App.COMMANDS | {IndexCommands, SavedSearches}
 
     def __init__(
         self,
@@ -207,12 +233,16 @@ class HanscopeApp(App):
         article: int | None = None,
         compare: tuple[int, int] | None = None,
         export_dir: Path | None = None,
+        history_path: Path | None = None,
     ) -> None:
+        from .history import QueryHistory, default_history_path
+
         super().__init__()
         self.db_path = Path(db_path)
         self.connections = Connections(self.db_path)
         self.connections.index()  # an unusable file fails here, before the app starts
         self.export_dir = export_dir or Path.cwd()
+        self.history = QueryHistory(history_path or default_history_path())
         self.forward: list[Callable[[], Screen]] = []
         self._deep_link = (entity, article, compare)
 
@@ -274,6 +304,12 @@ class HanscopeApp(App):
     def action_forward(self) -> None:
         if self.forward and not isinstance(self.screen, ModalScreen):
             self.push_screen(self.forward.pop()())
+
+    def run_query(self, query: str) -> None:
+        """Go back to the search screen and search for `query` (a saved search from the palette)."""
+        self.action_focus_search()
+        if hasattr(self.screen, "show_query"):
+            self.screen.show_query(query)
 
     def action_focus_search(self) -> None:
         """`/` from anywhere: back to the search screen (forward history keeps where you were)."""

@@ -41,6 +41,8 @@ SCOPES: dict[str, str] = {
     "numbers": "Numbers table",
     "help": "Help",
     "edit": "Entity edit dialog",
+    "facets": "Narrow a search (facets)",
+    "prompt": "Name dialog",
 }
 
 KEYS: tuple[Key, ...] = (
@@ -58,14 +60,22 @@ KEYS: tuple[Key, ...] = (
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
     # search
-    Key("down", "cursor_down", "Next result", "search", show=False),
-    Key("up", "cursor_up", "Previous result", "search", show=False),
+    Key("down", "cursor_down", "Next result", "search", show=False,
+        help="Next result (after ↑ recalled an earlier query: the next newer query)"),
+    Key("up", "cursor_up", "Previous result", "search", show=False,
+        help="Previous result; on the first result (or with none), the earlier query from the history"),
     Key("pagedown", "page_down", "Page down results", "search", show=False),
     Key("pageup", "page_up", "Page up results", "search", show=False),
     Key("enter", "open", "Open", "search"),
     Key("ctrl+t", "compare_pick", "Compare", "search", help="Compare: press on one article, then on another"),
     Key("ctrl+y", "copy_results", "Copy TSV", "search", show=False),
-    Key("ctrl+s", "export", "Export", "search", help="Export the results to CSV and JSON"),
+    Key("ctrl+s", "export", "Export", "search", help="Export every result (all pages) to CSV and JSON"),
+    Key("ctrl+g", "facets", "Narrow", "search",
+        help="Counts by outlet, month and entity over every hit; ⏎ adds one to the query (outlet:…, date:…, @…)"),
+    Key("ctrl+o", "sort", "Sort", "search", help="Order results by rank, newest, oldest (adds sort:new / sort:old)"),
+    Key("ctrl+b", "save_search", "Save search", "search", show=False,
+        help="Save the query under a name: the palette lists saved searches; `hanscope index` says what each gained"),
+    Key("ctrl+end", "last_result", "Last result", "search", show=False, help="Load every result and go to the last"),
     # article
     Key("n,right_square_bracket", "next_mention", "Next mention", "article"),
     Key("p,left_square_bracket", "prev_mention", "Prev mention", "article"),
@@ -102,6 +112,8 @@ KEYS: tuple[Key, ...] = (
     # modal dialogs
     Key("escape", "close", "Close", "help"),
     Key("escape", "cancel", "Cancel", "edit"),
+    Key("escape", "close", "Close", "facets"),
+    Key("escape", "cancel", "Cancel", "prompt"),
 )
 
 

@@ -15,7 +15,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.results import ArticleDetail, ArticleInfo, EntityDetail, NumberRow, SearchResult
+from store.query import QuerySyntaxError
+from store.results import ArticleDetail, ArticleInfo, EntityDetail, Facets, NumberRow, SearchResult
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
@@ -38,7 +39,10 @@ from ..widgets import (
 )
 
 PAGE = 60  # articles per page of the empty-query list
-SEARCH_LIMIT = 50
+SEARCH_LIMIT = 50  # articles per page of a search; more load as the cursor nears the end
+SPARK = "▁▂▃▄▅▆▇█"
+_SORT_FIELD = re.compile(r"(?<!\S)sort:\S*")
+NEXT_SORT = {"rank": "new", "new": "old", "old": "rank"}
 
 
 def first_match(body: str, snippet: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -66,6 +70,10 @@ class SearchScreen(BaseScreen):
         self.recent: list[ArticleInfo] = []
         self.recent_done = False
         self.compare_left: int | None = None
+        self.facets: Facets | None = None
+        self.loading_more = False
+        self.history_at: int | None = None  # position in the history while ↑/↓ walk it
+        self.draft = ""  # what was typed before walking the history
 
     def remake(self) -> "SearchScreen":
         return SearchScreen(self.query_one("#query", Input).value)
@@ -74,6 +82,7 @@ class SearchScreen(BaseScreen):
         hint = "Pick an article: " if self.picking else ""
         yield Input(value=self.initial_query, id="query",
                     placeholder=f"{hint}search articles, entities, numbers — 엔비디아, 엔비디야, ㅇㅂㄷㅇ, NVIDIA, 90만장")
+        yield Static(id="facets")
         with Horizontal(id="search-main"):
             yield OptionList(id="results")
             yield VerticalScroll(Static(id="preview-text"), id="preview")
@@ -102,22 +111,108 @@ class SearchScreen(BaseScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "query":
+            if self.history_at is not None and event.value != self._history_entry():
+                self.history_at = None  # typing ends the walk through the history
             self.run_query(event.value)
 
     def run_query(self, query: str) -> None:
         query = query.strip()
         self.query_one("#status", Static).update(Text("searching…", style="dim italic"))
+        self.loading_more = False
         if query:
             self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT), group="search")
         else:
             self.recent, self.recent_done = [], False
+            self.facets = None
+            self.query_one("#facets", Static).update("")
             self.fetch("recent", lambda ix: ix.articles(limit=PAGE, offset=0), group="search")
 
+    def _current_query(self) -> str:
+        return self.query_one("#query", Input).value.strip()
+
     def got_results(self, result: SearchResult) -> None:
-        if result.query.strip() != self.query_one("#query", Input).value.strip():
+        if result.query.strip() != self._current_query():
             return  # an older answer that finished after a newer keystroke
         self.result = result
         self.render_results()
+        # Facets count every hit: they come after the first page is painted, and a newer keystroke cancels them.
+        query = result.query
+        self.fetch("facets", lambda ix: (query, ix.facets(query)), group="facets")
+
+    def failed_results(self, error: Exception) -> bool:
+        """A query the parser cannot read: say why in the status line and keep the last good results."""
+        if not isinstance(error, QuerySyntaxError):
+            return False
+        line = Text.assemble(("✗ ", "bold red"), (clean_line(str(error)), "red"),
+                             ("  (the last results stay below)" if self.result or self.recent else "", "dim"))
+        self.query_one("#status", Static).update(line)
+        return True
+
+    def got_facets(self, value: tuple[str, Facets]) -> None:
+        query, facets = value
+        if query.strip() != self._current_query():
+            return
+        self.facets = facets
+        self.query_one("#facets", Static).update(facet_strip(facets, max(20, self.size.width - 2)))
+
+    # --- every hit: pages load as the cursor nears the end -------------------------------------------
+
+    def _more_articles(self) -> int:
+        r = self.result
+        return 0 if r is None else r.total_articles - r.offset - len(r.articles)
+
+    def load_more(self, everything: bool = False) -> None:
+        if self.loading_more or self._more_articles() <= 0:
+            return
+        self.loading_more = True
+        query, offset = self.result.query, self.result.offset + len(self.result.articles)
+        limit = None if everything else SEARCH_LIMIT
+        self.fetch("more", lambda ix: ix.search(query, limit=limit, offset=offset), group="page")
+
+    def got_more(self, page: SearchResult) -> None:
+        self.loading_more = False
+        r = self.result
+        if r is None or page.query != r.query or page.offset != r.offset + len(r.articles):
+            return  # a page of an older query
+        results = self.query_one("#results", OptionList)
+        if self._more_articles() > 0 and results.option_count:
+            results.remove_option_at_index(results.option_count - 1)  # the "N more" line
+        width = self._width()
+        r.articles.extend(page.articles)
+        results.add_options([self._article_option(f"a:{a.id}", a, width, a.title, a.snippet, a.highlights)
+                             for a in page.articles] + self._more_line())
+        self.query_one("#status", Static).update(self._status())
+        if self.jump_to_last:
+            self.jump_to_last = False
+            self.action_last_result()
+
+    jump_to_last = False
+
+    def _more_line(self) -> list[Option]:
+        more = self._more_articles()
+        if more <= 0:
+            return []
+        return [Option(Text(f"… {more:,} more article{'' if more == 1 else 's'}: they load as you scroll "
+                            "(ctrl+end loads all)", style="dim italic"), disabled=True)]
+
+    def action_last_result(self) -> None:
+        if self._more_articles() > 0:
+            self.jump_to_last = True
+            self.load_more(everything=True)
+            return
+        results = self._results()
+        selectable = [i for i in range(results.option_count) if not results.get_option_at_index(i).disabled]
+        if selectable:
+            results.highlighted = selectable[-1]
+
+    def _status(self) -> str:
+        r = self.result
+        loaded = len(r.articles)
+        shown = f" ({loaded:,} loaded)" if loaded < r.total_articles - r.offset else ""
+        order = {"rank": "by rank", "new": "newest first", "old": "oldest first"}[r.sort]
+        return (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · {r.total_articles:,} "
+                f"article{'' if r.total_articles == 1 else 's'}{shown}, {order} · {len(r.numbers)} "
+                f"number{'' if len(r.numbers) == 1 else 's'}")
 
     def got_recent(self, page: list[ArticleInfo]) -> None:
         if self.query_one("#query", Input).value.strip():
@@ -157,10 +252,6 @@ class SearchScreen(BaseScreen):
                     if not e.mentions:  # a known name (alias file, edits) that no article uses
                         line.stylize("dim")
                     options.append(Option(line, id=f"e:{e.id}"))
-            if r.articles:
-                options.append(Option(Text(f"Articles ({r.total_articles})", style="bold"), disabled=True))
-                for a in r.articles:
-                    options.append(self._article_option(f"a:{a.id}", a, width, a.title, a.snippet, a.highlights))
             if r.numbers:
                 options.append(Option(Text(f"Numbers ({len(r.numbers)})", style="bold"), disabled=True))
                 for i, n in enumerate(r.numbers):
@@ -169,11 +260,16 @@ class SearchScreen(BaseScreen):
                                          korean_amount(n.value, unit_label(n.unit, n.counter)),
                                          (f"  #{n.article_id} {title_of(n.title, n.source)}", "dim"))
                     options.append(Option(fit(head, width), id=f"n:{i}"))
+            if r.articles:  # last, so further pages append below them
+                options.append(Option(Text(f"Articles ({r.total_articles:,})", style="bold"), disabled=True))
+                for a in r.articles:
+                    options.append(self._article_option(f"a:{a.id}", a, width, a.title, a.snippet, a.highlights))
+                options += self._more_line()
             if not options:
-                options.append(Option(Text("Nothing matches. Try fewer characters, initials (ㅅㅅㅈㅈ) or a Latin name."),
-                                      disabled=True))
-            more = f" (first {len(r.articles)} shown)" if r.total_articles > len(r.articles) else ""
-            status = f"{len(r.entities)} entities · {r.total_articles} articles{more} · {len(r.numbers)} numbers"
+                hint = " ".join(r.notes) + " " if r.notes else ""
+                options.append(Option(Text(f"Nothing matches. {hint}Try fewer characters, initials (ㅅㅅㅈㅈ) or a "
+                                           "Latin name."), disabled=True))
+            status = self._status()
         results.set_options(options)
         self.query_one("#status", Static).update(Text(status, style="dim"))
         selectable = [i for i, o in enumerate(options) if o is not None and not o.disabled]
@@ -202,10 +298,51 @@ class SearchScreen(BaseScreen):
         return self.query_one("#results", OptionList)
 
     def action_cursor_down(self) -> None:
+        if self.history_at is not None:
+            self._walk_history(+1)
+            return
         self._results().action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self._results().action_cursor_up()
+        results = self._results()
+        selectable = [i for i in range(results.option_count) if not results.get_option_at_index(i).disabled]
+        if self.history_at is not None or not selectable or results.highlighted in (None, selectable[0]):
+            self._walk_history(-1)  # like a shell: ↑ at the top recalls the earlier query
+            return
+        results.action_cursor_up()
+
+    def _history(self) -> list[str]:
+        return self.app.history.entries  # type: ignore[attr-defined]
+
+    def _history_entry(self) -> str | None:
+        entries = self._history()
+        return entries[self.history_at] if self.history_at is not None and self.history_at < len(entries) else None
+
+    def _walk_history(self, step: int) -> None:
+        entries = self._history()
+        if self.history_at is None:
+            if step > 0 or not entries:
+                return
+            self.draft = self.query_one("#query", Input).value
+            at = len(entries)
+        else:
+            at = self.history_at
+        at += step
+        if at < 0:
+            return  # the oldest query stays
+        box = self.query_one("#query", Input)
+        if at >= len(entries):
+            self.history_at = None
+            box.value = self.draft
+        else:
+            self.history_at = at
+            box.value = entries[at]
+        box.cursor_position = len(box.value)
+
+    def remember_query(self) -> None:
+        query = self._current_query()
+        if query:
+            self.app.history.add(query)  # type: ignore[attr-defined]
 
     def action_page_down(self) -> None:
         self._results().action_page_down()
@@ -234,6 +371,8 @@ class SearchScreen(BaseScreen):
             self.fetch("article_preview", lambda ix: (ix.article(item.id), ix.mentions_in(item.id), item), group="preview")
         else:
             self.show_number(item)
+        if self.result is not None and event.option_index >= event.option_list.option_count - 5:
+            self.load_more()
         if self.result is None and not self.recent_done and event.option_index >= event.option_list.option_count - 5:
             offset = len(self.recent)
             self.recent_done = True  # until the page arrives, so one page is asked for once
@@ -303,6 +442,7 @@ class SearchScreen(BaseScreen):
         found = self.current()
         if found is None:
             return
+        self.remember_query()
         key, item = found
         kind = key[0]
         if self.picking:
@@ -354,4 +494,81 @@ class SearchScreen(BaseScreen):
         self.app.copy(to_tsv(header, rows), f"{len(rows)} results as TSV")
 
     def action_export(self) -> None:
+        """Every hit, not only the loaded pages: the rest is read first."""
+        self.remember_query()
+        if self._more_articles() > 0:
+            query = self.result.query
+            self.query_one("#status", Static).update(Text(f"reading all {self.result.total_articles:,} articles…",
+                                                          style="dim italic"))
+            self.fetch("export_all", lambda ix: ix.search(query, limit=None), group="export")
+            return
         self.export_rows(*self.table(), noun="rows")
+
+    def got_export_all(self, result: SearchResult) -> None:
+        if self.result is None or result.query != self.result.query:
+            return
+        self.result = result
+        self.render_results(keep_highlight=True)
+        self.export_rows(*self.table(), noun="rows")
+
+    def action_sort(self) -> None:
+        """Cycle rank → newest → oldest by rewriting the sort: field, so the order stays visible and editable."""
+        box = self.query_one("#query", Input)
+        current = self.result.sort if self.result is not None else "rank"
+        base = " ".join(_SORT_FIELD.sub("", box.value).split())
+        wanted = NEXT_SORT[current]
+        if not base:
+            self.notify("Type a query first: the start list is newest first", severity="warning")
+            return
+        box.value = base if wanted == "rank" else f"{base} sort:{wanted}"
+        box.cursor_position = len(box.value)
+
+    def action_facets(self) -> None:
+        from .facets import FacetScreen
+
+        if self.facets is None or self.result is None:
+            self.notify("Type a query first: facets count its hits", severity="warning")
+            return
+
+        def add(token: str | None) -> None:
+            if token:
+                box = self.query_one("#query", Input)
+                box.value = f"{box.value.rstrip()} {token}".strip()
+                box.cursor_position = len(box.value)
+                self.focus_query()
+
+        self.app.push_screen(FacetScreen(self.facets, self.result.query), add)
+
+    def action_save_search(self) -> None:
+        from .prompt import PromptScreen
+
+        query = self._current_query()
+        if not query:
+            self.notify("Type a query to save", severity="warning")
+            return
+
+        def save(name: str | None) -> None:
+            if name:
+                self.remember_query()
+                self.fetch("saved", lambda ix: (ix.save_search(name, query), name)[1], group="save", write=True)
+
+        self.app.push_screen(PromptScreen(f"Save “{query}” as", "a name, e.g. 반도체 수출"), save)
+
+    def got_saved(self, name: str) -> None:
+        self.query_one("#status", Static).update(Text(f"Saved as “{name}”: ctrl+p lists saved searches; "
+                                                      "`hanscope index` says what each gains", style="dim"))
+
+
+def facet_strip(facets: Facets, width: int) -> Text:
+    """One line of outlets, a sparkline of months and one line of top entities, above the results."""
+    outlets = " · ".join(f"{clean_line(name)} {n}" for name, n in facets.outlet[:6])
+    line = Text.assemble(("outlets ", "bold"), outlets or "—")
+    if facets.month:
+        counts = [n for _, n in facets.month][-24:]
+        top = max(counts)
+        spark = "".join(SPARK[min(7, (n * 8 - 1) // top)] for n in counts)
+        first, last = facets.month[max(0, len(facets.month) - 24)][0], facets.month[-1][0]
+        line.append_text(Text.assemble(("  months ", "bold"), (spark, "#5fafff"), f" {first}…{last}"))
+    entities = " · ".join(f"{clean_line(name)} {n}" for name, _kind, n, _id in facets.entity[:8])
+    second = Text.assemble(("top ", "bold"), entities or "—", ("  ctrl+g narrows", "dim italic"))
+    return Text("\n").join([fit(line, width), fit(second, width)])
