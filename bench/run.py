@@ -356,6 +356,54 @@ def bench_api(db: Path, runs: int) -> dict[str, Any]:
             **{name: summary(values) for name, values in samples.items()}, "resolved": resolved}
 
 
+FILTER_WORDS = ["삼성", "하이닉스", "엔비디아", "반도체", "데이터센터"]  # common words: thousands of hits at 5k+
+
+
+def bench_query_language(db: Path, runs: int) -> dict[str, Any]:
+    """In-process: the same words alone, then with a date range, an outlet, an entity and an exclusion (issue 10:
+    within 2x), and the facets over every hit; the plan of the combined query must not scan the articles."""
+    from store.api import Index
+
+    index = Index.open(db)
+    outlet = index._rows("SELECT outlet, count(*) n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+                         "ORDER BY n DESC LIMIT 1")[0][0]
+    months = [r[0] for r in index._rows("SELECT DISTINCT substr(date, 1, 7) FROM articles WHERE date IS NOT NULL "
+                                        "ORDER BY 1")]
+    entity = index.entities()[0].name
+    since, until = months[len(months) // 3], months[2 * len(months) // 3]
+    filters = f'date:{since}..{until} outlet:"{outlet}" @"{entity}" -웨이퍼'
+    samples: dict[str, list[float]] = {"words": [], "filtered": [], "facets": []}
+    totals: dict[str, int] = {}
+    for _ in range(runs):
+        for word in FILTER_WORDS:
+            for name, call in (("words", lambda: index.search(word, 20)),
+                               ("filtered", lambda: index.search(f"{word} {filters}", 20)),
+                               ("facets", lambda: index.facets(word))):
+                started = time.perf_counter()
+                answer = call()
+                samples[name].append(time.perf_counter() - started)
+                if name != "facets":
+                    totals[f"{name}:{word}"] = answer.total_articles
+    from store.query import parse
+    from store.search import _SearchPlan
+
+    plan = _SearchPlan(index, parse(f"{FILTER_WORDS[0]} {filters}"))
+    explain = [r[-1] for r in index._rows(f"EXPLAIN QUERY PLAN SELECT a.id FROM {plan.source} WHERE {plan.where}",
+                                          (*plan.source_params, *plan.where_params))]
+    index.close()
+    return {"filters": filters, "runs": runs, **{k: summary(v) for k, v in samples.items()}, "totals": totals,
+            "plan": explain, "full_scan": any(line.startswith("SCAN a") for line in explain)}
+
+
+def print_query_language(part: dict) -> None:
+    if _skipped(part, "query"):
+        return
+    print(f"query    in-process, {len(FILTER_WORDS)} words × {part['runs']} runs; filters: {part['filters']}", flush=True)
+    for name in ("words", "filtered", "facets"):
+        print(f"         {name:<8} p50 {ms(part[name]['p50']):>9}  p95 {ms(part[name]['p95']):>9}", flush=True)
+    print(f"         plan: {' | '.join(part['plan'])}{'  (FULL SCAN)' if part['full_scan'] else ''}", flush=True)
+
+
 # --- the app (run in a child process, so its RSS is its own) ------------------------------------------------------
 
 
@@ -489,7 +537,7 @@ def bench_size(count: int, args: argparse.Namespace, rg: str | None) -> dict[str
     print_index(result["index"])
     if "skipped" in result["index"]:
         reason = "no index (hanscope index did not succeed)"
-        for part in ("search", "entity_cli", "api", "app"):
+        for part in ("search", "entity_cli", "api", "query", "app"):
             result[part] = {"skipped": reason}
         return result
     result["search"] = soft(lambda: bench_search(corpus, db, args.runs, rg))
@@ -498,6 +546,8 @@ def bench_size(count: int, args: argparse.Namespace, rg: str | None) -> dict[str
     print_entity_cli(result["entity_cli"])
     result["api"] = soft(lambda: bench_api(db, args.runs))
     print_api(result["api"])
+    result["query"] = soft(lambda: bench_query_language(db, args.runs))
+    print_query_language(result["query"])
     result["app"] = soft(lambda: bench_app(db, args.runs)) if not args.no_app else {"skipped": "--no-app"}
     print_app(result["app"])
     return result

@@ -149,6 +149,7 @@ class EntityDetail:
     related: list[EntityCount]  # co-mentioned entities, most shared articles first
     timeline: list[tuple[str, int]]  # (YYYY-MM, mentions) where articles carry dates
     related_over: int = 0  # how many of its newest articles `related` counts (all of them up to RELATED_SPAN)
+    offset: int = 0  # where the pages of mentions and articles start
 
 
 @dataclass(slots=True)

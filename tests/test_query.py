@@ -235,3 +235,21 @@ def test_parse_positions_point_at_the_problem():
         parse('삼성 "HBM')
     assert err.value.position == 3
     assert parse("삼성과 오픈AI는").texts()[0].text == "삼성"
+
+
+def test_entity_pages_bound_mentions_and_articles(seeds_index):
+    whole = seeds_index.entity("오픈AI")
+    assert len(whole.mentions) == whole.entity.mentions > 6 and len(whole.articles) == 4
+    pages = [seeds_index.entity("오픈AI", mention_limit=3, offset=k, article_limit=3)
+             for k in range(0, whole.entity.mentions, 3)]
+    assert [m.id for page in pages for m in page.mentions] == [m.id for m in whole.mentions]
+    assert [a.id for a in pages[0].articles + pages[1].articles] == [a.id for a in whole.articles]
+    assert all(len(page.articles) <= 3 for page in pages)
+
+
+def test_cli_entity_limit_and_offset(seeds_db):
+    first = json.loads(run_cli("entity", "오픈AI", "--limit", "2", "--json", "--db", str(seeds_db)).stdout)
+    second = json.loads(run_cli("entity", "오픈AI", "--limit", "2", "--offset", "2", "--json", "--db", str(seeds_db)).stdout)
+    assert len(first["mentions"]) == len(first["articles"]) == 2 and second["offset"] == 2
+    assert not {a["id"] for a in first["articles"]} & {a["id"] for a in second["articles"]}
+    assert first["entity"]["articles"] == 4  # totals stay whole

@@ -159,3 +159,15 @@ async def test_save_a_search_under_a_name(many_db, tmp_path):
         await settle(pilot)
         assert "Saved as “메모리”" in str(app.screen.query_one("#status", Static).content)
     assert Index.open(db).saved_searches() == {"메모리": "HBM -outlet:뉴스1"}
+
+
+async def test_help_lists_the_query_syntax(many_app):
+    async with many_app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("f1")
+        await settle(pilot)
+        from textual.widgets import Static as S
+
+        text = "\n".join(str(w.content) for w in many_app.screen.query(S))
+        for form in ("Query language", '"스타게이트 프로젝트"', "-비트코인", "@삼성전자", "outlet:뉴스1", "date:2025-10",
+                     "sort:new", "type:person", "ctrl+g", "ctrl+o"):
+            assert form in text, form

@@ -259,12 +259,19 @@ def _save_search(db: Path | None, name: str, query: str) -> None:
 @cli.command()
 @click.argument("name")
 @db_option
-@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many mentions.")
+@click.option("--limit", type=click.IntRange(1), default=None,
+              help="At most this many mentions, and this many articles (a page; all by default).")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Start the pages of mentions and articles here.")
 @json_option
-def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None:
-    """Every mention of an entity, however it is spelled (엔비디아, NVIDIA, 엔비디야, ㅇㅂㄷㅇ)."""
+def entity(name: str, db: Path | None, limit: int | None, offset: int, as_json: bool) -> None:
+    """Every mention of an entity, however it is spelled (엔비디아, NVIDIA, 엔비디야, ㅇㅂㄷㅇ).
+
+    \b
+    hanscope entity 엔비디야 --limit 50              the newest 50 mentions, the 50 articles naming it most
+    hanscope entity 엔비디야 --limit 50 --offset 50  the next page of both
+    """
     index = open_index(db)
-    detail = index.entity(name, mention_limit=limit)
+    detail = index.entity(name, mention_limit=limit, offset=offset, article_limit=limit)
     if detail is None:
         near = index.resolve(name, limit=5)
         hint = f"; did you mean {', '.join(h.name for h in near)}?" if near else ""
@@ -272,9 +279,9 @@ def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None
     if as_json:
         mentions = [{"article_id": m.article_id, "source": m.source, "paragraph": m.paragraph, "start": m.start,
                      "end": m.end, "surface": m.surface, "context": m.context} for m in detail.mentions]
-        return _emit_json({"entity": detail.entity, "mentions": mentions, "articles": detail.articles,
-                           "related": detail.related, "related_over": detail.related_over,
-                           "timeline": detail.timeline})
+        return _emit_json({"entity": detail.entity, "offset": detail.offset, "mentions": mentions,
+                           "articles": detail.articles, "related": detail.related,
+                           "related_over": detail.related_over, "timeline": detail.timeline})
     from rich.table import Table
     from rich.text import Text
 
