@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store.query import QuerySyntaxError, parse
 from test_faults import run_cli
@@ -253,3 +255,19 @@ def test_cli_entity_limit_and_offset(seeds_db):
     assert len(first["mentions"]) == len(first["articles"]) == 2 and second["offset"] == 2
     assert not {a["id"] for a in first["articles"]} & {a["id"] for a in second["articles"]}
     assert first["entity"]["articles"] == 4  # totals stay whole
+
+
+QUERY_PIECES = list('삼성 경주ㅅㅈAIsk09"()|-*@:.#만억 \\%_\';') + ["OR", "NOT", "AND", "outlet:", "by:", "date:", "after:",
+                                                                    "before:", "entity:", "sort:", "type:", "foo:",
+                                                                    "2025-10", "..", "new", "person", "\x07"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(QUERY_PIECES), max_size=25).map("".join))
+def test_any_query_gets_the_parsers_own_error_or_an_answer(seeds_index, text):
+    try:
+        result = seeds_index.search(text, facets=True)
+    except QuerySyntaxError as err:
+        assert 0 <= err.position <= len(text) and "\n" not in str(err)
+        return
+    assert result.total_articles == len(result.articles) <= 5
