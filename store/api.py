@@ -15,7 +15,6 @@ from .resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
 from .results import (
     ArticleCount,
     ArticleDetail,
-    ArticleHit,
     ArticleInfo,
     Comparison,
     EntityCount,

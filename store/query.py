@@ -31,7 +31,6 @@ FILTER_FIELDS = ("outlet", "by", "date", "after", "before", "sort", "type")
 FIELDS = ("entity",) + FILTER_FIELDS
 _LETTERS = re.compile(r"[^\W_]+")
 _QUOTES = {'"': '"', "“": "”"}
-_STOP = set('()|"“') | {None}
 _FIELD = re.compile(r"([A-Za-z]+):")
 _DATE = re.compile(r"(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?")
 _DIGIT_MAGNITUDE = re.compile(r"\d[만억조천]$")
