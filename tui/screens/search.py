@@ -124,7 +124,7 @@ class SearchScreen(BaseScreen):
         else:
             self.recent, self.recent_done = [], False
             self.facets = None
-            self.query_one("#facets", Static).update("")
+            self.query_one("#facets", Static).display = False  # the start list has no facets: no blank line
             self.fetch("recent", lambda ix: ix.articles(limit=PAGE, offset=0), group="search")
 
     def _current_query(self) -> str:
@@ -153,7 +153,9 @@ class SearchScreen(BaseScreen):
         if query.strip() != self._current_query():
             return
         self.facets = facets
-        self.query_one("#facets", Static).update(facet_strip(facets, max(20, self.size.width - 2)))
+        strip = self.query_one("#facets", Static)
+        strip.update(facet_strip(facets, max(20, self.size.width - 2)))
+        strip.display = True
 
     # --- every hit: pages load as the cursor nears the end -------------------------------------------
 
