@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 FACET_SIZE = 20  # outlets and entities listed per facet
+ENTITY_FACET_SPAN = 5000  # hits whose entities the entity facet counts (all of them up to this many)
 _ORDER = {
     "rank": "rank, a.id",
     "new": "coalesce(a.date, '') DESC, a.id",
@@ -197,16 +198,26 @@ class _SearchPlan:
         return rows
 
     def facets(self) -> Facets:
+        """Outlets and months over every hit; entities over every hit up to ENTITY_FACET_SPAN (the best-ranked,
+        or newest, that many beyond it: counting 13k hits' entities took 0.4 s at 20k articles)."""
         outlets = self._select("a.outlet, count(*) AS n", "AND a.outlet IS NOT NULL GROUP BY a.outlet "
                                f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}")
         months = self._select("substr(a.date, 1, 7) AS m, count(*)", "AND a.date IS NOT NULL GROUP BY m ORDER BY m")
-        ids_sql, ids_params = self.matching_ids_sql()
+        rank = "f.rank" if self.driver is not None else "0.0"
+        span_sql = (f"SELECT a.id FROM {self.source} WHERE {self.where} "
+                    f"ORDER BY {_ORDER[self.sort].replace('rank', rank, 1)} LIMIT {ENTITY_FACET_SPAN}")
+        over = min(self.count(), ENTITY_FACET_SPAN)
         types = ""
-        if self.q.types:
-            types = f" AND e.type IN ({','.join('?' * len(self.q.types))})"
-        entities = self.index._rows(
-            "SELECT e.name, e.type, count(*) AS n, e.id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-            f"WHERE ae.article_id IN ({ids_sql}){types} GROUP BY ae.entity_id ORDER BY n DESC, e.name LIMIT {FACET_SIZE}",
-            (*ids_params, *self.q.types),
+        if self.q.types:  # a join, not `entity_id IN (…)`: that let the planner walk every person's rows (23 s)
+            types = (f" CROSS JOIN entities e ON e.id = ae.entity_id AND e.type IN "
+                     f"({','.join('?' * len(self.q.types))})")
+        # Group the ids alone, then name the top ones: joining entities before grouping doubled the cost.
+        counts = self.index._rows(
+            f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{types} WHERE ae.article_id IN ({span_sql}) "
+            f"GROUP BY ae.entity_id ORDER BY n DESC LIMIT {FACET_SIZE * 2}",
+            (*self.q.types, *self.source_params, *self.where_params),
         )
-        return Facets([tuple(r) for r in outlets], [tuple(r) for r in months], [tuple(r) for r in entities])
+        infos = {e.id: e for e in self.index._entity_infos([eid for eid, _ in counts])}
+        entities = sorted(((infos[eid].name, infos[eid].type, n, eid) for eid, n in counts if eid in infos),
+                          key=lambda e: (-e[2], e[0]))[:FACET_SIZE]
+        return Facets([tuple(r) for r in outlets], [tuple(r) for r in months], entities, entity_over=over)

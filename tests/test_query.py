@@ -202,7 +202,7 @@ def test_cli_json_has_facets_and_pages(seeds_db):
     second = json.loads(run_cli("search", "AI", "--limit", "2", "--offset", "2", "--json", "--db", str(seeds_db)).stdout)
     assert first["total_articles"] == second["total_articles"] == 5
     assert not {a["id"] for a in first["articles"]} & {a["id"] for a in second["articles"]}
-    assert set(first["facets"]) == {"outlet", "month", "entity"}
+    assert set(first["facets"]) == {"outlet", "month", "entity", "entity_over"} and first["facets"]["entity_over"] == 5
     assert first["facets"]["month"] == [["2024-11", 1], ["2025-11", 1]]
     assert all(len(e) == 4 for e in first["facets"]["entity"])
 
