@@ -385,9 +385,9 @@ def bench_query_language(db: Path, runs: int) -> dict[str, Any]:
                 if name != "facets":
                     totals[f"{name}:{word}"] = answer.total_articles
     from store.query import parse
-    from store.search import _SearchPlan
+    from store.search import SearchPlan
 
-    plan = _SearchPlan(index, parse(f"{FILTER_WORDS[0]} {filters}"))
+    plan = SearchPlan(index, parse(f"{FILTER_WORDS[0]} {filters}"))
     explain = [r[-1] for r in index._rows(f"EXPLAIN QUERY PLAN SELECT a.id FROM {plan.source} WHERE {plan.where}",
                                           (*plan.source_params, *plan.where_params))]
     index.close()

@@ -31,7 +31,7 @@ _ORDER = {
 _NOTHING = ("0", [])
 
 
-class _SearchPlan:
+class SearchPlan:
     def __init__(self, index: "Index", q: Query) -> None:
         self.index, self.q = index, q
         self.notes: list[str] = []
