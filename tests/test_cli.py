@@ -249,3 +249,83 @@ def test_json_is_one_document_on_stdout(seeds_db):
                           capture_output=True, timeout=60)
     json.loads(proc.stdout.decode("utf-8"))  # UTF-8, not \\u escapes; nothing else mixed in
     assert "삼성".encode() in proc.stdout
+
+
+# --- nothing lost: whole records in a pipe, folded cells on a terminal ------------------------------------
+
+
+def run_on_terminal(*args: str, columns: int = 80) -> str:
+    """The CLI's stdout when it is an 80-column terminal (a pty), escape sequences removed."""
+    import fcntl
+    import os
+    import pty
+    import re
+    import struct
+    import termios
+
+    from conftest import ROOT
+
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm"}
+    proc = subprocess.Popen([*HANSCOPE, *args], stdout=child, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(main)
+    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode("utf-8")).replace("\r", "")
+
+
+def test_articles_in_a_pipe_are_whole_tab_separated_records(seeds_db):
+    rows = cli_json("articles", db=seeds_db)
+    lines = run_cli("articles", "--db", str(seeds_db)).stdout.splitlines()
+    assert lines[0].split("\t") == ["id", "date", "outlet", "title", "chars"]
+    assert len(lines) == 1 + len(rows) and all(line.count("\t") == 4 for line in lines)
+    titles = {line.split("\t")[0]: line.split("\t")[3] for line in lines[1:]}
+    for r in rows:
+        assert titles[str(r["id"])] == (r["title"] or r["source"].rsplit("/", 1)[1])
+    assert any("韓 AI 생태계 큰 발전 기대" in t for t in titles.values())  # 계 was dropped where the table wrapped
+    dates = [line.split("\t")[1] for line in lines[1:] if line.split("\t")[1]]
+    assert dates and all(len(d) == 10 for d in dates)  # one format in the column (no 2024-11-04T17:28 among them)
+
+
+def test_entity_in_a_pipe_is_one_mention_per_line(seeds_db):
+    mentions = cli_json("entity", "엔비디야", db=seeds_db)["mentions"]
+    lines = run_cli("entity", "엔비디야", "--db", str(seeds_db)).stdout.splitlines()
+    records = [line.split("\t") for line in lines if not line.startswith("#")]
+    assert records[0] == ["article", "date", "left", "mention", "right"]
+    assert len(records) == 1 + len(mentions) and all(len(r) == 5 for r in records)
+    assert any("글로벌" in r[2] + r[4] for r in records[1:])  # 벌 was lost from 글로벌 in the wrapped table
+    assert lines[0].startswith("# 엔비디아")
+
+
+def test_compare_in_a_pipe_keeps_the_path_and_sentences_whole(seeds_db):
+    info = {a["id"]: a for a in cli_json("articles", db=seeds_db)}
+    untitled = next(i for i, a in info.items() if not a["title"])
+    other = next(i for i in info if i != untitled)
+    lines = run_cli("compare", str(untitled), str(other), "--db", str(seeds_db)).stdout.splitlines()
+    assert lines[0].split("\t") == ["left", str(untitled), info[untitled]["source"]]
+    assert all(line.split("\t")[0] in {"left", "right", "shared", "only left", "only right", "same figure"}
+               for line in lines)
+
+
+def test_tables_on_a_terminal_wrap_without_dropping_a_character(seeds_db):
+    screen = run_on_terminal("articles", "--db", str(seeds_db))
+    assert screen.count("생태계") == 2 and "id" in screen.splitlines()[0]  # "韓 AI 생태 …" lost 계 in one title
+    assert max(len(line) for line in screen.splitlines()) <= 80
+    entity = run_on_terminal("entity", "엔비디야", "--db", str(seeds_db))
+    assert "”고" in entity and "엔비디아" in entity  # "기대한다” … 강조했다" lost 고
+
+
+@pytest.mark.parametrize("args, needle", [(["articles", "--limit", "x"], "--limit"), (["frobnicate"], "No such command"),
+                                          (["index"], "Missing argument"), (["numbers", "--min", "많이"], "--min")])
+def test_usage_errors_take_one_line(args, needle):
+    assert_one_line_error(run_cli(*args), needle, code=2)
