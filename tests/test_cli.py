@@ -329,3 +329,12 @@ def test_tables_on_a_terminal_wrap_without_dropping_a_character(seeds_db):
                                           (["index"], "Missing argument"), (["numbers", "--min", "많이"], "--min")])
 def test_usage_errors_take_one_line(args, needle):
     assert_one_line_error(run_cli(*args), needle, code=2)
+
+
+@pytest.mark.parametrize("args", [["tui"], []])
+def test_the_app_without_a_terminal_says_so_and_exits_2(seeds_db, tmp_path, args):
+    """`hanscope tui </dev/null | cat` spun at 80% of a core for 47 minutes; bare `hanscope` did the same."""
+    proc = run_cli(*args, *(["--db", str(seeds_db)] if args else []), stdin=subprocess.DEVNULL, timeout=20,
+                   env={**__import__("os").environ, "HANSCOPE_DB": str(tmp_path / "none.db")})
+    assert_one_line_error(proc, "needs a terminal", code=2)
+    assert not (tmp_path / "none.db").exists()  # no first-run indexing either

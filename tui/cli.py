@@ -495,6 +495,10 @@ def import_aliases(file: Path, db: Path | None) -> None:
 @click.option("--compare", "compare_ids", type=int, nargs=2, default=None, help="Open two articles side by side.")
 def tui(db: Path | None, entity_name: str | None, article_id: int | None, compare_ids: tuple[int, int] | None) -> None:
     """Open the explorer (the default command)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):  # else Textual waits on a pipe, busy, forever
+        where = "input" if not sys.stdin.isatty() else "output"
+        raise QueryError(f"the app needs a terminal, and its {where} is not one; in scripts use the commands "
+                         "(hanscope search, entity, numbers … --json)")
     path = db or Path(default_db_path())
     if not path.exists():
         if db is not None:
