@@ -362,7 +362,7 @@ async def test_compare_picked_from_search(app, seeds_index):
 
 async def test_numbers_table_filters_by_unit_and_opens_the_article(app):
     async with app.run_test(size=BIG) as pilot:
-        await pilot.press("ctrl+n")
+        await pilot.press("f3")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, NumbersScreen)
@@ -409,7 +409,7 @@ async def test_command_palette_finds_entities_and_articles(app):
     from textual.command import CommandPalette
 
     async with app.run_test(size=BIG) as pilot:
-        await pilot.press("ctrl+p")
+        await pilot.press("ctrl+k")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"오픈AI")
@@ -632,3 +632,83 @@ async def test_clicking_a_mention_in_a_compare_pane_opens_its_entity(app, seeds_
         await pilot.click(widget, offset=(column + 1, row))
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == mention[2]
+
+
+# --- terminal habits ----------------------------------------------------------------------------------
+
+
+async def test_j_k_g_G_move_in_the_mention_list(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        mentions = app.screen.query_one("#mentions", OptionList)
+        assert app.focused is mentions
+        start = mentions.highlighted
+        await pilot.press("j", "j")
+        assert mentions.highlighted > start
+        await pilot.press("k", "k")
+        assert mentions.highlighted == start
+        await pilot.press("G")
+        assert mentions.highlighted == mentions.option_count - 1
+        await pilot.press("g")
+        assert mentions.highlighted == start  # the first mention (the article heading above it is not selectable)
+
+
+async def test_ctrl_n_ctrl_p_move_the_results_from_the_search_box_as_in_fzf(app):
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "삼성")
+        results = app.screen.query_one("#results", OptionList)
+        first = results.highlighted
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)  # not the numbers table
+        assert results.highlighted > first
+        await pilot.press("ctrl+p", "ctrl+p")
+        assert results.highlighted == first
+        assert app.screen.query_one("#query", Input).value == "삼성"
+
+
+async def test_j_and_q_are_typed_in_a_text_box_and_q_goes_back_or_quits_outside(app, monkeypatch):
+    quit_calls = []
+    monkeypatch.setattr(app, "exit", lambda *a, **k: quit_calls.append(a))
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "jq")
+        assert app.screen.query_one("#query", Input).value == "jq" and not quit_calls
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("q")
+        assert isinstance(app.screen, SearchScreen) and not quit_calls  # back, not out
+        app.screen.query_one("#results", OptionList).focus()
+        await pilot.press("q")
+        assert quit_calls  # from the start screen, outside the box, q quits
+
+
+async def test_escape_is_not_offered_where_it_does_nothing(app):
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert "esc" not in footer_keys(app)  # the start screen, empty box: "esc Back" did nothing
+        await type_query(pilot, "삼성")
+        assert "esc" in footer_keys(app)  # now it clears the query
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one("#query", Input).value == ""
+
+
+async def test_numbers_on_N_and_f3_and_the_palette_on_ctrl_k(app):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert isinstance(app.screen, NumbersScreen)
+        table = app.screen.query_one("#table", DataTable)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)

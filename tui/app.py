@@ -197,6 +197,7 @@ class HanscopeApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "hanscope"
     BINDINGS = bindings_for("global")
+    COMMAND_PALETTE_BINDING = "ctrl+k"  # ctrl+p moves up in lists, as in fzf
     COMMANDS = App.COMMANDS | {IndexCommands}
 
     def __init__(
@@ -271,6 +272,36 @@ class HanscopeApp(App):
         elif hasattr(screen, "clear_query"):
             screen.clear_query()
 
+    def action_back_or_quit(self) -> None:
+        """`q` outside a text box: back where there is somewhere to go back to, else quit."""
+        if isinstance(self.screen, ModalScreen) or getattr(self.screen, "picking", False) or self._history_depth() > 0:
+            self.action_back()
+        else:
+            self.exit()
+
+    def action_move(self, where: str) -> None:
+        """j/k/g/G and ctrl+n/ctrl+p: move the screen's list (the search results, even from the search box) or else
+        the focused list or pane."""
+        own = {"down": "action_cursor_down", "up": "action_cursor_up", "top": "action_first", "bottom": "action_last"}[where]
+        method = getattr(self.screen, own, None)  # a screen that steers its own list (search) says so by name
+        if method is None and self.focused is not None:
+            names = {"down": ("action_cursor_down", "action_scroll_down"), "up": ("action_cursor_up", "action_scroll_up"),
+                     "top": ("action_first", "action_scroll_top", "action_scroll_home"),
+                     "bottom": ("action_last", "action_scroll_bottom", "action_scroll_end")}[where]
+            method = next((getattr(self.focused, n) for n in names if hasattr(self.focused, n)), None)
+        if method is not None:
+            method()
+
+    def _nothing_to_go_back_from(self) -> bool:
+        """On the start screen with an empty search box, esc has nothing to do: the footer must not offer it."""
+        screen = self.screen
+        if isinstance(screen, ModalScreen) or getattr(screen, "picking", False) or self._history_depth() > 0:
+            return False
+        return not any(box.value for box in screen.query(Input))
+
+    def on_input_changed(self) -> None:
+        self.refresh_bindings()  # esc appears on the start screen once there is a query to clear
+
     def action_forward(self) -> None:
         if self.forward and not isinstance(self.screen, ModalScreen):
             self.push_screen(self.forward.pop()())
@@ -308,6 +339,8 @@ class HanscopeApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):
+            return False
+        if action == "back" and self._nothing_to_go_back_from():
             return False
         # In a text box `/` is typed: the footer must not offer it as the search key there.
         if action == "focus_search" and isinstance(self.focused, Input):

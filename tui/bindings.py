@@ -50,13 +50,25 @@ KEYS: tuple[Key, ...] = (
     Key("slash", "focus_search", "Search", "global", display="/",
         help="Go to the search box (in a text box, / is typed)"),
     Key("escape", "back", "Back", "global", display="esc"),
+    Key("q", "back_or_quit", "Back", "global", show=False,
+        help="Back; on the start screen, quit (in a text box, q is typed)"),
     Key("alt+left", "back", "Back", "global", show=False),
     Key("alt+right", "forward", "Forward", "global", show=False),
-    Key("ctrl+p", "command_palette", "Palette", "global", help="Command palette: jump to an entity or article by name"),
-    Key("ctrl+n", "numbers", "Numbers", "global", show=False),
+    # ctrl+n / ctrl+p move in lists as in fzf (even from a text box), so the palette and Numbers live elsewhere
+    # ctrl+k wins over a text box's delete-to-end (ctrl+u still clears a box); `:` is typed inside one
+    Key("ctrl+k", "command_palette", "Palette", "global", display="^k", priority=True,
+        help="Command palette: jump to an entity or article by name"),
+    Key("colon", "command_palette", "Palette", "global", show=False, help="The command palette, outside a text box"),
+    Key("N,f3", "numbers", "Numbers", "global", display="N", show=False,
+        help="The numbers table (in a text box, N is typed: f3 always works)"),
     Key("ctrl+r", "reload", "Reload", "global", show=False,
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
+    # moving in lists and panes, as in a terminal pager (j k g G are typed inside a text box)
+    Key("j,ctrl+n", "move('down')", "Down", "global", show=False, help="Down in a list or pane (ctrl+n from a text box too)"),
+    Key("k,ctrl+p", "move('up')", "Up", "global", show=False, help="Up in a list or pane (ctrl+p from a text box too)"),
+    Key("g", "move('top')", "Top", "global", show=False, help="To the top of a list or pane"),
+    Key("G", "move('bottom')", "Bottom", "global", show=False, help="To the bottom of a list or pane"),
     # search
     Key("down", "cursor_down", "Next result", "search", show=False),
     Key("up", "cursor_up", "Previous result", "search", show=False),
