@@ -712,3 +712,31 @@ async def test_numbers_on_N_and_f3_and_the_palette_on_ctrl_k(app):
         await pilot.press("ctrl+k")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
+
+
+# --- footer and help ---------------------------------------------------------------------------------
+
+
+async def test_help_opens_on_the_current_screens_keys(app):
+    async with app.run_test(size=BIG) as pilot:
+        for open_screen, title in ((lambda: app.open_entity("오픈AI"), "Entity drill-down"),
+                                   (app.action_numbers, "Numbers table")):
+            open_screen()
+            await settle(pilot)
+            await pilot.press("f1")
+            lines = [line for line in app.screen.query_one(Static).content.plain.splitlines() if line.strip()]
+            assert lines[1] == title, lines[:3]  # right under the heading, before "Everywhere" and "Search"
+            assert lines.index("Everywhere") < lines.index("Search (start screen)")
+            await pilot.press("escape")
+
+
+async def test_the_footer_shows_enter_and_where_the_other_keys_are(app):
+    async with app.run_test(size=SMALL) as pilot:
+        for open_screen in (lambda: app.open_entity("오픈AI"), app.action_numbers):
+            open_screen()
+            await settle(pilot)
+            shown = footer_keys(app)
+            assert shown.get("⏎") and shown["⏎"].startswith("Open"), shown  # hidden behind the list's own enter
+            assert shown.get("f1") == "More", shown
+            keys = sorted(app.screen.query(FooterKey), key=lambda k: k.region.x)
+            assert keys[-1].action == "help"  # always there, at the end

@@ -26,7 +26,7 @@ from textual.worker import Worker, get_current_worker
 
 from store.api import Index
 
-from .bindings import bindings_for
+from .bindings import bindings_for, scope_of
 from .widgets import badge, clean_line, export, title_of
 
 T = TypeVar("T")
@@ -321,7 +321,7 @@ class HanscopeApp(App):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(scope_of(self.screen)))
 
     def action_numbers(self) -> None:
         from .screens.numbers import NumbersScreen

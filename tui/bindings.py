@@ -46,7 +46,8 @@ SCOPES: dict[str, str] = {
 KEYS: tuple[Key, ...] = (
     # everywhere, in the footer's order of importance after the screen's own keys
     # `/` and `?` are typed while a text box has focus (원/달러 is a query): f1 is the help key that always works
-    Key("f1,question_mark", "help", "Help", "global", display="f1", help="This help (in a text box, ? is typed)"),
+    Key("f1,question_mark", "help", "More", "global", display="f1",
+        help="Every key, this screen's first (in a text box, ? is typed)"),
     Key("slash", "focus_search", "Search", "global", display="/",
         help="Go to the search box (in a text box, / is typed)"),
     Key("escape", "back", "Back", "global", display="esc"),
@@ -88,7 +89,7 @@ KEYS: tuple[Key, ...] = (
     # entity
     Key("enter", "open", "Open", "entity"),
     Key("tab", "switch_list", "Mentions ⇄ related", "entity", show=False),
-    Key("y", "copy_sentence", "Copy sentence", "entity", show=False),
+    Key("y", "copy_sentence", "Copy", "entity", help="Copy the sentence around the mention"),
     Key("ctrl+y", "copy_list", "Copy TSV", "entity", show=False),
     Key("ctrl+s", "export", "Export", "entity", help="Export every mention to CSV and JSON"),
     Key("r", "edit('rename')", "Rename", "entity"),
@@ -126,6 +127,14 @@ def bindings_for(scope: str) -> list[Binding]:
     ]
 
 
-def keys_by_scope() -> list[tuple[str, list[Key]]]:
-    """(scope title, keys) in the order the help screen shows them."""
-    return [(title, [k for k in KEYS if k.scope == scope]) for scope, title in SCOPES.items()]
+def keys_by_scope(first: str | None = None) -> list[tuple[str, list[Key]]]:
+    """(scope title, keys) in the order the help screen shows them: `first` (the screen it was opened on), then
+    the keys that work everywhere, then the other screens'."""
+    order = sorted(SCOPES, key=lambda scope: (scope != first, scope != "global"))
+    return [(SCOPES[scope], [k for k in KEYS if k.scope == scope]) for scope in order]
+
+
+def scope_of(screen: object) -> str | None:
+    """The registry scope of a screen: its class name without `Screen` (EntityScreen -> entity)."""
+    name = type(screen).__name__.removesuffix("Screen").lower()
+    return name if name in SCOPES else None

@@ -144,34 +144,56 @@ def footer_width(key_display: str, description: str) -> int:
 
 
 class KeyFooter(Footer):
-    """The footer, fitted to its width: the screen's own keys, then the global ones in registry order (help,
-    search, back, palette, quit), stopping at the first that no longer fits, so no label is ever cut."""
+    """The footer, fitted to its width: the screen's own keys, then the global ones in registry order (search, back,
+    palette, quit), stopping at the first that no longer fits, so no label is ever cut; `f1 More` always ends it,
+    saying where the other keys are."""
 
     def __init__(self) -> None:
-        super().__init__(show_command_palette=False)  # ctrl+p is an ordinary key here, dropped first when narrow
+        super().__init__(show_command_palette=False)  # the palette key is an ordinary key here, dropped when narrow
         self.fitted_width = 0
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:  # as Footer: bindings are known once the screen signals them
             return
         self.fitted_width = self.size.width or self.app.size.width
-        used = 0
-        for binding, enabled, tooltip in self.keys_by_importance():
-            key_display = self.app.get_key_display(binding)
-            used += footer_width(key_display, binding.description)
+        keys = self.keys_by_importance()
+        more = [k for k in keys if k[0].action == "help"]
+        width = lambda k: footer_width(self.app.get_key_display(k[0]), k[0].description)  # noqa: E731
+        used = sum(width(k) for k in more)
+        for item in keys:
+            if item in more:
+                continue
+            used += width(item)
             if used > self.fitted_width:
                 break
-            yield FooterKey(binding.key, key_display, binding.description, binding.action, disabled=not enabled,
-                            tooltip=tooltip).data_bind(compact=Footer.compact)
+            yield self.key(*item)
+        for item in more:
+            yield self.key(*item)
+
+    def key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
+        return FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                         disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
 
     def keys_by_importance(self) -> list[tuple[Binding, bool, str]]:
-        """One binding per action (the focused widget's first), the app's after the screen's."""
+        """One binding per action, the screen's before the app's.
+
+        A screen's key stays listed when a focused list shadows it with a hidden key of its own (enter on a list
+        selects the row, which the screen opens), so `⏎ Open` shows on the entity and numbers screens."""
+        active = self.screen.active_bindings
         chosen: dict[str, tuple[bool, int, Binding, bool, str]] = {}
-        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in chosen:
+        for node, bindings in self.screen._modal_binding_chain:
+            for key, binding in bindings:
+                current = active.get(key)
+                if current is None or not binding.show or binding.action in chosen:
+                    continue
+                if current.binding is not binding and (current.binding.show or current.node is self.app):
+                    continue  # shadowed by a key the user can see (or one the app owns)
+                state = self.app._check_action_state(binding.action, node)
+                if state is False:
+                    continue
                 is_global = node is self.app
                 rank = GLOBAL_ORDER.get(binding.action, len(GLOBAL_ORDER)) if is_global else len(chosen)
-                chosen[binding.action] = (is_global, rank, binding, enabled, tooltip)
+                chosen[binding.action] = (is_global, rank, binding, bool(state), binding.tooltip)
         return [(b, e, t) for _g, _r, b, e, t in sorted(chosen.values(), key=lambda c: c[:2])]
 
     def on_resize(self) -> None:
