@@ -18,6 +18,7 @@ from .results import (
     ArticleHit,
     ArticleInfo,
     Comparison,
+    EditRow,
     EntityCount,
     EntityDetail,
     EntityHit,
@@ -394,6 +395,26 @@ class Index:
 
         record_edits(sqlite_utils.Database(self.db), [(op, args)])
         self.refresh()
+
+    def undo(self) -> list[tuple[str, dict]]:
+        """Revert the newest edit (an alias import as a whole); returns the edits undone, [] if there were none."""
+        import sqlite_utils
+
+        from .linker import undo_last_edit
+
+        undone = undo_last_edit(sqlite_utils.Database(self.db))
+        self.refresh()
+        return undone
+
+    def edits(self) -> list[EditRow]:
+        """Every stored edit, oldest first, with when it was made and what it did in words."""
+        from .linker import describe_edit
+
+        out = []
+        for edit_id, op, args, at in self._rows("SELECT id, op, args, at FROM edits ORDER BY id"):
+            parsed = json.loads(args)
+            out.append(EditRow(edit_id, op, parsed, at, describe_edit(op, parsed)))
+        return out
 
     def export_aliases(self) -> str:
         """Every entity as a line of the alias-file format: type<TAB>name<TAB>alias|alias."""

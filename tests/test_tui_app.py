@@ -740,3 +740,31 @@ async def test_the_footer_shows_enter_and_where_the_other_keys_are(app):
             assert shown.get("f1") == "More", shown
             keys = sorted(app.screen.query(FooterKey), key=lambda k: k.region.x)
             assert keys[-1].action == "help"  # always there, at the end
+
+
+async def test_u_undoes_the_last_edit_and_the_entity_keeps_its_id(seeds_db_copy, tmp_path):
+    from tui.screens.edit import EditScreen
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("최태원")
+        await settle(pilot)
+        before = app.screen.detail.entity
+        await pilot.press("a")
+        assert isinstance(app.screen, EditScreen)
+        title = app.screen.query_one("#edit-title").render().plain
+        assert title.startswith("Add a name to 최태원") and "alias-add" not in title
+        await pilot.press(*"최 회장님", "enter")
+        await settle(pilot)
+        assert "최 회장님" in app.screen.detail.entity.aliases and app.screen.detail.entity.id == before.id
+        await pilot.press("r")
+        await pilot.press(*"최태원 회장", "enter")
+        await settle(pilot)
+        assert app.screen.detail.entity.name == "최태원 회장" and app.screen.detail.entity.id == before.id
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.screen.detail.entity.name == "최태원" and app.screen.detail.entity.id == before.id
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.screen.detail.entity.aliases == before.aliases
+        assert app.ask(lambda ix: ix.edits()) == []

@@ -151,11 +151,27 @@ class BaseScreen(Screen):
             return
         self.notify(f"Exported {len(rows)} {noun} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
 
+    def undo_edit(self) -> None:
+        self.fetch("undone", lambda ix: ix.undo(), write=True)
+
+    def got_undone(self, undone: list[tuple[str, dict]]) -> None:
+        """Say what was undone, and show this screen again as the index now is."""
+        from store.linker import describe_edit
+
+        if not undone:
+            self.notify("No entity edits to undo")
+            return
+        what = describe_edit(*undone[0]) if len(undone) == 1 else f"the import of {len(undone)} entities"
+        self.notify(f"Undid: {what}")
+        reload = getattr(self, "reload", None)
+        if reload is not None:
+            reload()
+
     async def on_answered(self, message: Answered) -> None:
         message.stop()
         if message.error is not None:
             self.notify(clean_line(str(message.error)), title=f"Could not load {message.what.replace('_', ' ')}"
-                        if message.what != "edited" else "Edit refused", severity="error", timeout=6)
+                        if message.what not in ("edited", "undone") else "Edit refused", severity="error", timeout=6)
             return
         handler = getattr(self, f"got_{message.what}", None)
         if handler is not None:
@@ -328,6 +344,10 @@ class HanscopeApp(App):
 
         if not isinstance(self.screen, NumbersScreen):
             self.navigate(NumbersScreen())
+
+    def action_undo(self) -> None:
+        if isinstance(self.screen, BaseScreen):
+            self.screen.undo_edit()
 
     def action_reload(self) -> None:
         """Forget cached lookups and ask the current screen again: an index may have grown meanwhile."""

@@ -65,6 +65,8 @@ KEYS: tuple[Key, ...] = (
     Key("ctrl+r", "reload", "Reload", "global", show=False,
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
+    Key("u", "undo", "Undo edit", "global", show=False,
+        help="Undo the newest entity edit, from any screen (as `hanscope undo`)"),
     # moving in lists and panes, as in a terminal pager (j k g G are typed inside a text box)
     Key("j,ctrl+n", "move('down')", "Down", "global", show=False, help="Down in a list or pane (ctrl+n from a text box too)"),
     Key("k,ctrl+p", "move('up')", "Up", "global", show=False, help="Up in a list or pane (ctrl+p from a text box too)"),
@@ -99,6 +101,7 @@ KEYS: tuple[Key, ...] = (
     Key("s", "edit('split')", "Split alias", "entity", show=False, help="Split an alias off into an entity of its own"),
     Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False),
     Key("D", "edit('delete')", "Delete entity", "entity", show=False),
+    Key("u", "undo", "Undo", "entity", help="Undo the newest entity edit (`hanscope edits` lists them)"),
     # compare
     Key("tab", "switch_pane", "Other pane", "compare", show=False),
     Key("w", "swap", "Swap", "compare"),

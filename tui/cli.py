@@ -388,13 +388,41 @@ def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
 
 
 def _edit(db: Path | None, op: str, **args) -> None:
-    from store.linker import EditError
+    from store.linker import EditError, describe_edit
 
     try:
         open_index(db).edit(op, **args)
     except EditError as err:
         raise QueryError(str(err), EXIT_NOT_FOUND) from None
-    click.echo(f"{op}: done", err=True)
+    said = describe_edit(op, args)
+    click.echo(f"{said[:1].upper()}{said[1:]} (hanscope undo reverts it)", err=True)
+
+
+@cli.command()
+@db_option
+@json_option
+def edits(db: Path | None, as_json: bool) -> None:
+    """The entity edits stored in the index, oldest first (replayed after every re-index)."""
+    rows = open_index(db).edits()
+    if as_json:
+        _emit_json(rows)
+    if not rows:
+        raise QueryError("no entity edits yet", EXIT_NOT_FOUND)
+    if not as_json:
+        _print_table(["id", "when (UTC)", "edit"], [[r.id, r.at[:16], r.description] for r in rows], right=("id",))
+
+
+@cli.command()
+@db_option
+def undo(db: Path | None) -> None:
+    """Revert the newest entity edit (an alias import counts as one)."""
+    from store.linker import describe_edit
+
+    undone = open_index(db).undo()
+    if not undone:
+        raise QueryError("no entity edits to undo", EXIT_NOT_FOUND)
+    what = describe_edit(*undone[0]) if len(undone) == 1 else f"the import of {len(undone)} entities"
+    click.echo(f"Undid: {what}", err=True)
 
 
 @cli.command()

@@ -16,6 +16,15 @@ from store.results import EntityInfo
 
 from ..bindings import bindings_for
 
+TITLES = {  # what the dialog does, in words (never the stored op name)
+    "rename": "Rename",
+    "retype": "Change the type of",
+    "merge": "Merge another entity into",
+    "alias-add": "Add a name to",
+    "split": "Split a name off",
+    "alias-remove": "Remove a name from",
+    "delete": "Delete",
+}
 PROMPTS = {
     "rename": "New name (the old one stays an alias)",
     "retype": "New type",
@@ -37,7 +46,8 @@ class EditScreen(ModalScreen[tuple[str, dict, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
-            yield Label(Text.assemble((f"{self.op}: ", "bold"), self.entity.name, (f" ({self.entity.type})", "dim")))
+            yield Label(Text.assemble((f"{TITLES[self.op]} ", "bold"), self.entity.name, (f" ({self.entity.type})", "dim")),
+                        id="edit-title")
             yield Label(Text(PROMPTS[self.op]))
             if self.op == "retype":
                 yield Select([(t, t) for t in ENTITY_TYPES], value=self.entity.type, allow_blank=False, id="value")

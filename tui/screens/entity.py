@@ -67,6 +67,10 @@ class EntityScreen(BaseScreen):
         self.fetch("entity", lambda ix: ix.entity(key, mention_limit=limit))
 
     def got_entity(self, detail: EntityDetail | None) -> None:
+        if detail is None and self.detail is not None:  # an undo took away the entity on show (a split-off name)
+            self.notify(f"{self.detail.entity.name} no longer exists")
+            self.app.action_back()
+            return
         if detail is None:
             self.notify(f"No entity matches {clean_line(str(self.entity_key))!r}", severity="error")
             self.app.action_back()
@@ -231,16 +235,21 @@ class EntityScreen(BaseScreen):
         def done(result: tuple[str, dict, str] | None) -> None:
             if result is None:
                 return
-            op, args, follow = result
-            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, follow)[1:], write=True)
+            op, args, _follow = result
+            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, args)[1:], write=True)
 
         self.app.push_screen(EditScreen(op, entity), done)
 
-    def got_edited(self, value: tuple[str, str]) -> None:
-        op, follow = value
-        self.notify(f"{op}: done")
+    def got_edited(self, value: tuple[str, dict]) -> None:
+        from store.linker import describe_edit
+
+        op, args = value
+        said = describe_edit(op, args)
+        self.notify(f"{said[:1].upper()}{said[1:]} · u undoes it")
         if op == "delete":
             self.app.action_back()
             return
-        self.entity_key = follow  # ids change when the entity set is rebuilt; names do not
-        self.load()
+        self.load()  # by id: an entity keeps its id through renames and merges into it
+
+    def action_undo(self) -> None:
+        self.undo_edit()
