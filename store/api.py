@@ -396,15 +396,15 @@ class Index:
         record_edits(sqlite_utils.Database(self.db), [(op, args)])
         self.refresh()
 
-    def undo(self) -> list[tuple[str, dict]]:
+    def undo(self) -> list[EditRow]:
         """Revert the newest edit (an alias import as a whole); returns the edits undone, [] if there were none."""
         import sqlite_utils
 
-        from .linker import undo_last_edit
+        from .linker import describe_edit, undo_last_edit
 
         undone = undo_last_edit(sqlite_utils.Database(self.db))
         self.refresh()
-        return undone
+        return [EditRow(i, op, args, at, describe_edit(op, args)) for i, op, args, at in undone]
 
     def edits(self) -> list[EditRow]:
         """Every stored edit, oldest first, with when it was made and what it did in words."""

@@ -354,8 +354,8 @@ def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]]) -> No
     link(db, entities)  # the checked set already holds every stored edit plus these: no second build
 
 
-def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[str, dict]]:
-    """Forget the newest stored edit and re-link; returns what was undone ([] when there is nothing).
+def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]]:
+    """Forget the newest stored edit and re-link; returns the (id, op, args, at) undone ([] when there is nothing).
 
     An alias import is one edit to the user: its `define` lines, stored together, go together."""
     conn = db.conn
@@ -369,8 +369,8 @@ def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[str, dict]]:
             if op != "define" or at != last[2]:
                 break
             rows.append((edit_id, op))
-    undone = [(op, json.loads(args)) for op, args in conn.execute(
-        "SELECT op, args FROM edits WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+    undone = [(edit_id, op, json.loads(args), at) for edit_id, op, args, at in conn.execute(
+        "SELECT id, op, args, at FROM edits WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
         [json.dumps([r[0] for r in rows])])]
     with conn:
         conn.executemany("DELETE FROM edits WHERE id = ?", [(r[0],) for r in rows])

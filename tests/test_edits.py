@@ -197,7 +197,7 @@ def test_an_entity_keeps_its_id_through_rename_merge_and_their_undo(seeds_db_cop
     assert index.find_entity("과기정통부") is None
 
     assert [e.op for e in index.edits()] == ["rename", "merge", "delete"]
-    assert index.undo() == [("delete", {"entity": "과기정통부"})]
+    assert [(e.op, e.args, e.description) for e in index.undo()] == [("delete", {"entity": "과기정통부"}, "deleted 과기정통부")]
     back = index.find_entity("과기정통부")
     assert back.id == ministry.id and back.mentions == ministry.mentions  # the same id comes back with the entity
     index.undo()  # the merge

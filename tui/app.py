@@ -154,14 +154,12 @@ class BaseScreen(Screen):
     def undo_edit(self) -> None:
         self.fetch("undone", lambda ix: ix.undo(), write=True)
 
-    def got_undone(self, undone: list[tuple[str, dict]]) -> None:
-        """Say what was undone, and show this screen again as the index now is."""
-        from store.linker import describe_edit
-
+    def got_undone(self, undone: list) -> None:
+        """Say what was undone (an EditRow list), and show this screen again as the index now is."""
         if not undone:
             self.notify("No entity edits to undo")
             return
-        what = describe_edit(*undone[0]) if len(undone) == 1 else f"the import of {len(undone)} entities"
+        what = undone[0].description if len(undone) == 1 else f"the import of {len(undone)} entities"
         self.notify(f"Undid: {what}")
         reload = getattr(self, "reload", None)
         if reload is not None:

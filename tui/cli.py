@@ -388,13 +388,14 @@ def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
 
 
 def _edit(db: Path | None, op: str, **args) -> None:
-    from store.linker import EditError, describe_edit
+    from store.linker import EditError
 
+    index = open_index(db)
     try:
-        open_index(db).edit(op, **args)
+        index.edit(op, **args)
     except EditError as err:
         raise QueryError(str(err), EXIT_NOT_FOUND) from None
-    said = describe_edit(op, args)
+    said = index.edits()[-1].description
     click.echo(f"{said[:1].upper()}{said[1:]} (hanscope undo reverts it)", err=True)
 
 
@@ -416,12 +417,10 @@ def edits(db: Path | None, as_json: bool) -> None:
 @db_option
 def undo(db: Path | None) -> None:
     """Revert the newest entity edit (an alias import counts as one)."""
-    from store.linker import describe_edit
-
     undone = open_index(db).undo()
     if not undone:
         raise QueryError("no entity edits to undo", EXIT_NOT_FOUND)
-    what = describe_edit(*undone[0]) if len(undone) == 1 else f"the import of {len(undone)} entities"
+    what = undone[0].description if len(undone) == 1 else f"the import of {len(undone)} entities"
     click.echo(f"Undid: {what}", err=True)
 
 

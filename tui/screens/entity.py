@@ -236,15 +236,12 @@ class EntityScreen(BaseScreen):
             if result is None:
                 return
             op, args, _follow = result
-            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, args)[1:], write=True)
+            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, ix.edits()[-1].description)[1:], write=True)
 
         self.app.push_screen(EditScreen(op, entity), done)
 
-    def got_edited(self, value: tuple[str, dict]) -> None:
-        from store.linker import describe_edit
-
-        op, args = value
-        said = describe_edit(op, args)
+    def got_edited(self, value: tuple[str, str]) -> None:
+        op, said = value
         self.notify(f"{said[:1].upper()}{said[1:]} · u undoes it")
         if op == "delete":
             self.app.action_back()
