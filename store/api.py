@@ -339,7 +339,11 @@ class Index:
         near: float | None = None,
         entity: str | None = None,
         limit: int | None = None,
+        order: str = "value",
     ) -> list[NumberRow]:
+        """Amounts matching the filters. `order`: "value" (largest first), "unit" (grouped by unit and counter,
+        largest first within each), "article" (by article, then position) or "raw" (the text as written); `near`
+        orders by distance instead. A page (`limit`) is always the start of the whole ordered table."""
         where, params = ["1"], []
         if unit:
             where.append("n.unit = ?")
@@ -360,8 +364,12 @@ class Index:
             where.append("n.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
             params.append(info.id)
         # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
-        order = f"abs(n.value - {float(near)!r})" if near is not None else "n.value DESC"
-        return self._number_rows(" AND ".join(where), params, order=order, limit=limit)
+        orders = {"value": "n.value DESC", "unit": "n.unit, coalesce(n.counter, ''), n.value DESC, n.id",
+                  "article": "n.article_id, n.start", "raw": "n.raw, n.id"}
+        if order not in orders:
+            raise ValueError(f"unknown order {order!r}: one of {', '.join(orders)}")
+        sql_order = f"abs(n.value - {float(near)!r})" if near is not None else orders[order]
+        return self._number_rows(" AND ".join(where), params, order=sql_order, limit=limit)
 
     # --- compare --------------------------------------------------------------------------------
 

@@ -768,3 +768,66 @@ async def test_u_undoes_the_last_edit_and_the_entity_keeps_its_id(seeds_db_copy,
         await settle(pilot)
         assert app.screen.detail.entity.aliases == before.aliases
         assert app.ask(lambda ix: ix.edits()) == []
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+
+def table_cells(screen, column: int) -> list[str]:
+    table = screen.query_one("#table", DataTable)
+    return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
+
+
+async def test_numbers_sort_the_whole_table_not_the_rows_loaded(app, seeds_index, monkeypatch):
+    import tui.screens.numbers as numbers_screen
+
+    monkeypatch.setattr(numbers_screen, "PAGE", 4)  # the seeds hold 16 numbers: four pages
+    every = seeds_index.numbers()
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        screen = app.screen
+        assert len(screen.rows) == 4
+        await pilot.press("s")
+        await settle(pilot)
+        assert "sorted by article" in str(screen.query_one("#status", Static).content)
+        lowest = min((n.article_id, n.start) for n in every)
+        assert (screen.rows[0].article_id, screen.rows[0].start) == lowest  # not the lowest among the 4 largest values
+
+
+async def test_numbers_group_units_and_read_in_their_own_words(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        screen = app.screen
+        groups = [(n.unit, n.counter) for n in screen.rows]
+        firsts = [g for i, g in enumerate(groups) if i == 0 or groups[i - 1] != g]
+        assert len(firsts) == len(set(firsts))  # each unit in one run: 700조 원 never above 5,000억 달러 among KRW
+        values = dict(zip(table_cells(screen, 2), table_cells(screen, 0)))
+        assert values["500메가와트"] == "500MW" and values["5000억 달러"] == "5,000억 달러"
+        assert values["약 700조원"] == "700조 원" and values["월 90만장"] == "90만 장"
+        assert not any("억 W" in v or "KRW" in v for v in values.values())
+
+
+async def test_escape_in_a_numbers_filter_leaves_the_box_and_the_filter_survives_history(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        await pilot.press("f", *"KRW")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NumbersScreen) and isinstance(app.focused, DataTable)
+        assert {n.unit for n in screen.rows} == {"KRW"}
+        await pilot.press("s")  # sorted by article
+        await settle(pilot)
+        await pilot.press("escape")  # from the table: back to the start screen
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("alt+right")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, NumbersScreen) and again is not screen
+        assert again.query_one("#unit", Input).value == "KRW" and {n.unit for n in again.rows} == {"KRW"}
+        assert "sorted by article" in str(again.query_one("#status", Static).content)

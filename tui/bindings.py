@@ -115,6 +115,8 @@ KEYS: tuple[Key, ...] = (
     Key("f", "focus_filter", "Filter", "numbers", help="Filter by unit (KRW, USD, %, count) and range (10조, 1e9)"),
     Key("ctrl+s", "export", "Export", "numbers", help="Export the table to CSV and JSON"),
     Key("ctrl+y", "copy_list", "Copy TSV", "numbers", show=False),
+    Key("escape", "leave_filter", "Back", "numbers", show=False,
+        help="In a filter box: back to the table, the filter kept; elsewhere: back"),
     # modal dialogs
     Key("escape", "close", "Close", "help"),
     Key("escape", "cancel", "Cancel", "edit"),

@@ -21,6 +21,8 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from store.numbers import format_amount
+
 from .bindings import KEYS
 
 TYPE_STYLES: dict[str, str] = {
@@ -96,11 +98,13 @@ def kwic(left: str, surface: str, right: str, width: int, style: str) -> Text:
 
 
 def korean_amount(value: float, unit: str) -> str:
-    """A normalised value in Korean scale words: 900000 count -> 90만 count, 7e14 KRW -> 700조 KRW."""
-    for scale, word in ((1e12, "조"), (1e8, "억"), (1e4, "만")):
-        if abs(value) >= scale:
-            return f"{value / scale:,.4g}{word} {unit}".replace("e+", "e")
-    return f"{value:,.4g} {unit}"
+    """A value in its unit's own magnitude words: 5,000억 달러, 700조 원, 500MW, 5.59%, 90만 장.
+
+    `unit` is a unit code (KRW, USD, %, W, Wh, count) or a counter word (장, 명) as `unit_label` gives it."""
+    try:
+        return format_amount(value, unit)
+    except ValueError:  # a counter word (or a unit the formatter does not know)
+        return format_amount(value, "count", None if unit == "count" else unit)
 
 
 def highlighted(value: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT_STYLE) -> Text:
