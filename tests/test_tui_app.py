@@ -118,7 +118,7 @@ async def test_slash_and_question_mark_are_typed_in_the_search_box(app):
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#query", Input).value == "원/달러?" == app.screen.result.query
         keys = footer_keys(app)
-        assert "/" not in keys and keys.get("f1") == "Help"  # the footer offers only keys that work while typing
+        assert "/" not in keys and keys.get("f1") == "More"  # the footer offers only keys that work while typing
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -831,3 +831,38 @@ async def test_escape_in_a_numbers_filter_leaves_the_box_and_the_filter_survives
         assert isinstance(again, NumbersScreen) and again is not screen
         assert again.query_one("#unit", Input).value == "KRW" and {n.unit for n in again.rows} == {"KRW"}
         assert "sorted by article" in str(again.query_one("#status", Static).content)
+
+
+# --- messages hide nothing ------------------------------------------------------------------------------
+
+
+async def test_compare_messages_go_to_a_status_line_not_over_the_figures(app, seeds_index):
+    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        keys = [k for k, _ in options(results)]
+        results.highlighted = keys.index(f"a:{left}")
+        await pilot.press("ctrl+t")  # "Compare: left is #…" on the search screen
+        results.highlighted = keys.index(f"a:{right}")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert not app._notifications  # the toast from the search screen no longer covers the 90만장 lines
+        await pilot.press("n")
+        await settle(pilot)
+        assert not app._notifications
+        status = app.screen.query_one("#status", Static).content.plain
+        assert "90만장" in status and "1/" in status
+        numbers = app.screen.query_one("#shared-numbers")
+        assert numbers.region.bottom <= app.screen.query_one("#status").region.y  # nothing stacked over them
+
+
+async def test_copy_says_where_it_went_in_the_status_line(app):
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert not app._notifications
+        assert "Copied" in app.screen.query_one("#status", Static).content.plain

@@ -21,7 +21,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
 from store.api import Index
@@ -114,7 +114,19 @@ class Answered(Message):
 
 
 class BaseScreen(Screen):
-    """A screen that can be rebuilt for history and that asks the index through workers."""
+    """A screen that can be rebuilt for history and that asks the index through workers.
+
+    Messages go to the screen's status line (`say`), where they hide nothing: a toast over the bottom of a
+    comparison covered the very lines it was about."""
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """Show a one-line message in this screen's status line (a toast only where a screen has none)."""
+        line = self.query("#status")
+        if not line:
+            self.app.notify(message, severity=severity)  # type: ignore[arg-type]
+            return
+        style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
+        line.first(Static).update(Text(clean_line(message), style=style))
 
     def remake(self) -> "BaseScreen":
         raise NotImplementedError
@@ -147,9 +159,9 @@ class BaseScreen(Screen):
         try:
             csv_path, json_path = export(app.export_dir, name, header, rows)
         except OSError as err:
-            self.notify(f"Export failed: {err}", severity="error")
+            self.say(f"Export failed: {err}", severity="error")
             return
-        self.notify(f"Exported {len(rows)} {noun} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+        self.say(f"Exported {len(rows)} {noun} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
 
     def undo_edit(self) -> None:
         self.fetch("undone", lambda ix: ix.undo(), write=True)
@@ -157,10 +169,10 @@ class BaseScreen(Screen):
     def got_undone(self, undone: list) -> None:
         """Say what was undone (an EditRow list), and show this screen again as the index now is."""
         if not undone:
-            self.notify("No entity edits to undo")
+            self.say("No entity edits to undo")
             return
         what = undone[0].description if len(undone) == 1 else f"the import of {len(undone)} entities"
-        self.notify(f"Undid: {what}")
+        self.say(f"Undid: {what}")
         reload = getattr(self, "reload", None)
         if reload is not None:
             reload()
@@ -168,8 +180,9 @@ class BaseScreen(Screen):
     async def on_answered(self, message: Answered) -> None:
         message.stop()
         if message.error is not None:
-            self.notify(clean_line(str(message.error)), title=f"Could not load {message.what.replace('_', ' ')}"
-                        if message.what not in ("edited", "undone") else "Edit refused", severity="error", timeout=6)
+            title = f"Could not load {message.what.replace('_', ' ')}" if message.what not in ("edited", "undone") \
+                else "Edit refused"
+            self.say(f"{title}: {clean_line(str(message.error))}", severity="error")
             return
         handler = getattr(self, f"got_{message.what}", None)
         if handler is not None:
@@ -253,8 +266,10 @@ class HanscopeApp(App):
     # --- navigation -------------------------------------------------------------------------------
 
     def navigate(self, screen: BaseScreen) -> None:
-        """Open a screen as a new step in history (clears forward history)."""
+        """Open a screen as a new step in history (clears forward history). A toast left from the last screen
+        would cover the new one's content: it goes."""
         self.forward.clear()
+        self.clear_notifications()
         self.push_screen(screen)
 
     def open_article(self, article_id: int, focus: tuple[int, int] | None = None) -> None:
@@ -353,7 +368,7 @@ class HanscopeApp(App):
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()
-        self.notify(f"Reloaded {self.db_path.name}")
+        self.say(f"Reloaded {self.db_path.name}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):
@@ -369,7 +384,14 @@ class HanscopeApp(App):
 
     def copy(self, text: str, what: str) -> None:
         self.copy_to_clipboard(text)
-        self.notify(f"Copied {what} ({len(text)} characters)")
+        self.say(f"Copied {what} ({len(text):,} characters) to the clipboard (OSC 52: some terminals ignore it)")
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """A message in the current screen's status line (see BaseScreen.say)."""
+        if isinstance(self.screen, BaseScreen):
+            self.screen.say(message, severity)
+        else:
+            self.notify(message, severity=severity)  # type: ignore[arg-type]
 
 
 def run_app(

@@ -182,7 +182,7 @@ class ArticleScreen(BaseScreen):
 
     def _step(self, delta: int) -> None:
         if not self.mentions:
-            self.notify("No entity mentions in this article")
+            self.say("No entity mentions in this article")
             return
         if self.current is None:
             self.current = 0 if delta > 0 else len(self.mentions) - 1
@@ -193,7 +193,7 @@ class ArticleScreen(BaseScreen):
 
     def action_open_mention(self) -> None:
         if self.current is None:
-            self.notify("Press n to pick a mention first")
+            self.say("Press n to pick a mention first")
             return
         self.app.open_entity(self.mentions[self.current][2])
 
@@ -210,7 +210,7 @@ class ArticleScreen(BaseScreen):
 
     def action_copy_sentence(self) -> None:
         if self.detail is None or self.span is None:
-            self.notify("Press n to pick a mention first")
+            self.say("Press n to pick a mention first")
             return
         self.app.copy(sentence_around(self.detail.body, *self.span), "the sentence")
 

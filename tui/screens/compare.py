@@ -44,6 +44,7 @@ class CompareScreen(BaseScreen):
             yield VerticalScroll(id="left", classes="pane")
             yield VerticalScroll(id="right", classes="pane")
         yield VerticalScroll(Static(id="shared-numbers-text"), id="shared-numbers")
+        yield Static(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -206,7 +207,7 @@ class CompareScreen(BaseScreen):
         pairs = [(p.left, p.right) if side == 0 else (p.right, p.left) for p in c.similar_paragraphs]
         after = [pair for pair in pairs if pair[0] >= here]
         if not after:
-            self.notify("No similar paragraph from here on")
+            self.say("No similar paragraph from here on")
             return
         mine, theirs = min(after)
         self._scroll_to_paragraph(side, mine)
@@ -215,7 +216,7 @@ class CompareScreen(BaseScreen):
     def action_next_number(self) -> None:
         c = self.comparison
         if c is None or not c.shared_numbers:
-            self.notify("No figure appears in both articles")
+            self.say("No figure appears in both articles")
             return
         self.number_index = (self.number_index + 1) % len(c.shared_numbers)
         n = c.shared_numbers[self.number_index]
@@ -223,4 +224,4 @@ class CompareScreen(BaseScreen):
             self.paint_pane(side, current=(start, start + len(raw)))
             paragraph = next((b.paragraph for b in self.parts[side] if b.start <= start < b.end), 0)
             self.call_after_refresh(self._scroll_to_paragraph, side, paragraph)
-        self.notify(f"{n.left_raw} ◀▶ {n.right_raw}")
+        self.say(f"Same figure {self.number_index + 1}/{len(c.shared_numbers)}: {n.left_raw} ◀▶ {n.right_raw}")

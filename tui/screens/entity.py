@@ -54,6 +54,7 @@ class EntityScreen(BaseScreen):
         with Horizontal(id="entity-main"):
             yield OptionList(id="mentions")
             yield OptionList(id="related")
+        yield Static(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -242,10 +243,12 @@ class EntityScreen(BaseScreen):
 
     def got_edited(self, value: tuple[str, str]) -> None:
         op, said = value
-        self.notify(f"{said[:1].upper()}{said[1:]} · u undoes it")
+        said = f"{said[:1].upper()}{said[1:]} · u undoes it"
         if op == "delete":
             self.app.action_back()
+            self.app.say(said)  # type: ignore[attr-defined]
             return
+        self.say(said)
         self.load()  # by id: an entity keeps its id through renames and merges into it
 
     def action_undo(self) -> None:
