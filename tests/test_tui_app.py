@@ -21,7 +21,7 @@ from tui.screens.entity import EntityScreen
 from tui.screens.help import HelpScreen
 from tui.screens.numbers import NumbersScreen
 from tui.screens.search import SearchScreen
-from tui.widgets import HIGHLIGHT_STYLE, Block, type_style, wrapped_lines
+from tui.widgets import HIGHLIGHT_STYLE, Block, MentionList, type_style, wrapped_lines
 
 BIG, SMALL = (160, 45), (80, 24)
 HOSTILE = "[bold red]위험[/] 삼성전자 발표. 끝 [/] 표시 \x1b[31m빨강\x1b[0m [link=http://x]링크[/link] 삼성전자가 말했다.\n"
@@ -210,10 +210,11 @@ async def test_drill_into_openai_then_article_then_back_and_forward(app, seeds_i
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, EntityScreen)
-        lines = options(screen.query_one("#mentions", OptionList))
-        shown = {screen.detail.mentions[int(k[1:])].article_id for k, _ in lines if k and k.startswith("m")}
+        mention_list = screen.query_one("#mentions", MentionList)
+        lines = mention_list.lines()
+        shown = {mention_list.mention(i).article_id for i, _ in lines if i is not None}
         assert shown == expected
-        assert sum(1 for k, _ in lines if k is None) == 4  # one heading per article
+        assert sum(1 for i, _ in lines if i is None) == 4  # one heading per article
         assert any(k and k.startswith("r") for k, _ in options(screen.query_one("#related", OptionList)))
 
         mention = screen.current_mention()
@@ -399,7 +400,8 @@ def test_every_registry_action_exists_on_its_screen():
     from tui.screens.edit import EditScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
-              "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen}
+              "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
+              "mentions": MentionList}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)
@@ -429,12 +431,14 @@ async def test_export_and_copy_the_drill_down(app, tmp_path):
         app.open_entity("오픈AI")
         await settle(pilot)
         await pilot.press("ctrl+s")
+        await settle(pilot)
         written = sorted(tmp_path.glob("hanscope-entity-*"))
         assert [p.suffix for p in written] == [".csv", ".json"]
         rows = list(csv.reader(written[0].read_text(encoding="utf-8-sig").splitlines()))
         assert rows[0][:3] == ["entity", "type", "article_id"] and len(rows) == 1 + app.screen.detail.entity.mentions
         await pilot.press("ctrl+y")
-        assert app.clipboard.count("\n") == 1 + len(app.screen.detail.mentions)
+        await settle(pilot)
+        assert app.clipboard.count("\n") == 1 + app.screen.detail.entity.mentions
 
 
 async def test_entity_edits_rename_then_delete(seeds_db_copy, tmp_path):
@@ -516,17 +520,16 @@ async def test_kwic_columns_line_up_in_cells(app, size):
         app.open_entity("오픈AI")
         await settle(pilot)
         screen = app.screen
-        mentions = screen.query_one("#mentions", OptionList)
-        width = mentions.scrollable_content_region.width - 1
+        mentions = screen.query_one("#mentions", MentionList)
+        width = mentions.scrollable_content_region.width
         columns = set()
-        for i in range(mentions.option_count):
-            option = mentions.get_option_at_index(i)
-            assert option.prompt.cell_len <= width
-            if option.id and option.id.startswith("m"):
-                m = screen.detail.mentions[int(option.id[1:])]
-                (span,) = [s for s in option.prompt.spans if s.style == type_style(screen.detail.entity.type)]
-                assert option.prompt.plain[span.start:span.end] == m.surface
-                columns.add(cell_len(option.prompt.plain[:span.start]))
+        for index, prompt in mentions.lines():
+            assert prompt.cell_len <= width
+            if index is not None:
+                m = mentions.mention(index)
+                (span,) = [s for s in prompt.spans if s.style == type_style(screen.detail.entity.type)]
+                assert prompt.plain[span.start:span.end] == m.surface
+                columns.add(cell_len(prompt.plain[:span.start]))
         assert len(columns) == 1, columns  # every mention starts in the same terminal column
 
 
@@ -593,7 +596,7 @@ async def test_markup_and_escape_bytes_are_shown_literally(hostile_db, tmp_path)
         # the drill-down's KWIC lines are literal too
         app.open_entity("삼성전자")
         await settle(pilot)
-        lines = [p for k, p in options(app.screen.query_one("#mentions", OptionList)) if k and k.startswith("m")]
+        lines = [t.plain for i, t in app.screen.query_one("#mentions", MentionList).lines() if i is not None]
         assert any("위험[/] 삼성전자" in line for line in lines), lines
         assert not any("\x1b" in line for line in lines)
 
@@ -641,17 +644,17 @@ async def test_j_k_g_G_move_in_the_mention_list(app):
     async with app.run_test(size=BIG) as pilot:
         app.open_entity("오픈AI")
         await settle(pilot)
-        mentions = app.screen.query_one("#mentions", OptionList)
+        mentions = app.screen.query_one("#mentions", MentionList)
         assert app.focused is mentions
-        start = mentions.highlighted
+        start = mentions.cursor
         await pilot.press("j", "j")
-        assert mentions.highlighted > start
+        assert mentions.cursor > start
         await pilot.press("k", "k")
-        assert mentions.highlighted == start
+        assert mentions.cursor == start
         await pilot.press("G")
-        assert mentions.highlighted == mentions.option_count - 1
+        assert mentions.cursor == mentions.row_count - 1
         await pilot.press("g")
-        assert mentions.highlighted == start  # the first mention (the article heading above it is not selectable)
+        assert mentions.cursor == start  # the first mention (the article heading above it is not selectable)
 
 
 async def test_ctrl_n_ctrl_p_move_the_results_from_the_search_box_as_in_fzf(app):
@@ -866,3 +869,54 @@ async def test_copy_says_where_it_went_in_the_status_line(app):
         await settle(pilot)
         assert not app._notifications
         assert "Copied" in app.screen.query_one("#status", Static).content.plain
+
+
+# --- a big entity: the mention list is virtual ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_entity_db(tmp_path_factory) -> Path:
+    """60 articles naming 삼성전자 25 times each: 1,500 mentions, eight pages of the list."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path_factory.mktemp("big-entity")
+    for i in range(60):
+        lines = [f"삼성전자 기사 {i}호", ""]
+        lines += [f"삼성전자가 {i}번째 기사의 {j}번째 문단에서 반도체 투자를 발표했다. 삼성전자와 SK하이닉스는 협력한다."
+                  for j in range(13)]
+        (folder / f"{i:03d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    path = folder / "big.db"
+    db = connect(path, create=True)
+    index_paths(db, [folder], workers=0)
+    db.close()
+    return path
+
+
+async def test_the_end_of_a_big_mention_list_is_one_key_away(big_entity_db, tmp_path):
+    from store.api import Index
+
+    index = Index.open(big_entity_db)
+    every = index.entity_mentions("삼성전자")
+    index.close()
+    assert len(every) >= 1500
+    app = HanscopeApp(big_entity_db, export_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("삼성전자")
+        await settle(pilot)
+        mentions = app.screen.query_one("#mentions", MentionList)
+        assert mentions.row_count == len(every) + 60  # every mention and heading has its row before any is read
+        started = time.perf_counter()
+        await pilot.press("end")
+        await settle(pilot)
+        assert time.perf_counter() - started < 2
+        assert app.screen.current_mention().id == every[-1].id
+        assert len(mentions.pages) <= 3  # the first page and the ones on screen: not all eight
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.span == (every[-1].start, every[-1].end)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+y")  # a copy takes every mention, not the pages seen
+        await settle(pilot)
+        assert app.clipboard.count("\n") == 1 + len(every)

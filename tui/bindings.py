@@ -39,6 +39,7 @@ SCOPES: dict[str, str] = {
     "entity": "Entity drill-down",
     "compare": "Compare two articles",
     "numbers": "Numbers table",
+    "mentions": "Mention list (drill-down)",
     "help": "Help",
     "edit": "Entity edit dialog",
 }
@@ -102,6 +103,14 @@ KEYS: tuple[Key, ...] = (
     Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False),
     Key("D", "edit('delete')", "Delete entity", "entity", show=False),
     Key("u", "undo", "Undo", "entity", help="Undo the newest entity edit (`hanscope edits` lists them)"),
+    # the drill-down's mention list (a virtual list: these are its own keys)
+    Key("down", "cursor_down", "Next mention", "mentions", show=False),
+    Key("up", "cursor_up", "Previous mention", "mentions", show=False),
+    Key("pagedown", "page_down", "Page down", "mentions", show=False),
+    Key("pageup", "page_up", "Page up", "mentions", show=False),
+    Key("home", "first", "First mention", "mentions", show=False),
+    Key("end", "last", "Last mention", "mentions", show=False, help="Last mention (at once, however many)"),
+    Key("enter", "select", "Open", "mentions", show=False, help="Open the article at the mention"),
     # compare
     Key("tab", "switch_pane", "Other pane", "compare", show=False),
     Key("w", "swap", "Swap", "compare"),

@@ -14,16 +14,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bisect import bisect_right
+
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from store.numbers import format_amount
 
-from .bindings import KEYS
+from .bindings import KEYS, bindings_for
 
 TYPE_STYLES: dict[str, str] = {
     "company": "bold cyan",
@@ -131,6 +138,11 @@ def around_first(text: Text, spans: list[tuple[int, int]], width: int) -> Text:
 def unit_label(unit: str, counter: str | None) -> str:
     """The counter word for counts (장, 명), else the unit code (KRW, USD, %)."""
     return counter if unit == "count" and counter else unit
+
+
+def plural(count: int, word: str) -> str:
+    """`1 mention`, `2 mentions`, `1,024 articles`."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def title_of(title: str | None, source: str) -> str:
@@ -312,3 +324,194 @@ def export(folder: Path, name: str, header: list[str], rows: list[list]) -> tupl
     records = [dict(zip(header, row)) for row in rows]
     json_path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
     return csv_path, json_path
+
+
+# --- the drill-down's mention list ----------------------------------------------------------------------
+
+MENTION_PAGE = 200  # mentions per page asked of the index
+
+
+class MentionList(ScrollView, can_focus=True):
+    """Every mention of an entity, keyword-in-context under a heading per article, as a virtual list.
+
+    The rows are known from the articles' mention counts alone; only the rows on screen are rendered, and their
+    mentions are asked of the index a page at a time (`Wanted`), so the end of 22,552 mentions is one keystroke
+    away and costs one page. `Highlighted` and `Selected` carry the mention's position in drill-down order."""
+
+    BINDINGS = bindings_for("mentions")
+    COMPONENT_CLASSES = {"mention-list--cursor", "mention-list--heading"}
+    DEFAULT_CSS = """
+    MentionList > .mention-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
+                                          text-style: $block-cursor-text-style; }
+    MentionList > .mention-list--heading { text-style: bold; }
+    """
+
+    class Wanted(Message):
+        def __init__(self, page: int) -> None:
+            super().__init__()
+            self.page = page
+
+    class Highlighted(Message):
+        def __init__(self, index: int, total: int) -> None:
+            super().__init__()
+            self.index = index
+            self.total = total
+
+    class Selected(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.articles: list = []  # ArticleCount, in drill-down order (newest first)
+        self.heads: list[int] = []  # the row of each article's heading
+        self.total_mentions = 0
+        self.pages: dict[int, list] = {}
+        self.asked: set[int] = set()
+        self.cursor = 1
+        self.entity_style = ""
+
+    # --- rows -----------------------------------------------------------------------------------------
+
+    def show(self, articles: list, entity_style: str, first_page: list) -> None:
+        """Lay out the rows for `articles` (newest first, with counts) and keep the cursor where it was."""
+        self.articles, self.entity_style = articles, entity_style
+        self.heads, row = [], 0
+        for article in articles:
+            self.heads.append(row)
+            row += 1 + article.count
+        self.total_mentions = sum(a.count for a in articles)
+        self.pages, self.asked = {0: first_page}, {0}
+        self.virtual_size = Size(self.virtual_size.width, row)
+        self.move_to(min(self.cursor, max(0, row - 1)), +1)
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return self.virtual_size.height
+
+    def locate(self, row: int) -> tuple[int, int | None]:
+        """(article position, mention index or None for the heading) of a row."""
+        k = bisect_right(self.heads, row) - 1
+        return k, None if self.heads[k] == row else row - k - 1
+
+    def mention(self, index: int):
+        """The mention at `index` in drill-down order, or None while its page is on its way."""
+        page = self.pages.get(index // MENTION_PAGE)
+        if page is None:
+            if index // MENTION_PAGE not in self.asked:
+                self.asked.add(index // MENTION_PAGE)
+                self.post_message(self.Wanted(index // MENTION_PAGE))
+            return None
+        offset = index % MENTION_PAGE
+        return page[offset] if offset < len(page) else None
+
+    def add_page(self, page: int, mentions: list) -> None:
+        self.pages[page] = mentions
+        self.refresh()
+
+    def current(self):
+        """The mention under the cursor (None on a heading or while its page loads)."""
+        if not self.heads or self.cursor >= self.row_count:
+            return None
+        _k, index = self.locate(self.cursor)
+        return None if index is None else self.mention(index)
+
+    def lines(self) -> list[tuple[int | None, Text]]:
+        """(mention index or None for a heading, text) of every row whose page is loaded (for tests and copies)."""
+        out = []
+        for row in range(self.row_count):
+            _k, index = self.locate(row)
+            if index is None or index // MENTION_PAGE in self.pages:
+                text = self.row_text(row, self.text_width)
+                if text is not None:
+                    out.append((index, text))
+        return out
+
+    @property
+    def text_width(self) -> int:
+        return max(30, self.scrollable_content_region.width or 80)
+
+    def row_text(self, row: int, width: int) -> Text | None:
+        k, index = self.locate(row)
+        if index is None:
+            article = self.articles[k]
+            about = " · ".join(x for x in ((article.date or "")[:10], plural(article.count, "mention")) if x)
+            head = Text.assemble((f"#{article.id} ", "dim"), (title_of(article.title, article.source), "bold"),
+                                 (f"  {about}", "dim"))
+            return fit(head, width)
+        m = self.mention(index)
+        if m is None:
+            return None
+        return kwic(m.left, m.surface, m.right, width, self.entity_style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = self.scroll_offset.y + y
+        if row >= self.row_count or not self.heads:
+            return Strip.blank(width, self.rich_style)
+        text = self.row_text(row, self.text_width)
+        if text is None:
+            text = Text("  …", style="dim")
+        if row == self.cursor:
+            text = text.copy()
+            text.stylize(self.get_component_rich_style("mention-list--cursor"))
+        segments = list(text.render(self.app.console, end=""))
+        return Strip(segments).extend_cell_length(width).crop(self.scroll_offset.x, self.scroll_offset.x + width)
+
+    # --- the cursor -----------------------------------------------------------------------------------
+
+    def move_to(self, row: int, direction: int) -> None:
+        """Put the cursor on `row`, or on the nearest mention from it in `direction` (headings are skipped)."""
+        if not self.heads:
+            return
+        row = max(0, min(row, self.row_count - 1))
+        if self.locate(row)[1] is None:
+            row = row + 1 if direction > 0 or row == 0 else row - 1
+            if self.locate(row)[1] is None:  # above the first heading's predecessor: go down instead
+                row += 2
+        self.cursor = row
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if row - 1 < top:
+            self.scroll_to(y=max(0, row - 1), animate=False)  # keep the article's heading in view when possible
+        elif height and row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+        self.refresh()
+        _k, index = self.locate(row)
+        self.post_message(self.Highlighted(index, self.total_mentions))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1, +1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1, -1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1), +1)
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1), -1)
+
+    def action_first(self) -> None:
+        self.move_to(0, +1)
+
+    def action_last(self) -> None:
+        self.move_to(self.row_count - 1, -1)
+
+    def action_select(self) -> None:
+        _k, index = self.locate(self.cursor) if self.heads else (0, None)
+        if index is not None:
+            self.post_message(self.Selected(index))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self.heads:
+            return
+        row = offset.y + self.scroll_offset.y
+        if row < self.row_count and self.locate(row)[1] is not None:
+            self.move_to(row, +1)
+            self.action_select()
+
+    def on_resize(self) -> None:
+        self.refresh()
