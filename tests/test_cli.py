@@ -338,3 +338,14 @@ def test_the_app_without_a_terminal_says_so_and_exits_2(seeds_db, tmp_path, args
                    env={**__import__("os").environ, "HANSCOPE_DB": str(tmp_path / "none.db")})
     assert_one_line_error(proc, "needs a terminal", code=2)
     assert not (tmp_path / "none.db").exists()  # no first-run indexing either
+
+
+def test_counts_take_the_singular_for_one(seeds_db, tmp_path):
+    single = next(e for e in cli_json("entities", db=seeds_db) if e["mentions"] == 1 and e["articles"] == 1)
+    lines = run_cli("entity", single["name"], "--db", str(seeds_db)).stdout.splitlines()
+    assert "# 1 mention in 1 article" in lines  # was "1 mentions in 1 articles"
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "a.txt").write_text("삼성전자가 90만장을 공급한다고 밝혔다.\n\n삼성전자는 반도체 회사다.", encoding="utf-8")
+    summary = run_cli("index", str(one), "--workers", "0", "--db", str(tmp_path / "one.db")).stderr
+    assert summary.startswith("1 file: ") and " · 1 article, " in summary

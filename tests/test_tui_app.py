@@ -339,7 +339,13 @@ async def test_compare_shows_shared_entities_and_the_shared_900k_figure(app, see
         pane = screen.query_one("#right")
         target = next(w for b, w in zip(screen.parts[1], screen.statics[1]) if b.paragraph == theirs)
         assert pane.scroll_y == min(pane.max_scroll_y, target.virtual_region.y)
-        assert target.content.plain.startswith(f"≈L{mine + 1} ")
+        source = next(w for b, w in zip(screen.parts[0], screen.statics[0]) if b.paragraph == mine)
+        mark = source.content.plain.split(" ")[0]
+        assert mark.startswith("≈") and target.content.plain.startswith(mark.split(",")[0])  # the same ≈k on both sides
+        left_marks = {w.content.plain.split(" ")[0] for w in screen.statics[0] if w.content.plain.startswith("≈")}
+        right_marks = {w.content.plain.split(" ")[0] for w in screen.statics[1] if w.content.plain.startswith("≈")}
+        labels = lambda marks: {k for m in marks for k in m[1:].split(",")}  # noqa: E731
+        assert labels(left_marks) == labels(right_marks)  # ≈R16 / ≈L5 named paragraph numbers shown nowhere
         await pilot.press("w")
         await settle(pilot)
         assert screen.ids == [right, left]
@@ -398,10 +404,11 @@ async def test_help_lists_every_key_from_the_registry(app):
 
 def test_every_registry_action_exists_on_its_screen():
     from tui.screens.edit import EditScreen
+    from tui.screens.export import ExportScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
               "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
-              "mentions": MentionList}
+              "mentions": MentionList, "export": ExportScreen}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)
@@ -431,6 +438,15 @@ async def test_export_and_copy_the_drill_down(app, tmp_path):
         app.open_entity("오픈AI")
         await settle(pilot)
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        from tui.screens.export import ExportScreen
+
+        assert isinstance(app.screen, ExportScreen)  # nothing is written before the path is shown
+        assert not list(tmp_path.glob("hanscope-entity-*"))
+        proposed = app.screen.query_one("#path", Input).value
+        assert proposed.startswith(str(tmp_path / "hanscope-entity-오픈AI-"))
+        assert "mentions" in app.screen.query_one("#export-title").render().plain
+        await pilot.press("enter")
         await settle(pilot)
         written = sorted(tmp_path.glob("hanscope-entity-*"))
         assert [p.suffix for p in written] == [".csv", ".json"]
@@ -920,3 +936,32 @@ async def test_the_end_of_a_big_mention_list_is_one_key_away(big_entity_db, tmp_
         await pilot.press("ctrl+y")  # a copy takes every mention, not the pages seen
         await settle(pilot)
         assert app.clipboard.count("\n") == 1 + len(every)
+
+
+async def test_an_export_can_go_where_the_user_says(app, tmp_path):
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        box = app.screen.query_one("#path", Input)
+        box.value = str(tmp_path / "보고서" / "수치.csv")  # a folder that does not exist yet; the extension is optional
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(p.name for p in (tmp_path / "보고서").iterdir()) == ["수치.csv", "수치.json"]
+        assert "수치.csv" in app.screen.query_one("#status", Static).content.plain
+        await pilot.press("ctrl+s", "escape")  # esc cancels: nothing more is written
+        await settle(pilot)
+        assert isinstance(app.screen, NumbersScreen) and len(list((tmp_path / "보고서").iterdir())) == 2
+
+
+def test_exports_default_to_a_documented_folder_not_the_working_directory(monkeypatch, tmp_path):
+    from tui.widgets import default_export_dir
+
+    monkeypatch.setenv("HANSCOPE_EXPORTS", str(tmp_path / "out"))
+    assert default_export_dir() == tmp_path / "out"
+    monkeypatch.delenv("HANSCOPE_EXPORTS")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_export_dir() == tmp_path
+    (tmp_path / "Downloads").mkdir()
+    assert default_export_dir() == tmp_path / "Downloads"

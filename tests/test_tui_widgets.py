@@ -17,6 +17,7 @@ from tui.widgets import (
     around_first,
     blocks,
     export,
+    export_stem,
     fit,
     highlighted,
     kwic,
@@ -89,7 +90,7 @@ def test_formula_cells_are_neutralised(cell):
 def test_plain_cells_and_tsv_are_untouched(tmp_path):
     assert neutralise("삼성전자") == "삼성전자" and neutralise(None) == "" and neutralise(3) == "3"
     assert to_tsv(["a", "b"], [["x\ty", "줄\n바꿈"]]) == "a\tb\nx y\t줄 바꿈\n"
-    csv_path, json_path = export(tmp_path, "entity-오픈AI/../x", ["name", "n"], [["=오픈AI", 3]])
+    csv_path, json_path = export(export_stem(tmp_path, "entity-오픈AI/../x"), ["name", "n"], [["=오픈AI", 3]])
     assert csv_path.parent == tmp_path and "오픈AI" in csv_path.name
     assert "'=오픈AI" in csv_path.read_text(encoding="utf-8-sig")
     assert json.loads(json_path.read_text(encoding="utf-8")) == [{"name": "=오픈AI", "n": 3}]

@@ -27,7 +27,7 @@ from textual.worker import Worker, get_current_worker
 from store.api import Index
 
 from .bindings import bindings_for, scope_of
-from .widgets import badge, clean_line, export, title_of
+from .widgets import badge, clean_line, default_export_dir, export, export_stem, plural, title_of
 
 T = TypeVar("T")
 
@@ -154,14 +154,24 @@ class BaseScreen(Screen):
         self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
 
     def export_rows(self, name: str, header: list[str], rows: list[list[Any]], noun: str) -> None:
-        """Write a list to CSV and JSON in the export folder and say where."""
+        """`noun` in the singular, "mention" (the count says "1 mention" or "2 mentions"); a plural "rows" is read as
+        "row"."""
+        noun = noun[:-1] if noun.endswith("s") else noun
+        from .screens.export import ExportScreen
+
         app: HanscopeApp = self.app  # type: ignore[assignment]
-        try:
-            csv_path, json_path = export(app.export_dir, name, header, rows)
-        except OSError as err:
-            self.say(f"Export failed: {err}", severity="error")
-            return
-        self.say(f"Exported {len(rows)} {noun} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+
+        def chosen(stem: Path | None) -> None:
+            if stem is None:
+                return
+            try:
+                csv_path, json_path = export(stem, header, rows)
+            except OSError as err:
+                self.say(f"Export failed: {err.strerror or err}", severity="error")
+                return
+            self.say(f"Exported {plural(len(rows), noun)} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+
+        app.push_screen(ExportScreen(plural(len(rows), noun), export_stem(app.export_dir, name)), chosen)
 
     def undo_edit(self) -> None:
         self.fetch("undone", lambda ix: ix.undo(), write=True)
@@ -199,7 +209,7 @@ class IndexCommands(Provider):
         recent = await asyncio.to_thread(app.ask, lambda ix: ix.articles(limit=8))
         for info in recent:
             yield DiscoveryHit(Text(title_of(info.title, info.source)), lambda i=info.id: app.open_article(i),
-                               text=title_of(info.title, info.source), help=f"article #{info.id} · {info.date or ''}")
+                               text=title_of(info.title, info.source), help=f"article #{info.id} · {(info.date or '')[:10]}")
 
     async def search(self, query: str) -> Hits:
         app: HanscopeApp = self.app  # type: ignore[assignment]
@@ -213,7 +223,7 @@ class IndexCommands(Provider):
         for e in result.entities:
             yield Hit(min(1.0, e.score / 100), Text.assemble(badge(e.type), " ", e.name),
                       lambda i=e.id: app.open_entity(i), text=e.name,
-                      help=f"entity · {e.mentions} mentions in {e.articles} articles ({e.how})")
+                      help=f"entity · {plural(e.mentions, 'mention')} in {plural(e.articles, 'article')} ({e.how})")
         for rank, a in enumerate(result.articles):
             title = title_of(a.title, a.source)
             yield Hit(0.5 - rank * 0.01, Text.assemble(("article ", "dim"), title), lambda i=a.id: app.open_article(i),
@@ -240,7 +250,7 @@ class HanscopeApp(App):
         self.db_path = Path(db_path)
         self.connections = Connections(self.db_path)
         self.connections.index()  # an unusable file fails here, before the app starts
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir or default_export_dir()
         self.forward: list[Callable[[], Screen]] = []
         self._deep_link = (entity, article, compare)
 

@@ -42,6 +42,7 @@ SCOPES: dict[str, str] = {
     "mentions": "Mention list (drill-down)",
     "help": "Help",
     "edit": "Entity edit dialog",
+    "export": "Export dialog (ctrl+s): the path is shown and can be changed",
 }
 
 KEYS: tuple[Key, ...] = (
@@ -129,6 +130,7 @@ KEYS: tuple[Key, ...] = (
     # modal dialogs
     Key("escape", "close", "Close", "help"),
     Key("escape", "cancel", "Cancel", "edit"),
+    Key("escape", "cancel", "Cancel", "export"),
 )
 
 

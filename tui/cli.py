@@ -26,6 +26,11 @@ def _console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False)
 
 
+def _plural(count: int, word: str, words: str | None = None) -> str:
+    """`1 article`, `2 articles`, `1 entity`, `3 entities`."""
+    return f"{count:,} {word if count == 1 else words or word + 's'}"
+
+
 def one_line(message: str) -> str:
     return " ".join(message.split())
 
@@ -171,9 +176,10 @@ def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | 
 def _print_summary(db_path: Path, s) -> None:
     out = _console(stderr=True)
     out.print(
-        f"{s.files_seen} files: {s.files_indexed} indexed, {s.files_unchanged} unchanged, {s.files_failed} failed"
+        f"{_plural(s.files_seen, 'file')}: {s.files_indexed} indexed, {s.files_unchanged} unchanged, {s.files_failed} failed"
         + (f", {s.files_pruned} pruned" if s.files_pruned else "")
-        + f" · {s.articles_total} articles, {s.entities_total} entities, {s.numbers_total} numbers"
+        + f" · {_plural(s.articles_total, 'article')}, {_plural(s.entities_total, 'entity', 'entities')}, "
+        + _plural(s.numbers_total, "number")
         + f" · {s.seconds:.1f}s → {db_path}",
         markup=False,
     )
@@ -267,9 +273,8 @@ def entity(name: str, db: Path | None, limit: int | None, as_json: bool) -> None
                            "related": detail.related, "related_over": detail.related_over,
                            "timeline": detail.timeline})
     e = detail.entity
-    plural = lambda n, word: f"{n:,} {word}" + ("" if n == 1 else "s")  # noqa: E731
     about = [f"{e.name}\t{e.type}\t{' / '.join(e.aliases)}",
-             f"{plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}"]
+             f"{_plural(e.mentions, 'mention')} in {_plural(e.articles, 'article')}"]
     if detail.related:
         span = f" (in its newest {detail.related_over:,} articles)" if detail.related_over < e.articles else ""
         about.append(f"related{span}: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]))
@@ -509,7 +514,7 @@ def import_aliases(file: Path, db: Path | None) -> None:
         count = open_index(db).import_aliases(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, EditError) as err:
         raise QueryError(f"{file}: {err}") from None
-    click.echo(f"imported {count} entities", err=True)
+    click.echo(f"Imported {_plural(count, 'entity', 'entities')} (hanscope undo reverts the import)", err=True)
 
 
 # --- the app ----------------------------------------------------------------------------------

@@ -314,12 +314,28 @@ def to_tsv(header: list[str], rows: list[list]) -> str:
     return "\n".join([line(header), *(line(r) for r in rows)]) + "\n"
 
 
-def export(folder: Path, name: str, header: list[str], rows: list[list]) -> tuple[Path, Path]:
-    """Write `name`-<time>.csv and .json into `folder`; returns both paths."""
-    folder.mkdir(parents=True, exist_ok=True)
+def default_export_dir() -> Path:
+    """Where exports go unless the user says otherwise: $HANSCOPE_EXPORTS, else ~/Downloads if there is one,
+    else the home folder (never wherever the app happened to be started)."""
+    import os
+
+    configured = os.environ.get("HANSCOPE_EXPORTS")
+    if configured:
+        return Path(configured).expanduser()
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.home()
+
+
+def export_stem(folder: Path, name: str) -> Path:
+    """`folder`/hanscope-`name`-<time>, the path an export proposes (without its .csv / .json)."""
     stem = re.sub(r"[^\w가-힣.-]+", "_", name).strip("_")[:60] or "export"
-    stem = f"hanscope-{stem}-{datetime.now():%Y%m%d-%H%M%S}"
-    csv_path, json_path = folder / f"{stem}.csv", folder / f"{stem}.json"
+    return folder / f"hanscope-{stem}-{datetime.now():%Y%m%d-%H%M%S}"
+
+
+def export(stem: Path, header: list[str], rows: list[list]) -> tuple[Path, Path]:
+    """Write `stem`.csv and `stem`.json (making the folder); returns both paths."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    csv_path, json_path = stem.with_name(stem.name + ".csv"), stem.with_name(stem.name + ".json")
     csv_path.write_text(to_csv(header, rows), encoding="utf-8-sig")  # the BOM makes spreadsheets read UTF-8 Korean
     records = [dict(zip(header, row)) for row in rows]
     json_path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")

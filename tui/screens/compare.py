@@ -129,17 +129,26 @@ class CompareScreen(BaseScreen):
         c = self.comparison
         assert c is not None
         detail = self.details[side]
-        partner = {(p.left if side == 0 else p.right): (p.right if side == 0 else p.left) for p in c.similar_paragraphs}
+        marks = self.pair_marks(side)
         spans = [(n.start, n.end) for n in self.numbers[side]]
         seen: set[int] = set()
         for part, widget in zip(self.parts[side], self.statics[side]):
             text = render_block(detail.body, part, self.mentions[side], spans, current=current,
                                 entity_styles=self.entity_styles)
-            if part.paragraph in partner and part.paragraph not in seen:
-                other = "R" if side == 0 else "L"
-                text = Text.assemble((f"≈{other}{partner[part.paragraph] + 1} ", "bold reverse"), text)
+            if part.paragraph in marks and part.paragraph not in seen:
+                text = Text.assemble((f"≈{','.join(map(str, marks[part.paragraph]))} ", "bold reverse"), text)
             seen.add(part.paragraph)
             widget.update(text)
+
+    def pair_marks(self, side: int) -> dict[int, list[int]]:
+        """Paragraph -> the numbers of its similar pairs: both paragraphs of a pair carry the same `≈k`, so the
+        mark names something on screen (the other side's `≈k`), not a paragraph number shown nowhere."""
+        c = self.comparison
+        assert c is not None
+        marks: dict[int, list[int]] = {}
+        for k, pair in enumerate(sorted(c.similar_paragraphs, key=lambda p: (p.left, p.right)), 1):
+            marks.setdefault(pair.left if side == 0 else pair.right, []).append(k)
+        return marks
 
     def on_click(self, event: events.Click) -> None:
         """Click a coloured mention in either pane to open that entity's drill-down."""

@@ -113,7 +113,7 @@ class EntityScreen(BaseScreen):
         out = Text.assemble(("over time: ", "dim"), f"{first} ", (bars, type_style(detail.entity.type)))
         if last != first:
             out.append(f" {last}")
-        out.append(f"   peak {top_month}: {top} mentions", style="dim")
+        out.append(f"   peak {top_month}: {plural(top, 'mention')}", style="dim")
         return out
 
     def fill_related(self) -> None:
@@ -123,7 +123,7 @@ class EntityScreen(BaseScreen):
         width = max(16, related.scrollable_content_region.width - 1 or 30)
         options = [Option(Text("Co-mentioned", style="bold"), disabled=True)]
         if detail.related_over < detail.entity.articles:  # counted over its newest articles only
-            options.append(Option(Text(f"in its newest {detail.related_over:,} articles", style="dim"), disabled=True))
+            options.append(Option(Text(f"in its newest {plural(detail.related_over, 'article')}", style="dim"), disabled=True))
         for r in detail.related:
             count = f" {r.count}"
             options.append(Option(Text.assemble(fit(Text(r.name, style=type_style(r.type)), width - len(count)),
@@ -206,7 +206,7 @@ class EntityScreen(BaseScreen):
         if purpose == "copy":
             self.app.copy(to_tsv(header, rows), f"{plural(len(rows), 'mention')} as TSV")
         else:
-            self.export_rows(name, header, rows, noun="mentions")
+            self.export_rows(name, header, rows, noun="mention")
 
     def action_copy_list(self) -> None:
         self.every_mention("copy")

@@ -18,7 +18,7 @@ from store.results import NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import KeyFooter, clean_line, fit, title_of, to_tsv
+from ..widgets import KeyFooter, clean_line, fit, plural, title_of, to_tsv
 
 PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
 CONTEXT_CELLS = 70
@@ -119,7 +119,7 @@ class NumbersScreen(BaseScreen):
         if cursor:
             table.move_cursor(row=min(cursor, len(rows) - 1))
         said = SORTS[self.sort_index][2]
-        loaded = f"the first {len(rows):,} (more load at the end)" if self.has_more() else f"{len(rows):,} numbers"
+        loaded = f"the first {len(rows):,} (more load at the end)" if self.has_more() else plural(len(rows), "number")
         self.query_one("#status", Static).update(
             Text(f"{loaded}, sorted by {said} · s changes the sort · f filters", style="dim"))
 
@@ -174,7 +174,7 @@ class NumbersScreen(BaseScreen):
 
     def action_copy_list(self) -> None:
         header, rows = self.table()
-        self.app.copy(to_tsv(header, rows), f"{len(rows)} numbers as TSV")
+        self.app.copy(to_tsv(header, rows), f"{plural(len(rows), 'number')} as TSV")
 
     def action_export(self) -> None:
-        self.export_rows("numbers", *self.table(), noun="numbers")
+        self.export_rows("numbers", *self.table(), noun="number")
