@@ -349,3 +349,14 @@ def test_counts_take_the_singular_for_one(seeds_db, tmp_path):
     (one / "a.txt").write_text("삼성전자가 90만장을 공급한다고 밝혔다.\n\n삼성전자는 반도체 회사다.", encoding="utf-8")
     summary = run_cli("index", str(one), "--workers", "0", "--db", str(tmp_path / "one.db")).stderr
     assert summary.startswith("1 file: ") and " · 1 article, " in summary
+
+
+def test_hanscope_path_opens_that_index(seeds_db, tmp_path):
+    """`hanscope my.db` as `harlequin my.db`: the file is the index to open."""
+    opened = run_cli(str(seeds_db), stdin=subprocess.DEVNULL)
+    assert_one_line_error(opened, "needs a terminal", code=2)  # it reached the app, with that index
+    notes = tmp_path / "메모.txt"
+    notes.write_text("그냥 메모", encoding="utf-8")
+    assert_one_line_error(run_cli(str(notes), stdin=subprocess.DEVNULL), "not a usable hanscope database", code=2)
+    assert_one_line_error(run_cli(str(tmp_path)), "is a folder: index it first", code=2)
+    assert_one_line_error(run_cli(str(tmp_path / "없음.db")), "No such command", code=2)

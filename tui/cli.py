@@ -526,7 +526,9 @@ def import_aliases(file: Path, db: Path | None) -> None:
 @click.option("--article", "article_id", type=int, default=None, help="Open on this article.")
 @click.option("--compare", "compare_ids", type=int, nargs=2, default=None, help="Open two articles side by side.")
 def tui(db: Path | None, entity_name: str | None, article_id: int | None, compare_ids: tuple[int, int] | None) -> None:
-    """Open the explorer (the default command)."""
+    """Open the explorer (the default command; `hanscope FILE` opens that index)."""
+    if db is not None and db.exists():
+        open_index(db).close()  # not an index, corrupt, a folder: one clear line, terminal or not
     if not (sys.stdin.isatty() and sys.stdout.isatty()):  # else Textual waits on a pipe, busy, forever
         where = "input" if not sys.stdin.isatty() else "output"
         raise QueryError(f"the app needs a terminal, and its {where} is not one; in scripts use the commands "
@@ -545,12 +547,24 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
     run_app(path, entity=entity_name, article=article_id, compare=tuple(compare_ids) if compare_ids else None)
 
 
+def _open_path_argument(argv: list[str]) -> list[str]:
+    """`hanscope FILE [options]` opens that index, as `harlequin my.db` or `datasette my.db` do: FILE becomes
+    `tui --db FILE` when it is no command name and exists on disk."""
+    if not argv or argv[0].startswith("-") or argv[0] in cli.commands:
+        return argv
+    path = Path(argv[0]).expanduser()
+    if path.is_dir():
+        raise QueryError(f"{argv[0]} is a folder: index it first (hanscope index {argv[0]}), then open the index")
+    return ["tui", "--db", argv[0], *argv[1:]] if path.exists() else argv
+
+
 def main() -> NoReturn:
     """The click CLI (tui.quick.main answers plain searches before it)."""
     def run() -> int:
+        args = _open_path_argument(sys.argv[1:])
         # standalone_mode=False: click would print "Aborted!" and exit 1 (our "nothing found") on Ctrl-C.
         try:
-            code = cli.main(standalone_mode=False)
+            code = cli.main(args=args, prog_name="hanscope", standalone_mode=False)
         except click.exceptions.Abort:
             raise KeyboardInterrupt from None
         except click.UsageError as err:  # click prints usage, a hint and the error on three lines: the README promises one
