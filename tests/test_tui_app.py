@@ -965,3 +965,16 @@ def test_exports_default_to_a_documented_folder_not_the_working_directory(monkey
     assert default_export_dir() == tmp_path
     (tmp_path / "Downloads").mkdir()
     assert default_export_dir() == tmp_path / "Downloads"
+
+
+async def test_an_entity_opens_from_compare_by_keyboard(app, seeds_index):
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_seed_compare(app, pilot, seeds_index)
+        await pilot.press("tab")  # the right pane
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        second = screen.mentions[1][1]
+        assert f"right mention 2/{len(screen.mentions[1])}: {second[4]}" in screen.query_one("#status", Static).content.plain
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == second[2]

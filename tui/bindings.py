@@ -112,13 +112,17 @@ KEYS: tuple[Key, ...] = (
     Key("home", "first", "First mention", "mentions", show=False),
     Key("end", "last", "Last mention", "mentions", show=False, help="Last mention (at once, however many)"),
     Key("enter", "select", "Open", "mentions", show=False, help="Open the article at the mention"),
-    # compare
+    # compare (in the footer's order: what a reader needs first)
+    Key("n", "next_number", "Same figure", "compare", help="Step through figures found in both articles"),
+    Key("right_square_bracket", "step_mention(1)", "Mention", "compare", display="]",
+        help="Next entity mention in this pane (tab: the other pane); enter opens its entity"),
+    Key("left_square_bracket", "step_mention(-1)", "Prev mention", "compare", show=False),
+    Key("enter", "open_mention", "Entity", "compare", help="Open the entity of the marked mention"),
+    Key("a", "align", "Align", "compare", help="Scroll the other side to the paragraph similar to this one (≈k marks)"),
     Key("tab", "switch_pane", "Other pane", "compare", show=False),
     Key("w", "swap", "Swap", "compare"),
-    Key("l", "pick('left')", "Pick left", "compare"),
-    Key("r", "pick('right')", "Pick right", "compare"),
-    Key("a", "align", "Align", "compare", help="Scroll the other side to the paragraph similar to this one (≈ marks)"),
-    Key("n", "next_number", "Same figure", "compare", help="Step through figures found in both articles"),
+    Key("l", "pick('left')", "Pick left", "compare", show=False, help="Pick another article for the left side"),
+    Key("r", "pick('right')", "Pick right", "compare", show=False, help="Pick another article for the right side"),
     # numbers
     Key("enter", "open", "Open article", "numbers"),
     Key("s", "sort", "Sort column", "numbers"),

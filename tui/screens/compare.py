@@ -34,6 +34,7 @@ class CompareScreen(BaseScreen):
         self.statics: list[list[Static]] = [[], []]
         self.entity_styles: dict[int, str] = {}
         self.number_index = -1
+        self.mention_at: list[int | None] = [None, None]  # the keyboard's mention in each pane (] / [ move it)
 
     def remake(self) -> "CompareScreen":
         return CompareScreen(*self.ids)
@@ -71,6 +72,7 @@ class CompareScreen(BaseScreen):
         self.comparison, self.details, self.mentions, self.numbers = comparison, details, mentions, numbers
         self.entity_styles = {e.id: f"bold {PALETTE[i % len(PALETTE)]}" for i, e in enumerate(comparison.shared_entities)}
         self.number_index = -1
+        self.mention_at = [None, None]
         self.query_one("#summary", Static).update(self.summary())
         self.query_one("#shared-numbers-text", Static).update(self.shared_numbers())
         for side in (0, 1):
@@ -234,3 +236,30 @@ class CompareScreen(BaseScreen):
             paragraph = next((b.paragraph for b in self.parts[side] if b.start <= start < b.end), 0)
             self.call_after_refresh(self._scroll_to_paragraph, side, paragraph)
         self.say(f"Same figure {self.number_index + 1}/{len(c.shared_numbers)}: {n.left_raw} ◀▶ {n.right_raw}")
+
+    # --- mentions by keyboard ---------------------------------------------------------------------
+
+    def action_step_mention(self, delta: int) -> None:
+        """] / [ : the next / previous entity mention in the focused pane, marked; enter opens its entity."""
+        side = self._side()
+        mentions = self.mentions[side] if self.mentions else []
+        if not mentions:
+            self.say("No entity mentions on this side")
+            return
+        at = self.mention_at[side]
+        at = (0 if delta > 0 else len(mentions) - 1) if at is None else (at + delta) % len(mentions)
+        self.mention_at[side] = at
+        start, end, _eid, kind, surface = mentions[at]
+        self.paint_pane(side, current=(start, end))
+        index = next((i for i, b in enumerate(self.parts[side]) if b.start <= start < b.end), 0)
+        pane = self.query_one(f"#{SIDES[side]}", VerticalScroll)
+        self.call_after_refresh(pane.scroll_to_widget, self.statics[side][index], animate=False)
+        self.say(f"{SIDES[side]} mention {at + 1}/{len(mentions)}: {surface} ({kind}) · ⏎ opens the entity")
+
+    def action_open_mention(self) -> None:
+        side = self._side()
+        at = self.mention_at[side]
+        if at is None:
+            self.say("Press ] to pick a mention first (tab switches sides)")
+            return
+        self.app.open_entity(self.mentions[side][at][2])
