@@ -978,3 +978,38 @@ async def test_an_entity_opens_from_compare_by_keyboard(app, seeds_index):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == second[2]
+
+
+async def test_the_merge_dialog_completes_entity_names(seeds_db_copy, tmp_path):
+    from tui.screens.edit import EditScreen
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("m")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press(*"ㅇㅂㄷㅇ")  # initials: no inline completion, but the list knows
+        await settle(pilot)
+        candidates = app.screen.query_one("#candidates", OptionList)
+        assert [p for _, p in options(candidates)][0].split()[1] == "엔비디아"
+        await pilot.press("down", "enter")
+        assert app.screen.query_one("#value", Input).value == "엔비디아"
+        box = app.screen.query_one("#value", Input)
+        box.value = ""
+        await pilot.press(*"챗G")
+        await settle(pilot)
+        await pilot.press("right")  # accepts the inline suggestion, as in a shell
+        assert box.value == "챗GPT"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and "챗GPT" in app.screen.detail.entity.aliases
+
+
+async def test_adding_a_name_that_names_another_entity_says_so(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("a", *"엔비디아")
+        await settle(pilot)
+        assert "names 엔비디아 (company) now: adding it here moves it" in app.screen.query_one("#hint", Static).content.plain
