@@ -405,10 +405,11 @@ async def test_help_lists_every_key_from_the_registry(app):
 def test_every_registry_action_exists_on_its_screen():
     from tui.screens.edit import EditScreen
     from tui.screens.export import ExportScreen
+    from tui.screens.frequency import FrequencyScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
               "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
-              "mentions": MentionList, "export": ExportScreen}
+              "mentions": MentionList, "export": ExportScreen, "frequency": FrequencyScreen}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)
@@ -1013,3 +1014,25 @@ async def test_adding_a_name_that_names_another_entity_says_so(app):
         await pilot.press("a", *"엔비디아")
         await settle(pilot)
         assert "names 엔비디아 (company) now: adding it here moves it" in app.screen.query_one("#hint", Static).content.plain
+
+
+async def test_the_frequency_table_counts_mentions_and_enter_jumps_there(app, seeds_index):
+    from tui.screens.frequency import FrequencyScreen
+
+    detail = seeds_index.entity("삼성")
+    busiest = max(detail.articles, key=lambda a: a.count)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("삼성")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FrequencyScreen) and app.screen.column == "month"
+        await pilot.press("tab")
+        counts = app.screen.query_one("#counts", OptionList)
+        rows = [p for _, p in options(counts)]
+        assert rows[0].startswith(f"#{busiest.id} ") and f" {busiest.count} " in rows[0]  # largest first
+        assert all(cell_len(p) <= counts.scrollable_content_region.width for p in rows)  # one line each
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.current_mention().article_id == busiest.id  # drilled to that article's mentions

@@ -40,6 +40,7 @@ SCOPES: dict[str, str] = {
     "compare": "Compare two articles",
     "numbers": "Numbers table",
     "mentions": "Mention list (drill-down)",
+    "frequency": "Frequency table (F on the drill-down)",
     "help": "Help",
     "edit": "Entity edit dialog",
     "export": "Export dialog (ctrl+s): the path is shown and can be changed",
@@ -104,6 +105,8 @@ KEYS: tuple[Key, ...] = (
     Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False),
     Key("D", "edit('delete')", "Delete entity", "entity", show=False),
     Key("u", "undo", "Undo", "entity", help="Undo the newest entity edit (`hanscope edits` lists them)"),
+    Key("F", "frequency", "Counts", "entity",
+        help="Mentions counted by month or by article, largest first (VisiData's frequency table); enter jumps there"),
     # the drill-down's mention list (a virtual list: these are its own keys)
     Key("down", "cursor_down", "Next mention", "mentions", show=False),
     Key("up", "cursor_up", "Previous mention", "mentions", show=False),
@@ -135,6 +138,8 @@ KEYS: tuple[Key, ...] = (
     Key("escape", "close", "Close", "help"),
     Key("escape", "cancel", "Cancel", "edit"),
     Key("escape", "cancel", "Cancel", "export"),
+    Key("tab", "next_column", "Next column", "frequency", help="Count by the next column"),
+    Key("escape", "close", "Close", "frequency"),
 )
 
 

@@ -18,7 +18,8 @@ from store.results import EntityDetail, Mention
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import MENTION_PAGE, KeyFooter, MentionList, badge, clean_line, fit, plural, to_tsv, type_style
+from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, clean_line, fit, plural, title_of, to_tsv,
+                       type_style)
 BARS = " ▁▂▃▄▅▆▇█"
 
 
@@ -243,3 +244,34 @@ class EntityScreen(BaseScreen):
 
     def action_undo(self) -> None:
         self.undo_edit()
+
+    # --- frequency table --------------------------------------------------------------------------
+
+    def action_frequency(self) -> None:
+        from .frequency import FrequencyScreen
+
+        detail = self.detail
+        if detail is None:
+            return
+        by_month: dict[str, int] = {}
+        for a in detail.articles:
+            month = (a.date or "")[:7] or "no date"
+            by_month[month] = by_month.get(month, 0) + a.count
+        columns = {
+            "month": [(month, month, n) for month, n in by_month.items()],
+            "article": [(f"#{a.id} {title_of(a.title, a.source)}", str(a.id), a.count) for a in detail.articles],
+        }
+        self.app.push_screen(FrequencyScreen(f"{plural(detail.entity.mentions, 'mention')}", columns), self.drill)
+
+    def drill(self, chosen: tuple[str, str] | None) -> None:
+        """Put the mention list on the first mention behind the chosen value (its newest article for a month)."""
+        if chosen is None:
+            return
+        column, key = chosen
+        mentions = self.query_one("#mentions", MentionList)
+        for k, article in enumerate(mentions.articles):
+            month = (article.date or "")[:7] or "no date"
+            if (column == "article" and str(article.id) == key) or (column == "month" and month == key):
+                mentions.move_to(mentions.heads[k] + 1, +1)
+                mentions.focus()
+                return
