@@ -343,10 +343,12 @@ class Index:
     # --- numbers --------------------------------------------------------------------------------
 
     def _number_rows(self, where: str, params: list, order: str = "n.value DESC", limit: int | None = None) -> list[NumberRow]:
+        # Order and cut the narrow number rows first, then join the bodies: sorting rows that carried bodies took
+        # 2.9 s for 158k numbers when no index serves the order (by unit and counter).
         rows = self._rows(
             'SELECT n.id, n.article_id, a.source, a.title, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, '
-            f'n.period, n.start, n."end", a.body FROM numbers n JOIN articles a ON a.id = n.article_id WHERE {where} '
-            f"ORDER BY {order} LIMIT ?",
+            f'n.period, n.start, n."end", a.body FROM (SELECT * FROM numbers n WHERE {where} ORDER BY {order} LIMIT ?) n '
+            f"JOIN articles a ON a.id = n.article_id ORDER BY {order}",
             [*params, limit if limit is not None else -1],
         )
         return [NumberRow(*r[:13], context=sentence_around(r[13], r[11], r[12])) for r in rows]
@@ -384,7 +386,7 @@ class Index:
             where.append("n.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
             params.append(info.id)
         # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
-        orders = {"value": "n.value DESC", "unit": "n.unit, coalesce(n.counter, ''), n.value DESC, n.id",
+        orders = {"value": "n.value DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",
                   "article": "n.article_id, n.start", "raw": "n.raw, n.id"}
         if order not in orders:
             raise ValueError(f"unknown order {order!r}: one of {', '.join(orders)}")

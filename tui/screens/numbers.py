@@ -99,6 +99,7 @@ class NumbersScreen(BaseScreen):
             self.query_one("#status", Static).update(Text(str(err), style="red"))
             return
         limit, order = self.limit, SORTS[self.sort_index][1]
+        self.query_one("#status", Static).update(Text("reading the index…", style="dim italic"))  # rows below are stale
         self.fetch("numbers", lambda ix: ix.numbers(unit=unit, min=low, max=high, limit=limit, order=order),
                    group="numbers")
 
@@ -119,9 +120,8 @@ class NumbersScreen(BaseScreen):
         if cursor:
             table.move_cursor(row=min(cursor, len(rows) - 1))
         said = SORTS[self.sort_index][2]
-        loaded = f"the first {len(rows):,} (more load at the end)" if self.has_more() else plural(len(rows), "number")
-        self.query_one("#status", Static).update(
-            Text(f"{loaded}, sorted by {said} · s changes the sort · f filters", style="dim"))
+        loaded = f"first {len(rows):,} (more at the end)" if self.has_more() else plural(len(rows), "number")
+        self.query_one("#status", Static).update(Text(f"{loaded} · sorted by {said} · s sorts · f filters", style="dim"))
 
     def has_more(self) -> bool:
         return len(self.rows) >= self.limit
