@@ -1036,3 +1036,16 @@ async def test_the_frequency_table_counts_mentions_and_enter_jumps_there(app, se
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen)
         assert app.screen.current_mention().article_id == busiest.id  # drilled to that article's mentions
+
+
+async def test_a_long_sentence_is_whole_and_the_table_scrolls_sideways(app):
+    async with app.run_test(size=SMALL) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        screen = app.screen
+        sentences = table_cells(screen, 4)
+        row = next(i for i, n in enumerate(screen.rows) if n.raw == "5000억 달러")
+        assert sentences[row] == screen.rows[row].context  # was cut at 70 cells: `오픈AI·오라클·소`
+        table = screen.query_one("#table", DataTable)
+        await pilot.press("right", "right", "right")
+        assert table.scroll_x > 0

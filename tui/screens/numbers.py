@@ -21,7 +21,6 @@ from ..bindings import bindings_for
 from ..widgets import KeyFooter, clean_line, fit, plural, title_of, to_tsv
 
 PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
-CONTEXT_CELLS = 70
 # (column, the index's order, how the status line says it)
 SORTS = (("value", "unit", "value, within each unit"), ("article", "article", "article"), ("raw", "raw", "text as written"))
 
@@ -116,7 +115,7 @@ class NumbersScreen(BaseScreen):
             unit = n.unit + (f" {n.counter}" if n.counter else "")
             table.add_row(Text(shown_value(n), justify="right"), Text(unit), Text(clean_line(n.raw), style="bold"),
                           fit(f"#{n.article_id} {title_of(n.title, n.source)}", 24),
-                          fit(clean_line(n.context), CONTEXT_CELLS), key=str(i))
+                          Text(clean_line(n.context)), key=str(i))  # whole: ← → scroll the table sideways
         if cursor:
             table.move_cursor(row=min(cursor, len(rows) - 1))
         said = SORTS[self.sort_index][2]
