@@ -393,6 +393,32 @@ class Index:
         sql_order = f"abs(n.value - {float(near)!r})" if near is not None else orders[order]
         return self._number_rows(" AND ".join(where), params, order=sql_order, limit=limit)
 
+    def number_counts(self, by: str, unit: str | None = None, min: float | None = None,
+                      max: float | None = None) -> list[tuple[str, str, int]]:
+        """(key, label, count) of the numbers matching the filters, counted by "unit" or "article", largest first:
+        the frequency table of the numbers screen, over the whole table."""
+        where, params = ["1"], []
+        if unit:
+            where.append("n.unit = ?")
+            params.append(unit)
+        if min is not None:
+            where.append("coalesce(n.value_max, n.value) >= ?")
+            params.append(min)
+        if max is not None:
+            where.append("n.value <= ?")
+            params.append(max)
+        condition = " AND ".join(where)
+        if by == "unit":
+            return [(u, u, c) for u, c in self._rows(
+                f"SELECT n.unit, count(*) AS c FROM numbers n WHERE {condition} GROUP BY n.unit ORDER BY c DESC, n.unit",
+                params)]
+        if by == "article":
+            return [(str(i), f"#{i} {t or s.rsplit('/', 1)[-1]}", c) for i, t, s, c in self._rows(
+                f"SELECT a.id, a.title, a.source, c FROM (SELECT n.article_id, count(*) AS c FROM numbers n WHERE {condition} "
+                "GROUP BY n.article_id ORDER BY c DESC, n.article_id LIMIT 1000) g JOIN articles a ON a.id = g.article_id "
+                "ORDER BY c DESC, a.id", params)]
+        raise ValueError(f"unknown column {by!r}: unit or article")
+
     # --- compare --------------------------------------------------------------------------------
 
     def compare(self, left_id: int, right_id: int) -> Comparison | None:

@@ -1049,3 +1049,25 @@ async def test_a_long_sentence_is_whole_and_the_table_scrolls_sideways(app):
         table = screen.query_one("#table", DataTable)
         await pilot.press("right", "right", "right")
         assert table.scroll_x > 0
+
+
+async def test_numbers_frequency_by_unit_drills_into_that_unit(app, seeds_index):
+    from collections import Counter
+
+    from tui.screens.frequency import FrequencyScreen
+
+    truth = Counter(n.unit for n in seeds_index.numbers())
+    async with app.run_test(size=SMALL) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FrequencyScreen) and app.screen.column == "unit"
+        counts = app.screen.query_one("#counts", OptionList)
+        shown = [p.split() for _, p in options(counts)]
+        assert [(row[0], int(row[1])) for row in shown] == sorted(truth.items(), key=lambda kv: (-kv[1], kv[0]))
+        await pilot.press("down", "enter")  # the second most frequent unit
+        await settle(pilot)
+        assert isinstance(app.screen, NumbersScreen)
+        second = shown[1][0]
+        assert app.screen.query_one("#unit", Input).value == second and {n.unit for n in app.screen.rows} == {second}

@@ -40,7 +40,7 @@ SCOPES: dict[str, str] = {
     "compare": "Compare two articles",
     "numbers": "Numbers table",
     "mentions": "Mention list (drill-down)",
-    "frequency": "Frequency table (F on the drill-down)",
+    "frequency": "Frequency table (F on the drill-down and the numbers table)",
     "help": "Help",
     "edit": "Entity edit dialog",
     "export": "Export dialog (ctrl+s): the path is shown and can be changed",
@@ -132,6 +132,8 @@ KEYS: tuple[Key, ...] = (
     Key("f", "focus_filter", "Filter", "numbers", help="Filter by unit (KRW, USD, %, count) and range (10조, 1e9)"),
     Key("ctrl+s", "export", "Export", "numbers", help="Export the table to CSV and JSON"),
     Key("ctrl+y", "copy_list", "Copy TSV", "numbers", show=False),
+    Key("F", "frequency", "Counts", "numbers",
+        help="Numbers counted by unit or by article over the whole (filtered) table; enter filters to a unit or opens the article"),
     Key("escape", "leave_filter", "Back", "numbers", show=False,
         help="In a filter box: back to the table, the filter kept; elsewhere: back"),
     # modal dialogs

@@ -177,3 +177,34 @@ class NumbersScreen(BaseScreen):
 
     def action_export(self) -> None:
         self.export_rows("numbers", *self.table(), noun="number")
+
+    # --- frequency table --------------------------------------------------------------------------
+
+    def action_frequency(self) -> None:
+        unit = self.query_one("#unit", Input).value.strip() or None
+        try:
+            low = parse_amount(self.query_one("#low", Input).value)
+            high = parse_amount(self.query_one("#high", Input).value)
+        except ValueError as err:
+            self.say(str(err), severity="error")
+            return
+        self.fetch("counts", lambda ix: {by: [(label, key, n) for key, label, n in
+                                              ix.number_counts(by, unit=unit, min=low, max=high)]
+                                         for by in ("unit", "article")})
+
+    def got_counts(self, columns: dict[str, list[tuple[str, str, int]]]) -> None:
+        from .frequency import FrequencyScreen
+
+        total = sum(n for _label, _key, n in columns["unit"])
+        self.app.push_screen(FrequencyScreen(plural(total, "number"), columns), self.drill)
+
+    def drill(self, chosen: tuple[str, str] | None) -> None:
+        """A unit filters the table to it; an article opens with its numbers marked."""
+        if chosen is None:
+            return
+        column, key = chosen
+        if column == "unit":
+            self.query_one("#unit", Input).value = key  # the filter reloads the table
+            self.query_one("#table", DataTable).focus()
+        else:
+            self.app.open_article(int(key))
