@@ -1071,3 +1071,16 @@ async def test_numbers_frequency_by_unit_drills_into_that_unit(app, seeds_index)
         assert isinstance(app.screen, NumbersScreen)
         second = shown[1][0]
         assert app.screen.query_one("#unit", Input).value == second and {n.unit for n in app.screen.rows} == {second}
+
+
+async def test_back_and_forward_return_to_the_same_mention(app):
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("j", "j", "j", "j", "j")
+        mention = app.screen.current_mention()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.current_mention().id == mention.id

@@ -251,7 +251,7 @@ class HanscopeApp(App):
         self.connections = Connections(self.db_path)
         self.connections.index()  # an unusable file fails here, before the app starts
         self.export_dir = export_dir or default_export_dir()
-        self.forward: list[Callable[[], Screen]] = []
+        self.forward: list[Screen] = []  # screens made by `remake()` as they were left, not yet mounted
         self._deep_link = (entity, article, compare)
 
     def ask(self, query: Callable[[Index], T]) -> T:
@@ -306,7 +306,7 @@ class HanscopeApp(App):
         if isinstance(screen, ModalScreen) or getattr(screen, "picking", False):
             screen.dismiss(None)
         elif self._history_depth() > 0:
-            self.forward.append(screen.remake)  # type: ignore[attr-defined]
+            self.forward.append(screen.remake())  # type: ignore[attr-defined]  # made now: it reads the live screen
             self.pop_screen()
         elif hasattr(screen, "clear_query"):
             screen.clear_query()
@@ -343,7 +343,7 @@ class HanscopeApp(App):
 
     def action_forward(self) -> None:
         if self.forward and not isinstance(self.screen, ModalScreen):
-            self.push_screen(self.forward.pop()())
+            self.push_screen(self.forward.pop())
 
     def action_focus_search(self) -> None:
         """`/` from anywhere: back to the search screen (forward history keeps where you were)."""
@@ -351,7 +351,7 @@ class HanscopeApp(App):
             self.screen.focus_query()  # type: ignore[attr-defined]
             return
         while self._history_depth() > 0 and not isinstance(self.screen, ModalScreen):
-            self.forward.append(self.screen.remake)  # type: ignore[attr-defined]
+            self.forward.append(self.screen.remake())  # type: ignore[attr-defined]
             self.pop_screen()
         if hasattr(self.screen, "focus_query"):
             self.screen.focus_query()

@@ -40,19 +40,23 @@ def months_between(first: str, last: str) -> list[str]:
 class EntityScreen(BaseScreen):
     BINDINGS = bindings_for("entity")
 
-    def __init__(self, entity: int | str) -> None:
+    def __init__(self, entity: int | str, cursor: int = 1) -> None:
         super().__init__()
         self.entity_key = entity
+        self.start_cursor = cursor  # the mention list's row: back/forward returns to the same mention
         self.detail: EntityDetail | None = None
 
     def remake(self) -> "EntityScreen":
-        return EntityScreen(self.detail.entity.id if self.detail else self.entity_key)
+        cursor = self.query_one("#mentions", MentionList).cursor if self.is_mounted else self.start_cursor
+        return EntityScreen(self.detail.entity.id if self.detail else self.entity_key, cursor)
 
     def compose(self) -> ComposeResult:
+        self.mention_list = MentionList(id="mentions")
+        self.mention_list.cursor = self.start_cursor
         yield Static(Text("loading…", style="dim"), id="entity-head")
         yield Static(id="timeline")
         with Horizontal(id="entity-main"):
-            yield MentionList(id="mentions")
+            yield self.mention_list
             yield OptionList(id="related")
         yield Static(id="status")
         yield KeyFooter()
