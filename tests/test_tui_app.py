@@ -405,11 +405,13 @@ async def test_help_lists_every_key_from_the_registry(app):
 def test_every_registry_action_exists_on_its_screen():
     from tui.screens.edit import EditScreen
     from tui.screens.export import ExportScreen
+    from tui.screens.edit_menu import EditMenuScreen
     from tui.screens.frequency import FrequencyScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
               "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
-              "mentions": MentionList, "export": ExportScreen, "frequency": FrequencyScreen}
+              "mentions": MentionList, "export": ExportScreen, "frequency": FrequencyScreen,
+              "edit-menu": EditMenuScreen}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)
@@ -1084,3 +1086,22 @@ async def test_back_and_forward_return_to_the_same_mention(app):
         await pilot.press("alt+right")
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen) and app.screen.current_mention().id == mention.id
+
+
+async def test_every_edit_is_one_key_away_from_the_footer(seeds_db_copy, tmp_path):
+    from tui.screens.edit import EditScreen
+    from tui.screens.edit_menu import EditMenuScreen
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("엔비디아")
+        await settle(pilot)
+        assert footer_keys(app).get("e") == "Edit…"
+        await pilot.press("e")
+        assert isinstance(app.screen, EditMenuScreen)
+        listed = [p for _, p in options(app.screen.query_one("#edit-ops", OptionList))]
+        assert len(listed) == 7 and any("Rename" in p for p in listed) and any("Delete" in p for p in listed)
+        await pilot.press("t")  # an edit's own key works in the menu
+        assert isinstance(app.screen, EditScreen) and app.screen.op == "retype"
+        await pilot.press("escape", "e", "down", "enter")  # or move and enter: the second, retype again
+        assert isinstance(app.screen, EditScreen) and app.screen.op == "retype"

@@ -221,6 +221,13 @@ class EntityScreen(BaseScreen):
 
     # --- editing ----------------------------------------------------------------------------------
 
+    def action_edit_menu(self) -> None:
+        from .edit_menu import EditMenuScreen
+
+        if self.detail is not None:
+            self.app.push_screen(EditMenuScreen(self.detail.entity.name),
+                                 lambda op: self.action_edit(op) if op else None)
+
     def action_edit(self, op: str) -> None:
         from .edit import EditScreen
 
