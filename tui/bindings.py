@@ -160,8 +160,13 @@ def bindings_for(scope: str) -> list[Binding]:
 def keys_by_scope(first: str | None = None) -> list[tuple[str, list[Key]]]:
     """(scope title, keys) in the order the help screen shows them: `first` (the screen it was opened on), then
     the keys that work everywhere, then the other screens'."""
-    order = sorted(SCOPES, key=lambda scope: (scope != first, scope != "global"))
+    mine = {first, *COMPANIONS.get(first or "", ())}
+    order = sorted(SCOPES, key=lambda scope: (scope not in mine, scope != "global"))
     return [(SCOPES[scope], [k for k in KEYS if k.scope == scope]) for scope in order]
+
+
+# Scopes that belong to a screen's help section: the drill-down's mention list has keys of its own.
+COMPANIONS: dict[str, tuple[str, ...]] = {"entity": ("mentions", "frequency", "edit-menu"), "numbers": ("frequency",)}
 
 
 def scope_of(screen: object) -> str | None:
