@@ -18,9 +18,11 @@ from store.results import EntityDetail, Mention
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, clean_line, fit, plural, title_of, to_tsv,
-                       type_style)
+from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, bar_chart, clean_line, fit, plural, title_of,
+                       to_tsv, type_style)
 BARS = " ▁▂▃▄▅▆▇█"
+CHART_MIN_HEIGHT = 34  # rows of terminal from which mentions over time get a chart with axes (else one line)
+CHART_ROWS = 4
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -105,13 +107,21 @@ class EntityScreen(BaseScreen):
         self.fill_related()
 
     def timeline(self) -> Text:
-        """Mentions per month as one line of bars (first and last month named, the peak called out)."""
+        """Mentions per month: a bar chart with axes on a tall terminal, one line of bars on a short one (first
+        and last month named, the peak called out)."""
         detail = self.detail
         assert detail is not None
         if not detail.timeline:
             return Text("over time: no dated articles", style="dim")
         top_month, top = max(detail.timeline, key=lambda t: t[1])
         counts = dict(detail.timeline)
+        if self.app.size.height >= CHART_MIN_HEIGHT:
+            months = months_between(detail.timeline[0][0], detail.timeline[-1][0])
+            out = Text.assemble(("mentions per month", "bold"), (f"   peak {top_month}: {plural(top, 'mention')}", "dim"),
+                                "\n")
+            out.append_text(bar_chart(months, counts, max(20, self.app.size.width - 2), CHART_ROWS,
+                                      type_style(detail.entity.type)))
+            return out
         bars = "".join(BARS[max(1, round(counts[m] / top * 8))] if counts.get(m) else "·"
                        for m in months_between(detail.timeline[0][0], detail.timeline[-1][0]))
         first, last = detail.timeline[0][0], detail.timeline[-1][0]
