@@ -20,6 +20,7 @@ from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, bar_chart, clean_line, fit, plural, title_of,
                        to_tsv, type_style)
+
 BARS = " ▁▂▃▄▅▆▇█"
 CHART_MIN_HEIGHT = 34  # rows of terminal from which mentions over time get a chart with axes (else one line)
 CHART_ROWS = 4
@@ -54,7 +55,7 @@ class EntityScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         self.mention_list = MentionList(id="mentions")
-        self.mention_list.cursor = self.start_cursor
+        self.mention_list.cursor = self.start_cursor  # before the first layout, so back/forward land on it
         yield Static(Text("loading…", style="dim"), id="entity-head")
         yield Static(id="timeline")
         with Horizontal(id="entity-main"):
