@@ -61,7 +61,7 @@ async def main(db: Path) -> None:
     await shoot(db, "article", big, keys("n", "n", "n"), article=ids["002"])
     await shoot(db, "article-80x24", small, keys(), article=ids["000"])
     await shoot(db, "compare", big, keys(), compare=(ids["000"], ids["002"]))
-    await shoot(db, "numbers", big, keys("ctrl+n"))
+    await shoot(db, "numbers", big, keys("f3"))
     await shoot(db, "help", (100, 45), keys("f1"))
 
 

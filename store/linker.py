@@ -271,16 +271,51 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
     return touched
 
 
+RETIRED_KEEP = 5000  # names of deleted entities whose ids an undo (or a re-index) may bring back
+
+
 def _sync_entities(conn, entities: EntitySet) -> None:
-    """Keep ids of entities that still exist (deep links and open screens stay valid)."""
+    """Keep ids of entities that still exist (deep links, history and open screens stay valid).
+
+    An entity whose name changed keeps its id too: a new name takes the id of a vanished entity that it shares a
+    surface with (a rename keeps the old name as an alias; its undo finds the new name among the old aliases).
+    A deleted entity's id is remembered by name, so undoing the delete brings the same id back."""
     existing = dict(conn.execute("SELECT name, id FROM entities"))
     wanted = {s.name: s for s in entities.specs}
-    conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for n, i in existing.items() if n not in wanted])
+    gone = {n: i for n, i in existing.items() if n not in wanted}
+    gone_ids = set(gone.values())
+    gone_surfaces: dict[int, set[str]] = {}
+    for entity_id, norm in conn.execute("SELECT entity_id, norm FROM aliases"):
+        if entity_id in gone_ids:
+            gone_surfaces.setdefault(entity_id, set()).add(norm)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'retired_ids'").fetchone()
+    retired: dict[str, int] = json.loads(row[0]) if row else {}
+    in_use, reuse = set(existing.values()), {}
+    for name, spec in wanted.items():
+        if name in existing:
+            continue
+        norms = {normalize_name(x) for x in spec.surfaces()}
+        heir = next((i for n, i in gone.items() if i not in reuse.values()
+                     and (normalize_name(n) in norms or normalize_name(name) in gone_surfaces.get(i, ()))), None)
+        if heir is None and retired.get(name) is not None and retired[name] not in in_use:
+            heir = retired[name]
+        if heir is not None:
+            reuse[name] = heir
+            in_use.add(heir)
+    dropped = {n: i for n, i in gone.items() if i not in reuse.values()}
+    conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in dropped.values()])
+    retired = {n: i for n, i in retired.items() if n not in wanted} | dropped
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('retired_ids', ?)",
+                 [json.dumps(dict(list(retired.items())[-RETIRED_KEEP:]), ensure_ascii=False)])
     for name, spec in wanted.items():
         if name in existing:
             conn.execute("UPDATE entities SET type = ?, origin = ? WHERE id = ?", [spec.type, spec.origin, existing[name]])
+        elif name in reuse and reuse[name] in gone_ids:
+            conn.execute("UPDATE entities SET name = ?, type = ?, origin = ? WHERE id = ?",
+                         [name, spec.type, spec.origin, reuse[name]])
         else:
-            conn.execute("INSERT INTO entities(name, type, origin) VALUES (?,?,?)", [name, spec.type, spec.origin])
+            conn.execute("INSERT INTO entities(id, name, type, origin) VALUES (?,?,?,?)",
+                         [reuse.get(name), name, spec.type, spec.origin])
     conn.execute("DELETE FROM aliases")
     ids = dict(conn.execute("SELECT name, id FROM entities"))
     conn.executemany(
@@ -317,3 +352,45 @@ def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]]) -> No
             "INSERT INTO edits(op, args) VALUES (?, ?)", [(op, json.dumps(args, ensure_ascii=False)) for op, args in edits]
         )
     link(db, entities)  # the checked set already holds every stored edit plus these: no second build
+
+
+def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]]:
+    """Forget the newest stored edit and re-link; returns the (id, op, args, at) undone ([] when there is nothing).
+
+    An alias import is one edit to the user: its `define` lines, stored together, go together."""
+    conn = db.conn
+    last = conn.execute("SELECT id, op, at FROM edits ORDER BY id DESC LIMIT 1").fetchone()
+    if last is None:
+        return []
+    rows = [(last[0], last[1])]
+    if last[1] == "define":
+        rows = []
+        for edit_id, op, at in conn.execute("SELECT id, op, at FROM edits ORDER BY id DESC"):
+            if op != "define" or at != last[2]:
+                break
+            rows.append((edit_id, op))
+    undone = [(edit_id, op, json.loads(args), at) for edit_id, op, args, at in conn.execute(
+        "SELECT id, op, args, at FROM edits WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        [json.dumps([r[0] for r in rows])])]
+    with conn:
+        conn.executemany("DELETE FROM edits WHERE id = ?", [(r[0],) for r in rows])
+    link(db)
+    return undone
+
+
+def describe_edit(op: str, args: dict) -> str:
+    """An edit in words, for people (`renamed 과학기술정보통신부 to 과기정통부`), never the stored op name."""
+    words = {
+        "merge": "merged {from} into {into}",
+        "rename": "renamed {entity} to {name}",
+        "retype": "made {entity} a {type}",
+        "alias-add": "added {alias} as a name of {entity}",
+        "alias-remove": "removed the name {alias} from {entity}",
+        "split": "split {alias} off {entity} as an entity of its own",
+        "delete": "deleted {entity}",
+        "define": "defined {name} ({type})",
+    }
+    try:
+        return words[op].format(**args)
+    except (KeyError, IndexError):
+        return f"{op} {json.dumps(args, ensure_ascii=False)}"

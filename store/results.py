@@ -154,6 +154,17 @@ class EntityDetail:
 
 
 @dataclass(slots=True)
+class EditRow:
+    """A stored entity edit: replayed after every re-index; `hanscope undo` removes the newest."""
+
+    id: int
+    op: str
+    args: dict
+    at: str  # UTC, as SQLite's datetime('now') wrote it
+    description: str  # in words: "renamed 과학기술정보통신부 to 과기정통부"
+
+
+@dataclass(slots=True)
 class SharedNumber:
     value: float
     value_max: float | None

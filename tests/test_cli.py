@@ -146,7 +146,7 @@ def test_search_for_an_amount_finds_the_number(seeds_db):
 @pytest.mark.parametrize("spelling", ["엔비디아", "엔비디야", "ㅇㅂㄷㅇ", "NVIDIA"])
 def test_entity_by_any_spelling(seeds_db, bodies, spelling):
     result = cli_json("entity", spelling, db=seeds_db)
-    assert set(result) == {"entity", "mentions", "articles", "related", "related_over", "timeline"}
+    assert set(result) == {"entity", "offset", "mentions", "articles", "related", "related_over", "timeline"}
     entity = result["entity"]
     assert result["related_over"] == entity["articles"] == len(result["articles"])  # few articles: counted exactly
     assert set(entity) == ENTITY_KEYS and entity["name"] == "엔비디아" and entity["type"] == "company"
@@ -249,3 +249,114 @@ def test_json_is_one_document_on_stdout(seeds_db):
                           capture_output=True, timeout=60)
     json.loads(proc.stdout.decode("utf-8"))  # UTF-8, not \\u escapes; nothing else mixed in
     assert "삼성".encode() in proc.stdout
+
+
+# --- nothing lost: whole records in a pipe, folded cells on a terminal ------------------------------------
+
+
+def run_on_terminal(*args: str, columns: int = 80) -> str:
+    """The CLI's stdout when it is an 80-column terminal (a pty), escape sequences removed."""
+    import fcntl
+    import os
+    import pty
+    import re
+    import struct
+    import termios
+
+    from conftest import ROOT
+
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm"}
+    proc = subprocess.Popen([*HANSCOPE, *args], stdout=child, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(main)
+    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode("utf-8")).replace("\r", "")
+
+
+def test_articles_in_a_pipe_are_whole_tab_separated_records(seeds_db):
+    rows = cli_json("articles", db=seeds_db)
+    lines = run_cli("articles", "--db", str(seeds_db)).stdout.splitlines()
+    assert lines[0].split("\t") == ["id", "date", "outlet", "title", "chars"]
+    assert len(lines) == 1 + len(rows) and all(line.count("\t") == 4 for line in lines)
+    titles = {line.split("\t")[0]: line.split("\t")[3] for line in lines[1:]}
+    for r in rows:
+        assert titles[str(r["id"])] == (r["title"] or r["source"].rsplit("/", 1)[1])
+    assert any("韓 AI 생태계 큰 발전 기대" in t for t in titles.values())  # 계 was dropped where the table wrapped
+    dates = [line.split("\t")[1] for line in lines[1:] if line.split("\t")[1]]
+    assert dates and all(len(d) == 10 for d in dates)  # one format in the column (no 2024-11-04T17:28 among them)
+
+
+def test_entity_in_a_pipe_is_one_mention_per_line(seeds_db):
+    mentions = cli_json("entity", "엔비디야", db=seeds_db)["mentions"]
+    lines = run_cli("entity", "엔비디야", "--db", str(seeds_db)).stdout.splitlines()
+    records = [line.split("\t") for line in lines if not line.startswith("#")]
+    assert records[0] == ["article", "date", "left", "mention", "right"]
+    assert len(records) == 1 + len(mentions) and all(len(r) == 5 for r in records)
+    assert any("글로벌" in r[2] + r[4] for r in records[1:])  # 벌 was lost from 글로벌 in the wrapped table
+    assert lines[0].startswith("# 엔비디아")
+
+
+def test_compare_in_a_pipe_keeps_the_path_and_sentences_whole(seeds_db):
+    info = {a["id"]: a for a in cli_json("articles", db=seeds_db)}
+    untitled = next(i for i, a in info.items() if not a["title"])
+    other = next(i for i in info if i != untitled)
+    lines = run_cli("compare", str(untitled), str(other), "--db", str(seeds_db)).stdout.splitlines()
+    assert lines[0].split("\t") == ["left", str(untitled), info[untitled]["source"]]
+    assert all(line.split("\t")[0] in {"left", "right", "shared", "only left", "only right", "same figure"}
+               for line in lines)
+
+
+def test_tables_on_a_terminal_wrap_without_dropping_a_character(seeds_db):
+    screen = run_on_terminal("articles", "--db", str(seeds_db))
+    assert screen.count("생태계") == 2 and "id" in screen.splitlines()[0]  # "韓 AI 생태 …" lost 계 in one title
+    assert max(len(line) for line in screen.splitlines()) <= 80
+    entity = run_on_terminal("entity", "엔비디야", "--db", str(seeds_db))
+    assert "”고" in entity and "엔비디아" in entity  # "기대한다” … 강조했다" lost 고
+
+
+@pytest.mark.parametrize("args, needle", [(["articles", "--limit", "x"], "--limit"), (["frobnicate"], "No such command"),
+                                          (["index"], "Missing argument"), (["numbers", "--min", "많이"], "--min")])
+def test_usage_errors_take_one_line(args, needle):
+    assert_one_line_error(run_cli(*args), needle, code=2)
+
+
+@pytest.mark.parametrize("args", [["tui"], []])
+def test_the_app_without_a_terminal_says_so_and_exits_2(seeds_db, tmp_path, args):
+    """`hanscope tui </dev/null | cat` spun at 80% of a core for 47 minutes; bare `hanscope` did the same."""
+    proc = run_cli(*args, *(["--db", str(seeds_db)] if args else []), stdin=subprocess.DEVNULL, timeout=20,
+                   env={**__import__("os").environ, "HANSCOPE_DB": str(tmp_path / "none.db")})
+    assert_one_line_error(proc, "needs a terminal", code=2)
+    assert not (tmp_path / "none.db").exists()  # no first-run indexing either
+
+
+def test_counts_take_the_singular_for_one(seeds_db, tmp_path):
+    single = next(e for e in cli_json("entities", db=seeds_db) if e["mentions"] == 1 and e["articles"] == 1)
+    lines = run_cli("entity", single["name"], "--db", str(seeds_db)).stdout.splitlines()
+    assert "# 1 mention in 1 article" in lines  # was "1 mentions in 1 articles"
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "a.txt").write_text("삼성전자가 90만장을 공급한다고 밝혔다.\n\n삼성전자는 반도체 회사다.", encoding="utf-8")
+    summary = run_cli("index", str(one), "--workers", "0", "--db", str(tmp_path / "one.db")).stderr
+    assert summary.startswith("1 file: ") and " · 1 article, " in summary
+
+
+def test_hanscope_path_opens_that_index(seeds_db, tmp_path):
+    """`hanscope my.db` as `harlequin my.db`: the file is the index to open."""
+    opened = run_cli(str(seeds_db), stdin=subprocess.DEVNULL)
+    assert_one_line_error(opened, "needs a terminal", code=2)  # it reached the app, with that index
+    notes = tmp_path / "메모.txt"
+    notes.write_text("그냥 메모", encoding="utf-8")
+    assert_one_line_error(run_cli(str(notes), stdin=subprocess.DEVNULL), "not a usable hanscope database", code=2)
+    assert_one_line_error(run_cli(str(tmp_path)), "is a folder: index it first", code=2)
+    assert_one_line_error(run_cli(str(tmp_path / "없음.db")), "No such command", code=2)

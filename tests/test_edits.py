@@ -180,3 +180,56 @@ def test_an_edit_matches_what_a_full_relink_finds_and_spares_other_articles(seed
     # Articles the edit could not change keep their rows, ids included: they were not re-matched.
     spared = [a for a, ms in before.items() if after.get(a) == ms]
     assert 0 < len(spared) < len(before)
+
+
+# --- ids stay put; undo; the list of edits ----------------------------------------------------------
+
+
+def test_an_entity_keeps_its_id_through_rename_merge_and_their_undo(seeds_db_copy):
+    index = Index.open(seeds_db_copy)
+    ministry = index.find_entity("과학기술정보통신부")
+    openai, chatgpt_before = index.find_entity("오픈AI"), index.find_entity("챗GPT")
+    index.edit("rename", entity="과학기술정보통신부", name="과기정통부")
+    assert index.find_entity("과기정통부").id == ministry.id  # was 51 -> 512: links and history broke
+    index.edit("merge", into="오픈AI", **{"from": "챗GPT"})
+    assert index.find_entity("챗GPT").id == openai.id
+    index.edit("delete", entity="과기정통부")
+    assert index.find_entity("과기정통부") is None
+
+    assert [e.op for e in index.edits()] == ["rename", "merge", "delete"]
+    assert [(e.op, e.args, e.description) for e in index.undo()] == [("delete", {"entity": "과기정통부"}, "deleted 과기정통부")]
+    back = index.find_entity("과기정통부")
+    assert back.id == ministry.id and back.mentions == ministry.mentions  # the same id comes back with the entity
+    index.undo()  # the merge
+    chatgpt = index.find_entity("챗GPT")
+    assert chatgpt.id == chatgpt_before.id and "챗GPT" not in index.find_entity("오픈AI").aliases
+    index.undo()  # the rename
+    restored = index.find_entity("과학기술정보통신부")
+    assert (restored.id, restored.name, restored.aliases) == (ministry.id, "과학기술정보통신부", ministry.aliases)
+    assert index.edits() == [] and index.undo() == []
+    index.close()
+
+
+def test_an_alias_import_is_undone_as_one_edit(seeds_db_copy):
+    index = Index.open(seeds_db_copy)
+    index.edit("alias-add", entity="엔비디아", alias="엔디비아")
+    assert index.import_aliases("company\t가온반도체\tGaon Semi\nperson\t박서연\t박 연구원\n") == 2
+    assert len(index.undo()) == 2
+    assert index.find_entity("가온반도체") is None and index.find_entity("박서연") is None
+    assert [e.description for e in index.edits()] == ["added 엔디비아 as a name of 엔비디아"]
+    index.close()
+
+
+def test_hanscope_edits_and_undo_on_the_command_line(seeds_db_copy):
+    from test_faults import assert_one_line_error, run_cli
+
+    db = ["--db", str(seeds_db_copy)]
+    said = run_cli("alias", "add", "최태원", "최 회장님", *db)
+    assert said.returncode == 0 and said.stderr.strip() == "Added 최 회장님 as a name of 최태원 (hanscope undo reverts it)"
+    assert "alias-add" not in said.stderr  # no internal names
+    listed = run_cli("edits", *db).stdout.splitlines()
+    assert listed[0] == "id\twhen (UTC)\tedit" and listed[1].endswith("\tadded 최 회장님 as a name of 최태원")
+    undone = run_cli("undo", *db)
+    assert undone.returncode == 0 and "Undid: added 최 회장님 as a name of 최태원" in undone.stderr
+    assert_one_line_error(run_cli("undo", *db), "no entity edits to undo", code=1)
+    assert_one_line_error(run_cli("edits", *db), "no entity edits", code=1)

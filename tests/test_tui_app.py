@@ -21,7 +21,7 @@ from tui.screens.entity import EntityScreen
 from tui.screens.help import HelpScreen
 from tui.screens.numbers import NumbersScreen
 from tui.screens.search import SearchScreen
-from tui.widgets import HIGHLIGHT_STYLE, Block, type_style, wrapped_lines
+from tui.widgets import HIGHLIGHT_STYLE, Block, MentionList, type_style, wrapped_lines
 
 BIG, SMALL = (160, 45), (80, 24)
 HOSTILE = "[bold red]위험[/] 삼성전자 발표. 끝 [/] 표시 \x1b[31m빨강\x1b[0m [link=http://x]링크[/link] 삼성전자가 말했다.\n"
@@ -118,7 +118,7 @@ async def test_slash_and_question_mark_are_typed_in_the_search_box(app):
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#query", Input).value == "원/달러?" == app.screen.result.query
         keys = footer_keys(app)
-        assert "/" not in keys and keys.get("f1") == "Help"  # the footer offers only keys that work while typing
+        assert "/" not in keys and keys.get("f1") == "More"  # the footer offers only keys that work while typing
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -217,10 +217,11 @@ async def test_drill_into_openai_then_article_then_back_and_forward(app, seeds_i
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, EntityScreen)
-        lines = options(screen.query_one("#mentions", OptionList))
-        shown = {screen.detail.mentions[int(k[1:])].article_id for k, _ in lines if k and k.startswith("m")}
+        mention_list = screen.query_one("#mentions", MentionList)
+        lines = mention_list.lines()
+        shown = {mention_list.mention(i).article_id for i, _ in lines if i is not None}
         assert shown == expected
-        assert sum(1 for k, _ in lines if k is None) == 4  # one heading per article
+        assert sum(1 for i, _ in lines if i is None) == 4  # one heading per article
         assert any(k and k.startswith("r") for k, _ in options(screen.query_one("#related", OptionList)))
 
         mention = screen.current_mention()
@@ -345,7 +346,13 @@ async def test_compare_shows_shared_entities_and_the_shared_900k_figure(app, see
         pane = screen.query_one("#right")
         target = next(w for b, w in zip(screen.parts[1], screen.statics[1]) if b.paragraph == theirs)
         assert pane.scroll_y == min(pane.max_scroll_y, target.virtual_region.y)
-        assert target.content.plain.startswith(f"≈L{mine + 1} ")
+        source = next(w for b, w in zip(screen.parts[0], screen.statics[0]) if b.paragraph == mine)
+        mark = source.content.plain.split(" ")[0]
+        assert mark.startswith("≈") and target.content.plain.startswith(mark.split(",")[0])  # the same ≈k on both sides
+        left_marks = {w.content.plain.split(" ")[0] for w in screen.statics[0] if w.content.plain.startswith("≈")}
+        right_marks = {w.content.plain.split(" ")[0] for w in screen.statics[1] if w.content.plain.startswith("≈")}
+        labels = lambda marks: {k for m in marks for k in m[1:].split(",")}  # noqa: E731
+        assert labels(left_marks) == labels(right_marks)  # ≈R16 / ≈L5 named paragraph numbers shown nowhere
         await pilot.press("w")
         await settle(pilot)
         assert screen.ids == [right, left]
@@ -369,7 +376,7 @@ async def test_compare_picked_from_search(app, seeds_index):
 
 async def test_numbers_table_filters_by_unit_and_opens_the_article(app):
     async with app.run_test(size=BIG) as pilot:
-        await pilot.press("ctrl+n")
+        await pilot.press("f3")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, NumbersScreen)
@@ -404,12 +411,16 @@ async def test_help_lists_every_key_from_the_registry(app):
 
 def test_every_registry_action_exists_on_its_screen():
     from tui.screens.edit import EditScreen
+    from tui.screens.export import ExportScreen
+    from tui.screens.edit_menu import EditMenuScreen
     from tui.screens.facets import FacetScreen
+    from tui.screens.frequency import FrequencyScreen
     from tui.screens.prompt import PromptScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
               "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
-              "facets": FacetScreen, "prompt": PromptScreen}
+              "mentions": MentionList, "export": ExportScreen, "frequency": FrequencyScreen,
+              "edit-menu": EditMenuScreen, "facets": FacetScreen, "prompt": PromptScreen}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)
@@ -419,7 +430,7 @@ async def test_command_palette_finds_entities_and_articles(app):
     from textual.command import CommandPalette
 
     async with app.run_test(size=BIG) as pilot:
-        await pilot.press("ctrl+p")
+        await pilot.press("ctrl+k")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"오픈AI")
@@ -439,12 +450,23 @@ async def test_export_and_copy_the_drill_down(app, tmp_path):
         app.open_entity("오픈AI")
         await settle(pilot)
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        from tui.screens.export import ExportScreen
+
+        assert isinstance(app.screen, ExportScreen)  # nothing is written before the path is shown
+        assert not list(tmp_path.glob("hanscope-entity-*"))
+        proposed = app.screen.query_one("#path", Input).value
+        assert proposed.startswith(str(tmp_path / "hanscope-entity-오픈AI-"))
+        assert "mentions" in app.screen.query_one("#export-title").render().plain
+        await pilot.press("enter")
+        await settle(pilot)
         written = sorted(tmp_path.glob("hanscope-entity-*"))
         assert [p.suffix for p in written] == [".csv", ".json"]
         rows = list(csv.reader(written[0].read_text(encoding="utf-8-sig").splitlines()))
         assert rows[0][:3] == ["entity", "type", "article_id"] and len(rows) == 1 + app.screen.detail.entity.mentions
         await pilot.press("ctrl+y")
-        assert app.clipboard.count("\n") == 1 + len(app.screen.detail.mentions)
+        await settle(pilot)
+        assert app.clipboard.count("\n") == 1 + app.screen.detail.entity.mentions
 
 
 async def test_entity_edits_rename_then_delete(seeds_db_copy, tmp_path):
@@ -526,17 +548,16 @@ async def test_kwic_columns_line_up_in_cells(app, size):
         app.open_entity("오픈AI")
         await settle(pilot)
         screen = app.screen
-        mentions = screen.query_one("#mentions", OptionList)
-        width = mentions.scrollable_content_region.width - 1
+        mentions = screen.query_one("#mentions", MentionList)
+        width = mentions.scrollable_content_region.width
         columns = set()
-        for i in range(mentions.option_count):
-            option = mentions.get_option_at_index(i)
-            assert option.prompt.cell_len <= width
-            if option.id and option.id.startswith("m"):
-                m = screen.detail.mentions[int(option.id[1:])]
-                (span,) = [s for s in option.prompt.spans if s.style == type_style(screen.detail.entity.type)]
-                assert option.prompt.plain[span.start:span.end] == m.surface
-                columns.add(cell_len(option.prompt.plain[:span.start]))
+        for index, prompt in mentions.lines():
+            assert prompt.cell_len <= width
+            if index is not None:
+                m = mentions.mention(index)
+                (span,) = [s for s in prompt.spans if s.style == type_style(screen.detail.entity.type)]
+                assert prompt.plain[span.start:span.end] == m.surface
+                columns.add(cell_len(prompt.plain[:span.start]))
         assert len(columns) == 1, columns  # every mention starts in the same terminal column
 
 
@@ -603,7 +624,7 @@ async def test_markup_and_escape_bytes_are_shown_literally(hostile_db, tmp_path)
         # the drill-down's KWIC lines are literal too
         app.open_entity("삼성전자")
         await settle(pilot)
-        lines = [p for k, p in options(app.screen.query_one("#mentions", OptionList)) if k and k.startswith("m")]
+        lines = [t.plain for i, t in app.screen.query_one("#mentions", MentionList).lines() if i is not None]
         assert any("위험[/] 삼성전자" in line for line in lines), lines
         assert not any("\x1b" in line for line in lines)
 
@@ -642,3 +663,454 @@ async def test_clicking_a_mention_in_a_compare_pane_opens_its_entity(app, seeds_
         await pilot.click(widget, offset=(column + 1, row))
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == mention[2]
+
+
+# --- terminal habits ----------------------------------------------------------------------------------
+
+
+async def test_j_k_g_G_move_in_the_mention_list(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        mentions = app.screen.query_one("#mentions", MentionList)
+        assert app.focused is mentions
+        start = mentions.cursor
+        await pilot.press("j", "j")
+        assert mentions.cursor > start
+        await pilot.press("k", "k")
+        assert mentions.cursor == start
+        await pilot.press("G")
+        assert mentions.cursor == mentions.row_count - 1
+        await pilot.press("g")
+        assert mentions.cursor == start  # the first mention (the article heading above it is not selectable)
+
+
+async def test_ctrl_n_ctrl_p_move_the_results_from_the_search_box_as_in_fzf(app):
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "삼성")
+        results = app.screen.query_one("#results", OptionList)
+        first = results.highlighted
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)  # not the numbers table
+        assert results.highlighted > first
+        await pilot.press("ctrl+p", "ctrl+p")
+        assert results.highlighted == first
+        assert app.screen.query_one("#query", Input).value == "삼성"
+
+
+async def test_j_and_q_are_typed_in_a_text_box_and_q_goes_back_or_quits_outside(app, monkeypatch):
+    quit_calls = []
+    monkeypatch.setattr(app, "exit", lambda *a, **k: quit_calls.append(a))
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "jq")
+        assert app.screen.query_one("#query", Input).value == "jq" and not quit_calls
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("q")
+        assert isinstance(app.screen, SearchScreen) and not quit_calls  # back, not out
+        app.screen.query_one("#results", OptionList).focus()
+        await pilot.press("q")
+        assert quit_calls  # from the start screen, outside the box, q quits
+
+
+async def test_escape_is_not_offered_where_it_does_nothing(app):
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert "esc" not in footer_keys(app)  # the start screen, empty box: "esc Back" did nothing
+        await type_query(pilot, "삼성")
+        assert "esc" in footer_keys(app)  # now it clears the query
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one("#query", Input).value == ""
+
+
+async def test_numbers_on_N_and_f3_and_the_palette_on_ctrl_k(app):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert isinstance(app.screen, NumbersScreen)
+        table = app.screen.query_one("#table", DataTable)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+
+
+# --- footer and help ---------------------------------------------------------------------------------
+
+
+async def test_help_opens_on_the_current_screens_keys(app):
+    async with app.run_test(size=BIG) as pilot:
+        for open_screen, title in ((lambda: app.open_entity("오픈AI"), "Entity drill-down"),
+                                   (app.action_numbers, "Numbers table")):
+            open_screen()
+            await settle(pilot)
+            await pilot.press("f1")
+            lines = [line for line in app.screen.query_one(Static).content.plain.splitlines() if line.strip()]
+            assert lines[1] == title, lines[:3]  # right under the heading, before "Everywhere" and "Search"
+            assert lines.index("Everywhere") < lines.index("Search (start screen)")
+            await pilot.press("escape")
+
+
+async def test_the_footer_shows_enter_and_where_the_other_keys_are(app):
+    async with app.run_test(size=SMALL) as pilot:
+        for open_screen in (lambda: app.open_entity("오픈AI"), app.action_numbers):
+            open_screen()
+            await settle(pilot)
+            shown = footer_keys(app)
+            assert shown.get("⏎") and shown["⏎"].startswith("Open"), shown  # hidden behind the list's own enter
+            assert shown.get("f1") == "More", shown
+            keys = sorted(app.screen.query(FooterKey), key=lambda k: k.region.x)
+            assert keys[-1].action == "help"  # always there, at the end
+
+
+async def test_u_undoes_the_last_edit_and_the_entity_keeps_its_id(seeds_db_copy, tmp_path):
+    from tui.screens.edit import EditScreen
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("최태원")
+        await settle(pilot)
+        before = app.screen.detail.entity
+        await pilot.press("a")
+        assert isinstance(app.screen, EditScreen)
+        title = app.screen.query_one("#edit-title").render().plain
+        assert title.startswith("Add a name to 최태원") and "alias-add" not in title
+        await pilot.press(*"최 회장님", "enter")
+        await settle(pilot)
+        assert "최 회장님" in app.screen.detail.entity.aliases and app.screen.detail.entity.id == before.id
+        await pilot.press("r")
+        await pilot.press(*"최태원 회장", "enter")
+        await settle(pilot)
+        assert app.screen.detail.entity.name == "최태원 회장" and app.screen.detail.entity.id == before.id
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.screen.detail.entity.name == "최태원" and app.screen.detail.entity.id == before.id
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.screen.detail.entity.aliases == before.aliases
+        assert app.ask(lambda ix: ix.edits()) == []
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+
+def table_cells(screen, column: int) -> list[str]:
+    table = screen.query_one("#table", DataTable)
+    return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
+
+
+async def test_numbers_sort_the_whole_table_not_the_rows_loaded(app, seeds_index, monkeypatch):
+    import tui.screens.numbers as numbers_screen
+
+    monkeypatch.setattr(numbers_screen, "PAGE", 4)  # the seeds hold 16 numbers: four pages
+    every = seeds_index.numbers()
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        screen = app.screen
+        assert len(screen.rows) == 4
+        await pilot.press("s")
+        await settle(pilot)
+        assert "sorted by article" in str(screen.query_one("#status", Static).content)
+        lowest = min((n.article_id, n.start) for n in every)
+        assert (screen.rows[0].article_id, screen.rows[0].start) == lowest  # not the lowest among the 4 largest values
+
+
+async def test_numbers_group_units_and_read_in_their_own_words(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        screen = app.screen
+        groups = [(n.unit, n.counter) for n in screen.rows]
+        firsts = [g for i, g in enumerate(groups) if i == 0 or groups[i - 1] != g]
+        assert len(firsts) == len(set(firsts))  # each unit in one run: 700조 원 never above 5,000억 달러 among KRW
+        values = dict(zip(table_cells(screen, 2), table_cells(screen, 0)))
+        assert values["500메가와트"] == "500MW" and values["5000억 달러"] == "5,000억 달러"
+        assert values["약 700조원"] == "700조 원" and values["월 90만장"] == "90만 장"
+        assert not any("억 W" in v or "KRW" in v for v in values.values())
+
+
+async def test_escape_in_a_numbers_filter_leaves_the_box_and_the_filter_survives_history(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        await pilot.press("f", *"KRW")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NumbersScreen) and isinstance(app.focused, DataTable)
+        assert {n.unit for n in screen.rows} == {"KRW"}
+        await pilot.press("s")  # sorted by article
+        await settle(pilot)
+        await pilot.press("escape")  # from the table: back to the start screen
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("alt+right")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, NumbersScreen) and again is not screen
+        assert again.query_one("#unit", Input).value == "KRW" and {n.unit for n in again.rows} == {"KRW"}
+        assert "sorted by article" in str(again.query_one("#status", Static).content)
+
+
+# --- messages hide nothing ------------------------------------------------------------------------------
+
+
+async def test_compare_messages_go_to_a_status_line_not_over_the_figures(app, seeds_index):
+    left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one("#results", OptionList)
+        keys = [k for k, _ in options(results)]
+        results.highlighted = keys.index(f"a:{left}")
+        await pilot.press("ctrl+t")  # "Compare: left is #…" on the search screen
+        results.highlighted = keys.index(f"a:{right}")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert not app._notifications  # the toast from the search screen no longer covers the 90만장 lines
+        await pilot.press("n")
+        await settle(pilot)
+        assert not app._notifications
+        status = app.screen.query_one("#status", Static).content.plain
+        assert "90만장" in status and "1/" in status
+        numbers = app.screen.query_one("#shared-numbers")
+        assert numbers.region.bottom <= app.screen.query_one("#status").region.y  # nothing stacked over them
+
+
+async def test_copy_says_where_it_went_in_the_status_line(app):
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert not app._notifications
+        assert "Copied" in app.screen.query_one("#status", Static).content.plain
+
+
+# --- a big entity: the mention list is virtual ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_entity_db(tmp_path_factory) -> Path:
+    """60 articles naming 삼성전자 25 times each: 1,500 mentions, eight pages of the list."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path_factory.mktemp("big-entity")
+    for i in range(60):
+        lines = [f"삼성전자 기사 {i}호", ""]
+        lines += [f"삼성전자가 {i}번째 기사의 {j}번째 문단에서 반도체 투자를 발표했다. 삼성전자와 SK하이닉스는 협력한다."
+                  for j in range(13)]
+        (folder / f"{i:03d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    path = folder / "big.db"
+    db = connect(path, create=True)
+    index_paths(db, [folder], workers=0)
+    db.close()
+    return path
+
+
+async def test_the_end_of_a_big_mention_list_is_one_key_away(big_entity_db, tmp_path):
+    from store.api import Index
+
+    index = Index.open(big_entity_db)
+    every = index.entity_mentions("삼성전자")
+    index.close()
+    assert len(every) >= 1500
+    app = HanscopeApp(big_entity_db, export_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("삼성전자")
+        await settle(pilot)
+        mentions = app.screen.query_one("#mentions", MentionList)
+        assert mentions.row_count == len(every) + 60  # every mention and heading has its row before any is read
+        started = time.perf_counter()
+        await pilot.press("end")
+        await settle(pilot)
+        assert time.perf_counter() - started < 2
+        assert app.screen.current_mention().id == every[-1].id
+        assert len(mentions.pages) <= 3  # the first page and the ones on screen: not all eight
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.span == (every[-1].start, every[-1].end)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+y")  # a copy takes every mention, not the pages seen
+        await settle(pilot)
+        assert app.clipboard.count("\n") == 1 + len(every)
+
+
+async def test_an_export_can_go_where_the_user_says(app, tmp_path):
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        box = app.screen.query_one("#path", Input)
+        box.value = str(tmp_path / "보고서" / "수치.csv")  # a folder that does not exist yet; the extension is optional
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(p.name for p in (tmp_path / "보고서").iterdir()) == ["수치.csv", "수치.json"]
+        assert "수치.csv" in app.screen.query_one("#status", Static).content.plain
+        await pilot.press("ctrl+s", "escape")  # esc cancels: nothing more is written
+        await settle(pilot)
+        assert isinstance(app.screen, NumbersScreen) and len(list((tmp_path / "보고서").iterdir())) == 2
+
+
+def test_exports_default_to_a_documented_folder_not_the_working_directory(monkeypatch, tmp_path):
+    from tui.widgets import default_export_dir
+
+    monkeypatch.setenv("HANSCOPE_EXPORTS", str(tmp_path / "out"))
+    assert default_export_dir() == tmp_path / "out"
+    monkeypatch.delenv("HANSCOPE_EXPORTS")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_export_dir() == tmp_path
+    (tmp_path / "Downloads").mkdir()
+    assert default_export_dir() == tmp_path / "Downloads"
+
+
+async def test_an_entity_opens_from_compare_by_keyboard(app, seeds_index):
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_seed_compare(app, pilot, seeds_index)
+        await pilot.press("tab")  # the right pane
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        second = screen.mentions[1][1]
+        assert f"right mention 2/{len(screen.mentions[1])}: {second[4]}" in screen.query_one("#status", Static).content.plain
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == second[2]
+
+
+async def test_the_merge_dialog_completes_entity_names(seeds_db_copy, tmp_path):
+    from tui.screens.edit import EditScreen
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("m")
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press(*"ㅇㅂㄷㅇ")  # initials: no inline completion, but the list knows
+        await settle(pilot)
+        candidates = app.screen.query_one("#candidates", OptionList)
+        assert [p for _, p in options(candidates)][0].split()[1] == "엔비디아"
+        await pilot.press("down", "enter")
+        assert app.screen.query_one("#value", Input).value == "엔비디아"
+        box = app.screen.query_one("#value", Input)
+        box.value = ""
+        await pilot.press(*"챗G")
+        await settle(pilot)
+        await pilot.press("right")  # accepts the inline suggestion, as in a shell
+        assert box.value == "챗GPT"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and "챗GPT" in app.screen.detail.entity.aliases
+
+
+async def test_adding_a_name_that_names_another_entity_says_so(app):
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("a", *"엔비디아")
+        await settle(pilot)
+        assert "names 엔비디아 (company) now: adding it here moves it" in app.screen.query_one("#hint", Static).content.plain
+
+
+async def test_the_frequency_table_counts_mentions_and_enter_jumps_there(app, seeds_index):
+    from tui.screens.frequency import FrequencyScreen
+
+    detail = seeds_index.entity("삼성")
+    busiest = max(detail.articles, key=lambda a: a.count)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("삼성")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FrequencyScreen) and app.screen.column == "month"
+        await pilot.press("tab")
+        counts = app.screen.query_one("#counts", OptionList)
+        rows = [p for _, p in options(counts)]
+        assert rows[0].startswith(f"#{busiest.id} ") and f" {busiest.count} " in rows[0]  # largest first
+        assert all(cell_len(p) <= counts.scrollable_content_region.width for p in rows)  # one line each
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.current_mention().article_id == busiest.id  # drilled to that article's mentions
+
+
+async def test_a_long_sentence_is_whole_and_the_table_scrolls_sideways(app):
+    async with app.run_test(size=SMALL) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        screen = app.screen
+        sentences = table_cells(screen, 4)
+        row = next(i for i, n in enumerate(screen.rows) if n.raw == "5000억 달러")
+        assert sentences[row] == screen.rows[row].context  # was cut at 70 cells: `오픈AI·오라클·소`
+        table = screen.query_one("#table", DataTable)
+        await pilot.press("right", "right", "right")
+        assert table.scroll_x > 0
+
+
+async def test_numbers_frequency_by_unit_drills_into_that_unit(app, seeds_index):
+    from collections import Counter
+
+    from tui.screens.frequency import FrequencyScreen
+
+    truth = Counter(n.unit for n in seeds_index.numbers())
+    async with app.run_test(size=SMALL) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, FrequencyScreen) and app.screen.column == "unit"
+        counts = app.screen.query_one("#counts", OptionList)
+        shown = [p.split() for _, p in options(counts)]
+        assert [(row[0], int(row[1])) for row in shown] == sorted(truth.items(), key=lambda kv: (-kv[1], kv[0]))
+        await pilot.press("down", "enter")  # the second most frequent unit
+        await settle(pilot)
+        assert isinstance(app.screen, NumbersScreen)
+        second = shown[1][0]
+        assert app.screen.query_one("#unit", Input).value == second and {n.unit for n in app.screen.rows} == {second}
+
+
+async def test_back_and_forward_return_to_the_same_mention(app):
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        await pilot.press("j", "j", "j", "j", "j")
+        mention = app.screen.current_mention()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.current_mention().id == mention.id
+
+
+async def test_every_edit_is_one_key_away_from_the_footer(seeds_db_copy, tmp_path):
+    from tui.screens.edit import EditScreen
+    from tui.screens.edit_menu import EditMenuScreen
+
+    app = HanscopeApp(seeds_db_copy, export_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("엔비디아")
+        await settle(pilot)
+        assert footer_keys(app).get("e") == "Edit…"
+        await pilot.press("e")
+        assert isinstance(app.screen, EditMenuScreen)
+        listed = [p for _, p in options(app.screen.query_one("#edit-ops", OptionList))]
+        assert len(listed) == 7 and any("Rename" in p for p in listed) and any("Delete" in p for p in listed)
+        await pilot.press("t")  # an edit's own key works in the menu
+        assert isinstance(app.screen, EditScreen) and app.screen.op == "retype"
+        await pilot.press("escape", "e", "down", "enter")  # or move and enter: the second, retype again
+        assert isinstance(app.screen, EditScreen) and app.screen.op == "retype"

@@ -70,10 +70,12 @@ async def test_the_result_list_reaches_every_hit(many_app):
 async def test_export_writes_every_hit_not_only_the_loaded_page(many_app, tmp_path):
     async with many_app.run_test(size=SMALL) as pilot:
         await type_query(pilot, "HBM")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # every hit is read, then the path dialog shows
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         exported = next(tmp_path.glob("*.csv"))
-        rows = list(csv.reader(exported.open(encoding="utf-8")))
+        rows = list(csv.reader(exported.read_text(encoding="utf-8-sig").splitlines()))
         assert sum(1 for row in rows if row[0] == "article") == HITS
 
 

@@ -17,6 +17,7 @@ from tui.widgets import (
     around_first,
     blocks,
     export,
+    export_stem,
     fit,
     highlighted,
     kwic,
@@ -89,7 +90,7 @@ def test_formula_cells_are_neutralised(cell):
 def test_plain_cells_and_tsv_are_untouched(tmp_path):
     assert neutralise("삼성전자") == "삼성전자" and neutralise(None) == "" and neutralise(3) == "3"
     assert to_tsv(["a", "b"], [["x\ty", "줄\n바꿈"]]) == "a\tb\nx y\t줄 바꿈\n"
-    csv_path, json_path = export(tmp_path, "entity-오픈AI/../x", ["name", "n"], [["=오픈AI", 3]])
+    csv_path, json_path = export(export_stem(tmp_path, "entity-오픈AI/../x"), ["name", "n"], [["=오픈AI", 3]])
     assert csv_path.parent == tmp_path and "오픈AI" in csv_path.name
     assert "'=오픈AI" in csv_path.read_text(encoding="utf-8-sig")
     assert json.loads(json_path.read_text(encoding="utf-8")) == [{"name": "=오픈AI", "n": 3}]
@@ -108,3 +109,31 @@ def test_numbers_filter_rejects_words():
 
 def test_timeline_months_include_gaps():
     assert months_between("2024-11", "2025-02") == ["2024-11", "2024-12", "2025-01", "2025-02"]
+
+
+def test_bar_chart_has_axes_labels_and_bars_in_proportion():
+    from tui.widgets import bar_chart
+
+    months = ["2024-11", "2024-12", "2025-01", "2025-02"]
+    chart = bar_chart(months, {"2024-11": 2, "2025-01": 8}, width=40, rows=4, style="bold").plain.splitlines()
+    assert len(chart) == 5 and chart[0].startswith("8┤") and chart[-1].startswith("0└")
+    assert "2024-11" in chart[-1] and "2025" in chart[-1] and chart[-1].rstrip().endswith("2025-02")
+    span = (len(chart[0]) - 2) // len(months)
+    column = lambda i: "".join(line[2 + i * span] for line in chart[:-1])  # noqa: E731 - a month's column, top down
+    assert column(2) == "████"  # the peak fills the height
+    assert column(0) == "   █"  # a quarter of it: one row of four
+    assert column(1).strip() == ""  # a month without mentions stays empty
+
+
+async def test_the_drill_down_charts_mentions_per_month_on_a_tall_terminal(seeds_db, tmp_path):
+    from tui.app import HanscopeApp
+
+    app = HanscopeApp(seeds_db, export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_entity("엔비디아")
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        chart = app.screen.query_one("#timeline").content.plain.splitlines()
+        assert chart[0].startswith("mentions per month") and "peak 2025-11" in chart[0]
+        assert chart[-1].lstrip().startswith("0└2024-11") and chart[-1].rstrip().endswith("2025-11")

@@ -21,13 +21,13 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
 from store.api import Index
 
-from .bindings import bindings_for
-from .widgets import badge, clean_line, export, title_of
+from .bindings import bindings_for, scope_of
+from .widgets import badge, clean_line, default_export_dir, export, export_stem, plural, title_of
 
 T = TypeVar("T")
 
@@ -114,7 +114,19 @@ class Answered(Message):
 
 
 class BaseScreen(Screen):
-    """A screen that can be rebuilt for history and that asks the index through workers."""
+    """A screen that can be rebuilt for history and that asks the index through workers.
+
+    Messages go to the screen's status line (`say`), where they hide nothing: a toast over the bottom of a
+    comparison covered the very lines it was about."""
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """Show a one-line message in this screen's status line (a toast only where a screen has none)."""
+        line = self.query("#status")
+        if not line:
+            self.app.notify(message, severity=severity)  # type: ignore[arg-type]
+            return
+        style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
+        line.first(Static).update(Text(clean_line(message), style=style))
 
     def remake(self) -> "BaseScreen":
         raise NotImplementedError
@@ -142,14 +154,38 @@ class BaseScreen(Screen):
         self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
 
     def export_rows(self, name: str, header: list[str], rows: list[list[Any]], noun: str) -> None:
-        """Write a list to CSV and JSON in the export folder and say where."""
+        """`noun` in the singular, "mention" (the count says "1 mention" or "2 mentions"); a plural "rows" is read as
+        "row"."""
+        noun = noun[:-1] if noun.endswith("s") else noun
+        from .screens.export import ExportScreen
+
         app: HanscopeApp = self.app  # type: ignore[assignment]
-        try:
-            csv_path, json_path = export(app.export_dir, name, header, rows)
-        except OSError as err:
-            self.notify(f"Export failed: {err}", severity="error")
+
+        def chosen(stem: Path | None) -> None:
+            if stem is None:
+                return
+            try:
+                csv_path, json_path = export(stem, header, rows)
+            except OSError as err:
+                self.say(f"Export failed: {err.strerror or err}", severity="error")
+                return
+            self.say(f"Exported {plural(len(rows), noun)} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+
+        app.push_screen(ExportScreen(plural(len(rows), noun), export_stem(app.export_dir, name)), chosen)
+
+    def undo_edit(self) -> None:
+        self.fetch("undone", lambda ix: ix.undo(), write=True)
+
+    def got_undone(self, undone: list) -> None:
+        """Say what was undone (an EditRow list), and show this screen again as the index now is."""
+        if not undone:
+            self.say("No entity edits to undo")
             return
-        self.notify(f"Exported {len(rows)} {noun} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+        what = undone[0].description if len(undone) == 1 else f"the import of {len(undone)} entities"
+        self.say(f"Undid: {what}")
+        reload = getattr(self, "reload", None)
+        if reload is not None:
+            reload()
 
     async def on_answered(self, message: Answered) -> None:
         message.stop()
@@ -157,8 +193,9 @@ class BaseScreen(Screen):
             failed = getattr(self, f"failed_{message.what}", None)  # a screen may show its own errors in place
             if failed is not None and failed(message.error):
                 return
-            self.notify(clean_line(str(message.error)), title=f"Could not load {message.what.replace('_', ' ')}"
-                        if message.what != "edited" else "Edit refused", severity="error", timeout=6)
+            title = f"Could not load {message.what.replace('_', ' ')}" if message.what not in ("edited", "undone") \
+                else "Edit refused"
+            self.say(f"{title}: {clean_line(str(message.error))}", severity="error")
             return
         handler = getattr(self, f"got_{message.what}", None)
         if handler is not None:
@@ -175,7 +212,7 @@ class IndexCommands(Provider):
         recent = await asyncio.to_thread(app.ask, lambda ix: ix.articles(limit=8))
         for info in recent:
             yield DiscoveryHit(Text(title_of(info.title, info.source)), lambda i=info.id: app.open_article(i),
-                               text=title_of(info.title, info.source), help=f"article #{info.id} · {info.date or ''}")
+                               text=title_of(info.title, info.source), help=f"article #{info.id} · {(info.date or '')[:10]}")
 
     async def search(self, query: str) -> Hits:
         app: HanscopeApp = self.app  # type: ignore[assignment]
@@ -189,7 +226,7 @@ class IndexCommands(Provider):
         for e in result.entities:
             yield Hit(min(1.0, e.score / 100), Text.assemble(badge(e.type), " ", e.name),
                       lambda i=e.id: app.open_entity(i), text=e.name,
-                      help=f"entity · {e.mentions} mentions in {e.articles} articles ({e.how})")
+                      help=f"entity · {plural(e.mentions, 'mention')} in {plural(e.articles, 'article')} ({e.how})")
         for rank, a in enumerate(result.articles):
             title = title_of(a.title, a.source)
             yield Hit(0.5 - rank * 0.01, Text.assemble(("article ", "dim"), title), lambda i=a.id: app.open_article(i),
@@ -223,6 +260,7 @@ class HanscopeApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "hanscope"
     BINDINGS = bindings_for("global")
+    COMMAND_PALETTE_BINDING = "ctrl+k"  # ctrl+p moves up in lists, as in fzf
     COMMANDS = App.COMMANDS | {IndexCommands, SavedSearches}
 
     def __init__(
@@ -241,9 +279,9 @@ class HanscopeApp(App):
         self.db_path = Path(db_path)
         self.connections = Connections(self.db_path)
         self.connections.index()  # an unusable file fails here, before the app starts
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir or default_export_dir()
         self.history = QueryHistory(history_path or default_history_path())
-        self.forward: list[Callable[[], Screen]] = []
+        self.forward: list[Screen] = []  # screens made by `remake()` as they were left, not yet mounted
         self._deep_link = (entity, article, compare)
 
     def ask(self, query: Callable[[Index], T]) -> T:
@@ -268,8 +306,10 @@ class HanscopeApp(App):
     # --- navigation -------------------------------------------------------------------------------
 
     def navigate(self, screen: BaseScreen) -> None:
-        """Open a screen as a new step in history (clears forward history)."""
+        """Open a screen as a new step in history (clears forward history). A toast left from the last screen
+        would cover the new one's content: it goes."""
         self.forward.clear()
+        self.clear_notifications()
         self.push_screen(screen)
 
     def open_article(self, article_id: int, focus: tuple[int, int] | None = None) -> None:
@@ -296,14 +336,44 @@ class HanscopeApp(App):
         if isinstance(screen, ModalScreen) or getattr(screen, "picking", False):
             screen.dismiss(None)
         elif self._history_depth() > 0:
-            self.forward.append(screen.remake)  # type: ignore[attr-defined]
+            self.forward.append(screen.remake())  # type: ignore[attr-defined]  # made now: it reads the live screen
             self.pop_screen()
         elif hasattr(screen, "clear_query"):
             screen.clear_query()
 
+    def action_back_or_quit(self) -> None:
+        """`q` outside a text box: back where there is somewhere to go back to, else quit."""
+        if isinstance(self.screen, ModalScreen) or getattr(self.screen, "picking", False) or self._history_depth() > 0:
+            self.action_back()
+        else:
+            self.exit()
+
+    def action_move(self, where: str) -> None:
+        """j/k/g/G and ctrl+n/ctrl+p: move the screen's list (the search results, even from the search box) or else
+        the focused list or pane."""
+        own = {"down": "action_cursor_down", "up": "action_cursor_up", "top": "action_first", "bottom": "action_last"}[where]
+        method = getattr(self.screen, own, None)  # a screen that steers its own list (search) says so by name
+        if method is None and self.focused is not None:
+            names = {"down": ("action_cursor_down", "action_scroll_down"), "up": ("action_cursor_up", "action_scroll_up"),
+                     "top": ("action_first", "action_scroll_top", "action_scroll_home"),
+                     "bottom": ("action_last", "action_scroll_bottom", "action_scroll_end")}[where]
+            method = next((getattr(self.focused, n) for n in names if hasattr(self.focused, n)), None)
+        if method is not None:
+            method()
+
+    def _nothing_to_go_back_from(self) -> bool:
+        """On the start screen with an empty search box, esc has nothing to do: the footer must not offer it."""
+        screen = self.screen
+        if isinstance(screen, ModalScreen) or getattr(screen, "picking", False) or self._history_depth() > 0:
+            return False
+        return not any(box.value for box in screen.query(Input))
+
+    def on_input_changed(self) -> None:
+        self.refresh_bindings()  # esc appears on the start screen once there is a query to clear
+
     def action_forward(self) -> None:
         if self.forward and not isinstance(self.screen, ModalScreen):
-            self.push_screen(self.forward.pop()())
+            self.push_screen(self.forward.pop())
 
     def run_query(self, query: str) -> None:
         """Go back to the search screen and search for `query` (a saved search from the palette)."""
@@ -317,7 +387,7 @@ class HanscopeApp(App):
             self.screen.focus_query()  # type: ignore[attr-defined]
             return
         while self._history_depth() > 0 and not isinstance(self.screen, ModalScreen):
-            self.forward.append(self.screen.remake)  # type: ignore[attr-defined]
+            self.forward.append(self.screen.remake())  # type: ignore[attr-defined]
             self.pop_screen()
         if hasattr(self.screen, "focus_query"):
             self.screen.focus_query()
@@ -326,7 +396,7 @@ class HanscopeApp(App):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(scope_of(self.screen)))
 
     def action_numbers(self) -> None:
         from .screens.numbers import NumbersScreen
@@ -334,16 +404,22 @@ class HanscopeApp(App):
         if not isinstance(self.screen, NumbersScreen):
             self.navigate(NumbersScreen())
 
+    def action_undo(self) -> None:
+        if isinstance(self.screen, BaseScreen):
+            self.screen.undo_edit()
+
     def action_reload(self) -> None:
         """Forget cached lookups and ask the current screen again: an index may have grown meanwhile."""
         self.connections.refresh()
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()
-        self.notify(f"Reloaded {self.db_path.name}")
+        self.say(f"Reloaded {self.db_path.name}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):
+            return False
+        if action == "back" and self._nothing_to_go_back_from():
             return False
         # In a text box `/` is typed: the footer must not offer it as the search key there.
         if action == "focus_search" and isinstance(self.focused, Input):
@@ -354,7 +430,14 @@ class HanscopeApp(App):
 
     def copy(self, text: str, what: str) -> None:
         self.copy_to_clipboard(text)
-        self.notify(f"Copied {what} ({len(text)} characters)")
+        self.say(f"Copied {what} ({len(text):,} characters) to the clipboard (OSC 52: some terminals ignore it)")
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """A message in the current screen's status line (see BaseScreen.say)."""
+        if isinstance(self.screen, BaseScreen):
+            self.screen.say(message, severity)
+        else:
+            self.notify(message, severity=severity)  # type: ignore[arg-type]
 
 
 def run_app(

@@ -39,26 +39,45 @@ SCOPES: dict[str, str] = {
     "entity": "Entity drill-down",
     "compare": "Compare two articles",
     "numbers": "Numbers table",
+    "mentions": "Mention list (drill-down)",
+    "frequency": "Frequency table (F on the drill-down and the numbers table)",
     "help": "Help",
     "edit": "Entity edit dialog",
     "facets": "Narrow a search (facets)",
     "prompt": "Name dialog",
+    "edit-menu": "Edit menu (e on the drill-down)",
+    "export": "Export dialog (ctrl+s): the path is shown and can be changed",
 }
 
 KEYS: tuple[Key, ...] = (
     # everywhere, in the footer's order of importance after the screen's own keys
     # `/` and `?` are typed while a text box has focus (원/달러 is a query): f1 is the help key that always works
-    Key("f1,question_mark", "help", "Help", "global", display="f1", help="This help (in a text box, ? is typed)"),
+    Key("f1,question_mark", "help", "More", "global", display="f1",
+        help="Every key, this screen's first (in a text box, ? is typed)"),
     Key("slash", "focus_search", "Search", "global", display="/",
         help="Go to the search box (in a text box, / is typed)"),
     Key("escape", "back", "Back", "global", display="esc"),
+    Key("q", "back_or_quit", "Back", "global", show=False,
+        help="Back; on the start screen, quit (in a text box, q is typed)"),
     Key("alt+left", "back", "Back", "global", show=False),
     Key("alt+right", "forward", "Forward", "global", show=False),
-    Key("ctrl+p", "command_palette", "Palette", "global", help="Command palette: jump to an entity or article by name"),
-    Key("ctrl+n", "numbers", "Numbers", "global", show=False),
+    # ctrl+n / ctrl+p move in lists as in fzf (even from a text box), so the palette and Numbers live elsewhere
+    # ctrl+k wins over a text box's delete-to-end (ctrl+u still clears a box); `:` is typed inside one
+    Key("ctrl+k", "command_palette", "Palette", "global", display="^k", priority=True,
+        help="Command palette: jump to an entity or article by name"),
+    Key("colon", "command_palette", "Palette", "global", show=False, help="The command palette, outside a text box"),
+    Key("N,f3", "numbers", "Numbers", "global", display="N", show=False,
+        help="The numbers table (in a text box, N is typed: f3 always works)"),
     Key("ctrl+r", "reload", "Reload", "global", show=False,
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
+    Key("u", "undo", "Undo edit", "global", show=False,
+        help="Undo the newest entity edit, from any screen (as `hanscope undo`)"),
+    # moving in lists and panes, as in a terminal pager (j k g G are typed inside a text box)
+    Key("j,ctrl+n", "move('down')", "Down", "global", show=False, help="Down in a list or pane (ctrl+n from a text box too)"),
+    Key("k,ctrl+p", "move('up')", "Up", "global", show=False, help="Up in a list or pane (ctrl+p from a text box too)"),
+    Key("g", "move('top')", "Top", "global", show=False, help="To the top of a list or pane"),
+    Key("G", "move('bottom')", "Bottom", "global", show=False, help="To the bottom of a list or pane"),
     # search
     Key("down", "cursor_down", "Next result", "search", show=False,
         help="Next result (after ↑ recalled an earlier query: the next newer query)"),
@@ -86,34 +105,58 @@ KEYS: tuple[Key, ...] = (
     # entity
     Key("enter", "open", "Open", "entity"),
     Key("tab", "switch_list", "Mentions ⇄ related", "entity", show=False),
-    Key("y", "copy_sentence", "Copy sentence", "entity", show=False),
+    Key("y", "copy_sentence", "Copy", "entity", help="Copy the sentence around the mention"),
     Key("ctrl+y", "copy_list", "Copy TSV", "entity", show=False),
     Key("ctrl+s", "export", "Export", "entity", help="Export every mention to CSV and JSON"),
-    Key("r", "edit('rename')", "Rename", "entity"),
-    Key("t", "edit('retype')", "Retype", "entity", show=False),
-    Key("m", "edit('merge')", "Merge", "entity", show=False),
-    Key("a", "edit('alias-add')", "Add alias", "entity", show=False),
+    Key("e", "edit_menu", "Edit…", "entity", help="Every entity edit in one list, with its key"),
+    Key("r", "edit('rename')", "Rename", "entity", show=False, help="Rename (the old name stays a name of it)"),
+    Key("t", "edit('retype')", "Retype", "entity", show=False, help="Change the type (company, person …)"),
+    Key("m", "edit('merge')", "Merge", "entity", show=False, help="Merge another entity into this one"),
+    Key("a", "edit('alias-add')", "Add alias", "entity", show=False, help="Add a name (an alias) to this entity"),
     Key("s", "edit('split')", "Split alias", "entity", show=False, help="Split an alias off into an entity of its own"),
-    Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False),
-    Key("D", "edit('delete')", "Delete entity", "entity", show=False),
-    # compare
+    Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False, help="Remove a name (its mentions go unlinked)"),
+    Key("D", "edit('delete')", "Delete entity", "entity", show=False, help="Delete a false entity (stays deleted)"),
+    Key("u", "undo", "Undo", "entity", help="Undo the newest entity edit (`hanscope edits` lists them)"),
+    Key("F", "frequency", "Counts", "entity",
+        help="Mentions counted by month or by article, largest first (VisiData's frequency table); enter jumps there"),
+    # the drill-down's mention list (a virtual list: these are its own keys)
+    Key("down", "cursor_down", "Next mention", "mentions", show=False),
+    Key("up", "cursor_up", "Previous mention", "mentions", show=False),
+    Key("pagedown", "page_down", "Page down", "mentions", show=False),
+    Key("pageup", "page_up", "Page up", "mentions", show=False),
+    Key("home", "first", "First mention", "mentions", show=False),
+    Key("end", "last", "Last mention", "mentions", show=False, help="Last mention (at once, however many)"),
+    Key("enter", "select", "Open", "mentions", show=False, help="Open the article at the mention"),
+    # compare (in the footer's order: what a reader needs first)
+    Key("n", "next_number", "Same figure", "compare", help="Step through figures found in both articles"),
+    Key("right_square_bracket", "step_mention(1)", "Mention", "compare", display="]",
+        help="Next entity mention in this pane (tab: the other pane); enter opens its entity"),
+    Key("left_square_bracket", "step_mention(-1)", "Prev mention", "compare", show=False),
+    Key("enter", "open_mention", "Entity", "compare", help="Open the entity of the marked mention"),
+    Key("a", "align", "Align", "compare", help="Scroll the other side to the paragraph similar to this one (≈k marks)"),
     Key("tab", "switch_pane", "Other pane", "compare", show=False),
     Key("w", "swap", "Swap", "compare"),
-    Key("l", "pick('left')", "Pick left", "compare"),
-    Key("r", "pick('right')", "Pick right", "compare"),
-    Key("a", "align", "Align", "compare", help="Scroll the other side to the paragraph similar to this one (≈ marks)"),
-    Key("n", "next_number", "Same figure", "compare", help="Step through figures found in both articles"),
+    Key("l", "pick('left')", "Pick left", "compare", show=False, help="Pick another article for the left side"),
+    Key("r", "pick('right')", "Pick right", "compare", show=False, help="Pick another article for the right side"),
     # numbers
     Key("enter", "open", "Open article", "numbers"),
     Key("s", "sort", "Sort column", "numbers"),
     Key("f", "focus_filter", "Filter", "numbers", help="Filter by unit (KRW, USD, %, count) and range (10조, 1e9)"),
     Key("ctrl+s", "export", "Export", "numbers", help="Export the table to CSV and JSON"),
     Key("ctrl+y", "copy_list", "Copy TSV", "numbers", show=False),
+    Key("F", "frequency", "Counts", "numbers",
+        help="Numbers counted by unit or by article over the whole (filtered) table; enter filters to a unit or opens the article"),
+    Key("escape", "leave_filter", "Back", "numbers", show=False,
+        help="In a filter box: back to the table, the filter kept; elsewhere: back"),
     # modal dialogs
     Key("escape", "close", "Close", "help"),
     Key("escape", "cancel", "Cancel", "edit"),
     Key("escape", "close", "Close", "facets"),
     Key("escape", "cancel", "Cancel", "prompt"),
+    Key("escape", "cancel", "Cancel", "export"),
+    Key("escape", "close", "Close", "edit-menu"),
+    Key("tab", "next_column", "Next column", "frequency", help="Count by the next column"),
+    Key("escape", "close", "Close", "frequency"),
 )
 
 
@@ -126,6 +169,19 @@ def bindings_for(scope: str) -> list[Binding]:
     ]
 
 
-def keys_by_scope() -> list[tuple[str, list[Key]]]:
-    """(scope title, keys) in the order the help screen shows them."""
-    return [(title, [k for k in KEYS if k.scope == scope]) for scope, title in SCOPES.items()]
+def keys_by_scope(first: str | None = None) -> list[tuple[str, list[Key]]]:
+    """(scope title, keys) in the order the help screen shows them: `first` (the screen it was opened on), then
+    the keys that work everywhere, then the other screens'."""
+    mine = {first, *COMPANIONS.get(first or "", ())}
+    order = sorted(SCOPES, key=lambda scope: (scope not in mine, scope != "global"))
+    return [(SCOPES[scope], [k for k in KEYS if k.scope == scope]) for scope in order]
+
+
+# Scopes that belong to a screen's help section: the drill-down's mention list has keys of its own.
+COMPANIONS: dict[str, tuple[str, ...]] = {"entity": ("mentions", "frequency", "edit-menu"), "numbers": ("frequency",)}
+
+
+def scope_of(screen: object) -> str | None:
+    """The registry scope of a screen: its class name without `Screen` (EntityScreen -> entity)."""
+    name = type(screen).__name__.removesuffix("Screen").lower()
+    return name if name in SCOPES else None

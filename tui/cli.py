@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -23,6 +24,48 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False)
+
+
+def _plural(count: int, word: str, words: str | None = None) -> str:
+    """`1 article`, `2 articles`, `1 entity`, `3 entities`."""
+    return f"{count:,} {word if count == 1 else words or word + 's'}"
+
+
+def one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _to_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _cell(value) -> str:
+    """One TSV cell: whole, on one line (tabs and newlines inside become spaces), escape bytes made inert."""
+    from store.decode import sanitize
+
+    return re.sub(r"[\t\r\n]+", " ", sanitize("" if value is None else str(value)))
+
+
+def _print_table(header: list[str], rows: list[list], *, right: tuple[str, ...] = (), styles: dict[str, str] | None = None) -> None:
+    """A table on stdout: one whole record per tab-separated line in a pipe (grep, cut and sort work on it); on a
+    terminal, columns that wrap inside their cells without dropping a character."""
+    if not _to_terminal():
+        click.echo("\n".join("\t".join(_cell(c) for c in line) for line in [header, *rows]))
+        return
+    from rich.table import Table
+
+    table = Table(box=None)
+    for name in header:
+        table.add_column(name, overflow="fold", justify="right" if name in right else "left",
+                         style=(styles or {}).get(name, ""))
+    for row in rows:
+        table.add_row(*(_text(_cell(c)) for c in row))
+    _console().print(table)
+
+
+def _day(date: str | None) -> str:
+    """A date column in one format (YYYY-MM-DD) although some articles carry a time; --json keeps it whole."""
+    return (date or "")[:10]
 
 
 def _emit_json(value) -> None:
@@ -149,9 +192,10 @@ def _last_article_id(db_path: Path) -> int:
 def _print_summary(db_path: Path, s) -> None:
     out = _console(stderr=True)
     out.print(
-        f"{s.files_seen} files: {s.files_indexed} indexed, {s.files_unchanged} unchanged, {s.files_failed} failed"
+        f"{_plural(s.files_seen, 'file')}: {s.files_indexed} indexed, {s.files_unchanged} unchanged, {s.files_failed} failed"
         + (f", {s.files_pruned} pruned" if s.files_pruned else "")
-        + f" · {s.articles_total} articles, {s.entities_total} entities, {s.numbers_total} numbers"
+        + f" · {_plural(s.articles_total, 'article')}, {_plural(s.entities_total, 'entity', 'entities')}, "
+        + _plural(s.numbers_total, "number")
         + f" · {s.seconds:.1f}s → {db_path}",
         markup=False,
     )
@@ -177,12 +221,9 @@ def articles(db: Path | None, limit: int | None, as_json: bool) -> None:
         raise QueryError("the index has no articles", EXIT_NOT_FOUND)
     if as_json:
         return
-    from rich.table import Table
-
-    table = Table("id", "date", "outlet", "title", "chars", box=None)
-    for a in rows:
-        table.add_row(str(a.id), _text(a.date or a.date_text), _text(a.outlet), _text(a.title or Path(a.source).name), str(a.chars))
-    _console().print(table)
+    _print_table(["id", "date", "outlet", "title", "chars"],
+                 [[a.id, _day(a.date) or a.date_text, a.outlet, a.title or Path(a.source).name, a.chars] for a in rows],
+                 right=("id", "chars"))
 
 
 @cli.command()
@@ -196,11 +237,15 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
         raise QueryError(f"no article with id {article_id}", EXIT_NOT_FOUND)
     if as_json:
         return _emit_json(detail)
+    meta = " · ".join(x for x in [detail.outlet, ", ".join(detail.reporters), detail.date or detail.date_text, detail.source] if x)
+    if not _to_terminal():  # whole lines: one per paragraph, so grep finds a sentence however long it is
+        click.echo("\n".join(_cell(x) for x in [detail.title or "(no title)", detail.subtitle or "", meta, "",
+                                                 *(p.text for p in detail.paragraphs)]))
+        return
     out = _console()
     out.print(_text(detail.title or "(no title)"), style="bold")
     if detail.subtitle:
         out.print(_text(detail.subtitle), style="italic")
-    meta = " · ".join(x for x in [detail.outlet, ", ".join(detail.reporters), detail.date or detail.date_text, detail.source] if x)
     out.print(_text(meta), style="dim")
     out.print()
     for p in detail.paragraphs:
@@ -282,21 +327,26 @@ def entity(name: str, db: Path | None, limit: int | None, offset: int, as_json: 
         return _emit_json({"entity": detail.entity, "offset": detail.offset, "mentions": mentions,
                            "articles": detail.articles, "related": detail.related,
                            "related_over": detail.related_over, "timeline": detail.timeline})
-    from rich.table import Table
+    e = detail.entity
+    about = [f"{e.name}\t{e.type}\t{' / '.join(e.aliases)}",
+             f"{_plural(e.mentions, 'mention')} in {_plural(e.articles, 'article')}"]
+    if detail.related:
+        span = f" (in its newest {detail.related_over:,} articles)" if detail.related_over < e.articles else ""
+        about.append(f"related{span}: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]))
+    header = ["article", "date", "left", "mention", "right"]
+    rows = [[m.article_id, _day(m.date), m.left, m.surface, m.right] for m in detail.mentions]
+    if not _to_terminal():  # the entity as `#` lines, then one mention per line
+        click.echo("\n".join("# " + _cell(line) for line in about))
+        _print_table(header, rows)
+        return
     from rich.text import Text
 
     out = _console()
-    e = detail.entity
     out.print(Text.assemble((e.name, "bold"), f"  {e.type}  ", (" / ".join(e.aliases), "dim")))
-    out.print(f"{e.mentions} mentions in {e.articles} articles")
-    table = Table("article", "left", "mention", "right", box=None)
-    for m in detail.mentions:
-        table.add_row(str(m.article_id), Text(m.left.replace("\n", " "), justify="right"), Text(m.surface, style="bold"),
-                      Text(m.right.replace("\n", " ")))
-    out.print(table)
+    out.print(_text(about[1]))
+    _print_table(header, rows, right=("article", "left"), styles={"mention": "bold"})
     if detail.related:
-        span = f" (in its newest {detail.related_over:,} articles)" if detail.related_over < detail.entity.articles else ""
-        out.print(f"related{span}: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]), markup=False)
+        out.print(_text(about[2]))
 
 
 @cli.command()
@@ -312,15 +362,12 @@ def entities(db: Path | None, type_: str | None, as_json: bool) -> None:
         raise QueryError("no entities", EXIT_NOT_FOUND)
     if as_json:
         return
-    from rich.table import Table
-
-    table = Table("id", "type", "name", "mentions", "articles", "aliases", box=None)
-    for e in rows:
-        table.add_row(str(e.id), e.type, _text(e.name), str(e.mentions), str(e.articles), _text(" / ".join(e.aliases)))
-    _console().print(table)
+    _print_table(["id", "type", "name", "mentions", "articles", "aliases"],
+                 [[e.id, e.type, e.name, e.mentions, e.articles, " / ".join(e.aliases)] for e in rows],
+                 right=("id", "mentions", "articles"))
 
 
-def _amount_option(value: str | None) -> float | None:
+def _amount_option(value: str | None, option: str) -> float | None:
     """--min/--max/--near accept plain numbers or Korean amounts (3조, 90만, 30억 달러)."""
     if value is None:
         return None
@@ -328,7 +375,7 @@ def _amount_option(value: str | None) -> float | None:
 
     amount = read_amount(value)
     if amount is None:
-        raise click.BadParameter(f"{value!r} is not a number")
+        raise click.BadParameter(f"{value!r} is not a number (try 1e12, 10조, 30억 달러)", param_hint=option)
     return amount
 
 
@@ -348,8 +395,9 @@ def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
     hanscope numbers --unit USD --min 1억
     hanscope numbers --near 90만 --json
     """
-    rows = open_index(db).numbers(unit=unit, min=_amount_option(min_), max=_amount_option(max_), near=_amount_option(near),
-                             entity=entity_name, limit=limit)
+    bounds = {"min": _amount_option(min_, "--min"), "max": _amount_option(max_, "--max"),
+              "near": _amount_option(near, "--near")}  # a bad value is a usage error, whatever the index
+    rows = open_index(db).numbers(unit=unit, **bounds, entity=entity_name, limit=limit)
     if as_json:
         keys = ("article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context")
         _emit_json([{k: getattr(n, k) for k in keys} for n in rows])
@@ -357,13 +405,9 @@ def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
         raise QueryError("no numbers match", EXIT_NOT_FOUND)
     if as_json:
         return
-    from rich.table import Table
-
-    table = Table("article", "raw", "value", "unit", "context", box=None)
-    for n in rows:
-        table.add_row(str(n.article_id), _text(n.raw), f"{n.value:,.0f}", n.unit + (f" ({n.counter})" if n.counter else ""),
-                      _text(n.context[:70]))
-    _console().print(table)
+    _print_table(["article", "raw", "value", "unit", "sentence"],
+                 [[n.article_id, n.raw, f"{n.value:,.0f}", n.unit + (f" ({n.counter})" if n.counter else ""), n.context]
+                  for n in rows], right=("article", "value"))
 
 
 @cli.command()
@@ -382,15 +426,22 @@ def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
             data[key] = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in data[key]]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    out = _console()
     names = lambda es: ", ".join(e.name for e in es) or "—"  # noqa: E731
-    out.print(_text(f"left  {result.left.id}: {result.left.title or result.left.source}"))
-    out.print(_text(f"right {result.right.id}: {result.right.title or result.right.source}"))
-    out.print(_text(f"shared ({len(result.shared_entities)}): {names(result.shared_entities)}"))
-    out.print(_text(f"only left ({len(result.only_left)}): {names(result.only_left)}"))
-    out.print(_text(f"only right ({len(result.only_right)}): {names(result.only_right)}"))
-    for n in result.shared_numbers:
-        out.print(_text(f"same figure {n.left_raw} / {n.right_raw}\n  L: {n.left_context}\n  R: {n.right_context}"))
+    records = [["left", result.left.id, result.left.title or result.left.source],
+               ["right", result.right.id, result.right.title or result.right.source],
+               ["shared", len(result.shared_entities), names(result.shared_entities)],
+               ["only left", len(result.only_left), names(result.only_left)],
+               ["only right", len(result.only_right), names(result.only_right)]]
+    figures = [["same figure", f"{n.left_raw} / {n.right_raw}", n.left_context, n.right_context]
+               for n in result.shared_numbers]
+    if not _to_terminal():  # one record per line: what, count or id, then the names or the title
+        click.echo("\n".join("\t".join(_cell(c) for c in r) for r in records + figures))
+        return
+    out = _console()
+    for what, count, text in records:
+        out.print(_text(f"{what:<10} {count}: {text}" if what.startswith(("shared", "only")) else f"{what:<10} #{count}: {text}"))
+    for _what, raws, left_context, right_context in figures:
+        out.print(_text(f"same figure {raws}\n  L: {left_context}\n  R: {right_context}"))
 
 
 # --- entity edits -----------------------------------------------------------------------------
@@ -399,11 +450,38 @@ def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
 def _edit(db: Path | None, op: str, **args) -> None:
     from store.linker import EditError
 
+    index = open_index(db)
     try:
-        open_index(db).edit(op, **args)
+        index.edit(op, **args)
     except EditError as err:
         raise QueryError(str(err), EXIT_NOT_FOUND) from None
-    click.echo(f"{op}: done", err=True)
+    said = index.edits()[-1].description
+    click.echo(f"{said[:1].upper()}{said[1:]} (hanscope undo reverts it)", err=True)
+
+
+@cli.command()
+@db_option
+@json_option
+def edits(db: Path | None, as_json: bool) -> None:
+    """The entity edits stored in the index, oldest first (replayed after every re-index)."""
+    rows = open_index(db).edits()
+    if as_json:
+        _emit_json(rows)
+    if not rows:
+        raise QueryError("no entity edits yet", EXIT_NOT_FOUND)
+    if not as_json:
+        _print_table(["id", "when (UTC)", "edit"], [[r.id, r.at[:16], r.description] for r in rows], right=("id",))
+
+
+@cli.command()
+@db_option
+def undo(db: Path | None) -> None:
+    """Revert the newest entity edit (an alias import counts as one)."""
+    undone = open_index(db).undo()
+    if not undone:
+        raise QueryError("no entity edits to undo", EXIT_NOT_FOUND)
+    what = undone[0].description if len(undone) == 1 else f"the import of {len(undone)} entities"
+    click.echo(f"Undid: {what}", err=True)
 
 
 @cli.command()
@@ -491,7 +569,7 @@ def import_aliases(file: Path, db: Path | None) -> None:
         count = open_index(db).import_aliases(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, EditError) as err:
         raise QueryError(f"{file}: {err}") from None
-    click.echo(f"imported {count} entities", err=True)
+    click.echo(f"Imported {_plural(count, 'entity', 'entities')} (hanscope undo reverts the import)", err=True)
 
 
 # --- the app ----------------------------------------------------------------------------------
@@ -503,7 +581,13 @@ def import_aliases(file: Path, db: Path | None) -> None:
 @click.option("--article", "article_id", type=int, default=None, help="Open on this article.")
 @click.option("--compare", "compare_ids", type=int, nargs=2, default=None, help="Open two articles side by side.")
 def tui(db: Path | None, entity_name: str | None, article_id: int | None, compare_ids: tuple[int, int] | None) -> None:
-    """Open the explorer (the default command)."""
+    """Open the explorer (the default command; `hanscope FILE` opens that index)."""
+    if db is not None and db.exists():
+        open_index(db).close()  # not an index, corrupt, a folder: one clear line, terminal or not
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):  # else Textual waits on a pipe, busy, forever
+        where = "input" if not sys.stdin.isatty() else "output"
+        raise QueryError(f"the app needs a terminal, and its {where} is not one; in scripts use the commands "
+                         "(hanscope search, entity, numbers … --json)")
     path = db or Path(default_db_path())
     if not path.exists():
         if db is not None:
@@ -518,16 +602,32 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
     run_app(path, entity=entity_name, article=article_id, compare=tuple(compare_ids) if compare_ids else None)
 
 
+def _open_path_argument(argv: list[str]) -> list[str]:
+    """`hanscope FILE [options]` opens that index, as `harlequin my.db` or `datasette my.db` do: FILE becomes
+    `tui --db FILE` when it is no command name and exists on disk."""
+    if not argv or argv[0].startswith("-") or argv[0] in cli.commands:
+        return argv
+    path = Path(argv[0]).expanduser()
+    if path.is_dir():
+        raise QueryError(f"{argv[0]} is a folder: index it first (hanscope index {argv[0]}), then open the index")
+    return ["tui", "--db", argv[0], *argv[1:]] if path.exists() else argv
+
+
 def main() -> NoReturn:
     """The click CLI (tui.quick.main answers plain searches before it)."""
     def run() -> int:
+        args = _open_path_argument(sys.argv[1:])
         # standalone_mode=False: click would print "Aborted!" and exit 1 (our "nothing found") on Ctrl-C.
         try:
-            code = cli.main(standalone_mode=False)
+            code = cli.main(args=args, prog_name="hanscope", standalone_mode=False)
         except click.exceptions.Abort:
             raise KeyboardInterrupt from None
+        except click.UsageError as err:  # click prints usage, a hint and the error on three lines: the README promises one
+            where = err.ctx.command_path if err.ctx is not None else "hanscope"
+            click.echo(f"Error: {one_line(err.format_message())} (see '{where} --help')", err=True)
+            return err.exit_code
         except click.ClickException as err:
-            err.show()
+            click.echo(f"Error: {one_line(err.format_message())}", err=True)
             return err.exit_code
         return code if isinstance(code, int) else 0
 

@@ -14,14 +14,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bisect import bisect_right
+
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from .bindings import KEYS
+from store.numbers import format_amount
+
+from .bindings import KEYS, bindings_for
 
 TYPE_STYLES: dict[str, str] = {
     "company": "bold cyan",
@@ -96,11 +105,13 @@ def kwic(left: str, surface: str, right: str, width: int, style: str) -> Text:
 
 
 def korean_amount(value: float, unit: str) -> str:
-    """A normalised value in Korean scale words: 900000 count -> 90만 count, 7e14 KRW -> 700조 KRW."""
-    for scale, word in ((1e12, "조"), (1e8, "억"), (1e4, "만")):
-        if abs(value) >= scale:
-            return f"{value / scale:,.4g}{word} {unit}".replace("e+", "e")
-    return f"{value:,.4g} {unit}"
+    """A value in its unit's own magnitude words: 5,000억 달러, 700조 원, 500MW, 5.59%, 90만 장.
+
+    `unit` is a unit code (KRW, USD, %, W, Wh, count) or a counter word (장, 명) as `unit_label` gives it."""
+    try:
+        return format_amount(value, unit)
+    except ValueError:  # a counter word (or a unit the formatter does not know)
+        return format_amount(value, "count", None if unit == "count" else unit)
 
 
 def highlighted(value: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT_STYLE) -> Text:
@@ -129,6 +140,11 @@ def unit_label(unit: str, counter: str | None) -> str:
     return counter if unit == "count" and counter else unit
 
 
+def plural(count: int, word: str) -> str:
+    """`1 mention`, `2 mentions`, `1,024 articles`."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def title_of(title: str | None, source: str) -> str:
     return clean_line(title) or Path(source).name
 
@@ -144,34 +160,56 @@ def footer_width(key_display: str, description: str) -> int:
 
 
 class KeyFooter(Footer):
-    """The footer, fitted to its width: the screen's own keys, then the global ones in registry order (help,
-    search, back, palette, quit), stopping at the first that no longer fits, so no label is ever cut."""
+    """The footer, fitted to its width: the screen's own keys, then the global ones in registry order (search, back,
+    palette, quit), stopping at the first that no longer fits, so no label is ever cut; `f1 More` always ends it,
+    saying where the other keys are."""
 
     def __init__(self) -> None:
-        super().__init__(show_command_palette=False)  # ctrl+p is an ordinary key here, dropped first when narrow
+        super().__init__(show_command_palette=False)  # the palette key is an ordinary key here, dropped when narrow
         self.fitted_width = 0
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:  # as Footer: bindings are known once the screen signals them
             return
         self.fitted_width = self.size.width or self.app.size.width
-        used = 0
-        for binding, enabled, tooltip in self.keys_by_importance():
-            key_display = self.app.get_key_display(binding)
-            used += footer_width(key_display, binding.description)
+        keys = self.keys_by_importance()
+        more = [k for k in keys if k[0].action == "help"]
+        width = lambda k: footer_width(self.app.get_key_display(k[0]), k[0].description)  # noqa: E731
+        used = sum(width(k) for k in more)
+        for item in keys:
+            if item in more:
+                continue
+            used += width(item)
             if used > self.fitted_width:
                 break
-            yield FooterKey(binding.key, key_display, binding.description, binding.action, disabled=not enabled,
-                            tooltip=tooltip).data_bind(compact=Footer.compact)
+            yield self.key(*item)
+        for item in more:
+            yield self.key(*item)
+
+    def key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
+        return FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                         disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
 
     def keys_by_importance(self) -> list[tuple[Binding, bool, str]]:
-        """One binding per action (the focused widget's first), the app's after the screen's."""
+        """One binding per action, the screen's before the app's.
+
+        A screen's key stays listed when a focused list shadows it with a hidden key of its own (enter on a list
+        selects the row, which the screen opens), so `⏎ Open` shows on the entity and numbers screens."""
+        active = self.screen.active_bindings
         chosen: dict[str, tuple[bool, int, Binding, bool, str]] = {}
-        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in chosen:
+        for node, bindings in self.screen._modal_binding_chain:
+            for key, binding in bindings:
+                current = active.get(key)
+                if current is None or not binding.show or binding.action in chosen:
+                    continue
+                if current.binding is not binding and (current.binding.show or current.node is self.app):
+                    continue  # shadowed by a key the user can see (or one the app owns)
+                state = self.app._check_action_state(binding.action, node)
+                if state is False:
+                    continue
                 is_global = node is self.app
                 rank = GLOBAL_ORDER.get(binding.action, len(GLOBAL_ORDER)) if is_global else len(chosen)
-                chosen[binding.action] = (is_global, rank, binding, enabled, tooltip)
+                chosen[binding.action] = (is_global, rank, binding, bool(state), binding.tooltip)
         return [(b, e, t) for _g, _r, b, e, t in sorted(chosen.values(), key=lambda c: c[:2])]
 
     def on_resize(self) -> None:
@@ -276,13 +314,258 @@ def to_tsv(header: list[str], rows: list[list]) -> str:
     return "\n".join([line(header), *(line(r) for r in rows)]) + "\n"
 
 
-def export(folder: Path, name: str, header: list[str], rows: list[list]) -> tuple[Path, Path]:
-    """Write `name`-<time>.csv and .json into `folder`; returns both paths."""
-    folder.mkdir(parents=True, exist_ok=True)
+def default_export_dir() -> Path:
+    """Where exports go unless the user says otherwise: $HANSCOPE_EXPORTS, else ~/Downloads if there is one,
+    else the home folder (never wherever the app happened to be started)."""
+    import os
+
+    configured = os.environ.get("HANSCOPE_EXPORTS")
+    if configured:
+        return Path(configured).expanduser()
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.home()
+
+
+def export_stem(folder: Path, name: str) -> Path:
+    """`folder`/hanscope-`name`-<time>, the path an export proposes (without its .csv / .json)."""
     stem = re.sub(r"[^\w가-힣.-]+", "_", name).strip("_")[:60] or "export"
-    stem = f"hanscope-{stem}-{datetime.now():%Y%m%d-%H%M%S}"
-    csv_path, json_path = folder / f"{stem}.csv", folder / f"{stem}.json"
+    return folder / f"hanscope-{stem}-{datetime.now():%Y%m%d-%H%M%S}"
+
+
+def export(stem: Path, header: list[str], rows: list[list]) -> tuple[Path, Path]:
+    """Write `stem`.csv and `stem`.json (making the folder); returns both paths."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    csv_path, json_path = stem.with_name(stem.name + ".csv"), stem.with_name(stem.name + ".json")
     csv_path.write_text(to_csv(header, rows), encoding="utf-8-sig")  # the BOM makes spreadsheets read UTF-8 Korean
     records = [dict(zip(header, row)) for row in rows]
     json_path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
     return csv_path, json_path
+
+
+# --- the drill-down's mention list ----------------------------------------------------------------------
+
+MENTION_PAGE = 200  # mentions per page asked of the index
+
+
+class MentionList(ScrollView, can_focus=True):
+    """Every mention of an entity, keyword-in-context under a heading per article, as a virtual list.
+
+    The rows are known from the articles' mention counts alone; only the rows on screen are rendered, and their
+    mentions are asked of the index a page at a time (`Wanted`), so the end of 22,552 mentions is one keystroke
+    away and costs one page. `Highlighted` and `Selected` carry the mention's position in drill-down order."""
+
+    BINDINGS = bindings_for("mentions")
+    COMPONENT_CLASSES = {"mention-list--cursor", "mention-list--heading"}
+    DEFAULT_CSS = """
+    MentionList > .mention-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
+                                          text-style: $block-cursor-text-style; }
+    MentionList > .mention-list--heading { text-style: bold; }
+    """
+
+    class Wanted(Message):
+        def __init__(self, page: int) -> None:
+            super().__init__()
+            self.page = page
+
+    class Highlighted(Message):
+        def __init__(self, index: int, total: int) -> None:
+            super().__init__()
+            self.index = index
+            self.total = total
+
+    class Selected(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.articles: list = []  # ArticleCount, in drill-down order (newest first)
+        self.heads: list[int] = []  # the row of each article's heading
+        self.total_mentions = 0
+        self.pages: dict[int, list] = {}
+        self.asked: set[int] = set()
+        self.cursor = 1
+        self.entity_style = ""
+
+    # --- rows -----------------------------------------------------------------------------------------
+
+    def show(self, articles: list, entity_style: str, first_page: list) -> None:
+        """Lay out the rows for `articles` (newest first, with counts) and keep the cursor where it was."""
+        self.articles, self.entity_style = articles, entity_style
+        self.heads, row = [], 0
+        for article in articles:
+            self.heads.append(row)
+            row += 1 + article.count
+        self.total_mentions = sum(a.count for a in articles)
+        self.pages, self.asked = {0: first_page}, {0}
+        self.virtual_size = Size(self.virtual_size.width, row)
+        self.move_to(min(self.cursor, max(0, row - 1)), +1)
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return self.virtual_size.height
+
+    def locate(self, row: int) -> tuple[int, int | None]:
+        """(article position, mention index or None for the heading) of a row."""
+        k = bisect_right(self.heads, row) - 1
+        return k, None if self.heads[k] == row else row - k - 1
+
+    def mention(self, index: int):
+        """The mention at `index` in drill-down order, or None while its page is on its way."""
+        page = self.pages.get(index // MENTION_PAGE)
+        if page is None:
+            if index // MENTION_PAGE not in self.asked:
+                self.asked.add(index // MENTION_PAGE)
+                self.post_message(self.Wanted(index // MENTION_PAGE))
+            return None
+        offset = index % MENTION_PAGE
+        return page[offset] if offset < len(page) else None
+
+    def add_page(self, page: int, mentions: list) -> None:
+        self.pages[page] = mentions
+        self.refresh()
+
+    def current(self):
+        """The mention under the cursor (None on a heading or while its page loads)."""
+        if not self.heads or self.cursor >= self.row_count:
+            return None
+        _k, index = self.locate(self.cursor)
+        return None if index is None else self.mention(index)
+
+    def lines(self) -> list[tuple[int | None, Text]]:
+        """(mention index or None for a heading, text) of every row whose page is loaded (for tests and copies)."""
+        out = []
+        for row in range(self.row_count):
+            _k, index = self.locate(row)
+            if index is None or index // MENTION_PAGE in self.pages:
+                text = self.row_text(row, self.text_width)
+                if text is not None:
+                    out.append((index, text))
+        return out
+
+    @property
+    def text_width(self) -> int:
+        return max(30, self.scrollable_content_region.width or 80)
+
+    def row_text(self, row: int, width: int) -> Text | None:
+        k, index = self.locate(row)
+        if index is None:
+            article = self.articles[k]
+            about = " · ".join(x for x in ((article.date or "")[:10], plural(article.count, "mention")) if x)
+            head = Text.assemble((f"#{article.id} ", "dim"), (title_of(article.title, article.source), "bold"),
+                                 (f"  {about}", "dim"))
+            return fit(head, width)
+        m = self.mention(index)
+        if m is None:
+            return None
+        return kwic(m.left, m.surface, m.right, width, self.entity_style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = self.scroll_offset.y + y
+        if row >= self.row_count or not self.heads:
+            return Strip.blank(width, self.rich_style)
+        text = self.row_text(row, self.text_width)
+        if text is None:
+            text = Text("  …", style="dim")
+        if row == self.cursor:
+            text = text.copy()
+            text.stylize(self.get_component_rich_style("mention-list--cursor"))
+        segments = list(text.render(self.app.console, end=""))
+        return Strip(segments).extend_cell_length(width).crop(self.scroll_offset.x, self.scroll_offset.x + width)
+
+    # --- the cursor -----------------------------------------------------------------------------------
+
+    def move_to(self, row: int, direction: int) -> None:
+        """Put the cursor on `row`, or on the nearest mention from it in `direction` (headings are skipped)."""
+        if not self.heads:
+            return
+        row = max(0, min(row, self.row_count - 1))
+        if self.locate(row)[1] is None:
+            row = row + 1 if direction > 0 or row == 0 else row - 1
+            if self.locate(row)[1] is None:  # above the first heading's predecessor: go down instead
+                row += 2
+        self.cursor = row
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if row - 1 < top:
+            self.scroll_to(y=max(0, row - 1), animate=False)  # keep the article's heading in view when possible
+        elif height and row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+        self.refresh()
+        _k, index = self.locate(row)
+        self.post_message(self.Highlighted(index, self.total_mentions))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1, +1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1, -1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1), +1)
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1), -1)
+
+    def action_first(self) -> None:
+        self.move_to(0, +1)
+
+    def action_last(self) -> None:
+        self.move_to(self.row_count - 1, -1)
+
+    def action_select(self) -> None:
+        _k, index = self.locate(self.cursor) if self.heads else (0, None)
+        if index is not None:
+            self.post_message(self.Selected(index))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self.heads:
+            return
+        row = offset.y + self.scroll_offset.y
+        if row < self.row_count and self.locate(row)[1] is not None:
+            self.move_to(row, +1)
+            self.action_select()
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+
+# --- mentions over time -------------------------------------------------------------------------------
+
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+
+def bar_chart(months: list[str], counts: dict[str, int], width: int, rows: int, style: str) -> Text:
+    """Counts per month as a bar chart `rows` high in `width` cells: a y axis labelled with the peak and 0, bars in
+    eighths of a cell, an x axis naming the first month, each January's year and the last month."""
+    top = max(counts.values(), default=0) or 1
+    gutter = len(f"{top:,}") + 1
+    span = max(1, min(4, (width - gutter - 1) // max(1, len(months))))  # cells per month
+    out = Text()
+    for r in range(rows - 1, -1, -1):
+        label = f"{top:,}" if r == rows - 1 else ""
+        out.append(f"{label:>{gutter - 1}}┤" if label else " " * (gutter - 1) + "│", style="dim")
+        line = []
+        for month in months:
+            level = counts.get(month, 0) / top * rows * 8
+            eighths = max(0, min(8, round(level - r * 8)))
+            if counts.get(month) and r == 0 and eighths == 0:
+                eighths = 1  # a month with mentions never looks empty
+            line.append(EIGHTHS[eighths] * span)
+        out.append("".join(line), style=style)
+        out.append("\n")
+    axis = [" "] * (len(months) * span)
+    def put(at: int, label: str) -> None:
+        if at + len(label) <= len(axis) and all(c == " " for c in axis[max(0, at - 1):at + len(label) + 1]):
+            axis[at:at + len(label)] = label
+    put(0, months[0])
+    put(max(0, (len(months) - 1) * span - len(months[-1]) + span), months[-1])
+    for i, month in enumerate(months[1:-1], 1):
+        if month.endswith("-01"):
+            put(i * span, month[:4])
+    out.append(f"{'0':>{gutter - 1}}└", style="dim")
+    out.append("".join(axis), style="dim")
+    return out

@@ -19,7 +19,7 @@ from store.results import ArticleDetail, NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, render_block, title_of,
+from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, plural, render_block, title_of,
                        wrapped_lines)
 
 FLASH_SECONDS = 1.2
@@ -119,7 +119,8 @@ class ArticleScreen(BaseScreen):
             text = Text.assemble(f"mention {self.current + 1}/{len(self.mentions)}: ", (clean_line(m[4]), "bold"),
                                  f" ({m[3]}) · Enter opens the entity")
         else:
-            text = Text(f"{len(self.mentions)} mentions · {len(self.number_spans)} numbers · n/p to move between mentions")
+            text = Text(f"{plural(len(self.mentions), 'mention')} · {plural(len(self.number_spans), 'number')}"
+                        " · n/p to move between mentions")
         text.stylize("dim")
         self.query_one("#status", Static).update(text)
 
@@ -182,7 +183,7 @@ class ArticleScreen(BaseScreen):
 
     def _step(self, delta: int) -> None:
         if not self.mentions:
-            self.notify("No entity mentions in this article")
+            self.say("No entity mentions in this article")
             return
         if self.current is None:
             self.current = 0 if delta > 0 else len(self.mentions) - 1
@@ -193,7 +194,7 @@ class ArticleScreen(BaseScreen):
 
     def action_open_mention(self) -> None:
         if self.current is None:
-            self.notify("Press n to pick a mention first")
+            self.say("Press n to pick a mention first")
             return
         self.app.open_entity(self.mentions[self.current][2])
 
@@ -210,7 +211,7 @@ class ArticleScreen(BaseScreen):
 
     def action_copy_sentence(self) -> None:
         if self.detail is None or self.span is None:
-            self.notify("Press n to pick a mention first")
+            self.say("Press n to pick a mention first")
             return
         self.app.copy(sentence_around(self.detail.body, *self.span), "the sentence")
 

@@ -34,6 +34,7 @@ class CompareScreen(BaseScreen):
         self.statics: list[list[Static]] = [[], []]
         self.entity_styles: dict[int, str] = {}
         self.number_index = -1
+        self.mention_at: list[int | None] = [None, None]  # the keyboard's mention in each pane (] / [ move it)
 
     def remake(self) -> "CompareScreen":
         return CompareScreen(*self.ids)
@@ -44,6 +45,7 @@ class CompareScreen(BaseScreen):
             yield VerticalScroll(id="left", classes="pane")
             yield VerticalScroll(id="right", classes="pane")
         yield VerticalScroll(Static(id="shared-numbers-text"), id="shared-numbers")
+        yield Static(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -70,6 +72,7 @@ class CompareScreen(BaseScreen):
         self.comparison, self.details, self.mentions, self.numbers = comparison, details, mentions, numbers
         self.entity_styles = {e.id: f"bold {PALETTE[i % len(PALETTE)]}" for i, e in enumerate(comparison.shared_entities)}
         self.number_index = -1
+        self.mention_at = [None, None]
         self.query_one("#summary", Static).update(self.summary())
         self.query_one("#shared-numbers-text", Static).update(self.shared_numbers())
         for side in (0, 1):
@@ -128,17 +131,26 @@ class CompareScreen(BaseScreen):
         c = self.comparison
         assert c is not None
         detail = self.details[side]
-        partner = {(p.left if side == 0 else p.right): (p.right if side == 0 else p.left) for p in c.similar_paragraphs}
+        marks = self.pair_marks(side)
         spans = [(n.start, n.end) for n in self.numbers[side]]
         seen: set[int] = set()
         for part, widget in zip(self.parts[side], self.statics[side]):
             text = render_block(detail.body, part, self.mentions[side], spans, current=current,
                                 entity_styles=self.entity_styles)
-            if part.paragraph in partner and part.paragraph not in seen:
-                other = "R" if side == 0 else "L"
-                text = Text.assemble((f"≈{other}{partner[part.paragraph] + 1} ", "bold reverse"), text)
+            if part.paragraph in marks and part.paragraph not in seen:
+                text = Text.assemble((f"≈{','.join(map(str, marks[part.paragraph]))} ", "bold reverse"), text)
             seen.add(part.paragraph)
             widget.update(text)
+
+    def pair_marks(self, side: int) -> dict[int, list[int]]:
+        """Paragraph -> the numbers of its similar pairs: both paragraphs of a pair carry the same `≈k`, so the
+        mark names something on screen (the other side's `≈k`), not a paragraph number shown nowhere."""
+        c = self.comparison
+        assert c is not None
+        marks: dict[int, list[int]] = {}
+        for k, pair in enumerate(sorted(c.similar_paragraphs, key=lambda p: (p.left, p.right)), 1):
+            marks.setdefault(pair.left if side == 0 else pair.right, []).append(k)
+        return marks
 
     def on_click(self, event: events.Click) -> None:
         """Click a coloured mention in either pane to open that entity's drill-down."""
@@ -206,7 +218,7 @@ class CompareScreen(BaseScreen):
         pairs = [(p.left, p.right) if side == 0 else (p.right, p.left) for p in c.similar_paragraphs]
         after = [pair for pair in pairs if pair[0] >= here]
         if not after:
-            self.notify("No similar paragraph from here on")
+            self.say("No similar paragraph from here on")
             return
         mine, theirs = min(after)
         self._scroll_to_paragraph(side, mine)
@@ -215,7 +227,7 @@ class CompareScreen(BaseScreen):
     def action_next_number(self) -> None:
         c = self.comparison
         if c is None or not c.shared_numbers:
-            self.notify("No figure appears in both articles")
+            self.say("No figure appears in both articles")
             return
         self.number_index = (self.number_index + 1) % len(c.shared_numbers)
         n = c.shared_numbers[self.number_index]
@@ -223,4 +235,31 @@ class CompareScreen(BaseScreen):
             self.paint_pane(side, current=(start, start + len(raw)))
             paragraph = next((b.paragraph for b in self.parts[side] if b.start <= start < b.end), 0)
             self.call_after_refresh(self._scroll_to_paragraph, side, paragraph)
-        self.notify(f"{n.left_raw} ◀▶ {n.right_raw}")
+        self.say(f"Same figure {self.number_index + 1}/{len(c.shared_numbers)}: {n.left_raw} ◀▶ {n.right_raw}")
+
+    # --- mentions by keyboard ---------------------------------------------------------------------
+
+    def action_step_mention(self, delta: int) -> None:
+        """] / [ : the next / previous entity mention in the focused pane, marked; enter opens its entity."""
+        side = self._side()
+        mentions = self.mentions[side] if self.mentions else []
+        if not mentions:
+            self.say("No entity mentions on this side")
+            return
+        at = self.mention_at[side]
+        at = (0 if delta > 0 else len(mentions) - 1) if at is None else (at + delta) % len(mentions)
+        self.mention_at[side] = at
+        start, end, _eid, kind, surface = mentions[at]
+        self.paint_pane(side, current=(start, end))
+        index = next((i for i, b in enumerate(self.parts[side]) if b.start <= start < b.end), 0)
+        pane = self.query_one(f"#{SIDES[side]}", VerticalScroll)
+        self.call_after_refresh(pane.scroll_to_widget, self.statics[side][index], animate=False)
+        self.say(f"{SIDES[side]} mention {at + 1}/{len(mentions)}: {surface} ({kind}) · ⏎ opens the entity")
+
+    def action_open_mention(self) -> None:
+        side = self._side()
+        at = self.mention_at[side]
+        if at is None:
+            self.say("Press ] to pick a mention first (tab switches sides)")
+            return
+        self.app.open_entity(self.mentions[side][at][2])

@@ -1,7 +1,9 @@
 """Entity drill-down: name, type, aliases; every mention keyword-in-context, grouped by article (newest first);
 co-mentioned entities; mentions over time. Enter on a mention opens the article scrolled to it.
 
-Mentions load a page at a time (the last line loads more), so an entity with 50k mentions opens quickly.
+The mention list is virtual (`MentionList`): it is laid out from the articles' counts, renders only the rows on
+screen and asks the index for the page of mentions they show, so an entity with 50k mentions opens at once and
+`end` reaches its last mention at once.
 """
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from store.results import EntityDetail, Mention
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import KeyFooter, badge, clean_line, fit, kwic, title_of, to_tsv, type_style
+from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, bar_chart, clean_line, fit, plural, title_of,
+                       to_tsv, type_style)
 
-PAGE = 200  # mentions per page; the last line of the list loads more
 BARS = " ▁▂▃▄▅▆▇█"
+CHART_MIN_HEIGHT = 34  # rows of terminal from which mentions over time get a chart with axes (else one line)
+CHART_ROWS = 4
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -39,21 +43,25 @@ def months_between(first: str, last: str) -> list[str]:
 class EntityScreen(BaseScreen):
     BINDINGS = bindings_for("entity")
 
-    def __init__(self, entity: int | str) -> None:
+    def __init__(self, entity: int | str, cursor: int = 1) -> None:
         super().__init__()
         self.entity_key = entity
-        self.limit = PAGE
+        self.start_cursor = cursor  # the mention list's row: back/forward returns to the same mention
         self.detail: EntityDetail | None = None
 
     def remake(self) -> "EntityScreen":
-        return EntityScreen(self.detail.entity.id if self.detail else self.entity_key)
+        cursor = self.query_one("#mentions", MentionList).cursor if self.is_mounted else self.start_cursor
+        return EntityScreen(self.detail.entity.id if self.detail else self.entity_key, cursor)
 
     def compose(self) -> ComposeResult:
+        self.mention_list = MentionList(id="mentions")
+        self.mention_list.cursor = self.start_cursor  # before the first layout, so back/forward land on it
         yield Static(Text("loading…", style="dim"), id="entity-head")
         yield Static(id="timeline")
         with Horizontal(id="entity-main"):
-            yield OptionList(id="mentions")
+            yield self.mention_list
             yield OptionList(id="related")
+        yield Static(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -63,10 +71,14 @@ class EntityScreen(BaseScreen):
         self.load()
 
     def load(self) -> None:
-        key, limit = self.entity_key, self.limit
-        self.fetch("entity", lambda ix: ix.entity(key, mention_limit=limit))
+        key = self.entity_key
+        self.fetch("entity", lambda ix: ix.entity(key, mention_limit=MENTION_PAGE))
 
     def got_entity(self, detail: EntityDetail | None) -> None:
+        if detail is None and self.detail is not None:  # an undo took away the entity on show (a split-off name)
+            self.notify(f"{self.detail.entity.name} no longer exists")
+            self.app.action_back()
+            return
         if detail is None:
             self.notify(f"No entity matches {clean_line(str(self.entity_key))!r}", severity="error")
             self.app.action_back()
@@ -76,65 +88,49 @@ class EntityScreen(BaseScreen):
         first_load = self.detail is None
         self.detail = detail
         self.entity_key = detail.entity.id
+        # The list's order is the index's: newest article first, then by id (ORDER BY coalesce(date, '') DESC, id)
+        newest_first = sorted(detail.articles, key=lambda a: (a.date or "", -a.id), reverse=True)
+        self.query_one("#mentions", MentionList).show(newest_first, type_style(detail.entity.type), detail.mentions)
         self.render_detail()
         if first_load:
-            self.query_one("#mentions", OptionList).focus()
+            self.query_one("#mentions", MentionList).focus()
 
     def render_detail(self) -> None:
         detail = self.detail
         assert detail is not None
         e = detail.entity
         head = Text.assemble(badge(e.type), " ", (e.name, type_style(e.type)),
-                             (f"   {e.mentions} mentions in {e.articles} articles   #{e.id}", "dim"))
+                             (f"   {plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}   #{e.id}", "dim"))
         if e.aliases:
             head.append_text(Text.assemble(("\nalso: ", "dim"), " · ".join(clean_line(a) for a in e.aliases)))
         self.query_one("#entity-head", Static).update(head)
         self.query_one("#timeline", Static).update(self.timeline())
-        self.fill_mentions()
         self.fill_related()
 
     def timeline(self) -> Text:
-        """Mentions per month as one line of bars (first and last month named, the peak called out)."""
+        """Mentions per month: a bar chart with axes on a tall terminal, one line of bars on a short one (first
+        and last month named, the peak called out)."""
         detail = self.detail
         assert detail is not None
         if not detail.timeline:
             return Text("over time: no dated articles", style="dim")
         top_month, top = max(detail.timeline, key=lambda t: t[1])
         counts = dict(detail.timeline)
+        if self.app.size.height >= CHART_MIN_HEIGHT:
+            months = months_between(detail.timeline[0][0], detail.timeline[-1][0])
+            out = Text.assemble(("mentions per month", "bold"), (f"   peak {top_month}: {plural(top, 'mention')}", "dim"),
+                                "\n")
+            out.append_text(bar_chart(months, counts, max(20, self.app.size.width - 2), CHART_ROWS,
+                                      type_style(detail.entity.type)))
+            return out
         bars = "".join(BARS[max(1, round(counts[m] / top * 8))] if counts.get(m) else "·"
                        for m in months_between(detail.timeline[0][0], detail.timeline[-1][0]))
         first, last = detail.timeline[0][0], detail.timeline[-1][0]
         out = Text.assemble(("over time: ", "dim"), f"{first} ", (bars, type_style(detail.entity.type)))
         if last != first:
             out.append(f" {last}")
-        out.append(f"   peak {top_month}: {top} mentions", style="dim")
+        out.append(f"   peak {top_month}: {plural(top, 'mention')}", style="dim")
         return out
-
-    def fill_mentions(self) -> None:
-        detail = self.detail
-        assert detail is not None
-        mentions = self.query_one("#mentions", OptionList)
-        previous = mentions.highlighted
-        width = max(30, mentions.scrollable_content_region.width - 1 or 80)
-        counts = {a.id: a.count for a in detail.articles}
-        style = type_style(detail.entity.type)
-        options: list[Option] = []
-        current_article = None
-        for i, m in enumerate(detail.mentions):
-            if m.article_id != current_article:
-                current_article = m.article_id
-                about = " · ".join(x for x in (m.date, f"{counts.get(m.article_id, 0)} mentions") if x)
-                head = Text.assemble((f"#{m.article_id} ", "dim"), (title_of(m.title, m.source), "bold"), (f"  {about}", "dim"))
-                options.append(Option(fit(head, width), disabled=True))
-            options.append(Option(kwic(m.left, m.surface, m.right, width, style), id=f"m{i}"))
-        if len(detail.mentions) >= self.limit:
-            options.append(Option(Text(f"… {detail.entity.mentions - len(detail.mentions)} more: Enter loads them",
-                                       style="italic"), id="more"))
-        mentions.set_options(options)
-        if previous is not None and previous < len(options):
-            mentions.highlighted = previous
-        elif len(options) > 1:
-            mentions.highlighted = 1
 
     def fill_related(self) -> None:
         detail = self.detail
@@ -143,7 +139,7 @@ class EntityScreen(BaseScreen):
         width = max(16, related.scrollable_content_region.width - 1 or 30)
         options = [Option(Text("Co-mentioned", style="bold"), disabled=True)]
         if detail.related_over < detail.entity.articles:  # counted over its newest articles only
-            options.append(Option(Text(f"in its newest {detail.related_over:,} articles", style="dim"), disabled=True))
+            options.append(Option(Text(f"in its newest {plural(detail.related_over, 'article')}", style="dim"), disabled=True))
         for r in detail.related:
             count = f" {r.count}"
             options.append(Option(Text.assemble(fit(Text(r.name, style=type_style(r.type)), width - len(count)),
@@ -157,38 +153,41 @@ class EntityScreen(BaseScreen):
     # --- actions ----------------------------------------------------------------------------------
 
     def current_mention(self) -> Mention | None:
-        mentions = self.query_one("#mentions", OptionList)
-        if self.detail is None or mentions.highlighted is None:
-            return None
-        option = mentions.get_option_at_index(mentions.highlighted)
-        if option.id and option.id.startswith("m"):
-            return self.detail.mentions[int(option.id[1:])]
-        return None
+        return self.query_one("#mentions", MentionList).current() if self.detail is not None else None
+
+    def on_mention_list_wanted(self, event: MentionList.Wanted) -> None:
+        if self.detail is None:
+            return
+        eid, page = self.detail.entity.id, event.page
+        self.fetch("page", lambda ix: (page, ix.entity_mentions(eid, page * MENTION_PAGE, MENTION_PAGE)),
+                   group=f"page-{page}")
+
+    def got_page(self, value: tuple[int, list[Mention]]) -> None:
+        self.query_one("#mentions", MentionList).add_page(*value)
+
+    def on_mention_list_highlighted(self, event: MentionList.Highlighted) -> None:
+        if event.index is not None:
+            self.say(f"mention {event.index + 1:,} of {event.total:,} · ⏎ opens it in its article")
+
+    def on_mention_list_selected(self, event: MentionList.Selected) -> None:
+        m = self.query_one("#mentions", MentionList).mention(event.index)
+        if m is not None:
+            self.app.open_article(m.article_id, focus=(m.start, m.end))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.open_option(event.option.id)
+        if event.option.id and event.option.id.startswith("r"):
+            self.app.open_entity(int(event.option.id[1:]))
 
     def action_open(self) -> None:
-        focused = self.focused if isinstance(self.focused, OptionList) else self.query_one("#mentions", OptionList)
-        if focused.highlighted is not None:
-            self.open_option(focused.get_option_at_index(focused.highlighted).id)
-
-    def open_option(self, key: str | None) -> None:
-        if key is None or self.detail is None:
-            return
-        if key == "more":
-            self.limit *= 4
-            self.load()
-        elif key.startswith("m"):
-            m = self.detail.mentions[int(key[1:])]
-            self.app.open_article(m.article_id, focus=(m.start, m.end))
-        elif key.startswith("r"):
-            self.app.open_entity(int(key[1:]))
+        if isinstance(self.focused, OptionList):
+            self.focused.action_select()
+        else:
+            self.query_one("#mentions", MentionList).action_select()
 
     def action_switch_list(self) -> None:
-        target = "#related" if self.focused is self.query_one("#mentions") else "#mentions"
-        self.query_one(target, OptionList).focus()
+        mentions = self.query_one("#mentions", MentionList)
+        (self.query_one("#related", OptionList) if self.focused is mentions else mentions).focus()
 
     def action_copy_sentence(self) -> None:
         m = self.current_mention()
@@ -200,26 +199,45 @@ class EntityScreen(BaseScreen):
     def got_sentence(self, sentence: str) -> None:
         self.app.copy(sentence, "the sentence")
 
-    def table(self) -> tuple[str, list[str], list[list]]:
+    def table(self, mentions: list[Mention]) -> tuple[str, list[str], list[list]]:
         detail = self.detail
         assert detail is not None
         header = ["entity", "type", "article_id", "title", "date", "source", "paragraph", "start", "end", "surface",
                   "left", "right"]
         rows = [[detail.entity.name, detail.entity.type, m.article_id, m.title or "", m.date or "", m.source,
-                 m.paragraph, m.start, m.end, m.surface, m.left, m.right] for m in detail.mentions]
+                 m.paragraph, m.start, m.end, m.surface, m.left, m.right] for m in mentions]
         return f"entity-{detail.entity.name}", header, rows
 
-    def action_copy_list(self) -> None:
-        if self.detail is not None:
-            _name, header, rows = self.table()
-            self.app.copy(to_tsv(header, rows), f"{len(rows)} mentions as TSV")
-
-    def action_export(self) -> None:
+    def every_mention(self, purpose: str) -> None:
+        """Copies and exports take every mention, not the pages seen: read in a worker."""
         if self.detail is None:
             return
-        self.export_rows(*self.table(), noun="mentions")
+        eid = self.detail.entity.id
+        self.say(f"reading {plural(self.detail.entity.mentions, 'mention')}…")
+        self.fetch("every_mention", lambda ix: (purpose, ix.entity_mentions(eid)))
+
+    def got_every_mention(self, value: tuple[str, list[Mention]]) -> None:
+        purpose, mentions = value
+        name, header, rows = self.table(mentions)
+        if purpose == "copy":
+            self.app.copy(to_tsv(header, rows), f"{plural(len(rows), 'mention')} as TSV")
+        else:
+            self.export_rows(name, header, rows, noun="mention")
+
+    def action_copy_list(self) -> None:
+        self.every_mention("copy")
+
+    def action_export(self) -> None:
+        self.every_mention("export")
 
     # --- editing ----------------------------------------------------------------------------------
+
+    def action_edit_menu(self) -> None:
+        from .edit_menu import EditMenuScreen
+
+        if self.detail is not None:
+            self.app.push_screen(EditMenuScreen(self.detail.entity.name),
+                                 lambda op: self.action_edit(op) if op else None)
 
     def action_edit(self, op: str) -> None:
         from .edit import EditScreen
@@ -231,16 +249,51 @@ class EntityScreen(BaseScreen):
         def done(result: tuple[str, dict, str] | None) -> None:
             if result is None:
                 return
-            op, args, follow = result
-            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, follow)[1:], write=True)
+            op, args, _follow = result
+            self.fetch("edited", lambda ix: (ix.edit(op, **args), op, ix.edits()[-1].description)[1:], write=True)
 
         self.app.push_screen(EditScreen(op, entity), done)
 
     def got_edited(self, value: tuple[str, str]) -> None:
-        op, follow = value
-        self.notify(f"{op}: done")
+        op, said = value
+        said = f"{said[:1].upper()}{said[1:]} · u undoes it"
         if op == "delete":
             self.app.action_back()
+            self.app.say(said)  # type: ignore[attr-defined]
             return
-        self.entity_key = follow  # ids change when the entity set is rebuilt; names do not
-        self.load()
+        self.say(said)
+        self.load()  # by id: an entity keeps its id through renames and merges into it
+
+    def action_undo(self) -> None:
+        self.undo_edit()
+
+    # --- frequency table --------------------------------------------------------------------------
+
+    def action_frequency(self) -> None:
+        from .frequency import FrequencyScreen
+
+        detail = self.detail
+        if detail is None:
+            return
+        by_month: dict[str, int] = {}
+        for a in detail.articles:
+            month = (a.date or "")[:7] or "no date"
+            by_month[month] = by_month.get(month, 0) + a.count
+        columns = {
+            "month": [(month, month, n) for month, n in by_month.items()],
+            "article": [(f"#{a.id} {title_of(a.title, a.source)}", str(a.id), a.count) for a in detail.articles],
+        }
+        self.app.push_screen(FrequencyScreen(f"{plural(detail.entity.mentions, 'mention')}", columns), self.drill)
+
+    def drill(self, chosen: tuple[str, str] | None) -> None:
+        """Put the mention list on the first mention behind the chosen value (its newest article for a month)."""
+        if chosen is None:
+            return
+        column, key = chosen
+        mentions = self.query_one("#mentions", MentionList)
+        for k, article in enumerate(mentions.articles):
+            month = (article.date or "")[:7] or "no date"
+            if (column == "article" and str(article.id) == key) or (column == "month" and month == key):
+                mentions.move_to(mentions.heads[k] + 1, +1)
+                mentions.focus()
+                return

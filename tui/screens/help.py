@@ -13,11 +13,12 @@ from ..bindings import bindings_for, keys_by_scope
 KEY_COLUMN = 16
 
 
-def help_text() -> Text:
+def help_text(first: str | None = None) -> Text:
+    """Every key, grouped by where it works; the keys of scope `first` (the screen help was opened on) on top."""
     out = Text()
     out.append("hanscope keys", style="bold underline")
     out.append("  (mouse works too: click results, scroll panes, click footer keys)\n", style="dim")
-    for title, keys in keys_by_scope():
+    for title, keys in keys_by_scope(first):
         if not keys:
             continue
         out.append(f"\n{title}\n", style="bold")
@@ -51,9 +52,13 @@ QUERY_SYNTAX = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings_for("help")
 
+    def __init__(self, first: str | None = None) -> None:
+        super().__init__()
+        self.first = first
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(help_text())
+            yield Static(help_text(self.first))
 
     def on_mount(self) -> None:
         self.query_one("#help-box").focus()

@@ -1,5 +1,9 @@
 """Numbers: every amount in the index as a sortable table (value, unit, raw, article, sentence), filtered by
 unit and range. Enter opens the article at the number.
+
+The index sorts (a page is always the start of the whole ordered table, so a sort never covers only the rows
+loaded so far); sorting by value groups the units, so 700조 원 never sits above 5,000억 달러 as if comparable.
+Values read in their unit's own words: 500MW, 5,000억 달러, 90만 장.
 """
 from __future__ import annotations
 
@@ -9,18 +13,25 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from store.api import read_amount
+from store.numbers import format_amount
 from store.results import NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import KeyFooter, clean_line, fit, korean_amount, title_of, to_tsv
+from ..widgets import KeyFooter, clean_line, fit, plural, title_of, to_tsv
 
 PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
-CONTEXT_CELLS = 70
-SORTS = (("value", lambda n: n.value), ("unit", lambda n: (n.unit, n.value)), ("article", lambda n: (n.article_id, n.start)),
-         ("raw", lambda n: n.raw))
+# (column, the index's order, how the status line says it)
+SORTS = (("value", "unit", "value, within each unit"), ("article", "article", "article"), ("raw", "raw", "text as written"))
 
 
+def shown_value(n: NumberRow) -> str:
+    """The value in its unit's magnitude words (a range as low~high)."""
+    try:
+        low = format_amount(n.value, n.unit, n.counter)
+        return low if n.value_max is None else f"{low}~{format_amount(n.value_max, n.unit, n.counter)}"
+    except ValueError:  # a unit the formatter does not know: the plain number
+        return f"{n.value:,.6g} {n.unit}"
 
 
 def parse_amount(value: str) -> float | None:
@@ -37,15 +48,15 @@ def parse_amount(value: str) -> float | None:
 class NumbersScreen(BaseScreen):
     BINDINGS = bindings_for("numbers")
 
-    def __init__(self, unit: str = "", low: str = "", high: str = "") -> None:
+    def __init__(self, unit: str = "", low: str = "", high: str = "", sort_index: int = 0) -> None:
         super().__init__()
-        self.filters = (unit, low, high)
+        self.filters = (unit, low, high)  # kept current, so back/forward rebuilds the screen as it was left
         self.rows: list[NumberRow] = []
-        self.sort_index = 0
+        self.sort_index = sort_index
         self.limit = PAGE
 
     def remake(self) -> "NumbersScreen":
-        return NumbersScreen(*(self.query_one(f"#{k}", Input).value for k in ("unit", "low", "high")))
+        return NumbersScreen(*self.filters, sort_index=self.sort_index)
 
     def compose(self) -> ComposeResult:
         unit, low, high = self.filters
@@ -68,6 +79,7 @@ class NumbersScreen(BaseScreen):
         self.load()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.filters = tuple(self.query_one(f"#{k}", Input).value for k in ("unit", "low", "high"))  # type: ignore[assignment]
         self.limit = PAGE
         self.load()
 
@@ -85,31 +97,30 @@ class NumbersScreen(BaseScreen):
         except ValueError as err:
             self.query_one("#status", Static).update(Text(str(err), style="red"))
             return
-        limit = self.limit
-        self.fetch("numbers", lambda ix: ix.numbers(unit=unit, min=low, max=high, limit=limit), group="numbers")
+        limit, order = self.limit, SORTS[self.sort_index][1]
+        self.query_one("#status", Static).update(Text("reading the index…", style="dim italic"))  # rows below are stale
+        self.fetch("numbers", lambda ix: ix.numbers(unit=unit, min=low, max=high, limit=limit, order=order),
+                   group="numbers")
 
     def got_numbers(self, rows: list[NumberRow]) -> None:
         self.rows = rows
         self.fill()
 
     def fill(self) -> None:
-        name, key = SORTS[self.sort_index]
-        rows = sorted(self.rows, key=key, reverse=name == "value")
-        self.rows = rows
+        rows = self.rows
         table = self.query_one("#table", DataTable)
         cursor = table.cursor_row
         table.clear()
         for i, n in enumerate(rows):
             unit = n.unit + (f" {n.counter}" if n.counter else "")
-            value = korean_amount(n.value, "").strip() + (f"~{korean_amount(n.value_max, '').strip()}" if n.value_max else "")
-            table.add_row(Text(value, justify="right"), Text(unit), Text(clean_line(n.raw), style="bold"),
+            table.add_row(Text(shown_value(n), justify="right"), Text(unit), Text(clean_line(n.raw), style="bold"),
                           fit(f"#{n.article_id} {title_of(n.title, n.source)}", 24),
-                          fit(clean_line(n.context), CONTEXT_CELLS), key=str(i))
+                          Text(clean_line(n.context)), key=str(i))  # whole: ← → scroll the table sideways
         if cursor:
             table.move_cursor(row=min(cursor, len(rows) - 1))
-        loaded = f"the first {len(rows)} by value (more load at the end)" if self.has_more() else f"{len(rows)} numbers"
-        self.query_one("#status", Static).update(
-            Text(f"{loaded}, sorted by {name} · s changes the sort · f filters", style="dim"))
+        said = SORTS[self.sort_index][2]
+        loaded = f"first {len(rows):,} (more at the end)" if self.has_more() else plural(len(rows), "number")
+        self.query_one("#status", Static).update(Text(f"{loaded} · sorted by {said} · s sorts · f filters", style="dim"))
 
     def has_more(self) -> bool:
         return len(self.rows) >= self.limit
@@ -120,17 +131,28 @@ class NumbersScreen(BaseScreen):
             self.load()
 
     def action_sort(self) -> None:
-        self.sort_index = (self.sort_index + 1) % len(SORTS)
-        self.fill()
+        self.resort((self.sort_index + 1) % len(SORTS))
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         names = [s[0] for s in SORTS]
         if event.column_key.value in names:
-            self.sort_index = names.index(event.column_key.value)
-            self.fill()
+            self.resort(names.index(event.column_key.value))
+
+    def resort(self, sort_index: int) -> None:
+        """Ask the index for the start of the whole table in the new order."""
+        self.sort_index, self.limit = sort_index, PAGE
+        self.query_one("#table", DataTable).move_cursor(row=0)
+        self.load()
 
     def action_focus_filter(self) -> None:
         self.query_one("#unit", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        """esc in a filter box goes back to the table (the filter stays); elsewhere it goes back as everywhere."""
+        if isinstance(self.focused, Input):
+            self.query_one("#table", DataTable).focus()
+        else:
+            self.app.action_back()  # type: ignore[attr-defined]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_row(int(event.row_key.value))
@@ -151,7 +173,38 @@ class NumbersScreen(BaseScreen):
 
     def action_copy_list(self) -> None:
         header, rows = self.table()
-        self.app.copy(to_tsv(header, rows), f"{len(rows)} numbers as TSV")
+        self.app.copy(to_tsv(header, rows), f"{plural(len(rows), 'number')} as TSV")
 
     def action_export(self) -> None:
-        self.export_rows("numbers", *self.table(), noun="numbers")
+        self.export_rows("numbers", *self.table(), noun="number")
+
+    # --- frequency table --------------------------------------------------------------------------
+
+    def action_frequency(self) -> None:
+        unit = self.query_one("#unit", Input).value.strip() or None
+        try:
+            low = parse_amount(self.query_one("#low", Input).value)
+            high = parse_amount(self.query_one("#high", Input).value)
+        except ValueError as err:
+            self.say(str(err), severity="error")
+            return
+        self.fetch("counts", lambda ix: {by: [(label, key, n) for key, label, n in
+                                              ix.number_counts(by, unit=unit, min=low, max=high)]
+                                         for by in ("unit", "article")})
+
+    def got_counts(self, columns: dict[str, list[tuple[str, str, int]]]) -> None:
+        from .frequency import FrequencyScreen
+
+        total = sum(n for _label, _key, n in columns["unit"])
+        self.app.push_screen(FrequencyScreen(plural(total, "number"), columns), self.drill)
+
+    def drill(self, chosen: tuple[str, str] | None) -> None:
+        """A unit filters the table to it; an article opens with its numbers marked."""
+        if chosen is None:
+            return
+        column, key = chosen
+        if column == "unit":
+            self.query_one("#unit", Input).value = key  # the filter reloads the table
+            self.query_one("#table", DataTable).focus()
+        else:
+            self.app.open_article(int(key))

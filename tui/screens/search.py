@@ -453,7 +453,7 @@ class SearchScreen(BaseScreen):
             elif kind == "n":
                 self.dismiss(item.article_id)
             else:
-                self.notify("Pick an article (or a number, for its article)", severity="warning")
+                self.say("Pick an article (or a number, for its article)", severity="warning")
             return
         if kind == "e":
             self.app.open_entity(item.id)
@@ -465,13 +465,13 @@ class SearchScreen(BaseScreen):
     def action_compare_pick(self) -> None:
         found = self.current()
         if found is None or found[0][0] not in "an":
-            self.notify("Highlight an article to compare", severity="warning")
+            self.say("Highlight an article to compare", severity="warning")
             return
         item = found[1]
         article_id = item.id if found[0][0] == "a" else item.article_id
         if self.compare_left is None or self.compare_left == article_id:
             self.compare_left = article_id
-            self.notify(f"Compare: left is #{article_id}. Highlight another article and press ctrl+t.")
+            self.say(f"Compare: left is #{article_id}. Highlight another article and press ctrl+t.")
         else:
             left, self.compare_left = self.compare_left, None
             self.app.open_compare(left, article_id)
@@ -520,7 +520,7 @@ class SearchScreen(BaseScreen):
         base = " ".join(_SORT_FIELD.sub("", box.value).split())
         wanted = NEXT_SORT[current]
         if not base:
-            self.notify("Type a query first: the start list is newest first", severity="warning")
+            self.say("Type a query first: the start list is newest first", severity="warning")
             return
         box.value = base if wanted == "rank" else f"{base} sort:{wanted}"
         box.cursor_position = len(box.value)
@@ -529,7 +529,7 @@ class SearchScreen(BaseScreen):
         from .facets import FacetScreen
 
         if self.facets is None or self.result is None:
-            self.notify("Type a query first: facets count its hits", severity="warning")
+            self.say("Type a query first: facets count its hits", severity="warning")
             return
 
         def add(token: str | None) -> None:
@@ -546,7 +546,7 @@ class SearchScreen(BaseScreen):
 
         query = self._current_query()
         if not query:
-            self.notify("Type a query to save", severity="warning")
+            self.say("Type a query to save", severity="warning")
             return
 
         def save(name: str | None) -> None:
