@@ -342,6 +342,15 @@ _GYEONGGI = re.compile(
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
 
 
+def _glosses(text: str, name: Mention, inner: Mention) -> bool:
+    """Whether `inner` is the same entity written in brackets right after `name` (아마존웹서비스(AWS),
+    HBM(고대역폭 메모리), 그렉 브로크만(Greg Brockman)): the whole bracket holds nothing else."""
+    if name[2] != inner[2] or inner[0] - name[1] > 3:
+        return False
+    gap = text[name[1] : inner[0]].strip()
+    return gap == "(" and text[inner[1] : inner[1] + 2].strip()[:1] == ")"
+
+
 class Matcher:
     """Every mention of the given entities in a text: Aho-Corasick over all surfaces, then word-edge
     rules and leftmost-longest selection (see the module docstring)."""
@@ -408,6 +417,8 @@ class Matcher:
         reach = -1
         for hit in hits:
             if hit[0] >= reach:
+                if chosen and _glosses(text, chosen[-1], hit):
+                    continue  # 고대역폭메모리(HBM): one mention, the name before the bracket
                 chosen.append(hit)
                 reach = hit[1]
         return chosen
@@ -873,6 +884,9 @@ class _Article:
             return False  # both Latin or both Hangul: a gloss (버틀넥(병목현상)), not a second name
         if self.known.get(outer) and self.known.get(inner):
             return self.known.get(outer) == self.known.get(inner)
+        latin, hangul = (inner, outer) if inner_is_latin else (outer, inner)
+        if _ACRONYM.fullmatch(latin) and not self._spells_out(hangul, latin):
+            return False  # 메모리 반도체(HBM), 지식재산권(IP): a noun glossed by an acronym it does not spell
         if not inner_is_latin:
             return True  # HBM(고대역폭 메모리): a Latin name spelled out
         w = self._word_at(outer_start + len(outer) - 1)
@@ -881,6 +895,19 @@ class _Article:
             if len(nouns) == 1 and nouns[0] == "NNG" and len(outer.split()) == 1:
                 return False  # 반도체(HBM): a common noun glossed by a name
         return True
+
+    def _spells_out(self, name: str, acronym: str) -> bool:
+        """Whether a Hangul name may be written beside an acronym (아마존웹서비스(AWS), HBM(고대역폭 메모리)):
+        its words spell the acronym's letters (see spells_acronym), or the alias file names both sides as
+        one entity, or the name holds a known spelling of the acronym's entity (초고대역폭메모리 holds
+        고대역폭메모리). 메모리 반도체(HBM) is none of these: 반도체 is no name for HBM."""
+        if spells_acronym(name, acronym):
+            return True
+        entity = self.known.get(acronym)
+        if entity is None:
+            return False
+        squeezed = normalize_name(name)
+        return any(len(k) >= 3 and k in squeezed for k in map(normalize_name, self.known.surfaces.get(entity[0], ())))
 
     def _is_gloss(self, outer: str, inner: str, inner_is_latin: bool) -> bool:
         """A bracket that spells out or labels something that is not a name."""
@@ -949,6 +976,57 @@ class _Article:
     @cached_property
     def quoted(self) -> set[str]:
         return {m.group(1).strip() for m in re.finditer(r"[‘'\"“]([^‘’'\"“”\n]{2,30})[’'\"”]", self.text)}
+
+
+# An acronym: capitals only (AWS, HBM, IP, SK); NVIDIA and KAKAO are written that way too.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# The initial consonants a Hangul word may start with when it transliterates an English word that starts
+# with the letter (Amazon 아마존, Web 웹, Services 서비스, Cloud 클라우드, Center 센터, General 제너럴).
+_LETTER_INITIALS = {
+    "A": "ㅇ", "E": "ㅇ", "I": "ㅇ", "O": "ㅇ", "U": "ㅇ", "Y": "ㅇ", "W": "ㅇ", "B": "ㅂㅃ", "V": "ㅂ",
+    "C": "ㅋㅅㅆㅊ", "K": "ㅋㄱㄲ", "Q": "ㅋ", "G": "ㄱㅈ", "D": "ㄷㄸ", "T": "ㅌㄸ", "F": "ㅍ", "P": "ㅍㅃ",
+    "H": "ㅎ", "J": "ㅈ", "Z": "ㅈ", "L": "ㄹ", "R": "ㄹ", "M": "ㅁ", "N": "ㄴ", "S": "ㅅㅆ", "X": "ㅇ",
+}
+# Letters as Korean says them (에스케이 = SK, 엔비디아 starts with 엔 = N).
+_LETTER_NAMES = {
+    "A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치", "I": "아이",
+    "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔", "O": "오", "P": "피", "Q": "큐", "R": "알",
+    "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "지",
+}
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+def _starts_letter(units: str, i: int, letter: str) -> bool:
+    """Whether the name, from its i-th character, can begin a word for `letter`."""
+    c = units[i]
+    if c.isascii():
+        return c.upper() == letter
+    if not _is_hangul(c):
+        return False
+    return _CHOSEONG[(ord(c) - 0xAC00) // 588] in _LETTER_INITIALS.get(letter, "") or units.startswith(
+        _LETTER_NAMES.get(letter, "\0"), i)
+
+
+@lru_cache(maxsize=1 << 12)
+def spells_acronym(name: str, acronym: str) -> bool:
+    """Whether a Hangul name transliterates the acronym: its first character starts a word for the first
+    letter, and each further letter starts a later word, in order (아마존웹서비스 ~ AWS, 마이크로소프트 ~ MS,
+    에스케이텔레콤 ~ SKT). A name shorter than the acronym is the acronym read as a word: its first letter
+    is enough (엔비디아 ~ NVIDIA, 카카오 ~ KAKAO). 반도체 ~ HBM and 지식재산권 ~ IP fail at the first letter."""
+    units = "".join(c for c in name if not _is_gap(c))
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    if not units or not letters or not _starts_letter(units, 0, letters[0]):
+        return False
+    if len(units) < len(letters):
+        return True
+    i = 1
+    for letter in letters[1:]:
+        while i < len(units) and not _starts_letter(units, i, letter):
+            i += 1
+        if i >= len(units):
+            return False
+        i += 1
+    return True
 
 
 def _guess_type(surface: str, article: _Article) -> str:

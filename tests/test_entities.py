@@ -20,6 +20,7 @@ from store.entities import (
     rule_candidates,
     shared_discoverer,
     short_forms,
+    spells_acronym,
     title_after,
     title_family,
 )
@@ -607,3 +608,58 @@ def test_an_adverb_before_a_surname_and_title_is_no_name():
     names = {c.name for c in rule_candidates(article) if c.type == "person"}
     assert {"최태원", "팀 쿡", "젠슨 황"} <= names
     assert not [n for n in names if n.startswith("또")]
+
+
+# --- brackets that spell out an abbreviation (issue 11) ----------------------------------------------
+
+
+@pytest.mark.parametrize("name, acronym", [
+    ("아마존웹서비스", "AWS"), ("마이크로소프트", "MS"), ("에스케이텔레콤", "SKT"), ("아마존 웹 서비스", "AWS"),
+    ("엔비디아", "NVIDIA"), ("카카오", "KAKAO"),
+])
+def test_a_transliterated_name_spells_its_acronym(name, acronym):
+    assert spells_acronym(name, acronym)
+
+
+@pytest.mark.parametrize("name, acronym", [
+    ("반도체", "HBM"), ("메모리반도체", "HBM"), ("지식재산권", "IP"), ("전력연구소", "EPRI"), ("양해각서", "LOI"),
+    ("고대역폭메모리", "HBM"),  # a translation, not a transliteration: the alias file has to say it
+])
+def test_a_noun_before_a_bracket_does_not_spell_the_acronym(name, acronym):
+    assert not spells_acronym(name, acronym)
+
+
+def test_a_noun_glossed_by_an_acronym_is_no_alias_of_it_without_the_analyzer():
+    """The default indexing path (rules only): 메모리 반도체(HBM) made 반도체 an alias of HBM; 지식재산권(IP)
+    made a place. A bracket is an alias only where its sides spell each other out or the alias file says so."""
+    text = ("세 기업이 체결한 스타게이트 메모리 반도체(HBM) 공급 파트너십은 크다. 지식재산권(IP) 보호도 논의했다.\n"
+            "삼성과 SK는 월 90만장의 고대역폭메모리(HBM)를 공급한다. 초고대역폭메모리(HBM) 수요도 늘었다.\n"
+            "아마존웹서비스(AWS)와 마이크로소프트(MS)가 참여했다.")
+    got = rule_candidates(article(text))
+    hbm = find_candidate(got, "HBM")
+    assert hbm is not None and "반도체" not in hbm.aliases and "초고대역폭메모리" in hbm.aliases
+    assert find_candidate(got, "반도체") is None and find_candidate(got, "메모리 반도체") is None
+    assert find_candidate(got, "지식재산권") is None and find_candidate(got, "IP") is None
+    assert "AWS" in find_candidate(got, "아마존웹서비스").aliases
+    assert find_candidate(got, "MS").name == "마이크로소프트"
+
+
+def test_a_name_and_its_bracketed_alias_are_one_mention(shipped):
+    text = "월 90만장의 고대역폭메모리(HBM)를 공급한다. HBM( 고대역폭 메모리 ) 수요다. 삼성전자(삼성)와 HBM, HBM."
+    assert shipped_places(shipped, text) == [("고대역폭메모리", "HBM"), ("HBM", "HBM"), ("삼성전자", "삼성전자"), ("삼성", "삼성"),
+                     ("HBM", "HBM"), ("HBM", "HBM")]
+
+
+def test_hbm_on_the_seeds_is_named_where_the_text_names_it(seeds_index):
+    """Seeds: 고대역폭메모리(HBM) in 000, 메모리 반도체(HBM) twice and HBM once in 002, 초고대역폭메모리(HBM) in
+    003, HBM(고대역폭 메모리) in 004: six places in four articles (30 in five, with 반도체, before)."""
+    hbm = seeds_index.entity("HBM")
+    assert (hbm.entity.mentions, hbm.entity.articles) == (6, 4)
+    assert "반도체" not in hbm.entity.aliases
+    assert [m.surface for m in hbm.mentions].count("반도체") == 0
+    kwic = [(m.article_id, m.start) for m in hbm.mentions]
+    assert len(kwic) == len(set(kwic)) == 6
+    without_hbm = [a.id for a in seeds_index.articles() if a.source.endswith("001_b186741fd57ce89e.txt")][0]
+    for other in (a.id for a in seeds_index.articles() if a.id != without_hbm):
+        assert "HBM" not in {e.name for e in seeds_index.compare(without_hbm, other).shared_entities}
+    assert {r.name: r.count for r in seeds_index.entity("오픈AI").related}.get("HBM") == 3
