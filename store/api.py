@@ -233,6 +233,8 @@ class Index:
         exact = {m.entity_id for m in self._by_alias(name_or_id, 10) if m.how == "exact"}
         if len(exact) == 1:
             entity_id = exact.pop()
+        elif not exact and self._names_an_unmentioned_entity(name_or_id):
+            return None  # 삼성SDI is a known company the corpus never names: not a typo of 삼성
         else:
             best = self._resolver.best(name_or_id)
             if best is None:
@@ -240,6 +242,11 @@ class Index:
             entity_id = best.entity_id
         found = self._entity_infos([entity_id])
         return found[0] if found else None
+
+    def _names_an_unmentioned_entity(self, name: str) -> bool:
+        forms = query_forms(name)
+        return bool(forms) and bool(self._rows(
+            f"SELECT 1 FROM aliases WHERE norm IN ({','.join('?' * len(forms))}) LIMIT 1", forms))
 
     def _entity_infos(self, ids: list[int]) -> list[EntityInfo]:
         if not ids:
