@@ -394,7 +394,10 @@ class Index:
     # --- entity edits ---------------------------------------------------------------------------
 
     def edit(self, op: str, **args) -> None:
-        """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define)."""
+        """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define).
+
+        Raises EditError when it cannot apply, and its subclass NothingToChange when it would change nothing
+        (merging two names of one entity, retyping to the same type); nothing is stored then."""
         import sqlite_utils
 
         from .linker import record_edits  # the linker (and its matcher) is only needed to write
@@ -417,9 +420,10 @@ class Index:
         from .linker import record_edits
 
         edits = [("define", {"name": c.name, "type": c.type, "aliases": c.aliases}) for c in parse_alias_lines(text)]
-        record_edits(sqlite_utils.Database(self.db), edits)
+        # lines the index already holds (the shipped alias file's, in an export) are not stored again
+        stored = record_edits(sqlite_utils.Database(self.db), edits, skip_unchanged=True)
         self.refresh()
-        return len(edits)
+        return stored
 
 
 def _close(a: float, b: float) -> bool:

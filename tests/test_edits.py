@@ -106,7 +106,9 @@ def test_export_then_import_carries_entities_to_another_index(seeds_db_copy, tmp
     target = Index.open(target_path)
     assert target.find_entity("한빛소재") is None
     count = target.import_aliases(exported + "company\t한빛소재\t한빛 소재\n")
-    assert count > 200
+    # the alias-file lines (~500) the target already holds are not stored again: the seeds' own names, the
+    # user's alias and 한빛소재 are
+    assert 10 < count < 100
     assert target.entity("엔디비아").entity.name == "엔비디아"
     assert target.entity("한빛소재").entity.mentions == 2
     target.close()
@@ -180,3 +182,55 @@ def test_an_edit_matches_what_a_full_relink_finds_and_spares_other_articles(seed
     # Articles the edit could not change keep their rows, ids included: they were not re-matched.
     spared = [a for a, ms in before.items() if after.get(a) == ms]
     assert 0 < len(spared) < len(before)
+
+
+# --- edits that change nothing (issue 11) ------------------------------------------------------------------
+
+
+def edit_rows(db_path: Path) -> list:
+    conn = connect(db_path)
+    rows = conn.execute("SELECT op, args FROM edits").fetchall()
+    conn.close()
+    return rows
+
+
+def test_merging_two_names_of_one_entity_says_so_and_exits_1(seeds_db_copy):
+    """`hanscope merge 오픈AI "Open AI"` printed `merge: done` and merged nothing: both name one entity."""
+    before = mention_rows(seeds_db_copy)
+    proc = subprocess.run([sys.executable, "-m", "tui", "merge", "오픈AI", "Open AI", "--db", str(seeds_db_copy)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "already one entity" in proc.stderr and "done" not in proc.stderr
+    assert edit_rows(seeds_db_copy) == [] and mention_rows(seeds_db_copy) == before
+
+
+@pytest.mark.parametrize(("op", "args", "says"), [
+    ("merge", {"into": "오픈AI", "from": "OpenAI"}, "already one entity"),
+    ("merge", {"into": "샘 올트먼", "from": "샘 알트만"}, "already one entity"),
+    ("rename", {"entity": "엔비디아", "name": "엔비디아"}, "already the entity's name"),
+    ("retype", {"entity": "엔비디아", "type": "company"}, "already a company"),
+    ("alias-add", {"entity": "SK하이닉스", "alias": "SK 하이닉스"}, "already names"),
+    ("alias-remove", {"entity": "엔비디아", "alias": "삼성"}, "not an alias of"),
+    ("split", {"entity": "엔비디아", "alias": "없는이름"}, "not an alias of"),
+    ("define", {"name": "엔비디아", "type": "company", "aliases": ["NVIDIA"]}, "already a company"),
+])
+def test_an_edit_that_changes_nothing_is_refused_and_not_stored(seeds_db_copy, op, args, says):
+    from store.linker import NothingToChange
+
+    index = Index.open(seeds_db_copy)
+    with pytest.raises(NothingToChange, match=says):
+        index.edit(op, **args)
+    index.close()
+    assert edit_rows(seeds_db_copy) == []
+
+
+def test_importing_only_what_the_index_holds_changes_nothing(seeds_db_copy, tmp_path):
+    exported = tmp_path / "aliases.tsv"
+    run = lambda *args: subprocess.run([sys.executable, "-m", "tui", *args, "--db", str(seeds_db_copy)],  # noqa: E731
+                                       capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run("export-aliases", str(exported)).returncode == 0
+    proc = run("import-aliases", str(exported))
+    assert proc.returncode == 1 and "nothing changed" in proc.stderr and proc.stderr.strip().count("\n") == 0
+    exported.write_text(exported.read_text(encoding="utf-8") + "company\t한빛소재\t\n", encoding="utf-8")
+    proc = run("import-aliases", str(exported))
+    assert proc.returncode == 0 and "imported 1 entities" in proc.stderr
