@@ -379,13 +379,19 @@ class Index:
         rents = {r[2] for r in self.mentions_in(right_id)}
         by_id = {e.id: e for e in self._entity_infos(sorted(lents | rents))}
         order = lambda ids: sorted((by_id[i] for i in ids if i in by_id), key=lambda e: (-e.mentions, e.name))  # noqa: E731
+        # One to one: each figure on either side is paired at most once (one 25% on the left against two on the
+        # right is one pair, not two), with the closest unused figure, and among equals the first in the text.
         shared_numbers = []
-        rnums = self.numbers_in(right_id)
+        unpaired = self.numbers_in(right_id)
         for ln in self.numbers_in(left_id):
-            for rn in rnums:
-                if ln.unit == rn.unit and _close(ln.value, rn.value) and (ln.counter or None) == (rn.counter or None):
-                    shared_numbers.append(SharedNumber(ln.value, ln.value_max, ln.unit, ln.counter, ln.raw, rn.raw,
-                                                       ln.context, rn.context, ln.start, rn.start))
+            fits = [rn for rn in unpaired if ln.unit == rn.unit and _close(ln.value, rn.value)
+                    and (ln.counter or None) == (rn.counter or None)]
+            if not fits:
+                continue
+            rn = min(fits, key=lambda r: (abs(r.value - ln.value), r.raw != ln.raw, r.start))
+            unpaired.remove(rn)
+            shared_numbers.append(SharedNumber(ln.value, ln.value_max, ln.unit, ln.counter, ln.raw, rn.raw,
+                                               ln.context, rn.context, ln.start, rn.start))
         return Comparison(
             _info_of(left), _info_of(right), order(lents & rents), order(lents - rents), order(rents - lents),
             shared_numbers, similar_paragraphs(left.paragraphs, right.paragraphs),
