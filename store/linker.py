@@ -240,8 +240,8 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
         todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0")]
         if todo:  # a prune alone re-counts, and needs no automaton over every alias
             ids = dict(conn.execute("SELECT name, id FROM entities"))
-            matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs])
             kinds = dict(conn.execute("SELECT id, type FROM entities"))
+            matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs], kinds)
             for article_id in todo:
                 _link_article(conn, matcher, kinds, article_id)
         conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
