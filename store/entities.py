@@ -343,7 +343,8 @@ _GYEONGGI = re.compile(
 
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
 _EDITION = re.compile(r"(?:19|20)\d\d(?![A-Za-z0-9])")
-_JUNIOR = re.compile(r" ?(?:주니어|2세|Jr\b)")
+_JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
+_JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
 # A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동.
 _CREDIT = re.compile(r"(?:사진|그래픽|자료|영상|이미지|일러스트|디자인)(?: ?제공)? ?= ?[^\s\])/,=]+")
 
@@ -915,6 +916,25 @@ class _Article:
             return False
         return any(self.known.type_of(name[:k]) == "company" for k in range(len(name) - 1, 1, -1))
 
+    def junior_hits(self) -> tuple[list[_Hit], list[tuple[str, str]]]:
+        """도널드 트럼프 주니어: a known person's name and 주니어 (or 2세) is the son, a person of his own; 트럼프
+        주니어 is the same son (paired with the full name, as a bracket pairs two names)."""
+        if "주니어" not in self.text and "2세" not in self.text:
+            return [], []
+        hits: list[_Hit] = []
+        pairs: list[tuple[str, str]] = []
+        for m in _JUNIOR_NAME.finditer(self.text):
+            father = m.group(1)
+            for words in (father, father.split(" ", 1)[-1]):  # 도널드 트럼프 주니어, 트럼프 주니어
+                known = self.known.get(words)
+                if known is not None and known[1] == "person" and self._tail_ok(m.end()):  # not 2세대
+                    start = m.start(1) + len(father) - len(words)
+                    surface = self.text[start : m.end()]
+                    hits.append(_Hit(surface, start, "rule", "person"))
+                    pairs.append((known[0] + surface[len(words):], surface))
+                    break
+        return hits, pairs
+
     def model_hits(self) -> list[_Hit]:
         """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
         hits: list[_Hit] = []
@@ -1226,8 +1246,10 @@ def _typos_of_known_names(hits: list[_Hit], text: str, known: _Known, prepared: 
 def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _Known) -> list[Candidate]:
     prepared = _Article(text, tokens, known)
     bracket_hits, pairs = prepared.bracket_hits()
+    junior_hits, junior_pairs = prepared.junior_hits()
+    pairs += junior_pairs
     rule_hits = (prepared.title_hits() + prepared.suffix_hits() + prepared.subsidiary_hits() + prepared.model_hits()
-                 + bracket_hits)
+                 + junior_hits + bracket_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}

@@ -790,3 +790,10 @@ def test_long_dot_chains_credits_and_model_codes_stay_linear():
         started = time.perf_counter()
         rule_candidates(article(text))
         assert time.perf_counter() - started < 3.0, text[:20]
+
+
+def test_a_known_persons_junior_is_a_person_of_his_own(typed):
+    text = "트럼프 대통령의 장남 도널드 트럼프 주니어는 방한했다. 트럼프 주니어가 말했다. 도널드 트럼프 2세대 전략도 나왔다."
+    got = [c for c in rule_candidates(article(text)) if "주니어" in c.name]
+    assert [(c.name, c.type, c.aliases) for c in got] == [("도널드 트럼프 주니어", "person", ["트럼프 주니어"])]
+    assert [s for s, _ in shipped_places(typed, text)] == ["트럼프", "도널드 트럼프"]  # 대통령 and 2세대: the father
