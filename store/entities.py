@@ -590,12 +590,12 @@ _GENERIC_LATIN = frozenset(
 )
 _SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
 # A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
-_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~]|[.,]\d)")
-_NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM")
+_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
+_NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM", "TOP")
 # A product family followed by its model: 갤럭시 S25, 갤럭시 Z 폴드7, 아이오닉6, 아이폰 16.
 _FAMILY_MODEL = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
-    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}[A-Z+]?(?![A-Za-z0-9%~]|[.,]\d)"
+    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
 )
 _MODEL_VARIANT = re.compile(r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro)(?![A-Za-z])")
 _ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
