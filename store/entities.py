@@ -589,6 +589,7 @@ _GENERIC_LATIN = frozenset(
     SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP""".split()
 )
 _SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
+_FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
 # A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
 _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
 _NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM", "TOP")
@@ -894,11 +895,14 @@ class _Article:
         return hits
 
     def subsidiary_hits(self) -> list[_Hit]:
-        """A firm named right after 자회사/계열사 and called after a known company: 자회사 카카오게임즈가,
-        계열사 SK온과 (자회사 설립 names no one: 설립 does not start with a company's name)."""
+        """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
+        company (자회사 카카오게임즈가, 계열사 카카오페이·카카오모빌리티; 자회사 설립 names no one), after
+        시장조사업체/컨설팅업체 a Latin or transliterated name (시장조사업체 카운터포인트리서치에 따르면; 조사 is no
+        name)."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words[:-1]):
-            if _strip_tail(w.core) not in _SUBSIDIARY_WORDS or w.closes:
+            head = _strip_tail(w.core)
+            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
                 continue
             after = self.words[i + 1]
             if after.line_start:
@@ -906,10 +910,17 @@ class _Article:
             offset = after.start
             for part in after.core.split("·"):
                 name = _strip_tail(part)
-                if self._named_after_a_company(name):
+                if self._named_after_a_company(name) if head in _SUBSIDIARY_WORDS else self._foreign_firm_name(name):
                     hits.append(_Hit(name, offset, "rule", "company"))
                 offset += len(part) + 1
         return hits
+
+    def _foreign_firm_name(self, name: str) -> bool:
+        if len(name) < 2 or name in _NOT_NAMES or name in _GENERIC_LATIN or self.known.get(name):
+            return False
+        if _has_latin(name):
+            return name.isascii() and name[0].isupper()  # IDC, Gartner; not 'AI반도체'
+        return len(name) >= 3 and all(_is_hangul(c) for c in name) and any(c in _LOANWORD_SYLLABLES for c in name)
 
     def _named_after_a_company(self, name: str) -> bool:
         if len(name) < 3 or name in _NOT_NAMES or self.known.get(name) or not (_has_hangul(name) or _has_latin(name)):

@@ -798,3 +798,12 @@ def test_a_known_persons_junior_is_a_person_of_his_own(typed):
     got = [c for c in rule_candidates(article(text)) if "주니어" in c.name]
     assert [(c.name, c.type, c.aliases) for c in got] == [("도널드 트럼프 주니어", "person", ["트럼프 주니어"])]
     assert [s for s, _ in shipped_places(typed, text)] == ["트럼프", "도널드 트럼프"]  # 대통령 and 2세대: the father
+
+
+def test_a_foreign_firm_after_the_word_that_says_what_it_is():
+    text = ("시장조사업체 카운터포인트리서치에 따르면 점유율은 20%다. 시장조사업체 IDC와 컨설팅업체 맥킨지도 같은 전망을 냈다. "
+            "시장조사업체 조사에 따르면 수요는 늘었다. 시장조사업체 트렌드포스·옴디아는 신중했다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["카운터포인트리서치", "IDC", "맥킨지", "트렌드포스"]} == dict.fromkeys(
+        ["카운터포인트리서치", "IDC", "맥킨지", "트렌드포스"], "company"), got
+    assert "조사" not in got and "옴디아" not in got  # no loanword syllable in 옴디아: precision first
