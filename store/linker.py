@@ -88,10 +88,11 @@ class EntitySet:
             self.specs.append(spec)
         for s in surfaces:
             key = normalize_name(s)
-            if self.by_key.get(key) is None:
-                self.by_key[key] = spec
-                if s != spec.name:
-                    spec.aliases.add(s)
+            owner = self.by_key.setdefault(key, spec)
+            # every spelling the entity owns reaches the matcher: 도이치 텔레콤 beside 도이치텔레콤 lets the
+            # text write the space (a space between two Hangul words matches only where a spelling has one)
+            if owner is spec and s != spec.name:
+                spec.aliases.add(s)
         spec.votes[type_] += 1
         return spec
 

@@ -807,3 +807,23 @@ def test_a_foreign_firm_after_the_word_that_says_what_it_is():
     assert {n: got.get(n) for n in ["카운터포인트리서치", "IDC", "맥킨지", "트렌드포스"]} == dict.fromkeys(
         ["카운터포인트리서치", "IDC", "맥킨지", "트렌드포스"], "company"), got
     assert "조사" not in got and "옴디아" not in got  # no loanword syllable in 옴디아: precision first
+
+
+def test_every_spelling_in_the_alias_file_reaches_the_matcher(tmp_path):
+    """aliases.tsv lists 도이치텔레콤|도이치 텔레콤, but the linker kept one spelling per key, so seed 001's
+    `도이치 텔레콤이나` (a space between two Hangul words, allowed only where a spelling has one) was missed."""
+    from store.api import Index
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("많은 참여 의향들이 있지만, 도이치 텔레콤이나 T모바일이 먼저 참여할 것이다. 아시아 태평양 지역도 넓다.",
+                                  encoding="utf-8")
+    conn = connect(tmp_path / "t.db", create=True)
+    index_paths(conn, [folder], workers=0)
+    conn.close()
+    index = Index.open(tmp_path / "t.db")
+    assert index.find_entity("도이치텔레콤").mentions == 1
+    assert index.find_entity("아시아태평양").mentions == 1  # listed as 아시아·태평양 too
+    index.close()
