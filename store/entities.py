@@ -580,7 +580,7 @@ _NOT_NAMES = frozenset(
     내년 뉴 노멀 신임 공동 초대 차기 한국형 사진 제공 기자 특파원 캐시 오피스 파트너 파트너사 스타트업 데이터센터 플랫폼
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
-    최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템""".split()
+    최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
@@ -595,8 +595,8 @@ _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z
 _NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM", "TOP")
 # A product family followed by its model: 갤럭시 S25, 갤럭시 Z 폴드7, 아이오닉6, 아이폰 16.
 _FAMILY_MODEL = re.compile(
-    r"(?<![가-힣A-Za-z0-9])(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
-    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
+    r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
+    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3})[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
 )
 _MODEL_VARIANT = re.compile(r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro)(?![A-Za-z])")
 _ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
@@ -977,6 +977,8 @@ class _Article:
     def _can_head(self, prev: _Word) -> bool:
         if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
             return False
+        if self.known.type_of(prev.core) == "place":
+            return False  # 용인 반도체 (클러스터), 한국 사무소: where, not a name
         if _has_latin(prev.core):
             return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
         return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)

@@ -726,10 +726,12 @@ def test_a_party_is_an_organisation_not_a_person():
 def test_products_written_with_a_model_code():
     text = ("엔비디아는 H100과 H200 후속인 B200을 내놨다. AMD는 MI450, 퀄컴은 AI250을 공개했다.\n"
             "삼성전자는 갤럭시 S25 울트라와 갤럭시 Z 폴드7을, 현대차는 아이오닉6와 아이오닉 9을 선보였다. 아이폰 16 프로도 나왔다.\n"
+            "엑시노스 2600과 스냅드래곤 8 엘리트가 맞붙는다.\n"
             "아이폰 2대와 갤럭시 3종, 아이폰 15% 점유율, RE100 가입, CES2025, ISO9001 인증, 1,000만대. "
             "아이폰 10만 대와 픽셀 100만 개, 포브스 TOP100.")
     got = {c.name: c.type for c in rule_candidates(article(text))}
-    for product in ["H100", "H200", "B200", "MI450", "AI250", "갤럭시 S25 울트라", "갤럭시 Z 폴드7", "아이오닉6",
+    for product in ["H100", "H200", "B200", "MI450", "AI250", "갤럭시 S25 울트라", "갤럭시 Z 폴드7", "아이오닉6", "엑시노스 2600",
+                    "스냅드래곤 8",
                     "아이오닉 9", "아이폰 16 프로"]:
         assert got.get(product) == "product", (product, got)
     assert not {"RE100", "CES2025", "ISO9001", "아이폰 2", "갤럭시 3", "아이폰 15", "아이폰 10", "픽셀 100", "TOP100"} & set(got)
@@ -827,3 +829,10 @@ def test_every_spelling_in_the_alias_file_reaches_the_matcher(tmp_path):
     assert index.find_entity("도이치텔레콤").mentions == 1
     assert index.find_entity("아시아태평양").mentions == 1  # listed as 아시아·태평양 too
     index.close()
+
+
+def test_a_place_before_a_suffix_word_and_a_cluster_are_no_firm(discoverer):
+    """With the analyzer, 용인 반도체 클러스터 made a company 용인 반도체 and another named 클러스터."""
+    text = "SK하이닉스는 용인 반도체 클러스터에 첫 팹을 짓는다. 용인 반도체 클러스터는 2027년 가동한다. 클러스터 조성도 빨라진다."
+    for got in (discoverer.discover(article(text)), rule_candidates(article(text))):
+        assert not {"용인 반도체", "클러스터"} & {c.name for c in got}
