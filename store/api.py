@@ -288,6 +288,8 @@ class Index:
         exact = {m.entity_id for m in self._by_alias(name_or_id, 10) if m.how == "exact"}
         if len(exact) == 1:
             entity_id = exact.pop()
+        elif not exact and self._names_an_unmentioned_entity(name_or_id):
+            return None  # 삼성SDI is a known company the corpus never names: not a typo of 삼성
         else:
             best = self._resolver.best(name_or_id)
             if best is None:
@@ -295,6 +297,11 @@ class Index:
             entity_id = best.entity_id
         found = self._entity_infos([entity_id])
         return found[0] if found else None
+
+    def _names_an_unmentioned_entity(self, name: str) -> bool:
+        forms = query_forms(name)
+        return bool(forms) and bool(self._rows(
+            f"SELECT 1 FROM aliases WHERE norm IN ({','.join('?' * len(forms))}) LIMIT 1", forms))
 
     def _entity_infos(self, ids: list[int]) -> list[EntityInfo]:
         if not ids:
@@ -488,13 +495,19 @@ class Index:
         rents = {r[2] for r in self.mentions_in(right_id)}
         by_id = {e.id: e for e in self._entity_infos(sorted(lents | rents))}
         order = lambda ids: sorted((by_id[i] for i in ids if i in by_id), key=lambda e: (-e.mentions, e.name))  # noqa: E731
+        # One to one: each figure on either side is paired at most once (one 25% on the left against two on the
+        # right is one pair, not two), with the closest unused figure, and among equals the first in the text.
         shared_numbers = []
-        rnums = self.numbers_in(right_id)
+        unpaired = self.numbers_in(right_id)
         for ln in self.numbers_in(left_id):
-            for rn in rnums:
-                if ln.unit == rn.unit and _close(ln.value, rn.value) and (ln.counter or None) == (rn.counter or None):
-                    shared_numbers.append(SharedNumber(ln.value, ln.value_max, ln.unit, ln.counter, ln.raw, rn.raw,
-                                                       ln.context, rn.context, ln.start, rn.start))
+            fits = [rn for rn in unpaired if ln.unit == rn.unit and _close(ln.value, rn.value)
+                    and (ln.counter or None) == (rn.counter or None)]
+            if not fits:
+                continue
+            rn = min(fits, key=lambda r: (abs(r.value - ln.value), r.raw != ln.raw, r.start))
+            unpaired.remove(rn)
+            shared_numbers.append(SharedNumber(ln.value, ln.value_max, ln.unit, ln.counter, ln.raw, rn.raw,
+                                               ln.context, rn.context, ln.start, rn.start))
         return Comparison(
             _info_of(left), _info_of(right), order(lents & rents), order(lents - rents), order(rents - lents),
             shared_numbers, similar_paragraphs(left.paragraphs, right.paragraphs),
@@ -503,7 +516,10 @@ class Index:
     # --- entity edits ---------------------------------------------------------------------------
 
     def edit(self, op: str, **args) -> None:
-        """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define)."""
+        """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define).
+
+        Raises EditError when it cannot apply, and its subclass NothingToChange when it would change nothing
+        (merging two names of one entity, retyping to the same type); nothing is stored then."""
         import sqlite_utils
 
         from .linker import record_edits  # the linker (and its matcher) is only needed to write
@@ -546,9 +562,10 @@ class Index:
         from .linker import record_edits
 
         edits = [("define", {"name": c.name, "type": c.type, "aliases": c.aliases}) for c in parse_alias_lines(text)]
-        record_edits(sqlite_utils.Database(self.db), edits)
+        # lines the index already holds (the shipped alias file's, in an export) are not stored again
+        stored = record_edits(sqlite_utils.Database(self.db), edits, skip_unchanged=True)
         self.refresh()
-        return len(edits)
+        return stored
 
 
 def _close(a: float, b: float) -> bool:

@@ -268,6 +268,8 @@ class _Pattern:
     surface: str
     exact_case: bool  # short all-Latin names (MS, SK, LG, AMD) must keep their capitals
     space_gaps: frozenset[int]  # positions in the key where the surface itself has a space
+    kind: str | None = None  # the entity's type, when the caller gave types
+    all_tail: bool = False  # the name is itself a particle run (이란 = 이+란, 인도 = 인+도)
 
 
 # Middle dots join words the way a space does: 아시아·태평양 is the alias file's 아시아태평양.
@@ -340,13 +342,47 @@ _GYEONGGI = re.compile(
 )
 
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
+_EDITION = re.compile(r"(?:19|20)\d\d(?![A-Za-z0-9])")
+_JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
+_JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
+# A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동.
+_CREDIT = re.compile(r"(?:사진|그래픽|자료|영상|이미지|일러스트|디자인)(?: ?제공)? ?= ?[^\s\])/,=]+")
+
+
+class _Credits:
+    """The credits of a text (see _CREDIT), to ask whether an offset falls inside one (bisect: linear overall)."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [m.span() for m in _CREDIT.finditer(text)] if "=" in text else []
+        self.starts = [s for s, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+
+def _outside_credits(text: str, hits: list[Mention]) -> list[Mention]:
+    credits = _Credits(text)
+    return [hit for hit in hits if hit[0] not in credits] if credits.spans else hits
+
+
+def _glosses(text: str, name: Mention, inner: Mention) -> bool:
+    """Whether `inner` is the same entity written in brackets right after `name` (아마존웹서비스(AWS),
+    HBM(고대역폭 메모리), 그렉 브로크만(Greg Brockman)): the whole bracket holds nothing else."""
+    if name[2] != inner[2] or inner[0] - name[1] > 3:
+        return False
+    gap = text[name[1] : inner[0]].strip()
+    return gap == "(" and text[inner[1] : inner[1] + 2].strip()[:1] == ")"
 
 
 class Matcher:
     """Every mention of the given entities in a text: Aho-Corasick over all surfaces, then word-edge
     rules and leftmost-longest selection (see the module docstring)."""
 
-    def __init__(self, entities: Iterable[tuple[int, Iterable[str]]]) -> None:
+    def __init__(self, entities: Iterable[tuple[int, Iterable[str]]], kinds: Mapping[int, str] | None = None) -> None:
+        """entities: (id, surfaces); kinds: id -> type, for the rules that hang on it (한국인 names no place,
+        도널드 트럼프 주니어 is not 도널드 트럼프)."""
+        kinds = kinds or {}
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[_Pattern]] = defaultdict(list)
         by_country = {name: syllable for syllable, name in _COUNTRY_SYLLABLES.items()}
@@ -369,7 +405,8 @@ class Matcher:
                     else:
                         k += 1
                 exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
-                table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps)))
+                table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
+                                           _is_hangul(key[0]) and _is_tail(key)))
         for key, patterns in table.items():
             self._automaton.add_word(key, (key, patterns))
         self._empty = not table
@@ -403,11 +440,15 @@ class Matcher:
             hits += _country_compounds(text, self._countries)
         if self._gyeonggi is not None and "경기 " in text:
             hits += [(m.start(), m.end(), self._gyeonggi, "경기") for m in _GYEONGGI.finditer(text)]
+        if "=" in text:
+            hits = _outside_credits(text, hits)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[Mention] = []
         reach = -1
         for hit in hits:
             if hit[0] >= reach:
+                if chosen and _glosses(text, chosen[-1], hit):
+                    continue  # 고대역폭메모리(HBM): one mention, the name before the bracket
                 chosen.append(hit)
                 reach = hit[1]
         return chosen
@@ -440,15 +481,22 @@ class Matcher:
                 return False
             if _is_latin_or_digit(head) and _is_latin_or_digit(before):
                 return False
+            if pattern.all_tail and (_is_latin_or_digit(before) or before in _CLOSERS or before in ")]"):
+                return False  # HBM이란, ‘소버린 AI’인도: particles after a word, not 이란 or 인도
         if after:
             if _is_latin_or_digit(after) and (_is_latin_or_digit(tail) or _is_hangul(tail)):
-                return False  # MSIT, 삼성SDI
+                if not (pattern.kind == "event" and _EDITION.match(text, end)):
+                    return False  # MSIT, 삼성SDI (but CES2025, 컴퓨텍스2025: an event and its year)
             if _is_hangul(after):
                 run_end = end
                 while run_end < len(text) and _is_hangul(text[run_end]):
                     run_end += 1
                 if not _is_tail(text[end:run_end]):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡
+                if pattern.kind == "place" and text[end] == "인":
+                    return False  # 한국인, 미국인들: a people, not the place
+        if pattern.kind == "person" and _JUNIOR.match(text, end):
+            return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
         return True
 
 
@@ -531,15 +579,27 @@ _NOT_NAMES = frozenset(
     그룹 업계 관계자 재벌 대기업 계열 계열사 이날 이번 당시 지난 또한 이에 이어 특히 한편 아울러 오늘 내일 올해 지난해
     내년 뉴 노멀 신임 공동 초대 차기 한국형 사진 제공 기자 특파원 캐시 오피스 파트너 파트너사 스타트업 데이터센터 플랫폼
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
-    또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現""".split()
+    또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
+    최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
     """AI CEO CTO CFO COO CIO CSO CPO GPU CPU NPU TPU LLM SLM AGI API SW HW IT ICT IoT AR VR XR MR
     MOU MoU LOI NDA IPO M&A ESG R&D GDP PC TV OS DX AX SDV EV UAM PBV DB SaaS B2B B2C KPI
-    SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST""".split()
+    SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP""".split()
 )
-_ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단",
+_SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
+_FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
+# A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
+_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
+_NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM", "TOP")
+# A product family followed by its model: 갤럭시 S25, 갤럭시 Z 폴드7, 아이오닉6, 아이폰 16.
+_FAMILY_MODEL = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
+    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3})[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
+)
+_MODEL_VARIANT = re.compile(r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro)(?![A-Za-z])")
+_ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
                  "진흥원", "평가원", "얼라이언스", "대학교", "부", "처", "청")
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
                      "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티")
@@ -547,6 +607,9 @@ _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "�
 _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌")
+# Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
+# body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
+_STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
 _C_LEVEL = re.compile(r"C[A-Z]{1,3}O")  # CRO, CMO, CHRO, CISO
@@ -558,7 +621,7 @@ _TECH_HEADS = ("원전", "원자로", "메모리", "기술", "공정", "전지",
                "지능", "통신망", "네트워크", "패키징", "자동차", "처리기")
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
-_REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4})*)\s?(?:기자|특파원)")
+_REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|특파원)")  # bounded: a 10^5-name ·-chain stays linear
 
 
 @lru_cache(maxsize=1 << 16)
@@ -571,6 +634,24 @@ def _suffix_type(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _name_pair(run: list[_Word]) -> list[_Word] | None:
+    """The two words of a run of name-like words that name a person: the first pair that starts with a
+    transliterated word (만난 젠슨 황 → 젠슨 황; 스티븐 발라반 람다 → 스티븐 발라반), else the first that can be
+    a foreign name at all (팀 쿡), else none (만난 최)."""
+    pairs = [run[i : i + 2] for i in range(len(run) - 1) if _foreign_name_pair(run[i].core, run[i + 1].core)]
+    for first, last in pairs:
+        if any(c in _LOANWORD_SYLLABLES for c in first.core):
+            return [first, last]
+    return pairs[0] if pairs else None
+
+
+def _foreign_name_pair(first: str, last: str) -> bool:
+    """Two words that can be a foreign name. A one-syllable Korean surname after a word with no loanword
+    syllable is a verb or adverb before a surname and title (만난 최 회장, 찾은 황 CEO), not a name like
+    젠슨 황."""
+    return not (len(last) == 1 and last in _SURNAMES and not any(c in _LOANWORD_SYLLABLES for c in first))
+
+
 def _looks_korean_name(core: str) -> bool:
     if len(core) == 4 and core[:2] in _COMPOUND_SURNAMES:
         given = core[2:]
@@ -578,6 +659,8 @@ def _looks_korean_name(core: str) -> bool:
         given = core[1:]
     else:
         return False
+    if core.endswith("당"):
+        return False  # 공화당, 민주당, 정의당: parties; no given name ends in 당
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
 
 
@@ -594,11 +677,30 @@ def _is_amount(surface: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _strip_tail(core: str) -> str:
-    """The word without trailing particles (뷔나그룹은 -> 뷔나그룹, SK하이닉스와의 -> SK하이닉스)."""
+    """The word without trailing particles (뷔나그룹은 -> 뷔나그룹, SK하이닉스와의 -> SK하이닉스, 카카오페이가 ->
+    카카오페이: 이 after a vowel is no particle)."""
     for cut in range(max(1, len(core) - _TAIL_MAX), len(core)):
-        if _is_hangul(core[cut]) and _is_tail(core[cut:]) and len(core[:cut]) >= 2:
+        if _is_hangul(core[cut]) and _is_tail(core[cut:]) and len(core[:cut]) >= 2 and _particle_fits(core[cut - 1], core[cut:]):
             return core[:cut]
     return core
+
+
+_AFTER_CONSONANT = ("은", "을", "과", "으로")  # particles written only after a final consonant (삼성은, 삼성과)
+_AFTER_VOWEL = ("는", "를", "와", "가")  # and only after a vowel (카카오는, 카카오와)
+_COPULA_ENDINGS = ("다", "라", "란", "며", "고", "나", "었", "던", "지만", "ㄴ")
+
+
+def _particle_fits(last: str, tail: str) -> bool:
+    """Whether a particle run can follow a syllable: 카카오페+이가 cannot (after a vowel the subject particle is
+    가, and 이가 is no particle run), so 카카오페이가 is 카카오페이+가. Non-Hangul before the tail: anything goes."""
+    if not _is_hangul(last):
+        return True
+    has_final = (ord(last) - 0xAC00) % 28 != 0
+    if has_final:
+        return not tail.startswith(_AFTER_VOWEL)
+    if tail.startswith(_AFTER_CONSONANT):
+        return False
+    return not tail.startswith("이") or tail[1:].startswith(_COPULA_ENDINGS)  # 카카오페이다 may be 카카오페 + 이다
 
 
 @dataclass(slots=True)
@@ -746,8 +848,9 @@ class _Article:
                 if word.opens:
                     break
                 j, steps = j - 1, steps + 1
-            if person is None and len(run) >= 2:
-                person, start = " ".join(x.core for x in run[:2]), run[0].start
+            pair = _name_pair(run)
+            if person is None and pair is not None:
+                person, start = " ".join(x.core for x in pair), pair[0].start
             if person:
                 hits.append(_Hit(person, start, "title", "person"))
         return hits
@@ -763,20 +866,119 @@ class _Article:
         for i, w in enumerate(self.words):
             core = _strip_tail(w.core)
             found = _suffix_type(core)
-            if found is None and core in _ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES and i > 0:
+            if found is None and core in _STANDALONE_SUFFIXES and i > 0:
                 # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
                 prev = self.words[i - 1]
                 if not prev.closes and not w.line_start and not w.opens and self._can_head(prev):
                     hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", _suffix_type("x" + core)[0]))
+                continue
+            if "·" in core:
+                hits += self._dot_list_hits(w, core)
                 continue
             if found is None or not self._suffix_word_ok(w, core, *found):
                 continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
 
+    def _dot_list_hits(self, w: _Word, core: str) -> list[_Hit]:
+        """Each name of a ·-joined list read on its own: 방송통신사무소·시청자미디어재단·한국방송광고진흥공사
+        (메모리·시스템반도체 stays a pair of common nouns: 시스템 is a generic stem)."""
+        hits: list[_Hit] = []
+        offset = w.start
+        for part in core.split("·"):
+            found = _suffix_type(part) if len(part) >= 3 else None
+            if found is not None:
+                alone = _Word(part, offset, offset + len(part), False, False, False, None)
+                if self._suffix_word_ok(alone, part, *found):
+                    hits.append(_Hit(part, offset, "rule", found[0]))
+            offset += len(part) + 1
+        return hits
+
+    def subsidiary_hits(self) -> list[_Hit]:
+        """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
+        company (자회사 카카오게임즈가, 계열사 카카오페이·카카오모빌리티; 자회사 설립 names no one), after
+        시장조사업체/컨설팅업체 a Latin or transliterated name (시장조사업체 카운터포인트리서치에 따르면; 조사 is no
+        name)."""
+        hits: list[_Hit] = []
+        for i, w in enumerate(self.words[:-1]):
+            head = _strip_tail(w.core)
+            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
+                continue
+            after = self.words[i + 1]
+            if after.line_start:
+                continue
+            offset = after.start
+            for part in after.core.split("·"):
+                name = _strip_tail(part)
+                if self._named_after_a_company(name) if head in _SUBSIDIARY_WORDS else self._foreign_firm_name(name):
+                    hits.append(_Hit(name, offset, "rule", "company"))
+                offset += len(part) + 1
+        return hits
+
+    def _foreign_firm_name(self, name: str) -> bool:
+        if len(name) < 2 or name in _NOT_NAMES or name in _GENERIC_LATIN or self.known.get(name):
+            return False
+        if _has_latin(name):
+            return name.isascii() and name[0].isupper()  # IDC, Gartner; not 'AI반도체'
+        return len(name) >= 3 and all(_is_hangul(c) for c in name) and any(c in _LOANWORD_SYLLABLES for c in name)
+
+    def _named_after_a_company(self, name: str) -> bool:
+        if len(name) < 3 or name in _NOT_NAMES or self.known.get(name) or not (_has_hangul(name) or _has_latin(name)):
+            return False
+        return any(self.known.type_of(name[:k]) == "company" for k in range(len(name) - 1, 1, -1))
+
+    def junior_hits(self) -> tuple[list[_Hit], list[tuple[str, str]]]:
+        """도널드 트럼프 주니어: a known person's name and 주니어 (or 2세) is the son, a person of his own; 트럼프
+        주니어 is the same son (paired with the full name, as a bracket pairs two names)."""
+        if "주니어" not in self.text and "2세" not in self.text:
+            return [], []
+        hits: list[_Hit] = []
+        pairs: list[tuple[str, str]] = []
+        for m in _JUNIOR_NAME.finditer(self.text):
+            father = m.group(1)
+            for words in (father, father.split(" ", 1)[-1]):  # 도널드 트럼프 주니어, 트럼프 주니어
+                known = self.known.get(words)
+                if known is not None and known[1] == "person" and self._tail_ok(m.end()):  # not 2세대
+                    start = m.start(1) + len(father) - len(words)
+                    surface = self.text[start : m.end()]
+                    hits.append(_Hit(surface, start, "rule", "person"))
+                    pairs.append((known[0] + surface[len(words):], surface))
+                    break
+        return hits, pairs
+
+    def model_hits(self) -> list[_Hit]:
+        """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _MODEL_CODE.finditer(text):
+            code = m.group()
+            if re.fullmatch(r"[A-Z]+(?:19|20)\d\d", code) or code.startswith(_NOT_MODEL_PREFIXES):
+                continue  # CES2025 is an edition, RE100 a pledge, ISO9001 a standard
+            if self._tail_ok(m.end()):
+                hits.append(_Hit(code, m.start(), "rule", "product"))
+        for m in _FAMILY_MODEL.finditer(text):
+            end = m.end()
+            surface = m.group()
+            variant = _MODEL_VARIANT.match(text, end)
+            if variant and self._tail_ok(variant.end()):
+                surface, end = text[m.start() : variant.end()], variant.end()
+            if self._tail_ok(end):
+                hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
+        return hits
+
+    def _tail_ok(self, end: int) -> bool:
+        """Whether a name ending at `end` ends the written word there (아이오닉6는, 갤럭시 S25와; not 아이폰 2대)."""
+        text = self.text
+        run_end = end
+        while run_end < len(text) and _is_hangul(text[run_end]):
+            run_end += 1
+        return run_end == end or _is_tail(text[end:run_end])
+
     def _can_head(self, prev: _Word) -> bool:
         if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
             return False
+        if self.known.type_of(prev.core) == "place":
+            return False  # 용인 반도체 (클러스터), 한국 사무소: where, not a name
         if _has_latin(prev.core):
             return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
         return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)
@@ -873,6 +1075,9 @@ class _Article:
             return False  # both Latin or both Hangul: a gloss (버틀넥(병목현상)), not a second name
         if self.known.get(outer) and self.known.get(inner):
             return self.known.get(outer) == self.known.get(inner)
+        latin, hangul = (inner, outer) if inner_is_latin else (outer, inner)
+        if _ACRONYM.fullmatch(latin) and not self._spells_out(hangul, latin):
+            return False  # 메모리 반도체(HBM), 지식재산권(IP): a noun glossed by an acronym it does not spell
         if not inner_is_latin:
             return True  # HBM(고대역폭 메모리): a Latin name spelled out
         w = self._word_at(outer_start + len(outer) - 1)
@@ -881,6 +1086,19 @@ class _Article:
             if len(nouns) == 1 and nouns[0] == "NNG" and len(outer.split()) == 1:
                 return False  # 반도체(HBM): a common noun glossed by a name
         return True
+
+    def _spells_out(self, name: str, acronym: str) -> bool:
+        """Whether a Hangul name may be written beside an acronym (아마존웹서비스(AWS), HBM(고대역폭 메모리)):
+        its words spell the acronym's letters (see spells_acronym), or the alias file names both sides as
+        one entity, or the name holds a known spelling of the acronym's entity (초고대역폭메모리 holds
+        고대역폭메모리). 메모리 반도체(HBM) is none of these: 반도체 is no name for HBM."""
+        if spells_acronym(name, acronym):
+            return True
+        entity = self.known.get(acronym)
+        if entity is None:
+            return False
+        squeezed = normalize_name(name)
+        return any(len(k) >= 3 and k in squeezed for k in map(normalize_name, self.known.surfaces.get(entity[0], ())))
 
     def _is_gloss(self, outer: str, inner: str, inner_is_latin: bool) -> bool:
         """A bracket that spells out or labels something that is not a name."""
@@ -951,6 +1169,57 @@ class _Article:
         return {m.group(1).strip() for m in re.finditer(r"[‘'\"“]([^‘’'\"“”\n]{2,30})[’'\"”]", self.text)}
 
 
+# An acronym: capitals only (AWS, HBM, IP, SK); NVIDIA and KAKAO are written that way too.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# The initial consonants a Hangul word may start with when it transliterates an English word that starts
+# with the letter (Amazon 아마존, Web 웹, Services 서비스, Cloud 클라우드, Center 센터, General 제너럴).
+_LETTER_INITIALS = {
+    "A": "ㅇ", "E": "ㅇ", "I": "ㅇ", "O": "ㅇ", "U": "ㅇ", "Y": "ㅇ", "W": "ㅇ", "B": "ㅂㅃ", "V": "ㅂ",
+    "C": "ㅋㅅㅆㅊ", "K": "ㅋㄱㄲ", "Q": "ㅋ", "G": "ㄱㅈ", "D": "ㄷㄸ", "T": "ㅌㄸ", "F": "ㅍ", "P": "ㅍㅃ",
+    "H": "ㅎ", "J": "ㅈ", "Z": "ㅈ", "L": "ㄹ", "R": "ㄹ", "M": "ㅁ", "N": "ㄴ", "S": "ㅅㅆ", "X": "ㅇ",
+}
+# Letters as Korean says them (에스케이 = SK, 엔비디아 starts with 엔 = N).
+_LETTER_NAMES = {
+    "A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치", "I": "아이",
+    "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔", "O": "오", "P": "피", "Q": "큐", "R": "알",
+    "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "지",
+}
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+def _starts_letter(units: str, i: int, letter: str) -> bool:
+    """Whether the name, from its i-th character, can begin a word for `letter`."""
+    c = units[i]
+    if c.isascii():
+        return c.upper() == letter
+    if not _is_hangul(c):
+        return False
+    return _CHOSEONG[(ord(c) - 0xAC00) // 588] in _LETTER_INITIALS.get(letter, "") or units.startswith(
+        _LETTER_NAMES.get(letter, "\0"), i)
+
+
+@lru_cache(maxsize=1 << 12)
+def spells_acronym(name: str, acronym: str) -> bool:
+    """Whether a Hangul name transliterates the acronym: its first character starts a word for the first
+    letter, and each further letter starts a later word, in order (아마존웹서비스 ~ AWS, 마이크로소프트 ~ MS,
+    에스케이텔레콤 ~ SKT). A name shorter than the acronym is the acronym read as a word: its first letter
+    is enough (엔비디아 ~ NVIDIA, 카카오 ~ KAKAO). 반도체 ~ HBM and 지식재산권 ~ IP fail at the first letter."""
+    units = "".join(c for c in name if not _is_gap(c))
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    if not units or not letters or not _starts_letter(units, 0, letters[0]):
+        return False
+    if len(units) < len(letters):
+        return True
+    i = 1
+    for letter in letters[1:]:
+        while i < len(units) and not _starts_letter(units, i, letter):
+            i += 1
+        if i >= len(units):
+            return False
+        i += 1
+    return True
+
+
 def _guess_type(surface: str, article: _Article) -> str:
     by_suffix = _suffix_type(surface)
     if by_suffix:
@@ -990,7 +1259,10 @@ def _typos_of_known_names(hits: list[_Hit], text: str, known: _Known, prepared: 
 def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _Known) -> list[Candidate]:
     prepared = _Article(text, tokens, known)
     bracket_hits, pairs = prepared.bracket_hits()
-    rule_hits = prepared.title_hits() + prepared.suffix_hits() + bracket_hits
+    junior_hits, junior_pairs = prepared.junior_hits()
+    pairs += junior_pairs
+    rule_hits = (prepared.title_hits() + prepared.suffix_hits() + prepared.subsidiary_hits() + prepared.model_hits()
+                 + junior_hits + bracket_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}
@@ -1026,6 +1298,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
                 a, b = b, a
             parent[b] = a  # an alias-file entity stays the root of its group
 
+    credits = _Credits(text)
     groups: dict[str, list[_Hit]] = defaultdict(list)
     for hit in hits:
         surface = hit.surface.strip()
@@ -1035,6 +1308,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
             continue  # 최, 이, 황: a surname or one syllable is not a name
         if _is_amount(surface) or not _FUNCTION_WORDS.isdisjoint(surface.split()):
             continue  # 250메가와트(MW), 이와 함께 … 회장: an amount or a connective is not a name
+        if "=" in surface or hit.start in credits:
+            continue  # 사진제공=삼성전자: a credit names no entity
         groups[root(group_key(surface))].append(hit)
 
     result: list[Candidate] = []

@@ -27,6 +27,11 @@ class EditError(ValueError):
     """An entity edit that cannot apply (unknown name, bad type); one line for the user."""
 
 
+class NothingToChange(EditError):
+    """An entity edit that would leave every entity as it is (merging an entity into itself, renaming it to
+    its name, adding an alias it has): one line for the user, and nothing is stored."""
+
+
 @dataclass
 class Spec:
     name: str
@@ -83,10 +88,11 @@ class EntitySet:
             self.specs.append(spec)
         for s in surfaces:
             key = normalize_name(s)
-            if self.by_key.get(key) is None:
-                self.by_key[key] = spec
-                if s != spec.name:
-                    spec.aliases.add(s)
+            owner = self.by_key.setdefault(key, spec)
+            # every spelling the entity owns reaches the matcher: 도이치 텔레콤 beside 도이치텔레콤 lets the
+            # text write the space (a space between two Hangul words matches only where a spelling has one)
+            if owner is spec and s != spec.name:
+                spec.aliases.add(s)
         spec.votes[type_] += 1
         return spec
 
@@ -115,14 +121,17 @@ class EntitySet:
     def apply(self, op: str, args: dict) -> None:
         if op == "merge":
             into, other = self.require(args["into"]), self.require(args["from"])
-            if into is not other:
-                self._absorb(into, other)
+            if into is other:
+                raise NothingToChange(f"{args['into']!r} and {args['from']!r} are already one entity ({into.name}): nothing merged")
+            self._absorb(into, other)
         elif op == "rename":
             spec = self.require(args["entity"])
             new = args["name"].strip()
             owner = self.find(new)
             if owner is not None and owner is not spec:
                 raise EditError(f"{new!r} already names another entity: merge them instead")
+            if new == spec.name:
+                raise NothingToChange(f"{spec.name!r} is already the entity's name: nothing renamed")
             spec.aliases.add(spec.name)
             spec.aliases.discard(new)
             spec.name = new
@@ -132,11 +141,15 @@ class EntitySet:
             if args["type"] not in ENTITY_TYPES:
                 raise EditError(f"unknown type {args['type']!r}: one of {', '.join(ENTITY_TYPES)}")
             spec = self.require(args["entity"])
+            if spec.type == args["type"]:
+                raise NothingToChange(f"{spec.name!r} is already a {spec.type}: nothing retyped")
             spec.type = args["type"]
             spec.votes = Counter({args["type"]: 1_000_000})
         elif op == "alias-add":
             spec = self.require(args["entity"])
             owner = self.find(args["alias"])
+            if owner is spec:
+                raise NothingToChange(f"{args['alias']!r} already names {spec.name!r}: no alias added")
             if owner is not None and owner is not spec:
                 self.drop_alias(owner, args["alias"])
             spec.aliases.add(args["alias"])
@@ -145,12 +158,19 @@ class EntitySet:
             spec = self.require(args["entity"])
             if normalize_name(args["alias"]) == normalize_name(spec.name):
                 raise EditError(f"{args['alias']!r} is the entity's name: rename it first")
+            if self.find(args["alias"]) is not spec:
+                raise NothingToChange(f"{args['alias']!r} is not an alias of {spec.name!r}: nothing removed")
             self.drop_alias(spec, args["alias"])
             if op == "split":
                 self.add(args["alias"], args.get("type") or spec.type, [], "user").type = args.get("type") or spec.type
         elif op == "delete":
             self.remove(self.require(args["entity"]))
         elif op == "define":
+            known = self.find(args["name"])
+            if known is not None and known.type == args["type"] and all(
+                self.find(a) is known for a in args.get("aliases", [])
+            ):
+                raise NothingToChange(f"{args['name']!r} is already a {known.type} with those aliases: nothing defined")
             spec = self.add(args["name"], args["type"], args.get("aliases", []), "user")
             spec.type = args["type"]
             spec.votes = Counter({args["type"]: 1_000_000})
@@ -221,8 +241,8 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
         todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0")]
         if todo:  # a prune alone re-counts, and needs no automaton over every alias
             ids = dict(conn.execute("SELECT name, id FROM entities"))
-            matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs])
             kinds = dict(conn.execute("SELECT id, type FROM entities"))
+            matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs], kinds)
             for article_id in todo:
                 _link_article(conn, matcher, kinds, article_id)
         conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
@@ -340,18 +360,32 @@ def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int
                      [(eid, article_id, n) for eid, n in counts.items()])
 
 
-def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]]) -> None:
-    """Check edits against the current entity set, store them, and re-link once."""
+def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_unchanged: bool = False) -> int:
+    """Check edits against the current entity set, store them, and re-link once; returns how many were stored.
+
+    An edit that changes nothing raises NothingToChange, unless skip_unchanged (an imported alias file whose
+    lines are partly known already): then it is left out, and NothingToChange is raised only if all are."""
     entities = build_entity_set(db)
+    kept: list[tuple[str, dict]] = []
     for op, args in edits:
         if op not in EDIT_OPS:
             raise EditError(f"unknown edit {op!r}")
-        entities.apply(op, args)  # raises EditError with a clear line if it cannot apply
+        try:
+            entities.apply(op, args)  # raises EditError with a clear line if it cannot apply
+        except NothingToChange:
+            if not skip_unchanged:
+                raise
+            continue
+        kept.append((op, args))
+    if not kept:
+        raise NothingToChange("every entity and alias is already in the index: nothing changed")
+    edits = kept
     with db.conn:
         db.conn.executemany(
             "INSERT INTO edits(op, args) VALUES (?, ?)", [(op, json.dumps(args, ensure_ascii=False)) for op, args in edits]
         )
     link(db, entities)  # the checked set already holds every stored edit plus these: no second build
+    return len(edits)
 
 
 def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]]:

@@ -20,12 +20,13 @@ FUZZY_GAP = 5.0  # a fuzzy answer is confident only this far ahead of the next e
 INITIALS_FLOOR = 80.0
 INITIALS_WHOLE = 99.0  # the query covers the whole alias (ㅅㅅ on 삼성); just below an exact hit
 PREFIX_FLOOR = 80.0
-# Names a lookup may answer with: a discovered entity that no article body mentions (a headline typo like
-# 삼셩전자 that did not fold into 삼성전자) would only crowd out the real one.
-NAMEABLE = "(e.mentions > 0 OR e.origin <> 'discovered')"
+# Names a lookup may answer with: only entities some article mentions. An alias-file entity the corpus never
+# names (삼성SDI, 삼성동 under 삼성) or a discovered one no body holds (a headline typo like 삼셩전자) would only
+# crowd the real answers off the screen with `0 mentions`.
+NAMEABLE = "e.mentions > 0"
 # What a Resolver is built from in an index: (entity_id, alias, weight = the entity's mentions).
 ALIAS_ROWS = f"SELECT a.entity_id, a.alias, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE {NAMEABLE}"
-STATE_FORMAT = 2  # of Resolver.state(); a stored state of another format is rebuilt from the aliases
+STATE_FORMAT = 3  # of Resolver.state(); a stored state of another format is rebuilt from the aliases
 
 
 @dataclass(frozen=True, slots=True)

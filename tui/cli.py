@@ -453,7 +453,7 @@ def _edit(db: Path | None, op: str, **args) -> None:
     index = open_index(db)
     try:
         index.edit(op, **args)
-    except EditError as err:
+    except EditError as err:  # an unknown name, or an edit that would change nothing (NothingToChange)
         raise QueryError(str(err), EXIT_NOT_FOUND) from None
     said = index.edits()[-1].description
     click.echo(f"{said[:1].upper()}{said[1:]} (hanscope undo reverts it)", err=True)
@@ -563,13 +563,16 @@ def export_aliases(file: Path, db: Path | None) -> None:
 @db_option
 def import_aliases(file: Path, db: Path | None) -> None:
     """Define entities and aliases from FILE (the export-aliases format); kept across re-indexing."""
-    from store.linker import EditError
+    from store.linker import EditError, NothingToChange
 
     try:
         count = open_index(db).import_aliases(file.read_text(encoding="utf-8"))
+    except NothingToChange as err:
+        raise QueryError(f"{file}: {err}", EXIT_NOT_FOUND) from None
     except (UnicodeDecodeError, EditError) as err:
         raise QueryError(f"{file}: {err}") from None
-    click.echo(f"Imported {_plural(count, 'entity', 'entities')} (hanscope undo reverts the import)", err=True)
+    click.echo(f"Imported {_plural(count, 'entity', 'entities')} (lines the index already held are left out; "
+               "hanscope undo reverts the import)", err=True)
 
 
 # --- the app ----------------------------------------------------------------------------------
