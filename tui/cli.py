@@ -181,7 +181,10 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
     if as_json:
         return _emit_json(detail)
     out = _console()
-    out.print(_text(detail.title or "(no title)"), style="bold")
+    title = detail.title or "(no title)"
+    if detail.title_from in ("deck", "lede"):  # no headline in the text: say where this title comes from
+        title += f"  ({detail.title_from})"
+    out.print(_text(title), style="bold")
     if detail.subtitle:
         out.print(_text(detail.subtitle), style="italic")
     meta = " · ".join(x for x in [detail.outlet, ", ".join(detail.reporters), detail.date or detail.date_text, detail.source] if x)
@@ -190,6 +193,10 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
     for p in detail.paragraphs:
         out.print(_text(p.text))
         out.print()
+    if detail.captions:
+        out.print("captions", style="dim")
+        for caption in detail.captions:
+            out.print(_text(f"  {caption}"), style="italic")
 
 
 @cli.command()
