@@ -64,7 +64,7 @@ PAGE_BUTTONS = frozenset({
     "3줄 요약", "3줄요약", "본문전체읽기", "본문 전체읽기", "본문 전체 읽기", "로그인", "로그아웃", "회원가입", "ID/PW 찾기",
     "아이디/비밀번호 찾기", "원문보기", "원문 보기", "기사원문", "기사 원문", "좋아요", "싫어요", "후속기사 원해요", "전체메뉴",
     "메뉴", "검색", "이전", "다음", "이전글", "다음글", "목록보기", "목록으로", "스크랩하기", "퍼가기", "신고", "신고하기", "답글",
-    "글쓰기", "추천", "추천하기", "바로가기", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
+    "글쓰기", "추천", "추천하기", "바로가기", "댓글", "댓글쓰기", "댓글보기", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
 })
 SECTION_LABELS = frozenset(
     "정치 경제 사회 국제 세계 문화 생활 라이프 연예 스포츠 IT 과학 IT과학 IT/과학 IT·과학 산업 재계 금융 증권 "
@@ -320,8 +320,10 @@ def _names(group: str) -> list[str]:
     return [n for n in re.split(r"\s*[·ㆍ,]\s*|\s+", group) if n]
 
 
-def _add_byline(found: _Found, outlet: str | None, names: str | None) -> None:
-    if outlet and names and _looks_like_name(outlet) and not _OUTLET_TAIL.search(outlet):
+def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced: bool = False) -> None:
+    """Record a byline. `spaced`: outlet and names were only separated by a space, so "김준석 임수빈 기자" may be
+    two names and "홍길동 한경닷컴 기자" a name before its outlet."""
+    if spaced and outlet and names and _looks_like_name(outlet) and not _OUTLET_TAIL.search(outlet):
         if all(map(_looks_like_name, _names(names))):
             outlet, names = None, f"{outlet} {names}"  # "김준석 임수빈 기자": two reporters
         else:
@@ -369,7 +371,7 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
                 dates.append((parse_date(written.group(0)), written.group(0).strip()))
     found.dates.extend(dates)
     for byline in bylines:
-        _add_byline(found, byline.group("outlet"), byline.group("names"))
+        _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
     for name in names:
         _add_byline(found, None, name)
     return True
@@ -581,12 +583,12 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", text).translate(_QUOTES)
 
 
-def _is_concatenation(key: str, keys: list[str], by_prefix: dict[str, list[int]]) -> bool:
-    """Is `key` earlier paragraphs run together (a page repeating its story as one block)? Each earlier
+def _is_concatenation(key: str, keys: list[str], upto: int, by_prefix: dict[str, list[int]]) -> bool:
+    """Is `key` earlier paragraphs (before index `upto`) run together (a page repeating its story as one block)? Each earlier
     paragraph is tried as the start at most once per call, and each step consumes text: linear in the key."""
-    for first in by_prefix.get(key[:_PREFIX_KEY], ()):
+    for first in by_prefix.get(key[:_PREFIX_KEY], ())[:4]:  # a few starts: 20k paragraphs alike stay linear
         pos, i = 0, first
-        while i < len(keys) and key.startswith(keys[i], pos) and keys[i]:
+        while i < upto and key.startswith(keys[i], pos) and keys[i]:
             pos += len(keys[i])
             i += 1
         if pos == len(key) and i - first > 1:
@@ -601,7 +603,7 @@ def _dedupe(texts: list[str], drop: set[str]) -> list[str]:
     by_prefix: dict[str, list[int]] = {}
     repeat = []
     for i, key in enumerate(keys):
-        concatenated = len(key) >= 2 * MIN_DEDUP_CHARS and _is_concatenation(key, keys[:i], by_prefix)
+        concatenated = len(key) >= MIN_DEDUP_CHARS and _is_concatenation(key, keys, i, by_prefix)
         repeat.append(key in seen or concatenated)
         seen.add(key)
         if len(key) >= _PREFIX_KEY:
