@@ -143,6 +143,7 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(rf"(?:{_SP}?(?P<q>{_alt(_SUFFIX_QUALIFIERS)})|(?P<yeo>여)){_FOLLOW_KO}")
 _BAND_RE = re.compile(rf"대{_FOLLOW_KO}")
 _WORD_AFTER_RE = re.compile(rf"{_SP}+([가-힣A-Za-z0-9]+)")
+_PER_CHARGE_RE = re.compile(rf"{_SP}?(?:충전|완충|주유)")
 _CONVERSION_GAP_RE = re.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|우리{_SP}?돈){_SP}?)?")
 _TOKEN_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)|([천백십])|([조억만])")
 
@@ -239,6 +240,8 @@ def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | 
             return None
         if counter == "주" and value < 1000:
             return None  # 3주: weeks, not shares
+        if counter == "회" and _PER_CHARGE_RE.match(text, m.end()):
+            return None  # "1회 충전으로 500km": a rate (per charge), not a count of charges
     value *= sign * scale  # the sign belongs to the left end: -3~4% runs from -3 to 4
     if value_max is not None:
         value_max *= scale

@@ -326,6 +326,12 @@ def test_squared_unit_characters_read_as_their_units(text, raw, value, unit):
     assert (a.raw, a.value, a.unit) == (raw, value, unit)
 
 
+def test_per_charge_is_a_rate_not_a_count():
+    assert parse_numbers("1회 충전으로 500km를 달린다") == []
+    assert parse_numbers("1회 완충 시 429km") == []
+    assert only("올해만 3회 연속 수주했다").counter == "회"  # a count of times stays one
+
+
 def test_amounts_after_squared_units_keep_their_offsets():
     text = "배터리는 28㎾h에서 38.3㎾h로 커졌고, 주행거리는 294㎞로 5.1% 늘었다. 가격은 4670만 원이다."
     amounts = parse_numbers(text)
