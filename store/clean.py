@@ -64,7 +64,9 @@ PAGE_BUTTONS = frozenset({
     "3줄 요약", "3줄요약", "본문전체읽기", "본문 전체읽기", "본문 전체 읽기", "로그인", "로그아웃", "회원가입", "ID/PW 찾기",
     "아이디/비밀번호 찾기", "원문보기", "원문 보기", "기사원문", "기사 원문", "좋아요", "싫어요", "후속기사 원해요", "전체메뉴",
     "메뉴", "검색", "이전", "다음", "이전글", "다음글", "목록보기", "목록으로", "스크랩하기", "퍼가기", "신고", "신고하기", "답글",
-    "글쓰기", "추천", "추천하기", "바로가기", "댓글", "댓글쓰기", "댓글보기", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
+    "글쓰기", "추천", "추천하기", "바로가기", "댓글", "댓글쓰기", "댓글보기",
+    "print", "Print", "PRINT", "share", "Share", "SHARE", "facebook", "twitter", "Top", "top", "menu", "MENU", "search", "login",
+    "A+", "A-", "A", "URL", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
 })
 SECTION_LABELS = frozenset(
     "정치 경제 사회 국제 세계 문화 생활 라이프 연예 스포츠 IT 과학 IT과학 IT/과학 IT·과학 산업 재계 금융 증권 "
@@ -88,7 +90,7 @@ _PORTAL = re.compile(
     r"^이 기사에 대해 어떻게 생각하시나요\??$|에서 직접 확인하세요\.\s*해당 언론사로 이동합니다\.?$|^뉴스픽의 주요 문장 추출 기술|"
     r"^이 콘텐츠를 공유하세요\.?$|^알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|첫\s?(?:번째\s)?댓글을 작성해\s?(?:보세요|주세요)\.?$|"
     r"^주소\s?복사가 완료되었습니다\.?$|^<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|^에 유통된 기사입니다\.?$|"
-    r"^본문\s?수집\s?시각|^원문\s?(?:출처|주소|링크)\s*[:：]|^출처\s*[:：]\s*https?://|^이슈\s+\S.{0,20}\s+소식$|"
+    r"^본문\s?수집\s?시각|^원문\s?(?:출처|주소|링크)\s*[:：]|^출처\s*[:：]\s*https?://|^이슈\s\S.{1,30}$|"
     r"\((?:바로가기|현재기사)\)?$|바로가기$"
 )
 _PORTAL_OUTLET = re.compile(r"[“\"](?P<outlet>[^”\"]{2,20})[”\"]\s*기사 내용을")  # Newspic names the story's outlet
@@ -96,6 +98,8 @@ _OUTLET_LINE = re.compile(  # a logo line: "매일경제" alone
     r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어)$"
 )
 _AGENCY_LINE = re.compile(rf"^{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*$")
+# A byline that names a desk, not a person: "편집국", "온라인뉴스팀", "디지털뉴스부"
+_DESK_LINE = re.compile(r"^[가-힣A-Za-z]{0,8}\s?(?:편집국|편집부|뉴스팀|뉴스부|취재팀|취재부|온라인팀|디지털팀|데스크)$")
 _WEATHER = re.compile(
     r"^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|비/눈|눈/비|안개|황사|박무|연무|천둥번개|진눈깨비)?"
     r"\s*[가-힣]{1,6}\s*[-−]?\d+(?:\.\d+)?\s*(?:℃|°C?)$"
@@ -158,8 +162,10 @@ _CREDIT_TAILS = (
     _PHOTO_DATE_CREDIT,
     # [SK 제공]  (삼성전자 제공)  [연합뉴스 자료사진]
     re.compile(r"\s*[\[(<【][^\[\]()<>【】]{1,30}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*[\])>】]$"),
-    # "... 있다. /SK그룹"  "/사진=연합뉴스"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/\s*(?:사진\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
+    # "... 있다. /SK그룹"  "/사진=연합뉴스"  "/사진 제공=네이버"
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/\s*(?:{_CREDIT_WORD}\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
+    # "... 있다. 2022.10.21. (공동취재사진)"
+    re.compile(r"\s*[(\[]\s*(?:공동\s?취재\s?사진|공동\s?취재단?|사진\s?공동\s?취재단?|풀\s?사진)\s*[)\]]$"),
     # "... photo@newsis.com"  "... 2024.11.04."
     re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*[(<]?{_EMAIL}[)>]?$"),
     re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
@@ -195,6 +201,10 @@ _BYLINE_LINE = re.compile(
     rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
     rf"[\[(<【/]?\s*(?:(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
     rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
+)
+# "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name
+_NAME_OUTLET_LINE = re.compile(
+    rf"^(?P<names>{_NAME})\s+(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
 )
 # "[뉴스핌 Newspim] 홍길동 기자 (hong@x.com)"  "[비즈데일리] 홍길동 기자"
 _BRACKET_OUTLET_BYLINE = re.compile(
@@ -308,7 +318,7 @@ def _is_debris(core: str) -> bool:
     if not re.search(r"\w", core):  # only symbols: "|", "---", "…"
         return True
     checks = (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT,
-              _URL_OR_EMAIL, _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _AGENCY_LINE)
+              _URL_OR_EMAIL, _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _AGENCY_LINE, _DESK_LINE)
     if any(rx.search(core) for rx in checks):
         return True
     if len(core) <= _MAX_FOOTER_CHARS and (_COPYRIGHT.search(core) or _OTHER_ARTICLES.search(core)):
@@ -347,6 +357,9 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
     names: list[str] = []
     for part in parts:
         byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part)
+        if not byline:
+            named = _NAME_OUTLET_LINE.match(part)
+            byline = named if named and _looks_like_name(named["names"]) else None
         if byline:
             bylines.append(byline)
             continue

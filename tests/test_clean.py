@@ -601,3 +601,28 @@ def test_cleaning_hostile_text_stays_linear(name):
     except InputError:
         pass
     assert time.perf_counter() - started < 8, name
+
+
+def test_name_before_a_long_outlet_desk_bylines_and_english_buttons():
+    article = text(
+        "print\n\n한화오션, 캐나다 잠수함 수주전 돌입\n\n편집국\n"
+        "한화오션이 캐나다 잠수함 사업 제안서를 냈다. 사업 규모는 20조원이다.\n"
+        "윤서진 한국조선해양신문 기자 ysj@example.com"
+    )
+    assert (article.title, article.outlet, article.reporters) == ("한화오션, 캐나다 잠수함 수주전 돌입", "한국조선해양신문", ["윤서진"])
+    assert paragraphs(article) == ["한화오션이 캐나다 잠수함 사업 제안서를 냈다. 사업 규모는 20조원이다."]
+
+
+def test_pool_photo_and_spaced_credit_tails_make_captions():
+    article = text(
+        "정의선 현대차그룹 회장이 조지아 공장에서 발언하고 있다. /사진 제공=현대차그룹\n"
+        "현대차그룹이 미국 조지아 공장 증설에 7조원을 더 쓴다.\n"
+        "이재용 삼성전자 회장이 출국하고 있다. 2025.10.21. (공동취재사진)"
+    )
+    assert paragraphs(article) == ["현대차그룹이 미국 조지아 공장 증설에 7조원을 더 쓴다."]
+    assert article.captions == ["정의선 현대차그룹 회장이 조지아 공장에서 발언하고 있다.", "이재용 삼성전자 회장이 출국하고 있다."]
+
+
+def test_a_portal_issue_tag_is_not_the_headline():
+    article = text("이슈 배터리 전쟁\n\nLG엔솔, 폴란드 공장 증설\n\nLG에너지솔루션이 폴란드 브로츠와프 공장을 늘린다.")
+    assert article.title == "LG엔솔, 폴란드 공장 증설"
