@@ -88,7 +88,7 @@ _PORTAL = re.compile(
     # Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts)
     r"^자동\s?요약\s|본문\s?보기를 권장합니다\.?$|^글자\s?크기\s?설정|^이 글자\s?크기로 변경됩니다\.?$|^\(예시\)\s|"
     r"^이 기사에 대해 어떻게 생각하시나요\??$|에서 직접 확인하세요\.\s*해당 언론사로 이동합니다\.?$|^뉴스픽의 주요 문장 추출 기술|"
-    r"^이 콘텐츠를 공유하세요\.?$|^알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|첫\s?(?:번째\s)?댓글을 작성해\s?(?:보세요|주세요)\.?$|"
+    r"^이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|^알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|첫\s?(?:번째\s)?댓글을 작성해\s?(?:보세요|주세요)\.?$|"
     r"^주소\s?복사가 완료되었습니다\.?$|^<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|^에 유통된 기사입니다\.?$|"
     r"^본문\s?수집\s?시각|^원문\s?(?:출처|주소|링크)\s*[:：]|^출처\s*[:：]\s*https?://|^이슈\s\S.{1,30}$|"
     r"\((?:바로가기|현재기사)\)?$|바로가기$"
@@ -155,6 +155,8 @@ _CREDIT_TAILS = (
     re.compile(rf"\s*[(<【]\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]()<>【】]{{0,30}}[)>】]$"),
     # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence
     re.compile(r"(?<=[.!?])\s*\[[^\[\]=\d]{1,15}\]$"),
+    # "... 경청하고 있다. 사진=홍길동 기자 hong@x.com"
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
     # "... 상관없음. 사진=조선DB"
     re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_CREDIT_WORD}\s*[=:]\s*[^\s=]{{1,20}}$"),
     # "... 티저 이미지. 연합뉴스"
@@ -193,9 +195,16 @@ _BYLINE_PREFIXES = (
         rf"^[\[(【]\s*(?!사진|자료|그래픽|출처|제공)[가-힣]{{1,10}}(?:\([가-힣]{{1,10}}\))?\s*=\s*(?P<outlet>[^\[\]()【】=]{{1,20}}?)\s*[\])】]"
         rf"\s*(?:(?P<names>{_NAMES_SP})\s*{_JOB}\s*=)?"
     ),
-    # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문
-    re.compile(rf"^(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
+    # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문
+    re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
 )
+_SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
+# Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
+# the copyright; cut when the tail is short
+_INLINE_TAIL = re.compile(
+    r"(?<=[.!?\"”'’)])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[ⓒ©]|Copyright|저작권자)"
+)
+_MAX_INLINE_TAIL = 400
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
     rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
@@ -224,7 +233,8 @@ _FOOTER_OUTLET = re.compile(
     r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
 )
 _COPYRIGHT_OUTLET = re.compile(
-    r"(?:[ⓒ©]|\([cC]\))\s*(?:\d{4}\s+)?(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
+    r"(?:[ⓒ©]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
+    r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
 )
 
 # --- dates --------------------------------------------------------------------------------------
@@ -453,7 +463,7 @@ def _scan(text: str) -> _Found:
             in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(_COPYRIGHT.search(core)))
             found.lines.append(_Line("", "sep"))
             continue
-        if _date_or_byline_line(line, found):
+        if _date_or_byline_line(core, found):  # "• 승인 2022.01.07 17:22" as a bulleted list item too
             found.lines.append(_Line("", "sep"))
             continue
         line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
@@ -464,12 +474,18 @@ def _scan(text: str) -> _Found:
         for rx in _BYLINE_PREFIXES:
             byline = rx.match(line)
             if byline:
-                _add_byline(found, byline.groupdict().get("outlet"), byline.group("names"))
+                _add_byline(found, byline.groupdict().get("outlet"), byline.group("names"), spaced=rx is _SPACED_PREFIX)
                 line, after_byline = line[byline.end():].strip(), True
                 break
         if not line:
             found.lines.append(_Line("", "sep"))
             continue
+        inline = _INLINE_TAIL.search(line, max(0, len(line) - _MAX_INLINE_TAIL))
+        if inline and inline.start() > 0 and not re.fullmatch(r"\s*[ⓒ©]\s*\S{1,20}", line[inline.start():]):  # not "ⓒ회사": a photo credit
+            hit = _COPYRIGHT_OUTLET.search(line, inline.start())
+            if hit:
+                found.footer_outlets.append(hit.group("outlet"))
+            line = line[: inline.start()].rstrip()
         tail = _BYLINE_TAIL.search(line)
         if tail:
             _add_byline(found, tail.group("outlet"), tail.group("names"))
@@ -657,8 +673,9 @@ def clean(doc: Document) -> Article:
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
-    paragraphs = _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts)
     captions = _dedupe([ln.text for ln in rest if ln.kind == "caption"], head_texts)
+    # a caption repeated without its credit is still the caption
+    paragraphs = _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | {_key(c) for c in captions})
     if not paragraphs:  # a photo page: its captions are the story
         paragraphs, captions = captions, []
     if not paragraphs:

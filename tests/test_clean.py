@@ -626,3 +626,24 @@ def test_pool_photo_and_spaced_credit_tails_make_captions():
 def test_a_portal_issue_tag_is_not_the_headline():
     article = text("이슈 배터리 전쟁\n\nLG엔솔, 폴란드 공장 증설\n\nLG에너지솔루션이 폴란드 브로츠와프 공장을 늘린다.")
     assert article.title == "LG엔솔, 폴란드 공장 증설"
+
+
+def test_one_line_page_with_outlet_byline_and_glued_chrome():
+    article = text(
+        "경제일보 송가은 기자 = 에코프로는 헝가리 양극재 공장에 1200억원을 더 넣는다고 5일 공시했다. 회사 측은 \"유럽 고객 대응\"이라고 밝혔다."
+        "관련기사포스코퓨처엠 \"양극재 증설 속도 조절\" #에코프로 #양극재 좋아요0 화나요0 ©'믿을 수 있는 경제신문' 경제일보. 무단전재·재배포 금지"
+    )
+    assert (article.outlet, article.reporters) == ("경제일보", ["송가은"])
+    assert paragraphs(article) == ["에코프로는 헝가리 양극재 공장에 1200억원을 더 넣는다고 5일 공시했다. 회사 측은 \"유럽 고객 대응\"이라고 밝혔다."]
+
+
+def test_bulleted_meta_list_and_a_caption_repeated_without_its_credit():
+    article = text(
+        "쿠팡, 대구 물류센터 가동\n  • 민서후 기자\n  • 승인 2024.03.07 17:22\n  • 댓글 0\n이 기사를 공유합니다\n\n"
+        "(왼쪽부터) 박대준 쿠팡 대표와 홍준표 대구시장이 테이프를 자르고 있다. 사진=민서후 기자 msh@example.com\n"
+        "(왼쪽부터) 박대준 쿠팡 대표와 홍준표 대구시장이 테이프를 자르고 있다.\n"
+        "쿠팡이 대구 물류센터를 가동한다. 직원은 1500명이다."
+    )
+    assert (article.title, article.reporters, article.date) == ("쿠팡, 대구 물류센터 가동", ["민서후"], "2024-03-07T17:22")
+    assert paragraphs(article) == ["쿠팡이 대구 물류센터를 가동한다. 직원은 1500명이다."]
+    assert article.captions == ["(왼쪽부터) 박대준 쿠팡 대표와 홍준표 대구시장이 테이프를 자르고 있다."]
