@@ -119,6 +119,7 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
+_SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
 _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
 # Headers after which a page lists other stories or prices until the next paragraph of prose
@@ -331,8 +332,12 @@ def _is_debris(core: str) -> bool:
               _URL_OR_EMAIL, _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _AGENCY_LINE, _DESK_LINE)
     if any(rx.search(core) for rx in checks):
         return True
-    if len(core) <= _MAX_FOOTER_CHARS and (_COPYRIGHT.search(core) or _OTHER_ARTICLES.search(core)):
-        return True
+    if len(core) <= _MAX_FOOTER_CHARS:
+        hit = _COPYRIGHT.search(core)
+        if hit and not _SENTENCE_BEFORE.search(core, 0, hit.start()):  # a story glued before it is cut, not dropped
+            return True
+        if _OTHER_ARTICLES.search(core):
+            return True
     return False
 
 
