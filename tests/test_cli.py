@@ -84,7 +84,9 @@ def test_articles(seeds_db):
 def test_show(seeds_db, bodies):
     for article_id, body in bodies.items():
         detail = cli_json("show", str(article_id), db=seeds_db)
-        assert set(detail) == ARTICLE_KEYS | {"url", "body", "paragraphs"}
+        assert set(detail) == ARTICLE_KEYS | {"url", "body", "paragraphs", "title_from", "captions"}
+        assert detail["title"] and detail["title_from"] in ("headline", "meta", "deck", "lede")  # never untitled
+        assert all(isinstance(c, str) and c not in body for c in detail["captions"])
         assert detail["chars"] == len(body)
         assert detail["paragraphs"] and all(set(p) == {"start", "end", "text"} for p in detail["paragraphs"])
         assert all(body[p["start"]:p["end"]] == p["text"] for p in detail["paragraphs"])
