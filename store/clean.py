@@ -84,15 +84,20 @@ _COUNTERS = re.compile(
 )
 _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
 _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
+# Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts): how they
+# begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
 _PORTAL = re.compile(
-    # Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts)
-    r"^자동\s?요약\s|본문\s?보기를 권장합니다\.?$|^글자\s?크기\s?설정|^이 글자\s?크기로 변경됩니다\.?$|^\(예시\)\s|"
-    r"^이 기사에 대해 어떻게 생각하시나요\??$|에서 직접 확인하세요\.\s*해당 언론사로 이동합니다\.?$|^뉴스픽의 주요 문장 추출 기술|"
-    r"^이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|^알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|첫\s?(?:번째\s)?댓글을 작성해\s?(?:보세요|주세요)\.?$|"
-    r"^주소\s?복사가 완료되었습니다\.?$|^<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|^에 유통된 기사입니다\.?$|"
-    r"^본문\s?수집\s?시각|^원문\s?(?:출처|주소|링크)\s*[:：]|^출처\s*[:：]\s*https?://|^이슈\s\S.{1,30}$|"
-    r"\((?:바로가기|현재기사)\)?$|바로가기$"
+    r"자동\s?요약\s|글자\s?크기\s?설정|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
+    r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
+    r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
+    r"주소\s?복사가 완료되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
+    r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$"
 )
+_PORTAL_END = re.compile(
+    r"본문\s?보기를 권장합니다\.?$|에서 직접 확인하세요\.\s*해당 언론사로 이동합니다\.?$|"
+    r"첫\s?(?:번째\s)?댓글을 작성해\s?(?:보세요|주세요)\.?$|\((?:바로가기|현재기사)\)?$|바로가기$"
+)
+_PORTAL_END_CHARS = 40
 _PORTAL_OUTLET = re.compile(r"[“\"](?P<outlet>[^”\"]{2,20})[”\"]\s*기사 내용을")  # Newspic names the story's outlet
 _OUTLET_LINE = re.compile(  # a logo line: "매일경제" alone
     r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어)$"
@@ -119,6 +124,8 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
+_HAS_DIGIT = re.compile(r"\d")
+_BAR_SPLIT = re.compile(r"\s*[|｜│]\s*")
 _SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
 _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
@@ -328,9 +335,12 @@ def _is_debris(core: str) -> bool:
             return True
     if not re.search(r"\w", core):  # only symbols: "|", "---", "…"
         return True
+    # all anchored at the start: a long line of prose fails each at its first characters
     checks = (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT,
               _URL_OR_EMAIL, _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _AGENCY_LINE, _DESK_LINE)
-    if any(rx.search(core) for rx in checks):
+    if any(rx.match(core) for rx in checks):
+        return True
+    if _PORTAL_END.search(core, max(0, len(core) - _PORTAL_END_CHARS)):
         return True
     if len(core) <= _MAX_FOOTER_CHARS:
         hit = _COPYRIGHT.search(core)
@@ -366,7 +376,9 @@ def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced:
 
 def _date_or_byline_line(text: str, found: _Found) -> bool:
     """True (and the date/byline recorded) when the whole line is dates, bylines and separators."""
-    parts = [p for p in re.split(r"\s*[|｜│]\s*", text) if p]
+    if len(text) > _MAX_FOOTER_CHARS or not (_HAS_DIGIT.search(text) or "기자" in text or "특파원" in text):
+        return False  # neither a date nor a byline can be in it
+    parts = [p for p in _BAR_SPLIT.split(text) if p]
     dates: list[tuple[str | None, str]] = []
     bylines: list[re.Match[str]] = []
     names: list[str] = []
@@ -407,6 +419,8 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
 
 def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
     """Remove trailing photo credits; in a caption also a bare name credit or a short tail after the last sentence."""
+    if not caption and text[-1:] in ".!?。" and not text[-2:-1].isdigit():
+        return text, False  # prose ends in its own sentence: every credit tail needs something after it
     stripped = False
     changed = True
     while changed and text:
@@ -485,7 +499,9 @@ def _scan(text: str) -> _Found:
         if not line:
             found.lines.append(_Line("", "sep"))
             continue
-        inline = _INLINE_TAIL.search(line, max(0, len(line) - _MAX_INLINE_TAIL))
+        window = line[-_MAX_INLINE_TAIL:]
+        inline = _INLINE_TAIL.search(line, max(0, len(line) - _MAX_INLINE_TAIL)) if any(
+            mark in window for mark in ("관련", "#", "좋아요", "ⓒ", "©", "Copyright", "저작권자")) else None
         if inline and inline.start() > 0 and not re.fullmatch(r"\s*[ⓒ©]\s*\S{1,20}", line[inline.start():]):  # not "ⓒ회사": a photo credit
             hit = _COPYRIGHT_OUTLET.search(line, inline.start())
             if hit:
@@ -500,13 +516,13 @@ def _scan(text: str) -> _Found:
             if not line:
                 found.lines.append(_Line("", "sep"))
                 continue
-        photo = _PHOTO_DATE_CREDIT.search(line)
+        photo = _PHOTO_DATE_CREDIT.search(line, max(0, len(line) - 40)) if "/" in line[-40:] else None
         if photo:
             found.photo_dates.append((parse_date(photo["date"]), photo["date"]))
             found.footer_outlets.append(photo["outlet"])
             _photo_page(found)
         line, is_caption = _strip_credits(line, caption=False)
-        if is_caption or (_CAPTION_POSITION.search(line) and not _ends_sentence(line)):
+        if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)):
             found.lines.append(_Line(_CAPTION_MARK.sub("", line), "caption"))
             continue
         found.seen_prose = found.seen_prose or _ends_sentence(line)
