@@ -575,6 +575,8 @@ def test_show_prints_captions_apart_and_json_marks_the_title(tmp_path):
     assert "뮌헨" not in data["body"]
     plain = runner.invoke(cli, ["show", "1", "--db", db]).output
     assert "(lede)" in plain and plain.index("captions") < plain.index("뮌헨")
+    found = _json.loads(runner.invoke(cli, ["search", "뮌헨", "--db", db, "--json"]).output)
+    assert [a["id"] for a in found["articles"]] == [1]  # captions stay searchable
 
 
 # --- linear on hostile input ----------------------------------------------------------------------
