@@ -1,13 +1,19 @@
-"""Score hanscope's entity and number extraction against the hand-made gold files in bench/gold/.
+"""Score hanscope's extraction and cleaning against hand-made gold files (default: bench/gold/).
 
     python bench/eval_extraction.py [--json] [--analyzer] [--workers N]
+    python bench/eval_extraction.py --gold DIR --corpus DIR [--corpus DIR ...]   # another annotated set
 
-Indexes the seeds plus bench/gold_articles into a temporary database with the real pipeline, then for
-each article compares the entities that have a mention in it, and the amounts found in it, with the
-gold file for that article. Entities match by name through aliases (a gold entity's name and surfaces
-against a predicted entity's name and every alias the index holds for it), one to one; amounts match on
-unit and value within 0.5%. Both are compared as sets per article (an amount or entity said twice counts
-once). Prints precision/recall/F1 per article and micro-averaged, then every miss and false positive.
+Indexes the corpus (default: the seeds plus bench/gold_articles) into a temporary database with the real
+pipeline, then for each article compares the entities that have a mention in it, and the amounts found in
+it, with the gold file for that article. Entities match by name through aliases (a gold entity's name and
+surfaces against a predicted entity's name and every alias the index holds for it), one to one; amounts
+match on unit and value within 0.5%. Both are compared as sets per article (an amount or entity said twice
+counts once). Prints precision/recall/F1 per article and micro-averaged, then every miss and false positive.
+
+A gold file may also give `meta` (title, outlet, date, reporters: only the fields the text states) and
+`furniture` / `captions` (snippets of page chrome, bylines and photo captions that must not be left in the
+body; captions should be found in the article's captions instead). These are scored as fields right of
+fields present, and lines left in bodies.
 """
 from __future__ import annotations
 
@@ -62,6 +68,9 @@ class GoldArticle:
     source: str  # path relative to the repository
     entities: list[GoldEntity]
     numbers: list[GoldNumber]
+    meta: dict[str, object] = field(default_factory=dict)  # title / outlet / date / reporters the text states
+    furniture: list[str] = field(default_factory=list)  # chrome and byline snippets that must leave the body
+    captions: list[str] = field(default_factory=list)  # caption snippets that must move out of the body
 
 
 def gold_key(source: str) -> str:
@@ -85,6 +94,9 @@ def load_gold(folder: Path = GOLD_DIR) -> dict[str, GoldArticle]:
                            n.get("qualifier"), n.get("period"))
                 for n in data["numbers"]
             ],
+            meta={k: v for k, v in (data.get("meta") or {}).items() if v},
+            furniture=list(data.get("furniture", [])),
+            captions=list(data.get("captions", [])),
         )
     return gold
 
@@ -249,6 +261,60 @@ def _unique(items: list, key) -> list:
     return out
 
 
+# --- metadata and clean bodies ---------------------------------------------------------------------
+
+META_FIELDS = ("title", "outlet", "date", "reporters")
+_TITLE_NOISE = str.maketrans("", "", " \t\n\"'“”‘’`·…")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def meta_right(field_name: str, gold: object, predicted: object) -> bool:
+    """Is a predicted metadata field right? Titles ignore spacing and quote marks; a gold date without a
+    time matches any time that day; reporters compare as sets of names."""
+    if not predicted:
+        return False
+    if field_name == "title":
+        return str(gold).translate(_TITLE_NOISE) == str(predicted).translate(_TITLE_NOISE)
+    if field_name == "outlet":
+        return normalize_name(str(gold)) == normalize_name(str(predicted))
+    if field_name == "date":
+        return str(predicted).startswith(str(gold))
+    if field_name == "reporters":
+        return set(gold) == set(predicted)  # type: ignore[arg-type]
+    raise ValueError(field_name)
+
+
+@dataclass(slots=True)
+class CleanScore:
+    meta: dict[str, tuple[object, object, bool]]  # field -> (gold, predicted, right), fields the gold states
+    furniture_left: list[str]  # gold furniture snippets still in the body
+    captions_left: list[str]  # gold caption snippets still in the body
+    captions_moved: int  # gold captions found in the article's captions
+    furniture: int
+    captions: int
+
+
+def score_clean(g: GoldArticle, detail) -> CleanScore:
+    body = _squash(detail.body) if detail is not None else ""
+    captions = _squash("\n".join(getattr(detail, "captions", None) or [])) if detail is not None else ""
+    meta = {}
+    for name in META_FIELDS:
+        if name in g.meta:
+            predicted = getattr(detail, name, None) if detail is not None else None
+            meta[name] = (g.meta[name], predicted, meta_right(name, g.meta[name], predicted))
+    return CleanScore(
+        meta,
+        [f for f in g.furniture if _squash(f) in body],
+        [c for c in g.captions if _squash(c) in body],
+        sum(_squash(c) in captions for c in g.captions),
+        len(g.furniture),
+        len(g.captions),
+    )
+
+
 # --- running the pipeline ------------------------------------------------------------------------
 
 
@@ -258,6 +324,7 @@ class ArticleResult:
     article_id: int | None
     entities: EntityScore
     numbers: NumberScore
+    clean: CleanScore | None = None
 
 
 def predictions(index, article_id: int) -> tuple[list[PredEntity], list[PredNumber]]:
@@ -285,18 +352,20 @@ def evaluate(index, gold: dict[str, GoldArticle]) -> list[ArticleResult]:
     for key, g in sorted(gold.items()):
         article_id = by_key.get(key)
         pred_e, pred_n = predictions(index, article_id) if article_id is not None else ([], [])
-        results.append(ArticleResult(key, article_id, score_entities(g.entities, pred_e), score_numbers(g.numbers, pred_n)))
+        detail = index.article(article_id) if article_id is not None else None
+        results.append(ArticleResult(key, article_id, score_entities(g.entities, pred_e), score_numbers(g.numbers, pred_n),
+                                     score_clean(g, detail)))
     return results
 
 
-def build_index(db_path: Path, *, use_analyzer: bool, workers: int) -> float:
+def build_index(db_path: Path, *, use_analyzer: bool, workers: int, corpus: list[Path] = CORPUS) -> float:
     from store.db import connect
     from store.indexer import index_paths
 
     started = time.perf_counter()
     db = connect(db_path, create=True)
     try:
-        index_paths(db, CORPUS, workers=workers, use_analyzer=use_analyzer)
+        index_paths(db, corpus, workers=workers, use_analyzer=use_analyzer)
     finally:
         db.close()
     return time.perf_counter() - started
@@ -321,7 +390,28 @@ def summary(results: list[ArticleResult]) -> dict:
         for g, _p in r.entities.pairs:
             by_type.setdefault(g.type, [0, 0])[0] += 1
             by_type[g.type][1] += 1
+    meta_fields: dict[str, list[int]] = {}
+    furniture = [0, 0]  # left, annotated
+    captions = [0, 0, 0]  # left in body, moved to captions, annotated
+    for r in results:
+        if r.clean is None:
+            continue
+        for name, (_g, _p, right) in r.clean.meta.items():
+            counts = meta_fields.setdefault(name, [0, 0])
+            counts[0] += right
+            counts[1] += 1
+        furniture[0] += len(r.clean.furniture_left)
+        furniture[1] += r.clean.furniture
+        captions[0] += len(r.clean.captions_left)
+        captions[1] += r.clean.captions_moved
+        captions[2] += r.clean.captions
+    right, present = sum(c[0] for c in meta_fields.values()), sum(c[1] for c in meta_fields.values())
     return {
+        "metadata": {"right": right, "present": present, "share": round(right / present, 4) if present else None,
+                     "by_field": {n: {"right": c[0], "present": c[1]} for n, c in meta_fields.items()}},
+        "bodies": {"furniture_left": furniture[0], "furniture": furniture[1], "captions_left": captions[0],
+                   "captions_moved": captions[1], "captions": captions[2],
+                   "articles_with_leftovers": sum(1 for r in results if r.clean and (r.clean.furniture_left or r.clean.captions_left))},
         "entities": ent.as_dict() | {
             "type_accuracy": round(sum(r.entities.type_correct for r in results) / pairs, 4) if pairs else None,
             "recall_by_type": {t: {"found": f, "gold": n, "recall": round(f / n, 4)} for t, (f, n) in sorted(by_type.items())},
@@ -347,6 +437,9 @@ def to_json(results: list[ArticleResult], meta: dict) -> dict:
                                     for p, dup in e.false_positives],
                 "wrong_type": [{"name": g.name, "gold": g.type, "predicted": p.type} for g, p in e.pairs if g.type != p.type],
             },
+            "metadata": {k: {"gold": g, "predicted": p, "right": ok} for k, (g, p, ok) in r.clean.meta.items()} if r.clean else {},
+            "furniture_left": r.clean.furniture_left if r.clean else [],
+            "captions_left": r.clean.captions_left if r.clean else [],
             "numbers": n.prf.as_dict() | {
                 "missed": [asdict(g) for g in n.missed],
                 "false_positives": [asdict(p) for p in n.false_positives],
@@ -395,6 +488,14 @@ def render(results: list[ArticleResult], meta: dict) -> str:
         "entity recall by type: " + ", ".join(
             f"{t} {v['found']}/{v['gold']}" for t, v in e["recall_by_type"].items()),
     ]
+    m, b = s["metadata"], s["bodies"]
+    if m["present"]:
+        lines.append(f"metadata: {m['right']}/{m['present']} fields right ("
+                     + ", ".join(f"{k} {v['right']}/{v['present']}" for k, v in m["by_field"].items()) + ")")
+    if b["furniture"] or b["captions"]:
+        lines.append(f"bodies: {b['furniture_left']}/{b['furniture']} furniture or byline snippets left, "
+                     f"{b['captions_left']}/{b['captions']} captions left in the body ({b['captions_moved']} moved to captions), "
+                     f"{b['articles_with_leftovers']} articles with leftovers")
     if n["counter_accuracy"] is not None:
         lines.append(f"number counter agreement: {100 * n['counter_accuracy']:.1f}%, "
                      f"range (value_max) agreement: {100 * n['range_accuracy']:.1f}%")
@@ -418,6 +519,12 @@ def render(results: list[ArticleResult], meta: dict) -> str:
                 detail.append(f"  ~ number {g.raw}: counter {p.counter}, gold {g.counter}")
             if not _same_max(g.value_max, p.value_max):
                 detail.append(f"  ~ number {g.raw}: value_max {p.value_max}, gold {g.value_max}")
+        if r.clean is not None:
+            for name, (g, p, right) in r.clean.meta.items():
+                if not right:
+                    detail.append(f"  ~ {name}: {p!r}, gold {g!r}")
+            detail += [f"  = furniture left: {f}" for f in r.clean.furniture_left]
+            detail += [f"  = caption left in body: {c}" for c in r.clean.captions_left]
         if detail:
             lines.append(r.key)
             lines += detail
@@ -430,14 +537,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analyzer", action="store_true",
                         help="also use the Kiwi analyzer (as `hanscope index --analyzer`); default: rules and alias file")
     parser.add_argument("--workers", type=int, default=0, help="extraction worker processes (0 = in-process)")
+    parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold files (default: bench/gold)")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="file or folder to index (repeatable; default: seeds/ and bench/gold_articles/)")
     args = parser.parse_args(argv)
+    corpus = args.corpus or CORPUS
+    for path in [args.gold, *corpus]:
+        if not path.exists():
+            parser.error(f"{path} does not exist")
 
     from store.api import Index
 
-    gold = load_gold()
+    gold = load_gold(args.gold)
+    if not gold:
+        parser.error(f"no gold files (*.json) in {args.gold}")
     with tempfile.TemporaryDirectory(prefix="hanscope-eval-") as tmp:
         db_path = Path(tmp) / "eval.db"
-        seconds = build_index(db_path, use_analyzer=args.analyzer, workers=args.workers)
+        seconds = build_index(db_path, use_analyzer=args.analyzer, workers=args.workers, corpus=corpus)
         index = Index.open(db_path, readonly=True)
         try:
             results = evaluate(index, gold)

@@ -102,7 +102,7 @@ class Index:
         return _info(rows[0]) if rows else None
 
     def article(self, article_id: int) -> ArticleDetail | None:
-        rows = self._rows(f"SELECT {_ARTICLE_COLS}, url, body FROM articles WHERE id = ?", (article_id,))
+        rows = self._rows(f"SELECT {_ARTICLE_COLS}, url, body, title_from, captions FROM articles WHERE id = ?", (article_id,))
         if not rows:
             return None
         r = rows[0]
@@ -111,7 +111,8 @@ class Index:
             Paragraph(s, e, body[s:e])
             for s, e in self._rows('SELECT start, "end" FROM paragraphs WHERE article_id = ? ORDER BY idx', (article_id,))
         ]
-        return ArticleDetail(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9], body, paragraphs)
+        return ArticleDetail(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9], body, paragraphs,
+                             r[11], json.loads(r[12] or "[]"))
 
     def mentions_in(self, article_id: int) -> list[tuple[int, int, int, str, str]]:
         """(start, end, entity_id, entity_type, surface) for each mention in an article, in text order."""

@@ -22,6 +22,7 @@ from .model import Article, Document, InputError
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*"
+_NAMES_SP = rf"{_NAME}(?:(?:\s*[·ㆍ,]\s*|\s+){_NAME})*"  # also "홍길동 김철수": only where 기자/특파원 follows
 _JOB = r"(?:선임|수석|전문|객원|인턴|수습|사진|영상)?(?:기자|특파원)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _CLOSERS = "\"'”’」』)]>"
@@ -37,6 +38,10 @@ SURNAMES = frozenset(
     "어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 갈 단 견 당 화 창 옹 순 빙 좌".split()
 )
 COMPOUND_SURNAMES = frozenset("제갈 남궁 황보 선우 독고 사공 서문 동방 망절 어금".split())
+# How outlet names end: tells "한겨레 홍길동 기자" (outlet, name) from "김준석 임수빈 기자" (two names)
+_OUTLET_TAIL = re.compile(r"(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|겨레|한경|매경|비즈|포스트|TV|[A-Za-z0-9])$")
+# Wire and photo agencies: a line (or a caption's tail) that is only these is a photo credit, never the outlet
+_AGENCIES = r"(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:코리아|뱅크)?|연합뉴스|뉴시스|뉴스1|뉴스핌|AP통신|AFP통신)"
 
 
 def _looks_like_name(token: str) -> bool:
@@ -54,14 +59,52 @@ PAGE_BUTTONS = frozenset({
     "기사듣기", "음성듣기", "기사 듣기", "번역", "닫기", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드",
     "네이버블로그", "구독", "구독하기", "기사저장", "북마크", "목록", "이전기사", "다음기사", "맨위로", "TOP", "가", "가가",
     "+", "-", "본문 바로가기", "기사 본문",
+    # portal, archive and forum-repost chrome seen on real pages
+    "기사 스크랩", "기사스크랩", "클린뷰", "기사목록", "기사 목록", "글자 크게", "글자 작게", "글자크게", "글자작게", "뒤로가기",
+    "3줄 요약", "3줄요약", "본문전체읽기", "본문 전체읽기", "본문 전체 읽기", "로그인", "로그아웃", "회원가입", "ID/PW 찾기",
+    "아이디/비밀번호 찾기", "원문보기", "원문 보기", "기사원문", "기사 원문", "좋아요", "싫어요", "후속기사 원해요", "전체메뉴",
+    "메뉴", "검색", "이전", "다음", "이전글", "다음글", "목록보기", "목록으로", "스크랩하기", "퍼가기", "신고", "신고하기", "답글",
+    "글쓰기", "추천", "추천하기", "바로가기", "댓글", "댓글쓰기", "댓글보기",
+    "print", "Print", "PRINT", "share", "Share", "SHARE", "facebook", "twitter", "Top", "top", "menu", "MENU", "search", "login",
+    "A+", "A-", "A", "URL", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
 })
 SECTION_LABELS = frozenset(
     "정치 경제 사회 국제 세계 문화 생활 라이프 연예 스포츠 IT 과학 IT과학 IT/과학 IT·과학 산업 재계 금융 증권 "
     "부동산 오피니언 사설 칼럼 전국 지역 기업 테크 유통 건강 여행 교육 환경 북한 외교 국방 피플 인물 포토 영상 "
-    "경제일반 사회일반 정치일반 전체기사 최신기사 종합 뉴스 비즈 비즈니스 글로벌 마켓 자동차 모바일 게임 헬스".split()
+    "경제일반 사회일반 정치일반 전체기사 최신기사 종합 뉴스 비즈 비즈니스 글로벌 마켓 자동차 모바일 게임 헬스 "
+    "이슈 연재 트렌드 생활정보 매체 International edition English 日本語 中文 포토뉴스 동영상 게시판 자유게시판".split()
 )
+_LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판"})  # 경제이슈, 산업일반, 정치게시판
 _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
 _REACTION = re.compile(r"^(?:(?:[가-힣]{1,6}\s?){1,3}요\s*\d+\s*)+$|^(?:추천|비추천|공감|비공감|찬성|반대|댓글)\s*\d+$")
+# Forum counters and board chrome: "조회 1,234", "조회수 : 87 | 추천 3 | 댓글 2", "[공지] 게시판 이용 안내"
+_COUNTERS = re.compile(
+    r"^(?:(?:조회(?:수)?|추천(?:수)?|댓글(?:수)?|스크랩|공감|비공감|반대|찬성|좋아요|싫어요|공유|작성일|글쓴이|작성자|번호)"
+    r"\s*[:：]?\s*[\d,.:\-\s]*[\s|·/]*){1,8}$"
+)
+_NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
+_PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
+# Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts): how they
+# begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
+_PORTAL = re.compile(
+    r"자동\s?요약\s|글자\s?크기\s?설정|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
+    r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
+    r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
+    r"주소\s?복사가 완료되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
+    r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$"
+)
+_PORTAL_END = re.compile(
+    r"본문\s?보기를 권장합니다\.?$|에서 직접 확인하세요\.\s*해당 언론사로 이동합니다\.?$|"
+    r"첫\s?(?:번째\s)?댓글을 작성해\s?(?:보세요|주세요)\.?$|\((?:바로가기|현재기사)\)?$|바로가기$"
+)
+_PORTAL_END_CHARS = 40
+_PORTAL_OUTLET = re.compile(r"[“\"](?P<outlet>[^”\"]{2,20})[”\"]\s*기사 내용을")  # Newspic names the story's outlet
+_OUTLET_LINE = re.compile(  # a logo line: "매일경제" alone
+    r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어)$"
+)
+_AGENCY_LINE = re.compile(rf"^{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*$")
+# A byline that names a desk, not a person: "편집국", "온라인뉴스팀", "디지털뉴스부"
+_DESK_LINE = re.compile(r"^[가-힣A-Za-z]{0,8}\s?(?:편집국|편집부|뉴스팀|뉴스부|취재팀|취재부|온라인팀|디지털팀|데스크)$")
 _WEATHER = re.compile(
     r"^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|비/눈|눈/비|안개|황사|박무|연무|천둥번개|진눈깨비)?"
     r"\s*[가-힣]{1,6}\s*[-−]?\d+(?:\.\d+)?\s*(?:℃|°C?)$"
@@ -81,17 +124,21 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
+_HAS_DIGIT = re.compile(r"\d")
+_BAR_SPLIT = re.compile(r"\s*[|｜│]\s*")
+_SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
 _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
 # Headers after which a page lists other stories or prices until the next paragraph of prose
 _LIST_HEADER = re.compile(
     r"^(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
     r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한)\s*"
-    r"(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
+    r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
+    r"[▲▶■]?\s*[^.!?]{1,40}\s모아\s?보기|"
     r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기)$",
     re.I,
 )
-_COMMENT_HEADER = re.compile(r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\))$")
+_COMMENT_HEADER = re.compile(r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기)$")  # the rest is not the story
 _COMMENT_LINE = re.compile(
     r"^(?:등록된 댓글이 없습니다\.?|댓글\s?쓰기|댓글을 (?:입력|작성)해\s?주세요\.?|로그인 후 .*댓글.*|"
     r"첫 (?:번째 )?댓글을 남겨주세요\.?|댓글\s?\d*|댓글\s?보기|댓글\s?더보기)$"
@@ -99,14 +146,36 @@ _COMMENT_LINE = re.compile(
 
 # --- photo captions and credits ------------------------------------------------------------------
 
-_IMAGE_STUB = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)")  # alt text may hold "[서울=뉴시스]"
+_CREDIT_WORD = r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트)"
+# A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
+_CREDIT_LINE = re.compile(rf"^[\[(<【]?\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?$")
+# "현대차[연합뉴스 제공][연합뉴스 제공] 국내 최대…": an image's alt text and credits glued before the lede
+_LEADING_CREDITS = re.compile(r"^[^\[\]\s]{0,20}?(?:\[[^\[\]]{1,20}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*\]\s*)+")
+# "...사진(오른쪽)": a caption names where things stand in the photo
+_CAPTION_POSITION = re.compile(r"\((?:왼쪽|오른쪽|가운데|위|아래|앞줄|뒷줄)(?:부터|\s?[^()]{0,10})?\)$")
+_PHOTO_DATE_CREDIT = re.compile(  # "... 참석하고 있다. 2025.3.27/뉴스1": the photo's date and agency
+    r"(?<=[.!?。\"'”’」』)\]>])\s*(?P<date>(?:19|20)\d{2}\.\d{1,2}\.\d{1,2})\.?\s*/\s*(?P<outlet>[^\s/]{1,20})$"
+)
 _CREDIT_TAILS = (
-    # (사진제공=SK수펙스추구협의회)  [사진=뉴시스]  <자료=통계청>
-    re.compile(r"\s*[\[(<【]\s*(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처)\s*[=:：]?[^\[\]()<>【】]{0,30}[\])>】]$"),
+    # (사진제공=SK수펙스추구협의회)  [사진=뉴시스]  <자료=통계청>  [사진출처=X(옛 트위터) ‘계정’]
+    re.compile(rf"\s*\[\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]]{{0,40}}\]$"),
+    re.compile(rf"\s*[(<【]\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]()<>【】]{{0,30}}[)>】]$"),
+    # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence
+    re.compile(r"(?<=[.!?])\s*\[[^\[\]=\d]{1,15}\]$"),
+    # "... 경청하고 있다. 사진=홍길동 기자 hong@x.com"
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
+    # "... 상관없음. 사진=조선DB"
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_CREDIT_WORD}\s*[=:]\s*[^\s=]{{1,20}}$"),
+    # "... 티저 이미지. 연합뉴스"
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_AGENCIES}$"),
+    _PHOTO_DATE_CREDIT,
     # [SK 제공]  (삼성전자 제공)  [연합뉴스 자료사진]
     re.compile(r"\s*[\[(<【][^\[\]()<>【】]{1,30}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*[\])>】]$"),
-    # "... 있다. /SK그룹"  "/사진=연합뉴스"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/\s*(?:사진\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
+    # "... 있다. /SK그룹"  "/사진=연합뉴스"  "/사진 제공=네이버"
+    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/\s*(?:{_CREDIT_WORD}\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
+    # "... 있다. 2022.10.21. (공동취재사진)"
+    re.compile(r"\s*[(\[]\s*(?:공동\s?취재\s?사진|공동\s?취재단?|사진\s?공동\s?취재단?|풀\s?사진)\s*[)\]]$"),
     # "... photo@newsis.com"  "... 2024.11.04."
     re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*[(<]?{_EMAIL}[)>]?$"),
     re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
@@ -117,36 +186,63 @@ _CREDIT_TAILS = (
 )
 _CAPTION_NAME_CREDIT = re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_NAMES}\s*{_JOB}$")  # "... 있다. 박혜원 기자"
 _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.{{0,24}})$")
-_CAPTION_MARK = re.compile(r"^[▲△▶◀]\s*")
+_CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
 
 # --- bylines ------------------------------------------------------------------------------------
 
 _BYLINE_PREFIXES = (
-    # [뉴스웍스=이한익 기자]  [헤럴드경제(경주)=김현일·박혜원 기자]
-    re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=()]{{1,30}}?)\s*(?:\([^()]{{1,15}}\))?\s*=\s*(?P<names>{_NAMES})\s*{_JOB}\s*[\]】]"),
+    # [뉴스웍스=이한익 기자]  [헤럴드경제(경주)=김현일·박혜원 기자]  [매체명=(시카고) 홍길동 특파원]
+    re.compile(
+        rf"^[\[【]\s*(?P<outlet>[^\[\]【】=()]{{1,30}}?)\s*(?:\([^()]{{1,15}}\))?\s*=\s*(?:\([^()]{{1,15}}\)\s*)?"
+        rf"(?P<names>{_NAMES_SP})\s*{_JOB}\s*[\]】]"
+    ),
     # [비즈데일리 최진호 기자]
     re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{1,30}}?)\s+(?P<names>{_NAMES})\s*{_JOB}\s*[\]】]"),
-    # (서울=연합뉴스) 홍길동 기자 =   [서울=뉴시스]홍길동 기자 =
+    # (서울=연합뉴스) 홍길동 기자 =   [서울=뉴시스]홍길동 기자 =   (경주=뉴스1) 홍길동 김철수 기자 =   [바르셀로나(스페인)=뉴시스]
     re.compile(
-        rf"^[\[(【]\s*(?!사진|자료|그래픽|출처|제공)[가-힣]{{1,10}}\s*=\s*(?P<outlet>[^\[\]()【】=]{{1,20}}?)\s*[\])】]"
-        rf"\s*(?:(?P<names>{_NAMES})\s*{_JOB}\s*=)?"
+        rf"^[\[(【]\s*(?!사진|자료|그래픽|출처|제공)[가-힣]{{1,10}}(?:\([가-힣]{{1,10}}\))?\s*=\s*(?P<outlet>[^\[\]()【】=]{{1,20}}?)\s*[\])】]"
+        rf"\s*(?:(?P<names>{_NAMES_SP})\s*{_JOB}\s*=)?"
     ),
-    # 홍길동 기자 = 본문
-    re.compile(rf"^(?P<names>{_NAMES})\s*{_JOB}\s*="),
+    # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문
+    re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
 )
+_SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
+# Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
+# the copyright; cut when the tail is short
+_INLINE_TAIL = re.compile(
+    r"(?<=[.!?\"”'’)])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[ⓒ©]|Copyright|저작권자)"
+)
+_MAX_INLINE_TAIL = 400
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
-    rf"^[\[(<【/]?\s*(?:(?P<outlet>[^\s\[\]()<>=/]{{2,20}})\s+)?(?P<names>{_NAMES})\s*{_JOB}"
+    rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
+    rf"[\[(<【/]?\s*(?:(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
     rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
 )
+# "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name
+_NAME_OUTLET_LINE = re.compile(
+    rf"^(?P<names>{_NAME})\s+(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
+)
+# "[뉴스핌 Newspim] 홍길동 기자 (hong@x.com)"  "[비즈데일리] 홍길동 기자"
+_BRACKET_OUTLET_BYLINE = re.compile(
+    rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{1,30}}?)\s*[\]】]\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
+)
+# "| 매체명 = 홍길동 기자 |": a byline cell in a caption row
+_CELL_BYLINE = re.compile(rf"^(?P<outlet>[^=|]{{1,20}}?)\s*=\s*(?P<names>{_NAMES_SP})\s*{_JOB}$")
+# "안규현(춘삼)" or "박종진" beside a date at the top: a reporter named without 기자
+_BARE_NAME = re.compile(r"^(?P<names>[가-힣]{2,4})(?:\s*\([^()]{1,10}\))?$")
 # "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph
-_BYLINE_TAIL = re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/?\s*(?P<names>{_NAMES})\s*{_JOB}\s*(?:[(<]?{_EMAIL}[)>]?)?$")
+_BYLINE_TAIL = re.compile(
+    rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<)?"
+    rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
+)  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
 _NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진)$")
 _FOOTER_OUTLET = re.compile(
     r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
 )
 _COPYRIGHT_OUTLET = re.compile(
-    r"(?:[ⓒ©]|\([cC]\))\s*(?:\d{4}\s+)?(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
+    r"(?:[ⓒ©]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
+    r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
 )
 
 # --- dates --------------------------------------------------------------------------------------
@@ -156,8 +252,10 @@ _DATE = re.compile(
     r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?)?"
     r"(?:\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?)?"
 )
-_DATE_LABEL = r"(?:기사\s?입력|최종\s?수정|입력|수정|등록|발행|승인|게재|송고|업데이트|작성|Posted|Updated|Published)"
+_DATE_LABEL = r"(?:(?:기사\s?|최종\s?)?(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간)?\s*[:：]?\s*{_DATE.pattern}")
+_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|[\s:：,·|]")  # what may stand beside the dates of a date line
+_LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?:\d{2})?)?$")
 
 
@@ -196,7 +294,9 @@ class _Found:
     byline_outlets: list[str] = field(default_factory=list)
     footer_outlets: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
+    photo_dates: list[tuple[str | None, str]] = field(default_factory=list)  # "2025.3.27/뉴스1": used when no date line
     seen_prose: bool = False
+    seen_paragraph: bool = False  # a long paragraph of prose: the story has begun (a headline may end with "?")
 
 
 def _norm(line: str) -> str:
@@ -211,35 +311,63 @@ def _is_prose(text: str) -> bool:
     return len(text) >= 20 and _ends_sentence(text) and len(_HANGUL.findall(text)) >= 8
 
 
+def _is_label(word: str) -> bool:
+    """A section label, also compounded: 경제이슈, 산업일반."""
+    if word in SECTION_LABELS:
+        return True
+    return len(word) <= 8 and any(word[:i] in SECTION_LABELS and word[i:] in _LABEL_TAILS for i in range(1, len(word)))
+
+
 def _is_debris(core: str) -> bool:
     """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
-    if core in PAGE_BUTTONS or core in SECTION_LABELS or _FONT_SIZE.match(core):
+    if core in PAGE_BUTTONS or _is_label(core) or _FONT_SIZE.match(core):
         return True
     if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업"
         parts = [p.strip() for p in re.split(r"[/·>›]", core)]
-        if all(p in SECTION_LABELS for p in parts if p) and any(parts):
+        if all(_is_label(p) for p in parts if p) and any(parts):
+            return True
+    if len(core) <= 80:  # a row of buttons or menu labels: "목록 스크랩 댓글", "회원가입 | ID/PW 찾기", "뉴스 트렌드 생활정보"
+        parts = [p for p in re.split(r"\s*[|｜·]\s*", core) if p]
+        if len(parts) > 1 and all(p in PAGE_BUTTONS or _is_label(p) for p in parts):
+            return True
+        words = core.split()
+        if len(words) > 1 and all(w in PAGE_BUTTONS or _is_label(w) for w in words):
             return True
     if not re.search(r"\w", core):  # only symbols: "|", "---", "…"
         return True
+    # all anchored at the start: a long line of prose fails each at its first characters
     checks = (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT,
-              _URL_OR_EMAIL, _COMMENT_LINE)
-    if any(rx.search(core) for rx in checks):
+              _URL_OR_EMAIL, _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _AGENCY_LINE, _DESK_LINE)
+    if any(rx.match(core) for rx in checks):
         return True
-    if len(core) <= _MAX_FOOTER_CHARS and (_COPYRIGHT.search(core) or _OTHER_ARTICLES.search(core)):
+    if _PORTAL_END.search(core, max(0, len(core) - _PORTAL_END_CHARS)):
         return True
+    if len(core) <= _MAX_FOOTER_CHARS:
+        hit = _COPYRIGHT.search(core)
+        if hit and not _SENTENCE_BEFORE.search(core, 0, hit.start()):  # a story glued before it is cut, not dropped
+            return True
+        if _OTHER_ARTICLES.search(core):
+            return True
     return False
 
 
 def _names(group: str) -> list[str]:
-    return [n for n in re.split(r"\s*[·ㆍ,]\s*", group) if n]
+    return [n for n in re.split(r"\s*[·ㆍ,]\s*|\s+", group) if n]
 
 
-def _add_byline(found: _Found, outlet: str | None, names: str | None) -> None:
-    if outlet and names and _looks_like_name(outlet) and not all(map(_looks_like_name, _names(names))):
-        outlet, names = names, outlet  # "홍길동 한경닷컴 기자"
+def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced: bool = False) -> None:
+    """Record a byline. `spaced`: outlet and names were only separated by a space, so "김준석 임수빈 기자" may be
+    two names and "홍길동 한경닷컴 기자" a name before its outlet."""
+    if spaced and outlet and names and _looks_like_name(outlet) and not _OUTLET_TAIL.search(outlet):
+        if all(map(_looks_like_name, _names(names))):
+            outlet, names = None, f"{outlet} {names}"  # "김준석 임수빈 기자": two reporters
+        else:
+            outlet, names = names, outlet  # "홍길동 한경닷컴 기자"
     if outlet:
         outlet = outlet.strip(" ·,")
-        if outlet and not _NOT_OUTLET.search(outlet):
+        if re.search(r"[가-힣]", outlet) and " " in outlet:  # "뉴스핌 Newspim": the Korean name
+            outlet = next(w for w in outlet.split() if re.search(r"[가-힣]", w))
+        if outlet and not _NOT_OUTLET.search(outlet) and "@" not in outlet:
             found.byline_outlets.append(outlet)
     for name in _names(names or ""):
         if _looks_like_name(name) and name not in found.reporters:
@@ -248,30 +376,51 @@ def _add_byline(found: _Found, outlet: str | None, names: str | None) -> None:
 
 def _date_or_byline_line(text: str, found: _Found) -> bool:
     """True (and the date/byline recorded) when the whole line is dates, bylines and separators."""
-    parts = [p for p in re.split(r"\s*[|｜│]\s*", text) if p]
+    if len(text) > _MAX_FOOTER_CHARS or not (_HAS_DIGIT.search(text) or "기자" in text or "특파원" in text):
+        return False  # neither a date nor a byline can be in it
+    parts = [p for p in _BAR_SPLIT.split(text) if p]
     dates: list[tuple[str | None, str]] = []
     bylines: list[re.Match[str]] = []
+    names: list[str] = []
     for part in parts:
-        byline = _BYLINE_LINE.match(part)
+        byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part)
+        if not byline:
+            named = _NAME_OUTLET_LINE.match(part)
+            byline = named if named and _looks_like_name(named["names"]) else None
         if byline:
             bylines.append(byline)
             continue
+        if _LABEL_ONLY.match(part) and len(parts) > 1:
+            continue
         segments = list(_DATE_SEGMENT.finditer(part))
-        rest = _DATE_SEGMENT.sub("", part)
-        if not segments or re.sub(rf"{_DATE_LABEL}|[\s:：,·]", "", rest):
+        if not segments:
             return False
+        rest = _DATE_REST.sub(" ", _DATE_SEGMENT.sub(" ", part)).strip()
+        if rest:  # beside the date: "홍길동 기자(hong@x.com)", or at the top a bare name "박종진", "안규현(춘삼)"
+            byline = _BYLINE_LINE.match(rest)
+            bare = None if byline or found.seen_paragraph else _BARE_NAME.match(rest)
+            if byline:
+                bylines.append(byline)
+            elif bare and _looks_like_name(bare["names"]):
+                names.append(bare["names"])
+            else:
+                return False
         for seg in segments:
             written = _DATE.search(seg.group(0))
             if written:
                 dates.append((parse_date(written.group(0)), written.group(0).strip()))
     found.dates.extend(dates)
     for byline in bylines:
-        _add_byline(found, byline.group("outlet"), byline.group("names"))
+        _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
+    for name in names:
+        _add_byline(found, None, name)
     return True
 
 
 def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
     """Remove trailing photo credits; in a caption also a bare name credit or a short tail after the last sentence."""
+    if not caption and text[-1:] in ".!?。" and not text[-2:-1].isdigit():
+        return text, False  # prose ends in its own sentence: every credit tail needs something after it
     stripped = False
     changed = True
     while changed and text:
@@ -294,6 +443,7 @@ def _scan(text: str) -> _Found:
     found = _Found()
     in_list = False  # inside a related-headlines list or price ticker
     in_comments = False
+    in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
     for raw in text.split("\n"):
         line = _norm(_IMAGE_STUB.sub("", raw))
         if not line:
@@ -308,7 +458,11 @@ def _scan(text: str) -> _Found:
                 in_list = False
             else:
                 continue
-        if line.startswith("|") and line.endswith("|") and len(line) > 1:
+        if in_footer and (bulleted or line.startswith(("-", "–", "·")) or not _is_prose(core)):
+            found.lines.append(_Line("", "sep"))
+            continue
+        # "| caption |" rows, and "↑ caption / 사진 = 연합뉴스 |" whose opening bar the converter lost
+        if (line.startswith("|") and line.endswith("|") and len(line) > 1) or (line.endswith("|") and line.count("|") == 1):
             _caption_row(line, found)
             continue
         if _COMMENT_HEADER.match(core):
@@ -319,37 +473,74 @@ def _scan(text: str) -> _Found:
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
-        if _is_debris(core):
-            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET):  # "더팩트는 24시간 ... 제보를 기다립니다", "ⓒ 연합뉴스"
+        if _is_debris(core) or _OUTLET_LINE.match(core):
+            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
                 if hit:
-                    found.footer_outlets.append(hit.group("outlet"))
+                    found.footer_outlets.append(hit.group("outlet") if rx is not _OUTLET_LINE else core)
+                    break
+            in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(_COPYRIGHT.search(core)))
             found.lines.append(_Line("", "sep"))
             continue
-        if _date_or_byline_line(line, found):
+        if _date_or_byline_line(core, found):  # "• 승인 2022.01.07 17:22" as a bulleted list item too
+            found.lines.append(_Line("", "sep"))
+            continue
+        line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
+        if not line:
             found.lines.append(_Line("", "sep"))
             continue
         after_byline = False
         for rx in _BYLINE_PREFIXES:
             byline = rx.match(line)
             if byline:
-                _add_byline(found, byline.groupdict().get("outlet"), byline.group("names"))
+                _add_byline(found, byline.groupdict().get("outlet"), byline.group("names"), spaced=rx is _SPACED_PREFIX)
                 line, after_byline = line[byline.end():].strip(), True
                 break
         if not line:
             found.lines.append(_Line("", "sep"))
             continue
+        window = line[-_MAX_INLINE_TAIL:]
+        inline = _INLINE_TAIL.search(line, max(0, len(line) - _MAX_INLINE_TAIL)) if any(
+            mark in window for mark in ("관련", "#", "좋아요", "ⓒ", "©", "Copyright", "저작권자")) else None
+        if inline and inline.start() > 0 and not re.fullmatch(r"\s*[ⓒ©]\s*\S{1,20}", line[inline.start():]):  # not "ⓒ회사": a photo credit
+            hit = _COPYRIGHT_OUTLET.search(line, inline.start())
+            if hit:
+                found.footer_outlets.append(hit.group("outlet"))
+            line = line[: inline.start()].rstrip()
         tail = _BYLINE_TAIL.search(line)
         if tail:
-            _add_byline(found, None, tail.group("names"))
+            _add_byline(found, tail.group("outlet"), tail.group("names"))
+            if tail.group("more"):
+                _add_byline(found, None, tail.group("more"))
             line = line[: tail.start()].rstrip()
+            if not line:
+                found.lines.append(_Line("", "sep"))
+                continue
+        photo = _PHOTO_DATE_CREDIT.search(line, max(0, len(line) - 40)) if "/" in line[-40:] else None
+        if photo:
+            found.photo_dates.append((parse_date(photo["date"]), photo["date"]))
+            found.footer_outlets.append(photo["outlet"])
+            _photo_page(found)
         line, is_caption = _strip_credits(line, caption=False)
-        if is_caption:
-            found.lines.append(_Line(line, "caption"))
+        if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)):
+            found.lines.append(_Line(_CAPTION_MARK.sub("", line), "caption"))
             continue
         found.seen_prose = found.seen_prose or _ends_sentence(line)
+        found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
         found.lines.append(_Line(line, "text", after_byline))
     return found
+
+
+def _photo_page(found: _Found) -> None:
+    """A photo page: "(서울=뉴스1) 홍길동 기자 = caption…" running straight into a line that ends with the photo's
+    date and agency, with no other text before: the whole block is the caption, not a story beside it."""
+    i = len(found.lines)
+    while i > 0 and found.lines[i - 1].kind == "text":
+        i -= 1
+    block = found.lines[i:]
+    if block and block[0].after_byline and not any(ln.kind == "text" for ln in found.lines[:i]):
+        for ln in block:
+            ln.kind = "caption"
 
 
 def _caption_row(line: str, found: _Found) -> None:
@@ -359,9 +550,15 @@ def _caption_row(line: str, found: _Found) -> None:
         cell = _norm(cell)
         if not cell or re.fullmatch(r":?-{2,}:?", cell):
             continue
+        byline = _CELL_BYLINE.match(cell)
+        if byline:  # "| 매체명 = 홍길동 기자 |"
+            _add_byline(found, byline["outlet"], byline["names"])
+            continue
+        if _date_or_byline_line(cell, found) or _CREDIT_LINE.match(cell):
+            continue
         caption, _ = _strip_credits(cell, caption=True)
         if len(_HANGUL.findall(caption)) >= 8 and (_ends_sentence(caption) or len(caption) >= 40):
-            found.lines.append(_Line(caption, "caption"))
+            found.lines.append(_Line(_CAPTION_MARK.sub("", caption), "caption"))
             kept = True
     if not kept:
         found.lines.append(_Line("", "sep"))
@@ -428,18 +625,39 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
 MIN_DEDUP_CHARS = 30  # shorter repeats ("네.", a subhead) go only as part of a repeated run
 
 
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_PREFIX_KEY = 20  # characters of a paragraph's key that index it for the concatenation check
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"\s+", "", text).translate(_QUOTES)
+
+
+def _is_concatenation(key: str, keys: list[str], upto: int, by_prefix: dict[str, list[int]]) -> bool:
+    """Is `key` earlier paragraphs (before index `upto`) run together (a page repeating its story as one block)? Each earlier
+    paragraph is tried as the start at most once per call, and each step consumes text: linear in the key."""
+    for first in by_prefix.get(key[:_PREFIX_KEY], ())[:4]:  # a few starts: 20k paragraphs alike stay linear
+        pos, i = 0, first
+        while i < upto and key.startswith(keys[i], pos) and keys[i]:
+            pos += len(keys[i])
+            i += 1
+        if pos == len(key) and i - first > 1:
+            return True
+    return False
 
 
 def _dedupe(texts: list[str], drop: set[str]) -> list[str]:
     """Paragraphs in order, each long paragraph once and each repeated run once; `drop` keys never."""
     keys = [_key(t) for t in texts]
     seen: set[str] = set()
+    by_prefix: dict[str, list[int]] = {}
     repeat = []
-    for key in keys:
-        repeat.append(key in seen)
+    for i, key in enumerate(keys):
+        concatenated = len(key) >= MIN_DEDUP_CHARS and _is_concatenation(key, keys, i, by_prefix)
+        repeat.append(key in seen or concatenated)
         seen.add(key)
+        if len(key) >= _PREFIX_KEY:
+            by_prefix.setdefault(key[:_PREFIX_KEY], []).append(i)
     kept = []
     for i, text in enumerate(texts):
         if keys[i] in drop:
@@ -473,16 +691,28 @@ def clean(doc: Document) -> Article:
         title, deck, body_start = meta_title, [], next(
             (i for i, ln in enumerate(found.lines) if ln.kind not in ("blank", "sep")), len(found.lines)
         )
-    subtitle = _first(meta.get("subtitle")) or ("\n".join(deck) if deck else None)
-    head_texts = {_key(t) for t in [title or "", *(subtitle or "").split("\n")] if t}
-    paragraphs = _dedupe([ln.text for ln in found.lines[body_start:] if ln.kind in ("text", "caption")], head_texts)
+    title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
+    head_texts = {_key(t) for t in [title or "", *deck] if t}
+    rest = found.lines[body_start:]
+    captions = _dedupe([ln.text for ln in rest if ln.kind == "caption"], head_texts)
+    # a caption repeated without its credit is still the caption
+    paragraphs = _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | {_key(c) for c in captions})
+    if not paragraphs:  # a photo page: its captions are the story
+        paragraphs, captions = captions, []
     if not paragraphs:
         raise InputError("no article text after cleaning")
+    deck = [d for d in deck if _key(d) != _key(title or "")]  # an aggregator repeats the headline below its buttons
+    if not title and deck:  # no headline: the deck's first line stands in (seed 003)
+        title, deck, title_from = deck[0], deck[1:], "deck"
+    elif not title:  # nor a deck: the lede's first sentence, never a file name
+        title, title_from = lede_title(paragraphs[0]), "lede"
+    subtitle = _first(meta.get("subtitle")) or ("\n".join(deck) if deck else None)
 
     date_text = _first(meta.get("date"))
     date = parse_date(date_text) if date_text else None
-    if not date_text and found.dates:
-        date, date_text = next(((iso, text) for iso, text in found.dates if iso), found.dates[0])
+    dates = found.dates or found.photo_dates
+    if not date_text and dates:
+        date, date_text = next(((iso, text) for iso, text in dates if iso), dates[0])
     reporters = _meta_list(meta.get("reporters")) or found.reporters
     outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets)
     return Article.from_paragraphs(
@@ -495,4 +725,20 @@ def clean(doc: Document) -> Article:
         date=date,
         date_text=date_text,
         url=_first(meta.get("url")),
+        title_from=title_from,
+        captions=captions,
     )
+
+
+MAX_LEDE_TITLE_CHARS = 100
+_FIRST_SENTENCE = re.compile(rf"^.+?[.!?。][{re.escape(_CLOSERS)}]*(?=\s|$)")
+
+
+def lede_title(paragraph: str) -> str:
+    """A title for a text without a headline: the first sentence of its lede, cut at a word if long."""
+    match = _FIRST_SENTENCE.match(paragraph[: 4 * MAX_LEDE_TITLE_CHARS])
+    sentence = match.group(0) if match else paragraph
+    if len(sentence) <= MAX_LEDE_TITLE_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, MAX_LEDE_TITLE_CHARS)
+    return sentence[: cut if cut > MAX_LEDE_TITLE_CHARS // 2 else MAX_LEDE_TITLE_CHARS].rstrip(" ,") + "…"

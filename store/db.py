@@ -6,7 +6,8 @@ import sqlite3
 import sys
 
 SCHEMA_VERSION = 7  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
-# 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index
+# 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
+# captions searched with the headline, articles.title_from and captions
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -33,6 +34,8 @@ CREATE TABLE IF NOT EXISTS articles (
     source TEXT NOT NULL UNIQUE,
     title TEXT, subtitle TEXT, outlet TEXT, reporters TEXT NOT NULL DEFAULT '[]',
     date TEXT, date_text TEXT, url TEXT,
+    title_from TEXT,                -- headline | meta | deck | lede
+    captions TEXT NOT NULL DEFAULT '[]',  -- JSON list of photo captions, kept out of the body
     body TEXT NOT NULL,
     chars INTEGER NOT NULL,
     body_hash TEXT NOT NULL,

@@ -137,9 +137,9 @@ def _worker_extract_or_report(path: str) -> ExtractedFile:
     return _extract_or_report(worker_extract, path)
 
 
-def heading_grams(title: str | None, subtitle: str | None) -> str:
-    """The search text of an article's headline and deck: both rank above the body."""
-    return index_grams(f"{title or ''}\n{subtitle or ''}")
+def heading_grams(title: str | None, subtitle: str | None, captions: str = "[]") -> str:
+    """The search text of an article's headline, deck and photo captions (JSON list, as stored): all rank above the body."""
+    return index_grams("\n".join([title or "", subtitle or "", *json.loads(captions or "[]")]))
 
 
 def _stored_error(db: sqlite_utils.Database, key: str) -> str:
@@ -149,10 +149,10 @@ def _stored_error(db: sqlite_utils.Database, key: str) -> str:
 
 def _delete_articles(db: sqlite_utils.Database, where: str, params: list) -> int:
     """Delete articles and their search rows (a contentless FTS5 table needs the old values to delete)."""
-    rows = db.execute(f"SELECT id, title, subtitle, body FROM articles WHERE {where}", params).fetchall()
+    rows = db.execute(f"SELECT id, title, subtitle, captions, body FROM articles WHERE {where}", params).fetchall()
     db.conn.executemany(
         "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        [(aid, heading_grams(title, subtitle), index_grams(body)) for aid, title, subtitle, body in rows],
+        [(aid, heading_grams(title, subtitle, captions), index_grams(body)) for aid, title, subtitle, captions, body in rows],
     )
     db.conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
@@ -182,11 +182,12 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
             if dup:
                 summary.warnings.append(FileProblem(a.source, f"same text as {dup[0]}: kept once"))
                 continue
+            captions = json.dumps(a.captions, ensure_ascii=False)
             cur = conn.execute(
-                "INSERT INTO articles(file_id, source, title, subtitle, outlet, reporters, date, date_text, url, body, chars, body_hash) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO articles(file_id, source, title, subtitle, outlet, reporters, date, date_text, url, title_from, "
+                "captions, body, chars, body_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [file_id, a.source, a.title, a.subtitle, a.outlet, json.dumps(a.reporters, ensure_ascii=False),
-                 a.date, a.date_text, a.url, a.body, len(a.body), item.body_hash],
+                 a.date, a.date_text, a.url, a.title_from, captions, a.body, len(a.body), item.body_hash],
             )
             article_id = cur.lastrowid
             conn.executemany(
@@ -195,7 +196,7 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
             )
             conn.execute(
                 "INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
-                [article_id, heading_grams(a.title, a.subtitle), index_grams(a.body)],
+                [article_id, heading_grams(a.title, a.subtitle, captions), index_grams(a.body)],
             )
             _insert_numbers(conn, article_id, item.numbers)
             conn.executemany(

@@ -40,6 +40,8 @@ class Article:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM) when a full date is present
     date_text: str | None = None  # the date as written in the source
     url: str | None = None
+    title_from: str | None = None  # "headline" | "meta" | "deck" | "lede": where the title was read
+    captions: list[str] = field(default_factory=list)  # photo captions, kept apart from the body
 
     @classmethod
     def from_paragraphs(cls, source: str, texts: list[str], **meta: object) -> "Article":

@@ -50,7 +50,7 @@ _CURRENCY_CODES = ("USD", "EUR", "JPY", "CNY", "GBP", "KRW", "TWD", "HKD", "AUD"
 CURRENCIES = frozenset(_CURRENCY_CODES)
 
 _POWER_KO = {"테라와트": 1e12, "기가와트": 1e9, "메가와트": 1e6, "킬로와트": 1e3, "와트": 1.0}
-_POWER_LATIN = {"TW": 1e12, "GW": 1e9, "MW": 1e6, "kW": 1e3, "KW": 1e3, "W": 1.0}
+_POWER_LATIN = {"TW": 1e12, "GW": 1e9, "MW": 1e6, "kW": 1e3, "KW": 1e3, "mW": 1e-3, "W": 1.0}
 _PERCENT = {"퍼센트포인트": "%p", "%포인트": "%p", "%p": "%p", "%P": "%p", "퍼센트": "%", "%": "%", "％": "%"}
 
 # Counters after digits. 세대 is left out: "4세대" is nearly always a generation, not households.
@@ -143,6 +143,7 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(rf"(?:{_SP}?(?P<q>{_alt(_SUFFIX_QUALIFIERS)})|(?P<yeo>여)){_FOLLOW_KO}")
 _BAND_RE = re.compile(rf"대{_FOLLOW_KO}")
 _WORD_AFTER_RE = re.compile(rf"{_SP}+([가-힣A-Za-z0-9]+)")
+_PER_CHARGE_RE = re.compile(rf"{_SP}?(?:충전|완충|주유)")
 _CONVERSION_GAP_RE = re.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|우리{_SP}?돈){_SP}?)?")
 _TOKEN_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)|([천백십])|([조억만])")
 
@@ -239,6 +240,8 @@ def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | 
             return None
         if counter == "주" and value < 1000:
             return None  # 3주: weeks, not shares
+        if counter == "회" and _PER_CHARGE_RE.match(text, m.end()):
+            return None  # "1회 충전으로 500km": a rate (per charge), not a count of charges
     value *= sign * scale  # the sign belongs to the left end: -3~4% runs from -3 to 4
     if value_max is not None:
         value_max *= scale
@@ -257,8 +260,48 @@ def _is_machine_count(text: str, end: int, value: float, value_max: float | None
     return word is None or word[1].startswith(_DAE_FOLLOWERS)  # 3대 강국, 500대 기업: ranks
 
 
+# Squared unit characters (U+3371..U+33DF: ㎾ ㎿ ㎽ ㎾h… are "kW" "MW" "mW" in one character) read as their
+# NFKC spelling; offsets and `raw` stay those of the text as written.
+_SQUARED_UNITS = re.compile("[\u3371-\u33df]")
+
+
+def _unfold_units(text: str) -> tuple[str, list[int] | None]:
+    """`text` with squared unit characters spelled out, and for each position of it the position in `text`
+    (one more entry for the end). None when nothing changed: the common case costs one regex scan."""
+    if not _SQUARED_UNITS.search(text):
+        return text, None
+    import unicodedata
+
+    parts: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _SQUARED_UNITS.finditer(text):
+        parts.append(text[last:m.start()])
+        where.extend(range(last, m.start()))
+        spelled = unicodedata.normalize("NFKC", m.group(0))
+        parts.append(spelled)
+        where.extend([m.start()] * len(spelled))
+        last = m.end()
+    parts.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(parts), where
+
+
 def parse_numbers(text: str) -> list[Amount]:
     """Every money, count, power/energy and percentage amount in `text`, in order, with offsets."""
+    unfolded, where = _unfold_units(text)
+    if where is None:
+        return _parse_numbers(text)
+    amounts = _parse_numbers(unfolded)
+    for a in amounts:
+        # an end inside a spelled-out character (never, units end on one) maps past that character
+        a.start = where[a.start]
+        a.end = where[a.end - 1] + 1
+        a.raw = text[a.start:a.end]
+    return amounts
+
+
+def _parse_numbers(text: str) -> list[Amount]:
     amounts: list[Amount] = []
     previous_end = 0
     for m in _ATOM_RE.finditer(text):

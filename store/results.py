@@ -29,6 +29,8 @@ class ArticleDetail(ArticleInfo):
     url: str | None
     body: str
     paragraphs: list[Paragraph]
+    title_from: str | None = None  # headline | meta | deck | lede (a text without a headline is titled by its deck or lede)
+    captions: list[str] = field(default_factory=list)  # photo captions, apart from the body
 
 
 @dataclass(slots=True)

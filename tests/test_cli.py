@@ -84,7 +84,9 @@ def test_articles(seeds_db):
 def test_show(seeds_db, bodies):
     for article_id, body in bodies.items():
         detail = cli_json("show", str(article_id), db=seeds_db)
-        assert set(detail) == ARTICLE_KEYS | {"url", "body", "paragraphs"}
+        assert set(detail) == ARTICLE_KEYS | {"url", "body", "paragraphs", "title_from", "captions"}
+        assert detail["title"] and detail["title_from"] in ("headline", "meta", "deck", "lede")  # never untitled
+        assert all(isinstance(c, str) and c not in {p["text"] for p in detail["paragraphs"]} for c in detail["captions"])
         assert detail["chars"] == len(body)
         assert detail["paragraphs"] and all(set(p) == {"start", "end", "text"} for p in detail["paragraphs"])
         assert all(body[p["start"]:p["end"]] == p["text"] for p in detail["paragraphs"])
@@ -309,10 +311,11 @@ def test_entity_in_a_pipe_is_one_mention_per_line(seeds_db):
 
 def test_compare_in_a_pipe_keeps_the_path_and_sentences_whole(seeds_db):
     info = {a["id"]: a for a in cli_json("articles", db=seeds_db)}
-    untitled = next(i for i, a in info.items() if not a["title"])
-    other = next(i for i in info if i != untitled)
-    lines = run_cli("compare", str(untitled), str(other), "--db", str(seeds_db)).stdout.splitlines()
-    assert lines[0].split("\t") == ["left", str(untitled), info[untitled]["source"]]
+    # (every seed has a title now: a text without a headline is titled by its deck or lede, never its file name)
+    longest = max(info, key=lambda i: len(info[i]["title"] or info[i]["source"]))
+    other = next(i for i in info if i != longest)
+    lines = run_cli("compare", str(longest), str(other), "--db", str(seeds_db)).stdout.splitlines()
+    assert lines[0].split("\t") == ["left", str(longest), info[longest]["title"] or info[longest]["source"]]
     assert all(line.split("\t")[0] in {"left", "right", "shared", "only left", "only right", "same figure"}
                for line in lines)
 

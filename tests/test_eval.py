@@ -128,6 +128,64 @@ def test_gold_file_is_well_formed_and_quotes_its_article(key):
         assert n.value > 0 and (n.value_max is None or n.value_max > n.value), n
 
 
+@pytest.mark.parametrize("key", sorted(k for k in GOLD if GOLD[k].meta))
+def test_gold_metadata_is_stated_in_its_article(key):
+    """Metadata gold holds only fields the text states: its title, outlet and reporters appear in it."""
+    gold, text = GOLD[key], _article_text(GOLD[key].source)
+    assert set(gold.meta) <= set(ev.META_FIELDS)
+    for name in ("title", "outlet"):
+        if name in gold.meta:
+            assert ev._squash(gold.meta[name]) in ev._squash(text), name
+    assert all(r in text for r in gold.meta.get("reporters", []))
+
+
+def test_metadata_scoring():
+    assert ev.meta_right("title", '샘 올트먼 만난 李대통령 "韓 AI 생태계"', "샘 올트먼 만난 李대통령 “韓 AI 생태계”")  # quote marks
+    assert not ev.meta_right("title", "삼성전자, 3분기 실적", "3분기 실적")
+    assert ev.meta_right("date", "2025-03-27", "2025-03-27T09:10")  # a day matches any time that day
+    assert not ev.meta_right("date", "2025-03-27T09:10", "2025-03-27")  # a time must be read
+    assert ev.meta_right("outlet", "뉴스 1", "뉴스1") and not ev.meta_right("outlet", "뉴스1", None)
+    assert ev.meta_right("reporters", ["김준석", "임수빈"], ["임수빈", "김준석"])
+    assert not ev.meta_right("reporters", ["김준석", "임수빈"], ["김준석"])
+
+
+def test_clean_scoring_counts_leftovers_and_moved_captions():
+    from store.results import ArticleDetail
+
+    gold = ev.GoldArticle("p.txt", "p.txt", [], [], meta={"title": "카카오, 게임 자회사 매각", "reporters": ["정하늘"]},
+                          furniture=["기사원문", "정하늘 기자"], captions=["판교 카카오 아지트 외부 전경."])
+    detail = ArticleDetail(1, "카카오, 게임 자회사 매각", None, None, [], None, None, "p.txt", 0, None,
+                           "카카오가 자회사 지분을 판다.\n\n기사 원문", [], "headline", ["판교 카카오 아지트 외부 전경."])
+    score = ev.score_clean(gold, detail)
+    assert score.meta["title"][2] and not score.meta["reporters"][2]
+    assert score.furniture_left == ["기사원문"]  # found without whitespace
+    assert (score.captions_left, score.captions_moved) == ([], 1)
+    summary = ev.summary([ev.ArticleResult("p.txt", 1, ev.score_entities([], []), ev.score_numbers([], []), score)])
+    assert summary["metadata"]["right"] == 1 and summary["metadata"]["present"] == 2
+    assert summary["bodies"]["furniture_left"] == 1 and summary["bodies"]["articles_with_leftovers"] == 1
+
+
+def test_eval_points_at_another_folder(tmp_path, capsys):
+    corpus, gold = tmp_path / "pages", tmp_path / "gold"
+    corpus.mkdir(), gold.mkdir()
+    (corpus / "wire.txt").write_text(
+        "현대차, 美 관세 대응\n입력 2025.10.02 07:53\n(서울=뉴스1) 홍길동 김철수 기자 = 현대차가 관세 대응에 2조원을 쓴다.\n",
+        encoding="utf-8")
+    (gold / "wire.txt.json").write_text(
+        '{"source": "wire.txt", "meta": {"title": "현대차, 美 관세 대응", "outlet": "뉴스1", "date": "2025-10-02T07:53",'
+        ' "reporters": ["홍길동", "김철수"]}, "furniture": ["김철수 기자 ="], "entities": [],'
+        ' "numbers": [{"raw": "2조원", "value": 2e12, "unit": "KRW", "counter": null}]}', encoding="utf-8")
+    assert ev.main(["--gold", str(gold), "--corpus", str(corpus), "--json"]) == 0
+    import json
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["overall"]["metadata"] == {"right": 4, "present": 4, "share": 1.0,
+                                             "by_field": {f: {"right": 1, "present": 1} for f in ev.META_FIELDS}}
+    assert report["overall"]["bodies"]["furniture_left"] == 0 and report["overall"]["numbers"]["tp"] == 1
+    with pytest.raises(SystemExit):
+        ev.main(["--gold", str(tmp_path / "nowhere"), "--corpus", str(corpus)])
+
+
 def test_seed_gold_keeps_page_debris_out():
     """The related-headline list, crypto ticker and weather strip are not article text."""
     names = {e.name for g in GOLD.values() for e in g.entities}

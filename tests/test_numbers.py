@@ -313,9 +313,37 @@ def test_same_quantity():
     assert same_quantity(only("수십억 달러"), only("30억 달러"))
 
 
+@pytest.mark.parametrize("text, raw, value, unit", [
+    ("기아 EV3의 배터리는 81.4㎾h다", "81.4㎾h", 81400.0, "Wh"),
+    ("77.4㎾h(킬로와트시) 배터리", "77.4㎾h", 77400.0, "Wh"),
+    ("태양광 500㎿를 짓는다", "500㎿", 5e8, "W"),
+    ("ESS 1.2㎿h 규모", "1.2㎿h", 1.2e6, "Wh"),
+    ("출력 5㎽ 레이저", "5㎽", 0.005, "W"),
+    ("충전기는 7.2㎾로 늘었다", "7.2㎾", 7200.0, "W"),
+])
+def test_squared_unit_characters_read_as_their_units(text, raw, value, unit):
+    a = only(text)
+    assert (a.raw, a.value, a.unit) == (raw, value, unit)
+
+
+def test_per_charge_is_a_rate_not_a_count():
+    assert parse_numbers("1회 충전으로 500km를 달린다") == []
+    assert parse_numbers("1회 완충 시 429km") == []
+    assert only("올해만 3회 연속 수주했다").counter == "회"  # a count of times stays one
+
+
+def test_amounts_after_squared_units_keep_their_offsets():
+    text = "배터리는 28㎾h에서 38.3㎾h로 커졌고, 주행거리는 294㎞로 5.1% 늘었다. 가격은 4670만 원이다."
+    amounts = parse_numbers(text)
+    assert [(a.raw, a.value, a.unit) for a in amounts] == [
+        ("28㎾h", 28000.0, "Wh"), ("38.3㎾h", 38300.0, "Wh"), ("5.1%", 5.1, "%"), ("4670만 원", 4.67e7, "KRW")]
+    assert all(text[a.start:a.end] == a.raw for a in amounts)
+
+
 # Text that looks like numbers: digits, Korean units, counters, particles, punctuation.
 NUMBERISH = st.text(
-    alphabet=st.sampled_from(list("0123456789,.~-+%$€ ()약최대월연주수십백천만억조원달러명장개곳대주여이상의을는가량GWMkhp한두세네열") + ["\n"]),
+    alphabet=st.sampled_from(list("0123456789,.~-+%$€ ()약최대월연주수십백천만억조원달러명장개곳대주여이상의을는가량GWMkhp한두세네열㎾㎿㎽㎞㏊㎡")
+                             + ["\n"]),
     max_size=60,
 )
 

@@ -238,12 +238,16 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
     if as_json:
         return _emit_json(detail)
     meta = " · ".join(x for x in [detail.outlet, ", ".join(detail.reporters), detail.date or detail.date_text, detail.source] if x)
+    title = detail.title or "(no title)"
+    if detail.title_from in ("deck", "lede"):  # no headline in the text: say where this title comes from
+        title += f"  ({detail.title_from})"
     if not _to_terminal():  # whole lines: one per paragraph, so grep finds a sentence however long it is
-        click.echo("\n".join(_cell(x) for x in [detail.title or "(no title)", detail.subtitle or "", meta, "",
-                                                 *(p.text for p in detail.paragraphs)]))
+        captions = ["", "captions", *(f"  {c}" for c in detail.captions)] if detail.captions else []
+        click.echo("\n".join(_cell(x) for x in [title, detail.subtitle or "", meta, "",
+                                                 *(p.text for p in detail.paragraphs), *captions]))
         return
     out = _console()
-    out.print(_text(detail.title or "(no title)"), style="bold")
+    out.print(_text(title), style="bold")
     if detail.subtitle:
         out.print(_text(detail.subtitle), style="italic")
     out.print(_text(meta), style="dim")
@@ -251,6 +255,10 @@ def show(article_id: int, db: Path | None, as_json: bool) -> None:
     for p in detail.paragraphs:
         out.print(_text(p.text))
         out.print()
+    if detail.captions:
+        out.print("captions", style="dim")
+        for caption in detail.captions:
+            out.print(_text(f"  {caption}"), style="italic")
 
 
 # ignore_unknown_options: a query may start with a minus (`-비트코인 삼성`) and is then no option
