@@ -38,3 +38,46 @@ def test_query_path_loads_no_textual_and_no_analyzer():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == ""
+
+
+def top_level_imports(path: Path, package: str) -> set[str]:
+    """Modules of `package` that a file imports when it is loaded (imports inside functions run later)."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    names = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = parts[: len(parts) - node.level]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            if module.split(".")[0] == package:
+                names.add(module)
+                names.update(f"{module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.split(".")[0] == package)
+    return names
+
+
+def test_the_app_has_no_import_circle_and_screens_never_import_the_app():
+    """Imports run app -> screens -> widgets (Harlequin, Frogmouth): a screen reaches the app through self.app."""
+    modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in (ROOT / "tui").rglob("*.py")}
+    graph = {name: {m for m in top_level_imports(path, "tui") if m in modules and m != name}
+             for name, path in modules.items()}
+    for name in modules:
+        if name.startswith("tui.screens."):
+            assert "tui.app" not in graph[name], f"{name} imports tui.app"
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = 1
+        for other in graph[name]:
+            assert state.get(other) != 1, "import circle: " + " -> ".join([*trail, name, other])
+            if other not in state:
+                visit(other, [*trail, name])
+        state[name] = 2
+
+    for name in modules:
+        if name not in state:
+            visit(name, [])

@@ -1,8 +1,8 @@
 """The hanscope explorer: a Textual app over one index, reached only through `store.api.Index`.
 
-Database access: every thread asks through its own `Index` (`Connections`), so a slow query (a drill-down on an
+Database access: every thread asks through its own `Index` (`store.connections.Connections`), so a slow query (a drill-down on an
 entity with 80k mentions) never holds up the next keystroke's search: SQLite in WAL mode runs readers side by
-side. Queries run in thread workers (`Screen.fetch`, exclusive per group) that post an `Answered` message back;
+side. Queries run in thread workers (`BaseScreen.fetch` in tui/base.py, exclusive per group) that post an `Answered` message back;
 a worker cancelled by a newer keystroke has its running query interrupted and its answer dropped. Edits go
 through one write lock and are never interrupted. Navigation keeps Frogmouth-style history: escape / alt+left go
 back, alt+right goes forward (screens are rebuilt from their `remake()`).
@@ -10,198 +10,24 @@ back, alt+right goes forward (screens are rebuilt from their `remake()`).
 from __future__ import annotations
 
 import asyncio
-import inspect
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Static
-from textual.worker import Worker, get_current_worker
+from textual.widgets import Input
 
 from store.api import Index
+from store.connections import Connections
 
+from .base import BaseScreen
 from .bindings import bindings_for, scope_of
-from .widgets import badge, clean_line, default_export_dir, export, export_stem, plural, title_of
+from .widgets import badge, clean_line, default_export_dir, plural, title_of
 
 T = TypeVar("T")
-
-CHECK_EVERY = 50_000  # SQLite VM steps between cancellation checks: ~1.5 ms of query time
-
-
-class Connections:
-    """One `Index` per thread, opened on first use and kept: Textual thread workers and `asyncio.to_thread` run
-    on the event loop's pool, whose few threads live as long as the app.
-
-    `refresh()` makes every thread's index forget its cached lookups before its next query (after an edit, or
-    ctrl+r). A query asked for a worker stops with `sqlite3.OperationalError` once that worker is cancelled.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
-        self.write_lock = threading.Lock()  # SQLite has one writer; edits wait for each other, not for readers
-        self._local = threading.local()
-        self._opened: list[Index] = []
-        self._opened_lock = threading.Lock()
-        self._generation = 0
-        self._closing = False
-
-    def index(self) -> Index:
-        """This thread's index (opened now if it has none), refreshed if the index changed since its last query."""
-        local = self._local
-        index: Index | None = getattr(local, "index", None)
-        if index is None:
-            index = Index.open(self.db_path)
-            index.db.set_progress_handler(self._should_stop, CHECK_EVERY)
-            with self._opened_lock:
-                if self._closing:
-                    index.close()
-                    raise RuntimeError("the app is closing")
-                self._opened.append(index)
-            local.index, local.generation, local.worker = index, self._generation, None
-        elif local.generation != self._generation:
-            local.generation = self._generation
-            index.refresh()
-        return index
-
-    def _should_stop(self) -> bool:
-        worker: Worker | None = getattr(self._local, "worker", None)
-        return self._closing or (worker is not None and worker.is_cancelled)
-
-    def run(self, query: Callable[[Index], T], worker: Worker | None = None) -> T:
-        """`query(index)` on this thread's index, interrupted if `worker` is cancelled meanwhile."""
-        index = self.index()
-        self._local.worker = worker
-        try:
-            return query(index)
-        finally:
-            self._local.worker = None
-
-    def write(self, change: Callable[[Index], T]) -> T:
-        """Run an edit to completion (never interrupted), then have every thread re-read cached lookups."""
-        with self.write_lock:
-            try:
-                return self.run(change)
-            finally:
-                self.refresh()
-
-    def refresh(self) -> None:
-        with self._opened_lock:
-            self._generation += 1
-
-    def close(self) -> None:
-        """Close every thread's index; a query still running on one is interrupted first."""
-        with self._opened_lock:
-            self._closing = True
-            opened, self._opened = self._opened, []
-        for index in opened:
-            index.close()
-
-
-class Answered(Message):
-    """A worker's answer (or error) for the screen that asked."""
-
-    def __init__(self, what: str, value: Any = None, error: Exception | None = None) -> None:
-        super().__init__()
-        self.what = what
-        self.value = value
-        self.error = error
-
-
-class BaseScreen(Screen):
-    """A screen that can be rebuilt for history and that asks the index through workers.
-
-    Messages go to the screen's status line (`say`), where they hide nothing: a toast over the bottom of a
-    comparison covered the very lines it was about."""
-
-    def say(self, message: str, severity: str = "information") -> None:
-        """Show a one-line message in this screen's status line (a toast only where a screen has none)."""
-        line = self.query("#status")
-        if not line:
-            self.app.notify(message, severity=severity)  # type: ignore[arg-type]
-            return
-        style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
-        line.first(Static).update(Text(clean_line(message), style=style))
-
-    def remake(self) -> "BaseScreen":
-        raise NotImplementedError
-
-    def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None, write: bool = False) -> None:
-        """Run `query(index)` in a thread worker; the answer arrives as `Answered(what, value)` on this screen.
-
-        A newer fetch in the same group cancels this one. `write=True` for an edit: it runs to the end even if
-        cancelled (only its answer is dropped)."""
-        app: HanscopeApp = self.app  # type: ignore[assignment]
-
-        def job() -> None:
-            worker = get_current_worker()
-            if worker.is_cancelled:
-                return
-            try:
-                value = app.connections.write(query) if write else app.connections.run(query, worker)
-            except Exception as err:  # shown to the user as a notification, never a crash
-                if not worker.is_cancelled:
-                    self.post_message(Answered(what, error=err))
-                return
-            if not worker.is_cancelled:
-                self.post_message(Answered(what, value))
-
-        self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
-
-    def export_rows(self, name: str, header: list[str], rows: list[list[Any]], noun: str) -> None:
-        """`noun` in the singular, "mention" (the count says "1 mention" or "2 mentions"); a plural "rows" is read as
-        "row"."""
-        noun = noun[:-1] if noun.endswith("s") else noun
-        from .screens.export import ExportScreen
-
-        app: HanscopeApp = self.app  # type: ignore[assignment]
-
-        def chosen(stem: Path | None) -> None:
-            if stem is None:
-                return
-            try:
-                csv_path, json_path = export(stem, header, rows)
-            except OSError as err:
-                self.say(f"Export failed: {err.strerror or err}", severity="error")
-                return
-            self.say(f"Exported {plural(len(rows), noun)} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
-
-        app.push_screen(ExportScreen(plural(len(rows), noun), export_stem(app.export_dir, name)), chosen)
-
-    def undo_edit(self) -> None:
-        self.fetch("undone", lambda ix: ix.undo(), write=True)
-
-    def got_undone(self, undone: list) -> None:
-        """Say what was undone (an EditRow list), and show this screen again as the index now is."""
-        if not undone:
-            self.say("No entity edits to undo")
-            return
-        what = undone[0].description if len(undone) == 1 else f"the import of {len(undone)} entities"
-        self.say(f"Undid: {what}")
-        reload = getattr(self, "reload", None)
-        if reload is not None:
-            reload()
-
-    async def on_answered(self, message: Answered) -> None:
-        message.stop()
-        if message.error is not None:
-            failed = getattr(self, f"failed_{message.what}", None)  # a screen may show its own errors in place
-            if failed is not None and failed(message.error):
-                return
-            title = f"Could not load {message.what.replace('_', ' ')}" if message.what not in ("edited", "undone") \
-                else "Edit refused"
-            self.say(f"{title}: {clean_line(str(message.error))}", severity="error")
-            return
-        handler = getattr(self, f"got_{message.what}", None)
-        if handler is not None:
-            result = handler(message.value)
-            if inspect.isawaitable(result):
-                await result
 
 
 class IndexCommands(Provider):

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from store.api import sentence_around
 from store.results import ArticleDetail, NumberRow
 
-from ..app import BaseScreen
+from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, plural, render_block, title_of,
                        wrapped_lines)

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from store.results import ArticleDetail, Comparison, EntityInfo, NumberRow
 
-from ..app import BaseScreen
+from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (PALETTE, Block, KeyFooter, blocks, clean_line, fit, highlighted, offset_at, render_block, title_of,
                        wrapped_lines)

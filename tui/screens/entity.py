@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from store.api import sentence_around
 from store.results import EntityDetail, Mention
 
-from ..app import BaseScreen
+from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, bar_chart, clean_line, fit, plural, title_of,
                        to_tsv, type_style)

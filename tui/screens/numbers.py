@@ -16,7 +16,7 @@ from store.api import read_amount
 from store.numbers import format_amount
 from store.results import NumberRow
 
-from ..app import BaseScreen
+from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import KeyFooter, clean_line, fit, plural, title_of, to_tsv
 

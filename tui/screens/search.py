@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from store.query import QuerySyntaxError
 from store.results import ArticleDetail, ArticleInfo, EntityDetail, Facets, NumberRow, SearchResult
 
-from ..app import BaseScreen
+from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (
     HIGHLIGHT_STYLE,

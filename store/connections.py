@@ -1,0 +1,94 @@
+"""One read connection per thread over one index, for a UI that queries from worker threads.
+
+Datasette's pattern: each thread gets its own read-only `Index` (SQLite in WAL mode runs readers side by side,
+so a slow drill-down never holds up the next keystroke's search), and writes go through one lock. A query asked
+for a worker is interrupted (sqlite3.OperationalError) once that worker says it is cancelled.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from .api import Index
+
+T = TypeVar("T")
+
+CHECK_EVERY = 50_000  # SQLite VM steps between cancellation checks: ~1.5 ms of query time
+
+
+class Cancellable(Protocol):
+    """What a query's owner tells: whether it still wants the answer (a Textual Worker is one)."""
+
+    @property
+    def is_cancelled(self) -> bool: ...
+
+
+class Connections:
+    """One `Index` per thread, opened on first use and kept: Textual thread workers and `asyncio.to_thread` run
+    on the event loop's pool, whose few threads live as long as the app.
+
+    `refresh()` makes every thread's index forget its cached lookups before its next query (after an edit, or
+    ctrl+r). A query asked for a worker stops with `sqlite3.OperationalError` once that worker is cancelled.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.write_lock = threading.Lock()  # SQLite has one writer; edits wait for each other, not for readers
+        self._local = threading.local()
+        self._opened: list[Index] = []
+        self._opened_lock = threading.Lock()
+        self._generation = 0
+        self._closing = False
+
+    def index(self) -> Index:
+        """This thread's index (opened now if it has none), refreshed if the index changed since its last query."""
+        local = self._local
+        index: Index | None = getattr(local, "index", None)
+        if index is None:
+            index = Index.open(self.db_path)
+            index.db.set_progress_handler(self._should_stop, CHECK_EVERY)
+            with self._opened_lock:
+                if self._closing:
+                    index.close()
+                    raise RuntimeError("the app is closing")
+                self._opened.append(index)
+            local.index, local.generation, local.worker = index, self._generation, None
+        elif local.generation != self._generation:
+            local.generation = self._generation
+            index.refresh()
+        return index
+
+    def _should_stop(self) -> bool:
+        worker: Cancellable | None = getattr(self._local, "worker", None)
+        return self._closing or (worker is not None and worker.is_cancelled)
+
+    def run(self, query: Callable[[Index], T], worker: Cancellable | None = None) -> T:
+        """`query(index)` on this thread's index, interrupted if `worker` is cancelled meanwhile."""
+        index = self.index()
+        self._local.worker = worker
+        try:
+            return query(index)
+        finally:
+            self._local.worker = None
+
+    def write(self, change: Callable[[Index], T]) -> T:
+        """Run an edit to completion (never interrupted), then have every thread re-read cached lookups."""
+        with self.write_lock:
+            try:
+                return self.run(change)
+            finally:
+                self.refresh()
+
+    def refresh(self) -> None:
+        with self._opened_lock:
+            self._generation += 1
+
+    def close(self) -> None:
+        """Close every thread's index; a query still running on one is interrupted first."""
+        with self._opened_lock:
+            self._closing = True
+            opened, self._opened = self._opened, []
+        for index in opened:
+            index.close()

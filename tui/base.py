@@ -1,0 +1,130 @@
+"""What every screen of the app shares: asking the index in thread workers, messages in the status line,
+exports and undo. Screens import this module, never `tui.app`: imports run app -> screens -> widgets, and a
+screen reaches its host only through `self.app`, whose needs are written down in `Host`."""
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from rich.text import Text
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from store.api import Index
+from store.connections import Connections
+
+from .widgets import clean_line, export, export_stem, plural
+
+T = TypeVar("T")
+
+
+class Host(Protocol):
+    """What a screen needs of the app that shows it."""
+
+    connections: Connections
+    export_dir: Path
+
+
+class Answered(Message):
+    """A worker's answer (or error) for the screen that asked."""
+
+    def __init__(self, what: str, value: Any = None, error: Exception | None = None) -> None:
+        super().__init__()
+        self.what = what
+        self.value = value
+        self.error = error
+
+
+class BaseScreen(Screen):
+    """A screen that can be rebuilt for history and that asks the index through workers.
+
+    Messages go to the screen's status line (`say`), where they hide nothing: a toast over the bottom of a
+    comparison covered the very lines it was about."""
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """Show a one-line message in this screen's status line (a toast only where a screen has none)."""
+        line = self.query("#status")
+        if not line:
+            self.app.notify(message, severity=severity)  # type: ignore[arg-type]
+            return
+        style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
+        line.first(Static).update(Text(clean_line(message), style=style))
+
+    def remake(self) -> "BaseScreen":
+        raise NotImplementedError
+
+    def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None, write: bool = False) -> None:
+        """Run `query(index)` in a thread worker; the answer arrives as `Answered(what, value)` on this screen.
+
+        A newer fetch in the same group cancels this one. `write=True` for an edit: it runs to the end even if
+        cancelled (only its answer is dropped)."""
+        app: Host = self.app  # type: ignore[assignment]
+
+        def job() -> None:
+            worker = get_current_worker()
+            if worker.is_cancelled:
+                return
+            try:
+                value = app.connections.write(query) if write else app.connections.run(query, worker)
+            except Exception as err:  # shown to the user as a notification, never a crash
+                if not worker.is_cancelled:
+                    self.post_message(Answered(what, error=err))
+                return
+            if not worker.is_cancelled:
+                self.post_message(Answered(what, value))
+
+        self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
+
+    def export_rows(self, name: str, header: list[str], rows: list[list[Any]], noun: str) -> None:
+        """`noun` in the singular, "mention" (the count says "1 mention" or "2 mentions"); a plural "rows" is read as
+        "row"."""
+        noun = noun[:-1] if noun.endswith("s") else noun
+        from .screens.export import ExportScreen
+
+        app: Host = self.app  # type: ignore[assignment]
+
+        def chosen(stem: Path | None) -> None:
+            if stem is None:
+                return
+            try:
+                csv_path, json_path = export(stem, header, rows)
+            except OSError as err:
+                self.say(f"Export failed: {err.strerror or err}", severity="error")
+                return
+            self.say(f"Exported {plural(len(rows), noun)} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+
+        app.push_screen(ExportScreen(plural(len(rows), noun), export_stem(app.export_dir, name)), chosen)
+
+    def undo_edit(self) -> None:
+        self.fetch("undone", lambda ix: ix.undo(), write=True)
+
+    def got_undone(self, undone: list) -> None:
+        """Say what was undone (an EditRow list), and show this screen again as the index now is."""
+        if not undone:
+            self.say("No entity edits to undo")
+            return
+        what = undone[0].description if len(undone) == 1 else f"the import of {len(undone)} entities"
+        self.say(f"Undid: {what}")
+        reload = getattr(self, "reload", None)
+        if reload is not None:
+            reload()
+
+    async def on_answered(self, message: Answered) -> None:
+        message.stop()
+        if message.error is not None:
+            failed = getattr(self, f"failed_{message.what}", None)  # a screen may show its own errors in place
+            if failed is not None and failed(message.error):
+                return
+            title = f"Could not load {message.what.replace('_', ' ')}" if message.what not in ("edited", "undone") \
+                else "Edit refused"
+            self.say(f"{title}: {clean_line(str(message.error))}", severity="error")
+            return
+        handler = getattr(self, f"got_{message.what}", None)
+        if handler is not None:
+            result = handler(message.value)
+            if inspect.isawaitable(result):
+                await result
