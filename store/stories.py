@@ -1,0 +1,280 @@
+"""Copies, near-duplicates and stories, kept up to date as articles are added.
+
+- A copy: the same cleaned body as an earlier article (same body_hash); it points at that one (`copy_of`).
+- Near-duplicates: reprints with small edits (a byline, a dropped paragraph). MinHash signatures (datasketch)
+  over character 5-grams of each paragraph with whitespace removed (word shingles break on particles:
+  삼성과 / 삼성은), with paragraphs that very many bodies share (a standard disclaimer) left out so that
+  boilerplate never makes two articles look alike. Articles whose signatures agree on NEAR_DUPLICATE of
+  their values share a `near_group` (the id of the group's first article).
+- Stories: articles about one event: text similarity, shared rare entities and shared figures, within
+  ±WINDOW_DAYS (undated articles by text alone). Same companies with other figures is another event.
+
+Incremental: a run assigns only articles without a story. Candidates come from stored state (LSH band
+keys in `lsh_bands`, signatures in `signatures`, entity and figure tables), never from a pass over the
+corpus; a new article joins the best-matching story or starts its own. Entity edits re-link mentions
+but leave story assignments alone. All of this module's SQL is here.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import cache
+
+import numpy as np
+
+NUM_PERM = 64  # 256 bytes a signature; Jaccard estimates within ~±0.06
+SHINGLE = 5  # characters
+LSH_THRESHOLD = 0.3  # bands (b, r) chosen by datasketch for this Jaccard: candidates for stories and reprints
+NEAR_DUPLICATE = 0.7  # estimated Jaccard from which two bodies are the same text with small edits
+STORY_TEXT = 0.3  # text alone this similar (in the date window) is the same story
+STORY_TEXT_UNDATED = 0.45  # ... and for an undated article, with no window to narrow it
+STORY_HINT = 0.06  # weaker text similarity that, with a shared figure and a rare entity, is the same story
+WINDOW_DAYS = 3
+MIN_SHINGLES = 30  # fewer distinct shingles (a one-line body): only exact copies are detected
+BOILERPLATE_DOCS = 25  # a paragraph in at least this many distinct bodies (and BOILERPLATE_SHARE of them) ...
+BOILERPLATE_SHARE = 0.005  # ... is boilerplate: its shingles are left out of signatures
+RARE_ARTICLES = 30  # an entity or figure in at most max(this, RARE_SHARE of articles) articles is telling
+RARE_SHARE = 0.01
+_MERSENNE = np.uint64((1 << 61) - 1)
+
+
+@cache
+def _minhash_template():
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return MinHash(num_perm=NUM_PERM, seed=1), lsh.hashranges
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def paragraph_key(text: str) -> int:
+    """A paragraph's identity for boilerplate counting: its text without whitespace, hashed to 63 bits."""
+    return int.from_bytes(hashlib.blake2b(squeeze(text).encode(), digest_size=8).digest(), "big") >> 1
+
+
+def shingle_hashes(texts: list[str]) -> np.ndarray:
+    """Distinct 32-bit hashes of the character 5-grams of each text (whitespace removed; none across texts)."""
+    parts = []
+    for text in texts:
+        s = squeeze(text)
+        if len(s) < SHINGLE:
+            continue
+        codes = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        n = len(codes) - SHINGLE + 1
+        h = np.zeros(n, dtype=np.uint64)
+        for k in range(SHINGLE):  # a polynomial over the 5 code points, mod 2^61-1: deterministic across processes
+            h = (h * np.uint64(1_000_003) + codes[k:k + n]) % _MERSENNE
+        parts.append(h)
+    if not parts:
+        return np.zeros(0, dtype=np.uint32)
+    return np.unique((np.concatenate(parts) & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+
+
+def signature(hashes: np.ndarray) -> np.ndarray:
+    """The MinHash of a set of 32-bit shingle hashes (datasketch's permutations, applied in one batch)."""
+    from datasketch import MinHash
+
+    template, _ = _minhash_template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
+    m.update_batch(hashes.tolist())
+    return m.hashvalues.astype(np.uint32)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One key per LSH band (datasketch's band layout for LSH_THRESHOLD); the band number is part of the key."""
+    _, ranges = _minhash_template()
+    keys = []
+    for band, (start, end) in enumerate(ranges):
+        digest = hashlib.blake2b(bytes([band]) + sig[start:end].tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big") >> 1)
+    return keys
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two bodies' shingle sets."""
+    return float(np.count_nonzero(a == b)) / NUM_PERM
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return Date.fromisoformat(value[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+# --- keeping the state when articles go -------------------------------------------------------------
+
+
+def forget(conn, rows: list[tuple[int, str]]) -> None:
+    """Before articles (id, body) are deleted: uncount their paragraphs, and send back to assignment the
+    articles that point at them (their copies and near-duplicates), so they find another first article."""
+    if not rows:
+        return
+    ids = [aid for aid, _ in rows]
+    marks = ",".join("?" * len(ids))
+    counted = {aid for (aid,) in conn.execute(
+        f"SELECT id FROM articles WHERE id IN ({marks}) AND story IS NOT NULL AND copy_of IS NULL", ids)}
+    keys = [(key,) for aid, body in rows if aid in counted for key in {paragraph_key(p) for p in body.split("\n\n")}]
+    conn.executemany("UPDATE paragraph_docs SET docs = docs - 1 WHERE key = ?", keys)
+    conn.execute("DELETE FROM paragraph_docs WHERE docs <= 0")
+    conn.execute(
+        f"UPDATE articles SET story = NULL, near_group = NULL, copy_of = NULL "
+        f"WHERE id NOT IN ({marks}) AND (copy_of IN ({marks}) OR near_group IN ({marks}))", ids * 3)
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '1')")
+
+
+# --- assignment -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    id: int
+    text: float = 0.0
+    entities: int = 0
+    figures: int = 0
+
+
+class _Assigner:
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        self.rare = max(RARE_ARTICLES, int(total * RARE_SHARE))
+        self.bodies = conn.execute("SELECT count(*) FROM signatures").fetchone()[0]
+
+    def boilerplate(self, keys: list[int]) -> set[int]:
+        floor = max(BOILERPLATE_DOCS, int(self.bodies * BOILERPLATE_SHARE))
+        marks = ",".join("?" * len(keys))
+        return {k for (k,) in self.conn.execute(
+            f"SELECT key FROM paragraph_docs WHERE key IN ({marks}) AND docs >= ?", [*keys, floor])}
+
+    def count_paragraphs(self, body: str) -> None:
+        keys = {paragraph_key(p) for p in body.split("\n\n")}
+        self.conn.executemany(
+            "INSERT INTO paragraph_docs(key, docs) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET docs = docs + 1",
+            [(k,) for k in keys])
+
+    def signature_of(self, body: str) -> np.ndarray | None:
+        paragraphs = body.split("\n\n")
+        keys = [paragraph_key(p) for p in paragraphs]
+        common = self.boilerplate(keys)
+        hashes = shingle_hashes([p for p, k in zip(paragraphs, keys) if k not in common])
+        return signature(hashes) if len(hashes) >= MIN_SHINGLES else None
+
+    def candidates(self, article_id: int, sig: np.ndarray | None, keys: list[int]) -> dict[int, _Candidate]:
+        conn = self.conn
+        found: dict[int, _Candidate] = {}
+        if sig is not None:
+            for (cid,) in conn.execute(
+                "SELECT DISTINCT article_id FROM lsh_bands WHERE key IN (SELECT value FROM json_each(?))",
+                [_json(keys)],
+            ):
+                found.setdefault(cid, _Candidate(cid))
+        # Rare entities shared (the commonest names say nothing about which event this is)
+        for cid, n in conn.execute(
+            "SELECT b.article_id, count(*) FROM article_entities a JOIN entities e ON e.id = a.entity_id "
+            "JOIN article_entities b ON b.entity_id = a.entity_id AND b.article_id != a.article_id "
+            "WHERE a.article_id = ? AND e.articles <= ? GROUP BY b.article_id",
+            [article_id, self.rare],
+        ):
+            found.setdefault(cid, _Candidate(cid)).entities = n
+        # Figures shared: the amounts as stated (not their conversions), when few articles state them
+        figures = conn.execute(
+            "SELECT DISTINCT unit, value, coalesce(counter, '') FROM numbers WHERE article_id = ? AND converts IS NULL "
+            "AND unit != '%'", [article_id]).fetchall()
+        for unit, value, counter in figures:
+            rows = conn.execute(
+                "SELECT DISTINCT article_id FROM numbers WHERE unit = ? AND value = ? AND coalesce(counter, '') = ? "
+                "AND converts IS NULL AND article_id != ? LIMIT ?",
+                [unit, value, counter, article_id, self.rare + 1]).fetchall()
+            if len(rows) <= self.rare:
+                for (cid,) in rows:
+                    found.setdefault(cid, _Candidate(cid)).figures += 1
+        return found
+
+    def assign(self, article_id: int, body: str, body_hash: str, day: int | None) -> None:
+        conn = self.conn
+        original = conn.execute(
+            "SELECT id, near_group, story FROM articles WHERE body_hash = ? AND id != ? AND copy_of IS NULL "
+            "AND story IS NOT NULL ORDER BY id LIMIT 1", [body_hash, article_id]).fetchone()
+        if original:
+            conn.execute("UPDATE articles SET copy_of = ?, near_group = ?, story = ? WHERE id = ?",
+                         [original[0], original[1], original[2], article_id])
+            return
+        self.count_paragraphs(body)
+        sig = self.signature_of(body)
+        keys = band_keys(sig) if sig is not None else []
+        found = self.candidates(article_id, sig, keys)
+        near_group, story = article_id, article_id
+        if found:
+            ids = _json(list(found))
+            # A candidate that is a copy stands for its original (the one holding the signature)
+            rows = conn.execute(
+                "SELECT a.id, a.date, a.near_group, a.story, s.minhash FROM articles a "
+                "LEFT JOIN signatures s ON s.article_id = coalesce(a.copy_of, a.id) "
+                "WHERE a.id IN (SELECT value FROM json_each(?)) AND a.story IS NOT NULL", [ids]).fetchall()
+            best_near, best_story = None, None
+            for cid, cdate, cgroup, cstory, blob in rows:
+                c = found[cid]
+                if sig is not None and blob is not None:
+                    c.text = similarity(sig, np.frombuffer(blob, dtype=np.uint32))
+                if c.text >= NEAR_DUPLICATE:
+                    if best_near is None or c.text > best_near[0]:
+                        best_near = (c.text, cgroup, cstory)
+                    continue
+                other = _day(cdate)
+                if day is not None and other is not None:
+                    if abs(day - other) > WINDOW_DAYS:
+                        continue
+                    same = c.text >= STORY_TEXT or (c.figures >= 1 and c.entities >= 1 and c.text >= STORY_HINT) \
+                        or (c.figures >= 2 and c.entities >= 2)
+                else:
+                    same = c.text >= STORY_TEXT_UNDATED
+                if same:
+                    score = c.text + 0.05 * min(c.entities, 4) + 0.1 * min(c.figures, 4)
+                    if best_story is None or score > best_story[0]:
+                        best_story = (score, cstory)
+            if best_near is not None:
+                near_group, story = best_near[1], best_near[2]
+            elif best_story is not None:
+                story = best_story[1]
+        if sig is not None:
+            conn.execute("INSERT OR REPLACE INTO signatures(article_id, minhash) VALUES (?, ?)", [article_id, sig.tobytes()])
+            conn.executemany("INSERT OR IGNORE INTO lsh_bands(key, article_id) VALUES (?, ?)", [(k, article_id) for k in keys])
+            self.bodies += 1
+        conn.execute("UPDATE articles SET copy_of = NULL, near_group = ?, story = ? WHERE id = ?",
+                     [near_group, story, article_id])
+
+
+def _json(values: list[int]) -> str:
+    return "[" + ",".join(str(int(v)) for v in values) + "]"
+
+
+def assign(conn, progress=None) -> int:
+    """Put every article without a story into one (earliest first, so the first telling starts it); then
+    refresh the per-story rows. Returns how many articles were assigned."""
+    todo = conn.execute(
+        "SELECT id, body, body_hash, date FROM articles WHERE story IS NULL ORDER BY coalesce(date, '9999'), id").fetchall()
+    stale = conn.execute("SELECT value FROM meta WHERE key = 'stories_stale'").fetchone()
+    if not todo and not (stale and stale[0] == "1"):
+        return 0
+    with conn:
+        assigner = _Assigner(conn)
+        for article_id, body, body_hash, date in todo:
+            assigner.assign(article_id, body, body_hash, _day(date))
+        refresh_story_rows(conn)
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '0')")
+    return len(todo)
+
+
+def refresh_story_rows(conn) -> None:
+    """One row per story: its first article (earliest date, then first indexed), dates, counts, outlets."""
+    conn.execute("DELETE FROM stories")
+    conn.execute(
+        "INSERT INTO stories(id, first_article, first_date, last_date, articles, outlets) "
+        "SELECT story, (SELECT b.id FROM articles b WHERE b.story = a.story ORDER BY coalesce(b.date, '9999'), b.id LIMIT 1), "
+        "min(date), max(date), count(*), count(DISTINCT outlet) FROM articles a WHERE story IS NOT NULL GROUP BY story"
+    )
