@@ -114,16 +114,24 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
     articles that point at them (their copies and near-duplicates), so they find another first article."""
     if not rows:
         return
-    ids = [aid for aid, _ in rows]
-    marks = ",".join("?" * len(ids))
+    gone = [aid for aid, _ in rows]
+    ids = _json(gone)
+    dependants = conn.execute(
+        "SELECT id, body FROM articles WHERE id NOT IN (SELECT value FROM json_each(?)) "
+        "AND (copy_of IN (SELECT value FROM json_each(?)) OR near_group IN (SELECT value FROM json_each(?)))",
+        [ids, ids, ids]).fetchall()
+    everyone = rows + dependants
     counted = {aid for (aid,) in conn.execute(
-        f"SELECT id FROM articles WHERE id IN ({marks}) AND story IS NOT NULL AND copy_of IS NULL", ids)}
-    keys = [(key,) for aid, body in rows if aid in counted for key in {paragraph_key(p) for p in body.split("\n\n")}]
+        "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND story IS NOT NULL AND copy_of IS NULL",
+        [_json([aid for aid, _ in everyone])])}
+    keys = [(key,) for aid, body in everyone if aid in counted for key in {paragraph_key(p) for p in body.split("\n\n")}]
     conn.executemany("UPDATE paragraph_docs SET docs = docs - 1 WHERE key = ?", keys)
     conn.execute("DELETE FROM paragraph_docs WHERE docs <= 0")
-    conn.execute(
-        f"UPDATE articles SET story = NULL, near_group = NULL, copy_of = NULL "
-        f"WHERE id NOT IN ({marks}) AND (copy_of IN ({marks}) OR near_group IN ({marks}))", ids * 3)
+    again = _json([aid for aid, _ in dependants])
+    conn.execute("DELETE FROM signatures WHERE article_id IN (SELECT value FROM json_each(?))", [again])
+    conn.execute("DELETE FROM lsh_bands WHERE article_id IN (SELECT value FROM json_each(?))", [again])
+    conn.execute("UPDATE articles SET story = NULL, near_group = NULL, copy_of = NULL "
+                 "WHERE id IN (SELECT value FROM json_each(?))", [again])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '1')")
 
 
@@ -143,7 +151,7 @@ class _Assigner:
         self.conn = conn
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.rare = max(RARE_ARTICLES, int(total * RARE_SHARE))
-        self.bodies = conn.execute("SELECT count(*) FROM signatures").fetchone()[0]
+        self.bodies = 0  # distinct bodies counted in paragraph_docs: set by assign() once this run's are counted
 
     def boilerplate(self, keys: list[int]) -> set[int]:
         floor = max(BOILERPLATE_DOCS, int(self.bodies * BOILERPLATE_SHARE))
@@ -195,16 +203,19 @@ class _Assigner:
                     found.setdefault(cid, _Candidate(cid)).figures += 1
         return found
 
-    def assign(self, article_id: int, body: str, body_hash: str, day: int | None) -> None:
-        conn = self.conn
-        original = conn.execute(
+    def original(self, article_id: int, body_hash: str) -> tuple[int, int, int] | None:
+        """(id, near_group, story) of the placed article whose body this one repeats, if any."""
+        return self.conn.execute(
             "SELECT id, near_group, story FROM articles WHERE body_hash = ? AND id != ? AND copy_of IS NULL "
             "AND story IS NOT NULL ORDER BY id LIMIT 1", [body_hash, article_id]).fetchone()
+
+    def assign(self, article_id: int, body: str, body_hash: str, day: int | None) -> None:
+        conn = self.conn
+        original = self.original(article_id, body_hash)
         if original:
             conn.execute("UPDATE articles SET copy_of = ?, near_group = ?, story = ? WHERE id = ?",
                          [original[0], original[1], original[2], article_id])
             return
-        self.count_paragraphs(body)
         sig = self.signature_of(body)
         keys = band_keys(sig) if sig is not None else []
         found = self.candidates(article_id, sig, keys)
@@ -244,7 +255,6 @@ class _Assigner:
         if sig is not None:
             conn.execute("INSERT OR REPLACE INTO signatures(article_id, minhash) VALUES (?, ?)", [article_id, sig.tobytes()])
             conn.executemany("INSERT OR IGNORE INTO lsh_bands(key, article_id) VALUES (?, ?)", [(k, article_id) for k in keys])
-            self.bodies += 1
         conn.execute("UPDATE articles SET copy_of = NULL, near_group = ?, story = ? WHERE id = ?",
                      [near_group, story, article_id])
 
@@ -263,6 +273,15 @@ def assign(conn, progress=None) -> int:
         return 0
     with conn:
         assigner = _Assigner(conn)
+        # Count every new body's paragraphs first: a disclaimer that this run makes common is boilerplate for
+        # all of its articles, not only for those placed after it crossed the line.
+        seen: set[str] = set()
+        for article_id, body, body_hash, _ in todo:
+            if body_hash not in seen and assigner.original(article_id, body_hash) is None:
+                assigner.count_paragraphs(body)
+            seen.add(body_hash)
+        assigner.bodies = conn.execute("SELECT count(*) FROM articles WHERE copy_of IS NULL AND story IS NOT NULL").fetchone()[0] \
+            + len(seen)
         for article_id, body, body_hash, date in todo:
             assigner.assign(article_id, body, body_hash, _day(date))
         refresh_story_rows(conn)
@@ -278,3 +297,54 @@ def refresh_story_rows(conn) -> None:
         "SELECT story, (SELECT b.id FROM articles b WHERE b.story = a.story ORDER BY coalesce(b.date, '9999'), b.id LIMIT 1), "
         "min(date), max(date), count(*), count(DISTINCT outlet) FROM articles a WHERE story IS NOT NULL GROUP BY story"
     )
+
+
+# --- what each telling adds (read side; no SQL) ----------------------------------------------------
+
+STORY_COMPARED = 100  # distinct bodies compared paragraph by paragraph in one story (the first ones)
+SAME_PARAGRAPH = 0.5  # paragraphs whose 5-grams overlap this much say the same thing (a byline, a clause changed)
+
+
+@dataclass(slots=True)
+class ParagraphMatch:
+    body: int  # index of the other body
+    paragraph: int
+    score: float
+
+
+def paragraph_matches(bodies: list[list[str]]) -> tuple[list[list[ParagraphMatch | None]], list[list[bool]]]:
+    """For bodies in time order: each paragraph's best match in the earliest earlier body that has it (None
+    when none does), and whether any other body has it."""
+    sets: list[list[frozenset[int]]] = [[frozenset(shingle_hashes([p]).tolist()) for p in body] for body in bodies]
+    postings: dict[int, list[tuple[int, int]]] = {}
+    exact: dict[str, list[tuple[int, int]]] = {}
+    for b, body in enumerate(sets):
+        for p, shingles in enumerate(body):
+            for h in shingles:
+                postings.setdefault(h, []).append((b, p))
+            exact.setdefault(squeeze(bodies[b][p]), []).append((b, p))
+    earlier: list[list[ParagraphMatch | None]] = []
+    elsewhere: list[list[bool]] = []
+    for b, body in enumerate(sets):
+        earlier.append([])
+        elsewhere.append([])
+        for p, shingles in enumerate(body):
+            overlap: dict[tuple[int, int], int] = {}
+            for h in shingles:
+                for other in postings[h]:
+                    if other[0] != b:
+                        overlap[other] = overlap.get(other, 0) + 1
+            scores = {other: n / (len(shingles) + len(sets[other[0]][other[1]]) - n) for other, n in overlap.items()}
+            for other in exact[squeeze(bodies[b][p])]:
+                if other[0] != b:
+                    scores[other] = 1.0
+            alike = [(o, s) for o, s in scores.items() if s >= SAME_PARAGRAPH]
+            elsewhere[b].append(bool(alike))
+            before = [(o, s) for o, s in alike if o[0] < b]
+            if before:
+                first_body = min(o[0] for o, _ in before)
+                (ob, op), score = max(((o, s) for o, s in before if o[0] == first_body), key=lambda x: x[1])
+                earlier[b].append(ParagraphMatch(ob, op, round(score, 3)))
+            else:
+                earlier[b].append(None)
+    return earlier, elsewhere
