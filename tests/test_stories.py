@@ -275,3 +275,52 @@ def test_empty_and_one_line_bodies(tmp_path):
     p = placed(db_path)
     assert p["line_a_again"][1] == p["line_a"][0]  # too short to sign, but an identical body is still a copy
     assert p["line_b"][3] != p["line_a"][3]
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def loi_db(loi_corpus, tmp_path) -> Path:
+    db_path = tmp_path / "loi.db"
+    build(loi_corpus, db_path)
+    return db_path
+
+
+def test_cli_stories_and_story(loi_db):
+    from test_faults import run_cli
+
+    listed = run_cli("stories", "--json", "--db", str(loi_db))
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert set(rows[0]) == {"id", "first_article", "title", "first_date", "last_date", "articles", "outlets"}
+    assert rows[0]["articles"] == 5 and rows[0]["outlets"][:2] == ["한빛일보", "누리뉴스"]
+    assert sum(r["articles"] for r in rows) == 7 and len(rows) == 3
+    page = json.loads(run_cli("stories", "--json", "--limit", "1", "--offset", "1", "--db", str(loi_db)).stdout)
+    assert page == rows[1:2]
+    narrowed = json.loads(run_cli("stories", "영업이익", "--json", "--db", str(loi_db)).stdout)
+    assert [r["title"] for r in narrowed] == ["삼성전자·SK하이닉스 3분기 실적"]
+
+    detail = run_cli("story", str(rows[0]["id"]), "--json", "--db", str(loi_db))
+    data = json.loads(detail.stdout)
+    assert [a["first"] for a in data["articles"]] == [True] + [False] * 4
+    assert all(set(e) == {"id", "name", "type"} for a in data["articles"] for e in a["only_entities"])
+    assert data["conversions"][0]["conversions"][0]["raw"] == "약 700조원"
+
+    table = run_cli("story", str(rows[0]["id"]), "--db", str(loi_db))
+    assert table.returncode == 0 and "first" in table.stdout and "same text as article" in table.stdout
+    assert "약 690조 원" in table.stdout
+    table = run_cli("stories", "--db", str(loi_db))
+    assert table.returncode == 0 and "오픈AI, 삼성·SK와 HBM 협력" in table.stdout
+
+
+def test_cli_stories_errors(loi_db):
+    from test_faults import assert_one_line_error, run_cli
+
+    assert_one_line_error(run_cli("story", "999", "--db", str(loi_db)), "no story with id 999", code=1)
+    assert_one_line_error(run_cli("stories", "없는낱말", "--db", str(loi_db)), "no story matches", code=1)
+    assert_one_line_error(run_cli("stories", "--offset", "50", "--db", str(loi_db)), "no stories past this offset", code=1)
+    assert run_cli("story", "first", "--db", str(loi_db)).returncode == 2
+    assert run_cli("stories", "--limit", "0", "--db", str(loi_db)).returncode == 2
+    proc = run_cli("stories", "[bold]x[/]", "--db", str(loi_db))  # markup-looking text is a query, shown literally
+    assert proc.returncode == 1 and "[bold]x[/]" in proc.stderr
