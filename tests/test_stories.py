@@ -324,3 +324,82 @@ def test_cli_stories_errors(loi_db):
     assert run_cli("stories", "--limit", "0", "--db", str(loi_db)).returncode == 2
     proc = run_cli("stories", "[bold]x[/]", "--db", str(loi_db))  # markup-looking text is a query, shown literally
     assert proc.returncode == 1 and "[bold]x[/]" in proc.stderr
+
+
+# --- the app ------------------------------------------------------------------------------------------
+
+
+async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, tmp_path):
+    from textual.widgets import DataTable, Static
+
+    from tui.app import HanscopeApp
+    from tui.screens.compare import CompareScreen
+    from tui.screens.stories import StoriesScreen
+    from tui.screens.story import StoryScreen
+
+    async def settle(pilot):
+        for _ in range(3):
+            await pilot.pause()
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        table = app.screen.query_one("#story-table", DataTable)
+        assert table.row_count == 3
+        assert table.get_row_at(0)[1].plain.strip() == "5"
+        assert "오픈AI, 삼성·SK와 HBM 협력" in table.get_row_at(0)[3].plain
+        # narrowing by a word: only the results story has 영업이익
+        await pilot.press("f", *"영업이익")
+        await settle(pilot)
+        assert table.row_count == 1 and "3분기 실적" in table.get_row_at(0)[3].plain
+        for _ in "영업이익":
+            await pilot.press("backspace")
+        await settle(pilot)
+        assert table.row_count == 3
+        await pilot.press("enter")  # from the box: back to the list
+        await pilot.press("enter")  # opens the widest story
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        rows = app.screen.query_one("#story-articles", DataTable)
+        assert rows.row_count == 5
+        assert rows.get_row_at(0)[0].plain.startswith("★")
+        assert rows.get_row_at(2)[4].plain.startswith("copy of #")
+        adds = str(app.screen.query_one("#story-adds-text", Static).content)
+        assert "the first telling" in adds and "약 690조 원" in adds and "약 700조원" in adds
+        await pilot.press("down", "down", "down")  # the rewrite: its own paragraphs
+        await settle(pilot)
+        adds = str(app.screen.query_one("#story-adds-text", Static).content)
+        assert "paragraphs only here" in adds and "새벽경제" in adds
+        ids = [a.id for a in app.screen.detail.articles]
+        await pilot.press("up", "up", "up", "space", "down", "down", "down", "space")
+        assert rows.get_row_at(0)[0].plain.endswith("L") and rows.get_row_at(3)[0].plain.endswith("R")
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.ids == [ids[0], ids[3]]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        # one mark, then move to another article and compare with it
+        await pilot.press("space", "down", "c")  # space unmarks R, leaving L; c pairs L with the highlighted one
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.ids == [ids[0], ids[4]]
+
+
+async def test_the_stories_key_is_in_the_footer_and_the_help(loi_db, tmp_path):
+    from textual.widgets._footer import FooterKey
+
+    from tui.app import HanscopeApp
+    from tui.bindings import keys_by_scope
+
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert "Stories" in {k.description for k in app.screen.query(FooterKey)}
+    scopes = dict(keys_by_scope())
+    assert any(k.action == "stories" and k.keys == "ctrl+o" for k in scopes["Everywhere"])
+    assert {k.action for k in scopes["One story"]} >= {"mark", "compare", "open"}

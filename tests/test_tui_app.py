@@ -397,9 +397,12 @@ async def test_help_lists_every_key_from_the_registry(app):
 
 def test_every_registry_action_exists_on_its_screen():
     from tui.screens.edit import EditScreen
+    from tui.screens.stories import StoriesScreen
+    from tui.screens.story import StoryScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
-              "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen}
+              "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
+              "stories": StoriesScreen, "story": StoryScreen}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)

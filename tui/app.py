@@ -257,6 +257,11 @@ class HanscopeApp(App):
 
         self.navigate(CompareScreen(left, right))
 
+    def open_story(self, story_id: int) -> None:
+        from .screens.story import StoryScreen
+
+        self.navigate(StoryScreen(story_id))
+
     def _history_depth(self) -> int:
         """Screens above the search screen (the default screen and search are always there)."""
         return len(self.screen_stack) - 2
@@ -298,6 +303,12 @@ class HanscopeApp(App):
         if not isinstance(self.screen, NumbersScreen):
             self.navigate(NumbersScreen())
 
+    def action_stories(self) -> None:
+        from .screens.stories import StoriesScreen
+
+        if not isinstance(self.screen, StoriesScreen):
+            self.navigate(StoriesScreen())
+
     def action_reload(self) -> None:
         """Forget cached lookups and ask the current screen again: an index may have grown meanwhile."""
         self.connections.refresh()
@@ -307,7 +318,7 @@ class HanscopeApp(App):
         self.notify(f"Reloaded {self.db_path.name}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):
+        if action in ("focus_search", "help", "numbers", "stories") and isinstance(self.screen, ModalScreen):
             return False
         # In a text box `/` is typed: the footer must not offer it as the search key there.
         if action == "focus_search" and isinstance(self.focused, Input):

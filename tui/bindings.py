@@ -39,6 +39,8 @@ SCOPES: dict[str, str] = {
     "entity": "Entity drill-down",
     "compare": "Compare two articles",
     "numbers": "Numbers table",
+    "stories": "Stories",
+    "story": "One story",
     "help": "Help",
     "edit": "Entity edit dialog",
 }
@@ -54,6 +56,7 @@ KEYS: tuple[Key, ...] = (
     Key("alt+right", "forward", "Forward", "global", show=False),
     Key("ctrl+p", "command_palette", "Palette", "global", help="Command palette: jump to an entity or article by name"),
     Key("ctrl+n", "numbers", "Numbers", "global", show=False),
+    Key("ctrl+o", "stories", "Stories", "global", help="Stories: the articles that tell one event, who ran it first"),
     Key("ctrl+r", "reload", "Reload", "global", show=False,
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
@@ -99,6 +102,13 @@ KEYS: tuple[Key, ...] = (
     Key("f", "focus_filter", "Filter", "numbers", help="Filter by unit (KRW, USD, %, count) and range (10조, 1e9)"),
     Key("ctrl+s", "export", "Export", "numbers", help="Export the table to CSV and JSON"),
     Key("ctrl+y", "copy_list", "Copy TSV", "numbers", show=False),
+    # stories
+    Key("enter", "open", "Open story", "stories"),
+    Key("f", "focus_filter", "Narrow", "stories", help="Narrow the stories to those with an article the words find"),
+    # one story
+    Key("enter", "open", "Open article", "story"),
+    Key("space", "mark", "Mark", "story", help="Mark an article to compare (mark two, or one and move to another)"),
+    Key("c", "compare", "Compare", "story", help="Compare the two marked articles (or the marked one with this one)"),
     # modal dialogs
     Key("escape", "close", "Close", "help"),
     Key("escape", "cancel", "Cancel", "edit"),
