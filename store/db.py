@@ -119,6 +119,13 @@ CREATE TABLE IF NOT EXISTS paragraph_docs (  -- distinct bodies holding each par
     key INTEGER PRIMARY KEY,
     docs INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS figure_days (     -- figures as stated (not conversions) by day: which articles of a week state one
+    key INTEGER NOT NULL,          -- hash of unit, value and counter
+    day INTEGER NOT NULL,          -- the article's date as a day number
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, day, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS figure_days_article ON figure_days(article_id);
 CREATE TABLE IF NOT EXISTS stories (         -- one row per story, refreshed by the story step
     id INTEGER PRIMARY KEY,
     first_article INTEGER NOT NULL,

@@ -25,17 +25,21 @@ import numpy as np
 
 NUM_PERM = 64  # 256 bytes a signature; Jaccard estimates within ~±0.06
 SHINGLE = 5  # characters
-LSH_THRESHOLD = 0.3  # bands (b, r) chosen by datasketch for this Jaccard: candidates for stories and reprints
+LSH_THRESHOLD = 0.4  # bands (b, r) chosen by datasketch for this Jaccard (16 x 4): text candidates; a reprint at
+# 0.7 is missed with probability 1%, while templated news at 0.15 rarely comes up (the rest is entities and figures)
 NEAR_DUPLICATE = 0.7  # estimated Jaccard from which two bodies are the same text with small edits
 STORY_TEXT = 0.3  # text alone this similar (in the date window) is the same story
 STORY_TEXT_UNDATED = 0.45  # ... and for an undated article, with no window to narrow it
-STORY_HINT = 0.06  # weaker text similarity that, with a shared figure and a rare entity, is the same story
+STORY_HINT = 0.1  # weaker text similarity that, with a shared figure and a rare entity, is the same story
 WINDOW_DAYS = 3
 MIN_SHINGLES = 30  # fewer distinct shingles (a one-line body): only exact copies are detected
 BOILERPLATE_DOCS = 25  # a paragraph in at least this many distinct bodies (and BOILERPLATE_SHARE of them) ...
 BOILERPLATE_SHARE = 0.005  # ... is boilerplate: its shingles are left out of signatures
-RARE_ARTICLES = 30  # an entity or figure in at most max(this, RARE_SHARE of articles) articles is telling
+RARE_ARTICLES = 30  # an entity or figure in at most max(this, RARE_SHARE of articles) articles is telling ...
 RARE_SHARE = 0.01
+TELLING_ARTICLES = 10  # ... and counts in full in at most max(this, TELLING_SHARE of articles); half above that
+TELLING_SHARE = 0.002
+WINDOW_FIGURE_HOLDERS = 30  # a figure that more articles state within the window (1조원) says nothing of the event
 _MERSENNE = np.uint64((1 << 61) - 1)
 
 
@@ -58,20 +62,17 @@ def paragraph_key(text: str) -> int:
 
 def shingle_hashes(texts: list[str]) -> np.ndarray:
     """Distinct 32-bit hashes of the character 5-grams of each text (whitespace removed; none across texts)."""
-    parts = []
-    for text in texts:
-        s = squeeze(text)
-        if len(s) < SHINGLE:
-            continue
-        codes = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        n = len(codes) - SHINGLE + 1
-        h = np.zeros(n, dtype=np.uint64)
-        for k in range(SHINGLE):  # a polynomial over the 5 code points, mod 2^61-1: deterministic across processes
-            h = (h * np.uint64(1_000_003) + codes[k:k + n]) % _MERSENNE
-        parts.append(h)
-    if not parts:
+    joined = "\x00".join(squeeze(t) for t in texts)  # NUL never survives cleaning: a safe boundary
+    if len(joined) < SHINGLE:
         return np.zeros(0, dtype=np.uint32)
-    return np.unique((np.concatenate(parts) & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):  # a polynomial over the 5 code points, mod 2^61-1: deterministic across processes
+        h = (h * np.uint64(1_000_003) + codes[k:k + n]) % _MERSENNE
+    boundary = np.concatenate(([0], np.cumsum(codes == 0)))
+    within = boundary[SHINGLE:SHINGLE + n] == boundary[:n]  # no NUL inside the window
+    return np.unique((h[within] & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
@@ -130,6 +131,7 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
     again = _json([aid for aid, _ in dependants])
     conn.execute("DELETE FROM signatures WHERE article_id IN (SELECT value FROM json_each(?))", [again])
     conn.execute("DELETE FROM lsh_bands WHERE article_id IN (SELECT value FROM json_each(?))", [again])
+    conn.execute("DELETE FROM figure_days WHERE article_id IN (SELECT value FROM json_each(?))", [again])
     conn.execute("UPDATE articles SET story = NULL, near_group = NULL, copy_of = NULL "
                  "WHERE id IN (SELECT value FROM json_each(?))", [again])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '1')")
@@ -138,12 +140,27 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
 # --- assignment -----------------------------------------------------------------------------------
 
 
+# The placed articles in the window that state one figure (up to a bound: then it is too common to tell), with
+# how many articles state it at all (up to another bound)
+# how many articles state it at all (up to another bound; from the numbers of every indexed article, placed or not)
+_FIGURE_HOLDERS = (
+    "SELECT * FROM (SELECT ? AS figure, article_id, (SELECT count(*) FROM (SELECT DISTINCT article_id FROM numbers "
+    "WHERE unit = ? AND value = ? AND coalesce(counter, '') = ? AND converts IS NULL LIMIT ?)) "
+    "FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?)"
+)
+
+
+def figure_key(unit: str, value: float, counter: str | None) -> int:
+    digest = hashlib.blake2b(f"{unit}|{value!r}|{counter or ''}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
 @dataclass(slots=True)
 class _Candidate:
     id: int
     text: float = 0.0
-    entities: int = 0
-    figures: int = 0
+    entities: float = 0.0  # shared rare entities, weighted: 1 for a telling one, 0.5 for a merely rare one
+    figures: float = 0.0  # figures both state that few articles state (in the window, and at all), weighted so
 
 
 class _Assigner:
@@ -151,6 +168,7 @@ class _Assigner:
         self.conn = conn
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.rare = max(RARE_ARTICLES, int(total * RARE_SHARE))
+        self.telling = max(TELLING_ARTICLES, int(total * TELLING_SHARE))
         self.bodies = 0  # distinct bodies counted in paragraph_docs: set by assign() once this run's are counted
 
     def boilerplate(self, keys: list[int]) -> set[int]:
@@ -172,7 +190,9 @@ class _Assigner:
         hashes = shingle_hashes([p for p, k in zip(paragraphs, keys) if k not in common])
         return signature(hashes) if len(hashes) >= MIN_SHINGLES else None
 
-    def candidates(self, article_id: int, sig: np.ndarray | None, keys: list[int]) -> dict[int, _Candidate]:
+    def candidates(self, article_id: int, sig: np.ndarray | None, keys: list[int], day: int | None) -> dict[int, _Candidate]:
+        """Placed articles that may tell the same event: similar text (any date), and, for a dated article,
+        articles within the window that share a rare entity or a figure few articles state."""
         conn = self.conn
         found: dict[int, _Candidate] = {}
         if sig is not None:
@@ -181,27 +201,44 @@ class _Assigner:
                 [_json(keys)],
             ):
                 found.setdefault(cid, _Candidate(cid))
+        if day is None:
+            return found  # an undated article is placed by its text alone
+        window = [Date.fromordinal(day - WINDOW_DAYS).isoformat(), Date.fromordinal(day + WINDOW_DAYS).isoformat() + "~"]
         # Rare entities shared (the commonest names say nothing about which event this is)
         for cid, n in conn.execute(
-            "SELECT b.article_id, count(*) FROM article_entities a JOIN entities e ON e.id = a.entity_id "
+            "SELECT b.article_id, sum(CASE WHEN e.articles <= ? THEN 1.0 ELSE 0.5 END) FROM article_entities a "
+            "JOIN entities e ON e.id = a.entity_id "
             "JOIN article_entities b ON b.entity_id = a.entity_id AND b.article_id != a.article_id "
-            "WHERE a.article_id = ? AND e.articles <= ? GROUP BY b.article_id",
-            [article_id, self.rare],
+            "JOIN articles o ON o.id = b.article_id "
+            "WHERE a.article_id = ? AND e.articles <= ? AND o.story IS NOT NULL AND o.date BETWEEN ? AND ? "
+            "GROUP BY b.article_id",
+            [self.telling, article_id, self.rare, *window],
         ):
             found.setdefault(cid, _Candidate(cid)).entities = n
-        # Figures shared: the amounts as stated (not their conversions), when few articles state them
-        figures = conn.execute(
-            "SELECT DISTINCT unit, value, coalesce(counter, '') FROM numbers WHERE article_id = ? AND converts IS NULL "
-            "AND unit != '%'", [article_id]).fetchall()
-        for unit, value, counter in figures:
-            rows = conn.execute(
-                "SELECT DISTINCT article_id FROM numbers WHERE unit = ? AND value = ? AND coalesce(counter, '') = ? "
-                "AND converts IS NULL AND article_id != ? LIMIT ?",
-                [unit, value, counter, article_id, self.rare + 1]).fetchall()
-            if len(rows) <= self.rare:
-                for (cid,) in rows:
-                    found.setdefault(cid, _Candidate(cid)).figures += 1
+        # Figures shared in the window: the amounts as stated (not their conversions), when few state them there
+        figures = self.figures(article_id)
+        for start in range(0, len(figures), 100):  # one statement for many figures: a round trip each cost ~50 µs
+            chunk = figures[start:start + 100]
+            sql = " UNION ALL ".join([_FIGURE_HOLDERS] * len(chunk))
+            params = [x for i, (key, unit, value, counter) in enumerate(chunk)
+                      for x in (i, unit, value, counter, self.rare + 1, key, day - WINDOW_DAYS, day + WINDOW_DAYS,
+                                WINDOW_FIGURE_HOLDERS + 1)]
+            holders: dict[int, list[tuple[int, int]]] = {}
+            for i, cid, overall in conn.execute(sql, params):
+                holders.setdefault(i, []).append((cid, overall))
+            for held in holders.values():
+                if len(held) > WINDOW_FIGURE_HOLDERS:
+                    continue
+                for cid, overall in held:
+                    if cid != article_id and overall <= self.rare:
+                        found.setdefault(cid, _Candidate(cid)).figures += 1.0 if overall <= self.telling else 0.5
         return found
+
+    def figures(self, article_id: int) -> list[tuple[int, str, float, str]]:
+        """(key, unit, value, counter) of each distinct amount the article states (not conversions, not %)."""
+        return [(figure_key(*row), *row) for row in self.conn.execute(
+            "SELECT DISTINCT unit, value, coalesce(counter, '') FROM numbers WHERE article_id = ? AND converts IS NULL "
+            "AND unit != '%'", [article_id])]
 
     def original(self, article_id: int, body_hash: str) -> tuple[int, int, int] | None:
         """(id, near_group, story) of the placed article whose body this one repeats, if any."""
@@ -218,7 +255,7 @@ class _Assigner:
             return
         sig = self.signature_of(body)
         keys = band_keys(sig) if sig is not None else []
-        found = self.candidates(article_id, sig, keys)
+        found = self.candidates(article_id, sig, keys, day)
         near_group, story = article_id, article_id
         if found:
             ids = _json(list(found))
@@ -240,8 +277,7 @@ class _Assigner:
                 if day is not None and other is not None:
                     if abs(day - other) > WINDOW_DAYS:
                         continue
-                    same = c.text >= STORY_TEXT or (c.figures >= 1 and c.entities >= 1 and c.text >= STORY_HINT) \
-                        or (c.figures >= 2 and c.entities >= 2)
+                    same = same_event(c)
                 else:
                     same = c.text >= STORY_TEXT_UNDATED
                 if same:
@@ -252,11 +288,22 @@ class _Assigner:
                 near_group, story = best_near[1], best_near[2]
             elif best_story is not None:
                 story = best_story[1]
+        if day is not None:
+            conn.executemany("INSERT OR IGNORE INTO figure_days(key, day, article_id) VALUES (?, ?, ?)",
+                             [(key, day, article_id) for key, *_ in self.figures(article_id)])
         if sig is not None:
             conn.execute("INSERT OR REPLACE INTO signatures(article_id, minhash) VALUES (?, ?)", [article_id, sig.tobytes()])
             conn.executemany("INSERT OR IGNORE INTO lsh_bands(key, article_id) VALUES (?, ?)", [(k, article_id) for k in keys])
         conn.execute("UPDATE articles SET copy_of = NULL, near_group = ?, story = ? WHERE id = ?",
                      [near_group, story, article_id])
+
+
+def same_event(c: _Candidate) -> bool:
+    """Two dated articles in the window tell one event: their texts are alike, or they state the same telling
+    figures and name the same rare entity (a rewrite shares facts, not words). Two events of the same companies
+    share names but not figures."""
+    return (c.text >= STORY_TEXT or c.figures >= 3 or (c.figures >= 2 and c.entities >= 1)
+            or (c.figures >= 1 and c.entities >= 1 and c.text >= STORY_HINT))
 
 
 def _json(values: list[int]) -> str:
