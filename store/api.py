@@ -427,6 +427,13 @@ class Index:
                 outlets[story].append(outlet)
         return [StoryRow(*r, outlets=outlets[r[0]]) for r in rows]
 
+    def near_groups(self, article_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """For each article: (its near-duplicate group, how many articles the group holds, itself included).
+        Identical copies share their original's group. What folding a result list into "+N similar" needs."""
+        return {aid: (group, size) for aid, group, size in self._rows(
+            "SELECT a.id, a.near_group, (SELECT count(*) FROM articles b WHERE b.near_group = a.near_group) FROM articles a "
+            "WHERE a.id IN (SELECT value FROM json_each(?)) AND a.near_group IS NOT NULL", (json.dumps(list(article_ids)),))}
+
     def story_of(self, article_id: int) -> int | None:
         rows = self._rows("SELECT story FROM articles WHERE id = ?", (article_id,))
         return rows[0][0] if rows else None

@@ -403,3 +403,18 @@ async def test_the_stories_key_is_in_the_footer_and_the_help(loi_db, tmp_path):
     scopes = dict(keys_by_scope())
     assert any(k.action == "stories" and k.keys == "ctrl+o" for k in scopes["Everywhere"])
     assert {k.action for k in scopes["One story"]} >= {"mark", "compare", "open"}
+
+
+def test_near_groups_give_search_what_folding_needs(loi_db):
+    p = placed(loi_db)
+    index = Index.open(loi_db)
+    try:
+        groups = index.near_groups([p[k][0] for k in ("a_original", "b_headline", "d_dropped", "e_rewrite")] + [999])
+        original = p["a_original"][0]
+        # the first telling, its copies (b, c) and the edited reprint (d): one group of four; the rewrite alone
+        assert groups[original] == groups[p["b_headline"][0]] == groups[p["d_dropped"][0]] == (original, 4)
+        assert groups[p["e_rewrite"][0]] == (p["e_rewrite"][0], 1)
+        assert 999 not in groups
+        assert index.story_of(original) == p["a_original"][3] and index.story_of(999) is None
+    finally:
+        index.close()
