@@ -61,7 +61,7 @@ def paragraph_key(text: str) -> int:
 
 
 def shingle_hashes(texts: list[str]) -> np.ndarray:
-    """Distinct 32-bit hashes of the character 5-grams of each text (whitespace removed; none across texts)."""
+    """32-bit hashes of the character 5-grams of each text (whitespace removed; none across texts)."""
     joined = "\x00".join(squeeze(t) for t in texts)  # NUL never survives cleaning: a safe boundary
     if len(joined) < SHINGLE:
         return np.zeros(0, dtype=np.uint32)
@@ -72,7 +72,8 @@ def shingle_hashes(texts: list[str]) -> np.ndarray:
         h = (h * np.uint64(1_000_003) + codes[k:k + n]) % _MERSENNE
     boundary = np.concatenate(([0], np.cumsum(codes == 0)))
     within = boundary[SHINGLE:SHINGLE + n] == boundary[:n]  # no NUL inside the window
-    return np.unique((h[within] & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    # not made unique: a repeated shingle leaves a minimum unchanged, and sorting cost more than the repeats
+    return (h[within] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
@@ -140,14 +141,8 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
 # --- assignment -----------------------------------------------------------------------------------
 
 
-# The placed articles in the window that state one figure (up to a bound: then it is too common to tell), with
-# how many articles state it at all (up to another bound)
-# how many articles state it at all (up to another bound; from the numbers of every indexed article, placed or not)
-_FIGURE_HOLDERS = (
-    "SELECT * FROM (SELECT ? AS figure, article_id, (SELECT count(*) FROM (SELECT DISTINCT article_id FROM numbers "
-    "WHERE unit = ? AND value = ? AND coalesce(counter, '') = ? AND converts IS NULL LIMIT ?)) "
-    "FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?)"
-)
+# The placed articles in the window that state one figure (up to a bound: then it is too common to tell there)
+_FIGURE_HOLDERS = "SELECT * FROM (SELECT ? AS figure, article_id FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?)"
 
 
 def figure_key(unit: str, value: float, counter: str | None) -> int:
@@ -169,6 +164,9 @@ class _Assigner:
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.rare = max(RARE_ARTICLES, int(total * RARE_SHARE))
         self.telling = max(TELLING_ARTICLES, int(total * TELLING_SHARE))
+        self._figures: tuple[int, list] = (-1, [])  # the last article's figures: asked twice while placing it
+        self._weights: dict[int, float] = {}  # figure key -> weight, for this run
+        self._paragraph_keys: dict[int, np.ndarray] = {}  # counted in the first pass, used when placed
         self.bodies = 0  # distinct bodies counted in paragraph_docs: set by assign() once this run's are counted
 
     def boilerplate(self, keys: list[int]) -> set[int]:
@@ -177,15 +175,17 @@ class _Assigner:
         return {k for (k,) in self.conn.execute(
             f"SELECT key FROM paragraph_docs WHERE key IN ({marks}) AND docs >= ?", [*keys, floor])}
 
-    def count_paragraphs(self, body: str) -> None:
-        keys = {paragraph_key(p) for p in body.split("\n\n")}
+    def count_paragraphs(self, article_id: int, body: str) -> None:
+        keys = [paragraph_key(p) for p in body.split("\n\n")]
+        self._paragraph_keys[article_id] = np.array(keys, dtype=np.int64)  # 8 bytes a paragraph until it is placed
         self.conn.executemany(
             "INSERT INTO paragraph_docs(key, docs) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET docs = docs + 1",
-            [(k,) for k in keys])
+            [(k,) for k in set(keys)])
 
-    def signature_of(self, body: str) -> np.ndarray | None:
+    def signature_of(self, article_id: int, body: str) -> np.ndarray | None:
         paragraphs = body.split("\n\n")
-        keys = [paragraph_key(p) for p in paragraphs]
+        known = self._paragraph_keys.pop(article_id, None)
+        keys = known.tolist() if known is not None else [paragraph_key(p) for p in paragraphs]
         common = self.boilerplate(keys)
         hashes = shingle_hashes([p for p, k in zip(paragraphs, keys) if k not in common])
         return signature(hashes) if len(hashes) >= MIN_SHINGLES else None
@@ -215,30 +215,43 @@ class _Assigner:
             [self.telling, article_id, self.rare, *window],
         ):
             found.setdefault(cid, _Candidate(cid)).entities = n
-        # Figures shared in the window: the amounts as stated (not their conversions), when few state them there
-        figures = self.figures(article_id)
+        # Figures shared in the window: the amounts as stated (not their conversions), when few state them at all
+        # (a figure in many articles, 1조원, says nothing of the event) and few in the window
+        figures = [(key, self.weight(key, unit, value, counter)) for key, unit, value, counter in self.figures(article_id)]
+        figures = [(key, weight) for key, weight in figures if weight]
         for start in range(0, len(figures), 100):  # one statement for many figures: a round trip each cost ~50 µs
             chunk = figures[start:start + 100]
             sql = " UNION ALL ".join([_FIGURE_HOLDERS] * len(chunk))
-            params = [x for i, (key, unit, value, counter) in enumerate(chunk)
-                      for x in (i, unit, value, counter, self.rare + 1, key, day - WINDOW_DAYS, day + WINDOW_DAYS,
-                                WINDOW_FIGURE_HOLDERS + 1)]
-            holders: dict[int, list[tuple[int, int]]] = {}
-            for i, cid, overall in conn.execute(sql, params):
-                holders.setdefault(i, []).append((cid, overall))
-            for held in holders.values():
-                if len(held) > WINDOW_FIGURE_HOLDERS:
-                    continue
-                for cid, overall in held:
-                    if cid != article_id and overall <= self.rare:
-                        found.setdefault(cid, _Candidate(cid)).figures += 1.0 if overall <= self.telling else 0.5
+            params = [x for i, (key, _) in enumerate(chunk)
+                      for x in (i, key, day - WINDOW_DAYS, day + WINDOW_DAYS, WINDOW_FIGURE_HOLDERS + 1)]
+            holders: dict[int, list[int]] = {}
+            for i, cid in conn.execute(sql, params):
+                holders.setdefault(i, []).append(cid)
+            for i, held in holders.items():
+                if len(held) <= WINDOW_FIGURE_HOLDERS:
+                    for cid in held:
+                        if cid != article_id:
+                            found.setdefault(cid, _Candidate(cid)).figures += chunk[i][1]
         return found
 
     def figures(self, article_id: int) -> list[tuple[int, str, float, str]]:
         """(key, unit, value, counter) of each distinct amount the article states (not conversions, not %)."""
-        return [(figure_key(*row), *row) for row in self.conn.execute(
-            "SELECT DISTINCT unit, value, coalesce(counter, '') FROM numbers WHERE article_id = ? AND converts IS NULL "
-            "AND unit != '%'", [article_id])]
+        if self._figures[0] != article_id:
+            self._figures = (article_id, [(figure_key(*row), *row) for row in self.conn.execute(
+                "SELECT DISTINCT unit, value, coalesce(counter, '') FROM numbers WHERE article_id = ? AND converts IS NULL "
+                "AND unit != '%'", [article_id])])
+        return self._figures[1]
+
+    def weight(self, key: int, unit: str, value: float, counter: str) -> float:
+        """How much sharing this figure says: 1 when few articles state it, 0.5 when rather few, else 0. Counted
+        over every indexed article (placed or not, so a batch run sees the whole corpus), once per run."""
+        known = self._weights.get(key)
+        if known is None:
+            holders = self.conn.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT article_id FROM numbers WHERE unit = ? AND value = ? "
+                "AND coalesce(counter, '') = ? AND converts IS NULL LIMIT ?)", [unit, value, counter, self.rare + 1]).fetchone()[0]
+            known = self._weights[key] = 1.0 if holders <= self.telling else (0.5 if holders <= self.rare else 0.0)
+        return known
 
     def original(self, article_id: int, body_hash: str) -> tuple[int, int, int] | None:
         """(id, near_group, story) of the placed article whose body this one repeats, if any."""
@@ -246,14 +259,17 @@ class _Assigner:
             "SELECT id, near_group, story FROM articles WHERE body_hash = ? AND id != ? AND copy_of IS NULL "
             "AND story IS NOT NULL ORDER BY id LIMIT 1", [body_hash, article_id]).fetchone()
 
-    def assign(self, article_id: int, body: str, body_hash: str, day: int | None) -> None:
+    def body(self, article_id: int) -> str:
+        return self.conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+
+    def assign(self, article_id: int, body_hash: str, day: int | None) -> None:
         conn = self.conn
         original = self.original(article_id, body_hash)
         if original:
             conn.execute("UPDATE articles SET copy_of = ?, near_group = ?, story = ? WHERE id = ?",
                          [original[0], original[1], original[2], article_id])
             return
-        sig = self.signature_of(body)
+        sig = self.signature_of(article_id, self.body(article_id))
         keys = band_keys(sig) if sig is not None else []
         found = self.candidates(article_id, sig, keys, day)
         near_group, story = article_id, article_id
@@ -314,23 +330,24 @@ def assign(conn, progress=None) -> int:
     """Put every article without a story into one (earliest first, so the first telling starts it); then
     refresh the per-story rows. Returns how many articles were assigned."""
     todo = conn.execute(
-        "SELECT id, body, body_hash, date FROM articles WHERE story IS NULL ORDER BY coalesce(date, '9999'), id").fetchall()
+        "SELECT id, body_hash, date FROM articles WHERE story IS NULL ORDER BY coalesce(date, '9999'), id").fetchall()
     stale = conn.execute("SELECT value FROM meta WHERE key = 'stories_stale'").fetchone()
     if not todo and not (stale and stale[0] == "1"):
         return 0
     with conn:
         assigner = _Assigner(conn)
         # Count every new body's paragraphs first: a disclaimer that this run makes common is boilerplate for
-        # all of its articles, not only for those placed after it crossed the line.
+        # all of its articles, not only for those placed after it crossed the line. Bodies are read one at a
+        # time: a run of 100k articles never holds them all.
         seen: set[str] = set()
-        for article_id, body, body_hash, _ in todo:
+        for article_id, body_hash, _ in todo:
             if body_hash not in seen and assigner.original(article_id, body_hash) is None:
-                assigner.count_paragraphs(body)
+                assigner.count_paragraphs(article_id, assigner.body(article_id))
             seen.add(body_hash)
         assigner.bodies = conn.execute("SELECT count(*) FROM articles WHERE copy_of IS NULL AND story IS NOT NULL").fetchone()[0] \
             + len(seen)
-        for article_id, body, body_hash, date in todo:
-            assigner.assign(article_id, body, body_hash, _day(date))
+        for article_id, body_hash, date in todo:
+            assigner.assign(article_id, body_hash, _day(date))
         refresh_story_rows(conn)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '0')")
     return len(todo)
