@@ -37,7 +37,7 @@ BOILERPLATE_DOCS = 25  # a paragraph in at least this many distinct bodies (and 
 BOILERPLATE_SHARE = 0.005  # ... is boilerplate: its shingles are left out of signatures
 RARE_ARTICLES = 30  # an entity or figure in at most max(this, RARE_SHARE of articles) articles is telling ...
 RARE_SHARE = 0.01
-TELLING_ARTICLES = 10  # ... and counts in full in at most max(this, TELLING_SHARE of articles); half above that
+TELLING_ARTICLES = 20  # ... and counts in full in at most max(this, TELLING_SHARE of articles); half above that
 TELLING_SHARE = 0.002
 WINDOW_FIGURE_HOLDERS = 30  # a figure that more articles state within the window (1조원) says nothing of the event
 _MERSENNE = np.uint64((1 << 61) - 1)
@@ -243,13 +243,14 @@ class _Assigner:
         return self._figures[1]
 
     def weight(self, key: int, unit: str, value: float, counter: str) -> float:
-        """How much sharing this figure says: 1 when few articles state it, 0.5 when rather few, else 0. Counted
+        """How much sharing this figure says: 1 when few bodies state it, 0.5 when rather few, else 0. Counted
         over every indexed article (placed or not, so a batch run sees the whole corpus), once per run."""
         known = self._weights.get(key)
         if known is None:
-            holders = self.conn.execute(
-                "SELECT count(*) FROM (SELECT DISTINCT article_id FROM numbers WHERE unit = ? AND value = ? "
-                "AND coalesce(counter, '') = ? AND converts IS NULL LIMIT ?)", [unit, value, counter, self.rare + 1]).fetchone()[0]
+            holders = self.conn.execute(  # distinct bodies: a story's verbatim reprints do not make its figures common
+                "SELECT count(*) FROM (SELECT DISTINCT a.body_hash FROM numbers n JOIN articles a ON a.id = n.article_id "
+                "WHERE n.unit = ? AND n.value = ? AND coalesce(n.counter, '') = ? AND n.converts IS NULL LIMIT ?)",
+                [unit, value, counter, self.rare + 1]).fetchone()[0]
             known = self._weights[key] = 1.0 if holders <= self.telling else (0.5 if holders <= self.rare else 0.0)
         return known
 
