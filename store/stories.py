@@ -1,7 +1,8 @@
 """Copies, near-duplicates and stories, kept up to date as articles are added.
 
-- A copy: the same cleaned body as an earlier article (same body_hash); it points at that one (`copy_of`).
-- Near-duplicates: reprints with small edits (a byline, a dropped paragraph). MinHash signatures (datasketch)
+- A copy: the same cleaned body as an earlier article (same body_hash; a reprint under another headline or
+  byline, since the cleaner takes both off the body); it points at that one (`copy_of`).
+- Near-duplicates: reprints with small edits (a reworded sentence, a dropped paragraph). MinHash signatures (datasketch)
   over character 5-grams of each paragraph with whitespace removed (word shingles break on particles:
   삼성과 / 삼성은), with paragraphs that very many bodies share (a standard disclaimer) left out so that
   boilerplate never makes two articles look alike. Articles whose signatures agree on NEAR_DUPLICATE of
@@ -32,7 +33,7 @@ STORY_TEXT = 0.3  # text alone this similar (in the date window) is the same sto
 STORY_TEXT_UNDATED = 0.45  # ... and for an undated article, with no window to narrow it
 STORY_HINT = 0.1  # weaker text similarity that, with a shared figure and a rare entity, is the same story
 WINDOW_DAYS = 3
-MIN_SHINGLES = 30  # fewer distinct shingles (a one-line body): only exact copies are detected
+MIN_SHINGLES = 30  # fewer shingles (a body of one short line): only exact copies are detected
 BOILERPLATE_DOCS = 25  # a paragraph in at least this many distinct bodies (and BOILERPLATE_SHARE of them) ...
 BOILERPLATE_SHARE = 0.005  # ... is boilerplate: its shingles are left out of signatures
 RARE_ARTICLES = 30  # an entity or figure in at most max(this, RARE_SHARE of articles) articles is telling ...

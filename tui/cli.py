@@ -57,6 +57,7 @@ def cli(ctx: click.Context) -> None:
     hanscope index ~/news         index a folder of .txt/.md/.html/.json/.jsonl articles
     hanscope search 하이닉스       full-text, entity and number search
     hanscope entity 엔비디야       an entity's mentions (typos, initials ㅇㅂㄷㅇ, NVIDIA all work)
+    hanscope stories              one row per story: who ran it, who ran it first
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui)
