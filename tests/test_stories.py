@@ -418,3 +418,27 @@ def test_near_groups_give_search_what_folding_needs(loi_db):
         assert index.story_of(original) == p["a_original"][3] and index.story_of(999) is None
     finally:
         index.close()
+
+
+async def test_the_stories_list_loads_its_next_page_at_the_end(loi_db, tmp_path, monkeypatch):
+    from textual.widgets import DataTable, Static
+
+    import tui.screens.stories as stories_screen
+    from tui.app import HanscopeApp
+
+    monkeypatch.setattr(stories_screen, "PAGE", 2)
+    monkeypatch.setattr(stories_screen, "AHEAD", 0)  # load at the last row, not before: 2 rows are all "near"
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("ctrl+o")
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        table = app.screen.query_one("#story-table", DataTable)
+        assert table.row_count == 2
+        assert "the first 2 of 3 stories" in str(app.screen.query_one("#status", Static).content)
+        await pilot.press("down")
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        assert table.row_count == 3

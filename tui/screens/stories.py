@@ -14,7 +14,8 @@ from ..app import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import KeyFooter, clean_line, fit
 
-PAGE = 200  # rows per page; the next page loads when the cursor nears the end
+PAGE = 100  # rows per page (a screenful is 40): the next page loads when the cursor nears the end
+AHEAD = 3  # the next page starts loading this many rows before the end
 OUTLET_CELLS = 28
 
 
@@ -92,7 +93,7 @@ class StoriesScreen(BaseScreen):
         self.query_one("#story-table", DataTable).focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if len(self.rows) < self.total and event.cursor_row >= len(self.rows) - 3:
+        if len(self.rows) < self.total and event.cursor_row >= len(self.rows) - 1 - AHEAD:
             self.limit += PAGE
             self.load()
 
