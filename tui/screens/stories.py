@@ -16,7 +16,7 @@ from ..widgets import KeyFooter, clean_line, fit
 
 PAGE = 100  # rows per page (a screenful is 40): the next page loads when the cursor nears the end
 AHEAD = 3  # the next page starts loading this many rows before the end
-OUTLET_CELLS = 28
+OUTLET_CELLS = 22  # two outlets and "+N": the headline keeps most of an 80-column screen
 
 
 def outlets_cell(outlets: list[str]) -> Text:
