@@ -693,6 +693,169 @@ def generate(seed: int, index: int) -> GeneratedArticle:
     return GeneratedArticle(text, paragraphs, headline, outlet, reporters, f"{when:%Y-%m-%dT%H:%M}", byline, repeated_body)
 
 
+# --- stories: one event told by several outlets (labelled, for bench/eval_stories.py) -------------------
+# Each event has facts (two companies, a person, a place, a technology, a dollar amount, a monthly volume, a
+# hiring figure). It is told first by one outlet, then as verbatim reprints (another headline and byline over
+# the same body), light edits (a paragraph dropped, a sentence reworded) and rewrites (the same facts in other
+# words, other background). Traps: the same two companies in another event in the same week, and a follow-up
+# a month later. Labels: "story" (same event) and "text" (the same text give or take small edits).
+
+STORIES_DIR = "stories"
+STORY_LABELS = ".bench-stories.json"  # hidden, like the manifest
+WON_PER_DOLLAR = (1380, 1400, 1450)  # outlets convert at different rates: one figure, several conversions
+
+# Three phrasings of each fact: telling 0 uses the first, rewrites another.
+FACT_PHRASES = {
+    "deal": [
+        "{co:은} {co2:과} {usd} 규모의 {tech} 공급 계약을 체결했다고 {day} 밝혔다.",
+        "{co2:이} {co}에 {tech:을} 대규모로 공급한다. 두 회사가 {day} 서명한 계약의 규모는 {usd}에 이른다.",
+        "{usd}짜리 {tech} 거래가 성사됐다. {co:과} {co2:은} {day} 이런 내용의 계약서에 도장을 찍었다.",
+    ],
+    "volume": [
+        "공급 물량은 월 {wafers}에 달할 것으로 예상된다.",
+        "회사 측은 매달 {wafers} 안팎이 오갈 것으로 내다봤다.",
+        "업계 추산으로는 월 {wafers} 규모의 물량이 움직인다.",
+    ],
+    "site": [
+        "{co2:은} 이를 위해 {place}에 전용 생산 라인을 새로 짓는다.",
+        "전용 라인은 {place}에 들어선다.",
+        "생산은 {place} 신규 라인이 맡게 된다.",
+    ],
+    "jobs": [
+        "이번 계약으로 {people_n}의 신규 고용이 생길 것으로 회사는 기대했다.",
+        "{people_n} 규모의 일자리가 새로 만들어질 전망이다.",
+        "회사는 새 라인에서 일할 인력 {people_n:을} 뽑을 계획이다.",
+    ],
+    "quote": [
+        "{person:은} “{tech} 협력의 새로운 이정표가 될 것”이라고 말했다.",
+        "{person:은} 기자들과 만나 “양사 모두에게 의미가 큰 계약”이라고 평가했다.",
+        "“오래 준비해 온 결과”라고 {person:은} 소감을 밝혔다.",
+    ],
+}
+FACT_ORDER = ["deal", "volume", "site", "jobs", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTelling:
+    """One article of a labelled story set: its file text and what it is."""
+
+    name: str  # file name under stories/
+    text: str
+    story: str  # event label: tellings with the same label are one story
+    group: str  # text label: tellings with the same label are near-duplicates (or identical)
+    kind: str  # first | reprint | edit | rewrite | trap | follow-up
+    date: str
+
+
+class _Event:
+    """An event's facts, fixed once, phrased differently by each telling."""
+
+    def __init__(self, rng: random.Random, when: dt.datetime, companies: tuple[str, str] | None = None) -> None:
+        self.rng = rng
+        self.when = when
+        pool = GENERATED_COMPANIES + COMPANY_NAMES[12:]  # not the industry leaders: names that tell events apart
+        self.co, self.co2 = companies or tuple(rng.sample(pool, 2))
+        surname = rng.choice(SURNAMES)
+        self.person = (surname + "".join(rng.sample(GIVEN_SYLLABLES, 2)), surname, f"{self.co} {rng.choice(EXEC_TITLES)}")
+        self.place = rng.choice(PLACES)
+        self.tech = rng.choice(TECH)
+        # An event's own figures are specific (437억 달러, 93만4000장, 2730명), unlike the background's round pool
+        self.usd_eok = rng.randint(31, 999) * rng.choice([1, 10])
+        self.wafers = f"{rng.randint(2, 99)}만{rng.randint(1, 9)}000장"
+        self.people_n = f"{rng.randint(101, 999) * 10}명"
+
+    def article(self, rng: random.Random) -> Article:
+        article = Article(rng)
+        article.companies = [self.co, self.co2]
+        article.people = [self.person]
+        article.techs = [self.tech] * 3
+        return article
+
+    def fact(self, article: Article, key: str, phrasing: int, rate: int) -> str:
+        usd_text = in_eok(self.usd_eok, " 달러") + f"(약 {in_eok(round(self.usd_eok * rate / 10000) * 10000 or self.usd_eok * rate)})"
+        fixed = {"co": self.co, "co2": self.co2, "place": self.place, "tech": self.tech, "usd": usd_text,
+                 "wafers": self.wafers, "people_n": self.people_n, "day": f"{self.when.day}일"}
+        template = FACT_PHRASES[key][phrasing % len(FACT_PHRASES[key])]
+        out, pos = [], 0
+        for m in _SLOT.finditer(template):
+            out.append(template[pos:m.start()])
+            slot, particle = m.group(1), m.group(2)
+            value = article.person() if slot == "person" else fixed[slot]
+            out.append(josa(value, particle) if particle else value)
+            pos = m.end()
+        out.append(template[pos:])
+        return "".join(out)
+
+    def body(self, rng: random.Random, phrasing: int, rate: int, filler: int) -> list[str]:
+        """The facts in one phrasing, with `filler` background paragraphs around them (in this telling's words)."""
+        article = self.article(rng)
+        facts = [self.fact(article, key, phrasing, rate) for key in FACT_ORDER]
+        if phrasing:
+            rng.shuffle(facts[1:])  # a rewrite orders the facts after the lead its own way
+        background = [article.sentence() + " " + article.sentence() for _ in range(filler)]
+        paragraphs = [facts[0]]
+        for i, fact in enumerate(facts[1:]):
+            paragraphs.append(fact + " " + background[i] if i < len(background) else fact)
+        return paragraphs + background[len(facts) - 1:]
+
+
+def _story_file(outlet: str, reporter: str, headline: str, paragraphs: list[str], when: dt.datetime) -> str:
+    lead = f"[{outlet}={reporter} 기자] {paragraphs[0]}"
+    return "\n".join([headline, "", f"입력 {when:%Y-%m-%d %H:%M}", "", lead, *paragraphs[1:], ""])
+
+
+def generate_story(seed: int, k: int) -> list[StoryTelling]:
+    """Story k of the labelled set: an event's tellings, and its traps. Depends only on (seed, k)."""
+    rng = random.Random((seed + 7_919) * 1_000_003 + k)
+    when = dt.datetime(2024, 1, 1) + dt.timedelta(minutes=rng.randrange(2 * 365 * 24 * 60))
+    event = _Event(rng, when)
+    label = f"s{k}"
+    out: list[StoryTelling] = []
+
+    def add(kind: str, story: str, group: str, paragraphs: list[str], at: dt.datetime) -> None:
+        outlet = rng.choice(OUTLETS)[0]
+        headline = event.article(rng).fill(rng.choice(COMPILED_HEADLINES))
+        text = _story_file(outlet, _reporter(rng), headline, paragraphs, at)
+        out.append(StoryTelling(f"{k:05d}_{len(out):02d}_{kind}.txt", text, story, group, kind, f"{at:%Y-%m-%dT%H:%M}"))
+
+    first = event.body(rng, 0, rng.choice(WON_PER_DOLLAR), rng.randint(6, 10))
+    add("first", label, f"{label}t0", first, when)
+    for _ in range(rng.randint(0, 3)):  # verbatim reprints: another outlet's headline and byline, the same body
+        add("reprint", label, f"{label}t0", first, when + dt.timedelta(minutes=rng.randint(10, 600)))
+    for _ in range(rng.randint(0, 2)):  # light edits: a background paragraph dropped, a fact reworded
+        edited = list(first)
+        del edited[rng.randrange(5, len(edited))]
+        edited[2] = event.fact(event.article(rng), "site", 1, 1400) + edited[2][len(edited[2].split(". ")[0]) + 1:]
+        add("edit", label, f"{label}t0", edited, when + dt.timedelta(minutes=rng.randint(30, 1440)))
+    for r in range(rng.randint(1, 3)):  # rewrites: the same facts in other words, other background
+        rewrite = event.body(rng, 1 + r % 2, rng.choice(WON_PER_DOLLAR), rng.randint(5, 9))
+        add("rewrite", label, f"{label}r{r}", rewrite, when + dt.timedelta(minutes=rng.randint(30, 2 * 1440)))
+    # Trap: the same two companies, another event, within the week
+    other = _Event(rng, when + dt.timedelta(days=rng.choice([-3, -2, -1, 1, 2, 3])), companies=(event.co, event.co2))
+    add("trap", f"{label}x", f"{label}x", other.body(rng, rng.randrange(3), 1400, rng.randint(6, 10)), other.when)
+    # Follow-up a month later: the same companies and technology, a new step, the old amount recalled
+    later = _Event(rng, when + dt.timedelta(days=rng.randint(28, 40)), companies=(event.co, event.co2))
+    later.tech, later.person = event.tech, event.person
+    follow = later.body(rng, 0, 1400, rng.randint(5, 8))
+    follow.insert(1, f"이는 지난달 맺은 {in_eok(event.usd_eok, ' 달러')} 규모 계약의 후속 조치다.")
+    add("follow-up", f"{label}f", f"{label}f", follow, later.when)
+    return out
+
+
+def write_stories(count: int, outdir: Path, seed: int = 0) -> dict[str, dict[str, str]]:
+    """Write `count` labelled stories under outdir/stories and their labels; returns {relative path: labels}."""
+    folder = outdir / STORIES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    labels: dict[str, dict[str, str]] = {}
+    for k in range(count):
+        for telling in generate_story(seed, k):
+            (folder / telling.name).write_text(telling.text, encoding="utf-8")
+            labels[f"{STORIES_DIR}/{telling.name}"] = {"story": telling.story, "group": telling.group,
+                                                       "kind": telling.kind, "date": telling.date}
+    (outdir / STORY_LABELS).write_text(json.dumps(labels, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return labels
+
+
 def render_article(seed: int, index: int) -> str:
     return generate(seed, index).text
 
@@ -742,10 +905,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--files-per-dir", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    parser.add_argument("--stories", type=int, default=0, metavar="K",
+                        help="also write K labelled stories (reprints, edits, rewrites, traps) under OUTDIR/stories")
     args = parser.parse_args(argv)
-    if args.count < 1 or args.files_per_dir < 1:
-        parser.error("N and --files-per-dir must be at least 1")
+    if args.count < 1 or args.files_per_dir < 1 or args.stories < 0:
+        parser.error("N and --files-per-dir must be at least 1, --stories at least 0")
     manifest = make_corpus(args.count, args.outdir, args.seed, args.files_per_dir, args.workers)
+    if args.stories:
+        labels = write_stories(args.stories, args.outdir, args.seed)
+        print(f"{len(labels)} labelled story articles in {args.outdir / STORIES_DIR}", file=sys.stderr)
     print(f"{manifest['articles']} articles, {manifest['bytes'] / 1e6:.1f} MB in {args.outdir} "
           f"({manifest['seconds']} s)", file=sys.stderr)
     return 0

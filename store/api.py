@@ -17,6 +17,9 @@ from .results import (
     ArticleDetail,
     ArticleInfo,
     Comparison,
+    Conversion,
+    ConvertedFigure,
+    CopiedParagraph,
     EditRow,
     EntityCount,
     EntityDetail,
@@ -29,6 +32,10 @@ from .results import (
     SearchResult,
     SharedNumber,
     SimilarParagraphs,
+    StoryArticle,
+    StoryDetail,
+    StoryFigure,
+    StoryRow,
 )
 from .query import All, Query
 from .query import parse as parse_query
@@ -37,6 +44,7 @@ from .textindex import grams
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
 TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
+STORY_QUERY_ARTICLES = 1000  # a query narrows the stories to those of its best-ranked articles, at most this many
 RELATED_SPAN = 1000  # co-mentions are counted over an entity's newest articles, at most this many
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
 _ARTICLE_COLS = "id, title, subtitle, outlet, reporters, date, date_text, source, chars"
@@ -513,6 +521,132 @@ class Index:
             _info_of(left), _info_of(right), order(lents & rents), order(lents - rents), order(rents - lents),
             shared_numbers, similar_paragraphs(left.paragraphs, right.paragraphs),
         )
+
+    # --- stories --------------------------------------------------------------------------------
+
+    def _stories_matching(self, query: str) -> list[int]:
+        """Stories with an article the query finds. Index.search's articles for now; the query language's
+        matcher will answer here when it exists (its callers need not change)."""
+        hits = self.search(query, limit=STORY_QUERY_ARTICLES).articles
+        return [r[0] for r in self._rows(
+            "SELECT DISTINCT story FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND story IS NOT NULL",
+            (json.dumps([h.id for h in hits]),))]
+
+    def story_count(self, query: str | None = None) -> int:
+        if query is not None and query.strip():
+            return len(self._stories_matching(query))
+        return self._rows("SELECT count(*) FROM stories")[0][0]
+
+    def stories(self, query: str | None = None, limit: int | None = 50, offset: int = 0) -> list[StoryRow]:
+        """One row per story, the most widely run first: its first article's headline and date, the outlets."""
+        where, params = "", []
+        if query is not None and query.strip():
+            where, params = "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(self._stories_matching(query))]
+        rows = self._rows(
+            "SELECT s.id, s.first_article, a.title, s.first_date, s.last_date, s.articles FROM stories s "
+            f"JOIN articles a ON a.id = s.first_article {where} "
+            "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id LIMIT ? OFFSET ?",
+            (*params, limit if limit is not None else -1, offset),
+        )
+        outlets: dict[int, list[str]] = {r[0]: [] for r in rows}
+        for story, outlet in self._rows(
+            "SELECT story, outlet FROM articles WHERE story IN (SELECT value FROM json_each(?)) AND outlet IS NOT NULL "
+            "ORDER BY story, coalesce(date, '9999'), id", (json.dumps(list(outlets)),)
+        ):
+            if outlet not in outlets[story]:
+                outlets[story].append(outlet)
+        return [StoryRow(*r, outlets=outlets[r[0]]) for r in rows]
+
+    def near_groups(self, article_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """For each article: (its near-duplicate group, how many articles the group holds, itself included).
+        Identical copies share their original's group. What folding a result list into "+N similar" needs."""
+        return {aid: (group, size) for aid, group, size in self._rows(
+            "SELECT a.id, a.near_group, (SELECT count(*) FROM articles b WHERE b.near_group = a.near_group) FROM articles a "
+            "WHERE a.id IN (SELECT value FROM json_each(?)) AND a.near_group IS NOT NULL", (json.dumps(list(article_ids)),))}
+
+    def story_of(self, article_id: int) -> int | None:
+        rows = self._rows("SELECT story FROM articles WHERE id = ?", (article_id,))
+        return rows[0][0] if rows else None
+
+    def story(self, story_id: int) -> StoryDetail | None:
+        """A story's articles in time order (the first marked) with what each adds: entities, figures and
+        paragraphs no other telling has, the paragraphs it copies from an earlier one, and the amounts its
+        articles convert differently (5000억 달러 → 약 700조원 in one, 약 690조 원 in another)."""
+        from .stories import STORY_COMPARED, paragraph_matches
+
+        rows = self._rows(
+            "SELECT id, title, outlet, reporters, date, source, copy_of, near_group, body, body_hash FROM articles "
+            "WHERE story = ? ORDER BY coalesce(date, '9999'), id", (story_id,))
+        if not rows:
+            return None
+        ids = json.dumps([r[0] for r in rows])
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for aid, start, end in self._rows(
+            'SELECT article_id, start, "end" FROM paragraphs WHERE article_id IN (SELECT value FROM json_each(?)) '
+            "ORDER BY article_id, idx", (ids,)):
+            spans.setdefault(aid, []).append((start, end))
+        # Copies share everything: compare each distinct body once, told by its earliest article.
+        told_by: dict[str, int] = {}  # body_hash -> index into bodies
+        bodies: list[tuple[int, list[str]]] = []
+        tellings: dict[str, int] = {}
+        for aid, *_, body, body_hash in rows:
+            tellings[body_hash] = tellings.get(body_hash, 0) + 1
+            if body_hash not in told_by:
+                told_by[body_hash] = len(bodies)
+                bodies.append((aid, [body[s:e] for s, e in spans.get(aid, [])]))
+        compared = bodies[:STORY_COMPARED]
+        earlier, elsewhere = paragraph_matches([texts for _, texts in compared])
+        reps = [aid for aid, _ in compared]
+        entities: dict[int, set[int]] = {aid: set() for aid in reps}
+        for aid, eid in self._rows("SELECT article_id, entity_id FROM article_entities "
+                                   "WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(reps),)):
+            entities[aid].add(eid)
+        figures: dict[int, list[StoryFigure]] = {aid: [] for aid in reps}
+        for aid, raw, value, unit, counter, start in self._rows(
+            "SELECT article_id, raw, value, unit, counter, start FROM numbers WHERE converts IS NULL "
+            "AND article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, start", (json.dumps(reps),)):
+            figures[aid].append(StoryFigure(raw, value, unit, counter, start))
+        entity_bodies: dict[int, int] = {}
+        figure_bodies: dict[tuple, int] = {}
+        for aid in reps:
+            for eid in entities[aid]:
+                entity_bodies[eid] = entity_bodies.get(eid, 0) + 1
+            for key in {(f.unit, f.value, f.counter) for f in figures[aid]}:
+                figure_bodies[key] = figure_bodies.get(key, 0) + 1
+        infos = {e.id: e for e in self._entity_infos(sorted(e for e, n in entity_bodies.items() if n == 1))}
+        articles: list[StoryArticle] = []
+        for aid, title, outlet, reporters, date, source, copy_of, near_group, body, body_hash in rows:
+            item = StoryArticle(aid, title, outlet, json.loads(reporters), date, source, first=not articles,
+                                copy_of=copy_of, near_group=near_group)
+            b = told_by[body_hash]
+            rep = bodies[b][0]
+            item.paragraphs = bodies[b][1]
+            if rep != aid:  # a later telling of the same body: it copies every paragraph
+                item.copied = [CopiedParagraph(p, rep, p, 1.0) for p in range(len(item.paragraphs))]
+            elif b < len(compared):
+                item.copied = [CopiedParagraph(p, reps[m.body], m.paragraph, m.score)
+                               for p, m in enumerate(earlier[b]) if m is not None]
+                if tellings[body_hash] == 1:  # what a body shared by several articles has is no one's alone
+                    item.only_paragraphs = [p for p, shared in enumerate(elsewhere[b]) if not shared]
+                    item.only_entities = sorted((infos[e] for e in entities[aid] if e in infos),
+                                                key=lambda e: (-e.mentions, e.name))
+                    item.only_figures = [f for f in figures[aid] if figure_bodies[(f.unit, f.value, f.counter)] == 1]
+            else:
+                item.compared = False
+            articles.append(item)
+        return StoryDetail(story_id, articles, self._story_conversions(ids, [r[0] for r in rows]))
+
+    def _story_conversions(self, ids: str, order: list[int]) -> list[ConvertedFigure]:
+        position = {aid: i for i, aid in enumerate(order)}
+        groups: dict[tuple[str, float], dict[tuple[str, float], Conversion]] = {}
+        rows = self._rows(
+            "SELECT c.article_id, c.raw, c.value, c.unit, o.raw, o.value, o.unit FROM numbers c "
+            "JOIN numbers o ON o.id = c.converts WHERE c.article_id IN (SELECT value FROM json_each(?))", (ids,))
+        for aid, raw, value, unit, original_raw, original_value, original_unit in sorted(rows, key=lambda r: position[r[0]]):
+            groups.setdefault((original_unit, original_value), {}).setdefault(
+                (unit, value), Conversion(aid, raw, value, unit, original_raw))
+        return [ConvertedFigure(value, unit, list(conversions.values()))
+                for (unit, value), conversions in groups.items() if len(conversions) > 1]
 
     # --- entity edits ---------------------------------------------------------------------------
 

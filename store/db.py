@@ -7,7 +7,8 @@ import sys
 
 SCHEMA_VERSION = 7  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
-# captions searched with the headline, articles.title_from and captions
+# captions searched with the headline, articles.title_from and captions, copies kept as articles,
+# near-duplicates, stories
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -24,7 +25,7 @@ CREATE TABLE IF NOT EXISTS files (
     hash TEXT,
     size INTEGER,
     mtime REAL,
-    status TEXT NOT NULL,          -- ok | partial | failed | duplicate
+    status TEXT NOT NULL,          -- ok | partial | failed
     error TEXT,
     indexed_at TEXT
 );
@@ -39,10 +40,16 @@ CREATE TABLE IF NOT EXISTS articles (
     body TEXT NOT NULL,
     chars INTEGER NOT NULL,
     body_hash TEXT NOT NULL,
-    linked INTEGER NOT NULL DEFAULT 0  -- mentions are up to date with the entity set
+    linked INTEGER NOT NULL DEFAULT 0,  -- mentions are up to date with the entity set
+    copy_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,  -- the first article with the same body (store/stories.py)
+    near_group INTEGER,            -- id of the first article of its near-duplicate group (its own id when alone)
+    story INTEGER                  -- stories.id; NULL until the story step has placed it
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
 CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story, coalesce(date, '9999'), id);  -- a story's articles in time order
+CREATE INDEX IF NOT EXISTS articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX IF NOT EXISTS articles_near_group ON articles(near_group);
 CREATE INDEX IF NOT EXISTS articles_newest ON articles(coalesce(date, '') DESC, id);  -- the app's start list, without a sort
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -102,6 +109,35 @@ CREATE TABLE IF NOT EXISTS article_entities (  -- mentions counted per article: 
     PRIMARY KEY (entity_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id, entity_id);
+CREATE TABLE IF NOT EXISTS signatures (      -- MinHash of each body that is not a copy: NUM_PERM uint32 values
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS lsh_bands (       -- the LSH index over the signatures: one key per band
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article_id);
+CREATE TABLE IF NOT EXISTS paragraph_docs (  -- distinct bodies holding each paragraph: boilerplate is left out of signatures
+    key INTEGER PRIMARY KEY,
+    docs INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS figure_days (     -- figures as stated (not conversions) by day: which articles of a week state one
+    key INTEGER NOT NULL,          -- hash of unit, value and counter
+    day INTEGER NOT NULL,          -- the article's date as a day number
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, day, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS figure_days_article ON figure_days(article_id);
+CREATE TABLE IF NOT EXISTS stories (         -- one row per story, refreshed by the story step
+    id INTEGER PRIMARY KEY,
+    first_article INTEGER NOT NULL,
+    first_date TEXT, last_date TEXT,
+    articles INTEGER NOT NULL,
+    outlets INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_biggest ON stories(articles DESC, coalesce(first_date, '') DESC, id);
 CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed after every re-link
     id INTEGER PRIMARY KEY,
     op TEXT NOT NULL,

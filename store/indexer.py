@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import linker
+from . import linker, stories
 from .db import DatabaseError
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
 from .readers import discover
@@ -95,6 +95,7 @@ def index_paths(
 
         if todo or summary.files_pruned or linker.needs_link(db):
             linker.link(db)
+        stories.assign(db.conn)  # after linking: stories weigh shared entities; a no-op when all are placed
     except sqlite3.OperationalError as err:
         # Disk full, a read-only file, an I/O error: stop. Each file is its own transaction, so the
         # files written so far stay indexed and a re-run (with room to write) finishes the job.
@@ -150,6 +151,7 @@ def _stored_error(db: sqlite_utils.Database, key: str) -> str:
 def _delete_articles(db: sqlite_utils.Database, where: str, params: list) -> int:
     """Delete articles and their search rows (a contentless FTS5 table needs the old values to delete)."""
     rows = db.execute(f"SELECT id, title, subtitle, captions, body FROM articles WHERE {where}", params).fetchall()
+    stories.forget(db.conn, [(aid, body) for aid, _, _, _, body in rows])
     db.conn.executemany(
         "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
         [(aid, heading_grams(title, subtitle, captions), index_grams(body)) for aid, title, subtitle, captions, body in rows],
@@ -177,11 +179,7 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
         file_id = conn.execute("SELECT id FROM files WHERE path = ?", [extracted.path]).fetchone()[0]
         summary.articles_removed += _delete_articles(db, "file_id = ?", [file_id])
         for item in extracted.articles:
-            a = item.article
-            dup = conn.execute("SELECT source FROM articles WHERE body_hash = ?", [item.body_hash]).fetchone()
-            if dup:
-                summary.warnings.append(FileProblem(a.source, f"same text as {dup[0]}: kept once"))
-                continue
+            a = item.article  # a reprint of another article's body is kept too: the story step marks it a copy
             captions = json.dumps(a.captions, ensure_ascii=False)
             cur = conn.execute(
                 "INSERT INTO articles(file_id, source, title, subtitle, outlet, reporters, date, date_text, url, title_from, "

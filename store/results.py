@@ -220,3 +220,75 @@ class IndexSummary:
     seconds: float = 0.0
     failed: list[FileProblem] = field(default_factory=list)
     warnings: list[FileProblem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryRow:
+    """One story in a list: its first telling and how widely it ran."""
+    id: int
+    first_article: int
+    title: str | None  # the first article's headline
+    first_date: str | None
+    last_date: str | None
+    articles: int
+    outlets: list[str]  # distinct outlets that ran it, in order of first appearance
+
+
+@dataclass(slots=True)
+class StoryFigure:
+    raw: str
+    value: float
+    unit: str
+    counter: str | None
+    start: int  # offset in the article body
+
+
+@dataclass(slots=True)
+class CopiedParagraph:
+    paragraph: int  # index in this article
+    from_article: int  # the earliest article of the story with (nearly) the same paragraph
+    from_paragraph: int
+    score: float  # 0-1 similarity of their character 5-grams; 1.0 for the same text
+
+
+@dataclass(slots=True)
+class Conversion:
+    article_id: int
+    raw: str  # 약 690조 원
+    value: float
+    unit: str
+    original_raw: str  # the amount it converts: 5천억 달러
+
+
+@dataclass(slots=True)
+class ConvertedFigure:
+    """One amount that the story's articles convert differently: 5000억 달러 → 약 700조원 / 약 690조 원."""
+    value: float
+    unit: str
+    conversions: list[Conversion]  # one per distinct converted value, earliest article first
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    id: int
+    title: str | None
+    outlet: str | None
+    reporters: list[str]
+    date: str | None
+    source: str
+    first: bool  # the story's first telling (earliest date, then first indexed)
+    copy_of: int | None  # an identical body was indexed before: that article
+    near_group: int | None  # its near-duplicate group (the group's first article)
+    only_entities: list[EntityInfo] = field(default_factory=list)  # named by no other article of the story
+    only_figures: list[StoryFigure] = field(default_factory=list)  # stated by no other article of the story
+    only_paragraphs: list[int] = field(default_factory=list)  # paragraphs no other article of the story has
+    copied: list[CopiedParagraph] = field(default_factory=list)  # paragraphs an earlier article already had
+    paragraphs: list[str] = field(default_factory=list)
+    compared: bool = True  # False past the story's first STORY_COMPARED distinct bodies (a giant story)
+
+
+@dataclass(slots=True)
+class StoryDetail:
+    id: int
+    articles: list[StoryArticle]  # in time order, the first one first
+    conversions: list[ConvertedFigure]

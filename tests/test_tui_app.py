@@ -416,11 +416,14 @@ def test_every_registry_action_exists_on_its_screen():
     from tui.screens.facets import FacetScreen
     from tui.screens.frequency import FrequencyScreen
     from tui.screens.prompt import PromptScreen
+    from tui.screens.stories import StoriesScreen
+    from tui.screens.story import StoryScreen
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
               "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
               "mentions": MentionList, "export": ExportScreen, "frequency": FrequencyScreen,
-              "edit-menu": EditMenuScreen, "facets": FacetScreen, "prompt": PromptScreen}
+              "edit-menu": EditMenuScreen, "facets": FacetScreen, "prompt": PromptScreen,
+              "stories": StoriesScreen, "story": StoryScreen}
     for key in KEYS:
         name = key.action.split("(")[0]
         assert hasattr(owners[key.scope], f"action_{name}"), (key.scope, key.action)

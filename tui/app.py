@@ -153,6 +153,11 @@ class HanscopeApp(App):
 
         self.navigate(CompareScreen(left, right))
 
+    def open_story(self, story_id: int) -> None:
+        from .screens.story import StoryScreen
+
+        self.navigate(StoryScreen(story_id))
+
     def _history_depth(self) -> int:
         """Screens above the search screen (the default screen and search are always there)."""
         return len(self.screen_stack) - 2
@@ -234,6 +239,12 @@ class HanscopeApp(App):
         if isinstance(self.screen, BaseScreen):
             self.screen.undo_edit()
 
+    def action_stories(self) -> None:
+        from .screens.stories import StoriesScreen
+
+        if not isinstance(self.screen, StoriesScreen):
+            self.navigate(StoriesScreen())
+
     def action_reload(self) -> None:
         """Forget cached lookups and ask the current screen again: an index may have grown meanwhile."""
         self.connections.refresh()
@@ -243,7 +254,7 @@ class HanscopeApp(App):
         self.say(f"Reloaded {self.db_path.name}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("focus_search", "help", "numbers") and isinstance(self.screen, ModalScreen):
+        if action in ("focus_search", "help", "numbers", "stories") and isinstance(self.screen, ModalScreen):
             return False
         if action == "back" and self._nothing_to_go_back_from():
             return False

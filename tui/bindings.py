@@ -41,6 +41,8 @@ SCOPES: dict[str, str] = {
     "numbers": "Numbers table",
     "mentions": "Mention list (drill-down)",
     "frequency": "Frequency table (F on the drill-down and the numbers table)",
+    "stories": "Stories",
+    "story": "One story",
     "help": "Help",
     "edit": "Entity edit dialog",
     "facets": "Narrow a search (facets)",
@@ -68,6 +70,8 @@ KEYS: tuple[Key, ...] = (
     Key("colon", "command_palette", "Palette", "global", show=False, help="The command palette, outside a text box"),
     Key("N,f3", "numbers", "Numbers", "global", display="N", show=False,
         help="The numbers table (in a text box, N is typed: f3 always works)"),
+    Key("S,f4", "stories", "Stories", "global", display="f4",
+        help="Stories: the articles that tell one event, who ran it first (in a text box, S is typed: f4 always works)"),
     Key("ctrl+r", "reload", "Reload", "global", show=False,
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
@@ -148,6 +152,13 @@ KEYS: tuple[Key, ...] = (
         help="Numbers counted by unit or by article over the whole (filtered) table; enter filters to a unit or opens the article"),
     Key("escape", "leave_filter", "Back", "numbers", show=False,
         help="In a filter box: back to the table, the filter kept; elsewhere: back"),
+    # stories
+    Key("enter", "open", "Open story", "stories"),
+    Key("f", "focus_filter", "Narrow", "stories", help="Narrow the stories to those with an article the words find"),
+    # one story
+    Key("enter", "open", "Open article", "story"),
+    Key("space", "mark", "Mark", "story", help="Mark an article to compare (mark two, or one and move to another)"),
+    Key("c", "compare", "Compare", "story", help="Compare the two marked articles (or the marked one with this one)"),
     # modal dialogs
     Key("escape", "close", "Close", "help"),
     Key("escape", "cancel", "Cancel", "edit"),

@@ -100,6 +100,7 @@ def cli(ctx: click.Context) -> None:
     hanscope index ~/news         index a folder of .txt/.md/.html/.json/.jsonl articles
     hanscope search 하이닉스       full-text, entity and number search
     hanscope entity 엔비디야       an entity's mentions (typos, initials ㅇㅂㄷㅇ, NVIDIA all work)
+    hanscope stories              one row per story: who ran it, who ran it first
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui)
@@ -450,6 +451,89 @@ def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
         out.print(_text(f"{what:<10} {count}: {text}" if what.startswith(("shared", "only")) else f"{what:<10} #{count}: {text}"))
     for _what, raws, left_context, right_context in figures:
         out.print(_text(f"same figure {raws}\n  L: {left_context}\n  R: {right_context}"))
+
+
+# --- stories ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("query", required=False)
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@json_option
+def stories(query: str | None, db: Path | None, limit: int, offset: int, as_json: bool) -> None:
+    """Stories: the articles that tell one event, most widely run first.
+
+    \b
+    hanscope stories
+    hanscope stories 스타게이트 --json
+    """
+    rows = open_index(db).stories(query, limit=limit, offset=offset)
+    if as_json:
+        _emit_json(rows)
+    if not rows:
+        what = f"no story matches {query!r}" if query else ("no stories past this offset" if offset else "the index has no articles")
+        raise QueryError(what, EXIT_NOT_FOUND)
+    if as_json:
+        return
+    from rich.table import Table
+
+    table = Table("story", "first", "articles", "outlets", "headline of the first", box=None)
+    table.columns[3].max_width = 24
+    for column in table.columns[3:]:
+        column.no_wrap, column.overflow = True, "ellipsis"
+    for r in rows:
+        outlets = ", ".join(r.outlets[:2]) + (f" +{len(r.outlets) - 2}" if len(r.outlets) > 2 else "")
+        table.add_row(str(r.id), _text((r.first_date or "—")[:10]), str(r.articles), _text(outlets), _text(r.title or "(no title)"))
+    _console().print(table)
+
+
+@cli.command()
+@click.argument("story_id", type=int)
+@db_option
+@json_option
+def story(story_id: int, db: Path | None, as_json: bool) -> None:
+    """One story: its articles in time order, the first marked, and what each one adds.
+
+    \b
+    hanscope story 12
+    hanscope story 12 --json
+    """
+    detail = open_index(db).story(story_id)
+    if detail is None:
+        raise QueryError(f"no story with id {story_id}", EXIT_NOT_FOUND)
+    if as_json:
+        data = to_json(detail)
+        for article in data["articles"]:
+            article["only_entities"] = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in article["only_entities"]]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = _console()
+    for a in detail.articles:
+        mark = "first " if a.first else ("copy  " if a.copy_of else "      ")
+        head = f"{mark}{a.id:>6}  {a.date or '—':16}  {a.outlet or '—'}  {a.title or '(no title)'}"
+        out.print(_text(head, "bold" if a.first else ""))
+        if a.copy_of:
+            out.print(_text(f"        same text as article {a.copy_of}"), style="dim")
+            continue
+        if a.copied:
+            sources = sorted({c.from_article for c in a.copied})
+            out.print(_text(f"        copies {len(a.copied)} of {len(a.paragraphs)} paragraphs from "
+                            + ", ".join(map(str, sources))), style="dim")
+        if a.only_entities:
+            out.print(_text("        only here: " + ", ".join(e.name for e in a.only_entities)))
+        if a.only_figures:
+            out.print(_text("        figures only here: " + ", ".join(f.raw for f in a.only_figures)))
+        for p in a.only_paragraphs:
+            text = a.paragraphs[p]
+            out.print(_text(f"        + {text[:90]}{'…' if len(text) > 90 else ''}"))
+        if not a.compared:
+            out.print("        (not compared: the story has too many distinct texts)", style="dim")
+    for figure in detail.conversions:
+        original = figure.conversions[0].original_raw
+        out.print(_text(f"one figure, {len(figure.conversions)} conversions: {original} → "
+                        + " / ".join(f"{c.raw} (article {c.article_id})" for c in figure.conversions)))
 
 
 # --- entity edits -----------------------------------------------------------------------------

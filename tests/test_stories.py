@@ -1,0 +1,444 @@
+"""Copies, near-duplicates and stories on small hand-written Korean sets: reprints with a changed byline, a
+dropped paragraph or another headline; rewrites with the same facts; traps (same companies, another event,
+same week; the same event a month later); a disclaimer shared by many; 50 identical copies; one-line bodies."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.api import Index
+from store.db import connect
+from store.indexer import index_paths
+
+LOI = [
+    "[한빛일보=김민준 기자] 오픈AI가 삼성전자, SK하이닉스와 스타게이트 프로젝트용 메모리 반도체 공급 협력의향서(LOI)를 체결했다.",
+    "샘 올트먼 오픈AI 최고경영자(CEO)는 1일 서울 용산 대통령실에서 이재명 대통령을 접견한 뒤 두 회사 경영진과 잇따라 만났다.",
+    "오픈AI는 스타게이트 확대 과정에서 웨이퍼 수요가 월 최대 90만장에 이를 것으로 내다보고 있으며, 상당 부분을 한국 기업에서 공급받길 원한다고 밝혔다.",
+    "스타게이트는 오픈AI와 소프트뱅크, 오라클이 미국에 짓는 초대형 AI 데이터센터 사업으로 총 투자 규모는 5000억 달러(약 700조원)에 달한다.",
+    "업계는 이번 협력으로 국내 메모리 업체들이 고대역폭메모리(HBM) 수요처를 조기에 확보했다는 평가를 내놓았다.",
+    "이재용 삼성전자 회장은 안정적인 반도체 공급은 물론 건강한 AI 생태계 육성에 앞장서겠다고 말했다.",
+    "최태원 SK그룹 회장은 전 세계 메모리칩 양의 절반에 해당하는 주문을 한 기업이 약속한 자리라고 강조했다.",
+    "SK텔레콤은 오픈AI와 함께 서남권에 AI 데이터센터를 짓는 방안도 논의하기로 했다고 설명했다.",
+    "과학기술정보통신부는 오픈AI와 국가 AI 대전환을 위한 양해각서(MOU)를 별도로 체결했다.",
+    "정부는 이번 협력이 글로벌 AI 3강 도약을 앞당기는 계기가 될 것으로 기대하고 있다.",
+]
+
+# The same facts in other words, by another desk: no sentence shared, same figures and names.
+LOI_REWRITE = [
+    "[새벽경제=이서연 기자] 삼성과 SK가 챗GPT 개발사 오픈AI의 초대형 인프라 사업 스타게이트에 메모리를 대는 길이 열렸다.",
+    "올트먼 CEO가 방한해 이 대통령을 만난 날, 오픈AI는 삼성전자·SK하이닉스와 각각 의향서에 서명했다.",
+    "회사 측 추산으로는 향후 필요한 웨이퍼가 월 최대 90만장 규모이며, 이 가운데 많은 양을 두 회사가 맡게 된다.",
+    "소프트뱅크·오라클과 손잡은 이 데이터센터 계획에는 5천억 달러(약 690조 원)가 들어갈 전망이다.",
+    "증권가에서는 HBM을 비롯한 고부가 메모리 판로가 넓어졌다는 분석이 나왔다.",
+    "이 회장과 최 회장은 각각 생태계 육성과 수요 충당을 약속하며 화답했다.",
+]
+
+# Same companies, same week, another event: quarterly results, other figures.
+RESULTS = [
+    "[한빛일보=박지호 기자] 삼성전자와 SK하이닉스가 3분기 잠정 실적을 나란히 발표했다.",
+    "삼성전자는 3분기 영업이익이 12조1000억원으로 지난해 같은 기간보다 32% 늘었다고 밝혔다.",
+    "SK하이닉스는 같은 기간 매출 24조4000억원, 영업이익 11조4000억원을 기록해 분기 최대치를 갈아치웠다.",
+    "두 회사 모두 데이터센터용 서버 메모리 판매가 늘어난 덕을 봤다고 설명했다.",
+    "증권가는 4분기에도 메모리 가격 상승세가 이어질 것으로 내다봤다.",
+    "다만 환율 변동과 스마트폰 수요 둔화는 부담 요인으로 꼽혔다.",
+]
+
+# The same event's follow-up a month later: the first wafers shipped.
+FOLLOW_UP = [
+    "[한빛일보=김민준 기자] 오픈AI와 협력의향서를 맺은 지 한 달 만에 삼성전자와 SK하이닉스가 첫 물량 출하 일정을 확정했다.",
+    "양사는 내년 1분기부터 스타게이트 데이터센터에 HBM 시제품을 보내기로 했다.",
+    "오픈AI는 첫 출하 물량을 월 2만장 수준으로 잡고 단계적으로 늘릴 계획이라고 밝혔다.",
+    "업계는 본계약 체결 시점을 내년 상반기로 보고 있다.",
+]
+
+# A standing paragraph that the cleaner cannot know as page debris (no ※, no copyright line): only its
+# frequency across the corpus gives it away.
+DISCLAIMER = ("이 기사는 투자 참고용 정보이며 특정 종목의 매수나 매도를 권유하지 않습니다. 투자 판단의 최종 책임은 "
+              "투자자 본인에게 있으며, 본 정보는 신뢰할 만한 자료를 바탕으로 작성되었으나 정확성과 완전성을 보장하지 않습니다.")
+
+
+BRIEFS = [
+    "경주시는 APEC 정상회의 기간 보문관광단지 일대 교통을 통제한다고 밝혔다.",
+    "현대차는 울산공장 전기차 전용 라인 착공식을 열었다.",
+    "한국은행 금융통화위원회는 기준금리를 연 2.50%로 동결했다.",
+    "네이버는 생성형 AI 검색 서비스를 모바일 앱 첫 화면에 적용했다.",
+    "기상청은 주말 동안 중부지방에 최대 80mm의 비가 내릴 것으로 내다봤다.",
+    "카카오뱅크 가입자가 2500만 명을 넘어섰다고 회사가 밝혔다.",
+]
+
+
+def write(folder: Path, name: str, paragraphs: list[str], *, title: str, outlet: str, date: str | None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {"title": title, "outlet": outlet, "body": "\n\n".join(paragraphs)}
+    if date:
+        record["date"] = date
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def build(folder: Path, db_path: Path, **kwargs):
+    conn = connect(db_path, create=True)
+    try:
+        return index_paths(conn, [folder], workers=0, **kwargs)
+    finally:
+        conn.close()
+
+
+def placed(db_path: Path) -> dict[str, tuple]:
+    """file stem -> (article id, copy_of, near_group, story)"""
+    conn = connect(db_path)
+    try:
+        rows = conn.execute("SELECT a.source, a.id, a.copy_of, a.near_group, a.story FROM articles a").fetchall()
+    finally:
+        conn.close()
+    return {Path(source).stem: tuple(rest) for source, *rest in rows}
+
+
+@pytest.fixture()
+def loi_corpus(tmp_path):
+    corpus = tmp_path / "news"
+    write(corpus, "a_original", LOI, title="오픈AI, 삼성·SK와 HBM 협력", outlet="한빛일보", date="2025-10-01T14:00")
+    # another outlet's headline over the very same body
+    write(corpus, "b_headline", LOI, title="삼성·SK, 스타게이트 올라탔다", outlet="나라경제", date="2025-10-01T16:30")
+    byline = ["[누리뉴스=정하늘 기자] " + LOI[0].split("] ", 1)[1], *LOI[1:]]
+    write(corpus, "c_byline", byline, title="오픈AI-삼성-SK 협력의향서", outlet="누리뉴스", date="2025-10-01T15:10")
+    write(corpus, "d_dropped", LOI[:4] + LOI[5:], title="스타게이트 HBM 공급", outlet="바른신문", date="2025-10-02T09:00")
+    write(corpus, "e_rewrite", LOI_REWRITE, title="삼성·SK 메모리, 스타게이트로", outlet="새벽경제", date="2025-10-02T07:00")
+    write(corpus, "f_results", RESULTS, title="삼성전자·SK하이닉스 3분기 실적", outlet="한빛일보", date="2025-10-03T10:00")
+    write(corpus, "g_follow_up", FOLLOW_UP, title="스타게이트 첫 출하", outlet="한빛일보", date="2025-11-03T10:00")
+    return corpus
+
+
+def test_every_reprint_stays_an_article_and_the_event_is_one_story(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    summary = build(loi_corpus, db_path)
+    # Before: b_headline was dropped ("same text as …: kept once") and its outlet and time were lost.
+    assert summary.articles_total == 7 and not summary.warnings
+    p = placed(db_path)
+    original = p["a_original"][0]
+    assert p["b_headline"][1] == original  # an identical body: a copy of the first one
+    # the byline is cleaned off the body: the same text, a copy, with its own reporter kept
+    assert p["c_byline"][1] == original
+    assert p["d_dropped"][1] is None  # edited: not a copy ...
+    assert p["d_dropped"][2] == p["b_headline"][2] == p["a_original"][2]  # ... a near-duplicate
+    assert p["e_rewrite"][2] != p["a_original"][2]  # a rewrite is not a near-duplicate ...
+    story = p["a_original"][3]
+    assert {p[k][3] for k in ("b_headline", "c_byline", "d_dropped", "e_rewrite")} == {story}  # ... but the same story
+    assert p["f_results"][3] != story  # same companies, same week, another event
+    assert p["g_follow_up"][3] != story  # the same subject a month later
+    assert len({p["f_results"][3], p["g_follow_up"][3], story}) == 3
+
+
+def test_a_reprint_keeps_its_own_outlet_reporter_and_time(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    build(loi_corpus, db_path)
+    index = Index.open(db_path)
+    try:
+        by_title = {a.title: a for a in index.articles()}
+        reprint = by_title["오픈AI-삼성-SK 협력의향서"]
+        assert (reprint.outlet, reprint.reporters, reprint.date) == ("누리뉴스", ["정하늘"], "2025-10-01T15:10")
+    finally:
+        index.close()
+
+
+def test_the_first_telling_leads_the_story_and_each_article_says_what_it_adds(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    build(loi_corpus, db_path)
+    p = placed(db_path)
+    index = Index.open(db_path)
+    try:
+        detail = index.story(p["a_original"][3])
+        titles = [a.title for a in detail.articles]
+        # time order: the rewrite (07:00 on the 2nd) comes after every telling of the 1st
+        assert titles[0] == "오픈AI, 삼성·SK와 HBM 협력" and detail.articles[0].first
+        assert [a.first for a in detail.articles].count(True) == 1
+        assert titles == ["오픈AI, 삼성·SK와 HBM 협력", "오픈AI-삼성-SK 협력의향서", "삼성·SK, 스타게이트 올라탔다",
+                          "삼성·SK 메모리, 스타게이트로", "스타게이트 HBM 공급"]
+        by_title = {a.title: a for a in detail.articles}
+        copy = by_title["삼성·SK, 스타게이트 올라탔다"]
+        assert copy.copy_of == p["a_original"][0] and copy.only_paragraphs == []
+        dropped = by_title["스타게이트 HBM 공급"]
+        assert dropped.only_paragraphs == [] and len(dropped.copied) == len(LOI) - 1
+        assert {c.from_article for c in dropped.copied} == {p["a_original"][0]}  # copied from the first telling
+        rewrite = by_title["삼성·SK 메모리, 스타게이트로"]
+        assert rewrite.copied == [] and len(rewrite.only_paragraphs) >= 4
+        # one figure, two conversions: 5000억 달러(약 700조원) and 5천억 달러(약 690조 원)
+        [figure] = [f for f in detail.conversions if f.unit == "USD"]
+        assert figure.value == 5e11
+        assert sorted(c.value for c in figure.conversions) == [6.9e14, 7e14]
+        assert {c.raw.replace(" ", "") for c in figure.conversions} == {"약690조원", "약700조원"}
+        first = detail.articles[0]
+        assert any(f.raw == "월 최대 90만장" for f in first.only_figures) is False  # the rewrite states it too
+        listed = index.stories()
+        assert listed[0].id == detail.id and listed[0].articles == 5 and len(listed[0].outlets) == 5
+        assert listed[0].title == "오픈AI, 삼성·SK와 HBM 협력" and listed[0].first_date.startswith("2025-10-01")
+    finally:
+        index.close()
+
+
+def test_adding_articles_joins_the_story_without_recomputing_the_others(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    first_half = tmp_path / "first"
+    first_half.mkdir()
+    for name in ("a_original", "e_rewrite", "f_results"):
+        (loi_corpus / f"{name}.json").rename(first_half / f"{name}.json")
+    build(first_half, db_path)
+    conn = connect(db_path)
+    before = conn.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id").fetchall()
+    conn.close()
+    build(loi_corpus, db_path)  # the other four: reprints and the follow-up
+    p = placed(db_path)
+    story = p["a_original"][3]
+    assert {p[k][3] for k in ("b_headline", "c_byline", "d_dropped", "e_rewrite")} == {story}
+    assert p["g_follow_up"][3] not in (story, p["f_results"][3])
+    conn = connect(db_path)
+    after = conn.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id").fetchall()
+    conn.close()
+    assert after[:len(before)] == before  # stored state is reused, not rebuilt
+
+
+def test_an_entity_edit_keeps_the_stories(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    build(loi_corpus, db_path)
+    p = placed(db_path)
+    index = Index.open(db_path)
+    try:
+        index.edit("merge", **{"into": "삼성전자", "from": "SK하이닉스"})
+    finally:
+        index.close()
+    assert placed(db_path) == p
+    build(loi_corpus, db_path)  # a re-run after the edit re-links mentions, and places nothing again
+    assert placed(db_path) == p
+
+
+def test_removing_the_first_telling_makes_its_copy_the_first(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    build(loi_corpus, db_path)
+    (loi_corpus / "a_original.json").unlink()
+    build(loi_corpus, db_path, prune=True)
+    p = placed(db_path)
+    assert "a_original" not in p
+    # the body's earliest remaining telling (c_byline, 15:10) is no copy now; the other copies it
+    assert p["c_byline"][1] is None and p["b_headline"][1] == p["c_byline"][0]
+    assert p["c_byline"][2] == p["d_dropped"][2] == p["b_headline"][2]
+    assert p["c_byline"][3] == p["e_rewrite"][3] == p["b_headline"][3]
+
+
+def test_a_shared_disclaimer_does_not_glue_unrelated_articles(tmp_path):
+    # 26 short briefs in the same days, each one distinct paragraph followed by the same long disclaimer: most
+    # of each text is the disclaimer.
+    corpus = tmp_path / "news"
+    for i, line in enumerate(LOI + RESULTS + FOLLOW_UP + BRIEFS):
+        day = f"2025-10-0{i % 3 + 1}T09:00"
+        write(corpus, f"brief_{i:02d}", [line, DISCLAIMER], title=f"단신 {i}", outlet="증권속보", date=day)
+    db_path = tmp_path / "i.db"
+    build(corpus, db_path)
+    p = placed(db_path)
+    assert len(p) == 26
+    assert len({v[3] for v in p.values()}) == 26  # each brief its own story
+    assert len({v[2] for v in p.values()}) == 26  # and no near-duplicates
+
+
+def test_fifty_identical_copies_are_one_story_with_one_first(tmp_path):
+    corpus = tmp_path / "news"
+    for i in range(50):
+        write(corpus, f"copy_{i:02d}", LOI, title=f"오픈AI 협력 {i}", outlet=f"매체{i}", date=f"2025-10-01T{i % 24:02d}:00")
+    db_path = tmp_path / "i.db"
+    build(corpus, db_path)
+    p = placed(db_path)
+    assert len(p) == 50 and len({v[3] for v in p.values()}) == 1
+    firsts = [k for k, v in p.items() if v[1] is None]
+    assert firsts == ["copy_00"] or len(firsts) == 1
+    index = Index.open(db_path)
+    try:
+        [row] = index.stories()
+        assert row.articles == 50 and len(row.outlets) == 50
+        detail = index.story(row.id)
+        assert len(detail.articles) == 50 and sum(a.first for a in detail.articles) == 1
+        assert all(a.only_paragraphs == [] for a in detail.articles)
+    finally:
+        index.close()
+
+
+def test_empty_and_one_line_bodies(tmp_path):
+    corpus = tmp_path / "news"
+    write(corpus, "empty", [""], title="빈 기사", outlet="가", date="2025-10-01")
+    write(corpus, "line_a", ["삼성전자 주가가 3% 올랐다."], title="한 줄", outlet="가", date="2025-10-01")
+    write(corpus, "line_b", ["SK하이닉스 주가가 2% 내렸다."], title="한 줄", outlet="나", date="2025-10-01")
+    write(corpus, "line_a_again", ["삼성전자 주가가 3% 올랐다."], title="한 줄 재전송", outlet="다", date="2025-10-01")
+    db_path = tmp_path / "i.db"
+    summary = build(corpus, db_path)
+    assert [Path(f.path).stem for f in summary.failed] == ["empty"]
+    p = placed(db_path)
+    assert p["line_a_again"][1] == p["line_a"][0]  # too short to sign, but an identical body is still a copy
+    assert p["line_b"][3] != p["line_a"][3]
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def loi_db(loi_corpus, tmp_path) -> Path:
+    db_path = tmp_path / "loi.db"
+    build(loi_corpus, db_path)
+    return db_path
+
+
+def test_cli_stories_and_story(loi_db):
+    from test_faults import run_cli
+
+    listed = run_cli("stories", "--json", "--db", str(loi_db))
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert set(rows[0]) == {"id", "first_article", "title", "first_date", "last_date", "articles", "outlets"}
+    assert rows[0]["articles"] == 5 and rows[0]["outlets"][:2] == ["한빛일보", "누리뉴스"]
+    assert sum(r["articles"] for r in rows) == 7 and len(rows) == 3
+    page = json.loads(run_cli("stories", "--json", "--limit", "1", "--offset", "1", "--db", str(loi_db)).stdout)
+    assert page == rows[1:2]
+    narrowed = json.loads(run_cli("stories", "영업이익", "--json", "--db", str(loi_db)).stdout)
+    assert [r["title"] for r in narrowed] == ["삼성전자·SK하이닉스 3분기 실적"]
+
+    detail = run_cli("story", str(rows[0]["id"]), "--json", "--db", str(loi_db))
+    data = json.loads(detail.stdout)
+    assert [a["first"] for a in data["articles"]] == [True] + [False] * 4
+    assert all(set(e) == {"id", "name", "type"} for a in data["articles"] for e in a["only_entities"])
+    assert data["conversions"][0]["conversions"][0]["raw"] == "약 700조원"
+
+    table = run_cli("story", str(rows[0]["id"]), "--db", str(loi_db))
+    assert table.returncode == 0 and "first" in table.stdout and "same text as article" in table.stdout
+    assert "약 690조 원" in table.stdout
+    table = run_cli("stories", "--db", str(loi_db))
+    assert table.returncode == 0 and "오픈AI, 삼성·SK와 HBM 협력" in table.stdout
+
+
+def test_cli_stories_errors(loi_db):
+    from test_faults import assert_one_line_error, run_cli
+
+    assert_one_line_error(run_cli("story", "999", "--db", str(loi_db)), "no story with id 999", code=1)
+    assert_one_line_error(run_cli("stories", "없는낱말", "--db", str(loi_db)), "no story matches", code=1)
+    assert_one_line_error(run_cli("stories", "--offset", "50", "--db", str(loi_db)), "no stories past this offset", code=1)
+    assert run_cli("story", "first", "--db", str(loi_db)).returncode == 2
+    assert run_cli("stories", "--limit", "0", "--db", str(loi_db)).returncode == 2
+    proc = run_cli("stories", "[bold]x[/]", "--db", str(loi_db))  # markup-looking text is a query, shown literally
+    assert proc.returncode == 1 and "[bold]x[/]" in proc.stderr
+
+
+# --- the app ------------------------------------------------------------------------------------------
+
+
+async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, tmp_path):
+    from textual.widgets import DataTable, Static
+
+    from tui.app import HanscopeApp
+    from tui.screens.compare import CompareScreen
+    from tui.screens.stories import StoriesScreen
+    from tui.screens.story import StoryScreen
+
+    async def settle(pilot):
+        for _ in range(3):
+            await pilot.pause()
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        table = app.screen.query_one("#story-table", DataTable)
+        assert table.row_count == 3
+        assert table.get_row_at(0)[1].plain.strip() == "5"
+        assert "오픈AI, 삼성·SK와 HBM 협력" in table.get_row_at(0)[3].plain
+        # narrowing by a word: only the results story has 영업이익
+        await pilot.press("f", *"영업이익")
+        await settle(pilot)
+        assert table.row_count == 1 and "3분기 실적" in table.get_row_at(0)[3].plain
+        for _ in "영업이익":
+            await pilot.press("backspace")
+        await settle(pilot)
+        assert table.row_count == 3
+        await pilot.press("enter")  # from the box: back to the list
+        await pilot.press("enter")  # opens the widest story
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        rows = app.screen.query_one("#story-articles", DataTable)
+        assert rows.row_count == 5
+        assert rows.get_row_at(0)[0].plain.startswith("★")
+        assert rows.get_row_at(2)[4].plain.startswith("copy of #")
+        adds = str(app.screen.query_one("#story-adds-text", Static).content)
+        assert "the first telling" in adds and "약 690조 원" in adds and "약 700조원" in adds
+        await pilot.press("down", "down", "down")  # the rewrite: its own paragraphs
+        await settle(pilot)
+        adds = str(app.screen.query_one("#story-adds-text", Static).content)
+        assert "paragraphs only here" in adds and "새벽경제" in adds
+        ids = [a.id for a in app.screen.detail.articles]
+        await pilot.press("up", "up", "up", "space", "down", "down", "down", "space")
+        assert rows.get_row_at(0)[0].plain.endswith("L") and rows.get_row_at(3)[0].plain.endswith("R")
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.ids == [ids[0], ids[3]]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        # one mark, then move to another article and compare with it
+        await pilot.press("space", "down", "c")  # space unmarks R, leaving L; c pairs L with the highlighted one
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.ids == [ids[0], ids[4]]
+
+
+async def test_the_stories_key_is_in_the_footer_and_the_help(loi_db, tmp_path):
+    from textual.widgets._footer import FooterKey
+
+    from tui.app import HanscopeApp
+    from tui.bindings import keys_by_scope
+
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert "Stories" in {k.description for k in app.screen.query(FooterKey)}
+    scopes = dict(keys_by_scope())
+    assert any(k.action == "stories" and k.keys == "S,f4" for k in scopes["Everywhere"])
+    assert {k.action for k in scopes["One story"]} >= {"mark", "compare", "open"}
+
+
+def test_near_groups_give_search_what_folding_needs(loi_db):
+    p = placed(loi_db)
+    index = Index.open(loi_db)
+    try:
+        groups = index.near_groups([p[k][0] for k in ("a_original", "b_headline", "d_dropped", "e_rewrite")] + [999])
+        original = p["a_original"][0]
+        # the first telling, its copies (b, c) and the edited reprint (d): one group of four; the rewrite alone
+        assert groups[original] == groups[p["b_headline"][0]] == groups[p["d_dropped"][0]] == (original, 4)
+        assert groups[p["e_rewrite"][0]] == (p["e_rewrite"][0], 1)
+        assert 999 not in groups
+        assert index.story_of(original) == p["a_original"][3] and index.story_of(999) is None
+    finally:
+        index.close()
+
+
+async def test_the_stories_list_loads_its_next_page_at_the_end(loi_db, tmp_path, monkeypatch):
+    from textual.widgets import DataTable, Static
+
+    import tui.screens.stories as stories_screen
+    from tui.app import HanscopeApp
+
+    monkeypatch.setattr(stories_screen, "PAGE", 2)
+    monkeypatch.setattr(stories_screen, "AHEAD", 0)  # load at the last row, not before: 2 rows are all "near"
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f4")
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        table = app.screen.query_one("#story-table", DataTable)
+        assert table.row_count == 2
+        assert "the first 2 of 3 stories" in str(app.screen.query_one("#status", Static).content)
+        await pilot.press("down")
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        assert table.row_count == 3
