@@ -44,7 +44,6 @@ from .textindex import grams
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
 TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
-STORY_QUERY_ARTICLES = 1000  # a query narrows the stories to those of its best-ranked articles, at most this many
 RELATED_SPAN = 1000  # co-mentions are counted over an entity's newest articles, at most this many
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
 _ARTICLE_COLS = "id, title, subtitle, outlet, reporters, date, date_text, source, chars"
@@ -525,12 +524,10 @@ class Index:
     # --- stories --------------------------------------------------------------------------------
 
     def _stories_matching(self, query: str) -> list[int]:
-        """Stories with an article the query finds. Index.search's articles for now; the query language's
-        matcher will answer here when it exists (its callers need not change)."""
-        hits = self.search(query, limit=STORY_QUERY_ARTICLES).articles
+        """Stories with an article the query (in the search's query language) finds, any of its hits."""
+        ids_sql, params = SearchPlan(self, parse_query(query)).matching_ids_sql()
         return [r[0] for r in self._rows(
-            "SELECT DISTINCT story FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND story IS NOT NULL",
-            (json.dumps([h.id for h in hits]),))]
+            f"SELECT DISTINCT story FROM articles WHERE id IN ({ids_sql}) AND story IS NOT NULL", params)]
 
     def story_count(self, query: str | None = None) -> int:
         if query is not None and query.strip():

@@ -43,6 +43,8 @@ class ArticleHit:
     score: float
     snippet: str
     highlights: list[tuple[int, int]]
+    near_group: int | None = None  # its near-duplicate group (reprints and light edits share one)
+    similar: int = 0  # how many other articles of the corpus are in that group: the app folds them as "+N similar"
 
 
 @dataclass(slots=True)

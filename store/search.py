@@ -178,10 +178,12 @@ class SearchPlan:
             (json.dumps(list(order)),),
         )
         pattern = highlight_pattern([form for text in self.q.texts() for form in self._forms(text)])
+        groups = self.index.near_groups(list(order))
         hits = []
         for aid, title, outlet, date, source, body in sorted(details, key=lambda r: order[r[0]][0]):
             text, spans = snippet(body, pattern)
-            hits.append(ArticleHit(aid, title, outlet, date, source, -order[aid][1] or 0.0, text, spans))
+            group, size = groups.get(aid, (None, 1))
+            hits.append(ArticleHit(aid, title, outlet, date, source, -order[aid][1] or 0.0, text, spans, group, size - 1))
         return hits
 
     def numbers(self) -> list[NumberRow]:

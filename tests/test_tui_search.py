@@ -173,3 +173,65 @@ async def test_help_lists_the_query_syntax(many_app):
         for form in ("Query language", '"스타게이트 프로젝트"', "-비트코인", "@삼성전자", "outlet:뉴스1", "date:2025-10",
                      "sort:new", "type:person", "ctrl+g", "ctrl+o"):
             assert form in text, form
+
+
+STORY = ("삼성전자가 평택캠퍼스에 새 HBM 생산라인을 짓는다고 밝혔다. 투자 규모는 30조원으로 2027년 가동이 목표다.\n\n"
+         "회사는 인공지능 데이터센터 수요가 늘면서 고대역폭메모리 공급이 부족하다고 설명했다. 업계는 이번 투자가 "
+         "SK하이닉스와의 점유율 경쟁을 다시 불붙일 것으로 본다.\n\n"
+         "평택시는 인허가 절차를 서둘러 지원하겠다고 했다. 지역 협력업체 120곳이 장비와 자재를 공급할 예정이다.\n\n"
+         "증권가는 내년 메모리 업황이 개선되면서 투자 회수 기간이 짧아질 것으로 내다봤다.\n")
+
+
+@pytest.fixture(scope="module")
+def reprint_db(tmp_path_factory) -> Path:
+    """One wire story run by three outlets (their own bylines, one trims the last paragraph) and one other story."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path_factory.mktemp("reprints")
+    for i, (outlet, reporter) in enumerate((("뉴스1", "김민수"), ("연합뉴스", "이서연"), ("헤럴드경제", "박지훈"))):
+        body = STORY if i < 2 else STORY.rsplit("\n\n", 1)[0] + "\n"
+        (folder / f"wire{i}.txt").write_text(f"삼성전자, 평택에 HBM 라인 신설\n\n[{outlet}={reporter} 기자] {body}"
+                                             f"\n입력 2025-10-0{i + 1} 09:00\n", encoding="utf-8")
+    (folder / "other.txt").write_text("SK하이닉스 HBM 실적 발표\n\n[뉴스1=홍길동 기자] SK하이닉스가 3분기 HBM 매출이 "
+                                      "크게 늘었다고 밝혔다.\n\n회사는 엔비디아 공급이 늘었다고 설명했다.\n", encoding="utf-8")
+    db_path = folder / "reprints.db"
+    db = connect(db_path, create=True)
+    index_paths(db, [folder], workers=0)
+    db.close()
+    return db_path
+
+
+def test_search_hits_carry_their_near_duplicate_group(reprint_db):
+    from store.api import Index
+
+    hits = Index.open(reprint_db).search("HBM", limit=None).articles
+    wires = [h for h in hits if "평택" in (h.title or "")]
+    assert len(wires) == 3 and len({h.near_group for h in wires}) == 1 and {h.similar for h in wires} == {2}
+    other = next(h for h in hits if "평택" not in (h.title or ""))
+    assert other.similar == 0 and other.near_group not in {h.near_group for h in wires}
+
+
+async def test_near_duplicates_fold_into_one_row_and_unfold(reprint_db, tmp_path):
+    app = HanscopeApp(reprint_db, export_dir=tmp_path, history_path=tmp_path / "history")
+    async with app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "HBM")
+        rows = options(app.screen.query_one("#results", OptionList))
+        articles = [text for key, text in rows if key and key.startswith("a:")]
+        assert len(articles) == 2 and app.screen.result.total_articles == 4  # 3 reprints fold into one row
+        assert sum("+2 similar" in text for text in articles) == 1
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        articles = [text for key, text in options(app.screen.query_one("#results", OptionList)) if key and key.startswith("a:")]
+        assert len(articles) == 4 and not any("similar" in text for text in articles)
+
+
+def test_stories_narrow_with_the_query_language(reprint_db):
+    from store.api import Index
+
+    index = Index.open(reprint_db)
+    every = {s.id for s in index.stories()}
+    pyeongtaek = {s.id for s in index.stories("평택")}
+    assert len(every) == 2 and len(pyeongtaek) == 1
+    assert {s.id for s in index.stories("HBM -평택")} == every - pyeongtaek
+    assert {s.id for s in index.stories("outlet:연합뉴스")} == pyeongtaek

@@ -95,6 +95,8 @@ KEYS: tuple[Key, ...] = (
     Key("ctrl+s", "export", "Export", "search", help="Export every result (all pages) to CSV and JSON"),
     Key("ctrl+g", "facets", "Narrow", "search",
         help="Counts by outlet, month and entity over every hit; ⏎ adds one to the query (outlet:…, date:…, @…)"),
+    Key("ctrl+f", "fold", "Fold similar", "search", show=False,
+        help="Unfold near-duplicates (reprints, light edits: shown as +N similar under the first), or fold them again"),
     Key("ctrl+o", "sort", "Sort", "search", help="Order results by rank, newest, oldest (adds sort:new / sort:old)"),
     Key("ctrl+b", "save_search", "Save search", "search", show=False,
         help="Save the query under a name: the palette lists saved searches; `hanscope index` says what each gained"),

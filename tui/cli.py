@@ -463,13 +463,19 @@ def compare(left: int, right: int, db: Path | None, as_json: bool) -> None:
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @json_option
 def stories(query: str | None, db: Path | None, limit: int, offset: int, as_json: bool) -> None:
-    """Stories: the articles that tell one event, most widely run first.
+    """Stories: the articles that tell one event, most widely run first (QUERY in the search's query language
+    keeps the stories with an article it finds).
 
     \b
     hanscope stories
-    hanscope stories 스타게이트 --json
+    hanscope stories "스타게이트 -비트코인 date:2025-10" --json
     """
-    rows = open_index(db).stories(query, limit=limit, offset=offset)
+    from store.query import QuerySyntaxError
+
+    try:
+        rows = open_index(db).stories(query, limit=limit, offset=offset)
+    except QuerySyntaxError as err:
+        raise QueryError(f"cannot read the query: {err}") from None
     if as_json:
         _emit_json(rows)
     if not rows:
@@ -477,16 +483,9 @@ def stories(query: str | None, db: Path | None, limit: int, offset: int, as_json
         raise QueryError(what, EXIT_NOT_FOUND)
     if as_json:
         return
-    from rich.table import Table
-
-    table = Table("story", "first", "articles", "outlets", "headline of the first", box=None)
-    table.columns[3].max_width = 24
-    for column in table.columns[3:]:
-        column.no_wrap, column.overflow = True, "ellipsis"
-    for r in rows:
-        outlets = ", ".join(r.outlets[:2]) + (f" +{len(r.outlets) - 2}" if len(r.outlets) > 2 else "")
-        table.add_row(str(r.id), _text((r.first_date or "—")[:10]), str(r.articles), _text(outlets), _text(r.title or "(no title)"))
-    _console().print(table)
+    header = ["story", "first", "articles", "outlets", "headline of the first"]
+    _print_table(header, [[r.id, _day(r.first_date) or "—", r.articles, ", ".join(r.outlets), r.title or "(no title)"]
+                          for r in rows], right=("story", "articles"))
 
 
 @cli.command()

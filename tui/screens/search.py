@@ -72,6 +72,8 @@ class SearchScreen(BaseScreen):
         self.compare_left: int | None = None
         self.facets: Facets | None = None
         self.loading_more = False
+        self.unfolded = False  # near-duplicates (reprints, light edits) shown one row per group unless unfolded
+        self.groups_shown: set[int] = set()
         self.history_at: int | None = None  # position in the history while ↑/↓ walk it
         self.draft = ""  # what was typed before walking the history
 
@@ -181,8 +183,7 @@ class SearchScreen(BaseScreen):
             results.remove_option_at_index(results.option_count - 1)  # the "N more" line
         width = self._width()
         r.articles.extend(page.articles)
-        results.add_options([self._article_option(f"a:{a.id}", a, width, a.title, a.snippet, a.highlights)
-                             for a in page.articles] + self._more_line())
+        results.add_options([self._hit_option(a, width) for a in page.articles if self._shows(a)] + self._more_line())
         self.query_one("#status", Static).update(self._status())
         if self.jump_to_last:
             self.jump_to_last = False
@@ -264,8 +265,8 @@ class SearchScreen(BaseScreen):
                     options.append(Option(fit(head, width), id=f"n:{i}"))
             if r.articles:  # last, so further pages append below them
                 options.append(Option(Text(f"Articles ({r.total_articles:,})", style="bold"), disabled=True))
-                for a in r.articles:
-                    options.append(self._article_option(f"a:{a.id}", a, width, a.title, a.snippet, a.highlights))
+                self.groups_shown = set()
+                options += [self._hit_option(a, width) for a in r.articles if self._shows(a)]
                 options += self._more_line()
             if not options:
                 hint = " ".join(r.notes) + " " if r.notes else ""
@@ -282,9 +283,24 @@ class SearchScreen(BaseScreen):
         else:
             self.query_one("#preview-text", Static).update("")
 
-    def _article_option(self, key: str, a, width: int, title: str | None, snippet: str | None, spans) -> Option:
+    def _shows(self, hit) -> bool:
+        """Whether a hit gets a row: folded, only the best-ranked of its near-duplicate group does."""
+        if self.unfolded or hit.near_group is None or not hit.similar:
+            return True
+        if hit.near_group in self.groups_shown:
+            return False
+        self.groups_shown.add(hit.near_group)
+        return True
+
+    def _hit_option(self, a, width: int) -> Option:
+        folded = f"+{a.similar} similar" if a.similar and not self.unfolded else None
+        return self._article_option(f"a:{a.id}", a, width, a.title, a.snippet, a.highlights, folded)
+
+    def _article_option(self, key: str, a, width: int, title: str | None, snippet: str | None, spans,
+                        note: str | None = None) -> Option:
         self.items[key] = a
-        meta = " · ".join(x for x in (clean_line(a.outlet), a.date or getattr(a, "date_text", None), f"#{a.id}") if x)
+        meta = " · ".join(x for x in (clean_line(a.outlet), a.date or getattr(a, "date_text", None), f"#{a.id}", note)
+                          if x)
         lines = [fit(Text(title_of(title, a.source), style="bold"), width), fit(Text(meta, style="dim"), width)]
         if snippet:
             lines.append(fit(around_first(highlighted(snippet, spans), spans, width), width))
@@ -512,6 +528,13 @@ class SearchScreen(BaseScreen):
         self.result = result
         self.render_results(keep_highlight=True)
         self.export_rows(*self.table(), noun="rows")
+
+    def action_fold(self) -> None:
+        """Show every near-duplicate (reprint, light edit) as its own row, or fold them again under the first."""
+        self.unfolded = not self.unfolded
+        if self.result is not None:
+            self.render_results(keep_highlight=True)
+        self.say("Near-duplicates shown one by one" if self.unfolded else "Near-duplicates folded: +N similar")
 
     def action_sort(self) -> None:
         """Cycle rank → newest → oldest by rewriting the sort: field, so the order stays visible and editable."""
