@@ -213,6 +213,9 @@ class SearchScreen(BaseScreen):
         loaded = len(r.articles)
         shown = f" ({loaded:,} loaded)" if loaded < r.total_articles - r.offset else ""
         order = {"rank": "by rank", "new": "newest first", "old": "oldest first"}[r.sort]
+        folded = sum(1 for a in r.articles if a.similar and a.near_group in self.groups_shown) - len(self.groups_shown)
+        if folded > 0 and not self.unfolded:
+            order += f", {folded:,} near-duplicate{'' if folded == 1 else 's'} folded (ctrl+f)"
         return (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · {r.total_articles:,} "
                 f"article{'' if r.total_articles == 1 else 's'}{shown}, {order} · {len(r.numbers)} "
                 f"number{'' if len(r.numbers) == 1 else 's'}")
@@ -534,7 +537,6 @@ class SearchScreen(BaseScreen):
         self.unfolded = not self.unfolded
         if self.result is not None:
             self.render_results(keep_highlight=True)
-        self.say("Near-duplicates shown one by one" if self.unfolded else "Near-duplicates folded: +N similar")
 
     def action_sort(self) -> None:
         """Cycle rank → newest → oldest by rewriting the sort: field, so the order stays visible and editable."""
