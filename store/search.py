@@ -177,7 +177,8 @@ class SearchPlan:
             "SELECT id, title, outlet, date, source, body FROM articles WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(list(order)),),
         )
-        pattern = highlight_pattern([form for text in self.q.texts() for form in self._forms(text)])
+        pattern = highlight_pattern([form for text in self.q.texts() for form in self._forms(text)]
+                                    + self._entity_names())
         groups = self.index.near_groups(list(order))
         hits = []
         for aid, title, outlet, date, source, body in sorted(details, key=lambda r: order[r[0]][0]):
@@ -185,6 +186,14 @@ class SearchPlan:
             group, size = groups.get(aid, (None, 1))
             hits.append(ArticleHit(aid, title, outlet, date, source, -order[aid][1] or 0.0, text, spans, group, size - 1))
         return hits
+
+    def _entity_names(self) -> list[str]:
+        """The names of the query's @entities, so a snippet opens at a mention even without words."""
+        if not self.entity_ids:
+            return []
+        return [r[0] for r in self.index._rows(
+            "SELECT alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?)) LIMIT 40",
+            (json.dumps(self.entity_ids),))]
 
     def numbers(self) -> list[NumberRow]:
         """Figures equal to the query's amounts (90만장 = 월 최대 90만 장), in the matching articles when the

@@ -271,3 +271,9 @@ def test_any_query_gets_the_parsers_own_error_or_an_answer(seeds_index, text):
         assert 0 <= err.position <= len(text) and "\n" not in str(err)
         return
     assert result.total_articles == len(result.articles) <= 5
+
+
+def test_an_entity_query_opens_its_snippets_at_a_mention(seeds_index):
+    for hit in seeds_index.search("@엔비디아").articles:
+        marked = [hit.snippet[s:e] for s, e in hit.highlights]
+        assert marked and all(m.casefold() in ("엔비디아", "nvidia", "엔디비아") for m in marked), marked

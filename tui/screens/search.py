@@ -302,7 +302,8 @@ class SearchScreen(BaseScreen):
     def _article_option(self, key: str, a, width: int, title: str | None, snippet: str | None, spans,
                         note: str | None = None) -> Option:
         self.items[key] = a
-        meta = " · ".join(x for x in (clean_line(a.outlet), a.date or getattr(a, "date_text", None), f"#{a.id}", note)
+        date = a.date[:10] if a.date else getattr(a, "date_text", None)  # one date format down the list
+        meta = " · ".join(x for x in (clean_line(a.outlet), date, f"#{a.id}", note)
                           if x)
         lines = [fit(Text(title_of(title, a.source), style="bold"), width), fit(Text(meta, style="dim"), width)]
         if snippet:
