@@ -166,7 +166,8 @@ class Index:
             for hit in self.resolve(name, limit=8, fuzzy=fuzzy):
                 hits.setdefault(hit.id, hit)
         found = [h for h in hits.values() if not q.types or h.type in q.types]
-        return found[:8]
+        # A word that names no entity (AI) only appears inside names: a few of those, not a screenful above the articles
+        return found[:8] if any(h.how == "exact" for h in found) else found[:3]
 
     def _numbers_matching(self, amount_text: str, within: tuple[str, list] | None, limit: int = 50) -> list[NumberRow]:
         from .numbers import parse_query_amount

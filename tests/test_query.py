@@ -277,3 +277,9 @@ def test_an_entity_query_opens_its_snippets_at_a_mention(seeds_index):
     for hit in seeds_index.search("@엔비디아").articles:
         marked = [hit.snippet[s:e] for s, e in hit.highlights]
         assert marked and all(m.casefold() in ("엔비디아", "nvidia", "엔디비아") for m in marked), marked
+
+
+def test_a_word_that_names_no_entity_lists_only_a_few_names_it_is_part_of(seeds_index):
+    inside = seeds_index.search("AI").entities
+    assert 0 < len(inside) <= 3 and all(h.how != "exact" for h in inside)  # 7 names with AI in them pushed articles off
+    assert seeds_index.search("삼성").entities[0].name == "삼성"
