@@ -95,11 +95,20 @@ def tail(value: str, width: int) -> Text:
     return Text(" " * (width - used) + "…" + "".join(reversed(kept)))
 
 
-def kwic(left: str, surface: str, right: str, width: int, style: str) -> Text:
-    """left context · mention · right context in `width` cells, the mention starting at the same column on every line."""
+PART_MARKS = {"title": "title", "deck": "deck", "caption": "caption"}  # a mention outside the body says where it is
+
+
+def kwic(left: str, surface: str, right: str, width: int, style: str, part: str = "body") -> Text:
+    """left context · mention · right context in `width` cells, the mention starting at the same column on every line.
+
+    A mention in the headline, deck or a caption gets a small marker at the start of its left side."""
     mention = fit(Text(clean_line(surface), style=style), min(cell_len(clean_line(surface)), max(4, width // 2)))
     side = max(4, (width - mention.cell_len) // 2)
-    line = Text.assemble(tail(left, side), mention)
+    mark = PART_MARKS.get(part)
+    if mark and side > len(mark) + 6:
+        line = Text.assemble((mark, "dim italic"), tail(left, side - len(mark)), mention)
+    else:
+        line = Text.assemble(tail(left, side), mention)
     line.append_text(fit(Text(one_line(right).rstrip(), style="dim"), max(0, width - line.cell_len)))
     return line
 
@@ -460,7 +469,7 @@ class MentionList(ScrollView, can_focus=True):
         m = self.mention(index)
         if m is None:
             return None
-        return kwic(m.left, m.surface, m.right, width, self.entity_style)
+        return kwic(m.left, m.surface, m.right, width, self.entity_style, m.part)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
