@@ -274,6 +274,17 @@ def offset_at(lines: list[tuple[int, str]], x: int, y: int) -> int | None:
     return start + len(text)
 
 
+def styled_line(value: str, mentions: list[tuple[int, int, int, str, str]], style: str = "") -> Text:
+    """A headline or deck as one clean line with its mentions coloured by type. Mention offsets index the raw text:
+    each is carried over to the cleaned line (whitespace runs collapsed, the ends stripped)."""
+    out = Text(clean_line(value), style=style)
+    for start, end, _entity_id, entity_type, _surface in mentions:
+        if 0 <= start < end <= len(value):
+            at = len(one_line(value[:start]).lstrip())
+            out.stylize(type_style(entity_type), at, at + len(one_line(value[start:end])))
+    return out
+
+
 def render_block(
     body: str,
     block: Block,

@@ -19,8 +19,8 @@ from store.results import ArticleDetail, NumberRow
 
 from ..app import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, plural, render_block, title_of,
-                       wrapped_lines)
+from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, plural, render_block,
+                       styled_line, title_of, wrapped_lines)
 
 FLASH_SECONDS = 1.2
 
@@ -40,7 +40,8 @@ class ArticleScreen(BaseScreen):
         self.article_id = article_id
         self.focus_span = focus
         self.detail: ArticleDetail | None = None
-        self.mentions: list[tuple[int, int, int, str, str]] = []
+        self.mentions: list[tuple[int, int, int, str, str]] = []  # in the body, at body offsets
+        self.head_mentions: dict[str, list[tuple[int, int, int, str, str]]] = {}  # title, deck: at their own offsets
         self.number_spans: list[tuple[int, int]] = []
         self.parts: list[Block] = []
         self.statics: list[Static] = []
@@ -66,10 +67,12 @@ class ArticleScreen(BaseScreen):
 
     def load(self) -> None:
         aid = self.article_id
-        self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid)))
+        # body mentions are drawn at body offsets; the headline's and the deck's in the header, at their own
+        self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid),
+                                          {part: ix.mentions_in(aid, part) for part in ("title", "deck")}))
 
-    async def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow]]) -> None:
-        detail, mentions, numbers = value
+    async def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow], dict[str, list]]) -> None:
+        detail, mentions, numbers, self.head_mentions = value
         if detail is None:
             self.notify(f"No article #{self.article_id}", severity="error")
             self.app.action_back()
@@ -100,9 +103,14 @@ class ArticleScreen(BaseScreen):
     def header(self) -> Text:
         d = self.detail
         assert d is not None
-        out = Text(title_of(d.title, d.source), style="bold")
+        heads = self.head_mentions
+        if d.title and clean_line(d.title):
+            out = styled_line(d.title, heads.get("title", []) if d.title_from != "lede" else [], "bold")
+        else:
+            out = Text(title_of(d.title, d.source), style="bold")
         if d.subtitle:
-            out.append("\n" + clean_line(d.subtitle), style="italic")
+            out.append("\n")
+            out.append_text(styled_line(d.subtitle, heads.get("deck", []), "italic"))
         meta = [clean_line(d.outlet), ", ".join(clean_line(r) for r in d.reporters), d.date or clean_line(d.date_text),
                 Path(d.source).name if d.title else None, f"#{d.id}"]
         out.append("\n" + " · ".join(x for x in meta if x), style="dim")
