@@ -138,6 +138,18 @@ class Index:
             (article_id,) if part is None else (article_id, part),
         )
 
+    def mentions_outside_body(self, article_id: int) -> dict[tuple[str, int], list[tuple[int, int, int, str, str]]]:
+        """The article's headline, deck and caption mentions, by (part, index: a caption's position, else 0), each a
+        list like mentions_in's with offsets inside that text: for drawing them where those texts are shown."""
+        out: dict[tuple[str, int], list[tuple[int, int, int, str, str]]] = {}
+        for part, index, *mention in self._rows(
+            'SELECT m.part, m.paragraph, m.start, m."end", m.entity_id, e.type, m.surface FROM mentions m '
+            "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND m.part != 'body' ORDER BY m.start",
+            (article_id,),
+        ):
+            out.setdefault((part, index), []).append(tuple(mention))
+        return out
+
     def numbers_in(self, article_id: int) -> list[NumberRow]:
         return self._number_rows("n.article_id = ?", [article_id], order="n.start")
 

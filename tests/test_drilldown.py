@@ -112,6 +112,9 @@ async def test_the_drill_down_marks_headline_and_caption_mentions_and_opens_them
         assert all(app.screen.detail.body[s:e] == surface for s, e, _, _, surface in app.screen.mentions)
         head = app.screen.query_one("#article-head").content  # the headline's names coloured there, at its offsets
         assert {head.plain[s.start:s.end] for s in head.spans if "cyan" in str(s.style)} == {"엔비디아", "삼성"}
+        captions = app.screen.query_one(".captions").content  # captions shown apart, their names coloured too
+        assert captions.plain == "captions\n엔비디아 로고가 서울 코엑스 전시장에 걸려 있다."
+        assert [captions.plain[s.start:s.end] for s in captions.spans if "cyan" in str(s.style)] == ["엔비디아"]
 
 
 def test_a_headline_mention_is_coloured_where_the_cleaned_line_has_it():

@@ -41,7 +41,7 @@ class ArticleScreen(BaseScreen):
         self.focus_span = focus
         self.detail: ArticleDetail | None = None
         self.mentions: list[tuple[int, int, int, str, str]] = []  # in the body, at body offsets
-        self.head_mentions: dict[str, list[tuple[int, int, int, str, str]]] = {}  # title, deck: at their own offsets
+        self.head_mentions: dict[tuple[str, int], list] = {}  # (title|deck|caption, index) -> mentions at their own offsets
         self.number_spans: list[tuple[int, int]] = []
         self.parts: list[Block] = []
         self.statics: list[Static] = []
@@ -67,11 +67,11 @@ class ArticleScreen(BaseScreen):
 
     def load(self) -> None:
         aid = self.article_id
-        # body mentions are drawn at body offsets; the headline's and the deck's in the header, at their own
+        # body mentions are drawn at body offsets; the headline's, the deck's and the captions' in those texts
         self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid),
-                                          {part: ix.mentions_in(aid, part) for part in ("title", "deck")}))
+                                          ix.mentions_outside_body(aid)))
 
-    async def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow], dict[str, list]]) -> None:
+    async def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow], dict]) -> None:
         detail, mentions, numbers, self.head_mentions = value
         if detail is None:
             self.notify(f"No article #{self.article_id}", severity="error")
@@ -90,6 +90,8 @@ class ArticleScreen(BaseScreen):
             joined = i + 1 < len(self.parts) and self.parts[i + 1].paragraph == part.paragraph
             widgets.append(Static(self.render_part(i), classes="block joined" if joined else "block"))
         self.statics = widgets
+        if detail.captions:  # shown apart, after the body (not a body block: no body offsets, not marked by n/p)
+            widgets = [*widgets, Static(self.captions(), classes="block captions")]
         await body.mount_all(widgets)
         body.focus()
         self.update_status()
@@ -105,15 +107,24 @@ class ArticleScreen(BaseScreen):
         assert d is not None
         heads = self.head_mentions
         if d.title and clean_line(d.title):
-            out = styled_line(d.title, heads.get("title", []) if d.title_from != "lede" else [], "bold")
+            out = styled_line(d.title, heads.get(("title", 0), []), "bold")
         else:
             out = Text(title_of(d.title, d.source), style="bold")
         if d.subtitle:
             out.append("\n")
-            out.append_text(styled_line(d.subtitle, heads.get("deck", []), "italic"))
+            out.append_text(styled_line(d.subtitle, heads.get(("deck", 0), []), "italic"))
         meta = [clean_line(d.outlet), ", ".join(clean_line(r) for r in d.reporters), d.date or clean_line(d.date_text),
                 Path(d.source).name if d.title else None, f"#{d.id}"]
         out.append("\n" + " · ".join(x for x in meta if x), style="dim")
+        return out
+
+    def captions(self) -> Text:
+        """The photo captions, one a line, their mentions coloured at their own offsets."""
+        assert self.detail is not None
+        out = Text("captions", style="dim")
+        for i, caption in enumerate(self.detail.captions):
+            out.append("\n")
+            out.append_text(styled_line(caption, self.head_mentions.get(("caption", i), []), "italic"))
         return out
 
     def render_part(self, i: int, style: str = CURRENT_STYLE) -> Text:
