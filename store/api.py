@@ -419,7 +419,8 @@ class Index:
             if part == "body":
                 text = body
             else:  # the context of a headline, deck or caption mention is that text
-                text = others["caption"][par] if part == "caption" else others[part]
+                captions = others["caption"]
+                text = (captions[par] if 0 <= par < len(captions) else "") if part == "caption" else others[part]
                 ps, pe = 0, len(text)
             left = text[max(ps, s - KWIC_WIDTH):s]
             right = text[e:min(pe, e + KWIC_WIDTH)]
