@@ -329,7 +329,8 @@ class ArticleResult:
 
 def predictions(index, article_id: int) -> tuple[list[PredEntity], list[PredNumber]]:
     surfaces: dict[int, list[str]] = {}
-    for _start, _end, entity_id, _type, surface in index.mentions_in(article_id):
+    # every part: a name the headline, the deck or a photo caption gives is a mention too
+    for _start, _end, entity_id, _type, surface in index.mentions_in(article_id, part=None):
         forms = surfaces.setdefault(entity_id, [])
         if surface not in forms:
             forms.append(surface)

@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 
 from .db import connect
-from .hangul import is_initials_query
+from .hangul import is_initials_query, normalize_name
 from .resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
 from .results import (
     ArticleCount,
@@ -47,6 +47,8 @@ TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: 
 RELATED_SPAN = 1000  # co-mentions are counted over an entity's newest articles, at most this many
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
 _ARTICLE_COLS = "id, title, subtitle, outlet, reporters, date, date_text, source, chars"
+# An article's mentions in reading order: headline, deck, body, then the photo captions shown after it.
+_PART_ORDER = "CASE m.part WHEN 'title' THEN 0 WHEN 'deck' THEN 1 WHEN 'body' THEN 2 ELSE 3 END"
 
 
 def _info(row) -> ArticleInfo:
@@ -77,6 +79,17 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     brk = _SENTENCE_BREAK.search(text, end, min(len(text), end + limit))
     right = brk.start() if brk else min(len(text), end + limit)
     return text[left:right].strip()
+
+
+def part_text(article: ArticleDetail, part: str, index: int = 0) -> str:
+    """The text a mention's offsets index: the body, the headline, the deck, or caption number `index`."""
+    if part == "title":
+        return article.title or ""
+    if part == "deck":
+        return article.subtitle or ""
+    if part == "caption":
+        return article.captions[index] if 0 <= index < len(article.captions) else ""
+    return article.body
 
 
 class Index:
@@ -121,13 +134,28 @@ class Index:
         return ArticleDetail(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], r[8], r[9], body, paragraphs,
                              r[11], json.loads(r[12] or "[]"))
 
-    def mentions_in(self, article_id: int) -> list[tuple[int, int, int, str, str]]:
-        """(start, end, entity_id, entity_type, surface) for each mention in an article, in text order."""
+    def mentions_in(self, article_id: int, part: str | None = "body") -> list[tuple[int, int, int, str, str]]:
+        """(start, end, entity_id, entity_type, surface) for each mention in one part of an article (body, title,
+        deck, caption), in text order; offsets are inside that part. part=None: every part (for counting only:
+        offsets of different texts mix)."""
+        where = "" if part is None else " AND m.part = ?"
         return self._rows(
             'SELECT m.start, m."end", m.entity_id, e.type, m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id '
-            "WHERE m.article_id = ? ORDER BY m.start",
-            (article_id,),
+            f"WHERE m.article_id = ?{where} ORDER BY {_PART_ORDER}, m.paragraph, m.start",
+            (article_id,) if part is None else (article_id, part),
         )
+
+    def mentions_outside_body(self, article_id: int) -> dict[tuple[str, int], list[tuple[int, int, int, str, str]]]:
+        """The article's headline, deck and caption mentions, by (part, index: a caption's position, else 0), each a
+        list like mentions_in's with offsets inside that text: for drawing them where those texts are shown."""
+        out: dict[tuple[str, int], list[tuple[int, int, int, str, str]]] = {}
+        for part, index, *mention in self._rows(
+            'SELECT m.part, m.paragraph, m.start, m."end", m.entity_id, e.type, m.surface FROM mentions m '
+            "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND m.part != 'body' ORDER BY m.start",
+            (article_id,),
+        ):
+            out.setdefault((part, index), []).append(tuple(mention))
+        return out
 
     def numbers_in(self, article_id: int) -> list[NumberRow]:
         return self._number_rows("n.article_id = ?", [article_id], order="n.start")
@@ -308,9 +336,18 @@ class Index:
         return found[0] if found else None
 
     def _names_an_unmentioned_entity(self, name: str) -> bool:
+        return self.unmentioned_entity(name) is not None
+
+    def unmentioned_entity(self, name: str) -> str | None:
+        """The name of a known entity (alias file, edits) that `name` spells but no article mentions (삼성SDI),
+        else None: such a name is no typo of another, and the user is told it is known."""
         forms = query_forms(name)
-        return bool(forms) and bool(self._rows(
-            f"SELECT 1 FROM aliases WHERE norm IN ({','.join('?' * len(forms))}) LIMIT 1", forms))
+        if not forms:
+            return None
+        rows = self._rows(
+            f"SELECT e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.norm IN ({','.join('?' * len(forms))}) "
+            "AND e.mentions = 0 ORDER BY a.norm = ? DESC LIMIT 1", [*forms, forms[0]])
+        return rows[0][0] if rows else None
 
     def _entity_infos(self, ids: list[int]) -> list[EntityInfo]:
         if not ids:
@@ -320,10 +357,17 @@ class Index:
             f"SELECT id, name, type, mentions, articles FROM entities WHERE id IN ({marks})",
             ids,
         )
-        aliases: dict[int, list[str]] = {}
-        for eid, alias in self._rows(f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks}) ORDER BY alias", ids):
-            aliases.setdefault(eid, []).append(alias)
-        by_id = {r[0]: EntityInfo(r[0], r[1], r[2], [a for a in aliases.get(r[0], []) if a != r[1]], r[3], r[4]) for r in rows}
+        # One spelling per lookup key (NVIDIA, not NVIDIA · Nvidia; 오픈AI, not 오픈 AI beside it): the name's own key is
+        # the name, and of the others the one written most plainly (fewest spaces and dots), then the first in order.
+        spellings: dict[int, dict[str, str]] = {r[0]: {normalize_name(r[1]): r[1]} for r in rows}
+        for eid, alias, norm in self._rows(
+            f"SELECT entity_id, alias, norm FROM aliases WHERE entity_id IN ({marks}) "
+            "ORDER BY length(alias) - length(replace(replace(replace(alias, ' ', ''), '·', ''), '.', '')), alias",
+            ids,
+        ):
+            spellings[eid].setdefault(norm, alias)
+        by_id = {r[0]: EntityInfo(r[0], r[1], r[2], sorted(a for a in spellings[r[0]].values() if a != r[1]), r[3], r[4])
+                 for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def entities(self, type: str | None = None, min_mentions: int = 1) -> list[EntityInfo]:
@@ -365,22 +409,30 @@ class Index:
         if not page:
             return []
         rows = self._rows(
-            'SELECT m.id, m.article_id, a.source, a.title, a.date, m.paragraph, m.start, m."end", m.surface, p.start, p."end" '
-            "FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "JOIN paragraphs p ON p.article_id = m.article_id AND p.idx = m.paragraph "
+            'SELECT m.id, m.article_id, a.source, a.title, a.date, m.part, m.paragraph, m.start, m."end", m.surface, '
+            'p.start, p."end" FROM mentions m JOIN articles a ON a.id = m.article_id '
+            "LEFT JOIN paragraphs p ON m.part = 'body' AND p.article_id = m.article_id AND p.idx = m.paragraph "
             "WHERE m.entity_id = ? AND m.article_id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY coalesce(a.date, '') DESC, a.id, m.start LIMIT ? OFFSET ?",
+            f"ORDER BY coalesce(a.date, '') DESC, a.id, {_PART_ORDER}, m.paragraph, m.start LIMIT ? OFFSET ?",
             (eid, json.dumps(page), limit if limit is not None else -1, skip),
         )
         # Bodies once per article, after sorting: sorting rows that carry them moved 40 MB for 6.7k mentions.
-        bodies = dict(self._rows("SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-                                 (json.dumps(sorted({r[1] for r in rows})),)))
+        texts = {aid: (body, {"title": title or "", "deck": subtitle or "", "caption": json.loads(captions or "[]")})
+                 for aid, body, title, subtitle, captions in self._rows(
+                     "SELECT id, body, title, subtitle, captions FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                     (json.dumps(sorted({r[1] for r in rows})),))}
         mentions = []
-        for mid, aid, source, title, date, par, s, e, surface, ps, pe in rows:
-            body = bodies[aid]
-            left = body[max(ps, s - KWIC_WIDTH):s]
-            right = body[e:min(pe, e + KWIC_WIDTH)]
-            mentions.append(Mention(mid, eid, aid, source, title, date, par, s, e, surface, left, right))
+        for mid, aid, source, title, date, part, par, s, e, surface, ps, pe in rows:
+            body, others = texts[aid]
+            if part == "body":
+                text = body
+            else:  # the context of a headline, deck or caption mention is that text
+                captions = others["caption"]
+                text = (captions[par] if 0 <= par < len(captions) else "") if part == "caption" else others[part]
+                ps, pe = 0, len(text)
+            left = text[max(ps, s - KWIC_WIDTH):s]
+            right = text[e:min(pe, e + KWIC_WIDTH)]
+            mentions.append(Mention(mid, eid, aid, source, title, date, par, s, e, surface, left, right, part))
         return mentions
 
     def entity(self, name_or_id: str | int, mention_limit: int | None = None, offset: int = 0,

@@ -8,7 +8,7 @@ import sys
 SCHEMA_VERSION = 7  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
-# near-duplicates, stories
+# near-duplicates, stories, mentions.part (in the headline, the deck or a caption)
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -96,7 +96,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY,
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    paragraph INTEGER NOT NULL,
+    part TEXT NOT NULL DEFAULT 'body',  -- body | title | deck | caption: the text that start/end index
+    paragraph INTEGER NOT NULL,         -- the body paragraph, or the caption's index (0 in a title or deck)
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     surface TEXT NOT NULL
 );

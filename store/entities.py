@@ -1236,7 +1236,8 @@ def _guess_type(surface: str, article: _Article) -> str:
 def _typos_of_known_names(hits: list[_Hit], text: str, known: _Known, prepared: _Article) -> dict[str, str]:
     """Normalized surface -> group key ("=" + known name) for discovered names that misspell a known
     one: 삼셩전자 in a headline over a body that says 삼성전자. The evidence: one jamo apart (see
-    _Known.near_miss), the same type, and the known name written more often in this very article.
+    _Known.near_miss), the same type, and the known name written at least as often in this very article (a
+    headline typo is written once, like the name the body spells right: both are matched as mentions now).
     Never persons: 이재용/이재웅 and 김범수/김범주 are different people."""
     typo_of: dict[str, str] = {}
     seen: set[str] = set()
@@ -1251,7 +1252,7 @@ def _typos_of_known_names(hits: list[_Hit], text: str, known: _Known, prepared: 
         name, type_ = near
         if type_ == "person" or (h.type or _guess_type(h.surface, prepared)) != type_:
             continue
-        if text.count(h.surface) < sum(text.count(s) for s in known.surfaces[name]):
+        if text.count(h.surface) <= sum(text.count(s) for s in known.surfaces[name]):
             typo_of[key] = "=" + name
     return typo_of
 

@@ -3,7 +3,8 @@
 The entity set = the shipped alias file + candidates with enough evidence, merged wherever two share an
 alias. User edits (merge, rename, retype, alias add/remove, split, delete, define) are stored as operations
 and replayed after every rebuild, so they survive re-indexing. Mentions come from matching every alias in
-every article (Aho-Corasick), so recall does not depend on the analyzer seeing each occurrence.
+every text of every article (headline, deck, photo captions and body; Aho-Corasick), so recall does not depend
+on the analyzer seeing each occurrence. Each mention records its part and offsets inside that part's text.
 """
 from __future__ import annotations
 
@@ -263,8 +264,8 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
 
     An article's mentions can change only if it contains a surface of an entity that changed (added, removed,
     retyped, or with different surfaces), in the old set or the new one; short forms (최 회장) hang on a full
-    name in the same article. So: articles that mention a changed entity, plus a scan of every body with a
-    matcher over the changed surfaces (its automaton, so nothing it could find is missed).
+    name in the same article. So: articles that mention a changed entity, plus a scan of every text (headline,
+    deck, captions, body) with a matcher over the changed surfaces (its automaton, so nothing it could find is missed).
     """
     old: dict[str, tuple[int, str, set[str]]] = {}
     for entity_id, name, type_, alias in conn.execute(
@@ -286,8 +287,9 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
     )}
     if surfaces:
         matcher = Matcher([(0, sorted(surfaces))])
-        touched.update(article_id for article_id, body in conn.execute("SELECT id, body FROM articles WHERE linked = 1")
-                       if article_id not in touched and matcher.may_match(body))
+        touched.update(article_id for article_id, *texts in conn.execute(
+                           "SELECT id, title, title_from, subtitle, captions, body FROM articles WHERE linked = 1")
+                       if article_id not in touched and any(matcher.may_match(t) for _, _, t in article_parts(*texts)))
     return touched
 
 
@@ -344,18 +346,35 @@ def _sync_entities(conn, entities: EntitySet) -> None:
     )
 
 
+PARTS = ("title", "deck", "caption", "body")  # where a mention is: the headline, the subtitle, a photo caption, the body
+
+
+def article_parts(title: str | None, title_from: str | None, subtitle: str | None, captions: str | None,
+                  body: str) -> list[tuple[str, int, str]]:
+    """(part, index, text) of every text of an article that names entities: the headline and deck, each caption
+    (index = its position in the captions list, stored as JSON), the body. Offsets of a mention are inside its text.
+    A title made from the lede's first sentence copies the body: its names are body mentions already."""
+    parts = [("title", 0, "" if title_from == "lede" else title or ""), ("deck", 0, subtitle or "")]
+    parts += [("caption", i, c) for i, c in enumerate(json.loads(captions or "[]"))]
+    parts.append(("body", 0, body))
+    return [p for p in parts if p[2]]
+
+
 def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int) -> None:
-    body = conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    texts = conn.execute("SELECT title, title_from, subtitle, captions, body FROM articles WHERE id = ?", [article_id]).fetchone()
     starts = [r[0] for r in conn.execute("SELECT start FROM paragraphs WHERE article_id = ? ORDER BY idx", [article_id])]
-    found = matcher.find(body)
-    found += short_forms(body, found, kinds)
+    rows = []
+    for part, index, text in article_parts(*texts):
+        found = matcher.find(text)
+        found += short_forms(text, found, kinds)  # 최 회장 hangs on a full name in the same text
+        for s, e, eid, surface in sorted(found):
+            paragraph = max(0, bisect_right(starts, s) - 1) if part == "body" else index
+            rows.append((eid, article_id, part, paragraph, s, e, surface))
     conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     conn.execute("DELETE FROM article_entities WHERE article_id = ?", [article_id])
     conn.executemany(
-        'INSERT INTO mentions(entity_id, article_id, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?)',
-        [(eid, article_id, max(0, bisect_right(starts, s) - 1), s, e, surface) for s, e, eid, surface in sorted(found)],
-    )
-    counts = Counter(eid for _, _, eid, _ in found)
+        'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
+    counts = Counter(row[0] for row in rows)
     conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions) VALUES (?,?,?)",
                      [(eid, article_id, n) for eid, n in counts.items()])
 

@@ -121,8 +121,9 @@ class Mention:
     start: int
     end: int
     surface: str
-    left: str  # context before the mention, within its paragraph
-    right: str  # context after the mention, within its paragraph
+    left: str  # context before the mention, within its paragraph (or its headline, deck or caption)
+    right: str  # context after the mention, within its paragraph (or its headline, deck or caption)
+    part: str = "body"  # body | title | deck | caption: start/end are offsets inside that text, not the body
 
     @property
     def context(self) -> str:

@@ -154,8 +154,8 @@ def test_entity_by_any_spelling(seeds_db, bodies, spelling):
     assert set(entity) == ENTITY_KEYS and entity["name"] == "엔비디아" and entity["type"] == "company"
     assert entity["mentions"] == len(result["mentions"]) > 0
     for m in result["mentions"]:
-        assert set(m) == {"article_id", "source", "paragraph", "start", "end", "surface", "context"}
-        assert bodies[m["article_id"]][m["start"]:m["end"]] == m["surface"]
+        assert set(m) == {"article_id", "source", "part", "paragraph", "start", "end", "surface", "context"}
+        assert m["part"] != "body" or bodies[m["article_id"]][m["start"]:m["end"]] == m["surface"]
         assert m["surface"] in m["context"]
     assert sum(a["count"] for a in result["articles"]) == entity["mentions"]
     assert all(isinstance(month, str) and count > 0 for month, count in result["timeline"])

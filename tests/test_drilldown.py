@@ -60,7 +60,7 @@ def test_co_mentions_of_a_big_entity_are_counted_over_its_newest_articles(index,
     detail = index.entity("SK하이닉스")
     assert detail.entity.articles == 4 and detail.related_over == 2
     newest = sorted(detail.articles, key=lambda a: (a.date or "", -a.id), reverse=True)[:2]
-    expected = Counter(entity for a in newest for entity in {row[2] for row in index.mentions_in(a.id)})
+    expected = Counter(entity for a in newest for entity in {row[2] for row in index.mentions_in(a.id, part=None)})
     assert detail.related and {r.id: r.count for r in detail.related}.items() <= expected.items()
     assert max(r.count for r in detail.related) == max(n for e, n in expected.items() if e != detail.entity.id)
 
@@ -70,3 +70,58 @@ def test_timeline_sums_mentions_by_month(index):
     dated = sum(a.count for a in detail.articles if a.date)
     assert sum(n for _, n in detail.timeline) == dated > 0
     assert all(len(month) == 7 and month[4] == "-" for month, _ in detail.timeline)
+
+
+async def test_the_drill_down_marks_headline_and_caption_mentions_and_opens_them_unmarked(tmp_path):
+    """A title or caption mention has offsets inside its own text: the list marks where it is, and opening it must
+    not mark the body at those offsets (엔비디아 at 0..4 of the headline is 반도체 업계는's 반도체 in the body)."""
+    import json
+
+    from store.db import connect
+    from store.indexer import index_paths
+    from tui.app import HanscopeApp
+    from tui.screens.article import ArticleScreen
+    from tui.widgets import MentionList
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    record = {"title": "엔비디아는 왜 삼성과 손잡나",
+              "body": "엔비디아 로고가 서울 코엑스 전시장에 걸려 있다. /사진 제공=현대차그룹\n"
+                      "반도체 업계는 엔비디아의 다음 주문을 기다린다.\n계약 규모는 90만 장 수준으로 알려졌다."}
+    (folder / "a.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    conn = connect(tmp_path / "t.db", create=True)
+    index_paths(conn, [folder], workers=0)
+    conn.close()
+
+    app = HanscopeApp(tmp_path / "t.db", export_dir=tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.open_entity("엔비디아")
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        mention_list = app.screen.query_one("#mentions", MentionList)
+        rows = [(mention_list.mention(i).part, text.plain) for i, text in mention_list.lines() if i is not None]
+        assert [part for part, _ in rows] == ["title", "body", "caption"]  # headline first, captions after the body
+        assert rows[0][1].lstrip().startswith("title") and rows[2][1].lstrip().startswith("caption")
+        assert not rows[1][1].lstrip().startswith(("title", "caption"))
+        await pilot.press("enter")  # the cursor starts on the first mention: the headline's
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        assert isinstance(app.screen, ArticleScreen) and app.screen.span is None
+        assert all(app.screen.detail.body[s:e] == surface for s, e, _, _, surface in app.screen.mentions)
+        head = app.screen.query_one("#article-head").content  # the headline's names coloured there, at its offsets
+        assert {head.plain[s.start:s.end] for s in head.spans if "cyan" in str(s.style)} == {"엔비디아", "삼성"}
+        captions = app.screen.query_one(".captions").content  # captions shown apart, their names coloured too
+        assert captions.plain == "captions\n엔비디아 로고가 서울 코엑스 전시장에 걸려 있다."
+        assert [captions.plain[s.start:s.end] for s in captions.spans if "cyan" in str(s.style)] == ["엔비디아"]
+
+
+def test_a_headline_mention_is_coloured_where_the_cleaned_line_has_it():
+    from tui.widgets import TYPE_STYLES, styled_line
+
+    raw = "  속보\t엔비디아는   왜\n삼성과 손잡나 "
+    line = styled_line(raw, [(raw.index("엔비디아"), raw.index("엔비디아") + 4, 1, "company", "엔비디아"),
+                             (raw.index("삼성"), raw.index("삼성") + 2, 2, "company", "삼성")], "bold")
+    assert line.plain == "속보 엔비디아는 왜 삼성과 손잡나"
+    assert [line.plain[s.start:s.end] for s in line.spans if str(s.style) == TYPE_STYLES["company"]] == ["엔비디아", "삼성"]

@@ -836,3 +836,99 @@ def test_a_place_before_a_suffix_word_and_a_cluster_are_no_firm(discoverer):
     text = "SK하이닉스는 용인 반도체 클러스터에 첫 팹을 짓는다. 용인 반도체 클러스터는 2027년 가동한다. 클러스터 조성도 빨라진다."
     for got in (discoverer.discover(article(text)), rule_candidates(article(text))):
         assert not {"용인 반도체", "클러스터"} & {c.name for c in got}
+
+
+# --- mentions outside the body: headline, deck, photo captions (issue 11) --------------------------------
+
+
+def _index_one(tmp_path, name: str, text: str):
+    from store.api import Index
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path / "news"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    conn = connect(tmp_path / "t.db", create=True)
+    index_paths(conn, [folder], workers=0)
+    conn.close()
+    return Index.open(tmp_path / "t.db")
+
+
+def test_names_in_the_headline_deck_and_captions_are_mentions_marked_by_part(tmp_path):
+    """Only bodies were matched: 엔비디아 named by the headline alone was no mention, nor 젠슨 황 named by a photo
+    caption once captions moved out of the body."""
+    import json as _json
+
+    record = {"title": "엔비디아는 왜 삼성과 손잡나", "subtitle": "오픈 AI도 HBM 협력 검토",
+              "body": "젠슨 황 최고경영자가 서울 코엑스에서 발표하고 있다. /사진 제공=현대차그룹\n"
+                      "반도체 업계는 고대역폭메모리 공급 계약이 이달 안에 맺어질 것으로 본다.\n계약 규모는 90만 장 수준으로 알려졌다."}
+    index = _index_one(tmp_path, "a.json", _json.dumps(record, ensure_ascii=False))
+    detail = index.article(1)
+    assert detail.captions == ["젠슨 황 최고경영자가 서울 코엑스에서 발표하고 있다."] and "젠슨" not in detail.body
+
+    where = {name: [(m.part, m.surface, m.context) for m in index.entity(name).mentions]
+             for name in ("엔비디아", "삼성", "오픈AI", "젠슨 황")}
+    assert where["엔비디아"] == [("title", "엔비디아", "엔비디아는 왜 삼성과 손잡나")]  # the KWIC of a title mention is the title
+    assert where["삼성"] == [("title", "삼성", "엔비디아는 왜 삼성과 손잡나")]
+    assert where["오픈AI"] == [("deck", "오픈 AI", "오픈 AI도 HBM 협력 검토")]
+    assert where["젠슨 황"] == [("caption", "젠슨 황", "젠슨 황 최고경영자가 서울 코엑스에서 발표하고 있다.")]
+    # counted like any mention: entity counts and article_entities
+    assert (index.find_entity("엔비디아").mentions, index.find_entity("엔비디아").articles) == (1, 1)
+    hbm = index.entity("HBM")
+    assert [m.part for m in hbm.mentions] == ["deck", "body"] and hbm.articles[0].count == 2
+    # offsets are inside the part: never drawn at body offsets (the article screen asks for body mentions)
+    assert [(s, e, surface) for s, e, _, _, surface in index.mentions_in(1)] == [(8, 15, "고대역폭메모리")]
+    assert detail.body[8:15] == "고대역폭메모리"
+    assert {row[4] for row in index.mentions_in(1, part="title")} == {"엔비디아", "삼성"}
+    index.close()
+
+
+def test_a_title_taken_from_the_lede_is_not_counted_twice(tmp_path):
+    """A text without a headline is titled by its lede's first sentence: the same words, so no second mention."""
+    index = _index_one(tmp_path, "a.txt", "SK하이닉스가 HBM 생산능력을 월 15만장으로 늘린다.\n회사 측은 \"수요가 공급을 앞서고 있다\"고 설명했다.")
+    assert index.article(1).title_from == "lede"
+    assert [m.part for m in index.entity("SK하이닉스").mentions] == ["body"]
+    index.close()
+
+
+def test_an_edit_relinks_an_article_that_names_the_entity_only_in_its_headline(tmp_path):
+    """An edit re-matches only the articles it may touch: a name only a headline gives must be found by that scan."""
+    import json as _json
+
+    record = {"title": "푸른솔 쇼크에 반도체株 흔들", "body": "중국 인공지능 스타트업의 저가 모델이 시장을 흔들었다.\n투자자들은 관망세다."}
+    index = _index_one(tmp_path, "a.json", _json.dumps(record, ensure_ascii=False))
+    assert index.find_entity("푸른솔") is None
+    index.edit("define", name="푸른솔", type="company", aliases=["Pureunsol"])
+    found = index.find_entity("푸른솔")
+    assert (found.mentions, found.articles) == (1, 1)
+    assert [m.part for m in index.entity("푸른솔").mentions] == ["title"]
+    index.close()
+
+
+def test_a_known_entity_no_article_mentions_is_said_to_be_known(seeds_db):
+    """`hanscope entity 삼성SDI` said `no entity matches … did you mean 삼성?`: 삼성SDI is a known company (the alias
+    file) the seeds never name, and no typo of 삼성."""
+    from test_faults import run_cli
+
+    for spelling in ("삼성SDI", "삼성 SDI는"):
+        proc = run_cli("entity", spelling, "--db", str(seeds_db))
+        assert proc.returncode == 1, proc.stderr
+        assert proc.stderr.strip().splitlines() == ["Error: 삼성SDI is known but no article mentions it"]
+        assert "did you mean" not in proc.stderr
+    proc = run_cli("entity", "삼숭전자", "--db", str(seeds_db))  # a typo still gets its suggestion or the entity
+    assert "known but" not in proc.stderr
+
+
+def test_aliases_list_one_spelling_per_lookup_key(seeds_index):
+    """`also:` listed NVIDIA · Nvidia and 오픈 AI beside the name 오픈AI: spellings that differ only in case or spacing."""
+    from store.hangul import normalize_name
+
+    for name in ("엔비디아", "오픈AI", "SK하이닉스", "HBM"):
+        info = seeds_index.find_entity(name)
+        keys = [normalize_name(a) for a in [info.name, *info.aliases]]
+        assert len(keys) == len(set(keys)), (name, info.aliases)
+    assert "NVIDIA" in seeds_index.find_entity("엔비디아").aliases
+    openai = seeds_index.find_entity("오픈AI").aliases
+    assert "오픈 AI" not in openai and "OpenAI" in openai and "Open AI" not in openai  # the plainest spelling
+    assert "고대역폭메모리" in seeds_index.find_entity("HBM").aliases

@@ -324,7 +324,7 @@ def test_search_offers_the_name_a_typo_misses(seeds_index, typo, name):
 
 
 def test_a_headline_only_name_does_not_crowd_out_the_real_one(tmp_path):
-    """삼셩전자 only in a headline (the body says 삼성전자) is an entity without mentions: lookups skip it."""
+    """삼셩전자 only in a headline (the body says 삼성전자) is a typo of 삼성전자: its headline mention counts for 삼성전자."""
     from store.api import Index
     from store.db import connect
     from store.indexer import index_paths
@@ -340,6 +340,7 @@ def test_a_headline_only_name_does_not_crowd_out_the_real_one(tmp_path):
     assert index.find_entity("ㅅㅅㅈㅈ").name == "삼성전자"
     assert all(e.mentions > 0 for e in index.search("삼셩전자").entities)
     assert index.search("삼셩전자").entities[0].name == "삼성전자"
+    assert [(m.part, m.surface) for m in index.entity("삼성전자").mentions] == [("title", "삼셩전자"), ("body", "삼성전자")]
     index.close()
 
 
@@ -360,7 +361,8 @@ def test_lookups_never_offer_an_entity_no_article_mentions(seeds_index):
 def test_the_entity_command_says_nothing_matches_an_unmentioned_alias_file_entity(seeds_db):
     proc = subprocess.run([*HANSCOPE, "entity", "삼성SDI", "--db", str(seeds_db)], capture_output=True, text=True)
     assert proc.returncode == 1 and proc.stdout == ""
-    assert "no entity matches '삼성SDI'" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    # a known name, not a typo: no `did you mean 삼성?`
+    assert "삼성SDI is known but no article mentions it" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
 def test_the_index_summary_counts_entities_with_a_mention(tmp_path):

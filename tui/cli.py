@@ -327,12 +327,16 @@ def entity(name: str, db: Path | None, limit: int | None, offset: int, as_json: 
     index = open_index(db)
     detail = index.entity(name, mention_limit=limit, offset=offset, article_limit=limit)
     if detail is None:
+        known = index.unmentioned_entity(name)
+        if known is not None:  # not a typo: a near name would mislead (삼성SDI is not 삼성)
+            raise QueryError(f"{known} is known but no article mentions it", EXIT_NOT_FOUND)
         near = index.resolve(name, limit=5)
         hint = f"; did you mean {', '.join(h.name for h in near)}?" if near else ""
         raise QueryError(f"no entity matches {name!r}{hint}", EXIT_NOT_FOUND)
     if as_json:
-        mentions = [{"article_id": m.article_id, "source": m.source, "paragraph": m.paragraph, "start": m.start,
-                     "end": m.end, "surface": m.surface, "context": m.context} for m in detail.mentions]
+        # part: body, title, deck or caption; start/end (and paragraph: a caption's index) are inside that text
+        mentions = [{"article_id": m.article_id, "source": m.source, "part": m.part, "paragraph": m.paragraph,
+                     "start": m.start, "end": m.end, "surface": m.surface, "context": m.context} for m in detail.mentions]
         return _emit_json({"entity": detail.entity, "offset": detail.offset, "mentions": mentions,
                            "articles": detail.articles, "related": detail.related,
                            "related_over": detail.related_over, "timeline": detail.timeline})
@@ -343,7 +347,7 @@ def entity(name: str, db: Path | None, limit: int | None, offset: int, as_json: 
         span = f" (in its newest {detail.related_over:,} articles)" if detail.related_over < e.articles else ""
         about.append(f"related{span}: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]))
     header = ["article", "date", "left", "mention", "right"]
-    rows = [[m.article_id, _day(m.date), m.left, m.surface, m.right] for m in detail.mentions]
+    rows = [[m.article_id, _day(m.date), _part_mark(m.part) + m.left, m.surface, m.right] for m in detail.mentions]
     if not _to_terminal():  # the entity as `#` lines, then one mention per line
         click.echo("\n".join("# " + _cell(line) for line in about))
         _print_table(header, rows)
@@ -356,6 +360,11 @@ def entity(name: str, db: Path | None, limit: int | None, offset: int, as_json: 
     _print_table(header, rows, right=("article", "left"), styles={"mention": "bold"})
     if detail.related:
         out.print(_text(about[2]))
+
+
+def _part_mark(part: str) -> str:
+    """A mention outside the body is marked where its context starts: `[title] `, `[caption] `."""
+    return "" if part == "body" else f"[{part}] "
 
 
 @cli.command()

@@ -95,11 +95,20 @@ def tail(value: str, width: int) -> Text:
     return Text(" " * (width - used) + "…" + "".join(reversed(kept)))
 
 
-def kwic(left: str, surface: str, right: str, width: int, style: str) -> Text:
-    """left context · mention · right context in `width` cells, the mention starting at the same column on every line."""
+PART_MARKS = {"title": "title", "deck": "deck", "caption": "caption"}  # a mention outside the body says where it is
+
+
+def kwic(left: str, surface: str, right: str, width: int, style: str, part: str = "body") -> Text:
+    """left context · mention · right context in `width` cells, the mention starting at the same column on every line.
+
+    A mention in the headline, deck or a caption gets a small marker at the start of its left side."""
     mention = fit(Text(clean_line(surface), style=style), min(cell_len(clean_line(surface)), max(4, width // 2)))
     side = max(4, (width - mention.cell_len) // 2)
-    line = Text.assemble(tail(left, side), mention)
+    mark = PART_MARKS.get(part)
+    if mark and side > len(mark) + 6:
+        line = Text.assemble((mark, "dim italic"), tail(left, side - len(mark)), mention)
+    else:
+        line = Text.assemble(tail(left, side), mention)
     line.append_text(fit(Text(one_line(right).rstrip(), style="dim"), max(0, width - line.cell_len)))
     return line
 
@@ -263,6 +272,17 @@ def offset_at(lines: list[tuple[int, str]], x: int, y: int) -> int | None:
         if column > x:
             return start + j
     return start + len(text)
+
+
+def styled_line(value: str, mentions: list[tuple[int, int, int, str, str]], style: str = "") -> Text:
+    """A headline or deck as one clean line with its mentions coloured by type. Mention offsets index the raw text:
+    each is carried over to the cleaned line (whitespace runs collapsed, the ends stripped)."""
+    out = Text(clean_line(value), style=style)
+    for start, end, _entity_id, entity_type, _surface in mentions:
+        if 0 <= start < end <= len(value):
+            at = len(one_line(value[:start]).lstrip())
+            out.stylize(type_style(entity_type), at, at + len(one_line(value[start:end])))
+    return out
 
 
 def render_block(
@@ -460,7 +480,7 @@ class MentionList(ScrollView, can_focus=True):
         m = self.mention(index)
         if m is None:
             return None
-        return kwic(m.left, m.surface, m.right, width, self.entity_style)
+        return kwic(m.left, m.surface, m.right, width, self.entity_style, m.part)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

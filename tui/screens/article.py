@@ -19,8 +19,8 @@ from store.results import ArticleDetail, NumberRow
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, plural, render_block, title_of,
-                       wrapped_lines)
+from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, plural, render_block,
+                       styled_line, title_of, wrapped_lines)
 
 FLASH_SECONDS = 1.2
 
@@ -40,7 +40,8 @@ class ArticleScreen(BaseScreen):
         self.article_id = article_id
         self.focus_span = focus
         self.detail: ArticleDetail | None = None
-        self.mentions: list[tuple[int, int, int, str, str]] = []
+        self.mentions: list[tuple[int, int, int, str, str]] = []  # in the body, at body offsets
+        self.head_mentions: dict[tuple[str, int], list] = {}  # (title|deck|caption, index) -> mentions at their own offsets
         self.number_spans: list[tuple[int, int]] = []
         self.parts: list[Block] = []
         self.statics: list[Static] = []
@@ -66,10 +67,12 @@ class ArticleScreen(BaseScreen):
 
     def load(self) -> None:
         aid = self.article_id
-        self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid)))
+        # body mentions are drawn at body offsets; the headline's, the deck's and the captions' in those texts
+        self.fetch("article", lambda ix: (ix.article(aid), ix.mentions_in(aid), ix.numbers_in(aid),
+                                          ix.mentions_outside_body(aid)))
 
-    async def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow]]) -> None:
-        detail, mentions, numbers = value
+    async def got_article(self, value: tuple[ArticleDetail | None, list, list[NumberRow], dict]) -> None:
+        detail, mentions, numbers, self.head_mentions = value
         if detail is None:
             self.notify(f"No article #{self.article_id}", severity="error")
             self.app.action_back()
@@ -87,6 +90,8 @@ class ArticleScreen(BaseScreen):
             joined = i + 1 < len(self.parts) and self.parts[i + 1].paragraph == part.paragraph
             widgets.append(Static(self.render_part(i), classes="block joined" if joined else "block"))
         self.statics = widgets
+        if detail.captions:  # shown apart, after the body (not a body block: no body offsets, not marked by n/p)
+            widgets = [*widgets, Static(self.captions(), classes="block captions")]
         await body.mount_all(widgets)
         body.focus()
         self.update_status()
@@ -100,12 +105,26 @@ class ArticleScreen(BaseScreen):
     def header(self) -> Text:
         d = self.detail
         assert d is not None
-        out = Text(title_of(d.title, d.source), style="bold")
+        heads = self.head_mentions
+        if d.title and clean_line(d.title):
+            out = styled_line(d.title, heads.get(("title", 0), []), "bold")
+        else:
+            out = Text(title_of(d.title, d.source), style="bold")
         if d.subtitle:
-            out.append("\n" + clean_line(d.subtitle), style="italic")
+            out.append("\n")
+            out.append_text(styled_line(d.subtitle, heads.get(("deck", 0), []), "italic"))
         meta = [clean_line(d.outlet), ", ".join(clean_line(r) for r in d.reporters), d.date or clean_line(d.date_text),
                 Path(d.source).name if d.title else None, f"#{d.id}"]
         out.append("\n" + " · ".join(x for x in meta if x), style="dim")
+        return out
+
+    def captions(self) -> Text:
+        """The photo captions, one a line, their mentions coloured at their own offsets."""
+        assert self.detail is not None
+        out = Text("captions", style="dim")
+        for i, caption in enumerate(self.detail.captions):
+            out.append("\n")
+            out.append_text(styled_line(caption, self.head_mentions.get(("caption", i), []), "italic"))
         return out
 
     def render_part(self, i: int, style: str = CURRENT_STYLE) -> Text:

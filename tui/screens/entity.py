@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.api import sentence_around
+from store.api import part_text, sentence_around
 from store.results import EntityDetail, Mention
 
 from ..base import BaseScreen
@@ -171,8 +171,8 @@ class EntityScreen(BaseScreen):
 
     def on_mention_list_selected(self, event: MentionList.Selected) -> None:
         m = self.query_one("#mentions", MentionList).mention(event.index)
-        if m is not None:
-            self.app.open_article(m.article_id, focus=(m.start, m.end))
+        if m is not None:  # offsets of a headline, deck or caption mention are not body offsets: open at the top
+            self.app.open_article(m.article_id, focus=(m.start, m.end) if m.part == "body" else None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -193,8 +193,8 @@ class EntityScreen(BaseScreen):
         m = self.current_mention()
         if m is None:
             return
-        aid, span = m.article_id, (m.start, m.end)
-        self.fetch("sentence", lambda ix: sentence_around(ix.article(aid).body, *span))
+        aid, part, index, span = m.article_id, m.part, m.paragraph, (m.start, m.end)
+        self.fetch("sentence", lambda ix: sentence_around(part_text(ix.article(aid), part, index), *span))
 
     def got_sentence(self, sentence: str) -> None:
         self.app.copy(sentence, "the sentence")
@@ -202,10 +202,10 @@ class EntityScreen(BaseScreen):
     def table(self, mentions: list[Mention]) -> tuple[str, list[str], list[list]]:
         detail = self.detail
         assert detail is not None
-        header = ["entity", "type", "article_id", "title", "date", "source", "paragraph", "start", "end", "surface",
-                  "left", "right"]
+        header = ["entity", "type", "article_id", "title", "date", "source", "part", "paragraph", "start", "end",
+                  "surface", "left", "right"]
         rows = [[detail.entity.name, detail.entity.type, m.article_id, m.title or "", m.date or "", m.source,
-                 m.paragraph, m.start, m.end, m.surface, m.left, m.right] for m in mentions]
+                 m.part, m.paragraph, m.start, m.end, m.surface, m.left, m.right] for m in mentions]
         return f"entity-{detail.entity.name}", header, rows
 
     def every_mention(self, purpose: str) -> None:

@@ -415,7 +415,7 @@ class SearchScreen(BaseScreen):
             out.append_text(Text.assemble(("also: ", "dim"), " · ".join(e.aliases), "\n"))
         out.append("\n")
         for m in detail.mentions:
-            out.append_text(kwic(m.left, m.surface, m.right, width, type_style(e.type)))
+            out.append_text(kwic(m.left, m.surface, m.right, width, type_style(e.type), m.part))
             out.append("\n")
         if detail.related:
             out.append_text(Text("\nCo-mentioned: ", style="bold"))
