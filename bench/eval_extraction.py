@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from store.hangul import normalize_name  # noqa: E402
+from store.extract.hangul import normalize_name  # noqa: E402
 
 GOLD_DIR = ROOT / "bench" / "gold"
 CORPUS = [ROOT / "seeds", ROOT / "bench" / "gold_articles"]

@@ -10,8 +10,8 @@ import re
 from functools import cached_property
 
 from .db import connect
-from .hangul import is_initials_query, normalize_name
-from .resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
+from .extract.hangul import is_initials_query, normalize_name
+from .extract.resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
 from .results import (
     ArticleCount,
     ArticleDetail,
@@ -64,7 +64,7 @@ def read_amount(text: str) -> float | None:
         return float(text)
     except ValueError:
         pass
-    from .numbers import parse_query_amount
+    from .extract.numbers import parse_query_amount
 
     # A bare magnitude (90만, 1조) is no amount without a unit: read it as a count to get its value.
     amount = parse_query_amount(text) or parse_query_amount(text + "개")
@@ -198,7 +198,7 @@ class Index:
         return found[:8] if any(h.how == "exact" for h in found) else found[:3]
 
     def _numbers_matching(self, amount_text: str, within: tuple[str, list] | None, limit: int = 50) -> list[NumberRow]:
-        from .numbers import parse_query_amount
+        from .extract.numbers import parse_query_amount
 
         amount = parse_query_amount(amount_text)
         if amount is None:
@@ -743,7 +743,7 @@ class Index:
         """Define (or extend) an entity for each line; stored as edits so they survive re-indexing."""
         import sqlite_utils
 
-        from .entities import parse_alias_lines
+        from .extract.entities import parse_alias_lines
         from .linker import record_edits
 
         edits = [("define", {"name": c.name, "type": c.type, "aliases": c.aliases}) for c in parse_alias_lines(text)]

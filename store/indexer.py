@@ -22,7 +22,7 @@ import sqlite_utils
 from . import linker, stories
 from .db import DatabaseError
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
-from .readers import discover
+from .ingest.readers import discover
 from .results import FileProblem, IndexSummary
 from .textindex import index_grams
 

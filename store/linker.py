@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from .entities import Matcher, load_alias_file, short_forms
-from .hangul import normalize_name
+from .extract.entities import Matcher, load_alias_file, short_forms
+from .extract.hangul import normalize_name
 from .model import ENTITY_TYPES
-from .resolve import ALIAS_ROWS, Resolver
+from .extract.resolve import ALIAS_ROWS, Resolver
 
 EDIT_OPS = ("merge", "rename", "retype", "alias-add", "alias-remove", "split", "delete", "define")
 

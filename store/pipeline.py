@@ -10,10 +10,10 @@ from functools import cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean
+from .ingest.clean import clean
 from .model import Amount, Article, Candidate, InputError
-from .numbers import parse_numbers
-from .readers import read_documents
+from .extract.numbers import parse_numbers
+from .ingest.readers import read_documents
 
 
 @dataclass(slots=True)
@@ -56,13 +56,13 @@ class Extractor:
     def __init__(self, use_analyzer: bool = False) -> None:
         self._discoverer = None
         if use_analyzer:
-            from .entities import shared_discoverer
+            from .extract.entities import shared_discoverer
 
             self._discoverer = shared_discoverer()
 
     def candidates(self, article: Article) -> list[Candidate]:
         if self._discoverer is None:
-            from .entities import rule_candidates
+            from .extract.entities import rule_candidates
 
             return rule_candidates(article)
         return self._discoverer.discover(article)

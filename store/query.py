@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .hangul import strip_particle
+from .extract.hangul import strip_particle
 
 MAX_QUERY_CHARS = 1000
 ENTITY_TYPES = ("company", "person", "org", "place", "product", "event")
@@ -278,7 +278,7 @@ def _amounts(s: str) -> list[_Amount]:
     """Amounts in the query, each read as one term: 90만 장 is one, not 90 and 장."""
     if not any(ch.isdigit() for ch in s):
         return []  # spares the number parser's import
-    from .numbers import parse_numbers
+    from .extract.numbers import parse_numbers
 
     found = []
     for amount in parse_numbers(s):

@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from .hangul import is_initials_query, normalize_name
+from .extract.hangul import is_initials_query, normalize_name
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, Facets, NumberRow
 from .textindex import fts_expression, has_entity, highlight_pattern, snippet

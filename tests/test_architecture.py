@@ -27,13 +27,13 @@ def test_store_never_imports_textual_or_tui():
 def test_tui_never_imports_the_analyzer():
     for path in (ROOT / "tui").rglob("*.py"):
         assert "kiwipiepy" not in imported_modules(path), path.name
-        assert "store.entities" not in path.read_text(encoding="utf-8"), path.name
+        assert "store.extract.entities" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_query_path_loads_no_textual_and_no_analyzer():
     code = (
         "import sys, tui.cli, store.api; "
-        "bad = [m for m in ('textual', 'kiwipiepy', 'store.entities', 'store.linker') if m in sys.modules]; "
+        "bad = [m for m in ('textual', 'kiwipiepy', 'store.extract.entities', 'store.linker') if m in sys.modules]; "
         "print(','.join(bad))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.clean import clean, parse_date
+from store.ingest.clean import clean, parse_date
 from store.model import Article, Document, InputError
-from store.readers import read_documents
+from store.ingest.readers import read_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.decode import decode_bytes, sanitize
+from store.ingest.decode import decode_bytes, sanitize
 from store.model import InputError
 
 KOREAN = "삼성전자와 SK하이닉스는 월 90만장의 HBM을 공급한다. 오픈AI는 5000억 달러(약 700조원)를 투자한다."

@@ -2,7 +2,7 @@
 
 One Discoverer (one kiwipiepy analyzer, seconds to build) is shared by the whole module.
 Seed articles are cleaned here by a few explicit line rules, so these tests do not depend on
-store.clean: the entity rules are tested on article text, not on page furniture.
+store.ingest.clean: the entity rules are tested on article text, not on page furniture.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from store.entities import (
+from store.extract.entities import (
     Discoverer,
     Matcher,
     load_alias_file,
@@ -24,7 +24,7 @@ from store.entities import (
     title_after,
     title_family,
 )
-from store.hangul import normalize_name
+from store.extract.hangul import normalize_name
 from store.model import ENTITY_TYPES, Article, Candidate, InputError
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -922,7 +922,7 @@ def test_a_known_entity_no_article_mentions_is_said_to_be_known(seeds_db):
 
 def test_aliases_list_one_spelling_per_lookup_key(seeds_index):
     """`also:` listed NVIDIA · Nvidia and 오픈 AI beside the name 오픈AI: spellings that differ only in case or spacing."""
-    from store.hangul import normalize_name
+    from store.extract.hangul import normalize_name
 
     for name in ("엔비디아", "오픈AI", "SK하이닉스", "HBM"):
         info = seeds_index.find_entity(name)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from store.model import ENTITY_TYPES
-from store.readers import read_documents
+from store.ingest.readers import read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("eval_extraction", ROOT / "bench" / "eval_extraction.py")

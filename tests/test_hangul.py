@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from store.hangul import (
+from store.extract.hangul import (
     initials,
     is_initials_query,
     matches_initials,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.model import Amount
-from store.numbers import format_amount, parse_numbers, parse_query_amount, same_quantity
+from store.extract.numbers import format_amount, parse_numbers, parse_query_amount, same_quantity
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from store import readers
+from store.ingest import readers
 from store.model import InputError
-from store.readers import MAX_FILE_BYTES, discover, read_documents, reporter_names
+from store.ingest.readers import MAX_FILE_BYTES, discover, read_documents, reporter_names
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "삼성전자가 평택 공장에 20조원을 투자한다고 4일 밝혔다."

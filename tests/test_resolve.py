@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HANSCOPE
-from store.resolve import Match, Resolver
+from store.extract.resolve import Match, Resolver
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -294,7 +294,7 @@ def test_a_foreign_or_broken_state_is_refused(text):
 
 def test_the_index_keeps_the_state_of_its_current_aliases(seeds_db_copy):
     from store.api import Index
-    from store.resolve import ALIAS_ROWS
+    from store.extract.resolve import ALIAS_ROWS
 
     index = Index.open(seeds_db_copy)
     (stored,) = index._rows("SELECT value FROM meta WHERE key = 'resolver'")[0]

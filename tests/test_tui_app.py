@@ -536,7 +536,7 @@ async def main():
         await pilot.pause()
         await app.workers.wait_for_complete()
 asyncio.run(main())
-print(",".join(m for m in ("kiwipiepy", "store.entities", "store.linker") if m in sys.modules))
+print(",".join(m for m in ("kiwipiepy", "store.extract.entities", "store.linker") if m in sys.modules))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          cwd=Path(__file__).resolve().parent.parent)

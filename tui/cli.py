@@ -41,7 +41,7 @@ def _to_terminal() -> bool:
 
 def _cell(value) -> str:
     """One TSV cell: whole, on one line (tabs and newlines inside become spaces), escape bytes made inert."""
-    from store.decode import sanitize
+    from store.ingest.decode import sanitize
 
     return re.sub(r"[\t\r\n]+", " ", sanitize("" if value is None else str(value)))
 
@@ -84,7 +84,7 @@ def _text(value: str | None, style: str = ""):
     bytes (article text is scrubbed at ingest, but file names are not: `evil\x1b]0;title\x07.txt`)."""
     from rich.text import Text
 
-    from store.decode import sanitize
+    from store.ingest.decode import sanitize
 
     return Text(sanitize(value or ""), style=style)
 

@@ -122,7 +122,7 @@ class Style:
     Every piece of text goes through `sanitize`: a title or file name with escape bytes prints them inert."""
 
     def __init__(self, on: bool) -> None:
-        from store.decode import sanitize
+        from store.ingest.decode import sanitize
 
         self.on = on
         self.sanitize = sanitize

@@ -28,7 +28,7 @@ from textual.strip import Strip
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from store.numbers import format_amount
+from store.extract.numbers import format_amount
 
 from .bindings import KEYS, bindings_for
 

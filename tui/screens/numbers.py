@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from store.api import read_amount
-from store.numbers import format_amount
+from store.extract.numbers import format_amount
 from store.results import NumberRow
 
 from ..base import BaseScreen

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import InputError
+from ..model import InputError
 
 BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),

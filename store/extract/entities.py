@@ -41,10 +41,10 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from .hangul import normalize_name, strip_particle
-from .model import ENTITY_TYPES, Article, Candidate, InputError
+from ..model import ENTITY_TYPES, Article, Candidate, InputError
 from .numbers import parse_numbers
 
-ALIAS_FILE = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+ALIAS_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.tsv"
 
 Mention = tuple[int, int, int, str]  # (start, end, entity_id, surface)
 

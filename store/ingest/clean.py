@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .decode import sanitize
-from .model import Article, Document, InputError
+from ..model import Article, Document, InputError
 
 # --- shared pieces ------------------------------------------------------------------------------
 

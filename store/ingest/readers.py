@@ -15,7 +15,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .decode import decode_bytes, sanitize
-from .model import Document, InputError
+from ..model import Document, InputError
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
