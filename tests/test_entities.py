@@ -836,3 +836,15 @@ def test_a_place_before_a_suffix_word_and_a_cluster_are_no_firm(discoverer):
     text = "SK하이닉스는 용인 반도체 클러스터에 첫 팹을 짓는다. 용인 반도체 클러스터는 2027년 가동한다. 클러스터 조성도 빨라진다."
     for got in (discoverer.discover(article(text)), rule_candidates(article(text))):
         assert not {"용인 반도체", "클러스터"} & {c.name for c in got}
+
+
+def test_well_known_models_subsidiaries_and_events_are_in_the_alias_file(typed):
+    """Real pages missed them: Hyundai's models, Kakao's listed subsidiaries, 기아자동차, 만도, SK 실트론, 갤럭시 언팩."""
+    text = ("기아자동차와 만도, SK 실트론은 웃었다. 카카오게임즈와 카카오페이는 울었다. 현대차는 싼타페와 팰리세이드를 늘리고 "
+            "신형 아이오닉은 유럽에 낸다. 아이오닉5 이야기는 빼자. 삼성전자는 미국 세너제이에서 삼성 갤럭시 언팩 2025를 연다. "
+            "언팩 행사는 22일이다.")
+    assert shipped_places(typed, text) == [
+        ("기아자동차", "기아"), ("만도", "HL만도"), ("SK 실트론", "SK실트론"), ("카카오게임즈", "카카오게임즈"),
+        ("카카오페이", "카카오페이"), ("현대차", "현대자동차"), ("싼타페", "산타페"), ("팰리세이드", "팰리세이드"),
+        ("아이오닉", "아이오닉"), ("유럽", "유럽"), ("삼성전자", "삼성전자"), ("미국", "미국"), ("세너제이", "새너제이"),
+        ("삼성 갤럭시 언팩", "갤럭시 언팩")]
