@@ -598,7 +598,8 @@ _FAMILY_MODEL = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
     r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3})[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
 )
-_MODEL_VARIANT = re.compile(r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro)(?![A-Za-z])")
+_MODEL_VARIANT = re.compile(
+    r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])")
 _ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
                  "진흥원", "평가원", "얼라이언스", "대학교", "부", "처", "청")
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
@@ -960,7 +961,9 @@ class _Article:
             end = m.end()
             surface = m.group()
             variant = _MODEL_VARIANT.match(text, end)
-            if variant and self._tail_ok(variant.end()):
+            if variant and not self._tail_ok(variant.end()):
+                continue  # 스냅드래곤 7 엘리트급: a class of chips, not the model before the tier word
+            if variant:
                 surface, end = text[m.start() : variant.end()], variant.end()
             if self._tail_ok(end):
                 hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))

@@ -731,7 +731,7 @@ def test_products_written_with_a_model_code():
             "아이폰 10만 대와 픽셀 100만 개, 포브스 TOP100.")
     got = {c.name: c.type for c in rule_candidates(article(text))}
     for product in ["H100", "H200", "B200", "MI450", "AI250", "갤럭시 S25 울트라", "갤럭시 Z 폴드7", "아이오닉6", "엑시노스 2600",
-                    "스냅드래곤 8",
+                    "스냅드래곤 8 엘리트",
                     "아이오닉 9", "아이폰 16 프로"]:
         assert got.get(product) == "product", (product, got)
     assert not {"RE100", "CES2025", "ISO9001", "아이폰 2", "갤럭시 3", "아이폰 15", "아이폰 10", "픽셀 100", "TOP100"} & set(got)
@@ -848,3 +848,11 @@ def test_well_known_models_subsidiaries_and_events_are_in_the_alias_file(typed):
         ("카카오페이", "카카오페이"), ("현대차", "현대자동차"), ("싼타페", "산타페"), ("팰리세이드", "팰리세이드"),
         ("아이오닉", "아이오닉"), ("유럽", "유럽"), ("삼성전자", "삼성전자"), ("미국", "미국"), ("세너제이", "새너제이"),
         ("삼성 갤럭시 언팩", "갤럭시 언팩")]
+
+
+def test_a_chip_and_its_tier_word_are_one_model():
+    """스냅드래곤 8 엘리트 was cut to 스냅드래곤 8 on three real pages (a false product and a missed one)."""
+    text = ("퀄컴의 ‘스냅드래곤8 엘리트’ 칩셋이 탑재된다. 스냅드래곤 8 Gen 3보다 빠르고, 스냅드래곤 8 엘리트는 전량 쓰인다. "
+            "스냅드래곤 7 엘리트급 성능도 거론된다.")
+    got = {normalize_name(c.name): c.type for c in rule_candidates(article(text))}
+    assert got == {normalize_name("스냅드래곤 8 엘리트"): "product", normalize_name("스냅드래곤 8 Gen 3"): "product"}, got
