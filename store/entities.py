@@ -586,8 +586,12 @@ _NOT_NAMES = frozenset(
 _GENERIC_LATIN = frozenset(
     """AI CEO CTO CFO COO CIO CSO CPO GPU CPU NPU TPU LLM SLM AGI API SW HW IT ICT IoT AR VR XR MR
     MOU MoU LOI NDA IPO M&A ESG R&D GDP PC TV OS DX AX SDV EV UAM PBV DB SaaS B2B B2C KPI
-    SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP""".split()
+    SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP
+    TF AP SoC PHEV HEV BEV FCEV OLED LCD ADAS OTA ETF EUV""".split()
 )
+_GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket may write them lower case: (phev)
+# Small words of an English phrase: a bracket of 4+ words with one translates a slogan or a title, not a name.
+_ENGLISH_FUNCTION_WORDS = frozenset("a an the of in on to for with and or at by from".split())
 _SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
 _FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
 # A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
@@ -1036,6 +1040,8 @@ class _Article:
             else:
                 continue
             n_words = len(inner.split()) if inner_is_latin else 1
+            if inner_is_latin and (n_words >= 6 or n_words >= 4 and not _ENGLISH_FUNCTION_WORDS.isdisjoint(inner.split())):
+                continue  # ‘모바일 AI 경험의 다음 큰 도약(The Next Big Leap in Mobile AI Experiences)’: a phrase
             outer_words = before.split()[-n_words:]
             if any(c in _CLOSERS for w in outer_words[:-1] for c in w[-1:]):
                 outer_words = outer_words[-1:]
@@ -1072,7 +1078,7 @@ class _Article:
         if self._is_gloss(outer, inner, inner_is_latin):
             self.glosses.update((outer, inner))  # the analyzer may not propose them either
             return False
-        if inner in _GENERIC_LATIN or outer in _GENERIC_LATIN or outer in _NOT_NAMES or inner in _NOT_NAMES:
+        if inner.upper() in _GENERIC_LATIN_UPPER or outer in _GENERIC_LATIN or outer in _NOT_NAMES or inner in _NOT_NAMES:
             return False
         if inner_is_latin == (not _has_hangul(outer)):
             return False  # both Latin or both Hangul: a gloss (버틀넥(병목현상)), not a second name

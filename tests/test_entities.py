@@ -856,3 +856,15 @@ def test_a_chip_and_its_tier_word_are_one_model():
             "스냅드래곤 7 엘리트급 성능도 거론된다.")
     got = {normalize_name(c.name): c.type for c in rule_candidates(article(text))}
     assert got == {normalize_name("스냅드래곤 8 엘리트"): "product", normalize_name("스냅드래곤 8 Gen 3"): "product"}, got
+
+
+def test_a_generic_acronym_or_an_english_phrase_in_brackets_names_nothing():
+    """Real pages: 태스크포스(TF), 애플리케이션프로세서(AP), 플러그인하이브리드(phev) spell their acronyms but are
+    common nouns; an English slogan in brackets paired its eight words with eight Korean ones."""
+    text = ("백악관 월드컵 준비 태스크포스(TF) 회의가 열렸다. 자체 모바일 애플리케이션프로세서(AP)는 빠졌다. "
+            "투싼 등의 플러그인하이브리드(phev) 모델은 미국에서 나온다. 삼성전자는 미국 세너제이에서 ‘모바일 AI 경험의 다음 큰 "
+            "도약(The Next Big Leap in Mobile AI Experiences)’이라는 주제로 행사를 연다. 그렉 브로크만(Greg Brockman)도 왔다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not [n for n in got if n in ("태스크포스", "TF", "애플리케이션프로세서", "AP", "플러그인하이브리드", "phev")
+                or "도약" in n or "Leap" in n], got
+    assert got.get("그렉 브로크만") == "person", got
