@@ -589,6 +589,7 @@ _GENERIC_LATIN = frozenset(
     SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP
     TF AP SoC PHEV HEV BEV FCEV OLED LCD ADAS OTA ETF EUV""".split()
 )
+_STOCK_CODE = re.compile(r"(?:A|KRX: ?|코스피: ?|코스닥: ?)?\d{6}")
 _GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket may write them lower case: (phev)
 # Small words of an English phrase: a bracket of 4+ words with one translates a slogan or a title, not a name.
 _ENGLISH_FUNCTION_WORDS = frozenset("a an the of in on to for with and or at by from".split())
@@ -1029,6 +1030,9 @@ class _Article:
             before = text[line_start : m.start()]
             if not before or before[-1].isspace() or not inner:
                 continue
+            if _STOCK_CODE.fullmatch(inner):
+                hits += self._listed_firm(before, m.start())
+                continue
             year = re.search(r"\s+(19|20)\d\d$", inner)
             if year:  # SK AI 서밋 2024(SK AI Summit 2024): the names without the edition
                 inner = inner[: year.start()]
@@ -1065,6 +1069,14 @@ class _Article:
             hits.append(_Hit(inner, m.start() + 1, "bracket", type_))
             pairs.append((outer, inner))
         return hits, pairs
+
+    def _listed_firm(self, before: str, bracket: int) -> list[_Hit]:
+        """카카오게임즈(293490), 에코프로비엠(A247540): a name with its six-digit stock code is a listed company."""
+        name = _LIST_BREAK.split(before.split()[-1].lstrip(_OPENERS))[-1]
+        if (len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER or name[0].isdigit() or name[-1].isdigit()
+                or not (_has_hangul(name) or _has_latin(name)) or self.known.type_of(name) not in (None, "company")):
+            return []
+        return [_Hit(name, bracket - len(name), "rule", "company")]
 
     def _word_at(self, offset: int) -> _Word | None:
         i = bisect_right(self._word_starts, offset) - 1

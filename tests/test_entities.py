@@ -868,3 +868,13 @@ def test_a_generic_acronym_or_an_english_phrase_in_brackets_names_nothing():
     assert not [n for n in got if n in ("태스크포스", "TF", "애플리케이션프로세서", "AP", "플러그인하이브리드", "phev")
                 or "도약" in n or "Leap" in n], got
     assert got.get("그렉 브로크만") == "person", got
+
+
+def test_a_name_with_its_stock_code_is_a_listed_company():
+    """뉴스토마토-style earnings copy writes the six-digit code after each listed firm; names outside the alias file
+    (에코프로비엠, 한미반도체) are companies by it. A code after a place or a count is not read."""
+    text = ("에코프로비엠(247540)의 1분기 매출은 5% 줄었다. 한미반도체(A042700)는 늘었다. 카카오(035720)도 반등했다. "
+            "서울(123456)과 1분기(202401), (000000) 같은 것은 아니다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert got.get("에코프로비엠") == got.get("한미반도체") == got.get("카카오") == "company", got
+    assert got.get("서울") != "company" and "1분기" not in got, got
