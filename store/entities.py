@@ -616,6 +616,8 @@ _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회",
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
+_PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
+_UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
 _C_LEVEL = re.compile(r"C[A-Z]{1,3}O")  # CRO, CMO, CHRO, CISO
@@ -796,6 +798,9 @@ class _Article:
         kind = self.known.type_of(core)
         if kind is not None and kind != "person":
             return False
+        suffix = _suffix_type(core)
+        if suffix is not None and len(suffix[1]) >= 2:
+            return False  # 당 과학기술특별위원회 위원장: a body and its head, not a two-word name
         if self.has_barrier(w):
             return False
         if w.tags is not None:
@@ -826,7 +831,7 @@ class _Article:
         hits: list[_Hit] = []
         words = self.words
         for i, w in enumerate(words):
-            if not title_family(w.core) or (w.tags is not None and not self._title_is_noun(w)):
+            if not (title_family(w.core) or self._place_title(w.core)) or (w.tags is not None and not self._title_is_noun(w)):
                 continue
             # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
             title_ends_clause = w.closes or strip_particle(w.core) != w.core
@@ -837,6 +842,9 @@ class _Article:
             while j >= 0 and steps < 6 and not words[j + 1].line_start:
                 word = words[j]
                 if word.closes or title_family(word.core):
+                    break
+                if "·" in word.core and not run:
+                    hits += self._dot_names(word)  # 김영식·구자근 국민의힘 의원: each a person
                     break
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
                     person, start = word.core, word.start
@@ -859,6 +867,30 @@ class _Article:
                 person, start = " ".join(x.core for x in pair), pair[0].start
             if person:
                 hits.append(_Hit(person, start, "title", "person"))
+        return hits
+
+    def _place_title(self, core: str) -> bool:
+        """경북도지사, 구미시장, 성남시장은: a head of a place, written glued to a place the alias file knows (alone,
+        시장 is a market: 전기차 시장)."""
+        for word in (core, _strip_tail(core)):  # 경북도지사 must not lose 도지사 as particles (도, 지사)
+            for title in _PLACE_TITLES:
+                if word.endswith(title) and len(word) > len(title) and self.known.type_of(word[: -len(title)]) == "place":
+                    return True
+        return False
+
+    def _dot_names(self, w: _Word) -> list[_Hit]:
+        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""
+        parts = w.core.split("·")
+        if not 2 <= len(parts) <= 6:
+            return []
+        hits: list[_Hit] = []
+        offset = w.start
+        for part in parts:
+            if (not _looks_korean_name(part) or part in _NOT_NAMES or title_family(part)
+                    or self.known.type_of(part) not in (None, "person")):
+                return []
+            hits.append(_Hit(part, offset, "title", "person"))
+            offset += len(part) + 1
         return hits
 
     def _title_is_noun(self, w: _Word) -> bool:
@@ -997,6 +1029,8 @@ class _Article:
             return False
         if not (_has_hangul(stem) or _has_latin(stem)):
             return False
+        if suffix == "부" and core.endswith(_UNIT_ENDINGS):
+            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm, not a ministry
         if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
             # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
             return False

@@ -878,3 +878,24 @@ def test_a_name_with_its_stock_code_is_a_listed_company():
     got = {c.name: c.type for c in rule_candidates(article(text))}
     assert got.get("에코프로비엠") == got.get("한미반도체") == got.get("카카오") == "company", got
     assert got.get("서울") != "company" and "1분기" not in got, got
+
+
+def test_a_party_committee_or_unit_before_a_title_is_no_person_and_no_ministry():
+    """MBN-style politics copy: `당 과학기술특별위원회 위원장` made a person of the committee, 공약개발본부 an org like 환경부."""
+    text = ("국민의힘 공약개발본부가 출범했다. 공동본부장은 당 과학기술특별위원회 위원장을 맡았던 정우성 포항공대 교수다. "
+            "삼성전자 반도체사업부도 나섰다. 기후에너지환경부도 함께했다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert got.get("정우성") == "person" and got.get("기후에너지환경부") == "org", got
+    assert not [n for n, t in got.items() if "위원회" in n and t == "person"], got
+    assert "공약개발본부" not in got and "반도체사업부" not in got, got
+
+
+def test_names_joined_by_dots_and_heads_of_places_before_titles_are_persons(discoverer):
+    """한국경제TV-style photo caption: 김영식·구자근 의원, 이철우 경북도지사, 김장호 구미시장 were all missed. 시장 alone is a
+    market, so 전기차 시장 and 반도체시장 stay no title."""
+    text = ("왼쪽부터 이창양 산업통상자원부 장관, 김영식·구자근 국민의힘 의원, 최태원 SK그룹 회장, 이철우 경북도지사, "
+            "김장호 구미시장.\n국내 전기차 시장과 글로벌 반도체시장이 커졌다. 전기차·수소차 의원 모임도 있다.")
+    for got in (rule_candidates(article(text)), discoverer.discover(article(text))):
+        persons = {c.name for c in got if c.type == "person"}
+        assert {"이창양", "김영식", "구자근", "최태원", "이철우", "김장호"} <= persons, persons
+        assert not persons & {"전기차", "수소차", "반도체", "글로벌 반도체시장", "국내 전기차"}, persons
