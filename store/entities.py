@@ -606,17 +606,20 @@ _FAMILY_MODEL = re.compile(
 _MODEL_VARIANT = re.compile(
     r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])")
 _ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
-                 "진흥원", "평가원", "얼라이언스", "대학교", "부", "처", "청")
+                 "진흥원", "평가원", "기술원", "연맹", "얼라이언스", "대학교", "부", "처", "청")
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
-                     "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티")
+                     "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티",
+                     "신용평가", "자산운용")
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
-    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행""".split())
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌")
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
+# Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.
+_SITE_SUFFIXES = ("고속도로", "테크노밸리")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
@@ -635,10 +638,20 @@ _REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|�
 @lru_cache(maxsize=1 << 16)
 def _suffix_type(name: str) -> tuple[str, str] | None:
     """(type, suffix) for a name ending in an organisation, company or event word."""
-    for suffixes, type_ in ((_EVENT_SUFFIXES, "event"), (_COMPANY_SUFFIXES, "company"), (_ORG_SUFFIXES, "org")):
+    for suffixes, type_ in ((_EVENT_SUFFIXES, "event"), (_COMPANY_SUFFIXES, "company"), (_ORG_SUFFIXES, "org"),
+                            (_SITE_SUFFIXES, "place")):
         for suffix in suffixes:
             if name.endswith(suffix) and len(name) > len(suffix):
                 return type_, suffix
+    return None
+
+
+def _site_core(word: str) -> str | None:
+    """The name of a road or district with its particles cut (영동고속도로를: 도로 looks like particles to _strip_tail)."""
+    for suffix in _SITE_SUFFIXES:
+        i = word.find(suffix)
+        if i > 0 and (i + len(suffix) == len(word) or _is_tail(word[i + len(suffix) :])):
+            return word[: i + len(suffix)]
     return None
 
 
@@ -902,7 +915,7 @@ class _Article:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words):
-            core = _strip_tail(w.core)
+            core = _site_core(w.core) or _strip_tail(w.core)
             found = _suffix_type(core)
             if found is None and core in _STANDALONE_SUFFIXES and i > 0:
                 # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
@@ -1046,7 +1059,7 @@ class _Article:
             # unknown word, most likely a name; a stem of dictionary nouns (재벌그룹) is not
             name_like = name_like or any(t == "NNP" for _, t in tags) or any(
                 not t.startswith(("NN", "XSN", "XPN")) for _, t in stem_tags)
-        if type_ == "company":
+        if type_ == "company" or type_ == "place":
             return name_like or (w.tags is None and len(stem) >= 2)
         return name_like or len(stem) >= 3
 

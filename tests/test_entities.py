@@ -900,3 +900,15 @@ def test_names_joined_by_dots_and_heads_of_places_before_titles_are_persons(disc
         persons = {c.name for c in got if c.type == "person"}
         assert {"이창양", "김영식", "구자근", "최태원", "이철우", "김장호"} <= persons, persons
         assert not persons & {"전기차", "수소차", "반도체", "글로벌 반도체시장", "국내 전기차"}, persons
+
+
+def test_roads_districts_federations_institutes_and_raters_by_their_suffix():
+    """전자신문/매일경제-style copy: 영동고속도로를 (도로 looked like particles), 광교테크노밸리, 국제축구연맹, 한국나노기술원,
+    서울신용평가 and 미래에셋자산운용 were missed; 고속도로 and 민자고속도로 alone name nothing."""
+    text = ("동틀녘 영동고속도로를 지나 광교테크노밸리 내 한국나노기술원(KANC)에 갔다. 2026 국제축구연맹(FIFA) 월드컵이 열린다. "
+            "서울신용평가와 미래에셋자산운용은 신중했다. 고속도로 통행료와 민자고속도로 요금도 올랐다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["영동고속도로", "광교테크노밸리", "국제축구연맹", "한국나노기술원", "서울신용평가", "미래에셋자산운용"]} == {
+        "영동고속도로": "place", "광교테크노밸리": "place", "국제축구연맹": "org", "한국나노기술원": "org",
+        "서울신용평가": "company", "미래에셋자산운용": "company"}, got
+    assert not {"고속도로", "민자고속도로", "영동고속"} & set(got), got
