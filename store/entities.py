@@ -342,7 +342,7 @@ _GYEONGGI = re.compile(
 )
 
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
-_EDITION = re.compile(r"(?:19|20)\d\d(?![A-Za-z0-9])")
+_EDITION = re.compile(r"(?:19|20)?\d\d(?![A-Za-z0-9])")  # CES2025, MWC25
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
 _JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
 # A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동.

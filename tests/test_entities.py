@@ -912,3 +912,9 @@ def test_roads_districts_federations_institutes_and_raters_by_their_suffix():
         "영동고속도로": "place", "광교테크노밸리": "place", "국제축구연맹": "org", "한국나노기술원": "org",
         "서울신용평가": "company", "미래에셋자산운용": "company"}, got
     assert not {"고속도로", "민자고속도로", "영동고속"} & set(got), got
+
+
+def test_an_event_with_a_two_digit_edition_is_matched(typed):
+    """뉴시스 wrote MWC25 (as the organisers do); only four-digit years were editions. A product code stays out: MWC250X."""
+    text = "삼성전자는 바르셀로나에서 개최된 MWC25에서 기기를 전시했다. CES2025와 MWC250X도 있다."
+    assert [name for _, name in shipped_places(typed, text)] == ["삼성전자", "바르셀로나", "MWC", "CES"]
