@@ -619,6 +619,9 @@ _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회",
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 # Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.
+# Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
+_WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇".split())
+_QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
 _SITE_SUFFIXES = ("고속도로", "테크노밸리")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
@@ -997,6 +1000,25 @@ class _Article:
                     break
         return hits, pairs
 
+    def quoted_work_hits(self) -> list[_Hit]:
+        """A title in quotation marks right after the word that says it is a game or an app: 서브컬처 게임 '에버소울',
+        기대작 ‘아키에이지 워’, 신작 "오딘". Anything else quoted (a slogan, a quote) is left alone."""
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _QUOTED_NAME.finditer(text):
+            name = m.group(1).strip()
+            lead = text[max(0, m.start() - 12) : m.start()]
+            words = lead.split()
+            if not words or lead[-1:] not in (" ", "") or words[-1] not in _WORK_WORDS:
+                continue
+            if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+                continue
+            if name[-1] in "다요" or not (_has_hangul(name) or _has_latin(name)):
+                continue  # a sentence quoted, not a title
+            if self._tail_ok(m.end()):
+                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
+        return hits
+
     def model_hits(self) -> list[_Hit]:
         """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
         hits: list[_Hit] = []
@@ -1329,7 +1351,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     bracket_hits, pairs = prepared.bracket_hits()
     junior_hits, junior_pairs = prepared.junior_hits()
     pairs += junior_pairs
-    rule_hits = (prepared.title_hits() + prepared.suffix_hits() + prepared.subsidiary_hits() + prepared.model_hits()
+    rule_hits = (prepared.title_hits() + prepared.suffix_hits() + prepared.subsidiary_hits() + prepared.model_hits() + prepared.quoted_work_hits()
                  + junior_hits + bracket_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]

@@ -918,3 +918,12 @@ def test_an_event_with_a_two_digit_edition_is_matched(typed):
     """뉴시스 wrote MWC25 (as the organisers do); only four-digit years were editions. A product code stays out: MWC250X."""
     text = "삼성전자는 바르셀로나에서 개최된 MWC25에서 기기를 전시했다. CES2025와 MWC250X도 있다."
     assert [name for _, name in shipped_places(typed, text)] == ["삼성전자", "바르셀로나", "MWC", "CES"]
+
+
+def test_a_quoted_title_after_the_word_game_or_app_is_a_product():
+    """뉴스토마토-style earnings copy names games in quotes after 게임/기대작; a quoted slogan or sentence elsewhere is not one."""
+    text = ("1월 서브컬처 게임 '에버소울'이 론칭됐다. 상반기 기대작 ‘아키에이지 워’ 출시를 앞뒀다. 신작 “오딘2”는 미정이다. "
+            "회사는 '총체적 난국'이라 했다. 게임 '재밌어요'라는 평도 있다. 앱 ‘카카오톡’도 바뀐다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["에버소울", "아키에이지 워", "오딘2"]} == dict.fromkeys(["에버소울", "아키에이지 워", "오딘2"], "product"), got
+    assert not {"총체적 난국", "재밌어요"} & set(got), got
