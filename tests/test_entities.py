@@ -927,3 +927,9 @@ def test_a_quoted_title_after_the_word_game_or_app_is_a_product():
     got = {c.name: c.type for c in rule_candidates(article(text))}
     assert {n: got.get(n) for n in ["에버소울", "아키에이지 워", "오딘2"]} == dict.fromkeys(["에버소울", "아키에이지 워", "오딘2"], "product"), got
     assert not {"총체적 난국", "재밌어요"} & set(got), got
+
+
+def test_a_name_before_the_polite_copula_is_matched(shipped):
+    """전자신문's photo column ends its caption sentence with 입니다: SK하이닉스 이천공장입니다 lost 이천."""
+    text = "영동고속도로를 지나다 눈에 띈 SK하이닉스 이천공장입니다. 반도체 수출의 절대강자는 한국입니다. 수입니다."
+    assert [name for _, name in shipped_places(shipped, text)] == ["SK하이닉스", "이천", "한국"]
