@@ -649,6 +649,19 @@ def _suffix_type(name: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _place_title_heads(core: str) -> tuple[str, ...]:
+    """What comes before a place title ending the word (경북도지사 -> 경북), particles allowed after the title."""
+    if "시장" not in core and "지사" not in core and "군수" not in core and "교육감" not in core:
+        return ()
+    heads = []
+    for word in (core, _strip_tail(core)):  # 경북도지사 must not lose 도지사 as particles (도, 지사)
+        for title in _PLACE_TITLES:
+            if word.endswith(title) and len(word) > len(title):
+                heads.append(word[: -len(title)])
+    return tuple(heads)
+
+
 def _site_core(word: str) -> str | None:
     """The name of a road or district with its particles cut (영동고속도로를: 도로 looks like particles to _strip_tail)."""
     for suffix in _SITE_SUFFIXES:
@@ -814,14 +827,12 @@ class _Article:
         kind = self.known.type_of(core)
         if kind is not None and kind != "person":
             return False
-        suffix = _suffix_type(core)
-        if suffix is not None and len(suffix[1]) >= 2:
-            return False  # 당 과학기술특별위원회 위원장: a body and its head, not a two-word name
         if self.has_barrier(w):
             return False
-        if w.tags is not None:
-            return all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")
-        return True
+        if w.tags is not None and not (all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")):
+            return False
+        suffix = _suffix_type(core) if len(core) >= 4 else None
+        return suffix is None or len(suffix[1]) < 2  # 당 과학기술특별위원회 위원장: a body and its head, not a name
 
     def is_korean_name(self, w: _Word, before_title: bool = False) -> bool:
         """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회).
@@ -847,7 +858,8 @@ class _Article:
         hits: list[_Hit] = []
         words = self.words
         for i, w in enumerate(words):
-            if not (title_family(w.core) or self._place_title(w.core)) or (w.tags is not None and not self._title_is_noun(w)):
+            if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core)) or (
+                    w.tags is not None and not self._title_is_noun(w)):
                 continue
             # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
             title_ends_clause = w.closes or strip_particle(w.core) != w.core
@@ -888,11 +900,7 @@ class _Article:
     def _place_title(self, core: str) -> bool:
         """경북도지사, 구미시장, 성남시장은: a head of a place, written glued to a place the alias file knows (alone,
         시장 is a market: 전기차 시장)."""
-        for word in (core, _strip_tail(core)):  # 경북도지사 must not lose 도지사 as particles (도, 지사)
-            for title in _PLACE_TITLES:
-                if word.endswith(title) and len(word) > len(title) and self.known.type_of(word[: -len(title)]) == "place":
-                    return True
-        return False
+        return any(self.known.type_of(head) == "place" for head in _place_title_heads(core))
 
     def _dot_names(self, w: _Word) -> list[_Hit]:
         """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""
@@ -918,7 +926,7 @@ class _Article:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words):
-            core = _site_core(w.core) or _strip_tail(w.core)
+            core = ("고속도로" in w.core or "테크노밸리" in w.core) and _site_core(w.core) or _strip_tail(w.core)
             found = _suffix_type(core)
             if found is None and core in _STANDALONE_SUFFIXES and i > 0:
                 # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
