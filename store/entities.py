@@ -580,14 +580,15 @@ _NOT_NAMES = frozenset(
     내년 뉴 노멀 신임 공동 초대 차기 한국형 사진 제공 기자 특파원 캐시 오피스 파트너 파트너사 스타트업 데이터센터 플랫폼
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
-    최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트""".split()
+    최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
+    한미 한중 한일 미중 승용 상용""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
     """AI CEO CTO CFO COO CIO CSO CPO GPU CPU NPU TPU LLM SLM AGI API SW HW IT ICT IoT AR VR XR MR
     MOU MoU LOI NDA IPO M&A ESG R&D GDP PC TV OS DX AX SDV EV UAM PBV DB SaaS B2B B2C KPI
     SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP
-    TF AP SoC PHEV HEV BEV FCEV OLED LCD ADAS OTA ETF EUV""".split()
+    TF AP SoC PHEV HEV BEV FCEV OLED LCD ADAS OTA ETF EUV ESS SUV""".split()
 )
 _STOCK_CODE = re.compile(r"(?:A|KRX: ?|코스피: ?|코스닥: ?)?\d{6}")
 _GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket may write them lower case: (phev)
@@ -1062,6 +1063,8 @@ class _Article:
             return False
         if self.known.type_of(prev.core) == "place":
             return False  # 용인 반도체 (클러스터), 한국 사무소: where, not a name
+        if _suffix_type(prev.core) is not None:
+            return False  # 삼성전자 반도체 (부문): a named firm and one of its businesses, not a new firm
         if _has_latin(prev.core):
             return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
         return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)

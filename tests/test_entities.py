@@ -933,3 +933,12 @@ def test_a_name_before_the_polite_copula_is_matched(shipped):
     """전자신문's photo column ends its caption sentence with 입니다: SK하이닉스 이천공장입니다 lost 이천."""
     text = "영동고속도로를 지나다 눈에 띈 SK하이닉스 이천공장입니다. 반도체 수출의 절대강자는 한국입니다. 수입니다."
     assert [name for _, name in shipped_places(shipped, text)] == ["SK하이닉스", "이천", "한국"]
+
+
+def test_the_analyzer_path_proposes_no_pair_word_acronym_or_division(discoverer):
+    """With --analyzer, real pages gave firms named 한미 (한미 관세협상), ESS, 승용 and 삼성전자 반도체 (a division)."""
+    text = ("현대차그룹은 한미 관세협상 타결에 안도했다. 배터리는 소형과 ESS는 돈을 벌고 있다. SUV 6종·승용 3종을 낸다. "
+            "삼성전자 반도체 부문은 적자를 냈다. 도이치 텔레콤도 참여한다.")
+    got = {c.name: c.type for c in discoverer.discover(article(text))}
+    assert not {"한미", "ESS", "SUV", "승용", "삼성전자 반도체"} & set(got), got
+    assert got.get("도이치텔레콤") == "company", got  # the alias file's name for it
