@@ -790,6 +790,9 @@ class _Article:
             lead = len(raw) - len(raw.lstrip(_OPENERS))
             trail = len(raw) - len(raw.rstrip(_CLOSERS))
             core = raw[lead : len(raw) - trail] if len(raw) > lead + trail else ""
+            cut = core.rfind("]") + 1 if "]" in core else 0
+            if cut:  # [KBS 전주]LS그룹이: a dateline glued to the first word; the word starts after it
+                core, lead = core[cut:], lead + cut
             if not core:
                 continue
             first, last = m.start() + lead, m.end() - trail - 1

@@ -942,3 +942,11 @@ def test_the_analyzer_path_proposes_no_pair_word_acronym_or_division(discoverer)
     got = {c.name: c.type for c in discoverer.discover(article(text))}
     assert not {"한미", "ESS", "SUV", "승용", "삼성전자 반도체"} & set(got), got
     assert got.get("도이치텔레콤") == "company", got  # the alias file's name for it
+
+
+def test_a_dateline_glued_to_the_first_word_is_not_part_of_a_name():
+    """KBS-style copy via a portal: `[KBS 전주]LS그룹이` made a company named 전주]LS그룹."""
+    text = "[KBS 전주]한빛그룹이 새만금에 공장을 짓는다. [앵커]뷔나전자는 협약을 맺었다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert got.get("한빛그룹") == got.get("뷔나전자") == "company", got
+    assert not [n for n in got if "]" in n], got
