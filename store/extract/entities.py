@@ -76,7 +76,7 @@ def _script(char: str) -> str:
 # What may follow a name inside the same written word, concatenated: 와+의, 에서+는, 이+라는, 였+다.
 _TAIL_PIECES = frozenset(
     "이 가 은 는 을 를 의 에 와 과 도 만 로 으로 서 에서 에게 께 께서 한테 부터 까지 보다 처럼 같이 마저 조차 "
-    "라도 나 든 랑 뿐 밖에 대로 마다 엔 요 다 였 었 고 며 면 라 란 라는 라고 지만 인 인데 야 죠 "
+    "라도 나 든 랑 뿐 밖에 대로 마다 엔 요 다 였 었 고 며 면 라 란 라는 라고 지만 인 인데 야 죠 입니다 "
     "측 등 내 간 발 산 형 들 씨 님 회장 부회장 사장 대표 의장 "
     # a site glued to the name it belongs to: 울산공장, 평택캠퍼스, 구미사업장, 카카오본사
     "공장 캠퍼스 사업장 본사 사옥 법인 지사".split()
@@ -342,7 +342,7 @@ _GYEONGGI = re.compile(
 )
 
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
-_EDITION = re.compile(r"(?:19|20)\d\d(?![A-Za-z0-9])")
+_EDITION = re.compile(r"(?:19|20)?\d\d(?![A-Za-z0-9])")  # CES2025, MWC25
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
 _JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
 # A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동.
@@ -580,14 +580,20 @@ _NOT_NAMES = frozenset(
     내년 뉴 노멀 신임 공동 초대 차기 한국형 사진 제공 기자 특파원 캐시 오피스 파트너 파트너사 스타트업 데이터센터 플랫폼
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
-    최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트""".split()
+    최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
+    한미 한중 한일 미중 승용 상용""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
     """AI CEO CTO CFO COO CIO CSO CPO GPU CPU NPU TPU LLM SLM AGI API SW HW IT ICT IoT AR VR XR MR
     MOU MoU LOI NDA IPO M&A ESG R&D GDP PC TV OS DX AX SDV EV UAM PBV DB SaaS B2B B2C KPI
-    SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP""".split()
+    SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP
+    TF AP SoC PHEV HEV BEV FCEV OLED LCD ADAS OTA ETF EUV ESS SUV""".split()
 )
+_STOCK_CODE = re.compile(r"(?:A|KRX: ?|코스피: ?|코스닥: ?)?\d{6}")
+_GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket may write them lower case: (phev)
+# Small words of an English phrase: a bracket of 4+ words with one translates a slogan or a title, not a name.
+_ENGLISH_FUNCTION_WORDS = frozenset("a an the of in on to for with and or at by from".split())
 _SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
 _FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
 # A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
@@ -598,18 +604,27 @@ _FAMILY_MODEL = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
     r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3})[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
 )
-_MODEL_VARIANT = re.compile(r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro)(?![A-Za-z])")
+_MODEL_VARIANT = re.compile(
+    r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])")
 _ORG_SUFFIXES = ("위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
-                 "진흥원", "평가원", "얼라이언스", "대학교", "부", "처", "청")
+                 "진흥원", "평가원", "기술원", "연맹", "얼라이언스", "대학교", "부", "처", "청")
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
-                     "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티")
+                     "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티",
+                     "신용평가", "자산운용")
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
-    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행""".split())
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌")
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
+_PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
+# Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.
+# Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
+_WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇".split())
+_QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
+_SITE_SUFFIXES = ("고속도로", "테크노밸리")
+_UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
 _C_LEVEL = re.compile(r"C[A-Z]{1,3}O")  # CRO, CMO, CHRO, CISO
@@ -627,10 +642,33 @@ _REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|�
 @lru_cache(maxsize=1 << 16)
 def _suffix_type(name: str) -> tuple[str, str] | None:
     """(type, suffix) for a name ending in an organisation, company or event word."""
-    for suffixes, type_ in ((_EVENT_SUFFIXES, "event"), (_COMPANY_SUFFIXES, "company"), (_ORG_SUFFIXES, "org")):
+    for suffixes, type_ in ((_EVENT_SUFFIXES, "event"), (_COMPANY_SUFFIXES, "company"), (_ORG_SUFFIXES, "org"),
+                            (_SITE_SUFFIXES, "place")):
         for suffix in suffixes:
             if name.endswith(suffix) and len(name) > len(suffix):
                 return type_, suffix
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_title_heads(core: str) -> tuple[str, ...]:
+    """What comes before a place title ending the word (경북도지사 -> 경북), particles allowed after the title."""
+    if "시장" not in core and "지사" not in core and "군수" not in core and "교육감" not in core:
+        return ()
+    heads = []
+    for word in (core, _strip_tail(core)):  # 경북도지사 must not lose 도지사 as particles (도, 지사)
+        for title in _PLACE_TITLES:
+            if word.endswith(title) and len(word) > len(title):
+                heads.append(word[: -len(title)])
+    return tuple(heads)
+
+
+def _site_core(word: str) -> str | None:
+    """The name of a road or district with its particles cut (영동고속도로를: 도로 looks like particles to _strip_tail)."""
+    for suffix in _SITE_SUFFIXES:
+        i = word.find(suffix)
+        if i > 0 and (i + len(suffix) == len(word) or _is_tail(word[i + len(suffix) :])):
+            return word[: i + len(suffix)]
     return None
 
 
@@ -752,6 +790,9 @@ class _Article:
             lead = len(raw) - len(raw.lstrip(_OPENERS))
             trail = len(raw) - len(raw.rstrip(_CLOSERS))
             core = raw[lead : len(raw) - trail] if len(raw) > lead + trail else ""
+            cut = core.rfind("]") + 1 if "]" in core else 0
+            if cut:  # [KBS 전주]LS그룹이: a dateline glued to the first word; the word starts after it
+                core, lead = core[cut:], lead + cut
             if not core:
                 continue
             first, last = m.start() + lead, m.end() - trail - 1
@@ -792,9 +833,10 @@ class _Article:
             return False
         if self.has_barrier(w):
             return False
-        if w.tags is not None:
-            return all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")
-        return True
+        if w.tags is not None and not (all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")):
+            return False
+        suffix = _suffix_type(core) if len(core) >= 4 else None
+        return suffix is None or len(suffix[1]) < 2  # 당 과학기술특별위원회 위원장: a body and its head, not a name
 
     def is_korean_name(self, w: _Word, before_title: bool = False) -> bool:
         """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회).
@@ -820,7 +862,8 @@ class _Article:
         hits: list[_Hit] = []
         words = self.words
         for i, w in enumerate(words):
-            if not title_family(w.core) or (w.tags is not None and not self._title_is_noun(w)):
+            if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core)) or (
+                    w.tags is not None and not self._title_is_noun(w)):
                 continue
             # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
             title_ends_clause = w.closes or strip_particle(w.core) != w.core
@@ -831,6 +874,9 @@ class _Article:
             while j >= 0 and steps < 6 and not words[j + 1].line_start:
                 word = words[j]
                 if word.closes or title_family(word.core):
+                    break
+                if "·" in word.core and not run:
+                    hits += self._dot_names(word)  # 김영식·구자근 국민의힘 의원: each a person
                     break
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
                     person, start = word.core, word.start
@@ -855,6 +901,26 @@ class _Article:
                 hits.append(_Hit(person, start, "title", "person"))
         return hits
 
+    def _place_title(self, core: str) -> bool:
+        """경북도지사, 구미시장, 성남시장은: a head of a place, written glued to a place the alias file knows (alone,
+        시장 is a market: 전기차 시장)."""
+        return any(self.known.type_of(head) == "place" for head in _place_title_heads(core))
+
+    def _dot_names(self, w: _Word) -> list[_Hit]:
+        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""
+        parts = w.core.split("·")
+        if not 2 <= len(parts) <= 6:
+            return []
+        hits: list[_Hit] = []
+        offset = w.start
+        for part in parts:
+            if (not _looks_korean_name(part) or part in _NOT_NAMES or title_family(part)
+                    or self.known.type_of(part) not in (None, "person")):
+                return []
+            hits.append(_Hit(part, offset, "title", "person"))
+            offset += len(part) + 1
+        return hits
+
     def _title_is_noun(self, w: _Word) -> bool:
         # 대표해/VV and 리더십 never reach here (title_family); this drops titles the analyzer reads as verbs
         return not any(tag.startswith(("V", "E")) and _is_hangul(form[0]) and form not in _TAIL_PIECES
@@ -864,7 +930,7 @@ class _Article:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words):
-            core = _strip_tail(w.core)
+            core = ("고속도로" in w.core or "테크노밸리" in w.core) and _site_core(w.core) or _strip_tail(w.core)
             found = _suffix_type(core)
             if found is None and core in _STANDALONE_SUFFIXES and i > 0:
                 # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
@@ -946,6 +1012,25 @@ class _Article:
                     break
         return hits, pairs
 
+    def quoted_work_hits(self) -> list[_Hit]:
+        """A title in quotation marks right after the word that says it is a game or an app: 서브컬처 게임 '에버소울',
+        기대작 ‘아키에이지 워’, 신작 "오딘". Anything else quoted (a slogan, a quote) is left alone."""
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _QUOTED_NAME.finditer(text):
+            name = m.group(1).strip()
+            lead = text[max(0, m.start() - 12) : m.start()]
+            words = lead.split()
+            if not words or lead[-1:] not in (" ", "") or words[-1] not in _WORK_WORDS:
+                continue
+            if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+                continue
+            if name[-1] in "다요" or not (_has_hangul(name) or _has_latin(name)):
+                continue  # a sentence quoted, not a title
+            if self._tail_ok(m.end()):
+                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
+        return hits
+
     def model_hits(self) -> list[_Hit]:
         """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
         hits: list[_Hit] = []
@@ -960,7 +1045,9 @@ class _Article:
             end = m.end()
             surface = m.group()
             variant = _MODEL_VARIANT.match(text, end)
-            if variant and self._tail_ok(variant.end()):
+            if variant and not self._tail_ok(variant.end()):
+                continue  # 스냅드래곤 7 엘리트급: a class of chips, not the model before the tier word
+            if variant:
                 surface, end = text[m.start() : variant.end()], variant.end()
             if self._tail_ok(end):
                 hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
@@ -979,6 +1066,8 @@ class _Article:
             return False
         if self.known.type_of(prev.core) == "place":
             return False  # 용인 반도체 (클러스터), 한국 사무소: where, not a name
+        if _suffix_type(prev.core) is not None:
+            return False  # 삼성전자 반도체 (부문): a named firm and one of its businesses, not a new firm
         if _has_latin(prev.core):
             return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
         return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)
@@ -989,6 +1078,8 @@ class _Article:
             return False
         if not (_has_hangul(stem) or _has_latin(stem)):
             return False
+        if suffix == "부" and core.endswith(_UNIT_ENDINGS):
+            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm, not a ministry
         if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
             # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
             return False
@@ -1004,7 +1095,7 @@ class _Article:
             # unknown word, most likely a name; a stem of dictionary nouns (재벌그룹) is not
             name_like = name_like or any(t == "NNP" for _, t in tags) or any(
                 not t.startswith(("NN", "XSN", "XPN")) for _, t in stem_tags)
-        if type_ == "company":
+        if type_ == "company" or type_ == "place":
             return name_like or (w.tags is None and len(stem) >= 2)
         return name_like or len(stem) >= 3
 
@@ -1022,6 +1113,9 @@ class _Article:
             before = text[line_start : m.start()]
             if not before or before[-1].isspace() or not inner:
                 continue
+            if _STOCK_CODE.fullmatch(inner):
+                hits += self._listed_firm(before, m.start())
+                continue
             year = re.search(r"\s+(19|20)\d\d$", inner)
             if year:  # SK AI 서밋 2024(SK AI Summit 2024): the names without the edition
                 inner = inner[: year.start()]
@@ -1033,6 +1127,8 @@ class _Article:
             else:
                 continue
             n_words = len(inner.split()) if inner_is_latin else 1
+            if inner_is_latin and (n_words >= 6 or n_words >= 4 and not _ENGLISH_FUNCTION_WORDS.isdisjoint(inner.split())):
+                continue  # ‘모바일 AI 경험의 다음 큰 도약(The Next Big Leap in Mobile AI Experiences)’: a phrase
             outer_words = before.split()[-n_words:]
             if any(c in _CLOSERS for w in outer_words[:-1] for c in w[-1:]):
                 outer_words = outer_words[-1:]
@@ -1057,6 +1153,14 @@ class _Article:
             pairs.append((outer, inner))
         return hits, pairs
 
+    def _listed_firm(self, before: str, bracket: int) -> list[_Hit]:
+        """카카오게임즈(293490), 에코프로비엠(A247540): a name with its six-digit stock code is a listed company."""
+        name = _LIST_BREAK.split(before.split()[-1].lstrip(_OPENERS))[-1]
+        if (len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER or name[0].isdigit() or name[-1].isdigit()
+                or not (_has_hangul(name) or _has_latin(name)) or self.known.type_of(name) not in (None, "company")):
+            return []
+        return [_Hit(name, bracket - len(name), "rule", "company")]
+
     def _word_at(self, offset: int) -> _Word | None:
         i = bisect_right(self._word_starts, offset) - 1
         if i >= 0 and self.words[i].start <= offset < self.words[i].end:
@@ -1069,7 +1173,7 @@ class _Article:
         if self._is_gloss(outer, inner, inner_is_latin):
             self.glosses.update((outer, inner))  # the analyzer may not propose them either
             return False
-        if inner in _GENERIC_LATIN or outer in _GENERIC_LATIN or outer in _NOT_NAMES or inner in _NOT_NAMES:
+        if inner.upper() in _GENERIC_LATIN_UPPER or outer in _GENERIC_LATIN or outer in _NOT_NAMES or inner in _NOT_NAMES:
             return False
         if inner_is_latin == (not _has_hangul(outer)):
             return False  # both Latin or both Hangul: a gloss (버틀넥(병목현상)), not a second name
@@ -1262,7 +1366,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     bracket_hits, pairs = prepared.bracket_hits()
     junior_hits, junior_pairs = prepared.junior_hits()
     pairs += junior_pairs
-    rule_hits = (prepared.title_hits() + prepared.suffix_hits() + prepared.subsidiary_hits() + prepared.model_hits()
+    rule_hits = (prepared.title_hits() + prepared.suffix_hits() + prepared.subsidiary_hits() + prepared.model_hits() + prepared.quoted_work_hits()
                  + junior_hits + bracket_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
