@@ -493,16 +493,7 @@ class Index:
         """Amounts matching the filters. `order`: "value" (largest first), "unit" (grouped by unit and counter,
         largest first within each), "article" (by article, then position) or "raw" (the text as written); `near`
         orders by distance instead. A page (`limit`) is always the start of the whole ordered table."""
-        where, params = ["1"], []
-        if unit:
-            where.append("n.unit = ?")
-            params.append(unit)
-        if min is not None:
-            where.append("coalesce(n.value_max, n.value) >= ?")
-            params.append(min)
-        if max is not None:
-            where.append("n.value <= ?")
-            params.append(max)
+        where, params = _number_filters(unit, min, max)
         if near is not None:
             where.append("n.value BETWEEN ? AND ?")
             params += [near * 0.9, near * 1.1]
@@ -524,16 +515,7 @@ class Index:
                       max: float | None = None) -> list[tuple[str, str, int]]:
         """(key, label, count) of the numbers matching the filters, counted by "unit" or "article", largest first:
         the frequency table of the numbers screen, over the whole table."""
-        where, params = ["1"], []
-        if unit:
-            where.append("n.unit = ?")
-            params.append(unit)
-        if min is not None:
-            where.append("coalesce(n.value_max, n.value) >= ?")
-            params.append(min)
-        if max is not None:
-            where.append("n.value <= ?")
-            params.append(max)
+        where, params = _number_filters(unit, min, max)
         condition = " AND ".join(where)
         if by == "unit":
             return [(u, u, c) for u, c in self._rows(
@@ -751,6 +733,21 @@ class Index:
         stored = record_edits(sqlite_utils.Database(self.db), edits, skip_unchanged=True)
         self.refresh()
         return stored
+
+
+def _number_filters(unit: str | None, min: float | None, max: float | None) -> tuple[list[str], list]:
+    """SQL conditions (and parameters) on numbers `n` for the table's unit and range filters."""
+    where, params = ["1"], []
+    if unit:
+        where.append("n.unit = ?")
+        params.append(unit)
+    if min is not None:
+        where.append("coalesce(n.value_max, n.value) >= ?")
+        params.append(min)
+    if max is not None:
+        where.append("n.value <= ?")
+        params.append(max)
+    return where, params
 
 
 def _close(a: float, b: float) -> bool:
