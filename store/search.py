@@ -32,6 +32,9 @@ _NOTHING = ("0", [])
 
 
 class SearchPlan:
+    """One query bound to one index: entity names resolved, each word's other spellings looked up, and the SQL
+    built once; `count`, `page`, `numbers` and `facets` then ask the index with it."""
+
     def __init__(self, index: "Index", q: Query) -> None:
         self.index, self.q = index, q
         self.notes: list[str] = []
