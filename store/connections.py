@@ -1,6 +1,6 @@
 """One read connection per thread over one index, for a UI that queries from worker threads.
 
-Datasette's pattern: each thread gets its own read-only `Index` (SQLite in WAL mode runs readers side by side,
+Datasette's pattern: each thread gets its own `Index` (SQLite in WAL mode runs readers side by side,
 so a slow drill-down never holds up the next keystroke's search), and writes go through one lock. A query asked
 for a worker is interrupted (sqlite3.OperationalError) once that worker says it is cancelled.
 """
