@@ -174,7 +174,7 @@ class Index:
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
         entities = self._entity_section(q, plan, fuzzy=total <= TYPO_ARTICLES)
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
-                            facets=plan.facets() if facets else None, notes=plan.notes)
+                            facets=plan.facets(total) if facets else None, notes=plan.notes)
 
     def facets(self, query: str) -> Facets:
         """The facets of a query alone (the app asks for them after painting the first page)."""
@@ -183,9 +183,8 @@ class Index:
     def _entity_section(self, q: Query, plan: "SearchPlan", fuzzy: bool) -> list[EntityHit]:
         """Entities the query names: its @entities first, then what each of its first words resolves to."""
         hits: dict[int, EntityHit] = {}
-        for entity_id in plan.entity_ids:
-            for info in self._entity_infos([entity_id]):
-                hits.setdefault(info.id, EntityHit(info.id, info.name, info.type, 100.0, "exact", info.mentions, info.articles))
+        for info in self._entity_infos(plan.entity_ids):  # one read for all of the query's @entities
+            hits.setdefault(info.id, EntityHit(info.id, info.name, info.type, 100.0, "exact", info.mentions, info.articles))
         texts = [t for t in q.texts() if t.kind != "amount"]
         names = [t.text for t in texts[:3]]
         if len(texts) > 1 and q.root == All(tuple(texts)):  # 샘 알트만: the words together may be one name

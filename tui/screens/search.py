@@ -72,6 +72,7 @@ class SearchScreen(BaseScreen):
         self.compare_left: int | None = None
         self.facets: Facets | None = None
         self.loading_more = False
+        self.jump_to_last = False  # ctrl+end asked for every page: go to the last hit once they are in
         self.unfolded = False  # near-duplicates (reprints, light edits) shown one row per group unless unfolded
         self.groups_shown: set[int] = set()
         self.history_at: int | None = None  # position in the history while ↑/↓ walk it
@@ -188,8 +189,6 @@ class SearchScreen(BaseScreen):
         if self.jump_to_last:
             self.jump_to_last = False
             self.action_last_result()
-
-    jump_to_last = False
 
     def _more_line(self) -> list[Option]:
         more = self._more_articles()
