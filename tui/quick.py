@@ -165,7 +165,7 @@ def print_search(result, style: Style) -> None:
             f", {result.offset + 1}–{result.offset + shown} shown, sorted by {result.sort}"
         lines.append(f"{style.bold('articles')} ({result.total_articles}{more})")
         for a in result.articles:
-            title, where = a.title or os.path.basename(a.source), f"{a.outlet or ''} {a.date or ''}"
+            title, where = a.title or os.path.basename(a.source), f"{a.outlet or ''} {(a.date or '')[:10]}"  # one date format
             lines.append(f"  {a.id:>5}  {style.bold(title)}  {style.dim(where)}")
             lines.append("         " + style.marked(a.snippet, list(a.highlights)))
     if result.numbers:
