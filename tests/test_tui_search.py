@@ -237,3 +237,12 @@ def test_stories_narrow_with_the_query_language(reprint_db):
     assert len(every) == 2 and len(pyeongtaek) == 1
     assert {s.id for s in index.stories("HBM -평택")} == every - pyeongtaek
     assert {s.id for s in index.stories("outlet:연합뉴스")} == pyeongtaek
+
+
+async def test_a_query_without_hits_shows_no_facet_strip(many_app):
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        assert many_app.screen.query_one("#facets", Static).display
+        await type_query(pilot, "엔비디야")  # a typo: the entity is offered, no article matches
+        assert many_app.screen.result.total_articles == 0
+        assert not many_app.screen.query_one("#facets", Static).display

@@ -158,7 +158,7 @@ class SearchScreen(BaseScreen):
         self.facets = facets
         strip = self.query_one("#facets", Static)
         strip.update(facet_strip(facets, max(20, self.size.width - 2)))
-        strip.display = True
+        strip.display = bool(facets.outlet or facets.month or facets.entity)  # no hits: no lines of dashes
 
     # --- every hit: pages load as the cursor nears the end -------------------------------------------
 
