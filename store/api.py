@@ -39,7 +39,7 @@ from .results import (
 )
 from .query import All, Query
 from .query import parse as parse_query
-from .search import SearchPlan
+from .search import RANK_WINDOW, SearchPlan
 from .textindex import grams
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
@@ -97,6 +97,7 @@ class Index:
 
     def __init__(self, db) -> None:
         self.db = db
+        self.rank_window = RANK_WINDOW  # hits sort:rank scores (store.search); tests make it small
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> "Index":
@@ -162,23 +163,31 @@ class Index:
 
     # --- search ---------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = 20, offset: int = 0, facets: bool = False) -> SearchResult:
-        """Articles (a page of `limit` from `offset`, with the exact total), entities and numbers for a query in
-        the language of store.query; QuerySyntaxError when it cannot be read. `facets` adds counts by outlet,
-        month and entity over every matching article (not only the page)."""
+    def search(self, query: str, limit: int | None = 20, offset: int = 0, facets: bool = False,
+               exact_count: bool = True) -> SearchResult:
+        """Articles (a page of `limit` from `offset`, with the total), entities and numbers for a query in the
+        language of store.query; QuerySyntaxError when it cannot be read. `facets` adds counts by outlet, month
+        and entity over every matching article (not only the page). Without `exact_count` counting stops past
+        the ranked window and the page (`total_exact` False): what a keystroke can afford; `facets_and_count`
+        gives the rest."""
         q = parse_query(query)
-        plan = SearchPlan(self, q)
-        total = plan.count()
+        plan = SearchPlan(self, q, self.rank_window)
         hits = plan.page(limit, offset)
+        cap = None if exact_count else max(plan.rank_window, offset + (limit or 0)) + 1
+        total = plan.count(cap=cap)
         # Near spellings only for a spelling the corpus hardly uses (엔비디야): for a word it does use (정상회의,
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
         entities = self._entity_section(q, plan, fuzzy=total <= TYPO_ARTICLES)
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
-                            facets=plan.facets(total) if facets else None, notes=plan.notes)
+                            facets=plan.facets(total) if facets else None, notes=plan.notes,
+                            total_exact=cap is None or total < cap)
 
-    def facets(self, query: str) -> Facets:
-        """The facets of a query alone (the app asks for them after painting the first page)."""
-        return SearchPlan(self, parse_query(query)).facets()
+    def facets_and_count(self, query: str) -> tuple[Facets, int]:
+        """A query's facets and its exact number of hits: the part of an answer that grows with the hits,
+        which the app asks for after painting the first page."""
+        plan = SearchPlan(self, parse_query(query), self.rank_window)
+        total = plan.count()
+        return plan.facets(total), total
 
     def _entity_section(self, q: Query, plan: "SearchPlan", fuzzy: bool) -> list[EntityHit]:
         """Entities the query names: its @entities first, then what each of its first words resolves to."""

@@ -5,10 +5,11 @@ import os
 import sqlite3
 import sys
 
-SCHEMA_VERSION = 7  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+SCHEMA_VERSION = 8  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
-# near-duplicates, stories, mentions.part (in the headline, the deck or a caption)
+# near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
+# order (textindex.fts_rowid), thousands separators no gap
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -145,7 +146,8 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
     args TEXT NOT NULL,
     at TEXT NOT NULL DEFAULT (datetime('now'))
 );
--- bigrams of headline+deck and body (store.textindex); `_` joins the bridge tokens that make spacing not matter
+-- bigrams of headline+deck and body (store.textindex); `_` joins the bridge tokens that make spacing not matter;
+-- rowid = textindex.fts_rowid(articles.id, articles.date): date order, so a LIMIT stops the scan
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='',
     tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 """

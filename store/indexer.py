@@ -24,7 +24,7 @@ from .db import DatabaseError
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
 from .ingest.readers import discover
 from .results import FileProblem, IndexSummary
-from .textindex import index_grams
+from .textindex import fts_rowid, index_grams
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
 
@@ -150,11 +150,12 @@ def _stored_error(db: sqlite_utils.Database, key: str) -> str:
 
 def _delete_articles(db: sqlite_utils.Database, where: str, params: list) -> int:
     """Delete articles and their search rows (a contentless FTS5 table needs the old values to delete)."""
-    rows = db.execute(f"SELECT id, title, subtitle, captions, body FROM articles WHERE {where}", params).fetchall()
-    stories.forget(db.conn, [(aid, body) for aid, _, _, _, body in rows])
+    rows = db.execute(f"SELECT id, date, title, subtitle, captions, body FROM articles WHERE {where}", params).fetchall()
+    stories.forget(db.conn, [(aid, body) for aid, _, _, _, _, body in rows])
     db.conn.executemany(
         "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        [(aid, heading_grams(title, subtitle, captions), index_grams(body)) for aid, title, subtitle, captions, body in rows],
+        [(fts_rowid(aid, date), heading_grams(title, subtitle, captions), index_grams(body))
+         for aid, date, title, subtitle, captions, body in rows],
     )
     db.conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
@@ -194,7 +195,7 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
             )
             conn.execute(
                 "INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
-                [article_id, heading_grams(a.title, a.subtitle, captions), index_grams(a.body)],
+                [fts_rowid(article_id, a.date), heading_grams(a.title, a.subtitle, captions), index_grams(a.body)],
             )
             _insert_numbers(conn, article_id, item.numbers)
             conn.executemany(

@@ -97,6 +97,7 @@ class SearchResult:
     sort: str = "rank"  # rank | new | old
     facets: Facets | None = None
     notes: list[str] = field(default_factory=list)  # what the answer left out and why (an unknown @entity)
+    total_exact: bool = True  # False: counting stopped at total_articles (the app's first paint; more may match)
 
 
 @dataclass(slots=True)

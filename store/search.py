@@ -1,9 +1,16 @@
 """A parsed query (store.query) as SQL over one index: the matching articles, their count, a page, and facets.
 
-The plan keeps the FTS5 part of the query in one MATCH that drives the scan (bm25 ranks it), and adds entity
-conditions, exclusions and filters as SQL on the articles it yields; without words it scans the articles
-(newest first through articles_newest). Every user value is a bound parameter; the FTS5 expression is built
-from letters and digits only (store.textindex).
+The plan keeps the FTS5 part of the query in one MATCH that drives the scan, and adds entity conditions,
+exclusions and filters as SQL on the articles it yields; without words it scans the articles (newest first
+through articles_newest). Every user value is a bound parameter; the FTS5 expression is built from letters and
+digits only (store.textindex).
+
+What a page costs. FTS5 rowids are in date order (textindex.fts_rowid) and FTS5 walks them in order, so a page
+of the newest or oldest hits stops at its LIMIT whatever the number of hits. Ranking cannot stop early: bm25 is
+computed per hit, 0.11 s for the 81k hits of "hbm" at 100k articles. So `sort:rank` ranks the newest
+RANK_WINDOW hits with bm25 (all of them when there are fewer) and the older hits follow, newest first: the
+first page costs the window, not the hits, and every hit is still listed once (a note says so). Counting
+every hit is linear too: the app asks for an exact count after painting the first page (`count(cap=…)`).
 """
 from __future__ import annotations
 
@@ -14,7 +21,7 @@ from typing import TYPE_CHECKING
 from .extract.hangul import is_initials_query, normalize_name
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, Facets, NumberRow
-from .textindex import fts_expression, has_entity, highlight_pattern, snippet
+from .textindex import DATED_FROM, ID_BITS, ID_MASK, date_key, fts_expression, has_entity, highlight_pattern, snippet
 
 if TYPE_CHECKING:
     from .api import Index
@@ -23,20 +30,21 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 FACET_SIZE = 20  # outlets and entities listed per facet
 ENTITY_FACET_SPAN = 5000  # hits whose entities the entity facet counts (all of them up to this many)
-_ORDER = {
-    "rank": "rank, a.id",
+RANK_WINDOW = 1000  # hits bm25 ranks for sort:rank: the newest this many (bench/: 1000 cost 10-20 ms at 100k)
+_ARTICLE_ORDER = {  # without words to match, the articles table is scanned (articles_newest)
     "new": "coalesce(a.date, '') DESC, a.id",
     "old": "a.date IS NULL, a.date, a.id",
 }
 _NOTHING = ("0", [])
+_ID = f"(articles_fts.rowid & {ID_MASK})"  # the article id inside a search rowid
 
 
 class SearchPlan:
     """One query bound to one index: entity names resolved, each word's other spellings looked up, and the SQL
     built once; `count`, `page`, `numbers` and `facets` then ask the index with it."""
 
-    def __init__(self, index: "Index", q: Query) -> None:
-        self.index, self.q = index, q
+    def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW) -> None:
+        self.index, self.q, self.rank_window = index, q, rank_window
         self.notes: list[str] = []
         self.entity_ids: list[int] = []
         self.forms: dict[Text, tuple[str, ...]] = {}
@@ -46,17 +54,30 @@ class SearchPlan:
         self.sort = q.sort or ("rank" if self.ranked else "new")
         if self.sort == "rank" and not self.ranked:
             self.sort = "new"  # nothing to rank by: newest first
-        if driver is not None:
-            rank = "bm25(articles_fts, 4.0, 1.0)" if self.sort == "rank" else "0.0"
-            self.source = (f"(SELECT rowid, {rank} AS rank FROM articles_fts WHERE articles_fts MATCH ?) f "
-                           "JOIN articles a ON a.id = f.rowid")
-            self.source_params: list = [driver]
-            self.driver = driver
-        else:
-            self.source, self.source_params, self.driver = "articles a", [], None
+        self.driver = driver
         conditions += self._filters()
         self.where = " AND ".join(c for c, _ in conditions) or "1"
         self.where_params = [p for _, params in conditions for p in params]
+        if driver is not None:
+            # The FTS5 table drives (CROSS JOIN keeps it outside, where its rowid order can end the scan);
+            # articles join only when a condition needs their columns.
+            rowids = self._rowid_range()
+            self.joined = f"articles_fts CROSS JOIN articles a ON a.id = {_ID}"
+            self.source = "articles_fts" if self.where == "1" else self.joined
+            self.match = "articles_fts MATCH ?" + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in rowids)
+            self.source_params: list = [driver]
+        else:
+            self.source = self.joined = "articles a"
+            self.match, self.source_params = "1", []
+
+    def _rowid_range(self) -> list[tuple[str, int]]:
+        """A date filter as a rowid range, so FTS5 seeks to it rather than filtering every hit."""
+        out = []
+        if self.q.since:
+            out.append((">=", max(date_key(self.q.since), 1) << ID_BITS))
+        if self.q.until:
+            out.append(("<", max(date_key(self.q.until), 1) << ID_BITS))
+        return out
 
     # --- the tree, bound to this index ---------------------------------------------------------------------
 
@@ -124,7 +145,7 @@ class SearchPlan:
             return f"NOT ({sql})", params
         expression = fts_expression(node, self._forms) if not has_entity(node) else None
         if expression is not None:
-            return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [expression]
+            return f"a.id IN (SELECT {_ID} FROM articles_fts WHERE articles_fts MATCH ?)", [expression]
         if isinstance(node, Text):
             return _NOTHING
         parts = [self._condition(child) for child in node.nodes]
@@ -152,27 +173,76 @@ class SearchPlan:
 
     # --- answers -----------------------------------------------------------------------------------------
 
-    def _select(self, columns: str, tail: str = "", params: tuple = ()) -> list[tuple]:
-        sql = f"SELECT {columns} FROM {self.source} WHERE {self.where} {tail}"
+    @property
+    def _id(self) -> str:
+        return _ID if self.driver is not None else "a.id"
+
+    def _select(self, columns: str, tail: str = "", params: tuple = (), joined: bool = False) -> list[tuple]:
+        """Over the hits; `joined` when `columns` or `tail` read the articles' own columns."""
+        source = self.joined if joined else self.source
+        sql = f"SELECT {columns} FROM {source} WHERE {self.match} AND {self.where} {tail}"
         return self.index._rows(sql, (*self.source_params, *self.where_params, *params))
 
     def matching_ids_sql(self) -> tuple[str, list]:
         """A subquery of every matching article id, with its parameters (for numbers, stories, exports)."""
-        return (f"SELECT a.id FROM {self.source} WHERE {self.where}", [*self.source_params, *self.where_params])
+        return (f"SELECT {self._id} FROM {self.source} WHERE {self.match} AND {self.where}",
+                [*self.source_params, *self.where_params])
 
-    def count(self, extra: tuple[str, list] | None = None) -> int:
-        """How many articles match (and also meet the SQL condition `extra`, when given)."""
-        if extra is None and self.driver is not None and self.where == "1":  # words only: FTS5 counts alone
-            return self.index._rows("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (self.driver,))[0][0]
-        if extra is None:
-            return self._select("count(*)")[0][0]
-        return self._select("count(*)", f"AND {extra[0]}", tuple(extra[1]))[0][0]
+    def count(self, extra: tuple[str, list] | None = None, cap: int | None = None) -> int:
+        """How many articles match (and also meet the SQL condition `extra`, when given). With `cap`, counting
+        stops there: the newest `cap` hits cost what they are, however many there are."""
+        if extra is not None:
+            return self._select("count(*)", f"AND {extra[0]}", tuple(extra[1]), joined=True)[0][0]
+        if cap is not None:
+            order = "articles_fts.rowid DESC" if self.driver is not None else _ARTICLE_ORDER["new"]
+            sql, params = self.matching_ids_sql()
+            return self.index._rows(f"SELECT count(*) FROM ({sql} ORDER BY {order} LIMIT ?)", (*params, cap))[0][0]
+        return self._select("count(*)")[0][0]
+
+    def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
+        return self._select(f"{self._id}, {rank}", f"{bound} ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset))
+
+    def _page_ids(self, limit: int | None, offset: int) -> list[tuple[int, float]]:
+        """(article id, rank) of a page in the plan's order, reading as few hits as that order allows."""
+        limit = -1 if limit is None else limit
+        if self.driver is None:
+            return self._select("a.id, 0.0", f"ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?", (limit, offset))
+        if self.sort == "new":  # rowid order is date order: undated (date key 0) come last
+            return self._ids("articles_fts.rowid DESC", limit, offset)
+        if self.sort == "old":  # dated hits oldest first, then the undated
+            dated = self._ids("articles_fts.rowid", limit, offset, f"AND articles_fts.rowid >= {DATED_FROM}")
+            if limit >= 0 and len(dated) == limit:
+                return dated
+            # Past the dated hits: how many there were (counted only when the page starts beyond them)
+            before = 0 if dated or not offset else self._select("count(*)", f"AND articles_fts.rowid >= {DATED_FROM}")[0][0]
+            rest = -1 if limit < 0 else limit - len(dated)
+            return dated + self._ids("articles_fts.rowid", rest, max(0, offset - before),
+                                     f"AND articles_fts.rowid < {DATED_FROM}")
+        return self._ranked_ids(limit, offset)
+
+    def _ranked_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
+        """bm25 over the newest `rank_window` hits (every hit when there are no more), then the rest newest first."""
+        edge = self._select("articles_fts.rowid", "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?",
+                            (self.rank_window,))
+        rank = "bm25(articles_fts, 4.0, 1.0)"
+        if not edge:
+            return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank)
+        newer = f"AND articles_fts.rowid > {edge[0][0]}"
+        older = f"AND articles_fts.rowid <= {edge[0][0]}"
+        note = f"ranked the newest {self.rank_window:,} hits; older ones follow, newest first"
+        if note not in self.notes:
+            self.notes.append(note)
+        ranked = []
+        if offset < self.rank_window:
+            ranked = self._ids(f"{rank}, {self._id}", limit, offset, newer, rank=rank)
+            if limit >= 0 and len(ranked) == limit:
+                return ranked
+        rest = -1 if limit < 0 else limit - len(ranked)
+        return ranked + self._ids("articles_fts.rowid DESC", rest, max(0, offset - self.rank_window), older)
 
     def page(self, limit: int | None, offset: int) -> list[ArticleHit]:
         # Sort ids and keys only, then read the page's bodies: sorting rows that carry bodies moves megabytes.
-        rank = "f.rank" if self.driver is not None else "0.0"
-        rows = self._select(f"a.id, {rank} AS rank", f"ORDER BY {_ORDER[self.sort]} LIMIT ? OFFSET ?",
-                            (limit if limit is not None else -1, max(0, offset)))
+        rows = self._page_ids(limit, max(0, offset))
         if not rows:
             return []
         order = {aid: (i, rank) for i, (aid, rank) in enumerate(rows)}
@@ -215,11 +285,16 @@ class SearchPlan:
         """Outlets and months over every hit; entities over every hit up to ENTITY_FACET_SPAN (the best-ranked,
         or newest, that many beyond it: counting 13k hits' entities took 0.4 s at 20k articles)."""
         outlets = self._select("a.outlet, count(*) AS n", "AND a.outlet IS NOT NULL GROUP BY a.outlet "
-                               f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}")
-        months = self._select("substr(a.date, 1, 7) AS m, count(*)", "AND a.date IS NOT NULL GROUP BY m ORDER BY m")
-        rank = "f.rank" if self.driver is not None else "0.0"
-        span_sql = (f"SELECT a.id FROM {self.source} WHERE {self.where} "
-                    f"ORDER BY {_ORDER[self.sort].replace('rank', rank, 1)} LIMIT {ENTITY_FACET_SPAN}")
+                               f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True)
+        months = self._select("substr(a.date, 1, 7) AS m, count(*)", "AND a.date IS NOT NULL GROUP BY m ORDER BY m",
+                              joined=True)
+        # The span: the newest hits (they hold the ranked window), or the oldest for sort:old
+        if self.driver is None:
+            span_order = _ARTICLE_ORDER[self.sort if self.sort in _ARTICLE_ORDER else "new"]
+        else:
+            span_order = "articles_fts.rowid" if self.sort == "old" else "articles_fts.rowid DESC"
+        span, span_params = self.matching_ids_sql()
+        span_sql = f"{span} ORDER BY {span_order} LIMIT {ENTITY_FACET_SPAN}"
         over = min(self.count() if total is None else total, ENTITY_FACET_SPAN)  # a search has counted already
         types = ""
         if self.q.types:  # a join, not `entity_id IN (…)`: that let the planner walk every person's rows (23 s)
@@ -229,7 +304,7 @@ class SearchPlan:
         counts = self.index._rows(
             f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{types} WHERE ae.article_id IN ({span_sql}) "
             f"GROUP BY ae.entity_id ORDER BY n DESC LIMIT {FACET_SIZE * 2}",
-            (*self.q.types, *self.source_params, *self.where_params),
+            (*self.q.types, *span_params),
         )
         infos = {e.id: e for e in self.index._entity_infos([eid for eid, _ in counts])}
         entities = sorted(((infos[eid].name, infos[eid].type, n, eid) for eid, n in counts if eid in infos),

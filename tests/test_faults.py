@@ -156,7 +156,8 @@ def test_unusable_database_is_refused_in_one_line_and_left_untouched(kind, tmp_p
 # earlier schema must meet the one-line "old schema" refusal, not a "no such column" crash in the middle of
 # a query: so a schema change has to bump SCHEMA_VERSION, and add its fingerprint here.
 SCHEMA_FINGERPRINTS = {1: "e6cbf70384fd28c6", 2: "ea4a0857db1af411", 3: "ea4a0857db1af411", 4: "4ca13fbf1f5ab3f7",
-                       5: "1d2826c3e09a0e01", 6: "a432f03ebb8b776d", 7: "9e1a4de32509705c"}
+                       5: "1d2826c3e09a0e01", 6: "a432f03ebb8b776d", 7: "9e1a4de32509705c",
+                       8: "9e1a4de32509705c"}  # 8: search rowids in date order (same tables)
 
 
 def schema_fingerprint(schema: str) -> str:
@@ -181,7 +182,7 @@ def test_a_schema_change_bumps_the_schema_version():
 # an article is indexed with change (another tokenisation, the deck added to the headline column), deleting
 # rows written by the earlier code silently leaves stale entries. Such a change must bump SCHEMA_VERSION too.
 SEARCH_ROW_FINGERPRINTS = {2: "958147e28b89b82d", 3: "8220027a449526d6", 4: "8220027a449526d6", 5: "8220027a449526d6",
-                           6: "8220027a449526d6", 7: "f020753deda82633"}
+                           6: "8220027a449526d6", 7: "f020753deda82633", 8: "f020753deda82633"}
 
 
 def test_a_change_in_what_is_indexed_for_search_bumps_the_schema_version(tmp_path):

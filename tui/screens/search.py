@@ -123,7 +123,8 @@ class SearchScreen(BaseScreen):
         self.query_one("#status", Static).update(Text("searching…", style="dim italic"))
         self.loading_more = False
         if query:
-            self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT), group="search")
+            # A keystroke counts only what it shows; the exact count comes with the facets
+            self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT, exact_count=False), group="search")
         else:
             self.recent, self.recent_done = [], False
             self.facets = None
@@ -140,7 +141,7 @@ class SearchScreen(BaseScreen):
         self.render_results()
         # Facets count every hit: they come after the first page is painted, and a newer keystroke cancels them.
         query = result.query
-        self.fetch("facets", lambda ix: (query, ix.facets(query)), group="facets")
+        self.fetch("facets", lambda ix: (query, *ix.facets_and_count(query)), group="facets")
 
     def failed_results(self, error: Exception) -> bool:
         """A query the parser cannot read: say why in the status line and keep the last good results."""
@@ -151,11 +152,14 @@ class SearchScreen(BaseScreen):
         self.query_one("#status", Static).update(line)
         return True
 
-    def got_facets(self, value: tuple[str, Facets]) -> None:
-        query, facets = value
+    def got_facets(self, value: tuple[str, Facets, int]) -> None:
+        query, facets, total = value
         if query.strip() != self._current_query():
             return
         self.facets = facets
+        if self.result is not None and self.result.query == query and not self.result.total_exact:
+            self.result.total_articles, self.result.total_exact = total, True
+            self.render_results(keep_highlight=True)  # the header and status say the exact count
         strip = self.query_one("#facets", Static)
         strip.update(facet_strip(facets, max(20, self.size.width - 2)))
         strip.display = bool(facets.outlet or facets.month or facets.entity)  # no hits: no lines of dashes
@@ -184,6 +188,7 @@ class SearchScreen(BaseScreen):
             results.remove_option_at_index(results.option_count - 1)  # the "N more" line
         width = self._width()
         r.articles.extend(page.articles)
+        r.total_articles, r.total_exact = page.total_articles, page.total_exact  # a page counts exactly
         results.add_options([self._hit_option(a, width) for a in page.articles if self._shows(a)] + self._more_line())
         self.query_one("#status", Static).update(self._status())
         if self.jump_to_last:
@@ -215,7 +220,7 @@ class SearchScreen(BaseScreen):
         folded = sum(1 for a in r.articles if a.similar and a.near_group in self.groups_shown) - len(self.groups_shown)
         if folded > 0 and not self.unfolded:
             order += f", {folded:,} near-duplicate{'' if folded == 1 else 's'} folded (ctrl+f)"
-        return (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · {r.total_articles:,} "
+        return (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · {_count(r)} "
                 f"article{'' if r.total_articles == 1 else 's'}{shown}, {order} · {len(r.numbers)} "
                 f"number{'' if len(r.numbers) == 1 else 's'}")
 
@@ -266,7 +271,7 @@ class SearchScreen(BaseScreen):
                                          (f"  #{n.article_id} {title_of(n.title, n.source)}", "dim"))
                     options.append(Option(fit(head, width), id=f"n:{i}"))
             if r.articles:  # last, so further pages append below them
-                options.append(Option(Text(f"Articles ({r.total_articles:,})", style="bold"), disabled=True))
+                options.append(Option(Text(f"Articles ({_count(r)})", style="bold"), disabled=True))
                 self.groups_shown = set()
                 options += [self._hit_option(a, width) for a in r.articles if self._shows(a)]
                 options += self._more_line()
@@ -584,6 +589,11 @@ class SearchScreen(BaseScreen):
     def got_saved(self, name: str) -> None:
         self.query_one("#status", Static).update(Text(f"Saved as “{name}”: ctrl+p lists saved searches; "
                                                       "`hanscope index` says what each gains", style="dim"))
+
+
+def _count(r: SearchResult) -> str:
+    """The number of hits, or "1,000+" while the exact count is on its way (it comes with the facets)."""
+    return f"{r.total_articles:,}" if r.total_exact else f"{r.total_articles - 1:,}+"
 
 
 def facet_strip(facets: Facets, width: int) -> Text:

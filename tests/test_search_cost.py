@@ -1,0 +1,96 @@
+"""What a page of hits costs is bounded by the page, not by the hits (issue 14), and the answer stays whole:
+date-ordered search rows, the ranked window of sort:rank, counting that stops, and the exact count after."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from store.query import parse
+from store.search import SearchPlan
+from store.textindex import DATED_FROM, ID_MASK, date_key, fts_expression, fts_rowid, index_grams
+
+ALL = {1, 2, 3, 4, 5}
+
+
+def ordered(index, query: str, **kw) -> list[int]:
+    return [a.id for a in index.search(query, limit=None, **kw).articles]
+
+
+def pages(index, query: str, size: int) -> list[int]:
+    out, offset = [], 0
+    while page := index.search(query, limit=size, offset=offset).articles:
+        out += [a.id for a in page]
+        offset += size
+    return out
+
+
+@pytest.mark.parametrize("date, key", [
+    (None, 0), ("", 0), ("2025년 10월", 0), ("2025-02-30", 0),  # undated or unreadable: key 0
+    ("1900-01-01", 1), ("1899-12-31", 1),  # before 1900 still counts as dated
+    ("1900-01-02", 1440), ("1900-01-02T01:05", 1440 + 65),
+])
+def test_date_key(date, key):
+    assert date_key(date) == key
+
+
+def test_search_rows_sort_like_dates_and_keep_the_id():
+    rows = [fts_rowid(7, "2025-11-12T09:30"), fts_rowid(3, "2025-11-12"), fts_rowid(9, "2024-01-01"), fts_rowid(2, None)]
+    assert rows == sorted(rows, reverse=True)  # newest first, undated last
+    assert [r & ID_MASK for r in rows] == [7, 3, 9, 2]
+    assert rows[-1] < DATED_FROM <= rows[-2]
+
+
+def test_spacing_variants_are_plain_terms_and_reach_two_gaps():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+    docs = {1: "오픈AI는 5,000억 달러를 말했다", 2: "오픈 AI 5000 억 달러", 3: "5 0 0 0억달러", 4: "50억 달러"}
+    conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v)) for k, v in docs.items()])
+    expression = fts_expression(parse("5000억달러").root)
+    assert "*" not in expression  # no prefix: FTS5 merges every doclist of a prefix before it can stop
+    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,))} == {1, 2}  # not 3 gaps
+    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts_expression(parse("오픈AI").root),))} == {1, 2}
+
+
+def test_newest_and_oldest_with_words_follow_the_dates(seeds_index):
+    dated = {a.id: a.date for a in seeds_index.articles() if a.date}
+    newest = ordered(seeds_index, "AI sort:new")
+    assert set(newest) == ALL and newest[:len(dated)] == sorted(dated, key=dated.get, reverse=True)  # undated last
+    oldest = ordered(seeds_index, "AI sort:old")
+    assert set(oldest) == ALL and oldest[:len(dated)] == sorted(dated, key=dated.get)
+    for query in ("AI sort:new", "AI sort:old", "AI"):  # pages put together are the whole list, each hit once
+        for size in (1, 2, 3):
+            assert pages(seeds_index, query, size) == ordered(seeds_index, query), (query, size)
+
+
+def test_rank_scores_the_newest_window_and_the_rest_follow_newest_first(seeds_index):
+    everything = seeds_index.search("AI", limit=None)
+    assert not everything.notes  # 5 hits, a window of 1000: all ranked
+    seeds_index.rank_window = 2
+    windowed = seeds_index.search("AI", limit=None)
+    newest = ordered(seeds_index, "AI sort:new")
+    ids = [a.id for a in windowed.articles]
+    assert set(ids[:2]) == set(newest[:2]) and ids[2:] == newest[2:]
+    scores = [a.score for a in windowed.articles[:2]]
+    assert scores == sorted(scores, reverse=True) and all(a.score == 0 for a in windowed.articles[2:])
+    assert any("newest 2 hits" in note for note in windowed.notes)
+    assert pages(seeds_index, "AI", 1) == pages(seeds_index, "AI", 3) == ids  # the window's edge inside a page
+    # a query with no more hits than the window is ranked whole, as before
+    assert seeds_index.search("젠슨황", limit=None).notes == []
+
+
+def test_a_keystroke_counts_only_past_what_it_shows(seeds_index):
+    seeds_index.rank_window = 2
+    quick = seeds_index.search("AI", limit=1, exact_count=False)
+    assert (quick.total_articles, quick.total_exact) == (3, False)  # stopped at the window + 1: "2+"
+    facets, total = seeds_index.facets_and_count("AI")
+    assert total == 5 == seeds_index.search("AI", limit=1).total_articles
+    assert sum(n for _, n in facets.outlet) <= total
+    few = seeds_index.search("젠슨황", limit=1, exact_count=False)
+    assert few.total_exact and few.total_articles == seeds_index.search("젠슨황").total_articles
+
+
+def test_date_filters_become_a_rowid_range(seeds_index):
+    plan = SearchPlan(seeds_index, parse("AI after:2025-01-01 before:2026-01"))
+    assert "articles_fts.rowid >=" in plan.match and "articles_fts.rowid <" in plan.match
+    assert {a.id for a in seeds_index.search("AI after:2025-01-01 before:2026-01", limit=None).articles} == {5}
