@@ -111,6 +111,17 @@ class Index:
 
     # --- articles -------------------------------------------------------------------------------
 
+    def max_article_id(self) -> int:
+        """The highest article id: a size the query planner can read in O(1) (count(*) walks the table)."""
+        return self._rows("SELECT coalesce(max(id), 0) FROM articles")[0][0]
+
+    def outlets(self) -> list[str]:
+        """Every outlet name, read once per change of the article set (articles_outlet makes it an index walk)."""
+        key = self.max_article_id()  # a changed file's articles come back with new ids; a pruned name only stays
+        if getattr(self, "_outlets", (None, []))[0] != key:
+            self._outlets = (key, [r[0] for r in self._rows("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")])
+        return self._outlets[1]
+
     def article_count(self) -> int:
         return self._rows("SELECT count(*) FROM articles")[0][0]
 

@@ -51,6 +51,7 @@ CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story, coalesce(date, '9999'), id);  -- a story's articles in time order
 CREATE INDEX IF NOT EXISTS articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_near_group ON articles(near_group);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);  -- outlet: filters read the names, then match them
 CREATE INDEX IF NOT EXISTS articles_newest ON articles(coalesce(date, '') DESC, id);  -- the app's start list, without a sort
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -8,9 +8,11 @@ digits only (store.textindex).
 What a page costs. FTS5 rowids are in date order (textindex.fts_rowid) and FTS5 walks them in order, so a page
 of the newest or oldest hits stops at its LIMIT whatever the number of hits. Ranking cannot stop early: bm25 is
 computed per hit, 0.11 s for the 81k hits of "hbm" at 100k articles. So `sort:rank` ranks the newest
-RANK_WINDOW hits with bm25 (all of them when there are fewer) and the older hits follow, newest first: the
-first page costs the window, not the hits, and every hit is still listed once (a note says so). Counting
-every hit is linear too: the app asks for an exact count after painting the first page (`count(cap=…)`).
+RANK_WINDOW hits with bm25 (all of them when there are fewer) and the older hits follow, newest first: every
+hit is still listed once (a note says so). What stays linear: bm25's IDF, which FTS5 computes by reading every
+posting of each phrase once per query (~30 ms for "hbm" at 100k; scoring the window in Python instead cost
+40-80 ms at 100k, constant in the corpus — the way to 1M). Counting every hit is linear too: the app asks for a
+capped count while typing (`count(cap=…)`) and the exact count after painting the first page.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 FACET_SIZE = 20  # outlets and entities listed per facet
 ENTITY_FACET_SPAN = 5000  # hits whose entities the entity facet counts (all of them up to this many)
-RANK_WINDOW = 1000  # hits bm25 ranks for sort:rank: the newest this many (bench/: 1000 cost 10-20 ms at 100k)
+RANK_WINDOW = 1000  # hits bm25 ranks for sort:rank: the newest this many
 _ARTICLE_ORDER = {  # without words to match, the articles table is scanned (articles_newest)
     "new": "coalesce(a.date, '') DESC, a.id",
     "old": "a.date IS NULL, a.date, a.id",
@@ -45,8 +47,10 @@ class SearchPlan:
 
     def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW) -> None:
         self.index, self.q, self.rank_window = index, q, rank_window
+        self._newest_rows: list[int] | None = None
         self.notes: list[str] = []
         self.entity_ids: list[int] = []
+        self.entity_articles: dict[int, int] = {}  # id -> articles naming it: picks how its condition reads
         self.forms: dict[Text, tuple[str, ...]] = {}
         root = self._bind(q.root) if q.root is not None else None
         driver, conditions = self._split(root)
@@ -98,6 +102,7 @@ class SearchPlan:
                 self.notes.append(f"no entity matches {node.name or '#' + str(node.id)!r}")
                 return Entity(node.name, -1, node.position)
             self.entity_ids.append(found.id)
+            self.entity_articles[found.id] = found.articles
             return Entity(found.name, found.id, node.position)
         if isinstance(node, Not):
             return Not(self._bind(node.node))
@@ -131,6 +136,7 @@ class SearchPlan:
         driver = fts_expression(All(tuple(words + excluded)), self._forms) if words else None
         if driver is None:  # no words to drive (or none with letters): every part becomes a condition
             rest = children
+        self._driven = driver is not None
         return driver, [self._condition(c) for c in rest]
 
     def _forms(self, text: Text) -> tuple[str, ...]:
@@ -139,6 +145,13 @@ class SearchPlan:
     def _condition(self, node) -> tuple[str, list]:
         """SQL over `a.id` for a subtree: FTS5 where it can, entity lists, NOT/AND/OR around them."""
         if isinstance(node, Entity):
+            # Probing each article in scan order stops at the page; listing the entity's articles first costs
+            # all of them (73 ms for 삼성전자's 32k at 100k, the probe 0.4 ms) but wins for a rare entity with
+            # no words to drive, where the probe would walk every article to find its few.
+            articles = self.entity_articles.get(node.id, 0)
+            if self._driven or articles * articles > 50 * self.index.max_article_id():
+                return ("EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = ? AND ae.article_id = a.id)",
+                        [node.id])
             return "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)", [node.id]
         if isinstance(node, Not):
             sql, params = self._condition(node.node)
@@ -155,11 +168,18 @@ class SearchPlan:
     def _filters(self) -> list[tuple[str, list]]:
         q = self.q
         out: list[tuple[str, list]] = []
-        outlet = "substr(replace(lower(coalesce(a.outlet, '')), ' ', ''), 1, ?) = ?"
+        for names, negated in ((q.outlets, False), (q.not_outlets, True)):
+            if names:  # the few outlet names the prefixes pick, compared as they are stored (articles_outlet)
+                keys = [name.lower().replace(" ", "") for name in names]
+                picked = [o for o in self.index.outlets() if any(o.lower().replace(" ", "").startswith(k) for k in keys)]
+                either = "a.outlet IN (SELECT value FROM json_each(?))"
+                if negated:
+                    out.append((f"coalesce(NOT {either}, 1)", [json.dumps(picked, ensure_ascii=False)]))
+                else:  # no outlet by that name: a constant 0, which SQLite tests once instead of on every hit
+                    out.append((either, [json.dumps(picked, ensure_ascii=False)]) if picked else ("0", []))
         reporter = ("EXISTS (SELECT 1 FROM json_each(a.reporters) r "
                     "WHERE substr(replace(lower(r.value), ' ', ''), 1, ?) = ?)")
-        for names, sql, negated in ((q.outlets, outlet, False), (q.not_outlets, outlet, True),
-                                    (q.reporters, reporter, False), (q.not_reporters, reporter, True)):
+        for names, sql, negated in ((q.reporters, reporter, False), (q.not_reporters, reporter, True)):
             if not names:
                 continue
             keys = [name.lower().replace(" ", "") for name in names]
@@ -193,6 +213,8 @@ class SearchPlan:
         stops there: the newest `cap` hits cost what they are, however many there are."""
         if extra is not None:
             return self._select("count(*)", f"AND {extra[0]}", tuple(extra[1]), joined=True)[0][0]
+        if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
+            return min(len(self._newest()), cap)  # the rows the ranked page read already
         if cap is not None:
             order = "articles_fts.rowid DESC" if self.driver is not None else _ARTICLE_ORDER["new"]
             sql, params = self.matching_ids_sql()
@@ -220,25 +242,31 @@ class SearchPlan:
                                      f"AND articles_fts.rowid < {DATED_FROM}")
         return self._ranked_ids(limit, offset)
 
+    def _newest(self) -> list[int]:
+        """The newest `rank_window` + 1 matching search rows: one scan that stops there, read once per plan."""
+        if self._newest_rows is None:
+            self._newest_rows = [r[0] for r in self._select("articles_fts.rowid", "ORDER BY articles_fts.rowid DESC LIMIT ?",
+                                                            (self.rank_window + 1,))]
+        return self._newest_rows
+
     def _ranked_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
         """bm25 over the newest `rank_window` hits (every hit when there are no more), then the rest newest first."""
-        edge = self._select("articles_fts.rowid", "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?",
-                            (self.rank_window,))
+        newest = self._newest()
         rank = "bm25(articles_fts, 4.0, 1.0)"
-        if not edge:
-            return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank)
-        newer = f"AND articles_fts.rowid > {edge[0][0]}"
-        older = f"AND articles_fts.rowid <= {edge[0][0]}"
+        if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
+            return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
+        edge = newest[self.rank_window]
         note = f"ranked the newest {self.rank_window:,} hits; older ones follow, newest first"
         if note not in self.notes:
             self.notes.append(note)
         ranked = []
         if offset < self.rank_window:
-            ranked = self._ids(f"{rank}, {self._id}", limit, offset, newer, rank=rank)
-            if limit >= 0 and len(ranked) == limit:
+            ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
+            if len(ranked) == limit:
                 return ranked
         rest = -1 if limit < 0 else limit - len(ranked)
-        return ranked + self._ids("articles_fts.rowid DESC", rest, max(0, offset - self.rank_window), older)
+        return ranked + self._ids("articles_fts.rowid DESC", rest, max(0, offset - self.rank_window),
+                                  f"AND articles_fts.rowid <= {edge}")
 
     def page(self, limit: int | None, offset: int) -> list[ArticleHit]:
         # Sort ids and keys only, then read the page's bodies: sorting rows that carry bodies moves megabytes.
