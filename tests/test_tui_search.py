@@ -246,3 +246,19 @@ async def test_a_query_without_hits_shows_no_facet_strip(many_app):
         await type_query(pilot, "엔비디야")  # a typo: the entity is offered, no article matches
         assert many_app.screen.result.total_articles == 0
         assert not many_app.screen.query_one("#facets", Static).display
+
+
+async def test_a_keystroke_paints_before_every_hit_is_counted(many_app, monkeypatch):
+    """Typing asks for what the screen shows (counting stops past the ranked window); the exact count follows
+    with the facets and replaces the `N+` in the header and status line."""
+    monkeypatch.setattr("store.api.RANK_WINDOW", 20)
+    async with many_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        screen, painted = many_app.screen, []
+        got_results = screen.got_results
+        monkeypatch.setattr(screen, "got_results", lambda r: (painted.append((r.total_articles, r.total_exact)), got_results(r)))
+        await type_query(pilot, "HBM")
+        assert painted[-1] == (51, False)  # the first paint: "50+" (the page of 50, one more to know there are more)
+        assert (screen.result.total_articles, screen.result.total_exact) == (HITS, True)
+        assert f"{HITS} articles" in str(screen.query_one("#status", Static).content)
+        assert ("Articles (130)" in [text for _, text in options(screen.query_one("#results", OptionList))])
