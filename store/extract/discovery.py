@@ -119,7 +119,9 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
 
 
 def _article_text(article: Article) -> str:
-    return "\n\n".join(part for part in (article.title, article.subtitle, article.body) if part)
+    """Every text whose names the linker counts as mentions: headline, deck, photo captions and body (a caption
+    is often the only place that names the people in a photo: (오른쪽부터)손재일 한화에어로스페이스 대표와 …)."""
+    return "\n\n".join(part for part in (article.title, article.subtitle, *article.captions, article.body) if part)
 
 
 # --- the analyzer -----------------------------------------------------------------------------------

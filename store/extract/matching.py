@@ -233,8 +233,8 @@ class Matcher:
                     run_end += 1
                 if not _is_tail(text[end:run_end]):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡
-                if pattern.kind == "place" and text[end] == "인":
-                    return False  # 한국인, 미국인들: a people, not the place
+                if pattern.kind == "place" and text[end] in "인형":
+                    return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
         if pattern.kind == "person" and _JUNIOR.match(text, end):
             return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
         return True

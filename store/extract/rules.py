@@ -81,8 +81,12 @@ _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titl
 # Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.
 # Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
 _WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇".split())
+# Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
+_FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
+_FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
-_SITE_SUFFIXES = ("고속도로", "테크노밸리")
+_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리")  # 벨리: a common misspelling, still the place
+_TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too many common nouns (측면, 라면, 거리)
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
@@ -93,6 +97,7 @@ _PART_CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")
 # like that (…반도체, …에너지) is left alone: those words are not here.
 _TECH_HEADS = ("원전", "원자로", "메모리", "기술", "공정", "전지", "소자", "장치", "모듈", "센서", "발전소", "모델",
                "지능", "통신망", "네트워크", "패키징", "자동차", "처리기")
+_K_SLOGAN = re.compile(r"[A-Z]-?")
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
 _REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|특파원)")  # bounded: a 10^5-name ·-chain stays linear
@@ -146,7 +151,10 @@ def _foreign_name_pair(first: str, last: str) -> bool:
     """Two words that can be a foreign name. A one-syllable Korean surname after a word with no loanword
     syllable is a verb or adverb before a surname and title (만난 최 회장, 찾은 황 CEO), not a name like
     젠슨 황."""
-    return not (len(last) == 1 and last in _SURNAMES and not any(c in _LOANWORD_SYLLABLES for c in first))
+    if len(last) == 1 and last in _SURNAMES and not any(c in _LOANWORD_SYLLABLES for c in first):
+        return False
+    # A long word with no loanword syllable is a Korean compound (도곡시장 전라도반찬집 사장), not half a foreign name
+    return not any(len(w) >= 4 and not any(c in _LOANWORD_SYLLABLES for c in w) for w in (first, last))
 
 
 def _looks_korean_name(core: str) -> bool:
@@ -339,6 +347,10 @@ class _Article:
                     break
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
                     person, start = word.core, word.start
+                    first = words[j - 1] if j > 0 and not word.line_start and not word.opens else None
+                    if (first is not None and not first.closes and any(c in _LOANWORD_SYLLABLES for c in first.core)
+                            and self.is_name_word(first)):
+                        person, start = f"{first.core} {word.core}", first.start  # 이브 기예모: 기예모 only looks Korean
                     break
                 if self.is_name_word(word):
                     run.insert(0, word)
@@ -389,8 +401,11 @@ class _Article:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words):
-            core = ("고속도로" in w.core or "테크노밸리" in w.core) and _site_core(w.core) or _strip_tail(w.core)
+            core = any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _strip_tail(w.core)
             found = _suffix_type(core)
+            if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
+                hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
+                continue
             if found is None and core in _STANDALONE_SUFFIXES and i > 0:
                 # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
                 prev = self.words[i - 1]
@@ -473,21 +488,30 @@ class _Article:
 
     def quoted_work_hits(self) -> list[_Hit]:
         """A title in quotation marks right after the word that says it is a game or an app: 서브컬처 게임 '에버소울',
-        기대작 ‘아키에이지 워’, 신작 "오딘". Anything else quoted (a slogan, a quote) is left alone."""
+        기대작 ‘아키에이지 워’, 신작 "오딘"; a firm's name after the word that says it is one: 신규 법인인 '민트로켓',
+        전문기업 ‘엑시콘’. Anything else quoted (a slogan, a quote) is left alone."""
         hits: list[_Hit] = []
         text = self.text
         for m in _QUOTED_NAME.finditer(text):
             name = m.group(1).strip()
             lead = text[max(0, m.start() - 12) : m.start()]
             words = lead.split()
-            if not words or lead[-1:] not in (" ", "") or words[-1] not in _WORK_WORDS:
+            if not words or lead[-1:] not in (" ", ""):
                 continue
+            head = _strip_tail(words[-1])
+            type_ = "product" if words[-1] in _WORK_WORDS else "company" if head.endswith(_FIRM_KIND_WORDS) else None
+            if type_ is None:
+                continue
+            if type_ == "company" and (" " in name or not _FIRM_NAME.fullmatch(name)):
+                continue  # 법인인 '민트로켓', 전문기업 ‘엑시콘’: one word, a name; not 기업 '밸류업 프로그램'
+            if m.start() < self.text.find("\n") and text.count(name) < 2:
+                continue  # a headline's quotes are often wordplay (신작 ‘잠깐 멈춤’): a name there is written again
             if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
                 continue
             if name[-1] in "다요" or not (_has_hangul(name) or _has_latin(name)):
                 continue  # a sentence quoted, not a title
             if self._tail_ok(m.end()):
-                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
+                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", type_))
         return hits
 
     def model_hits(self) -> list[_Hit]:
@@ -535,6 +559,8 @@ class _Article:
         stem = core[: -len(suffix)]
         if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
             return False
+        if _K_SLOGAN.fullmatch(stem):
+            return False  # K-테크, K-바이오, K반도체: a national slogan, not a firm
         if not (_has_hangul(stem) or _has_latin(stem)):
             return False
         if suffix == "부" and core.endswith(_UNIT_ENDINGS):
@@ -671,6 +697,9 @@ class _Article:
             return True  # 250메가와트(MW): a unit
         if _NUMBERED_PART.fullmatch(outer) and _PART_CODE.fullmatch(inner):
             return True  # 4라인(P4), 2공장(P2): a numbered line or plant and its code
+        if inner_is_latin and not _ACRONYM.fullmatch(inner) and _is_hangul(outer[0]) and not (
+                self.known.get(outer) or self.known.get(inner)) and not _sounds_like(outer, inner):
+            return True  # 사전학습(Pretraining), 매개 변수(parameter), 온디바이스(On-device): a term glossed in English
         # 소형모듈원전(SMR), 그래픽처리장치(GPU): a technology spelled out
         return (inner_is_latin and inner.isupper() and outer.endswith(_TECH_HEADS) and len(outer) >= 4
                 and _is_hangul(outer[0]) and not self.known.get(outer) and not self.known.get(inner))
@@ -781,6 +810,22 @@ def spells_acronym(name: str, acronym: str) -> bool:
             return False
         i += 1
     return True
+
+
+# Transliteration starts the letters' table (_LETTER_INITIALS) does not list: 폭스바겐 Volkswagen, 샤오미 Xiaomi.
+_MORE_INITIALS = {"V": "ㅍ", "X": "ㅅ", "S": "ㅈ"}
+
+
+def _sounds_like(hangul: str, latin: str) -> bool:
+    """Whether a Hangul name can be the Latin one written in Korean: it starts with a sound of the first letter
+    (아마존 Amazon, 그렉 브로크만 Greg Brockman, 폭스바겐 Volkswagen), and the Latin is a name, not a lower-case
+    term (parameter, On-device). A translation fails (사전학습 Pretraining, 생성형 AI Generative AI)."""
+    if latin.islower() or re.search(r"-[a-z]", latin):
+        return False
+    units = "".join(c for c in hangul if not _is_gap(c))
+    letter = latin[0].upper()
+    return _starts_letter(units, 0, letter) or (
+        _is_hangul(units[0]) and _CHOSEONG[(ord(units[0]) - 0xAC00) // 588] in _MORE_INITIALS.get(letter, ""))
 
 
 def _guess_type(surface: str, article: _Article) -> str:
