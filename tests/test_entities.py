@@ -1131,3 +1131,12 @@ def test_counties_defence_firms_and_ai_models_are_in_the_alias_file(typed):
     assert [name for _, name in shipped_places(typed, text)] == [
         "기장군", "울주군", "한국항공우주산업", "현대로템", "풍산", "천궁-II", "천무", "하이퍼클로바X", "하이퍼클로바", "젬마",
         "GPT-4", "쿠팡이츠", "갤럭시 AI"]
+
+
+def test_a_dot_list_of_kinds_before_a_suffix_word_is_no_firm():
+    """메모리·AI 반도체 was discovered as a company (AI is generic alone, but not after a list dot); a firm named in a
+    ·-list with its suffix glued on is still one."""
+    text = "삼성전자는 메모리·AI 반도체 투자를 늘리고 시스템·AI 반도체와 전력·AI 반도체도 키운다. 한빛·누리반도체도 있다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not [n for n in got if "AI" in n], got
+    assert got.get("누리반도체") == "company", got

@@ -547,6 +547,8 @@ class _Article:
     def _can_head(self, prev: _Word) -> bool:
         if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
             return False
+        if _LIST_BREAK.search(prev.core):
+            return False  # 메모리·AI 반도체, 시스템·AI 반도체: a list of kinds before a common noun, not a firm's name
         if self.known.type_of(prev.core) == "place":
             return False  # 용인 반도체 (클러스터), 한국 사무소: where, not a name
         if _suffix_type(prev.core) is not None:
