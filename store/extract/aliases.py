@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .hangul import normalize_name
@@ -67,7 +67,7 @@ class _Known:
         return known
 
     def get(self, surface: str) -> tuple[str, str] | None:
-        return self.by_key.get(normalize_name(surface))
+        return self.by_key.get(_key(surface))
 
     def type_of(self, surface: str) -> str | None:
         hit = self.get(surface)
@@ -87,6 +87,12 @@ class _Known:
             if _one_jamo_apart(key[i], other[i])
         }
         return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(surface: str) -> str:
+    """normalize_name, cached: discovery asks about the same words many times per article."""
+    return normalize_name(surface)
 
 
 def _typo_prone(key: str) -> bool:

@@ -72,6 +72,9 @@ _TITLES: dict[str, str] = {
     "부문장": "부문장", "사업부장": "사업부장", "전무": "전무", "상무": "상무", "부장": "부장", "팀장": "팀장", "리더": "리더", "총괄": "총괄",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
+# The longest title ending a string, in one compiled search (the leftmost match of an alternation anchored at the end
+# is the longest suffix), instead of ~80 endswith calls per cut.
+_TITLE_AT_END = re.compile("(?:" + "|".join(map(re.escape, _TITLES_LONGEST_FIRST)) + r")\Z")
 _OPENERS = "‘“\"'[<《〈「『▲■△▶·-"
 _CLOSERS = "’”\"']>》〉」』,.;:!?…·"
 
@@ -85,12 +88,14 @@ def title_family(word: str) -> str | None:
         head, tail = word[:cut], word[cut:]
         if tail and not _is_tail(tail):
             continue
-        for title in _TITLES_LONGEST_FIRST:
-            if head.endswith(title):
-                before = head[: -len(title)]
-                if title.isascii() and before and _is_latin_or_digit(before[-1]):
-                    continue
-                return _TITLES[title]
+        m = _TITLE_AT_END.search(head)
+        if m is None:
+            continue
+        title = m.group()
+        before = head[: m.start()]
+        if title.isascii() and before and _is_latin_or_digit(before[-1]):
+            continue  # MCEO, XCTO: no shorter title ends an ASCII one, so this cut has none
+        return _TITLES[title]
     return None
 
 

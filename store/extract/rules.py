@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from .aliases import _Known
 from .hangul import normalize_name, strip_particle
-from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _OPENERS, _PAREN, _TAIL_MAX, _TAIL_PIECES, _has_hangul, _has_latin,
+from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _OPENERS, _PAREN, _TAIL_MAX, _TAIL_PIECES, _TITLES, _has_hangul, _has_latin,
                       _is_hangul, _is_tail, _without_brackets, title_family)
 from .matching import _is_gap
 from .numbers import parse_numbers
@@ -86,6 +86,7 @@ _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업"
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리")  # 벨리: a common misspelling, still the place
+_WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too many common nouns (측면, 라면, 거리)
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
@@ -98,8 +99,15 @@ _PART_CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")
 _TECH_HEADS = ("원전", "원자로", "메모리", "기술", "공정", "전지", "소자", "장치", "모듈", "센서", "발전소", "모델",
                "지능", "통신망", "네트워크", "패키징", "자동차", "처리기")
 _K_SLOGAN = re.compile(r"[A-Z]-?")
+# Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
+_TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
+_SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍"}, key=len, reverse=True))))
+_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len, reverse=True))))
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
+_BYLINE_WORD = re.compile("기자|특파원")
+_REPORTER_REACH = 4 + 5 * 5 + 1  # the longest name run _REPORTER takes before the word: 2-4 syllables, 5 more ·names, a space
 _REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|특파원)")  # bounded: a 10^5-name ·-chain stays linear
 
 
@@ -252,7 +260,7 @@ class _Article:
         starts = [t.start for t in tokens] if tokens is not None else []
         words: list[_Word] = []
         previous_end = 0
-        for m in re.finditer(r"[^\s…]+", stripped):  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
+        for m in _WORD.finditer(stripped):
             raw = m.group()
             lead = len(raw) - len(raw.lstrip(_OPENERS))
             trail = len(raw) - len(raw.rstrip(_CLOSERS))
@@ -264,7 +272,7 @@ class _Article:
                 continue
             first, last = m.start() + lead, m.end() - trail - 1
             start, end = offsets[first], offsets[last] + 1
-            line_start = "\n" in stripped[previous_end : m.start()] or not words
+            line_start = stripped.find("\n", previous_end, m.start()) >= 0 or not words
             previous_end = m.end()
             tags = None
             if tokens is not None:
@@ -277,7 +285,9 @@ class _Article:
                     if not bracketed or starts[k] in offsets[first : last + 1]:
                         tags.append((tokens[k].form, tokens[k].tag))
                     k += 1
-            if "(" in text[start:end] or ")" in text[start:end]:
+            # text[start:end] holds a bracket: one removed from inside the word (then it is longer than the core), or one
+            # left unmatched in the core itself
+            if end - start != last - first + 1 or "(" in core or ")" in core:
                 core = re.sub(r"\([^()]*\)", "", core)
             words.append(_Word(core, start, end, lead > 0, trail > 0, line_start, tags))
         return words
@@ -329,6 +339,8 @@ class _Article:
         hits: list[_Hit] = []
         words = self.words
         for i, w in enumerate(words):
+            if not _TITLE_HINT.search(w.core):
+                continue  # no title word in it: the checks below would all say no
             if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core)) or (
                     w.tags is not None and not self._title_is_noun(w)):
                 continue
@@ -401,6 +413,8 @@ class _Article:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words):
+            if not _SUFFIX_HINT.search(w.core):
+                continue  # holds no suffix, town, site or list dot: none of the rules below can fire
             core = any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _strip_tail(w.core)
             found = _suffix_type(core)
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
@@ -441,6 +455,8 @@ class _Article:
         name)."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words[:-1]):
+            if not _FIRM_WORD_HINT.search(w.core):
+                continue
             head = _strip_tail(w.core)
             if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
                 continue
@@ -754,8 +770,18 @@ class _Article:
 
     def reporters(self, listed: Iterable[str]) -> set[str]:
         names = set(listed)
-        for m in _REPORTER.finditer(self.text):
-            names.update(m.group(1).split("·"))
+        text = self.text
+        # A byline ends at 기자/특파원 and starts at most _REPORTER_REACH characters before it: scan only those stretches
+        # (merged where they touch), not the whole text from every Hangul syllable. Same matches, found faster.
+        lo = hi = -1
+        for m in _BYLINE_WORD.finditer(text):
+            start = max(0, m.start() - _REPORTER_REACH)
+            if start > hi and hi >= 0:
+                names.update(n for r in _REPORTER.finditer(text, lo, hi) for n in r.group(1).split("·"))
+                lo = -1
+            lo, hi = (start if lo < 0 else lo), m.end()
+        if hi >= 0:
+            names.update(n for r in _REPORTER.finditer(text, lo, hi) for n in r.group(1).split("·"))
         return names
 
     @cached_property
