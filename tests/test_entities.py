@@ -1140,3 +1140,35 @@ def test_a_dot_list_of_kinds_before_a_suffix_word_is_no_firm():
     got = {c.name: c.type for c in rule_candidates(article(text))}
     assert not [n for n in got if "AI" in n], got
     assert got.get("누리반도체") == "company", got
+
+
+def test_sentences_glued_without_a_space_are_split_before_the_rules():
+    """A wire copy pasted without spaces after full stops (…입니다.자문위원회는) made `…입니다.자문위원회` an organisation;
+    3.5배 and Inc.는 stay one word."""
+    text = "신약의 원조는 `오리진`입니다.자문위원회는 이날 권고했다고 설명했습니다.자문위원회의 결정은 3.5배 빨랐다."
+    got = {c.name for c in rule_candidates(article(text))}
+    assert not [n for n in got if "위원회" in n or "." in n], got
+
+
+def test_a_clause_opener_with_a_particle_is_no_korean_name():
+    """최근엔 (최근 + 엔) before a title run was read as surname 최 + 근엔."""
+    text = "최근엔 누리랩 창업자인 한지수 누리랩 센터장도 나섰다. 이번엔 박도윤 대표가 답했다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not {"최근엔", "이번엔"} & set(got), got
+    assert got.get("박도윤") == "person", got
+
+
+def test_motor_shows_us_counties_regions_and_a_short_foreign_name():
+    """부산국제모터쇼 is an event, 바토우카운티 a place, 북미지역 names 북미, and 션 윤 (Sean) a person: 션 is a loanword
+    syllable, so 션 윤 is no verb before a surname."""
+    text = "기아는 부산국제모터쇼에서 신차를 공개했다. 공장은 바토우카운티에 선다. 북미지역에 먼저 판다. 션 윤 기아 아메리카 사장은 웃었다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["부산국제모터쇼", "바토우카운티", "션 윤"]} == {
+        "부산국제모터쇼": "event", "바토우카운티": "place", "션 윤": "person"}, got
+
+
+def test_car_models_biologics_and_drug_agencies_are_in_the_alias_file(typed):
+    """Facts: Kia/Genesis model names, well-known biologics and their makers, the US FDA by its acronym."""
+    text = "기아 EV9과 GV80, 텔루라이드가 나왔다. 셀트리온 램시마는 얀센의 레미케이드 바이오시밀러로 FDA 허가를 받았다. 북미지역에서 판다."
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "기아", "EV9", "GV80", "텔루라이드", "셀트리온", "램시마", "얀센", "레미케이드", "미국 식품의약국", "북미"]

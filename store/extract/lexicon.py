@@ -38,8 +38,8 @@ _TAIL_PIECES = frozenset(
     "이 가 은 는 을 를 의 에 와 과 도 만 로 으로 서 에서 에게 께 께서 한테 부터 까지 보다 처럼 같이 마저 조차 "
     "라도 나 든 랑 뿐 밖에 대로 마다 엔 요 다 였 었 고 며 면 라 란 라는 라고 지만 인 인데 야 죠 입니다 "
     "측 등 내 간 발 산 형 들 씨 님 회장 부회장 사장 대표 의장 "
-    # a site glued to the name it belongs to: 울산공장, 평택캠퍼스, 구미사업장, 카카오본사
-    "공장 캠퍼스 사업장 본사 사옥 법인 지사".split()
+    # a site glued to the name it belongs to: 울산공장, 평택캠퍼스, 구미사업장, 카카오본사; a region: 북미지역
+    "공장 캠퍼스 사업장 본사 사옥 법인 지사 지역".split()
 )
 _TAIL_MAX = 6
 

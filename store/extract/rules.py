@@ -28,7 +28,8 @@ _SURNAMES = frozenset(
     "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
 )
 # Syllables of transliterated foreign names that Korean given names do not use (나델라, 발라반).
-_LOANWORD_SYLLABLES = frozenset("타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈".split())
+_LOANWORD_SYLLABLES = frozenset(
+    "타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈 션 숀".split())
 
 # Proper-noun look-alikes: generic words the analyzer tags NNP, page furniture, adverbs that open a
 # clause. They are never names on their own.
@@ -73,7 +74,8 @@ _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "�
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제""".split())
-_EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌")
+_EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼",
+                   "모빌리티쇼")
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
@@ -85,8 +87,11 @@ _WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 �
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
-_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리")  # 벨리: a common misspelling, still the place
+_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티")  # 벨리: a common misspelling, still the place
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
+_GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
+_WORD_OR_SENTENCE = re.compile(
+    r"[^\s…]+?(?:(?<=[가-힣][.!?])(?=[가-힣])|(?<=[가-힣][.!?][`'’\"”])(?=[가-힣])|(?=[\s…])|\Z)")
 _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too many common nouns (측면, 라면, 거리)
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
@@ -260,7 +265,8 @@ class _Article:
         starts = [t.start for t in tokens] if tokens is not None else []
         words: list[_Word] = []
         previous_end = 0
-        for m in _WORD.finditer(stripped):
+        # Sentences glued without a space (…입니다.자문위원회는): split after the full stop, only where it happens
+        for m in (_WORD_OR_SENTENCE if _GLUED_SENTENCE.search(stripped) else _WORD).finditer(stripped):
             raw = m.group()
             lead = len(raw) - len(raw.lstrip(_OPENERS))
             trail = len(raw) - len(raw.rstrip(_CLOSERS))
@@ -322,6 +328,8 @@ class _Article:
         core = w.core
         if not _looks_korean_name(core) or core in _NOT_NAMES or title_family(core):
             return False
+        if _strip_tail(core) in _NOT_NAMES:
+            return False  # 최근엔, 이번엔: a clause-opening word with a particle, not 최 + 근엔
         kind = self.known.type_of(core)
         if kind is not None:
             return kind == "person"
