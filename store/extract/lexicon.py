@@ -74,6 +74,7 @@ _TITLES: dict[str, str] = {
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # The longest title ending a string, in one compiled search (the leftmost match of an alternation anchored at the end
 # is the longest suffix), instead of ~80 endswith calls per cut.
+_LONGEST_TITLE = len(_TITLES_LONGEST_FIRST[0])
 _TITLE_AT_END = re.compile("(?:" + "|".join(map(re.escape, _TITLES_LONGEST_FIRST)) + r")\Z")
 _OPENERS = "‘“\"'[<《〈「『▲■△▶·-"
 _CLOSERS = "’”\"']>》〉」』,.;:!?…·"
@@ -88,7 +89,7 @@ def title_family(word: str) -> str | None:
         head, tail = word[:cut], word[cut:]
         if tail and not _is_tail(tail):
             continue
-        m = _TITLE_AT_END.search(head)
+        m = _TITLE_AT_END.search(head, max(0, cut - _LONGEST_TITLE))  # a title ends the head: look at its tail only
         if m is None:
             continue
         title = m.group()

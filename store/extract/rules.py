@@ -85,6 +85,7 @@ _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titl
 _WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇".split())
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
+_HEADLINE_MAX = 300
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티")  # 벨리: a common misspelling, still the place
@@ -516,6 +517,9 @@ class _Article:
         전문기업 ‘엑시콘’. Anything else quoted (a slogan, a quote) is left alone."""
         hits: list[_Hit] = []
         text = self.text
+        headline_end = text.find("\n")
+        if headline_end > _HEADLINE_MAX:
+            headline_end = -1  # a first line that long is no headline (and counting names in it would be quadratic)
         for m in _QUOTED_NAME.finditer(text):
             name = m.group(1).strip()
             lead = text[max(0, m.start() - 12) : m.start()]
@@ -528,7 +532,7 @@ class _Article:
                 continue
             if type_ == "company" and (" " in name or not _FIRM_NAME.fullmatch(name)):
                 continue  # 법인인 '민트로켓', 전문기업 ‘엑시콘’: one word, a name; not 기업 '밸류업 프로그램'
-            if m.start() < self.text.find("\n") and text.count(name) < 2:
+            if m.start() < headline_end and text.count(name) < 2:
                 continue  # a headline's quotes are often wordplay (신작 ‘잠깐 멈춤’): a name there is written again
             if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
                 continue
