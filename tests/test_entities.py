@@ -1183,3 +1183,14 @@ def test_quoted_names_in_a_long_first_line_and_glued_sentences_stay_linear():
         started = time.perf_counter()
         rule_candidates(Article.from_paragraphs("test", [text]))
         assert time.perf_counter() - started < 3.0, text[:20]
+
+
+def test_a_quoted_event_name_and_venues_by_their_suffix():
+    """‘누리 테크 쇼케이스’ and 'NX9 온라인 미디어 콘퍼런스' are events (several words, the last an event word); a quoted
+    slogan is not; 한빛서린빌딩 and 경주엑스포대공원 are places, 고층빌딩 is not."""
+    text = ("부대행사 ‘누리 테크 쇼케이스’ 현장을 둘러봤다. 'NX9 온라인 미디어 콘퍼런스'에서 밝혔다. '함께 가는 길'이라고 했다. "
+            "한빛서린빌딩과 경주엑스포대공원에서 열렸다. 고층빌딩이 늘었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["누리 테크 쇼케이스", "NX9 온라인 미디어 콘퍼런스", "한빛서린빌딩", "경주엑스포대공원"]} == {
+        "누리 테크 쇼케이스": "event", "NX9 온라인 미디어 콘퍼런스": "event", "한빛서린빌딩": "place", "경주엑스포대공원": "place"}, got
+    assert not {"함께 가는 길", "고층빌딩"} & set(got), got

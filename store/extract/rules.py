@@ -73,7 +73,8 @@ _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "�
                      "신용평가", "자산운용")
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
-    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제""".split())
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
+    고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼",
                    "모빌리티쇼")
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
@@ -88,7 +89,7 @@ _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업"
 _HEADLINE_MAX = 300
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
-_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티")  # 벨리: a common misspelling, still the place
+_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원")  # 벨리: a common misspelling, still the place
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
@@ -514,7 +515,8 @@ class _Article:
     def quoted_work_hits(self) -> list[_Hit]:
         """A title in quotation marks right after the word that says it is a game or an app: 서브컬처 게임 '에버소울',
         기대작 ‘아키에이지 워’, 신작 "오딘"; a firm's name after the word that says it is one: 신규 법인인 '민트로켓',
-        전문기업 ‘엑시콘’. Anything else quoted (a slogan, a quote) is left alone."""
+        전문기업 ‘엑시콘’; a quoted name of words ending in an event word is an event (‘K-테크 쇼케이스’). Anything else
+        quoted (a slogan, a quote) is left alone."""
         hits: list[_Hit] = []
         text = self.text
         headline_end = text.find("\n")
@@ -522,6 +524,12 @@ class _Article:
             headline_end = -1  # a first line that long is no headline (and counting names in it would be quadratic)
         for m in _QUOTED_NAME.finditer(text):
             name = m.group(1).strip()
+            start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+            parts = name.split()
+            if (2 <= len(parts) <= 6 and parts[-1].endswith(_EVENT_SUFFIXES) and self.known.type_of(name) in (None, "event")
+                    and self._tail_ok(m.end())):
+                hits.append(_Hit(name, start, "rule", "event"))  # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서
+                continue
             lead = text[max(0, m.start() - 12) : m.start()]
             words = lead.split()
             if not words or lead[-1:] not in (" ", ""):
@@ -539,7 +547,7 @@ class _Article:
             if name[-1] in "다요" or not (_has_hangul(name) or _has_latin(name)):
                 continue  # a sentence quoted, not a title
             if self._tail_ok(m.end()):
-                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", type_))
+                hits.append(_Hit(name, start, "rule", type_))
         return hits
 
     def model_hits(self) -> list[_Hit]:
