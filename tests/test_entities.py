@@ -1194,3 +1194,10 @@ def test_a_quoted_event_name_and_venues_by_their_suffix():
     assert {n: got.get(n) for n in ["누리 테크 쇼케이스", "NX9 온라인 미디어 콘퍼런스", "한빛서린빌딩", "경주엑스포대공원"]} == {
         "누리 테크 쇼케이스": "event", "NX9 온라인 미디어 콘퍼런스": "event", "한빛서린빌딩": "place", "경주엑스포대공원": "place"}, got
     assert not {"함께 가는 길", "고층빌딩"} & set(got), got
+
+
+def test_seoul_hotels_and_venues_that_host_events_are_in_the_alias_file(typed):
+    """Facts: the venues press events are held in, written with or without their spaces."""
+    text = "콘퍼런스는 그랜드인터컨티넨탈서울 파르나스에서, 시상식은 동대문디자인플라자(DDP)에서, 만찬은 롯데호텔 서울에서 열렸다."
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "그랜드 인터컨티넨탈 서울 파르나스", "동대문디자인플라자", "롯데호텔 서울"]
