@@ -1201,3 +1201,14 @@ def test_seoul_hotels_and_venues_that_host_events_are_in_the_alias_file(typed):
     text = "콘퍼런스는 그랜드인터컨티넨탈서울 파르나스에서, 시상식은 동대문디자인플라자(DDP)에서, 만찬은 롯데호텔 서울에서 열렸다."
     assert [name for _, name in shipped_places(typed, text)] == [
         "그랜드 인터컨티넨탈 서울 파르나스", "동대문디자인플라자", "롯데호텔 서울"]
+
+
+def test_quoted_alliances_and_events_named_after_the_word_event():
+    """'누리 AI 통신 얼라이언스', ‘소재 스타트업 얼라이언스’ are organisations; 개발자 행사 '한빛 데브 2025' is the event 한빛 데브
+    (its year is the edition); a quoted sentence after 행사 is none."""
+    text = ("세 회사는 '누리 AI 통신 얼라이언스'를 함께한다. 대통령에게 ‘소재 스타트업 얼라이언스’ 지원을 제안했다. "
+            "한빛은 개발자 행사 '한빛 데브 2025'를 열었다. 행사 '모두 함께 했다'는 호응을 얻었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["누리 AI 통신 얼라이언스", "소재 스타트업 얼라이언스", "한빛 데브"]} == {
+        "누리 AI 통신 얼라이언스": "org", "소재 스타트업 얼라이언스": "org", "한빛 데브": "event"}, got
+    assert not [n for n in got if "함께" in n or "2025" in n], got

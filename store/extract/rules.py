@@ -75,7 +75,7 @@ _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "�
 _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
-_EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼",
+_EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼", "어워즈", "어워드",
                    "모빌리티쇼")
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
@@ -87,6 +87,11 @@ _WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 �
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
 _HEADLINE_MAX = 300
+# Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
+# multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
+_EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의".split())
+_BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
+_EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원")  # 벨리: a common misspelling, still the place
@@ -526,13 +531,22 @@ class _Article:
             name = m.group(1).strip()
             start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             parts = name.split()
-            if (2 <= len(parts) <= 6 and parts[-1].endswith(_EVENT_SUFFIXES) and self.known.type_of(name) in (None, "event")
+            body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
+                "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
+            if (body_type and 2 <= len(parts) <= 6 and self.known.type_of(name) in (None, body_type)
                     and self._tail_ok(m.end())):
-                hits.append(_Hit(name, start, "rule", "event"))  # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서
+                # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서, '글로벌 AI 텔코 얼라이언스'를
+                hits.append(_Hit(name, start, "rule", body_type))
                 continue
             lead = text[max(0, m.start() - 12) : m.start()]
             words = lead.split()
             if not words or lead[-1:] not in (" ", ""):
+                continue
+            if _strip_tail(words[-1]) in _EVENT_WORDS and (_has_hangul(name) or _has_latin(name)) and len(parts) <= 5:
+                edition = _EDITION_AT_END.search(name)
+                event = name[: edition.start()] if edition else name  # 행사 '이프 카카오 2025': the event, not its year
+                if len(event) >= 2 and name[-1] not in "다요" and self.known.type_of(event) in (None, "event") and self._tail_ok(m.end()):
+                    hits.append(_Hit(event, start, "rule", "event"))
                 continue
             head = _strip_tail(words[-1])
             type_ = "product" if words[-1] in _WORK_WORDS else "company" if head.endswith(_FIRM_KIND_WORDS) else None
