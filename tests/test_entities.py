@@ -1180,9 +1180,9 @@ def test_quoted_names_in_a_long_first_line_and_glued_sentences_stay_linear():
     import time
 
     for text in ["신작 '가나다' " * 60_000, "했다.위원회는" * 60_000, "법인인 '블루' " * 30 + "\n" + "신작 '하늘' " * 60_000]:
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: other sessions loading the 2 cores do not count
         rule_candidates(Article.from_paragraphs("test", [text]))
-        assert time.perf_counter() - started < 3.0, text[:20]
+        assert time.process_time() - started < 3.0, text[:20]
 
 
 def test_a_quoted_event_name_and_venues_by_their_suffix():
