@@ -11,8 +11,8 @@ from typing import Any, NamedTuple
 
 from .aliases import _Known
 from .hangul import normalize_name, strip_particle
-from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _OPENERS, _PAREN, _TAIL_MAX, _TAIL_PIECES, _TITLES, _has_hangul, _has_latin,
-                      _is_hangul, _is_tail, _without_brackets, title_family)
+from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _OPENERS, _PAREN, _TAIL_MAX, _TAIL_PIECES, _TITLES, _has_hangul,
+                      _has_latin, _is_hangul, _is_tail, _without_brackets, title_family)
 from .matching import _is_gap
 from .numbers import parse_numbers
 
@@ -115,11 +115,13 @@ _K_SLOGAN = re.compile(r"[A-Z]-?")
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
     {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍"}, key=len, reverse=True))))
-_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len, reverse=True))))
+_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
+                                                              reverse=True))))
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
 _BYLINE_WORD = re.compile("기자|특파원")
-_REPORTER_REACH = 4 + 5 * 5 + 1  # the longest name run _REPORTER takes before the word: 2-4 syllables, 5 more ·names, a space
+# The longest name run _REPORTER takes before 기자/특파원: 2-4 syllables, five more ·-names, a space.
+_REPORTER_REACH = 4 + 5 * 5 + 1
 _REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|특파원)")  # bounded: a 10^5-name ·-chain stays linear
 
 
@@ -298,8 +300,8 @@ class _Article:
                     if not bracketed or starts[k] in offsets[first : last + 1]:
                         tags.append((tokens[k].form, tokens[k].tag))
                     k += 1
-            # text[start:end] holds a bracket: one removed from inside the word (then it is longer than the core), or one
-            # left unmatched in the core itself
+            # text[start:end] holds a bracket: one removed from inside the word (then it is longer than the core),
+            # or one left unmatched in the core itself
             if end - start != last - first + 1 or "(" in core or ")" in core:
                 core = re.sub(r"\([^()]*\)", "", core)
             words.append(_Word(core, start, end, lead > 0, trail > 0, line_start, tags))
@@ -545,7 +547,8 @@ class _Article:
             if _strip_tail(words[-1]) in _EVENT_WORDS and (_has_hangul(name) or _has_latin(name)) and len(parts) <= 5:
                 edition = _EDITION_AT_END.search(name)
                 event = name[: edition.start()] if edition else name  # 행사 '이프 카카오 2025': the event, not its year
-                if len(event) >= 2 and name[-1] not in "다요" and self.known.type_of(event) in (None, "event") and self._tail_ok(m.end()):
+                if (len(event) >= 2 and name[-1] not in "다요" and self.known.type_of(event) in (None, "event")
+                        and self._tail_ok(m.end())):
                     hits.append(_Hit(event, start, "rule", "event"))
                 continue
             head = _strip_tail(words[-1])
