@@ -87,6 +87,7 @@ _WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 �
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
 _HEADLINE_MAX = 300
+_OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
 # multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
 _EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의".split())
@@ -337,8 +338,8 @@ class _Article:
         core = w.core
         if not _looks_korean_name(core) or core in _NOT_NAMES or title_family(core):
             return False
-        if _strip_tail(core) in _NOT_NAMES:
-            return False  # 최근엔, 이번엔: a clause-opening word with a particle, not 최 + 근엔
+        if core[:2] in _NOT_NAMES and core[2:] in _OPENER_PARTICLES:
+            return False  # 최근엔, 이번엔: a clause-opening word with a particle, not 최 + 근엔 (한미서 is a name)
         kind = self.known.type_of(core)
         if kind is not None:
             return kind == "person"
@@ -376,10 +377,6 @@ class _Article:
                     break
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
                     person, start = word.core, word.start
-                    first = words[j - 1] if j > 0 and not word.line_start and not word.opens else None
-                    if (first is not None and not first.closes and any(c in _LOANWORD_SYLLABLES for c in first.core)
-                            and self.is_name_word(first)):
-                        person, start = f"{first.core} {word.core}", first.start  # 이브 기예모: 기예모 only looks Korean
                     break
                 if self.is_name_word(word):
                     run.insert(0, word)
