@@ -1046,3 +1046,177 @@ def test_a_dateline_glued_to_the_first_word_is_not_part_of_a_name():
     got = {c.name: c.type for c in rule_candidates(article(text))}
     assert got.get("한빛그룹") == got.get("뷔나전자") == "company", got
     assert not [n for n in got if "]" in n], got
+
+
+# --- issue 11, round 3: rules from real pages of many outlets (texts below written for these tests) -------------
+
+
+def test_names_in_a_photo_caption_are_discovered():
+    """A group photo's caption is often the only place that names its people and their firms; captions were left out
+    of discovery, so none of them became an entity."""
+    art = Article.from_paragraphs("test", ["방산업계 대표들이 수출 지원책을 논의했다."], captions=[
+        "(왼쪽부터)박서준 한빛항공 대표와 정하늘 누리항공 대표가 3일 국회에서 열린 간담회에 참석하고 있다."])
+    got = {c.name: c.type for c in rule_candidates(art)}
+    assert {n: got.get(n) for n in ["박서준", "정하늘"]} == {"박서준": "person", "정하늘": "person"}, got
+
+
+def test_an_english_term_glossed_in_brackets_is_no_name():
+    """생성형 AI(Generative AI), 매개 변수(parameters), 사전학습(Pretraining), 온디바이스(On-device) became companies;
+    a name written with its Latin spelling still pairs (크레센도랩스(Crescendo Labs), 폭스바겐(Volkswagen))."""
+    text = ("생성형 AI(Generative AI) 경쟁이 붙었다. 2천억개 매개 변수(parameters)를 갖췄고 사전학습(Pretraining) 데이터를 늘렸다. "
+            "온디바이스(On-device) 기능도 넣었다. 크레센도랩스(Crescendo Labs)와 폭스바겐(Volkswagen)이 참여했다.")
+    got = {c.name: c for c in rule_candidates(article(text))}
+    assert not {"생성형 AI", "Generative AI", "변수", "사전학습", "Pretraining", "온디바이스", "On-device"} & set(got), got
+    assert "Crescendo Labs" in got["크레센도랩스"].aliases, got
+
+
+def test_a_kind_named_after_a_country_is_not_the_country(typed):
+    """한국형 생성 AI is a kind of AI, not a mention of 한국 (as 한국인 is a people); 한국의 is."""
+    text = "네이버가 한국형 생성 AI를 내놨고 미국형 모델과 겨룬다. 한국의 시장은 작다."
+    assert shipped_places(typed, text) == [("네이버", "네이버"), ("한국", "한국")]
+
+
+def test_long_korean_compounds_before_a_title_are_no_foreign_name():
+    """망원시장 할머니국수집 사장: two Korean compounds, not a foreign first and last name (팀 쿡, 젠슨 황 still are)."""
+    text = "망원시장 할머니국수집 사장은 웃었다. 팀 쿡 애플 CEO도 왔다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not [n for n in got if "국수집" in n or "망원시장" in n], got
+    assert got.get("팀 쿡") == "person", got
+
+
+def test_k_slogans_are_no_firms():
+    """K-테크, K-바이오, K반도체: a country letter before a company suffix is a slogan."""
+    text = "K-테크 쇼케이스에 K-바이오 기업과 K반도체 전략이 소개됐다. 한빛테크와 누리바이오는 참가했다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not {"K-테크", "K-바이오", "K반도체"} & set(got), got
+    assert got.get("한빛테크") == "company" and got.get("누리바이오") == "company", got
+
+
+def test_a_quoted_name_after_a_word_for_a_firm_is_a_company():
+    """신규 법인인 '블루웨이브', 장비 전문기업 ‘테스트온’ are firms; a quoted policy after 기업 is not; a headline's
+    quoted wordplay after 신작 is no product unless the story names it again."""
+    art = Article.from_paragraphs("test", [
+        "게임사 넷코어는 신규 법인인 '블루웨이브'를 세웠다. 장관은 장비 전문기업 ‘테스트온’을 찾았다.",
+        "상장 기업 '밸류업 프로그램' 참여도 늘었다. 신작 ‘하늘섬’은 다음 달 나온다. 신작 ‘하늘섬’ 예약이 시작됐다."],
+        title="게임사들 신작 ‘잠시 휴식’…출시 줄줄이 연기")
+    got = {c.name: c.type for c in rule_candidates(art)}
+    assert got.get("블루웨이브") == "company" and got.get("테스트온") == "company", got
+    assert got.get("하늘섬") == "product", got
+    assert not {"밸류업 프로그램", "잠시 휴식"} & set(got), got
+
+
+def test_a_firm_before_a_korean_name_and_title_is_not_a_first_name():
+    """솔트룩스 조하현 대표, 한울시스템즈 윤원서 대표: a firm, then the person. Taking a loanword word before a
+    Korean-looking name as a foreign first name (이브 기예모) made 8,000-article corpora name hundreds of
+    `firm + person` persons; the rule was dropped, and this keeps it out."""
+    text = "솔트룩스 조하현 대표는 웃었다. 한울시스템즈 윤원서 대표도 왔다. 하이브 신훈하 대표가 답했다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["조하현", "윤원서", "신훈하"]} == dict.fromkeys(["조하현", "윤원서", "신훈하"], "person"), got
+    assert not [n for n in got if " " in n], got
+
+
+def test_a_division_head_a_town_and_a_misspelt_techno_valley():
+    """이정훈 MX부문장 is a person (부문장 was no title word); 정관읍 is a town; 광교테크노벨리 (벨리 for 밸리) a place."""
+    art = Article.from_paragraphs("test", ["부산 기장군 정관읍에 공장을 짓는다. 광교테크노벨리 내 연구소도 있다."],
+                                  subtitle="이정훈 MX부문장 중심으로 조직 재정비")
+    got = {c.name: c.type for c in rule_candidates(art)}
+    assert {n: got.get(n) for n in ["이정훈", "정관읍", "광교테크노벨리"]} == {
+        "이정훈": "person", "정관읍": "place", "광교테크노벨리": "place"}, got
+
+
+def test_counties_defence_firms_and_ai_models_are_in_the_alias_file(typed):
+    """Facts, not page copies: Korea's counties by their 군 name, the listed defence firms and their systems, and AI
+    models with their earlier generation (하이퍼클로바 is not 하이퍼클로바X)."""
+    text = ("기장군과 울주군에서 한국항공우주산업과 현대로템, 풍산이 천궁-II와 천무를 시연했다. "
+            "하이퍼클로바X는 이전 모델 하이퍼클로바와 젬마, GPT-4를 앞섰다. 쿠팡이츠와 갤럭시 AI도 썼다.")
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "기장군", "울주군", "한국항공우주산업", "현대로템", "풍산", "천궁-II", "천무", "하이퍼클로바X", "하이퍼클로바", "젬마",
+        "GPT-4", "쿠팡이츠", "갤럭시 AI"]
+
+
+def test_a_dot_list_of_kinds_before_a_suffix_word_is_no_firm():
+    """메모리·AI 반도체 was discovered as a company (AI is generic alone, but not after a list dot); a firm named in a
+    ·-list with its suffix glued on is still one."""
+    text = "삼성전자는 메모리·AI 반도체 투자를 늘리고 시스템·AI 반도체와 전력·AI 반도체도 키운다. 한빛·누리반도체도 있다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not [n for n in got if "AI" in n], got
+    assert got.get("누리반도체") == "company", got
+
+
+def test_sentences_glued_without_a_space_are_split_before_the_rules():
+    """A wire copy pasted without spaces after full stops (…입니다.자문위원회는) made `…입니다.자문위원회` an organisation;
+    3.5배 and Inc.는 stay one word."""
+    text = "신약의 원조는 `오리진`입니다.자문위원회는 이날 권고했다고 설명했습니다.자문위원회의 결정은 3.5배 빨랐다."
+    got = {c.name for c in rule_candidates(article(text))}
+    assert not [n for n in got if "위원회" in n or "." in n], got
+
+
+def test_a_clause_opener_with_a_particle_is_no_korean_name():
+    """최근엔 (최근 + 엔) before a title run was read as surname 최 + 근엔."""
+    text = "최근엔 누리랩 창업자인 한지수 누리랩 센터장도 나섰다. 이번엔 박도윤 대표가 답했다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not {"최근엔", "이번엔"} & set(got), got
+    assert got.get("박도윤") == "person", got
+
+
+def test_motor_shows_us_counties_regions_and_a_short_foreign_name():
+    """부산국제모터쇼 is an event, 바토우카운티 a place, 북미지역 names 북미, and 션 윤 (Sean) a person: 션 is a loanword
+    syllable, so 션 윤 is no verb before a surname."""
+    text = "기아는 부산국제모터쇼에서 신차를 공개했다. 공장은 바토우카운티에 선다. 북미지역에 먼저 판다. 션 윤 기아 아메리카 사장은 웃었다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["부산국제모터쇼", "바토우카운티", "션 윤"]} == {
+        "부산국제모터쇼": "event", "바토우카운티": "place", "션 윤": "person"}, got
+
+
+def test_car_models_biologics_and_drug_agencies_are_in_the_alias_file(typed):
+    """Facts: Kia/Genesis model names, well-known biologics and their makers, the US FDA by its acronym."""
+    text = "기아 EV9과 GV80, 텔루라이드가 나왔다. 셀트리온 램시마는 얀센의 레미케이드 바이오시밀러로 FDA 허가를 받았다. 북미지역에서 판다."
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "기아", "EV9", "GV80", "텔루라이드", "셀트리온", "램시마", "얀센", "레미케이드", "미국 식품의약국", "북미"]
+
+
+def test_quoted_names_in_a_long_first_line_and_glued_sentences_stay_linear():
+    """The headline check counted each quoted name over the whole text (quadratic on a 1 MB first line: 4 s for
+    100,000 quotes); glued sentences go through a second word pattern."""
+    import time
+
+    for text in ["신작 '가나다' " * 60_000, "했다.위원회는" * 60_000, "법인인 '블루' " * 30 + "\n" + "신작 '하늘' " * 60_000]:
+        started = time.process_time()  # CPU time: other sessions loading the 2 cores do not count
+        rule_candidates(Article.from_paragraphs("test", [text]))
+        assert time.process_time() - started < 3.0, text[:20]
+
+
+def test_a_quoted_event_name_and_venues_by_their_suffix():
+    """‘누리 테크 쇼케이스’ and 'NX9 온라인 미디어 콘퍼런스' are events (several words, the last an event word); a quoted
+    slogan is not; 한빛서린빌딩 and 경주엑스포대공원 are places, 고층빌딩 is not."""
+    text = ("부대행사 ‘누리 테크 쇼케이스’ 현장을 둘러봤다. 'NX9 온라인 미디어 콘퍼런스'에서 밝혔다. '함께 가는 길'이라고 했다. "
+            "한빛서린빌딩과 경주엑스포대공원에서 열렸다. 고층빌딩이 늘었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["누리 테크 쇼케이스", "NX9 온라인 미디어 콘퍼런스", "한빛서린빌딩", "경주엑스포대공원"]} == {
+        "누리 테크 쇼케이스": "event", "NX9 온라인 미디어 콘퍼런스": "event", "한빛서린빌딩": "place", "경주엑스포대공원": "place"}, got
+    assert not {"함께 가는 길", "고층빌딩"} & set(got), got
+
+
+def test_seoul_hotels_and_venues_that_host_events_are_in_the_alias_file(typed):
+    """Facts: the venues press events are held in, written with or without their spaces."""
+    text = "콘퍼런스는 그랜드인터컨티넨탈서울 파르나스에서, 시상식은 동대문디자인플라자(DDP)에서, 만찬은 롯데호텔 서울에서 열렸다."
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "그랜드 인터컨티넨탈 서울 파르나스", "동대문디자인플라자", "롯데호텔 서울"]
+
+
+def test_quoted_alliances_and_events_named_after_the_word_event():
+    """'누리 AI 통신 얼라이언스', ‘소재 스타트업 얼라이언스’ are organisations; 개발자 행사 '한빛 데브 2025' is the event 한빛 데브
+    (its year is the edition); a quoted sentence after 행사 is none."""
+    text = ("세 회사는 '누리 AI 통신 얼라이언스'를 함께한다. 대통령에게 ‘소재 스타트업 얼라이언스’ 지원을 제안했다. "
+            "한빛은 개발자 행사 '한빛 데브 2025'를 열었다. 행사 '모두 함께 했다'는 호응을 얻었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ["누리 AI 통신 얼라이언스", "소재 스타트업 얼라이언스", "한빛 데브"]} == {
+        "누리 AI 통신 얼라이언스": "org", "소재 스타트업 얼라이언스": "org", "한빛 데브": "event"}, got
+    assert not [n for n in got if "함께" in n or "2025" in n], got
+
+
+def test_a_name_that_starts_like_a_common_word_is_still_a_name():
+    """한미서 마이크론 사장: 한미 is no name on its own (한미 정상회담), but 한미서 is a person; 최근엔 is not."""
+    text = "한미서 누리반도체 사장은 웃었다. 최근엔 박도윤 대표가 답했다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert got.get("한미서") == "person" and "최근엔" not in got, got

@@ -126,7 +126,7 @@ _PARTICLES: dict[str, str] = {
     "으로는": "C", "로는": "L", "으로서": "C", "로서": "L", "으로써": "C", "로써": "L",
     "으로부터": "C", "로부터": "L", "이라는": "C", "라는": "V",
 }
-_PARTICLES_LONGEST_FIRST = sorted(_PARTICLES, key=len, reverse=True)
+_PARTICLE_SIZES = sorted({len(p) for p in _PARTICLES}, reverse=True)
 
 
 def _accepts(stem_end: str, rule: str) -> bool:
@@ -147,9 +147,12 @@ def strip_particle(word: str) -> str:
     Meant for queries: a name may itself end in a particle-like syllable (마이크로), so callers
     should try the raw word first."""
     word = word.rstrip()
-    for particle in _PARTICLES_LONGEST_FIRST:
-        if word.endswith(particle):
-            stem = word[: -len(particle)].rstrip()
-            if len(stem) >= 2 and _accepts(stem[-1], _PARTICLES[particle]):
-                return stem
+    for size in _PARTICLE_SIZES:  # longest first; of one length only word[-size:] can be the particle (a dict look-up)
+        if size < len(word):
+            particle = word[-size:]
+            rule = _PARTICLES.get(particle)
+            if rule is not None:
+                stem = word[:-size].rstrip()
+                if len(stem) >= 2 and _accepts(stem[-1], rule):
+                    return stem
     return word

@@ -1,0 +1,178 @@
+"""Discovery: candidate entities for one article, from the rules (and the analyzer when there is one),
+grouped per entity and named."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .aliases import ALIAS_FILE, _Known, load_alias_file
+from .hangul import normalize_name
+from .lexicon import _Credits, _has_hangul, _has_latin
+from ..model import Article, Candidate
+from .rules import _EVIDENCE_RANK, _FUNCTION_WORDS, _Article, _Hit, _guess_type, _is_amount
+
+def _typos_of_known_names(hits: list[_Hit], text: str, known: _Known, prepared: _Article) -> dict[str, str]:
+    """Normalized surface -> group key ("=" + known name) for discovered names that misspell a known
+    one: 삼셩전자 in a headline over a body that says 삼성전자. The evidence: one jamo apart (see
+    _Known.near_miss), the same type, and the known name written at least as often in this very article (a
+    headline typo is written once, like the name the body spells right: both are matched as mentions now).
+    Never persons: 이재용/이재웅 and 김범수/김범주 are different people."""
+    typo_of: dict[str, str] = {}
+    seen: set[str] = set()
+    for h in hits:
+        key = normalize_name(h.surface)
+        if key in seen:
+            continue
+        seen.add(key)
+        near = known.near_miss(h.surface)
+        if near is None:
+            continue
+        name, type_ = near
+        if type_ == "person" or (h.type or _guess_type(h.surface, prepared)) != type_:
+            continue
+        if text.count(h.surface) <= sum(text.count(s) for s in known.surfaces[name]):
+            typo_of[key] = "=" + name
+    return typo_of
+
+
+def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _Known) -> list[Candidate]:
+    prepared = _Article(text, tokens, known)
+    bracket_hits, pairs = prepared.bracket_hits()
+    junior_hits, junior_pairs = prepared.junior_hits()
+    pairs += junior_pairs
+    rule_hits = (prepared.title_hits() + prepared.suffix_hits() + prepared.subsidiary_hits() + prepared.model_hits() + prepared.quoted_work_hits()
+                 + junior_hits + bracket_hits)
+    spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
+    name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
+                  if " " in h.surface}
+    hits = [
+        h for h in prepared.analyzer_hits()
+        # 김경 inside 김경훈, 가먼 inside 맷 가먼: the rule saw the whole name
+        if h.surface not in name_parts and h.surface not in prepared.glosses and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
+    ] + rule_hits
+    excluded = prepared.reporters(article.reporters)
+
+    # one group per entity: same normalized surface, same alias-file entity, or two sides of a bracket
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    typo_of = _typos_of_known_names(hits, text, known, prepared)
+
+    def group_key(surface: str) -> str:
+        hit = known.get(surface)
+        if hit:
+            return "=" + hit[0]
+        key = normalize_name(surface)
+        return typo_of.get(key, key)
+
+    for outer, inner in pairs:
+        a, b = root(group_key(outer)), root(group_key(inner))
+        if a != b and not (a.startswith("=") and b.startswith("=")):
+            if b.startswith("="):
+                a, b = b, a
+            parent[b] = a  # an alias-file entity stays the root of its group
+
+    credits = _Credits(text)
+    groups: dict[str, list[_Hit]] = defaultdict(list)
+    for hit in hits:
+        surface = hit.surface.strip()
+        if not surface or surface in excluded or normalize_name(surface) == "":
+            continue
+        if _has_hangul(surface) and len(surface.replace(" ", "")) < 2 and not _has_latin(surface):
+            continue  # 최, 이, 황: a surname or one syllable is not a name
+        if _is_amount(surface) or not _FUNCTION_WORDS.isdisjoint(surface.split()):
+            continue  # 250메가와트(MW), 이와 함께 … 회장: an amount or a connective is not a name
+        if "=" in surface or hit.start in credits:
+            continue  # 사진제공=삼성전자: a credit names no entity
+        groups[root(group_key(surface))].append(hit)
+
+    result: list[Candidate] = []
+    for key, members in groups.items():
+        canonical = known.get(key[1:]) if key.startswith("=") else None
+        if canonical is None:
+            for h in members:
+                canonical = known.get(h.surface) or canonical
+        surfaces = Counter(h.surface for h in members)
+        if canonical:
+            name, type_ = canonical
+        else:
+            bracket_outer = [o for o, _ in pairs if root(group_key(o)) == key]
+            name = bracket_outer[0] if bracket_outer else max(surfaces, key=lambda s: (surfaces[s], _has_hangul(s), len(s)))
+            typed = [h.type for h in members if h.type]
+            type_ = Counter(typed).most_common(1)[0][0] if typed else _guess_type(name, prepared)
+        name_key = normalize_name(name)
+        aliases = sorted({s for s in surfaces if normalize_name(s) != name_key}, key=lambda s: (-surfaces[s], s))
+        alias_keys: set[str] = set()
+        aliases = [a for a in aliases if not (normalize_name(a) in alias_keys or alias_keys.add(normalize_name(a)))]
+        evidence = max((h.evidence for h in members), key=_EVIDENCE_RANK.__getitem__)
+        count = len({h.start for h in members})
+        result.append(Candidate(name=name, type=type_, aliases=aliases, evidence=evidence, count=count))
+    result.sort(key=lambda c: (-c.count, c.name))
+    return result
+
+
+def _article_text(article: Article) -> str:
+    """Every text whose names the linker counts as mentions: headline, deck, photo captions and body (a caption
+    is often the only place that names the people in a photo: (오른쪽부터)손재일 한화에어로스페이스 대표와 …)."""
+    return "\n\n".join(part for part in (article.title, article.subtitle, *article.captions, article.body) if part)
+
+
+# --- the analyzer -----------------------------------------------------------------------------------
+
+
+class Discoverer:
+    """Finds candidate entities in articles. Builds one kiwipiepy analyzer on first use (seconds,
+    ~0.5 GB), with every Hangul name of the alias file added as a user word before the first
+    analysis (DESIGN.md: adding words later costs a 2.2 s rebuild)."""
+
+    def __init__(self, alias_path: str | Path | None = None) -> None:
+        self._alias_entities = load_alias_file(alias_path)
+        self._known = _Known.from_candidates(self._alias_entities)
+        self._kiwi: Any = None
+
+    @property
+    def kiwi(self) -> Any:
+        if self._kiwi is None:
+            from kiwipiepy import Kiwi
+
+            # One thread: on 2 cores neither Kiwi's own pool (59k chars/s) nor two threads sharing it (56k)
+            # beat one thread (63k); parallelism comes from the indexer's worker processes instead.
+            kiwi = Kiwi(num_workers=1)
+            for entity in self._alias_entities:
+                for surface in (entity.name, *entity.aliases):
+                    if _has_hangul(surface) and len(surface) >= 2:
+                        kiwi.add_user_word(surface, "NNP", 0.0)
+            self._kiwi = kiwi
+        return self._kiwi
+
+    def discover(self, article: Article) -> list[Candidate]:
+        text = _article_text(article)
+        return _candidates(article, self.kiwi.tokenize(text), text, self._known)
+
+
+def rule_candidates(article: Article, alias_path: str | Path | None = None) -> list[Candidate]:
+    """Title, suffix and bracket rules without the analyzer: for indexing with --no-analyzer."""
+    text = _article_text(article)
+    return _candidates(article, None, text, _known_from_file(str(alias_path or ALIAS_FILE)))
+
+
+@cache
+def _known_from_file(path: str) -> _Known:
+    return _Known.from_candidates(load_alias_file(path))
+
+
+def shared_discoverer(alias_path: str | Path | None = None) -> Discoverer:
+    """One Discoverer per process and alias file (its analyzer costs seconds and ~0.5 GB)."""
+    return _discoverer_for(str(Path(alias_path).resolve()) if alias_path else str(ALIAS_FILE))
+
+
+@cache
+def _discoverer_for(alias_path: str) -> Discoverer:
+    return Discoverer(alias_path)

@@ -1,0 +1,152 @@
+"""What the entity rules and the matcher share: character classes, the particles and endings that may
+follow a name, title words, brackets, compound surnames and photo credits."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from .hangul import strip_particle
+
+# --- characters ---------------------------------------------------------------------------------
+
+
+def _is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
+def _is_latin_or_digit(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _has_hangul(s: str) -> bool:
+    return any(_is_hangul(c) for c in s)
+
+
+def _has_latin(s: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in s)
+
+
+def _script(char: str) -> str:
+    return "hangul" if _is_hangul(char) else "other"
+
+
+# --- particles, endings and title words -----------------------------------------------------------
+
+# What may follow a name inside the same written word, concatenated: 와+의, 에서+는, 이+라는, 였+다.
+_TAIL_PIECES = frozenset(
+    "이 가 은 는 을 를 의 에 와 과 도 만 로 으로 서 에서 에게 께 께서 한테 부터 까지 보다 처럼 같이 마저 조차 "
+    "라도 나 든 랑 뿐 밖에 대로 마다 엔 요 다 였 었 고 며 면 라 란 라는 라고 지만 인 인데 야 죠 입니다 "
+    "측 등 내 간 발 산 형 들 씨 님 회장 부회장 사장 대표 의장 "
+    # a site glued to the name it belongs to: 울산공장, 평택캠퍼스, 구미사업장, 카카오본사; a region: 북미지역
+    "공장 캠퍼스 사업장 본사 사옥 법인 지사 지역".split()
+)
+_TAIL_MAX = 6
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_tail(run: str) -> bool:
+    """True when a run of Hangul is nothing but particles/endings (과의, 에서는, 이라는, 회장은)."""
+    if len(run) > _TAIL_MAX:
+        return False
+    reachable = [True] + [False] * len(run)
+    for i in range(len(run)):
+        if reachable[i]:
+            for j in range(i + 1, min(len(run), i + 4) + 1):
+                if run[i:j] in _TAIL_PIECES:
+                    reachable[j] = True
+    return reachable[-1]
+
+
+# Title word -> family (the word a short form repeats: 최수연 … 대표이사, later 최 대표).
+_TITLES: dict[str, str] = {
+    "회장": "회장", "명예회장": "회장", "부회장": "부회장", "사장": "사장", "부사장": "부사장",
+    "대표": "대표", "대표이사": "대표", "공동대표": "대표", "각자대표": "대표",
+    "CEO": "CEO", "최고경영자": "CEO", "CTO": "CTO", "최고기술책임자": "CTO", "CFO": "CFO", "COO": "COO",
+    "최고책임자": "책임자", "책임자": "책임자", "창업자": "창업자", "창업주": "창업자", "총수": "총수",
+    "의장": "의장", "이사장": "이사장", "대통령": "대통령", "부총리": "부총리", "총리": "총리",
+    "장관": "장관", "차관": "차관", "수석": "수석", "수석비서관": "수석", "비서관": "비서관",
+    "비서실장": "비서실장", "실장": "실장", "위원장": "위원장", "부위원장": "부위원장", "원장": "원장",
+    "청장": "청장", "처장": "처장", "본부장": "본부장", "센터장": "센터장", "소장": "소장", "총재": "총재",
+    "사무총장": "사무총장", "교수": "교수", "의원": "의원", "대사": "대사", "지사장": "지사장",
+    "부문장": "부문장", "사업부장": "사업부장", "전무": "전무", "상무": "상무", "부장": "부장", "팀장": "팀장", "리더": "리더", "총괄": "총괄",
+}
+_TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
+# The longest title ending a string, in one compiled search (the leftmost match of an alternation anchored at the end
+# is the longest suffix), instead of ~80 endswith calls per cut.
+_LONGEST_TITLE = len(_TITLES_LONGEST_FIRST[0])
+_TITLE_AT_END = re.compile("(?:" + "|".join(map(re.escape, _TITLES_LONGEST_FIRST)) + r")\Z")
+_OPENERS = "‘“\"'[<《〈「『▲■△▶·-"
+_CLOSERS = "’”\"']>》〉」』,.;:!?…·"
+
+
+@lru_cache(maxsize=1 << 16)
+def title_family(word: str) -> str | None:
+    """The title a written word ends in, particles allowed after it (회장은, SK회장, 제2차관도,
+    AI미래기획수석비서관는, CEO가) -> its family; None for 대표해, 리더십, 회장단."""
+    word = word.rstrip(_CLOSERS)
+    for cut in range(len(word), max(0, len(word) - _TAIL_MAX) - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if tail and not _is_tail(tail):
+            continue
+        m = _TITLE_AT_END.search(head, max(0, cut - _LONGEST_TITLE))  # a title ends the head: look at its tail only
+        if m is None:
+            continue
+        title = m.group()
+        before = head[: m.start()]
+        if title.isascii() and before and _is_latin_or_digit(before[-1]):
+            continue  # MCEO, XCTO: no shorter title ends an ASCII one, so this cut has none
+        return _TITLES[title]
+    return None
+
+
+_PAREN = re.compile(r"\([^()\n]*\)")
+
+
+def _without_brackets(text: str) -> tuple[str, list[int]]:
+    """Text with (…) groups removed, and for each kept character its offset in the original."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _PAREN.finditer(text):
+        kept.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(kept), offsets
+
+
+def title_after(text: str, pos: int) -> str | None:
+    """Title family written right after a name ending at pos, within four words of the same clause
+    (최태원 SK그룹 회장, 김경훈 오픈AI 코리아 대표가, 유영상(오른쪽) SK텔레콤 대표이사)."""
+    if pos < len(text) and (_is_hangul(text[pos]) or _is_latin_or_digit(text[pos])):
+        return None  # the name carries a particle: the sentence goes on, no title follows
+    window, _ = _without_brackets(text[pos : pos + 120])
+    window = window.split("\n", 1)[0]
+    for word in window.split()[:4]:
+        family = title_family(word)
+        if family:
+            return family
+        if word[-1] in _CLOSERS or word[0] in _OPENERS or strip_particle(word) != word:
+            return None
+    return None
+
+# --- names --------------------------------------------------------------------------------
+
+_COMPOUND_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
+
+# A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동.
+_CREDIT = re.compile(r"(?:사진|그래픽|자료|영상|이미지|일러스트|디자인)(?: ?제공)? ?= ?[^\s\])/,=]+")
+
+
+class _Credits:
+    """The credits of a text (see _CREDIT), to ask whether an offset falls inside one (bisect: linear overall)."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [m.span() for m in _CREDIT.finditer(text)] if "=" in text else []
+        self.starts = [s for s, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]

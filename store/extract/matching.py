@@ -1,0 +1,299 @@
+"""Mention matching: every place a known entity is written in a text (Aho-Corasick over all surfaces,
+word-edge rules, leftmost-longest), and short forms (최 회장) of persons named earlier."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _TITLES, _TITLES_LONGEST_FIRST, _Credits, _has_hangul, _is_hangul,
+                      _is_latin_or_digit, _is_tail, _script, title_after)
+
+Mention = tuple[int, int, int, str]  # (start, end, entity_id, surface)
+
+# --- matching -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Pattern:
+    entity_id: int
+    surface: str
+    exact_case: bool  # short all-Latin names (MS, SK, LG, AMD) must keep their capitals
+    space_gaps: frozenset[int]  # positions in the key where the surface itself has a space
+    kind: str | None = None  # the entity's type, when the caller gave types
+    all_tail: bool = False  # the name is itself a particle run (이란 = 이+란, 인도 = 인+도)
+
+
+# Middle dots join words the way a space does: 아시아·태평양 is the alias file's 아시아태평양.
+_DOTS = "·・‧∙"
+
+
+def _is_gap(c: str) -> bool:
+    return c.isspace() or c in _DOTS
+
+
+def _match_key(s: str) -> str:
+    """What the automaton compares: lower case (per character, so offsets stay aligned), no spaces or
+    middle dots."""
+    return "".join(_lower1(c) for c in s if not _is_gap(c))
+
+
+def _lower1(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+_BLANKS = " \t\u00a0\u3000" + _DOTS  # what _squeeze drops
+_NOT_BLANK = re.compile(f"[^{_BLANKS}]+")
+_DROP_BLANKS = str.maketrans("", "", _BLANKS)
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """`text` lower-cased with blanks and middle dots removed, and each kept character's offset in `text`."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower to two (İ): keep those as they are
+        low = "".join(_lower1(c) for c in text)
+    parts: list[str] = []
+    offsets: list[int] = []
+    for run in _NOT_BLANK.finditer(low):
+        parts.append(run.group())
+        offsets.extend(range(run.start(), run.end()))
+    return "".join(parts), offsets
+
+
+# One-syllable country names, written only inside ·-joined compounds of them: 한·미 정상회담, 미·중 갈등,
+# 한·미·일, 북·러. A part outside this table (산·학, 중·장기, 대·중소기업) makes the run no compound.
+# (영 and 인 are left out: 한·영 is a translation direction, 인·허가 a permit.)
+_COUNTRY_SYLLABLES = {"한": "한국", "미": "미국", "일": "일본", "중": "중국", "북": "북한", "러": "러시아", "독": "독일"}
+_COUNTRY_COMPOUND = re.compile(
+    r"(?<![가-힣A-Za-z0-9·・‧∙])[한미일중북러독](?: ?[·・‧∙] ?[한미일중북러독])+"
+)
+
+
+def _country_compounds(text: str, ids: Mapping[str, int]) -> list[Mention]:
+    """Each country of a compound like 한·미 or 미·중·일 as a mention of that country's entity."""
+    found: list[Mention] = []
+    for m in _COUNTRY_COMPOUND.finditer(text):
+        end = m.end()
+        run_end = end
+        while run_end < len(text) and _is_hangul(text[run_end]):
+            run_end += 1
+        if run_end > end and not _is_tail(text[end:run_end]):
+            continue  # 호·불호가, 중·일반: the last syllable opens a longer word
+        parts = [(m.start() + i, c) for i, c in enumerate(m.group()) if _is_hangul(c)]
+        if all(c in ids for _, c in parts):
+            found.extend((i, i + 1, ids[c], c) for i, c in parts)
+    return found
+
+
+# 경기 is also "the economy" (경기 침체), so it names 경기도 only right before one of its cities or halves:
+# 경기 용인, 경기 성남시, 경기 남부.
+_GYEONGGI = re.compile(
+    r"(?<![가-힣])경기(?= (?:수원|성남|용인|고양|화성|부천|안산|안양|남양주|평택|의정부|시흥|파주|김포|광명|광주|"
+    r"군포|하남|오산|이천|양주|안성|포천|의왕|여주|양평|동두천|과천|가평|연천|판교|분당|일산|남부|북부))"
+)
+
+_EDITION = re.compile(r"(?:19|20)?\d\d(?![A-Za-z0-9])")  # CES2025, MWC25
+
+_JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
+
+def _outside_credits(text: str, hits: list[Mention]) -> list[Mention]:
+    credits = _Credits(text)
+    return [hit for hit in hits if hit[0] not in credits] if credits.spans else hits
+
+
+def _glosses(text: str, name: Mention, inner: Mention) -> bool:
+    """Whether `inner` is the same entity written in brackets right after `name` (아마존웹서비스(AWS),
+    HBM(고대역폭 메모리), 그렉 브로크만(Greg Brockman)): the whole bracket holds nothing else."""
+    if name[2] != inner[2] or inner[0] - name[1] > 3:
+        return False
+    gap = text[name[1] : inner[0]].strip()
+    return gap == "(" and text[inner[1] : inner[1] + 2].strip()[:1] == ")"
+
+
+class Matcher:
+    """Every mention of the given entities in a text: Aho-Corasick over all surfaces, then word-edge
+    rules and leftmost-longest selection (see the module docstring)."""
+
+    def __init__(self, entities: Iterable[tuple[int, Iterable[str]]], kinds: Mapping[int, str] | None = None) -> None:
+        """entities: (id, surfaces); kinds: id -> type, for the rules that hang on it (한국인 names no place,
+        도널드 트럼프 주니어 is not 도널드 트럼프)."""
+        kinds = kinds or {}
+        self._automaton = ahocorasick.Automaton()
+        table: dict[str, list[_Pattern]] = defaultdict(list)
+        by_country = {name: syllable for syllable, name in _COUNTRY_SYLLABLES.items()}
+        self._countries: dict[str, int] = {}  # 한 -> the id of the entity named 한국
+        self._gyeonggi: int | None = None
+        for entity_id, surfaces in entities:
+            for surface in surfaces:
+                surface = surface.strip()
+                if surface in by_country:
+                    self._countries[by_country[surface]] = entity_id
+                elif surface == "경기도":
+                    self._gyeonggi = entity_id
+                key = _match_key(surface)
+                if not key:
+                    continue
+                gaps, k = set(), 0
+                for c in surface:
+                    if _is_gap(c):
+                        gaps.add(k)
+                    else:
+                        k += 1
+                exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
+                table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
+                                           _is_hangul(key[0]) and _is_tail(key)))
+        for key, patterns in table.items():
+            self._automaton.add_word(key, (key, patterns))
+        self._empty = not table
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def may_match(self, text: str) -> bool:
+        """False only when find(text) is surely empty; 10x cheaper than find (no offsets), for scanning a corpus."""
+        if self._empty or not text:
+            return False
+        if (self._countries and any(c in text for c in _DOTS)) or (self._gyeonggi is not None and "경기 " in text):
+            return True
+        low = text.lower()
+        if len(low) != len(text):
+            return True  # a character that lowers to two: leave it to find()
+        return next(self._automaton.iter(low.translate(_DROP_BLANKS)), None) is not None
+
+    def find(self, text: str) -> list[Mention]:
+        if self._empty or not text:
+            return []
+        norm, offsets = _squeeze(text)
+        hits: list[tuple[int, int, int, str]] = []
+        for last, (key, patterns) in self._automaton.iter(norm):
+            first = last - len(key) + 1
+            start, end = offsets[first], offsets[last] + 1
+            for pattern in patterns:
+                if self._accepts(text, norm, offsets, first, last, start, end, pattern):
+                    hits.append((start, end, pattern.entity_id, text[start:end]))
+                    break
+        if self._countries and any(c in text for c in _DOTS):
+            hits += _country_compounds(text, self._countries)
+        if self._gyeonggi is not None and "경기 " in text:
+            hits += [(m.start(), m.end(), self._gyeonggi, "경기") for m in _GYEONGGI.finditer(text)]
+        if "=" in text:
+            hits = _outside_credits(text, hits)
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+        chosen: list[Mention] = []
+        reach = -1
+        for hit in hits:
+            if hit[0] >= reach:
+                if chosen and _glosses(text, chosen[-1], hit):
+                    continue  # 고대역폭메모리(HBM): one mention, the name before the bracket
+                chosen.append(hit)
+                reach = hit[1]
+        return chosen
+
+    @staticmethod
+    def _accepts(text: str, norm: str, offsets: list[int], first: int, last: int,
+                 start: int, end: int, pattern: _Pattern) -> bool:
+        written = text[start:end]
+        if pattern.exact_case and "".join(written.split()) != "".join(pattern.surface.split()):
+            return False
+        # a space inside the match is fine where the name has one, or between two scripts (SK 하이닉스);
+        # a middle dot also between two words of 2+ letters (아시아·태평양), not inside one (한·국)
+        for k in range(first + 1, last + 1):
+            if offsets[k] - offsets[k - 1] > 1:
+                gap = text[offsets[k - 1] + 1 : offsets[k]]
+                if "\n" in gap:
+                    return False
+                if k - first in pattern.space_gaps:
+                    continue
+                if any(c in _DOTS for c in gap):
+                    if min(k - first, last + 1 - k) < 2:
+                        return False
+                elif _script(norm[k - 1]) == _script(norm[k]):
+                    return False
+        head, tail = text[start], text[end - 1]
+        before = text[start - 1] if start > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if before:
+            if _is_hangul(head) and _is_hangul(before):
+                return False
+            if _is_latin_or_digit(head) and _is_latin_or_digit(before):
+                return False
+            if pattern.all_tail and (_is_latin_or_digit(before) or before in _CLOSERS or before in ")]"):
+                return False  # HBM이란, ‘소버린 AI’인도: particles after a word, not 이란 or 인도
+        if after:
+            if _is_latin_or_digit(after) and (_is_latin_or_digit(tail) or _is_hangul(tail)):
+                if not (pattern.kind == "event" and _EDITION.match(text, end)):
+                    return False  # MSIT, 삼성SDI (but CES2025, 컴퓨텍스2025: an event and its year)
+            if _is_hangul(after):
+                run_end = end
+                while run_end < len(text) and _is_hangul(text[run_end]):
+                    run_end += 1
+                if not _is_tail(text[end:run_end]):
+                    return False  # 삼성 in 삼성전자, 카카오 in 카카오톡
+                if pattern.kind == "place" and text[end] in "인형":
+                    return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
+        if pattern.kind == "person" and _JUNIOR.match(text, end):
+            return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
+        return True
+
+# --- short forms --------------------------------------------------------------------------------
+
+_SHORT_FORM = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣]{1,5}) ?(" + "|".join(_TITLES_LONGEST_FIRST) + r")(?![A-Za-z0-9])"
+)
+
+
+def _person_keys(surface: str) -> list[str]:
+    """How a person may be named again with a title: a Korean surname (최), a foreign first or last
+    name (그렉, 가먼)."""
+    words = surface.split()
+    if len(words) >= 2 and all(_has_hangul(w) for w in words):
+        return [words[0], words[-1]]
+    if len(words) == 1 and _has_hangul(surface) and 3 <= len(surface) <= 4:
+        if len(surface) == 4 and surface[:2] in _COMPOUND_SURNAMES:
+            return [surface[:2]]
+        if len(surface) == 3:
+            return [surface[0]]
+    return []
+
+
+def short_forms(text: str, mentions: list[Mention], kinds: Mapping[int, str]) -> list[Mention]:
+    """Extra person mentions written as surname (or foreign first/last name) + title: 최 회장 after
+    최태원 SK그룹 회장, 김 대표 after 김경훈 … 대표, 그렉 회장 after 그렉 브로크만 … 회장.
+
+    A short form counts only when, among persons named earlier in this article, exactly one has that
+    surname and the same title family (최 대표 -> 최수연 대표이사 even after 최태원 회장); a person
+    whose title was not written right after the name matches any title."""
+    persons: dict[str, list[tuple[int, str | None, int]]] = defaultdict(list)  # key -> (start, title family, id)
+    taken = sorted((s, e) for s, e, _, _ in mentions)  # mentions never overlap: sorted by start, ends too
+    taken_starts = [s for s, _ in taken]
+    for start, end, entity_id, surface in sorted(mentions):
+        if kinds.get(entity_id) != "person":
+            continue
+        family = title_after(text, end)
+        for key in _person_keys(surface):
+            persons[key].append((start, family, entity_id))
+    if not persons:
+        return []
+    extra: list[Mention] = []
+    for m in _SHORT_FORM.finditer(text):
+        start, end = m.start(), m.end()
+        rest = end
+        while rest < len(text) and _is_hangul(text[rest]):
+            rest += 1
+        if rest > end and not _is_tail(text[end:rest]):
+            continue  # 최 회장단, 김 대표적
+        i = bisect_left(taken_starts, end) - 1  # the last mention starting before this one ends
+        if i >= 0 and taken[i][1] > start:
+            continue
+        key, family = m.group(1), _TITLES[m.group(2)]
+        owners = {
+            eid for p_start, p_family, eid in persons.get(key, ())
+            if p_start < start and (p_family is None or p_family == family)
+        }
+        if len(owners) == 1:
+            extra.append((start, end, owners.pop(), text[start:end]))
+    return extra
