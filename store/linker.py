@@ -19,6 +19,7 @@ import sqlite_utils
 from .extract.entities import Matcher, load_alias_file, short_forms
 from .extract.hangul import normalize_name
 from .model import ENTITY_TYPES
+from .textindex import recency
 from .extract.resolve import ALIAS_ROWS, Resolver
 
 EDIT_OPS = ("merge", "rename", "retype", "alias-add", "alias-remove", "split", "delete", "define")
@@ -375,8 +376,9 @@ def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int
     conn.executemany(
         'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
     counts = Counter(row[0] for row in rows)
-    conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions) VALUES (?,?,?)",
-                     [(eid, article_id, n) for eid, n in counts.items()])
+    key = recency(article_id, conn.execute("SELECT date FROM articles WHERE id = ?", [article_id]).fetchone()[0])
+    conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
+                     [(eid, article_id, n, key) for eid, n in counts.items()])
 
 
 def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_unchanged: bool = False) -> int:

@@ -57,12 +57,23 @@ def date_key(date: str | None) -> int:
     return min(max(minutes, 1), (1 << (63 - ID_BITS)) - 1)  # before 1900 still counts as dated
 
 
+def day_month(day: int) -> str:
+    """YYYY-MM of a day number of date_key (days since 1900-01-01)."""
+    return datetime.date.fromordinal(_EPOCH + day).strftime("%Y-%m")
+
+
 def fts_rowid(article_id: int, date: str | None) -> int:
     """The search row of an article: its date key above its id, so rowid order is date order."""
     return date_key(date) << ID_BITS | article_id
 
 
 DATED_FROM = 1 << ID_BITS  # the first rowid of a dated article
+
+
+def recency(article_id: int, date: str | None) -> int:
+    """An article's place in "newest first, then by id" as one integer that sorts descending: its date key above
+    the complement of its id (article_entities.recency, so an entity's newest articles are an index range)."""
+    return date_key(date) << ID_BITS | (ID_MASK - article_id)
 
 
 def _run_grams(run: str) -> list[str]:

@@ -125,3 +125,24 @@ def test_a_headline_mention_is_coloured_where_the_cleaned_line_has_it():
                              (raw.index("삼성"), raw.index("삼성") + 2, 2, "company", "삼성")], "bold")
     assert line.plain == "속보 엔비디아는 왜 삼성과 손잡나"
     assert [line.plain[s.start:s.end] for s in line.spans if str(s.style) == TYPE_STYLES["company"]] == ["엔비디아", "삼성"]
+
+
+def test_an_entitys_pages_and_timeline_come_from_its_own_rows_in_drilldown_order(seeds_index):
+    """article_entities.recency keeps the drill-down's order (newest first, then by id) as an index range: every
+    page equals that slice of the whole list, and the timeline equals the months of the dated articles."""
+    for info in seeds_index.entities():
+        expected = [r[0] for r in seeds_index.db.execute(
+            "SELECT a.id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? "
+            "ORDER BY coalesce(a.date, '') DESC, a.id", (info.id,))]
+        assert [a.id for a in seeds_index._articles_naming(info.id)] == expected, info.name
+        whole = seeds_index.entity(info.id)
+        assert [m.article_id for m in whole.mentions] == sorted(
+            (m.article_id for m in whole.mentions), key=expected.index)
+        for offset in (0, 1, 3):
+            page = seeds_index.entity(info.id, mention_limit=2, offset=offset)
+            assert [m.id for m in page.mentions] == [m.id for m in whole.mentions[offset:offset + 2]], info.name
+        months: dict[str, int] = {}
+        for a in seeds_index._articles_naming(info.id):
+            if a.date:
+                months[a.date[:7]] = months.get(a.date[:7], 0) + a.count
+        assert whole.timeline == sorted(months.items()), info.name
