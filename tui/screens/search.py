@@ -6,7 +6,6 @@ With an empty query it lists articles newest first, a page at a time (more load 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -20,42 +19,15 @@ from store.results import ArticleDetail, ArticleInfo, EntityDetail, Facets, Numb
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (
-    HIGHLIGHT_STYLE,
-    KeyFooter,
-    around_first,
-    unit_label,
-    badge,
-    clean_line,
-    fit,
-    highlighted,
-    kwic,
-    korean_amount,
-    render_block,
-    blocks,
-    title_of,
-    to_tsv,
-    type_style,
-)
+from ..facet_strip import facet_strip
+from ..search_preview import article_preview, entity_preview, number_preview
+from ..widgets import KeyFooter, around_first, badge, clean_line, fit, highlighted, korean_amount, title_of, to_tsv, \
+    type_style, unit_label
 
 PAGE = 60  # articles per page of the empty-query list
 SEARCH_LIMIT = 50  # articles per page of a search; more load as the cursor nears the end
-SPARK = "▁▂▃▄▅▆▇█"
 _SORT_FIELD = re.compile(r"(?<!\S)sort:\S*")
 NEXT_SORT = {"rank": "new", "new": "old", "old": "rank"}
-
-
-def first_match(body: str, snippet: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Where the snippet's first highlight sits in the body (the snippet has its whitespace collapsed)."""
-    if not spans:
-        return None
-    start, end = spans[0]
-    lead = len(snippet) - len(snippet.lstrip("…"))
-    loose = lambda s: r"\s+".join(re.escape(w) for w in s.split())  # noqa: E731
-    context = snippet[max(lead, start - 12):start]
-    pattern = loose(context) + r"\s*" if context.strip() else ""
-    found = re.search(pattern + "(" + loose(snippet[start:end]) + ")", body)
-    return (found.start(1), found.end(1)) if found else None
 
 
 class SearchScreen(BaseScreen):
@@ -406,49 +378,16 @@ class SearchScreen(BaseScreen):
     def got_entity_preview(self, detail: EntityDetail | None) -> None:
         if detail is None:
             return
-        e = detail.entity
         width = max(20, self.query_one("#preview", VerticalScroll).scrollable_content_region.width - 1)
-        out = Text.assemble(badge(e.type), " ", (e.name, type_style(e.type)),
-                            (f"\n{e.mentions} mentions in {e.articles} articles\n", "dim"))
-        if e.aliases:
-            out.append_text(Text.assemble(("also: ", "dim"), " · ".join(e.aliases), "\n"))
-        out.append("\n")
-        for m in detail.mentions:
-            out.append_text(kwic(m.left, m.surface, m.right, width, type_style(e.type), m.part))
-            out.append("\n")
-        if detail.related:
-            out.append_text(Text("\nCo-mentioned: ", style="bold"))
-            out.append(", ".join(f"{r.name} ({r.count})" for r in detail.related[:10]))
-        self._preview(out)
+        self._preview(entity_preview(detail, width))
 
     def got_article_preview(self, value: tuple[ArticleDetail | None, list, object]) -> None:
         detail, mentions, item = value
-        if detail is None:
-            return
-        out = Text(title_of(detail.title, detail.source) + "\n", style="bold")
-        if detail.subtitle:
-            out.append(clean_line(detail.subtitle) + "\n", style="italic")
-        meta = [clean_line(detail.outlet), ", ".join(clean_line(r) for r in detail.reporters), detail.date or detail.date_text,
-                Path(detail.source).name if detail.title else None]
-        out.append(" · ".join(x for x in meta if x) + "\n\n", style="dim")
-        parts = blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])
-        match = first_match(detail.body, getattr(item, "snippet", ""), getattr(item, "highlights", []))
-        first = max(0, next((i for i, b in enumerate(parts) if match and b.start <= match[0] < b.end), 0) - 1)
-        if first:
-            out.append("…\n\n", style="dim")
-        for block in parts[first:first + 8]:
-            out.append_text(render_block(detail.body, block, mentions, [], current=match, current_style=HIGHLIGHT_STYLE))
-            out.append("\n\n")
-        self._preview(out)
+        if detail is not None:
+            self._preview(article_preview(detail, mentions, item))
 
     def show_number(self, n: NumberRow) -> None:
-        out = Text.assemble((clean_line(n.raw), "bold #ffaf5f"), "  ", korean_amount(n.value, unit_label(n.unit, n.counter)),
-                            (f"  ({n.unit}{', ' + n.counter if n.counter else ''})\n", "dim"),
-                            (f"#{n.article_id} {title_of(n.title, n.source)}\n\n", "bold"))
-        context = clean_line(n.context)
-        pos = context.find(clean_line(n.raw))
-        out.append_text(highlighted(context, [(pos, pos + len(clean_line(n.raw)))] if pos >= 0 else []))
-        self._preview(out)
+        self._preview(number_preview(n))
 
     # --- opening ----------------------------------------------------------------------------------
 
@@ -585,17 +524,3 @@ class SearchScreen(BaseScreen):
         self.query_one("#status", Static).update(Text(f"Saved as “{name}”: ctrl+p lists saved searches; "
                                                       "`hanscope index` says what each gains", style="dim"))
 
-
-def facet_strip(facets: Facets, width: int) -> Text:
-    """One line of outlets, a sparkline of months and one line of top entities, above the results."""
-    outlets = " · ".join(f"{clean_line(name)} {n}" for name, n in facets.outlet[:6])
-    line = Text.assemble(("outlets ", "bold"), outlets or "—")
-    if facets.month:
-        counts = [n for _, n in facets.month][-24:]
-        top = max(counts)
-        spark = "".join(SPARK[min(7, (n * 8 - 1) // top)] for n in counts)
-        first, last = facets.month[max(0, len(facets.month) - 24)][0], facets.month[-1][0]
-        line.append_text(Text.assemble(("  months ", "bold"), (spark, "#5fafff"), f" {first}…{last}"))
-    entities = " · ".join(f"{clean_line(name)} {n}" for name, _kind, n, _id in facets.entity[:8])
-    second = Text.assemble(("top ", "bold"), entities or "—", ("  ctrl+g narrows", "dim italic"))
-    return Text("\n").join([fit(line, width), fit(second, width)])
