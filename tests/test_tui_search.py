@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from test_tui_app import SMALL, BIG, options, settle, type_query
+from test_tui_app import SMALL, BIG, options, result_rows, settle, type_query
 from tui.app import HanscopeApp
+from tui.result_list import ResultList
 from tui.screens.facets import FacetScreen
 from tui.screens.prompt import PromptScreen
 
@@ -46,27 +47,83 @@ def many_app(many_db, tmp_path):
 
 
 def article_keys(app) -> list[str]:
-    return [key for key, _ in options(app.screen.query_one("#results", OptionList)) if key and key.startswith("a:")]
+    return [key for key, _ in result_rows(app) if key and key.startswith("a:")]
 
 
-async def test_the_result_list_reaches_every_hit(many_app):
+def painted(widget) -> list[str]:
+    """The lines a widget paints on screen right now."""
+    return ["".join(segment.text for segment in widget.render_line(y)) for y in range(widget.scrollable_content_region.height)]
+
+
+async def test_ctrl_end_shows_the_last_hit_at_once_reading_one_page(many_app):
     async with many_app.run_test(size=SMALL) as pilot:
         await type_query(pilot, "HBM")
         await pilot.press("ctrl+f")  # these articles differ in a few figures: near-duplicates, folded by default
         await settle(pilot)
+        results = many_app.screen.query_one("#results", ResultList)
         assert many_app.screen.result.total_articles == HITS
-        assert len(article_keys(many_app)) == 50  # the first page
-        assert "130 articles (50 loaded)" in str(many_app.screen.query_one("#status", Static).content)
-        for _ in range(4):  # scrolling down loads the next pages
-            await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
-            await settle(pilot)
-        assert len(article_keys(many_app)) > 50
-        await pilot.press("ctrl+end")  # everything, and the cursor on the last hit
+        assert results.item_count == len(results.fixed) + HITS  # every hit has its row before it is read
+        assert set(results.pages) == {0}
+        await pilot.press("ctrl+end")
         await settle(pilot)
+        last = many_app.ask(lambda ix: ix.search("HBM", limit=1, offset=HITS - 1).articles[0])
+        assert results.current() == (f"a:{last.id}", results.current()[1])
+        assert any(last.title in line for line in painted(results))
+        assert 1 not in results.pages  # the hits in between were never read
+        results.hit(60)  # a page asked for but out of view when its turn comes is skipped, and asked again later
+        await settle(pilot)
+        assert 1 not in results.pages and 1 not in results.asked
+        assert len(results._rendered) <= results.scrollable_content_region.height  # only what is on screen
+        preview = str(many_app.screen.query_one("#preview-text", Static).content)
+        assert last.title in preview  # the preview follows the cursor to the last hit
+        results.focus()
+        await pilot.press("g")
+        await settle(pilot)
+        assert results.at_first() and results.scroll_offset.y == 0  # the top: 삼성전자, the entity row
+        await pilot.press("G")
+        await settle(pilot)
+        assert results.current()[0] == f"a:{last.id}"
+
+
+async def test_paging_down_reads_each_page_once_and_shows_every_hit_in_rank_order(many_app):
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        seen = []
+        for _ in range(60):
+            await pilot.press("pagedown")
+            await settle(pilot)
+            seen.append(many_app.screen.current()[0])
         keys = article_keys(many_app)
-        assert len(keys) == len(set(keys)) == HITS
-        results = many_app.screen.query_one("#results", OptionList)
-        assert results.get_option_at_index(results.highlighted).id == keys[-1]
+        ranked = [f"a:{a.id}" for a in many_app.ask(lambda ix: ix.search("HBM", limit=None).articles)]
+        assert keys == ranked  # pages 0, 1 and 2, in rank order, no hit twice
+        assert seen[-1] == ranked[-1] and seen == sorted(seen, key=ranked.index)
+
+
+async def test_near_duplicates_fold_across_pages(many_app):
+    """A group's later members fold under its best-ranked hit even when they sit on another page."""
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        results = many_app.screen.query_one("#results", ResultList)
+        hits = many_app.ask(lambda ix: ix.search("HBM", limit=None).articles)
+        for _ in range(100):  # page down through every hit
+            if results.cursor == results.item_count - 1:
+                break
+            await pilot.press("pagedown")
+            await settle(pilot)
+        first_of: dict = {}
+        for hit in hits:
+            if hit.similar:
+                first_of.setdefault(hit.near_group, hit.id)
+        shown = {f"a:{h.id}" for h in hits if not h.similar or first_of[h.near_group] == h.id}
+        assert set(article_keys(many_app)) == shown and len(shown) < HITS
+        assert results.item_count == len(results.fixed) + len(shown)
+        assert f"{HITS - len(shown)} near-duplicates folded" in str(many_app.screen.query_one("#status", Static).content)
+        assert results.current()[0] == max(shown, key=lambda k: [f"a:{h.id}" for h in hits].index(k))
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert len(article_keys(many_app)) == HITS
 
 
 async def test_export_writes_every_hit_not_only_the_loaded_page(many_app, tmp_path):
@@ -218,13 +275,13 @@ async def test_near_duplicates_fold_into_one_row_and_unfold(reprint_db, tmp_path
     app = HanscopeApp(reprint_db, export_dir=tmp_path, history_path=tmp_path / "history")
     async with app.run_test(size=BIG) as pilot:
         await type_query(pilot, "HBM")
-        rows = options(app.screen.query_one("#results", OptionList))
+        rows = result_rows(app)
         articles = [text for key, text in rows if key and key.startswith("a:")]
         assert len(articles) == 2 and app.screen.result.total_articles == 4  # 3 reprints fold into one row
         assert sum("+2 similar" in text for text in articles) == 1
         await pilot.press("ctrl+f")
         await settle(pilot)
-        articles = [text for key, text in options(app.screen.query_one("#results", OptionList)) if key and key.startswith("a:")]
+        articles = [text for key, text in result_rows(app) if key and key.startswith("a:")]
         assert len(articles) == 4 and not any("similar" in text for text in articles)
 
 
