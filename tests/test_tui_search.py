@@ -85,6 +85,21 @@ async def test_ctrl_end_shows_the_last_hit_at_once_reading_one_page(many_app):
         assert results.current()[0] == f"a:{last.id}"
 
 
+async def test_the_start_list_reaches_the_oldest_article_at_once(many_app):
+    """The empty query lists every article, newest first: ctrl+end goes to the oldest without the pages between."""
+    async with many_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        results = many_app.screen.query_one("#results", ResultList)
+        assert results.item_count == 1 + HITS + 10  # the heading and every article
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        oldest = many_app.ask(lambda ix: ix.articles(limit=1, offset=HITS + 9)[0])
+        assert results.current()[0] == f"a:{oldest.id}"
+        assert any(oldest.title in line for line in painted(results))
+        assert set(results.pages) == {0, 2}  # 60 a page: the first and the last
+        assert "140 articles, newest first" in str(many_app.screen.query_one("#status", Static).content)
+
+
 async def test_paging_down_reads_each_page_once_and_shows_every_hit_in_rank_order(many_app):
     async with many_app.run_test(size=SMALL) as pilot:
         await type_query(pilot, "HBM")
