@@ -980,6 +980,34 @@ async def test_an_export_can_go_where_the_user_says(app, tmp_path):
         assert isinstance(app.screen, NumbersScreen) and len(list((tmp_path / "보고서").iterdir())) == 2
 
 
+async def test_every_dialog_applies_on_enter_or_its_button_and_cancels_on_esc_or_cancel(app, seeds_index, tmp_path):
+    """Export, entity edit and name dialogs share one base (tui.dialog): the same four ways out behave alike."""
+    from tui.screens.edit import EditScreen
+    from tui.screens.export import ExportScreen
+    from tui.screens.prompt import PromptScreen
+
+    entity = seeds_index.find_entity("오픈AI")
+    dialogs = [
+        (lambda: ExportScreen("3 rows", tmp_path / "결과"), "#path", tmp_path / "결과"),
+        (lambda: PromptScreen("Save as", "a name"), "#prompt-input", "반도체 수출"),
+        (lambda: EditScreen("alias-add", entity), "#value", ("alias-add", {"entity": "오픈AI", "alias": "오픈 AI"}, "오픈AI")),
+    ]
+    async with app.run_test(size=BIG) as pilot:
+        await settle(pilot)
+        for make, field, applied in dialogs:
+            for way_out in ("enter", "#apply", "escape", "#cancel"):
+                got = []
+                app.push_screen(make(), got.append)
+                await settle(pilot)
+                box = app.screen.query_one(field, Input)
+                if not box.value:
+                    box.value = applied if isinstance(applied, str) else applied[1]["alias"]
+                await (pilot.click(way_out) if way_out.startswith("#") else pilot.press(way_out))
+                await settle(pilot)
+                assert isinstance(app.screen, SearchScreen)
+                assert got == ([applied] if way_out in ("enter", "#apply") else [None]), (make, way_out)
+
+
 def test_exports_default_to_a_documented_folder_not_the_working_directory(monkeypatch, tmp_path):
     from tui.widgets import default_export_dir
 
