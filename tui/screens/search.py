@@ -20,6 +20,7 @@ from store.results import ArticleDetail, ArticleInfo, EntityDetail, Facets, Numb
 from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..facet_strip import facet_strip
+from ..history import HistoryWalk
 from ..search_preview import article_preview, entity_preview, number_preview
 from ..result_list import ResultList
 from ..widgets import KeyFooter, clean_line, plural, to_tsv
@@ -42,8 +43,7 @@ class SearchScreen(BaseScreen):
         self.compare_left: int | None = None
         self.facets: Facets | None = None
         self.unfolded = False  # near-duplicates (reprints, light edits) shown one row per group unless unfolded
-        self.history_at: int | None = None  # position in the history while ↑/↓ walk it
-        self.draft = ""  # what was typed before walking the history
+        self.walk = HistoryWalk()  # ↑/↓ through earlier queries, like a shell
 
     def remake(self) -> "SearchScreen":
         return SearchScreen(self.query_one("#query", Input).value)
@@ -81,8 +81,7 @@ class SearchScreen(BaseScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "query":
-            if self.history_at is not None and event.value != self._history_entry():
-                self.history_at = None  # typing ends the walk through the history
+            self.walk.typed(self._history(), event.value)
             self.run_query(event.value)
 
     def run_query(self, query: str) -> None:
@@ -184,13 +183,13 @@ class SearchScreen(BaseScreen):
         return self.query_one("#results", ResultList)
 
     def action_cursor_down(self) -> None:
-        if self.history_at is not None:
+        if self.walk.walking:
             self._walk_history(+1)
             return
         self._results().action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        if self.history_at is not None or self._results().at_first():
+        if self.walk.walking or self._results().at_first():
             self._walk_history(-1)  # like a shell: ↑ at the top recalls the earlier query
             return
         self._results().action_cursor_up()
@@ -198,30 +197,12 @@ class SearchScreen(BaseScreen):
     def _history(self) -> list[str]:
         return self.app.history.entries  # type: ignore[attr-defined]
 
-    def _history_entry(self) -> str | None:
-        entries = self._history()
-        return entries[self.history_at] if self.history_at is not None and self.history_at < len(entries) else None
-
     def _walk_history(self, step: int) -> None:
-        entries = self._history()
-        if self.history_at is None:
-            if step > 0 or not entries:
-                return
-            self.draft = self.query_one("#query", Input).value
-            at = len(entries)
-        else:
-            at = self.history_at
-        at += step
-        if at < 0:
-            return  # the oldest query stays
         box = self.query_one("#query", Input)
-        if at >= len(entries):
-            self.history_at = None
-            box.value = self.draft
-        else:
-            self.history_at = at
-            box.value = entries[at]
-        box.cursor_position = len(box.value)
+        value = self.walk.step(self._history(), box.value, step)
+        if value is not None:
+            box.value = value
+            box.cursor_position = len(value)
 
     def remember_query(self) -> None:
         query = self._current_query()
