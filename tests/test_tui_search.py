@@ -100,6 +100,29 @@ async def test_the_start_list_reaches_the_oldest_article_at_once(many_app):
         assert "140 articles, newest first" in str(many_app.screen.query_one("#status", Static).content)
 
 
+async def test_the_screen_keys_steer_the_list_when_it_has_the_focus(many_app):
+    """The list is a scroll view, whose own ↑/↓/home/end would only scroll it: they move the cursor, as from the box."""
+    async with many_app.run_test(size=SMALL) as pilot:
+        many_app.history.add("웨이퍼")
+        await type_query(pilot, "HBM")
+        results = many_app.screen.query_one("#results", ResultList)
+        results.focus()
+        first = results.cursor
+        await pilot.press("down", "down")
+        await settle(pilot)
+        second = results.nearest_selectable(first + 1, +1)  # headings are skipped
+        assert results.cursor == results.nearest_selectable(second + 1, +1) and results.current()[0].startswith("a:")
+        await pilot.press("end")
+        await settle(pilot)
+        assert results.cursor == results.item_count - 1 and results.current() is not None
+        await pilot.press("home")
+        await settle(pilot)
+        assert results.cursor == first
+        await pilot.press("up")  # on the first row: the earlier query, as from the search box
+        await settle(pilot)
+        assert many_app.screen.query_one("#query", Input).value == "웨이퍼"
+
+
 async def test_paging_down_reads_each_page_once_and_shows_every_hit_in_rank_order(many_app):
     async with many_app.run_test(size=SMALL) as pilot:
         await type_query(pilot, "HBM")

@@ -65,9 +65,13 @@ def article_lines(a, width: int, note: str | None = None) -> list[Text]:
     return lines
 
 
-class ResultList(VirtualList):
+class ResultList(VirtualList, inherit_bindings=False):
     """Rows: `fixed` (headings, entities, numbers), then `total` article hits of `hit_height` lines each, read a
-    page of `page_size` at a time. `cursor` is an item index; `current()` gives (key, value) under it."""
+    page of `page_size` at a time. `cursor` is an item index; `current()` gives (key, value) under it.
+
+    It has no keys of its own (not even a scroll container's ↑/↓): the search screen's keys steer it from the
+    search box and from the list alike, so ↑ on the first row recalls the earlier query either way."""
+
 
     class Wanted(Message):
         """The page `page` of the hits of list generation `generation` came into view."""
@@ -77,17 +81,19 @@ class ResultList(VirtualList):
             self.generation = generation
             self.page = page
 
-    class Highlighted(Message):
+    class Row(Message):
+        """A row's key (e:ID, n:I, a:ID) and what it shows."""
+
         def __init__(self, key: str, value: object) -> None:
             super().__init__()
             self.key = key
             self.value = value
 
-    class Selected(Message):
-        def __init__(self, key: str, value: object) -> None:
-            super().__init__()
-            self.key = key
-            self.value = value
+    class Highlighted(Row):
+        """The cursor came to rest on the row (once its data is in)."""
+
+    class Selected(Row):
+        """Enter or a click on the row."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

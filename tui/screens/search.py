@@ -160,6 +160,9 @@ class SearchScreen(BaseScreen):
     def action_last_result(self) -> None:
         self._results().action_last()
 
+    def action_first_result(self) -> None:
+        self._results().action_first()
+
     def _say_status(self) -> None:
         r = self.result
         if r is None:
