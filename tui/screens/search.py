@@ -21,8 +21,8 @@ from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..facet_strip import facet_strip
 from ..history import HistoryWalk
-from ..search_preview import article_preview, entity_preview, number_preview
 from ..result_list import ResultList
+from ..search_preview import article_preview, entity_preview, number_preview
 from ..widgets import KeyFooter, clean_line, plural, to_tsv
 
 PAGE = 60  # articles per page of the empty-query list
@@ -103,7 +103,7 @@ class SearchScreen(BaseScreen):
         self.result = result
         self._results().show_search(result, SEARCH_LIMIT, self.unfolded)
         self._say_status()
-        if not self._results().item_count:
+        if self._results().current() is None:  # nothing to preview: not the last query's article
             self.query_one("#preview-text", Static).update("")
         # Facets count every hit: they come after the first page is painted, and a newer keystroke cancels them.
         query = result.query
@@ -139,6 +139,8 @@ class SearchScreen(BaseScreen):
 
     def on_result_list_wanted(self, event: ResultList.Wanted) -> None:
         results, generation, page = self._results(), event.generation, event.page
+        if generation != results.generation:
+            return  # asked for by the list of an earlier query
         if self.result is not None:
             query, size = self.result.query, SEARCH_LIMIT
             read = lambda ix: ix.search(query, limit=size, offset=page * size).articles  # noqa: E731
