@@ -139,6 +139,20 @@ async def test_paging_down_reads_each_page_once_and_shows_every_hit_in_rank_orde
         assert seen[-1] == ranked[-1] and seen == sorted(seen, key=ranked.index)
 
 
+async def test_the_next_page_is_read_before_the_cursor_reaches_it(many_app):
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        results = many_app.screen.query_one("#results", ResultList)
+        results.move_to(results.item_of_offset(38))  # hits 38-43 on screen: page 1 (50-99) is not
+        await settle(pilot)
+        assert 1 not in results.pages
+        results.move_to(results.item_of_offset(42))
+        await settle(pilot)
+        assert 1 in results.pages and 2 not in results.pages
+
+
 async def test_near_duplicates_fold_across_pages(many_app):
     """A group's later members fold under its best-ranked hit even when they sit on another page."""
     async with many_app.run_test(size=SMALL) as pilot:

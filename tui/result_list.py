@@ -19,6 +19,8 @@ from textual.message import Message
 from store.results import NumberRow, SearchResult
 
 from .virtual_list import VirtualList
+
+PREFETCH = 10  # hits ahead of (and behind) the cursor whose page is read before it gets there
 from .widgets import (around_first, badge, clean_line, fit, highlighted, korean_amount, title_of, type_style,
                       unit_label)
 
@@ -146,12 +148,16 @@ class ResultList(VirtualList, inherit_bindings=False):
         self.move_to(0, +1)
 
     def wanted_pages(self) -> set[int]:
-        """The pages of the hits on screen and of the one under the cursor: a page scrolled past before its turn
-        came is not worth reading (a drag of the scrollbar over 4,000 hits would queue 80 of them)."""
+        """The pages of the hits on screen and of those a few rows either side of the cursor: a page scrolled past
+        before its turn came is not worth reading (a drag of the scrollbar over 4,000 hits would queue 80)."""
         top, height = self.scroll_offset.y, max(1, self.scrollable_content_region.height)
-        items = {*range(self.item_at(top), self.item_at(top + height - 1) + 1), self.cursor}
+        items = {*range(self.item_at(top), self.item_at(top + height - 1) + 1), *self._near_cursor()}
         offsets = (self.hit_offset(item) for item in items)
         return {offset // self.page_size for offset in offsets if offset is not None}
+
+    def _near_cursor(self) -> tuple[int, ...]:
+        return tuple(item for item in (self.cursor - PREFETCH, self.cursor, self.cursor + PREFETCH)
+                     if 0 <= item < self.item_count)
 
     def add_page(self, generation: int, page: int, hits: list | None) -> None:
         """A page of hits arrived (dropped when it belongs to an earlier query); None: it was skipped, being out
@@ -302,6 +308,10 @@ class ResultList(VirtualList, inherit_bindings=False):
     # --- the cursor ---------------------------------------------------------------------------------
 
     def cursor_moved(self, item: int) -> None:
+        for near in self._near_cursor():  # the next page is asked for before the cursor reaches it
+            offset = self.hit_offset(near)
+            if offset is not None:
+                self.hit(offset)
         key, value = self.entry(item)
         if key is not None:
             self.post_message(self.Highlighted(key, value))
