@@ -14,6 +14,7 @@ from .extract.hangul import is_initials_query, normalize_name
 from .extract.resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
 from .results import (
     ArticleCount,
+    ArticleHit,
     ArticleDetail,
     ArticleInfo,
     Comparison,
@@ -192,6 +193,11 @@ class Index:
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
                             facets=plan.facets(total) if facets else None, notes=plan.notes,
                             total_exact=cap is None or total < cap)
+
+    def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
+        """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no
+        entity or number section)."""
+        return SearchPlan(self, parse_query(query), self.rank_window).page(limit, offset)
 
     def facets_and_count(self, query: str) -> tuple[Facets, int]:
         """A query's facets and its exact number of hits: the part of an answer that grows with the hits,

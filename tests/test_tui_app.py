@@ -21,6 +21,7 @@ from tui.screens.entity import EntityScreen
 from tui.screens.help import HelpScreen
 from tui.screens.numbers import NumbersScreen
 from tui.screens.search import SearchScreen
+from tui.result_list import ResultList
 from tui.widgets import HIGHLIGHT_STYLE, Block, MentionList, type_style, wrapped_lines
 
 BIG, SMALL = (160, 45), (80, 24)
@@ -43,6 +44,16 @@ async def type_query(pilot, text: str) -> None:
 def options(option_list: OptionList) -> list[tuple[str | None, str]]:
     return [(o.id, o.prompt.plain if isinstance(o.prompt, Text) else str(o.prompt))
             for o in (option_list.get_option_at_index(i) for i in range(option_list.option_count))]
+
+
+def result_rows(app) -> list[tuple[str | None, str]]:
+    """(key, text) of every row of the search screen's result list whose data is in."""
+    return app.screen.query_one("#results", ResultList).loaded()
+
+
+def highlighted_key(app) -> str | None:
+    found = app.screen.query_one("#results", ResultList).current()
+    return found[0] if found else None
 
 
 def seed_id(index, prefix: str) -> int:
@@ -72,7 +83,7 @@ async def test_search_puts_the_article_that_mentions_it_most_first(app, seeds_in
         await settle(pilot)
         assert isinstance(app.focused, Input)  # the start screen is ready to type
         await type_query(pilot, "엔비디아")
-        found = [key for key, _ in options(app.screen.query_one("#results", OptionList)) if key]
+        found = [key for key, _ in result_rows(app) if key]
         assert found[0].startswith("e:")
         assert [k for k in found if k.startswith("a:")][0] == f"a:{most}"
         # the preview follows the highlight: the entity with its KWIC lines
@@ -91,8 +102,7 @@ async def test_typos_initials_and_latin_names_find_the_entity(app, seeds_index, 
     nvidia = seeds_index.find_entity("엔비디아").id
     async with app.run_test(size=SMALL) as pilot:
         await type_query(pilot, query)
-        results = app.screen.query_one("#results", OptionList)
-        assert results.get_option_at_index(results.highlighted).id == f"e:{nvidia}"
+        assert highlighted_key(app) == f"e:{nvidia}"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen)
@@ -184,13 +194,13 @@ async def test_a_cancelled_query_stops_running_and_its_answer_is_dropped(app):
 async def test_a_query_that_cannot_be_read_says_why_and_keeps_the_last_results(app, query, reason):
     async with app.run_test(size=SMALL) as pilot:
         await type_query(pilot, "삼성")
-        before = options(app.screen.query_one("#results", OptionList))
+        before = result_rows(app)
         assert any(key and key.startswith("a:") for key, _ in before)
         app.screen.query_one("#query", Input).value = query
         await settle(pilot)
         status = str(app.screen.query_one("#status", Static).content)
         assert reason in status and "at character" in status
-        assert options(app.screen.query_one("#results", OptionList)) == before
+        assert result_rows(app) == before
         assert not [n for n in app._notifications if n.severity == "error"]
 
 
@@ -198,7 +208,7 @@ async def test_empty_query_lists_articles_and_enter_opens_one(app, seeds_index):
     newest = seeds_index.articles(limit=1)[0]
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        first = [k for k, _ in options(app.screen.query_one("#results", OptionList)) if k][0]
+        first = [k for k, _ in result_rows(app) if k][0]
         assert first == f"a:{newest.id}"
         await pilot.press("enter")
         await settle(pilot)
@@ -509,8 +519,7 @@ async def test_article_compare_with_picker(app, seeds_index):
         await pilot.press("c")
         assert isinstance(app.screen, SearchScreen) and app.screen.picking
         await type_query(pilot, "웨이퍼")
-        results = app.screen.query_one("#results", OptionList)
-        results.highlighted = next(i for i, (k, _) in enumerate(options(results)) if k == f"a:{right}")
+        assert app.screen.query_one("#results", ResultList).move_to_key(f"a:{right}")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen) and app.screen.ids == [left, right]
@@ -610,11 +619,11 @@ async def test_markup_and_escape_bytes_are_shown_literally(hostile_db, tmp_path)
     app = HanscopeApp(hostile_db, export_dir=tmp_path)
     async with app.run_test(size=BIG) as pilot:
         await type_query(pilot, "위험")
-        results = app.screen.query_one("#results", OptionList)
-        found = options(results)
+        results = app.screen.query_one("#results", ResultList)
+        found = result_rows(app)
         snippets = [p for k, p in found if k and k.startswith("a:")]
         assert any("[bold red]위험[/]" in p for p in snippets), snippets  # literal in the snippet
-        results.highlighted = next(i for i, (k, _) in enumerate(found) if k and k.startswith("a:"))
+        assert results.move_to_key(next(k for k, _ in found if k and k.startswith("a:")))
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
@@ -693,13 +702,13 @@ async def test_j_k_g_G_move_in_the_mention_list(app):
 async def test_ctrl_n_ctrl_p_move_the_results_from_the_search_box_as_in_fzf(app):
     async with app.run_test(size=BIG) as pilot:
         await type_query(pilot, "삼성")
-        results = app.screen.query_one("#results", OptionList)
-        first = results.highlighted
+        results = app.screen.query_one("#results", ResultList)
+        first = results.cursor
         await pilot.press("ctrl+n", "ctrl+n")
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)  # not the numbers table
-        assert results.highlighted > first
+        assert results.cursor > first
         await pilot.press("ctrl+p", "ctrl+p")
-        assert results.highlighted == first
+        assert results.cursor == first
         assert app.screen.query_one("#query", Input).value == "삼성"
 
 
@@ -713,7 +722,7 @@ async def test_j_and_q_are_typed_in_a_text_box_and_q_goes_back_or_quits_outside(
         await settle(pilot)
         await pilot.press("q")
         assert isinstance(app.screen, SearchScreen) and not quit_calls  # back, not out
-        app.screen.query_one("#results", OptionList).focus()
+        app.screen.query_one("#results", ResultList).focus()
         await pilot.press("q")
         assert quit_calls  # from the start screen, outside the box, q quits
 
@@ -876,11 +885,10 @@ async def test_compare_messages_go_to_a_status_line_not_over_the_figures(app, se
     left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        results = app.screen.query_one("#results", OptionList)
-        keys = [k for k, _ in options(results)]
-        results.highlighted = keys.index(f"a:{left}")
+        results = app.screen.query_one("#results", ResultList)
+        assert results.move_to_key(f"a:{left}")
         await pilot.press("ctrl+t")  # "Compare: left is #…" on the search screen
-        results.highlighted = keys.index(f"a:{right}")
+        assert results.move_to_key(f"a:{right}")
         await pilot.press("ctrl+t")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
@@ -970,6 +978,34 @@ async def test_an_export_can_go_where_the_user_says(app, tmp_path):
         await pilot.press("ctrl+s", "escape")  # esc cancels: nothing more is written
         await settle(pilot)
         assert isinstance(app.screen, NumbersScreen) and len(list((tmp_path / "보고서").iterdir())) == 2
+
+
+async def test_every_dialog_applies_on_enter_or_its_button_and_cancels_on_esc_or_cancel(app, seeds_index, tmp_path):
+    """Export, entity edit and name dialogs share one base (tui.dialog): the same four ways out behave alike."""
+    from tui.screens.edit import EditScreen
+    from tui.screens.export import ExportScreen
+    from tui.screens.prompt import PromptScreen
+
+    entity = seeds_index.find_entity("오픈AI")
+    dialogs = [
+        (lambda: ExportScreen("3 rows", tmp_path / "결과"), "#path", tmp_path / "결과"),
+        (lambda: PromptScreen("Save as", "a name"), "#prompt-input", "반도체 수출"),
+        (lambda: EditScreen("alias-add", entity), "#value", ("alias-add", {"entity": "오픈AI", "alias": "오픈 AI"}, "오픈AI")),
+    ]
+    async with app.run_test(size=BIG) as pilot:
+        await settle(pilot)
+        for make, field, applied in dialogs:
+            for way_out in ("enter", "#apply", "escape", "#cancel"):
+                got = []
+                app.push_screen(make(), got.append)
+                await settle(pilot)
+                box = app.screen.query_one(field, Input)
+                if not box.value:
+                    box.value = applied if isinstance(applied, str) else applied[1]["alias"]
+                await (pilot.click(way_out) if way_out.startswith("#") else pilot.press(way_out))
+                await settle(pilot)
+                assert isinstance(app.screen, SearchScreen)
+                assert got == ([applied] if way_out in ("enter", "#apply") else [None]), (make, way_out)
 
 
 def test_exports_default_to_a_documented_folder_not_the_working_directory(monkeypatch, tmp_path):

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from test_tui_app import SMALL, BIG, options, settle, type_query
+from test_tui_app import SMALL, BIG, options, result_rows, settle, type_query
 from tui.app import HanscopeApp
+from tui.result_list import ResultList
 from tui.screens.facets import FacetScreen
 from tui.screens.prompt import PromptScreen
 
@@ -46,27 +47,135 @@ def many_app(many_db, tmp_path):
 
 
 def article_keys(app) -> list[str]:
-    return [key for key, _ in options(app.screen.query_one("#results", OptionList)) if key and key.startswith("a:")]
+    return [key for key, _ in result_rows(app) if key and key.startswith("a:")]
 
 
-async def test_the_result_list_reaches_every_hit(many_app):
+def painted(widget) -> list[str]:
+    """The lines a widget paints on screen right now."""
+    return ["".join(segment.text for segment in widget.render_line(y)) for y in range(widget.scrollable_content_region.height)]
+
+
+async def test_ctrl_end_shows_the_last_hit_at_once_reading_one_page(many_app):
     async with many_app.run_test(size=SMALL) as pilot:
         await type_query(pilot, "HBM")
         await pilot.press("ctrl+f")  # these articles differ in a few figures: near-duplicates, folded by default
         await settle(pilot)
+        results = many_app.screen.query_one("#results", ResultList)
         assert many_app.screen.result.total_articles == HITS
-        assert len(article_keys(many_app)) == 50  # the first page
-        assert "130 articles (50 loaded)" in str(many_app.screen.query_one("#status", Static).content)
-        for _ in range(4):  # scrolling down loads the next pages
-            await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
-            await settle(pilot)
-        assert len(article_keys(many_app)) > 50
-        await pilot.press("ctrl+end")  # everything, and the cursor on the last hit
+        assert results.item_count == len(results.fixed) + HITS  # every hit has its row before it is read
+        assert set(results.pages) == {0}
+        await pilot.press("ctrl+end")
         await settle(pilot)
+        last = many_app.ask(lambda ix: ix.search("HBM", limit=1, offset=HITS - 1).articles[0])
+        assert results.current() == (f"a:{last.id}", results.current()[1])
+        assert any(last.title in line for line in painted(results))
+        assert 1 not in results.pages  # the hits in between were never read
+        results.hit(60)  # a page asked for but out of view when its turn comes is skipped, and asked again later
+        await settle(pilot)
+        assert 1 not in results.pages and 1 not in results.asked
+        assert len(results._rendered) <= results.scrollable_content_region.height  # only what is on screen
+        preview = str(many_app.screen.query_one("#preview-text", Static).content)
+        assert last.title in preview  # the preview follows the cursor to the last hit
+        results.focus()
+        await pilot.press("g")
+        await settle(pilot)
+        assert results.at_first() and results.scroll_offset.y == 0  # the top: 삼성전자, the entity row
+        await pilot.press("G")
+        await settle(pilot)
+        assert results.current()[0] == f"a:{last.id}"
+
+
+async def test_the_start_list_reaches_the_oldest_article_at_once(many_app):
+    """The empty query lists every article, newest first: ctrl+end goes to the oldest without the pages between."""
+    async with many_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        results = many_app.screen.query_one("#results", ResultList)
+        assert results.item_count == 1 + HITS + 10  # the heading and every article
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        oldest = many_app.ask(lambda ix: ix.articles(limit=1, offset=HITS + 9)[0])
+        assert results.current()[0] == f"a:{oldest.id}"
+        assert any(oldest.title in line for line in painted(results))
+        assert set(results.pages) == {0, 2}  # 60 a page: the first and the last
+        assert "140 articles, newest first" in str(many_app.screen.query_one("#status", Static).content)
+
+
+async def test_the_screen_keys_steer_the_list_when_it_has_the_focus(many_app):
+    """The list is a scroll view, whose own ↑/↓/home/end would only scroll it: they move the cursor, as from the box."""
+    async with many_app.run_test(size=SMALL) as pilot:
+        many_app.history.add("웨이퍼")
+        await type_query(pilot, "HBM")
+        results = many_app.screen.query_one("#results", ResultList)
+        results.focus()
+        first = results.cursor
+        await pilot.press("down", "down")
+        await settle(pilot)
+        second = results.nearest_selectable(first + 1, +1)  # headings are skipped
+        assert results.cursor == results.nearest_selectable(second + 1, +1) and results.current()[0].startswith("a:")
+        await pilot.press("end")
+        await settle(pilot)
+        assert results.cursor == results.item_count - 1 and results.current() is not None
+        await pilot.press("home")
+        await settle(pilot)
+        assert results.cursor == first
+        await pilot.press("up")  # on the first row: the earlier query, as from the search box
+        await settle(pilot)
+        assert many_app.screen.query_one("#query", Input).value == "웨이퍼"
+
+
+async def test_paging_down_reads_each_page_once_and_shows_every_hit_in_rank_order(many_app):
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        seen = []
+        for _ in range(60):
+            await pilot.press("pagedown")
+            await settle(pilot)
+            seen.append(many_app.screen.current()[0])
         keys = article_keys(many_app)
-        assert len(keys) == len(set(keys)) == HITS
-        results = many_app.screen.query_one("#results", OptionList)
-        assert results.get_option_at_index(results.highlighted).id == keys[-1]
+        ranked = [f"a:{a.id}" for a in many_app.ask(lambda ix: ix.search("HBM", limit=None).articles)]
+        assert keys == ranked  # pages 0, 1 and 2, in rank order, no hit twice
+        assert seen[-1] == ranked[-1] and seen == sorted(seen, key=ranked.index)
+
+
+async def test_the_next_page_is_read_before_the_cursor_reaches_it(many_app):
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        results = many_app.screen.query_one("#results", ResultList)
+        results.move_to(results.item_of_offset(38))  # hits 38-43 on screen: page 1 (50-99) is not
+        await settle(pilot)
+        assert 1 not in results.pages
+        results.move_to(results.item_of_offset(42))
+        await settle(pilot)
+        assert 1 in results.pages and 2 not in results.pages
+
+
+async def test_near_duplicates_fold_across_pages(many_app):
+    """A group's later members fold under its best-ranked hit even when they sit on another page."""
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        results = many_app.screen.query_one("#results", ResultList)
+        hits = many_app.ask(lambda ix: ix.search("HBM", limit=None).articles)
+        for _ in range(100):  # page down through every hit
+            if results.cursor == results.item_count - 1:
+                break
+            await pilot.press("pagedown")
+            await settle(pilot)
+        first_of: dict = {}
+        for hit in hits:
+            if hit.similar:
+                first_of.setdefault(hit.near_group, hit.id)
+        shown = {f"a:{h.id}" for h in hits if not h.similar or first_of[h.near_group] == h.id}
+        assert set(article_keys(many_app)) == shown and len(shown) < HITS
+        assert results.item_count == len(results.fixed) + len(shown)
+        assert f"{HITS - len(shown)} near-duplicates folded" in str(many_app.screen.query_one("#status", Static).content)
+        assert results.current()[0] == max(shown, key=lambda k: [f"a:{h.id}" for h in hits].index(k))
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert len(article_keys(many_app)) == HITS
 
 
 async def test_export_writes_every_hit_not_only_the_loaded_page(many_app, tmp_path):
@@ -218,13 +327,13 @@ async def test_near_duplicates_fold_into_one_row_and_unfold(reprint_db, tmp_path
     app = HanscopeApp(reprint_db, export_dir=tmp_path, history_path=tmp_path / "history")
     async with app.run_test(size=BIG) as pilot:
         await type_query(pilot, "HBM")
-        rows = options(app.screen.query_one("#results", OptionList))
+        rows = result_rows(app)
         articles = [text for key, text in rows if key and key.startswith("a:")]
         assert len(articles) == 2 and app.screen.result.total_articles == 4  # 3 reprints fold into one row
         assert sum("+2 similar" in text for text in articles) == 1
         await pilot.press("ctrl+f")
         await settle(pilot)
-        articles = [text for key, text in options(app.screen.query_one("#results", OptionList)) if key and key.startswith("a:")]
+        articles = [text for key, text in result_rows(app) if key and key.startswith("a:")]
         assert len(articles) == 4 and not any("similar" in text for text in articles)
 
 
@@ -261,4 +370,5 @@ async def test_a_keystroke_paints_before_every_hit_is_counted(many_app, monkeypa
         assert painted[-1] == (51, False)  # the first paint: "50+" (the page of 50, one more to know there are more)
         assert (screen.result.total_articles, screen.result.total_exact) == (HITS, True)
         assert f"{HITS} articles" in str(screen.query_one("#status", Static).content)
-        assert ("Articles (130)" in [text for _, text in options(screen.query_one("#results", OptionList))])
+        assert "Articles (130)" in [text for _, text in result_rows(many_app)]
+        assert screen.query_one("#results").total == HITS  # every hit has its row once counted

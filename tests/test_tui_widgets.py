@@ -137,3 +137,40 @@ async def test_the_drill_down_charts_mentions_per_month_on_a_tall_terminal(seeds
         chart = app.screen.query_one("#timeline").content.plain.splitlines()
         assert chart[0].startswith("mentions per month") and "peak 2025-11" in chart[0]
         assert chart[-1].lstrip().startswith("0└2024-11") and chart[-1].rstrip().endswith("2025-11")
+
+
+@given(st.integers(0, 400), st.sets(st.integers(0, 399), max_size=120), st.integers(0, 4))
+def test_the_result_list_maps_rows_to_hits_around_folded_ones(total, folded, fixed):
+    """Row i of the hits is the i-th hit that is not folded, and back, whatever is folded (a few or most)."""
+    from tui.result_list import Fixed, ResultList
+
+    results = ResultList()
+    results.fixed = [Fixed(None, None, lambda _w: None)] * fixed
+    results.total = total
+    results.hidden = sorted(o for o in folded if o < total)
+    shown = [o for o in range(total) if o not in folded]
+    assert results.item_count == fixed + len(shown)
+    assert [results.hit_offset(fixed + v) for v in range(len(shown))] == shown
+    assert all(results.item_of_offset(o) == fixed + v for v, o in enumerate(shown))
+    assert results.hit_offset(fixed + len(shown)) is None and all(results.hit_offset(i) is None for i in range(fixed))
+    results.hit_height = 3
+    for item in range(results.item_count):
+        assert results.item_at(results.item_top(item)) == item and results.item_at(results.item_top(item + 1) - 1) == item
+
+
+def test_the_history_walk_goes_back_and_forward_and_typing_ends_it():
+    from tui.history import HistoryWalk
+
+    entries, walk = ["웨이퍼", "HBM outlet:뉴스1", "삼성과 오픈AI는"], HistoryWalk()
+    assert walk.step(entries, "90만", +1) is None and not walk.walking  # ↓ before any walk: nothing
+    assert walk.step(entries, "90만", -1) == "삼성과 오픈AI는"
+    assert walk.step(entries, "삼성과 오픈AI는", -1) == "HBM outlet:뉴스1"
+    walk.typed(entries, "HBM outlet:뉴스1")  # the box now shows the entry the walk put there: still walking
+    assert walk.step(entries, "HBM outlet:뉴스1", -1) == "웨이퍼"
+    assert walk.step(entries, "웨이퍼", -1) is None  # the oldest stays
+    assert walk.step(entries, "웨이퍼", +1) == "HBM outlet:뉴스1"
+    assert walk.step(entries, "", +1) == "삼성과 오픈AI는"
+    assert walk.step(entries, "", +1) == "90만" and not walk.walking  # past the newest: what was typed
+    walk.step(entries, "90만", -1)
+    walk.typed(entries, "삼성과 오픈AI는 9")  # typing ends the walk
+    assert not walk.walking

@@ -100,7 +100,10 @@ KEYS: tuple[Key, ...] = (
     Key("ctrl+o", "sort", "Sort", "search", help="Order results by rank, newest, oldest (adds sort:new / sort:old)"),
     Key("ctrl+b", "save_search", "Save search", "search", show=False,
         help="Save the query under a name: the palette lists saved searches; `hanscope index` says what each gained"),
-    Key("ctrl+end", "last_result", "Last result", "search", show=False, help="Load every result and go to the last"),
+    Key("ctrl+end,end", "last_result", "Last result", "search", show=False,
+        help="The last result, at once however many there are (end: in the list, outside the search box)"),
+    Key("ctrl+home,home", "first_result", "First result", "search", show=False,
+        help="The first result (home: in the list, outside the search box)"),
     # article
     Key("n,right_square_bracket", "next_mention", "Next mention", "article"),
     Key("p,left_square_bracket", "prev_mention", "Prev mention", "article"),

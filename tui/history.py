@@ -47,3 +47,39 @@ class QueryHistory:
             os.replace(temporary, self.path)  # a crash mid-write never leaves half a history
         except OSError:
             pass  # a read-only home costs the history, never the search
+
+
+class HistoryWalk:
+    """Where ↑/↓ stand in the history while they walk it (None: not walking), and what was typed before."""
+
+    def __init__(self) -> None:
+        self.at: int | None = None
+        self.draft = ""
+
+    @property
+    def walking(self) -> bool:
+        return self.at is not None
+
+    def typed(self, entries: list[str], value: str) -> None:
+        """The box changed: typing (anything but the entry the walk put there) ends the walk."""
+        if self.at is not None and (self.at >= len(entries) or value != entries[self.at]):
+            self.at = None
+
+    def step(self, entries: list[str], typed: str, step: int) -> str | None:
+        """One step back (-1) or forward (+1) from the box holding `typed`: the text for the box, or None to leave
+        it (the oldest query stays; forward past the newest gives back the draft)."""
+        if self.at is None:
+            if step > 0 or not entries:
+                return None
+            self.draft = typed
+            at = len(entries)
+        else:
+            at = self.at
+        at += step
+        if at < 0:
+            return None
+        if at >= len(entries):
+            self.at = None
+            return self.draft
+        self.at = at
+        return entries[at]

@@ -18,19 +18,16 @@ from bisect import bisect_right
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from store.extract.numbers import format_amount
 
 from .bindings import KEYS, bindings_for
+from .virtual_list import VirtualList
 
 TYPE_STYLES: dict[str, str] = {
     "company": "bold cyan",
@@ -367,7 +364,7 @@ def export(stem: Path, header: list[str], rows: list[list]) -> tuple[Path, Path]
 MENTION_PAGE = 200  # mentions per page asked of the index
 
 
-class MentionList(ScrollView, can_focus=True):
+class MentionList(VirtualList):
     """Every mention of an entity, keyword-in-context under a heading per article, as a virtual list.
 
     The rows are known from the articles' mention counts alone; only the rows on screen are rendered, and their
@@ -375,12 +372,6 @@ class MentionList(ScrollView, can_focus=True):
     away and costs one page. `Highlighted` and `Selected` carry the mention's position in drill-down order."""
 
     BINDINGS = bindings_for("mentions")
-    COMPONENT_CLASSES = {"mention-list--cursor", "mention-list--heading"}
-    DEFAULT_CSS = """
-    MentionList > .mention-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
-                                          text-style: $block-cursor-text-style; }
-    MentionList > .mention-list--heading { text-style: bold; }
-    """
 
     class Wanted(Message):
         def __init__(self, page: int) -> None:
@@ -403,6 +394,7 @@ class MentionList(ScrollView, can_focus=True):
         self.articles: list = []  # ArticleCount, in drill-down order (newest first)
         self.heads: list[int] = []  # the row of each article's heading
         self.total_mentions = 0
+        self.rows = 0
         self.pages: dict[int, list] = {}
         self.asked: set[int] = set()
         self.cursor = 1
@@ -417,20 +409,27 @@ class MentionList(ScrollView, can_focus=True):
         for article in articles:
             self.heads.append(row)
             row += 1 + article.count
+        self.rows = row
         self.total_mentions = sum(a.count for a in articles)
         self.pages, self.asked = {0: first_page}, {0}
-        self.virtual_size = Size(self.virtual_size.width, row)
+        self.refresh_items()
         self.move_to(min(self.cursor, max(0, row - 1)), +1)
-        self.refresh()
+
+    @property
+    def item_count(self) -> int:
+        return self.rows
 
     @property
     def row_count(self) -> int:
-        return self.virtual_size.height
+        return self.rows
 
     def locate(self, row: int) -> tuple[int, int | None]:
         """(article position, mention index or None for the heading) of a row."""
         k = bisect_right(self.heads, row) - 1
         return k, None if self.heads[k] == row else row - k - 1
+
+    def selectable(self, item: int) -> bool:
+        return bool(self.heads) and self.locate(item)[1] is not None
 
     def mention(self, index: int):
         """The mention at `index` in drill-down order, or None while its page is on its way."""
@@ -445,7 +444,7 @@ class MentionList(ScrollView, can_focus=True):
 
     def add_page(self, page: int, mentions: list) -> None:
         self.pages[page] = mentions
-        self.refresh()
+        self.refresh_items()
 
     def current(self):
         """The mention under the cursor (None on a heading or while its page loads)."""
@@ -482,75 +481,20 @@ class MentionList(ScrollView, can_focus=True):
             return None
         return kwic(m.left, m.surface, m.right, width, self.entity_style, m.part)
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        row = self.scroll_offset.y + y
-        if row >= self.row_count or not self.heads:
-            return Strip.blank(width, self.rich_style)
-        text = self.row_text(row, self.text_width)
-        if text is None:
-            text = Text("  …", style="dim")
-        if row == self.cursor:
-            text = text.copy()
-            text.stylize(self.get_component_rich_style("mention-list--cursor"))
-        segments = list(text.render(self.app.console, end=""))
-        return Strip(segments).extend_cell_length(width).crop(self.scroll_offset.x, self.scroll_offset.x + width)
+    def item_lines(self, item: int, width: int) -> list[Text] | None:
+        text = self.row_text(item, width) if self.heads else None
+        return None if text is None else [text]
 
     # --- the cursor -----------------------------------------------------------------------------------
 
-    def move_to(self, row: int, direction: int) -> None:
-        """Put the cursor on `row`, or on the nearest mention from it in `direction` (headings are skipped)."""
-        if not self.heads:
-            return
-        row = max(0, min(row, self.row_count - 1))
-        if self.locate(row)[1] is None:
-            row = row + 1 if direction > 0 or row == 0 else row - 1
-            if self.locate(row)[1] is None:  # above the first heading's predecessor: go down instead
-                row += 2
-        self.cursor = row
-        top, height = self.scroll_offset.y, self.scrollable_content_region.height
-        if row - 1 < top:
-            self.scroll_to(y=max(0, row - 1), animate=False)  # keep the article's heading in view when possible
-        elif height and row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False)
-        self.refresh()
-        _k, index = self.locate(row)
+    def cursor_moved(self, item: int) -> None:
+        _k, index = self.locate(item)
         self.post_message(self.Highlighted(index, self.total_mentions))
 
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1, +1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1, -1)
-
-    def action_page_down(self) -> None:
-        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1), +1)
-
-    def action_page_up(self) -> None:
-        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1), -1)
-
-    def action_first(self) -> None:
-        self.move_to(0, +1)
-
-    def action_last(self) -> None:
-        self.move_to(self.row_count - 1, -1)
-
-    def action_select(self) -> None:
-        _k, index = self.locate(self.cursor) if self.heads else (0, None)
+    def item_chosen(self, item: int) -> None:
+        _k, index = self.locate(item)
         if index is not None:
             self.post_message(self.Selected(index))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or not self.heads:
-            return
-        row = offset.y + self.scroll_offset.y
-        if row < self.row_count and self.locate(row)[1] is not None:
-            self.move_to(row, +1)
-            self.action_select()
-
-    def on_resize(self) -> None:
-        self.refresh()
 
 
 # --- mentions over time -------------------------------------------------------------------------------

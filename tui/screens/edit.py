@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from store.model import ENTITY_TYPES
 from store.results import EntityInfo
 
 from ..bindings import bindings_for
+from ..dialog import Dialog
 from ..widgets import badge, clean_line, plural
 
 CANDIDATES = 6
@@ -62,7 +62,7 @@ PROMPTS = {
 }
 
 
-class EditScreen(ModalScreen[tuple[str, dict, str] | None]):
+class EditScreen(Dialog[tuple[str, dict, str] | None]):
     BINDINGS = bindings_for("edit")
 
     def __init__(self, op: str, entity: EntityInfo) -> None:
@@ -90,10 +90,8 @@ class EditScreen(ModalScreen[tuple[str, dict, str] | None]):
                 yield Input(id="value")
             if self.op in ("merge", "alias-add", "rename"):
                 yield Static(id="hint")
-            with Horizontal(id="edit-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Delete" if self.op == "delete" else "Apply", id="apply",
-                             variant="error" if self.op == "delete" else "primary")
+            yield from self.buttons("Delete" if self.op == "delete" else "Apply",
+                                    "error" if self.op == "delete" else "primary")
 
     def on_mount(self) -> None:
         widgets = self.query("#value")
@@ -105,9 +103,6 @@ class EditScreen(ModalScreen[tuple[str, dict, str] | None]):
             return ""
         widget = widgets.first()
         return str(widget.value if isinstance(widget, Select) else widget.value).strip()
-
-    def on_input_submitted(self) -> None:
-        self.apply()
 
     # --- what a typed name means ------------------------------------------------------------------
 
@@ -161,15 +156,6 @@ class EditScreen(ModalScreen[tuple[str, dict, str] | None]):
         box.value = getattr(self, "candidates", {}).get(event.option.id or "", box.value)
         box.cursor_position = len(box.value)
         box.focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "apply":
-            self.apply()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def apply(self) -> None:
         name, value = self.entity.name, self.value()

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.containers import Vertical
+from textual.widgets import Input, Label
 
 from ..bindings import bindings_for
+from ..dialog import Dialog
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Dialog[Path | None]):
     BINDINGS = bindings_for("export")
 
     def __init__(self, what: str, stem: Path) -> None:
@@ -28,24 +28,10 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(Text.assemble(("Export ", "bold"), self.what, (" as CSV and JSON", "bold")), id="export-title")
             yield Label(Text("File (.csv and .json are added; the folder is made if missing):", style="dim"))
             yield Input(str(self.stem), id="path")
-            with Horizontal(id="edit-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Export", id="apply", variant="primary")
+            yield from self.buttons("Export")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
-
-    def on_input_submitted(self) -> None:
-        self.apply()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "apply":
-            self.apply()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def apply(self) -> None:
         value = self.query_one("#path", Input).value.strip()

@@ -1,61 +1,34 @@
 """The start screen: search as you type, results grouped (entities, articles, numbers), an fzf-style preview.
 
-With an empty query it lists articles newest first, a page at a time (more load as the cursor nears the end).
+The result list is virtual (`ResultList`): every hit has its row from the start and the rows on screen are read
+a page at a time, so the last of thousands of hits is one keystroke away. With an empty query it lists every
+article, newest first, the same way.
 `SearchScreen(picking=True)` is the same screen used as a picker: Enter dismisses it with an article id.
 """
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from store.query import QuerySyntaxError
 from store.results import ArticleDetail, ArticleInfo, EntityDetail, Facets, NumberRow, SearchResult
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (
-    HIGHLIGHT_STYLE,
-    KeyFooter,
-    around_first,
-    unit_label,
-    badge,
-    clean_line,
-    fit,
-    highlighted,
-    kwic,
-    korean_amount,
-    render_block,
-    blocks,
-    title_of,
-    to_tsv,
-    type_style,
-)
+from ..facet_strip import facet_strip
+from ..history import HistoryWalk
+from ..result_list import ResultList, count_label
+from ..search_preview import article_preview, entity_preview, number_preview
+from ..widgets import KeyFooter, clean_line, plural, to_tsv
 
 PAGE = 60  # articles per page of the empty-query list
-SEARCH_LIMIT = 50  # articles per page of a search; more load as the cursor nears the end
-SPARK = "▁▂▃▄▅▆▇█"
+SEARCH_LIMIT = 50  # articles per page of a search, read as they come into view
 _SORT_FIELD = re.compile(r"(?<!\S)sort:\S*")
 NEXT_SORT = {"rank": "new", "new": "old", "old": "rank"}
-
-
-def first_match(body: str, snippet: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Where the snippet's first highlight sits in the body (the snippet has its whitespace collapsed)."""
-    if not spans:
-        return None
-    start, end = spans[0]
-    lead = len(snippet) - len(snippet.lstrip("…"))
-    loose = lambda s: r"\s+".join(re.escape(w) for w in s.split())  # noqa: E731
-    context = snippet[max(lead, start - 12):start]
-    pattern = loose(context) + r"\s*" if context.strip() else ""
-    found = re.search(pattern + "(" + loose(snippet[start:end]) + ")", body)
-    return (found.start(1), found.end(1)) if found else None
 
 
 class SearchScreen(BaseScreen):
@@ -65,18 +38,12 @@ class SearchScreen(BaseScreen):
         super().__init__()
         self.initial_query = query
         self.picking = picking
-        self.items: dict[str, object] = {}  # option id -> EntityHit | ArticleHit | ArticleInfo | NumberRow
         self.result: SearchResult | None = None
-        self.recent: list[ArticleInfo] = []
-        self.recent_done = False
+        self.articles_total = 0  # the start list (empty query): every article, newest first
         self.compare_left: int | None = None
         self.facets: Facets | None = None
-        self.loading_more = False
-        self.jump_to_last = False  # ctrl+end asked for every page: go to the last hit once they are in
         self.unfolded = False  # near-duplicates (reprints, light edits) shown one row per group unless unfolded
-        self.groups_shown: set[int] = set()
-        self.history_at: int | None = None  # position in the history while ↑/↓ walk it
-        self.draft = ""  # what was typed before walking the history
+        self.walk = HistoryWalk()  # ↑/↓ through earlier queries, like a shell
 
     def remake(self) -> "SearchScreen":
         return SearchScreen(self.query_one("#query", Input).value)
@@ -87,7 +54,7 @@ class SearchScreen(BaseScreen):
                     placeholder=f"{hint}search articles, entities, numbers — 엔비디아, 엔비디야, ㅇㅂㄷㅇ, NVIDIA, 90만장")
         yield Static(id="facets")
         with Horizontal(id="search-main"):
-            yield OptionList(id="results")
+            yield ResultList(id="results")
             yield VerticalScroll(Static(id="preview-text"), id="preview")
         yield Static(id="status")
         yield KeyFooter()
@@ -114,22 +81,19 @@ class SearchScreen(BaseScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "query":
-            if self.history_at is not None and event.value != self._history_entry():
-                self.history_at = None  # typing ends the walk through the history
+            self.walk.typed(self._history(), event.value)
             self.run_query(event.value)
 
     def run_query(self, query: str) -> None:
         query = query.strip()
         self.query_one("#status", Static).update(Text("searching…", style="dim italic"))
-        self.loading_more = False
         if query:
             # A keystroke counts only what it shows; the exact count comes with the facets
             self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT, exact_count=False), group="search")
         else:
-            self.recent, self.recent_done = [], False
             self.facets = None
             self.query_one("#facets", Static).display = False  # the start list has no facets: no blank line
-            self.fetch("recent", lambda ix: ix.articles(limit=PAGE, offset=0), group="search")
+            self.fetch("recent", lambda ix: (ix.article_count(), ix.articles(limit=PAGE, offset=0)), group="search")
 
     def _current_query(self) -> str:
         return self.query_one("#query", Input).value.strip()
@@ -138,17 +102,28 @@ class SearchScreen(BaseScreen):
         if result.query.strip() != self._current_query():
             return  # an older answer that finished after a newer keystroke
         self.result = result
-        self.render_results()
+        self._results().show_search(result, SEARCH_LIMIT, self.unfolded)
+        self._say_status()
+        if self._results().current() is None:  # nothing to preview: not the last query's article
+            self.query_one("#preview-text", Static).update("")
         # Facets count every hit: they come after the first page is painted, and a newer keystroke cancels them.
         query = result.query
         self.fetch("facets", lambda ix: (query, *ix.facets_and_count(query)), group="facets")
+
+    def got_recent(self, value: tuple[int, list[ArticleInfo]]) -> None:
+        if self._current_query():
+            return
+        self.result = None
+        self.articles_total, first_page = value
+        self._results().show_articles(self.articles_total, first_page, PAGE)
+        self._say_status()
 
     def failed_results(self, error: Exception) -> bool:
         """A query the parser cannot read: say why in the status line and keep the last good results."""
         if not isinstance(error, QuerySyntaxError):
             return False
         line = Text.assemble(("✗ ", "bold red"), (clean_line(str(error)), "red"),
-                             ("  (the last results stay below)" if self.result or self.recent else "", "dim"))
+                             ("  (the last results stay below)" if self._results().item_count else "", "dim"))
         self.query_one("#status", Static).update(line)
         return True
 
@@ -159,211 +134,86 @@ class SearchScreen(BaseScreen):
         self.facets = facets
         if self.result is not None and self.result.query == query and not self.result.total_exact:
             self.result.total_articles, self.result.total_exact = total, True
-            self.render_results(keep_highlight=True)  # the header and status say the exact count
+            self._results().set_total(total)  # every hit gets its row; the heading and status say how many
+            self._say_status()
         strip = self.query_one("#facets", Static)
         strip.update(facet_strip(facets, max(20, self.size.width - 2)))
         strip.display = bool(facets.outlet or facets.month or facets.entity)  # no hits: no lines of dashes
 
-    # --- every hit: pages load as the cursor nears the end -------------------------------------------
+    # --- every hit: pages are read as they come into view ---------------------------------------------
 
-    def _more_articles(self) -> int:
-        r = self.result
-        return 0 if r is None else r.total_articles - r.offset - len(r.articles)
+    def on_result_list_wanted(self, event: ResultList.Wanted) -> None:
+        results, generation, page = self._results(), event.generation, event.page
+        if generation != results.generation:
+            return  # asked for by the list of an earlier query
+        if self.result is not None:
+            query, size = self.result.query, SEARCH_LIMIT
+            read = lambda ix: ix.search_page(query, size, page * size)  # noqa: E731
+        else:
+            read = lambda ix: ix.articles(limit=PAGE, offset=page * PAGE)  # noqa: E731
 
-    def load_more(self, everything: bool = False) -> None:
-        if self.loading_more or self._more_articles() <= 0:
-            return
-        self.loading_more = True
-        query, offset = self.result.query, self.result.offset + len(self.result.articles)
-        limit = None if everything else SEARCH_LIMIT
-        self.fetch("more", lambda ix: ix.search(query, limit=limit, offset=offset), group="page")
+        def page_if_in_view(ix):  # in the worker: a page scrolled past while it waited is not read
+            return generation, page, read(ix) if page in results.wanted_pages() else None
 
-    def got_more(self, page: SearchResult) -> None:
-        self.loading_more = False
-        r = self.result
-        if r is None or page.query != r.query or page.offset != r.offset + len(r.articles):
-            return  # a page of an older query
-        results = self.query_one("#results", OptionList)
-        if self._more_articles() > 0 and results.option_count:
-            results.remove_option_at_index(results.option_count - 1)  # the "N more" line
-        width = self._width()
-        r.articles.extend(page.articles)
-        r.total_articles, r.total_exact = page.total_articles, page.total_exact  # a page counts exactly
-        results.add_options([self._hit_option(a, width) for a in page.articles if self._shows(a)] + self._more_line())
-        self.query_one("#status", Static).update(self._status())
-        if self.jump_to_last:
-            self.jump_to_last = False
-            self.action_last_result()
+        self.fetch("page", page_if_in_view, group=f"page-{page}")
 
-    def _more_line(self) -> list[Option]:
-        more = self._more_articles()
-        if more <= 0:
-            return []
-        return [Option(Text(f"… {more:,} more article{'' if more == 1 else 's'}: they load as you scroll "
-                            "(ctrl+end loads all)", style="dim italic"), disabled=True)]
+    def got_page(self, value: tuple[int, int, list]) -> None:
+        results = self._results()
+        folded = results.folded
+        results.add_page(*value)
+        if results.folded != folded:
+            self._say_status()
 
     def action_last_result(self) -> None:
-        if self._more_articles() > 0:
-            self.jump_to_last = True
-            self.load_more(everything=True)
-            return
-        results = self._results()
-        selectable = [i for i in range(results.option_count) if not results.get_option_at_index(i).disabled]
-        if selectable:
-            results.highlighted = selectable[-1]
+        self._results().action_last()
 
-    def _status(self) -> str:
+    def action_first_result(self) -> None:
+        self._results().action_first()
+
+    def _say_status(self) -> None:
         r = self.result
-        loaded = len(r.articles)
-        shown = f" ({loaded:,} loaded)" if loaded < r.total_articles - r.offset else ""
-        order = {"rank": "by rank", "new": "newest first", "old": "oldest first"}[r.sort]
-        folded = sum(1 for a in r.articles if a.similar and a.near_group in self.groups_shown) - len(self.groups_shown)
-        if folded > 0 and not self.unfolded:
-            order += f", {folded:,} near-duplicate{'' if folded == 1 else 's'} folded (ctrl+f)"
-        return (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · {_count(r)} "
-                f"article{'' if r.total_articles == 1 else 's'}{shown}, {order} · {len(r.numbers)} "
-                f"number{'' if len(r.numbers) == 1 else 's'}")
-
-    def got_recent(self, page: list[ArticleInfo]) -> None:
-        if self.query_one("#query", Input).value.strip():
-            return
-        self.result = None
-        self.recent_done = len(page) < PAGE
-        self.recent.extend(page)
-        self.render_results(keep_highlight=True)
-
-    def _width(self) -> int:
-        results = self.query_one("#results", OptionList)
-        return max(20, results.scrollable_content_region.width - 1 or 60)
-
-    def render_results(self, keep_highlight: bool = False) -> None:
-        results = self.query_one("#results", OptionList)
-        highlighted_index = results.highlighted
-        width = self._width()
-        options: list[Option | None] = []
-        self.items = {}
-        if self.result is None:
-            options.append(Option(Text("Articles, newest first", style="bold"), disabled=True))
-            for info in self.recent:
-                options.append(self._article_option(f"a:{info.id}", info, width, info.title, None, []))
-            status = f"{len(self.recent)} articles{'' if self.recent_done else ' (more load as you scroll)'}"
+        if r is None:
+            status = f"{plural(self.articles_total, 'article')}, newest first"
         else:
-            r = self.result
-            if r.entities:
-                options.append(Option(Text(f"Entities ({len(r.entities)})", style="bold"), disabled=True))
-                for e in r.entities:
-                    self.items[f"e:{e.id}"] = e
-                    # the name has priority over the counts when the list is narrow
-                    name_cells = min(cell_len(e.name), max(4, width - 9))
-                    name = fit(Text(e.name, style=type_style(e.type)), name_cells)
-                    counts = fit(Text(f"  {e.mentions} mentions · {e.articles} articles", style="dim"),
-                                 max(0, width - 8 - name_cells))
-                    line = Text.assemble(badge(e.type), " ", name, counts)
-                    if not e.mentions:  # a known name (alias file, edits) that no article uses
-                        line.stylize("dim")
-                    options.append(Option(line, id=f"e:{e.id}"))
-            if r.numbers:
-                options.append(Option(Text(f"Numbers ({len(r.numbers)})", style="bold"), disabled=True))
-                for i, n in enumerate(r.numbers):
-                    self.items[f"n:{i}"] = n
-                    head = Text.assemble((clean_line(n.raw), "bold #ffaf5f"), "  ",
-                                         korean_amount(n.value, unit_label(n.unit, n.counter)),
-                                         (f"  #{n.article_id} {title_of(n.title, n.source)}", "dim"))
-                    options.append(Option(fit(head, width), id=f"n:{i}"))
-            if r.articles:  # last, so further pages append below them
-                options.append(Option(Text(f"Articles ({_count(r)})", style="bold"), disabled=True))
-                self.groups_shown = set()
-                options += [self._hit_option(a, width) for a in r.articles if self._shows(a)]
-                options += self._more_line()
-            if not options:
-                hint = " ".join(r.notes) + " " if r.notes else ""
-                options.append(Option(Text(f"Nothing matches. {hint}Try fewer characters, initials (ㅅㅅㅈㅈ) or a "
-                                           "Latin name."), disabled=True))
-            status = self._status()
-        results.set_options(options)
+            order = {"rank": "by rank", "new": "newest first", "old": "oldest first"}[r.sort]
+            folded = self._results().folded
+            if folded and not self.unfolded:
+                order += f", {plural(folded, 'near-duplicate')} folded (ctrl+f)"
+            articles = "article" if r.total_articles == 1 and r.total_exact else "articles"
+            status = (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · "
+                      f"{count_label(r)} {articles}, {order} · {plural(len(r.numbers), 'number')}")
         self.query_one("#status", Static).update(Text(status, style="dim"))
-        selectable = [i for i, o in enumerate(options) if o is not None and not o.disabled]
-        if keep_highlight and highlighted_index is not None and highlighted_index < len(options):
-            results.highlighted = highlighted_index
-        elif selectable:
-            results.highlighted = selectable[0]
-        else:
-            self.query_one("#preview-text", Static).update("")
-
-    def _shows(self, hit) -> bool:
-        """Whether a hit gets a row: folded, only the best-ranked of its near-duplicate group does."""
-        if self.unfolded or hit.near_group is None or not hit.similar:
-            return True
-        if hit.near_group in self.groups_shown:
-            return False
-        self.groups_shown.add(hit.near_group)
-        return True
-
-    def _hit_option(self, a, width: int) -> Option:
-        folded = f"+{a.similar} similar" if a.similar and not self.unfolded else None
-        return self._article_option(f"a:{a.id}", a, width, a.title, a.snippet, a.highlights, folded)
-
-    def _article_option(self, key: str, a, width: int, title: str | None, snippet: str | None, spans,
-                        note: str | None = None) -> Option:
-        self.items[key] = a
-        date = a.date[:10] if a.date else getattr(a, "date_text", None)  # one date format down the list
-        meta = " · ".join(x for x in (clean_line(a.outlet), date, f"#{a.id}", note)
-                          if x)
-        lines = [fit(Text(title_of(title, a.source), style="bold"), width), fit(Text(meta, style="dim"), width)]
-        if snippet:
-            lines.append(fit(around_first(highlighted(snippet, spans), spans, width), width))
-        return Option(Text("\n").join(lines), id=key)
 
     def on_resize(self) -> None:
-        if self.result is not None or self.recent:
-            self.call_after_refresh(self.render_results, True)
+        if self.facets is not None and self.query_one("#facets", Static).display:
+            self.query_one("#facets", Static).update(facet_strip(self.facets, max(20, self.size.width - 2)))
 
     # --- the cursor and the preview ---------------------------------------------------------------
 
-    def _results(self) -> OptionList:
-        return self.query_one("#results", OptionList)
+    def _results(self) -> ResultList:
+        return self.query_one("#results", ResultList)
 
     def action_cursor_down(self) -> None:
-        if self.history_at is not None:
+        if self.walk.walking:
             self._walk_history(+1)
             return
         self._results().action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        results = self._results()
-        selectable = [i for i in range(results.option_count) if not results.get_option_at_index(i).disabled]
-        if self.history_at is not None or not selectable or results.highlighted in (None, selectable[0]):
+        if self.walk.walking or self._results().at_first():
             self._walk_history(-1)  # like a shell: ↑ at the top recalls the earlier query
             return
-        results.action_cursor_up()
+        self._results().action_cursor_up()
 
     def _history(self) -> list[str]:
         return self.app.history.entries  # type: ignore[attr-defined]
 
-    def _history_entry(self) -> str | None:
-        entries = self._history()
-        return entries[self.history_at] if self.history_at is not None and self.history_at < len(entries) else None
-
     def _walk_history(self, step: int) -> None:
-        entries = self._history()
-        if self.history_at is None:
-            if step > 0 or not entries:
-                return
-            self.draft = self.query_one("#query", Input).value
-            at = len(entries)
-        else:
-            at = self.history_at
-        at += step
-        if at < 0:
-            return  # the oldest query stays
         box = self.query_one("#query", Input)
-        if at >= len(entries):
-            self.history_at = None
-            box.value = self.draft
-        else:
-            self.history_at = at
-            box.value = entries[at]
-        box.cursor_position = len(box.value)
+        value = self.walk.step(self._history(), box.value, step)
+        if value is not None:
+            box.value = value
+            box.cursor_position = len(value)
 
     def remember_query(self) -> None:
         query = self._current_query()
@@ -377,19 +227,10 @@ class SearchScreen(BaseScreen):
         self._results().action_page_up()
 
     def current(self) -> tuple[str, object] | None:
-        results = self._results()
-        if results.highlighted is None:
-            return None
-        option = results.get_option_at_index(results.highlighted)
-        if option.id is None or option.id not in self.items:
-            return None
-        return option.id, self.items[option.id]
+        return self._results().current()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        key = event.option.id
-        if key is None or key not in self.items:
-            return
-        item = self.items[key]
+    def on_result_list_highlighted(self, event: ResultList.Highlighted) -> None:
+        key, item = event.key, event.value
         kind = key[0]
         if kind == "e":
             self.fetch("entity_preview", lambda ix: ix.entity(item.id, mention_limit=12), group="preview")
@@ -397,12 +238,6 @@ class SearchScreen(BaseScreen):
             self.fetch("article_preview", lambda ix: (ix.article(item.id), ix.mentions_in(item.id), item), group="preview")
         else:
             self.show_number(item)
-        if self.result is not None and event.option_index >= event.option_list.option_count - 5:
-            self.load_more()
-        if self.result is None and not self.recent_done and event.option_index >= event.option_list.option_count - 5:
-            offset = len(self.recent)
-            self.recent_done = True  # until the page arrives, so one page is asked for once
-            self.fetch("recent", lambda ix: ix.articles(limit=PAGE, offset=offset), group="page")
 
     def _preview(self, text: Text) -> None:
         self.query_one("#preview-text", Static).update(text)
@@ -411,49 +246,16 @@ class SearchScreen(BaseScreen):
     def got_entity_preview(self, detail: EntityDetail | None) -> None:
         if detail is None:
             return
-        e = detail.entity
         width = max(20, self.query_one("#preview", VerticalScroll).scrollable_content_region.width - 1)
-        out = Text.assemble(badge(e.type), " ", (e.name, type_style(e.type)),
-                            (f"\n{e.mentions} mentions in {e.articles} articles\n", "dim"))
-        if e.aliases:
-            out.append_text(Text.assemble(("also: ", "dim"), " · ".join(e.aliases), "\n"))
-        out.append("\n")
-        for m in detail.mentions:
-            out.append_text(kwic(m.left, m.surface, m.right, width, type_style(e.type), m.part))
-            out.append("\n")
-        if detail.related:
-            out.append_text(Text("\nCo-mentioned: ", style="bold"))
-            out.append(", ".join(f"{r.name} ({r.count})" for r in detail.related[:10]))
-        self._preview(out)
+        self._preview(entity_preview(detail, width))
 
     def got_article_preview(self, value: tuple[ArticleDetail | None, list, object]) -> None:
         detail, mentions, item = value
-        if detail is None:
-            return
-        out = Text(title_of(detail.title, detail.source) + "\n", style="bold")
-        if detail.subtitle:
-            out.append(clean_line(detail.subtitle) + "\n", style="italic")
-        meta = [clean_line(detail.outlet), ", ".join(clean_line(r) for r in detail.reporters), detail.date or detail.date_text,
-                Path(detail.source).name if detail.title else None]
-        out.append(" · ".join(x for x in meta if x) + "\n\n", style="dim")
-        parts = blocks(detail.body, [(p.start, p.end) for p in detail.paragraphs])
-        match = first_match(detail.body, getattr(item, "snippet", ""), getattr(item, "highlights", []))
-        first = max(0, next((i for i, b in enumerate(parts) if match and b.start <= match[0] < b.end), 0) - 1)
-        if first:
-            out.append("…\n\n", style="dim")
-        for block in parts[first:first + 8]:
-            out.append_text(render_block(detail.body, block, mentions, [], current=match, current_style=HIGHLIGHT_STYLE))
-            out.append("\n\n")
-        self._preview(out)
+        if detail is not None:
+            self._preview(article_preview(detail, mentions, item))
 
     def show_number(self, n: NumberRow) -> None:
-        out = Text.assemble((clean_line(n.raw), "bold #ffaf5f"), "  ", korean_amount(n.value, unit_label(n.unit, n.counter)),
-                            (f"  ({n.unit}{', ' + n.counter if n.counter else ''})\n", "dim"),
-                            (f"#{n.article_id} {title_of(n.title, n.source)}\n\n", "bold"))
-        context = clean_line(n.context)
-        pos = context.find(clean_line(n.raw))
-        out.append_text(highlighted(context, [(pos, pos + len(clean_line(n.raw)))] if pos >= 0 else []))
-        self._preview(out)
+        self._preview(number_preview(n))
 
     # --- opening ----------------------------------------------------------------------------------
 
@@ -461,7 +263,7 @@ class SearchScreen(BaseScreen):
         if event.input.id == "query":
             self.action_open()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_result_list_selected(self, event: ResultList.Selected) -> None:
         self.action_open()
 
     def action_open(self) -> None:
@@ -502,46 +304,41 @@ class SearchScreen(BaseScreen):
 
     # --- copy and export --------------------------------------------------------------------------
 
-    def table(self) -> tuple[str, list[str], list[list]]:
-        """The result list as (name, header, rows) for the clipboard and exports."""
-        header = ["kind", "id", "name_or_title", "detail", "article_id", "context"]
-        rows: list[list] = []
-        if self.result is None:
-            rows = [["article", a.id, a.title or a.source, a.date or "", a.id, a.source] for a in self.recent]
-            return "articles", header, rows
+    def every_row(self, purpose: str) -> None:
+        """Copies and exports take every hit, not only the pages seen: they are read in a worker."""
         r = self.result
-        rows += [["entity", e.id, e.name, e.type, "", f"{e.mentions} mentions in {e.articles} articles"] for e in r.entities]
-        rows += [["article", a.id, a.title or a.source, a.date or "", a.id, a.snippet] for a in r.articles]
-        rows += [["number", n.id, n.raw, f"{n.value:g} {n.unit}", n.article_id, n.context] for n in r.numbers]
-        return f"search-{r.query}", header, rows
+        if r is None:
+            self.say(f"reading {plural(self.articles_total, 'article')}…")
+            self.fetch("every_row", lambda ix: (purpose, None, ix.articles()), group="export")
+            return
+        query = r.query
+        self.say(f"reading {plural(r.total_articles, 'article')}…")
+        self.fetch("every_row", lambda ix: (purpose, query, ix.search(query, limit=None)), group="export")
+
+    def got_every_row(self, value: tuple[str, str | None, SearchResult | list[ArticleInfo]]) -> None:
+        purpose, query, answer = value  # query None: the start list
+        if query != (self.result.query if self.result is not None else None):
+            return  # the query changed while every hit was read
+        name, header, rows = table(answer)
+        if purpose == "copy":
+            self.app.copy(to_tsv(header, rows), f"{plural(len(rows), 'result')} as TSV")
+        else:
+            self.export_rows(name, header, rows, noun="rows")
+        self._say_status()
 
     def action_copy_results(self) -> None:
-        _name, header, rows = self.table()
-        self.app.copy(to_tsv(header, rows), f"{len(rows)} results as TSV")
+        self.every_row("copy")
 
     def action_export(self) -> None:
-        """Every hit, not only the loaded pages: the rest is read first."""
         self.remember_query()
-        if self._more_articles() > 0:
-            query = self.result.query
-            self.query_one("#status", Static).update(Text(f"reading all {self.result.total_articles:,} articles…",
-                                                          style="dim italic"))
-            self.fetch("export_all", lambda ix: ix.search(query, limit=None), group="export")
-            return
-        self.export_rows(*self.table(), noun="rows")
-
-    def got_export_all(self, result: SearchResult) -> None:
-        if self.result is None or result.query != self.result.query:
-            return
-        self.result = result
-        self.render_results(keep_highlight=True)
-        self.export_rows(*self.table(), noun="rows")
+        self.every_row("export")
 
     def action_fold(self) -> None:
         """Show every near-duplicate (reprint, light edit) as its own row, or fold them again under the first."""
         self.unfolded = not self.unfolded
         if self.result is not None:
-            self.render_results(keep_highlight=True)
+            self._results().set_unfolded(self.unfolded)
+            self._say_status()
 
     def action_sort(self) -> None:
         """Cycle rank → newest → oldest by rewriting the sort: field, so the order stays visible and editable."""
@@ -591,21 +388,14 @@ class SearchScreen(BaseScreen):
                                                       "`hanscope index` says what each gains", style="dim"))
 
 
-def _count(r: SearchResult) -> str:
-    """The number of hits, or "1,000+" while the exact count is on its way (it comes with the facets)."""
-    return f"{r.total_articles:,}" if r.total_exact else f"{r.total_articles - 1:,}+"
-
-
-def facet_strip(facets: Facets, width: int) -> Text:
-    """One line of outlets, a sparkline of months and one line of top entities, above the results."""
-    outlets = " · ".join(f"{clean_line(name)} {n}" for name, n in facets.outlet[:6])
-    line = Text.assemble(("outlets ", "bold"), outlets or "—")
-    if facets.month:
-        counts = [n for _, n in facets.month][-24:]
-        top = max(counts)
-        spark = "".join(SPARK[min(7, (n * 8 - 1) // top)] for n in counts)
-        first, last = facets.month[max(0, len(facets.month) - 24)][0], facets.month[-1][0]
-        line.append_text(Text.assemble(("  months ", "bold"), (spark, "#5fafff"), f" {first}…{last}"))
-    entities = " · ".join(f"{clean_line(name)} {n}" for name, _kind, n, _id in facets.entity[:8])
-    second = Text.assemble(("top ", "bold"), entities or "—", ("  ctrl+g narrows", "dim italic"))
-    return Text("\n").join([fit(line, width), fit(second, width)])
+def table(answer: SearchResult | list[ArticleInfo]) -> tuple[str, list[str], list[list]]:
+    """Every result as (name, header, rows) for the clipboard and exports: a search's entities, articles and
+    numbers, or the start list's articles."""
+    header = ["kind", "id", "name_or_title", "detail", "article_id", "context"]
+    if isinstance(answer, list):
+        return "articles", header, [["article", a.id, a.title or a.source, a.date or "", a.id, a.source] for a in answer]
+    r = answer
+    rows = [["entity", e.id, e.name, e.type, "", f"{e.mentions} mentions in {e.articles} articles"] for e in r.entities]
+    rows += [["article", a.id, a.title or a.source, a.date or "", a.id, a.snippet] for a in r.articles]
+    rows += [["number", n.id, n.raw, f"{n.value:g} {n.unit}", n.article_id, n.context] for n in r.numbers]
+    return f"search-{r.query}", header, rows
