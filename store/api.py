@@ -406,9 +406,12 @@ class Index:
                          offset: int = 0) -> list[ArticleCount]:
         """Articles that name the entity, newest first (the order of its mention list) or in `order`: a page walks
         the entity's rows of article_entities in recency order and stops (no sort of all of them)."""
+        # Cut the page from the entity's own rows first, then join the articles: joining before the sort read
+        # every article that names the entity (a by-mentions page of 삼성전자 at 100k).
         return [ArticleCount(*r) for r in self._rows(
-            "SELECT a.id, a.title, a.source, a.date, ae.mentions FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
-            f"WHERE ae.entity_id = ? ORDER BY {order} LIMIT ? OFFSET ?",
+            "SELECT a.id, a.title, a.source, a.date, ae.mentions FROM (SELECT article_id, mentions, recency "
+            f"FROM article_entities ae WHERE entity_id = ? ORDER BY {order} LIMIT ? OFFSET ?) ae "
+            f"JOIN articles a ON a.id = ae.article_id ORDER BY {order}",
             (eid, -1 if limit is None else limit, max(0, offset)),
         )]
 
