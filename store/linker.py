@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from itertools import islice
 
 import sqlite_utils
 
@@ -263,10 +264,16 @@ def _link(conn, entities: EntitySet, pool) -> None:
         specs = [(ids[s.name], sorted(s.surfaces())) for s in entities.specs]
         path = _database_file(conn)
         if pool is not None and path and len(todo) >= PARALLEL_LINK:
-            chunks = [todo[i:i + LINK_CHUNK] for i in range(0, len(todo), LINK_CHUNK)]
-            futures = [pool.submit(match_articles, path, signature, specs, kinds, chunk) for chunk in chunks]
-            for chunk, future in zip(chunks, futures):
-                _store_mentions(conn, chunk, future.result())
+            # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles)
+            chunks = iter([todo[i:i + LINK_CHUNK] for i in range(0, len(todo), LINK_CHUNK)])
+            pending = deque((chunk, pool.submit(match_articles, path, signature, specs, kinds, chunk))
+                            for chunk in islice(chunks, 2 * pool._max_workers))
+            while pending:
+                chunk, future = pending.popleft()
+                rows = future.result()
+                for more in islice(chunks, 1):
+                    pending.append((more, pool.submit(match_articles, path, signature, specs, kinds, more)))
+                _store_mentions(conn, chunk, rows)
         else:
             matcher = Matcher(specs, kinds)
             for start in range(0, len(todo), LINK_CHUNK):
