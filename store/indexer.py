@@ -81,6 +81,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
 
     known = {row["path"]: row for row in db.query("SELECT id, path, hash, status, size, mtime FROM files")}
     todo: list[tuple[str, str, int, float]] = []
+    restat: list[tuple[int, float, int]] = []
     for path in files:
         key = str(path.resolve())
         row = known.get(key)
@@ -94,6 +95,8 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
             summary.failed.append(FileProblem(str(path), f"cannot read: {err.strerror or err}"))
             continue
         if row and row["hash"] == digest:
+            if (row["size"], row["mtime"]) != (size, mtime):  # touched, not changed: not hashed again next time
+                restat.append((size, mtime, row["id"]))
             summary.files_unchanged += 1
             if row["status"] == "failed":
                 summary.failed.append(FileProblem(key, _stored_error(db, key)))
@@ -103,6 +106,9 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
     writer = _BatchWriter(db.conn, summary)
     try:
         with _bulk_load(db.conn), _extraction_pool(len(todo), workers, use_analyzer) as pool:
+            if restat:
+                with db.conn:
+                    db.conn.executemany("UPDATE files SET size = ?, mtime = ? WHERE id = ?", restat)
             if prune:
                 summary.files_pruned, summary.articles_removed = _prune(db)
 
