@@ -187,3 +187,43 @@ def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(tmp_path, monk
     hashed.clear()
     assert indexer.index_paths(conn, [corpus], workers=0).files_unchanged == 12 and hashed == []  # the touch is recorded
     conn.close()
+
+
+NEW_COMPANY_LATER = ("누리칩스, 상장 추진\n[새벽경제=이서연 기자] 반도체 설계업체 누리칩스(NuriChips)는 내년 코스닥 상장을 "
+                     "추진한다고 밝혔다. 누리칩스 대표는 성장을 자신했다.\n")
+NAMED_BEFORE = ("반도체 협력 확대\n[한빛일보=김민수 기자] 삼성전자는 누리 칩스와 함께 새 공장을 짓는다고 밝혔다. 업계는 "
+                "NURICHIPS의 기술력과 누리칩스는 물론 SK하이닉스의 90만장 생산 능력을 높이 평가했다.\n")
+
+
+@pytest.mark.parametrize("narrowed", [True, False], ids=["full-text-narrowed", "every-text-read"])
+def test_an_entity_found_in_new_articles_is_linked_in_old_ones(tmp_path, monkeypatch, narrowed):
+    """Adding articles can make a name an entity (누리칩스, with its English name); articles indexed before that
+    name it too, in capitals. Only articles whose indexed letters hold a changed name are re-read
+    (the full-text index finds them), and they get the same mentions as when every text is read."""
+    from store import linker
+    from store.indexer import index_paths
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_corpus(old, 30)
+    (old / "named.txt").write_text(NAMED_BEFORE, encoding="utf-8")
+    new.mkdir()
+    (new / "later.txt").write_text(NEW_COMPANY_LATER, encoding="utf-8")
+    db_path = tmp_path / "index.db"
+    conn = connect(db_path, create=True)
+    index_paths(conn, [old], workers=0)
+    assert conn.execute("SELECT count(*) FROM entities WHERE name = '누리칩스'").fetchone()[0] == 0
+
+    reads: list[int] = []
+    original_parts = linker.article_parts
+    monkeypatch.setattr(linker, "article_parts", lambda *texts: reads.append(1) or original_parts(*texts))
+    if not narrowed:
+        monkeypatch.setattr(linker, "_articles_with_letters_of", lambda *args: None)
+    index_paths(conn, [new], workers=0)
+    surfaces = conn.execute(
+        "SELECT a.source, m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
+        "WHERE e.name = '누리칩스' ORDER BY a.id, m.start").fetchall()
+    conn.close()
+    named_before = [surface for source, surface in surfaces if source.endswith("named.txt")]
+    assert named_before == ["NURICHIPS", "누리칩스"]  # (누리 칩스: a space only where a spelling has one)
+    # the touched scan read the one old article that names it (plus the linking of the new and that one), not all 31
+    assert (len(reads) < 10) if narrowed else (len(reads) > 31)
