@@ -105,7 +105,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
 
     writer = _BatchWriter(db.conn, summary)
     try:
-        with _bulk_load(db.conn), _extraction_pool(len(todo), workers, use_analyzer) as pool:
+        with _extraction_pool(len(todo), workers, use_analyzer) as pool:
             if restat:
                 with db.conn:
                     db.conn.executemany("UPDATE files SET size = ?, mtime = ? WHERE id = ?", restat)
@@ -285,19 +285,6 @@ def _delete_articles(conn: sqlite3.Connection, where: str, params: list) -> int:
 # --- writing --------------------------------------------------------------------------------------
 
 
-@contextmanager
-def _bulk_load(conn: sqlite3.Connection):
-    """A larger page cache while indexing (index pages of big tables stay in memory between batches); the
-    connection's own setting again afterwards. Durability is unchanged: WAL, synchronous=NORMAL (db.py)."""
-    before = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA cache_size = {before}")
-
-
-BULK_CACHE_KIB = 64 * 1024
 BATCH_FILES = 512  # files per transaction at most ...
 BATCH_SECONDS = 1.0  # ... and a commit at least this often, so readers (the app, a search) see progress
 
