@@ -6,6 +6,9 @@ in-process for small jobs; the indexer only writes what it returns.
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
+import time
 from functools import cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,7 +132,21 @@ _worker_extractor: Extractor | None = None
 
 def worker_init(use_analyzer: bool) -> None:
     global _worker_extractor
+    _exit_with_parent()
     _worker_extractor = Extractor(use_analyzer)
+
+
+def _exit_with_parent() -> None:
+    """A worker whose indexer was killed (kill -9 leaves no time to stop the pool) ends within a second: it would
+    otherwise wait forever on a queue whose other end it holds itself."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def worker_extract(path: str) -> ExtractedFile:

@@ -227,3 +227,48 @@ def test_an_entity_found_in_new_articles_is_linked_in_old_ones(tmp_path, monkeyp
     assert named_before == ["NURICHIPS", "누리칩스"]  # (누리 칩스: a space only where a spelling has one)
     # the touched scan read the one old article that names it (plus the linking of the new and that one), not all 31
     assert (len(reads) < 10) if narrowed else (len(reads) > 31)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the process table in /proc")
+def test_worker_processes_end_when_the_indexer_is_killed(tmp_path):
+    """kill -9 leaves the pool no time to stop its workers: they used to wait forever on their queue. Now they
+    end within seconds, and a re-run finishes the job."""
+    import signal
+
+    count = 160
+    corpus = write_corpus(tmp_path / "news", count)
+    db_path = tmp_path / "index.db"
+    command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "2", "--no-analyzer", "--json"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None and (len(workers) < 2 or files_written(db_path) < 10):
+        workers = _children(proc.pid)
+        time.sleep(0.01)
+    assert len(workers) >= 2, "the index finished before its workers were seen: make the corpus bigger"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}")]
+    for pid in alive:  # do not leave them behind if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=180, cwd=ROOT)
+    assert rerun.returncode == 0, rerun.stderr
+    assert_indexed_exactly_once(db_path, count)
