@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from itertools import islice
 
 import sqlite_utils
 
 from .extract.entities import Matcher, load_alias_file, short_forms
 from .extract.hangul import normalize_name
 from .model import ENTITY_TYPES
-from .textindex import recency
+from .textindex import ID_MASK, recency
 from .extract.resolve import ALIAS_ROWS, Resolver
 
 EDIT_OPS = ("merge", "rename", "retype", "alias-add", "alias-remove", "split", "delete", "define")
@@ -225,39 +227,78 @@ def _signature(entities: EntitySet) -> str:
     return digest.hexdigest()
 
 
-def link(db: sqlite_utils.Database, entities: EntitySet | None = None) -> None:
+PARALLEL_LINK = 2000  # articles to match from which the matching goes to the worker processes, when there are some
+LINK_CHUNK = 500  # articles a worker matches per task
+
+
+def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None) -> None:
     """Rebuild entities and aliases from candidates + edits, then (re)match mentions where needed.
 
     `entities`: the set as build_entity_set(db) would make it now, when the caller already has it.
+    `pool`: the indexer's worker processes (concurrent.futures), which then find the mentions of large runs.
     """
-    entities = entities or build_entity_set(db)
-    signature = _signature(entities)
     conn = db.conn
-    with conn:
-        old = conn.execute("SELECT value FROM meta WHERE key = 'link_signature'").fetchone()
-        changed = not old or old[0] != signature
-        if changed:
-            touched = _articles_touched(conn, entities)
-            _sync_entities(conn, entities)
-            conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
-        todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0")]
-        if todo:  # a prune alone re-counts, and needs no automaton over every alias
-            ids = dict(conn.execute("SELECT name, id FROM entities"))
-            kinds = dict(conn.execute("SELECT id, type FROM entities"))
-            matcher = Matcher([(ids[s.name], sorted(s.surfaces())) for s in entities.specs], kinds)
-            for article_id in todo:
-                _link_article(conn, matcher, kinds, article_id)
-        conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
-        conn.execute("UPDATE entities SET mentions = 0, articles = 0")
-        conn.execute(
-            "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, sum(mentions) AS n, "
-            "count(*) AS a FROM article_entities GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
-        )
-        # The name index every query process would otherwise rebuild (weights are the fresh mention counts).
-        resolver = Resolver(conn.execute(ALIAS_ROWS))
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
+    if conn.in_transaction:
+        conn.commit()
+    # The write lock first, then read: entities read before another writer's link committed would be
+    # inserted again (UNIQUE constraint failed: entities.name)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _link(conn, entities or build_entity_set(db), pool)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _link(conn, entities: EntitySet, pool) -> None:
+    signature = _signature(entities)
+    old = conn.execute("SELECT value FROM meta WHERE key = 'link_signature'").fetchone()
+    changed = not old or old[0] != signature
+    if changed:
+        touched = _articles_touched(conn, entities)
+        _sync_entities(conn, entities)
+        conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
+    todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY id")]
+    if todo:  # a prune alone re-counts, and needs no automaton over every alias
+        ids = dict(conn.execute("SELECT name, id FROM entities"))
+        kinds = dict(conn.execute("SELECT id, type FROM entities"))
+        specs = [(ids[s.name], sorted(s.surfaces())) for s in entities.specs]
+        path = _database_file(conn)
+        if pool is not None and path and len(todo) >= PARALLEL_LINK:
+            # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles)
+            chunks = iter([todo[i:i + LINK_CHUNK] for i in range(0, len(todo), LINK_CHUNK)])
+            pending = deque((chunk, pool.submit(match_articles, path, signature, specs, kinds, chunk))
+                            for chunk in islice(chunks, 2 * pool._max_workers))
+            while pending:
+                chunk, future = pending.popleft()
+                rows = future.result()
+                for more in islice(chunks, 1):
+                    pending.append((more, pool.submit(match_articles, path, signature, specs, kinds, more)))
+                _store_mentions(conn, chunk, rows)
+        else:
+            matcher = Matcher(specs, kinds)
+            for start in range(0, len(todo), LINK_CHUNK):
+                chunk = todo[start:start + LINK_CHUNK]
+                _store_mentions(conn, chunk, _match(conn, matcher, kinds, chunk))
+    conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
+    conn.execute("UPDATE entities SET mentions = 0, articles = 0")
+    conn.execute(
+        "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, sum(mentions) AS n, "
+        "count(*) AS a FROM article_entities GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
+    )
+    # The name index every query process would otherwise rebuild (weights are the fresh mention counts).
+    resolver = Resolver(conn.execute(ALIAS_ROWS))
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
+
+
+def _database_file(conn) -> str | None:
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or None
+    return None
 
 
 def _articles_touched(conn, entities: EntitySet) -> set[int]:
@@ -286,12 +327,41 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
         "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",
         [json.dumps(gone_ids)],
     )}
-    if surfaces:
+    if surfaces and conn.execute("SELECT 1 FROM articles WHERE linked = 1 LIMIT 1").fetchone():
         matcher = Matcher([(0, sorted(surfaces))])
-        touched.update(article_id for article_id, *texts in conn.execute(
-                           "SELECT id, title, title_from, subtitle, captions, body FROM articles WHERE linked = 1")
+        candidates = _articles_with_letters_of(conn, surfaces, matcher)
+        if candidates is None:  # every text is read
+            rows = conn.execute("SELECT id, title, title_from, subtitle, captions, body FROM articles WHERE linked = 1")
+        else:
+            rows = conn.execute("SELECT id, title, title_from, subtitle, captions, body FROM articles WHERE linked = 1 "
+                                "AND id IN (SELECT value FROM json_each(?))", [_json(sorted(candidates - touched))])
+        touched.update(article_id for article_id, *texts in rows
                        if article_id not in touched and any(matcher.may_match(t) for _, _, t in article_parts(*texts)))
     return touched
+
+
+def _articles_with_letters_of(conn, surfaces: set[str], matcher: Matcher) -> set[int] | None:
+    """The articles whose search rows hold the letters of some surface in a row (across any gap), from the full-text
+    index: a superset of those the matcher can find a surface in, as it compares letters with only blanks, dots and
+    the surface's own marks between them. Adding 1,000 articles to 100k re-reads these, not every text.
+    None when that does not hold: a surface of fewer than two letters, or the matcher's country and 경기도 rules,
+    which find 한·미 and 경기 북부 without the surface's letters."""
+    if matcher._countries or matcher._gyeonggi is not None:
+        return None
+    phrases = set()
+    for surface in surfaces:
+        letters = "".join(_LETTER_RUN.findall(surface.casefold()))
+        if len(letters) < 2:
+            return None
+        # every pair as a prefix: the bigram inside a word or the bridge (`_`) across a gap (store.textindex)
+        phrases.add(" + ".join(f'"{letters[i:i + 2]}"*' for i in range(len(letters) - 1)))
+    found: set[int] = set()
+    phrases_sorted = sorted(phrases)
+    for start in range(0, len(phrases_sorted), 50):
+        expression = " OR ".join(f"({p})" for p in phrases_sorted[start:start + 50])
+        found.update(r[0] for r in conn.execute(f"SELECT rowid & {ID_MASK} FROM articles_fts WHERE articles_fts MATCH ?",
+                                                [expression]))  # the article id inside a search rowid
+    return found
 
 
 RETIRED_KEEP = 5000  # names of deleted entities whose ids an undo (or a re-index) may bring back
@@ -347,6 +417,8 @@ def _sync_entities(conn, entities: EntitySet) -> None:
     )
 
 
+_LETTER_RUN = re.compile(r"[^\W_]+")  # what the full-text index keeps of a text (store.textindex)
+
 PARTS = ("title", "deck", "caption", "body")  # where a mention is: the headline, the subtitle, a photo caption, the body
 
 
@@ -361,24 +433,65 @@ def article_parts(title: str | None, title_from: str | None, subtitle: str | Non
     return [p for p in parts if p[2]]
 
 
-def _link_article(conn, matcher: Matcher, kinds: dict[int, str], article_id: int) -> None:
-    texts = conn.execute("SELECT title, title_from, subtitle, captions, body FROM articles WHERE id = ?", [article_id]).fetchone()
-    starts = [r[0] for r in conn.execute("SELECT start FROM paragraphs WHERE article_id = ? ORDER BY idx", [article_id])]
-    rows = []
-    for part, index, text in article_parts(*texts):
-        found = matcher.find(text)
-        found += short_forms(text, found, kinds)  # 최 회장 hangs on a full name in the same text
-        for s, e, eid, surface in sorted(found):
-            paragraph = max(0, bisect_right(starts, s) - 1) if part == "body" else index
-            rows.append((eid, article_id, part, paragraph, s, e, surface))
-    conn.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-    conn.execute("DELETE FROM article_entities WHERE article_id = ?", [article_id])
+MentionRow = tuple[int, int, str, int, int, int, str]  # entity, article, part, paragraph, start, end, surface
+
+
+def _match(conn, matcher: Matcher, kinds: dict[int, str], article_ids: list[int]) -> list[MentionRow]:
+    """Every mention in these articles (read in one statement each for texts and paragraph starts)."""
+    marks = _json(article_ids)
+    starts: dict[int, list[int]] = {}
+    for article_id, start in conn.execute(
+            "SELECT article_id, start FROM paragraphs WHERE article_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY article_id, idx", [marks]):
+        starts.setdefault(article_id, []).append(start)
+    rows: list[MentionRow] = []
+    for article_id, *texts in conn.execute(
+            "SELECT id, title, title_from, subtitle, captions, body FROM articles "
+            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", [marks]):
+        para_starts = starts.get(article_id, [])
+        for part, index, text in article_parts(*texts):
+            found = matcher.find(text)
+            found += short_forms(text, found, kinds)  # 최 회장 hangs on a full name in the same text
+            for s, e, eid, surface in sorted(found):
+                paragraph = max(0, bisect_right(para_starts, s) - 1) if part == "body" else index
+                rows.append((eid, article_id, part, paragraph, s, e, surface))
+    return rows
+
+
+def _store_mentions(conn, article_ids: list[int], rows: list[MentionRow]) -> None:
+    marks = _json(article_ids)
+    conn.execute("DELETE FROM mentions WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
+    conn.execute("DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
     conn.executemany(
         'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
-    counts = Counter(row[0] for row in rows)
-    key = recency(article_id, conn.execute("SELECT date FROM articles WHERE id = ?", [article_id]).fetchone()[0])
+    counts = Counter((row[0], row[1]) for row in rows)
+    dates = dict(conn.execute("SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", [marks]))
     conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
-                     [(eid, article_id, n, key) for eid, n in counts.items()])
+                     [(eid, article_id, n, recency(article_id, dates.get(article_id))) for (eid, article_id), n in counts.items()])
+
+
+def _json(values: list[int]) -> str:
+    return "[" + ",".join(str(int(v)) for v in values) + "]"
+
+
+# --- in a worker process: the matching of a large link (the matcher is built once per worker and link) ---
+
+_worker_state: dict = {}
+
+
+def match_articles(path: str, signature: str, specs: list[tuple[int, list[str]]], kinds: dict[int, str],
+                   article_ids: list[int]) -> list[MentionRow]:
+    """Mentions in these articles, read through this process's own read-only connection (the articles are
+    committed before linking; the entity ids come with the call, as the linker's transaction has not)."""
+    if _worker_state.get("key") != (path, signature):
+        import sqlite3
+
+        if _worker_state.get("conn") is not None:
+            _worker_state["conn"].close()
+        conn = sqlite3.connect(path, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1")
+        _worker_state.update(key=(path, signature), conn=conn, matcher=Matcher(specs, kinds))
+    return _match(_worker_state["conn"], _worker_state["matcher"], kinds, article_ids)
 
 
 def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_unchanged: bool = False) -> int:

@@ -6,6 +6,9 @@ in-process for small jobs; the indexer only writes what it returns.
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
+import time
 from functools import cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +17,7 @@ from .ingest.clean import clean
 from .model import Amount, Article, Candidate, InputError
 from .extract.numbers import parse_numbers
 from .ingest.readers import read_documents
+from .textindex import index_grams
 
 
 @dataclass(slots=True)
@@ -22,6 +26,8 @@ class ExtractedArticle:
     body_hash: str
     numbers: list[tuple[int, Amount]]  # (paragraph index, amount with body offsets)
     candidates: list[Candidate]
+    # the FTS5 token strings of (headline + deck + captions, body), made here so that worker processes do it
+    grams: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -34,6 +40,16 @@ class ExtractedFile:
 
 def body_hash(body: str) -> str:
     return hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def heading_grams(title: str | None, subtitle: str | None, captions: list[str]) -> str:
+    """The search text of an article's headline, deck and photo captions: all rank above the body."""
+    return index_grams("\n".join([title or "", subtitle or "", *captions]))
+
+
+def article_grams(article: Article) -> tuple[str, str]:
+    """What the search index holds for an article: (heading tokens, body tokens)."""
+    return heading_grams(article.title, article.subtitle, article.captions), index_grams(article.body)
 
 
 def numbers_by_paragraph(article: Article) -> list[tuple[int, Amount]]:
@@ -89,6 +105,7 @@ class Extractor:
                     body_hash=body_hash(article.body),
                     numbers=numbers_by_paragraph(article),
                     candidates=self.candidates(article),
+                    grams=article_grams(article),
                 )
             )
         if not result.articles and result.error is None:
@@ -115,7 +132,21 @@ _worker_extractor: Extractor | None = None
 
 def worker_init(use_analyzer: bool) -> None:
     global _worker_extractor
+    _exit_with_parent()
     _worker_extractor = Extractor(use_analyzer)
+
+
+def _exit_with_parent() -> None:
+    """A worker whose indexer was killed (kill -9 leaves no time to stop the pool) ends within a second: it would
+    otherwise wait forever on a queue whose other end it holds itself."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def worker_extract(path: str) -> ExtractedFile:

@@ -98,9 +98,17 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+# The characters each of those patterns starts with: a scan for one of them is 3-5x cheaper than the
+# substitution's own scan, and most text has none
+_LINE_BREAK_CHAR = re.compile(r"[\r\x0b\x0c\x85\u2028\u2029]")
+_ESCAPE_START = re.compile(r"[\x1b\x90-\x9f]")
+
+
 def sanitize(text: str) -> str:
     """Text safe to show in a terminal: no escape sequences or control characters, \\n line breaks, NFC."""
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _ESCAPE_SEQUENCE.sub("", text)
+    if _LINE_BREAK_CHAR.search(text):
+        text = _LINE_BREAKS.sub("\n", text)
+    if _ESCAPE_START.search(text):
+        text = _ESCAPE_SEQUENCE.sub("", text)
     text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)

@@ -1,0 +1,274 @@
+"""The write path: two indexers on one file, batches, the linker's worker processes, re-runs over unchanged files.
+
+Every case indexes real generated Korean articles (tests/test_faults.py's corpus) and looks at the SQLite file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from conftest import HANSCOPE, ROOT
+from store.db import connect
+from test_faults import MARKER, article_text, assert_indexed_exactly_once, files_written, write_corpus
+
+
+def _table(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+MENTION_ROWS = 'SELECT entity_id, article_id, part, paragraph, start, "end", surface FROM mentions ORDER BY id'
+
+
+def test_two_index_runs_on_one_file_both_finish_and_index_each_file_once(tmp_path):
+    """Issue 15: the second run used to die with `UNIQUE constraint failed: entities.name`. Now it waits for the
+    first (one line on stderr), then finds every file indexed."""
+    count = 240
+    corpus = write_corpus(tmp_path / "news", count)
+    db_path = tmp_path / "index.db"
+    command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "0", "--no-analyzer", "--json"]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while files_written(db_path) < 1 and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    out1, err1 = first.communicate(timeout=180)
+    out2, err2 = second.communicate(timeout=180)
+
+    assert first.returncode == 0, err1
+    assert second.returncode == 0, err2
+    assert "Traceback" not in err1 + err2 and "IntegrityError" not in err1 + err2
+    waited = [line for line in err2.splitlines() if "another `hanscope index` is writing" in line]
+    assert len(waited) == 1 and str(db_path) in waited[0], err2
+    assert json.loads(out1)["files_indexed"] == count
+    assert json.loads(out2)["files_unchanged"] == count  # the second found the first one's work done
+    assert_indexed_exactly_once(db_path, count)
+    assert not Path(f"{db_path}-indexing").exists()  # the lock file goes with the run that made it
+
+
+def test_a_run_killed_while_holding_the_lock_does_not_block_the_next(tmp_path):
+    import signal
+
+    corpus = write_corpus(tmp_path / "news", 150)
+    db_path = tmp_path / "index.db"
+    command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "0", "--no-analyzer", "--json"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while files_written(db_path) < 20 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "another `hanscope index`" not in rerun.stderr  # the dead run's lock went with it
+    assert_indexed_exactly_once(db_path, 150)
+
+
+def test_files_are_committed_in_growing_batches_and_a_failed_batch_leaves_whole_files(tmp_path):
+    """Batches start at one file and double: a reader sees the first file at once; a write that fails in the middle
+    of a batch loses that batch only, never part of a file."""
+    from store import indexer
+    from store.results import IndexSummary
+
+    corpus = write_corpus(tmp_path / "news", 40)
+    db_path = tmp_path / "index.db"
+    conn = connect(db_path, create=True)
+    seen: list[int] = []
+    original = indexer._BatchWriter.commit
+
+    def commit_and_count(self) -> None:
+        original(self)
+        seen.append(self.committed)
+
+    indexer._BatchWriter.commit = commit_and_count
+    try:
+        summary = indexer.index_paths(conn, [corpus], workers=0)
+    finally:
+        indexer._BatchWriter.commit = original
+    conn.close()
+    assert summary.articles_added == 40 and summary.files_indexed == 40
+    assert seen[:4] == [1, 3, 7, 15]
+    assert_indexed_exactly_once(db_path, 40)
+
+    # a batch that cannot commit: rolled back whole, the batches before it stay
+    conn = connect(tmp_path / "other.db", create=True)
+    writer = indexer._BatchWriter(conn, IndexSummary())
+    extracted = [indexer._extract_or_report(indexer.shared_extractor(False).extract_file, str(p))
+                 for p in sorted(corpus.rglob("*.txt"))[:3]]
+    writer.add(extracted[0], "a" * 32, 1, 0.0)  # commits alone (the first batch is one file)
+    writer.add(extracted[1], "b" * 32, 1, 0.0)
+    writer.rollback()  # as when the second batch fails
+    assert writer.committed == 1
+    assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
+    conn.close()
+
+
+def test_numbers_that_restate_another_point_at_it_by_id(tmp_path):
+    """Numbers go in with one executemany and ids given in Python: 5,000억 달러(약 700조원) still links the
+    conversion to the amount it restates."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "오픈AI, 스타게이트에 5000억 달러 투자\n[한빛일보=김민수 기자] 오픈AI는 5000억 달러(약 700조원)를 들여 "
+        "데이터센터를 짓는다고 밝혔다. 삼성전자는 월 90만장의 웨이퍼를 공급한다.\n", encoding="utf-8")
+    db_path = tmp_path / "index.db"
+    conn = connect(db_path, create=True)
+    from store.indexer import index_paths
+
+    index_paths(conn, [folder], workers=0)
+    rows = conn.execute("SELECT n.raw, n.unit, c.raw FROM numbers n LEFT JOIN numbers c ON c.id = n.converts "
+                        "ORDER BY n.start").fetchall()
+    conn.close()
+    assert rows == [("5000억 달러", "USD", None), ("약 700조원", "KRW", "5000억 달러"), ("월 90만장", "count", None)]
+
+
+def test_linking_in_worker_processes_gives_the_same_mentions_as_in_process(tmp_path, monkeypatch):
+    from store import linker
+    from store.indexer import index_paths
+
+    corpus = write_corpus(tmp_path / "news", 60)
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    conn = connect(serial, create=True)
+    index_paths(conn, [corpus], workers=0)
+    conn.close()
+
+    monkeypatch.setattr(linker, "PARALLEL_LINK", 10)
+    monkeypatch.setattr(linker, "LINK_CHUNK", 7)  # many chunks, more than are in flight at once
+    in_process = []
+    monkeypatch.setattr(linker, "_match", lambda *args: in_process.append(args) or [])
+    conn = connect(parallel, create=True)
+    index_paths(conn, [corpus], workers=2)
+    conn.close()
+    assert in_process == []  # the matching ran in the workers (spawned: they have the real _match), not here
+
+    rows = _table(serial, MENTION_ROWS)
+    assert len(rows) > 200
+    assert _table(parallel, MENTION_ROWS) == rows
+    counts = "SELECT name, mentions, articles FROM entities ORDER BY name"
+    assert _table(parallel, counts) == _table(serial, counts)
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(tmp_path, monkeypatch):
+    """A re-run compares size and mtime first (a million unchanged files in seconds); content is hashed only
+    when they differ, and a file touched without a change in content is still unchanged."""
+    from store import indexer
+
+    corpus = write_corpus(tmp_path / "news", 12)
+    db_path = tmp_path / "index.db"
+    conn = connect(db_path, create=True)
+    indexer.index_paths(conn, [corpus], workers=0)
+
+    hashed: list[str] = []
+    original = indexer._file_hash
+    monkeypatch.setattr(indexer, "_file_hash", lambda path: hashed.append(path.name) or original(path))
+    again = indexer.index_paths(conn, [corpus], workers=0)
+    assert again.files_unchanged == 12 and hashed == []
+
+    files = sorted(corpus.rglob("*.txt"))
+    os.utime(files[0], (time.time() + 5, time.time() + 5))  # touched, same bytes
+    files[1].write_text(article_text(1).replace(MARKER, "개정기사"), encoding="utf-8")  # edited
+    third = indexer.index_paths(conn, [corpus], workers=0)
+    assert sorted(hashed) == sorted([files[0].name, files[1].name])
+    assert third.files_unchanged == 11 and third.files_indexed == 1
+    total = conn.execute("SELECT count(*) FROM articles_fts('\"개정\" + \"정기\" + \"기사\"')").fetchone()[0]
+    assert total == 1
+    hashed.clear()
+    assert indexer.index_paths(conn, [corpus], workers=0).files_unchanged == 12 and hashed == []  # the touch is recorded
+    conn.close()
+
+
+NEW_COMPANY_LATER = ("누리칩스, 상장 추진\n[새벽경제=이서연 기자] 반도체 설계업체 누리칩스(NuriChips)는 내년 코스닥 상장을 "
+                     "추진한다고 밝혔다. 누리칩스 대표는 성장을 자신했다.\n")
+NAMED_BEFORE = ("반도체 협력 확대\n[한빛일보=김민수 기자] 삼성전자는 누리 칩스와 함께 새 공장을 짓는다고 밝혔다. 업계는 "
+                "NURICHIPS의 기술력과 누리칩스는 물론 SK하이닉스의 90만장 생산 능력을 높이 평가했다.\n")
+
+
+@pytest.mark.parametrize("narrowed", [True, False], ids=["full-text-narrowed", "every-text-read"])
+def test_an_entity_found_in_new_articles_is_linked_in_old_ones(tmp_path, monkeypatch, narrowed):
+    """Adding articles can make a name an entity (누리칩스, with its English name); articles indexed before that
+    name it too, in capitals. Only articles whose indexed letters hold a changed name are re-read
+    (the full-text index finds them), and they get the same mentions as when every text is read."""
+    from store import linker
+    from store.indexer import index_paths
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_corpus(old, 30)
+    (old / "named.txt").write_text(NAMED_BEFORE, encoding="utf-8")
+    new.mkdir()
+    (new / "later.txt").write_text(NEW_COMPANY_LATER, encoding="utf-8")
+    db_path = tmp_path / "index.db"
+    conn = connect(db_path, create=True)
+    index_paths(conn, [old], workers=0)
+    assert conn.execute("SELECT count(*) FROM entities WHERE name = '누리칩스'").fetchone()[0] == 0
+
+    reads: list[int] = []
+    original_parts = linker.article_parts
+    monkeypatch.setattr(linker, "article_parts", lambda *texts: reads.append(1) or original_parts(*texts))
+    if not narrowed:
+        monkeypatch.setattr(linker, "_articles_with_letters_of", lambda *args: None)
+    index_paths(conn, [new], workers=0)
+    surfaces = conn.execute(
+        "SELECT a.source, m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
+        "WHERE e.name = '누리칩스' ORDER BY a.id, m.start").fetchall()
+    conn.close()
+    named_before = [surface for source, surface in surfaces if source.endswith("named.txt")]
+    assert named_before == ["NURICHIPS", "누리칩스"]  # (누리 칩스: a space only where a spelling has one)
+    # the touched scan read the one old article that names it (plus the linking of the new and that one), not all 31
+    assert (len(reads) < 10) if narrowed else (len(reads) > 31)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the process table in /proc")
+def test_worker_processes_end_when_the_indexer_is_killed(tmp_path):
+    """kill -9 leaves the pool no time to stop its workers: they used to wait forever on their queue. Now they
+    end within seconds, and a re-run finishes the job."""
+    import signal
+
+    count = 160
+    corpus = write_corpus(tmp_path / "news", count)
+    db_path = tmp_path / "index.db"
+    command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "2", "--no-analyzer", "--json"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None and (len(workers) < 2 or files_written(db_path) < 10):
+        workers = _children(proc.pid)
+        time.sleep(0.01)
+    assert len(workers) >= 2, "the index finished before its workers were seen: make the corpus bigger"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}")]
+    for pid in alive:  # do not leave them behind if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=180, cwd=ROOT)
+    assert rerun.returncode == 0, rerun.stderr
+    assert_indexed_exactly_once(db_path, count)
