@@ -274,12 +274,15 @@ class _Article:
         stripped, offsets = _without_brackets(text)
         starts = [t.start for t in tokens] if tokens is not None else []
         words: list[_Word] = []
-        previous_end = 0
+        # the first line break after the last word kept: a word past it starts a line (one find per line, not per word)
+        newline = stripped.find("\n")
+        if newline < 0:
+            newline = len(stripped)
         # Sentences glued without a space (…입니다.자문위원회는): split after the full stop, only where it happens
         for m in (_WORD_OR_SENTENCE if _GLUED_SENTENCE.search(stripped) else _WORD).finditer(stripped):
             raw = m.group()
-            lead = len(raw) - len(raw.lstrip(_OPENERS))
-            trail = len(raw) - len(raw.rstrip(_CLOSERS))
+            lead = len(raw) - len(raw.lstrip(_OPENERS)) if raw[0] in _OPENERS else 0
+            trail = len(raw) - len(raw.rstrip(_CLOSERS)) if raw[-1] in _CLOSERS else 0
             core = raw[lead : len(raw) - trail] if len(raw) > lead + trail else ""
             cut = core.rfind("]") + 1 if "]" in core else 0
             if cut:  # [KBS 전주]LS그룹이: a dateline glued to the first word; the word starts after it
@@ -288,8 +291,11 @@ class _Article:
                 continue
             first, last = m.start() + lead, m.end() - trail - 1
             start, end = offsets[first], offsets[last] + 1
-            line_start = stripped.find("\n", previous_end, m.start()) >= 0 or not words
-            previous_end = m.end()
+            line_start = newline < m.start() or not words
+            if newline < m.start():
+                newline = stripped.find("\n", m.end())
+                if newline < 0:
+                    newline = len(stripped)
             tags = None
             if tokens is not None:
                 k = bisect_left(starts, start)
