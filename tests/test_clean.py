@@ -650,3 +650,11 @@ def test_bulleted_meta_list_and_a_caption_repeated_without_its_credit():
     assert (article.title, article.reporters, article.date) == ("쿠팡, 대구 물류센터 가동", ["민서후"], "2024-03-07T17:22")
     assert paragraphs(article) == ["쿠팡이 대구 물류센터를 가동한다. 직원은 1500명이다."]
     assert article.captions == ["(왼쪽부터) 박대준 쿠팡 대표와 홍준표 대구시장이 테이프를 자르고 있다."]
+
+
+def test_a_weather_strip_written_with_a_ring_above_is_dropped_before_the_headline():
+    """Some pages write the degree sign as ˚ (U+02DA) or º: the strip must not become the headline."""
+    article = text("맑음 서울 6˚C\n맑음 부산 12˚C\n흐림 강릉 8ºC\n구름 제주 -1˚\n"
+                   "카카오·네이버, 규제 리스크 커졌다\n\n플랫폼 기업들이 공정위 조사에 긴장하고 있다.")
+    assert article.title == "카카오·네이버, 규제 리스크 커졌다"
+    assert paragraphs(article) == ["플랫폼 기업들이 공정위 조사에 긴장하고 있다."]
