@@ -658,3 +658,10 @@ def test_a_weather_strip_written_with_a_ring_above_is_dropped_before_the_headlin
                    "카카오·네이버, 규제 리스크 커졌다\n\n플랫폼 기업들이 공정위 조사에 긴장하고 있다.")
     assert article.title == "카카오·네이버, 규제 리스크 커졌다"
     assert paragraphs(article) == ["플랫폼 기업들이 공정위 조사에 긴장하고 있다."]
+
+
+def test_a_desk_label_of_two_words_above_the_headline_is_not_the_title():
+    article = text("IT 정보통신\n\n플랫폼 규제에 긴장한 네이버·카카오\n\n김하늘 기자\n\n"
+                   "공정거래위원회가 플랫폼 기업 조사를 넓히고 있다.")
+    assert article.title == "플랫폼 규제에 긴장한 네이버·카카오"
+    assert "정보통신" not in " ".join(paragraphs(article))
