@@ -665,3 +665,13 @@ def test_a_desk_label_of_two_words_above_the_headline_is_not_the_title():
                    "공정거래위원회가 플랫폼 기업 조사를 넓히고 있다.")
     assert article.title == "플랫폼 규제에 긴장한 네이버·카카오"
     assert "정보통신" not in " ".join(paragraphs(article))
+
+
+def test_the_page_date_with_its_weekday_yields_to_the_articles_own_date():
+    """A page header says today's date with its weekday; the story's registration date comes after the byline."""
+    article = text("2024.11.22 금요일\nIT\n\n네이버·카카오, 규제 리스크 커졌다\n\n기자정보, 기사등록일\n김도윤 기자\n"
+                   "2022-08-18 14:51:02\n\n공정거래위원회가 플랫폼 기업들의 불공정 행위를 살펴보고 있다.")
+    assert article.date == "2022-08-18T14:51"
+    assert article.reporters == ["김도윤"]
+    only_page_date = text("2024년 11월 4일 (월)\n\nQD-OLED 수출 30% 증가\n\n삼성디스플레이의 QD-OLED 수출이 30% 늘었다.")
+    assert only_page_date.date == "2024-11-04"  # no other date: the page's stands in

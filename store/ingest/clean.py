@@ -84,6 +84,7 @@ _COUNTERS = re.compile(
     r"\s*[:：]?\s*[\d,.:\-\s]*[\s|·/]*){1,8}$"
 )
 _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
+_WEEKDAY = re.compile(r"\([월화수목금토일]\)|[월화수목금토일]요일|\d\.?\s+[월화수목금토일]\s*$")  # (금), 금요일, "22 금"
 _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
 # Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts): how they
 # begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
@@ -725,7 +726,10 @@ def clean(doc: Document) -> Article:
     date = parse_date(date_text) if date_text else None
     dates = found.dates or found.photo_dates
     if not date_text and dates:
-        date, date_text = next(((iso, text) for iso, text in dates if iso), dates[0])
+        # A date written with its weekday is the page's "today" in a header (2024.11.22 금요일): the story's own
+        # date, when there is one, wins; otherwise the first readable date.
+        date, date_text = next(((iso, text) for iso, text in dates if iso and not _WEEKDAY.search(text)),
+                               next(((iso, text) for iso, text in dates if iso), dates[0]))
     reporters = _meta_list(meta.get("reporters")) or found.reporters
     outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets)
     return Article.from_paragraphs(
