@@ -675,3 +675,12 @@ def test_the_page_date_with_its_weekday_yields_to_the_articles_own_date():
     assert article.reporters == ["김도윤"]
     only_page_date = text("2024년 11월 4일 (월)\n\nQD-OLED 수출 30% 증가\n\n삼성디스플레이의 QD-OLED 수출이 30% 늘었다.")
     assert only_page_date.date == "2024-11-04"  # no other date: the page's stands in
+
+
+def test_a_lede_that_opens_with_the_outlet_in_brackets_names_the_outlet():
+    article = text("네이버·카카오, 규제 리스크 커졌다\n\n[한빛데일리] 국내 IT 양대산맥인 네이버와 카카오가 규제 압박을 받고 있다.")
+    assert article.outlet == "한빛데일리"
+    assert paragraphs(article) == ["국내 IT 양대산맥인 네이버와 카카오가 규제 압박을 받고 있다."]
+    for tag in ("[단독]", "[속보]", "[사진]", "[TV]"):  # tags, not outlets: kept, no outlet read
+        tagged = text(f"제목이다\n\n{tag} 삼성전자가 새 공장을 짓는다고 밝혔다.")
+        assert tagged.outlet is None and paragraphs(tagged)[-1].startswith(tag)

@@ -208,6 +208,7 @@ _BYLINE_PREFIXES = (
     # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
 )
+_OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")  # its name must end like one
 _SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
 # Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
 # the copyright; cut when the tail is short
@@ -504,6 +505,11 @@ def _scan(text: str) -> _Found:
                 _add_byline(found, byline.groupdict().get("outlet"), byline.group("names"), spaced=rx is _SPACED_PREFIX)
                 line, after_byline = line[byline.end():].strip(), True
                 break
+        if not after_byline and not found.seen_prose:
+            named = _OUTLET_DATELINE.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…": the outlet, no reporter
+            if named and _OUTLET_TAIL.search(named["outlet"]):
+                _add_byline(found, named["outlet"], None)
+                line = line[named.end():]
         if not line:
             found.lines.append(_Line("", "sep"))
             continue
