@@ -9,7 +9,7 @@ import os
 import re
 from functools import cached_property
 
-from .db import connect
+from .backends import connect
 from .extract.hangul import is_initials_query, normalize_name
 from .extract.resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
 from .results import (
