@@ -10,6 +10,7 @@ only ever arrives as bound parameters):
 - `INSERT OR REPLACE` / `INSERT OR IGNORE` -> `ON CONFLICT` clauses;
 - `json_each(…)` -> the schema's `hs_each_int` / `hs_each_text`; `instr` -> `strpos`; `LIMIT -1` (no limit) ->
   `LIMIT NULL`; a bare `1`/`0` condition -> TRUE/FALSE; `CROSS JOIN … ON` -> `JOIN … ON`;
+- `ON CONFLICT … DO UPDATE SET x = x + 1` names the table's x (PostgreSQL finds `x` ambiguous);
 - grouping by `ae.entity_id` where the query also reads `e.`'s columns groups by `e.id` too (PostgreSQL wants
   the key whose columns it reads).
 """
@@ -34,6 +35,7 @@ _LIMIT = re.compile(r"\bLIMIT \?")
 _BOOLEAN = re.compile(r"(\bWHERE |\bAND |\bOR |\bNOT |\()([01])(?=\s*(?:$|\)|AND\b|OR\b|ORDER\b|GROUP\b|LIMIT\b))")
 _CROSS_JOIN = re.compile(r"CROSS JOIN (\w+ \w+ ON)")
 _GROUP_ENTITY = re.compile(r"GROUP BY ae\.entity_id\b")
+_UPSERT_SELF = re.compile(r"INSERT INTO (\w+)(.*ON CONFLICT\s*\([^)]*\) DO UPDATE SET )(\w+) = \3\b", re.S)
 _MARK = "\x00fts\x00"  # where a placeholder's parameter is an FTS5 expression
 
 
@@ -62,6 +64,7 @@ def translate(sql: str) -> tuple[str, tuple[int, ...]]:
         sql += f" ON CONFLICT ({', '.join(keys)}) DO " + (f"UPDATE SET {updates}" if updates else "NOTHING")
     elif _IGNORE.search(sql):
         sql = _IGNORE.sub("INSERT INTO", sql) + " ON CONFLICT DO NOTHING"
+    sql = _UPSERT_SELF.sub(r"INSERT INTO \1\2\3 = \1.\3", sql)  # SET docs = docs + 1: the row's own value
     sql = _JSON_EACH_PARAM.sub("hs_each_int(?)", sql)
     sql = _JSON_EACH_COLUMN.sub(r"hs_each_text(\1)", sql)
     sql = _LIMIT.sub("LIMIT NULLIF(?::bigint, -1)", sql)
