@@ -503,7 +503,7 @@ class Index:
             where.append("n.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
             params.append(info.id)
         # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
-        orders = {"value": "n.value DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",
+        orders = {"value": "n.value DESC, n.id DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",
                   "article": "n.article_id, n.start", "raw": "n.raw, n.id"}
         if order not in orders:
             raise ValueError(f"unknown order {order!r}: one of {', '.join(orders)}")

@@ -8,7 +8,7 @@ only ever arrives as bound parameters):
 - `articles_fts MATCH ?` -> `tsv @@ tsquery`, the bound FTS5 expression converted by fulltext.tsquery, and
   `bm25(articles_fts, w1, w2)` -> `-ts_rank` with the headline weighted as bm25's w1:w2;
 - `INSERT OR REPLACE` / `INSERT OR IGNORE` -> `ON CONFLICT` clauses;
-- `json_each(…)` -> the schema's `hs_each_int` / `hs_each_text`; `instr` -> `strpos`; `LIMIT -1` (no limit) ->
+- `json_each(…)` -> the schema's `hs_each_int` / `hs_each_text`; `instr(…)` -> `strpos(…) > 0`; `LIMIT -1` (no limit) ->
   `LIMIT NULL`; a bare `1`/`0` condition -> TRUE/FALSE; `CROSS JOIN … ON` -> `JOIN … ON`;
 - `ON CONFLICT … DO UPDATE SET x = x + 1` names the table's x (PostgreSQL finds `x` ambiguous);
 - grouping by `ae.entity_id` where the query also reads `e.`'s columns groups by `e.id` too (PostgreSQL wants
@@ -31,6 +31,7 @@ _REPLACE = re.compile(r"INSERT OR REPLACE INTO (\w+)\s*\(([^)]*)\)")
 _IGNORE = re.compile(r"INSERT OR IGNORE INTO")
 _JSON_EACH_PARAM = re.compile(r"json_each\(\?\)")
 _JSON_EACH_COLUMN = re.compile(r"json_each\(([\w.]+)\)")
+_INSTR = re.compile(r"\binstr\(([^()]*)\)")
 _LIMIT = re.compile(r"\bLIMIT \?")
 _BOOLEAN = re.compile(r"(\bWHERE |\bAND |\bOR |\bNOT |\()([01])(?=\s*(?:$|\)|AND\b|OR\b|ORDER\b|GROUP\b|LIMIT\b))")
 _CROSS_JOIN = re.compile(r"CROSS JOIN (\w+ \w+ ON)")
@@ -68,7 +69,7 @@ def translate(sql: str) -> tuple[str, tuple[int, ...]]:
     sql = _JSON_EACH_PARAM.sub("hs_each_int(?)", sql)
     sql = _JSON_EACH_COLUMN.sub(r"hs_each_text(\1)", sql)
     sql = _LIMIT.sub("LIMIT NULLIF(?::bigint, -1)", sql)
-    sql = sql.replace("instr(", "strpos(")
+    sql = _INSTR.sub(r"(strpos(\1) > 0)", sql)  # used as a condition: SQLite's integers are true when nonzero
     sql = _BOOLEAN.sub(lambda m: m.group(1) + ("TRUE" if m.group(2) == "1" else "FALSE"), sql)
     sql = _CROSS_JOIN.sub(r"JOIN \1", sql)
     if "JOIN entities e ON e.id = ae.entity_id" in sql:
