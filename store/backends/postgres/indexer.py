@@ -95,7 +95,7 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
 def _enqueue(db, hashed: dict[str, tuple[str, int, float]]) -> None:
     """New files and files whose content changed become `queued` (a file another process already queued, or
     one indexed with the same content, is left as it is)."""
-    rows = [(path, digest, size, mtime) for path, (digest, size, mtime) in hashed.items()]
+    rows = sorted((path, digest, size, mtime) for path, (digest, size, mtime) in hashed.items())  # one lock order for all
     with db:
         db.raw.cursor().executemany(
             "INSERT INTO files(path, hash, size, mtime, status) VALUES (%s, %s, %s, %s, 'queued') "
