@@ -64,6 +64,9 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
         except OSError as err:
             summary.failed.append(FileProblem(str(path), f"cannot read: {err.strerror or err}"))
     mine = sorted(hashed)
+    # A commit need not wait for its WAL flush: a crash loses at most the last few files' transactions whole,
+    # and those files are still `queued` for the next run. About 1 ms less per file.
+    db.raw.execute("SET synchronous_commit = off")
     _enqueue(db, hashed)
     if prune:
         summary.files_pruned, summary.articles_removed = _prune(db)
@@ -71,7 +74,7 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
     done = 0
     if progress:
         progress(0, len(mine), "")
-    while (claimed := _claim_and_index(db, mine, me, use_analyzer, summary)) is not None:
+    while (claimed := _claim_and_index(db, me, use_analyzer, summary)) is not None:
         done += 1
         if progress:
             progress(done, len(mine), claimed)
@@ -94,8 +97,14 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
 
 def _enqueue(db, hashed: dict[str, tuple[str, int, float]]) -> None:
     """New files and files whose content changed become `queued` (a file another process already queued, or
-    one indexed with the same content, is left as it is)."""
+    one indexed with the same content, is left as it is). `mine` (a temporary table) holds this run's files."""
     rows = sorted((path, digest, size, mtime) for path, (digest, size, mtime) in hashed.items())  # one lock order for all
+    db.raw.execute('CREATE TEMP TABLE IF NOT EXISTS mine (path text COLLATE "C" PRIMARY KEY)')
+    db.raw.execute("TRUNCATE mine")
+    with db.raw.cursor().copy("COPY mine (path) FROM STDIN") as copy:
+        for path, *_ in rows:
+            copy.write_row((path,))
+    db.raw.execute("ANALYZE mine")
     with db:
         db.raw.cursor().executemany(
             "INSERT INTO files(path, hash, size, mtime, status) VALUES (%s, %s, %s, %s, 'queued') "
@@ -103,12 +112,12 @@ def _enqueue(db, hashed: dict[str, tuple[str, int, float]]) -> None:
             "status = 'queued', error = NULL WHERE files.hash IS DISTINCT FROM excluded.hash", rows)
 
 
-def _claim_and_index(db, mine: list[str], me: str, use_analyzer: bool, summary: IndexSummary) -> str | None:
+def _claim_and_index(db, me: str, use_analyzer: bool, summary: IndexSummary) -> str | None:
     """Claim one queued file of ours that no one holds, extract it and write it in the claim's transaction."""
     with db:
         row = db.raw.execute(
-            "SELECT id, path FROM files WHERE status = 'queued' AND path = ANY(%s) ORDER BY path "
-            "LIMIT 1 FOR UPDATE SKIP LOCKED", [mine]).fetchone()
+            "SELECT f.id, f.path FROM files f JOIN mine USING (path) WHERE f.status = 'queued' ORDER BY f.path "
+            "LIMIT 1 FOR UPDATE OF f SKIP LOCKED").fetchone()
         if row is None:
             return None
         file_id, path = row

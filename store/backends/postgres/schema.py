@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS files (
     status text NOT NULL, error text, indexed_at text,
     claimed_by text            -- the indexing session working on it (queue.py); NULL when done or never claimed
 );
+CREATE INDEX IF NOT EXISTS files_queued ON files(path) WHERE status = 'queued';  -- the indexing queue
 CREATE TABLE IF NOT EXISTS articles (
     id serial PRIMARY KEY,
     file_id integer NOT NULL REFERENCES files(id) ON DELETE CASCADE,
