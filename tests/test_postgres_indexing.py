@@ -47,8 +47,8 @@ def _env():
     return env
 
 
-def _start(corpus, db: str) -> subprocess.Popen:
-    return subprocess.Popen([*HANSCOPE, "index", str(corpus), "--db", db, "--json", "--workers", "0"],
+def _start(corpus, db: str, workers: int = 0) -> subprocess.Popen:
+    return subprocess.Popen([*HANSCOPE, "index", str(corpus), "--db", db, "--json", "--workers", str(workers)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=_env())
 
 
@@ -85,12 +85,12 @@ def _assert_complete(uri: str, sqlite_counts: dict) -> None:
 def test_two_processes_index_one_folder_together_each_file_once(pg_server, corpus, sqlite_counts):
     uri = pg_server()
     _create_schema(uri)  # both processes start on the queue at once
-    first, second = _start(corpus, uri), _start(corpus, uri)
+    first, second = _start(corpus, uri, workers=2), _start(corpus, uri)  # the first claims from two processes
     outputs = [proc.communicate(timeout=300) for proc in (first, second)]
     assert first.returncode == second.returncode == 0, outputs
     summaries = [json.loads(out) for out, _ in outputs]
     # each file was written by exactly one of them: nothing added twice, nothing replaced
-    assert sum(s["articles_added"] for s in summaries) == GENERATED + 5
+    assert sum(s["articles_added"] for s in summaries) == GENERATED + 5, summaries
     assert all(s["articles_removed"] == 0 for s in summaries)
     assert all(s["articles_added"] > 0 for s in summaries), summaries  # both did share the work
     _assert_complete(uri, sqlite_counts)

@@ -28,7 +28,7 @@ def connect(uri: str, *, create: bool = False, readonly: bool = False):
         raw = psycopg.connect(uri, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name="hanscope")
     except (psycopg.Error, ValueError) as err:
         raise DatabaseError(f"cannot connect to PostgreSQL at {shown}: {_reason(err, uri)}") from None
-    conn = PgConnection(raw, shown)
+    conn = PgConnection(raw, shown, uri)
     try:
         if readonly:
             conn.execute("SET default_transaction_read_only = on", raw=True)

@@ -19,9 +19,10 @@ from .fulltext import ExpressionError, tsquery
 class PgConnection:
     backend = "postgres"
 
-    def __init__(self, raw: psycopg.Connection, shown: str) -> None:
+    def __init__(self, raw: psycopg.Connection, shown: str, uri: str) -> None:
         self.raw = raw
         self.shown = shown  # the URI with its password masked: the only form that may be printed
+        self._uri = uri  # for worker processes to connect with; never printed
         self._transactions: list = []
         # sum() over integers is numeric in PostgreSQL: read numerics as floats, as SQLite gives them
         raw.adapters.register_loader("numeric", FloatLoader)

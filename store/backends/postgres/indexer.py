@@ -28,6 +28,7 @@ from .writer import write_file
 
 Progress = Callable[[int, int, str], None]
 LINK_LOCK = 0x68736C6B  # pg_advisory_lock key of the global steps
+SMALL_JOB = 8  # below this many queued files, index in-process rather than start workers (as store.indexer)
 
 
 def _file_hash(path: Path) -> tuple[str, int, float]:
@@ -67,17 +68,23 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
     # A commit need not wait for its WAL flush: a crash loses at most the last few files' transactions whole,
     # and those files are still `queued` for the next run. About 1 ms less per file.
     db.raw.execute("SET synchronous_commit = off")
+    _make_mine(db, mine)
     _enqueue(db, hashed)
     if prune:
         summary.files_pruned, summary.articles_removed = _prune(db)
-    me = f"{socket.gethostname()}:{os.getpid()}"
-    done = 0
     if progress:
         progress(0, len(mine), "")
-    while (claimed := _claim_and_index(db, me, use_analyzer, summary)) is not None:
-        done += 1
-        if progress:
-            progress(done, len(mine), claimed)
+    queued = db.raw.execute("SELECT count(*) FROM files f JOIN mine USING (path) WHERE f.status = 'queued'").fetchone()[0]
+    if workers is None:
+        workers = 0 if queued < SMALL_JOB else max(1, min(os.cpu_count() or 1, 4))
+    if workers == 0 or queued == 0:
+        done = 0
+        while (claimed := _claim_and_index(db, _me(), use_analyzer, summary)) is not None:
+            done += 1
+            if progress:
+                progress(done, len(mine), claimed)
+    else:
+        done = _in_processes(db, mine, workers, use_analyzer, summary, progress)
     summary.files_unchanged = len(mine) - done  # unchanged, or indexed meanwhile by another process
     _global_steps(db)
     reported = {p.path for p in summary.failed}
@@ -95,16 +102,68 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
     return summary
 
 
-def _enqueue(db, hashed: dict[str, tuple[str, int, float]]) -> None:
-    """New files and files whose content changed become `queued` (a file another process already queued, or
-    one indexed with the same content, is left as it is). `mine` (a temporary table) holds this run's files."""
-    rows = sorted((path, digest, size, mtime) for path, (digest, size, mtime) in hashed.items())  # one lock order for all
+def _me() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _make_mine(db, paths: list[str]) -> None:
+    """The session's temporary table `mine`: the files this run was given (it claims only those)."""
     db.raw.execute('CREATE TEMP TABLE IF NOT EXISTS mine (path text COLLATE "C" PRIMARY KEY)')
     db.raw.execute("TRUNCATE mine")
     with db.raw.cursor().copy("COPY mine (path) FROM STDIN") as copy:
-        for path, *_ in rows:
+        for path in paths:
             copy.write_row((path,))
     db.raw.execute("ANALYZE mine")
+
+
+def _in_processes(db, mine: list[str], workers: int, use_analyzer: bool, summary: IndexSummary,
+                  progress: Progress | None) -> int:
+    """`workers` processes claim from the queue side by side (as separate `hanscope index` runs would);
+    returns how many files they wrote, their results merged into `summary`."""
+    import multiprocessing
+    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+
+    context = multiprocessing.get_context("spawn")  # as store.indexer: an analyzer inherited by fork() hangs
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = [pool.submit(_worker_run, db._uri, mine, use_analyzer) for _ in range(workers)]
+        pending = futures
+        while pending:
+            _, pending = wait(pending, timeout=0.25, return_when=FIRST_EXCEPTION)
+            if progress:
+                written = db.raw.execute(
+                    "SELECT count(*) FROM files f JOIN mine USING (path) WHERE f.status <> 'queued'").fetchone()[0]
+                progress(written, len(mine), "")
+        done = 0
+        for future in futures:
+            count, part = future.result()  # a worker's DatabaseError (the server gone) is raised here
+            done += count
+            summary.articles_added += part.articles_added
+            summary.articles_removed += part.articles_removed
+            summary.files_indexed += part.files_indexed
+            summary.warnings += part.warnings
+            summary.failed += part.failed
+    return done
+
+
+def _worker_run(uri: str, mine: list[str], use_analyzer: bool) -> tuple[int, IndexSummary]:
+    from . import connect
+
+    db = connect(uri)
+    try:
+        db.raw.execute("SET synchronous_commit = off")
+        _make_mine(db, mine)
+        part, done, me = IndexSummary(), 0, _me()
+        while _claim_and_index(db, me, use_analyzer, part) is not None:
+            done += 1
+        return done, part
+    finally:
+        db.close()
+
+
+def _enqueue(db, hashed: dict[str, tuple[str, int, float]]) -> None:
+    """New files and files whose content changed become `queued` (a file another process already queued, or
+    one indexed with the same content, is left as it is)."""
+    rows = sorted((path, digest, size, mtime) for path, (digest, size, mtime) in hashed.items())  # one lock order for all
     with db:
         db.raw.cursor().executemany(
             "INSERT INTO files(path, hash, size, mtime, status) VALUES (%s, %s, %s, %s, 'queued') "
