@@ -681,6 +681,11 @@ class Index:
 
     # --- entity edits ---------------------------------------------------------------------------
 
+    def _for_linker(self, sqlite_utils):
+        """What store.linker writes through: sqlite_utils over an SQLite file; a server connection (store.backends)
+        offers the same `.conn` and `.execute` itself."""
+        return self.db if getattr(self.db, "backend", "sqlite") != "sqlite" else sqlite_utils.Database(self.db)
+
     def edit(self, op: str, **args) -> None:
         """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define).
 
@@ -690,7 +695,7 @@ class Index:
 
         from .linker import record_edits  # the linker (and its matcher) is only needed to write
 
-        record_edits(sqlite_utils.Database(self.db), [(op, args)])
+        record_edits(self._for_linker(sqlite_utils), [(op, args)])
         self.refresh()
 
     def undo(self) -> list[EditRow]:
@@ -699,7 +704,7 @@ class Index:
 
         from .linker import describe_edit, undo_last_edit
 
-        undone = undo_last_edit(sqlite_utils.Database(self.db))
+        undone = undo_last_edit(self._for_linker(sqlite_utils))
         self.refresh()
         return [EditRow(i, op, args, at, describe_edit(op, args)) for i, op, args, at in undone]
 
@@ -729,7 +734,7 @@ class Index:
 
         edits = [("define", {"name": c.name, "type": c.type, "aliases": c.aliases}) for c in parse_alias_lines(text)]
         # lines the index already holds (the shipped alias file's, in an export) are not stored again
-        stored = record_edits(sqlite_utils.Database(self.db), edits, skip_unchanged=True)
+        stored = record_edits(self._for_linker(sqlite_utils), edits, skip_unchanged=True)
         self.refresh()
         return stored
 

@@ -158,3 +158,24 @@ def test_compare_and_story_are_the_same_on_both_backends(both):
                     lite_names.articles[story["first_article"]])
     assert lite_names.normalize(_json(["story", str(story["id"])], lite)) == \
         pg_names.normalize(_json(["story", str(pg_story["id"])], pg))
+
+
+def test_entity_edits_and_undo_change_both_backends_alike(seeds_db_copy, pg_server):
+    """Edits go through the same linker on both: after a rename and a merge (and after undoing them) every
+    entity reads the same. Private copies: the session's indexes stay as they are."""
+    lite, pg = str(seeds_db_copy), pg_server()
+    assert _run(["index", str(SEEDS)], pg).returncode == 0
+    for db in (lite, pg):
+        for edit in (["rename", "삼성", "삼성그룹"], ["merge", "삼성그룹", "삼성전자"]):
+            assert _run([*edit], db).returncode == 0, edit
+    lite_names, pg_names = Names(lite), Names(pg)
+    merged = lite_names.normalize(_json(["entity", "삼성그룹"], lite))
+    assert merged == pg_names.normalize(_json(["entity", "삼성그룹"], pg))
+    assert "삼성전자" in merged["entity"]["aliases"]
+    edits = [[{k: v for k, v in e.items() if k not in ("id", "at")} for e in _json(["edits"], db)] for db in (lite, pg)]
+    assert edits[0] == edits[1] and len(edits[0]) == 2
+    for db in (lite, pg):
+        assert _run(["undo"], db).returncode == 0 and _run(["undo"], db).returncode == 0
+    assert Names(lite).normalize(_json(["entity", "삼성"], lite)) == Names(pg).normalize(_json(["entity", "삼성"], pg))
+    restored = _json(["entity", "삼성"], pg)["entity"]
+    assert restored["name"] == "삼성" and "삼성전자" not in restored["aliases"]  # both edits are gone again
