@@ -35,6 +35,8 @@ QUERIES = [
     "AI sort:new",
     "20조원", "30억 달러",       # amounts
     "-반도체",                 # a negation alone
+    "삼성' OR 1=1; DROP TABLE articles",       # SQL and tsquery syntax in user text: only letters reach a query
+    "\\'반도체':* & !",
 ]
 
 
