@@ -50,3 +50,25 @@ async def test_typing_a_korean_query_and_opening_an_entity_work_on_postgres(pg_i
         await pilot.press("escape")
         await _settle(pilot)
         assert isinstance(app.screen, SearchScreen)
+
+
+def test_a_cancelled_worker_stops_its_query_on_the_server(pg_index):
+    """A newer keystroke cancels the older search's worker: on PostgreSQL the server is told to stop the statement
+    (as SQLite's progress handler stops it), so a slow query does not run on for nothing."""
+    import threading
+    import time
+
+    from store.connections import Connections
+
+    class Worker:
+        is_cancelled = False
+
+    worker = Worker()
+    connections = Connections(pg_index)
+    threading.Timer(0.3, lambda: setattr(worker, "is_cancelled", True)).start()
+    started = time.monotonic()
+    with pytest.raises(Exception) as raised:
+        connections.run(lambda index: index._rows("SELECT pg_sleep(20)"), worker)
+    assert time.monotonic() - started < 5 and "cancel" in str(raised.value).lower(), raised.value
+    assert connections.run(lambda index: index.article_count()) == 5  # the connection is usable after it
+    connections.close()

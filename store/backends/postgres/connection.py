@@ -6,7 +6,9 @@ Failures: a server that goes away mid-command raises DatabaseError with one line
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import psycopg
 from psycopg.types.numeric import FloatLoader
@@ -14,6 +16,9 @@ from psycopg.types.numeric import FloatLoader
 from ...db import DatabaseError
 from .dialect import translate
 from .fulltext import ExpressionError, tsquery
+
+
+CANCEL_POLL = 0.02  # seconds between checks whether a running query's owner still wants it
 
 
 class PgConnection:
@@ -76,6 +81,25 @@ class PgConnection:
 
     def interrupt(self) -> None:
         self.raw.cancel_safe()
+
+    @contextmanager
+    def cancel_when(self, stop: Callable[[], bool], every: float = CANCEL_POLL) -> Iterator[None]:
+        """While the block runs, ask the server to cancel the running statement once `stop()` is true: SQLite's
+        progress handler, for a server (a newer keystroke's search makes the older one stop)."""
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.wait(every):
+                if stop():
+                    self.interrupt()
+                    return
+
+        watcher = threading.Thread(target=watch, name="hanscope-cancel", daemon=True)
+        watcher.start()
+        try:
+            yield
+        finally:
+            done.set()
 
     # --- sqlite_utils' surface (store.linker, store.indexer) ------------------------------------------
 
