@@ -181,3 +181,22 @@ def test_entity_edits_and_undo_change_both_backends_alike(seeds_db_copy, pg_serv
     assert Names(lite).normalize(_json(["entity", "삼성"], lite)) == Names(pg).normalize(_json(["entity", "삼성"], pg))
     restored = _json(["entity", "삼성"], pg)["entity"]
     assert restored["name"] == "삼성" and "삼성전자" not in restored["aliases"]  # both edits are gone again
+
+
+def test_index_reports_the_same_on_both_backends(pg_server, tmp_path):
+    """`index --json` says the same of the same folder (timing and the target aside), on a first run, on a re-run
+    with nothing changed, and with a bad file among the articles."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    targets = (str(tmp_path / "index.db"), pg_server())
+    for _ in range(2):
+        reports = []
+        for db in targets:
+            proc = _run(["index", str(folder), "--json"], db)
+            assert proc.returncode == 0, proc.stderr
+            reports.append({k: v for k, v in json.loads(proc.stdout).items() if k not in ("seconds", "db")})
+        assert reports[0] == reports[1]
+        assert reports[0]["files_failed"] == 1 and reports[0]["articles_total"] == 3
