@@ -87,6 +87,8 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
         done = _in_processes(db, mine, workers, use_analyzer, summary, progress)
     summary.files_unchanged = len(mine) - done  # unchanged, or indexed meanwhile by another process
     _global_steps(db)
+    if done:  # fresh statistics for the planner (a new index otherwise plans blind until autovacuum comes)
+        db.raw.execute("ANALYZE")
     reported = {p.path for p in summary.failed}
     for path, error in _stored_failures(db, mine):  # failed before and unchanged: still reported
         if path not in reported:
