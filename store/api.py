@@ -9,7 +9,7 @@ import os
 import re
 from functools import cached_property
 
-from .db import connect
+from .backends import connect
 from .extract.hangul import is_initials_query, normalize_name
 from .extract.resolve import ALIAS_ROWS, NAMEABLE, Match, Resolver, query_forms
 from .results import (
@@ -510,7 +510,7 @@ class Index:
 
     # --- numbers --------------------------------------------------------------------------------
 
-    def _number_rows(self, where: str, params: list, order: str = "n.value DESC", limit: int | None = None) -> list[NumberRow]:
+    def _number_rows(self, where: str, params: list, order: str = "n.value DESC, n.id DESC", limit: int | None = None) -> list[NumberRow]:
         # Order and cut the narrow number rows first, then join the bodies: sorting rows that carried bodies took
         # 2.9 s for 158k numbers when no index serves the order (by unit and counter).
         rows = self._rows(
@@ -545,7 +545,7 @@ class Index:
             where.append("n.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
             params.append(info.id)
         # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
-        orders = {"value": "n.value DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",
+        orders = {"value": "n.value DESC, n.id DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",
                   "article": "n.article_id, n.start", "raw": "n.raw, n.id"}
         if order not in orders:
             raise ValueError(f"unknown order {order!r}: one of {', '.join(orders)}")
@@ -723,6 +723,11 @@ class Index:
 
     # --- entity edits ---------------------------------------------------------------------------
 
+    def _for_linker(self, sqlite_utils):
+        """What store.linker writes through: sqlite_utils over an SQLite file; a server connection (store.backends)
+        offers the same `.conn` and `.execute` itself."""
+        return self.db if getattr(self.db, "backend", "sqlite") != "sqlite" else sqlite_utils.Database(self.db)
+
     def edit(self, op: str, **args) -> None:
         """Apply and store a user edit (merge, rename, retype, alias-add, alias-remove, split, delete, define).
 
@@ -732,7 +737,7 @@ class Index:
 
         from .linker import record_edits  # the linker (and its matcher) is only needed to write
 
-        record_edits(sqlite_utils.Database(self.db), [(op, args)])
+        record_edits(self._for_linker(sqlite_utils), [(op, args)])
         self.refresh()
 
     def undo(self) -> list[EditRow]:
@@ -741,7 +746,7 @@ class Index:
 
         from .linker import describe_edit, undo_last_edit
 
-        undone = undo_last_edit(sqlite_utils.Database(self.db))
+        undone = undo_last_edit(self._for_linker(sqlite_utils))
         self.refresh()
         return [EditRow(i, op, args, at, describe_edit(op, args)) for i, op, args, at in undone]
 
@@ -771,7 +776,7 @@ class Index:
 
         edits = [("define", {"name": c.name, "type": c.type, "aliases": c.aliases}) for c in parse_alias_lines(text)]
         # lines the index already holds (the shipped alias file's, in an export) are not stored again
-        stored = record_edits(sqlite_utils.Database(self.db), edits, skip_unchanged=True)
+        stored = record_edits(self._for_linker(sqlite_utils), edits, skip_unchanged=True)
         self.refresh()
         return stored
 

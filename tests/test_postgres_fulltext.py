@@ -1,0 +1,60 @@
+"""The PostgreSQL full-text pieces without a server: the tsvector an article gets, the tsquery a query tree gets,
+and the SQL rewrites. (The contract test runs them against a real server.)"""
+from __future__ import annotations
+
+import pytest
+
+from store.backends.postgres.dialect import translate
+from store.backends.postgres.fulltext import ExpressionError, tsquery, tsvector_literal
+from store.query import parse
+from store.textindex import fts_expression
+
+
+def _tsquery(text: str) -> str:
+    return tsquery(fts_expression(parse(text).root))
+
+
+def test_spacing_variants_meet_on_the_bridge_token():
+    vector = tsvector_literal("", "월 최대 90만 장")
+    assert "'만장_'" in vector and "'90'" in vector  # the bridge across 90만 | 장 is indexed
+    assert _tsquery("90만장") == _tsquery("90만 장") == "('90':* <-> '0만':* <-> '만장':*)"
+
+
+def test_headline_and_body_are_weighted_and_kept_apart():
+    vector = tsvector_literal("삼성", "전자")
+    positions = dict(part.split(":") for part in vector.split())
+    assert positions["'삼성'"] == "1A" and positions["'전자'"].isdigit()
+    assert int(positions["'전자'"]) > 2  # a gap: 삼성 | 전자 is no phrase across headline and body
+    assert "'성전_'" not in vector
+
+
+def test_query_operators_become_tsquery_operators():
+    assert _tsquery("경주") == "'경주'"  # two letters: the bigram itself, no prefix (not across 대경 주식)
+    assert _tsquery("삼성 -전자") == "('삼성' & !'전자')"
+    assert _tsquery("SK OR 네이버") == "('sk' | ('네이':* <-> '이버':*))"
+    assert _tsquery("오픈AI는") == "('오픈':* <-> '픈a':* <-> 'ai':*)"  # the particle is left to the query parser
+
+
+@pytest.mark.parametrize("bad", ['"a"; DROP TABLE articles', "'a' | 'b'", '"a" AND', '("a"', '"a")', "", '"a" "b"'])
+def test_only_the_store_expression_grammar_becomes_a_tsquery(bad):
+    with pytest.raises(ExpressionError):
+        tsquery(bad)
+
+
+def test_user_text_with_quotes_and_backslashes_never_reaches_the_tsquery_as_syntax():
+    # only letters and digits become lexemes; the operators are the query language's (| is OR), never the text's
+    assert _tsquery("it's \\ 'x' | !y:*") == "((('it':* <-> 'ts':*) & 'x':*) | 'y':*)"
+
+
+def test_sqlite_sql_is_rewritten_for_postgresql():
+    sql, fts = translate("SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?")
+    assert fts == (0,) and "articles_fts.tsv @@ fts.q" in sql and "-ts_rank('{0.25, 0.25, 0.25, 1.0}'" in sql
+    sql, _ = translate("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '1')")
+    assert sql.endswith('ON CONFLICT (key) DO UPDATE SET "value" = excluded."value"')
+    sql, _ = translate("SELECT id FROM articles a WHERE 1 AND a.id IN (SELECT value FROM json_each(?)) LIMIT ? OFFSET ?")
+    assert sql == ("SELECT id FROM articles a WHERE TRUE AND a.id IN (SELECT value FROM hs_each_int(%s)) "
+                   "LIMIT NULLIF(%s::bigint, -1) OFFSET %s")
+    sql, _ = translate("SELECT 1 FROM aliases WHERE instr(norm, ?) OR instr(norm, ?) LIMIT 1")
+    assert sql == "SELECT 1 FROM aliases WHERE (strpos(norm, %s) > 0) OR (strpos(norm, %s) > 0) LIMIT 1"
+    sql, _ = translate("SELECT x FROM t WHERE a LIKE '50%' AND b = ?")
+    assert sql == "SELECT x FROM t WHERE a LIKE '50%%' AND b = %s"
