@@ -238,6 +238,10 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None
     `pool`: the indexer's worker processes (concurrent.futures), which then find the mentions of large runs.
     """
     conn = db.conn
+    if getattr(conn, "backend", "sqlite") == "postgres":  # one transaction; the caller holds the advisory lock
+        with conn:
+            _link(conn, entities or build_entity_set(db), None)
+        return
     if conn.in_transaction:
         conn.commit()
     # The write lock first, then read: entities read before another writer's link committed would be
@@ -295,6 +299,8 @@ def _link(conn, entities: EntitySet, pool) -> None:
 
 
 def _database_file(conn) -> str | None:
+    if getattr(conn, "backend", "sqlite") != "sqlite":  # worker processes read SQLite files only
+        return None
     for _, name, file in conn.execute("PRAGMA database_list"):
         if name == "main":
             return file or None

@@ -172,11 +172,11 @@ class SearchPlan:
             if names:  # the few outlet names the prefixes pick, compared as they are stored (articles_outlet)
                 keys = [name.lower().replace(" ", "") for name in names]
                 picked = [o for o in self.index.outlets() if any(o.lower().replace(" ", "").startswith(k) for k in keys)]
-                either = "a.outlet IN (SELECT value FROM json_each(?))"
-                if negated:
-                    out.append((f"coalesce(NOT {either}, 1)", [json.dumps(picked, ensure_ascii=False)]))
-                else:  # no outlet by that name: a constant 0, which SQLite tests once instead of on every hit
-                    out.append((either, [json.dumps(picked, ensure_ascii=False)]) if picked else ("0", []))
+                either = f"a.outlet IN ({', '.join('?' * len(picked))})"
+                if negated and picked:  # an article without an outlet is not one of them
+                    out.append((f"(a.outlet IS NULL OR NOT {either})", picked))
+                elif not negated:  # no outlet by that name: a constant 0, which SQLite tests once, not on every hit
+                    out.append((either, picked) if picked else ("0", []))
         reporter = ("EXISTS (SELECT 1 FROM json_each(a.reporters) r "
                     "WHERE substr(replace(lower(r.value), ' ', ''), 1, ?) = ?)")
         for names, sql, negated in ((q.reporters, reporter, False), (q.not_reporters, reporter, True)):

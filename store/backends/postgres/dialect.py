@@ -23,9 +23,9 @@ from .fulltext import RANK_WEIGHTS
 
 # the conflict key of each table an `INSERT OR REPLACE` writes
 PRIMARY_KEYS = {"meta": ("key",), "signatures": ("article_id",), "paragraph_docs": ("key",),
-                "article_entities": ("entity_id", "article_id")}
+                "article_entities": ("entity_id", "recency", "article_id")}
 
-_FTS_FROM = re.compile(r"FROM articles_fts WHERE articles_fts MATCH \?")
+_FTS_FROM = re.compile(r"FROM articles_fts(?P<join>(?: CROSS JOIN articles a ON [^()]*\([^()]*\))?) WHERE articles_fts MATCH \?")
 _BM25 = re.compile(r"bm25\(articles_fts(?:,\s*([\d.]+)\s*,\s*([\d.]+))?\)")
 _REPLACE = re.compile(r"INSERT OR REPLACE INTO (\w+)\s*\(([^)]*)\)")
 _IGNORE = re.compile(r"INSERT OR IGNORE INTO")
@@ -52,7 +52,9 @@ def _weights(match: re.Match) -> str:
 def translate(sql: str) -> tuple[str, tuple[int, ...]]:
     """(PostgreSQL SQL with %s placeholders, the indexes of the parameters that are FTS5 expressions)."""
     sql = sql.replace("%", "%%")
-    sql = _FTS_FROM.sub(f"FROM articles_fts, (SELECT ?{_MARK}::tsquery AS q) fts WHERE articles_fts.tsv @@ fts.q", sql)
+    # explicit joins only: after a comma, a JOIN's ON could not see articles_fts
+    sql = _FTS_FROM.sub(lambda m: f"FROM articles_fts CROSS JOIN (SELECT ?{_MARK}::tsquery AS q) fts{m['join']} "
+                                  "WHERE articles_fts.tsv @@ fts.q", sql)
     sql = _BM25.sub(_weights, sql)
     replaced = _REPLACE.search(sql)
     if replaced:

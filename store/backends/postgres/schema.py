@@ -96,11 +96,12 @@ CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, start);
 CREATE TABLE IF NOT EXISTS article_entities (
     entity_id integer NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    recency bigint NOT NULL,  -- textindex.recency: the drill-down's order as one descending key (see db.py)
     article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     mentions integer NOT NULL,
-    PRIMARY KEY (entity_id, article_id)
+    PRIMARY KEY (entity_id, recency, article_id)
 );
-CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id, entity_id);
+CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id, entity_id, mentions);
 CREATE TABLE IF NOT EXISTS signatures (
     article_id integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     minhash bytea NOT NULL
@@ -131,9 +132,11 @@ CREATE TABLE IF NOT EXISTS edits (
     at text NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
 );
 CREATE TABLE IF NOT EXISTS articles_fts (
-    rowid integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    rowid bigint PRIMARY KEY,  -- textindex.fts_rowid: date order above the article id, as in SQLite
+    article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     tsv tsvector NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_fts_article ON articles_fts(article_id);
 CREATE INDEX IF NOT EXISTS articles_fts_tsv ON articles_fts USING gin (tsv);
 -- SQLite's json_each(?) over a JSON list of ids, and over an article's JSON list of reporters
 CREATE OR REPLACE FUNCTION hs_each_int(list text) RETURNS TABLE(value bigint) LANGUAGE sql IMMUTABLE ROWS 20

@@ -7,6 +7,7 @@ import json
 from datetime import datetime, timezone
 
 from ...pipeline import ExtractedFile
+from ...textindex import fts_rowid
 from .fulltext import tsvector_literal
 
 
@@ -58,7 +59,8 @@ def write_file(conn, file_id: int, extracted: ExtractedFile) -> tuple[int, int]:
         articles.append((article_id, file_id, a.source, a.title, a.subtitle, a.outlet,
                          json.dumps(a.reporters, ensure_ascii=False), a.date, a.date_text, a.url, a.title_from, captions,
                          a.body, len(a.body), item.body_hash))
-        texts.append((article_id, tsvector_literal(heading_text(a.title, a.subtitle, a.captions), a.body)))
+        texts.append((fts_rowid(article_id, a.date), article_id,
+                      tsvector_literal(heading_text(a.title, a.subtitle, a.captions), a.body)))
         paragraphs += [(article_id, i, start, end) for i, (start, end) in enumerate(a.paragraphs)]
         ids = [next(number_ids) for _ in item.numbers]
         for i, (paragraph, n) in enumerate(item.numbers):
@@ -69,7 +71,7 @@ def write_file(conn, file_id: int, extracted: ExtractedFile) -> tuple[int, int]:
                         getattr(c, "count", 1)) for c in item.candidates]
     _copy(cursor, "articles", "id, file_id, source, title, subtitle, outlet, reporters, date, date_text, url, title_from, "
                               "captions, body, chars, body_hash", articles)
-    _copy(cursor, "articles_fts", "rowid, tsv", texts)
+    _copy(cursor, "articles_fts", "rowid, article_id, tsv", texts)
     _copy(cursor, "paragraphs", 'article_id, idx, start, "end"', paragraphs)
     _copy(cursor, "numbers", 'id, article_id, paragraph, start, "end", raw, value, value_max, unit, counter, qualifier, '
                              "period, converts", numbers)
