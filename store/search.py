@@ -331,7 +331,7 @@ class SearchPlan:
         # Group the ids alone, then name the top ones: joining entities before grouping doubled the cost.
         counts = self.index._rows(
             f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{types} WHERE ae.article_id IN ({span_sql}) "
-            f"GROUP BY ae.entity_id ORDER BY n DESC LIMIT {FACET_SIZE * 2}",
+            f"GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT {FACET_SIZE * 2}",
             (*self.q.types, *span_params),
         )
         infos = {e.id: e for e in self.index._entity_infos([eid for eid, _ in counts])}
