@@ -684,3 +684,8 @@ def test_a_lede_that_opens_with_the_outlet_in_brackets_names_the_outlet():
     for tag in ("[단독]", "[속보]", "[사진]", "[TV]"):  # tags, not outlets: kept, no outlet read
         tagged = text(f"제목이다\n\n{tag} 삼성전자가 새 공장을 짓는다고 밝혔다.")
         assert tagged.outlet is None and paragraphs(tagged)[-1].startswith(tag)
+
+
+def test_markup_opening_a_lede_is_no_outlet():
+    article = text("제목이다\n\n[bold]삼성전자[/bold]가 경주에 공장을 짓는다.")
+    assert article.outlet is None and "[bold]삼성전자[/bold]" in article.body

@@ -208,7 +208,9 @@ _BYLINE_PREFIXES = (
     # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
 )
-_OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")  # its name must end like one
+_OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
+# ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
+_HANGUL_OUTLET = re.compile(r"^[가-힣][가-힣A-Za-z0-9]*(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트|비즈|TV)$")
 _SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
 # Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
 # the copyright; cut when the tail is short
@@ -507,7 +509,7 @@ def _scan(text: str) -> _Found:
                 break
         if not after_byline and not found.seen_prose:
             named = _OUTLET_DATELINE.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…": the outlet, no reporter
-            if named and _OUTLET_TAIL.search(named["outlet"]):
+            if named and _HANGUL_OUTLET.search(named["outlet"]):
                 _add_byline(found, named["outlet"], None)
                 line = line[named.end():]
         if not line:
