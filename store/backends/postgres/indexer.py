@@ -14,7 +14,6 @@ transaction waits for the link to commit, then marks the index stale again for i
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 import time
@@ -22,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ...db import DatabaseError
+from ...indexer import _file_hash  # one way to tell a changed file, on both backends
 from ...ingest.readers import discover
 from ...results import FileProblem, IndexSummary
 from .writer import write_file
@@ -29,15 +29,6 @@ from .writer import write_file
 Progress = Callable[[int, int, str], None]
 LINK_LOCK = 0x68736C6B  # pg_advisory_lock key of the global steps
 SMALL_JOB = 8  # below this many queued files, index in-process rather than start workers (as store.indexer)
-
-
-def _file_hash(path: Path) -> tuple[str, int, float]:
-    digest = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    stat = path.stat()
-    return digest.hexdigest(), stat.st_size, stat.st_mtime
 
 
 def _extract(path: str, use_analyzer: bool):
