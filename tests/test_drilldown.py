@@ -128,12 +128,12 @@ def test_a_headline_mention_is_coloured_where_the_cleaned_line_has_it():
 
 
 def test_an_entitys_pages_and_timeline_come_from_its_own_rows_in_drilldown_order(seeds_index):
-    """article_entities.recency keeps the drill-down's order (newest first, then by id) as an index range: every
+    """article_entities.recency keeps the drill-down's order (newest day first, then by id) as an index range: every
     page equals that slice of the whole list, and the timeline equals the months of the dated articles."""
     for info in seeds_index.entities():
         expected = [r[0] for r in seeds_index.db.execute(
             "SELECT a.id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? "
-            "ORDER BY coalesce(a.date, '') DESC, a.id", (info.id,))]
+            "ORDER BY substr(coalesce(a.date, ''), 1, 10) DESC, a.id", (info.id,))]  # newest day, then by id
         assert [a.id for a in seeds_index._articles_naming(info.id)] == expected, info.name
         whole = seeds_index.entity(info.id)
         assert [m.article_id for m in whole.mentions] == sorted(

@@ -28,7 +28,7 @@ def pages(index, query: str, size: int) -> list[int]:
 @pytest.mark.parametrize("date, key", [
     (None, 0), ("", 0), ("2025년 10월", 0), ("2025-02-30", 0),  # undated or unreadable: key 0
     ("1900-01-01", 1), ("1899-12-31", 1),  # before 1900 still counts as dated
-    ("1900-01-02", 1440), ("1900-01-02T01:05", 1440 + 65),
+    ("1900-01-03", 2), ("1900-01-03T23:59", 2), ("2025-10-02T07:53", 45930),  # days: the time does not count
 ])
 def test_date_key(date, key):
     assert date_key(date) == key
@@ -36,8 +36,10 @@ def test_date_key(date, key):
 
 def test_search_rows_sort_like_dates_and_keep_the_id():
     rows = [fts_rowid(7, "2025-11-12T09:30"), fts_rowid(3, "2025-11-12"), fts_rowid(9, "2024-01-01"), fts_rowid(2, None)]
-    assert rows == sorted(rows, reverse=True)  # newest first, undated last
+    assert rows == sorted(rows, reverse=True)  # newest day first (then the later id), undated last
     assert [r & ID_MASK for r in rows] == [7, 3, 9, 2]
+    with pytest.raises(ValueError):
+        fts_rowid(ID_MASK + 1, "2025-11-12")  # an id past its bits would corrupt the date order
     assert rows[-1] < DATED_FROM <= rows[-2]
 
 
