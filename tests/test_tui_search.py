@@ -372,3 +372,13 @@ async def test_a_keystroke_paints_before_every_hit_is_counted(many_app, monkeypa
         assert f"{HITS} articles" in str(screen.query_one("#status", Static).content)
         assert "Articles (130)" in [text for _, text in result_rows(many_app)]
         assert screen.query_one("#results").total == HITS  # every hit has its row once counted
+
+
+async def test_the_status_line_says_when_rank_covers_only_the_newest_hits(many_app, monkeypatch):
+    monkeypatch.setattr("store.api.RANK_WINDOW", 20)
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        status = str(many_app.screen.query_one("#status", Static).content)
+        assert "by rank among the newest 20, then newest first" in status
+        await type_query(pilot, " sort:new")
+        assert "newest first" in str(many_app.screen.query_one("#status", Static).content)
