@@ -689,3 +689,12 @@ def test_a_lede_that_opens_with_the_outlet_in_brackets_names_the_outlet():
 def test_markup_opening_a_lede_is_no_outlet():
     article = text("제목이다\n\n[bold]삼성전자[/bold]가 경주에 공장을 짓는다.")
     assert article.outlet is None and "[bold]삼성전자[/bold]" in article.body
+
+
+def test_a_byline_with_its_email_inside_a_flattened_page_ends_the_story():
+    article = text("셀트리온, 美 자문위 권고 획득\n\n셀트리온은 10일 미국 자문위원회로부터 권고를 받았다고 밝혔습니다."
+                   "한지우기자 jwhan@news.co.kr한빛TV 핫뉴스ㆍ스타 깜짝 고백ㆍ연예인 연봉 얼마?ⓒ 한빛TV, 무단 전재 금지")
+    assert article.reporters == ["한지우"]
+    assert paragraphs(article)[-1].endswith("밝혔습니다.")
+    quoted = text("제목이다\n\n김민수 기자 kim@x.co.kr 로 제보해 달라는 말로 시작한 이 기사는 길게 이어진다. " + "본문이 계속된다. " * 80)
+    assert "본문이 계속된다." in quoted.body  # not after a sentence's end, and the rest is no short tail: kept

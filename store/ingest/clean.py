@@ -241,6 +241,11 @@ _BYLINE_TAIL = re.compile(
     rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<)?"
     rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
 )  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
+# "…밝혔습니다.이문현기자 mhlee@wowtv.co.kr한국경제TV 핫뉴스ㆍ…": on a page flattened to one line the byline and its
+# email end the story and related headlines follow; the email is ASCII (\w would run on into the Hangul after it)
+_BYLINE_EMAIL_INSIDE = re.compile(
+    rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
+)
 _NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진)$")
 _FOOTER_OUTLET = re.compile(
     r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
@@ -523,6 +528,10 @@ def _scan(text: str) -> _Found:
             if hit:
                 found.footer_outlets.append(hit.group("outlet"))
             line = line[: inline.start()].rstrip()
+        glued = _BYLINE_EMAIL_INSIDE.search(line) if "@" in line else None
+        if glued and len(line) - glued.end() <= _MAX_INLINE_TAIL:  # a one-line page: byline, email, then chrome
+            _add_byline(found, None, glued.group("names"))
+            line = line[: glued.start()].rstrip()
         tail = _BYLINE_TAIL.search(line)
         if tail:
             _add_byline(found, tail.group("outlet"), tail.group("names"))
