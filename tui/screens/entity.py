@@ -88,8 +88,9 @@ class EntityScreen(BaseScreen):
         first_load = self.detail is None
         self.detail = detail
         self.entity_key = detail.entity.id
-        # The list's order is the index's: newest day first, then by id (article_entities.recency)
-        newest_first = sorted(detail.articles, key=lambda a: (a.date or "", -a.id), reverse=True)
+        # The list's order must be the index's, which pages the mentions: newest day first, then by id
+        # (article_entities.recency; the time of day does not count)
+        newest_first = sorted(detail.articles, key=lambda a: ((a.date or "")[:10], -a.id), reverse=True)
         self.query_one("#mentions", MentionList).show(newest_first, type_style(detail.entity.type), detail.mentions)
         self.render_detail()
         if first_load:
