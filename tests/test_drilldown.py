@@ -148,23 +148,12 @@ def test_an_entitys_pages_and_timeline_come_from_its_own_rows_in_drilldown_order
         assert whole.timeline == sorted(months.items()), info.name
 
 
-def test_mention_pages_agree_with_the_whole_list_when_two_articles_share_a_day(tmp_path):
+def test_mention_pages_agree_with_the_whole_list_when_two_articles_share_a_day(same_day_db):
     """Pages are cut by article counts in recency order (day, then id); the rows must be sorted the same way, or a
     page past the first article repeats or skips mentions (a morning and an evening article of one day)."""
     from store.api import Index
-    from store.db import connect
-    from store.indexer import index_paths
 
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("삼성전자 아침 기사\n\n입력 2025-10-02 09:00\n\n삼성전자가 아침에 공장을 열었다.\n",
-                                  encoding="utf-8")
-    (corpus / "b.txt").write_text("삼성전자 저녁 기사\n\n입력 2025-10-02 18:00\n\n삼성전자가 저녁에 발표했다. "
-                                  "삼성전자는 투자를 늘린다. 삼성전자 주가도 올랐다.\n", encoding="utf-8")
-    db = connect(tmp_path / "x.db", create=True)
-    index_paths(db, [corpus], workers=0)
-    db.close()
-    index = Index.open(tmp_path / "x.db")
+    index = Index.open(same_day_db)
     whole = [(m.article_id, m.start) for m in index.entity_mentions("삼성전자")]
     assert len(whole) >= 4
     for offset in range(len(whole)):

@@ -1157,23 +1157,10 @@ async def test_every_edit_is_one_key_away_from_the_footer(seeds_db_copy, tmp_pat
         assert isinstance(app.screen, EditScreen) and app.screen.op == "retype"
 
 
-async def test_mention_rows_sit_under_their_own_article_when_two_share_a_day(tmp_path):
+async def test_mention_rows_sit_under_their_own_article_when_two_share_a_day(same_day_db, tmp_path):
     """The store pages mentions newest day first, then by id; the list must lay out its article rows the same way,
-    or a mention shows under another article's heading (two articles of one day, the later one by the clock
-    indexed second)."""
-    from store.db import connect
-    from store.indexer import index_paths
-
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("삼성전자 아침 기사\n\n입력 2025-10-02 09:00\n\n삼성전자가 아침에 공장을 열었다.\n",
-                                  encoding="utf-8")
-    (corpus / "b.txt").write_text("삼성전자 저녁 기사\n\n입력 2025-10-02 18:00\n\n삼성전자가 저녁에 발표했다. "
-                                  "삼성전자는 투자를 늘린다. 삼성전자 주가도 올랐다.\n", encoding="utf-8")
-    db_path = tmp_path / "x.db"
-    db = connect(db_path, create=True)
-    index_paths(db, [corpus], workers=0)
-    db.close()
+    or a mention shows under another article's heading."""
+    db_path = same_day_db
     app = HanscopeApp(db_path, export_dir=tmp_path, history_path=tmp_path / "history")
     async with app.run_test(size=SMALL) as pilot:
         app.open_entity("삼성전자")
