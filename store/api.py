@@ -192,7 +192,7 @@ class Index:
         entities = self._entity_section(q, plan, fuzzy=total <= TYPO_ARTICLES)
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
                             facets=plan.facets(total) if facets else None, notes=plan.notes,
-                            total_exact=cap is None or total < cap)
+                            total_exact=cap is None or total < cap, ranked_newest=plan.ranked_newest)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
         """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no

@@ -98,6 +98,7 @@ class SearchResult:
     facets: Facets | None = None
     notes: list[str] = field(default_factory=list)  # what the answer left out and why (an unknown @entity)
     total_exact: bool = True  # False: counting stopped at total_articles (the app's first paint; more may match)
+    ranked_newest: int | None = None  # sort:rank scored only this many newest hits; the rest follow newest first
 
 
 @dataclass(slots=True)

@@ -48,6 +48,7 @@ class SearchPlan:
     def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW) -> None:
         self.index, self.q, self.rank_window = index, q, rank_window
         self._newest_rows: list[int] | None = None
+        self.ranked_newest: int | None = None  # set when a page was ranked within the newest-hits window
         self.notes: list[str] = []
         self.entity_ids: list[int] = []
         self.entity_articles: dict[int, int] = {}  # id -> articles naming it: picks how its condition reads
@@ -256,6 +257,7 @@ class SearchPlan:
         if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
             return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
         edge = newest[self.rank_window]
+        self.ranked_newest = self.rank_window
         note = f"ranked the newest {self.rank_window:,} hits; older ones follow, newest first"
         if note not in self.notes:
             self.notes.append(note)

@@ -26,7 +26,6 @@ from ..search_preview import article_preview, entity_preview, number_preview
 from ..widgets import KeyFooter, clean_line, plural, to_tsv
 
 PAGE = 60  # articles per page of the empty-query list
-_RANK_WINDOW = re.compile(r"ranked the newest ([\d,]+) hits")  # store.search's note on a ranked window
 SEARCH_LIMIT = 50  # articles per page of a search, read as they come into view
 _SORT_FIELD = re.compile(r"(?<!\S)sort:\S*")
 NEXT_SORT = {"rank": "new", "new": "old", "old": "rank"}
@@ -186,9 +185,8 @@ class SearchScreen(BaseScreen):
             status = f"{plural(self.articles_total, 'article')}, newest first"
         else:
             order = {"rank": "by rank", "new": "newest first", "old": "oldest first"}[r.sort]
-            window = next((m[1] for note in r.notes if (m := _RANK_WINDOW.match(note))), None)
-            if window:  # the store ranked only the newest hits: say so
-                order = f"by rank among the newest {window}, then newest first"
+            if r.ranked_newest:  # the store ranked only the newest hits: say so
+                order = f"by rank among the newest {r.ranked_newest:,}, then newest first"
             folded = self._results().folded
             if folded and not self.unfolded:
                 order += f", {plural(folded, 'near-duplicate')} folded (ctrl+f)"
