@@ -131,3 +131,9 @@ def test_decode_raises_only_input_error(data):
         assert "\n" not in str(err)
     else:
         assert isinstance(text, str) and text
+
+
+def test_binary_bytes_after_a_utf16_bom_are_refused_not_indexed_as_ideographs():
+    with pytest.raises(InputError, match="binary file"):
+        decode_bytes(b"\xff\xfe\x00garbage\x00\x01")  # decodes to 最牡慢敧Ā
+    assert decode_bytes(b"\xff\xfe" + "삼성전자, 韓 AI 투자 5000억 원".encode("utf-16-le")).startswith("삼성전자")

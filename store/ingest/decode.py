@@ -56,6 +56,8 @@ def decode_bytes(data: bytes) -> str:
                 raise InputError(f"broken {encoding.upper()} text at byte {err.start + len(bom)}") from None
             if not text:
                 raise InputError("empty file")
+            if encoding != "utf-8" and not _reads_as_script(text):  # any even run of bytes decodes as UTF-16
+                raise InputError(f"binary file, not {encoding.upper()} text (it decodes to no script a news text uses)")
             return text
     for magic, kind in BINARY_MAGIC:
         if data.startswith(magic):
@@ -73,6 +75,16 @@ def decode_bytes(data: bytes) -> str:
     if not _reads_as_korean(text):
         raise InputError("not UTF-8, UTF-16 or CP949 text (decodes as CP949 but not as Korean)")
     return text
+
+
+_SCRIPT = re.compile(r"[\t\n\x20-\x7e가-힣ᄀ-ᇿ㄰-㆏\u2000-\u206f\u3000-\u303f\uff00-\uffef]")
+
+
+def _reads_as_script(text: str) -> bool:
+    """Half or more of a sample is ASCII, Hangul or punctuation: binary bytes after a UTF-16 BOM decode to
+    scattered CJK ideographs and rarely to that."""
+    sample = text[:PLAUSIBILITY_SAMPLE]
+    return len(_SCRIPT.findall(sample)) * 2 >= len(sample)
 
 
 def _reads_as_korean(text: str) -> bool:
