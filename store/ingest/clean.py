@@ -26,6 +26,7 @@ _NAMES_SP = rf"{_NAME}(?:(?:\s*[·ㆍ,]\s*|\s+){_NAME})*"  # also "홍길동 김
 _JOB = r"(?:선임|수석|전문|객원|인턴|수습|사진|영상)?(?:기자|특파원)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _CLOSERS = "\"'”’」』)]>"
+_AFTER_SENTENCE = rf"(?<=[.!?{re.escape(_CLOSERS)}])"  # what a tail glued to a paragraph follows: a sentence's end
 _SENTENCE_END = re.compile(rf"[.!?。][{re.escape(_CLOSERS)}]*$")
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
@@ -166,27 +167,27 @@ _CREDIT_TAILS = (
     # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence
     re.compile(r"(?<=[.!?])\s*\[[^\[\]=\d]{1,15}\]$"),
     # "... 경청하고 있다. 사진=홍길동 기자 hong@x.com"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
     # "... 상관없음. 사진=조선DB"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_CREDIT_WORD}\s*[=:]\s*[^\s=]{{1,20}}$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*[^\s=]{{1,20}}$"),
     # "... 티저 이미지. 연합뉴스"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_AGENCIES}$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*{_AGENCIES}$"),
     _PHOTO_DATE_CREDIT,
     # [SK 제공]  (삼성전자 제공)  [연합뉴스 자료사진]
     re.compile(r"\s*[\[(<【][^\[\]()<>【】]{1,30}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*[\])>】]$"),
     # "... 있다. /SK그룹"  "/사진=연합뉴스"  "/사진 제공=네이버"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*/\s*(?:{_CREDIT_WORD}\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*/\s*(?:{_CREDIT_WORD}\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
     # "... 있다. 2022.10.21. (공동취재사진)"
     re.compile(r"\s*[(\[]\s*(?:공동\s?취재\s?사진|공동\s?취재단?|사진\s?공동\s?취재단?|풀\s?사진)\s*[)\]]$"),
     # "... photo@newsis.com"  "... 2024.11.04."
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*[(<]?{_EMAIL}[)>]?$"),
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*[(<]?{_EMAIL}[)>]?$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
     # "... 있다. ⓒ뉴스1"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*[ⓒ©]\s*\S{{1,20}}$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©]\s*\S{{1,20}}$"),
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
-    re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
 )
-_CAPTION_NAME_CREDIT = re.compile(rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*{_NAMES}\s*{_JOB}$")  # "... 있다. 박혜원 기자"
+_CAPTION_NAME_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*{_NAMES}\s*{_JOB}$")  # "... 있다. 박혜원 기자"
 _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.{{0,24}})$")
 _CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
 
@@ -238,13 +239,13 @@ _CELL_BYLINE = re.compile(rf"^(?P<outlet>[^=|]{{1,20}}?)\s*=\s*(?P<names>{_NAMES
 _BARE_NAME = re.compile(r"^(?P<names>[가-힣]{2,4})(?:\s*\([^()]{1,10}\))?$")
 # "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph
 _BYLINE_TAIL = re.compile(
-    rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<)?"
+    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<)?"
     rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
 )  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
 # "…밝혔습니다.이문현기자 mhlee@wowtv.co.kr한국경제TV 핫뉴스ㆍ…": on a page flattened to one line the byline and its
 # email end the story and related headlines follow; the email is ASCII (\w would run on into the Hangul after it)
 _BYLINE_EMAIL_INSIDE = re.compile(
-    rf"(?<=[.!?{re.escape(_CLOSERS)}])\s*(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
+    rf"{_AFTER_SENTENCE}\s*(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
 )
 _NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진)$")
 _FOOTER_OUTLET = re.compile(
