@@ -202,9 +202,7 @@ class Index:
     def facets_and_count(self, query: str) -> tuple[Facets, int]:
         """A query's facets and its exact number of hits: the part of an answer that grows with the hits,
         which the app asks for after painting the first page."""
-        plan = SearchPlan(self, parse_query(query), self.rank_window)
-        total = plan.count()
-        return plan.facets(total), total
+        return SearchPlan(self, parse_query(query), self.rank_window).facets_and_count()
 
     def _entity_section(self, q: Query, plan: "SearchPlan", fuzzy: bool) -> list[EntityHit]:
         """Entities the query names: its @entities first, then what each of its first words resolves to."""

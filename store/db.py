@@ -5,11 +5,11 @@ import os
 import sqlite3
 import sys
 
-SCHEMA_VERSION = 8  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+SCHEMA_VERSION = 9  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
 # near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
-# order (textindex.fts_rowid), thousands separators no gap
+# order (textindex.fts_rowid), thousands separators no gap; 9: articles_id_outlet (an upgrade, see UPGRADES)
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -52,6 +52,7 @@ CREATE INDEX IF NOT EXISTS articles_story ON articles(story, coalesce(date, '999
 CREATE INDEX IF NOT EXISTS articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_near_group ON articles(near_group);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);  -- outlet: filters read the names, then match them
+CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet);  -- the outlet facet: 40 bytes an article, not a 4 KB row
 CREATE INDEX IF NOT EXISTS articles_newest ON articles(coalesce(date, '') DESC, id);  -- the app's start list, without a sort
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -219,11 +220,31 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
         raise DatabaseError(f"{path} has a damaged meta table (schema_version {meta.get('schema_version')!r})") from None
     if version > SCHEMA_VERSION:
         raise DatabaseError(f"{path} was written by a newer hanscope (schema {version}); upgrade hanscope")
+    while version in UPGRADES and version < SCHEMA_VERSION and _upgrade(db, version):
+        version += 1
     if version < SCHEMA_VERSION:  # indexing into it would fail the same way: the file has to go first
         raise DatabaseError(
             f"{path} uses an old schema ({version}): remove it, then rebuild with `hanscope index FOLDER --db {path}`"
         )
     db.execute("PRAGMA foreign_keys = ON")
+
+
+# Schema versions that the next one only adds to (an index), so an older file is brought up to date when opened
+# instead of being refused: version -> the SQL that makes it the next version.
+UPGRADES = {8: "CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet);"}
+
+
+def _upgrade(db: sqlite3.Connection, version: int) -> bool:
+    """Apply UPGRADES[version] in one transaction; False when the file cannot be written (the caller then refuses
+    it as an old schema)."""
+    try:
+        db.executescript(f"BEGIN; {UPGRADES[version]} "
+                         f"UPDATE meta SET value = '{version + 1}' WHERE key = 'schema_version'; COMMIT;")
+    except sqlite3.OperationalError:  # read-only: a reader cannot add the index
+        if db.in_transaction:
+            db.rollback()
+        return False
+    return True
 
 
 def _create(db: sqlite3.Connection) -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .extract.hangul import is_initials_query, normalize_name
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, Facets, NumberRow
-from .textindex import DATED_FROM, ID_BITS, ID_MASK, date_key, fts_expression, has_entity, highlight_pattern, snippet
+from .textindex import DATED_FROM, ID_BITS, ID_MASK, date_key, day_month, fts_expression, has_entity, highlight_pattern, snippet
 
 if TYPE_CHECKING:
     from .api import Index
@@ -198,9 +198,14 @@ class SearchPlan:
     def _id(self) -> str:
         return _ID if self.driver is not None else "a.id"
 
-    def _select(self, columns: str, tail: str = "", params: tuple = (), joined: bool = False) -> list[tuple]:
-        """Over the hits; `joined` when `columns` or `tail` read the articles' own columns."""
+    def _select(self, columns: str, tail: str = "", params: tuple = (), joined: bool = False,
+                narrow: bool = False) -> list[tuple]:
+        """Over the hits; `joined` when `columns` or `tail` read the articles' own columns, `narrow` when they read
+        only a.outlet (then, with no other condition on the articles, their narrow index serves instead of their
+        rows: one 4 KB page per article read for a name)."""
         source = self.joined if joined else self.source
+        if narrow and self.driver is not None and self.where == "1":
+            source = f"articles_fts CROSS JOIN articles a INDEXED BY articles_id_outlet ON a.id = {_ID}"
         sql = f"SELECT {columns} FROM {source} WHERE {self.match} AND {self.where} {tail}"
         return self.index._rows(sql, (*self.source_params, *self.where_params, *params))
 
@@ -314,10 +319,14 @@ class SearchPlan:
     def facets(self, total: int | None = None) -> Facets:
         """Outlets and months over every hit; entities over every hit up to ENTITY_FACET_SPAN (the best-ranked,
         or newest, that many beyond it: counting 13k hits' entities took 0.4 s at 20k articles)."""
+        return self.facets_and_count(total)[0]
+
+    def facets_and_count(self, total: int | None = None) -> tuple[Facets, int]:
+        """The facets and the exact number of hits (counted with the months when not given)."""
+        months, counted = self._months()
+        total = counted if total is None else total
         outlets = self._select("a.outlet, count(*) AS n", "AND a.outlet IS NOT NULL GROUP BY a.outlet "
-                               f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True)
-        months = self._select("substr(a.date, 1, 7) AS m, count(*)", "AND a.date IS NOT NULL GROUP BY m ORDER BY m",
-                              joined=True)
+                               f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True, narrow=True)
         # The span: the newest hits (they hold the ranked window), or the oldest for sort:old
         if self.driver is None:
             span_order = _ARTICLE_ORDER[self.sort if self.sort in _ARTICLE_ORDER else "new"]
@@ -325,7 +334,7 @@ class SearchPlan:
             span_order = "articles_fts.rowid" if self.sort == "old" else "articles_fts.rowid DESC"
         span, span_params = self.matching_ids_sql()
         span_sql = f"{span} ORDER BY {span_order} LIMIT {ENTITY_FACET_SPAN}"
-        over = min(self.count() if total is None else total, ENTITY_FACET_SPAN)  # a search has counted already
+        over = min(total, ENTITY_FACET_SPAN)
         types = ""
         if self.q.types:  # a join, not `entity_id IN (…)`: that let the planner walk every person's rows (23 s)
             types = (f" CROSS JOIN entities e ON e.id = ae.entity_id AND e.type IN "
@@ -339,4 +348,21 @@ class SearchPlan:
         infos = {e.id: e for e in self.index._entity_infos([eid for eid, _ in counts])}
         entities = sorted(((infos[eid].name, infos[eid].type, n, eid) for eid, n in counts if eid in infos),
                           key=lambda e: (-e[2], e[0]))[:FACET_SIZE]
-        return Facets([tuple(r) for r in outlets], [tuple(r) for r in months], entities, entity_over=over)
+        return Facets([tuple(r) for r in outlets], months, entities, entity_over=over), total
+
+    def _months(self) -> tuple[list[tuple[str, int]], int]:
+        """(YYYY-MM, hits) in time order, and every hit counted. A search row's day is in its rowid, so with words
+        to match the days are grouped without reading one article row (5 ms for 25k hits at 100k, the articles'
+        dates 52 ms) and folded into months here."""
+        if self.driver is None:
+            months = self._select("substr(a.date, 1, 7) AS m, count(*)", "AND a.date IS NOT NULL GROUP BY m ORDER BY m",
+                                  joined=True)
+            return [tuple(r) for r in months], self.count()
+        counts: dict[str, int] = {}
+        total = 0
+        for day, n in self._select(f"articles_fts.rowid >> {ID_BITS} AS d, count(*)", "GROUP BY d"):
+            total += n
+            if day:  # 0: undated
+                month = day_month(day)
+                counts[month] = counts.get(month, 0) + n
+        return sorted(counts.items()), total

@@ -96,3 +96,38 @@ def test_date_filters_become_a_rowid_range(seeds_index):
     plan = SearchPlan(seeds_index, parse("AI after:2025-01-01 before:2026-01"))
     assert "articles_fts.rowid >=" in plan.match and "articles_fts.rowid <" in plan.match
     assert {a.id for a in seeds_index.search("AI after:2025-01-01 before:2026-01", limit=None).articles} == {5}
+
+
+def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_index(tmp_path):
+    """The month facet groups the days kept in search rowids (no article row read) and the outlet facet reads
+    articles_id_outlet: both must agree with the articles' own dates and outlets, across month and year ends
+    and with undated articles, which count in the total but in no month."""
+    from store.api import Index
+    from store.db import connect
+    from store.indexer import index_paths
+
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    days = ["2024-12-31 23:50", "2025-01-01 00:10", "2025-01-31 12:00", "2025-02-01 08:00", "2025-02-28 09:00", None]
+    for n, day in enumerate(days):
+        outlet = ["한빛데일리", "새벽경제"][n % 2]
+        stamp = f"입력 {day}\n\n" if day else ""
+        (corpus / f"{n}.txt").write_text(
+            f"반도체 수출 {n}보\n\n{outlet} 홍길동 기자\n{stamp}삼성전자와 SK하이닉스의 반도체 수출이 {n + 1}0억 달러를 넘었다.\n",
+            encoding="utf-8")
+    db = connect(tmp_path / "f.db", create=True)
+    index_paths(db, [corpus], workers=0)
+    db.close()
+    index = Index.open(tmp_path / "f.db")
+    for query in ("반도체", "수출 -새벽경제", "반도체 after:2025-01-01"):
+        facets, total = index.facets_and_count(query)
+        hits = {a.id for a in index.search(query, limit=None).articles}
+        marks = ",".join("?" * len(hits))
+        by_date = index._rows(f"SELECT substr(date, 1, 7) m, count(*) FROM articles WHERE id IN ({marks}) "
+                              "AND date IS NOT NULL GROUP BY m ORDER BY m", tuple(hits))
+        by_outlet = index._rows(f"SELECT outlet, count(*) FROM articles WHERE id IN ({marks}) AND outlet IS NOT NULL "
+                                "GROUP BY outlet", tuple(hits))
+        assert total == len(hits) and facets.month == [tuple(r) for r in by_date], query
+        assert sorted(facets.outlet) == sorted(tuple(r) for r in by_outlet), query
+    assert index.facets_and_count("반도체")[0].month == [("2024-12", 1), ("2025-01", 2), ("2025-02", 2)]
+    assert index.facets_and_count("반도체")[1] == 6

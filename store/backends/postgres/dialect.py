@@ -10,6 +10,7 @@ only ever arrives as bound parameters):
 - `INSERT OR REPLACE` / `INSERT OR IGNORE` -> `ON CONFLICT` clauses;
 - `json_each(…)` -> the schema's `hs_each_int` / `hs_each_text`; `instr(…)` -> `strpos(…) > 0`; `LIMIT -1` (no limit) ->
   `LIMIT NULL`; a bare `1`/`0` condition -> TRUE/FALSE; `CROSS JOIN … ON` -> `JOIN … ON`;
+- `INDEXED BY name` (a hint for SQLite's planner) is dropped;
 - `ON CONFLICT … DO UPDATE SET x = x + 1` names the table's x (PostgreSQL finds `x` ambiguous);
 - grouping by `ae.entity_id` where the query also reads `e.`'s columns groups by `e.id` too (PostgreSQL wants
   the key whose columns it reads).
@@ -35,6 +36,7 @@ _INSTR = re.compile(r"\binstr\(([^()]*)\)")
 _LIMIT = re.compile(r"\bLIMIT \?")
 _BOOLEAN = re.compile(r"(\bWHERE |\bAND |\bOR |\bNOT |\()([01])(?=\s*(?:$|\)|AND\b|OR\b|ORDER\b|GROUP\b|LIMIT\b))")
 _CROSS_JOIN = re.compile(r"CROSS JOIN (\w+ \w+ ON)")
+_INDEXED_BY = re.compile(r" INDEXED BY \w+")
 _GROUP_ENTITY = re.compile(r"GROUP BY ae\.entity_id\b")
 _UPSERT_SELF = re.compile(r"INSERT INTO (\w+)(.*ON CONFLICT\s*\([^)]*\) DO UPDATE SET )(\w+) = \3\b", re.S)
 _MARK = "\x00fts\x00"  # where a placeholder's parameter is an FTS5 expression
@@ -52,6 +54,7 @@ def _weights(match: re.Match) -> str:
 def translate(sql: str) -> tuple[str, tuple[int, ...]]:
     """(PostgreSQL SQL with %s placeholders, the indexes of the parameters that are FTS5 expressions)."""
     sql = sql.replace("%", "%%")
+    sql = _INDEXED_BY.sub("", sql)  # SQLite's planner hint; PostgreSQL picks its indexes itself
     # explicit joins only: after a comma, a JOIN's ON could not see articles_fts
     sql = _FTS_FROM.sub(lambda m: f"FROM articles_fts CROSS JOIN (SELECT ?{_MARK}::tsquery AS q) fts{m['join']} "
                                   "WHERE articles_fts.tsv @@ fts.q", sql)
