@@ -382,3 +382,17 @@ async def test_the_status_line_says_when_rank_covers_only_the_newest_hits(many_a
         assert "by rank among the newest 20, then newest first" in status
         await type_query(pilot, " sort:new")
         assert "newest first" in str(many_app.screen.query_one("#status", Static).content)
+
+
+async def test_the_entity_preview_counts_co_mentions_over_its_newest_articles_and_says_so(many_app, monkeypatch):
+    """The preview beside a keystroke's results reads a bounded span (the entity screen reads more): it must say
+    when the counts cover only the newest articles."""
+    import tui.screens.search as search_screen
+
+    monkeypatch.setattr(search_screen, "PREVIEW_RELATED_SPAN", 40)
+    async with many_app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "삼성전자")
+        assert many_app.screen.query_one("#results", ResultList).current()[0].startswith("e:")
+        preview = str(many_app.screen.query_one("#preview-text", Static).content)
+        assert "삼성전자" in preview and "in its newest 40 articles" in preview
+        assert "HBM (" in preview  # 130 of the 140 articles name HBM: counted over the 40 newest

@@ -37,6 +37,8 @@ def entity_preview(detail: EntityDetail, width: int) -> Text:
         out.append("\n")
     if detail.related:
         out.append_text(Text("\nCo-mentioned: ", style="bold"))
+        if detail.related_over < e.articles:
+            out.append(f"(in its newest {detail.related_over:,} articles) ", style="dim")
         out.append(", ".join(f"{r.name} ({r.count})" for r in detail.related[:10]))
     return out
 

@@ -27,6 +27,7 @@ from ..widgets import KeyFooter, clean_line, plural, to_tsv
 
 PAGE = 60  # articles per page of the empty-query list
 SEARCH_LIMIT = 50  # articles per page of a search, read as they come into view
+PREVIEW_RELATED_SPAN = 200  # the preview counts co-mentions over this many newest articles (the entity screen: 1,000)
 _SORT_FIELD = re.compile(r"(?<!\S)sort:\S*")
 NEXT_SORT = {"rank": "new", "new": "old", "old": "rank"}
 
@@ -246,7 +247,10 @@ class SearchScreen(BaseScreen):
         if kind == "e":
             # no article list: the preview does not show one, and reading 엔비디아's 25k at 100k held the GIL
             # while the result list painted (the keystroke's p95)
-            self.fetch("entity_preview", lambda ix: ix.entity(item.id, mention_limit=12, article_limit=0), group="preview")
+            # What the pane shows and no more: a preview beside a keystroke's results, not the entity screen
+            self.fetch("entity_preview", lambda ix: ix.entity(item.id, mention_limit=12, article_limit=0,
+                                                              related_span=PREVIEW_RELATED_SPAN, timeline=False),
+                       group="preview")
         elif kind == "a":
             self.fetch("article_preview", lambda ix: (ix.article(item.id), ix.mentions_in(item.id), item), group="preview")
         else:
