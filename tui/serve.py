@@ -1,0 +1,123 @@
+"""`hanscope serve`: the same Textual app in a browser, through textual-serve.
+
+textual-serve is a small aiohttp server: each browser tab opens a websocket, and the server starts one app process
+per tab (`python -m tui.serve [--allow-edits]`, a command line it runs in a shell) and relays the terminal between
+xterm.js in the page and that process. So the options the app needs reach it two ways: the index through
+$HANSCOPE_DB in the environment the server passes on (a URI's password never appears on a command line that `ps`,
+or textual-serve's own log, would show), the read-only switch as an argument.
+
+Read-only is the default: a served index is shared, and anyone who can reach the page may press `D`.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shlex
+import socket
+import sys
+from pathlib import Path
+
+from store.backends import is_server, masked
+
+from .quick import QueryError, open_index
+
+DEFAULT_HOST = "127.0.0.1"  # a team opts in to the network with --host; a laptop never exposes its index by default
+DEFAULT_PORT = 8000
+WILDCARD_HOSTS = ("", "0.0.0.0", "::")
+
+
+def session_command(allow_edits: bool) -> str:
+    """The command line textual-serve runs for each browser session."""
+    return shlex.join([sys.executable, "-m", "tui.serve", *(["--allow-edits"] if allow_edits else [])])
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail in one line before the server starts when the address cannot be listened on (in use, not this
+    machine's, a name that does not resolve); aiohttp would print a traceback. SO_REUSEADDR as aiohttp binds, so
+    a port a closed server left in TIME_WAIT is not called busy."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as err:
+        raise QueryError(f"cannot listen on {host}: {err.strerror}") from None
+    for family, kind, proto, _name, address in infos:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as err:
+                raise QueryError(f"cannot listen on {host}:{port}: {err.strerror or err}"
+                                 + (" (another program uses it: pick another --port)"
+                                    if err.errno == 98 else "")) from None
+
+
+def public_url(host: str, port: int) -> str:
+    """The address the page tells the browser to open its websocket on: the host given, or this machine's name
+    when the server listens on every interface (a browser cannot connect to 0.0.0.0)."""
+    name = socket.getfqdn() if host in WILDCARD_HOSTS else host
+    if ":" in name:  # an IPv6 literal
+        name = f"[{name}]"
+    return f"http://{name}:{port}"
+
+
+def serve(target: Path | str, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow_edits: bool = False,
+          url: str | None = None) -> None:
+    """Serve the app on `target` (an index file or a server URI) until Ctrl-C or SIGTERM."""
+    if not is_server(target):
+        target = Path(target).expanduser().resolve()  # the sessions may start elsewhere
+        if not target.exists():
+            raise QueryError(f"no index at {target}: build one with `hanscope index FOLDER --db {target}`")
+    if importlib.util.find_spec("textual_serve") is None:
+        raise QueryError("serving needs textual-serve: pip install 'hanscope[serve]'")
+    open_index(target).close()  # not an index, corrupt, a server that cannot be reached: one line, before serving
+    check_port(host, port)
+    os.environ["HANSCOPE_DB"] = str(target)  # what each session opens (see the module's docstring)
+    server = _make_server(host, port, allow_edits, url or public_url(host, port))
+    mode = "entity edits allowed" if allow_edits else "read-only: --allow-edits to allow entity edits"
+    print(f"hanscope: serving {masked(target)} at {server.public_url} ({mode}); Ctrl-C stops", file=sys.stderr,
+          flush=True)
+    try:
+        server.serve()
+    except OSError as err:  # the port was taken between the check and the bind
+        raise QueryError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+
+
+def _make_server(host: str, port: int, allow_edits: bool, url: str):
+    import logging
+
+    from textual_serve.server import Server
+
+    class QuietServer(Server):
+        """textual-serve without its banner and request log: the one line `serve` prints says what matters."""
+
+        def initialize_logging(self) -> None:
+            logging.basicConfig(level=logging.WARNING)
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+        async def on_startup(self, app) -> None:
+            pass
+
+    return QuietServer(session_command(allow_edits), host=host, port=port, title="hanscope", public_url=url)
+
+
+def session_main(argv: list[str]) -> int:
+    """One browser session: the app on $HANSCOPE_DB, read-only unless `--allow-edits`."""
+    from store.db import DatabaseError, default_db_path
+
+    from .app import HanscopeApp
+
+    unknown = [a for a in argv if a != "--allow-edits"]
+    if unknown:
+        print(f"Error: unknown argument {unknown[0]!r} (the session takes only --allow-edits)", file=sys.stderr)
+        return 2
+    target = default_db_path()
+    try:
+        app = HanscopeApp(target if is_server(target) else Path(target), read_only="--allow-edits" not in argv)
+    except DatabaseError as err:
+        print(f"Error: {err}", file=sys.stderr)
+        return 2
+    app.run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(session_main(sys.argv[1:]))
