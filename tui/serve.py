@@ -19,7 +19,7 @@ from pathlib import Path
 
 from store.backends import is_server, masked
 
-from .quick import QueryError, open_index
+from .quick import QueryError, finish, open_index
 
 DEFAULT_HOST = "127.0.0.1"  # a team opts in to the network with --host; a laptop never exposes its index by default
 DEFAULT_PORT = 8000
@@ -99,24 +99,22 @@ def _make_server(host: str, port: int, allow_edits: bool, url: str):
     return QuietServer(session_command(allow_edits), host=host, port=port, title="hanscope", public_url=url)
 
 
-def session_main(argv: list[str]) -> int:
-    """One browser session: the app on $HANSCOPE_DB, read-only unless `--allow-edits`."""
-    from store.db import DatabaseError, default_db_path
+def session_app(argv: list[str]):
+    """The app of one browser session: on $HANSCOPE_DB, read-only unless `--allow-edits`."""
+    from store.db import default_db_path
 
     from .app import HanscopeApp
 
     unknown = [a for a in argv if a != "--allow-edits"]
     if unknown:
-        print(f"Error: unknown argument {unknown[0]!r} (the session takes only --allow-edits)", file=sys.stderr)
-        return 2
+        raise QueryError(f"unknown argument {unknown[0]!r} (a session takes only --allow-edits)")
     target = default_db_path()
-    try:
-        app = HanscopeApp(target if is_server(target) else Path(target), read_only="--allow-edits" not in argv)
-    except DatabaseError as err:
-        print(f"Error: {err}", file=sys.stderr)
-        return 2
-    app.run()
-    return 0
+    return HanscopeApp(target if is_server(target) else Path(target), read_only="--allow-edits" not in argv)
+
+
+def session_main(argv: list[str]) -> int:
+    """Run one session; an index gone since the server checked it is one line on stderr (textual-serve logs it)."""
+    return finish(lambda: session_app(argv).run() and 0)
 
 
 if __name__ == "__main__":
