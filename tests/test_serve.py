@@ -3,6 +3,7 @@ subprocesses, and the whole path in headless Chromium: a Korean query typed into
 edit refused, an export downloaded, back to the search."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -216,13 +217,15 @@ def served(seeds_db):
             except OSError:
                 assert time.monotonic() < deadline, "the server did not start listening"
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", proc
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # its own session: the server and each app process it started
+        with contextlib.suppress(ProcessLookupError):  # its own process group: the server and its app processes
+            os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
         if proc.stderr:
             proc.stderr.close()
@@ -279,9 +282,10 @@ class Terminal:
 def test_the_app_in_headless_chromium(served, browser, seeds_index):
     from selenium.webdriver.common.keys import Keys
 
+    url, server = served
     hynix = seeds_index.find_entity("SK하이닉스")
     started = time.monotonic()
-    browser.get(served)
+    browser.get(url)
     terminal = Terminal(browser)
     terminal.wait_for("articles, newest first")  # the start screen, drawn by the app in xterm.js
 
@@ -313,4 +317,17 @@ def test_the_app_in_headless_chromium(served, browser, seeds_index):
     terminal.type(Keys.ESCAPE)  # back to the search, the query kept
     shown = terminal.wait_for("SK하이닉스", gone=f"#{hynix.id}")
     assert "하이닉스" in shown.splitlines()[1]
+
+    # Ctrl-C (SIGTERM here) stops the server within seconds although the tab is still open, and ends its app
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=WAIT) == 0
+    deadline = time.monotonic() + WAIT
+    while True:
+        try:
+            os.killpg(server.pid, 0)  # any process left in the server's group: the tab's app
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "the app process outlived the server"
+        time.sleep(0.1)
+    assert "Traceback" not in server.stderr.read().decode()
     assert time.monotonic() - started < 60

@@ -24,6 +24,7 @@ from .quick import QueryError, finish, open_index
 DEFAULT_HOST = "127.0.0.1"  # a team opts in to the network with --host; a laptop never exposes its index by default
 DEFAULT_PORT = 8000
 WILDCARD_HOSTS = ("", "0.0.0.0", "::")
+SHUTDOWN_WAIT = 2.0  # seconds a stopping server gives open tabs before it closes them
 
 
 def session_command(allow_edits: bool) -> str:
@@ -95,6 +96,26 @@ def _make_server(host: str, port: int, allow_edits: bool, url: str):
 
         async def on_startup(self, app) -> None:
             pass
+
+        def serve(self, debug: bool = False) -> None:
+            """As textual-serve serves, but Ctrl-C or SIGTERM stops within seconds: aiohttp waits up to a minute for
+            open connections, and an open tab's websocket stays open. Past SHUTDOWN_WAIT its handler is
+            cancelled, which asks its app process to quit."""
+            import asyncio
+            import signal
+
+            from aiohttp import web
+            from aiohttp.web_runner import GracefulExit
+
+            def stop() -> None:
+                raise GracefulExit()
+
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            loop.add_signal_handler(signal.SIGINT, stop)
+            loop.add_signal_handler(signal.SIGTERM, stop)
+            web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                        print=lambda *args: None, shutdown_timeout=SHUTDOWN_WAIT)
 
     return QuietServer(session_command(allow_edits), host=host, port=port, title="hanscope", public_url=url)
 
