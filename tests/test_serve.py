@@ -123,12 +123,14 @@ async def test_read_only_help_and_footer_list_no_edit_key(seeds_db, tmp_path):
             assert SCOPES[scope] not in text
 
 
-def test_a_session_is_read_only_unless_the_server_allows_edits(seeds_db, monkeypatch):
+def test_a_session_is_read_only_unless_the_server_allows_edits_and_keeps_its_history_to_itself(seeds_db, monkeypatch):
     from tui.serve import session_app, session_command
 
     monkeypatch.setenv("HANSCOPE_DB", str(seeds_db))
-    assert session_app([]).read_only is True
+    app = session_app([])
+    assert app.read_only is True and app.db_path == seeds_db
     assert session_app(["--allow-edits"]).read_only is False
+    assert app.history.path is None  # the tabs share one user: no tab's ↑ recalls another reader's queries
     assert "--allow-edits" not in session_command(False) and session_command(True).endswith("--allow-edits")
 
 

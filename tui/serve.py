@@ -121,7 +121,8 @@ def _make_server(host: str, port: int, allow_edits: bool, url: str):
 
 
 def session_app(argv: list[str]):
-    """The app of one browser session: on $HANSCOPE_DB, read-only unless `--allow-edits`."""
+    """The app of one browser session: on $HANSCOPE_DB, read-only unless `--allow-edits`, its search history its
+    own."""
     from store.db import default_db_path
 
     from .app import HanscopeApp
@@ -129,8 +130,12 @@ def session_app(argv: list[str]):
     unknown = [a for a in argv if a != "--allow-edits"]
     if unknown:
         raise QueryError(f"unknown argument {unknown[0]!r} (a session takes only --allow-edits)")
+    from .history import QueryHistory
+
     target = default_db_path()
-    return HanscopeApp(target if is_server(target) else Path(target), read_only="--allow-edits" not in argv)
+    app = HanscopeApp(target if is_server(target) else Path(target), read_only="--allow-edits" not in argv)
+    app.history = QueryHistory(None)  # kept for the tab only: every tab runs as the server's user, and one
+    return app                        # reporter's queries must not come back under the next one's ↑
 
 
 def session_main(argv: list[str]) -> int:
