@@ -259,6 +259,18 @@ def browser(tmp_path):
         driver.quit()
 
 
+def test_the_page_points_its_websocket_at_the_address_the_browser_used(served):
+    """A team reaches --host 0.0.0.0 by the machine's name: the page must not send the browser to 127.0.0.1."""
+    import urllib.request
+
+    url, _server = served
+    port = url.rsplit(":", 1)[1].strip("/")
+    request = urllib.request.Request(url, headers={"Host": f"news-desk:{port}"})
+    with urllib.request.urlopen(request, timeout=WAIT) as page:
+        html = page.read().decode()
+    assert f'data-session-websocket-url="ws://news-desk:{port}/ws"' in html
+
+
 class Terminal:
     """The page's terminal: what it shows, and keys typed into it as a person types them."""
 

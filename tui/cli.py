@@ -738,8 +738,8 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
               help="Address to listen on (0.0.0.0: every interface, for a team).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--allow-edits", is_flag=True, help="Allow entity edits, undo and saved searches (read-only without).")
-@click.option("--public-url", default=None, help="The address browsers reach the server at, when not http://HOST:PORT "
-              "(behind a proxy, or with --host 0.0.0.0 if this machine's name does not resolve for them).")
+@click.option("--public-url", default=None, help="The address browsers reach the server at, behind a proxy (by "
+              "default, whatever address the browser used).")
 def serve(db: Path | None, host: str, port: int, allow_edits: bool, public_url: str | None) -> None:
     """Serve the app to browsers (textual-serve): one app per tab, read-only unless --allow-edits."""
     from tui.serve import serve as run_server

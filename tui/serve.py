@@ -51,13 +51,11 @@ def check_port(host: str, port: int) -> None:
                                     if err.errno == 98 else "")) from None
 
 
-def public_url(host: str, port: int) -> str:
-    """The address the page tells the browser to open its websocket on: the host given, or this machine's name
-    when the server listens on every interface (a browser cannot connect to 0.0.0.0)."""
-    name = socket.getfqdn() if host in WILDCARD_HOSTS else host
-    if ":" in name:  # an IPv6 literal
-        name = f"[{name}]"
-    return f"http://{name}:{port}"
+def listening_address(host: str, port: int) -> str:
+    """What the start line says: the URL to open, or for every interface, how to reach it."""
+    if host in WILDCARD_HOSTS:
+        return f"port {port} on every interface (open http://THIS-MACHINE:{port})"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 def serve(target: Path | str, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow_edits: bool = False,
@@ -72,17 +70,17 @@ def serve(target: Path | str, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     open_index(target).close()  # not an index, corrupt, a server that cannot be reached: one line, before serving
     check_port(host, port)
     os.environ["HANSCOPE_DB"] = str(target)  # what each session opens (see the module's docstring)
-    server = _make_server(host, port, allow_edits, url or public_url(host, port))
+    server = _make_server(host, port, allow_edits, url)
     mode = "entity edits allowed" if allow_edits else "read-only: --allow-edits to allow entity edits"
-    print(f"hanscope: serving {masked(target)} at {server.public_url} ({mode}); Ctrl-C stops", file=sys.stderr,
-          flush=True)
+    where = url or listening_address(host, port)
+    print(f"hanscope: serving {masked(target)} at {where} ({mode}); Ctrl-C stops", file=sys.stderr, flush=True)
     try:
         server.serve()
     except OSError as err:  # the port was taken between the check and the bind
         raise QueryError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
 
 
-def _make_server(host: str, port: int, allow_edits: bool, url: str):
+def _make_server(host: str, port: int, allow_edits: bool, url: str | None):
     import logging
 
     from textual_serve.server import Server
@@ -96,6 +94,14 @@ def _make_server(host: str, port: int, allow_edits: bool, url: str):
 
         async def on_startup(self, app) -> None:
             pass
+
+        async def handle_index(self, request):
+            """The page names the websocket by absolute URL: without --public-url, the one this browser used to
+            reach the page (a team reaches 0.0.0.0 by the machine's name or address, which only the request
+            knows). Set just before the parent builds the page, with no await between: no other request runs."""
+            if url is None:
+                self.public_url = f"{request.scheme}://{request.host}"
+            return await super().handle_index(request)
 
         def serve(self, debug: bool = False) -> None:
             """As textual-serve serves, but Ctrl-C or SIGTERM stops within seconds: aiohttp waits up to a minute for
@@ -117,7 +123,8 @@ def _make_server(host: str, port: int, allow_edits: bool, url: str):
             web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
                         print=lambda *args: None, shutdown_timeout=SHUTDOWN_WAIT)
 
-    return QuietServer(session_command(allow_edits), host=host, port=port, title="hanscope", public_url=url)
+    return QuietServer(session_command(allow_edits), host=host, port=port, title="hanscope",
+                       public_url=url or f"http://{host}:{port}")
 
 
 def session_app(argv: list[str]):
