@@ -308,7 +308,7 @@ def test_the_app_in_headless_chromium(served, browser, seeds_index):
     assert "하이닉스" in shown.splitlines()[1]  # typed into the search box, in Hangul
 
     terminal.type(Keys.ENTER)  # the entity is the first result
-    shown = terminal.wait_for(f"#{hynix.id}", "mentions in")
+    shown = terminal.wait_for(f"#{hynix.id}", "peak ")  # the drill-down's head and its mentions over time
     assert "Edit…" not in shown and "Undo" not in shown  # read-only: the footer offers no edit
 
     terminal.type("r")  # rename
@@ -329,7 +329,7 @@ def test_the_app_in_headless_chromium(served, browser, seeds_index):
     assert len(rows) == 1 + hynix.mentions and {r[0] for r in rows[1:]} == {"SK하이닉스"}
 
     terminal.type(Keys.ESCAPE)  # back to the search, the query kept
-    shown = terminal.wait_for("SK하이닉스", gone=f"#{hynix.id}")
+    shown = terminal.wait_for("SK하이닉스", gone="peak ")
     assert "하이닉스" in shown.splitlines()[1]
 
     # Ctrl-C (SIGTERM here) stops the server within seconds although the tab is still open, and ends its app
