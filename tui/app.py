@@ -24,7 +24,7 @@ from store.api import Index
 from store.connections import Connections
 
 from .base import BaseScreen
-from .bindings import bindings_for, scope_of
+from .bindings import READ_ONLY_REFUSAL, bindings_for, scope_of, writes
 from .widgets import badge, clean_line, default_export_dir, plural, title_of
 
 T = TypeVar("T")
@@ -98,7 +98,10 @@ class HanscopeApp(App):
         compare: tuple[int, int] | None = None,
         export_dir: Path | None = None,
         history_path: Path | None = None,
+        read_only: bool = False,
     ) -> None:
+        """`read_only`: the index is only read (`hanscope serve` without --allow-edits): the keys that would change
+        it (tui.bindings `writes`) are refused with a status line and left out of the footer and help."""
         from .history import QueryHistory, default_history_path
 
         super().__init__()
@@ -111,6 +114,7 @@ class HanscopeApp(App):
         self.history = QueryHistory(history_path or default_history_path())
         self.forward: list[Screen] = []  # screens made by `remake()` as they were left, not yet mounted
         self._deep_link = (entity, article, compare)
+        self.read_only = read_only
 
     def ask(self, query: Callable[[Index], T]) -> T:
         """Run one query on the calling thread's index (for callers already off the UI thread)."""
@@ -229,7 +233,7 @@ class HanscopeApp(App):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(scope_of(self.screen)))
+            self.push_screen(HelpScreen(scope_of(self.screen), read_only=self.read_only))
 
     def action_numbers(self) -> None:
         from .screens.numbers import NumbersScreen
@@ -257,7 +261,17 @@ class HanscopeApp(App):
 
         self.say(f"Reloaded {self.db_path.name if isinstance(self.db_path, Path) else masked(self.db_path)}")
 
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key, footer click and palette command passes here: in a read-only app an edit is refused in words
+        (before check_action, which hides it from the footer and would drop the key without a word)."""
+        if self.read_only and isinstance(action, str) and writes(action):
+            self.say(READ_ONLY_REFUSAL, severity="warning")
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and writes(action):
+            return False
         if action in ("focus_search", "help", "numbers", "stories") and isinstance(self.screen, ModalScreen):
             return False
         if action == "back" and self._nothing_to_go_back_from():
@@ -287,6 +301,7 @@ def run_app(
     entity: str | None = None,
     article: int | None = None,
     compare: tuple[int, int] | None = None,
+    read_only: bool = False,
 ) -> None:
     """Open the explorer on `db_path`, optionally deep-linked to an entity, an article or a comparison."""
-    HanscopeApp(db_path, entity=entity, article=article, compare=compare).run()
+    HanscopeApp(db_path, entity=entity, article=article, compare=compare, read_only=read_only).run()

@@ -4,6 +4,7 @@ screen reaches its host only through `self.app`, whose needs are written down in
 from __future__ import annotations
 
 import inspect
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -17,7 +18,8 @@ from textual.worker import get_current_worker
 from store.api import Index
 from store.connections import Connections
 
-from .widgets import clean_line, export, export_stem, plural
+from .bindings import READ_ONLY_REFUSAL, writes
+from .widgets import clean_line, export, export_stem, export_zip, plural
 
 T = TypeVar("T")
 
@@ -27,6 +29,7 @@ class Host(Protocol):
 
     connections: Connections
     export_dir: Path
+    read_only: bool  # nothing may change the index (`hanscope serve` without --allow-edits)
 
 
 class Answered(Message):
@@ -54,6 +57,10 @@ class BaseScreen(Screen):
         style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
         line.first(Static).update(Text(clean_line(message), style=style))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A read-only app hides the keys that would change the index (the app refuses them in words)."""
+        return not (getattr(self.app, "read_only", False) and writes(action))
+
     def remake(self) -> "BaseScreen":
         raise NotImplementedError
 
@@ -63,6 +70,9 @@ class BaseScreen(Screen):
         A newer fetch in the same group cancels this one. `write=True` for an edit: it runs to the end even if
         cancelled (only its answer is dropped)."""
         app: Host = self.app  # type: ignore[assignment]
+        if write and app.read_only:  # the last guard: whatever path led here, a read-only app writes nothing
+            self.say(READ_ONLY_REFUSAL, severity="warning")
+            return
 
         def job() -> None:
             worker = get_current_worker()
@@ -86,6 +96,12 @@ class BaseScreen(Screen):
         from .screens.export import ExportScreen
 
         app: Host = self.app  # type: ignore[assignment]
+        stem = export_stem(app.export_dir, name)
+        if self.app.is_web:  # served in a browser: the files are the browser's download, not a path on the server
+            self.app.deliver_binary(io.BytesIO(export_zip(stem.name, header, rows)), save_filename=f"{stem.name}.zip",
+                                    mime_type="application/zip")
+            self.say(f"Sent {plural(len(rows), noun)} to your browser as {stem.name}.zip (CSV and JSON inside)")
+            return
 
         def chosen(stem: Path | None) -> None:
             if stem is None:
@@ -97,7 +113,7 @@ class BaseScreen(Screen):
                 return
             self.say(f"Exported {plural(len(rows), noun)} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
 
-        app.push_screen(ExportScreen(plural(len(rows), noun), export_stem(app.export_dir, name)), chosen)
+        app.push_screen(ExportScreen(plural(len(rows), noun), stem), chosen)
 
     def undo_edit(self) -> None:
         self.fetch("undone", lambda ix: ix.undo(), write=True)

@@ -21,6 +21,7 @@ class Key:
     priority: bool = False  # wins over a focused text box (a printable key then cannot be typed)
     display: str | None = None  # footer label, when the key's own name is unclear
     help: str | None = None  # longer text for the help screen
+    writes: bool = False  # changes the index (an entity edit, undo, a saved search): off in a read-only app
 
     @property
     def explanation(self) -> str:
@@ -75,7 +76,7 @@ KEYS: tuple[Key, ...] = (
     Key("ctrl+r", "reload", "Reload", "global", show=False,
         help="Re-read the index (after `hanscope index` added articles while the app was open)"),
     Key("ctrl+q", "quit", "Quit", "global", priority=True),
-    Key("u", "undo", "Undo edit", "global", show=False,
+    Key("u", "undo", "Undo edit", "global", show=False, writes=True,
         help="Undo the newest entity edit, from any screen (as `hanscope undo`)"),
     # moving in lists and panes, as in a terminal pager (j k g G are typed inside a text box)
     Key("j,ctrl+n", "move('down')", "Down", "global", show=False, help="Down in a list or pane (ctrl+n from a text box too)"),
@@ -98,7 +99,7 @@ KEYS: tuple[Key, ...] = (
     Key("ctrl+f", "fold", "Fold similar", "search", show=False,
         help="Unfold near-duplicates (reprints, light edits: shown as +N similar under the first), or fold them again"),
     Key("ctrl+o", "sort", "Sort", "search", help="Order results by rank, newest, oldest (adds sort:new / sort:old)"),
-    Key("ctrl+b", "save_search", "Save search", "search", show=False,
+    Key("ctrl+b", "save_search", "Save search", "search", show=False, writes=True,
         help="Save the query under a name: the palette lists saved searches; `hanscope index` says what each gained"),
     Key("ctrl+end,end", "last_result", "Last result", "search", show=False,
         help="The last result, at once however many there are (end: in the list, outside the search box)"),
@@ -117,15 +118,15 @@ KEYS: tuple[Key, ...] = (
     Key("y", "copy_sentence", "Copy", "entity", help="Copy the sentence around the mention"),
     Key("ctrl+y", "copy_list", "Copy TSV", "entity", show=False),
     Key("ctrl+s", "export", "Export", "entity", help="Export every mention to CSV and JSON"),
-    Key("e", "edit_menu", "Edit…", "entity", help="Every entity edit in one list, with its key"),
-    Key("r", "edit('rename')", "Rename", "entity", show=False, help="Rename (the old name stays a name of it)"),
-    Key("t", "edit('retype')", "Retype", "entity", show=False, help="Change the type (company, person …)"),
-    Key("m", "edit('merge')", "Merge", "entity", show=False, help="Merge another entity into this one"),
-    Key("a", "edit('alias-add')", "Add alias", "entity", show=False, help="Add a name (an alias) to this entity"),
-    Key("s", "edit('split')", "Split alias", "entity", show=False, help="Split an alias off into an entity of its own"),
-    Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False, help="Remove a name (its mentions go unlinked)"),
-    Key("D", "edit('delete')", "Delete entity", "entity", show=False, help="Delete a false entity (stays deleted)"),
-    Key("u", "undo", "Undo", "entity", help="Undo the newest entity edit (`hanscope edits` lists them)"),
+    Key("e", "edit_menu", "Edit…", "entity", writes=True, help="Every entity edit in one list, with its key"),
+    Key("r", "edit('rename')", "Rename", "entity", show=False, writes=True, help="Rename (the old name stays a name of it)"),
+    Key("t", "edit('retype')", "Retype", "entity", show=False, writes=True, help="Change the type (company, person …)"),
+    Key("m", "edit('merge')", "Merge", "entity", show=False, writes=True, help="Merge another entity into this one"),
+    Key("a", "edit('alias-add')", "Add alias", "entity", show=False, writes=True, help="Add a name (an alias) to this entity"),
+    Key("s", "edit('split')", "Split alias", "entity", show=False, writes=True, help="Split an alias off into an entity of its own"),
+    Key("x", "edit('alias-remove')", "Remove alias", "entity", show=False, writes=True, help="Remove a name (its mentions go unlinked)"),
+    Key("D", "edit('delete')", "Delete entity", "entity", show=False, writes=True, help="Delete a false entity (stays deleted)"),
+    Key("u", "undo", "Undo", "entity", writes=True, help="Undo the newest entity edit (`hanscope edits` lists them)"),
     Key("F", "frequency", "Counts", "entity",
         help="Mentions counted by month or by article, largest first (VisiData's frequency table); enter jumps there"),
     # the drill-down's mention list (a virtual list: these are its own keys)
@@ -176,6 +177,18 @@ KEYS: tuple[Key, ...] = (
 )
 
 
+# The actions that change the index, by name ("edit('rename')" is "edit"), and the dialogs only they open: a
+# read-only app (`hanscope serve` without --allow-edits) refuses the first and lists neither.
+WRITE_ACTIONS = frozenset(k.action.split("(")[0] for k in KEYS if k.writes)
+WRITE_SCOPES = frozenset({"edit", "edit-menu"})
+READ_ONLY_REFUSAL = "Read-only: edits are off here (the app was started without --allow-edits)"
+
+
+def writes(action: str) -> bool:
+    """Whether an action (as Textual passes it: `edit`, `app.undo`, `edit('merge')`) changes the index."""
+    return action.split("(")[0].rpartition(".")[2] in WRITE_ACTIONS
+
+
 def bindings_for(scope: str) -> list[Binding]:
     """The Textual bindings of one scope, in registry order."""
     return [
@@ -185,12 +198,14 @@ def bindings_for(scope: str) -> list[Binding]:
     ]
 
 
-def keys_by_scope(first: str | None = None) -> list[tuple[str, list[Key]]]:
+def keys_by_scope(first: str | None = None, read_only: bool = False) -> list[tuple[str, list[Key]]]:
     """(scope title, keys) in the order the help screen shows them: `first` (the screen it was opened on), then
-    the keys that work everywhere, then the other screens'."""
+    the keys that work everywhere, then the other screens'. `read_only` leaves out the keys that change the index
+    and the edit dialogs."""
     mine = {first, *COMPANIONS.get(first or "", ())}
-    order = sorted(SCOPES, key=lambda scope: (scope not in mine, scope != "global"))
-    return [(SCOPES[scope], [k for k in KEYS if k.scope == scope]) for scope in order]
+    order = sorted((s for s in SCOPES if not (read_only and s in WRITE_SCOPES)),
+                   key=lambda scope: (scope not in mine, scope != "global"))
+    return [(SCOPES[scope], [k for k in KEYS if k.scope == scope and not (read_only and k.writes)]) for scope in order]
 
 
 # Scopes that belong to a screen's help section: the drill-down's mention list has keys of its own.

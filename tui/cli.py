@@ -732,6 +732,21 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
     run_app(path, entity=entity_name, article=article_id, compare=tuple(compare_ids) if compare_ids else None)
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface, for a team).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--allow-edits", is_flag=True, help="Allow entity edits, undo and saved searches (read-only without).")
+@click.option("--public-url", default=None, help="The address browsers reach the server at, behind a proxy (by "
+              "default, whatever address the browser used).")
+def serve(db: Path | None, host: str, port: int, allow_edits: bool, public_url: str | None) -> None:
+    """Serve the app to browsers (textual-serve): one app per tab, read-only unless --allow-edits."""
+    from tui.serve import serve as run_server
+
+    run_server(_target(db), host=host, port=port, allow_edits=allow_edits, url=public_url)
+
+
 def _open_path_argument(argv: list[str]) -> list[str]:
     """`hanscope FILE [options]` opens that index, as `harlequin my.db` or `datasette my.db` do: FILE becomes
     `tui --db FILE` when it is no command name and exists on disk."""

@@ -349,14 +349,34 @@ def export_stem(folder: Path, name: str) -> Path:
     return folder / f"hanscope-{stem}-{datetime.now():%Y%m%d-%H%M%S}"
 
 
+def export_files(header: list[str], rows: list[list]) -> tuple[bytes, bytes]:
+    """The bytes of an export's .csv and .json."""
+    records = [dict(zip(header, row)) for row in rows]
+    # the BOM makes spreadsheets read UTF-8 Korean
+    return (to_csv(header, rows).encode("utf-8-sig"),
+            json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
 def export(stem: Path, header: list[str], rows: list[list]) -> tuple[Path, Path]:
     """Write `stem`.csv and `stem`.json (making the folder); returns both paths."""
     stem.parent.mkdir(parents=True, exist_ok=True)
     csv_path, json_path = stem.with_name(stem.name + ".csv"), stem.with_name(stem.name + ".json")
-    csv_path.write_text(to_csv(header, rows), encoding="utf-8-sig")  # the BOM makes spreadsheets read UTF-8 Korean
-    records = [dict(zip(header, row)) for row in rows]
-    json_path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
+    csv_bytes, json_bytes = export_files(header, rows)
+    csv_path.write_bytes(csv_bytes)
+    json_path.write_bytes(json_bytes)
     return csv_path, json_path
+
+
+def export_zip(name: str, header: list[str], rows: list[list]) -> bytes:
+    """One .zip holding `name`.csv and `name`.json: what a browser downloads (a page may start one download per
+    key press; a second would be stopped as a pop-up)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for suffix, data in zip((".csv", ".json"), export_files(header, rows)):
+            archive.writestr(name + suffix, data)
+    return out.getvalue()
 
 
 # --- the drill-down's mention list ----------------------------------------------------------------------

@@ -13,12 +13,15 @@ from ..bindings import bindings_for, keys_by_scope
 KEY_COLUMN = 16
 
 
-def help_text(first: str | None = None) -> Text:
-    """Every key, grouped by where it works; the keys of scope `first` (the screen help was opened on) on top."""
+def help_text(first: str | None = None, read_only: bool = False) -> Text:
+    """Every key, grouped by where it works; the keys of scope `first` (the screen help was opened on) on top.
+    A read-only app lists no key that would change the index."""
     out = Text()
     out.append("hanscope keys", style="bold underline")
     out.append("  (mouse works too: click results, scroll panes, click footer keys)\n", style="dim")
-    for title, keys in keys_by_scope(first):
+    if read_only:
+        out.append("Read-only: entity edits, undo and saving searches are off here.\n", style="yellow")
+    for title, keys in keys_by_scope(first, read_only):
         if not keys:
             continue
         out.append(f"\n{title}\n", style="bold")
@@ -52,13 +55,14 @@ QUERY_SYNTAX = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings_for("help")
 
-    def __init__(self, first: str | None = None) -> None:
+    def __init__(self, first: str | None = None, read_only: bool = False) -> None:
         super().__init__()
         self.first = first
+        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(help_text(self.first))
+            yield Static(help_text(self.first, self.read_only))
 
     def on_mount(self) -> None:
         self.query_one("#help-box").focus()
