@@ -6,8 +6,10 @@ for a worker is interrupted (sqlite3.OperationalError) once that worker says it 
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -16,6 +18,16 @@ from .api import Index
 T = TypeVar("T")
 
 CHECK_EVERY = 50_000  # SQLite VM steps between cancellation checks: ~1.5 ms of query time
+BACKGROUND_THREADS = 2  # facets and a preview at once, neither waiting for the other
+BACKGROUND_NICE = 10  # CFS gives a nice-10 thread ~1/9 of a nice-0 one's share when both want a core
+
+
+def _lower_priority() -> None:
+    """Make this thread yield the CPU to the app's others (Linux sets niceness per thread; elsewhere a no-op)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+    except (AttributeError, OSError):
+        pass
 
 
 class Cancellable(Protocol):
@@ -41,6 +53,7 @@ class Connections:
         self._opened_lock = threading.Lock()
         self._generation = 0
         self._closing = False
+        self._background: ThreadPoolExecutor | None = None
 
     def index(self) -> Index:
         """This thread's index (opened now if it has none), refreshed if the index changed since its last query."""
@@ -77,6 +90,14 @@ class Connections:
         finally:
             self._local.worker = None
 
+    def run_background(self, query: Callable[[Index], T], worker: Cancellable | None = None) -> T:
+        """`run`, on a thread of lower CPU priority: for what follows an answer (facets over every hit, a preview),
+        which on two cores otherwise takes a core from the next keystroke's search. The caller's thread waits."""
+        with self._opened_lock:
+            if self._background is None:
+                self._background = ThreadPoolExecutor(BACKGROUND_THREADS, "hanscope-background", _lower_priority)
+        return self._background.submit(self.run, query, worker).result()
+
     def write(self, change: Callable[[Index], T]) -> T:
         """Run an edit to completion (never interrupted), then have every thread re-read cached lookups."""
         with self.write_lock:
@@ -94,5 +115,8 @@ class Connections:
         with self._opened_lock:
             self._closing = True
             opened, self._opened = self._opened, []
+            background, self._background = self._background, None
         for index in opened:
             index.close()
+        if background is not None:
+            background.shutdown(wait=False, cancel_futures=True)

@@ -188,6 +188,36 @@ async def test_a_cancelled_query_stops_running_and_its_answer_is_dropped(app):
         assert not [n for n in app._notifications if n.severity == "error"]
 
 
+async def test_background_work_runs_at_a_lower_cpu_priority_and_is_cancelled_like_the_rest(app):
+    """Facets and previews follow an answer: on two cores they must give way to the next keystroke's search
+    (a nicer thread) and still stop when a newer query makes them moot."""
+    import os
+
+    from store.connections import BACKGROUND_NICE
+
+    finished = threading.Event()
+    seen: dict[str, int] = {}
+
+    def count(ix):
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        try:
+            return ix.db.execute(COUNT_TO_100M).fetchone()[0]
+        finally:
+            finished.set()
+
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        answers: list[int] = []
+        app.screen.got_count = answers.append
+        app.screen.fetch("count", count, group="count", background=True)
+        await pilot.pause(0.2)
+        app.screen.fetch("count", lambda ix: ix.article_count(), group="count", background=True)
+        assert await asyncio.to_thread(finished.wait, 2)
+        await settle(pilot)
+        assert answers == [5]
+        assert seen["nice"] == min(19, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICE)
+
+
 @pytest.mark.parametrize("query, reason", [('"삼성', "never closed"), ("삼성 OR *", "each side"),
                                            ("NEAR(삼성", "never closed"), ("[/]", "nothing to search for"),
                                            ("%_\\", "nothing to search for"), ("'; DROP TABLE articles; --", "lone '-'")])

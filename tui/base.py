@@ -64,11 +64,13 @@ class BaseScreen(Screen):
     def remake(self) -> "BaseScreen":
         raise NotImplementedError
 
-    def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None, write: bool = False) -> None:
+    def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None, write: bool = False,
+              background: bool = False) -> None:
         """Run `query(index)` in a thread worker; the answer arrives as `Answered(what, value)` on this screen.
 
         A newer fetch in the same group cancels this one. `write=True` for an edit: it runs to the end even if
-        cancelled (only its answer is dropped)."""
+        cancelled (only its answer is dropped). `background=True` for work that follows an answer (facets, a
+        preview): it runs at a lower CPU priority, so the next keystroke's search comes first."""
         app: Host = self.app  # type: ignore[assignment]
         if write and app.read_only:  # the last guard: whatever path led here, a read-only app writes nothing
             self.say(READ_ONLY_REFUSAL, severity="warning")
@@ -79,7 +81,12 @@ class BaseScreen(Screen):
             if worker.is_cancelled:
                 return
             try:
-                value = app.connections.write(query) if write else app.connections.run(query, worker)
+                if write:
+                    value = app.connections.write(query)
+                elif background:
+                    value = app.connections.run_background(query, worker)
+                else:
+                    value = app.connections.run(query, worker)
             except Exception as err:  # shown to the user as a notification, never a crash
                 if not worker.is_cancelled:
                     self.post_message(Answered(what, error=err))

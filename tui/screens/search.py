@@ -118,7 +118,7 @@ class SearchScreen(BaseScreen):
 
     def _fetch_facets(self, query: str) -> None:
         if self.result is not None and self.result.query == query:
-            self.fetch("facets", lambda ix: (query, *ix.facets_and_count(query)), group="facets")
+            self.fetch("facets", lambda ix: (query, *ix.facets_and_count(query)), group="facets", background=True)
 
     def got_recent(self, value: tuple[int, list[ArticleInfo]]) -> None:
         if self._current_query():
@@ -250,9 +250,10 @@ class SearchScreen(BaseScreen):
             # What the pane shows and no more: a preview beside a keystroke's results, not the entity screen
             self.fetch("entity_preview", lambda ix: ix.entity(item.id, mention_limit=12, article_limit=0,
                                                               related_span=PREVIEW_RELATED_SPAN, timeline=False),
-                       group="preview")
+                       group="preview", background=True)
         elif kind == "a":
-            self.fetch("article_preview", lambda ix: (ix.article(item.id), ix.mentions_in(item.id), item), group="preview")
+            self.fetch("article_preview", lambda ix: (ix.article(item.id), ix.mentions_in(item.id), item), group="preview",
+                       background=True)
         else:
             self.show_number(item)
 
