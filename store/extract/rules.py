@@ -76,7 +76,12 @@ _GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼", "어워즈", "어워드",
-                   "모빌리티쇼")
+                   "모빌리티쇼", "챔피언십", "축제")
+# Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
+# BAFTA 게임 어워즈, 뉴욕 국제 오토쇼. The head is a Latin name or a known company or product (the title sponsor:
+# LPGA 투어 롯데 챔피언십 is 롯데 챔피언십), or a known place before 국제/세계 (뉴욕 국제 오토쇼).
+_EVENT_CONNECTORS = frozenset("투어 월드 위민스 여자 남자 게임 국제 세계 아시아 뮤직 인비테이셔널 마스터스 클래식".split())
+_EVENT_PLACE_WORDS = frozenset("국제 세계".split())
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
@@ -441,10 +446,19 @@ class _Article:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
                 continue
             if found is None and core in _STANDALONE_SUFFIXES and i > 0:
+                event = self._event_words_before(i) if core in _EVENT_SUFFIXES else None
+                if event:
+                    hits.append(_Hit(" ".join(x.core for x in event) + " " + core, event[0].start, "rule", "event"))
+                    continue
                 # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
                 prev = self.words[i - 1]
                 if not prev.closes and not w.line_start and not w.opens and self._can_head(prev):
                     hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", _suffix_type("x" + core)[0]))
+                continue
+            if found is not None and found[0] == "event" and i > 0 and core[: -len(found[1])] in _EVENT_PLACE_WORDS:
+                prev = self.words[i - 1]  # 뉴욕 국제오토쇼: a place names the show its generic stem does not
+                if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "event"))
                 continue
             if "·" in core:
                 hits += self._dot_list_hits(w, core)
@@ -599,6 +613,25 @@ class _Article:
         while run_end < len(text) and _is_hangul(text[run_end]):
             run_end += 1
         return run_end == end or _is_tail(text[end:run_end])
+
+    def _event_words_before(self, i: int) -> list[_Word] | None:
+        """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""
+        words = self.words
+        taken: list[_Word] = []
+        j = i - 1
+        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes:
+            word = words[j]
+            kind = self.known.type_of(word.core)
+            latin_name = _has_latin(word.core) and word.core.upper() not in _GENERIC_LATIN_UPPER
+            if kind in ("company", "product") or latin_name and kind in (None, "event"):
+                return [word, *taken]
+            if kind == "place":
+                return [word, *taken] if any(x.core in _EVENT_PLACE_WORDS for x in taken) else None
+            if word.core not in _EVENT_CONNECTORS or word.opens:
+                return None
+            taken.insert(0, word)
+            j -= 1
+        return None
 
     def _can_head(self, prev: _Word) -> bool:
         if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
