@@ -1237,3 +1237,16 @@ def test_events_named_by_a_sponsor_or_latin_head_before_connector_words():
             "서울 국제모터쇼", "곡성세계장미축제"]
     assert {n: got.get(n) for n in want} == dict.fromkeys(want, "event"), got
     assert not {"LPGA 투어 롯데 챔피언십", "마지막 챔피언십", "동네 축제", "뉴욕"} & set(got), got
+
+
+def test_markets_by_town_and_kind_or_by_quarter_stations_and_venues():
+    """상주전통시장, 풍기인삼문화시장 and 대구 서문시장, 보령 중앙시장 are markets; 전통시장 alone, 서울 전통시장, 주식시장, 전기차
+    시장 and 부산시장 (the mayor) are none. 서울역 and 영주역 are stations of known places, 지역 and 무역 are words;
+    한빛미술관, 사직구장 are venues, 국립미술관 and 야구장 are not."""
+    text = ("상주전통시장과 풍기인삼문화시장에 손님이 몰렸다. 대구 서문시장은 야시장을, 보령 중앙시장은 축제를 연다. "
+            "전통시장 매출이 늘었고 서울 전통시장도 붐볐다. 주식시장과 전기차 시장이 흔들렸다. 부산시장은 웃었다. "
+            "서울역에서 영주역까지 기차가 달린다. 지역 무역이 늘었다. 한빛미술관과 사직구장, 국립미술관과 야구장을 찾았다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["상주전통시장", "풍기인삼문화시장", "대구 서문시장", "보령 중앙시장", "서울역", "영주역", "한빛미술관", "사직구장"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "place"), got
+    assert not {"전통시장", "서울 전통시장", "주식시장", "부산시장", "지역", "무역", "국립미술관", "야구장"} & set(got), got

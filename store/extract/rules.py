@@ -72,7 +72,8 @@ _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "�
                      "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티",
                      "신용평가", "자산운용")
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
-_GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
+_GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
+    메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼", "어워즈", "어워드",
@@ -100,7 +101,13 @@ _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
-_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원")  # 벨리: a common misspelling, still the place
+_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원",  # 벨리: a common misspelling, still the place
+                  "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장")  # venues: 서울미술관, 사직구장, 월드컵경기장
+# A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
+# (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
+_MARKET_KINDS = ("전통", "문화", "재래", "수산", "농수산물", "농수산", "종합", "상설", "약령")
+_MARKET_QUARTERS = frozenset("중앙 남부 북부 동부 서부 서문 동문 남문 북문".split())
+_MARKET_GENERIC = frozenset("지역 인근 동네 주변 전국 관내 도내 시내 국내 골목 대형 소형 우리 대표 온라인".split())
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
@@ -120,7 +127,7 @@ _K_SLOGAN = re.compile(r"[A-Z]-?")
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
-    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍"}, key=len, reverse=True))))
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
                                                               reverse=True))))
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
@@ -441,6 +448,9 @@ class _Article:
             if not _SUFFIX_HINT.search(w.core):
                 continue  # holds no suffix, town, site or list dot: none of the rules below can fire
             core = any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _strip_tail(w.core)
+            if core.endswith(("시장", "역")):
+                hits += self._market_or_station(i, core)
+                continue
             found = _suffix_type(core)
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
@@ -467,6 +477,25 @@ class _Article:
                 continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
+
+    def _market_or_station(self, i: int, core: str) -> list[_Hit]:
+        """군위전통시장, 대구 서문시장 (see _MARKET_KINDS); 청량리역, 영주역: a station named after a known place."""
+        w = self.words[i]
+        if core.endswith("역"):
+            known = len(core) >= 3 and self.known.type_of(core[:-1]) == "place" and _is_hangul(core[-2])
+            return [_Hit(core, w.start, "rule", "place")] if known else []
+        stem = core[:-2]
+        for kind in _MARKET_KINDS:
+            if stem.endswith(kind):
+                town = stem[: -len(kind)]
+                if len(town) >= 2 and town not in _MARKET_GENERIC and town not in _NOT_NAMES and all(map(_is_hangul, town)):
+                    return [_Hit(core, w.start, "rule", "place")]
+                return []
+        if stem in _MARKET_QUARTERS and i > 0:
+            prev = self.words[i - 1]
+            if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
+        return []
 
     def _dot_list_hits(self, w: _Word, core: str) -> list[_Hit]:
         """Each name of a ·-joined list read on its own: 방송통신사무소·시청자미디어재단·한국방송광고진흥공사
