@@ -1250,3 +1250,25 @@ def test_markets_by_town_and_kind_or_by_quarter_stations_and_venues():
     want = ["상주전통시장", "풍기인삼문화시장", "대구 서문시장", "보령 중앙시장", "서울역", "영주역", "한빛미술관", "사직구장"]
     assert {n: got.get(n) for n in want} == dict.fromkeys(want, "place"), got
     assert not {"전통시장", "서울 전통시장", "주식시장", "부산시장", "지역", "무역", "국립미술관", "야구장"} & set(got), got
+
+
+def test_sports_culture_and_office_titles_and_a_university_before_professor():
+    """김도윤 선수, 박서진 감독, 최한결 화백, 정다온 문화예술국장 are people; 유한솔 한빛대 교수: 한빛대 is the
+    university (an org), 유한솔 the professor; 외국인 선수 and 전용 구장 name no one."""
+    text = ("김도윤 선수가 우승했다. 박서진 감독은 웃었다. 개막식에는 최한결 화백, 정다온 문화예술국장, 유한솔 한빛대 교수가 "
+            "왔다. 외국인 선수가 늘었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = {"김도윤": "person", "박서진": "person", "최한결": "person", "정다온": "person", "유한솔": "person", "한빛대": "org"}
+    assert {n: got.get(n) for n in want} == want, got
+    assert "외국인" not in got, got
+
+
+def test_verb_forms_and_adverbs_before_a_title_are_no_names():
+    """논의해 온 베선트 재무장관 (온 is 오다), 애를 먹이고 있는 러트닉 장관, 반갑게 인사한 장관, 트럼프 양 옆엔 (옆+엔), 존
+    오소프 연방 상원의원 (연방 is federal): the names are 베선트, 러트닉, 존 오소프, never 온 베선트, 있는 러트닉, 인사한,
+    트럼프 양 or 오소프 연방."""
+    text = ("통화스와프를 논의해 온 베선트 재무장관이 왔다. 애를 먹이고 있는 러트닉 상무장관과 인사했다. 대통령이 반갑게 인사한 "
+            "장관도 있었다. 트럼프 양 옆엔 루비오 국무장관이 섰다. 존 오소프 연방 상원의원은 말했다.")
+    got = {c.name for c in rule_candidates(article(text))}
+    assert "존 오소프" in got, got
+    assert not {"온 베선트", "있는 러트닉", "인사한", "트럼프 양", "오소프 연방"} & got, got

@@ -41,7 +41,7 @@ _NOT_NAMES = frozenset(
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
     최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
-    한미 한중 한일 미중 승용 상용""".split()
+    한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
@@ -204,6 +204,9 @@ def _looks_korean_name(core: str) -> bool:
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
 
 
+# One-syllable verb forms that stand before a noun (온, 간, 본, 할): never the first word of a foreign name (존, 팀, 빌).
+_ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는".split())
+_UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
 # Connectives and postpositional words that the title rule can take for a two-word name.
 _FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러 기간 중
     마련해 이사회""".split())
@@ -332,7 +335,9 @@ class _Article:
         """A particle, verb ending or adverb: the word ends (or is not) a noun phrase."""
         if w.tags is not None:
             return any(tag.startswith(_BARRIER_TAGS) for _, tag in w.tags)
-        return strip_particle(w.core) != w.core or w.core[-1] in "다며고해한된던서면"
+        if w.core in _ADNOMINALS:
+            return True  # 논의해 온 베선트 장관: a verb's one-syllable form before a name, not a first name
+        return strip_particle(w.core) != w.core or w.core[-1] in "다며고해한된던서면는엔"  # 있는, 옆엔
 
     def is_name_word(self, w: _Word) -> bool:
         """One word of a foreign name (맷, 가먼, 브로크만): Hangul, a proper noun or unknown word."""
@@ -366,6 +371,8 @@ class _Article:
                 return False  # a common noun (이사회), or one word of a longer name (사티아 나델라)
             # 정부가 = noun + particle; 김경훈 may come out as 김경/NNP 후/NNG ᆫ/JX (a jamo, not a particle)
             return not any(tag.startswith(_BARRIER_TAGS) and _is_hangul(form[0]) for form, tag in w.tags)
+        if core[-1] in "한된던는":
+            return False  # 인사한 장관, 참석한 대표: a verb before the title, not a name (no analyzer to tell 김정한 apart)
         return before_title or strip_particle(core) == core
 
     # rules
@@ -380,6 +387,7 @@ class _Article:
             if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core)) or (
                     w.tags is not None and not self._title_is_noun(w)):
                 continue
+            family = title_family(w.core)
             # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
             title_ends_clause = w.closes or strip_particle(w.core) != w.core
             run: list[_Word] = []
@@ -393,6 +401,10 @@ class _Article:
                 if "·" in word.core and not run:
                     hits += self._dot_names(word)  # 김영식·구자근 국민의힘 의원: each a person
                     break
+                if family == "교수" and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
+                    hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
+                    j, steps = j - 1, steps + 1
+                    continue
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
                     person, start = word.core, word.start
                     break
