@@ -1272,3 +1272,13 @@ def test_verb_forms_and_adverbs_before_a_title_are_no_names():
     got = {c.name for c in rule_candidates(article(text))}
     assert "존 오소프" in got, got
     assert not {"온 베선트", "있는 러트닉", "인사한", "트럼프 양", "오소프 연방"} & got, got
+
+
+def test_clubs_leagues_tours_food_makers_agencies_and_old_parties_are_in_the_alias_file(typed):
+    """Facts: a club is not its group (롯데 자이언츠 ≠ 롯데, SK와이번스 written without its space), leagues and tours,
+    ramen makers and brands, the 청 agencies and parties that news still names."""
+    text = ("롯데 자이언츠와 SK와이번스가 KBO리그에서 맞붙었고 롯데는 웃었다. 김도윤은 미국여자프로골프(LPGA) 투어와 KLPGA 투어를 "
+            "뛴다. 농심 신라면과 오뚜기 진라면, 삼양식품 불닭볶음면이 팔렸다고 관세청과 질병청이 밝혔다. 새누리당과 한나라당 시절이다.")
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "롯데 자이언츠", "SK 와이번스", "KBO리그", "롯데", "LPGA 투어", "KLPGA 투어", "농심", "신라면", "오뚜기",
+        "진라면", "삼양식품", "불닭볶음면", "관세청", "질병관리청", "새누리당", "한나라당"]
