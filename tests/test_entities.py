@@ -1282,3 +1282,17 @@ def test_clubs_leagues_tours_food_makers_agencies_and_old_parties_are_in_the_ali
     assert [name for _, name in shipped_places(typed, text)] == [
         "롯데 자이언츠", "SK 와이번스", "KBO리그", "롯데", "LPGA 투어", "KLPGA 투어", "농심", "신라면", "오뚜기",
         "진라면", "삼양식품", "불닭볶음면", "관세청", "질병관리청", "새누리당", "한나라당"]
+
+
+def test_quoted_names_launched_or_named_as_are_products_and_quoted_events_lose_their_gloss():
+    """‘누리AI’를 공개하고, ‘에이전트K’를 내놨다, ‘카나나 인 카카오톡’을 정식 출시한다 (a known product inside), ‘한빛몰
+    스토어’라는 이름으로: products. ‘특단의 대책’을 내놨다 and ‘통합 솔루션’을 공개했다 are none. 개발자 컨퍼런스
+    ‘한빛데브(hanbitdev)’를 통해 is the event 한빛데브; 통합 컨퍼런스 ‘누리24’행사에서 is the event 누리24."""
+    text = ("한빛은 검색 기능 ‘누리AI’를 공개하고 ‘한빛몰 스토어’라는 이름으로 앱을 낸다. 한빛은 ‘에이전트K’를 내놨다. "
+            "카카오는 ‘카나나 인 카카오톡’을 정식 출시한다. 정부는 ‘특단의 대책’을 내놨다. 회사는 ‘통합 솔루션’을 공개했다. "
+            "카카오는 개발자 컨퍼런스 ‘한빛데브(hanbitdev)’를 통해 밝혔다. 한빛은 통합 컨퍼런스 ‘누리24’행사에서 밝혔다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = {"누리AI": "product", "한빛몰 스토어": "product", "에이전트K": "product", "카나나 인 카카오톡": "product",
+            "한빛데브": "event", "누리24": "event"}
+    assert {n: got.get(n) for n in want} == want, got
+    assert not {"특단의 대책", "통합 솔루션", "한빛데브(hanbitdev)"} & set(got), got

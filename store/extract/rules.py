@@ -100,6 +100,9 @@ _EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전�
 _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
+_TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
+_NAMED_AS = re.compile(r"(?:이)?라는\s?이름(?:으로|의|을)")
+_LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원",  # 벨리: a common misspelling, still the place
                   "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장")  # venues: 서울미술관, 사직구장, 월드컵경기장
@@ -588,9 +591,11 @@ class _Article:
         if headline_end > _HEADLINE_MAX:
             headline_end = -1  # a first line that long is no headline (and counting names in it would be quadratic)
         for m in _QUOTED_NAME.finditer(text):
-            name = m.group(1).strip()
+            name = _TRAILING_GLOSS.sub("", m.group(1).strip())  # ‘이프카카오(ifkakao)’: the name, not its Latin gloss
             start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             parts = name.split()
+            if not parts:
+                continue
             body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
                 "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
             if (body_type and 2 <= len(parts) <= 6 and self.known.type_of(name) in (None, body_type)
@@ -606,11 +611,13 @@ class _Article:
                 edition = _EDITION_AT_END.search(name)
                 event = name[: edition.start()] if edition else name  # 행사 '이프 카카오 2025': the event, not its year
                 if (len(event) >= 2 and name[-1] not in "다요" and self.known.type_of(event) in (None, "event")
-                        and self._tail_ok(m.end())):
+                        and (self._tail_ok(m.end()) or self._event_word_after(m.end()))):
                     hits.append(_Hit(event, start, "rule", "event"))
                 continue
             head = _strip_tail(words[-1])
             type_ = "product" if words[-1] in _WORK_WORDS else "company" if head.endswith(_FIRM_KIND_WORDS) else None
+            if type_ is None and self._launched(m.end(), name):
+                type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
             if type_ is None:
                 continue
             if type_ == "company" and (" " in name or not _FIRM_NAME.fullmatch(name)):
@@ -624,6 +631,32 @@ class _Article:
             if self._tail_ok(m.end()):
                 hits.append(_Hit(name, start, "rule", type_))
         return hits
+
+    def _event_word_after(self, end: int) -> bool:
+        """‘단24’행사에서: an event word (and its particles) glued after the closing quote."""
+        run_end = end
+        while run_end < len(self.text) and _is_hangul(self.text[run_end]) and run_end - end < 12:
+            run_end += 1
+        tail = self.text[end:run_end]
+        return any(tail.startswith(word) and (len(tail) == len(word) or _is_tail(tail[len(word):])) for word in _EVENT_WORDS)
+
+    def _launched(self, end: int, name: str) -> bool:
+        """A quoted name introduced as a new thing: ‘…’라는 이름으로 (이라는 이름의), or ‘…’을/를 followed within three words by a
+        launch verb (출시, 공개, 선보, 내놓, 론칭). Only names that look like a product's: Latin letters or digits in them
+        (AI브리핑, 에이전트N), or a known company's or product's name inside (카나나 인 카카오톡); a slogan (‘특단의 대책’을
+        내놨다) has neither."""
+        after = self.text[end : end + 40]
+        named = _NAMED_AS.match(after)
+        if not named and not (after[:1] in ("을", "를") and _LAUNCH_VERB.search(" ".join(after[1:].split()[:3]))):
+            return False
+        if len(name.split()) > 4 or name[-1] in "다요" or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+            return False
+        if named:
+            return True
+        if re.search(r"[A-Za-z0-9]", name) and _has_hangul(name) or _has_latin(name) and name.upper() not in _GENERIC_LATIN_UPPER:
+            return True
+        return any(self.known.type_of(w) in ("company", "product") for w in name.split()[1:]) or any(
+            self.known.type_of(name[:k]) in ("company", "product") for k in range(2, len(name.split()[0])))
 
     def model_hits(self) -> list[_Hit]:
         """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
