@@ -1296,3 +1296,16 @@ def test_quoted_names_launched_or_named_as_are_products_and_quoted_events_lose_t
             "한빛데브": "event", "누리24": "event"}
     assert {n: got.get(n) for n in want} == want, got
     assert not {"특단의 대책", "통합 솔루션", "한빛데브(hanbitdev)"} & set(got), got
+
+
+def test_korean_won_a_strategy_glossed_in_english_and_a_quoted_phrase_before_a_title_are_no_names(small):
+    """43억달러(한화 약 5조7000억원) and 한화로 약 1조원 are won, not the group (한화는 3조원을, (한화 제공) are);
+    ‘온 서비스AI(On-Service AI)’ is a strategy; “금리 인하 고려 여건 형성”....이창용 한빛은행 총재: no person 금리 인하."""
+    matcher = Matcher([(1, ["한화", "한화그룹"])], {1: "company"})
+    won = "43억달러(한화 약 5조7,000억원)를 쓴다. 1억달러는 한화로 약 1300억원이다."
+    group = "한화는 3조원을 투자했다. (한화 제공)"
+    assert [m[3] for m in matcher.find(won)] == [] and [m[3] for m in matcher.find(group)] == ["한화", "한화"]
+    text = ("네이버는 ‘온 서비스AI(On-Service AI)’ 전략을 밝혔다. “금리 인하 고려 여건 형성”....이창용 한빛은행 총재가 말했다. "
+            "팀 쿡 애플 CEO가 왔다.")
+    got = {c.name for c in rule_candidates(article(text))}
+    assert not {"온 서비스AI", "On-Service AI", "금리 인하"} & got and "팀 쿡" in got, got

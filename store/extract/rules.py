@@ -50,6 +50,7 @@ _GENERIC_LATIN = frozenset(
     SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP
     TF AP SoC PHEV HEV BEV FCEV OLED LCD ADAS OTA ETF EUV ESS SUV""".split()
 )
+_TECH_ACRONYMS = frozenset("AI IT ICT IoT DX AX OS SW HW XR VR AR".split())
 _STOCK_CODE = re.compile(r"(?:A|KRX: ?|코스피: ?|코스닥: ?)?\d{6}")
 _GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket may write them lower case: (phev)
 # Small words of an English phrase: a bracket of 4+ words with one translates a slogan or a title, not a name.
@@ -182,6 +183,8 @@ def _name_pair(run: list[_Word]) -> list[_Word] | None:
     for first, last in pairs:
         if any(c in _LOANWORD_SYLLABLES for c in first.core):
             return [first, last]
+    if len(run) > 2:
+        return None  # “금리 인하 고려 여건 형성”: a phrase of common nouns, none of them transliterated, is no name
     return pairs[0] if pairs else None
 
 
@@ -777,6 +780,8 @@ class _Article:
             else:
                 continue
             n_words = len(inner.split()) if inner_is_latin else 1
+            if inner_is_latin and n_words >= 2 and inner.split()[-1] in _TECH_ACRONYMS:
+                continue  # ‘온 서비스AI(On-Service AI)’, 에이전틱 AI(Agentic AI): a strategy or technology, not a name
             if inner_is_latin and (n_words >= 6 or n_words >= 4 and not _ENGLISH_FUNCTION_WORDS.isdisjoint(inner.split())):
                 continue  # ‘모바일 AI 경험의 다음 큰 도약(The Next Big Leap in Mobile AI Experiences)’: a phrase
             outer_words = before.split()[-n_words:]
