@@ -698,3 +698,67 @@ def test_a_byline_with_its_email_inside_a_flattened_page_ends_the_story():
     assert paragraphs(article)[-1].endswith("밝혔습니다.")
     quoted = text("제목이다\n\n김민수 기자 kim@x.co.kr 로 제보해 달라는 말로 시작한 이 기사는 길게 이어진다. " + "본문이 계속된다. " * 80)
     assert "본문이 계속된다." in quoted.body  # not after a sentence's end, and the rest is no short tail: kept
+
+
+# --- held-out set 5 (round 4): chrome and bylines of outlets not seen before, on text written for these tests ------
+
+
+def test_button_labels_neighbour_links_and_copied_url_notices_are_dropped():
+    article = text("맨 위로 버튼\n\n상주 곶감축제, 사흘간 15만 명 몰려\n\n한민재 기자\n스크랩버튼\n"
+                   "상주시는 곶감축제에 사흘 동안 15만 명이 다녀갔다고 밝혔다.\n기사 URL이 복사되었습니다.\n"
+                   "Previous article상주 곶감 수출 첫 돌파\nNext article美, 곶감 수입 규제 완화")
+    assert article.title == "상주 곶감축제, 사흘간 15만 명 몰려"
+    assert paragraphs(article) == ["상주시는 곶감축제에 사흘 동안 15만 명이 다녀갔다고 밝혔다."]
+    assert text("제목이다\n\nAdvertisement\n삼성전자가 새 공장을 짓는다고 밝혔다.\nAdvertisement").title == "제목이다"
+
+
+def test_registration_and_print_dates_with_day_words_and_a_page_clock_with_its_weekday():
+    article = text("곶감축제 개막\n\n한민재 기자\n등록일 2025-11-03 09:41 게재일 2025-11-04\n\n상주시가 축제를 열었다.")
+    assert article.date == "2025-11-03T09:41" and article.reporters == ["한민재"]
+    paged = text("2025-11-05 08:12 (수)\n“곶감값 두 배”…상주 농가 웃음\n  • 한민재 기자\n  • 승인 2025.11.03 17:20\n\n"
+                 "상주 곶감 값이 지난해의 두 배로 올랐다.")
+    assert paged.title == "“곶감값 두 배”…상주 농가 웃음"  # the page's clock line is neither the title
+    assert paged.date == "2025-11-03T17:20"  # nor the story's date
+
+
+def test_a_date_before_a_byline_is_no_outlet_and_a_lead_reporter_is_no_outlet_either():
+    article = text("AI 광고 전쟁\n\n2025-11-13     한지우 기자\n\n네이버와 카카오가 광고 사업에 AI를 들였다.")
+    assert article.date == "2025-11-13" and article.reporters == ["한지우"] and article.outlet is None
+    lead = text("조지아에 배터리 공장\n\n현대차가 조지아주에 공장을 짓는다.\n\n김태윤 대표기자")
+    assert lead.reporters == ["김태윤"] and lead.outlet is None
+
+
+def test_a_credit_with_the_outlet_and_its_photographer_makes_a_caption_and_names_the_outlet():
+    article = text("엑스포 재도전\n\n박형준 부산시장이 1일 기자회견을 열고 있다.  ⓒ부산미래 한지우\n\n"
+                   "박형준 부산시장은 1일 재도전을 검토하겠다고 말했다.")
+    assert article.captions == ["박형준 부산시장이 1일 기자회견을 열고 있다."]
+    assert article.outlet == "부산미래"
+    handout = text("공장 착공\n\n▲ 애리조나 공사 현장에서 기념촬영을 하고 있다. ⓒ LG에너지솔루션\n\n"
+                   "LG에너지솔루션이 애리조나에서 공장을 착공했다.")
+    assert handout.captions and handout.outlet is None  # a firm's handout credit names no outlet
+
+
+def test_slash_credits_without_a_sentence_end_and_credit_only_lines():
+    article = text("배터리 공장 건설\n\n현대차가 조지아주에 공장을 짓는다고 밝혔다.\n\n"
+                   "현대차 전기차 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공\n/ 챗GPT 생성 이미지")
+    assert article.captions == ["현대차 전기차 공장인 메타플랜트 아메리카 조감도"]
+    assert paragraphs(article) == ["현대차가 조지아주에 공장을 짓는다고 밝혔다."]
+
+
+def test_copyright_notices_name_the_outlet_past_a_slogan_a_circled_capital_c_or_an_angle_bracket():
+    slogan = text("공장 착공\n\n공장이 착공했다고 회사는 밝혔다.\n\n저작권자 © 모두가 믿고 읽는 언론 바른경제(BareunNews) 무단전재 및 재배포 금지")
+    assert slogan.outlet == "바른경제"
+    circled = text("제목이다\n\n고진영이 우승했습니다.\nCopyright Ⓒ SBS. All rights reserved.무단 전재, 재배포 금지")
+    assert circled.outlet == "SBS" and "Copyright" not in circled.body
+    glued = text("곡성 장미축제 개막\n\n곡성군은 장미축제 기간에 기차마을 전통시장 토요장을 연다고 밝혔다. <저작권자 ⓒ 남도타임뉴스 무단전재 및 재")
+    assert glued.outlet == "남도타임뉴스"
+    assert paragraphs(glued) == ["곡성군은 장미축제 기간에 기차마을 전통시장 토요장을 연다고 밝혔다."]
+    marked = text("라면 수출 역대 최대\n\n라면 수출이 64% 늘었다. <스포츠한빛닷컴>")
+    assert marked.outlet == "스포츠한빛닷컴" and paragraphs(marked) == ["라면 수출이 64% 늘었다."]
+
+
+def test_a_broadcast_transcript_loses_its_turn_labels_sign_off_and_crew():
+    article = text("[앵커]\n정상회담에 핵심 인사들이 총출동했습니다.\n[기자]\n루비오 국무장관이 먼저 악수를 나눴습니다.\n"
+                   "한빛TV 뉴스 남궁민입니다.\n영상취재 : 박희철\n영상편집 : 배시윤")
+    assert article.outlet == "한빛TV" and article.reporters == ["남궁민"]
+    assert paragraphs(article) == ["정상회담에 핵심 인사들이 총출동했습니다.", "루비오 국무장관이 먼저 악수를 나눴습니다."]

@@ -390,3 +390,11 @@ def test_format_then_parse_gives_back_value_and_unit(case):
     assert back is not None, text
     assert back.unit == unit and back.counter == (counter or "개" if unit == "count" else None)
     assert math.isclose(back.value, value, rel_tol=1e-6, abs_tol=1e-6), text
+
+
+def test_about_before_the_last_big_unit_and_a_polite_ending_after_the_unit():
+    """농심은 1조 3천여억 원어치를 출하했다 (여 inside the number: qualifier 여); 상금은 30만 달러입니다 (a broadcast's 입니다
+    after the unit); 3천여 명 keeps working as before."""
+    got = [(a.raw, a.value, a.unit, a.qualifier) for a in parse_numbers(
+        "농심은 1조 3천여억 원어치를 출하했다. 우승 상금은 30만 달러입니다. 관중 3천여 명이 왔다.")]
+    assert got == [("1조 3천여억 원", 1.3e12, "KRW", "여"), ("30만 달러", 3e5, "USD", None), ("3천여 명", 3000.0, "count", "여")]

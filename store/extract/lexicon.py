@@ -70,6 +70,8 @@ _TITLES: dict[str, str] = {
     "청장": "청장", "처장": "처장", "본부장": "본부장", "센터장": "센터장", "소장": "소장", "총재": "총재",
     "사무총장": "사무총장", "교수": "교수", "의원": "의원", "대사": "대사", "지사장": "지사장",
     "부문장": "부문장", "사업부장": "사업부장", "전무": "전무", "상무": "상무", "부장": "부장", "팀장": "팀장", "리더": "리더", "총괄": "총괄",
+    # sports, culture and public offices (김효주 선수, 김창열 화백, 방선규 문화예술국장)
+    "선수": "선수", "감독": "감독", "코치": "코치", "화백": "화백", "작가": "작가", "국장": "국장", "관장": "관장", "단장": "단장",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # The longest title ending a string, in one compiled search (the leftmost match of an alternation anchored at the end

@@ -235,11 +235,16 @@ class Matcher:
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
+        if written == "한화" and (before == "(" and _WON_AFTER.match(text, end) or _WON_GLUED.match(text, end)):
+            return False  # 43억달러(한화 약 5조7000억원), 한화로 약 1조원: Korean won, not the group
         if pattern.kind == "person" and _JUNIOR.match(text, end):
             return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
         return True
 
 # --- short forms --------------------------------------------------------------------------------
+
+_WON_AFTER = re.compile(r"\s*(?:로|으로)?\s*(?:약\s*)?\d")
+_WON_GLUED = re.compile(r"로\s*(?:약\s*)?\d")
 
 _SHORT_FORM = re.compile(
     r"(?<![가-힣A-Za-z0-9])([가-힣]{1,5}) ?(" + "|".join(_TITLES_LONGEST_FIRST) + r")(?![A-Za-z0-9])"

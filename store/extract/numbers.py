@@ -34,7 +34,7 @@ _SP = r"[ \u00a0]"
 # What may follow a Korean unit directly: nothing Hangul, or a particle / suffix.
 _FOLLOWERS = (
     "으로|로|이|가|을|를|은|는|의|에|와|과|도|만|씩|까지|부터|보다|나|라|란|쯤|당|급|대|어치|짜리|꼴"
-    "|여|안팎|내외|남짓|정도|규모|수준|뿐|밖|미만|초과|가량"
+    "|여|안팎|내외|남짓|정도|규모|수준|뿐|밖|미만|초과|가량|입니"  # 30만 달러입니다
 )
 _FOLLOW_KO = rf"(?=[^가-힣]|$|(?:{_FOLLOWERS}))"
 _FOLLOW_LATIN = r"(?![A-Za-z0-9])"
@@ -91,9 +91,9 @@ def _alt(words) -> str:
 _DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SEC = rf"{_DIG}(?:[천백](?:{_DIG})?)*"
 _TAIL = r"(?:\d,\d{3}|\d{1,4})(?:\.\d+)?(?:[천백]\d{0,3})*(?![\d,])"
-_NUMBER = (
-    rf"(?:{_SEC}조(?:{_SP}?{_SEC}억)?(?:{_SP}?{_SEC}만)?(?:{_SP}?{_TAIL})?"
-    rf"|{_SEC}억(?:{_SP}?{_SEC}만)?(?:{_SP}?{_TAIL})?"
+_NUMBER = (  # "1조 3천여억": 여 may stand before the last big unit (read as the qualifier 여)
+    rf"(?:{_SEC}조(?:{_SP}?{_SEC}여?억)?(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"
+    rf"|{_SEC}억(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"
     rf"|{_SEC}만(?:{_SP}?{_TAIL})?"
     rf"|{_SEC})"
 )
@@ -221,7 +221,7 @@ def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | 
         return float(low), (float(high) if high else None), "count", m["ncounter"] or m["nglued"], None
 
     unit, scale, counter = _unit_of(m["unit"])
-    qualifier = "여" if m["yeo"] else None
+    qualifier = "여" if m["yeo"] or (m["num"] and "여" in m["num"]) else None
     value_max: float | None = None
     if m["vague"] is not None:
         base = _SMALL.get(m["vague"][1:2], 1.0) * _BIG.get(m["vague"][-1], 1.0)

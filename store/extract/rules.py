@@ -41,7 +41,7 @@ _NOT_NAMES = frozenset(
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
     최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
-    한미 한중 한일 미중 승용 상용""".split()
+    한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
@@ -50,6 +50,7 @@ _GENERIC_LATIN = frozenset(
     SUMMIT Summit FORUM Forum CEO서밋 PR Q&A VS vs OK No NO PM AM KST IP
     TF AP SoC PHEV HEV BEV FCEV OLED LCD ADAS OTA ETF EUV ESS SUV""".split()
 )
+_TECH_ACRONYMS = frozenset("AI IT ICT IoT DX AX OS SW HW XR VR AR".split())
 _STOCK_CODE = re.compile(r"(?:A|KRX: ?|코스피: ?|코스닥: ?)?\d{6}")
 _GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket may write them lower case: (phev)
 # Small words of an English phrase: a bracket of 4+ words with one translates a slogan or a title, not a name.
@@ -72,11 +73,17 @@ _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "�
                      "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티",
                      "신용평가", "자산운용")
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
-_GENERIC_STEMS = frozenset("""메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
+_GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
+    메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼", "어워즈", "어워드",
-                   "모빌리티쇼")
+                   "모빌리티쇼", "챔피언십", "축제")
+# Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
+# BAFTA 게임 어워즈, 뉴욕 국제 오토쇼. The head is a Latin name or a known company or product (the title sponsor:
+# LPGA 투어 롯데 챔피언십 is 롯데 챔피언십), or a known place before 국제/세계 (뉴욕 국제 오토쇼).
+_EVENT_CONNECTORS = frozenset("투어 월드 위민스 여자 남자 게임 국제 세계 아시아 뮤직 인비테이셔널 마스터스 클래식".split())
+_EVENT_PLACE_WORDS = frozenset("국제 세계".split())
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
@@ -94,8 +101,17 @@ _EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전�
 _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
+_TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
+_NAMED_AS = re.compile(r"(?:이)?라는\s?이름(?:으로|의|을)")
+_LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
-_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원")  # 벨리: a common misspelling, still the place
+_SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원",  # 벨리: a common misspelling, still the place
+                  "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장")  # venues: 서울미술관, 사직구장, 월드컵경기장
+# A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
+# (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
+_MARKET_KINDS = ("전통", "문화", "재래", "수산", "농수산물", "농수산", "종합", "상설", "약령")
+_MARKET_QUARTERS = frozenset("중앙 남부 북부 동부 서부 서문 동문 남문 북문".split())
+_MARKET_GENERIC = frozenset("지역 인근 동네 주변 전국 관내 도내 시내 국내 골목 대형 소형 우리 대표 온라인".split())
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
@@ -115,7 +131,7 @@ _K_SLOGAN = re.compile(r"[A-Z]-?")
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
-    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍"}, key=len, reverse=True))))
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
                                                               reverse=True))))
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
@@ -167,6 +183,8 @@ def _name_pair(run: list[_Word]) -> list[_Word] | None:
     for first, last in pairs:
         if any(c in _LOANWORD_SYLLABLES for c in first.core):
             return [first, last]
+    if len(run) > 2:
+        return None  # “금리 인하 고려 여건 형성”: a phrase of common nouns, none of them transliterated, is no name
     return pairs[0] if pairs else None
 
 
@@ -192,6 +210,9 @@ def _looks_korean_name(core: str) -> bool:
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
 
 
+# One-syllable verb forms that stand before a noun (온, 간, 본, 할): never the first word of a foreign name (존, 팀, 빌).
+_ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는".split())
+_UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
 # Connectives and postpositional words that the title rule can take for a two-word name.
 _FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러 기간 중
     마련해 이사회""".split())
@@ -320,7 +341,9 @@ class _Article:
         """A particle, verb ending or adverb: the word ends (or is not) a noun phrase."""
         if w.tags is not None:
             return any(tag.startswith(_BARRIER_TAGS) for _, tag in w.tags)
-        return strip_particle(w.core) != w.core or w.core[-1] in "다며고해한된던서면"
+        if w.core in _ADNOMINALS:
+            return True  # 논의해 온 베선트 장관: a verb's one-syllable form before a name, not a first name
+        return strip_particle(w.core) != w.core or w.core[-1] in "다며고해한된던서면는엔"  # 있는, 옆엔
 
     def is_name_word(self, w: _Word) -> bool:
         """One word of a foreign name (맷, 가먼, 브로크만): Hangul, a proper noun or unknown word."""
@@ -354,6 +377,8 @@ class _Article:
                 return False  # a common noun (이사회), or one word of a longer name (사티아 나델라)
             # 정부가 = noun + particle; 김경훈 may come out as 김경/NNP 후/NNG ᆫ/JX (a jamo, not a particle)
             return not any(tag.startswith(_BARRIER_TAGS) and _is_hangul(form[0]) for form, tag in w.tags)
+        if core[-1] in "한된던는":
+            return False  # 인사한 장관, 참석한 대표: a verb before the title, not a name (no analyzer to tell 김정한 apart)
         return before_title or strip_particle(core) == core
 
     # rules
@@ -368,6 +393,7 @@ class _Article:
             if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core)) or (
                     w.tags is not None and not self._title_is_noun(w)):
                 continue
+            family = title_family(w.core)
             # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
             title_ends_clause = w.closes or strip_particle(w.core) != w.core
             run: list[_Word] = []
@@ -381,6 +407,10 @@ class _Article:
                 if "·" in word.core and not run:
                     hits += self._dot_names(word)  # 김영식·구자근 국민의힘 의원: each a person
                     break
+                if family == "교수" and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
+                    hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
+                    j, steps = j - 1, steps + 1
+                    continue
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
                     person, start = word.core, word.start
                     break
@@ -436,15 +466,27 @@ class _Article:
             if not _SUFFIX_HINT.search(w.core):
                 continue  # holds no suffix, town, site or list dot: none of the rules below can fire
             core = any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _strip_tail(w.core)
+            if core.endswith(("시장", "역")):
+                hits += self._market_or_station(i, core)
+                continue
             found = _suffix_type(core)
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
                 continue
             if found is None and core in _STANDALONE_SUFFIXES and i > 0:
+                event = self._event_words_before(i) if core in _EVENT_SUFFIXES else None
+                if event:
+                    hits.append(_Hit(" ".join(x.core for x in event) + " " + core, event[0].start, "rule", "event"))
+                    continue
                 # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
                 prev = self.words[i - 1]
                 if not prev.closes and not w.line_start and not w.opens and self._can_head(prev):
                     hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", _suffix_type("x" + core)[0]))
+                continue
+            if found is not None and found[0] == "event" and i > 0 and core[: -len(found[1])] in _EVENT_PLACE_WORDS:
+                prev = self.words[i - 1]  # 뉴욕 국제오토쇼: a place names the show its generic stem does not
+                if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "event"))
                 continue
             if "·" in core:
                 hits += self._dot_list_hits(w, core)
@@ -453,6 +495,25 @@ class _Article:
                 continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
+
+    def _market_or_station(self, i: int, core: str) -> list[_Hit]:
+        """군위전통시장, 대구 서문시장 (see _MARKET_KINDS); 청량리역, 영주역: a station named after a known place."""
+        w = self.words[i]
+        if core.endswith("역"):
+            known = len(core) >= 3 and self.known.type_of(core[:-1]) == "place" and _is_hangul(core[-2])
+            return [_Hit(core, w.start, "rule", "place")] if known else []
+        stem = core[:-2]
+        for kind in _MARKET_KINDS:
+            if stem.endswith(kind):
+                town = stem[: -len(kind)]
+                if len(town) >= 2 and town not in _MARKET_GENERIC and town not in _NOT_NAMES and all(map(_is_hangul, town)):
+                    return [_Hit(core, w.start, "rule", "place")]
+                return []
+        if stem in _MARKET_QUARTERS and i > 0:
+            prev = self.words[i - 1]
+            if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
+        return []
 
     def _dot_list_hits(self, w: _Word, core: str) -> list[_Hit]:
         """Each name of a ·-joined list read on its own: 방송통신사무소·시청자미디어재단·한국방송광고진흥공사
@@ -533,9 +594,11 @@ class _Article:
         if headline_end > _HEADLINE_MAX:
             headline_end = -1  # a first line that long is no headline (and counting names in it would be quadratic)
         for m in _QUOTED_NAME.finditer(text):
-            name = m.group(1).strip()
+            name = _TRAILING_GLOSS.sub("", m.group(1).strip())  # ‘이프카카오(ifkakao)’: the name, not its Latin gloss
             start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
             parts = name.split()
+            if not parts:
+                continue
             body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
                 "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
             if (body_type and 2 <= len(parts) <= 6 and self.known.type_of(name) in (None, body_type)
@@ -551,11 +614,13 @@ class _Article:
                 edition = _EDITION_AT_END.search(name)
                 event = name[: edition.start()] if edition else name  # 행사 '이프 카카오 2025': the event, not its year
                 if (len(event) >= 2 and name[-1] not in "다요" and self.known.type_of(event) in (None, "event")
-                        and self._tail_ok(m.end())):
+                        and (self._tail_ok(m.end()) or self._event_word_after(m.end()))):
                     hits.append(_Hit(event, start, "rule", "event"))
                 continue
             head = _strip_tail(words[-1])
             type_ = "product" if words[-1] in _WORK_WORDS else "company" if head.endswith(_FIRM_KIND_WORDS) else None
+            if type_ is None and self._launched(m.end(), name):
+                type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
             if type_ is None:
                 continue
             if type_ == "company" and (" " in name or not _FIRM_NAME.fullmatch(name)):
@@ -569,6 +634,32 @@ class _Article:
             if self._tail_ok(m.end()):
                 hits.append(_Hit(name, start, "rule", type_))
         return hits
+
+    def _event_word_after(self, end: int) -> bool:
+        """‘단24’행사에서: an event word (and its particles) glued after the closing quote."""
+        run_end = end
+        while run_end < len(self.text) and _is_hangul(self.text[run_end]) and run_end - end < 12:
+            run_end += 1
+        tail = self.text[end:run_end]
+        return any(tail.startswith(word) and (len(tail) == len(word) or _is_tail(tail[len(word):])) for word in _EVENT_WORDS)
+
+    def _launched(self, end: int, name: str) -> bool:
+        """A quoted name introduced as a new thing: ‘…’라는 이름으로 (이라는 이름의), or ‘…’을/를 followed within three words by a
+        launch verb (출시, 공개, 선보, 내놓, 론칭). Only names that look like a product's: Latin letters or digits in them
+        (AI브리핑, 에이전트N), or a known company's or product's name inside (카나나 인 카카오톡); a slogan (‘특단의 대책’을
+        내놨다) has neither."""
+        after = self.text[end : end + 40]
+        named = _NAMED_AS.match(after)
+        if not named and not (after[:1] in ("을", "를") and _LAUNCH_VERB.search(" ".join(after[1:].split()[:3]))):
+            return False
+        if len(name.split()) > 4 or name[-1] in "다요" or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+            return False
+        if named:
+            return True
+        if re.search(r"[A-Za-z0-9]", name) and _has_hangul(name) or _has_latin(name) and name.upper() not in _GENERIC_LATIN_UPPER:
+            return True
+        return any(self.known.type_of(w) in ("company", "product") for w in name.split()[1:]) or any(
+            self.known.type_of(name[:k]) in ("company", "product") for k in range(2, len(name.split()[0])))
 
     def model_hits(self) -> list[_Hit]:
         """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
@@ -599,6 +690,25 @@ class _Article:
         while run_end < len(text) and _is_hangul(text[run_end]):
             run_end += 1
         return run_end == end or _is_tail(text[end:run_end])
+
+    def _event_words_before(self, i: int) -> list[_Word] | None:
+        """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""
+        words = self.words
+        taken: list[_Word] = []
+        j = i - 1
+        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes:
+            word = words[j]
+            kind = self.known.type_of(word.core)
+            latin_name = _has_latin(word.core) and word.core.upper() not in _GENERIC_LATIN_UPPER
+            if kind in ("company", "product") or latin_name and kind in (None, "event"):
+                return [word, *taken]
+            if kind == "place":
+                return [word, *taken] if any(x.core in _EVENT_PLACE_WORDS for x in taken) else None
+            if word.core not in _EVENT_CONNECTORS or word.opens:
+                return None
+            taken.insert(0, word)
+            j -= 1
+        return None
 
     def _can_head(self, prev: _Word) -> bool:
         if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
@@ -670,6 +780,8 @@ class _Article:
             else:
                 continue
             n_words = len(inner.split()) if inner_is_latin else 1
+            if inner_is_latin and n_words >= 2 and inner.split()[-1] in _TECH_ACRONYMS:
+                continue  # ‘온 서비스AI(On-Service AI)’, 에이전틱 AI(Agentic AI): a strategy or technology, not a name
             if inner_is_latin and (n_words >= 6 or n_words >= 4 and not _ENGLISH_FUNCTION_WORDS.isdisjoint(inner.split())):
                 continue  # ‘모바일 AI 경험의 다음 큰 도약(The Next Big Leap in Mobile AI Experiences)’: a phrase
             outer_words = before.split()[-n_words:]

@@ -23,7 +23,7 @@ from ..model import Article, Document, InputError
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*"
 _NAMES_SP = rf"{_NAME}(?:(?:\s*[·ㆍ,]\s*|\s+){_NAME})*"  # also "홍길동 김철수": only where 기자/특파원 follows
-_JOB = r"(?:선임|수석|전문|객원|인턴|수습|사진|영상)?(?:기자|특파원)"
+_JOB = r"(?:선임|수석|전문|객원|인턴|수습|사진|영상|대표)?(?:기자|특파원)"  # 대표기자: the lead reporter, not an outlet "대표"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _CLOSERS = "\"'”’」』)]>"
 _AFTER_SENTENCE = rf"(?<=[.!?{re.escape(_CLOSERS)}])"  # what a tail glued to a paragraph follows: a sentence's end
@@ -68,7 +68,12 @@ PAGE_BUTTONS = frozenset({
     "글쓰기", "추천", "추천하기", "바로가기", "댓글", "댓글쓰기", "댓글보기",
     "print", "Print", "PRINT", "share", "Share", "SHARE", "facebook", "twitter", "Top", "top", "menu", "MENU", "search", "login",
     "A+", "A-", "A", "URL", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
+    "Advertisement", "ADVERTISEMENT", "광고",
+    # a broadcast transcript's turn labels
+    "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
 })
+# A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
+_BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)", re.I)
 SECTION_LABELS = frozenset(
     "정치 경제 사회 국제 세계 문화 생활 라이프 연예 스포츠 IT 과학 IT과학 IT/과학 IT·과학 산업 재계 금융 증권 "
     "부동산 오피니언 사설 칼럼 전국 지역 기업 테크 유통 건강 여행 교육 환경 북한 외교 국방 피플 인물 포토 영상 "
@@ -93,7 +98,7 @@ _PORTAL = re.compile(
     r"자동\s?요약\s|글자\s?크기\s?설정|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
     r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
     r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
-    r"주소\s?복사가 완료되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
+    r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
     r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$"
 )
 _PORTAL_END = re.compile(
@@ -123,7 +128,7 @@ _LINK_FOOTER = re.compile(
 _CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스)\s*[:：]", re.I)
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
-    r"Copyright\s*(?:[ⓒ©]|\(c\)|\d{4})|^\s*[ⓒ©]|제보를 기다립니다|제보하기",
+    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*[ⓒ©Ⓒ]|제보를 기다립니다|제보하기",
     re.I,
 )
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
@@ -150,9 +155,12 @@ _COMMENT_LINE = re.compile(
 # --- photo captions and credits ------------------------------------------------------------------
 
 _IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)")  # alt text may hold "[서울=뉴시스]"
-_CREDIT_WORD = r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트)"
+_CREDIT_WORD = (r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트"
+                r"|영상\s?취재|영상\s?편집|영상\s?촬영|촬영|편집)")  # "영상취재 : 박희현": a broadcast story's crew
 # A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
 _CREDIT_LINE = re.compile(rf"^[\[(<【]?\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?$")
+# "/ 챗GPT 생성 이미지", "/현대차그룹 제공": a short line opening with a slash is the credit of a photo whose caption was lost
+_SLASH_CREDIT = re.compile(r"^/\s*[^\s/][^/.!?]{0,30}$")
 # "현대차[연합뉴스 제공][연합뉴스 제공] 국내 최대…": an image's alt text and credits glued before the lede
 _LEADING_CREDITS = re.compile(r"^[^\[\]\s]{0,20}?(?:\[[^\[\]]{1,20}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*\]\s*)+")
 # "...사진(오른쪽)": a caption names where things stand in the photo
@@ -182,11 +190,16 @@ _CREDIT_TAILS = (
     # "... photo@newsis.com"  "... 2024.11.04."
     re.compile(rf"{_AFTER_SENTENCE}\s*[(<]?{_EMAIL}[)>]?$"),
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
-    # "... 있다. ⓒ뉴스1"
-    re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©]\s*\S{{1,20}}$"),
+    # "... 있다. ⓒ뉴스1"  "... 밝히고 있다. ⓒ시사저널 김동현" (the outlet and its photographer)
+    re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?$"),
+    # "... 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공": a credit glued to a caption without a sentence end
+    re.compile(r"(?<=[가-힣A-Za-z0-9])\s*/\s*[^\s/]{1,20}\s?제공$"),
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
 )
+# "... 있다. ⓒ시사저널 김동현": a credit naming a photographer after the owner is the outlet's own (a firm's handout
+# credit, "ⓒ LG에너지솔루션", names no one)
+_STAFF_PHOTO_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*(?P<outlet>[가-힣A-Za-z0-9]{{2,20}})\s+{_NAME}$")
 _CAPTION_NAME_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*{_NAMES}\s*{_JOB}$")  # "... 있다. 박혜원 기자"
 _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.{{0,24}})$")
 _CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
@@ -216,13 +229,13 @@ _SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated
 # Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
 # the copyright; cut when the tail is short
 _INLINE_TAIL = re.compile(
-    r"(?<=[.!?\"”'’)])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[ⓒ©]|Copyright|저작권자)"
+    r"(?<=[.!?\"”'’)])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
 )
 _MAX_INLINE_TAIL = 400
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
     rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
-    rf"[\[(<【/]?\s*(?:(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
+    rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
     rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
 )
 # "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name
@@ -247,14 +260,38 @@ _BYLINE_TAIL = re.compile(
 _BYLINE_EMAIL_INSIDE = re.compile(
     rf"{_AFTER_SENTENCE}\s*(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
 )
-_NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진)$")
+# A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
+_SIGN_OFF = re.compile(r"^(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스\s+(?P<names>[가-힣]{2,4})입니다\.?$")
+# "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
+_OUTLET_MARK_TAIL = re.compile(
+    rf"{_AFTER_SENTENCE}\s*<(?P<outlet>[가-힣A-Za-z0-9]{{1,15}}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV))>$")
+_NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습)$")
 _FOOTER_OUTLET = re.compile(
     r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
 )
+# "저작권자 © 누구나 안심하고 … 언론 세이프머니(SafeMoney) 무단전재": a slogan between © and the name; the name is the
+# word before 무단전재 (its Latin spelling in brackets and a full stop dropped)
+_NAME_BEFORE_NOTICE = re.compile(r"(?P<outlet>[가-힣A-Za-z0-9()]{2,30})[.,]?\s*무단\s?(?:전재|복제)")
 _COPYRIGHT_OUTLET = re.compile(
-    r"(?:[ⓒ©]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
+    r"(?:[ⓒ©Ⓒ]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
     r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
 )
+
+
+
+def _copyright_outlet(text: str, pos: int = 0) -> str | None:
+    """The outlet a copyright notice names, from `pos` on: the word after ©, or the word before 무단전재 when words
+    stand between them (a slogan: "© 누구나 안심하고 … 세이프머니(SafeMoney) 무단전재")."""
+    hit = _COPYRIGHT_OUTLET.search(text, pos)
+    if hit is None:
+        return None
+    named = _NAME_BEFORE_NOTICE.search(text, hit.end())
+    if named and len(text[hit.end() : named.start()].split()) >= 2:
+        outlet = re.sub(r"\([^()]*\)", "", named["outlet"])
+        if 2 <= len(outlet) <= 20 and "(" not in outlet and ")" not in outlet and _HANGUL.search(outlet):
+            return outlet
+    return hit.group("outlet")
+
 
 # --- dates --------------------------------------------------------------------------------------
 
@@ -264,8 +301,8 @@ _DATE = re.compile(
     r"(?:\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?)?"
 )
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)?(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성)|Posted|Updated|Published)"
-_DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간)?\s*[:：]?\s*{_DATE.pattern}")
-_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|[\s:：,·|]")  # what may stand beside the dates of a date line
+_DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
+_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|[\s:：,·|]")  # "09:19 (목)"  # what may stand beside the dates of a date line
 _LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
 _COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?:\d{2})?)?$")
@@ -306,7 +343,8 @@ class _Found:
     byline_outlets: list[str] = field(default_factory=list)
     footer_outlets: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
-    photo_dates: list[tuple[str | None, str]] = field(default_factory=list)  # "2025.3.27/뉴스1": used when no date line
+    photo_dates: list[tuple[str | None, str]] = field(default_factory=list)
+    credit_outlets: list[str] = field(default_factory=list)  # "ⓒ시사저널 김동현": an outlet and its photographer  # "2025.3.27/뉴스1": used when no date line
     seen_prose: bool = False
     seen_paragraph: bool = False  # a long paragraph of prose: the story has begun (a headline may end with "?")
 
@@ -335,7 +373,8 @@ def _is_label(word: str) -> bool:
 _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
-               _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _AGENCY_LINE, _DESK_LINE)))
+               _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
+               _BUTTON_LABEL)))
 
 
 def _is_debris(core: str) -> bool:
@@ -425,7 +464,9 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
         for seg in segments:
             written = _DATE.search(seg.group(0))
             if written:
-                dates.append((parse_date(written.group(0)), written.group(0).strip()))
+                # "2024-09-19 09:19 (목)": a weekday after the time still marks the page's "today" (see clean)
+                weekday = None if _WEEKDAY.search(written.group(0)) else _WEEKDAY.search(part, seg.end(), seg.end() + 6)
+                dates.append((parse_date(written.group(0)), written.group(0).strip() + (f" {weekday.group()}" if weekday else "")))
     found.dates.extend(dates)
     for byline in bylines:
         _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
@@ -494,9 +535,15 @@ def _scan(text: str) -> _Found:
             for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
                 if hit:
-                    found.footer_outlets.append(hit.group("outlet") if rx is not _OUTLET_LINE else core)
+                    found.footer_outlets.append(
+                        core if rx is _OUTLET_LINE else _copyright_outlet(core) if rx is _COPYRIGHT_OUTLET else hit.group("outlet"))
                     break
             in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(_COPYRIGHT.search(core)))
+            found.lines.append(_Line("", "sep"))
+            continue
+        sign_off = _SIGN_OFF.match(core)
+        if sign_off and _looks_like_name(sign_off["names"]):
+            _add_byline(found, sign_off["outlet"], sign_off["names"])
             found.lines.append(_Line("", "sep"))
             continue
         if _date_or_byline_line(core, found):  # "• 승인 2022.01.07 17:22" as a bulleted list item too
@@ -524,15 +571,20 @@ def _scan(text: str) -> _Found:
         window = line[-_MAX_INLINE_TAIL:]
         inline = _INLINE_TAIL.search(line, max(0, len(line) - _MAX_INLINE_TAIL)) if any(
             mark in window for mark in ("관련", "#", "좋아요", "ⓒ", "©", "Copyright", "저작권자")) else None
-        if inline and inline.start() > 0 and not re.fullmatch(r"\s*[ⓒ©]\s*\S{1,20}", line[inline.start():]):  # not "ⓒ회사": a photo credit
-            hit = _COPYRIGHT_OUTLET.search(line, inline.start())
-            if hit:
-                found.footer_outlets.append(hit.group("outlet"))
+        if inline and inline.start() > 0 and not re.fullmatch(
+                rf"\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?", line[inline.start():]):  # not "ⓒ회사", "ⓒ시사저널 김동현": a photo credit
+            outlet = _copyright_outlet(line, inline.start())
+            if outlet:
+                found.footer_outlets.append(outlet)
             line = line[: inline.start()].rstrip()
         glued = _BYLINE_EMAIL_INSIDE.search(line) if "@" in line else None
         if glued and len(line) - glued.end() <= _MAX_INLINE_TAIL:  # a one-line page: byline, email, then chrome
             _add_byline(found, None, glued.group("names"))
             line = line[: glued.start()].rstrip()
+        marked = _OUTLET_MARK_TAIL.search(line) if line.endswith(">") else None
+        if marked:
+            found.footer_outlets.append(marked["outlet"])
+            line = line[: marked.start()].rstrip()
         tail = _BYLINE_TAIL.search(line)
         if tail:
             _add_byline(found, tail.group("outlet"), tail.group("names"))
@@ -547,6 +599,9 @@ def _scan(text: str) -> _Found:
             found.photo_dates.append((parse_date(photo["date"]), photo["date"]))
             found.footer_outlets.append(photo["outlet"])
             _photo_page(found)
+        staff = _STAFF_PHOTO_CREDIT.search(line, max(0, len(line) - 40)) if "ⓒ" in line[-40:] or "©" in line[-40:] else None
+        if staff:
+            found.credit_outlets.append(staff["outlet"])
         line, is_caption = _strip_credits(line, caption=False)
         if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)):
             found.lines.append(_Line(_CAPTION_MARK.sub("", line), "caption"))
@@ -749,7 +804,7 @@ def clean(doc: Document) -> Article:
         date, date_text = next(((iso, text) for iso, text in dates if iso and not _WEEKDAY.search(text)),
                                next(((iso, text) for iso, text in dates if iso), dates[0]))
     reporters = _meta_list(meta.get("reporters")) or found.reporters
-    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets)
+    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets)
     return Article.from_paragraphs(
         doc.source,
         paragraphs,
