@@ -608,7 +608,8 @@ class Index:
     def story_count(self, query: str | None = None) -> int:
         if query is not None and query.strip():
             return len(self._stories_matching(query))
-        return self._rows("SELECT count(*) FROM stories")[0][0]
+        kept = self._rows("SELECT value FROM meta WHERE key = 'stories_total'")  # counting 100k rows took ~10 ms
+        return int(kept[0][0]) if kept else self._rows("SELECT count(*) FROM stories")[0][0]
 
     def stories(self, query: str | None = None, limit: int | None = 50, offset: int = 0) -> list[StoryRow]:
         """One row per story, the most widely run first: its first article's headline and date, the outlets."""
