@@ -533,3 +533,46 @@ def test_adding_articles_rewrites_only_the_rows_of_the_stories_they_join(loi_cor
         assert index.story_count() == 3 == len(index.stories(limit=None))
     finally:
         index.close()
+
+
+async def test_the_stories_list_reads_each_page_once_and_adds_it_below(loi_db, tmp_path, monkeypatch):
+    from textual.widgets import DataTable
+
+    import tui.screens.stories as stories_screen
+    from tui.app import HanscopeApp
+
+    asked = []
+    real = Index.stories
+
+    def stories(self, query=None, limit=50, offset=0):
+        asked.append((query, limit, offset))
+        return real(self, query, limit=limit, offset=offset)
+
+    monkeypatch.setattr(Index, "stories", stories)
+    monkeypatch.setattr(stories_screen, "PAGE", 2)
+    monkeypatch.setattr(stories_screen, "AHEAD", 0)
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+
+    async def settle(pilot):
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        table = app.screen.query_one("#story-table", DataTable)
+        first_two = [table.get_row_at(i)[3].plain for i in range(2)]
+        await pilot.press("down")
+        await settle(pilot)
+        assert table.row_count == 3 and [table.get_row_at(i)[3].plain for i in range(2)] == first_two
+        # the second page is read from where the first ended, not the first two again with it
+        assert asked == [(None, 2, 0), (None, 2, 2)]
+        # a narrowed list pages too (the words find an article of each of the three stories): the cursor is on
+        # the last row of its first page, so the next one comes at once
+        asked.clear()
+        await pilot.press("f")
+        await pilot.press(*"삼성")
+        await settle(pilot)
+        assert app.screen.query_one("#story-query").value == "삼성"
+        assert table.row_count == 3 and asked[-2:] == [("삼성", 2, 0), ("삼성", 2, 2)]
