@@ -616,10 +616,14 @@ class Index:
         where, params = "", []
         if query is not None and query.strip():
             where, params = "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(self._stories_matching(query))]
+        # The page's stories first (the stories_biggest index alone: skipping to a far page reads no other
+        # table), then their headlines: joined before the OFFSET, 5,000 skipped rows read 5,000 articles
         rows = self._rows(
             "SELECT s.id, s.first_article, a.title, s.first_date, s.last_date, s.articles FROM stories s "
-            f"JOIN articles a ON a.id = s.first_article {where} "
-            "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id LIMIT ? OFFSET ?",
+            "JOIN articles a ON a.id = s.first_article "
+            f"WHERE s.id IN (SELECT s.id FROM stories s {where} "
+            "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id LIMIT ? OFFSET ?) "
+            "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id",
             (*params, limit if limit is not None else -1, offset),
         )
         outlets: dict[int, list[str]] = {r[0]: [] for r in rows}
