@@ -100,7 +100,8 @@ def signature(hashes: np.ndarray) -> np.ndarray:
     cost 2.5x the rest; tests/test_stories.py checks the two agree."""
     template, _ = _minhash_template()
     a, b = template.permutations
-    h = hashes.astype(np.uint32)  # a copy: mixed in place below
+    # a long body repeats itself (a 3 MB page of one text pasted over and over): each distinct shingle once
+    h = np.unique(hashes) if len(hashes) > _MINHASH_BLOCK * 4 else hashes.astype(np.uint32)  # a copy: mixed in place
     h ^= h >> np.uint32(16)
     h *= np.uint32(0x85EBCA6B)
     h ^= h >> np.uint32(13)
