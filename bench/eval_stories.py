@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import make_corpus  # noqa: E402  (bench/ is not a package)
 
-from store import stories  # noqa: E402
+from store import linker, stories  # noqa: E402
 from store.db import connect  # noqa: E402
 from store.indexer import index_paths  # noqa: E402
 
@@ -48,40 +48,59 @@ def pairwise(truth: dict[str, str], predicted: dict[str, object]) -> dict[str, f
 
 
 class StoryTimer:
-    """Wraps stories.assign to time it (or to skip it, for the run without stories)."""
+    """Wraps stories.assign to time it (or to skip it, for the run without stories); times the per-story rows
+    it refreshes at its end and the linker (the other step after extraction) too."""
 
     def __init__(self, skip: bool = False) -> None:
         self.seconds = 0.0
+        self.rows_seconds = 0.0
+        self.link_seconds = 0.0
         self.skip = skip
-        self.original = stories.assign
+        self.originals = (stories.assign, stories.refresh_story_rows, linker.link)
 
     def __enter__(self) -> "StoryTimer":
+        assign, refresh, link = self.originals
+
         def timed(conn, *args, **kwargs):
             if self.skip:
                 return 0
             started = time.perf_counter()
             try:
-                return self.original(conn, *args, **kwargs)
+                return assign(conn, *args, **kwargs)
             finally:
                 self.seconds += time.perf_counter() - started
 
-        stories.assign = timed
+        def timed_rows(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return refresh(*args, **kwargs)
+            finally:
+                self.rows_seconds += time.perf_counter() - started
+
+        def timed_link(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return link(*args, **kwargs)
+            finally:
+                self.link_seconds += time.perf_counter() - started
+
+        stories.assign, stories.refresh_story_rows, linker.link = timed, timed_rows, timed_link
         return self
 
     def __exit__(self, *exc) -> None:
-        stories.assign = self.original
+        stories.assign, stories.refresh_story_rows, linker.link = self.originals
 
 
-def index_once(folder: Path, db_path: Path, *, skip_stories: bool = False) -> tuple[float, float, object]:
+def index_once(folder: Path | list[Path], db_path: Path, *, skip_stories: bool = False) -> tuple[float, StoryTimer, object]:
     conn = connect(db_path, create=True)
     try:
         with StoryTimer(skip=skip_stories) as timer:
             started = time.perf_counter()
-            summary = index_paths(conn, [folder])
+            summary = index_paths(conn, folder if isinstance(folder, list) else [folder])
             total = time.perf_counter() - started
     finally:
         conn.close()
-    return total, timer.seconds, summary
+    return total, timer, summary
 
 
 def labels_of(folder: Path, db_path: Path) -> tuple[dict[str, str], dict[str, str], dict[str, object], dict[str, object], dict]:
@@ -158,9 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     db_path = args.out / "with-stories.db"
     for p in db_path.parent.glob(db_path.name + "*"):
         p.unlink()
-    total, story_s, summary = index_once(folder, db_path)
+    total, timer, summary = index_once(folder, db_path)
+    story_s = timer.seconds
     result["index_with_stories_s"] = round(total, 2)
     result["story_step_s"] = round(story_s, 2)
+    result["story_rows_s"] = round(timer.rows_seconds, 2)
+    result["link_s"] = round(timer.link_seconds, 2)
     result["story_step_share"] = round(story_s / (total - story_s), 4)
     if "index_without_stories_s" in result:
         result["added_vs_without"] = round(total / result["index_without_stories_s"] - 1, 4)
@@ -171,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     result["articles_by_kind"] = dict(Counter(kinds.values()))
 
     if args.add:
-        make_corpus.make_corpus(args.background + args.add, folder, args.seed)  # the same files, plus ADD new ones
+        # the next ADD files of the generated corpus (the ones make_corpus(BACKGROUND + ADD) would add), and only
+        # them: rewriting the 100k files already there would cost minutes
+        make_corpus._write_range((str(folder), args.seed, args.background, args.background + args.add, 1000))
         conn = connect(db_path)
         try:
             with StoryTimer() as timer:
@@ -180,7 +204,17 @@ def main(argv: list[str] | None = None) -> int:
                 seconds = time.perf_counter() - started
         finally:
             conn.close()
-        result["add"] = {"articles": added.articles_added, "index_s": round(seconds, 2), "story_step_s": round(timer.seconds, 2)}
+        result["add"] = {"articles": added.articles_added, "index_s": round(seconds, 2), "story_step_s": round(timer.seconds, 2),
+                         "story_rows_s": round(timer.rows_seconds, 2), "link_s": round(timer.link_seconds, 2)}
+        # "costs no more than indexing them": the same files into an empty index, the same way
+        new_files = [path for path in sorted(folder.rglob("*.txt")) if path.parent.name != make_corpus.STORIES_DIR
+                     and int(path.name.split("_")[0]) >= args.background]
+        alone_db = args.out / "added-alone.db"
+        for p in alone_db.parent.glob(alone_db.name + "*"):
+            p.unlink()
+        alone_s, _, _ = index_once(new_files, alone_db)
+        result["add"]["alone_index_s"] = round(alone_s, 2)
+        result["add"]["more_than_alone_s"] = round(seconds - alone_s, 2)
         # back to the labelled corpus as made, so a re-run reuses it
         for path in sorted(folder.rglob("*.txt")):
             if path.parent.name != make_corpus.STORIES_DIR and int(path.name.split("_")[0]) >= args.background:
@@ -197,13 +231,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: pairwise precision {m['precision']:.4f} recall {m['recall']:.4f} "
                   f"({m['agreed_pairs']} of {m['predicted_pairs']} predicted, {m['true_pairs']} true pairs); "
                   f"joined wrongly {m['joined_wrongly_by_kind']}, split off {m['split_off_by_kind']}")
-        line = f"index {result['index_with_stories_s']} s with the story step ({result['story_step_s']} s of it)"
+        line = (f"index {result['index_with_stories_s']} s with the story step ({result['story_step_s']} s of it, "
+                f"{result['story_rows_s']} s the per-story rows; linking {result['link_s']} s)")
         if "index_without_stories_s" in result:
             line += f", {result['index_without_stories_s']} s without: +{result['added_vs_without'] * 100:.1f}%"
         print(line)
         if "add" in result:
             a = result["add"]
-            print(f"adding {a['articles']} articles: {a['index_s']} s, of which the story step {a['story_step_s']} s")
+            print(f"adding {a['articles']} articles: {a['index_s']} s, of which the story step {a['story_step_s']} s "
+                  f"({a['story_rows_s']} s the per-story rows; linking {a['link_s']} s); the same files into an empty "
+                  f"index {a['alone_index_s']} s: {a['more_than_alone_s']:+} s")
     return 0
 
 

@@ -607,17 +607,22 @@ class Index:
     def story_count(self, query: str | None = None) -> int:
         if query is not None and query.strip():
             return len(self._stories_matching(query))
-        return self._rows("SELECT count(*) FROM stories")[0][0]
+        kept = self._rows("SELECT value FROM meta WHERE key = 'stories_total'")  # counting 100k rows took ~10 ms
+        return int(kept[0][0]) if kept else self._rows("SELECT count(*) FROM stories")[0][0]
 
     def stories(self, query: str | None = None, limit: int | None = 50, offset: int = 0) -> list[StoryRow]:
         """One row per story, the most widely run first: its first article's headline and date, the outlets."""
         where, params = "", []
         if query is not None and query.strip():
             where, params = "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(self._stories_matching(query))]
+        # The page's stories first (the stories_biggest index alone: skipping to a far page reads no other
+        # table), then their headlines: joined before the OFFSET, 5,000 skipped rows read 5,000 articles
         rows = self._rows(
             "SELECT s.id, s.first_article, a.title, s.first_date, s.last_date, s.articles FROM stories s "
-            f"JOIN articles a ON a.id = s.first_article {where} "
-            "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id LIMIT ? OFFSET ?",
+            "JOIN articles a ON a.id = s.first_article "
+            f"WHERE s.id IN (SELECT s.id FROM stories s {where} "
+            "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id LIMIT ? OFFSET ?) "
+            "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id",
             (*params, limit if limit is not None else -1, offset),
         )
         outlets: dict[int, list[str]] = {r[0]: [] for r in rows}

@@ -115,7 +115,7 @@ CREATE TABLE IF NOT EXISTS article_entities (  -- mentions counted per article: 
     PRIMARY KEY (entity_id, recency, article_id)  -- an entity's newest articles: a range, not a sort of all of them
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id, entity_id, mentions);  -- covering: co-mentions read no table rows
-CREATE TABLE IF NOT EXISTS signatures (      -- MinHash of each body that is not a copy: NUM_PERM uint32 values
+CREATE TABLE IF NOT EXISTS signatures (      -- MinHash of each body (made at extraction; a copy's goes when placed): NUM_PERM uint32 values
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     minhash BLOB NOT NULL
 );

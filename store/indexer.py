@@ -368,7 +368,7 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
     # not RETURNING: beside FTS5 inserts in one transaction that cost 0.15 ms more a file than this lookup
     file_id = conn.execute("SELECT id FROM files WHERE path = ?", [extracted.path]).fetchone()[0]
     summary.articles_removed += _delete_articles(conn, "file_id = ?", [file_id])
-    articles, paragraphs, search, numbers, candidates = [], [], [], [], []
+    articles, paragraphs, search, numbers, candidates, signatures = [], [], [], [], [], []
     for item in extracted.articles:
         a = item.article  # a reprint of another article's body is kept too: the story step marks it a copy
         article_id = next_id("articles")
@@ -383,6 +383,8 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
                        for i, (paragraph, n) in enumerate(item.numbers))
         candidates.extend((article_id, c.name, c.type, json.dumps(c.aliases, ensure_ascii=False), c.evidence,
                            getattr(c, "count", 1)) for c in item.candidates)
+        if item.signature is not None:  # made by the worker; the story step re-signs a body that holds boilerplate
+            signatures.append((article_id, item.signature))
     conn.executemany(
         "INSERT INTO articles(id, file_id, source, title, subtitle, outlet, reporters, date, date_text, url, title_from, "
         "captions, body, chars, body_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", articles)
@@ -394,6 +396,7 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
         "period, converts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", numbers)
     conn.executemany("INSERT INTO candidates(article_id, name, type, aliases, evidence, count) VALUES (?,?,?,?,?,?)",
                      candidates)
+    conn.executemany("INSERT INTO signatures(article_id, minhash) VALUES (?, ?)", signatures)
     return len(articles)
 
 

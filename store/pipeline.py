@@ -28,6 +28,9 @@ class ExtractedArticle:
     candidates: list[Candidate]
     # the FTS5 token strings of (headline + deck + captions, body), made here so that worker processes do it
     grams: tuple[str, str] | None = None
+    # the body's MinHash over all its paragraphs (stories.body_signature, NUM_PERM uint32 values), or None when
+    # it is too short to sign: made here too, so the single-threaded story step only looks up and scores
+    signature: bytes | None = None
 
 
 @dataclass(slots=True)
@@ -106,6 +109,7 @@ class Extractor:
                     numbers=numbers_by_paragraph(article),
                     candidates=self.candidates(article),
                     grams=article_grams(article),
+                    signature=_signature(article.body),
                 )
             )
         if not result.articles and result.error is None:
@@ -113,6 +117,13 @@ class Extractor:
             if len(result.warnings) == 1:
                 result.warnings = []
         return result
+
+
+def _signature(body: str) -> bytes | None:
+    from .stories import body_signature  # numpy and datasketch: loaded once per worker, at its first article
+
+    sig = body_signature(body)
+    return sig.tobytes() if sig is not None else None
 
 
 def _record_label(source: str) -> str:

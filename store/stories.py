@@ -12,17 +12,26 @@
 
 Incremental: a run assigns only articles without a story. Candidates come from stored state (LSH band
 keys in `lsh_bands`, signatures in `signatures`, entity and figure tables), never from a pass over the
-corpus; a new article joins the best-matching story or starts its own. Entity edits re-link mentions
-but leave story assignments alone. All of this module's SQL is here.
+corpus; a new article joins the best-matching story or starts its own, and only the rows of the stories
+that changed are rewritten. Entity edits re-link mentions but leave story assignments alone. All of this
+module's SQL is here.
+
+Speed: the extraction workers sign every body (`body_signature`, a pure function of the cleaned body), and
+the indexer stores the signature with the article; the single-threaded story step signs again only a body
+that holds boilerplate, and otherwise reads signatures, looks up LSH bands and scores candidates, reading
+its inputs a chunk of articles at a time.
 """
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import cache
 
 import numpy as np
+
+from .textindex import ID_BITS, ID_MASK, date_key
 
 NUM_PERM = 64  # 256 bytes a signature; Jaccard estimates within ~±0.06
 SHINGLE = 5  # characters
@@ -49,7 +58,7 @@ def _minhash_template():
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return MinHash(num_perm=NUM_PERM, seed=1), lsh.hashranges
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32"), lsh.hashranges
 
 
 def squeeze(text: str) -> str:
@@ -59,6 +68,10 @@ def squeeze(text: str) -> str:
 def paragraph_key(text: str) -> int:
     """A paragraph's identity for boilerplate counting: its text without whitespace, hashed to 63 bits."""
     return int.from_bytes(hashlib.blake2b(squeeze(text).encode(), digest_size=8).digest(), "big") >> 1
+
+
+def paragraph_keys(body: str) -> list[int]:
+    return [paragraph_key(p) for p in body.split("\n\n")]
 
 
 def shingle_hashes(texts: list[str]) -> np.ndarray:
@@ -77,14 +90,39 @@ def shingle_hashes(texts: list[str]) -> np.ndarray:
     return (h[within] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
-def signature(hashes: np.ndarray) -> np.ndarray:
-    """The MinHash of a set of 32-bit shingle hashes (datasketch's permutations, applied in one batch)."""
-    from datasketch import MinHash
+_MINHASH_BLOCK = 4096  # shingles permuted at once: a 1 MB temporary whatever the body's length
 
+
+def signature(hashes: np.ndarray) -> np.ndarray:
+    """The MinHash of a set of 32-bit shingle hashes: what datasketch's MinHash.update_batch gives with its
+    permutations (scheme affine32: MurmurHash3's finalizer, then a*h+b mod 2^32 per permutation), computed
+    over the whole array in numpy. update_batch calls the hash function in Python once per shingle, which
+    cost 2.5x the rest; tests/test_stories.py checks the two agree."""
     template, _ = _minhash_template()
-    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
-    m.update_batch(hashes.tolist())
-    return m.hashvalues.astype(np.uint32)
+    a, b = template.permutations
+    # a long body repeats itself (a 3 MB page of one text pasted over and over): each distinct shingle once
+    h = np.unique(hashes) if len(hashes) > _MINHASH_BLOCK * 4 else hashes.astype(np.uint32)  # a copy: mixed in place
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    values = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    for start in range(0, len(h), _MINHASH_BLOCK):
+        np.minimum(values, (h[start:start + _MINHASH_BLOCK, None] * a + b).min(axis=0), out=values)
+    return values
+
+
+def body_signature(body: str, leave_out: set[int] | frozenset[int] = frozenset()) -> np.ndarray | None:
+    """A body's signature over its paragraphs but those whose key is left out (boilerplate); None when fewer
+    than MIN_SHINGLES shingles remain. Extraction workers sign every body with nothing left out (a pure
+    function of the cleaned body, so it runs beside the rest of extraction); the story step signs again only
+    a body that holds boilerplate."""
+    paragraphs = body.split("\n\n")
+    if leave_out:
+        paragraphs = [p for p in paragraphs if paragraph_key(p) not in leave_out]
+    hashes = shingle_hashes(paragraphs)
+    return signature(hashes) if len(hashes) >= MIN_SHINGLES else None
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
@@ -141,14 +179,24 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
 
 # --- assignment -----------------------------------------------------------------------------------
 
+CHUNK = 256  # articles whose inputs (copies, stored signatures, figures, bodies) are read in one statement each
+FULL_REFRESH = 10_000  # a run that touched more stories than this rewrites every story row at once
 
 # The placed articles in the window that state one figure (up to a bound: then it is too common to tell there)
 _FIGURE_HOLDERS = "SELECT * FROM (SELECT ? AS figure, article_id FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?)"
+# How many distinct bodies state one figure (as stated, not a conversion), counted up to a bound: a story's
+# verbatim reprints do not make its figures common
+_FIGURE_BODIES = ("SELECT ? AS figure, count(*) FROM (SELECT DISTINCT a.body_hash FROM numbers n "
+                  "JOIN articles a ON a.id = n.article_id WHERE n.unit = ? AND n.value = ? AND coalesce(n.counter, '') = ? "
+                  "AND n.converts IS NULL LIMIT ?)")
 
 
 def figure_key(unit: str, value: float, counter: str | None) -> int:
     digest = hashlib.blake2b(f"{unit}|{value!r}|{counter or ''}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
+
+
+Figure = tuple[int, str, float, str]  # (figure_key, unit, value, counter)
 
 
 @dataclass(slots=True)
@@ -165,128 +213,110 @@ class _Assigner:
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.rare = max(RARE_ARTICLES, int(total * RARE_SHARE))
         self.telling = max(TELLING_ARTICLES, int(total * TELLING_SHARE))
-        self._figures: tuple[int, list] = (-1, [])  # the last article's figures: asked twice while placing it
         self._weights: dict[int, float] = {}  # figure key -> weight, for this run
-        self._paragraph_keys: dict[int, np.ndarray] = {}  # counted in the first pass, used when placed
-        self.bodies = 0  # distinct bodies counted in paragraph_docs: set by assign() once this run's are counted
+        self.paragraphs: dict[int, bytes] = {}  # counted bodies' paragraph keys (8 bytes each) until they are placed
+        self.boilerplate: frozenset[int] = frozenset()  # set by assign() once this run's bodies are counted
+        self.stories: set[int] = set()  # stories this run placed articles in: their rows are refreshed
 
-    def boilerplate(self, keys: list[int]) -> set[int]:
-        floor = max(BOILERPLATE_DOCS, int(self.bodies * BOILERPLATE_SHARE))
-        marks = ",".join("?" * len(keys))
-        return {k for (k,) in self.conn.execute(
-            f"SELECT key FROM paragraph_docs WHERE key IN ({marks}) AND docs >= ?", [*keys, floor])}
-
-    def count_paragraphs(self, article_id: int, body: str) -> None:
-        keys = [paragraph_key(p) for p in body.split("\n\n")]
-        self._paragraph_keys[article_id] = np.array(keys, dtype=np.int64)  # 8 bytes a paragraph until it is placed
-        self.conn.executemany(
-            "INSERT INTO paragraph_docs(key, docs) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET docs = docs + 1",
-            [(k,) for k in set(keys)])
-
-    def signature_of(self, article_id: int, body: str) -> np.ndarray | None:
-        paragraphs = body.split("\n\n")
-        known = self._paragraph_keys.pop(article_id, None)
-        keys = known.tolist() if known is not None else [paragraph_key(p) for p in paragraphs]
-        common = self.boilerplate(keys)
-        hashes = shingle_hashes([p for p, k in zip(paragraphs, keys) if k not in common])
-        return signature(hashes) if len(hashes) >= MIN_SHINGLES else None
-
-    def candidates(self, article_id: int, sig: np.ndarray | None, keys: list[int], day: int | None) -> dict[int, _Candidate]:
-        """Placed articles that may tell the same event: similar text (any date), and, for a dated article,
-        articles within the window that share a rare entity or a figure few articles state."""
-        conn = self.conn
-        found: dict[int, _Candidate] = {}
-        if sig is not None:
-            for (cid,) in conn.execute(
-                "SELECT DISTINCT article_id FROM lsh_bands WHERE key IN (SELECT value FROM json_each(?))",
-                [_json(keys)],
-            ):
-                found.setdefault(cid, _Candidate(cid))
-        if day is None:
-            return found  # an undated article is placed by its text alone
-        window = [Date.fromordinal(day - WINDOW_DAYS).isoformat(), Date.fromordinal(day + WINDOW_DAYS).isoformat() + "~"]
-        # Rare entities shared (the commonest names say nothing about which event this is)
-        for cid, n in conn.execute(
-            "SELECT b.article_id, sum(CASE WHEN e.articles <= ? THEN 1.0 ELSE 0.5 END) FROM article_entities a "
-            "JOIN entities e ON e.id = a.entity_id "
-            "JOIN article_entities b ON b.entity_id = a.entity_id AND b.article_id != a.article_id "
-            "JOIN articles o ON o.id = b.article_id "
-            "WHERE a.article_id = ? AND e.articles <= ? AND o.story IS NOT NULL AND o.date BETWEEN ? AND ? "
-            "GROUP BY b.article_id",
-            [self.telling, article_id, self.rare, *window],
-        ):
-            found.setdefault(cid, _Candidate(cid)).entities = n
-        # Figures shared in the window: the amounts as stated (not their conversions), when few state them at all
-        # (a figure in many articles, 1조원, says nothing of the event) and few in the window
-        figures = [(key, self.weight(key, unit, value, counter)) for key, unit, value, counter in self.figures(article_id)]
-        figures = [(key, weight) for key, weight in figures if weight]
-        for start in range(0, len(figures), 100):  # one statement for many figures: a round trip each cost ~50 µs
-            chunk = figures[start:start + 100]
-            sql = " UNION ALL ".join([_FIGURE_HOLDERS] * len(chunk))
-            params = [x for i, (key, _) in enumerate(chunk)
-                      for x in (i, key, day - WINDOW_DAYS, day + WINDOW_DAYS, WINDOW_FIGURE_HOLDERS + 1)]
-            holders: dict[int, list[int]] = {}
-            for i, cid in conn.execute(sql, params):
-                holders.setdefault(i, []).append(cid)
-            for i, held in holders.items():
-                if len(held) <= WINDOW_FIGURE_HOLDERS:
-                    for cid in held:
-                        if cid != article_id:
-                            found.setdefault(cid, _Candidate(cid)).figures += chunk[i][1]
+    def originals(self, ids: list[int]) -> dict[int, tuple[int, int, int]]:
+        """For each of these articles whose body a placed article has (not a copy itself): (that article, its
+        near_group, its story), the first such article by id."""
+        found: dict[int, tuple[int, int, int]] = {}
+        for aid, oid, group, story in self.conn.execute(
+            "SELECT a.id, o.id, o.near_group, o.story FROM articles a JOIN articles o ON o.body_hash = a.body_hash "
+            "AND o.id != a.id AND o.copy_of IS NULL AND o.story IS NOT NULL "
+            "WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id, o.id", [_json(ids)]):
+            found.setdefault(aid, (oid, group, story))
         return found
 
-    def figures(self, article_id: int) -> list[tuple[int, str, float, str]]:
-        """(key, unit, value, counter) of each distinct amount the article states (not conversions, not %)."""
-        if self._figures[0] != article_id:
-            self._figures = (article_id, [(figure_key(*row), *row) for row in self.conn.execute(
-                "SELECT DISTINCT unit, value, coalesce(counter, '') FROM numbers WHERE article_id = ? AND converts IS NULL "
-                "AND unit != '%'", [article_id])])
-        return self._figures[1]
+    def count_paragraphs(self, chunk: list[tuple[int, str, str | None]], seen: set[str]) -> None:
+        """Count the paragraphs of each body in the chunk that neither a placed article nor an earlier one of
+        this run has; keep their keys for placing."""
+        originals = self.originals([aid for aid, _, _ in chunk])
+        new = []
+        for aid, body_hash, _ in chunk:
+            if body_hash not in seen and aid not in originals:
+                new.append(aid)
+            seen.add(body_hash)
+        if not new:
+            return
+        docs: Counter[int] = Counter()
+        for aid, body in self.conn.execute(
+                "SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?))", [_json(new)]):
+            keys = paragraph_keys(body)
+            self.paragraphs[aid] = np.array(keys, dtype=np.int64).tobytes()
+            docs.update(set(keys))
+        self.conn.executemany(
+            "INSERT INTO paragraph_docs(key, docs) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
+            list(docs.items()))
 
-    def weight(self, key: int, unit: str, value: float, counter: str) -> float:
-        """How much sharing this figure says: 1 when few bodies state it, 0.5 when rather few, else 0. Counted
-        over every indexed article (placed or not, so a batch run sees the whole corpus), once per run."""
-        known = self._weights.get(key)
-        if known is None:
-            holders = self.conn.execute(  # distinct bodies: a story's verbatim reprints do not make its figures common
-                "SELECT count(*) FROM (SELECT DISTINCT a.body_hash FROM numbers n JOIN articles a ON a.id = n.article_id "
-                "WHERE n.unit = ? AND n.value = ? AND coalesce(n.counter, '') = ? AND n.converts IS NULL LIMIT ?)",
-                [unit, value, counter, self.rare + 1]).fetchone()[0]
-            known = self._weights[key] = 1.0 if holders <= self.telling else (0.5 if holders <= self.rare else 0.0)
-        return known
+    def place(self, chunk: list[tuple[int, str, str | None]]) -> None:
+        """Place the chunk's articles in order: a copy goes where its original is; any other article joins the
+        best-matching story (or near-duplicate group) or starts its own."""
+        conn = self.conn
+        ids = _json([aid for aid, _, _ in chunk])
+        originals = self.originals([aid for aid, _, _ in chunk])
+        stored = {aid: np.frombuffer(blob, dtype=np.uint32) for aid, blob in conn.execute(
+            "SELECT article_id, minhash FROM signatures WHERE article_id IN (SELECT value FROM json_each(?))", [ids])}
+        figures: dict[int, list[Figure]] = {}
+        for aid, unit, value, counter in conn.execute(
+            "SELECT DISTINCT article_id, unit, value, coalesce(counter, '') FROM numbers "
+            "WHERE article_id IN (SELECT value FROM json_each(?)) AND converts IS NULL AND unit != '%'", [ids]):
+            figures.setdefault(aid, []).append((figure_key(unit, value, counter), unit, value, counter))
+        self.weigh([f for held in figures.values() for f in held])
+        first_here: dict[str, tuple[int, int, int]] = {}  # body_hash -> (id, near_group, story) placed in this chunk
+        copies = []
+        for aid, body_hash, date in chunk:
+            original = first_here.get(body_hash) or originals.get(aid)
+            if original:
+                conn.execute("UPDATE articles SET copy_of = ?, near_group = ?, story = ? WHERE id = ?", [*original, aid])
+                copies.append(aid)
+                self.stories.add(original[2])
+                continue
+            near_group, story = self.place_one(aid, _day(date), stored.get(aid), figures.get(aid, []))
+            first_here[body_hash] = (aid, near_group, story)
+            self.stories.add(story)
+        if copies:  # signed at extraction like every body; a copy is compared through its original
+            conn.execute("DELETE FROM signatures WHERE article_id IN (SELECT value FROM json_each(?))", [_json(copies)])
 
-    def original(self, article_id: int, body_hash: str) -> tuple[int, int, int] | None:
-        """(id, near_group, story) of the placed article whose body this one repeats, if any."""
-        return self.conn.execute(
-            "SELECT id, near_group, story FROM articles WHERE body_hash = ? AND id != ? AND copy_of IS NULL "
-            "AND story IS NOT NULL ORDER BY id LIMIT 1", [body_hash, article_id]).fetchone()
+    def signature_of(self, article_id: int, stored: np.ndarray | None) -> np.ndarray | None:
+        """The stored signature (made at extraction over the whole body), unless the body holds boilerplate or
+        none was stored (a short body, or one indexed before signatures were made there): then sign it here."""
+        packed = self.paragraphs.pop(article_id, None)
+        keys = np.frombuffer(packed, dtype=np.int64).tolist() if packed is not None else None
+        if stored is not None and keys is not None and self.boilerplate.isdisjoint(keys):
+            return stored
+        sig = body_signature(self.body(article_id), self.boilerplate)
+        if sig is not None:
+            self.conn.execute("INSERT OR REPLACE INTO signatures(article_id, minhash) VALUES (?, ?)",
+                              [article_id, sig.tobytes()])
+        elif stored is not None:
+            self.conn.execute("DELETE FROM signatures WHERE article_id = ?", [article_id])
+        return sig
 
     def body(self, article_id: int) -> str:
         return self.conn.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
 
-    def assign(self, article_id: int, body_hash: str, day: int | None) -> None:
+    def place_one(self, article_id: int, day: int | None, stored: np.ndarray | None, figures: list[Figure]) -> tuple[int, int]:
         conn = self.conn
-        original = self.original(article_id, body_hash)
-        if original:
-            conn.execute("UPDATE articles SET copy_of = ?, near_group = ?, story = ? WHERE id = ?",
-                         [original[0], original[1], original[2], article_id])
-            return
-        sig = self.signature_of(article_id, self.body(article_id))
+        sig = self.signature_of(article_id, stored)
         keys = band_keys(sig) if sig is not None else []
-        found = self.candidates(article_id, sig, keys, day)
+        found = self.candidates(article_id, sig, keys, day, figures)
         near_group, story = article_id, article_id
         if found:
-            ids = _json(list(found))
             # A candidate that is a copy stands for its original (the one holding the signature)
             rows = conn.execute(
                 "SELECT a.id, a.date, a.near_group, a.story, s.minhash FROM articles a "
                 "LEFT JOIN signatures s ON s.article_id = coalesce(a.copy_of, a.id) "
-                "WHERE a.id IN (SELECT value FROM json_each(?)) AND a.story IS NOT NULL", [ids]).fetchall()
+                "WHERE a.id IN (SELECT value FROM json_each(?)) AND a.story IS NOT NULL", [_json(list(found))]).fetchall()
+            signed = [i for i, row in enumerate(rows) if row[4] is not None]
+            if sig is not None and signed:  # every candidate's similarity in one comparison
+                others = np.frombuffer(b"".join(rows[i][4] for i in signed), dtype=np.uint32).reshape(len(signed), NUM_PERM)
+                for i, agree in zip(signed, np.count_nonzero(others == sig, axis=1).tolist()):
+                    found[rows[i][0]].text = agree / NUM_PERM
             best_near, best_story = None, None
-            for cid, cdate, cgroup, cstory, blob in rows:
+            for cid, cdate, cgroup, cstory, _ in rows:
                 c = found[cid]
-                if sig is not None and blob is not None:
-                    c.text = similarity(sig, np.frombuffer(blob, dtype=np.uint32))
                 if c.text >= NEAR_DUPLICATE:
                     if best_near is None or c.text > best_near[0]:
                         best_near = (c.text, cgroup, cstory)
@@ -306,14 +336,74 @@ class _Assigner:
                 near_group, story = best_near[1], best_near[2]
             elif best_story is not None:
                 story = best_story[1]
-        if day is not None:
+        if day is not None and figures:
             conn.executemany("INSERT OR IGNORE INTO figure_days(key, day, article_id) VALUES (?, ?, ?)",
-                             [(key, day, article_id) for key, *_ in self.figures(article_id)])
-        if sig is not None:
-            conn.execute("INSERT OR REPLACE INTO signatures(article_id, minhash) VALUES (?, ?)", [article_id, sig.tobytes()])
+                             [(key, day, article_id) for key, *_ in figures])
+        if keys:
             conn.executemany("INSERT OR IGNORE INTO lsh_bands(key, article_id) VALUES (?, ?)", [(k, article_id) for k in keys])
         conn.execute("UPDATE articles SET copy_of = NULL, near_group = ?, story = ? WHERE id = ?",
                      [near_group, story, article_id])
+        return near_group, story
+
+    def candidates(self, article_id: int, sig: np.ndarray | None, keys: list[int], day: int | None,
+                   figures: list[Figure]) -> dict[int, _Candidate]:
+        """Placed articles that may tell the same event: similar text (any date), and, for a dated article,
+        articles within the window that share a rare entity or a figure few articles state."""
+        conn = self.conn
+        found: dict[int, _Candidate] = {}
+        if sig is not None:
+            for (cid,) in conn.execute(
+                "SELECT DISTINCT article_id FROM lsh_bands WHERE key IN (SELECT value FROM json_each(?))",
+                [_json(keys)],
+            ):
+                found.setdefault(cid, _Candidate(cid))
+        if day is None:
+            return found  # an undated article is placed by its text alone
+        first, last = Date.fromordinal(day - WINDOW_DAYS).isoformat(), Date.fromordinal(day + WINDOW_DAYS).isoformat()
+        # Rare entities shared (the commonest names say nothing about which event this is). An entity's articles
+        # are read for the window only (article_entities is ordered by day within an entity): a rare entity at
+        # 100k articles is named by up to a thousand of them over the years.
+        for cid, n in conn.execute(
+            "SELECT b.article_id, sum(CASE WHEN e.articles <= ? THEN 1.0 ELSE 0.5 END) FROM article_entities a "
+            "JOIN entities e ON e.id = a.entity_id "
+            "JOIN article_entities b ON b.entity_id = a.entity_id AND b.recency BETWEEN ? AND ? AND b.article_id != a.article_id "
+            "JOIN articles o ON o.id = b.article_id "
+            "WHERE a.article_id = ? AND e.articles <= ? AND o.story IS NOT NULL AND o.date BETWEEN ? AND ? "
+            "GROUP BY b.article_id",
+            [self.telling, date_key(first) << ID_BITS, date_key(last) << ID_BITS | ID_MASK, article_id, self.rare,
+             first, last + "~"],
+        ):
+            found.setdefault(cid, _Candidate(cid)).entities = n
+        # Figures shared in the window: the amounts as stated (not their conversions), when few state them at all
+        # (a figure in many articles, 1조원, says nothing of the event) and few in the window
+        weighed = [(key, self._weights[key]) for key, *_ in figures if self._weights[key]]
+        for start in range(0, len(weighed), 100):  # one statement for many figures: a round trip each cost ~50 µs
+            chunk = weighed[start:start + 100]
+            sql = " UNION ALL ".join([_FIGURE_HOLDERS] * len(chunk))
+            params = [x for i, (key, _) in enumerate(chunk)
+                      for x in (i, key, day - WINDOW_DAYS, day + WINDOW_DAYS, WINDOW_FIGURE_HOLDERS + 1)]
+            holders: dict[int, list[int]] = {}
+            for i, cid in conn.execute(sql, params):
+                holders.setdefault(i, []).append(cid)
+            for i, held in holders.items():
+                if len(held) <= WINDOW_FIGURE_HOLDERS:
+                    for cid in held:
+                        if cid != article_id:
+                            found.setdefault(cid, _Candidate(cid)).figures += chunk[i][1]
+        return found
+
+    def weigh(self, figures: list[Figure]) -> None:
+        """How much sharing each figure says: 1 when few bodies state it, 0.5 when rather few, else 0. Counted
+        over every indexed article (placed or not, so a batch run sees the whole corpus), once per run, for
+        many figures in one statement."""
+        todo = list({key: (key, unit, value, counter) for key, unit, value, counter in figures
+                     if key not in self._weights}.values())
+        for start in range(0, len(todo), 50):
+            chunk = todo[start:start + 50]
+            sql = " UNION ALL ".join([_FIGURE_BODIES] * len(chunk))
+            params = [x for i, (_, unit, value, counter) in enumerate(chunk) for x in (i, unit, value, counter, self.rare + 1)]
+            for i, holders in self.conn.execute(sql, params).fetchall():
+                self._weights[chunk[i][0]] = 1.0 if holders <= self.telling else (0.5 if holders <= self.rare else 0.0)
 
 
 def same_event(c: _Candidate) -> bool:
@@ -330,39 +420,51 @@ def _json(values: list[int]) -> str:
 
 def assign(conn, progress=None) -> int:
     """Put every article without a story into one (earliest first, so the first telling starts it); then
-    refresh the per-story rows. Returns how many articles were assigned."""
+    refresh the rows of the stories that changed. Returns how many articles were assigned."""
     todo = conn.execute(
         "SELECT id, body_hash, date FROM articles WHERE story IS NULL ORDER BY coalesce(date, '9999'), id").fetchall()
     stale = conn.execute("SELECT value FROM meta WHERE key = 'stories_stale'").fetchone()
-    if not todo and not (stale and stale[0] == "1"):
+    stale = bool(stale and stale[0] == "1")
+    if not todo and not stale:
         return 0
     with conn:
         assigner = _Assigner(conn)
         # Count every new body's paragraphs first: a disclaimer that this run makes common is boilerplate for
-        # all of its articles, not only for those placed after it crossed the line. Bodies are read one at a
-        # time: a run of 100k articles never holds them all.
+        # all of its articles, not only for those placed after it crossed the line. Bodies are read a chunk at
+        # a time: a run of 100k articles never holds them all.
         seen: set[str] = set()
-        for article_id, body_hash, _ in todo:
-            if body_hash not in seen and assigner.original(article_id, body_hash) is None:
-                assigner.count_paragraphs(article_id, assigner.body(article_id))
-            seen.add(body_hash)
-        assigner.bodies = conn.execute("SELECT count(*) FROM articles WHERE copy_of IS NULL AND story IS NOT NULL").fetchone()[0] \
-            + len(seen)
-        for article_id, body_hash, date in todo:
-            assigner.assign(article_id, body_hash, _day(date))
-        refresh_story_rows(conn)
+        for start in range(0, len(todo), CHUNK):
+            assigner.count_paragraphs(todo[start:start + CHUNK], seen)
+        bodies = conn.execute("SELECT count(*) FROM articles WHERE copy_of IS NULL AND story IS NOT NULL").fetchone()[0] \
+            + len(assigner.paragraphs)
+        floor = max(BOILERPLATE_DOCS, int(bodies * BOILERPLATE_SHARE))
+        assigner.boilerplate = frozenset(k for (k,) in conn.execute("SELECT key FROM paragraph_docs WHERE docs >= ?", [floor]))
+        for start in range(0, len(todo), CHUNK):
+            assigner.place(todo[start:start + CHUNK])
+        touched = None if stale or len(assigner.stories) > FULL_REFRESH else assigner.stories
+        refresh_story_rows(conn, touched)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '0')")
     return len(todo)
 
 
-def refresh_story_rows(conn) -> None:
-    """One row per story: its first article (earliest date, then first indexed), dates, counts, outlets."""
-    conn.execute("DELETE FROM stories")
-    conn.execute(
-        "INSERT INTO stories(id, first_article, first_date, last_date, articles, outlets) "
-        "SELECT story, (SELECT b.id FROM articles b WHERE b.story = a.story ORDER BY coalesce(b.date, '9999'), b.id LIMIT 1), "
-        "min(date), max(date), count(*), count(DISTINCT outlet) FROM articles a WHERE story IS NOT NULL GROUP BY story"
-    )
+def refresh_story_rows(conn, stories: set[int] | None = None) -> None:
+    """One row per story: its first article (earliest date, then first indexed), dates, counts, outlets; for
+    the given stories only (the ones a run placed articles in), or for all. The number of stories is kept
+    in meta: the Stories screen shows it without counting the rows."""
+    select = ("SELECT story, (SELECT b.id FROM articles b WHERE b.story = a.story ORDER BY coalesce(b.date, '9999'), b.id LIMIT 1), "
+              "min(date), max(date), count(*), count(DISTINCT outlet) FROM articles a WHERE story IS NOT NULL")
+    insert = "INSERT INTO stories(id, first_article, first_date, last_date, articles, outlets) "
+    if stories is None:
+        conn.execute("DELETE FROM stories")
+        conn.execute(insert + select + " GROUP BY story")
+    else:
+        ids = sorted(stories)
+        for start in range(0, len(ids), 1000):
+            chunk = _json(ids[start:start + 1000])
+            conn.execute("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))", [chunk])
+            conn.execute(insert + select + " AND story IN (SELECT value FROM json_each(?)) GROUP BY story", [chunk])
+    total = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_total', ?)", [str(total)])
 
 
 # --- what each telling adds (read side; no SQL) ----------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from store.api import Index
@@ -442,3 +443,136 @@ async def test_the_stories_list_loads_its_next_page_at_the_end(loi_db, tmp_path,
             await pilot.pause()
             await app.workers.wait_for_complete()
         assert table.row_count == 3
+
+
+# --- speed: what the workers do, and what an addition rewrites -------------------------------------------
+
+
+def test_the_numpy_signature_is_datasketchs_minhash():
+    from datasketch import MinHash
+
+    from store import stories
+
+    template, _ = stories._minhash_template()
+    bodies = ["\n\n".join(LOI), "\n\n".join(LOI_REWRITE + [DISCLAIMER]), "90만장 / 90만 장, 5천억 달러(약 690조 원)"]
+    for body in bodies:
+        hashes = stories.shingle_hashes(body.split("\n\n"))
+        reference = MinHash(num_perm=stories.NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations,
+                            scheme=template.scheme)
+        reference.update_batch(hashes.tolist())
+        assert stories.signature(hashes).tolist() == reference.hashvalues.tolist()
+    # more shingles than one block of the computation
+    many = np.random.default_rng(0).integers(0, 2**32, 10_000, dtype=np.uint64).astype(np.uint32)
+    reference = MinHash(num_perm=stories.NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations,
+                        scheme=template.scheme)
+    reference.update_batch(many.tolist())
+    assert stories.signature(many).tolist() == reference.hashvalues.tolist()
+
+
+def test_extraction_signs_the_bodies_and_the_story_step_re_signs_only_those_with_boilerplate(tmp_path, monkeypatch):
+    from store import stories
+
+    corpus = tmp_path / "news"
+    for i, line in enumerate(LOI + RESULTS + FOLLOW_UP + BRIEFS):  # 26 briefs: the disclaimer is boilerplate
+        write(corpus, f"brief_{i:02d}", [line, DISCLAIMER], title=f"단신 {i}", outlet="증권속보", date="2025-10-01T09:00")
+    write(corpus, "loi", LOI, title="오픈AI 협력", outlet="한빛일보", date="2025-10-01T14:00")
+    write(corpus, "rewrite", LOI_REWRITE, title="스타게이트 메모리", outlet="새벽경제", date="2025-10-02T07:00")
+    db_path = tmp_path / "i.db"
+    monkeypatch.setattr(stories, "assign", lambda conn, progress=None: 0)  # extraction and writing only
+    build(corpus, db_path)
+    monkeypatch.undo()
+    conn = connect(db_path)
+    try:
+        signed = {Path(source).stem: (blob, body) for source, blob, body in conn.execute(
+            "SELECT a.source, s.minhash, a.body FROM articles a JOIN signatures s ON s.article_id = a.id")}
+        assert len(signed) == 28  # every body, signed with all of its paragraphs before any story step
+        assert all(blob == stories.body_signature(body).tobytes() for blob, body in signed.values())
+        assert conn.execute("SELECT count(*) FROM articles WHERE story IS NOT NULL").fetchone()[0] == 0
+
+        resigned = []
+        real = stories.body_signature
+        monkeypatch.setattr(stories, "body_signature", lambda body, leave_out=frozenset(): resigned.append(body) or real(body, leave_out))
+        stories.assign(conn)
+        assert len(resigned) == 26 and all(DISCLAIMER in body for body in resigned)  # not the two without it
+        disclaimer = {stories.paragraph_key(DISCLAIMER)}
+        after = {Path(source).stem: (blob, body) for source, blob, body in conn.execute(
+            "SELECT a.source, s.minhash, a.body FROM articles a LEFT JOIN signatures s ON s.article_id = a.id")}
+        for name, (blob, body) in after.items():
+            if name.startswith("brief_"):  # signed without the disclaimer (or too short to sign without it)
+                sig = real(body, disclaimer)
+                assert blob == (sig.tobytes() if sig is not None else None)
+            else:
+                assert blob == signed[name][0]  # kept as extraction made it
+    finally:
+        conn.close()
+
+
+def test_adding_articles_rewrites_only_the_rows_of_the_stories_they_join(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    first_half = tmp_path / "first"
+    first_half.mkdir()
+    for name in ("a_original", "f_results"):
+        (loi_corpus / f"{name}.json").rename(first_half / f"{name}.json")
+    build(first_half, db_path)
+    p = placed(db_path)
+    conn = connect(db_path)
+    with conn:  # a mark on the results story's row: a full recomputation would wipe it
+        conn.execute("UPDATE stories SET outlets = 99 WHERE id = ?", [p["f_results"][3]])
+    conn.close()
+    build(loi_corpus, db_path)  # reprints, the rewrite and the follow-up: the LOI story grows, one story starts
+    p = placed(db_path)
+    conn = connect(db_path)
+    try:
+        rows = dict(conn.execute("SELECT id, articles FROM stories").fetchall())
+        assert rows[p["a_original"][3]] == 5 and rows[p["g_follow_up"][3]] == 1
+        assert conn.execute("SELECT outlets FROM stories WHERE id = ?", [p["f_results"][3]]).fetchone()[0] == 99
+    finally:
+        conn.close()
+    index = Index.open(db_path)
+    try:
+        assert index.story_count() == 3 == len(index.stories(limit=None))
+    finally:
+        index.close()
+
+
+async def test_the_stories_list_reads_each_page_once_and_adds_it_below(loi_db, tmp_path, monkeypatch):
+    from textual.widgets import DataTable
+
+    import tui.screens.stories as stories_screen
+    from tui.app import HanscopeApp
+
+    asked = []
+    real = Index.stories
+
+    def stories(self, query=None, limit=50, offset=0):
+        asked.append((query, limit, offset))
+        return real(self, query, limit=limit, offset=offset)
+
+    monkeypatch.setattr(Index, "stories", stories)
+    monkeypatch.setattr(stories_screen, "PAGE", 2)
+    monkeypatch.setattr(stories_screen, "AHEAD", 0)
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+
+    async def settle(pilot):
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        table = app.screen.query_one("#story-table", DataTable)
+        first_two = [table.get_row_at(i)[3].plain for i in range(2)]
+        await pilot.press("down")
+        await settle(pilot)
+        assert table.row_count == 3 and [table.get_row_at(i)[3].plain for i in range(2)] == first_two
+        # the second page is read from where the first ended, not the first two again with it
+        assert asked == [(None, 2, 0), (None, 2, 2)]
+        # a narrowed list pages too (the words find an article of each of the three stories): the cursor is on
+        # the last row of its first page, so the next one comes at once
+        asked.clear()
+        await pilot.press("f")
+        await pilot.press(*"삼성")
+        await settle(pilot)
+        assert app.screen.query_one("#story-query").value == "삼성"
+        assert table.row_count == 3 and asked[-2:] == [("삼성", 2, 0), ("삼성", 2, 2)]

@@ -14,8 +14,8 @@ from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import KeyFooter, clean_line, fit
 
-PAGE = 100  # rows per page (a screenful is 40): the next page loads when the cursor nears the end
-AHEAD = 3  # the next page starts loading this many rows before the end
+PAGE = 50  # rows per page: a screenful is 40, and the table measures every row it is given before it paints
+AHEAD = 3  # the next page starts loading this many rows before the end, and is added below the others
 OUTLET_CELLS = 22  # two outlets and "+N": the headline keeps most of an 80-column screen
 
 
@@ -36,7 +36,7 @@ class StoriesScreen(BaseScreen):
         self.initial_query = query
         self.rows: list[StoryRow] = []
         self.total = 0
-        self.limit = PAGE
+        self.loading_more = False
 
     def remake(self) -> "StoriesScreen":
         return StoriesScreen(self.query_one("#story-query", Input).value)
@@ -48,11 +48,11 @@ class StoriesScreen(BaseScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.load()  # first: the worker reads the page while the table is set up
         table = self.query_one("#story-table", DataTable)
         for label in ("first", "articles", "outlets", "headline of the first"):
             table.add_column(label)
         table.focus()
-        self.load()
 
     def reload(self) -> None:
         self.load()
@@ -61,41 +61,67 @@ class StoriesScreen(BaseScreen):
         return self.query_one("#story-query", Input).value.strip() or None
 
     def load(self) -> None:
-        query, limit = self.query_text(), self.limit
-        self.fetch("stories", lambda ix: (ix.stories(query, limit=limit), ix.story_count(query) if query is None else None),
+        """The first page (again): on opening, on a reload and when the words in the box change."""
+        query = self.query_text()
+        self.loading_more = False
+        self.fetch("stories", lambda ix: (ix.stories(query, limit=PAGE), ix.story_count(query) if query is None else None),
                    group="stories")
+
+    def load_more(self) -> None:
+        """The next page, read from where the shown rows end (each page costs the same, however far down)."""
+        query, offset = self.query_text(), len(self.rows)
+        self.loading_more = True
+        self.fetch("more_stories", lambda ix: (query, offset, ix.stories(query, limit=PAGE, offset=offset)), group="stories")
 
     def got_stories(self, answer: tuple[list[StoryRow], int | None]) -> None:
         rows, total = answer
-        self.rows = rows
+        self.rows = []
         self.total = total if total is not None else len(rows)
         table = self.query_one("#story-table", DataTable)
         cursor = table.cursor_row
         table.clear()
+        self.add_rows(rows)
+        if cursor and rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
+
+    def got_more_stories(self, answer: tuple[str | None, int, list[StoryRow]]) -> None:
+        query, offset, rows = answer
+        if query != self.query_text() or offset != len(self.rows):  # asked for a list since replaced
+            return
+        self.loading_more = False
+        self.add_rows(rows)
+
+    def add_rows(self, rows: list[StoryRow]) -> None:
+        table = self.query_one("#story-table", DataTable)
         for r in rows:
             table.add_row(Text((r.first_date or "—")[:10]), Text(str(r.articles), justify="right"), outlets_cell(r.outlets),
                           Text(clean_line(r.title) or "(no title)"), key=str(r.id))
-        if cursor and rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1))
-        query = self.query_text()
-        if not rows:
+        self.rows += rows
+        if self.query_text() is not None:  # a narrowed list is counted as its pages come: a page short of full ends it
+            self.total = len(self.rows) + (1 if len(rows) == PAGE else 0)
+        self.show_status()
+
+    def show_status(self) -> None:
+        query, shown = self.query_text(), len(self.rows)
+        if not self.rows:
             status = f"no story has an article matching {query!r}" if query else "the index has no articles"
+        elif query:
+            more = "+" if self.total > shown else ""
+            status = f"{shown:,}{more} stories with an article matching {query!r}"
         else:
-            shown = f"the first {len(rows):,} of {self.total:,}" if self.total > len(rows) else f"{len(rows):,}"
-            status = f"{shown} stories" + (f" with an article matching {query!r}" if query else ", most widely run first")
+            status = (f"the first {shown:,} of {self.total:,}" if self.total > shown else f"{shown:,}") + \
+                " stories, most widely run first"
         self.query_one("#status", Static).update(Text(status + " · enter opens · f narrows", style="dim"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.limit = PAGE
         self.load()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#story-table", DataTable).focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if len(self.rows) < self.total and event.cursor_row >= len(self.rows) - 1 - AHEAD:
-            self.limit += PAGE
-            self.load()
+        if not self.loading_more and len(self.rows) < self.total and event.cursor_row >= len(self.rows) - 1 - AHEAD:
+            self.load_more()
 
     def action_focus_filter(self) -> None:
         self.query_one("#story-query", Input).focus()
