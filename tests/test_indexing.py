@@ -39,8 +39,9 @@ def test_two_index_runs_on_one_file_both_finish_and_index_each_file_once(tmp_pat
     command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "0", "--no-analyzer", "--json"]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     deadline = time.monotonic() + 60
-    while files_written(db_path) < 1 and first.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
+    lock = Path(f"{db_path}-indexing")  # start the second as soon as the first holds the lock: on a busy machine
+    while not lock.exists() and first.poll() is None and time.monotonic() < deadline:  # the first could finish
+        time.sleep(0.005)                                                               # before a later start
     second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     out1, err1 = first.communicate(timeout=180)
     out2, err2 = second.communicate(timeout=180)
