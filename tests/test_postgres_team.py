@@ -1,5 +1,6 @@
 """Team mode on PostgreSQL: the bench of issue 15 at a tiny size (its own server, index processes and clients, the
-exactly-once check), and a process that starts while another indexes takes no lock on the files that one holds."""
+exactly-once check); a process that starts while another indexes takes no lock on the files that one holds; a reading
+session finds words through the GIN index."""
 from __future__ import annotations
 
 import shutil
@@ -73,3 +74,35 @@ def test_a_run_starting_while_another_holds_a_file_indexes_the_rest_without_wait
     assert state == {held: "queued", other: "ok"}
     first.close()
     second.close()
+
+
+def test_a_reading_session_finds_words_through_the_gin_index_not_a_scan_of_every_article(pg_server, tmp_path):
+    """Each `tsv @@ q` on a scanned row reads a ~14 KB tsvector out of TOAST, which the planner does not cost: a
+    session that reads must start from the GIN index (or walk the newest rows to its LIMIT), never scan them all.
+    The indexing session keeps the planner's defaults."""
+    from store.api import Index
+    from store.backends import connect
+    from store.backends.postgres.connection import _bind
+    from store.backends.postgres.dialect import translate
+    from store.backends.postgres.indexer import index_paths
+    from store.query import parse
+    from store.search import SearchPlan
+
+    uri = pg_server()
+    writer = connect(uri, create=True)
+    index_paths(writer, [SEEDS], workers=0)
+    assert writer.raw.execute("SHOW enable_seqscan").fetchone()[0] == "on"
+    writer.close()
+    index = Index.open(uri)
+    for query in ("하이닉스", "90만 장", '"반도체 공급" -엔비디아'):
+        plan = SearchPlan(index, parse(query), index.rank_window)
+        statements = []
+        index._rows = lambda sql, params=(), keep=index._rows: statements.append((sql, params)) or keep(sql, params)
+        hits = plan.page(20, 0)
+        del index._rows
+        assert hits, query
+        for sql, params in statements:
+            text, fts = translate(sql)
+            explained = "\n".join(r[0] for r in index.db.raw.execute("EXPLAIN " + text, _bind(params, fts)).fetchall())
+            assert "Seq Scan on articles_fts" not in explained, (query, explained)
+    index.close()
