@@ -424,7 +424,18 @@ def print_run(run: dict) -> None:
         print("  error:", example)
 
 
+def results_path(args) -> Path:
+    return args.out or args.corpus_dir / f"pg-team-{args.articles}-w{args.workers}-c{args.clients}.json"
+
+
+def _write(results: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def run_bench(args) -> dict[str, Any]:
+    """Both runs; the JSON is rewritten after each, so a long run that is stopped leaves its first figures."""
+    out = results_path(args)
     corpus_info = ensure_corpus(args.articles, args.seed, args.corpus_dir, args.files_per_dir)
     corpus = Path(corpus_info["path"])
     results: dict[str, Any] = {
@@ -438,6 +449,7 @@ def run_bench(args) -> dict[str, Any]:
         results["server"] = server_settings(server.uri())
         results["runs"].append(team_run(server, "hanscope_team", corpus, args.articles, args.workers, args))
         print_run(results["runs"][-1])
+        _write(results, out)
         if args.single:
             results["runs"].append(team_run(server, "hanscope_single", corpus, args.articles, args.single, args))
             print_run(results["runs"][-1])
@@ -452,6 +464,7 @@ def run_bench(args) -> dict[str, Any]:
         single = results["runs"][1]["indexing"]
         results["verdict"]["throughput_team_vs_single"] = round(team["indexing"]["articles_per_s"]
                                                                 / single["articles_per_s"], 2)
+    _write(results, out)
     return results
 
 
@@ -476,10 +489,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     results = run_bench(args)
-    out = args.out or args.corpus_dir / f"pg-team-{args.articles}-w{args.workers}-c{args.clients}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"\n{json.dumps(results['verdict'], ensure_ascii=False)}\nresults: {out}")
+    print(f"\n{json.dumps(results['verdict'], ensure_ascii=False)}\nresults: {results_path(args)}")
     verdict = results["verdict"]
     return 0 if verdict["exactly_once"] and verdict["client_errors"] == 0 else 1
 
