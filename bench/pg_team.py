@@ -30,6 +30,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -488,6 +489,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # Stopped by SIGTERM or SIGINT (also when started in the background, where a shell ignores SIGINT), the run
+    # unwinds: clients end, the server stops and its folder is deleted.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results = run_bench(args)
     print(f"\n{json.dumps(results['verdict'], ensure_ascii=False)}\nresults: {results_path(args)}")
     verdict = results["verdict"]
