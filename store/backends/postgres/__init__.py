@@ -12,6 +12,13 @@ from .. import masked
 from ...db import DatabaseError
 
 CONNECT_TIMEOUT = 5  # seconds before an unreachable server is reported
+# A session that reads (the app, the CLI's queries; not `hanscope index`, which opens with create): every
+# `tsv @@ q` reads that article's tsvector out of TOAST (~14 KB, ~15 us a row), a cost the planner does not see, so
+# it scanned every article for a word the GIN index narrows to a few (47 ms of 53 at 2k for 하이닉스; linear in
+# the corpus). Without sequential scans the full-text statements start from the GIN index or walk the search rows
+# newest first and stop at their LIMIT: 1.85 s -> 1.36 s over the bench's 21 searches at 2k (bench/pg_team.py).
+# JIT compiles a plan whose estimated cost is high, which costs 50-200 ms on a short query: off.
+READER_SETTINGS = "SET enable_seqscan = off; SET jit = off"
 
 
 def connect(uri: str, *, create: bool = False, readonly: bool = False):
@@ -32,6 +39,8 @@ def connect(uri: str, *, create: bool = False, readonly: bool = False):
     try:
         if readonly:
             conn.execute("SET default_transaction_read_only = on", raw=True)
+        if not create:
+            conn.execute(READER_SETTINGS, raw=True)
         check_or_create(conn, shown, create=create and not readonly)
     except psycopg.Error as err:
         conn.close()

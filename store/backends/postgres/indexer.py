@@ -156,12 +156,23 @@ def _worker_run(uri: str, mine: list[str], use_analyzer: bool) -> tuple[int, Ind
 def _enqueue(db, hashed: dict[str, tuple[str, int, float]]) -> None:
     """New files and files whose content changed become `queued` (a file another process already queued, or
     one indexed with the same content, is left as it is)."""
-    rows = sorted((path, digest, size, mtime) for path, (digest, size, mtime) in hashed.items())  # one lock order for all
+    # No lock on a file that is unchanged: an upsert of every path (ON CONFLICT DO UPDATE … WHERE changed) locks
+    # each existing row even when its WHERE is false, so a process starting while another indexes waited on every
+    # file that one held, chasing it down the queue (measured: 5 of 300 files for the second of two processes).
+    # New paths go in with DO NOTHING (a path another process inserts meanwhile is its), changed ones are updated.
+    known = dict(db.raw.execute("SELECT f.path, f.hash FROM files f JOIN mine USING (path)").fetchall())
+    rows = sorted((path, digest, size, mtime) for path, (digest, size, mtime) in hashed.items()  # one lock order
+                  if known.get(path) != digest)
+    new = [row for row in rows if row[0] not in known]
+    changed = [(digest, size, mtime, path, digest) for path, digest, size, mtime in rows if path in known]
     with db:
-        db.raw.cursor().executemany(
-            "INSERT INTO files(path, hash, size, mtime, status) VALUES (%s, %s, %s, %s, 'queued') "
-            "ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, size = excluded.size, mtime = excluded.mtime, "
-            "status = 'queued', error = NULL WHERE files.hash IS DISTINCT FROM excluded.hash", rows)
+        cursor = db.raw.cursor()
+        if new:
+            cursor.executemany("INSERT INTO files(path, hash, size, mtime, status) VALUES (%s, %s, %s, %s, 'queued') "
+                               "ON CONFLICT (path) DO NOTHING", new)
+        if changed:
+            cursor.executemany("UPDATE files SET hash = %s, size = %s, mtime = %s, status = 'queued', error = NULL "
+                               "WHERE path = %s AND hash IS DISTINCT FROM %s", changed)
 
 
 def _claim_and_index(db, me: str, use_analyzer: bool, summary: IndexSummary) -> str | None:
