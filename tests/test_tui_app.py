@@ -1196,8 +1196,11 @@ async def test_mention_rows_sit_under_their_own_article_when_two_share_a_day(sam
         app.open_entity("삼성전자")
         await settle(pilot)
         mentions = app.screen.query_one("#mentions", MentionList)
-        for index in range(mentions.total_mentions):
-            m = mentions.mention(index)
-            k = next(k for k in range(len(mentions.heads))
-                     if sum(a.count for a in mentions.articles[:k]) <= index < sum(a.count for a in mentions.articles[:k + 1]))
-            assert mentions.articles[k].id == m.article_id, (index, mentions.articles[k].title, m.title)
+        rows = mentions.lines()
+        assert len(rows) == mentions.row_count and sum(i is not None for i, _ in rows) == mentions.total_mentions >= 4
+        above = None
+        for index, text in rows:
+            if index is None:
+                above = int(text.plain.split()[0].lstrip("#"))  # a heading: "#ID title · date · n mentions"
+            else:
+                assert mentions.mention(index).article_id == above, (index, text.plain)
