@@ -988,6 +988,7 @@ async def test_the_end_of_a_big_mention_list_is_one_key_away(big_entity_db, tmp_
         assert isinstance(app.screen, ArticleScreen) and app.screen.span == (every[-1].start, every[-1].end)
         await pilot.press("escape")
         await settle(pilot)
+        assert app.screen.current_mention().id == every[-1].id  # back on the same mention: its page read first
         await pilot.press("ctrl+y")  # a copy takes every mention, not the pages seen
         await settle(pilot)
         assert app.clipboard.count("\n") == 1 + len(every)
