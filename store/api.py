@@ -42,7 +42,7 @@ from .results import (
 from .query import All, Query
 from .query import parse as parse_query
 from .search import RANK_WINDOW, SearchPlan
-from .textindex import DATED_FROM, ID_BITS, day_month, grams
+from .textindex import DATED_FROM, ID_BITS, date_key, day_month, grams
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
 TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
@@ -474,18 +474,30 @@ class Index:
 
     def mention_row(self, eid: int, article_id: int | None = None, month: str | None = None) -> int | None:
         """The row of the heading of `article_id`, or of the newest article of `month` (YYYY-MM, or "no date"), in
-        the entity's drill-down list (see `mention_rows`); None when no article of the entity matches."""
-        row = 0
-        for aid, count, recency in self.db.execute(
-                "SELECT article_id, mentions, recency FROM article_entities WHERE entity_id = ? ORDER BY recency DESC",
-                (eid,)):
-            if article_id is not None and aid == article_id:
-                return row
-            if month is not None:
-                if (day_month(recency >> ID_BITS) if recency >= DATED_FROM else "no date") == month:
-                    return row
-            row += 1 + count
-        return None
+        the entity's drill-down list (see `mention_rows`); None when no article of the entity matches. Two
+        aggregates over the entity's rows of article_entities, whose recency is the list's order."""
+        if article_id is not None:
+            low = high = None
+            found = self._rows("SELECT recency FROM article_entities WHERE entity_id = ? AND article_id = ?",
+                               (eid, article_id))
+        else:
+            if month == "no date":
+                low, high = -(1 << 62), DATED_FROM
+            else:
+                try:
+                    year, number = int((month or "")[:4]), int((month or "")[5:7])
+                except ValueError:
+                    return None
+                after = f"{year + number // 12:04d}-{number % 12 + 1:02d}-01"
+                low, high = date_key(f"{year:04d}-{number:02d}-01") << ID_BITS, date_key(after) << ID_BITS
+                if not low or not high:
+                    return None
+            found = self._rows("SELECT max(recency) FROM article_entities WHERE entity_id = ? AND recency >= ? "
+                               "AND recency < ?", (eid, low, high))
+        if not found or found[0][0] is None:
+            return None
+        return self._rows("SELECT count(*) + coalesce(sum(mentions), 0) FROM article_entities "
+                          "WHERE entity_id = ? AND recency > ?", (eid, found[0][0]))[0][0]
 
     def _mention_page(self, eid: int, offset: int, limit: int | None) -> list[Mention]:
         """Mentions [offset, offset + limit) in drill-down order. Reads only the articles that hold them (with their

@@ -209,3 +209,5 @@ def test_the_row_of_an_article_or_a_month_is_its_headings_in_the_drilldown_list(
             assert seeds_index.mention_row(info.id, month=month) == head, (info.name, month)
         assert seeds_index.mention_row(info.id, article_id=-1) is None
         assert seeds_index.mention_row(info.id, month="1899-01") is None
+        for month in ("2024-12", "2024-13", "24년 11월", ""):  # a month without articles, or not a month
+            assert seeds_index.mention_row(info.id, month=month) is None
