@@ -496,8 +496,9 @@ class Index:
                                "AND recency < ?", (eid, low, high))
         if not found or found[0][0] is None:
             return None
-        return self._rows("SELECT count(*) + coalesce(sum(mentions), 0) FROM article_entities "
-                          "WHERE entity_id = ? AND recency > ?", (eid, found[0][0]))[0][0]
+        newer, mentions = self._rows("SELECT count(*), coalesce(sum(mentions), 0) FROM article_entities "
+                                     "WHERE entity_id = ? AND recency > ?", (eid, found[0][0]))[0]
+        return int(newer) + int(mentions)  # PostgreSQL sums to a Decimal
 
     def _mention_page(self, eid: int, offset: int, limit: int | None) -> list[Mention]:
         """Mentions [offset, offset + limit) in drill-down order. Reads only the articles that hold them (with their
