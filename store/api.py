@@ -28,6 +28,7 @@ from .results import (
     EntityInfo,
     Facets,
     Mention,
+    MentionRows,
     NumberRow,
     Paragraph,
     SearchResult,
@@ -41,7 +42,7 @@ from .results import (
 from .query import All, Query
 from .query import parse as parse_query
 from .search import RANK_WINDOW, SearchPlan
-from .textindex import DATED_FROM, ID_BITS, day_month, grams
+from .textindex import DATED_FROM, ID_BITS, date_key, day_month, grams
 
 KWIC_WIDTH = 40  # characters of context on each side of a mention
 TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
@@ -436,11 +437,78 @@ class Index:
             return []
         return self._mention_page(info.id, offset, limit)
 
+    def mention_rows(self, eid: int, offset: int, limit: int) -> MentionRows:
+        """Rows [offset, offset + limit) of the entity's drill-down list (a heading per article, then its
+        mentions), for a virtual list laid out from the entity's totals: its articles' counts are read in order
+        until the rows are covered (as `_mention_articles` does), then only those articles and mentions are read."""
+        row = index = 0
+        held: list[tuple[int, int]] = []  # (article id, mentions) of the articles on the rows
+        heads: list[int] = []
+        firsts: list[int] = []
+        for aid, count in self.db.execute(
+                "SELECT article_id, mentions FROM article_entities WHERE entity_id = ? ORDER BY recency DESC", (eid,)):
+            if row >= offset + limit:
+                break
+            if row + 1 + count > offset:
+                held.append((aid, count))
+                heads.append(row)
+                firsts.append(index)
+            row += 1 + count
+            index += count
+        if not held:
+            return MentionRows(offset, [], [], [], 0, [])
+        # the mentions whose rows lie in the page: from the first one at or after `offset` to the last before its end
+        first = firsts[0] + max(0, offset - heads[0] - 1)
+        last_head = heads[-1]
+        end = firsts[-1] + min(held[-1][1], max(0, offset + limit - last_head - 1))
+        info = {a.id: a for a in self._rows_of_articles(eid, [aid for aid, _ in held])}
+        skip = first - firsts[0]
+        mentions = self._mentions_of(eid, [aid for aid, _ in held], skip, end - first)
+        return MentionRows(offset, [info[aid] for aid, _ in held], heads, firsts, first, mentions)
+
+    def _rows_of_articles(self, eid: int, ids: list[int]) -> list[ArticleCount]:
+        return [ArticleCount(*r) for r in self._rows(
+            "SELECT a.id, a.title, a.source, a.date, ae.mentions FROM article_entities ae JOIN articles a "
+            "ON a.id = ae.article_id WHERE ae.entity_id = ? AND ae.article_id IN (SELECT value FROM json_each(?))",
+            (eid, json.dumps(ids)))]
+
+    def mention_row(self, eid: int, article_id: int | None = None, month: str | None = None) -> int | None:
+        """The row of the heading of `article_id`, or of the newest article of `month` (YYYY-MM, or "no date"), in
+        the entity's drill-down list (see `mention_rows`); None when no article of the entity matches. Two
+        aggregates over the entity's rows of article_entities, whose recency is the list's order."""
+        if article_id is not None:
+            low = high = None
+            found = self._rows("SELECT recency FROM article_entities WHERE entity_id = ? AND article_id = ?",
+                               (eid, article_id))
+        else:
+            if month == "no date":
+                low, high = -(1 << 62), DATED_FROM
+            else:
+                try:
+                    year, number = int((month or "")[:4]), int((month or "")[5:7])
+                except ValueError:
+                    return None
+                after = f"{year + number // 12:04d}-{number % 12 + 1:02d}-01"
+                low, high = date_key(f"{year:04d}-{number:02d}-01") << ID_BITS, date_key(after) << ID_BITS
+                if not low or not high:
+                    return None
+            found = self._rows("SELECT max(recency) FROM article_entities WHERE entity_id = ? AND recency >= ? "
+                               "AND recency < ?", (eid, low, high))
+        if not found or found[0][0] is None:
+            return None
+        newer, mentions = self._rows("SELECT count(*), coalesce(sum(mentions), 0) FROM article_entities "
+                                     "WHERE entity_id = ? AND recency > ?", (eid, found[0][0]))[0]
+        return int(newer) + int(mentions)  # PostgreSQL sums to a Decimal
+
     def _mention_page(self, eid: int, offset: int, limit: int | None) -> list[Mention]:
         """Mentions [offset, offset + limit) in drill-down order. Reads only the articles that hold them (with their
         bodies), not all of them: whole articles before `offset` are skipped by their counts."""
         page, skip = self._mention_articles(eid, offset, limit)
-        if not page:
+        return self._mentions_of(eid, page, skip, limit)
+
+    def _mentions_of(self, eid: int, page: list[int], skip: int, limit: int | None) -> list[Mention]:
+        """`limit` mentions of the articles `page` (consecutive in drill-down order), after the first `skip`."""
+        if not page or limit == 0:
             return []
         rows = self._rows(
             'SELECT m.id, m.article_id, a.source, a.title, a.date, m.part, m.paragraph, m.start, m."end", m.surface, '

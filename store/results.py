@@ -142,6 +142,21 @@ class ArticleCount:
 
 
 @dataclass(slots=True)
+class MentionRows:
+    """Rows [offset, offset + limit) of an entity's drill-down list, which shows a heading per article (newest
+    first) followed by a row per mention of it. `articles` are those the rows belong to (the first may start
+    above `offset`), `heads[k]` the row of the k-th one's heading and `firsts[k]` the drill-down index of its
+    first mention; `mentions` are the mentions on the rows, from index `mention_offset`."""
+
+    offset: int
+    articles: list[ArticleCount]
+    heads: list[int]
+    firsts: list[int]
+    mention_offset: int
+    mentions: list[Mention]
+
+
+@dataclass(slots=True)
 class EntityCount:
     id: int
     name: str

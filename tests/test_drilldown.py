@@ -158,3 +158,56 @@ def test_mention_pages_agree_with_the_whole_list_when_two_articles_share_a_day(s
     assert len(whole) >= 4
     for offset in range(len(whole)):
         assert [(m.article_id, m.start) for m in index.entity_mentions("삼성전자", offset=offset, limit=1)] == whole[offset:offset + 1]
+
+
+def _rows_from(page, offset: int, end: int) -> list[tuple[str, int]]:
+    """The rows [offset, end) as ("head", article id) / ("mention", mention id), read from a MentionRows alone."""
+    from bisect import bisect_right
+
+    out = []
+    for row in range(offset, end):
+        k = bisect_right(page.heads, row) - 1
+        if page.heads[k] == row:
+            out.append(("head", page.articles[k].id))
+        else:
+            m = page.mentions[page.firsts[k] + row - page.heads[k] - 1 - page.mention_offset]
+            assert m.article_id == page.articles[k].id  # a mention sits under its own article's heading
+            out.append(("mention", m.id))
+    return out
+
+
+def test_row_pages_cut_the_drilldown_list_of_headings_and_mentions_anywhere(seeds_index, same_day_db):
+    """A page of rows (a heading per article, then its mentions) read from any offset, of any size, equals that
+    slice of the whole list, which is laid out from the entity's totals alone (articles + mentions rows)."""
+    from store.api import Index
+
+    for index in (seeds_index, Index.open(same_day_db)):
+        for info in index.entities()[:8]:  # the most mentioned: many articles, several mentions in one
+            whole = []
+            mentions = iter(index.entity_mentions(info.id))
+            for a in index._articles_naming(info.id):
+                whole.append(("head", a.id))
+                whole += [("mention", next(mentions).id) for _ in range(a.count)]
+            assert len(whole) == info.mentions + info.articles, info.name
+            for size in (1, 2, 3, 7, len(whole)):
+                for offset in range(0, len(whole), max(1, size // 2)):
+                    page = index.mention_rows(info.id, offset, size)
+                    end = min(len(whole), offset + size)
+                    assert _rows_from(page, offset, end) == whole[offset:end], (info.name, offset, size)
+            assert index.mention_rows(info.id, len(whole), 5).articles == []  # past the end: nothing
+
+
+def test_the_row_of_an_article_or_a_month_is_its_headings_in_the_drilldown_list(seeds_index):
+    for info in seeds_index.entities():
+        articles = seeds_index._articles_naming(info.id)
+        row, first_of_month = 0, {}
+        for a in articles:
+            assert seeds_index.mention_row(info.id, article_id=a.id) == row, info.name
+            first_of_month.setdefault((a.date or "")[:7] or "no date", row)
+            row += 1 + a.count
+        for month, head in first_of_month.items():
+            assert seeds_index.mention_row(info.id, month=month) == head, (info.name, month)
+        assert seeds_index.mention_row(info.id, article_id=-1) is None
+        assert seeds_index.mention_row(info.id, month="1899-01") is None
+        for month in ("2024-12", "2024-13", "24년 11월", ""):  # a month without articles, or not a month
+            assert seeds_index.mention_row(info.id, month=month) is None

@@ -12,6 +12,7 @@ from tests.conftest import HANSCOPE, ROOT, SEEDS
 from tui.app import HanscopeApp
 from tui.screens.entity import EntityScreen
 from tui.screens.search import SearchScreen
+from tui.widgets import MentionList
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,17 @@ async def test_typing_a_korean_query_and_opening_an_entity_work_on_postgres(pg_i
         await _settle(pilot)
         assert isinstance(app.screen, EntityScreen)
         assert app.screen.detail.entity.name == "엔비디아"
-        assert len(app.screen.detail.mentions) == len(seeds_index.entity("엔비디아").mentions) > 0
+        info, every = seeds_index.find_entity("엔비디아"), seeds_index.entity_mentions("엔비디아")
+        mentions = app.screen.query_one("#mentions", MentionList)
+        assert mentions.row_count == info.mentions + info.articles and len(every) > 0  # laid out from the totals
+        shown = [mentions.mention(i) for i, _ in mentions.lines() if i is not None]
+        assert [(m.part, m.start, m.surface) for m in shown] == [(m.part, m.start, m.surface) for m in every]
+        await pilot.press("F")  # by month, the busiest first: enter puts the list on its newest article
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+        busiest = max(seeds_index.entity("엔비디아").timeline, key=lambda t: t[1])[0]
+        assert isinstance(app.screen, EntityScreen) and app.screen.current_mention().date.startswith(busiest)
         await pilot.press("escape")
         await _settle(pilot)
         assert isinstance(app.screen, SearchScreen)

@@ -988,6 +988,7 @@ async def test_the_end_of_a_big_mention_list_is_one_key_away(big_entity_db, tmp_
         assert isinstance(app.screen, ArticleScreen) and app.screen.span == (every[-1].start, every[-1].end)
         await pilot.press("escape")
         await settle(pilot)
+        assert app.screen.current_mention().id == every[-1].id  # back on the same mention: its page read first
         await pilot.press("ctrl+y")  # a copy takes every mention, not the pages seen
         await settle(pilot)
         assert app.clipboard.count("\n") == 1 + len(every)
@@ -1098,6 +1099,81 @@ async def test_adding_a_name_that_names_another_entity_says_so(app):
         assert "names 엔비디아 (company) now: adding it here moves it" in app.screen.query_one("#hint", Static).content.plain
 
 
+async def test_the_mention_list_opens_on_one_page_of_rows_and_reads_the_rest_as_they_show(big_entity_db, tmp_path,
+                                                                                           monkeypatch):
+    """The first paint reads no article list and one page of rows (the list is laid out from the entity's totals);
+    paging down reads the pages that come into view, and every row of them sits in drill-down order under its own
+    article's heading."""
+    from store.api import Index
+
+    index = Index.open(big_entity_db)
+    every = index.entity_mentions("삼성전자")
+    index.close()
+    asked = []
+    entity, rows = Index.entity, Index.mention_rows
+    monkeypatch.setattr(Index, "entity", lambda self, key, **kw: asked.append(("entity", kw)) or entity(self, key, **kw))
+    monkeypatch.setattr(Index, "mention_rows", lambda self, eid, offset, limit: asked.append(("rows", offset)) or
+                        rows(self, eid, offset, limit))
+    app = HanscopeApp(big_entity_db, export_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("삼성전자")
+        await settle(pilot)
+        assert [kw.get("article_limit") for what, kw in asked if what == "entity"] == [0]  # not 60 articles
+        assert [offset for what, offset in asked if what == "rows"] == [0]
+        mentions = app.screen.query_one("#mentions", MentionList)
+        assert mentions.row_count == len(every) + 60 and set(mentions.pages) == {0}
+        for _ in range(12):
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert 1 < len(mentions.pages) < 8
+        current = app.screen.current_mention()
+        assert current is not None and current.id == every[mentions.locate(mentions.cursor)[2]].id
+        above, seen = None, 0
+        for i, text in mentions.lines():
+            if i is None:
+                above = int(text.plain.split()[0].lstrip("#"))
+            else:
+                m = mentions.mention(i)
+                assert (m.id, m.article_id) == (every[i].id, above), i
+                seen += 1
+        assert seen > 200
+
+
+async def test_the_frequency_table_takes_months_from_the_timeline_and_the_top_articles(app, seeds_index,
+                                                                                        monkeypatch):
+    """By month: the timeline's months and "no date" for the rest; by article: the most-mentioned ones only, said
+    so; enter on a month puts the list on that month's newest article, counted by the index."""
+    import tui.screens.entity as entity_screen
+
+    monkeypatch.setattr(entity_screen, "FREQUENCY_ARTICLES", 2)
+    detail = seeds_index.entity("한국")
+    by_month: dict[str, int] = {}
+    for a in detail.articles:
+        by_month[(a.date or "")[:7] or "no date"] = by_month.get((a.date or "")[:7] or "no date", 0) + a.count
+    assert "no date" in by_month and len(by_month) >= 3 and len(detail.articles) > 2
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("한국")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        counts = app.screen.query_one("#counts", OptionList)
+        shown = {key: int(prompt.split()[-2].replace(",", "")) for key, prompt in options(counts)}
+        assert shown == by_month
+        month = min(m for m in by_month if m != "no date")  # the oldest month: the list must move down to it
+        counts.highlighted = [key for key, _ in options(counts)].index(month)
+        await pilot.press("tab")
+        title = app.screen.query_one("#frequency-title").content.plain
+        assert f"the 2 most-mentioned of {len(detail.articles)} articles" in title
+        assert len(options(counts)) == 2
+        await pilot.press("tab")
+        counts.highlighted = [key for key, _ in options(counts)].index(month)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        newest_of_month = next(a for a in seeds_index._articles_naming(detail.entity.id) if (a.date or "").startswith(month))
+        assert app.screen.current_mention().article_id == newest_of_month.id
+
+
 async def test_the_frequency_table_counts_mentions_and_enter_jumps_there(app, seeds_index):
     from tui.screens.frequency import FrequencyScreen
 
@@ -1196,8 +1272,11 @@ async def test_mention_rows_sit_under_their_own_article_when_two_share_a_day(sam
         app.open_entity("삼성전자")
         await settle(pilot)
         mentions = app.screen.query_one("#mentions", MentionList)
-        for index in range(mentions.total_mentions):
-            m = mentions.mention(index)
-            k = next(k for k in range(len(mentions.heads))
-                     if sum(a.count for a in mentions.articles[:k]) <= index < sum(a.count for a in mentions.articles[:k + 1]))
-            assert mentions.articles[k].id == m.article_id, (index, mentions.articles[k].title, m.title)
+        rows = mentions.lines()
+        assert len(rows) == mentions.row_count and sum(i is not None for i, _ in rows) == mentions.total_mentions >= 4
+        above = None
+        for index, text in rows:
+            if index is None:
+                above = int(text.plain.split()[0].lstrip("#"))  # a heading: "#ID title · date · n mentions"
+            else:
+                assert mentions.mention(index).article_id == above, (index, text.plain)

@@ -1,9 +1,10 @@
 """Entity drill-down: name, type, aliases; every mention keyword-in-context, grouped by article (newest first);
 co-mentioned entities; mentions over time. Enter on a mention opens the article scrolled to it.
 
-The mention list is virtual (`MentionList`): it is laid out from the articles' counts, renders only the rows on
-screen and asks the index for the page of mentions they show, so an entity with 50k mentions opens at once and
-`end` reaches its last mention at once.
+The mention list is virtual (`MentionList`): it is laid out from the entity's totals (a heading per article, a
+row per mention), renders only the rows on screen and asks the index for the page of rows they show, so an entity
+in 66k articles opens for the price of one page and `end` reaches its last mention at once. The frequency table
+counts months from the timeline and reads the most-mentioned articles only when it is opened.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.api import part_text, sentence_around
-from store.results import EntityDetail, Mention
+from store.results import EntityDetail, Mention, MentionRows
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
@@ -24,6 +25,7 @@ from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, bar_chart, c
 BARS = " ▁▂▃▄▅▆▇█"
 CHART_MIN_HEIGHT = 34  # rows of terminal from which mentions over time get a chart with axes (else one line)
 CHART_ROWS = 4
+FREQUENCY_ARTICLES = 1000  # most-mentioned articles the frequency table lists by article
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -72,9 +74,18 @@ class EntityScreen(BaseScreen):
 
     def load(self) -> None:
         key = self.entity_key
-        self.fetch("entity", lambda ix: ix.entity(key, mention_limit=MENTION_PAGE))
+        page = max(0, self.mention_list.cursor) // MENTION_PAGE  # the rows the list opens on (back/forward, edits)
 
-    def got_entity(self, detail: EntityDetail | None) -> None:
+        def first_paint(ix) -> tuple[EntityDetail, int, MentionRows] | None:
+            # No articles, no mentions: the list is laid out from the totals and reads the page it shows
+            detail = ix.entity(key, mention_limit=0, article_limit=0)
+            return None if detail is None else (detail, page, ix.mention_rows(detail.entity.id, page * MENTION_PAGE,
+                                                                              MENTION_PAGE))
+
+        self.fetch("entity", first_paint)
+
+    def got_entity(self, value: tuple[EntityDetail, int, MentionRows] | None) -> None:
+        detail, page, rows = value if value is not None else (None, 0, None)
         if detail is None and self.detail is not None:  # an undo took away the entity on show (a split-off name)
             self.notify(f"{self.detail.entity.name} no longer exists")
             self.app.action_back()
@@ -88,10 +99,8 @@ class EntityScreen(BaseScreen):
         first_load = self.detail is None
         self.detail = detail
         self.entity_key = detail.entity.id
-        # The list's order must be the index's, which pages the mentions: newest day first, then by id
-        # (article_entities.recency; the time of day does not count)
-        newest_first = sorted(detail.articles, key=lambda a: ((a.date or "")[:10], -a.id), reverse=True)
-        self.query_one("#mentions", MentionList).show(newest_first, type_style(detail.entity.type), detail.mentions)
+        self.query_one("#mentions", MentionList).show(detail.entity.mentions, detail.entity.articles,
+                                                      type_style(detail.entity.type), page, rows)
         self.render_detail()
         if first_load:
             self.query_one("#mentions", MentionList).focus()
@@ -157,13 +166,18 @@ class EntityScreen(BaseScreen):
         return self.query_one("#mentions", MentionList).current() if self.detail is not None else None
 
     def on_mention_list_wanted(self, event: MentionList.Wanted) -> None:
-        if self.detail is None:
+        mentions = self.query_one("#mentions", MentionList)
+        if self.detail is None or event.generation != mentions.generation:
             return
-        eid, page = self.detail.entity.id, event.page
-        self.fetch("page", lambda ix: (page, ix.entity_mentions(eid, page * MENTION_PAGE, MENTION_PAGE)),
-                   group=f"page-{page}")
+        eid, generation, page = self.detail.entity.id, event.generation, event.page
 
-    def got_page(self, value: tuple[int, list[Mention]]) -> None:
+        def page_if_in_view(ix) -> tuple[int, int, MentionRows | None]:
+            in_view = page in mentions.wanted_pages()  # scrolled past before its turn: not worth reading
+            return generation, page, ix.mention_rows(eid, page * MENTION_PAGE, MENTION_PAGE) if in_view else None
+
+        self.fetch("page", page_if_in_view, group=f"page-{page}")
+
+    def got_page(self, value: tuple[int, int, MentionRows | None]) -> None:
         self.query_one("#mentions", MentionList).add_page(*value)
 
     def on_mention_list_highlighted(self, event: MentionList.Highlighted) -> None:
@@ -276,25 +290,48 @@ class EntityScreen(BaseScreen):
         detail = self.detail
         if detail is None:
             return
-        by_month: dict[str, int] = {}
-        for a in detail.articles:
-            month = (a.date or "")[:7] or "no date"
-            by_month[month] = by_month.get(month, 0) + a.count
+        eid = detail.entity.id
+        self.say("counting mentions by article…")
+        self.fetch("frequency", lambda ix: ix.entity(eid, mention_limit=0, article_limit=FREQUENCY_ARTICLES,
+                                                     timeline=False))
+
+    def got_frequency(self, top: EntityDetail | None) -> None:
+        """The by-month column from the timeline (undated articles make "no date"), the by-article one from the
+        most-mentioned articles, read now."""
+        from .frequency import FrequencyScreen
+
+        detail = self.detail
+        if detail is None or top is None:
+            return
+        by_month = [(month, month, n) for month, n in detail.timeline]
+        undated = detail.entity.mentions - sum(n for _, n in detail.timeline)
+        if undated > 0:
+            by_month.append(("no date", "no date", undated))
         columns = {
-            "month": [(month, month, n) for month, n in by_month.items()],
-            "article": [(f"#{a.id} {title_of(a.title, a.source)}", str(a.id), a.count) for a in detail.articles],
+            "month": by_month,
+            "article": [(f"#{a.id} {title_of(a.title, a.source)}", str(a.id), a.count) for a in top.articles],
         }
-        self.app.push_screen(FrequencyScreen(f"{plural(detail.entity.mentions, 'mention')}", columns), self.drill)
+        notes = {}
+        if len(top.articles) < detail.entity.articles:
+            notes["article"] = f"the {len(top.articles):,} most-mentioned of {plural(detail.entity.articles, 'article')}"
+        self.app.push_screen(FrequencyScreen(f"{plural(detail.entity.mentions, 'mention')}", columns, notes),
+                             self.drill)
 
     def drill(self, chosen: tuple[str, str] | None) -> None:
-        """Put the mention list on the first mention behind the chosen value (its newest article for a month)."""
-        if chosen is None:
+        """Put the mention list on the first mention behind the chosen value (its newest article for a month): its
+        row is counted by the index, in a worker."""
+        if chosen is None or self.detail is None:
             return
         column, key = chosen
+        eid = self.detail.entity.id
+        if column == "article":
+            self.fetch("drilled", lambda ix: ix.mention_row(eid, article_id=int(key)))
+        else:
+            self.fetch("drilled", lambda ix: ix.mention_row(eid, month=key))
+
+    def got_drilled(self, head: int | None) -> None:
+        if head is None:
+            return
         mentions = self.query_one("#mentions", MentionList)
-        for k, article in enumerate(mentions.articles):
-            month = (article.date or "")[:7] or "no date"
-            if (column == "article" and str(article.id) == key) or (column == "month" and month == key):
-                mentions.move_to(mentions.heads[k] + 1, +1)
-                mentions.focus()
-                return
+        mentions.move_to(head + 1, +1)
+        mentions.focus()

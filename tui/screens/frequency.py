@@ -22,11 +22,14 @@ BAR_CELLS = 20
 class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
     BINDINGS = bindings_for("frequency")
 
-    def __init__(self, what: str, columns: dict[str, list[tuple[str, str, int]]]) -> None:
-        """`columns`: column name -> (label, key, count) per value."""
+    def __init__(self, what: str, columns: dict[str, list[tuple[str, str, int]]],
+                 notes: dict[str, str] | None = None) -> None:
+        """`columns`: column name -> (label, key, count) per value; `notes`: column name -> what its values are
+        when they are not all of them."""
         super().__init__()
         self.what = what
         self.columns = columns
+        self.notes = notes or {}
         self.column = next(iter(columns))
 
     def compose(self) -> ComposeResult:
@@ -41,7 +44,9 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
         rows = sorted(self.columns[self.column], key=lambda r: (-r[2], r[0]))
         names = " · ".join(f"[{c}]" if c == self.column else c for c in self.columns)
         self.query_one("#frequency-title", Label).update(Text.assemble(
-            (f"{self.what} by {self.column}", "bold"), (f"  {len(rows):,} values · tab {names} · ⏎ jumps", "dim")))
+            (f"{self.what} by {self.column}", "bold"),
+            (f"  {self.notes[self.column]}" if self.column in self.notes else "", "dim"),
+            (f"  {len(rows):,} values · tab {names} · ⏎ jumps", "dim")))
         box = self.query_one("#counts", OptionList)
         top = max((r[2] for r in rows), default=1)
         width = max((cell_len(r[0]) for r in rows), default=8)
