@@ -218,6 +218,26 @@ async def test_background_work_runs_at_a_lower_cpu_priority_and_is_cancelled_lik
         assert seen["nice"] == min(19, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICE)
 
 
+async def test_collection_waits_for_a_keystrokes_results_and_startup_objects_are_frozen(app):
+    """A full garbage collection (15-90 ms at 100k) must not land between a keystroke and its painted results:
+    collection pauses from the key to the paint, and the startup heap is frozen out of every collection."""
+    import gc
+
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert gc.get_freeze_count() > 10_000 and gc.isenabled()
+        states: list[bool] = []
+        got = app.screen.got_results
+        app.screen.got_results = lambda result: (states.append(gc.isenabled()), got(result))
+        await type_query(pilot, "삼성")
+        assert states and not any(states)  # paused while each answer was on its way
+        assert gc.isenabled()  # and collecting again once it was painted
+        app.screen.query_one("#query", Input).value = "(삼성"  # an error resumes collection too
+        await settle(pilot)
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # an app that ends leaves nothing frozen in its process
+
+
 @pytest.mark.parametrize("query, reason", [('"삼성', "never closed"), ("삼성 OR *", "each side"),
                                            ("NEAR(삼성", "never closed"), ("[/]", "nothing to search for"),
                                            ("%_\\", "nothing to search for"), ("'; DROP TABLE articles; --", "lone '-'")])

@@ -23,6 +23,7 @@ from textual.widgets import Input
 from store.api import Index
 from store.connections import Connections
 
+from . import gc_pause
 from .base import BaseScreen
 from .bindings import READ_ONLY_REFUSAL, bindings_for, scope_of, writes
 from .widgets import badge, clean_line, default_export_dir, plural, title_of
@@ -124,6 +125,7 @@ class HanscopeApp(App):
         from .screens.search import SearchScreen
 
         self.push_screen(SearchScreen())
+        self.call_after_refresh(gc_pause.freeze_startup)  # after the first paint, not before it
         entity, article, compare = self._deep_link
         if compare:
             self.open_compare(*compare)
@@ -134,6 +136,7 @@ class HanscopeApp(App):
 
     def on_unmount(self) -> None:
         self.connections.close()
+        gc_pause.unfreeze()  # an app run inside a longer process (tests, a notebook) must leave no heap frozen
 
     # --- navigation -------------------------------------------------------------------------------
 

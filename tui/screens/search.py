@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from store.query import QuerySyntaxError
 from store.results import ArticleDetail, ArticleInfo, EntityDetail, Facets, NumberRow, SearchResult
 
+from .. import gc_pause
 from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..facet_strip import facet_strip
@@ -93,6 +94,8 @@ class SearchScreen(BaseScreen):
         for group in ("facets", "preview"):
             self.workers.cancel_group(self, group)
         if query:
+            gc_pause.pause()  # until this query's results are painted (got_results), at most LONGEST_PAUSE
+            self.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)
             # A keystroke counts only what it shows; the exact count comes with the facets
             self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT, exact_count=False), group="search")
         else:
@@ -108,6 +111,7 @@ class SearchScreen(BaseScreen):
             return  # an older answer that finished after a newer keystroke
         self.result = result
         self._results().show_search(result, SEARCH_LIMIT, self.unfolded)
+        self.call_after_refresh(gc_pause.resume)
         self._say_status()
         if self._results().current() is None:  # nothing to preview: not the last query's article
             self.query_one("#preview-text", Static).update("")
@@ -130,6 +134,7 @@ class SearchScreen(BaseScreen):
 
     def failed_results(self, error: Exception) -> bool:
         """A query the parser cannot read: say why in the status line and keep the last good results."""
+        gc_pause.resume()
         if not isinstance(error, QuerySyntaxError):
             return False
         line = Text.assemble(("✗ ", "bold red"), (clean_line(str(error)), "red"),
