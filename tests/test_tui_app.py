@@ -165,32 +165,11 @@ async def test_a_slow_query_does_not_hold_up_the_next_keystroke(app):
 COUNT_TO_100M = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT count(*) FROM c"
 
 
-async def test_a_cancelled_query_stops_running_and_its_answer_is_dropped(app):
-    """A query made stale by a newer one in its group is interrupted, so stale queries never pile up on the pool."""
-    finished = threading.Event()
-
-    def count(ix):  # some ten seconds of SQLite work
-        try:
-            return ix.db.execute(COUNT_TO_100M).fetchone()[0]
-        finally:
-            finished.set()
-
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        answers: list[int] = []
-        app.screen.got_count = answers.append
-        app.screen.fetch("count", count, group="count")
-        await pilot.pause(0.2)
-        app.screen.fetch("count", lambda ix: ix.article_count(), group="count")  # cancels the first
-        assert await asyncio.to_thread(finished.wait, 2)
-        await settle(pilot)
-        assert answers == [5]
-        assert not [n for n in app._notifications if n.severity == "error"]
-
-
-async def test_background_work_runs_at_a_lower_cpu_priority_and_is_cancelled_like_the_rest(app):
-    """Facets and previews follow an answer: on two cores they must give way to the next keystroke's search
-    (a nicer thread) and still stop when a newer query makes them moot."""
+@pytest.mark.parametrize("background", [False, True])
+async def test_a_cancelled_query_stops_running_and_its_answer_is_dropped(app, background):
+    """A query made stale by a newer one in its group is interrupted, so stale queries never pile up on the pool.
+    Background work (facets, previews: they follow an answer) runs on a nicer thread, so on two cores it gives way
+    to the next keystroke's search, and is cancelled the same way."""
     import os
 
     from store.connections import BACKGROUND_NICE
@@ -198,7 +177,7 @@ async def test_background_work_runs_at_a_lower_cpu_priority_and_is_cancelled_lik
     finished = threading.Event()
     seen: dict[str, int] = {}
 
-    def count(ix):
+    def count(ix):  # some ten seconds of SQLite work
         seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
         try:
             return ix.db.execute(COUNT_TO_100M).fetchone()[0]
@@ -209,13 +188,15 @@ async def test_background_work_runs_at_a_lower_cpu_priority_and_is_cancelled_lik
         await settle(pilot)
         answers: list[int] = []
         app.screen.got_count = answers.append
-        app.screen.fetch("count", count, group="count", background=True)
+        app.screen.fetch("count", count, group="count", background=background)
         await pilot.pause(0.2)
-        app.screen.fetch("count", lambda ix: ix.article_count(), group="count", background=True)
+        app.screen.fetch("count", lambda ix: ix.article_count(), group="count", background=background)  # cancels the first
         assert await asyncio.to_thread(finished.wait, 2)
         await settle(pilot)
         assert answers == [5]
-        assert seen["nice"] == min(19, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICE)
+        assert not [n for n in app._notifications if n.severity == "error"]
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    assert seen["nice"] == (min(19, own + BACKGROUND_NICE) if background else own)
 
 
 async def test_collection_waits_for_a_keystrokes_results_and_startup_objects_are_frozen(app):
