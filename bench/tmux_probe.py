@@ -1,0 +1,110 @@
+"""Keystroke -> results painted, measured from outside the app, as a person sees it (issue 14's definition).
+
+The app runs in a real terminal (tmux, 120x40) on an index. For each query the probe types all but the last
+character, waits for everything to settle (facets included), then sends the last character and polls the
+screen (`tmux capture-pane -e`, styles included) until the result area changes. The result area is every line
+between the query box and the status line, less the facet strip (it changes later, on purpose): its first change
+is the frame that paints the new results. Nothing runs inside the app's process, so the probe's own work cannot
+hold the app's GIL (the Pilot probe of bench/run.py renders the list every 5 ms from inside).
+
+What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll.
+
+    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+SESSION = "hanscope-probe"
+SIZE = (120, 40)
+_ESCAPE = re.compile(r"\x1b\[[0-9;:]*m")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def result_area(screen: str) -> list[str]:
+    """The lines a search answer repaints: below the query box (3 lines), above the status line and the footer,
+    without the facet strip (outlets / top)."""
+    lines = screen.split("\n")[3:-3]
+    return [line for line in lines if not _ESCAPE.sub("", line).lstrip().startswith(("outlets", "top "))]
+
+
+def wait_until(predicate, limit: float) -> float | None:
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if predicate():
+            return time.perf_counter()
+        time.sleep(0.001)
+    return None
+
+
+def probe(db: str, queries: list[str], runs: int, settle: float) -> dict:
+    tmux("kill-session", "-t", SESSION)
+    command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
+    tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", command)
+    try:
+        started = time.perf_counter()
+        if wait_until(lambda: "articles" in tmux("capture-pane", "-p", "-t", SESSION), 30) is None:
+            raise SystemExit("the app did not show its start list within 30 s")
+        first_paint = time.perf_counter() - started
+        time.sleep(settle)
+        rows = []
+        for query in queries:
+            latencies = []
+            for _ in range(runs):
+                tmux("send-keys", "-t", SESSION, "C-u")
+                time.sleep(settle)
+                tmux("send-keys", "-t", SESSION, "-l", query[:-1])
+                time.sleep(settle)
+                before = result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION))
+                pressed = time.perf_counter()
+                tmux("send-keys", "-t", SESSION, "-l", query[-1])
+                shown = wait_until(lambda: result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION)) != before, 5)
+                if shown is not None:
+                    latencies.append(shown - pressed)
+            latencies.sort()
+            rows.append({"query": query, "runs": len(latencies),
+                         "p50_ms": round(statistics.median(latencies) * 1e3, 1) if latencies else None,
+                         "p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] * 1e3, 1)
+                         if latencies else None,
+                         "max_ms": round(latencies[-1] * 1e3, 1) if latencies else None})
+        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows}
+    finally:
+        tmux("kill-session", "-t", SESSION)
+
+
+def shlex_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--queries", default="삼성,하이닉스,엔비디아,양자내성암호")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--settle", type=float, default=1.0, help="seconds to wait before each timed key")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("tmux is not installed: apt-get install tmux", file=sys.stderr)
+        return 2
+    if not os.path.exists(args.db):
+        print(f"no index at {args.db}", file=sys.stderr)
+        return 2
+    print(json.dumps(probe(args.db, args.queries.split(","), args.runs, args.settle), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
