@@ -21,7 +21,7 @@ from store.results import NumberRow, SearchResult
 from .virtual_list import VirtualList
 
 PREFETCH = 10  # hits ahead of (and behind) the cursor whose page is read before it gets there
-from .widgets import (around_first, badge, clean_line, fit, highlighted, korean_amount, title_of, type_style,
+from .widgets import (around_first, badge, clean_line, fit, highlighted, korean_amount, plural, title_of, type_style,
                       unit_label)
 
 
@@ -47,7 +47,7 @@ def entity_row(e, width: int) -> Text:
     # the name has priority over the counts when the list is narrow
     name_cells = min(cell_len(e.name), max(4, width - 9))
     name = fit(Text(e.name, style=type_style(e.type)), name_cells)
-    counts = fit(Text(f"  {e.mentions} mentions · {e.articles} articles", style="dim"), max(0, width - 8 - name_cells))
+    counts = fit(Text(f"  {plural(e.mentions, 'mention')} · {plural(e.articles, 'article')}", style="dim"), max(0, width - 8 - name_cells))
     line = Text.assemble(badge(e.type), " ", name, counts)
     if not e.mentions:  # a known name (alias file, edits) that no article uses
         line.stylize("dim")
