@@ -21,7 +21,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer
+from textual.visual import VisualType
+from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from store.extract.numbers import format_amount
@@ -165,6 +166,14 @@ def footer_width(key_display: str, description: str) -> int:
     return cell_len(key_display) + 2 + cell_len(description) + 1
 
 
+class StatusLine(Static):
+    """The one-line status under a list. Its height is fixed by the stylesheet (`#status { height: 1 }`), so a new
+    message repaints the line without laying the screen out again (Static.update would: ~5-10 ms a keystroke)."""
+
+    def update(self, content: VisualType = "", *, layout: bool = False) -> None:
+        super().update(content, layout=layout)
+
+
 class KeyFooter(Footer):
     """The footer, fitted to its width: the screen's own keys, then the global ones in registry order (search, back,
     palette, quit), stopping at the first that no longer fits, so no label is ever cut; `f1 More` always ends it,
@@ -173,24 +182,45 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)  # the palette key is an ordinary key here, dropped when narrow
         self.fitted_width = 0
+        self.shown: tuple | None = None  # what the last compose showed: (key, label, action, enabled) of each key
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:  # as Footer: bindings are known once the screen signals them
             return
         self.fitted_width = self.size.width or self.app.size.width
+        keys = self.fitted_keys(self.fitted_width)
+        self.shown = self.signature(keys)
+        for item in keys:
+            yield self.key(*item)
+
+    def bindings_changed(self, screen) -> None:
+        """The screen's bindings may have changed (a keystroke in the search box, a focus move): recompose only if the
+        footer would show something else. A recompose remounts every key and lays the screen out again, which cost
+        a keystroke 15-40 ms before its results could be painted."""
+        if (self._bindings_ready and self.is_attached and screen is self.screen and self.shown is not None
+                and self.signature(self.fitted_keys(self.fitted_width)) == self.shown):
+            return
+        super().bindings_changed(screen)
+
+    @staticmethod
+    def signature(keys: list[tuple[Binding, bool, str]]) -> tuple:
+        return tuple((b.key, b.key_display, b.description, b.action, enabled, tooltip) for b, enabled, tooltip in keys)
+
+    def fitted_keys(self, width: int) -> list[tuple[Binding, bool, str]]:
+        """The keys that fit in `width` cells, most important first, `f1 More` last."""
         keys = self.keys_by_importance()
         more = [k for k in keys if k[0].action == "help"]
-        width = lambda k: footer_width(self.app.get_key_display(k[0]), k[0].description)  # noqa: E731
-        used = sum(width(k) for k in more)
+        cells = lambda k: footer_width(self.app.get_key_display(k[0]), k[0].description)  # noqa: E731
+        used = sum(cells(k) for k in more)
+        fitted = []
         for item in keys:
             if item in more:
                 continue
-            used += width(item)
-            if used > self.fitted_width:
+            used += cells(item)
+            if used > width:
                 break
-            yield self.key(*item)
-        for item in more:
-            yield self.key(*item)
+            fitted.append(item)
+        return fitted + more
 
     def key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
         return FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
