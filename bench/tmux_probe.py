@@ -9,7 +9,7 @@ hold the app's GIL (the Pilot probe of bench/run.py renders the list every 5 ms 
 
 What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll.
 
-    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9]
+    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--checkout OTHER_TREE]
 """
 from __future__ import annotations
 
@@ -48,10 +48,12 @@ def wait_until(predicate, limit: float) -> float | None:
     return None
 
 
-def probe(db: str, queries: list[str], runs: int, settle: float) -> dict:
+def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None) -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
-    tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", command)
+    source = ["-e", f"PYTHONPATH={os.path.abspath(checkout)}"] if checkout else []  # another commit's code, same venv
+    tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", *source,
+         command)
     try:
         started = time.perf_counter()
         if wait_until(lambda: "articles" in tmux("capture-pane", "-p", "-t", SESSION), 30) is None:
@@ -95,6 +97,8 @@ def main() -> int:
     parser.add_argument("--queries", default="삼성,하이닉스,엔비디아,양자내성암호")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--settle", type=float, default=1.0, help="seconds to wait before each timed key")
+    parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
+                                           "commit) instead of the installed one, to compare two versions")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is not installed: apt-get install tmux", file=sys.stderr)
@@ -102,7 +106,7 @@ def main() -> int:
     if not os.path.exists(args.db):
         print(f"no index at {args.db}", file=sys.stderr)
         return 2
-    print(json.dumps(probe(args.db, args.queries.split(","), args.runs, args.settle), ensure_ascii=False))
+    print(json.dumps(probe(args.db, args.queries.split(","), args.runs, args.settle, args.checkout), ensure_ascii=False))
     return 0
 
 
