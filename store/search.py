@@ -6,12 +6,14 @@ through articles_newest). Every user value is a bound parameter; the FTS5 expres
 digits only (store.textindex).
 
 What a page costs. FTS5 rowids are in date order (textindex.fts_rowid) and FTS5 walks them in order, so a page
-of the newest or oldest hits stops at its LIMIT whatever the number of hits. Ranking cannot stop early: bm25 is
-computed per hit, 0.11 s for the 81k hits of "hbm" at 100k articles. So `sort:rank` ranks the newest
-RANK_WINDOW hits with bm25 (all of them when there are fewer) and the older hits follow, newest first: every
-hit is still listed once (a note says so). What stays linear: bm25's IDF, which FTS5 computes by reading every
-posting of each phrase once per query (~30 ms for "hbm" at 100k; scoring the window in Python instead cost
-40-80 ms at 100k, constant in the corpus — the way to 1M). Counting every hit is linear too: the app asks for a
+of the newest or oldest hits stops at its LIMIT whatever the number of hits. bm25 cannot stop early, and its IDF
+reads every posting of every phrase of the query once per query, however few rows it scores (45 ms for "HBM",
+26 phrases with its spellings, at 100k articles; 2 ms for its 1,000 newest rowids). So `sort:rank` scores with
+bm25 only answers of up to RANK_WINDOW hits (their postings are that few); a bigger answer ranks its newest
+RANK_WINDOW hits by where the query matches, headline/deck/captions before body (one FTS5 scan of the window in
+the title column), each newest first, and the older hits follow, newest first: every hit is still listed once
+and a note says so. (Scoring the window with bm25 in Python from the bodies cost 40-80 ms at 100k.) On
+PostgreSQL ts_rank has no IDF, so it scores the window itself. Counting every hit is linear: the app asks for a
 capped count while typing (`count(cap=…)`) and the exact count after painting the first page.
 """
 from __future__ import annotations
@@ -32,7 +34,7 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 FACET_SIZE = 20  # outlets and entities listed per facet
 ENTITY_FACET_SPAN = 5000  # hits whose entities the entity facet counts (all of them up to this many)
-RANK_WINDOW = 1000  # hits bm25 ranks for sort:rank: the newest this many
+RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
 _ARTICLE_ORDER = {  # without words to match, the articles table is scanned (articles_newest)
     "new": "coalesce(a.date, '') DESC, a.id",
     "old": "a.date IS NULL, a.date, a.id",
@@ -256,24 +258,45 @@ class SearchPlan:
         return self._newest_rows
 
     def _ranked_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
-        """bm25 over the newest `rank_window` hits (every hit when there are no more), then the rest newest first."""
+        """bm25 over every hit when there are at most `rank_window`; else the newest `rank_window` hits ranked by
+        headline (`_by_headline`; bm25 on PostgreSQL, whose ts_rank reads no IDF), then the rest newest first."""
         newest = self._newest()
         rank = "bm25(articles_fts, 4.0, 1.0)"
         if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
             return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
         edge = newest[self.rank_window]
         self.ranked_newest = self.rank_window
-        note = f"ranked the newest {self.rank_window:,} hits; older ones follow, newest first"
+        headline_first = self._sqlite
+        how = " (headline or deck matches first, then newest)" if headline_first else ""
+        note = f"ranked the newest {self.rank_window:,} hits{how}; older ones follow, newest first"
         if note not in self.notes:
             self.notes.append(note)
         ranked = []
         if offset < self.rank_window:
-            ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
+            if headline_first:
+                ranked = self._by_headline(newest[:self.rank_window], edge)[offset:offset + (self.rank_window if limit < 0 else limit)]
+            else:
+                ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
             if len(ranked) == limit:
                 return ranked
         rest = -1 if limit < 0 else limit - len(ranked)
         return ranked + self._ids("articles_fts.rowid DESC", rest, max(0, offset - self.rank_window),
                                   f"AND articles_fts.rowid <= {edge}")
+
+    @property
+    def _sqlite(self) -> bool:
+        return getattr(self.index.db, "backend", "sqlite") == "sqlite"
+
+    def _by_headline(self, window: list[int], edge: int) -> list[tuple[int, float]]:
+        """(article id, score) of the window's hits (search rowids, newest first): those whose headline matches
+        first (score 2), then the others (score 1), each newest first. One FTS5 scan of the window's rows in the
+        title column: its cost is the window's, where bm25 read every posting of every phrase for its IDF."""
+        titled = {r for (r,) in self.index._rows(
+            f"SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ? AND articles_fts.rowid > {edge}",
+            (f"title : ({self.driver})",))}
+        # ranks as bm25 gives them (lower is better): the score shown is the rank negated
+        return ([(rowid & ID_MASK, -2.0) for rowid in window if rowid in titled]
+                + [(rowid & ID_MASK, -1.0) for rowid in window if rowid not in titled])
 
     def page(self, limit: int | None, offset: int) -> list[ArticleHit]:
         # Sort ids and keys only, then read the page's bodies: sorting rows that carry bodies moves megabytes.
