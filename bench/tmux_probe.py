@@ -51,7 +51,8 @@ def wait_until(predicate, limit: float) -> float | None:
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None) -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
-    source = ["-e", f"PYTHONPATH={os.path.abspath(checkout)}"] if checkout else []  # another commit's code, same venv
+    # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
+    source = ["-e", f"PYTHONPATH={os.path.abspath(checkout)}", "-c", os.path.abspath(checkout)] if checkout else []
     tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", *source,
          command)
     try:

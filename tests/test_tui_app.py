@@ -769,6 +769,23 @@ async def test_escape_is_not_offered_where_it_does_nothing(app):
         assert app.screen.query_one("#query", Input).value == ""
 
 
+async def test_typing_keeps_the_footer_unless_its_keys_change(app):
+    """Each keystroke refreshes the bindings; the footer remounts its keys (and the screen lays out again, 15-40 ms
+    of a keystroke at 100k) only when what it shows changes: esc appears with the first character, then stays."""
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "삼")
+        first = list(app.screen.query(FooterKey))
+        assert "esc" in footer_keys(app)
+        await type_query(pilot, "성과")
+        assert list(app.screen.query(FooterKey)) == first  # the very same widgets: not recomposed
+        status = app.screen.query_one("#status", Static)
+        assert "searching" not in str(status.render())  # an answer in ms never flashes "searching…"
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert "esc" not in footer_keys(app)  # the box emptied: the keys changed, so the footer did
+
+
 async def test_numbers_on_N_and_f3_and_the_palette_on_ctrl_k(app):
     from textual.command import CommandPalette
 
