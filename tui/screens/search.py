@@ -275,6 +275,11 @@ class SearchScreen(BaseScreen):
             self.show_number(item)
 
     def _preview(self, text: Text) -> None:
+        # After the frame in progress: a preview that answered before the result rows were painted (a rare word's
+        # article, ~7 ms) made that frame lay out and wrap the preview too, 5-10 ms later for the rows
+        self.call_after_refresh(self._show_preview, text)
+
+    def _show_preview(self, text: Text) -> None:
         self.query_one("#preview-text", Static).update(text)
         self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
 
