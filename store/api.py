@@ -187,12 +187,17 @@ class Index:
         plan = SearchPlan(self, q, self.rank_window)
         hits = plan.page(limit, offset)
         cap = None if exact_count else max(plan.rank_window, offset + (limit or 0)) + 1
-        total = plan.count(cap=cap)
+        found_facets = None
+        if facets and exact_count:  # the month facet's pass counts every hit: no second count
+            found_facets, total = plan.facets_and_count()
+        else:
+            total = plan.count(cap=cap)
+            found_facets = plan.facets(total) if facets else None
         # Near spellings only for a spelling the corpus hardly uses (엔비디야): for a word it does use (정상회의,
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
         entities = self._entity_section(q, plan, fuzzy=total <= TYPO_ARTICLES)
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
-                            facets=plan.facets(total) if facets else None, notes=plan.notes,
+                            facets=found_facets, notes=plan.notes,
                             total_exact=cap is None or total < cap, ranked_newest=plan.ranked_newest)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
