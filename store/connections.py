@@ -17,6 +17,7 @@ from .api import Index
 
 T = TypeVar("T")
 
+CLOSE_WAIT = 2.0  # seconds close() waits for a thread's query to stop before leaving its connection open
 CHECK_EVERY = 50_000  # SQLite VM steps between cancellation checks: ~1.5 ms of query time
 BACKGROUND_THREADS = 2  # facets and a preview at once, neither waiting for the other
 BACKGROUND_NICE = 10  # CFS gives a nice-10 thread ~1/9 of a nice-0 one's share when both want a core
@@ -49,7 +50,7 @@ class Connections:
         self.db_path = db_path
         self.write_lock = threading.Lock()  # SQLite has one writer; edits wait for each other, not for readers
         self._local = threading.local()
-        self._opened: list[Index] = []
+        self._opened: list[tuple[Index, threading.RLock]] = []  # each thread's index and the lock its queries hold
         self._opened_lock = threading.Lock()
         self._generation = 0
         self._closing = False
@@ -66,7 +67,8 @@ class Connections:
                 if self._closing:
                     index.close()
                     raise RuntimeError("the app is closing")
-                self._opened.append(index)
+                local.busy = threading.RLock()
+                self._opened.append((index, local.busy))
             local.index, local.generation, local.worker = index, self._generation, None
         elif local.generation != self._generation:
             local.generation = self._generation
@@ -83,10 +85,13 @@ class Connections:
         self._local.worker = worker
         cancel_when = getattr(index.db, "cancel_when", None)  # a server connection (store.backends.postgres)
         try:
-            if worker is not None and cancel_when is not None:
-                with cancel_when(lambda: self._closing or worker.is_cancelled):
-                    return query(index)
-            return query(index)
+            with self._local.busy:  # close() waits for this: closing a connection mid-query can crash the process
+                if self._closing:
+                    raise RuntimeError("the app is closing")
+                if worker is not None and cancel_when is not None:
+                    with cancel_when(lambda: self._closing or worker.is_cancelled):
+                        return query(index)
+                return query(index)
         finally:
             self._local.worker = None
 
@@ -111,12 +116,18 @@ class Connections:
             self._generation += 1
 
     def close(self) -> None:
-        """Close every thread's index; a query still running on one is interrupted first."""
+        """Close every thread's index once its query has stopped: a running one is interrupted at its next progress
+        check (~1.5 ms). One that does not stop within CLOSE_WAIT is left open for the process's exit: closing a
+        SQLite connection while another thread steps a statement on it crashed the interpreter (seen in the suite)."""
         with self._opened_lock:
             self._closing = True
             opened, self._opened = self._opened, []
             background, self._background = self._background, None
-        for index in opened:
-            index.close()
+        for index, busy in opened:
+            if busy.acquire(timeout=CLOSE_WAIT):
+                try:
+                    index.close()
+                finally:
+                    busy.release()
         if background is not None:
             background.shutdown(wait=False, cancel_futures=True)
