@@ -57,6 +57,9 @@ class BaseScreen(Screen):
         style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
         line.first(Static).update(Text(clean_line(message), style=style))
 
+    def on_screen_resume(self) -> None:
+        self.refresh_bindings()  # the footer ignores binding changes while another screen is on top
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A read-only app hides the keys that would change the index (the app refuses them in words)."""
         return not (getattr(self.app, "read_only", False) and writes(action))

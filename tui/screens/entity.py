@@ -67,6 +67,7 @@ class EntityScreen(BaseScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.mention_list.focus()  # now, not when the rows come: a focus move then changed the footer's keys (a recompose)
         self.load()
 
     def reload(self) -> None:
