@@ -206,7 +206,8 @@ class Index:
     def mention_rows(self, eid: int, offset: int, limit: int) -> MentionRows:
         """Rows [offset, offset + limit) of the entity's drill-down list (a heading per article, then its
         mentions), for a virtual list laid out from the entity's totals: its articles' counts are read in order
-        until the rows are covered (as `_mention_articles` does), then only those articles and mentions are read."""
+        until the rows are covered (as store.drilldown's `_mention_articles` does), then only those articles and
+        mentions are read."""
         return drilldown.mention_rows(self, eid, offset, limit)
 
     def mention_row(self, eid: int, article_id: int | None = None, month: str | None = None) -> int | None:

@@ -14,7 +14,7 @@ from typing import NoReturn
 
 import click
 
-from .commands import app, articles, edits, entities, indexing, numbers, search, stories
+from .commands import articles, edits, entities, explorer, indexing, numbers, search, stories
 from .quick import QueryError, finish
 
 
@@ -32,7 +32,7 @@ def cli(ctx: click.Context) -> None:
     hanscope stories              one row per story: who ran it, who ran it first
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(app.tui)
+        ctx.invoke(explorer.tui)
 
 
 for command in (
@@ -44,7 +44,7 @@ for command in (
     stories.stories, stories.story,
     edits.edits, edits.undo, edits.merge, edits.rename, edits.retype, edits.delete_entity, edits.alias,
     edits.export_aliases, edits.import_aliases,
-    app.tui, app.serve,
+    explorer.tui, explorer.serve,
 ):
     cli.add_command(command)
 

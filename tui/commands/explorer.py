@@ -1,4 +1,5 @@
-"""The app itself: `hanscope tui` (the default command) in a terminal and `hanscope serve` to browsers."""
+"""The explorer (the Textual app in tui.app): `hanscope tui`, the default command, in a terminal, and
+`hanscope serve` to browsers."""
 from __future__ import annotations
 
 import sys
