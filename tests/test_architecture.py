@@ -59,15 +59,15 @@ def top_level_imports(path: Path, package: str) -> set[str]:
     return names
 
 
-def test_the_app_has_no_import_circle_and_screens_never_import_the_app():
-    """Imports run app -> screens -> widgets (Harlequin, Frogmouth): a screen reaches the app through self.app."""
+def import_graph(package: str) -> dict[str, set[str]]:
+    """Each module of `package` and the modules of it that it imports when loaded."""
     modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
-               for p in (ROOT / "tui").rglob("*.py")}
-    graph = {name: {m for m in top_level_imports(path, "tui") if m in modules and m != name}
-             for name, path in modules.items()}
-    for name in modules:
-        if name.startswith("tui.screens."):
-            assert "tui.app" not in graph[name], f"{name} imports tui.app"
+               for p in (ROOT / package).rglob("*.py")}
+    return {name: {m for m in top_level_imports(path, package) if m in modules and m != name}
+            for name, path in modules.items()}
+
+
+def assert_no_import_circle(graph: dict[str, set[str]]) -> None:
     state: dict[str, int] = {}
 
     def visit(name: str, trail: list[str]) -> None:
@@ -78,6 +78,24 @@ def test_the_app_has_no_import_circle_and_screens_never_import_the_app():
                 visit(other, [*trail, name])
         state[name] = 2
 
-    for name in modules:
+    for name in graph:
         if name not in state:
             visit(name, [])
+
+
+def test_the_app_has_no_import_circle_and_screens_never_import_the_app():
+    """Imports run app -> screens -> widgets (Harlequin, Frogmouth): a screen reaches the app through self.app."""
+    graph = import_graph("tui")
+    for name in graph:
+        if name.startswith("tui.screens."):
+            assert "tui.app" not in graph[name], f"{name} imports tui.app"
+    assert_no_import_circle(graph)
+
+
+def test_the_store_has_no_import_circle_and_the_modules_index_delegates_to_never_load_the_facade():
+    """store.api's Index delegates to store.articles, store.drilldown, ...: they take the Index as an argument
+    (its type only under TYPE_CHECKING), so none of them loads store.api and the facade can import them all."""
+    graph = import_graph("store")
+    for name in graph["store.api"] & graph.keys():
+        assert "store.api" not in graph[name], f"{name} imports store.api"
+    assert_no_import_circle(graph)

@@ -1,18 +1,10 @@
-"""Rendering helpers shared by the screens, and result exports.
+"""The app's own widgets shared by the screens: the fitted key footer and the drill-down's mention list.
 
-Article text is untrusted: everything here builds rich `Text` objects from plain strings (never markup), and
-measures widths in terminal cells (`cell_len`: Hangul is two cells), so `[bold]`, `[/]` or escape bytes show
-literally and columns of Korean text line up.
+The rendering helpers the screens also import from here live in modules of their own and are gathered below,
+so every `from .widgets import ...` keeps working: styles and one-line text (tui.styled_text), article bodies
+(tui.article_text), exports (tui.exports) and the timeline chart (tui.bar_chart).
 """
 from __future__ import annotations
-
-import csv
-import io
-import json
-import re
-from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 
 from bisect import bisect_right
 
@@ -26,135 +18,42 @@ from textual.visual import VisualType
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from store.extract.numbers import format_amount
-
+from .article_text import BLOCK_CHARS, Block, blocks, offset_at, render_block, styled_line, wrapped_lines
+from .bar_chart import EIGHTHS, bar_chart
 from .bindings import KEYS, bindings_for
+from .exports import default_export_dir, export, export_files, export_stem, export_zip, neutralise, to_csv, to_tsv
+from .styled_text import (
+    CURRENT_STYLE,
+    FLASH_STYLE,
+    HIGHLIGHT_STYLE,
+    NUMBER_STYLE,
+    PALETTE,
+    PART_MARKS,
+    TYPE_STYLES,
+    around_first,
+    badge,
+    clean_line,
+    fit,
+    highlighted,
+    korean_amount,
+    kwic,
+    one_line,
+    plural,
+    tail,
+    title_of,
+    type_style,
+    unit_label,
+)
 from .virtual_list import VirtualList
 
-TYPE_STYLES: dict[str, str] = {
-    "company": "bold cyan",
-    "person": "bold magenta",
-    "org": "bold green",
-    "place": "bold blue",
-    "product": "bold yellow",
-    "event": "bold red",
-}
-NUMBER_STYLE = "bold underline #ffaf5f"
-CURRENT_STYLE = "reverse"
-FLASH_STYLE = "bold black on #ffd75f"
-HIGHLIGHT_STYLE = "bold black on #5fafff"
-# Shared entities get one of these on both sides of a comparison; distinct enough on 256-colour terminals.
-PALETTE = ("#ff8787", "#87d7ff", "#afd787", "#ffd787", "#d7afff", "#87ffd7", "#ffafd7", "#d7d7af", "#5fafaf", "#ff9f5f")
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"\s+")
-BLOCK_CHARS = 1200  # long paragraphs are shown in blocks so one widget never holds megabytes of text
-
-
-def one_line(value: str | None) -> str:
-    """One display line: control bytes become visible placeholders, whitespace runs one space."""
-    return _SPACES.sub(" ", _CONTROL.sub("\ufffd", value or ""))
-
-
-def clean_line(value: str | None) -> str:
-    return one_line(value).strip()
-
-
-def type_style(entity_type: str) -> str:
-    return TYPE_STYLES.get(entity_type, "bold")
-
-
-def badge(entity_type: str) -> Text:
-    """A fixed-width type badge: `company` etc. padded to 7 cells."""
-    return Text(f"{entity_type[:7]:<7}", style=type_style(entity_type).replace("bold ", "") + " reverse")
-
-
-def fit(text: Text | str, width: int) -> Text:
-    """Exactly `width` cells: cut (with …) or padded, never splitting a wide character."""
-    text = Text(text) if isinstance(text, str) else text.copy()
-    text.no_wrap = True
-    if width <= 0:
-        return Text("")
-    text.truncate(width, overflow="ellipsis", pad=True)
-    return text
-
-
-def tail(value: str, width: int) -> Text:
-    """The last `width` cells of `value`, right-aligned (…-prefixed when cut): the left column of a KWIC line."""
-    value = one_line(value).lstrip()
-    if cell_len(value) <= width:
-        return Text(" " * (width - cell_len(value)) + value)
-    kept, used = [], 1
-    for ch in reversed(value):
-        w = cell_len(ch)
-        if used + w > width:
-            break
-        kept.append(ch)
-        used += w
-    return Text(" " * (width - used) + "…" + "".join(reversed(kept)))
-
-
-PART_MARKS = {"title": "title", "deck": "deck", "caption": "caption"}  # a mention outside the body says where it is
-
-
-def kwic(left: str, surface: str, right: str, width: int, style: str, part: str = "body") -> Text:
-    """left context · mention · right context in `width` cells, the mention starting at the same column on every line.
-
-    A mention in the headline, deck or a caption gets a small marker at the start of its left side."""
-    mention = fit(Text(clean_line(surface), style=style), min(cell_len(clean_line(surface)), max(4, width // 2)))
-    side = max(4, (width - mention.cell_len) // 2)
-    mark = PART_MARKS.get(part)
-    if mark and side > len(mark) + 6:
-        line = Text.assemble((mark, "dim italic"), tail(left, side - len(mark)), mention)
-    else:
-        line = Text.assemble(tail(left, side), mention)
-    line.append_text(fit(Text(one_line(right).rstrip(), style="dim"), max(0, width - line.cell_len)))
-    return line
-
-
-def korean_amount(value: float, unit: str) -> str:
-    """A value in its unit's own magnitude words: 5,000억 달러, 700조 원, 500MW, 5.59%, 90만 장.
-
-    `unit` is a unit code (KRW, USD, %, W, Wh, count) or a counter word (장, 명) as `unit_label` gives it."""
-    try:
-        return format_amount(value, unit)
-    except ValueError:  # a counter word (or a unit the formatter does not know)
-        return format_amount(value, "count", None if unit == "count" else unit)
-
-
-def highlighted(value: str, spans: list[tuple[int, int]], style: str = HIGHLIGHT_STYLE) -> Text:
-    """Plain text with the given (start, end) spans styled; control bytes made visible without moving offsets."""
-    text = Text(_CONTROL.sub("\ufffd", value.replace("\n", " ")))
-    for start, end in spans:
-        text.stylize(style, start, end)
-    return text
-
-
-def around_first(text: Text, spans: list[tuple[int, int]], width: int) -> Text:
-    """`text` cut on the left (with …) when its first highlight would fall past `width` cells: narrow lists still
-    show why a snippet matched."""
-    if not spans or cell_len(text.plain[:spans[0][1]]) <= width - 2:
-        return text
-    start = spans[0][0]
-    cut, used = start, 0
-    while cut > 0 and used + cell_len(text.plain[cut - 1]) <= width // 3:
-        cut -= 1
-        used += cell_len(text.plain[cut])
-    return Text("…").join([Text(""), text[cut:]])
-
-
-def unit_label(unit: str, counter: str | None) -> str:
-    """The counter word for counts (장, 명), else the unit code (KRW, USD, %)."""
-    return counter if unit == "count" and counter else unit
-
-
-def plural(count: int, word: str) -> str:
-    """`1 mention`, `2 mentions`, `1,024 articles`."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def title_of(title: str | None, source: str) -> str:
-    return clean_line(title) or Path(source).name
+__all__ = [
+    "KeyFooter", "MentionList", "MENTION_PAGE", "MENTION_PREFETCH", "GLOBAL_ORDER", "footer_width",
+    "BLOCK_CHARS", "Block", "blocks", "offset_at", "render_block", "styled_line", "wrapped_lines", "EIGHTHS",
+    "bar_chart", "default_export_dir", "export", "export_files", "export_stem", "export_zip", "neutralise",
+    "to_csv", "to_tsv", "CURRENT_STYLE", "FLASH_STYLE", "HIGHLIGHT_STYLE", "NUMBER_STYLE", "PALETTE",
+    "PART_MARKS", "TYPE_STYLES", "around_first", "badge", "clean_line", "fit", "highlighted", "korean_amount",
+    "kwic", "one_line", "plural", "tail", "title_of", "type_style", "unit_label",
+]
 
 
 # --- the footer -------------------------------------------------------------------------------
@@ -273,162 +172,6 @@ class KeyFooter(Footer):
                 rank = GLOBAL_ORDER.get(binding.action, len(GLOBAL_ORDER)) if is_global else len(chosen)
                 chosen[binding.action] = (is_global, rank, binding, bool(state), binding.tooltip)
         return [(b, e, t) for _g, _r, b, e, t in sorted(chosen.values(), key=lambda c: c[:2])]
-
-
-# --- article bodies -----------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Block:
-    """A piece of an article body shown as one widget: [start, end) offsets into the body."""
-
-    start: int
-    end: int
-    paragraph: int
-
-
-def blocks(body: str, paragraphs: list[tuple[int, int]], limit: int = BLOCK_CHARS) -> list[Block]:
-    """Paragraphs, with long ones cut at a space near `limit` characters (so a mention is rarely split)."""
-    out: list[Block] = []
-    for idx, (start, end) in enumerate(paragraphs):
-        pos = start
-        while end - pos > limit:
-            space = body.rfind(" ", pos + limit // 2, pos + limit)
-            cut = space + 1 if space > 0 else pos + limit
-            out.append(Block(pos, cut, idx))
-            pos = cut
-        out.append(Block(pos, end, idx))
-    return out
-
-
-def wrapped_lines(console, body: str, block: Block, width: int) -> list[tuple[int, str]]:
-    """(body offset, text) of each line of `block` as a Static of `width` cells wraps it."""
-    out, seen = [], block.start
-    for line in Text(body[block.start:block.end]).wrap(console, max(1, width)):
-        out.append((seen, line.plain))
-        seen += len(line.plain)
-    return out
-
-
-def offset_at(lines: list[tuple[int, str]], x: int, y: int) -> int | None:
-    """The body offset under cell (x, y) of wrapped `lines` (Hangul takes two cells), None below the last."""
-    if not 0 <= y < len(lines):
-        return None
-    start, text = lines[y]
-    column = 0
-    for j, ch in enumerate(text):
-        column += cell_len(ch)
-        if column > x:
-            return start + j
-    return start + len(text)
-
-
-def styled_line(value: str, mentions: list[tuple[int, int, int, str, str]], style: str = "") -> Text:
-    """A headline or deck as one clean line with its mentions coloured by type. Mention offsets index the raw text:
-    each is carried over to the cleaned line (whitespace runs collapsed, the ends stripped)."""
-    out = Text(clean_line(value), style=style)
-    for start, end, _entity_id, entity_type, _surface in mentions:
-        if 0 <= start < end <= len(value):
-            at = len(one_line(value[:start]).lstrip())
-            out.stylize(type_style(entity_type), at, at + len(one_line(value[start:end])))
-    return out
-
-
-def render_block(
-    body: str,
-    block: Block,
-    mentions: list[tuple[int, int, int, str, str]],
-    numbers: list[tuple[int, int]],
-    *,
-    current: tuple[int, int] | None = None,
-    current_style: str = CURRENT_STYLE,
-    entity_styles: dict[int, str] | None = None,
-) -> Text:
-    """The block's text with mentions coloured (by type, or by `entity_styles`) and numbers marked."""
-    text = Text(_CONTROL.sub("\ufffd", body[block.start:block.end]))
-    for start, end in numbers:
-        if start < block.end and end > block.start:
-            text.stylize(NUMBER_STYLE, start - block.start, end - block.start)
-    for start, end, entity_id, entity_type, _surface in mentions:
-        if start < block.end and end > block.start:
-            style = entity_styles.get(entity_id, "underline dim") if entity_styles is not None else type_style(entity_type)
-            text.stylize(style, start - block.start, end - block.start)
-    if current and current[0] < block.end and current[1] > block.start:
-        text.stylize(current_style, current[0] - block.start, current[1] - block.start)
-    return text
-
-
-# --- exports ------------------------------------------------------------------------------------
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell) -> str:
-    """A CSV cell a spreadsheet will not run as a formula: a leading ' before = + - @ (and tab/CR)."""
-    value = "" if cell is None else str(cell)
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def to_csv(header: list[str], rows: list[list]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([neutralise(h) for h in header])
-    writer.writerows([[neutralise(c) for c in row] for row in rows])
-    return out.getvalue()
-
-
-def to_tsv(header: list[str], rows: list[list]) -> str:
-    """Tab-separated lines for the clipboard; tabs and newlines inside cells become spaces."""
-    line = lambda cells: "\t".join(re.sub(r"[\t\r\n]+", " ", "" if c is None else str(c)) for c in cells)  # noqa: E731
-    return "\n".join([line(header), *(line(r) for r in rows)]) + "\n"
-
-
-def default_export_dir() -> Path:
-    """Where exports go unless the user says otherwise: $HANSCOPE_EXPORTS, else ~/Downloads if there is one,
-    else the home folder (never wherever the app happened to be started)."""
-    import os
-
-    configured = os.environ.get("HANSCOPE_EXPORTS")
-    if configured:
-        return Path(configured).expanduser()
-    downloads = Path.home() / "Downloads"
-    return downloads if downloads.is_dir() else Path.home()
-
-
-def export_stem(folder: Path, name: str) -> Path:
-    """`folder`/hanscope-`name`-<time>, the path an export proposes (without its .csv / .json)."""
-    stem = re.sub(r"[^\w가-힣.-]+", "_", name).strip("_")[:60] or "export"
-    return folder / f"hanscope-{stem}-{datetime.now():%Y%m%d-%H%M%S}"
-
-
-def export_files(header: list[str], rows: list[list]) -> tuple[bytes, bytes]:
-    """The bytes of an export's .csv and .json."""
-    records = [dict(zip(header, row)) for row in rows]
-    # the BOM makes spreadsheets read UTF-8 Korean
-    return (to_csv(header, rows).encode("utf-8-sig"),
-            json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8"))
-
-
-def export(stem: Path, header: list[str], rows: list[list]) -> tuple[Path, Path]:
-    """Write `stem`.csv and `stem`.json (making the folder); returns both paths."""
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    csv_path, json_path = stem.with_name(stem.name + ".csv"), stem.with_name(stem.name + ".json")
-    csv_bytes, json_bytes = export_files(header, rows)
-    csv_path.write_bytes(csv_bytes)
-    json_path.write_bytes(json_bytes)
-    return csv_path, json_path
-
-
-def export_zip(name: str, header: list[str], rows: list[list]) -> bytes:
-    """One .zip holding `name`.csv and `name`.json: what a browser downloads (a page may start one download per
-    key press; a second would be stopped as a pop-up)."""
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for suffix, data in zip((".csv", ".json"), export_files(header, rows)):
-            archive.writestr(name + suffix, data)
-    return out.getvalue()
 
 
 # --- the drill-down's mention list ----------------------------------------------------------------------
@@ -610,41 +353,3 @@ class MentionList(VirtualList):
         at = self.locate(item)
         if at is not None and at[2] is not None:
             self.post_message(self.Selected(at[2]))
-
-
-# --- mentions over time -------------------------------------------------------------------------------
-
-EIGHTHS = " ▁▂▃▄▅▆▇█"
-
-
-def bar_chart(months: list[str], counts: dict[str, int], width: int, rows: int, style: str) -> Text:
-    """Counts per month as a bar chart `rows` high in `width` cells: a y axis labelled with the peak and 0, bars in
-    eighths of a cell, an x axis naming the first month, each January's year and the last month."""
-    top = max(counts.values(), default=0) or 1
-    gutter = len(f"{top:,}") + 1
-    span = max(1, min(4, (width - gutter - 1) // max(1, len(months))))  # cells per month
-    out = Text()
-    for r in range(rows - 1, -1, -1):
-        label = f"{top:,}" if r == rows - 1 else ""
-        out.append(f"{label:>{gutter - 1}}┤" if label else " " * (gutter - 1) + "│", style="dim")
-        line = []
-        for month in months:
-            level = counts.get(month, 0) / top * rows * 8
-            eighths = max(0, min(8, round(level - r * 8)))
-            if counts.get(month) and r == 0 and eighths == 0:
-                eighths = 1  # a month with mentions never looks empty
-            line.append(EIGHTHS[eighths] * span)
-        out.append("".join(line), style=style)
-        out.append("\n")
-    axis = [" "] * (len(months) * span)
-    def put(at: int, label: str) -> None:
-        if at + len(label) <= len(axis) and all(c == " " for c in axis[max(0, at - 1):at + len(label) + 1]):
-            axis[at:at + len(label)] = label
-    put(0, months[0])
-    put(max(0, (len(months) - 1) * span - len(months[-1]) + span), months[-1])
-    for i, month in enumerate(months[1:-1], 1):
-        if month.endswith("-01"):
-            put(i * span, month[:4])
-    out.append(f"{'0':>{gutter - 1}}└", style="dim")
-    out.append("".join(axis), style="dim")
-    return out

@@ -1,0 +1,153 @@
+"""Stories as the CLI and the app read them: the list (most widely run first, or those a query finds), one story
+with what each of its articles adds, near-duplicate groups. store.stories builds them at index time.
+
+`store.api.Index` delegates here.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from .entity_lookup import entity_infos
+from .query import parse as parse_query
+from .results import (
+    Conversion,
+    ConvertedFigure,
+    CopiedParagraph,
+    StoryArticle,
+    StoryDetail,
+    StoryFigure,
+    StoryRow,
+)
+from .search import SearchPlan
+
+if TYPE_CHECKING:
+    from .api import Index
+
+
+def _stories_matching(index: Index, query: str) -> list[int]:
+    """Stories with an article the query (in the search's query language) finds, any of its hits."""
+    ids_sql, params = SearchPlan(index, parse_query(query)).matching_ids_sql()
+    return [r[0] for r in index._rows(
+        f"SELECT DISTINCT story FROM articles WHERE id IN ({ids_sql}) AND story IS NOT NULL", params)]
+
+
+def story_count(index: Index, query: str | None) -> int:
+    if query is not None and query.strip():
+        return len(_stories_matching(index, query))
+    kept = index._rows("SELECT value FROM meta WHERE key = 'stories_total'")  # counting 100k rows took ~10 ms
+    return int(kept[0][0]) if kept else index._rows("SELECT count(*) FROM stories")[0][0]
+
+
+def stories(index: Index, query: str | None, limit: int | None, offset: int) -> list[StoryRow]:
+    where, params = "", []
+    if query is not None and query.strip():
+        where, params = "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(_stories_matching(index, query))]
+    # The page's stories first (the stories_biggest index alone: skipping to a far page reads no other
+    # table), then their headlines: joined before the OFFSET, 5,000 skipped rows read 5,000 articles
+    rows = index._rows(
+        "SELECT s.id, s.first_article, a.title, s.first_date, s.last_date, s.articles FROM stories s "
+        "JOIN articles a ON a.id = s.first_article "
+        f"WHERE s.id IN (SELECT s.id FROM stories s {where} "
+        "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id LIMIT ? OFFSET ?) "
+        "ORDER BY s.articles DESC, coalesce(s.first_date, '') DESC, s.id",
+        (*params, limit if limit is not None else -1, offset),
+    )
+    outlets: dict[int, list[str]] = {r[0]: [] for r in rows}
+    for story, outlet in index._rows(
+        "SELECT story, outlet FROM articles WHERE story IN (SELECT value FROM json_each(?)) AND outlet IS NOT NULL "
+        "ORDER BY story, coalesce(date, '9999'), id", (json.dumps(list(outlets)),)
+    ):
+        if outlet not in outlets[story]:
+            outlets[story].append(outlet)
+    return [StoryRow(*r, outlets=outlets[r[0]]) for r in rows]
+
+
+def near_groups(index: Index, article_ids: list[int]) -> dict[int, tuple[int, int]]:
+    return {aid: (group, size) for aid, group, size in index._rows(
+        "SELECT a.id, a.near_group, (SELECT count(*) FROM articles b WHERE b.near_group = a.near_group) FROM articles a "
+        "WHERE a.id IN (SELECT value FROM json_each(?)) AND a.near_group IS NOT NULL", (json.dumps(list(article_ids)),))}
+
+
+def story_of(index: Index, article_id: int) -> int | None:
+    rows = index._rows("SELECT story FROM articles WHERE id = ?", (article_id,))
+    return rows[0][0] if rows else None
+
+
+def story(index: Index, story_id: int) -> StoryDetail | None:
+    from .stories import STORY_COMPARED, paragraph_matches
+
+    rows = index._rows(
+        "SELECT id, title, outlet, reporters, date, source, copy_of, near_group, body, body_hash FROM articles "
+        "WHERE story = ? ORDER BY coalesce(date, '9999'), id", (story_id,))
+    if not rows:
+        return None
+    ids = json.dumps([r[0] for r in rows])
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for aid, start, end in index._rows(
+        'SELECT article_id, start, "end" FROM paragraphs WHERE article_id IN (SELECT value FROM json_each(?)) '
+        "ORDER BY article_id, idx", (ids,)):
+        spans.setdefault(aid, []).append((start, end))
+    # Copies share everything: compare each distinct body once, told by its earliest article.
+    told_by: dict[str, int] = {}  # body_hash -> index into bodies
+    bodies: list[tuple[int, list[str]]] = []
+    tellings: dict[str, int] = {}
+    for aid, *_, body, body_hash in rows:
+        tellings[body_hash] = tellings.get(body_hash, 0) + 1
+        if body_hash not in told_by:
+            told_by[body_hash] = len(bodies)
+            bodies.append((aid, [body[s:e] for s, e in spans.get(aid, [])]))
+    compared = bodies[:STORY_COMPARED]
+    earlier, elsewhere = paragraph_matches([texts for _, texts in compared])
+    reps = [aid for aid, _ in compared]
+    entities: dict[int, set[int]] = {aid: set() for aid in reps}
+    for aid, eid in index._rows("SELECT article_id, entity_id FROM article_entities "
+                               "WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(reps),)):
+        entities[aid].add(eid)
+    figures: dict[int, list[StoryFigure]] = {aid: [] for aid in reps}
+    for aid, raw, value, unit, counter, start in index._rows(
+        "SELECT article_id, raw, value, unit, counter, start FROM numbers WHERE converts IS NULL "
+        "AND article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, start", (json.dumps(reps),)):
+        figures[aid].append(StoryFigure(raw, value, unit, counter, start))
+    entity_bodies: dict[int, int] = {}
+    figure_bodies: dict[tuple, int] = {}
+    for aid in reps:
+        for eid in entities[aid]:
+            entity_bodies[eid] = entity_bodies.get(eid, 0) + 1
+        for key in {(f.unit, f.value, f.counter) for f in figures[aid]}:
+            figure_bodies[key] = figure_bodies.get(key, 0) + 1
+    infos = {e.id: e for e in entity_infos(index, sorted(e for e, n in entity_bodies.items() if n == 1))}
+    articles: list[StoryArticle] = []
+    for aid, title, outlet, reporters, date, source, copy_of, near_group, body, body_hash in rows:
+        item = StoryArticle(aid, title, outlet, json.loads(reporters), date, source, first=not articles,
+                            copy_of=copy_of, near_group=near_group)
+        b = told_by[body_hash]
+        rep = bodies[b][0]
+        item.paragraphs = bodies[b][1]
+        if rep != aid:  # a later telling of the same body: it copies every paragraph
+            item.copied = [CopiedParagraph(p, rep, p, 1.0) for p in range(len(item.paragraphs))]
+        elif b < len(compared):
+            item.copied = [CopiedParagraph(p, reps[m.body], m.paragraph, m.score)
+                           for p, m in enumerate(earlier[b]) if m is not None]
+            if tellings[body_hash] == 1:  # what a body shared by several articles has is no one's alone
+                item.only_paragraphs = [p for p, shared in enumerate(elsewhere[b]) if not shared]
+                item.only_entities = sorted((infos[e] for e in entities[aid] if e in infos),
+                                            key=lambda e: (-e.mentions, e.name))
+                item.only_figures = [f for f in figures[aid] if figure_bodies[(f.unit, f.value, f.counter)] == 1]
+        else:
+            item.compared = False
+        articles.append(item)
+    return StoryDetail(story_id, articles, _story_conversions(index, ids, [r[0] for r in rows]))
+
+
+def _story_conversions(index: Index, ids: str, order: list[int]) -> list[ConvertedFigure]:
+    position = {aid: i for i, aid in enumerate(order)}
+    groups: dict[tuple[str, float], dict[tuple[str, float], Conversion]] = {}
+    rows = index._rows(
+        "SELECT c.article_id, c.raw, c.value, c.unit, o.raw, o.value, o.unit FROM numbers c "
+        "JOIN numbers o ON o.id = c.converts WHERE c.article_id IN (SELECT value FROM json_each(?))", (ids,))
+    for aid, raw, value, unit, original_raw, original_value, original_unit in sorted(rows, key=lambda r: position[r[0]]):
+        groups.setdefault((original_unit, original_value), {}).setdefault(
+            (unit, value), Conversion(aid, raw, value, unit, original_raw))
+    return [ConvertedFigure(value, unit, list(conversions.values()))
+            for (unit, value), conversions in groups.items() if len(conversions) > 1]
