@@ -7,9 +7,12 @@ between the query box and the status line, less the facet strip (it changes late
 is the frame that paints the new results. Nothing runs inside the app's process, so the probe's own work cannot
 hold the app's GIL (the Pilot probe of bench/run.py renders the list every 5 ms from inside).
 
+With `--drill Q`, it also types Q, then times Enter on its first row (the entity) until the entity screen's status
+line says "mention 1 of N": issue 14's drill-down of the largest entity, first page, as a person waits for it.
+
 What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll.
 
-    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--checkout OTHER_TREE]
+    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--drill HBM] [--checkout OTHER_TREE]
 """
 from __future__ import annotations
 
@@ -48,7 +51,36 @@ def wait_until(predicate, limit: float) -> float | None:
     return None
 
 
-def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None) -> dict:
+def summary(query: str, latencies: list[float]) -> dict:
+    latencies = sorted(latencies)
+    return {"query": query, "runs": len(latencies),
+            "p50_ms": round(statistics.median(latencies) * 1e3, 1) if latencies else None,
+            "p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] * 1e3, 1) if latencies else None,
+            "max_ms": round(latencies[-1] * 1e3, 1) if latencies else None}
+
+
+def drill(query: str, runs: int, settle: float) -> dict:
+    """Enter on the first row of `query`'s answer (its best entity) -> the entity screen's first mention under the
+    cursor (its status line says "mention 1 of N"): the drill-down as a person waits for it."""
+    latencies = []
+    tmux("send-keys", "-t", SESSION, "C-u")
+    time.sleep(settle)
+    tmux("send-keys", "-t", SESSION, "-l", query)
+    time.sleep(settle * 2)
+    for _ in range(runs):
+        pressed = time.perf_counter()
+        tmux("send-keys", "-t", SESSION, "Enter")
+        shown = wait_until(lambda: "mention 1 of" in tmux("capture-pane", "-p", "-t", SESSION), 10)
+        if shown is not None:
+            latencies.append(shown - pressed)
+        time.sleep(settle)
+        tmux("send-keys", "-t", SESSION, "Escape")
+        time.sleep(settle)
+    return summary(query, latencies)
+
+
+def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
+          drill_queries: tuple[str, ...] = ()) -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
@@ -75,13 +107,9 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
                 shown = wait_until(lambda: result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION)) != before, 5)
                 if shown is not None:
                     latencies.append(shown - pressed)
-            latencies.sort()
-            rows.append({"query": query, "runs": len(latencies),
-                         "p50_ms": round(statistics.median(latencies) * 1e3, 1) if latencies else None,
-                         "p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] * 1e3, 1)
-                         if latencies else None,
-                         "max_ms": round(latencies[-1] * 1e3, 1) if latencies else None})
-        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows}
+            rows.append(summary(query, latencies))
+        drills = [drill(query, runs, settle) for query in drill_queries]
+        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows, "drill_down": drills}
     finally:
         tmux("kill-session", "-t", SESSION)
 
@@ -98,6 +126,8 @@ def main() -> int:
     parser.add_argument("--queries", default="삼성,하이닉스,엔비디아,양자내성암호")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--settle", type=float, default=1.0, help="seconds to wait before each timed key")
+    parser.add_argument("--drill", default="", help="queries whose first row (an entity) is opened with Enter, "
+                                                     "timed to its first mention row, e.g. HBM")
     parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
                                            "commit) instead of the installed one, to compare two versions")
     args = parser.parse_args()
@@ -107,7 +137,8 @@ def main() -> int:
     if not os.path.exists(args.db):
         print(f"no index at {args.db}", file=sys.stderr)
         return 2
-    print(json.dumps(probe(args.db, args.queries.split(","), args.runs, args.settle, args.checkout), ensure_ascii=False))
+    print(json.dumps(probe(args.db, [q for q in args.queries.split(",") if q], args.runs, args.settle, args.checkout,
+                            tuple(q for q in args.drill.split(",") if q)), ensure_ascii=False))
     return 0
 
 
