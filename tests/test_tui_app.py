@@ -542,6 +542,21 @@ async def test_entity_edits_rename_then_delete(seeds_db_copy, tmp_path):
         assert app.ask(lambda ix: ix.find_entity("엔비디아코리아")) is None
 
 
+async def test_a_preview_that_lands_as_the_picker_closes_is_dropped(app, seeds_index):
+    """A preview is shown after the frame in progress; if the picker was answered meanwhile, it has nowhere to go
+    (this crashed the app when the suite ran under load)."""
+    async with app.run_test(size=BIG) as pilot:
+        app.open_article(seed_id(seeds_index, "000"))
+        await settle(pilot)
+        await pilot.press("c")
+        picker = app.screen
+        assert isinstance(picker, SearchScreen) and picker.picking
+        picker.dismiss(None)
+        await settle(pilot)
+        picker._show_preview(Text("엔비디아 미리보기"))  # the deferred preview, run once the picker is gone
+        assert isinstance(app.screen, ArticleScreen)
+
+
 async def test_article_compare_with_picker(app, seeds_index):
     left, right = seed_id(seeds_index, "000"), seed_id(seeds_index, "002")
     async with app.run_test(size=BIG) as pilot:

@@ -280,6 +280,8 @@ class SearchScreen(BaseScreen):
         self.call_after_refresh(self._show_preview, text)
 
     def _show_preview(self, text: Text) -> None:
+        if not self.is_attached or not self.query("#preview-text"):
+            return  # the screen closed in between (a picker that was answered)
         self.query_one("#preview-text", Static).update(text)
         self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
 
