@@ -219,6 +219,32 @@ async def test_collection_waits_for_a_keystrokes_results_and_startup_objects_are
     assert gc.get_freeze_count() == 0  # an app that ends leaves nothing frozen in its process
 
 
+async def test_collection_waits_for_an_entity_screen_and_resumes_if_it_closes_first(app):
+    """Opening the entity screen pauses collection until its rows are painted; a screen closed before its answer
+    came must not leave the collector off (its own timers die with it: the app's resumes collection)."""
+    import gc
+
+    from tui.gc_pause import LONGEST_PAUSE
+
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        seen: list[bool] = []
+        real = EntityScreen.got_entity
+        EntityScreen.got_entity = lambda self, value: (seen.append(gc.isenabled()), real(self, value))[1]
+        try:
+            app.open_entity("엔비디아")
+            await settle(pilot)
+            assert seen == [False] and gc.isenabled()  # paused until the rows, collecting after the paint
+            await pilot.press("escape")
+            await settle(pilot)
+            app.open_entity("삼성전자")
+            await pilot.press("escape")  # gone before its answer
+            await pilot.pause(LONGEST_PAUSE + 0.3)
+            assert gc.isenabled()
+        finally:
+            EntityScreen.got_entity = real
+
+
 @pytest.mark.parametrize("query, reason", [('"삼성', "never closed"), ("삼성 OR *", "each side"),
                                            ("NEAR(삼성", "never closed"), ("[/]", "nothing to search for"),
                                            ("%_\\", "nothing to search for"), ("'; DROP TABLE articles; --", "lone '-'")])

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from store.api import part_text, sentence_around
 from store.results import EntityDetail, Mention, MentionRows
 
+from .. import gc_pause
 from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, bar_chart, clean_line, fit, plural, title_of,
@@ -68,6 +69,9 @@ class EntityScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.mention_list.focus()  # now, not when the rows come: a focus move then changed the footer's keys (a recompose)
+        # Opening a screen makes thousands of objects: a full collection (47 ms traced at 100k) waits for its rows
+        gc_pause.pause()
+        self.app.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)  # the app's timer: this screen may close first
         self.load()
 
     def reload(self) -> None:
@@ -103,6 +107,7 @@ class EntityScreen(BaseScreen):
         self.query_one("#mentions", MentionList).show(detail.entity.mentions, detail.entity.articles,
                                                       type_style(detail.entity.type), page, rows)
         self.render_detail()
+        self.call_after_refresh(gc_pause.resume)
         if first_load:
             self.query_one("#mentions", MentionList).focus()
 

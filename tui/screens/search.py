@@ -99,7 +99,7 @@ class SearchScreen(BaseScreen):
             self.workers.cancel_group(self, group)
         if query:
             gc_pause.pause()  # until this query's results are painted (got_results), at most LONGEST_PAUSE
-            self.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)
+            self.app.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)  # the app's: this screen may close first
             # A keystroke counts only what it shows; the exact count comes with the facets
             self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT, exact_count=False), group="search")
         else:
