@@ -1,0 +1,185 @@
+"""Rules that find organisations, companies and events by the word that ends their name (…위원회, …그룹,
+…챔피언십), by a ·-joined list of them, or by the word before them that says what they are (자회사 …)."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import _has_hangul, _has_latin, _is_hangul
+from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
+                         _LIST_BREAK, _LOANWORD_SYLLABLES, _NOT_NAMES, _ORG_SUFFIXES, _SITE_SUFFIXES, _Word,
+                         _strip_tail, _suffix_type)
+from .rules_places import _TOWN, _site_core
+
+_SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
+_FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
+# Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
+_GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
+    메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
+    고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
+# Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
+# BAFTA 게임 어워즈, 뉴욕 국제 오토쇼. The head is a Latin name or a known company or product (the title sponsor:
+# LPGA 투어 롯데 챔피언십 is 롯데 챔피언십), or a known place before 국제/세계 (뉴욕 국제 오토쇼).
+_EVENT_CONNECTORS = frozenset("투어 월드 위민스 여자 남자 게임 국제 세계 아시아 뮤직 인비테이셔널 마스터스 클래식".split())
+_EVENT_PLACE_WORDS = frozenset("국제 세계".split())
+# Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
+# body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
+_STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
+_UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
+_K_SLOGAN = re.compile(r"[A-Z]-?")
+# Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
+_SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
+_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
+                                                              reverse=True))))
+
+
+class _BodyRules(_ArticleBase):
+    """Organisations, companies and events."""
+
+    def suffix_hits(self) -> list[_Hit]:
+        """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
+        hits: list[_Hit] = []
+        for i, w in enumerate(self.words):
+            if not _SUFFIX_HINT.search(w.core):
+                continue  # holds no suffix, town, site or list dot: none of the rules below can fire
+            core = any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _strip_tail(w.core)
+            if core.endswith(("시장", "역")):
+                hits += self._market_or_station(i, core)
+                continue
+            found = _suffix_type(core)
+            if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
+                hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
+                continue
+            if found is None and core in _STANDALONE_SUFFIXES and i > 0:
+                event = self._event_words_before(i) if core in _EVENT_SUFFIXES else None
+                if event:
+                    hits.append(_Hit(" ".join(x.core for x in event) + " " + core, event[0].start, "rule", "event"))
+                    continue
+                # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
+                prev = self.words[i - 1]
+                if not prev.closes and not w.line_start and not w.opens and self._can_head(prev):
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", _suffix_type("x" + core)[0]))
+                continue
+            if found is not None and found[0] == "event" and i > 0 and core[: -len(found[1])] in _EVENT_PLACE_WORDS:
+                prev = self.words[i - 1]  # 뉴욕 국제오토쇼: a place names the show its generic stem does not
+                if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "event"))
+                continue
+            if "·" in core:
+                hits += self._dot_list_hits(w, core)
+                continue
+            if found is None or not self._suffix_word_ok(w, core, *found):
+                continue
+            hits.append(_Hit(core, w.start, "rule", found[0]))
+        return hits
+
+    def _dot_list_hits(self, w: _Word, core: str) -> list[_Hit]:
+        """Each name of a ·-joined list read on its own: 방송통신사무소·시청자미디어재단·한국방송광고진흥공사
+        (메모리·시스템반도체 stays a pair of common nouns: 시스템 is a generic stem)."""
+        hits: list[_Hit] = []
+        offset = w.start
+        for part in core.split("·"):
+            found = _suffix_type(part) if len(part) >= 3 else None
+            if found is not None:
+                alone = _Word(part, offset, offset + len(part), False, False, False, None)
+                if self._suffix_word_ok(alone, part, *found):
+                    hits.append(_Hit(part, offset, "rule", found[0]))
+            offset += len(part) + 1
+        return hits
+
+    def subsidiary_hits(self) -> list[_Hit]:
+        """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
+        company (자회사 카카오게임즈가, 계열사 카카오페이·카카오모빌리티; 자회사 설립 names no one), after
+        시장조사업체/컨설팅업체 a Latin or transliterated name (시장조사업체 카운터포인트리서치에 따르면; 조사 is no
+        name)."""
+        hits: list[_Hit] = []
+        for i, w in enumerate(self.words[:-1]):
+            if not _FIRM_WORD_HINT.search(w.core):
+                continue
+            head = _strip_tail(w.core)
+            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
+                continue
+            after = self.words[i + 1]
+            if after.line_start:
+                continue
+            offset = after.start
+            for part in after.core.split("·"):
+                name = _strip_tail(part)
+                if self._named_after_a_company(name) if head in _SUBSIDIARY_WORDS else self._foreign_firm_name(name):
+                    hits.append(_Hit(name, offset, "rule", "company"))
+                offset += len(part) + 1
+        return hits
+
+    def _foreign_firm_name(self, name: str) -> bool:
+        if len(name) < 2 or name in _NOT_NAMES or name in _GENERIC_LATIN or self.known.get(name):
+            return False
+        if _has_latin(name):
+            return name.isascii() and name[0].isupper()  # IDC, Gartner; not 'AI반도체'
+        return len(name) >= 3 and all(_is_hangul(c) for c in name) and any(c in _LOANWORD_SYLLABLES for c in name)
+
+    def _named_after_a_company(self, name: str) -> bool:
+        if len(name) < 3 or name in _NOT_NAMES or self.known.get(name) or not (_has_hangul(name) or _has_latin(name)):
+            return False
+        return any(self.known.type_of(name[:k]) == "company" for k in range(len(name) - 1, 1, -1))
+
+    def _event_words_before(self, i: int) -> list[_Word] | None:
+        """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""
+        words = self.words
+        taken: list[_Word] = []
+        j = i - 1
+        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes:
+            word = words[j]
+            kind = self.known.type_of(word.core)
+            latin_name = _has_latin(word.core) and word.core.upper() not in _GENERIC_LATIN_UPPER
+            if kind in ("company", "product") or latin_name and kind in (None, "event"):
+                return [word, *taken]
+            if kind == "place":
+                return [word, *taken] if any(x.core in _EVENT_PLACE_WORDS for x in taken) else None
+            if word.core not in _EVENT_CONNECTORS or word.opens:
+                return None
+            taken.insert(0, word)
+            j -= 1
+        return None
+
+    def _can_head(self, prev: _Word) -> bool:
+        if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
+            return False
+        if _LIST_BREAK.search(prev.core):
+            return False  # 메모리·AI 반도체, 시스템·AI 반도체: a list of kinds before a common noun, not a firm's name
+        if self.known.type_of(prev.core) == "place":
+            return False  # 용인 반도체 (클러스터), 한국 사무소: where, not a name
+        if _suffix_type(prev.core) is not None:
+            return False  # 삼성전자 반도체 (부문): a named firm and one of its businesses, not a new firm
+        if _has_latin(prev.core):
+            return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
+        return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)
+
+    def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
+        stem = core[: -len(suffix)]
+        if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
+            return False
+        if _K_SLOGAN.fullmatch(stem):
+            return False  # K-테크, K-바이오, K반도체: a national slogan, not a firm
+        if not (_has_hangul(stem) or _has_latin(stem)):
+            return False
+        if suffix == "부" and core.endswith(_UNIT_ENDINGS):
+            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm, not a ministry
+        if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
+            # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
+            return False
+        name_like = _has_latin(stem)
+        if w.tags is not None:
+            tags = list(w.tags)
+            while tags and tags[-1][1].startswith("J"):
+                tags.pop()
+            if len(tags) == 1 and tags[0][1] in ("NNG", "NNB"):
+                return False  # one dictionary noun: 수요처, 이사회
+            stem_tags = tags[:-1] if tags and tags[-1][0] == suffix else []
+            # a proper noun, or a stem the analyzer had to break into odd pieces (뷔/NNG 나/JC): an
+            # unknown word, most likely a name; a stem of dictionary nouns (재벌그룹) is not
+            name_like = name_like or any(t == "NNP" for _, t in tags) or any(
+                not t.startswith(("NN", "XSN", "XPN")) for _, t in stem_tags)
+        if type_ == "company" or type_ == "place":
+            return name_like or (w.tags is None and len(stem) >= 2)
+        return name_like or len(stem) >= 3
