@@ -15,6 +15,7 @@ import re
 
 from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY, _ends_sentence, _is_prose,
+                         _is_story_paragraph,
                          _looks_like_name, _norm)
 from .clean_debris import (_CAPTION_MARK, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
                            _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET,
@@ -45,7 +46,7 @@ def _scan(text: str) -> _Found:
         core = _BULLET.sub("", line)
         bulleted = core != line
         if in_list:
-            if not bulleted and (_is_prose(core) or core.startswith(("■", "◆"))):
+            if not bulleted and (_is_prose(core) or _is_story_paragraph(core) or core.startswith(("■", "◆"))):
                 in_list = False
             else:
                 continue

@@ -68,3 +68,12 @@ def _ends_sentence(text: str) -> bool:
 
 def _is_prose(text: str) -> bool:
     return len(text) >= 20 and _ends_sentence(text) and len(_HANGUL.findall(text)) >= 8
+
+
+_SENTENCE_INSIDE = re.compile(r"[가-힣][.!?]\s")
+
+
+def _is_story_paragraph(text: str) -> bool:
+    """A long paragraph of several sentences, also when the page was cut before its last full stop: a story, never a
+    related headline (a list of headlines is short lines without full stops inside)."""
+    return len(text) >= 200 and len(_SENTENCE_INSIDE.findall(text)) >= 2
