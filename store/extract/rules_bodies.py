@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import _has_hangul, _has_latin, _is_hangul
-from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
+from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
+from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _PLACE_INSTITUTIONS, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
                          _LIST_BREAK, _LOANWORD_SYLLABLES, _NOT_NAMES, _ORG_SUFFIXES, _SITE_SUFFIXES, _Word,
                          _strip_tail, _suffix_type)
 from .rules_places import _TOWN, _site_core
@@ -14,7 +14,7 @@ _SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회
 _FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
-    메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
+    지방 일선 관할 해당 메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
 # Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
@@ -27,11 +27,28 @@ _EVENT_PLACE_WORDS = frozenset("국제 세계".split())
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 _K_SLOGAN = re.compile(r"[A-Z]-?")
+_K_SLOGAN_WORD = re.compile(r"K-?[가-힣]{1,3}")  # K팝 그룹, K-뷰티 기업: a kind of business, not a firm's name
+# Games and tournaments named after their host: 파리 올림픽, 카타르 월드컵 (a known place before the event word).
+_HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아시안컵".split())
+# What an agency's name (…청) ends in when it is a request, not an agency: 공조요청, 참가신청, 특별초청.
+_NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
+_NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
+# Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
+_SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
     {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
                                                               reverse=True))))
+
+
+def _institution_core(word: str) -> str | None:
+    """A public body's name with its particles cut (경찰서는: 서는 looks like particles to _strip_tail)."""
+    for suffix in _PLACE_INSTITUTIONS:
+        i = word.find(suffix)
+        if i >= 0 and (i + len(suffix) == len(word) or _is_tail(word[i + len(suffix) :])):
+            return word[: i + len(suffix)]
+    return None
 
 
 class _BodyRules(_ArticleBase):
@@ -43,7 +60,8 @@ class _BodyRules(_ArticleBase):
         for i, w in enumerate(self.words):
             if not _SUFFIX_HINT.search(w.core):
                 continue  # holds no suffix, town, site or list dot: none of the rules below can fire
-            core = any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _strip_tail(w.core)
+            core = (any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _institution_core(w.core)
+                    or _strip_tail(w.core))
             if core.endswith(("시장", "역")):
                 hits += self._market_or_station(i, core)
                 continue
@@ -52,6 +70,10 @@ class _BodyRules(_ArticleBase):
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
                 continue
             if found is None and core in _STANDALONE_SUFFIXES and i > 0:
+                named = self._named_after_place(i, core)
+                if named:
+                    hits.append(named)  # 강남 경찰서, 파리 올림픽: the place and the word are the name
+                    continue
                 event = self._event_words_before(i) if core in _EVENT_SUFFIXES else None
                 if event:
                     hits.append(_Hit(" ".join(x.core for x in event) + " " + core, event[0].start, "rule", "event"))
@@ -71,8 +93,33 @@ class _BodyRules(_ArticleBase):
                 continue
             if found is None or not self._suffix_word_ok(w, core, *found):
                 continue
+            if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
+                prev = self.words[i - 1]  # 서울 지하철경찰대: the city names the unit (종로경찰서 names its own place)
+                if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "org"))
+                    continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
+
+    @staticmethod
+    def institution_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+        """(full, short) spellings of one court or prosecutors' office found among the hits (see _SHORT_INSTITUTIONS)."""
+        pairs = []
+        for h in hits:
+            for short, full in _SHORT_INSTITUTIONS.items():
+                if h.surface.endswith(short) and len(h.surface) > len(short):
+                    pairs.append((h.surface[: -len(short)] + full, h.surface))
+        return pairs
+
+    def _named_after_place(self, i: int, core: str) -> _Hit | None:
+        """강남 경찰서, 대전 지방법원 (a public body of a place), 파리 올림픽 (a game hosted there): a known place, then the
+        word on its own."""
+        if core not in _PLACE_INSTITUTIONS and core not in _HOSTED_EVENTS:
+            return None
+        w, prev = self.words[i], self.words[i - 1]
+        if prev.closes or w.line_start or w.opens or self.known.type_of(prev.core) != "place":
+            return None
+        return _Hit(f"{prev.core} {core}", prev.start, "rule", "org" if core in _PLACE_INSTITUTIONS else "event")
 
     def _dot_list_hits(self, w: _Word, core: str) -> list[_Hit]:
         """Each name of a ·-joined list read on its own: 방송통신사무소·시청자미디어재단·한국방송광고진흥공사
@@ -143,7 +190,7 @@ class _BodyRules(_ArticleBase):
         return None
 
     def _can_head(self, prev: _Word) -> bool:
-        if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev):
+        if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev) or _K_SLOGAN_WORD.fullmatch(prev.core):
             return False
         if _LIST_BREAK.search(prev.core):
             return False  # 메모리·AI 반도체, 시스템·AI 반도체: a list of kinds before a common noun, not a firm's name
@@ -158,6 +205,14 @@ class _BodyRules(_ArticleBase):
     def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
         stem = core[: -len(suffix)]
         if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
+            return False
+        if _NUMBERED.match(stem):
+            return False  # 제1형사부, 3분과위원회: a numbered division, not a body's name (2030세계박람회 is an edition)
+        if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":
+            return True  # 대전지방법원, 도쿄올림픽: a known place names it
+        if suffix in _PLACE_INSTITUTIONS:
+            return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
+        if suffix == "청" and core.endswith(_NOT_AGENCIES):
             return False
         if _K_SLOGAN.fullmatch(stem):
             return False  # K-테크, K-바이오, K반도체: a national slogan, not a firm

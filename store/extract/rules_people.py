@@ -74,6 +74,10 @@ def _looks_korean_name(core: str) -> bool:
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
 
 
+# A Korean name with an age in brackets, as news writes the people it names without a title: 신재민(36), 강민지(30)·서솔(30)씨,
+# 이은해(31, 왼쪽). The number is years (up to 110, 세/살 allowed), a short note may follow it; 김씨(30) is no name.
+_NAME_AGE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4})\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")
+_NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
 
 
@@ -169,10 +173,28 @@ class _PeopleRules(_ArticleBase):
                 hits.append(_Hit(person, start, "title", "person"))
         return hits
 
+    def age_hits(self) -> list[_Hit]:
+        """People named with their age in brackets (see _NAME_AGE): three syllables that look like a Korean name, or two
+        (a surname and one syllable: 서솔(30)) since the age says it is a person."""
+        if "(" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _NAME_AGE.finditer(self.text):
+            name = m.group(1)
+            if not 1 <= int(m.group(2)) <= 110:
+                continue
+            two = len(name) == 2 and name[0] in _SURNAMES and name[1] not in _NOT_GIVEN_NAMES
+            if not (two or _looks_korean_name(name)) or name in _NOT_NAMES or title_family(name):
+                continue
+            if self.known.type_of(name) in (None, "person"):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
+
     def _place_title(self, core: str) -> bool:
-        """경북도지사, 구미시장, 성남시장은: a head of a place, written glued to a place the alias file knows (alone,
-        시장 is a market: 전기차 시장)."""
-        return any(self.known.type_of(head) == "place" for head in _place_title_heads(core))
+        """경북도지사, 구미시장, 성남시장은, 양구군수: a head of a place, written glued to a place the alias file knows,
+        also without its 시 or 군 (양구군수 heads 양구군); alone, 시장 is a market (전기차 시장)."""
+        return any(self.known.type_of(place) == "place" for head in _place_title_heads(core)
+                   for place in (head, head + "군", head + "시"))
 
     def _dot_names(self, w: _Word) -> list[_Hit]:
         """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""

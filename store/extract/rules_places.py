@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import _is_hangul, _is_tail
-from .rules_base import _ArticleBase, _Hit, _NOT_NAMES, _SITE_SUFFIXES
+from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
 # (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
@@ -12,6 +12,15 @@ _MARKET_KINDS = ("전통", "문화", "재래", "수산", "농수산물", "농수
 _MARKET_QUARTERS = frozenset("중앙 남부 북부 동부 서부 서문 동문 남문 북문".split())
 _MARKET_GENERIC = frozenset("지역 인근 동네 주변 전국 관내 도내 시내 국내 골목 대형 소형 우리 대표 온라인".split())
 _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too many common nouns (측면, 라면, 거리)
+# A district written after the city or county it belongs to: 부산 금정구, 장수군 번암면, 나주시 영산동. Alone, 면, 동 and 구
+# end too many common nouns (측면, 활동, 연구); after a known place, a name of two syllables or more before them is the
+# district (one syllable only for the compass wards: 서울 중구, 대구 동구).
+_DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리)")
+_WARDS = frozenset("중 동 서 남 북".split())
+_DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전체 해당 행정 주변 시내 외곽 도심 공동 합동 연구 협동 노동 활동 이동 운동
+    행동 변동 작동 가동 출동 감동 연동 자동 수동 폭동 난동 소동 발동 진동 구동 입구 출구 창구 요구 추구 탐구 도구 가구 인구 항구
+    장면 측면 정면 전면 국면 화면 표면 이면 단면 방면 내면 외면 대면 직면 반면 당면 수면 지면 라면 거리 처리 관리 원리 논리 수리
+    승리 정리 심리 요리 무리 대리 의리 유리 실리 조리 경리 총리 진리 권리 부리 소리""".split())
 
 
 def _site_core(word: str) -> str | None:
@@ -44,3 +53,23 @@ class _PlaceRules(_ArticleBase):
             if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                 return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
         return []
+
+    def district_hits(self) -> list[_Hit]:
+        """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동."""
+        hits: list[_Hit] = []
+        words = self.words
+        for i in range(1, len(words)):
+            w = words[i]
+            m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
+            if m is None or w.line_start or w.opens:
+                continue
+            stem, core = m.group(1), m.group()
+            if (len(stem) < 2 and not (m.group(2) == "구" and stem in _WARDS)) or core in _DISTRICT_GENERIC or stem in _NOT_NAMES:
+                continue
+            if any(c in _LOANWORD_SYLLABLES for c in stem):
+                continue  # 판교 테크노밸리: a transliterated word ending in 리 is no district
+            prev = words[i - 1]
+            if prev.closes or self.known.type_of(prev.core) != "place" or self.known.type_of(core) not in (None, "place"):
+                continue
+            hits.append(_Hit(core, w.start, "rule", "place"))
+        return hits

@@ -24,7 +24,8 @@ _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업"
 _HEADLINE_MAX = 300
 # Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
 # multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
-_EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의".split())
+_EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의 태풍".split())  # 17호 태풍 '타파'
+_EDITION_AT_START = re.compile(r"제\s?\d{1,3}\s?회\s*")  # ‘제11회 청춘양구 배꼽축제’: the festival, not its edition
 _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
@@ -55,6 +56,9 @@ class _ProductRules(_ArticleBase):
                 continue
             body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
                 "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
+            edition = _EDITION_AT_START.match(name) if body_type == "event" else None
+            if edition and len(parts) >= 2 and edition.end() < len(name):
+                name, start = name[edition.end():], start + edition.end()
             if (body_type and 2 <= len(parts) <= 6 and self.known.type_of(name) in (None, body_type)
                     and self._tail_ok(m.end())):
                 # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서, '글로벌 AI 텔코 얼라이언스'를
