@@ -762,3 +762,17 @@ def test_a_broadcast_transcript_loses_its_turn_labels_sign_off_and_crew():
                    "한빛TV 뉴스 남궁민입니다.\n영상취재 : 박희철\n영상편집 : 배시윤")
     assert article.outlet == "한빛TV" and article.reporters == ["남궁민"]
     assert paragraphs(article) == ["정상회담에 핵심 인사들이 총출동했습니다.", "루비오 국무장관이 먼저 악수를 나눴습니다."]
+
+
+def test_a_story_paragraph_cut_mid_sentence_ends_a_headline_list():
+    """A list page: '실시간뉴스', a bulleted headline, then the story as one long paragraph the page store cut before its
+    last full stop. The paragraph holds several sentences, so it is the story, not one more headline; the short
+    headlines before it (no full stop inside) stay out."""
+    story = ("    [대전=한빛투데이 / 이기운 기자] 대전하나시티즌이 홈에서 강원FC와 첫 맞대결을 펼친다.   대전하나시티즌은 16일 "
+             "오후 2시 대전월드컵경기장에서 열리는 3라운드에서 강원FC와 맞붙는다. 현재 대전은 승점 1점으로 9위에 있다.   원정 "
+             "2연전이 끝났다. 오랜 부상을 딛고 돌아온 구텍의 데뷔골도 긍정적이었다. 시즌 첫 홈경기 상대는 강원이다. 지난 시즌에도 대전은 ")
+    body = "\n".join(["스포츠", "실시간뉴스", "  • 한빛FC, 새 감독 선임", "  • 누리시티즌 2연패 탈출",
+                      "  • 대전하나시티즌, 홈 개막전서 강원FC 상대로 승리 예고!", story])
+    article = text(body)
+    assert "대전월드컵경기장에서 열리는 3라운드" in article.body, article.body
+    assert "새 감독 선임" not in article.body and "2연패 탈출" not in article.body, article.body

@@ -1309,3 +1309,72 @@ def test_korean_won_a_strategy_glossed_in_english_and_a_quoted_phrase_before_a_t
             "팀 쿡 애플 CEO가 왔다.")
     got = {c.name for c in rule_candidates(article(text))}
     assert not {"온 서비스AI", "On-Service AI", "금리 인하"} & got and "팀 쿡" in got, got
+
+
+def test_names_with_an_age_in_brackets_are_people():
+    """News names people without a title by their age in brackets: 한빛솔(31, 왼쪽), 나래(29)씨 (a surname and one
+    syllable), 강다온(30)·서솔(28)씨. 김씨(40) is a surname with 씨, 서울(30%) a share, 1위(3) a rank: no people."""
+    text = ("용의자인 한빛솔(31, 왼쪽)과 공범 나래(29)씨는 붙잡혔다. 유튜브 채널을 운영해온 강다온(30)·서솔(28)씨는 글을 쓴다. "
+            "김씨(40)는 말했다. 서울(30%)과 1위(3)는 달랐다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["한빛솔", "나래", "강다온", "서솔"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert not {"김씨", "서울", "1위"} & {n for n, t in got.items() if t == "person"}, got
+
+
+def test_police_court_and_deputy_titles_and_numerals_before_a_title():
+    """김한결 경위, 심다온 부장판사, 남도윤 대책본부 차장 are people; 사건 경위를 (the circumstances) and 두 스타 교수가
+    (two star professors) name no one."""
+    text = ("김한결 경위가 용의자를 붙잡았다. 심다온 부장판사는 항소를 기각했다. 남도윤 중앙산불방지대책본부 차장은 당부했다. "
+            "경찰은 사건 경위를 조사했다. 두 스타 교수가 연재를 잇는다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["김한결", "심다온", "남도윤"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert not {"두 스타", "사건"} & set(got), got
+
+
+def test_police_stations_courts_and_their_short_forms_are_bodies():
+    """한빛경찰서는 (경찰서는: 서는 is no particle run here), 강남 경찰서 written apart after its place, 서울 지하철경찰대,
+    중앙산불방지대책본부; 대전지법 and 대전지방법원 are one court. 관할 경찰서, 공조요청 (a request, not an agency) and
+    제1형사부 (a numbered division) are none."""
+    text = ("한빛경찰서는 A씨를 검거했다. A씨는 강남 경찰서 관내에서 수배됐고 서울 지하철경찰대로 넘겨졌다. 중앙산불방지대책본부가 밝혔다. "
+            "대전지법 형사1부는 항소를 기각했다. 대전지방법원 제1형사부는 벌금형을 선고했다. 관할 경찰서에 공조요청 글을 올렸다.")
+    got = {c.name: c for c in rule_candidates(article(text))}
+    for name in ("한빛경찰서", "강남 경찰서", "서울 지하철경찰대", "중앙산불방지대책본부", "대전지방법원"):
+        assert got.get(name) is not None and got[name].type == "org", (name, sorted(got))
+    assert "대전지법" in got["대전지방법원"].aliases and "대전지법" not in got, sorted(got)
+    assert not {"제1형사부", "공조요청", "관할 경찰서", "경찰서"} & set(got), sorted(got)
+
+
+def test_districts_after_their_city_or_county_and_bridges():
+    """부산 금샘구, 장수군 번암면, 나주시 영산동에서 (with its particle) and 나주대교 are places; after a known place, 연구
+    (research), 활동 (activity) and 측면 (side) are words, and 판교 테크노밸리 is no district 테크노밸리."""
+    text = ("부산 금샘구 한 상가에서 불이 났다. 장수군 번암면 일원에서 산불이 났다. 나주시 영산동에서 축제가 열린다. 나주대교가 막혔다. "
+            "한국 연구 성과가 나왔다. 부산 활동을 마쳤다. 서울 측면 지원이다. 판교 테크노밸리에 입주했다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["금샘구", "번암면", "영산동", "나주대교"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "place"), got
+    assert not {"연구", "활동", "측면", "테크노밸리"} & set(got), got
+
+
+def test_hosted_games_typhoons_and_festival_editions_are_events():
+    """2024 파리 올림픽 and 도쿄올림픽 (a known place before the game), 17호 태풍 '타파'가, ‘제11회 한빛 배꼽축제’ (the festival
+    without its edition): events. 올림픽 본선 alone names no host."""
+    text = ("대표팀은 2024 파리 올림픽 본선 진출에 실패했다. 도쿄올림픽 이후 처음이다. 17호 태풍 '타파'가 북상하고 있다. "
+            "‘제11회 한빛 배꼽축제’가 열린다. 올림픽 본선은 멀다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["파리 올림픽", "도쿄올림픽", "타파", "한빛 배꼽축제"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "event"), got
+    assert not {"제11회 한빛 배꼽축제", "올림픽 본선"} & set(got), got
+
+
+def test_agencies_clubs_and_county_heads_written_without_their_county():
+    """울림엔터테인먼트, 강원FC, 한빛유나이티드, 대전하나시티즌 are companies; 조인묵 양구군수가 (양구군 is known, 양구 is
+    not) makes 조인묵 a person; K팝 그룹 is a kind of business, not a firm."""
+    text = ("소속사 울림엔터테인먼트는 티저를 공개했다. 강원FC와 한빛유나이티드, 대전하나시티즌이 맞붙는다. 조인묵 양구군수가 말했다. "
+            "K팝 그룹들도 컴백한다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = {"울림엔터테인먼트": "company", "강원FC": "company", "한빛유나이티드": "company", "대전하나시티즌": "company",
+            "조인묵": "person"}
+    assert {n: got.get(n) for n in want} == want, got
+    assert "K팝 그룹" not in got, got
