@@ -1378,3 +1378,11 @@ def test_agencies_clubs_and_county_heads_written_without_their_county():
             "조인묵": "person"}
     assert {n: got.get(n) for n in want} == want, got
     assert "K팝 그룹" not in got, got
+
+
+def test_news_agencies_foreign_papers_clubs_and_entertainment_agencies_are_in_the_alias_file(typed):
+    """Facts: agencies and papers a story cites (로이터, AP통신, 니혼게이자이신문 also as 닛케이), K League clubs written
+    glued or apart (전북현대, 대전 하나 시티즌), entertainment agencies (하이브, tvN)."""
+    text = ("로이터와 AP통신, 닛케이가 전했다. 요미우리신문도 보도했다. 전북현대와 대전 하나 시티즌이 비겼다. 하이브와 tvN이 손잡았다.")
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "로이터", "AP통신", "니혼게이자이신문", "요미우리신문", "전북 현대 모터스", "대전하나시티즌", "하이브", "tvN"]
