@@ -1323,14 +1323,14 @@ def test_names_with_an_age_in_brackets_are_people():
 
 
 def test_police_court_and_deputy_titles_and_numerals_before_a_title():
-    """김한결 경위, 심다온 부장판사, 남도윤 대책본부 차장 are people; 사건 경위를 (the circumstances) and 두 스타 교수가
-    (two star professors) name no one."""
+    """김한결 경위, 심다온 부장판사, 남도윤 대책본부 차장 are people; 사건 경위를 (the circumstances), 두 스타 교수가
+    (two star professors) and 진입해 제1주차장을 (a car park ends in 차장) name no one."""
     text = ("김한결 경위가 용의자를 붙잡았다. 심다온 부장판사는 항소를 기각했다. 남도윤 중앙산불방지대책본부 차장은 당부했다. "
-            "경찰은 사건 경위를 조사했다. 두 스타 교수가 연재를 잇는다.")
+            "경찰은 사건 경위를 조사했다. 두 스타 교수가 연재를 잇는다. 삼거리에서 아랫길로 진입해 제1주차장을 이용하면 된다.")
     got = {c.name: c.type for c in rule_candidates(article(text))}
     want = ["김한결", "심다온", "남도윤"]
     assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
-    assert not {"두 스타", "사건"} & set(got), got
+    assert not {"두 스타", "사건", "진입해", "아랫길로 진입해"} & set(got), got
 
 
 def test_police_stations_courts_and_their_short_forms_are_bodies():

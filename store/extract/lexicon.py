@@ -85,6 +85,10 @@ _OPENERS = "‘“\"'[<《〈「『▲■△▶·-"
 _CLOSERS = "’”\"']>》〉」』,.;:!?…·"
 
 
+# Common nouns that end in a title's letters: 제1주차장 is a car park, not a deputy head (차장).
+_NOT_TITLE_ENDINGS = ("주차장",)
+
+
 @lru_cache(maxsize=1 << 16)
 def title_family(word: str) -> str | None:
     """The title a written word ends in, particles allowed after it (회장은, SK회장, 제2차관도,
@@ -95,7 +99,7 @@ def title_family(word: str) -> str | None:
         if tail and not _is_tail(tail):
             continue
         m = _TITLE_AT_END.search(head, max(0, cut - _LONGEST_TITLE))  # a title ends the head: look at its tail only
-        if m is None:
+        if m is None or head.endswith(_NOT_TITLE_ENDINGS):
             continue
         title = m.group()
         before = head[: m.start()]
