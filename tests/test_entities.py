@@ -1386,3 +1386,17 @@ def test_news_agencies_foreign_papers_clubs_and_entertainment_agencies_are_in_th
     text = ("로이터와 AP통신, 닛케이가 전했다. 요미우리신문도 보도했다. 전북현대와 대전 하나 시티즌이 비겼다. 하이브와 tvN이 손잡았다.")
     assert [name for _, name in shipped_places(typed, text)] == [
         "로이터", "AP통신", "니혼게이자이신문", "요미우리신문", "전북 현대 모터스", "대전하나시티즌", "하이브", "tvN"]
+
+
+def test_performers_and_players_after_the_word_for_what_they_are_and_their_dot_list():
+    """가수 한빛솔이, 걸그룹 누리나래가, 아이돌 그룹 아스트로가 (로 is no particle here), 작곡가 이트라이브와, 배우 최다온씨는, 투수
+    윤규진에게: people. In the headline 한빛솔·싸이·이수영…, one part is the singer, so the others are people too. 가수
+    활동을, 솔로 가수 신기록을 and 그룹 계열사 name no one; 삼성·LG (known firms) stay firms."""
+    text = ("한빛솔·싸이·이수영…가요계 컴백 전쟁\n가수 한빛솔이 앨범을 냈다. 걸그룹 누리나래가 데뷔했고 아이돌 그룹 아스트로가 돌아온다. "
+            "작곡가 이트라이브와 손잡았다. 배우 최다온씨는 웃었다. 투수 윤규진에게 홈런을 쳤다. 가수 활동을 쉬었다. 솔로 가수 신기록을 "
+            "세웠다. 그룹 계열사도 늘었다. 삼성·LG도 나섰다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["한빛솔", "누리나래", "아스트로", "이트라이브", "최다온", "윤규진", "싸이", "이수영"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert not {"활동", "신기록", "계열사", "아스트", "최다온씨"} & set(got), got
+    assert got.get("삼성") != "person" and got.get("LG") != "person", got

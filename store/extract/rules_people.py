@@ -78,6 +78,16 @@ def _looks_korean_name(core: str) -> bool:
 # 이은해(31, 왼쪽). The number is years (up to 110, 세/살 allowed), a short note may follow it; 김씨(30) is no name.
 _NAME_AGE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4})\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")
 _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
+# Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
+# 투수 윤규진의). 그룹 alone is left out: in business news it is a company group (그룹 계열사).
+_ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 듀오 개그맨 개그우먼 코미디언
+    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼""".split())
+# What follows such a word without being a name (가수 활동을, 배우 출신인).
+_ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시절 인생 경력 데뷔작 본인 자신 부문 자격 전향 겸업 인생 역할 변신 오디션
+    매니저 소속사 팬 선배 후배 동료 최초 최고 최초로 이상 출신인 신기록 기록 신곡 앨범 무대 콘서트 공연""".split())
+# The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
+_NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
+                   "을", "를", "의", "와", "과", "도", "로", "에", "만")
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
 
 
@@ -173,6 +183,33 @@ class _PeopleRules(_ArticleBase):
                 hits.append(_Hit(person, start, "title", "person"))
         return hits
 
+    def role_hits(self) -> list[_Hit]:
+        """A performer or player named right after the word for what they are (see _ROLE_WORDS): the next word, a name
+        of two syllables or more with a particle or a bracket after it; 아이돌 그룹 아스트로가 too."""
+        hits: list[_Hit] = []
+        words = self.words
+        for i in range(len(words) - 1):
+            w = words[i]
+            role = w.core if w.core in _ROLE_WORDS else "아이돌그룹" if w.core == "그룹" and i and words[i - 1].core == "아이돌" else None
+            if role is None or w.closes:
+                continue
+            after = words[i + 1]
+            if after.line_start or after.opens and not after.core:
+                continue
+            name = next((after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
+                        after.core)
+            if name.endswith("씨") and len(name) > 2:
+                name = name[:-1]  # 배우 최불암씨는: the name without 씨
+            bracketed = self.text[after.end : after.end + 1] == "("
+            if name == after.core and not bracketed and not after.closes:
+                continue  # no particle, bracket or punctuation after it: a compound noun (가수 활동 기간)
+            if (len(name) < 2 or name in _ROLE_NOUNS or name in _NOT_NAMES or title_family(name) or name in _ROLE_WORDS
+                    or not (all(map(_is_hangul, name)) or name.isascii() and name[:1].isalpha())):
+                continue
+            if self.known.type_of(name) in (None, "person"):
+                hits.append(_Hit(name, after.start, "title", "person"))
+        return hits
+
     def age_hits(self) -> list[_Hit]:
         """People named with their age in brackets (see _NAME_AGE): three syllables that look like a Korean name, or two
         (a surname and one syllable: 서솔(30)) since the age says it is a person."""
@@ -195,6 +232,27 @@ class _PeopleRules(_ArticleBase):
         also without its 시 or 군 (양구군수 heads 양구군); alone, 시장 is a market (전기차 시장)."""
         return any(self.known.type_of(place) == "place" for head in _place_title_heads(core)
                    for place in (head, head + "군", head + "시"))
+
+    def dot_list_people(self, people: list[_Hit]) -> list[_Hit]:
+        """The other names of a ·-joined list in which one is a person found by another rule (임영웅·싸이·이수영: 임영웅 is a
+        singer): each a Hangul word of two to four syllables that names nothing else."""
+        found = {h.surface for h in people if h.type == "person"}
+        if not found:
+            return []
+        hits: list[_Hit] = []
+        for w in self.words:
+            if "·" not in w.core:
+                continue
+            parts = w.core.split("·")
+            if not 2 <= len(parts) <= 6 or not found & set(parts):
+                continue
+            offset = w.start
+            for part in parts:
+                if (part not in found and 2 <= len(part) <= 4 and all(map(_is_hangul, part)) and part not in _NOT_NAMES
+                        and not title_family(part) and self.known.type_of(part) in (None, "person")):
+                    hits.append(_Hit(part, offset, "title", "person"))
+                offset += len(part) + 1
+        return hits
 
     def _dot_names(self, w: _Word) -> list[_Hit]:
         """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""

@@ -69,7 +69,7 @@ class _PlaceRules(_ArticleBase):
             if any(c in _LOANWORD_SYLLABLES for c in stem):
                 continue  # 판교 테크노밸리: a transliterated word ending in 리 is no district
             prev = words[i - 1]
-            if prev.closes or self.known.type_of(prev.core) != "place" or self.known.type_of(core) not in (None, "place"):
+            if prev.closes or self.known.type_of(prev.core) != "place" or self.known.type_of(core) is not None:
                 continue
             hits.append(_Hit(core, w.start, "rule", "place"))
         return hits
