@@ -1400,3 +1400,17 @@ def test_performers_and_players_after_the_word_for_what_they_are_and_their_dot_l
     assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
     assert not {"활동", "신기록", "계열사", "아스트", "최다온씨"} & set(got), got
     assert got.get("삼성") != "person" and got.get("LG") != "person", got
+
+
+def test_legal_form_marks_hospitals_albums_shows_and_mountains():
+    """㈜한빛가스와 and (주)누리 are companies, (재)지관은 and (사)한빛협회 orgs (the mark says what they are); 서울한빛병원 is
+    a hospital (an org), 요양병원 and 대학병원 are kinds; 정규 1집 ‘아임 히어로’로, 싱글 ‘겨울소리’, 드라마 ‘무빙’ are
+    works; 의왕시 백운산 is a mountain, 서울 부동산 is property."""
+    text = ("평택시와 ㈜한빛가스, (재)지관은 개관식을 열었다. (주)누리와 (사)한빛협회도 왔다. 서울한빛병원과 요양병원, 대학병원에 "
+            "재직했다. 정규 1집 ‘아임 히어로’로 기록을 세웠다. 싱글 ‘겨울소리’를 냈다. 드라마 ‘무빙’이 떴다. 의왕시 백운산 일대에서 "
+            "산불이 났다. 서울 부동산 시장이 얼었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = {"한빛가스": "company", "누리": "company", "지관": "org", "한빛협회": "org", "서울한빛병원": "org",
+            "아임 히어로": "product", "겨울소리": "product", "무빙": "product", "백운산": "place"}
+    assert {n: got.get(n) for n in want} == want, got
+    assert not {"요양병원", "대학병원", "부동산"} & set(got), got

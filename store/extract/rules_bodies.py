@@ -32,6 +32,10 @@ _K_SLOGAN_WORD = re.compile(r"K-?[가-힣]{1,3}")  # K팝 그룹, K-뷰티 기�
 _HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아시안컵".split())
 # What an agency's name (…청) ends in when it is a request, not an agency: 공조요청, 참가신청, 특별초청.
 _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
+# A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
+_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+_GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
+                      "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
 _NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
 _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
@@ -99,6 +103,21 @@ class _BodyRules(_ArticleBase):
                     hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "org"))
                     continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
+        return hits
+
+    def legal_form_hits(self) -> list[_Hit]:
+        """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),
+        ㈔, 재단법인 or 사단법인; the particle after the name is cut."""
+        if "㈜" not in self.text and "(" not in self.text and "법인" not in self.text and "㈔" not in self.text and "주식회사" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _LEGAL_FORM.finditer(self.text):
+            name = _strip_tail(m.group(2)) if _has_hangul(m.group(2)) else m.group(2)
+            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER:
+                continue
+            type_ = "company" if m.group(1) in ("㈜", "(주)", "주식회사") else "org"
+            if self.known.type_of(name) in (None, type_):
+                hits.append(_Hit(name, m.start(2), "rule", type_))
         return hits
 
     @staticmethod
@@ -214,6 +233,8 @@ class _BodyRules(_ArticleBase):
             return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
         if suffix == "청" and core.endswith(_NOT_AGENCIES):
             return False
+        if suffix == "병원" and (len(stem) < 2 or stem.endswith(_GENERIC_HOSPITALS)):
+            return False  # 요양병원, 대학병원, 동물병원: kinds of hospital
         if _K_SLOGAN.fullmatch(stem):
             return False  # K-테크, K-바이오, K반도체: a national slogan, not a firm
         if not (_has_hangul(stem) or _has_latin(stem)):

@@ -15,12 +15,13 @@ _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too ma
 # A district written after the city or county it belongs to: 부산 금정구, 장수군 번암면, 나주시 영산동. Alone, 면, 동 and 구
 # end too many common nouns (측면, 활동, 연구); after a known place, a name of two syllables or more before them is the
 # district (one syllable only for the compass wards: 서울 중구, 대구 동구).
-_DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리)")
+_DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
 _WARDS = frozenset("중 동 서 남 북".split())
 _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전체 해당 행정 주변 시내 외곽 도심 공동 합동 연구 협동 노동 활동 이동 운동
     행동 변동 작동 가동 출동 감동 연동 자동 수동 폭동 난동 소동 발동 진동 구동 입구 출구 창구 요구 추구 탐구 도구 가구 인구 항구
     장면 측면 정면 전면 국면 화면 표면 이면 단면 방면 내면 외면 대면 직면 반면 당면 수면 지면 라면 거리 처리 관리 원리 논리 수리
-    승리 정리 심리 요리 무리 대리 의리 유리 실리 조리 경리 총리 진리 권리 부리 소리""".split())
+    승리 정리 심리 요리 무리 대리 의리 유리 실리 조리 경리 총리 진리 권리 부리 소리 부동산 유동산 총자산 순자산 대량생산 공산 농수산
+    수산 축산 출산 재산 자산 생산 예산 투자산 수출산""".split())
 
 
 def _site_core(word: str) -> str | None:

@@ -18,7 +18,9 @@ _FAMILY_MODEL = re.compile(
 _MODEL_VARIANT = re.compile(
     r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])")
 # Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
-_WORK_WORDS = frozenset("게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇".split())
+_WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇
+    드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬""".split())  # also songs, albums, shows: 싱글 ‘겨울소리’
+_ALBUM_NUMBER = re.compile(r"\d{1,2}집")  # 정규 1집 ‘아임 히어로’
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
 _HEADLINE_MAX = 300
@@ -76,7 +78,8 @@ class _ProductRules(_ArticleBase):
                     hits.append(_Hit(event, start, "rule", "event"))
                 continue
             head = _strip_tail(words[-1])
-            type_ = "product" if words[-1] in _WORK_WORDS else "company" if head.endswith(_FIRM_KIND_WORDS) else None
+            work = words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
             if type_ is None:
