@@ -776,3 +776,18 @@ def test_a_story_paragraph_cut_mid_sentence_ends_a_headline_list():
     article = text(body)
     assert "대전월드컵경기장에서 열리는 3라운드" in article.body, article.body
     assert "새 감독 선임" not in article.body and "2연패 탈출" not in article.body, article.body
+
+
+def test_share_rows_and_font_size_pickers_are_chrome():
+    """A row of share buttons (페이스북 공유 트위터 공유 …), 'URL 줄이기 페이스북 X', '크게 작게 프린트 메일' and a font-size
+    picker spelled out in words are neither deck nor body; a sentence that names 페이스북 stays."""
+    body = "\n".join([
+        "한빛시, 새 축제 연다", "페이스북 공유 트위터 공유 카카오톡 공유 카카오스토리 공유 네이버밴드 공유 구분선 댓글",
+        "크게 작게 프린트 메일", "URL 줄이기 페이스북 X",
+        "인쇄 메일 글씨 크기 선택 가장 작은 크기 글자 한 단계 작은 크기 글자 기본 크기 글자 한 단계 큰 크기 글자",
+        "한빛시는 다음 달 축제를 연다고 밝혔다. 시는 페이스북과 유튜브로 행사를 생중계한다."])
+    article = text(body)
+    shown = f"{article.subtitle or ''}\n{article.body}"  # neither the deck nor the body: names in both are mentions
+    for chrome in ("공유 트위터", "프린트 메일", "URL 줄이기", "글씨 크기 선택"):
+        assert chrome not in shown, (chrome, shown)
+    assert "페이스북과 유튜브로 행사를 생중계한다" in article.body

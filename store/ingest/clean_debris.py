@@ -25,6 +25,9 @@ PAGE_BUTTONS = frozenset({
     "print", "Print", "PRINT", "share", "Share", "SHARE", "facebook", "twitter", "Top", "top", "menu", "MENU", "search", "login",
     "A+", "A-", "A", "URL", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
     "Advertisement", "ADVERTISEMENT", "광고",
+    # share rows and font-size pickers (페이스북 공유 트위터 공유 … 구분선 댓글, URL 줄이기 페이스북 X, 가장 작은 크기 글자 …)
+    "X", "네이버밴드", "카카오톡 공유", "구분선", "줄이기", "메일", "이메일", "인스타그램", "유튜브", "확대", "축소", "글씨", "크기",
+    "선택", "가장", "작은", "큰", "글자", "단계", "한",
     # a broadcast transcript's turn labels
     "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
 })
