@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
 from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _PLACE_INSTITUTIONS, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
@@ -36,6 +37,7 @@ _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
 _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
                       "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
+_INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
 _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
@@ -46,8 +48,11 @@ _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS,
                                                               reverse=True))))
 
 
+@lru_cache(maxsize=1 << 16)
 def _institution_core(word: str) -> str | None:
     """A public body's name with its particles cut (경찰서는: 서는 looks like particles to _strip_tail)."""
+    if not _INSTITUTION_HINT.search(word):
+        return None
     for suffix in _PLACE_INSTITUTIONS:
         i = word.find(suffix)
         if i >= 0 and (i + len(suffix) == len(word) or _is_tail(word[i + len(suffix) :])):

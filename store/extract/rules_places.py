@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .lexicon import _is_hangul, _is_tail
 from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
@@ -16,6 +17,7 @@ _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too ma
 # end too many common nouns (측면, 활동, 연구); after a known place, a name of two syllables or more before them is the
 # district (one syllable only for the compass wards: 서울 중구, 대구 동구).
 _DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
+_DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산][가-힣]{0,3}(?![가-힣])")
 _WARDS = frozenset("중 동 서 남 북".split())
 _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전체 해당 행정 주변 시내 외곽 도심 공동 합동 연구 협동 노동 활동 이동 운동
     행동 변동 작동 가동 출동 감동 연동 자동 수동 폭동 난동 소동 발동 진동 구동 입구 출구 창구 요구 추구 탐구 도구 가구 인구 항구
@@ -59,7 +61,15 @@ class _PlaceRules(_ArticleBase):
         """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동."""
         hits: list[_Hit] = []
         words = self.words
-        for i in range(1, len(words)):
+        known = self.known
+        # the words that can be one, found in one compiled scan of the text (a loop over every word costs more)
+        for found in _DISTRICT_WORD.finditer(self.text):
+            i = bisect_left(self._word_starts, found.start())
+            if i == 0 or i >= len(words) or words[i].start != found.start():
+                continue
+            prev = words[i - 1]
+            if prev.closes or known.type_of(prev.core) != "place":
+                continue
             w = words[i]
             m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
             if m is None or w.line_start or w.opens:
@@ -69,8 +79,7 @@ class _PlaceRules(_ArticleBase):
                 continue
             if any(c in _LOANWORD_SYLLABLES for c in stem):
                 continue  # 판교 테크노밸리: a transliterated word ending in 리 is no district
-            prev = words[i - 1]
-            if prev.closes or self.known.type_of(prev.core) != "place" or self.known.type_of(core) is not None:
+            if known.type_of(core) is not None:
                 continue
             hits.append(_Hit(core, w.start, "rule", "place"))
         return hits
