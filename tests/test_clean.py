@@ -791,3 +791,19 @@ def test_share_rows_and_font_size_pickers_are_chrome():
     for chrome in ("공유 트위터", "프린트 메일", "URL 줄이기", "글씨 크기 선택"):
         assert chrome not in shown, (chrome, shown)
     assert "페이스북과 유튜브로 행사를 생중계한다" in article.body
+
+
+def test_shared_cms_chrome_and_edit_date_lines_are_no_headline():
+    """The chrome of a CMS many local outlets share ('실시간 댓글', '상태바', '이 기사를 공유합니다', '기사 메일전송',
+    '기사수정') and a pop-up toggle are no headline; '기사입력 2024.04.26 20:10 / 기사수정 …' is the date line and
+    '기사최종편집일 …' a date line too (which of the two dates is the story's is left open), not the title."""
+    body = "\n".join([
+        "실시간 댓글", "오늘 하루 열지 않음", "기사최종편집일 2024-11-26 18:03",
+        "한빛시, 내달 장미축제 연다", "상태바", "이 기사를 공유합니다", "기사 메일전송", "기사수정",
+        "기사입력 2024.04.26 20:10 / 기사수정 2024.04.26 20:10",
+        "한빛시는 다음 달 장미축제를 연다고 26일 밝혔다. 시는 올해 관람객 10만 명을 예상했다."])
+    article = text(body)
+    assert article.title == "한빛시, 내달 장미축제 연다", article.title
+    assert article.date is not None
+    for chrome in ("상태바", "공유합니다", "메일전송", "기사수정", "기사입력", "최종편집일", "열지 않음", "실시간 댓글"):
+        assert chrome not in f"{article.subtitle or ''}\n{article.body}", chrome
