@@ -38,9 +38,11 @@ _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단�
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
                       "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
+_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")
 _NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
 _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
+_SHORT_ENDINGS = tuple(_SHORT_INSTITUTIONS)
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
     {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
@@ -113,8 +115,8 @@ class _BodyRules(_ArticleBase):
     def legal_form_hits(self) -> list[_Hit]:
         """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),
         ㈔, 재단법인 or 사단법인; the particle after the name is cut."""
-        if "㈜" not in self.text and "(" not in self.text and "법인" not in self.text and "㈔" not in self.text and "주식회사" not in self.text:
-            return []
+        if not any(mark in self.text for mark in _LEGAL_MARKS):
+            return []  # substring tests (C speed) rule out almost every article
         hits: list[_Hit] = []
         for m in _LEGAL_FORM.finditer(self.text):
             name = _strip_tail(m.group(2)) if _has_hangul(m.group(2)) else m.group(2)
@@ -128,7 +130,9 @@ class _BodyRules(_ArticleBase):
     @staticmethod
     def institution_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
         """(full, short) spellings of one court or prosecutors' office found among the hits (see _SHORT_INSTITUTIONS)."""
-        pairs = []
+        pairs: list[tuple[str, str]] = []
+        if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
+            return pairs
         for h in hits:
             for short, full in _SHORT_INSTITUTIONS.items():
                 if h.surface.endswith(short) and len(h.surface) > len(short):

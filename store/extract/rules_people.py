@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -76,12 +77,15 @@ def _looks_korean_name(core: str) -> bool:
 
 # A Korean name with an age in brackets, as news writes the people it names without a title: 신재민(36), 강민지(30)·서솔(30)씨,
 # 이은해(31, 왼쪽). The number is years (up to 110, 세/살 allowed), a short note may follow it; 김씨(30) is no name.
-_NAME_AGE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4})\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")
+# _NAME_BEFORE: the 2-4 Hangul letters that end right before the bracket and start a word.
+_AGE_BRACKET = re.compile(r"\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")  # found first: rare, so the scan is cheap
+_NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
 _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
 # Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
 # 투수 윤규진의). 그룹 alone is left out: in business news it is a company group (그룹 계열사).
 _ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 듀오 개그맨 개그우먼 코미디언
     방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼""".split())
+_ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")(?=\\s)")
 # What follows such a word without being a name (가수 활동을, 배우 출신인).
 _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시절 인생 경력 데뷔작 본인 자신 부문 자격 전향 겸업 인생 역할 변신 오디션
     매니저 소속사 팬 선배 후배 동료 최초 최고 최초로 이상 출신인 신기록 기록 신곡 앨범 무대 콘서트 공연""".split())
@@ -188,10 +192,12 @@ class _PeopleRules(_ArticleBase):
         of two syllables or more with a particle or a bracket after it; 아이돌 그룹 아스트로가 too."""
         hits: list[_Hit] = []
         words = self.words
-        for i in range(len(words) - 1):
+        for found in _ROLE_WORD.finditer(self.text):  # one compiled scan finds the few role words
+            i = bisect_left(self._word_starts, found.start())
+            if i >= len(words) - 1 or words[i].start != found.start():
+                continue
             w = words[i]
-            role = w.core if w.core in _ROLE_WORDS else "아이돌그룹" if w.core == "그룹" and i and words[i - 1].core == "아이돌" else None
-            if role is None or w.closes:
+            if w.core != found.group() or w.closes or w.core == "그룹" and not (i and words[i - 1].core == "아이돌"):
                 continue
             after = words[i + 1]
             if after.line_start or after.opens and not after.core:
@@ -216,15 +222,17 @@ class _PeopleRules(_ArticleBase):
         if "(" not in self.text:
             return []
         hits: list[_Hit] = []
-        for m in _NAME_AGE.finditer(self.text):
-            name = m.group(1)
-            if not 1 <= int(m.group(2)) <= 110:
+        text = self.text
+        for m in _AGE_BRACKET.finditer(text):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            if before is None or not 1 <= int(m.group(1)) <= 110:
                 continue
+            name = before.group()
             two = len(name) == 2 and name[0] in _SURNAMES and name[1] not in _NOT_GIVEN_NAMES
             if not (two or _looks_korean_name(name)) or name in _NOT_NAMES or title_family(name):
                 continue
             if self.known.type_of(name) in (None, "person"):
-                hits.append(_Hit(name, m.start(1), "title", "person"))
+                hits.append(_Hit(name, before.start(), "title", "person"))
         return hits
 
     def _place_title(self, core: str) -> bool:
