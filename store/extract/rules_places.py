@@ -17,7 +17,7 @@ _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too ma
 # end too many common nouns (측면, 활동, 연구); after a known place, a name of two syllables or more before them is the
 # district (one syllable only for the compass wards: 서울 중구, 대구 동구).
 _DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
-_DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산][가-힣]{0,3}(?![가-힣])")
+_DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산](?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
 _WARDS = frozenset("중 동 서 남 북".split())
 _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전체 해당 행정 주변 시내 외곽 도심 공동 합동 연구 협동 노동 활동 이동 운동
     행동 변동 작동 가동 출동 감동 연동 자동 수동 폭동 난동 소동 발동 진동 구동 입구 출구 창구 요구 추구 탐구 도구 가구 인구 항구
