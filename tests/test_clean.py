@@ -762,3 +762,48 @@ def test_a_broadcast_transcript_loses_its_turn_labels_sign_off_and_crew():
                    "한빛TV 뉴스 남궁민입니다.\n영상취재 : 박희철\n영상편집 : 배시윤")
     assert article.outlet == "한빛TV" and article.reporters == ["남궁민"]
     assert paragraphs(article) == ["정상회담에 핵심 인사들이 총출동했습니다.", "루비오 국무장관이 먼저 악수를 나눴습니다."]
+
+
+def test_a_story_paragraph_cut_mid_sentence_ends_a_headline_list():
+    """A list page: '실시간뉴스', a bulleted headline, then the story as one long paragraph the page store cut before its
+    last full stop. The paragraph holds several sentences, so it is the story, not one more headline; the short
+    headlines before it (no full stop inside) stay out."""
+    story = ("    [대전=한빛투데이 / 이기운 기자] 대전하나시티즌이 홈에서 강원FC와 첫 맞대결을 펼친다.   대전하나시티즌은 16일 "
+             "오후 2시 대전월드컵경기장에서 열리는 3라운드에서 강원FC와 맞붙는다. 현재 대전은 승점 1점으로 9위에 있다.   원정 "
+             "2연전이 끝났다. 오랜 부상을 딛고 돌아온 구텍의 데뷔골도 긍정적이었다. 시즌 첫 홈경기 상대는 강원이다. 지난 시즌에도 대전은 ")
+    body = "\n".join(["스포츠", "실시간뉴스", "  • 한빛FC, 새 감독 선임", "  • 누리시티즌 2연패 탈출",
+                      "  • 대전하나시티즌, 홈 개막전서 강원FC 상대로 승리 예고!", story])
+    article = text(body)
+    assert "대전월드컵경기장에서 열리는 3라운드" in article.body, article.body
+    assert "새 감독 선임" not in article.body and "2연패 탈출" not in article.body, article.body
+
+
+def test_share_rows_and_font_size_pickers_are_chrome():
+    """A row of share buttons (페이스북 공유 트위터 공유 …), 'URL 줄이기 페이스북 X', '크게 작게 프린트 메일' and a font-size
+    picker spelled out in words are neither deck nor body; a sentence that names 페이스북 stays."""
+    body = "\n".join([
+        "한빛시, 새 축제 연다", "페이스북 공유 트위터 공유 카카오톡 공유 카카오스토리 공유 네이버밴드 공유 구분선 댓글",
+        "크게 작게 프린트 메일", "URL 줄이기 페이스북 X",
+        "인쇄 메일 글씨 크기 선택 가장 작은 크기 글자 한 단계 작은 크기 글자 기본 크기 글자 한 단계 큰 크기 글자",
+        "한빛시는 다음 달 축제를 연다고 밝혔다. 시는 페이스북과 유튜브로 행사를 생중계한다."])
+    article = text(body)
+    shown = f"{article.subtitle or ''}\n{article.body}"  # neither the deck nor the body: names in both are mentions
+    for chrome in ("공유 트위터", "프린트 메일", "URL 줄이기", "글씨 크기 선택"):
+        assert chrome not in shown, (chrome, shown)
+    assert "페이스북과 유튜브로 행사를 생중계한다" in article.body
+
+
+def test_shared_cms_chrome_and_edit_date_lines_are_no_headline():
+    """The chrome of a CMS many local outlets share ('실시간 댓글', '상태바', '이 기사를 공유합니다', '기사 메일전송',
+    '기사수정') and a pop-up toggle are no headline; '기사입력 2024.04.26 20:10 / 기사수정 …' is the date line and
+    '기사최종편집일 …' a date line too (which of the two dates is the story's is left open), not the title."""
+    body = "\n".join([
+        "실시간 댓글", "오늘 하루 열지 않음", "기사최종편집일 2024-11-26 18:03",
+        "한빛시, 내달 장미축제 연다", "상태바", "이 기사를 공유합니다", "기사 메일전송", "기사수정",
+        "기사입력 2024.04.26 20:10 / 기사수정 2024.04.26 20:10",
+        "한빛시는 다음 달 장미축제를 연다고 26일 밝혔다. 시는 올해 관람객 10만 명을 예상했다."])
+    article = text(body)
+    assert article.title == "한빛시, 내달 장미축제 연다", article.title
+    assert article.date is not None
+    for chrome in ("상태바", "공유합니다", "메일전송", "기사수정", "기사입력", "최종편집일", "열지 않음", "실시간 댓글"):
+        assert chrome not in f"{article.subtitle or ''}\n{article.body}", chrome

@@ -1309,3 +1309,108 @@ def test_korean_won_a_strategy_glossed_in_english_and_a_quoted_phrase_before_a_t
             "팀 쿡 애플 CEO가 왔다.")
     got = {c.name for c in rule_candidates(article(text))}
     assert not {"온 서비스AI", "On-Service AI", "금리 인하"} & got and "팀 쿡" in got, got
+
+
+def test_names_with_an_age_in_brackets_are_people():
+    """News names people without a title by their age in brackets: 한빛솔(31, 왼쪽), 나래(29)씨 (a surname and one
+    syllable), 강다온(30)·서솔(28)씨. 김씨(40) is a surname with 씨, 서울(30%) a share, 1위(3) a rank: no people."""
+    text = ("용의자인 한빛솔(31, 왼쪽)과 공범 나래(29)씨는 붙잡혔다. 유튜브 채널을 운영해온 강다온(30)·서솔(28)씨는 글을 쓴다. "
+            "김씨(40)는 말했다. 서울(30%)과 1위(3)는 달랐다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["한빛솔", "나래", "강다온", "서솔"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert not {"김씨", "서울", "1위"} & {n for n, t in got.items() if t == "person"}, got
+
+
+def test_police_court_and_deputy_titles_and_numerals_before_a_title():
+    """김한결 경위, 심다온 부장판사, 남도윤 대책본부 차장 are people; 사건 경위를 (the circumstances), 두 스타 교수가
+    (two star professors) and 진입해 제1주차장을 (a car park ends in 차장) name no one."""
+    text = ("김한결 경위가 용의자를 붙잡았다. 심다온 부장판사는 항소를 기각했다. 남도윤 중앙산불방지대책본부 차장은 당부했다. "
+            "경찰은 사건 경위를 조사했다. 두 스타 교수가 연재를 잇는다. 삼거리에서 아랫길로 진입해 제1주차장을 이용하면 된다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["김한결", "심다온", "남도윤"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert not {"두 스타", "사건", "진입해", "아랫길로 진입해"} & set(got), got
+
+
+def test_police_stations_courts_and_their_short_forms_are_bodies():
+    """한빛경찰서는 (경찰서는: 서는 is no particle run here), 강남 경찰서 written apart after its place, 서울 지하철경찰대,
+    중앙산불방지대책본부; 대전지법 and 대전지방법원 are one court. 관할 경찰서, 공조요청 (a request, not an agency) and
+    제1형사부 (a numbered division) are none."""
+    text = ("한빛경찰서는 A씨를 검거했다. A씨는 강남 경찰서 관내에서 수배됐고 서울 지하철경찰대로 넘겨졌다. 중앙산불방지대책본부가 밝혔다. "
+            "대전지법 형사1부는 항소를 기각했다. 대전지방법원 제1형사부는 벌금형을 선고했다. 관할 경찰서에 공조요청 글을 올렸다.")
+    got = {c.name: c for c in rule_candidates(article(text))}
+    for name in ("한빛경찰서", "강남 경찰서", "서울 지하철경찰대", "중앙산불방지대책본부", "대전지방법원"):
+        assert got.get(name) is not None and got[name].type == "org", (name, sorted(got))
+    assert "대전지법" in got["대전지방법원"].aliases and "대전지법" not in got, sorted(got)
+    assert not {"제1형사부", "공조요청", "관할 경찰서", "경찰서"} & set(got), sorted(got)
+
+
+def test_districts_after_their_city_or_county_and_bridges():
+    """부산 금샘구, 장수군 번암면, 나주시 영산동에서 (with its particle) and 나주대교 are places; after a known place, 연구
+    (research), 활동 (activity) and 측면 (side) are words, and 판교 테크노밸리 is no district 테크노밸리."""
+    text = ("부산 금샘구 한 상가에서 불이 났다. 장수군 번암면 일원에서 산불이 났다. 나주시 영산동에서 축제가 열린다. 나주대교가 막혔다. "
+            "한국 연구 성과가 나왔다. 부산 활동을 마쳤다. 서울 측면 지원이다. 판교 테크노밸리에 입주했다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["금샘구", "번암면", "영산동", "나주대교"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "place"), got
+    assert not {"연구", "활동", "측면", "테크노밸리"} & set(got), got
+
+
+def test_hosted_games_typhoons_and_festival_editions_are_events():
+    """2024 파리 올림픽 and 도쿄올림픽 (a known place before the game), 17호 태풍 '타파'가, ‘제11회 한빛 배꼽축제’ (the festival
+    without its edition): events. 올림픽 본선 alone names no host."""
+    text = ("대표팀은 2024 파리 올림픽 본선 진출에 실패했다. 도쿄올림픽 이후 처음이다. 17호 태풍 '타파'가 북상하고 있다. "
+            "‘제11회 한빛 배꼽축제’가 열린다. 올림픽 본선은 멀다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["파리 올림픽", "도쿄올림픽", "타파", "한빛 배꼽축제"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "event"), got
+    assert not {"제11회 한빛 배꼽축제", "올림픽 본선"} & set(got), got
+
+
+def test_agencies_clubs_and_county_heads_written_without_their_county():
+    """울림엔터테인먼트, 강원FC, 한빛유나이티드, 대전하나시티즌 are companies; 조인묵 양구군수가 (양구군 is known, 양구 is
+    not) makes 조인묵 a person; K팝 그룹 is a kind of business, not a firm."""
+    text = ("소속사 울림엔터테인먼트는 티저를 공개했다. 강원FC와 한빛유나이티드, 대전하나시티즌이 맞붙는다. 조인묵 양구군수가 말했다. "
+            "K팝 그룹들도 컴백한다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = {"울림엔터테인먼트": "company", "강원FC": "company", "한빛유나이티드": "company", "대전하나시티즌": "company",
+            "조인묵": "person"}
+    assert {n: got.get(n) for n in want} == want, got
+    assert "K팝 그룹" not in got, got
+
+
+def test_news_agencies_foreign_papers_clubs_and_entertainment_agencies_are_in_the_alias_file(typed):
+    """Facts: agencies and papers a story cites (로이터, AP통신, 니혼게이자이신문 also as 닛케이), K League clubs written
+    glued or apart (전북현대, 대전 하나 시티즌), entertainment agencies (하이브, tvN)."""
+    text = ("로이터와 AP통신, 닛케이가 전했다. 요미우리신문도 보도했다. 전북현대와 대전 하나 시티즌이 비겼다. 하이브와 tvN이 손잡았다.")
+    assert [name for _, name in shipped_places(typed, text)] == [
+        "로이터", "AP통신", "니혼게이자이신문", "요미우리신문", "전북 현대 모터스", "대전하나시티즌", "하이브", "tvN"]
+
+
+def test_performers_and_players_after_the_word_for_what_they_are_and_their_dot_list():
+    """가수 한빛솔이, 걸그룹 누리나래가, 아이돌 그룹 아스트로가 (로 is no particle here), 작곡가 이트라이브와, 배우 최다온씨는, 투수
+    윤규진에게: people. In the headline 한빛솔·싸이·이수영…, one part is the singer, so the others are people too. 가수
+    활동을, 솔로 가수 신기록을 and 그룹 계열사 name no one; 삼성·LG (known firms) stay firms."""
+    text = ("한빛솔·싸이·이수영…가요계 컴백 전쟁\n가수 한빛솔이 앨범을 냈다. 걸그룹 누리나래가 데뷔했고 아이돌 그룹 아스트로가 돌아온다. "
+            "작곡가 이트라이브와 손잡았다. 배우 최다온씨는 웃었다. 투수 윤규진에게 홈런을 쳤다. 가수 활동을 쉬었다. 솔로 가수 신기록을 "
+            "세웠다. 그룹 계열사도 늘었다. 삼성·LG도 나섰다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["한빛솔", "누리나래", "아스트로", "이트라이브", "최다온", "윤규진", "싸이", "이수영"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert not {"활동", "신기록", "계열사", "아스트", "최다온씨"} & set(got), got
+    assert got.get("삼성") != "person" and got.get("LG") != "person", got
+
+
+def test_legal_form_marks_hospitals_albums_shows_and_mountains():
+    """㈜한빛가스와 and (주)누리 are companies, (재)지관은 and (사)한빛협회 orgs (the mark says what they are); 서울한빛병원 is
+    a hospital (an org), 요양병원 and 대학병원 are kinds; 정규 1집 ‘아임 히어로’로, 싱글 ‘겨울소리’, 드라마 ‘무빙’ are
+    works; 의왕시 백운산 is a mountain, 서울 부동산 is property."""
+    text = ("평택시와 ㈜한빛가스, (재)지관은 개관식을 열었다. (주)누리와 (사)한빛협회도 왔다. 서울한빛병원과 요양병원, 대학병원에 "
+            "재직했다. 정규 1집 ‘아임 히어로’로 기록을 세웠다. 싱글 ‘겨울소리’를 냈다. 드라마 ‘무빙’이 떴다. 의왕시 백운산 일대에서 "
+            "산불이 났다. 서울 부동산 시장이 얼었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = {"한빛가스": "company", "누리": "company", "지관": "org", "한빛협회": "org", "서울한빛병원": "org",
+            "아임 히어로": "product", "겨울소리": "product", "무빙": "product", "백운산": "place"}
+    assert {n: got.get(n) for n in want} == want, got
+    assert not {"요양병원", "대학병원", "부동산"} & set(got), got

@@ -72,6 +72,9 @@ _TITLES: dict[str, str] = {
     "부문장": "부문장", "사업부장": "사업부장", "전무": "전무", "상무": "상무", "부장": "부장", "팀장": "팀장", "리더": "리더", "총괄": "총괄",
     # sports, culture and public offices (김효주 선수, 김창열 화백, 방선규 문화예술국장)
     "선수": "선수", "감독": "감독", "코치": "코치", "화백": "화백", "작가": "작가", "국장": "국장", "관장": "관장", "단장": "단장",
+    # police ranks, courts and a deputy head (김지훈 경위, 심준보 부장판사, 남태헌 중앙산불방지대책본부 차장)
+    "차장": "차장", "경위": "경위", "경감": "경감", "경정": "경정", "총경": "총경", "경장": "경장", "순경": "순경",
+    "판사": "판사", "부장판사": "판사", "검사장": "검사장", "변호사": "변호사",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # The longest title ending a string, in one compiled search (the leftmost match of an alternation anchored at the end
@@ -80,6 +83,10 @@ _LONGEST_TITLE = len(_TITLES_LONGEST_FIRST[0])
 _TITLE_AT_END = re.compile("(?:" + "|".join(map(re.escape, _TITLES_LONGEST_FIRST)) + r")\Z")
 _OPENERS = "‘“\"'[<《〈「『▲■△▶·-"
 _CLOSERS = "’”\"']>》〉」』,.;:!?…·"
+
+
+# Common nouns that end in a title's letters: 제1주차장 is a car park, not a deputy head (차장).
+_NOT_TITLE_ENDINGS = ("주차장",)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -92,7 +99,7 @@ def title_family(word: str) -> str | None:
         if tail and not _is_tail(tail):
             continue
         m = _TITLE_AT_END.search(head, max(0, cut - _LONGEST_TITLE))  # a title ends the head: look at its tail only
-        if m is None:
+        if m is None or head.endswith(_NOT_TITLE_ENDINGS):
             continue
         title = m.group()
         before = head[: m.start()]

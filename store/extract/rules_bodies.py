@@ -1,0 +1,270 @@
+"""Rules that find organisations, companies and events by the word that ends their name (…위원회, …그룹,
+…챔피언십), by a ·-joined list of them, or by the word before them that says what they are (자회사 …)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
+from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _PLACE_INSTITUTIONS, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
+                         _LIST_BREAK, _LOANWORD_SYLLABLES, _NOT_NAMES, _ORG_SUFFIXES, _SITE_SUFFIXES, _Word,
+                         _strip_tail, _suffix_type)
+from .rules_places import _TOWN, _site_core
+
+_SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
+_FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
+# Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
+_GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
+    지방 일선 관할 해당 메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
+    고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
+# Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
+# BAFTA 게임 어워즈, 뉴욕 국제 오토쇼. The head is a Latin name or a known company or product (the title sponsor:
+# LPGA 투어 롯데 챔피언십 is 롯데 챔피언십), or a known place before 국제/세계 (뉴욕 국제 오토쇼).
+_EVENT_CONNECTORS = frozenset("투어 월드 위민스 여자 남자 게임 국제 세계 아시아 뮤직 인비테이셔널 마스터스 클래식".split())
+_EVENT_PLACE_WORDS = frozenset("국제 세계".split())
+# Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
+# body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
+_STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
+_UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
+_K_SLOGAN = re.compile(r"[A-Z]-?")
+_K_SLOGAN_WORD = re.compile(r"K-?[가-힣]{1,3}")  # K팝 그룹, K-뷰티 기업: a kind of business, not a firm's name
+# Games and tournaments named after their host: 파리 올림픽, 카타르 월드컵 (a known place before the event word).
+_HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아시안컵".split())
+# What an agency's name (…청) ends in when it is a request, not an agency: 공조요청, 참가신청, 특별초청.
+_NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
+# A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
+_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+_GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
+                      "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
+_INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
+_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")
+_NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
+# Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
+_SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
+_SHORT_ENDINGS = tuple(_SHORT_INSTITUTIONS)
+# Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
+_SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
+_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
+                                                              reverse=True))))
+
+
+@lru_cache(maxsize=1 << 16)
+def _institution_core(word: str) -> str | None:
+    """A public body's name with its particles cut (경찰서는: 서는 looks like particles to _strip_tail)."""
+    if not _INSTITUTION_HINT.search(word):
+        return None
+    for suffix in _PLACE_INSTITUTIONS:
+        i = word.find(suffix)
+        if i >= 0 and (i + len(suffix) == len(word) or _is_tail(word[i + len(suffix) :])):
+            return word[: i + len(suffix)]
+    return None
+
+
+class _BodyRules(_ArticleBase):
+    """Organisations, companies and events."""
+
+    def suffix_hits(self) -> list[_Hit]:
+        """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
+        hits: list[_Hit] = []
+        for i, w in enumerate(self.words):
+            if not _SUFFIX_HINT.search(w.core):
+                continue  # holds no suffix, town, site or list dot: none of the rules below can fire
+            core = (any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _institution_core(w.core)
+                    or _strip_tail(w.core))
+            if core.endswith(("시장", "역")):
+                hits += self._market_or_station(i, core)
+                continue
+            found = _suffix_type(core)
+            if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
+                hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
+                continue
+            if found is None and core in _STANDALONE_SUFFIXES and i > 0:
+                named = self._named_after_place(i, core)
+                if named:
+                    hits.append(named)  # 강남 경찰서, 파리 올림픽: the place and the word are the name
+                    continue
+                event = self._event_words_before(i) if core in _EVENT_SUFFIXES else None
+                if event:
+                    hits.append(_Hit(" ".join(x.core for x in event) + " " + core, event[0].start, "rule", "event"))
+                    continue
+                # standalone suffix word after a Latin or proper-noun word: K-AI 얼라이언스, 도이치 텔레콤
+                prev = self.words[i - 1]
+                if not prev.closes and not w.line_start and not w.opens and self._can_head(prev):
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", _suffix_type("x" + core)[0]))
+                continue
+            if found is not None and found[0] == "event" and i > 0 and core[: -len(found[1])] in _EVENT_PLACE_WORDS:
+                prev = self.words[i - 1]  # 뉴욕 국제오토쇼: a place names the show its generic stem does not
+                if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "event"))
+                continue
+            if "·" in core:
+                hits += self._dot_list_hits(w, core)
+                continue
+            if found is None or not self._suffix_word_ok(w, core, *found):
+                continue
+            if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
+                prev = self.words[i - 1]  # 서울 지하철경찰대: the city names the unit (종로경찰서 names its own place)
+                if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "org"))
+                    continue
+            hits.append(_Hit(core, w.start, "rule", found[0]))
+        return hits
+
+    def legal_form_hits(self) -> list[_Hit]:
+        """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),
+        ㈔, 재단법인 or 사단법인; the particle after the name is cut."""
+        if not any(mark in self.text for mark in _LEGAL_MARKS):
+            return []  # substring tests (C speed) rule out almost every article
+        hits: list[_Hit] = []
+        for m in _LEGAL_FORM.finditer(self.text):
+            name = _strip_tail(m.group(2)) if _has_hangul(m.group(2)) else m.group(2)
+            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER:
+                continue
+            type_ = "company" if m.group(1) in ("㈜", "(주)", "주식회사") else "org"
+            if self.known.type_of(name) in (None, type_):
+                hits.append(_Hit(name, m.start(2), "rule", type_))
+        return hits
+
+    @staticmethod
+    def institution_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+        """(full, short) spellings of one court or prosecutors' office found among the hits (see _SHORT_INSTITUTIONS)."""
+        pairs: list[tuple[str, str]] = []
+        if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
+            return pairs
+        for h in hits:
+            for short, full in _SHORT_INSTITUTIONS.items():
+                if h.surface.endswith(short) and len(h.surface) > len(short):
+                    pairs.append((h.surface[: -len(short)] + full, h.surface))
+        return pairs
+
+    def _named_after_place(self, i: int, core: str) -> _Hit | None:
+        """강남 경찰서, 대전 지방법원 (a public body of a place), 파리 올림픽 (a game hosted there): a known place, then the
+        word on its own."""
+        if core not in _PLACE_INSTITUTIONS and core not in _HOSTED_EVENTS:
+            return None
+        w, prev = self.words[i], self.words[i - 1]
+        if prev.closes or w.line_start or w.opens or self.known.type_of(prev.core) != "place":
+            return None
+        return _Hit(f"{prev.core} {core}", prev.start, "rule", "org" if core in _PLACE_INSTITUTIONS else "event")
+
+    def _dot_list_hits(self, w: _Word, core: str) -> list[_Hit]:
+        """Each name of a ·-joined list read on its own: 방송통신사무소·시청자미디어재단·한국방송광고진흥공사
+        (메모리·시스템반도체 stays a pair of common nouns: 시스템 is a generic stem)."""
+        hits: list[_Hit] = []
+        offset = w.start
+        for part in core.split("·"):
+            found = _suffix_type(part) if len(part) >= 3 else None
+            if found is not None:
+                alone = _Word(part, offset, offset + len(part), False, False, False, None)
+                if self._suffix_word_ok(alone, part, *found):
+                    hits.append(_Hit(part, offset, "rule", found[0]))
+            offset += len(part) + 1
+        return hits
+
+    def subsidiary_hits(self) -> list[_Hit]:
+        """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
+        company (자회사 카카오게임즈가, 계열사 카카오페이·카카오모빌리티; 자회사 설립 names no one), after
+        시장조사업체/컨설팅업체 a Latin or transliterated name (시장조사업체 카운터포인트리서치에 따르면; 조사 is no
+        name)."""
+        hits: list[_Hit] = []
+        for i, w in enumerate(self.words[:-1]):
+            if not _FIRM_WORD_HINT.search(w.core):
+                continue
+            head = _strip_tail(w.core)
+            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
+                continue
+            after = self.words[i + 1]
+            if after.line_start:
+                continue
+            offset = after.start
+            for part in after.core.split("·"):
+                name = _strip_tail(part)
+                if self._named_after_a_company(name) if head in _SUBSIDIARY_WORDS else self._foreign_firm_name(name):
+                    hits.append(_Hit(name, offset, "rule", "company"))
+                offset += len(part) + 1
+        return hits
+
+    def _foreign_firm_name(self, name: str) -> bool:
+        if len(name) < 2 or name in _NOT_NAMES or name in _GENERIC_LATIN or self.known.get(name):
+            return False
+        if _has_latin(name):
+            return name.isascii() and name[0].isupper()  # IDC, Gartner; not 'AI반도체'
+        return len(name) >= 3 and all(_is_hangul(c) for c in name) and any(c in _LOANWORD_SYLLABLES for c in name)
+
+    def _named_after_a_company(self, name: str) -> bool:
+        if len(name) < 3 or name in _NOT_NAMES or self.known.get(name) or not (_has_hangul(name) or _has_latin(name)):
+            return False
+        return any(self.known.type_of(name[:k]) == "company" for k in range(len(name) - 1, 1, -1))
+
+    def _event_words_before(self, i: int) -> list[_Word] | None:
+        """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""
+        words = self.words
+        taken: list[_Word] = []
+        j = i - 1
+        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes:
+            word = words[j]
+            kind = self.known.type_of(word.core)
+            latin_name = _has_latin(word.core) and word.core.upper() not in _GENERIC_LATIN_UPPER
+            if kind in ("company", "product") or latin_name and kind in (None, "event"):
+                return [word, *taken]
+            if kind == "place":
+                return [word, *taken] if any(x.core in _EVENT_PLACE_WORDS for x in taken) else None
+            if word.core not in _EVENT_CONNECTORS or word.opens:
+                return None
+            taken.insert(0, word)
+            j -= 1
+        return None
+
+    def _can_head(self, prev: _Word) -> bool:
+        if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev) or _K_SLOGAN_WORD.fullmatch(prev.core):
+            return False
+        if _LIST_BREAK.search(prev.core):
+            return False  # 메모리·AI 반도체, 시스템·AI 반도체: a list of kinds before a common noun, not a firm's name
+        if self.known.type_of(prev.core) == "place":
+            return False  # 용인 반도체 (클러스터), 한국 사무소: where, not a name
+        if _suffix_type(prev.core) is not None:
+            return False  # 삼성전자 반도체 (부문): a named firm and one of its businesses, not a new firm
+        if _has_latin(prev.core):
+            return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
+        return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)
+
+    def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
+        stem = core[: -len(suffix)]
+        if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
+            return False
+        if _NUMBERED.match(stem):
+            return False  # 제1형사부, 3분과위원회: a numbered division, not a body's name (2030세계박람회 is an edition)
+        if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":
+            return True  # 대전지방법원, 도쿄올림픽: a known place names it
+        if suffix in _PLACE_INSTITUTIONS:
+            return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
+        if suffix == "청" and core.endswith(_NOT_AGENCIES):
+            return False
+        if suffix == "병원" and (len(stem) < 2 or stem.endswith(_GENERIC_HOSPITALS)):
+            return False  # 요양병원, 대학병원, 동물병원: kinds of hospital
+        if _K_SLOGAN.fullmatch(stem):
+            return False  # K-테크, K-바이오, K반도체: a national slogan, not a firm
+        if not (_has_hangul(stem) or _has_latin(stem)):
+            return False
+        if suffix == "부" and core.endswith(_UNIT_ENDINGS):
+            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm, not a ministry
+        if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
+            # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
+            return False
+        name_like = _has_latin(stem)
+        if w.tags is not None:
+            tags = list(w.tags)
+            while tags and tags[-1][1].startswith("J"):
+                tags.pop()
+            if len(tags) == 1 and tags[0][1] in ("NNG", "NNB"):
+                return False  # one dictionary noun: 수요처, 이사회
+            stem_tags = tags[:-1] if tags and tags[-1][0] == suffix else []
+            # a proper noun, or a stem the analyzer had to break into odd pieces (뷔/NNG 나/JC): an
+            # unknown word, most likely a name; a stem of dictionary nouns (재벌그룹) is not
+            name_like = name_like or any(t == "NNP" for _, t in tags) or any(
+                not t.startswith(("NN", "XSN", "XPN")) for _, t in stem_tags)
+        if type_ == "company" or type_ == "place":
+            return name_like or (w.tags is None and len(stem) >= 2)
+        return name_like or len(stem) >= 3

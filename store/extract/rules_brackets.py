@@ -1,0 +1,249 @@
+"""Rules that pair a name with the other name or acronym in the bracket after it (아마존웹서비스(AWS)), listed
+firms by their stock code, and names from the analyzer's proper-noun runs."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .hangul import normalize_name
+from .lexicon import _CLOSERS, _OPENERS, _PAREN, _has_hangul, _has_latin, _is_hangul, title_family
+from .matching import _is_gap
+from .rules_base import (_ArticleBase, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit, _LIST_BREAK, _NOT_NAMES, _Token,
+                         _is_amount)
+
+_BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
+_TECH_ACRONYMS = frozenset("AI IT ICT IoT DX AX OS SW HW XR VR AR".split())
+_STOCK_CODE = re.compile(r"(?:A|KRX: ?|코스피: ?|코스닥: ?)?\d{6}")
+# Small words of an English phrase: a bracket of 4+ words with one translates a slogan or a title, not a name.
+_ENGLISH_FUNCTION_WORDS = frozenset("a an the of in on to for with and or at by from".split())
+_C_LEVEL = re.compile(r"C[A-Z]{1,3}O")  # CRO, CMO, CHRO, CISO
+_NUMBERED_PART = re.compile(r"\d+[가-힣]{1,3}")
+_PART_CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")
+# What a spelled-out technology acronym ends in (소형모듈원전, 그래픽처리장치, 전고체전지); a firm named
+# like that (…반도체, …에너지) is left alone: those words are not here.
+_TECH_HEADS = ("원전", "원자로", "메모리", "기술", "공정", "전지", "소자", "장치", "모듈", "센서", "발전소", "모델",
+               "지능", "통신망", "네트워크", "패키징", "자동차", "처리기")
+# An acronym: capitals only (AWS, HBM, IP, SK); NVIDIA and KAKAO are written that way too.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+# The initial consonants a Hangul word may start with when it transliterates an English word that starts
+# with the letter (Amazon 아마존, Web 웹, Services 서비스, Cloud 클라우드, Center 센터, General 제너럴).
+_LETTER_INITIALS = {
+    "A": "ㅇ", "E": "ㅇ", "I": "ㅇ", "O": "ㅇ", "U": "ㅇ", "Y": "ㅇ", "W": "ㅇ", "B": "ㅂㅃ", "V": "ㅂ",
+    "C": "ㅋㅅㅆㅊ", "K": "ㅋㄱㄲ", "Q": "ㅋ", "G": "ㄱㅈ", "D": "ㄷㄸ", "T": "ㅌㄸ", "F": "ㅍ", "P": "ㅍㅃ",
+    "H": "ㅎ", "J": "ㅈ", "Z": "ㅈ", "L": "ㄹ", "R": "ㄹ", "M": "ㅁ", "N": "ㄴ", "S": "ㅅㅆ", "X": "ㅇ",
+}
+# Letters as Korean says them (에스케이 = SK, 엔비디아 starts with 엔 = N).
+_LETTER_NAMES = {
+    "A": "에이", "B": "비", "C": "씨", "D": "디", "E": "이", "F": "에프", "G": "지", "H": "에이치", "I": "아이",
+    "J": "제이", "K": "케이", "L": "엘", "M": "엠", "N": "엔", "O": "오", "P": "피", "Q": "큐", "R": "알",
+    "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "지",
+}
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+def _starts_letter(units: str, i: int, letter: str) -> bool:
+    """Whether the name, from its i-th character, can begin a word for `letter`."""
+    c = units[i]
+    if c.isascii():
+        return c.upper() == letter
+    if not _is_hangul(c):
+        return False
+    return _CHOSEONG[(ord(c) - 0xAC00) // 588] in _LETTER_INITIALS.get(letter, "") or units.startswith(
+        _LETTER_NAMES.get(letter, "\0"), i)
+
+
+@lru_cache(maxsize=1 << 12)
+def spells_acronym(name: str, acronym: str) -> bool:
+    """Whether a Hangul name transliterates the acronym: its first character starts a word for the first
+    letter, and each further letter starts a later word, in order (아마존웹서비스 ~ AWS, 마이크로소프트 ~ MS,
+    에스케이텔레콤 ~ SKT). A name shorter than the acronym is the acronym read as a word: its first letter
+    is enough (엔비디아 ~ NVIDIA, 카카오 ~ KAKAO). 반도체 ~ HBM and 지식재산권 ~ IP fail at the first letter."""
+    units = "".join(c for c in name if not _is_gap(c))
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    if not units or not letters or not _starts_letter(units, 0, letters[0]):
+        return False
+    if len(units) < len(letters):
+        return True
+    i = 1
+    for letter in letters[1:]:
+        while i < len(units) and not _starts_letter(units, i, letter):
+            i += 1
+        if i >= len(units):
+            return False
+        i += 1
+    return True
+
+
+# Transliteration starts the letters' table (_LETTER_INITIALS) does not list: 폭스바겐 Volkswagen, 샤오미 Xiaomi.
+_MORE_INITIALS = {"V": "ㅍ", "X": "ㅅ", "S": "ㅈ"}
+
+
+def _sounds_like(hangul: str, latin: str) -> bool:
+    """Whether a Hangul name can be the Latin one written in Korean: it starts with a sound of the first letter
+    (아마존 Amazon, 그렉 브로크만 Greg Brockman, 폭스바겐 Volkswagen), and the Latin is a name, not a lower-case
+    term (parameter, On-device). A translation fails (사전학습 Pretraining, 생성형 AI Generative AI)."""
+    if latin.islower() or re.search(r"-[a-z]", latin):
+        return False
+    units = "".join(c for c in hangul if not _is_gap(c))
+    letter = latin[0].upper()
+    return _starts_letter(units, 0, letter) or (
+        _is_hangul(units[0]) and _CHOSEONG[(ord(units[0]) - 0xAC00) // 588] in _MORE_INITIALS.get(letter, ""))
+
+
+class _BracketRules(_ArticleBase):
+    """Bracket pairs, listed firms and analyzer runs."""
+
+    def bracket_hits(self) -> tuple[list[_Hit], list[tuple[str, str]]]:
+        """아마존웹서비스(AWS), 그렉 브로크만(Greg Brockman), HBM(고대역폭 메모리): both sides, linked."""
+        hits: list[_Hit] = []
+        pairs: list[tuple[str, str]] = []
+        text = self.text
+        for m in _PAREN.finditer(text):
+            inner = m.group()[1:-1].strip()
+            # A name before a bracket is a few words long: look back a bounded stretch, so a 3 MB line
+            # with many brackets stays linear.
+            line_start = max(text.rfind("\n", max(0, m.start() - _BRACKET_LOOKBACK), m.start()) + 1,
+                             m.start() - _BRACKET_LOOKBACK)
+            before = text[line_start : m.start()]
+            if not before or before[-1].isspace() or not inner:
+                continue
+            if _STOCK_CODE.fullmatch(inner):
+                hits += self._listed_firm(before, m.start())
+                continue
+            year = re.search(r"\s+(19|20)\d\d$", inner)
+            if year:  # SK AI 서밋 2024(SK AI Summit 2024): the names without the edition
+                inner = inner[: year.start()]
+                before = re.sub(r"\s+(19|20)\d\d$", "", before)
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9+]|[A-Za-z]", inner):
+                inner_is_latin = True
+            elif re.fullmatch(r"[가-힣][가-힣 ]*", inner) and len(inner) <= 20:
+                inner_is_latin = False
+            else:
+                continue
+            n_words = len(inner.split()) if inner_is_latin else 1
+            if inner_is_latin and n_words >= 2 and inner.split()[-1] in _TECH_ACRONYMS:
+                continue  # ‘온 서비스AI(On-Service AI)’, 에이전틱 AI(Agentic AI): a strategy or technology, not a name
+            if inner_is_latin and (n_words >= 6 or n_words >= 4 and not _ENGLISH_FUNCTION_WORDS.isdisjoint(inner.split())):
+                continue  # ‘모바일 AI 경험의 다음 큰 도약(The Next Big Leap in Mobile AI Experiences)’: a phrase
+            outer_words = before.split()[-n_words:]
+            if any(c in _CLOSERS for w in outer_words[:-1] for c in w[-1:]):
+                outer_words = outer_words[-1:]
+            outer_words = [w for w in (x.lstrip(_OPENERS) for x in outer_words) if w]
+            if len(outer_words) > 1 and any(self._word_at(text.rfind(x, 0, m.start())) is None for x in outer_words):
+                outer_words = outer_words[-1:]
+            outer = re.sub(r"\s+(19|20)\d\d$", "", " ".join(outer_words))
+            # D램·소형모듈원전(SMR), 투자…AI 반도체(…): the name starts after a list dot or an ellipsis
+            outer = _LIST_BREAK.split(outer)[-1].strip()
+            if outer and outer[-1].isdigit() and not _has_latin(outer):
+                continue
+            if not self._bracket_pair_ok(outer, inner, inner_is_latin, m.start() - len(outer)):
+                continue
+            type_ = self.known.type_of(outer) or self.known.type_of(inner)
+            if type_ is None and inner_is_latin and len(inner.split()) >= 2 and all(
+                x[:1].isupper() and not x.isupper() for x in inner.split()
+            ) and len(outer.split()) == len(inner.split()):
+                type_ = "person"  # 그렉 브로크만(Greg Brockman)
+            start = m.start() - len(outer)
+            hits.append(_Hit(outer, start, "bracket", type_))
+            hits.append(_Hit(inner, m.start() + 1, "bracket", type_))
+            pairs.append((outer, inner))
+        return hits, pairs
+
+    def _listed_firm(self, before: str, bracket: int) -> list[_Hit]:
+        """카카오게임즈(293490), 에코프로비엠(A247540): a name with its six-digit stock code is a listed company."""
+        name = _LIST_BREAK.split(before.split()[-1].lstrip(_OPENERS))[-1]
+        if (len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER or name[0].isdigit() or name[-1].isdigit()
+                or not (_has_hangul(name) or _has_latin(name)) or self.known.type_of(name) not in (None, "company")):
+            return []
+        return [_Hit(name, bracket - len(name), "rule", "company")]
+
+    def _bracket_pair_ok(self, outer: str, inner: str, inner_is_latin: bool, outer_start: int) -> bool:
+        if len(outer) < 2 or len(inner) < 2:
+            return False
+        if self._is_gloss(outer, inner, inner_is_latin):
+            self.glosses.update((outer, inner))  # the analyzer may not propose them either
+            return False
+        if inner.upper() in _GENERIC_LATIN_UPPER or outer in _GENERIC_LATIN or outer in _NOT_NAMES or inner in _NOT_NAMES:
+            return False
+        if inner_is_latin == (not _has_hangul(outer)):
+            return False  # both Latin or both Hangul: a gloss (버틀넥(병목현상)), not a second name
+        if self.known.get(outer) and self.known.get(inner):
+            return self.known.get(outer) == self.known.get(inner)
+        latin, hangul = (inner, outer) if inner_is_latin else (outer, inner)
+        if _ACRONYM.fullmatch(latin) and not self._spells_out(hangul, latin):
+            return False  # 메모리 반도체(HBM), 지식재산권(IP): a noun glossed by an acronym it does not spell
+        if not inner_is_latin:
+            return True  # HBM(고대역폭 메모리): a Latin name spelled out
+        w = self._word_at(outer_start + len(outer) - 1)
+        if w is not None and w.tags is not None:
+            nouns = [t for _, t in w.tags if not t.startswith("J")]
+            if len(nouns) == 1 and nouns[0] == "NNG" and len(outer.split()) == 1:
+                return False  # 반도체(HBM): a common noun glossed by a name
+        return True
+
+    def _spells_out(self, name: str, acronym: str) -> bool:
+        """Whether a Hangul name may be written beside an acronym (아마존웹서비스(AWS), HBM(고대역폭 메모리)):
+        its words spell the acronym's letters (see spells_acronym), or the alias file names both sides as
+        one entity, or the name holds a known spelling of the acronym's entity (초고대역폭메모리 holds
+        고대역폭메모리). 메모리 반도체(HBM) is none of these: 반도체 is no name for HBM."""
+        if spells_acronym(name, acronym):
+            return True
+        entity = self.known.get(acronym)
+        if entity is None:
+            return False
+        squeezed = normalize_name(name)
+        return any(len(k) >= 3 and k in squeezed for k in map(normalize_name, self.known.surfaces.get(entity[0], ())))
+
+    def _is_gloss(self, outer: str, inner: str, inner_is_latin: bool) -> bool:
+        """A bracket that spells out or labels something that is not a name."""
+        if title_family(outer) or _C_LEVEL.fullmatch(inner):
+            return True  # 최고매출책임자(CRO): a job title
+        if _is_amount(outer):
+            return True  # 250메가와트(MW): a unit
+        if _NUMBERED_PART.fullmatch(outer) and _PART_CODE.fullmatch(inner):
+            return True  # 4라인(P4), 2공장(P2): a numbered line or plant and its code
+        if inner_is_latin and not _ACRONYM.fullmatch(inner) and _is_hangul(outer[0]) and not (
+                self.known.get(outer) or self.known.get(inner)) and not _sounds_like(outer, inner):
+            return True  # 사전학습(Pretraining), 매개 변수(parameter), 온디바이스(On-device): a term glossed in English
+        # 소형모듈원전(SMR), 그래픽처리장치(GPU): a technology spelled out
+        return (inner_is_latin and inner.isupper() and outer.endswith(_TECH_HEADS) and len(outer) >= 4
+                and _is_hangul(outer[0]) and not self.known.get(outer) and not self.known.get(inner))
+
+    def analyzer_hits(self) -> list[_Hit]:
+        """Runs of touching NNP/SL/SN tokens with a proper noun in them, or an acronym/brand alone."""
+        if not self.tokens:
+            return []
+        hits: list[_Hit] = []
+        inside = self._inside_brackets()
+        run: list[_Token] = []
+
+        def flush() -> None:
+            if run:
+                start = run[0].start
+                surface = self.text[start : run[-1].start + run[-1].len]
+                if self._analyzer_surface_ok(surface, run, inside[start] if start < len(inside) else False):
+                    hits.append(_Hit(surface, start, "analyzer"))
+                run.clear()
+
+        for token in self.tokens:
+            if token.tag in ("NNP", "SL", "SN") and (not run or run[-1].start + run[-1].len == token.start):
+                run.append(token)
+            else:
+                flush()
+                if token.tag in ("NNP", "SL", "SN"):
+                    run.append(token)
+        flush()
+        return hits
+
+    @staticmethod
+    def _analyzer_surface_ok(surface: str, run: list[_Token], in_brackets: bool) -> bool:
+        if surface.replace(" ", "") in _NOT_NAMES or surface in _GENERIC_LATIN or not any(c.isalpha() for c in surface):
+            return False
+        if any(t.tag == "NNP" for t in run):
+            return len(surface) >= 2 and not surface[-1].isdigit() or _has_latin(surface)
+        if in_brackets or len(surface) < 2 or not _has_latin(surface):
+            return False
+        letters = [c for c in surface if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        brand = any(c.isupper() for c in surface[1:]) and any(c.islower() for c in surface)  # OpenAI
+        return acronym or brand

@@ -1,0 +1,318 @@
+"""Rules that find people: a name before a title, names joined by middle dots, a father's name and 주니어, bylines."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .hangul import strip_particle
+from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, title_family
+from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail,
+                         _suffix_type)
+
+_JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
+_SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
+    "우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 "
+    "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
+)
+_PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
+_OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
+# Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
+_TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
+_BYLINE_WORD = re.compile("기자|특파원")
+# The longest name run _REPORTER takes before 기자/특파원: 2-4 syllables, five more ·-names, a space.
+_REPORTER_REACH = 4 + 5 * 5 + 1
+_REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|특파원)")  # bounded: a 10^5-name ·-chain stays linear
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_title_heads(core: str) -> tuple[str, ...]:
+    """What comes before a place title ending the word (경북도지사 -> 경북), particles allowed after the title."""
+    if "시장" not in core and "지사" not in core and "군수" not in core and "교육감" not in core:
+        return ()
+    heads = []
+    for word in (core, _strip_tail(core)):  # 경북도지사 must not lose 도지사 as particles (도, 지사)
+        for title in _PLACE_TITLES:
+            if word.endswith(title) and len(word) > len(title):
+                heads.append(word[: -len(title)])
+    return tuple(heads)
+
+
+def _name_pair(run: list[_Word]) -> list[_Word] | None:
+    """The two words of a run of name-like words that name a person: the first pair that starts with a
+    transliterated word (만난 젠슨 황 → 젠슨 황; 스티븐 발라반 람다 → 스티븐 발라반), else the first that can be
+    a foreign name at all (팀 쿡), else none (만난 최)."""
+    pairs = [run[i : i + 2] for i in range(len(run) - 1) if _foreign_name_pair(run[i].core, run[i + 1].core)]
+    for first, last in pairs:
+        if any(c in _LOANWORD_SYLLABLES for c in first.core):
+            return [first, last]
+    if len(run) > 2:
+        return None  # “금리 인하 고려 여건 형성”: a phrase of common nouns, none of them transliterated, is no name
+    return pairs[0] if pairs else None
+
+
+def _foreign_name_pair(first: str, last: str) -> bool:
+    """Two words that can be a foreign name. A one-syllable Korean surname after a word with no loanword
+    syllable is a verb or adverb before a surname and title (만난 최 회장, 찾은 황 CEO), not a name like
+    젠슨 황."""
+    if len(last) == 1 and last in _SURNAMES and not any(c in _LOANWORD_SYLLABLES for c in first):
+        return False
+    # A long word with no loanword syllable is a Korean compound (도곡시장 전라도반찬집 사장), not half a foreign name
+    return not any(len(w) >= 4 and not any(c in _LOANWORD_SYLLABLES for c in w) for w in (first, last))
+
+
+def _looks_korean_name(core: str) -> bool:
+    if len(core) == 4 and core[:2] in _COMPOUND_SURNAMES:
+        given = core[2:]
+    elif len(core) == 3 and core[0] in _SURNAMES:
+        given = core[1:]
+    else:
+        return False
+    if core.endswith("당"):
+        return False  # 공화당, 민주당, 정의당: parties; no given name ends in 당
+    return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
+
+
+# A Korean name with an age in brackets, as news writes the people it names without a title: 신재민(36), 강민지(30)·서솔(30)씨,
+# 이은해(31, 왼쪽). The number is years (up to 110, 세/살 allowed), a short note may follow it; 김씨(30) is no name.
+# _NAME_BEFORE: the 2-4 Hangul letters that end right before the bracket and start a word.
+_AGE_BRACKET = re.compile(r"\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")  # found first: rare, so the scan is cheap
+_NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
+_NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
+# Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
+# 투수 윤규진의). 그룹 alone is left out: in business news it is a company group (그룹 계열사).
+_ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 듀오 개그맨 개그우먼 코미디언
+    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼""".split())
+_ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")(?=\\s)")
+# What follows such a word without being a name (가수 활동을, 배우 출신인).
+_ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시절 인생 경력 데뷔작 본인 자신 부문 자격 전향 겸업 인생 역할 변신 오디션
+    매니저 소속사 팬 선배 후배 동료 최초 최고 최초로 이상 출신인 신기록 기록 신곡 앨범 무대 콘서트 공연""".split())
+# The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
+_NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
+                   "을", "를", "의", "와", "과", "도", "로", "에", "만")
+_UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
+
+
+class _PeopleRules(_ArticleBase):
+    """Persons."""
+
+    def is_name_word(self, w: _Word) -> bool:
+        """One word of a foreign name (맷, 가먼, 브로크만): Hangul, a proper noun or unknown word."""
+        core = w.core
+        if not all(_is_hangul(c) for c in core) or core in _NOT_NAMES or title_family(core):
+            return False
+        kind = self.known.type_of(core)
+        if kind is not None and kind != "person":
+            return False
+        if self.has_barrier(w):
+            return False
+        if w.tags is not None and not (all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")):
+            return False
+        suffix = _suffix_type(core) if len(core) >= 4 else None
+        return suffix is None or len(suffix[1]) < 2  # 당 과학기술특별위원회 위원장: a body and its head, not a name
+
+    def is_korean_name(self, w: _Word, before_title: bool = False) -> bool:
+        """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회).
+        Right before a title that takes a particle itself, a name may end like one: 안동은 부사장을,
+        홍성은 대표는 (a place with a topic particle is not followed by a title noun)."""
+        core = w.core
+        if not _looks_korean_name(core) or core in _NOT_NAMES or title_family(core):
+            return False
+        if core[:2] in _NOT_NAMES and core[2:] in _OPENER_PARTICLES:
+            return False  # 최근엔, 이번엔: a clause-opening word with a particle, not 최 + 근엔 (한미서 is a name)
+        kind = self.known.type_of(core)
+        if kind is not None:
+            return kind == "person"
+        if w.tags is not None:
+            if len(w.tags) == 1 and w.tags[0][1] != "NNP" or any(" " in form for form, _ in w.tags):
+                return False  # a common noun (이사회), or one word of a longer name (사티아 나델라)
+            # 정부가 = noun + particle; 김경훈 may come out as 김경/NNP 후/NNG ᆫ/JX (a jamo, not a particle)
+            return not any(tag.startswith(_BARRIER_TAGS) and _is_hangul(form[0]) for form, tag in w.tags)
+        if core[-1] in "한된던는":
+            return False  # 인사한 장관, 참석한 대표: a verb before the title, not a name (no analyzer to tell 김정한 apart)
+        return before_title or strip_particle(core) == core
+
+    # rules
+
+    def title_hits(self) -> list[_Hit]:
+        """Persons named left of a title word: the name, then up to five organisation words."""
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words):
+            if not _TITLE_HINT.search(w.core):
+                continue  # no title word in it: the checks below would all say no
+            if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core)) or (
+                    w.tags is not None and not self._title_is_noun(w)):
+                continue
+            family = title_family(w.core)
+            # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
+            title_ends_clause = w.closes or strip_particle(w.core) != w.core
+            run: list[_Word] = []
+            person: str | None = None
+            start = 0
+            j, steps = i - 1, 0
+            while j >= 0 and steps < 6 and not words[j + 1].line_start:
+                word = words[j]
+                if word.closes or title_family(word.core):
+                    break
+                if "·" in word.core and not run:
+                    hits += self._dot_names(word)  # 김영식·구자근 국민의힘 의원: each a person
+                    break
+                if family == "교수" and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
+                    hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
+                    j, steps = j - 1, steps + 1
+                    continue
+                if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
+                    person, start = word.core, word.start
+                    break
+                if self.is_name_word(word):
+                    run.insert(0, word)
+                elif run:
+                    if len(run) >= 2:
+                        break
+                    run = []
+                    if self.has_barrier(word):
+                        break
+                elif self.has_barrier(word):
+                    break
+                if word.opens:
+                    break
+                j, steps = j - 1, steps + 1
+            pair = _name_pair(run)
+            if person is None and pair is not None:
+                person, start = " ".join(x.core for x in pair), pair[0].start
+            if person:
+                hits.append(_Hit(person, start, "title", "person"))
+        return hits
+
+    def role_hits(self) -> list[_Hit]:
+        """A performer or player named right after the word for what they are (see _ROLE_WORDS): the next word, a name
+        of two syllables or more with a particle or a bracket after it; 아이돌 그룹 아스트로가 too."""
+        hits: list[_Hit] = []
+        words = self.words
+        for found in _ROLE_WORD.finditer(self.text):  # one compiled scan finds the few role words
+            i = bisect_left(self._word_starts, found.start())
+            if i >= len(words) - 1 or words[i].start != found.start():
+                continue
+            w = words[i]
+            if w.core != found.group() or w.closes or w.core == "그룹" and not (i and words[i - 1].core == "아이돌"):
+                continue
+            after = words[i + 1]
+            if after.line_start or after.opens and not after.core:
+                continue
+            name = next((after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
+                        after.core)
+            if name.endswith("씨") and len(name) > 2:
+                name = name[:-1]  # 배우 최불암씨는: the name without 씨
+            bracketed = self.text[after.end : after.end + 1] == "("
+            if name == after.core and not bracketed and not after.closes:
+                continue  # no particle, bracket or punctuation after it: a compound noun (가수 활동 기간)
+            if (len(name) < 2 or name in _ROLE_NOUNS or name in _NOT_NAMES or title_family(name) or name in _ROLE_WORDS
+                    or not (all(map(_is_hangul, name)) or name.isascii() and name[:1].isalpha())):
+                continue
+            if self.known.type_of(name) in (None, "person"):
+                hits.append(_Hit(name, after.start, "title", "person"))
+        return hits
+
+    def age_hits(self) -> list[_Hit]:
+        """People named with their age in brackets (see _NAME_AGE): three syllables that look like a Korean name, or two
+        (a surname and one syllable: 서솔(30)) since the age says it is a person."""
+        if "(" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _AGE_BRACKET.finditer(text):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            if before is None or not 1 <= int(m.group(1)) <= 110:
+                continue
+            name = before.group()
+            two = len(name) == 2 and name[0] in _SURNAMES and name[1] not in _NOT_GIVEN_NAMES
+            if not (two or _looks_korean_name(name)) or name in _NOT_NAMES or title_family(name):
+                continue
+            if self.known.type_of(name) in (None, "person"):
+                hits.append(_Hit(name, before.start(), "title", "person"))
+        return hits
+
+    def _place_title(self, core: str) -> bool:
+        """경북도지사, 구미시장, 성남시장은, 양구군수: a head of a place, written glued to a place the alias file knows,
+        also without its 시 or 군 (양구군수 heads 양구군); alone, 시장 is a market (전기차 시장)."""
+        return any(self.known.type_of(place) == "place" for head in _place_title_heads(core)
+                   for place in (head, head + "군", head + "시"))
+
+    def dot_list_people(self, people: list[_Hit]) -> list[_Hit]:
+        """The other names of a ·-joined list in which one is a person found by another rule (임영웅·싸이·이수영: 임영웅 is a
+        singer): each a Hangul word of two to four syllables that names nothing else."""
+        found = {h.surface for h in people if h.type == "person"}
+        if not found:
+            return []
+        hits: list[_Hit] = []
+        for w in self.words:
+            if "·" not in w.core:
+                continue
+            parts = w.core.split("·")
+            if not 2 <= len(parts) <= 6 or not found & set(parts):
+                continue
+            offset = w.start
+            for part in parts:
+                if (part not in found and 2 <= len(part) <= 4 and all(map(_is_hangul, part)) and part not in _NOT_NAMES
+                        and not title_family(part) and self.known.type_of(part) in (None, "person")):
+                    hits.append(_Hit(part, offset, "title", "person"))
+                offset += len(part) + 1
+        return hits
+
+    def _dot_names(self, w: _Word) -> list[_Hit]:
+        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""
+        parts = w.core.split("·")
+        if not 2 <= len(parts) <= 6:
+            return []
+        hits: list[_Hit] = []
+        offset = w.start
+        for part in parts:
+            if (not _looks_korean_name(part) or part in _NOT_NAMES or title_family(part)
+                    or self.known.type_of(part) not in (None, "person")):
+                return []
+            hits.append(_Hit(part, offset, "title", "person"))
+            offset += len(part) + 1
+        return hits
+
+    def _title_is_noun(self, w: _Word) -> bool:
+        # 대표해/VV and 리더십 never reach here (title_family); this drops titles the analyzer reads as verbs
+        return not any(tag.startswith(("V", "E")) and _is_hangul(form[0]) and form not in _TAIL_PIECES
+                       for form, tag in w.tags or [])
+
+    def junior_hits(self) -> tuple[list[_Hit], list[tuple[str, str]]]:
+        """도널드 트럼프 주니어: a known person's name and 주니어 (or 2세) is the son, a person of his own; 트럼프
+        주니어 is the same son (paired with the full name, as a bracket pairs two names)."""
+        if "주니어" not in self.text and "2세" not in self.text:
+            return [], []
+        hits: list[_Hit] = []
+        pairs: list[tuple[str, str]] = []
+        for m in _JUNIOR_NAME.finditer(self.text):
+            father = m.group(1)
+            for words in (father, father.split(" ", 1)[-1]):  # 도널드 트럼프 주니어, 트럼프 주니어
+                known = self.known.get(words)
+                if known is not None and known[1] == "person" and self._tail_ok(m.end()):  # not 2세대
+                    start = m.start(1) + len(father) - len(words)
+                    surface = self.text[start : m.end()]
+                    hits.append(_Hit(surface, start, "rule", "person"))
+                    pairs.append((known[0] + surface[len(words):], surface))
+                    break
+        return hits, pairs
+
+    def reporters(self, listed: Iterable[str]) -> set[str]:
+        names = set(listed)
+        text = self.text
+        # A byline ends at 기자/특파원 and starts at most _REPORTER_REACH characters before it: scan only those stretches
+        # (merged where they touch), not the whole text from every Hangul syllable. Same matches, found faster.
+        lo = hi = -1
+        for m in _BYLINE_WORD.finditer(text):
+            start = max(0, m.start() - _REPORTER_REACH)
+            if start > hi and hi >= 0:
+                names.update(n for r in _REPORTER.finditer(text, lo, hi) for n in r.group(1).split("·"))
+                lo = -1
+            lo, hi = (start if lo < 0 else lo), m.end()
+        if hi >= 0:
+            names.update(n for r in _REPORTER.finditer(text, lo, hi) for n in r.group(1).split("·"))
+        return names

@@ -1,0 +1,85 @@
+"""Rules that find places by their kind: markets, stations, towns; roads and venues by suffix (see rules_base)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .lexicon import _is_hangul, _is_tail
+from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
+
+# A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
+# (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
+_MARKET_KINDS = ("전통", "문화", "재래", "수산", "농수산물", "농수산", "종합", "상설", "약령")
+_MARKET_QUARTERS = frozenset("중앙 남부 북부 동부 서부 서문 동문 남문 북문".split())
+_MARKET_GENERIC = frozenset("지역 인근 동네 주변 전국 관내 도내 시내 국내 골목 대형 소형 우리 대표 온라인".split())
+_TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too many common nouns (측면, 라면, 거리)
+# A district written after the city or county it belongs to: 부산 금정구, 장수군 번암면, 나주시 영산동. Alone, 면, 동 and 구
+# end too many common nouns (측면, 활동, 연구); after a known place, a name of two syllables or more before them is the
+# district (one syllable only for the compass wards: 서울 중구, 대구 동구).
+_DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
+_DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산](?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
+_WARDS = frozenset("중 동 서 남 북".split())
+_DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전체 해당 행정 주변 시내 외곽 도심 공동 합동 연구 협동 노동 활동 이동 운동
+    행동 변동 작동 가동 출동 감동 연동 자동 수동 폭동 난동 소동 발동 진동 구동 입구 출구 창구 요구 추구 탐구 도구 가구 인구 항구
+    장면 측면 정면 전면 국면 화면 표면 이면 단면 방면 내면 외면 대면 직면 반면 당면 수면 지면 라면 거리 처리 관리 원리 논리 수리
+    승리 정리 심리 요리 무리 대리 의리 유리 실리 조리 경리 총리 진리 권리 부리 소리 부동산 유동산 총자산 순자산 대량생산 공산 농수산
+    수산 축산 출산 재산 자산 생산 예산 투자산 수출산""".split())
+
+
+def _site_core(word: str) -> str | None:
+    """The name of a road or district with its particles cut (영동고속도로를: 도로 looks like particles to _strip_tail)."""
+    for suffix in _SITE_SUFFIXES:
+        i = word.find(suffix)
+        if i > 0 and (i + len(suffix) == len(word) or _is_tail(word[i + len(suffix) :])):
+            return word[: i + len(suffix)]
+    return None
+
+
+class _PlaceRules(_ArticleBase):
+    """Places by kind (suffix_hits of rules_bodies hands them the words that end in 시장 or 역)."""
+
+    def _market_or_station(self, i: int, core: str) -> list[_Hit]:
+        """군위전통시장, 대구 서문시장 (see _MARKET_KINDS); 청량리역, 영주역: a station named after a known place."""
+        w = self.words[i]
+        if core.endswith("역"):
+            known = len(core) >= 3 and self.known.type_of(core[:-1]) == "place" and _is_hangul(core[-2])
+            return [_Hit(core, w.start, "rule", "place")] if known else []
+        stem = core[:-2]
+        for kind in _MARKET_KINDS:
+            if stem.endswith(kind):
+                town = stem[: -len(kind)]
+                if len(town) >= 2 and town not in _MARKET_GENERIC and town not in _NOT_NAMES and all(map(_is_hangul, town)):
+                    return [_Hit(core, w.start, "rule", "place")]
+                return []
+        if stem in _MARKET_QUARTERS and i > 0:
+            prev = self.words[i - 1]
+            if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
+                return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
+        return []
+
+    def district_hits(self) -> list[_Hit]:
+        """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동."""
+        hits: list[_Hit] = []
+        words = self.words
+        known = self.known
+        # the words that can be one, found in one compiled scan of the text (a loop over every word costs more)
+        for found in _DISTRICT_WORD.finditer(self.text):
+            i = bisect_left(self._word_starts, found.start())
+            if i == 0 or i >= len(words) or words[i].start != found.start():
+                continue
+            prev = words[i - 1]
+            if prev.closes or known.type_of(prev.core) != "place":
+                continue
+            w = words[i]
+            m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
+            if m is None or w.line_start or w.opens:
+                continue
+            stem, core = m.group(1), m.group()
+            if (len(stem) < 2 and not (m.group(2) == "구" and stem in _WARDS)) or core in _DISTRICT_GENERIC or stem in _NOT_NAMES:
+                continue
+            if any(c in _LOANWORD_SYLLABLES for c in stem):
+                continue  # 판교 테크노밸리: a transliterated word ending in 리 is no district
+            if known.type_of(core) is not None:
+                continue
+            hits.append(_Hit(core, w.start, "rule", "place"))
+        return hits

@@ -1,0 +1,145 @@
+"""Rules that find products and quoted names: model codes (H100, 갤럭시 S25), quoted games, apps, firms and
+events introduced by the word before them, quoted names introduced as launched."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
+from .rules_base import _ArticleBase, _EVENT_SUFFIXES, _GENERIC_LATIN_UPPER, _Hit, _NOT_NAMES, _strip_tail
+
+# A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
+_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
+_NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM", "TOP")
+# A product family followed by its model: 갤럭시 S25, 갤럭시 Z 폴드7, 아이오닉6, 아이폰 16.
+_FAMILY_MODEL = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
+    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3})[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
+)
+_MODEL_VARIANT = re.compile(
+    r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])")
+# Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
+_WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇
+    드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬""".split())  # also songs, albums, shows: 싱글 ‘겨울소리’
+_ALBUM_NUMBER = re.compile(r"\d{1,2}집")  # 정규 1집 ‘아임 히어로’
+# Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
+_FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
+_HEADLINE_MAX = 300
+# Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
+# multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
+_EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의 태풍".split())  # 17호 태풍 '타파'
+_EDITION_AT_START = re.compile(r"제\s?\d{1,3}\s?회\s*")  # ‘제11회 청춘양구 배꼽축제’: the festival, not its edition
+_BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
+_EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
+_FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
+_TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
+_NAMED_AS = re.compile(r"(?:이)?라는\s?이름(?:으로|의|을)")
+_LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
+_QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
+
+
+class _ProductRules(_ArticleBase):
+    """Products and quoted names."""
+
+    def quoted_work_hits(self) -> list[_Hit]:
+        """A title in quotation marks right after the word that says it is a game or an app: 서브컬처 게임 '에버소울',
+        기대작 ‘아키에이지 워’, 신작 "오딘"; a firm's name after the word that says it is one: 신규 법인인 '민트로켓',
+        전문기업 ‘엑시콘’; a quoted name of words ending in an event word is an event (‘K-테크 쇼케이스’). Anything else
+        quoted (a slogan, a quote) is left alone."""
+        hits: list[_Hit] = []
+        text = self.text
+        headline_end = text.find("\n")
+        if headline_end > _HEADLINE_MAX:
+            headline_end = -1  # a first line that long is no headline (and counting names in it would be quadratic)
+        for m in _QUOTED_NAME.finditer(text):
+            name = _TRAILING_GLOSS.sub("", m.group(1).strip())  # ‘이프카카오(ifkakao)’: the name, not its Latin gloss
+            start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+            parts = name.split()
+            if not parts:
+                continue
+            body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
+                "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
+            edition = _EDITION_AT_START.match(name) if body_type == "event" else None
+            if edition and len(parts) >= 2 and edition.end() < len(name):
+                name, start = name[edition.end():], start + edition.end()
+            if (body_type and 2 <= len(parts) <= 6 and self.known.type_of(name) in (None, body_type)
+                    and self._tail_ok(m.end())):
+                # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서, '글로벌 AI 텔코 얼라이언스'를
+                hits.append(_Hit(name, start, "rule", body_type))
+                continue
+            lead = text[max(0, m.start() - 12) : m.start()]
+            words = lead.split()
+            if not words or lead[-1:] not in (" ", ""):
+                continue
+            if _strip_tail(words[-1]) in _EVENT_WORDS and (_has_hangul(name) or _has_latin(name)) and len(parts) <= 5:
+                edition = _EDITION_AT_END.search(name)
+                event = name[: edition.start()] if edition else name  # 행사 '이프 카카오 2025': the event, not its year
+                if (len(event) >= 2 and name[-1] not in "다요" and self.known.type_of(event) in (None, "event")
+                        and (self._tail_ok(m.end()) or self._event_word_after(m.end()))):
+                    hits.append(_Hit(event, start, "rule", "event"))
+                continue
+            head = _strip_tail(words[-1])
+            work = words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) else None
+            if type_ is None and self._launched(m.end(), name):
+                type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
+            if type_ is None:
+                continue
+            if type_ == "company" and (" " in name or not _FIRM_NAME.fullmatch(name)):
+                continue  # 법인인 '민트로켓', 전문기업 ‘엑시콘’: one word, a name; not 기업 '밸류업 프로그램'
+            if m.start() < headline_end and text.count(name) < 2:
+                continue  # a headline's quotes are often wordplay (신작 ‘잠깐 멈춤’): a name there is written again
+            if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+                continue
+            if name[-1] in "다요" or not (_has_hangul(name) or _has_latin(name)):
+                continue  # a sentence quoted, not a title
+            if self._tail_ok(m.end()):
+                hits.append(_Hit(name, start, "rule", type_))
+        return hits
+
+    def _event_word_after(self, end: int) -> bool:
+        """‘단24’행사에서: an event word (and its particles) glued after the closing quote."""
+        run_end = end
+        while run_end < len(self.text) and _is_hangul(self.text[run_end]) and run_end - end < 12:
+            run_end += 1
+        tail = self.text[end:run_end]
+        return any(tail.startswith(word) and (len(tail) == len(word) or _is_tail(tail[len(word):])) for word in _EVENT_WORDS)
+
+    def _launched(self, end: int, name: str) -> bool:
+        """A quoted name introduced as a new thing: ‘…’라는 이름으로 (이라는 이름의), or ‘…’을/를 followed within three words by a
+        launch verb (출시, 공개, 선보, 내놓, 론칭). Only names that look like a product's: Latin letters or digits in them
+        (AI브리핑, 에이전트N), or a known company's or product's name inside (카나나 인 카카오톡); a slogan (‘특단의 대책’을
+        내놨다) has neither."""
+        after = self.text[end : end + 40]
+        named = _NAMED_AS.match(after)
+        if not named and not (after[:1] in ("을", "를") and _LAUNCH_VERB.search(" ".join(after[1:].split()[:3]))):
+            return False
+        if len(name.split()) > 4 or name[-1] in "다요" or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+            return False
+        if named:
+            return True
+        if re.search(r"[A-Za-z0-9]", name) and _has_hangul(name) or _has_latin(name) and name.upper() not in _GENERIC_LATIN_UPPER:
+            return True
+        return any(self.known.type_of(w) in ("company", "product") for w in name.split()[1:]) or any(
+            self.known.type_of(name[:k]) in ("company", "product") for k in range(2, len(name.split()[0])))
+
+    def model_hits(self) -> list[_Hit]:
+        """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _MODEL_CODE.finditer(text):
+            code = m.group()
+            if re.fullmatch(r"[A-Z]+(?:19|20)\d\d", code) or code.startswith(_NOT_MODEL_PREFIXES):
+                continue  # CES2025 is an edition, RE100 a pledge, ISO9001 a standard
+            if self._tail_ok(m.end()):
+                hits.append(_Hit(code, m.start(), "rule", "product"))
+        for m in _FAMILY_MODEL.finditer(text):
+            end = m.end()
+            surface = m.group()
+            variant = _MODEL_VARIANT.match(text, end)
+            if variant and not self._tail_ok(variant.end()):
+                continue  # 스냅드래곤 7 엘리트급: a class of chips, not the model before the tier word
+            if variant:
+                surface, end = text[m.start() : variant.end()], variant.end()
+            if self._tail_ok(end):
+                hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
+        return hits

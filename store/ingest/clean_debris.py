@@ -1,0 +1,261 @@
+"""Page furniture and photo material: whole lines of chrome (buttons, labels, counters, weather, footers),
+photo credits, and the captions kept apart from the story."""
+from __future__ import annotations
+
+import re
+
+from .clean_base import (_AFTER_SENTENCE, _CLOSERS, _EMAIL, _Found, _HANGUL, _JOB, _Line, _MAX_FOOTER_CHARS, _NAME,
+                         _NAMES, _ends_sentence, _norm)
+from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line
+
+# Wire and photo agencies: a line (or a caption's tail) that is only these is a photo credit, never the outlet
+_AGENCIES = r"(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:코리아|뱅크)?|연합뉴스|뉴시스|뉴스1|뉴스핌|AP통신|AFP통신)"
+PAGE_BUTTONS = frozenset({
+    "가장작게", "작게", "기본", "크게", "가장크게", "글자크기", "글씨크기", "글자 크기", "글씨 크기", "본문 글자 크기",
+    "폰트 크기", "인쇄", "프린트", "공유", "공유하기", "스크랩", "URL복사", "URL 복사", "링크복사", "링크 복사", "주소복사",
+    "기사듣기", "음성듣기", "기사 듣기", "번역", "닫기", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드",
+    "네이버블로그", "구독", "구독하기", "기사저장", "북마크", "목록", "이전기사", "다음기사", "맨위로", "TOP", "가", "가가",
+    "+", "-", "본문 바로가기", "기사 본문",
+    # portal, archive and forum-repost chrome seen on real pages
+    "기사 스크랩", "기사스크랩", "클린뷰", "기사목록", "기사 목록", "글자 크게", "글자 작게", "글자크게", "글자작게", "뒤로가기",
+    "3줄 요약", "3줄요약", "본문전체읽기", "본문 전체읽기", "본문 전체 읽기", "로그인", "로그아웃", "회원가입", "ID/PW 찾기",
+    "아이디/비밀번호 찾기", "원문보기", "원문 보기", "기사원문", "기사 원문", "좋아요", "싫어요", "후속기사 원해요", "전체메뉴",
+    "메뉴", "검색", "이전", "다음", "이전글", "다음글", "목록보기", "목록으로", "스크랩하기", "퍼가기", "신고", "신고하기", "답글",
+    "글쓰기", "추천", "추천하기", "바로가기", "댓글", "댓글쓰기", "댓글보기",
+    "print", "Print", "PRINT", "share", "Share", "SHARE", "facebook", "twitter", "Top", "top", "menu", "MENU", "search", "login",
+    "A+", "A-", "A", "URL", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
+    "Advertisement", "ADVERTISEMENT", "광고",
+    # share rows and font-size pickers (페이스북 공유 트위터 공유 … 구분선 댓글, URL 줄이기 페이스북 X, 가장 작은 크기 글자 …)
+    "X", "네이버밴드", "카카오톡 공유", "구분선", "줄이기", "메일", "이메일", "인스타그램", "유튜브", "확대", "축소", "글씨", "크기",
+    "선택", "가장", "작은", "큰", "글자", "단계", "한",
+    # the chrome of a CMS many local outlets share, pop-up and menu toggles
+    "실시간 댓글", "상태바", "이 기사를 공유합니다", "기사 메일전송", "기사수정", "전체메뉴닫기", "전체전체메뉴닫기", "오늘 하루 열지 않음",
+    "배너 닫기", "본문바로가기", "메뉴바로가기",
+    # a broadcast transcript's turn labels
+    "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
+})
+# A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
+_BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)", re.I)
+SECTION_LABELS = frozenset(
+    "정치 경제 사회 국제 세계 문화 생활 라이프 연예 스포츠 IT 과학 IT과학 IT/과학 IT·과학 산업 재계 금융 증권 "
+    "부동산 오피니언 사설 칼럼 전국 지역 기업 테크 유통 건강 여행 교육 환경 북한 외교 국방 피플 인물 포토 영상 "
+    "경제일반 사회일반 정치일반 전체기사 최신기사 종합 뉴스 비즈 비즈니스 글로벌 마켓 자동차 모바일 게임 헬스 "
+    "이슈 연재 트렌드 생활정보 매체 International edition English 日本語 中文 포토뉴스 동영상 게시판 자유게시판 "
+    "정보통신 통신 방송 방송통신 전자 모빌리티 에너지 바이오 제약 중기 중소기업 벤처 스타트업 가상자산 재테크".split()
+)
+_LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판"})  # 경제이슈, 산업일반, 정치게시판
+_FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
+_REACTION = re.compile(r"^(?:(?:[가-힣]{1,6}\s?){1,3}요\s*\d+\s*)+$|^(?:추천|비추천|공감|비공감|찬성|반대|댓글)\s*\d+$")
+# Forum counters and board chrome: "조회 1,234", "조회수 : 87 | 추천 3 | 댓글 2", "[공지] 게시판 이용 안내"
+_COUNTERS = re.compile(
+    r"^(?:(?:조회(?:수)?|추천(?:수)?|댓글(?:수)?|스크랩|공감|비공감|반대|찬성|좋아요|싫어요|공유|작성일|글쓴이|작성자|번호)"
+    r"\s*[:：]?\s*[\d,.:\-\s]*[\s|·/]*){1,8}$"
+)
+_NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
+_PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
+# Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts): how they
+# begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
+_PORTAL = re.compile(
+    r"자동\s?요약\s|글자\s?크기\s?설정|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
+    r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
+    r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
+    r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
+    r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$"
+)
+_PORTAL_END = re.compile(
+    r"본문\s?보기를 권장합니다\.?$|에서 직접 확인하세요\.\s*해당 언론사로 이동합니다\.?$|"
+    r"첫\s?(?:번째\s)?댓글을 작성해\s?(?:보세요|주세요)\.?$|\((?:바로가기|현재기사)\)?$|바로가기$"
+)
+_PORTAL_END_CHARS = 40
+_PORTAL_OUTLET = re.compile(r"[“\"](?P<outlet>[^”\"]{2,20})[”\"]\s*기사 내용을")  # Newspic names the story's outlet
+_OUTLET_LINE = re.compile(  # a logo line: "매일경제" alone
+    r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어)$"
+)
+_AGENCY_LINE = re.compile(rf"^{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*$")
+# A byline that names a desk, not a person: "편집국", "온라인뉴스팀", "디지털뉴스부"
+_DESK_LINE = re.compile(r"^[가-힣A-Za-z]{0,8}\s?(?:편집국|편집부|뉴스팀|뉴스부|취재팀|취재부|온라인팀|디지털팀|데스크)$")
+_WEATHER = re.compile(
+    r"^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|비/눈|눈/비|안개|황사|박무|연무|천둥번개|진눈깨비)?"
+    r"\s*[가-힣]{1,6}\s*[-−]?\d+(?:\.\d+)?\s*(?:℃|[°˚º]\s*C?)$"  # ˚ (ring above) and º stand in for ° on some pages
+)
+_WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
+_NUMBERS_ONLY = re.compile(r"^[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")
+_BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]")
+_LINK_FOOTER = re.compile(
+    r"^[▶☞☎►▷]\s*.*(?:제보|카카오톡|카톡|이메일|e-?mail|홈페이지|구독|바로가기|기사\s?보기|채널|유튜브|네이버|"
+    r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
+    re.I,
+)
+_CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스)\s*[:：]", re.I)
+_COPYRIGHT = re.compile(
+    r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
+    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*[ⓒ©Ⓒ]|제보를 기다립니다|제보하기",
+    re.I,
+)
+_SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
+_URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
+_OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
+# Headers after which a page lists other stories or prices until the next paragraph of prose
+_LIST_HEADER = re.compile(
+    r"^(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
+    r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한)\s*"
+    r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
+    r"[▲▶■]?\s*[^.!?]{1,40}\s모아\s?보기|"
+    r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기)$",
+    re.I,
+)
+_COMMENT_HEADER = re.compile(r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기)$")  # the rest is not the story
+_COMMENT_LINE = re.compile(
+    r"^(?:등록된 댓글이 없습니다\.?|댓글\s?쓰기|댓글을 (?:입력|작성)해\s?주세요\.?|로그인 후 .*댓글.*|"
+    r"첫 (?:번째 )?댓글을 남겨주세요\.?|댓글\s?\d*|댓글\s?보기|댓글\s?더보기)$"
+)
+_IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)")  # alt text may hold "[서울=뉴시스]"
+_CREDIT_WORD = (r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트"
+                r"|영상\s?취재|영상\s?편집|영상\s?촬영|촬영|편집)")  # "영상취재 : 박희현": a broadcast story's crew
+# A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
+_CREDIT_LINE = re.compile(rf"^[\[(<【]?\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?$")
+# "/ 챗GPT 생성 이미지", "/현대차그룹 제공": a short line opening with a slash is the credit of a photo whose caption was lost
+_SLASH_CREDIT = re.compile(r"^/\s*[^\s/][^/.!?]{0,30}$")
+# "현대차[연합뉴스 제공][연합뉴스 제공] 국내 최대…": an image's alt text and credits glued before the lede
+_LEADING_CREDITS = re.compile(r"^[^\[\]\s]{0,20}?(?:\[[^\[\]]{1,20}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*\]\s*)+")
+# "...사진(오른쪽)": a caption names where things stand in the photo
+_CAPTION_POSITION = re.compile(r"\((?:왼쪽|오른쪽|가운데|위|아래|앞줄|뒷줄)(?:부터|\s?[^()]{0,10})?\)$")
+_PHOTO_DATE_CREDIT = re.compile(  # "... 참석하고 있다. 2025.3.27/뉴스1": the photo's date and agency
+    r"(?<=[.!?。\"'”’」』)\]>])\s*(?P<date>(?:19|20)\d{2}\.\d{1,2}\.\d{1,2})\.?\s*/\s*(?P<outlet>[^\s/]{1,20})$"
+)
+_CREDIT_TAILS = (
+    # (사진제공=SK수펙스추구협의회)  [사진=뉴시스]  <자료=통계청>  [사진출처=X(옛 트위터) ‘계정’]
+    re.compile(rf"\s*\[\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]]{{0,40}}\]$"),
+    re.compile(rf"\s*[(<【]\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]()<>【】]{{0,30}}[)>】]$"),
+    # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence
+    re.compile(r"(?<=[.!?])\s*\[[^\[\]=\d]{1,15}\]$"),
+    # "... 경청하고 있다. 사진=홍길동 기자 hong@x.com"
+    re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
+    # "... 상관없음. 사진=조선DB"
+    re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*[^\s=]{{1,20}}$"),
+    # "... 티저 이미지. 연합뉴스"
+    re.compile(rf"{_AFTER_SENTENCE}\s*{_AGENCIES}$"),
+    _PHOTO_DATE_CREDIT,
+    # [SK 제공]  (삼성전자 제공)  [연합뉴스 자료사진]
+    re.compile(r"\s*[\[(<【][^\[\]()<>【】]{1,30}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*[\])>】]$"),
+    # "... 있다. /SK그룹"  "/사진=연합뉴스"  "/사진 제공=네이버"
+    re.compile(rf"{_AFTER_SENTENCE}\s*/\s*(?:{_CREDIT_WORD}\s*[=:]\s*)?[^\s/]{{1,20}}(?:\s+(?:제공|기자))?$"),
+    # "... 있다. 2022.10.21. (공동취재사진)"
+    re.compile(r"\s*[(\[]\s*(?:공동\s?취재\s?사진|공동\s?취재단?|사진\s?공동\s?취재단?|풀\s?사진)\s*[)\]]$"),
+    # "... photo@newsis.com"  "... 2024.11.04."
+    re.compile(rf"{_AFTER_SENTENCE}\s*[(<]?{_EMAIL}[)>]?$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
+    # "... 있다. ⓒ뉴스1"  "... 밝히고 있다. ⓒ시사저널 김동현" (the outlet and its photographer)
+    re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?$"),
+    # "... 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공": a credit glued to a caption without a sentence end
+    re.compile(r"(?<=[가-힣A-Za-z0-9])\s*/\s*[^\s/]{1,20}\s?제공$"),
+    # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
+    re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
+)
+# "... 있다. ⓒ시사저널 김동현": a credit naming a photographer after the owner is the outlet's own (a firm's handout
+# credit, "ⓒ LG에너지솔루션", names no one)
+_STAFF_PHOTO_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*(?P<outlet>[가-힣A-Za-z0-9]{{2,20}})\s+{_NAME}$")
+_CAPTION_NAME_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*{_NAMES}\s*{_JOB}$")  # "... 있다. 박혜원 기자"
+_CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.{{0,24}})$")
+_CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
+
+
+def _is_label(word: str) -> bool:
+    """A section label, also compounded: 경제이슈, 산업일반."""
+    if word in SECTION_LABELS:
+        return True
+    return len(word) <= 8 and any(word[:i] in SECTION_LABELS and word[i:] in _LABEL_TAILS for i in range(1, len(word)))
+
+
+# The whole-line debris patterns as one alternation: one match call instead of sixteen. All are anchored at the
+# start (match), so a long line of prose fails each at its first characters.
+_DEBRIS_LINE = re.compile("|".join(
+    f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
+    for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
+               _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
+               _BUTTON_LABEL)))
+
+
+def _is_debris(core: str) -> bool:
+    """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
+    if core in PAGE_BUTTONS or _is_label(core) or _FONT_SIZE.match(core):
+        return True
+    if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업"
+        parts = [p.strip() for p in re.split(r"[/·>›]", core)]
+        if all(_is_label(p) for p in parts if p) and any(parts):
+            return True
+    if len(core) <= 80:  # a row of buttons or menu labels: "목록 스크랩 댓글", "회원가입 | ID/PW 찾기", "뉴스 트렌드 생활정보"
+        parts = [p for p in re.split(r"\s*[|｜·]\s*", core) if p]
+        if len(parts) > 1 and all(p in PAGE_BUTTONS or _is_label(p) for p in parts):
+            return True
+        words = core.split()
+        if len(words) > 1 and all(w in PAGE_BUTTONS or _is_label(w) for w in words):
+            return True
+    if not re.search(r"\w", core):  # only symbols: "|", "---", "…"
+        return True
+    if _DEBRIS_LINE.match(core):
+        return True
+    if _PORTAL_END.search(core, max(0, len(core) - _PORTAL_END_CHARS)):
+        return True
+    if len(core) <= _MAX_FOOTER_CHARS:
+        hit = _COPYRIGHT.search(core)
+        if hit and not _SENTENCE_BEFORE.search(core, 0, hit.start()):  # a story glued before it is cut, not dropped
+            return True
+        if _OTHER_ARTICLES.search(core):
+            return True
+    return False
+
+
+def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
+    """Remove trailing photo credits; in a caption also a bare name credit or a short tail after the last sentence."""
+    if not caption and text[-1:] in ".!?。" and not text[-2:-1].isdigit():
+        return text, False  # prose ends in its own sentence: every credit tail needs something after it
+    stripped = False
+    changed = True
+    while changed and text:
+        changed = False
+        patterns = _CREDIT_TAILS + ((_CAPTION_NAME_CREDIT,) if caption else ())
+        for rx in patterns:
+            new = rx.sub("", text).rstrip()
+            if new != text and new:
+                text, changed, stripped = new, True, True
+    if caption:  # whatever short, sentence-less tail follows the caption's last sentence is a credit
+        short_tail = _CAPTION_SHORT_TAIL.match(text)
+        if short_tail and not _ends_sentence(short_tail.group(2)):
+            text, stripped = short_tail.group(1), True
+    if stripped:
+        text = _CAPTION_MARK.sub("", text)
+    return text, stripped
+
+
+def _photo_page(found: _Found) -> None:
+    """A photo page: "(서울=뉴스1) 홍길동 기자 = caption…" running straight into a line that ends with the photo's
+    date and agency, with no other text before: the whole block is the caption, not a story beside it."""
+    i = len(found.lines)
+    while i > 0 and found.lines[i - 1].kind == "text":
+        i -= 1
+    block = found.lines[i:]
+    if block and block[0].after_byline and not any(ln.kind == "text" for ln in found.lines[:i]):
+        for ln in block:
+            ln.kind = "caption"
+
+
+def _caption_row(line: str, found: _Found) -> None:
+    """A `| ... |` row: keep each cell that is a prose caption, without its photo credit."""
+    kept = False
+    for cell in line.strip("|").split("|"):
+        cell = _norm(cell)
+        if not cell or re.fullmatch(r":?-{2,}:?", cell):
+            continue
+        byline = _CELL_BYLINE.match(cell)
+        if byline:  # "| 매체명 = 홍길동 기자 |"
+            _add_byline(found, byline["outlet"], byline["names"])
+            continue
+        if _date_or_byline_line(cell, found) or _CREDIT_LINE.match(cell):
+            continue
+        caption, _ = _strip_credits(cell, caption=True)
+        if len(_HANGUL.findall(caption)) >= 8 and (_ends_sentence(caption) or len(caption) >= 40):
+            found.lines.append(_Line(_CAPTION_MARK.sub("", caption), "caption"))
+            kept = True
+    if not kept:
+        found.lines.append(_Line("", "sep"))

@@ -1,0 +1,195 @@
+"""Metadata read from a page's lines: bylines and datelines (outlet, reporters), date lines, outlets named by
+copyright and footer lines."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .clean_base import (_AFTER_SENTENCE, _BAR_SPLIT, _EMAIL, _Found, _HANGUL, _HAS_DIGIT, _JOB, _MAX_FOOTER_CHARS,
+                         _NAME, _NAMES, _NAMES_SP, _WEEKDAY, _looks_like_name)
+
+# How outlet names end: tells "한겨레 홍길동 기자" (outlet, name) from "김준석 임수빈 기자" (two names)
+_OUTLET_TAIL = re.compile(r"(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|겨레|한경|매경|비즈|포스트|TV|[A-Za-z0-9])$")
+_BYLINE_PREFIXES = (
+    # [뉴스웍스=이한익 기자]  [헤럴드경제(경주)=김현일·박혜원 기자]  [매체명=(시카고) 홍길동 특파원]
+    re.compile(
+        rf"^[\[【]\s*(?P<outlet>[^\[\]【】=()]{{1,30}}?)\s*(?:\([^()]{{1,15}}\))?\s*=\s*(?:\([^()]{{1,15}}\)\s*)?"
+        rf"(?P<names>{_NAMES_SP})\s*{_JOB}\s*[\]】]"
+    ),
+    # [비즈데일리 최진호 기자]
+    re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{1,30}}?)\s+(?P<names>{_NAMES})\s*{_JOB}\s*[\]】]"),
+    # (서울=연합뉴스) 홍길동 기자 =   [서울=뉴시스]홍길동 기자 =   (경주=뉴스1) 홍길동 김철수 기자 =   [바르셀로나(스페인)=뉴시스]
+    re.compile(
+        rf"^[\[(【]\s*(?!사진|자료|그래픽|출처|제공)[가-힣]{{1,10}}(?:\([가-힣]{{1,10}}\))?\s*=\s*(?P<outlet>[^\[\]()【】=]{{1,20}}?)\s*[\])】]"
+        rf"\s*(?:(?P<names>{_NAMES_SP})\s*{_JOB}\s*=)?"
+    ),
+    # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문
+    re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
+)
+_OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
+# ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
+_HANGUL_OUTLET = re.compile(r"^[가-힣][가-힣A-Za-z0-9]*(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트|비즈|TV)$")
+_SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
+# Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
+# the copyright; cut when the tail is short
+_INLINE_TAIL = re.compile(
+    r"(?<=[.!?\"”'’)])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
+)
+_MAX_INLINE_TAIL = 400
+# A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
+_BYLINE_LINE = re.compile(
+    rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
+    rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
+    rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
+)
+# "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name
+_NAME_OUTLET_LINE = re.compile(
+    rf"^(?P<names>{_NAME})\s+(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
+)
+# "[뉴스핌 Newspim] 홍길동 기자 (hong@x.com)"  "[비즈데일리] 홍길동 기자"
+_BRACKET_OUTLET_BYLINE = re.compile(
+    rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{1,30}}?)\s*[\]】]\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
+)
+# "| 매체명 = 홍길동 기자 |": a byline cell in a caption row
+_CELL_BYLINE = re.compile(rf"^(?P<outlet>[^=|]{{1,20}}?)\s*=\s*(?P<names>{_NAMES_SP})\s*{_JOB}$")
+# "안규현(춘삼)" or "박종진" beside a date at the top: a reporter named without 기자
+_BARE_NAME = re.compile(r"^(?P<names>[가-힣]{2,4})(?:\s*\([^()]{1,10}\))?$")
+# "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph
+_BYLINE_TAIL = re.compile(
+    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<)?"
+    rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
+)  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
+# "…밝혔습니다.이문현기자 mhlee@wowtv.co.kr한국경제TV 핫뉴스ㆍ…": on a page flattened to one line the byline and its
+# email end the story and related headlines follow; the email is ASCII (\w would run on into the Hangul after it)
+_BYLINE_EMAIL_INSIDE = re.compile(
+    rf"{_AFTER_SENTENCE}\s*(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
+)
+# A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
+_SIGN_OFF = re.compile(r"^(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스\s+(?P<names>[가-힣]{2,4})입니다\.?$")
+# "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
+_OUTLET_MARK_TAIL = re.compile(
+    rf"{_AFTER_SENTENCE}\s*<(?P<outlet>[가-힣A-Za-z0-9]{{1,15}}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV))>$")
+_NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습)$")
+_FOOTER_OUTLET = re.compile(
+    r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
+)
+# "저작권자 © 누구나 안심하고 … 언론 세이프머니(SafeMoney) 무단전재": a slogan between © and the name; the name is the
+# word before 무단전재 (its Latin spelling in brackets and a full stop dropped)
+_NAME_BEFORE_NOTICE = re.compile(r"(?P<outlet>[가-힣A-Za-z0-9()]{2,30})[.,]?\s*무단\s?(?:전재|복제)")
+_COPYRIGHT_OUTLET = re.compile(
+    r"(?:[ⓒ©Ⓒ]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
+    r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
+)
+
+
+def _copyright_outlet(text: str, pos: int = 0) -> str | None:
+    """The outlet a copyright notice names, from `pos` on: the word after ©, or the word before 무단전재 when words
+    stand between them (a slogan: "© 누구나 안심하고 … 세이프머니(SafeMoney) 무단전재")."""
+    hit = _COPYRIGHT_OUTLET.search(text, pos)
+    if hit is None:
+        return None
+    named = _NAME_BEFORE_NOTICE.search(text, hit.end())
+    if named and len(text[hit.end() : named.start()].split()) >= 2:
+        outlet = re.sub(r"\([^()]*\)", "", named["outlet"])
+        if 2 <= len(outlet) <= 20 and "(" not in outlet and ")" not in outlet and _HANGUL.search(outlet):
+            return outlet
+    return hit.group("outlet")
+
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?"
+    r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?)?"
+    r"(?:\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?)?"
+)
+_DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
+_DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
+_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+_LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
+_COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?:\d{2})?)?$")
+
+
+def parse_date(text: str) -> str | None:
+    """ISO 8601 for the first full date in `text` (YYYY-MM-DD, or YYYY-MM-DDTHH:MM when a time follows)."""
+    match = _DATE.search(text) or _COMPACT_DATE.match(text.strip())
+    if not match:
+        return None
+    parts = match.groupdict()
+    try:
+        day = datetime(int(parts["y"]), int(parts["m"]), int(parts["d"]))
+        if parts.get("H") is None:
+            return day.strftime("%Y-%m-%d")
+        hour = int(parts["H"])
+        if (parts.get("ampm") or "").lower() in ("오후", "pm") and hour < 12:
+            hour += 12
+        return day.replace(hour=hour, minute=int(parts["M"])).strftime("%Y-%m-%dT%H:%M")
+    except ValueError:
+        return None
+
+
+def _names(group: str) -> list[str]:
+    return [n for n in re.split(r"\s*[·ㆍ,]\s*|\s+", group) if n]
+
+
+def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced: bool = False) -> None:
+    """Record a byline. `spaced`: outlet and names were only separated by a space, so "김준석 임수빈 기자" may be
+    two names and "홍길동 한경닷컴 기자" a name before its outlet."""
+    if spaced and outlet and names and _looks_like_name(outlet) and not _OUTLET_TAIL.search(outlet):
+        if all(map(_looks_like_name, _names(names))):
+            outlet, names = None, f"{outlet} {names}"  # "김준석 임수빈 기자": two reporters
+        else:
+            outlet, names = names, outlet  # "홍길동 한경닷컴 기자"
+    if outlet:
+        outlet = outlet.strip(" ·,")
+        if re.search(r"[가-힣]", outlet) and " " in outlet:  # "뉴스핌 Newspim": the Korean name
+            outlet = next(w for w in outlet.split() if re.search(r"[가-힣]", w))
+        if outlet and not _NOT_OUTLET.search(outlet) and "@" not in outlet:
+            found.byline_outlets.append(outlet)
+    for name in _names(names or ""):
+        if _looks_like_name(name) and name not in found.reporters:
+            found.reporters.append(name)
+
+
+def _date_or_byline_line(text: str, found: _Found) -> bool:
+    """True (and the date/byline recorded) when the whole line is dates, bylines and separators."""
+    if len(text) > _MAX_FOOTER_CHARS or not (_HAS_DIGIT.search(text) or "기자" in text or "특파원" in text):
+        return False  # neither a date nor a byline can be in it
+    parts = [p for p in _BAR_SPLIT.split(text) if p]
+    dates: list[tuple[str | None, str]] = []
+    bylines: list[re.Match[str]] = []
+    names: list[str] = []
+    for part in parts:
+        byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part)
+        if not byline:
+            named = _NAME_OUTLET_LINE.match(part)
+            byline = named if named and _looks_like_name(named["names"]) else None
+        if byline:
+            bylines.append(byline)
+            continue
+        if _LABEL_ONLY.match(part) and len(parts) > 1:
+            continue
+        segments = list(_DATE_SEGMENT.finditer(part)) if _YEAR.search(part) else []
+        if not segments:
+            return False
+        rest = _DATE_REST.sub(" ", _DATE_SEGMENT.sub(" ", part)).strip()
+        if rest:  # beside the date: "홍길동 기자(hong@x.com)", or at the top a bare name "박종진", "안규현(춘삼)"
+            byline = _BYLINE_LINE.match(rest)
+            bare = None if byline or found.seen_paragraph else _BARE_NAME.match(rest)
+            if byline:
+                bylines.append(byline)
+            elif bare and _looks_like_name(bare["names"]):
+                names.append(bare["names"])
+            else:
+                return False
+        for seg in segments:
+            written = _DATE.search(seg.group(0))
+            if written:
+                # "2024-09-19 09:19 (목)": a weekday after the time still marks the page's "today" (see clean)
+                weekday = None if _WEEKDAY.search(written.group(0)) else _WEEKDAY.search(part, seg.end(), seg.end() + 6)
+                dates.append((parse_date(written.group(0)), written.group(0).strip() + (f" {weekday.group()}" if weekday else "")))
+    found.dates.extend(dates)
+    for byline in bylines:
+        _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
+    for name in names:
+        _add_byline(found, None, name)
+    return True
