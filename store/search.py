@@ -258,7 +258,7 @@ class SearchPlan:
     def _ranked_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
         """bm25 over the newest `rank_window` hits (every hit when there are no more), then the rest newest first."""
         newest = self._newest()
-        rank = "bm25(articles_fts, 4.0, 1.0)"
+        rank = "bm25(articles_fts, 1.0, 4.0)"  # weights in column order: body, headline (db.py)
         if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
             return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
         edge = newest[self.rank_window]
