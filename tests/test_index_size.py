@@ -165,3 +165,28 @@ def test_a_postgresql_index_of_schema_9_stays_usable_since_10_changed_only_sqlit
             assert stamped == str(SCHEMA_VERSION)
         else:
             assert proc.returncode == 2 and "old schema (8)" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_without_room_for_the_copies_a_first_build_is_not_compacted(tmp_path, monkeypatch):
+    """VACUUM needs about the file's size three times over; with less free space it is not tried at all."""
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    real = shutil.disk_usage
+    room = {"free": 0}
+
+    def disk_usage(path):
+        total = real(path).total
+        return usage(total, total - room["free"], room["free"])
+
+    monkeypatch.setattr(shutil, "disk_usage", disk_usage)
+    corpus = write_corpus(tmp_path / "news", 40)
+    room["free"] = 100_000  # less than three times the index
+    tight = tmp_path / "tight.db"
+    statements = _index(tight, corpus)
+    assert tight.stat().st_size * 3 > room["free"]
+    assert any("INSERT INTO articles" in s for s in statements)
+    assert not any("VACUUM" in s.upper() for s in statements)
+    room["free"] = 10 * 1024 ** 3
+    assert any(s.strip().upper() == "VACUUM" for s in _index(tmp_path / "roomy.db", corpus))
