@@ -10,7 +10,8 @@ SCHEMA_VERSION = 10  # 2: entity counts; 3: deck indexed with headline; 4: artic
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
 # near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
 # order (textindex.fts_rowid), thousands separators no gap; 9: articles_id_outlet (an upgrade, see UPGRADES);
-# 10: the search table's body column first (a 7.8 MB smaller search table at 5k: BENCHMARKS.md, "Index size")
+# 10: the search table's body column first (a 7.8 MB smaller search table at 5k: BENCHMARKS.md, "Index size"),
+# mentions_article without start
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -106,7 +107,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     surface TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, start);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);  -- an article's ~70 mentions are sorted as read
 CREATE TABLE IF NOT EXISTS article_entities (  -- mentions counted per article: drill-down lists and co-mentions
     -- columns in primary-key order: SQLite 3.40's integrity_check misreads a WITHOUT ROWID table whose key is not
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,  -- read 30x fewer rows than mentions
