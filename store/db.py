@@ -5,11 +5,13 @@ import os
 import sqlite3
 import sys
 
-SCHEMA_VERSION = 9  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+SCHEMA_VERSION = 10  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
 # near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
-# order (textindex.fts_rowid), thousands separators no gap; 9: articles_id_outlet (an upgrade, see UPGRADES)
+# order (textindex.fts_rowid), thousands separators no gap; 9: articles_id_outlet (an upgrade, see UPGRADES);
+# 10: the search table's body column first (a 7.8 MB smaller search table at 5k: BENCHMARKS.md, "Index size"),
+# mentions_article without start
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -105,7 +107,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     surface TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, start);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);  -- an article's ~70 mentions are sorted as read
 CREATE TABLE IF NOT EXISTS article_entities (  -- mentions counted per article: drill-down lists and co-mentions
     -- columns in primary-key order: SQLite 3.40's integrity_check misreads a WITHOUT ROWID table whose key is not
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,  -- read 30x fewer rows than mentions
@@ -151,8 +153,10 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
     at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 -- bigrams of headline+deck and body (store.textindex); `_` joins the bridge tokens that make spacing not matter;
--- rowid = textindex.fts_rowid(articles.id, articles.date): date order, so a LIMIT stops the scan
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='',
+-- rowid = textindex.fts_rowid(articles.id, articles.date): date order, so a LIMIT stops the scan.
+-- body before title: FTS5 marks every hit outside the first column with 2 bytes (a column switch), and almost
+-- every hit is in the body; bm25's weights follow this order (store.search)
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, content='',
     tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 """
 
@@ -220,8 +224,9 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
         raise DatabaseError(f"{path} has a damaged meta table (schema_version {meta.get('schema_version')!r})") from None
     if version > SCHEMA_VERSION:
         raise DatabaseError(f"{path} was written by a newer hanscope (schema {version}); upgrade hanscope")
-    while version in UPGRADES and version < SCHEMA_VERSION and _upgrade(db, version):
-        version += 1
+    if all(v in UPGRADES for v in range(version, SCHEMA_VERSION)):  # only a chain that reaches today's schema
+        while version < SCHEMA_VERSION and _upgrade(db, version):
+            version += 1
     if version < SCHEMA_VERSION:  # indexing into it would fail the same way: the file has to go first
         raise DatabaseError(
             f"{path} uses an old schema ({version}): remove it, then rebuild with `hanscope index FOLDER --db {path}`"
@@ -230,8 +235,9 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
 
 
 # Schema versions that the next one only adds to (an index), so an older file is brought up to date when opened
-# instead of being refused: version -> the SQL that makes it the next version.
-UPGRADES = {8: "CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet);"}
+# instead of being refused: version -> the SQL that makes it the next version. None today: 9 -> 10 reorders the
+# search table's columns, which means re-indexing (8 -> 9 added articles_id_outlet; such a file is refused too).
+UPGRADES: dict[int, str] = {}
 
 
 def _upgrade(db: sqlite3.Connection, version: int) -> bool:

@@ -261,7 +261,7 @@ class SearchPlan:
         """bm25 over every hit when there are at most `rank_window`; else the newest `rank_window` hits ranked by
         headline (`_by_headline`; bm25 on PostgreSQL, whose ts_rank reads no IDF), then the rest newest first."""
         newest = self._newest()
-        rank = "bm25(articles_fts, 4.0, 1.0)"
+        rank = "bm25(articles_fts, 1.0, 4.0)"  # weights in column order: body, headline (db.py)
         if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
             return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
         edge = newest[self.rank_window]

@@ -152,26 +152,21 @@ def test_unusable_database_is_refused_in_one_line_and_left_untouched(kind, tmp_p
     assert db.read_bytes() == before  # a refusal never writes, not even a schema into another program's file
 
 
-def test_an_index_one_upgrade_behind_is_brought_up_to_date_when_opened_and_refused_when_read_only(tmp_path):
-    """Schema 8 lacks only the outlet facet's index: opening adds it (no re-index); a read-only copy that cannot
-    take it meets the one-line old-schema refusal, not a "no such index" error in the middle of a search."""
-    from store.db import UPGRADES
+def test_an_index_one_upgrade_behind_is_brought_up_to_date_when_opened_and_refused_when_read_only(tmp_path, monkeypatch):
+    """A schema that the next one only adds an index to is upgraded when opened (no re-index); a read-only copy
+    that cannot take it meets the one-line old-schema refusal, not a "no such index" error in a search. No
+    version is one such step behind today (UPGRADES is empty), so the step is the last one that existed (8 -> 9)."""
+    import store.db
 
-    assert 8 in UPGRADES and SCHEMA_VERSION == 9
     db = tmp_path / "index.db"
     run_cli("index", str(ROOT / "seeds"), "--db", str(db), "--no-analyzer", "--workers", "0")
     conn = sqlite3.connect(db)
-    conn.executescript("DROP INDEX articles_id_outlet; UPDATE meta SET value = '8' WHERE key = 'schema_version';")
+    conn.executescript(f"DROP INDEX articles_id_outlet; UPDATE meta SET value = '{SCHEMA_VERSION - 1}' "
+                       "WHERE key = 'schema_version';")
     conn.close()
     older = db.read_bytes()
-
-    proc = run_cli("search", "삼성", "--json", "--db", str(db))
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["facets"]["outlet"]
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
-    assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_id_outlet'").fetchone()
-    conn.close()
+    monkeypatch.setattr(store.db, "UPGRADES",
+                        {SCHEMA_VERSION - 1: "CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet);"})
 
     frozen = tmp_path / "frozen.db"
     frozen.write_bytes(older)
@@ -179,13 +174,34 @@ def test_an_index_one_upgrade_behind_is_brought_up_to_date_when_opened_and_refus
         connect(frozen, readonly=True)  # mode=ro: the index cannot be added
     assert frozen.read_bytes() == older
 
+    connect(db).close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_id_outlet'").fetchone()
+    conn.close()
+
+
+def test_an_index_of_schema_9_is_refused_unchanged_because_its_search_table_has_the_old_column_order(tmp_path):
+    """Schema 10 put the search table's body column first: a 9 file cannot be upgraded by adding an index, so
+    every command meets the one-line refusal (nothing written), and `index` says to remove it first."""
+    db = tmp_path / "index.db"
+    run_cli("index", str(ROOT / "seeds"), "--db", str(db), "--no-analyzer", "--workers", "0")
+    conn = sqlite3.connect(db)
+    conn.executescript("UPDATE meta SET value = '9' WHERE key = 'schema_version';")
+    conn.close()
+    before = db.read_bytes()
+    for args in (["search", "삼성"], ["index", str(ROOT / "seeds")]):
+        proc = run_cli(*args, "--db", str(db))
+        assert proc.returncode == 2 and "old schema (9)" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert db.read_bytes() == before
+
 
 # SCHEMA_VERSION -> fingerprint of store.db.SCHEMA (comments and spacing ignored). An index written by an
 # earlier schema must meet the one-line "old schema" refusal, not a "no such column" crash in the middle of
 # a query: so a schema change has to bump SCHEMA_VERSION, and add its fingerprint here.
 SCHEMA_FINGERPRINTS = {1: "e6cbf70384fd28c6", 2: "ea4a0857db1af411", 3: "ea4a0857db1af411", 4: "4ca13fbf1f5ab3f7",
                        5: "1d2826c3e09a0e01", 6: "a432f03ebb8b776d", 7: "9e1a4de32509705c",
-                       8: "9136c65c541d933b", 9: "5bf6a9d36d91a71a"}
+                       8: "9136c65c541d933b", 9: "5bf6a9d36d91a71a", 10: "94dd331d801f5ee1"}
 
 
 def schema_fingerprint(schema: str) -> str:
@@ -211,7 +227,7 @@ def test_a_schema_change_bumps_the_schema_version():
 # rows written by the earlier code silently leaves stale entries. Such a change must bump SCHEMA_VERSION too.
 SEARCH_ROW_FINGERPRINTS = {2: "958147e28b89b82d", 3: "8220027a449526d6", 4: "8220027a449526d6", 5: "8220027a449526d6",
                            6: "8220027a449526d6", 7: "f020753deda82633", 8: "f020753deda82633",
-                           9: "f020753deda82633"}
+                           9: "f020753deda82633", 10: "f020753deda82633"}
 
 
 def test_a_change_in_what_is_indexed_for_search_bumps_the_schema_version(tmp_path):

@@ -51,7 +51,7 @@ def test_user_text_with_quotes_and_backslashes_never_reaches_the_tsquery_as_synt
 
 
 def test_sqlite_sql_is_rewritten_for_postgresql():
-    sql, fts = translate("SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?")
+    sql, fts = translate("SELECT rowid, bm25(articles_fts, 1.0, 4.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?")
     assert fts == (0,) and "articles_fts.tsv @@ fts.q" in sql and "-ts_rank('{0.25, 0.25, 0.25, 1.0}'" in sql
     sql, _ = translate("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '1')")
     assert sql.endswith('ON CONFLICT (key) DO UPDATE SET "value" = excluded."value"')

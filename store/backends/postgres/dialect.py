@@ -6,7 +6,8 @@ only ever arrives as bound parameters):
 
 - `?` placeholders -> `%s` (and a literal `%` -> `%%`);
 - `articles_fts MATCH ?` -> `tsv @@ tsquery`, the bound FTS5 expression converted by fulltext.tsquery, and
-  `bm25(articles_fts, w1, w2)` -> `-ts_rank` with the headline weighted as bm25's w1:w2;
+  `bm25(articles_fts, w1, w2)` -> `-ts_rank` with body and headline weighted as bm25's w1:w2 (SQLite's column
+  order: body, title);
 - `INSERT OR REPLACE` / `INSERT OR IGNORE` -> `ON CONFLICT` clauses;
 - `json_each(…)` -> the schema's `hs_each_int` / `hs_each_text`; `instr(…)` -> `strpos(…) > 0`; `LIMIT -1` (no limit) ->
   `LIMIT NULL`; a bare `1`/`0` condition -> TRUE/FALSE; `CROSS JOIN … ON` -> `JOIN … ON`;
@@ -43,7 +44,7 @@ _MARK = "\x00fts\x00"  # where a placeholder's parameter is an FTS5 expression
 
 
 def _weights(match: re.Match) -> str:
-    title, body = float(match.group(1) or 1.0), float(match.group(2) or 1.0)
+    body, title = float(match.group(1) or 1.0), float(match.group(2) or 1.0)  # the FTS5 table's column order
     top = max(title, body)
     weights = RANK_WEIGHTS if (title, body) == (4.0, 1.0) else \
         "{" + ", ".join([f"{body / top:g}"] * 3 + [f"{title / top:g}"]) + "}"

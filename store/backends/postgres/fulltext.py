@@ -22,7 +22,7 @@ from ...textindex import index_grams
 
 GAP = 8  # positions between the headline part and the body: a phrase never spans the two
 MAX_POSITION = 16383
-RANK_WEIGHTS = "{0.25, 0.25, 0.25, 1.0}"  # {D, C, B, A}: a headline hit weighs 4 body hits, as bm25(…, 4.0, 1.0)
+RANK_WEIGHTS = "{0.25, 0.25, 0.25, 1.0}"  # {D, C, B, A}: a headline hit weighs 4 body hits, as bm25(…, 1.0, 4.0) (body, title)
 
 
 def _quote(lexeme: str) -> str:

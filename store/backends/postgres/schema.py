@@ -148,6 +148,10 @@ CREATE OR REPLACE FUNCTION hs_each_text(list text) RETURNS TABLE(value text) LAN
 SCHEMA_LOCK = 0x68616E73  # pg_advisory_xact_lock key: two first runs at once create the schema once
 
 
+# Earlier schema versions whose PostgreSQL schema is today's: 10 only reordered SQLite's search table columns.
+SAME_SCHEMA_HERE = frozenset({9})
+
+
 def check_or_create(conn, shown: str, *, create: bool) -> None:
     """Check that the database holds a hanscope index of this schema; create it when `create` and it is empty."""
     has_meta = conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
@@ -166,5 +170,9 @@ def check_or_create(conn, shown: str, *, create: bool) -> None:
     version = int(meta.get("schema_version") or 0)
     if version > SCHEMA_VERSION:
         raise DatabaseError(f"{shown} was written by a newer hanscope (schema {version}); upgrade hanscope")
+    if version in SAME_SCHEMA_HERE and version < SCHEMA_VERSION:  # nothing to change here: record the new number
+        with conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+        version = SCHEMA_VERSION
     if version < SCHEMA_VERSION:
         raise DatabaseError(f"{shown} uses an old schema ({version}): drop its tables, then rebuild with `hanscope index`")
