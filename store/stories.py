@@ -31,6 +31,7 @@ from functools import cache
 
 import numpy as np
 
+from . import linker
 from .textindex import ID_BITS, ID_MASK, date_key
 
 NUM_PERM = 64  # 256 bytes a signature; Jaccard estimates within ~±0.06
@@ -155,6 +156,7 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
     articles that point at them (their copies and near-duplicates), so they find another first article."""
     if not rows:
         return
+    linker.forget(conn)  # their candidates leave the entity set: the next link groups them all again
     gone = [aid for aid, _ in rows]
     ids = _json(gone)
     dependants = conn.execute(
