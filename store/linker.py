@@ -283,7 +283,7 @@ def _signature(entities: EntitySet) -> str:
     return digest.hexdigest()
 
 
-PARALLEL_LINK = 2000  # articles to match from which the matching goes to the worker processes, when there are some
+PARALLEL_LINK = 500  # articles to match from which the matching goes to the worker processes, when there are some
 LINK_CHUNK = 500  # articles a worker matches per task
 
 
@@ -340,8 +340,10 @@ def _link(conn, entities: EntitySet | None, pool) -> None:
         specs = [(ids[s.name], sorted(s.surfaces())) for s in entities.specs]
         path = _database_file(conn)
         if pool is not None and path and len(todo) >= PARALLEL_LINK:
-            # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles)
-            chunks = iter([todo[i:i + LINK_CHUNK] for i in range(0, len(todo), LINK_CHUNK)])
+            # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles);
+            # a small run (1,000 added articles) in at least two chunks a worker, so that every core matches
+            size = max(100, min(LINK_CHUNK, -(-len(todo) // (2 * pool._max_workers))))
+            chunks = iter([todo[i:i + size] for i in range(0, len(todo), size)])
             pending = deque((chunk, pool.submit(match_articles, path, signature, specs, kinds, chunk))
                             for chunk in islice(chunks, 2 * pool._max_workers))
             while pending:
@@ -487,21 +489,24 @@ def _sync_entities(conn, entities: EntitySet) -> None:
     retired = {n: i for n, i in retired.items() if n not in wanted} | dropped
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('retired_ids', ?)",
                  [json.dumps(dict(list(retired.items())[-RETIRED_KEEP:]), ensure_ascii=False)])
+    kept = {name: (type_, origin) for name, type_, origin in conn.execute("SELECT name, type, origin FROM entities")}
     for name, spec in wanted.items():
         if name in existing:
-            conn.execute("UPDATE entities SET type = ?, origin = ? WHERE id = ?", [spec.type, spec.origin, existing[name]])
+            if kept.get(name) != (spec.type, spec.origin):  # rows that stay as they are are not written
+                conn.execute("UPDATE entities SET type = ?, origin = ? WHERE id = ?", [spec.type, spec.origin, existing[name]])
         elif name in reuse and reuse[name] in gone_ids:
             conn.execute("UPDATE entities SET name = ?, type = ?, origin = ? WHERE id = ?",
                          [name, spec.type, spec.origin, reuse[name]])
         else:
             conn.execute("INSERT INTO entities(id, name, type, origin) VALUES (?,?,?,?)",
                          [reuse.get(name), name, spec.type, spec.origin])
-    conn.execute("DELETE FROM aliases")
     ids = dict(conn.execute("SELECT name, id FROM entities"))
-    conn.executemany(
-        "INSERT OR IGNORE INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
-        [(ids[s.name], a, normalize_name(a)) for s in entities.specs for a in sorted(s.surfaces())],
-    )
+    wanted_aliases = {(ids[s.name], a): normalize_name(a) for s in entities.specs for a in s.surfaces()}
+    stored = {(entity_id, alias): norm for entity_id, alias, norm in conn.execute("SELECT entity_id, alias, norm FROM aliases")}
+    conn.executemany("DELETE FROM aliases WHERE entity_id = ? AND alias = ?",
+                     [key for key, norm in stored.items() if wanted_aliases.get(key) != norm])
+    conn.executemany("INSERT INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
+                     sorted((*key, norm) for key, norm in wanted_aliases.items() if stored.get(key) != norm))
 
 
 _LETTER_RUN = re.compile(r"[^\W_]+")  # what the full-text index keeps of a text (store.textindex)
