@@ -466,8 +466,10 @@ def assign(conn, progress=None) -> int:
         seen: set[str] = set()
         for start in range(0, len(todo), CHUNK):
             assigner.count_paragraphs(todo[start:start + CHUNK], seen)
-        bodies = conn.execute("SELECT count(*) FROM articles WHERE copy_of IS NULL AND story IS NOT NULL").fetchone()[0] \
-            + len(assigner.paragraphs)
+        # placed bodies = placed articles - copies (every copy is placed), both counted on an index: the count of
+        # placed non-copies read every article row (7 s cold at 100k)
+        bodies = conn.execute("SELECT (SELECT count(*) FROM articles WHERE story IS NOT NULL) "
+                              "- (SELECT count(*) FROM articles WHERE copy_of IS NOT NULL)").fetchone()[0] + len(assigner.paragraphs)
         floor = max(BOILERPLATE_DOCS, int(bodies * BOILERPLATE_SHARE))
         assigner.boilerplate = frozenset(k for (k,) in conn.execute("SELECT key FROM paragraph_docs WHERE docs >= ? AND key >= 0", [floor]))
         for start in range(0, len(todo), CHUNK):
