@@ -339,7 +339,10 @@ def _link(conn, entities: EntitySet | None, pool) -> None:
         kinds = dict(conn.execute("SELECT id, type FROM entities"))
         specs = [(ids[s.name], sorted(s.surfaces())) for s in entities.specs]
         path = _database_file(conn)
-        if pool is not None and path and len(todo) >= PARALLEL_LINK:
+        # Workers read the file while this transaction writes it: only WAL lets them (in a rollback journal, the
+        # writer's lock makes their reads fail "database is locked"; a file copied by VACUUM INTO is one)
+        if (pool is not None and path and len(todo) >= PARALLEL_LINK
+                and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"):
             # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles);
             # a small run (1,000 added articles) in at least two chunks a worker, so that every core matches
             size = max(100, min(LINK_CHUNK, -(-len(todo) // (2 * pool._max_workers))))

@@ -195,3 +195,25 @@ def test_linking_an_index_copied_before_this_round_still_works(corpus, tmp_path)
     at_once = tmp_path / "at_once.db"
     index([first, added], at_once)
     assert state(db_path) == state(at_once)
+
+
+def test_an_index_in_a_rollback_journal_is_linked_in_process(corpus, tmp_path, monkeypatch):
+    """Worker processes read the file while the link writes it, which only WAL allows: an index in a rollback
+    journal (VACUUM INTO makes one) is matched in this process instead of failing "database is locked"."""
+    first, added = corpus
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    conn = connect(db_path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    monkeypatch.setattr(linker, "PARALLEL_LINK", 1)
+    conn = connect(db_path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        conn.execute("PRAGMA cache_size = 1")  # the link's writes spill to the file at once, as at 100k articles
+        index_paths(conn, [first, added], workers=1)
+    finally:
+        conn.close()
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)
