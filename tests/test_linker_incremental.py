@@ -217,3 +217,36 @@ def test_an_index_in_a_rollback_journal_is_linked_in_process(corpus, tmp_path, m
     at_once = tmp_path / "at_once.db"
     index([first, added], at_once)
     assert state(db_path) == state(at_once)
+
+
+def test_kill_9_while_an_add_links_then_a_rerun_ends_where_indexing_at_once_does(corpus, tmp_path):
+    """The link and the story step of an add each commit once: a kill -9 in them leaves the last link's kept groups
+    and counts, and the re-run links and places the added articles as if nothing had happened."""
+    import signal
+    import subprocess
+    import time
+
+    from conftest import HANSCOPE, ROOT
+    from test_faults import files_written
+
+    first, added = corpus
+    names = ("삼성전자", "SK하이닉스", "네이버", "카카오")
+    for i in range(240):  # enough that linking them takes a moment after the last file is written
+        (added / f"brief_{i:03d}.txt").write_text(
+            f"{names[i % 4]}과 오픈AI는 시험 기사 {i}번에서 웨이퍼 {i + 1}만장 공급을 논의했다.\n\n"
+            f"백준호는 {i}일 판교에서 {names[(i + 1) % 4]} 관계자를 만났다.", encoding="utf-8")
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    total = len(FIRST) + len(ADDED) + 240
+    command = [*HANSCOPE, "index", str(first), str(added), "--db", str(db_path), "--workers", "0", "--no-analyzer"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and files_written(db_path) < total and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    # (on this machine it dies with the 243 added articles written, linked or not, and none placed)
+    index([first, added], db_path)
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)
