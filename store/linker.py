@@ -398,7 +398,8 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
 
     An article's mentions can change only if it contains a surface of an entity that changed (added, removed,
     retyped, or with different surfaces), in the old set or the new one; short forms (최 회장) hang on a full
-    name in the same article. So: articles that mention a changed entity, plus a scan of every text (headline,
+    name in the same article. An entity that only gained spellings (same name and type) changes nothing where
+    none of them is written: only its new spellings are scanned for. So: articles that mention a changed entity, plus a scan of every text (headline,
     deck, captions, body) with a matcher over the changed surfaces (its automaton, so nothing it could find is missed).
     """
     old: dict[str, tuple[int, str, set[str]]] = {}
@@ -408,12 +409,20 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
         old.setdefault(name, (entity_id, type_, {name}))[2].add(alias or name)
     new = {spec.name: (spec.type, spec.surfaces()) for spec in entities.specs}
     gone_ids, surfaces = [], set()
+
+    def grew(name: str) -> bool:  # the same entity with more spellings: an add's new candidates bring these
+        return name in old and name in new and new[name][0] == old[name][1] and old[name][2] <= new[name][1]
+
     for name, (entity_id, type_, known) in old.items():
-        if new.get(name) != (type_, known):
-            gone_ids.append(entity_id)
-            surfaces |= known
+        if new.get(name) == (type_, known):
+            continue
+        if grew(name):  # a mention can change only where a new spelling is written: those are scanned for, and
+            surfaces |= new[name][1] - known  # not every article naming it (66k for 삼성전자 at 100k)
+            continue
+        gone_ids.append(entity_id)
+        surfaces |= known
     for name, (type_, wanted) in new.items():
-        if name not in old or old[name][1:] != (type_, wanted):
+        if name not in old or (old[name][1:] != (type_, wanted) and not grew(name)):
             surfaces |= wanted
     touched = {row[0] for row in conn.execute(
         "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",

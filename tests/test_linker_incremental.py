@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+import sqlite_utils
+
 from store import linker
 from store.api import Index
 from store.db import connect
@@ -250,3 +253,45 @@ def test_kill_9_while_an_add_links_then_a_rerun_ends_where_indexing_at_once_does
     at_once = tmp_path / "at_once.db"
     index([first, added], at_once)
     assert state(db_path) == state(at_once)
+
+
+def test_an_entity_that_only_gains_a_spelling_re_matches_only_where_it_is_written(corpus, tmp_path):
+    """An add's candidates often bring a known entity one more spelling: the articles naming it (66k for 삼성전자
+    at 100k) keep their mention rows, ids included; only an article that writes the new spelling is re-matched."""
+    first, added = corpus
+    db_path = tmp_path / "i.db"
+    index([first], db_path)
+    index([first, added], db_path)
+
+    def rows() -> dict[str, list[tuple]]:
+        conn = connect(db_path)
+        try:
+            found: dict[str, list[tuple]] = {}
+            for source, *row in conn.execute('SELECT a.source, m.id, e.name, m.start, m."end" FROM mentions m '
+                                             "JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"):
+                found.setdefault(Path(source).stem, []).append(tuple(row))
+            return found
+        finally:
+            conn.close()
+
+    before = rows()
+    assert any(name == "삼성전자" for _, name, *_ in before["b_loi"])
+    idx = Index.open(db_path)
+    try:
+        idx.edit("alias-add", entity="삼성전자", alias="삼성전자 메모리사업부")  # written in c_hbm only
+    finally:
+        idx.close()
+    after = rows()
+    assert after["b_loi"] == before["b_loi"] and after["d_reprint"] == before["d_reprint"]  # not re-matched
+    assert after["c_hbm"] != before["c_hbm"]
+    full = tmp_path / "full.db"
+    shutil.copy(db_path, full)
+    conn = connect(full)
+    with conn:
+        conn.execute("DELETE FROM mentions")
+        conn.execute("DELETE FROM article_entities")
+        conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
+        conn.execute("UPDATE articles SET linked = 0")
+    linker.link(sqlite_utils.Database(conn))
+    conn.close()
+    assert state(full) == state(db_path)
