@@ -5,6 +5,12 @@ alias. User edits (merge, rename, retype, alias add/remove, split, delete, defin
 and replayed after every rebuild, so they survive re-indexing. Mentions come from matching every alias in
 every text of every article (headline, deck, photo captions and body; Aho-Corasick), so recall does not depend
 on the analyzer seeing each occurrence. Each mention records its part and offsets inside that part's text.
+
+Adding articles costs what they bring, not the index's size: the candidates grouped by name are kept (meta
+`link_candidates`) with the highest article id they include, so a link reads only newer candidates, matches only
+newer articles (and those an entity change may touch), and moves entity counts by what changed. A deletion drops
+what was kept, and the next link does everything the full way once (as it does on PostgreSQL). So `linked = 0`
+alone no longer sends an old article back to matching: drop the kept groups too (tests/test_edits.py does).
 """
 from __future__ import annotations
 
@@ -193,31 +199,81 @@ def _qualifies(evidence: set[str], count: int, articles: int) -> bool:
 
 
 def build_entity_set(db: sqlite_utils.Database) -> EntitySet:
+    return _entity_set(db.conn, _candidate_groups(db.conn)[0])
+
+
+def _entity_set(conn, groups: dict[str, list]) -> EntitySet:
     entities = EntitySet()
     for c in load_alias_file():
         spec = entities.add(c.name, c.type, c.aliases, "alias-file")
         spec.type = c.type
-    grouped: dict[str, dict] = {}
-    for name, type_, aliases, evidence, count, article_id in db.execute(
-        "SELECT name, type, aliases, evidence, count, article_id FROM candidates"
-    ):
-        g = grouped.setdefault(normalize_name(name), {"name": name, "types": Counter(), "aliases": set(),
-                                                     "evidence": set(), "count": 0, "articles": set()})
-        g["types"][type_] += count
-        g["aliases"].update(json.loads(aliases))
-        g["evidence"].add(evidence)
-        g["count"] += count
-        g["articles"].add(article_id)
-    for g in grouped.values():
-        if _qualifies(g["evidence"], g["count"], len(g["articles"])):
-            entities.add(g["name"], g["types"].most_common(1)[0][0], sorted(g["aliases"]), "discovered")
+    for name, types, aliases, evidence, count, articles in groups.values():
+        if _qualifies(set(evidence), count, articles):
+            entities.add(name, Counter(types).most_common(1)[0][0], sorted(aliases), "discovered")
     entities.settle_types()
-    for op, args in db.execute("SELECT op, args FROM edits ORDER BY id"):
+    for op, args in conn.execute("SELECT op, args FROM edits ORDER BY id"):
         try:
             entities.apply(op, json.loads(args))
         except EditError:
             pass  # an edit whose target no longer exists after re-indexing has nothing to act on
     return entities
+
+
+GROUPS_KEY = "link_candidates"  # meta: the candidates grouped by name as the last link saw them (JSON)
+
+
+def _candidate_groups(conn) -> tuple[dict[str, list], int | None, int]:
+    """Every candidate grouped by its normalized name, in the order names first appear (the order decides which
+    spelling names an entity): {norm: [name, {type: count}, aliases, evidence, count, articles]}, the highest
+    article id the groups include before this call (None when they were made from scratch) and after it.
+
+    The last link's groups are kept in meta: only the candidates of articles added since are read (adding 1,000
+    articles to 100k read 1.35M candidate rows, 12 s). Articles only ever get higher ids than those linked
+    before, as long as none is deleted; a deletion (stories.forget, the hook of every one) drops the kept
+    groups, and the next link groups every candidate again. PostgreSQL (ids from sequences, several writers)
+    always groups them all."""
+    kept = None
+    if getattr(conn, "backend", "sqlite") == "sqlite":
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", [GROUPS_KEY]).fetchone()
+        kept = json.loads(row[0]) if row else None
+    if kept is None:
+        groups, through, rows = {}, None, conn.execute(
+            "SELECT name, type, aliases, evidence, count, article_id FROM candidates")
+    else:
+        groups, through = kept["groups"], kept["through"]
+        rows = conn.execute("SELECT name, type, aliases, evidence, count, article_id FROM candidates "
+                            "WHERE article_id > ? ORDER BY rowid", [through])
+    seen: dict[str, set[int]] = {}  # articles this call found each name in
+    for name, type_, aliases, evidence, count, article_id in rows:
+        key = normalize_name(name)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = [name, {}, [], [], 0, 0]
+        g[1][type_] = g[1].get(type_, 0) + count
+        for alias in json.loads(aliases):
+            if alias not in g[2]:
+                g[2].append(alias)
+        if evidence not in g[3]:
+            g[3].append(evidence)
+        g[4] += count
+        found = seen.setdefault(key, set())
+        if article_id not in found:  # a new article id: never among those counted before this call
+            found.add(article_id)
+            g[5] += 1
+    newest = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    return groups, through, newest
+
+
+def _keep_groups(conn, groups: dict[str, list], through: int) -> None:
+    if getattr(conn, "backend", "sqlite") != "sqlite":
+        return
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                 [GROUPS_KEY, json.dumps({"through": through, "groups": groups}, ensure_ascii=False, separators=(",", ":"))])
+
+
+def forget(conn) -> None:
+    """Articles are about to be deleted: their candidates leave the groups, so the next link groups them all."""
+    conn.execute("DELETE FROM meta WHERE key = ?", [GROUPS_KEY])
 
 
 def _signature(entities: EntitySet) -> str:
@@ -227,7 +283,7 @@ def _signature(entities: EntitySet) -> str:
     return digest.hexdigest()
 
 
-PARALLEL_LINK = 2000  # articles to match from which the matching goes to the worker processes, when there are some
+PARALLEL_LINK = 500  # articles to match from which the matching goes to the worker processes, when there are some
 LINK_CHUNK = 500  # articles a worker matches per task
 
 
@@ -240,7 +296,7 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None
     conn = db.conn
     if getattr(conn, "backend", "sqlite") == "postgres":  # one transaction; the caller holds the advisory lock
         with conn:
-            _link(conn, entities or build_entity_set(db), None)
+            _link(conn, entities, None)
         return
     if conn.in_transaction:
         conn.commit()
@@ -248,30 +304,49 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None
     # inserted again (UNIQUE constraint failed: entities.name)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        _link(conn, entities or build_entity_set(db), pool)
+        _link(conn, entities, pool)
     except BaseException:
         conn.rollback()
         raise
     conn.commit()
 
 
-def _link(conn, entities: EntitySet, pool) -> None:
+def _link(conn, entities: EntitySet | None, pool) -> None:
+    """What changed is linked: the articles added since the last link (their ids are higher: `_candidate_groups`)
+    and the articles an entity change may touch; entity counts move by what their mentions did. Without the
+    last link's groups (a first link, a deletion since, PostgreSQL) every unlinked article is found by a scan
+    and every count is recounted."""
+    groups, through, newest = _candidate_groups(conn)
+    if entities is None:
+        entities = _entity_set(conn, groups)
+    incremental = through is not None
     signature = _signature(entities)
     old = conn.execute("SELECT value FROM meta WHERE key = 'link_signature'").fetchone()
     changed = not old or old[0] != signature
+    touched: set[int] = set()
     if changed:
         touched = _articles_touched(conn, entities)
         _sync_entities(conn, entities)
-        conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
-    todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY id")]
+    if incremental:
+        todo = sorted(touched | {r[0] for r in conn.execute("SELECT id FROM articles WHERE id > ?", [through])})
+    else:
+        if touched:
+            conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
+        todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY id")]
+    counts: Counter | None = Counter() if incremental else None  # (entity, "m" | "a") -> change
     if todo:  # a prune alone re-counts, and needs no automaton over every alias
         ids = dict(conn.execute("SELECT name, id FROM entities"))
         kinds = dict(conn.execute("SELECT id, type FROM entities"))
         specs = [(ids[s.name], sorted(s.surfaces())) for s in entities.specs]
         path = _database_file(conn)
-        if pool is not None and path and len(todo) >= PARALLEL_LINK:
-            # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles)
-            chunks = iter([todo[i:i + LINK_CHUNK] for i in range(0, len(todo), LINK_CHUNK)])
+        # Workers read the file while this transaction writes it: only WAL lets them (in a rollback journal, the
+        # writer's lock makes their reads fail "database is locked"; a file copied by VACUUM INTO is one)
+        if (pool is not None and path and len(todo) >= PARALLEL_LINK
+                and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"):
+            # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles);
+            # a small run (1,000 added articles) in at least two chunks a worker, so that every core matches
+            size = max(100, min(LINK_CHUNK, -(-len(todo) // (2 * pool._max_workers))))
+            chunks = iter([todo[i:i + size] for i in range(0, len(todo), size)])
             pending = deque((chunk, pool.submit(match_articles, path, signature, specs, kinds, chunk))
                             for chunk in islice(chunks, 2 * pool._max_workers))
             while pending:
@@ -279,23 +354,34 @@ def _link(conn, entities: EntitySet, pool) -> None:
                 rows = future.result()
                 for more in islice(chunks, 1):
                     pending.append((more, pool.submit(match_articles, path, signature, specs, kinds, more)))
-                _store_mentions(conn, chunk, rows)
+                _store_mentions(conn, chunk, rows, counts)
         else:
             matcher = Matcher(specs, kinds)
             for start in range(0, len(todo), LINK_CHUNK):
                 chunk = todo[start:start + LINK_CHUNK]
-                _store_mentions(conn, chunk, _match(conn, matcher, kinds, chunk))
-    conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
-    conn.execute("UPDATE entities SET mentions = 0, articles = 0")
-    conn.execute(
-        "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, sum(mentions) AS n, "
-        "count(*) AS a FROM article_entities GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
-    )
+                _store_mentions(conn, chunk, _match(conn, matcher, kinds, chunk), counts)
+    if incremental:
+        for start in range(0, len(todo), 10_000):
+            conn.execute("UPDATE articles SET linked = 1 WHERE id IN (SELECT value FROM json_each(?)) AND linked = 0",
+                         [_json(todo[start:start + 10_000])])
+        moved: dict[int, list[int]] = {}
+        for (entity_id, what), n in counts.items():
+            moved.setdefault(entity_id, [0, 0])[what == "a"] += n
+        conn.executemany("UPDATE entities SET mentions = mentions + ?, articles = articles + ? WHERE id = ?",
+                         [(m, a, entity_id) for entity_id, (m, a) in moved.items() if m or a])
+    else:
+        conn.execute("UPDATE articles SET linked = 1 WHERE linked = 0")
+        conn.execute("UPDATE entities SET mentions = 0, articles = 0")
+        conn.execute(
+            "UPDATE entities SET mentions = c.n, articles = c.a FROM (SELECT entity_id, sum(mentions) AS n, "
+            "count(*) AS a FROM article_entities GROUP BY entity_id) AS c WHERE c.entity_id = entities.id"
+        )
     # The name index every query process would otherwise rebuild (weights are the fresh mention counts).
     resolver = Resolver(conn.execute(ALIAS_ROWS))
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
+    _keep_groups(conn, groups, newest)
 
 
 def _database_file(conn) -> str | None:
@@ -312,7 +398,8 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
 
     An article's mentions can change only if it contains a surface of an entity that changed (added, removed,
     retyped, or with different surfaces), in the old set or the new one; short forms (최 회장) hang on a full
-    name in the same article. So: articles that mention a changed entity, plus a scan of every text (headline,
+    name in the same article. An entity that only gained spellings (same name and type) changes nothing where
+    none of them is written: only its new spellings are scanned for. So: articles that mention a changed entity, plus a scan of every text (headline,
     deck, captions, body) with a matcher over the changed surfaces (its automaton, so nothing it could find is missed).
     """
     old: dict[str, tuple[int, str, set[str]]] = {}
@@ -322,12 +409,20 @@ def _articles_touched(conn, entities: EntitySet) -> set[int]:
         old.setdefault(name, (entity_id, type_, {name}))[2].add(alias or name)
     new = {spec.name: (spec.type, spec.surfaces()) for spec in entities.specs}
     gone_ids, surfaces = [], set()
+
+    def grew(name: str) -> bool:  # the same entity with more spellings: an add's new candidates bring these
+        return name in old and name in new and new[name][0] == old[name][1] and old[name][2] <= new[name][1]
+
     for name, (entity_id, type_, known) in old.items():
-        if new.get(name) != (type_, known):
-            gone_ids.append(entity_id)
-            surfaces |= known
+        if new.get(name) == (type_, known):
+            continue
+        if grew(name):  # a mention can change only where a new spelling is written: those are scanned for, and
+            surfaces |= new[name][1] - known  # not every article naming it (66k for 삼성전자 at 100k)
+            continue
+        gone_ids.append(entity_id)
+        surfaces |= known
     for name, (type_, wanted) in new.items():
-        if name not in old or old[name][1:] != (type_, wanted):
+        if name not in old or (old[name][1:] != (type_, wanted) and not grew(name)):
             surfaces |= wanted
     touched = {row[0] for row in conn.execute(
         "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",
@@ -406,21 +501,24 @@ def _sync_entities(conn, entities: EntitySet) -> None:
     retired = {n: i for n, i in retired.items() if n not in wanted} | dropped
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('retired_ids', ?)",
                  [json.dumps(dict(list(retired.items())[-RETIRED_KEEP:]), ensure_ascii=False)])
+    kept = {name: (type_, origin) for name, type_, origin in conn.execute("SELECT name, type, origin FROM entities")}
     for name, spec in wanted.items():
         if name in existing:
-            conn.execute("UPDATE entities SET type = ?, origin = ? WHERE id = ?", [spec.type, spec.origin, existing[name]])
+            if kept.get(name) != (spec.type, spec.origin):  # rows that stay as they are are not written
+                conn.execute("UPDATE entities SET type = ?, origin = ? WHERE id = ?", [spec.type, spec.origin, existing[name]])
         elif name in reuse and reuse[name] in gone_ids:
             conn.execute("UPDATE entities SET name = ?, type = ?, origin = ? WHERE id = ?",
                          [name, spec.type, spec.origin, reuse[name]])
         else:
             conn.execute("INSERT INTO entities(id, name, type, origin) VALUES (?,?,?,?)",
                          [reuse.get(name), name, spec.type, spec.origin])
-    conn.execute("DELETE FROM aliases")
     ids = dict(conn.execute("SELECT name, id FROM entities"))
-    conn.executemany(
-        "INSERT OR IGNORE INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
-        [(ids[s.name], a, normalize_name(a)) for s in entities.specs for a in sorted(s.surfaces())],
-    )
+    wanted_aliases = {(ids[s.name], a): normalize_name(a) for s in entities.specs for a in s.surfaces()}
+    stored = {(entity_id, alias): norm for entity_id, alias, norm in conn.execute("SELECT entity_id, alias, norm FROM aliases")}
+    conn.executemany("DELETE FROM aliases WHERE entity_id = ? AND alias = ?",
+                     [key for key, norm in stored.items() if wanted_aliases.get(key) != norm])
+    conn.executemany("INSERT INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
+                     sorted((*key, norm) for key, norm in wanted_aliases.items() if stored.get(key) != norm))
 
 
 _LETTER_RUN = re.compile(r"[^\W_]+")  # what the full-text index keeps of a text (store.textindex)
@@ -464,16 +562,28 @@ def _match(conn, matcher: Matcher, kinds: dict[int, str], article_ids: list[int]
     return rows
 
 
-def _store_mentions(conn, article_ids: list[int], rows: list[MentionRow]) -> None:
+def _store_mentions(conn, article_ids: list[int], rows: list[MentionRow], counts: Counter | None = None) -> None:
+    """Replace these articles' mentions; `counts` (when given) hears how each entity's mentions ("m") and
+    articles ("a") moved."""
     marks = _json(article_ids)
+    if counts is not None:
+        for entity_id, mentions, articles in conn.execute(
+                "SELECT entity_id, sum(mentions), count(*) FROM article_entities "
+                "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id", [marks]):
+            counts[entity_id, "m"] -= mentions
+            counts[entity_id, "a"] -= articles
     conn.execute("DELETE FROM mentions WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
     conn.execute("DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
     conn.executemany(
         'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
-    counts = Counter((row[0], row[1]) for row in rows)
+    found = Counter((row[0], row[1]) for row in rows)
     dates = dict(conn.execute("SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", [marks]))
     conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
-                     [(eid, article_id, n, recency(article_id, dates.get(article_id))) for (eid, article_id), n in counts.items()])
+                     [(eid, article_id, n, recency(article_id, dates.get(article_id))) for (eid, article_id), n in found.items()])
+    if counts is not None:
+        for (entity_id, _), n in found.items():
+            counts[entity_id, "m"] += n
+            counts[entity_id, "a"] += 1
 
 
 def _json(values: list[int]) -> str:

@@ -31,6 +31,7 @@ from functools import cache
 
 import numpy as np
 
+from . import linker
 from .textindex import ID_BITS, ID_MASK, date_key
 
 NUM_PERM = 64  # 256 bytes a signature; Jaccard estimates within ~±0.06
@@ -53,12 +54,17 @@ WINDOW_FIGURE_HOLDERS = 30  # a figure that more articles state within the windo
 _MERSENNE = np.uint64((1 << 61) - 1)
 
 
-@cache
-def _minhash_template():
-    from datasketch import MinHash, MinHashLSH
+LSH_BANDS, LSH_ROWS = 16, 4  # datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) layout (a test checks)
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32"), lsh.hashranges
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of datasketch's MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32"), made as it makes them (a
+    test checks): importing datasketch pulls scipy in, 1-2 s in every process that signs a body."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def squeeze(text: str) -> str:
@@ -98,8 +104,7 @@ def signature(hashes: np.ndarray) -> np.ndarray:
     permutations (scheme affine32: MurmurHash3's finalizer, then a*h+b mod 2^32 per permutation), computed
     over the whole array in numpy. update_batch calls the hash function in Python once per shingle, which
     cost 2.5x the rest; tests/test_stories.py checks the two agree."""
-    template, _ = _minhash_template()
-    a, b = template.permutations
+    a, b = _permutations()
     # a long body repeats itself (a 3 MB page of one text pasted over and over): each distinct shingle once
     h = np.unique(hashes) if len(hashes) > _MINHASH_BLOCK * 4 else hashes.astype(np.uint32)  # a copy: mixed in place
     h ^= h >> np.uint32(16)
@@ -127,9 +132,9 @@ def body_signature(body: str, leave_out: set[int] | frozenset[int] = frozenset()
 
 def band_keys(sig: np.ndarray) -> list[int]:
     """One key per LSH band (datasketch's band layout for LSH_THRESHOLD); the band number is part of the key."""
-    _, ranges = _minhash_template()
     keys = []
-    for band, (start, end) in enumerate(ranges):
+    for band in range(LSH_BANDS):
+        start, end = band * LSH_ROWS, (band + 1) * LSH_ROWS
         digest = hashlib.blake2b(bytes([band]) + sig[start:end].tobytes(), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big") >> 1)
     return keys
@@ -155,6 +160,7 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
     articles that point at them (their copies and near-duplicates), so they find another first article."""
     if not rows:
         return
+    linker.forget(conn)  # their candidates leave the entity set: the next link groups them all again
     gone = [aid for aid, _ in rows]
     ids = _json(gone)
     dependants = conn.execute(
@@ -166,6 +172,7 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
         "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND story IS NOT NULL AND copy_of IS NULL",
         [_json([aid for aid, _ in everyone])])}
     keys = [(key,) for aid, body in everyone if aid in counted for key in {paragraph_key(p) for p in body.split("\n\n")}]
+    keys += [(figure_doc_key(key),) for key in _figures_by_body(conn, sorted(counted))]
     conn.executemany("UPDATE paragraph_docs SET docs = docs - 1 WHERE key = ?", keys)
     conn.execute("DELETE FROM paragraph_docs WHERE docs <= 0")
     again = _json([aid for aid, _ in dependants])
@@ -184,11 +191,6 @@ FULL_REFRESH = 10_000  # a run that touched more stories than this rewrites ever
 
 # The placed articles in the window that state one figure (up to a bound: then it is too common to tell there)
 _FIGURE_HOLDERS = "SELECT * FROM (SELECT ? AS figure, article_id FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?)"
-# How many distinct bodies state one figure (as stated, not a conversion), counted up to a bound: a story's
-# verbatim reprints do not make its figures common
-_FIGURE_BODIES = ("SELECT ? AS figure, count(*) FROM (SELECT DISTINCT a.body_hash FROM numbers n "
-                  "JOIN articles a ON a.id = n.article_id WHERE n.unit = ? AND n.value = ? AND coalesce(n.counter, '') = ? "
-                  "AND n.converts IS NULL LIMIT ?)")
 
 
 def figure_key(unit: str, value: float, counter: str | None) -> int:
@@ -246,6 +248,7 @@ class _Assigner:
             keys = paragraph_keys(body)
             self.paragraphs[aid] = np.array(keys, dtype=np.int64).tobytes()
             docs.update(set(keys))
+        docs.update(figure_doc_key(key) for key in _figures_by_body(self.conn, new))
         self.conn.executemany(
             "INSERT INTO paragraph_docs(key, docs) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs",
             list(docs.items()))
@@ -393,17 +396,44 @@ class _Assigner:
         return found
 
     def weigh(self, figures: list[Figure]) -> None:
-        """How much sharing each figure says: 1 when few bodies state it, 0.5 when rather few, else 0. Counted
-        over every indexed article (placed or not, so a batch run sees the whole corpus), once per run, for
-        many figures in one statement."""
-        todo = list({key: (key, unit, value, counter) for key, unit, value, counter in figures
-                     if key not in self._weights}.values())
-        for start in range(0, len(todo), 50):
-            chunk = todo[start:start + 50]
-            sql = " UNION ALL ".join([_FIGURE_BODIES] * len(chunk))
-            params = [x for i, (_, unit, value, counter) in enumerate(chunk) for x in (i, unit, value, counter, self.rare + 1)]
-            for i, holders in self.conn.execute(sql, params).fetchall():
-                self._weights[chunk[i][0]] = 1.0 if holders <= self.telling else (0.5 if holders <= self.rare else 0.0)
+        """How much sharing each figure says: 1 when few bodies state it, 0.5 when rather few, else 0. The distinct
+        bodies stating a figure are counted as bodies are (paragraph_docs, under the figure's key): every indexed
+        article's, this run's included, so a batch run sees the whole corpus. Was a count over `numbers` joined to
+        `articles` per figure: up to 1,000 article rows read for a common figure at 100k (12 s of CPU an add)."""
+        todo = sorted({key for key, *_ in figures if key not in self._weights})
+        for start in range(0, len(todo), 500):
+            chunk = todo[start:start + 500]
+            held = dict(self.conn.execute("SELECT key, docs FROM paragraph_docs WHERE key IN (SELECT value FROM json_each(?))",
+                                          [_json([figure_doc_key(k) for k in chunk])]))
+            for key in chunk:
+                holders = held.get(figure_doc_key(key), 0)
+                self._weights[key] = 1.0 if holders <= self.telling else (0.5 if holders <= self.rare else 0.0)
+
+
+def figure_doc_key(key: int) -> int:
+    """A figure's row in paragraph_docs: negative, where paragraph keys are not (both are 63-bit hashes)."""
+    return -1 - key
+
+
+def _figures_by_body(conn, article_ids: list[int]) -> list[int]:
+    """The figures (keys) each of these articles states, once per article: what a body adds to figure counts."""
+    return [figure_key(unit, value, counter) for _, unit, value, counter in conn.execute(
+        "SELECT DISTINCT article_id, unit, value, coalesce(counter, '') FROM numbers "
+        "WHERE article_id IN (SELECT value FROM json_each(?)) AND converts IS NULL AND unit != '%'", [_json(article_ids)])]
+
+
+def _count_figures_once(conn) -> None:
+    """Indexes made before figures were counted with the bodies: count the placed bodies' figures once (the articles
+    this run places are counted as it goes)."""
+    if conn.execute("SELECT 1 FROM meta WHERE key = 'figure_docs'").fetchone():
+        return
+    docs = [(figure_doc_key(figure_key(unit, value, counter)), n) for unit, value, counter, n in conn.execute(
+        "SELECT n.unit, n.value, coalesce(n.counter, ''), count(DISTINCT a.body_hash) FROM numbers n "
+        "JOIN articles a ON a.id = n.article_id WHERE a.story IS NOT NULL AND n.converts IS NULL AND n.unit != '%' "
+        "GROUP BY n.unit, n.value, coalesce(n.counter, '')")]
+    conn.executemany(
+        "INSERT INTO paragraph_docs(key, docs) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs", docs)
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('figure_docs', '1')")
 
 
 def same_event(c: _Candidate) -> bool:
@@ -428,6 +458,7 @@ def assign(conn, progress=None) -> int:
     if not todo and not stale:
         return 0
     with conn:
+        _count_figures_once(conn)
         assigner = _Assigner(conn)
         # Count every new body's paragraphs first: a disclaimer that this run makes common is boilerplate for
         # all of its articles, not only for those placed after it crossed the line. Bodies are read a chunk at
@@ -435,10 +466,12 @@ def assign(conn, progress=None) -> int:
         seen: set[str] = set()
         for start in range(0, len(todo), CHUNK):
             assigner.count_paragraphs(todo[start:start + CHUNK], seen)
-        bodies = conn.execute("SELECT count(*) FROM articles WHERE copy_of IS NULL AND story IS NOT NULL").fetchone()[0] \
-            + len(assigner.paragraphs)
+        # placed bodies = placed articles - copies (every copy is placed), both counted on an index: the count of
+        # placed non-copies read every article row (7 s cold at 100k)
+        bodies = conn.execute("SELECT (SELECT count(*) FROM articles WHERE story IS NOT NULL) "
+                              "- (SELECT count(*) FROM articles WHERE copy_of IS NOT NULL)").fetchone()[0] + len(assigner.paragraphs)
         floor = max(BOILERPLATE_DOCS, int(bodies * BOILERPLATE_SHARE))
-        assigner.boilerplate = frozenset(k for (k,) in conn.execute("SELECT key FROM paragraph_docs WHERE docs >= ?", [floor]))
+        assigner.boilerplate = frozenset(k for (k,) in conn.execute("SELECT key FROM paragraph_docs WHERE docs >= ? AND key >= 0", [floor]))
         for start in range(0, len(todo), CHUNK):
             assigner.place(todo[start:start + CHUNK])
         touched = None if stale or len(assigner.stories) > FULL_REFRESH else assigner.stories

@@ -139,13 +139,14 @@ def mention_rows(db_path: Path) -> dict[int, list[tuple]]:
 def relink_everything(db_path: Path) -> None:
     import sqlite_utils
 
-    from store.linker import link
+    from store.linker import GROUPS_KEY, link
 
     conn = connect(db_path)
     with conn:
         conn.execute("DELETE FROM mentions")
         conn.execute("DELETE FROM article_entities")
         conn.execute("UPDATE articles SET linked = 0")
+        conn.execute("DELETE FROM meta WHERE key = ?", [GROUPS_KEY])  # what the last link kept: from scratch
     link(sqlite_utils.Database(conn))
     conn.close()
 

@@ -449,11 +449,14 @@ async def test_the_stories_list_loads_its_next_page_at_the_end(loi_db, tmp_path,
 
 
 def test_the_numpy_signature_is_datasketchs_minhash():
-    from datasketch import MinHash
+    from datasketch import MinHash, MinHashLSH
 
     from store import stories
 
-    template, _ = stories._minhash_template()
+    template = MinHash(num_perm=stories.NUM_PERM, seed=1, scheme="affine32")
+    assert [p.tolist() for p in stories._permutations()] == template.permutations.tolist()  # made without datasketch
+    ranges = MinHashLSH(threshold=stories.LSH_THRESHOLD, num_perm=stories.NUM_PERM).hashranges
+    assert ranges == [(i * stories.LSH_ROWS, (i + 1) * stories.LSH_ROWS) for i in range(stories.LSH_BANDS)]
     bodies = ["\n\n".join(LOI), "\n\n".join(LOI_REWRITE + [DISCLAIMER]), "90만장 / 90만 장, 5천억 달러(약 690조 원)"]
     for body in bodies:
         hashes = stories.shingle_hashes(body.split("\n\n"))
@@ -576,3 +579,58 @@ async def test_the_stories_list_reads_each_page_once_and_adds_it_below(loi_db, t
         await settle(pilot)
         assert app.screen.query_one("#story-query").value == "삼성"
         assert table.row_count == 3 and asked[-2:] == [("삼성", 2, 0), ("삼성", 2, 2)]
+
+
+def figure_counts(db_path: Path) -> tuple[dict[int, int], dict[int, int]]:
+    """Distinct bodies stating each figure: as the story step keeps them, and as the rows say."""
+    from store.stories import figure_doc_key, figure_key
+
+    conn = connect(db_path)
+    try:
+        counted = {figure_key(unit, value, counter): n for unit, value, counter, n in conn.execute(
+            "SELECT n.unit, n.value, coalesce(n.counter, ''), count(DISTINCT a.body_hash) FROM numbers n "
+            "JOIN articles a ON a.id = n.article_id WHERE n.converts IS NULL AND n.unit != '%' "
+            "GROUP BY n.unit, n.value, coalesce(n.counter, '')")}
+        kept = {-1 - key: n for key, n in conn.execute("SELECT key, docs FROM paragraph_docs WHERE key < 0")}
+        assert all(figure_doc_key(k) == -1 - k for k in counted)
+    finally:
+        conn.close()
+    return kept, counted
+
+
+def test_figure_counts_kept_with_the_bodies_are_the_counts_of_the_rows(loi_corpus, tmp_path):
+    """The event's figures in the original and its reprints (two verbatim: one body), the rewrite and the follow-up:
+    the counts the story step weighs figures by follow adds and deletions as a count over every row would."""
+    db_path = tmp_path / "i.db"
+    first_half = tmp_path / "first"
+    first_half.mkdir()
+    for name in ("a_original", "f_results"):
+        (loi_corpus / f"{name}.json").rename(first_half / f"{name}.json")
+    build(first_half, db_path)
+    kept, counted = figure_counts(db_path)
+    assert kept == counted and max(counted.values()) == 1
+    build(loi_corpus, db_path)  # the reprints (b_headline has a_original's body: one body), the rewrite, the follow-up
+    build(first_half, db_path)
+    kept, counted = figure_counts(db_path)
+    assert kept == counted and max(counted.values()) == 3  # figures of the event, in several of its bodies
+    before_deletions = counted
+    (first_half / "a_original.json").unlink()  # the first telling goes: b_headline, its copy, holds the body now
+    build(first_half, db_path, prune=True)
+    (loi_corpus / "d_dropped.json").unlink()
+    build(loi_corpus, db_path, prune=True)
+    kept, counted = figure_counts(db_path)
+    assert kept == counted and counted != before_deletions  # d_dropped's body went; a_original's stays in its copies
+
+
+def test_an_index_without_kept_figure_counts_gets_them_once(loi_corpus, tmp_path):
+    db_path = tmp_path / "i.db"
+    build(loi_corpus, db_path)
+    conn = connect(db_path)
+    with conn:  # as an index made before the counts were kept
+        conn.execute("DELETE FROM paragraph_docs WHERE key < 0")
+        conn.execute("DELETE FROM meta WHERE key = 'figure_docs'")
+    conn.close()
+    write(loi_corpus, "h_brief", BRIEFS, title="단신", outlet="한빛일보", date="2025-10-02T08:00")
+    build(loi_corpus, db_path)
+    kept, counted = figure_counts(db_path)
+    assert kept == counted and max(counted.values()) == 3 and len(counted) == 7  # the event's figures and the brief's

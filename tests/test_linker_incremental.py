@@ -1,0 +1,297 @@
+"""Adding articles to an index links and places only what changed, and ends where indexing everything at once ends."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from store import linker
+from store.api import Index
+from store.db import connect
+from store.indexer import index_paths
+
+# Names that only the added articles make entities (백준호 대표, 오승민 부사장: titles the rules take), written
+# in the first articles without one, with particles and spacing variants (90만장 / 90만 장).
+FIRST = {
+    "a_npu": ["퓨리오사AI는 2세대 신경망처리장치(NPU) 레니게이드 양산에 들어갔다고 밝혔다.",
+              "백준호는 이날 웨이퍼 수요가 월 90만장에 이를 것이라고 말했다."],
+    "b_loi": ["[한빛일보=김민준 기자] 오픈AI가 삼성전자, SK하이닉스와 스타게이트 메모리 공급 협력의향서(LOI)를 체결했다.",
+              "오픈AI는 웨이퍼 수요가 월 최대 90만 장에 이를 것으로 내다봤다.",
+              "삼성과 SK는 5000억 달러(약 700조원) 규모 사업에 메모리를 공급한다."],
+    "c_hbm": ["오승민과 삼성전자 메모리사업부가 HBM4 샘플을 고객사에 보냈다.", "엔비디아는 연내 검증을 마칠 계획이다."],
+}
+ADDED = {
+    "d_reprint": ["[나라경제=정하늘 기자] 오픈AI가 삼성전자, SK하이닉스와 스타게이트 메모리 공급 협력의향서(LOI)를 체결했다.",
+                  "오픈AI는 웨이퍼 수요가 월 최대 90만 장에 이를 것으로 내다봤다.",
+                  "삼성과 SK는 5000억 달러(약 700조원) 규모 사업에 메모리를 공급한다."],
+    "e_ceo": ["백준호 퓨리오사AI 대표는 레니게이드를 LG AI연구원에 공급한다고 밝혔다.",
+              "오승민 삼성전자 부사장은 HBM4 양산 일정을 앞당기겠다고 말했다."],
+    "f_other": ["기상청은 주말 동안 중부지방에 최대 80mm의 비가 내릴 것으로 내다봤다."],
+}
+
+
+def write(folder: Path, articles: dict[str, list[str]], day: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, paragraphs in articles.items():
+        record = {"title": name, "outlet": "한빛일보", "date": day, "body": "\n\n".join(paragraphs)}
+        (folder / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def index(folders: list[Path], db_path: Path, **kwargs):
+    conn = connect(db_path, create=True)
+    try:
+        return index_paths(conn, folders, workers=0, **kwargs)
+    finally:
+        conn.close()
+
+
+def state(db_path: Path) -> dict:
+    """Everything linking and the story step decide, by names and file stems (ids may differ between indexes)."""
+    conn = connect(db_path)
+    try:
+        stem = {aid: Path(source).stem for aid, source in conn.execute("SELECT id, source FROM articles")}
+        entities = {name: (type_, origin, mentions, articles) for name, type_, origin, mentions, articles in conn.execute(
+            "SELECT name, type, origin, mentions, articles FROM entities WHERE mentions > 0 OR origin != 'alias-file'")}
+        counted = {name: (n, a) for name, n, a in conn.execute(
+            "SELECT e.name, sum(ae.mentions), count(*) FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+            "GROUP BY e.name")}
+        aliases = sorted(conn.execute("SELECT e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id"))
+        mentions = sorted((stem[aid], name, part, start, end, surface) for aid, name, part, start, end, surface in conn.execute(
+            'SELECT m.article_id, e.name, m.part, m.start, m."end", m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id'))
+        story_of = {stem[aid]: story for aid, story in conn.execute("SELECT id, story FROM articles")}
+        stories = sorted(sorted(k for k, s in story_of.items() if s == story) for story in set(story_of.values()))
+        unlinked = conn.execute("SELECT count(*) FROM articles WHERE linked = 0").fetchone()[0]
+    finally:
+        conn.close()
+    return {"entities": entities, "counted": counted, "aliases": aliases, "mentions": mentions, "stories": stories,
+            "unlinked": unlinked}
+
+
+def merge(db_path: Path, edit: dict) -> None:
+    idx = Index.open(db_path)
+    try:
+        idx.edit("merge", **edit)
+    finally:
+        idx.close()
+
+
+def mentions_of(result: dict, article: str) -> set[str]:
+    return {name for stem, name, *_ in result["mentions"] if stem == article}
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> tuple[Path, Path]:
+    first, added = tmp_path / "first", tmp_path / "added"
+    write(first, FIRST, "2025-10-01T09:00")
+    write(added, ADDED, "2025-10-01T15:00")
+    return first, added
+
+
+def test_adding_articles_ends_where_indexing_them_all_at_once_does(corpus, tmp_path):
+    first, added = corpus
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    step_by_step = tmp_path / "steps.db"
+    index([first], step_by_step)
+    before = state(step_by_step)
+    index([first, added], step_by_step)
+    after = state(step_by_step)
+    assert after == state(at_once)
+    # the added articles made entities of names the first ones wrote without a title: those old articles were re-matched
+    assert "백준호" not in before["entities"] and "백준호" in mentions_of(after, "a_npu")
+    assert "오승민" in mentions_of(after, "c_hbm")
+    # the counts kept by adding what changed are the counts of the rows
+    assert {name: (n, a) for name, (_, _, n, a) in after["entities"].items() if a} == after["counted"]
+    assert after["unlinked"] == 0
+    # the reprint joined the story of the first telling
+    assert ["b_loi", "d_reprint"] in after["stories"]
+
+
+def test_a_user_edit_is_replayed_on_the_added_articles(corpus, tmp_path):
+    first, added = corpus
+    step_by_step = tmp_path / "steps.db"
+    index([first], step_by_step)
+    edit = {"into": "삼성전자", "from": "SK하이닉스"}
+    merge(step_by_step, edit)
+    index([first, added], step_by_step)
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    merge(at_once, edit)
+    result = state(step_by_step)
+    assert result == state(at_once)
+    assert "SK하이닉스" not in result["entities"] and "삼성전자" in mentions_of(result, "d_reprint")
+
+
+def test_an_add_reads_only_the_new_candidates_and_recounts_nothing(corpus, tmp_path):
+    first, added = corpus
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    conn = connect(db_path, create=True)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        index_paths(conn, [first, added], workers=0)
+    finally:
+        conn.close()
+    link_sql = [s for s in statements if "FROM candidates" in s or "GROUP BY entity_id" in s or "linked = 0" in s]
+    assert link_sql, "the add linked nothing"
+    assert not [s for s in link_sql if "FROM candidates" in s and "article_id >" not in s]  # no pass over old candidates
+    assert not [s for s in link_sql if "FROM article_entities GROUP BY entity_id" in s]  # no recount of every entity
+    assert not [s for s in statements if "WHERE linked = 0" in s]  # no scan for unlinked articles
+
+
+def test_a_deleted_article_sends_the_next_link_back_to_every_candidate(corpus, tmp_path):
+    """A file changed: its old articles go (and their candidates with them), so what the last link kept is dropped and
+    the next one groups every candidate again; the result is what indexing the files as they are now gives."""
+    first, added = corpus
+    db_path = tmp_path / "steps.db"
+    index([first, added], db_path)
+    conn = connect(db_path)
+    assert conn.execute("SELECT 1 FROM meta WHERE key = ?", [linker.GROUPS_KEY]).fetchone()
+    conn.close()
+    write(added, {"e_ceo": ["오승민 삼성전자 부사장은 HBM4 양산 일정을 앞당기겠다고 말했다."]}, "2025-10-01T15:00")
+    (added / "f_other.json").unlink()
+    index([first, added], db_path, prune=True)
+    fresh = tmp_path / "fresh.db"
+    index([first, added], fresh)
+    result = state(db_path)
+    assert result == state(fresh)
+    assert "백준호" not in result["entities"]  # its only titled mention went with the changed file
+    conn = connect(db_path)
+    assert conn.execute("SELECT 1 FROM meta WHERE key = ?", [linker.GROUPS_KEY]).fetchone()  # kept again for the next add
+    conn.close()
+
+
+def test_groups_kept_across_adds_equal_the_groups_of_every_candidate(corpus, tmp_path):
+    first, added = corpus
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    index([first, added], db_path)
+    conn = connect(db_path)
+    try:
+        kept = json.loads(conn.execute("SELECT value FROM meta WHERE key = ?", [linker.GROUPS_KEY]).fetchone()[0])
+        with conn:
+            conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
+        groups, through, newest = linker._candidate_groups(conn)
+    finally:
+        conn.close()
+    assert through is None and kept["through"] == newest
+    normalise = lambda gs: {k: [g[0], g[1], sorted(g[2]), sorted(g[3]), g[4], g[5]] for k, g in gs.items()}  # noqa: E731
+    assert normalise(kept["groups"]) == normalise(groups) and list(kept["groups"]) == list(groups)
+    # 삼성전자: a rule's candidate in two first articles and two added ones, each article counted once
+    assert [g[4:] for g in groups.values() if g[0] == "삼성전자"] == [[4, 4]]
+
+
+def test_linking_an_index_copied_before_this_round_still_works(corpus, tmp_path):
+    """An index whose last link kept nothing (made before the groups were kept) is linked the full way once."""
+    first, added = corpus
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    conn = connect(db_path)
+    with conn:
+        conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
+    conn.close()
+    index([first, added], db_path)
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)
+
+
+def test_an_index_in_a_rollback_journal_is_linked_in_process(corpus, tmp_path, monkeypatch):
+    """Worker processes read the file while the link writes it, which only WAL allows: an index in a rollback
+    journal (VACUUM INTO makes one) is matched in this process instead of failing "database is locked"."""
+    first, added = corpus
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    conn = connect(db_path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    monkeypatch.setattr(linker, "PARALLEL_LINK", 1)
+    conn = connect(db_path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        conn.execute("PRAGMA cache_size = 1")  # the link's writes spill to the file at once, as at 100k articles
+        index_paths(conn, [first, added], workers=1)
+    finally:
+        conn.close()
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)
+
+
+def test_kill_9_while_an_add_links_then_a_rerun_ends_where_indexing_at_once_does(corpus, tmp_path):
+    """The link and the story step of an add each commit once: a kill -9 in them leaves the last link's kept groups
+    and counts, and the re-run links and places the added articles as if nothing had happened."""
+    import signal
+    import subprocess
+    import time
+
+    from conftest import HANSCOPE, ROOT
+    from test_faults import files_written
+
+    first, added = corpus
+    names = ("삼성전자", "SK하이닉스", "네이버", "카카오")
+    for i in range(240):  # enough that linking them takes a moment after the last file is written
+        (added / f"brief_{i:03d}.txt").write_text(
+            f"{names[i % 4]}과 오픈AI는 시험 기사 {i}번에서 웨이퍼 {i + 1}만장 공급을 논의했다.\n\n"
+            f"백준호는 {i}일 판교에서 {names[(i + 1) % 4]} 관계자를 만났다.", encoding="utf-8")
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    total = len(FIRST) + len(ADDED) + 240
+    command = [*HANSCOPE, "index", str(first), str(added), "--db", str(db_path), "--workers", "0", "--no-analyzer"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and files_written(db_path) < total and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    # (on this machine it dies with the 243 added articles written, linked or not, and none placed)
+    index([first, added], db_path)
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)
+
+
+def test_an_entity_that_only_gains_a_spelling_re_matches_only_where_it_is_written(corpus, tmp_path):
+    """An add's candidates often bring a known entity one more spelling: the articles naming it (66k for 삼성전자
+    at 100k) keep their mention rows, ids included; only an article that writes the new spelling is re-matched."""
+    first, added = corpus
+    db_path = tmp_path / "i.db"
+    index([first], db_path)
+    index([first, added], db_path)
+
+    def rows() -> dict[str, list[tuple]]:
+        conn = connect(db_path)
+        try:
+            found: dict[str, list[tuple]] = {}
+            for source, *row in conn.execute('SELECT a.source, m.id, e.name, m.start, m."end" FROM mentions m '
+                                             "JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"):
+                found.setdefault(Path(source).stem, []).append(tuple(row))
+            return found
+        finally:
+            conn.close()
+
+    before = rows()
+    assert any(name == "삼성전자" for _, name, *_ in before["b_loi"])
+    idx = Index.open(db_path)
+    try:
+        idx.edit("alias-add", entity="삼성전자", alias="삼성전자 메모리사업부")  # written in c_hbm only
+    finally:
+        idx.close()
+    after = rows()
+    assert after["b_loi"] == before["b_loi"] and after["d_reprint"] == before["d_reprint"]  # not re-matched
+    assert after["c_hbm"] != before["c_hbm"]
+    full = tmp_path / "full.db"
+    shutil.copy(db_path, full)
+    conn = connect(full)
+    with conn:
+        conn.execute("DELETE FROM mentions")
+        conn.execute("DELETE FROM article_entities")
+        conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
+        conn.execute("UPDATE articles SET linked = 0")
+    linker.link(sqlite_utils.Database(conn))
+    conn.close()
+    assert state(full) == state(db_path)
