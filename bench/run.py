@@ -388,7 +388,7 @@ def bench_query_language(db: Path, runs: int) -> dict[str, Any]:
     from store.search import SearchPlan
 
     plan = SearchPlan(index, parse(f"{FILTER_WORDS[0]} {filters}"))
-    explain = [r[-1] for r in index._rows(f"EXPLAIN QUERY PLAN SELECT a.id FROM {plan.source} WHERE {plan.where}",
+    explain = [r[-1] for r in index._rows(f"EXPLAIN QUERY PLAN SELECT a.id FROM {plan.joined} WHERE {plan.match} AND {plan.where}",
                                           (*plan.source_params, *plan.where_params))]
     index.close()
     return {"filters": filters, "runs": runs, **{k: summary(v) for k, v in samples.items()}, "totals": totals,
