@@ -274,7 +274,8 @@ class SearchPlan:
         ranked = []
         if offset < self.rank_window:
             if headline_first:
-                ranked = self._by_headline(newest[:self.rank_window], edge)[offset:offset + (self.rank_window if limit < 0 else limit)]
+                end = self.rank_window if limit < 0 else offset + limit
+                ranked = self._by_headline(newest[:self.rank_window], edge)[offset:end]
             else:
                 ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
             if len(ranked) == limit:

@@ -91,6 +91,8 @@ class EntityScreen(BaseScreen):
 
     def got_entity(self, value: tuple[EntityDetail, int, MentionRows] | None) -> None:
         detail, page, rows = value if value is not None else (None, 0, None)
+        if detail is None:
+            gc_pause.resume()  # nothing to paint: the screen goes back
         if detail is None and self.detail is not None:  # an undo took away the entity on show (a split-off name)
             self.notify(f"{self.detail.entity.name} no longer exists")
             self.app.action_back()
@@ -101,15 +103,12 @@ class EntityScreen(BaseScreen):
             if isinstance(self.entity_key, str) and hasattr(self.app.screen, "show_query"):
                 self.app.screen.show_query(self.entity_key)  # the search shows what comes close
             return
-        first_load = self.detail is None
         self.detail = detail
         self.entity_key = detail.entity.id
         self.query_one("#mentions", MentionList).show(detail.entity.mentions, detail.entity.articles,
                                                       type_style(detail.entity.type), page, rows)
         self.render_detail()
         self.call_after_refresh(gc_pause.resume)
-        if first_load:
-            self.query_one("#mentions", MentionList).focus()
 
     def render_detail(self) -> None:
         detail = self.detail
