@@ -604,3 +604,26 @@ def test_default_index_location_follows_the_platform_rules(monkeypatch, tmp_path
     monkeypatch.setenv("HANSCOPE_DB", "~/뉴스/index.db")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert default_db_path() == str(tmp_path / "뉴스" / "index.db")
+
+
+def test_the_default_seeds_index_of_an_older_version_is_rebuilt_but_a_users_index_is_not(seeds_db, tmp_path):
+    """Bare `hanscope` rebuilds its own seeds index after a schema change (nothing of the user's is lost); an index
+    of anything else keeps the one-line "old schema: rebuild" refusal."""
+    import shutil
+    import sqlite3
+
+    from tui.commands.explorer import stale_seeds_index
+
+    old = tmp_path / "index.db"
+    shutil.copy(seeds_db, old)
+    assert not stale_seeds_index(old)  # current schema: opened as it is
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    conn.commit()
+    assert stale_seeds_index(old)
+    conn.execute("INSERT INTO files(path, status) VALUES (?, 'ok')", (str(tmp_path / "내기사" / "삼성전자.txt"),))
+    conn.commit()
+    conn.close()
+    assert not stale_seeds_index(old)  # a file of the user's: refused with the message, never deleted
+    (tmp_path / "notes.db").write_bytes(b"not a database at all")
+    assert not stale_seeds_index(tmp_path / "notes.db") and not stale_seeds_index(tmp_path / "missing.db")

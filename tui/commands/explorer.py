@@ -28,6 +28,12 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
         raise QueryError(f"the app needs a terminal, and its {where} is not one; in scripts use the commands "
                          "(hanscope search, entity, numbers … --json)")
     path = db_target(db)
+    if db is None and not is_server(path) and stale_seeds_index(path):
+        click.echo(f"{path} holds only the bundled seeds, in an older hanscope's format: indexing them again",
+                   err=True)
+        path.unlink()
+        for extra in ("-wal", "-shm"):
+            Path(f"{path}{extra}").unlink(missing_ok=True)
     if not is_server(path) and not path.exists():
         if db is not None:
             raise QueryError(f"no index at {path}: build one with `hanscope index FOLDER --db {path}`")
@@ -39,6 +45,27 @@ def tui(db: Path | None, entity_name: str | None, article_id: int | None, compar
     from tui.app import run_app
 
     run_app(path, entity=entity_name, article=article_id, compare=tuple(compare_ids) if compare_ids else None)
+
+
+def stale_seeds_index(path: Path) -> bool:
+    """Whether the default index is one bare `hanscope` built from the bundled seeds under an older schema: rebuilt
+    by itself (nothing of the user's is lost; their own corpus's index gets the "old schema: rebuild" message)."""
+    import sqlite3
+
+    from hanscope_seeds import folder as seeds_folder
+    from store.db import SCHEMA_VERSION
+
+    if not path.is_file():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            version = int(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+            files = [row[0] for row in conn.execute("SELECT path FROM files")]
+        conn.close()
+    except (sqlite3.Error, TypeError, ValueError):
+        return False  # not an index of ours: open_index says what it is
+    seeds = str(Path(seeds_folder()).resolve())
+    return version < SCHEMA_VERSION and bool(files) and all(str(Path(f).resolve()).startswith(seeds) for f in files)
 
 
 @click.command()
