@@ -120,7 +120,7 @@ class Extractor:
 
 
 def _signature(body: str) -> bytes | None:
-    from .stories import body_signature  # numpy and datasketch: loaded once per worker, at its first article
+    from .stories import body_signature  # numpy: loaded once per worker, at its first article
 
     sig = body_signature(body)
     return sig.tobytes() if sig is not None else None

@@ -24,6 +24,17 @@ def test_store_never_imports_textual_or_tui():
         assert not imported_modules(path) & {"textual", "tui"}, f"{path.name} imports UI code"
 
 
+def test_datasketch_is_a_test_dependency_only():
+    """The story step makes datasketch's MinHash itself (numpy); datasketch (and the scipy it pulls in) is only the
+    reference a test checks it against, so it is in the [test] extra, not a run-time dependency."""
+    for folder in ("store", "tui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            assert not imported_modules(path) & {"datasketch", "scipy"}, path.name
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    runtime = project[project.index("dependencies = ["):project.index("[project.optional-dependencies]")]
+    assert "datasketch" not in runtime and "numpy" in runtime
+
+
 def test_tui_never_imports_the_analyzer():
     for path in (ROOT / "tui").rglob("*.py"):
         assert "kiwipiepy" not in imported_modules(path), path.name
