@@ -606,16 +606,20 @@ def test_default_index_location_follows_the_platform_rules(monkeypatch, tmp_path
     assert default_db_path() == str(tmp_path / "뉴스" / "index.db")
 
 
-def test_the_default_seeds_index_of_an_older_version_is_rebuilt_but_a_users_index_is_not(seeds_db, tmp_path):
+def test_the_default_seeds_index_of_an_older_version_is_rebuilt_but_a_users_index_is_not(tmp_path):
     """Bare `hanscope` rebuilds its own seeds index after a schema change (nothing of the user's is lost); an index
     of anything else keeps the one-line "old schema: rebuild" refusal."""
-    import shutil
     import sqlite3
 
+    from hanscope_seeds import folder as seeds_folder
+    from store.db import connect
+    from store.indexer import index_paths
     from tui.commands.explorer import stale_seeds_index
 
-    old = tmp_path / "index.db"
-    shutil.copy(seeds_db, old)
+    old = tmp_path / "index.db"  # built as bare `hanscope` builds it: from the installed seeds package
+    db = connect(old, create=True)
+    index_paths(db, [seeds_folder()], workers=0)
+    db.close()
     assert not stale_seeds_index(old)  # current schema: opened as it is
     conn = sqlite3.connect(old)
     conn.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
