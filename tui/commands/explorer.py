@@ -64,8 +64,8 @@ def stale_seeds_index(path: Path) -> bool:
         conn.close()
     except (sqlite3.Error, TypeError, ValueError):
         return False  # not an index of ours: open_index says what it is
-    seeds = str(Path(seeds_folder()).resolve())
-    return version < SCHEMA_VERSION and bool(files) and all(str(Path(f).resolve()).startswith(seeds) for f in files)
+    seeds = Path(seeds_folder()).resolve()
+    return version < SCHEMA_VERSION and bool(files) and all(Path(f).resolve().is_relative_to(seeds) for f in files)
 
 
 @click.command()
