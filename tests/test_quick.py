@@ -83,3 +83,13 @@ def test_a_closed_pipe_is_not_an_error(seeds_db):
     proc = subprocess.run(f"{sys.executable} -m tui search 삼성 --limit 200 --db {seeds_db} | head -c 10",
                           shell=True, capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.stderr == "" and proc.stdout
+
+
+def test_search_text_says_one_mention_in_one_article(seeds_db):
+    """The fast path's entity lines agree in number, as the app's rows do (was "1 mentions in 1 articles")."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "tui", "search", "반도", "--db", str(seeds_db), "--limit", "1"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "1 mention in 1 article " in out and "1 mentions" not in out

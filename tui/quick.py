@@ -158,7 +158,8 @@ def print_search(result, style: Style) -> None:
     if result.entities:
         lines.append(style.bold("entities"))
         for e in result.entities:
-            lines.append(f"  {e.type:<8} {style.bold(e.name)}  {e.mentions} mentions in {e.articles} articles  ({e.how})")
+            mentions, articles = ("mention" if e.mentions == 1 else "mentions"), ("article" if e.articles == 1 else "articles")
+            lines.append(f"  {e.type:<8} {style.bold(e.name)}  {e.mentions} {mentions} in {e.articles} {articles}  ({e.how})")
     if result.articles:
         shown = len(result.articles)
         more = "" if shown == result.total_articles else \
