@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Input, OptionList, Static
 
 from test_tui_app import SMALL, BIG, options, result_rows, settle, type_query
@@ -396,3 +397,27 @@ async def test_the_entity_preview_counts_co_mentions_over_its_newest_articles_an
         preview = str(many_app.screen.query_one("#preview-text", Static).content)
         assert "삼성전자" in preview and "in its newest 40 articles" in preview
         assert "HBM (" in preview  # 130 of the 140 articles name HBM: counted over the 40 newest
+
+
+async def test_typing_and_its_answers_repaint_the_box_and_the_list_without_laying_out_the_screen(many_app):
+    """A layout of the whole screen cost 5-13 ms a keystroke at 120×40: Textual's Input asks for one whenever its
+    text gets wider, a list whenever its number of rows changes. Neither box nor list changes size for that."""
+    async with many_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box, results = many_app.screen.query_one("#query", Input), many_app.screen.query_one("#results", ResultList)
+        asked = []
+        for widget in (box, results):
+            def spy(*regions, _widget=widget, _refresh=widget.refresh, **flags):
+                if flags.get("layout"):
+                    asked.append(_widget.id)
+                return _refresh(*regions, **flags)
+            widget.refresh = spy
+        rows_before = len(article_keys(many_app))
+        await type_query(pilot, "삼성전자 HBM 1")  # each keystroke widens the text; the hits drop from 140
+        assert box.value == "삼성전자 HBM 1"
+        assert 0 < len(article_keys(many_app)) < rows_before
+        assert results.virtual_size.height == results.line_count  # the scroll range still follows the rows
+        assert asked == []
+        await pilot.press(*"0" * 130)  # text wider than the box: the box scrolls to keep the cursor in view
+        await pilot.pause()
+        assert box.scroll_offset.x > 0 and box.virtual_size.width == cell_len(box.value) + 1

@@ -66,9 +66,18 @@ class VirtualList(ScrollView, can_focus=True):
         return self.item_top(self.item_count)
 
     def refresh_items(self) -> None:
-        """The items changed (their number, or data arrived): lay the list out again and repaint what is shown."""
+        """The items changed (their number, or data arrived): resize the scroll range and repaint what is shown.
+
+        Assigning `virtual_size` would lay out the whole screen (9–13 ms at 120×40 after each answer); only the
+        scrollbar depends on it, and `_scroll_update` lays out by itself when the scrollbar appears or goes."""
         self._rendered.clear()
-        self.virtual_size = Size(self.virtual_size.width, self.line_count)
+        size = Size(self.virtual_size.width, self.line_count)
+        if size != self.virtual_size:
+            if self.container_size:
+                self.set_reactive(ScrollView.virtual_size, size)
+                self._scroll_update(size)
+            else:  # not laid out yet
+                self.virtual_size = size
         self.refresh()
 
     @property

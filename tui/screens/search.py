@@ -23,6 +23,7 @@ from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..facet_strip import facet_strip
 from ..history import HistoryWalk
+from ..query_box import QueryBox
 from ..result_list import ResultList, count_label
 from ..search_preview import article_preview, entity_preview, number_preview
 from ..widgets import KeyFooter, StatusLine, clean_line, plural, to_tsv
@@ -55,7 +56,7 @@ class SearchScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         hint = "Pick an article: " if self.picking else ""
-        yield Input(value=self.initial_query, id="query",
+        yield QueryBox(value=self.initial_query, id="query",
                     placeholder=f"{hint}search articles, entities, numbers — 엔비디아, 엔비디야, ㅇㅂㄷㅇ, NVIDIA, 90만장")
         yield Static(id="facets")
         with Horizontal(id="search-main"):
@@ -261,7 +262,13 @@ class SearchScreen(BaseScreen):
         return self._results().current()
 
     def on_result_list_highlighted(self, event: ResultList.Highlighted) -> None:
-        key, item = event.key, event.value
+        # Asked for once the rows (or the moved cursor) are painted: a preview query started beside the new
+        # answer held the GIL for ~4 ms just before its frame
+        self.call_after_refresh(self._fetch_preview, event.key, event.value)
+
+    def _fetch_preview(self, key: tuple, item) -> None:
+        if self._results().current() != (key, item):
+            return  # the cursor moved on, or a newer answer came, before this frame
         kind = key[0]
         if kind == "e":
             # no article list: the preview does not show one, and reading 엔비디아's 25k at 100k held the GIL
