@@ -173,8 +173,10 @@ def test_symlink_loop_and_folder_named_like_a_file_index_each_file_once(messy):
 def test_text_summary_lists_failures_on_stderr(messy, tmp_path):
     corpus, _, summary, _ = messy
     proc = run_cli("index", str(corpus / "bad"), "--db", str(tmp_path / "x.db"), "--no-analyzer", "--workers", "0")
-    assert proc.returncode == 0 and proc.stdout == "", (proc.returncode, proc.stdout)
+    # every file of that folder fails: exit 1 after the summary, so a script does not take it for a good run
+    assert proc.returncode == 1 and proc.stdout == "", (proc.returncode, proc.stdout)
     assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[-1].endswith("nothing indexed: 9 files seen, every one failed")
     for name in ("empty.txt", "photo.txt", "latin1.txt"):
         line = next(line for line in proc.stderr.splitlines() if name in line)
         assert "failed" in line and str(corpus / "bad") in line

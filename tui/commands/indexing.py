@@ -88,6 +88,9 @@ def index(paths: tuple[Path, ...], db: Path | str | None, prune: bool, workers: 
                 "its query no longer reads" if n < 0 else f"{n} new article{'' if n == 1 else 's'}")))
     if summary.files_seen == 0:
         raise QueryError("no article files found (.txt .md .html .htm .json .jsonl)", EXIT_NOT_FOUND)
+    if summary.files_failed == summary.files_seen:  # a script must not read "0" as "indexed"
+        raise QueryError(f"nothing indexed: {plural(summary.files_seen, 'file')} seen, every one failed",
+                         EXIT_NOT_FOUND)
 
 
 def _last_article_id(db_path: Path | str) -> int:
