@@ -283,3 +283,11 @@ def test_a_word_that_names_no_entity_lists_only_a_few_names_it_is_part_of(seeds_
     inside = seeds_index.search("AI").entities
     assert 0 < len(inside) <= 3 and all(h.how != "exact" for h in inside)  # 7 names with AI in them pushed articles off
     assert seeds_index.search("삼성").entities[0].name == "삼성"
+
+
+def test_the_start_of_a_common_word_offers_no_entity_through_a_description(seeds_index):
+    """반도 is half of 반도체: TSMC came first because its alias list held 대만 반도체, a description (it would also
+    have counted "대만 반도체 업계" as TSMC), not a name."""
+    answer = seeds_index.search("반도")
+    assert answer.entities == [] and answer.total_articles == 5  # every seed says 반도체
+    assert "TSMC" in [h.name for h in seeds_index.search("TSMC").entities]
