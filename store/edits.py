@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from .backends import backend_of
 from .entity_lookup import entity_infos
 from .results import EditRow
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 def _for_linker(index: Index, sqlite_utils):
     """What store.linker writes through: sqlite_utils over an SQLite file; a server connection (store.backends)
     offers the same `.conn` and `.execute` itself."""
-    return index.db if getattr(index.db, "backend", "sqlite") != "sqlite" else sqlite_utils.Database(index.db)
+    return index.db if backend_of(index.db) != "sqlite" else sqlite_utils.Database(index.db)
 
 
 def edit(index: Index, op: str, **args) -> None:

@@ -22,6 +22,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from .backends import backend_of
 from .extract.hangul import is_initials_query, normalize_name
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, Facets, NumberRow
@@ -286,7 +287,7 @@ class SearchPlan:
 
     @property
     def _sqlite(self) -> bool:
-        return getattr(self.index.db, "backend", "sqlite") == "sqlite"
+        return backend_of(self.index.db) == "sqlite"
 
     def _by_headline(self, window: list[int], edge: int) -> list[tuple[int, float]]:
         """(article id, score) of the window's hits (search rowids, newest first): those whose headline matches

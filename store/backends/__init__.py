@@ -30,6 +30,11 @@ def is_server(target) -> bool:
     return uri_scheme(target) in SERVER_SCHEMES
 
 
+def backend_of(conn) -> str:
+    """"sqlite" or "postgres": what an open connection talks to (the PostgreSQL wrapper says so; sqlite3's does not)."""
+    return getattr(conn, "backend", "sqlite")
+
+
 def masked(target, secret: str | None = None) -> str:
     """The target as it may be shown: a URI's password (user:PASSWORD@ or password=…) as ***; a path unchanged.
     `secret`, when given, is masked wherever it appears (a driver message that quotes it)."""
