@@ -226,8 +226,9 @@ class Index:
                timeline: bool = True) -> EntityDetail | None:
         """An entity's mentions newest first (a page of `mention_limit` from mention `offset`), its articles by
         mentions (a page of `article_limit` from article `offset`, all by default), co-mentions over its newest
-        `related_span` articles (RELATED_SPAN by default) and (unless `timeline` is False) its timeline."""
-        return drilldown.entity(self, name_or_id, mention_limit, offset, article_limit, related_span or RELATED_SPAN,
+        `related_span` articles (RELATED_SPAN by default, 0 for none) and (unless `timeline` is False) its timeline."""
+        return drilldown.entity(self, name_or_id, mention_limit, offset, article_limit,
+                                RELATED_SPAN if related_span is None else related_span,
                                timeline)
 
     # --- numbers --------------------------------------------------------------------------------

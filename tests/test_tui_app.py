@@ -1177,8 +1177,11 @@ async def test_the_mention_list_opens_on_one_page_of_rows_and_reads_the_rest_as_
     async with app.run_test(size=SMALL) as pilot:
         app.open_entity("삼성전자")
         await settle(pilot)
-        assert [kw.get("article_limit") for what, kw in asked if what == "entity"] == [0]  # not 60 articles
-        assert [offset for what, offset in asked if what == "rows"] == [0]
+        # the first paint: no article list (not 60 articles), no co-mentions, no timeline (they grow with the
+        # entity); then one page of rows; then, after that paint, the co-mentions and timeline
+        assert [(what, kw.get("article_limit"), kw.get("related_span"), kw.get("timeline", True)) if what == "entity"
+                else (what, kw) for what, kw in asked] == [("entity", 0, 0, False), ("rows", 0), ("entity", 0, None, True)]
+        assert app.screen.counted and app.screen.detail.related  # (these articles carry no dates: no timeline)
         mentions = app.screen.query_one("#mentions", MentionList)
         assert mentions.row_count == len(every) + 60 and set(mentions.pages) == {0}
         for _ in range(12):

@@ -137,6 +137,9 @@ async def test_the_drill_down_charts_mentions_per_month_on_a_tall_terminal(seeds
         chart = app.screen.query_one("#timeline").content.plain.splitlines()
         assert chart[0].startswith("mentions per month") and "peak 2025-11" in chart[0]
         assert chart[-1].lstrip().startswith("0└2024-11") and chart[-1].rstrip().endswith("2025-11")
+        # before the counts come (after the first paint), a placeholder of the chart's height: the list does not jump
+        app.screen.counted = False
+        assert app.screen.timeline().plain.split("\n") == ["mentions per month   counting…"] + [""] * (len(chart) - 1)
 
 
 @given(st.integers(0, 400), st.sets(st.integers(0, 399), max_size=120), st.integers(0, 4))
