@@ -177,3 +177,16 @@ def test_the_history_walk_goes_back_and_forward_and_typing_ends_it():
     walk.step(entries, "90만", -1)
     walk.typed(entries, "삼성과 오픈AI는 9")  # typing ends the walk
     assert not walk.walking
+
+
+def test_the_entity_preview_counts_as_the_rest_of_the_app_does():
+    """276,199 mentions in 66,840 articles, as the entity screen and the result rows say it; 1 mention, not 1 mentions."""
+    from store.results import EntityDetail, EntityInfo
+    from tui.search_preview import entity_preview
+
+    def head(mentions: int, articles: int) -> str:
+        detail = EntityDetail(EntityInfo(511, "고대역폭메모리", "product", [], mentions, articles), [], [], [], [])
+        return entity_preview(detail, 60).plain.splitlines()[1]
+
+    assert head(276199, 66840) == "276,199 mentions in 66,840 articles"
+    assert head(1, 1) == "1 mention in 1 article"

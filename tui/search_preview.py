@@ -8,8 +8,8 @@ from rich.text import Text
 
 from store.results import ArticleDetail, EntityDetail, NumberRow
 
-from .widgets import (HIGHLIGHT_STYLE, badge, blocks, clean_line, highlighted, korean_amount, kwic, render_block, title_of,
-                      type_style, unit_label)
+from .widgets import (HIGHLIGHT_STYLE, badge, blocks, clean_line, highlighted, korean_amount, kwic, plural, render_block,
+                      title_of, type_style, unit_label)
 
 
 def first_match(body: str, snippet: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -28,7 +28,7 @@ def first_match(body: str, snippet: str, spans: list[tuple[int, int]]) -> tuple[
 def entity_preview(detail: EntityDetail, width: int) -> Text:
     e = detail.entity
     out = Text.assemble(badge(e.type), " ", (e.name, type_style(e.type)),
-                        (f"\n{e.mentions} mentions in {e.articles} articles\n", "dim"))
+                        (f"\n{plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}\n", "dim"))
     if e.aliases:
         out.append_text(Text.assemble(("also: ", "dim"), " · ".join(e.aliases), "\n"))
     out.append("\n")
