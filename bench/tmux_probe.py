@@ -7,12 +7,18 @@ between the query box and the status line, less the facet strip (it changes late
 is the frame that paints the new results. Nothing runs inside the app's process, so the probe's own work cannot
 hold the app's GIL (the Pilot probe of bench/run.py renders the list every 5 ms from inside).
 
+With `--typing MS`, it also types each query from an empty box one character every MS milliseconds, as a person
+types, and times every keystroke (to the first change of the result area): the previous keystroke's facets and
+preview may still be running, as they are for a person. A keystroke whose answer paints nothing new within 1.5 s
+(the same first page) is counted apart, not timed.
+
 With `--drill Q`, it also types Q, then times Enter on its first row (the entity) until the entity screen's status
 line says "mention 1 of N": issue 14's drill-down of the largest entity, first page, as a person waits for it.
 
 What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll.
 
-    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--drill HBM] [--checkout OTHER_TREE]
+    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--typing 150] [--drill HBM]
+                               [--checkout OTHER_TREE]
 """
 from __future__ import annotations
 
@@ -79,8 +85,28 @@ def drill(query: str, runs: int, settle: float) -> dict:
     return summary(query, latencies)
 
 
+def typing(query: str, runs: int, settle: float, cadence: float) -> dict:
+    """Type `query` into an empty box one character every `cadence` seconds (later when an answer takes longer),
+    timing each keystroke to the first change of the result area."""
+    latencies, unchanged = [], 0
+    for _ in range(runs):
+        tmux("send-keys", "-t", SESSION, "C-u")
+        time.sleep(settle)
+        for char in query:
+            before = result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION))
+            pressed = time.perf_counter()
+            tmux("send-keys", "-t", SESSION, "-l", char)
+            shown = wait_until(lambda: result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION)) != before, 1.5)
+            if shown is None:
+                unchanged += 1
+            else:
+                latencies.append(shown - pressed)
+            time.sleep(max(0.0, pressed + cadence - time.perf_counter()))
+    return {**summary(query, latencies), "unchanged": unchanged, "cadence_ms": round(cadence * 1e3)}
+
+
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
-          drill_queries: tuple[str, ...] = ()) -> dict:
+          drill_queries: tuple[str, ...] = (), cadence: float | None = None) -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
@@ -108,8 +134,10 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
                 if shown is not None:
                     latencies.append(shown - pressed)
             rows.append(summary(query, latencies))
+        typed = [typing(query, runs, settle, cadence) for query in queries] if cadence else []
         drills = [drill(query, runs, settle) for query in drill_queries]
-        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows, "drill_down": drills}
+        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows, "typing": typed,
+                "drill_down": drills}
     finally:
         tmux("kill-session", "-t", SESSION)
 
@@ -126,6 +154,8 @@ def main() -> int:
     parser.add_argument("--queries", default="삼성,하이닉스,엔비디아,양자내성암호")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--settle", type=float, default=1.0, help="seconds to wait before each timed key")
+    parser.add_argument("--typing", type=float, default=0, metavar="MS",
+                        help="also type each query from an empty box, one character every MS ms, timing every key")
     parser.add_argument("--drill", default="", help="queries whose first row (an entity) is opened with Enter, "
                                                      "timed to its first mention row, e.g. HBM")
     parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
@@ -138,7 +168,7 @@ def main() -> int:
         print(f"no index at {args.db}", file=sys.stderr)
         return 2
     print(json.dumps(probe(args.db, [q for q in args.queries.split(",") if q], args.runs, args.settle, args.checkout,
-                            tuple(q for q in args.drill.split(",") if q)), ensure_ascii=False))
+                            tuple(q for q in args.drill.split(",") if q), args.typing / 1e3), ensure_ascii=False))
     return 0
 
 
