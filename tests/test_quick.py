@@ -90,6 +90,6 @@ def test_search_text_says_one_mention_in_one_article(seeds_db):
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "tui", "search", "반도", "--db", str(seeds_db), "--limit", "1"],
+    out = subprocess.run([sys.executable, "-m", "tui", "search", "TSMC", "--db", str(seeds_db), "--limit", "1"],
                          capture_output=True, text=True, check=True).stdout
     assert "1 mention in 1 article " in out and "1 mentions" not in out
