@@ -52,7 +52,9 @@ class PgSearchPlan(SearchPlan):
         sql = (f"WITH c AS MATERIALIZED (SELECT articles_fts.rowid FROM articles_fts "
                f"WHERE articles_fts.tsv @@ ?::tsquery{ranges} {bound}) "
                f"SELECT {columns} FROM (SELECT rowid FROM c ORDER BY rowid {direction} OFFSET 0) c "
-               f"JOIN articles_fts ON articles_fts.rowid = c.rowid{joined} "
+               # a lookup per candidate in that order, which stops at the LIMIT: OFFSET 0 keeps the planner from
+               # making it a join that walks the primary key with the strict tsquery as a filter instead
+               f"CROSS JOIN LATERAL (SELECT * FROM articles_fts WHERE articles_fts.rowid = c.rowid OFFSET 0) articles_fts{joined} "
                f"WHERE {check} AND {self.where} ORDER BY c.rowid {direction} LIMIT ? OFFSET ?")
         strict = () if self.exact else (self.strict,)
         return self.index._rows(sql, (self.loose, *params, *strict, *self.where_params, limit, offset))
