@@ -62,6 +62,9 @@ class PgSearchPlan(SearchPlan):
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
         if order not in ("articles_fts.rowid", "articles_fts.rowid DESC") or rank != "0.0":
             return super()._ids(order, limit, offset, bound, rank)
+        if order.endswith("DESC") and not bound and offset == 0 and 0 <= limit <= self.rank_window + 1:
+            # sort:new's first page: the newest window that the capped count reads next anyway, one statement
+            return [(rowid & ID_MASK, 0.0) for rowid, _ in self._window()[:limit]]
         return self._ordered(f"(articles_fts.rowid & {ID_MASK}), 0.0", (), order.endswith("DESC"), limit, offset, bound)
 
     def _window(self) -> list[tuple[int, float]]:
