@@ -6,8 +6,11 @@ Both indexes must hold the same corpus (`hanscope index DIR --db …` once each)
 times `Index.search(q, limit=50, exact_count=False)` (a keystroke's first page, as the app asks) and
 `Index.facets_and_count(q)` (what follows it), each `--repeat` times after one warm-up call, and reports the median
 wall time and, on PostgreSQL, the median CPU time of the server process serving the connection (read from
-/proc: the server must run on this machine) next to the client's own CPU time. The answers of both backends are
-compared too (the ids of the page in order, ranks aside; the count; the facets): a difference is printed.
+/proc: the server must run on this machine; 10 ms ticks) next to the client's own CPU time. PostgreSQL is timed
+twice, query by query in turn: with its own plan (store/backends/postgres/search.py) and with the portable one it
+replaced (store.search's SQL translated by dialect.py), so both see the same load. The answers are compared too
+(the page's articles in order, for sort:new/old: ts_rank and bm25 order a ranked page differently; the count;
+the facets), SQLite's against PostgreSQL's, and the two plans' pages including ranks: a difference is printed.
 """
 from __future__ import annotations
 
@@ -66,8 +69,31 @@ def measure(index, backend_pid: int | None, call, repeat: int) -> dict:
 def answer(index, query: str) -> dict:
     result = index.search(query, limit=SEARCH_LIMIT, exact_count=False)
     facets, total = index.facets_and_count(query)
-    return {"page": [h.source for h in result.articles], "total": total,
-            "outlets": facets.outlet, "months": facets.month, "entities": [e[:3] for e in facets.entity]}
+    page = [h.source for h in result.articles]
+    return {"page": page if result.sort != "rank" else None, "total": total,
+            "outlets": facets.outlet, "months": facets.month, "entities": [e[:3] for e in facets.entity],
+            "ranked": [(h.source, round(h.score, 5)) for h in result.articles]}
+
+
+class portable_plan:
+    """Within the block, a PostgreSQL index plans its searches with store.search's portable SQL (translated)."""
+
+    def __enter__(self):
+        from store import search
+
+        self.search, self.saved = search, search.SearchPlan.__new__
+        search.SearchPlan.__new__ = lambda cls, *args, **kwargs: object.__new__(cls)
+
+    def __exit__(self, *exc):
+        self.search.SearchPlan.__new__ = self.saved
+
+
+class _nothing:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,29 +110,34 @@ def main(argv: list[str] | None = None) -> int:
     pg, lite = Index.open(args.pg, readonly=True), Index.open(args.sqlite, readonly=True)
     pid = pg.db.execute("SELECT pg_backend_pid()", raw=True).fetchone()[0]
     rows, differ = [], 0
-    print(f"{'query':<28} {'sqlite page':>11} {'pg page':>8} {'(srv cpu)':>9}   {'sqlite facets':>13} {'pg facets':>9} "
-          f"{'(srv cpu)':>9}  same")
+    print("ms per call (median wall; srv: the PostgreSQL backend's CPU)   page = a keystroke's search, facets = "
+          "facets_and_count")
+    print(f"{'query':<26} {'sqlite':>7} {'pg was':>7} {'srv':>4} {'pg now':>7} {'srv':>4} | {'sqlite':>7} {'pg was':>7} "
+          f"{'srv':>4} {'pg now':>7} {'srv':>4}  same")
+    names = ("sqlite", "pg_portable", "pg")
     for q in queries:
         row = {"query": q}
-        for name, index, backend in (("sqlite", lite, None), ("pg", pg, pid)):
-            row[name] = {
-                "page": measure(index, backend, lambda: index.search(q, limit=SEARCH_LIMIT, exact_count=False), args.repeat),
-                "facets": measure(index, backend, lambda: index.facets_and_count(q), args.repeat),
-            }
+        for name, index, backend in zip(names, (lite, pg, pg), (None, pid, pid)):
+            with portable_plan() if name == "pg_portable" else _nothing():
+                row[name] = {
+                    "page": measure(index, backend, lambda: index.search(q, limit=SEARCH_LIMIT, exact_count=False),
+                                    args.repeat),
+                    "facets": measure(index, backend, lambda: index.facets_and_count(q), args.repeat),
+                }
         a, b = answer(lite, q), answer(pg, q)
-        same = {k: a[k] == b[k] for k in a}
-        # ts_rank and bm25 order a ranked page differently: the same hits is what must hold there
-        if not same["page"] and sorted(a["page"]) == sorted(b["page"]):
-            same["page"] = "as a set"
+        with portable_plan():
+            was = answer(pg, q)
+        same = {k: a[k] == b[k] for k in a if k != "ranked"}
+        same["plans"] = was == b
         row["same"] = same
         differ += not all(same.values())
         rows.append(row)
-        s, p = row["sqlite"], row["pg"]
-        print(f"{q:<28} {s['page']['wall_ms']:>11.1f} {p['page']['wall_ms']:>8.1f} {p['page']['server_cpu_ms']:>9.1f}   "
-              f"{s['facets']['wall_ms']:>13.1f} {p['facets']['wall_ms']:>9.1f} {p['facets']['server_cpu_ms']:>9.1f}  "
-              f"{'yes' if all(same.values()) else same}")
+        columns = {n: (("wall_ms", 7, 1),) if n == "sqlite" else (("wall_ms", 7, 1), ("server_cpu_ms", 4, 0)) for n in names}
+        cells = [f"{row[n][what][key]:>{width}.{digits}f}" for what in ("page", "facets") for n in names
+                 for key, width, digits in columns[n]]
+        print(f"{q:<26} {' '.join(cells[:5])} | {' '.join(cells[5:])}  {'yes' if all(same.values()) else same}")
     total = {f"{name}_{what}_ms": round(sum(r[name][what]["wall_ms"] for r in rows), 1)
-             for name in ("sqlite", "pg") for what in ("page", "facets")}
+             for name in names for what in ("page", "facets")}
     print(json.dumps(total), f"load average {os.getloadavg()[0]:.2f}")
     if args.out:
         args.out.write_text(json.dumps({"rows": rows, "total": total, "load": os.getloadavg()}, ensure_ascii=False,

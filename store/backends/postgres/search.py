@@ -40,24 +40,33 @@ class PgSearchPlan(SearchPlan):
 
     # --- the hits in rowid order, from the index's candidates ------------------------------------------------
 
+    def _candidates(self, bound: str = "") -> tuple[str, str, list]:
+        """(the CTE `c` of the index's candidates, by the loose tsquery within the date range and `bound`; a source of
+        those among them that meet the plan's other conditions, read from the articles by rowid before any tsvector
+        is: an entity's or an outlet's test costs an index probe, the strict tsquery a tsvector; their parameters)."""
+        ranges = "".join(f" AND articles_fts.rowid {op} {value}" for op, value in self._rowid_range())
+        cte = (f"WITH c AS MATERIALIZED (SELECT articles_fts.rowid FROM articles_fts "
+               f"WHERE articles_fts.tsv @@ ?::tsquery{ranges} {bound}) ")
+        kept = "c" if self.where == "1" else \
+            f"(SELECT c.rowid FROM c JOIN articles a ON a.id = (c.rowid & {ID_MASK}) WHERE {self.where}) c"
+        return cte, kept, [self.loose]
+
+    # a lookup per candidate, after which the strict tsquery is checked: OFFSET 0 keeps the planner from making it a
+    # join that walks the primary key (or scans every row) with the strict tsquery as a filter
+    _LOOKUP = "CROSS JOIN LATERAL (SELECT * FROM articles_fts WHERE articles_fts.rowid = c.rowid OFFSET 0) articles_fts"
+
     def _ordered(self, columns: str, params: tuple, descending: bool, limit: int, offset: int,
                  bound: str = "") -> list[tuple]:
         """`columns` of the hits in rowid order (newest first when `descending`), `offset` on, `limit` of them (-1:
-        all): candidates from the index by the loose tsquery, sorted, then the strict tsquery and the plan's
-        conditions checked row by row until the page is full."""
-        ranges = "".join(f" AND articles_fts.rowid {op} {value}" for op, value in self._rowid_range())
-        joined = "" if self.where == "1" else f" JOIN articles a ON a.id = (articles_fts.rowid & {ID_MASK})"
+        all): the candidates meeting the plan's conditions, sorted, then the strict tsquery checked in that order
+        only until the page is full."""
+        cte, kept, cte_params = self._candidates(bound)
         check = "TRUE" if self.exact else "articles_fts.tsv @@ ?::tsquery"
         direction = "DESC" if descending else ""
-        sql = (f"WITH c AS MATERIALIZED (SELECT articles_fts.rowid FROM articles_fts "
-               f"WHERE articles_fts.tsv @@ ?::tsquery{ranges} {bound}) "
-               f"SELECT {columns} FROM (SELECT rowid FROM c ORDER BY rowid {direction} OFFSET 0) c "
-               # a lookup per candidate in that order, which stops at the LIMIT: OFFSET 0 keeps the planner from
-               # making it a join that walks the primary key with the strict tsquery as a filter instead
-               f"CROSS JOIN LATERAL (SELECT * FROM articles_fts WHERE articles_fts.rowid = c.rowid OFFSET 0) articles_fts{joined} "
-               f"WHERE {check} AND {self.where} ORDER BY c.rowid {direction} LIMIT ? OFFSET ?")
+        sql = (f"{cte}SELECT {columns} FROM (SELECT rowid FROM {kept} ORDER BY rowid {direction} OFFSET 0) c "
+               f"{self._LOOKUP} WHERE {check} ORDER BY c.rowid {direction} LIMIT ? OFFSET ?")
         strict = () if self.exact else (self.strict,)
-        return self.index._rows(sql, (self.loose, *params, *strict, *self.where_params, limit, offset))
+        return self.index._rows(sql, (*cte_params, *params, *self.where_params, *strict, limit, offset))
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
         if order not in ("articles_fts.rowid", "articles_fts.rowid DESC") or rank != "0.0":
@@ -114,22 +123,29 @@ class PgSearchPlan(SearchPlan):
         grouped by day, by outlet, and their newest (oldest for sort:old) ENTITY_FACET_SPAN by entity."""
         if self.driver is None:
             return super().facets_and_count(total)
-        ranges = "".join(f" AND articles_fts.rowid {op} {value}" for op, value in self._rowid_range())
-        joined = "" if self.where == "1" else f" JOIN articles a ON a.id = (articles_fts.rowid & {ID_MASK})"
+        if self.where == "1":  # the hits straight from the index, each candidate rechecked once
+            ranges = "".join(f" AND articles_fts.rowid {op} {value}" for op, value in self._rowid_range())
+            hits = f"WITH h AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts.tsv @@ ?::tsquery{ranges}) "
+            params = [self.strict]
+        else:  # the candidates meeting the other conditions first: only theirs are the tsvectors read
+            cte, kept, params = self._candidates()
+            check = "TRUE" if self.exact else "articles_fts.tsv @@ ?::tsquery"
+            hits = (f"{cte}, h AS MATERIALIZED (SELECT c.rowid FROM (SELECT rowid FROM {kept} OFFSET 0) c "
+                    f"{self._LOOKUP} WHERE {check}) ")
+            params += [*self.where_params, *(() if self.exact else (self.strict,))]
         span_order = "" if self.sort == "old" else "DESC"
         types = ""
         if self.q.types:
             types = (f" JOIN entities e ON e.id = ae.entity_id AND e.type IN "
                      f"({','.join('?' * len(self.q.types))})")
-        sql = (f"WITH h AS MATERIALIZED (SELECT articles_fts.rowid FROM articles_fts{joined} "
-               f"WHERE articles_fts.tsv @@ ?::tsquery{ranges} AND {self.where}) "
+        sql = (f"{hits}"
                f"SELECT 'd', (rowid >> {ID_BITS})::bigint, count(*), NULL::text FROM h GROUP BY 2 "
                f"UNION ALL (SELECT 'o', NULL, count(*), a.outlet FROM h JOIN articles a ON a.id = (h.rowid & {ID_MASK}) "
                f"WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY 3 DESC, a.outlet LIMIT {FACET_SIZE}) "
                f"UNION ALL (SELECT 'e', ae.entity_id::bigint, count(*), NULL FROM article_entities ae{types} "
                f"WHERE ae.article_id IN (SELECT rowid & {ID_MASK} FROM h ORDER BY rowid {span_order} "
                f"LIMIT {ENTITY_FACET_SPAN}) GROUP BY ae.entity_id ORDER BY 3 DESC, ae.entity_id LIMIT {FACET_SIZE * 2})")
-        rows = self.index._rows(sql, (self.strict, *self.where_params, *self.q.types))
+        rows = self.index._rows(sql, (*params, *self.q.types))
         months: dict[str, int] = {}
         counted = 0
         outlets, counts = [], []
