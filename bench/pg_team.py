@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import signal
 import statistics
@@ -274,6 +275,9 @@ def index_together(uri: str, corpus: Path, workers: int, expected: int) -> dict[
 
     connect(uri, create=True).close()  # the schema first, so every process starts on the queue at once
     command = [sys.executable, "-m", "tui", "index", str(corpus), "--db", uri, "--json", "--workers", "0"]
+    # CPU of the index processes (the only children waited for meanwhile; the server's own CPU is not in it):
+    # wall time on a shared 2-core machine says more about the neighbours than about the workers
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=_env())
              for _ in range(workers)]
@@ -295,6 +299,8 @@ def index_together(uri: str, corpus: Path, workers: int, expected: int) -> dict[
     for reader in readers:
         reader.join()
     ended = time.monotonic()
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     summaries, failures = [], []
     for proc, (out, err) in zip(procs, outputs):
         if proc.returncode != 0:
@@ -307,6 +313,7 @@ def index_together(uri: str, corpus: Path, workers: int, expected: int) -> dict[
         "workers": workers, "started": started, "ended": ended, "wall_s": round(wall, 1),
         "files_phase_s": round(files_phase, 1), "global_steps_s": round(ended - (drained or ended), 1),
         "articles_per_s": round(expected / wall, 2), "files_phase_articles_per_s": round(expected / files_phase, 2),
+        "index_processes_cpu_s": round(cpu, 1), "index_cpu_ms_per_article": round(cpu * 1000 / expected, 1),
         "process_failures": failures,
         "articles_added_by_process": [s["articles_added"] for s in summaries],
         "articles_removed_by_process": [s["articles_removed"] for s in summaries],
@@ -420,7 +427,8 @@ def server_settings(uri: str) -> dict[str, str]:
 def print_run(run: dict) -> None:
     ix, check = run["indexing"], run["check"]
     print(f"\n{run['workers']} index process(es): {ix['wall_s']} s wall ({ix['articles_per_s']} articles/s; "
-          f"files {ix['files_phase_s']} s = {ix['files_phase_articles_per_s']}/s, global steps {ix['global_steps_s']} s)")
+          f"files {ix['files_phase_s']} s = {ix['files_phase_articles_per_s']}/s, global steps {ix['global_steps_s']} s; "
+          f"index processes' CPU {ix['index_processes_cpu_s']} s = {ix['index_cpu_ms_per_article']} ms/article)")
     print(f"  exactly once: {check['exactly_once']}  articles {check['articles']} / corpus {check['corpus_files']}, "
           f"duplicates {check['duplicate_sources']}, added by processes {ix['articles_added_by_process']}, "
           f"unlinked {check['unlinked']}")
