@@ -46,7 +46,14 @@ _ID = f"(articles_fts.rowid & {ID_MASK})"  # the article id inside a search rowi
 
 class SearchPlan:
     """One query bound to one index: entity names resolved, each word's other spellings looked up, and the SQL
-    built once; `count`, `page`, `numbers` and `facets` then ask the index with it."""
+    built once; `count`, `page`, `numbers` and `facets` then ask the index with it. On PostgreSQL the plan is
+    store.backends.postgres.search's, which shapes the same answers for a tsvector under a GIN index."""
+
+    def __new__(cls, index: "Index", *args, **kwargs):
+        if cls is SearchPlan and getattr(index.db, "backend", "sqlite") == "postgres":
+            from .backends.postgres.search import PgSearchPlan
+            cls = PgSearchPlan
+        return super().__new__(cls)
 
     def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW) -> None:
         self.index, self.q, self.rank_window = index, q, rank_window

@@ -62,3 +62,13 @@ def test_sqlite_sql_is_rewritten_for_postgresql():
     assert sql == "SELECT 1 FROM aliases WHERE (strpos(norm, %s) > 0) OR (strpos(norm, %s) > 0) LIMIT 1"
     sql, _ = translate("SELECT x FROM t WHERE a LIKE '50%' AND b = ?")
     assert sql == "SELECT x FROM t WHERE a LIKE '50%%' AND b = %s"
+
+
+def test_the_loose_tsquery_is_what_the_gin_index_answers_alone_a_superset_of_the_strict_one():
+    expression = fts_expression(parse('"반도체 공급" -엔비디아').root)
+    strict, loose = tsquery(expression), tsquery(expression, loose=True)
+    assert "<->" in strict and "!" in strict
+    assert "<->" not in loose and "!" not in loose  # no positions to recheck: the index decides alone
+    phrase = tsquery(fts_expression(parse('"반도체 공급"').root))
+    assert loose == phrase.replace(" <-> ", " & ")  # the phrase's bigrams ANDed, the exclusion left out
+    assert tsquery(fts_expression(parse("경주").root), loose=True) == "'경주'"  # nothing to loosen: the same

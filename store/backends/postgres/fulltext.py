@@ -51,8 +51,14 @@ class ExpressionError(ValueError):
     """Not an expression store.textindex writes."""
 
 
-def tsquery(expression: str) -> str:
-    """An FTS5 expression of store.textindex (`("sk" + "k하"* AND ("삼성" NOT "전자"))`) as a tsquery."""
+def tsquery(expression: str, loose: bool = False) -> str:
+    """An FTS5 expression of store.textindex (`("sk" + "k하"* AND ("삼성" NOT "전자"))`) as a tsquery.
+
+    `loose`: the query a GIN index answers by itself, a superset of the strict one's matches: a phrase's terms
+    joined by `&` instead of `<->`, exclusions left out. The index keeps no positions, so it must recheck a
+    phrase by reading each candidate's tsvector (~14 KB out of TOAST); for the loose query it needs none, and a
+    search reads the candidates' row ids in the order it wants, then checks the strict query only on the rows it
+    keeps (store/backends/postgres/search.py)."""
     tokens: list[tuple[str, str]] = []
     at = 0
     expression = expression.rstrip()
@@ -89,13 +95,15 @@ def tsquery(expression: str) -> str:
             if not letters:
                 raise ExpressionError("an empty term")
             terms.append(_quote(letters) + (":*" if star else ""))
-        return "(" + " <-> ".join(terms) + ")" if len(terms) > 1 else terms[0]
+        return "(" + (" & " if loose else " <-> ").join(terms) + ")" if len(terms) > 1 else terms[0]
 
     def without() -> str:  # NOT binds tightest in FTS5: `a NOT b` is a and not b
         left = primary()
         while peek() == ("op", "NOT"):
             take()
-            left = f"({left} & !{primary()})"
+            right = primary()
+            if not loose:
+                left = f"({left} & !{right})"
         return left
 
     def both() -> str:
