@@ -1414,3 +1414,16 @@ def test_legal_form_marks_hospitals_albums_shows_and_mountains():
             "아임 히어로": "product", "겨울소리": "product", "무빙": "product", "백운산": "place"}
     assert {n: got.get(n) for n in want} == want, got
     assert not {"요양병원", "대학병원", "부동산"} & set(got), got
+
+
+def test_titles_after_determiners_verbs_team_words_and_bill_sponsoring_name_no_one():
+    """Before a title: 모 구단 (some club), 누가 새 (who … new), a verb (임용돼), a team (수비팀), 전현직, 출신, a sport
+    (프로배구) and 대표 발의 (sponsoring a bill, spaced or glued) are no names; 출신 ends the run before a foreign name
+    (세터 출신 마르코 로시 감독 is 마르코 로시); 총장 is a title (박지온 총장)."""
+    text = ("모 구단 감독은 말을 아꼈다. 세터 출신 마르코 로시 감독과 재계약했다. 수비팀 선수는 자리를 지켜야 한다. 한빛대에 임용돼 "
+            "처장 등을 맡았다. 전현직 교수들이 후보로 나섰다. 누가 새 총장이 될지 관심이다. 열린 프로배구 감독 회의에서 말했다. 일부 "
+            "개정안 대표 발의 실적은 적었다. 가장 적게 대표발의한 의원은 누구일까. 박지온 총장은 웃었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert got.get("마르코 로시") == "person" and got.get("박지온") == "person", got
+    invented = {"모 구단", "세터 출신", "수비팀", "임용돼", "전현직", "누가 새", "열린 프로배구", "일부 개정안", "가장 적게"}
+    assert not invented & set(got), got

@@ -26,7 +26,8 @@ _NOT_NAMES = frozenset(
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
     최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
-    한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부 이하 이상 미만 초과""".split()
+    한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부 이하 이상 미만 초과
+    가장 일부 출신 전현직 프로야구 프로축구 프로배구 프로농구""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
@@ -72,7 +73,9 @@ def _suffix_type(name: str) -> tuple[str, str] | None:
 
 # One-syllable verb forms that stand before a noun (온, 간, 본, 할): never the first word of a foreign name (존, 팀, 빌).
 # Numerals and determiners too (두 스타 교수: two star professors, not a person 두 스타).
-_ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는 두 세 네 몇 여러 모든 그 저".split())
+# 모 구단 감독 (some club's manager), 누가 새 총장 (who the new president is): a determiner or pronoun, no first name.
+_ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는 두 세 네 몇 여러 모든 그 저 "
+                        "모 새 누가 어느 무슨".split())
 # Connectives and postpositional words that the title rule can take for a two-word name.
 _FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러 기간 중
     마련해 이사회""".split())

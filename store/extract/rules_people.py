@@ -17,6 +17,7 @@ _SURNAMES = frozenset(
     "우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 "
     "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
 )
+_NOT_NAME_ENDINGS = frozenset("당 팀 돼 져 측")
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
@@ -70,8 +71,8 @@ def _looks_korean_name(core: str) -> bool:
         given = core[1:]
     else:
         return False
-    if core.endswith("당"):
-        return False  # 공화당, 민주당, 정의당: parties; no given name ends in 당
+    if core[-1] in _NOT_NAME_ENDINGS:
+        return False  # 공화당 (a party), 서빙팀 (a team), 임용돼 (a verb): no given name ends so
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
 
 
@@ -93,6 +94,7 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
+_ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())  # titles a university may stand before (김용하 건양대 총장)
 
 
 class _PeopleRules(_ArticleBase):
@@ -160,7 +162,7 @@ class _PeopleRules(_ArticleBase):
                 if "·" in word.core and not run:
                     hits += self._dot_names(word)  # 김영식·구자근 국민의힘 의원: each a person
                     break
-                if family == "교수" and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
+                if family in _ACADEMIC_TITLES and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
                     hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
                     j, steps = j - 1, steps + 1
                     continue
