@@ -1427,3 +1427,16 @@ def test_titles_after_determiners_verbs_team_words_and_bill_sponsoring_name_no_o
     assert got.get("마르코 로시") == "person" and got.get("박지온") == "person", got
     invented = {"모 구단", "세터 출신", "수비팀", "임용돼", "전현직", "누가 새", "열린 프로배구", "일부 개정안", "가장 적게"}
     assert not invented & set(got), got
+
+
+def test_names_listed_with_commas_before_a_title_or_inside_a_titled_bracket():
+    """A council story lists its members with commas, the last glued to its title (한수빈, 오태경, 이상만, 류민재의원으로):
+    each is a person, 이상만 too (alone it may read "only above"); a hospital story names its team in brackets
+    (외과팀(외과 정다솔, 문가온, 백하린 교수)), a council its chair (시의회(조은결 의장)). One word and a comma before a
+    titled name is a clause, not a list (이사회, 마준호 의장)."""
+    text = ("조례안을 낸 의원은 한수빈, 오태경, 이상만, 류민재의원으로 모두 4명이다. 한빛병원 외과팀(외과 정다솔, 문가온, 백하린 교수)이 "
+            "수술 1000례를 넘겼다. 가온시의회(조은결 의장)는 회의를 열었다. 이번 이사회, 마준호 의장이 주재했다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["한수빈", "오태경", "이상만", "류민재", "정다솔", "문가온", "백하린", "조은결", "마준호"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert "이사회" not in got and "이번 이사회" not in got, got

@@ -11,6 +11,7 @@ from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, titl
 from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail,
                          _suffix_type)
 
+_TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
 _SURNAMES = frozenset(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
@@ -93,6 +94,26 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 # The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
+_SHORT_BRACKET = re.compile(r"\(([^()\n]{4,60})\)")
+_BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
+
+
+def _is_title_word(token: str) -> bool:
+    """A title alone, particles allowed (의장, 명예교수, 교수는); not a name glued to one (김철수의원)."""
+    family = title_family(token)
+    return bool(family) and not _glued_name(token) and len(_strip_tail(token)) <= 5
+
+
+@lru_cache(maxsize=1 << 14)
+def _glued_name(core: str) -> str | None:
+    """The Korean name a word starts with when a title follows it in the same word (황광민의원으로 → 황광민)."""
+    for n in (3, 4):
+        head, rest = core[:n], core[n:]
+        if rest and _looks_korean_name(head) and rest.startswith(_TITLE_STARTS) and title_family(rest):
+            return head
+    return None
+
+
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
 _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())  # titles a university may stand before (김용하 건양대 총장)
 
@@ -185,8 +206,55 @@ class _PeopleRules(_ArticleBase):
             pair = _name_pair(run)
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
+            last = i - 1  # the word the listed names run back from
+            if person is None and j == i - 1 and words[j].closes:
+                glued = _glued_name(w.core)  # 황광민의원으로, after 강영록, 김영덕, …,
+                if glued and self._comma_names(i - 1, need=2):
+                    person, start, last = glued, w.start, i
             if person:
                 hits.append(_Hit(person, start, "title", "person"))
+                if start == words[last].start and last > 0:
+                    hits += self._comma_names(last - 1, need=2)
+        return hits
+
+    def _comma_names(self, k: int, need: int) -> list[_Hit]:
+        """The names listed with commas that end at words[k] (강영록, 김영덕, 김정숙, …): Korean names only, each followed by a
+        comma, at least `need` of them (one name and a comma before a titled name may be a clause: 이사회, 김 의장)."""
+        found: list[_Hit] = []
+        words, text = self.words, self.text
+        while k >= 0 and len(found) < 30:
+            w = words[k]
+            # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above")
+            if (text[w.end : w.end + 1] != "," or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
+                    or self.known.type_of(w.core) not in (None, "person")):
+                break
+            found.append(_Hit(w.core, w.start, "title", "person"))
+            if w.line_start or w.opens:
+                break
+            k -= 1
+        return found if len(found) >= need else []
+
+    def bracket_title_hits(self) -> list[_Hit]:
+        """People named with their title inside brackets, alone or listed (나주시의회(김선용 의장), 외과팀(외과 장진영, 권우일,
+        김홍범 교수)): the bracket's words end in a title; the names before it look like Korean names, the earlier ones each
+        followed by a comma."""
+        if "(" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SHORT_BRACKET.finditer(self.text):
+            inner = m.group(1)
+            if not _TITLE_HINT.search(inner):
+                continue  # no title word in it
+            tokens = list(_BRACKET_TOKEN.finditer(inner))
+            if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
+                continue
+            offset = m.start(1)
+            for n, token in enumerate(reversed(tokens[:-1])):
+                name = token.group().rstrip(",")
+                if (n and not token.group().endswith(",") or n == 0 and token.group().endswith(",")
+                        or not _looks_korean_name(name) or name in _NOT_NAMES or self.known.type_of(name) not in (None, "person")):
+                    break
+                hits.append(_Hit(name, offset + token.start(), "title", "person"))
         return hits
 
     def role_hits(self) -> list[_Hit]:
