@@ -1440,3 +1440,22 @@ def test_names_listed_with_commas_before_a_title_or_inside_a_titled_bracket():
     want = ["한수빈", "오태경", "이상만", "류민재", "정다솔", "문가온", "백하린", "조은결", "마준호"]
     assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
     assert "이사회" not in got and "이번 이사회" not in got, got
+
+
+def test_universities_written_short_councils_and_a_body_glued_to_its_head():
+    """A university written short is named where the words around it say so: a department or 의대 after it (한빛대
+    경영학부, 가온대 의대를), a verb of studying (누리대를 나온), a title (솔빛대 총장), the others of a list holding one (나래대,
+    다온대, 솔빛대 총장), a list of three or more (마루대 보람대 하늘대 등이); 배재대학교 is 배재대 and 한국교통대 is 교통대 (one
+    entity each); a two-syllable stem before 대학교 names one (거제대학교; not 국립대학교). Alone, 가격대 and 해병대 are no
+    universities, nor is 가온대 in 가온대가 열렸다. A known place's council (세종시의회, 나주시 의회) is an org, and so is a
+    society glued to its head (한국선거학회장)."""
+    text = ("나래대, 다온대, 솔빛대 총장이 새로 뽑혔다. 그는 한빛대 경영학부를 거쳐 가온대 의대를 졸업했다. 윤재희 교수는 누리대를 나온 뒤 "
+            "마루대 보람대 하늘대 등이 60주년을 맞는다. 배재대학교 총장은 배재대 교수 출신이다. 한국교통대 총장은 교통대 총장 선거에서 "
+            "뽑혔다. 거제대학교와 국립대학교를 찾았다. 가격대 해병대 행사. 세종시의회와 나주시 의회가 조례를 냈다. 그는 한국선거학회장을 지냈다.")
+    got = {c.name: (c.type, c.aliases) for c in rule_candidates(article(text))}
+    for name in ("나래대", "다온대", "솔빛대", "한빛대", "가온대", "누리대", "마루대", "보람대", "하늘대", "거제대학교", "세종시의회",
+                 "나주시 의회", "한국선거학회"):
+        assert got.get(name, (None,))[0] == "org", (name, got)
+    assert "배재대" in got["배재대학교"][1] and "교통대" in got["한국교통대"][1], got
+    for name in ("국립대학교", "가격대", "해병대", "배재대", "교통대", "윤재희 교수"):
+        assert name not in got, (name, got)

@@ -45,9 +45,22 @@ _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지�
 _SHORT_ENDINGS = tuple(_SHORT_INSTITUTIONS)
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
-    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역", "의회"}, key=len, reverse=True))))
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
                                                               reverse=True))))
+
+
+# A body's head written glued to its name (한국선거학회장, 서울대병원장은): the body is named; 장 is its head.
+_BODY_HEAD = re.compile(r"([가-힣A-Za-z0-9]{2,20}?(?:학회|협회|연합회|연구소|연구원|병원|진흥원|학당))장(?=[가-힣]{0,6}$)")
+# Stems of 대학교 that name a kind of university, not one (국립대학교, 해당 대학교); 국제대학교 is a name.
+_GENERIC_UNIVERSITY_STEMS = frozenset("국립 사립 공립 시립 도립 지방 지역 해당 인근 일반 명문 전문 외국 해외 국내 다른 같은 각 타 본".split())
+# A university written short (경북대, 숙명여대): a word of two or more syllables and 대, named as one only where the words
+# around it say so (see _university_anchor) — alone, 가격대, 연령대 and 해병대 look the same.
+_UNIVERSITY = re.compile(r"[가-힣]{2,5}대")
+_UNIVERSITY_NEXT = ("학과", "학부", "전공", "대학원", "의대", "교수", "총장", "부총장", "학장", "캠퍼스", "병원", "법대", "공대")
+_UNIVERSITY_VERBS = ("졸업", "나온", "나와", "입학", "재학", "중퇴")
+_NOT_UNIVERSITIES = frozenset("""가격대 시간대 연령대 세대 신세대 전세대 구세대 해병대 기동대 경비대 구조대 소방대 방범대 응원대 원정대
+    선발대 전망대 관람대 계산대 판매대 진열대 지지대 상승대 하락대 수백대 수천대 수만대 수십대 최고대 최저대 무대 단상대""".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -76,7 +89,18 @@ class _BodyRules(_ArticleBase):
             if core.endswith(("시장", "역")):
                 hits += self._market_or_station(i, core)
                 continue
+            if core.endswith("의회") and not core.endswith("협의회"):
+                council = self._council(i, core)
+                if council:
+                    hits.append(council)  # 세종시의회, 나주시 의회: a known place's council
+                    continue
             found = _suffix_type(core)
+            if found is None and "장" in w.core:
+                head = _BODY_HEAD.match(w.core)
+                body = head.group(1) if head else None
+                if body and self._suffix_word_ok(w, body, "org", _suffix_type(body)[1]):
+                    hits.append(_Hit(body, w.start, "rule", "org"))  # 한국선거학회장: 한국선거학회 and its head
+                    continue
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
                 continue
@@ -112,6 +136,62 @@ class _BodyRules(_ArticleBase):
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
 
+    def _council(self, i: int, core: str) -> _Hit | None:
+        """A council named after a place the alias file knows, glued (세종시의회, 경기도의회) or written apart (나주시 의회)."""
+        head = core[:-2]
+        if head:
+            return _Hit(core, self.words[i].start, "rule", "org") if self._is_place(head) else None
+        w, prev = self.words[i], self.words[i - 1] if i else None
+        if prev is None or prev.closes or w.line_start or w.opens or not self._is_place(prev.core):
+            return None
+        return _Hit(f"{prev.core} {core}", prev.start, "rule", "org")
+
+    def _is_place(self, name: str) -> bool:
+        return self.known.type_of(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and self.known.type_of(name[:-1]) == "place"
+
+    def university_hits(self) -> list[_Hit]:
+        """Universities written short (see _UNIVERSITY), named where the words around them say so: the next word is a
+        department, a degree course, 교수 or 총장 (연세대 의대, 충북대 전기공학부, 계명대 총장), a verb of studying follows
+        (청주대를 나온, 서울대를 졸업하고); and the others of a comma or space list holding such a one (경북대, 영남대, 계명대
+        총장), or of a list of three or more (강남대 경상대 공주대 명지대 안양대 등)."""
+        if "대" not in self.text:
+            return []
+        words = self.words
+        shaped: dict[int, str] = {}
+        for i, w in enumerate(words):
+            if "대" not in w.core:
+                continue
+            core = _strip_tail(w.core)
+            if (_UNIVERSITY.fullmatch(core) and core not in _NOT_UNIVERSITIES and core[:-1] not in _NOT_NAMES
+                    and self.known.type_of(core) in (None, "org")):
+                shaped[i] = core
+        if not shaped:
+            return []
+        anchored = {i for i in shaped if self._university_anchor(i)}
+        hits: list[_Hit] = []
+        i, n = 0, len(words)
+        while i < n:
+            if i not in shaped:
+                i += 1
+                continue
+            run = [i]  # words joined by a comma or a space only, none but the last with a particle
+            while (run[-1] + 1 in shaped and words[run[-1]].core == shaped[run[-1]] and not words[run[-1] + 1].line_start
+                   and self.text[words[run[-1]].end : words[run[-1] + 1].start].strip() in ("", ",")):
+                run.append(run[-1] + 1)
+            if len(run) >= 3 or anchored.intersection(run):
+                hits += [_Hit(shaped[k], words[k].start, "rule", "org") for k in run]
+            i = run[-1] + 1
+        return hits
+
+    def _university_anchor(self, i: int) -> bool:
+        if i + 1 >= len(self.words):
+            return False
+        after = self.words[i + 1]
+        if after.line_start:
+            return False
+        nxt = _strip_tail(after.core)
+        return nxt.startswith(_UNIVERSITY_NEXT) or nxt.endswith(_UNIVERSITY_NEXT) or after.core.startswith(_UNIVERSITY_VERBS)
+
     def legal_form_hits(self) -> list[_Hit]:
         """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),
         ㈔, 재단법인 or 사단법인; the particle after the name is cut."""
@@ -129,8 +209,16 @@ class _BodyRules(_ArticleBase):
 
     @staticmethod
     def institution_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
-        """(full, short) spellings of one court or prosecutors' office found among the hits (see _SHORT_INSTITUTIONS)."""
+        """(full, short) spellings of one court or prosecutors' office (see _SHORT_INSTITUTIONS) or one university found among
+        the hits."""
         pairs: list[tuple[str, str]] = []
+        universities = {h.surface for h in hits if h.type == "org" and h.surface.endswith(("대", "대학교"))}
+        if len(universities) > 1:
+            # one university, written in full and short (배재대학교 = 배재대) or with and without its country (한국교통대 = 교통대)
+            for name in universities:
+                short = name[:-2] if name.endswith("대학교") else name
+                pairs += [(name, other) for other in universities if other != name and len(other) < len(name)
+                          and short.endswith(other) and len(other) >= 3]
         if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
             return pairs
         for h in hits:
@@ -232,6 +320,9 @@ class _BodyRules(_ArticleBase):
 
     def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
         stem = core[: -len(suffix)]
+        if suffix == "대학교" and len(stem) == 2:
+            # 거제대학교, 국제대학교: a two-syllable stem names a university (국립대학교 is a kind of one)
+            return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
         if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
             return False
         if _NUMBERED.match(stem):
