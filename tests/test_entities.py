@@ -1459,3 +1459,16 @@ def test_universities_written_short_councils_and_a_body_glued_to_its_head():
     assert "배재대" in got["배재대학교"][1] and "교통대" in got["한국교통대"][1], got
     for name in ("국립대학교", "가격대", "해병대", "배재대", "교통대", "윤재희 교수"):
         assert name not in got, (name, got)
+
+
+def test_comma_lists_titled_brackets_universities_and_councils_stay_linear():
+    """Hostile text for the list, bracket, university and council rules: long comma lists of names before titles, 10,000
+    titled brackets, 20,000 short universities in a row, councils and bodies glued to their heads."""
+    import time
+
+    for text in ["한수빈, " * 20_000 + "류민재의원으로", "한수빈, 오태경 의원, " * 10_000, "(외과 정다솔, 문가온 교수)" * 10_000,
+                 "나래대 " * 20_000 + "총장", "나래대, 다온대 총장 " * 10_000, "세종시의회 나주시 의회 " * 10_000,
+                 "한국선거학회장 " * 20_000]:
+        started = time.perf_counter()
+        rule_candidates(article(text))
+        assert time.perf_counter() - started < 3.0, text[:20]
