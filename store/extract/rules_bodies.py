@@ -17,7 +17,8 @@ _FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리�
 _GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
     지방 일선 관할 해당 메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
-    고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
+    고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대
+    시중 국책 인터넷 투자 상업 저축 개발 중앙 특수 외국 외국계 지역 협동 세계 아시아개발 새 인간 동물 태아 소중한 정책 제1금융""".split())
 # Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
 # BAFTA 게임 어워즈, 뉴욕 국제 오토쇼. The head is a Latin name or a known company or product (the title sponsor:
 # LPGA 투어 롯데 챔피언십 is 롯데 챔피언십), or a known place before 국제/세계 (뉴욕 국제 오토쇼).
@@ -34,11 +35,12 @@ _HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아
 # What an agency's name (…청) ends in when it is a request, not an agency: 공조요청, 참가신청, 특별초청.
 _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
 # A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
-_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
+                         r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
                       "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
-_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")
+_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 _NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
 _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
@@ -50,8 +52,6 @@ _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS,
                                                               reverse=True))))
 
 
-# A body's head written glued to its name (한국선거학회장, 서울대병원장은): the body is named; 장 is its head.
-_BODY_HEAD = re.compile(r"([가-힣A-Za-z0-9]{2,20}?(?:학회|협회|연합회|연구소|연구원|병원|진흥원|학당))장(?=[가-힣]{0,6}$)")
 # Stems of 대학교 that name a kind of university, not one (국립대학교, 해당 대학교); 국제대학교 is a name.
 _GENERIC_UNIVERSITY_STEMS = frozenset("국립 사립 공립 시립 도립 지방 지역 해당 인근 일반 명문 전문 외국 해외 국내 다른 같은 각 타 본".split())
 # A university written short (경북대, 숙명여대): a word of two or more syllables and 대, named as one only where the words
@@ -95,12 +95,6 @@ class _BodyRules(_ArticleBase):
                     hits.append(council)  # 세종시의회, 나주시 의회: a known place's council
                     continue
             found = _suffix_type(core)
-            if found is None and "장" in w.core:
-                head = _BODY_HEAD.match(w.core)
-                body = head.group(1) if head else None
-                if body and self._suffix_word_ok(w, body, "org", _suffix_type(body)[1]):
-                    hits.append(_Hit(body, w.start, "rule", "org"))  # 한국선거학회장: 한국선거학회 and its head
-                    continue
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
                 continue
@@ -133,8 +127,20 @@ class _BodyRules(_ArticleBase):
                 if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                     hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "org"))
                     continue
+            if found[0] == "company" and core == w.core and self._sponsors_event(i):
+                continue  # 2018 신한은행 MY CAR KBO리그: the title sponsor's name is part of the league's
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
+
+    def _sponsors_event(self, i: int) -> bool:
+        """Whether a known event follows words[i] within three words, no word between ending a phrase."""
+        words = self.words
+        for k in range(i + 1, min(i + 4, len(words))):
+            if words[k].line_start or words[k - 1].closes:
+                return False
+            if self.known.type_of(words[k].core) == "event" or self.known.type_of(_strip_tail(words[k].core)) == "event":
+                return True
+        return False
 
     def _council(self, i: int, core: str) -> _Hit | None:
         """A council named after a place the alias file knows, glued (세종시의회, 경기도의회) or written apart (나주시 의회)."""

@@ -19,6 +19,7 @@ _SURNAMES = frozenset(
     "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
 )
 _NOT_NAME_ENDINGS = frozenset("당 팀 돼 져 측")
+_ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
@@ -187,7 +188,9 @@ class _PeopleRules(_ArticleBase):
                     hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
                     j, steps = j - 1, steps + 1
                     continue
-                if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
+                # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
+                item = word.opens and self.text[word.start - 1 : word.start] in _ITEM_MARKS
+                if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause or item) and len(run) < 2:
                     person, start = word.core, word.start
                     break
                 if self.is_name_word(word):
@@ -222,17 +225,22 @@ class _PeopleRules(_ArticleBase):
         comma, at least `need` of them (one name and a comma before a titled name may be a clause: 이사회, 김 의장)."""
         found: list[_Hit] = []
         words, text = self.words, self.text
+        noted = False  # a name with its role in brackets (양성수(외과),) is one even alone before a titled name
         while k >= 0 and len(found) < 30:
             w = words[k]
+            after = w.end
+            if text[after : after + 1] == "(":
+                close = text.find(")", after, after + 30)
+                after, noted = (close + 1, True) if close > 0 else (after, noted)
             # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above")
-            if (text[w.end : w.end + 1] != "," or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
+            if (text[after : after + 1] != "," or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
                     or self.known.type_of(w.core) not in (None, "person")):
                 break
             found.append(_Hit(w.core, w.start, "title", "person"))
             if w.line_start or w.opens:
                 break
             k -= 1
-        return found if len(found) >= need else []
+        return found if len(found) >= need or noted else []
 
     def bracket_title_hits(self) -> list[_Hit]:
         """People named with their title inside brackets, alone or listed (나주시의회(김선용 의장), 외과팀(외과 장진영, 권우일,
