@@ -1495,3 +1495,17 @@ def test_districts_after_districts_and_housing_estates_before_their_show_flats()
     want = {"영통구": "place", "망포동": "place", "가온 센트럴 힐스": "place", "신대림 2차 누리 파밀리에": "place"}
     assert {n: got.get(n) for n in want} == want, got
     assert "영끌" not in got, got
+
+
+def test_players_named_bare_where_a_club_moves_them_or_stands_in_brackets():
+    """A volleyball round-up names its players bare as they change clubs: 한서윤은 KB손해보험으로 이적했고, FA 오다은이
+    흥국생명으로 옮겼다, 박도윤은 현대건설에서 한국도로공사로 유니폼을 갈아입었다, 류지안이 … 한국전력 유니폼을 입었다; a baseball
+    story writes a player with his club in brackets (강도현(두산 베어스)과). 정부는 국회에 합류를 요청했다 names no one, nor does
+    이사회는 한국전력으로 옮기기로 했다 (이사회 is a board)."""
+    text = ("한서윤은 KB손해보험으로 이적했고, FA 오다은이 흥국생명으로 옮겼다. 박도윤은 현대건설에서 한국도로공사로 유니폼을 갈아입었다. "
+            "류지안이 트레이드로 한국전력 유니폼을 입었다. 로맥은 강도현(두산 베어스)과 홈런 공동 1위다. 정부는 국회에 합류를 요청했다. "
+            "이사회는 한국전력으로 옮기기로 했다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["한서윤", "오다은", "박도윤", "류지안", "강도현"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert got.get("정부") != "person" and "이사회" not in got, got

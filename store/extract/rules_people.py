@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
 from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, title_family
-from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail,
+from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _particle_fits, _strip_tail,
                          _suffix_type)
 
 _TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
@@ -95,7 +95,7 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 # The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
-_SHORT_BRACKET = re.compile(r"\(([^()\n]{4,60})\)")
+_SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
 
@@ -117,6 +117,12 @@ def _glued_name(core: str) -> str | None:
 
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
 _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())  # titles a university may stand before (김용하 건양대 총장)
+
+
+# A player moving between clubs (임성진은 KB손해보험으로 이적했고, 정민수는 한국전력에 합류했다, 전광인이 … OK저축은행 유니폼을
+# 입었고): a name with a subject or topic particle, a club (a company or body) within the next words, then one of these.
+_TRANSFER_VERB = re.compile(r"이적|유니폼|트레이드|합류|입단|옮기|옮겨|옮겼|떠나|떠난|향했")
+_SUBJECT_PARTICLES = ("은", "는", "이", "가")
 
 
 class _PeopleRules(_ArticleBase):
@@ -251,6 +257,13 @@ class _PeopleRules(_ArticleBase):
         hits: list[_Hit] = []
         for m in _SHORT_BRACKET.finditer(self.text):
             inner = m.group(1)
+            if self.known.type_of(inner.strip()) == "company":
+                before = _NAME_BEFORE.search(self.text, max(0, m.start() - 5), m.start())
+                name = before.group() if before else ""
+                if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                        and self.known.type_of(name) is None):
+                    hits.append(_Hit(name, before.start(), "title", "person"))  # 김재환(두산 베어스): a player and his club
+                continue
             if not _TITLE_HINT.search(inner):
                 continue  # no title word in it
             tokens = list(_BRACKET_TOKEN.finditer(inner))
@@ -293,6 +306,40 @@ class _PeopleRules(_ArticleBase):
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, after.start, "title", "person"))
         return hits
+
+    def transfer_hits(self) -> list[_Hit]:
+        """Players named bare in a sentence that moves them to or from a club (see _TRANSFER_VERB): the nearest Korean name
+        with a subject or topic particle within four words before the club, the club within three words before the verb."""
+        if not _TRANSFER_VERB.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for m in _TRANSFER_VERB.finditer(self.text):
+            i = bisect_right(self._word_starts, m.start()) - 1
+            club = next((k for k in range(i, max(i - 4, -1), -1) if self._is_club(words[k])), None)
+            if club is None or (club < i and words[club].closes):
+                continue
+            for k in range(club - 1, max(club - 5, -1), -1):
+                w = words[k]
+                if w.closes:
+                    break
+                core = w.core
+                name = core[:-1]
+                if (core.endswith(_SUBJECT_PARTICLES) and _looks_korean_name(name) and _particle_fits(name[-1], core[-1])
+                        and name not in _NOT_NAMES and not title_family(name) and self.known.type_of(name) in (None, "person")):
+                    hits.append(_Hit(name, w.start, "title", "person"))
+                    break
+                if w.line_start:
+                    break
+        return hits
+
+    def _is_club(self, w: _Word) -> bool:
+        core = _strip_tail(w.core)
+        kind = self.known.type_of(core)
+        if kind is None:
+            found = _suffix_type(core)
+            kind = found[0] if found and len(core) > len(found[1]) + 1 else None
+        return kind in ("company", "org") and core not in _NOT_NAMES
 
     def age_hits(self) -> list[_Hit]:
         """People named with their age in brackets (see _NAME_AGE): three syllables that look like a Korean name, or two
