@@ -1475,13 +1475,14 @@ def test_comma_lists_titled_brackets_universities_and_councils_stay_linear():
 def test_list_items_names_with_roles_in_brackets_school_foundations_and_banks():
     """△류학은 솔빛대학교 총장 (a list item's name may end like a particle), 정하온(외과), 백하린 교수(산부인과) (a name with its
     role in brackets, then a comma, before a titled name), 학교법인 한빛학원은 (an org), 가온은행과 누리생명, 한빛손해보험 (firms by
-    suffix; 시중은행 is none); 2025 누리은행 K리그1 (the title sponsor is part of the league's name, no firm of its own)."""
+    suffix; 시중은행 is none); 2025 누리은행 K리그1 (the title sponsor is part of the league's name, no firm of its own), but
+    한결바이오 전무는 CES 2025 names a firm (its officer speaks at an event)."""
     text = ("신임 총장은 △류학은 솔빛대학교 총장 △김다온 한빛대학교 총장이다. 이 수술은 정하온(외과), 백하린 교수(산부인과)의 합작품이다. "
             "학교법인 한빛학원은 이사회를 열었다. 가온은행과 누리생명, 한빛손해보험이 손잡았다. 시중은행 금리가 올랐다. "
-            "2025 누리은행 K리그1 개막전이 열렸다.")
+            "2025 누리은행 K리그1 개막전이 열렸다. 박솔 한결바이오 전무는 CES 2025에서 말했다.")
     got = {c.name: c.type for c in rule_candidates(article(text))}
     want = {"류학은": "person", "김다온": "person", "정하온": "person", "백하린": "person", "한빛학원": "org",
-            "가온은행": "company", "누리생명": "company", "한빛손해보험": "company"}
+            "가온은행": "company", "누리생명": "company", "한빛손해보험": "company", "한결바이오": "company"}
     assert {n: got.get(n) for n in want} == want, got
     assert "시중은행" not in got and "누리은행" not in got, got
 

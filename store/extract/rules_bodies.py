@@ -133,13 +133,15 @@ class _BodyRules(_ArticleBase):
         return hits
 
     def _sponsors_event(self, i: int) -> bool:
-        """Whether a known event follows words[i] within three words, no word between ending a phrase."""
+        """Whether a known event follows words[i] directly or after Latin words only (신한은행 MY CAR KBO리그)."""
         words = self.words
         for k in range(i + 1, min(i + 4, len(words))):
             if words[k].line_start or words[k - 1].closes:
                 return False
             if self.known.type_of(words[k].core) == "event" or self.known.type_of(_strip_tail(words[k].core)) == "event":
                 return True
+            if not words[k].core.isascii():
+                return False  # 해동바이오 전무는 CES 2025: a firm's officer at an event, not its sponsor
         return False
 
     def _council(self, i: int, core: str) -> _Hit | None:
