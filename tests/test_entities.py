@@ -1510,3 +1510,14 @@ def test_players_named_bare_where_a_club_moves_them_or_stands_in_brackets():
     want = ["한서윤", "오다은", "박도윤", "류지안", "강도현"]
     assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
     assert got.get("정부") != "person" and "이사회" not in got, got
+
+
+def test_a_foreign_surname_alone_before_a_ministers_title():
+    """A summit story writes ministers by surname: 협상을 맡아 온 크로스틴 상무장관이, 가장 먼저 인사한 사람은 벨트먼 재무장관 —
+    persons. Not a firm before 대표 (스트라티지 대표는), a country before 대통령 (베네수엘라 대통령은, a country the alias file may
+    lack), nor a known place before 대사 (미국 대사)."""
+    text = ("협상을 맡아 온 크로스틴 상무장관이 먼저 입장했다. 가장 먼저 인사한 사람은 벨트먼 재무장관. 스트라티지 대표는 말을 아꼈다. "
+            "베네수엘라 대통령은 불참했다. 미국 대사도 왔다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert got.get("크로스틴") == "person" and got.get("벨트먼") == "person", got
+    assert not {"스트라티지", "베네수엘라", "미국"} & {n for n, t in got.items() if t == "person"}, got

@@ -20,6 +20,9 @@ _SURNAMES = frozenset(
 )
 _NOT_NAME_ENDINGS = frozenset("당 팀 돼 져 측")
 _ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
+# Titles a foreign surname may stand before alone (루비오 국무장관, 베선트 재무장관): a firm never heads a ministry; not
+# 대통령 or 총리, after which a country the alias file lacks would pass for a surname.
+_MINISTER_TITLES = frozenset("장관 차관 대사".split())
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
@@ -215,6 +218,10 @@ class _PeopleRules(_ArticleBase):
             pair = _name_pair(run)
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
+            if person is None and family in _MINISTER_TITLES and i > 0 and not w.line_start:
+                lone = self._lone_foreign_surname(i - 1)  # 논의해 온 베선트 재무장관이: his surname alone
+                if lone is not None:
+                    person, start = lone.core, lone.start
             last = i - 1  # the word the listed names run back from
             if person is None and j == i - 1 and words[j].closes:
                 glued = _glued_name(w.core)  # 황광민의원으로, after 강영록, 김영덕, …,
@@ -225,6 +232,19 @@ class _PeopleRules(_ArticleBase):
                 if start == words[last].start and last > 0:
                     hits += self._comma_names(last - 1, need=2)
         return hits
+
+    def _lone_foreign_surname(self, k: int) -> _Word | None:
+        """words[k] when it is a transliterated surname standing alone before a minister's or ambassador's title: loanword
+        syllables in it, unknown to the alias file, and no name word before it (베선트, 러트닉; 미국 is a known place)."""
+        w = self.words[k]
+        if len(w.core) < 2 or not any(c in _LOANWORD_SYLLABLES for c in w.core) or not self.is_name_word(w):
+            return None
+        if self.known.type_of(w.core) is not None or _suffix_type(w.core) is not None:
+            return None
+        if k == 0 or w.line_start or w.opens:
+            return w
+        before = self.words[k - 1]
+        return w if before.closes or self.has_barrier(before) or not self.is_name_word(before) else None
 
     def _comma_names(self, k: int, need: int) -> list[_Hit]:
         """The names listed with commas that end at words[k] (강영록, 김영덕, 김정숙, …): Korean names only, each followed by a
