@@ -1521,3 +1521,14 @@ def test_a_foreign_surname_alone_before_a_ministers_title():
     got = {c.name: c.type for c in rule_candidates(article(text))}
     assert got.get("크로스틴") == "person" and got.get("벨트먼") == "person", got
     assert not {"스트라티지", "베네수엘라", "미국"} & {n for n, t in got.items() if t == "person"}, got
+
+
+def test_a_player_written_right_after_his_baseball_club():
+    """해태 타이거즈 한도윤을 상대로, 롯데 자이언츠의 마르코 벨라는, SK 와이번스 제임스 로윈이었다: persons. 고양 원더스
+    사령탑이다 and 한화 이글스 마무리는 name no one."""
+    text = ("그는 해태 타이거즈 한도윤을 상대로 홈런을 쳤다. 롯데 자이언츠의 마르코 벨라는 1만번째 홈런을 쳤다. 주인공은 SK 와이번스 "
+            "제임스 로윈이었다. 그는 현재 독립구단 고양 원더스 사령탑이다. 한화 이글스 마무리는 흔들렸다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = ["한도윤", "마르코 벨라", "제임스 로윈"]
+    assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
+    assert "사령탑" not in got and "마무리" not in got, got

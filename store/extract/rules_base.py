@@ -27,7 +27,8 @@ _NOT_NAMES = frozenset(
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
     최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
     한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부 이하 이상 미만 초과
-    가장 일부 출신 전현직 프로야구 프로축구 프로배구 프로농구""".split()
+    가장 일부 출신 전현직 프로야구 프로축구 프로배구 프로농구 선수단 구단주 코치진 신인왕 주전급 사령탑 마무리 선발진 유격수 연고지
+    지명권 전성기""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(

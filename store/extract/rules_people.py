@@ -126,6 +126,10 @@ _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())  # titles
 # 입었고): a name with a subject or topic particle, a club (a company or body) within the next words, then one of these.
 _TRANSFER_VERB = re.compile(r"이적|유니폼|트레이드|합류|입단|옮기|옮겨|옮겼|떠나|떠난|향했")
 _SUBJECT_PARTICLES = ("은", "는", "이", "가")
+# The nicknames that end a baseball club's name (해태 타이거즈, 한화 이글스); the player written right after it is a person.
+_CLUB_NICKNAMES = ("타이거즈", "이글스", "자이언츠", "와이번스", "베어스", "라이온즈", "트윈스", "히어로즈", "다이노스", "위즈", "랜더스",
+                   "원더스", "유니콘스", "돌핀스", "레이더스", "슈퍼스타즈", "핀토스")
+_CLUB_HINT = re.compile("|".join(_CLUB_NICKNAMES))
 
 
 class _PeopleRules(_ArticleBase):
@@ -352,6 +356,34 @@ class _PeopleRules(_ArticleBase):
                 if w.line_start:
                     break
         return hits
+
+    def club_player_hits(self) -> list[_Hit]:
+        """A player written right after his baseball club (해태 타이거즈 최상덕을, 롯데 자이언츠의 펠릭스 호세는, SK 와이번스 제이미
+        로맥이었다): a Korean name, or two transliterated words, ending in a particle."""
+        if not _CLUB_HINT.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words[:-1]):
+            core = w.core[:-1] if w.core.endswith("의") else w.core
+            if not core.endswith(_CLUB_NICKNAMES) or w.closes or words[i + 1].line_start:
+                continue
+            first = words[i + 1]
+            name = _strip_tail(first.core)
+            if name != first.core and _looks_korean_name(name) and self._free_name(name):
+                hits.append(_Hit(name, first.start, "title", "person"))
+                continue
+            if i + 2 < len(words) and not first.closes and not words[i + 2].line_start:
+                last = _strip_tail(words[i + 2].core)
+                pair = f"{first.core} {last}"
+                if (last != words[i + 2].core and _foreign_name_pair(first.core, last) and self.is_name_word(first)
+                        and any(c in _LOANWORD_SYLLABLES for c in first.core + last) and self._free_name(last) and self._free_name(pair)):
+                    hits.append(_Hit(pair, first.start, "title", "person"))
+        return hits
+
+    def _free_name(self, name: str) -> bool:
+        return (name not in _NOT_NAMES and not title_family(name) and self.known.type_of(name) in (None, "person")
+                and all(map(_is_hangul, name.replace(" ", ""))))
 
     def _is_club(self, w: _Word) -> bool:
         core = _strip_tail(w.core)
