@@ -1532,3 +1532,10 @@ def test_a_player_written_right_after_his_baseball_club():
     want = ["한도윤", "마르코 벨라", "제임스 로윈"]
     assert {n: got.get(n) for n in want} == dict.fromkeys(want, "person"), got
     assert "사령탑" not in got and "마무리" not in got, got
+
+
+def test_countries_a_sports_page_names_and_the_peninsula_are_in_the_alias_file(typed):
+    """An Asian Cup round-up names 시리아, 키르기스스탄 and 토고; a festival story 한반도; 현대건설 is a firm and V-리그 the league.
+    가나, 부탄, 피지 and 아이티 stay out (a chocolate, a gas, sebum, 'IT'): 부탄가스를 and 피지가 name no country."""
+    text = "베트남은 시리아와 키르기스스탄을 꺾었고 토고전도 앞뒀다. 한반도 평화를 빌었다. 현대건설은 V-리그 우승 후보다. 부탄가스를 샀다. 피지가 줄었다."
+    assert [name for _, name in shipped_places(typed, text)] == ["베트남", "시리아", "키르기스스탄", "한반도", "현대건설", "V리그"]
