@@ -1539,3 +1539,12 @@ def test_countries_a_sports_page_names_and_the_peninsula_are_in_the_alias_file(t
     가나, 부탄, 피지 and 아이티 stay out (a chocolate, a gas, sebum, 'IT'): 부탄가스를 and 피지가 name no country."""
     text = "베트남은 시리아와 키르기스스탄을 꺾었고 토고전도 앞뒀다. 한반도 평화를 빌었다. 현대건설은 V-리그 우승 후보다. 부탄가스를 샀다. 피지가 줄었다."
     assert [name for _, name in shipped_places(typed, text)] == ["베트남", "시리아", "키르기스스탄", "한반도", "현대건설", "V리그"]
+
+
+def test_a_regional_office_of_any_region_is_no_body():
+    """A wildfire notice lists where to report: 산림항공본부, 지방산림청, 국유림관리소 — 지방산림청 is any region's office (a kind),
+    as 관할경찰서 is; 대전지방법원 and 산림청 stay bodies."""
+    text = "산불을 보면 산림청, 지방산림청, 관할경찰서에 신고합시다. 대전지방법원은 판결했다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert got.get("대전지방법원") == "org", got
+    assert "지방산림청" not in got and "관할경찰서" not in got, got
