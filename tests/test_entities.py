@@ -1548,3 +1548,14 @@ def test_a_regional_office_of_any_region_is_no_body():
     got = {c.name: c.type for c in rule_candidates(article(text))}
     assert got.get("대전지방법원") == "org", got
     assert "지방산림청" not in got and "관할경찰서" not in got, got
+
+
+def test_a_firm_ending_in_da_before_a_title_and_the_foreign_name_before_it():
+    """스티븐 발라반 람다 CEO는: 람다 ends in 다 like a verb, but a verb's 다 ends a sentence; right before a title it is a name.
+    The foreign name before it is the person and the word between it and CEO his firm; 권다온 람다 대표이사가 is a person too.
+    A sentence's last verb before a title still stops the name (협력을 강조했다. 대표는)."""
+    text = "스티븐 발라반 람다 CEO는 협력을 강조했다. 권다온 람다 대표이사가 인사했다. 그는 협력을 강조했다 대표는 웃었다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert {n: got.get(n) for n in ("스티븐 발라반", "람다", "권다온")} == {
+        "스티븐 발라반": "person", "람다": "company", "권다온": "person"}, got
+    assert "강조했다" not in got, got

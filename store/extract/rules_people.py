@@ -23,6 +23,8 @@ _ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
 # Titles a foreign surname may stand before alone (루비오 국무장관, 베선트 재무장관): a firm never heads a ministry; not
 # 대통령 or 총리, after which a country the alias file lacks would pass for a surname.
 _MINISTER_TITLES = frozenset("장관 차관 대사".split())
+# Titles a firm's name stands before (스티븐 발라반 람다 CEO): the word between a foreign name and one of these is the firm.
+_FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사장 창업자".split())
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
@@ -206,7 +208,7 @@ class _PeopleRules(_ArticleBase):
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause or item) and len(run) < 2:
                     person, start = word.core, word.start
                     break
-                if self.is_name_word(word):
+                if self.is_name_word(word) or j == i - 1 and self._firm_ending_like_a_verb(word):
                     run.insert(0, word)
                 elif run:
                     if len(run) >= 2:
@@ -222,6 +224,9 @@ class _PeopleRules(_ArticleBase):
             pair = _name_pair(run)
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
+                firm = run[run.index(pair[1]) + 1 :]
+                if len(firm) == 1 and family in _FIRM_TITLES and self.known.type_of(firm[0].core) is None:
+                    hits.append(_Hit(firm[0].core, firm[0].start, "rule", "company"))  # 스티븐 발라반 람다 CEO: his firm
             if person is None and family in _MINISTER_TITLES and i > 0 and not w.line_start:
                 lone = self._lone_foreign_surname(i - 1)  # 논의해 온 베선트 재무장관이: his surname alone
                 if lone is not None:
@@ -236,6 +241,13 @@ class _PeopleRules(_ArticleBase):
                 if start == words[last].start and last > 0:
                     hits += self._comma_names(last - 1, need=2)
         return hits
+
+    def _firm_ending_like_a_verb(self, w: _Word) -> bool:
+        """람다 right before CEO: a word ending in 다 reads as a verb to the particle check, but a verb's 다 ends a sentence;
+        with no punctuation after it and a title next, it is a name."""
+        core = w.core
+        return (not w.closes and core.endswith("다") and len(core) >= 2 and all(map(_is_hangul, core)) and core not in _NOT_NAMES
+                and self.known.type_of(core) in (None, "company") and w.tags is None)
 
     def _lone_foreign_surname(self, k: int) -> _Word | None:
         """words[k] when it is a transliterated surname standing alone before a minister's or ambassador's title: loanword
