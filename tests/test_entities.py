@@ -1559,3 +1559,13 @@ def test_a_firm_ending_in_da_before_a_title_and_the_foreign_name_before_it():
     assert {n: got.get(n) for n in ("스티븐 발라반", "람다", "권다온")} == {
         "스티븐 발라반": "person", "람다": "company", "권다온": "person"}, got
     assert "강조했다" not in got, got
+
+
+def test_a_towns_club_a_two_syllable_school_and_memorial_halls():
+    """독립구단 고양 원더스 사령탑 (고양 is known as 고양시): the club is a company; 조보현 배재학당 이사장: a school of two
+    syllables before 학당; 아펜젤러기념관에서, 잠실체육관: venues. 실내체육관 is a kind of hall."""
+    text = "그는 독립구단 고양 원더스 사령탑이다. 조보현 배재학당 이사장이 왔다. 아펜젤러기념관에서 열렸다. 잠실체육관과 실내체육관."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    want = {"고양 원더스": "company", "배재학당": "org", "아펜젤러기념관": "place", "잠실체육관": "place"}
+    assert {n: got.get(n) for n in want} == want, got
+    assert "실내체육관" not in got, got

@@ -329,8 +329,8 @@ class _BodyRules(_ArticleBase):
 
     def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
         stem = core[: -len(suffix)]
-        if suffix == "대학교" and len(stem) == 2:
-            # 거제대학교, 국제대학교: a two-syllable stem names a university (국립대학교 is a kind of one)
+        if suffix in ("대학교", "학당") and len(stem) == 2:
+            # 거제대학교, 배재학당: a two-syllable stem names a school (국립대학교 is a kind of one)
             return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
         if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
             return False

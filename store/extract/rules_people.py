@@ -376,9 +376,16 @@ class _PeopleRules(_ArticleBase):
             return []
         hits: list[_Hit] = []
         words = self.words
-        for i, w in enumerate(words[:-1]):
+        for i, w in enumerate(words):
             core = w.core[:-1] if w.core.endswith("의") else w.core
-            if not core.endswith(_CLUB_NICKNAMES) or w.closes or words[i + 1].line_start:
+            if not core.endswith(_CLUB_NICKNAMES):
+                continue
+            club = _strip_tail(w.core)
+            if (i and club.endswith(_CLUB_NICKNAMES) and not words[i - 1].closes and not w.line_start
+                    and "place" in (self.known.type_of(words[i - 1].core), self.known.type_of(words[i - 1].core + "시"))
+                    and self.known.type_of(club) is None):  # 고양 is known as 고양시 (고양이: a cat)
+                hits.append(_Hit(f"{words[i - 1].core} {club}", words[i - 1].start, "rule", "company"))  # 고양 원더스: a town's club
+            if i + 1 == len(words) or w.closes or words[i + 1].line_start:
                 continue
             first = words[i + 1]
             name = _strip_tail(first.core)
