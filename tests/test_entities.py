@@ -1460,13 +1460,15 @@ def test_universities_written_short_councils_and_a_body_glued_to_its_head():
         assert name not in got, (name, got)
 
 
-def test_comma_lists_titled_brackets_universities_and_councils_stay_linear():
-    """Hostile text for the list, bracket, university and council rules: long comma lists of names before titles, 10,000
-    titled brackets, 20,000 short universities in a row, councils."""
+def test_comma_lists_titled_brackets_universities_councils_and_players_stay_linear():
+    """Hostile text for the list, bracket, university, council and player rules: long comma lists of names before titles,
+    10,000 titled brackets, 20,000 short universities in a row, councils, transfers, clubs, lone surnames, firms in 다."""
     import time
 
     for text in ["한수빈, " * 20_000 + "류민재의원으로", "한수빈, 오태경 의원, " * 10_000, "(외과 정다솔, 문가온 교수)" * 10_000,
-                 "나래대 " * 20_000 + "총장", "나래대, 다온대 총장 " * 10_000, "세종시의회 나주시 의회 " * 10_000]:
+                 "나래대 " * 20_000 + "총장", "나래대, 다온대 총장 " * 10_000, "세종시의회 나주시 의회 " * 10_000,
+                 "한서윤은 KB손해보험으로 이적했고 " * 20_000, "유니폼 " * 50_000, "해태 타이거즈 한도윤을 " * 20_000,
+                 "강도현(두산 베어스)" * 10_000, "협상을 맡아 온 크로스틴 상무장관이 " * 10_000, "스티븐 발라반 람다 CEO는 " * 10_000]:
         started = time.perf_counter()
         rule_candidates(article(text))
         assert time.perf_counter() - started < 3.0, text[:20]
