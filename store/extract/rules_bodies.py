@@ -80,6 +80,10 @@ class _BodyRules(_ArticleBase):
     """Organisations, companies and events."""
 
     def suffix_hits(self) -> list[_Hit]:
+        """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
+        return self._suffix_word_hits() + self.university_hits()
+
+    def _suffix_word_hits(self) -> list[_Hit]:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words):

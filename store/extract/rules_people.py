@@ -176,6 +176,11 @@ class _PeopleRules(_ArticleBase):
     # rules
 
     def title_hits(self) -> list[_Hit]:
+        """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
+        brackets, moved between clubs, right after their club."""
+        return self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
+
+    def _titled_word_hits(self) -> list[_Hit]:
         """Persons named left of a title word: the name, then up to five organisation words."""
         hits: list[_Hit] = []
         words = self.words
