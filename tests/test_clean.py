@@ -807,3 +807,10 @@ def test_shared_cms_chrome_and_edit_date_lines_are_no_headline():
     assert article.date is not None
     for chrome in ("상태바", "공유합니다", "메일전송", "기사수정", "기사입력", "최종편집일", "열지 않음", "실시간 댓글"):
         assert chrome not in f"{article.subtitle or ''}\n{article.body}", chrome
+
+
+def test_a_copyright_line_behind_a_list_dash_leaves_the_body():
+    """A festival page ends with '- ⓒ한빛데일리(www.hanbitdaily.co.kr).': the dash of a list item before the circled c
+    does not make the notice a paragraph (its outlet became a company entity)."""
+    article = text("배꼽축제 개막\n\n양구군은 축제를 연다고 밝혔다.\n- ⓒ한빛데일리(www.hanbitdaily.co.kr).")
+    assert paragraphs(article) == ["양구군은 축제를 연다고 밝혔다."]

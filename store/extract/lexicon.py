@@ -75,6 +75,8 @@ _TITLES: dict[str, str] = {
     # police ranks, courts and a deputy head (김지훈 경위, 심준보 부장판사, 남태헌 중앙산불방지대책본부 차장)
     "차장": "차장", "경위": "경위", "경감": "경감", "경정": "경정", "총경": "총경", "경장": "경장", "순경": "순경",
     "판사": "판사", "부장판사": "판사", "검사장": "검사장", "변호사": "변호사",
+    # universities (허영우 경북대 총장, 김병철 부총장, 이은정 학장)
+    "총장": "총장", "부총장": "부총장", "학장": "학장",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # The longest title ending a string, in one compiled search (the leftmost match of an alternation anchored at the end
@@ -96,8 +98,8 @@ def title_family(word: str) -> str | None:
     word = word.rstrip(_CLOSERS)
     for cut in range(len(word), max(0, len(word) - _TAIL_MAX) - 1, -1):
         head, tail = word[:cut], word[cut:]
-        if tail and not _is_tail(tail):
-            continue
+        if tail and (not _is_tail(tail) or tail.startswith("발의")):
+            continue  # 대표발의: sponsoring a bill (발 and 의 are tails alone), not a representative
         m = _TITLE_AT_END.search(head, max(0, cut - _LONGEST_TITLE))  # a title ends the head: look at its tail only
         if m is None or head.endswith(_NOT_TITLE_ENDINGS):
             continue

@@ -26,7 +26,9 @@ _NOT_NAMES = frozenset(
     테크 에너지 인프라 디지털 솔루션 서비스 프로젝트 얼라이언스 위원회 대외협력 전략 정책 시장 산업
     또 및 다시 역시 이미 바로 모두 함께 더 덜 곧 늘 잘 꼭 각 총 전 현 前 現
     최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
-    한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부 이하 이상 미만 초과""".split()
+    한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부 이하 이상 미만 초과
+    가장 일부 출신 전현직 프로야구 프로축구 프로배구 프로농구 선수단 구단주 코치진 신인왕 주전급 사령탑 마무리 선발진 유격수 연고지
+    지명권 전성기""".split()
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
@@ -40,15 +42,17 @@ _GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket
 _PLACE_INSTITUTIONS = ("경찰서", "경찰청", "경찰대", "지구대", "파출소", "지방법원", "고등법원", "지법", "고법", "법원", "검찰청",
                        "지검", "고검", "소방서", "소방본부", "교육청")
 _ORG_SUFFIXES = _PLACE_INSTITUTIONS + ("대책본부", "협의체", "병원", "위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
-                 "진흥원", "평가원", "기술원", "연맹", "얼라이언스", "대학교", "부", "처", "청")
+                 "진흥원", "평가원", "기술원", "연맹", "얼라이언스", "대학교", "학당", "부", "처", "청")
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
                      "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티",
-                     "신용평가", "자산운용", "엔터테인먼트", "FC", "유나이티드", "시티즌")
+                     "신용평가", "자산운용", "엔터테인먼트", "FC", "유나이티드", "시티즌",
+                     "은행", "생명", "손해보험", "캐피탈")  # IBK기업은행, 흥국생명, KB손해보험, 현대캐피탈
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼", "어워즈", "어워드",
                    "모빌리티쇼", "챔피언십", "축제", "아시안컵", "올림픽", "월드컵", "아시안게임", "패럴림픽")
 # Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원",  # 벨리: a common misspelling, still the place
-                  "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장", "대교")  # venues: 서울미술관, 사직구장, 월드컵경기장
+                  "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장", "대교",  # venues: 서울미술관, 사직구장, 월드컵경기장
+                  "기념관", "체육관")  # 아펜젤러기념관, 잠실체육관
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
@@ -72,7 +76,9 @@ def _suffix_type(name: str) -> tuple[str, str] | None:
 
 # One-syllable verb forms that stand before a noun (온, 간, 본, 할): never the first word of a foreign name (존, 팀, 빌).
 # Numerals and determiners too (두 스타 교수: two star professors, not a person 두 스타).
-_ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는 두 세 네 몇 여러 모든 그 저".split())
+# 모 구단 감독 (some club's manager), 누가 새 총장 (who the new president is): a determiner or pronoun, no first name.
+_ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는 두 세 네 몇 여러 모든 그 저 "
+                        "모 새 누가 어느 무슨".split())
 # Connectives and postpositional words that the title rule can take for a two-word name.
 _FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러 기간 중
     마련해 이사회""".split())

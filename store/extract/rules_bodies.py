@@ -17,7 +17,8 @@ _FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리�
 _GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
     지방 일선 관할 해당 메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
-    고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대""".split())
+    고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대
+    시중 국책 인터넷 투자 상업 저축 개발 중앙 특수 외국 외국계 지역 협동 세계 아시아개발 새 인간 동물 태아 소중한 정책 제1금융""".split())
 # Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
 # BAFTA 게임 어워즈, 뉴욕 국제 오토쇼. The head is a Latin name or a known company or product (the title sponsor:
 # LPGA 투어 롯데 챔피언십 is 롯데 챔피언십), or a known place before 국제/세계 (뉴욕 국제 오토쇼).
@@ -34,20 +35,33 @@ _HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아
 # What an agency's name (…청) ends in when it is a request, not an agency: 공조요청, 참가신청, 특별초청.
 _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
 # A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
-_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|주식회사)\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
+                         r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
                       "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
-_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")
+_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
+_GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
 _NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
 _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
 _SHORT_ENDINGS = tuple(_SHORT_INSTITUTIONS)
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
-    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역"}, key=len, reverse=True))))
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역", "의회"}, key=len, reverse=True))))
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
                                                               reverse=True))))
+
+
+# Stems of 대학교 that name a kind of university, not one (국립대학교, 해당 대학교); 국제대학교 is a name.
+_GENERIC_UNIVERSITY_STEMS = frozenset("국립 사립 공립 시립 도립 지방 지역 해당 인근 일반 명문 전문 외국 해외 국내 다른 같은 각 타 본".split())
+# A university written short (경북대, 숙명여대): a word of two or more syllables and 대, named as one only where the words
+# around it say so (see _university_anchor) — alone, 가격대, 연령대 and 해병대 look the same.
+_UNIVERSITY = re.compile(r"[가-힣]{2,5}대")
+_UNIVERSITY_NEXT = ("학과", "학부", "전공", "대학원", "의대", "교수", "총장", "부총장", "학장", "캠퍼스", "병원", "법대", "공대")
+_UNIVERSITY_VERBS = ("졸업", "나온", "나와", "입학", "재학", "중퇴")
+_NOT_UNIVERSITIES = frozenset("""가격대 시간대 연령대 세대 신세대 전세대 구세대 해병대 기동대 경비대 구조대 소방대 방범대 응원대 원정대
+    선발대 전망대 관람대 계산대 판매대 진열대 지지대 상승대 하락대 수백대 수천대 수만대 수십대 최고대 최저대 무대 단상대""".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -66,6 +80,10 @@ class _BodyRules(_ArticleBase):
     """Organisations, companies and events."""
 
     def suffix_hits(self) -> list[_Hit]:
+        """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
+        return self._suffix_word_hits() + self.university_hits()
+
+    def _suffix_word_hits(self) -> list[_Hit]:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
         for i, w in enumerate(self.words):
@@ -76,6 +94,11 @@ class _BodyRules(_ArticleBase):
             if core.endswith(("시장", "역")):
                 hits += self._market_or_station(i, core)
                 continue
+            if core.endswith("의회") and not core.endswith("협의회"):
+                council = self._council(i, core)
+                if council:
+                    hits.append(council)  # 세종시의회, 나주시 의회: a known place's council
+                    continue
             found = _suffix_type(core)
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
@@ -109,8 +132,78 @@ class _BodyRules(_ArticleBase):
                 if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                     hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", "org"))
                     continue
+            if found[0] == "company" and core == w.core and self._sponsors_event(i):
+                continue  # 2018 신한은행 MY CAR KBO리그: the title sponsor's name is part of the league's
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
+
+    def _sponsors_event(self, i: int) -> bool:
+        """Whether a known event follows words[i] directly or after Latin words only (신한은행 MY CAR KBO리그)."""
+        words = self.words
+        for k in range(i + 1, min(i + 4, len(words))):
+            if words[k].line_start or words[k - 1].closes:
+                return False
+            if self.known.type_of(words[k].core) == "event" or self.known.type_of(_strip_tail(words[k].core)) == "event":
+                return True
+            if not words[k].core.isascii():
+                return False  # 해동바이오 전무는 CES 2025: a firm's officer at an event, not its sponsor
+        return False
+
+    def _council(self, i: int, core: str) -> _Hit | None:
+        """A council named after a place the alias file knows, glued (세종시의회, 경기도의회) or written apart (나주시 의회)."""
+        head = core[:-2]
+        if head:
+            return _Hit(core, self.words[i].start, "rule", "org") if self._is_place(head) else None
+        w, prev = self.words[i], self.words[i - 1] if i else None
+        if prev is None or prev.closes or w.line_start or w.opens or not self._is_place(prev.core):
+            return None
+        return _Hit(f"{prev.core} {core}", prev.start, "rule", "org")
+
+    def _is_place(self, name: str) -> bool:
+        return self.known.type_of(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and self.known.type_of(name[:-1]) == "place"
+
+    def university_hits(self) -> list[_Hit]:
+        """Universities written short (see _UNIVERSITY), named where the words around them say so: the next word is a
+        department, a degree course, 교수 or 총장 (연세대 의대, 충북대 전기공학부, 계명대 총장), a verb of studying follows
+        (청주대를 나온, 서울대를 졸업하고); and the others of a comma or space list holding such a one (경북대, 영남대, 계명대
+        총장), or of a list of three or more (강남대 경상대 공주대 명지대 안양대 등)."""
+        if "대" not in self.text:
+            return []
+        words = self.words
+        shaped: dict[int, str] = {}
+        for i, w in enumerate(words):
+            if "대" not in w.core:
+                continue
+            core = _strip_tail(w.core)
+            if (_UNIVERSITY.fullmatch(core) and core not in _NOT_UNIVERSITIES and core[:-1] not in _NOT_NAMES
+                    and self.known.type_of(core) in (None, "org")):
+                shaped[i] = core
+        if not shaped:
+            return []
+        anchored = {i for i in shaped if self._university_anchor(i)}
+        hits: list[_Hit] = []
+        i, n = 0, len(words)
+        while i < n:
+            if i not in shaped:
+                i += 1
+                continue
+            run = [i]  # words joined by a comma or a space only, none but the last with a particle
+            while (run[-1] + 1 in shaped and words[run[-1]].core == shaped[run[-1]] and not words[run[-1] + 1].line_start
+                   and self.text[words[run[-1]].end : words[run[-1] + 1].start].strip() in ("", ",")):
+                run.append(run[-1] + 1)
+            if len(run) >= 3 or anchored.intersection(run):
+                hits += [_Hit(shaped[k], words[k].start, "rule", "org") for k in run]
+            i = run[-1] + 1
+        return hits
+
+    def _university_anchor(self, i: int) -> bool:
+        if i + 1 >= len(self.words):
+            return False
+        after = self.words[i + 1]
+        if after.line_start:
+            return False
+        nxt = _strip_tail(after.core)
+        return nxt.startswith(_UNIVERSITY_NEXT) or nxt.endswith(_UNIVERSITY_NEXT) or after.core.startswith(_UNIVERSITY_VERBS)
 
     def legal_form_hits(self) -> list[_Hit]:
         """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),
@@ -129,8 +222,16 @@ class _BodyRules(_ArticleBase):
 
     @staticmethod
     def institution_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
-        """(full, short) spellings of one court or prosecutors' office found among the hits (see _SHORT_INSTITUTIONS)."""
+        """(full, short) spellings of one court or prosecutors' office (see _SHORT_INSTITUTIONS) or one university found among
+        the hits."""
         pairs: list[tuple[str, str]] = []
+        universities = {h.surface for h in hits if h.type == "org" and h.surface.endswith(("대", "대학교"))}
+        if len(universities) > 1:
+            # one university, written in full and short (배재대학교 = 배재대) or with and without its country (한국교통대 = 교통대)
+            for name in universities:
+                short = name[:-2] if name.endswith("대학교") else name
+                pairs += [(name, other) for other in universities if other != name and len(other) < len(name)
+                          and short.endswith(other) and len(other) >= 3]
         if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
             return pairs
         for h in hits:
@@ -232,8 +333,13 @@ class _BodyRules(_ArticleBase):
 
     def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
         stem = core[: -len(suffix)]
+        if suffix in ("대학교", "학당") and len(stem) == 2:
+            # 거제대학교, 배재학당: a two-syllable stem names a school (국립대학교 is a kind of one)
+            return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
         if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
             return False
+        if stem.startswith(_GENERIC_BODY_HEADS) and type_ == "org":
+            return False  # 지방산림청, 관할경찰서장: a kind of office (any region's), not one body
         if _NUMBERED.match(stem):
             return False  # 제1형사부, 3분과위원회: a numbered division, not a body's name (2030세계박람회 is an edition)
         if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":

@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
 from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, title_family
-from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail,
+from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _particle_fits, _strip_tail,
                          _suffix_type)
 
+_TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
 _SURNAMES = frozenset(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
     "우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 "
     "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
 )
+_NOT_NAME_ENDINGS = frozenset("당 팀 돼 져 측")
+_ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
+# Titles a foreign surname may stand before alone (루비오 국무장관, 베선트 재무장관): a firm never heads a ministry; not
+# 대통령 or 총리, after which a country the alias file lacks would pass for a surname.
+_MINISTER_TITLES = frozenset("장관 차관 대사".split())
+# Titles a firm's name stands before (스티븐 발라반 람다 CEO): the word between a foreign name and one of these is the firm.
+_FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사장 창업자".split())
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
@@ -70,8 +78,8 @@ def _looks_korean_name(core: str) -> bool:
         given = core[1:]
     else:
         return False
-    if core.endswith("당"):
-        return False  # 공화당, 민주당, 정의당: parties; no given name ends in 당
+    if core[-1] in _NOT_NAME_ENDINGS:
+        return False  # 공화당 (a party), 서빙팀 (a team), 임용돼 (a verb): no given name ends so
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
 
 
@@ -92,7 +100,38 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 # The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
+_SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
+_BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
+
+
+def _is_title_word(token: str) -> bool:
+    """A title alone, particles allowed (의장, 명예교수, 교수는); not a name glued to one (김철수의원)."""
+    family = title_family(token)
+    return bool(family) and not _glued_name(token) and len(_strip_tail(token)) <= 5
+
+
+@lru_cache(maxsize=1 << 14)
+def _glued_name(core: str) -> str | None:
+    """The Korean name a word starts with when a title follows it in the same word (황광민의원으로 → 황광민)."""
+    for n in (3, 4):
+        head, rest = core[:n], core[n:]
+        if rest and _looks_korean_name(head) and rest.startswith(_TITLE_STARTS) and title_family(rest):
+            return head
+    return None
+
+
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
+_ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())  # titles a university may stand before (김용하 건양대 총장)
+
+
+# A player moving between clubs (임성진은 KB손해보험으로 이적했고, 정민수는 한국전력에 합류했다, 전광인이 … OK저축은행 유니폼을
+# 입었고): a name with a subject or topic particle, a club (a company or body) within the next words, then one of these.
+_TRANSFER_VERB = re.compile(r"이적|유니폼|트레이드|합류|입단|옮기|옮겨|옮겼|떠나|떠난|향했")
+_SUBJECT_PARTICLES = ("은", "는", "이", "가")
+# The nicknames that end a baseball club's name (해태 타이거즈, 한화 이글스); the player written right after it is a person.
+_CLUB_NICKNAMES = ("타이거즈", "이글스", "자이언츠", "와이번스", "베어스", "라이온즈", "트윈스", "히어로즈", "다이노스", "위즈", "랜더스",
+                   "원더스", "유니콘스", "돌핀스", "레이더스", "슈퍼스타즈", "핀토스")
+_CLUB_HINT = re.compile("|".join(_CLUB_NICKNAMES))
 
 
 class _PeopleRules(_ArticleBase):
@@ -137,6 +176,11 @@ class _PeopleRules(_ArticleBase):
     # rules
 
     def title_hits(self) -> list[_Hit]:
+        """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
+        brackets, moved between clubs, right after their club."""
+        return self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
+
+    def _titled_word_hits(self) -> list[_Hit]:
         """Persons named left of a title word: the name, then up to five organisation words."""
         hits: list[_Hit] = []
         words = self.words
@@ -160,14 +204,16 @@ class _PeopleRules(_ArticleBase):
                 if "·" in word.core and not run:
                     hits += self._dot_names(word)  # 김영식·구자근 국민의힘 의원: each a person
                     break
-                if family == "교수" and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
+                if family in _ACADEMIC_TITLES and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
                     hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
                     j, steps = j - 1, steps + 1
                     continue
-                if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause) and len(run) < 2:
+                # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
+                item = word.opens and self.text[word.start - 1 : word.start] in _ITEM_MARKS
+                if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause or item) and len(run) < 2:
                     person, start = word.core, word.start
                     break
-                if self.is_name_word(word):
+                if self.is_name_word(word) or j == i - 1 and self._firm_ending_like_a_verb(word):
                     run.insert(0, word)
                 elif run:
                     if len(run) >= 2:
@@ -183,8 +229,94 @@ class _PeopleRules(_ArticleBase):
             pair = _name_pair(run)
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
+                firm = run[run.index(pair[1]) + 1 :]
+                if len(firm) == 1 and family in _FIRM_TITLES and self.known.type_of(firm[0].core) is None:
+                    hits.append(_Hit(firm[0].core, firm[0].start, "rule", "company"))  # 스티븐 발라반 람다 CEO: his firm
+            if person is None and family in _MINISTER_TITLES and i > 0 and not w.line_start:
+                lone = self._lone_foreign_surname(i - 1)  # 논의해 온 베선트 재무장관이: his surname alone
+                if lone is not None:
+                    person, start = lone.core, lone.start
+            last = i - 1  # the word the listed names run back from
+            if person is None and j == i - 1 and words[j].closes:
+                glued = _glued_name(w.core)  # 황광민의원으로, after 강영록, 김영덕, …,
+                if glued and self._comma_names(i - 1, need=2):
+                    person, start, last = glued, w.start, i
             if person:
                 hits.append(_Hit(person, start, "title", "person"))
+                if start == words[last].start and last > 0:
+                    hits += self._comma_names(last - 1, need=2)
+        return hits
+
+    def _firm_ending_like_a_verb(self, w: _Word) -> bool:
+        """람다 right before CEO: a word ending in 다 reads as a verb to the particle check, but a verb's 다 ends a sentence;
+        with no punctuation after it and a title next, it is a name."""
+        core = w.core
+        return (not w.closes and core.endswith("다") and len(core) >= 2 and all(map(_is_hangul, core)) and core not in _NOT_NAMES
+                and self.known.type_of(core) in (None, "company") and w.tags is None)
+
+    def _lone_foreign_surname(self, k: int) -> _Word | None:
+        """words[k] when it is a transliterated surname standing alone before a minister's or ambassador's title: loanword
+        syllables in it, unknown to the alias file, and no name word before it (베선트, 러트닉; 미국 is a known place)."""
+        w = self.words[k]
+        if len(w.core) < 2 or not any(c in _LOANWORD_SYLLABLES for c in w.core) or not self.is_name_word(w):
+            return None
+        if self.known.type_of(w.core) is not None or _suffix_type(w.core) is not None:
+            return None
+        if k == 0 or w.line_start or w.opens:
+            return w
+        before = self.words[k - 1]
+        return w if before.closes or self.has_barrier(before) or not self.is_name_word(before) else None
+
+    def _comma_names(self, k: int, need: int) -> list[_Hit]:
+        """The names listed with commas that end at words[k] (강영록, 김영덕, 김정숙, …): Korean names only, each followed by a
+        comma, at least `need` of them (one name and a comma before a titled name may be a clause: 이사회, 김 의장)."""
+        found: list[_Hit] = []
+        words, text = self.words, self.text
+        noted = False  # a name with its role in brackets (양성수(외과),) is one even alone before a titled name
+        while k >= 0 and len(found) < 30:
+            w = words[k]
+            after = w.end
+            if text[after : after + 1] == "(":
+                close = text.find(")", after, after + 30)
+                after, noted = (close + 1, True) if close > 0 else (after, noted)
+            # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above")
+            if (text[after : after + 1] != "," or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
+                    or self.known.type_of(w.core) not in (None, "person")):
+                break
+            found.append(_Hit(w.core, w.start, "title", "person"))
+            if w.line_start or w.opens:
+                break
+            k -= 1
+        return found if len(found) >= need or noted else []
+
+    def bracket_title_hits(self) -> list[_Hit]:
+        """People named with their title inside brackets, alone or listed (나주시의회(김선용 의장), 외과팀(외과 장진영, 권우일,
+        김홍범 교수)): the bracket's words end in a title; the names before it look like Korean names, the earlier ones each
+        followed by a comma."""
+        if "(" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SHORT_BRACKET.finditer(self.text):
+            inner = m.group(1)
+            if self.known.type_of(inner.strip()) == "company":
+                before = _NAME_BEFORE.search(self.text, max(0, m.start() - 5), m.start())
+                name = before.group() if before else ""
+                if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                        and self.known.type_of(name) is None):
+                    hits.append(_Hit(name, before.start(), "title", "person"))  # 김재환(두산 베어스): a player and his club
+                continue
+            if not _TITLE_HINT.search(inner):
+                continue  # no title word in it
+            tokens = list(_BRACKET_TOKEN.finditer(inner))
+            if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
+                continue
+            offset = m.start(1)
+            for n, token in enumerate(reversed(tokens[:-1])):
+                name = token.group().rstrip(",")
+                if (n and not token.group().endswith(",") or n == 0 and token.group().endswith(",")
+                        or not _looks_korean_name(name) or name in _NOT_NAMES or self.known.type_of(name) not in (None, "person")):
+                    break
+                hits.append(_Hit(name, offset + token.start(), "title", "person"))
         return hits
 
     def role_hits(self) -> list[_Hit]:
@@ -215,6 +347,75 @@ class _PeopleRules(_ArticleBase):
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, after.start, "title", "person"))
         return hits
+
+    def transfer_hits(self) -> list[_Hit]:
+        """Players named bare in a sentence that moves them to or from a club (see _TRANSFER_VERB): the nearest Korean name
+        with a subject or topic particle within four words before the club, the club within three words before the verb."""
+        if not _TRANSFER_VERB.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for m in _TRANSFER_VERB.finditer(self.text):
+            i = bisect_right(self._word_starts, m.start()) - 1
+            club = next((k for k in range(i, max(i - 4, -1), -1) if self._is_club(words[k])), None)
+            if club is None or (club < i and words[club].closes):
+                continue
+            for k in range(club - 1, max(club - 5, -1), -1):
+                w = words[k]
+                if w.closes:
+                    break
+                core = w.core
+                name = core[:-1]
+                if (core.endswith(_SUBJECT_PARTICLES) and _looks_korean_name(name) and _particle_fits(name[-1], core[-1])
+                        and name not in _NOT_NAMES and not title_family(name) and self.known.type_of(name) in (None, "person")):
+                    hits.append(_Hit(name, w.start, "title", "person"))
+                    break
+                if w.line_start:
+                    break
+        return hits
+
+    def club_player_hits(self) -> list[_Hit]:
+        """A player written right after his baseball club (해태 타이거즈 최상덕을, 롯데 자이언츠의 펠릭스 호세는, SK 와이번스 제이미
+        로맥이었다): a Korean name, or two transliterated words, ending in a particle."""
+        if not _CLUB_HINT.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words):
+            core = w.core[:-1] if w.core.endswith("의") else w.core
+            if not core.endswith(_CLUB_NICKNAMES):
+                continue
+            club = _strip_tail(w.core)
+            if (i and club.endswith(_CLUB_NICKNAMES) and not words[i - 1].closes and not w.line_start
+                    and "place" in (self.known.type_of(words[i - 1].core), self.known.type_of(words[i - 1].core + "시"))
+                    and self.known.type_of(club) is None):  # 고양 is known as 고양시 (고양이: a cat)
+                hits.append(_Hit(f"{words[i - 1].core} {club}", words[i - 1].start, "rule", "company"))  # 고양 원더스: a town's club
+            if i + 1 == len(words) or w.closes or words[i + 1].line_start:
+                continue
+            first = words[i + 1]
+            name = _strip_tail(first.core)
+            if name != first.core and _looks_korean_name(name) and self._free_name(name):
+                hits.append(_Hit(name, first.start, "title", "person"))
+                continue
+            if i + 2 < len(words) and not first.closes and not words[i + 2].line_start:
+                last = _strip_tail(words[i + 2].core)
+                pair = f"{first.core} {last}"
+                if (last != words[i + 2].core and _foreign_name_pair(first.core, last) and self.is_name_word(first)
+                        and any(c in _LOANWORD_SYLLABLES for c in first.core + last) and self._free_name(last) and self._free_name(pair)):
+                    hits.append(_Hit(pair, first.start, "title", "person"))
+        return hits
+
+    def _free_name(self, name: str) -> bool:
+        return (name not in _NOT_NAMES and not title_family(name) and self.known.type_of(name) in (None, "person")
+                and all(map(_is_hangul, name.replace(" ", ""))))
+
+    def _is_club(self, w: _Word) -> bool:
+        core = _strip_tail(w.core)
+        kind = self.known.type_of(core)
+        if kind is None:
+            found = _suffix_type(core)
+            kind = found[0] if found and len(core) > len(found[1]) + 1 else None
+        return kind in ("company", "org") and core not in _NOT_NAMES
 
     def age_hits(self) -> list[_Hit]:
         """People named with their age in brackets (see _NAME_AGE): three syllables that look like a Korean name, or two

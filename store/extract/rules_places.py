@@ -58,17 +58,19 @@ class _PlaceRules(_ArticleBase):
         return []
 
     def district_hits(self) -> list[_Hit]:
-        """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동."""
+        """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동, and after such a
+        district (수원시 영통구 망포동)."""
         hits: list[_Hit] = []
         words = self.words
         known = self.known
+        districts: set[int] = set()  # words taken: a district names the one after it too (수원시 영통구 망포동)
         # the words that can be one, found in one compiled scan of the text (a loop over every word costs more)
         for found in _DISTRICT_WORD.finditer(self.text):
             i = bisect_left(self._word_starts, found.start())
             if i == 0 or i >= len(words) or words[i].start != found.start():
                 continue
             prev = words[i - 1]
-            if prev.closes or known.type_of(prev.core) != "place":
+            if prev.closes or known.type_of(prev.core) != "place" and (i - 1 not in districts or prev.core != _strip_tail(prev.core)):
                 continue
             w = words[i]
             m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
@@ -81,5 +83,6 @@ class _PlaceRules(_ArticleBase):
                 continue  # 판교 테크노밸리: a transliterated word ending in 리 is no district
             if known.type_of(core) is not None:
                 continue
+            districts.add(i)
             hits.append(_Hit(core, w.start, "rule", "place"))
         return hits

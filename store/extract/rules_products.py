@@ -34,6 +34,8 @@ _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
 _NAMED_AS = re.compile(r"(?:이)?라는\s?이름(?:으로|의|을)")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
+# A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
+_HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
 _QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
 
 
@@ -65,6 +67,10 @@ class _ProductRules(_ArticleBase):
                     and self._tail_ok(m.end())):
                 # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서, '글로벌 AI 텔코 얼라이언스'를
                 hits.append(_Hit(name, start, "rule", body_type))
+                continue
+            if (_HOUSING_AFTER.match(text, m.end()) and len(name.replace(" ", "")) >= 4 and name[-1] not in "다요"
+                    and self.known.type_of(name) in (None, "place") and (_has_hangul(name) or _has_latin(name))):
+                hits.append(_Hit(name, start, "rule", "place"))  # '힐스테이트 영통' 모델하우스: the housing estate sold
                 continue
             lead = text[max(0, m.start() - 12) : m.start()]
             words = lead.split()

@@ -89,7 +89,7 @@ _LINK_FOOTER = re.compile(
 _CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스)\s*[:：]", re.I)
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
-    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*[ⓒ©Ⓒ]|제보를 기다립니다|제보하기",
+    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기",  # "- ⓒ마이데일리(www…)."
     re.I,
 )
 _SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
