@@ -52,10 +52,38 @@ _NOT_BLANK = re.compile(f"[^{_BLANKS}]+")
 _DROP_BLANKS = str.maketrans("", "", _BLANKS)
 
 
+_KEEP_TABLE = None  # numpy bool per BMP code point: not in _BLANKS (U+FFFF stands for every code point above)
+_SHORT_TEXT = 128  # below this many characters the regex path is as fast as numpy's fixed costs
+
+
 def _squeeze(text: str) -> tuple[str, list[int]]:
-    """`text` lower-cased with blanks and middle dots removed, and each kept character's offset in `text`."""
+    """`text` lower-cased with blanks and middle dots removed, and each kept character's offset in `text`.
+
+    With numpy over the code points for a long text (a body: 0.45 -> 0.1 ms; a Python extend per word before);
+    _squeeze_re, the definition, for short ones and for a lone surrogate. Tests compare the two."""
+    if len(text) < _SHORT_TEXT:
+        return _squeeze_re(text)
     low = text.lower()
     if len(low) != len(text):  # a few characters lower to two (İ): keep those as they are
+        low = "".join(_lower1(c) for c in text)
+    import numpy as np  # index time: matching runs in the indexer and the linker's workers, which load numpy anyway
+
+    try:
+        codes = np.frombuffer(low.encode("utf-32-le"), np.uint32)
+    except UnicodeEncodeError:
+        return _squeeze_re(text)
+    global _KEEP_TABLE
+    if _KEEP_TABLE is None:
+        table = np.ones(0x10000, dtype=bool)
+        table[[ord(c) for c in _BLANKS]] = False
+        _KEEP_TABLE = table
+    keep = _KEEP_TABLE[np.minimum(codes, 0xFFFF)]
+    return codes[keep].tobytes().decode("utf-32-le"), np.flatnonzero(keep).tolist()
+
+
+def _squeeze_re(text: str) -> tuple[str, list[int]]:
+    low = text.lower()
+    if len(low) != len(text):
         low = "".join(_lower1(c) for c in text)
     parts: list[str] = []
     offsets: list[int] = []
