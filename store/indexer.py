@@ -208,6 +208,7 @@ def _tell_stderr(message: str) -> None:
 # --- extraction -----------------------------------------------------------------------------------
 
 IN_FLIGHT_PER_WORKER = 16  # files handed to a worker ahead of the writer: results waiting to be written cost memory
+FILES_PER_TASK = 4  # files a worker extracts per task: each task costs the pool's bookkeeping in the writer process
 
 
 @contextmanager
@@ -235,17 +236,19 @@ def _extract_all(todo: list[tuple[str, str, int, float]], pool: ProcessPoolExecu
             yield _extract_or_report(shared_extractor(use_analyzer).extract_file, path)
         return
     # A bounded window rather than pool.map: map submits every file at once, and when the writer is slower
-    # than the workers their results pile up in memory (1.2 GB in the parent at 100k files).
-    window = IN_FLIGHT_PER_WORKER * pool._max_workers
+    # than the workers their results pile up in memory (1.2 GB in the parent at 100k files). Files go in tasks of
+    # a few: a task per file cost the writer process ~0.1 ms of the pool's bookkeeping (futures, queues, pickling).
+    per_task = max(1, min(FILES_PER_TASK, len(paths) // (2 * pool._max_workers)))  # small jobs: every worker busy
+    window = max(1, IN_FLIGHT_PER_WORKER // per_task) * pool._max_workers
+    tasks = (paths[i : i + per_task] for i in range(0, len(paths), per_task))
     pending: deque = deque()
-    queued = iter(paths)
-    for path in itertools.islice(queued, window):
-        pending.append(pool.submit(_worker_extract_or_report, path))
+    for task in itertools.islice(tasks, window):
+        pending.append(pool.submit(_worker_extract_files, task))
     while pending:
-        result = pending.popleft().result()
-        for path in itertools.islice(queued, 1):
-            pending.append(pool.submit(_worker_extract_or_report, path))
-        yield result
+        results = pending.popleft().result()
+        for task in itertools.islice(tasks, 1):
+            pending.append(pool.submit(_worker_extract_files, task))
+        yield from results
 
 
 def _extract_or_report(extract: Callable[[str], ExtractedFile], path: str) -> ExtractedFile:
@@ -259,6 +262,10 @@ def _extract_or_report(extract: Callable[[str], ExtractedFile], path: str) -> Ex
 
 def _worker_extract_or_report(path: str) -> ExtractedFile:
     return _extract_or_report(worker_extract, path)
+
+
+def _worker_extract_files(paths: list[str]) -> list[ExtractedFile]:
+    return [_extract_or_report(worker_extract, path) for path in paths]
 
 
 def heading_grams(title: str | None, subtitle: str | None, captions: str = "[]") -> str:
