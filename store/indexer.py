@@ -208,6 +208,7 @@ def _tell_stderr(message: str) -> None:
 # --- extraction -----------------------------------------------------------------------------------
 
 IN_FLIGHT_PER_WORKER = 16  # files handed to a worker ahead of the writer: results waiting to be written cost memory
+FILES_PER_TASK = 4  # files a worker extracts per task: each task costs the pool's bookkeeping in the writer process
 
 
 @contextmanager
@@ -235,17 +236,19 @@ def _extract_all(todo: list[tuple[str, str, int, float]], pool: ProcessPoolExecu
             yield _extract_or_report(shared_extractor(use_analyzer).extract_file, path)
         return
     # A bounded window rather than pool.map: map submits every file at once, and when the writer is slower
-    # than the workers their results pile up in memory (1.2 GB in the parent at 100k files).
-    window = IN_FLIGHT_PER_WORKER * pool._max_workers
+    # than the workers their results pile up in memory (1.2 GB in the parent at 100k files). Files go in tasks of
+    # a few: a task per file cost the writer process ~0.1 ms of the pool's bookkeeping (futures, queues, pickling).
+    per_task = max(1, min(FILES_PER_TASK, len(paths) // (2 * pool._max_workers)))  # small jobs: every worker busy
+    window = max(1, IN_FLIGHT_PER_WORKER // per_task) * pool._max_workers
+    tasks = (paths[i : i + per_task] for i in range(0, len(paths), per_task))
     pending: deque = deque()
-    queued = iter(paths)
-    for path in itertools.islice(queued, window):
-        pending.append(pool.submit(_worker_extract_or_report, path))
+    for task in itertools.islice(tasks, window):
+        pending.append(pool.submit(_worker_extract_files, task))
     while pending:
-        result = pending.popleft().result()
-        for path in itertools.islice(queued, 1):
-            pending.append(pool.submit(_worker_extract_or_report, path))
-        yield result
+        results = pending.popleft().result()
+        for task in itertools.islice(tasks, 1):
+            pending.append(pool.submit(_worker_extract_files, task))
+        yield from results
 
 
 def _extract_or_report(extract: Callable[[str], ExtractedFile], path: str) -> ExtractedFile:
@@ -259,6 +262,10 @@ def _extract_or_report(extract: Callable[[str], ExtractedFile], path: str) -> Ex
 
 def _worker_extract_or_report(path: str) -> ExtractedFile:
     return _extract_or_report(worker_extract, path)
+
+
+def _worker_extract_files(paths: list[str]) -> list[ExtractedFile]:
+    return [_extract_or_report(worker_extract, path) for path in paths]
 
 
 def heading_grams(title: str | None, subtitle: str | None, captions: str = "[]") -> str:
@@ -355,6 +362,9 @@ class _BatchWriter:
         self.opened = time.perf_counter()
         self._ids: dict[str, int] = {}
         self._added = 0
+        # search rows wait for the commit, to go in by rowid: FTS5 flushes its pending terms as a new segment
+        # whenever a rowid is lower than the last one written, and rowids are by date (c5k: 0.62 -> 0.44 ms a row)
+        self._search: list[tuple[int, str, str]] = []
 
     def _next_id(self, table: str) -> int:
         """Row ids handed out here (inside the write transaction, so no other writer takes them): rows that
@@ -365,12 +375,17 @@ class _BatchWriter:
         return self._ids[table]
 
     def add(self, extracted: ExtractedFile, digest: str, size: int, mtime: float) -> None:
-        self._added += _write_file_rows(self.conn, extracted, digest, size, mtime, self.summary, self._next_id)
+        self._added += _write_file_rows(self.conn, extracted, digest, size, mtime, self.summary, self._next_id,
+                                        self._search)
         self.pending += 1
         if self.pending >= self.limit or time.perf_counter() - self.opened >= BATCH_SECONDS:
             self.commit()
 
     def commit(self) -> None:
+        if self._search:
+            self._search.sort(key=lambda row: row[0])
+            self.conn.executemany("INSERT INTO articles_fts(rowid, body, title) VALUES (?,?,?)", self._search)
+            self._search.clear()
         if self.pending:
             linker.mark_stale(self.conn)
             self.conn.commit()
@@ -386,6 +401,7 @@ class _BatchWriter:
             self.conn.rollback()
         self.pending = self._added = 0
         self._ids.clear()
+        self._search.clear()
 
 
 def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: float, summary: IndexSummary) -> int:
@@ -399,8 +415,10 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
 
 
 def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest: str, size: int, mtime: float,
-                     summary: IndexSummary, next_id: Callable[[str], int]) -> int:
-    """A file's rows, in the caller's transaction; returns how many articles it added."""
+                     summary: IndexSummary, next_id: Callable[[str], int],
+                     search_rows: list[tuple[int, str, str]] | None = None) -> int:
+    """A file's rows, in the caller's transaction; returns how many articles it added. Its search rows (rowid,
+    body tokens, heading tokens) go to `search_rows` when given, for the caller to insert before it commits."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     status = "failed" if extracted.error else ("partial" if extracted.warnings else "ok")
     for warning in extracted.warnings:
@@ -426,7 +444,8 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
                          json.dumps(a.reporters, ensure_ascii=False), a.date, a.date_text, a.url, a.title_from,
                          json.dumps(a.captions, ensure_ascii=False), a.body, len(a.body), item.body_hash))
         paragraphs.extend((article_id, i, s, e) for i, (s, e) in enumerate(a.paragraphs))
-        search.append((fts_rowid(article_id, a.date), *(item.grams or article_grams(a))))
+        heading, body = item.grams or article_grams(a)
+        search.append((fts_rowid(article_id, a.date), body, heading))
         ids = [next_id("numbers") for _ in item.numbers]
         numbers.extend((ids[i], article_id, paragraph, n.start, n.end, n.raw, n.value, n.value_max, n.unit, n.counter,
                         n.qualifier, n.period, ids[n.converts] if n.converts is not None and n.converts < len(ids) else None)
@@ -439,7 +458,10 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
         "INSERT INTO articles(id, file_id, source, title, subtitle, outlet, reporters, date, date_text, url, title_from, "
         "captions, body, chars, body_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", articles)
     conn.executemany('INSERT INTO paragraphs(article_id, idx, start, "end") VALUES (?,?,?,?)', paragraphs)
-    conn.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)", search)
+    if search_rows is None:
+        conn.executemany("INSERT INTO articles_fts(rowid, body, title) VALUES (?,?,?)", search)
+    else:
+        search_rows.extend(search)
     # a number refers to the one it converts by id (a later id is fine: foreign keys are checked at the statement's end)
     conn.executemany(
         'INSERT INTO numbers(id, article_id, paragraph, start, "end", raw, value, value_max, unit, counter, qualifier, '

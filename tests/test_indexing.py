@@ -275,3 +275,28 @@ def test_worker_processes_end_when_the_indexer_is_killed(tmp_path):
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert rerun.returncode == 0, rerun.stderr
     assert_indexed_exactly_once(db_path, count)
+
+
+# --- the numpy paths of the index's hot loops equal the definitions they replaced ------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from store.extract.matching import Matcher, _squeeze, _squeeze_re  # noqa: E402
+
+SQUEEZE_ALPHABET = st.sampled_from(list("삼성과 SK하이닉스는 오픈AI 90만장 ß İ\u00a0\u3000·・‧∙\t\n-_") + ["😀", "\ud800", "Ⅻ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SQUEEZE_ALPHABET, min_size=100, max_size=400).map("".join))
+def test_the_squeezed_text_and_its_offsets_equal_the_regex_definition(text):
+    assert _squeeze(text) == _squeeze_re(text)
+
+
+def test_mentions_in_a_long_body_are_found_at_their_written_offsets():
+    body = ("삼성과 SK 하이닉스는 오픈AI에 웨이퍼 월 90만 장을 공급한다. 아시아·태평양 시장에서 İstanbul 지사도 연다. " * 6).strip()
+    matcher = Matcher([(1, ["삼성"]), (2, ["SK하이닉스"]), (3, ["오픈AI"]), (4, ["아시아태평양"])])
+    assert len(body) >= 128  # the numpy path
+    found = matcher.find(body)
+    assert [(body[s:e], eid) for s, e, eid, _ in found[:4]] == [("삼성", 1), ("SK 하이닉스", 2), ("오픈AI", 3), ("아시아·태평양", 4)]
+    assert all(body[s:e] == surface for s, e, _, surface in found) and len(found) == 24

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.query import QuerySyntaxError, parse
-from store.textindex import fts_expression, highlight_pattern, index_grams, snippet
+from store.textindex import _index_grams_re, fts_expression, highlight_pattern, index_grams, snippet
 
 DOCS = {
     1: "SK하이닉스는 HBM 공급을 늘린다. 삼성전자와 경주에서 만났다.",
@@ -82,6 +82,23 @@ def test_bridges_are_marked_and_one_letter_runs_fold_into_them():
     assert index_grams("90만 장") == "90 0만 만장_ 장"
     assert index_grams("젠슨 황 CEO") == "젠슨 슨황_ 황c_ ce eo"
     assert index_grams("경주") == "경주"
+
+
+GRAM_ALPHABET = st.sampled_from(list("삼성과 SK하이닉스는 오픈AI 90만장 5,000억 1,2345 ß İ _-·.\n\t①") + ["😀", "\ud800", "\x00", "ㅅㅈ"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(GRAM_ALPHABET, max_size=40).map("".join))
+def test_the_fast_token_string_equals_the_regex_definition(text):
+    # the numpy path (index time) and the regexes it replaced: one search table, whichever made its rows
+    assert index_grams(text) == _index_grams_re(text)
+
+
+def test_the_fast_token_string_on_articles():
+    for text in ["SK 하이닉스와 삼성전자는 5,000억 달러(약 700조원)를 월 90만 장에.", "젠슨황 CEO는 오픈AI에 a b c",
+                 "가", "가 나", " 다 ", "", "___", "İstanbul의 1,000,000원 straße", "최 회장 😀 HBM3E 12단"]:
+        assert index_grams(text) == _index_grams_re(text)
+    assert index_grams("삼성과 a b c") == "삼성 성과 과a_ ab_ bc_ c"
 
 
 def test_snippet_highlights_spaced_and_cased_forms():
