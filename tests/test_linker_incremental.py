@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 
 from store import linker
+from store.linking.candidates import candidate_groups
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -175,7 +176,7 @@ def test_groups_kept_across_adds_equal_the_groups_of_every_candidate(corpus, tmp
         kept = json.loads(conn.execute("SELECT value FROM meta WHERE key = ?", [linker.GROUPS_KEY]).fetchone()[0])
         with conn:
             conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
-        groups, through, newest = linker._candidate_groups(conn)
+        groups, through, newest = candidate_groups(conn)
     finally:
         conn.close()
     assert through is None and kept["through"] == newest
