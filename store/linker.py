@@ -19,7 +19,6 @@ decides what a link redoes and drives them; callers import its names from here.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, deque
 from itertools import islice
 
@@ -32,9 +31,9 @@ from .linking.counts import move_counts, recount
 from .linking.entity_set import (EDIT_OPS, EditError, EntitySet, NothingToChange, Spec, entity_set_from,
                                  signature as entity_set_signature)
 from .linking.matching import PARTS, MentionRow, article_parts, ids_json, match as _match, match_articles
-from .linking.rows import sync_entities, store_mentions
+from .linking.rows import add_mentions, store_mentions, sync_entities
+from .linking.touched import EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
 from .linking.user_edits import describe_edit, record_edits, undo_last_edit
-from .textindex import ID_MASK
 
 __all__ = ["EDIT_OPS", "GROUPS_KEY", "PARTS", "EditError", "EntitySet", "MentionRow", "NothingToChange", "Spec",
            "article_parts", "build_entity_set", "describe_edit", "forget", "link", "mark_stale", "match_articles",
@@ -95,9 +94,16 @@ def _link(conn, entities: EntitySet | None, pool) -> None:
     old = conn.execute("SELECT value FROM meta WHERE key = 'link_signature'").fetchone()
     changed = not old or old[0] != signature
     touched: set[int] = set()
+    additions: list[MentionRow] = []
     if changed:
-        touched = _articles_touched(conn, entities)
+        change = entity_change(conn, entities, additive=incremental)
+        touched = {row[0] for row in conn.execute(
+            "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(change.gone_ids)])}
         sync_entities(conn, entities)
+        reached = _reach(conn, change, touched, signature, pool)
+        touched |= reached.rematch
+        additions = [row for row in reached.additions if row[1] not in touched]
     if incremental:
         todo = sorted(touched | {r[0] for r in conn.execute("SELECT id FROM articles WHERE id > ?", [through])})
     else:
@@ -105,6 +111,8 @@ def _link(conn, entities: EntitySet | None, pool) -> None:
             conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
         todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY id")]
     counts: Counter | None = Counter() if incremental else None  # (entity, "m" | "a") -> change
+    if additions:
+        add_mentions(conn, additions, counts)
     if todo:  # a prune alone re-counts, and needs no automaton over every alias
         ids = dict(conn.execute("SELECT name, id FROM entities"))
         kinds = dict(conn.execute("SELECT id, type FROM entities"))
@@ -156,76 +164,36 @@ def _database_file(conn) -> str | None:
     return None
 
 
-def _articles_touched(conn, entities: EntitySet) -> set[int]:
-    """Linked articles whose mentions may differ under `entities`: an edit re-matches only these.
-
-    An article's mentions can change only if it contains a surface of an entity that changed (added, removed,
-    retyped, or with different surfaces), in the old set or the new one; short forms (최 회장) hang on a full
-    name in the same article. An entity that only gained spellings (same name and type) changes nothing where
-    none of them is written: only its new spellings are scanned for. So: articles that mention a changed entity, plus a scan of every text (headline,
-    deck, captions, body) with a matcher over the changed surfaces (its automaton, so nothing it could find is missed).
-    """
-    old: dict[str, tuple[int, str, set[str]]] = {}
-    for entity_id, name, type_, alias in conn.execute(
-        "SELECT e.id, e.name, e.type, a.alias FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id"
-    ):
-        old.setdefault(name, (entity_id, type_, {name}))[2].add(alias or name)
-    new = {spec.name: (spec.type, spec.surfaces()) for spec in entities.specs}
-    gone_ids, surfaces = [], set()
-
-    def grew(name: str) -> bool:  # the same entity with more spellings: an add's new candidates bring these
-        return name in old and name in new and new[name][0] == old[name][1] and old[name][2] <= new[name][1]
-
-    for name, (entity_id, type_, known) in old.items():
-        if new.get(name) == (type_, known):
-            continue
-        if grew(name):  # a mention can change only where a new spelling is written: those are scanned for, and
-            surfaces |= new[name][1] - known  # not every article naming it (66k for 삼성전자 at 100k)
-            continue
-        gone_ids.append(entity_id)
-        surfaces |= known
-    for name, (type_, wanted) in new.items():
-        if name not in old or (old[name][1:] != (type_, wanted) and not grew(name)):
-            surfaces |= wanted
-    touched = {row[0] for row in conn.execute(
-        "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",
-        [json.dumps(gone_ids)],
-    )}
-    if surfaces and conn.execute("SELECT 1 FROM articles WHERE linked = 1 LIMIT 1").fetchone():
-        matcher = Matcher([(0, sorted(surfaces))])
-        candidates = _articles_with_letters_of(conn, surfaces, matcher)
-        if candidates is None:  # every text is read
-            rows = conn.execute("SELECT id, title, title_from, subtitle, captions, body FROM articles WHERE linked = 1")
-        else:
-            rows = conn.execute("SELECT id, title, title_from, subtitle, captions, body FROM articles WHERE linked = 1 "
-                                "AND id IN (SELECT value FROM json_each(?))", [ids_json(sorted(candidates - touched))])
-        touched.update(article_id for article_id, *texts in rows
-                       if article_id not in touched and any(matcher.may_match(t) for _, _, t in article_parts(*texts)))
-    return touched
-
-
-def _articles_with_letters_of(conn, surfaces: set[str], matcher: Matcher) -> set[int] | None:
-    """The articles whose search rows hold the letters of some surface in a row (across any gap), from the full-text
-    index: a superset of those the matcher can find a surface in, as it compares letters with only blanks, dots and
-    the surface's own marks between them. Adding 1,000 articles to 100k re-reads these, not every text.
-    None when that does not hold: a surface of fewer than two letters, or the matcher's country and 경기도 rules,
-    which find 한·미 and 경기 북부 without the surface's letters."""
-    if matcher._countries or matcher._gyeonggi is not None:
-        return None
-    phrases = set()
-    for surface in surfaces:
-        letters = "".join(_LETTER_RUN.findall(surface.casefold()))
-        if len(letters) < 2:
-            return None
-        # every pair as a prefix: the bigram inside a word or the bridge (`_`) across a gap (store.textindex)
-        phrases.add(" + ".join(f'"{letters[i:i + 2]}"*' for i in range(len(letters) - 1)))
-    found: set[int] = set()
-    phrases_sorted = sorted(phrases)
-    for start in range(0, len(phrases_sorted), 50):
-        expression = " OR ".join(f"({p})" for p in phrases_sorted[start:start + 50])
-        found.update(r[0] for r in conn.execute(f"SELECT rowid & {ID_MASK} FROM articles_fts WHERE articles_fts MATCH ?",
-                                                [expression]))  # the article id inside a search rowid
-    return found
-
-
-_LETTER_RUN = re.compile(r"[^\W_]+")  # what the full-text index keeps of a text (store.textindex)
+def _reach(conn, change: EntityChange, touched: set[int], signature: str, pool) -> Reach:
+    """What the entity change does to the linked articles (store.linking.touched), read in the worker processes
+    when there are many candidates. `touched` are re-matched already; the entity rows are the new ones."""
+    if not (change.rematch_surfaces or change.added) or not conn.execute(
+            "SELECT 1 FROM articles WHERE linked = 1 LIMIT 1").fetchone():
+        return Reach()
+    ids = dict(conn.execute("SELECT name, id FROM entities"))
+    kinds = dict(conn.execute("SELECT id, type FROM entities"))
+    rematch_specs = [(0, sorted(change.rematch_surfaces))] if change.rematch_surfaces else []
+    add_specs = [(ids[name], sorted(surfaces)) for name, surfaces in sorted(change.added.items()) if surfaces]
+    rematcher = Matcher(rematch_specs) if rematch_specs else None
+    adder = Matcher(add_specs, kinds) if add_specs else None
+    found = candidates(conn, change, rematcher, adder)
+    if found is None:  # every text is read
+        found = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 1 ORDER BY id")]
+    todo = [i for i in found if i not in touched]
+    path = _database_file(conn)
+    out = Reach()
+    if (pool is not None and path and len(todo) >= PARALLEL_LINK
+            and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"):
+        size = max(100, min(LINK_CHUNK, -(-len(todo) // (2 * pool._max_workers))))
+        futures = [pool.submit(reach_in_worker, path, signature, rematch_specs, add_specs, kinds, todo[i:i + size])
+                   for i in range(0, len(todo), size)]
+        for future in futures:
+            part = future.result()
+            out.rematch |= part.rematch
+            out.additions += part.additions
+        return out
+    for start in range(0, len(todo), LINK_CHUNK):
+        part = reach(conn, todo[start:start + LINK_CHUNK], rematcher, adder, kinds)
+        out.rematch |= part.rematch
+        out.additions += part.additions
+    return out

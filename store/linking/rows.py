@@ -89,3 +89,28 @@ def store_mentions(conn, article_ids: list[int], rows: list[MentionRow], counts:
             counts[entity_id, "m"] += n
             counts[entity_id, "a"] += 1
 
+
+
+def add_mentions(conn, rows: list[MentionRow], counts: Counter) -> None:
+    """Add mentions to articles that keep the ones they have (new entities and spellings found where no stored
+    mention is near: store.linking.touched); `counts` hears how each entity's mentions and articles moved."""
+    conn.executemany(
+        'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
+    found = Counter((row[0], row[1]) for row in rows)
+    pairs = json.dumps(sorted(found))
+    stored = {(entity_id, article_id): rank for entity_id, article_id, rank in conn.execute(
+        "SELECT ae.entity_id, ae.article_id, ae.recency FROM json_each(?) AS p JOIN article_entities ae "
+        "ON ae.article_id = p.value ->> 1 AND ae.entity_id = p.value ->> 0", [pairs])}
+    conn.executemany("UPDATE article_entities SET mentions = mentions + ? WHERE entity_id = ? AND recency = ? AND article_id = ?",
+                     [(n, entity_id, stored[entity_id, article_id], article_id)
+                      for (entity_id, article_id), n in found.items() if (entity_id, article_id) in stored])
+    fresh = sorted(key for key in found if key not in stored)
+    articles = ids_json(sorted({article_id for _, article_id in fresh}))
+    dates = dict(conn.execute("SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", [articles]))
+    conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
+                     [(entity_id, article_id, found[entity_id, article_id], recency(article_id, dates.get(article_id)))
+                      for entity_id, article_id in fresh])
+    for (entity_id, _), n in found.items():
+        counts[entity_id, "m"] += n
+    for entity_id, _ in fresh:
+        counts[entity_id, "a"] += 1
