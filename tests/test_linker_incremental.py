@@ -307,6 +307,7 @@ WRITTEN_BEFORE = {
     "h_gloss": ["퓨리오사AI(퓨리오사에이아이)는 이번 달 오픈AI와 협력하기로 했다고 밝혔다."],
     "i_inside": ["삼성전자 파운드리사업부는 지난주 누리온칩과 5000억 달러(약 700조원) 규모 계약을 맺었다."],
     "j_person": ["백현우는 이날 신제품을 직접 소개했다.", "행사 뒤 백 대표는 양산 일정을 설명했다."],
+    "k_next": ["서울 삼성전자 누리온칩 공동연구소가 문을 열었다."],
 }
 
 
@@ -356,9 +357,12 @@ def test_new_names_are_added_to_old_articles_as_a_full_link_finds_them(tmp_path)
     kept = mention_ids(db_path, "g_far")
     assert [s for _, _, s in kept] == ["삼성전자", "SK하이닉스"]
 
+    next_to = mention_ids(db_path, "k_next")
     edit(db_path, "define", name="누리온칩", type="company", aliases=[])
     assert mention_ids(db_path, "g_far")[:2] == kept  # added to, not matched again
+    assert mention_ids(db_path, "k_next")[:2] == next_to  # beside another entity's mention: added to as well
     result = state(db_path)
+    assert mentions_of(result, "k_next") == {"서울", "삼성전자", "누리온칩"}
     assert mentions_of(result, "g_far") == mentions_of(result, "i_inside") | {"SK하이닉스"} == {"누리온칩", "삼성전자", "SK하이닉스"}
     assert result == relinked_in_full(db_path, tmp_path)
 
@@ -369,7 +373,7 @@ def test_new_names_are_added_to_old_articles_as_a_full_link_finds_them(tmp_path)
 
     edit(db_path, "alias-add", entity="누리온칩", alias="NURIONCHIP")  # a second mention where it has one
     result = state(db_path)
-    assert result["counted"]["누리온칩"] == (3, 2) and result["entities"]["누리온칩"][2:] == (3, 2)
+    assert result["counted"]["누리온칩"] == (4, 3) and result["entities"]["누리온칩"][2:] == (4, 3)
     assert mention_ids(db_path, "g_far")[:2] == kept
     assert result == relinked_in_full(db_path, tmp_path)
 

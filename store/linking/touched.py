@@ -7,8 +7,10 @@ new one. Two kinds of change:
 - a new entity, or a known one with new spellings and the same type (what an add's candidates bring: at 100k two
   new place names are written in 47k old articles): the matcher's old patterns are unchanged and new ones join, so
   the new hits are added to the stored mentions, unless one of them could change what the old patterns chose: it
-  lies within reach of a stored mention (overlap, or the 3 characters a bracketed gloss may span), or names a person
-  (short forms hang on persons). Such an article is re-matched whole.
+  overlaps a stored mention, lies within the 3 characters a bracketed gloss may span of a stored mention of the same
+  entity (아마존웹서비스(AWS) is one mention), or names a person (short forms hang on persons). Such an article is
+  re-matched whole. (A name of another entity next to a stored one changes nothing: the matcher relates neighbours
+  only through overlap and glosses, and a gloss's gap holds only blanks and one bracket.)
 Candidates come from the full-text index (the letters of some changed surface), then the texts are read."""
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from ..textindex import ID_MASK
 from .entity_set import EntitySet
 from .matching import MentionRow, article_parts, ids_json
 
-NEAR = 3  # characters between two mentions across which the matcher relates them (a gloss: 아마존웹서비스(AWS))
+NEAR = 3  # characters between two mentions of one entity across which the matcher relates them (a gloss)
 
 
 @dataclass
@@ -116,11 +118,13 @@ def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder:
             hits += found
     if not hits:
         return out
+    # a stored mention that overlaps a hit, or one of the same entity within a gloss's reach of it
     near = {r[0] for r in conn.execute(
         "SELECT DISTINCT h.value ->> 0 FROM json_each(?) AS h JOIN mentions m ON m.article_id = h.value ->> 0 "
         "AND m.part = h.value ->> 1 AND (m.part != 'caption' OR m.paragraph = h.value ->> 2) "
-        'AND m.start <= h.value ->> 4 + ? AND m."end" >= h.value ->> 3 - ?',
-        [json.dumps([h[:5] for h in hits]), NEAR, NEAR])}
+        'AND ((m.start < h.value ->> 4 AND m."end" > h.value ->> 3) OR (m.entity_id = h.value ->> 5 '
+        'AND m.start <= h.value ->> 4 + ? AND m."end" >= h.value ->> 3 - ?))',
+        [json.dumps([h[:6] for h in hits]), NEAR, NEAR])}
     out.rematch |= near
     added = sorted({h[0] for h in hits} - near)
     starts: dict[int, list[int]] = {}
