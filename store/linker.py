@@ -32,7 +32,7 @@ from .linking.entity_set import (EDIT_OPS, EditError, EntitySet, NothingToChange
                                  signature as entity_set_signature)
 from .linking.matching import PARTS, MentionRow, article_parts, ids_json, match as _match, match_articles
 from .linking.rows import add_mentions, store_mentions, sync_entities
-from .linking.touched import EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
+from .linking.touched import Adder, EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
 from .linking.user_edits import describe_edit, record_edits, undo_last_edit
 
 __all__ = ["EDIT_OPS", "GROUPS_KEY", "PARTS", "EditError", "EntitySet", "MentionRow", "NothingToChange", "Spec",
@@ -175,7 +175,7 @@ def _reach(conn, change: EntityChange, touched: set[int], signature: str, pool) 
     rematch_specs = [(0, sorted(change.rematch_surfaces))] if change.rematch_surfaces else []
     add_specs = [(ids[name], sorted(surfaces)) for name, surfaces in sorted(change.added.items()) if surfaces]
     rematcher = Matcher(rematch_specs) if rematch_specs else None
-    adder = Matcher(add_specs, kinds) if add_specs else None
+    adder = Adder(add_specs, kinds) if add_specs else None
     found = candidates(conn, change, rematcher, adder)
     if found is None:  # every text is read
         found = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 1 ORDER BY id")]

@@ -386,3 +386,21 @@ def test_new_names_are_added_to_old_articles_as_a_full_link_finds_them(tmp_path)
     result = state(db_path)
     assert [s for stem, _, _, _, _, s in result["mentions"] if stem == "j_person"] == ["백현우", "백 대표"]
     assert result == relinked_in_full(db_path, tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "누리온칩은 새 제품을 공개했다.\n\n업계는 삼성전자와 누리 온칩의 협력에 주목했다.\n(사진=누리온칩)\n누리온칩·한화 공동 발표",
+    "퓨리오사AI\n(퓨리오사에이아이)는 이번 달 오픈AI와 협력한다.",  # a gloss on the next line: one mention
+    "환율은 (한화\n약 5조7000억원) 수준이다.\n한화는 90만 장을 만든다.",  # 한화's won rule reads past the line
+    "NURIONCHIP은 해외 브랜드다.\nNuriOnChip 2세 경영",
+    "",
+])
+def test_the_added_names_matcher_reads_only_lines_with_a_needle_and_finds_what_the_whole_text_gives(text):
+    from store.extract.entities import Matcher
+    from store.linking.touched import Adder
+
+    specs = [(1, ["누리온칩", "NURIONCHIP"]), (2, ["퓨리오사AI", "퓨리오사에이아이"]), (3, ["한화"]), (4, ["90만 장"])]
+    kinds = {1: "company", 2: "company", 3: "company", 4: "product"}
+    for chosen in ([specs[0]], [specs[1]], [specs[2]], [specs[3]], specs[:2], specs):
+        assert Adder(chosen, kinds).find(text) == Matcher(chosen, kinds).find(text), chosen
+    assert Adder([(5, ["NuriOnChip"])], kinds).needles is None  # no Hangul, no digit: the whole text is read

@@ -77,10 +77,11 @@ class Reach:
     additions: list[MentionRow] = field(default_factory=list)
 
 
-def candidates(conn, change: EntityChange, rematcher: Matcher | None, adder: Matcher | None) -> list[int] | None:
+def candidates(conn, change: EntityChange, rematcher: Matcher | None, adder: Adder | None) -> list[int] | None:
     """Linked articles that may hold a changed surface, from the full-text index; None: every linked article."""
     found: set[int] = set()
-    for surfaces, matcher in ((change.rematch_surfaces, rematcher), ({s for v in change.added.values() for s in v}, adder)):
+    added = {s for v in change.added.values() for s in v}
+    for surfaces, matcher in ((change.rematch_surfaces, rematcher), (added, adder and adder.matcher)):
         if matcher is None:
             continue
         letters = articles_with_letters_of(conn, surfaces, matcher)
@@ -92,7 +93,7 @@ def candidates(conn, change: EntityChange, rematcher: Matcher | None, adder: Mat
     return sorted(r[0] for r in linked)
 
 
-def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder: Matcher | None,
+def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder: Adder | None,
           kinds: dict[int, str]) -> Reach:
     """Read these linked articles' texts (None: every linked article) and sort them into re-matched ones and the
     mentions the others gain. Runs in the linking process or a worker (its own connection, the committed mentions)."""
@@ -137,6 +138,46 @@ def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder:
             paragraph = max(0, bisect_right(starts.get(article_id, []), s) - 1) if part == "body" else index
             out.additions.append((eid, article_id, part, paragraph, s, e, surface))
     return out
+
+
+def needles(surfaces) -> list[str] | None:
+    """One character of each surface that every written form of it holds as it is (a Hangul syllable or a digit:
+    no case, and never a blank): a text without any of them holds none of the surfaces. None: a surface has none."""
+    found = []
+    for surface in surfaces:
+        mark = next((c for c in reversed(surface) if "가" <= c <= "힣" or c.isdigit() and c.isascii()), None)
+        if mark is None:
+            return None
+        found.append(mark)
+    return sorted(set(found))
+
+
+class Adder:
+    """The matcher of the added surfaces, reading only the lines of a text that hold a needle (an article names a new
+    place in one paragraph of ten; the matcher's cost is in preparing the whole text)."""
+
+    def __init__(self, specs: list[tuple[int, list[str]]], kinds: dict[int, str]) -> None:
+        self.matcher = Matcher(specs, kinds)
+        self.needles = needles(s for _, surfaces in specs for s in surfaces)
+
+    def find(self, text: str) -> list[tuple[int, int, int, str]]:
+        """matcher.find(text), line by line. The same hits: a mention never crosses a line break, nor do the
+        matcher's rules, but two: a bracketed gloss may follow its name on the next line, and 한화's won rule reads
+        blanks past it. A hit that could be either sends the whole text to the matcher."""
+        matcher, marks = self.matcher, self.needles
+        if marks is None or matcher._countries or matcher._gyeonggi is not None:
+            return matcher.find(text)
+        if not any(m in text for m in marks):
+            return []
+        hits, offset = [], 0
+        for line in text.split("\n"):
+            if any(m in line for m in marks):
+                for s, e, entity_id, surface in matcher.find(line):
+                    if surface == "한화" or (s <= NEAR and line[:s].strip() == "("):
+                        return matcher.find(text)
+                    hits.append((s + offset, e + offset, entity_id, surface))
+            offset += len(line) + 1
+        return hits
 
 
 _LETTER_RUN = re.compile(r"[^\W_]+")  # what the full-text index keeps of a text (store.textindex)
@@ -185,5 +226,5 @@ def reach_in_worker(path: str, key: str, rematch_specs: list[tuple[int, list[str
         conn.execute("PRAGMA query_only = 1")
         _worker_state.update(key=(path, key), conn=conn,
                              rematcher=Matcher(rematch_specs, kinds) if rematch_specs else None,
-                             adder=Matcher(add_specs, kinds) if add_specs else None)
+                             adder=Adder(add_specs, kinds) if add_specs else None)
     return reach(_worker_state["conn"], article_ids, _worker_state["rematcher"], _worker_state["adder"], kinds)
