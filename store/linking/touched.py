@@ -121,10 +121,11 @@ def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder:
         return out
     # a stored mention that overlaps a hit, or one of the same entity within a gloss's reach of it
     near = {r[0] for r in conn.execute(
-        "SELECT DISTINCT h.value ->> 0 FROM json_each(?) AS h JOIN mentions m ON m.article_id = h.value ->> 0 "
-        "AND m.part = h.value ->> 1 AND (m.part != 'caption' OR m.paragraph = h.value ->> 2) "
-        'AND ((m.start < h.value ->> 4 AND m."end" > h.value ->> 3) OR (m.entity_id = h.value ->> 5 '
-        'AND m.start <= h.value ->> 4 + ? AND m."end" >= h.value ->> 3 - ?))',
+        "WITH h(article, part, idx, s, e, entity) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, "
+        "value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)) "
+        "SELECT DISTINCT h.article FROM h JOIN mentions m ON m.article_id = h.article AND m.part = h.part "
+        "AND (m.part != 'caption' OR m.paragraph = h.idx) "
+        'AND ((m.start < h.e AND m."end" > h.s) OR (m.entity_id = h.entity AND m.start <= h.e + ? AND m."end" >= h.s - ?))',
         [json.dumps([h[:6] for h in hits]), NEAR, NEAR])}
     out.rematch |= near
     added = sorted({h[0] for h in hits} - near)
@@ -141,20 +142,20 @@ def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder:
 
 
 def needles(surfaces) -> list[str] | None:
-    """One character of each surface that every written form of it holds as it is (a Hangul syllable or a digit:
-    no case, and never a blank): a text without any of them holds none of the surfaces. None: a surface has none."""
-    found = []
+    """For each surface, the characters every written form of it holds as they are (its Hangul syllables and digits:
+    no case, never a blank): a text that lacks one of each surface's holds none of them. None: a surface has none."""
+    found = set()
     for surface in surfaces:
-        mark = next((c for c in reversed(surface) if "가" <= c <= "힣" or c.isdigit() and c.isascii()), None)
-        if mark is None:
+        marks = "".join(sorted({c for c in surface if "가" <= c <= "힣" or c.isdigit() and c.isascii()}))
+        if not marks:
             return None
-        found.append(mark)
-    return sorted(set(found))
+        found.add(marks)
+    return sorted(found)
 
 
 class Adder:
-    """The matcher of the added surfaces, reading only the lines of a text that hold a needle (an article names a new
-    place in one paragraph of ten; the matcher's cost is in preparing the whole text)."""
+    """The matcher of the added surfaces, reading only the lines of a text that hold the needles of one (an article
+    names a new place in one paragraph of ten; the matcher's cost is in preparing the whole text)."""
 
     def __init__(self, specs: list[tuple[int, list[str]]], kinds: dict[int, str]) -> None:
         self.matcher = Matcher(specs, kinds)
@@ -167,16 +168,25 @@ class Adder:
         matcher, marks = self.matcher, self.needles
         if marks is None or matcher._countries or matcher._gyeonggi is not None:
             return matcher.find(text)
-        if not any(m in text for m in marks):
-            return []
-        hits, offset = [], 0
-        for line in text.split("\n"):
-            if any(m in line for m in marks):
-                for s, e, entity_id, surface in matcher.find(line):
-                    if surface == "한화" or (s <= NEAR and line[:s].strip() == "("):
-                        return matcher.find(text)
-                    hits.append((s + offset, e + offset, entity_id, surface))
-            offset += len(line) + 1
+        lines = set()  # (start, end) of each line that holds every needle of some surface
+        for group in marks:
+            if not all(c in text for c in group):
+                continue
+            rarest = min(group, key=text.count)  # the lines it is on are the only ones to look at
+            at = text.find(rarest)
+            while at >= 0:
+                start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+                end = len(text) if end < 0 else end
+                if all(c in text[start:end] for c in group):
+                    lines.add((start, end))
+                at = text.find(rarest, end)
+        hits = []
+        for start, end in sorted(lines):
+            line = text[start:end]
+            for s, e, entity_id, surface in matcher.find(line):
+                if surface == "한화" or (s <= NEAR and line[:s].strip() == "("):
+                    return matcher.find(text)
+                hits.append((s + start, e + start, entity_id, surface))
         return hits
 
 
