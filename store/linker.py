@@ -8,13 +8,16 @@ on the analyzer seeing each occurrence. Each mention records its part and offset
 
 Adding articles costs what they bring, not the index's size: the candidates grouped by name are kept (meta
 `link_candidates`) with the highest article id they include, so a link reads only newer candidates, matches only
-newer articles (and those an entity change may touch), and moves entity counts by what changed. A deletion drops
-what was kept, and the next link does everything the full way once (as it does on PostgreSQL). So `linked = 0`
-alone no longer sends an old article back to matching: drop the kept groups too (tests/test_edits.py does).
+newer articles, adds the mentions of new entities and spellings to old articles that keep theirs (re-matching only
+those where the old choice could change: store.linking.touched), and moves entity counts by what changed. A
+deletion drops what was kept, and the next link does everything the full way once (as it does on PostgreSQL). So
+`linked = 0` alone no longer sends an old article back to matching: drop the kept groups too (tests/test_edits.py
+does).
 
 The parts live in store.linking: the entity set (entity_set), the kept candidate groups (candidates), matching
-(matching), writing rows by difference (rows), counts by delta (counts), the user's edits (user_edits). This module
-decides what a link redoes and drives them; callers import its names from here.
+(matching), which old articles a change reaches (touched), writing rows by difference (rows), counts by delta (counts),
+the user's edits (user_edits). This module decides what a link redoes and drives them; callers import its names
+from here.
 """
 from __future__ import annotations
 
