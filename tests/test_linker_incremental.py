@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 
 from store import linker
+from store.linking.candidates import candidate_groups
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -175,7 +176,7 @@ def test_groups_kept_across_adds_equal_the_groups_of_every_candidate(corpus, tmp
         kept = json.loads(conn.execute("SELECT value FROM meta WHERE key = ?", [linker.GROUPS_KEY]).fetchone()[0])
         with conn:
             conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
-        groups, through, newest = linker._candidate_groups(conn)
+        groups, through, newest = candidate_groups(conn)
     finally:
         conn.close()
     assert through is None and kept["through"] == newest
@@ -295,3 +296,111 @@ def test_an_entity_that_only_gains_a_spelling_re_matches_only_where_it_is_writte
     linker.link(sqlite_utils.Database(conn))
     conn.close()
     assert state(full) == state(db_path)
+
+
+# Old articles that names defined later are written in: far from other names, in brackets right after a name, around
+# a stored name, and a person whose short form (백 대표) comes later.
+WRITTEN_BEFORE = {
+    "g_far": ["누리온칩은 이번 달 새 제품을 공개했다.",
+              "업계는 삼성전자와 SK하이닉스의 월 90만 장 생산 능력을 주목했다.",
+              "회사는 올해 안에 해외 브랜드 NURIONCHIP을 알리겠다고 밝혔다."],
+    "h_gloss": ["퓨리오사AI(퓨리오사에이아이)는 이번 달 오픈AI와 협력하기로 했다고 밝혔다."],
+    "i_inside": ["삼성전자 파운드리사업부는 지난주 누리온칩과 5000억 달러(약 700조원) 규모 계약을 맺었다."],
+    "j_person": ["백현우는 이날 신제품을 직접 소개했다.", "행사 뒤 백 대표는 양산 일정을 설명했다."],
+    "k_next": ["서울 삼성전자 누리온칩 공동연구소가 문을 열었다."],
+}
+
+
+def relinked_in_full(db_path: Path, tmp_path: Path) -> dict:
+    """The state of a copy whose mentions are all found again (no kept groups: the full link)."""
+    full = tmp_path / "full.db"
+    shutil.copy(db_path, full)
+    conn = connect(full)
+    with conn:
+        conn.execute("DELETE FROM mentions")
+        conn.execute("DELETE FROM article_entities")
+        conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
+        conn.execute("UPDATE articles SET linked = 0")
+    linker.link(sqlite_utils.Database(conn))
+    conn.close()
+    return state(full)
+
+
+def mention_ids(db_path: Path, stem: str) -> list[tuple]:
+    conn = connect(db_path)
+    try:
+        return [tuple(row) for source, *row in conn.execute(
+            "SELECT a.source, m.id, m.start, m.surface FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY m.id")
+            if Path(source).stem == stem]
+    finally:
+        conn.close()
+
+
+def edit(db_path: Path, op: str, **args) -> None:
+    idx = Index.open(db_path)
+    try:
+        idx.edit(op, **args)
+    finally:
+        idx.close()
+
+
+def test_new_names_are_added_to_old_articles_as_a_full_link_finds_them(tmp_path):
+    """A new entity or spelling is added to the mentions an old article keeps (its rows stay, ids included), and
+    wherever that could change what was chosen before the article is matched again: a spelling in brackets right
+    after the name (one mention, not two), a name around a stored one, a person whose short form comes later.
+    After each edit the index equals a full link of the same entity set."""
+    folder, db_path = tmp_path / "old", tmp_path / "i.db"
+    write(folder, WRITTEN_BEFORE, "2025-10-02T09:00")
+    index([folder], db_path)
+    first = state(db_path)
+    assert "누리온칩" not in first["entities"] and "백현우" not in first["entities"]
+    kept = mention_ids(db_path, "g_far")
+    assert [s for _, _, s in kept] == ["삼성전자", "SK하이닉스"]
+
+    next_to = mention_ids(db_path, "k_next")
+    edit(db_path, "define", name="누리온칩", type="company", aliases=[])
+    assert mention_ids(db_path, "g_far")[:2] == kept  # added to, not matched again
+    assert mention_ids(db_path, "k_next")[:2] == next_to  # beside another entity's mention: added to as well
+    result = state(db_path)
+    assert mentions_of(result, "k_next") == {"서울", "삼성전자", "누리온칩"}
+    assert mentions_of(result, "g_far") == mentions_of(result, "i_inside") | {"SK하이닉스"} == {"누리온칩", "삼성전자", "SK하이닉스"}
+    assert result == relinked_in_full(db_path, tmp_path)
+
+    edit(db_path, "alias-add", entity="퓨리오사AI", alias="퓨리오사에이아이")  # the bracket glosses the name
+    result = state(db_path)
+    assert [s for stem, _, _, _, _, s in result["mentions"] if stem == "h_gloss"] == ["오픈AI", "퓨리오사AI"]
+    assert result == relinked_in_full(db_path, tmp_path)
+
+    edit(db_path, "alias-add", entity="누리온칩", alias="NURIONCHIP")  # a second mention where it has one
+    result = state(db_path)
+    assert result["counted"]["누리온칩"] == (4, 3) and result["entities"]["누리온칩"][2:] == (4, 3)
+    assert mention_ids(db_path, "g_far")[:2] == kept
+    assert result == relinked_in_full(db_path, tmp_path)
+
+    edit(db_path, "define", name="삼성전자 파운드리사업부", type="org", aliases=[])  # around a stored 삼성전자
+    result = state(db_path)
+    assert mentions_of(result, "i_inside") == {"삼성전자 파운드리사업부", "누리온칩"}
+    assert result == relinked_in_full(db_path, tmp_path)
+
+    edit(db_path, "define", name="백현우", type="person", aliases=[])  # 백 대표 hangs on him
+    result = state(db_path)
+    assert [s for stem, _, _, _, _, s in result["mentions"] if stem == "j_person"] == ["백현우", "백 대표"]
+    assert result == relinked_in_full(db_path, tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "누리온칩은 새 제품을 공개했다.\n\n업계는 삼성전자와 누리 온칩의 협력에 주목했다.\n(사진=누리온칩)\n누리온칩·한화 공동 발표",
+    "퓨리오사AI\n(퓨리오사에이아이)는 이번 달 오픈AI와 협력한다.",  # a gloss on the next line: one mention
+    "환율은 (한화\n약 5조7000억원) 수준이다.\n한화는 90만 장을 만든다.",  # 한화's won rule reads past the line
+    "NURIONCHIP은 해외 브랜드다.\nNuriOnChip 2세 경영",
+    "",
+])
+def test_the_added_names_matcher_reads_only_lines_with_a_needle_and_finds_what_the_whole_text_gives(text):
+    from store.extract.entities import Matcher
+    from store.linking.touched import Adder
+
+    specs = [(1, ["누리온칩", "NURIONCHIP"]), (2, ["퓨리오사AI", "퓨리오사에이아이"]), (3, ["한화"]), (4, ["90만 장"])]
+    kinds = {1: "company", 2: "company", 3: "company", 4: "product"}
+    for chosen in ([specs[0]], [specs[1]], [specs[2]], [specs[3]], specs[:2], specs):
+        assert Adder(chosen, kinds).find(text) == Matcher(chosen, kinds).find(text), chosen
+    assert Adder([(5, ["NuriOnChip"])], kinds).needles is None  # no Hangul, no digit: the whole text is read

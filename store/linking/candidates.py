@@ -1,0 +1,63 @@
+"""The candidates grouped by name, kept between links so that a link reads only the candidates of newer articles."""
+from __future__ import annotations
+
+import json
+
+from ..extract.hangul import normalize_name
+
+GROUPS_KEY = "link_candidates"  # meta: the candidates grouped by name as the last link saw them (JSON)
+
+
+def candidate_groups(conn) -> tuple[dict[str, list], int | None, int]:
+    """Every candidate grouped by its normalized name, in the order names first appear (the order decides which
+    spelling names an entity): {norm: [name, {type: count}, aliases, evidence, count, articles]}, the highest
+    article id the groups include before this call (None when they were made from scratch) and after it.
+
+    The last link's groups are kept in meta: only the candidates of articles added since are read (adding 1,000
+    articles to 100k read 1.35M candidate rows, 12 s). Articles only ever get higher ids than those linked
+    before, as long as none is deleted; a deletion (stories.forget, the hook of every one) drops the kept
+    groups, and the next link groups every candidate again. PostgreSQL (ids from sequences, several writers)
+    always groups them all."""
+    kept = None
+    if getattr(conn, "backend", "sqlite") == "sqlite":
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", [GROUPS_KEY]).fetchone()
+        kept = json.loads(row[0]) if row else None
+    if kept is None:
+        groups, through, rows = {}, None, conn.execute(
+            "SELECT name, type, aliases, evidence, count, article_id FROM candidates")
+    else:
+        groups, through = kept["groups"], kept["through"]
+        rows = conn.execute("SELECT name, type, aliases, evidence, count, article_id FROM candidates "
+                            "WHERE article_id > ? ORDER BY rowid", [through])
+    seen: dict[str, set[int]] = {}  # articles this call found each name in
+    for name, type_, aliases, evidence, count, article_id in rows:
+        key = normalize_name(name)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = [name, {}, [], [], 0, 0]
+        g[1][type_] = g[1].get(type_, 0) + count
+        for alias in json.loads(aliases):
+            if alias not in g[2]:
+                g[2].append(alias)
+        if evidence not in g[3]:
+            g[3].append(evidence)
+        g[4] += count
+        found = seen.setdefault(key, set())
+        if article_id not in found:  # a new article id: never among those counted before this call
+            found.add(article_id)
+            g[5] += 1
+    newest = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    return groups, through, newest
+
+
+def keep_groups(conn, groups: dict[str, list], through: int) -> None:
+    if getattr(conn, "backend", "sqlite") != "sqlite":
+        return
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                 [GROUPS_KEY, json.dumps({"through": through, "groups": groups}, ensure_ascii=False, separators=(",", ":"))])
+
+
+def forget(conn) -> None:
+    """Articles are about to be deleted: their candidates leave the groups, so the next link groups them all."""
+    conn.execute("DELETE FROM meta WHERE key = ?", [GROUPS_KEY])
+

@@ -1,0 +1,116 @@
+"""Writing what a link decided by difference: entity and alias rows that stay as they are are not written (and keep
+their ids), and an article's mentions are replaced while the counts hear how they moved."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..extract.hangul import normalize_name
+from ..textindex import recency
+from .entity_set import EntitySet
+from .matching import MentionRow, ids_json
+
+RETIRED_KEEP = 5000  # names of deleted entities whose ids an undo (or a re-index) may bring back
+
+
+def sync_entities(conn, entities: EntitySet) -> None:
+    """Keep ids of entities that still exist (deep links, history and open screens stay valid).
+
+    An entity whose name changed keeps its id too: a new name takes the id of a vanished entity that it shares a
+    surface with (a rename keeps the old name as an alias; its undo finds the new name among the old aliases).
+    A deleted entity's id is remembered by name, so undoing the delete brings the same id back."""
+    existing = dict(conn.execute("SELECT name, id FROM entities"))
+    wanted = {s.name: s for s in entities.specs}
+    gone = {n: i for n, i in existing.items() if n not in wanted}
+    gone_ids = set(gone.values())
+    gone_surfaces: dict[int, set[str]] = {}
+    for entity_id, norm in conn.execute("SELECT entity_id, norm FROM aliases"):
+        if entity_id in gone_ids:
+            gone_surfaces.setdefault(entity_id, set()).add(norm)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'retired_ids'").fetchone()
+    retired: dict[str, int] = json.loads(row[0]) if row else {}
+    in_use, reuse = set(existing.values()), {}
+    for name, spec in wanted.items():
+        if name in existing:
+            continue
+        norms = {normalize_name(x) for x in spec.surfaces()}
+        heir = next((i for n, i in gone.items() if i not in reuse.values()
+                     and (normalize_name(n) in norms or normalize_name(name) in gone_surfaces.get(i, ()))), None)
+        if heir is None and retired.get(name) is not None and retired[name] not in in_use:
+            heir = retired[name]
+        if heir is not None:
+            reuse[name] = heir
+            in_use.add(heir)
+    dropped = {n: i for n, i in gone.items() if i not in reuse.values()}
+    conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in dropped.values()])
+    retired = {n: i for n, i in retired.items() if n not in wanted} | dropped
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('retired_ids', ?)",
+                 [json.dumps(dict(list(retired.items())[-RETIRED_KEEP:]), ensure_ascii=False)])
+    kept = {name: (type_, origin) for name, type_, origin in conn.execute("SELECT name, type, origin FROM entities")}
+    for name, spec in wanted.items():
+        if name in existing:
+            if kept.get(name) != (spec.type, spec.origin):  # rows that stay as they are are not written
+                conn.execute("UPDATE entities SET type = ?, origin = ? WHERE id = ?", [spec.type, spec.origin, existing[name]])
+        elif name in reuse and reuse[name] in gone_ids:
+            conn.execute("UPDATE entities SET name = ?, type = ?, origin = ? WHERE id = ?",
+                         [name, spec.type, spec.origin, reuse[name]])
+        else:
+            conn.execute("INSERT INTO entities(id, name, type, origin) VALUES (?,?,?,?)",
+                         [reuse.get(name), name, spec.type, spec.origin])
+    ids = dict(conn.execute("SELECT name, id FROM entities"))
+    wanted_aliases = {(ids[s.name], a): normalize_name(a) for s in entities.specs for a in s.surfaces()}
+    stored = {(entity_id, alias): norm for entity_id, alias, norm in conn.execute("SELECT entity_id, alias, norm FROM aliases")}
+    conn.executemany("DELETE FROM aliases WHERE entity_id = ? AND alias = ?",
+                     [key for key, norm in stored.items() if wanted_aliases.get(key) != norm])
+    conn.executemany("INSERT INTO aliases(entity_id, alias, norm) VALUES (?,?,?)",
+                     sorted((*key, norm) for key, norm in wanted_aliases.items() if stored.get(key) != norm))
+
+
+def store_mentions(conn, article_ids: list[int], rows: list[MentionRow], counts: Counter | None = None) -> None:
+    """Replace these articles' mentions; `counts` (when given) hears how each entity's mentions ("m") and
+    articles ("a") moved."""
+    marks = ids_json(article_ids)
+    if counts is not None:
+        for entity_id, mentions, articles in conn.execute(
+                "SELECT entity_id, sum(mentions), count(*) FROM article_entities "
+                "WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id", [marks]):
+            counts[entity_id, "m"] -= mentions
+            counts[entity_id, "a"] -= articles
+    conn.execute("DELETE FROM mentions WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
+    conn.execute("DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
+    conn.executemany(
+        'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
+    found = Counter((row[0], row[1]) for row in rows)
+    dates = dict(conn.execute("SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", [marks]))
+    conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
+                     [(eid, article_id, n, recency(article_id, dates.get(article_id))) for (eid, article_id), n in found.items()])
+    if counts is not None:
+        for (entity_id, _), n in found.items():
+            counts[entity_id, "m"] += n
+            counts[entity_id, "a"] += 1
+
+
+
+def add_mentions(conn, rows: list[MentionRow], counts: Counter) -> None:
+    """Add mentions to articles that keep the ones they have (new entities and spellings found where no stored
+    mention is near: store.linking.touched); `counts` hears how each entity's mentions and articles moved."""
+    conn.executemany(
+        'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
+    found = Counter((row[0], row[1]) for row in rows)
+    pairs = json.dumps(sorted(found))
+    stored = {(entity_id, article_id): rank for entity_id, article_id, rank in conn.execute(
+        "SELECT ae.entity_id, ae.article_id, ae.recency FROM json_each(?) AS p JOIN article_entities ae "
+        "ON ae.article_id = p.value ->> 1 AND ae.entity_id = p.value ->> 0", [pairs])}
+    conn.executemany("UPDATE article_entities SET mentions = mentions + ? WHERE entity_id = ? AND recency = ? AND article_id = ?",
+                     [(n, entity_id, stored[entity_id, article_id], article_id)
+                      for (entity_id, article_id), n in found.items() if (entity_id, article_id) in stored])
+    fresh = sorted(key for key in found if key not in stored)
+    articles = ids_json(sorted({article_id for _, article_id in fresh}))
+    dates = dict(conn.execute("SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", [articles]))
+    conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
+                     [(entity_id, article_id, found[entity_id, article_id], recency(article_id, dates.get(article_id)))
+                      for entity_id, article_id in fresh])
+    for (entity_id, _), n in found.items():
+        counts[entity_id, "m"] += n
+    for entity_id, _ in fresh:
+        counts[entity_id, "a"] += 1

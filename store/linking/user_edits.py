@@ -1,0 +1,81 @@
+"""The user's entity edits: checked against the current entity set, stored as operations (replayed after every
+rebuild, so they survive re-indexing), undone newest first; each store or undo re-links once."""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from .entity_set import EDIT_OPS, EditError, NothingToChange
+
+
+def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_unchanged: bool = False) -> int:
+    """Check edits against the current entity set, store them, and re-link once; returns how many were stored.
+
+    An edit that changes nothing raises NothingToChange, unless skip_unchanged (an imported alias file whose
+    lines are partly known already): then it is left out, and NothingToChange is raised only if all are."""
+    from ..linker import build_entity_set, link  # at call time: the linker loads this module for its callers
+    entities = build_entity_set(db)
+    kept: list[tuple[str, dict]] = []
+    for op, args in edits:
+        if op not in EDIT_OPS:
+            raise EditError(f"unknown edit {op!r}")
+        try:
+            entities.apply(op, args)  # raises EditError with a clear line if it cannot apply
+        except NothingToChange:
+            if not skip_unchanged:
+                raise
+            continue
+        kept.append((op, args))
+    if not kept:
+        raise NothingToChange("every entity and alias is already in the index: nothing changed")
+    edits = kept
+    with db.conn:
+        db.conn.executemany(
+            "INSERT INTO edits(op, args) VALUES (?, ?)", [(op, json.dumps(args, ensure_ascii=False)) for op, args in edits]
+        )
+    link(db, entities)  # the checked set already holds every stored edit plus these: no second build
+    return len(edits)
+
+
+def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]]:
+    """Forget the newest stored edit and re-link; returns the (id, op, args, at) undone ([] when there is nothing).
+
+    An alias import is one edit to the user: its `define` lines, stored together, go together."""
+    from ..linker import link  # at call time: the linker loads this module for its callers
+    conn = db.conn
+    last = conn.execute("SELECT id, op, at FROM edits ORDER BY id DESC LIMIT 1").fetchone()
+    if last is None:
+        return []
+    rows = [(last[0], last[1])]
+    if last[1] == "define":
+        rows = []
+        for edit_id, op, at in conn.execute("SELECT id, op, at FROM edits ORDER BY id DESC"):
+            if op != "define" or at != last[2]:
+                break
+            rows.append((edit_id, op))
+    undone = [(edit_id, op, json.loads(args), at) for edit_id, op, args, at in conn.execute(
+        "SELECT id, op, args, at FROM edits WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        [json.dumps([r[0] for r in rows])])]
+    with conn:
+        conn.executemany("DELETE FROM edits WHERE id = ?", [(r[0],) for r in rows])
+    link(db)
+    return undone
+
+
+def describe_edit(op: str, args: dict) -> str:
+    """An edit in words, for people (`renamed 과학기술정보통신부 to 과기정통부`), never the stored op name."""
+    words = {
+        "merge": "merged {from} into {into}",
+        "rename": "renamed {entity} to {name}",
+        "retype": "made {entity} a {type}",
+        "alias-add": "added {alias} as a name of {entity}",
+        "alias-remove": "removed the name {alias} from {entity}",
+        "split": "split {alias} off {entity} as an entity of its own",
+        "delete": "deleted {entity}",
+        "define": "defined {name} ({type})",
+    }
+    try:
+        return words[op].format(**args)
+    except (KeyError, IndexError):
+        return f"{op} {json.dumps(args, ensure_ascii=False)}"
