@@ -27,6 +27,7 @@ from itertools import islice
 
 import sqlite_utils
 
+from .backends import backend_of
 from .extract.entities import Matcher
 from .extract.resolve import ALIAS_ROWS, Resolver
 from .linking.candidates import GROUPS_KEY, candidate_groups, forget, keep_groups
@@ -67,7 +68,7 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None
     `pool`: the indexer's worker processes (concurrent.futures), which then find the mentions of large runs.
     """
     conn = db.conn
-    if getattr(conn, "backend", "sqlite") == "postgres":  # one transaction; the caller holds the advisory lock
+    if backend_of(conn) == "postgres":  # one transaction; the caller holds the advisory lock
         with conn:
             _link(conn, entities, None)
         return
@@ -159,7 +160,7 @@ def _link(conn, entities: EntitySet | None, pool) -> None:
 
 
 def _database_file(conn) -> str | None:
-    if getattr(conn, "backend", "sqlite") != "sqlite":  # worker processes read SQLite files only
+    if backend_of(conn) != "sqlite":  # worker processes read SQLite files only
         return None
     for _, name, file in conn.execute("PRAGMA database_list"):
         if name == "main":

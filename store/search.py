@@ -50,7 +50,7 @@ class SearchPlan:
     store.backends.postgres.search's, which shapes the same answers for a tsvector under a GIN index."""
 
     def __new__(cls, index: "Index", *args, **kwargs):
-        if cls is SearchPlan and getattr(index.db, "backend", "sqlite") == "postgres":
+        if cls is SearchPlan and backend_of(index.db) == "postgres":
             from .backends.postgres.search import PgSearchPlan
             cls = PgSearchPlan
         return super().__new__(cls)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..backends import backend_of
 from ..extract.hangul import normalize_name
 
 GROUPS_KEY = "link_candidates"  # meta: the candidates grouped by name as the last link saw them (JSON)
@@ -19,7 +20,7 @@ def candidate_groups(conn) -> tuple[dict[str, list], int | None, int]:
     groups, and the next link groups every candidate again. PostgreSQL (ids from sequences, several writers)
     always groups them all."""
     kept = None
-    if getattr(conn, "backend", "sqlite") == "sqlite":
+    if backend_of(conn) == "sqlite":
         row = conn.execute("SELECT value FROM meta WHERE key = ?", [GROUPS_KEY]).fetchone()
         kept = json.loads(row[0]) if row else None
     if kept is None:
@@ -51,7 +52,7 @@ def candidate_groups(conn) -> tuple[dict[str, list], int | None, int]:
 
 
 def keep_groups(conn, groups: dict[str, list], through: int) -> None:
-    if getattr(conn, "backend", "sqlite") != "sqlite":
+    if backend_of(conn) != "sqlite":
         return
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                  [GROUPS_KEY, json.dumps({"through": through, "groups": groups}, ensure_ascii=False, separators=(",", ":"))])
