@@ -285,17 +285,7 @@ def test_an_entity_that_only_gains_a_spelling_re_matches_only_where_it_is_writte
     after = rows()
     assert after["b_loi"] == before["b_loi"] and after["d_reprint"] == before["d_reprint"]  # not re-matched
     assert after["c_hbm"] != before["c_hbm"]
-    full = tmp_path / "full.db"
-    shutil.copy(db_path, full)
-    conn = connect(full)
-    with conn:
-        conn.execute("DELETE FROM mentions")
-        conn.execute("DELETE FROM article_entities")
-        conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
-        conn.execute("UPDATE articles SET linked = 0")
-    linker.link(sqlite_utils.Database(conn))
-    conn.close()
-    assert state(full) == state(db_path)
+    assert relinked_in_full(db_path, tmp_path) == state(db_path)
 
 
 # Old articles that names defined later are written in: far from other names, in brackets right after a name, around
