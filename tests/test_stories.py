@@ -88,6 +88,17 @@ def build(folder: Path, db_path: Path, **kwargs):
         conn.close()
 
 
+def build_first(loi_corpus: Path, tmp_path: Path, names: tuple[str, ...]) -> Path:
+    """Index only `names` of the corpus (moved out of it), so a later build of the corpus adds the rest."""
+    db_path = tmp_path / "i.db"
+    first_half = tmp_path / "first"
+    first_half.mkdir()
+    for name in names:
+        (loi_corpus / f"{name}.json").rename(first_half / f"{name}.json")
+    build(first_half, db_path)
+    return db_path
+
+
 def placed(db_path: Path) -> dict[str, tuple]:
     """file stem -> (article id, copy_of, near_group, story)"""
     conn = connect(db_path)
@@ -181,12 +192,7 @@ def test_the_first_telling_leads_the_story_and_each_article_says_what_it_adds(lo
 
 
 def test_adding_articles_joins_the_story_without_recomputing_the_others(loi_corpus, tmp_path):
-    db_path = tmp_path / "i.db"
-    first_half = tmp_path / "first"
-    first_half.mkdir()
-    for name in ("a_original", "e_rewrite", "f_results"):
-        (loi_corpus / f"{name}.json").rename(first_half / f"{name}.json")
-    build(first_half, db_path)
+    db_path = build_first(loi_corpus, tmp_path, ("a_original", "e_rewrite", "f_results"))
     conn = connect(db_path)
     before = conn.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id").fetchall()
     conn.close()
@@ -511,12 +517,7 @@ def test_extraction_signs_the_bodies_and_the_story_step_re_signs_only_those_with
 
 
 def test_adding_articles_rewrites_only_the_rows_of_the_stories_they_join(loi_corpus, tmp_path):
-    db_path = tmp_path / "i.db"
-    first_half = tmp_path / "first"
-    first_half.mkdir()
-    for name in ("a_original", "f_results"):
-        (loi_corpus / f"{name}.json").rename(first_half / f"{name}.json")
-    build(first_half, db_path)
+    db_path = build_first(loi_corpus, tmp_path, ("a_original", "f_results"))
     p = placed(db_path)
     conn = connect(db_path)
     with conn:  # a mark on the results story's row: a full recomputation would wipe it
@@ -601,12 +602,8 @@ def figure_counts(db_path: Path) -> tuple[dict[int, int], dict[int, int]]:
 def test_figure_counts_kept_with_the_bodies_are_the_counts_of_the_rows(loi_corpus, tmp_path):
     """The event's figures in the original and its reprints (two verbatim: one body), the rewrite and the follow-up:
     the counts the story step weighs figures by follow adds and deletions as a count over every row would."""
-    db_path = tmp_path / "i.db"
+    db_path = build_first(loi_corpus, tmp_path, ("a_original", "f_results"))
     first_half = tmp_path / "first"
-    first_half.mkdir()
-    for name in ("a_original", "f_results"):
-        (loi_corpus / f"{name}.json").rename(first_half / f"{name}.json")
-    build(first_half, db_path)
     kept, counted = figure_counts(db_path)
     assert kept == counted and max(counted.values()) == 1
     build(loi_corpus, db_path)  # the reprints (b_headline has a_original's body: one body), the rewrite, the follow-up
