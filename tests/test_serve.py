@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
+from tui.key_footer import KeyFooter
 
 from conftest import HANSCOPE, ROOT
 from store.api import Index
@@ -42,7 +42,7 @@ def status(app) -> str:
 
 
 def footer_labels(app) -> set[str]:
-    return {k.description for k in app.screen.query(FooterKey)}
+    return {e.description for e in app.screen.query_one(KeyFooter).entries}
 
 
 # --- read-only, in Pilot --------------------------------------------------------------------------

@@ -398,7 +398,7 @@ async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, 
 
 
 async def test_the_stories_key_is_in_the_footer_and_the_help(loi_db, tmp_path):
-    from textual.widgets._footer import FooterKey
+    from tui.key_footer import KeyFooter
 
     from tui.app import HanscopeApp
     from tui.bindings import keys_by_scope
@@ -406,7 +406,7 @@ async def test_the_stories_key_is_in_the_footer_and_the_help(loi_db, tmp_path):
     app = HanscopeApp(loi_db, export_dir=tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        assert "Stories" in {k.description for k in app.screen.query(FooterKey)}
+        assert "Stories" in {e.description for e in app.screen.query_one(KeyFooter).entries}
     scopes = dict(keys_by_scope())
     assert any(k.action == "stories" and k.keys == "S,f4" for k in scopes["Everywhere"])
     assert {k.action for k in scopes["One story"]} >= {"mark", "compare", "open"}

@@ -1,26 +1,22 @@
-"""The app's own widgets shared by the screens: the fitted key footer and the drill-down's mention list.
+"""The app's own widgets shared by the screens: the status line and the drill-down's mention list.
 
 The rendering helpers the screens also import from here live in modules of their own and are gathered below,
 so every `from .widgets import ...` keeps working: styles and one-line text (tui.styled_text), article bodies
-(tui.article_text), exports (tui.exports) and the timeline chart (tui.bar_chart).
+(tui.article_text), exports (tui.exports), the timeline chart (tui.bar_chart) and the key footer (tui.key_footer).
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.visual import VisualType
-from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Static
 
 from .article_text import BLOCK_CHARS, Block, blocks, offset_at, render_block, styled_line, wrapped_lines
 from .bar_chart import EIGHTHS, bar_chart
-from .bindings import KEYS, bindings_for
+from .bindings import bindings_for
+from .key_footer import GLOBAL_ORDER, KeyFooter, footer_width
 from .exports import default_export_dir, export, export_files, export_stem, export_zip, neutralise, to_csv, to_tsv
 from .styled_text import (
     CURRENT_STYLE,
@@ -56,15 +52,7 @@ __all__ = [
 ]
 
 
-# --- the footer -------------------------------------------------------------------------------
-
-GLOBAL_ORDER = {k.action: i for i, k in enumerate(k for k in KEYS if k.scope == "global")}
-
-
-def footer_width(key_display: str, description: str) -> int:
-    """Cells a FooterKey takes: the key padded by one on each side, the description followed by one space."""
-    return cell_len(key_display) + 2 + cell_len(description) + 1
-
+# --- the status line ---------------------------------------------------------------------------
 
 class StatusLine(Static):
     """The one-line status under a list. Its height is fixed by the stylesheet (`#status { height: 1 }`), so a new
@@ -72,106 +60,6 @@ class StatusLine(Static):
 
     def update(self, content: VisualType = "", *, layout: bool = False) -> None:
         super().update(content, layout=layout)
-
-
-class KeyFooter(Footer):
-    """The footer, fitted to its width: the screen's own keys, then the global ones in registry order (search, back,
-    palette, quit), stopping at the first that no longer fits, so no label is ever cut; `f1 More` always ends it,
-    saying where the other keys are.
-
-    It remounts its keys (a recompose, which lays the screen out again: 15-40 ms at 100k articles) only when what
-    it shows changes, at most once per frame, and only on the screen on top. Textual's Footer recomposes on every
-    bindings signal: each keystroke in the search box, and four times while the entity screen opened."""
-
-    def __init__(self) -> None:
-        super().__init__(show_command_palette=False)  # the palette key is an ordinary key here, dropped when narrow
-        self.fitted_width = 0
-        self.shown: tuple | None = None  # what the last compose showed: (key, label, action, enabled) of each key
-        self._recompose_asked = False
-
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:  # as Footer: bindings are known once the screen signals them
-            return
-        self.fitted_width = self.size.width or self.app.size.width
-        keys = self.fitted_keys(self.fitted_width)
-        self.shown = self.signature(keys)
-        for item in keys:
-            yield self.key(*item)
-
-    def bindings_changed(self, screen) -> None:
-        self._bindings_ready = True
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._ask_recompose()
-
-    def on_resize(self) -> None:
-        if self._bindings_ready and self.size.width != self.fitted_width:
-            self._ask_recompose()
-
-    def _ask_recompose(self) -> None:
-        if not self._recompose_asked:
-            self._recompose_asked = True
-            self.call_after_refresh(self._recompose_if_changed)
-
-    async def _recompose_if_changed(self) -> None:
-        self._recompose_asked = False
-        if not self.is_attached or (self.shown is not None and not self._on_view()):
-            return  # a screen hidden under another: BaseScreen.on_screen_resume asks again when it is back on top
-        width = self.size.width or self.app.size.width
-        if self.shown is not None and self.signature(self.fitted_keys(width)) == self.shown:
-            self.fitted_width = width  # the same keys fit: nothing to remount
-            return
-        await self.recompose()
-
-    def _on_view(self) -> bool:
-        """Whether the footer's screen is on top, or just under a dialog (a modal screen shows it dimmed)."""
-        stack = self.app.screen_stack
-        return stack[-1] is self.screen or (len(stack) > 1 and stack[-2] is self.screen and isinstance(stack[-1], ModalScreen))
-
-    @staticmethod
-    def signature(keys: list[tuple[Binding, bool, str]]) -> tuple:
-        return tuple((b.key, b.key_display, b.description, b.action, enabled, tooltip) for b, enabled, tooltip in keys)
-
-    def fitted_keys(self, width: int) -> list[tuple[Binding, bool, str]]:
-        """The keys that fit in `width` cells, most important first, `f1 More` last."""
-        keys = self.keys_by_importance()
-        more = [k for k in keys if k[0].action == "help"]
-        cells = lambda k: footer_width(self.app.get_key_display(k[0]), k[0].description)  # noqa: E731
-        used = sum(cells(k) for k in more)
-        fitted = []
-        for item in keys:
-            if item in more:
-                continue
-            used += cells(item)
-            if used > width:
-                break
-            fitted.append(item)
-        return fitted + more
-
-    def key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
-        return FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
-                         disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
-
-    def keys_by_importance(self) -> list[tuple[Binding, bool, str]]:
-        """One binding per action, the screen's before the app's.
-
-        A screen's key stays listed when a focused list shadows it with a hidden key of its own (enter on a list
-        selects the row, which the screen opens), so `⏎ Open` shows on the entity and numbers screens."""
-        active = self.screen.active_bindings
-        chosen: dict[str, tuple[bool, int, Binding, bool, str]] = {}
-        for node, bindings in self.screen._modal_binding_chain:
-            for key, binding in bindings:
-                current = active.get(key)
-                if current is None or not binding.show or binding.action in chosen:
-                    continue
-                if current.binding is not binding and (current.binding.show or current.node is self.app):
-                    continue  # shadowed by a key the user can see (or one the app owns)
-                state = self.app._check_action_state(binding.action, node)
-                if state is False:
-                    continue
-                is_global = node is self.app
-                rank = GLOBAL_ORDER.get(binding.action, len(GLOBAL_ORDER)) if is_global else len(chosen)
-                chosen[binding.action] = (is_global, rank, binding, bool(state), binding.tooltip)
-        return [(b, e, t) for _g, _r, b, e, t in sorted(chosen.values(), key=lambda c: c[:2])]
 
 
 # --- the drill-down's mention list ----------------------------------------------------------------------
