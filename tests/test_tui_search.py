@@ -421,3 +421,18 @@ async def test_typing_and_its_answers_repaint_the_box_and_the_list_without_layin
         await pilot.press(*"0" * 130)  # text wider than the box: the box scrolls to keep the cursor in view
         await pilot.pause()
         assert box.scroll_offset.x > 0 and box.virtual_size.width == cell_len(box.value) + 1
+
+
+async def test_new_facets_repaint_the_strip_without_laying_out_the_screen(many_app):
+    """Facets arrive after every answer, often while the next key is typed: a layout of the screen for them cost
+    5-13 ms at 120×40. The strip keeps its two lines; only showing or hiding it lays the screen out."""
+    async with many_app.run_test(size=(120, 40)) as pilot:
+        await type_query(pilot, "삼성전자")
+        strip = many_app.screen.query_one("#facets", Static)
+        first = str(strip.content)
+        asked, refresh = [], strip.refresh
+        strip.refresh = lambda *regions, **flags: (asked.append(flags), refresh(*regions, **flags))[1]
+        await type_query(pilot, " HBM")
+        assert str(strip.content) != first and "outlets" in str(strip.content)  # new facets, painted
+        assert asked and not any(flags.get("layout") for flags in asked)
+        assert strip.size.height == 2

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.visual import VisualType
+from textual.widgets import Static
 
 from store.results import Facets
 
@@ -23,3 +25,12 @@ def facet_strip(facets: Facets, width: int) -> Text:
     entities = " · ".join(f"{clean_line(name)} {n}" for name, _kind, n, _id in facets.entity[:8])
     second = Text.assemble(("top ", "bold"), entities or "—", ("  ctrl+g narrows", "dim italic"))
     return Text("\n").join([fit(line, width), fit(second, width)])
+
+
+class FacetStrip(Static):
+    """The strip's two lines. Their height is fixed by the stylesheet, so new facets repaint the strip without laying
+    the screen out again (Static.update would, 5-13 ms at 120×40 after every answer, beside the next keystroke);
+    showing or hiding the strip still does."""
+
+    def update(self, content: VisualType = "", *, layout: bool = False) -> None:
+        super().update(content, layout=layout)

@@ -21,7 +21,7 @@ from store.results import ArticleDetail, ArticleInfo, EntityDetail, Facets, Numb
 from .. import gc_pause
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..facet_strip import facet_strip
+from ..facet_strip import FacetStrip, facet_strip
 from ..history import HistoryWalk
 from ..query_box import QueryBox
 from ..result_list import ResultList, count_label
@@ -58,7 +58,7 @@ class SearchScreen(BaseScreen):
         hint = "Pick an article: " if self.picking else ""
         yield QueryBox(value=self.initial_query, id="query",
                     placeholder=f"{hint}search articles, entities, numbers — 엔비디아, 엔비디야, ㅇㅂㄷㅇ, NVIDIA, 90만장")
-        yield Static(id="facets")
+        yield FacetStrip(id="facets")
         with Horizontal(id="search-main"):
             yield ResultList(id="results")
             yield VerticalScroll(Static(id="preview-text"), id="preview")
