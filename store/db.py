@@ -158,6 +158,9 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
 -- every hit is in the body; bm25's weights follow this order (store.search)
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, content='',
     tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
+-- every term the search table holds (or held): a one-letter word is the OR of the terms that start with it
+-- (store.textindex.one_letter_terms); `c*` marks a letter whose terms FTS5 may spell otherwise (a prefix then)
+CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -260,7 +263,8 @@ def _create(db: sqlite3.Connection) -> None:
     db.executescript(
         "BEGIN;"
         + SCHEMA
-        + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('app', '{APP_ID}'), ('schema_version', '{SCHEMA_VERSION}');"
+        + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('app', '{APP_ID}'), ('schema_version', '{SCHEMA_VERSION}'), "
+        "('search_terms', 'complete');"
         + "COMMIT;"
     )
 

@@ -37,7 +37,7 @@ from .pipeline import ExtractedFile, article_grams, shared_extractor, worker_ext
 from .pipeline import heading_grams as pipeline_heading_grams
 from .ingest.readers import discover
 from .results import FileProblem, IndexSummary
-from .textindex import fts_rowid, index_grams
+from .textindex import complete_terms, fts_rowid, index_grams, record_terms
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
 
@@ -105,6 +105,9 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
             continue
         todo.append((key, digest, size, mtime))
 
+    if todo:
+        with db.conn:  # an index from before the terms table: its terms are read once (one-letter words, textindex)
+            complete_terms(db.conn)
     writer = _BatchWriter(db.conn, summary)
     try:
         with _extraction_pool(len(todo), workers, use_analyzer) as pool:
@@ -385,6 +388,7 @@ class _BatchWriter:
         if self._search:
             self._search.sort(key=lambda row: row[0])
             self.conn.executemany("INSERT INTO articles_fts(rowid, body, title) VALUES (?,?,?)", self._search)
+            record_terms(self.conn, self._search)
             self._search.clear()
         if self.pending:
             linker.mark_stale(self.conn)
@@ -460,6 +464,7 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
     conn.executemany('INSERT INTO paragraphs(article_id, idx, start, "end") VALUES (?,?,?,?)', paragraphs)
     if search_rows is None:
         conn.executemany("INSERT INTO articles_fts(rowid, body, title) VALUES (?,?,?)", search)
+        record_terms(conn, search)
     else:
         search_rows.extend(search)
     # a number refers to the one it converts by id (a later id is fine: foreign keys are checked at the statement's end)

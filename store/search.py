@@ -26,7 +26,8 @@ from .backends import backend_of
 from .extract.hangul import is_initials_query, normalize_name
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, Facets, NumberRow
-from .textindex import DATED_FROM, ID_BITS, ID_MASK, date_key, day_month, fts_expression, has_entity, highlight_pattern, snippet
+from .textindex import (DATED_FROM, ID_BITS, ID_MASK, date_key, day_month, fts_expression, has_entity, highlight_pattern,
+                        one_letter_terms, snippet)
 
 if TYPE_CHECKING:
     from .api import Index
@@ -144,7 +145,10 @@ class SearchPlan:
         words = [c for c in children if not isinstance(c, Not) and not has_entity(c)]
         excluded = [c for c in children if isinstance(c, Not) and not has_entity(c)]
         rest = [c for c in children if c not in words and c not in excluded]
-        driver = fts_expression(All(tuple(words + excluded)), self._forms) if words else None
+        driver = fts_expression(All(tuple(words + excluded)), self._forms, self._one_letter) if words else None
+        # bm25 weighs each term by its rarity, so one-letter words keep their prefix form where it scores (an
+        # answer of up to RANK_WINDOW hits: their postings are that few); the OR form finds the same rows
+        self.bm25_driver = fts_expression(All(tuple(words + excluded)), self._forms) if driver else None
         if driver is None:  # no words to drive (or none with letters): every part becomes a condition
             rest = children
         self._driven = driver is not None
@@ -152,6 +156,9 @@ class SearchPlan:
 
     def _forms(self, text: Text) -> tuple[str, ...]:
         return self.forms.get(text, (text.text,))
+
+    def _one_letter(self, letter: str) -> list[str] | None:
+        return one_letter_terms(self.index.db, letter) if self._sqlite else None  # PostgreSQL: its own plan
 
     def _condition(self, node) -> tuple[str, list]:
         """SQL over `a.id` for a subtree: FTS5 where it can, entity lists, NOT/AND/OR around them."""
@@ -167,7 +174,7 @@ class SearchPlan:
         if isinstance(node, Not):
             sql, params = self._condition(node.node)
             return f"NOT ({sql})", params
-        expression = fts_expression(node, self._forms) if not has_entity(node) else None
+        expression = fts_expression(node, self._forms, self._one_letter) if not has_entity(node) else None
         if expression is not None:
             return f"a.id IN (SELECT {_ID} FROM articles_fts WHERE articles_fts MATCH ?)", [expression]
         if isinstance(node, Text):
@@ -209,7 +216,7 @@ class SearchPlan:
         return _ID if self.driver is not None else "a.id"
 
     def _select(self, columns: str, tail: str = "", params: tuple = (), joined: bool = False,
-                narrow: bool = False) -> list[tuple]:
+                narrow: bool = False, driver: str | None = None) -> list[tuple]:
         """Over the hits; `joined` when `columns` or `tail` read the articles' own columns, `narrow` when they read
         only a.outlet (then, with no other condition on the articles, their narrow index serves instead of their
         rows: one 4 KB page per article read for a name)."""
@@ -217,7 +224,8 @@ class SearchPlan:
         if narrow and self.driver is not None and self.where == "1":
             source = f"articles_fts CROSS JOIN articles a INDEXED BY articles_id_outlet ON a.id = {_ID}"
         sql = f"SELECT {columns} FROM {source} WHERE {self.match} AND {self.where} {tail}"
-        return self.index._rows(sql, (*self.source_params, *self.where_params, *params))
+        source_params = [driver] if driver is not None else self.source_params
+        return self.index._rows(sql, (*source_params, *self.where_params, *params))
 
     def matching_ids_sql(self) -> tuple[str, list]:
         """A subquery of every matching article id, with its parameters (for numbers, stories, exports)."""
@@ -238,7 +246,9 @@ class SearchPlan:
         return self._select("count(*)")[0][0]
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
-        return self._select(f"{self._id}, {rank}", f"{bound} ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset))
+        driver = self.bm25_driver if rank != "0.0" and self.driver is not None else None
+        return self._select(f"{self._id}, {rank}", f"{bound} ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset),
+                            driver=driver)
 
     def _page_ids(self, limit: int | None, offset: int) -> list[tuple[int, float]]:
         """(article id, rank) of a page in the plan's order, reading as few hits as that order allows."""
