@@ -436,3 +436,19 @@ async def test_new_facets_repaint_the_strip_without_laying_out_the_screen(many_a
         assert str(strip.content) != first and "outlets" in str(strip.content)  # new facets, painted
         assert asked and not any(flags.get("layout") for flags in asked)
         assert strip.size.height == 2
+
+
+async def test_facets_wait_until_typing_pauses(many_app, monkeypatch):
+    """A count of every hit for each keystroke would compete with the next key's search: the facets of a query
+    start only when no key came for FACETS_AFTER, so typing 삼성전자 counts once, for 삼성전자."""
+    from store.api import Index
+
+    counted = []
+    facets_and_count = Index.facets_and_count
+    monkeypatch.setattr(Index, "facets_and_count", lambda self, q, *a, **k: (counted.append(q), facets_and_count(self, q, *a, **k))[1])
+    async with many_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press(*"삼성전자")
+        await settle(pilot)
+        assert counted == ["삼성전자"]
+        assert "outlets" in str(many_app.screen.query_one("#facets", Static).content)

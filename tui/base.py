@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import io
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -68,12 +69,13 @@ class BaseScreen(Screen):
         raise NotImplementedError
 
     def fetch(self, what: str, query: Callable[[Index], T], group: str | None = None, write: bool = False,
-              background: bool = False) -> None:
+              background: bool = False, after: float = 0.0) -> None:
         """Run `query(index)` in a thread worker; the answer arrives as `Answered(what, value)` on this screen.
 
         A newer fetch in the same group cancels this one. `write=True` for an edit: it runs to the end even if
         cancelled (only its answer is dropped). `background=True` for work that follows an answer (facets, a
-        preview): it runs at a lower CPU priority, so the next keystroke's search comes first."""
+        preview): it runs at a lower CPU priority, so the next keystroke's search comes first. `after` seconds pass
+        before the query starts (a newer fetch in the group meanwhile cancels it unstarted)."""
         app: Host = self.app  # type: ignore[assignment]
         if write and app.read_only:  # the last guard: whatever path led here, a read-only app writes nothing
             self.say(READ_ONLY_REFUSAL, severity="warning")
@@ -81,6 +83,9 @@ class BaseScreen(Screen):
 
         def job() -> None:
             worker = get_current_worker()
+            waited = time.monotonic() + after
+            while not worker.is_cancelled and time.monotonic() < waited:
+                time.sleep(min(0.01, max(0.0, waited - time.monotonic())))
             if worker.is_cancelled:
                 return
             try:

@@ -31,6 +31,8 @@ from ..widgets import KeyFooter, StatusLine, clean_line, plural, to_tsv
 PAGE = 60  # articles per page of the empty-query list
 SEARCH_LIMIT = 50  # articles per page of a search, read as they come into view
 SEARCHING_AFTER = 0.15  # seconds a search runs before the status line says "searching…"
+FACETS_AFTER = 0.25  # seconds of no typing before the facets (a count of every hit) start: a person types a key
+# every 100-250 ms, and facets begun between keys competed with the next key's search (the typing tail at 100k)
 PREVIEW_RELATED_SPAN = 200  # the preview counts co-mentions over this many newest articles (the entity screen: 1,000)
 _SORT_FIELD = re.compile(r"(?<!\S)sort:\S*")
 NEXT_SORT = {"rank": "new", "new": "old", "old": "rank"}
@@ -130,13 +132,14 @@ class SearchScreen(BaseScreen):
         if self._results().current() is None:  # nothing to preview: not the last query's article
             self.query_one("#preview-text", Static).update("")
         # Facets count every hit: asked for once the first page is painted (started beside the paint, their worker
-        # slowed it), and a newer keystroke cancels them.
+        # slowed it) and typing pauses (FACETS_AFTER), and a newer keystroke cancels them.
         query = result.query
         self.call_after_refresh(self._fetch_facets, query)
 
     def _fetch_facets(self, query: str) -> None:
         if self.result is not None and self.result.query == query:
-            self.fetch("facets", lambda ix: (query, *ix.facets_and_count(query)), group="facets", background=True)
+            self.fetch("facets", lambda ix: (query, *ix.facets_and_count(query)), group="facets", background=True,
+                       after=FACETS_AFTER)
 
     def got_recent(self, value: tuple[int, list[ArticleInfo]]) -> None:
         if self._current_query():
