@@ -102,7 +102,7 @@ class VirtualList(ScrollView, can_focus=True):
         if line >= self.line_count or not self.item_count:
             return Strip.blank(width, self.rich_style)
         item = self.item_at(line)
-        lines = self.rendered(item, self.text_width)
+        lines = self.rendered(item, max(20, width or 80))  # text_width, without asking for the region again
         at = line - self.item_top(item)
         text = lines[at] if lines is not None and at < len(lines) else (LOADING if lines is None and at == 0 else Text(""))
         if item == self.cursor and self.selectable(item):
