@@ -1358,3 +1358,24 @@ async def test_mention_rows_sit_under_their_own_article_when_two_share_a_day(sam
                 above = int(text.plain.split()[0].lstrip("#"))  # a heading: "#ID title · date · n mentions"
             else:
                 assert mentions.mention(index).article_id == above, (index, text.plain)
+
+
+async def test_an_entity_screen_opens_with_its_first_page_already_read(app, monkeypatch):
+    """open_entity reads the entity and its first mention rows, then opens the screen with them: the screen is
+    laid out once, with its content, and asks for nothing before its first paint."""
+    mounted = []
+    on_mount = EntityScreen.on_mount
+
+    def record(screen):
+        on_mount(screen)
+        mounted.append((screen.detail.entity.name if screen.detail else None,
+                        screen.query_one("#mentions", MentionList).row_count))
+
+    monkeypatch.setattr(EntityScreen, "on_mount", record)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        app.open_entity("엔비디아")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert mounted and mounted[0][0] == "엔비디아" and mounted[0][1] > 0  # filled as it mounted
+        assert app.screen.query_one("#mentions", MentionList).mention(1) is not None  # the first row's data is in

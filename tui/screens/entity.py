@@ -49,10 +49,14 @@ def months_between(first: str, last: str) -> list[str]:
 class EntityScreen(BaseScreen):
     BINDINGS = bindings_for("entity")
 
-    def __init__(self, entity: int | str, cursor: int = 1) -> None:
+    def __init__(self, entity: int | str, cursor: int = 1,
+                 first: tuple[EntityDetail, int, MentionRows] | None = None) -> None:
+        """`first`: the answer of `first_paint`, read before the screen opened (app.open_entity), shown as the
+        screen mounts, so its first layout is its last."""
         super().__init__()
         self.entity_key = entity
         self.start_cursor = cursor  # the mention list's row: back/forward returns to the same mention
+        self.first = first
         self.detail: EntityDetail | None = None
         self.counted = False  # the timeline and co-mentions are in (they come after the first paint)
 
@@ -72,7 +76,11 @@ class EntityScreen(BaseScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.mention_list.focus()  # now, not when the rows come: a focus move then changed the footer's keys (a recompose)
+        self.mention_list.focus()  # now, not when the rows come: a focus move then changed the footer's keys
+        if self.first is not None:  # read before the screen opened: shown before the first layout
+            first, self.first = self.first, None
+            self.got_entity(first)
+            return
         # Opening a screen makes thousands of objects: a full collection (47 ms traced at 100k) waits for its rows
         gc_pause.pause()
         self.app.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)  # the app's timer: this screen may close first
@@ -81,18 +89,19 @@ class EntityScreen(BaseScreen):
     def reload(self) -> None:
         self.load()
 
+    @staticmethod
+    def first_paint(ix, key: int | str, page: int) -> tuple[EntityDetail, int, MentionRows] | None:
+        """The entity and the page of mention rows the list opens on. No articles, no mentions: the list is laid out
+        from the totals and reads the page it shows. The timeline and co-mentions grow with the entity (72 of HBM's
+        75 ms at 100k): they come after the paint (`got_counted`)."""
+        detail = ix.entity(key, mention_limit=0, article_limit=0, related_span=0, timeline=False)
+        return None if detail is None else (detail, page, ix.mention_rows(detail.entity.id, page * MENTION_PAGE,
+                                                                          MENTION_PAGE))
+
     def load(self) -> None:
         key = self.entity_key
         page = max(0, self.mention_list.cursor) // MENTION_PAGE  # the rows the list opens on (back/forward, edits)
-
-        def first_paint(ix) -> tuple[EntityDetail, int, MentionRows] | None:
-            # No articles, no mentions: the list is laid out from the totals and reads the page it shows. The
-            # timeline and co-mentions grow with the entity (72 of HBM's 75 ms at 100k): they come next
-            detail = ix.entity(key, mention_limit=0, article_limit=0, related_span=0, timeline=False)
-            return None if detail is None else (detail, page, ix.mention_rows(detail.entity.id, page * MENTION_PAGE,
-                                                                              MENTION_PAGE))
-
-        self.fetch("entity", first_paint)
+        self.fetch("entity", lambda ix: self.first_paint(ix, key, page))
 
     def got_entity(self, value: tuple[EntityDetail, int, MentionRows] | None) -> None:
         detail, page, rows = value if value is not None else (None, 0, None)
