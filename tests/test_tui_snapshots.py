@@ -25,6 +25,8 @@ def make_app(seeds_db, tmp_path):
 def typing(*keys: str):
     async def run_before(pilot) -> None:
         await settle(pilot)
+        # the cursor blinks every 0.5 s and settling waits for the facets (FACETS_AFTER): keep it shown
+        pilot.app.screen.query_one("#query").cursor_blink = False
         await pilot.press(*keys)
         await settle(pilot)
 

@@ -19,8 +19,8 @@ from store.results import ArticleDetail, NumberRow
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, blocks, clean_line, offset_at, plural, render_block,
-                       styled_line, title_of, wrapped_lines)
+from ..widgets import (CURRENT_STYLE, FLASH_STYLE, Block, KeyFooter, StatusLine, blocks, clean_line, offset_at,
+                       plural, render_block, styled_line, title_of, wrapped_lines)
 
 FLASH_SECONDS = 1.2
 
@@ -54,7 +54,7 @@ class ArticleScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Static(Text("loading…", style="dim"), id="article-head")
         yield VerticalScroll(id="body")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:

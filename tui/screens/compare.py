@@ -14,8 +14,8 @@ from store.results import ArticleDetail, Comparison, EntityInfo, NumberRow
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (PALETTE, Block, KeyFooter, blocks, clean_line, fit, highlighted, offset_at, render_block, title_of,
-                       wrapped_lines)
+from ..widgets import (PALETTE, Block, KeyFooter, StatusLine, blocks, clean_line, fit, highlighted, offset_at,
+                       render_block, title_of, wrapped_lines)
 
 SIDES = ("left", "right")
 
@@ -45,7 +45,7 @@ class CompareScreen(BaseScreen):
             yield VerticalScroll(id="left", classes="pane")
             yield VerticalScroll(id="right", classes="pane")
         yield VerticalScroll(Static(id="shared-numbers-text"), id="shared-numbers")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:

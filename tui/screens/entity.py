@@ -23,8 +23,8 @@ from store.results import EntityDetail, Mention, MentionRows
 from .. import gc_pause
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, badge, bar_chart, clean_line, fit, plural, title_of,
-                       to_tsv, type_style)
+from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, StatusLine, badge, bar_chart, clean_line, fit, plural,
+                       title_of, to_tsv, type_style)
 
 BARS = " ▁▂▃▄▅▆▇█"
 CHART_MIN_HEIGHT = 34  # rows of terminal from which mentions over time get a chart with axes (else one line)
@@ -72,7 +72,7 @@ class EntityScreen(BaseScreen):
         with Horizontal(id="entity-main"):
             yield self.mention_list
             yield OptionList(id="related")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:

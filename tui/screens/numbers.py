@@ -18,7 +18,7 @@ from store.results import NumberRow
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import KeyFooter, clean_line, fit, plural, title_of, to_tsv
+from ..widgets import KeyFooter, StatusLine, clean_line, fit, plural, title_of, to_tsv
 
 PAGE = 500  # rows per page; the next page loads when the cursor reaches the end
 # (column, the index's order, how the status line says it)
@@ -65,7 +65,7 @@ class NumbersScreen(BaseScreen):
             yield Input(low, placeholder="min: 1억, 1e9", id="low")
             yield Input(high, placeholder="max: 3조", id="high")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -12,7 +12,7 @@ from store.results import StoryRow
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import KeyFooter, clean_line, fit
+from ..widgets import KeyFooter, StatusLine, clean_line, fit
 
 PAGE = 50  # rows per page: a screenful is 40, and the table measures every row it is given before it paints
 AHEAD = 3  # the next page starts loading this many rows before the end, and is added below the others
@@ -44,7 +44,7 @@ class StoriesScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Input(self.initial_query, placeholder="narrow: a word or a name (삼성, 스타게이트)…", id="story-query")
         yield DataTable(id="story-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Text("loading…", style="dim"), id="status")
+        yield StatusLine(Text("loading…", style="dim"), id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:

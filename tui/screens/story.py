@@ -14,7 +14,7 @@ from store.results import StoryArticle, StoryDetail
 
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import KeyFooter, badge, clean_line, fit, korean_amount, title_of, unit_label
+from ..widgets import KeyFooter, StatusLine, badge, clean_line, fit, korean_amount, title_of, unit_label
 
 TITLE_CELLS = 40
 
@@ -64,7 +64,7 @@ class StoryScreen(BaseScreen):
         with Horizontal(id="story-main"):
             yield DataTable(id="story-articles", cursor_type="row")
             yield VerticalScroll(Static(id="story-adds-text"), id="story-adds")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
