@@ -1379,3 +1379,41 @@ async def test_an_entity_screen_opens_with_its_first_page_already_read(app, monk
         assert isinstance(app.screen, EntityScreen)
         assert mounted and mounted[0][0] == "엔비디아" and mounted[0][1] > 0  # filled as it mounted
         assert app.screen.query_one("#mentions", MentionList).mention(1) is not None  # the first row's data is in
+
+
+async def test_an_entity_screen_asks_for_no_second_layout_of_its_own_before_its_counts(app, monkeypatch):
+    """Its first page comes with it (open_entity), its status line has a fixed height, the toast rack's style is
+    set before the first layout, and its lines are not made again for the size they were made for. Each of these
+    laid the whole screen out again after the first paint (40-90 ms at 100k, traced)."""
+    from textual.widgets._toast import ToastRack
+
+    layouts, late, details, laying_out = [], [], [], []
+    refresh_layout, render_detail = EntityScreen._refresh_layout, EntityScreen.render_detail
+
+    def count_layout(self, *a, **k):
+        layouts.append(1)
+        laying_out.append(1)  # a layout resizes widgets, and each then asks for one more: not a new request
+        try:
+            return refresh_layout(self, *a, **k)
+        finally:
+            laying_out.pop()
+
+    monkeypatch.setattr(EntityScreen, "_refresh_layout", count_layout)
+    monkeypatch.setattr(EntityScreen, "render_detail", lambda self: (details.append(self.counted), render_detail(self))[1])
+    refresh = Static.refresh
+
+    def spy(self, *regions, **flags):
+        on_entity = self.is_attached and isinstance(self.screen, EntityScreen)
+        if flags.get("layout") and on_entity and layouts and not laying_out and not self.screen.counted:
+            late.append(self.id)
+        return refresh(self, *regions, **flags)
+
+    monkeypatch.setattr(Static, "refresh", spy)
+    monkeypatch.setattr(ToastRack, "refresh", spy)
+    async with app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "엔비디아")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and "mention 1 of" in str(app.screen.query_one("#status").render())
+        assert details == [False]  # once, with the first page (the counts fill their own widgets)
+        assert late == []

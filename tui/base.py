@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.widgets._toast import ToastRack
 from textual.worker import get_current_worker
 
 from store.api import Index
@@ -57,6 +58,14 @@ class BaseScreen(Screen):
             return
         style = {"error": "bold red", "warning": "yellow"}.get(severity, "")
         line.first(Static).update(Text(clean_line(message), style=style))
+
+    def on_mount(self) -> None:
+        # Textual's toast rack is hidden by its stylesheet; when a screen comes up, the app hides it again by an
+        # inline style, a change of style that lays the whole screen out once more (40-90 ms after the entity
+        # screen's first paint at 100k, traced). Set before the first layout, the later one changes nothing.
+        if not self.app._notifications:
+            for rack in self.query(ToastRack):
+                rack.display = False
 
     def on_screen_resume(self) -> None:
         self.refresh_bindings()  # the footer ignores binding changes while another screen is on top

@@ -147,6 +147,13 @@ class EntityScreen(BaseScreen):
         self.query_one("#entity-head", Static).update(head)
         self.query_one("#timeline", Static).update(self.timeline())
         self.fill_related()
+        self._rendered_for = self._layout_inputs()
+
+    def _layout_inputs(self) -> tuple:
+        """What render_detail's lines depend on besides the data: the terminal's size (timeline) and, once the
+        co-mentions are in, the width of their list (names fitted to it; before that it holds no names)."""
+        related = self.query_one("#related", OptionList).scrollable_content_region.width if self.counted else None
+        return self.app.size, related
 
     def timeline(self) -> Text:
         """Mentions per month: a bar chart with axes on a tall terminal, one line of bars on a short one (first
@@ -194,8 +201,14 @@ class EntityScreen(BaseScreen):
         related.set_options(options)
 
     def on_resize(self) -> None:
+        # Lines are fitted to the sizes they were made for: made again only when those changed (the first layout
+        # resizes the screen to the size it was composed for, and another layout of the screen cost 40-90 ms)
         if self.detail is not None:
-            self.call_after_refresh(self.render_detail)
+            self.call_after_refresh(self._render_if_resized)
+
+    def _render_if_resized(self) -> None:
+        if self.detail is not None and self._layout_inputs() != getattr(self, "_rendered_for", None):
+            self.render_detail()
 
     # --- actions ----------------------------------------------------------------------------------
 
