@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from tui.app import HanscopeApp
+from tui.preview_pane import PreviewPane
 from tui.bindings import KEYS
 from tui.screens.article import ArticleScreen
 from tui.screens.compare import CompareScreen
@@ -87,12 +88,12 @@ async def test_search_puts_the_article_that_mentions_it_most_first(app, seeds_in
         assert found[0].startswith("e:")
         assert [k for k in found if k.startswith("a:")][0] == f"a:{most}"
         # the preview follows the highlight: the entity with its KWIC lines
-        preview = app.screen.query_one("#preview-text", Static).content
+        preview = app.screen.query_one("#preview", PreviewPane).content
         assert "엔비디아" in str(preview) and "mentions in" in str(preview)
         # on an article, the preview opens at the match, highlighted
         await pilot.press("down", "down")
         await settle(pilot)
-        preview = app.screen.query_one("#preview-text", Static).content
+        preview = app.screen.query_one("#preview", PreviewPane).content
         marked = [preview.plain[s.start:s.end] for s in preview.spans if s.style == HIGHLIGHT_STYLE]
         assert marked == ["엔비디아"]
 

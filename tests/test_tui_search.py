@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from test_tui_app import SMALL, BIG, options, result_rows, settle, type_query
 from tui.app import HanscopeApp
+from tui.preview_pane import PreviewPane
 from tui.result_list import ResultList
 from tui.screens.facets import FacetScreen
 from tui.screens.prompt import PromptScreen
@@ -75,7 +76,7 @@ async def test_ctrl_end_shows_the_last_hit_at_once_reading_one_page(many_app):
         await settle(pilot)
         assert 1 not in results.pages and 1 not in results.asked
         assert len(results._rendered) <= results.scrollable_content_region.height  # only what is on screen
-        preview = str(many_app.screen.query_one("#preview-text", Static).content)
+        preview = str(many_app.screen.query_one("#preview", PreviewPane).content)
         assert last.title in preview  # the preview follows the cursor to the last hit
         results.focus()
         await pilot.press("g")
@@ -394,7 +395,7 @@ async def test_the_entity_preview_counts_co_mentions_over_its_newest_articles_an
     async with many_app.run_test(size=BIG) as pilot:
         await type_query(pilot, "삼성전자")
         assert many_app.screen.query_one("#results", ResultList).current()[0].startswith("e:")
-        preview = str(many_app.screen.query_one("#preview-text", Static).content)
+        preview = str(many_app.screen.query_one("#preview", PreviewPane).content)
         assert "삼성전자" in preview and "in its newest 40 articles" in preview
         assert "HBM (" in preview  # 130 of the 140 articles name HBM: counted over the 40 newest
 

@@ -12,7 +12,7 @@ import re
 from rich.text import Text
 from textual import messages
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from store.query import QuerySyntaxError
@@ -23,6 +23,7 @@ from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..facet_strip import FacetStrip, facet_strip
 from ..history import HistoryWalk
+from ..preview_pane import PreviewPane
 from ..query_box import QueryBox
 from ..result_list import ResultList, count_label
 from ..search_preview import article_preview, entity_preview, number_preview
@@ -63,7 +64,7 @@ class SearchScreen(BaseScreen):
         yield FacetStrip(id="facets")
         with Horizontal(id="search-main"):
             yield ResultList(id="results")
-            yield VerticalScroll(Static(id="preview-text"), id="preview")
+            yield PreviewPane(id="preview")
         yield StatusLine(id="status")
         yield KeyFooter()
 
@@ -130,7 +131,7 @@ class SearchScreen(BaseScreen):
         self.call_after_refresh(gc_pause.resume)
         self._say_status()
         if self._results().current() is None:  # nothing to preview: not the last query's article
-            self.query_one("#preview-text", Static).update("")
+            self.query_one("#preview", PreviewPane).show(Text(""))
         # Facets count every hit: asked for once the first page is painted (started beside the paint, their worker
         # slowed it) and typing pauses (FACETS_AFTER), and a newer keystroke cancels them.
         query = result.query
@@ -292,15 +293,14 @@ class SearchScreen(BaseScreen):
         self.call_after_refresh(self._show_preview, text)
 
     def _show_preview(self, text: Text) -> None:
-        if not self.is_attached or not self.query("#preview-text"):
+        if not self.is_attached or not self.query("#preview"):
             return  # the screen closed in between (a picker that was answered)
-        self.query_one("#preview-text", Static).update(text)
-        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#preview", PreviewPane).show(text)
 
     def got_entity_preview(self, detail: EntityDetail | None) -> None:
         if detail is None:
             return
-        width = max(20, self.query_one("#preview", VerticalScroll).scrollable_content_region.width - 1)
+        width = max(20, self.query_one("#preview", PreviewPane).scrollable_content_region.width - 1)
         self._preview(entity_preview(detail, width))
 
     def got_article_preview(self, value: tuple[ArticleDetail | None, list, object]) -> None:
