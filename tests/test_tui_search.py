@@ -402,12 +402,14 @@ async def test_the_entity_preview_counts_co_mentions_over_its_newest_articles_an
 
 async def test_typing_and_its_answers_repaint_the_box_and_the_list_without_laying_out_the_screen(many_app):
     """A layout of the whole screen cost 5-13 ms a keystroke at 120×40: Textual's Input asks for one whenever its
-    text gets wider, a list whenever its number of rows changes. Neither box nor list changes size for that."""
+    text gets wider, a list whenever its number of rows changes, a Static whenever its text's height does. Neither
+    box nor list nor preview changes size for that."""
     async with many_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         box, results = many_app.screen.query_one("#query", Input), many_app.screen.query_one("#results", ResultList)
+        preview = many_app.screen.query_one("#preview", PreviewPane)
         asked = []
-        for widget in (box, results):
+        for widget in (box, results, preview):
             def spy(*regions, _widget=widget, _refresh=widget.refresh, **flags):
                 if flags.get("layout"):
                     asked.append(_widget.id)
