@@ -1,0 +1,59 @@
+"""Round-7 rules of issue 11, each on Korean text written for it in a news style: what the rules propose for an
+article and where the matcher then finds it (the two steps indexing runs), with the shipped alias file."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from store.extract.entities import Matcher, load_alias_file, rule_candidates
+from store.extract.lexicon import titled_tail
+from store.model import Article
+
+
+def article(text: str) -> Article:
+    return Article.from_paragraphs("test", [p for p in text.split("\n") if p.strip()])
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_alias_file()
+
+
+def mentions(shipped, text: str) -> list[tuple[str, str, str]]:
+    """(written form, entity name, type) of every mention, as indexing finds them: the alias file's entities and the
+    rules' candidates for this text, matched in it."""
+    entities = list(shipped)
+    known = {e.name for e in entities}
+    entities += [c for c in rule_candidates(article(text)) if c.name not in known]
+    matcher = Matcher([(i, [e.name, *e.aliases]) for i, e in enumerate(entities)],
+                      {i: e.type for i, e in enumerate(entities)})
+    return [(surface, entities[eid].name, entities[eid].type) for _, _, eid, surface in matcher.find(text)]
+
+
+def persons(shipped, text: str) -> list[str]:
+    return [name for _, name, kind in mentions(shipped, text) if kind == "person"]
+
+
+# --- a title glued to a person's name ---------------------------------------------------------------------------
+
+
+def test_a_title_glued_after_a_name_keeps_the_mention():
+    assert [run for run in ("의원으로", "장관은", "구청장이", "시장님과", "부총장도", "의원") if titled_tail(run)] == [
+        "의원으로", "장관은", "구청장이", "시장님과", "부총장도", "의원"]
+    # a title opening a longer noun, or a bill sponsored: no title glued to a name
+    assert not [run for run in ("의원실", "시장성", "대표발의", "총장직", "장관급", "회장단") if titled_tail(run)]
+
+
+def test_glued_titles_in_a_council_story(shipped):
+    text = ("시의회는 강영록, 김영덕, 이재남, 황광민의원으로 특위를 꾸렸다. 황광민 의원은 예산을 따졌다.\n"
+            "정민호 행정안전부 장관은 이날 회의를 열었다. 정민호장관은 “지원하겠다”고 했고 회의 뒤 정민호장관님과 사진을 찍었다.")
+    got = mentions(shipped, text)
+    assert [(w, n) for w, n, k in got if n == "황광민"] == [("황광민", "황광민"), ("황광민", "황광민")]
+    assert [w for w, n, k in got if n == "정민호"] == ["정민호", "정민호", "정민호"]
+
+
+def test_a_glued_title_is_no_licence_for_places_or_firms(shipped):
+    # 서울시장 is the mayor of Seoul, not the place 서울 (as before); 삼성전자사장단 is no mention of a person either
+    got = mentions(shipped, "서울시장과 부산시장이 만났다. 삼성의원은 없다.")
+    assert ("서울", "서울", "place") not in got and ("삼성", "삼성", "company") not in got
