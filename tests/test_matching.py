@@ -57,3 +57,19 @@ def test_a_glued_title_is_no_licence_for_places_or_firms(shipped):
     # 서울시장 is the mayor of Seoul, not the place 서울 (as before); 삼성전자사장단 is no mention of a person either
     got = mentions(shipped, "서울시장과 부산시장이 만났다. 삼성의원은 없다.")
     assert ("서울", "서울", "place") not in got and ("삼성", "삼성", "company") not in got
+
+
+# --- lists of names joined by other middle dots, and long ones --------------------------------------------------
+
+
+def test_a_long_sponsor_list_joined_by_any_middle_dot(shipped):
+    names = ["길정호", "이철민", "유승우", "김용태", "황주원", "이재오", "함진규", "박성호", "이이재", "문정림", "정두언", "홍철호"]
+    text = f"발의자 명단에는 정 의장 포함 {'‧'.join(names)} 의원 등 총 13명이 이름을 올렸다."
+    assert persons(shipped, text) == names
+    # ・ and ∙ too, and a short list as before
+    assert persons(shipped, "이날 김영식・구자근 의원과 박성호∙문정림 의원이 참석했다.") == ["김영식", "구자근", "박성호", "문정림"]
+
+
+def test_a_dot_list_with_one_word_that_is_no_name_names_nobody(shipped):
+    assert persons(shipped, "이날 행사에는 서울‧부산‧대구‧광주‧대전‧울산‧세종‧경기 의원 등이 참석했다.") == []
+    assert persons(shipped, "김영식‧구자근‧협의회‧정두언‧홍철호‧박성호‧문정림 의원") == []

@@ -58,6 +58,8 @@ _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
     r"[^\s…]+?(?:(?<=[가-힣][.!?])(?=[가-힣])|(?<=[가-힣][.!?][`'’\"”])(?=[가-힣])|(?=[\s…])|\Z)")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
+_OTHER_DOTS = re.compile("[・‧∙･⋅]")
+_DOT_FOLD = str.maketrans("・‧∙･⋅", "·····")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
@@ -148,7 +150,8 @@ class _ArticleBase:
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
     def __init__(self, text: str, tokens: list[Any] | None, known: _Known) -> None:
-        self.text = text
+        # Other middle dots as ·, the one the list rules split on (길정우‧이철우 의원; same length, so offsets hold)
+        self.text = text = text.translate(_DOT_FOLD) if _OTHER_DOTS.search(text) else text
         self.known = known
         # plain tuples: attribute access on the analyzer's token objects is slow
         self.tokens = None if tokens is None else [_Token(t.form, t.tag, t.start, t.len) for t in tokens]

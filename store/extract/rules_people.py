@@ -464,9 +464,10 @@ class _PeopleRules(_ArticleBase):
         return hits
 
     def _dot_names(self, w: _Word) -> list[_Hit]:
-        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""
+        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one. A bill's
+        sponsors may be listed twenty in a row (길정우·이철우·…·정병국 의원 등 20명): the all-parts check keeps long lists safe."""
         parts = w.core.split("·")
-        if not 2 <= len(parts) <= 6:
+        if not 2 <= len(parts) <= 30:
             return []
         hits: list[_Hit] = []
         offset = w.start
