@@ -73,3 +73,9 @@ def test_a_long_sponsor_list_joined_by_any_middle_dot(shipped):
 def test_a_dot_list_with_one_word_that_is_no_name_names_nobody(shipped):
     assert persons(shipped, "이날 행사에는 서울‧부산‧대구‧광주‧대전‧울산‧세종‧경기 의원 등이 참석했다.") == []
     assert persons(shipped, "김영식‧구자근‧협의회‧정두언‧홍철호‧박성호‧문정림 의원") == []
+
+
+def test_a_spokesperson_is_a_title(shipped):
+    text = ("정 의장은 직접 오지 않고 이민경 대변인과 장우진 비서관을 보냈다. 정혜선 대통령실 대변인은 서면브리핑에서 전했다. "
+            "대변인실은 답하지 않았다.")
+    assert persons(shipped, text) == ["이민경", "장우진", "정혜선"]
