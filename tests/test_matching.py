@@ -79,3 +79,11 @@ def test_a_spokesperson_is_a_title(shipped):
     text = ("정 의장은 직접 오지 않고 이민경 대변인과 장우진 비서관을 보냈다. 정혜선 대통령실 대변인은 서면브리핑에서 전했다. "
             "대변인실은 답하지 않았다.")
     assert persons(shipped, text) == ["이민경", "장우진", "정혜선"]
+
+
+def test_a_head_named_after_the_title_in_brackets(shipped):
+    text = ("서울 서대문구(구청장 이성현)가 현장민원실을 운영한다. 인천 서구(구청장 강범수)는 주민을 모집한다. "
+            "주일한국기업연합회(회장 이규홍)는 1993년에 창립됐다. 양구군(군수 서흥원)도 나섰다.")
+    assert persons(shipped, text) == ["이성현", "강범수", "이규홍", "서흥원"]
+    # a title and a word that is no name, or a title with a particle: no person
+    assert persons(shipped, "서구(구청장 직무대행)와 협회(회장 선출)는 답하지 않았다. 본부(대표는 홍길)도.") == []
