@@ -87,3 +87,23 @@ def test_a_head_named_after_the_title_in_brackets(shipped):
     assert persons(shipped, text) == ["이성현", "강범수", "이규홍", "서흥원"]
     # a title and a word that is no name, or a title with a particle: no person
     assert persons(shipped, "서구(구청장 직무대행)와 협회(회장 선출)는 답하지 않았다. 본부(대표는 홍길)도.") == []
+
+
+# --- places -------------------------------------------------------------------------------------------------------
+
+
+def places(shipped, text: str) -> list[str]:
+    return [name for _, name, kind in mentions(shipped, text) if kind == "place"]
+
+
+def test_numbered_neighbourhoods_are_places(shipped):
+    text = ("구청장은 독산1동 치매안심센터를 찾은 뒤 시흥2동 공사현장도 점검했다. 일정은 창신3동, 숭인2동 순이며 "
+            "종로5·6가동과 종로1‧2‧3‧4가동에서 끝난다. 주민들은 신월1동에서 만났다.")
+    assert places(shipped, text) == ["독산1동", "시흥2동", "창신3동", "숭인2동", "종로5·6가동", "종로1·2·3·4가동", "신월1동"]
+    # a flat's block number, a building's wing, one syllable before the number: no neighbourhood
+    assert places(shipped, "래미안101동 주민과 본관 2동, 제2동 회의실, 아파트 3동에서.") == []
+
+
+def test_a_village_after_its_town(shipped):
+    assert places(shipped, "의원들은 배방읍 공수리 일원 도시계획도로를 둘러봤다.") == ["배방읍", "공수리"]
+    assert places(shipped, "배방읍 거리에서 만났다.") == ["배방읍"]  # 거리 (a street) is no village

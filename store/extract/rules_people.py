@@ -308,6 +308,12 @@ class _PeopleRules(_ArticleBase):
             if not _TITLE_HINT.search(inner):
                 continue  # no title word in it
             tokens = list(_BRACKET_TOKEN.finditer(inner))
+            head = tokens[0].group() if len(tokens) == 2 else ""
+            if head and (head in _PLACE_TITLES or head == "구청장" or _is_title_word(head) and strip_particle(head) == head):
+                name = tokens[1].group()  # 서대문구(구청장 이성헌), 연합회(회장 이규홍): the head after its title
+                if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):
+                    hits.append(_Hit(name, m.start(1) + tokens[1].start(), "title", "person"))
+                continue
             if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
                 continue
             offset = m.start(1)

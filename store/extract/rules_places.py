@@ -19,6 +19,10 @@ _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too ma
 _DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
 _DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산](?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
 _WARDS = frozenset("중 동 서 남 북".split())
+# A numbered neighbourhood (창신3동, 신월1동, 종로5·6가동) names itself: a word of two syllables or more and one or two digits
+# before 동 is no common noun (a flat's 101동 has no word glued before its number).
+_NUMBERED_DONG = re.compile(r"(?<![가-힣A-Za-z0-9·])[가-힣]{2,4}\d{1,2}(?:·\d{1,2}){0,3}가?동(?![가-힣A-Za-z0-9])|"
+                            r"(?<![가-힣A-Za-z0-9·])[가-힣]{2,4}\d{1,2}(?:·\d{1,2}){0,3}가?동(?=(?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)(?![가-힣]))")
 _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전체 해당 행정 주변 시내 외곽 도심 공동 합동 연구 협동 노동 활동 이동 운동
     행동 변동 작동 가동 출동 감동 연동 자동 수동 폭동 난동 소동 발동 진동 구동 입구 출구 창구 요구 추구 탐구 도구 가구 인구 항구
     장면 측면 정면 전면 국면 화면 표면 이면 단면 방면 내면 외면 대면 직면 반면 당면 수면 지면 라면 거리 처리 관리 원리 논리 수리
@@ -70,7 +74,9 @@ class _PlaceRules(_ArticleBase):
             if i == 0 or i >= len(words) or words[i].start != found.start():
                 continue
             prev = words[i - 1]
-            if prev.closes or known.type_of(prev.core) != "place" and (i - 1 not in districts or prev.core != _strip_tail(prev.core)):
+            # after a known place, a district taken, or a town (배방읍 공수리)
+            if prev.closes or known.type_of(prev.core) != "place" and not _TOWN.fullmatch(prev.core) and (
+                    i - 1 not in districts or prev.core != _strip_tail(prev.core)):
                 continue
             w = words[i]
             m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
@@ -85,4 +91,7 @@ class _PlaceRules(_ArticleBase):
                 continue
             districts.add(i)
             hits.append(_Hit(core, w.start, "rule", "place"))
+        if "동" in self.text:
+            hits += [_Hit(m.group(), m.start(), "rule", "place") for m in _NUMBERED_DONG.finditer(self.text)
+                     if known.type_of(m.group()) is None]
         return hits
