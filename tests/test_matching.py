@@ -107,3 +107,27 @@ def test_numbered_neighbourhoods_are_places(shipped):
 def test_a_village_after_its_town(shipped):
     assert places(shipped, "의원들은 배방읍 공수리 일원 도시계획도로를 둘러봤다.") == ["배방읍", "공수리"]
     assert places(shipped, "배방읍 거리에서 만났다.") == ["배방읍"]  # 거리 (a street) is no village
+
+
+# --- Japanese names written in Hangul, and names that end like a particle -----------------------------------------
+
+
+def test_japanese_names_before_a_title_or_their_firm_and_title(shipped):
+    text = ("대한상공회의소는 오카무라 다다시 일본상의 회장(도시바 상담역), 가와베 히로키 큐덴코 회장, 사토 시게루 케이한전철 CEO 등이 "
+            "방한한다고 밝혔다. 니시무라 데이치 사쿠라 크레파스 대표이사와 와타나베 요시오 오오사키전기 대표이사도 함께한다.\n"
+            "니혼햄 파이터스 신조 쓰요시 감독이 투자를 주문했다. 요시하라 토모코 감독도 팀을 맡았다.")
+    assert persons(shipped, text) == ["오카무라 다다시", "가와베 히로키", "사토 시게루", "니시무라 데이치", "와타나베 요시오",
+                                      "신조 쓰요시", "요시하라 토모코"]
+
+
+def test_korean_words_in_the_same_syllables_are_no_japanese_name(shipped):
+    # 주민이 주체가 and 특별히 반갑게 인사한 keep to the kana syllables or end like 오카다; none is a name
+    text = ("이번 콘서트는 주민이 주체가 되어 구청장과 대화하는 무대다. 대통령이 특별히 반갑게 인사한 장관도 있었다. "
+            "이사 다시 회장이 되었다.")
+    assert persons(shipped, text) == []
+
+
+def test_a_foreign_name_ending_in_ro_before_a_title(shipped):
+    # 수베로 ends like the particle 로, 오카다 and 기시다 like a verb's 다
+    text = "한화는 카를로스 수베로 감독을 선임했다. 오카다 아키라 감독과 기시다 후미오 총리도 언급됐다."
+    assert persons(shipped, text) == ["카를로스 수베로", "오카다 아키라", "기시다 후미오"]

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from .hangul import strip_particle
 from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, title_family
-from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _particle_fits, _strip_tail,
-                         _suffix_type)
+from .rules_base import (_ADNOMINALS, _ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word,
+                         _particle_fits, _strip_tail, _suffix_type)
 
 _TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
@@ -48,10 +48,57 @@ def _place_title_heads(core: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+# Japanese names written in Hangul (오카무라 다다시, 신조 쓰요시, 요시하라 토모코) use none of the loanword syllables above, but
+# only the syllables of Japanese kana: the vowels a i u e o (ya yu yo, wa), u as ㅡ after s/z/ts (스 즈 츠 쓰), no final
+# consonant but ㄴ. Korean words almost never keep to that inventory over two words of five syllables or more.
+_JP_VOWELS = frozenset((0, 2, 5, 8, 12, 13, 17, 20))  # ㅏ ㅑ ㅔ ㅗ ㅛ ㅜ ㅠ ㅣ
+_JP_U_ONSETS = frozenset((9, 10, 12, 14))  # ㅅ ㅆ ㅈ ㅊ + ㅡ
+_JP_TENSE = frozenset((1, 4, 8, 10, 13))  # ㄲ ㄸ ㅃ ㅆ ㅉ: only 쓰
+
+
+@lru_cache(maxsize=1 << 14)
+def _japanese_shaped(word: str) -> bool:
+    """A word of two to five syllables spelled only with the Hangul a Japanese name is written in (see _JP_VOWELS)."""
+    if not 2 <= len(word) <= 5:
+        return False
+    for c in word:
+        if not "가" <= c <= "힣":
+            return False
+        code = ord(c) - 0xAC00
+        onset, vowel, final = code // 588, code % 588 // 28, code % 28
+        if final not in (0, 4):
+            return False
+        if vowel == 18:  # ㅡ
+            if onset not in _JP_U_ONSETS:
+                return False
+        elif vowel == 9:  # ㅘ: 와 only
+            if onset != 11:
+                return False
+        elif vowel not in _JP_VOWELS or onset in _JP_TENSE:
+            return False
+    return True
+
+
+# Syllables Japanese names are full of and Korean words are not (ka ki ku ke ko, ta chi tsu te to, hi fu, shi sho kyo zu yo):
+# 주민이 주체가 keeps to the inventory too, but has none of them.
+_JP_MARKERS = frozenset("카 키 쿠 케 코 타 치 츠 쓰 테 토 후 히 시 쇼 쿄 즈 요".split())
+
+
+def _japanese_pair(first: str, last: str) -> bool:
+    """A Japanese family and given name (사토 시게타카, 신조 쓰요시): both Japanese-shaped, five syllables or more, two of
+    them marker syllables (see _JP_MARKERS)."""
+    return (len(first) + len(last) >= 5 and sum(c in _JP_MARKERS for c in first + last) >= 2
+            and _japanese_shaped(first) and _japanese_shaped(last) and not {first, last} & (_NOT_NAMES | _FUNCTION_WORDS | _ADNOMINALS))
+
+
 def _name_pair(run: list[_Word]) -> list[_Word] | None:
-    """The two words of a run of name-like words that name a person: the first pair that starts with a
+    """The two words of a run of name-like words that name a person: a Japanese name (니혼햄 파이터스 신조 쓰요시 →
+    신조 쓰요시; 니시무라 데이치 사쿠라 크레파스 → 니시무라 데이치), else the first pair that starts with a
     transliterated word (만난 젠슨 황 → 젠슨 황; 스티븐 발라반 람다 → 스티븐 발라반), else the first that can be
     a foreign name at all (팀 쿡), else none (만난 최)."""
+    for i in range(len(run) - 1):
+        if _japanese_pair(run[i].core, run[i + 1].core):
+            return run[i : i + 2]
     pairs = [run[i : i + 2] for i in range(len(run) - 1) if _foreign_name_pair(run[i].core, run[i + 1].core)]
     for first, last in pairs:
         if any(c in _LOANWORD_SYLLABLES for c in first.core):
@@ -145,12 +192,21 @@ class _PeopleRules(_ArticleBase):
         kind = self.known.type_of(core)
         if kind is not None and kind != "person":
             return False
-        if self.has_barrier(w):
+        if self.has_barrier(w) and not self._ends_like_a_particle_only(w):
             return False
         if w.tags is not None and not (all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")):
             return False
         suffix = _suffix_type(core) if len(core) >= 4 else None
         return suffix is None or len(suffix[1]) < 2  # 당 과학기술특별위원회 위원장: a body and its head, not a name
+
+    @staticmethod
+    def _ends_like_a_particle_only(w: _Word) -> bool:
+        """A transliterated name whose last syllable reads as a verb ending or particle (오카다, 기시다, 구니히로, 수베로):
+        three syllables or more in the Japanese inventory, a marker syllable in it or 로 at its end, and no final
+        consonant at the end (인사한, 주민이 stay words: no marker, or a verb's ㄴ)."""
+        core = w.core
+        return (len(core) >= 3 and not w.closes and (ord(core[-1]) - 0xAC00) % 28 == 0 and _japanese_shaped(core)
+                and (core[-1] == "로" or any(c in _JP_MARKERS for c in core)))
 
     def is_korean_name(self, w: _Word, before_title: bool = False) -> bool:
         """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회).
@@ -210,6 +266,9 @@ class _PeopleRules(_ArticleBase):
                     continue
                 # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
                 item = word.opens and self.text[word.start - 1 : word.start] in _ITEM_MARKS
+                if len(run) == 1 and _looks_korean_name(word.core) and _japanese_pair(word.core, run[0].core):
+                    person, start = f"{word.core} {run[0].core}", word.start  # 오카다 아키라 감독: not a Korean 오카다
+                    break
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause or item) and len(run) < 2:
                     person, start = word.core, word.start
                     break
@@ -232,6 +291,8 @@ class _PeopleRules(_ArticleBase):
                 firm = run[run.index(pair[1]) + 1 :]
                 if len(firm) == 1 and family in _FIRM_TITLES and self.known.type_of(firm[0].core) is None:
                     hits.append(_Hit(firm[0].core, firm[0].start, "rule", "company"))  # 스티븐 발라반 람다 CEO: his firm
+            if person is None and i >= 3 and not run:
+                person, start = self._japanese_name_before_body(i)  # 오카무라 다다시 일본상의 회장: the body reads as particles
             if person is None and family in _MINISTER_TITLES and i > 0 and not w.line_start:
                 lone = self._lone_foreign_surname(i - 1)  # 논의해 온 베선트 재무장관이: his surname alone
                 if lone is not None:
@@ -246,6 +307,15 @@ class _PeopleRules(_ArticleBase):
                 if start == words[last].start and last > 0:
                     hits += self._comma_names(last - 1, need=2)
         return hits
+
+    def _japanese_name_before_body(self, i: int) -> tuple[str | None, int]:
+        """A Japanese name two words before the title at words[i], the word between being its firm or body (사토 시게타카
+        케이한전기철도 CEO, 오카무라 다다시 일본상의 회장), which the walk back stopped at because it ends like a particle."""
+        first, last, body = self.words[i - 3 : i]
+        if (first.closes or last.closes or body.opens or last.line_start or body.line_start or self.words[i].line_start
+                or not _japanese_pair(first.core, last.core)):
+            return None, 0
+        return f"{first.core} {last.core}", first.start
 
     def _firm_ending_like_a_verb(self, w: _Word) -> bool:
         """람다 right before CEO: a word ending in 다 reads as a verb to the particle check, but a verb's 다 ends a sentence;
