@@ -131,3 +131,19 @@ def test_a_foreign_name_ending_in_ro_before_a_title(shipped):
     # 수베로 ends like the particle 로, 오카다 and 기시다 like a verb's 다
     text = "한화는 카를로스 수베로 감독을 선임했다. 오카다 아키라 감독과 기시다 후미오 총리도 언급됐다."
     assert persons(shipped, text) == ["카를로스 수베로", "오카다 아키라", "기시다 후미오"]
+
+
+# --- foreign players after their club and role ----------------------------------------------------------------------
+
+
+def test_foreign_players_after_their_club_and_role(shipped):
+    text = ("새 외국인 선수는 SK 와이번스의 투수 브록 다익스, 두산 베어스의 타자 호세 미겔 페르난도, 한화 이글스의 투수 워윅 서포드와 "
+            "채드 벨, 롯데 자이언츠의 타자 카를로스 아수아, 투수 제이크 톰스가 있다.")
+    assert persons(shipped, text) == ["브록 다익스", "호세 미겔 페르난도", "워윅 서포드", "채드 벨", "카를로스 아수아", "제이크 톰스"]
+
+
+def test_a_club_and_role_before_ordinary_words_names_nobody(shipped):
+    # no club before the role, or words that are no transliterated name after it
+    text = ("LG 트윈스의 투수 교체 타이밍은 늦었다. 감독은 투수 브록 다익스를 믿었다. 두산 베어스의 타자 기록 경신은 "
+            "멀었다. 한화 이글스의 투수 출신 코치, 롯데 자이언츠의 타자 친화 구장.")
+    assert persons(shipped, text) == []

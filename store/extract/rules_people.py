@@ -147,6 +147,7 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 # The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
+_LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 _SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
@@ -410,6 +411,11 @@ class _PeopleRules(_ArticleBase):
             after = words[i + 1]
             if after.line_start or after.opens and not after.core:
                 continue
+            if self._club_before(i):
+                listed = self._foreign_players(i + 1)  # SK 와이번스의 투수 브록 다익손, 한화 이글스의 투수 워웍 서폴드와 채드 벨
+                if listed:
+                    hits += listed
+                    continue
             name = next((after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
                         after.core)
             if name.endswith("씨") and len(name) > 2:
@@ -422,6 +428,64 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, after.start, "title", "person"))
+        return hits
+
+    def _club_before(self, i: int) -> bool:
+        """A club the alias file knows, with 의, right before words[i] (SK 와이번스의 투수, 롯데 자이언츠의 타자)."""
+        prev = self.words[i - 1] if i else None
+        if prev is None or prev.closes or not prev.core.endswith("의") or len(prev.core) < 3:
+            return False
+        core = prev.core[:-1]
+        if self.known.type_of(core) == "company":
+            return True
+        return i >= 2 and not self.words[i - 2].closes and self.known.type_of(f"{self.words[i - 2].core} {core}") == "company"
+
+    def _foreign_name_at(self, k: int) -> tuple[str, int, bool] | None:
+        """A transliterated name of two or three words starting at words[k] and ending with a particle or punctuation
+        (브록 다익손, 호세 미구엘 페르난데스, 워웍 서폴드와): (name, index of the next word, whether a list goes on after it)."""
+        words, parts = self.words, []
+        for t in range(3):
+            if k + t >= len(words) or t and (words[k + t].line_start or words[k + t].opens):
+                return None
+            w = words[k + t]
+            core = w.core
+            if not all(map(_is_hangul, core)):
+                return None
+            # before punctuation only the plain case particles (페르난데스는, but 페르난도, keeps its 도)
+            particles = _LIST_CLOSING_PARTICLES if w.closes else _NAME_PARTICLES
+            particle = next((p for p in particles if core.endswith(p) and len(core) > len(p)), None)
+            if particle is None and not w.closes:
+                parts.append(core)
+                continue
+            parts.append(core[: -len(particle)] if particle else core)
+            goes_on = particle in ("와", "과") or particle is None and self.text[w.end : w.end + 1] == ","
+            break
+        else:
+            return None
+        if len(parts) < 2 or any(p in _NOT_NAMES or p in _ROLE_NOUNS or p in _ROLE_WORDS or title_family(p)
+                                 or self.known.type_of(p) not in (None, "person") for p in parts):
+            return None
+        name = " ".join(parts)
+        if not (any(c in _LOANWORD_SYLLABLES for c in name) or len(parts) == 2 and _japanese_pair(*parts)):
+            return None
+        return name, k + len(parts), goes_on
+
+    def _foreign_players(self, k: int) -> list[_Hit]:
+        """The foreign name at words[k] and the ones listed after it (…서폴드와 채드 벨, …터너, 조 윌랜드는), at most ten."""
+        hits: list[_Hit] = []
+        while len(hits) < 10:
+            if hits and k < len(self.words) and self.words[k].core in _ROLE_WORDS:
+                k += 1  # …해즐베이커와 투수 제이콥 터너: the next item has its own role word
+            found = self._foreign_name_at(k)
+            if found is None:
+                break
+            name, nxt, goes_on = found
+            if not hits and not goes_on and not any(c in _LOANWORD_SYLLABLES for c in name.split()[0]):
+                break  # 투수 교체 타이밍은: a common noun first; a name opens with a transliterated word or a list goes on
+            hits.append(_Hit(name, self.words[k].start, "title", "person"))
+            if not goes_on:
+                break
+            k = nxt
         return hits
 
     def transfer_hits(self) -> list[_Hit]:
