@@ -147,3 +147,11 @@ def test_a_club_and_role_before_ordinary_words_names_nobody(shipped):
     text = ("LG 트윈스의 투수 교체 타이밍은 늦었다. 감독은 투수 브록 다익스를 믿었다. 두산 베어스의 타자 기록 경신은 "
             "멀었다. 한화 이글스의 투수 출신 코치, 롯데 자이언츠의 타자 친화 구장.")
     assert persons(shipped, text) == []
+
+
+def test_ministries_the_alias_file_lacked_and_special_cities(shipped):
+    text = ("정성호 법무부 장관은 통일부, 해수부와 협의했다. 이동환 고양특례시장은 축사를 했고, 남기일 감독은 수원삼성과의 "
+            "경기를 마쳤다. 수원삼성디지털시티는 다른 곳이다.")
+    got = [(w, n) for w, n, _ in mentions(shipped, text)]
+    assert got == [("정성호", "정성호"), ("법무부", "법무부"), ("통일부", "통일부"), ("해수부", "해양수산부"), ("이동환", "이동환"),
+                   ("남기일", "남기일"), ("수원삼성", "수원 삼성 블루윙즈")]
