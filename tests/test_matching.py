@@ -155,3 +155,15 @@ def test_ministries_the_alias_file_lacked_and_special_cities(shipped):
     got = [(w, n) for w, n, _ in mentions(shipped, text)]
     assert got == [("정성호", "정성호"), ("법무부", "법무부"), ("통일부", "통일부"), ("해수부", "해양수산부"), ("이동환", "이동환"),
                    ("남기일", "남기일"), ("수원삼성", "수원 삼성 블루윙즈")]
+
+
+def test_a_transcripts_speaker_labels_name_people(shipped):
+    text = ("[이재명 대통령]\n“네 국무회의를 시작하겠습니다.”\n[정성호/법무부 장관]\n“감사합니다.”\n[김성한 / 환경부 장관]\n“최선을 다하겠습니다.”\n"
+            "[사진/연합뉴스 제공]\n[기자/앵커]")
+    assert persons(shipped, text) == ["이재명", "정성호", "김성한"]
+
+
+def test_words_before_a_title_that_name_nobody(shipped):
+    text = ("제가 모두 말씀 드리기 전에 장관님들이 소회를 밝혔다. 나머지 장관 7명도 공언했다. 뉴페이스 외국인 선수들이 뛴다. "
+            "해당 시즌 선수들의 성적이 작용한다.")
+    assert persons(shipped, text) == []

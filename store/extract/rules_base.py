@@ -81,9 +81,10 @@ def _suffix_type(name: str) -> tuple[str, str] | None:
 # 모 구단 감독 (some club's manager), 누가 새 총장 (who the new president is): a determiner or pronoun, no first name.
 _ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는 두 세 네 몇 여러 모든 그 저 "
                         "모 새 누가 어느 무슨".split())
-# Connectives and postpositional words that the title rule can take for a two-word name.
+# Connectives and postpositional words that the title rule can take for a two-word name, and words that stand before a
+# title without naming anyone (외국인 선수, 해당 시즌 선수, 나머지 장관, 말씀 드리기 전에 장관님들이).
 _FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러 기간 중
-    마련해 이사회""".split())
+    마련해 이사회 외국인 해당 나머지 전에 후에""".split())
 
 
 def _is_amount(surface: str) -> bool:

@@ -147,6 +147,7 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 # The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
+_SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 _SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
@@ -235,7 +236,21 @@ class _PeopleRules(_ArticleBase):
     def title_hits(self) -> list[_Hit]:
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
-        return self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
+        return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
+                + self.speaker_label_hits())
+
+    def speaker_label_hits(self) -> list[_Hit]:
+        """A transcript's speaker label, name / body and title in square brackets ([정성호/법무부 장관], [김민수 / 시의원]): the
+        name, when it looks like a Korean name and the label ends in a title."""
+        if "/" not in self.text or "[" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SPEAKER_LABEL.finditer(self.text):
+            name, role = m.group(1), m.group(2).split()
+            if (role and title_family(role[-1]) and _looks_korean_name(name) and name not in _NOT_NAMES
+                    and self.known.type_of(name) in (None, "person")):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
 
     def _titled_word_hits(self) -> list[_Hit]:
         """Persons named left of a title word: the name, then up to five organisation words."""
