@@ -167,3 +167,13 @@ def test_words_before_a_title_that_name_nobody(shipped):
     text = ("제가 모두 말씀 드리기 전에 장관님들이 소회를 밝혔다. 나머지 장관 7명도 공언했다. 뉴페이스 외국인 선수들이 뛴다. "
             "해당 시즌 선수들의 성적이 작용한다.")
     assert persons(shipped, text) == []
+
+
+def test_a_schedule_of_neighbourhoods_with_one_numbered(shipped):
+    text = ("일정은 8일 부암동, 평창동 11일 청운효자동, 삼청동 12일 혜화동 13일 종로5·6가동 가회동 14일 무악동, 교남동 "
+            "18일 창신3동 순으로 이어진다.")
+    assert places(shipped, text) == ["부암동", "평창동", "청운효자동", "삼청동", "혜화동", "종로5·6가동", "가회동", "무악동", "교남동",
+                                     "창신3동"]
+    # common nouns in 동 break the run; without a numbered one, or with fewer than three, nothing is added
+    assert places(shipped, "8일 부암동, 평창동 11일 청운효자동에서 활동했다.") == []
+    assert places(shipped, "주민 활동, 이동, 운동 8일 창신3동 행사.") == ["창신3동"]

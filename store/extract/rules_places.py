@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .lexicon import _is_hangul, _is_tail
-from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
+from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
 # (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
@@ -28,6 +29,20 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
     장면 측면 정면 전면 국면 화면 표면 이면 단면 방면 내면 외면 대면 직면 반면 당면 수면 지면 라면 거리 처리 관리 원리 논리 수리
     승리 정리 심리 요리 무리 대리 의리 유리 실리 조리 경리 총리 진리 권리 부리 소리 부동산 유동산 총자산 순자산 대량생산 공산 농수산
     수산 축산 출산 재산 자산 생산 예산 투자산 수출산""".split())
+
+
+_SCHEDULE_DATE = re.compile(r"\d{1,2}일")
+_DONG_WORD = re.compile(r"[가-힣]{2,4}(?:\d{1,2}(?:·\d{1,2}){0,3}가?)?동")
+
+
+@lru_cache(maxsize=1 << 14)
+def _schedule_word(core: str) -> str | None:
+    """'dong' for a neighbourhood-shaped word (부암동, 창신3동; not 활동), 'date' for 8일, else None."""
+    if _SCHEDULE_DATE.fullmatch(core):
+        return "date"
+    if _DONG_WORD.fullmatch(core) and core not in _DISTRICT_GENERIC and core[:-1] not in _NOT_NAMES:
+        return "dong"
+    return None
 
 
 def _site_core(word: str) -> str | None:
@@ -92,6 +107,27 @@ class _PlaceRules(_ArticleBase):
             districts.add(i)
             hits.append(_Hit(core, w.start, "rule", "place"))
         if "동" in self.text:
-            hits += [_Hit(m.group(), m.start(), "rule", "place") for m in _NUMBERED_DONG.finditer(self.text)
-                     if known.type_of(m.group()) is None]
+            numbered = [_Hit(m.group(), m.start(), "rule", "place") for m in _NUMBERED_DONG.finditer(self.text)
+                        if known.type_of(m.group()) is None]
+            hits += numbered
+            if numbered:
+                hits += self._listed_dongs({h.start for h in numbered})
+        return hits
+
+    def _listed_dongs(self, numbered: set[int]) -> list[_Hit]:
+        """The neighbourhoods of a schedule that lists them with dates (8일 부암동, 평창동 11일 청운효자동 … 18일 창신3동): in a
+        run of words that are only neighbourhoods and dates, three neighbourhoods or more, one of them numbered, are all
+        places (활동, 이동 and other common nouns in 동 break a run)."""
+        hits: list[_Hit] = []
+        run: list[_Word] = []
+        for w in [*self.words, None]:
+            kind = None if w is None or w.line_start and run else _schedule_word(w.core)
+            if kind is not None:
+                run.append(w)
+                continue
+            dongs = [x for x in run if _schedule_word(x.core) == "dong"]
+            if len(dongs) >= 3 and any(x.start in numbered for x in dongs):
+                hits += [_Hit(x.core, x.start, "rule", "place") for x in dongs
+                         if x.start not in numbered and self.known.type_of(x.core) is None]
+            run = [w] if w is not None and _schedule_word(w.core) is not None else []
         return hits
