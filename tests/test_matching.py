@@ -177,3 +177,18 @@ def test_a_schedule_of_neighbourhoods_with_one_numbered(shipped):
     # common nouns in 동 break the run; without a numbered one, or with fewer than three, nothing is added
     assert places(shipped, "8일 부암동, 평창동 11일 청운효자동에서 활동했다.") == []
     assert places(shipped, "주민 활동, 이동, 운동 8일 창신3동 행사.") == ["창신3동"]
+
+
+# --- players named bare in a result ---------------------------------------------------------------------------------
+
+
+def test_players_named_bare_in_a_sentence_that_scores_them(shipped):
+    text = ("루키 최혜령은 이날 3타를 줄여 최종합계 7언더파로 3위에 올랐다. 고진하는 최종라운드에서 버디 7개와 보기 1개를 했다. "
+            "이날 페널티킥은 서진우가 골을 넣으며 마무리했다. 제주전에선 이현수, 김인영이 선발로 출격했다.")
+    assert persons(shipped, text) == ["최혜령", "서진우", "김인영"]  # 고진하: a name ending in 하 reads as a verb
+
+
+def test_common_words_in_a_result_sentence_are_no_players(shipped):
+    text = ("사람들은 선발로 나선 공격수가 골을 넣으며 이겼다고 했다. 전반전에 선제골이 나왔고 주인공이 결승골을 넣었다. "
+            "기록을 이어가는 팀은 안타를 쳤다. 최종전은 준우승으로 끝났다.")
+    assert persons(shipped, text) == []

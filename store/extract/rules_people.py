@@ -147,6 +147,14 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 # The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
+# Words that say a sentence reports a player's result: golf scores, goals, hits, a place in the order, a start.
+_SCORE_WORD = re.compile(r"\d언더파|\d오버파|버디 \d|\d타차|골을 넣|골로|결승골|동점골|선제골|도움을|어시스트|안타|홈런|타점|선발로|선발 출전|"
+                         r"선발출장|공동 \d위|단독 \d위|\d위에 올|준우승|우승을 차지|세이브")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_BARE_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3})(?:은|는|이|가|과|와|에게)(?![가-힣])")
+# Three-syllable words of sports reports that look like a surname and a given name: 최종전, 전반전, 연장전, 정확도 …
+_NOT_GIVEN_ENDINGS = frozenset("종전 반전 장전 확도 발진 승전 인왕 인공 발승".split())
+_CLAUSE_WINDOW = re.compile(r"(?:\s*[^\s.!?,]+){1,6}")
 _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 _SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
@@ -237,7 +245,28 @@ class _PeopleRules(_ArticleBase):
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
-                + self.speaker_label_hits())
+                + self.speaker_label_hits() + self.scorer_hits())
+
+    def scorer_hits(self) -> list[_Hit]:
+        """Players named bare in a sentence that scores them (최혜진은 … 7언더파로, 서진수가 골을 넣으며, 김인균이 선발로): a
+        Korean name with a subject, topic or 과/와 particle in a sentence with a result word (see _SCORE_WORD)."""
+        if not _SCORE_WORD.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        text = self.text
+        for sentence in _SENTENCE.finditer(text):
+            if not _SCORE_WORD.search(text, sentence.start(), sentence.end()):
+                continue
+            for m in _BARE_NAME.finditer(text, sentence.start(), sentence.end()):
+                name = m.group(1)
+                # the result within the next six words of the clause (고진영은 최종라운드에서 버디 7개와)
+                window = _CLAUSE_WINDOW.match(text, m.end())
+                if (window is None or not _SCORE_WORD.search(window.group()) or not _looks_korean_name(name)
+                        or not self._free_name(name) or name in _ROLE_WORDS or name in _ROLE_NOUNS
+                        or name[1:] in _NOT_GIVEN_ENDINGS or name[-1] in "들하가골"):
+                    continue  # 사람들은, 진입하는, 이어가는, 공격수가, 전반전에, 선제골이: no player's name
+                hits.append(_Hit(name, m.start(1), "rule", "person"))
+        return hits
 
     def speaker_label_hits(self) -> list[_Hit]:
         """A transcript's speaker label, name / body and title in square brackets ([정성호/법무부 장관], [김민수 / 시의원]): the
