@@ -192,3 +192,28 @@ def test_common_words_in_a_result_sentence_are_no_players(shipped):
     text = ("사람들은 선발로 나선 공격수가 골을 넣으며 이겼다고 했다. 전반전에 선제골이 나왔고 주인공이 결승골을 넣었다. "
             "기록을 이어가는 팀은 안타를 쳤다. 최종전은 준우승으로 끝났다.")
     assert persons(shipped, text) == []
+
+
+# --- bad input ------------------------------------------------------------------------------------------------------
+
+
+def _cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@pytest.mark.parametrize("text", [
+    "‧".join(["길정우"] * 100_000) + " 의원",  # a dot list far past the 30 names the rule reads
+    "[홍길동/법무부 장관] " * 10_000,  # speaker labels
+    "8일 창신3동, 부암동, " * 20_000,  # a schedule of neighbourhoods
+    "최혜진은 7언더파로 " * 10_000,  # one endless result sentence
+    "SK 와이번스의 투수 브록 다익손, " * 5_000,  # club, role and players
+    "오카무라 다다시 일본상의 회장 " * 10_000,  # Japanese names before a body and title
+    "서구(구청장 이성헌) " * 10_000,  # heads in brackets
+], ids=["dots", "labels", "dongs", "scores", "players", "japanese", "brackets"])
+def test_round7_rules_stay_linear_on_hostile_text(text):
+    start = _cpu()
+    rule_candidates(article(text))
+    assert _cpu() - start < 3.0
