@@ -217,3 +217,8 @@ def test_round7_rules_stay_linear_on_hostile_text(text):
     start = _cpu()
     rule_candidates(article(text))
     assert _cpu() - start < 3.0
+
+
+def test_airlines_are_firms(shipped):
+    got = [(w, n) for w, n, _ in mentions(shipped, "진에어 타고 뜬다! 대한항공과 아시아나는 합병했고 티웨이항공도 노선을 늘렸다.")]
+    assert got == [("진에어", "진에어"), ("대한항공", "대한항공"), ("아시아나", "아시아나항공"), ("티웨이항공", "티웨이항공")]
