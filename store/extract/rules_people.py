@@ -84,11 +84,14 @@ def _japanese_shaped(word: str) -> bool:
 _JP_MARKERS = frozenset("카 키 쿠 케 코 타 치 츠 쓰 테 토 후 히 시 쇼 쿄 즈 요".split())
 
 
+_NOT_JAPANESE_WORDS = _NOT_NAMES | _FUNCTION_WORDS | _ADNOMINALS
+
+
 def _japanese_pair(first: str, last: str) -> bool:
     """A Japanese family and given name (사토 시게타카, 신조 쓰요시): both Japanese-shaped, five syllables or more, two of
     them marker syllables (see _JP_MARKERS)."""
-    return (len(first) + len(last) >= 5 and sum(c in _JP_MARKERS for c in first + last) >= 2
-            and _japanese_shaped(first) and _japanese_shaped(last) and not {first, last} & (_NOT_NAMES | _FUNCTION_WORDS | _ADNOMINALS))
+    return (len(first) + len(last) >= 5 and _japanese_shaped(first) and _japanese_shaped(last)
+            and sum(c in _JP_MARKERS for c in first + last) >= 2 and first not in _NOT_JAPANESE_WORDS and last not in _NOT_JAPANESE_WORDS)
 
 
 def _name_pair(run: list[_Word]) -> list[_Word] | None:
