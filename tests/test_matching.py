@@ -54,7 +54,7 @@ def test_glued_titles_in_a_council_story(shipped):
 
 
 def test_a_glued_title_is_no_licence_for_places_or_firms(shipped):
-    # 서울시장 is the mayor of Seoul, not the place 서울 (as before); 삼성전자사장단 is no mention of a person either
+    # 서울시장 is the mayor of Seoul, not the place 서울 (as before), and a glued title makes no firm of 삼성의원
     got = mentions(shipped, "서울시장과 부산시장이 만났다. 삼성의원은 없다.")
     assert ("서울", "서울", "place") not in got and ("삼성", "삼성", "company") not in got
 
