@@ -66,7 +66,7 @@ _TITLES: dict[str, str] = {
     "최고책임자": "책임자", "책임자": "책임자", "창업자": "창업자", "창업주": "창업자", "총수": "총수",
     "의장": "의장", "이사장": "이사장", "대통령": "대통령", "부총리": "부총리", "총리": "총리",
     "장관": "장관", "차관": "차관", "수석": "수석", "수석비서관": "수석", "비서관": "비서관",
-    "비서실장": "비서실장", "실장": "실장", "위원장": "위원장", "부위원장": "부위원장", "원장": "원장",
+    "비서실장": "비서실장", "실장": "실장", "대변인": "대변인", "위원장": "위원장", "부위원장": "부위원장", "원장": "원장",
     "청장": "청장", "처장": "처장", "본부장": "본부장", "센터장": "센터장", "소장": "소장", "총재": "총재",
     "사무총장": "사무총장", "교수": "교수", "의원": "의원", "대사": "대사", "지사장": "지사장",
     "부문장": "부문장", "사업부장": "사업부장", "전무": "전무", "상무": "상무", "부장": "부장", "팀장": "팀장", "리더": "리더", "총괄": "총괄",
@@ -79,6 +79,12 @@ _TITLES: dict[str, str] = {
     "총장": "총장", "부총장": "부총장", "학장": "학장",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
+# Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads
+# of places, which stand glued to a name but never alone after one as a title (시장 alone is a market).
+_GLUED_TITLE = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted({*_TITLES, "시장", "구청장", "군수", "도지사", "교육감"}, key=len, reverse=True)))
+    + ")"
+)
 # The longest title ending a string, in one compiled search (the leftmost match of an alternation anchored at the end
 # is the longest suffix), instead of ~80 endswith calls per cut.
 _LONGEST_TITLE = len(_TITLES_LONGEST_FIRST[0])
@@ -109,6 +115,17 @@ def title_family(word: str) -> str | None:
             continue  # MCEO, XCTO: no shorter title ends an ASCII one, so this cut has none
         return _TITLES[title]
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def titled_tail(run: str) -> bool:
+    """True when a Hangul run glued after a name is a title and particles (의원으로, 장관은, 구청장이, 시장님과);
+    not 의원실, 시장성, 대표발의 (sponsoring a bill)."""
+    m = _GLUED_TITLE.match(run)  # the alternation is longest first: 부총장 before 부총
+    if m is None:
+        return False
+    rest = run[m.end():]
+    return not rest or (_is_tail(rest) and not rest.startswith("발의"))
 
 
 _PAREN = re.compile(r"\([^()\n]*\)")

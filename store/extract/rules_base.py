@@ -58,6 +58,8 @@ _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
     r"[^\s…]+?(?:(?<=[가-힣][.!?])(?=[가-힣])|(?<=[가-힣][.!?][`'’\"”])(?=[가-힣])|(?=[\s…])|\Z)")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
+_OTHER_DOTS = re.compile("[・‧∙･⋅]")
+_DOT_FOLD = str.maketrans("・‧∙･⋅", "·····")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")
@@ -79,9 +81,10 @@ def _suffix_type(name: str) -> tuple[str, str] | None:
 # 모 구단 감독 (some club's manager), 누가 새 총장 (who the new president is): a determiner or pronoun, no first name.
 _ADNOMINALS = frozenset("온 간 한 된 난 본 쓴 든 탄 단 할 될 갈 올 볼 줄 던 찾은 만난 맡은 있는 없는 하는 두 세 네 몇 여러 모든 그 저 "
                         "모 새 누가 어느 무슨".split())
-# Connectives and postpositional words that the title rule can take for a two-word name.
+# Connectives and postpositional words that the title rule can take for a two-word name, and words that stand before a
+# title without naming anyone (외국인 선수, 해당 시즌 선수, 나머지 장관, 말씀 드리기 전에 장관님들이).
 _FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통해 대해 대한 관련 이후 이전 당시 가운데 동안 이어 또한 아울러 기간 중
-    마련해 이사회""".split())
+    마련해 이사회 외국인 해당 나머지 전에 후에""".split())
 
 
 def _is_amount(surface: str) -> bool:
@@ -148,7 +151,8 @@ class _ArticleBase:
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
     def __init__(self, text: str, tokens: list[Any] | None, known: _Known) -> None:
-        self.text = text
+        # Other middle dots as ·, the one the list rules split on (길정우‧이철우 의원; same length, so offsets hold)
+        self.text = text = text.translate(_DOT_FOLD) if _OTHER_DOTS.search(text) else text
         self.known = known
         # plain tuples: attribute access on the analyzer's token objects is slow
         self.tokens = None if tokens is None else [_Token(t.form, t.tag, t.start, t.len) for t in tokens]

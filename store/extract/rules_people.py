@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from .hangul import strip_particle
 from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, title_family
-from .rules_base import (_ArticleBase, _BARRIER_TAGS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _particle_fits, _strip_tail,
-                         _suffix_type)
+from .rules_base import (_ADNOMINALS, _ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word,
+                         _particle_fits, _strip_tail, _suffix_type)
 
 _TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
@@ -48,10 +48,60 @@ def _place_title_heads(core: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+# Japanese names written in Hangul (오카무라 다다시, 신조 쓰요시, 요시하라 토모코) use none of the loanword syllables above, but
+# only the syllables of Japanese kana: the vowels a i u e o (ya yu yo, wa), u as ㅡ after s/z/ts (스 즈 츠 쓰), no final
+# consonant but ㄴ. Korean words almost never keep to that inventory over two words of five syllables or more.
+_JP_VOWELS = frozenset((0, 2, 5, 8, 12, 13, 17, 20))  # ㅏ ㅑ ㅔ ㅗ ㅛ ㅜ ㅠ ㅣ
+_JP_U_ONSETS = frozenset((9, 10, 12, 14))  # ㅅ ㅆ ㅈ ㅊ + ㅡ
+_JP_TENSE = frozenset((1, 4, 8, 10, 13))  # ㄲ ㄸ ㅃ ㅆ ㅉ: only 쓰
+
+
+@lru_cache(maxsize=1 << 14)
+def _japanese_shaped(word: str) -> bool:
+    """A word of two to five syllables spelled only with the Hangul a Japanese name is written in (see _JP_VOWELS)."""
+    if not 2 <= len(word) <= 5:
+        return False
+    for c in word:
+        if not "가" <= c <= "힣":
+            return False
+        code = ord(c) - 0xAC00
+        onset, vowel, final = code // 588, code % 588 // 28, code % 28
+        if final not in (0, 4):
+            return False
+        if vowel == 18:  # ㅡ
+            if onset not in _JP_U_ONSETS:
+                return False
+        elif vowel == 9:  # ㅘ: 와 only
+            if onset != 11:
+                return False
+        elif vowel not in _JP_VOWELS or onset in _JP_TENSE:
+            return False
+    return True
+
+
+# Syllables Japanese names are full of and Korean words are not (ka ki ku ke ko, ta chi tsu te to, hi fu, shi sho kyo zu yo):
+# 주민이 주체가 keeps to the inventory too, but has none of them.
+_JP_MARKERS = frozenset("카 키 쿠 케 코 타 치 츠 쓰 테 토 후 히 시 쇼 쿄 즈 요".split())
+
+
+_NOT_JAPANESE_WORDS = _NOT_NAMES | _FUNCTION_WORDS | _ADNOMINALS
+
+
+def _japanese_pair(first: str, last: str) -> bool:
+    """A Japanese family and given name (사토 시게타카, 신조 쓰요시): both Japanese-shaped, five syllables or more, two of
+    them marker syllables (see _JP_MARKERS)."""
+    return (len(first) + len(last) >= 5 and _japanese_shaped(first) and _japanese_shaped(last)
+            and sum(c in _JP_MARKERS for c in first + last) >= 2 and first not in _NOT_JAPANESE_WORDS and last not in _NOT_JAPANESE_WORDS)
+
+
 def _name_pair(run: list[_Word]) -> list[_Word] | None:
-    """The two words of a run of name-like words that name a person: the first pair that starts with a
+    """The two words of a run of name-like words that name a person: a Japanese name (니혼햄 파이터스 신조 쓰요시 →
+    신조 쓰요시; 니시무라 데이치 사쿠라 크레파스 → 니시무라 데이치), else the first pair that starts with a
     transliterated word (만난 젠슨 황 → 젠슨 황; 스티븐 발라반 람다 → 스티븐 발라반), else the first that can be
     a foreign name at all (팀 쿡), else none (만난 최)."""
+    for i in range(len(run) - 1):
+        if _japanese_pair(run[i].core, run[i + 1].core):
+            return run[i : i + 2]
     pairs = [run[i : i + 2] for i in range(len(run) - 1) if _foreign_name_pair(run[i].core, run[i + 1].core)]
     for first, last in pairs:
         if any(c in _LOANWORD_SYLLABLES for c in first.core):
@@ -100,6 +150,18 @@ _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시
 # The particle a name takes (별이, 아스트로가, 윤규진에게): one, cut from the end; longest first.
 _NAME_PARTICLES = ("에게서", "이라는", "에게", "에서", "으로", "처럼", "까지", "부터", "보다", "과의", "와의", "라는", "이", "가", "은", "는",
                    "을", "를", "의", "와", "과", "도", "로", "에", "만")
+# Words that say a sentence reports a player's result: golf scores, goals, hits, a place in the order, a start.
+_SCORE_WORD = re.compile(r"\d언더파|\d오버파|버디 \d|\d타차|골을 넣|골로|결승골|동점골|선제골|도움을|어시스트|안타|홈런|타점|선발로|선발 출전|"
+                         r"선발출장|공동 \d위|단독 \d위|\d위에 올|준우승|우승을 차지|세이브")
+_SCORE_GATE = re.compile("언더파|오버파|버디|타차|골을 넣|골로|결승골|동점골|선제골|도움을|어시스트|안타|홈런|타점|선발로|선발 출전|"
+                         "선발출장|공동 |단독 |위에 올|준우승|우승을 차지|세이브")
+_SCORE_REACH = 80  # characters before a result word where its player may be named (six words)
+_CLAUSE_BREAK = re.compile(r"[.!?,\n]")
+_BARE_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3})(?:은|는|이|가|과|와|에게)(?![가-힣])")
+# Three-syllable words of sports reports that look like a surname and a given name: 최종전, 전반전, 연장전, 정확도 …
+_NOT_GIVEN_ENDINGS = frozenset("종전 반전 장전 확도 발진 승전 인왕 인공 발승".split())
+_SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
+_LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 _SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
@@ -145,12 +207,21 @@ class _PeopleRules(_ArticleBase):
         kind = self.known.type_of(core)
         if kind is not None and kind != "person":
             return False
-        if self.has_barrier(w):
+        if self.has_barrier(w) and not self._ends_like_a_particle_only(w):
             return False
         if w.tags is not None and not (all(tag == "NNP" for _, tag in w.tags) or (len(w.tags) == 1 and w.tags[0][1] == "NNG")):
             return False
         suffix = _suffix_type(core) if len(core) >= 4 else None
         return suffix is None or len(suffix[1]) < 2  # 당 과학기술특별위원회 위원장: a body and its head, not a name
+
+    @staticmethod
+    def _ends_like_a_particle_only(w: _Word) -> bool:
+        """A transliterated name whose last syllable reads as a verb ending or particle (오카다, 기시다, 구니히로, 수베로):
+        three syllables or more in the Japanese inventory, a marker syllable in it or 로 at its end, and no final
+        consonant at the end (인사한, 주민이 stay words: no marker, or a verb's ㄴ)."""
+        core = w.core
+        return (len(core) >= 3 and not w.closes and (ord(core[-1]) - 0xAC00) % 28 == 0 and _japanese_shaped(core)
+                and (core[-1] == "로" or any(c in _JP_MARKERS for c in core)))
 
     def is_korean_name(self, w: _Word, before_title: bool = False) -> bool:
         """최태원, 김경훈, 유영상: a surname syllable and a given name, not a common noun (이사회).
@@ -178,7 +249,43 @@ class _PeopleRules(_ArticleBase):
     def title_hits(self) -> list[_Hit]:
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
-        return self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
+        return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
+                + self.speaker_label_hits() + self.scorer_hits())
+
+    def scorer_hits(self) -> list[_Hit]:
+        """Players named bare in a sentence that scores them (최혜진은 … 7언더파로, 서진수가 골을 넣으며, 김인균이 선발로): a
+        Korean name with a subject, topic or 과/와 particle, a result word (see _SCORE_WORD) after it within six words of
+        the same clause. Found from the result words back (rare), not from every name-shaped word forward."""
+        text = self.text
+        if not _SCORE_GATE.search(text):  # literals only: ten times cheaper than _SCORE_WORD's digit branches
+            return []
+        hits: list[_Hit] = []
+        seen: set[int] = set()
+        for score in _SCORE_WORD.finditer(text):
+            lo = max(0, score.start() - _SCORE_REACH)
+            for m in _BARE_NAME.finditer(text, lo, score.start()):
+                gap = text[m.end() : score.start()]
+                name = m.group(1)
+                if (m.start(1) in seen or _CLAUSE_BREAK.search(gap) or len(gap.split()) > 5 or not _looks_korean_name(name)
+                        or not self._free_name(name) or name in _ROLE_WORDS or name in _ROLE_NOUNS
+                        or name[1:] in _NOT_GIVEN_ENDINGS or name[-1] in "들하가골"):
+                    continue  # 사람들은, 진입하는, 이어가는, 공격수가, 전반전에, 선제골이: no player's name
+                seen.add(m.start(1))
+                hits.append(_Hit(name, m.start(1), "rule", "person"))
+        return hits
+
+    def speaker_label_hits(self) -> list[_Hit]:
+        """A transcript's speaker label, name / body and title in square brackets ([정성호/법무부 장관], [김민수 / 시의원]): the
+        name, when it looks like a Korean name and the label ends in a title."""
+        if "/" not in self.text or "[" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SPEAKER_LABEL.finditer(self.text):
+            name, role = m.group(1), m.group(2).split()
+            if (role and title_family(role[-1]) and _looks_korean_name(name) and name not in _NOT_NAMES
+                    and self.known.type_of(name) in (None, "person")):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
 
     def _titled_word_hits(self) -> list[_Hit]:
         """Persons named left of a title word: the name, then up to five organisation words."""
@@ -210,6 +317,9 @@ class _PeopleRules(_ArticleBase):
                     continue
                 # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
                 item = word.opens and self.text[word.start - 1 : word.start] in _ITEM_MARKS
+                if len(run) == 1 and _looks_korean_name(word.core) and _japanese_pair(word.core, run[0].core):
+                    person, start = f"{word.core} {run[0].core}", word.start  # 오카다 아키라 감독: not a Korean 오카다
+                    break
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause or item) and len(run) < 2:
                     person, start = word.core, word.start
                     break
@@ -232,6 +342,8 @@ class _PeopleRules(_ArticleBase):
                 firm = run[run.index(pair[1]) + 1 :]
                 if len(firm) == 1 and family in _FIRM_TITLES and self.known.type_of(firm[0].core) is None:
                     hits.append(_Hit(firm[0].core, firm[0].start, "rule", "company"))  # 스티븐 발라반 람다 CEO: his firm
+            if person is None and i >= 3 and not run:
+                person, start = self._japanese_name_before_body(i)  # 오카무라 다다시 일본상의 회장: the body reads as particles
             if person is None and family in _MINISTER_TITLES and i > 0 and not w.line_start:
                 lone = self._lone_foreign_surname(i - 1)  # 논의해 온 베선트 재무장관이: his surname alone
                 if lone is not None:
@@ -246,6 +358,15 @@ class _PeopleRules(_ArticleBase):
                 if start == words[last].start and last > 0:
                     hits += self._comma_names(last - 1, need=2)
         return hits
+
+    def _japanese_name_before_body(self, i: int) -> tuple[str | None, int]:
+        """A Japanese name two words before the title at words[i], the word between being its firm or body (사토 시게타카
+        케이한전기철도 CEO, 오카무라 다다시 일본상의 회장), which the walk back stopped at because it ends like a particle."""
+        first, last, body = self.words[i - 3 : i]
+        if (first.closes or last.closes or body.opens or last.line_start or body.line_start or self.words[i].line_start
+                or not _japanese_pair(first.core, last.core)):
+            return None, 0
+        return f"{first.core} {last.core}", first.start
 
     def _firm_ending_like_a_verb(self, w: _Word) -> bool:
         """람다 right before CEO: a word ending in 다 reads as a verb to the particle check, but a verb's 다 ends a sentence;
@@ -308,6 +429,12 @@ class _PeopleRules(_ArticleBase):
             if not _TITLE_HINT.search(inner):
                 continue  # no title word in it
             tokens = list(_BRACKET_TOKEN.finditer(inner))
+            head = tokens[0].group() if len(tokens) == 2 else ""
+            if head and (head in _PLACE_TITLES or head == "구청장" or _is_title_word(head) and strip_particle(head) == head):
+                name = tokens[1].group()  # 서대문구(구청장 이성헌), 연합회(회장 이규홍): the head after its title
+                if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):
+                    hits.append(_Hit(name, m.start(1) + tokens[1].start(), "title", "person"))
+                continue
             if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
                 continue
             offset = m.start(1)
@@ -334,6 +461,11 @@ class _PeopleRules(_ArticleBase):
             after = words[i + 1]
             if after.line_start or after.opens and not after.core:
                 continue
+            if self._club_before(i):
+                listed = self._foreign_players(i + 1)  # SK 와이번스의 투수 브록 다익손, 한화 이글스의 투수 워웍 서폴드와 채드 벨
+                if listed:
+                    hits += listed
+                    continue
             name = next((after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
                         after.core)
             if name.endswith("씨") and len(name) > 2:
@@ -346,6 +478,64 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, after.start, "title", "person"))
+        return hits
+
+    def _club_before(self, i: int) -> bool:
+        """A club the alias file knows, with 의, right before words[i] (SK 와이번스의 투수, 롯데 자이언츠의 타자)."""
+        prev = self.words[i - 1] if i else None
+        if prev is None or prev.closes or not prev.core.endswith("의") or len(prev.core) < 3:
+            return False
+        core = prev.core[:-1]
+        if self.known.type_of(core) == "company":
+            return True
+        return i >= 2 and not self.words[i - 2].closes and self.known.type_of(f"{self.words[i - 2].core} {core}") == "company"
+
+    def _foreign_name_at(self, k: int) -> tuple[str, int, bool] | None:
+        """A transliterated name of two or three words starting at words[k] and ending with a particle or punctuation
+        (브록 다익손, 호세 미구엘 페르난데스, 워웍 서폴드와): (name, index of the next word, whether a list goes on after it)."""
+        words, parts = self.words, []
+        for t in range(3):
+            if k + t >= len(words) or t and (words[k + t].line_start or words[k + t].opens):
+                return None
+            w = words[k + t]
+            core = w.core
+            if not all(map(_is_hangul, core)):
+                return None
+            # before punctuation only the plain case particles (페르난데스는, but 페르난도, keeps its 도)
+            particles = _LIST_CLOSING_PARTICLES if w.closes else _NAME_PARTICLES
+            particle = next((p for p in particles if core.endswith(p) and len(core) > len(p)), None)
+            if particle is None and not w.closes:
+                parts.append(core)
+                continue
+            parts.append(core[: -len(particle)] if particle else core)
+            goes_on = particle in ("와", "과") or particle is None and self.text[w.end : w.end + 1] == ","
+            break
+        else:
+            return None
+        if len(parts) < 2 or any(p in _NOT_NAMES or p in _ROLE_NOUNS or p in _ROLE_WORDS or title_family(p)
+                                 or self.known.type_of(p) not in (None, "person") for p in parts):
+            return None
+        name = " ".join(parts)
+        if not (any(c in _LOANWORD_SYLLABLES for c in name) or len(parts) == 2 and _japanese_pair(*parts)):
+            return None
+        return name, k + len(parts), goes_on
+
+    def _foreign_players(self, k: int) -> list[_Hit]:
+        """The foreign name at words[k] and the ones listed after it (…서폴드와 채드 벨, …터너, 조 윌랜드는), at most ten."""
+        hits: list[_Hit] = []
+        while len(hits) < 10:
+            if hits and k < len(self.words) and self.words[k].core in _ROLE_WORDS:
+                k += 1  # …해즐베이커와 투수 제이콥 터너: the next item has its own role word
+            found = self._foreign_name_at(k)
+            if found is None:
+                break
+            name, nxt, goes_on = found
+            if not hits and not goes_on and not any(c in _LOANWORD_SYLLABLES for c in name.split()[0]):
+                break  # 투수 교체 타이밍은: a common noun first; a name opens with a transliterated word or a list goes on
+            hits.append(_Hit(name, self.words[k].start, "title", "person"))
+            if not goes_on:
+                break
+            k = nxt
         return hits
 
     def transfer_hits(self) -> list[_Hit]:
@@ -464,9 +654,10 @@ class _PeopleRules(_ArticleBase):
         return hits
 
     def _dot_names(self, w: _Word) -> list[_Hit]:
-        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one."""
+        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one. A bill's
+        sponsors may be listed twenty in a row (길정우·이철우·…·정병국 의원 등 20명): the all-parts check keeps long lists safe."""
         parts = w.core.split("·")
-        if not 2 <= len(parts) <= 6:
+        if not 2 <= len(parts) <= 30:
             return []
         hits: list[_Hit] = []
         offset = w.start

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .lexicon import _is_hangul, _is_tail
-from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
+from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
 # (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
@@ -19,11 +20,30 @@ _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too ma
 _DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
 _DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산](?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
 _WARDS = frozenset("중 동 서 남 북".split())
+# A numbered neighbourhood (창신3동, 신월1동, 종로5·6가동) names itself: a word of two syllables or more and one or two digits
+# before 동 is no common noun (a flat's 101동 has no word glued before its number).
+_NUMBERED_DONG = re.compile(r"(?<![가-힣A-Za-z0-9·])[가-힣]{2,4}\d{1,2}(?:·\d{1,2}){0,3}가?동(?![가-힣A-Za-z0-9])|"
+                            r"(?<![가-힣A-Za-z0-9·])[가-힣]{2,4}\d{1,2}(?:·\d{1,2}){0,3}가?동(?=(?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)(?![가-힣]))")
 _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전체 해당 행정 주변 시내 외곽 도심 공동 합동 연구 협동 노동 활동 이동 운동
     행동 변동 작동 가동 출동 감동 연동 자동 수동 폭동 난동 소동 발동 진동 구동 입구 출구 창구 요구 추구 탐구 도구 가구 인구 항구
     장면 측면 정면 전면 국면 화면 표면 이면 단면 방면 내면 외면 대면 직면 반면 당면 수면 지면 라면 거리 처리 관리 원리 논리 수리
     승리 정리 심리 요리 무리 대리 의리 유리 실리 조리 경리 총리 진리 권리 부리 소리 부동산 유동산 총자산 순자산 대량생산 공산 농수산
     수산 축산 출산 재산 자산 생산 예산 투자산 수출산""".split())
+
+
+_DIGIT_DONG = re.compile(r"\d가?동")
+_SCHEDULE_DATE = re.compile(r"\d{1,2}일")
+_DONG_WORD = re.compile(r"[가-힣]{2,4}(?:\d{1,2}(?:·\d{1,2}){0,3}가?)?동")
+
+
+@lru_cache(maxsize=1 << 14)
+def _schedule_word(core: str) -> str | None:
+    """'dong' for a neighbourhood-shaped word (부암동, 창신3동; not 활동), 'date' for 8일, else None."""
+    if _SCHEDULE_DATE.fullmatch(core):
+        return "date"
+    if _DONG_WORD.fullmatch(core) and core not in _DISTRICT_GENERIC and core[:-1] not in _NOT_NAMES:
+        return "dong"
+    return None
 
 
 def _site_core(word: str) -> str | None:
@@ -70,7 +90,9 @@ class _PlaceRules(_ArticleBase):
             if i == 0 or i >= len(words) or words[i].start != found.start():
                 continue
             prev = words[i - 1]
-            if prev.closes or known.type_of(prev.core) != "place" and (i - 1 not in districts or prev.core != _strip_tail(prev.core)):
+            # after a known place, a district taken, or a town (배방읍 공수리)
+            if prev.closes or known.type_of(prev.core) != "place" and not _TOWN.fullmatch(prev.core) and (
+                    i - 1 not in districts or prev.core != _strip_tail(prev.core)):
                 continue
             w = words[i]
             m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
@@ -85,4 +107,28 @@ class _PlaceRules(_ArticleBase):
                 continue
             districts.add(i)
             hits.append(_Hit(core, w.start, "rule", "place"))
+        if _DIGIT_DONG.search(self.text):  # a literal scan first: most texts have no 3동
+            numbered = [_Hit(m.group(), m.start(), "rule", "place") for m in _NUMBERED_DONG.finditer(self.text)
+                        if known.type_of(m.group()) is None]
+            hits += numbered
+            if numbered:
+                hits += self._listed_dongs({h.start for h in numbered})
+        return hits
+
+    def _listed_dongs(self, numbered: set[int]) -> list[_Hit]:
+        """The neighbourhoods of a schedule that lists them with dates (8일 부암동, 평창동 11일 청운효자동 … 18일 창신3동): in a
+        run of words that are only neighbourhoods and dates, three neighbourhoods or more, one of them numbered, are all
+        places (활동, 이동 and other common nouns in 동 break a run)."""
+        hits: list[_Hit] = []
+        run: list[_Word] = []
+        for w in [*self.words, None]:
+            kind = None if w is None or w.line_start and run else _schedule_word(w.core)
+            if kind is not None:
+                run.append(w)
+                continue
+            dongs = [x for x in run if _schedule_word(x.core) == "dong"]
+            if len(dongs) >= 3 and any(x.start in numbered for x in dongs):
+                hits += [_Hit(x.core, x.start, "rule", "place") for x in dongs
+                         if x.start not in numbered and self.known.type_of(x.core) is None]
+            run = [w] if w is not None and _schedule_word(w.core) is not None else []
         return hits
