@@ -84,6 +84,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
     known = {row["path"]: row for row in db.query("SELECT id, path, hash, status, size, mtime FROM files")}
     todo: list[tuple[str, str, int, float]] = []
     restat: list[tuple[int, float, int]] = []
+    skipped = 0  # unchanged files, good or failed: not extracted again
     for path in files:
         key = str(path.resolve())
         row = known.get(key)
@@ -99,9 +100,11 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
         if row and row["hash"] == digest:
             if (row["size"], row["mtime"]) != (size, mtime):  # touched, not changed: not hashed again next time
                 restat.append((size, mtime, row["id"]))
-            summary.files_unchanged += 1
-            if row["status"] == "failed":
+            skipped += 1
+            if row["status"] == "failed":  # failed before, unchanged: it fails again, counted once (as failed)
                 summary.failed.append(FileProblem(key, _stored_error(db, key)))
+            else:
+                summary.files_unchanged += 1
             continue
         todo.append((key, digest, size, mtime))
 
@@ -114,7 +117,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
             if prune:
                 summary.files_pruned, summary.articles_removed = _prune(db)
 
-            done = summary.files_unchanged
+            done = skipped
             total = summary.files_seen
             if progress:
                 progress(done, total, "")

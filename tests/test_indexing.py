@@ -192,6 +192,24 @@ def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(tmp_path, monk
     conn.close()
 
 
+def test_a_re_run_says_a_bad_unchanged_file_failed_once_and_the_summary_adds_up(tmp_path):
+    """A file that failed before and has not changed fails again: it is reported once, as failed, not also as
+    unchanged (the summary read `2 files: 1 indexed, 1 unchanged, 1 failed`). Every file is counted once."""
+    from store import indexer
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "기사.txt").write_text(NAMED_BEFORE, encoding="utf-8")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # an image renamed .txt
+    conn = connect(tmp_path / "index.db", create=True)
+    first = indexer.index_paths(conn, [folder], workers=0)
+    again = indexer.index_paths(conn, [folder], workers=0)
+    conn.close()
+    assert (first.files_seen, first.files_indexed, first.files_unchanged, first.files_failed) == (2, 1, 0, 1)
+    assert (again.files_seen, again.files_indexed, again.files_unchanged, again.files_failed) == (2, 0, 1, 1)
+    assert [Path(p.path).name for p in again.failed] == ["photo.txt"] and "PNG" in again.failed[0].reason
+
+
 NEW_COMPANY_LATER = ("누리칩스, 상장 추진\n[새벽경제=이서연 기자] 반도체 설계업체 누리칩스(NuriChips)는 내년 코스닥 상장을 "
                      "추진한다고 밝혔다. 누리칩스 대표는 성장을 자신했다.\n")
 NAMED_BEFORE = ("반도체 협력 확대\n[한빛일보=김민수 기자] 삼성전자는 누리 칩스와 함께 새 공장을 짓는다고 밝혔다. 업계는 "

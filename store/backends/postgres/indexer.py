@@ -76,14 +76,15 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
                 progress(done, len(mine), claimed)
     else:
         done = _in_processes(db, mine, workers, use_analyzer, summary, progress)
-    summary.files_unchanged = len(mine) - done  # unchanged, or indexed meanwhile by another process
     _global_steps(db)
     if done:  # fresh statistics for the planner (a new index otherwise plans blind until autovacuum comes)
         db.raw.execute("ANALYZE")
     reported = {p.path for p in summary.failed}
-    for path, error in _stored_failures(db, mine):  # failed before and unchanged: still reported
-        if path not in reported:
-            summary.failed.append(FileProblem(path, error or "failed"))
+    failed_before = [(path, error) for path, error in _stored_failures(db, mine) if path not in reported]
+    for path, error in failed_before:  # failed before and unchanged: it fails again, counted once (as failed)
+        summary.failed.append(FileProblem(path, error or "failed"))
+    # unchanged, or indexed meanwhile by another process; as store.indexer, every file counts once
+    summary.files_unchanged = len(mine) - done - len(failed_before)
     summary.failed.sort(key=lambda p: p.path)
     summary.files_failed = len(summary.failed)
     count = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
