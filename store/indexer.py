@@ -62,19 +62,23 @@ def index_paths(
     use_analyzer: bool = False,
     progress: Progress | None = None,
     on_wait: Callable[[str], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> IndexSummary:
     """Index what changed under `paths`. `on_wait` hears one line when another run holds this index (the
-    default writes it to stderr); this run then waits for that one and does what is left."""
+    default writes it to stderr); this run then waits for that one and does what is left. `on_note` hears one
+    line before a long step the files alone do not explain (re-matching every article after the matching rules
+    changed; default: stderr)."""
     started = time.perf_counter()
     if isinstance(db, sqlite3.Connection):
         db = sqlite_utils.Database(db)
     with _one_indexer(db.conn, on_wait):
         return _index_paths(db, paths, prune=prune, workers=workers, use_analyzer=use_analyzer, progress=progress,
-                            started=started)
+                            started=started, on_note=on_note or _tell_stderr)
 
 
 def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, workers: int | None,
-                 use_analyzer: bool, progress: Progress | None, started: float) -> IndexSummary:
+                 use_analyzer: bool, progress: Progress | None, started: float,
+                 on_note: Callable[[str], None] = print) -> IndexSummary:
     summary = IndexSummary()
     files, problems = discover(paths)
     for path, reason in problems:
@@ -129,7 +133,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
             writer.commit()
 
             if todo or summary.files_pruned or linker.needs_link(db):
-                linker.link(db, pool=pool)
+                linker.link(db, pool=pool, rules=True, tell=on_note)
             stories.assign(db.conn)  # after linking: stories weigh shared entities; a no-op when all are placed
     except sqlite3.OperationalError as err:
         # Disk full, a read-only file, an I/O error: stop. Files are committed in whole batches, so the files

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -216,7 +217,7 @@ def _global_steps(db) -> None:
             stale = db.raw.execute("SELECT value FROM meta WHERE key = 'link_stale' FOR UPDATE").fetchone()[0]
             unlinked = db.raw.execute("SELECT 1 FROM articles WHERE linked = 0 LIMIT 1").fetchone()
             if stale == "1" or unlinked or linker.needs_link(db):
-                linker.link(db)
+                linker.link(db, rules=True, tell=lambda line: print(line, file=sys.stderr, flush=True))
             stories.assign(db)
     finally:
         db.raw.execute("SELECT pg_advisory_unlock(%s)", [LINK_LOCK])
