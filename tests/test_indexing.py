@@ -210,6 +210,42 @@ def test_a_re_run_says_a_bad_unchanged_file_failed_once_and_the_summary_adds_up(
     assert [Path(p.path).name for p in again.failed] == ["photo.txt"] and "PNG" in again.failed[0].reason
 
 
+def test_a_re_run_over_unchanged_files_resolves_folders_not_files_and_counts_no_big_table(tmp_path, monkeypatch):
+    """A re-run over a million unchanged files must take under a minute (issue 14): each file costs one stat,
+    not a realpath (an lstat per component of its path, done twice before) and not a row made into a dict;
+    the summary's mentions come from the entity counts the linker keeps and its numbers from the count the
+    last writing run kept (7M and 3M rows took 3 s to count at 100k). The totals stay exact."""
+    from store import indexer
+    import store.ingest.readers as readers
+
+    corpus = write_corpus(tmp_path / "news", 24)
+    (corpus / "linked.txt").symlink_to(sorted(corpus.rglob("*.txt"))[0])  # the same file twice: indexed once
+    conn = connect(tmp_path / "index.db", create=True)
+    first = indexer.index_paths(conn, [corpus], workers=0)
+    folders = 1 + sum(1 for p in corpus.rglob("*") if p.is_dir())
+    counted = lambda table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+    assert (first.mentions_total, first.numbers_total) == (counted("mentions"), counted("numbers")) != (0, 0)
+
+    resolved: list[str] = []
+    real = os.path.realpath
+    monkeypatch.setattr(readers.os.path, "realpath", lambda p, **kw: resolved.append(str(p)) or real(p, **kw))
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    again = indexer.index_paths(conn, [corpus], workers=0)
+    conn.set_trace_callback(None)
+    monkeypatch.undo()
+    assert (again.files_seen, again.files_unchanged) == (24, 24)  # the link is the file it names: seen once
+    assert len(resolved) <= folders + 1, resolved  # each folder, and the one link
+    assert not [sql for sql in statements if "count(*) FROM mentions" in sql or "count(*) FROM numbers" in sql]
+    assert (again.mentions_total, again.numbers_total) == (first.mentions_total, first.numbers_total)
+
+    sorted(corpus.rglob("*.txt"))[3].unlink()  # a write drops the kept count: the next run counts again
+    pruned = indexer.index_paths(conn, [corpus], workers=0, prune=True)
+    assert pruned.files_pruned == 1 and pruned.numbers_total == counted("numbers") < first.numbers_total
+    assert pruned.mentions_total == counted("mentions") < first.mentions_total
+    conn.close()
+
+
 NEW_COMPANY_LATER = ("누리칩스, 상장 추진\n[새벽경제=이서연 기자] 반도체 설계업체 누리칩스(NuriChips)는 내년 코스닥 상장을 "
                      "추진한다고 밝혔다. 누리칩스 대표는 성장을 자신했다.\n")
 NAMED_BEFORE = ("반도체 협력 확대\n[한빛일보=김민수 기자] 삼성전자는 누리 칩스와 함께 새 공장을 짓는다고 밝혔다. 업계는 "
