@@ -453,3 +453,23 @@ def test_the_rules_digest_follows_code_not_comments(tmp_path):
     changed = matching.replace(rule, rule.replace("(?:19|20)?", "(?:20)?"), 1)
     assert code_digest(changed) != code_digest(matching)
     assert rules_digest({**sources, "store.extract.matching": changed}) != rules_version()
+
+
+def test_an_add_reads_old_articles_dates_and_story_columns_from_the_covering_index(corpus, tmp_path):
+    """The dates an add's new mentions need (~47k old articles at 100k) and the story step's candidates are read
+    from articles_placing, not from article rows that hold the body (one page each in a big index)."""
+    first, added = corpus
+    db_path = tmp_path / "index.db"
+    index([first], db_path)
+    conn = connect(db_path, create=True)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    index_paths(conn, [first, added], workers=0)
+    conn.set_trace_callback(None)
+    reads = {sql for sql in statements if sql.startswith("SELECT") and
+             ("SELECT id, date FROM articles" in sql or "a.near_group, a.story" in sql or "JOIN article_entities b" in sql)}
+    assert len(reads) >= 3, reads  # the new articles' dates, the candidates' rows, the shared-entity candidates
+    for sql in reads:
+        plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))  # the trace has the values in
+        assert "COVERING INDEX articles_placing" in plan, (sql, plan)
+    conn.close()
