@@ -236,13 +236,20 @@ def test_a_re_run_over_unchanged_files_resolves_folders_not_files_and_counts_no_
     monkeypatch.undo()
     assert (again.files_seen, again.files_unchanged) == (24, 24)  # the link is the file it names: seen once
     assert len(resolved) <= folders + 1, resolved  # each folder, and the one link
-    assert not [sql for sql in statements if "count(*) FROM mentions" in sql or "count(*) FROM numbers" in sql]
+    assert not [sql for sql in statements if sql.endswith(("count(*) FROM mentions", "count(*) FROM numbers"))]
     assert (again.mentions_total, again.numbers_total) == (first.mentions_total, first.numbers_total)
 
-    sorted(corpus.rglob("*.txt"))[3].unlink()  # a write drops the kept count: the next run counts again
-    pruned = indexer.index_paths(conn, [corpus], workers=0, prune=True)
-    assert pruned.files_pruned == 1 and pruned.numbers_total == counted("numbers") < first.numbers_total
-    assert pruned.mentions_total == counted("mentions") < first.mentions_total
+    files = sorted(corpus.rglob("*.txt"))
+    files[3].unlink()  # writes move the kept count in their own transaction
+    files[4].write_text(article_text(4).replace(MARKER, "90만 장 20조원 30억 달러"), encoding="utf-8")
+    statements.clear()
+    conn.set_trace_callback(statements.append)
+    changed = indexer.index_paths(conn, [corpus], workers=0, prune=True)
+    conn.set_trace_callback(None)
+    assert not [sql for sql in statements if sql.endswith(("count(*) FROM mentions", "count(*) FROM numbers"))]
+    assert (changed.files_pruned, changed.files_indexed) == (1, 1)
+    assert changed.numbers_total == counted("numbers") != first.numbers_total
+    assert changed.mentions_total == counted("mentions") < first.mentions_total
     conn.close()
 
 
