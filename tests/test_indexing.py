@@ -253,6 +253,25 @@ def test_a_re_run_over_unchanged_files_resolves_folders_not_files_and_counts_no_
     conn.close()
 
 
+def test_a_run_writes_with_a_larger_cache_and_fewer_checkpoints_and_gives_the_connection_back(tmp_path):
+    """A big index's B-tree pages stay cached between batches, and the log is checkpointed every 64 MB rather than
+    at nearly every commit (an add into 100k spent most of its commits copying the same pages again); the
+    caller's connection has its own settings back afterwards."""
+    from store import indexer
+
+    corpus = write_corpus(tmp_path / "news", 12)
+    conn = connect(tmp_path / "index.db", create=True)
+    conn.execute("PRAGMA cache_size = -1000")
+    seen: list[tuple] = []
+    report = lambda done, total, path: seen.append(  # noqa: E731
+        (conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+    indexer.index_paths(conn, [corpus], workers=0, progress=report)
+    assert seen and set(seen) == {(-indexer.CACHE_KIB, indexer.CHECKPOINT_PAGES)}
+    assert (conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]) \
+        == (-1000, 1000)
+    conn.close()
+
+
 NEW_COMPANY_LATER = ("누리칩스, 상장 추진\n[새벽경제=이서연 기자] 반도체 설계업체 누리칩스(NuriChips)는 내년 코스닥 상장을 "
                      "추진한다고 밝혔다. 누리칩스 대표는 성장을 자신했다.\n")
 NAMED_BEFORE = ("반도체 협력 확대\n[한빛일보=김민수 기자] 삼성전자는 누리 칩스와 함께 새 공장을 짓는다고 밝혔다. 업계는 "
