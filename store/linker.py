@@ -36,6 +36,7 @@ from .linking.entity_set import (EDIT_OPS, EditError, EntitySet, NothingToChange
                                  signature as entity_set_signature)
 from .linking.matching import PARTS, MentionRow, article_parts, ids_json, match as _match, match_articles
 from .linking.rows import add_mentions, store_mentions, sync_entities
+from .linking.rules import RULES_KEY, rules_version
 from .linking.touched import Adder, EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
 from .linking.user_edits import describe_edit, record_edits, undo_last_edit
 
@@ -49,8 +50,20 @@ def mark_stale(conn) -> None:
 
 
 def needs_link(db: sqlite_utils.Database) -> bool:
+    """Files changed since the last link, or its mentions were found by other matching rules than this code's."""
     row = db.execute("SELECT value FROM meta WHERE key = 'link_stale'").fetchone()
-    return bool(row and row[0] == "1")
+    return bool(row and row[0] == "1") or _rules_changed(db.conn)
+
+
+def _rules_changed(conn) -> bool:
+    """Linked articles whose mentions other matching rules found (store.linking.rules): an index linked before
+    the rules were recorded counts as such."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [RULES_KEY]).fetchone()
+    return (not row or row[0] != rules_version()) and _any_linked(conn)
+
+
+def _any_linked(conn) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE linked = 1 LIMIT 1").fetchone() is not None
 
 
 def build_entity_set(db: sqlite_utils.Database) -> EntitySet:
@@ -61,16 +74,20 @@ PARALLEL_LINK = 500  # articles to match from which the matching goes to the wor
 LINK_CHUNK = 500  # articles a worker matches per task
 
 
-def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None) -> None:
+def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None, *, rules: bool = False,
+         tell=None) -> None:
     """Rebuild entities and aliases from candidates + edits, then (re)match mentions where needed.
 
     `entities`: the set as build_entity_set(db) would make it now, when the caller already has it.
     `pool`: the indexer's worker processes (concurrent.futures), which then find the mentions of large runs.
+    `rules`: an index run: when the matching rules changed since the articles were matched, match them all again
+    (an entity edit does not: it would wait minutes on a big index; the next index run does it). `tell` hears
+    one line before that re-match.
     """
     conn = db.conn
     if backend_of(conn) == "postgres":  # one transaction; the caller holds the advisory lock
         with conn:
-            _link(conn, entities, None)
+            _link(conn, entities, None, rules, tell)
         return
     if conn.in_transaction:
         conn.commit()
@@ -78,22 +95,33 @@ def link(db: sqlite_utils.Database, entities: EntitySet | None = None, pool=None
     # inserted again (UNIQUE constraint failed: entities.name)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        _link(conn, entities, pool)
+        _link(conn, entities, pool, rules, tell)
     except BaseException:
         conn.rollback()
         raise
     conn.commit()
 
 
-def _link(conn, entities: EntitySet | None, pool) -> None:
+def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None) -> None:
     """What changed is linked: the articles added since the last link (their ids are higher: `candidate_groups`)
     and the articles an entity change may touch; entity counts move by what their mentions did. Without the
     last link's groups (a first link, a deletion since, PostgreSQL) every unlinked article is found by a scan
-    and every count is recounted."""
+    and every count is recounted. After a change of the matching rules (`rules`), every article is matched."""
     groups, through, newest = candidate_groups(conn)
     if entities is None:
         entities = entity_set_from(conn, groups)
-    incremental = through is not None
+    # every article is matched by this code's rules when none was linked before, or when they all are re-matched
+    all_by_these_rules = not _any_linked(conn)
+    relink_all = rules and not all_by_these_rules and _rules_changed(conn)
+    if relink_all:
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        (tell or (lambda line: None))(
+            f"the mention-matching rules changed since this index was linked: finding the mentions of all "
+            f"{total:,} articles again (once)")
+        # record-size-neutral (0 and 1 take no bytes in a row): SQLite rewrites only each row's first page
+        conn.execute("UPDATE articles SET linked = 0 WHERE linked = 1")
+        all_by_these_rules = True
+    incremental = through is not None and not relink_all
     signature = entity_set_signature(entities)
     old = conn.execute("SELECT value FROM meta WHERE key = 'link_signature'").fetchone()
     changed = not old or old[0] != signature
@@ -105,9 +133,10 @@ def _link(conn, entities: EntitySet | None, pool) -> None:
             "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",
             [json.dumps(change.gone_ids)])}
         sync_entities(conn, entities)
-        reached = _reach(conn, change, touched, signature, pool)
-        touched |= reached.rematch
-        additions = [row for row in reached.additions if row[1] not in touched]
+        if not relink_all:  # else every article is matched anyway
+            reached = _reach(conn, change, touched, signature, pool)
+            touched |= reached.rematch
+            additions = [row for row in reached.additions if row[1] not in touched]
     if incremental:
         todo = sorted(touched | {r[0] for r in conn.execute("SELECT id FROM articles WHERE id > ?", [through])})
     else:
@@ -155,6 +184,8 @@ def _link(conn, entities: EntitySet | None, pool) -> None:
     resolver = Resolver(conn.execute(ALIAS_ROWS))
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
+    if all_by_these_rules:
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RULES_KEY, rules_version()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
     keep_groups(conn, groups, newest)
 

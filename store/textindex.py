@@ -167,7 +167,6 @@ def _index_grams_re(text: str) -> str:
 
 ONE_LETTER_OR = 2000  # past this many terms a one-letter word stays a prefix (an OR costs ~27 µs a term at 100k)
 _AS_WRITTEN = re.compile(r"[가-힣a-z0-9_]+\Z")  # tokens FTS5's unicode61 keeps exactly as index_grams wrote them
-_VOCAB = "CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, 'articles_fts', 'row')"
 
 
 def record_terms(conn, search_rows) -> None:
@@ -179,22 +178,11 @@ def record_terms(conn, search_rows) -> None:
         terms.update(body.split())
         terms.update(heading.split())
     rows = [(t,) if _AS_WRITTEN.match(t) else (t[0] + "*",) for t in terms]
-    conn.executemany("INSERT OR IGNORE INTO search_terms(term) VALUES (?)", rows)
-
-
-def complete_terms(conn) -> bool:
-    """Make `search_terms` hold every term of the search table (an index made before the table existed: read
-    once from FTS5's own vocabulary, ~14 s at 100k articles); True when it does. In the writer's transaction."""
-    if conn.execute("SELECT 1 FROM meta WHERE key = 'search_terms' AND value = 'complete'").fetchone():
-        return True
-    conn.execute("CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
-    conn.execute(_VOCAB)
     try:
-        conn.execute("INSERT OR IGNORE INTO search_terms(term) SELECT term FROM temp.search_vocab")
-    finally:
-        conn.execute("DROP TABLE temp.search_vocab")
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_terms', 'complete')")
-    return True
+        conn.executemany("INSERT OR IGNORE INTO search_terms(term) VALUES (?)", rows)
+    except sqlite3.OperationalError as err:  # no list yet (db.ADDITIONS could not be made): read whole when it is
+        if "no such table" not in str(err):
+            raise
 
 
 def one_letter_terms(conn, letter: str) -> list[str] | None:
@@ -206,13 +194,11 @@ def one_letter_terms(conn, letter: str) -> list[str] | None:
     the page (2.8 ms for 하's 119 terms; the same rows)."""
     if not _AS_WRITTEN.match(letter) or letter == "_":
         return None
-    try:
-        if not conn.execute("SELECT 1 FROM meta WHERE key = 'search_terms' AND value = 'complete'").fetchone():
-            return None
-        terms = [t for (t,) in conn.execute("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
-                                             (letter, chr(ord(letter) + 1), ONE_LETTER_OR + 1))]
-    except sqlite3.OperationalError:  # a file from before the table
-        return None
+    additions = conn.execute("SELECT value FROM meta WHERE key = 'additions'").fetchone()
+    if additions is None or "search_terms" not in additions[0].split(","):
+        return None  # a file from before the list, not yet opened for indexing (db.ADDITIONS)
+    terms = [t for (t,) in conn.execute("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
+                                         (letter, chr(ord(letter) + 1), ONE_LETTER_OR + 1))]
     if len(terms) > ONE_LETTER_OR or letter + "*" in terms:
         return None
     return terms

@@ -181,6 +181,39 @@ def test_an_index_one_upgrade_behind_is_brought_up_to_date_when_opened_and_refus
     conn.close()
 
 
+def test_an_index_without_the_placing_index_gains_it_in_place_when_opened_for_indexing_and_only_then(tmp_path):
+    """articles_placing (store.db.ADDITIONS) is added to a schema-10 file without a version bump: opened for
+    indexing it is made and recorded in meta; a reader's open and a read-only open leave the file as it is, and
+    the story step then reads its rows as before. With it the placing query reads no article row (body-sized)."""
+    from store import stories
+
+    db = tmp_path / "index.db"
+    run_cli("index", str(ROOT / "seeds"), "--db", str(db), "--no-analyzer", "--workers", "0")
+    conn = sqlite3.connect(db)
+    assert "articles_placing" in conn.execute("SELECT value FROM meta WHERE key = 'additions'").fetchone()[0].split(",")
+    conn.executescript("DROP INDEX articles_placing; DELETE FROM meta WHERE key = 'additions';")  # as schema 10 was
+    conn.close()
+    older = db.read_bytes()
+    connect(db).close()
+    connect(db, readonly=True).close()
+    assert db.read_bytes() == older  # a reader never builds an index (nor waits for one)
+    without = connect(db)
+    assert stories._Assigner(without).by_placing == ""
+    without.close()
+
+    conn = connect(db, create=True)  # what `hanscope index` opens
+    assert "articles_placing" in conn.execute("SELECT value FROM meta WHERE key = 'additions'").fetchone()[0].split(",")
+    assigner = stories._Assigner(conn)
+    plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + stories.PLACING_ROWS.format(
+        hint=assigner.by_placing), ["[1, 2, 3]"]))
+    assert "SEARCH a USING COVERING INDEX articles_placing (id=?" in plan, plan
+    ids = [row[0] for row in conn.execute("SELECT id FROM articles")]
+    rows = conn.execute(stories.PLACING_ROWS.format(hint=assigner.by_placing), [json.dumps(ids)]).fetchall()
+    plain = conn.execute(stories.PLACING_ROWS.format(hint=""), [json.dumps(ids)]).fetchall()
+    assert sorted(rows) == sorted(plain) and len(rows) == 5  # the same answer, read from the index
+    conn.close()
+
+
 def test_an_index_of_schema_9_is_refused_unchanged_because_its_search_table_has_the_old_column_order(tmp_path):
     """Schema 10 put the search table's body column first: a 9 file cannot be upgraded by adding an index, so
     every command meets the one-line refusal (nothing written), and `index` says to remove it first."""

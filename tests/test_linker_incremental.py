@@ -394,3 +394,82 @@ def test_the_added_names_matcher_reads_only_lines_with_a_needle_and_finds_what_t
     for chosen in ([specs[0]], [specs[1]], [specs[2]], [specs[3]], specs[:2], specs):
         assert Adder(chosen, kinds).find(text) == Matcher(chosen, kinds).find(text), chosen
     assert Adder([(5, ["NuriOnChip"])], kinds).needles is None  # no Hangul, no digit: the whole text is read
+
+
+def test_mentions_found_by_older_matching_rules_are_found_again_once_by_the_next_index_run(corpus, tmp_path):
+    """The link signature covered the entity set, not the matcher's rules: an index matched by older rules kept
+    their mentions (8,530 of 한국 in 한국형 at 100k) until a full re-link. Now the rules' digest is recorded, and
+    the next `hanscope index` after it changes (nothing else changed) says so in one line and matches every
+    article again, once; an entity edit meanwhile does not (it would wait minutes on a big index)."""
+    from store.linking.rules import RULES_KEY, rules_version
+
+    first, added = corpus
+    db_path = tmp_path / "index.db"
+    index([first, added], db_path)
+    expected = state(db_path)
+    conn = connect(db_path)
+    assert conn.execute("SELECT value FROM meta WHERE key = ?", [RULES_KEY]).fetchone() == (rules_version(),)
+    with conn:  # what older rules left: 삼성 found inside 삼성전자 in one article, 오픈AI missed in another
+        stale = conn.execute("SELECT e.id, a.id FROM entities e, articles a WHERE e.name = '삼성' "
+                             "AND a.source LIKE '%d_reprint%'").fetchone()
+        conn.execute("INSERT INTO mentions(entity_id, article_id, part, paragraph, start, \"end\", surface) "
+                     "VALUES (?, ?, 'body', 0, 21, 23, '삼성')", stale)
+        conn.execute("DELETE FROM mentions WHERE surface = '오픈AI는' OR surface = '오픈AI가'")
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
+    conn.close()
+    assert state(db_path)["mentions"] != expected["mentions"]
+
+    merge(db_path, {"into": "삼성전자", "from": "SK하이닉스"})  # an edit links what it changes, and no more
+    merge_undo = Index.open(db_path)
+    merge_undo.undo()
+    merge_undo.close()
+    conn = connect(db_path)
+    assert conn.execute("SELECT value FROM meta WHERE key = ?", [RULES_KEY]).fetchone() == ("older rules",)
+    conn.close()
+
+    notes: list[str] = []
+    summary = index([first, added], db_path, on_note=notes.append)
+    assert summary.files_unchanged == 6 and summary.files_indexed == 0
+    assert len(notes) == 1 and "matching rules changed" in notes[0] and "all 6 articles" in notes[0], notes
+    assert state(db_path) == expected  # every mention, count and story as a fresh index has them
+    index([first, added], db_path, on_note=notes.append)
+    assert len(notes) == 1  # once
+
+
+def test_the_rules_digest_follows_code_not_comments(tmp_path):
+    """A comment, docstring or layout edit of the matcher costs no re-link of every article; a changed pattern does."""
+    import importlib.util
+
+    from store.linking.rules import MATCHER_MODULES, code_digest, rules_digest, rules_version
+
+    sources = {name: importlib.util.find_spec(name).loader.get_source(name) for name in MATCHER_MODULES}
+    assert rules_digest(sources) == rules_version()
+    matching = sources["store.extract.matching"]
+    reworded = matching.replace('"""Mention matching:', '"""Where mentions are:', 1).replace(
+        "\nclass Matcher:", "\n# the automaton and its rules\n\n\nclass Matcher:", 1)
+    assert reworded != matching and code_digest(reworded) == code_digest(matching)
+    rule = '_EDITION = re.compile(r"(?:19|20)?\\d\\d(?![A-Za-z0-9])")'
+    assert rule in matching
+    changed = matching.replace(rule, rule.replace("(?:19|20)?", "(?:20)?"), 1)
+    assert code_digest(changed) != code_digest(matching)
+    assert rules_digest({**sources, "store.extract.matching": changed}) != rules_version()
+
+
+def test_an_add_reads_old_articles_dates_and_story_columns_from_the_covering_index(corpus, tmp_path):
+    """The dates an add's new mentions need (~47k old articles at 100k) and the story step's candidates are read
+    from articles_placing, not from article rows that hold the body (one page each in a big index)."""
+    first, added = corpus
+    db_path = tmp_path / "index.db"
+    index([first], db_path)
+    conn = connect(db_path, create=True)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    index_paths(conn, [first, added], workers=0)
+    conn.set_trace_callback(None)
+    reads = {sql for sql in statements if sql.startswith("SELECT") and
+             ("SELECT id, date FROM articles" in sql or "a.near_group, a.story" in sql or "JOIN article_entities b" in sql)}
+    assert len(reads) >= 3, reads  # the new articles' dates, the candidates' rows, the shared-entity candidates
+    for sql in reads:
+        plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))  # the trace has the values in
+        assert "COVERING INDEX articles_placing" in plan, (sql, plan)
+    conn.close()

@@ -85,12 +85,14 @@ def test_an_index_from_before_the_terms_table_searches_by_prefix_then_reads_its_
     db = connect(path)
     with db:
         db.execute("DROP TABLE search_terms")
-        db.execute("DELETE FROM meta WHERE key = 'search_terms'")
+        db.execute("UPDATE meta SET value = 'articles_placing' WHERE key = 'additions'")
+    db.close()
     index = Index.open(path)
     assert one_letter_terms(index.db, "삼") is None
     before = answers(index, "삼")
     (tmp_path / "more").mkdir()
     (tmp_path / "more" / "new.txt").write_text("삼척 발전소 준공\n\n삼척시는 발전소 준공식을 열었다.", encoding="utf-8")
+    db = connect(path, create=True)  # as `hanscope index` opens it: the missing additions are made
     index_paths(db, [tmp_path / "more"], workers=0)
     db.close()
     index = Index.open(path)

@@ -200,3 +200,6 @@ def test_index_reports_the_same_on_both_backends(pg_server, tmp_path):
             reports.append({k: v for k, v in json.loads(proc.stdout).items() if k not in ("seconds", "db")})
         assert reports[0] == reports[1]
         assert reports[0]["files_failed"] == 1 and reports[0]["articles_total"] == 3
+        # the bad file is counted once, as failed, on the re-run too: the counts add up to the files seen
+        counts = [reports[0][k] for k in ("files_indexed", "files_unchanged", "files_failed")]
+        assert sum(counts) == reports[0]["files_seen"] == 4, counts

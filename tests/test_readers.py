@@ -35,6 +35,24 @@ def test_discover_walks_folders_sorted_and_filters(tmp_path):
     assert problems == []  # unsupported files inside a folder are skipped silently
 
 
+def test_discover_keeps_paths_order_and_gives_each_files_real_path(tmp_path):
+    """Sorted as Paths sort (by parts: `a/` before `a-b/`, where a plain string sort puts `-` first), and
+    discover_files gives the real path the index keys a file by, also for a file reached through a link."""
+    from store.ingest.readers import discover_files
+
+    for name in ("a-b/1.txt", "a/2.txt", "a/b.txt", "a.b/3.txt", "가/4.txt"):
+        write(tmp_path / "corpus" / name)
+    os.symlink(tmp_path / "corpus" / "a" / "2.txt", tmp_path / "corpus" / "z.txt")
+    os.symlink(tmp_path / "corpus", tmp_path / "via")
+    files, _ = discover([tmp_path / "via"])
+    assert files == sorted(files) and [f.relative_to(tmp_path / "via").as_posix() for f in files] == [
+        "a/b.txt", "a-b/1.txt", "a.b/3.txt", "z.txt", "가/4.txt"]  # a/2.txt is z.txt (met first), listed once
+    pairs, _ = discover_files([tmp_path / "via"])
+    assert [real for real, _ in pairs] == [os.path.realpath(shown) for _, shown in pairs]
+    assert [shown for _, shown in pairs] == [str(f) for f in files]
+    assert all(real.startswith(str((tmp_path / "corpus").resolve())) for real, _ in pairs)
+
+
 def test_discover_reports_named_files_it_cannot_use(tmp_path):
     good = write(tmp_path / "good.txt")
     docx = write(tmp_path / "report.docx")

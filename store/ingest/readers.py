@@ -32,7 +32,14 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     Returns (files, problems): a problem is (path, reason) for a named file we cannot use or a folder
     we cannot read. Unsupported files inside folders are skipped silently.
     """
-    found: dict[str, Path] = {}  # real path -> path as the user will see it
+    files, problems = discover_files(paths)
+    return [Path(shown) for _, shown in files], problems
+
+
+def discover_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """As discover(), each file as (its real path, the path as the user will see it): what the indexer keys
+    files by, without resolving each path again (a re-run over a million unchanged files is mostly this walk)."""
+    found: dict[str, str] = {}  # real path -> path as the user will see it
     problems: list[tuple[str, str]] = []
     walked: set[str] = set()
     for given in paths:
@@ -42,7 +49,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
                 _walk(path, found, problems, walked)
             elif path.is_file():
                 if path.suffix.lower() in SUPPORTED:
-                    found.setdefault(os.path.realpath(path), path)
+                    found.setdefault(os.path.realpath(path), str(path))
                 else:
                     problems.append((str(path), _unsupported(path)))
             elif path.is_symlink():
@@ -53,7 +60,17 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
                 problems.append((str(path), "not a regular file or folder"))
         except OSError as err:
             problems.append((str(path), f"cannot read: {err.strerror or err}"))
-    return sorted(found.values()), problems
+    return sorted(found.items(), key=lambda item: _path_order(item[1])), problems
+
+
+def _path_order(shown: str):
+    """Path's own order (by parts), without making a Path of each of a million names."""
+    if os.sep == "/" and not os.altsep:
+        parts = shown.split("/")
+        if parts[0] == "":  # an absolute path: Path's first part is "/"
+            parts[0] = "/"
+        return [p for i, p in enumerate(parts) if p or i == 0]
+    return Path(shown)
 
 
 def _unsupported(path: Path) -> str:
@@ -61,7 +78,7 @@ def _unsupported(path: Path) -> str:
     return f"unsupported file type {kind} (supported: {' '.join(sorted(SUPPORTED))})"
 
 
-def _walk(top: Path, found: dict[str, Path], problems: list[tuple[str, str]], walked: set[str]) -> None:
+def _walk(top: Path, found: dict[str, str], problems: list[tuple[str, str]], walked: set[str]) -> None:
     stack = [top]
     while stack:
         folder = stack.pop()
@@ -82,9 +99,12 @@ def _walk(top: Path, found: dict[str, Path], problems: list[tuple[str, str]], wa
             try:
                 if entry.is_dir():
                     subfolders.append(Path(entry.path))
-                elif Path(entry.name).suffix.lower() in SUPPORTED:
+                elif os.path.splitext(entry.name)[1].lower() in SUPPORTED:
                     if entry.is_file():
-                        found.setdefault(os.path.realpath(entry.path), Path(entry.path))
+                        # a file that is not a link is where its folder really is: no realpath (an lstat per
+                        # component of the path) for each of a million files
+                        found.setdefault(os.path.realpath(entry.path) if entry.is_symlink()
+                                         else os.path.join(real, entry.name), entry.path)
                     elif not entry.is_symlink() or os.path.exists(entry.path):
                         # a FIFO or device named x.txt: opening it could block forever
                         problems.append((entry.path, "not a regular file"))

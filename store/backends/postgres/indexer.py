@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -76,14 +77,15 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
                 progress(done, len(mine), claimed)
     else:
         done = _in_processes(db, mine, workers, use_analyzer, summary, progress)
-    summary.files_unchanged = len(mine) - done  # unchanged, or indexed meanwhile by another process
     _global_steps(db)
     if done:  # fresh statistics for the planner (a new index otherwise plans blind until autovacuum comes)
         db.raw.execute("ANALYZE")
     reported = {p.path for p in summary.failed}
-    for path, error in _stored_failures(db, mine):  # failed before and unchanged: still reported
-        if path not in reported:
-            summary.failed.append(FileProblem(path, error or "failed"))
+    failed_before = [(path, error) for path, error in _stored_failures(db, mine) if path not in reported]
+    for path, error in failed_before:  # failed before and unchanged: it fails again, counted once (as failed)
+        summary.failed.append(FileProblem(path, error or "failed"))
+    # unchanged, or indexed meanwhile by another process; as store.indexer, every file counts once
+    summary.files_unchanged = len(mine) - done - len(failed_before)
     summary.failed.sort(key=lambda p: p.path)
     summary.files_failed = len(summary.failed)
     count = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
@@ -215,7 +217,7 @@ def _global_steps(db) -> None:
             stale = db.raw.execute("SELECT value FROM meta WHERE key = 'link_stale' FOR UPDATE").fetchone()[0]
             unlinked = db.raw.execute("SELECT 1 FROM articles WHERE linked = 0 LIMIT 1").fetchone()
             if stale == "1" or unlinked or linker.needs_link(db):
-                linker.link(db)
+                linker.link(db, rules=True, tell=lambda line: print(line, file=sys.stderr, flush=True))
             stories.assign(db)
     finally:
         db.raw.execute("SELECT pg_advisory_unlock(%s)", [LINK_LOCK])
