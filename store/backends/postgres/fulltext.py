@@ -17,6 +17,7 @@ after that point matches loosely), and a token keeps at most 256 positions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...textindex import index_grams
 
@@ -51,6 +52,7 @@ class ExpressionError(ValueError):
     """Not an expression store.textindex writes."""
 
 
+@lru_cache(maxsize=1024)  # a pure function of its text, ~1-2 ms for a word with its spellings' branches; queries recur
 def tsquery(expression: str, loose: bool = False) -> str:
     """An FTS5 expression of store.textindex (`("sk" + "k하"* AND ("삼성" NOT "전자"))`) as a tsquery.
 
@@ -129,6 +131,7 @@ def tsquery(expression: str, loose: bool = False) -> str:
 _OPERAND = re.compile(r"'((?:[^']|'')*)'(:\*)?")
 
 
+@lru_cache(maxsize=1024)
 def rank_query(query: str) -> str:
     """A tsquery that `ts_rank` scores exactly as it scores `query` (a tsquery of `tsquery()`), with each lexeme once.
 
