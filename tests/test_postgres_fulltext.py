@@ -72,3 +72,17 @@ def test_the_loose_tsquery_is_what_the_gin_index_answers_alone_a_superset_of_the
     phrase = tsquery(fts_expression(parse('"반도체 공급"').root))
     assert loose == phrase.replace(" <-> ", " & ")  # the phrase's bigrams ANDed, the exclusion left out
     assert tsquery(fts_expression(parse("경주").root), loose=True) == "'경주'"  # nothing to loosen: the same
+
+
+def test_the_rank_query_keeps_each_lexeme_once_under_a_root_of_the_same_kind():
+    from store.backends.postgres.fulltext import rank_query
+
+    spaced = _tsquery("하이닉스")  # every spacing variant repeats the bigrams: 4 branches of 3
+    assert spaced.count("'하이'") > 1
+    assert rank_query(spaced) == "('하이' | '이닉' | '닉스' | '하이_' | '이닉_' | '닉스_')"  # an OR stays an OR
+    assert rank_query(_tsquery("삼성 -전자")) == "('삼성' & '전자')"  # AND (ts_rank's calc_rank_and) stays AND,
+    assert rank_query("('90' <-> '0만' <-> '90')") == "('90' & '0만')"  # a phrase reads as AND too
+    assert rank_query(_tsquery("경주")) == "'경주'"
+    # the same lexeme with and without a prefix mark: which one ts_rank keeps is undefined, so nothing changes
+    assert rank_query("('ab':* | 'ab' | 'cd')") == "('ab':* | 'ab' | 'cd')"
+    assert rank_query("(('it''s' <-> 'x') | 'it''s')") == "('it''s' | 'x')"

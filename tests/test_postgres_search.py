@@ -100,3 +100,22 @@ def test_a_keystroke_rechecks_only_the_index_candidates_never_walks_every_articl
                 if "Scan" in line and "on articles_fts" in line and "Bitmap" not in line:
                     node = " ".join(plan_lines[at:at + 4])  # a subquery scan's filter, over its lookup by rowid
                     assert "<->" not in node or "Index Cond: (rowid = c.rowid)" in node, (query, "\n".join(plan_lines))
+
+
+@pytest.mark.parametrize("query", ["삼성과", "오픈AI는", "90만 장", '"반도체 공급"', "반도체 -엔비디아", "삼성 OR 네이버",
+                                   "(삼성 | SK) HBM", "경주", "it's \\ 'x' | !y:*"])
+def test_the_rank_query_scores_every_article_as_the_strict_query_does(index, query):
+    """ts_rank reads each lexeme of a query once (tsrank.c sorts and de-duplicates the operands on every row): the
+    plan ranks with that set alone, which must give the same float4 on every article, not only on the hits."""
+    from store.query import parse
+    from store.search import SearchPlan
+
+    plan = SearchPlan(index, parse(query), index.rank_window)
+    lexemes = plan.ranker.count("'") // 2
+    assert plan.ranker == plan.strict or lexemes < plan.strict.count("'") // 2, plan.ranker
+    weights = "'{0.25, 0.25, 0.25, 1.0}'"
+    total, differ, scored = index.db.raw.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE ts_rank({weights}, tsv, %s::tsquery) IS DISTINCT FROM "
+        f"ts_rank({weights}, tsv, %s::tsquery)), count(*) FILTER (WHERE ts_rank({weights}, tsv, %s::tsquery) > 0) "
+        "FROM articles_fts", (plan.strict, plan.ranker, plan.strict)).fetchone()
+    assert total > 80 and scored > 0 and differ == 0, (query, plan.ranker)

@@ -17,6 +17,7 @@ after that point matches loosely), and a token keeps at most 256 positions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...textindex import index_grams
 
@@ -51,6 +52,7 @@ class ExpressionError(ValueError):
     """Not an expression store.textindex writes."""
 
 
+@lru_cache(maxsize=1024)  # a pure function of its text, ~1-2 ms for a word with its spellings' branches; queries recur
 def tsquery(expression: str, loose: bool = False) -> str:
     """An FTS5 expression of store.textindex (`("sk" + "k하"* AND ("삼성" NOT "전자"))`) as a tsquery.
 
@@ -124,3 +126,55 @@ def tsquery(expression: str, loose: bool = False) -> str:
     if position != len(tokens):
         raise ExpressionError("text after the expression")
     return result
+
+
+_OPERAND = re.compile(r"'((?:[^']|'')*)'(:\*)?")
+
+
+@lru_cache(maxsize=1024)
+def rank_query(query: str) -> str:
+    """A tsquery that `ts_rank` scores exactly as it scores `query` (a tsquery of `tsquery()`), with each lexeme once.
+
+    ts_rank reads a query's operands only: it sorts them, drops repeats, and scores the set, with `calc_rank_and`
+    when the query's root is AND or a phrase and `calc_rank_or` otherwise (tsrank.c). A word's spacing variants
+    repeat each bigram in every branch (삼성 with its aliases: ~250 operands, 15 distinct), and that sort ran on every
+    ranked row (~40-60 us of a row's ~70). The same distinct operands under a root of the same kind give the
+    same float. When a lexeme appears both with and without a prefix mark (which one survives the sort is
+    not defined), the query is returned as it is."""
+    operands: dict[str, str] = {}
+    for match in _OPERAND.finditer(query):
+        lexeme, star = match.group(1), match.group(2) or ""
+        if operands.setdefault(lexeme, star) != star:
+            return query
+    if len(operands) < 2:
+        return query
+    joiner = " | " if _root(query) == "|" else " & "
+    return "(" + joiner.join(f"'{lexeme}'{star}" for lexeme, star in operands.items()) + ")"
+
+
+def _root(query: str) -> str | None:
+    """The root operator of a tsquery of `tsquery()`: `|`, `&`, `<->`, or None for a lone operand. Each level of
+    those joins its parts with one operator kind inside one pair of parentheses."""
+    body = _OPERAND.sub("x", query)
+    if body.startswith("(") and _closing(body, 0) == len(body) - 1:
+        body = body[1:-1]
+    depth = 0
+    for i, ch in enumerate(body):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            for op in ("<->", "|", "&"):
+                if body.startswith(op, i):
+                    return op
+    return None
+
+
+def _closing(text: str, at: int) -> int:
+    depth = 0
+    for i in range(at, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return -1

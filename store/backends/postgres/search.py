@@ -23,7 +23,7 @@ from ...search import ENTITY_FACET_SPAN, FACET_SIZE, SearchPlan
 from ...results import Facets
 from ...textindex import ID_BITS, ID_MASK, day_month
 from .dialect import RANK_WEIGHTS
-from .fulltext import tsquery
+from .fulltext import rank_query, tsquery
 
 _RANK = f"ts_rank('{RANK_WEIGHTS}', articles_fts.tsv, ?::tsquery)"  # bm25(articles_fts, 1.0, 4.0), as dialect.py
 
@@ -37,6 +37,7 @@ class PgSearchPlan(SearchPlan):
             self.loose = tsquery(self.driver, loose=True)
             # A query without phrases or exclusions (2-letter words, their ORs) is answered by the index exactly
             self.exact = self.loose == self.strict
+            self.ranker = rank_query(self.strict)  # ts_rank's own reading of the strict query, each lexeme once
 
     # --- the hits in rowid order, from the index's candidates ------------------------------------------------
 
@@ -80,7 +81,7 @@ class PgSearchPlan(SearchPlan):
         """(search rowid, ts_rank) of the newest `rank_window` + 1 hits, newest first; ranks only for sort:rank."""
         if self._window_rows is None:
             if self.sort == "rank":
-                rows = self._ordered(f"articles_fts.rowid, {_RANK}", (self.strict,), True, self.rank_window + 1, 0)
+                rows = self._ordered(f"articles_fts.rowid, {_RANK}", (self.ranker,), True, self.rank_window + 1, 0)
             else:
                 rows = self._ordered("articles_fts.rowid, 0.0", (), True, self.rank_window + 1, 0)
             self._window_rows = rows
