@@ -246,7 +246,8 @@ class SearchPlan:
         return self._select("count(*)")[0][0]
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
-        driver = self.bm25_driver if rank != "0.0" and self.driver is not None else None
+        # scored: with the one-letter words' prefix form, where it differs (only SQLite expands them)
+        driver = self.bm25_driver if rank != "0.0" and self.bm25_driver != self.driver else None
         return self._select(f"{self._id}, {rank}", f"{bound} ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset),
                             driver=driver)
 
