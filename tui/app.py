@@ -1,9 +1,10 @@
 """The hanscope explorer: a Textual app over one index, reached only through `store.api.Index`.
 
-Database access: every thread asks through its own `Index` (`store.connections.Connections`), so a slow query (a drill-down on an
-entity with 80k mentions) never holds up the next keystroke's search: SQLite in WAL mode runs readers side by
-side. Queries run in thread workers (`BaseScreen.fetch` in tui/base.py, exclusive per group) that post an `Answered` message back;
-a worker cancelled by a newer keystroke has its running query interrupted and its answer dropped. Edits go
+Database access: every thread asks through its own `Index` (`store.connections.Connections`), so a slow query (a
+drill-down on an entity with 80k mentions) never holds up the next keystroke's search: SQLite in WAL mode runs
+readers side by side. Queries run in thread workers (`BaseScreen.fetch` in tui/base.py, exclusive per group;
+`open_entity` reads an entity's first page before its screen opens) that post a message back; a worker cancelled
+by a newer keystroke has its running query interrupted and its answer dropped. Edits go
 through one write lock and are never interrupted. Navigation keeps Frogmouth-style history: escape / alt+left go
 back, alt+right goes forward (screens are rebuilt from their `remake()`).
 """
