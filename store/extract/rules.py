@@ -1,6 +1,7 @@
 """The discovery rules: one article's words, and the names its titles, suffixes, brackets, model codes,
 subsidiaries, quoted works and analyzer tokens propose (each a _Hit with its evidence). Each kind of rule lives in its
-own module (rules_people, rules_bodies, rules_places, rules_products, rules_brackets) over rules_base's words."""
+own module (rules_people, rules_players, rules_bodies, rules_places, rules_products, rules_brackets) over
+rules_base's words."""
 from __future__ import annotations
 
 from .lexicon import _has_hangul
@@ -9,12 +10,13 @@ from .rules_bodies import _BodyRules
 from .rules_brackets import _BracketRules, spells_acronym
 from .rules_people import _PeopleRules, _looks_korean_name
 from .rules_places import _PlaceRules
+from .rules_players import _PlayerRules
 from .rules_products import _ProductRules
 
 __all__ = ["_EVIDENCE_RANK", "_FUNCTION_WORDS", "_Article", "_Hit", "_guess_type", "_is_amount", "spells_acronym"]
 
 
-class _Article(_PeopleRules, _BodyRules, _PlaceRules, _ProductRules, _BracketRules):
+class _Article(_PeopleRules, _PlayerRules, _BodyRules, _PlaceRules, _ProductRules, _BracketRules):
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
 
