@@ -15,7 +15,11 @@ preview may still be running, as they are for a person. A keystroke whose answer
 With `--drill Q`, it also types Q, then times Enter on its first row (the entity) until the entity screen's status
 line says "mention 1 of N": issue 14's drill-down of the largest entity, first page, as a person waits for it.
 
-What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll.
+How the probe talks to tmux: by default through one control-mode client (`tmux -C attach`), which sends the key,
+hears every byte the app writes to its terminal the moment tmux reads it (`%output`), and captures the screen
+again right then. A raw program that echoes a key is seen in ~1 ms this way. `--client spawn` runs a tmux
+process per key and per poll instead (the probe of rounds 1-7): each costs 2-4 ms, so that floor is ~6 ms and
+every figure includes it. Both count from just before the key is handed to tmux.
 
     python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--typing 150] [--drill HBM]
                                [--checkout OTHER_TREE]
@@ -30,6 +34,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 SESSION = "hanscope-probe"
@@ -39,6 +44,94 @@ _ESCAPE = re.compile(r"\x1b\[[0-9;:]*m")
 
 def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+class Control:
+    """One tmux control-mode client on the session: commands without a process each, and a count of the app's
+    writes to its terminal (`%output` lines) to wait on instead of polling."""
+
+    def __init__(self, session: str) -> None:
+        self.session = session
+        self.process = subprocess.Popen(["tmux", "-C", "attach", "-t", session], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, bufsize=0)
+        self.outputs = 0
+        self.changed = threading.Condition()
+        self.replies: list[str] = []
+        self.replied = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.command("display-message", "-p", "ready")  # the attach's own reply block comes before this one
+
+    def _read(self) -> None:
+        body: list[str] | None = None
+        for raw in self.process.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            if body is None and line.startswith("%output "):
+                with self.changed:
+                    self.outputs += 1
+                    self.changed.notify_all()
+            elif body is None and line.startswith("%begin "):
+                body = []
+            elif body is not None and line.startswith(("%end ", "%error ")):
+                with self.replied:
+                    self.replies.append("\n".join(body))
+                    self.replied.notify_all()
+                body = None
+            elif body is not None:
+                body.append(line)
+
+    def command(self, *args: str) -> str:
+        with self.replied:
+            wanted = len(self.replies) + 1
+        self.process.stdin.write((" ".join(_tmux_quote(a) for a in args) + "\n").encode())
+        with self.replied:
+            self.replied.wait_for(lambda: len(self.replies) >= wanted, 10)
+            return self.replies[wanted - 1] if len(self.replies) >= wanted else ""
+
+    def screen(self, styles: bool = True) -> str:
+        return self.command("capture-pane", "-p", *(["-e"] if styles else []), "-t", self.session)
+
+    def wait_for_screen(self, predicate, limit: float) -> float | None:
+        """The moment the screen first satisfies `predicate`, looked at after each write of the app."""
+        deadline = time.perf_counter() + limit
+        while True:
+            with self.changed:
+                seen = self.outputs
+            if predicate(self.screen()):
+                return time.perf_counter()
+            with self.changed:
+                left = deadline - time.perf_counter()
+                if left <= 0 or not self.changed.wait_for(lambda: self.outputs > seen, left):
+                    return None
+
+    def close(self) -> None:
+        try:
+            self.process.stdin.close()
+        finally:
+            self.process.wait(5)
+
+
+class Spawn:
+    """The same calls with a tmux process for each (the probe of rounds 1-7), polling the screen every 1 ms."""
+
+    def __init__(self, session: str) -> None:
+        self.session = session
+
+    def command(self, *args: str) -> str:
+        return tmux(*args)
+
+    def screen(self, styles: bool = True) -> str:
+        return tmux("capture-pane", "-p", *(["-e"] if styles else []), "-t", self.session)
+
+    def wait_for_screen(self, predicate, limit: float) -> float | None:
+        return wait_until(lambda: predicate(self.screen()), limit)
+
+    def close(self) -> None:
+        pass
+
+
+def _tmux_quote(arg: str) -> str:
+    """A word of a tmux command line: single quotes keep everything literal but a single quote."""
+    return "'" + arg.replace("'", "'\\''") + "'"
 
 
 def result_area(screen: str) -> list[str]:
@@ -65,38 +158,38 @@ def summary(query: str, latencies: list[float]) -> dict:
             "max_ms": round(latencies[-1] * 1e3, 1) if latencies else None}
 
 
-def drill(query: str, runs: int, settle: float) -> dict:
+def drill(client, query: str, runs: int, settle: float) -> dict:
     """Enter on the first row of `query`'s answer (its best entity) -> the entity screen's first mention under the
     cursor (its status line says "mention 1 of N"): the drill-down as a person waits for it."""
     latencies = []
-    tmux("send-keys", "-t", SESSION, "C-u")
+    client.command("send-keys", "-t", SESSION, "C-u")
     time.sleep(settle)
-    tmux("send-keys", "-t", SESSION, "-l", query)
+    client.command("send-keys", "-t", SESSION, "-l", query)
     time.sleep(settle * 2)
     for _ in range(runs):
         pressed = time.perf_counter()
-        tmux("send-keys", "-t", SESSION, "Enter")
-        shown = wait_until(lambda: "mention 1 of" in tmux("capture-pane", "-p", "-t", SESSION), 10)
+        client.command("send-keys", "-t", SESSION, "Enter")
+        shown = client.wait_for_screen(lambda screen: "mention 1 of" in screen, 10)
         if shown is not None:
             latencies.append(shown - pressed)
         time.sleep(settle)
-        tmux("send-keys", "-t", SESSION, "Escape")
+        client.command("send-keys", "-t", SESSION, "Escape")
         time.sleep(settle)
     return summary(query, latencies)
 
 
-def typing(query: str, runs: int, settle: float, cadence: float) -> dict:
+def typing(client, query: str, runs: int, settle: float, cadence: float) -> dict:
     """Type `query` into an empty box one character every `cadence` seconds (later when an answer takes longer),
     timing each keystroke to the first change of the result area."""
     latencies, unchanged = [], 0
     for _ in range(runs):
-        tmux("send-keys", "-t", SESSION, "C-u")
+        client.command("send-keys", "-t", SESSION, "C-u")
         time.sleep(settle)
         for char in query:
-            before = result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION))
+            before = result_area(client.screen())
             pressed = time.perf_counter()
-            tmux("send-keys", "-t", SESSION, "-l", char)
-            shown = wait_until(lambda: result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION)) != before, 1.5)
+            client.command("send-keys", "-t", SESSION, "-l", char)
+            shown = client.wait_for_screen(lambda screen: result_area(screen) != before, 1.5)
             if shown is None:
                 unchanged += 1
             else:
@@ -105,41 +198,46 @@ def typing(query: str, runs: int, settle: float, cadence: float) -> dict:
     return {**summary(query, latencies), "unchanged": unchanged, "cadence_ms": round(cadence * 1e3)}
 
 
+def last_key(client, query: str, runs: int, settle: float) -> dict:
+    """All but the last character, everything settled, then the last one timed."""
+    latencies = []
+    for _ in range(runs):
+        client.command("send-keys", "-t", SESSION, "C-u")
+        time.sleep(settle)
+        client.command("send-keys", "-t", SESSION, "-l", query[:-1])
+        time.sleep(settle)
+        before = result_area(client.screen())
+        pressed = time.perf_counter()
+        client.command("send-keys", "-t", SESSION, "-l", query[-1])
+        shown = client.wait_for_screen(lambda screen: result_area(screen) != before, 5)
+        if shown is not None:
+            latencies.append(shown - pressed)
+    return summary(query, latencies)
+
+
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
-          drill_queries: tuple[str, ...] = (), cadence: float | None = None) -> dict:
+          drill_queries: tuple[str, ...] = (), cadence: float | None = None, client_kind: str = "control") -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
     source = ["-e", f"PYTHONPATH={os.path.abspath(checkout)}", "-c", os.path.abspath(checkout)] if checkout else []
     tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", *source,
          command)
+    started = time.perf_counter()
+    client = Control(SESSION) if client_kind == "control" else Spawn(SESSION)
     try:
-        started = time.perf_counter()
-        if wait_until(lambda: "articles" in tmux("capture-pane", "-p", "-t", SESSION), 30) is None:
+        if client.wait_for_screen(lambda screen: "articles" in screen, 30) is None:
             raise SystemExit("the app did not show its start list within 30 s")
         first_paint = time.perf_counter() - started
         time.sleep(settle)
-        rows = []
-        for query in queries:
-            latencies = []
-            for _ in range(runs):
-                tmux("send-keys", "-t", SESSION, "C-u")
-                time.sleep(settle)
-                tmux("send-keys", "-t", SESSION, "-l", query[:-1])
-                time.sleep(settle)
-                before = result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION))
-                pressed = time.perf_counter()
-                tmux("send-keys", "-t", SESSION, "-l", query[-1])
-                shown = wait_until(lambda: result_area(tmux("capture-pane", "-p", "-e", "-t", SESSION)) != before, 5)
-                if shown is not None:
-                    latencies.append(shown - pressed)
-            rows.append(summary(query, latencies))
-        typed = [typing(query, runs, settle, cadence) for query in queries] if cadence else []
-        drills = [drill(query, runs, settle) for query in drill_queries]
-        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows, "typing": typed,
-                "drill_down": drills}
+        rows = [last_key(client, query, runs, settle) for query in queries]
+        typed = [typing(client, query, runs, settle, cadence) for query in queries] if cadence else []
+        drills = [drill(client, query, runs, settle) for query in drill_queries]
+        return {"client": client_kind, "first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows,
+                "typing": typed, "drill_down": drills}
     finally:
         tmux("kill-session", "-t", SESSION)
+        client.close()
 
 
 def shlex_quote(text: str) -> str:
@@ -158,6 +256,8 @@ def main() -> int:
                         help="also type each query from an empty box, one character every MS ms, timing every key")
     parser.add_argument("--drill", default="", help="queries whose first row (an entity) is opened with Enter, "
                                                      "timed to its first mention row, e.g. HBM")
+    parser.add_argument("--client", choices=("control", "spawn"), default="control",
+                        help="control: one tmux control-mode client (default); spawn: a tmux process per key and poll")
     parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
                                            "commit) instead of the installed one, to compare two versions")
     args = parser.parse_args()
@@ -168,7 +268,7 @@ def main() -> int:
         print(f"no index at {args.db}", file=sys.stderr)
         return 2
     print(json.dumps(probe(args.db, [q for q in args.queries.split(",") if q], args.runs, args.settle, args.checkout,
-                            tuple(q for q in args.drill.split(",") if q), args.typing / 1e3), ensure_ascii=False))
+                            tuple(q for q in args.drill.split(",") if q), args.typing / 1e3, args.client), ensure_ascii=False))
     return 0
 
 
