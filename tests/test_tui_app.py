@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from tui.app import HanscopeApp
 from tui.preview_pane import PreviewPane
+from tui.related_list import RelatedList
 from tui.bindings import KEYS
 from tui.screens.article import ArticleScreen
 from tui.screens.compare import CompareScreen
@@ -276,6 +277,25 @@ async def test_empty_query_lists_articles_and_enter_opens_one(app, seeds_index):
 # --- drill-down, article, history ---------------------------------------------------------------
 
 
+async def test_tab_moves_to_the_co_mentioned_entities_and_enter_drills_into_one(app, seeds_index):
+    detail = seeds_index.entity("오픈AI")
+    second = detail.related[1]  # by count, as the list shows them
+    async with app.run_test(size=BIG) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        related = app.screen.query_one("#related", RelatedList)
+        rows = related.entries()
+        assert [k for k, _ in rows if k is not None] == [r.id for r in detail.related]
+        assert all(cell_len(t) <= related.text_width for _, t in rows)  # fitted: one line each
+        assert not related.has_focus
+        await pilot.press("tab", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.detail.entity.id == second.id
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.detail.entity.id == detail.entity.id
+
+
 async def test_drill_into_openai_then_article_then_back_and_forward(app, seeds_index):
     expected = {a.id for a in seeds_index.entity("오픈AI").articles}
     assert len(expected) == 4
@@ -290,7 +310,7 @@ async def test_drill_into_openai_then_article_then_back_and_forward(app, seeds_i
         shown = {mention_list.mention(i).article_id for i, _ in lines if i is not None}
         assert shown == expected
         assert sum(1 for i, _ in lines if i is None) == 4  # one heading per article
-        assert any(k and k.startswith("r") for k, _ in options(screen.query_one("#related", OptionList)))
+        assert any(k is not None for k, _ in screen.query_one("#related", RelatedList).entries())
 
         mention = screen.current_mention()
         await pilot.press("enter")
@@ -489,7 +509,7 @@ def test_every_registry_action_exists_on_its_screen():
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
               "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
-              "mentions": MentionList, "export": ExportScreen, "frequency": FrequencyScreen,
+              "mentions": MentionList, "co-mentions": RelatedList, "export": ExportScreen, "frequency": FrequencyScreen,
               "edit-menu": EditMenuScreen, "facets": FacetScreen, "prompt": PromptScreen,
               "stories": StoriesScreen, "story": StoryScreen}
     for key in KEYS:
@@ -723,12 +743,12 @@ async def test_drill_down_says_when_co_mentions_cover_only_the_newest_articles(a
     async with app.run_test(size=BIG) as pilot:
         app.open_entity("SK하이닉스")
         await settle(pilot)
-        assert not [t for _, t in options(app.screen.query_one("#related", OptionList)) if "newest" in t]
+        assert not [t for _, t in app.screen.query_one("#related", RelatedList).entries() if "newest" in t]
         monkeypatch.setattr(store.api, "RELATED_SPAN", 2)  # SK하이닉스 is in 4 seed articles
         app.open_entity("SK하이닉스")
         await settle(pilot)
         assert app.screen.detail.related_over == 2
-        assert "in its newest 2 articles" in [t for _, t in options(app.screen.query_one("#related", OptionList))]
+        assert "in its newest 2 articles" in [t for _, t in app.screen.query_one("#related", RelatedList).entries()]
 
 
 async def test_clicking_a_mention_in_a_compare_pane_opens_its_entity(app, seeds_index):

@@ -41,6 +41,7 @@ SCOPES: dict[str, str] = {
     "compare": "Compare two articles",
     "numbers": "Numbers table",
     "mentions": "Mention list (drill-down)",
+    "co-mentions": "Co-mentioned entities (drill-down; tab moves there)",
     "frequency": "Frequency table (F on the drill-down and the numbers table)",
     "stories": "Stories",
     "story": "One story",
@@ -137,6 +138,14 @@ KEYS: tuple[Key, ...] = (
     Key("home", "first", "First mention", "mentions", show=False),
     Key("end", "last", "Last mention", "mentions", show=False, help="Last mention (at once, however many)"),
     Key("enter", "select", "Open", "mentions", show=False, help="Open the article at the mention"),
+    # the drill-down's co-mentioned entities (a virtual list too)
+    Key("down", "cursor_down", "Next entity", "co-mentions", show=False),
+    Key("up", "cursor_up", "Previous entity", "co-mentions", show=False),
+    Key("pagedown", "page_down", "Page down", "co-mentions", show=False),
+    Key("pageup", "page_up", "Page up", "co-mentions", show=False),
+    Key("home", "first", "First entity", "co-mentions", show=False),
+    Key("end", "last", "Last entity", "co-mentions", show=False),
+    Key("enter", "select", "Open", "co-mentions", show=False, help="Drill down into the co-mentioned entity"),
     # compare (in the footer's order: what a reader needs first)
     Key("n", "next_number", "Same figure", "compare", help="Step through figures found in both articles"),
     Key("right_square_bracket", "step_mention(1)", "Mention", "compare", display="]",
@@ -209,7 +218,7 @@ def keys_by_scope(first: str | None = None, read_only: bool = False) -> list[tup
 
 
 # Scopes that belong to a screen's help section: the drill-down's mention list has keys of its own.
-COMPANIONS: dict[str, tuple[str, ...]] = {"entity": ("mentions", "frequency", "edit-menu"), "numbers": ("frequency",)}
+COMPANIONS: dict[str, tuple[str, ...]] = {"entity": ("mentions", "co-mentions", "frequency", "edit-menu"), "numbers": ("frequency",)}
 
 
 def scope_of(screen: object) -> str | None:

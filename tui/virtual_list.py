@@ -53,6 +53,10 @@ class VirtualList(ScrollView, can_focus=True):
     def selectable(self, item: int) -> bool:
         return True
 
+    @property
+    def cursor_shown(self) -> bool:
+        return True
+
     def cursor_moved(self, item: int) -> None:
         """The cursor came to rest on `item`."""
 
@@ -105,7 +109,7 @@ class VirtualList(ScrollView, can_focus=True):
         lines = self.rendered(item, max(20, width or 80))  # text_width, without asking for the region again
         at = line - self.item_top(item)
         text = lines[at] if lines is not None and at < len(lines) else (LOADING if lines is None and at == 0 else Text(""))
-        if item == self.cursor and self.selectable(item):
+        if item == self.cursor and self.cursor_shown and self.selectable(item):
             text = text.copy()
             text.stylize(self.get_component_rich_style("virtual-list--cursor"))
             text.pad_right(max(0, self.text_width - text.cell_len))

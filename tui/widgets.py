@@ -234,8 +234,12 @@ class MentionList(VirtualList):
         super().move_to(item, direction)
 
     def cursor_moved(self, item: int) -> None:
-        at = self.locate(item)
-        self.post_message(self.Highlighted(None if at is None else at[2], self.total_mentions))
+        self.post_message(self.Highlighted(self.mention_index(item), self.total_mentions))
+
+    def mention_index(self, row: int) -> int | None:
+        """The drill-down position of the mention on `row` (None on a heading or while its page loads)."""
+        at = self.locate(row) if 0 <= row < self.rows else None
+        return None if at is None else at[2]
 
     def item_chosen(self, item: int) -> None:
         at = self.locate(item)

@@ -14,8 +14,7 @@ from dataclasses import replace
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from store.api import part_text, sentence_around
 from store.results import EntityDetail, Mention, MentionRows
@@ -23,7 +22,8 @@ from store.results import EntityDetail, Mention, MentionRows
 from .. import gc_pause
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, StatusLine, badge, bar_chart, clean_line, fit, plural,
+from ..related_list import RelatedList
+from ..widgets import (MENTION_PAGE, KeyFooter, MentionList, StatusLine, badge, bar_chart, clean_line, plural,
                        title_of, to_tsv, type_style)
 
 BARS = " ▁▂▃▄▅▆▇█"
@@ -71,7 +71,7 @@ class EntityScreen(BaseScreen):
         yield Static(id="timeline")
         with Horizontal(id="entity-main"):
             yield self.mention_list
-            yield OptionList(id="related")
+            yield RelatedList(id="related")
         yield StatusLine(id="status")
         yield KeyFooter()
 
@@ -119,8 +119,11 @@ class EntityScreen(BaseScreen):
             return
         self.detail, self.counted = detail, False
         self.entity_key = detail.entity.id
-        self.query_one("#mentions", MentionList).show(detail.entity.mentions, detail.entity.articles,
-                                                      type_style(detail.entity.type), page, rows)
+        mentions = self.query_one("#mentions", MentionList)
+        mentions.show(detail.entity.mentions, detail.entity.articles, type_style(detail.entity.type), page, rows)
+        # Said now, not when the list's Highlighted message comes round: that came after the first paint and two
+        # more layouts (60-90 ms later at 100k), and the status line is how a person knows the rows are the answer
+        self.say_mention(mentions.mention_index(mentions.cursor), detail.entity.mentions)
         self.render_detail()
         self.call_after_refresh(gc_pause.resume)
         eid = detail.entity.id
@@ -150,10 +153,9 @@ class EntityScreen(BaseScreen):
         self._rendered_for = self._layout_inputs()
 
     def _layout_inputs(self) -> tuple:
-        """What render_detail's lines depend on besides the data: the terminal's size (timeline) and, once the
-        co-mentions are in, the width of their list (names fitted to it; before that it holds no names)."""
-        related = self.query_one("#related", OptionList).scrollable_content_region.width if self.counted else None
-        return self.app.size, related
+        """What render_detail's lines depend on besides the data: the terminal's size (the timeline; the lists fit
+        their rows when they paint them)."""
+        return (self.app.size,)
 
     def timeline(self) -> Text:
         """Mentions per month: a bar chart with axes on a tall terminal, one line of bars on a short one (first
@@ -187,18 +189,13 @@ class EntityScreen(BaseScreen):
     def fill_related(self) -> None:
         detail = self.detail
         assert detail is not None
-        related = self.query_one("#related", OptionList)
-        width = max(16, related.scrollable_content_region.width - 1 or 30)
-        options = [Option(Text("Co-mentioned", style="bold"), disabled=True)]
+        notes = [Text("Co-mentioned", style="bold")]
         if not self.counted:
-            options.append(Option(Text("counting…", style="dim"), disabled=True))
+            notes.append(Text("counting…", style="dim"))
         elif detail.related_over < detail.entity.articles:  # counted over its newest articles only
-            options.append(Option(Text(f"in its newest {plural(detail.related_over, 'article')}", style="dim"), disabled=True))
-        for r in detail.related:
-            count = f" {r.count}"
-            options.append(Option(Text.assemble(fit(Text(r.name, style=type_style(r.type)), width - len(count)),
-                                                (count, "dim")), id=f"r{r.id}"))
-        related.set_options(options)
+            notes.append(Text(f"in its newest {plural(detail.related_over, 'article')}", style="dim"))
+        self.query_one("#related", RelatedList).fill(
+            notes, [(r.id, Text(r.name, style=type_style(r.type)), f" {r.count}") for r in detail.related])
 
     def on_resize(self) -> None:
         # Lines are fitted to the sizes they were made for: made again only when those changed (the first layout
@@ -231,28 +228,30 @@ class EntityScreen(BaseScreen):
         self.query_one("#mentions", MentionList).add_page(*value)
 
     def on_mention_list_highlighted(self, event: MentionList.Highlighted) -> None:
-        if event.index is not None:
-            self.say(f"mention {event.index + 1:,} of {event.total:,} · ⏎ opens it in its article")
+        self.say_mention(event.index, event.total)
+
+    def say_mention(self, index: int | None, total: int) -> None:
+        if index is not None:
+            self.say(f"mention {index + 1:,} of {total:,} · ⏎ opens it in its article")
 
     def on_mention_list_selected(self, event: MentionList.Selected) -> None:
         m = self.query_one("#mentions", MentionList).mention(event.index)
         if m is not None:  # offsets of a headline, deck or caption mention are not body offsets: open at the top
             self.app.open_article(m.article_id, focus=(m.start, m.end) if m.part == "body" else None)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_related_list_chosen(self, event: RelatedList.Chosen) -> None:
         event.stop()
-        if event.option.id and event.option.id.startswith("r"):
-            self.app.open_entity(int(event.option.id[1:]))
+        self.app.open_entity(event.entity_id)
 
     def action_open(self) -> None:
-        if isinstance(self.focused, OptionList):
+        if isinstance(self.focused, RelatedList):
             self.focused.action_select()
         else:
             self.query_one("#mentions", MentionList).action_select()
 
     def action_switch_list(self) -> None:
         mentions = self.query_one("#mentions", MentionList)
-        (self.query_one("#related", OptionList) if self.focused is mentions else mentions).focus()
+        (self.query_one("#related", RelatedList) if self.focused is mentions else mentions).focus()
 
     def action_copy_sentence(self) -> None:
         m = self.current_mention()
