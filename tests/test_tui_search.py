@@ -147,10 +147,11 @@ async def test_the_next_page_is_read_before_the_cursor_reaches_it(many_app):
         await pilot.press("ctrl+f")
         await settle(pilot)
         results = many_app.screen.query_one("#results", ResultList)
-        results.move_to(results.item_of_offset(38))  # hits 38-43 on screen: page 1 (50-99) is not
+        size = results.page_size  # 20 at 80x24
+        results.move_to(results.item_of_offset(size - 12))  # hits 8-13 on screen: page 1 (20-39) is not
         await settle(pilot)
         assert 1 not in results.pages
-        results.move_to(results.item_of_offset(42))
+        results.move_to(results.item_of_offset(size - 8))
         await settle(pilot)
         assert 1 in results.pages and 2 not in results.pages
 
@@ -367,9 +368,11 @@ async def test_a_keystroke_paints_before_every_hit_is_counted(many_app, monkeypa
         await settle(pilot)
         screen, painted = many_app.screen, []
         got_results = screen.got_results
-        monkeypatch.setattr(screen, "got_results", lambda r: (painted.append((r.total_articles, r.total_exact)), got_results(r)))
+        monkeypatch.setattr(screen, "got_results", lambda a: (painted.append((a[1].total_articles, a[1].total_exact)), got_results(a)))
         await type_query(pilot, "HBM")
-        assert painted[-1] == (51, False)  # the first paint: "50+" (the page of 50, one more to know there are more)
+        page = screen.search_page()
+        assert page == 20  # at 80x24: hits of 3 lines, the screen shows a few
+        assert painted[-1] == (page + 1, False)  # the first paint: "20+" (the page, one more to know there are more)
         assert (screen.result.total_articles, screen.result.total_exact) == (HITS, True)
         assert f"{HITS} articles" in str(screen.query_one("#status", Static).content)
         assert "Articles (130)" in [text for _, text in result_rows(many_app)]

@@ -30,7 +30,7 @@ from ..search_preview import article_preview, entity_preview, number_preview
 from ..widgets import KeyFooter, StatusLine, clean_line, plural, to_tsv
 
 PAGE = 60  # articles per page of the empty-query list
-SEARCH_LIMIT = 50  # articles per page of a search, read as they come into view
+SEARCH_PAGE = 20  # hits per page of a search at least (a hit is 3 lines: 120x40 shows ~10), read as they come into view
 SEARCHING_AFTER = 0.15  # seconds a search runs before the status line says "searching…"
 FACETS_AFTER = 0.25  # seconds of no typing before the facets (a count of every hit) start: a person types a key
 # every 100-250 ms, and facets begun between keys competed with the next key's search (the typing tail at 100k)
@@ -106,7 +106,10 @@ class SearchScreen(BaseScreen):
             gc_pause.pause()  # until this query's results are painted (got_results), at most LONGEST_PAUSE
             self.app.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)  # the app's: this screen may close first
             # A keystroke counts only what it shows; the exact count comes with the facets
-            self.fetch("results", lambda ix: ix.search(query, limit=SEARCH_LIMIT, exact_count=False), group="search")
+            # A page is what the screen shows and a little more: each hit's body is read and cut into a snippet, and
+            # 50 of them were a third of a keystroke's search at 100k (4.9 -> 3.1 ms CPU a query at 20)
+            size = self.search_page()
+            self.fetch("results", lambda ix: (size, ix.search(query, limit=size, exact_count=False)), group="search")
         else:
             self.facets = None
             self.query_one("#facets", Static).display = False  # the start list has no facets: no blank line
@@ -119,11 +122,15 @@ class SearchScreen(BaseScreen):
     def _current_query(self) -> str:
         return self.query_one("#query", Input).value.strip()
 
-    def got_results(self, result: SearchResult) -> None:
+    def search_page(self) -> int:
+        return max(SEARCH_PAGE, self.size.height // 3 + 2)
+
+    def got_results(self, answer: tuple[int, SearchResult]) -> None:
+        size, result = answer
         if result.query.strip() != self._current_query():
             return  # an older answer that finished after a newer keystroke
         self.result, self.answered = result, result.query.strip()
-        self._results().show_search(result, SEARCH_LIMIT, self.unfolded)
+        self._results().show_search(result, size, self.unfolded)
         # Paint the new rows in the very next frame: the list's own repaint request travels through its message
         # queue and often missed that frame, showing the results a frame (16-30 ms) late. Asked of the screen
         # directly, it is handled before the screen goes idle (a whole-screen refresh cost ~5 ms of compositing).
@@ -181,7 +188,7 @@ class SearchScreen(BaseScreen):
         if generation != results.generation:
             return  # asked for by the list of an earlier query
         if self.result is not None:
-            query, size = self.result.query, SEARCH_LIMIT
+            query, size = self.result.query, results.page_size
             read = lambda ix: ix.search_page(query, size, page * size)  # noqa: E731
         else:
             read = lambda ix: ix.articles(limit=PAGE, offset=page * PAGE)  # noqa: E731
