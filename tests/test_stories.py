@@ -336,7 +336,7 @@ def test_cli_stories_errors(loi_db):
 # --- the app ------------------------------------------------------------------------------------------
 
 
-async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, tmp_path):
+async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, tmp_path, monkeypatch):
     from textual.widgets import DataTable, Static
 
     from tui.app import HanscopeApp
@@ -350,6 +350,9 @@ async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, 
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
+    loads = []
+    load = StoriesScreen.load
+    monkeypatch.setattr(StoriesScreen, "load", lambda self: (loads.append(self.query_text()), load(self)))
     app = HanscopeApp(loi_db, export_dir=tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
@@ -358,12 +361,14 @@ async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, 
         assert isinstance(app.screen, StoriesScreen)
         table = app.screen.query_one("#story-table", DataTable)
         assert table.row_count == 3
+        assert loads == []  # the first page was read before the screen opened: it is laid out once, with its rows
         assert table.get_row_at(0)[1].plain.strip() == "5"
         assert "오픈AI, 삼성·SK와 HBM 협력" in table.get_row_at(0)[3].plain
         # narrowing by a word: only the results story has 영업이익
         await pilot.press("f", *"영업이익")
         await settle(pilot)
         assert table.row_count == 1 and "3분기 실적" in table.get_row_at(0)[3].plain
+        assert loads[-1] == "영업이익"
         for _ in "영업이익":
             await pilot.press("backspace")
         await settle(pilot)

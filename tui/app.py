@@ -34,12 +34,13 @@ from .widgets import badge, clean_line, default_export_dir, plural, title_of
 T = TypeVar("T")
 
 
-class EntityRead(Message):
-    """The first page of an entity asked for by `open_entity` (None: no entity matches), or the error reading it."""
+class FirstPageRead(Message):
+    """A screen's first page, read before the screen opens (`open_with_first_page`), or the error reading it."""
 
-    def __init__(self, entity: int | str, value: object, error: Exception | None = None) -> None:
+    def __init__(self, done: Callable[[object, Exception | None], None], value: object,
+                 error: Exception | None = None) -> None:
         super().__init__()
-        self.entity, self.value, self.error = entity, value, error
+        self.done, self.value, self.error = done, value, error
 
 
 class IndexCommands(Provider):
@@ -163,42 +164,49 @@ class HanscopeApp(App):
 
         self.navigate(ArticleScreen(article_id, focus=focus))
 
-    def open_entity(self, entity: int | str) -> None:
-        """Read the entity's first page, then open its screen with it. Opened first and filled when the answer came,
-        the screen was laid out twice (empty, then full: ~40 ms at 100k) and its query ran beside the first layout
-        for the GIL (1 ms alone, 34 ms beside it); now the query runs while the main thread is idle and the
-        screen is laid out once, with its content."""
-        from .screens.entity import EntityScreen
+    def open_with_first_page(self, group: str, read: Callable[[Index], object],
+                             done: Callable[[object, Exception | None], None]) -> None:
+        """Read a screen's first page, then open the screen with it (`done(value, error)` on the main thread).
 
-        gc_pause.pause()  # opening a screen makes thousands of objects: a collection (47 ms traced) waits for its rows
+        Opened first and filled when the answer came, a screen was laid out twice (empty, then full: ~40 ms at
+        100k) and its query ran beside the first layout for the GIL (1 ms alone, 34 ms beside it); this way the
+        query runs while the main thread is idle and the screen is laid out once, with its content. `done` resumes
+        the collector once the screen has painted (or at once when it opens nothing)."""
+        gc_pause.pause()  # opening a screen makes thousands of objects: a collection (47-88 ms traced) waits for it
         self.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)
 
         def job() -> None:
             worker = get_current_worker()
             try:
-                value = self.connections.run(lambda ix: EntityScreen.first_paint(ix, entity, 0), worker)
+                value = self.connections.run(read, worker)
             except Exception as err:  # shown as a notification, never a crash
                 if not worker.is_cancelled:
-                    self.post_message(EntityRead(entity, None, err))
+                    self.post_message(FirstPageRead(done, None, err))
                 return
             if not worker.is_cancelled:
-                self.post_message(EntityRead(entity, value))
+                self.post_message(FirstPageRead(done, value))
 
-        self.run_worker(job, name="open-entity", group="open-entity", exclusive=True, thread=True, exit_on_error=False)
+        self.run_worker(job, name=group, group=group, exclusive=True, thread=True, exit_on_error=False)
 
-    def on_entity_read(self, message: EntityRead) -> None:
+    def on_first_page_read(self, message: FirstPageRead) -> None:
+        message.done(message.value, message.error)
+
+    def open_entity(self, entity: int | str) -> None:
         from .screens.entity import EntityScreen
 
-        if message.error is not None:
-            gc_pause.resume()
-            self.notify(f"Could not load entity: {clean_line(str(message.error))}", severity="error")
-        elif message.value is None:
-            gc_pause.resume()
-            self.notify(f"No entity matches {clean_line(str(message.entity))!r}", severity="error")
-            if isinstance(message.entity, str) and hasattr(self.screen, "show_query"):
-                self.screen.show_query(message.entity)  # the search shows what comes close
-        else:
-            self.navigate(EntityScreen(message.entity, first=message.value))
+        def done(value: object, error: Exception | None) -> None:
+            if error is not None:
+                gc_pause.resume()
+                self.notify(f"Could not load entity: {clean_line(str(error))}", severity="error")
+            elif value is None:
+                gc_pause.resume()
+                self.notify(f"No entity matches {clean_line(str(entity))!r}", severity="error")
+                if isinstance(entity, str) and hasattr(self.screen, "show_query"):
+                    self.screen.show_query(entity)  # the search shows what comes close
+            else:
+                self.navigate(EntityScreen(entity, first=value))
+
+        self.open_with_first_page("open-entity", lambda ix: EntityScreen.first_paint(ix, entity, 0), done)
 
     def open_compare(self, left: int, right: int) -> None:
         from .screens.compare import CompareScreen
@@ -294,8 +302,17 @@ class HanscopeApp(App):
     def action_stories(self) -> None:
         from .screens.stories import StoriesScreen
 
-        if not isinstance(self.screen, StoriesScreen):
-            self.navigate(StoriesScreen())
+        if isinstance(self.screen, StoriesScreen):
+            return
+
+        def done(value: object, error: Exception | None) -> None:
+            if error is not None:
+                gc_pause.resume()
+                self.notify(f"Could not load stories: {clean_line(str(error))}", severity="error")
+            else:
+                self.navigate(StoriesScreen(first=value))
+
+        self.open_with_first_page("open-stories", lambda ix: StoriesScreen.first_page(ix, None), done)
 
     def action_reload(self) -> None:
         """Forget cached lookups and ask the current screen again: an index may have grown meanwhile."""

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from store.results import StoryRow
 
+from .. import gc_pause
 from ..base import BaseScreen
 from ..bindings import bindings_for
 from ..widgets import KeyFooter, StatusLine, clean_line, fit
@@ -31,9 +32,10 @@ class StoriesScreen(BaseScreen):
     #story-table { height: 1fr; }
     """
 
-    def __init__(self, query: str = "") -> None:
+    def __init__(self, query: str = "", first: tuple[list[StoryRow], int | None] | None = None) -> None:
         super().__init__()
         self.initial_query = query
+        self.first = first  # the first page, when read before the screen opened (app.action_stories)
         self.rows: list[StoryRow] = []
         self.total = 0
         self.loading_more = False
@@ -48,11 +50,16 @@ class StoriesScreen(BaseScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.load()  # first: the worker reads the page while the table is set up
+        if self.first is None:
+            self.load()  # first: the worker reads the page while the table is set up
         table = self.query_one("#story-table", DataTable)
         for label in ("first", "articles", "outlets", "headline of the first"):
             table.add_column(label)
         table.focus()
+        if self.first is not None:  # filled before the first layout: laid out once, with its rows
+            first, self.first = self.first, None
+            self.got_stories(first)
+            self.call_after_refresh(gc_pause.resume)
 
     def reload(self) -> None:
         self.load()
@@ -60,12 +67,16 @@ class StoriesScreen(BaseScreen):
     def query_text(self) -> str | None:
         return self.query_one("#story-query", Input).value.strip() or None
 
+    @staticmethod
+    def first_page(ix, query: str | None) -> tuple[list[StoryRow], int | None]:
+        """The first page of stories, and how many there are in all when no words narrow them."""
+        return ix.stories(query, limit=PAGE), ix.story_count(query) if query is None else None
+
     def load(self) -> None:
         """The first page (again): on opening, on a reload and when the words in the box change."""
         query = self.query_text()
         self.loading_more = False
-        self.fetch("stories", lambda ix: (ix.stories(query, limit=PAGE), ix.story_count(query) if query is None else None),
-                   group="stories")
+        self.fetch("stories", lambda ix: self.first_page(ix, query), group="stories")
 
     def load_more(self) -> None:
         """The next page, read from where the shown rows end (each page costs the same, however far down)."""
