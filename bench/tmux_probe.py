@@ -12,6 +12,8 @@ types, and times every keystroke (to the first change of the result area): the p
 preview may still be running, as they are for a person. A keystroke whose answer paints nothing new within 1.5 s
 (the same first page) is counted apart, not timed.
 
+With `--stories RUNS`, it also times f4 from the start list to the Stories screen's first page (its status line).
+
 With `--drill Q`, it also types Q, then times Enter on its first row (the entity) until the entity screen's status
 line says "mention 1 of N": issue 14's drill-down of the largest entity, first page, as a person waits for it.
 
@@ -178,6 +180,24 @@ def drill(client, query: str, runs: int, settle: float) -> dict:
     return summary(query, latencies)
 
 
+def stories(client, runs: int, settle: float) -> dict:
+    """f4 from the start list -> the Stories screen's first page painted (its status line says how many stories are
+    shown: it is written with the rows): issue 13's "paints its first page in <= 100 ms"."""
+    latencies = []
+    client.command("send-keys", "-t", SESSION, "C-u")
+    time.sleep(settle)
+    for _ in range(runs):
+        pressed = time.perf_counter()
+        client.command("send-keys", "-t", SESSION, "F4")
+        shown = client.wait_for_screen(lambda screen: "stories, most widely run first" in screen, 10)
+        if shown is not None:
+            latencies.append(shown - pressed)
+        time.sleep(settle)
+        client.command("send-keys", "-t", SESSION, "Escape")
+        time.sleep(settle)
+    return summary("f4", latencies)
+
+
 def typing(client, query: str, runs: int, settle: float, cadence: float) -> dict:
     """Type `query` into an empty box one character every `cadence` seconds (later when an answer takes longer),
     timing each keystroke to the first change of the result area."""
@@ -216,7 +236,8 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
 
 
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
-          drill_queries: tuple[str, ...] = (), cadence: float | None = None, client_kind: str = "control") -> dict:
+          drill_queries: tuple[str, ...] = (), cadence: float | None = None, client_kind: str = "control",
+          stories_runs: int = 0) -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
@@ -233,8 +254,9 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
         rows = [last_key(client, query, runs, settle) for query in queries]
         typed = [typing(client, query, runs, settle, cadence) for query in queries] if cadence else []
         drills = [drill(client, query, runs, settle) for query in drill_queries]
+        story_list = stories(client, stories_runs, settle) if stories_runs else None
         return {"client": client_kind, "first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows,
-                "typing": typed, "drill_down": drills}
+                "typing": typed, "drill_down": drills, "stories": story_list}
     finally:
         tmux("kill-session", "-t", SESSION)
         client.close()
@@ -256,6 +278,8 @@ def main() -> int:
                         help="also type each query from an empty box, one character every MS ms, timing every key")
     parser.add_argument("--drill", default="", help="queries whose first row (an entity) is opened with Enter, "
                                                      "timed to its first mention row, e.g. HBM")
+    parser.add_argument("--stories", type=int, default=0, metavar="RUNS",
+                        help="also time f4 (the Stories screen) from the start list to its first page, RUNS times")
     parser.add_argument("--client", choices=("control", "spawn"), default="control",
                         help="control: one tmux control-mode client (default); spawn: a tmux process per key and poll")
     parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
@@ -268,7 +292,8 @@ def main() -> int:
         print(f"no index at {args.db}", file=sys.stderr)
         return 2
     print(json.dumps(probe(args.db, [q for q in args.queries.split(",") if q], args.runs, args.settle, args.checkout,
-                            tuple(q for q in args.drill.split(",") if q), args.typing / 1e3, args.client), ensure_ascii=False))
+                            tuple(q for q in args.drill.split(",") if q), args.typing / 1e3, args.client,
+                           args.stories), ensure_ascii=False))
     return 0
 
 
