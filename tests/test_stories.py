@@ -343,6 +343,7 @@ async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, 
     from tui.screens.compare import CompareScreen
     from tui.screens.stories import StoriesScreen
     from tui.screens.story import StoryScreen
+    from tui.story_list import StoryList
 
     async def settle(pilot):
         for _ in range(3):
@@ -359,15 +360,15 @@ async def test_app_lists_stories_opens_one_and_compares_two_by_keyboard(loi_db, 
         await pilot.press("f4")
         await settle(pilot)
         assert isinstance(app.screen, StoriesScreen)
-        table = app.screen.query_one("#story-table", DataTable)
+        table = app.screen.query_one("#story-table", StoryList)
         assert table.row_count == 3
         assert loads == []  # the first page was read before the screen opened: it is laid out once, with its rows
-        assert table.get_row_at(0)[1].plain.strip() == "5"
-        assert "오픈AI, 삼성·SK와 HBM 협력" in table.get_row_at(0)[3].plain
+        assert table.cells(0)[1].plain.strip() == "5"
+        assert "오픈AI, 삼성·SK와 HBM 협력" in table.cells(0)[3].plain
         # narrowing by a word: only the results story has 영업이익
         await pilot.press("f", *"영업이익")
         await settle(pilot)
-        assert table.row_count == 1 and "3분기 실적" in table.get_row_at(0)[3].plain
+        assert table.row_count == 1 and "3분기 실적" in table.cells(0)[3].plain
         assert loads[-1] == "영업이익"
         for _ in "영업이익":
             await pilot.press("backspace")
@@ -433,7 +434,9 @@ def test_near_groups_give_search_what_folding_needs(loi_db):
 
 
 async def test_the_stories_list_loads_its_next_page_at_the_end(loi_db, tmp_path, monkeypatch):
-    from textual.widgets import DataTable, Static
+    from textual.widgets import Static
+
+    from tui.story_list import StoryList
 
     import tui.screens.stories as stories_screen
     from tui.app import HanscopeApp
@@ -446,7 +449,7 @@ async def test_the_stories_list_loads_its_next_page_at_the_end(loi_db, tmp_path,
         for _ in range(3):
             await pilot.pause()
             await app.workers.wait_for_complete()
-        table = app.screen.query_one("#story-table", DataTable)
+        table = app.screen.query_one("#story-table", StoryList)
         assert table.row_count == 2
         assert "the first 2 of 3 stories" in str(app.screen.query_one("#status", Static).content)
         await pilot.press("down")
@@ -545,7 +548,7 @@ def test_adding_articles_rewrites_only_the_rows_of_the_stories_they_join(loi_cor
 
 
 async def test_the_stories_list_reads_each_page_once_and_adds_it_below(loi_db, tmp_path, monkeypatch):
-    from textual.widgets import DataTable
+    from tui.story_list import StoryList
 
     import tui.screens.stories as stories_screen
     from tui.app import HanscopeApp
@@ -570,11 +573,11 @@ async def test_the_stories_list_reads_each_page_once_and_adds_it_below(loi_db, t
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("f4")
         await settle(pilot)
-        table = app.screen.query_one("#story-table", DataTable)
-        first_two = [table.get_row_at(i)[3].plain for i in range(2)]
+        table = app.screen.query_one("#story-table", StoryList)
+        first_two = [table.cells(i)[3].plain for i in range(2)]
         await pilot.press("down")
         await settle(pilot)
-        assert table.row_count == 3 and [table.get_row_at(i)[3].plain for i in range(2)] == first_two
+        assert table.row_count == 3 and [table.cells(i)[3].plain for i in range(2)] == first_two
         # the second page is read from where the first ended, not the first two again with it
         assert asked == [(None, 2, 0), (None, 2, 2)]
         # a narrowed list pages too (the words find an article of each of the three stories): the cursor is on

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from tui.app import HanscopeApp
 from tui.preview_pane import PreviewPane
 from tui.related_list import RelatedList
+from tui.story_list import StoryList
 from tui.bindings import KEYS
 from tui.screens.article import ArticleScreen
 from tui.screens.compare import CompareScreen
@@ -509,7 +510,7 @@ def test_every_registry_action_exists_on_its_screen():
 
     owners = {"global": HanscopeApp, "search": SearchScreen, "article": ArticleScreen, "entity": EntityScreen,
               "compare": CompareScreen, "numbers": NumbersScreen, "help": HelpScreen, "edit": EditScreen,
-              "mentions": MentionList, "co-mentions": RelatedList, "export": ExportScreen, "frequency": FrequencyScreen,
+              "mentions": MentionList, "co-mentions": RelatedList, "story-list": StoryList, "export": ExportScreen, "frequency": FrequencyScreen,
               "edit-menu": EditMenuScreen, "facets": FacetScreen, "prompt": PromptScreen,
               "stories": StoriesScreen, "story": StoryScreen}
     for key in KEYS:

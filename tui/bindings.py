@@ -44,6 +44,7 @@ SCOPES: dict[str, str] = {
     "co-mentions": "Co-mentioned entities (drill-down; tab moves there)",
     "frequency": "Frequency table (F on the drill-down and the numbers table)",
     "stories": "Stories",
+    "story-list": "The list of stories",
     "story": "One story",
     "help": "Help",
     "edit": "Entity edit dialog",
@@ -169,6 +170,12 @@ KEYS: tuple[Key, ...] = (
         help="In a filter box: back to the table, the filter kept; elsewhere: back"),
     # stories
     Key("enter", "open", "Open story", "stories"),
+    Key("down", "cursor_down", "Next story", "story-list", show=False),
+    Key("up", "cursor_up", "Previous story", "story-list", show=False),
+    Key("pagedown", "page_down", "Page down", "story-list", show=False),
+    Key("pageup", "page_up", "Page up", "story-list", show=False),
+    Key("home", "first", "First story", "story-list", show=False),
+    Key("end", "last", "Last story read", "story-list", show=False, help="Last story read so far (the next page follows)"),
     Key("f", "focus_filter", "Narrow", "stories", help="Narrow the stories to those with an article the words find"),
     # one story
     Key("enter", "open", "Open article", "story"),
@@ -218,7 +225,8 @@ def keys_by_scope(first: str | None = None, read_only: bool = False) -> list[tup
 
 
 # Scopes that belong to a screen's help section: the drill-down's mention list has keys of its own.
-COMPANIONS: dict[str, tuple[str, ...]] = {"entity": ("mentions", "co-mentions", "frequency", "edit-menu"), "numbers": ("frequency",)}
+COMPANIONS: dict[str, tuple[str, ...]] = {"entity": ("mentions", "co-mentions", "frequency", "edit-menu"),
+                                          "numbers": ("frequency",), "stories": ("story-list",)}
 
 
 def scope_of(screen: object) -> str | None:

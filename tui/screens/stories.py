@@ -6,37 +6,31 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from store.results import StoryRow
 
 from .. import gc_pause
 from ..base import BaseScreen
 from ..bindings import bindings_for
-from ..widgets import KeyFooter, StatusLine, clean_line, fit
+from ..story_list import StoryList
+from ..widgets import KeyFooter, StatusLine
 
-PAGE = 50  # rows per page: a screenful is 40, and the table measures every row it is given before it paints
+PAGE = 50  # rows per page: a screenful is 40 (the list paints only those)
 AHEAD = 3  # the next page starts loading this many rows before the end, and is added below the others
-OUTLET_CELLS = 22  # two outlets and "+N": the headline keeps most of an 80-column screen
-
-
-def outlets_cell(outlets: list[str]) -> Text:
-    shown = ", ".join(clean_line(o) for o in outlets[:2])
-    more = f" +{len(outlets) - 2}" if len(outlets) > 2 else ""
-    return fit(Text(shown + more), OUTLET_CELLS)
 
 
 class StoriesScreen(BaseScreen):
     BINDINGS = bindings_for("stories")
     DEFAULT_CSS = """
     #story-table { height: 1fr; }
+    #story-head { height: 1; color: $text-muted; }
     """
 
     def __init__(self, query: str = "", first: tuple[list[StoryRow], int | None] | None = None) -> None:
         super().__init__()
         self.initial_query = query
         self.first = first  # the first page, when read before the screen opened (app.action_stories)
-        self.rows: list[StoryRow] = []
         self.total = 0
         self.loading_more = False
 
@@ -45,17 +39,15 @@ class StoriesScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Input(self.initial_query, placeholder="narrow: a word or a name (삼성, 스타게이트)…", id="story-query")
-        yield DataTable(id="story-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="story-head")
+        yield StoryList(id="story-table")
         yield StatusLine(Text("loading…", style="dim"), id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.first is None:
             self.load()  # first: the worker reads the page while the table is set up
-        table = self.query_one("#story-table", DataTable)
-        for label in ("first", "articles", "outlets", "headline of the first"):
-            table.add_column(label)
-        table.focus()
+        self.query_one("#story-table", StoryList).focus()
         if self.first is not None:  # filled before the first layout: laid out once, with its rows
             first, self.first = self.first, None
             self.got_stories(first)
@@ -86,30 +78,28 @@ class StoriesScreen(BaseScreen):
 
     def got_stories(self, answer: tuple[list[StoryRow], int | None]) -> None:
         rows, total = answer
-        self.rows = []
         self.total = total if total is not None else len(rows)
-        table = self.query_one("#story-table", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        self.add_rows(rows)
-        if cursor and rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1))
+        self.query_one("#story-table", StoryList).set_rows(rows)
+        self.shown(rows)
 
     def got_more_stories(self, answer: tuple[str | None, int, list[StoryRow]]) -> None:
         query, offset, rows = answer
         if query != self.query_text() or offset != len(self.rows):  # asked for a list since replaced
             return
         self.loading_more = False
-        self.add_rows(rows)
+        self.query_one("#story-table", StoryList).add_rows(rows)
+        self.shown(rows)
 
-    def add_rows(self, rows: list[StoryRow]) -> None:
-        table = self.query_one("#story-table", DataTable)
-        for r in rows:
-            table.add_row(Text((r.first_date or "—")[:10]), Text(str(r.articles), justify="right"), outlets_cell(r.outlets),
-                          Text(clean_line(r.title) or "(no title)"), key=str(r.id))
-        self.rows += rows
+    @property
+    def rows(self) -> list[StoryRow]:
+        return self.query_one("#story-table", StoryList).rows
+
+    def shown(self, page: list[StoryRow]) -> None:
+        """A page of rows came: the column names (the count column fits the largest count) and the status."""
+        table = self.query_one("#story-table", StoryList)
+        self.query_one("#story-head", Static).update(table.header(table.text_width))
         if self.query_text() is not None:  # a narrowed list is counted as its pages come: a page short of full ends it
-            self.total = len(self.rows) + (1 if len(rows) == PAGE else 0)
+            self.total = len(self.rows) + (1 if len(page) == PAGE else 0)
         self.show_status()
 
     def show_status(self) -> None:
@@ -128,19 +118,19 @@ class StoriesScreen(BaseScreen):
         self.load()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#story-table", DataTable).focus()
+        self.query_one("#story-table", StoryList).focus()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if not self.loading_more and len(self.rows) < self.total and event.cursor_row >= len(self.rows) - 1 - AHEAD:
+    def on_story_list_highlighted(self, event: StoryList.Highlighted) -> None:
+        if not self.loading_more and len(self.rows) < self.total and event.index >= len(self.rows) - 1 - AHEAD:
             self.load_more()
 
     def action_focus_filter(self) -> None:
         self.query_one("#story-query", Input).focus()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_story(int(event.row_key.value))
+    def on_story_list_chosen(self, event: StoryList.Chosen) -> None:
+        self.app.open_story(event.story_id)
 
     def action_open(self) -> None:
-        table = self.query_one("#story-table", DataTable)
-        if self.rows and table.cursor_row is not None:
-            self.app.open_story(self.rows[table.cursor_row].id)
+        table = self.query_one("#story-table", StoryList)
+        if self.rows and 0 <= table.cursor < len(self.rows):
+            self.app.open_story(self.rows[table.cursor].id)
