@@ -278,6 +278,25 @@ async def test_empty_query_lists_articles_and_enter_opens_one(app, seeds_index):
 # --- drill-down, article, history ---------------------------------------------------------------
 
 
+async def test_a_resize_to_the_size_a_screen_is_laid_out_at_lays_nothing_out(app, monkeypatch):
+    """Textual answers a new screen's first Resize with a second whole layout at the same size (20-50 ms at 100k)."""
+    from textual.geometry import Size
+    from textual.screen import Screen
+
+    layouts = []
+    refresh_layout = Screen._refresh_layout
+    monkeypatch.setattr(Screen, "_refresh_layout",
+                        lambda self, size=None, scroll=False: (layouts.append(size), refresh_layout(self, size, scroll)))
+    async with app.run_test(size=SMALL) as pilot:
+        app.open_entity("오픈AI")
+        await settle(pilot)
+        screen, before = app.screen, len(layouts)
+        screen._screen_resized(Size(*SMALL))
+        assert len(layouts) == before
+        screen._screen_resized(Size(SMALL[0] + 1, SMALL[1]))  # a real change of size is laid out
+        assert len(layouts) == before + 1
+
+
 async def test_tab_moves_to_the_co_mentioned_entities_and_enter_drills_into_one(app, seeds_index):
     detail = seeds_index.entity("오픈AI")
     second = detail.related[1]  # by count, as the list shows them

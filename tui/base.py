@@ -67,6 +67,14 @@ class BaseScreen(Screen):
             for rack in self.query(ToastRack):
                 rack.display = False
 
+    def _screen_resized(self, size) -> None:
+        # A new screen's first layout gives it its size, and Textual answers the Resize that follows with a
+        # second whole layout at that same size (20-50 ms after the first paint at 100k, traced in tmux for the
+        # entity and stories screens). A layout for a size the screen is already laid out at changes nothing.
+        if self._compositor.size == size and self.is_attached:
+            return
+        super()._screen_resized(size)
+
     def on_screen_resume(self) -> None:
         self.refresh_bindings()  # the footer ignores binding changes while another screen is on top
 
