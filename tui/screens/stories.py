@@ -45,13 +45,13 @@ class StoriesScreen(BaseScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        if self.first is None:
-            self.load()  # first: the worker reads the page while the table is set up
         self.query_one("#story-table", StoryList).focus()
-        if self.first is not None:  # filled before the first layout: laid out once, with its rows
-            first, self.first = self.first, None
-            self.got_stories(first)
-            self.call_after_refresh(gc_pause.resume)
+        if self.first is None:  # back/forward and reloads read it now
+            self.load()
+            return
+        first, self.first = self.first, None  # filled before the first layout: laid out once, with its rows
+        self.got_stories(first)
+        self.call_after_refresh(gc_pause.resume)
 
     def reload(self) -> None:
         self.load()
