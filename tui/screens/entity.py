@@ -136,7 +136,7 @@ class EntityScreen(BaseScreen):
         self.detail = replace(self.detail, related=counted.related, related_over=counted.related_over,
                               timeline=counted.timeline)
         self.counted = True
-        self.query_one("#timeline", Static).update(self.timeline())
+        self.show_timeline()
         self.fill_related()
 
     def render_detail(self) -> None:
@@ -148,9 +148,17 @@ class EntityScreen(BaseScreen):
         if e.aliases:
             head.append_text(Text.assemble(("\nalso: ", "dim"), " · ".join(clean_line(a) for a in e.aliases)))
         self.query_one("#entity-head", Static).update(head)
-        self.query_one("#timeline", Static).update(self.timeline())
+        self.show_timeline()
         self.fill_related()
         self._rendered_for = self._layout_inputs()
+
+    def show_timeline(self) -> None:
+        """The chart, laid out again only when its height changes: "counting…" holds the chart's lines, so the
+        counts coming in repaint it (a layout of the screen was 20-30 ms at 100k, traced)."""
+        chart = self.timeline()
+        lines = len(chart.wrap(self.app.console, max(1, self.app.size.width - 2)))  # as the pane wraps it (padding 1)
+        self.query_one("#timeline", Static).update(chart, layout=lines != getattr(self, "_timeline_lines", None))
+        self._timeline_lines = lines
 
     def _layout_inputs(self) -> tuple:
         """What render_detail's lines depend on besides the data: the terminal's size (the timeline; the lists fit
