@@ -77,6 +77,8 @@ _TITLES: dict[str, str] = {
     "판사": "판사", "부장판사": "판사", "검사장": "검사장", "변호사": "변호사",
     # universities (허영우 경북대 총장, 김병철 부총장, 이은정 학장)
     "총장": "총장", "부총장": "부총장", "학장": "학장",
+    # schools (김걸 용산고 교장, 전경열 교장은); 교감 is also rapport (주민과 교감을), 교사 a kind of job (과학 교사)
+    "교장": "교장",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads

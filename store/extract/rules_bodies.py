@@ -63,6 +63,23 @@ _UNIVERSITY_VERBS = ("졸업", "나온", "나와", "입학", "재학", "중퇴")
 _NOT_UNIVERSITIES = frozenset("""가격대 시간대 연령대 세대 신세대 전세대 구세대 해병대 기동대 경비대 구조대 소방대 방범대 응원대 원정대
     선발대 전망대 관람대 계산대 판매대 진열대 지지대 상승대 하락대 수백대 수천대 수만대 수십대 최고대 최저대 무대 단상대""".split())
 
+# A school: a stem of two or more syllables glued to its kind, in full (오현중학교, 상일여자고등학교) or short (용산고, 신성여중,
+# 제주중앙고). The short forms are also verb endings and nouns (말했고, 회의중), so they name a school only right before a
+# school post (용산고 교장, 오현중 교사로) or joined by 와/과 to the school or university the sentence says was finished
+# (오현고와 세중대학교를 졸업했다); the full forms need no such word.
+SCHOOL_KINDS = ("여자고등학교", "여자중학교", "고등학교", "중학교", "초등학교", "여고", "여중", "고", "중")
+_SCHOOL = re.compile(r"(?<![가-힣])([가-힣]{2,6}?)(" + "|".join(SCHOOL_KINDS) + r")(?=[^가-힣]|(?:[은는이가을를의와과에도]|에서|으로|로)(?:[^가-힣]|$)|$)")
+_SCHOOL_TAIL = re.compile(r"(?:에서|으로|[은는이가을를의와과에도로])?")
+_SCHOOL_POST = re.compile(r"[\s,·]*(?:부장)?(?:교장|교감|교사|교목)")
+_SCHOOL_FINISHED = re.compile(r"[^.!?\n]{0,30}?(?:졸업|나온|나와)")
+# Stems that make a kind of school, not one (과학고, 자사고, 해당 중학교), and the last syllables of verb forms (말했고, 라고).
+_GENERIC_SCHOOL_STEMS = frozenset("""과학 외국어 국제 예술 체육 특성화 마이스터 자율형사립 자사 특목 일반 명문 영재 대안 특수 인근 해당
+    다른 같은 사립 공립 국립 시립 도립 농업 공업 상업 여자 남자 혁신 거점 모교 자율 기숙 비평준화 평준화""".split())
+_VERB_ENDINGS = frozenset("했하되됐라다이지있없않같보받주오가나겠였았었웠쳤졌렸켰냈텄뒀봤왔줬싶며면러려")
+# What a short 중 means in a word where it is not a school (진행중, 회의중): "during".
+_DURING_STEMS = frozenset("""진행 수업 회의 근무 재직 휴직 조사 수사 검토 논의 협의 운영 공사 치료 입원 방학 학기 임기 재학 운전
+    통화 식사 출장 교육 연수 파견 수감 복역 투병 준비 시행 추진 공연 촬영 녹화 연습 훈련 작업 이동 대기 상담 임신 여행 시공""".split())
+
 
 @lru_cache(maxsize=1 << 16)
 def _institution_core(word: str) -> str | None:
@@ -81,7 +98,7 @@ class _BodyRules(_ArticleBase):
 
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
-        return self._suffix_word_hits() + self.university_hits()
+        return self._suffix_word_hits() + self.university_hits() + self.school_hits()
 
     def _suffix_word_hits(self) -> list[_Hit]:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
@@ -196,6 +213,32 @@ class _BodyRules(_ArticleBase):
             i = run[-1] + 1
         return hits
 
+    def school_hits(self) -> list[_Hit]:
+        """Schools (see _SCHOOL): 오현중학교, 상일여자고등학교; 김걸 용산고 교장, 오현중 교사로, 제주제일고와 제주대학교를
+        졸업했다."""
+        text = self.text
+        if "고" not in text and "중" not in text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SCHOOL.finditer(text):
+            stem, kind = m.group(1), m.group(2)
+            if stem in _GENERIC_SCHOOL_STEMS or stem in _NOT_NAMES or (
+                    kind in ("고", "중") and stem[-1] in _VERB_ENDINGS and self.known.type_of(stem) != "place"):  # 제주중 is one
+                continue
+            if not kind.endswith("학교"):
+                if kind.endswith("중") and stem in _DURING_STEMS:
+                    continue
+                tail = _SCHOOL_TAIL.match(text, m.end())
+                after = tail.end()
+                if not (_SCHOOL_POST.match(text, after)
+                        or tail.group() in ("와", "과") and _SCHOOL_FINISHED.match(text, after)):
+                    continue
+            name = stem + kind
+            if self.known.type_of(name) not in (None, "org"):
+                continue
+            hits.append(_Hit(name, m.start(), "rule", "org"))
+        return hits
+
     def _university_anchor(self, i: int) -> bool:
         if i + 1 >= len(self.words):
             return False
@@ -232,6 +275,12 @@ class _BodyRules(_ArticleBase):
                 short = name[:-2] if name.endswith("대학교") else name
                 pairs += [(name, other) for other in universities if other != name and len(other) < len(name)
                           and short.endswith(other) and len(other) >= 3]
+        schools = {h.surface for h in hits if h.type == "org" and h.surface.endswith(("학교", "고", "중"))}
+        for name in schools:
+            if name.endswith(("고등학교", "중학교")):  # 오현중학교 = 오현중, 상일여자고등학교 = 상일여고
+                stem = name[: -4 if name.endswith("고등학교") else -3].removesuffix("여자")
+                short = [stem + ("여" if "여자" in name else "") + ("고" if "고등" in name else "중")]
+                pairs += [(name, other) for other in short if other in schools]
         if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
             return pairs
         for h in hits:

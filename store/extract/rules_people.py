@@ -173,7 +173,11 @@ def _glued_name(core: str) -> str | None:
 
 
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
-_ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())  # titles a university may stand before (김용하 건양대 총장)
+_ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())
+# Nouns and adverbs of three syllables or with a particle that look like a surname and a given name before a title (사람이
+# 교장이다, 이로써 김 교장과).
+_NOT_NAME_STEMS = frozenset("사람 이로".split())
+_SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_bodies.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
 class _PeopleRules(_ArticleBase):
@@ -210,7 +214,7 @@ class _PeopleRules(_ArticleBase):
         core = w.core
         if not _looks_korean_name(core) or core in _NOT_NAMES or title_family(core):
             return False
-        if core[:2] in _NOT_NAMES and core[2:] in _OPENER_PARTICLES:
+        if core[:2] in _NOT_NAMES and core[2:] in _OPENER_PARTICLES or core[:2] in _NOT_NAME_STEMS:
             return False  # 최근엔, 이번엔: a clause-opening word with a particle, not 최 + 근엔 (한미서 is a name)
         kind = self.known.type_of(core)
         if kind is not None:
@@ -272,6 +276,11 @@ class _PeopleRules(_ArticleBase):
                 if family in _ACADEMIC_TITLES and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
                     hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
                     j, steps = j - 1, steps + 1
+                    continue
+                if j == i - 1 and word.core in _SURNAMES and word.core not in "전현":
+                    break  # 이로써 김 교장과: a surname alone is the short form of a person named before (전 총리: former)
+                if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
+                    j, steps = j - 1, steps + 1  # 김걸 용산고 교장: the school (school_hits names it) is where, not who
                     continue
                 # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
                 item = word.opens and self.text[word.start - 1 : word.start] in _ITEM_MARKS

@@ -1,0 +1,61 @@
+"""Round-8 rules of issue 11, each on Korean text written for it in a news style: what the rules propose for an
+article and where the matcher then finds it (the two steps indexing runs), with the shipped alias file."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from store.extract.entities import Matcher, load_alias_file, rule_candidates
+from store.model import Article
+
+
+def article(text: str) -> Article:
+    return Article.from_paragraphs("test", [p for p in text.split("\n") if p.strip()])
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_alias_file()
+
+
+def mentions(shipped, text: str) -> list[tuple[str, str, str]]:
+    """(written form, entity name, type) of every mention, as indexing finds them."""
+    entities = list(shipped)
+    known = {e.name for e in entities}
+    entities += [c for c in rule_candidates(article(text)) if c.name not in known]
+    matcher = Matcher([(i, [e.name, *e.aliases]) for i, e in enumerate(entities)],
+                      {i: e.type for i, e in enumerate(entities)})
+    return [(surface, entities[eid].name, entities[eid].type) for _, _, eid, surface in matcher.find(text)]
+
+
+def names_of(shipped, text: str, kind: str) -> set[str]:
+    return {name for _, name, k in mentions(shipped, text) if k == kind}
+
+
+# --- schools ------------------------------------------------------------------------------------------------------
+
+
+def test_schools_in_full_and_short_before_a_school_post(shipped):
+    """A teachers' paper on new principals: 한빛중학교 and 새솔여자고등학교 in full; 누리고 교장, 은하여중 교사로, 서울중앙고
+    교감을, 태평여고·가람중 교장 (a ·-list of posts), 다온고와 한결대학교를 졸업했다 — schools, not the places 누리 or 서울.
+    The short forms are also verb endings and "during": 말했고 교사들은, 과학고 교사, 수업중 교사 name no school."""
+    text = ("한빛중학교 교장에 박정우 교사가 임명됐다. 새솔여자고등학교도 새 교장을 맞았다.\n"
+            "김도윤 누리고 교장은 다온고와 한결대학교를 졸업했다. 그는 은하여중 교사로 교직에 들어섰고 서울중앙고 교감을 지냈다.\n"
+            "이서연 교장은 교육부 연구관·태평여고 교장·가람중 교장을 거쳤다.\n"
+            "교육청은 그렇게 말했고 교사들은 반발했다. 과학고 교사와 수업중 교사도 있었다.")
+    orgs = names_of(shipped, text, "org")
+    assert {"한빛중학교", "새솔여자고등학교", "누리고", "은하여중", "서울중앙고", "태평여고", "가람중", "다온고"} <= orgs, orgs
+    assert not {"말했고", "과학고", "수업중"} & orgs, orgs
+    places = names_of(shipped, text, "place")
+    assert "서울" not in places, places
+
+
+def test_principals_named_before_their_school_and_title(shipped):
+    """김도윤 누리고 교장은, 정하람 한빛중학교 교장(58)은, 송지호 교장은: persons; the school between the name and 교장 is
+    where, not who. 이로써 김 교장과 (a surname alone: the short form) and 가장 중요한 사람이 교장이다 name no one."""
+    text = ("김도윤 누리고 교장은 취임했다. 정하람 한빛중학교 교장(58)은 교사 출신이다. 송지호 교장은 웃었다.\n"
+            "이로써 김 교장과 정 교장은 함께 일한다. 학교에서 가장 중요한 사람이 교장이다.")
+    people = names_of(shipped, text, "person")
+    assert {"김도윤", "정하람", "송지호"} <= people, people
+    assert not {"이로써", "사람이", "누리고"} & people, people
