@@ -59,3 +59,20 @@ def test_principals_named_before_their_school_and_title(shipped):
     people = names_of(shipped, text, "person")
     assert {"김도윤", "정하람", "송지호"} <= people, people
     assert not {"이로써", "사람이", "누리고"} & people, people
+
+
+# --- performers -------------------------------------------------------------------------------------------------
+
+
+def test_a_cast_listed_after_before_and_around_its_role_words(shipped):
+    """A musical's casting news: 배우 한지율, 오세린, 문태경이 캐스팅됐다 (the list goes on after the first name), 서다은과 민해원
+    배우가 번갈아 (names before 배우, one joined by 과), 뮤지컬 배우인 강이든도 (배우인), 극작가 윤소이, 연출가 차민재가, a deck's
+    신작…도해준·권시안 주연 (a ·-list before 주연). 배우 출신인, 주연 배우가, 아역 배우와 name no one; a list stops at a word that
+    is no name (배우 한지율, 오세린, 문태경이 캐스팅됐으며, 공연은)."""
+    text = ("창작 신작…도해준·권시안 주연\n"
+            "배우 한지율, 오세린, 문태경이 캐스팅됐으며, 공연은 다음 달 열린다. 서다은과 민해원 배우가 번갈아 연기한다.\n"
+            "뮤지컬 배우인 강이든도 합류했다. 극작가 윤소이, 연출가 차민재가 참여했다. 배우 출신인 그는 주연 배우가 되었고 아역 배우와 "
+            "함께 섰다.")
+    people = names_of(shipped, text, "person")
+    assert {"도해준", "권시안", "한지율", "오세린", "문태경", "서다은", "민해원", "강이든", "윤소이", "차민재"} <= people, people
+    assert not {"출신인", "주연", "아역", "공연은", "캐스팅됐으며"} & people, people

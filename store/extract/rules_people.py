@@ -142,8 +142,12 @@ _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
 # Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
 # 투수 윤규진의). 그룹 alone is left out: in business news it is a company group (그룹 계열사).
 _ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 듀오 개그맨 개그우먼 코미디언
-    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼""".split())
-_ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")(?=\\s)")
+    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼 극작가 연출가 안무가 지휘자 성악가""".split())
+# 인 may follow the role word (뮤지컬 배우인 김소현도: "who is an actor").
+_ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")인?(?=\\s)")
+# Role words that also stand after the name they say what it is (전미도와 이지숙 배우가, 김하윤 가수는).
+_CAST = re.compile(r"(?<![가-힣·])[가-힣]{2,4}(?:·[가-힣]{2,4}){1,9}(?= (?:주연|출연))")
+_ROLE_AFTER_NAME = re.compile(r"(?<=[가-힣] )(?:배우|가수|성악가)(?=[이가은는도와과의로,]|\s|$)")
 # What follows such a word without being a name (가수 활동을, 배우 출신인).
 _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시절 인생 경력 데뷔작 본인 자신 부문 자격 전향 겸업 인생 역할 변신 오디션
     매니저 소속사 팬 선배 후배 동료 최초 최고 최초로 이상 출신인 신기록 기록 신곡 앨범 무대 콘서트 공연""".split())
@@ -423,7 +427,7 @@ class _PeopleRules(_ArticleBase):
             if i >= len(words) - 1 or words[i].start != found.start():
                 continue
             w = words[i]
-            if w.core != found.group() or w.closes or w.core == "그룹" and not (i and words[i - 1].core == "아이돌"):
+            if w.core != found.group() or w.closes or w.core.startswith("그룹") and not (i and words[i - 1].core == "아이돌"):
                 continue
             after = words[i + 1]
             if after.line_start or after.opens and not after.core:
@@ -433,8 +437,10 @@ class _PeopleRules(_ArticleBase):
                 if listed:
                     hits += listed
                     continue
-            name = next((after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
-                        after.core)
+            listed = self.text[after.end : after.end + 1] == ","  # 극작가 윤소이, …: a comma ends the name, no particle
+            name = after.core if listed else next(
+                (after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
+                after.core)
             if name.endswith("씨") and len(name) > 2:
                 name = name[:-1]  # 배우 최불암씨는: the name without 씨
             bracketed = self.text[after.end : after.end + 1] == "("
@@ -445,6 +451,55 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, after.start, "title", "person"))
+                if self.text[after.end : after.end + 1] == ",":
+                    hits += self._listed_after(i + 2)  # 배우 김재범, 정문성, 정욱진이: the cast goes on
+        return hits + self._names_before_roles()
+
+    def _listed_after(self, k: int) -> list[_Hit]:
+        """Korean names listed with commas from words[k] on, after a performer named by a role word; the list ends at a
+        name with a particle (정욱진이) or at a word that is not a name."""
+        hits: list[_Hit] = []
+        words, text = self.words, self.text
+        while k < len(words) and len(hits) < 15:
+            w = words[k]
+            comma = text[w.end : w.end + 1] == ","
+            name = w.core if comma else strip_particle(w.core)
+            if (w.line_start or w.opens or not _looks_korean_name(name) or name in _NOT_NAMES or title_family(name)
+                    or self.known.type_of(name) not in (None, "person") or not comma and name == w.core):
+                break
+            hits.append(_Hit(name, w.start, "title", "person"))
+            if not comma:
+                break
+            k += 1
+        return hits
+
+    def _names_before_roles(self) -> list[_Hit]:
+        """A Korean name right before 배우 or 가수 (이지숙 배우가), and one joined to it by 와/과 (전미도와 이지숙 배우가); Korean
+        names joined by · before 주연 or 출연 (조형균·이창용 주연: the cast)."""
+        hits: list[_Hit] = []
+        words = self.words
+        if "·" in self.text and ("주연" in self.text or "출연" in self.text):
+            for found in _CAST.finditer(self.text):
+                w = self._word_at(found.start())
+                if w is not None and w.start == found.start():
+                    hits += self._dot_names(w)
+        if "배우" not in self.text and "가수" not in self.text and "성악가" not in self.text:
+            return hits
+        for found in _ROLE_AFTER_NAME.finditer(self.text):
+            i = bisect_left(self._word_starts, found.start())
+            if not 0 < i < len(words) or words[i].start != found.start() or words[i].line_start:
+                continue
+            prev = words[i - 1]
+            if (prev.closes or not _looks_korean_name(prev.core) or prev.core in _NOT_NAMES or title_family(prev.core)
+                    or self.known.type_of(prev.core) not in (None, "person")):
+                continue
+            hits.append(_Hit(prev.core, prev.start, "title", "person"))
+            if i >= 2 and not prev.line_start:
+                first = words[i - 2]
+                name = first.core[:-1] if first.core.endswith(("와", "과")) else ""
+                if (not first.closes and _looks_korean_name(name) and name not in _NOT_NAMES
+                        and self.known.type_of(name) in (None, "person")):
+                    hits.append(_Hit(name, first.start, "title", "person"))
         return hits
 
     def age_hits(self) -> list[_Hit]:
