@@ -76,3 +76,22 @@ def test_a_cast_listed_after_before_and_around_its_role_words(shipped):
     people = names_of(shipped, text, "person")
     assert {"도해준", "권시안", "한지율", "오세린", "문태경", "서다은", "민해원", "강이든", "윤소이", "차민재"} <= people, people
     assert not {"출신인", "주연", "아역", "공연은", "캐스팅됐으며"} & people, people
+
+
+# --- envoys to Korea ----------------------------------------------------------------------------------------------
+
+
+def test_envoys_to_korea_and_their_countries_glued_to_the_post(shipped):
+    """A foreign-ministry lunch: 안드레아 로시 벨리니 주한이탈리아대사, 사토 겐이치 주한일본대사, 코모 하니 주한 캐나다대사 — the
+    whole transliterated name before 주한…대사 is one person, even where a word looks Korean (겐이치, 하니 after 코모); the
+    country glued between 주한 and the post is a mention of it, and so is EU in 주한EU대표부 … 대사관. 한국인 and 영국산 stay
+    no mention of a country; 주한미군 names no envoy."""
+    text = ("오찬에는 안드레아 로시 벨리니 주한이탈리아대사, 사토 겐이치 주한일본대사, 코모 하니 주한 캐나다대사가 참석했다. "
+            "주한EU대사관도 함께했다. 주한미군 관계자와 한국인 유학생, 영국산 차도 보였다.")
+    found = mentions(shipped, text)
+    people = {name for _, name, kind in found if kind == "person"}
+    assert {"안드레아 로시 벨리니", "사토 겐이치", "코모 하니"} <= people, people
+    assert not {"겐이치", "하니", "로시 벨리니"} & people, people
+    written = [surface for surface, _, _ in found]
+    assert {"이탈리아", "일본", "캐나다", "EU"} <= set(written), written
+    assert "미군" not in written and "미" not in written, written

@@ -249,7 +249,8 @@ class Matcher:
         after = text[end] if end < len(text) else ""
         if before:
             if "가" <= head <= "힣" and "가" <= before <= "힣":  # _is_hangul, inline: 100k calls per 1,000 articles
-                return False
+                if not (before == "한" and _envoy(text, start, end)):
+                    return False
             if head.isascii() and head.isalnum() and before.isascii() and before.isalnum():  # _is_latin_or_digit
                 return False
             if pattern.all_tail and (_is_latin_or_digit(before) or before in _CLOSERS or before in ")]"):
@@ -261,7 +262,7 @@ class Matcher:
             if "가" <= after <= "힣":
                 run_end = _HANGUL_RUN.match(text, end).end()
                 run = text[end:run_end]
-                if not _is_tail(run) and not (pattern.kind == "person" and titled_tail(run)):
+                if not _is_tail(run) and not (pattern.kind == "person" and titled_tail(run)) and not _envoy(text, start, end):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
@@ -270,6 +271,15 @@ class Matcher:
         if pattern.kind == "person" and _JUNIOR.match(text, end):
             return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
         return True
+
+_ENVOY_POST = re.compile(r"(?:대사관|대사|총영사관|총영사|공사|무관)")
+
+
+def _envoy(text: str, start: int, end: int) -> bool:
+    """The country of an envoy to Korea, glued to the post after 주한 (주한영국대사, 주한EU대사관, 주한 캐나다대사가)."""
+    return (text[max(0, start - 2) : start] == "주한" or text[max(0, start - 3) : start] == "주한 ") and _ENVOY_POST.match(
+        text, end) is not None
+
 
 # --- short forms --------------------------------------------------------------------------------
 

@@ -264,6 +264,9 @@ class _PeopleRules(_ArticleBase):
                     w.tags is not None and not self._title_is_noun(w)):
                 continue
             family = title_family(w.core)
+            if family == "대사" and (w.core.startswith("주한") or i and words[i - 1].core == "주한"):
+                hits += self._envoy_to_korea(i - 1 if w.core.startswith("주한") else i - 2)
+                continue
             # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
             title_ends_clause = w.closes or strip_particle(w.core) != w.core
             run: list[_Word] = []
@@ -329,6 +332,23 @@ class _PeopleRules(_ArticleBase):
                 if start == words[last].start and last > 0:
                     hits += self._comma_names(last - 1, need=2)
         return hits
+
+    def _envoy_to_korea(self, k: int) -> list[_Hit]:
+        """The name before 주한…대사 (필립 골드버그 주한미국대사, 미즈시마 고이치 주한 일본대사): a foreign envoy, so the two to four
+        name words that end at words[k] are one transliterated name, even where one looks Korean (고이치, 모휘니)."""
+        run: list[_Word] = []
+        words = self.words
+        while k >= 0 and len(run) < 4:
+            word = words[k]
+            if word.closes or not self.is_name_word(word) or word.core in _FUNCTION_WORDS:
+                break
+            run.insert(0, word)
+            if word.line_start or word.opens:
+                break
+            k -= 1
+        if len(run) < 2 or len(run) > 3 and not any(c in _LOANWORD_SYLLABLES for w in run for c in w.core):
+            return []
+        return [_Hit(" ".join(w.core for w in run), run[0].start, "title", "person")]
 
     def _japanese_name_before_body(self, i: int) -> tuple[str | None, int]:
         """A Japanese name two words before the title at words[i], the word between being its firm or body (사토 시게타카
