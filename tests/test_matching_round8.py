@@ -95,3 +95,18 @@ def test_envoys_to_korea_and_their_countries_glued_to_the_post(shipped):
     written = [surface for surface, _, _ in found]
     assert {"이탈리아", "일본", "캐나다", "EU"} <= set(written), written
     assert "미군" not in written and "미" not in written, written
+
+
+# --- clubs called by their towns ----------------------------------------------------------------------------------
+
+
+def test_a_town_written_alone_on_a_page_naming_its_club_is_the_club(shipped):
+    """A K League preview names 대전하나시티즌 and 강원FC once, then calls them 대전 and 강원 (대전은 승점 1점, 강원과의 홈개막전): those
+    are the clubs, not the towns. A page with no club keeps the town (대전은 인구가), and a firm named after a town is no club
+    (서울반도체 … 서울에서)."""
+    text = ("대전하나시티즌은 16일 대전월드컵경기장에서 강원FC와 맞붙는다. 현재 대전은 승점 1점이다. 대전은 강원과의 홈개막전에서 이겼다.")
+    found = mentions(shipped, text)
+    assert [name for surface, name, _ in found if surface in ("대전", "강원")] == ["대전하나시티즌", "대전하나시티즌", "강원FC"], found
+    assert [name for surface, name, _ in mentions(shipped, "대전은 인구가 늘었다.") if surface == "대전"] == ["대전"]
+    city = mentions(shipped, "서울반도체는 서울에서 행사를 열었다.")
+    assert ("서울", "서울", "place") in city, city

@@ -177,6 +177,7 @@ class Matcher:
                 exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
                 table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
                                            _is_hangul(key[0]) and _is_tail(key)))
+        self._club_by_place = _clubs_by_place(table)
         for key, patterns in table.items():
             self._automaton.add_word(key, (key, patterns))
         self._empty = not table
@@ -221,7 +222,22 @@ class Matcher:
                     continue  # 고대역폭메모리(HBM): one mention, the name before the bracket
                 chosen.append(hit)
                 reach = hit[1]
+        if self._club_by_place:
+            chosen = self._clubs_for_their_towns(chosen)
         return chosen
+
+    def _clubs_for_their_towns(self, chosen: list[Mention]) -> list[Mention]:
+        """On a page that names a club after its town (제주유나이티드, 대전하나시티즌, 강원FC), the town written alone is the
+        club (남기일 제주 감독, 대전은 승점 1점): sports pages call clubs by their towns."""
+        ids = {h[2] for h in chosen}
+        club_of: dict[int, int] = {}
+        for place in ids.intersection(self._club_by_place):
+            clubs = self._club_by_place[place] & ids
+            if len(clubs) == 1:
+                club_of[place] = next(iter(clubs))
+        if not club_of:
+            return chosen
+        return [(s, e, club_of.get(eid, eid), surface) for s, e, eid, surface in chosen]
 
     @staticmethod
     def _accepts(text: str, norm: str, offsets: list[int], first: int, last: int,
@@ -271,6 +287,30 @@ class Matcher:
         if pattern.kind == "person" and _JUNIOR.match(text, end):
             return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
         return True
+
+# How sports clubs' names end (제주유나이티드, 강원FC, 대전하나시티즌, 롯데 자이언츠): a club's name that starts with a town's.
+_CLUB_ENDINGS = ("FC", "유나이티드", "시티즌", "블루윙즈", "스틸러스", "드래곤즈", "타이거즈", "이글스", "자이언츠", "라이온즈",
+                 "트윈스", "베어스", "위즈", "다이노스", "히어로즈", "랜더스", "와이번스", "원더스", "모터스")
+
+
+def _clubs_by_place(table: Mapping[str, list[_Pattern]]) -> dict[int, set[int]]:
+    """place entity id -> the ids of the clubs named after it (see Matcher._clubs_for_their_towns), from the patterns."""
+    places: dict[str, int] = {}
+    clubs: list[tuple[str, int]] = []
+    for patterns in table.values():
+        for p in patterns:
+            if p.kind == "place" and 2 <= len(p.surface) <= 4:
+                places[p.surface] = p.entity_id
+            elif p.kind == "company" and p.surface.endswith(_CLUB_ENDINGS):
+                clubs.append((p.surface, p.entity_id))
+    found: dict[int, set[int]] = defaultdict(set)
+    for surface, club in clubs:
+        for n in (2, 3, 4):
+            place = places.get(surface[:n])
+            if place is not None and len(surface) > n:
+                found[place].add(club)
+    return dict(found)
+
 
 _ENVOY_POST = re.compile(r"(?:대사관|대사|총영사관|총영사|공사|무관)")
 
