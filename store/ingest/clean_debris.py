@@ -31,6 +31,8 @@ PAGE_BUTTONS = frozenset({
     # the chrome of a CMS many local outlets share, pop-up and menu toggles
     "실시간 댓글", "상태바", "이 기사를 공유합니다", "기사 메일전송", "기사수정", "전체메뉴닫기", "전체전체메뉴닫기", "오늘 하루 열지 않음",
     "배너 닫기", "본문바로가기", "메뉴바로가기",
+    # ad slots, search and archive labels, a portal's source fields (배너, 상세검색, 최근소식 / 출처 / 작성일 / 원본URL)
+    "배너", "상세검색", "최근소식", "출처", "작성일", "원본URL", "원본 URL",
     # a broadcast transcript's turn labels
     "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
 })
@@ -79,7 +81,7 @@ _WEATHER = re.compile(
     r"\s*[가-힣]{1,6}\s*[-−]?\d+(?:\.\d+)?\s*(?:℃|[°˚º]\s*C?)$"  # ˚ (ring above) and º stand in for ° on some pages
 )
 _WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
-_NUMBERS_ONLY = re.compile(r"^[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")
+_NUMBERS_ONLY = re.compile(r"^(?!(?:19|20)\d\d\.\d{1,2}\.\d)[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")  # not a date (2018.03.07)
 _BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]")
 _LINK_FOOTER = re.compile(
     r"^[▶☞☎►▷]\s*.*(?:제보|카카오톡|카톡|이메일|e-?mail|홈페이지|구독|바로가기|기사\s?보기|채널|유튜브|네이버|"
@@ -204,6 +206,16 @@ def _is_debris(core: str) -> bool:
         if _OTHER_ARTICLES.search(core):
             return True
     return False
+
+
+def strip_button_tail(core: str) -> str:
+    """A line without the share buttons glued to its end ("… 임윤희 기자 2022.06.23 17:09 카카오톡 네이버블로그 페이스북
+    트위터"): two or more button words of two letters or more."""
+    words = core.split()
+    k = len(words)
+    while k > 0 and len(words[k - 1]) >= 2 and words[k - 1] in PAGE_BUTTONS:
+        k -= 1
+    return " ".join(words[:k]) if 0 < k <= len(words) - 2 else core
 
 
 def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
