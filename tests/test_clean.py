@@ -862,3 +862,13 @@ def test_a_regional_desk_byline_takes_the_outlets_full_name_from_its_footer():
 
 def page_text(article: Article) -> str:
     return "\n".join([article.title or "", article.subtitle or "", *paragraphs(article)])
+
+
+def test_a_caption_opening_with_where_people_stand_and_a_sections_list_header():
+    """▲ 왼쪽부터 … 교장, … 교장. is a photo caption (it leaves the body for the captions); 정치/사회 기사 heads a list of
+    a section's stories."""
+    page = text("새 교장 4명 임명\n\n▲ 왼쪽부터 나유진 한빛중 교장, 도하람 누리여고 교장.\n"
+                "나유진 한빛중학교 교장(56)은 제주대학교를 졸업했다.\n\n정치/사회 기사")
+    assert any("왼쪽부터 나유진" in c for c in page.captions), page.captions
+    body = "\n".join(paragraphs(page))
+    assert "왼쪽부터" not in body and "정치/사회" not in body and body.startswith("나유진 한빛중학교"), body

@@ -17,7 +17,7 @@ from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY, _ends_sentence, _is_prose,
                          _is_story_paragraph,
                          _looks_like_name, _norm)
-from .clean_debris import (_CAPTION_MARK, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
+from .clean_debris import (_CAPTION_MARK, _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
                            _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET,
                            _STAFF_PHOTO_CREDIT, _caption_row, _is_debris, _photo_page, _strip_credits,
                            strip_button_tail)
@@ -148,7 +148,8 @@ def _scan(text: str) -> _Found:
         if staff:
             found.credit_outlets.append(staff["outlet"])
         line, is_caption = _strip_credits(line, caption=False)
-        if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)):
+        if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)) or (
+                _CAPTION_OPENING.match(line)):
             found.lines.append(_Line(_CAPTION_MARK.sub("", line), "caption"))
             continue
         found.seen_prose = found.seen_prose or _ends_sentence(line)

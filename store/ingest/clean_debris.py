@@ -160,6 +160,8 @@ _STAFF_PHOTO_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*(?P<outlet>
 _CAPTION_NAME_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*{_NAMES}\s*{_JOB}$")  # "... 있다. 박혜원 기자"
 _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.{{0,24}})$")
 _CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
+# A caption that opens with its mark and says where each person stands: "▲ 왼쪽부터 고우현 오현중 교장, …"
+_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)")
 
 
 def _is_label(word: str) -> bool:
@@ -182,8 +184,8 @@ def _is_debris(core: str) -> bool:
     """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
     if core in PAGE_BUTTONS or _is_label(core) or _FONT_SIZE.match(core):
         return True
-    if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업"
-        parts = [p.strip() for p in re.split(r"[/·>›]", core)]
+    if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업", "정치/사회 기사" (a list's header)
+        parts = [p.strip() for p in re.split(r"[/·>›]", core.removesuffix(" 기사"))]
         if all(_is_label(p) for p in parts if p) and any(parts):
             return True
     if len(core) <= 80:  # a row of buttons or menu labels: "목록 스크랩 댓글", "회원가입 | ID/PW 찾기", "뉴스 트렌드 생활정보"
