@@ -110,3 +110,22 @@ def test_a_town_written_alone_on_a_page_naming_its_club_is_the_club(shipped):
     assert [name for surface, name, _ in mentions(shipped, "대전은 인구가 늘었다.") if surface == "대전"] == ["대전"]
     city = mentions(shipped, "서울반도체는 서울에서 행사를 열었다.")
     assert ("서울", "서울", "place") in city, city
+
+
+# --- wards, neighbourhoods and lot numbers ----------------------------------------------------------------------
+
+
+def test_a_ward_before_its_neighbourhood_and_a_neighbourhood_before_its_lot_number(shipped):
+    """A housing story: 강서구 화곡동 일대, 노원구 상계동의 재건축 단지 (a ward right before a neighbourhood: both places), 신월동
+    634번지 일대, 영산동 757-1 (a neighbourhood before its lot number). 공동연구 활동, 지역구 이동, 자치구 운동 and 101동 1203호
+    name no place."""
+    text = ("강서구 화곡동 일대와 노원구 상계동의 재건축 단지가 주목받는다. 구는 신월동 634번지 일대를 정비한다. 사무소는 영산동 757-1에 있다.\n"
+            "공동연구 활동이 늘었고 지역구 이동과 자치구 운동도 있었다. 그는 101동 1203호에 산다.")
+    places = names_of(shipped, text, "place")
+    assert {"강서구", "화곡동", "노원구", "상계동", "신월동", "영산동"} <= places, places
+    assert not {"공동연구", "활동", "지역구", "이동", "자치구", "운동", "101동"} & places, places
+
+
+def test_a_foreign_name_ending_in_a_surname_is_no_short_form(shipped):
+    """젠슨 황 CEO stays a person (황 after a transliterated word is a name's last part, not a short form like 김 교장)."""
+    assert "젠슨 황" in names_of(shipped, "엔비디아 젠슨 황 CEO가 기조연설을 했다.", "person")

@@ -284,8 +284,9 @@ class _PeopleRules(_ArticleBase):
                     hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
                     j, steps = j - 1, steps + 1
                     continue
-                if j == i - 1 and word.core in _SURNAMES and word.core not in "전현":
-                    break  # 이로써 김 교장과: a surname alone is the short form of a person named before (전 총리: former)
+                if j == i - 1 and word.core in _SURNAMES and word.core not in "전현" and not (
+                        j > 0 and any(c in _LOANWORD_SYLLABLES for c in words[j - 1].core)):
+                    break  # 이로써 김 교장과: a surname alone is a short form (전 총리: former; 젠슨 황 CEO: a foreign name)
                 if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
                     j, steps = j - 1, steps + 1  # 김걸 용산고 교장: the school (school_hits names it) is where, not who
                     continue
