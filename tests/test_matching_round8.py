@@ -129,3 +129,29 @@ def test_a_ward_before_its_neighbourhood_and_a_neighbourhood_before_its_lot_numb
 def test_a_foreign_name_ending_in_a_surname_is_no_short_form(shipped):
     """젠슨 황 CEO stays a person (황 after a transliterated word is a name's last part, not a short form like 김 교장)."""
     assert "젠슨 황" in names_of(shipped, "엔비디아 젠슨 황 CEO가 기조연설을 했다.", "person")
+
+
+# --- precision: words that looked like names ---------------------------------------------------------------------
+
+
+def test_priests_regions_venues_and_kinds_of_hospital_are_no_bodies_or_people(shipped):
+    """A parish priest's career (보좌신부, 주임신부), a weather story's region (경상서부지역), a festival's venue (축제 당일 행사장:
+    사장 ends it, no president) and a hospital programme (연구중심병원 육성) name no body or person; 과학기술정보통신부 and 고용노동부
+    stay ministries and 새봄경희대한방병원 is a hospital of that kind with its own name."""
+    text = ("그는 중앙성당 보좌신부, 표선성당 주임신부를 지냈다. 호우 특보는 경상서부지역을 중심으로 내려졌다.\n"
+            "축제 당일 행사장 일대는 통제된다. 정부는 연구중심병원 육성을 이어간다. 새봄경희대한방병원은 치료를 시작했다.\n"
+            "과학기술정보통신부와 고용노동부는 협약을 맺었다.")
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not {"보좌신부", "주임신부", "경상서부", "축제 당일", "연구중심병원"} & set(got), got
+    assert got.get("새봄경희대한방병원") == "org", got
+    orgs = names_of(shipped, text, "org")
+    assert {"과학기술정보통신부", "고용노동부"} <= orgs, orgs
+
+
+def test_a_quoted_event_glossed_in_english_is_the_event_not_the_verb_before_it(shipped):
+    """서울 프레스센터에서 열린 ‘2024 세계언론인대회(World Media Congress 2024)’: the quote opens the name (열린 is the verb before
+    it) and the English gloss ends in an event word — an event, not a person."""
+    text = "장관은 서울 프레스센터에서 열린 ‘2024 세계언론인대회(World Media Congress 2024)’에 참석했다."
+    got = {c.name: c.type for c in rule_candidates(article(text))}
+    assert not any(name.startswith("열린") for name in got), got
+    assert [t for name, t in got.items() if "세계언론인대회" in name or name == "World Media Congress"] in (["event"], ["event", "event"]), got

@@ -96,7 +96,7 @@ _CLOSERS = "’”\"']>》〉」』,.;:!?…·"
 
 
 # Common nouns that end in a title's letters: 제1주차장 is a car park, not a deputy head (차장).
-_NOT_TITLE_ENDINGS = ("주차장",)
+_NOT_TITLE_ENDINGS = ("주차장", "행사장", "공사장", "발사장")  # 축제 당일 행사장: a venue, not a president (사장)
 
 
 @lru_cache(maxsize=1 << 16)

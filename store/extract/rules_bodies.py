@@ -28,6 +28,9 @@ _EVENT_PLACE_WORDS = frozenset("국제 세계".split())
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
+# Words in 부 that are no ministry: a parish's priests and a region's half (주임신부, 보좌신부, 경상서부, 충청남부); a ministry
+# may end in the same letters (과학기술정보통신부, 고용노동부), so whole words only.
+_NOT_MINISTRY = re.compile(r"(?:주임|보좌|본당|담당|수석)신부|(?:경상|전라|충청|경기|강원|영남|호남|충남|충북|전남|전북|경남|경북|수도권)[동서남북중]부")
 _K_SLOGAN = re.compile(r"[A-Z]-?")
 _K_SLOGAN_WORD = re.compile(r"K-?[가-힣]{1,3}")  # K팝 그룹, K-뷰티 기업: a kind of business, not a firm's name
 # Games and tournaments named after their host: 파리 올림픽, 카타르 월드컵 (a known place before the event word).
@@ -38,7 +41,7 @@ _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
 _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
                          r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
-                      "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
+                      "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급", "연구중심")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
@@ -397,14 +400,16 @@ class _BodyRules(_ArticleBase):
             return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
         if suffix == "청" and core.endswith(_NOT_AGENCIES):
             return False
-        if suffix == "병원" and (len(stem) < 2 or stem.endswith(_GENERIC_HOSPITALS)):
-            return False  # 요양병원, 대학병원, 동물병원: kinds of hospital
+        if suffix == "병원" and (len(stem) < 2 or any(
+                stem.endswith(g) and (len(stem) - len(g) < 2 or stem[: -len(g)] in _GENERIC_STEMS or stem[: -len(g)] in _GENERIC_HOSPITALS)
+                for g in _GENERIC_HOSPITALS)):
+            return False  # 요양병원, 대학병원, 상급종합병원: kinds of hospital (강동경희대한방병원 is one: a name before its kind)
         if _K_SLOGAN.fullmatch(stem):
             return False  # K-테크, K-바이오, K반도체: a national slogan, not a firm
         if not (_has_hangul(stem) or _has_latin(stem)):
             return False
-        if suffix == "부" and core.endswith(_UNIT_ENDINGS):
-            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm, not a ministry
+        if suffix == "부" and (core.endswith(_UNIT_ENDINGS) or _NOT_MINISTRY.fullmatch(core)):
+            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm; 주임신부, 경상서부: a priest, a region
         if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
             # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
             return False
