@@ -155,3 +155,16 @@ def test_a_quoted_event_glossed_in_english_is_the_event_not_the_verb_before_it(s
     got = {c.name: c.type for c in rule_candidates(article(text))}
     assert not any(name.startswith("열린") for name in got), got
     assert [t for name, t in got.items() if "세계언론인대회" in name or name == "World Media Congress"] in (["event"], ["event", "event"]), got
+
+
+# --- parks, squares and halls --------------------------------------------------------------------------------------
+
+
+def test_parks_squares_and_halls_by_their_suffix_but_not_their_kinds(shipped):
+    """일산호수공원, 마치광장, 서구문화회관, 상의회관: places. 국립공원, 어린이공원, 중앙광장, 마을회관, 주민자치회관 and 문화회관 alone are
+    kinds of park, square or hall."""
+    text = ("축제는 일산호수공원과 마치광장에서 열렸고 시상식은 서구문화회관, 간담회는 상의회관에서 했다.\n"
+            "국립공원과 어린이공원, 중앙광장, 마을회관, 주민자치회관, 문화회관도 붐볐다.")
+    places = names_of(shipped, text, "place")
+    assert {"일산호수공원", "마치광장", "서구문화회관", "상의회관"} <= places, places
+    assert not {"국립공원", "어린이공원", "중앙광장", "마을회관", "주민자치회관", "문화회관"} & places, places

@@ -52,7 +52,8 @@ _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회",
 # Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원",  # 벨리: a common misspelling, still the place
                   "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장", "대교",  # venues: 서울미술관, 사직구장, 월드컵경기장
-                  "기념관", "체육관")  # 아펜젤러기념관, 잠실체육관
+                  "기념관", "체육관",  # 아펜젤러기념관, 잠실체육관
+                  "공원", "광장", "회관")  # 일산호수공원, 마치광장, 세종문화회관 (not 국립공원, 중앙광장, 마을회관: see rules_bodies)
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(

@@ -27,6 +27,11 @@ _EVENT_PLACE_WORDS = frozenset("국제 세계".split())
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
+# Stems that make a kind of park, square or hall, not one (국립공원, 근린공원, 중앙광장, 마을회관, 문화회관).
+_GENERIC_SITE_STEMS = frozenset("""국립 도립 군립 시립 구립 도시 근린 어린이 테마 수변 체육 생태 해상 자연 소공 놀이 공공 역사 문화 시민
+    주민 마을 노인 경로 복지 학생 청소년 여성 농민 종합 대 소 중앙 열린 광장 공원 인근 주변 지역 동네 아파트 단지 놀이터 반려견 애견
+    테마파크 도심 도심속 야외 실내 임시 전용 공동 국가 국가도시 수목 해양 호수 강변 하천 산림 기념 추모 평화 통일 독립 민주""".split())
+_GENERIC_SITE_TAILS = ("근린공원", "어린이공원", "체육공원", "수변공원", "생태공원", "자치회관", "복지회관", "노인회관")  # 주민자치회관
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 # Words in 부 that are no ministry: a parish's priests and a region's half (주임신부, 보좌신부, 경상서부, 충청남부); a ministry
 # may end in the same letters (과학기술정보통신부, 고용노동부), so whole words only.
@@ -400,6 +405,8 @@ class _BodyRules(_ArticleBase):
             return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
         if suffix == "청" and core.endswith(_NOT_AGENCIES):
             return False
+        if suffix in ("공원", "광장", "회관") and (stem in _GENERIC_SITE_STEMS or core.endswith(_GENERIC_SITE_TAILS)):
+            return False  # 국립공원, 어린이공원, 마을회관, 문화회관: a kind of park, square or hall (서구문화회관 is one)
         if suffix == "병원" and (len(stem) < 2 or any(
                 stem.endswith(g) and (len(stem) - len(g) < 2 or stem[: -len(g)] in _GENERIC_STEMS or stem[: -len(g)] in _GENERIC_HOSPITALS)
                 for g in _GENERIC_HOSPITALS)):
