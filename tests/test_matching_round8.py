@@ -168,3 +168,13 @@ def test_parks_squares_and_halls_by_their_suffix_but_not_their_kinds(shipped):
     places = names_of(shipped, text, "place")
     assert {"일산호수공원", "마치광장", "서구문화회관", "상의회관"} <= places, places
     assert not {"국립공원", "어린이공원", "중앙광장", "마을회관", "주민자치회관", "문화회관"} & places, places
+
+
+def test_a_doctor_named_before_department_and_title(shipped):
+    """A hospital round-up: ▲하은서 산부인과 교수, ▲마도현 영상의학과 교수, 유시온 신경과 교수는 — persons (the department between
+    name and 교수 is where they work). 학생과 교수 and 대학원생 정신과 교수 name no one."""
+    text = ("발표는 ▲하은서 산부인과 교수 ‘진료 혁신’ ▲마도현 영상의학과 교수 ‘영상 판독’ 순이었다. 유시온 신경과 교수는 총평을 맡았다.\n"
+            "많은 학생과 교수가 참석했다. 대학원생 정신과 교수도 왔다.")
+    people = names_of(shipped, text, "person")
+    assert {"하은서", "마도현", "유시온"} <= people, people
+    assert not {"학생과", "대학원생", "많은"} & people, people

@@ -181,6 +181,7 @@ _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())
 # Nouns and adverbs of three syllables or with a particle that look like a surname and a given name before a title (사람이
 # 교장이다, 이로써 김 교장과).
 _NOT_NAME_STEMS = frozenset("사람 이로".split())
+_DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과")  # before 교수
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_bodies.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
@@ -287,6 +288,9 @@ class _PeopleRules(_ArticleBase):
                 if j == i - 1 and word.core in _SURNAMES and word.core not in "전현" and not (
                         j > 0 and any(c in _LOANWORD_SYLLABLES for c in words[j - 1].core)):
                     break  # 이로써 김 교장과: a surname alone is a short form (전 총리: former; 젠슨 황 CEO: a foreign name)
+                if family == "교수" and not run and j == i - 1 and _DEPARTMENT.fullmatch(word.core):
+                    j, steps = j - 1, steps + 1  # 조금준 산부인과 교수: the department is where, not who
+                    continue
                 if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
                     j, steps = j - 1, steps + 1  # 김걸 용산고 교장: the school (school_hits names it) is where, not who
                     continue
