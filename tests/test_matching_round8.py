@@ -178,3 +178,11 @@ def test_a_doctor_named_before_department_and_title(shipped):
     people = names_of(shipped, text, "person")
     assert {"하은서", "마도현", "유시온"} <= people, people
     assert not {"학생과", "대학원생", "많은"} & people, people
+
+
+def test_a_comma_list_of_names_before_chulyeon(shipped):
+    """주인 역할엔 남궁윤, 서하람이 출연한다: each a person; 시민, 학생이 출연한다 (not names) and 영화, 드라마에 출연 name no one."""
+    text = "주인 역할엔 남궁윤, 서하람이 출연한다. 행사에는 시민, 학생이 출연한다. 그는 영화, 드라마에 출연했다."
+    people = names_of(shipped, text, "person")
+    assert {"남궁윤", "서하람"} <= people, people
+    assert not {"시민", "학생이", "학생"} & people, people

@@ -147,6 +147,7 @@ _ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼
 _ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")인?(?=\\s)")
 # Role words that also stand after the name they say what it is (전미도와 이지숙 배우가, 김하윤 가수는).
 _CAST = re.compile(r"(?<![가-힣·])[가-힣]{2,4}(?:·[가-힣]{2,4}){1,9}(?= (?:주연|출연))")
+_COMMA_CAST = re.compile(r"(?<![가-힣])([가-힣]{3}(?:, ?[가-힣]{3}){1,9})(?:이|가|은|는|도) (?:출연|주연)")
 _ROLE_AFTER_NAME = re.compile(r"(?<=[가-힣] )(?:배우|가수|성악가)(?=[이가은는도와과의로,]|\s|$)")
 # What follows such a word without being a name (가수 활동을, 배우 출신인).
 _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시절 인생 경력 데뷔작 본인 자신 부문 자격 전향 겸업 인생 역할 변신 오디션
@@ -503,11 +504,18 @@ class _PeopleRules(_ArticleBase):
         names joined by · before 주연 or 출연 (조형균·이창용 주연: the cast)."""
         hits: list[_Hit] = []
         words = self.words
-        if "·" in self.text and ("주연" in self.text or "출연" in self.text):
+        if "주연" in self.text or "출연" in self.text:
             for found in _CAST.finditer(self.text):
                 w = self._word_at(found.start())
                 if w is not None and w.start == found.start():
                     hits += self._dot_names(w)
+            for found in _COMMA_CAST.finditer(self.text):  # 성종완, 고훈정이 출연한다: every part a Korean name
+                parts = re.split(r", ?", found.group(1))
+                if all(_looks_korean_name(p) and p not in _NOT_NAMES and self.known.type_of(p) in (None, "person") for p in parts):
+                    offset = found.start(1)
+                    for part in parts:
+                        offset = self.text.index(part, offset)
+                        hits.append(_Hit(part, offset, "title", "person"))
         if "배우" not in self.text and "가수" not in self.text and "성악가" not in self.text:
             return hits
         for found in _ROLE_AFTER_NAME.finditer(self.text):
