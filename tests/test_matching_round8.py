@@ -186,3 +186,11 @@ def test_a_comma_list_of_names_before_chulyeon(shipped):
     people = names_of(shipped, text, "person")
     assert {"남궁윤", "서하람"} <= people, people
     assert not {"시민", "학생이", "학생"} & people, people
+
+
+def test_countries_joined_by_a_hyphen_to_a_partner(shipped):
+    """한-G7 차원의 협력, 미-중 갈등, 한-아세안 회의: 한국, 미국 and 중국 are mentioned; 한-두 개 and 일-이등 are no countries."""
+    found = [(surface, name) for surface, name, _ in mentions(shipped, "한-G7 차원의 협력과 미-중 갈등, 한-아세안 회의를 봤다. 한-두 개만 "
+                                                                       "남았고 일-이등을 다퉜다.")]
+    countries = [name for surface, name in found if surface in "한미일중"]
+    assert countries == ["한국", "미국", "중국", "한국"], found
