@@ -32,6 +32,9 @@ _GENERIC_SITE_STEMS = frozenset("""국립 도립 군립 시립 구립 도시 근
     주민 마을 노인 경로 복지 학생 청소년 여성 농민 종합 대 소 중앙 열린 광장 공원 인근 주변 지역 동네 아파트 단지 놀이터 반려견 애견
     테마파크 도심 도심속 야외 실내 임시 전용 공동 국가 국가도시 수목 해양 호수 강변 하천 산림 기념 추모 평화 통일 독립 민주""".split())
 _GENERIC_SITE_TAILS = ("근린공원", "어린이공원", "체육공원", "수변공원", "생태공원", "자치회관", "복지회관", "노인회관")  # 주민자치회관
+_ARTS_SUFFIXES = ("뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단")
+_GENERIC_ENSEMBLE_STEMS = frozenset("혼성 남성 소년소녀 아동 실버 시립 도립 구립 군립 국립 교회 성가 합창 밴드 전속 소속 대학 학교".split())
+_QUOTE_BEFORE_TAIL = re.compile(r"[’'”\"](?:[가-힣]{1,3})?$")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 # Words in 부 that are no ministry: a parish's priests and a region's half (주임신부, 보좌신부, 경상서부, 충청남부); a ministry
 # may end in the same letters (과학기술정보통신부, 고용노동부), so whole words only.
@@ -114,8 +117,12 @@ class _BodyRules(_ArticleBase):
         for i, w in enumerate(self.words):
             if not _SUFFIX_HINT.search(w.core):
                 continue  # holds no suffix, town, site or list dot: none of the rules below can fire
-            core = (any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _institution_core(w.core)
-                    or _strip_tail(w.core))
+            word = w.core
+            quote = _QUOTE_BEFORE_TAIL.search(word)
+            if quote and (quote.end() - quote.start() == 1 or _is_tail(word[quote.start() + 1 :])):
+                word = word[: quote.start()]  # ‘예그린악단’의: the closing quote and the particle after it are no part of the name
+            core = (any(s in word for s in _SITE_SUFFIXES) and _site_core(word) or _institution_core(word)
+                    or _strip_tail(word))
             if core.endswith(("시장", "역")):
                 hits += self._market_or_station(i, core)
                 continue
@@ -405,6 +412,8 @@ class _BodyRules(_ArticleBase):
             return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
         if suffix == "청" and core.endswith(_NOT_AGENCIES):
             return False
+        if suffix in _ARTS_SUFFIXES and (stem in _GENERIC_SITE_STEMS or stem in _GENERIC_ENSEMBLE_STEMS):
+            return False  # 어린이합창단, 소년소녀합창단, 시립교향악단: a kind of ensemble
         if suffix in ("공원", "광장", "회관") and (stem in _GENERIC_SITE_STEMS or core.endswith(_GENERIC_SITE_TAILS)):
             return False  # 국립공원, 어린이공원, 마을회관, 문화회관: a kind of park, square or hall (서구문화회관 is one)
         if suffix == "병원" and (len(stem) < 2 or any(
