@@ -207,3 +207,12 @@ def test_ensembles_institutes_and_cooperatives_by_suffix_also_quoted(shipped):
     orgs = names_of(shipped, text, "org")
     assert {"서울시뮤지컬단", "새봄빛악단", "부산시교육연수원", "의정부농협"} <= orgs, orgs
     assert not {"어린이합창단", "시립교향악단", "지역농협", "교육연수원"} & orgs, orgs
+
+
+def test_chambers_of_commerce_written_short_after_their_city(shipped):
+    """A business-delegation story: 오사카상의 회장, 대한·서울상의, 일본상의는: chambers. 상의를 벗고 and 상의했다 are a jacket and
+    a talk; 신상의 (no known place before 상의) is none."""
+    text = "다나카 켄지 오사카상의 회장과 대한·서울상의 관계자가 만났다. 일본상의는 환영했다. 그는 상의를 벗고 동료와 상의했다. 신상의 변화도 있었다."
+    orgs = names_of(shipped, text, "org")
+    assert {"오사카상의", "서울상의", "일본상의"} <= orgs, orgs
+    assert not {"상의", "신상의"} & orgs, orgs
