@@ -216,3 +216,13 @@ def test_chambers_of_commerce_written_short_after_their_city(shipped):
     orgs = names_of(shipped, text, "org")
     assert {"오사카상의", "서울상의", "일본상의"} <= orgs, orgs
     assert not {"상의", "신상의"} & orgs, orgs
+
+
+def test_a_two_syllable_name_before_a_workplace_and_title(shipped):
+    """김솔 누리고 교장(사진 左)과, 박윤 한결대 교수, 최린 신경과 교수: a two-syllable name is safe when a school, university or
+    department stands between it and the title. Without one it stays unnamed (허용 기준, 이번 교장은), and 신임 누리고 교장 names
+    no one."""
+    text = ("김솔 누리고 교장(사진 左)과 박윤 한결대 교수, 최린 신경과 교수가 참석했다. 허용 기준은 바뀌었다. 이번 교장은 신임 누리고 교장이다.")
+    people = names_of(shipped, text, "person")
+    assert {"김솔", "박윤", "최린"} <= people, people
+    assert not {"허용", "이번", "신임"} & people, people

@@ -275,6 +275,7 @@ class _PeopleRules(_ArticleBase):
             person: str | None = None
             start = 0
             j, steps = i - 1, 0
+            workplace = False  # a school, university or department stands right before the title
             while j >= 0 and steps < 6 and not words[j + 1].line_start:
                 word = words[j]
                 if word.closes or title_family(word.core):
@@ -284,17 +285,20 @@ class _PeopleRules(_ArticleBase):
                     break
                 if family in _ACADEMIC_TITLES and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
                     hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
-                    j, steps = j - 1, steps + 1
+                    j, steps, workplace = j - 1, steps + 1, j == i - 1
                     continue
                 if j == i - 1 and word.core in _SURNAMES and word.core not in "전현" and not (
                         j > 0 and any(c in _LOANWORD_SYLLABLES for c in words[j - 1].core)):
                     break  # 이로써 김 교장과: a surname alone is a short form (전 총리: former; 젠슨 황 CEO: a foreign name)
                 if family == "교수" and not run and j == i - 1 and _DEPARTMENT.fullmatch(word.core):
-                    j, steps = j - 1, steps + 1  # 조금준 산부인과 교수: the department is where, not who
+                    j, steps, workplace = j - 1, steps + 1, True  # 조금준 산부인과 교수: the department is where, not who
                     continue
                 if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
-                    j, steps = j - 1, steps + 1  # 김걸 용산고 교장: the school (school_hits names it) is where, not who
+                    j, steps, workplace = j - 1, steps + 1, True  # 김걸 용산고 교장: the school (school_hits names it) is where
                     continue
+                if workplace and j == i - 2 and self._two_syllable_name(word):
+                    person, start = word.core, word.start  # 김걸 용산고 교장: a workplace between makes a short name safe
+                    break
                 # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
                 item = word.opens and self.text[word.start - 1 : word.start] in _ITEM_MARKS
                 if len(run) == 1 and _looks_korean_name(word.core) and _japanese_pair(word.core, run[0].core):
@@ -355,6 +359,12 @@ class _PeopleRules(_ArticleBase):
         if len(run) < 2 or len(run) > 3 and not any(c in _LOANWORD_SYLLABLES for w in run for c in w.core):
             return []
         return [_Hit(" ".join(w.core for w in run), run[0].start, "title", "person")]
+
+    def _two_syllable_name(self, w: _Word) -> bool:
+        """김걸, 김방: a surname and one syllable, no particle, no word the rules know as something else."""
+        core = w.core
+        return (len(core) == 2 and core[0] in _SURNAMES and all(map(_is_hangul, core)) and not w.closes and core not in _NOT_NAMES
+                and strip_particle(core) == core and not title_family(core) and self.known.type_of(core) in (None, "person"))
 
     def _japanese_name_before_body(self, i: int) -> tuple[str | None, int]:
         """A Japanese name two words before the title at words[i], the word between being its firm or body (사토 시게타카
