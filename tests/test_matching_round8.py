@@ -226,3 +226,14 @@ def test_a_two_syllable_name_before_a_workplace_and_title(shipped):
     people = names_of(shipped, text, "person")
     assert {"김솔", "박윤", "최린"} <= people, people
     assert not {"허용", "이번", "신임"} & people, people
+
+
+def test_a_japanese_adviser_and_a_chairmans_other_post_in_brackets(shipped):
+    """기무라 다카히로 미나토상사 상담역(나고야상의 회장): 상담역 is a Japanese firm's senior adviser's title; in 다나카 켄지 오사카상의
+    회장(도요다 상담역) the bracket is the chairman's other post, so 도요다 (shaped like a Korean name) is his firm, no person. A
+    committee head's bracket still names the member (과방위원회 위원장(한서진 의원)은)."""
+    text = ("기무라 다카히로 미나토상사 상담역(나고야상의 회장)이 왔다. 다나카 켄지 오사카상의 회장(도요다 상담역)도 왔다. "
+            "국회 과방위원회 위원장(한서진 의원)은 환영했다.")
+    people = names_of(shipped, text, "person")
+    assert {"기무라 다카히로", "한서진"} <= people, people
+    assert "도요다" not in people, people

@@ -79,6 +79,8 @@ _TITLES: dict[str, str] = {
     "총장": "총장", "부총장": "부총장", "학장": "학장",
     # schools (김걸 용산고 교장, 전경열 교장은); 교감 is also rapport (주민과 교감을), 교사 a kind of job (과학 교사)
     "교장": "교장",
+    # a Japanese firm's senior adviser (오카다 구니히로 J.프론트리테일링 상담역)
+    "상담역": "상담역",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads

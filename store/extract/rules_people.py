@@ -183,6 +183,7 @@ _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())
 # 교장이다, 이로써 김 교장과).
 _NOT_NAME_STEMS = frozenset("사람 이로".split())
 _DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과")  # before 교수
+_TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표", "대표이사", "부회장", "CEO")) + r")\Z")
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_bodies.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
@@ -444,6 +445,8 @@ class _PeopleRules(_ArticleBase):
                 continue
             if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
                 continue
+            if len(tokens) == 2 and _TITLE_BEFORE_BRACKET.search(self.text, max(0, m.start() - 8), m.start()):
+                continue  # 오카무라 다다시 일본상의 회장(도시바 상담역): a titled person's other post, its firm before the title
             offset = m.start(1)
             for n, token in enumerate(reversed(tokens[:-1])):
                 name = token.group().rstrip(",")
