@@ -237,3 +237,48 @@ def test_a_japanese_adviser_and_a_chairmans_other_post_in_brackets(shipped):
     people = names_of(shipped, text, "person")
     assert {"기무라 다카히로", "한서진"} <= people, people
     assert "도요다" not in people, people
+
+
+# --- bad input ------------------------------------------------------------------------------------------------------
+
+
+def _cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@pytest.mark.parametrize("text", [
+    "김걸 용산고 교장, " * 10_000,  # schools, principals and two-syllable names
+    "오현고와 " * 50_000 + "세중대학교를 졸업했다",  # schools joined by 와 far from the verb
+    "·".join(["조형균"] * 100_000) + " 주연",  # a cast joined by dots, far past the ten the rule reads
+    ", ".join(["성종완"] * 100_000) + "이 출연한다",  # a cast joined by commas
+    "배우 " + ", ".join(["김재범"] * 50_000) + "이",  # a cast after its role word
+    "전미도와 이지숙 배우가 " * 20_000,  # names before a role word
+    "필립 골드버그 주한미국대사, " * 10_000,  # envoys and their countries
+    "대전하나시티즌 대전은 " * 20_000,  # a club and its town
+    "양천구 목동 은천동 634번지 " * 10_000,  # wards, neighbourhoods, lot numbers
+    "서울상의 오사카상의 " * 20_000,  # chambers
+    "한-G7 미-중 " * 25_000,  # hyphened countries
+    "조금준 산부인과 교수 " * 10_000,  # doctors and departments
+    "회장(도시바 상담역) " * 10_000,  # a chairman's other post
+    "‘예그린악단’의 " * 20_000,  # quoted bodies
+    "열린 ‘2018 세계기자대회(World Journalists Conference 2018)’ " * 5_000,  # quoted events with an English gloss
+], ids=["schools", "school-verb", "dot-cast", "comma-cast", "role-list", "role-after", "envoys", "clubs", "addresses",
+        "chambers", "hyphens", "departments", "other-post", "quoted-body", "glossed-event"])
+def test_round8_rules_stay_linear_on_hostile_text(shipped, text):
+    start = _cpu()
+    found = mentions(shipped, text)
+    assert _cpu() - start < 3.0 and found is not None
+
+
+def test_round8_cleaning_stays_linear_on_hostile_text():
+    from store.ingest.clean import clean
+    from store.model import Document
+
+    text = "\n".join(["홍길동 기자 2022.06.23 17:09 카카오톡 네이버블로그 페이스북 트위터", "출처", "외교부", "배너",
+                      "헬스케어입력 :2022/11/14 10:28", "▲ 왼쪽부터 홍길동 교장", "정치/사회 기사"] * 5_000)  # 35,000 lines
+    start = _cpu()
+    clean(Document(source="t.txt", text=text, kind="text", meta={}))
+    assert _cpu() - start < 3.0
