@@ -81,6 +81,7 @@ _NOT_UNIVERSITIES = frozenset("""가격대 시간대 연령대 세대 신세대 
 # (오현고와 세중대학교를 졸업했다); the full forms need no such word.
 SCHOOL_KINDS = ("여자고등학교", "여자중학교", "고등학교", "중학교", "초등학교", "여고", "여중", "고", "중")
 _SCHOOL = re.compile(r"(?<![가-힣])([가-힣]{2,6}?)(" + "|".join(SCHOOL_KINDS) + r")(?=[^가-힣]|(?:[은는이가을를의와과에도]|에서|으로|로)(?:[^가-힣]|$)|$)")
+_SCHOOL_GATE = re.compile("학교|교장|교감|교사|교목|졸업|나온|나와")
 _SCHOOL_TAIL = re.compile(r"(?:에서|으로|[은는이가을를의와과에도로])?")
 _SCHOOL_POST = re.compile(r"[\s,·]*(?:부장)?(?:교장|교감|교사|교목)")
 _SCHOOL_FINISHED = re.compile(r"[^.!?\n]{0,30}?(?:졸업|나온|나와)")
@@ -241,8 +242,8 @@ class _BodyRules(_ArticleBase):
         """Schools (see _SCHOOL): 오현중학교, 상일여자고등학교; 김걸 용산고 교장, 오현중 교사로, 제주제일고와 제주대학교를
         졸업했다."""
         text = self.text
-        if "고" not in text and "중" not in text:
-            return []
+        if not _SCHOOL_GATE.search(text):
+            return []  # no full school name, post or verb of finishing school: the scan below can name none
         hits: list[_Hit] = []
         for m in _SCHOOL.finditer(text):
             stem, kind = m.group(1), m.group(2)
