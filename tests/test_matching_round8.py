@@ -265,8 +265,9 @@ def _cpu() -> float:
     "회장(도시바 상담역) " * 10_000,  # a chairman's other post
     "‘예그린악단’의 " * 20_000,  # quoted bodies
     "열린 ‘2018 세계기자대회(World Journalists Conference 2018)’ " * 5_000,  # quoted events with an English gloss
+    "보건사회부장관상 국방부장관은 " * 10_000,  # ministries glued to their minister
 ], ids=["schools", "school-verb", "dot-cast", "comma-cast", "role-list", "role-after", "envoys", "clubs", "addresses",
-        "chambers", "hyphens", "departments", "other-post", "quoted-body", "glossed-event"])
+        "chambers", "hyphens", "departments", "other-post", "quoted-body", "glossed-event", "ministries"])
 def test_round8_rules_stay_linear_on_hostile_text(shipped, text):
     start = _cpu()
     found = mentions(shipped, text)
@@ -282,3 +283,12 @@ def test_round8_cleaning_stays_linear_on_hostile_text():
     start = _cpu()
     clean(Document(source="t.txt", text=text, kind="text", meta={}))
     assert _cpu() - start < 3.0
+
+
+def test_a_ministry_glued_to_its_ministers_title_or_award(shipped):
+    """보건사회부장관상 등을 받았다, 교육인적자원부장관 표창, 국방부장관은: the ministry is mentioned through its glued minister's title
+    or award. 장관급 회담 is a rank; 본부장관리 and 사업본부장관 are no ministries."""
+    text = "그는 보건사회부장관상 등을 받았고 교육인적자원부장관 표창도 받았다. 국방부장관은 장관급 회담에 나섰다. 사업본부장관리 업무도 봤다."
+    orgs = [name for surface, name, kind in mentions(shipped, text) if kind == "org"]
+    assert {"보건사회부", "교육인적자원부", "국방부"} <= set(orgs), orgs
+    assert not any(name.endswith("본부") for name in orgs), orgs

@@ -121,6 +121,20 @@ def title_family(word: str) -> str | None:
     return None
 
 
+_MINISTER_AFTER_BODY = re.compile(r"장관(?:상|님|실)?")
+
+
+@lru_cache(maxsize=1 << 14)
+def minister_tail(run: str) -> bool:
+    """True when a run glued after a ministry is its minister's title or award and particles (국방부장관은, 보건사회부장관상,
+    교육인적자원부장관): the ministry is mentioned; not 장관급 (a rank)."""
+    m = _MINISTER_AFTER_BODY.match(run)
+    if m is None:
+        return False
+    rest = run[m.end():]
+    return not rest or _is_tail(rest)
+
+
 @lru_cache(maxsize=1 << 14)
 def titled_tail(run: str) -> bool:
     """True when a Hangul run glued after a name is a title and particles (의원으로, 장관은, 구청장이, 시장님과);

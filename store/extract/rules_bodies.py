@@ -35,6 +35,7 @@ _GENERIC_SITE_TAILS = ("근린공원", "어린이공원", "체육공원", "수�
 _ARTS_SUFFIXES = ("뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단")
 _GENERIC_ENSEMBLE_STEMS = frozenset("혼성 남성 소년소녀 아동 실버 시립 도립 구립 군립 국립 교회 성가 합창 밴드 전속 소속 대학 학교".split())
 _QUOTE_BEFORE_TAIL = re.compile(r"[’'”\"](?:[가-힣]{1,3})?$")
+_MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
 _CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
 # Words in 부 that are no ministry: a parish's priests and a region's half (주임신부, 보좌신부, 경상서부, 충청남부); a ministry
@@ -111,7 +112,20 @@ class _BodyRules(_ArticleBase):
 
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
-        return self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits()
+        return self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
+
+    def ministry_hits(self) -> list[_Hit]:
+        """A ministry glued to its minister's title or award (보건사회부장관상, 교육인적자원부장관 표창): the word is no title of a
+        person, but it names the ministry (the matcher reads the mention through the glued title: lexicon.minister_tail)."""
+        if "부장관" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _MINISTER_GLUED.finditer(self.text):
+            name = m.group(1)
+            if (len(name) >= 4 and not name.endswith(_UNIT_ENDINGS) and not _NOT_MINISTRY.fullmatch(name)
+                    and self.known.type_of(name) in (None, "org")):
+                hits.append(_Hit(name, m.start(1), "rule", "org"))
+        return hits
 
     def chamber_hits(self) -> list[_Hit]:
         """A chamber of commerce written short after its known city or country (서울상의, 오사카상의, 일본상의 회장, 대한·서울상의):
