@@ -814,3 +814,61 @@ def test_a_copyright_line_behind_a_list_dash_leaves_the_body():
     does not make the notice a paragraph (its outlet became a company entity)."""
     article = text("배꼽축제 개막\n\n양구군은 축제를 연다고 밝혔다.\n- ⓒ한빛데일리(www.hanbitdaily.co.kr).")
     assert paragraphs(article) == ["양구군은 축제를 연다고 밝혔다."]
+
+
+# --- round 8: labels, source fields and bylines of held-out set 9's outlets (pages written for these tests) ---------
+
+
+def test_a_portal_reposts_a_ministry_notice_with_its_source_fields():
+    """A government portal's repost: 최근소식 / the headline / 출처 + 외교부 / 작성일 + a bare date / 원본URL + the link. The
+    headline is the title, the bare date line the date (not a row of numbers), and no label or field value stays."""
+    page = text("최근소식\n\n조서윤 외교차관, 청년 외교단 발대식 참석\n출처\n외교부\n작성일\n2024.05.07\n원본URL\nhttp://www.mofa.go.kr/\n\n"
+                "조서윤 외교부 제1차관은 5.6.(월) 서울에서 열린 청년 외교단 발대식에 참석하여 축사를 하였습니다.")
+    assert page.title == "조서윤 외교차관, 청년 외교단 발대식 참석"
+    assert page.date == "2024-05-07"
+    body = "\n".join(paragraphs(page))
+    assert body.startswith("조서윤 외교부 제1차관은") and not re.search(r"최근소식|원본URL|mofa|작성일|^외교부$", body, re.M), body
+
+
+def test_banner_and_search_labels_are_no_headline():
+    page = text("배너\n\n2024.11.22 (금)\n상세검색\n\n“학교 자율 확대해야”\n\n서울중등교장회 새 회장 선출\n\n"
+                "3일 열린 서울중등교장회 총회에서 한도윤 누리고 교장이 회장으로 뽑혔다고 밝혔다.\n\n배너\n배너")
+    assert page.title == "“학교 자율 확대해야”"
+    assert not re.search(r"배너|상세검색", "\n".join(paragraphs(page)))
+
+
+def test_bylines_in_parentheses_with_a_section_or_share_buttons_around_them():
+    """(세무경제신문=오하린 기자) opens the lede; 연합뉴스 2025-03-27 00:00:51 is a portal's source line; a byline row ends in
+    share buttons (… 기자 2022.06.23 17:09 카카오톡 네이버블로그 페이스북 트위터); a section's name is glued to 입력
+    (헬스케어입력 :2022/11/14 10:28)."""
+    paren = text("뮤지컬 ‘바다의 노래’ 개막\n\n(세무경제신문=오하린 기자) 창작 뮤지컬 ‘바다의 노래’가 오늘 막을 올린다고 밝혔다.")
+    assert (paren.outlet, paren.reporters) == ("세무경제신문", ["오하린"])
+    assert paragraphs(paren)[0].startswith("창작 뮤지컬")
+    portal = text("한국 첫 창작 오페라 무대에\n\n연합뉴스 2025-03-27 00:00:51\n\n(서울=연합뉴스) 문가을 기자 = 창작 오페라가 무대에 오른다고 밝혔다.")
+    assert (portal.outlet, portal.date) == ("연합뉴스", "2025-03-27T00:00")
+    shared = text("관악구 골목 축제 성료\n\n더리더 송하루 기자 2022.06.23 17:09 카카오톡 네이버블로그 페이스북 트위터\n"
+                  "관악구는 지난 18일 개최한 골목 축제가 성황리에 끝났다고 23일 밝혔다.")
+    assert (shared.reporters, shared.date, shared.subtitle) == (["송하루"], "2022-06-23T17:09", None)
+    assert "카카오톡" not in page_text(shared)
+    section = text("[병원소식] 새빛병원 연구 성과\n\n헬스케어입력 :2022/11/14 10:28\n\n새빛병원이 지난 11일 연구 성과를 발표했다고 밝혔다.")
+    assert section.date == "2022-11-14T10:28" and "헬스케어" not in page_text(section)
+
+
+def test_a_regional_desk_byline_takes_the_outlets_full_name_from_its_footer():
+    """[동구 세계타임즈=…] names a regional desk; the copyright spells the outlet in full (충청세계타임즈): that is the outlet."""
+    page = text("[동구 세계타임즈=나은솔 기자] 대전 동구는 마을 축제를 마쳤다고 28일 전했다.\n[저작권자ⓒ 충청세계타임즈. 무단전재-재배포 금지]")
+    assert (page.outlet, page.reporters) == ("충청세계타임즈", ["나은솔"])
+
+
+def page_text(article: Article) -> str:
+    return "\n".join([article.title or "", article.subtitle or "", *paragraphs(article)])
+
+
+def test_a_caption_opening_with_where_people_stand_and_a_sections_list_header():
+    """▲ 왼쪽부터 … 교장, … 교장. is a photo caption (it leaves the body for the captions); 정치/사회 기사 heads a list of
+    a section's stories."""
+    page = text("새 교장 4명 임명\n\n▲ 왼쪽부터 나유진 한빛중 교장, 도하람 누리여고 교장.\n"
+                "나유진 한빛중학교 교장(56)은 제주대학교를 졸업했다.\n\n정치/사회 기사")
+    assert any("왼쪽부터 나유진" in c for c in page.captions), page.captions
+    body = "\n".join(paragraphs(page))
+    assert "왼쪽부터" not in body and "정치/사회" not in body and body.startswith("나유진 한빛중학교"), body

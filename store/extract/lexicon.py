@@ -77,6 +77,10 @@ _TITLES: dict[str, str] = {
     "판사": "판사", "부장판사": "판사", "검사장": "검사장", "변호사": "변호사",
     # universities (허영우 경북대 총장, 김병철 부총장, 이은정 학장)
     "총장": "총장", "부총장": "부총장", "학장": "학장",
+    # schools (김걸 용산고 교장, 전경열 교장은); 교감 is also rapport (주민과 교감을), 교사 a kind of job (과학 교사)
+    "교장": "교장",
+    # a Japanese firm's senior adviser (오카다 구니히로 J.프론트리테일링 상담역)
+    "상담역": "상담역",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads
@@ -94,7 +98,7 @@ _CLOSERS = "’”\"']>》〉」』,.;:!?…·"
 
 
 # Common nouns that end in a title's letters: 제1주차장 is a car park, not a deputy head (차장).
-_NOT_TITLE_ENDINGS = ("주차장",)
+_NOT_TITLE_ENDINGS = ("주차장", "행사장", "공사장", "발사장")  # 축제 당일 행사장: a venue, not a president (사장)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -115,6 +119,20 @@ def title_family(word: str) -> str | None:
             continue  # MCEO, XCTO: no shorter title ends an ASCII one, so this cut has none
         return _TITLES[title]
     return None
+
+
+_MINISTER_AFTER_BODY = re.compile(r"장관(?:상|님|실)?")
+
+
+@lru_cache(maxsize=1 << 14)
+def minister_tail(run: str) -> bool:
+    """True when a run glued after a ministry is its minister's title or award and particles (국방부장관은, 보건사회부장관상,
+    교육인적자원부장관): the ministry is mentioned; not 장관급 (a rank)."""
+    m = _MINISTER_AFTER_BODY.match(run)
+    if m is None:
+        return False
+    rest = run[m.end():]
+    return not rest or _is_tail(rest)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _TITLES, _TITLES_LONGEST_FIRST, _Credits, _has_hangul, _is_hangul,
-                      _is_latin_or_digit, _is_tail, _script, title_after, titled_tail)
+                      _is_latin_or_digit, _is_tail, _script, minister_tail, title_after, titled_tail)
 
 Mention = tuple[int, int, int, str]  # (start, end, entity_id, surface)
 
@@ -101,6 +101,11 @@ _COUNTRY_COMPOUND = re.compile(
     r"(?<![가-힣A-Za-z0-9·・‧∙])[한미일중북러독](?: ?[·・‧∙] ?[한미일중북러독])+"
 )
 
+# A country's syllable before a hyphen and a partner (한-G7, 한-EU, 한-아세안, 미-중): 한-G7 차원의 협력 names 한국.
+_COUNTRY_HYPHEN = re.compile(
+    r"(?<![가-힣A-Za-z0-9·-])([한미일중북러독])-(?:([한미일중북러독])(?![가-힣])|(?=[A-Z]{2}|G\d|아세안|유럽|아프리카|중남미|중동|태평양))"
+)
+
 
 def _country_compounds(text: str, ids: Mapping[str, int]) -> list[Mention]:
     """Each country of a compound like 한·미 or 미·중·일 as a mention of that country's entity."""
@@ -177,6 +182,7 @@ class Matcher:
                 exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
                 table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
                                            _is_hangul(key[0]) and _is_tail(key)))
+        self._club_by_place = _clubs_by_place(table)
         for key, patterns in table.items():
             self._automaton.add_word(key, (key, patterns))
         self._empty = not table
@@ -187,7 +193,8 @@ class Matcher:
         """False only when find(text) is surely empty; 10x cheaper than find (no offsets), for scanning a corpus."""
         if self._empty or not text:
             return False
-        if (self._countries and any(c in text for c in _DOTS)) or (self._gyeonggi is not None and "경기 " in text):
+        if (self._countries and (any(c in text for c in _DOTS) or "-" in text and _COUNTRY_HYPHEN.search(text))) or (
+                self._gyeonggi is not None and "경기 " in text):
             return True
         low = text.lower()
         if len(low) != len(text):
@@ -208,6 +215,9 @@ class Matcher:
                     break
         if self._countries and any(c in text for c in _DOTS):
             hits += _country_compounds(text, self._countries)
+        if self._countries and "-" in text:
+            hits += [(m.start(k), m.start(k) + 1, self._countries[m.group(k)], m.group(k)) for m in _COUNTRY_HYPHEN.finditer(text)
+                     for k in (1, 2) if m.group(k) and m.group(k) in self._countries]
         if self._gyeonggi is not None and "경기 " in text:
             hits += [(m.start(), m.end(), self._gyeonggi, "경기") for m in _GYEONGGI.finditer(text)]
         if "=" in text:
@@ -221,7 +231,22 @@ class Matcher:
                     continue  # 고대역폭메모리(HBM): one mention, the name before the bracket
                 chosen.append(hit)
                 reach = hit[1]
+        if self._club_by_place:
+            chosen = self._clubs_for_their_towns(chosen)
         return chosen
+
+    def _clubs_for_their_towns(self, chosen: list[Mention]) -> list[Mention]:
+        """On a page that names a club after its town (제주유나이티드, 대전하나시티즌, 강원FC), the town written alone is the
+        club (남기일 제주 감독, 대전은 승점 1점): sports pages call clubs by their towns."""
+        ids = {h[2] for h in chosen}
+        club_of: dict[int, int] = {}
+        for place in ids.intersection(self._club_by_place):
+            clubs = self._club_by_place[place] & ids
+            if len(clubs) == 1:
+                club_of[place] = next(iter(clubs))
+        if not club_of:
+            return chosen
+        return [(s, e, club_of.get(eid, eid), surface) for s, e, eid, surface in chosen]
 
     @staticmethod
     def _accepts(text: str, norm: str, offsets: list[int], first: int, last: int,
@@ -249,7 +274,8 @@ class Matcher:
         after = text[end] if end < len(text) else ""
         if before:
             if "가" <= head <= "힣" and "가" <= before <= "힣":  # _is_hangul, inline: 100k calls per 1,000 articles
-                return False
+                if not (before == "한" and _envoy(text, start, end)):
+                    return False
             if head.isascii() and head.isalnum() and before.isascii() and before.isalnum():  # _is_latin_or_digit
                 return False
             if pattern.all_tail and (_is_latin_or_digit(before) or before in _CLOSERS or before in ")]"):
@@ -261,7 +287,8 @@ class Matcher:
             if "가" <= after <= "힣":
                 run_end = _HANGUL_RUN.match(text, end).end()
                 run = text[end:run_end]
-                if not _is_tail(run) and not (pattern.kind == "person" and titled_tail(run)):
+                if (not _is_tail(run) and not (pattern.kind == "person" and titled_tail(run)) and not _envoy(text, start, end)
+                        and not (pattern.kind == "org" and text[end - 1] == "부" and minister_tail(run))):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
@@ -270,6 +297,39 @@ class Matcher:
         if pattern.kind == "person" and _JUNIOR.match(text, end):
             return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
         return True
+
+# How sports clubs' names end (제주유나이티드, 강원FC, 대전하나시티즌, 롯데 자이언츠): a club's name that starts with a town's.
+_CLUB_ENDINGS = ("FC", "유나이티드", "시티즌", "블루윙즈", "스틸러스", "드래곤즈", "타이거즈", "이글스", "자이언츠", "라이온즈",
+                 "트윈스", "베어스", "위즈", "다이노스", "히어로즈", "랜더스", "와이번스", "원더스", "모터스")
+
+
+def _clubs_by_place(table: Mapping[str, list[_Pattern]]) -> dict[int, set[int]]:
+    """place entity id -> the ids of the clubs named after it (see Matcher._clubs_for_their_towns), from the patterns."""
+    places: dict[str, int] = {}
+    clubs: list[tuple[str, int]] = []
+    for patterns in table.values():
+        for p in patterns:
+            if p.kind == "place" and 2 <= len(p.surface) <= 4:
+                places[p.surface] = p.entity_id
+            elif p.kind == "company" and p.surface.endswith(_CLUB_ENDINGS):
+                clubs.append((p.surface, p.entity_id))
+    found: dict[int, set[int]] = defaultdict(set)
+    for surface, club in clubs:
+        for n in (2, 3, 4):
+            place = places.get(surface[:n])
+            if place is not None and len(surface) > n:
+                found[place].add(club)
+    return dict(found)
+
+
+_ENVOY_POST = re.compile(r"(?:대사관|대사|총영사관|총영사|공사|무관)")
+
+
+def _envoy(text: str, start: int, end: int) -> bool:
+    """The country of an envoy to Korea, glued to the post after 주한 (주한영국대사, 주한EU대사관, 주한 캐나다대사가)."""
+    return (text[max(0, start - 2) : start] == "주한" or text[max(0, start - 3) : start] == "주한 ") and _ENVOY_POST.match(
+        text, end) is not None
+
 
 # --- short forms --------------------------------------------------------------------------------
 

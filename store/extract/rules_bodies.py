@@ -27,7 +27,20 @@ _EVENT_PLACE_WORDS = frozenset("국제 세계".split())
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
 _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFFIXES) - {"사무소"}
+# Stems that make a kind of park, square or hall, not one (국립공원, 근린공원, 중앙광장, 마을회관, 문화회관).
+_GENERIC_SITE_STEMS = frozenset("""국립 도립 군립 시립 구립 도시 근린 어린이 테마 수변 체육 생태 해상 자연 소공 놀이 공공 역사 문화 시민
+    주민 마을 노인 경로 복지 학생 청소년 여성 농민 종합 대 소 중앙 열린 광장 공원 인근 주변 지역 동네 아파트 단지 놀이터 반려견 애견
+    테마파크 도심 도심속 야외 실내 임시 전용 공동 국가 국가도시 수목 해양 호수 강변 하천 산림 기념 추모 평화 통일 독립 민주""".split())
+_GENERIC_SITE_TAILS = ("근린공원", "어린이공원", "체육공원", "수변공원", "생태공원", "자치회관", "복지회관", "노인회관")  # 주민자치회관
+_ARTS_SUFFIXES = ("뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단")
+_GENERIC_ENSEMBLE_STEMS = frozenset("혼성 남성 소년소녀 아동 실버 시립 도립 구립 군립 국립 교회 성가 합창 밴드 전속 소속 대학 학교".split())
+_QUOTE_BEFORE_TAIL = re.compile(r"[’'”\"](?:[가-힣]{1,3})?$")
+_MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
+_CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
+# Words in 부 that are no ministry: a parish's priests and a region's half (주임신부, 보좌신부, 경상서부, 충청남부); a ministry
+# may end in the same letters (과학기술정보통신부, 고용노동부), so whole words only.
+_NOT_MINISTRY = re.compile(r"(?:주임|보좌|본당|담당|수석)신부|(?:경상|전라|충청|경기|강원|영남|호남|충남|충북|전남|전북|경남|경북|수도권)[동서남북중]부")
 _K_SLOGAN = re.compile(r"[A-Z]-?")
 _K_SLOGAN_WORD = re.compile(r"K-?[가-힣]{1,3}")  # K팝 그룹, K-뷰티 기업: a kind of business, not a firm's name
 # Games and tournaments named after their host: 파리 올림픽, 카타르 월드컵 (a known place before the event word).
@@ -38,7 +51,7 @@ _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
 _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
                          r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
-                      "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급")
+                      "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급", "연구중심")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
@@ -63,6 +76,24 @@ _UNIVERSITY_VERBS = ("졸업", "나온", "나와", "입학", "재학", "중퇴")
 _NOT_UNIVERSITIES = frozenset("""가격대 시간대 연령대 세대 신세대 전세대 구세대 해병대 기동대 경비대 구조대 소방대 방범대 응원대 원정대
     선발대 전망대 관람대 계산대 판매대 진열대 지지대 상승대 하락대 수백대 수천대 수만대 수십대 최고대 최저대 무대 단상대""".split())
 
+# A school: a stem of two or more syllables glued to its kind, in full (오현중학교, 상일여자고등학교) or short (용산고, 신성여중,
+# 제주중앙고). The short forms are also verb endings and nouns (말했고, 회의중), so they name a school only right before a
+# school post (용산고 교장, 오현중 교사로) or joined by 와/과 to the school or university the sentence says was finished
+# (오현고와 세중대학교를 졸업했다); the full forms need no such word.
+SCHOOL_KINDS = ("여자고등학교", "여자중학교", "고등학교", "중학교", "초등학교", "여고", "여중", "고", "중")
+_SCHOOL = re.compile(r"(?<![가-힣])([가-힣]{2,6}?)(" + "|".join(SCHOOL_KINDS) + r")(?=[^가-힣]|(?:[은는이가을를의와과에도]|에서|으로|로)(?:[^가-힣]|$)|$)")
+_SCHOOL_GATE = re.compile("학교|교장|교감|교사|교목|졸업|나온|나와")
+_SCHOOL_TAIL = re.compile(r"(?:에서|으로|[은는이가을를의와과에도로])?")
+_SCHOOL_POST = re.compile(r"[\s,·]*(?:부장)?(?:교장|교감|교사|교목)")
+_SCHOOL_FINISHED = re.compile(r"[^.!?\n]{0,30}?(?:졸업|나온|나와)")
+# Stems that make a kind of school, not one (과학고, 자사고, 해당 중학교), and the last syllables of verb forms (말했고, 라고).
+_GENERIC_SCHOOL_STEMS = frozenset("""과학 외국어 국제 예술 체육 특성화 마이스터 자율형사립 자사 특목 일반 명문 영재 대안 특수 인근 해당
+    다른 같은 사립 공립 국립 시립 도립 농업 공업 상업 여자 남자 혁신 거점 모교 자율 기숙 비평준화 평준화""".split())
+_VERB_ENDINGS = frozenset("했하되됐라다이지있없않같보받주오가나겠였았었웠쳤졌렸켰냈텄뒀봤왔줬싶며면러려")
+# What a short 중 means in a word where it is not a school (진행중, 회의중): "during".
+_DURING_STEMS = frozenset("""진행 수업 회의 근무 재직 휴직 조사 수사 검토 논의 협의 운영 공사 치료 입원 방학 학기 임기 재학 운전
+    통화 식사 출장 교육 연수 파견 수감 복역 투병 준비 시행 추진 공연 촬영 녹화 연습 훈련 작업 이동 대기 상담 임신 여행 시공""".split())
+
 
 @lru_cache(maxsize=1 << 16)
 def _institution_core(word: str) -> str | None:
@@ -81,7 +112,28 @@ class _BodyRules(_ArticleBase):
 
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
-        return self._suffix_word_hits() + self.university_hits()
+        return self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
+
+    def ministry_hits(self) -> list[_Hit]:
+        """A ministry glued to its minister's title or award (보건사회부장관상, 교육인적자원부장관 표창): the word is no title of a
+        person, but it names the ministry (the matcher reads the mention through the glued title: lexicon.minister_tail)."""
+        if "부장관" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _MINISTER_GLUED.finditer(self.text):
+            name = m.group(1)
+            if (len(name) >= 4 and not name.endswith(_UNIT_ENDINGS) and not _NOT_MINISTRY.fullmatch(name)
+                    and self.known.type_of(name) in (None, "org")):
+                hits.append(_Hit(name, m.start(1), "rule", "org"))
+        return hits
+
+    def chamber_hits(self) -> list[_Hit]:
+        """A chamber of commerce written short after its known city or country (서울상의, 오사카상의, 일본상의 회장, 대한·서울상의):
+        상의 alone is a jacket or a talk (상의를 벗고, 상의했다)."""
+        if "상의" not in self.text:
+            return []
+        return [_Hit(m.group(), m.start(), "rule", "org") for m in _CHAMBER.finditer(self.text)
+                if self.known.type_of(m.group(1)) == "place" and self.known.type_of(m.group()) in (None, "org")]
 
     def _suffix_word_hits(self) -> list[_Hit]:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
@@ -89,8 +141,12 @@ class _BodyRules(_ArticleBase):
         for i, w in enumerate(self.words):
             if not _SUFFIX_HINT.search(w.core):
                 continue  # holds no suffix, town, site or list dot: none of the rules below can fire
-            core = (any(s in w.core for s in _SITE_SUFFIXES) and _site_core(w.core) or _institution_core(w.core)
-                    or _strip_tail(w.core))
+            word = w.core
+            quote = _QUOTE_BEFORE_TAIL.search(word)
+            if quote and (quote.end() - quote.start() == 1 or _is_tail(word[quote.start() + 1 :])):
+                word = word[: quote.start()]  # ‘예그린악단’의: the closing quote and the particle after it are no part of the name
+            core = (any(s in word for s in _SITE_SUFFIXES) and _site_core(word) or _institution_core(word)
+                    or _strip_tail(word))
             if core.endswith(("시장", "역")):
                 hits += self._market_or_station(i, core)
                 continue
@@ -196,6 +252,32 @@ class _BodyRules(_ArticleBase):
             i = run[-1] + 1
         return hits
 
+    def school_hits(self) -> list[_Hit]:
+        """Schools (see _SCHOOL): 오현중학교, 상일여자고등학교; 김걸 용산고 교장, 오현중 교사로, 제주제일고와 제주대학교를
+        졸업했다."""
+        text = self.text
+        if not _SCHOOL_GATE.search(text):
+            return []  # no full school name, post or verb of finishing school: the scan below can name none
+        hits: list[_Hit] = []
+        for m in _SCHOOL.finditer(text):
+            stem, kind = m.group(1), m.group(2)
+            if stem in _GENERIC_SCHOOL_STEMS or stem in _NOT_NAMES or (
+                    kind in ("고", "중") and stem[-1] in _VERB_ENDINGS and self.known.type_of(stem) != "place"):  # 제주중 is one
+                continue
+            if not kind.endswith("학교"):
+                if kind.endswith("중") and stem in _DURING_STEMS:
+                    continue
+                tail = _SCHOOL_TAIL.match(text, m.end())
+                after = tail.end()
+                if not (_SCHOOL_POST.match(text, after)
+                        or tail.group() in ("와", "과") and _SCHOOL_FINISHED.match(text, after)):
+                    continue
+            name = stem + kind
+            if self.known.type_of(name) not in (None, "org"):
+                continue
+            hits.append(_Hit(name, m.start(), "rule", "org"))
+        return hits
+
     def _university_anchor(self, i: int) -> bool:
         if i + 1 >= len(self.words):
             return False
@@ -232,6 +314,12 @@ class _BodyRules(_ArticleBase):
                 short = name[:-2] if name.endswith("대학교") else name
                 pairs += [(name, other) for other in universities if other != name and len(other) < len(name)
                           and short.endswith(other) and len(other) >= 3]
+        schools = {h.surface for h in hits if h.type == "org" and h.surface.endswith(("학교", "고", "중"))}
+        for name in schools:
+            if name.endswith(("고등학교", "중학교")):  # 오현중학교 = 오현중, 상일여자고등학교 = 상일여고
+                stem = name[: -4 if name.endswith("고등학교") else -3].removesuffix("여자")
+                short = [stem + ("여" if "여자" in name else "") + ("고" if "고등" in name else "중")]
+                pairs += [(name, other) for other in short if other in schools]
         if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
             return pairs
         for h in hits:
@@ -348,14 +436,20 @@ class _BodyRules(_ArticleBase):
             return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
         if suffix == "청" and core.endswith(_NOT_AGENCIES):
             return False
-        if suffix == "병원" and (len(stem) < 2 or stem.endswith(_GENERIC_HOSPITALS)):
-            return False  # 요양병원, 대학병원, 동물병원: kinds of hospital
+        if suffix in _ARTS_SUFFIXES and (stem in _GENERIC_SITE_STEMS or stem in _GENERIC_ENSEMBLE_STEMS):
+            return False  # 어린이합창단, 소년소녀합창단, 시립교향악단: a kind of ensemble
+        if suffix in ("공원", "광장", "회관") and (stem in _GENERIC_SITE_STEMS or core.endswith(_GENERIC_SITE_TAILS)):
+            return False  # 국립공원, 어린이공원, 마을회관, 문화회관: a kind of park, square or hall (서구문화회관 is one)
+        if suffix == "병원" and (len(stem) < 2 or any(
+                stem.endswith(g) and (len(stem) - len(g) < 2 or stem[: -len(g)] in _GENERIC_STEMS or stem[: -len(g)] in _GENERIC_HOSPITALS)
+                for g in _GENERIC_HOSPITALS)):
+            return False  # 요양병원, 대학병원, 상급종합병원: kinds of hospital (강동경희대한방병원 is one: a name before its kind)
         if _K_SLOGAN.fullmatch(stem):
             return False  # K-테크, K-바이오, K반도체: a national slogan, not a firm
         if not (_has_hangul(stem) or _has_latin(stem)):
             return False
-        if suffix == "부" and core.endswith(_UNIT_ENDINGS):
-            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm, not a ministry
+        if suffix == "부" and (core.endswith(_UNIT_ENDINGS) or _NOT_MINISTRY.fullmatch(core)):
+            return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm; 주임신부, 경상서부: a priest, a region
         if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
             # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
             return False

@@ -39,6 +39,9 @@ _LETTER_NAMES = {
     "S": "에스", "T": "티", "U": "유", "V": "브이", "W": "더블유", "X": "엑스", "Y": "와이", "Z": "지",
 }
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+# The last word of an English name that makes it an event (세계기자대회(World Journalists Conference 2018)), not a person.
+_ENGLISH_EVENT_WORDS = frozenset("Conference Summit Forum Festival Expo Awards Award Show Championship Championships Congress Fair "
+                                 "Week Cup Games Olympics Marathon Convention Symposium Day".split())
 
 
 def _starts_letter(units: str, i: int, letter: str) -> bool:
@@ -128,6 +131,9 @@ class _BracketRules(_ArticleBase):
             outer_words = before.split()[-n_words:]
             if any(c in _CLOSERS for w in outer_words[:-1] for c in w[-1:]):
                 outer_words = outer_words[-1:]
+            opened = [k for k, x in enumerate(outer_words) if k and x[:1] in "‘“'\"「『《〈"]
+            if opened:
+                outer_words = outer_words[opened[-1]:]  # 열린 ‘2018 세계기자대회(…): the quote opens the name
             outer_words = [w for w in (x.lstrip(_OPENERS) for x in outer_words) if w]
             if len(outer_words) > 1 and any(self._word_at(text.rfind(x, 0, m.start())) is None for x in outer_words):
                 outer_words = outer_words[-1:]
@@ -143,6 +149,8 @@ class _BracketRules(_ArticleBase):
                 x[:1].isupper() and not x.isupper() for x in inner.split()
             ) and len(outer.split()) == len(inner.split()):
                 type_ = "person"  # 그렉 브로크만(Greg Brockman)
+            if inner_is_latin and inner.split()[-1] in _ENGLISH_EVENT_WORDS and type_ in (None, "person"):
+                type_ = "event"  # 세계기자대회(World Journalists Conference 2018)
             start = m.start() - len(outer)
             hits.append(_Hit(outer, start, "bracket", type_))
             hits.append(_Hit(inner, m.start() + 1, "bracket", type_))

@@ -142,8 +142,13 @@ _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
 # Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
 # 투수 윤규진의). 그룹 alone is left out: in business news it is a company group (그룹 계열사).
 _ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 듀오 개그맨 개그우먼 코미디언
-    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼""".split())
-_ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")(?=\\s)")
+    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼 극작가 연출가 안무가 지휘자 성악가""".split())
+# 인 may follow the role word (뮤지컬 배우인 김소현도: "who is an actor").
+_ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")인?(?=\\s)")
+# Role words that also stand after the name they say what it is (전미도와 이지숙 배우가, 김하윤 가수는).
+_CAST = re.compile(r"(?<![가-힣·])[가-힣]{2,4}(?:·[가-힣]{2,4}){1,9}(?= (?:주연|출연))")
+_COMMA_CAST = re.compile(r"(?<![가-힣])([가-힣]{3}(?:, ?[가-힣]{3}){1,9})(?:이|가|은|는|도) (?:출연|주연)")
+_ROLE_AFTER_NAME = re.compile(r"(?<=[가-힣] )(?:배우|가수|성악가)(?=[이가은는도와과의로,]|\s|$)")
 # What follows such a word without being a name (가수 활동을, 배우 출신인).
 _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시절 인생 경력 데뷔작 본인 자신 부문 자격 전향 겸업 인생 역할 변신 오디션
     매니저 소속사 팬 선배 후배 동료 최초 최고 최초로 이상 출신인 신기록 기록 신곡 앨범 무대 콘서트 공연""".split())
@@ -173,7 +178,13 @@ def _glued_name(core: str) -> str | None:
 
 
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수
-_ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())  # titles a university may stand before (김용하 건양대 총장)
+_ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())
+# Nouns and adverbs of three syllables or with a particle that look like a surname and a given name before a title (사람이
+# 교장이다, 이로써 김 교장과).
+_NOT_NAME_STEMS = frozenset("사람 이로".split())
+_DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과")  # before 교수
+_TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표", "대표이사", "부회장", "CEO")) + r")\Z")
+_SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_bodies.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
 class _PeopleRules(_ArticleBase):
@@ -210,7 +221,7 @@ class _PeopleRules(_ArticleBase):
         core = w.core
         if not _looks_korean_name(core) or core in _NOT_NAMES or title_family(core):
             return False
-        if core[:2] in _NOT_NAMES and core[2:] in _OPENER_PARTICLES:
+        if core[:2] in _NOT_NAMES and core[2:] in _OPENER_PARTICLES or core[:2] in _NOT_NAME_STEMS:
             return False  # 최근엔, 이번엔: a clause-opening word with a particle, not 최 + 근엔 (한미서 is a name)
         kind = self.known.type_of(core)
         if kind is not None:
@@ -256,12 +267,16 @@ class _PeopleRules(_ArticleBase):
                     w.tags is not None and not self._title_is_noun(w)):
                 continue
             family = title_family(w.core)
+            if family == "대사" and (w.core.startswith("주한") or i and words[i - 1].core == "주한"):
+                hits += self._envoy_to_korea(i - 1 if w.core.startswith("주한") else i - 2)
+                continue
             # 안동은 부사장을 / 안동은 대표는: the title is the noun phrase; 안동은 대표 관광지: an adjective
             title_ends_clause = w.closes or strip_particle(w.core) != w.core
             run: list[_Word] = []
             person: str | None = None
             start = 0
             j, steps = i - 1, 0
+            workplace = False  # a school, university or department stands right before the title
             while j >= 0 and steps < 6 and not words[j + 1].line_start:
                 word = words[j]
                 if word.closes or title_family(word.core):
@@ -271,8 +286,20 @@ class _PeopleRules(_ArticleBase):
                     break
                 if family in _ACADEMIC_TITLES and not run and _UNIVERSITY.fullmatch(word.core) and self.known.type_of(word.core) in (None, "org"):
                     hits.append(_Hit(word.core, word.start, "rule", "org"))  # 유홍준 명지대 교수: 명지대 is where, not who
-                    j, steps = j - 1, steps + 1
+                    j, steps, workplace = j - 1, steps + 1, j == i - 1
                     continue
+                if j == i - 1 and word.core in _SURNAMES and word.core not in "전현" and not (
+                        j > 0 and any(c in _LOANWORD_SYLLABLES for c in words[j - 1].core)):
+                    break  # 이로써 김 교장과: a surname alone is a short form (전 총리: former; 젠슨 황 CEO: a foreign name)
+                if family == "교수" and not run and j == i - 1 and _DEPARTMENT.fullmatch(word.core):
+                    j, steps, workplace = j - 1, steps + 1, True  # 조금준 산부인과 교수: the department is where, not who
+                    continue
+                if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
+                    j, steps, workplace = j - 1, steps + 1, True  # 김걸 용산고 교장: the school (school_hits names it) is where
+                    continue
+                if workplace and j == i - 2 and self._two_syllable_name(word):
+                    person, start = word.core, word.start  # 김걸 용산고 교장: a workplace between makes a short name safe
+                    break
                 # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
                 item = word.opens and self.text[word.start - 1 : word.start] in _ITEM_MARKS
                 if len(run) == 1 and _looks_korean_name(word.core) and _japanese_pair(word.core, run[0].core):
@@ -316,6 +343,29 @@ class _PeopleRules(_ArticleBase):
                 if start == words[last].start and last > 0:
                     hits += self._comma_names(last - 1, need=2)
         return hits
+
+    def _envoy_to_korea(self, k: int) -> list[_Hit]:
+        """The name before 주한…대사 (필립 골드버그 주한미국대사, 미즈시마 고이치 주한 일본대사): a foreign envoy, so the two to four
+        name words that end at words[k] are one transliterated name, even where one looks Korean (고이치, 모휘니)."""
+        run: list[_Word] = []
+        words = self.words
+        while k >= 0 and len(run) < 4:
+            word = words[k]
+            if word.closes or not self.is_name_word(word) or word.core in _FUNCTION_WORDS:
+                break
+            run.insert(0, word)
+            if word.line_start or word.opens:
+                break
+            k -= 1
+        if len(run) < 2 or len(run) > 3 and not any(c in _LOANWORD_SYLLABLES for w in run for c in w.core):
+            return []
+        return [_Hit(" ".join(w.core for w in run), run[0].start, "title", "person")]
+
+    def _two_syllable_name(self, w: _Word) -> bool:
+        """김걸, 김방: a surname and one syllable, no particle, no word the rules know as something else."""
+        core = w.core
+        return (len(core) == 2 and core[0] in _SURNAMES and all(map(_is_hangul, core)) and not w.closes and core not in _NOT_NAMES
+                and strip_particle(core) == core and not title_family(core) and self.known.type_of(core) in (None, "person"))
 
     def _japanese_name_before_body(self, i: int) -> tuple[str | None, int]:
         """A Japanese name two words before the title at words[i], the word between being its firm or body (사토 시게타카
@@ -395,6 +445,8 @@ class _PeopleRules(_ArticleBase):
                 continue
             if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
                 continue
+            if len(tokens) == 2 and _TITLE_BEFORE_BRACKET.search(self.text, max(0, m.start() - 8), m.start()):
+                continue  # 오카무라 다다시 일본상의 회장(도시바 상담역): a titled person's other post, its firm before the title
             offset = m.start(1)
             for n, token in enumerate(reversed(tokens[:-1])):
                 name = token.group().rstrip(",")
@@ -414,7 +466,7 @@ class _PeopleRules(_ArticleBase):
             if i >= len(words) - 1 or words[i].start != found.start():
                 continue
             w = words[i]
-            if w.core != found.group() or w.closes or w.core == "그룹" and not (i and words[i - 1].core == "아이돌"):
+            if w.core != found.group() or w.closes or w.core.startswith("그룹") and not (i and words[i - 1].core == "아이돌"):
                 continue
             after = words[i + 1]
             if after.line_start or after.opens and not after.core:
@@ -424,8 +476,10 @@ class _PeopleRules(_ArticleBase):
                 if listed:
                     hits += listed
                     continue
-            name = next((after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
-                        after.core)
+            listed = self.text[after.end : after.end + 1] == ","  # 극작가 윤소이, …: a comma ends the name, no particle
+            name = after.core if listed else next(
+                (after.core[: -len(p)] for p in _NAME_PARTICLES if after.core.endswith(p) and len(after.core) > len(p) + 1),
+                after.core)
             if name.endswith("씨") and len(name) > 2:
                 name = name[:-1]  # 배우 최불암씨는: the name without 씨
             bracketed = self.text[after.end : after.end + 1] == "("
@@ -436,6 +490,62 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, after.start, "title", "person"))
+                if self.text[after.end : after.end + 1] == ",":
+                    hits += self._listed_after(i + 2)  # 배우 김재범, 정문성, 정욱진이: the cast goes on
+        return hits + self._names_before_roles()
+
+    def _listed_after(self, k: int) -> list[_Hit]:
+        """Korean names listed with commas from words[k] on, after a performer named by a role word; the list ends at a
+        name with a particle (정욱진이) or at a word that is not a name."""
+        hits: list[_Hit] = []
+        words, text = self.words, self.text
+        while k < len(words) and len(hits) < 15:
+            w = words[k]
+            comma = text[w.end : w.end + 1] == ","
+            name = w.core if comma else strip_particle(w.core)
+            if (w.line_start or w.opens or not _looks_korean_name(name) or name in _NOT_NAMES or title_family(name)
+                    or self.known.type_of(name) not in (None, "person") or not comma and name == w.core):
+                break
+            hits.append(_Hit(name, w.start, "title", "person"))
+            if not comma:
+                break
+            k += 1
+        return hits
+
+    def _names_before_roles(self) -> list[_Hit]:
+        """A Korean name right before 배우 or 가수 (이지숙 배우가), and one joined to it by 와/과 (전미도와 이지숙 배우가); Korean
+        names joined by · before 주연 or 출연 (조형균·이창용 주연: the cast)."""
+        hits: list[_Hit] = []
+        words = self.words
+        if "주연" in self.text or "출연" in self.text:
+            for found in _CAST.finditer(self.text):
+                w = self._word_at(found.start())
+                if w is not None and w.start == found.start():
+                    hits += self._dot_names(w)
+            for found in _COMMA_CAST.finditer(self.text):  # 성종완, 고훈정이 출연한다: every part a Korean name
+                parts = re.split(r", ?", found.group(1))
+                if all(_looks_korean_name(p) and p not in _NOT_NAMES and self.known.type_of(p) in (None, "person") for p in parts):
+                    offset = found.start(1)
+                    for part in parts:
+                        offset = self.text.index(part, offset)
+                        hits.append(_Hit(part, offset, "title", "person"))
+        if "배우" not in self.text and "가수" not in self.text and "성악가" not in self.text:
+            return hits
+        for found in _ROLE_AFTER_NAME.finditer(self.text):
+            i = bisect_left(self._word_starts, found.start())
+            if not 0 < i < len(words) or words[i].start != found.start() or words[i].line_start:
+                continue
+            prev = words[i - 1]
+            if (prev.closes or not _looks_korean_name(prev.core) or prev.core in _NOT_NAMES or title_family(prev.core)
+                    or self.known.type_of(prev.core) not in (None, "person")):
+                continue
+            hits.append(_Hit(prev.core, prev.start, "title", "person"))
+            if i >= 2 and not prev.line_start:
+                first = words[i - 2]
+                name = first.core[:-1] if first.core.endswith(("와", "과")) else ""
+                if (not first.closes and _looks_korean_name(name) and name not in _NOT_NAMES
+                        and self.known.type_of(name) in (None, "person")):
+                    hits.append(_Hit(name, first.start, "title", "person"))
         return hits
 
     def age_hits(self) -> list[_Hit]:

@@ -31,6 +31,8 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
     수산 축산 출산 재산 자산 생산 예산 투자산 수출산""".split())
 
 
+# A neighbourhood or village before its lot number: 은천동 634번지, 영산동 757-1.
+_LOT_ADDRESS = re.compile(r"(?<![가-힣])([가-힣]{1,4}동|[가-힣]{2,4}리)\s?\d{1,5}(?:-\d{1,5}|번지)(?![\d.%])")
 _DIGIT_DONG = re.compile(r"\d가?동")
 _SCHEDULE_DATE = re.compile(r"\d{1,2}일")
 _DONG_WORD = re.compile(r"[가-힣]{2,4}(?:\d{1,2}(?:·\d{1,2}){0,3}가?)?동")
@@ -90,11 +92,16 @@ class _PlaceRules(_ArticleBase):
             if i == 0 or i >= len(words) or words[i].start != found.start():
                 continue
             prev = words[i - 1]
+            w = words[i]
+            if not prev.closes and not w.line_start and self._ward_before_dong(prev, w):
+                hits += [_Hit(prev.core, prev.start, "rule", "place"),  # 양천구 목동: a ward and its neighbourhood
+                         _Hit(_strip_tail(w.core), w.start, "rule", "place")]
+                districts.update((i - 1, i))
+                continue
             # after a known place, a district taken, or a town (배방읍 공수리)
             if prev.closes or known.type_of(prev.core) != "place" and not _TOWN.fullmatch(prev.core) and (
                     i - 1 not in districts or prev.core != _strip_tail(prev.core)):
                 continue
-            w = words[i]
             m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
             if m is None or w.line_start or w.opens:
                 continue
@@ -107,6 +114,11 @@ class _PlaceRules(_ArticleBase):
                 continue
             districts.add(i)
             hits.append(_Hit(core, w.start, "rule", "place"))
+        if "번지" in self.text or "-" in self.text:
+            for m in _LOT_ADDRESS.finditer(self.text):  # 은천동 634번지, (나주시 영산동 757-1)
+                core = m.group(1)
+                if core not in _DISTRICT_GENERIC and core[:-1] not in _NOT_NAMES and known.type_of(core) is None:
+                    hits.append(_Hit(core, m.start(1), "rule", "place"))
         if _DIGIT_DONG.search(self.text):  # a literal scan first: most texts have no 3동
             numbered = [_Hit(m.group(), m.start(), "rule", "place") for m in _NUMBERED_DONG.finditer(self.text)
                         if known.type_of(m.group()) is None]
@@ -114,6 +126,17 @@ class _PlaceRules(_ArticleBase):
             if numbered:
                 hits += self._listed_dongs({h.start for h in numbered})
         return hits
+
+    def _ward_before_dong(self, prev: _Word, w: _Word) -> bool:
+        """A ward (…구, two syllables or more before 구, no common noun: 연구, 입구, 자치구) right before a neighbourhood (…동,
+        no common noun: 활동, 이동): 양천구 목동, 마포구 상수동 — each names the other as a place."""
+        dong = _strip_tail(w.core)
+        if not (prev.core.endswith("구") and 3 <= len(prev.core) <= 5 and dong.endswith("동")):
+            return False
+        return (prev.core not in _DISTRICT_GENERIC and prev.core[-2:] not in _DISTRICT_GENERIC and prev.core[:-1] not in _NOT_NAMES
+                and all(map(_is_hangul, prev.core)) and 2 <= len(dong) <= 5 and dong not in _DISTRICT_GENERIC
+                and dong[:-1] not in _NOT_NAMES and self.known.type_of(prev.core) in (None, "place")
+                and self.known.type_of(dong) in (None, "place"))
 
     def _listed_dongs(self, numbered: set[int]) -> list[_Hit]:
         """The neighbourhoods of a schedule that lists them with dates (8일 부암동, 평창동 11일 청운효자동 … 18일 창신3동): in a

@@ -17,9 +17,10 @@ from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY, _ends_sentence, _is_prose,
                          _is_story_paragraph,
                          _looks_like_name, _norm)
-from .clean_debris import (_CAPTION_MARK, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
+from .clean_debris import (_CAPTION_MARK, _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
                            _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET,
-                           _STAFF_PHOTO_CREDIT, _caption_row, _is_debris, _photo_page, _strip_credits)
+                           _STAFF_PHOTO_CREDIT, _caption_row, _is_debris, _photo_page, _strip_credits,
+                           strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _FOOTER_OUTLET,
                          _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _OUTLET_DATELINE, _OUTLET_MARK_TAIL,
                          _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
@@ -36,6 +37,7 @@ def _scan(text: str) -> _Found:
     in_list = False  # inside a related-headlines list or price ticker
     in_comments = False
     in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
+    source_label = False  # the line before was a lone "출처" label: its value follows
     for raw in text.split("\n"):
         line = _norm(_IMAGE_STUB.sub("", raw))
         if not line:
@@ -65,6 +67,13 @@ def _scan(text: str) -> _Found:
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
+        if source_label:  # "출처" then "외교부": the portal's source field, a line of its own
+            source_label = False
+            if len(core) <= 20 and not _ends_sentence(core):
+                found.lines.append(_Line("", "sep"))
+                continue
+        if core == "출처":
+            source_label = True
         if _is_debris(core) or _OUTLET_LINE.match(core):
             for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
@@ -80,7 +89,9 @@ def _scan(text: str) -> _Found:
             _add_byline(found, sign_off["outlet"], sign_off["names"])
             found.lines.append(_Line("", "sep"))
             continue
-        if _date_or_byline_line(core, found):  # "• 승인 2022.01.07 17:22" as a bulleted list item too
+        unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
+        if _date_or_byline_line(core, found) or (  # "• 승인 2022.01.07 17:22" as a bulleted list item too
+                unbuttoned is not core and _date_or_byline_line(unbuttoned, found)):  # "… 기자 2022.06.23 17:09 카카오톡 …"
             found.lines.append(_Line("", "sep"))
             continue
         line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
@@ -137,7 +148,8 @@ def _scan(text: str) -> _Found:
         if staff:
             found.credit_outlets.append(staff["outlet"])
         line, is_caption = _strip_credits(line, caption=False)
-        if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)):
+        if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)) or (
+                _CAPTION_OPENING.match(line)):
             found.lines.append(_Line(_CAPTION_MARK.sub("", line), "caption"))
             continue
         found.seen_prose = found.seen_prose or _ends_sentence(line)
@@ -302,6 +314,9 @@ def clean(doc: Document) -> Article:
                                next(((iso, text) for iso, text in dates if iso), dates[0]))
     reporters = _meta_list(meta.get("reporters")) or found.reporters
     outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets)
+    if outlet and not meta.get("outlet"):
+        # [서구 세계타임즈=…] over "저작권자ⓒ 강원세계타임즈": the footer spells the byline's outlet in full
+        outlet = next((f for f in found.footer_outlets if f != outlet and f.endswith(outlet) and len(outlet) >= 3), outlet)
     return Article.from_paragraphs(
         doc.source,
         paragraphs,

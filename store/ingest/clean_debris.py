@@ -31,6 +31,8 @@ PAGE_BUTTONS = frozenset({
     # the chrome of a CMS many local outlets share, pop-up and menu toggles
     "실시간 댓글", "상태바", "이 기사를 공유합니다", "기사 메일전송", "기사수정", "전체메뉴닫기", "전체전체메뉴닫기", "오늘 하루 열지 않음",
     "배너 닫기", "본문바로가기", "메뉴바로가기",
+    # ad slots, search and archive labels, a portal's source fields (배너, 상세검색, 최근소식 / 출처 / 작성일 / 원본URL)
+    "배너", "상세검색", "최근소식", "출처", "작성일", "원본URL", "원본 URL",
     # a broadcast transcript's turn labels
     "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
 })
@@ -79,7 +81,7 @@ _WEATHER = re.compile(
     r"\s*[가-힣]{1,6}\s*[-−]?\d+(?:\.\d+)?\s*(?:℃|[°˚º]\s*C?)$"  # ˚ (ring above) and º stand in for ° on some pages
 )
 _WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
-_NUMBERS_ONLY = re.compile(r"^[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")
+_NUMBERS_ONLY = re.compile(r"^(?!(?:19|20)\d\d\.\d{1,2}\.\d)[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")  # not a date (2018.03.07)
 _BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]")
 _LINK_FOOTER = re.compile(
     r"^[▶☞☎►▷]\s*.*(?:제보|카카오톡|카톡|이메일|e-?mail|홈페이지|구독|바로가기|기사\s?보기|채널|유튜브|네이버|"
@@ -158,6 +160,8 @@ _STAFF_PHOTO_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*(?P<outlet>
 _CAPTION_NAME_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*{_NAMES}\s*{_JOB}$")  # "... 있다. 박혜원 기자"
 _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.{{0,24}})$")
 _CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
+# A caption that opens with its mark and says where each person stands: "▲ 왼쪽부터 고우현 오현중 교장, …"
+_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)")
 
 
 def _is_label(word: str) -> bool:
@@ -180,8 +184,8 @@ def _is_debris(core: str) -> bool:
     """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
     if core in PAGE_BUTTONS or _is_label(core) or _FONT_SIZE.match(core):
         return True
-    if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업"
-        parts = [p.strip() for p in re.split(r"[/·>›]", core)]
+    if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업", "정치/사회 기사" (a list's header)
+        parts = [p.strip() for p in re.split(r"[/·>›]", core.removesuffix(" 기사"))]
         if all(_is_label(p) for p in parts if p) and any(parts):
             return True
     if len(core) <= 80:  # a row of buttons or menu labels: "목록 스크랩 댓글", "회원가입 | ID/PW 찾기", "뉴스 트렌드 생활정보"
@@ -204,6 +208,16 @@ def _is_debris(core: str) -> bool:
         if _OTHER_ARTICLES.search(core):
             return True
     return False
+
+
+def strip_button_tail(core: str) -> str:
+    """A line without the share buttons glued to its end ("… 임윤희 기자 2022.06.23 17:09 카카오톡 네이버블로그 페이스북
+    트위터"): two or more button words of two letters or more."""
+    words = core.split()
+    k = len(words)
+    while k > 0 and len(words[k - 1]) >= 2 and words[k - 1] in PAGE_BUTTONS:
+        k -= 1
+    return " ".join(words[:k]) if 0 < k <= len(words) - 2 else core
 
 
 def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:

@@ -11,10 +11,10 @@ from .clean_base import (_AFTER_SENTENCE, _BAR_SPLIT, _EMAIL, _Found, _HANGUL, _
 # How outlet names end: tells "한겨레 홍길동 기자" (outlet, name) from "김준석 임수빈 기자" (two names)
 _OUTLET_TAIL = re.compile(r"(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|겨레|한경|매경|비즈|포스트|TV|[A-Za-z0-9])$")
 _BYLINE_PREFIXES = (
-    # [뉴스웍스=이한익 기자]  [헤럴드경제(경주)=김현일·박혜원 기자]  [매체명=(시카고) 홍길동 특파원]
+    # [뉴스웍스=이한익 기자]  [헤럴드경제(경주)=김현일·박혜원 기자]  [매체명=(시카고) 홍길동 특파원]  (조세금융신문=김명진 기자)
     re.compile(
-        rf"^[\[【]\s*(?P<outlet>[^\[\]【】=()]{{1,30}}?)\s*(?:\([^()]{{1,15}}\))?\s*=\s*(?:\([^()]{{1,15}}\)\s*)?"
-        rf"(?P<names>{_NAMES_SP})\s*{_JOB}\s*[\]】]"
+        rf"^[\[【(]\s*(?P<outlet>[^\[\]【】=()]{{1,30}}?)\s*(?:\([^()]{{1,15}}\))?\s*=\s*(?:\([^()]{{1,15}}\)\s*)?"
+        rf"(?P<names>{_NAMES_SP})\s*{_JOB}\s*[\]】)]"
     ),
     # [비즈데일리 최진호 기자]
     re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{1,30}}?)\s+(?P<names>{_NAMES})\s*{_JOB}\s*[\]】]"),
@@ -127,6 +127,9 @@ def parse_date(text: str) -> str | None:
         return None
 
 
+_GLUED_SECTION = re.compile(r"^(?P<section>[가-힣A-Za-z]{2,8})(?=(?:기사\s?)?(?:입력|수정|등록|승인|게재)\s*[:：]?\s*(?:19|20)\d\d)")
+
+
 def _names(group: str) -> list[str]:
     return [n for n in re.split(r"\s*[·ㆍ,]\s*|\s+", group) if n]
 
@@ -141,8 +144,9 @@ def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced:
             outlet, names = names, outlet  # "홍길동 한경닷컴 기자"
     if outlet:
         outlet = outlet.strip(" ·,")
-        if re.search(r"[가-힣]", outlet) and " " in outlet:  # "뉴스핌 Newspim": the Korean name
-            outlet = next(w for w in outlet.split() if re.search(r"[가-힣]", w))
+        if re.search(r"[가-힣]", outlet) and " " in outlet:  # "뉴스핌 Newspim": the Korean name; "서구 세계타임즈": the outlet's
+            korean = [w for w in outlet.split() if re.search(r"[가-힣]", w)]
+            outlet = next((w for w in reversed(korean) if _OUTLET_TAIL.search(w)), korean[0])
         if outlet and not _NOT_OUTLET.search(outlet) and "@" not in outlet:
             found.byline_outlets.append(outlet)
     for name in _names(names or ""):
@@ -158,6 +162,7 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
     dates: list[tuple[str | None, str]] = []
     bylines: list[re.Match[str]] = []
     names: list[str] = []
+    outlets: list[str] = []
     for part in parts:
         byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part)
         if not byline:
@@ -179,6 +184,10 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
                 bylines.append(byline)
             elif bare and _looks_like_name(bare["names"]):
                 names.append(bare["names"])
+            elif _GLUED_SECTION.match(part) and _GLUED_SECTION.match(part).group("section") == rest:
+                pass  # "헬스케어입력 :2022/11/14 10:28": the section's name glued to the date's label
+            elif _HANGUL_OUTLET.search(rest) and len(parts) == 1:
+                outlets.append(rest)  # "연합뉴스 2025-03-27 00:00:51": a portal's source line, the outlet and its time
             else:
                 return False
         for seg in segments:
@@ -192,4 +201,6 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
         _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
     for name in names:
         _add_byline(found, None, name)
+    for outlet in outlets:
+        _add_byline(found, outlet, None)
     return True
