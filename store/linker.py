@@ -35,7 +35,7 @@ from .linking.counts import move_counts, recount
 from .linking.entity_set import (EDIT_OPS, EditError, EntitySet, NothingToChange, Spec, entity_set_from,
                                  signature as entity_set_signature)
 from .linking.matching import PARTS, MentionRow, article_parts, ids_json, match as _match, match_articles
-from .linking.rows import add_mentions, store_mentions, sync_entities
+from .linking.rows import add_mentions, store_mentions, store_mentions_by_difference, sync_entities
 from .linking.rules import RULES_KEY, rules_version
 from .linking.touched import Adder, EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
 from .linking.user_edits import describe_edit, record_edits, undo_last_edit
@@ -118,8 +118,8 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
         (tell or (lambda line: None))(
             f"the mention-matching rules changed since this index was linked: finding the mentions of all "
             f"{total:,} articles again (once)")
-        # record-size-neutral (0 and 1 take no bytes in a row): SQLite rewrites only each row's first page
-        conn.execute("UPDATE articles SET linked = 0 WHERE linked = 1")
+        # every article is in `todo` below, in this one transaction: no row is marked unlinked first (that
+        # rewrote each article row's first page twice, 100k pages at 100k)
         all_by_these_rules = True
     incremental = through is not None and not relink_all
     signature = entity_set_signature(entities)
@@ -127,6 +127,30 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
     changed = not old or old[0] != signature
     touched: set[int] = set()
     additions: list[MentionRow] = []
+    counts: Counter | None = Counter() if incremental else None  # (entity, "m" | "a") -> change
+    # After a change of the rules most mentions come out as they were: only the difference is written (an
+    # edit's re-match keeps replacing its articles' rows: tests/test_edits.py reads new ids as re-matched)
+    by_difference = relink_all and backend_of(conn) == "sqlite"
+
+    def store(chunk: list[int], rows: list[MentionRow]) -> None:
+        if by_difference:  # counts: this link recounts
+            store_mentions_by_difference(conn, chunk, rows)
+        else:
+            store_mentions(conn, chunk, rows, counts)
+
+    path = _database_file(conn)
+    # Workers read the file while this transaction writes it: only WAL lets them (in a rollback journal, the
+    # writer's lock makes their reads fail "database is locked"; a file copied by VACUUM INTO is one)
+    in_workers = (pool is not None and path is not None
+                  and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal")
+    new_ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", [through])] \
+        if incremental else []
+    early: _Matches | None = None  # the added articles, matched while the workers read what the change reaches
+
+    def store_early() -> None:
+        for chunk, rows in early or ():
+            store(chunk, rows)
+
     if changed:
         change = entity_change(conn, entities, additive=incremental)
         touched = {row[0] for row in conn.execute(
@@ -134,44 +158,33 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
             [json.dumps(change.gone_ids)])}
         sync_entities(conn, entities)
         if not relink_all:  # else every article is matched anyway
-            reached = _reach(conn, change, touched, signature, pool)
+            if in_workers and len(new_ids) >= PARALLEL_LINK:
+                early = _Matches(pool, path, signature, _specs(conn, entities), new_ids)
+            reached = _reach(conn, change, touched, signature, pool, meanwhile=store_early)
+            store_early()  # when the reach did not (it found little to read)
             touched |= reached.rematch
             additions = [row for row in reached.additions if row[1] not in touched]
     if incremental:
-        todo = sorted(touched | {r[0] for r in conn.execute("SELECT id FROM articles WHERE id > ?", [through])})
+        todo = sorted(touched | set(new_ids))
+    elif relink_all:
+        todo = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     else:
         if touched:
             conn.executemany("UPDATE articles SET linked = 0 WHERE id = ?", [(i,) for i in touched])
         todo = [r[0] for r in conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY id")]
-    counts: Counter | None = Counter() if incremental else None  # (entity, "m" | "a") -> change
     if additions:
         add_mentions(conn, additions, counts)
-    if todo:  # a prune alone re-counts, and needs no automaton over every alias
-        ids = dict(conn.execute("SELECT name, id FROM entities"))
-        kinds = dict(conn.execute("SELECT id, type FROM entities"))
-        specs = [(ids[s.name], sorted(s.surfaces())) for s in entities.specs]
-        path = _database_file(conn)
-        # Workers read the file while this transaction writes it: only WAL lets them (in a rollback journal, the
-        # writer's lock makes their reads fail "database is locked"; a file copied by VACUUM INTO is one)
-        if (pool is not None and path and len(todo) >= PARALLEL_LINK
-                and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"):
-            # a few chunks in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles);
-            # a small run (1,000 added articles) in at least two chunks a worker, so that every core matches
-            size = max(100, min(LINK_CHUNK, -(-len(todo) // (2 * pool._max_workers))))
-            chunks = iter([todo[i:i + size] for i in range(0, len(todo), size)])
-            pending = deque((chunk, pool.submit(match_articles, path, signature, specs, kinds, chunk))
-                            for chunk in islice(chunks, 2 * pool._max_workers))
-            while pending:
-                chunk, future = pending.popleft()
-                rows = future.result()
-                for more in islice(chunks, 1):
-                    pending.append((more, pool.submit(match_articles, path, signature, specs, kinds, more)))
-                store_mentions(conn, chunk, rows, counts)
+    to_match = sorted(touched) if early else todo  # the added ones are stored already
+    if to_match:  # a prune alone re-counts, and needs no automaton over every alias
+        specs = _specs(conn, entities)
+        if in_workers and len(to_match) >= PARALLEL_LINK:
+            for chunk, rows in _Matches(pool, path, signature, specs, to_match):
+                store(chunk, rows)
         else:
-            matcher = Matcher(specs, kinds)
-            for start in range(0, len(todo), LINK_CHUNK):
-                chunk = todo[start:start + LINK_CHUNK]
-                store_mentions(conn, chunk, _match(conn, matcher, kinds, chunk), counts)
+            matcher = Matcher(*specs)
+            for start in range(0, len(to_match), LINK_CHUNK):
+                chunk = to_match[start:start + LINK_CHUNK]
+                store(chunk, _match(conn, matcher, specs[1], chunk))
     if incremental:
         for start in range(0, len(todo), 10_000):
             conn.execute("UPDATE articles SET linked = 1 WHERE id IN (SELECT value FROM json_each(?)) AND linked = 0",
@@ -190,6 +203,35 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
     keep_groups(conn, groups, newest)
 
 
+def _specs(conn, entities: EntitySet) -> tuple[list[tuple[int, list[str]]], dict[int, str]]:
+    """What a matcher is built from: (entity id, its surfaces) for every entity, and each id's type."""
+    ids = dict(conn.execute("SELECT name, id FROM entities"))
+    kinds = dict(conn.execute("SELECT id, type FROM entities"))
+    return [(ids[s.name], sorted(s.surfaces())) for s in entities.specs], kinds
+
+
+class _Matches:
+    """Articles matched in the worker processes, a chunk at a time, yielded in order as (chunk, mention rows).
+    A few chunks are in flight per worker: results waiting to be stored cost memory (60 MB per 5k articles); a
+    small run (1,000 added articles) goes in at least two chunks a worker, so that every core matches. The
+    first chunks are submitted at once, so that work submitted after them (the reach of an entity change) queues
+    behind them."""
+
+    def __init__(self, pool, path: str, signature: str, specs, ids: list[int]) -> None:
+        size = max(100, min(LINK_CHUNK, -(-len(ids) // (2 * pool._max_workers))))
+        self._chunks = iter([ids[i:i + size] for i in range(0, len(ids), size)])
+        self._submit = lambda chunk: pool.submit(match_articles, path, signature, *specs, chunk)
+        self._pending = deque((chunk, self._submit(chunk)) for chunk in islice(self._chunks, 2 * pool._max_workers))
+
+    def __iter__(self):
+        while self._pending:
+            chunk, future = self._pending.popleft()
+            rows = future.result()
+            for more in islice(self._chunks, 1):
+                self._pending.append((more, self._submit(more)))
+            yield chunk, rows
+
+
 def _database_file(conn) -> str | None:
     if backend_of(conn) != "sqlite":  # worker processes read SQLite files only
         return None
@@ -199,9 +241,11 @@ def _database_file(conn) -> str | None:
     return None
 
 
-def _reach(conn, change: EntityChange, touched: set[int], signature: str, pool) -> Reach:
+def _reach(conn, change: EntityChange, touched: set[int], signature: str, pool, meanwhile=None) -> Reach:
     """What the entity change does to the linked articles (store.linking.touched), read in the worker processes
-    when there are many candidates. `touched` are re-matched already; the entity rows are the new ones."""
+    when there are many candidates. `touched` are re-matched already; the entity rows are the new ones.
+    `meanwhile` runs once the workers have their chunks (storing the added articles' mentions, whose matching
+    was submitted first), before their results are read."""
     if not (change.rematch_surfaces or change.added) or not conn.execute(
             "SELECT 1 FROM articles WHERE linked = 1 LIMIT 1").fetchone():
         return Reach()
@@ -222,6 +266,8 @@ def _reach(conn, change: EntityChange, touched: set[int], signature: str, pool) 
         size = max(100, min(LINK_CHUNK, -(-len(todo) // (2 * pool._max_workers))))
         futures = [pool.submit(reach_in_worker, path, signature, rematch_specs, add_specs, kinds, todo[i:i + size])
                    for i in range(0, len(todo), size)]
+        if meanwhile is not None:  # the main process's work while the workers read
+            meanwhile()
         for future in futures:
             part = future.result()
             out.rematch |= part.rematch

@@ -189,6 +189,7 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
 
 CHUNK = 256  # articles whose inputs (copies, stored signatures, figures, bodies) are read in one statement each
 FULL_REFRESH = 10_000  # a run that touched more stories than this rewrites every story row at once
+PLACING_KEPT = 100_000  # candidates' rows kept in memory by a run (~300 bytes each), then read again
 
 # The placed articles in the window that state one figure (up to a bound: then it is too common to tell there)
 _FIGURE_HOLDERS = "SELECT * FROM (SELECT ? AS figure, article_id FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?)"
@@ -230,6 +231,9 @@ class _Assigner:
         # Candidates' date, near_group, story and copy_of from the covering index: SQLite's planner prefers the
         # rowid, whose rows hold the body before those columns (2.0 s of the step's 2.3 s adding 1,000 at 100k)
         self.by_placing = " INDEXED BY articles_placing" if has_index(conn, "articles_placing") else ""
+        # PLACING_ROWS of the candidates read so far: a placed article's row does not change while a run places
+        # others, and half the candidates of an add's articles come up again (88k rows, 43k distinct at 100k)
+        self._placing: dict[int, tuple] = {}
 
     def originals(self, ids: list[int]) -> dict[int, tuple[int, int, int]]:
         """For each of these articles whose body a placed article has (not a copy itself): (that article, its
@@ -318,7 +322,7 @@ class _Assigner:
         found = self.candidates(article_id, sig, keys, day, figures)
         near_group, story = article_id, article_id
         if found:
-            rows = conn.execute(PLACING_ROWS.format(hint=self.by_placing), [_json(list(found))]).fetchall()
+            rows = self.placing_rows(found)
             signed = [i for i, row in enumerate(rows) if row[4] is not None]
             if sig is not None and signed:  # every candidate's similarity in one comparison
                 others = np.frombuffer(b"".join(rows[i][4] for i in signed), dtype=np.uint32).reshape(len(signed), NUM_PERM)
@@ -354,6 +358,16 @@ class _Assigner:
         conn.execute("UPDATE articles SET copy_of = NULL, near_group = ?, story = ? WHERE id = ?",
                      [near_group, story, article_id])
         return near_group, story
+
+    def placing_rows(self, ids) -> list[tuple]:
+        """PLACING_ROWS of these articles, by id (the order ties are broken in), read once a run."""
+        missing = [i for i in ids if i not in self._placing]
+        if missing:
+            if len(self._placing) > PLACING_KEPT:
+                self._placing.clear()
+            for row in self.conn.execute(PLACING_ROWS.format(hint=self.by_placing), [_json(missing)]):
+                self._placing[row[0]] = row
+        return [self._placing[i] for i in sorted(ids) if i in self._placing]
 
     def candidates(self, article_id: int, sig: np.ndarray | None, keys: list[int], day: int | None,
                    figures: list[Figure]) -> dict[int, _Candidate]:

@@ -436,6 +436,49 @@ def test_mentions_found_by_older_matching_rules_are_found_again_once_by_the_next
     assert len(notes) == 1  # once
 
 
+def test_a_re_link_after_the_rules_changed_writes_only_the_mentions_that_differ(corpus, tmp_path):
+    """After the matching rules change, every article is matched again but most mentions come out as they were:
+    only the rows that differ are deleted or inserted (the others keep their ids), and only counts that differ are
+    written. Deleting and inserting all 7M mention rows was most of that run's writing at 100k."""
+    from store.linking.rules import RULES_KEY
+
+    first, added = corpus
+    db_path = tmp_path / "index.db"
+    index([first, added], db_path)
+    expected = state(db_path)
+    conn = connect(db_path)
+    kept_ids = {row[1:]: row[0] for row in conn.execute(
+        'SELECT id, entity_id, article_id, part, paragraph, start, "end", surface FROM mentions')}
+    with conn:  # older rules: a wrong 삼성 inside 삼성전자, 오픈AI missed twice, and one count off
+        stale = conn.execute("SELECT e.id, a.id FROM entities e, articles a WHERE e.name = '삼성' "
+                             "AND a.source LIKE '%d_reprint%'").fetchone()
+        conn.execute("INSERT INTO mentions(entity_id, article_id, part, paragraph, start, \"end\", surface) "
+                     "VALUES (?, ?, 'body', 0, 21, 23, '삼성')", stale)
+        missed = conn.execute("SELECT count(*) FROM mentions WHERE surface = '오픈AI'").fetchone()[0]
+        conn.execute("DELETE FROM mentions WHERE surface = '오픈AI'")
+        conn.execute("UPDATE article_entities SET mentions = mentions + 5 WHERE (entity_id, article_id) = "
+                     "(SELECT entity_id, article_id FROM article_entities ORDER BY entity_id, article_id LIMIT 1)")
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
+        conn.execute("CREATE TABLE writes(what TEXT)")  # what the re-link writes, row by row
+        for table in ("mentions", "article_entities"):
+            for event in ("INSERT", "DELETE", "UPDATE"):
+                conn.execute(f"CREATE TRIGGER log_{table}_{event.lower()} AFTER {event} ON {table} "
+                             f"BEGIN INSERT INTO writes VALUES ('{table} {event}'); END")
+    assert missed >= 2
+    conn.close()
+
+    index([first, added], db_path)
+    assert state(db_path) == expected
+    conn = connect(db_path)
+    writes = dict(conn.execute("SELECT what, count(*) FROM writes GROUP BY what"))
+    assert writes == {"mentions DELETE": 1, "mentions INSERT": missed, "article_entities UPDATE": 1}, writes
+    now = {row[1:]: row[0] for row in conn.execute(
+        'SELECT id, entity_id, article_id, part, paragraph, start, "end", surface FROM mentions')}
+    assert now.keys() == kept_ids.keys()
+    assert sum(now[key] == kept_ids[key] for key in now) == len(now) - missed  # the re-found ones are new rows
+    conn.close()
+
+
 def test_the_rules_digest_follows_code_not_comments(tmp_path):
     """A comment, docstring or layout edit of the matcher costs no re-link of every article; a changed pattern does."""
     import importlib.util
