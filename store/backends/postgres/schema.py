@@ -44,6 +44,7 @@ CREATE INDEX IF NOT EXISTS articles_story ON articles(story, coalesce(date, '999
 CREATE INDEX IF NOT EXISTS articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_near_group ON articles(near_group);
 CREATE INDEX IF NOT EXISTS articles_newest ON articles((coalesce(date, '')) DESC, id);
+CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet);  -- as SQLite's: see ADDITIONS
 CREATE INDEX IF NOT EXISTS articles_unlinked ON articles(id) WHERE linked = 0;
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -156,8 +157,12 @@ SCHEMA_LOCK = 0x68616E73  # pg_advisory_xact_lock key: two first runs at once cr
 # n.value DESC, n.id DESC LIMIT 50`), and on (unit, value) or (value) alone PostgreSQL sorted each value's ties by
 # id (an Incremental Sort), which read on past the last match to close the group: 90만장 walked all 156k `count`
 # numbers below 900,000 (264 ms at 20k articles; 0.3 ms with the id in the index). The old ones go: with them
-# still there the planner kept choosing the sort. (SQLite's indexes carry the rowid already.)
+# still there the planner kept choosing the sort. (SQLite's indexes carry the rowid already.) articles_id_outlet is
+# SQLite's since its schema 9, missing here until round 8: the outlet facet and an outlet: filter read the outlet of
+# every hit from the index (0 heap fetches once vacuumed) instead of the ~6 KB article rows: 반도체's facets at 20k
+# read 15,288 fewer buffers, its outlet step 9.4 -> 1.5 ms.
 ADDITIONS = {
+    "articles_id_outlet": "CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet)",
     "numbers_unit_value_id": "CREATE INDEX IF NOT EXISTS numbers_unit_value_id ON numbers(unit, value, id); "
                              "DROP INDEX IF EXISTS numbers_unit_value",
     "numbers_value_id": "CREATE INDEX IF NOT EXISTS numbers_value_id ON numbers(value, id); DROP INDEX IF EXISTS numbers_value",
