@@ -29,6 +29,12 @@ same client load, so the two indexing throughputs are taken under the same condi
 
 On a machine with fewer cores than workers (2 here), several workers measure correctness under contention and
 what readers see while indexing runs, not scaling. The JSON of results goes to --out.
+
+Readers alone (`--existing URI [--duration 180]`): no server started and nothing indexed; the clients run for
+--duration seconds on the index at URI (built before, e.g. by `hanscope index … --db URI`), and the CPU a request
+costs is reported beside the latency: the server's (from /proc, when it runs on this machine: the postmaster with
+its children, backends that ended included) and the client processes' (their rusage, start-up included). That is
+the read side of issue 15 at a size whose indexing does not fit one run here (20,000 articles).
 """
 from __future__ import annotations
 
@@ -414,6 +420,94 @@ def team_run(server: LoopbackServer, name: str, corpus: Path, expected: int, wor
     return result
 
 
+# --- readers alone on a built index (--existing) -------------------------------------------------------------
+
+
+def _server_cpu(postmaster: int) -> float | None:
+    """CPU seconds of a local server so far: the postmaster's own and its reaped children's (/proc stat fields 14-17),
+    plus its live children's own. The difference over an interval is the server's CPU in it, backends that ended
+    included. None when the server is not on this machine (or not Linux)."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+
+        def fields(pid: int) -> list[str]:
+            text = Path(f"/proc/{pid}/stat").read_text()
+            return text[text.rindex(")") + 2:].split()  # after the command name, which may hold spaces
+
+        main = fields(postmaster)
+        total = sum(int(x) for x in main[11:15])  # utime, stime, cutime, cstime
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    child = fields(int(entry.name))
+                except (OSError, ValueError):
+                    continue  # ended meanwhile
+                if child[1] == str(postmaster):  # its parent
+                    total += int(child[11]) + int(child[12])
+        return total / tick
+    except (OSError, ValueError):
+        return None
+
+
+def readers_run(uri: str, args) -> dict[str, Any]:
+    """`--clients` clients for `--duration` seconds on an index already built, nothing indexing: the latency they see
+    and the CPU a request costs at that index's size, server and client (the client processes' rusage)."""
+    import psycopg
+
+    with psycopg.connect(uri, autocommit=True) as conn:
+        backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    try:  # the backend's parent is the postmaster, when the server runs here
+        stat = Path(f"/proc/{backend}/stat").read_text()
+        postmaster = int(stat[stat.rindex(")") + 2:].split()[1])
+    except (OSError, ValueError):
+        postmaster = None
+    cfg = {"seed": args.seed, "think": args.think, "max_requests": args.max_requests,
+           "request_timeout": args.request_timeout}
+    clients = Clients(uri, args.clients, max(1, min(args.client_procs, args.clients)), cfg)
+    load_before = os.getloadavg()
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_before = _server_cpu(postmaster) if postmaster else None
+    try:
+        clients.start()
+        started = time.monotonic()
+        time.sleep(args.duration)
+        samples, errors = clients.finish()
+    except BaseException:
+        clients.kill()
+        raise
+    ended = time.monotonic()
+    time.sleep(1.0)  # the backends of the closed connections exit and are reaped
+    server_after = _server_cpu(postmaster) if postmaster else None
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (children_after.ru_utime - children_before.ru_utime) + (children_after.ru_stime - children_before.ru_stime)
+    n = max(1, len(samples))
+    result = {
+        "database": uri.rsplit("/", 1)[-1], "articles": articles, "clients": args.clients, "duration_s": args.duration,
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "requests": len(samples), "requests_per_s": round(len(samples) / max(ended - started, 1e-9), 1),
+        "client_errors": len(errors), "error_examples": errors[:10],
+        "client_cpu_ms_per_request": round(client_cpu * 1000 / n, 1),
+        "server_cpu_ms_per_request": (round((server_after - server_before) * 1000 / n, 1)
+                                      if server_before is not None and server_after is not None else None),
+        "latency": latency(samples, 0, None),
+    }
+    return result
+
+
+def print_readers(run: dict) -> None:
+    print(f"\n{run['clients']} clients, {run['duration_s']} s on {run['articles']} articles, nothing indexing: "
+          f"{run['requests']} requests ({run['requests_per_s']}/s), errors {run['client_errors']}; CPU per request: "
+          f"server {run['server_cpu_ms_per_request']} ms, client {run['client_cpu_ms_per_request']} ms; load average "
+          f"{run['load_average_before']} before, {run['load_average_after']} after")
+    for kind, row in run["latency"].items():
+        print(f"  {kind:>8}: n {row['n']:>6} found {row['found']:>6}  p50 {row['p50_ms']:>7.1f} ms  "
+              f"p95 {row['p95_ms']:>7.1f} ms  max {row['max_ms']:>8.1f} ms")
+    for example in run["error_examples"]:
+        print("  error:", example)
+
+
 # --- report ----------------------------------------------------------------------------------------------------
 
 
@@ -516,6 +610,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--shared-buffers", default="1GB", help="the server's page cache (PostgreSQL's default is "
                         "128MB; the tsvectors alone are ~17 KB an article, 338 MB at 20,000, read again for every hit)")
     parser.add_argument("--out", type=Path, default=None, help="the JSON of results (default: corpus-dir)")
+    parser.add_argument("--existing", default=None, metavar="URI", help="no indexing: the clients alone for --duration "
+                        "seconds on the index at URI, with the CPU a request costs (server and client)")
+    parser.add_argument("--duration", type=float, default=180.0, help="seconds of an --existing run")
     parser.add_argument("--budget", type=float, default=0, help="seconds the whole bench may take (0: no limit); "
                         "the baseline run is skipped when what is left looks too short for it")
     return parser.parse_args(argv)
@@ -527,6 +624,14 @@ def main(argv: list[str] | None = None) -> int:
     # unwinds: clients end, the server stops and its folder is deleted.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if args.existing:
+        run = readers_run(args.existing, args)
+        print_readers(run)
+        if args.out:
+            _write({"machine": machine_facts(), "settings": {k: (str(v) if isinstance(v, Path) else v)
+                                                              for k, v in vars(args).items() if k != "existing"},
+                    "server": server_settings(args.existing), "readers": run}, args.out)
+        return 0 if run["client_errors"] == 0 else 1
     results = run_bench(args)
     print(f"\n{json.dumps(results['verdict'], ensure_ascii=False)}\nresults: {results_path(args)}")
     verdict = results["verdict"]

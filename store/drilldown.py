@@ -169,9 +169,10 @@ def entity(index: Index, name_or_id: str | int, mention_limit: int | None, offse
     related = [
         EntityCount(*r)
         for r in index._rows(
-            "SELECT e.id, e.name, e.type, count(*) AS n FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-            "WHERE ae.article_id IN (SELECT value FROM json_each(?)) AND ae.entity_id != ? "
-            "GROUP BY ae.entity_id ORDER BY n DESC, sum(ae.mentions) DESC, e.name LIMIT 30",
+            # grouped before the join: one entities lookup per co-mentioned entity, not per (article, entity) row
+            "SELECT e.id, e.name, e.type, r.n FROM (SELECT entity_id, count(*) AS n, sum(mentions) AS m "
+            "FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?)) AND entity_id != ? "
+            "GROUP BY entity_id) r JOIN entities e ON e.id = r.entity_id ORDER BY r.n DESC, r.m DESC, e.name LIMIT 30",
             (json.dumps(over), eid),
         )
     ] if over else []

@@ -119,3 +119,120 @@ def test_the_rank_query_scores_every_article_as_the_strict_query_does(index, que
         f"ts_rank({weights}, tsv, %s::tsquery)), count(*) FILTER (WHERE ts_rank({weights}, tsv, %s::tsquery) > 0) "
         "FROM articles_fts", (plan.strict, plan.ranker, plan.strict)).fetchone()
     assert total > 80 and scored > 0 and differ == 0, (query, plan.ranker)
+
+
+@pytest.mark.parametrize("query", ["90만장", "90만 장"])
+def test_an_amount_s_numbers_come_from_the_index_in_order(index, query):
+    """The numbers near an amount, largest first (`ORDER BY n.value DESC, n.id DESC LIMIT 50`), read in that order
+    from numbers_unit_value_id, so the walk ends at the page. On (unit, value) alone PostgreSQL sorted each value's
+    ties by id (an Incremental Sort), which read past the last match to close the group: for 90만장 every `count`
+    number below 900,000 (156k rows, 264 ms at 20k articles). Here 60 more of 90만 장 and 20,000 other counts below,
+    in a transaction rolled back. (With fewer matches than the page, any plan walks every smaller number: a range
+    with a value_max may start anywhere below.)"""
+    import json
+
+    from store.backends import connect
+    from store.backends.postgres import READER_SETTINGS
+    from store.backends.postgres.connection import _bind
+    from store.backends.postgres.dialect import translate
+
+    statements = []
+    index._rows = lambda sql, params=(), keep=index._rows: statements.append((sql, params)) or keep(sql, params)
+    try:
+        found = index.search(query, limit=20, exact_count=False).numbers
+    finally:
+        del index._rows
+    assert found, query
+    (sql, params), = [(s, p) for s, p in statements if "FROM numbers n" in s]
+    text, fts = translate(sql)
+    writer = connect(index.db._uri, create=True)
+    try:
+        with writer.raw.transaction():
+            writer.raw.execute(
+                "INSERT INTO numbers(article_id, paragraph, start, \"end\", raw, value, unit, counter) "
+                "SELECT (SELECT min(id) FROM articles), 0, 0, 1, 'x', CASE WHEN g <= 60 THEN 900000 ELSE 800000 - g END, "
+                "'count', CASE WHEN g <= 60 THEN '장' END FROM generate_series(1, 20000) g")
+            writer.raw.execute("ANALYZE numbers")
+            writer.raw.execute(READER_SETTINGS.replace("SET ", "SET LOCAL "))
+            (plan,), = writer.raw.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + text, _bind(params, fts)).fetchone()
+            raise _RollBack(plan)
+    except _RollBack as rolled:
+        plan = rolled.args[0]
+    finally:
+        writer.close()
+
+    def scans(node):
+        if node.get("Relation Name") == "numbers":
+            yield node
+        for child in node.get("Plans", []):
+            yield from scans(child)
+
+    read = sum(n["Actual Rows"] + n.get("Rows Removed by Filter", 0) + n.get("Rows Removed by Index Recheck", 0)
+               for n in scans(plan["Plan"]))
+    assert read < 1000, json.dumps(plan)[:3000]
+
+
+class _RollBack(Exception):
+    pass
+
+
+def test_a_writing_run_adds_the_indexes_an_older_database_lacks(index):
+    """schema.ADDITIONS: a database made before the numbers' value indexes carried the id, and before it had SQLite's
+    articles_id_outlet, gets them (and loses the old numbers indexes) from the next `hanscope index` (a connection
+    with create), not from a reader."""
+    from store.backends import connect
+
+    uri = index.db._uri
+    names = ("numbers_unit_value_id", "numbers_value_id", "articles_id_outlet", "numbers_unit_value", "numbers_value")
+    present = "SELECT " + ", ".join(f"to_regclass('{name}') IS NOT NULL" for name in names)
+    writer = connect(uri, create=True)
+    try:
+        assert writer.execute(present, raw=True).fetchone() == (True, True, True, False, False)
+        writer.execute("DROP INDEX numbers_unit_value_id; DROP INDEX numbers_value_id; DROP INDEX articles_id_outlet; "
+                       "CREATE INDEX numbers_unit_value ON numbers(unit, value); CREATE INDEX numbers_value ON numbers(value)",
+                       raw=True)
+        connect(uri, readonly=True).close()
+        assert writer.execute(present, raw=True).fetchone() == (False, False, False, True, True)
+        connect(uri, create=True).close()
+        assert writer.execute(present, raw=True).fetchone() == (True, True, True, False, False)
+    finally:
+        writer.close()
+
+
+def test_tsvectors_are_stored_without_a_compression_attempt(index):
+    """pglz never shrinks a bigram tsvector enough to keep it compressed, but tried on each written row (~0.2-0.4 ms
+    a row at 20k): the column is STORAGE EXTERNAL, and every stored tsvector is uncompressed."""
+    storage, compressed = index.db.raw.execute(
+        "SELECT (SELECT attstorage FROM pg_attribute WHERE attrelid = 'articles_fts'::regclass AND attname = 'tsv'), "
+        "(SELECT count(*) FROM articles_fts WHERE pg_column_compression(tsv) IS NOT NULL)").fetchone()
+    assert (storage, compressed) == ("e", 0)
+
+
+def test_the_outlet_facet_reads_outlets_from_the_index_not_the_article_rows(index):
+    """articles_id_outlet, as SQLite's: the facets' outlet count over the hits is an index-only scan (the article
+    rows, ~6 KB each with their bodies, are not read); without it, every article row was read at 20k."""
+    from store.backends.postgres.connection import _bind
+    from store.backends.postgres.dialect import translate
+    from store.query import parse
+    from store.search import SearchPlan
+
+    plan = SearchPlan(index, parse("반도체"), index.rank_window)
+    statements = []
+    index._rows = lambda sql, params=(), keep=index._rows: statements.append((sql, params)) or keep(sql, params)
+    try:
+        facets, total = plan.facets_and_count()
+    finally:
+        del index._rows
+    assert total > 0 and facets.outlet
+    (sql, params), = [(s, p) for s, p in statements if "'o'" in s]
+    text, fts = translate(sql)
+    import psycopg
+
+    with psycopg.connect(index.db._uri, autocommit=True) as admin:
+        admin.execute("VACUUM ANALYZE articles")  # an index-only scan wants the visibility map (autovacuum's, later)
+    index.db.raw.execute("SET enable_bitmapscan = off")  # a tiny table: the planner would take the whole heap
+    try:
+        plan_text = "\n".join(r[0] for r in index.db.raw.execute("EXPLAIN (COSTS OFF) " + text, _bind(params, fts)))
+    finally:
+        index.db.raw.execute("RESET enable_bitmapscan")
+    assert "Index Only Scan using articles_id_outlet" in plan_text, plan_text

@@ -36,6 +36,28 @@ def test_the_team_bench_at_a_tiny_size_indexes_each_article_once_with_no_client_
     assert time.monotonic() - started < 60
 
 
+def test_readers_alone_on_a_built_index_report_latency_and_the_cpu_a_request_costs(pg_server, tmp_path):
+    """`pg_team.py --existing URI`: clients only, on an index already built; the server's CPU is counted from the
+    postmaster (backends that ended included), so it is there and positive when requests ran."""
+    import pg_team
+
+    from store.backends import connect
+    from store.backends.postgres.indexer import index_paths
+
+    uri = pg_server()
+    writer = connect(uri, create=True)
+    index_paths(writer, [SEEDS], workers=0)
+    writer.close()
+    args = pg_team.parse_args(["--existing", uri, "--clients", "3", "--client-procs", "1", "--think", "0.05",
+                               "--duration", "2"])
+    run = pg_team.readers_run(uri, args)
+    assert run["client_errors"] == 0, run["error_examples"]
+    assert run["requests"] > 10 and run["latency"]["all"]["found"] > 0
+    if run["server_cpu_ms_per_request"] is None:
+        pytest.skip("the server is not a local process here")
+    assert run["server_cpu_ms_per_request"] > 0 and run["client_cpu_ms_per_request"] > 0
+
+
 def test_a_run_starting_while_another_holds_a_file_indexes_the_rest_without_waiting(pg_server, tmp_path):
     """A second `hanscope index` over the same folder must not wait on the file a first one is writing: before,
     its enqueue upserted every path and so locked each row, waiting on every claimed file in turn."""
