@@ -17,13 +17,11 @@ With `--stories RUNS`, it also times f4 from the start list to the Stories scree
 With `--drill Q`, it also types Q, then times Enter on its first row (the entity) until the entity screen's status
 line says "mention 1 of N": issue 14's drill-down of the largest entity, first page, as a person waits for it.
 
-How the probe talks to tmux: by default through one control-mode client (`tmux -C attach`), which sends the key,
-hears every byte the app writes to its terminal the moment tmux reads it (`%output`), and captures the screen
-again right then. A raw program that echoes a key is seen in ~1 ms this way. `--client spawn` runs a tmux
-process per key and per poll instead (the probe of rounds 1-7): each costs 2-4 ms, so that floor is ~6 ms and
-every figure includes it. Both count from just before the key is handed to tmux.
+What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll;
+a program that only echoes a key is seen 6-9 ms after it. Every figure counts from just before the key is handed
+to tmux.
 
-    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--typing 150] [--drill HBM]
+    python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--typing 150] [--drill HBM] [--stories 9]
                                [--checkout OTHER_TREE]
 """
 from __future__ import annotations
@@ -36,7 +34,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 
 SESSION = "hanscope-probe"
@@ -48,72 +45,13 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
 
-class Control:
-    """One tmux control-mode client on the session: commands without a process each, and a count of the app's
-    writes to its terminal (`%output` lines) to wait on instead of polling."""
-
-    def __init__(self, session: str) -> None:
-        self.session = session
-        self.process = subprocess.Popen(["tmux", "-C", "attach", "-t", session], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, bufsize=0)
-        self.outputs = 0
-        self.changed = threading.Condition()
-        self.replies: list[str] = []
-        self.replied = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
-        self.command("display-message", "-p", "ready")  # the attach's own reply block comes before this one
-
-    def _read(self) -> None:
-        body: list[str] | None = None
-        for raw in self.process.stdout:
-            line = raw.decode("utf-8", "replace").rstrip("\n")
-            if body is None and line.startswith("%output "):
-                with self.changed:
-                    self.outputs += 1
-                    self.changed.notify_all()
-            elif body is None and line.startswith("%begin "):
-                body = []
-            elif body is not None and line.startswith(("%end ", "%error ")):
-                with self.replied:
-                    self.replies.append("\n".join(body))
-                    self.replied.notify_all()
-                body = None
-            elif body is not None:
-                body.append(line)
-
-    def command(self, *args: str) -> str:
-        with self.replied:
-            wanted = len(self.replies) + 1
-        self.process.stdin.write((" ".join(_tmux_quote(a) for a in args) + "\n").encode())
-        with self.replied:
-            self.replied.wait_for(lambda: len(self.replies) >= wanted, 10)
-            return self.replies[wanted - 1] if len(self.replies) >= wanted else ""
-
-    def screen(self, styles: bool = True) -> str:
-        return self.command("capture-pane", "-p", *(["-e"] if styles else []), "-t", self.session)
-
-    def wait_for_screen(self, predicate, limit: float) -> float | None:
-        """The moment the screen first satisfies `predicate`, looked at after each write of the app."""
-        deadline = time.perf_counter() + limit
-        while True:
-            with self.changed:
-                seen = self.outputs
-            if predicate(self.screen()):
-                return time.perf_counter()
-            with self.changed:
-                left = deadline - time.perf_counter()
-                if left <= 0 or not self.changed.wait_for(lambda: self.outputs > seen, left):
-                    return None
-
-    def close(self) -> None:
-        try:
-            self.process.stdin.close()
-        finally:
-            self.process.wait(5)
-
-
 class Spawn:
-    """The same calls with a tmux process for each (the probe of rounds 1-7), polling the screen every 1 ms."""
+    """A tmux process for each key and each look at the screen, polled every 1 ms.
+
+    Tried in round 8 and not kept: one control-mode client (`tmux -C`) that hears the app's writes. It sees an echo
+    in 0.5 ms against 9 ms this way, yet every app figure came out ~10 ms higher (last key p50 41-45 against
+    25-33 ms, the same code, one after the other): tmux escapes each byte of every frame for it, and the probe reads
+    them, on the two cores the app uses."""
 
     def __init__(self, session: str) -> None:
         self.session = session
@@ -126,14 +64,6 @@ class Spawn:
 
     def wait_for_screen(self, predicate, limit: float) -> float | None:
         return wait_until(lambda: predicate(self.screen()), limit)
-
-    def close(self) -> None:
-        pass
-
-
-def _tmux_quote(arg: str) -> str:
-    """A word of a tmux command line: single quotes keep everything literal but a single quote."""
-    return "'" + arg.replace("'", "'\\''") + "'"
 
 
 def result_area(screen: str) -> list[str]:
@@ -236,8 +166,7 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
 
 
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
-          drill_queries: tuple[str, ...] = (), cadence: float | None = None, client_kind: str = "control",
-          stories_runs: int = 0) -> dict:
+          drill_queries: tuple[str, ...] = (), cadence: float | None = None, stories_runs: int = 0) -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
@@ -245,7 +174,7 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
     tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", *source,
          command)
     started = time.perf_counter()
-    client = Control(SESSION) if client_kind == "control" else Spawn(SESSION)
+    client = Spawn(SESSION)
     try:
         if client.wait_for_screen(lambda screen: "articles" in screen, 30) is None:
             raise SystemExit("the app did not show its start list within 30 s")
@@ -255,11 +184,10 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
         typed = [typing(client, query, runs, settle, cadence) for query in queries] if cadence else []
         drills = [drill(client, query, runs, settle) for query in drill_queries]
         story_list = stories(client, stories_runs, settle) if stories_runs else None
-        return {"client": client_kind, "first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows,
+        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows,
                 "typing": typed, "drill_down": drills, "stories": story_list}
     finally:
         tmux("kill-session", "-t", SESSION)
-        client.close()
 
 
 def shlex_quote(text: str) -> str:
@@ -280,8 +208,6 @@ def main() -> int:
                                                      "timed to its first mention row, e.g. HBM")
     parser.add_argument("--stories", type=int, default=0, metavar="RUNS",
                         help="also time f4 (the Stories screen) from the start list to its first page, RUNS times")
-    parser.add_argument("--client", choices=("control", "spawn"), default="control",
-                        help="control: one tmux control-mode client (default); spawn: a tmux process per key and poll")
     parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
                                            "commit) instead of the installed one, to compare two versions")
     args = parser.parse_args()
@@ -292,7 +218,7 @@ def main() -> int:
         print(f"no index at {args.db}", file=sys.stderr)
         return 2
     print(json.dumps(probe(args.db, [q for q in args.queries.split(",") if q], args.runs, args.settle, args.checkout,
-                            tuple(q for q in args.drill.split(",") if q), args.typing / 1e3, args.client,
+                            tuple(q for q in args.drill.split(",") if q), args.typing / 1e3,
                            args.stories), ensure_ascii=False))
     return 0
 
