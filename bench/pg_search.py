@@ -37,7 +37,7 @@ QUERIES = [
     "삼성 date:2025-10", "AI date:2024-03..2024-06", "하이닉스 after:2025-06-01",  # dates
     "반도체 sort:old", "90만장",                                      # oldest first, an amount
 ]
-SEARCH_LIMIT = 50
+SEARCH_LIMIT = 50  # as bench/pg_team.py: the app's first page until round 8, kept for comparable figures
 
 
 def _cpu_of(pid: int | None) -> float:

@@ -76,7 +76,7 @@ ENTITIES = ["삼성전자", "SK하이닉스", "엔비디아", "오픈AI", "OpenA
             "엔비디야", "ㅅㅅㅈㅈ"]  # names, a Latin alias, a typo, initials
 # kind -> weight: a keystroke's search is the commonest request; its facets follow; drill-downs and compares less
 KINDS = {"search": 5, "facets": 2, "entity": 2, "compare": 1}
-SEARCH_LIMIT = 50  # tui/screens/search.py: a page of results
+SEARCH_LIMIT = 50  # the app's first page until round 8 (now max(20, screen height / 3 + 2) hits): kept for comparable figures
 MENTION_LIMIT = 200  # tui/widgets.py MENTION_PAGE: the entity screen's first page of mentions
 
 
