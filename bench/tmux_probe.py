@@ -93,39 +93,34 @@ def summary(query: str, latencies: list[float]) -> dict:
 def drill(client, query: str, runs: int, settle: float) -> dict:
     """Enter on the first row of `query`'s answer (its best entity) -> the entity screen's first mention under the
     cursor (its status line says "mention 1 of N"): the drill-down as a person waits for it."""
-    latencies = []
     client.command("send-keys", "-t", SESSION, "C-u")
     time.sleep(settle)
     client.command("send-keys", "-t", SESSION, "-l", query)
     time.sleep(settle * 2)
-    for _ in range(runs):
-        pressed = time.perf_counter()
-        client.command("send-keys", "-t", SESSION, "Enter")
-        shown = client.wait_for_screen(lambda screen: "mention 1 of" in screen, 10)
-        if shown is not None:
-            latencies.append(shown - pressed)
-        time.sleep(settle)
-        client.command("send-keys", "-t", SESSION, "Escape")
-        time.sleep(settle)
-    return summary(query, latencies)
+    return summary(query, open_and_back(client, "Enter", "mention 1 of", runs, settle))
 
 
 def stories(client, runs: int, settle: float) -> dict:
     """f4 from the start list -> the Stories screen's first page painted (its status line says how many stories are
     shown: it is written with the rows): issue 13's "paints its first page in <= 100 ms"."""
-    latencies = []
     client.command("send-keys", "-t", SESSION, "C-u")
     time.sleep(settle)
+    return summary("f4", open_and_back(client, "F4", "stories, most widely run first", runs, settle))
+
+
+def open_and_back(client, key: str, shown_by: str, runs: int, settle: float) -> list[float]:
+    """`key` opens a screen, timed until the screen shows `shown_by`; Escape goes back between runs."""
+    latencies = []
     for _ in range(runs):
         pressed = time.perf_counter()
-        client.command("send-keys", "-t", SESSION, "F4")
-        shown = client.wait_for_screen(lambda screen: "stories, most widely run first" in screen, 10)
+        client.command("send-keys", "-t", SESSION, key)
+        shown = client.wait_for_screen(lambda screen: shown_by in screen, 10)
         if shown is not None:
             latencies.append(shown - pressed)
         time.sleep(settle)
         client.command("send-keys", "-t", SESSION, "Escape")
         time.sleep(settle)
-    return summary("f4", latencies)
+    return latencies
 
 
 def typing(client, query: str, runs: int, settle: float, cadence: float) -> dict:

@@ -2,31 +2,10 @@
 article and where the matcher then finds it (the two steps indexing runs), with the shipped alias file."""
 from __future__ import annotations
 
-import time
-
 import pytest
+from test_matching import article, mentions, shipped  # noqa: F401 (shipped is a fixture)
 
-from store.extract.entities import Matcher, load_alias_file, rule_candidates
-from store.model import Article
-
-
-def article(text: str) -> Article:
-    return Article.from_paragraphs("test", [p for p in text.split("\n") if p.strip()])
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_alias_file()
-
-
-def mentions(shipped, text: str) -> list[tuple[str, str, str]]:
-    """(written form, entity name, type) of every mention, as indexing finds them."""
-    entities = list(shipped)
-    known = {e.name for e in entities}
-    entities += [c for c in rule_candidates(article(text)) if c.name not in known]
-    matcher = Matcher([(i, [e.name, *e.aliases]) for i, e in enumerate(entities)],
-                      {i: e.type for i, e in enumerate(entities)})
-    return [(surface, entities[eid].name, entities[eid].type) for _, _, eid, surface in matcher.find(text)]
+from store.extract.entities import rule_candidates
 
 
 def names_of(shipped, text: str, kind: str) -> set[str]:
