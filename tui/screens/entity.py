@@ -59,6 +59,7 @@ class EntityScreen(BaseScreen):
         self.first = first
         self.detail: EntityDetail | None = None
         self.counted = False  # the timeline and co-mentions are in (they come after the first paint)
+        self._timeline_lines: int | None = None  # lines the chart took when last shown
 
     def remake(self) -> "EntityScreen":
         cursor = self.query_one("#mentions", MentionList).cursor if self.is_mounted else self.start_cursor
@@ -157,7 +158,7 @@ class EntityScreen(BaseScreen):
         counts coming in repaint it (a layout of the screen was 20-30 ms at 100k, traced)."""
         chart = self.timeline()
         lines = len(chart.wrap(self.app.console, max(1, self.app.size.width - 2)))  # as the pane wraps it (padding 1)
-        self.query_one("#timeline", Static).update(chart, layout=lines != getattr(self, "_timeline_lines", None))
+        self.query_one("#timeline", Static).update(chart, layout=lines != self._timeline_lines)
         self._timeline_lines = lines
 
     def _layout_inputs(self) -> tuple:
