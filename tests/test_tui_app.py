@@ -222,6 +222,22 @@ async def test_collection_waits_for_a_keystrokes_results_and_startup_objects_are
     assert gc.get_freeze_count() == 0  # an app that ends leaves nothing frozen in its process
 
 
+def test_an_older_keystrokes_pause_timer_does_not_end_a_newer_keystrokes_pause():
+    """Each keystroke pauses the collector with a timer to end it; a timer of an earlier key fires mid-keystroke."""
+    import gc
+
+    from tui import gc_pause
+
+    try:
+        first, second = gc_pause.pause(), gc_pause.pause()
+        gc_pause.resume(first)
+        assert not gc.isenabled()
+        gc_pause.resume(second)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 async def test_collection_waits_for_an_entity_screen_and_resumes_if_it_closes_first(app):
     """Opening the entity screen pauses collection until its rows are painted; a screen closed before its answer
     came must not leave the collector off (its own timers die with it: the app's resumes collection)."""

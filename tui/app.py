@@ -172,8 +172,8 @@ class HanscopeApp(App):
         100k) and its query ran beside the first layout for the GIL (1 ms alone, 34 ms beside it); this way the
         query runs while the main thread is idle and the screen is laid out once, with its content. `done` resumes
         the collector once the screen has painted (or at once when it opens nothing)."""
-        gc_pause.pause()  # opening a screen makes thousands of objects: a collection (47-88 ms traced) waits for it
-        self.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)
+        paused = gc_pause.pause()  # opening a screen makes thousands of objects: a collection (47-88 ms traced) waits
+        self.set_timer(gc_pause.LONGEST_PAUSE, lambda: gc_pause.resume(paused))
 
         def job() -> None:
             worker = get_current_worker()

@@ -6,12 +6,18 @@ landing inside keystrokes at random (the tail of keystroke -> results). Two reme
 collection while it scrolls (App.PAUSE_GC_ON_SCROLL):
 - the objects alive after the first paint (modules, widgets, caches: ~50k) are frozen, so no collection walks them;
 - from a keystroke until its results are painted, collection waits; it runs after the paint, between keys.
+  Not at once after it: the frame is written to the terminal by Textual's writer thread, and a full collection
+  (12 ms traced at 100k) that starts on the main thread right after the paint held the GIL from it, so a painted
+  frame reached the terminal 17 ms late. A pause is numbered: the timer of an older keystroke's pause does not end
+  a newer one's.
 """
 from __future__ import annotations
 
 import gc
 
 LONGEST_PAUSE = 1.0  # seconds: collection resumes by then whatever happens to the query
+WRITE_GRACE = 0.02  # seconds after a paint before collection resumes: the writer thread has written the frame
+_newest = 0  # the number of the newest pause
 
 
 def freeze_startup() -> None:
@@ -24,9 +30,21 @@ def unfreeze() -> None:
     gc.unfreeze()
 
 
-def pause() -> None:
+def pause() -> int:
+    """Stop collecting; returns this pause's number, for `resume`."""
+    global _newest
+    _newest += 1
     gc.disable()
+    return _newest
 
 
-def resume() -> None:
-    gc.enable()
+def resume(number: int | None = None) -> None:
+    """Collect again; given a pause's number, only if no newer pause began since."""
+    if number is None or number == _newest:
+        gc.enable()
+
+
+def resume_after_paint(screen, number: int | None = None) -> None:
+    """Collect again once the next frame is painted and written (the screen's `call_after_refresh`, then
+    WRITE_GRACE on the app's clock: the screen may close first)."""
+    screen.call_after_refresh(lambda: screen.app.set_timer(WRITE_GRACE, lambda: resume(number)))

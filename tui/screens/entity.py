@@ -83,8 +83,8 @@ class EntityScreen(BaseScreen):
             self.got_entity(first)
             return
         # Opening a screen makes thousands of objects: a full collection (47 ms traced at 100k) waits for its rows
-        gc_pause.pause()
-        self.app.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)  # the app's timer: this screen may close first
+        paused = gc_pause.pause()
+        self.app.set_timer(gc_pause.LONGEST_PAUSE, lambda: gc_pause.resume(paused))  # the app's: this screen may close first
         self.load()
 
     def reload(self) -> None:
@@ -126,7 +126,7 @@ class EntityScreen(BaseScreen):
         # more layouts (60-90 ms later at 100k), and the status line is how a person knows the rows are the answer
         self.say_mention(mentions.mention_index(mentions.cursor), detail.entity.mentions)
         self.render_detail()
-        self.call_after_refresh(gc_pause.resume)
+        gc_pause.resume_after_paint(self)
         eid = detail.entity.id
         self.call_after_refresh(lambda: self.fetch("counted", lambda ix: ix.entity(eid, mention_limit=0, article_limit=0),
                                                    group="counted", background=True))

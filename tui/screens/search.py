@@ -53,6 +53,7 @@ class SearchScreen(BaseScreen):
         self.unfolded = False  # near-duplicates (reprints, light edits) shown one row per group unless unfolded
         self.walk = HistoryWalk()  # ↑/↓ through earlier queries, like a shell
         self.answered: str | None = None  # the query whose answer (or error) the screen shows
+        self.gc_paused: int | None = None  # the collector's pause for the newest keystroke (gc_pause.pause's number)
 
     def remake(self) -> "SearchScreen":
         return SearchScreen(self.query_one("#query", Input).value)
@@ -103,8 +104,8 @@ class SearchScreen(BaseScreen):
         for group in ("facets", "preview"):
             self.workers.cancel_group(self, group)
         if query:
-            gc_pause.pause()  # until this query's results are painted (got_results), at most LONGEST_PAUSE
-            self.app.set_timer(gc_pause.LONGEST_PAUSE, gc_pause.resume)  # the app's: this screen may close first
+            paused = self.gc_paused = gc_pause.pause()  # until this query's results are painted, at most LONGEST_PAUSE
+            self.app.set_timer(gc_pause.LONGEST_PAUSE, lambda: gc_pause.resume(paused))  # the app's: this screen may close first
             # A keystroke counts only what it shows; the exact count comes with the facets
             # A page is what the screen shows and a little more: each hit's body is read and cut into a snippet, and
             # 50 of them were a third of a keystroke's search at 100k (4.9 -> 3.1 ms CPU a query at 20)
@@ -135,7 +136,7 @@ class SearchScreen(BaseScreen):
         # queue and often missed that frame, showing the results a frame (16-30 ms) late. Asked of the screen
         # directly, it is handled before the screen goes idle (a whole-screen refresh cost ~5 ms of compositing).
         self.post_message(messages.Update(self._results()))
-        self.call_after_refresh(gc_pause.resume)
+        gc_pause.resume_after_paint(self, self.gc_paused)
         self._say_status()
         if self._results().current() is None:  # nothing to preview: not the last query's article
             self.query_one("#preview", PreviewPane).show(Text(""))

@@ -51,7 +51,7 @@ class StoriesScreen(BaseScreen):
             return
         first, self.first = self.first, None  # filled before the first layout: laid out once, with its rows
         self.got_stories(first)
-        self.call_after_refresh(gc_pause.resume)
+        gc_pause.resume_after_paint(self)
 
     def reload(self) -> None:
         self.load()
