@@ -84,7 +84,7 @@ class EntityScreen(BaseScreen):
             return
         # Opening a screen makes thousands of objects: a full collection (47 ms traced at 100k) waits for its rows
         paused = gc_pause.pause()
-        self.app.set_timer(gc_pause.LONGEST_PAUSE, lambda: gc_pause.resume(paused))  # the app's: this screen may close first
+        self.app.set_timer(gc_pause.LONGEST_PAUSE, lambda: gc_pause.resume(paused))  # the app's: this may close first
         self.load()
 
     def reload(self) -> None:

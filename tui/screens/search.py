@@ -104,8 +104,10 @@ class SearchScreen(BaseScreen):
         for group in ("facets", "preview"):
             self.workers.cancel_group(self, group)
         if query:
-            paused = self.gc_paused = gc_pause.pause()  # until this query's results are painted, at most LONGEST_PAUSE
-            self.app.set_timer(gc_pause.LONGEST_PAUSE, lambda: gc_pause.resume(paused))  # the app's: this screen may close first
+            # No collection until this query's results are painted, at most LONGEST_PAUSE (on the app's clock: this
+            # screen may close first)
+            paused = self.gc_paused = gc_pause.pause()
+            self.app.set_timer(gc_pause.LONGEST_PAUSE, lambda: gc_pause.resume(paused))
             # A keystroke counts only what it shows; the exact count comes with the facets
             # A page is what the screen shows and a little more: each hit's body is read and cut into a snippet, and
             # 50 of them were a third of a keystroke's search at 100k (4.9 -> 3.1 ms CPU a query at 20)
