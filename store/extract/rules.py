@@ -11,12 +11,13 @@ from .rules_brackets import _BracketRules, spells_acronym
 from .rules_people import _PeopleRules, _looks_korean_name
 from .rules_places import _PlaceRules
 from .rules_players import _PlayerRules
+from .rules_roles import _RoleRules
 from .rules_products import _ProductRules
 
 __all__ = ["_EVIDENCE_RANK", "_FUNCTION_WORDS", "_Article", "_Hit", "_guess_type", "_is_amount", "spells_acronym"]
 
 
-class _Article(_PeopleRules, _PlayerRules, _BodyRules, _PlaceRules, _ProductRules, _BracketRules):
+class _Article(_PeopleRules, _RoleRules, _PlayerRules, _BodyRules, _PlaceRules, _ProductRules, _BracketRules):
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
 
