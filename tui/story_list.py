@@ -43,10 +43,13 @@ class StoryList(VirtualList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[StoryRow] = []
+        self.count_cells = len(COLUMNS[1])  # the articles column: as wide as its name or its largest count
 
     def set_rows(self, rows: list[StoryRow]) -> None:
         """A new list (the cursor stays on the same line when it still has one)."""
         self.rows = list(rows)
+        self.count_cells = len(COLUMNS[1])
+        self._widen_counts(rows)
         self.cursor = min(self.cursor, max(0, len(rows) - 1))
         self.refresh_items()
         if rows:
@@ -56,7 +59,12 @@ class StoryList(VirtualList):
     def add_rows(self, rows: list[StoryRow]) -> None:
         """The next page, below the others."""
         self.rows += rows
+        self._widen_counts(rows)
         self.refresh_items()
+
+    def _widen_counts(self, rows: list[StoryRow]) -> None:
+        # kept as rows come, not measured over every row on each painted line
+        self.count_cells = max([self.count_cells, *(len(str(r.articles)) for r in rows)])
 
     @property
     def item_count(self) -> int:
@@ -65,11 +73,6 @@ class StoryList(VirtualList):
     @property
     def row_count(self) -> int:
         return len(self.rows)
-
-    @property
-    def count_cells(self) -> int:
-        """The articles column: as wide as its name or its largest count."""
-        return max([len(COLUMNS[1]), *(len(str(r.articles)) for r in self.rows)])
 
     def cells(self, index: int) -> list[Text]:
         """A row's four cells, unfitted but for the outlets (for tests and copies)."""
