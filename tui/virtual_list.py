@@ -13,6 +13,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .list_scrollbar import ListScrollBar
+
 LOADING = Text("  …", style="dim")
 CACHE_ITEMS = 400  # rendered items kept between repaints (a screenful is a few dozen)
 
@@ -31,6 +33,16 @@ class VirtualList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cursor = 0
         self._rendered: dict[tuple[int, int], list[Text]] = {}
+
+    @property
+    def vertical_scrollbar(self) -> ListScrollBar:
+        # Textual's own property with the bar drawn by ListScrollBar (redrawn only when it looks different)
+        if self._vertical_scrollbar is None:
+            bar = self._vertical_scrollbar = ListScrollBar(vertical=True, name="vertical",
+                                                           thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar  # type: ignore[return-value]
 
     # --- what a subclass says -------------------------------------------------------------------------
 

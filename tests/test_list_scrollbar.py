@@ -1,0 +1,86 @@
+"""The virtual lists' scrollbar draws exactly what Textual's would, and only again when it would look different."""
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.geometry import Offset, Region
+from textual.scrollbar import ScrollBar
+
+from tui.list_scrollbar import ListScrollBar
+from tui.virtual_list import VirtualList
+
+
+class Headlines(VirtualList):
+    def __init__(self, count: int) -> None:
+        super().__init__(id="list")
+        self.count = count
+
+    @property
+    def item_count(self) -> int:
+        return self.count
+
+    def on_mount(self) -> None:
+        self.refresh_items()
+
+    def item_lines(self, item: int, width: int) -> list[Text]:
+        return [Text(f"{item + 1}번째 기사: 삼성전자, HBM 90만 장 공급")]
+
+
+class ListApp(App):
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield Headlines(self.count)
+
+
+def textual_lines(bar: ListScrollBar) -> list[list]:
+    """The same bar drawn Textual's way (a rich renderable through the widget's styles cache)."""
+    bar._styles_cache.clear()
+    return [list(strip) for strip in ScrollBar.render_lines(bar, Region(0, 0, *bar.size))]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("count", [30, 400, 50_000])
+async def test_the_bar_is_textuals_at_every_position(count):
+    app = ListApp(count)
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        items = app.query_one(Headlines)
+        bar = items.vertical_scrollbar
+        assert isinstance(bar, ListScrollBar) and bar.display
+        for item in (0, count // 3, count // 2, count - 1):
+            items.move_to(item)
+            await pilot.pause()
+            mine = [list(strip) for strip in bar.render_lines(Region(0, 0, *bar.size))]
+            assert len(mine) == bar.size.height
+            assert mine == textual_lines(bar)
+        # a grabbed bar changes colour: drawn again, still Textual's
+        bar.grabbed = Offset(0, 0)
+        await pilot.pause()
+        assert [list(s) for s in bar.render_lines(Region(0, 0, *bar.size))] == textual_lines(bar)
+
+
+@pytest.mark.asyncio
+async def test_the_bar_is_kept_while_it_looks_the_same():
+    app = ListApp(400)
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        items = app.query_one(Headlines)
+        bar = items.vertical_scrollbar
+        whole = Region(0, 0, *bar.size)
+        first = bar.render_lines(whole)
+        assert bar.render_lines(whole)[0] is first[0]  # nothing changed: the same strips
+        items.move_to(200)
+        await pilot.pause()
+        moved = bar.render_lines(whole)
+        assert [list(s) for s in moved] != [list(s) for s in first]  # the thumb went down
+        items.count = 50_000  # a longer answer: a smaller thumb
+        items.refresh_items()
+        await pilot.pause()
+        assert [list(s) for s in bar.render_lines(whole)] != [list(s) for s in moved]
+        assert [list(s) for s in bar.render_lines(whole)] == textual_lines(bar)
+        # a crop of the bar is the same lines
+        assert [list(s) for s in bar.render_lines(Region(0, 2, bar.size.width, 3))] == textual_lines(bar)[2:5]
