@@ -84,3 +84,28 @@ async def test_the_bar_is_kept_while_it_looks_the_same():
         assert [list(s) for s in bar.render_lines(whole)] == textual_lines(bar)
         # a crop of the bar is the same lines
         assert [list(s) for s in bar.render_lines(Region(0, 2, bar.size.width, 3))] == textual_lines(bar)[2:5]
+
+
+@pytest.mark.asyncio
+async def test_a_list_that_comes_to_fit_or_overflow_lays_nothing_out_again():
+    app = ListApp(5)
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        items = app.query_one(Headlines)
+        bar = items.vertical_scrollbar
+        layouts = []
+        screen = app.screen
+        original = screen._refresh_layout
+        screen._refresh_layout = lambda *a, **k: (layouts.append(1), original(*a, **k))[1]
+        fits = bar.render_lines(Region(0, 0, *bar.size))
+        assert bar.display and {s.text for s in fits} == {" " * bar.size.width}  # a blank gutter while 5 fit
+        assert not any(segment.style and segment.style.meta for strip in fits for segment in strip)
+        for count in (400, 5, 50_000, 0):
+            items.count = count
+            items.refresh_items()
+            await pilot.pause()
+        assert layouts == []
+        items.count = 400
+        items.refresh_items()
+        await pilot.pause()
+        assert [list(s) for s in bar.render_lines(Region(0, 0, *bar.size))] == textual_lines(bar)

@@ -31,6 +31,9 @@ class ListScrollBar(ScrollBar):
         base = self.visual_style.rich_style  # what Textual renders the bar's segments over
         looks = (width, height, bar.virtual_size, bar.window_size, bar.position, bar.style, base, background,
                  tuple(filters))
+        if not bar.window_size:  # the list fits: blank, as the gutter it stands in for
+            blank = Strip.blank(width, self._gutter_style())
+            return [blank.crop(crop.x, crop.right)] * crop.height
         if looks != self._drawn:
             self._strips = self._draw(bar, width, height, base, background, filters)
             self._drawn = looks
@@ -38,6 +41,10 @@ class ListScrollBar(ScrollBar):
         if crop.column_span != (0, width):
             strips = [strip.crop(crop.x, crop.right) for strip in strips]
         return strips
+
+    def _gutter_style(self) -> Style:
+        base_background, background = self.parent.background_colors  # type: ignore[union-attr]
+        return Style(bgcolor=(base_background + background).rich_color)
 
     def _draw(self, bar: ScrollBarRender, width: int, height: int, base: Style, background, filters) -> list[Strip]:
         style = bar.style

@@ -24,7 +24,10 @@ class VirtualList(ScrollView, can_focus=True):
     `selectable`, and react to the cursor in `cursor_moved` / `item_chosen`. `cursor` is an item index."""
 
     COMPONENT_CLASSES = {"virtual-list--cursor"}
+    # The scrollbar is always there (ListScrollBar draws it blank while the list fits): a bar that came and went
+    # with the list's length laid the whole screen out again (a keystroke whose answer fits, co-mentions arriving)
     DEFAULT_CSS = """
+    VirtualList { overflow-y: scroll; }
     VirtualList > .virtual-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
                                           text-style: $block-cursor-text-style; }
     """
