@@ -682,6 +682,41 @@ print(",".join(m for m in ("kiwipiepy", "store.extract.entities", "store.linker"
     assert out.stdout.strip().splitlines()[-1:] in ([], [""]), out.stdout
 
 
+def test_the_amount_parser_is_imported_after_the_first_paint_not_before(seeds_db):
+    """Its regexes compile in ~15 ms: the app's first paint does without them, and they are ready (frozen with
+    the rest of the start-up heap) before a person types 90만장."""
+    import subprocess
+    import sys
+
+    code = f"""
+import asyncio, sys
+import textual.app
+from tui.app import HanscopeApp
+seen = []
+display = textual.app.App._display
+def first(self, *args, **kwargs):
+    if not seen:
+        seen.append("store.extract.numbers" in sys.modules)
+    return display(self, *args, **kwargs)
+textual.app.App._display = first
+async def main():
+    app = HanscopeApp({str(seeds_db)!r})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        seen.append("store.extract.numbers" in sys.modules)
+        await pilot.press(*"90만장")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen.append(any("90만" in n.raw for n in app.screen.result.numbers))
+asyncio.run(main())
+print(seen)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[False, True, True]"
+
+
 # --- layout: Korean is two cells wide ---------------------------------------------------------
 
 
