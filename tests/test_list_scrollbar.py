@@ -36,6 +36,16 @@ class ListApp(App):
         yield Headlines(self.count)
 
 
+async def mounted(pilot, app: ListApp) -> tuple[Headlines, ListScrollBar]:
+    await pilot.pause()
+    items = app.query_one(Headlines)
+    return items, items.vertical_scrollbar
+
+
+def drawn(bar: ListScrollBar, crop: Region | None = None) -> list[list]:
+    return [list(strip) for strip in bar.render_lines(crop or Region(0, 0, *bar.size))]
+
+
 def textual_lines(bar: ListScrollBar) -> list[list]:
     """The same bar drawn Textual's way (a rich renderable through the widget's styles cache)."""
     bar._styles_cache.clear()
@@ -47,29 +57,25 @@ def textual_lines(bar: ListScrollBar) -> list[list]:
 async def test_the_bar_is_textuals_at_every_position(count):
     app = ListApp(count)
     async with app.run_test(size=(50, 12)) as pilot:
-        await pilot.pause()
-        items = app.query_one(Headlines)
-        bar = items.vertical_scrollbar
+        items, bar = await mounted(pilot, app)
         assert isinstance(bar, ListScrollBar) and bar.display
         for item in (0, count // 3, count // 2, count - 1):
             items.move_to(item)
             await pilot.pause()
-            mine = [list(strip) for strip in bar.render_lines(Region(0, 0, *bar.size))]
+            mine = drawn(bar)
             assert len(mine) == bar.size.height
             assert mine == textual_lines(bar)
         # a grabbed bar changes colour: drawn again, still Textual's
         bar.grabbed = Offset(0, 0)
         await pilot.pause()
-        assert [list(s) for s in bar.render_lines(Region(0, 0, *bar.size))] == textual_lines(bar)
+        assert drawn(bar) == textual_lines(bar)
 
 
 @pytest.mark.asyncio
 async def test_the_bar_is_kept_while_it_looks_the_same():
     app = ListApp(400)
     async with app.run_test(size=(50, 12)) as pilot:
-        await pilot.pause()
-        items = app.query_one(Headlines)
-        bar = items.vertical_scrollbar
+        items, bar = await mounted(pilot, app)
         whole = Region(0, 0, *bar.size)
         first = bar.render_lines(whole)
         assert bar.render_lines(whole)[0] is first[0]  # nothing changed: the same strips
@@ -80,19 +86,16 @@ async def test_the_bar_is_kept_while_it_looks_the_same():
         items.count = 50_000  # a longer answer: a smaller thumb
         items.refresh_items()
         await pilot.pause()
-        assert [list(s) for s in bar.render_lines(whole)] != [list(s) for s in moved]
-        assert [list(s) for s in bar.render_lines(whole)] == textual_lines(bar)
-        # a crop of the bar is the same lines
-        assert [list(s) for s in bar.render_lines(Region(0, 2, bar.size.width, 3))] == textual_lines(bar)[2:5]
+        assert drawn(bar) != [list(s) for s in moved]
+        assert drawn(bar) == textual_lines(bar)
+        assert drawn(bar, Region(0, 2, bar.size.width, 3)) == textual_lines(bar)[2:5]  # a crop: the same lines
 
 
 @pytest.mark.asyncio
 async def test_a_list_that_comes_to_fit_or_overflow_lays_nothing_out_again():
     app = ListApp(5)
     async with app.run_test(size=(50, 12)) as pilot:
-        await pilot.pause()
-        items = app.query_one(Headlines)
-        bar = items.vertical_scrollbar
+        items, bar = await mounted(pilot, app)
         layouts = []
         screen = app.screen
         original = screen._refresh_layout
@@ -108,4 +111,4 @@ async def test_a_list_that_comes_to_fit_or_overflow_lays_nothing_out_again():
         items.count = 400
         items.refresh_items()
         await pilot.pause()
-        assert [list(s) for s in bar.render_lines(Region(0, 0, *bar.size))] == textual_lines(bar)
+        assert drawn(bar) == textual_lines(bar)
