@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -363,3 +365,34 @@ def test_hanscope_path_opens_that_index(seeds_db, tmp_path):
     assert_one_line_error(run_cli(str(notes), stdin=subprocess.DEVNULL), "not a usable hanscope database", code=2)
     assert_one_line_error(run_cli(str(tmp_path)), "is a folder: index it first", code=2)
     assert_one_line_error(run_cli(str(tmp_path / "없음.db")), "No such command", code=2)
+
+
+def test_the_apps_index_is_opened_once_and_kept_open_for_the_app(seeds_db_copy, monkeypatch):
+    """Opening and closing the index to check it, then again in the app, removed and remade its -wal and -shm files
+    (the last connection to close checkpoints them away): 20-60 ms of the first paint at 100k."""
+    from tui.commands.explorer import open_checked
+
+    for stream in (sys.stdin, sys.stdout):
+        monkeypatch.setattr(stream, "isatty", lambda: True)
+    path, checked = open_checked(seeds_db_copy)
+    try:
+        assert path == seeds_db_copy
+        assert Path(f"{path}-shm").exists()  # what the app's connections find in place
+        assert checked.search("삼성과", limit=1).articles  # a working index, particles and all
+    finally:
+        checked.close()
+    assert not Path(f"{path}-shm").exists()
+
+
+def test_an_index_checked_then_refused_is_left_closed(seeds_db_copy, tmp_path, monkeypatch):
+    from tui.commands.explorer import open_checked
+    from tui.quick import QueryError
+
+    bad = tmp_path / "뉴스.db"
+    bad.write_text("기사 목록이 아닙니다")
+    with pytest.raises(QueryError, match="not a usable hanscope database"):
+        open_checked(bad)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    with pytest.raises(QueryError, match="needs a terminal"):  # a good index, but no terminal for the app
+        open_checked(seeds_db_copy)
+    assert not Path(f"{seeds_db_copy}-shm").exists()  # its check's connection was closed
