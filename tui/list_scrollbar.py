@@ -5,6 +5,8 @@ widget's. A search answer changes the result list's length, so its scrollbar was
 ~2 ms of the ~8 ms of CPU the results frame took at 120x40 (headless, 100k index). This one asks Textual's own
 `ScrollBarRender.render_bar` for the same segments (glyphs, colours, mouse actions), makes one strip a line,
 applies the app's line filters as the styles cache would, and keeps the strips until the bar would look different.
+The lists keep their bar shown (overflow-y: scroll) so that it never comes or goes with their length, which laid
+the whole screen out again; while a list fits, its bar is drawn blank, as the gutter it stands in for.
 """
 from __future__ import annotations
 
@@ -26,14 +28,14 @@ class ListScrollBar(ScrollBar):
         width, height = self.size
         if not self.vertical or not isinstance(bar, ScrollBarRender) or not width or not height:
             return super().render_lines(crop)
+        if not bar.window_size:  # the list fits: blank, as the gutter it stands in for
+            blank = Strip.blank(width, self._gutter_style())
+            return [blank.crop(crop.x, crop.right)] * crop.height
         background = self.background_colors[1]
         filters = self.get_line_filters()
         base = self.visual_style.rich_style  # what Textual renders the bar's segments over
         looks = (width, height, bar.virtual_size, bar.window_size, bar.position, bar.style, base, background,
                  tuple(filters))
-        if not bar.window_size:  # the list fits: blank, as the gutter it stands in for
-            blank = Strip.blank(width, self._gutter_style())
-            return [blank.crop(crop.x, crop.right)] * crop.height
         if looks != self._drawn:
             self._strips = self._draw(bar, width, height, base, background, filters)
             self._drawn = looks
