@@ -514,8 +514,8 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
         numbers.extend((ids[i], article_id, paragraph, n.start, n.end, n.raw, n.value, n.value_max, n.unit, n.counter,
                         n.qualifier, n.period, ids[n.converts] if n.converts is not None and n.converts < len(ids) else None)
                        for i, (paragraph, n) in enumerate(item.numbers))
-        candidates.extend((article_id, c.name, c.type, json.dumps(c.aliases, ensure_ascii=False), c.evidence,
-                           getattr(c, "count", 1)) for c in item.candidates)
+        candidates.extend((article_id, c.name, c.type, json.dumps(c.aliases, ensure_ascii=False) if c.aliases else "[]",
+                           c.evidence, getattr(c, "count", 1)) for c in item.candidates)
         if item.signature is not None:  # made by the worker; the story step re-signs a body that holds boilerplate
             signatures.append((article_id, item.signature))
     conn.executemany(
