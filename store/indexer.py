@@ -400,6 +400,9 @@ BATCH_FILES = 512  # files per transaction at most ...
 BATCH_SECONDS = 1.0  # ... and a commit at least this often, so readers (the app, a search) see progress
 
 
+TERMS_KEPT = 2_000_000  # search terms a run remembers as written (~100 bytes each); past it, later batches check more
+
+
 class _BatchWriter:
     """Writes extracted files in transactions of many files: a transaction per file cost more than the rows
     (FTS5 flushes a segment at every commit). Each file is still whole or absent after a kill -9: a batch
@@ -418,6 +421,9 @@ class _BatchWriter:
         # search rows wait for the commit, to go in by rowid: FTS5 flushes its pending terms as a new segment
         # whenever a rowid is lower than the last one written, and rowids are by date (c5k: 0.62 -> 0.44 ms a row)
         self._search: list[tuple[int, str, str]] = []
+        # the search terms of this run's committed batches (in search_terms): a batch checks and inserts only new ones
+        self._terms: set[str] = set()
+        self._terms_pending: set[str] = set()
 
     def _next_id(self, table: str) -> int:
         """Row ids handed out here (inside the write transaction, so no other writer takes them): rows that
@@ -438,16 +444,19 @@ class _BatchWriter:
         if self._search:
             self._search.sort(key=lambda row: row[0])
             self.conn.executemany("INSERT INTO articles_fts(rowid, body, title) VALUES (?,?,?)", self._search)
-            record_terms(self.conn, self._search)
+            self._terms_pending = record_terms(self.conn, self._search, self._terms)
             self._search.clear()
         if self.pending:
             linker.mark_stale(self.conn)
             self.conn.commit()
+            if len(self._terms) < TERMS_KEPT:
+                self._terms |= self._terms_pending
             self.summary.articles_added += self._added
             self.committed += self.pending
             self.limit = min(BATCH_FILES, self.limit * 2)
         self.pending = self._added = 0
         self._ids.clear()
+        self._terms_pending = set()
         self.opened = time.perf_counter()
 
     def rollback(self) -> None:
@@ -456,6 +465,7 @@ class _BatchWriter:
         self.pending = self._added = 0
         self._ids.clear()
         self._search.clear()
+        self._terms_pending = set()
 
 
 def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: float, summary: IndexSummary) -> int:
@@ -504,8 +514,8 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
         numbers.extend((ids[i], article_id, paragraph, n.start, n.end, n.raw, n.value, n.value_max, n.unit, n.counter,
                         n.qualifier, n.period, ids[n.converts] if n.converts is not None and n.converts < len(ids) else None)
                        for i, (paragraph, n) in enumerate(item.numbers))
-        candidates.extend((article_id, c.name, c.type, json.dumps(c.aliases, ensure_ascii=False), c.evidence,
-                           getattr(c, "count", 1)) for c in item.candidates)
+        candidates.extend((article_id, c.name, c.type, json.dumps(c.aliases, ensure_ascii=False) if c.aliases else "[]",
+                           c.evidence, getattr(c, "count", 1)) for c in item.candidates)
         if item.signature is not None:  # made by the worker; the story step re-signs a body that holds boilerplate
             signatures.append((article_id, item.signature))
     conn.executemany(

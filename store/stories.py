@@ -27,7 +27,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date as Date
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -196,8 +196,20 @@ _FIGURE_HOLDERS = "SELECT * FROM (SELECT ? AS figure, article_id FROM figure_day
 
 
 def figure_key(unit: str, value: float, counter: str | None) -> int:
+    """A figure's identity: a hash of its unit, value as written by repr, and counter. The story step asks for each
+    figure of an article twice (counting, placing), and a corpus states the same few figures over and over: the
+    hash is kept for the ones seen, but for zero (0.0 and -0.0 are equal keys with different reprs) and NaN."""
+    if value == 0 or value != value:
+        return _figure_digest(unit, value, counter)
+    return _kept_figure_key(unit, value, counter)
+
+
+def _figure_digest(unit: str, value: float, counter: str | None) -> int:
     digest = hashlib.blake2b(f"{unit}|{value!r}|{counter or ''}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
+
+
+_kept_figure_key = lru_cache(maxsize=1 << 16, typed=True)(_figure_digest)  # typed: 5 and 5.0 have different reprs
 
 
 Figure = tuple[int, str, float, str]  # (figure_key, unit, value, counter)

@@ -169,20 +169,24 @@ ONE_LETTER_OR = 2000  # past this many terms a one-letter word stays a prefix (a
 _AS_WRITTEN = re.compile(r"[가-힣a-z0-9_]+\Z")  # tokens FTS5's unicode61 keeps exactly as index_grams wrote them
 
 
-def record_terms(conn, search_rows) -> None:
+def record_terms(conn, search_rows, written: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """Add the terms of new search rows (rowid, body tokens, heading tokens) to `search_terms`, in the writer's
-    transaction. A term FTS5 might spell otherwise (another script's case folding) marks its letter `c*`: that
-    letter stays a prefix, so no hit is ever lost to a spelling."""
+    transaction, and return them. A term FTS5 might spell otherwise (another script's case folding) marks its letter
+    `c*`: that letter stays a prefix, so no hit is ever lost to a spelling. Terms in `written` (the indexer's run
+    keeps those of its committed batches) are in the table already: only the others are checked and inserted (most
+    of a batch's ~100k distinct terms are, after the first batches)."""
     terms = set()
     for _rowid, body, heading in search_rows:
         terms.update(body.split())
         terms.update(heading.split())
+    terms.difference_update(written)
     rows = [(t,) if _AS_WRITTEN.match(t) else (t[0] + "*",) for t in terms]
     try:
         conn.executemany("INSERT OR IGNORE INTO search_terms(term) VALUES (?)", rows)
     except sqlite3.OperationalError as err:  # no list yet (db.ADDITIONS could not be made): read whole when it is
         if "no such table" not in str(err):
             raise
+    return terms
 
 
 def one_letter_terms(conn, letter: str) -> list[str] | None:

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from conftest import HANSCOPE, ROOT
 from store.db import connect
+from store.indexer import index_paths
 from test_faults import MARKER, article_text, assert_indexed_exactly_once, files_written, write_corpus
 
 
@@ -380,3 +381,59 @@ def test_mentions_in_a_long_body_are_found_at_their_written_offsets():
     found = matcher.find(body)
     assert [(body[s:e], eid) for s, e, eid, _ in found[:4]] == [("삼성", 1), ("SK 하이닉스", 2), ("오픈AI", 3), ("아시아·태평양", 4)]
     assert all(body[s:e] == surface for s, e, _, surface in found) and len(found) == 24
+
+
+def test_record_terms_skips_the_terms_a_run_wrote_and_returns_the_new_ones(tmp_path):
+    """The writer remembers the search terms of its committed batches: record_terms neither checks nor inserts them
+    again, and hands back what it added (bigrams, bridges, a lone letter; another script's term as its letter's mark)."""
+    from store.textindex import index_grams, record_terms
+
+    conn = connect(tmp_path / "terms.db", create=True)
+    body, heading = index_grams("삼성과 SK 하이닉스는 90만 장을"), index_grams("오픈AI는 Ελλάδα")
+    with conn:
+        first = record_terms(conn, [(1, body, heading)])
+    assert first == set(body.split()) | set(heading.split()) and {"삼성", "k하_", "90", "만장_"} <= first
+    stored = {t for (t,) in conn.execute("SELECT term FROM search_terms")}
+    assert "삼성" in stored and "ελ" not in stored and "ε*" in stored  # Greek folds otherwise in FTS5: a prefix mark
+
+    conn.execute("DELETE FROM search_terms WHERE term = '삼성'")  # were it checked again, it would come back
+    with conn:
+        second = record_terms(conn, [(2, index_grams("삼성과 LG전자"), "")], written=first)
+    assert second == {"과l_", "lg", "g전", "전자"}  # 삼성, 성과 were written
+    stored = {t for (t,) in conn.execute("SELECT term FROM search_terms")}
+    assert "삼성" not in stored and {"과l_", "lg", "g전", "전자"} <= stored
+    conn.close()
+
+
+def test_a_run_in_many_batches_lists_every_search_term_once(tmp_path, monkeypatch):
+    """With batches of one file, later batches skip the terms earlier ones wrote; the list still holds every term
+    of the search table, as a run in one batch makes it."""
+    import store.indexer as indexer
+
+    corpus = write_corpus(tmp_path / "news", 24)
+    lists = []
+    for name, batch in (("small", 1), ("one", 512)):
+        monkeypatch.setattr(indexer, "BATCH_FILES", batch)
+        path = tmp_path / f"{name}.db"
+        db = connect(path, create=True)
+        index_paths(db, [corpus], workers=0)
+        db.close()
+        lists.append(_table(path, "SELECT term FROM search_terms ORDER BY term"))
+        vocab = sqlite3.connect(path)
+        vocab.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'articles_fts', 'row')")
+        terms = {t for (t,) in vocab.execute("SELECT term FROM temp.v")}
+        vocab.close()
+        assert {t for (t,) in lists[-1]} == terms and len(terms) > 200
+    assert lists[0] == lists[1]
+
+
+def test_recencies_are_worked_out_once_per_article_and_an_unknown_id_ranks_undated(seeds_db):
+    from store.linking.rows import _recencies
+    from store.textindex import recency
+
+    conn = sqlite3.connect(seeds_db)
+    dates = dict(conn.execute("SELECT id, date FROM articles"))
+    ranks = _recencies(conn, json.dumps(sorted(dates)))
+    assert dict(ranks) == {aid: recency(aid, date) for aid, date in dates.items()}
+    assert any(dates.values()) and ranks[999_999] == recency(999_999, None)
+    conn.close()

@@ -639,3 +639,21 @@ def test_an_index_without_kept_figure_counts_gets_them_once(loi_corpus, tmp_path
     build(loi_corpus, db_path)
     kept, counted = figure_counts(db_path)
     assert kept == counted and max(counted.values()) == 3 and len(counted) == 7  # the event's figures and the brief's
+
+
+def test_figure_keys_kept_between_calls_are_the_hash_of_what_was_asked():
+    """figure_key keeps the hashes it made: each must still be the hash of its own unit, value (as repr writes it)
+    and counter. 5천억 달러 as 5e11 and 5000억 as the same float are one figure; 3 and 3.0 are written apart, and so
+    are 0.0 and -0.0, which a cache keyed on equal values would mix up."""
+    from store.stories import _figure_digest, figure_key
+
+    asked = [("USD", 5e11, None), ("USD", 500_000_000_000.0, ""), ("count", 900_000.0, "장"), ("count", 900_000.0, "대"),
+             ("KRW", 6.9e14, None), ("count", 3, "명"), ("count", 3.0, "명"), ("%", 0.0, None), ("%", -0.0, None),
+             ("W", float("nan"), None)]
+    for _ in range(2):  # the second round answers from what the first kept
+        for unit, value, counter in asked:
+            assert figure_key(unit, value, counter) == _figure_digest(unit, value, counter)
+    assert figure_key("USD", 5e11, None) == figure_key("USD", 500_000_000_000.0, "")
+    assert figure_key("count", 3, "명") != figure_key("count", 3.0, "명")
+    assert figure_key("%", 0.0, None) != figure_key("%", -0.0, None)
+    assert figure_key("count", 900_000.0, "장") != figure_key("count", 900_000.0, "대")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 SYLLABLE_FIRST, SYLLABLE_LAST = 0xAC00, 0xD7A3
 _PER_INITIAL = 588  # 21 vowels x 28 finals
@@ -67,8 +67,12 @@ def is_initials_query(q: str) -> bool:
     return any(char in _INITIAL_SET for char in _initials_key(q))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(s: str) -> str:
-    """Key for exact alias lookup: NFC, casefolded, without spaces and ·-_./ (SK 하이닉스 == SK하이닉스)."""
+    """Key for exact alias lookup: NFC, casefolded, without spaces and ·-_./ (SK 하이닉스 == SK하이닉스).
+
+    Kept for the names seen last: indexing asks for the same few thousand names ~150 times an article (rules,
+    grouping, linking, stories), 1.8 µs each made, 0.05 µs kept."""
     return unicodedata.normalize("NFC", s).casefold().translate(_NAME_TABLE)
 
 

@@ -90,6 +90,7 @@ _FUNCTION_WORDS = frozenset("""이와 함께 이에 따라 따르면 위해 통�
     마련해 이사회 외국인 해당 나머지 전에 후에""".split())
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every candidate surface, and the same names come up article after article
 def _is_amount(surface: str) -> bool:
     """True when the whole surface is a number with a unit (1기가와트, 500메가와트, 20조원)."""
     found = parse_numbers(surface)

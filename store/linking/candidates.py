@@ -31,13 +31,16 @@ def candidate_groups(conn) -> tuple[dict[str, list], int | None, int]:
         rows = conn.execute("SELECT name, type, aliases, evidence, count, article_id FROM candidates "
                             "WHERE article_id > ? ORDER BY rowid", [through])
     seen: dict[str, set[int]] = {}  # articles this call found each name in
+    keys: dict[str, str] = {}  # name -> normalized: a name comes up in many articles
     for name, type_, aliases, evidence, count, article_id in rows:
-        key = normalize_name(name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = normalize_name(name)
         g = groups.get(key)
         if g is None:
             g = groups[key] = [name, {}, [], [], 0, 0]
         g[1][type_] = g[1].get(type_, 0) + count
-        for alias in json.loads(aliases):
+        for alias in json.loads(aliases) if aliases != "[]" else ():  # most candidates have no alias
             if alias not in g[2]:
                 g[2].append(alias)
         if evidence not in g[3]:

@@ -82,9 +82,9 @@ def store_mentions(conn, article_ids: list[int], rows: list[MentionRow], counts:
     conn.executemany(
         'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
     found = Counter((row[0], row[1]) for row in rows)
-    dates = _dates(conn, marks)
+    ranks = _recencies(conn, marks)
     conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
-                     [(eid, article_id, n, recency(article_id, dates.get(article_id))) for (eid, article_id), n in found.items()])
+                     [(eid, article_id, n, ranks[article_id]) for (eid, article_id), n in found.items()])
     if counts is not None:
         for (entity_id, _), n in found.items():
             counts[entity_id, "m"] += n
@@ -132,9 +132,9 @@ def store_mentions_by_difference(conn, article_ids: list[int], rows: list[Mentio
                       if (entity_id, article_id) in stored_counts and stored_counts[entity_id, article_id][0] != n])
     new_pairs = [key for key in found if key not in stored_counts]
     if new_pairs:
-        dates = _dates(conn, ids_json(sorted({article_id for _, article_id in new_pairs})))
+        ranks = _recencies(conn, ids_json(sorted({article_id for _, article_id in new_pairs})))
         conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
-                         [(entity_id, article_id, found[entity_id, article_id], recency(article_id, dates.get(article_id)))
+                         [(entity_id, article_id, found[entity_id, article_id], ranks[article_id])
                           for entity_id, article_id in new_pairs])
 
 
@@ -153,9 +153,9 @@ def add_mentions(conn, rows: list[MentionRow], counts: Counter) -> None:
                       for (entity_id, article_id), n in found.items() if (entity_id, article_id) in stored])
     fresh = sorted(key for key in found if key not in stored)
     articles = ids_json(sorted({article_id for _, article_id in fresh}))
-    dates = _dates(conn, articles)
+    ranks = _recencies(conn, articles)
     conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
-                     [(entity_id, article_id, found[entity_id, article_id], recency(article_id, dates.get(article_id)))
+                     [(entity_id, article_id, found[entity_id, article_id], ranks[article_id])
                       for entity_id, article_id in fresh])
     for (entity_id, _), n in found.items():
         counts[entity_id, "m"] += n
@@ -163,8 +163,17 @@ def add_mentions(conn, rows: list[MentionRow], counts: Counter) -> None:
         counts[entity_id, "a"] += 1
 
 
-def _dates(conn, marks: str) -> dict[int, str | None]:
-    """The dates of these articles (a JSON list of ids), from the covering index when the file has it: an add's
-    new names reach ~47k old articles at 100k, each a page of its own in the articles table."""
+class _Recencies(dict):
+    """{article id: textindex.recency} of articles; one the index did not return ranks as undated."""
+
+    def __missing__(self, article_id: int) -> int:
+        return recency(article_id, None)
+
+
+def _recencies(conn, marks: str) -> dict[int, int]:
+    """The recency of these articles (a JSON list of ids), each worked out once (an article has ~35 entities), from
+    their dates in the covering index when the file has it: an add's new names reach ~47k old articles at 100k, each
+    a page of its own in the articles table."""
     hint = " INDEXED BY articles_placing" if has_index(conn, "articles_placing") else ""
-    return dict(conn.execute(f"SELECT id, date FROM articles{hint} WHERE id IN (SELECT value FROM json_each(?))", [marks]))
+    return _Recencies((article_id, recency(article_id, date)) for article_id, date in conn.execute(
+        f"SELECT id, date FROM articles{hint} WHERE id IN (SELECT value FROM json_each(?))", [marks]))
