@@ -20,7 +20,7 @@ QUERIES = [
     "삼성과", "오픈AI는", "90만장", "90만 장", '"반도체 공급"', "반도체", "경주", "반도체 -엔비디아",
     "삼성 OR 네이버", "(삼성 | SK) HBM", "@삼성전자 반도체", "반도체 -@엔비디아", "반도체 outlet:뉴시스",
     "AI -outlet:헤럴드경제", "반도체 after:2025-01-01", "삼성 date:..2025-06", "반도체 sort:new", "반도체 sort:old",
-    "삼성 type:person", make_corpus.RARE_TERM,
+    "삼성 type:person", make_corpus.RARE_TERM, "삼성 -하이닉스 sort:new", "삼성 -네이버 outlet:뉴시스", "삼성 -전자",
 ]
 
 
