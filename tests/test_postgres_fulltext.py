@@ -69,9 +69,24 @@ def test_the_loose_tsquery_is_what_the_gin_index_answers_alone_a_superset_of_the
     strict, loose = tsquery(expression), tsquery(expression, loose=True)
     assert "<->" in strict and "!" in strict
     assert "<->" not in loose and "!" not in loose  # no positions to recheck: the index decides alone
-    phrase = tsquery(fts_expression(parse('"반도체 공급"').root))
-    assert loose == phrase.replace(" <-> ", " & ")  # the phrase's bigrams ANDed, the exclusion left out
+    # the phrase's pairs ANDed, each with or without its bridge mark, so the 11 spacing variants are one branch (the strict query: 47 `<->`, with the exclusion);
+    # the exclusion left out
+    assert strict.count("<->") == 47 and loose == "('반도':* & '도체':* & '체공':* & '공급':*)"
     assert tsquery(fts_expression(parse("경주").root), loose=True) == "'경주'"  # nothing to loosen: the same
+
+
+def test_the_sure_tsquery_is_the_part_the_index_answers_exactly():
+    from store.backends.postgres.fulltext import sure_tsquery
+
+    def sure(text):
+        return sure_tsquery(fts_expression(parse(text).root))
+
+    assert sure("경주") == "'경주'" and sure("삼성 -전자") == "('삼성' & !'전자')"  # no phrase: all of it
+    assert sure("90만 장") is None and sure('"반도체 공급"') is None  # a phrase needs its positions
+    assert sure("삼성 OR 네이버") == "'삼성'"  # an OR: its sure branches
+    assert sure("삼성 네이버") is None  # an AND: all or nothing
+    # an exclusion of a phrase: sure where none of the phrase's pairs is (its loose query)
+    assert sure("삼성 -네이버") == "('삼성' & !('네이':* & '이버':*))"
 
 
 def test_the_rank_query_keeps_each_lexeme_once_under_a_root_of_the_same_kind():

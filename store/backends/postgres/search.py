@@ -11,6 +11,9 @@ when a word had fewer than n hits. So here:
 - the candidates' row ids come from the GIN index with the *loose* tsquery (fulltext.tsquery: `&` for `<->`, no
   exclusions), which it answers without a recheck and without reading one tsvector; they are sorted by rowid,
   and the strict tsquery is checked on them in that order only until the window or page is full;
+- those the *sure* tsquery matches (fulltext.sure_tsquery: the part of the query without phrases, 삼성 beside its
+  aliases' phrases) are hits as they come from the index: only the others' tsvectors are read for the check, and
+  the counts and facets read none for them;
 - the newest window's ranks come in that same statement (ts_rank on the rows kept, not a second scan);
 - count, months, outlets and the entity span come from one statement over one pass of the hits.
 
@@ -23,7 +26,7 @@ from ...search import ENTITY_FACET_SPAN, FACET_SIZE, SearchPlan
 from ...results import Facets
 from ...textindex import ID_BITS, ID_MASK, day_month
 from .dialect import RANK_WEIGHTS
-from .fulltext import rank_query, tsquery
+from .fulltext import rank_query, sure_tsquery, tsquery
 
 _RANK = f"ts_rank('{RANK_WEIGHTS}', $tsv, ?::tsquery)"  # bm25(articles_fts, 1.0, 4.0), as dialect.py
 
@@ -35,22 +38,31 @@ class PgSearchPlan(SearchPlan):
         if self.driver is not None:
             self.strict = tsquery(self.driver)
             self.loose = tsquery(self.driver, loose=True)
-            # A query without phrases or exclusions (2-letter words, their ORs) is answered by the index exactly
-            self.exact = self.loose == self.strict
+            self.sure = sure_tsquery(self.driver)
+            # A query without phrases (2-letter words, their ORs and exclusions) is answered by the index exactly
+            self.exact = self.sure == self.strict
             self.ranker = rank_query(self.strict)  # ts_rank's own reading of the strict query, each lexeme once
 
     # --- the hits in rowid order, from the index's candidates ------------------------------------------------
 
     def _candidates(self, bound: str = "") -> tuple[str, str, list]:
-        """(the CTE `c` of the index's candidates, by the loose tsquery within the date range and `bound`; a source of
-        those among them that meet the plan's other conditions, read from the articles by rowid before any tsvector
-        is: an entity's or an outlet's test costs an index probe, the strict tsquery a tsvector; their parameters)."""
+        """(the CTE `c` of the index's candidates (rowid, sure), by the loose tsquery within the date range and
+        `bound`, `sure` when the sure tsquery matches them (hits without a check); a source of those among them that
+        meet the plan's other conditions, read from the articles by rowid before any tsvector is: an entity's or an
+        outlet's test costs an index probe, the strict tsquery a tsvector; their parameters)."""
         ranges = "".join(f" AND articles_fts.rowid {op} {value}" for op, value in self._rowid_range())
-        cte = (f"WITH c AS MATERIALIZED (SELECT articles_fts.rowid FROM articles_fts "
-               f"WHERE articles_fts.tsv @@ ?::tsquery{ranges} {bound}) ")
+        if self.exact or self.sure is None:
+            cte = (f"WITH c AS MATERIALIZED (SELECT articles_fts.rowid, {self.exact} AS sure FROM articles_fts "
+                   f"WHERE articles_fts.tsv @@ ?::tsquery{ranges} {bound}) ")
+            params = [self.strict if self.exact else self.loose]
+        else:  # two index scans, each answered without a recheck: the sure hits, then the other candidates
+            cte = (f"WITH c AS MATERIALIZED (SELECT articles_fts.rowid, TRUE AS sure FROM articles_fts "
+                   f"WHERE articles_fts.tsv @@ ?::tsquery{ranges} {bound} UNION ALL SELECT articles_fts.rowid, FALSE "
+                   f"FROM articles_fts WHERE articles_fts.tsv @@ ?::tsquery{ranges} {bound}) ")
+            params = [self.sure, f"({self.loose} & !{self.sure})"]
         kept = "c" if self.where == "1" else \
-            f"(SELECT c.rowid FROM c JOIN articles a ON a.id = (c.rowid & {ID_MASK}) WHERE {self.where}) c"
-        return cte, kept, [self.loose]
+            f"(SELECT c.rowid, c.sure FROM c JOIN articles a ON a.id = (c.rowid & {ID_MASK}) WHERE {self.where}) c"
+        return cte, kept, params
 
     # a lookup per candidate, after which the strict tsquery is checked: OFFSET 0 keeps the planner from making it a
     # join that walks the primary key (or scans every row) with the strict tsquery as a filter
@@ -60,6 +72,12 @@ class PgSearchPlan(SearchPlan):
     _LOOKUP_WHOLE = ("CROSS JOIN LATERAL (SELECT articles_fts.rowid, articles_fts AS f FROM articles_fts "
                      "WHERE articles_fts.rowid = c.rowid OFFSET 0) articles_fts")
 
+    def _check(self, tsv: str = "articles_fts.tsv") -> tuple[str, tuple]:
+        """The strict tsquery's test of a looked-up candidate (`c.sure` first: a sure one's tsvector is not read)."""
+        if self.exact:
+            return "TRUE", ()
+        return f"(c.sure OR {tsv} @@ ?::tsquery)", (self.strict,)
+
     def _ordered(self, columns: str, params: tuple, descending: bool, limit: int, offset: int,
                  bound: str = "", ranked: bool = False) -> list[tuple]:
         """`columns` of the hits in rowid order (newest first when `descending`), `offset` on, `limit` of them (-1:
@@ -68,12 +86,11 @@ class PgSearchPlan(SearchPlan):
         cte, kept, cte_params = self._candidates(bound)
         whole = ranked and not self.exact  # ts_rank after the phrase check: one read of the tsvector for both
         tsv = "(articles_fts.f).tsv" if whole else "articles_fts.tsv"
-        check = "TRUE" if self.exact else f"{tsv} @@ ?::tsquery"
+        check, strict = self._check(tsv)
         direction = "DESC" if descending else ""
-        sql = (f"{cte}SELECT {columns.replace('$tsv', tsv)} FROM (SELECT rowid FROM {kept} ORDER BY rowid {direction} "
-               f"OFFSET 0) c {self._LOOKUP_WHOLE if whole else self._LOOKUP} WHERE {check} "
+        sql = (f"{cte}SELECT {columns.replace('$tsv', tsv)} FROM (SELECT rowid, sure FROM {kept} ORDER BY rowid "
+               f"{direction} OFFSET 0) c {self._LOOKUP_WHOLE if whole else self._LOOKUP} WHERE {check} "
                f"ORDER BY c.rowid {direction} LIMIT ? OFFSET ?")
-        strict = () if self.exact else (self.strict,)
         return self.index._rows(sql, (*cte_params, *params, *self.where_params, *strict, limit, offset))
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
@@ -132,16 +149,29 @@ class PgSearchPlan(SearchPlan):
         grouped by day, by outlet, and their newest (oldest for sort:old) ENTITY_FACET_SPAN by entity."""
         if self.driver is None:
             return super().facets_and_count(total)
-        if self.where == "1":  # the hits straight from the index, each candidate rechecked once
+        if self.where == "1":  # the hits straight from the index: the sure ones as they come, the others checked
             ranges = "".join(f" AND articles_fts.rowid {op} {value}" for op, value in self._rowid_range())
-            hits = f"WITH h AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts.tsv @@ ?::tsquery{ranges}) "
-            params = [self.strict]
+            # ts_match_vq is `@@` that the planner does not take to the index: the index answers the loose query
+            # (compact, no recheck) and the strict one is a filter on what it returns. As the index's condition,
+            # the strict query cost the GIN scan its every operand (265 for 삼성 with its aliases' phrases).
+            checked = (f"SELECT rowid FROM articles_fts WHERE articles_fts.tsv @@ ?::tsquery{ranges} "
+                       f"AND ts_match_vq(articles_fts.tsv, ?::tsquery)")
+            if self.exact:
+                hits = f"WITH h AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts.tsv @@ ?::tsquery{ranges}) "
+                params = [self.strict]
+            elif self.sure is None:
+                hits = f"WITH h AS MATERIALIZED ({checked}) "
+                params = [self.loose, self.strict]
+            else:
+                hits = (f"WITH h AS MATERIALIZED (SELECT rowid FROM articles_fts WHERE articles_fts.tsv @@ ?::tsquery{ranges} "
+                        f"UNION ALL {checked}) ")
+                params = [self.sure, f"({self.loose} & !{self.sure})", self.strict]
         else:  # the candidates meeting the other conditions first: only theirs are the tsvectors read
             cte, kept, params = self._candidates()
-            check = "TRUE" if self.exact else "articles_fts.tsv @@ ?::tsquery"
-            hits = (f"{cte}, h AS MATERIALIZED (SELECT c.rowid FROM (SELECT rowid FROM {kept} OFFSET 0) c "
+            check, strict = self._check()
+            hits = (f"{cte}, h AS MATERIALIZED (SELECT c.rowid FROM (SELECT rowid, sure FROM {kept} OFFSET 0) c "
                     f"{self._LOOKUP} WHERE {check}) ")
-            params += [*self.where_params, *(() if self.exact else (self.strict,))]
+            params += [*self.where_params, *strict]
         span_order = "" if self.sort == "old" else "DESC"
         types = ""
         if self.q.types:
