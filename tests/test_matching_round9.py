@@ -22,3 +22,17 @@ def test_artists_and_writers_named_before_or_after_what_they_are(shipped):
     people = names_of(shipped, text, "person")
     assert {"고은별", "나도현", "한지호", "서연우", "마동석", "윤가을", "장서준"} <= people, people
     assert not {"잘못을", "문화가", "문화"} & people, people
+
+
+# --- 씨 after a name --------------------------------------------------------------------------------------------------
+
+
+def test_a_name_with_ssi_glued_or_spaced_is_a_person(shipped):
+    """A science desk's story on two graduate students: 배수민씨(박사과정), 윤하진 씨가, 표지에는 배수민·윤하진씨 (a headline's
+    ·-pair). 씨앗을 뿌린, 씨름 선수, 마음씨 고운, 김 씨 (a surname alone) name no one."""
+    text = ("배수민·윤하진씨 학술지 표지 장식\n"
+            "연구원에서 공부하는 배수민씨(박사과정)는 지난달 논문을 냈다. 윤하진 씨가 공동 저자다.\n"
+            "연구는 씨앗을 뿌린 셈이다. 씨름 선수 출신 김 씨도 마음씨 고운 동료라고 말했다.")
+    people = names_of(shipped, text, "person")
+    assert {"배수민", "윤하진"} <= people, people
+    assert not {"씨앗", "씨름", "마음씨", "마음", "뿌린"} & people, people

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, title_family
+from .lexicon import _COMPOUND_SURNAMES, _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_family
 from .rules_base import (_ADNOMINALS, _ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word,
                          _strip_tail, _suffix_type)
 
@@ -138,6 +138,9 @@ def _looks_korean_name(core: str) -> bool:
 _AGE_BRACKET = re.compile(r"\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")  # found first: rare, so the scan is cheap
 _NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
 _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
+# A Korean name with 씨 after it, glued or spaced (배수민씨(박사과정), 윤하진 씨가): 씨 is said of people only. The name starts a
+# word; what follows 씨 must be particles (씨앗, 씨름 are other words).
+_HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?씨")
 _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 _SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
@@ -456,6 +459,22 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, before.start(), "title", "person"))
+        return hits
+
+    def honorific_hits(self) -> list[_Hit]:
+        """People named with 씨 after them (see _HONORIFIC): a name of three syllables that looks Korean."""
+        if "씨" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _HONORIFIC.finditer(text):
+            name = m.group(1)
+            run = re.match(r"[가-힣]*", text[m.end() : m.end() + _TAIL_MAX + 1]).group()
+            if run and not _is_tail(run):
+                continue
+            if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                    and self.known.type_of(name) in (None, "person")):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
         return hits
 
     def _place_title(self, core: str) -> bool:
