@@ -36,3 +36,23 @@ def test_a_name_with_ssi_glued_or_spaced_is_a_person(shipped):
     people = names_of(shipped, text, "person")
     assert {"배수민", "윤하진"} <= people, people
     assert not {"씨앗", "씨름", "마음씨", "마음", "뿌린"} & people, people
+
+
+# --- quoted workshops, contests and prizes ------------------------------------------------------------------------
+
+
+def test_quoted_workshops_contests_and_prizes_with_their_edition_are_events(shipped):
+    """An awards notice: ‘제5회 푸른하늘환경대상’과 ‘2025 청년창업대상’ (prizes, named without edition and year), 「제12회 2025
+    한빛 커뮤니케이션대상」 (corner brackets), '한빛대 국제 배터리 소재 워크숍' in the body and '국제 배터리 소재 워크숍' in the deck
+    (one event: the host's word in front is not another), a seven-word quoted contest with its edition. ‘지원 대상’ (who gets
+    help) and ‘우수 사례 대상’ without an edition are no events."""
+    text = ("한빛대, '국제 배터리 소재 워크숍' 열어\n"
+            "한빛언론인회는 ‘제5회 푸른하늘환경대상’과 ‘2025 청년창업대상’ 시상식을 연다. 「제12회 2025 한빛 커뮤니케이션대상」도 열렸다.\n"
+            "한빛대는 '한빛대 국제 배터리 소재 워크숍'을 개최했다. ‘제3회 어린이 과학 글짓기 및 그림 그리기 대회’도 있었다.\n"
+            "구청은 ‘지원 대상’을 넓히고 ‘우수 사례 대상’을 뽑는다.")
+    found = mentions(shipped, text)
+    events = {name for _, name, kind in found if kind == "event"}
+    assert {"푸른하늘환경대상", "청년창업대상", "한빛 커뮤니케이션대상", "어린이 과학 글짓기 및 그림 그리기 대회"} <= events, events
+    workshops = {name for _, name, kind in found if kind == "event" and name.endswith("워크숍")}
+    assert workshops == {"국제 배터리 소재 워크숍"}, workshops
+    assert not {"지원 대상", "우수 사례 대상"} & events, events

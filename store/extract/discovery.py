@@ -47,6 +47,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     rule_hits = (people + prepared.suffix_hits() + prepared.legal_form_hits() + prepared.district_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + junior_hits + bracket_hits)
     pairs += prepared.institution_pairs(rule_hits)
+    pairs += _host_and_event_pairs(rule_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}
@@ -119,6 +120,14 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         result.append(Candidate(name=name, type=type_, aliases=aliases, evidence=evidence, count=count))
     result.sort(key=lambda c: (-c.count, c.name))
     return result
+
+
+def _host_and_event_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+    """An event named once with its host's word in front and once without (‘KAIST 국제 신소재 공학 워크숍’, ‘국제 신소재 공학
+    워크숍’): one event, named without the host."""
+    events = {h.surface for h in hits if h.type == "event" and " " in h.surface}
+    return [(short, long) for long in events for short in events
+            if long.endswith(" " + short) and long.count(" ") == short.count(" ") + 1]
 
 
 def _article_text(article: Article) -> str:
