@@ -56,3 +56,17 @@ def test_quoted_workshops_contests_and_prizes_with_their_edition_are_events(ship
     workshops = {name for _, name, kind in found if kind == "event" and name.endswith("워크숍")}
     assert workshops == {"국제 배터리 소재 워크숍"}, workshops
     assert not {"지원 대상", "우수 사례 대상"} & events, events
+
+
+# --- foreign ministers written after their country ----------------------------------------------------------------
+
+
+def test_foreign_ministers_named_before_their_country_and_title(shipped):
+    """A Tokyo correspondent's story: 하야시 다카오 일본 외무상이 (a Japanese minister's title), later 하야시 외무상은 (the same
+    man, not a Korean 하야시), 마르코 루비니 미 국무장관과는 (a one-syllable country between). 지난주 루비니 미국 국무장관 leaves
+    지난주 alone (no loanword or Japanese shape in it)."""
+    text = ("하야시 다카오 일본 외무상이 1일 기자회견을 했다. 하야시 외무상은 마르코 루비니 미 국무장관과는 자주 통화한다고 했다.\n"
+            "지난주 루비니 미국 국무장관이 도쿄를 찾았다.")
+    people = names_of(shipped, text, "person")
+    assert {"하야시 다카오", "마르코 루비니"} <= people, people
+    assert not {"하야시", "지난주"} & people, people

@@ -51,6 +51,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}
+    pairs += _half_name_pairs(rule_hits, name_parts)
     hits = [
         h for h in prepared.analyzer_hits()
         # 김경 inside 김경훈, 가먼 inside 맷 가먼: the rule saw the whole name
@@ -120,6 +121,14 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         result.append(Candidate(name=name, type=type_, aliases=aliases, evidence=evidence, count=count))
     result.sort(key=lambda c: (-c.count, c.name))
     return result
+
+
+def _half_name_pairs(hits: list[_Hit], name_parts: set[str]) -> list[tuple[str, str]]:
+    """A person found by a title with half a name (모테기 외무상은) when another rule found the whole name (모테기 도시미쓰 일본
+    외무상): the same person, named in full."""
+    halves = {h.surface for h in hits if h.type == "person" and h.surface in name_parts}
+    return [(h.surface, part) for h in hits if h.type == "person" and " " in h.surface
+            for part in {h.surface.split()[0], h.surface.split()[-1]} & halves]
 
 
 def _host_and_event_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:

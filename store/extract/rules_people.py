@@ -23,6 +23,9 @@ _ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
 # 대통령 or 총리, after which a country the alias file lacks would pass for a surname.
 _MINISTER_TITLES = frozenset("장관 차관 대사".split())
 # Titles a firm's name stands before (스티븐 발라반 람다 CEO): the word between a foreign name and one of these is the firm.
+# Titles a head of state or government, a minister or an envoy holds, written after their country (폼페이오 미 국무장관).
+_STATE_TITLES = frozenset("장관 차관 대사 총리 대통령".split())
+_COUNTRY_ABBREVIATIONS = frozenset("미 중 일 러 영 독 북".split())  # 미 국무장관, 중 외교부장
 _FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사장 창업자".split())
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
@@ -315,6 +318,8 @@ class _PeopleRules(_ArticleBase):
                     hits.append(_Hit(firm[0].core, firm[0].start, "rule", "company"))  # 스티븐 발라반 람다 CEO: his firm
             if person is None and i >= 3 and not run:
                 person, start = self._japanese_name_before_body(i)  # 오카무라 다다시 일본상의 회장: the body reads as particles
+            if person is None and family in _STATE_TITLES and i >= 3:
+                person, start = self._foreign_name_before_country(i)  # 마이크 폼페이오 미 국무장관, 모테기 도시미쓰 일본 외무상
             if person is None and family in _MINISTER_TITLES and i > 0 and not w.line_start:
                 lone = self._lone_foreign_surname(i - 1)  # 논의해 온 베선트 재무장관이: his surname alone
                 if lone is not None:
@@ -346,6 +351,20 @@ class _PeopleRules(_ArticleBase):
         if len(run) < 2 or len(run) > 3 and not any(c in _LOANWORD_SYLLABLES for w in run for c in w.core):
             return []
         return [_Hit(" ".join(w.core for w in run), run[0].start, "title", "person")]
+
+    def _foreign_name_before_country(self, i: int) -> tuple[str | None, int]:
+        """Two name words right before a country and the state title at words[i] (마이크 폼페이오 미국 국무장관, 모테기 도시미쓰
+        일본 외무상): a foreign name when it is Japanese-shaped or has a loanword syllable (not 지난달 폼페이오)."""
+        first, last, country = self.words[i - 3 : i]
+        if not (country.core in _COUNTRY_ABBREVIATIONS or self.known.type_of(country.core) == "place"):
+            return None, 0
+        if (first.closes or last.closes or country.closes or last.line_start or country.line_start or self.words[i].line_start
+                or not self.is_name_word(first) or not self.is_name_word(last)
+                or first.core in _FUNCTION_WORDS or last.core in _FUNCTION_WORDS):
+            return None, 0
+        if not (_japanese_pair(first.core, last.core) or any(c in _LOANWORD_SYLLABLES for c in first.core + last.core)):
+            return None, 0
+        return f"{first.core} {last.core}", first.start
 
     def _two_syllable_name(self, w: _Word) -> bool:
         """김걸, 김방: a surname and one syllable, no particle, no word the rules know as something else."""
