@@ -70,3 +70,21 @@ def test_foreign_ministers_named_before_their_country_and_title(shipped):
     people = names_of(shipped, text, "person")
     assert {"하야시 다카오", "마르코 루비니"} <= people, people
     assert not {"하야시", "지난주"} & people, people
+
+
+# --- researchers, spaced middle dots and journals -----------------------------------------------------------------
+
+
+def test_researchers_by_department_and_degree_spaced_dot_lists_and_journals(shipped):
+    """A research desk's story: 한서윤 화학생명공학과 박사가 (a department between the name and 박사; later 한 박사는), 문재윤 ·
+    오하람 교수 (a middle dot with spaces joins names), 재료 학술지 '나노 머티리얼 레터스'의 (a journal after the word for one).
+    박사과정 학생, 생명과학부 학생들, 박사 학위를 name no one (the story opens with a headline: quotes there are wordplay)."""
+    text = ("화학 신진 연구자 학술지 부편집장에\n"
+            "한서윤 화학생명공학과 박사가 부편집장에 임명됐다. 한 박사는 박사과정 학생 때부터 재료 학술지 '나노 머티리얼 레터스'의 "
+            "심사를 맡았다.\n"
+            "공동 연구자인 문재윤 · 오하람 교수도 생명과학부 학생들과 함께 박사 학위를 받은 제자들을 지도했다.")
+    found = mentions(shipped, text)
+    people = {name for _, name, kind in found if kind == "person"}
+    assert {"한서윤", "문재윤", "오하람"} <= people, people
+    assert not {"박사과정", "생명과학부", "박사"} & people, people
+    assert ("나노 머티리얼 레터스", "product") in {(name, kind) for _, name, kind in found}, found

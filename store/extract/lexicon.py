@@ -77,6 +77,8 @@ _TITLES: dict[str, str] = {
     "판사": "판사", "부장판사": "판사", "검사장": "검사장", "변호사": "변호사",
     # universities (허영우 경북대 총장, 김병철 부총장, 이은정 학장)
     "총장": "총장", "부총장": "부총장", "학장": "학장",
+    # researchers and editors (주소연 신소재공학과 박사, 박 박사는; 학술지 편집장)
+    "박사": "박사", "편집장": "편집장",
     # schools (김걸 용산고 교장, 전경열 교장은); 교감 is also rapport (주민과 교감을), 교사 a kind of job (과학 교사)
     "교장": "교장",
     # a Japanese firm's senior adviser (오카다 구니히로 J.프론트리테일링 상담역)

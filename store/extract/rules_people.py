@@ -171,7 +171,8 @@ _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())
 # Nouns and adverbs of three syllables or with a particle that look like a surname and a given name before a title (사람이
 # 교장이다, 이로써 김 교장과).
 _NOT_NAME_STEMS = frozenset("사람 이로".split())
-_DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과")  # before 교수
+# before 교수 or 박사: a hospital's department (산부인과) or a university's (신소재공학과, 생명과학부)
+_DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과|[가-힣]{1,10}학(?:과|부)")
 _TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표", "대표이사", "부회장", "CEO")) + r")\Z")
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_bodies.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
@@ -280,7 +281,7 @@ class _PeopleRules(_ArticleBase):
                 if j == i - 1 and word.core in _SURNAMES and word.core not in "전현" and not (
                         j > 0 and any(c in _LOANWORD_SYLLABLES for c in words[j - 1].core)):
                     break  # 이로써 김 교장과: a surname alone is a short form (전 총리: former; 젠슨 황 CEO: a foreign name)
-                if family == "교수" and not run and j == i - 1 and _DEPARTMENT.fullmatch(word.core):
+                if family in ("교수", "박사") and not run and j == i - 1 and _DEPARTMENT.fullmatch(word.core):
                     j, steps, workplace = j - 1, steps + 1, True  # 조금준 산부인과 교수: the department is where, not who
                     continue
                 if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
@@ -413,8 +414,11 @@ class _PeopleRules(_ArticleBase):
             if text[after : after + 1] == "(":
                 close = text.find(")", after, after + 30)
                 after, noted = (close + 1, True) if close > 0 else (after, noted)
-            # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above")
-            if (text[after : after + 1] != "," or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
+            # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above"); a spaced middle dot joins
+            # names only (이정민 · 강서준 교수), so one is enough
+            dotted = text.startswith(" · ", after)
+            noted = noted or dotted
+            if (text[after : after + 1] != "," and not dotted or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
                     or self.known.type_of(w.core) not in (None, "person")):
                 break
             found.append(_Hit(w.core, w.start, "title", "person"))
