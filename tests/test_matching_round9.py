@@ -88,3 +88,16 @@ def test_researchers_by_department_and_degree_spaced_dot_lists_and_journals(ship
     assert {"한서윤", "문재윤", "오하람"} <= people, people
     assert not {"박사과정", "생명과학부", "박사"} & people, people
     assert ("나노 머티리얼 레터스", "product") in {(name, kind) for _, name, kind in found}, found
+
+
+def test_a_bracketed_photo_line_up_names_people_and_their_universities(shipped):
+    """A caption: 참석자들.(왼쪽부터 윤다솜 한빛대 교수, 레오 마틴 버클리대 교수, 에밀리 카터 토론토대 교수) — the bracket is taken
+    out of the words the rules read, so the line-up is read on its own; a bracket of plain words ((왼쪽부터 차례로 입장)) names no one."""
+    text = ("워크숍에 참석한 에디터들.(왼쪽부터 윤다솜 한빛대 교수, 레오 마틴 버클리대 교수, 에밀리 카터 토론토대 교수)\n"
+            "행사는 순서대로 진행됐다(왼쪽부터 차례로 입장).")
+    found = mentions(shipped, text)
+    people = {name for _, name, kind in found if kind == "person"}
+    assert {"윤다솜", "레오 마틴", "에밀리 카터"} <= people, people
+    assert not {"차례로", "입장"} & people, people
+    orgs = {name for _, name, kind in found if kind == "org"}
+    assert {"한빛대", "토론토대"} <= orgs, orgs

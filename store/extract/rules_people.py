@@ -144,6 +144,9 @@ _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
 # A Korean name with 씨 after it, glued or spaced (배수민씨(박사과정), 윤하진 씨가): 씨 is said of people only. The name starts a
 # word; what follows 씨 must be particles (씨앗, 씨름 are other words).
 _HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?씨")
+# A photo's line-up in brackets ((왼쪽부터 현민재 한빛대 교수, 레오 마틴 UC버클리 교수)): the words are taken out of the text
+# the rules read, so the bracket is read on its own.
+_LINEUP = re.compile(r"\((?:사진\s?)?(?:왼쪽|오른쪽|좌측|우측|앞줄 왼쪽|뒷줄 왼쪽)(?:부터|에서)\s?([^()\n]{4,300})\)")
 _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 _SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
@@ -287,7 +290,10 @@ class _PeopleRules(_ArticleBase):
                 if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
                     j, steps, workplace = j - 1, steps + 1, True  # 김걸 용산고 교장: the school (school_hits names it) is where
                     continue
-                if workplace and j == i - 2 and self._two_syllable_name(word):
+                if workplace and j == i - 2 and self._two_syllable_name(word) and not (
+                        j > 0 and not words[j - 1].closes and not words[j].line_start and self.is_name_word(words[j - 1])
+                        and not _looks_korean_name(words[j - 1].core)):
+                    # 김걸 용산고 교장; not 레오 마틴 버클리대 교수, where 마틴 ends a foreign name
                     person, start = word.core, word.start  # 김걸 용산고 교장: a workplace between makes a short name safe
                     break
                 # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
@@ -482,6 +488,16 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, before.start(), "title", "person"))
+        return hits
+
+    def lineup_hits(self) -> list[_Hit]:
+        """People (and their universities) named with titles in a bracketed photo line-up (see _LINEUP)."""
+        if "부터" not in self.text and "에서" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _LINEUP.finditer(self.text):
+            inside = type(self)(m.group(1), None, self.known)
+            hits += [_Hit(h.surface, h.start + m.start(1), h.evidence, h.type) for h in inside._titled_word_hits()]
         return hits
 
     def honorific_hits(self) -> list[_Hit]:
