@@ -101,3 +101,19 @@ def test_a_bracketed_photo_line_up_names_people_and_their_universities(shipped):
     assert not {"차례로", "입장"} & people, people
     orgs = {name for _, name, kind in found if kind == "org"}
     assert {"한빛대", "토론토대"} <= orgs, orgs
+
+
+# --- a firm between a name and its head's title --------------------------------------------------------------------
+
+
+def test_the_word_between_a_korean_name_and_a_firms_title_is_the_firm(shipped):
+    """A press-awards story: 공로상은 하민준 새벽경제 대표, 도윤서 바른신문 대표와 추서진 라온스 회장이 받았다 — each name's firm is
+    a company. 김하나 상임 대표, 이두리 공동 대표, 박세나 전 대표 (a kind of head or a former one) name no firm."""
+    text = ("공로상은 하민준 새벽경제 대표, 도윤서 바른신문 대표와 추서진 라온스 회장이 받았다.\n"
+            "시민단체는 김하나 상임 대표와 이두리 공동 대표가 이끈다. 박세나 전 대표도 참석했다.")
+    found = mentions(shipped, text)
+    companies = {name for _, name, kind in found if kind == "company"}
+    assert {"새벽경제", "바른신문", "라온스"} <= companies, companies
+    assert not {"상임", "공동", "전"} & companies, companies
+    people = {name for _, name, kind in found if kind == "person"}
+    assert {"하민준", "도윤서", "추서진", "김하나", "이두리", "박세나"} <= people, people

@@ -23,6 +23,8 @@ _ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
 # 대통령 or 총리, after which a country the alias file lacks would pass for a surname.
 _MINISTER_TITLES = frozenset("장관 차관 대사".split())
 # Titles a firm's name stands before (스티븐 발라반 람다 CEO): the word between a foreign name and one of these is the firm.
+# Words that say what kind of head someone is, between a name and 대표 (김하나 상임 대표), not a firm.
+_HEAD_KINDS = frozenset("상임 원내 당 비대위 공동 각자 대표 총괄 명예 수석 최고 초대 직무 권한 현 전 신임 고문 부".split())
 # Titles a head of state or government, a minister or an envoy holds, written after their country (폼페이오 미 국무장관).
 _STATE_TITLES = frozenset("장관 차관 대사 총리 대통령".split())
 _COUNTRY_ABBREVIATIONS = frozenset("미 중 일 러 영 독 북".split())  # 미 국무장관, 중 외교부장
@@ -317,6 +319,10 @@ class _PeopleRules(_ArticleBase):
                 if word.opens:
                     break
                 j, steps = j - 1, steps + 1
+            if person is not None and len(run) == 1 and family in _FIRM_TITLES:
+                firm = self._firm_between(run[0])  # 박재필 아유경제 대표, 문기주 크로앙스 회장: the word between is his firm
+                if firm:
+                    hits.append(firm)
             pair = _name_pair(run)
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
@@ -358,6 +364,18 @@ class _PeopleRules(_ArticleBase):
         if len(run) < 2 or len(run) > 3 and not any(c in _LOANWORD_SYLLABLES for w in run for c in w.core):
             return []
         return [_Hit(" ".join(w.core for w in run), run[0].start, "title", "person")]
+
+    def _firm_between(self, w: _Word) -> _Hit | None:
+        """The one word between a Korean name and a firm's title, as a company: Hangul or Latin of two letters or more that
+        the alias file does not know as something else, no particle, not a word that says what kind of head (공동, 상임)."""
+        core = w.core
+        if (len(core) < 2 or w.closes or w.opens or core in _NOT_NAMES or core in _FUNCTION_WORDS or core in _HEAD_KINDS
+                or strip_particle(core) != core or title_family(core) or _looks_korean_name(core) and len(core) == 3
+                or not (all(map(_is_hangul, core)) or core.isascii() and core[:1].isalpha())):
+            return None
+        if self.known.type_of(core) is not None or _suffix_type(core) is not None:
+            return None  # known, or named by its suffix already (경성미디어그룹)
+        return _Hit(core, w.start, "rule", "company")
 
     def _foreign_name_before_country(self, i: int) -> tuple[str | None, int]:
         """Two name words right before a country and the state title at words[i] (마이크 폼페이오 미국 국무장관, 모테기 도시미쓰
