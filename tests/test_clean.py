@@ -872,3 +872,22 @@ def test_a_caption_opening_with_where_people_stand_and_a_sections_list_header():
     assert any("왼쪽부터 나유진" in c for c in page.captions), page.captions
     body = "\n".join(paragraphs(page))
     assert "왼쪽부터" not in body and "정치/사회" not in body and body.startswith("나유진 한빛중학교"), body
+
+
+def test_bracket_outlet_byline_bracketed_time_comment_form_and_margin_labels():
+    """A local CMS page: 상단여백 and "HOME 지방자치・정치" above the headline, a byline row whose time is in square brackets
+    ("한별 기자 | 기사입력 2024/05/02 [09:15]"), a lede opening "[한빛스포츠] 한별 기자=", and a comment form and policy after
+    the story (닉네임 패스워드…, 댓글삭제, ※ 아래 경우에는 고지 없이 삭제하겠습니다.) whose lines and the readers' comments
+    after them are not the story."""
+    article = text(
+        "상단여백\nHOME 지방자치・정치\n"
+        "구의회, 골목상권 조례 통과…상인들 환영\n"
+        "한별 기자 | 기사입력 2024/05/02 [09:15]\n"
+        "[한빛스포츠] 한별 기자=구의회가 골목상권 보호 조례를 통과시켰다.\n"
+        "상인회는 환영한다고 밝혔다.\n"
+        "닉네임 패스워드 도배방지 숫자 입력\n내용\n댓글삭제\n삭제한 댓글은 다시 복구할 수 없습니다.\n"
+        "ㅋㅋ 잘했네\n※ 아래 경우에는 고지 없이 삭제하겠습니다.\n·음란 및 청소년 유해 정보"
+    )
+    assert (article.title, article.outlet, article.reporters, article.date) == (
+        "구의회, 골목상권 조례 통과…상인들 환영", "한빛스포츠", ["한별"], "2024-05-02T09:15")
+    assert paragraphs(article) == ["구의회가 골목상권 보호 조례를 통과시켰다.", "상인회는 환영한다고 밝혔다."]

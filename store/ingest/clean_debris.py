@@ -30,7 +30,7 @@ PAGE_BUTTONS = frozenset({
     "선택", "가장", "작은", "큰", "글자", "단계", "한",
     # the chrome of a CMS many local outlets share, pop-up and menu toggles
     "실시간 댓글", "상태바", "이 기사를 공유합니다", "기사 메일전송", "기사수정", "전체메뉴닫기", "전체전체메뉴닫기", "오늘 하루 열지 않음",
-    "배너 닫기", "본문바로가기", "메뉴바로가기",
+    "배너 닫기", "본문바로가기", "메뉴바로가기", "상단여백", "하단여백", "관련기사목록", "관련기사 목록",
     # ad slots, search and archive labels, a portal's source fields (배너, 상세검색, 최근소식 / 출처 / 작성일 / 원본URL)
     "배너", "상세검색", "최근소식", "출처", "작성일", "원본URL", "원본 URL",
     # a broadcast transcript's turn labels
@@ -82,7 +82,7 @@ _WEATHER = re.compile(
 )
 _WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
 _NUMBERS_ONLY = re.compile(r"^(?!(?:19|20)\d\d\.\d{1,2}\.\d)[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")  # not a date (2018.03.07)
-_BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]")
+_BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]|^(?:HOME|Home)\s+[가-힣A-Za-z·・/ ]{2,20}$")  # "HOME 지방자치・정치"
 _LINK_FOOTER = re.compile(
     r"^[▶☞☎►▷]\s*.*(?:제보|카카오톡|카톡|이메일|e-?mail|홈페이지|구독|바로가기|기사\s?보기|채널|유튜브|네이버|"
     r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
@@ -106,7 +106,10 @@ _LIST_HEADER = re.compile(
     r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기)$",
     re.I,
 )
-_COMMENT_HEADER = re.compile(r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기)$")  # the rest is not the story
+# the rest is not the story; also a comment form's first line (닉네임 패스워드…, 댓글삭제) and a comment policy's (※ 아래 경우에는…)
+_COMMENT_HEADER = re.compile(
+    r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기|댓글\s?삭제|BEST\s?댓글|베스트\s?댓글"
+    r"|닉네임\s+패스워드(?:\s+\S+){0,4}|※?\s*아래 경우에는 (?:고지 없이|사전 통보 없이) 삭제(?:하겠습니다|될 수 있습니다)\.?)$")
 _COMMENT_LINE = re.compile(
     r"^(?:등록된 댓글이 없습니다\.?|댓글\s?쓰기|댓글을 (?:입력|작성)해\s?주세요\.?|로그인 후 .*댓글.*|"
     r"첫 (?:번째 )?댓글을 남겨주세요\.?|댓글\s?\d*|댓글\s?보기|댓글\s?더보기)$"

@@ -23,6 +23,8 @@ _BYLINE_PREFIXES = (
         rf"^[\[(【]\s*(?!사진|자료|그래픽|출처|제공)[가-힣]{{1,10}}(?:\([가-힣]{{1,10}}\))?\s*=\s*(?P<outlet>[^\[\]()【】=]{{1,20}}?)\s*[\])】]"
         rf"\s*(?:(?P<names>{_NAMES_SP})\s*{_JOB}\s*=)?"
     ),
+    # [스포탈코리아] 홍길동 기자= 본문: the outlet in brackets, then the names and = before the lede
+    re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{2,30}}?)\s*[\]】]\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
     # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
 )
@@ -99,7 +101,7 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?"
     r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?)?"
-    r"(?:\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?)?"
+    r"(?:\s*\[?\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?\]?)?"
 )
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
