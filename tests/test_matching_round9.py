@@ -117,3 +117,12 @@ def test_the_word_between_a_korean_name_and_a_firms_title_is_the_firm(shipped):
     assert not {"상임", "공동", "전"} & companies, companies
     people = {name for _, name, kind in found if kind == "person"}
     assert {"하민준", "도윤서", "추서진", "김하나", "이두리", "박세나"} <= people, people
+
+
+def test_an_envoy_whose_country_is_written_before_juhan(shipped):
+    """아지즈 카리모프조다 우즈베키스탄 주한대사 (the country before 주한, and a transliterated word ending in 다), 필립 골드버그
+    주한미국대사 (the round-8 form) are people; 그동안 is not part of a name."""
+    text = "행사에는 아지즈 카리모프조다 우즈베키스탄 주한대사, 그동안 필립 골드버그 주한미국대사가 참석했다."
+    people = names_of(shipped, text, "person")
+    assert {"아지즈 카리모프조다", "필립 골드버그"} <= people, people
+    assert not any("그동안" in p for p in people), people

@@ -353,10 +353,13 @@ class _PeopleRules(_ArticleBase):
         name words that end at words[k] are one transliterated name, even where one looks Korean (고이치, 모휘니)."""
         run: list[_Word] = []
         words = self.words
+        if k > 0 and not words[k].line_start and self.known.type_of(words[k].core) == "place":
+            k -= 1  # 유스프 샤리프조다 타지키스탄 주한대사: the country written before 주한
         while k >= 0 and len(run) < 4:
             word = words[k]
-            if word.closes or not self.is_name_word(word) or word.core in _FUNCTION_WORDS:
-                break
+            transliterated = all(map(_is_hangul, word.core)) and any(c in _LOANWORD_SYLLABLES for c in word.core)
+            if word.closes or not (self.is_name_word(word) or transliterated) or word.core in _FUNCTION_WORDS:
+                break  # 샤리프조다 ends like a verb (다) but is transliterated: a name word here
             run.insert(0, word)
             if word.line_start or word.opens:
                 break
