@@ -126,3 +126,13 @@ def test_an_envoy_whose_country_is_written_before_juhan(shipped):
     people = names_of(shipped, text, "person")
     assert {"아지즈 카리모프조다", "필립 골드버그"} <= people, people
     assert not any("그동안" in p for p in people), people
+
+
+def test_a_game_against_a_two_word_club_is_a_mention_of_the_club(shipped):
+    """두산 베어스전을 앞두고, KIA 타이거즈전에서: 전 (a game against) glued after a club of two words is the club, not the group
+    두산 alone; 삼성전자 stays Samsung Electronics."""
+    text = "감독은 17일 두산 베어스전을 앞두고 말했다. 전날 KIA 타이거즈전에서 졌다. 삼성전자는 후원사다."
+    found = {(name, kind) for _, name, kind in mentions(shipped, text)}
+    names = {name for name, _ in found}
+    assert {"두산 베어스", "KIA 타이거즈", "삼성전자"} <= names, found
+    assert "두산" not in names, found
