@@ -136,3 +136,11 @@ def test_a_game_against_a_two_word_club_is_a_mention_of_the_club(shipped):
     names = {name for name, _ in found}
     assert {"두산 베어스", "KIA 타이거즈", "삼성전자"} <= names, found
     assert "두산" not in names, found
+
+
+def test_a_new_prime_minister_after_the_country_is_no_village(shipped):
+    """일본 신임총리가 (총리 ends like 리, a village): no place 신임총리; 배방읍 공수리 is still one."""
+    text = "다카하시 미나코 일본 신임총리가 회견을 했다. 충남 아산시 배방읍 공수리 주민들도 지켜봤다."
+    places = names_of(shipped, text, "place")
+    assert "신임총리" not in places, places
+    assert "공수리" in places, places
