@@ -144,3 +144,10 @@ def test_a_new_prime_minister_after_the_country_is_no_village(shipped):
     places = names_of(shipped, text, "place")
     assert "신임총리" not in places, places
     assert "공수리" in places, places
+
+
+def test_courts_and_the_press_centre_are_known(shipped):
+    """대법원 판결, 헌재 결정 (the court's short name), 한국프레스센터 국제회의장에서 and 프레스센터에서: the alias file knows them."""
+    text = "대법원 판결 이후 헌재 결정도 나왔다. 시상식은 한국프레스센터 국제회의장에서 열렸고 기자회견은 프레스센터에서 했다."
+    found = {(name, kind) for _, name, kind in mentions(shipped, text)}
+    assert {("대법원", "org"), ("헌법재판소", "org"), ("한국프레스센터", "place")} <= found, found
