@@ -891,3 +891,18 @@ def test_bracket_outlet_byline_bracketed_time_comment_form_and_margin_labels():
     assert (article.title, article.outlet, article.reporters, article.date) == (
         "구의회, 골목상권 조례 통과…상인들 환영", "한빛스포츠", ["한별"], "2024-05-02T09:15")
     assert paragraphs(article) == ["구의회가 골목상권 보호 조례를 통과시켰다.", "상인회는 환영한다고 밝혔다."]
+
+
+def test_captions_with_an_agency_credit_or_a_glued_labelled_credit():
+    """A caption whose credit is a foreign agency carried by a Korean one ("… 하고 있다. AP=연합뉴스") and one whose labelled
+    credit is glued without a sentence end ("(자료사진)구의회 본회의장/사진=한빛구의회") are captions, out of the body, credits
+    dropped."""
+    article = text(
+        "구의회 5분 발언 늘었다\n"
+        "2일 도쿄에서 총리가 기자회견을 하고 있다. AP=연합뉴스\n"
+        "(자료사진)구의회 본회의장/사진=한빛구의회\n"
+        "구의회 의원들의 5분 자유발언이 올해 크게 늘었다.\n"
+        "의원들은 집행부의 답변을 요구했다."
+    )
+    assert paragraphs(article) == ["구의회 의원들의 5분 자유발언이 올해 크게 늘었다.", "의원들은 집행부의 답변을 요구했다."]
+    assert article.captions == ["2일 도쿄에서 총리가 기자회견을 하고 있다.", "(자료사진)구의회 본회의장"]

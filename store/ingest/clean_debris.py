@@ -154,6 +154,10 @@ _CREDIT_TAILS = (
     re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?$"),
     # "... 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공": a credit glued to a caption without a sentence end
     re.compile(r"(?<=[가-힣A-Za-z0-9])\s*/\s*[^\s/]{1,20}\s?제공$"),
+    # "(자료사진)시의회 본회의장/사진=시의회": a labelled credit glued the same way
+    re.compile(rf"(?<=[가-힣A-Za-z0-9])\s*/\s*{_CREDIT_WORD}\s*[=:]\s*[^\s/=]{{1,20}}$"),
+    # "... 기자회견을 하고 있다. AP=연합뉴스": a foreign agency's photo carried by a Korean one
+    re.compile(rf"{_AFTER_SENTENCE}\s*[A-Za-z가-힣]{{1,10}}\s*=\s*{_AGENCIES}$"),
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
 )
