@@ -906,3 +906,9 @@ def test_captions_with_an_agency_credit_or_a_glued_labelled_credit():
     )
     assert paragraphs(article) == ["구의회 의원들의 5분 자유발언이 올해 크게 늘었다.", "의원들은 집행부의 답변을 요구했다."]
     assert article.captions == ["2일 도쿄에서 총리가 기자회견을 하고 있다.", "(자료사진)구의회 본회의장"]
+
+
+def test_a_portals_category_note_is_not_the_story():
+    """A portal repost ends with "이 기사의 카테고리는 언론사의 분류를 따릅니다.": chrome, not a paragraph."""
+    article = text("외무상 인터뷰\n외무상은 1일 인터뷰를 했다.\n[김철수 기자]\n이 기사의 카테고리는 언론사의 분류를 따릅니다.")
+    assert paragraphs(article) == ["외무상은 1일 인터뷰를 했다."]

@@ -151,3 +151,13 @@ def test_courts_and_the_press_centre_are_known(shipped):
     text = "대법원 판결 이후 헌재 결정도 나왔다. 시상식은 한국프레스센터 국제회의장에서 열렸고 기자회견은 프레스센터에서 했다."
     found = {(name, kind) for _, name, kind in mentions(shipped, text)}
     assert {("대법원", "org"), ("헌법재판소", "org"), ("한국프레스센터", "place")} <= found, found
+
+
+def test_quoted_titles_listed_after_the_first_are_the_same_kind(shipped):
+    """국제학술지 '나노 레터스 코리아', '배터리 리뷰' 등에: the second quoted title in the list is a journal too; '좋은 날', '나쁜
+    날'을 말했다 (no work word before the first) names nothing."""
+    text = ("과학 인재 부편집장에\n"
+            "그는 국제학술지 '나노 레터스 코리아', '배터리 리뷰' 등에 논문을 냈다. 그는 '좋은 날', '나쁜 날'을 말했다.")
+    products = names_of(shipped, text, "product")
+    assert {"나노 레터스 코리아", "배터리 리뷰"} <= products, products
+    assert not {"좋은 날", "나쁜 날"} & products, products

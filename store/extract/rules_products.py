@@ -57,6 +57,7 @@ class _ProductRules(_ArticleBase):
         headline_end = text.find("\n")
         if headline_end > _HEADLINE_MAX:
             headline_end = -1  # a first line that long is no headline (and counting names in it would be quadratic)
+        listed_after = -1  # where the last quoted work ends
         for m in _QUOTED_NAME.finditer(text):
             name = _TRAILING_GLOSS.sub("", m.group(1).strip())  # ‘이프카카오(ifkakao)’: the name, not its Latin gloss
             start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
@@ -95,7 +96,9 @@ class _ProductRules(_ArticleBase):
                     hits.append(_Hit(event, start, "rule", "event"))
                 continue
             head = _strip_tail(words[-1])
-            work = words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+            # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
+            work = (words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+                    or 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in (",", "·"))
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
@@ -111,6 +114,8 @@ class _ProductRules(_ArticleBase):
                 continue  # a sentence quoted, not a title
             if self._tail_ok(m.end()):
                 hits.append(_Hit(name, start, "rule", type_))
+                if type_ == "product":
+                    listed_after = m.end()
         return hits
 
     def _event_word_after(self, end: int) -> bool:
