@@ -161,3 +161,16 @@ def test_quoted_titles_listed_after_the_first_are_the_same_kind(shipped):
     products = names_of(shipped, text, "product")
     assert {"나노 레터스 코리아", "배터리 리뷰"} <= products, products
     assert not {"좋은 날", "나쁜 날"} & products, products
+
+
+# --- Japanese names without a title -------------------------------------------------------------------------------
+
+
+def test_a_japanese_name_without_a_title(shipped):
+    """A golf round-up: 2위 후지타 사키코를 2타 차로 (a Japanese family and given name, no title, a particle after it). 투수 케이시와,
+    시즌 루키인 안나경은, 도요타와 한미반도체 (words of the sentence in the same syllables) name no Japanese person."""
+    text = ("최종합계 11언더파로 2위 후지타 사키코를 2타 차로 따돌렸다. 투수 케이시와 시즌 루키인 안나경은 공동 6위였다.\n"
+            "후원사는 도요타와 한미반도체다.")
+    people = names_of(shipped, text, "person")
+    assert "후지타 사키코" in people, people
+    assert not {"투수 케이시", "시즌 루키인", "도요타와 한미반도체"} & people, people

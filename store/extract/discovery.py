@@ -43,7 +43,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     junior_hits, junior_pairs = prepared.junior_hits()
     pairs += junior_pairs
     people = prepared.title_hits() + prepared.age_hits() + prepared.role_hits() + prepared.honorific_hits()
-    people += prepared.lineup_hits()
+    people += prepared.lineup_hits() + prepared.japanese_name_hits()
     people += prepared.dot_list_people(people)
     rule_hits = (people + prepared.suffix_hits() + prepared.legal_form_hits() + prepared.district_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + junior_hits + bracket_hits)

@@ -98,6 +98,11 @@ def _japanese_pair(first: str, last: str) -> bool:
             and sum(c in _JP_MARKERS for c in first + last) >= 2 and first not in _NOT_JAPANESE_WORDS and last not in _NOT_JAPANESE_WORDS)
 
 
+# Words in the kana inventory that stand before a player's or an official's first name (투수 케이시, 시즌 루키): not a family
+# name when no title confirms one.
+_NOT_JAPANESE_FAMILY = frozenset("투수 타자 포수 시즌 루키 에이스 코치 감독 선수 신인 오후 오전 주요 수도 이후 우수 후보 지지 시기 도시".split())
+
+
 def _name_pair(run: list[_Word]) -> list[_Word] | None:
     """The two words of a run of name-like words that name a person: a Japanese name (니혼햄 파이터스 신조 쓰요시 →
     신조 쓰요시; 니시무라 데이치 사쿠라 크레파스 → 니시무라 데이치), else the first pair that starts with a
@@ -509,6 +514,28 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, before.start(), "title", "person"))
+        return hits
+
+    def japanese_name_hits(self) -> list[_Hit]:
+        """A Japanese family and given name without a title (2위 시부노 히나코를, 외무상 하야시 다카오는): two words in the
+        kana inventory with marker syllables (see _japanese_pair), the second with its particle; neither known as anything
+        else, nor a word the rules know is no name."""
+        hits: list[_Hit] = []
+        words = self.words
+        for i in range(len(words) - 1):
+            first, last = words[i], words[i + 1]
+            if first.closes or last.line_start or last.opens or not 2 <= len(first.core) <= 5:
+                continue
+            given = strip_particle(last.core)
+            if (strip_particle(first.core) != first.core or first.core in _NOT_JAPANESE_FAMILY or last.core.endswith("인")
+                    or self.known.type_of(first.core.rstrip("와과")) not in (None, "person")):
+                continue  # 도요타와 …, 투수 케이시, 시즌 루키인 (인: "who is"): a word of the sentence, no family name
+            if not _japanese_pair(first.core, given) or _japanese_pair(first.core, last.core) and given != last.core and (
+                    self._ends_like_a_particle_only(last)):
+                continue  # 오카다 구니히로: a particle-like end kept only when the whole word is no name
+            if any(self.known.type_of(x) not in (None, "person") for x in (first.core, given, f"{first.core} {given}")):
+                continue
+            hits.append(_Hit(f"{first.core} {given}", first.start, "rule", "person"))
         return hits
 
     def lineup_hits(self) -> list[_Hit]:
