@@ -912,3 +912,16 @@ def test_a_portals_category_note_is_not_the_story():
     """A portal repost ends with "이 기사의 카테고리는 언론사의 분류를 따릅니다.": chrome, not a paragraph."""
     article = text("외무상 인터뷰\n외무상은 1일 인터뷰를 했다.\n[김철수 기자]\n이 기사의 카테고리는 언론사의 분류를 따릅니다.")
     assert paragraphs(article) == ["외무상은 1일 인터뷰를 했다."]
+
+
+def test_page_clock_search_count_and_section_path_are_no_headline():
+    """A university paper's archive page opens with its clock ("UPDATED. 2024-04-26 11:15 (금)"), a portal's with a search
+    count ("검색결과414건") and a section path ("전체 > 스포츠", "해외축구"): none is the headline, and the clock is not the
+    story's date (승인 2008.02.25 13:14 is)."""
+    article = text(
+        "UPDATED. 2024-04-26 11:15 (금)\n검색결과414건\n전체 > 스포츠\n해외축구\n"
+        "올해 18개 대학 총장 바뀐다\n"
+        "  • 김하늘 기자\n  • 승인 2008.02.25 13:14\n"
+        "대학을 이끄는 총장은 올해 몇 명이나 바뀔까. 전국 4년제 대학을 조사한 결과다.\n"
+    )
+    assert (article.title, article.reporters, article.date) == ("올해 18개 대학 총장 바뀐다", ["김하늘"], "2008-02-25T13:14")

@@ -43,7 +43,8 @@ SECTION_LABELS = frozenset(
     "부동산 오피니언 사설 칼럼 전국 지역 기업 테크 유통 건강 여행 교육 환경 북한 외교 국방 피플 인물 포토 영상 "
     "경제일반 사회일반 정치일반 전체기사 최신기사 종합 뉴스 비즈 비즈니스 글로벌 마켓 자동차 모바일 게임 헬스 "
     "이슈 연재 트렌드 생활정보 매체 International edition English 日本語 中文 포토뉴스 동영상 게시판 자유게시판 "
-    "정보통신 통신 방송 방송통신 전자 모빌리티 에너지 바이오 제약 중기 중소기업 벤처 스타트업 가상자산 재테크".split()
+    "정보통신 통신 방송 방송통신 전자 모빌리티 에너지 바이오 제약 중기 중소기업 벤처 스타트업 가상자산 재테크 "
+    "전체 야구 해외야구 축구 해외축구 국내축구 골프 농구 배구".split()
 )
 _LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판"})  # 경제이슈, 산업일반, 정치게시판
 _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
@@ -54,6 +55,8 @@ _COUNTERS = re.compile(
     r"\s*[:：]?\s*[\d,.:\-\s]*[\s|·/]*){1,8}$"
 )
 _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
+# "검색결과414건": a search box's count; "UPDATED. 2024-04-26 11:15 (금)": the page's clock, not the story's date
+_SEARCH_COUNT = re.compile(r"^검색\s?결과\s*[\d,]+\s*건$|^(?:LAST\s)?UPDATED\.?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}.{0,12}$")
 _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
 # Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts): how they
 # begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
@@ -185,7 +188,7 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL)))
+               _BUTTON_LABEL, _SEARCH_COUNT)))
 
 
 def _is_debris(core: str) -> bool:
