@@ -925,3 +925,17 @@ def test_page_clock_search_count_and_section_path_are_no_headline():
         "대학을 이끄는 총장은 올해 몇 명이나 바뀔까. 전국 4년제 대학을 조사한 결과다.\n"
     )
     assert (article.title, article.reporters, article.date) == ("올해 18개 대학 총장 바뀐다", ["김하늘"], "2008-02-25T13:14")
+
+
+@pytest.mark.parametrize("lede, outlet, reporter", [
+    ("한빛부동산뉴스 홍길동 기자 | 고양시는 23일 시장실에서 간담회를 열었다.", "한빛부동산뉴스", "홍길동"),
+    ("[대전인터넷신문=세종/김철수 기자] 세종시 무료급식소가 문을 열었다.", "대전인터넷신문", "김철수"),
+    ("[대전=한빛투데이 / 이영희 기자] 대전 구단이 홈에서 첫 경기를 치른다.", "한빛투데이", "이영희"),
+    ("(한빛스포츠뉴스 박민수 기자) 축구협회가 사과문을 올렸다.", "한빛스포츠뉴스", "박민수"),
+])
+def test_lede_bylines_of_local_cms_pages(lede, outlet, reporter):
+    """Bylines that open the lede on local outlets' pages: "outlet name 기자 |", a desk's town before the name
+    ([outlet=town/name 기자]), a dateline with the outlet and a slash, the outlet and name in parentheses."""
+    article = text(f"구단 홈 개막전 승리 예고\n{lede}\n관계자는 기대가 크다고 말했다.")
+    assert (article.outlet, article.reporters) == (outlet, [reporter])
+    assert paragraphs(article)[0] == lede.split("] ")[-1].split(") ")[-1].split("| ")[-1]
