@@ -174,3 +174,12 @@ def test_a_japanese_name_without_a_title(shipped):
     people = names_of(shipped, text, "person")
     assert "후지타 사키코" in people, people
     assert not {"투수 케이시", "시즌 루키인", "도요타와 한미반도체"} & people, people
+
+
+def test_a_society_glued_to_its_heads_title(shipped):
+    """A professor's profile: 한빛정치학회장, 한국선거연구학회장 등을 역임했다; 한빛문인협회장을 받았다 — each society is named (and
+    found through the glued 장). 시장을, 공장장은 name no body."""
+    text = "그는 한빛정치학회장, 한국선거연구학회장 등을 역임했다. 서연우 시인이 한빛문인협회장을 받았다. 공장장은 시장을 찾았다."
+    orgs = names_of(shipped, text, "org")
+    assert {"한빛정치학회", "한국선거연구학회", "한빛문인협회"} <= orgs, orgs
+    assert not {"공장", "공장장", "시장"} & orgs, orgs

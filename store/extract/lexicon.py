@@ -128,6 +128,14 @@ def title_family(word: str) -> str | None:
 _MINISTER_AFTER_BODY = re.compile(r"장관(?:상|님|실)?")
 
 
+_HEAD_BODY_ENDINGS = ("학회", "협회", "연합회", "협의회", "연맹", "재단")
+
+
+def head_tail(name: str, run: str) -> bool:
+    """True when a run glued after a society is its head's title and particles (충청정치학회장, 한국문인협회장을)."""
+    return name.endswith(_HEAD_BODY_ENDINGS) and run[:1] == "장" and (len(run) == 1 or _is_tail(run[1:]))
+
+
 @lru_cache(maxsize=1 << 14)
 def minister_tail(run: str) -> bool:
     """True when a run glued after a ministry is its minister's title or award and particles (국방부장관은, 보건사회부장관상,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _TITLES, _TITLES_LONGEST_FIRST, _Credits, _has_hangul, _is_hangul,
-                      _is_latin_or_digit, _is_tail, _script, minister_tail, title_after, titled_tail)
+                      _is_latin_or_digit, _is_tail, _script, head_tail, minister_tail, title_after, titled_tail)
 
 Mention = tuple[int, int, int, str]  # (start, end, entity_id, surface)
 
@@ -294,7 +294,8 @@ class Matcher:
                 run = text[end:run_end]
                 if (not _is_tail(run) and not (pattern.kind == "person" and titled_tail(run)) and not _envoy(text, start, end)
                         and not (pattern.kind == "org" and text[end - 1] == "부" and minister_tail(run))
-                        and not (pattern.kind == "company" and " " in written and _game_against(run))):
+                        and not (pattern.kind == "company" and " " in written and _game_against(run))
+                        and not (pattern.kind == "org" and head_tail(written, run))):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
