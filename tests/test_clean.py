@@ -939,3 +939,12 @@ def test_lede_bylines_of_local_cms_pages(lede, outlet, reporter):
     article = text(f"구단 홈 개막전 승리 예고\n{lede}\n관계자는 기대가 크다고 말했다.")
     assert (article.outlet, article.reporters) == (outlet, [reporter])
     assert paragraphs(article)[0] == lede.split("] ")[-1].split(") ")[-1].split("| ")[-1]
+
+
+def test_a_caption_that_is_only_a_credit_is_dropped():
+    """Found by the property test above: "▲(사진제공=SK)" is a caption mark and a credit, nothing else — no empty caption,
+    and a text of nothing else is an input error, not an empty paragraph."""
+    article = text("삼성전자\r▲(사진제공=SK)")
+    assert article.captions == [] and paragraphs(article) == ["삼성전자"]
+    with pytest.raises(InputError):
+        text("▲(사진제공=SK)")
