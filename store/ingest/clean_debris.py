@@ -158,12 +158,16 @@ _CREDIT_TAILS = (
     re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?$"),
     # "... 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공": a credit glued to a caption without a sentence end
     re.compile(r"(?<=[가-힣A-Za-z0-9])\s*/\s*[^\s/]{1,20}\s?제공$"),
-    # "(자료사진)시의회 본회의장/사진=시의회": a labelled credit glued the same way
-    re.compile(rf"(?<=[가-힣A-Za-z0-9])\s*/\s*{_CREDIT_WORD}\s*[=:]\s*[^\s/=]{{1,20}}$"),
-    # "... 기자회견을 하고 있다. AP=연합뉴스": a foreign agency's photo carried by a Korean one
-    re.compile(rf"{_AFTER_SENTENCE}\s*[A-Za-z가-힣]{{1,10}}\s*=\s*{_AGENCIES}$"),
+
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
+)
+# Credit tails tried only when their "=" is near the end of the line (each would otherwise scan every line of a page):
+# "(자료사진)시의회 본회의장/사진=시의회", a labelled credit glued without a sentence end; "... 하고 있다. AP=연합뉴스", a
+# foreign agency's photo carried by a Korean one
+_EQUALS_CREDIT_TAILS = (
+    re.compile(rf"(?<=[가-힣A-Za-z0-9])\s*/\s*{_CREDIT_WORD}\s*[=:]\s*[^\s/=]{{1,20}}$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*[A-Za-z가-힣]{{1,10}}\s*=\s*{_AGENCIES}$"),
 )
 # "... 있다. ⓒ시사저널 김동현": a credit naming a photographer after the owner is the outlet's own (a firm's handout
 # credit, "ⓒ LG에너지솔루션", names no one)
@@ -239,7 +243,8 @@ def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
     changed = True
     while changed and text:
         changed = False
-        patterns = _CREDIT_TAILS + ((_CAPTION_NAME_CREDIT,) if caption else ())
+        patterns = _CREDIT_TAILS + ((_CAPTION_NAME_CREDIT,) if caption else ()) + (
+            _EQUALS_CREDIT_TAILS if "=" in text[-40:] else ())
         for rx in patterns:
             new = rx.sub("", text).rstrip()
             if new != text and new:
