@@ -183,3 +183,18 @@ def test_a_society_glued_to_its_heads_title(shipped):
     orgs = names_of(shipped, text, "org")
     assert {"한빛정치학회", "한국선거연구학회", "한빛문인협회"} <= orgs, orgs
     assert not {"공장", "공장장", "시장"} & orgs, orgs
+
+
+def test_ten_thousand_quoted_events_stay_linear():
+    """A page of 10,000 quoted festivals, each with and without its host's word: each pair is found with one look-up, and each
+    group's name once (comparing every pair, or every pair for every group, was minutes of CPU)."""
+    import time
+
+    from store.extract.entities import rule_candidates
+    from test_matching import article
+
+    text = "".join(f"'한빛 행사{i} 축제', '행사{i} 축제', " for i in range(10_000)) + "열렸다."
+    started = time.process_time()
+    found = rule_candidates(article(text))
+    assert time.process_time() - started < 8
+    assert len([c for c in found if c.type == "event"]) == 10_000  # each festival once, its host's form an alias

@@ -99,6 +99,9 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
             continue  # 사진제공=삼성전자: a credit names no entity
         groups[root(group_key(surface))].append(hit)
 
+    outer_of: dict[str, str] = {}  # each group's first bracket outer (or full name) of the pairs, found once: linear
+    for outer, _ in pairs:
+        outer_of.setdefault(root(group_key(outer)), outer)
     result: list[Candidate] = []
     for key, members in groups.items():
         canonical = known.get(key[1:]) if key.startswith("=") else None
@@ -109,8 +112,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         if canonical:
             name, type_ = canonical
         else:
-            bracket_outer = [o for o, _ in pairs if root(group_key(o)) == key]
-            name = bracket_outer[0] if bracket_outer else max(surfaces, key=lambda s: (surfaces[s], _has_hangul(s), len(s)))
+            bracket_outer = outer_of.get(key)
+            name = bracket_outer if bracket_outer else max(surfaces, key=lambda s: (surfaces[s], _has_hangul(s), len(s)))
             typed = [h.type for h in members if h.type]
             type_ = Counter(typed).most_common(1)[0][0] if typed else _guess_type(name, prepared)
         name_key = normalize_name(name)

@@ -524,8 +524,8 @@ class _PeopleRules(_ArticleBase):
         words = self.words
         for i in range(len(words) - 1):
             first, last = words[i], words[i + 1]
-            if first.closes or last.line_start or last.opens or not 2 <= len(first.core) <= 5:
-                continue
+            if not _japanese_shaped(first.core) or first.closes or last.line_start or last.opens:
+                continue  # most words fail the (cached) shape test first: the checks below run for few
             given = strip_particle(last.core)
             if (strip_particle(first.core) != first.core or first.core in _NOT_JAPANESE_FAMILY or last.core.endswith("인")
                     or self.known.type_of(first.core.rstrip("와과")) not in (None, "person")):
