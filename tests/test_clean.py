@@ -872,3 +872,79 @@ def test_a_caption_opening_with_where_people_stand_and_a_sections_list_header():
     assert any("왼쪽부터 나유진" in c for c in page.captions), page.captions
     body = "\n".join(paragraphs(page))
     assert "왼쪽부터" not in body and "정치/사회" not in body and body.startswith("나유진 한빛중학교"), body
+
+
+def test_bracket_outlet_byline_bracketed_time_comment_form_and_margin_labels():
+    """A local CMS page: 상단여백 and "HOME 지방자치・정치" above the headline, a byline row whose time is in square brackets
+    ("한별 기자 | 기사입력 2024/05/02 [09:15]"), a lede opening "[한빛스포츠] 한별 기자=", and a comment form and policy after
+    the story (닉네임 패스워드…, 댓글삭제, ※ 아래 경우에는 고지 없이 삭제하겠습니다.) whose lines and the readers' comments
+    after them are not the story."""
+    article = text(
+        "상단여백\nHOME 지방자치・정치\n"
+        "구의회, 골목상권 조례 통과…상인들 환영\n"
+        "한별 기자 | 기사입력 2024/05/02 [09:15]\n"
+        "[한빛스포츠] 한별 기자=구의회가 골목상권 보호 조례를 통과시켰다.\n"
+        "상인회는 환영한다고 밝혔다.\n"
+        "닉네임 패스워드 도배방지 숫자 입력\n내용\n댓글삭제\n삭제한 댓글은 다시 복구할 수 없습니다.\n"
+        "ㅋㅋ 잘했네\n※ 아래 경우에는 고지 없이 삭제하겠습니다.\n·음란 및 청소년 유해 정보"
+    )
+    assert (article.title, article.outlet, article.reporters, article.date) == (
+        "구의회, 골목상권 조례 통과…상인들 환영", "한빛스포츠", ["한별"], "2024-05-02T09:15")
+    assert paragraphs(article) == ["구의회가 골목상권 보호 조례를 통과시켰다.", "상인회는 환영한다고 밝혔다."]
+
+
+def test_captions_with_an_agency_credit_or_a_glued_labelled_credit():
+    """A caption whose credit is a foreign agency carried by a Korean one ("… 하고 있다. AP=연합뉴스") and one whose labelled
+    credit is glued without a sentence end ("(자료사진)구의회 본회의장/사진=한빛구의회") are captions, out of the body, credits
+    dropped."""
+    article = text(
+        "구의회 5분 발언 늘었다\n"
+        "2일 도쿄에서 총리가 기자회견을 하고 있다. AP=연합뉴스\n"
+        "(자료사진)구의회 본회의장/사진=한빛구의회\n"
+        "구의회 의원들의 5분 자유발언이 올해 크게 늘었다.\n"
+        "의원들은 집행부의 답변을 요구했다."
+    )
+    assert paragraphs(article) == ["구의회 의원들의 5분 자유발언이 올해 크게 늘었다.", "의원들은 집행부의 답변을 요구했다."]
+    assert article.captions == ["2일 도쿄에서 총리가 기자회견을 하고 있다.", "(자료사진)구의회 본회의장"]
+
+
+def test_a_portals_category_note_is_not_the_story():
+    """A portal repost ends with "이 기사의 카테고리는 언론사의 분류를 따릅니다.": chrome, not a paragraph."""
+    article = text("외무상 인터뷰\n외무상은 1일 인터뷰를 했다.\n[김철수 기자]\n이 기사의 카테고리는 언론사의 분류를 따릅니다.")
+    assert paragraphs(article) == ["외무상은 1일 인터뷰를 했다."]
+
+
+def test_page_clock_search_count_and_section_path_are_no_headline():
+    """A university paper's archive page opens with its clock ("UPDATED. 2024-04-26 11:15 (금)"), a portal's with a search
+    count ("검색결과414건") and a section path ("전체 > 스포츠", "해외축구"): none is the headline, and the clock is not the
+    story's date (승인 2008.02.25 13:14 is)."""
+    article = text(
+        "UPDATED. 2024-04-26 11:15 (금)\n검색결과414건\n전체 > 스포츠\n해외축구\n"
+        "올해 18개 대학 총장 바뀐다\n"
+        "  • 김하늘 기자\n  • 승인 2008.02.25 13:14\n"
+        "대학을 이끄는 총장은 올해 몇 명이나 바뀔까. 전국 4년제 대학을 조사한 결과다.\n"
+    )
+    assert (article.title, article.reporters, article.date) == ("올해 18개 대학 총장 바뀐다", ["김하늘"], "2008-02-25T13:14")
+
+
+@pytest.mark.parametrize("lede, outlet, reporter", [
+    ("한빛부동산뉴스 홍길동 기자 | 고양시는 23일 시장실에서 간담회를 열었다.", "한빛부동산뉴스", "홍길동"),
+    ("[대전인터넷신문=세종/김철수 기자] 세종시 무료급식소가 문을 열었다.", "대전인터넷신문", "김철수"),
+    ("[대전=한빛투데이 / 이영희 기자] 대전 구단이 홈에서 첫 경기를 치른다.", "한빛투데이", "이영희"),
+    ("(한빛스포츠뉴스 박민수 기자) 축구협회가 사과문을 올렸다.", "한빛스포츠뉴스", "박민수"),
+])
+def test_lede_bylines_of_local_cms_pages(lede, outlet, reporter):
+    """Bylines that open the lede on local outlets' pages: "outlet name 기자 |", a desk's town before the name
+    ([outlet=town/name 기자]), a dateline with the outlet and a slash, the outlet and name in parentheses."""
+    article = text(f"구단 홈 개막전 승리 예고\n{lede}\n관계자는 기대가 크다고 말했다.")
+    assert (article.outlet, article.reporters) == (outlet, [reporter])
+    assert paragraphs(article)[0] == lede.split("] ")[-1].split(") ")[-1].split("| ")[-1]
+
+
+def test_a_caption_that_is_only_a_credit_is_dropped():
+    """Found by the property test above: "▲(사진제공=SK)" is a caption mark and a credit, nothing else — no empty caption,
+    and a text of nothing else is an input error, not an empty paragraph."""
+    article = text("삼성전자\r▲(사진제공=SK)")
+    assert article.captions == [] and paragraphs(article) == ["삼성전자"]
+    with pytest.raises(InputError):
+        text("▲(사진제공=SK)")

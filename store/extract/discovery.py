@@ -42,14 +42,17 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     bracket_hits, pairs = prepared.bracket_hits()
     junior_hits, junior_pairs = prepared.junior_hits()
     pairs += junior_pairs
-    people = prepared.title_hits() + prepared.age_hits() + prepared.role_hits()
+    people = prepared.title_hits() + prepared.age_hits() + prepared.role_hits() + prepared.honorific_hits()
+    people += prepared.lineup_hits() + prepared.japanese_name_hits()
     people += prepared.dot_list_people(people)
     rule_hits = (people + prepared.suffix_hits() + prepared.legal_form_hits() + prepared.district_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + junior_hits + bracket_hits)
     pairs += prepared.institution_pairs(rule_hits)
+    pairs += _host_and_event_pairs(rule_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}
+    pairs += _half_name_pairs(rule_hits, name_parts)
     hits = [
         h for h in prepared.analyzer_hits()
         # 김경 inside 김경훈, 가먼 inside 맷 가먼: the rule saw the whole name
@@ -96,6 +99,9 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
             continue  # 사진제공=삼성전자: a credit names no entity
         groups[root(group_key(surface))].append(hit)
 
+    outer_of: dict[str, str] = {}  # each group's first bracket outer (or full name) of the pairs, found once: linear
+    for outer, _ in pairs:
+        outer_of.setdefault(root(group_key(outer)), outer)
     result: list[Candidate] = []
     for key, members in groups.items():
         canonical = known.get(key[1:]) if key.startswith("=") else None
@@ -106,8 +112,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         if canonical:
             name, type_ = canonical
         else:
-            bracket_outer = [o for o, _ in pairs if root(group_key(o)) == key]
-            name = bracket_outer[0] if bracket_outer else max(surfaces, key=lambda s: (surfaces[s], _has_hangul(s), len(s)))
+            bracket_outer = outer_of.get(key)
+            name = bracket_outer if bracket_outer else max(surfaces, key=lambda s: (surfaces[s], _has_hangul(s), len(s)))
             typed = [h.type for h in members if h.type]
             type_ = Counter(typed).most_common(1)[0][0] if typed else _guess_type(name, prepared)
         name_key = normalize_name(name)
@@ -119,6 +125,21 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         result.append(Candidate(name=name, type=type_, aliases=aliases, evidence=evidence, count=count))
     result.sort(key=lambda c: (-c.count, c.name))
     return result
+
+
+def _half_name_pairs(hits: list[_Hit], name_parts: set[str]) -> list[tuple[str, str]]:
+    """A person found by a title with half a name (모테기 외무상은) when another rule found the whole name (모테기 도시미쓰 일본
+    외무상): the same person, named in full."""
+    halves = {h.surface for h in hits if h.type == "person" and h.surface in name_parts}
+    return [(h.surface, part) for h in hits if h.type == "person" and " " in h.surface
+            for part in {h.surface.split()[0], h.surface.split()[-1]} & halves]
+
+
+def _host_and_event_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+    """An event named once with its host's word in front and once without (‘KAIST 국제 신소재 공학 워크숍’, ‘국제 신소재 공학
+    워크숍’): one event, named without the host."""
+    events = {h.surface for h in hits if h.type == "event" and " " in h.surface}
+    return [(long.split(" ", 1)[1], long) for long in events if long.split(" ", 1)[1] in events]  # one look-up each: linear
 
 
 def _article_text(article: Article) -> str:

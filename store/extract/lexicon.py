@@ -77,10 +77,14 @@ _TITLES: dict[str, str] = {
     "판사": "판사", "부장판사": "판사", "검사장": "검사장", "변호사": "변호사",
     # universities (허영우 경북대 총장, 김병철 부총장, 이은정 학장)
     "총장": "총장", "부총장": "부총장", "학장": "학장",
+    # researchers and editors (주소연 신소재공학과 박사, 박 박사는; 학술지 편집장)
+    "박사": "박사", "편집장": "편집장",
     # schools (김걸 용산고 교장, 전경열 교장은); 교감 is also rapport (주민과 교감을), 교사 a kind of job (과학 교사)
     "교장": "교장",
     # a Japanese firm's senior adviser (오카다 구니히로 J.프론트리테일링 상담역)
     "상담역": "상담역",
+    # Japan's ministers (모테기 도시미쓰 일본 외무상): ministers, so 모테기 장관 and 모테기 외무상 are one short form
+    "외무상": "장관", "방위상": "장관", "재무상": "장관", "경제산업상": "장관",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads
@@ -122,6 +126,14 @@ def title_family(word: str) -> str | None:
 
 
 _MINISTER_AFTER_BODY = re.compile(r"장관(?:상|님|실)?")
+
+
+_HEAD_BODY_ENDINGS = ("학회", "협회", "연합회", "협의회", "연맹", "재단")
+
+
+def head_tail(name: str, run: str) -> bool:
+    """True when a run glued after a society is its head's title and particles (충청정치학회장, 한국문인협회장을)."""
+    return name.endswith(_HEAD_BODY_ENDINGS) and run[:1] == "장" and (len(run) == 1 or _is_tail(run[1:]))
 
 
 @lru_cache(maxsize=1 << 14)

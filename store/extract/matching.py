@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .lexicon import (_CLOSERS, _COMPOUND_SURNAMES, _TITLES, _TITLES_LONGEST_FIRST, _Credits, _has_hangul, _is_hangul,
-                      _is_latin_or_digit, _is_tail, _script, minister_tail, title_after, titled_tail)
+                      _is_latin_or_digit, _is_tail, _script, head_tail, minister_tail, title_after, titled_tail)
 
 Mention = tuple[int, int, int, str]  # (start, end, entity_id, surface)
 
@@ -31,6 +31,11 @@ class _Pattern:
 # Middle dots join words the way a space does: 아시아·태평양 is the alias file's 아시아태평양.
 _DOTS = "·・‧∙"
 
+
+
+def _game_against(run: str) -> bool:
+    """전 and particles after a club's name of two words (두산 베어스전을, KIA 타이거즈전에서): a game against the club."""
+    return run[0] == "전" and (len(run) == 1 or _is_tail(run[1:]))
 
 def _is_gap(c: str) -> bool:
     return c.isspace() or c in _DOTS
@@ -288,7 +293,9 @@ class Matcher:
                 run_end = _HANGUL_RUN.match(text, end).end()
                 run = text[end:run_end]
                 if (not _is_tail(run) and not (pattern.kind == "person" and titled_tail(run)) and not _envoy(text, start, end)
-                        and not (pattern.kind == "org" and text[end - 1] == "부" and minister_tail(run))):
+                        and not (pattern.kind == "org" and text[end - 1] == "부" and minister_tail(run))
+                        and not (pattern.kind == "company" and " " in written and _game_against(run))
+                        and not (pattern.kind == "org" and head_tail(written, run))):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place

@@ -28,7 +28,8 @@ _NOT_NAMES = frozenset(
     최근 현재 앞서 당초 향후 그간 그동안 이후 직접 최초 시스템 클러스터 단지 벨트
     한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부 이하 이상 미만 초과
     가장 일부 출신 전현직 프로야구 프로축구 프로배구 프로농구 선수단 구단주 코치진 신인왕 주전급 사령탑 마무리 선발진 유격수 연고지
-    지명권 전성기""".split()
+    지명권 전성기
+    지난주 지난달 이번주 이번달 다음주 다음달 지난번 이번엔""".split()  # 지난주 루비니 미국 국무장관: a time, not a name
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(

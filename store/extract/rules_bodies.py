@@ -35,6 +35,8 @@ _GENERIC_SITE_TAILS = ("근린공원", "어린이공원", "체육공원", "수�
 _ARTS_SUFFIXES = ("뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단")
 _GENERIC_ENSEMBLE_STEMS = frozenset("혼성 남성 소년소녀 아동 실버 시립 도립 구립 군립 국립 교회 성가 합창 밴드 전속 소속 대학 학교".split())
 _QUOTE_BEFORE_TAIL = re.compile(r"[’'”\"](?:[가-힣]{1,3})?$")
+# A society or association glued to its head's title (충청정치학회장, 한국문인협회장을): the body is named.
+_HEAD_GLUED = re.compile(r"(?<![가-힣])([가-힣]{2,15}(?:학회|협회|연합회|협의회|연맹|재단))장(?=[은는이가을를의과와도]?(?![가-힣]))")
 _MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
 _CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
@@ -112,7 +114,16 @@ class _BodyRules(_ArticleBase):
 
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
-        return self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
+        return (self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
+                + self.head_glued_hits())
+
+    def head_glued_hits(self) -> list[_Hit]:
+        """A society glued to its head's title (see _HEAD_GLUED); the matcher reads the mention through the glued 장
+        (lexicon.head_tail)."""
+        if "장" not in self.text:
+            return []
+        return [_Hit(m.group(1), m.start(1), "rule", "org") for m in _HEAD_GLUED.finditer(self.text)
+                if len(m.group(1)) >= 4 and self.known.type_of(m.group(1)) in (None, "org")]
 
     def ministry_hits(self) -> list[_Hit]:
         """A ministry glued to its minister's title or award (보건사회부장관상, 교육인적자원부장관 표창): the word is no title of a

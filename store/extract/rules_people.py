@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _COMPOUND_SURNAMES, _TAIL_PIECES, _TITLES, _is_hangul, title_family
+from .lexicon import _COMPOUND_SURNAMES, _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_family
 from .rules_base import (_ADNOMINALS, _ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word,
                          _strip_tail, _suffix_type)
 
@@ -23,6 +23,11 @@ _ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
 # 대통령 or 총리, after which a country the alias file lacks would pass for a surname.
 _MINISTER_TITLES = frozenset("장관 차관 대사".split())
 # Titles a firm's name stands before (스티븐 발라반 람다 CEO): the word between a foreign name and one of these is the firm.
+# Words that say what kind of head someone is, between a name and 대표 (김하나 상임 대표), not a firm.
+_HEAD_KINDS = frozenset("상임 원내 당 비대위 공동 각자 대표 총괄 명예 수석 최고 초대 직무 권한 현 전 신임 고문 부".split())
+# Titles a head of state or government, a minister or an envoy holds, written after their country (폼페이오 미 국무장관).
+_STATE_TITLES = frozenset("장관 차관 대사 총리 대통령".split())
+_COUNTRY_ABBREVIATIONS = frozenset("미 중 일 러 영 독 북".split())  # 미 국무장관, 중 외교부장
 _FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사장 창업자".split())
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
@@ -93,6 +98,11 @@ def _japanese_pair(first: str, last: str) -> bool:
             and sum(c in _JP_MARKERS for c in first + last) >= 2 and first not in _NOT_JAPANESE_WORDS and last not in _NOT_JAPANESE_WORDS)
 
 
+# Words in the kana inventory that stand before a player's or an official's first name (투수 케이시, 시즌 루키): not a family
+# name when no title confirms one.
+_NOT_JAPANESE_FAMILY = frozenset("투수 타자 포수 시즌 루키 에이스 코치 감독 선수 신인 오후 오전 주요 수도 이후 우수 후보 지지 시기 도시".split())
+
+
 def _name_pair(run: list[_Word]) -> list[_Word] | None:
     """The two words of a run of name-like words that name a person: a Japanese name (니혼햄 파이터스 신조 쓰요시 →
     신조 쓰요시; 니시무라 데이치 사쿠라 크레파스 → 니시무라 데이치), else the first pair that starts with a
@@ -138,6 +148,12 @@ def _looks_korean_name(core: str) -> bool:
 _AGE_BRACKET = re.compile(r"\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")  # found first: rare, so the scan is cheap
 _NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
 _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
+# A Korean name with 씨 after it, glued or spaced (배수민씨(박사과정), 윤하진 씨가): 씨 is said of people only. The name starts a
+# word; what follows 씨 must be particles (씨앗, 씨름 are other words).
+_HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?씨")
+# A photo's line-up in brackets ((왼쪽부터 현민재 한빛대 교수, 레오 마틴 UC버클리 교수)): the words are taken out of the text
+# the rules read, so the bracket is read on its own.
+_LINEUP = re.compile(r"\((?:사진\s?)?(?:왼쪽|오른쪽|좌측|우측|앞줄 왼쪽|뒷줄 왼쪽)(?:부터|에서)\s?([^()\n]{4,300})\)")
 _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 _SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
@@ -165,7 +181,8 @@ _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())
 # Nouns and adverbs of three syllables or with a particle that look like a surname and a given name before a title (사람이
 # 교장이다, 이로써 김 교장과).
 _NOT_NAME_STEMS = frozenset("사람 이로".split())
-_DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과")  # before 교수
+# before 교수 or 박사: a hospital's department (산부인과) or a university's (신소재공학과, 생명과학부)
+_DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과|[가-힣]{1,10}학(?:과|부)")
 _TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표", "대표이사", "부회장", "CEO")) + r")\Z")
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_bodies.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
@@ -274,13 +291,16 @@ class _PeopleRules(_ArticleBase):
                 if j == i - 1 and word.core in _SURNAMES and word.core not in "전현" and not (
                         j > 0 and any(c in _LOANWORD_SYLLABLES for c in words[j - 1].core)):
                     break  # 이로써 김 교장과: a surname alone is a short form (전 총리: former; 젠슨 황 CEO: a foreign name)
-                if family == "교수" and not run and j == i - 1 and _DEPARTMENT.fullmatch(word.core):
+                if family in ("교수", "박사") and not run and j == i - 1 and _DEPARTMENT.fullmatch(word.core):
                     j, steps, workplace = j - 1, steps + 1, True  # 조금준 산부인과 교수: the department is where, not who
                     continue
                 if family == "교장" and not run and j == i - 1 and _SCHOOL_WORD.fullmatch(word.core):
                     j, steps, workplace = j - 1, steps + 1, True  # 김걸 용산고 교장: the school (school_hits names it) is where
                     continue
-                if workplace and j == i - 2 and self._two_syllable_name(word):
+                if workplace and j == i - 2 and self._two_syllable_name(word) and not (
+                        j > 0 and not words[j - 1].closes and not words[j].line_start and self.is_name_word(words[j - 1])
+                        and not _looks_korean_name(words[j - 1].core)):
+                    # 김걸 용산고 교장; not 레오 마틴 버클리대 교수, where 마틴 ends a foreign name
                     person, start = word.core, word.start  # 김걸 용산고 교장: a workplace between makes a short name safe
                     break
                 # △이학은 마산대학교 총장: a list item opens with its name, which may end like a particle
@@ -304,6 +324,10 @@ class _PeopleRules(_ArticleBase):
                 if word.opens:
                     break
                 j, steps = j - 1, steps + 1
+            if person is not None and len(run) == 1 and family in _FIRM_TITLES:
+                firm = self._firm_between(run[0])  # 박재필 아유경제 대표, 문기주 크로앙스 회장: the word between is his firm
+                if firm:
+                    hits.append(firm)
             pair = _name_pair(run)
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
@@ -312,6 +336,8 @@ class _PeopleRules(_ArticleBase):
                     hits.append(_Hit(firm[0].core, firm[0].start, "rule", "company"))  # 스티븐 발라반 람다 CEO: his firm
             if person is None and i >= 3 and not run:
                 person, start = self._japanese_name_before_body(i)  # 오카무라 다다시 일본상의 회장: the body reads as particles
+            if person is None and family in _STATE_TITLES and i >= 3:
+                person, start = self._foreign_name_before_country(i)  # 마이크 폼페이오 미 국무장관, 모테기 도시미쓰 일본 외무상
             if person is None and family in _MINISTER_TITLES and i > 0 and not w.line_start:
                 lone = self._lone_foreign_surname(i - 1)  # 논의해 온 베선트 재무장관이: his surname alone
                 if lone is not None:
@@ -332,10 +358,13 @@ class _PeopleRules(_ArticleBase):
         name words that end at words[k] are one transliterated name, even where one looks Korean (고이치, 모휘니)."""
         run: list[_Word] = []
         words = self.words
+        if k > 0 and not words[k].line_start and self.known.type_of(words[k].core) == "place":
+            k -= 1  # 유스프 샤리프조다 타지키스탄 주한대사: the country written before 주한
         while k >= 0 and len(run) < 4:
             word = words[k]
-            if word.closes or not self.is_name_word(word) or word.core in _FUNCTION_WORDS:
-                break
+            transliterated = all(map(_is_hangul, word.core)) and any(c in _LOANWORD_SYLLABLES for c in word.core)
+            if word.closes or not (self.is_name_word(word) or transliterated) or word.core in _FUNCTION_WORDS:
+                break  # 샤리프조다 ends like a verb (다) but is transliterated: a name word here
             run.insert(0, word)
             if word.line_start or word.opens:
                 break
@@ -343,6 +372,32 @@ class _PeopleRules(_ArticleBase):
         if len(run) < 2 or len(run) > 3 and not any(c in _LOANWORD_SYLLABLES for w in run for c in w.core):
             return []
         return [_Hit(" ".join(w.core for w in run), run[0].start, "title", "person")]
+
+    def _firm_between(self, w: _Word) -> _Hit | None:
+        """The one word between a Korean name and a firm's title, as a company: Hangul or Latin of two letters or more that
+        the alias file does not know as something else, no particle, not a word that says what kind of head (공동, 상임)."""
+        core = w.core
+        if (len(core) < 2 or w.closes or w.opens or core in _NOT_NAMES or core in _FUNCTION_WORDS or core in _HEAD_KINDS
+                or strip_particle(core) != core or title_family(core) or _looks_korean_name(core) and len(core) == 3
+                or not (all(map(_is_hangul, core)) or core.isascii() and core[:1].isalpha())):
+            return None
+        if self.known.type_of(core) is not None or _suffix_type(core) is not None:
+            return None  # known, or named by its suffix already (경성미디어그룹)
+        return _Hit(core, w.start, "rule", "company")
+
+    def _foreign_name_before_country(self, i: int) -> tuple[str | None, int]:
+        """Two name words right before a country and the state title at words[i] (마이크 폼페이오 미국 국무장관, 모테기 도시미쓰
+        일본 외무상): a foreign name when it is Japanese-shaped or has a loanword syllable (not 지난달 폼페이오)."""
+        first, last, country = self.words[i - 3 : i]
+        if not (country.core in _COUNTRY_ABBREVIATIONS or self.known.type_of(country.core) == "place"):
+            return None, 0
+        if (first.closes or last.closes or country.closes or last.line_start or country.line_start or self.words[i].line_start
+                or not self.is_name_word(first) or not self.is_name_word(last)
+                or first.core in _FUNCTION_WORDS or last.core in _FUNCTION_WORDS):
+            return None, 0
+        if not (_japanese_pair(first.core, last.core) or any(c in _LOANWORD_SYLLABLES for c in first.core + last.core)):
+            return None, 0
+        return f"{first.core} {last.core}", first.start
 
     def _two_syllable_name(self, w: _Word) -> bool:
         """김걸, 김방: a surname and one syllable, no particle, no word the rules know as something else."""
@@ -391,8 +446,11 @@ class _PeopleRules(_ArticleBase):
             if text[after : after + 1] == "(":
                 close = text.find(")", after, after + 30)
                 after, noted = (close + 1, True) if close > 0 else (after, noted)
-            # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above")
-            if (text[after : after + 1] != "," or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
+            # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above"); a spaced middle dot joins
+            # names only (이정민 · 강서준 교수), so one is enough
+            dotted = text.startswith(" · ", after)
+            noted = noted or dotted
+            if (text[after : after + 1] != "," and not dotted or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
                     or self.known.type_of(w.core) not in (None, "person")):
                 break
             found.append(_Hit(w.core, w.start, "title", "person"))
@@ -456,6 +514,54 @@ class _PeopleRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "person"):
                 hits.append(_Hit(name, before.start(), "title", "person"))
+        return hits
+
+    def japanese_name_hits(self) -> list[_Hit]:
+        """A Japanese family and given name without a title (2위 시부노 히나코를, 외무상 하야시 다카오는): two words in the
+        kana inventory with marker syllables (see _japanese_pair), the second with its particle; neither known as anything
+        else, nor a word the rules know is no name."""
+        hits: list[_Hit] = []
+        words = self.words
+        for i in range(len(words) - 1):
+            first, last = words[i], words[i + 1]
+            if not _japanese_shaped(first.core) or first.closes or last.line_start or last.opens:
+                continue  # most words fail the (cached) shape test first: the checks below run for few
+            given = strip_particle(last.core)
+            if (strip_particle(first.core) != first.core or first.core in _NOT_JAPANESE_FAMILY or last.core.endswith("인")
+                    or self.known.type_of(first.core.rstrip("와과")) not in (None, "person")):
+                continue  # 도요타와 …, 투수 케이시, 시즌 루키인 (인: "who is"): a word of the sentence, no family name
+            if not _japanese_pair(first.core, given) or _japanese_pair(first.core, last.core) and given != last.core and (
+                    self._ends_like_a_particle_only(last)):
+                continue  # 오카다 구니히로: a particle-like end kept only when the whole word is no name
+            if any(self.known.type_of(x) not in (None, "person") for x in (first.core, given, f"{first.core} {given}")):
+                continue
+            hits.append(_Hit(f"{first.core} {given}", first.start, "rule", "person"))
+        return hits
+
+    def lineup_hits(self) -> list[_Hit]:
+        """People (and their universities) named with titles in a bracketed photo line-up (see _LINEUP)."""
+        if "부터" not in self.text and "에서" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _LINEUP.finditer(self.text):
+            inside = type(self)(m.group(1), None, self.known)
+            hits += [_Hit(h.surface, h.start + m.start(1), h.evidence, h.type) for h in inside._titled_word_hits()]
+        return hits
+
+    def honorific_hits(self) -> list[_Hit]:
+        """People named with 씨 after them (see _HONORIFIC): a name of three syllables that looks Korean."""
+        if "씨" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _HONORIFIC.finditer(text):
+            name = m.group(1)
+            run = re.match(r"[가-힣]*", text[m.end() : m.end() + _TAIL_MAX + 1]).group()
+            if run and not _is_tail(run):
+                continue
+            if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                    and self.known.type_of(name) in (None, "person")):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
         return hits
 
     def _place_title(self, core: str) -> bool:

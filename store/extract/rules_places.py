@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .lexicon import _is_hangul, _is_tail
+from .lexicon import _is_hangul, _is_tail, title_family
 from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
@@ -108,6 +108,8 @@ class _PlaceRules(_ArticleBase):
             stem, core = m.group(1), m.group()
             if (len(stem) < 2 and not (m.group(2) == "구" and stem in _WARDS)) or core in _DISTRICT_GENERIC or stem in _NOT_NAMES:
                 continue
+            if title_family(core):
+                continue  # 일본 신임총리가: a head of government after the country, not a village (리)
             if any(c in _LOANWORD_SYLLABLES for c in stem):
                 continue  # 판교 테크노밸리: a transliterated word ending in 리 is no district
             if known.type_of(core) is not None:

@@ -19,7 +19,8 @@ _MODEL_VARIANT = re.compile(
     r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])")
 # Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
 _WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇
-    드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬""".split())  # also songs, albums, shows: 싱글 ‘겨울소리’
+    드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬
+    학술지 국제학술지 저널 과학저널 잡지 월간지 계간지""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
 _ALBUM_NUMBER = re.compile(r"\d{1,2}집")  # 정규 1집 ‘아임 히어로’
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
@@ -28,6 +29,10 @@ _HEADLINE_MAX = 300
 # multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
 _EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의 태풍".split())  # 17호 태풍 '타파'
 _EDITION_AT_START = re.compile(r"제\s?\d{1,3}\s?회\s*")  # ‘제11회 청춘양구 배꼽축제’: the festival, not its edition
+_EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?\s+)?")  # ‘제34회 2024 커뮤니케이션대상’
+# Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
+_QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회")
+_PRIZE_ENDINGS = ("대상", "상")
 _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
@@ -36,7 +41,7 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s?이름(?:으로|의|을)")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
-_QUOTED_NAME = re.compile(r"[‘'\"“]([^‘’'\"“”\n,.]{2,30})[’'\"”]")
+_QUOTED_NAME = re.compile(r"[‘'\"“「]([^‘’'\"“”「」\n,.]{2,30})[’'\"”」]")  # 「제34회 … 커뮤니케이션대상」 too
 
 
 class _ProductRules(_ArticleBase):
@@ -52,6 +57,7 @@ class _ProductRules(_ArticleBase):
         headline_end = text.find("\n")
         if headline_end > _HEADLINE_MAX:
             headline_end = -1  # a first line that long is no headline (and counting names in it would be quadratic)
+        listed_after = -1  # where the last quoted work ends
         for m in _QUOTED_NAME.finditer(text):
             name = _TRAILING_GLOSS.sub("", m.group(1).strip())  # ‘이프카카오(ifkakao)’: the name, not its Latin gloss
             start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
@@ -61,9 +67,15 @@ class _ProductRules(_ArticleBase):
             body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
                 "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
             edition = _EDITION_AT_START.match(name) if body_type == "event" else None
+            if body_type is None and len(parts) >= 2:
+                # ‘KAIST 국제 신소재 공학 워크숍’, ‘제7회 국제평화공헌대상’, ‘2024 우수기자대상’: a workshop or contest of
+                # several words; a prize only with its edition or year in front (‘지원 대상’ is who gets help)
+                edition = _EDITION_AND_YEAR.match(name)
+                if parts[-1].endswith(_QUOTED_EVENT_ENDINGS) or edition.end() and parts[-1].endswith(_PRIZE_ENDINGS):
+                    body_type = "event"
             if edition and len(parts) >= 2 and edition.end() < len(name):
                 name, start = name[edition.end():], start + edition.end()
-            if (body_type and 2 <= len(parts) <= 6 and self.known.type_of(name) in (None, body_type)
+            if (body_type and 2 <= len(parts) <= (8 if edition else 6) and self.known.type_of(name) in (None, body_type)
                     and self._tail_ok(m.end())):
                 # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서, '글로벌 AI 텔코 얼라이언스'를
                 hits.append(_Hit(name, start, "rule", body_type))
@@ -84,7 +96,9 @@ class _ProductRules(_ArticleBase):
                     hits.append(_Hit(event, start, "rule", "event"))
                 continue
             head = _strip_tail(words[-1])
-            work = words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+            # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
+            work = (words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+                    or 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in (",", "·"))
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
@@ -100,6 +114,8 @@ class _ProductRules(_ArticleBase):
                 continue  # a sentence quoted, not a title
             if self._tail_ok(m.end()):
                 hits.append(_Hit(name, start, "rule", type_))
+                if type_ == "product":
+                    listed_after = m.end()
         return hits
 
     def _event_word_after(self, end: int) -> bool:

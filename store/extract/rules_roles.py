@@ -15,13 +15,19 @@ from .rules_people import _looks_korean_name
 # Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
 # 투수 윤규진의). 그룹 alone is left out: in business news it is a company group (그룹 계열사).
 _ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 듀오 개그맨 개그우먼 코미디언
-    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼 극작가 연출가 안무가 지휘자 성악가""".split())
+    방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼 극작가 연출가 안무가 지휘자 성악가
+    마무리투수 선발투수 구원투수 탤런트 시인 소설가 조각가 화가 서양화가 한국화가 평론가 미술평론가""".split())
 # 인 may follow the role word (뮤지컬 배우인 김소현도: "who is an actor").
 _ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")인?(?=\\s)")
 # Role words that also stand after the name they say what it is (전미도와 이지숙 배우가, 김하윤 가수는).
 _CAST = re.compile(r"(?<![가-힣·])[가-힣]{2,4}(?:·[가-힣]{2,4}){1,9}(?= (?:주연|출연))")
 _COMMA_CAST = re.compile(r"(?<![가-힣])([가-힣]{3}(?:, ?[가-힣]{3}){1,9})(?:이|가|은|는|도) (?:출연|주연)")
-_ROLE_AFTER_NAME = re.compile(r"(?<=[가-힣] )(?:배우|가수|성악가)(?=[이가은는도와과의로,]|\s|$)")
+# Artists and writers too (김상대 조각가, 양해연 시인, 이화진 서양화가가, 김종근 미술평론가가): a word that starts after a space, so
+# 문화가 (culture + particle) never reads as 화가.
+_ROLE_AFTER_NAME = re.compile(
+    r"(?<=[가-힣] )(?:배우|가수|성악가|시인|소설가|조각가|(?:서양|동양|한국)?화가|(?:미술|문학|음악|영화)?평론가)(?=[이가은는도와과의로,]|\s|$)")
+_AND_OTHERS = re.compile(r" 등(?:[이은을과의도]|\s|$)")  # 가수 김하윤 등이: "and others" closes a name like a particle
+_ROLE_AFTER_HINT = re.compile("배우|가수|성악가|시인|소설가|조각가|화가|평론가")
 # What follows such a word without being a name (가수 활동을, 배우 출신인).
 _ROLE_NOUNS = frozenset("""활동 데뷔 출신 지망생 생활 겸 등 들 시절 인생 경력 데뷔작 본인 자신 부문 자격 전향 겸업 인생 역할 변신 오디션
     매니저 소속사 팬 선배 후배 동료 최초 최고 최초로 이상 출신인 신기록 기록 신곡 앨범 무대 콘서트 공연""".split())
@@ -58,8 +64,9 @@ class _RoleRules(_ArticleBase):
             if name.endswith("씨") and len(name) > 2:
                 name = name[:-1]  # 배우 최불암씨는: the name without 씨
             bracketed = self.text[after.end : after.end + 1] == "("
-            if name == after.core and not bracketed and not after.closes:
-                continue  # no particle, bracket or punctuation after it: a compound noun (가수 활동 기간)
+            if name == after.core and not bracketed and not after.closes and not (
+                    _looks_korean_name(name) and _AND_OTHERS.match(self.text, after.end)):
+                continue  # no particle, bracket or punctuation after it: a compound noun (가수 활동 기간); 탤런트 나도현 등이 is a name
             if (len(name) < 2 or name in _ROLE_NOUNS or name in _NOT_NAMES or title_family(name) or name in _ROLE_WORDS
                     or not (all(map(_is_hangul, name)) or name.isascii() and name[:1].isalpha())):
                 continue
@@ -104,7 +111,7 @@ class _RoleRules(_ArticleBase):
                     for part in parts:
                         offset = self.text.index(part, offset)
                         hits.append(_Hit(part, offset, "title", "person"))
-        if "배우" not in self.text and "가수" not in self.text and "성악가" not in self.text:
+        if not _ROLE_AFTER_HINT.search(self.text):
             return hits
         for found in _ROLE_AFTER_NAME.finditer(self.text):
             i = bisect_left(self._word_starts, found.start())

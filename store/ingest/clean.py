@@ -150,7 +150,8 @@ def _scan(text: str) -> _Found:
         line, is_caption = _strip_credits(line, caption=False)
         if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)) or (
                 _CAPTION_OPENING.match(line)):
-            found.lines.append(_Line(_CAPTION_MARK.sub("", line), "caption"))
+            caption = _CAPTION_MARK.sub("", line).strip()
+            found.lines.append(_Line(caption, "caption") if caption else _Line("", "sep"))  # "▲(사진제공=SK)": a credit only
             continue
         found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))

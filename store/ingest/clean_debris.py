@@ -30,7 +30,7 @@ PAGE_BUTTONS = frozenset({
     "선택", "가장", "작은", "큰", "글자", "단계", "한",
     # the chrome of a CMS many local outlets share, pop-up and menu toggles
     "실시간 댓글", "상태바", "이 기사를 공유합니다", "기사 메일전송", "기사수정", "전체메뉴닫기", "전체전체메뉴닫기", "오늘 하루 열지 않음",
-    "배너 닫기", "본문바로가기", "메뉴바로가기",
+    "배너 닫기", "본문바로가기", "메뉴바로가기", "상단여백", "하단여백", "관련기사목록", "관련기사 목록",
     # ad slots, search and archive labels, a portal's source fields (배너, 상세검색, 최근소식 / 출처 / 작성일 / 원본URL)
     "배너", "상세검색", "최근소식", "출처", "작성일", "원본URL", "원본 URL",
     # a broadcast transcript's turn labels
@@ -43,7 +43,8 @@ SECTION_LABELS = frozenset(
     "부동산 오피니언 사설 칼럼 전국 지역 기업 테크 유통 건강 여행 교육 환경 북한 외교 국방 피플 인물 포토 영상 "
     "경제일반 사회일반 정치일반 전체기사 최신기사 종합 뉴스 비즈 비즈니스 글로벌 마켓 자동차 모바일 게임 헬스 "
     "이슈 연재 트렌드 생활정보 매체 International edition English 日本語 中文 포토뉴스 동영상 게시판 자유게시판 "
-    "정보통신 통신 방송 방송통신 전자 모빌리티 에너지 바이오 제약 중기 중소기업 벤처 스타트업 가상자산 재테크".split()
+    "정보통신 통신 방송 방송통신 전자 모빌리티 에너지 바이오 제약 중기 중소기업 벤처 스타트업 가상자산 재테크 "
+    "전체 야구 해외야구 축구 해외축구 국내축구 골프 농구 배구".split()
 )
 _LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판"})  # 경제이슈, 산업일반, 정치게시판
 _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
@@ -54,6 +55,8 @@ _COUNTERS = re.compile(
     r"\s*[:：]?\s*[\d,.:\-\s]*[\s|·/]*){1,8}$"
 )
 _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
+# "검색결과414건": a search box's count; "UPDATED. 2024-04-26 11:15 (금)": the page's clock, not the story's date
+_SEARCH_COUNT = re.compile(r"^검색\s?결과\s*[\d,]+\s*건$|^(?:LAST\s)?UPDATED\.?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}.{0,12}$")
 _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
 # Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts): how they
 # begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
@@ -62,7 +65,8 @@ _PORTAL = re.compile(
     r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
     r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
     r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
-    r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$"
+    r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$|"
+    r"이 기사의 카테고리는 언론사의 분류를 따릅니다\.?$|기사가 속한 카테고리는 언론사가 분류합니다\.?$"  # Zum, Daum
 )
 _PORTAL_END = re.compile(
     r"본문\s?보기를 권장합니다\.?$|에서 직접 확인하세요\.\s*해당 언론사로 이동합니다\.?$|"
@@ -82,7 +86,7 @@ _WEATHER = re.compile(
 )
 _WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
 _NUMBERS_ONLY = re.compile(r"^(?!(?:19|20)\d\d\.\d{1,2}\.\d)[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")  # not a date (2018.03.07)
-_BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]")
+_BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]|^(?:HOME|Home)\s+[가-힣A-Za-z·・/ ]{2,20}$")  # "HOME 지방자치・정치"
 _LINK_FOOTER = re.compile(
     r"^[▶☞☎►▷]\s*.*(?:제보|카카오톡|카톡|이메일|e-?mail|홈페이지|구독|바로가기|기사\s?보기|채널|유튜브|네이버|"
     r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
@@ -106,7 +110,10 @@ _LIST_HEADER = re.compile(
     r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기)$",
     re.I,
 )
-_COMMENT_HEADER = re.compile(r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기)$")  # the rest is not the story
+# the rest is not the story; also a comment form's first line (닉네임 패스워드…, 댓글삭제) and a comment policy's (※ 아래 경우에는…)
+_COMMENT_HEADER = re.compile(
+    r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기|댓글\s?삭제|BEST\s?댓글|베스트\s?댓글"
+    r"|닉네임\s+패스워드(?:\s+\S+){0,4}|※?\s*아래 경우에는 (?:고지 없이|사전 통보 없이) 삭제(?:하겠습니다|될 수 있습니다)\.?)$")
 _COMMENT_LINE = re.compile(
     r"^(?:등록된 댓글이 없습니다\.?|댓글\s?쓰기|댓글을 (?:입력|작성)해\s?주세요\.?|로그인 후 .*댓글.*|"
     r"첫 (?:번째 )?댓글을 남겨주세요\.?|댓글\s?\d*|댓글\s?보기|댓글\s?더보기)$"
@@ -151,8 +158,16 @@ _CREDIT_TAILS = (
     re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?$"),
     # "... 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공": a credit glued to a caption without a sentence end
     re.compile(r"(?<=[가-힣A-Za-z0-9])\s*/\s*[^\s/]{1,20}\s?제공$"),
+
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
+)
+# Credit tails tried only when their "=" is near the end of the line (each would otherwise scan every line of a page):
+# "(자료사진)시의회 본회의장/사진=시의회", a labelled credit glued without a sentence end; "... 하고 있다. AP=연합뉴스", a
+# foreign agency's photo carried by a Korean one
+_EQUALS_CREDIT_TAILS = (
+    re.compile(rf"(?<=[가-힣A-Za-z0-9])\s*/\s*{_CREDIT_WORD}\s*[=:]\s*[^\s/=]{{1,20}}$"),
+    re.compile(rf"{_AFTER_SENTENCE}\s*[A-Za-z가-힣]{{1,10}}\s*=\s*{_AGENCIES}$"),
 )
 # "... 있다. ⓒ시사저널 김동현": a credit naming a photographer after the owner is the outlet's own (a firm's handout
 # credit, "ⓒ LG에너지솔루션", names no one)
@@ -177,7 +192,7 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL)))
+               _BUTTON_LABEL, _SEARCH_COUNT)))
 
 
 def _is_debris(core: str) -> bool:
@@ -228,7 +243,8 @@ def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
     changed = True
     while changed and text:
         changed = False
-        patterns = _CREDIT_TAILS + ((_CAPTION_NAME_CREDIT,) if caption else ())
+        patterns = _CREDIT_TAILS + ((_CAPTION_NAME_CREDIT,) if caption else ()) + (
+            _EQUALS_CREDIT_TAILS if "=" in text[-40:] else ())
         for rx in patterns:
             new = rx.sub("", text).rstrip()
             if new != text and new:

@@ -14,17 +14,21 @@ _BYLINE_PREFIXES = (
     # [뉴스웍스=이한익 기자]  [헤럴드경제(경주)=김현일·박혜원 기자]  [매체명=(시카고) 홍길동 특파원]  (조세금융신문=김명진 기자)
     re.compile(
         rf"^[\[【(]\s*(?P<outlet>[^\[\]【】=()]{{1,30}}?)\s*(?:\([^()]{{1,15}}\))?\s*=\s*(?:\([^()]{{1,15}}\)\s*)?"
-        rf"(?P<names>{_NAMES_SP})\s*{_JOB}\s*[\]】)]"
+        rf"(?:(?![가-힣]*(?:뉴스|신문|일보|투데이|경제|방송|미디어|타임즈|타임스|저널))[가-힣]{{1,6}}\s?/\s?)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*[\]】)]"  # [대전인터넷신문=세종/홍길동 기자]: a desk's town
     ),
-    # [비즈데일리 최진호 기자]
-    re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{1,30}}?)\s+(?P<names>{_NAMES})\s*{_JOB}\s*[\]】]"),
+    # [비즈데일리 최진호 기자]  (엑스포츠뉴스 홍길동 기자)
+    re.compile(rf"^(?:[\[【]|\((?!사진|자료|그래픽))\s*(?P<outlet>[^\[\]【】=()]{{1,30}}?)\s+(?P<names>{_NAMES})\s*{_JOB}\s*[\]】)]"),
+    # [대전=더뉴스투데이 / 홍길동 기자]: a dateline, the outlet, a slash and the names
+    re.compile(rf"^[\[(【]\s*[가-힣]{{1,10}}\s*=\s*(?P<outlet>[^\[\]()【】=/]{{1,20}}?)\s*/\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*[\])】]"),
     # (서울=연합뉴스) 홍길동 기자 =   [서울=뉴시스]홍길동 기자 =   (경주=뉴스1) 홍길동 김철수 기자 =   [바르셀로나(스페인)=뉴시스]
     re.compile(
         rf"^[\[(【]\s*(?!사진|자료|그래픽|출처|제공)[가-힣]{{1,10}}(?:\([가-힣]{{1,10}}\))?\s*=\s*(?P<outlet>[^\[\]()【】=]{{1,20}}?)\s*[\])】]"
         rf"\s*(?:(?P<names>{_NAMES_SP})\s*{_JOB}\s*=)?"
     ),
-    # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문
-    re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
+    # [스포탈코리아] 홍길동 기자= 본문: the outlet in brackets, then the names and = before the lede
+    re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{2,30}}?)\s*[\]】]\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
+    # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문   케이부동산뉴스 홍길동 기자 | 본문 (not a date after |)
+    re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()|]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:=|\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트)))"),
 )
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
@@ -99,7 +103,7 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?"
     r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?)?"
-    r"(?:\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?)?"
+    r"(?:\s*\[?\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?\]?)?"
 )
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
