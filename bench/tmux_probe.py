@@ -17,14 +17,12 @@ With `--stories RUNS`, it also times f4 from the start list to the Stories scree
 With `--drill Q`, it also types Q, then times Enter on its first row (the entity) until the entity screen's status
 line says "mention 1 of N": issue 14's drill-down of the largest entity, first page, as a person waits for it.
 
-What bounds the figures: with `--client spawn` (the default, rounds 1-8) every key and every look at the screen is
-a tmux process (~2-4 ms each), so each latency is late by up to one poll and a program that only echoes a key is
-seen 6-9 ms after it. With `--client quiet` one control-mode client that asks tmux for no pane output sends the
-keys and captures the screen (an echo is seen in ~0.5-1 ms). Every figure counts from just before the key is
-handed to tmux.
+What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll;
+a program that only echoes a key is seen 6-9 ms after it. Every figure counts from just before the key is handed
+to tmux.
 
     python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--typing 150] [--drill HBM] [--stories 9]
-                               [--checkout OTHER_TREE] [--client spawn|quiet]
+                               [--checkout OTHER_TREE]
 """
 from __future__ import annotations
 
@@ -36,7 +34,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 
 SESSION = "hanscope-probe"
@@ -49,14 +46,12 @@ def tmux(*args: str) -> str:
 
 
 class Spawn:
-    """A tmux process for each key and each look at the screen, polled every 1 ms (rounds 1-8's probe).
+    """A tmux process for each key and each look at the screen, polled every 1 ms.
 
-    Each process costs 2-4 ms before tmux sees the key or the screen, so a program that only echoes a key is seen
-    6-9 ms after it, and every figure carries that.
     Tried in round 8 and not kept: one control-mode client (`tmux -C`) that hears the app's writes. It sees an echo
     in 0.5 ms against 9 ms this way, yet every app figure came out ~10 ms higher (last key p50 41-45 against
     25-33 ms, the same code, one after the other): tmux escapes each byte of every frame for it, and the probe reads
-    them, on the two cores the app uses. `Quiet` below keeps the client and drops the output."""
+    them, on the two cores the app uses."""
 
     def __init__(self, session: str) -> None:
         self.session = session
@@ -69,64 +64,6 @@ class Spawn:
 
     def wait_for_screen(self, predicate, limit: float) -> float | None:
         return wait_until(lambda: predicate(self.screen()), limit)
-
-
-class Quiet:
-    """One control-mode client (`tmux -C attach`) that asks tmux for no pane output (`-f no-output`): a key or a
-    look at the screen is one line on its pipe instead of a process, and the app's frames are not escaped and
-    copied to it (what made round 8's control client slow the app). The screen is polled every 1 ms."""
-
-    def __init__(self, session: str) -> None:
-        self.session = session
-        self.process = subprocess.Popen(["tmux", "-C", "attach", "-f", "no-output,ignore-size", "-t", session],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
-        self.replies: list[str] = []
-        self.replied = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
-        self.command("display-message", "-p", "ready")  # the attach's own reply block comes before this one
-
-    def _read(self) -> None:
-        body: list[str] | None = None
-        for raw in self.process.stdout:
-            line = raw.decode("utf-8", "replace").rstrip("\n")
-            if body is None and line.startswith("%begin "):
-                body = []
-            elif body is not None and line.startswith(("%end ", "%error ")):
-                with self.replied:
-                    self.replies.append("\n".join(body))
-                    self.replied.notify_all()
-                body = None
-            elif body is not None:
-                body.append(line)
-
-    def command(self, *args: str) -> str:
-        with self.replied:
-            wanted = len(self.replies) + 1
-        try:
-            self.process.stdin.write((" ".join(_tmux_quote(a) for a in args) + "\n").encode())
-        except BrokenPipeError:
-            raise SystemExit("the tmux session ended: the app exited (run it by hand to see why)") from None
-        with self.replied:
-            self.replied.wait_for(lambda: len(self.replies) >= wanted, 10)
-            return self.replies[wanted - 1] if len(self.replies) >= wanted else ""
-
-    def screen(self, styles: bool = True) -> str:
-        return self.command("capture-pane", "-p", *(["-e"] if styles else []), "-t", self.session)
-
-    def wait_for_screen(self, predicate, limit: float) -> float | None:
-        return wait_until(lambda: predicate(self.screen()), limit)
-
-    def close(self) -> None:
-        try:
-            self.process.stdin.close()
-            self.process.wait(5)
-        except (OSError, subprocess.TimeoutExpired):
-            self.process.kill()
-
-
-def _tmux_quote(arg: str) -> str:
-    """A word of a tmux command line: single quotes keep everything literal but a single quote."""
-    return "'" + arg.replace("'", "'\\''") + "'"
 
 
 def result_area(screen: str) -> list[str]:
@@ -224,8 +161,7 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
 
 
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
-          drill_queries: tuple[str, ...] = (), cadence: float | None = None, stories_runs: int = 0,
-          how: str = "spawn") -> dict:
+          drill_queries: tuple[str, ...] = (), cadence: float | None = None, stories_runs: int = 0) -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
@@ -233,7 +169,7 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
     tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", *source,
          command)
     started = time.perf_counter()
-    client = Quiet(SESSION) if how == "quiet" else Spawn(SESSION)
+    client = Spawn(SESSION)
     try:
         if client.wait_for_screen(lambda screen: "articles" in screen, 30) is None:
             raise SystemExit("the app did not show its start list within 30 s")
@@ -243,11 +179,9 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
         typed = [typing(client, query, runs, settle, cadence) for query in queries] if cadence else []
         drills = [drill(client, query, runs, settle) for query in drill_queries]
         story_list = stories(client, stories_runs, settle) if stories_runs else None
-        return {"client": how, "first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows,
+        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows,
                 "typing": typed, "drill_down": drills, "stories": story_list}
     finally:
-        if isinstance(client, Quiet):
-            client.close()
         tmux("kill-session", "-t", SESSION)
 
 
@@ -271,9 +205,6 @@ def main() -> int:
                         help="also time f4 (the Stories screen) from the start list to its first page, RUNS times")
     parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
                                            "commit) instead of the installed one, to compare two versions")
-    parser.add_argument("--client", choices=("spawn", "quiet"), default="spawn",
-                        help="how keys and looks reach tmux: a process each (spawn) or one control-mode client "
-                             "that gets no pane output (quiet)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is not installed: apt-get install tmux", file=sys.stderr)
@@ -283,7 +214,7 @@ def main() -> int:
         return 2
     print(json.dumps(probe(args.db, [q for q in args.queries.split(",") if q], args.runs, args.settle, args.checkout,
                             tuple(q for q in args.drill.split(",") if q), args.typing / 1e3,
-                           args.stories, args.client), ensure_ascii=False))
+                           args.stories), ensure_ascii=False))
     return 0
 
 
