@@ -51,7 +51,10 @@ class Spawn:
     Tried in round 8 and not kept: one control-mode client (`tmux -C`) that hears the app's writes. It sees an echo
     in 0.5 ms against 9 ms this way, yet every app figure came out ~10 ms higher (last key p50 41-45 against
     25-33 ms, the same code, one after the other): tmux escapes each byte of every frame for it, and the probe reads
-    them, on the two cores the app uses."""
+    them, on the two cores the app uses. Round 9 tried one that asks tmux for no pane output (`attach -f
+    no-output`) and polls `capture-pane` through it every 1 ms: an echo is seen in 0.5-1.0 ms (against 5.7-6.5
+    here), yet the app's figures came out higher again (last key p50 35-48 against 24-31 ms, the same code, run
+    right after; BENCHMARKS round 9). Not kept either."""
 
     def __init__(self, session: str) -> None:
         self.session = session
