@@ -8,7 +8,8 @@ from .lexicon import _has_hangul
 from .rules_base import _EVIDENCE_RANK, _FUNCTION_WORDS, _PLACE_SUFFIXES, _Hit, _is_amount, _suffix_type
 from .rules_bodies import _BodyRules
 from .rules_brackets import _BracketRules, spells_acronym
-from .rules_people import _PeopleRules, _looks_korean_name
+from .name_shapes import _looks_korean_name
+from .rules_people import _PeopleRules
 from .rules_places import _PlaceRules
 from .rules_players import _PlayerRules
 from .rules_roles import _RoleRules

@@ -8,7 +8,8 @@ from bisect import bisect_right
 
 from .lexicon import _is_hangul, title_family
 from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _particle_fits, _strip_tail, _suffix_type
-from .rules_people import _LIST_CLOSING_PARTICLES, _foreign_name_pair, _japanese_pair, _looks_korean_name
+from .name_shapes import _foreign_name_pair, _japanese_pair, _looks_korean_name
+from .rules_people import _LIST_CLOSING_PARTICLES
 from .rules_roles import _NAME_PARTICLES, _ROLE_NOUNS, _ROLE_WORDS
 
 # Words that say a sentence reports a player's result: golf scores, goals, hits, a place in the order, a start.

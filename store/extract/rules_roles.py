@@ -10,7 +10,7 @@ from bisect import bisect_left
 from .hangul import strip_particle
 from .lexicon import _is_hangul, title_family
 from .rules_base import _ArticleBase, _Hit, _NOT_NAMES
-from .rules_people import _looks_korean_name
+from .name_shapes import _looks_korean_name
 
 # Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
 # 투수 윤규진의). 그룹 alone is left out: in business news it is a company group (그룹 계열사).

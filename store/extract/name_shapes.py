@@ -1,0 +1,104 @@
+"""What a person's name looks like, word by word, before any title confirms it: a Korean name (a surname and a
+given name), a Japanese name (two words in the kana inventory), a foreign name pair (젠슨 황, not 만난 최).
+The people, player and role rules all ask these."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import _COMPOUND_SURNAMES, _is_hangul
+from .rules_base import _ADNOMINALS, _FUNCTION_WORDS, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word
+
+_SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 "
+    "우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 "
+    "맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 태 피".split()
+)
+_NOT_NAME_ENDINGS = frozenset("당 팀 돼 져 측")
+
+# only the syllables of Japanese kana: the vowels a i u e o (ya yu yo, wa), u as ㅡ after s/z/ts (스 즈 츠 쓰), no final
+# consonant but ㄴ. Korean words almost never keep to that inventory over two words of five syllables or more.
+_JP_VOWELS = frozenset((0, 2, 5, 8, 12, 13, 17, 20))  # ㅏ ㅑ ㅔ ㅗ ㅛ ㅜ ㅠ ㅣ
+_JP_U_ONSETS = frozenset((9, 10, 12, 14))  # ㅅ ㅆ ㅈ ㅊ + ㅡ
+_JP_TENSE = frozenset((1, 4, 8, 10, 13))  # ㄲ ㄸ ㅃ ㅆ ㅉ: only 쓰
+
+
+@lru_cache(maxsize=1 << 14)
+def _japanese_shaped(word: str) -> bool:
+    """A word of two to five syllables spelled only with the Hangul a Japanese name is written in (see _JP_VOWELS)."""
+    if not 2 <= len(word) <= 5:
+        return False
+    for c in word:
+        if not "가" <= c <= "힣":
+            return False
+        code = ord(c) - 0xAC00
+        onset, vowel, final = code // 588, code % 588 // 28, code % 28
+        if final not in (0, 4):
+            return False
+        if vowel == 18:  # ㅡ
+            if onset not in _JP_U_ONSETS:
+                return False
+        elif vowel == 9:  # ㅘ: 와 only
+            if onset != 11:
+                return False
+        elif vowel not in _JP_VOWELS or onset in _JP_TENSE:
+            return False
+    return True
+
+
+# Syllables Japanese names are full of and Korean words are not (ka ki ku ke ko, ta chi tsu te to, hi fu, shi sho kyo zu yo):
+# 주민이 주체가 keeps to the inventory too, but has none of them.
+_JP_MARKERS = frozenset("카 키 쿠 케 코 타 치 츠 쓰 테 토 후 히 시 쇼 쿄 즈 요".split())
+
+
+_NOT_JAPANESE_WORDS = _NOT_NAMES | _FUNCTION_WORDS | _ADNOMINALS
+
+
+def _japanese_pair(first: str, last: str) -> bool:
+    """A Japanese family and given name (사토 시게타카, 신조 쓰요시): both Japanese-shaped, five syllables or more, two of
+    them marker syllables (see _JP_MARKERS)."""
+    return (len(first) + len(last) >= 5 and _japanese_shaped(first) and _japanese_shaped(last)
+            and sum(c in _JP_MARKERS for c in first + last) >= 2 and first not in _NOT_JAPANESE_WORDS and last not in _NOT_JAPANESE_WORDS)
+
+
+# Words in the kana inventory that stand before a player's or an official's first name (투수 케이시, 시즌 루키): not a family
+# name when no title confirms one.
+_NOT_JAPANESE_FAMILY = frozenset("투수 타자 포수 시즌 루키 에이스 코치 감독 선수 신인 오후 오전 주요 수도 이후 우수 후보 지지 시기 도시".split())
+
+
+def _name_pair(run: list[_Word]) -> list[_Word] | None:
+    """The two words of a run of name-like words that name a person: a Japanese name (니혼햄 파이터스 신조 쓰요시 →
+    신조 쓰요시; 니시무라 데이치 사쿠라 크레파스 → 니시무라 데이치), else the first pair that starts with a
+    transliterated word (만난 젠슨 황 → 젠슨 황; 스티븐 발라반 람다 → 스티븐 발라반), else the first that can be
+    a foreign name at all (팀 쿡), else none (만난 최)."""
+    for i in range(len(run) - 1):
+        if _japanese_pair(run[i].core, run[i + 1].core):
+            return run[i : i + 2]
+    pairs = [run[i : i + 2] for i in range(len(run) - 1) if _foreign_name_pair(run[i].core, run[i + 1].core)]
+    for first, last in pairs:
+        if any(c in _LOANWORD_SYLLABLES for c in first.core):
+            return [first, last]
+    if len(run) > 2:
+        return None  # “금리 인하 고려 여건 형성”: a phrase of common nouns, none of them transliterated, is no name
+    return pairs[0] if pairs else None
+
+
+def _foreign_name_pair(first: str, last: str) -> bool:
+    """Two words that can be a foreign name. A one-syllable Korean surname after a word with no loanword
+    syllable is a verb or adverb before a surname and title (만난 최 회장, 찾은 황 CEO), not a name like
+    젠슨 황."""
+    if len(last) == 1 and last in _SURNAMES and not any(c in _LOANWORD_SYLLABLES for c in first):
+        return False
+    # A long word with no loanword syllable is a Korean compound (도곡시장 전라도반찬집 사장), not half a foreign name
+    return not any(len(w) >= 4 and not any(c in _LOANWORD_SYLLABLES for c in w) for w in (first, last))
+
+
+def _looks_korean_name(core: str) -> bool:
+    if len(core) == 4 and core[:2] in _COMPOUND_SURNAMES:
+        given = core[2:]
+    elif len(core) == 3 and core[0] in _SURNAMES:
+        given = core[1:]
+    else:
+        return False
+    if core[-1] in _NOT_NAME_ENDINGS:
+        return False  # 공화당 (a party), 서빙팀 (a team), 임용돼 (a verb): no given name ends so
+    return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
