@@ -2,7 +2,8 @@
 
 Datasette's pattern: each thread gets its own `Index` (SQLite in WAL mode runs readers side by side,
 so a slow drill-down never holds up the next keystroke's search), and writes go through one lock. A query asked
-for a worker is interrupted (sqlite3.OperationalError) once that worker says it is cancelled.
+for a worker is interrupted (sqlite3.OperationalError) once that worker says it is cancelled: at once when its owner
+calls `interrupt(worker)`, else at the query's next progress check.
 """
 from __future__ import annotations
 
@@ -19,12 +20,20 @@ T = TypeVar("T")
 
 CLOSE_WAIT = 2.0  # seconds close() waits for a thread's query to stop before leaving its connection open
 CHECK_EVERY = 50_000  # SQLite VM steps between cancellation checks: ~1.5 ms of query time
+# A background thread checks seldom (~50 ms of query time): its owner interrupts it (`interrupt`). Each check is a
+# Python call, so the nice-10 thread takes the GIL for it; preempted while holding it (the app's threads outrank
+# it), it held up the next keystroke's search and frame by 20-60 ms, traced at a key every 400 ms at 100k.
+CHECK_EVERY_BACKGROUND = 2_000_000
 BACKGROUND_THREADS = 2  # facets and a preview at once, neither waiting for the other
 BACKGROUND_NICE = 10  # CFS gives a nice-10 thread ~1/9 of a nice-0 one's share when both want a core
 
 
+_thread_kind = threading.local()
+
+
 def _lower_priority() -> None:
     """Make this thread yield the CPU to the app's others (Linux sets niceness per thread; elsewhere a no-op)."""
+    _thread_kind.background = True
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
     except (AttributeError, OSError):
@@ -55,6 +64,7 @@ class Connections:
         self._generation = 0
         self._closing = False
         self._background: ThreadPoolExecutor | None = None
+        self._running: dict[int, object] = {}  # id(worker) -> the connection its query runs on, while it runs
 
     def index(self) -> Index:
         """This thread's index (opened now if it has none), refreshed if the index changed since its last query."""
@@ -62,7 +72,8 @@ class Connections:
         index: Index | None = getattr(local, "index", None)
         if index is None:
             index = Index.open(self.db_path)
-            index.db.set_progress_handler(self._should_stop, CHECK_EVERY)
+            background = getattr(_thread_kind, "background", False)
+            index.db.set_progress_handler(self._should_stop, CHECK_EVERY_BACKGROUND if background else CHECK_EVERY)
             with self._opened_lock:
                 if self._closing:
                     index.close()
@@ -88,12 +99,28 @@ class Connections:
             with self._local.busy:  # close() waits for this: closing a connection mid-query can crash the process
                 if self._closing:
                     raise RuntimeError("the app is closing")
+                if worker is not None:
+                    with self._opened_lock:
+                        self._running[id(worker)] = index.db
                 if worker is not None and cancel_when is not None:
                     with cancel_when(lambda: self._closing or worker.is_cancelled):
                         return query(index)
                 return query(index)
         finally:
             self._local.worker = None
+            if worker is not None:
+                with self._opened_lock:
+                    self._running.pop(id(worker), None)
+
+    def interrupt(self, worker: Cancellable) -> None:
+        """Stop the query a cancelled worker is running now, from the canceller's thread (SQLite's and the server's
+        interrupt are safe to call from any thread). Between two of its statements, the next progress check or the
+        worker's own check stops it."""
+        with self._opened_lock:
+            db = self._running.get(id(worker))
+            # A server's cancel is a round trip: its own watcher thread sends it (`cancel_when`), not the caller's
+            if db is not None and getattr(db, "cancel_when", None) is None:
+                db.interrupt()
 
     def run_background(self, query: Callable[[Index], T], worker: Cancellable | None = None) -> T:
         """`run`, on a thread of lower CPU priority: for what follows an answer (facets over every hit, a preview),

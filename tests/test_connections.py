@@ -52,3 +52,57 @@ def test_after_close_a_thread_is_told_the_app_is_closing(seeds_db):
         assert "closing" in str(err)
     else:
         raise AssertionError("a closed pool answered")
+
+
+COUNT_TO = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) SELECT count(*) FROM c"
+
+
+class Worker:
+    is_cancelled = False
+
+
+def test_interrupt_stops_a_cancelled_background_query_at_once(seeds_db):
+    """A newer keystroke cancels the last query's facets: `interrupt` stops them now, from the keystroke's thread,
+    not at the background thread's next (seldom) progress check."""
+    connections = Connections(seeds_db)
+    worker, outcome = Worker(), {}
+
+    def facets():
+        started = time.monotonic()
+        try:
+            connections.run_background(lambda ix: ix._rows(COUNT_TO, (10**9,)), worker)  # minutes if not stopped
+        except sqlite3.OperationalError as err:
+            outcome["error"] = err
+        outcome["seconds"] = time.monotonic() - started
+
+    thread = threading.Thread(target=facets)
+    thread.start()
+    time.sleep(0.3)
+    worker.is_cancelled = True
+    connections.interrupt(worker)
+    thread.join(10)
+    assert "interrupted" in str(outcome.get("error")) and outcome["seconds"] < 2, outcome
+    # the thread's connection answers its next query: no interrupt is left pending on it
+    assert connections.run_background(lambda ix: ix.article_count(), Worker()) == 5
+    connections.interrupt(worker)  # a worker whose query has ended: nothing to stop, nothing raised
+    connections.close()
+
+
+def test_a_background_query_takes_the_gil_for_few_progress_checks(seeds_db, monkeypatch):
+    """Each progress check is a Python call, so a low-priority thread takes the GIL for it; preempted while holding
+    it, it held up the app's keystroke. A background query's checks come ~40x less often than a foreground one's."""
+    connections = Connections(seeds_db)
+    checks = {"n": 0}
+    should_stop = connections._should_stop
+
+    def counted():
+        checks["n"] += 1
+        return should_stop()
+
+    monkeypatch.setattr(connections, "_should_stop", counted)
+    steps = (10**6,)  # ~7M VM steps
+    connections.run(lambda ix: ix._rows(COUNT_TO, steps), Worker())
+    foreground, checks["n"] = checks["n"], 0
+    connections.run_background(lambda ix: ix._rows(COUNT_TO, steps), Worker())
+    assert foreground >= 50 and checks["n"] * 20 <= foreground, (foreground, checks["n"])
+    connections.close()

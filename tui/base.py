@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import inspect
 import io
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -100,10 +99,8 @@ class BaseScreen(Screen):
 
         def job() -> None:
             worker = get_current_worker()
-            waited = time.monotonic() + after
-            while not worker.is_cancelled and time.monotonic() < waited:
-                time.sleep(min(0.01, max(0.0, waited - time.monotonic())))
-            if worker.is_cancelled:
+            # One wait that a cancel ends (polling woke this thread, and took the GIL, 100 times a second)
+            if (after > 0 and worker.cancelled_event.wait(after)) or worker.is_cancelled:
                 return
             try:
                 if write:
@@ -120,6 +117,13 @@ class BaseScreen(Screen):
                 self.post_message(Answered(what, value))
 
         self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
+
+    def cancel_fetches(self, *groups: str) -> None:
+        """Cancel these groups' fetches and stop the queries they are running now (not at their next check)."""
+        app: Host = self.app  # type: ignore[assignment]
+        for group in groups:
+            for worker in self.workers.cancel_group(self, group):
+                app.connections.interrupt(worker)
 
     def export_rows(self, name: str, header: list[str], rows: list[list[Any]], noun: str) -> None:
         """`noun` in the singular, "mention" (the count says "1 mention" or "2 mentions"); a plural "rows" is read as

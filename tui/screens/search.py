@@ -101,8 +101,7 @@ class SearchScreen(BaseScreen):
         self.set_timer(SEARCHING_AFTER, lambda: self._say_searching(query))
         # The last query's facets and preview are moot: stop them now (their queries are interrupted), so the
         # new search has the cores to itself (at 100k they took the keystroke's p95 from ~30 to ~200 ms)
-        for group in ("facets", "preview"):
-            self.workers.cancel_group(self, group)
+        self.cancel_fetches("facets", "preview")
         if query:
             # No collection until this query's results are painted, at most LONGEST_PAUSE (on the app's clock: this
             # screen may close first)
@@ -228,6 +227,8 @@ class SearchScreen(BaseScreen):
             articles = "article" if r.total_articles == 1 and r.total_exact else "articles"
             status = (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · "
                       f"{count_label(r)} {articles}, {order} · {plural(len(r.numbers), 'number')}")
+            if r.instead is not None:
+                status = f"{r.instead.note} · {status}"
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
     def on_resize(self) -> None:
