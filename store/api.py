@@ -8,6 +8,7 @@ store.search's plan. Nothing here loads the morphological analyzer; opening an I
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import cached_property
 
 from . import articles, compare, drilldown, edits, entity_lookup, number_table, saved_searches, story_views
@@ -15,7 +16,7 @@ from .articles import part_text, sentence_around
 from .backends import connect
 from .extract.resolve import Resolver
 from .number_table import read_amount
-from .query import All, Query
+from .query import All, Entity, Query, Text
 from .query import parse as parse_query
 from .results import (
     ArticleCount,
@@ -28,6 +29,7 @@ from .results import (
     EntityHit,
     EntityInfo,
     Facets,
+    Instead,
     Mention,
     MentionRows,
     NumberRow,
@@ -40,6 +42,7 @@ from .search import RANK_WINDOW, SearchPlan
 __all__ = ["Index", "part_text", "read_amount", "sentence_around", "RELATED_SPAN", "TYPO_ARTICLES"]
 
 TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
+TYPO_LETTERS = 3  # a word this long or longer that no article holds may be read as the name it nearly spells
 RELATED_SPAN = 1000  # co-mentions are counted over an entity's newest articles, at most this many
 
 
@@ -106,7 +109,7 @@ class Index:
         the ranked window and the page (`total_exact` False): what a keystroke can afford; `facets_and_count`
         gives the rest."""
         q = parse_query(query)
-        plan = SearchPlan(self, q, self.rank_window)
+        plan, instead = self._plan(q)
         hits = plan.page(limit, offset)
         cap = None if exact_count else max(plan.rank_window, offset + (limit or 0)) + 1
         found_facets = None
@@ -117,25 +120,41 @@ class Index:
             found_facets = plan.facets(total) if facets else None
         # Near spellings only for a spelling the corpus hardly uses (엔비디야): for a word it does use (정상회의,
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
-        entities = self._entity_section(q, plan, fuzzy=total <= TYPO_ARTICLES)
+        # a corrected word keeps its own entity row (엔비디아, fuzzy), not the exact one its entity term would give
+        entities = self._entity_section(q, [] if instead else plan.entity_ids, fuzzy=total <= TYPO_ARTICLES or bool(instead))
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
                             facets=found_facets, notes=plan.notes,
-                            total_exact=cap is None or total < cap, ranked_newest=plan.ranked_newest)
+                            total_exact=cap is None or total < cap, ranked_newest=plan.ranked_newest, instead=instead)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
         """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no
         entity or number section)."""
-        return SearchPlan(self, parse_query(query), self.rank_window).page(limit, offset)
+        return self._plan(parse_query(query))[0].page(limit, offset)
 
     def facets_and_count(self, query: str) -> tuple[Facets, int]:
         """A query's facets and its exact number of hits: the part of an answer that grows with the hits,
         which the app asks for after painting the first page."""
-        return SearchPlan(self, parse_query(query), self.rank_window).facets_and_count()
+        return self._plan(parse_query(query))[0].facets_and_count()
 
-    def _entity_section(self, q: Query, plan: "SearchPlan", fuzzy: bool) -> list[EntityHit]:
+    def _plan(self, q: Query) -> tuple[SearchPlan, Instead | None]:
+        """The query's plan. A lone word that no article holds but that nearly spells a name the corpus uses
+        (엔비디야, 삼성전쟈) is read as that entity, as a search engine shows the results for its correction: the
+        app searches as one types, and a typo otherwise showed an empty list under the right entity. Quoted
+        ("엔비디야") it is a phrase and searched as typed."""
+        plan = SearchPlan(self, q, self.rank_window)
+        word = q.root
+        if not isinstance(word, Text) or word.kind != "word" or len(word.letters) < TYPO_LETTERS or plan.count(cap=1):
+            return plan, None
+        near = self.resolve(word.text, limit=1, fuzzy=True)
+        if not near or not near[0].articles:
+            return plan, None
+        fixed = replace(q, root=Entity(near[0].name, near[0].id, word.position))
+        return SearchPlan(self, fixed, self.rank_window), Instead(word.text, near[0].id, near[0].name)
+
+    def _entity_section(self, q: Query, entity_ids: list[int], fuzzy: bool) -> list[EntityHit]:
         """Entities the query names: its @entities first, then what each of its first words resolves to."""
         hits: dict[int, EntityHit] = {}
-        for info in self._entity_infos(plan.entity_ids):  # one read for all of the query's @entities
+        for info in self._entity_infos(entity_ids):  # one read for all of the query's @entities
             hits.setdefault(info.id, EntityHit(info.id, info.name, info.type, 100.0, "exact", info.mentions, info.articles))
         texts = [t for t in q.texts() if t.kind != "amount"]
         names = [t.text for t in texts[:3]]

@@ -87,6 +87,20 @@ class Facets:
 
 
 @dataclass(slots=True)
+class Instead:
+    """A lone word no article holds, read as the entity it nearly spells (엔비디야 -> 엔비디아): the articles shown are
+    that entity's. Quoted ("엔비디야"), the word is searched as typed."""
+
+    typed: str
+    entity_id: int
+    entity: str
+
+    @property
+    def note(self) -> str:
+        return f"no article has {self.typed}: showing articles that mention {self.entity} (\"{self.typed}\" in quotes searches the word as typed)"
+
+
+@dataclass(slots=True)
 class SearchResult:
     query: str
     articles: list[ArticleHit]  # one page: `offset` onwards
@@ -99,6 +113,7 @@ class SearchResult:
     notes: list[str] = field(default_factory=list)  # what the answer left out and why (an unknown @entity)
     total_exact: bool = True  # False: counting stopped at total_articles (the app's first paint; more may match)
     ranked_newest: int | None = None  # sort:rank scored only this many newest hits; the rest follow newest first
+    instead: Instead | None = None  # the query's lone word had no hits: these are the entity it nearly spells
 
 
 @dataclass(slots=True)

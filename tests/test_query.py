@@ -104,6 +104,34 @@ def test_a_latin_name_finds_the_hangul_spelling_and_back(seeds_index):
     assert body_ids(seeds_index, "nvidia") < ids(seeds_index, "nvidia")  # the text alone says NVIDIA less often
 
 
+def test_a_word_no_article_holds_is_read_as_the_name_it_nearly_spells(seeds_index):
+    """As a search engine shows the results for its correction: a typo (엔비디야, 삼송전자는, nvidai) lists the
+    articles of the entity it nearly spells, and says so; quoted, the word is searched as typed."""
+    nvidia = seeds_index.find_entity("엔비디아")
+    expected = {a.id for a in seeds_index.entity(nvidia.id).articles}
+    for typo in ("엔비디야", "엔비디야는", "nvidai"):
+        result = seeds_index.search(typo, limit=None)
+        assert {a.id for a in result.articles} == expected != set(), typo
+        assert result.instead is not None and (result.instead.entity_id, result.instead.entity) == (nvidia.id, "엔비디아")
+        assert result.instead.typed == typo.removesuffix("는") and "엔비디아" in result.instead.note
+        assert result.entities[0].id == nvidia.id and result.entities[0].how == "fuzzy"  # the row says how it was found
+    assert ids(seeds_index, "삼송전자는") == {a.id for a in seeds_index.entity("삼성전자").articles}
+    quoted = seeds_index.search('"엔비디야"')
+    assert quoted.total_articles == 0 and quoted.instead is None
+    # filters stay, and the pages and facets of the app answer the same correction
+    assert ids(seeds_index, "엔비디야 outlet:더팩트") == expected & ids(seeds_index, "outlet:더팩트") != set()
+    assert {a.id for a in seeds_index.search_page("엔비디야", 10, 0)} == expected
+    facets, total = seeds_index.facets_and_count("엔비디야")
+    assert total == len(expected) and (nvidia.name, nvidia.type, len(expected), nvidia.id) in facets.entity
+
+
+def test_a_word_some_article_holds_is_never_corrected(seeds_index):
+    for query in ("엔비디", "하이닉스", "웨이퍼", "엔비디아 -엔비디야", "엔비디야 | 웨이퍼", "엔디"):
+        assert seeds_index.search(query).instead is None, query
+    # two letters are too few to guess from: 엔디 stays a word with no hits
+    assert seeds_index.search("엔디").total_articles == 0
+
+
 def test_outlet_and_reporter_fields(seeds_index):
     assert ids(seeds_index, "outlet:헤럴드경제") == {1}
     assert ids(seeds_index, "outlet:헤럴드") == {1}  # a prefix
@@ -195,6 +223,15 @@ def test_cli_query_may_start_with_a_minus(seeds_db):
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["total_articles"] >= 1 and data["query"] == "-비트코인 삼성"
+
+
+def test_cli_says_when_a_typo_was_read_as_a_name(seeds_db):
+    data = json.loads(run_cli("search", "엔비디야", "--json", "--db", str(seeds_db)).stdout)
+    assert data["instead"]["typed"] == "엔비디야" and data["instead"]["entity"] == "엔비디아" and data["total_articles"] == 3
+    assert json.loads(run_cli("search", "엔비디아", "--json", "--db", str(seeds_db)).stdout)["instead"] is None
+    lines = run_cli("search", "엔비디야", "--db", str(seeds_db)).stdout.splitlines()
+    said = [i for i, line in enumerate(lines) if line.startswith("no article has 엔비디야: showing articles that mention 엔비디아")]
+    assert said and lines[said[0] + 1].startswith("articles (3)")  # said right above the articles it explains
 
 
 def test_cli_json_has_facets_and_pages(seeds_db):

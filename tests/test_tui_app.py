@@ -112,6 +112,20 @@ async def test_typos_initials_and_latin_names_find_the_entity(app, seeds_index, 
         assert app.screen.detail.entity.name == "엔비디아"
 
 
+async def test_a_typo_lists_the_articles_of_the_name_it_nearly_spells_and_says_so(app, seeds_index):
+    expected = {f"a:{a.id}" for a in seeds_index.entity("엔비디아").articles}
+    async with app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "엔비디야는")
+        rows = result_rows(app)
+        assert f"Articles that mention 엔비디아 ({len(expected)})" in [text for _, text in rows]
+        assert {key for key, _ in rows if key and key.startswith("a:")} == expected
+        assert str(app.screen.query_one("#status", Static).content).startswith("no article has 엔비디야: showing")
+        await pilot.press("home", '"', "end", "backspace", '"')  # quoted: the word as typed, which no article has
+        await settle(pilot)
+        assert app.screen.result.query == '"엔비디야"' and app.screen.result.total_articles == 0
+        assert not str(app.screen.query_one("#status", Static).content).startswith("no article has")
+
+
 async def test_newer_keystroke_wins(app):
     """Every keystroke starts a query; the list shows the answer for the final text only."""
     async with app.run_test(size=BIG) as pilot:

@@ -160,6 +160,8 @@ def print_search(result, style: Style) -> None:
         for e in result.entities:
             mentions, articles = ("mention" if e.mentions == 1 else "mentions"), ("article" if e.articles == 1 else "articles")
             lines.append(f"  {e.type:<8} {style.bold(e.name)}  {e.mentions} {mentions} in {e.articles} {articles}  ({e.how})")
+    if result.instead is not None:
+        lines.append(style.dim(result.instead.note))
     if result.articles:
         shown = len(result.articles)
         more = "" if shown == result.total_articles else \

@@ -115,6 +115,7 @@ class ResultList(VirtualList, inherit_bindings=False):
         self.groups: dict[int, int] = {}  # offset -> near-duplicate group, for the loaded hits that have one
         self.hidden: list[int] = []  # offsets of folded hits (sorted)
         self.count_heading: int | None = None  # the fixed row that says how many hits
+        self.articles_label = "Articles"  # the hits' heading: whose articles they are when a word was corrected
 
     # --- what it shows ------------------------------------------------------------------------------
 
@@ -128,9 +129,11 @@ class ResultList(VirtualList, inherit_bindings=False):
             fixed.append(heading(f"Numbers ({len(result.numbers)})"))
             fixed += [Fixed(f"n:{i}", n, lambda w, n=n: number_row(n, w)) for i, n in enumerate(result.numbers)]
         self.count_heading = None
+        # a corrected word's hits are its entity's (엔비디야 -> 엔비디아): the heading says whose they are
+        self.articles_label = "Articles" if result.instead is None else f"Articles that mention {result.instead.entity}"
         if result.total_articles:
             self.count_heading = len(fixed)
-            fixed.append(heading(f"Articles ({count_label(result)})"))
+            fixed.append(heading(f"{self.articles_label} ({count_label(result)})"))
         if not fixed:
             hint = " ".join(result.notes) + " " if result.notes else ""
             said = f"Nothing matches. {hint}Try fewer characters, initials (ㅅㅅㅈㅈ) or a Latin name."
@@ -141,7 +144,7 @@ class ResultList(VirtualList, inherit_bindings=False):
         """The exact number of hits, once counted (a keystroke's answer counts only past its first page)."""
         self.total = total
         if self.count_heading is not None:
-            self.fixed[self.count_heading] = heading(f"Articles ({total:,})")
+            self.fixed[self.count_heading] = heading(f"{self.articles_label} ({total:,})")
         self.refresh_items()
 
     def show_articles(self, total: int, first_page: list, page_size: int) -> None:
