@@ -319,8 +319,11 @@ def test_search_offers_no_look_alike_names_for_words_the_corpus_uses(seeds_index
 @pytest.mark.parametrize(("typo", "name"), [("엔비디야", "엔비디아"), ("하이닉쓰", "SK하이닉스"), ("삼셩전자", "삼성전자")])
 def test_search_offers_the_name_a_typo_misses(seeds_index, typo, name):
     result = seeds_index.search(typo)
-    assert result.total_articles <= 2
     assert result.entities and result.entities[0].name == name
+    if result.instead is not None:  # a typo no article holds lists the name's articles (store.api's correction)
+        assert result.instead.entity == name
+    else:  # one a few articles hold lists those
+        assert result.total_articles <= 2
 
 
 def test_a_headline_only_name_does_not_crowd_out_the_real_one(tmp_path):
