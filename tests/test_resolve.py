@@ -287,6 +287,20 @@ def test_a_saved_state_resolves_exactly_like_a_fresh_build():
         assert loaded.best(query) == built.best(query), query
 
 
+def test_every_thread_shares_one_loaded_name_index_until_the_aliases_change(seeds_db_copy):
+    """The app opens an Index per thread; the name index they load is one object, and an edit's new state makes a
+    new one that every Index then loads (each thread refreshes after an edit)."""
+    from store.api import Index
+
+    first, second = Index.open(seeds_db_copy), Index.open(seeds_db_copy)
+    assert first._resolver is second._resolver
+    first.edit("alias-add", entity="엔비디아", alias="녹색칩")
+    first.refresh(), second.refresh()
+    nvidia = second.find_entity("엔비디아").id
+    assert first._resolver is second._resolver and second._resolver.best("녹색칩").entity_id == nvidia
+    first.close(), second.close()
+
+
 def test_a_loaded_name_index_is_out_of_the_garbage_collectors_sight():
     """Every app thread loads the name index (tens of thousands of aliases at 100k articles); held as lists, each
     full collection walked them all inside a keystroke. Tuples of ids and strings leave the collector's sight."""
