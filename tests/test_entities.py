@@ -791,9 +791,9 @@ def test_long_dot_chains_credits_and_model_codes_stay_linear():
     import time
 
     for text in ["재단·" * 20_000, "방송통신사무소·" * 20_000, "사진=삼성전자 " * 20_000, "갤럭시 S25 H100 자회사 카카오게임즈가 " * 10_000]:
-        started = time.perf_counter()
+        started = time.thread_time()  # CPU, not wall: the suite runs beside other work on two cores
         rule_candidates(article(text))
-        assert time.perf_counter() - started < 3.0, text[:20]
+        assert time.thread_time() - started < 3.0, text[:20]
 
 
 def test_a_known_persons_junior_is_a_person_of_his_own(typed):
@@ -1469,9 +1469,9 @@ def test_comma_lists_titled_brackets_universities_councils_and_players_stay_line
                  "나래대 " * 20_000 + "총장", "나래대, 다온대 총장 " * 10_000, "세종시의회 나주시 의회 " * 10_000,
                  "한서윤은 KB손해보험으로 이적했고 " * 10_000, "유니폼 " * 50_000, "해태 타이거즈 한도윤을 " * 20_000,
                  "강도현(두산 베어스)" * 10_000, "협상을 맡아 온 크로스틴 상무장관이 " * 10_000, "스티븐 발라반 람다 CEO는 " * 10_000]:
-        started = time.perf_counter()
+        started = time.thread_time()  # CPU, not wall: the suite runs beside other work on two cores
         rule_candidates(article(text))
-        assert time.perf_counter() - started < 3.0, text[:20]
+        assert time.thread_time() - started < 3.0, text[:20]
 
 
 def test_list_items_names_with_roles_in_brackets_school_foundations_and_banks():
