@@ -72,6 +72,9 @@ class SearchPlan:
             self.sort = "new"  # nothing to rank by: newest first
         self.driver = driver
         conditions += self._filters()
+        # `@삼성전자` alone: its hits are its rows in article_entities, counted there (an index range) rather than by
+        # probing articles newest first (12.7 ms to count the first 1,001 of 엔비디아's 25k at 100k)
+        self.sole_entity = root.id if isinstance(root, Entity) and (root.id or 0) > 0 and len(conditions) == 1 else None
         self.where = " AND ".join(c for c, _ in conditions) or "1"
         self.where_params = [p for _, params in conditions for p in params]
         if driver is not None:
@@ -237,6 +240,10 @@ class SearchPlan:
         stops there: the newest `cap` hits cost what they are, however many there are."""
         if extra is not None:
             return self._select("count(*)", f"AND {extra[0]}", tuple(extra[1]), joined=True)[0][0]
+        if self.sole_entity is not None:
+            limit = "" if cap is None else f" LIMIT {int(cap)}"
+            return self.index._rows(f"SELECT count(*) FROM (SELECT 1 FROM article_entities WHERE entity_id = ?{limit})",
+                                    (self.sole_entity,))[0][0]
         if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
             return min(len(self._newest()), cap)  # the rows the ranked page read already
         if cap is not None:
