@@ -116,6 +116,8 @@ class BaseScreen(Screen):
             if not worker.is_cancelled:
                 self.post_message(Answered(what, value))
 
+        if not write:  # the group's older query stops now (exclusive would only mark it cancelled); edits run on
+            self.cancel_fetches(group or what)
         self.run_worker(job, name=what, group=group or what, exclusive=True, thread=True, exit_on_error=False)
 
     def cancel_fetches(self, *groups: str) -> None:
