@@ -1,0 +1,119 @@
+"""Round-10 rules of issue 11, each on Korean text written for it in a news style: what the rules propose for an
+article and where the matcher then finds it (the two steps indexing runs), with the shipped alias file."""
+from __future__ import annotations
+
+from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
+
+
+def names_of(shipped, text: str, kind: str) -> set[str]:
+    return {name for _, name, k in mentions(shipped, text) if k == kind}
+
+
+def all_names(shipped, text: str) -> set[str]:
+    return {name for _, name, _ in mentions(shipped, text)}
+
+
+# --- newspapers and investors by the word that ends their name ------------------------------------------------------
+
+
+def test_papers_and_investors_named_by_their_ending(shipped):
+    """A regional weekly's story: 한빛신문과, 동해일보가, 주간솔내신문사는 (a paper's name ends in 신문, 일보, 신문사), 누리인베스트먼트,
+    바다창업투자 (investors). 지역신문, 인터넷신문 (kinds of paper), 증인신문 (a court's questioning) and 진일보한 (a step
+    forward) name nothing."""
+    text = ("한빛신문과 동해일보가 올해 우선지원대상사로 뽑혔다. 주간솔내신문사는 3년 연속이다. 누리인베스트먼트는 바다창업투자와 "
+            "함께 투자했다.\n지역신문과 인터넷신문의 역할이 커졌다는 평가다. 법정에서는 증인신문이 이어졌다. 진일보한 결과다.")
+    companies = names_of(shipped, text, "company")
+    assert {"한빛신문", "동해일보", "주간솔내신문사", "누리인베스트먼트", "바다창업투자"} <= companies, companies
+    assert not {"지역신문", "인터넷신문", "증인신문", "진일보"} & all_names(shipped, text)
+
+
+def test_a_papers_masthead_and_share_row_are_no_mention(shipped):
+    """A scraped page opens with the paper's name alone on a line and its share row (한빛신문 페이스북한빛신문 유튜브): no
+    entity there; the same name in a sentence of the story is one."""
+    chrome = "한빛신문\n한빛신문 페이스북한빛신문 유튜브\n가수 박지훈이 새 앨범을 냈다."
+    assert not {"한빛신문", "페이스북한빛신문"} & all_names(shipped, chrome)
+    story = "가수 박지훈이 새 앨범을 냈다고 동해일보가 전했다."
+    assert "동해일보" in names_of(shipped, story, "company")
+
+
+# --- a list of firms closed by 등 and a count of firms -----------------------------------------------------------------
+
+
+def test_items_of_a_list_counted_as_firms_are_companies(shipped):
+    """인솔, 바로소프트, 위벤처스 등 13개사 (each a firm, whatever its name ends in), 남해시대. 한려투데이 등 지역 주간지 10개사
+    (a list written with full stops), 동남신문과 서진일보, 새온뉴스 등 일간지 4곳 (the first two joined by 과). Not firms:
+    반도체와 배터리 등 관련 기업 (kinds of business), 배달 종사자 등이 플랫폼 업체로부터 (the list ends at its particle),
+    서울, 부산 등 5곳 (places), 대기업, 중견기업 등 500개 기업 (kinds of firm)."""
+    text = ("행사에는 인솔, 바로소프트, 위벤처스 등 13개사가 참여했다. 선정된 곳은 남해시대. 한려투데이 등 지역 주간지 10개사와 "
+            "동남신문과 서진일보, 새온뉴스 등 일간지 4곳이다.\n"
+            "반도체와 배터리 등 관련 기업이 올랐다. 배달 종사자 등이 플랫폼 업체로부터 불이익을 받았다. 서울, 부산 등 5곳에서 "
+            "열렸고 대기업, 중견기업 등 500개 기업이 참여했다.")
+    companies = names_of(shipped, text, "company")
+    assert {"인솔", "바로소프트", "위벤처스", "남해시대", "한려투데이", "동남신문", "서진일보", "새온뉴스"} <= companies, companies
+    assert not {"반도체", "배터리", "종사자", "중견기업", "대기업"} & companies, companies
+    assert "서울" not in companies
+
+
+# --- heads of places written apart from the name -------------------------------------------------------------------
+
+
+def test_a_county_head_governor_or_mayor_with_nim_written_apart(shipped):
+    """황보민 군수는, 김도윤 도지사가, 정하람 교육감이, 윤서진 시장님과 (님: a mayor, never a market); 방위 군수 산업 (military
+    supply) and 반도체 시장 (a market) name no one."""
+    text = ("황보민 군수는 축제를 연다고 밝혔다. 김도윤 도지사가 축사를 했고 정하람 교육감이 참석했다. 윤서진 시장님과 공직자 "
+            "여러분께 감사드린다.\n방위 군수 산업이 커졌다. 반도체 시장은 회복세다.")
+    people = names_of(shipped, text, "person")
+    assert {"황보민", "김도윤", "정하람", "윤서진"} <= people, people
+    assert not {"방위", "반도체"} & people, people
+
+
+# --- ages, withheld names and menu counts --------------------------------------------------------------------------
+
+
+def test_a_withheld_name_or_a_menu_count_is_no_age(shipped):
+    """이모(44)씨 (a name withheld), 경제(31) alone on its line (a search page's count of stories): no person; 한소율(45)은
+    is one."""
+    text = "통합검색(222)\n경제(31)\n오클랜드 법원은 이모(44)씨에게 종신형을 선고했다. 한소율(45)은 증언했다."
+    people = names_of(shipped, text, "person")
+    assert "한소율" in people
+    assert not {"이모", "경제"} & people, people
+
+
+# --- courts ------------------------------------------------------------------------------------------------------------
+
+
+def test_a_foreign_court_is_named_with_its_city_and_a_bench_is_none(shipped):
+    """오클랜드 고등법원은 (a transliterated city names the court), 인정하지 않아재판부는 (a heading glued to the next sentence:
+    재판부 is the bench), 고등법원이 alone (a kind of court)."""
+    text = ("오클랜드 고등법원은 종신형을 선고했다. 법원은 심신미약 인정하지 않아재판부는 범행의 중대성을 지적했다. "
+            "사건은 고등법원이 다시 맡는다.")
+    orgs = names_of(shipped, text, "org")
+    assert "오클랜드 고등법원" in orgs, orgs
+    assert not {"않아재판부", "고등법원", "재판부"} & orgs, orgs
+
+
+# --- bodies glued to their head's title ------------------------------------------------------------------------------
+
+
+def test_an_institute_or_centre_glued_to_its_heads_title(shipped):
+    """한빛보건연구원장은, 동해지역암센터장 (the body is named); 기아 디자인센터장 and 이하윤 로봇수술센터장 (a unit of the firm
+    or hospital the story names), 주민센터장 (any district's) name none."""
+    text = ("최서연 신임 한빛보건연구원장은 취임했다. 그는 동해지역암센터장 등을 맡았다.\n"
+            "카림 하비브 기아 디자인센터장은 말했다. 수술은 이하윤 로봇수술센터장이 집도했다. 주민센터장이 참석했다.")
+    orgs = names_of(shipped, text, "org")
+    assert {"한빛보건연구원", "동해지역암센터"} <= orgs, orgs
+    assert not {"디자인센터", "로봇수술센터", "주민센터"} & orgs, orgs
+
+
+# --- events after their edition, works in angle brackets ------------------------------------------------------------
+
+
+def test_an_event_after_its_edition_and_a_show_in_angle_brackets(shipped):
+    """제1회 솔내농업인 한마음 축제를 (the festival, without its edition), 뮤지컬 <한글 1443> (a show in angle brackets);
+    제3회 대회를 앞두고 열린 축제 is two phrases, and 제2회 축제 alone names no festival."""
+    text = ("군은 제1회 솔내농업인 한마음 축제를 연다. 뮤지컬 <한글 1443> 제작진은 비를 걱정했다. <한글 1443>은 매진됐다.\n"
+            "제3회 대회를 앞두고 열린 축제는 조용했다. 제2회 축제가 열렸다.")
+    names = all_names(shipped, text)
+    assert "솔내농업인 한마음 축제" in names_of(shipped, text, "event"), names
+    assert "한글 1443" in names_of(shipped, text, "product"), names
+    assert not {"대회를 앞두고 열린 축제", "축제"} & names, names
