@@ -43,14 +43,16 @@ def test_items_of_a_list_counted_as_firms_are_companies(shipped):
     """인솔, 바로소프트, 위벤처스 등 13개사 (each a firm, whatever its name ends in), 남해시대. 한려투데이 등 지역 주간지 10개사
     (a list written with full stops), 동남신문과 서진일보, 새온뉴스 등 일간지 4곳 (the first two joined by 과). Not firms:
     반도체와 배터리 등 관련 기업 (kinds of business), 배달 종사자 등이 플랫폼 업체로부터 (the list ends at its particle),
-    서울, 부산 등 5곳 (places), 대기업, 중견기업 등 500개 기업 (kinds of firm)."""
+    서울, 부산 등 5곳 (places), 대기업, 중견기업 등 500개 기업 (kinds of firm), 한솔, 도이치 누리콤 등 32개 기업 and 기아, LG CNS
+    등 (the last item is the second word of a two-word name: 누리콤 and CNS alone are no firm)."""
     text = ("행사에는 인솔, 바로소프트, 위벤처스 등 13개사가 참여했다. 선정된 곳은 남해시대. 한려투데이 등 지역 주간지 10개사와 "
             "동남신문과 서진일보, 새온뉴스 등 일간지 4곳이다.\n"
             "반도체와 배터리 등 관련 기업이 올랐다. 배달 종사자 등이 플랫폼 업체로부터 불이익을 받았다. 서울, 부산 등 5곳에서 "
-            "열렸고 대기업, 중견기업 등 500개 기업이 참여했다.")
+            "열렸고 대기업, 중견기업 등 500개 기업이 참여했다. 행사에는 한솔, 도이치 누리콤 등 32개 기업과 기아, LG CNS 등 100개 "
+            "기업이 참가했다.")
     companies = names_of(shipped, text, "company")
     assert {"인솔", "바로소프트", "위벤처스", "남해시대", "한려투데이", "동남신문", "서진일보", "새온뉴스"} <= companies, companies
-    assert not {"반도체", "배터리", "종사자", "중견기업", "대기업"} & companies, companies
+    assert not {"반도체", "배터리", "종사자", "중견기업", "대기업", "누리콤", "CNS"} & companies, companies
     assert "서울" not in companies
 
 

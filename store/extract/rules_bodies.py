@@ -149,6 +149,8 @@ class _BodyRules(_ArticleBase):
             j = i - 1
             item = words[j].core
             while True:
+                if self._ends_a_longer_name(j):
+                    break  # 기아, LG CNS 등; 카카오, 도이치 텔레콤 등: the item is the last word of a name of two
                 parts = item.split("·")
                 for part in parts:
                     if not self._firm_item(part):
@@ -170,6 +172,19 @@ class _BodyRules(_ArticleBase):
                         continue
                 break
         return hits
+
+    def _ends_a_longer_name(self, j: int) -> bool:
+        """Whether words[j] may be the last word of a two-word name: the word before it is joined by a space only and is
+        Latin, or a Hangul word with no particle or ending that is no kind of firm (도이치 텔레콤; not 인터넷신문 뉴스사천)."""
+        if j == 0 or self.words[j].line_start or self.words[j].opens:
+            return False
+        prev = self.words[j - 1]
+        if prev.closes or self.text[prev.end : self.words[j].start] != " ":
+            return False
+        if _has_latin(prev.core):
+            return True
+        return (not self.has_barrier(prev) and _strip_tail(prev.core) == prev.core and prev.core[-1] not in "은는을를에의와과로서"
+                and _suffix_type(prev.core) is None and prev.core not in _NOT_NAMES)  # 곳은 남해시대: a particle ends the phrase
 
     def _counts_firms(self, i: int) -> bool:
         """Whether a word within three after words[i] (등) counts or names firms (13개사가, 지역 주간지 10개사와, 일간지 4곳)."""
