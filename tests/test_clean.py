@@ -948,3 +948,15 @@ def test_a_caption_that_is_only_a_credit_is_dropped():
     assert article.captions == [] and paragraphs(article) == ["삼성전자"]
     with pytest.raises(InputError):
         text("▲(사진제공=SK)")
+
+
+def test_headline_like_lines_past_the_deck_limit_stay_in_the_body():
+    """A council speech reposted without a blank line: five short lines without a full stop run into the prose. The
+    first three are the deck (no headline stands apart); the salutations after them are the speech, not lost."""
+    a = text("제31회 솔내시의회 정례회 시정질문\n한다온 솔내시의회 부의장\n존경하는 솔내시민 여러분!\n"
+             "최선을 다하시는 윤서진 시장님과 공직자 여러분, 박하람 의장님을 비롯한 동료의원 여러분!\n"
+             "그리고 방청객 여러분!\n안녕하십니까! 솔내시의회 부의장 한다온입니다.\n먼저 중리동 민원 처리에 대해 묻겠습니다.")
+    body = "\n".join(paragraphs(a))
+    assert "윤서진 시장님과" in body and "그리고 방청객 여러분!" in body, body
+    assert body.index("윤서진") < body.index("안녕하십니까")
+    assert "존경하는 솔내시민 여러분!" in (a.subtitle or "")

@@ -198,7 +198,8 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     after = lines[run_end]
     separated = after.kind in ("blank", "sep") or after.after_byline
     if len(run) > 1 and not separated:
-        return None, run[:MAX_DECK_LINES], run_end
+        # lines past the deck's limit are the story's first lines (a speech's salutations), not lost
+        return None, run[:MAX_DECK_LINES], start + min(len(run), MAX_DECK_LINES)
     title, deck = run[0], run[1:]
     if deck:
         return title, deck, run_end
