@@ -119,3 +119,17 @@ def test_an_event_after_its_edition_and_a_show_in_angle_brackets(shipped):
     assert "솔내농업인 한마음 축제" in names_of(shipped, text, "event"), names
     assert "한글 1443" in names_of(shipped, text, "product"), names
     assert not {"대회를 앞두고 열린 축제", "축제"} & names, names
+
+
+# --- foreign players after their position --------------------------------------------------------------------------
+
+
+def test_foreign_players_listed_after_their_position_with_or_without_a_club(shipped):
+    """LG 트윈스의 타자 토미 조셉, 투수 케이시 켈리 (조셉: 셉 is a loanword syllable; the list goes on past the second position
+    word), 그리고 투수 드류 루친스키와 (no club before the position: every word of the name is transliterated). 투수 교체
+    타이밍은 and 투수 스트레칭 시간이다 name no one."""
+    text = ("LG 트윈스의 타자 토미 조셉, 투수 케이시 켈리, kt 위즈의 투수 라울 알칸타라가 왔다. 그리고 투수 드류 루친스키와 "
+            "에디 버틀러 역시 새 얼굴이다.\n투수 교체 타이밍은 늦었다. 투수 스트레칭 시간이다.")
+    people = names_of(shipped, text, "person")
+    assert {"토미 조셉", "케이시 켈리", "드류 루친스키"} <= people, people
+    assert not {n for n in people if "교체" in n or "스트레칭" in n}, people

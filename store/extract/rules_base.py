@@ -15,7 +15,7 @@ from .numbers import parse_numbers
 
 # Syllables of transliterated foreign names that Korean given names do not use (나델라, 발라반).
 _LOANWORD_SYLLABLES = frozenset(
-    "타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈 션 숀".split())
+    "타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈 션 숀 셉 콥".split())  # 조셉, 제이콥
 # Proper-noun look-alikes: generic words the analyzer tags NNP, page furniture, adverbs that open a
 # clause. They are never names on their own.
 _NOT_NAMES = frozenset(
