@@ -133,3 +133,36 @@ def test_foreign_players_listed_after_their_position_with_or_without_a_club(ship
     people = names_of(shipped, text, "person")
     assert {"토미 조셉", "케이시 켈리", "드류 루친스키"} <= people, people
     assert not {n for n in people if "교체" in n or "스트레칭" in n}, people
+
+
+# --- firm endings, a place that opens a body's name, dated sources, new alias-file entries -------------------------
+
+
+def test_plural_firm_endings_and_a_place_opening_a_bodys_name(shipped):
+    """그 중 로체시스템즈는, 미래시스템즈와 (미래 is a generic stem for 산업, not for a plural firm ending), DL이앤씨;
+    무주 사진가협회의 and 경남도 지역신문발전위원회는 (a known place written before the body is part of its name: 무주 for
+    무주군, 경남도 for 경상남도), while 사진가협회 alone is no second entity."""
+    text = ("그 중 로체시스템즈는 목표주가를 새로 받았다. 미래시스템즈와 DL이앤씨도 올랐다.\n"
+            "무주 사진가협회의 특별전시회가 열린다. 경남도 지역신문발전위원회는 10개사를 골랐다.")
+    companies = names_of(shipped, text, "company")
+    assert {"로체시스템즈", "미래시스템즈", "DL이앤씨"} <= companies, companies
+    orgs = names_of(shipped, text, "org")
+    assert {"무주 사진가협회", "경남도 지역신문발전위원회"} <= orgs, orgs
+    assert not {"사진가협회", "지역신문발전위원회"} & orgs, orgs
+
+
+def test_a_dated_source_is_named_and_generic_sources_are_not(shipped):
+    """23일 부동산누리에 따르면, 8일 한빛통신에 따르면 (the day a firm or agency told it); 18일 업계에 따르면, 2일 관련업계에
+    따르면, 8일 구에 따르면 and 12일 김하늘에 따르면 (a person: no title says so) name no firm."""
+    text = ("23일 부동산누리에 따르면 분양이 늘었다. 8일 한빛통신에 따르면 두 사람이 만났다. 18일 업계에 따르면 수요가 컸다. "
+            "2일 관련업계에 따르면 값이 올랐다. 8일 구에 따르면 민원이 늘었다. 12일 김하늘에 따르면 그는 떠났다.")
+    companies = names_of(shipped, text, "company")
+    assert {"부동산누리", "한빛통신"} <= companies, companies
+    assert not {"업계", "관련업계", "구", "김하늘"} & all_names(shipped, text)
+
+
+def test_new_alias_file_places_and_bodies(shipped):
+    """워싱턴DC (Washington with its district), 경복궁 근정전 (a palace named bare), 국가안보실 2차장 (the security office)."""
+    text = "그는 미국 워싱턴DC 백악관에서 회동했다. 뮤지컬은 경복궁 근정전에서 열렸다. 김현종 전 국가안보실 2차장이 방미했다."
+    got = {(name, kind) for _, name, kind in mentions(shipped, text)}
+    assert {("워싱턴", "place"), ("경복궁", "place"), ("국가안보실", "org")} <= got, got

@@ -62,6 +62,10 @@ _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단�
 _GENERIC_PAPER_STEMS = frozenset("""지역 지방 중앙 종이 일간 주간 월간 석간 조간 인터넷 온라인 무가 무료 유료 종합 경제 전문 스포츠 영자 외국 해외
     국내 대학 학교 학생 교내 기관 가판 구독 증인 피의자 피고인 참고인 반대 주 재주 보충 대질 검찰 경찰 법정 본인 당사자 일일""".split())
 # A court's own bench or its kind (재판부, 고등법원 alone): named only with its place (see _suffix_word_hits).
+# Bodies a place's name opens (무주 사진가협회, 경남도 지역신문발전위원회, 금산군 농업인연합회): a known place right before one of
+# these is part of its name.
+_PLACED_BODY_SUFFIXES = frozenset("협회 연합회 협의회 위원회".split())
+_PLURAL_FIRM_SUFFIXES = frozenset("시스템즈 네트웍스 인더스트리즈 솔루션즈 테크놀로지스".split())
 _SHARE_NAMES = re.compile("페이스북|트위터|인스타그램|유튜브|카카오톡|카카오스토리|네이버채널|네이버블로그|네이버밴드|텔레그램|블로그")
 _GENERIC_COURT_STEMS = frozenset("고등 지방 가정 행정 특허 회생 연방".split())
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
@@ -133,8 +137,42 @@ _SENTENCE_ENDS = ("다", "요", "죠", "음", "함", "됨", "임")
 _LIST_JOINS = ("과", "와")
 
 
+# A dated source (23일 리얼투데이에 따르면, 8일 연합뉴스에 따르면): the day a firm, body or agency told the story; the kinds of
+# source that name no one are left out (업계, 관계자, 외신, 자료).
+_DATED_SOURCE = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})에 따르면")  # acronyms: the brackets name them
+_GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 경찰 검찰 소방당국 업체 회사 자료 통계 조사 보도 발표 설명 외신 소식통 법원 학계
+    증권가 금융권 재계 정치권 정가 여권 야권 시장 현지 언론 외신들 당국자 주최측 주최 측 조직위 구단 대학 학교 병원 협회 단체 노조
+    보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
+
+
+def _ecc_core(word: str) -> str | None:
+    """A firm ending in 이앤씨 (E&C) with its particles cut: 씨 reads as an honorific to _strip_tail (DL이앤씨는 -> DL이앤)."""
+    i = word.find("이앤씨")
+    if i <= 0:
+        return None
+    rest = word[i + 3 :]
+    return word[: i + 3] if not rest or _is_tail(rest) else None
+
+
 class _BodyRules(_ArticleBase):
     """Organisations, companies and events."""
+
+    def source_hits(self) -> list[_Hit]:
+        """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
+        otherwise (the type is guessed from the name when there is no rule's)."""
+        if "따르면" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _DATED_SOURCE.finditer(self.text):
+            name = m.group(1)
+            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
+                    or strip_particle(name) != name or self.known.type_of(name) not in (None, "company", "org")):
+                continue
+            if _looks_korean_name(name) and self.known.type_of(name) is None:
+                continue  # 8일 김하늘에 따르면: a person, whom the title rules name when the story says who
+            found = _suffix_type(name)
+            hits.append(_Hit(name, m.start(1), "rule", found[0] if found else "company"))
+        return hits
 
     def firm_list_hits(self) -> list[_Hit]:
         """The items of a list that ends in 등 and a count or kind of firms (see _FIRM_COUNT): each a company, unless the
@@ -264,7 +302,7 @@ class _BodyRules(_ArticleBase):
             if quote and (quote.end() - quote.start() == 1 or _is_tail(word[quote.start() + 1 :])):
                 word = word[: quote.start()]  # ‘예그린악단’의: the closing quote and the particle after it are no part of the name
             core = (any(s in word for s in _SITE_SUFFIXES) and _site_core(word) or _institution_core(word)
-                    or _strip_tail(word))
+                    or _ecc_core(word) or _strip_tail(word))
             if core.endswith(("시장", "역")):
                 hits += self._market_or_station(i, core)
                 continue
@@ -313,6 +351,11 @@ class _BodyRules(_ArticleBase):
                     continue
             if found[0] == "company" and core == w.core and self._sponsors_event(i):
                 continue  # 2018 신한은행 MY CAR KBO리그: the title sponsor's name is part of the league's
+            if found[1] in _PLACED_BODY_SUFFIXES and i > 0 and self.known.type_of(core) is None:
+                prev = self.words[i - 1]  # 무주 사진가협회, 경남도 지역신문발전위원회: the place is part of the body's name
+                if not prev.closes and not w.line_start and not w.opens and self._is_place(prev.core):
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", found[0]))
+                    continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
 
@@ -357,7 +400,10 @@ class _BodyRules(_ArticleBase):
         return _Hit(f"{prev.core} {core}", prev.start, "rule", "org")
 
     def _is_place(self, name: str) -> bool:
-        return self.known.type_of(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and self.known.type_of(name[:-1]) == "place"
+        """A place the alias file knows, written with or without its 시/군/구/도 (경남도, 무주 for 무주군)."""
+        known = self.known.type_of
+        return (known(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and known(name[:-1]) == "place"
+                or len(name) >= 2 and _is_hangul(name[-1]) and (known(name + "군") == "place" or known(name + "시") == "place"))
 
     def university_hits(self) -> list[_Hit]:
         """Universities written short (see _UNIVERSITY), named where the words around them say so: the next word is a
@@ -572,7 +618,8 @@ class _BodyRules(_ArticleBase):
         if suffix in ("대학교", "학당") and len(stem) == 2:
             # 거제대학교, 배재학당: a two-syllable stem names a school (국립대학교 is a kind of one)
             return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
-        if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
+        generic = stem in _GENERIC_STEMS and suffix not in _PLURAL_FIRM_SUFFIXES  # 미래시스템즈 is a firm, 미래산업 a kind
+        if not stem or stem in _NOT_NAMES or generic or any(c in "·/" for c in core) or stem.isdigit():
             return False
         if stem.startswith(_GENERIC_BODY_HEADS) and type_ == "org":
             return False  # 지방산림청, 관할경찰서장: a kind of office (any region's), not one body
