@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .hangul import strip_particle
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
@@ -362,10 +362,18 @@ class _BodyRules(_ArticleBase):
     def _masthead(self, w: _Word, core: str) -> bool:
         """Whether a paper's name stands in the page's masthead: alone on its line (or with its logo's label), or in a row
         of share buttons (서울신문 페이스북서울신문 유튜브)."""
-        text = self.text
-        line = text[text.rfind("\n", 0, w.start) + 1 : (text.find("\n", w.end) + 1 or len(text) + 1) - 1].strip()
+        breaks = self._line_breaks
+        k = bisect_right(breaks, w.start)  # the line's bounds from the sorted breaks: no scan back through a long line
+        start, end = breaks[k - 1] + 1 if k else 0, breaks[k] if k < len(breaks) else len(self.text)
+        if end - start > 200:
+            return False  # a paragraph, not a masthead or a share row
+        line = self.text[start:end].strip()
         rest = line.replace(core, "", 1).strip()
         return not rest or rest.lower() in ("ci", "bi", "로고", "logo") or bool(_SHARE_NAMES.search(line))
+
+    @cached_property
+    def _line_breaks(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
 
     def _foreign_court(self, i: int, core: str) -> _Hit | None:
         """A kind of court after the word that places it (오클랜드 고등법원, 뉴욕 연방법원): a known place or a transliterated
