@@ -948,3 +948,41 @@ def test_a_caption_that_is_only_a_credit_is_dropped():
     assert article.captions == [] and paragraphs(article) == ["삼성전자"]
     with pytest.raises(InputError):
         text("▲(사진제공=SK)")
+
+
+def test_headline_like_lines_past_the_deck_limit_stay_in_the_body():
+    """A council speech reposted without a blank line: five short lines without a full stop run into the prose. The
+    first three are the deck (no headline stands apart); the salutations after them are the speech, not lost."""
+    a = text("제31회 솔내시의회 정례회 시정질문\n한다온 솔내시의회 부의장\n존경하는 솔내시민 여러분!\n"
+             "최선을 다하시는 윤서진 시장님과 공직자 여러분, 박하람 의장님을 비롯한 동료의원 여러분!\n"
+             "그리고 방청객 여러분!\n안녕하십니까! 솔내시의회 부의장 한다온입니다.\n먼저 중리동 민원 처리에 대해 묻겠습니다.")
+    body = "\n".join(paragraphs(a))
+    assert "윤서진 시장님과" in body and "그리고 방청객 여러분!" in body, body
+    assert body.index("윤서진") < body.index("안녕하십니까")
+    assert "존경하는 솔내시민 여러분!" in (a.subtitle or "")
+
+
+def test_a_forum_reposts_chrome_and_board_name_leave_the_story():
+    """A story reposted on a gnuboard forum: the board's name after the title (> 자유게시판), its menus (회원로그인,
+    포인트충전, 페이지 정보), the post's information row (작성자 … 작성일… 조회…회 댓글…건) and share buttons (페이스북으로
+    보내기) are no part of the story; a wire story's end mark (끝) neither."""
+    a = text("한옥마을에서 ‘한글 뮤지컬’이라니…꼭 보고 싶어 > 자유게시판\n\n본문 바로가기\n회원로그인\n\n포인트충전\n자유게시판\n\n"
+             "페이지 정보\n\n작성자 솔바람 작성일24-05-05 03:34 조회21회 댓글0건\n\n본문\n\n"
+             "지난달 30일 전주 한옥마을. 뮤지컬 제작진은 공연을 앞두고 고심에 빠졌다. 비가 내리기 시작해서다.\n"
+             "  • 페이스북으로 보내기\n  • 카카오스토리로 보내기\n(끝)")
+    assert a.title == "한옥마을에서 ‘한글 뮤지컬’이라니…꼭 보고 싶어"
+    body = "\n".join(paragraphs(a))
+    for chrome in ("회원로그인", "포인트충전", "페이지 정보", "작성자 솔바람", "조회21회", "보내기", "(끝)"):
+        assert chrome not in body, (chrome, body)
+    assert body.startswith("지난달 30일 전주 한옥마을.")
+
+
+def test_html_line_breaks_split_a_transcript_and_a_deletion_dialog_ends_the_story():
+    """A TV transcript scraped with its <br /> tags: they are line breaks (so the turn label [기자] is a line of its own and
+    dropped); a comment-deletion dialog ends the story."""
+    a = text("한미 정상회담을 앞두고 비서실장이 총력을 다하고 있다고 말했습니다. <br /> <br />[기자] <br />워싱턴에 도착한 "
+             "비서실장은 한 사람이라도 더 만나겠다고 강조했습니다. <br /> <br />미 언론은 중요한 회담이라고 평가했습니다.\n\n"
+             "댓글삭제\n삭제한 댓글은 다시 복구할 수 없습니다.\n그래도 삭제하시겠습니까?")
+    body = "\n".join(paragraphs(a))
+    assert "<br" not in body and "[기자]" not in body and "삭제" not in body, body
+    assert "워싱턴에 도착한 비서실장은" in body

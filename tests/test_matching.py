@@ -143,10 +143,12 @@ def test_foreign_players_after_their_club_and_role(shipped):
 
 
 def test_a_club_and_role_before_ordinary_words_names_nobody(shipped):
-    # no club before the role, or words that are no transliterated name after it
-    text = ("LG 트윈스의 투수 교체 타이밍은 늦었다. 감독은 투수 브록 다익스를 믿었다. 두산 베어스의 타자 기록 경신은 "
+    # words that are no transliterated name after the role (with or without a club before it)
+    text = ("LG 트윈스의 투수 교체 타이밍은 늦었다. 감독은 투수 스트레칭 시간을 늘렸다. 두산 베어스의 타자 기록 경신은 "
             "멀었다. 한화 이글스의 투수 출신 코치, 롯데 자이언츠의 타자 친화 구장.")
     assert persons(shipped, text) == []
+    # since round 10 a name whose every word is transliterated is a player after his position without a club too
+    assert persons(shipped, "감독은 투수 브록 다익스를 믿었다.") == ["브록 다익스"]
 
 
 def test_ministries_the_alias_file_lacked_and_special_cities(shipped):

@@ -15,7 +15,7 @@ from .numbers import parse_numbers
 
 # Syllables of transliterated foreign names that Korean given names do not use (나델라, 발라반).
 _LOANWORD_SYLLABLES = frozenset(
-    "타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈 션 숀".split())
+    "타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈 션 숀 셉 콥".split())  # 조셉, 제이콥
 # Proper-noun look-alikes: generic words the analyzer tags NNP, page furniture, adverbs that open a
 # clause. They are never names on their own.
 _NOT_NAMES = frozenset(
@@ -49,7 +49,13 @@ _ORG_SUFFIXES = _PLACE_INSTITUTIONS + ("대책본부", "협의체", "병원", "�
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
                      "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티",
                      "신용평가", "자산운용", "엔터테인먼트", "FC", "유나이티드", "시티즌",
-                     "은행", "생명", "손해보험", "캐피탈")  # IBK기업은행, 흥국생명, KB손해보험, 현대캐피탈
+                     "은행", "생명", "손해보험", "캐피탈",  # IBK기업은행, 흥국생명, KB손해보험, 현대캐피탈
+                     # newspapers and investors (거제신문, 경남도민일보, 주간함양신문사, 키움인베스트먼트, 위벤처스, 보광창업투자);
+                     # kinds of paper (지역신문, 인터넷신문) and an interrogation (증인신문): see _GENERIC_PAPER_STEMS
+                     "신문", "신문사", "일보", "인베스트먼트", "벤처스", "창업투자",
+                     # plural and English-styled firm endings (로체시스템즈, 새한네트웍스, 태광인더스트리, DL이앤씨); not 머티리얼즈,
+                     # which ends journals as often ('어드밴스드 머티리얼즈')
+                     "시스템즈", "네트웍스", "인더스트리", "인더스트리즈", "솔루션즈", "테크놀로지스", "이앤씨")
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼", "어워즈", "어워드",
                    "모빌리티쇼", "챔피언십", "축제", "아시안컵", "올림픽", "월드컵", "아시안게임", "패럴림픽")
 # Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_right
+from functools import cached_property, lru_cache
 
+from .hangul import strip_particle
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
 from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _PLACE_INSTITUTIONS, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
                          _LIST_BREAK, _LOANWORD_SYLLABLES, _NOT_NAMES, _ORG_SUFFIXES, _SITE_SUFFIXES, _Word,
                          _strip_tail, _suffix_type)
+from .name_shapes import _looks_korean_name
 from .rules_places import _TOWN, _site_core
 
 _SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
@@ -36,7 +39,10 @@ _ARTS_SUFFIXES = ("뮤지컬단", "합창단", "교향악단", "관현악단", "
 _GENERIC_ENSEMBLE_STEMS = frozenset("혼성 남성 소년소녀 아동 실버 시립 도립 구립 군립 국립 교회 성가 합창 밴드 전속 소속 대학 학교".split())
 _QUOTE_BEFORE_TAIL = re.compile(r"[’'”\"](?:[가-힣]{1,3})?$")
 # A society or association glued to its head's title (충청정치학회장, 한국문인협회장을): the body is named.
-_HEAD_GLUED = re.compile(r"(?<![가-힣])([가-힣]{2,15}(?:학회|협회|연합회|협의회|연맹|재단))장(?=[은는이가을를의과와도]?(?![가-힣]))")
+_HEAD_GLUED = re.compile(r"(?<![가-힣])([가-힣]{2,15}(?:학회|협회|연합회|협의회|연맹|재단|연구원|연구소|센터))장(?=[은는이가을를의과와도]?(?![가-힣]))")
+# Kinds of institute or centre, not one (선임연구원장 is no word; 데이터센터장 heads a data centre, 지역센터장 any region's).
+_GENERIC_HEAD_BODIES = frozenset("""선임연구원 책임연구원 수석연구원 연구원 연구소 센터 데이터센터 지역센터 지원센터 고객센터 콜센터
+    상담센터 서비스센터 연구센터 기술센터 물류센터 교육센터 체험센터 복지센터 주민센터 보건센터""".split())
 _MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
 _CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
@@ -52,6 +58,16 @@ _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
 # A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
 _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
                          r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+# Stems that make a kind of newspaper or a court's questioning, not a paper's name (지역신문, 인터넷신문, 증인신문, 피의자신문).
+_GENERIC_PAPER_STEMS = frozenset("""지역 지방 중앙 종이 일간 주간 월간 석간 조간 인터넷 온라인 무가 무료 유료 종합 경제 전문 스포츠 영자 외국 해외
+    국내 대학 학교 학생 교내 기관 가판 구독 증인 피의자 피고인 참고인 반대 주 재주 보충 대질 검찰 경찰 법정 본인 당사자 일일""".split())
+# A court's own bench or its kind (재판부, 고등법원 alone): named only with its place (see _suffix_word_hits).
+# Bodies a place's name opens (무주 사진가협회, 경남도 지역신문발전위원회, 금산군 농업인연합회): a known place right before one of
+# these is part of its name.
+_PLACED_BODY_SUFFIXES = frozenset("협회 연합회 협의회 위원회".split())
+_PLURAL_FIRM_SUFFIXES = frozenset("시스템즈 네트웍스 인더스트리즈 솔루션즈 테크놀로지스".split())
+_SHARE_NAMES = re.compile("페이스북|트위터|인스타그램|유튜브|카카오톡|카카오스토리|네이버채널|네이버블로그|네이버밴드|텔레그램|블로그")
+_GENERIC_COURT_STEMS = frozenset("고등 지방 가정 행정 특허 회생 연방".split())
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
                       "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급", "연구중심")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
@@ -109,8 +125,122 @@ def _institution_core(word: str) -> str | None:
     return None
 
 
+# A list closed by 등 and a word that counts or names firms (인터비즈, 위벤처스, 현대기술투자 등 13개사; 경남신문과 경남일보,
+# 한남일보 등 일간지 4곳): every item is a firm. The count word within three words after 등.
+_FIRM_COUNT = re.compile(r"\d{1,4}개사|\d{1,4}개(?= ?(?:기업|업체|회사|언론사|신문사|매체))")
+_FIRM_NOUNS = ("기업", "업체", "회사", "언론사", "신문사", "일간지", "주간지", "매체", "증권사", "건설사", "투자사", "제약사", "운용사",
+               "게임사", "카드사", "보험사", "상장사", "협력사", "개사")
+_KIND_WORDS = frozenset("관련 분야 업종 산업 부문 업계 계열 유관 협력".split())
+_LIST_ETC = frozenset("등 등의".split())  # 종사자 등이 플랫폼 업체로부터: with a particle the list ends its phrase
+_ITEM_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
+_SENTENCE_ENDS = ("다", "요", "죠", "음", "함", "됨", "임")
+_LIST_JOINS = ("과", "와")
+
+
+# A dated source (23일 리얼투데이에 따르면, 8일 연합뉴스에 따르면): the day a firm, body or agency told the story; the kinds of
+# source that name no one are left out (업계, 관계자, 외신, 자료).
+_DATED_SOURCE = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})에 따르면")  # acronyms: the brackets name them
+_GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 경찰 검찰 소방당국 업체 회사 자료 통계 조사 보도 발표 설명 외신 소식통 법원 학계
+    증권가 금융권 재계 정치권 정가 여권 야권 시장 현지 언론 외신들 당국자 주최측 주최 측 조직위 구단 대학 학교 병원 협회 단체 노조
+    보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
+
+
+def _ecc_core(word: str) -> str | None:
+    """A firm ending in 이앤씨 (E&C) with its particles cut: 씨 reads as an honorific to _strip_tail (DL이앤씨는 -> DL이앤)."""
+    i = word.find("이앤씨")
+    if i <= 0:
+        return None
+    rest = word[i + 3 :]
+    return word[: i + 3] if not rest or _is_tail(rest) else None
+
+
 class _BodyRules(_ArticleBase):
     """Organisations, companies and events."""
+
+    def source_hits(self) -> list[_Hit]:
+        """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
+        otherwise (the type is guessed from the name when there is no rule's)."""
+        if "따르면" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _DATED_SOURCE.finditer(self.text):
+            name = m.group(1)
+            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
+                    or strip_particle(name) != name or self.known.type_of(name) not in (None, "company", "org")):
+                continue
+            if _looks_korean_name(name) and self.known.type_of(name) is None:
+                continue  # 8일 김하늘에 따르면: a person, whom the title rules name when the story says who
+            found = _suffix_type(name)
+            hits.append(_Hit(name, m.start(1), "rule", found[0] if found else "company"))
+        return hits
+
+    def firm_list_hits(self) -> list[_Hit]:
+        """The items of a list that ends in 등 and a count or kind of firms (see _FIRM_COUNT): each a company, unless the
+        alias file knows it as something else or it is itself a kind of firm (중견기업)."""
+        if "등" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words):
+            if w.core not in _LIST_ETC or i == 0 or w.line_start or not self._counts_firms(i):
+                continue
+            j = i - 1
+            item = words[j].core
+            while True:
+                if self._ends_a_longer_name(j):
+                    break  # 기아, LG CNS 등; 카카오, 도이치 텔레콤 등: the item is the last word of a name of two
+                parts = item.split("·")
+                for part in parts:
+                    if not self._firm_item(part):
+                        break
+                else:
+                    offset = words[j].start
+                    for part in parts:
+                        hits.append(_Hit(part, offset, "rule", "company"))
+                        offset += len(part) + 1
+                    prev = words[j - 1] if j > 0 else None
+                    if prev is None or words[j].line_start or words[j].opens or i - j > 24:
+                        break
+                    between = self.text[prev.end : words[j].start]
+                    if prev.closes and between.strip() in (",", ".") and not prev.core.endswith(_SENTENCE_ENDS):
+                        item, j = prev.core, j - 1  # 인터비즈, 아이티동아 / 한산신문. 거제신문
+                        continue
+                    if not prev.closes and between == " " and prev.core.endswith(_LIST_JOINS) and len(prev.core) >= 3:
+                        item, j = prev.core[:-1], j - 1  # 경남신문과 경남일보
+                        continue
+                break
+        return hits
+
+    def _ends_a_longer_name(self, j: int) -> bool:
+        """Whether words[j] may be the last word of a two-word name: the word before it is joined by a space only and is
+        Latin, or a Hangul word with no particle or ending that is no kind of firm (도이치 텔레콤; not 인터넷신문 뉴스사천)."""
+        if j == 0 or self.words[j].line_start or self.words[j].opens:
+            return False
+        prev = self.words[j - 1]
+        if prev.closes or self.text[prev.end : self.words[j].start] != " ":
+            return False
+        if _has_latin(prev.core):
+            return True
+        return (not self.has_barrier(prev) and _strip_tail(prev.core) == prev.core and prev.core[-1] not in "은는을를에의와과로서"
+                and _suffix_type(prev.core) is None and prev.core not in _NOT_NAMES)  # 곳은 남해시대: a particle ends the phrase
+
+    def _counts_firms(self, i: int) -> bool:
+        """Whether a word within three after words[i] (등) counts or names firms (13개사가, 지역 주간지 10개사와, 일간지 4곳)."""
+        for w in self.words[i + 1 : i + 4]:
+            if w.line_start or w.core in _KIND_WORDS:
+                return False  # 반도체와 배터리 등 관련 기업: the items are kinds of business, not firms
+            if _FIRM_COUNT.match(w.core) or _strip_tail(w.core).endswith(_FIRM_NOUNS):
+                return True
+            if w.closes:
+                return False
+        return False
+
+    def _firm_item(self, name: str) -> bool:
+        if not _ITEM_SHAPE.fullmatch(name) or name in _NOT_NAMES or name in _GENERIC_LATIN or name.endswith(_FIRM_NOUNS):
+            return False
+        if name.endswith(_SENTENCE_ENDS) or strip_particle(name) != name and not self.known.get(name):
+            return False
+        return self.known.type_of(name) in (None, "company")
 
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
@@ -123,7 +253,22 @@ class _BodyRules(_ArticleBase):
         if "장" not in self.text:
             return []
         return [_Hit(m.group(1), m.start(1), "rule", "org") for m in _HEAD_GLUED.finditer(self.text)
-                if len(m.group(1)) >= 4 and self.known.type_of(m.group(1)) in (None, "org")]
+                if len(m.group(1)) >= 4 and self.known.type_of(m.group(1)) in (None, "org")
+                and m.group(1) not in _GENERIC_HEAD_BODIES and not m.group(1).endswith(("주민센터", "고객센터", "콜센터"))
+                and not self._unit_of_named_body(m.start(1))]
+
+    def _unit_of_named_body(self, start: int) -> bool:
+        """Whether the word before a body glued to its head's title names the firm or body it belongs to (기아 디자인센터장,
+        울산대병원 로봇수술센터장): an internal unit, no entity of its own."""
+        k = bisect_right(self._word_starts, start) - 1
+        if k <= 0 or self.words[k].line_start or self.words[k].opens:
+            return False
+        prev = self.words[k - 1]
+        if prev.closes:
+            return False
+        # 전상현 로봇수술센터장: a person's post in a unit of the hospital the story is about
+        return (self.known.type_of(prev.core) in ("company", "org") or _suffix_type(prev.core) is not None
+                or len(prev.core) == 3 and _looks_korean_name(prev.core) and self.known.type_of(prev.core) in (None, "person"))
 
     def ministry_hits(self) -> list[_Hit]:
         """A ministry glued to its minister's title or award (보건사회부장관상, 교육인적자원부장관 표창): the word is no title of a
@@ -157,7 +302,7 @@ class _BodyRules(_ArticleBase):
             if quote and (quote.end() - quote.start() == 1 or _is_tail(word[quote.start() + 1 :])):
                 word = word[: quote.start()]  # ‘예그린악단’의: the closing quote and the particle after it are no part of the name
             core = (any(s in word for s in _SITE_SUFFIXES) and _site_core(word) or _institution_core(word)
-                    or _strip_tail(word))
+                    or _ecc_core(word) or _strip_tail(word))
             if core.endswith(("시장", "역")):
                 hits += self._market_or_station(i, core)
                 continue
@@ -192,6 +337,11 @@ class _BodyRules(_ArticleBase):
             if "·" in core:
                 hits += self._dot_list_hits(w, core)
                 continue
+            if found is not None and found[1] in ("법원", "검찰청") and core[: -len(found[1])] in _GENERIC_COURT_STEMS:
+                court = self._foreign_court(i, core)
+                if court:
+                    hits.append(court)  # 오클랜드 고등법원: a foreign city names the court
+                continue
             if found is None or not self._suffix_word_ok(w, core, *found):
                 continue
             if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
@@ -201,8 +351,39 @@ class _BodyRules(_ArticleBase):
                     continue
             if found[0] == "company" and core == w.core and self._sponsors_event(i):
                 continue  # 2018 신한은행 MY CAR KBO리그: the title sponsor's name is part of the league's
+            if found[1] in _PLACED_BODY_SUFFIXES and i > 0 and self.known.type_of(core) is None:
+                prev = self.words[i - 1]  # 무주 사진가협회, 경남도 지역신문발전위원회: the place is part of the body's name
+                if not prev.closes and not w.line_start and not w.opens and self._is_place(prev.core):
+                    hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", found[0]))
+                    continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
         return hits
+
+    def _masthead(self, w: _Word, core: str) -> bool:
+        """Whether a paper's name stands in the page's masthead: alone on its line (or with its logo's label), or in a row
+        of share buttons (서울신문 페이스북서울신문 유튜브)."""
+        breaks = self._line_breaks
+        k = bisect_right(breaks, w.start)  # the line's bounds from the sorted breaks: no scan back through a long line
+        start, end = breaks[k - 1] + 1 if k else 0, breaks[k] if k < len(breaks) else len(self.text)
+        if end - start > 200:
+            return False  # a paragraph, not a masthead or a share row
+        line = self.text[start:end].strip()
+        rest = line.replace(core, "", 1).strip()
+        return not rest or rest.lower() in ("ci", "bi", "로고", "logo") or bool(_SHARE_NAMES.search(line))
+
+    @cached_property
+    def _line_breaks(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    def _foreign_court(self, i: int, core: str) -> _Hit | None:
+        """A kind of court after the word that places it (오클랜드 고등법원, 뉴욕 연방법원): a known place or a transliterated
+        city (loanword syllables, no particle); alone, 고등법원 is no name."""
+        w, prev = self.words[i], self.words[i - 1] if i else None
+        if prev is None or prev.closes or w.line_start or w.opens or not all(map(_is_hangul, prev.core)) or len(prev.core) < 2:
+            return None
+        placed = self.known.type_of(prev.core) == "place" or (
+            self.known.type_of(prev.core) is None and any(c in _LOANWORD_SYLLABLES for c in prev.core) and not self.has_barrier(prev))
+        return _Hit(f"{prev.core} {core}", prev.start, "rule", "org") if placed else None
 
     def _sponsors_event(self, i: int) -> bool:
         """Whether a known event follows words[i] directly or after Latin words only (신한은행 MY CAR KBO리그)."""
@@ -227,7 +408,10 @@ class _BodyRules(_ArticleBase):
         return _Hit(f"{prev.core} {core}", prev.start, "rule", "org")
 
     def _is_place(self, name: str) -> bool:
-        return self.known.type_of(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and self.known.type_of(name[:-1]) == "place"
+        """A place the alias file knows, written with or without its 시/군/구/도 (경남도, 무주 for 무주군)."""
+        known = self.known.type_of
+        return (known(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and known(name[:-1]) == "place"
+                or len(name) >= 2 and _is_hangul(name[-1]) and (known(name + "군") == "place" or known(name + "시") == "place"))
 
     def university_hits(self) -> list[_Hit]:
         """Universities written short (see _UNIVERSITY), named where the words around them say so: the next word is a
@@ -432,10 +616,18 @@ class _BodyRules(_ArticleBase):
 
     def _suffix_word_ok(self, w: _Word, core: str, type_: str, suffix: str) -> bool:
         stem = core[: -len(suffix)]
+        if suffix in ("신문", "신문사") and (stem in _GENERIC_PAPER_STEMS or any(
+                stem[:k] in _GENERIC_PAPER_STEMS and stem[k:] in _GENERIC_PAPER_STEMS for k in range(1, len(stem)))):
+            return False  # 지역신문, 인터넷신문, 증인신문, 지역일간신문: a kind of paper or a questioning (매일경제신문 is one)
+        if suffix in ("신문", "신문사", "일보") and self._masthead(w, core):
+            return False  # 서울신문 alone on its line, 서울신문 페이스북서울신문 유튜브: the page's masthead and share row
+        if core.endswith("재판부") or suffix in ("법원", "검찰청") and stem in _GENERIC_COURT_STEMS:
+            return False  # 재판부는, 고등법원: a court's bench or a kind of court; 서울고등법원 names its place
         if suffix in ("대학교", "학당") and len(stem) == 2:
             # 거제대학교, 배재학당: a two-syllable stem names a school (국립대학교 is a kind of one)
             return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
-        if not stem or stem in _NOT_NAMES or stem in _GENERIC_STEMS or any(c in "·/" for c in core) or stem.isdigit():
+        generic = stem in _GENERIC_STEMS and suffix not in _PLURAL_FIRM_SUFFIXES  # 미래시스템즈 is a firm, 미래산업 a kind
+        if not stem or stem in _NOT_NAMES or generic or any(c in "·/" for c in core) or stem.isdigit():
             return False
         if stem.startswith(_GENERIC_BODY_HEADS) and type_ == "org":
             return False  # 지방산림청, 관할경찰서장: a kind of office (any region's), not one body

@@ -25,6 +25,9 @@ _STATE_TITLES = frozenset("장관 차관 대사 총리 대통령".split())
 _COUNTRY_ABBREVIATIONS = frozenset("미 중 일 러 영 독 북".split())  # 미 국무장관, 중 외교부장
 _FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사장 창업자".split())
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
+# Heads of places written apart from a name (황정수 군수는, 김관영 도지사, 정근식 교육감이, 김경희 시장님과): 군수, 도지사 and
+# 교육감 name no one else; 시장 and 지사 alone are a market and a branch, but never with 님.
+_SPACED_HEAD_TITLE = re.compile(r"(?:(?:군수|도지사|교육감)(?:님)?|(?:시장|지사|구청장)님)(?P<tail>[가-힣]{0,3})")
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
@@ -53,7 +56,7 @@ def _place_title_heads(core: str) -> tuple[str, ...]:
 # _NAME_BEFORE: the 2-4 Hangul letters that end right before the bracket and start a word.
 _AGE_BRACKET = re.compile(r"\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")  # found first: rare, so the scan is cheap
 _NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
-_NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등".split())
+_NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등 모".split())  # 이모(44)씨, 김모(30): a name withheld
 # A Korean name with 씨 after it, glued or spaced (배수민씨(박사과정), 윤하진 씨가): 씨 is said of people only. The name starts a
 # word; what follows 씨 must be particles (씨앗, 씨름 are other words).
 _HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?씨")
@@ -169,8 +172,12 @@ class _PeopleRules(_ArticleBase):
         for i, w in enumerate(words):
             if not _TITLE_HINT.search(w.core):
                 continue  # no title word in it: the checks below would all say no
-            if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core)) or (
+            spaced = self._spaced_head_title(i)
+            if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core) or spaced) or (
                     w.tags is not None and not self._title_is_noun(w)):
+                continue
+            if spaced:
+                hits += spaced
                 continue
             family = title_family(w.core)
             if family == "대사" and (w.core.startswith("주한") or i and words[i - 1].core == "주한"):
@@ -258,6 +265,17 @@ class _PeopleRules(_ArticleBase):
                 if start == words[last].start and last > 0:
                     hits += self._comma_names(last - 1, need=2)
         return hits
+
+    def _spaced_head_title(self, i: int) -> list[_Hit]:
+        """The Korean name of three syllables right before a head's title written apart (see _SPACED_HEAD_TITLE)."""
+        w = self.words[i]
+        m = _SPACED_HEAD_TITLE.fullmatch(w.core)
+        if m is None or i == 0 or w.line_start or m.group("tail") and not _is_tail(m.group("tail")):
+            return []
+        prev = self.words[i - 1]
+        if prev.closes or len(prev.core) != 3 or not self.is_korean_name(prev, before_title=True):
+            return []
+        return [_Hit(prev.core, prev.start, "title", "person")]
 
     def _envoy_to_korea(self, k: int) -> list[_Hit]:
         """The name before 주한…대사 (필립 골드버그 주한미국대사, 미즈시마 고이치 주한 일본대사): a foreign envoy, so the two to four
@@ -414,6 +432,8 @@ class _PeopleRules(_ArticleBase):
             before = _NAME_BEFORE.search(text, max(0, m.start() - 5), m.start())
             if before is None or not 1 <= int(m.group(1)) <= 110:
                 continue
+            if text[m.end() : m.end() + 1] in ("\n", "") and text[before.start() - 1 : before.start()] in ("\n", ""):
+                continue  # 경제(31) alone on its line: a menu's count of stories, not an age
             name = before.group()
             two = len(name) == 2 and name[0] in _SURNAMES and name[1] not in _NOT_GIVEN_NAMES
             if not (two or _looks_korean_name(name)) or name in _NOT_NAMES or title_family(name):

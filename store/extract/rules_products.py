@@ -41,7 +41,13 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s?이름(?:으로|의|을)")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
-_QUOTED_NAME = re.compile(r"[‘'\"“「]([^‘’'\"“”「」\n,.]{2,30})[’'\"”」]")  # 「제34회 … 커뮤니케이션대상」 too
+_QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
+# An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가): up to four words before the event
+# word, the edition not part of the name. Middle words carry no particle (제3회 대회를 앞두고 열린 축제 is two phrases).
+_EDITION_EVENT = re.compile(r"제\s?\d{1,3}\s?회\s((?:[가-힣A-Za-z0-9·&]{1,12}\s){0,4}?[가-힣A-Za-z0-9·&]{0,16}?"
+                            r"(?:축제|페스티벌|박람회|엑스포|포럼|경진대회|체전|영화제|문화제|가요제|전시회|심포지엄|학술대회|한마당))"
+                            r"(?=[은는이가을를의와과에도]|에서|으로|로|[\s,.)’'\"”]|$)")
+_PARTICLE_ENDS = tuple("은는이가을를의와과에도로")
 
 
 class _ProductRules(_ArticleBase):
@@ -116,6 +122,20 @@ class _ProductRules(_ArticleBase):
                 hits.append(_Hit(name, start, "rule", type_))
                 if type_ == "product":
                     listed_after = m.end()
+        return hits
+
+    def edition_event_hits(self) -> list[_Hit]:
+        """Events named after their edition without quotes (see _EDITION_EVENT)."""
+        if "회" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _EDITION_EVENT.finditer(self.text):
+            name = m.group(1)
+            words = name.split()
+            if len(name.replace(" ", "")) < 4 or any(w.endswith(_PARTICLE_ENDS) and len(w) > 1 and _strip_tail(w) != w for w in words[:-1]):
+                continue
+            if self.known.type_of(name) in (None, "event") and name not in _NOT_NAMES:
+                hits.append(_Hit(name, m.start(1), "rule", "event"))
         return hits
 
     def _event_word_after(self, end: int) -> bool:

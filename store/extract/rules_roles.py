@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from .hangul import strip_particle
 from .lexicon import _is_hangul, title_family
-from .rules_base import _ArticleBase, _Hit, _NOT_NAMES
+from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES
 from .name_shapes import _looks_korean_name
 
 # Words that say the name after them is a performer or a player (가수 임영웅이, 걸그룹 르세라핌이, 작곡가 이트라이브와,
@@ -17,6 +17,8 @@ from .name_shapes import _looks_korean_name
 _ROLE_WORDS = frozenset("""가수 배우 작곡가 작사가 프로듀서 래퍼 걸그룹 보이그룹 혼성그룹 아이돌그룹 밴드 듀오 개그맨 개그우먼 코미디언
     방송인 투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 골퍼 극작가 연출가 안무가 지휘자 성악가
     마무리투수 선발투수 구원투수 탤런트 시인 소설가 조각가 화가 서양화가 한국화가 평론가 미술평론가""".split())
+# Positions a foreign player is written after without his club (그리고 투수 드류 루친스키와 에디 버틀러).
+_PLAYER_WORDS = frozenset("투수 타자 포수 외야수 내야수 공격수 수비수 미드필더 골키퍼 마무리투수 선발투수 구원투수".split())
 # 인 may follow the role word (뮤지컬 배우인 김소현도: "who is an actor").
 _ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}, key=len, reverse=True)) + ")인?(?=\\s)")
 # Role words that also stand after the name they say what it is (전미도와 이지숙 배우가, 김하윤 가수는).
@@ -52,8 +54,12 @@ class _RoleRules(_ArticleBase):
             after = words[i + 1]
             if after.line_start or after.opens and not after.core:
                 continue
-            if self._club_before(i):
-                listed = self._foreign_players(i + 1)  # SK 와이번스의 투수 브록 다익손, 한화 이글스의 투수 워웍 서폴드와 채드 벨
+            club = self._club_before(i)
+            if club or w.core in _PLAYER_WORDS and self._transliterated_first(i + 1):
+                # SK 와이번스의 투수 브록 다익손, 한화 이글스의 투수 워웍 서폴드와 채드 벨; 그리고 투수 드류 루친스키와 에디 버틀러
+                listed = self._foreign_players(i + 1)
+                if listed and not club and not all(any(c in _LOANWORD_SYLLABLES for c in part) for part in listed[0].surface.split()):
+                    listed = []  # 투수 스트레칭 시간이다: without a club, every word of the first name is transliterated
                 if listed:
                     hits += listed
                     continue
@@ -75,6 +81,14 @@ class _RoleRules(_ArticleBase):
                 if self.text[after.end : after.end + 1] == ",":
                     hits += self._listed_after(i + 2)  # 배우 김재범, 정문성, 정욱진이: the cast goes on
         return hits + self._names_before_roles()
+
+    def _transliterated_first(self, k: int) -> bool:
+        """Whether words[k] opens a foreign name: Hangul with a loanword syllable, no particle (드류, not 교체는)."""
+        if k >= len(self.words):
+            return False
+        core = self.words[k].core
+        return (all(map(_is_hangul, core)) and any(c in _LOANWORD_SYLLABLES for c in core) and strip_particle(core) == core
+                and not self.words[k].closes)
 
     def _listed_after(self, k: int) -> list[_Hit]:
         """Korean names listed with commas from words[k] on, after a performer named by a role word; the list ends at a

@@ -198,7 +198,8 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     after = lines[run_end]
     separated = after.kind in ("blank", "sep") or after.after_byline
     if len(run) > 1 and not separated:
-        return None, run[:MAX_DECK_LINES], run_end
+        # lines past the deck's limit are the story's first lines (a speech's salutations), not lost
+        return None, run[:MAX_DECK_LINES], start + min(len(run), MAX_DECK_LINES)
     title, deck = run[0], run[1:]
     if deck:
         return title, deck, run_end
@@ -278,16 +279,25 @@ def _meta_list(value: object) -> list[str]:
     return [str(v).strip() for v in items if isinstance(v, (str, int)) and str(v).strip()]
 
 
+_HTML_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+_BOARD_SUFFIX = re.compile(r"\s+>\s+[가-힣A-Za-z0-9 ]{0,12}게시판$")
+
+
 def clean(doc: Document) -> Article:
     """The article in `doc`: its paragraphs without page debris, plus title, deck, byline and date."""
     meta = doc.meta or {}
-    found = _scan(sanitize(doc.text))
+    raw = doc.text
+    if "<br" in raw or "<BR" in raw:
+        raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
+    found = _scan(sanitize(raw))
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:
         title, deck, body_start = meta_title, [], next(
             (i for i, ln in enumerate(found.lines) if ln.kind not in ("blank", "sep")), len(found.lines)
         )
+    if title and not meta_title:
+        title = _BOARD_SUFFIX.sub("", title)  # "… 꼭 보고 싶어 > 자유게시판": a forum post's title and its board
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
