@@ -325,6 +325,9 @@ def index_together(uri: str, corpus: Path, workers: int, expected: int) -> dict[
         "index_processes_cpu_s": round(cpu, 1), "index_cpu_ms_per_article": round(cpu * 1000 / expected, 1),
         "process_failures": failures,
         "articles_added_by_process": [s["articles_added"] for s in summaries],
+        # each process's own run, start to exit: the files/global split above is not one process's (a file
+        # committed while another process links waits for that link, so the team's main link is in its files phase)
+        "seconds_by_process": [s["seconds"] for s in summaries],
         "articles_removed_by_process": [s["articles_removed"] for s in summaries],
         "summaries": summaries,
     }
@@ -527,8 +530,8 @@ def print_run(run: dict) -> None:
           f"files {ix['files_phase_s']} s = {ix['files_phase_articles_per_s']}/s, global steps {ix['global_steps_s']} s; "
           f"index processes' CPU {ix['index_processes_cpu_s']} s = {ix['index_cpu_ms_per_article']} ms/article)")
     print(f"  exactly once: {check['exactly_once']}  articles {check['articles']} / corpus {check['corpus_files']}, "
-          f"duplicates {check['duplicate_sources']}, added by processes {ix['articles_added_by_process']}, "
-          f"unlinked {check['unlinked']}")
+          f"duplicates {check['duplicate_sources']}, added by processes {ix['articles_added_by_process']} "
+          f"in {ix['seconds_by_process']} s, unlinked {check['unlinked']}")
     print(f"  clients {run['clients']}: {run['requests']} requests, errors {run['client_errors']}; load average "
           f"{run['load_average_before']} before, {run['load_average_after']} after")
     for phase in ("latency_while_indexing", "latency_after_indexing"):

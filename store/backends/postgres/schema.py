@@ -104,6 +104,8 @@ CREATE TABLE IF NOT EXISTS article_entities (
     PRIMARY KEY (entity_id, recency, article_id)
 );
 CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id, entity_id, mentions);
+CREATE INDEX IF NOT EXISTS article_entities_recency_mentions ON article_entities(entity_id, recency, article_id)
+    INCLUDE (mentions);  -- see ADDITIONS
 CREATE TABLE IF NOT EXISTS signatures (
     article_id integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     minhash bytea NOT NULL
@@ -161,15 +163,20 @@ SCHEMA_LOCK = 0x68616E73  # pg_advisory_xact_lock key: two first runs at once cr
 # still there the planner kept choosing the sort. (SQLite's indexes carry the rowid already.) articles_id_outlet is
 # SQLite's since its schema 9, missing here until round 8: the outlet facet and an outlet: filter read the outlet of
 # every hit from the index (0 heap fetches once vacuumed) instead of the ~6 KB article rows: 반도체's facets at 20k
-# read 15,288 fewer buffers, its outlet step 9.4 -> 1.5 ms. articles_id_heading (round 9): the articles an entity
-# names (title, source, date; the drill-down's list by mentions) come from the index, not the ~6 KB article rows:
-# 삼성전자's 6,420 at 20k, 26.9 -> 15.2 ms. (An article_entities(entity_id, recency, article_id) INCLUDE (mentions)
-# index took the drill-down's other table reads too, but made the linker's recount, planned on the statistics of an
-# empty table inside its transaction, a nested loop that re-read the whole index per entity: not kept, see
-# docs/POSTGRES.md.)
+# read 15,288 fewer buffers, its outlet step 9.4 -> 1.5 ms. Round 9, for the drill-down: SQLite's article_entities
+# is a WITHOUT ROWID table, so its key order carries `mentions`; here the primary key does not, and an entity's rows
+# newest first (its mention pages, its timeline, its articles by mentions) were a bitmap scan of the table and a
+# sort: 삼성전자's 6,420 rows read 3,660 heap pages (10 ms) for each of three statements. articles_id_heading gives
+# the articles an entity names (title, source, date) from the index: its 6,420 articles 26.9 -> 15.2 ms at 20k.
+# article_entities_recency_mentions (round 9, dropped, back in round 10) reads those rows with their mentions from
+# the index (a drill-down 67 -> 44 ms of server CPU at 20k); it went because the linker's recount, planned on
+# statistics that did not count the link's uncommitted rows, became a nested loop over it. The recount now
+# ANALYZEs first (store/linking/counts.py; the primary key alone led to a nested loop there too).
 ADDITIONS = {
     "articles_id_outlet": "CREATE INDEX IF NOT EXISTS articles_id_outlet ON articles(id, outlet)",
     "articles_id_heading": "CREATE INDEX IF NOT EXISTS articles_id_heading ON articles(id) INCLUDE (title, source, date)",
+    "article_entities_recency_mentions": "CREATE INDEX IF NOT EXISTS article_entities_recency_mentions "
+                                         "ON article_entities(entity_id, recency, article_id) INCLUDE (mentions)",
     "numbers_unit_value_id": "CREATE INDEX IF NOT EXISTS numbers_unit_value_id ON numbers(unit, value, id); "
                              "DROP INDEX IF EXISTS numbers_unit_value",
     "numbers_value_id": "CREATE INDEX IF NOT EXISTS numbers_value_id ON numbers(value, id); DROP INDEX IF EXISTS numbers_value",
