@@ -1,21 +1,20 @@
 """Rules that find organisations, companies and events by the word that ends their name (…위원회, …그룹,
-…챔피언십), by a ·-joined list of them, or by the word before them that says what they are (자회사 …)."""
+…챔피언십) or by a ·-joined list of them; the schools and universities they also name live in rules_schools, the firms
+named by the words around them (자회사 …) in rules_firm_cues."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
 
-from .hangul import strip_particle
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
 from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _PLACE_INSTITUTIONS, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
                          _LIST_BREAK, _LOANWORD_SYLLABLES, _NOT_NAMES, _ORG_SUFFIXES, _SITE_SUFFIXES, _Word,
                          _strip_tail, _suffix_type)
 from .name_shapes import _looks_korean_name
 from .rules_places import _TOWN, _site_core
+from .rules_schools import _SchoolRules
 
-_SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
-_FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
     지방 일선 관할 해당 메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
@@ -55,9 +54,6 @@ _K_SLOGAN_WORD = re.compile(r"K-?[가-힣]{1,3}")  # K팝 그룹, K-뷰티 기�
 _HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아시안컵".split())
 # What an agency's name (…청) ends in when it is a request, not an agency: 공조요청, 참가신청, 특별초청.
 _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
-# A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
-_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
-                         r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
 # Stems that make a kind of newspaper or a court's questioning, not a paper's name (지역신문, 인터넷신문, 증인신문, 피의자신문).
 _GENERIC_PAPER_STEMS = frozenset("""지역 지방 중앙 종이 일간 주간 월간 석간 조간 인터넷 온라인 무가 무료 유료 종합 경제 전문 스포츠 영자 외국 해외
     국내 대학 학교 학생 교내 기관 가판 구독 증인 피의자 피고인 참고인 반대 주 재주 보충 대질 검찰 경찰 법정 본인 당사자 일일""".split())
@@ -71,7 +67,6 @@ _GENERIC_COURT_STEMS = frozenset("고등 지방 가정 행정 특허 회생 연�
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
                       "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급", "연구중심")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
-_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
 _NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
@@ -80,37 +75,10 @@ _SHORT_ENDINGS = tuple(_SHORT_INSTITUTIONS)
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
     {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역", "의회"}, key=len, reverse=True))))
-_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
-                                                              reverse=True))))
 
 
 # Stems of 대학교 that name a kind of university, not one (국립대학교, 해당 대학교); 국제대학교 is a name.
 _GENERIC_UNIVERSITY_STEMS = frozenset("국립 사립 공립 시립 도립 지방 지역 해당 인근 일반 명문 전문 외국 해외 국내 다른 같은 각 타 본".split())
-# A university written short (경북대, 숙명여대): a word of two or more syllables and 대, named as one only where the words
-# around it say so (see _university_anchor) — alone, 가격대, 연령대 and 해병대 look the same.
-_UNIVERSITY = re.compile(r"[가-힣]{2,5}대")
-_UNIVERSITY_NEXT = ("학과", "학부", "전공", "대학원", "의대", "교수", "총장", "부총장", "학장", "캠퍼스", "병원", "법대", "공대")
-_UNIVERSITY_VERBS = ("졸업", "나온", "나와", "입학", "재학", "중퇴")
-_NOT_UNIVERSITIES = frozenset("""가격대 시간대 연령대 세대 신세대 전세대 구세대 해병대 기동대 경비대 구조대 소방대 방범대 응원대 원정대
-    선발대 전망대 관람대 계산대 판매대 진열대 지지대 상승대 하락대 수백대 수천대 수만대 수십대 최고대 최저대 무대 단상대""".split())
-
-# A school: a stem of two or more syllables glued to its kind, in full (오현중학교, 상일여자고등학교) or short (용산고, 신성여중,
-# 제주중앙고). The short forms are also verb endings and nouns (말했고, 회의중), so they name a school only right before a
-# school post (용산고 교장, 오현중 교사로) or joined by 와/과 to the school or university the sentence says was finished
-# (오현고와 세중대학교를 졸업했다); the full forms need no such word.
-SCHOOL_KINDS = ("여자고등학교", "여자중학교", "고등학교", "중학교", "초등학교", "여고", "여중", "고", "중")
-_SCHOOL = re.compile(r"(?<![가-힣])([가-힣]{2,6}?)(" + "|".join(SCHOOL_KINDS) + r")(?=[^가-힣]|(?:[은는이가을를의와과에도]|에서|으로|로)(?:[^가-힣]|$)|$)")
-_SCHOOL_GATE = re.compile("학교|교장|교감|교사|교목|졸업|나온|나와")
-_SCHOOL_TAIL = re.compile(r"(?:에서|으로|[은는이가을를의와과에도로])?")
-_SCHOOL_POST = re.compile(r"[\s,·]*(?:부장)?(?:교장|교감|교사|교목)")
-_SCHOOL_FINISHED = re.compile(r"[^.!?\n]{0,30}?(?:졸업|나온|나와)")
-# Stems that make a kind of school, not one (과학고, 자사고, 해당 중학교), and the last syllables of verb forms (말했고, 라고).
-_GENERIC_SCHOOL_STEMS = frozenset("""과학 외국어 국제 예술 체육 특성화 마이스터 자율형사립 자사 특목 일반 명문 영재 대안 특수 인근 해당
-    다른 같은 사립 공립 국립 시립 도립 농업 공업 상업 여자 남자 혁신 거점 모교 자율 기숙 비평준화 평준화""".split())
-_VERB_ENDINGS = frozenset("했하되됐라다이지있없않같보받주오가나겠였았었웠쳤졌렸켰냈텄뒀봤왔줬싶며면러려")
-# What a short 중 means in a word where it is not a school (진행중, 회의중): "during".
-_DURING_STEMS = frozenset("""진행 수업 회의 근무 재직 휴직 조사 수사 검토 논의 협의 운영 공사 치료 입원 방학 학기 임기 재학 운전
-    통화 식사 출장 교육 연수 파견 수감 복역 투병 준비 시행 추진 공연 촬영 녹화 연습 훈련 작업 이동 대기 상담 임신 여행 시공""".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,26 +93,6 @@ def _institution_core(word: str) -> str | None:
     return None
 
 
-# A list closed by 등 and a word that counts or names firms (인터비즈, 위벤처스, 현대기술투자 등 13개사; 경남신문과 경남일보,
-# 한남일보 등 일간지 4곳): every item is a firm. The count word within three words after 등.
-_FIRM_COUNT = re.compile(r"\d{1,4}개사|\d{1,4}개(?= ?(?:기업|업체|회사|언론사|신문사|매체))")
-_FIRM_NOUNS = ("기업", "업체", "회사", "언론사", "신문사", "일간지", "주간지", "매체", "증권사", "건설사", "투자사", "제약사", "운용사",
-               "게임사", "카드사", "보험사", "상장사", "협력사", "개사")
-_KIND_WORDS = frozenset("관련 분야 업종 산업 부문 업계 계열 유관 협력".split())
-_LIST_ETC = frozenset("등 등의".split())  # 종사자 등이 플랫폼 업체로부터: with a particle the list ends its phrase
-_ITEM_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
-_SENTENCE_ENDS = ("다", "요", "죠", "음", "함", "됨", "임")
-_LIST_JOINS = ("과", "와")
-
-
-# A dated source (23일 리얼투데이에 따르면, 8일 연합뉴스에 따르면): the day a firm, body or agency told the story; the kinds of
-# source that name no one are left out (업계, 관계자, 외신, 자료).
-_DATED_SOURCE = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})에 따르면")  # acronyms: the brackets name them
-_GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 경찰 검찰 소방당국 업체 회사 자료 통계 조사 보도 발표 설명 외신 소식통 법원 학계
-    증권가 금융권 재계 정치권 정가 여권 야권 시장 현지 언론 외신들 당국자 주최측 주최 측 조직위 구단 대학 학교 병원 협회 단체 노조
-    보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
-
-
 def _ecc_core(word: str) -> str | None:
     """A firm ending in 이앤씨 (E&C) with its particles cut: 씨 reads as an honorific to _strip_tail (DL이앤씨는 -> DL이앤)."""
     i = word.find("이앤씨")
@@ -154,93 +102,8 @@ def _ecc_core(word: str) -> str | None:
     return word[: i + 3] if not rest or _is_tail(rest) else None
 
 
-class _BodyRules(_ArticleBase):
+class _BodyRules(_SchoolRules):
     """Organisations, companies and events."""
-
-    def source_hits(self) -> list[_Hit]:
-        """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
-        otherwise (the type is guessed from the name when there is no rule's)."""
-        if "따르면" not in self.text:
-            return []
-        hits: list[_Hit] = []
-        for m in _DATED_SOURCE.finditer(self.text):
-            name = m.group(1)
-            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
-                    or strip_particle(name) != name or self.known.type_of(name) not in (None, "company", "org")):
-                continue
-            if _looks_korean_name(name) and self.known.type_of(name) is None:
-                continue  # 8일 김하늘에 따르면: a person, whom the title rules name when the story says who
-            found = _suffix_type(name)
-            hits.append(_Hit(name, m.start(1), "rule", found[0] if found else "company"))
-        return hits
-
-    def firm_list_hits(self) -> list[_Hit]:
-        """The items of a list that ends in 등 and a count or kind of firms (see _FIRM_COUNT): each a company, unless the
-        alias file knows it as something else or it is itself a kind of firm (중견기업)."""
-        if "등" not in self.text:
-            return []
-        hits: list[_Hit] = []
-        words = self.words
-        for i, w in enumerate(words):
-            if w.core not in _LIST_ETC or i == 0 or w.line_start or not self._counts_firms(i):
-                continue
-            j = i - 1
-            item = words[j].core
-            while True:
-                if self._ends_a_longer_name(j):
-                    break  # 기아, LG CNS 등; 카카오, 도이치 텔레콤 등: the item is the last word of a name of two
-                parts = item.split("·")
-                for part in parts:
-                    if not self._firm_item(part):
-                        break
-                else:
-                    offset = words[j].start
-                    for part in parts:
-                        hits.append(_Hit(part, offset, "rule", "company"))
-                        offset += len(part) + 1
-                    prev = words[j - 1] if j > 0 else None
-                    if prev is None or words[j].line_start or words[j].opens or i - j > 24:
-                        break
-                    between = self.text[prev.end : words[j].start]
-                    if prev.closes and between.strip() in (",", ".") and not prev.core.endswith(_SENTENCE_ENDS):
-                        item, j = prev.core, j - 1  # 인터비즈, 아이티동아 / 한산신문. 거제신문
-                        continue
-                    if not prev.closes and between == " " and prev.core.endswith(_LIST_JOINS) and len(prev.core) >= 3:
-                        item, j = prev.core[:-1], j - 1  # 경남신문과 경남일보
-                        continue
-                break
-        return hits
-
-    def _ends_a_longer_name(self, j: int) -> bool:
-        """Whether words[j] may be the last word of a two-word name: the word before it is joined by a space only and is
-        Latin, or a Hangul word with no particle or ending that is no kind of firm (도이치 텔레콤; not 인터넷신문 뉴스사천)."""
-        if j == 0 or self.words[j].line_start or self.words[j].opens:
-            return False
-        prev = self.words[j - 1]
-        if prev.closes or self.text[prev.end : self.words[j].start] != " ":
-            return False
-        if _has_latin(prev.core):
-            return True
-        return (not self.has_barrier(prev) and _strip_tail(prev.core) == prev.core and prev.core[-1] not in "은는을를에의와과로서"
-                and _suffix_type(prev.core) is None and prev.core not in _NOT_NAMES)  # 곳은 남해시대: a particle ends the phrase
-
-    def _counts_firms(self, i: int) -> bool:
-        """Whether a word within three after words[i] (등) counts or names firms (13개사가, 지역 주간지 10개사와, 일간지 4곳)."""
-        for w in self.words[i + 1 : i + 4]:
-            if w.line_start or w.core in _KIND_WORDS:
-                return False  # 반도체와 배터리 등 관련 기업: the items are kinds of business, not firms
-            if _FIRM_COUNT.match(w.core) or _strip_tail(w.core).endswith(_FIRM_NOUNS):
-                return True
-            if w.closes:
-                return False
-        return False
-
-    def _firm_item(self, name: str) -> bool:
-        if not _ITEM_SHAPE.fullmatch(name) or name in _NOT_NAMES or name in _GENERIC_LATIN or name.endswith(_FIRM_NOUNS):
-            return False
-        if name.endswith(_SENTENCE_ENDS) or strip_particle(name) != name and not self.known.get(name):
-            return False
-        return self.known.type_of(name) in (None, "company")
 
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
@@ -413,90 +276,6 @@ class _BodyRules(_ArticleBase):
         return (known(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and known(name[:-1]) == "place"
                 or len(name) >= 2 and _is_hangul(name[-1]) and (known(name + "군") == "place" or known(name + "시") == "place"))
 
-    def university_hits(self) -> list[_Hit]:
-        """Universities written short (see _UNIVERSITY), named where the words around them say so: the next word is a
-        department, a degree course, 교수 or 총장 (연세대 의대, 충북대 전기공학부, 계명대 총장), a verb of studying follows
-        (청주대를 나온, 서울대를 졸업하고); and the others of a comma or space list holding such a one (경북대, 영남대, 계명대
-        총장), or of a list of three or more (강남대 경상대 공주대 명지대 안양대 등)."""
-        if "대" not in self.text:
-            return []
-        words = self.words
-        shaped: dict[int, str] = {}
-        for i, w in enumerate(words):
-            if "대" not in w.core:
-                continue
-            core = _strip_tail(w.core)
-            if (_UNIVERSITY.fullmatch(core) and core not in _NOT_UNIVERSITIES and core[:-1] not in _NOT_NAMES
-                    and self.known.type_of(core) in (None, "org")):
-                shaped[i] = core
-        if not shaped:
-            return []
-        anchored = {i for i in shaped if self._university_anchor(i)}
-        hits: list[_Hit] = []
-        i, n = 0, len(words)
-        while i < n:
-            if i not in shaped:
-                i += 1
-                continue
-            run = [i]  # words joined by a comma or a space only, none but the last with a particle
-            while (run[-1] + 1 in shaped and words[run[-1]].core == shaped[run[-1]] and not words[run[-1] + 1].line_start
-                   and self.text[words[run[-1]].end : words[run[-1] + 1].start].strip() in ("", ",")):
-                run.append(run[-1] + 1)
-            if len(run) >= 3 or anchored.intersection(run):
-                hits += [_Hit(shaped[k], words[k].start, "rule", "org") for k in run]
-            i = run[-1] + 1
-        return hits
-
-    def school_hits(self) -> list[_Hit]:
-        """Schools (see _SCHOOL): 오현중학교, 상일여자고등학교; 김걸 용산고 교장, 오현중 교사로, 제주제일고와 제주대학교를
-        졸업했다."""
-        text = self.text
-        if not _SCHOOL_GATE.search(text):
-            return []  # no full school name, post or verb of finishing school: the scan below can name none
-        hits: list[_Hit] = []
-        for m in _SCHOOL.finditer(text):
-            stem, kind = m.group(1), m.group(2)
-            if stem in _GENERIC_SCHOOL_STEMS or stem in _NOT_NAMES or (
-                    kind in ("고", "중") and stem[-1] in _VERB_ENDINGS and self.known.type_of(stem) != "place"):  # 제주중 is one
-                continue
-            if not kind.endswith("학교"):
-                if kind.endswith("중") and stem in _DURING_STEMS:
-                    continue
-                tail = _SCHOOL_TAIL.match(text, m.end())
-                after = tail.end()
-                if not (_SCHOOL_POST.match(text, after)
-                        or tail.group() in ("와", "과") and _SCHOOL_FINISHED.match(text, after)):
-                    continue
-            name = stem + kind
-            if self.known.type_of(name) not in (None, "org"):
-                continue
-            hits.append(_Hit(name, m.start(), "rule", "org"))
-        return hits
-
-    def _university_anchor(self, i: int) -> bool:
-        if i + 1 >= len(self.words):
-            return False
-        after = self.words[i + 1]
-        if after.line_start:
-            return False
-        nxt = _strip_tail(after.core)
-        return nxt.startswith(_UNIVERSITY_NEXT) or nxt.endswith(_UNIVERSITY_NEXT) or after.core.startswith(_UNIVERSITY_VERBS)
-
-    def legal_form_hits(self) -> list[_Hit]:
-        """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),
-        ㈔, 재단법인 or 사단법인; the particle after the name is cut."""
-        if not any(mark in self.text for mark in _LEGAL_MARKS):
-            return []  # substring tests (C speed) rule out almost every article
-        hits: list[_Hit] = []
-        for m in _LEGAL_FORM.finditer(self.text):
-            name = _strip_tail(m.group(2)) if _has_hangul(m.group(2)) else m.group(2)
-            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER:
-                continue
-            type_ = "company" if m.group(1) in ("㈜", "(주)", "주식회사") else "org"
-            if self.known.type_of(name) in (None, type_):
-                hits.append(_Hit(name, m.start(2), "rule", type_))
-        return hits
-
     @staticmethod
     def institution_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
         """(full, short) spellings of one court or prosecutors' office (see _SHORT_INSTITUTIONS) or one university found among
@@ -546,41 +325,6 @@ class _BodyRules(_ArticleBase):
                     hits.append(_Hit(part, offset, "rule", found[0]))
             offset += len(part) + 1
         return hits
-
-    def subsidiary_hits(self) -> list[_Hit]:
-        """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
-        company (자회사 카카오게임즈가, 계열사 카카오페이·카카오모빌리티; 자회사 설립 names no one), after
-        시장조사업체/컨설팅업체 a Latin or transliterated name (시장조사업체 카운터포인트리서치에 따르면; 조사 is no
-        name)."""
-        hits: list[_Hit] = []
-        for i, w in enumerate(self.words[:-1]):
-            if not _FIRM_WORD_HINT.search(w.core):
-                continue
-            head = _strip_tail(w.core)
-            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
-                continue
-            after = self.words[i + 1]
-            if after.line_start:
-                continue
-            offset = after.start
-            for part in after.core.split("·"):
-                name = _strip_tail(part)
-                if self._named_after_a_company(name) if head in _SUBSIDIARY_WORDS else self._foreign_firm_name(name):
-                    hits.append(_Hit(name, offset, "rule", "company"))
-                offset += len(part) + 1
-        return hits
-
-    def _foreign_firm_name(self, name: str) -> bool:
-        if len(name) < 2 or name in _NOT_NAMES or name in _GENERIC_LATIN or self.known.get(name):
-            return False
-        if _has_latin(name):
-            return name.isascii() and name[0].isupper()  # IDC, Gartner; not 'AI반도체'
-        return len(name) >= 3 and all(_is_hangul(c) for c in name) and any(c in _LOANWORD_SYLLABLES for c in name)
-
-    def _named_after_a_company(self, name: str) -> bool:
-        if len(name) < 3 or name in _NOT_NAMES or self.known.get(name) or not (_has_hangul(name) or _has_latin(name)):
-            return False
-        return any(self.known.type_of(name[:k]) == "company" for k in range(len(name) - 1, 1, -1))
 
     def _event_words_before(self, i: int) -> list[_Word] | None:
         """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""

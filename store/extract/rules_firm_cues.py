@@ -1,0 +1,179 @@
+"""Companies named by the words around them (23일 X에 따르면, X 등 13개사, 자회사 X, ㈜X), not by their name's own ending as in rules_bodies."""
+from __future__ import annotations
+
+import re
+
+from .hangul import strip_particle
+from .lexicon import _has_hangul, _has_latin, _is_hangul
+from .rules_base import (_ArticleBase, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _strip_tail,
+                         _suffix_type)
+from .name_shapes import _looks_korean_name
+
+_SUBSIDIARY_WORDS = frozenset("자회사 손자회사 계열사 관계사 자회사인 계열사인".split())
+_FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리서치업체 컨설팅업체 컨설팅사 컨설팅기업".split())
+# A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
+_LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
+                         r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+_LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
+# Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
+_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
+                                                              reverse=True))))
+
+
+# A list closed by 등 and a word that counts or names firms (인터비즈, 위벤처스, 현대기술투자 등 13개사; 경남신문과 경남일보,
+# 한남일보 등 일간지 4곳): every item is a firm. The count word within three words after 등.
+_FIRM_COUNT = re.compile(r"\d{1,4}개사|\d{1,4}개(?= ?(?:기업|업체|회사|언론사|신문사|매체))")
+_FIRM_NOUNS = ("기업", "업체", "회사", "언론사", "신문사", "일간지", "주간지", "매체", "증권사", "건설사", "투자사", "제약사", "운용사",
+               "게임사", "카드사", "보험사", "상장사", "협력사", "개사")
+_KIND_WORDS = frozenset("관련 분야 업종 산업 부문 업계 계열 유관 협력".split())
+_LIST_ETC = frozenset("등 등의".split())  # 종사자 등이 플랫폼 업체로부터: with a particle the list ends its phrase
+_ITEM_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
+_SENTENCE_ENDS = ("다", "요", "죠", "음", "함", "됨", "임")
+_LIST_JOINS = ("과", "와")
+
+
+# A dated source (23일 리얼투데이에 따르면, 8일 연합뉴스에 따르면): the day a firm, body or agency told the story; the kinds of
+# source that name no one are left out (업계, 관계자, 외신, 자료).
+_DATED_SOURCE = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})에 따르면")  # acronyms: the brackets name them
+_GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 경찰 검찰 소방당국 업체 회사 자료 통계 조사 보도 발표 설명 외신 소식통 법원 학계
+    증권가 금융권 재계 정치권 정가 여권 야권 시장 현지 언론 외신들 당국자 주최측 주최 측 조직위 구단 대학 학교 병원 협회 단체 노조
+    보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
+
+
+class _FirmCueRules(_ArticleBase):
+    """Companies named by the words around them."""
+
+    def source_hits(self) -> list[_Hit]:
+        """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
+        otherwise (the type is guessed from the name when there is no rule's)."""
+        if "따르면" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _DATED_SOURCE.finditer(self.text):
+            name = m.group(1)
+            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
+                    or strip_particle(name) != name or self.known.type_of(name) not in (None, "company", "org")):
+                continue
+            if _looks_korean_name(name) and self.known.type_of(name) is None:
+                continue  # 8일 김하늘에 따르면: a person, whom the title rules name when the story says who
+            found = _suffix_type(name)
+            hits.append(_Hit(name, m.start(1), "rule", found[0] if found else "company"))
+        return hits
+
+    def firm_list_hits(self) -> list[_Hit]:
+        """The items of a list that ends in 등 and a count or kind of firms (see _FIRM_COUNT): each a company, unless the
+        alias file knows it as something else or it is itself a kind of firm (중견기업)."""
+        if "등" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words):
+            if w.core not in _LIST_ETC or i == 0 or w.line_start or not self._counts_firms(i):
+                continue
+            j = i - 1
+            item = words[j].core
+            while True:
+                if self._ends_a_longer_name(j):
+                    break  # 기아, LG CNS 등; 카카오, 도이치 텔레콤 등: the item is the last word of a name of two
+                parts = item.split("·")
+                for part in parts:
+                    if not self._firm_item(part):
+                        break
+                else:
+                    offset = words[j].start
+                    for part in parts:
+                        hits.append(_Hit(part, offset, "rule", "company"))
+                        offset += len(part) + 1
+                    prev = words[j - 1] if j > 0 else None
+                    if prev is None or words[j].line_start or words[j].opens or i - j > 24:
+                        break
+                    between = self.text[prev.end : words[j].start]
+                    if prev.closes and between.strip() in (",", ".") and not prev.core.endswith(_SENTENCE_ENDS):
+                        item, j = prev.core, j - 1  # 인터비즈, 아이티동아 / 한산신문. 거제신문
+                        continue
+                    if not prev.closes and between == " " and prev.core.endswith(_LIST_JOINS) and len(prev.core) >= 3:
+                        item, j = prev.core[:-1], j - 1  # 경남신문과 경남일보
+                        continue
+                break
+        return hits
+
+    def _ends_a_longer_name(self, j: int) -> bool:
+        """Whether words[j] may be the last word of a two-word name: the word before it is joined by a space only and is
+        Latin, or a Hangul word with no particle or ending that is no kind of firm (도이치 텔레콤; not 인터넷신문 뉴스사천)."""
+        if j == 0 or self.words[j].line_start or self.words[j].opens:
+            return False
+        prev = self.words[j - 1]
+        if prev.closes or self.text[prev.end : self.words[j].start] != " ":
+            return False
+        if _has_latin(prev.core):
+            return True
+        return (not self.has_barrier(prev) and _strip_tail(prev.core) == prev.core and prev.core[-1] not in "은는을를에의와과로서"
+                and _suffix_type(prev.core) is None and prev.core not in _NOT_NAMES)  # 곳은 남해시대: a particle ends the phrase
+
+    def _counts_firms(self, i: int) -> bool:
+        """Whether a word within three after words[i] (등) counts or names firms (13개사가, 지역 주간지 10개사와, 일간지 4곳)."""
+        for w in self.words[i + 1 : i + 4]:
+            if w.line_start or w.core in _KIND_WORDS:
+                return False  # 반도체와 배터리 등 관련 기업: the items are kinds of business, not firms
+            if _FIRM_COUNT.match(w.core) or _strip_tail(w.core).endswith(_FIRM_NOUNS):
+                return True
+            if w.closes:
+                return False
+        return False
+
+    def _firm_item(self, name: str) -> bool:
+        if not _ITEM_SHAPE.fullmatch(name) or name in _NOT_NAMES or name in _GENERIC_LATIN or name.endswith(_FIRM_NOUNS):
+            return False
+        if name.endswith(_SENTENCE_ENDS) or strip_particle(name) != name and not self.known.get(name):
+            return False
+        return self.known.type_of(name) in (None, "company")
+
+    def legal_form_hits(self) -> list[_Hit]:
+        """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),
+        ㈔, 재단법인 or 사단법인; the particle after the name is cut."""
+        if not any(mark in self.text for mark in _LEGAL_MARKS):
+            return []  # substring tests (C speed) rule out almost every article
+        hits: list[_Hit] = []
+        for m in _LEGAL_FORM.finditer(self.text):
+            name = _strip_tail(m.group(2)) if _has_hangul(m.group(2)) else m.group(2)
+            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER:
+                continue
+            type_ = "company" if m.group(1) in ("㈜", "(주)", "주식회사") else "org"
+            if self.known.type_of(name) in (None, type_):
+                hits.append(_Hit(name, m.start(2), "rule", type_))
+        return hits
+
+    def subsidiary_hits(self) -> list[_Hit]:
+        """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
+        company (자회사 카카오게임즈가, 계열사 카카오페이·카카오모빌리티; 자회사 설립 names no one), after
+        시장조사업체/컨설팅업체 a Latin or transliterated name (시장조사업체 카운터포인트리서치에 따르면; 조사 is no
+        name)."""
+        hits: list[_Hit] = []
+        for i, w in enumerate(self.words[:-1]):
+            if not _FIRM_WORD_HINT.search(w.core):
+                continue
+            head = _strip_tail(w.core)
+            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
+                continue
+            after = self.words[i + 1]
+            if after.line_start:
+                continue
+            offset = after.start
+            for part in after.core.split("·"):
+                name = _strip_tail(part)
+                if self._named_after_a_company(name) if head in _SUBSIDIARY_WORDS else self._foreign_firm_name(name):
+                    hits.append(_Hit(name, offset, "rule", "company"))
+                offset += len(part) + 1
+        return hits
+
+    def _foreign_firm_name(self, name: str) -> bool:
+        if len(name) < 2 or name in _NOT_NAMES or name in _GENERIC_LATIN or self.known.get(name):
+            return False
+        if _has_latin(name):
+            return name.isascii() and name[0].isupper()  # IDC, Gartner; not 'AI반도체'
+        return len(name) >= 3 and all(_is_hangul(c) for c in name) and any(c in _LOANWORD_SYLLABLES for c in name)
+
+    def _named_after_a_company(self, name: str) -> bool:
+        if len(name) < 3 or name in _NOT_NAMES or self.known.get(name) or not (_has_hangul(name) or _has_latin(name)):
+            return False
+        return any(self.known.type_of(name[:k]) == "company" for k in range(len(name) - 1, 1, -1))
