@@ -105,8 +105,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
         summary.failed.append(FileProblem(path, reason))
     summary.files_seen = len(files) + len(problems)
 
-    # one read of every stored file (tuples, not sqlite_utils' dicts: a million rows), then a stat per file
-    known = {path: rest for path, *rest in db.conn.execute("SELECT path, id, hash, status, size, mtime FROM files")}
+    known = _stored_files(db.conn, [key for key, _ in files])
     todo: list[tuple[str, str, int, float]] = []
     restat: list[tuple[int, float, int]] = []
     skipped = 0  # unchanged files, good or failed: not extracted again
@@ -174,6 +173,24 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
     summary.numbers_total = _numbers_total(db.conn)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+FILES_LOOKED_UP = 4  # paths are looked up one by one when the index holds this many times more files
+
+
+def _stored_files(conn: sqlite3.Connection, paths: list[str]) -> dict[str, list]:
+    """{path: [id, hash, status, size, mtime]} of the stored files among `paths`. A re-run over the whole folder
+    reads every row at once (tuples, not sqlite_utils' dicts: a million rows); adding a folder of 1,000 to 100k
+    looks its paths up instead (reading all 100k rows was 0.15 s CPU, 0.4 s cold)."""
+    stored = conn.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0]  # an upper bound on the rows, O(1)
+    if len(paths) * FILES_LOOKED_UP > stored:
+        return {path: rest for path, *rest in conn.execute("SELECT path, id, hash, status, size, mtime FROM files")}
+    known: dict[str, list] = {}
+    for start in range(0, len(paths), 10_000):
+        known.update((path, rest) for path, *rest in conn.execute(
+            "SELECT path, id, hash, status, size, mtime FROM files WHERE path IN (SELECT value FROM json_each(?))",
+            [json.dumps(paths[start:start + 10_000], ensure_ascii=False)]))
+    return known
 
 
 NUMBERS_TOTAL = "numbers_total"  # meta: count(*) of numbers, kept until a write changes the articles
