@@ -613,3 +613,40 @@ def test_boilerplate_kept_between_runs_is_what_counting_every_paragraph_gives(tm
     finally:
         conn.close()
         other.close()
+
+
+def test_a_few_re_matched_articles_go_to_the_workers_that_matched_the_added_ones(corpus, tmp_path, monkeypatch):
+    """The added 백준호 대표 makes a person, whose short forms may change the old articles naming him: those
+    article is re-matched by the workers, which hold the matcher of this entity set already (building one over every
+    alias in the writer cost ~1 s of its CPU at 100k); the result is the same."""
+    first, added = corpus
+    db_path = tmp_path / "index.db"
+    index([first], db_path)
+    built: list[int] = []
+    whole_set = linker.Matcher
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return whole_set(*args, **kwargs)
+
+    monkeypatch.setattr(linker, "PARALLEL_LINK", 3)  # the 3 added articles go to the workers (as 1,000 would), the 2 re-matched not
+    monkeypatch.setattr(linker, "Matcher", counted)
+    rematched: list[list[int]] = []
+    store = linker.store_mentions
+
+    def heard(conn, chunk, rows, counts=None):
+        rematched.append(chunk)
+        return store(conn, chunk, rows, counts)
+
+    monkeypatch.setattr(linker, "store_mentions", heard)
+    conn = connect(db_path, create=True)
+    try:
+        index_paths(conn, [first, added], workers=1)
+        old = {aid for (aid,) in conn.execute("SELECT id FROM articles WHERE source LIKE '%a_npu%'")}
+    finally:
+        conn.close()
+    assert any(old & set(chunk) for chunk in rematched)  # the old article naming 백준호 was matched again ...
+    assert built == []  # ... by the workers: no matcher over every alias in this process
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)
