@@ -119,6 +119,35 @@ def test_files_are_committed_in_growing_batches_and_a_failed_batch_leaves_whole_
     conn.close()
 
 
+def test_the_time_between_commits_doubles_up_to_a_bound(tmp_path, monkeypatch):
+    """A slow run (a loaded machine, a big index) commits after one second at first, then two, four, up to eight:
+    each commit into a big index rewrites most leaves of its randomly keyed B-trees, and a commit every second made
+    19 of them for 1,000 files added to 100k. Readers still see the first file at once and news every 8 s."""
+    from store import indexer
+    from store.results import IndexSummary
+
+    corpus = write_corpus(tmp_path / "news", 40)
+    extracted = [indexer._extract_or_report(indexer.shared_extractor(False).extract_file, str(p))
+                 for p in sorted(corpus.rglob("*.txt"))]
+    now = [0.0]
+    monkeypatch.setattr(indexer.time, "perf_counter", lambda: now[0])
+    conn = connect(tmp_path / "index.db", create=True)
+    writer = indexer._BatchWriter(conn, IndexSummary())
+    commits: list[tuple[int, float]] = []
+    for i, item in enumerate(extracted):
+        now[0] += 0.6  # each file takes 0.6 s to come: batches close on time, not on their size
+        writer.add(item, f"{i:032x}", 1, 0.0)
+        if writer.committed != (commits[-1][0] if commits else 0):
+            commits.append((writer.committed, now[0]))
+    writer.commit()
+    conn.close()
+    assert commits[0] == (1, 0.6)  # the first file is readable at once
+    gaps = [b[1] - a[1] for a, b in zip(commits, commits[1:])]
+    assert max(gaps) <= indexer.BATCH_SECONDS_MAX + 0.6 and gaps[-1] >= 4  # later batches stay open longer ...
+    assert len(commits) <= 8  # ... so 40 files over 24 s commit 7 times, not 20
+    assert_indexed_exactly_once(tmp_path / "index.db", 40)
+
+
 def test_numbers_that_restate_another_point_at_it_by_id(tmp_path):
     """Numbers go in with one executemany and ids given in Python: 5,000억 달러(약 700조원) still links the
     conversion to the amount it restates."""
