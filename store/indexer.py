@@ -80,7 +80,8 @@ CACHE_KIB = 128 * 1024  # the writer's page cache: a big index's B-tree pages st
 CHECKPOINT_PAGES = 65_536  # WAL pages (256 MB) between checkpoints: a page written by several batches is copied once.
 # Adding 1,000 to 100k writes into most leaves of the randomly keyed B-trees (numbers by value, mentions by entity,
 # LSH bands, paragraph counts) in every batch, the link and the story step: with 64 MB it wrote 1.9 GB, with 256 MB
-# 0.7 GB (30-34 s wall against 36 s at load 6-7). The log file grows to ~256 MB during a run and is emptied after.
+# 0.7 GB (30-34 s wall against 36 s at load 6-7). The log file grows to ~256 MB during a run; SQLite removes it
+# when the last connection closes (the CLI's, after the run).
 
 
 @contextmanager
