@@ -466,3 +466,24 @@ def test_recencies_are_worked_out_once_per_article_and_an_unknown_id_ranks_undat
     assert dict(ranks) == {aid: recency(aid, date) for aid, date in dates.items()}
     assert any(dates.values()) and ranks[999_999] == recency(999_999, None)
     conn.close()
+
+
+def test_a_file_whose_name_is_not_utf8_fails_alone_with_one_line(tmp_path):
+    """A name the file system holds as bytes that are not UTF-8 (a zip unpacked from an old Korean Windows: CP949)
+    stopped `hanscope index` with an internal error; it is now one failed file, shown with U+FFFD, and the rest is
+    indexed."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "삼성과_SK.txt").write_text("삼성과 SK하이닉스가 HBM 공급을 월 90만 장으로 늘린다고 밝혔다.", encoding="utf-8")
+    odd = os.path.join(os.fsencode(folder), "삼성전자".encode("cp949") + b".txt")
+    with open(odd, "wb") as fh:
+        fh.write("오픈AI는 5000억 달러(약 700조원)를 들여 데이터센터를 짓는다.".encode("utf-8"))
+    conn = connect(tmp_path / "index.db", create=True)
+    try:
+        summary = index_paths(conn, [folder], workers=0)
+        assert summary.files_indexed == 1 and summary.articles_added == 1
+        assert [(Path(p.path).parent, p.reason) for p in summary.failed] == [
+            (folder, "its name is not valid UTF-8: rename the file to index it")]
+        assert "\ufffd" in summary.failed[0].path and summary.failed[0].path.encode("utf-8")
+    finally:
+        conn.close()
