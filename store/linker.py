@@ -146,6 +146,7 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
     new_ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id > ? ORDER BY id", [through])] \
         if incremental else []
     early: _Matches | None = None  # the added articles, matched while the workers read what the change reaches
+    specs = None  # what the matchers are built from, once the entity rows are written
 
     def store_early() -> None:
         for chunk, rows in early or ():
@@ -159,7 +160,8 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
         sync_entities(conn, entities)
         if not relink_all:  # else every article is matched anyway
             if in_workers and len(new_ids) >= PARALLEL_LINK:
-                early = _Matches(pool, path, signature, _specs(conn, entities), new_ids)
+                specs = _specs(conn, entities)
+                early = _Matches(pool, path, signature, specs, new_ids)
             reached = _reach(conn, change, touched, signature, pool, meanwhile=store_early)
             store_early()  # when the reach did not (it found little to read)
             touched |= reached.rematch
@@ -176,8 +178,10 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
         add_mentions(conn, additions, counts)
     to_match = sorted(touched) if early else todo  # the added ones are stored already
     if to_match:  # a prune alone re-counts, and needs no automaton over every alias
-        specs = _specs(conn, entities)
-        if in_workers and len(to_match) >= PARALLEL_LINK:
+        specs = specs or _specs(conn, entities)
+        # the workers that matched the added articles hold a matcher for this entity set: a few re-matched
+        # articles go to them too (building one here over every alias cost ~1 s of this process's CPU at 100k)
+        if in_workers and (len(to_match) >= PARALLEL_LINK or early is not None):
             for chunk, rows in _Matches(pool, path, signature, specs, to_match):
                 store(chunk, rows)
         else:

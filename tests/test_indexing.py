@@ -119,6 +119,35 @@ def test_files_are_committed_in_growing_batches_and_a_failed_batch_leaves_whole_
     conn.close()
 
 
+def test_the_time_between_commits_doubles_up_to_a_bound(tmp_path, monkeypatch):
+    """A slow run (a loaded machine, a big index) commits after one second at first, then two, four, up to eight:
+    each commit into a big index rewrites most leaves of its randomly keyed B-trees, and a commit every second made
+    19 of them for 1,000 files added to 100k. Readers still see the first file at once and news every 8 s."""
+    from store import indexer
+    from store.results import IndexSummary
+
+    corpus = write_corpus(tmp_path / "news", 40)
+    extracted = [indexer._extract_or_report(indexer.shared_extractor(False).extract_file, str(p))
+                 for p in sorted(corpus.rglob("*.txt"))]
+    now = [0.0]
+    monkeypatch.setattr(indexer.time, "perf_counter", lambda: now[0])
+    conn = connect(tmp_path / "index.db", create=True)
+    writer = indexer._BatchWriter(conn, IndexSummary())
+    commits: list[tuple[int, float]] = []
+    for i, item in enumerate(extracted):
+        now[0] += 0.6  # each file takes 0.6 s to come: batches close on time, not on their size
+        writer.add(item, f"{i:032x}", 1, 0.0)
+        if writer.committed != (commits[-1][0] if commits else 0):
+            commits.append((writer.committed, now[0]))
+    writer.commit()
+    conn.close()
+    assert commits[0] == (1, 0.6)  # the first file is readable at once
+    gaps = [b[1] - a[1] for a, b in zip(commits, commits[1:])]
+    assert max(gaps) <= indexer.BATCH_SECONDS_MAX + 0.6 and gaps[-1] >= 4  # later batches stay open longer ...
+    assert len(commits) <= 8  # ... so 40 files over 24 s commit 7 times, not 20
+    assert_indexed_exactly_once(tmp_path / "index.db", 40)
+
+
 def test_numbers_that_restate_another_point_at_it_by_id(tmp_path):
     """Numbers go in with one executemany and ids given in Python: 5,000억 달러(약 700조원) still links the
     conversion to the amount it restates."""
@@ -437,3 +466,24 @@ def test_recencies_are_worked_out_once_per_article_and_an_unknown_id_ranks_undat
     assert dict(ranks) == {aid: recency(aid, date) for aid, date in dates.items()}
     assert any(dates.values()) and ranks[999_999] == recency(999_999, None)
     conn.close()
+
+
+def test_a_file_whose_name_is_not_utf8_fails_alone_with_one_line(tmp_path):
+    """A name the file system holds as bytes that are not UTF-8 (a zip unpacked from an old Korean Windows: CP949)
+    stopped `hanscope index` with an internal error; it is now one failed file, shown with U+FFFD, and the rest is
+    indexed."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "삼성과_SK.txt").write_text("삼성과 SK하이닉스가 HBM 공급을 월 90만 장으로 늘린다고 밝혔다.", encoding="utf-8")
+    odd = os.path.join(os.fsencode(folder), "삼성전자".encode("cp949") + b".txt")
+    with open(odd, "wb") as fh:
+        fh.write("오픈AI는 5000억 달러(약 700조원)를 들여 데이터센터를 짓는다.".encode("utf-8"))
+    conn = connect(tmp_path / "index.db", create=True)
+    try:
+        summary = index_paths(conn, [folder], workers=0)
+        assert summary.files_indexed == 1 and summary.articles_added == 1
+        assert [(Path(p.path).parent, p.reason) for p in summary.failed] == [
+            (folder, "its name is not valid UTF-8: rename the file to index it")]
+        assert "\ufffd" in summary.failed[0].path and summary.failed[0].path.encode("utf-8")
+    finally:
+        conn.close()

@@ -516,3 +516,137 @@ def test_an_add_reads_old_articles_dates_and_story_columns_from_the_covering_ind
         plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))  # the trace has the values in
         assert "COVERING INDEX articles_placing" in plan, (sql, plan)
     conn.close()
+
+
+# a closing paragraph many reports share, which the cleaner keeps (its copyright lines it takes off itself)
+DISCLAIMER = "한편 한빛일보는 매주 월요일 지역 축제와 행사 소식을 모아 전하는 기획 기사를 싣고 있다."
+
+
+def outlets_news(folder: Path, start: int, count: int, day: str, disclaimer: bool) -> None:
+    """`count` distinct short reports (each its own figures, so none is a copy of another), the disclaimer closing
+    each when asked: 25 bodies holding one paragraph make it boilerplate (stories.BOILERPLATE_DOCS)."""
+    towns = ["수원", "청주", "전주", "춘천", "포항", "목포", "강릉", "여수"]
+    reports = {}
+    for n in range(start, start + count):
+        town = towns[n % len(towns)]
+        body = [f"{town}시는 올해 {n + 3}만 명이 찾은 지역 축제의 예산을 {n * 7 + 11}억원으로 늘린다고 밝혔다.",
+                f"시 관계자는 {town} 도심 {n % 9 + 2}곳에 주차장 {n * 13 + 40}면을 새로 만들 계획이라고 말했다."]
+        if disclaimer:
+            body.append(DISCLAIMER)
+        reports[f"town_{n:03d}"] = body
+    write(folder, reports, day)
+
+
+def test_an_add_reads_new_candidates_known_files_and_boilerplate_through_indexes(corpus, tmp_path):
+    """Adding a folder far smaller than the index reads the new candidates through candidates_article (ORDER BY
+    rowid made SQLite scan every candidate: 1.26M rows at 100k), looks its paths up in `files` (not 100k rows),
+    and checks only the last run's boilerplate keys and this run's (not 1.9M paragraph counts)."""
+    first, added = corpus
+    outlets_news(first, 0, 20, "2025-09-20T09:00", disclaimer=False)
+    db_path = tmp_path / "index.db"
+    index([first], db_path)
+    conn = connect(db_path, create=True)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        index_paths(conn, [added], workers=0)
+        conn.set_trace_callback(None)
+        reads = [s for s in statements if s.startswith("SELECT") and
+                 ("FROM candidates" in s or "FROM files" in s or "FROM paragraph_docs" in s)]
+        assert any("FROM candidates" in s for s in reads) and any("FROM files" in s for s in reads)
+        for sql in reads:
+            plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+            assert "SCAN candidates" not in plan and "SCAN files" not in plan, (sql, plan)
+        boilerplate_reads = [s for s in reads if "FROM paragraph_docs WHERE" in s and "docs >=" in s]
+        assert boilerplate_reads and all("json_each" in s for s in boilerplate_reads), boilerplate_reads
+    finally:
+        conn.close()
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)
+
+
+def test_boilerplate_kept_between_runs_is_what_counting_every_paragraph_gives(tmp_path):
+    """The closing paragraph crosses the boilerplate line in the second run (10 bodies, then 30): the kept keys hold
+    it as a full count finds it; after a changed file (its old body uncounted) the next run counts everything once
+    again; stories and near-duplicates are those of the same runs made with nothing kept."""
+    from store.stories import BOILERPLATE_KEY, paragraph_key
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    outlets_news(first, 0, 10, "2025-09-20T09:00", disclaimer=True)
+    outlets_news(first, 10, 10, "2025-09-20T09:00", disclaimer=False)
+    outlets_news(second, 20, 20, "2025-09-21T09:00", disclaimer=True)
+    db_path, unkept = tmp_path / "index.db", tmp_path / "unkept.db"
+
+    def kept_and_counted() -> tuple[list[int], list[int]]:
+        conn = connect(db_path)
+        try:
+            kept = json.loads(conn.execute("SELECT value FROM meta WHERE key = ?", [BOILERPLATE_KEY]).fetchone()[0])
+            counted = sorted(k for (k,) in conn.execute(
+                "SELECT key FROM paragraph_docs WHERE docs >= ? AND key >= 0", [kept["floor"]]))
+        finally:
+            conn.close()
+        return kept["keys"], counted
+
+    def both(folders: list[Path]) -> None:
+        index(folders, db_path)
+        if unkept.exists():
+            conn = connect(unkept)
+            with conn:
+                conn.execute("DELETE FROM meta WHERE key = ?", [BOILERPLATE_KEY])
+            conn.close()
+        index(folders, unkept)
+
+    both([first])
+    assert kept_and_counted() == ([], [])
+    both([first, second])
+    kept, counted = kept_and_counted()
+    assert kept == counted == [paragraph_key(DISCLAIMER)]
+    write(second, {"town_020": ["포항시는 올해 축제 예산을 줄인다고 밝혔다.", DISCLAIMER]}, "2025-09-21T09:00")
+    both([first, second])
+    kept, counted = kept_and_counted()
+    assert kept == counted == [paragraph_key(DISCLAIMER)]
+    placed = "SELECT a.source, a.story, a.near_group, a.copy_of FROM articles a ORDER BY a.source"
+    conn, other = connect(db_path), connect(unkept)
+    try:
+        assert conn.execute(placed).fetchall() == other.execute(placed).fetchall()
+    finally:
+        conn.close()
+        other.close()
+
+
+def test_a_few_re_matched_articles_go_to_the_workers_that_matched_the_added_ones(corpus, tmp_path, monkeypatch):
+    """The added 백준호 대표 makes a person, whose short forms may change the old articles naming him: those
+    article is re-matched by the workers, which hold the matcher of this entity set already (building one over every
+    alias in the writer cost ~1 s of its CPU at 100k); the result is the same."""
+    first, added = corpus
+    db_path = tmp_path / "index.db"
+    index([first], db_path)
+    built: list[int] = []
+    whole_set = linker.Matcher
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return whole_set(*args, **kwargs)
+
+    monkeypatch.setattr(linker, "PARALLEL_LINK", 3)  # the 3 added articles go to the workers (as 1,000 would), the 2 re-matched not
+    monkeypatch.setattr(linker, "Matcher", counted)
+    rematched: list[list[int]] = []
+    store = linker.store_mentions
+
+    def heard(conn, chunk, rows, counts=None):
+        rematched.append(chunk)
+        return store(conn, chunk, rows, counts)
+
+    monkeypatch.setattr(linker, "store_mentions", heard)
+    conn = connect(db_path, create=True)
+    try:
+        index_paths(conn, [first, added], workers=1)
+        old = {aid for (aid,) in conn.execute("SELECT id FROM articles WHERE source LIKE '%a_npu%'")}
+    finally:
+        conn.close()
+    assert any(old & set(chunk) for chunk in rematched)  # the old article naming 백준호 was matched again ...
+    assert built == []  # ... by the workers: no matcher over every alias in this process
+    at_once = tmp_path / "at_once.db"
+    index([first, added], at_once)
+    assert state(db_path) == state(at_once)

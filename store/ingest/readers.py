@@ -48,7 +48,9 @@ def discover_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[tuple
             if path.is_dir():
                 _walk(path, found, problems, walked)
             elif path.is_file():
-                if path.suffix.lower() in SUPPORTED:
+                if _not_utf8(str(path)):
+                    problems.append((_shown(str(path)), NOT_UTF8))
+                elif path.suffix.lower() in SUPPORTED:
                     found.setdefault(os.path.realpath(path), str(path))
                 else:
                     problems.append((str(path), _unsupported(path)))
@@ -61,6 +63,24 @@ def discover_files(paths: list[Path]) -> tuple[list[tuple[str, str]], list[tuple
         except OSError as err:
             problems.append((str(path), f"cannot read: {err.strerror or err}"))
     return sorted(found.items(), key=lambda item: _path_order(item[1])), problems
+
+
+NOT_UTF8 = "its name is not valid UTF-8: rename the file to index it"
+
+
+def _not_utf8(path: str) -> bool:
+    """A name the file system gave as bytes that are not UTF-8 (Python keeps them as lone surrogates, which neither
+    SQLite nor a terminal takes: `hanscope index` stopped with an internal error)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _shown(path: str) -> str:
+    """The path with its undecodable bytes as U+FFFD, to be printed."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _path_order(shown: str):
@@ -100,7 +120,9 @@ def _walk(top: Path, found: dict[str, str], problems: list[tuple[str, str]], wal
                 if entry.is_dir():
                     subfolders.append(Path(entry.path))
                 elif os.path.splitext(entry.name)[1].lower() in SUPPORTED:
-                    if entry.is_file():
+                    if _not_utf8(entry.path):  # the index and every report hold paths as UTF-8 text
+                        problems.append((_shown(entry.path), NOT_UTF8))
+                    elif entry.is_file():
                         # a file that is not a link is where its folder really is: no realpath (an lstat per
                         # component of the path) for each of a million files
                         found.setdefault(os.path.realpath(entry.path) if entry.is_symlink()

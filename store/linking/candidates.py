@@ -28,8 +28,10 @@ def candidate_groups(conn) -> tuple[dict[str, list], int | None, int]:
             "SELECT name, type, aliases, evidence, count, article_id FROM candidates")
     else:
         groups, through = kept["groups"], kept["through"]
+        # `+rowid`: ordered by rowid, SQLite's planner scanned the whole table in that order (1.26M rows at 100k,
+        # 80 ms CPU warm, the table's pages read from disk cold) rather than sort the few new rows from the index
         rows = conn.execute("SELECT name, type, aliases, evidence, count, article_id FROM candidates "
-                            "WHERE article_id > ? ORDER BY rowid", [through])
+                            "WHERE article_id > ? ORDER BY +rowid", [through])
     seen: dict[str, set[int]] = {}  # articles this call found each name in
     keys: dict[str, str] = {}  # name -> normalized: a name comes up in many articles
     for name, type_, aliases, evidence, count, article_id in rows:
