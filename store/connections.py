@@ -21,8 +21,9 @@ T = TypeVar("T")
 CLOSE_WAIT = 2.0  # seconds close() waits for a thread's query to stop before leaving its connection open
 CHECK_EVERY = 50_000  # SQLite VM steps between cancellation checks: ~1.5 ms of query time
 # A background thread checks seldom (~50 ms of query time): its owner interrupts it (`interrupt`). Each check is a
-# Python call, so the nice-10 thread takes the GIL for it; preempted while holding it (the app's threads outrank
-# it), it held up the next keystroke's search and frame by 20-60 ms, traced at a key every 400 ms at 100k.
+# Python call, so the nice-10 thread takes the GIL for it, and one preempted while holding it (the app's threads
+# outrank it) makes them wait. (Suspected in round 9's trace of slow searches after cancelled facets; round 10's A/B
+# showed no change in the typing p95 either way: BENCHMARKS.md.)
 CHECK_EVERY_BACKGROUND = 2_000_000
 BACKGROUND_THREADS = 2  # facets and a preview at once, neither waiting for the other
 BACKGROUND_NICE = 10  # CFS gives a nice-10 thread ~1/9 of a nice-0 one's share when both want a core
