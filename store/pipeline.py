@@ -28,7 +28,7 @@ class ExtractedArticle:
     candidates: list[Candidate]
     # the FTS5 token strings of (headline + deck + captions, body), made here so that worker processes do it
     grams: tuple[str, str] | None = None
-    # the body's MinHash over all its paragraphs (stories.body_signature, NUM_PERM uint32 values), or None when
+    # the body's MinHash over all its paragraphs (minhash.body_signature, NUM_PERM uint32 values), or None when
     # it is too short to sign: made here too, so the single-threaded story step only looks up and scores
     signature: bytes | None = None
 
@@ -120,7 +120,7 @@ class Extractor:
 
 
 def _signature(body: str) -> bytes | None:
-    from .stories import body_signature  # numpy: loaded once per worker, at its first article
+    from .minhash import body_signature  # numpy: loaded once per worker, at its first article
 
     sig = body_signature(body)
     return sig.tobytes() if sig is not None else None

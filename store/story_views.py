@@ -75,7 +75,7 @@ def story_of(index: Index, article_id: int) -> int | None:
 
 
 def story(index: Index, story_id: int) -> StoryDetail | None:
-    from .stories import STORY_COMPARED, paragraph_matches
+    from .paragraph_matches import STORY_COMPARED, paragraph_matches
 
     rows = index._rows(
         "SELECT id, title, outlet, reporters, date, source, copy_of, near_group, body, body_hash FROM articles "

@@ -465,25 +465,25 @@ async def test_the_stories_list_loads_its_next_page_at_the_end(loi_db, tmp_path,
 def test_the_numpy_signature_is_datasketchs_minhash():
     from datasketch import MinHash, MinHashLSH
 
-    from store import stories
+    from store import minhash
 
-    template = MinHash(num_perm=stories.NUM_PERM, seed=1, scheme="affine32")
-    assert [p.tolist() for p in stories._permutations()] == template.permutations.tolist()  # made without datasketch
-    ranges = MinHashLSH(threshold=stories.LSH_THRESHOLD, num_perm=stories.NUM_PERM).hashranges
-    assert ranges == [(i * stories.LSH_ROWS, (i + 1) * stories.LSH_ROWS) for i in range(stories.LSH_BANDS)]
+    template = MinHash(num_perm=minhash.NUM_PERM, seed=1, scheme="affine32")
+    assert [p.tolist() for p in minhash._permutations()] == template.permutations.tolist()  # made without datasketch
+    ranges = MinHashLSH(threshold=minhash.LSH_THRESHOLD, num_perm=minhash.NUM_PERM).hashranges
+    assert ranges == [(i * minhash.LSH_ROWS, (i + 1) * minhash.LSH_ROWS) for i in range(minhash.LSH_BANDS)]
     bodies = ["\n\n".join(LOI), "\n\n".join(LOI_REWRITE + [DISCLAIMER]), "90만장 / 90만 장, 5천억 달러(약 690조 원)"]
     for body in bodies:
-        hashes = stories.shingle_hashes(body.split("\n\n"))
-        reference = MinHash(num_perm=stories.NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations,
+        hashes = minhash.shingle_hashes(body.split("\n\n"))
+        reference = MinHash(num_perm=minhash.NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations,
                             scheme=template.scheme)
         reference.update_batch(hashes.tolist())
-        assert stories.signature(hashes).tolist() == reference.hashvalues.tolist()
+        assert minhash.signature(hashes).tolist() == reference.hashvalues.tolist()
     # more shingles than one block of the computation
     many = np.random.default_rng(0).integers(0, 2**32, 10_000, dtype=np.uint64).astype(np.uint32)
-    reference = MinHash(num_perm=stories.NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations,
+    reference = MinHash(num_perm=minhash.NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations,
                         scheme=template.scheme)
     reference.update_batch(many.tolist())
-    assert stories.signature(many).tolist() == reference.hashvalues.tolist()
+    assert minhash.signature(many).tolist() == reference.hashvalues.tolist()
 
 
 def test_extraction_signs_the_bodies_and_the_story_step_re_signs_only_those_with_boilerplate(tmp_path, monkeypatch):
