@@ -126,17 +126,27 @@ def test_a_user_edit_is_replayed_on_the_added_articles(corpus, tmp_path):
     assert "SK하이닉스" not in result["entities"] and "삼성전자" in mentions_of(result, "d_reprint")
 
 
-def test_an_add_reads_only_the_new_candidates_and_recounts_nothing(corpus, tmp_path):
-    first, added = corpus
-    db_path = tmp_path / "steps.db"
-    index([first], db_path)
+def add_traced(db_path: Path, folders: list[Path]):
+    """Index `folders` into the index at `db_path` and return its connection (still open, for EXPLAIN; the caller
+    closes it) with every statement the run sent."""
     conn = connect(db_path, create=True)
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
     try:
-        index_paths(conn, [first, added], workers=0)
-    finally:
+        index_paths(conn, folders, workers=0)
+    except BaseException:
         conn.close()
+        raise
+    conn.set_trace_callback(None)
+    return conn, statements
+
+
+def test_an_add_reads_only_the_new_candidates_and_recounts_nothing(corpus, tmp_path):
+    first, added = corpus
+    db_path = tmp_path / "steps.db"
+    index([first], db_path)
+    conn, statements = add_traced(db_path, [first, added])
+    conn.close()
     link_sql = [s for s in statements if "FROM candidates" in s or "GROUP BY entity_id" in s or "linked = 0" in s]
     assert link_sql, "the add linked nothing"
     assert not [s for s in link_sql if "FROM candidates" in s and "article_id >" not in s]  # no pass over old candidates
@@ -504,11 +514,7 @@ def test_an_add_reads_old_articles_dates_and_story_columns_from_the_covering_ind
     first, added = corpus
     db_path = tmp_path / "index.db"
     index([first], db_path)
-    conn = connect(db_path, create=True)
-    statements: list[str] = []
-    conn.set_trace_callback(statements.append)
-    index_paths(conn, [first, added], workers=0)
-    conn.set_trace_callback(None)
+    conn, statements = add_traced(db_path, [first, added])
     reads = {sql for sql in statements if sql.startswith("SELECT") and
              ("SELECT id, date FROM articles" in sql or "a.near_group, a.story" in sql or "JOIN article_entities b" in sql)}
     assert len(reads) >= 3, reads  # the new articles' dates, the candidates' rows, the shared-entity candidates
@@ -545,12 +551,8 @@ def test_an_add_reads_new_candidates_known_files_and_boilerplate_through_indexes
     outlets_news(first, 0, 20, "2025-09-20T09:00", disclaimer=False)
     db_path = tmp_path / "index.db"
     index([first], db_path)
-    conn = connect(db_path, create=True)
-    statements: list[str] = []
-    conn.set_trace_callback(statements.append)
+    conn, statements = add_traced(db_path, [added])
     try:
-        index_paths(conn, [added], workers=0)
-        conn.set_trace_callback(None)
         reads = [s for s in statements if s.startswith("SELECT") and
                  ("FROM candidates" in s or "FROM files" in s or "FROM paragraph_docs" in s)]
         assert any("FROM candidates" in s for s in reads) and any("FROM files" in s for s in reads)
