@@ -129,11 +129,11 @@ def open_and_back(client, key: str, shown_by: str, runs: int, settle: float) -> 
 def typing(client, query: str, runs: int, settle: float, cadence: float) -> dict:
     """Type `query` into an empty box one character every `cadence` seconds (later when an answer takes longer),
     timing each keystroke to the first change of the result area."""
-    latencies, unchanged = [], 0
+    latencies, unchanged, keyed = [], 0, []
     for _ in range(runs):
         client.command("send-keys", "-t", SESSION, "C-u")
         time.sleep(settle)
-        for char in query:
+        for typed, char in enumerate(query, 1):
             before = result_area(client.screen())
             pressed = time.perf_counter()
             client.command("send-keys", "-t", SESSION, "-l", char)
@@ -142,8 +142,12 @@ def typing(client, query: str, runs: int, settle: float, cadence: float) -> dict
                 unchanged += 1
             else:
                 latencies.append(shown - pressed)
+                keyed.append((round((shown - pressed) * 1e3, 1), query[:typed]))
             time.sleep(max(0.0, pressed + cadence - time.perf_counter()))
-    return {**summary(query, latencies), "unchanged": unchanged, "cadence_ms": round(cadence * 1e3)}
+    # the slowest keys with the text they made: a tail that is always one prefix is that query's cost, not noise
+    slowest = [[text, ms] for ms, text in sorted(keyed, reverse=True)[:5]]
+    return {**summary(query, latencies), "unchanged": unchanged, "cadence_ms": round(cadence * 1e3),
+            "slowest": slowest}
 
 
 def last_key(client, query: str, runs: int, settle: float) -> dict:
