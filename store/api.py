@@ -8,6 +8,7 @@ store.search's plan. Nothing here loads the morphological analyzer; opening an I
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
@@ -39,11 +40,16 @@ from .results import (
 )
 from .search import RANK_WINDOW, SearchPlan
 
-__all__ = ["Index", "part_text", "read_amount", "sentence_around", "RELATED_SPAN", "TYPO_ARTICLES"]
+__all__ = ["Index", "QueryCancelled", "part_text", "read_amount", "sentence_around", "RELATED_SPAN", "TYPO_ARTICLES"]
 
 TYPO_ARTICLES = 2  # a query found in at most this many articles may be a typo: search also offers near names
 TYPO_LETTERS = 3  # a word this long or longer that no article holds may be read as the name it nearly spells
 RELATED_SPAN = 1000  # co-mentions are counted over an entity's newest articles, at most this many
+
+
+class QueryCancelled(Exception):
+    """The query's owner no longer wants the answer (raised between statements; SQLite's own interrupt raises
+    sqlite3.OperationalError within one)."""
 
 
 class Index:
@@ -52,6 +58,9 @@ class Index:
     def __init__(self, db) -> None:
         self.db = db
         self.rank_window = RANK_WINDOW  # hits sort:rank scores (store.search); tests make it small
+        # Asked before each statement (store.connections sets it): a cancelled query's next statement does not
+        # start. SQLite's interrupt stops only the statement running when it is called.
+        self.stop_requested: Callable[[], bool] | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> "Index":
@@ -61,6 +70,8 @@ class Index:
         self.db.close()
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
+        if self.stop_requested is not None and self.stop_requested():
+            raise QueryCancelled("cancelled before its next statement")
         return self.db.execute(sql, params).fetchall()
 
     # --- articles -------------------------------------------------------------------------------

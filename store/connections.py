@@ -3,7 +3,7 @@
 Datasette's pattern: each thread gets its own `Index` (SQLite in WAL mode runs readers side by side,
 so a slow drill-down never holds up the next keystroke's search), and writes go through one lock. A query asked
 for a worker is interrupted (sqlite3.OperationalError) once that worker says it is cancelled: at once when its owner
-calls `interrupt(worker)`, else at the query's next progress check.
+calls `interrupt(worker)`, else at the query's next progress check; and none of its later statements starts.
 """
 from __future__ import annotations
 
@@ -75,6 +75,7 @@ class Connections:
             index = Index.open(self.db_path)
             background = getattr(_thread_kind, "background", False)
             index.db.set_progress_handler(self._should_stop, CHECK_EVERY_BACKGROUND if background else CHECK_EVERY)
+            index.stop_requested = self._should_stop  # between statements, where SQLite's interrupt does nothing
             with self._opened_lock:
                 if self._closing:
                     index.close()
@@ -115,8 +116,8 @@ class Connections:
 
     def interrupt(self, worker: Cancellable) -> None:
         """Stop the query a cancelled worker is running now, from the canceller's thread (SQLite's and the server's
-        interrupt are safe to call from any thread). Between two of its statements, the next progress check or the
-        worker's own check stops it."""
+        interrupt are safe to call from any thread). Between two of its statements, its next one does not start
+        (`Index.stop_requested`)."""
         with self._opened_lock:
             db = self._running.get(id(worker))
             # A server's cancel is a round trip: its own watcher thread sends it (`cancel_when`), not the caller's
