@@ -154,7 +154,8 @@ def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_ind
     index_paths(db, [corpus], workers=0)
     db.close()
     index = Index.open(tmp_path / "f.db")
-    for query in ("반도체", "수출 -새벽경제", "반도체 after:2025-01-01"):
+    # the last two join the articles (a filter, an @entity): every facet comes from one statement over the hits
+    for query in ("반도체", "수출 -새벽경제", "반도체 after:2025-01-01", "반도체 outlet:한빛데일리", "수출 @SK하이닉스 -3보"):
         facets, total = index.facets_and_count(query)
         hits = {a.id for a in index.search(query, limit=None).articles}
         marks = ",".join("?" * len(hits))
@@ -164,6 +165,11 @@ def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_ind
                                 "GROUP BY outlet", tuple(hits))
         assert total == len(hits) and facets.month == [tuple(r) for r in by_date], query
         assert sorted(facets.outlet) == sorted(tuple(r) for r in by_outlet), query
+        by_entity = index._rows(f"SELECT entity_id, count(*) FROM article_entities WHERE article_id IN ({marks}) "
+                                "GROUP BY entity_id", tuple(hits))
+        assert sorted((eid, n) for *_, n, eid in facets.entity) == sorted(tuple(r) for r in by_entity), query
+    assert index.facets_and_count("반도체 outlet:한빛데일리")[0].outlet == [("한빛데일리", 3)]
+    assert index.facets_and_count("수출 @SK하이닉스 -3보")[1] == 5
     assert index.facets_and_count("반도체")[0].month == [("2024-12", 1), ("2025-01", 2), ("2025-02", 2)]
     assert index.facets_and_count("반도체")[1] == 6
 
