@@ -1,0 +1,27 @@
+"""Round-11 rules of issue 11, each on Korean text written for it in a news style (particles, spacing variants): what
+the rules propose for an article and where the matcher then finds it, with the shipped alias file."""
+from __future__ import annotations
+
+from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
+
+
+def names_of(shipped, text: str, kind: str) -> set[str]:
+    return {name for _, name, k in mentions(shipped, text) if k == kind}
+
+
+def all_names(shipped, text: str) -> set[str]:
+    return {name for _, name, _ in mentions(shipped, text)}
+
+
+# --- false bodies ---------------------------------------------------------------------------------------------------
+
+
+def test_a_deputys_title_glued_to_the_word_before_is_no_ministry(shipped):
+    """원내수석부대표는, 국회부의장이, 공동부대표 (부 opens a deputy's title, glued): no org 원내수석부, 국회부, 공동부. A ministry the
+    alias file knows keeps its glued title (국방부대변인은), and a ministry the rules find by its ending still counts
+    (해양안전부는)."""
+    text = ("여야는 원내수석부대표 간 회동을 가졌다고 김철수 원내수석부대표는 전했다. 박영희 국회부의장이 사회를 봤고 "
+            "이민수 공동부대표도 참석했다. 신설되는 해양안전부는 내년 출범한다고 해양안전부 부대변인이 밝혔다.")
+    orgs = names_of(shipped, text, "org")
+    assert not {"원내수석부", "국회부", "공동부"} & all_names(shipped, text), orgs
+    assert "해양안전부" in orgs, orgs
