@@ -25,3 +25,10 @@ def test_a_deputys_title_glued_to_the_word_before_is_no_ministry(shipped):
     orgs = names_of(shipped, text, "org")
     assert not {"원내수석부", "국회부", "공동부"} & all_names(shipped, text), orgs
     assert "해양안전부" in orgs, orgs
+
+
+def test_a_department_glued_to_its_duty_is_no_ministry(shipped):
+    """홍보담당부서는, 예산담당 부서 (부서: a department): no org 홍보담당부; 미래전략부는 (a ministry by its ending) still one."""
+    text = "시청 홍보담당부서는 예산을 늘렸다. 신설된 미래전략부는 이를 반겼다."
+    assert "홍보담당부" not in all_names(shipped, text)
+    assert "미래전략부" in names_of(shipped, text, "org")

@@ -42,8 +42,9 @@ _HEAD_GLUED = re.compile(r"(?<![가-힣])([가-힣]{2,15}(?:학회|협회|연합
 # Kinds of institute or centre, not one (선임연구원장 is no word; 데이터센터장 heads a data centre, 지역센터장 any region's).
 _GENERIC_HEAD_BODIES = frozenset("""선임연구원 책임연구원 수석연구원 연구원 연구소 센터 데이터센터 지역센터 지원센터 고객센터 콜센터
     상담센터 서비스센터 연구센터 기술센터 물류센터 교육센터 체험센터 복지센터 주민센터 보건센터""".split())
-# A deputy's title glued to the word before it (원내수석부대표, 국회부의장): the 부 opens the title, it ends no ministry.
-_DEPUTY_TITLE = re.compile("대표|의장|위원장|회장|사장|총재|대변인|단장|원장|지사|시장|총장|실장|본부장")
+# A deputy's title glued to the word before it (원내수석부대표, 국회부의장), or 부서 (홍보담당부서는: a department): the 부
+# opens the word after it, it ends no ministry.
+_DEPUTY_TITLE = re.compile("대표|의장|위원장|회장|사장|총재|대변인|단장|원장|지사|시장|총장|실장|본부장|서")
 _MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
 _CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
@@ -400,7 +401,7 @@ class _BodyRules(_SchoolRules):
         if suffix == "부" and (core.endswith(_UNIT_ENDINGS) or _NOT_MINISTRY.fullmatch(core)):
             return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm; 주임신부, 경상서부: a priest, a region
         if suffix == "부" and w.core.startswith(core) and _DEPUTY_TITLE.match(w.core, len(core)) and self.known.type_of(core) is None:
-            return False  # 원내수석부대표는, 국회부의장: 부 opens a deputy's title (국방부대변인 stays: 국방부 is known)
+            return False  # 원내수석부대표는, 국회부의장, 홍보담당부서: 부 opens a deputy's title or 부서 (국방부서 stays: 국방부 is known)
         if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
             # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
             return False
