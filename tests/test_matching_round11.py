@@ -32,3 +32,19 @@ def test_a_department_glued_to_its_duty_is_no_ministry(shipped):
     text = "시청 홍보담당부서는 예산을 늘렸다. 신설된 미래전략부는 이를 반겼다."
     assert "홍보담당부" not in all_names(shipped, text)
     assert "미래전략부" in names_of(shipped, text, "org")
+
+
+def test_english_words_in_ture_are_no_agency(shipped):
+    """이중화 아키텍처를, 시그니처 메뉴, 새 어드벤처가 (English words in -ture): no org; 인사혁신처는 and 식품의약품안전처가 are agencies."""
+    text = "이중화 아키텍처를 기반으로 했다. 시그니처 메뉴와 새 어드벤처가 나왔다. 인사혁신처는 식품의약품안전처가 낸 안을 받았다."
+    names = all_names(shipped, text)
+    assert not {"아키텍처", "이중화 아키텍처", "시그니처", "어드벤처"} & names, names
+    assert "인사혁신처" in names_of(shipped, text, "org")
+
+
+def test_a_loanword_in_ri_after_a_place_is_no_village(shipped):
+    """북미 배터리 합작법인, 서울 갤러리에서 (English words ending in 리 after a place): no village; 양평 목왕리에서 is one."""
+    text = "양사는 북미 배터리 합작법인을 세웠다. 작품은 서울 갤러리에서 열린다. 행사는 양평 목왕리에서 열린다."
+    places = names_of(shipped, text, "place")
+    assert not {"배터리", "갤러리"} & places, places
+    assert "목왕리" in places, places

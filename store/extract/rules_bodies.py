@@ -45,6 +45,8 @@ _GENERIC_HEAD_BODIES = frozenset("""선임연구원 책임연구원 수석연구
 # A deputy's title glued to the word before it (원내수석부대표, 국회부의장), or 부서 (홍보담당부서는: a department): the 부
 # opens the word after it, it ends no ministry.
 _DEPUTY_TITLE = re.compile("대표|의장|위원장|회장|사장|총재|대변인|단장|원장|지사|시장|총장|실장|본부장|서")
+# The syllable before 처 in English words ending in -ture (아키텍처, 시그니처, 픽처, 캡처, 컬처, 벤처, 스트럭처, 피처, 퓨처).
+_TURE_SYLLABLES = frozenset("텍 니 픽 캡 컬 벤 럭 피 퓨 스 이 쳐".split())
 _MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
 _CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
@@ -405,6 +407,8 @@ class _BodyRules(_SchoolRules):
         if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
             # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
             return False
+        if suffix == "처" and stem[-1] in _TURE_SYLLABLES:
+            return False  # 아키텍처, 시그니처, 어드벤처: an English word in -ture, no agency (법제처, 인사혁신처 are)
         name_like = _has_latin(stem)
         if w.tags is not None:
             tags = list(w.tags)
