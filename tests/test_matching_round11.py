@@ -48,3 +48,20 @@ def test_a_loanword_in_ri_after_a_place_is_no_village(shipped):
     places = names_of(shipped, text, "place")
     assert not {"배터리", "갤러리"} & places, places
     assert "목왕리" in places, places
+
+
+def test_a_use_before_a_firm_ending_is_no_firm(shipped):
+    """AI용 반도체, 5G용 반도체 (what the chips are for): no company; 한빛 반도체 after a Latin brand (NX 반도체) still one."""
+    text = "정부는 AI용 반도체 기술 개발에 1조원을 댄다. 5G용 반도체도 포함된다. NX 반도체는 신제품을 냈다."
+    companies = names_of(shipped, text, "company")
+    assert not {"AI용 반도체", "5G용 반도체"} & companies, companies
+    assert "NX 반도체" in companies, companies
+
+
+def test_two_firms_glued_by_a_particle_are_two(shipped):
+    """삼성전자와SK텔레콤 등 (no space after 와): the two firms, not one named 삼성전자와SK텔레콤; 한빛전자과KT도 (과 after a final
+    consonant) the same."""
+    text = "외국인은 삼성전자와SK텔레콤 등 우량주를 샀다. 한빛화학과SK텔레콤도 올랐다."
+    companies = names_of(shipped, text, "company")
+    assert {"삼성전자", "SK텔레콤", "한빛화학"} <= companies, companies
+    assert not {"삼성전자와SK텔레콤", "한빛화학과SK텔레콤"} & all_names(shipped, text), companies

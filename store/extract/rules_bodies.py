@@ -47,6 +47,9 @@ _GENERIC_HEAD_BODIES = frozenset("""선임연구원 책임연구원 수석연구
 _DEPUTY_TITLE = re.compile("대표|의장|위원장|회장|사장|총재|대변인|단장|원장|지사|시장|총장|실장|본부장|서")
 # The syllable before 처 in English words ending in -ture (아키텍처, 시그니처, 픽처, 캡처, 컬처, 벤처, 스트럭처, 피처, 퓨처).
 _TURE_SYLLABLES = frozenset("텍 니 픽 캡 컬 벤 럭 피 퓨 스 이 쳐".split())
+_PURPOSE_WORD = re.compile(r"[A-Za-z0-9.\-]+(?:용|향)")  # AI용, 5G용, 北美향: a use or market, not a name
+# Two names glued by 와/과 before a Latin letter (삼성전자와SK텔레콤): the rules find each name, the whole is none.
+_GLUED_PAIR = re.compile(r"[가-힣]{2,}(?:와|과)(?=[A-Za-z])")
 _MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
 _CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
@@ -180,6 +183,15 @@ class _BodyRules(_SchoolRules):
                     hits.append(council)  # 세종시의회, 나주시 의회: a known place's council
                     continue
             found = _suffix_type(core)
+            pair = _GLUED_PAIR.match(core) if found is not None else None
+            if pair:
+                left = core[: pair.end() - 1]
+                left_found = _suffix_type(left)
+                if self.known.type_of(left) or left_found:
+                    # 삼성전자와SK텔레콤, 한빛화학과SK텔레콤: two names glued by a particle; the right one is found apart
+                    if not self.known.type_of(left) and self._suffix_word_ok(w, left, *left_found):
+                        hits.append(_Hit(left, w.start, "rule", left_found[0]))
+                    continue
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
                 continue
@@ -360,6 +372,8 @@ class _BodyRules(_SchoolRules):
         if _suffix_type(prev.core) is not None:
             return False  # 삼성전자 반도체 (부문): a named firm and one of its businesses, not a new firm
         if _has_latin(prev.core):
+            if _PURPOSE_WORD.fullmatch(prev.core):
+                return False  # AI용 반도체, 5G용 칩: what it is for, not a firm's name
             return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
         return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)
 
