@@ -59,8 +59,8 @@ def test_a_use_before_a_firm_ending_is_no_firm(shipped):
 
 
 def test_two_firms_glued_by_a_particle_are_two(shipped):
-    """삼성전자와SK텔레콤 등 (no space after 와): the two firms, not one named 삼성전자와SK텔레콤; 한빛전자과KT도 (과 after a final
-    consonant) the same."""
+    """삼성전자와SK텔레콤 등 (no space after 와): the two firms, not one named 삼성전자와SK텔레콤; 한빛화학과SK텔레콤도 (과 after a
+    final consonant, the left firm unknown to the alias file) the same: 한빛화학 is named by its ending."""
     text = "외국인은 삼성전자와SK텔레콤 등 우량주를 샀다. 한빛화학과SK텔레콤도 올랐다."
     companies = names_of(shipped, text, "company")
     assert {"삼성전자", "SK텔레콤", "한빛화학"} <= companies, companies
