@@ -65,3 +65,13 @@ def test_two_firms_glued_by_a_particle_are_two(shipped):
     companies = names_of(shipped, text, "company")
     assert {"삼성전자", "SK텔레콤", "한빛화학"} <= companies, companies
     assert not {"삼성전자와SK텔레콤", "한빛화학과SK텔레콤"} & all_names(shipped, text), companies
+
+
+def test_a_wire_dateline_names_no_place(shipped):
+    """(서울=연합뉴스) at a story's end, [세종=뉴시스] and (워싱턴·서울=뉴스1) at its start: the dateline's places are no mentions;
+    the same places in a sentence are (부산에서, 워싱턴을)."""
+    text = "[세종=뉴시스] 정부는 부산에서 회의를 열었다. (워싱턴·서울=뉴스1) 대표단은 워싱턴을 찾는다. (서울=연합뉴스)"
+    found = [(w, n) for w, n, k in mentions(shipped, text) if k == "place"]
+    assert ("부산", "부산") in found and ("워싱턴", "워싱턴") in found, found
+    assert not {"세종", "서울"} & {n for _, n in found}, found
+    assert len([1 for _, n in found if n == "워싱턴"]) == 1, found

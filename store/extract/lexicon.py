@@ -194,8 +194,10 @@ def title_after(text: str, pos: int) -> str | None:
 
 _COMPOUND_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
 
-# A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동.
-_CREDIT = re.compile(r"(?:사진|그래픽|자료|영상|이미지|일러스트|디자인)(?: ?제공)? ?= ?[^\s\])/,=]+")
+# A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동. Nor does a wire dateline, the
+# place and the agency in brackets that open or close a story: (서울=연합뉴스), [세종=뉴시스], (로스앤젤레스·서울=뉴스1).
+_CREDIT = re.compile(r"(?:사진|그래픽|자료|영상|이미지|일러스트|디자인)(?: ?제공)? ?= ?[^\s\])/,=]+"
+                     r"|[(\[][가-힣]{1,8}(?:[·,] ?[가-힣]{1,8}){0,2} ?= ?[가-힣A-Za-z0-9]{1,12}[)\]]")
 
 
 class _Credits:
