@@ -75,3 +75,17 @@ def test_a_wire_dateline_names_no_place(shipped):
     assert ("부산", "부산") in found and ("워싱턴", "워싱턴") in found, found
     assert not {"세종", "서울"} & {n for _, n in found}, found
     assert len([1 for _, n in found if n == "워싱턴"]) == 1, found
+
+
+# --- bodies and places written inside longer words --------------------------------------------------------------------
+
+
+def test_a_committees_chair_names_the_committee(shipped):
+    """김주현 금융위원장, 공정거래위원장은 (the chair's title glued to the committee's name): 금융위원회 and 공정거래위원회 are
+    mentioned, and 김주현 is still a person. 위원장 alone and 노조위원장 (a union's, no committee the alias file knows) name none."""
+    text = "김주현 금융위원장이 발표했다. 공정거래위원장은 불참했다. 위원장은 노조위원장과 만났다."
+    found = mentions(shipped, text)
+    orgs = {n for _, n, k in found if k == "org"}
+    assert {"금융위원회", "공정거래위원회"} <= orgs, found
+    assert "김주현" in {n for _, n, k in found if k == "person"}, found
+    assert len(orgs) == 2, found

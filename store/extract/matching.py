@@ -141,6 +141,12 @@ _HANGUL_RUN = re.compile("[가-힣]*")  # the run a name's particles sit in (wha
 
 _JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
 
+def _chair_forms(surfaces: Iterable[str]) -> list[str]:
+    """A committee's chair written for the committee (김주현 금융위원장, 공정거래위원장은): 금융위원회 -> 금융위원장. The
+    committee is named (as a society by its head, see lexicon.head_tail); only names of 2 letters or more before 위원회."""
+    return [s.strip()[:-1] + "장" for s in surfaces if s.strip().endswith("위원회") and len(s.strip()) >= 5]
+
+
 def _outside_credits(text: str, hits: list[Mention]) -> list[Mention]:
     credits = _Credits(text)
     return [hit for hit in hits if hit[0] not in credits] if credits.spans else hits
@@ -169,6 +175,8 @@ class Matcher:
         self._countries: dict[str, int] = {}  # 한 -> the id of the entity named 한국
         self._gyeonggi: int | None = None
         for entity_id, surfaces in entities:
+            if kinds.get(entity_id) == "org":
+                surfaces = [*surfaces, *_chair_forms(surfaces)]
             for surface in surfaces:
                 surface = surface.strip()
                 if surface in by_country:
