@@ -89,3 +89,12 @@ def test_a_committees_chair_names_the_committee(shipped):
     assert {"금융위원회", "공정거래위원회"} <= orgs, found
     assert "김주현" in {n for _, n, k in found if k == "person"}, found
     assert len(orgs) == 2, found
+
+
+def test_a_countrys_market_glued_names_the_country(shipped):
+    """미국시장이, 중국시장에서, 유럽 시장 (a market glued to a country or region, or apart): the country is mentioned. A city's
+    시장 glued to it is its mayor (김두겸 울산시장, 부산시장은): no mention of the city by this rule; 세계시장 names nothing."""
+    text = "미국시장이 안정을 보였고 중국시장에서도 팔렸다. 유럽 시장은 잠잠했다. 김두겸 울산시장과 부산시장은 세계시장을 말했다."
+    places = [n for _, n, k in mentions(shipped, text) if k == "place"]
+    assert {"미국", "중국", "유럽"} <= set(places), places
+    assert not {"울산", "부산"} & set(places), places
