@@ -98,3 +98,15 @@ def test_a_countrys_market_glued_names_the_country(shipped):
     places = [n for _, n, k in mentions(shipped, text) if k == "place"]
     assert {"미국", "중국", "유럽"} <= set(places), places
     assert not {"울산", "부산"} & set(places), places
+
+
+def test_government_buildings_and_data_centres_are_known(shipped):
+    """Alias-file rows: 국가정보자원관리원(국정자원) one org, 정부서울청사에서 and 세종청사 places, 데이터센터 ‘각 세종’과 각춘천 (spacing
+    left out) places, 한국거래소에 따르면 an org; 각 부처 (each ministry) names nothing."""
+    text = ("국가정보자원관리원(국정자원) 화재 뒤 국정자원은 복구에 나섰다. 장관은 정부서울청사에서, 차관은 세종청사에서 발표했다. "
+            "네이버는 데이터센터 ‘각 세종’과 각춘천을 운영한다. 한국거래소에 따르면 각 부처가 나섰다.")
+    found = mentions(shipped, text)
+    by_kind = {(n, k) for _, n, k in found}
+    assert {("국가정보자원관리원", "org"), ("정부서울청사", "place"), ("정부세종청사", "place"), ("각 세종", "place"),
+            ("각 춘천", "place"), ("한국거래소", "org")} <= by_kind, found
+    assert sum(1 for _, n, _ in found if n == "국가정보자원관리원") == 2, found  # the bracket is one mention with its name
