@@ -110,3 +110,17 @@ def test_government_buildings_and_data_centres_are_known(shipped):
     assert {("국가정보자원관리원", "org"), ("정부서울청사", "place"), ("정부세종청사", "place"), ("각 세종", "place"),
             ("각 춘천", "place"), ("한국거래소", "org")} <= by_kind, found
     assert sum(1 for _, n, _ in found if n == "국가정보자원관리원") == 2, found  # the bracket is one mention with its name
+
+
+# --- products -------------------------------------------------------------------------------------------------------
+
+
+def test_samsungs_lines_without_a_number_and_glued_variants(shipped):
+    """‘갤럭시 폴드’를, 갤럭시 노트를 (lines named without a model number), 갤럭시노트7보다 and 갤럭시노트8은 (glued), 갤럭시S8플러스의
+    (the variant glued after the model's digit): each a product of its own. 갤럭시 노트북 (a laptop: 노트 opens a longer word)
+    is no 갤럭시 노트."""
+    text = ("삼성전자는 ‘갤럭시 폴드’를 출시했다. 2011년 갤럭시 노트를 내놓을 때도 그랬다. 갤럭시S8플러스의 가격은 갤럭시노트7보다 "
+            "높다. 갤럭시노트8은 예약 판매된다. 갤럭시 노트북도 나왔다.")
+    products = [w for w, _, k in mentions(shipped, text) if k == "product"]
+    assert {"갤럭시 폴드", "갤럭시 노트", "갤럭시S8플러스", "갤럭시노트7", "갤럭시노트8"} <= set(products), products
+    assert "갤럭시 노트북" not in products and products.count("갤럭시 노트") == 1, products
