@@ -124,3 +124,12 @@ def test_samsungs_lines_without_a_number_and_glued_variants(shipped):
     products = [w for w, _, k in mentions(shipped, text) if k == "product"]
     assert {"갤럭시 폴드", "갤럭시 노트", "갤럭시S8플러스", "갤럭시노트7", "갤럭시노트8"} <= set(products), products
     assert "갤럭시 노트북" not in products and products.count("갤럭시 노트") == 1, products
+
+
+def test_a_societys_head_named_before_it_heads_the_society(shipped):
+    """이동희 한국사진기자협회장의 안내로, 박정수 한빛문화재단장은 (a person, then the society or foundation glued to its head's
+    title): the body is named. 전상현 로봇수술센터장 stays a unit of its hospital (no org), as before."""
+    text = "이동희 한국사진기자협회장의 안내로 둘러봤다. 박정수 한빛문화재단장은 축사를 했다. 전상현 로봇수술센터장이 집도했다."
+    orgs = names_of(shipped, text, "org")
+    assert {"한국사진기자협회", "한빛문화재단"} <= orgs, orgs
+    assert "로봇수술센터" not in orgs, orgs

@@ -126,9 +126,9 @@ class _BodyRules(_SchoolRules):
         return [_Hit(m.group(1), m.start(1), "rule", "org") for m in _HEAD_GLUED.finditer(self.text)
                 if len(m.group(1)) >= 4 and self.known.type_of(m.group(1)) in (None, "org")
                 and m.group(1) not in _GENERIC_HEAD_BODIES and not m.group(1).endswith(("주민센터", "고객센터", "콜센터"))
-                and not self._unit_of_named_body(m.start(1))]
+                and not self._unit_of_named_body(m.start(1), m.group(1))]
 
-    def _unit_of_named_body(self, start: int) -> bool:
+    def _unit_of_named_body(self, start: int, body: str) -> bool:
         """Whether the word before a body glued to its head's title names the firm or body it belongs to (기아 디자인센터장,
         울산대병원 로봇수술센터장): an internal unit, no entity of its own."""
         k = bisect_right(self._word_starts, start) - 1
@@ -137,9 +137,12 @@ class _BodyRules(_SchoolRules):
         prev = self.words[k - 1]
         if prev.closes:
             return False
-        # 전상현 로봇수술센터장: a person's post in a unit of the hospital the story is about
+        # 전상현 로봇수술센터장: a person's post in a unit of the hospital the story is about; but a society's or a foundation's
+        # head named before it heads the body itself (이동희 한국사진기자협회장의)
+        person_unit = body.endswith(("센터", "연구소", "연구원"))
         return (self.known.type_of(prev.core) in ("company", "org") or _suffix_type(prev.core) is not None
-                or len(prev.core) == 3 and _looks_korean_name(prev.core) and self.known.type_of(prev.core) in (None, "person"))
+                or person_unit and len(prev.core) == 3 and _looks_korean_name(prev.core)
+                and self.known.type_of(prev.core) in (None, "person"))
 
     def ministry_hits(self) -> list[_Hit]:
         """A ministry glued to its minister's title or award (보건사회부장관상, 교육인적자원부장관 표창): the word is no title of a
