@@ -133,3 +133,10 @@ def test_a_societys_head_named_before_it_heads_the_society(shipped):
     orgs = names_of(shipped, text, "org")
     assert {"한국사진기자협회", "한빛문화재단"} <= orgs, orgs
     assert "로봇수술센터" not in orgs, orgs
+
+
+def test_electrical_and_electronic_is_a_sector(shipped):
+    """전기전자 업종 (a sector in a market story or a menu): no company; 한빛전자 (a name before 전자) still one."""
+    text = "업종별로는 전기전자 1130억원어치를 팔았다.\n• 전기전자\n한빛전자는 올랐다."
+    companies = names_of(shipped, text, "company")
+    assert "전기전자" not in companies and "한빛전자" in companies, companies

@@ -18,7 +18,7 @@ from .rules_schools import _SchoolRules
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
     지방 일선 관할 해당 메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
-    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제 전기
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대
     시중 국책 인터넷 투자 상업 저축 개발 중앙 특수 외국 외국계 지역 협동 세계 아시아개발 새 인간 동물 태아 소중한 정책 제1금융""".split())
 # Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
