@@ -140,3 +140,14 @@ def test_electrical_and_electronic_is_a_sector(shipped):
     text = "업종별로는 전기전자 1130억원어치를 팔았다.\n• 전기전자\n한빛전자는 올랐다."
     companies = names_of(shipped, text, "company")
     assert "전기전자" not in companies and "한빛전자" in companies, companies
+
+
+# --- people ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_local_governments_officers_are_people(shipped):
+    """정민성 기획예산담당관은, 김지수 주무관이 (a county's officers): persons; 기획예산담당관실은 (the office) names no one."""
+    text = "정민성 기획예산담당관은 예산을 설명했다. 김지수 주무관이 거들었다. 기획예산담당관실은 문을 열었다."
+    people = names_of(shipped, text, "person")
+    assert {"정민성", "김지수"} <= people, people
+    assert len(people) == 2, people

@@ -83,6 +83,8 @@ _TITLES: dict[str, str] = {
     "교장": "교장",
     # a Japanese firm's senior adviser (오카다 구니히로 J.프론트리테일링 상담역)
     "상담역": "상담역",
+    # a local government's officers (정민성 기획예산담당관은, 김지수 주무관)
+    "담당관": "담당관", "주무관": "주무관",
     # Japan's ministers (모테기 도시미쓰 일본 외무상): ministers, so 모테기 장관 and 모테기 외무상 are one short form
     "외무상": "장관", "방위상": "장관", "재무상": "장관", "경제산업상": "장관",
 }
