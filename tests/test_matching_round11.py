@@ -151,3 +151,11 @@ def test_a_local_governments_officers_are_people(shipped):
     people = names_of(shipped, text, "person")
     assert {"정민성", "김지수"} <= people, people
     assert len(people) == 2, people
+
+
+def test_a_residence_a_city_and_a_king_are_known(shipped):
+    """Alias-file rows: 삼청동 총리공관에서 (a place), 충칭 임시정부 청사 (the city), 세종대왕 동상 앞 (the king, not the city 세종)."""
+    text = "당정은 삼청동 총리공관에서 만났다. 충칭 임시정부 청사를 찾았다. 세종대왕 동상 앞에 모였다."
+    found = {(n, k) for _, n, k in mentions(shipped, text)}
+    assert {("총리공관", "place"), ("충칭", "place"), ("세종대왕", "person")} <= found, found
+    assert ("세종", "place") not in found, found
