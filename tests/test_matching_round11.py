@@ -2,6 +2,9 @@
 the rules propose for an article and where the matcher then finds it, with the shipped alias file."""
 from __future__ import annotations
 
+import resource
+
+import pytest
 from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
 
 
@@ -159,3 +162,27 @@ def test_a_residence_a_city_and_a_king_are_known(shipped):
     found = {(n, k) for _, n, k in mentions(shipped, text)}
     assert {("총리공관", "place"), ("충칭", "place"), ("세종대왕", "person")} <= found, found
     assert ("세종", "place") not in found, found
+
+
+# --- bad input --------------------------------------------------------------------------------------------------------
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@pytest.mark.parametrize("text", [
+    "원내수석부대표 국회부의장 홍보담당부서 " * 10_000,  # deputies and departments glued after 부
+    "이중화 아키텍처 북미 배터리 " * 20_000,  # -ture words and 리 words after a place
+    "AI용 반도체 삼성전자와SK텔레콤 " * 20_000,  # a use before a firm ending, two firms glued by a particle
+    "(서울=연합뉴스) [세종=뉴시스] " * 30_000,  # datelines
+    "김주현 금융위원장 미국시장이 울산시장과 " * 10_000,  # chairs, markets, mayors
+    "갤럭시노트8 갤럭시S8플러스의 갤럭시 폴드 " * 15_000,  # Samsung's lines
+    "이동희 한빛협회장의 정민성 기획예산담당관은 " * 15_000,  # heads of societies, officers
+    "(" * 10_000 + "서울=" + "·" * 100_000,  # brackets and dots without an end
+], ids=["deputies", "ture-ri", "use-glued", "datelines", "chairs-markets", "galaxy", "heads-officers", "brackets-dots"])
+def test_round11_rules_stay_linear_on_hostile_text(shipped, text):
+    start = _cpu()
+    found = mentions(shipped, text)
+    assert _cpu() - start < 3.0 and found is not None
