@@ -142,6 +142,7 @@ _HANGUL_RUN = re.compile("[가-힣]*")  # the run a name's particles sit in (wha
 
 _JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
 
+
 def _market_tail(run: str) -> bool:
     """미국시장이, 중국시장에서: 시장 (a market) and particles glued after a country or region."""
     return run.startswith("시장") and (len(run) == 2 or _is_tail(run[2:]))

@@ -46,8 +46,8 @@ _GENERIC_HEAD_BODIES = frozenset("""선임연구원 책임연구원 수석연구
 # opens the word after it, it ends no ministry.
 _DEPUTY_TITLE = re.compile("대표|의장|위원장|회장|사장|총재|대변인|단장|원장|지사|시장|총장|실장|본부장|서")
 # The syllable before 처 in English words ending in -ture (아키텍처, 시그니처, 픽처, 캡처, 컬처, 벤처, 스트럭처, 피처, 퓨처).
-_TURE_SYLLABLES = frozenset("텍 니 픽 캡 컬 벤 럭 피 퓨 스 이 쳐".split())
-_PURPOSE_WORD = re.compile(r"[A-Za-z0-9.\-]+(?:용|향)")  # AI용, 5G용, 北美향: a use or market, not a name
+_TURE_SYLLABLES = frozenset("텍 니 픽 캡 컬 벤 럭 피 퓨 스 이".split())  # 네이처 too
+_PURPOSE_WORD = re.compile(r"[A-Za-z0-9.\-]+(?:용|향)")  # AI용, 5G용, B2B향: a use or a market, not a name
 # Two names glued by 와/과 before a Latin letter (삼성전자와SK텔레콤): the rules find each name, the whole is none.
 _GLUED_PAIR = re.compile(r"[가-힣]{2,}(?:와|과)(?=[A-Za-z])")
 _MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
