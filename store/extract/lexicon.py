@@ -83,6 +83,8 @@ _TITLES: dict[str, str] = {
     "교장": "교장",
     # a Japanese firm's senior adviser (오카다 구니히로 J.프론트리테일링 상담역)
     "상담역": "상담역",
+    # a local government's officers (정민성 기획예산담당관은, 김지수 주무관)
+    "담당관": "담당관", "주무관": "주무관",
     # Japan's ministers (모테기 도시미쓰 일본 외무상): ministers, so 모테기 장관 and 모테기 외무상 are one short form
     "외무상": "장관", "방위상": "장관", "재무상": "장관", "경제산업상": "장관",
 }
@@ -194,8 +196,10 @@ def title_after(text: str, pos: int) -> str | None:
 
 _COMPOUND_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
 
-# A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동.
-_CREDIT = re.compile(r"(?:사진|그래픽|자료|영상|이미지|일러스트|디자인)(?: ?제공)? ?= ?[^\s\])/,=]+")
+# A photo or graphic credit names no entity: 사진제공=삼성전자, (사진=연합뉴스), 그래픽=홍길동. Nor does a wire dateline, the
+# place and the agency in brackets that open or close a story: (서울=연합뉴스), [세종=뉴시스], (로스앤젤레스·서울=뉴스1).
+_CREDIT = re.compile(r"(?:사진|그래픽|자료|영상|이미지|일러스트|디자인)(?: ?제공)? ?= ?[^\s\])/,=]+"
+                     r"|[(\[][가-힣]{1,8}(?:[·,] ?[가-힣]{1,8}){0,2} ?= ?[가-힣A-Za-z0-9]{1,12}[)\]]")
 
 
 class _Credits:

@@ -26,6 +26,7 @@ class _Pattern:
     space_gaps: frozenset[int]  # positions in the key where the surface itself has a space
     kind: str | None = None  # the entity's type, when the caller gave types
     all_tail: bool = False  # the name is itself a particle run (이란 = 이+란, 인도 = 인+도)
+    market: bool = False  # a country or region: 미국시장 is its market (a city's 울산시장 is its mayor: no mention)
 
 
 # Middle dots join words the way a space does: 아시아·태평양 is the alias file's 아시아태평양.
@@ -141,6 +142,18 @@ _HANGUL_RUN = re.compile("[가-힣]*")  # the run a name's particles sit in (wha
 
 _JUNIOR = re.compile(r" ?(?:주니어|2세(?!대)|Jr\b)")
 
+
+def _market_tail(run: str) -> bool:
+    """미국시장이, 중국시장에서: 시장 (a market) and particles glued after a country or region."""
+    return run.startswith("시장") and (len(run) == 2 or _is_tail(run[2:]))
+
+
+def _chair_forms(surfaces: Iterable[str]) -> list[str]:
+    """A committee's chair written for the committee (김주현 금융위원장, 공정거래위원장은): 금융위원회 -> 금융위원장. The
+    committee is named (as a society by its head, see lexicon.head_tail); only names of 2 letters or more before 위원회."""
+    return [s.strip()[:-1] + "장" for s in surfaces if s.strip().endswith("위원회") and len(s.strip()) >= 5]
+
+
 def _outside_credits(text: str, hits: list[Mention]) -> list[Mention]:
     credits = _Credits(text)
     return [hit for hit in hits if hit[0] not in credits] if credits.spans else hits
@@ -169,6 +182,11 @@ class Matcher:
         self._countries: dict[str, int] = {}  # 한 -> the id of the entity named 한국
         self._gyeonggi: int | None = None
         for entity_id, surfaces in entities:
+            surfaces = list(surfaces)
+            if kinds.get(entity_id) == "org":
+                surfaces += _chair_forms(surfaces)
+            market = kinds.get(entity_id) == "place" and not any(
+                len(s.strip()) >= 2 and s.strip()[-1] in "시군구" and _is_hangul(s.strip()[-1]) for s in surfaces)
             for surface in surfaces:
                 surface = surface.strip()
                 if surface in by_country:
@@ -186,7 +204,7 @@ class Matcher:
                         k += 1
                 exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
                 table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
-                                           _is_hangul(key[0]) and _is_tail(key)))
+                                           _is_hangul(key[0]) and _is_tail(key), market))
         self._club_by_place = _clubs_by_place(table)
         for key, patterns in table.items():
             self._automaton.add_word(key, (key, patterns))
@@ -295,7 +313,8 @@ class Matcher:
                 if (not _is_tail(run) and not (pattern.kind == "person" and titled_tail(run)) and not _envoy(text, start, end)
                         and not (pattern.kind == "org" and text[end - 1] == "부" and minister_tail(run))
                         and not (pattern.kind == "company" and " " in written and _game_against(run))
-                        and not (pattern.kind == "org" and head_tail(written, run))):
+                        and not (pattern.kind == "org" and head_tail(written, run))
+                        and not (pattern.market and _market_tail(run))):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place

@@ -18,7 +18,7 @@ from .rules_schools import _SchoolRules
 # Stems that make a common noun, not a company, with those suffixes (메모리반도체, 재생에너지, 첨단테크).
 _GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 개인 야구 축구 전용 실내 보조 홈 종합 지역 동네 인근
     지방 일선 관할 해당 메모리 시스템 전력 차량용 차세대 첨단 국산 국내 해외 글로벌 파워 화합물 지능형 고성능 저전력 비메모리
-    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제
+    AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제 전기
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대
     시중 국책 인터넷 투자 상업 저축 개발 중앙 특수 외국 외국계 지역 협동 세계 아시아개발 새 인간 동물 태아 소중한 정책 제1금융""".split())
 # Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
@@ -42,6 +42,14 @@ _HEAD_GLUED = re.compile(r"(?<![가-힣])([가-힣]{2,15}(?:학회|협회|연합
 # Kinds of institute or centre, not one (선임연구원장 is no word; 데이터센터장 heads a data centre, 지역센터장 any region's).
 _GENERIC_HEAD_BODIES = frozenset("""선임연구원 책임연구원 수석연구원 연구원 연구소 센터 데이터센터 지역센터 지원센터 고객센터 콜센터
     상담센터 서비스센터 연구센터 기술센터 물류센터 교육센터 체험센터 복지센터 주민센터 보건센터""".split())
+# A deputy's title glued to the word before it (원내수석부대표, 국회부의장), or 부서 (홍보담당부서는: a department): the 부
+# opens the word after it, it ends no ministry.
+_DEPUTY_TITLE = re.compile("대표|의장|위원장|회장|사장|총재|대변인|단장|원장|지사|시장|총장|실장|본부장|서")
+# The syllable before 처 in English words ending in -ture (아키텍처, 시그니처, 픽처, 캡처, 컬처, 벤처, 스트럭처, 피처, 퓨처).
+_TURE_SYLLABLES = frozenset("텍 니 픽 캡 컬 벤 럭 피 퓨 스 이".split())  # 네이처 too
+_PURPOSE_WORD = re.compile(r"[A-Za-z0-9.\-]+(?:용|향)")  # AI용, 5G용, B2B향: a use or a market, not a name
+# Two names glued by 와/과 before a Latin letter (삼성전자와SK텔레콤): the rules find each name, the whole is none.
+_GLUED_PAIR = re.compile(r"[가-힣]{2,}(?:와|과)(?=[A-Za-z])")
 _MINISTER_GLUED = re.compile(r"(?<![가-힣])([가-힣]{3,10}부)장관(?=상|님|실|[은는이가을를의과와도]?(?![가-힣]))")
 _CHAMBER = re.compile(r"(?<![가-힣])([가-힣]{2,4})상의(?=[^가-힣]|(?:은|는|이|가|를|와|과|에|도|의|에서|로)(?![가-힣])|$)")
 _UNIT_ENDINGS = ("본부", "사업부", "총괄부", "지도부", "집행부")
@@ -118,9 +126,9 @@ class _BodyRules(_SchoolRules):
         return [_Hit(m.group(1), m.start(1), "rule", "org") for m in _HEAD_GLUED.finditer(self.text)
                 if len(m.group(1)) >= 4 and self.known.type_of(m.group(1)) in (None, "org")
                 and m.group(1) not in _GENERIC_HEAD_BODIES and not m.group(1).endswith(("주민센터", "고객센터", "콜센터"))
-                and not self._unit_of_named_body(m.start(1))]
+                and not self._unit_of_named_body(m.start(1), m.group(1))]
 
-    def _unit_of_named_body(self, start: int) -> bool:
+    def _unit_of_named_body(self, start: int, body: str) -> bool:
         """Whether the word before a body glued to its head's title names the firm or body it belongs to (기아 디자인센터장,
         울산대병원 로봇수술센터장): an internal unit, no entity of its own."""
         k = bisect_right(self._word_starts, start) - 1
@@ -129,9 +137,12 @@ class _BodyRules(_SchoolRules):
         prev = self.words[k - 1]
         if prev.closes:
             return False
-        # 전상현 로봇수술센터장: a person's post in a unit of the hospital the story is about
+        # 전상현 로봇수술센터장: a person's post in a unit of the hospital the story is about; but a society's or a foundation's
+        # head named before it heads the body itself (이동희 한국사진기자협회장의)
+        person_unit = body.endswith(("센터", "연구소", "연구원"))
         return (self.known.type_of(prev.core) in ("company", "org") or _suffix_type(prev.core) is not None
-                or len(prev.core) == 3 and _looks_korean_name(prev.core) and self.known.type_of(prev.core) in (None, "person"))
+                or person_unit and len(prev.core) == 3 and _looks_korean_name(prev.core)
+                and self.known.type_of(prev.core) in (None, "person"))
 
     def ministry_hits(self) -> list[_Hit]:
         """A ministry glued to its minister's title or award (보건사회부장관상, 교육인적자원부장관 표창): the word is no title of a
@@ -175,6 +186,15 @@ class _BodyRules(_SchoolRules):
                     hits.append(council)  # 세종시의회, 나주시 의회: a known place's council
                     continue
             found = _suffix_type(core)
+            pair = _GLUED_PAIR.match(core) if found is not None else None
+            if pair:
+                left = core[: pair.end() - 1]
+                left_found = _suffix_type(left)
+                if self.known.type_of(left) or left_found:
+                    # 삼성전자와SK텔레콤, 한빛화학과SK텔레콤: two names glued by a particle; the right one is found apart
+                    if not self.known.type_of(left) and self._suffix_word_ok(w, left, *left_found):
+                        hits.append(_Hit(left, w.start, "rule", left_found[0]))
+                    continue
             if found is None and _TOWN.fullmatch(core) and core[:-1] not in _NOT_NAMES:
                 hits.append(_Hit(core, w.start, "rule", "place"))  # 장안읍, 기장읍: a town
                 continue
@@ -355,6 +375,8 @@ class _BodyRules(_SchoolRules):
         if _suffix_type(prev.core) is not None:
             return False  # 삼성전자 반도체 (부문): a named firm and one of its businesses, not a new firm
         if _has_latin(prev.core):
+            if _PURPOSE_WORD.fullmatch(prev.core):
+                return False  # AI용 반도체, 5G용 칩: what it is for, not a firm's name
             return prev.core.rstrip("0123456789") not in _GENERIC_LATIN
         return prev.tags is not None and bool(prev.tags) and all(tag == "NNP" for _, tag in prev.tags)
 
@@ -397,9 +419,13 @@ class _BodyRules(_SchoolRules):
             return False
         if suffix == "부" and (core.endswith(_UNIT_ENDINGS) or _NOT_MINISTRY.fullmatch(core)):
             return False  # 공약개발본부, 반도체사업부: a unit inside a party or firm; 주임신부, 경상서부: a priest, a region
+        if suffix == "부" and w.core.startswith(core) and _DEPUTY_TITLE.match(w.core, len(core)) and self.known.type_of(core) is None:
+            return False  # 원내수석부대표는, 국회부의장, 홍보담당부서: 부 opens a deputy's title or 부서 (국방부서 stays: 국방부 is known)
         if len(suffix) == 1 and (len(stem) < 3 or any(c in _LOANWORD_SYLLABLES for c in stem)):
             # 정부, 수요처, 지도부 (국방부 is in the alias file); 인프라스트럭처 is no agency
             return False
+        if suffix == "처" and stem[-1] in _TURE_SYLLABLES:
+            return False  # 아키텍처, 시그니처, 어드벤처: an English word in -ture, no agency (법제처, 인사혁신처 are)
         name_like = _has_latin(stem)
         if w.tags is not None:
             tags = list(w.tags)

@@ -110,8 +110,8 @@ class _PlaceRules(_ArticleBase):
                 continue
             if title_family(core):
                 continue  # 일본 신임총리가: a head of government after the country, not a village (리)
-            if any(c in _LOANWORD_SYLLABLES for c in stem):
-                continue  # 판교 테크노밸리: a transliterated word ending in 리 is no district
+            if any(c in _LOANWORD_SYLLABLES or c in "터러" for c in stem):
+                continue  # 판교 테크노밸리, 북미 배터리, 서울 갤러리: a transliterated word ending in 리 is no district
             if known.type_of(core) is not None:
                 continue
             districts.add(i)

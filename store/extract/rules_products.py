@@ -13,10 +13,13 @@ _NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM", "TOP")
 # A product family followed by its model: 갤럭시 S25, 갤럭시 Z 폴드7, 아이오닉6, 아이폰 16.
 _FAMILY_MODEL = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
-    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3})[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
+    r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3}"
+    # 갤럭시 노트, 갤럭시노트8, 갤럭시 폴드, 갤럭시 Z 플립: Samsung's lines are named without a number as often as with one
+    r"|갤럭시 ?(?:Z ?)?(?:노트|폴드|플립)(?: ?\d{1,2})?)[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
 )
-_MODEL_VARIANT = re.compile(
-    r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])")
+_MODEL_VARIANT = re.compile(  # 갤럭시 S8 플러스; glued too after a model's digit (갤럭시S8플러스의)
+    r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])"
+    r"|(?<=\d)(?:울트라|플러스|엣지)(?![A-Za-z0-9])")
 # Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
 _WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇
     드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬
