@@ -18,14 +18,17 @@ from .clean_base import (_CLOSERS, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEE
                          _is_story_paragraph,
                          _looks_like_name, _norm)
 from .clean_debris import (_CAPTION_MARK, _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
-                           _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET,
-                           _STAFF_PHOTO_CREDIT, _caption_row, _is_debris, _photo_page, _strip_credits,
+                           _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, CREDIT_CHAIN,
+                           _STAFF_PHOTO_CREDIT, _WORD_ENDING, _caption_row, _is_debris, _photo_page, _strip_credits,
                            strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _FOOTER_OUTLET,
                          _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _OUTLET_DATELINE, _OUTLET_MARK_TAIL,
                          _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .decode import sanitize
 
+_DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
+_MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLET_LINE.pattern[1:]})")
+_GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
@@ -38,6 +41,7 @@ def _scan(text: str) -> _Found:
     in_comments = False
     in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
     source_label = False  # the line before was a lone "출처" label: its value follows
+    seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
     for raw in text.split("\n"):
         line = _norm(_IMAGE_STUB.sub("", raw))
         if not line:
@@ -74,7 +78,16 @@ def _scan(text: str) -> _Found:
                 continue
         if core == "출처":
             source_label = True
-        if _is_debris(core) or _OUTLET_LINE.match(core):
+        while not seen_text and checked < len(found.lines):  # each line looked at once: linear on a page of chrome
+            seen_text = found.lines[checked].kind in ("text", "caption")
+            checked += 1
+        masthead = None if bulleted or seen_text else _MASTHEAD.match(core)  # "글로벌 메트로신문" above everything else:
+        # the outlet's logo and its tagline word
+        if masthead and masthead["first"][-1] not in _WORD_ENDING and not _GENERIC_PAPER.match(masthead["outlet"]):
+            found.footer_outlets.append(masthead["outlet"])
+            found.lines.append(_Line("", "sep"))
+            continue
+        if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
             for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
                 if hit:
@@ -116,8 +129,8 @@ def _scan(text: str) -> _Found:
         window = line[-_MAX_INLINE_TAIL:]
         inline = _INLINE_TAIL.search(line, max(0, len(line) - _MAX_INLINE_TAIL)) if any(
             mark in window for mark in ("관련", "#", "좋아요", "ⓒ", "©", "Copyright", "저작권자")) else None
-        if inline and inline.start() > 0 and not re.fullmatch(
-                rf"\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?", line[inline.start():]):  # not "ⓒ회사", "ⓒ시사저널 김동현": a photo credit
+        if inline and inline.start() > 0 and not re.fullmatch(  # not "ⓒ회사", "ⓒ시사저널 김동현", "ⓒ AFP=뉴스1 ⓒ News1 홍길동 기자":
+                CREDIT_CHAIN, line[inline.start():]):  # a photo credit, the line a caption
             outlet = _copyright_outlet(line, inline.start())
             if outlet:
                 found.footer_outlets.append(outlet)
@@ -153,10 +166,40 @@ def _scan(text: str) -> _Found:
             caption = _CAPTION_MARK.sub("", line).strip()
             found.lines.append(_Line(caption, "caption") if caption else _Line("", "sep"))  # "▲(사진제공=SK)": a credit only
             continue
+        if line.endswith(")"):  # "…골머리를 앓고있다"고푸념. (경주)": a regional desk's tag after the last sentence
+            tag = _DESK_TAG.search(line, max(0, len(line) - 12))
+            line = line[: tag.start()] if tag else line
         found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
         found.lines.append(_Line(line, "text", after_byline))
     return found
+
+_MENU_ITEM = re.compile(r"^[•◦▪▫●∙⋅*]\s*[^\s.!?]{1,10}$")  # "• 은행", "• 운세/사주"
+_MENU_HEADING = re.compile(r"^[가-힣A-Za-z·&]{1,6}$")  # "머니", "플러스" between a menu's groups
+MIN_MENU_ITEMS = 3
+
+
+def _drop_menus(lines: list[_Line]) -> None:
+    """A site's menu above the story: a run of one-word bulleted items (with their one-word group headings and blank
+    lines between) holding at least three items. Only before the first paragraph of prose."""
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.kind == "text" and _is_prose(ln.text):
+            return
+        if ln.kind != "text" or not (_MENU_ITEM.match(ln.text) or _MENU_HEADING.match(ln.text)):
+            i += 1
+            continue
+        j, items = i, 0
+        while j < n and (lines[j].kind in ("blank", "sep") or (
+                lines[j].kind == "text" and (_MENU_ITEM.match(lines[j].text) or _MENU_HEADING.match(lines[j].text)))):
+            items += lines[j].kind == "text" and bool(_MENU_ITEM.match(lines[j].text))
+            j += 1
+        if items >= MIN_MENU_ITEMS:
+            for k in range(i, j):
+                if lines[k].kind == "text":
+                    lines[k] = _Line("", "sep")
+        i = max(j, i + 1)
 
 # --- headline and deck ------------------------------------------------------------------------
 
@@ -187,7 +230,8 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     lines running straight into prose are deck lines of a page whose headline was lost (seed 003).
     """
     n = len(lines)
-    start = next((i for i, ln in enumerate(lines) if ln.kind not in ("blank", "sep")), n)
+    # a photo's caption above the headline ("왼쪽부터 … 삼성전자 제공", then the deck) is not where the text starts
+    start = next((i for i, ln in enumerate(lines) if ln.kind not in ("blank", "sep", "caption")), n)
     run_end = start
     while run_end < n and _headline_like(lines[run_end]):
         run_end += 1
@@ -267,6 +311,18 @@ def _dedupe(texts: list[str], drop: set[str]) -> list[str]:
     return kept
 
 
+MIN_CUT_CAPTION = 30
+
+
+def _cut_caption(paragraph: str, by_prefix: dict[str, list[str]]) -> bool:
+    """Is `paragraph` the start of a caption, repeated and cut by the page's end ("▲ '내려와라 … 지킬 것인가 버")?
+    `by_prefix`: caption keys by their first MIN_CUT_CAPTION characters (a few tried: linear in the page)."""
+    if not by_prefix:
+        return False
+    key = _key(_CAPTION_MARK.sub("", paragraph))
+    return len(key) >= MIN_CUT_CAPTION and any(c.startswith(key) for c in by_prefix.get(key[:MIN_CUT_CAPTION], ())[:4])
+
+
 def _first(*values: object) -> str | None:
     for value in values:
         if isinstance(value, str) and value.strip():
@@ -290,6 +346,7 @@ def clean(doc: Document) -> Article:
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
     found = _scan(sanitize(raw))
+    _drop_menus(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:
@@ -301,9 +358,19 @@ def clean(doc: Document) -> Article:
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
-    captions = _dedupe([ln.text for ln in rest if ln.kind == "caption"], head_texts)
-    # a caption repeated without its credit is still the caption
-    paragraphs = _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | {_key(c) for c in captions})
+    # every caption, also one above the headline; a short one printed twice once
+    captions = list(dict.fromkeys(_dedupe([ln.text for ln in found.lines if ln.kind == "caption"], head_texts)))
+    # a caption repeated without its credit is still the caption, also when the page was cut inside the repeat
+    caption_keys = {_key(c) for c in captions}
+    by_prefix: dict[str, list[str]] = {}
+    for key in caption_keys:
+        if len(key) >= MIN_CUT_CAPTION:
+            by_prefix.setdefault(key[:MIN_CUT_CAPTION], []).append(key)
+    paragraphs = [p for p in _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | caption_keys)
+                  if not _cut_caption(p, by_prefix)]
+    if not paragraphs and captions and deck:
+        # the page was cut after its deck and photos: the deck is the story's text, the captions stay captions
+        paragraphs, deck = deck, []
     if not paragraphs:  # a photo page: its captions are the story
         paragraphs, captions = captions, []
     if not paragraphs:

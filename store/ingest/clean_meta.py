@@ -33,11 +33,12 @@ _BYLINE_PREFIXES = (
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
 _HANGUL_OUTLET = re.compile(r"^[가-힣][가-힣A-Za-z0-9]*(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트|비즈|TV)$")
+_LATIN_OUTLET = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # a broadcaster's letters: KBS, MBC, YTN, JTBC
 _SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
 # Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
 # the copyright; cut when the tail is short
 _INLINE_TAIL = re.compile(
-    r"(?<=[.!?\"”'’)])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
+    r"(?<=[.!?\"”'’)])(?<!\s[\"'“‘])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
 )
 _MAX_INLINE_TAIL = 400
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
@@ -190,8 +191,8 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
                 names.append(bare["names"])
             elif _GLUED_SECTION.match(part) and _GLUED_SECTION.match(part).group("section") == rest:
                 pass  # "헬스케어입력 :2022/11/14 10:28": the section's name glued to the date's label
-            elif _HANGUL_OUTLET.search(rest) and len(parts) == 1:
-                outlets.append(rest)  # "연합뉴스 2025-03-27 00:00:51": a portal's source line, the outlet and its time
+            elif (_HANGUL_OUTLET.search(rest) or _LATIN_OUTLET.fullmatch(rest)) and len(parts) == 1:
+                outlets.append(rest)  # "연합뉴스 2025-03-27 00:00:51", "KBS 2023. 11. 13. 23:43": a portal's source line
             else:
                 return False
         for seg in segments:
