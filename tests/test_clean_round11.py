@@ -218,6 +218,58 @@ def test_a_regional_desk_tag_and_a_most_commented_list_leave_the_item():
     assert "(웃음)" in kept.body  # not after a sentence's end: no desk tag
 
 
+def test_bracketed_bylines_glued_before_the_copyright_name_the_reporters():
+    article = text(
+        "한빛전자, 유럽 공장 증설\n\n한빛전자가 헝가리 공장을 늘린다. 투자액은 1조원이다.\n"
+        "[홍길동 기자 / 김철수 기자][ⓒ 한빛경제 & hbeco.co.kr, 무단전재 및 재배포 금지]"
+    )
+    assert (article.outlet, article.reporters) == ("한빛경제", ["홍길동", "김철수"])
+    assert paragraphs(article) == ["한빛전자가 헝가리 공장을 늘린다. 투자액은 1조원이다."]
+
+
+def test_a_broadcasters_contact_line_reporter_email_line_and_slogan():
+    article = text(
+        "한빛배터리 조지아 공장 가동 지연\n\n한빛배터리의 조지아 공장 가동이 늦어질 전망이다.\n\n"
+        "한빛뉴스TV 기사문의 및 제보 : 카톡/라인 hb1234\n\n이서준(seojun@example.com)\n\n당신이 담은 순간이 뉴스입니다!\n\n"
+        "ⓒ한빛뉴스TV, 무단 전재-재배포, AI 학습 및 활용 금지"
+    )
+    assert (article.outlet, article.reporters) == ("한빛뉴스TV", ["이서준"])
+    assert paragraphs(article) == ["한빛배터리의 조지아 공장 가동이 늦어질 전망이다."]
+
+
+def test_a_wire_dateline_and_reporter_after_the_last_sentence():
+    article = text("외국인들이 2천억원을 순매수했다. 전문가들은 반도체 가격 바닥론을 이유로 꼽았다. (서울=한빛통신) 홍길동기자")
+    assert (article.outlet, article.reporters) == ("한빛통신", ["홍길동"])
+    assert article.body == "외국인들이 2천억원을 순매수했다. 전문가들은 반도체 가격 바닥론을 이유로 꼽았다."
+
+
+def test_a_stored_pages_date_field_before_the_lede():
+    article = text(" date 2025-10-28 한빛클라우드가 AI 인프라 구축에 나선다.\n\n회사는 세종 데이터센터를 늘린다.")
+    assert article.date == "2025-10-28"
+    assert paragraphs(article)[0] == "한빛클라우드가 AI 인프라 구축에 나선다."
+
+
+def test_a_script_identifier_and_an_outlets_promotion_are_no_headline_or_story():
+    article = text(
+        "본문 바로가기\nbar_progress\n\n글자크기 설정\n\n닫기\n\n국회, 18일 본회의 합의\n\n"
+        "[한빛경제 홍길동 기자] 여야가 18일 본회의를 열기로 합의했다.\n\n[한빛경제 증권방송] - 종목 수익률 100% 따라하기\n\n"
+        "홍길동 기자 hong@example.com"
+    )
+    assert article.title == "국회, 18일 본회의 합의"
+    assert paragraphs(article) == ["여야가 18일 본회의를 열기로 합의했다."]
+
+
+def test_a_page_flattened_to_one_line_gives_headline_date_reporter_and_story():
+    article = text(
+        "산업 반도체 코리아, 힘내라! 발행일 : 2016-02-01 08:00 지면 : 2016-02-01 1면 공유하기 페이스북 X(트위터) 메일 URL 복사 "
+        "글자크기 설정 가 작게 가 보통 가 크게 반도체는 올해 가장 확실한 수출 주력산업이다. 지난해 600억달러로 사상 최대 수출 실적을 냈다. "
+        "한빛반도체가 경기도 한빛시에 새 팹을 짓고 있다. 새벽 타워크레인이 분주히 움직이고 있다. 한빛=홍길동기자 photo@example.com 반도체한빛팹"
+    )
+    assert article.title == "산업 반도체 코리아, 힘내라!"  # the section's words stay: nothing tells them from the headline's
+    assert (article.date, article.reporters) == ("2016-02-01T08:00", ["홍길동"])
+    assert article.body.startswith("반도체는 올해") and article.body.endswith("분주히 움직이고 있다.")
+
+
 # --- linear on hostile input ----------------------------------------------------------------------
 
 HOSTILE = {
@@ -228,6 +280,10 @@ HOSTILE = {
     "100,000 menu items": lambda: "\n".join(["  • 은행", "머니"] * 50_000) + "\n한빛전자가 투자한다. 회사는 밝혔다.",
     "30,000 desk tags": lambda: "\n".join("한빛시는 예산을 늘렸다. (한빛)" for _ in range(30_000)),
     "a 3 MB line of handout credits": lambda: "한빛전자가 공개했다. 한빛전자 제공 " * 100_000 + "한빛전자 제공",
+    "a 3 MB page flattened to one line": lambda: "한빛 속보 발행일 : 2016-02-01 08:00 지면 : 2016-02-01 1면 " + "가 크게 " * 300_000
+    + "한빛전자가 투자한다. 한빛=홍길동기자 a@b.co " * 10_000,
+    "100,000 reporter email lines": lambda: "\n".join(f"홍길동(hong{i}@example.com)" for i in range(100_000)) + "\n한빛전자가 투자한다.",
+    "100,000 bracketed bylines before a copyright": lambda: "한빛전자가 투자한다.\n" + "[홍길동 기자 / 김철수 기자][ⓒ 한빛경제 & hb.co.kr, 무단전재]\n" * 100_000,
     "100,000 company-information lines": lambda: "\n".join(f"사업자등록번호 : {i}" for i in range(100_000)) + "\n한빛전자가 투자한다.",
 }
 

@@ -40,3 +40,13 @@ def test_an_edition_is_no_count(text):
 def test_counts_of_times_stay():
     assert amounts("3회 연속 우승했다") == [("3회", 3.0, "count", "회")]
     assert amounts("연 2회 개최한다")[0][1:] == (2.0, "count", "회")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("삼성전자 1천300여억원, SK텔레콤 240여억원", [("1천300여억원", 130000000000.0, "KRW", None), ("240여억원", 24000000000.0, "KRW", None)]),
+    ("관객 10여만 명이 찾았다", [("10여만 명", 100000.0, "count", "명")]),
+    ("배터리 60만 유닛을 생산한다", [("60만 유닛", 600000.0, "count", "유닛")]),
+])
+def test_about_before_a_big_unit_and_units_counted(text, expected):
+    assert amounts(text) == expected
+    assert all(a.qualifier == "여" for a in parse_numbers(text) if "여" in a.raw)

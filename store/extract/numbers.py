@@ -56,7 +56,7 @@ _PERCENT = {"퍼센트포인트": "%p", "%포인트": "%p", "%p": "%p", "%P": "%
 # Counters after digits. 세대 counts households only from 100 up: "4세대" is a generation (see _atom).
 _COUNTERS = (
     "개국", "개사", "개소", "개", "명", "곳", "장", "세대", "대", "건", "척", "회", "차례", "가구", "채", "주",
-    "배럴", "톤", "가지", "마리", "종", "편", "권",
+    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛",
 )
 _NATIVE_COUNTERS = ("명", "개", "곳", "가지", "대", "건", "척", "차례", "가구", "채", "장", "마리", "종", "권")
 _NATIVE_GLUED = ("명", "개", "곳", "가지")  # 한곳, 두가지: common glued spellings that are safe
@@ -93,8 +93,8 @@ _SEC = rf"{_DIG}(?:[천백](?:{_DIG})?)*"
 _TAIL = r"(?:\d,\d{3}|\d{1,4})(?:\.\d+)?(?:[천백]\d{0,3})*(?![\d,])"
 _NUMBER = (  # "1조 3천여억": 여 may stand before the last big unit (read as the qualifier 여)
     rf"(?:{_SEC}조(?:{_SP}?{_SEC}여?억)?(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"
-    rf"|{_SEC}억(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"
-    rf"|{_SEC}만(?:{_SP}?{_TAIL})?"
+    rf"|{_SEC}여?억(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"  # "240여억원", "1천300여억원"
+    rf"|{_SEC}여?만(?:{_SP}?{_TAIL})?"  # "10여만 명"
     rf"|{_SEC})"
 )
 _VAGUE = r"수(?:[십백천][만억조]?|[만억조])"

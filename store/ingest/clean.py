@@ -14,18 +14,23 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, InputError
-from .clean_base import (_CLOSERS, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY, _ends_sentence, _is_prose,
+from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY, _ends_sentence, _is_prose,
                          _is_story_paragraph,
                          _looks_like_name, _norm)
 from .clean_debris import (_CAPTION_MARK, _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
                            _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, CREDIT_CHAIN,
-                           _STAFF_PHOTO_CREDIT, _WORD_ENDING, _caption_row, _is_debris, _photo_page, _strip_credits,
+                           _STAFF_PHOTO_CREDIT, _WORD_ENDING, PAGE_BUTTONS, _caption_row, _is_debris, _photo_page, _strip_credits,
                            strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _FOOTER_OUTLET,
                          _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _OUTLET_DATELINE, _OUTLET_MARK_TAIL,
                          _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .decode import sanitize
 
+_BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
+# "박상돈(kaka@yna.co.kr)": a reporter's name and email alone on a line
+_NAME_EMAIL = re.compile(rf"^(?P<name>{_NAME})\s*[(<\[]\s*{_EMAIL}\s*[)>\]]$")
+# "date 2025-10-28 네이버클라우드가 …": a stored page's date field glued before the lede
+_STORE_DATE = re.compile(r"^date\s+(?P<date>(?:19|20)\d\d-\d\d-\d\d)\s+")
 _DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
 _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLET_LINE.pattern[1:]})")
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
@@ -49,6 +54,10 @@ def _scan(text: str) -> _Found:
             continue
         if in_comments:
             continue
+        stored = _STORE_DATE.match(line) if line.startswith("date ") else None
+        if stored:
+            found.dates.append((parse_date(stored["date"]), stored["date"]))
+            line = line[stored.end():]
         core = _BULLET.sub("", line)
         bulleted = core != line
         if in_list:
@@ -95,6 +104,15 @@ def _scan(text: str) -> _Found:
                         core if rx is _OUTLET_LINE else _copyright_outlet(core) if rx is _COPYRIGHT_OUTLET else hit.group("outlet"))
                     break
             in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(_COPYRIGHT.search(core)))
+            bracketed = _BRACKET_BYLINES.match(core) if core.startswith("[") else None
+            if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
+                for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
+                    _add_byline(found, None, names)
+            found.lines.append(_Line("", "sep"))
+            continue
+        named = _NAME_EMAIL.match(core) if "@" in core and len(core) <= 80 else None
+        if named and _looks_like_name(named["name"]):
+            _add_byline(found, None, named["name"])
             found.lines.append(_Line("", "sep"))
             continue
         sign_off = _SIGN_OFF.match(core)
@@ -145,7 +163,7 @@ def _scan(text: str) -> _Found:
             line = line[: marked.start()].rstrip()
         tail = _BYLINE_TAIL.search(line)
         if tail:
-            _add_byline(found, tail.group("outlet"), tail.group("names"))
+            _add_byline(found, tail.group("outlet") or tail.group("wire"), tail.group("names"))
             if tail.group("more"):
                 _add_byline(found, None, tail.group("more"))
             line = line[: tail.start()].rstrip()
@@ -200,6 +218,38 @@ def _drop_menus(lines: list[_Line]) -> None:
                 if lines[k].kind == "text":
                     lines[k] = _Line("", "sep")
         i = max(j, i + 1)
+
+# A page flattened to one line: "전자 부품 반도체 KOREA, 파이팅! 발행일 : 2015-01-05 08:00 지면 : 2015-01-05 1면 공유하기 페이스북
+# X(트위터) 메일 URL 복사 글자크기 설정 가 작게 가 보통 가 크게 반도체는 …": a headline, a labelled date within the first
+# characters, then the page's buttons before the story
+_FLAT_DATE = re.compile(r"\s(?=(?:발행일|기사\s?입력|입력|등록|승인)\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})")
+_FLAT_DATE_PIECE = re.compile(
+    r"^(?:(?:발행일|기사\s?입력|입력|등록|승인|수정|지면)\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?|\s+\d{1,3}면)?\s*)+")
+_FLAT_BUTTONS = frozenset({"X(트위터)", "보통", "복사", "설정", "글자크기", "URL", "공유하기", "메일", "작게", "크게", "가"}) | PAGE_BUTTONS
+_FLAT_LABEL = re.compile(r"\s(?=(?:수정|지면)\s*[:：])")  # "발행일 : … 지면 : …": one line each
+MAX_FLAT_HEAD = 150
+MIN_FLAT_LINE = 200
+
+
+def _unflatten(text: str) -> str:
+    """A one-line page's headline, date line and story on lines of their own (see _FLAT_DATE); other text as it is."""
+    if len(text) < MIN_FLAT_LINE or "\n" in text.strip():
+        return text
+    line = text.strip()
+    cut = _FLAT_DATE.search(line, 0, MAX_FLAT_HEAD)
+    if cut is None or cut.start() < 5:
+        return text
+    head, rest = line[: cut.start()], line[cut.end():]
+    dated = _FLAT_DATE_PIECE.match(rest)
+    if dated is None:
+        return text
+    date_lines, rest = _FLAT_LABEL.split(rest[: dated.end()].strip()), rest[dated.end():]
+    words = rest.split(" ")
+    k = 0
+    while k < len(words) and words[k] in _FLAT_BUTTONS:
+        k += 1
+    return "\n".join([head, *(d.strip() for d in date_lines if d.strip()), " ".join(words[k:])])
 
 # --- headline and deck ------------------------------------------------------------------------
 
@@ -345,7 +395,7 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(sanitize(raw))
+    found = _scan(_unflatten(sanitize(raw)))
     _drop_menus(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))

@@ -38,7 +38,7 @@ PAGE_BUTTONS = frozenset({
     # a forum's (gnuboard) post chrome and a wire story's end mark
     "페이지 정보", "회원로그인", "포인트충전", "포인트 충전", "클립보드 복사", "사이트 내 전체검색", "본문", "(끝)", "<끝>", "/끝/",
     # a label above the story, and a masthead's slogan (오마이뉴스)
-    "기사본문", "모든 시민은 기자다",
+    "기사본문", "모든 시민은 기자다", "당신이 담은 순간이 뉴스입니다!",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
@@ -71,7 +71,7 @@ _MENU_LABEL = re.compile(r"^[A-Za-z0-9가-힣]{0,10}(?:\s?뉴스)?\s?(?:상단|�
 # "청소년보호책임자 : 안병길", "통신판매업신고 : 서…" (the address line names places that are not the story's)
 _COMPANY_INFO = re.compile(
     r"^(?:대표이사|발행인|편집인|발행·?편집인|편집국장|편집장|주소|본사|사업자\s?등록\s?번호|인터넷\s?신문\s?등록\s?번호|등록\s?번호|"
-    r"등록\s?일자?|발행\s?일자?|고충\s?처리인|청소년\s?보호\s?책임자|개인정보\s?(?:보호\s?)?(?:관리\s?)?책임자|통신\s?판매업\s?신고(?:번호)?|"
+    r"고충\s?처리인|청소년\s?보호\s?책임자|개인정보\s?(?:보호\s?)?(?:관리\s?)?책임자|통신\s?판매업\s?신고(?:번호)?|"
     r"제호|대표\s?전화|발행소)(?:\s*/\s*[가-힣·]{2,6}){0,2}\s*[:：]"
 )
 _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
@@ -109,7 +109,14 @@ _LINK_FOOTER = re.compile(
     r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
     re.I,
 )
-_CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스)\s*[:：]", re.I)
+_CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스"
+                      r"|(?:[A-Za-z0-9가-힣]{2,12}\s)?기사\s?문의(?:\s?및\s?제보)?)\s*[:：]", re.I)  # "연합뉴스TV 기사문의 및 제보 :"
+# a page script's or style's identifier alone on its line ("bar_progress"), and an outlet's own promotion after the story
+# ("[아시아경제 증권방송] - 종목 수익률 100% 따라하기")
+# "지면 : 2015-01-05 1면": the print edition's page
+_PRINT_PAGE = re.compile(r"^지면\s*(?:정보)?\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\.?\s*(?:[A-Z]?\d{1,3}면)?$")
+_CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
     r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기",  # "- ⓒ마이데일리(www…)."
@@ -218,7 +225,7 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _COMPANY_INFO)))
+               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label

@@ -59,16 +59,17 @@ _BRACKET_OUTLET_BYLINE = re.compile(
 _CELL_BYLINE = re.compile(rf"^(?P<outlet>[^=|]{{1,20}}?)\s*=\s*(?P<names>{_NAMES_SP})\s*{_JOB}$")
 # "안규현(춘삼)" or "박종진" beside a date at the top: a reporter named without 기자
 _BARE_NAME = re.compile(r"^(?P<names>[가-힣]{2,4})(?:\s*\([^()]{1,10}\))?$")
-# "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph
+# "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph; "... 분석했다. (서울=연합뉴스) 김종현기자"
 _BYLINE_TAIL = re.compile(
-    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<)?"
+    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<"
+    rf"|\(\s*[가-힣]{{1,10}}\s*=\s*(?P<wire>[^()\s]{{2,20}})\s*\)\s*)?"
     rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
 )  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
 # "…밝혔습니다.이문현기자 mhlee@wowtv.co.kr한국경제TV 핫뉴스ㆍ…": on a page flattened to one line the byline and its
 # email end the story and related headlines follow; the email is ASCII (\w would run on into the Hangul after it)
 _BYLINE_EMAIL_INSIDE = re.compile(
-    rf"{_AFTER_SENTENCE}\s*(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
-)
+    rf"{_AFTER_SENTENCE}\s*(?:(?!사진|자료|그래픽|영상)[가-힣]{{1,8}}\s*=\s*)?(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
+)  # "… 움직이고 있다. 이천=김동욱기자 gphoto@etnews.com 반도체이천…": a photo byline with its town
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 _SIGN_OFF = re.compile(r"^(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스\s+(?P<names>[가-힣]{2,4})입니다\.?$")
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
