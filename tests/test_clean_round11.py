@@ -270,6 +270,52 @@ def test_a_page_flattened_to_one_line_gives_headline_date_reporter_and_story():
     assert article.body.startswith("반도체는 올해") and article.body.endswith("분주히 움직이고 있다.")
 
 
+def test_a_broadcast_story_its_players_labels_date_with_programme_and_the_hand_off_to_the_reporter():
+    article = text(
+        "기사 본문 영역\n\n상세페이지\n\n반도체 수출 순항…과제는 여전\n입력 2018.03.02 (06:36) 수정 2018.03.02 (08:20) 뉴스광장 1부\n"
+        "자동재생\n동영상영역 시작\n동영상영역 끝\n<앵커 멘트>\n\n지난달 수출이 1년 전보다 10% 넘게 늘었습니다.\n\n이서준 기자입니다.\n\n<리포트>\n\n"
+        "반도체 수출은 40% 이상 늘었습니다.\n\n그는 유능한 기자입니다."
+    )
+    assert (article.title, article.date, article.reporters) == ("반도체 수출 순항…과제는 여전", "2018-03-02T06:36", ["이서준"])
+    assert paragraphs(article) == ["지난달 수출이 1년 전보다 10% 넘게 늘었습니다.", "반도체 수출은 40% 이상 늘었습니다.", "그는 유능한 기자입니다."]
+    other = text("전기차 화재\n\n[앵커]\n\n택시에서 불이 났습니다.\n\n먼저 노도일 기자가 보도합니다.\n\n[기자]\n\n불은 2시간 만에 꺼졌습니다.")
+    assert other.reporters == ["노도일"] and "노도일" not in other.body
+
+
+def test_a_broadcasters_reporter_line_with_outlet_and_email_and_its_tip_line_block():
+    article = text(
+        "어제 한빛시에서 충전 중이던 전기차에 불이 났습니다.\n소방당국은 화재 원인을 조사하고 있습니다.\n"
+        "YTN 황보서연 (hwangbo@example.com)\n※ '당신의 제보가 뉴스가 됩니다'\n[카카오톡] YTN 검색해 채널 추가\n[전화] 02-000-0000\n"
+        "[메일] social@example.com\n[저작권자(c) YTN 무단전재, 재배포 및 AI 데이터 활용 금지]"
+    )
+    assert (article.outlet, article.reporters) == ("YTN", ["황보서연"])
+    assert paragraphs(article) == ["어제 한빛시에서 충전 중이던 전기차에 불이 났습니다.", "소방당국은 화재 원인을 조사하고 있습니다."]
+
+
+def test_photo_desk_bylines_a_senior_title_and_the_subscription_line():
+    desk = text(
+        "▲ 한빛시청 앞 광장에 대형 목욕의자가 등장해 눈길을 끈다. 사진영상부 차장\n▲ 김동수기자 사진영상부 차장\n\n"
+        "한빛시청 앞 광장에 대형 목욕의자가 등장해 눈길을 끈다. 사진영상부 차장\n\n저작권자 © 한빛일보 무단전재 및 재배포 금지"
+    )
+    assert (desk.outlet, desk.reporters) == ("한빛일보", ["김동수"])
+    assert desk.body == "한빛시청 앞 광장에 대형 목욕의자가 등장해 눈길을 끈다."
+    senior = text(
+        "6일 한빛시 강변역 앞 건널목에 예비후보들의 펼침막이 겹겹이 걸려 있다. 강재훈 선임기자 khan@example.com\n"
+        "6일 한빛시 강변역 앞 건널목에 예비후보들의 펼침막이 겹겹이 걸려 있다.\n강재훈 선임기자 khan@example.com\n"
+        "항상 시민과 함께하겠습니다. 한빛겨레 구독신청 하기"
+    )
+    assert (senior.outlet, senior.reporters) == ("한빛겨레", ["강재훈"])  # not 선임
+    assert senior.body == "6일 한빛시 강변역 앞 건널목에 예비후보들의 펼침막이 겹겹이 걸려 있다."
+
+
+def test_an_image_note_and_an_outlets_most_read_lists():
+    article = text(
+        "※ 이미지를 클릭하시면 좀더 큰 이미지를 보실 수 있습니다.\n후보자 얼굴 사진 1500장을 모아 모자이크 사진을 만들었다.\n"
+        "광고\n한빛21 인기기사\n광고\n한빛신문 인기기사\n\"경찰, 경호처 직원 진술 확보\"\n오세훈, 자제가 안 되지? [그림판]"
+    )
+    assert paragraphs(article) == ["후보자 얼굴 사진 1500장을 모아 모자이크 사진을 만들었다."]
+
+
 # --- linear on hostile input ----------------------------------------------------------------------
 
 HOSTILE = {
@@ -284,6 +330,7 @@ HOSTILE = {
     + "한빛전자가 투자한다. 한빛=홍길동기자 a@b.co " * 10_000,
     "100,000 reporter email lines": lambda: "\n".join(f"홍길동(hong{i}@example.com)" for i in range(100_000)) + "\n한빛전자가 투자한다.",
     "100,000 bracketed bylines before a copyright": lambda: "한빛전자가 투자한다.\n" + "[홍길동 기자 / 김철수 기자][ⓒ 한빛경제 & hb.co.kr, 무단전재]\n" * 100_000,
+    "100,000 hand-offs and desk bylines": lambda: "\n".join(["홍길동 기자입니다.", "▲ 김동수기자 사진영상부 차장"] * 50_000) + "\n한빛전자가 투자한다.",
     "100,000 company-information lines": lambda: "\n".join(f"사업자등록번호 : {i}" for i in range(100_000)) + "\n한빛전자가 투자한다.",
 }
 

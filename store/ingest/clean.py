@@ -18,17 +18,15 @@ from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOO
                          _is_story_paragraph,
                          _looks_like_name, _norm)
 from .clean_debris import (_CAPTION_MARK, _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
-                           _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, CREDIT_CHAIN,
+                           _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, CREDIT_CHAIN, SUBSCRIBE_OUTLET,
                            _STAFF_PHOTO_CREDIT, _WORD_ENDING, PAGE_BUTTONS, _caption_row, _is_debris, _photo_page, _strip_credits,
                            strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _FOOTER_OUTLET,
                          _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _OUTLET_DATELINE, _OUTLET_MARK_TAIL,
-                         _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
+                         _SIGN_OFF, _SPACED_PREFIX, _DESK_BYLINE, _HAND_OFF, _NAME_EMAIL, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
-# "박상돈(kaka@yna.co.kr)": a reporter's name and email alone on a line
-_NAME_EMAIL = re.compile(rf"^(?P<name>{_NAME})\s*[(<\[]\s*{_EMAIL}\s*[)>\]]$")
 # "date 2025-10-28 네이버클라우드가 …": a stored page's date field glued before the lede
 _STORE_DATE = re.compile(r"^date\s+(?P<date>(?:19|20)\d\d-\d\d-\d\d)\s+")
 _DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
@@ -97,7 +95,7 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line("", "sep"))
             continue
         if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
-            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
+            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
                 if hit:
                     found.footer_outlets.append(
@@ -112,7 +110,13 @@ def _scan(text: str) -> _Found:
             continue
         named = _NAME_EMAIL.match(core) if "@" in core and len(core) <= 80 else None
         if named and _looks_like_name(named["name"]):
-            _add_byline(found, None, named["name"])
+            _add_byline(found, named["outlet"], named["name"])
+            found.lines.append(_Line("", "sep"))
+            continue
+        handed = (_HAND_OFF.match(core) or _DESK_BYLINE.match(core)) if len(core) <= 40 and (
+            "기자" in core or "특파원" in core) else None
+        if handed and _looks_like_name(handed["names"]):
+            _add_byline(found, None, handed["names"])
             found.lines.append(_Line("", "sep"))
             continue
         sign_off = _SIGN_OFF.match(core)

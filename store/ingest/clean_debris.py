@@ -39,6 +39,8 @@ PAGE_BUTTONS = frozenset({
     "페이지 정보", "회원로그인", "포인트충전", "포인트 충전", "클립보드 복사", "사이트 내 전체검색", "본문", "(끝)", "<끝>", "/끝/",
     # a label above the story, and a masthead's slogan (오마이뉴스)
     "기사본문", "모든 시민은 기자다", "당신이 담은 순간이 뉴스입니다!",
+    # a broadcaster's page: layout and player labels
+    "기사 본문 영역", "상세페이지", "자동재생", "동영상영역 시작", "동영상영역 끝",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
@@ -81,7 +83,7 @@ _PORTAL = re.compile(
     r"자동\s?요약\s|글자\s?크기\s?설정|음성\s?재생\s?설정$|번역\s?beta\s|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
     r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
     r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
-    r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
+    r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|(?:※\s*)?<?이미지를 클릭하시면 (?:좀\s?더 큰 이미지를|크게) 보실 수 있습니다\.?>?\s*\|?$|에 유통된 기사입니다\.?$|"
     r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$|"
     r"이 기사의 카테고리는 언론사의 분류를 따릅니다\.?$|기사가 속한 카테고리는 언론사가 분류합니다\.?$"  # Zum, Daum
 )
@@ -109,17 +111,19 @@ _LINK_FOOTER = re.compile(
     r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
     re.I,
 )
-_CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스"
+_CONTACT = re.compile(r"^\[(?:카카오톡|카톡|전화|메일|이메일|팩스|제보|홈페이지)\]|^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스"
                       r"|(?:[A-Za-z0-9가-힣]{2,12}\s)?기사\s?문의(?:\s?및\s?제보)?)\s*[:：]", re.I)  # "연합뉴스TV 기사문의 및 제보 :"
 # a page script's or style's identifier alone on its line ("bar_progress"), and an outlet's own promotion after the story
 # ("[아시아경제 증권방송] - 종목 수익률 100% 따라하기")
 # "지면 : 2015-01-05 1면": the print edition's page
 _PRINT_PAGE = re.compile(r"^지면\s*(?:정보)?\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\.?\s*(?:[A-Z]?\d{1,3}면)?$")
+# "항상 시민과 함께하겠습니다. 한겨레 구독신청 하기": the outlet's subscription link
+SUBSCRIBE_OUTLET = re.compile(r"(?:^|\s)(?P<outlet>[가-힣A-Za-z0-9]{2,10})\s?구독\s?신청(?:\s?하기)?$")
 _CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 _PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
-    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기",  # "- ⓒ마이데일리(www…)."
+    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
     re.I,
 )
 _SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
@@ -127,7 +131,8 @@ _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
 # Headers after which a page lists other stories or prices until the next paragraph of prose
 _LIST_HEADER = re.compile(
-    r"^(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
+    r"^(?:(?:[가-힣A-Za-z0-9]{1,8}(?:일보|경제|뉴스|신문|방송|겨레|21|TV|투데이|데일리|저널|타임스|미디어)\s)?"  # "한겨레21 인기기사"
+    r"(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
     r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한|댓글\s?많은)\s*"
     r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
     r"[▲▶■]?\s*[^.!?]{1,40}\s모아\s?보기|"
@@ -192,6 +197,8 @@ _CREDIT_TAILS = (
     # "... 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공": a credit glued to a caption without a sentence end
     re.compile(r"(?<=[가-힣A-Za-z0-9])\s*/\s*[^\s/]{1,20}\s?제공$"),
 
+    # "... 마음이 느껴진다. 사진영상부 차장": the photo desk's title after the caption
+    re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|선임기자|기자)$"),
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
 )
@@ -272,6 +279,8 @@ def _is_debris(core: str) -> bool:
     if _DEBRIS_LINE.match(core):
         return True
     if _PORTAL_END.search(core, max(0, len(core) - _PORTAL_END_CHARS)):
+        return True
+    if len(core) <= 80 and core.endswith(("신청", "하기")) and SUBSCRIBE_OUTLET.search(core):
         return True
     if len(core) <= _MAX_FOOTER_CHARS:
         hit = _COPYRIGHT.search(core)
