@@ -1,12 +1,8 @@
 """Cleaning and metadata on page layouts of round 11 (issue 11): wire photo captions with chained credits, a citizen
 outlet's photo story, a line-up caption above the deck, a portal's source line, menus flattened above the story,
 publisher footers, desk tags. Every text here was written for these tests in the outlets' styles."""
-import time
-
-import pytest
-
 from store.ingest.clean import clean
-from store.model import Article, Document, InputError
+from store.model import Article, Document
 
 
 def text(body: str) -> Article:
@@ -15,6 +11,14 @@ def text(body: str) -> Article:
 
 def paragraphs(article: Article) -> list[str]:
     return [article.body[s:e] for s, e in article.paragraphs]
+
+
+def byline_and_story(page: str, outlet: str | None, reporters: list[str], story: list[str], **fields: object) -> None:
+    """The page's outlet, reporters and story paragraphs, and any other field of the article given."""
+    article = text(page)
+    assert (article.outlet, article.reporters) == (outlet, reporters)
+    assert paragraphs(article) == story
+    assert {name: getattr(article, name) for name in fields} == fields
 
 
 WIRE_PHOTO_PAGE = """한빛전자, 美 공장 증설…관세 파고 넘는다
@@ -219,22 +223,18 @@ def test_a_regional_desk_tag_and_a_most_commented_list_leave_the_item():
 
 
 def test_bracketed_bylines_glued_before_the_copyright_name_the_reporters():
-    article = text(
+    byline_and_story(
         "한빛전자, 유럽 공장 증설\n\n한빛전자가 헝가리 공장을 늘린다. 투자액은 1조원이다.\n"
-        "[홍길동 기자 / 김철수 기자][ⓒ 한빛경제 & hbeco.co.kr, 무단전재 및 재배포 금지]"
-    )
-    assert (article.outlet, article.reporters) == ("한빛경제", ["홍길동", "김철수"])
-    assert paragraphs(article) == ["한빛전자가 헝가리 공장을 늘린다. 투자액은 1조원이다."]
+        "[홍길동 기자 / 김철수 기자][ⓒ 한빛경제 & hbeco.co.kr, 무단전재 및 재배포 금지]",
+        "한빛경제", ["홍길동", "김철수"], ["한빛전자가 헝가리 공장을 늘린다. 투자액은 1조원이다."])
 
 
 def test_a_broadcasters_contact_line_reporter_email_line_and_slogan():
-    article = text(
+    byline_and_story(
         "한빛배터리 조지아 공장 가동 지연\n\n한빛배터리의 조지아 공장 가동이 늦어질 전망이다.\n\n"
         "한빛뉴스TV 기사문의 및 제보 : 카톡/라인 hb1234\n\n이서준(seojun@example.com)\n\n당신이 담은 순간이 뉴스입니다!\n\n"
-        "ⓒ한빛뉴스TV, 무단 전재-재배포, AI 학습 및 활용 금지"
-    )
-    assert (article.outlet, article.reporters) == ("한빛뉴스TV", ["이서준"])
-    assert paragraphs(article) == ["한빛배터리의 조지아 공장 가동이 늦어질 전망이다."]
+        "ⓒ한빛뉴스TV, 무단 전재-재배포, AI 학습 및 활용 금지",
+        "한빛뉴스TV", ["이서준"], ["한빛배터리의 조지아 공장 가동이 늦어질 전망이다."])
 
 
 def test_a_wire_dateline_and_reporter_after_the_last_sentence():
@@ -271,25 +271,22 @@ def test_a_page_flattened_to_one_line_gives_headline_date_reporter_and_story():
 
 
 def test_a_broadcast_story_its_players_labels_date_with_programme_and_the_hand_off_to_the_reporter():
-    article = text(
+    byline_and_story(
         "기사 본문 영역\n\n상세페이지\n\n반도체 수출 순항…과제는 여전\n입력 2018.03.02 (06:36) 수정 2018.03.02 (08:20) 뉴스광장 1부\n"
         "자동재생\n동영상영역 시작\n동영상영역 끝\n<앵커 멘트>\n\n지난달 수출이 1년 전보다 10% 넘게 늘었습니다.\n\n이서준 기자입니다.\n\n<리포트>\n\n"
-        "반도체 수출은 40% 이상 늘었습니다.\n\n그는 유능한 기자입니다."
-    )
-    assert (article.title, article.date, article.reporters) == ("반도체 수출 순항…과제는 여전", "2018-03-02T06:36", ["이서준"])
-    assert paragraphs(article) == ["지난달 수출이 1년 전보다 10% 넘게 늘었습니다.", "반도체 수출은 40% 이상 늘었습니다.", "그는 유능한 기자입니다."]
+        "반도체 수출은 40% 이상 늘었습니다.\n\n그는 유능한 기자입니다.",  # not a hand-off: no name before 기자
+        None, ["이서준"], ["지난달 수출이 1년 전보다 10% 넘게 늘었습니다.", "반도체 수출은 40% 이상 늘었습니다.", "그는 유능한 기자입니다."],
+        title="반도체 수출 순항…과제는 여전", date="2018-03-02T06:36")
     other = text("전기차 화재\n\n[앵커]\n\n택시에서 불이 났습니다.\n\n먼저 노도일 기자가 보도합니다.\n\n[기자]\n\n불은 2시간 만에 꺼졌습니다.")
     assert other.reporters == ["노도일"] and "노도일" not in other.body
 
 
 def test_a_broadcasters_reporter_line_with_outlet_and_email_and_its_tip_line_block():
-    article = text(
+    byline_and_story(
         "어제 한빛시에서 충전 중이던 전기차에 불이 났습니다.\n소방당국은 화재 원인을 조사하고 있습니다.\n"
         "YTN 황보서연 (hwangbo@example.com)\n※ '당신의 제보가 뉴스가 됩니다'\n[카카오톡] YTN 검색해 채널 추가\n[전화] 02-000-0000\n"
-        "[메일] social@example.com\n[저작권자(c) YTN 무단전재, 재배포 및 AI 데이터 활용 금지]"
-    )
-    assert (article.outlet, article.reporters) == ("YTN", ["황보서연"])
-    assert paragraphs(article) == ["어제 한빛시에서 충전 중이던 전기차에 불이 났습니다.", "소방당국은 화재 원인을 조사하고 있습니다."]
+        "[메일] social@example.com\n[저작권자(c) YTN 무단전재, 재배포 및 AI 데이터 활용 금지]",
+        "YTN", ["황보서연"], ["어제 한빛시에서 충전 중이던 전기차에 불이 났습니다.", "소방당국은 화재 원인을 조사하고 있습니다."])
 
 
 def test_photo_desk_bylines_a_senior_title_and_the_subscription_line():
@@ -314,33 +311,3 @@ def test_an_image_note_and_an_outlets_most_read_lists():
         "광고\n한빛21 인기기사\n광고\n한빛신문 인기기사\n\"경찰, 경호처 직원 진술 확보\"\n오세훈, 자제가 안 되지? [그림판]"
     )
     assert paragraphs(article) == ["후보자 얼굴 사진 1500장을 모아 모자이크 사진을 만들었다."]
-
-
-# --- linear on hostile input ----------------------------------------------------------------------
-
-HOSTILE = {
-    "100,000 chained credits": lambda: "발언하고 있다. 2025.05.12" + " ⓒ 로이터=뉴스1 ⓒ News1 박서준 기자" * 100_000,
-    "10,000 captions cut and repeated": lambda: "\n".join(
-        f"▲ {i}일 한빛광장에서 참가자들이 행진하고 있다. 뒤로 경찰 버스가 {i}대 있다. ⓒ 홍길동\n▲ {i}일 한빛광장에서 참가자들이 행진하고" for i in range(10_000)),
-    "100,000 lines of chrome before a masthead": lambda: "로그인\n" * 100_000 + "글로벌 한빛신문\n한빛전자가 투자한다.",
-    "100,000 menu items": lambda: "\n".join(["  • 은행", "머니"] * 50_000) + "\n한빛전자가 투자한다. 회사는 밝혔다.",
-    "30,000 desk tags": lambda: "\n".join("한빛시는 예산을 늘렸다. (한빛)" for _ in range(30_000)),
-    "a 3 MB line of handout credits": lambda: "한빛전자가 공개했다. 한빛전자 제공 " * 100_000 + "한빛전자 제공",
-    "a 3 MB page flattened to one line": lambda: "한빛 속보 발행일 : 2016-02-01 08:00 지면 : 2016-02-01 1면 " + "가 크게 " * 300_000
-    + "한빛전자가 투자한다. 한빛=홍길동기자 a@b.co " * 10_000,
-    "100,000 reporter email lines": lambda: "\n".join(f"홍길동(hong{i}@example.com)" for i in range(100_000)) + "\n한빛전자가 투자한다.",
-    "100,000 bracketed bylines before a copyright": lambda: "한빛전자가 투자한다.\n" + "[홍길동 기자 / 김철수 기자][ⓒ 한빛경제 & hb.co.kr, 무단전재]\n" * 100_000,
-    "100,000 hand-offs and desk bylines": lambda: "\n".join(["홍길동 기자입니다.", "▲ 김동수기자 사진영상부 차장"] * 50_000) + "\n한빛전자가 투자한다.",
-    "100,000 company-information lines": lambda: "\n".join(f"사업자등록번호 : {i}" for i in range(100_000)) + "\n한빛전자가 투자한다.",
-}
-
-
-@pytest.mark.parametrize("name", list(HOSTILE))
-def test_round11_cleaning_stays_linear_on_hostile_text(name):
-    body = HOSTILE[name]()
-    started = time.process_time()
-    try:
-        text(body)
-    except InputError:
-        pass
-    assert time.process_time() - started < 6, name  # each case ~1-2 s CPU here (the base code takes as long)
