@@ -277,6 +277,8 @@ def test_a_broadcast_story_its_players_labels_date_with_programme_and_the_hand_o
         "반도체 수출은 40% 이상 늘었습니다.\n\n그는 유능한 기자입니다.",  # not a hand-off: no name before 기자
         None, ["이서준"], ["지난달 수출이 1년 전보다 10% 넘게 늘었습니다.", "반도체 수출은 40% 이상 늘었습니다.", "그는 유능한 기자입니다."],
         title="반도체 수출 순항…과제는 여전", date="2018-03-02T06:36")
+    source = text("한빛전자, 투자 확대\n한빛뉴스 2025-03-27 00:00:51\n한빛전자가 투자를 늘린다. 회사가 밝혔다.")
+    assert (source.outlet, source.date) == ("한빛뉴스", "2025-03-27T00:00")  # a portal's source line, not a programme
     other = text("전기차 화재\n\n[앵커]\n\n택시에서 불이 났습니다.\n\n먼저 노도일 기자가 보도합니다.\n\n[기자]\n\n불은 2시간 만에 꺼졌습니다.")
     assert other.reporters == ["노도일"] and "노도일" not in other.body
 

@@ -14,22 +14,23 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, InputError
-from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY, _ends_sentence, _is_prose,
-                         _is_story_paragraph,
-                         _looks_like_name, _norm)
-from .clean_debris import (_CAPTION_MARK, _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
-                           _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, CREDIT_CHAIN, SUBSCRIBE_OUTLET,
-                           _STAFF_PHOTO_CREDIT, _WORD_ENDING, PAGE_BUTTONS, _caption_row, _is_debris, _photo_page, _strip_credits,
-                           strip_button_tail)
-from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _FOOTER_OUTLET,
-                         _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _OUTLET_DATELINE, _OUTLET_MARK_TAIL,
-                         _SIGN_OFF, _SPACED_PREFIX, _DESK_BYLINE, _HAND_OFF, _NAME_EMAIL, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
+from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
+                         _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
+from .clean_debris import (CREDIT_CHAIN, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
+                           _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS, _LIST_HEADER,
+                           _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
+                           _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
+from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
+                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL,
+                         _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet,
+                         _date_or_byline_line, parse_date)
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
 # "date 2025-10-28 네이버클라우드가 …": a stored page's date field glued before the lede
 _STORE_DATE = re.compile(r"^date\s+(?P<date>(?:19|20)\d\d-\d\d-\d\d)\s+")
 _DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
+# "글로벌 메트로신문": a tagline word, then a logo line's name (the logo pattern without its ^)
 _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLET_LINE.pattern[1:]})")
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
@@ -417,7 +418,7 @@ def clean(doc: Document) -> Article:
     # a caption repeated without its credit is still the caption, also when the page was cut inside the repeat
     caption_keys = {_key(c) for c in captions}
     by_prefix: dict[str, list[str]] = {}
-    for key in caption_keys:
+    for key in map(_key, captions):  # in the page's order: the same few tried on every run
         if len(key) >= MIN_CUT_CAPTION:
             by_prefix.setdefault(key[:MIN_CUT_CAPTION], []).append(key)
     paragraphs = [p for p in _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | caption_keys)

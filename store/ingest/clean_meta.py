@@ -204,12 +204,12 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
                 bylines.append(byline)
             elif bare and _looks_like_name(bare["names"]):
                 names.append(bare["names"])
-            elif _PROGRAMME.fullmatch(rest):
-                pass  # "입력 2017.02.02 (06:36) 수정 … 뉴스광장 1부": the broadcast the story ran in
             elif _GLUED_SECTION.match(part) and _GLUED_SECTION.match(part).group("section") == rest:
                 pass  # "헬스케어입력 :2022/11/14 10:28": the section's name glued to the date's label
-            elif (_HANGUL_OUTLET.search(rest) or _LATIN_OUTLET.fullmatch(rest)) and len(parts) == 1:
+            elif (_HANGUL_OUTLET.search(rest) or (_LATIN_OUTLET.fullmatch(rest) and part.startswith(rest))) and len(parts) == 1:
                 outlets.append(rest)  # "연합뉴스 2025-03-27 00:00:51", "KBS 2023. 11. 13. 23:43": a portal's source line
+            elif _PROGRAMME.fullmatch(rest):
+                pass  # "입력 2017.02.02 (06:36) 수정 … 뉴스광장 1부": the broadcast the story ran in (after the outlet's line)
             else:
                 return False
         for seg in segments:
