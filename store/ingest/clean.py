@@ -374,8 +374,11 @@ def _cut_caption(paragraph: str, by_prefix: dict[str, list[str]]) -> bool:
     `by_prefix`: caption keys by their first MIN_CUT_CAPTION characters (a few tried: linear in the page)."""
     if not by_prefix:
         return False
+    head = _key(_CAPTION_MARK.sub("", paragraph[: 3 * MIN_CUT_CAPTION]))[:MIN_CUT_CAPTION]  # a cheap look first
+    if head not in by_prefix:
+        return False
     key = _key(_CAPTION_MARK.sub("", paragraph))
-    return len(key) >= MIN_CUT_CAPTION and any(c.startswith(key) for c in by_prefix.get(key[:MIN_CUT_CAPTION], ())[:4])
+    return len(key) >= MIN_CUT_CAPTION and any(c.startswith(key) for c in by_prefix[head][:4])
 
 
 def _first(*values: object) -> str | None:
@@ -416,13 +419,15 @@ def clean(doc: Document) -> Article:
     # every caption, also one above the headline; a short one printed twice once
     captions = list(dict.fromkeys(_dedupe([ln.text for ln in found.lines if ln.kind == "caption"], head_texts)))
     # a caption repeated without its credit is still the caption, also when the page was cut inside the repeat
-    caption_keys = {_key(c) for c in captions}
+    keys = [_key(c) for c in captions]
+    caption_keys = set(keys)
     by_prefix: dict[str, list[str]] = {}
-    for key in map(_key, captions):  # in the page's order: the same few tried on every run
+    for key in keys:  # in the page's order: the same few tried on every run
         if len(key) >= MIN_CUT_CAPTION:
             by_prefix.setdefault(key[:MIN_CUT_CAPTION], []).append(key)
-    paragraphs = [p for p in _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | caption_keys)
-                  if not _cut_caption(p, by_prefix)]
+    paragraphs = _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | caption_keys)
+    if paragraphs and _cut_caption(paragraphs[-1], by_prefix):  # only the page's end can cut a repeat
+        paragraphs.pop()
     if not paragraphs and captions and deck:
         # the page was cut after its deck and photos: the deck is the story's text, the captions stay captions
         paragraphs, deck = deck, []

@@ -190,18 +190,19 @@ _CREDIT_TAILS = (
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:19|20)\d{{2}}[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}\.?$"),
     # "... 있다. ⓒ뉴스1"  "... 밝히고 있다. ⓒ시사저널 김동현" (the outlet and its photographer)
     re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?$"),
-    # "... 말하고 있다. 2025.03.25 ⓒ 로이터=뉴스1 ⓒ News1 우동명 기자": the photo's date, an agency's and a photographer's credit
-    _PHOTO_CREDIT_CHAIN,
-    # "... 서병삼 부사장. 삼성전자 제공": a handout's credit after the caption's last sentence, without brackets
-    re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣A-Za-z0-9]{{1,20}}\s?제공$"),
     # "... 공장인 메타플랜트 아메리카 조감도/현대차그룹 제공": a credit glued to a caption without a sentence end
     re.compile(r"(?<=[가-힣A-Za-z0-9])\s*/\s*[^\s/]{1,20}\s?제공$"),
 
-    # "... 마음이 느껴진다. 사진영상부 차장": the photo desk's title after the caption
-    re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|선임기자|기자)$"),
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
 )
+# Credit tails tried only when the line ends as they do (each would otherwise scan every line of a page):
+# "... 말하고 있다. 2025.03.25 ⓒ 로이터=뉴스1 ⓒ News1 우동명 기자": the photo's date, an agency's and a photographer's credit;
+# "... 서병삼 부사장. 삼성전자 제공": a handout's credit without brackets; "... 느껴진다. 사진영상부 차장": the photo desk's title
+_HANDOUT_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣A-Za-z0-9]{{1,20}}\s?제공$")
+_DESK_TITLE_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|선임기자|기자)$")
+_DESK_TITLES = ("차장", "부장", "팀장", "기자")
+_CHAIN_WINDOW = 160
 # Credit tails tried only when their "=" is near the end of the line (each would otherwise scan every line of a page):
 # "(자료사진)시의회 본회의장/사진=시의회", a labelled credit glued without a sentence end; "... 하고 있다. AP=연합뉴스", a
 # foreign agency's photo carried by a Korean one
@@ -246,6 +247,8 @@ MIN_MENU_LABELS = 4
 def _is_menu_row(core: str) -> bool:
     """A site's menu flattened to one line: "메트로人 머니 산업 IT·과학 정치&정책 생활경제 사회 …" — many words, several
     of them section labels, no punctuation, and no word ending as a sentence's words do."""
+    if core.count(" ") < MIN_MENU_WORDS - 1:  # most lines: too few words, and no split
+        return False
     words = core.split()
     if len(words) < MIN_MENU_WORDS or re.search(r"[.,!?'\"“”‘’…:()\[\]]", core):
         return False
@@ -310,7 +313,9 @@ def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
     while changed and text:
         changed = False
         patterns = _CREDIT_TAILS + ((_CAPTION_NAME_CREDIT,) if caption else ()) + (
-            _EQUALS_CREDIT_TAILS if "=" in text[-40:] else ())
+            _EQUALS_CREDIT_TAILS if "=" in text[-40:] else ()) + (
+            (_PHOTO_CREDIT_CHAIN,) if any(mark in text[-_CHAIN_WINDOW:] for mark in "ⓒ©Ⓒ") else ()) + (
+            (_HANDOUT_TAIL,) if text.endswith("제공") else ()) + ((_DESK_TITLE_TAIL,) if text.endswith(_DESK_TITLES) else ())
         for rx in patterns:
             new = rx.sub("", text).rstrip()
             if new != text and new:
