@@ -590,6 +590,20 @@ HOSTILE = {
     "100,000 names in a row": lambda: "(서울=뉴스1) " + "홍길동 " * 100_000 + "다.",
     "20,000 paragraphs alike": lambda: "\n".join(f"삼성전자가 경주에서 3조원을 투자한다고 밝혔다 {i}번째로. 그리고 또." for i in range(20_000)),
     "a line of bars": lambda: "|" * 200_000 + "\n삼성전자가 투자한다.",
+    # round 11 (tests/test_clean_round11.py): photo credits, cut captions, mastheads, menus, desk tags, bylines
+    "100,000 chained credits": lambda: "발언하고 있다. 2025.05.12" + " ⓒ 로이터=뉴스1 ⓒ News1 박서준 기자" * 100_000,
+    "10,000 captions cut and repeated": lambda: "\n".join(
+        f"▲ {i}일 한빛광장에서 참가자들이 행진하고 있다. 뒤로 경찰 버스가 {i}대 있다. ⓒ 홍길동\n▲ {i}일 한빛광장에서 참가자들이 행진하고" for i in range(10_000)),
+    "100,000 lines of chrome before a masthead": lambda: "로그인\n" * 100_000 + "글로벌 한빛신문\n한빛전자가 투자한다.",
+    "100,000 menu items": lambda: "\n".join(["  • 은행", "머니"] * 50_000) + "\n한빛전자가 투자한다. 회사는 밝혔다.",
+    "30,000 desk tags": lambda: "\n".join("한빛시는 예산을 늘렸다. (한빛)" for _ in range(30_000)),
+    "a 3 MB line of handout credits": lambda: "한빛전자가 공개했다. 한빛전자 제공 " * 100_000 + "한빛전자 제공",
+    "a 3 MB page flattened to one line": lambda: "한빛 속보 발행일 : 2016-02-01 08:00 지면 : 2016-02-01 1면 " + "가 크게 " * 300_000
+    + "한빛전자가 투자한다. 한빛=홍길동기자 a@b.co " * 10_000,
+    "100,000 reporter email lines": lambda: "\n".join(f"홍길동(hong{i}@example.com)" for i in range(100_000)) + "\n한빛전자가 투자한다.",
+    "100,000 bracketed bylines before a copyright": lambda: "한빛전자가 투자한다.\n" + "[홍길동 기자 / 김철수 기자][ⓒ 한빛경제 & hb.co.kr, 무단전재]\n" * 100_000,
+    "100,000 hand-offs and desk bylines": lambda: "\n".join(["홍길동 기자입니다.", "▲ 김동수기자 사진영상부 차장"] * 50_000) + "\n한빛전자가 투자한다.",
+    "100,000 company-information lines": lambda: "\n".join(f"사업자등록번호 : {i}" for i in range(100_000)) + "\n한빛전자가 투자한다.",
 }
 
 

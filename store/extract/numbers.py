@@ -53,10 +53,10 @@ _POWER_KO = {"테라와트": 1e12, "기가와트": 1e9, "메가와트": 1e6, "�
 _POWER_LATIN = {"TW": 1e12, "GW": 1e9, "MW": 1e6, "kW": 1e3, "KW": 1e3, "mW": 1e-3, "W": 1.0}
 _PERCENT = {"퍼센트포인트": "%p", "%포인트": "%p", "%p": "%p", "%P": "%p", "퍼센트": "%", "%": "%", "％": "%"}
 
-# Counters after digits. 세대 is left out: "4세대" is nearly always a generation, not households.
+# Counters after digits. 세대 counts households only from 100 up: "4세대" is a generation (see _atom).
 _COUNTERS = (
-    "개국", "개사", "개소", "개", "명", "곳", "장", "대", "건", "척", "회", "차례", "가구", "채", "주",
-    "배럴", "톤", "가지", "마리", "종", "편", "권",
+    "개국", "개사", "개소", "개", "명", "곳", "장", "세대", "대", "건", "척", "회", "차례", "가구", "채", "주",
+    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛",
 )
 _NATIVE_COUNTERS = ("명", "개", "곳", "가지", "대", "건", "척", "차례", "가구", "채", "장", "마리", "종", "권")
 _NATIVE_GLUED = ("명", "개", "곳", "가지")  # 한곳, 두가지: common glued spellings that are safe
@@ -93,8 +93,8 @@ _SEC = rf"{_DIG}(?:[천백](?:{_DIG})?)*"
 _TAIL = r"(?:\d,\d{3}|\d{1,4})(?:\.\d+)?(?:[천백]\d{0,3})*(?![\d,])"
 _NUMBER = (  # "1조 3천여억": 여 may stand before the last big unit (read as the qualifier 여)
     rf"(?:{_SEC}조(?:{_SP}?{_SEC}여?억)?(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"
-    rf"|{_SEC}억(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"
-    rf"|{_SEC}만(?:{_SP}?{_TAIL})?"
+    rf"|{_SEC}여?억(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"  # "240여억원", "1천300여억원"
+    rf"|{_SEC}여?만(?:{_SP}?{_TAIL})?"  # "10여만 명"
     rf"|{_SEC})"
 )
 _VAGUE = r"수(?:[십백천][만억조]?|[만억조])"
@@ -143,6 +143,8 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(rf"(?:{_SP}?(?P<q>{_alt(_SUFFIX_QUALIFIERS)})|(?P<yeo>여)){_FOLLOW_KO}")
 _BAND_RE = re.compile(rf"대{_FOLLOW_KO}")
 _WORD_AFTER_RE = re.compile(rf"{_SP}+([가-힣A-Za-z0-9]+)")
+_EDITION_AFTER_RE = re.compile(r"째|[을를]\s?맞")  # "54회째", "54회를 맞아": the Nth edition
+_EDITION_BEFORE_RE = re.compile(rf"올해로{_SP}?\Z")  # "올해로 54회"
 _PER_CHARGE_RE = re.compile(rf"{_SP}?(?:충전|완충|주유)")
 _CONVERSION_GAP_RE = re.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|우리{_SP}?돈){_SP}?)?")
 _TOKEN_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)|([천백십])|([조억만])")
@@ -242,12 +244,31 @@ def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | 
             return None  # 3주: weeks, not shares
         if counter == "회" and _PER_CHARGE_RE.match(text, m.end()):
             return None  # "1회 충전으로 500km": a rate (per charge), not a count of charges
+        if counter == "회" and (_EDITION_AFTER_RE.match(text, m.end()) or _EDITION_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())):
+            return None  # "올해로 54회를 맞았으며": an edition, not a count of times
+        if counter == "세대" and not _is_households(number, value, value_max):
+            return None  # "6세대 HBM", "2030세대", "386세대": generations; "61만 세대", "300세대": households
     value *= sign * scale  # the sign belongs to the left end: -3~4% runs from -3 to 4
     if value_max is not None:
         value_max *= scale
         if value >= value_max:
             return None
     return value, value_max, unit, counter, qualifier
+
+
+_GENERATION_NAMES = frozenset({386, 486, 586, 686})  # 386세대: a generation's name, not 386 households
+
+
+def _is_households(number: "_Number", value: float, value_max: float | None) -> bool:
+    """N세대 counts households from 100 up, except a generation's name and two age bands run together (2030세대)."""
+    if value < 100 or value in _GENERATION_NAMES:
+        return False
+    whole = int(value)
+    if not number.has_big and not number.has_small and value_max is None and 1000 <= whole <= 9999:
+        first, second = divmod(whole, 100)
+        if first % 10 == 0 and second == first + 10:  # 2030, 5060: 20s and 30s
+            return False
+    return True
 
 
 def _is_machine_count(text: str, end: int, value: float, value_max: float | None) -> bool:

@@ -14,18 +14,25 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, InputError
-from .clean_base import (_CLOSERS, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY, _ends_sentence, _is_prose,
-                         _is_story_paragraph,
-                         _looks_like_name, _norm)
-from .clean_debris import (_CAPTION_MARK, _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB,
-                           _LEADING_CREDITS, _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET,
-                           _STAFF_PHOTO_CREDIT, _caption_row, _is_debris, _photo_page, _strip_credits,
-                           strip_button_tail)
-from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _FOOTER_OUTLET,
-                         _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _OUTLET_DATELINE, _OUTLET_MARK_TAIL,
-                         _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
+from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
+                         _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
+from .clean_debris import (CREDIT_CHAIN, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
+                           _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS, _LIST_HEADER,
+                           _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
+                           _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
+from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
+                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL,
+                         _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet,
+                         _date_or_byline_line, parse_date)
 from .decode import sanitize
 
+_BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
+# "date 2025-10-28 네이버클라우드가 …": a stored page's date field glued before the lede
+_STORE_DATE = re.compile(r"^date\s+(?P<date>(?:19|20)\d\d-\d\d-\d\d)\s+")
+_DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
+# "글로벌 메트로신문": a tagline word, then a logo line's name (the logo pattern without its ^)
+_MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLET_LINE.pattern[1:]})")
+_GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
@@ -38,6 +45,7 @@ def _scan(text: str) -> _Found:
     in_comments = False
     in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
     source_label = False  # the line before was a lone "출처" label: its value follows
+    seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
     for raw in text.split("\n"):
         line = _norm(_IMAGE_STUB.sub("", raw))
         if not line:
@@ -45,6 +53,10 @@ def _scan(text: str) -> _Found:
             continue
         if in_comments:
             continue
+        stored = _STORE_DATE.match(line) if line.startswith("date ") else None
+        if stored:
+            found.dates.append((parse_date(stored["date"]), stored["date"]))
+            line = line[stored.end():]
         core = _BULLET.sub("", line)
         bulleted = core != line
         if in_list:
@@ -74,14 +86,38 @@ def _scan(text: str) -> _Found:
                 continue
         if core == "출처":
             source_label = True
-        if _is_debris(core) or _OUTLET_LINE.match(core):
-            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
+        while not seen_text and checked < len(found.lines):  # each line looked at once: linear on a page of chrome
+            seen_text = found.lines[checked].kind in ("text", "caption")
+            checked += 1
+        masthead = None if bulleted or seen_text else _MASTHEAD.match(core)  # "글로벌 메트로신문" above everything else:
+        # the outlet's logo and its tagline word
+        if masthead and masthead["first"][-1] not in _WORD_ENDING and not _GENERIC_PAPER.match(masthead["outlet"]):
+            found.footer_outlets.append(masthead["outlet"])
+            found.lines.append(_Line("", "sep"))
+            continue
+        if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
+            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
                 if hit:
                     found.footer_outlets.append(
                         core if rx is _OUTLET_LINE else _copyright_outlet(core) if rx is _COPYRIGHT_OUTLET else hit.group("outlet"))
                     break
             in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(_COPYRIGHT.search(core)))
+            bracketed = _BRACKET_BYLINES.match(core) if core.startswith("[") else None
+            if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
+                for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
+                    _add_byline(found, None, names)
+            found.lines.append(_Line("", "sep"))
+            continue
+        named = _NAME_EMAIL.match(core) if "@" in core and len(core) <= 80 else None
+        if named and _looks_like_name(named["name"]):
+            _add_byline(found, named["outlet"], named["name"])
+            found.lines.append(_Line("", "sep"))
+            continue
+        handed = (_HAND_OFF.match(core) or _DESK_BYLINE.match(core)) if len(core) <= 40 and (
+            "기자" in core or "특파원" in core) else None
+        if handed and _looks_like_name(handed["names"]):
+            _add_byline(found, None, handed["names"])
             found.lines.append(_Line("", "sep"))
             continue
         sign_off = _SIGN_OFF.match(core)
@@ -116,8 +152,8 @@ def _scan(text: str) -> _Found:
         window = line[-_MAX_INLINE_TAIL:]
         inline = _INLINE_TAIL.search(line, max(0, len(line) - _MAX_INLINE_TAIL)) if any(
             mark in window for mark in ("관련", "#", "좋아요", "ⓒ", "©", "Copyright", "저작권자")) else None
-        if inline and inline.start() > 0 and not re.fullmatch(
-                rf"\s*[ⓒ©Ⓒ]\s*\S{{1,20}}(?:\s+{_NAME})?", line[inline.start():]):  # not "ⓒ회사", "ⓒ시사저널 김동현": a photo credit
+        if inline and inline.start() > 0 and not re.fullmatch(  # not "ⓒ회사", "ⓒ시사저널 김동현", "ⓒ AFP=뉴스1 ⓒ News1 홍길동 기자":
+                CREDIT_CHAIN, line[inline.start():]):  # a photo credit, the line a caption
             outlet = _copyright_outlet(line, inline.start())
             if outlet:
                 found.footer_outlets.append(outlet)
@@ -132,7 +168,7 @@ def _scan(text: str) -> _Found:
             line = line[: marked.start()].rstrip()
         tail = _BYLINE_TAIL.search(line)
         if tail:
-            _add_byline(found, tail.group("outlet"), tail.group("names"))
+            _add_byline(found, tail.group("outlet") or tail.group("wire"), tail.group("names"))
             if tail.group("more"):
                 _add_byline(found, None, tail.group("more"))
             line = line[: tail.start()].rstrip()
@@ -153,10 +189,72 @@ def _scan(text: str) -> _Found:
             caption = _CAPTION_MARK.sub("", line).strip()
             found.lines.append(_Line(caption, "caption") if caption else _Line("", "sep"))  # "▲(사진제공=SK)": a credit only
             continue
+        if line.endswith(")"):  # "…골머리를 앓고있다"고푸념. (경주)": a regional desk's tag after the last sentence
+            tag = _DESK_TAG.search(line, max(0, len(line) - 12))
+            line = line[: tag.start()] if tag else line
         found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
         found.lines.append(_Line(line, "text", after_byline))
     return found
+
+_MENU_ITEM = re.compile(r"^[•◦▪▫●∙⋅*]\s*[^\s.!?]{1,10}$")  # "• 은행", "• 운세/사주"
+_MENU_HEADING = re.compile(r"^[가-힣A-Za-z·&]{1,6}$")  # "머니", "플러스" between a menu's groups
+MIN_MENU_ITEMS = 3
+
+
+def _drop_menus(lines: list[_Line]) -> None:
+    """A site's menu above the story: a run of one-word bulleted items (with their one-word group headings and blank
+    lines between) holding at least three items. Only before the first paragraph of prose."""
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.kind == "text" and _is_prose(ln.text):
+            return
+        if ln.kind != "text" or not (_MENU_ITEM.match(ln.text) or _MENU_HEADING.match(ln.text)):
+            i += 1
+            continue
+        j, items = i, 0
+        while j < n and (lines[j].kind in ("blank", "sep") or (
+                lines[j].kind == "text" and (_MENU_ITEM.match(lines[j].text) or _MENU_HEADING.match(lines[j].text)))):
+            items += lines[j].kind == "text" and bool(_MENU_ITEM.match(lines[j].text))
+            j += 1
+        if items >= MIN_MENU_ITEMS:
+            for k in range(i, j):
+                if lines[k].kind == "text":
+                    lines[k] = _Line("", "sep")
+        i = max(j, i + 1)
+
+# A page flattened to one line: "전자 부품 반도체 KOREA, 파이팅! 발행일 : 2015-01-05 08:00 지면 : 2015-01-05 1면 공유하기 페이스북
+# X(트위터) 메일 URL 복사 글자크기 설정 가 작게 가 보통 가 크게 반도체는 …": a headline, a labelled date within the first
+# characters, then the page's buttons before the story
+_FLAT_DATE = re.compile(r"\s(?=(?:발행일|기사\s?입력|입력|등록|승인)\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})")
+_FLAT_DATE_PIECE = re.compile(
+    r"^(?:(?:발행일|기사\s?입력|입력|등록|승인|수정|지면)\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?|\s+\d{1,3}면)?\s*)+")
+_FLAT_BUTTONS = frozenset({"X(트위터)", "보통", "복사", "설정", "글자크기", "URL", "공유하기", "메일", "작게", "크게", "가"}) | PAGE_BUTTONS
+_FLAT_LABEL = re.compile(r"\s(?=(?:수정|지면)\s*[:：])")  # "발행일 : … 지면 : …": one line each
+MAX_FLAT_HEAD = 150
+MIN_FLAT_LINE = 200
+
+
+def _unflatten(text: str) -> str:
+    """A one-line page's headline, date line and story on lines of their own (see _FLAT_DATE); other text as it is."""
+    if len(text) < MIN_FLAT_LINE or "\n" in text.strip():
+        return text
+    line = text.strip()
+    cut = _FLAT_DATE.search(line, 0, MAX_FLAT_HEAD)
+    if cut is None or cut.start() < 5:
+        return text
+    head, rest = line[: cut.start()], line[cut.end():]
+    dated = _FLAT_DATE_PIECE.match(rest)
+    if dated is None:
+        return text
+    date_lines, rest = _FLAT_LABEL.split(rest[: dated.end()].strip()), rest[dated.end():]
+    words = rest.split(" ")
+    k = 0
+    while k < len(words) and words[k] in _FLAT_BUTTONS:
+        k += 1
+    return "\n".join([head, *(d.strip() for d in date_lines if d.strip()), " ".join(words[k:])])
 
 # --- headline and deck ------------------------------------------------------------------------
 
@@ -187,7 +285,8 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     lines running straight into prose are deck lines of a page whose headline was lost (seed 003).
     """
     n = len(lines)
-    start = next((i for i, ln in enumerate(lines) if ln.kind not in ("blank", "sep")), n)
+    # a photo's caption above the headline ("왼쪽부터 … 삼성전자 제공", then the deck) is not where the text starts
+    start = next((i for i, ln in enumerate(lines) if ln.kind not in ("blank", "sep", "caption")), n)
     run_end = start
     while run_end < n and _headline_like(lines[run_end]):
         run_end += 1
@@ -267,6 +366,21 @@ def _dedupe(texts: list[str], drop: set[str]) -> list[str]:
     return kept
 
 
+MIN_CUT_CAPTION = 30
+
+
+def _cut_caption(paragraph: str, by_prefix: dict[str, list[str]]) -> bool:
+    """Is `paragraph` the start of a caption, repeated and cut by the page's end ("▲ '내려와라 … 지킬 것인가 버")?
+    `by_prefix`: caption keys by their first MIN_CUT_CAPTION characters (a few tried: linear in the page)."""
+    if not by_prefix:
+        return False
+    head = _key(_CAPTION_MARK.sub("", paragraph[: 3 * MIN_CUT_CAPTION]))[:MIN_CUT_CAPTION]  # a cheap look first
+    if head not in by_prefix:
+        return False
+    key = _key(_CAPTION_MARK.sub("", paragraph))
+    return len(key) >= MIN_CUT_CAPTION and any(c.startswith(key) for c in by_prefix[head][:4])
+
+
 def _first(*values: object) -> str | None:
     for value in values:
         if isinstance(value, str) and value.strip():
@@ -289,7 +403,8 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(sanitize(raw))
+    found = _scan(_unflatten(sanitize(raw)))
+    _drop_menus(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:
@@ -301,9 +416,21 @@ def clean(doc: Document) -> Article:
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
-    captions = _dedupe([ln.text for ln in rest if ln.kind == "caption"], head_texts)
-    # a caption repeated without its credit is still the caption
-    paragraphs = _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | {_key(c) for c in captions})
+    # every caption, also one above the headline; a short one printed twice once
+    captions = list(dict.fromkeys(_dedupe([ln.text for ln in found.lines if ln.kind == "caption"], head_texts)))
+    # a caption repeated without its credit is still the caption, also when the page was cut inside the repeat
+    keys = [_key(c) for c in captions]
+    caption_keys = set(keys)
+    by_prefix: dict[str, list[str]] = {}
+    for key in keys:  # in the page's order: the same few tried on every run
+        if len(key) >= MIN_CUT_CAPTION:
+            by_prefix.setdefault(key[:MIN_CUT_CAPTION], []).append(key)
+    paragraphs = _dedupe([ln.text for ln in rest if ln.kind == "text"], head_texts | caption_keys)
+    if paragraphs and _cut_caption(paragraphs[-1], by_prefix):  # only the page's end can cut a repeat
+        paragraphs.pop()
+    if not paragraphs and captions and deck:
+        # the page was cut after its deck and photos: the deck is the story's text, the captions stay captions
+        paragraphs, deck = deck, []
     if not paragraphs:  # a photo page: its captions are the story
         paragraphs, captions = captions, []
     if not paragraphs:

@@ -37,6 +37,10 @@ PAGE_BUTTONS = frozenset({
     "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
     # a forum's (gnuboard) post chrome and a wire story's end mark
     "페이지 정보", "회원로그인", "포인트충전", "포인트 충전", "클립보드 복사", "사이트 내 전체검색", "본문", "(끝)", "<끝>", "/끝/",
+    # a label above the story, and a masthead's slogan (오마이뉴스)
+    "기사본문", "모든 시민은 기자다", "당신이 담은 순간이 뉴스입니다!",
+    # a broadcaster's page: layout and player labels
+    "기사 본문 영역", "상세페이지", "자동재생", "동영상영역 시작", "동영상영역 끝",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
@@ -63,14 +67,23 @@ _COUNTERS = re.compile(
 _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
 # "검색결과414건": a search box's count; "UPDATED. 2024-04-26 11:15 (금)": the page's clock, not the story's date
 _SEARCH_COUNT = re.compile(r"^검색\s?결과\s*[\d,]+\s*건$|^(?:LAST\s)?UPDATED\.?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}.{0,12}$")
+# "SBS 뉴스 상단 메뉴", "전체 메뉴 열기": a menu's own label
+_MENU_LABEL = re.compile(r"^[A-Za-z0-9가-힣]{0,10}(?:\s?뉴스)?\s?(?:상단|하단|주요|전체|메인|서브)\s?메뉴(?:\s?(?:열기|닫기|보기|바로가기))?$")
+# The publisher's legal block at the foot of a page, one field a line: "대표이사/발행인 : 이영섭", "사업자등록번호 : 101-…",
+# "청소년보호책임자 : 안병길", "통신판매업신고 : 서…" (the address line names places that are not the story's)
+_COMPANY_INFO = re.compile(
+    r"^(?:대표이사|발행인|편집인|발행·?편집인|편집국장|편집장|주소|본사|사업자\s?등록\s?번호|인터넷\s?신문\s?등록\s?번호|등록\s?번호|"
+    r"고충\s?처리인|청소년\s?보호\s?책임자|개인정보\s?(?:보호\s?)?(?:관리\s?)?책임자|통신\s?판매업\s?신고(?:번호)?|"
+    r"제호|대표\s?전화|발행소)(?:\s*/\s*[가-힣·]{2,6}){0,2}\s*[:：]"
+)
 _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")  # "11.23 (토)": a page date without its year
 # Lines portals and aggregators put around a story they carry (Daum, Zum, Newspic, forum reposts): how they
 # begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
 _PORTAL = re.compile(
-    r"자동\s?요약\s|글자\s?크기\s?설정|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
+    r"자동\s?요약\s|글자\s?크기\s?설정|음성\s?재생\s?설정$|번역\s?beta\s|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
     r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
     r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
-    r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|<?이미지를 클릭하시면 크게 보실 수 있습니다>?\s*\|?$|에 유통된 기사입니다\.?$|"
+    r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|(?:※\s*)?<?이미지를 클릭하시면 (?:좀\s?더 큰 이미지를|크게) 보실 수 있습니다\.?>?\s*\|?$|에 유통된 기사입니다\.?$|"
     r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$|"
     r"이 기사의 카테고리는 언론사의 분류를 따릅니다\.?$|기사가 속한 카테고리는 언론사가 분류합니다\.?$"  # Zum, Daum
 )
@@ -98,10 +111,19 @@ _LINK_FOOTER = re.compile(
     r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
     re.I,
 )
-_CONTACT = re.compile(r"^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스)\s*[:：]", re.I)
+_CONTACT = re.compile(r"^\[(?:카카오톡|카톡|전화|메일|이메일|팩스|제보|홈페이지)\]|^(?:제보|기사\s?제보|문의|이메일|e-?mail|카카오톡|카톡|전화|홈페이지|팩스"
+                      r"|(?:[A-Za-z0-9가-힣]{2,12}\s)?기사\s?문의(?:\s?및\s?제보)?)\s*[:：]", re.I)  # "연합뉴스TV 기사문의 및 제보 :"
+# a page script's or style's identifier alone on its line ("bar_progress"), and an outlet's own promotion after the story
+# ("[아시아경제 증권방송] - 종목 수익률 100% 따라하기")
+# "지면 : 2015-01-05 1면": the print edition's page
+_PRINT_PAGE = re.compile(r"^지면\s*(?:정보)?\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\.?\s*(?:[A-Z]?\d{1,3}면)?$")
+# "항상 시민과 함께하겠습니다. 한겨레 구독신청 하기": the outlet's subscription link
+SUBSCRIBE_OUTLET = re.compile(r"(?:^|\s)(?P<outlet>[가-힣A-Za-z0-9]{2,10})\s?구독\s?신청(?:\s?하기)?$")
+_CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
-    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기",  # "- ⓒ마이데일리(www…)."
+    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
     re.I,
 )
 _SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
@@ -109,8 +131,9 @@ _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
 # Headers after which a page lists other stories or prices until the next paragraph of prose
 _LIST_HEADER = re.compile(
-    r"^(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
-    r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한)\s*"
+    r"^(?:(?:[가-힣A-Za-z0-9]{1,8}(?:일보|경제|뉴스|신문|방송|겨레|21|TV|투데이|데일리|저널|타임스|미디어)\s)?"  # "한겨레21 인기기사"
+    r"(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
+    r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한|댓글\s?많은)\s*"
     r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
     r"[▲▶■]?\s*[^.!?]{1,40}\s모아\s?보기|"
     r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기)$",
@@ -123,9 +146,10 @@ _COMMENT_HEADER = re.compile(
     r"|삭제한 댓글은 다시 복구할 수 없습니다\.?)$")  # a comment-deletion dialog
 _COMMENT_LINE = re.compile(
     r"^(?:등록된 댓글이 없습니다\.?|댓글\s?쓰기|댓글을 (?:입력|작성)해\s?주세요\.?|로그인 후 .*댓글.*|"
-    r"첫 (?:번째 )?댓글을 남겨주세요\.?|댓글\s?\d*|댓글\s?보기|댓글\s?더보기)$"
+    r"첫 (?:번째 )?댓글을 남겨주세요\.?|댓글\s?\d*|댓글\s?보기|댓글\s?더보기|(?:여러분|당신)의 의견을 남겨\s?주세요\.?)$"
 )
-_IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)")  # alt text may hold "[서울=뉴시스]"
+# an image's markdown (its alt text may hold "[서울=뉴시스]"), or the "본문 이미지 - " label opening a caption (뉴스1)
+_IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)|^\s*본문\s?이미지\s*-\s*")
 _CREDIT_WORD = (r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트"
                 r"|영상\s?취재|영상\s?편집|영상\s?촬영|촬영|편집)")  # "영상취재 : 박희현": a broadcast story's crew
 # A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
@@ -139,6 +163,9 @@ _CAPTION_POSITION = re.compile(r"\((?:왼쪽|오른쪽|가운데|위|아래|앞�
 _PHOTO_DATE_CREDIT = re.compile(  # "... 참석하고 있다. 2025.3.27/뉴스1": the photo's date and agency
     r"(?<=[.!?。\"'”’」』)\]>])\s*(?P<date>(?:19|20)\d{2}\.\d{1,2}\.\d{1,2})\.?\s*/\s*(?P<outlet>[^\s/]{1,20})$"
 )
+# One to three photo credits after a caption: "ⓒ 로이터=뉴스1 ⓒ News1 우동명 기자", "ⓒ AFP=뉴스1 ⓒ News1 류정민 특파원"
+CREDIT_CHAIN = rf"(?:\s*[ⓒ©Ⓒ]\s*[^\sⓒ©Ⓒ]{{1,20}}(?:\s+{_NAMES}\s*{_JOB}|\s+{_NAME})?){{1,3}}"
+_PHOTO_CREDIT_CHAIN = re.compile(rf"{_AFTER_SENTENCE}(?:\s*(?:19|20)\d{{2}}\.\d{{1,2}}\.\d{{1,2}}\.?)?{CREDIT_CHAIN}$")
 _CREDIT_TAILS = (
     # (사진제공=SK수펙스추구협의회)  [사진=뉴시스]  <자료=통계청>  [사진출처=X(옛 트위터) ‘계정’]
     re.compile(rf"\s*\[\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]]{{0,40}}\]$"),
@@ -147,8 +174,8 @@ _CREDIT_TAILS = (
     re.compile(r"(?<=[.!?])\s*\[[^\[\]=\d]{1,15}\]$"),
     # "... 경청하고 있다. 사진=홍길동 기자 hong@x.com"
     re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
-    # "... 상관없음. 사진=조선DB"
-    re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*[^\s=]{{1,20}}$"),
+    # "... 상관없음. 사진=조선DB"  "... 사인을 한것이다. 사진=문재인 대통령"
+    re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*[^\s=]{{1,20}}(?:\s[^\s=]{{1,10}})?$"),
     # "... 티저 이미지. 연합뉴스"
     re.compile(rf"{_AFTER_SENTENCE}\s*{_AGENCIES}$"),
     _PHOTO_DATE_CREDIT,
@@ -169,6 +196,13 @@ _CREDIT_TAILS = (
     # "... 있다. 경주=임세준 기자"  "사진=홍길동 기자"
     re.compile(rf"{_AFTER_SENTENCE}\s*(?:사진\s*[=:]\s*)?[가-힣]{{1,8}}\s*=\s*{_NAMES}\s*{_JOB}$"),
 )
+# Credit tails tried only when the line ends as they do (each would otherwise scan every line of a page):
+# "... 말하고 있다. 2025.03.25 ⓒ 로이터=뉴스1 ⓒ News1 우동명 기자": the photo's date, an agency's and a photographer's credit;
+# "... 서병삼 부사장. 삼성전자 제공": a handout's credit without brackets; "... 느껴진다. 사진영상부 차장": the photo desk's title
+_HANDOUT_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣A-Za-z0-9]{{1,20}}\s?제공$")
+_DESK_TITLE_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|선임기자|기자)$")
+_DESK_TITLES = ("차장", "부장", "팀장", "기자")
+_CHAIN_WINDOW = 160
 # Credit tails tried only when their "=" is near the end of the line (each would otherwise scan every line of a page):
 # "(자료사진)시의회 본회의장/사진=시의회", a labelled credit glued without a sentence end; "... 하고 있다. AP=연합뉴스", a
 # foreign agency's photo carried by a Korean one
@@ -199,12 +233,36 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL, _SEARCH_COUNT)))
+               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE)))
+
+
+# "산업>전기/전자": a section's breadcrumb, its first step a section label
+_LABEL_CRUMB = re.compile(r"^(?P<first>[가-힣A-Za-z·]{2,8})\s?[>›»]\s?[가-힣A-Za-z·/]{2,12}(?:\s?[>›»]\s?[가-힣A-Za-z·/]{2,12})?$")
+# What ends a word of a sentence or headline (a particle or verb ending), never a menu's label
+_WORD_ENDING = frozenset("은는이가을를에의도로와과서고며다면요")
+MIN_MENU_WORDS = 10
+MIN_MENU_LABELS = 4
+
+
+def _is_menu_row(core: str) -> bool:
+    """A site's menu flattened to one line: "메트로人 머니 산업 IT·과학 정치&정책 생활경제 사회 …" — many words, several
+    of them section labels, no punctuation, and no word ending as a sentence's words do."""
+    if core.count(" ") < MIN_MENU_WORDS - 1:  # most lines: too few words, and no split
+        return False
+    words = core.split()
+    if len(words) < MIN_MENU_WORDS or re.search(r"[.,!?'\"“”‘’…:()\[\]]", core):
+        return False
+    if any(len(w) > 10 or w[-1] in _WORD_ENDING for w in words):
+        return False
+    return sum(1 for w in words if _is_label(w)) >= MIN_MENU_LABELS
 
 
 def _is_debris(core: str) -> bool:
     """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
     if core in PAGE_BUTTONS or _is_label(core) or _FONT_SIZE.match(core):
+        return True
+    crumb = _LABEL_CRUMB.match(core) if ">" in core or "›" in core or "»" in core else None
+    if crumb and _is_label(crumb["first"]):
         return True
     if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업", "정치/사회 기사" (a list's header)
         parts = [p.strip() for p in re.split(r"[/·>›]", core.removesuffix(" 기사"))]
@@ -217,11 +275,15 @@ def _is_debris(core: str) -> bool:
         words = core.split()
         if len(words) > 1 and all(w in PAGE_BUTTONS or _is_label(w) for w in words):
             return True
+        if _is_menu_row(core):
+            return True
     if not re.search(r"\w", core):  # only symbols: "|", "---", "…"
         return True
     if _DEBRIS_LINE.match(core):
         return True
     if _PORTAL_END.search(core, max(0, len(core) - _PORTAL_END_CHARS)):
+        return True
+    if len(core) <= 80 and core.endswith(("신청", "하기")) and SUBSCRIBE_OUTLET.search(core):
         return True
     if len(core) <= _MAX_FOOTER_CHARS:
         hit = _COPYRIGHT.search(core)
@@ -251,7 +313,9 @@ def _strip_credits(text: str, caption: bool) -> tuple[str, bool]:
     while changed and text:
         changed = False
         patterns = _CREDIT_TAILS + ((_CAPTION_NAME_CREDIT,) if caption else ()) + (
-            _EQUALS_CREDIT_TAILS if "=" in text[-40:] else ())
+            _EQUALS_CREDIT_TAILS if "=" in text[-40:] else ()) + (
+            (_PHOTO_CREDIT_CHAIN,) if any(mark in text[-_CHAIN_WINDOW:] for mark in "ⓒ©Ⓒ") else ()) + (
+            (_HANDOUT_TAIL,) if text.endswith("제공") else ()) + ((_DESK_TITLE_TAIL,) if text.endswith(_DESK_TITLES) else ())
         for rx in patterns:
             new = rx.sub("", text).rstrip()
             if new != text and new:

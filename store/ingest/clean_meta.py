@@ -33,11 +33,12 @@ _BYLINE_PREFIXES = (
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
 _HANGUL_OUTLET = re.compile(r"^[가-힣][가-힣A-Za-z0-9]*(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트|비즈|TV)$")
+_LATIN_OUTLET = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # a broadcaster's letters: KBS, MBC, YTN, JTBC
 _SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
 # Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
 # the copyright; cut when the tail is short
 _INLINE_TAIL = re.compile(
-    r"(?<=[.!?\"”'’)])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
+    r"(?<=[.!?\"”'’)])(?<!\s[\"'“‘])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
 )
 _MAX_INLINE_TAIL = 400
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
@@ -58,16 +59,25 @@ _BRACKET_OUTLET_BYLINE = re.compile(
 _CELL_BYLINE = re.compile(rf"^(?P<outlet>[^=|]{{1,20}}?)\s*=\s*(?P<names>{_NAMES_SP})\s*{_JOB}$")
 # "안규현(춘삼)" or "박종진" beside a date at the top: a reporter named without 기자
 _BARE_NAME = re.compile(r"^(?P<names>[가-힣]{2,4})(?:\s*\([^()]{1,10}\))?$")
-# "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph
+# "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph; "... 분석했다. (서울=연합뉴스) 김종현기자"
 _BYLINE_TAIL = re.compile(
-    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<)?"
+    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<"
+    rf"|\(\s*[가-힣]{{1,10}}\s*=\s*(?P<wire>[^()\s]{{2,20}})\s*\)\s*)?"
     rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
 )  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
 # "…밝혔습니다.이문현기자 mhlee@wowtv.co.kr한국경제TV 핫뉴스ㆍ…": on a page flattened to one line the byline and its
 # email end the story and related headlines follow; the email is ASCII (\w would run on into the Hangul after it)
 _BYLINE_EMAIL_INSIDE = re.compile(
-    rf"{_AFTER_SENTENCE}\s*(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
-)
+    rf"{_AFTER_SENTENCE}\s*(?:(?!사진|자료|그래픽|영상)[가-힣]{{1,8}}\s*=\s*)?(?P<names>{_NAMES})\s*{_JOB}\s*[(<]?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,}})+[)>]?"
+)  # "… 움직이고 있다. 이천=김동욱기자 gphoto@etnews.com 반도체이천…": a photo byline with its town
+# A broadcast story's hand-off to its reporter: "정윤섭 기자입니다.", "윤두열 기자가 취재했습니다.", "먼저 노도일 기자가
+# 보도합니다.", "워싱턴 홍상희 특파원입니다."
+_HAND_OFF = re.compile(
+    rf"^(?:(?:먼저|이어서|계속해서)\s)?(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
+    rf"(?:입니다|가\s?(?:취재했습니다|보도합니다|전해드립니다|전합니다))\.?$")
+# "▲ 김동수기자 사진영상부 차장": a photographer's byline with the desk's title; "YTN 황보혜경 (bohk@ytn.co.kr)", "박상돈(kaka@yna.co.kr)"
+_DESK_BYLINE = re.compile(rf"^[▲△]?\s*(?P<names>{_NAME})\s?{_JOB}\s+[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|데스크)?$")
+_NAME_EMAIL = re.compile(rf"^(?:(?P<outlet>[A-Za-z0-9가-힣]{{2,12}})\s+)?(?P<name>{_NAME})\s*[(<\[]\s*{_EMAIL}\s*[)>\]]$")
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 _SIGN_OFF = re.compile(r"^(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스\s+(?P<names>[가-힣]{2,4})입니다\.?$")
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
@@ -103,7 +113,7 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?"
     r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?)?"
-    r"(?:\s*\[?\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?\]?)?"
+    r"(?:\s*[\[(]?\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?[\])]?)?"
 )
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
@@ -134,8 +144,14 @@ def parse_date(text: str) -> str | None:
 _GLUED_SECTION = re.compile(r"^(?P<section>[가-힣A-Za-z]{2,8})(?=(?:기사\s?)?(?:입력|수정|등록|승인|게재)\s*[:：]?\s*(?:19|20)\d\d)")
 
 
+_PROGRAMME = re.compile(r"[가-힣A-Za-z0-9]{0,8}\s?(?:뉴스|News)[가-힣A-Za-z0-9]{0,6}(?:\s?\d{1,2}부)?")
+
+
 def _names(group: str) -> list[str]:
     return [n for n in re.split(r"\s*[·ㆍ,]\s*|\s+", group) if n]
+
+
+_JOB_WORDS = frozenset("선임 수석 전문 객원 인턴 수습 사진 영상 대표 기자".split())
 
 
 def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced: bool = False) -> None:
@@ -154,7 +170,7 @@ def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced:
         if outlet and not _NOT_OUTLET.search(outlet) and "@" not in outlet:
             found.byline_outlets.append(outlet)
     for name in _names(names or ""):
-        if _looks_like_name(name) and name not in found.reporters:
+        if _looks_like_name(name) and name not in found.reporters and name not in _JOB_WORDS:  # "강재훈 선임기자": 선임 no name
             found.reporters.append(name)
 
 
@@ -190,8 +206,10 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
                 names.append(bare["names"])
             elif _GLUED_SECTION.match(part) and _GLUED_SECTION.match(part).group("section") == rest:
                 pass  # "헬스케어입력 :2022/11/14 10:28": the section's name glued to the date's label
-            elif _HANGUL_OUTLET.search(rest) and len(parts) == 1:
-                outlets.append(rest)  # "연합뉴스 2025-03-27 00:00:51": a portal's source line, the outlet and its time
+            elif (_HANGUL_OUTLET.search(rest) or (_LATIN_OUTLET.fullmatch(rest) and part.startswith(rest))) and len(parts) == 1:
+                outlets.append(rest)  # "연합뉴스 2025-03-27 00:00:51", "KBS 2023. 11. 13. 23:43": a portal's source line
+            elif _PROGRAMME.fullmatch(rest):
+                pass  # "입력 2017.02.02 (06:36) 수정 … 뉴스광장 1부": the broadcast the story ran in (after the outlet's line)
             else:
                 return False
         for seg in segments:
