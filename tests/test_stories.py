@@ -641,6 +641,23 @@ def test_an_index_without_kept_figure_counts_gets_them_once(loi_corpus, tmp_path
     assert kept == counted and max(counted.values()) == 3 and len(counted) == 7  # the event's figures and the brief's
 
 
+def test_a_new_index_counts_its_figures_as_it_places_them_without_counting_the_rows(loi_corpus, tmp_path):
+    """The first story step of a new index finds no placed article: it does not count the figures of every row (at 100k
+    that read 3.2M numbers and their articles for nothing), and the counts it keeps are still those of the rows."""
+    db_path = tmp_path / "i.db"
+    conn = connect(db_path, create=True)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        index_paths(conn, [loi_corpus], workers=0)
+        assert conn.execute("SELECT value FROM meta WHERE key = 'figure_docs'").fetchone() == ("1",)
+    finally:
+        conn.close()
+    assert statements and not [s for s in statements if "count(DISTINCT a.body_hash)" in s]
+    kept, counted = figure_counts(db_path)
+    assert kept == counted and max(counted.values()) == 3  # 5000억 달러 in the original, the dropped and the rewrite
+
+
 def test_figure_keys_kept_between_calls_are_the_hash_of_what_was_asked():
     """figure_key keeps the hashes it made: each must still be the hash of its own unit, value (as repr writes it)
     and counter. 5천억 달러 as 5e11 and 5000억 as the same float are one figure; 3 and 3.0 are written apart, and so
