@@ -373,7 +373,7 @@ class SearchPlan:
 
     def facets_and_count(self, total: int | None = None) -> tuple[Facets, int]:
         """The facets and the exact number of hits (counted with the months when not given)."""
-        if self.driver is not None and self.where != "1":
+        if self.driver is not None and self.where != "1" and self._sqlite:  # PostgreSQL: its plan's own facets
             return self._facets_of_hits(total)
         months, counted = self._months()
         total = counted if total is None else total
