@@ -45,6 +45,18 @@ _NOTHING = ("0", [])
 _ID = f"(articles_fts.rowid & {ID_MASK})"  # the article id inside a search rowid
 
 
+def _fold_days(day_counts) -> tuple[list[tuple[str, int]], int]:
+    """(day key, hits) rows -> (YYYY-MM, hits) in time order, and every hit counted (day 0: undated, in no month)."""
+    months: dict[str, int] = {}
+    total = 0
+    for day, n in day_counts:
+        total += n
+        if day:
+            month = day_month(day)
+            months[month] = months.get(month, 0) + n
+    return sorted(months.items()), total
+
+
 class SearchPlan:
     """One query bound to one index: entity names resolved, each word's other spellings looked up, and the SQL
     built once; `count`, `page`, `numbers` and `facets` then ask the index with it. On PostgreSQL the plan is
@@ -387,10 +399,7 @@ class SearchPlan:
         span, span_params = self.matching_ids_sql()
         span_sql = f"{span} ORDER BY {span_order} LIMIT {ENTITY_FACET_SPAN}"
         over = min(total, ENTITY_FACET_SPAN)
-        types = ""
-        if self.q.types:  # a join, not `entity_id IN (…)`: that let the planner walk every person's rows (23 s)
-            types = (f" CROSS JOIN entities e ON e.id = ae.entity_id AND e.type IN "
-                     f"({','.join('?' * len(self.q.types))})")
+        types = self._types_join()
         # Group the ids alone, then name the top ones: joining entities before grouping doubled the cost.
         counts = self.index._rows(
             f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{types} WHERE ae.article_id IN ({span_sql}) "
@@ -398,6 +407,13 @@ class SearchPlan:
             (*self.q.types, *span_params),
         )
         return Facets([tuple(r) for r in outlets], months, self._named(counts), entity_over=over), total
+
+    def _types_join(self) -> str:
+        """`type:` narrows the entity facet: a join, not `entity_id IN (…)`, which let the planner walk every
+        person's rows (23 s)."""
+        if not self.q.types:
+            return ""
+        return f" CROSS JOIN entities e ON e.id = ae.entity_id AND e.type IN ({','.join('?' * len(self.q.types))})"
 
     def _named(self, counts: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
         """(name, type, hits, id) of the most counted entities, most first."""
@@ -412,10 +428,7 @@ class SearchPlan:
         Words alone keep a statement per facet: their hits need no join, and gathering 66k of them (삼성) into a
         table cost more than it saved (224 -> 300 ms)."""
         order = "r" if self.sort == "old" else "r DESC"  # the entity span: the newest hits, or the oldest for sort:old
-        types = ""
-        if self.q.types:
-            types = (f" CROSS JOIN entities e ON e.id = ae.entity_id AND e.type IN "
-                     f"({','.join('?' * len(self.q.types))})")
+        types = self._types_join()
         sql = (
             f"WITH hits AS MATERIALIZED (SELECT articles_fts.rowid AS r FROM {self.source} "
             f"WHERE {self.match} AND {self.where}) "
@@ -428,18 +441,11 @@ class SearchPlan:
             f"GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT {FACET_SIZE * 2})"
         )
         rows = self.index._rows(sql, (*self.source_params, *self.where_params, *self.q.types))
-        months: dict[str, int] = {}
-        counted = 0
-        for part, key, n in rows:
-            if part == 0:
-                counted += n
-                if key:  # day 0: undated
-                    month = day_month(key)
-                    months[month] = months.get(month, 0) + n
+        months, counted = _fold_days((key, n) for part, key, n in rows if part == 0)
         total = counted if total is None else total
         outlets = [(key, n) for part, key, n in rows if part == 1]
         counts = [(key, n) for part, key, n in rows if part == 2]
-        return (Facets(outlets, sorted(months.items()), self._named(counts),
+        return (Facets(outlets, months, self._named(counts),
                        entity_over=min(total, ENTITY_FACET_SPAN)), total)
 
     def _months(self) -> tuple[list[tuple[str, int]], int]:
@@ -450,11 +456,4 @@ class SearchPlan:
             months = self._select("substr(a.date, 1, 7) AS m, count(*)", "AND a.date IS NOT NULL GROUP BY m ORDER BY m",
                                   joined=True)
             return [tuple(r) for r in months], self.count()
-        counts: dict[str, int] = {}
-        total = 0
-        for day, n in self._select(f"articles_fts.rowid >> {ID_BITS} AS d, count(*)", "GROUP BY d"):
-            total += n
-            if day:  # 0: undated
-                month = day_month(day)
-                counts[month] = counts.get(month, 0) + n
-        return sorted(counts.items()), total
+        return _fold_days(self._select(f"articles_fts.rowid >> {ID_BITS} AS d, count(*)", "GROUP BY d"))
