@@ -526,15 +526,46 @@ def app_probe_main(db: Path, runs: int) -> int:
 # --- one size, the table ---------------------------------------------------------------------------------------------
 
 
+def existing_corpus(count: int, seed: int, parent: Path, files_per_dir: int) -> dict[str, Any]:
+    """The corpus an --existing-index was built from, read from its manifest: never made or replaced here (a
+    million-article folder took one run, its index several sessions)."""
+    folder = parent / f"corpus-{count}-s{seed}"
+    try:
+        manifest = json.loads((folder / make_corpus.MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise SystemExit(f"run.py: no corpus manifest in {folder} ({err}); --existing-index needs the corpus it indexed")
+    if (manifest.get("articles"), manifest.get("seed"), manifest.get("files_per_dir")) != (count, seed, files_per_dir):
+        raise SystemExit(f"run.py: {folder} was made for other settings than --sizes {count} --seed {seed}")
+    return {"path": str(folder), "articles": count, "bytes": manifest["bytes"], "reused": True}
+
+
+def existing_index(corpus: dict, db: Path) -> dict[str, Any]:
+    """What can be said of an index built earlier: its size and what it holds (how long it took is not known here)."""
+    if not db.exists():
+        raise Skip(f"{db} does not exist")
+    index_bytes = sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if not p.name.endswith(".txt"))
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        articles, entities, numbers = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                                       for t in ("articles", "entities", "numbers"))
+    return {"existing": str(db), "index_bytes": index_bytes, "index_to_corpus": index_bytes / corpus["bytes"],
+            "summary": {"articles_total": articles, "entities_total": entities, "numbers_total": numbers}}
+
+
 def bench_size(count: int, args: argparse.Namespace, rg: str | None) -> dict[str, Any]:
     print(f"\n== N = {count:,} articles ==", flush=True)
-    corpus = ensure_corpus(count, args.seed, args.corpus_dir, args.files_per_dir)
+    if args.existing_index:
+        corpus = existing_corpus(count, args.seed, args.corpus_dir, args.files_per_dir)
+    else:
+        corpus = ensure_corpus(count, args.seed, args.corpus_dir, args.files_per_dir)
     how = "reused" if corpus["reused"] else f"generated in {corpus['generate_s']:.1f} s"
     print(f"corpus   {corpus['path']}  {mb(corpus['bytes'])}  ({how})", flush=True)
-    db = args.out / f"index-{count}-s{args.seed}.db"
+    db = args.existing_index or args.out / f"index-{count}-s{args.seed}.db"
     result: dict[str, Any] = {"articles": count, "corpus": corpus, "db": str(db)}
-    print("indexing …", flush=True)
-    result["index"] = soft(lambda: bench_index(corpus, db, shlex.split(args.index_args)))
+    if args.existing_index:
+        result["index"] = soft(lambda: existing_index(corpus, db))
+    else:
+        print("indexing …", flush=True)
+        result["index"] = soft(lambda: bench_index(corpus, db, shlex.split(args.index_args)))
     print_index(result["index"])
     if "skipped" in result["index"]:
         reason = "no index (hanscope index did not succeed)"
@@ -563,6 +594,12 @@ def _skipped(part: dict, label: str) -> bool:
 
 def print_index(part: dict) -> None:
     if _skipped(part, "index"):
+        return
+    if "existing" in part:
+        s = part["summary"]
+        print(f"index    {part['existing']} (built earlier, not timed)  index {mb(part['index_bytes'])} = "
+              f"{part['index_to_corpus']:.2f}× corpus  ·  {s['articles_total']} articles, {s['entities_total']} "
+              f"entities, {s['numbers_total']} numbers", flush=True)
         return
     tree = part["peak_rss_tree_bytes"]
     largest = part["peak_rss_largest_process_bytes"]
@@ -639,7 +676,7 @@ def print_overview(sizes: list[dict]) -> None:
             f"{idx['wall_s']:.1f}" if "wall_s" in idx else "—",
             f"{idx['articles_per_s']:,.0f}" if "wall_s" in idx else "—",
             f"{idx['mb_per_s']:.2f}" if "wall_s" in idx else "—",
-            f"{idx['index_to_corpus']:.2f}×" if "wall_s" in idx else "—",
+            f"{idx['index_to_corpus']:.2f}×" if "index_to_corpus" in idx else "—",
             mb(idx["peak_rss_tree_bytes"]) if idx.get("peak_rss_tree_bytes") else "—",
             ms(statistics.median(q["hanscope"]["p50"] for q in common)) if common else "—",
             ms(statistics.median(q["rg"]["p50"] for q in common)) if common and "rg" in common[0] else "—",
@@ -668,6 +705,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--files-per-dir", type=int, default=1000)
     parser.add_argument("--index-args", default="", help='extra arguments for `hanscope index`, e.g. "--workers 2"')
+    parser.add_argument("--existing-index", type=Path, help="measure this index, built earlier from the corpus of "
+                        "the one size given (--sizes N): nothing is generated or indexed")
     parser.add_argument("--no-app", action="store_true", help="skip the Textual app measurements")
     parser.add_argument("--app-probe", type=Path, help=argparse.SUPPRESS)  # internal: run the app probe on this DB
     args = parser.parse_args(argv)
@@ -679,6 +718,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--sizes takes whole numbers separated by commas, e.g. 5000,20000")
     if not sizes or min(sizes) < 1 or args.runs < 1:
         parser.error("sizes and --runs must be at least 1")
+    if args.existing_index and len(sizes) != 1:
+        parser.error("--existing-index measures one index: give the one size it was built from (--sizes N)")
 
     facts = machine_facts()
     print(f"hanscope benchmark  {facts['date']}")
