@@ -19,10 +19,12 @@ line says "mention 1 of N": issue 14's drill-down of the largest entity, first p
 
 What bounds the figures: capture-pane is a subprocess (~2-4 ms a poll), so each latency is late by up to one poll;
 a program that only echoes a key is seen 6-9 ms after it. Every figure counts from just before the key is handed
-to tmux.
+to tmux. With `--watch pipe` the probe looks only when the app has written to its pane (tmux copies the pane's
+output to a pipe), and a frame is timed when its bytes reached tmux: the poller's tmux process every millisecond
+(about one core of two while it waits) is no longer beside the app it times.
 
     python bench/tmux_probe.py --db INDEX [--queries 삼성,하이닉스] [--runs 9] [--typing 150] [--drill HBM] [--stories 9]
-                               [--checkout OTHER_TREE]
+                               [--checkout OTHER_TREE] [--watch poll|pipe]
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ import argparse
 import json
 import os
 import re
+import select
 import shutil
 import statistics
 import subprocess
@@ -67,6 +70,59 @@ class Spawn:
 
     def wait_for_screen(self, predicate, limit: float) -> float | None:
         return wait_until(lambda: predicate(self.screen()), limit)
+
+    def mark(self) -> None:
+        """Called just before a timed key (a poller has nothing to forget)."""
+
+    def close(self) -> None:
+        pass
+
+
+class Piped(Spawn):
+    """Looks at the screen only when the app has written to its pane: tmux copies every byte the app writes to a
+    pipe (`pipe-pane -O`, raw, as it reads them from the terminal), and the probe sleeps in `select` until some
+    arrive, then looks once. A frame is timed at the moment its bytes reached tmux. The poller above spawns a tmux
+    process every millisecond while it waits (~2-4 ms of CPU each), about a core of the two this machine has,
+    beside the app and tmux it is timing; this one spawns one per frame."""
+
+    def __init__(self, session: str) -> None:
+        super().__init__(session)
+        import tempfile
+
+        self.folder = tempfile.mkdtemp(prefix="hanscope-probe-")
+        fifo = os.path.join(self.folder, "pane")
+        os.mkfifo(fifo)
+        self.fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # opened first, so the writer's open does not block
+        tmux("pipe-pane", "-O", "-t", session, f"cat > {shlex_quote(fifo)}")
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                if not os.read(self.fd, 1 << 16):
+                    raise SystemExit("tmux stopped copying the pane's output (pipe-pane closed)")
+            except BlockingIOError:
+                return
+
+    def mark(self) -> None:
+        self._drain()  # bytes of an earlier frame (facets, a preview) are not this key's
+
+    def wait_for_screen(self, predicate, limit: float) -> float | None:
+        deadline = time.perf_counter() + limit
+        if predicate(self.screen()):
+            return time.perf_counter()
+        while (left := deadline - time.perf_counter()) > 0:
+            if not select.select([self.fd], [], [], left)[0]:
+                return None
+            arrived = time.perf_counter()
+            self._drain()
+            if predicate(self.screen()):
+                return arrived
+        return None
+
+    def close(self) -> None:
+        tmux("pipe-pane", "-t", self.session)  # no command: stops the copy
+        os.close(self.fd)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def result_area(screen: str) -> list[str]:
@@ -115,6 +171,7 @@ def open_and_back(client, key: str, shown_by: str, runs: int, settle: float) -> 
     """`key` opens a screen, timed until the screen shows `shown_by`; Escape goes back between runs."""
     latencies = []
     for _ in range(runs):
+        client.mark()
         pressed = time.perf_counter()
         client.command("send-keys", "-t", SESSION, key)
         shown = client.wait_for_screen(lambda screen: shown_by in screen, 10)
@@ -135,6 +192,7 @@ def typing(client, query: str, runs: int, settle: float, cadence: float) -> dict
         time.sleep(settle)
         for typed, char in enumerate(query, 1):
             before = result_area(client.screen())
+            client.mark()
             pressed = time.perf_counter()
             client.command("send-keys", "-t", SESSION, "-l", char)
             shown = client.wait_for_screen(lambda screen: result_area(screen) != before, 1.5)
@@ -159,6 +217,7 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
         client.command("send-keys", "-t", SESSION, "-l", query[:-1])
         time.sleep(settle)
         before = result_area(client.screen())
+        client.mark()
         pressed = time.perf_counter()
         client.command("send-keys", "-t", SESSION, "-l", query[-1])
         shown = client.wait_for_screen(lambda screen: result_area(screen) != before, 5)
@@ -168,7 +227,8 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
 
 
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
-          drill_queries: tuple[str, ...] = (), cadence: float | None = None, stories_runs: int = 0) -> dict:
+          drill_queries: tuple[str, ...] = (), cadence: float | None = None, stories_runs: int = 0,
+          watch: str = "poll") -> dict:
     tmux("kill-session", "-t", SESSION)
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
@@ -176,7 +236,7 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
     tmux("new-session", "-d", "-s", SESSION, "-x", str(SIZE[0]), "-y", str(SIZE[1]), "-e", "LANG=C.UTF-8", *source,
          command)
     started = time.perf_counter()
-    client = Spawn(SESSION)
+    client = Piped(SESSION) if watch == "pipe" else Spawn(SESSION)
     try:
         if client.wait_for_screen(lambda screen: "articles" in screen, 30) is None:
             raise SystemExit("the app did not show its start list within 30 s")
@@ -186,9 +246,10 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
         typed = [typing(client, query, runs, settle, cadence) for query in queries] if cadence else []
         drills = [drill(client, query, runs, settle) for query in drill_queries]
         story_list = stories(client, stories_runs, settle) if stories_runs else None
-        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "queries": rows,
+        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "watch": watch, "queries": rows,
                 "typing": typed, "drill_down": drills, "stories": story_list}
     finally:
+        client.close()
         tmux("kill-session", "-t", SESSION)
 
 
@@ -212,6 +273,9 @@ def main() -> int:
                         help="also time f4 (the Stories screen) from the start list to its first page, RUNS times")
     parser.add_argument("--checkout", help="run the app from this source tree (e.g. a git worktree of an older "
                                            "commit) instead of the installed one, to compare two versions")
+    parser.add_argument("--watch", choices=("poll", "pipe"), default="poll",
+                        help="poll: capture the screen every 1 ms while waiting (earlier rounds' figures); pipe: look "
+                             "only when the app has written to its pane (see Piped)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is not installed: apt-get install tmux", file=sys.stderr)
@@ -221,7 +285,7 @@ def main() -> int:
         return 2
     print(json.dumps(probe(args.db, [q for q in args.queries.split(",") if q], args.runs, args.settle, args.checkout,
                             tuple(q for q in args.drill.split(",") if q), args.typing / 1e3,
-                           args.stories), ensure_ascii=False))
+                           args.stories, args.watch), ensure_ascii=False))
     return 0
 
 
