@@ -65,7 +65,9 @@ _HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?씨")
 _LINEUP = re.compile(r"\((?:사진\s?)?(?:왼쪽|오른쪽|좌측|우측|앞줄 왼쪽|뒷줄 왼쪽)(?:부터|에서)\s?([^()\n]{4,300})\)")
 _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
-_SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
+# a legal form may sit inside ((주)ISC 대표): its own brackets are part of the inner text
+_SHORT_BRACKET = re.compile(r"\(((?:[^()\n]|\((?:주|재|사|유)\)){2,60})\)")
+_BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
 
@@ -408,7 +410,16 @@ class _PeopleRules(_ArticleBase):
                 if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):
                     hits.append(_Hit(name, m.start(1) + tokens[1].start(), "title", "person"))
                 continue
-            if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
+            if not tokens or not inner.rstrip().endswith(tokens[-1].group()):
+                continue
+            last = tokens[-1].group()
+            if (len(tokens) >= 2 and title_family(last) and not _glued_name(last) and strip_particle(last) == last
+                    and not any(_looks_korean_name(t.group().rstrip(",")) for t in tokens[:-1])):
+                named = self._name_before_titled_bracket(m.start())
+                if named:
+                    hits.append(named)  # 정영배((주)ISC 대표), 채희봉(산업통상자원부 무역투자실장): the name, its post in brackets
+                    continue
+            if len(tokens) < 2 or not _is_title_word(last):
                 continue
             if len(tokens) == 2 and _TITLE_BEFORE_BRACKET.search(self.text, max(0, m.start() - 8), m.start()):
                 continue  # 오카무라 다다시 일본상의 회장(도시바 상담역): a titled person's other post, its firm before the title
@@ -420,6 +431,18 @@ class _PeopleRules(_ArticleBase):
                     break
                 hits.append(_Hit(name, offset + token.start(), "title", "person"))
         return hits
+
+    def _name_before_titled_bracket(self, start: int) -> _Hit | None:
+        """The Korean name written right before a bracket that holds a post and its body and names no one in it
+        (김하늘(한빛전자 대표)): three syllables that start a word and look like a name, unknown or a known person; not a
+        body's short name (조직위(대회 위원장), 준비단(단 단장)), nor a lone title ((위원장) may follow a body)."""
+        before = _NAME_BEFORE.search(self.text, max(0, start - 5), start)
+        name = before.group() if before else ""
+        if (len(name) >= 3 and name[-1] not in _BODY_SHORT_ENDINGS and _looks_korean_name(name) and name not in _NOT_NAMES
+                and not title_family(name)
+                and self.known.type_of(name) in (None, "person")):
+            return _Hit(name, before.start(), "title", "person")
+        return None
 
     def age_hits(self) -> list[_Hit]:
         """People named with their age in brackets (see _NAME_AGE): three syllables that look like a Korean name, or two
