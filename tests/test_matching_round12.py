@@ -34,3 +34,16 @@ def test_a_name_before_a_bracket_that_holds_its_post(shipped):
     assert {"한지섭", "오세림", "문가영", "김도윤"} <= people, people
     assert not {"조직위", "나빛회", "권한"} & all_names(shipped, text)
     assert "누리텍" in names_of(shipped, text, "company")
+
+
+# --- places -----------------------------------------------------------------------------------------------------------
+
+
+def test_a_station_after_the_neighbourhood_it_stands_in(shipped):
+    """서울 광진구 구의동 강변역 앞, 마포구 합정역에서: a station written after its …동 or …구 is a place; 광진구 전지역에서,
+    서초구 생활권역을, 강남구 코로나방역 (common nouns in 역) and 사회 활동 영역이 (활동 is no neighbourhood) are not."""
+    text = ("6일 서울 광진구 구의동 강변역 앞에 펼침막이 걸렸다. 마포구 합정역에서 만났다. 광진구 전지역에서 단속한다. "
+            "서초구 생활권역을 정비했다. 강남구 코로나방역 조치가 끝났다. 사회 활동 영역이 넓어졌다.")
+    places = names_of(shipped, text, "place")
+    assert {"강변역", "합정역", "구의동"} <= places, places
+    assert not {"전지역", "생활권역", "코로나방역", "영역"} & all_names(shipped, text)

@@ -31,6 +31,9 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
     수산 축산 출산 재산 자산 생산 예산 투자산 수출산""".split())
 
 
+# Syllables before 역 in common nouns (지역, 무역, 영역, 구역, 전역, 광역, 권역, 방역, 검역, 번역, 통역, 하역, 해역, 수역, 성역, 배역,
+# 역할 is cut before: 할 is no tail): a word ending so is no station's name.
+_NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배대주노")
 # A neighbourhood or village before its lot number: 은천동 634번지, 영산동 757-1.
 _LOT_ADDRESS = re.compile(r"(?<![가-힣])([가-힣]{1,4}동|[가-힣]{2,4}리)\s?\d{1,5}(?:-\d{1,5}|번지)(?![\d.%])")
 _DIGIT_DONG = re.compile(r"\d가?동")
@@ -65,7 +68,7 @@ class _PlaceRules(_ArticleBase):
         w = self.words[i]
         if core.endswith("역"):
             known = len(core) >= 3 and self.known.type_of(core[:-1]) == "place" and _is_hangul(core[-2])
-            return [_Hit(core, w.start, "rule", "place")] if known else []
+            return [_Hit(core, w.start, "rule", "place")] if known or self._station_after_district(i, core) else []
         stem = core[:-2]
         for kind in _MARKET_KINDS:
             if stem.endswith(kind):
@@ -78,6 +81,23 @@ class _PlaceRules(_ArticleBase):
             if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                 return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
         return []
+
+    def _station_after_district(self, i: int, core: str) -> bool:
+        """구의동 강변역, 마포구 합정역: a station written after the neighbourhood or ward it stands in (a …동 or …구 word of
+        the address, not a common noun in 동/구); the station's own stem two to five Hangul syllables, not a common noun in
+        역 (지역, 무역, 영역, 권역, 방역, 통역 …)."""
+        if i == 0:
+            return False
+        w, prev = self.words[i], self.words[i - 1]
+        stem = core[:-1]
+        if prev.closes or w.line_start or w.opens or not 2 <= len(stem) <= 5 or not all(map(_is_hangul, stem)):
+            return False
+        if stem[-1] in _NOT_STATION_ENDS or stem in _NOT_NAMES or self.known.type_of(core) not in (None, "place"):
+            return False
+        district = prev.core
+        return (3 <= len(district) <= 5 and district[-1] in "동구" and all(map(_is_hangul, district))
+                and district not in _DISTRICT_GENERIC and district[-2:] not in _DISTRICT_GENERIC
+                and district[:-1] not in _NOT_NAMES and self.known.type_of(district) in (None, "place"))
 
     def district_hits(self) -> list[_Hit]:
         """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동, and after such a
