@@ -47,3 +47,26 @@ def test_a_station_after_the_neighbourhood_it_stands_in(shipped):
     places = names_of(shipped, text, "place")
     assert {"강변역", "합정역", "구의동"} <= places, places
     assert not {"전지역", "생활권역", "코로나방역", "영역"} & all_names(shipped, text)
+
+
+# --- events -----------------------------------------------------------------------------------------------------------
+
+
+def test_an_election_or_exhibition_after_its_edition(shipped):
+    """제6회 전국동시지방선거가, 제54회 한국보도사진전이: the edition names the event (as 제1회 … 축제); 제3회 선거를 (the kind alone)
+    and 제21대 국회의원선거 (대, not 회) name none here."""
+    text = "제6회 전국동시지방선거가 시작됐다. 제54회 한국보도사진전이 열렸다. 제3회 선거를 치렀다. 제21대 국회의원선거도 있다."
+    events = names_of(shipped, text, "event")
+    assert {"전국동시지방선거", "한국보도사진전"} <= events, events
+    assert not {"선거", "국회의원선거"} & all_names(shipped, text)
+
+
+def test_an_event_whose_edition_the_sentence_counts(shipped):
+    """한빛보도사진전은 올해로 54회를 맞았으며, 누리국제영화제가 올해 10회째를 맞는: the subject of 올해(로) N회 … 맞다 is an event;
+    이번 행사는 and 시상식은 (no name), 누리문학상은 (a prize) and 삼성전자는 … 55주년을 (a firm's anniversary) are no events."""
+    text = ("한빛보도사진전은 올해로 54회를 맞았으며 주제는 열정이다. 누리국제영화제가 올해 10회째를 맞는다. 이번 행사는 올해로 5회째를 "
+            "맞았다. 시상식은 올해로 20회를 맞았다. 누리문학상은 올해로 30회를 맞았다. 삼성전자는 올해로 창립 55주년을 맞았다.")
+    events = names_of(shipped, text, "event")
+    assert {"한빛보도사진전", "누리국제영화제"} <= events, events
+    assert not {"행사", "시상식", "누리문학상"} & all_names(shipped, text)
+    assert "삼성전자" in names_of(shipped, text, "company")

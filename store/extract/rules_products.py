@@ -45,12 +45,18 @@ _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
 _QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
-# An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가): up to four words before the event
+# An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가, 제6회 전국동시지방선거가, 제54회
+# 한국보도사진전): up to four words before the event
 # word, the edition not part of the name. Middle words carry no particle (제3회 대회를 앞두고 열린 축제 is two phrases).
 _EDITION_EVENT = re.compile(r"제\s?\d{1,3}\s?회\s((?:[가-힣A-Za-z0-9·&]{1,12}\s){0,4}?[가-힣A-Za-z0-9·&]{0,16}?"
-                            r"(?:축제|페스티벌|박람회|엑스포|포럼|경진대회|체전|영화제|문화제|가요제|전시회|심포지엄|학술대회|한마당))"
+                            r"(?:축제|페스티벌|박람회|엑스포|포럼|경진대회|체전|영화제|문화제|가요제|전시회|사진전|심포지엄|학술대회|한마당|선거))"
                             r"(?=[은는이가을를의와과에도]|에서|으로|로|[\s,.)’'\"”]|$)")
 _PARTICLE_ENDS = tuple("은는이가을를의와과에도로")
+# An event whose edition the sentence counts (한국보도사진전은 올해로 54회를 맞았으며, 한빛국제영화제가 올해 10회째를 맞는):
+# the subject of 올해(로) N회(째) … 맞다, one word of four syllables or more (이번 행사는, 대회는: no name); not a prize
+# (…상은 올해로 30회: awards are no entities here).
+_EDITION_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣][가-힣A-Za-z0-9]{3,15}?)(?:은|는|이|가) 올해로? (?:제\s?)?\d{1,3}회(?:째)?"
+                              r"(?:를|을|가|로)? ?맞")
 
 
 class _ProductRules(_ArticleBase):
@@ -139,6 +145,11 @@ class _ProductRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "event") and name not in _NOT_NAMES:
                 hits.append(_Hit(name, m.start(1), "rule", "event"))
+        if "올해" in self.text:
+            for m in _EDITION_SUBJECT.finditer(self.text):
+                name = m.group(1)
+                if not name.endswith("상") and name not in _NOT_NAMES and self.known.type_of(name) in (None, "event"):
+                    hits.append(_Hit(name, m.start(1), "rule", "event"))
         return hits
 
     def _event_word_after(self, end: int) -> bool:
