@@ -36,6 +36,17 @@ def test_a_name_before_a_bracket_that_holds_its_post(shipped):
     assert "누리텍" in names_of(shipped, text, "company")
 
 
+def test_the_late_named_after_go(shipped):
+    """고 백남기 농민의, 故 이한열 열사, 고(故) 김용균씨의, 故 박종철의, 고 정주영 명예회장은: the late are persons; 고 소득층의,
+    고 위험군은, 고 부가가치 (an adjective's stem written apart), 고 사장은 (a surname and a title) and 최고 경영자 name none."""
+    text = ("고 백남기 농민의 마지막 길을 배웅했다. 故 이한열 열사를 기렸다. 고(故) 김용균씨의 어머니가 말했다. 故 박종철의 "
+            "동생이 왔다. 고 정주영 명예회장은 1915년 태어났다. 고 소득층의 세금이 늘었다. 고 위험군은 검사를 받는다. "
+            "고 부가가치 산업을 키운다. 고 사장은 답했다. 최고 경영자도 왔다.")
+    people = names_of(shipped, text, "person")
+    assert {"백남기", "이한열", "김용균", "박종철", "정주영"} <= people, people
+    assert not {"소득층", "위험군", "부가가치", "사장"} & all_names(shipped, text)
+
+
 # --- places -----------------------------------------------------------------------------------------------------------
 
 

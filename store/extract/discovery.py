@@ -42,7 +42,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     bracket_hits, pairs = prepared.bracket_hits()
     junior_hits, junior_pairs = prepared.junior_hits()
     pairs += junior_pairs
-    people = prepared.title_hits() + prepared.age_hits() + prepared.role_hits() + prepared.honorific_hits()
+    people = prepared.title_hits() + prepared.age_hits() + prepared.role_hits() + prepared.honorific_hits() + prepared.late_hits()
     people += prepared.lineup_hits() + prepared.japanese_name_hits()
     people += prepared.dot_list_people(people)
     rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.district_hits() + prepared.subsidiary_hits() + prepared.model_hits()

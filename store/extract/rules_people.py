@@ -67,6 +67,12 @@ _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 # a legal form may sit inside ((주)ISC 대표): its own brackets are part of the inner text
 _SHORT_BRACKET = re.compile(r"\(((?:[^()\n]|\((?:주|재|사|유)\)){2,60})\)")
+# The late (고 백남기 농민의, 故 이한열 열사, 고(故) 김용균씨): 故 before a Korean name says it is a person; 고 alone is also an
+# adjective's stem written apart (고 소득층, 고 위험군), so after 고 the name must be followed by 씨/님 or by a word for who the
+# person was (a title, or one of _LATE_ROLES).
+_LATE = re.compile(r"(?:(?<![가-힣A-Za-z0-9])고\s?(?:\(故\)\s?)?|故\s?)([가-힣]{3})(?:(?![가-힣])|(?=[씨님의가는를와과은을도]))")
+_LATE_ROLES = frozenset("""농민 열사 선생 선생님 할머니 할아버지 학생 군 양 일병 이병 상병 병장 하사 중사 상사 소위 중위 대위 소령 중령 대령
+    소방관 소방교 소방장 경사 순경 경장 노동자 교사 작가 시인 화백 배우 가수 씨 님 어린이 여사 신부 목사 스님 장병 병사 선수""".split())
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
@@ -443,6 +449,27 @@ class _PeopleRules(_ArticleBase):
                 and self.known.type_of(name) in (None, "person")):
             return _Hit(name, before.start(), "title", "person")
         return None
+
+    def late_hits(self) -> list[_Hit]:
+        """The late, named after 故 or 고 (see _LATE): three syllables that look like a Korean name, unknown or a person."""
+        if "故" not in self.text and "고 " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        text = self.text
+        for m in _LATE.finditer(text):
+            name, start = m.group(1), m.start(1)
+            if not _looks_korean_name(name) or name in _NOT_NAMES or title_family(name) or self.known.type_of(name) not in (None, "person"):
+                continue
+            if "故" not in text[m.start() : start]:
+                after = text[start + 3 : start + 16]
+                glued = after[:1] in ("씨", "님")
+                next_word = after.split()[0] if after[:1] == " " and after.split() else ""
+                role = _strip_tail(next_word) if next_word else ""
+                if not (glued or next_word and (role in _LATE_ROLES or next_word in _LATE_ROLES
+                                                 or title_family(next_word) and not _glued_name(next_word))):
+                    continue  # 고 소득층의, 고 위험군은: an adjective's stem, no late person
+            hits.append(_Hit(name, start, "title", "person"))
+        return hits
 
     def age_hits(self) -> list[_Hit]:
         """People named with their age in brackets (see _NAME_AGE): three syllables that look like a Korean name, or two
