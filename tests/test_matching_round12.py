@@ -81,3 +81,13 @@ def test_an_event_whose_edition_the_sentence_counts(shipped):
     assert {"한빛보도사진전", "누리국제영화제"} <= events, events
     assert not {"행사", "시상식", "누리문학상"} & all_names(shipped, text)
     assert "삼성전자" in names_of(shipped, text, "company")
+
+
+def test_a_quoted_name_after_the_word_that_says_it_was_held(shipped):
+    """광화문에서 열린 '멈춰라 난개발 3차 시민대행동' 공식 일정, 개최된 ‘2025 누리 AI 위크’에: a quoted name of several words right
+    after 열린/개최된 is an event; a quoted slogan (열린 '우리는 이긴다'고) and one word (열린 '민생토론회') are left alone."""
+    text = ("5일 광화문에서 열린 '멈춰라 난개발 3차 시민대행동' 공식 일정이 끝났다. 서울에서 개최된 ‘2025 누리 AI 위크’에 갔다. "
+            "어제 열린 '우리는 이긴다'고 외쳤다. 청와대에서 열린 '민생토론회'에서 말했다.")
+    events = names_of(shipped, text, "event")
+    assert {"멈춰라 난개발 3차 시민대행동", "누리 AI 위크"} <= events, events  # the year is the edition
+    assert not {"우리는 이긴다", "민생토론회"} & all_names(shipped, text)

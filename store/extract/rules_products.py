@@ -31,6 +31,8 @@ _HEADLINE_MAX = 300
 # Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
 # multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
 _EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의 태풍".split())  # 17호 태풍 '타파'
+# Words that say the quoted name of several words after them was held (광화문에서 열린 '…', 개최된 ‘…’): an event.
+_HELD_WORDS = frozenset("열린 열리는 개최된 개최되는 개막한 개막된".split())
 _EDITION_AT_START = re.compile(r"제\s?\d{1,3}\s?회\s*")  # ‘제11회 청춘양구 배꼽축제’: the festival, not its edition
 _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?\s+)?")  # ‘제34회 2024 커뮤니케이션대상’
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
@@ -102,6 +104,10 @@ class _ProductRules(_ArticleBase):
             lead = text[max(0, m.start() - 12) : m.start()]
             words = lead.split()
             if not words or lead[-1:] not in (" ", ""):
+                continue
+            if (words[-1] in _HELD_WORDS and 2 <= len(parts) <= 8 and name[-1] not in "다요" and _has_hangul(name)
+                    and self.known.type_of(name) in (None, "event") and self._tail_ok(m.end())):
+                hits.append(_Hit(name, start, "rule", "event"))  # 광화문에서 열린 '내려와라 박근혜 2차 범국민행동': what was held
                 continue
             if _strip_tail(words[-1]) in _EVENT_WORDS and (_has_hangul(name) or _has_latin(name)) and len(parts) <= 5:
                 edition = _EDITION_AT_END.search(name)
