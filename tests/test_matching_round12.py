@@ -60,6 +60,16 @@ def test_a_station_after_the_neighbourhood_it_stands_in(shipped):
     assert not {"전지역", "생활권역", "코로나방역", "영역"} & all_names(shipped, text)
 
 
+def test_a_hotel_where_something_happens_after_its_city(shipped):
+    """뉴욕 파크호텔에서, 제주 해비치리조트에서, 부산 누리호텔에: a hotel or resort after its city, where something happens, is a
+    place; 서울 특급호텔에서 (a kind of hotel) and 한빛호텔에서 (no city before it) are not."""
+    text = ("사장은 27일 뉴욕 파크호텔에서 기자들과 만났다. 행사는 제주 해비치리조트에서 열린다. 부산 누리호텔에 묵었다. "
+            "서울 특급호텔에서 만났다. 한빛호텔에서 만났다.")
+    places = names_of(shipped, text, "place")
+    assert {"파크호텔", "해비치리조트", "누리호텔"} <= places, places
+    assert not {"특급호텔", "한빛호텔"} & all_names(shipped, text)
+
+
 # --- events -----------------------------------------------------------------------------------------------------------
 
 

@@ -34,6 +34,11 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
 # Syllables before 역 in common nouns (지역, 무역, 영역, 구역, 전역, 광역, 권역, 방역, 검역, 번역, 통역, 하역, 해역, 수역, 성역, 배역,
 # 역할 is cut before: 할 is no tail): a word ending so is no station's name.
 _NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배대주노")
+# A hotel or resort where something happens, after the city it stands in (뉴욕 파크호텔에서, 제주 해비치리조트에서): a venue, so
+# a place (alone, …호텔 names the firm as often). The stem is no kind of hotel (특급호텔, 관광호텔, 비즈니스호텔).
+_VENUE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z]{2,10}(?:호텔|리조트))(?=에서|에 |에$|에\n)")
+_GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 대형 소형 5성급 4성급 인근 주변 현지 시내 도심 한 한옥 캡슐 러브 모텔 가족
+    호텔 리조트 숙박 해외 국내 지역 근처 주요 유명 전용 인근의 다른 같은""".split())
 # A neighbourhood or village before its lot number: 은천동 634번지, 영산동 757-1.
 _LOT_ADDRESS = re.compile(r"(?<![가-힣])([가-힣]{1,4}동|[가-힣]{2,4}리)\s?\d{1,5}(?:-\d{1,5}|번지)(?![\d.%])")
 _DIGIT_DONG = re.compile(r"\d가?동")
@@ -81,6 +86,24 @@ class _PlaceRules(_ArticleBase):
             if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                 return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
         return []
+
+    def venue_hits(self) -> list[_Hit]:
+        """Hotels and resorts where something happens, after their city (see _VENUE)."""
+        if "호텔" not in self.text and "리조트" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _VENUE.finditer(self.text):
+            name = m.group(1)
+            stem = name[:-3] if name.endswith("리조트") else name[:-2]
+            i = bisect_left(self._word_starts, m.start(1))
+            if i == 0 or i >= len(self.words) or self.words[i].start != m.start(1) or stem in _GENERIC_VENUE_STEMS:
+                continue
+            w, prev = self.words[i], self.words[i - 1]
+            if (prev.closes or w.line_start or w.opens or self.known.type_of(prev.core) != "place"
+                    or self.known.type_of(name) not in (None, "place")):
+                continue
+            hits.append(_Hit(name, m.start(1), "rule", "place"))
+        return hits
 
     def _station_after_district(self, i: int, core: str) -> bool:
         """구의동 강변역, 마포구 합정역: a station written after the neighbourhood or ward it stands in (a …동 or …구 word of
