@@ -47,6 +47,19 @@ def test_the_late_named_after_go(shipped):
     assert not {"소득층", "위험군", "부가가치", "사장"} & all_names(shipped, text)
 
 
+# --- companies ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_quoted_brand_after_its_country_is_the_maker(shipped):
+    """스웨덴 전기차 브랜드 '폴라리스'도, 프랑스 명품 브랜드 ‘루아르’가: a brand after its country is a company; 삼성의 스마트폰
+    브랜드 '갤럭시'를 (a firm's brand: a product) and 국내 화장품 브랜드 '누리결'이 (no country) are no new firm."""
+    text = ("최근 스웨덴 전기차 브랜드 '폴라리스'도 부산에서 생산하기로 했다. 프랑스 명품 브랜드 ‘루아르’가 진출했다. "
+            "삼성의 스마트폰 브랜드 '갤럭시'를 샀다. 국내 화장품 브랜드 '누리결'이 떴다.")
+    companies = names_of(shipped, text, "company")
+    assert {"폴라리스", "루아르"} <= companies, companies
+    assert not {"갤럭시", "누리결"} & companies, companies
+
+
 # --- places -----------------------------------------------------------------------------------------------------------
 
 

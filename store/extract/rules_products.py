@@ -120,7 +120,7 @@ class _ProductRules(_ArticleBase):
             # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
             work = (words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
                     or 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in (",", "·"))
-            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) else None
+            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
             if type_ is None:
@@ -157,6 +157,14 @@ class _ProductRules(_ArticleBase):
                 if not name.endswith("상") and name not in _NOT_NAMES and self.known.type_of(name) in (None, "event"):
                     hits.append(_Hit(name, m.start(1), "rule", "event"))
         return hits
+
+    def _national_brand(self, start: int, head: str) -> bool:
+        """스웨덴 전기차 브랜드 '폴스타', 프랑스 명품 브랜드 ‘루아르’: a brand after its country (up to one word between) is the
+        maker; a firm's brand (삼성의 스마트폰 브랜드 '갤럭시') is a product, and 국내 or 자체 brand says nothing."""
+        if head != "브랜드":
+            return False
+        words = self.text[max(0, start - 30) : start].split()[-4:-1]  # the words before 브랜드
+        return any(self.known.type_of(w) == "place" for w in words[-2:])
 
     def _event_word_after(self, end: int) -> bool:
         """‘단24’행사에서: an event word (and its particles) glued after the closing quote."""
