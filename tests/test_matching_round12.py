@@ -83,6 +83,15 @@ def test_a_hotel_where_something_happens_after_its_city(shipped):
     assert not {"특급호텔", "한빛호텔"} & all_names(shipped, text)
 
 
+def test_a_day_glued_before_a_name_leaves_the_name(shipped):
+    """대통령이 2일서울 종로구, 13일삼성전자는 (a date with its space left out): the name after the day is a mention; 1일본사에서
+    (일 + 본사) and 서울대표 (a longer word) are none, 3일간 서울 as before."""
+    text = "대통령이 2일서울 종로구를 찾았다. 13일삼성전자는 실적을 냈다. 1일본사에서 만났다."
+    found = {(n, k) for _, n, k in mentions(shipped, text)}
+    assert {("서울", "place"), ("삼성전자", "company")} <= found, found
+    assert "일본" not in all_names(shipped, text)
+
+
 # --- events -----------------------------------------------------------------------------------------------------------
 
 
