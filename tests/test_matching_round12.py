@@ -73,6 +73,17 @@ def test_a_station_after_the_neighbourhood_it_stands_in(shipped):
     assert not {"전지역", "생활권역", "코로나방역", "영역"} & all_names(shipped, text)
 
 
+def test_the_town_a_plant_is_named_after(shipped):
+    """체코 노쇼비체 공장에, 인도 첸나이 공장은, 텍사스 테일러 공장에서, 대만 신주 공장: the word between a known place and 공장 is the
+    town; 미국 배터리 공장을, 베트남 생산 공장, 중국 현지 공장 (what or what kind), 미국에 세운 공장 (a verb) and 미국에 공장
+    (a particle) name no town."""
+    text = ("현대차는 체코 노쇼비체 공장에 2억 유로를 들인다. 인도 첸나이 공장은 증설된다. 삼성은 텍사스 테일러 공장에서 칩을 만든다. "
+            "대만 신주 공장도 있다. 미국 배터리 공장을 짓는다. 베트남 생산 공장, 중국 현지 공장, 미국에 세운 공장이 있다. 일본에 공장을 둔다.")
+    places = names_of(shipped, text, "place")
+    assert {"노쇼비체", "첸나이", "테일러", "신주"} <= places, places
+    assert not {"배터리", "생산", "현지", "세운", "미국에"} & all_names(shipped, text)
+
+
 def test_a_hotel_where_something_happens_after_its_city(shipped):
     """뉴욕 파크호텔에서, 제주 해비치리조트에서, 부산 누리호텔에: a hotel or resort after its city, where something happens, is a
     place; 서울 특급호텔에서 (a kind of hotel) and 한빛호텔에서 (no city before it) are not."""

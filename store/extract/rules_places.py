@@ -39,6 +39,18 @@ _NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배�
 _VENUE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z]{2,10}(?:호텔|리조트))(?=에서|에 |에$|에\n)")
 _GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 대형 소형 5성급 4성급 인근 주변 현지 시내 도심 한 한옥 캡슐 러브 모텔 가족
     호텔 리조트 숙박 해외 국내 지역 근처 주요 유명 전용 인근의 다른 같은""".split())
+# A plant named after its town, after the country or region (체코 노쇼비체 공장, 텍사스 테일러 공장에서, 홋카이도 지토세 공장):
+# the word between a known place and 공장 is the town, unless it says what the plant makes or what kind it is (미국 배터리
+# 공장, 베트남 생산 공장, 중국 현지 공장).
+_PLANT = re.compile(r"(?<= )공장(?:(?![가-힣])|(?=(?:에서|으로|에|은|이|을|의|과|도|로|만)(?![가-힣])))")
+# Last syllables of a verb's form before a noun (세운 공장, 지을 공장, 만든, 있던, 멈춘): no town
+_ADNOMINAL_ENDS = frozenset("운 은 는 든 던 한 된 진 린 난 간 온 인 쓴 둔 준 친 킨 춘 울 을 할 될 갈 줄 릴 질 칠 킬 던".split())
+_PLANT_KINDS = frozenset("""전기차 배터리 반도체 자동차 완성차 부품 신규 현지 생산 해외 국내 기존 주력 합작 스마트 차량 엔진 타이어 철강 조선
+    가전 디스플레이 패널 소재 양극재 음극재 분리막 전구체 휴대폰 스마트폰 파운드리 메모리 신설 건설 증설 착공 준공 가동 제조 조립 전용
+    첨단 대형 중형 소형 최대 최초 첫번째 두번째 세번째 유일한 새 모듈 화학 석유 정유 시멘트 식품 음료 의약품 바이오 백신 섬유 의류
+    신발 가구 제지 유리 비료 사료 맥주 수소 태양광 풍력 원전 로봇 드론 항공기 선박 방산 탄약 전자 전지 이차전지 자재 장비 기계 금속
+    알루미늄 구리 니켈 리튬 칩 웨이퍼 공장 모터 변압기 케이블 전선 강판 냉연 열연 제철 자체 인근 주변 기가 메가 시범 스마트팩토리
+    노후 폐쇄 매각 인수 핵심 거점 글로벌 미국 중국 일본 직영 협력사 협력 하청 위탁 제2 제3 제4 주요 현대차 기아 삼성 우리 자사 본사""".split())
 # A neighbourhood or village before its lot number: 은천동 634번지, 영산동 757-1.
 _LOT_ADDRESS = re.compile(r"(?<![가-힣])([가-힣]{1,4}동|[가-힣]{2,4}리)\s?\d{1,5}(?:-\d{1,5}|번지)(?![\d.%])")
 _DIGIT_DONG = re.compile(r"\d가?동")
@@ -103,6 +115,27 @@ class _PlaceRules(_ArticleBase):
                     or self.known.type_of(name) not in (None, "place")):
                 continue
             hits.append(_Hit(name, m.start(1), "rule", "place"))
+        return hits
+
+    def plant_town_hits(self) -> list[_Hit]:
+        """The town a plant is named after, between a known place and 공장 (see _PLANT_KINDS)."""
+        if " 공장" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for found in _PLANT.finditer(self.text):
+            i = bisect_left(self._word_starts, found.start())
+            if i < 2 or i >= len(words) or words[i].start != found.start():
+                continue
+            town, place = words[i - 1], words[i - 2]
+            core = town.core
+            if (town.closes or place.closes or town.opens or town.line_start or words[i].line_start
+                    or not 2 <= len(core) <= 5 or not all(map(_is_hangul, core)) or core[-1] in _ADNOMINAL_ENDS
+                    or core[-1] in "의에을를과와도" or core.endswith(("에서", "으로", "부터", "까지")) or core in _PLANT_KINDS
+                    or core in _NOT_NAMES or self.known.type_of(core) is not None or self.known.get(_strip_tail(core))
+                    or self.known.type_of(place.core) != "place"):
+                continue
+            hits.append(_Hit(core, town.start, "rule", "place"))
         return hits
 
     def _station_after_district(self, i: int, core: str) -> bool:
