@@ -85,13 +85,14 @@ def test_the_town_a_plant_is_named_after(shipped):
 
 
 def test_a_hotel_where_something_happens_after_its_city(shipped):
-    """뉴욕 파크호텔에서, 제주 해비치리조트에서, 부산 누리호텔에: a hotel or resort after its city, where something happens, is a
-    place; 서울 특급호텔에서 (a kind of hotel) and 한빛호텔에서 (no city before it) are not."""
+    """뉴욕 파크호텔에서, 제주 해비치리조트에서, 부산 누리호텔에, 한빛엑스포대공원 화랑홀에서는: a hotel, resort or hall after its
+    city or site, where something happens, is a place; 서울 특급호텔에서, 부산 웨딩홀에 (kinds) and 한빛호텔에서 (no city before it)
+    are not."""
     text = ("사장은 27일 뉴욕 파크호텔에서 기자들과 만났다. 행사는 제주 해비치리조트에서 열린다. 부산 누리호텔에 묵었다. "
-            "서울 특급호텔에서 만났다. 한빛호텔에서 만났다.")
+            "28일 한빛엑스포대공원 화랑홀에서는 포럼이 열렸다. 서울 특급호텔에서 만났다. 부산 웨딩홀에 갔다. 한빛호텔에서 만났다.")
     places = names_of(shipped, text, "place")
-    assert {"파크호텔", "해비치리조트", "누리호텔"} <= places, places
-    assert not {"특급호텔", "한빛호텔"} & all_names(shipped, text)
+    assert {"파크호텔", "해비치리조트", "누리호텔", "화랑홀"} <= places, places
+    assert not {"특급호텔", "웨딩홀", "한빛호텔"} & all_names(shipped, text)
 
 
 def test_a_day_glued_before_a_name_leaves_the_name(shipped):

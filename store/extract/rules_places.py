@@ -6,7 +6,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import _is_hangul, _is_tail, title_family
-from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
+from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail, _suffix_type
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
 # (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
@@ -34,11 +34,14 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
 # Syllables before 역 in common nouns (지역, 무역, 영역, 구역, 전역, 광역, 권역, 방역, 검역, 번역, 통역, 하역, 해역, 수역, 성역, 배역,
 # 역할 is cut before: 할 is no tail): a word ending so is no station's name.
 _NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배대주노")
-# A hotel or resort where something happens, after the city it stands in (뉴욕 파크호텔에서, 제주 해비치리조트에서): a venue, so
-# a place (alone, …호텔 names the firm as often). The stem is no kind of hotel (특급호텔, 관광호텔, 비즈니스호텔).
-_VENUE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z]{2,10}(?:호텔|리조트))(?=에서|에 |에$|에\n)")
+# A hotel, resort or hall where something happens, after the city or site it stands in (뉴욕 파크호텔에서, 제주 해비치리조트에서,
+# 경주엑스포대공원 문무홀에서): a venue, so a place (alone, …호텔 names the firm as often). The stem is no kind of hotel or hall
+# (특급호텔, 관광호텔, 콘서트홀, 웨딩홀).
+_VENUE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z]{2,10}(?:호텔|리조트|홀))(?=에서|에 |에$|에\n)")
 _GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 대형 소형 5성급 4성급 인근 주변 현지 시내 도심 한 한옥 캡슐 러브 모텔 가족
-    호텔 리조트 숙박 해외 국내 지역 근처 주요 유명 전용 인근의 다른 같은""".split())
+    호텔 리조트 숙박 해외 국내 지역 근처 주요 유명 전용 인근의 다른 같은
+    콘서트 컨벤션 웨딩 이벤트 다목적 메인 그랜드 대 소 연회 공연 전시 세미나 아트 뮤직 라이브 댄스 스터디 푸드 맥주 볼링 당구
+    노래 게임 커뮤니티 로비 체육 강당 대강당 소강당 시청 구청 군청 공연장 전시장""".split())
 # A plant named after its town, after the country or region (체코 노쇼비체 공장, 텍사스 테일러 공장에서, 홋카이도 지토세 공장):
 # the word between a known place and 공장 is the town, unless it says what the plant makes or what kind it is (미국 배터리
 # 공장, 베트남 생산 공장, 중국 현지 공장).
@@ -100,19 +103,20 @@ class _PlaceRules(_ArticleBase):
         return []
 
     def venue_hits(self) -> list[_Hit]:
-        """Hotels and resorts where something happens, after their city (see _VENUE)."""
-        if "호텔" not in self.text and "리조트" not in self.text:
+        """Hotels, resorts and halls where something happens, after their city or site (see _VENUE)."""
+        if "호텔" not in self.text and "리조트" not in self.text and "홀" not in self.text:
             return []
         hits: list[_Hit] = []
         for m in _VENUE.finditer(self.text):
             name = m.group(1)
-            stem = name[:-3] if name.endswith("리조트") else name[:-2]
+            stem = name[:-3] if name.endswith("리조트") else name[:-1] if name.endswith("홀") else name[:-2]
             i = bisect_left(self._word_starts, m.start(1))
             if i == 0 or i >= len(self.words) or self.words[i].start != m.start(1) or stem in _GENERIC_VENUE_STEMS:
                 continue
             w, prev = self.words[i], self.words[i - 1]
-            if (prev.closes or w.line_start or w.opens or self.known.type_of(prev.core) != "place"
-                    or self.known.type_of(name) not in (None, "place")):
+            site = _suffix_type(prev.core)
+            if (prev.closes or w.line_start or w.opens or self.known.type_of(name) not in (None, "place")
+                    or self.known.type_of(prev.core) != "place" and not (site and site[0] == "place")):
                 continue
             hits.append(_Hit(name, m.start(1), "rule", "place"))
         return hits
