@@ -60,6 +60,18 @@ def test_a_quoted_brand_after_its_country_is_the_maker(shipped):
     assert not {"갤럭시", "누리결"} & companies, companies
 
 
+def test_a_firm_in_apposition_after_what_it_is(shipped):
+    """데이터 라벨링 협력사인 누리웍스도, 반도체 장비업체인 한빛IPS는, 스타트업인 누리랩스가: the word after …사인/…업체인 with its
+    particle is a company; 기업인 김철수씨는 (a businessman: a person), 업체인 만큼, 부품 업체인 셈이다 and 업체인 한빛 솔루션은
+    (no particle: a longer phrase) give none."""
+    text = ("네이버의 데이터 라벨링 협력사인 누리웍스도 12.4% 뛰었다. 반도체 장비업체인 한빛IPS는 올랐다. 스타트업인 누리랩스가 "
+            "투자를 받았다. 기업인 김철수씨는 말했다. 1위 업체인 만큼 기대가 크다. 결국 부품 업체인 셈이다. 업체인 한빛 솔루션은 빠졌다.")
+    companies = names_of(shipped, text, "company")
+    assert {"누리웍스", "한빛IPS", "누리랩스"} <= companies, companies
+    assert not {"김철수", "만큼", "셈이", "셈", "한빛"} & companies, companies
+    assert "김철수" in names_of(shipped, text, "person")
+
+
 # --- places -----------------------------------------------------------------------------------------------------------
 
 
