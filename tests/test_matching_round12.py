@@ -72,6 +72,19 @@ def test_a_firm_in_apposition_after_what_it_is(shipped):
     assert "김철수" in names_of(shipped, text, "person")
 
 
+def test_a_firm_before_its_heads_name_and_title(shipped):
+    """한빛랩스 김하늘 대표는, 누리AI 박서준 CEO는 (the firm, its head's name, a firm's title): the first word is a company; 결국
+    김하늘 대표는, 시민단체 …, 참석한 … (a clause's opener, a kind of body, a verb), 세종문화회관을 찾아 이동희
+    한국사진기자협회장의 (a society's head) and 순다르 피차이 CEO (one foreign name) give none."""
+    text = ("한빛랩스 김하늘 대표는 투자를 늘린다고 말했다. 누리AI 박서준 CEO는 반겼다. 결국 최민호 대표는 사임했다. "
+            "시민단체 정다은 대표가 왔다. 행사에 참석한 윤재석 대표는 웃었다. 세종문화회관을 찾아 이동희 한국사진기자협회장의 "
+            "안내를 받았다. 순다르 피차이 CEO도 왔다.")
+    companies = names_of(shipped, text, "company")
+    assert {"한빛랩스", "누리AI"} <= companies, companies
+    assert not {"결국", "시민단체", "참석한", "찾아", "순다르"} & all_names(shipped, text)
+    assert {"김하늘", "박서준", "최민호", "이동희"} <= names_of(shipped, text, "person")
+
+
 # --- places -----------------------------------------------------------------------------------------------------------
 
 

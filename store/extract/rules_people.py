@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_family
+from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _has_latin, _is_hangul, _is_tail, title_family
 from .name_shapes import _JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair
-from .rules_base import (_ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word,
-                         _strip_tail, _suffix_type)
+from .rules_base import (_ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _GENERIC_LATIN_UPPER, _Hit, _LOANWORD_SYLLABLES,
+                         _NOT_NAMES, _Word, _strip_tail, _suffix_type)
 
 _TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
@@ -73,6 +73,18 @@ _SHORT_BRACKET = re.compile(r"\(((?:[^()\n]|\((?:주|재|사|유)\)){2,60})\)")
 _LATE = re.compile(r"(?:(?<![가-힣A-Za-z0-9])고\s?(?:\(故\)\s?)?|故\s?)([가-힣]{3})(?:(?![가-힣])|(?=[씨님의가는를와과은을도]))")
 _LATE_ROLES = frozenset("""농민 열사 선생 선생님 할머니 할아버지 학생 군 양 일병 이병 상병 병장 하사 중사 상사 소위 중위 대위 소령 중령 대령
     소방관 소방교 소방장 경사 순경 경장 노동자 교사 작가 시인 화백 배우 가수 씨 님 어린이 여사 신부 목사 스님 장병 병사 선수""".split())
+# Words that open a clause before a name and its title, not a firm (결국 김하늘 대표는, 다만 …, 지난달 …), and endings of kinds of
+# body that a head's name follows (시민단체 김하늘 대표, 노조 …, 스타트업 …).
+_CLAUSE_OPENERS = frozenset("""결국 오히려 특히 다만 아직 이미 여전히 당연히 물론 실제 사실 우선 먼저 현재 당시 즉 곧 바로 또 다시 그러나 하지만
+    그런데 그래서 따라서 그리고 한편 이어 반면 동시에 무엇보다 아울러 게다가 더욱이 끝으로 마지막으로 최근 요즘 지금 작년 올해 내년
+    전날 당일 이날 이튿날 오전 오후 새벽 밤 저녁 아침 그간 향후 과거 예전 당초 원래 본래 역대 전임 후임 초대 현직 전직 직전 차기
+    창업주 오너 총수 설립자 공동대표 각자대표 대표 회사 업체 기업 그룹 계열사 자회사 본사 지사 법인 브랜드 매장
+    벤처캐피털 프랜차이즈 핀테크 게임 유통 물류 패션 화장품 컨설팅 투자 엔터 식품 외식 부동산 야당 여당 해외 국내 지역""".split())
+_BODY_KIND_ENDINGS = ("단체", "모임", "연대", "노조", "조합", "센터", "네트워크", "본부", "업체", "기업", "회사", "스타트업", "벤처",
+                      "법인", "협회", "학회", "연구소", "재단", "위원회", "당", "팀", "부문", "사업부", "업계", "시장", "정부", "기관")
+# A firm's head's titles, written alone after the name (not a society's 협회장, a group's 그룹 회장 is the firm's)
+_FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
+_MIXED_FIRM = re.compile(r"[가-힣]{1,8}[A-Za-z][A-Za-z0-9&]{0,9}|[A-Za-z][A-Za-z0-9&]{0,9}[가-힣]{1,8}")  # 누리AI, KT클라우드
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
@@ -245,6 +257,12 @@ class _PeopleRules(_ArticleBase):
                 if word.opens:
                     break
                 j, steps = j - 1, steps + 1
+            if (person is not None and not run and j == i - 1 and j > 0 and not words[j].line_start
+                    and _strip_tail(w.core) in _FIRM_HEAD_TITLES
+                    and self.known.type_of(f"{words[j - 1].core} {person}") is None):  # 순다르 피차이 CEO: one foreign name
+                firm = self._firm_before_name(words[j - 1])  # 누리랩스 김하늘 대표는: the firm, then its head's name and title
+                if firm:
+                    hits.append(firm)
             if person is not None and len(run) == 1 and family in _FIRM_TITLES:
                 firm = self._firm_between(run[0])  # 박재필 아유경제 대표, 문기주 크로앙스 회장: the word between is his firm
                 if firm:
@@ -316,6 +334,21 @@ class _PeopleRules(_ArticleBase):
         if self.known.type_of(core) is not None or _suffix_type(core) is not None:
             return None  # known, or named by its suffix already (경성미디어그룹)
         return _Hit(core, w.start, "rule", "company")
+
+    def _firm_before_name(self, w: _Word) -> _Hit | None:
+        """The word before a Korean name and a firm's title, as a company (see _firm_between), when it is no adverb, time or
+        connective that opens the clause (결국 김하늘 대표는, 이날 …) nor a kind of body (시민단체 김하늘 대표)."""
+        core = w.core
+        if (core in _CLAUSE_OPENERS or core.endswith(_BODY_KIND_ENDINGS) or core[-1] in "히게서며고면데" or core.isdigit()
+                or len(core) == 2 and core[-1] in "아어여라"  # 찾아, 맞아, 따라: a verb's connective form
+                or self.has_barrier(w) or _has_latin(core) and core.upper() in _GENERIC_LATIN_UPPER):
+            return None  # 참석한 김하늘 대표: a verb's form
+        if _MIXED_FIRM.fullmatch(core) and _has_latin(core) and not core.isascii():
+            # 누리AI 김하늘 CEO: a Hangul and Latin name (_firm_between takes one script)
+            if w.closes or w.opens or self.known.type_of(core) is not None or _suffix_type(core) is not None:
+                return None
+            return _Hit(core, w.start, "rule", "company")
+        return self._firm_between(w)
 
     def _foreign_name_before_country(self, i: int) -> tuple[str | None, int]:
         """Two name words right before a country and the state title at words[i] (마이크 폼페이오 미국 국무장관, 모테기 도시미쓰
