@@ -85,6 +85,17 @@ def test_a_firm_before_its_heads_name_and_title(shipped):
     assert {"김하늘", "박서준", "최민호", "이동희"} <= names_of(shipped, text, "person")
 
 
+def test_a_firm_before_a_bracket_naming_its_head(shipped):
+    """누리소프트(대표 김하늘)는, 한빛건설(대표이사 박서준)은: the word glued before the bracket is a company; 시민모임(대표 …) (a kind
+    of body), 한빛사진협회(회장 …) (회장 heads societies: its ending types it) and 정의당(대표 …) (a party) are no firm."""
+    text = ("누리소프트(대표 김하늘)는 신제품을 냈다. 한빛건설(대표이사 박서준)은 수주했다. 시민모임(대표 최민호)은 반대했다. "
+            "한빛사진협회(회장 이동희)가 열었다. 정의당(대표 정다은)은 논평했다.")
+    companies = names_of(shipped, text, "company")
+    assert {"누리소프트", "한빛건설"} <= companies, companies
+    assert not {"시민모임", "한빛사진협회", "정의당"} & companies, companies
+    assert {"김하늘", "박서준", "최민호", "이동희", "정다은"} <= names_of(shipped, text, "person")
+
+
 # --- places -----------------------------------------------------------------------------------------------------------
 
 

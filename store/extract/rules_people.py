@@ -84,6 +84,10 @@ _BODY_KIND_ENDINGS = ("단체", "모임", "연대", "노조", "조합", "센터"
                       "법인", "협회", "학회", "연구소", "재단", "위원회", "당", "팀", "부문", "사업부", "업계", "시장", "정부", "기관")
 # A firm's head's titles, written alone after the name (not a society's 협회장, a group's 그룹 회장 is the firm's)
 _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
+# Titles in a bracket after a firm, before its head's name (누리소프트(대표 김하늘), 한빛건설(대표이사 박서준)): 회장 heads societies
+# as often, so not it.
+_FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO".split())
+_FIRM_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9&])[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}\Z")
 _MIXED_FIRM = re.compile(r"[가-힣]{1,8}[A-Za-z][A-Za-z0-9&]{0,9}|[A-Za-z][A-Za-z0-9&]{0,9}[가-힣]{1,8}")  # 누리AI, KT클라우드
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
@@ -448,6 +452,10 @@ class _PeopleRules(_ArticleBase):
                 name = tokens[1].group()  # 서대문구(구청장 이성헌), 연합회(회장 이규홍): the head after its title
                 if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):
                     hits.append(_Hit(name, m.start(1) + tokens[1].start(), "title", "person"))
+                    if head in _FIRM_BRACKET_HEADS:
+                        firm = self._firm_before_bracket(m.start())
+                        if firm:
+                            hits.append(firm)  # 누리소프트(대표 김하늘)는: the firm its head is named after
                 continue
             if not tokens or not inner.rstrip().endswith(tokens[-1].group()):
                 continue
@@ -470,6 +478,20 @@ class _PeopleRules(_ArticleBase):
                     break
                 hits.append(_Hit(name, offset + token.start(), "title", "person"))
         return hits
+
+    def _firm_before_bracket(self, start: int) -> _Hit | None:
+        """The word glued before a bracket that names a firm's head (see _FIRM_BRACKET_HEADS): a company when it is no
+        Korean name, no kind of body and not known or typed as anything else by its ending."""
+        before = _FIRM_BEFORE.search(self.text, max(0, start - 16), start)
+        if before is None:
+            return None
+        name = before.group()
+        found = _suffix_type(name)
+        if (name in _NOT_NAMES or name in _CLAUSE_OPENERS or name.endswith(_BODY_KIND_ENDINGS) or _looks_korean_name(name)
+                or name.upper() in _GENERIC_LATIN_UPPER or found is not None and found[0] != "company"
+                or self.known.type_of(name) not in (None, "company") or title_family(name)):
+            return None
+        return _Hit(name, before.start(), "rule", "company")
 
     def _name_before_titled_bracket(self, start: int) -> _Hit | None:
         """The Korean name written right before a bracket that holds a post and its body and names no one in it
