@@ -78,21 +78,23 @@ def test_a_firm_before_its_heads_name_and_title(shipped):
     한국사진기자협회장의 (a society's head) and 순다르 피차이 CEO (one foreign name) give none."""
     text = ("한빛랩스 김하늘 대표는 투자를 늘린다고 말했다. 누리AI 박서준 CEO는 반겼다. 결국 최민호 대표는 사임했다. "
             "시민단체 정다은 대표가 왔다. 행사에 참석한 윤재석 대표는 웃었다. 세종문화회관을 찾아 이동희 한국사진기자협회장의 "
-            "안내를 받았다. 순다르 피차이 CEO도 왔다.")
+            "안내를 받았다. 순다르 피차이 CEO도 왔다. 하나 팩토리 오토메이션 안순해 대표는 웃었다.")
     companies = names_of(shipped, text, "company")
     assert {"한빛랩스", "누리AI"} <= companies, companies
-    assert not {"결국", "시민단체", "참석한", "찾아", "순다르"} & all_names(shipped, text)
+    assert not {"결국", "시민단체", "참석한", "찾아", "순다르", "오토메이션"} & all_names(shipped, text)  # not half a name
     assert {"김하늘", "박서준", "최민호", "이동희"} <= names_of(shipped, text, "person")
 
 
 def test_a_firm_before_a_bracket_naming_its_head(shipped):
     """누리소프트(대표 김하늘)는, 한빛건설(대표이사 박서준)은: the word glued before the bracket is a company; 시민모임(대표 …) (a kind
-    of body), 한빛사진협회(회장 …) (회장 heads societies: its ending types it) and 정의당(대표 …) (a party) are no firm."""
+    of body), 한빛사진협회(회장 …) (회장 heads societies: its ending types it), 정의당(대표 …) (a party) and 하나 팩토리
+    오토메이션(대표 …) (the last word of a longer name) give no firm; after a kind word (제조사 슬로커(대표 …)) it does."""
     text = ("누리소프트(대표 김하늘)는 신제품을 냈다. 한빛건설(대표이사 박서준)은 수주했다. 시민모임(대표 최민호)은 반대했다. "
-            "한빛사진협회(회장 이동희)가 열었다. 정의당(대표 정다은)은 논평했다.")
+            "한빛사진협회(회장 이동희)가 열었다. 정의당(대표 정다은)은 논평했다. 전통주 제조사 슬로커(대표 김정혁)는 수출한다. "
+            "하나 팩토리 오토메이션(대표 안순해)은 계약했다.")
     companies = names_of(shipped, text, "company")
-    assert {"누리소프트", "한빛건설"} <= companies, companies
-    assert not {"시민모임", "한빛사진협회", "정의당"} & companies, companies
+    assert {"누리소프트", "한빛건설", "슬로커"} <= companies, companies
+    assert not {"시민모임", "한빛사진협회", "정의당", "오토메이션"} & companies, companies  # not half a name
     assert {"김하늘", "박서준", "최민호", "이동희", "정다은"} <= names_of(shipped, text, "person")
 
 

@@ -87,6 +87,10 @@ _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부�
 # Titles in a bracket after a firm, before its head's name (누리소프트(대표 김하늘), 한빛건설(대표이사 박서준)): 회장 heads societies
 # as often, so not it.
 _FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO".split())
+_WORD_BEFORE = re.compile(r"(?:^|\s)(\S+) \Z")
+# Words that say what the firm after them is (제조사 슬로커(대표 …), 전문업체인 대원강업(주)(…)): the name starts after them.
+_APPOSITION_ENDS = ("제조사", "업체", "기업", "회사", "스타트업", "브랜드", "계열사", "자회사", "협력사", "법인", "업체인", "기업인",
+                    "회사인", "개발사", "운영사", "전문기업", "사인", "체인", "업인")
 _FIRM_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9&])[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}\Z")
 _MIXED_FIRM = re.compile(r"[가-힣]{1,8}[A-Za-z][A-Za-z0-9&]{0,9}|[A-Za-z][A-Za-z0-9&]{0,9}[가-힣]{1,8}")  # 누리AI, KT클라우드
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
@@ -263,7 +267,8 @@ class _PeopleRules(_ArticleBase):
                 j, steps = j - 1, steps + 1
             if (person is not None and not run and j == i - 1 and j > 0 and not words[j].line_start
                     and _strip_tail(w.core) in _FIRM_HEAD_TITLES
-                    and self.known.type_of(f"{words[j - 1].core} {person}") is None):  # 순다르 피차이 CEO: one foreign name
+                    and self.known.type_of(f"{words[j - 1].core} {person}") is None  # 순다르 피차이 CEO: one foreign name
+                    and self._starts_a_name(j - 1)):
                 firm = self._firm_before_name(words[j - 1])  # 누리랩스 김하늘 대표는: the firm, then its head's name and title
                 if firm:
                     hits.append(firm)
@@ -338,6 +343,17 @@ class _PeopleRules(_ArticleBase):
         if self.known.type_of(core) is not None or _suffix_type(core) is not None:
             return None  # known, or named by its suffix already (경성미디어그룹)
         return _Hit(core, w.start, "rule", "company")
+
+    def _starts_a_name(self, k: int) -> bool:
+        """Whether words[k] can be the first word of a name: the word before it ends a phrase (punctuation, a particle, a
+        line's end), says what kind of firm follows, is a known place or a clause's opener (하나 팩토리 오토메이션 안순해 대표:
+        오토메이션 is the end of a longer name)."""
+        if k == 0 or self.words[k].line_start or self.words[k].opens or self.words[k - 1].closes:
+            return True
+        core = self.words[k - 1].core
+        return (core.endswith(_APPOSITION_ENDS) or core in _CLAUSE_OPENERS or core in _NOT_NAMES or core in _FUNCTION_WORDS
+                or self.known.type_of(core) == "place" or strip_particle(core) != core or not _is_hangul(core[-1])
+                or self.has_barrier(self.words[k - 1]))
 
     def _firm_before_name(self, w: _Word) -> _Hit | None:
         """The word before a Korean name and a firm's title, as a company (see _firm_between), when it is no adverb, time or
@@ -487,6 +503,10 @@ class _PeopleRules(_ArticleBase):
             return None
         name = before.group()
         found = _suffix_type(name)
+        prev = _WORD_BEFORE.search(self.text, max(0, before.start() - 20), before.start())
+        if prev and not (prev.group(1).endswith(_APPOSITION_ENDS) or self.known.type_of(prev.group(1)) == "place"
+                         or strip_particle(prev.group(1)) != prev.group(1) or not _is_hangul(prev.group(1)[-1])):
+            return None  # 하나 팩토리 오토메이션(대표 …): the firm's name may start a word earlier; not half a name
         if (name in _NOT_NAMES or name in _CLAUSE_OPENERS or name.endswith(_BODY_KIND_ENDINGS) or _looks_korean_name(name)
                 or name.upper() in _GENERIC_LATIN_UPPER or found is not None and found[0] != "company"
                 or self.known.type_of(name) not in (None, "company") or title_family(name)):
