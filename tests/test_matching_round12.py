@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import resource
 
+import pytest
+
 from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
 
 
@@ -173,3 +175,28 @@ def test_a_quoted_name_after_the_word_that_says_it_was_held(shipped):
     events = names_of(shipped, text, "event")
     assert {"멈춰라 난개발 3차 시민대행동", "누리 AI 위크"} <= events, events  # the year is the edition
     assert not {"우리는 이긴다", "민생토론회"} & all_names(shipped, text)
+
+
+# --- linear on hostile text ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "정영배((주)ISC 대표) 조직위(대회 위원장) " * 10_000,  # names before a bracket holding a post, legal forms inside
+    "((주)" * 10_000 + "대표) " + "(" * 10_000,  # brackets without an end
+    "서울 광진구 구의동 강변역 앞 " * 15_000,  # stations after their neighbourhood
+    "제6회 전국동시지방선거가 한빛사진전은 올해로 54회를 맞았으며 " * 10_000,  # editions
+    "고 백남기 농민의 故 이한열 고 소득층의 " * 15_000,  # the late
+    "5일 광화문에서 열린 '멈춰라 난개발 3차 시민대행동' " * 10_000,  # quoted names after 열린
+    "뉴욕 파크호텔에서 한빛엑스포대공원 화랑홀에서 " * 15_000,  # venues
+    "스웨덴 전기차 브랜드 '폴라리스'도 " * 15_000,  # national brands
+    "2일서울 13일삼성전자는 " * 30_000,  # days glued before names
+    "체코 노쇼비체 공장에 미국 배터리 공장 " * 15_000,  # plants' towns
+    "협력사인 누리웍스도 업체인 만큼 " * 15_000,  # firms in apposition
+    "한빛랩스 김하늘 대표는 누리소프트(대표 김하늘)는 " * 10_000,  # firms before their heads
+    "고 " * 100_000 + "공장 " * 100_000,  # cue words alone
+], ids=["post-bracket", "open-brackets", "stations", "editions", "late", "held", "venues", "brands", "glued-days", "plants",
+        "apposition", "firm-heads", "cues-alone"])
+def test_round12_rules_stay_linear_on_hostile_text(shipped, text):
+    start = cpu()
+    found = mentions(shipped, text)
+    assert cpu() - start < 3.0 and found is not None
