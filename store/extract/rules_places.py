@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .lexicon import _is_hangul, _is_tail, title_family
@@ -37,7 +37,8 @@ _NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배�
 # A hotel, resort or hall where something happens, after the city or site it stands in (뉴욕 파크호텔에서, 제주 해비치리조트에서,
 # 경주엑스포대공원 문무홀에서): a venue, so a place (alone, …호텔 names the firm as often). The stem is no kind of hotel or hall
 # (특급호텔, 관광호텔, 콘서트홀, 웨딩홀).
-_VENUE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z]{2,10}(?:호텔|리조트|홀))(?=에서|에 |에$|에\n)")
+_VENUE_END = re.compile(r"(?:호텔|리조트|홀)(?=에서|에 |에$|에\n)")  # literal first (C speed); the word is found from its end
+_VENUE_NAME = re.compile(r"[가-힣A-Za-z]{2,10}(?:호텔|리조트|홀)")
 _GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 대형 소형 5성급 4성급 인근 주변 현지 시내 도심 한 한옥 캡슐 러브 모텔 가족
     호텔 리조트 숙박 해외 국내 지역 근처 주요 유명 전용 인근의 다른 같은
     콘서트 컨벤션 웨딩 이벤트 다목적 메인 그랜드 대 소 연회 공연 전시 세미나 아트 뮤직 라이브 댄스 스터디 푸드 맥주 볼링 당구
@@ -45,7 +46,7 @@ _GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 
 # A plant named after its town, after the country or region (체코 노쇼비체 공장, 텍사스 테일러 공장에서, 홋카이도 지토세 공장):
 # the word between a known place and 공장 is the town, unless it says what the plant makes or what kind it is (미국 배터리
 # 공장, 베트남 생산 공장, 중국 현지 공장).
-_PLANT = re.compile(r"(?<= )공장(?:(?![가-힣])|(?=(?:에서|으로|에|은|이|을|의|과|도|로|만)(?![가-힣])))")
+_PLANT = re.compile(r" 공장(?:(?![가-힣])|(?=(?:에서|으로|에|은|이|을|의|과|도|로|만)(?![가-힣])))")  # literal first (C speed)
 # Last syllables of a verb's form before a noun (세운 공장, 지을 공장, 만든, 있던, 멈춘): no town
 _ADNOMINAL_ENDS = frozenset("운 은 는 든 던 한 된 진 린 난 간 온 인 쓴 둔 준 친 킨 춘 울 을 할 될 갈 줄 릴 질 칠 킬 던".split())
 _PLANT_KINDS = frozenset("""전기차 배터리 반도체 자동차 완성차 부품 신규 현지 생산 해외 국내 기존 주력 합작 스마트 차량 엔진 타이어 철강 조선
@@ -107,18 +108,20 @@ class _PlaceRules(_ArticleBase):
         if "호텔" not in self.text and "리조트" not in self.text and "홀" not in self.text:
             return []
         hits: list[_Hit] = []
-        for m in _VENUE.finditer(self.text):
-            name = m.group(1)
-            stem = name[:-3] if name.endswith("리조트") else name[:-1] if name.endswith("홀") else name[:-2]
-            i = bisect_left(self._word_starts, m.start(1))
-            if i == 0 or i >= len(self.words) or self.words[i].start != m.start(1) or stem in _GENERIC_VENUE_STEMS:
+        for m in _VENUE_END.finditer(self.text):
+            i = bisect_right(self._word_starts, m.start()) - 1
+            if i <= 0 or self.words[i].end < m.end():
                 continue
             w, prev = self.words[i], self.words[i - 1]
+            name = self.text[w.start : m.end()]
+            stem = name[:-3] if name.endswith("리조트") else name[:-1] if name.endswith("홀") else name[:-2]
+            if not _VENUE_NAME.fullmatch(name) or stem in _GENERIC_VENUE_STEMS:
+                continue
             site = _suffix_type(prev.core)
             if (prev.closes or w.line_start or w.opens or self.known.type_of(name) not in (None, "place")
                     or self.known.type_of(prev.core) != "place" and not (site and site[0] == "place")):
                 continue
-            hits.append(_Hit(name, m.start(1), "rule", "place"))
+            hits.append(_Hit(name, w.start, "rule", "place"))
         return hits
 
     def plant_town_hits(self) -> list[_Hit]:
@@ -128,8 +131,8 @@ class _PlaceRules(_ArticleBase):
         hits: list[_Hit] = []
         words = self.words
         for found in _PLANT.finditer(self.text):
-            i = bisect_left(self._word_starts, found.start())
-            if i < 2 or i >= len(words) or words[i].start != found.start():
+            i = bisect_left(self._word_starts, found.start() + 1)
+            if i < 2 or i >= len(words) or words[i].start != found.start() + 1:
                 continue
             town, place = words[i - 1], words[i - 2]
             core = town.core

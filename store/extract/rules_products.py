@@ -57,6 +57,7 @@ _PARTICLE_ENDS = tuple("은는이가을를의와과에도로")
 # An event whose edition the sentence counts (한국보도사진전은 올해로 54회를 맞았으며, 한빛국제영화제가 올해 10회째를 맞는):
 # the subject of 올해(로) N회(째) … 맞다, one word of four syllables or more (이번 행사는, 대회는: no name); not a prize
 # (…상은 올해로 30회: awards are no entities here).
+_EDITION_COUNT = re.compile(r"올해로? (?:제\s?)?\d{1,3}회")
 _EDITION_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣][가-힣A-Za-z0-9]{3,15}?)(?:은|는|이|가) 올해로? (?:제\s?)?\d{1,3}회(?:째)?"
                               r"(?:를|을|가|로)? ?맞")
 
@@ -151,7 +152,7 @@ class _ProductRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "event") and name not in _NOT_NAMES:
                 hits.append(_Hit(name, m.start(1), "rule", "event"))
-        if "올해" in self.text:
+        if "올해" in self.text and _EDITION_COUNT.search(self.text):  # a literal scan first: few texts count an edition
             for m in _EDITION_SUBJECT.finditer(self.text):
                 name = m.group(1)
                 if not name.endswith("상") and name not in _NOT_NAMES and self.known.type_of(name) in (None, "event"):
