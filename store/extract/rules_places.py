@@ -48,13 +48,13 @@ _GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 
 # 공장, 베트남 생산 공장, 중국 현지 공장).
 _PLANT = re.compile(r" 공장(?:(?![가-힣])|(?=(?:에서|으로|에|은|이|을|의|과|도|로|만)(?![가-힣])))")  # literal first (C speed)
 # Last syllables of a verb's form before a noun (세운 공장, 지을 공장, 만든, 있던, 멈춘): no town
-_ADNOMINAL_ENDS = frozenset("운 은 는 든 던 한 된 진 린 난 간 온 인 쓴 둔 준 친 킨 춘 울 을 할 될 갈 줄 릴 질 칠 킬 던".split())
+_ADNOMINAL_ENDS = frozenset("운 은 는 든 던 한 된 진 린 난 간 온 인 쓴 둔 준 친 킨 춘 울 을 할 될 갈 줄 릴 질 칠 킬".split())
 _PLANT_KINDS = frozenset("""전기차 배터리 반도체 자동차 완성차 부품 신규 현지 생산 해외 국내 기존 주력 합작 스마트 차량 엔진 타이어 철강 조선
     가전 디스플레이 패널 소재 양극재 음극재 분리막 전구체 휴대폰 스마트폰 파운드리 메모리 신설 건설 증설 착공 준공 가동 제조 조립 전용
     첨단 대형 중형 소형 최대 최초 첫번째 두번째 세번째 유일한 새 모듈 화학 석유 정유 시멘트 식품 음료 의약품 바이오 백신 섬유 의류
     신발 가구 제지 유리 비료 사료 맥주 수소 태양광 풍력 원전 로봇 드론 항공기 선박 방산 탄약 전자 전지 이차전지 자재 장비 기계 금속
     알루미늄 구리 니켈 리튬 칩 웨이퍼 공장 모터 변압기 케이블 전선 강판 냉연 열연 제철 자체 인근 주변 기가 메가 시범 스마트팩토리
-    노후 폐쇄 매각 인수 핵심 거점 글로벌 미국 중국 일본 직영 협력사 협력 하청 위탁 제2 제3 제4 주요 현대차 기아 삼성 우리 자사 본사""".split())
+    노후 폐쇄 매각 인수 핵심 거점 글로벌 직영 협력사 협력 하청 위탁 제2 제3 제4 주요 우리 자사 본사""".split())
 # A neighbourhood or village before its lot number: 은천동 634번지, 영산동 757-1.
 _LOT_ADDRESS = re.compile(r"(?<![가-힣])([가-힣]{1,4}동|[가-힣]{2,4}리)\s?\d{1,5}(?:-\d{1,5}|번지)(?![\d.%])")
 _DIGIT_DONG = re.compile(r"\d가?동")
@@ -104,7 +104,7 @@ class _PlaceRules(_ArticleBase):
         return []
 
     def venue_hits(self) -> list[_Hit]:
-        """Hotels, resorts and halls where something happens, after their city or site (see _VENUE)."""
+        """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""
         if "호텔" not in self.text and "리조트" not in self.text and "홀" not in self.text:
             return []
         hits: list[_Hit] = []
