@@ -137,6 +137,7 @@ _GYEONGGI = re.compile(
 )
 
 _EDITION = re.compile(r"(?:19|20)?\d\d(?![A-Za-z0-9])")  # CES2025, MWC25
+_DAY_GLUED = re.compile(r"(?<=(?<![0-9])[0-9])일|(?<=(?<![0-9])[0-3][0-9])일")  # 2일서울, 13일서울: a day glued before a name
 
 _HANGUL_RUN = re.compile("[가-힣]*")  # the run a name's particles sit in (what a loop of _is_hangul walked)
 
@@ -297,8 +298,8 @@ class Matcher:
         after = text[end] if end < len(text) else ""
         if before:
             if "가" <= head <= "힣" and "가" <= before <= "힣":  # _is_hangul, inline: 100k calls per 1,000 articles
-                if not (before == "한" and _envoy(text, start, end)):
-                    return False
+                if not (before == "한" and _envoy(text, start, end) or before == "일" and _DAY_GLUED.match(text, start - 1)):
+                    return False  # (2일서울 종로구: a date glued to the place, a space left out)
             if head.isascii() and head.isalnum() and before.isascii() and before.isalnum():  # _is_latin_or_digit
                 return False
             if pattern.all_tail and (_is_latin_or_digit(before) or before in _CLOSERS or before in ")]"):

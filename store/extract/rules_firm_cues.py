@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .hangul import strip_particle
 from .lexicon import _has_hangul, _has_latin, _is_hangul
@@ -38,6 +39,13 @@ _DATED_SOURCE = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{
 _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 경찰 검찰 소방당국 업체 회사 자료 통계 조사 보도 발표 설명 외신 소식통 법원 학계
     증권가 금융권 재계 정치권 정가 여권 야권 시장 현지 언론 외신들 당국자 주최측 주최 측 조직위 구단 대학 학교 병원 협회 단체 노조
     보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
+
+
+# A firm named in apposition after what it is (데이터 라벨링 협력사인 크라우드웍스도, 장비업체인 원익IPS는, 스타트업인 누리랩스가):
+# the next word, with its particle; not 기업인 (a businessman) nor 자회사인/계열사인 (see subsidiary_hits).
+_APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사인", "개발사인", "운영사인", "공급사인", "고객사인", "설계업체인")
+_APPOSITION_HINT = re.compile("|".join(_APPOSITION_KINDS))
+_NOT_APPOSED = frozenset("만큼 셈 데 탓 덕분 것 까닭 점 반면 경우 곳 만큼은 만큼의 셈이다 데다".split())
 
 
 class _FirmCueRules(_ArticleBase):
@@ -127,6 +135,31 @@ class _FirmCueRules(_ArticleBase):
         if name.endswith(_SENTENCE_ENDS) or strip_particle(name) != name and not self.known.get(name):
             return False
         return self.known.type_of(name) in (None, "company")
+
+    def apposition_hits(self) -> list[_Hit]:
+        """A firm after the word that says what it is, joined by 인 (see _APPOSITION_KINDS): one word with a particle or a
+        comma after it, no Korean name's shape, unknown or a known company."""
+        if not _APPOSITION_HINT.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for found in _APPOSITION_HINT.finditer(self.text):
+            end = found.end()
+            if end < len(self.text) and self.text[end] != " ":
+                continue  # 업체인데, 업체인지: another ending, no apposition
+            i = bisect_left(self._word_starts, end + 1)
+            if i >= len(words) or words[i].start != end + 1 or words[i].line_start or words[i].opens:
+                continue
+            w = words[i]
+            name = _strip_tail(w.core)
+            if name == w.core and not w.closes:
+                continue  # no particle or comma: the first word of a longer phrase (업체인 한빛 솔루션)
+            if (len(name) < 2 or name in _NOT_NAMES or name in _NOT_APPOSED or w.core.endswith(_SENTENCE_ENDS)
+                    or not _ITEM_SHAPE.fullmatch(name) or name.upper() in _GENERIC_LATIN_UPPER or _looks_korean_name(name)
+                    or self.known.type_of(name) not in (None, "company")):
+                continue
+            hits.append(_Hit(name, w.start, "rule", "company"))
+        return hits
 
     def legal_form_hits(self) -> list[_Hit]:
         """Names after a legal-form mark (see _LEGAL_FORM): a company after ㈜, (주) or 주식회사, an org after (재), (사),

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_family
+from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _has_latin, _is_hangul, _is_tail, title_family
 from .name_shapes import _JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair
-from .rules_base import (_ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word,
-                         _strip_tail, _suffix_type)
+from .rules_base import (_ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _GENERIC_LATIN_UPPER, _Hit, _LOANWORD_SYLLABLES,
+                         _NOT_NAMES, _Word, _strip_tail, _suffix_type)
 
 _TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
@@ -65,7 +65,35 @@ _HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?씨")
 _LINEUP = re.compile(r"\((?:사진\s?)?(?:왼쪽|오른쪽|좌측|우측|앞줄 왼쪽|뒷줄 왼쪽)(?:부터|에서)\s?([^()\n]{4,300})\)")
 _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
-_SHORT_BRACKET = re.compile(r"\(([^()\n]{2,60})\)")
+# a legal form may sit inside ((주)ISC 대표): its own brackets are part of the inner text
+_SHORT_BRACKET = re.compile(r"\(((?:[^()\n]|\((?:주|재|사|유)\)){2,60})\)")
+# The late (고 백남기 농민의, 故 이한열 열사, 고(故) 김용균씨): 故 before a Korean name says it is a person; 고 alone is also an
+# adjective's stem written apart (고 소득층, 고 위험군), so after 고 the name must be followed by 씨/님 or by a word for who the
+# person was (a title, or one of _LATE_ROLES).
+_LATE = re.compile(r"[고故](?<![가-힣A-Za-z0-9]고)\s?(?:\(故\)\s?)?([가-힣]{3})(?:(?![가-힣])|(?=[씨님의가는를와과은을도]))")
+_LATE_ROLES = frozenset("""농민 열사 선생 선생님 할머니 할아버지 학생 군 양 일병 이병 상병 병장 하사 중사 상사 소위 중위 대위 소령 중령 대령
+    소방관 소방교 소방장 경사 순경 경장 노동자 교사 작가 시인 화백 배우 가수 씨 님 어린이 여사 신부 목사 스님 장병 병사 선수""".split())
+# Words that open a clause before a name and its title, not a firm (결국 김하늘 대표는, 다만 …, 지난달 …), and endings of kinds of
+# body that a head's name follows (시민단체 김하늘 대표, 노조 …, 스타트업 …).
+_CLAUSE_OPENERS = frozenset("""결국 오히려 특히 다만 아직 이미 여전히 당연히 물론 실제 사실 우선 먼저 현재 당시 즉 곧 바로 또 다시 그러나 하지만
+    그런데 그래서 따라서 그리고 한편 이어 반면 동시에 무엇보다 아울러 게다가 더욱이 끝으로 마지막으로 최근 요즘 지금 작년 올해 내년
+    전날 당일 이날 이튿날 오전 오후 새벽 밤 저녁 아침 그간 향후 과거 예전 당초 원래 본래 역대 전임 후임 초대 현직 전직 직전 차기
+    창업주 오너 총수 설립자 공동대표 각자대표 대표 회사 업체 기업 그룹 계열사 자회사 본사 지사 법인 브랜드 매장
+    벤처캐피털 프랜차이즈 핀테크 게임 유통 물류 패션 화장품 컨설팅 투자 엔터 식품 외식 부동산 야당 여당 해외 국내 지역""".split())
+_BODY_KIND_ENDINGS = ("단체", "모임", "연대", "노조", "조합", "센터", "네트워크", "본부", "업체", "기업", "회사", "스타트업", "벤처",
+                      "법인", "협회", "학회", "연구소", "재단", "위원회", "당", "팀", "부문", "사업부", "업계", "시장", "정부", "기관")
+# A firm's head's titles, written alone after the name (not a society's 협회장, a group's 그룹 회장 is the firm's)
+_FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
+# Titles in a bracket after a firm, before its head's name (누리소프트(대표 김하늘), 한빛건설(대표이사 박서준)): 회장 heads societies
+# as often, so not it.
+_FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO".split())
+_WORD_BEFORE = re.compile(r"(?:^|\s)(\S+) \Z")
+# Words that say what the firm after them is (제조사 슬로커(대표 …), 전문업체인 대원강업(주)(…)): the name starts after them.
+_APPOSITION_ENDS = ("제조사", "업체", "기업", "회사", "스타트업", "브랜드", "계열사", "자회사", "협력사", "법인", "업체인", "기업인",
+                    "회사인", "개발사", "운영사", "전문기업", "사인", "체인", "업인")
+_FIRM_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9&])[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}\Z")
+_MIXED_FIRM = re.compile(r"[가-힣]{1,8}[A-Za-z][A-Za-z0-9&]{0,9}|[A-Za-z][A-Za-z0-9&]{0,9}[가-힣]{1,8}")  # 누리AI, KT클라우드
+_BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
 
@@ -237,6 +265,13 @@ class _PeopleRules(_ArticleBase):
                 if word.opens:
                     break
                 j, steps = j - 1, steps + 1
+            if (person is not None and not run and j == i - 1 and j > 0 and not words[j].line_start
+                    and _strip_tail(w.core) in _FIRM_HEAD_TITLES
+                    and self.known.type_of(f"{words[j - 1].core} {person}") is None  # 순다르 피차이 CEO: one foreign name
+                    and self._starts_a_name(j - 1)):
+                firm = self._firm_before_name(words[j - 1])  # 누리랩스 김하늘 대표는: the firm, then its head's name and title
+                if firm:
+                    hits.append(firm)
             if person is not None and len(run) == 1 and family in _FIRM_TITLES:
                 firm = self._firm_between(run[0])  # 박재필 아유경제 대표, 문기주 크로앙스 회장: the word between is his firm
                 if firm:
@@ -308,6 +343,32 @@ class _PeopleRules(_ArticleBase):
         if self.known.type_of(core) is not None or _suffix_type(core) is not None:
             return None  # known, or named by its suffix already (경성미디어그룹)
         return _Hit(core, w.start, "rule", "company")
+
+    def _starts_a_name(self, k: int) -> bool:
+        """Whether words[k] can be the first word of a name: the word before it ends a phrase (punctuation, a particle, a
+        line's end), says what kind of firm follows, is a known place or a clause's opener (하나 팩토리 오토메이션 안순해 대표:
+        오토메이션 is the end of a longer name)."""
+        if k == 0 or self.words[k].line_start or self.words[k].opens or self.words[k - 1].closes:
+            return True
+        core = self.words[k - 1].core
+        return (core.endswith(_APPOSITION_ENDS) or core in _CLAUSE_OPENERS or core in _NOT_NAMES or core in _FUNCTION_WORDS
+                or self.known.type_of(core) == "place" or strip_particle(core) != core or not _is_hangul(core[-1])
+                or self.has_barrier(self.words[k - 1]))
+
+    def _firm_before_name(self, w: _Word) -> _Hit | None:
+        """The word before a Korean name and a firm's title, as a company (see _firm_between), when it is no adverb, time or
+        connective that opens the clause (결국 김하늘 대표는, 이날 …) nor a kind of body (시민단체 김하늘 대표)."""
+        core = w.core
+        if (core in _CLAUSE_OPENERS or core.endswith(_BODY_KIND_ENDINGS) or core[-1] in "히게서며고면데" or core.isdigit()
+                or len(core) == 2 and core[-1] in "아어여라"  # 찾아, 맞아, 따라: a verb's connective form
+                or self.has_barrier(w) or _has_latin(core) and core.upper() in _GENERIC_LATIN_UPPER):
+            return None  # 참석한 김하늘 대표: a verb's form
+        if _MIXED_FIRM.fullmatch(core) and _has_latin(core) and not core.isascii():
+            # 누리AI 김하늘 CEO: a Hangul and Latin name (_firm_between takes one script)
+            if w.closes or w.opens or self.known.type_of(core) is not None or _suffix_type(core) is not None:
+                return None
+            return _Hit(core, w.start, "rule", "company")
+        return self._firm_between(w)
 
     def _foreign_name_before_country(self, i: int) -> tuple[str | None, int]:
         """Two name words right before a country and the state title at words[i] (마이크 폼페이오 미국 국무장관, 모테기 도시미쓰
@@ -407,8 +468,21 @@ class _PeopleRules(_ArticleBase):
                 name = tokens[1].group()  # 서대문구(구청장 이성헌), 연합회(회장 이규홍): the head after its title
                 if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):
                     hits.append(_Hit(name, m.start(1) + tokens[1].start(), "title", "person"))
+                    if head in _FIRM_BRACKET_HEADS:
+                        firm = self._firm_before_bracket(m.start())
+                        if firm:
+                            hits.append(firm)  # 누리소프트(대표 김하늘)는: the firm its head is named after
                 continue
-            if len(tokens) < 2 or not inner.rstrip().endswith(tokens[-1].group()) or not _is_title_word(tokens[-1].group()):
+            if not tokens or not inner.rstrip().endswith(tokens[-1].group()):
+                continue
+            last = tokens[-1].group()
+            if (len(tokens) >= 2 and title_family(last) and not _glued_name(last) and strip_particle(last) == last
+                    and not any(_looks_korean_name(t.group().rstrip(",")) for t in tokens[:-1])):
+                named = self._name_before_titled_bracket(m.start())
+                if named:
+                    hits.append(named)  # 정영배((주)ISC 대표), 채희봉(산업통상자원부 무역투자실장): the name, its post in brackets
+                    continue
+            if len(tokens) < 2 or not _is_title_word(last):
                 continue
             if len(tokens) == 2 and _TITLE_BEFORE_BRACKET.search(self.text, max(0, m.start() - 8), m.start()):
                 continue  # 오카무라 다다시 일본상의 회장(도시바 상담역): a titled person's other post, its firm before the title
@@ -419,6 +493,58 @@ class _PeopleRules(_ArticleBase):
                         or not _looks_korean_name(name) or name in _NOT_NAMES or self.known.type_of(name) not in (None, "person")):
                     break
                 hits.append(_Hit(name, offset + token.start(), "title", "person"))
+        return hits
+
+    def _firm_before_bracket(self, start: int) -> _Hit | None:
+        """The word glued before a bracket that names a firm's head (see _FIRM_BRACKET_HEADS): a company when it is no
+        Korean name, no kind of body and not known or typed as anything else by its ending."""
+        before = _FIRM_BEFORE.search(self.text, max(0, start - 16), start)
+        if before is None:
+            return None
+        name = before.group()
+        found = _suffix_type(name)
+        prev = _WORD_BEFORE.search(self.text, max(0, before.start() - 20), before.start())
+        if prev and not (prev.group(1).endswith(_APPOSITION_ENDS) or self.known.type_of(prev.group(1)) == "place"
+                         or strip_particle(prev.group(1)) != prev.group(1) or not _is_hangul(prev.group(1)[-1])):
+            return None  # 하나 팩토리 오토메이션(대표 …): the firm's name may start a word earlier; not half a name
+        if (name in _NOT_NAMES or name in _CLAUSE_OPENERS or name.endswith(_BODY_KIND_ENDINGS) or _looks_korean_name(name)
+                or name.upper() in _GENERIC_LATIN_UPPER or found is not None and found[0] != "company"
+                or self.known.type_of(name) not in (None, "company") or title_family(name)):
+            return None
+        return _Hit(name, before.start(), "rule", "company")
+
+    def _name_before_titled_bracket(self, start: int) -> _Hit | None:
+        """The Korean name written right before a bracket that holds a post and its body and names no one in it
+        (김하늘(한빛전자 대표)): three syllables that start a word and look like a name, unknown or a known person; not a
+        body's short name (조직위(대회 위원장), 준비단(단 단장)), nor a lone title ((위원장) may follow a body)."""
+        before = _NAME_BEFORE.search(self.text, max(0, start - 5), start)
+        name = before.group() if before else ""
+        if (len(name) >= 3 and name[-1] not in _BODY_SHORT_ENDINGS and _looks_korean_name(name) and name not in _NOT_NAMES
+                and not title_family(name)
+                and self.known.type_of(name) in (None, "person")):
+            return _Hit(name, before.start(), "title", "person")
+        return None
+
+    def late_hits(self) -> list[_Hit]:
+        """The late, named after 故 or 고 (see _LATE): three syllables that look like a Korean name, unknown or a person."""
+        text = self.text
+        if "故" not in text and " 고 " not in text and "\n고 " not in text and "'고 " not in text and "‘고 " not in text and (
+                not text.startswith("고 ")):
+            return []  # substring tests (C speed): 고 ending a verb (하고 ) is glued to it
+        hits: list[_Hit] = []
+        for m in _LATE.finditer(text):
+            name, start = m.group(1), m.start(1)
+            if not _looks_korean_name(name) or name in _NOT_NAMES or title_family(name) or self.known.type_of(name) not in (None, "person"):
+                continue
+            if "故" not in text[m.start() : start]:
+                after = text[start + 3 : start + 16]
+                glued = after[:1] in ("씨", "님")
+                next_word = after.split()[0] if after[:1] == " " and after.split() else ""
+                role = _strip_tail(next_word) if next_word else ""
+                if not (glued or next_word and (role in _LATE_ROLES or next_word in _LATE_ROLES
+                                                 or title_family(next_word) and not _glued_name(next_word))):
+                    continue  # 고 소득층의, 고 위험군은: an adjective's stem, no late person
+            hits.append(_Hit(name, start, "title", "person"))
         return hits
 
     def age_hits(self) -> list[_Hit]:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .lexicon import _is_hangul, _is_tail, title_family
-from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail
+from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail, _suffix_type
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
 # (대구 서문시장, 보령 중앙시장); 전통시장 alone, 주식시장, 전기차 시장 and 부산시장 (the mayor) are none.
@@ -31,6 +31,30 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
     수산 축산 출산 재산 자산 생산 예산 투자산 수출산""".split())
 
 
+# Syllables before 역 in common nouns (지역, 무역, 영역, 구역, 전역, 광역, 권역, 방역, 검역, 번역, 통역, 하역, 해역, 수역, 성역, 배역,
+# 역할 is cut before: 할 is no tail): a word ending so is no station's name.
+_NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배대주노")
+# A hotel, resort or hall where something happens, after the city or site it stands in (뉴욕 파크호텔에서, 제주 해비치리조트에서,
+# 경주엑스포대공원 문무홀에서): a venue, so a place (alone, …호텔 names the firm as often). The stem is no kind of hotel or hall
+# (특급호텔, 관광호텔, 콘서트홀, 웨딩홀).
+_VENUE_END = re.compile(r"(?:호텔|리조트|홀)(?=에서|에 |에$|에\n)")  # literal first (C speed); the word is found from its end
+_VENUE_NAME = re.compile(r"[가-힣A-Za-z]{2,10}(?:호텔|리조트|홀)")
+_GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 대형 소형 5성급 4성급 인근 주변 현지 시내 도심 한 한옥 캡슐 러브 모텔 가족
+    호텔 리조트 숙박 해외 국내 지역 근처 주요 유명 전용 인근의 다른 같은
+    콘서트 컨벤션 웨딩 이벤트 다목적 메인 그랜드 대 소 연회 공연 전시 세미나 아트 뮤직 라이브 댄스 스터디 푸드 맥주 볼링 당구
+    노래 게임 커뮤니티 로비 체육 강당 대강당 소강당 시청 구청 군청 공연장 전시장""".split())
+# A plant named after its town, after the country or region (체코 노쇼비체 공장, 텍사스 테일러 공장에서, 홋카이도 지토세 공장):
+# the word between a known place and 공장 is the town, unless it says what the plant makes or what kind it is (미국 배터리
+# 공장, 베트남 생산 공장, 중국 현지 공장).
+_PLANT = re.compile(r" 공장(?:(?![가-힣])|(?=(?:에서|으로|에|은|이|을|의|과|도|로|만)(?![가-힣])))")  # literal first (C speed)
+# Last syllables of a verb's form before a noun (세운 공장, 지을 공장, 만든, 있던, 멈춘): no town
+_ADNOMINAL_ENDS = frozenset("운 은 는 든 던 한 된 진 린 난 간 온 인 쓴 둔 준 친 킨 춘 울 을 할 될 갈 줄 릴 질 칠 킬".split())
+_PLANT_KINDS = frozenset("""전기차 배터리 반도체 자동차 완성차 부품 신규 현지 생산 해외 국내 기존 주력 합작 스마트 차량 엔진 타이어 철강 조선
+    가전 디스플레이 패널 소재 양극재 음극재 분리막 전구체 휴대폰 스마트폰 파운드리 메모리 신설 건설 증설 착공 준공 가동 제조 조립 전용
+    첨단 대형 중형 소형 최대 최초 첫번째 두번째 세번째 유일한 새 모듈 화학 석유 정유 시멘트 식품 음료 의약품 바이오 백신 섬유 의류
+    신발 가구 제지 유리 비료 사료 맥주 수소 태양광 풍력 원전 로봇 드론 항공기 선박 방산 탄약 전자 전지 이차전지 자재 장비 기계 금속
+    알루미늄 구리 니켈 리튬 칩 웨이퍼 공장 모터 변압기 케이블 전선 강판 냉연 열연 제철 자체 인근 주변 기가 메가 시범 스마트팩토리
+    노후 폐쇄 매각 인수 핵심 거점 글로벌 직영 협력사 협력 하청 위탁 제2 제3 제4 주요 우리 자사 본사""".split())
 # A neighbourhood or village before its lot number: 은천동 634번지, 영산동 757-1.
 _LOT_ADDRESS = re.compile(r"(?<![가-힣])([가-힣]{1,4}동|[가-힣]{2,4}리)\s?\d{1,5}(?:-\d{1,5}|번지)(?![\d.%])")
 _DIGIT_DONG = re.compile(r"\d가?동")
@@ -65,7 +89,7 @@ class _PlaceRules(_ArticleBase):
         w = self.words[i]
         if core.endswith("역"):
             known = len(core) >= 3 and self.known.type_of(core[:-1]) == "place" and _is_hangul(core[-2])
-            return [_Hit(core, w.start, "rule", "place")] if known else []
+            return [_Hit(core, w.start, "rule", "place")] if known or self._station_after_district(i, core) else []
         stem = core[:-2]
         for kind in _MARKET_KINDS:
             if stem.endswith(kind):
@@ -78,6 +102,65 @@ class _PlaceRules(_ArticleBase):
             if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                 return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
         return []
+
+    def venue_hits(self) -> list[_Hit]:
+        """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""
+        if "호텔" not in self.text and "리조트" not in self.text and "홀" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _VENUE_END.finditer(self.text):
+            i = bisect_right(self._word_starts, m.start()) - 1
+            if i <= 0 or self.words[i].end < m.end():
+                continue
+            w, prev = self.words[i], self.words[i - 1]
+            name = self.text[w.start : m.end()]
+            stem = name[:-3] if name.endswith("리조트") else name[:-1] if name.endswith("홀") else name[:-2]
+            if not _VENUE_NAME.fullmatch(name) or stem in _GENERIC_VENUE_STEMS:
+                continue
+            site = _suffix_type(prev.core)
+            if (prev.closes or w.line_start or w.opens or self.known.type_of(name) not in (None, "place")
+                    or self.known.type_of(prev.core) != "place" and not (site and site[0] == "place")):
+                continue
+            hits.append(_Hit(name, w.start, "rule", "place"))
+        return hits
+
+    def plant_town_hits(self) -> list[_Hit]:
+        """The town a plant is named after, between a known place and 공장 (see _PLANT_KINDS)."""
+        if " 공장" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for found in _PLANT.finditer(self.text):
+            i = bisect_left(self._word_starts, found.start() + 1)
+            if i < 2 or i >= len(words) or words[i].start != found.start() + 1:
+                continue
+            town, place = words[i - 1], words[i - 2]
+            core = town.core
+            if (town.closes or place.closes or town.opens or town.line_start or words[i].line_start
+                    or not 2 <= len(core) <= 5 or not all(map(_is_hangul, core)) or core[-1] in _ADNOMINAL_ENDS
+                    or core[-1] in "의에을를과와도" or core.endswith(("에서", "으로", "부터", "까지")) or core in _PLANT_KINDS
+                    or core in _NOT_NAMES or self.known.type_of(core) is not None or self.known.get(_strip_tail(core))
+                    or self.known.type_of(place.core) != "place"):
+                continue
+            hits.append(_Hit(core, town.start, "rule", "place"))
+        return hits
+
+    def _station_after_district(self, i: int, core: str) -> bool:
+        """구의동 강변역, 마포구 합정역: a station written after the neighbourhood or ward it stands in (a …동 or …구 word of
+        the address, not a common noun in 동/구); the station's own stem two to five Hangul syllables, not a common noun in
+        역 (지역, 무역, 영역, 권역, 방역, 통역 …)."""
+        if i == 0:
+            return False
+        w, prev = self.words[i], self.words[i - 1]
+        stem = core[:-1]
+        if prev.closes or w.line_start or w.opens or not 2 <= len(stem) <= 5 or not all(map(_is_hangul, stem)):
+            return False
+        if stem[-1] in _NOT_STATION_ENDS or stem in _NOT_NAMES or self.known.type_of(core) not in (None, "place"):
+            return False
+        district = prev.core
+        return (3 <= len(district) <= 5 and district[-1] in "동구" and all(map(_is_hangul, district))
+                and district not in _DISTRICT_GENERIC and district[-2:] not in _DISTRICT_GENERIC
+                and district[:-1] not in _NOT_NAMES and self.known.type_of(district) in (None, "place"))
 
     def district_hits(self) -> list[_Hit]:
         """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동, and after such a

@@ -31,6 +31,8 @@ _HEADLINE_MAX = 300
 # Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
 # multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
 _EVENT_WORDS = frozenset("행사 콘퍼런스 컨퍼런스 축제 박람회 전시회 시상식 개발자회의 태풍".split())  # 17호 태풍 '타파'
+# Words that say the quoted name of several words after them was held (광화문에서 열린 '…', 개최된 ‘…’): an event.
+_HELD_WORDS = frozenset("열린 열리는 개최된 개최되는 개막한 개막된".split())
 _EDITION_AT_START = re.compile(r"제\s?\d{1,3}\s?회\s*")  # ‘제11회 청춘양구 배꼽축제’: the festival, not its edition
 _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?\s+)?")  # ‘제34회 2024 커뮤니케이션대상’
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
@@ -45,12 +47,19 @@ _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
 _QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
-# An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가): up to four words before the event
+# An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가, 제6회 전국동시지방선거가, 제54회
+# 한국보도사진전): up to four words before the event
 # word, the edition not part of the name. Middle words carry no particle (제3회 대회를 앞두고 열린 축제 is two phrases).
 _EDITION_EVENT = re.compile(r"제\s?\d{1,3}\s?회\s((?:[가-힣A-Za-z0-9·&]{1,12}\s){0,4}?[가-힣A-Za-z0-9·&]{0,16}?"
-                            r"(?:축제|페스티벌|박람회|엑스포|포럼|경진대회|체전|영화제|문화제|가요제|전시회|심포지엄|학술대회|한마당))"
+                            r"(?:축제|페스티벌|박람회|엑스포|포럼|경진대회|체전|영화제|문화제|가요제|전시회|사진전|심포지엄|학술대회|한마당|선거))"
                             r"(?=[은는이가을를의와과에도]|에서|으로|로|[\s,.)’'\"”]|$)")
 _PARTICLE_ENDS = tuple("은는이가을를의와과에도로")
+# An event whose edition the sentence counts (한국보도사진전은 올해로 54회를 맞았으며, 한빛국제영화제가 올해 10회째를 맞는):
+# the subject of 올해(로) N회(째) … 맞다, one word of four syllables or more (이번 행사는, 대회는: no name); not a prize
+# (…상은 올해로 30회: awards are no entities here).
+_EDITION_COUNT = re.compile(r"올해로? (?:제\s?)?\d{1,3}회")
+_EDITION_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣][가-힣A-Za-z0-9]{3,15}?)(?:은|는|이|가) 올해로? (?:제\s?)?\d{1,3}회(?:째)?"
+                              r"(?:를|을|가|로)? ?맞")
 
 
 class _ProductRules(_ArticleBase):
@@ -97,6 +106,10 @@ class _ProductRules(_ArticleBase):
             words = lead.split()
             if not words or lead[-1:] not in (" ", ""):
                 continue
+            if (words[-1] in _HELD_WORDS and 2 <= len(parts) <= 8 and name[-1] not in "다요" and _has_hangul(name)
+                    and self.known.type_of(name) in (None, "event") and self._tail_ok(m.end())):
+                hits.append(_Hit(name, start, "rule", "event"))  # 광화문에서 열린 '내려와라 박근혜 2차 범국민행동': what was held
+                continue
             if _strip_tail(words[-1]) in _EVENT_WORDS and (_has_hangul(name) or _has_latin(name)) and len(parts) <= 5:
                 edition = _EDITION_AT_END.search(name)
                 event = name[: edition.start()] if edition else name  # 행사 '이프 카카오 2025': the event, not its year
@@ -108,7 +121,7 @@ class _ProductRules(_ArticleBase):
             # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
             work = (words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
                     or 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in (",", "·"))
-            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) else None
+            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
             if type_ is None:
@@ -139,7 +152,20 @@ class _ProductRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "event") and name not in _NOT_NAMES:
                 hits.append(_Hit(name, m.start(1), "rule", "event"))
+        if "올해" in self.text and _EDITION_COUNT.search(self.text):  # a literal scan first: few texts count an edition
+            for m in _EDITION_SUBJECT.finditer(self.text):
+                name = m.group(1)
+                if not name.endswith("상") and name not in _NOT_NAMES and self.known.type_of(name) in (None, "event"):
+                    hits.append(_Hit(name, m.start(1), "rule", "event"))
         return hits
+
+    def _national_brand(self, start: int, head: str) -> bool:
+        """스웨덴 전기차 브랜드 '폴스타', 프랑스 명품 브랜드 ‘루아르’: a brand after its country (up to one word between) is the
+        maker; a firm's brand (삼성의 스마트폰 브랜드 '갤럭시') is a product, and 국내 or 자체 brand says nothing."""
+        if head != "브랜드":
+            return False
+        words = self.text[max(0, start - 30) : start].split()[-4:-1]  # the words before 브랜드
+        return any(self.known.type_of(w) == "place" for w in words[-2:])
 
     def _event_word_after(self, end: int) -> bool:
         """‘단24’행사에서: an event word (and its particles) glued after the closing quote."""

@@ -95,6 +95,9 @@ _COPYRIGHT_OUTLET = re.compile(
     r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
 )
 
+# "© BBS NEWS 무단전재", "ⓒ CNB NEWS": letters and NEWS in capitals, one name (the site's), before the notice's end
+_CAPS_NEWS_BRAND = re.compile(r"(?P<outlet>[A-Z]{2,6} NEWS)(?=\s*(?:무단|$|,|\.|All|ALL))")
+
 
 def _copyright_outlet(text: str, pos: int = 0) -> str | None:
     """The outlet a copyright notice names, from `pos` on: the word after ©, or the word before 무단전재 when words
@@ -102,6 +105,9 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
     hit = _COPYRIGHT_OUTLET.search(text, pos)
     if hit is None:
         return None
+    brand = _CAPS_NEWS_BRAND.match(text, hit.start("outlet"))
+    if brand:
+        return brand["outlet"]  # "저작권자 © BBS NEWS 무단전재": the site's name as its notice writes it
     named = _NAME_BEFORE_NOTICE.search(text, hit.end())
     if named and len(text[hit.end() : named.start()].split()) >= 2:
         outlet = re.sub(r"\([^()]*\)", "", named["outlet"])
