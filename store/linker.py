@@ -28,6 +28,7 @@ from itertools import islice
 import sqlite_utils
 
 from .backends import backend_of
+from .extract.aliases import alias_file_digest
 from .extract.entities import Matcher
 from .extract.resolve import ALIAS_ROWS, Resolver
 from .linking.candidates import GROUPS_KEY, candidate_groups, forget, keep_groups
@@ -49,10 +50,20 @@ def mark_stale(conn) -> None:
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '1')")
 
 
+ALIASES_KEY = "link_aliases"  # meta: alias_file_digest() of the shipped alias file the last link read
+
+
 def needs_link(db: sqlite_utils.Database) -> bool:
-    """Files changed since the last link, or its mentions were found by other matching rules than this code's."""
+    """Files changed since the last link, its mentions were found by other matching rules than this code's, or
+    the shipped alias file is not the one it read (a new version of hanscope knows more names: the link then
+    matches what the changed entities reach, as after an edit)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'link_stale'").fetchone()
-    return bool(row and row[0] == "1") or _rules_changed(db.conn)
+    return bool(row and row[0] == "1") or _rules_changed(db.conn) or _aliases_changed(db.conn)
+
+
+def _aliases_changed(conn) -> bool:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [ALIASES_KEY]).fetchone()
+    return (not row or row[0] != alias_file_digest()) and _any_linked(conn)
 
 
 def _rules_changed(conn) -> bool:
@@ -201,6 +212,7 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
     resolver = Resolver(conn.execute(ALIAS_ROWS))
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [ALIASES_KEY, alias_file_digest()])
     if all_by_these_rules:
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RULES_KEY, rules_version()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")

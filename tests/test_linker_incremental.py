@@ -652,3 +652,37 @@ def test_a_few_re_matched_articles_go_to_the_workers_that_matched_the_added_ones
     at_once = tmp_path / "at_once.db"
     index([first, added], at_once)
     assert state(db_path) == state(at_once)
+
+
+def test_a_new_alias_file_is_linked_by_the_next_run_with_no_changed_file(tmp_path, monkeypatch):
+    """An upgrade ships a larger alias file: the next `hanscope index` over the same folder finds the names it
+    adds (별빛패드, written with particles and glued), without waiting for a changed article."""
+    from store.extract import aliases
+
+    folder, db_path = tmp_path / "news", tmp_path / "index.db"
+    write(folder, {"g_pad": ["한빛전자가 태블릿 별빛패드를 내놨다.", "별빛패드는 무게가 300g이다. 업계는 별빛패드의 판매를 주목한다."]},
+          "2025-10-01")
+    index([folder], db_path)
+
+    def mentions_of(name: str) -> int | None:
+        conn = connect(db_path)
+        try:
+            row = conn.execute("SELECT mentions FROM entities WHERE name = ?", [name]).fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+
+    assert not mentions_of("별빛패드")
+    conn = connect(db_path)
+    assert not linker.needs_link(sqlite_utils.Database(conn))  # the same file: nothing to do
+    conn.close()
+
+    newer = tmp_path / "aliases.tsv"
+    newer.write_text(aliases.ALIAS_FILE.read_text(encoding="utf-8") + "product\t별빛패드\t\n", encoding="utf-8")
+    monkeypatch.setattr(aliases, "ALIAS_FILE", newer)
+    summary = index([folder], db_path)
+    assert summary.files_indexed == 0  # no article was read again
+    assert mentions_of("별빛패드") == 3
+    conn = connect(db_path)
+    assert not linker.needs_link(sqlite_utils.Database(conn))  # linked with this file: the next run links nothing
+    conn.close()

@@ -36,6 +36,18 @@ def _alias_file_text(path: str, mtime: float) -> str:
     return Path(path).read_text(encoding="utf-8-sig")
 
 
+def alias_file_digest() -> str:
+    """A digest of the shipped alias file as this process reads it: an upgrade that brings a larger file is
+    noticed by the next index run (store.linker.needs_link), even when no article changed."""
+    import hashlib
+
+    try:
+        text = _alias_file_text(str(ALIAS_FILE), ALIAS_FILE.stat().st_mtime)
+    except OSError:
+        return "missing"
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
 def load_alias_file(path: str | Path | None = None) -> list[Candidate]:
     """The entities of an alias file (the shipped one by default), evidence "alias-file"."""
     file = Path(path) if path else ALIAS_FILE
