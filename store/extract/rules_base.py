@@ -158,6 +158,49 @@ class _Hit:
     type: str | None = None
 
 
+# A word of _WORD split in one match: opening punctuation, the core (up to its last character that is no closer),
+# closing punctuation. Greedy throughout, so the first attempt at a word's start always succeeds (linear).
+_WORD_PARTS = re.compile(
+    "(?=[^\\s…])[" + re.escape(_OPENERS) + "]*((?:[^\\s…]*[^\\s…" + re.escape(_CLOSERS) + "])?)["
+    + re.escape(_CLOSERS.replace("…", "")) + "]*")  # … ends a word (see _WORD)
+
+
+def _plain_words(stripped: str, offsets: list[int], unbracketed: bool) -> list[_Word]:
+    """_ArticleBase._words without analyzer tokens and glued sentences, the common case: each word's parts come out of
+    one regex match (no strip and slice per word), offsets are looked up only when brackets were taken out."""
+    words: list[_Word] = []
+    append = words.append
+    newline = stripped.find("\n")
+    if newline < 0:
+        newline = len(stripped)
+    loose_paren = "(" in stripped or ")" in stripped
+    for m in _WORD_PARTS.finditer(stripped):
+        core = m[1]
+        if not core:
+            continue
+        first, stop = m.span(1)
+        if "]" in core:  # [KBS 전주]LS그룹이: a dateline glued to the first word; the word starts after it
+            cut = core.rfind("]") + 1
+            core, first = core[cut:], first + cut
+        word_start = m.start()
+        opens, closes = first > word_start, stop < m.end()
+        line_start = newline < word_start or not words
+        if newline < word_start:
+            newline = stripped.find("\n", m.end())
+            if newline < 0:
+                newline = len(stripped)
+        if unbracketed:
+            start, end = first, stop
+            if loose_paren and ("(" in core or ")" in core):
+                core = re.sub(r"\([^()]*\)", "", core)
+        else:
+            start, end = offsets[first], offsets[stop - 1] + 1
+            if end - start != stop - first or "(" in core or ")" in core:
+                core = re.sub(r"\([^()]*\)", "", core)
+        append(_Word(core, start, end, opens, closes, line_start, None))
+    return words
+
+
 class _ArticleBase:
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
@@ -174,6 +217,8 @@ class _ArticleBase:
     @staticmethod
     def _words(text: str, tokens: list[_Token] | None) -> list[_Word]:
         stripped, offsets = _without_brackets(text)
+        if tokens is None and not _GLUED_SENTENCE.search(stripped):
+            return _plain_words(stripped, offsets, len(stripped) == len(text))
         starts = [t.start for t in tokens] if tokens is not None else []
         words: list[_Word] = []
         # the first line break after the last word kept: a word past it starts a line (one find per line, not per word)
