@@ -201,6 +201,42 @@ def _plain_words(stripped: str, offsets: list[int], unbracketed: bool) -> list[_
     return words
 
 
+@lru_cache(maxsize=256)
+def _literal_hint(hint: re.Pattern) -> bool:
+    """Whether a pattern matches only fixed text with no context (literals, alternations, character sets of literals and
+    ranges without the line break; no anchor, lookaround, class or repeat) and never the empty string: then its matches
+    in the cores joined by line breaks are exactly the cores `hint.search` finds one in (see _ArticleBase.hinted)."""
+    try:
+        from re import _constants as sre, _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    def fixed(items) -> bool:
+        for op, arg in items:
+            if op is sre.LITERAL:
+                if arg == 10:
+                    return False
+            elif op is sre.IN:
+                for kind, value in arg:
+                    if not (kind is sre.LITERAL and value != 10 or kind is sre.RANGE and not value[0] <= 10 <= value[1]):
+                        return False
+            elif op is sre.BRANCH:
+                if not all(fixed(branch) for branch in arg[1]):
+                    return False
+            elif op is sre.SUBPATTERN:
+                if not fixed(arg[-1]):
+                    return False
+            else:
+                return False
+        return True
+
+    try:
+        return hint.search("") is None and fixed(parser.parse(hint.pattern, hint.flags))
+    except Exception:  # a pattern the parser reads otherwise: searched word by word
+        return False
+
+
 class _ArticleBase:
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
@@ -213,6 +249,28 @@ class _ArticleBase:
         self.words = self._words(text, self.tokens)
         self.glosses: set[str] = set()  # bracket sides that name nothing (filled by bracket_hits)
         self._word_starts = [w.start for w in self.words]
+
+    def hinted(self, hint: re.Pattern) -> list[int]:
+        """The indices of the words whose core holds a match of `hint` (each `hint.search(word.core)`), in order: for a
+        hint of fixed text, from one scan of all the cores joined by line breaks (no core holds one), instead of a
+        search per word; other hints are searched word by word."""
+        words = self.words
+        if not _literal_hint(hint):
+            return [i for i, w in enumerate(words) if hint.search(w.core)]
+        joined = self._joined_cores
+        found: list[int] = []
+        i = last = 0
+        for m in hint.finditer(joined):
+            pos = m.start()
+            i += joined.count("\n", last, pos)
+            last = pos
+            if not found or found[-1] != i:
+                found.append(i)
+        return found
+
+    @cached_property
+    def _joined_cores(self) -> str:
+        return "\n".join([w.core for w in self.words])
 
     @staticmethod
     def _words(text: str, tokens: list[_Token] | None) -> list[_Word]:
