@@ -158,6 +158,85 @@ class _Hit:
     type: str | None = None
 
 
+# A word of _WORD split in one match: opening punctuation, the core (up to its last character that is no closer),
+# closing punctuation. Greedy throughout, so the first attempt at a word's start always succeeds (linear).
+_WORD_PARTS = re.compile(
+    "(?=[^\\s…])[" + re.escape(_OPENERS) + "]*((?:[^\\s…]*[^\\s…" + re.escape(_CLOSERS) + "])?)["
+    + re.escape(_CLOSERS.replace("…", "")) + "]*")  # … ends a word (see _WORD)
+
+
+def _plain_words(stripped: str, offsets: list[int], unbracketed: bool) -> list[_Word]:
+    """_ArticleBase._words without analyzer tokens and glued sentences, the common case: each word's parts come out of
+    one regex match (no strip and slice per word), offsets are looked up only when brackets were taken out."""
+    words: list[_Word] = []
+    append = words.append
+    newline = stripped.find("\n")
+    if newline < 0:
+        newline = len(stripped)
+    loose_paren = "(" in stripped or ")" in stripped
+    for m in _WORD_PARTS.finditer(stripped):
+        core = m[1]
+        if not core:
+            continue
+        first, stop = m.span(1)
+        if "]" in core:  # [KBS 전주]LS그룹이: a dateline glued to the first word; the word starts after it
+            cut = core.rfind("]") + 1
+            core, first = core[cut:], first + cut
+        word_start = m.start()
+        opens, closes = first > word_start, stop < m.end()
+        line_start = newline < word_start or not words
+        if newline < word_start:
+            newline = stripped.find("\n", m.end())
+            if newline < 0:
+                newline = len(stripped)
+        if unbracketed:
+            start, end = first, stop
+            if loose_paren and ("(" in core or ")" in core):
+                core = re.sub(r"\([^()]*\)", "", core)
+        else:
+            start, end = offsets[first], offsets[stop - 1] + 1
+            if end - start != stop - first or "(" in core or ")" in core:
+                core = re.sub(r"\([^()]*\)", "", core)
+        append(_Word(core, start, end, opens, closes, line_start, None))
+    return words
+
+
+@lru_cache(maxsize=256)
+def _literal_hint(hint: re.Pattern) -> bool:
+    """Whether a pattern matches only fixed text with no context (literals, alternations, character sets of literals and
+    ranges without the line break; no anchor, lookaround, class or repeat) and never the empty string: then its matches
+    in the cores joined by line breaks are exactly the cores `hint.search` finds one in (see _ArticleBase.hinted)."""
+    try:
+        from re import _constants as sre, _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    def fixed(items) -> bool:
+        for op, arg in items:
+            if op is sre.LITERAL:
+                if arg == 10:
+                    return False
+            elif op is sre.IN:
+                for kind, value in arg:
+                    if not (kind is sre.LITERAL and value != 10 or kind is sre.RANGE and not value[0] <= 10 <= value[1]):
+                        return False
+            elif op is sre.BRANCH:
+                if not all(fixed(branch) for branch in arg[1]):
+                    return False
+            elif op is sre.SUBPATTERN:
+                if not fixed(arg[-1]):
+                    return False
+            else:
+                return False
+        return True
+
+    try:
+        return hint.search("") is None and fixed(parser.parse(hint.pattern, hint.flags))
+    except Exception:  # a pattern the parser reads otherwise: searched word by word
+        return False
+
+
 class _ArticleBase:
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
@@ -171,9 +250,33 @@ class _ArticleBase:
         self.glosses: set[str] = set()  # bracket sides that name nothing (filled by bracket_hits)
         self._word_starts = [w.start for w in self.words]
 
+    def hinted(self, hint: re.Pattern) -> list[int]:
+        """The indices of the words whose core holds a match of `hint` (each `hint.search(word.core)`), in order: for a
+        hint of fixed text, from one scan of all the cores joined by line breaks (no core holds one), instead of a
+        search per word; other hints are searched word by word."""
+        words = self.words
+        if not _literal_hint(hint):
+            return [i for i, w in enumerate(words) if hint.search(w.core)]
+        joined = self._joined_cores
+        found: list[int] = []
+        i = last = 0
+        for m in hint.finditer(joined):
+            pos = m.start()
+            i += joined.count("\n", last, pos)
+            last = pos
+            if not found or found[-1] != i:
+                found.append(i)
+        return found
+
+    @cached_property
+    def _joined_cores(self) -> str:
+        return "\n".join([w.core for w in self.words])
+
     @staticmethod
     def _words(text: str, tokens: list[_Token] | None) -> list[_Word]:
         stripped, offsets = _without_brackets(text)
+        if tokens is None and not _GLUED_SENTENCE.search(stripped):
+            return _plain_words(stripped, offsets, len(stripped) == len(text))
         starts = [t.start for t in tokens] if tokens is not None else []
         words: list[_Word] = []
         # the first line break after the last word kept: a word past it starts a line (one find per line, not per word)

@@ -168,9 +168,8 @@ class _BodyRules(_SchoolRules):
     def _suffix_word_hits(self) -> list[_Hit]:
         """과학기술정보통신부, SK수펙스추구협의회, 뷔나그룹, 퓨처테크포럼, K-AI 얼라이언스."""
         hits: list[_Hit] = []
-        for i, w in enumerate(self.words):
-            if not _SUFFIX_HINT.search(w.core):
-                continue  # holds no suffix, town, site or list dot: none of the rules below can fire
+        for i in self.hinted(_SUFFIX_HINT):  # the others hold no suffix, town, site or list dot: no rule below can fire
+            w = self.words[i]
             word = w.core
             quote = _QUOTE_BEFORE_TAIL.search(word)
             if quote and (quote.end() - quote.start() == 1 or _is_tail(word[quote.start() + 1 :])):

@@ -182,9 +182,11 @@ class _FirmCueRules(_ArticleBase):
         시장조사업체/컨설팅업체 a Latin or transliterated name (시장조사업체 카운터포인트리서치에 따르면; 조사 is no
         name)."""
         hits: list[_Hit] = []
-        for i, w in enumerate(self.words[:-1]):
-            if not _FIRM_WORD_HINT.search(w.core):
-                continue
+        last = len(self.words) - 1
+        for i in self.hinted(_FIRM_WORD_HINT):
+            if i == last:
+                break
+            w = self.words[i]
             head = _strip_tail(w.core)
             if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
                 continue

@@ -197,9 +197,8 @@ class _PeopleRules(_ArticleBase):
         """Persons named left of a title word: the name, then up to five organisation words."""
         hits: list[_Hit] = []
         words = self.words
-        for i, w in enumerate(words):
-            if not _TITLE_HINT.search(w.core):
-                continue  # no title word in it: the checks below would all say no
+        for i in self.hinted(_TITLE_HINT):  # the others hold no title word: the checks below would all say no
+            w = words[i]
             spaced = self._spaced_head_title(i)
             if not (title_family(w.core) or _place_title_heads(w.core) and self._place_title(w.core) or spaced) or (
                     w.tags is not None and not self._title_is_noun(w)):

@@ -47,7 +47,7 @@ def _scan(text: str) -> _Found:
     source_label = False  # the line before was a lone "출처" label: its value follows
     seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
     for raw in text.split("\n"):
-        line = _norm(_IMAGE_STUB.sub("", raw))
+        line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
         if not line:
             found.lines.append(_Line("", "blank" if not raw.strip() else "sep"))
             continue
@@ -166,7 +166,7 @@ def _scan(text: str) -> _Found:
         if marked:
             found.footer_outlets.append(marked["outlet"])
             line = line[: marked.start()].rstrip()
-        tail = _BYLINE_TAIL.search(line)
+        tail = _BYLINE_TAIL.search(line) if "기자" in line or "특파원" in line else None  # its _JOB ends in one
         if tail:
             _add_byline(found, tail.group("outlet") or tail.group("wire"), tail.group("names"))
             if tail.group("more"):

@@ -289,7 +289,7 @@ def _is_debris(core: str) -> bool:
         hit = _COPYRIGHT.search(core)
         if hit and not _SENTENCE_BEFORE.search(core, 0, hit.start()):  # a story glued before it is cut, not dropped
             return True
-        if _OTHER_ARTICLES.search(core):
+        if ("기자" in core or "특파원" in core or "다른" in core) and _OTHER_ARTICLES.search(core):  # each match holds one
             return True
     return False
 
