@@ -79,3 +79,10 @@ def test_the_gazetteer_covers_every_province_and_the_big_groups():
     for word in ["우리", "하나", "신한", "국민", "대한", "한국경제", "현대", "동아", "조선", "중앙", "신세계", "동원", "대상", "효성",
                  "토스", "당근", "달성", "기장", "수영", "사상"]:
         assert normalize_name(word) not in names, word
+
+
+def test_a_power_company_is_one_entity_under_its_short_name(typed):
+    """News writes 중부발전 for 한국중부발전 after the first mention: the same entity, not a second firm."""
+    text = "한국중부발전은 보령에 발전소를 짓는다. 중부발전은 내년에 착공하고, 남동발전과 동서발전도 뒤따른다."
+    assert found(typed, text) == [("한국중부발전", "한국중부발전"), ("보령", "보령"), ("중부발전", "한국중부발전"),
+                                  ("남동발전", "한국남동발전"), ("동서발전", "한국동서발전")]
