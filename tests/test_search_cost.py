@@ -133,10 +133,8 @@ def test_date_filters_become_a_rowid_range(seeds_index):
     assert {a.id for a in seeds_index.search("AI after:2025-01-01 before:2026-01", limit=None).articles} == {5}
 
 
-def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_index(tmp_path):
-    """The month facet groups the days kept in search rowids (no article row read) and the outlet facet reads
-    articles_id_outlet: both must agree with the articles' own dates and outlets, across month and year ends
-    and with undated articles, which count in the total but in no month."""
+def dated_index(tmp_path):
+    """Six articles of two outlets across a year end and month ends, one undated."""
     from store.api import Index
     from store.db import connect
     from store.indexer import index_paths
@@ -153,7 +151,14 @@ def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_ind
     db = connect(tmp_path / "f.db", create=True)
     index_paths(db, [corpus], workers=0)
     db.close()
-    index = Index.open(tmp_path / "f.db")
+    return Index.open(tmp_path / "f.db")
+
+
+def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_index(tmp_path):
+    """The month facet groups the days kept in search rowids (no article row read) and the outlet facet reads
+    articles_id_outlet: both must agree with the articles' own dates and outlets, across month and year ends
+    and with undated articles, which count in the total but in no month."""
+    index = dated_index(tmp_path)
     # the last two join the articles (a filter, an @entity): every facet comes from one statement over the hits
     for query in ("반도체", "수출 -새벽경제", "반도체 after:2025-01-01", "반도체 outlet:한빛데일리", "수출 @SK하이닉스 -3보"):
         facets, total = index.facets_and_count(query)
@@ -204,23 +209,7 @@ def test_filters_on_the_outlet_and_entities_read_the_narrow_index_and_dates_the_
     outlet or @entity reads the (id, outlet) index, so no hit's article row is read to filter it (at 100k the row
     probes of `삼성 outlet:…` cost 38 ms a keystroke). The answers are the articles' own dates and outlets, and an
     undated article is left out by any date filter, `before:` alone included."""
-    from store.api import Index
-    from store.db import connect
-    from store.indexer import index_paths
-
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    days = ["2024-12-31 23:50", "2025-01-01 00:10", "2025-01-31 12:00", "2025-02-01 08:00", None]
-    for n, day in enumerate(days):
-        outlet = ["한빛데일리", "새벽경제"][n % 2]
-        stamp = f"입력 {day}\n\n" if day else ""
-        (corpus / f"{n}.txt").write_text(
-            f"반도체 수출 {n}보\n\n{outlet} 홍길동 기자\n{stamp}삼성전자의 반도체 수출이 {n + 1}0억 달러를 넘었다.\n",
-            encoding="utf-8")
-    db = connect(tmp_path / "f.db", create=True)
-    index_paths(db, [corpus], workers=0)
-    db.close()
-    index = Index.open(tmp_path / "f.db")
+    index = dated_index(tmp_path)
     rows = index._rows("SELECT id, date, outlet FROM articles")
     for query, keep in [
         ("반도체 after:2025-01-01", lambda d, o: d is not None and d >= "2025-01-01"),
