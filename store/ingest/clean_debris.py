@@ -69,6 +69,9 @@ _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)
 _SEARCH_COUNT = re.compile(r"^검색\s?결과\s*[\d,]+\s*건$|^(?:LAST\s)?UPDATED\.?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}.{0,12}$")
 # "SBS 뉴스 상단 메뉴", "전체 메뉴 열기": a menu's own label
 _MENU_LABEL = re.compile(r"^[A-Za-z0-9가-힣]{0,10}(?:\s?뉴스)?\s?(?:상단|하단|주요|전체|메인|서브)\s?메뉴(?:\s?(?:열기|닫기|보기|바로가기))?$")
+# A page's skip links and pop-up closers: "메뉴 건너뛰기", "본문으로 바로가기", "탑배너 닫기", "띠 배너 닫기"
+_SKIP_LINK = re.compile(r"^(?:주\s?메뉴|메뉴|본문|콘텐츠|컨텐츠|상단\s?메뉴)\s?(?:으로|로)?\s?(?:건너뛰기|바로\s?가기)$"
+                        r"|^[가-힣A-Za-z]{1,6}\s?배너\s?(?:닫기|열기)$")
 # The publisher's legal block at the foot of a page, one field a line: "대표이사/발행인 : 이영섭", "사업자등록번호 : 101-…",
 # "청소년보호책임자 : 안병길", "통신판매업신고 : 서…" (the address line names places that are not the story's)
 _COMPANY_INFO = re.compile(
@@ -233,7 +236,7 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE)))
+               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label
