@@ -1,6 +1,6 @@
 """The discovery rules: one article's words, and the names its titles, suffixes, brackets, model codes,
 subsidiaries, quoted works and analyzer tokens propose (each a _Hit with its evidence). Each kind of rule lives in its
-own module (rules_people, rules_players, rules_bodies, rules_schools, rules_firm_cues, rules_places, rules_products,
+own module (rules_people, rules_firm_heads, rules_players, rules_bodies, rules_schools, rules_firm_cues, rules_places, rules_products,
 rules_brackets) over rules_base's words."""
 from __future__ import annotations
 

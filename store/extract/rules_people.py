@@ -1,4 +1,5 @@
-"""Rules that find people: a name before a title, names joined by middle dots, a father's name and 주니어, bylines."""
+"""Rules that find people: a name before a title, names joined by middle dots, a father's name and 주니어, bylines. The
+firm a head's name and title name (한빛랩스 김하늘 대표) is rules_firm_heads'."""
 from __future__ import annotations
 
 import re
@@ -6,10 +7,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _has_latin, _is_hangul, _is_tail, title_family
+from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_family
 from .name_shapes import _JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair
-from .rules_base import (_ArticleBase, _BARRIER_TAGS, _FUNCTION_WORDS, _GENERIC_LATIN_UPPER, _Hit, _LOANWORD_SYLLABLES,
-                         _NOT_NAMES, _Word, _strip_tail, _suffix_type)
+from .rules_base import _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail, _suffix_type
+from .rules_firm_heads import _FirmHeadRules
 
 _TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
@@ -18,8 +19,6 @@ _ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
 # 대통령 or 총리, after which a country the alias file lacks would pass for a surname.
 _MINISTER_TITLES = frozenset("장관 차관 대사".split())
 # Titles a firm's name stands before (스티븐 발라반 람다 CEO): the word between a foreign name and one of these is the firm.
-# Words that say what kind of head someone is, between a name and 대표 (김하나 상임 대표), not a firm.
-_HEAD_KINDS = frozenset("상임 원내 당 비대위 공동 각자 대표 총괄 명예 수석 최고 초대 직무 권한 현 전 신임 고문 부".split())
 # Titles a head of state or government, a minister or an envoy holds, written after their country (폼페이오 미 국무장관).
 _STATE_TITLES = frozenset("장관 차관 대사 총리 대통령".split())
 _COUNTRY_ABBREVIATIONS = frozenset("미 중 일 러 영 독 북".split())  # 미 국무장관, 중 외교부장
@@ -73,26 +72,11 @@ _SHORT_BRACKET = re.compile(r"\(((?:[^()\n]|\((?:주|재|사|유)\)){2,60})\)")
 _LATE = re.compile(r"[고故](?<![가-힣A-Za-z0-9]고)\s?(?:\(故\)\s?)?([가-힣]{3})(?:(?![가-힣])|(?=[씨님의가는를와과은을도]))")
 _LATE_ROLES = frozenset("""농민 열사 선생 선생님 할머니 할아버지 학생 군 양 일병 이병 상병 병장 하사 중사 상사 소위 중위 대위 소령 중령 대령
     소방관 소방교 소방장 경사 순경 경장 노동자 교사 작가 시인 화백 배우 가수 씨 님 어린이 여사 신부 목사 스님 장병 병사 선수""".split())
-# Words that open a clause before a name and its title, not a firm (결국 김하늘 대표는, 다만 …, 지난달 …), and endings of kinds of
-# body that a head's name follows (시민단체 김하늘 대표, 노조 …, 스타트업 …).
-_CLAUSE_OPENERS = frozenset("""결국 오히려 특히 다만 아직 이미 여전히 당연히 물론 실제 사실 우선 먼저 현재 당시 즉 곧 바로 또 다시 그러나 하지만
-    그런데 그래서 따라서 그리고 한편 이어 반면 동시에 무엇보다 아울러 게다가 더욱이 끝으로 마지막으로 최근 요즘 지금 작년 올해 내년
-    전날 당일 이날 이튿날 오전 오후 새벽 밤 저녁 아침 그간 향후 과거 예전 당초 원래 본래 역대 전임 후임 초대 현직 전직 직전 차기
-    창업주 오너 총수 설립자 공동대표 각자대표 대표 회사 업체 기업 그룹 계열사 자회사 본사 지사 법인 브랜드 매장
-    벤처캐피털 프랜차이즈 핀테크 게임 유통 물류 패션 화장품 컨설팅 투자 엔터 식품 외식 부동산 야당 여당 해외 국내 지역""".split())
-_BODY_KIND_ENDINGS = ("단체", "모임", "연대", "노조", "조합", "센터", "네트워크", "본부", "업체", "기업", "회사", "스타트업", "벤처",
-                      "법인", "협회", "학회", "연구소", "재단", "위원회", "당", "팀", "부문", "사업부", "업계", "시장", "정부", "기관")
 # A firm's head's titles, written alone after the name (not a society's 협회장, a group's 그룹 회장 is the firm's)
 _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
 # Titles in a bracket after a firm, before its head's name (누리소프트(대표 김하늘), 한빛건설(대표이사 박서준)): 회장 heads societies
 # as often, so not it.
 _FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO".split())
-_WORD_BEFORE = re.compile(r"(?:^|\s)(\S+) \Z")
-# Words that say what the firm after them is (제조사 슬로커(대표 …), 전문업체인 대원강업(주)(…)): the name starts after them.
-_APPOSITION_ENDS = ("제조사", "업체", "기업", "회사", "스타트업", "브랜드", "계열사", "자회사", "협력사", "법인", "업체인", "기업인",
-                    "회사인", "개발사", "운영사", "전문기업", "사인", "체인", "업인")
-_FIRM_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9&])[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}\Z")
-_MIXED_FIRM = re.compile(r"[가-힣]{1,8}[A-Za-z][A-Za-z0-9&]{0,9}|[A-Za-z][A-Za-z0-9&]{0,9}[가-힣]{1,8}")  # 누리AI, KT클라우드
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
@@ -124,7 +108,7 @@ _TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_schools.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
-class _PeopleRules(_ArticleBase):
+class _PeopleRules(_FirmHeadRules):
     """Persons. The players' rules (rules_players: transfers, clubs, results) are reached through `_Article`."""
 
     def is_name_word(self, w: _Word) -> bool:
@@ -331,44 +315,6 @@ class _PeopleRules(_ArticleBase):
             return []
         return [_Hit(" ".join(w.core for w in run), run[0].start, "title", "person")]
 
-    def _firm_between(self, w: _Word) -> _Hit | None:
-        """The one word between a Korean name and a firm's title, as a company: Hangul or Latin of two letters or more that
-        the alias file does not know as something else, no particle, not a word that says what kind of head (공동, 상임)."""
-        core = w.core
-        if (len(core) < 2 or w.closes or w.opens or core in _NOT_NAMES or core in _FUNCTION_WORDS or core in _HEAD_KINDS
-                or strip_particle(core) != core or title_family(core) or _looks_korean_name(core) and len(core) == 3
-                or not (all(map(_is_hangul, core)) or core.isascii() and core[:1].isalpha())):
-            return None
-        if self.known.type_of(core) is not None or _suffix_type(core) is not None:
-            return None  # known, or named by its suffix already (경성미디어그룹)
-        return _Hit(core, w.start, "rule", "company")
-
-    def _starts_a_name(self, k: int) -> bool:
-        """Whether words[k] can be the first word of a name: the word before it ends a phrase (punctuation, a particle, a
-        line's end), says what kind of firm follows, is a known place or a clause's opener (하나 팩토리 오토메이션 안순해 대표:
-        오토메이션 is the end of a longer name)."""
-        if k == 0 or self.words[k].line_start or self.words[k].opens or self.words[k - 1].closes:
-            return True
-        core = self.words[k - 1].core
-        return (core.endswith(_APPOSITION_ENDS) or core in _CLAUSE_OPENERS or core in _NOT_NAMES or core in _FUNCTION_WORDS
-                or self.known.type_of(core) == "place" or strip_particle(core) != core or not _is_hangul(core[-1])
-                or self.has_barrier(self.words[k - 1]))
-
-    def _firm_before_name(self, w: _Word) -> _Hit | None:
-        """The word before a Korean name and a firm's title, as a company (see _firm_between), when it is no adverb, time or
-        connective that opens the clause (결국 김하늘 대표는, 이날 …) nor a kind of body (시민단체 김하늘 대표)."""
-        core = w.core
-        if (core in _CLAUSE_OPENERS or core.endswith(_BODY_KIND_ENDINGS) or core[-1] in "히게서며고면데" or core.isdigit()
-                or len(core) == 2 and core[-1] in "아어여라"  # 찾아, 맞아, 따라: a verb's connective form
-                or self.has_barrier(w) or _has_latin(core) and core.upper() in _GENERIC_LATIN_UPPER):
-            return None  # 참석한 김하늘 대표: a verb's form
-        if _MIXED_FIRM.fullmatch(core) and _has_latin(core) and not core.isascii():
-            # 누리AI 김하늘 CEO: a Hangul and Latin name (_firm_between takes one script)
-            if w.closes or w.opens or self.known.type_of(core) is not None or _suffix_type(core) is not None:
-                return None
-            return _Hit(core, w.start, "rule", "company")
-        return self._firm_between(w)
-
     def _foreign_name_before_country(self, i: int) -> tuple[str | None, int]:
         """Two name words right before a country and the state title at words[i] (마이크 폼페이오 미국 국무장관, 모테기 도시미쓰
         일본 외무상): a foreign name when it is Japanese-shaped or has a loanword syllable (not 지난달 폼페이오)."""
@@ -397,13 +343,6 @@ class _PeopleRules(_ArticleBase):
                 or not _japanese_pair(first.core, last.core)):
             return None, 0
         return f"{first.core} {last.core}", first.start
-
-    def _firm_ending_like_a_verb(self, w: _Word) -> bool:
-        """람다 right before CEO: a word ending in 다 reads as a verb to the particle check, but a verb's 다 ends a sentence;
-        with no punctuation after it and a title next, it is a name."""
-        core = w.core
-        return (not w.closes and core.endswith("다") and len(core) >= 2 and all(map(_is_hangul, core)) and core not in _NOT_NAMES
-                and self.known.type_of(core) in (None, "company") and w.tags is None)
 
     def _lone_foreign_surname(self, k: int) -> _Word | None:
         """words[k] when it is a transliterated surname standing alone before a minister's or ambassador's title: loanword
@@ -493,24 +432,6 @@ class _PeopleRules(_ArticleBase):
                     break
                 hits.append(_Hit(name, offset + token.start(), "title", "person"))
         return hits
-
-    def _firm_before_bracket(self, start: int) -> _Hit | None:
-        """The word glued before a bracket that names a firm's head (see _FIRM_BRACKET_HEADS): a company when it is no
-        Korean name, no kind of body and not known or typed as anything else by its ending."""
-        before = _FIRM_BEFORE.search(self.text, max(0, start - 16), start)
-        if before is None:
-            return None
-        name = before.group()
-        found = _suffix_type(name)
-        prev = _WORD_BEFORE.search(self.text, max(0, before.start() - 20), before.start())
-        if prev and not (prev.group(1).endswith(_APPOSITION_ENDS) or self.known.type_of(prev.group(1)) == "place"
-                         or strip_particle(prev.group(1)) != prev.group(1) or not _is_hangul(prev.group(1)[-1])):
-            return None  # 하나 팩토리 오토메이션(대표 …): the firm's name may start a word earlier; not half a name
-        if (name in _NOT_NAMES or name in _CLAUSE_OPENERS or name.endswith(_BODY_KIND_ENDINGS) or _looks_korean_name(name)
-                or name.upper() in _GENERIC_LATIN_UPPER or found is not None and found[0] != "company"
-                or self.known.type_of(name) not in (None, "company") or title_family(name)):
-            return None
-        return _Hit(name, before.start(), "rule", "company")
 
     def _name_before_titled_bracket(self, start: int) -> _Hit | None:
         """The Korean name written right before a bracket that holds a post and its body and names no one in it
