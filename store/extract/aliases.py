@@ -1,6 +1,7 @@
 """The alias file: parsing it, loading the shipped one, and the lookups discovery makes in it."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -39,8 +40,6 @@ def _alias_file_text(path: str, mtime: float) -> str:
 def alias_file_digest() -> str:
     """A digest of the shipped alias file as this process reads it: an upgrade that brings a larger file is
     noticed by the next index run (store.linker.needs_link), even when no article changed."""
-    import hashlib
-
     try:
         text = _alias_file_text(str(ALIAS_FILE), ALIAS_FILE.stat().st_mtime)
     except OSError:
