@@ -39,6 +39,7 @@ from .results import (
     StoryRow,
 )
 from .search import RANK_WINDOW, SearchPlan
+from .textindex import has_tags
 
 __all__ = ["Index", "QueryCancelled", "part_text", "read_amount", "sentence_around", "RELATED_SPAN", "TYPO_ARTICLES"]
 
@@ -204,6 +205,11 @@ class Index:
     def _resolver(self) -> Resolver:
         """The in-memory name index: loaded from the state the linker stored, else built from the aliases."""
         return entity_lookup.load_resolver(self)
+
+    @cached_property
+    def search_tags(self) -> bool:
+        """Whether the search table names each article's outlet (textindex.has_tags): read once per open."""
+        return has_tags(self.db)
 
     def refresh(self) -> None:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""

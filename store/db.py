@@ -5,13 +5,13 @@ import os
 import sqlite3
 import sys
 
-SCHEMA_VERSION = 10  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+SCHEMA_VERSION = 11  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
 # near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
 # order (textindex.fts_rowid), thousands separators no gap; 9: articles_id_outlet (an upgrade, see UPGRADES);
 # 10: the search table's body column first (a 7.8 MB smaller search table at 5k: BENCHMARKS.md, "Index size"),
-# mentions_article without start
+# mentions_article without start; 11: the search table's tags column (outlet terms; a 10 file is read as it is)
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -155,8 +155,10 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
 -- bigrams of headline+deck and body (store.textindex); `_` joins the bridge tokens that make spacing not matter;
 -- rowid = textindex.fts_rowid(articles.id, articles.date): date order, so a LIMIT stops the scan.
 -- body before title: FTS5 marks every hit outside the first column with 2 bytes (a column switch), and almost
--- every hit is in the body; bm25's weights follow this order (store.search)
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, content='',
+-- every hit is in the body; bm25's weights follow this order (store.search). tags: one token naming the outlet
+-- (textindex.outlet_term), so `outlet:` is matched with the words; a file made before it has no tags and works
+-- as it did (store.search checks)
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, tags, content='',
     tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 """
 
@@ -237,9 +239,14 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
 
 
 # Schema versions that the next one only adds to (an index), so an older file is brought up to date when opened
-# instead of being refused: version -> the SQL that makes it the next version. None today: 9 -> 10 reorders the
-# search table's columns, which means re-indexing (8 -> 9 added articles_id_outlet; such a file is refused too).
-UPGRADES: dict[int, str] = {}
+# instead of being refused: version -> the SQL that makes it the next version ('' when the newer code reads the
+# older file as it is). 9 -> 10 reorders the search table's columns, which means re-indexing (8 -> 9 added
+# articles_id_outlet; such a file is refused too).
+UPGRADES: dict[int, str] = {
+    # FTS5 cannot add a column: a 10 file keeps a search table without tags, and store.search, which asks
+    # (textindex.has_tags), filters its outlets by a condition on the articles, as before; re-indexing gains them
+    10: "",
+}
 
 
 def _upgrade(db: sqlite3.Connection, version: int) -> bool:
@@ -251,7 +258,7 @@ def _upgrade(db: sqlite3.Connection, version: int) -> bool:
     except sqlite3.OperationalError:  # read-only: a reader cannot add the index
         if db.in_transaction:
             db.rollback()
-        return False
+        return not UPGRADES[version]  # an upgrade that changes nothing needs no writing to read the file
     return True
 
 
@@ -267,8 +274,8 @@ ADDITIONS: dict[str, str] = {
     # (store.textindex.one_letter_terms; `c*` marks a letter whose terms FTS5 may spell otherwise: a prefix then).
     # The writer adds the terms of the rows it adds; a file made before reads FTS5's vocabulary once (10 s at 100k)
     "search_terms": "CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID; "
-                    "CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, 'articles_fts', 'row'); "
-                    "INSERT OR IGNORE INTO search_terms SELECT term FROM temp.search_vocab; "
+                    "CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, 'articles_fts', 'col'); "
+                    "INSERT OR IGNORE INTO search_terms SELECT term FROM temp.search_vocab WHERE col != 'tags'; "
                     "DROP TABLE temp.search_vocab",
 }
 

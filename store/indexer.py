@@ -37,7 +37,7 @@ from .pipeline import ExtractedFile, article_grams, shared_extractor, worker_ext
 from .pipeline import heading_grams as pipeline_heading_grams
 from .ingest.readers import discover_files
 from .results import FileProblem, IndexSummary
-from .textindex import fts_rowid, index_grams, record_terms
+from .textindex import fts_rowid, has_tags, index_grams, outlet_term, record_terms
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
 
@@ -345,6 +345,18 @@ def heading_grams(title: str | None, subtitle: str | None, captions: str = "[]")
     return pipeline_heading_grams(title, subtitle, json.loads(captions or "[]"))
 
 
+def _search_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[int, str, str, str]]) -> None:
+    """Insert or delete search rows (rowid, body, heading, tags) with `sql` (its `{tags}` and `{more}` mark the tags
+    column): a file made before that column takes the first three values."""
+    if has_tags(conn):
+        conn.executemany(sql.format(tags=", tags", more=", ?"), rows)
+    else:
+        conn.executemany(sql.format(tags="", more=""), [row[:3] for row in rows])
+
+
+_INSERT_SEARCH = "INSERT INTO articles_fts(rowid, body, title{tags}) VALUES (?, ?, ?{more})"
+
+
 def _stored_error(db: sqlite_utils.Database, key: str) -> str:
     row = db.execute("SELECT error FROM files WHERE path = ?", [key]).fetchone()
     return (row[0] if row else None) or "failed"
@@ -352,17 +364,16 @@ def _stored_error(db: sqlite_utils.Database, key: str) -> str:
 
 def _delete_articles(conn: sqlite3.Connection, where: str, params: list) -> int:
     """Delete articles and their search rows (a contentless FTS5 table needs the old values to delete)."""
-    rows = conn.execute(f"SELECT id, date, title, subtitle, captions, body FROM articles WHERE {where}", params).fetchall()
+    rows = conn.execute(f"SELECT id, date, title, subtitle, captions, body, outlet FROM articles WHERE {where}",
+                        params).fetchall()
     if not rows:
         return 0
-    stories.forget(conn, [(aid, body) for aid, _, _, _, _, body in rows])
+    stories.forget(conn, [(aid, body) for aid, _, _, _, _, body, _ in rows])
     _move_numbers_total(conn, -conn.execute("SELECT count(*) FROM numbers WHERE article_id IN (SELECT value FROM json_each(?))",
                                             [json.dumps([row[0] for row in rows])]).fetchone()[0])
-    conn.executemany(
-        "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        [(fts_rowid(aid, date), heading_grams(title, subtitle, captions), index_grams(body))
-         for aid, date, title, subtitle, captions, body in rows],
-    )
+    _search_rows(conn, "INSERT INTO articles_fts(articles_fts, rowid, body, title{tags}) VALUES ('delete', ?, ?, ?{more})",
+                 [(fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions), outlet_term(outlet))
+                  for aid, date, title, subtitle, captions, body, outlet in rows])
     conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
 
@@ -445,7 +456,7 @@ class _BatchWriter:
         self._added = 0
         # search rows wait for the commit, to go in by rowid: FTS5 flushes its pending terms as a new segment
         # whenever a rowid is lower than the last one written, and rowids are by date (c5k: 0.62 -> 0.44 ms a row)
-        self._search: list[tuple[int, str, str]] = []
+        self._search: list[tuple[int, str, str, str]] = []
         # the search terms of this run's committed batches (in search_terms): a batch checks and inserts only new ones
         self._terms: set[str] = set()
         self._terms_pending: set[str] = set()
@@ -468,7 +479,7 @@ class _BatchWriter:
     def commit(self) -> None:
         if self._search:
             self._search.sort(key=lambda row: row[0])
-            self.conn.executemany("INSERT INTO articles_fts(rowid, body, title) VALUES (?,?,?)", self._search)
+            _search_rows(self.conn, _INSERT_SEARCH, self._search)
             self._terms_pending = record_terms(self.conn, self._search, self._terms)
             self._search.clear()
         if self.pending:
@@ -506,9 +517,9 @@ def _write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: flo
 
 def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest: str, size: int, mtime: float,
                      summary: IndexSummary, next_id: Callable[[str], int],
-                     search_rows: list[tuple[int, str, str]] | None = None) -> int:
+                     search_rows: list[tuple[int, str, str, str]] | None = None) -> int:
     """A file's rows, in the caller's transaction; returns how many articles it added. Its search rows (rowid,
-    body tokens, heading tokens) go to `search_rows` when given, for the caller to insert before it commits."""
+    body tokens, heading tokens, tags) go to `search_rows` when given, for the caller to insert before it commits."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     status = "failed" if extracted.error else ("partial" if extracted.warnings else "ok")
     for warning in extracted.warnings:
@@ -535,7 +546,7 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
                          json.dumps(a.captions, ensure_ascii=False), a.body, len(a.body), item.body_hash))
         paragraphs.extend((article_id, i, s, e) for i, (s, e) in enumerate(a.paragraphs))
         heading, body = item.grams or article_grams(a)
-        search.append((fts_rowid(article_id, a.date), body, heading))
+        search.append((fts_rowid(article_id, a.date), body, heading, outlet_term(a.outlet)))
         ids = [next_id("numbers") for _ in item.numbers]
         numbers.extend((ids[i], article_id, paragraph, n.start, n.end, n.raw, n.value, n.value_max, n.unit, n.counter,
                         n.qualifier, n.period, ids[n.converts] if n.converts is not None and n.converts < len(ids) else None)
@@ -549,7 +560,7 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
         "captions, body, chars, body_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", articles)
     conn.executemany('INSERT INTO paragraphs(article_id, idx, start, "end") VALUES (?,?,?,?)', paragraphs)
     if search_rows is None:
-        conn.executemany("INSERT INTO articles_fts(rowid, body, title) VALUES (?,?,?)", search)
+        _search_rows(conn, _INSERT_SEARCH, search)
         record_terms(conn, search)
     else:
         search_rows.extend(search)

@@ -27,7 +27,7 @@ from .extract.hangul import is_initials_query, normalize_name
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, Facets, NumberRow
 from .textindex import (DATED_FROM, ID_BITS, ID_MASK, date_key, day_month, fts_expression, has_entity, highlight_pattern,
-                        one_letter_terms, snippet)
+                        one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
     from .api import Index
@@ -79,12 +79,16 @@ class SearchPlan:
         self.forms: dict[Text, tuple[str, ...]] = {}
         root = self._bind(q.root) if q.root is not None else None
         driver, conditions = self._split(root)
+        self.headline_driver = driver  # the words alone: what a headline can hold (_by_headline)
+        self.outlet_tags = self._outlet_tags() if driver is not None else None
+        if self.outlet_tags is not None:
+            driver, self.bm25_driver = (f"(({d}) {self.outlet_tags})" for d in (driver, self.bm25_driver))
         self.ranked = driver is not None
         self.sort = q.sort or ("rank" if self.ranked else "new")
         if self.sort == "rank" and not self.ranked:
             self.sort = "new"  # nothing to rank by: newest first
         self.driver = driver
-        conditions += self._filters()
+        conditions += self._filters(outlets=self.outlet_tags is None)
         # `@삼성전자` alone: its hits are its rows in article_entities, counted there (an index range) rather than by
         # probing articles newest first (12.7 ms to count the first 1,001 of 엔비디아's 25k at 100k)
         self.sole_entity = root.id if isinstance(root, Entity) and (root.id or 0) > 0 and len(conditions) == 1 else None
@@ -206,13 +210,35 @@ class SearchPlan:
         joiner = " AND " if isinstance(node, All) else " OR "
         return "(" + joiner.join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
 
-    def _filters(self) -> list[tuple[str, list]]:
+    def _picked_outlets(self, names: list[str]) -> list[str]:
+        """The outlet names, as stored, that `outlet:` prefixes pick (spaces and case ignored)."""
+        keys = [name.lower().replace(" ", "") for name in names]
+        return [o for o in self.index.outlets() if any(o.lower().replace(" ", "").startswith(k) for k in keys)]
+
+    def _outlet_tags(self) -> str | None:
+        """`outlet:` as FTS5 terms to join to the words' expression (`AND ("__o…" OR …) NOT (…)`: each search row's
+        tags column names its outlet, textindex.outlet_term), so FTS5 walks only the rows of both; as a condition it
+        probed each word hit for its outlet until a page filled (~30k probes for an outlet of 1 in 30 at 100k).
+        None when conditions on the articles must do it: PostgreSQL, a file made before the tags column, no
+        `outlet:`, or names that pick no outlet (the condition "0" answers that at once)."""
+        q = self.q
+        if not (q.outlets or q.not_outlets) or not self._sqlite or not self.index.search_tags:
+            return None
+        picked, avoided = self._picked_outlets(q.outlets), self._picked_outlets(q.not_outlets)
+        if q.outlets and not picked:
+            return None
+
+        def either(outlets: list[str]) -> str:
+            return "(" + " OR ".join(f'"{outlet_term(o)}"' for o in outlets) + ")"  # hex tokens: nothing to escape
+
+        return (f"AND {either(picked)}" if picked else "") + (f" NOT {either(avoided)}" if avoided else "")
+
+    def _filters(self, outlets: bool = True) -> list[tuple[str, list]]:
         q = self.q
         out: list[tuple[str, list]] = []
-        for names, negated in ((q.outlets, False), (q.not_outlets, True)):
+        for names, negated in ((q.outlets, False), (q.not_outlets, True)) if outlets else ():
             if names:  # the few outlet names the prefixes pick, compared as they are stored (articles_outlet)
-                keys = [name.lower().replace(" ", "") for name in names]
-                picked = [o for o in self.index.outlets() if any(o.lower().replace(" ", "").startswith(k) for k in keys)]
+                picked = self._picked_outlets(names)
                 either = f"a.outlet IN ({', '.join('?' * len(picked))})"
                 if negated and picked:  # an article without an outlet is not one of them
                     out.append((f"(a.outlet IS NULL OR NOT {either})", picked))
@@ -309,7 +335,9 @@ class SearchPlan:
         """bm25 over every hit when there are at most `rank_window`; else the newest `rank_window` hits ranked by
         headline (`_by_headline`; bm25 on PostgreSQL, whose ts_rank reads no IDF), then the rest newest first."""
         newest = self._newest()
-        rank = "bm25(articles_fts, 1.0, 4.0)"  # weights in column order: body, headline (db.py)
+        rank = "bm25(articles_fts, 1.0, 4.0)"  # weights in column order: body, headline (db.py) ...
+        if self.outlet_tags is not None:  # ... and tags: an outlet's term scores nothing (its rarity says no relevance)
+            rank = "bm25(articles_fts, 1.0, 4.0, 0.0)"
         if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
             return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
         edge = newest[self.rank_window]
@@ -342,7 +370,7 @@ class SearchPlan:
         title column: its cost is the window's, where bm25 read every posting of every phrase for its IDF."""
         titled = {r for (r,) in self.index._rows(
             f"SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ? AND articles_fts.rowid > {edge}",
-            (f"title : ({self.driver})",))}
+            (f"title : ({self.headline_driver})",))}
         # ranks as bm25 gives them (lower is better): the score shown is the rank negated
         return ([(rowid & ID_MASK, -2.0) for rowid in window if rowid in titled]
                 + [(rowid & ID_MASK, -1.0) for rowid in window if rowid not in titled])
@@ -381,7 +409,7 @@ class SearchPlan:
         amounts = [t for t in self.q.texts() if t.kind == "amount"]
         if not amounts:
             return []
-        alone = len(amounts) == 1 and self.q.root == amounts[0] and self.where == "1"
+        alone = len(amounts) == 1 and self.q.root == amounts[0] and self.where == "1" and self.outlet_tags is None
         within = None if alone else self.matching_ids_sql()
         rows: list[NumberRow] = []
         for amount in amounts:

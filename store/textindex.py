@@ -29,6 +29,7 @@ parsed tree (store.query), so no user text is ever FTS5 syntax.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 import sqlite3
 from itertools import combinations
@@ -73,6 +74,23 @@ def fts_rowid(article_id: int, date: str | None) -> int:
 
 
 DATED_FROM = 1 << ID_BITS  # the first rowid of a dated article
+
+
+OUTLET_TAG = "__o"  # opens a tags-column token: no gram or bridge starts with the bridge mark, so no word meets one
+
+
+def outlet_term(outlet: str | None) -> str:
+    """The search row's tags-column token for an article's outlet ('' for none): the stored name hashed, as a
+    token holds only letters, digits and `_`. `outlet:` then joins the words inside FTS5, which walks only the rows
+    of both, where a condition on the articles probed every word hit for its outlet (store.search)."""
+    if not outlet:
+        return ""
+    return OUTLET_TAG + hashlib.blake2b(outlet.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def has_tags(conn) -> bool:
+    """Whether the search table has the tags column (files made before it answer `outlet:` by probing articles)."""
+    return conn.execute("SELECT 1 FROM pragma_table_info('articles_fts') WHERE name = 'tags'").fetchone() is not None
 
 
 def recency(article_id: int, date: str | None) -> int:
@@ -170,13 +188,13 @@ _AS_WRITTEN = re.compile(r"[가-힣a-z0-9_]+\Z")  # tokens FTS5's unicode61 keep
 
 
 def record_terms(conn, search_rows, written: set[str] | frozenset[str] = frozenset()) -> set[str]:
-    """Add the terms of new search rows (rowid, body tokens, heading tokens) to `search_terms`, in the writer's
+    """Add the terms of new search rows (rowid, body tokens, heading tokens[, tags]) to `search_terms`, in the writer's
     transaction, and return them. A term FTS5 might spell otherwise (another script's case folding) marks its letter
     `c*`: that letter stays a prefix, so no hit is ever lost to a spelling. Terms in `written` (the indexer's run
     keeps those of its committed batches) are in the table already: only the others are checked and inserted (most
     of a batch's ~100k distinct terms are, after the first batches)."""
     terms = set()
-    for _rowid, body, heading in search_rows:
+    for _rowid, body, heading, *_tags in search_rows:  # tags are no words: one-letter queries never expand to one
         terms.update(body.split())
         terms.update(heading.split())
     terms.difference_update(written)

@@ -183,8 +183,9 @@ ADDITIONS = {
 }
 
 
-# Earlier schema versions whose PostgreSQL schema is today's: 10 only reordered SQLite's search table columns.
-SAME_SCHEMA_HERE = frozenset({9})
+# Earlier schema versions whose PostgreSQL schema is today's: 10 only reordered SQLite's search table columns and
+# 11 added its tags column (outlets filter by a condition here, whose plan the GIN index does not drive).
+SAME_SCHEMA_HERE = frozenset({9, 10})
 
 
 def check_or_create(conn, shown: str, *, create: bool) -> None:
