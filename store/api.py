@@ -136,7 +136,8 @@ class Index:
         entities = self._entity_section(q, [] if instead else plan.entity_ids, fuzzy=total <= TYPO_ARTICLES or bool(instead))
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
                             facets=found_facets, notes=plan.notes,
-                            total_exact=cap is None or total < cap, ranked_newest=plan.ranked_newest, instead=instead)
+                            total_exact=cap is None or total < cap, ranked_newest=plan.ranked_newest,
+                            by_headline=plan.by_headline, instead=instead)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
         """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no

@@ -113,6 +113,7 @@ class SearchResult:
     notes: list[str] = field(default_factory=list)  # what the answer left out and why (an unknown @entity)
     total_exact: bool = True  # False: counting stopped at total_articles (the app's first paint; more may match)
     ranked_newest: int | None = None  # sort:rank scored only this many newest hits; the rest follow newest first
+    by_headline: bool = False  # sort:rank put headline matches first, then newest (a common word: no bm25)
     instead: Instead | None = None  # the query's lone word had no hits: these are the entity it nearly spells
 
 

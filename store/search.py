@@ -74,6 +74,7 @@ class SearchPlan:
         self.index, self.q, self.rank_window = index, q, rank_window
         self._newest_rows: list[int] | None = None
         self.ranked_newest: int | None = None  # set when a page was ranked within the newest-hits window
+        self.by_headline = False  # set when a page was ranked by headline matches, then newest (no bm25)
         self.notes: list[str] = []
         self.entity_ids: list[int] = []
         self.entity_articles: dict[int, int] = {}  # id -> articles naming it: picks how its condition reads
@@ -351,6 +352,7 @@ class SearchPlan:
             note = f"a word is in over {self.rank_window:,} articles: headline or deck matches first, then newest"
             if note not in self.notes:
                 self.notes.append(note)
+            self.by_headline = True
             return self._by_headline(newest, None)[offset:None if limit < 0 else offset + limit]
         if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
             return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []

@@ -458,3 +458,30 @@ async def test_facets_wait_until_typing_pauses(many_app, monkeypatch):
         await settle(pilot)
         assert counted == ["삼성전자"]
         assert "outlets" in str(many_app.screen.query_one("#facets", Static).content)
+
+
+async def test_a_space_at_either_end_asks_nothing_again(many_app, monkeypatch):
+    """`HBM ` is the query `HBM`: typing the space (on the way to `HBM outlet:…`) must not search again, which
+    restarted the facets and put the exact count back to `N+` for up to a second at 100k."""
+    monkeypatch.setattr("store.api.RANK_WINDOW", 20)
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM")
+        screen, asked = many_app.screen, []
+        fetch = screen.fetch
+        monkeypatch.setattr(screen, "fetch", lambda name, *a, **k: (asked.append(name), fetch(name, *a, **k)))
+        assert (screen.result.total_articles, screen.result.total_exact) == (HITS, True)
+        await type_query(pilot, " ")
+        assert asked == [] and screen.result.total_exact  # nothing asked, the exact count stays
+        await type_query(pilot, "-")  # `HBM -`: a lone minus, an error in place
+        await pilot.press("backspace", "backspace")
+        await settle(pilot)
+        assert "results" in asked and screen.result.query == "HBM" and screen.result.total_exact
+
+
+async def test_the_status_line_says_when_a_common_word_ranks_by_headline(many_app, monkeypatch):
+    """A filter leaves few hits of a word the window cannot hold: they rank headline first, and the status says so."""
+    monkeypatch.setattr("store.api.RANK_WINDOW", 20)
+    async with many_app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "HBM outlet:뉴스1 date:2025-09-01..2025-09-05")
+        assert 0 < many_app.screen.result.total_articles <= 20
+        assert "headline matches first, then newest" in str(many_app.screen.query_one("#status", Static).content)

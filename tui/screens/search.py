@@ -53,6 +53,7 @@ class SearchScreen(BaseScreen):
         self.unfolded = False  # near-duplicates (reprints, light edits) shown one row per group unless unfolded
         self.walk = HistoryWalk()  # ↑/↓ through earlier queries, like a shell
         self.answered: str | None = None  # the query whose answer (or error) the screen shows
+        self.asked: str | None = None  # the last query typed (stripped): its answer is shown or on its way
         self.gc_paused: int | None = None  # the collector's pause for the newest keystroke (gc_pause.pause's number)
 
     def remake(self) -> "SearchScreen":
@@ -71,6 +72,7 @@ class SearchScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.focus_query()
+        self.asked = self.initial_query.strip()
         self.run_query(self.initial_query)
 
     def focus_query(self) -> None:
@@ -92,6 +94,10 @@ class SearchScreen(BaseScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "query":
             self.walk.typed(self._history(), event.value)
+            if event.value.strip() == self.asked:
+                return  # a space typed at either end: the same query, its answer shown or coming (asked again, its
+                # facets restarted and the exact count blinked back to "≥1,001" for up to a second at 100k)
+            self.asked = event.value.strip()
             self.run_query(event.value)
 
     def run_query(self, query: str) -> None:
@@ -221,6 +227,8 @@ class SearchScreen(BaseScreen):
             order = {"rank": "by rank", "new": "newest first", "old": "oldest first"}[r.sort]
             if r.ranked_newest:  # the store ranked only the newest hits: say so
                 order = f"by rank among the newest {r.ranked_newest:,}, then newest first"
+            elif r.by_headline:  # few hits of a common word: no bm25 (store.search)
+                order = "headline matches first, then newest"
             folded = self._results().folded
             if folded and not self.unfolded:
                 order += f", {plural(folded, 'near-duplicate')} folded (ctrl+f)"
