@@ -73,3 +73,122 @@ def test_long_lists_of_short_names_stay_linear(typed):
     matcher.find("은행 " + "·" * 100_000 + " 금융지주")
     matcher.find("금융지주(우리 하나) " * 20_000)
     assert cpu() - t0 < 10
+
+
+# --- brackets ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_firm_glossed_by_its_latin_name_after_its_country(shipped):
+    """노르웨이 브리텍스(Britex Shipping)사로부터: the country is no part of the name; 사 after the bracket says a firm; 쉘(Shell)사의
+    (one syllable): the firm by its Latin name."""
+    text = "대우조선해양은 노르웨이 브리텍스(Britex Shipping)사로부터 LNG운반선을 수주했다. 에너지 기업 셸(Shelton)사의 용선용이다."
+    companies = names_of(shipped, text, "company")
+    assert {"브리텍스", "Shelton"} <= companies, companies
+    assert not {"노르웨이 브리텍스", "셸"} & all_names(shipped, text)
+
+
+def test_two_word_firms_before_their_latin_names(shipped):
+    """후지쯔 지멘스(Fujitsu Siemens): two words for two, a firm (not a person), and Siemens in the bracket is no mention of
+    지멘스; 휴렛 패커드(HP): a word per capital; the two capitals are too short a name to look for elsewhere (HP 엔진)."""
+    text = "LG전자, 후지쯔 지멘스(Fujitsu Siemens) 등을 제쳤다. 휴렛 패커드(HP), 델(Dell) 등도 있다. 300HP 엔진."
+    got = mentions(shipped, text)
+    assert ("후지쯔 지멘스", "후지쯔 지멘스", "company") in got and ("휴렛 패커드", "휴렛 패커드", "company") in got, got
+    assert not {"지멘스", "패커드"} & {name for _, name, _ in got}
+    assert [s for s, _, _ in got if s == "HP"] == []
+
+
+def test_a_model_code_in_brackets_after_its_kind(shipped):
+    """LCD모니터(L196WTY-BF), 22인치 모니터 (L227WT-PF), 추진 엔진(ME-GI): products; the kind is no firm."""
+    text = ("LG전자 22인치 LCD모니터 (L227WT-PF)를 1위로 뽑았다. 19인치 와이드 LCD모니터(L196WTY-BF)가 선정됐다. "
+            "천연가스 추진 엔진(ME-GI)이 탑재된다.")
+    assert {"L227WT-PF", "L196WTY-BF", "ME-GI"} <= names_of(shipped, text, "product")
+    assert "LCD모니터" not in all_names(shipped, text)
+
+
+# --- quoted products and events ---------------------------------------------------------------------------------------
+
+
+def test_quoted_project_code_names_and_the_titles_listed_after_them(shipped):
+    """넥슨의 서브 브랜드 '프로젝트 새벽별': a project's code name; ▲'프로젝트 QX' ▲'바람의나라: 귀환 영상' and '프로젝트 매화'
+    '라그나 모바일'를: titles listed right after a quoted product are products (the game, not its video). A slogan quoted after
+    them with words between ('선택과 집중' 전략) and a quoted sentence ('프로젝트는 끝났다') are none."""
+    text = ("넥슨은 ▲서브 브랜드 '프로젝트 새벽별' ▲'프로젝트 QX' ▲'바람의나라: 귀환 영상' 등을 소개했다. 넥슨은 '선택과 집중' "
+            "전략을 폈다. 넥슨은 이날 '프로젝트 매화' '라그나 모바일'을 비롯해 7종을 공개했다. 그는 '프로젝트는 끝났다'고 했다.")
+    products = names_of(shipped, text, "product")
+    assert {"프로젝트 새벽별", "프로젝트 QX", "바람의나라: 귀환", "프로젝트 매화", "라그나 모바일"} <= products, products
+    assert not {"선택과 집중", "프로젝트는 끝났다", "바람의나라: 귀환 영상"} & all_names(shipped, text)
+
+
+def test_a_quoted_chip_and_a_product_by_its_nickname(shipped):
+    """차세대 AI 칩 ‘오로라 베가’의, ‘은빛매’라는 애칭으로: products; a quoted phrase after 칩 that is a sentence is none."""
+    text = ("엔비디아 차세대 AI 칩 ‘오로라 베가’의 연산 병목을 풀었다. 이 제품은 국내에서 ‘은빛매’라는 애칭으로 팔린다. "
+            "AI 칩 ‘더 빨라진다’고 했다.")
+    products = names_of(shipped, text, "product")
+    assert {"오로라 베가", "은빛매"} <= products, products
+    assert "더 빨라진다" not in all_names(shipped, text)
+
+
+def test_a_quoted_preview_or_briefing_of_several_words_is_an_event(shipped):
+    """'넥슨 지스타 프리뷰'를 실시한다, ‘한빛 신작 간담회’: events; one quoted word ('프리뷰') is none."""
+    text = "넥슨은 오는 6일 '넥슨 지스타 프리뷰'를 실시한다. 한빛은 ‘한빛 신작 간담회’를 연다. 이 '프리뷰'는 짧다."
+    events = names_of(shipped, text, "event")
+    assert {"넥슨 지스타 프리뷰", "한빛 신작 간담회"} <= events, events
+    assert "프리뷰" not in all_names(shipped, text)
+
+
+def test_a_product_word_is_no_person_before_a_unit_heads_title(shipped):
+    """LG전자 모니터 사업부장 권봉석 상무: 모니터 (모 + 니터) is no Korean name; 피터 is a foreign one."""
+    text = "LG전자 모니터 사업부장 권봉석 상무는 말했다. 모니터 판을 붙였다."
+    assert names_of(shipped, text, "person") == {"권봉석"}
+
+
+def test_a_bulleted_list_of_plans_closed_by_their_kind(shipped):
+    """△누리T 맞춤형(통화150분+6GB) △주말엔팡(…) △0틴요금 등 LTE 요금제 36종: each item a product, its details left out; a
+    bulleted list of amounts (△월 3000원 △월 5000원 등이다) or one not closed by a kind of product names none."""
+    text = ("SK텔레콤은 △누리T 맞춤형(통화150분+6GB) △주말엔팡(선택 맞춤제공GB+최대 400Kbps) △0틴요금 등 LTE 요금제 36종의 "
+            "가입을 받지 않는다. 옵션은 △월 3000원(13GB) △월 5000원(30GB) 등이다. 과제는 △인력 확보 △설비 투자 등 두 가지다.")
+    products = names_of(shipped, text, "product")
+    assert {"누리T 맞춤형", "주말엔팡", "0틴요금"} <= products, products
+    assert not {"월 3000원", "인력 확보", "설비 투자"} & all_names(shipped, text)
+
+
+def test_a_plan_after_the_word_that_says_what_it_is(shipped):
+    """5G 중간요금제인 누리플랜(월 5만9000원)을: a product; ‘5G 맞춤형 요금제’를 출시 describes a kind of plan, names none."""
+    text = ("SK텔레콤은 5G 중간요금제인 누리플랜(월 5만9000원)을 기본으로 해 '5G 맞춤형 요금제'를 오는 5월 출시한다.")
+    assert "누리플랜" in names_of(shipped, text, "product")
+    assert "5G 맞춤형 요금제" not in all_names(shipped, text)
+
+
+def test_firms_after_the_kind_of_firm_they_are(shipped):
+    """전남 태양광 전문기업인 해솔인프라와 (라 ends the name: 해솔인프 + 라와 is no reading), LNG전문 선사인 한빛LNG해운(대표집행임원
+    김도윤)으로부터: companies, and the head in the bracket a person; 기업인 박하늘 씨 (a businessman) names no firm."""
+    text = ("중부발전은 전남 태양광 전문기업인 해솔인프라와 컨소시엄을 구성했다. 대우조선해양은 국내 LNG전문 선사인 "
+            "한빛LNG해운(대표집행임원 김도윤)으로부터 1척을 수주했다. 기업인 박하늘 씨도 왔다.")
+    assert {"해솔인프라", "한빛LNG해운"} <= names_of(shipped, text, "company")
+    assert "김도윤" in names_of(shipped, text, "person")
+    assert not {"해솔인프", "박하늘 씨"} & all_names(shipped, text)
+
+
+def test_a_named_shipyard_or_campus_is_a_place(shipped):
+    """옥포조선소에서, 대우조선 울진조선소는, LG전자 서초연구개발(R&D)캠퍼스에서 (the bracket kept in the mention): places;
+    대형조선소, 중국조선소, 메인캠퍼스, 제2캠퍼스 are kinds."""
+    text = ("이 선박은 옥포조선소에서 건조된다. 대우조선 울진조선소는 바쁘다. LG전자 서초연구개발(R&D)캠퍼스에서 발표회를 열었다. "
+            "대형조선소와 중국조선소가 경쟁한다. 메인캠퍼스와 제2캠퍼스도 있다.")
+    got = mentions(shipped, text)
+    places = {name for _, name, kind in got if kind == "place"}
+    assert {"옥포조선소", "울진조선소", "서초연구개발캠퍼스"} <= places, got
+    assert ("서초연구개발(R&D)캠퍼스", "서초연구개발캠퍼스", "place") in got
+    assert not {"대형조선소", "중국조선소", "메인캠퍼스", "제2캠퍼스"} & places
+
+
+def test_bulleted_lists_and_kind_words_stay_linear(shipped):
+    from store.extract.entities import rule_candidates
+    from test_matching import article
+
+    t0 = cpu()
+    rule_candidates(article("△누리 " * 50_000 + " 등 요금제"))
+    rule_candidates(article("△누리 등 요금제 " * 30_000))
+    rule_candidates(article("요금제인 누리플랜을 " * 30_000))
+    rule_candidates(article("서초(R&D)캠퍼스에서 " * 20_000))
+    rule_candidates(article("▲'프로젝트 가' " * 20_000))
+    assert cpu() - t0 < 20

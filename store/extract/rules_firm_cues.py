@@ -43,7 +43,10 @@ _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 �
 
 # A firm named in apposition after what it is (데이터 라벨링 협력사인 크라우드웍스도, 장비업체인 원익IPS는, 스타트업인 누리랩스가):
 # the next word, with its particle; not 기업인 (a businessman) nor 자회사인/계열사인 (see subsidiary_hits).
-_APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사인", "개발사인", "운영사인", "공급사인", "고객사인", "설계업체인")
+_APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사인", "개발사인", "운영사인", "공급사인", "고객사인", "설계업체인",
+                     # 태양광 전문기업인 탑인프라와, LNG전문 선사인 현대LNG해운으로부터: kinds of firm (not 기업인, a businessman)
+                     "전문기업인", "선사인", "해운사인", "제약사인", "게임사인", "건설사인", "통신사인", "증권사인", "보험사인", "카드사인",
+                     "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인")
 _APPOSITION_HINT = re.compile("|".join(_APPOSITION_KINDS))
 _NOT_APPOSED = frozenset("만큼 셈 데 탓 덕분 것 까닭 점 반면 경우 곳 만큼은 만큼의 셈이다 데다".split())
 
