@@ -192,3 +192,53 @@ def test_bulleted_lists_and_kind_words_stay_linear(shipped):
     rule_candidates(article("서초(R&D)캠퍼스에서 " * 20_000))
     rule_candidates(article("▲'프로젝트 가' " * 20_000))
     assert cpu() - t0 < 20
+
+
+def test_a_campus_is_named_after_its_place(shipped):
+    """세종캠퍼스, 대덕연구캠퍼스: named after a place; 산업단지캠퍼스, 현장캠퍼스, 개방형캠퍼스 are kinds of campus."""
+    text = "공주대는 세종캠퍼스 시대를 연다. 대덕연구캠퍼스에서 만났다. 산업단지캠퍼스로 인가를 받았다. 현장캠퍼스와 개방형캠퍼스를 짓는다."
+    places = names_of(shipped, text, "place")
+    assert {"세종캠퍼스", "대덕연구캠퍼스"} <= places, places
+    assert not {"산업단지캠퍼스", "현장캠퍼스", "개방형캠퍼스"} & places
+
+
+def test_a_short_name_list_with_a_word_between_it_and_its_kind(typed):
+    """신한·KB·하나 등 주요 금융그룹이, KB·신한 등 4대 주요 금융지주: 주요 and 국내 may stand before or after the count."""
+    assert [n for _, n in found(typed, "신한·KB·하나 등 주요 금융그룹이 최대 순익을 냈다.")] == ["신한금융그룹", "KB금융그룹", "하나금융그룹"]
+    assert [n for _, n in found(typed, "KB·신한 등 4대 주요 금융지주")] == ["KB금융그룹", "신한금융그룹"]
+
+
+def test_a_delivery_received_is_no_country(typed):
+    """조선소로부터 인도 받은 선박 (인도: delivery), 인도 받아: no India; 인도 정부는, 인도와 is the country."""
+    assert found(typed, "2017년 한빛조선으로부터 인도 받은 2척, 인도 받아 운항한다.") == []
+    assert found(typed, "인도 정부는 인도와 중국의 국경을 논의했다.") == [("인도", "인도"), ("인도", "인도"), ("중국", "중국")]
+
+
+def test_a_credit_glued_to_the_caption_after_it_names_no_body(shipped):
+    """서부산 산업단지. 부산경제진흥원 제공서부산 산업단지: 제공서부 (제공 + 서부산) is no ministry or body."""
+    text = "서부산 산업단지. 부산경제진흥원 제공서부산 산업단지. 중소기업이 늘었다."
+    assert not {n for n in all_names(shipped, text) if n.startswith("제공")}
+
+
+def test_a_periodical_before_its_issue_is_its_publisher(shipped):
+    """미국의 PC 매거진 2월호에서도, 누리저널 5월호는: companies (as papers are); 여성 매거진 3월호, 이번 3월호 name none."""
+    text = "미국의 PC 매거진 2월호에서도 1위를 했다. 누리저널 5월호는 특집을 실었다. 여성 매거진 3월호와 이번 3월호에도 실렸다."
+    companies = names_of(shipped, text, "company")
+    assert {"PC 매거진", "누리저널"} <= companies, companies
+    assert not {"여성 매거진", "매거진"} & all_names(shipped, text)
+
+
+def test_a_quoted_plant_and_a_chaired_meeting(shipped):
+    """‘한빛수상태양광 발전소’ 준공식: a place (‘태양광 발전소’ is a kind); 대통령 주재로 열린 비상경제민생회의: an event (a long
+    name; 주재한 국무회의 and 확대간부회의 are kinds of meeting)."""
+    text = ("중부발전은 ‘한빛수상태양광 발전소’ 준공식을 열었다. ‘태양광 발전소’ 건설이 늘었다. 대통령 주재로 열린 "
+            "비상경제민생회의 후속조치다. 시장이 주재한 확대간부회의에서 논의했다. 대통령 주재로 열린 국무회의에서도.")
+    assert "한빛수상태양광 발전소" in names_of(shipped, text, "place")
+    assert "비상경제민생회의" in names_of(shipped, text, "event")
+    assert not {"태양광 발전소", "확대간부회의", "국무회의"} & all_names(shipped, text)
+
+
+def test_the_round_13_gazetteer_rows(typed):
+    """홈플러스, Silicon Valley's towns as news spells them (샌타클래라 = 산타클라라), LG's appliance line before LG."""
+    text = "이마트·홈플러스가 고전했다. 미국 샌타클래라와 쿠퍼티노, 팔로알토에 있다. LG 시그니처 올레드 TV를 공개했다."
+    assert [n for _, n in found(typed, text)] == ["이마트", "홈플러스", "미국", "산타클라라", "쿠퍼티노", "팰로앨토", "LG 시그니처"]

@@ -49,7 +49,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     people = prepared.title_hits() + prepared.age_hits() + prepared.role_hits() + prepared.honorific_hits() + prepared.late_hits()
     people += prepared.lineup_hits() + prepared.japanese_name_hits()
     people += prepared.dot_list_people(people)
-    rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
+    rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.periodical_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
     pairs += prepared.institution_pairs(rule_hits)

@@ -323,6 +323,8 @@ class Matcher:
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
+            elif pattern.kind == "place" and after == " " and _RECEIVED.match(text, end):
+                return False  # 조선소로부터 인도 받은 선박: a delivery received (인도), no country is received
         if written == "한화" and (before == "(" and _WON_AFTER.match(text, end) or _WON_GLUED.match(text, end)):
             return False  # 43억달러(한화 약 5조7000억원), 한화로 약 1조원: Korean won, not the group
         if pattern.kind == "person" and _JUNIOR.match(text, end):
@@ -345,7 +347,7 @@ _LIST_ITEM = r"[A-Za-z가-힣][A-Za-z0-9가-힣&]{0,7}"
 # KB·신한·하나·우리, KB, 신한, 하나: two items or more joined by a middle dot or a comma
 _DOT_LIST = re.compile(rf"(?<![A-Za-z0-9가-힣&·]){_LIST_ITEM}(?: ?[·,] ?{_LIST_ITEM})+")
 # … 등 4대 금융지주, … 등 국내 10개 은행, … 4대 금융: the kind right after the list
-_CUE_AFTER = re.compile(r" ?(?:등의? ?)?(?:국내 ?)?(?:\d{1,2} ?(?:대|개|곳) ?)?" + _KIND_WORDS)
+_CUE_AFTER = re.compile(r" ?(?:등의? ?)?(?:(?:국내|주요|대형) ?){0,2}(?:\d{1,2} ?(?:대|개|곳) ?)?(?:(?:국내|주요|대형) ?){0,2}" + _KIND_WORDS)
 # 10개 금융지주사(KB국민 신한 …), 금융지주회사 10곳(…), 4대 은행(…): the kind right before the list's bracket
 _CUE_BRACKET = re.compile(_KIND_WORDS + r"(?: ?\d{1,2} ?(?:곳|개|개사))? ?\(([^()\n]{2,160})\)")
 _LIST_ITEMS = re.compile(r"[^\s·,]+")
@@ -492,6 +494,7 @@ def _envoy(text: str, start: int, end: int) -> bool:
 
 # --- short forms --------------------------------------------------------------------------------
 
+_RECEIVED = re.compile(r" 받(?:은|아|을|았|기|는|고|지|게)")
 _WON_AFTER = re.compile(r"\s*(?:로|으로)?\s*(?:약\s*)?\d")
 _WON_GLUED = re.compile(r"로\s*(?:약\s*)?\d")
 

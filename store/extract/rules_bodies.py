@@ -414,6 +414,8 @@ class _BodyRules(_SchoolRules):
         if suffix in ("대학교", "학당") and len(stem) == 2:
             # 거제대학교, 배재학당: a two-syllable stem names a school (국립대학교 is a kind of one)
             return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
+        if stem.startswith("제공") and w.core.startswith("제공"):
+            return False  # 부산경제진흥원 제공서부 산업단지: a credit's 제공 glued to the caption after it, no name
         generic = stem in _GENERIC_STEMS and suffix not in _PLURAL_FIRM_SUFFIXES  # 미래시스템즈 is a firm, 미래산업 a kind
         if not stem or stem in _NOT_NAMES or generic or any(c in "·/" for c in core) or stem.isdigit():
             return False
@@ -431,6 +433,9 @@ class _BodyRules(_SchoolRules):
             return False  # 어린이합창단, 소년소녀합창단, 시립교향악단: a kind of ensemble
         if suffix in ("조선소", "캠퍼스") and (stem in _GENERIC_SITE_STEMS or stem in _GENERIC_FACILITY_STEMS or stem in _COUNTRY_STEMS):
             return False  # 대형조선소, 중국조선소, 메인캠퍼스, 제2캠퍼스: a kind of shipyard or campus (옥포조선소, 울산조선소 are one)
+        if suffix == "캠퍼스" and not any(self._is_place(stem[:k]) or self.known.type_of(stem[:k] + "구") == "place"
+                                        for k in range(2, min(len(stem), 4) + 1)):
+            return False  # 산업단지캠퍼스, 현장캠퍼스, 개방형캠퍼스: kinds; a campus is named after its place (세종캠퍼스, 서초연구개발캠퍼스)
         if suffix in ("공원", "광장", "회관") and (stem in _GENERIC_SITE_STEMS or core.endswith(_GENERIC_SITE_TAILS)):
             return False  # 국립공원, 어린이공원, 마을회관, 문화회관: a kind of park, square or hall (서구문화회관 is one)
         if suffix == "병원" and (len(stem) < 2 or any(

@@ -56,6 +56,10 @@ _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
 _QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회", "프리뷰", "간담회", "설명회", "발표회")
 _PRIZE_ENDINGS = ("대상", "상")
+# A quoted name of a word and one of these is a site (‘남정수상태양광 발전소’, ‘새만금 조선소’), unless the word is a kind.
+_SITE_WORDS = frozenset("발전소 조선소 공장 캠퍼스 물류센터 데이터센터".split())
+_GENERIC_SITE_KINDS = frozenset("""태양광 수상태양광 풍력 해상풍력 화력 원자력 수력 석탄 가스 복합 열병합 연료전지 조력 지열 양수 바이오매스 신규 대형 중소
+    국내 해외 스마트 첨단 전기차 배터리 반도체 자동차""".split())
 _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
@@ -72,6 +76,10 @@ _EDITION_EVENT = re.compile(r"제\s?\d{1,3}\s?회\s((?:[가-힣A-Za-z0-9·&]{1,1
                             r"(?:축제|페스티벌|박람회|엑스포|포럼|경진대회|체전|영화제|문화제|가요제|전시회|사진전|심포지엄|학술대회|한마당|선거))"
                             r"(?=[은는이가을를의와과에도]|에서|으로|로|[\s,.)’'\"”]|$)")
 _PARTICLE_ENDS = tuple("은는이가을를의와과에도로")
+# A meeting someone chairs, named by a long compound (윤석열 대통령 주재로 열린 비상경제민생회의): an event; a short one is a kind
+# of meeting (주재한 국무회의, 확대간부회의: four syllables or fewer before 회의).
+_CHAIRED_MEETING = re.compile(r"주재(?:로|한|하는|해|한다)\s(?:열린\s|개최된\s|열리는\s)?([가-힣]{5,14}회의)"
+                              r"(?=(?:에서|에서는|으로|로|[은는이가을를의와과에도])?(?![가-힣]))")
 # An event whose edition the sentence counts (한국보도사진전은 올해로 54회를 맞았으며, 한빛국제영화제가 올해 10회째를 맞는):
 # the subject of 올해(로) N회(째) … 맞다, one word of four syllables or more (이번 행사는, 대회는: no name); not a prize
 # (…상은 올해로 30회: awards are no entities here).
@@ -102,6 +110,8 @@ class _ProductRules(_ArticleBase):
                 continue
             body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
                 "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
+            if body_type is None and len(parts) == 2 and parts[1] in _SITE_WORDS and parts[0] not in _GENERIC_SITE_KINDS and len(parts[0]) >= 3:
+                body_type = "place"  # ‘남정수상태양광 발전소’ 준공식: a named plant (‘태양광 발전소’ is a kind)
             edition = _EDITION_AT_START.match(name) if body_type == "event" else None
             if body_type is None and len(parts) >= 2:
                 # ‘KAIST 국제 신소재 공학 워크숍’, ‘제7회 국제평화공헌대상’, ‘2024 우수기자대상’: a workshop or contest of
@@ -231,6 +241,10 @@ class _ProductRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "event") and name not in _NOT_NAMES:
                 hits.append(_Hit(name, m.start(1), "rule", "event"))
+        if "주재" in self.text:
+            for m in _CHAIRED_MEETING.finditer(self.text):
+                if self.known.type_of(m.group(1)) in (None, "event"):
+                    hits.append(_Hit(m.group(1), m.start(1), "rule", "event"))  # 대통령 주재로 열린 비상경제민생회의: a named meeting
         if "올해" in self.text and _EDITION_COUNT.search(self.text):  # a literal scan first: few texts count an edition
             for m in _EDITION_SUBJECT.finditer(self.text):
                 name = m.group(1)
