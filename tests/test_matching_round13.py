@@ -242,3 +242,10 @@ def test_the_round_13_gazetteer_rows(typed):
     """홈플러스, Silicon Valley's towns as news spells them (샌타클래라 = 산타클라라), LG's appliance line before LG."""
     text = "이마트·홈플러스가 고전했다. 미국 샌타클래라와 쿠퍼티노, 팔로알토에 있다. LG 시그니처 올레드 TV를 공개했다."
     assert [n for _, n in found(typed, text)] == ["이마트", "홈플러스", "미국", "산타클라라", "쿠퍼티노", "팰로앨토", "LG 시그니처"]
+
+
+def test_a_shorter_name_before_a_latin_bracket_starts_after_what_the_firm_is(shipped):
+    """노르웨이의 가스 운송회사인 누리코(Nuriko LNG AS)사와: the firm is 누리코 (운송회사인 says what it is), not a name of two words."""
+    text = "대우조선해양은 노르웨이의 가스 운송회사인 누리코(Nuriko LNG AS)사와 LNG선 2척에 대한 계약을 체결했다."
+    names = all_names(shipped, text)
+    assert "누리코" in names_of(shipped, text, "company") and not [n for n in names if "운송회사" in n], names

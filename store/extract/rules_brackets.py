@@ -206,6 +206,9 @@ class _BracketRules(_ArticleBase):
                         options.append(" ".join(longer + words))
                         break
         for option in options:
+            if any(strip_particle(w) != w or w[-1] in "인의" or w in _NOT_NAMES or self.known.type_of(w) == "place"
+                   for w in option.split()[:-1]):
+                continue  # 가스 운송회사인 아빌코(Awilco LNG AS): what the firm is, then its name, is no name of two words
             if len(option) >= 2 and self._bracket_pair_ok(option, inner, inner_is_latin, bracket - len(option)):
                 return option
         return None
