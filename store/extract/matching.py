@@ -259,7 +259,7 @@ class Matcher:
                 reach = hit[1]
         if self._club_by_place:
             chosen = self._clubs_for_their_towns(chosen)
-        if self._short_firms.stems and _FIRM_LIST_HINT.search(text):
+        if self._short_firms.stems:
             chosen = self._short_firms.listed(text, chosen)
         return chosen
 
@@ -342,14 +342,14 @@ _KIND_SUFFIXES = (("금융지주", "holding"), ("금융그룹", "holding"), ("�
 _KIND_WORDS = (r"(금융지주회사|금융지주사|금융지주|금융그룹|금융사|금융|지주회사|지주사|시중은행|지방은행|인터넷은행|은행권|은행|증권사|"
                r"증권|카드사|카드)")
 _KIND_OF_CUE = {"은행": "bank", "증권": "securities", "카드": "card"}  # by the cue's first letters; the rest: holding
-_FIRM_LIST_HINT = re.compile("금융|은행|지주|증권|카드")  # literal first (C speed): most texts name none of these
+_KIND_CUE = re.compile(_KIND_WORDS)  # literal alternation (C speed): only the text around these is read
 _LIST_ITEM = r"[A-Za-z가-힣][A-Za-z0-9가-힣&]{0,7}"
-# KB·신한·하나·우리, KB, 신한, 하나: two items or more joined by a middle dot or a comma
-_DOT_LIST = re.compile(rf"(?<![A-Za-z0-9가-힣&·]){_LIST_ITEM}(?: ?[·,] ?{_LIST_ITEM})+")
-# … 등 4대 금융지주, … 등 국내 10개 은행, … 4대 금융: the kind right after the list
-_CUE_AFTER = re.compile(r" ?(?:등의? ?)?(?:(?:국내|주요|대형) ?){0,2}(?:\d{1,2} ?(?:대|개|곳) ?)?(?:(?:국내|주요|대형) ?){0,2}" + _KIND_WORDS)
-# 10개 금융지주사(KB국민 신한 …), 금융지주회사 10곳(…), 4대 은행(…): the kind right before the list's bracket
-_CUE_BRACKET = re.compile(_KIND_WORDS + r"(?: ?\d{1,2} ?(?:곳|개|개사))? ?\(([^()\n]{2,160})\)")
+# KB·신한·하나·우리 (등 4대 ), KB, 신한, 하나: two items or more joined by a middle dot or a comma, right before the kind word
+# (우리은행: glued to it too); and 10개 금융지주사(KB국민 신한 …), 금융지주회사 10곳(…): the list in a bracket right after it
+_LIST_BEFORE_CUE = re.compile(rf"(?<![A-Za-z0-9가-힣&·])({_LIST_ITEM}(?: ?[·,] ?{_LIST_ITEM})+) ?(?:등의? ?)?"
+                              r"(?:(?:국내|주요|대형) ?){0,2}(?:\d{1,2} ?(?:대|개|곳) ?)?(?:(?:국내|주요|대형) ?){0,2}\Z")
+_BRACKET_AFTER_CUE = re.compile(r"(?: ?\d{1,2} ?(?:곳|개|개사))? ?\(([^()\n]{2,160})\)")
+_LIST_REACH = 160  # characters before a kind word that a list can take
 _LIST_ITEMS = re.compile(r"[^\s·,]+")
 _KIND_ENDINGS = tuple(suffix for suffix, _ in _KIND_SUFFIXES)
 
@@ -359,7 +359,7 @@ def _cue_kind(cue: str) -> str:
 
 
 class _ShortFirms:
-    """The short names of the financial groups and banks among the entities (see _DOT_LIST), and the lists that name them."""
+    """The short names of the financial groups and banks among the entities (see _LIST_BEFORE_CUE), and the lists that name them."""
 
     def __init__(self, table: Mapping[str, list[_Pattern]], kinds: Mapping[int, str]) -> None:
         self.stems: dict[str, dict[str, int]] = {}  # kind -> short name -> entity id
@@ -410,28 +410,31 @@ class _ShortFirms:
 
     def listed(self, text: str, chosen: list[Mention]) -> list[Mention]:
         """`chosen` with the short names of the lists in the text added as mentions of their firms."""
-        at = {s: (e, eid) for s, e, eid, _ in chosen}
         lists: list[tuple[str, list[tuple[int, int]]]] = []
-        for m in _CUE_BRACKET.finditer(text):
-            lists.append((_cue_kind(m.group(1)), [(m.start(2) + i.start(), m.start(2) + i.end())
-                                                  for i in _LIST_ITEMS.finditer(m.group(2))]))
-        for m in _DOT_LIST.finditer(text):
-            items = [(m.start() + i.start(), m.start() + i.end()) for i in _LIST_ITEMS.finditer(m.group())]
-            cue = _CUE_AFTER.match(text, m.end())
-            last = at.get(items[-1][0])
-            if cue and _word_ends(text, cue.end()):
-                kind = _cue_kind(cue.group(1))
-            elif last and self.kinds.get(last[1]) == "company" and text[items[-1][0] : last[0]].endswith(_KIND_ENDINGS):
-                kind = _cue_kind(text[items[-1][0] : last[0]])  # KB·신한·하나·우리금융: the last item says the kind
-            else:
-                continue
-            lists.append((kind, items))
+        for cue in _KIND_CUE.finditer(text):
+            kind = _cue_kind(cue.group())
+            inside = _BRACKET_AFTER_CUE.match(text, cue.end())
+            if inside:
+                lists.append((kind, [(inside.start(1) + i.start(), inside.start(1) + i.end())
+                                     for i in _LIST_ITEMS.finditer(inside.group(1))]))
+            if not _word_ends(text, cue.end()):
+                continue  # 금융투자, 은행나무: the kind word is part of another
+            low = max(0, cue.start() - _LIST_REACH)
+            if text.find("·", low, cue.start()) < 0 and text.find(",", low, cue.start()) < 0:
+                continue  # no list joins anything before the kind word (C speed: most kind words stand alone)
+            before = _LIST_BEFORE_CUE.search(text, low, cue.start())
+            if before:
+                lists.append((kind, [(before.start(1) + i.start(), before.start(1) + i.end())
+                                     for i in _LIST_ITEMS.finditer(before.group(1))]))
+        if not lists:
+            return chosen
+        at = {s: (e, eid) for s, e, eid, _ in chosen}
         added: list[Mention] = []
         for kind, items in lists:
             bare = []
             for s, e in items:
                 hit = at.get(s)
-                if hit is not None and self.kinds.get(hit[1]) == "company" and hit[0] <= e:
+                if hit is not None and self.kinds.get(hit[1]) == "company":
                     continue  # a firm the alias file names in full (우리은행)
                 if text[s:e] not in self.ids or hit is not None:
                     break  # 우리·너희, 하나·둘: not a list of firms

@@ -195,14 +195,18 @@ class _BracketRules(_ArticleBase):
         words = outer.split()
         options = [" ".join(words[k:]) for k in range(1, len(words))]
         letters = [c for c in inner if c.isalpha()]
+        if not options and not (_ACRONYM.fullmatch(inner) and len(words) == 1 and len(letters) >= 2):
+            return None  # most brackets: one word before a name that is no acronym
         if _ACRONYM.fullmatch(inner) and len(words) == 1 and len(letters) >= 2:
-            before = self.text[max(0, bracket - _BRACKET_LOOKBACK) : bracket - len(outer)]
+            start = bracket - len(outer)
+            before = self.text[max(0, start - 40) : start]
             more = before.split()[-(min(len(letters), 3) - 1):]
-            if before.endswith(" ") and more and "\n" not in self.text[bracket - len(outer) - len(" ".join(more)) - 1 : bracket]:
+            if before.endswith(" ") and more and "\n" not in before[-len(" ".join(more)) - 1 :]:
                 for k in range(len(more)):
                     longer = more[k:]
-                    if all(_is_hangul(w[0]) and strip_particle(w) == w and w not in _NOT_NAMES and not any(c in _CLOSERS + _OPENERS for c in w)
-                           and self.known.type_of(w) is None for w in longer):
+                    if _starts_letter(longer[0], 0, letters[0]) and all(
+                            _is_hangul(w[0]) and strip_particle(w) == w and w not in _NOT_NAMES and self.known.type_of(w) is None
+                            and not any(c in _CLOSERS + _OPENERS for c in w) for w in longer):
                         options.append(" ".join(longer + words))
                         break
         for option in options:
