@@ -121,12 +121,13 @@ def test_quoted_project_code_names_and_the_titles_listed_after_them(shipped):
 
 
 def test_a_quoted_chip_and_a_product_by_its_nickname(shipped):
-    """차세대 AI 칩 ‘오로라 베가’의, ‘은빛매’라는 애칭으로: products; a quoted phrase after 칩 that is a sentence is none."""
+    """차세대 AI 칩 ‘오로라 베가’의, ‘은빛매’라는 애칭으로 팔린다: products; a quoted phrase after 칩 that is a sentence, and a
+    nickname of what is not sold (‘일벌레’라는 별칭을 얻었다, ‘착한 가격’이라는 별칭으로 불린다) are none."""
     text = ("엔비디아 차세대 AI 칩 ‘오로라 베가’의 연산 병목을 풀었다. 이 제품은 국내에서 ‘은빛매’라는 애칭으로 팔린다. "
-            "AI 칩 ‘더 빨라진다’고 했다.")
+            "AI 칩 ‘더 빨라진다’고 했다. 그는 ‘일벌레’라는 별칭을 얻었다. 이 제도는 ‘착한 가격’이라는 별칭으로 불린다.")
     products = names_of(shipped, text, "product")
     assert {"오로라 베가", "은빛매"} <= products, products
-    assert "더 빨라진다" not in all_names(shipped, text)
+    assert not {"더 빨라진다", "일벌레", "착한 가격"} & all_names(shipped, text)
 
 
 def test_a_quoted_preview_or_briefing_of_several_words_is_an_event(shipped):
@@ -147,10 +148,11 @@ def test_a_bulleted_list_of_plans_closed_by_their_kind(shipped):
     """△누리T 맞춤형(통화150분+6GB) △주말엔팡(…) △0틴요금 등 LTE 요금제 36종: each item a product, its details left out; a
     bulleted list of amounts (△월 3000원 △월 5000원 등이다) or one not closed by a kind of product names none."""
     text = ("SK텔레콤은 △누리T 맞춤형(통화150분+6GB) △주말엔팡(선택 맞춤제공GB+최대 400Kbps) △0틴요금 등 LTE 요금제 36종의 "
-            "가입을 받지 않는다. 옵션은 △월 3000원(13GB) △월 5000원(30GB) 등이다. 과제는 △인력 확보 △설비 투자 등 두 가지다.")
+            "가입을 받지 않는다. 옵션은 △월 3000원(13GB) △월 5000원(30GB) 등이다. 과제는 △인력 확보 △설비 투자 등 두 가지다. "
+            "회사는 △안전 점검 △시설 개선 등 서비스 품질을 높인다. △신규 채용 △교육 확대 등 게임 업계의 과제다.")
     products = names_of(shipped, text, "product")
     assert {"누리T 맞춤형", "주말엔팡", "0틴요금"} <= products, products
-    assert not {"월 3000원", "인력 확보", "설비 투자"} & all_names(shipped, text)
+    assert not {"월 3000원", "인력 확보", "설비 투자", "안전 점검", "시설 개선", "신규 채용", "교육 확대"} & all_names(shipped, text)
 
 
 def test_a_plan_after_the_word_that_says_what_it_is(shipped):

@@ -34,7 +34,9 @@ _LIST_SEPARATORS = frozenset(["", ",", "·", "▲", "△", "■", "◆", "-", "�
 # A video or trailer of a game named with it in quotes (‘카트라이더: 드리프트 영상’): the game is the name.
 # A bulleted list (△A △B △C) closed by 등 and what kind of product the items are: the end of the last item.
 _BULLETS = "△▲"
-_BULLET_LIST_END = re.compile(r" 등(?:의)? (?:[A-Za-z0-9]{1,6} )?(?:요금제|게임|신작|제품|모델|서비스|상품|앱|요금|플랜|단말기|스마트폰|신차|차종)")
+_BULLET_LIST_END = re.compile(r" 등(?:의)? (?:[A-Za-z0-9]{1,6} )?(?:요금제|게임|신작|모델|앱|플랜|단말기|스마트폰|신차|차종)"
+                              # the kind ends the phrase: a count or a particle after it (요금제 36종의, 신작을; not 게임 업계)
+                              r"(?: ?\d{1,3} ?(?:종|개|가지|대)[을를이가의은는도과와에]?|들?[을를이가의은는도과와에])(?![가-힣A-Za-z])")
 _BULLET_ITEM = re.compile(r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9+&\-]{0,14}(?: [가-힣A-Za-z0-9+&\-]{1,10}){0,2}")
 _BRACKETED = re.compile(r"\([^()]*\)")
 # What a product after 인 is (5G 중간요금제인 베이직플랜을): a word ending so, then the name.
@@ -64,7 +66,9 @@ _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
-_NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|애칭|별칭|제품명|상품명|브랜드명|서비스명)(?:으로|로|의|을|를)")
+_NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|제품명|상품명|브랜드명|서비스명)(?:으로|로|의|을|를)"
+                       # a nickname only for what is sold (‘블랙피카소’라는 애칭으로 판매되고; not ‘일벌레’라는 별칭을 얻었다)
+                       r"|(?:이)?라는\s?(?:애칭|별칭)(?:으로|로)\s?(?:\S+\s){0,2}?\S*(?:판매|출시|팔리|팔린|팔려|선보|시판)")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
