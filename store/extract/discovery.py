@@ -2,6 +2,7 @@
 grouped per entity and named."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,9 @@ from .hangul import normalize_name
 from .lexicon import _Credits, _has_hangul, _has_latin
 from ..model import Article, Candidate
 from .rules import _EVIDENCE_RANK, _FUNCTION_WORDS, _Article, _Hit, _guess_type, _is_amount
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
 
 def _typos_of_known_names(hits: list[_Hit], text: str, known: _Known, prepared: _Article) -> dict[str, str]:
     """Normalized surface -> group key ("=" + known name) for discovered names that misspell a known
@@ -45,9 +49,12 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     people = prepared.title_hits() + prepared.age_hits() + prepared.role_hits() + prepared.honorific_hits() + prepared.late_hits()
     people += prepared.lineup_hits() + prepared.japanese_name_hits()
     people += prepared.dot_list_people(people)
-    rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
-                 + prepared.quoted_work_hits() + prepared.edition_event_hits() + junior_hits + bracket_hits)
+    rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.periodical_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
+                 + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
+                 + junior_hits + bracket_hits)
     pairs += prepared.institution_pairs(rule_hits)
+    # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
+    pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
     pairs += _host_and_event_pairs(rule_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]

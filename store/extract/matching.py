@@ -207,6 +207,7 @@ class Matcher:
                 table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
                                            _is_hangul(key[0]) and _is_tail(key), market))
         self._club_by_place = _clubs_by_place(table)
+        self._short_firms = _ShortFirms(table, kinds)
         for key, patterns in table.items():
             self._automaton.add_word(key, (key, patterns))
         self._empty = not table
@@ -252,11 +253,14 @@ class Matcher:
         for hit in hits:
             if hit[0] >= reach:
                 if chosen and _glosses(text, chosen[-1], hit):
+                    reach = hit[1]  # nor a shorter name inside the bracket (후지쯔 지멘스(Fujitsu Siemens): not Siemens)
                     continue  # 고대역폭메모리(HBM): one mention, the name before the bracket
                 chosen.append(hit)
                 reach = hit[1]
         if self._club_by_place:
             chosen = self._clubs_for_their_towns(chosen)
+        if self._short_firms.stems:
+            chosen = self._short_firms.listed(text, chosen)
         return chosen
 
     def _clubs_for_their_towns(self, chosen: list[Mention]) -> list[Mention]:
@@ -319,11 +323,144 @@ class Matcher:
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place
+            elif pattern.kind == "place" and after == " " and _RECEIVED.match(text, end):
+                return False  # 조선소로부터 인도 받은 선박: a delivery received (인도), no country is received
         if written == "한화" and (before == "(" and _WON_AFTER.match(text, end) or _WON_GLUED.match(text, end)):
             return False  # 43억달러(한화 약 5조7000억원), 한화로 약 1조원: Korean won, not the group
         if pattern.kind == "person" and _JUNIOR.match(text, end):
             return False  # 도널드 트럼프 주니어 is the son, not 도널드 트럼프
         return True
+
+# --- financial groups and banks by their short names, in a list --------------------------------------------------
+
+# News lists financial groups and banks by the part of their names before 금융지주/은행/증권/카드 (KB·신한·하나·우리 등 4대
+# 금융지주; 10개 금융지주사(KB국민 신한 NH농협 우리 하나 …)). 우리, 하나, 신한, 국민 alone are words (우리는, 하나의), so a short
+# name names the firm only in a list whose every item is such a short name or a firm, with a word for their kind right after
+# the list or right before its bracket; the kind picks the firm (우리 in a list of 금융지주 is 우리금융지주, of 은행 우리은행).
+_KIND_SUFFIXES = (("금융지주", "holding"), ("금융그룹", "holding"), ("금융", "holding"), ("은행", "bank"), ("증권", "securities"),
+                  ("카드", "card"))
+_KIND_WORDS = (r"(금융지주회사|금융지주사|금융지주|금융그룹|금융사|금융|지주회사|지주사|시중은행|지방은행|인터넷은행|은행권|은행|증권사|"
+               r"증권|카드사|카드)")
+_KIND_OF_CUE = {"은행": "bank", "증권": "securities", "카드": "card"}  # by the cue's first letters; the rest: holding
+_KIND_CUE = re.compile(_KIND_WORDS)  # literal alternation (C speed): only the text around these is read
+_LIST_ITEM = r"[A-Za-z가-힣][A-Za-z0-9가-힣&]{0,7}"
+# KB·신한·하나·우리 (등 4대 ), KB, 신한, 하나: two items or more joined by a middle dot or a comma, right before the kind word
+# (우리은행: glued to it too); and 10개 금융지주사(KB국민 신한 …), 금융지주회사 10곳(…): the list in a bracket right after it
+_LIST_BEFORE_CUE = re.compile(rf"(?<![A-Za-z0-9가-힣&·])({_LIST_ITEM}(?: ?[·,] ?{_LIST_ITEM})+) ?(?:등의? ?)?"
+                              r"(?:(?:국내|주요|대형) ?){0,2}(?:\d{1,2} ?(?:대|개|곳) ?)?(?:(?:국내|주요|대형) ?){0,2}\Z")
+_BRACKET_AFTER_CUE = re.compile(r"(?: ?\d{1,2} ?(?:곳|개|개사))? ?\(([^()\n]{2,160})\)")
+_LIST_REACH = 160  # characters before a kind word that a list can take
+_LIST_ITEMS = re.compile(r"[^\s·,]+")
+_KIND_ENDINGS = tuple(suffix for suffix, _ in _KIND_SUFFIXES)
+
+
+def _cue_kind(cue: str) -> str:
+    return next((kind for word, kind in _KIND_OF_CUE.items() if word in cue), "holding")
+
+
+class _ShortFirms:
+    """The short names of the financial groups and banks among the entities (see _LIST_BEFORE_CUE), and the lists that name them."""
+
+    def __init__(self, table: Mapping[str, list[_Pattern]], kinds: Mapping[int, str]) -> None:
+        self.stems: dict[str, dict[str, int]] = {}  # kind -> short name -> entity id
+        self.ids: dict[str, set[int]] = defaultdict(set)  # short name -> every entity it is short for
+        self.of: dict[int, set[str]] = defaultdict(set)  # entity id -> its short names
+        self.kinds = kinds
+        if not kinds:
+            return
+        ambiguous: set[tuple[str, str]] = set()
+        for patterns in table.values():
+            for p in patterns:
+                if p.kind != "company":
+                    continue
+                surface = p.surface
+                for suffix, kind in _KIND_SUFFIXES:
+                    stem = surface[: -len(suffix)]
+                    if not surface.endswith(suffix) or len(stem) < 2 or " " in stem:
+                        continue
+                    owners = {q.entity_id for q in table.get(_match_key(stem), ())}
+                    if owners - {p.entity_id}:
+                        break  # 삼성 (삼성카드), 부산 (부산은행): the short name is another entity's name
+                    known = self.stems.setdefault(kind, {})
+                    if known.get(stem, p.entity_id) != p.entity_id:
+                        ambiguous.add((kind, stem))
+                    known[stem] = p.entity_id
+                    self.ids[stem].add(p.entity_id)
+                    self.of[p.entity_id].add(stem)
+                    break
+        for kind, stem in ambiguous:
+            del self.stems[kind][stem]
+        self.stems = {kind: stems for kind, stems in self.stems.items() if stems}
+
+    def resolve(self, item: str, kind: str) -> int | None:
+        """The firm of this kind a short name stands for: its own (우리 -> 우리금융지주), the group's of another of the same firm's
+        short names (한투, short for 한국투자증권, -> 한국투자금융지주), or the longest short name of the kind it starts with
+        (KB국민 -> KB금융지주)."""
+        known = self.stems.get(kind, {})
+        if item in known:
+            return known[item]
+        for other in sorted(self.ids.get(item, ())):
+            for stem in sorted(self.of[other]):
+                if stem in known:
+                    return known[stem]
+        for n in range(len(item) - 1, 1, -1):
+            if item[:n] in known:
+                return known[item[:n]]
+        return None
+
+    def listed(self, text: str, chosen: list[Mention]) -> list[Mention]:
+        """`chosen` with the short names of the lists in the text added as mentions of their firms."""
+        lists: list[tuple[str, list[tuple[int, int]]]] = []
+        for cue in _KIND_CUE.finditer(text):
+            kind = _cue_kind(cue.group())
+            inside = _BRACKET_AFTER_CUE.match(text, cue.end())
+            if inside:
+                lists.append((kind, [(inside.start(1) + i.start(), inside.start(1) + i.end())
+                                     for i in _LIST_ITEMS.finditer(inside.group(1))]))
+            if not _word_ends(text, cue.end()):
+                continue  # 금융투자, 은행나무: the kind word is part of another
+            low = max(0, cue.start() - _LIST_REACH)
+            if text.find("·", low, cue.start()) < 0 and text.find(",", low, cue.start()) < 0:
+                continue  # no list joins anything before the kind word (C speed: most kind words stand alone)
+            before = _LIST_BEFORE_CUE.search(text, low, cue.start())
+            if before:
+                lists.append((kind, [(before.start(1) + i.start(), before.start(1) + i.end())
+                                     for i in _LIST_ITEMS.finditer(before.group(1))]))
+        if not lists:
+            return chosen
+        at = {s: (e, eid) for s, e, eid, _ in chosen}
+        added: list[Mention] = []
+        for kind, items in lists:
+            bare = []
+            for s, e in items:
+                hit = at.get(s)
+                if hit is not None and self.kinds.get(hit[1]) == "company":
+                    continue  # a firm the alias file names in full (우리은행)
+                if text[s:e] not in self.ids or hit is not None:
+                    break  # 우리·너희, 하나·둘: not a list of firms
+                bare.append((s, e))
+            else:
+                if len(items) < 2:
+                    continue
+                for s, e in bare:
+                    eid = self.resolve(text[s:e], kind)
+                    if eid is not None and not _overlaps(chosen, s, e):
+                        added.append((s, e, eid, text[s:e]))
+                        at[s] = (e, eid)
+        return sorted(chosen + added) if added else chosen
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """Whether a word ends at `end`, particles and 들 allowed after it (은행들이, 금융지주가; not 은행나무)."""
+    run = _HANGUL_RUN.match(text, end).group()
+    return not run or _is_tail(run) or run[0] == "들" and (len(run) == 1 or _is_tail(run[1:]))
+
+
+def _overlaps(chosen: list[Mention], start: int, end: int) -> bool:
+    """Whether a mention of `chosen` (sorted by start, none overlapping) overlaps [start, end)."""
+    i = bisect_left(chosen, (end,)) - 1
+    return i >= 0 and chosen[i][1] > start
+
 
 # How sports clubs' names end (제주유나이티드, 강원FC, 대전하나시티즌, 롯데 자이언츠): a club's name that starts with a town's.
 _CLUB_ENDINGS = ("FC", "유나이티드", "시티즌", "블루윙즈", "스틸러스", "드래곤즈", "타이거즈", "이글스", "자이언츠", "라이온즈",
@@ -360,6 +497,7 @@ def _envoy(text: str, start: int, end: int) -> bool:
 
 # --- short forms --------------------------------------------------------------------------------
 
+_RECEIVED = re.compile(r" 받(?:은|아|을|았|기|는|고|지|게)")
 _WON_AFTER = re.compile(r"\s*(?:로|으로)?\s*(?:약\s*)?\d")
 _WON_GLUED = re.compile(r"로\s*(?:약\s*)?\d")
 

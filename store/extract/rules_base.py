@@ -15,7 +15,7 @@ from .numbers import parse_numbers
 
 # Syllables of transliterated foreign names that Korean given names do not use (나델라, 발라반).
 _LOANWORD_SYLLABLES = frozenset(
-    "타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈 션 숀 셉 콥".split())  # 조셉, 제이콥
+    "타 티 스 트 크 프 브 드 즈 츠 르 튼 턴 슨 먼 델 렐 벨 젤 펠 텔 켈 맥 렉 릭 닉 믹 퍼 커 버 저 뷔 퓨 쿠 푸 틴 탈 션 숀 셉 콥 터".split())  # 조셉, 제이콥; 피터 (모니터 is no 모 + given name)
 # Proper-noun look-alikes: generic words the analyzer tags NNP, page furniture, adverbs that open a
 # clause. They are never names on their own.
 _NOT_NAMES = frozenset(
@@ -62,7 +62,8 @@ _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회",
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원",  # 벨리: a common misspelling, still the place
                   "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장", "대교",  # venues: 서울미술관, 사직구장, 월드컵경기장
                   "기념관", "체육관",  # 아펜젤러기념관, 잠실체육관
-                  "공원", "광장", "회관")  # 일산호수공원, 마치광장, 세종문화회관 (not 국립공원, 중앙광장, 마을회관: see rules_bodies)
+                  "공원", "광장", "회관",  # 일산호수공원, 마치광장, 세종문화회관 (not 국립공원, 중앙광장, 마을회관: see rules_bodies)
+                  "조선소", "캠퍼스")  # 옥포조선소, 서초연구개발캠퍼스 (not 대형조선소, 메인캠퍼스: see rules_bodies)
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
@@ -116,12 +117,15 @@ def _strip_tail(core: str) -> str:
 
 _AFTER_CONSONANT = ("은", "을", "과", "으로")  # particles written only after a final consonant (삼성은, 삼성과)
 _AFTER_VOWEL = ("는", "를", "와", "가")  # and only after a vowel (카카오는, 카카오와)
+_NOT_AFTER_RA = frozenset("와과의가를을에로")
 _COPULA_ENDINGS = ("다", "라", "란", "며", "고", "나", "었", "던", "지만", "ㄴ")
 
 
 def _particle_fits(last: str, tail: str) -> bool:
     """Whether a particle run can follow a syllable: 카카오페+이가 cannot (after a vowel the subject particle is
     가, and 이가 is no particle run), so 카카오페이가 is 카카오페이+가. Non-Hangul before the tail: anything goes."""
+    if tail[:1] == "라" and tail[1:2] in _NOT_AFTER_RA:
+        return False  # 탑인프라와: 라 ends the name (a quotative 라 takes 고, 는, 며, 면: 한빛이라고), not a particle before 와
     if not _is_hangul(last):
         return True
     has_final = (ord(last) - 0xAC00) % 28 != 0

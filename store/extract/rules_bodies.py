@@ -33,6 +33,10 @@ _STANDALONE_SUFFIXES = frozenset(_ORG_SUFFIXES + _COMPANY_SUFFIXES + _EVENT_SUFF
 _GENERIC_SITE_STEMS = frozenset("""국립 도립 군립 시립 구립 도시 근린 어린이 테마 수변 체육 생태 해상 자연 소공 놀이 공공 역사 문화 시민
     주민 마을 노인 경로 복지 학생 청소년 여성 농민 종합 대 소 중앙 열린 광장 공원 인근 주변 지역 동네 아파트 단지 놀이터 반려견 애견
     테마파크 도심 도심속 야외 실내 임시 전용 공동 국가 국가도시 수목 해양 호수 강변 하천 산림 기념 추모 평화 통일 독립 민주""".split())
+_GENERIC_FACILITY_STEMS = frozenset("""대형 중형 소형 중소 중소형 국내 해외 국내외 주요 대표 전용 민간 국영 해군 경쟁 경쟁사 현지 자사 자체 신규 기존 최대
+    메인 본 분 제1 제2 제3 제4 신 새 대학 대학교 학교 사이버 온라인 오프라인 가상 메타버스 스마트 글로벌 미래 연구 연구개발 R&D 통합 첨단 지역
+    세계 최초 유일 수리 건조 해양 선박""".split())
+_COUNTRY_STEMS = frozenset("한국 중국 일본 미국 유럽 국내 베트남 필리핀 싱가포르 독일 영국 인도".split())
 _GENERIC_SITE_TAILS = ("근린공원", "어린이공원", "체육공원", "수변공원", "생태공원", "자치회관", "복지회관", "노인회관")  # 주민자치회관
 _ARTS_SUFFIXES = ("뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단")
 _GENERIC_ENSEMBLE_STEMS = frozenset("혼성 남성 소년소녀 아동 실버 시립 도립 구립 군립 국립 교회 성가 합창 밴드 전속 소속 대학 학교".split())
@@ -239,7 +243,26 @@ class _BodyRules(_SchoolRules):
                     hits.append(_Hit(f"{prev.core} {core}", prev.start, "rule", found[0]))
                     continue
             hits.append(_Hit(core, w.start, "rule", found[0]))
+            if found[0] == "place" and len(w.core) != w.end - w.start:
+                written = self._as_written(w, core)
+                if written != core:
+                    hits.append(_Hit(written, w.start, "rule", "place"))  # 서초연구개발(R&D)캠퍼스: the mention as written
         return hits
+
+    def _as_written(self, w: _Word, core: str) -> str:
+        """The text a word's core was read from, brackets kept (서초연구개발(R&D)캠퍼스 for 서초연구개발캠퍼스), or the core."""
+        raw, j, k = self.text[w.start : w.end], 0, 0
+        while k < len(raw) and j < len(core):
+            if raw[k] == "(":
+                close = raw.find(")", k)
+                if close < 0:
+                    return core
+                k = close + 1
+            elif raw[k] == core[j]:
+                j, k = j + 1, k + 1
+            else:
+                return core
+        return raw[:k] if j == len(core) else core
 
     def _masthead(self, w: _Word, core: str) -> bool:
         """Whether a paper's name stands in the page's masthead: alone on its line (or with its logo's label), or in a row
@@ -391,6 +414,8 @@ class _BodyRules(_SchoolRules):
         if suffix in ("대학교", "학당") and len(stem) == 2:
             # 거제대학교, 배재학당: a two-syllable stem names a school (국립대학교 is a kind of one)
             return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
+        if stem.startswith("제공") and w.core.startswith("제공"):
+            return False  # 부산경제진흥원 제공서부 산업단지: a credit's 제공 glued to the caption after it, no name
         generic = stem in _GENERIC_STEMS and suffix not in _PLURAL_FIRM_SUFFIXES  # 미래시스템즈 is a firm, 미래산업 a kind
         if not stem or stem in _NOT_NAMES or generic or any(c in "·/" for c in core) or stem.isdigit():
             return False
@@ -406,6 +431,11 @@ class _BodyRules(_SchoolRules):
             return False
         if suffix in _ARTS_SUFFIXES and (stem in _GENERIC_SITE_STEMS or stem in _GENERIC_ENSEMBLE_STEMS):
             return False  # 어린이합창단, 소년소녀합창단, 시립교향악단: a kind of ensemble
+        if suffix in ("조선소", "캠퍼스") and (stem in _GENERIC_SITE_STEMS or stem in _GENERIC_FACILITY_STEMS or stem in _COUNTRY_STEMS):
+            return False  # 대형조선소, 중국조선소, 메인캠퍼스, 제2캠퍼스: a kind of shipyard or campus (옥포조선소, 울산조선소 are one)
+        if suffix == "캠퍼스" and not any(self._is_place(stem[:k]) or self.known.type_of(stem[:k] + "구") == "place"
+                                        for k in range(2, min(len(stem), 4) + 1)):
+            return False  # 산업단지캠퍼스, 현장캠퍼스, 개방형캠퍼스: kinds; a campus is named after its place (세종캠퍼스, 서초연구개발캠퍼스)
         if suffix in ("공원", "광장", "회관") and (stem in _GENERIC_SITE_STEMS or core.endswith(_GENERIC_SITE_TAILS)):
             return False  # 국립공원, 어린이공원, 마을회관, 문화회관: a kind of park, square or hall (서구문화회관 is one)
         if suffix == "병원" and (len(stem) < 2 or any(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .hangul import normalize_name
+from .hangul import normalize_name, strip_particle
 from .lexicon import _CLOSERS, _OPENERS, _PAREN, _has_hangul, _has_latin, _is_hangul, title_family
 from .matching import _is_gap
 from .rules_base import (_ArticleBase, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit, _LIST_BREAK, _NOT_NAMES, _Token,
@@ -79,6 +79,12 @@ def spells_acronym(name: str, acronym: str) -> bool:
 
 # Transliteration starts the letters' table (_LETTER_INITIALS) does not list: 폭스바겐 Volkswagen, 샤오미 Xiaomi.
 _MORE_INITIALS = {"V": "ㅍ", "X": "ㅅ", "S": "ㅈ"}
+# 사 (社) and a particle glued after a bracket: the name glossed is a firm's (쉘(Shell)사의, 씨탱커스(Seatankers Management)사로부터)
+_FIRM_MARK_AFTER = re.compile(r"사(?:는|가|를|와|의|로|로부터|에서|에|도|측)(?![가-힣])")
+# A model code in brackets (L227WT-PF, ME-GI, GPT-4): capitals with digits or a hyphen; and the kinds of product it follows.
+_MODEL_IN_BRACKET = re.compile(r"[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,6}){1,3}|[A-Z]{1,4}\d{2,5}[A-Z0-9]{0,6}")
+_PRODUCT_KIND_BEFORE = re.compile(r"(?:모니터|엔진|TV|노트북|스마트폰|태블릿|프로세서|모델|카메라|냉장고|세탁기|에어컨|청소기|프린터|"
+                                  r"드론|로봇|단말기|휴대폰|이어폰|헤드폰|스피커|워치|칩셋|칩|신제품|제품) ?\Z")
 
 
 def _sounds_like(hangul: str, latin: str) -> bool:
@@ -90,7 +96,8 @@ def _sounds_like(hangul: str, latin: str) -> bool:
     units = "".join(c for c in hangul if not _is_gap(c))
     letter = latin[0].upper()
     return _starts_letter(units, 0, letter) or (
-        _is_hangul(units[0]) and _CHOSEONG[(ord(units[0]) - 0xAC00) // 588] in _MORE_INITIALS.get(letter, ""))
+        _is_hangul(units[0]) and _CHOSEONG[(ord(units[0]) - 0xAC00) // 588] in _MORE_INITIALS.get(letter, "")) or (
+        letter == "F" and units[0] == "후")  # Japanese fu: 후지쯔 Fujitsu, 후지필름 Fujifilm
 
 
 class _BracketRules(_ArticleBase):
@@ -128,23 +135,29 @@ class _BracketRules(_ArticleBase):
                 continue  # ‘온 서비스AI(On-Service AI)’, 에이전틱 AI(Agentic AI): a strategy or technology, not a name
             if inner_is_latin and (n_words >= 6 or n_words >= 4 and not _ENGLISH_FUNCTION_WORDS.isdisjoint(inner.split())):
                 continue  # ‘모바일 AI 경험의 다음 큰 도약(The Next Big Leap in Mobile AI Experiences)’: a phrase
-            outer_words = before.split()[-n_words:]
-            if any(c in _CLOSERS for w in outer_words[:-1] for c in w[-1:]):
-                outer_words = outer_words[-1:]
-            opened = [k for k, x in enumerate(outer_words) if k and x[:1] in "‘“'\"「『《〈"]
-            if opened:
-                outer_words = outer_words[opened[-1]:]  # 열린 ‘2018 세계기자대회(…): the quote opens the name
-            outer_words = [w for w in (x.lstrip(_OPENERS) for x in outer_words) if w]
-            if len(outer_words) > 1 and any(self._word_at(text.rfind(x, 0, m.start())) is None for x in outer_words):
-                outer_words = outer_words[-1:]
-            outer = re.sub(r"\s+(19|20)\d\d$", "", " ".join(outer_words))
-            # D램·소형모듈원전(SMR), 투자…AI 반도체(…): the name starts after a list dot or an ellipsis
-            outer = _LIST_BREAK.split(outer)[-1].strip()
+            if _MODEL_IN_BRACKET.fullmatch(inner) and _PRODUCT_KIND_BEFORE.search(before):
+                continue  # LCD모니터(L196WTY-BF), 추진 엔진(ME-GI): a model code after its kind (see model_hits), no pair
+            outer = self._outer_name(before, m.start(), n_words)
             if outer and outer[-1].isdigit() and not _has_latin(outer):
                 continue
             if not self._bracket_pair_ok(outer, inner, inner_is_latin, m.start() - len(outer)):
-                continue
+                shorter = self._shorter_outer(outer, inner, inner_is_latin, m.start())
+                if shorter is None:
+                    if len(outer) == 1 and _is_hangul(outer) and _FIRM_MARK_AFTER.match(text, m.end()) and inner_is_latin and (
+                            _sounds_like(outer, inner) and inner[:1].isupper() and inner.upper() not in _GENERIC_LATIN_UPPER
+                            and self.known.type_of(inner) in (None, "company")):
+                        hits.append(_Hit(inner, m.start() + 1, "bracket", "company"))  # 쉘(Shell)사의: a firm, by its Latin name
+                    continue
+                if " " in shorter and _ACRONYM.fullmatch(inner) and len(inner) < 3 and len(shorter.split()) > len(outer.split()):
+                    # 휴렛 패커드(HP): the name, but two capitals are too short a name to look for elsewhere (HP is horsepower)
+                    hits.append(_Hit(shorter, m.start() - len(shorter), "bracket", self.known.type_of(shorter)))
+                    continue
+                outer = shorter
             type_ = self.known.type_of(outer) or self.known.type_of(inner)
+            if type_ is None and " " in outer and self.known.type_of(outer.split()[-1]) == "company":
+                type_ = "company"  # 후지쯔 지멘스(Fujitsu Siemens): a firm named after another (not a person's two names)
+            if type_ is None and _FIRM_MARK_AFTER.match(text, m.end()):
+                type_ = "company"  # 씨탱커스(Seatankers Management)사로부터: 사 (社) after the bracket says a firm
             if type_ is None and inner_is_latin and len(inner.split()) >= 2 and all(
                 x[:1].isupper() and not x.isupper() for x in inner.split()
             ) and len(outer.split()) == len(inner.split()):
@@ -156,6 +169,53 @@ class _BracketRules(_ArticleBase):
             hits.append(_Hit(inner, m.start() + 1, "bracket", type_))
             pairs.append((outer, inner))
         return hits, pairs
+
+    def _outer_name(self, before: str, bracket: int, n_words: int) -> str:
+        """The words before a bracket that its inner name can gloss: as many as the inner has words, cut at a closer, a
+        quote that opens the name, a list dot or an ellipsis."""
+        outer_words = before.split()[-n_words:]
+        if any(c in _CLOSERS for w in outer_words[:-1] for c in w[-1:]):
+            outer_words = outer_words[-1:]
+        opened = [k for k, x in enumerate(outer_words) if k and x[:1] in "‘“'\"「『《〈"]
+        if opened:
+            outer_words = outer_words[opened[-1]:]  # 열린 ‘2018 세계기자대회(…): the quote opens the name
+        outer_words = [w for w in (x.lstrip(_OPENERS) for x in outer_words) if w]
+        if len(outer_words) > 1 and any(self._word_at(self.text.rfind(x, 0, bracket)) is None for x in outer_words):
+            outer_words = outer_words[-1:]
+        outer = re.sub(r"\s+(19|20)\d\d$", "", " ".join(outer_words))
+        # D램·소형모듈원전(SMR), 투자…AI 반도체(…): the name starts after a list dot or an ellipsis
+        return _LIST_BREAK.split(outer)[-1].strip()
+
+    def _shorter_outer(self, outer: str, inner: str, inner_is_latin: bool, bracket: int) -> str | None:
+        """When the words before a Latin bracket do not pair with it, the name may be fewer words (노르웨이 씨탱커스(Seatankers
+        Management): the country is no part of the name) or, before an acronym, more (휴렛 패커드(HP): one word per letter).
+        The first that pairs, else None."""
+        if not inner_is_latin:
+            return None
+        words = outer.split()
+        options = [" ".join(words[k:]) for k in range(1, len(words))]
+        letters = [c for c in inner if c.isalpha()]
+        if not options and not (_ACRONYM.fullmatch(inner) and len(words) == 1 and len(letters) >= 2):
+            return None  # most brackets: one word before a name that is no acronym
+        if _ACRONYM.fullmatch(inner) and len(words) == 1 and len(letters) >= 2:
+            start = bracket - len(outer)
+            before = self.text[max(0, start - 40) : start]
+            more = before.split()[-(min(len(letters), 3) - 1):]
+            if before.endswith(" ") and more and "\n" not in before[-len(" ".join(more)) - 1 :]:
+                for k in range(len(more)):
+                    longer = more[k:]
+                    if _starts_letter(longer[0], 0, letters[0]) and all(
+                            _is_hangul(w[0]) and strip_particle(w) == w and w not in _NOT_NAMES and self.known.type_of(w) is None
+                            and not any(c in _CLOSERS + _OPENERS for c in w) for w in longer):
+                        options.append(" ".join(longer + words))
+                        break
+        for option in options:
+            if any(strip_particle(w) != w or w[-1] in "인의" or w in _NOT_NAMES or self.known.type_of(w) == "place"
+                   for w in option.split()[:-1]):
+                continue  # 가스 운송회사인 아빌코(Awilco LNG AS): what the firm is, then its name, is no name of two words
+            if len(option) >= 2 and self._bracket_pair_ok(option, inner, inner_is_latin, bracket - len(option)):
+                return option
+        return None
 
     def _listed_firm(self, before: str, bracket: int) -> list[_Hit]:
         """카카오게임즈(293490), 에코프로비엠(A247540): a name with its six-digit stock code is a listed company."""

@@ -43,11 +43,22 @@ _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 �
 
 # A firm named in apposition after what it is (데이터 라벨링 협력사인 크라우드웍스도, 장비업체인 원익IPS는, 스타트업인 누리랩스가):
 # the next word, with its particle; not 기업인 (a businessman) nor 자회사인/계열사인 (see subsidiary_hits).
-_APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사인", "개발사인", "운영사인", "공급사인", "고객사인", "설계업체인")
+_APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사인", "개발사인", "운영사인", "공급사인", "고객사인", "설계업체인",
+                     # 태양광 전문기업인 탑인프라와, LNG전문 선사인 현대LNG해운으로부터: kinds of firm (not 기업인, a businessman)
+                     "전문기업인", "선사인", "해운사인", "제약사인", "게임사인", "건설사인", "통신사인", "증권사인", "보험사인", "카드사인",
+                     "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인")
 _APPOSITION_HINT = re.compile("|".join(_APPOSITION_KINDS))
 _NOT_APPOSED = frozenset("만큼 셈 데 탓 덕분 것 까닭 점 반면 경우 곳 만큼은 만큼의 셈이다 데다".split())
 
 
+# A periodical before the issue it is quoted from (PC 매거진 2월호에서, 칩 매거진(CHIP Magazine) 3월호는, 테크저널 5월호): its
+# publisher, a company (as newspapers are); the name ends in a periodical's word, written apart after one word or glued.
+_PERIODICAL_ISSUE = re.compile(r"(?<![가-힣A-Za-z0-9&])((?:[A-Za-z][A-Za-z0-9&]{0,11}|[가-힣]{1,6}) (?:매거진|저널|타임스|타임즈|위클리|리뷰)"
+                               r"|[가-힣A-Za-z][가-힣A-Za-z0-9&]{0,10}(?:매거진|저널|타임스|타임즈|위클리))(?: ?\([^()\n]{1,40}\))? ?"
+                               r"\d{1,2}월호")
+# Words that say what kind of periodical (여성 매거진, 경제 저널), not which.
+_PERIODICAL_KINDS = frozenset("""여성 남성 패션 뷰티 경제 과학 의학 전문 월간 주간 계간 격월간 국내 해외 최신 이번 지난 다음 올해 유명 유력 인기 대표
+    온라인 디지털 사내 회사 기업 학술 국제 영문 미국 영국 일본 중국 유럽""".split())
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
 
@@ -66,6 +77,22 @@ class _FirmCueRules(_ArticleBase):
                 continue  # 8일 김하늘에 따르면: a person, whom the title rules name when the story says who
             found = _suffix_type(name)
             hits.append(_Hit(name, m.start(1), "rule", found[0] if found else "company"))
+        return hits
+
+    def periodical_hits(self) -> list[_Hit]:
+        """A magazine or journal named before its issue (see _PERIODICAL_ISSUE): a company, unless the first word is a kind
+        (여성 매거진), a particle's word or known as something else."""
+        if "월호" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _PERIODICAL_ISSUE.finditer(self.text):
+            name = m.group(1)
+            first = name.split()[0] if " " in name else ""
+            if first and (first in _PERIODICAL_KINDS or first in _NOT_NAMES or strip_particle(first) != first
+                          or self.known.type_of(first) == "place"):
+                continue
+            if self.known.type_of(name) in (None, "company") and name not in _NOT_NAMES:
+                hits.append(_Hit(name, m.start(1), "rule", "company"))
         return hits
 
     def firm_list_hits(self) -> list[_Hit]:

@@ -76,7 +76,7 @@ _LATE_ROLES = frozenset("""농민 열사 선생 선생님 할머니 할아버지
 _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
 # Titles in a bracket after a firm, before its head's name (누리소프트(대표 김하늘), 한빛건설(대표이사 박서준)): 회장 heads societies
 # as often, so not it.
-_FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO".split())
+_FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO 대표집행임원".split())  # 현대LNG해운(대표집행임원 이규봉)
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
@@ -402,7 +402,8 @@ class _PeopleRules(_FirmHeadRules):
                 continue  # no title word in it
             tokens = list(_BRACKET_TOKEN.finditer(inner))
             head = tokens[0].group() if len(tokens) == 2 else ""
-            if head and (head in _PLACE_TITLES or head == "구청장" or _is_title_word(head) and strip_particle(head) == head):
+            if head and (head in _PLACE_TITLES or head == "구청장" or head in _FIRM_BRACKET_HEADS
+                         or _is_title_word(head) and strip_particle(head) == head):
                 name = tokens[1].group()  # 서대문구(구청장 이성헌), 연합회(회장 이규홍): the head after its title
                 if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):
                     hits.append(_Hit(name, m.start(1) + tokens[1].start(), "title", "person"))

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
-from .rules_base import _ArticleBase, _EVENT_SUFFIXES, _GENERIC_LATIN_UPPER, _Hit, _NOT_NAMES, _strip_tail
+from .rules_base import _ArticleBase, _EVENT_SUFFIXES, _GENERIC_LATIN_UPPER, _Hit, _NOT_NAMES, _is_amount, _strip_tail
 
 # A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
 _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
+# A model code in brackets right after the kind of product it is (see rules_brackets: no pair is made of the two).
+_KIND_AND_CODE = re.compile(r"(?:모니터|엔진|TV|노트북|스마트폰|태블릿|프로세서|모델|카메라|냉장고|세탁기|에어컨|청소기|프린터|드론|로봇|"
+                            r"단말기|휴대폰|이어폰|헤드폰|스피커|워치|칩셋|칩|신제품|제품) ?\(((?:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,6}){1,3}"
+                            r"|[A-Z]{1,4}\d{2,5}[A-Z0-9]{0,6}))\)")
 _NOT_MODEL_PREFIXES = ("RE", "ISO", "KS", "ES", "SP", "PM", "TOP")
 # A product family followed by its model: 갤럭시 S25, 갤럭시 Z 폴드7, 아이오닉6, 아이폰 16.
 _FAMILY_MODEL = re.compile(
@@ -21,10 +25,26 @@ _MODEL_VARIANT = re.compile(  # 갤럭시 S8 플러스; glued too after a model'
     r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])"
     r"|(?<=\d)(?:울트라|플러스|엣지)(?![A-Za-z0-9])")
 # Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
-_WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇
+_WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇 칩 프로세서 요금제
     드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬
     학술지 국제학술지 저널 과학저널 잡지 월간지 계간지""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
-_ALBUM_NUMBER = re.compile(r"\d{1,2}집")  # 정규 1집 ‘아임 히어로’
+_ALBUM_NUMBER = re.compile(r"\d{1,2}집")
+# What may stand between two quoted titles of one list (‘A’ ‘B’, ‘A’, ‘B’, ▲‘A’ ▲‘B’).
+_LIST_SEPARATORS = frozenset(["", ",", "·", "▲", "△", "■", "◆", "-", "、"])
+# A video or trailer of a game named with it in quotes (‘카트라이더: 드리프트 영상’): the game is the name.
+# A bulleted list (△A △B △C) closed by 등 and what kind of product the items are: the end of the last item.
+_BULLETS = "△▲"
+_BULLET_LIST_END = re.compile(r" 등(?:의)? (?:[A-Za-z0-9]{1,6} )?(?:요금제|게임|신작|모델|앱|플랜|단말기|스마트폰|신차|차종)"
+                              # the kind ends the phrase: a count or a particle after it (요금제 36종의, 신작을; not 게임 업계)
+                              r"(?: ?\d{1,3} ?(?:종|개|가지|대)[을를이가의은는도과와에]?|들?[을를이가의은는도과와에])(?![가-힣A-Za-z])")
+_BULLET_ITEM = re.compile(r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9+&\-]{0,14}(?: [가-힣A-Za-z0-9+&\-]{1,10}){0,2}")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# What a product after 인 is (5G 중간요금제인 베이직플랜을): a word ending so, then the name.
+_KIND_APPOSED = ("요금제인", "신작인", "게임인", "앱인", "신제품인", "신차인")
+_KIND_APPOSITION = re.compile("|".join(_KIND_APPOSED))
+# Kinds of product a launched quote may end in: the quote describes one (‘5G 맞춤형 요금제’), it names none.
+_GENERIC_PRODUCT_HEADS = frozenset("요금제 요금 상품 제품 기능 정책 프로그램 혜택 서비스 모델 옵션".split())
+_MEDIA_AFTER = re.compile(r" (?:플레이 |시연 |공식 )?(?:영상|트레일러|티저|예고편)$")  # 정규 1집 ‘아임 히어로’
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
 _HEADLINE_MAX = 300
@@ -36,13 +56,19 @@ _HELD_WORDS = frozenset("열린 열리는 개최된 개최되는 개막한 개�
 _EDITION_AT_START = re.compile(r"제\s?\d{1,3}\s?회\s*")  # ‘제11회 청춘양구 배꼽축제’: the festival, not its edition
 _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?\s+)?")  # ‘제34회 2024 커뮤니케이션대상’
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
-_QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회")
+_QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회", "프리뷰", "간담회", "설명회", "발표회")
 _PRIZE_ENDINGS = ("대상", "상")
+# A quoted name of a word and one of these is a site (‘남정수상태양광 발전소’, ‘새만금 조선소’), unless the word is a kind.
+_SITE_WORDS = frozenset("발전소 조선소 공장 캠퍼스 물류센터 데이터센터".split())
+_GENERIC_SITE_KINDS = frozenset("""태양광 수상태양광 풍력 해상풍력 화력 원자력 수력 석탄 가스 복합 열병합 연료전지 조력 지열 양수 바이오매스 신규 대형 중소
+    국내 해외 스마트 첨단 전기차 배터리 반도체 자동차""".split())
 _BODY_SUFFIXES = ("얼라이언스", "위원회", "협의회", "연합회", "협회", "재단", "연구소", "연구원", "학회")
 _EDITION_AT_END = re.compile(r" (?:19|20)\d\d$")
 _FIRM_NAME = re.compile(r"[가-힣]{2,8}|[A-Za-z][A-Za-z0-9&.\-]{1,15}")
 _TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
-_NAMED_AS = re.compile(r"(?:이)?라는\s?이름(?:으로|의|을)")
+_NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|제품명|상품명|브랜드명|서비스명)(?:으로|로|의|을|를)"
+                       # a nickname only for what is sold (‘블랙피카소’라는 애칭으로 판매되고; not ‘일벌레’라는 별칭을 얻었다)
+                       r"|(?:이)?라는\s?(?:애칭|별칭)(?:으로|로)\s?(?:\S+\s){0,2}?\S*(?:판매|출시|팔리|팔린|팔려|선보|시판)")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
@@ -54,6 +80,10 @@ _EDITION_EVENT = re.compile(r"제\s?\d{1,3}\s?회\s((?:[가-힣A-Za-z0-9·&]{1,1
                             r"(?:축제|페스티벌|박람회|엑스포|포럼|경진대회|체전|영화제|문화제|가요제|전시회|사진전|심포지엄|학술대회|한마당|선거))"
                             r"(?=[은는이가을를의와과에도]|에서|으로|로|[\s,.)’'\"”]|$)")
 _PARTICLE_ENDS = tuple("은는이가을를의와과에도로")
+# A meeting someone chairs, named by a long compound (윤석열 대통령 주재로 열린 비상경제민생회의): an event; a short one is a kind
+# of meeting (주재한 국무회의, 확대간부회의: four syllables or fewer before 회의).
+_CHAIRED_MEETING = re.compile(r"주재(?:로|한|하는|해|한다)\s(?:열린\s|개최된\s|열리는\s)?([가-힣]{5,14}회의)"
+                              r"(?=(?:에서|에서는|으로|로|[은는이가을를의와과에도])?(?![가-힣]))")
 # An event whose edition the sentence counts (한국보도사진전은 올해로 54회를 맞았으며, 한빛국제영화제가 올해 10회째를 맞는):
 # the subject of 올해(로) N회(째) … 맞다, one word of four syllables or more (이번 행사는, 대회는: no name); not a prize
 # (…상은 올해로 30회: awards are no entities here).
@@ -84,6 +114,8 @@ class _ProductRules(_ArticleBase):
                 continue
             body_type = "event" if parts[-1].endswith(_EVENT_SUFFIXES) else (
                 "org" if parts[-1].endswith(_BODY_SUFFIXES) else None)
+            if body_type is None and len(parts) == 2 and parts[1] in _SITE_WORDS and parts[0] not in _GENERIC_SITE_KINDS and len(parts[0]) >= 3:
+                body_type = "place"  # ‘남정수상태양광 발전소’ 준공식: a named plant (‘태양광 발전소’ is a kind)
             edition = _EDITION_AT_START.match(name) if body_type == "event" else None
             if body_type is None and len(parts) >= 2:
                 # ‘KAIST 국제 신소재 공학 워크숍’, ‘제7회 국제평화공헌대상’, ‘2024 우수기자대상’: a workshop or contest of
@@ -102,6 +134,13 @@ class _ProductRules(_ArticleBase):
                     and self.known.type_of(name) in (None, "place") and (_has_hangul(name) or _has_latin(name))):
                 hits.append(_Hit(name, start, "rule", "place"))  # '힐스테이트 영통' 모델하우스: the housing estate sold
                 continue
+            listed = 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in _LIST_SEPARATORS
+            if (listed or parts[0] == "프로젝트" and 2 <= len(parts) <= 3) and self._quoted_product_ok(name, m.start(), m.end(), headline_end):
+                # ‘프로젝트 매그넘’: a project's code name; ‘A’ ‘B’, ▲‘A’ ▲‘B’: a title listed right after a quoted product
+                work = _MEDIA_AFTER.sub("", name) if len(parts) >= 2 else name  # ‘카트라이더: 드리프트 영상’: the game, not its video
+                hits.append(_Hit(work, start, "rule", "product"))
+                listed_after = m.end()
+                continue
             lead = text[max(0, m.start() - 12) : m.start()]
             words = lead.split()
             if not words or lead[-1:] not in (" ", ""):
@@ -119,8 +158,7 @@ class _ProductRules(_ArticleBase):
                 continue
             head = _strip_tail(words[-1])
             # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
-            work = (words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
-                    or 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in (",", "·"))
+            work = words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
@@ -140,6 +178,61 @@ class _ProductRules(_ArticleBase):
                     listed_after = m.end()
         return hits
 
+    def bullet_list_hits(self) -> list[_Hit]:
+        """The items of a bulleted list closed by 등 and the kind of product they are (△뉴T플랜 맞춤형(통화 150분) △주말엔플랜
+        △0틴플랜 등 LTE 요금제 36종): each a product, its bracketed details left out."""
+        if "등" not in self.text or not any(b in self.text for b in _BULLETS):
+            return []
+        hits: list[_Hit] = []
+        floor = 0  # where the last list's closer ends: no list reads back past it (each character is read once: linear)
+        for m in _BULLET_LIST_END.finditer(self.text):
+            items: list[tuple[int, str]] = []
+            k, floor, low = m.start(), m.end(), floor
+            while len(items) < 30:
+                bullet = max(self.text.rfind(b, max(low, k - 80), k) for b in _BULLETS)
+                if bullet < 0 or "\n" in self.text[bullet:k]:
+                    break
+                item = _BRACKETED.sub("", self.text[bullet + 1 : k]).strip()
+                items.append((bullet + 1 + len(self.text[bullet + 1 : k]) - len(self.text[bullet + 1 : k].lstrip()), item))
+                k = bullet
+                if k == 0 or self.text[k - 1] not in " \t":
+                    break
+            if len(items) < 2 or not all(_BULLET_ITEM.fullmatch(item) and not _is_amount(item) and item not in _NOT_NAMES
+                                         and self.known.type_of(item) in (None, "product") for _, item in items):
+                continue
+            hits += [_Hit(item, start, "rule", "product") for start, item in items]
+        return hits
+
+    def kind_apposition_hits(self) -> list[_Hit]:
+        """A product after the word that says what kind it is, joined by 인: 5G 중간요금제인 베이직플랜(월 5만9000원)을, 신작인
+        '…'은 (the quoted rule reads quotes): one word with a particle or a comma after it."""
+        if not _KIND_APPOSITION.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i in self.hinted(_KIND_APPOSITION):
+            w = words[i]
+            if not w.core.endswith(_KIND_APPOSED) or w.closes or i + 1 >= len(words) or words[i + 1].line_start or words[i + 1].opens:
+                continue
+            nxt = words[i + 1]
+            name = _strip_tail(nxt.core)
+            if name == nxt.core and not nxt.closes:
+                continue  # no particle or comma: the first word of a longer phrase
+            if (len(name) < 2 or name in _NOT_NAMES or name.endswith(("다", "요")) or not (_has_hangul(name) or _has_latin(name))
+                    or name.upper() in _GENERIC_LATIN_UPPER or self.known.type_of(name) not in (None, "product")):
+                continue
+            hits.append(_Hit(name, nxt.start, "rule", "product"))
+        return hits
+
+    def _quoted_product_ok(self, name: str, start: int, end: int, headline_end: int) -> bool:
+        """A quoted name may be a product's: a name of one to four words, not a sentence, unknown or a known product, and not a
+        headline's wordplay (written once)."""
+        if start < headline_end and self.text.count(name) < 2:
+            return False
+        if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+            return False
+        return name[-1] not in "다요" and (_has_hangul(name) or _has_latin(name)) and self._tail_ok(end)
+
     def edition_event_hits(self) -> list[_Hit]:
         """Events named after their edition without quotes (see _EDITION_EVENT)."""
         if "회" not in self.text:
@@ -152,6 +245,10 @@ class _ProductRules(_ArticleBase):
                 continue
             if self.known.type_of(name) in (None, "event") and name not in _NOT_NAMES:
                 hits.append(_Hit(name, m.start(1), "rule", "event"))
+        if "주재" in self.text:
+            for m in _CHAIRED_MEETING.finditer(self.text):
+                if self.known.type_of(m.group(1)) in (None, "event"):
+                    hits.append(_Hit(m.group(1), m.start(1), "rule", "event"))  # 대통령 주재로 열린 비상경제민생회의: a named meeting
         if "올해" in self.text and _EDITION_COUNT.search(self.text):  # a literal scan first: few texts count an edition
             for m in _EDITION_SUBJECT.finditer(self.text):
                 name = m.group(1)
@@ -188,15 +285,23 @@ class _ProductRules(_ArticleBase):
             return False
         if named:
             return True
+        if name.split()[-1] in _GENERIC_PRODUCT_HEADS and len(name.split()) > 1:
+            return False  # ‘5G 맞춤형 요금제’를 출시: a kind of plan described, not its name
         if re.search(r"[A-Za-z0-9]", name) and _has_hangul(name) or _has_latin(name) and name.upper() not in _GENERIC_LATIN_UPPER:
             return True
         return any(self.known.type_of(w) in ("company", "product") for w in name.split()[1:]) or any(
             self.known.type_of(name[:k]) in ("company", "product") for k in range(2, len(name.split()[0])))
 
     def model_hits(self) -> list[_Hit]:
-        """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로."""
+        """Products written with a model code: H100, MI450, AI250; 갤럭시 S25 (울트라), 아이오닉6, 아이폰 16 프로; a code in
+        brackets after the kind of product (LCD모니터(L196WTY-BF), 추진 엔진(ME-GI))."""
         hits: list[_Hit] = []
         text = self.text
+        if "(" in text:
+            for m in _KIND_AND_CODE.finditer(text):
+                code = m.group(1)
+                if code.upper() not in _GENERIC_LATIN_UPPER and self.known.type_of(code) in (None, "product"):
+                    hits.append(_Hit(code, m.start(1), "rule", "product"))
         for m in _MODEL_CODE.finditer(text):
             code = m.group()
             if re.fullmatch(r"[A-Z]+(?:19|20)\d\d", code) or code.startswith(_NOT_MODEL_PREFIXES):
