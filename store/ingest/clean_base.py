@@ -34,7 +34,6 @@ def _looks_like_name(token: str) -> bool:
 
 _WEEKDAY = re.compile(r"\([월화수목금토일]\)|[월화수목금토일]요일|\d\.?\s+[월화수목금토일]\s*$")  # (금), 금요일, "22 금"
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
-_HAS_DIGIT = re.compile(r"\d")
 _BAR_SPLIT = re.compile(r"\s*[|｜│]\s*")
 
 
