@@ -23,3 +23,18 @@ def test_date_segments_are_those_finditer_finds():
     for line in lines:
         want = [(m.start(), m.end()) for m in clean_meta._DATE_SEGMENT.finditer(line)]
         assert [(m.start(), m.end()) for m in clean_meta._date_segments(line)] == want, line
+
+
+def test_a_reaction_bar_with_each_count_on_its_own_line_is_chrome():
+    """A reaction bar under the story: its prompt (이 기사 어떻게 생각하세요), then each label and its count on lines
+    of their own (• 추천해요 / 0). Labels inside a sentence stay, as does a question to readers in the story."""
+    page = ("한빛중공업, 올해 LNG선 9척 수주\n\n기사승인 2024-05-02 10:11:12\n\n"
+            "한빛중공업이 LNG운반선 1척을 수주했다고 2일 밝혔다.\n\n회사는 올해 목표의 40%를 채웠다고 했다.\n\n"
+            "부산=홍길동 기자 hong@example.com\n코멘트\n더보기\n이 기사 어떻게 생각하세요\n"
+            "  • 추천해요\n    0\n  • 슬퍼요\n    2\n  • 화나요\n    0\n  • 훈훈해요\n    1\n")
+    article = text(page)
+    assert [article.body[s:e] for s, e in article.paragraphs] == [
+        "한빛중공업이 LNG운반선 1척을 수주했다고 2일 밝혔다.", "회사는 올해 목표의 40%를 채웠다고 했다."]
+    kept = text("팬들 반응\n\n팬들은 게시물에 '추천해요'와 '슬퍼요'를 번갈아 눌렀다고 밝혔다.\n\n"
+                "이 기사에 대해 어떻게 생각하는지 독자들에게 물었다.\n")
+    assert "'추천해요'와 '슬퍼요'" in kept.body and "어떻게 생각하는지" in kept.body

@@ -41,6 +41,9 @@ PAGE_BUTTONS = frozenset({
     "기사본문", "모든 시민은 기자다", "당신이 담은 순간이 뉴스입니다!",
     # a broadcaster's page: layout and player labels
     "기사 본문 영역", "상세페이지", "자동재생", "동영상영역 시작", "동영상영역 끝",
+    # a reaction bar's labels when each count is on a line of its own (추천해요 / 0 / 슬퍼요 / 0), a comment link
+    "추천해요", "슬퍼요", "화나요", "훈훈해요", "놀랐어요", "기뻐요", "감동이에요", "응원해요", "팬이에요", "흥미진진해요",
+    "후속기사 원해요", "추가취재 원해요", "코멘트", "더보기",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
@@ -84,7 +87,7 @@ _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")
 # begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
 _PORTAL = re.compile(
     r"자동\s?요약\s|글자\s?크기\s?설정|음성\s?재생\s?설정$|번역\s?beta\s|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
-    r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
+    r"이\s?기사(?:를|에\s?대해)?\s?(?:어떻게\s?생각하(?:세요|시나요|십니까)|어떠셨나요)\??$|뉴스픽의 주요 문장 추출 기술|"
     r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
     r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|(?:※\s*)?<?이미지를 클릭하시면 (?:좀\s?더 큰 이미지를|크게) 보실 수 있습니다\.?>?\s*\|?$|에 유통된 기사입니다\.?$|"
     r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$|"
