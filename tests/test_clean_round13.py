@@ -38,3 +38,14 @@ def test_a_reaction_bar_with_each_count_on_its_own_line_is_chrome():
     kept = text("팬들 반응\n\n팬들은 게시물에 '추천해요'와 '슬퍼요'를 번갈아 눌렀다고 밝혔다.\n\n"
                 "이 기사에 대해 어떻게 생각하는지 독자들에게 물었다.\n")
     assert "'추천해요'와 '슬퍼요'" in kept.body and "어떻게 생각하는지" in kept.body
+
+
+def test_a_byline_with_the_outlets_latin_spelling_in_brackets():
+    """"홍길동 한빛뉴스(hanbitnews) 기자 hong@…": a name, the outlet with its Latin spelling in brackets, 기자 and an
+    email; also with the outlet first. The reporter and the outlet are read and the line leaves the body."""
+    story = "한빛조선은 LNG운반선 1척을 약 2169억원에 수주했다고 31일 밝혔다.\n회사는 추가 수주를 기대한다고 했다.\n"
+    for byline in ("홍길동 한빛뉴스(hanbitnews) 기자 hong@hanbitnews.co.kr", "한빛뉴스(hanbitnews) 홍길동 기자"):
+        article = text(story + byline + "\n")
+        assert article.reporters == ["홍길동"], byline
+        assert article.outlet == "한빛뉴스", byline
+        assert "기자" not in article.body, byline

@@ -41,15 +41,17 @@ _INLINE_TAIL = re.compile(
     r"(?<=[.!?\"”'’)])(?<!\s[\"'“‘])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
 )
 _MAX_INLINE_TAIL = 400
+_LATIN_SPELLING = r"(?:\s?\([A-Za-z][A-Za-z0-9 .&-]{1,20}\))"  # "로이슈(lawissue)": an outlet's name in Latin letters after it
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
     rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
-    rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
+    rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}}){_LATIN_SPELLING}?\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
     rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
 )
-# "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name
+# "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name; "홍길동 매체명(maeche) 기자": the
+# outlet with its Latin spelling in brackets
 _NAME_OUTLET_LINE = re.compile(
-    rf"^(?P<names>{_NAME})\s+(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
+    rf"^(?P<names>{_NAME})\s+(?P<outlet>[^\s\[\]()<>=/@]{{2,20}}){_LATIN_SPELLING}?\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
 )
 # "[뉴스핌 Newspim] 홍길동 기자 (hong@x.com)"  "[비즈데일리] 홍길동 기자"
 _BRACKET_OUTLET_BYLINE = re.compile(
