@@ -49,3 +49,16 @@ def test_a_byline_with_the_outlets_latin_spelling_in_brackets():
         assert article.reporters == ["홍길동"], byline
         assert article.outlet == "한빛뉴스", byline
         assert "기자" not in article.body, byline
+
+
+def test_a_signature_of_an_outlet_or_a_name_and_a_bare_email():
+    """Under the story, "한빛뉴스투데이 hong@…" (the outlet and a reporter's email) names the outlet, and "홍길동
+    hong@…" (a name and an email without brackets) the reporter; both leave the body. "홍길동 기자 hong@…" is still
+    read as before (기자 is no name), and a firm's press address beside its name is no outlet."""
+    story = "한빛제약은 임상 3상을 마쳤다고 14일 밝혔다.\n회사는 내년 상반기 허가를 받을 계획이다.\n"
+    signed = text(story + "한빛뉴스투데이 hong4096@hanbitnews.co.kr\n")
+    assert signed.outlet == "한빛뉴스투데이" and "@" not in signed.body
+    named = text(story + "홍길동 hong@hanbitnews.co.kr\n")
+    assert named.reporters == ["홍길동"] and "@" not in named.body
+    assert text(story + "홍길동 기자 hong@hanbitnews.co.kr\n").reporters == ["홍길동"]
+    assert text(story + "한빛제약 press@hanbitpharm.com\n").outlet is None

@@ -21,8 +21,8 @@ from .clean_debris import (CREDIT_CHAIN, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTIO
                            _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
-                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL,
-                         _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet,
+                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL, _OUTLET_EMAIL,
+                         _JOB_WORDS, _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet,
                          _date_or_byline_line, parse_date)
 from .decode import sanitize
 
@@ -110,8 +110,13 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line("", "sep"))
             continue
         named = _NAME_EMAIL.match(core) if "@" in core and len(core) <= 80 else None
-        if named and _looks_like_name(named["name"]):
+        if named and _looks_like_name(named["name"]) and named["name"] not in _JOB_WORDS:  # "홍길동 기자 hong@…": no name 기자
             _add_byline(found, named["outlet"], named["name"])
+            found.lines.append(_Line("", "sep"))
+            continue
+        signed = _OUTLET_EMAIL.match(core) if "@" in core and len(core) <= 80 else None
+        if signed and _HANGUL_OUTLET.search(signed["outlet"]):
+            _add_byline(found, signed["outlet"], None)
             found.lines.append(_Line("", "sep"))
             continue
         handed = (_HAND_OFF.match(core) or _DESK_BYLINE.match(core)) if len(core) <= 40 and (

@@ -79,7 +79,10 @@ _HAND_OFF = re.compile(
     rf"(?:입니다|가\s?(?:취재했습니다|보도합니다|전해드립니다|전합니다))\.?$")
 # "▲ 김동수기자 사진영상부 차장": a photographer's byline with the desk's title; "YTN 황보혜경 (bohk@ytn.co.kr)", "박상돈(kaka@yna.co.kr)"
 _DESK_BYLINE = re.compile(rf"^[▲△]?\s*(?P<names>{_NAME})\s?{_JOB}\s+[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|데스크)?$")
-_NAME_EMAIL = re.compile(rf"^(?:(?P<outlet>[A-Za-z0-9가-힣]{{2,12}})\s+)?(?P<name>{_NAME})\s*[(<\[]\s*{_EMAIL}\s*[)>\]]$")
+_NAME_EMAIL = re.compile(
+    rf"^(?:(?P<outlet>[A-Za-z0-9가-힣]{{2,12}})\s+)?(?P<name>{_NAME})(?:\s*[(<\[]\s*{_EMAIL}\s*[)>\]]|\s+{_EMAIL})$")
+# "한빛뉴스투데이 hong@hanbit.co.kr": the outlet's name and a reporter's email, no name (checked with _HANGUL_OUTLET)
+_OUTLET_EMAIL = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,19}})(?:\s*[(<\[]\s*{_EMAIL}\s*[)>\]]|\s+{_EMAIL})$")
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 _SIGN_OFF = re.compile(r"^(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스\s+(?P<names>[가-힣]{2,4})입니다\.?$")
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
