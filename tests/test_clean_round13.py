@@ -62,3 +62,18 @@ def test_a_signature_of_an_outlet_or_a_name_and_a_bare_email():
     assert named.reporters == ["홍길동"] and "@" not in named.body
     assert text(story + "홍길동 기자 hong@hanbitnews.co.kr\n").reporters == ["홍길동"]
     assert text(story + "한빛제약 press@hanbitpharm.com\n").outlet is None
+
+
+def test_a_tip_line_note_and_a_twice_qualified_list_header_end_the_story():
+    """"※매체명은 여러분의 제보로 함께 세상을 바꿉니다. …" under a story is the outlet's tip-line note, and "이 시각
+    주요뉴스" (two qualifiers before 뉴스) heads a list of other stories: neither, nor the list, stays in the body. A
+    sentence about readers' tips stays."""
+    page = ("한빛시 중소기업 기여율 98%\n\n한빛중소기업회는 지역경제 기여율이 98.4%로 나타났다고 10일 밝혔다.\n\n"
+            "회장은 중소기업을 육성할 필요가 있다고 말했다.\n\n"
+            "    ※한빛방송은 여러분의 제보로 함께 세상을 바꿉니다. 각종 비리와 미담 등 모든 얘깃거리를 알려주세요.\n\n"
+            "    이 시각 주요뉴스\n\n    한빛시, 청년 일자리 1만개 만든다\n\n    오늘의 기자\n")
+    article = text(page)
+    assert [article.body[s:e] for s, e in article.paragraphs] == [
+        "한빛중소기업회는 지역경제 기여율이 98.4%로 나타났다고 10일 밝혔다.", "회장은 중소기업을 육성할 필요가 있다고 말했다."]
+    kept = text("제보 늘었다\n\n경찰은 시민 여러분의 제보가 사건 해결에 큰 도움이 됐다고 밝혔다.\n\n제보는 작년보다 두 배 늘었다.\n")
+    assert "시민 여러분의 제보가" in kept.body
