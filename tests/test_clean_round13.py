@@ -77,3 +77,17 @@ def test_a_tip_line_note_and_a_twice_qualified_list_header_end_the_story():
         "한빛중소기업회는 지역경제 기여율이 98.4%로 나타났다고 10일 밝혔다.", "회장은 중소기업을 육성할 필요가 있다고 말했다."]
     kept = text("제보 늘었다\n\n경찰은 시민 여러분의 제보가 사건 해결에 큰 도움이 됐다고 밝혔다.\n\n제보는 작년보다 두 배 늘었다.\n")
     assert "시민 여러분의 제보가" in kept.body
+
+
+def test_a_forum_repost_s_category_and_counters_are_not_the_story():
+    """A forum repost of a news story: "기사/뉴스" (the board's category) before the post's title, and "1,969 8" (views
+    and comments) around the post time. The title is the story's headline; the counters leave the body. A number
+    row inside the story stays."""
+    page = ('메뉴 건너뛰기\n\n기사/뉴스 [단독] 한빛전자 대표 "AI 투자 이제 시작"\n1,969 8\n2026.02.19 08:48\n1,969 8\n\n'
+            "한빛전자 대표는 지난 14일 한빛경제신문과의 단독 인터뷰에서 인공지능(AI) 투자가 이제 막 시작 단계에 있을 뿐이라고 말했다.\n\n"
+            "그는 엔지니어 30여 명과 저녁 식사를 한 뒤 기자와 만났다고 밝혔다.\n\n10 20\n")
+    article = text(page)
+    assert article.title == '[단독] 한빛전자 대표 "AI 투자 이제 시작"'
+    assert "1,969" not in article.body and article.body.endswith("10 20")
+    assert text("뉴스 정보 한데 모은 앱 나왔다\n\n한빛소프트는 기사와 정보를 모은 앱을 냈다고 밝혔다.\n\n독자들은 반겼다.\n"
+                ).title == "뉴스 정보 한데 모은 앱 나왔다"

@@ -34,6 +34,7 @@ _DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
 _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLET_LINE.pattern[1:]})")
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
+_COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,3}$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
 # --- line flow: each line is debris, a date or byline, a caption or text ---------------------------
@@ -59,6 +60,9 @@ def _scan(text: str) -> _Found:
             line = line[stored.end():]
         core = _BULLET.sub("", line)
         bulleted = core != line
+        if not found.seen_paragraph and _COUNTER_ROW.match(core):  # "1,969 8" above a forum post: views and comments
+            found.lines.append(_Line("", "sep"))
+            continue
         if in_list:
             if not bulleted and (_is_prose(core) or _is_story_paragraph(core) or core.startswith(("■", "◆"))):
                 in_list = False
@@ -400,6 +404,8 @@ def _meta_list(value: object) -> list[str]:
 
 _HTML_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
 _BOARD_SUFFIX = re.compile(r"\s+>\s+[가-힣A-Za-z0-9 ]{0,12}게시판$")
+# "기사/뉴스 [단독] …": a forum post's category before its title (words of news boards joined by slashes)
+_BOARD_PREFIX = re.compile(r"^(?:기사|뉴스|정보|이슈|소식|시사|속보)(?:\s?/\s?(?:기사|뉴스|정보|이슈|소식|시사|속보))+\s+(?=\S)")
 
 
 def clean(doc: Document) -> Article:
@@ -417,7 +423,7 @@ def clean(doc: Document) -> Article:
             (i for i, ln in enumerate(found.lines) if ln.kind not in ("blank", "sep")), len(found.lines)
         )
     if title and not meta_title:
-        title = _BOARD_SUFFIX.sub("", title)  # "… 꼭 보고 싶어 > 자유게시판": a forum post's title and its board
+        title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))  # "… 꼭 보고 싶어 > 자유게시판": a forum post's title and its board
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
