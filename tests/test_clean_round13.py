@@ -91,3 +91,14 @@ def test_a_forum_repost_s_category_and_counters_are_not_the_story():
     assert "1,969" not in article.body and article.body.endswith("10 20")
     assert text("뉴스 정보 한데 모은 앱 나왔다\n\n한빛소프트는 기사와 정보를 모은 앱을 냈다고 밝혔다.\n\n독자들은 반겼다.\n"
                 ).title == "뉴스 정보 한데 모은 앱 나왔다"
+
+
+def test_an_outlet_listed_right_above_the_date_is_the_outlet():
+    """"• 한빛일보" right above "• 입력 2017년 2월 24일 03시 00분": a byline list naming the outlet, not a menu item. A
+    bulleted outlet among menu items (not above a date) is still no outlet."""
+    story = "한빛전자는 23일 두께 4mm 올레드 TV를 공개했다고 밝혔다.\n\n이 TV는 25일 출시된다.\n"
+    article = text("한빛전자, 4mm 올레드 TV 출시\n\n  • 한빛일보\n  • 입력 2017년 2월 24일 03시 00분\n\n\n코멘트\n\n" + story)
+    assert article.outlet == "한빛일보" and article.date == "2017-02-24T03:00"
+    assert article.subtitle is None and "한빛일보" not in article.body
+    menu = text("  • 한줄뉴스\n  • 포토\n\n한빛전자, 4mm 올레드 TV 출시\n\n입력 2017년 2월 24일 03시 00분\n\n" + story)
+    assert menu.outlet is None

@@ -137,6 +137,7 @@ def _scan(text: str) -> _Found:
         unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
         if _date_or_byline_line(core, found) or (  # "• 승인 2022.01.07 17:22" as a bulleted list item too
                 unbuttoned is not core and _date_or_byline_line(unbuttoned, found)):  # "… 기자 2022.06.23 17:09 카카오톡 …"
+            _outlet_above(found)
             found.lines.append(_Line("", "sep"))
             continue
         line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
@@ -205,6 +206,18 @@ def _scan(text: str) -> _Found:
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
         found.lines.append(_Line(line, "text", after_byline))
     return found
+
+def _outlet_above(found: _Found) -> None:
+    """"• 동아일보" right above "• 입력 2017년 2월 24일": the outlet's name as the first item of a byline list, not a menu
+    item ("• 한줄뉴스" stands among menu items, never right above the story's date)."""
+    prev = found.lines[-1] if found.lines else None
+    if prev is None or prev.kind != "text" or not _BULLET.match(prev.text):
+        return
+    name = _BULLET.sub("", prev.text)
+    if _OUTLET_LINE.match(name) and not _GENERIC_PAPER.match(name):
+        found.byline_outlets.append(name)
+        found.lines[-1] = _Line("", "sep")
+
 
 _MENU_ITEM = re.compile(r"^[•◦▪▫●∙⋅*]\s*[^\s.!?]{1,10}$")  # "• 은행", "• 운세/사주"
 _MENU_HEADING = re.compile(r"^[가-힣A-Za-z·&]{1,6}$")  # "머니", "플러스" between a menu's groups
