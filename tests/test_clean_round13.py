@@ -102,3 +102,19 @@ def test_an_outlet_listed_right_above_the_date_is_the_outlet():
     assert article.subtitle is None and "한빛일보" not in article.body
     menu = text("  • 한줄뉴스\n  • 포토\n\n한빛전자, 4mm 올레드 TV 출시\n\n입력 2017년 2월 24일 03시 00분\n\n" + story)
     assert menu.outlet is None
+
+
+def test_a_reporter_named_above_an_email_and_date_line():
+    """"홍길동" on a line of its own, then "hong@x.com | 2023-03-24 15:40:48": the reporter, then the email and the
+    story's date; the deck lines below are the subtitle. A name above a date line without an email is not taken for
+    a reporter (it may be a headline's last word), and an email beside no date is no date line."""
+    story = ("국내 통신 3사 중 한빛텔레콤이 5G 중간요금제를 확대하고 시니어 요금제를 새롭게 선보인다고 24일 밝혔다.\n"
+             "다른 두 회사는 비슷한 요금제를 검토 중이라고만 밝혔다.\n")
+    article = text("한빛텔레콤, 5G 중간요금제 신설…경쟁사는 '검토 중'\n홍길동\nhong1990@hanbitnews.kr | 2023-03-24 15:40:48\n"
+                   "경쟁사는 '검토 중'이라는 입장만…구체적 계획은 아직\n" + story)
+    assert (article.reporters, article.date) == (["홍길동"], "2023-03-24T15:40")
+    assert article.title == "한빛텔레콤, 5G 중간요금제 신설…경쟁사는 '검토 중'"
+    assert article.subtitle == "경쟁사는 '검토 중'이라는 입장만…구체적 계획은 아직"
+    assert "@" not in article.body and "홍길동" not in article.body
+    assert text("요금제 신설\n홍길동\n2023-03-24 15:40:48\n\n" + story).reporters == []
+    assert "hong1990@hanbitnews.kr | 문의" in text(story + "hong1990@hanbitnews.kr | 문의\n").body

@@ -137,7 +137,7 @@ def _scan(text: str) -> _Found:
         unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
         if _date_or_byline_line(core, found) or (  # "• 승인 2022.01.07 17:22" as a bulleted list item too
                 unbuttoned is not core and _date_or_byline_line(unbuttoned, found)):  # "… 기자 2022.06.23 17:09 카카오톡 …"
-            _outlet_above(found)
+            _byline_above(found, core)
             found.lines.append(_Line("", "sep"))
             continue
         line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
@@ -207,15 +207,20 @@ def _scan(text: str) -> _Found:
         found.lines.append(_Line(line, "text", after_byline))
     return found
 
-def _outlet_above(found: _Found) -> None:
-    """"• 동아일보" right above "• 입력 2017년 2월 24일": the outlet's name as the first item of a byline list, not a menu
-    item ("• 한줄뉴스" stands among menu items, never right above the story's date)."""
+def _byline_above(found: _Found, stamp: str) -> None:
+    """The line right above a date line, when it completes the byline: "• 동아일보" above "• 입력 2017년 2월 24일" (the
+    outlet's name as the first item of a byline list; "• 한줄뉴스" stands among menu items, never right above the
+    story's date), or a bare name above "hong@x.com | 2023-03-24 15:40:48" (the reporter, above the email)."""
     prev = found.lines[-1] if found.lines else None
-    if prev is None or prev.kind != "text" or not _BULLET.match(prev.text):
+    if prev is None or prev.kind != "text":
         return
-    name = _BULLET.sub("", prev.text)
-    if _OUTLET_LINE.match(name) and not _GENERIC_PAPER.match(name):
-        found.byline_outlets.append(name)
+    if _BULLET.match(prev.text):
+        name = _BULLET.sub("", prev.text)
+        if _OUTLET_LINE.match(name) and not _GENERIC_PAPER.match(name):
+            found.byline_outlets.append(name)
+            found.lines[-1] = _Line("", "sep")
+    elif "@" in stamp and not found.seen_paragraph and _looks_like_name(prev.text):
+        _add_byline(found, None, prev.text)
         found.lines[-1] = _Line("", "sep")
 
 

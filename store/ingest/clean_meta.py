@@ -129,6 +129,7 @@ _DATE = re.compile(
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
 _DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+_EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 _LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
 _YEAR_AT = re.compile(r"(?=(?:19|20)\d{2})")  # every place a year may start, overlapping ones too ("192012")
@@ -223,6 +224,7 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
     bylines: list[re.Match[str]] = []
     names: list[str] = []
     outlets: list[str] = []
+    emails = 0
     for part in parts:
         byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part)
         if not byline:
@@ -232,6 +234,9 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
             bylines.append(byline)
             continue
         if _LABEL_ONLY.match(part) and len(parts) > 1:
+            continue
+        if len(parts) > 1 and "@" in part and _EMAIL_ONLY.match(part):  # "hong@x.com | 2023-03-24 15:40:48"
+            emails += 1
             continue
         segments = _date_segments(part) if _YEAR.search(part) else []
         if not segments:
@@ -259,6 +264,8 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
                 # "2024-09-19 09:19 (목)": a weekday after the time still marks the page's "today" (see clean)
                 weekday = None if _WEEKDAY.search(written.group(0)) else _WEEKDAY.search(part, seg.end(), seg.end() + 6)
                 dates.append((parse_date(written.group(0)), written.group(0).strip() + (f" {weekday.group()}" if weekday else "")))
+    if emails and not (dates or bylines):
+        return False  # an email beside labels only: no date line
     found.dates.extend(dates)
     for byline in bylines:
         _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
