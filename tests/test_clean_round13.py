@@ -118,3 +118,14 @@ def test_a_reporter_named_above_an_email_and_date_line():
     assert "@" not in article.body and "홍길동" not in article.body
     assert text("요금제 신설\n홍길동\n2023-03-24 15:40:48\n\n" + story).reporters == []
     assert "hong1990@hanbitnews.kr | 문의" in text(story + "hong1990@hanbitnews.kr | 문의\n").body
+
+
+def test_an_aggregator_s_category_label_after_the_headline():
+    """A link aggregator prints the post's category after the headline ("[분류: 경제]") or, when none was set, a notice
+    ("[카테고리 설정이 아직되어 있지 않습니다.]"): the title is the headline alone. A bracket inside the story stays."""
+    story = ("[한빛임팩트 홍길동 기자] 국내 금융지주회사 10곳의 지난해 순익 합계가 21조원을 넘어섰다.\n"
+             "금융당국은 은행 계열사의 이자수익이 늘어난 영향이라고 9일 밝혔다 [분류 기준은 연결].\n")
+    for tail in ("[카테고리 설정이 아직되어 있지 않습니다.]", "[분류: 경제]"):
+        article = text(f"금융지주 지난해 순익 21조 돌파…역대 최고 {tail}\n사진=금융당국 제공\n" + story)
+        assert article.title == "금융지주 지난해 순익 21조 돌파…역대 최고", tail
+        assert tail not in article.body and "[분류 기준은 연결]" in article.body, tail

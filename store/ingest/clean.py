@@ -34,6 +34,7 @@ _DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
 _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLET_LINE.pattern[1:]})")
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
+_CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
 _COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,3}$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
@@ -58,6 +59,11 @@ def _scan(text: str) -> _Found:
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
             line = line[stored.end():]
+        if not found.seen_prose and line.endswith("]"):  # "제목 [카테고리 설정이 아직되어 있지 않습니다.]": an aggregator's
+            line = _CATEGORY_TAIL.sub("", line)  # category label (or its empty-category notice) after the headline
+            if not line:
+                found.lines.append(_Line("", "sep"))
+                continue
         core = _BULLET.sub("", line)
         bulleted = core != line
         if not found.seen_paragraph and _COUNTER_ROW.match(core):  # "1,969 8" above a forum post: views and comments
