@@ -129,3 +129,17 @@ def test_an_aggregator_s_category_label_after_the_headline():
         article = text(f"금융지주 지난해 순익 21조 돌파…역대 최고 {tail}\n사진=금융당국 제공\n" + story)
         assert article.title == "금융지주 지난해 순익 21조 돌파…역대 최고", tail
         assert tail not in article.body and "[분류 기준은 연결]" in article.body, tail
+
+
+def test_a_caption_behind_its_credit_and_an_equals_sign():
+    """"[사진 제공 = 한빛게임즈] = 신작 쇼케이스. 왼쪽부터 …": the caption of a photo, its credit before it; it moves to
+    the captions without the credit. A lede behind an image's credit without the equals sign stays the lede."""
+    story = ("한빛게임즈는 신규 개발 프로젝트 7종을 5일 발표했다고 밝혔다.\n\n"
+             "[사진 제공 = 한빛게임즈] = 신작 쇼케이스. 왼쪽부터 홍길동 한빛게임즈 대표, 김철수 캐스터.\n\n"
+             "홍 대표는 새 IP 10종 이상을 키우겠다고 말했다.\n")
+    article = text("한빛게임즈, 신작 7종 공개\n\n" + story)
+    assert article.captions == ["신작 쇼케이스. 왼쪽부터 홍길동 한빛게임즈 대표, 김철수 캐스터."]
+    assert "사진 제공" not in article.body and "캐스터" not in article.body
+    lede = text("한빛게임즈, 신작 7종 공개\n\n[사진=한빛게임즈] 한빛게임즈는 신규 개발 프로젝트 7종과 경영 목표를 온라인 쇼케이스에서 "
+                "5일 발표했다.\n\n홍 대표가 말했다.\n")
+    assert "한빛게임즈는 신규 개발 프로젝트 7종과" in lede.body

@@ -16,7 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (CREDIT_CHAIN, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
+from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
                            _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS, _LIST_HEADER,
                            _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
@@ -145,6 +145,11 @@ def _scan(text: str) -> _Found:
                 unbuttoned is not core and _date_or_byline_line(unbuttoned, found)):  # "… 기자 2022.06.23 17:09 카카오톡 …"
             _byline_above(found, core)
             found.lines.append(_Line("", "sep"))
+            continue
+        credited = CREDITED_CAPTION.match(line) if line[:1] in ("[", "(", "【") else None
+        if credited:
+            caption, _ = _strip_credits(line[credited.end():], caption=True)
+            found.lines.append(_Line(caption, "caption") if caption else _Line("", "sep"))
             continue
         line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
         if not line:

@@ -165,6 +165,9 @@ _CREDIT_LINE = re.compile(rf"^[\[(<【]?\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,4
 _SLASH_CREDIT = re.compile(r"^/\s*[^\s/][^/.!?]{0,30}$")
 # "현대차[연합뉴스 제공][연합뉴스 제공] 국내 최대…": an image's alt text and credits glued before the lede
 _LEADING_CREDITS = re.compile(r"^[^\[\]\s]{0,20}?(?:\[[^\[\]]{1,20}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*\]\s*)+")
+# "[사진 제공 = 한빛전자] = 신제품 발표회. 왼쪽부터 …": a caption behind its credit and an equals sign (a lede behind an
+# image's credit has no equals sign after it)
+CREDITED_CAPTION = re.compile(rf"^[\[(【]\s*{_CREDIT_WORD}\s*[=:：]\s*[^\[\]()【】=]{{1,30}}?\s*[\])】]\s*=\s*(?=\S)")
 # "...사진(오른쪽)": a caption names where things stand in the photo
 _CAPTION_POSITION = re.compile(r"\((?:왼쪽|오른쪽|가운데|위|아래|앞줄|뒷줄)(?:부터|\s?[^()]{0,10})?\)$")
 _PHOTO_DATE_CREDIT = re.compile(  # "... 참석하고 있다. 2025.3.27/뉴스1": the photo's date and agency
