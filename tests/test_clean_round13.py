@@ -143,3 +143,13 @@ def test_a_caption_behind_its_credit_and_an_equals_sign():
     lede = text("한빛게임즈, 신작 7종 공개\n\n[사진=한빛게임즈] 한빛게임즈는 신규 개발 프로젝트 7종과 경영 목표를 온라인 쇼케이스에서 "
                 "5일 발표했다.\n\n홍 대표가 말했다.\n")
     assert "한빛게임즈는 신규 개발 프로젝트 7종과" in lede.body
+
+
+def test_a_short_lede_behind_a_bracketed_credit_is_kept():
+    """A credit line ("[사진 = 한빛뉴스]", "사진제공=한빛전자", "(자료: 한빛통계청)") leaves the body, but a short lede glued
+    after a bracketed credit ("[사진=한빛게임즈] 한빛게임즈가 신작을 냈다.") is the story's first sentence, not part
+    of the credit."""
+    story = "\n\n회사는 내년까지 신작 10종을 더 낼 계획이라고 밝혔다.\n"
+    for credit in ("[사진 = 한빛뉴스]", "사진제공=한빛전자", "(자료: 한빛통계청)"):
+        assert credit not in text("한빛게임즈 신작\n\n" + credit + story).body, credit
+    assert "한빛게임즈가 신작을 냈다." in text("한빛게임즈 신작\n\n[사진=한빛게임즈] 한빛게임즈가 신작을 냈다." + story).body

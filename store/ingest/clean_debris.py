@@ -160,7 +160,8 @@ _IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)|^\s*본
 _CREDIT_WORD = (r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트"
                 r"|영상\s?취재|영상\s?편집|영상\s?촬영|촬영|편집)")  # "영상취재 : 박희현": a broadcast story's crew
 # A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
-_CREDIT_LINE = re.compile(rf"^[\[(<【]?\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?$")
+_CREDIT_LINE = re.compile(rf"^(?:[\[(<【]\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n\])>】]{{1,40}}?\s*[\])>】]"  # a bracketed one ends
+                          rf"|{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?)$")  # at its bracket: a lede may follow
 # "/ 챗GPT 생성 이미지", "/현대차그룹 제공": a short line opening with a slash is the credit of a photo whose caption was lost
 _SLASH_CREDIT = re.compile(r"^/\s*[^\s/][^/.!?]{0,30}$")
 # "현대차[연합뉴스 제공][연합뉴스 제공] 국내 최대…": an image's alt text and credits glued before the lede
