@@ -153,3 +153,21 @@ def test_a_short_lede_behind_a_bracketed_credit_is_kept():
     for credit in ("[사진 = 한빛뉴스]", "사진제공=한빛전자", "(자료: 한빛통계청)"):
         assert credit not in text("한빛게임즈 신작\n\n" + credit + story).body, credit
     assert "한빛게임즈가 신작을 냈다." in text("한빛게임즈 신작\n\n[사진=한빛게임즈] 한빛게임즈가 신작을 냈다." + story).body
+
+
+def test_a_caption_printed_twice_with_its_photographer_s_credit():
+    """A photo page prints the caption twice (the image's alt text, then the caption), each with the photographer's
+    credit: it is one caption, not the story's first paragraph, and the photographer is not the story's reporter. A
+    caption and its handout credit doubled on one line is said once. A story's last paragraph repeated with its
+    byline stays the story's."""
+    shot = ("한빛전자의 홍길동 사장(오른쪽)과 김철수 부사장이 23일 서울 서초구 한빛전자 연구소에서 두께 4mm 올레드 TV를 "
+            "공개하고 있다. 이영희 기자 lee@hanbitilbo.com")
+    story = "한빛전자가 두께 4mm 올레드 TV를 선보였다. 65인치 모델은 1400만 원이다.\n\n회사는 올레드 비중을 15%로 늘린다.\n"
+    article = text("한빛전자, 4mm 올레드 TV 출시\n\n" + shot + "\n" + shot + "\n" + story)
+    assert article.captions == [shot.split(" 이영희")[0]]
+    assert "공개하고 있다" not in article.body and article.reporters == []
+    glued = text("한빛시 산업단지\n\n서한빛 산업단지. 한빛진흥원 제공서한빛 산업단지. 한빛진흥원 제공\n\n" + story)
+    assert glued.captions == ["서한빛 산업단지."]
+    last = "회사는 내년 수출을 늘리겠다고 밝혔다. 판매는 25일 시작된다. 홍길동 기자 hong@hanbitilbo.com"
+    repeated = text("한빛전자, 4mm 올레드 TV 출시\n\n" + story + last + "\n" + last + "\n")
+    assert "판매는 25일 시작된다." in repeated.body and repeated.reporters == ["홍길동"]

@@ -48,11 +48,19 @@ def _scan(text: str) -> _Found:
     in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
     source_label = False  # the line before was a lone "출처" label: its value follows
     seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
         if not line:
             found.lines.append(_Line("", "blank" if not raw.strip() else "sep"))
             continue
+        line = _undouble(line)
+        if len(raw) >= MIN_DOUBLED_CAPTION and "기자" in raw and ((i > 0 and raws[i - 1] == raw) or (
+                i + 1 < len(raws) and raws[i + 1] == raw)):
+            caption = _credited_caption(line)
+            if caption:
+                found.lines.append(_Line(caption, "caption"))
+                continue
         if in_comments:
             continue
         stored = _STORE_DATE.match(line) if line.startswith("date ") else None
@@ -217,6 +225,43 @@ def _scan(text: str) -> _Found:
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
         found.lines.append(_Line(line, "text", after_byline))
     return found
+
+MIN_DOUBLED_CAPTION = 30
+MIN_DOUBLED_HALF = 8
+
+
+def _undouble(line: str) -> str:
+    """"서부산 산업단지. 한빛진흥원 제공서부산 산업단지. 한빛진흥원 제공": a page's text printed twice on one line (an
+    image's alt text glued to its caption) once."""
+    n = len(line)
+    if n < 2 * MIN_DOUBLED_HALF:
+        return line
+    half = n // 2
+    if n % 2 == 0 and line[:half] == line[half:]:
+        return line[:half]
+    if n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1:]:
+        return line[:half]
+    return line
+
+
+# "… 모델을 공개하고 있다. 홍길동 기자 hong@x.com": a caption's one sentence and its photographer's credit
+_PHOTOGRAPHER_TAIL = re.compile(rf"(?<=[.!?])\s*(?:[가-힣]{{1,8}}\s*=\s*)?{_NAMES}\s*{_JOB}\s*(?:[(<]?{_EMAIL}[)>]?)?$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s")
+_POSITION_IN_PHOTO = re.compile(r"\([^()]{0,10}(?:왼쪽|오른쪽|가운데|앞줄|뒷줄)[^()]{0,10}\)")
+
+
+def _credited_caption(line: str) -> str | None:
+    """The caption in a line a page printed twice in a row (an image's alt text, then its caption): one sentence that
+    shows a scene (…하고 있다, or where someone stands: (오른쪽)) and its photographer's credit. The photographer is
+    not the story's reporter. None for anything else (a story's last paragraph and its byline, repeated)."""
+    tail = _PHOTOGRAPHER_TAIL.search(line)
+    if tail is None:
+        return None
+    head = line[: tail.start()].rstrip()
+    if _SENTENCE_BREAK.search(head) or not (head.endswith("있다.") or _POSITION_IN_PHOTO.search(head)):
+        return None
+    return head
+
 
 def _byline_above(found: _Found, stamp: str) -> None:
     """The line right above a date line, when it completes the byline: "• 동아일보" above "• 입력 2017년 2월 24일" (the
