@@ -171,3 +171,23 @@ def test_a_caption_printed_twice_with_its_photographer_s_credit():
     last = "회사는 내년 수출을 늘리겠다고 밝혔다. 판매는 25일 시작된다. 홍길동 기자 hong@hanbitilbo.com"
     repeated = text("한빛전자, 4mm 올레드 TV 출시\n\n" + story + last + "\n" + last + "\n")
     assert "판매는 25일 시작된다." in repeated.body and repeated.reporters == ["홍길동"]
+
+
+def test_the_headline_right_above_its_date_under_rows_of_menus():
+    """Rows of a site's menus on top ("전체기사 최신뉴스 한빛TV", "KYD 디데이"), then chrome (속보, 더보기), then the
+    headline right above its date lines, then the deck: the headline is the title, the deck the subtitle, and neither
+    the menus nor the deck are in the body. A headline alone on top, with share buttons and its deck above the date,
+    stays the title; a headline and its deck straight above the date too."""
+    story = ("[서울=한빛뉴스] 홍길동 기자 = 한빛게임즈는 신규 개발 프로젝트와 경영 목표를 5일 발표했다.\n\n"
+             "온라인으로 진행된 이번 행사에는 대표이사가 참석했다.\n")
+    page = ("전체기사 최신뉴스 한빛TV\nKYD 디데이\n산업 ICT\n\n속보\n\n더보기\n\n"
+            "한빛게임즈, 신규 프로젝트 대거 공개…'3조 매출' 이어간다\n\n기사입력 : 2021년08월05일 13:11\n\n"
+            "최종수정 : 2021년08월05일 15:51\n\n미래 책임질 슈퍼 IP 육성\n대형 프로젝트 4종 공개\n\n" + story)
+    article = text(page)
+    assert article.title == "한빛게임즈, 신규 프로젝트 대거 공개…'3조 매출' 이어간다"
+    assert article.subtitle == "미래 책임질 슈퍼 IP 육성\n대형 프로젝트 4종 공개"
+    assert article.body.startswith("한빛게임즈는") and "디데이" not in article.body and "4종" not in article.body
+    lone = text("한빛게임즈, 신작 4종 공개\n\n공유하기\n\n미래 책임질 슈퍼 IP 육성\n\n입력 2021.08.05 13:11\n\n" + story)
+    assert lone.title == "한빛게임즈, 신작 4종 공개"
+    decked = text("한빛게임즈, 신작 4종 공개\n미래 책임질 슈퍼 IP 육성\n\n입력 2021.08.05 13:11\n\n" + story)
+    assert (decked.title, decked.subtitle) == ("한빛게임즈, 신작 4종 공개", "미래 책임질 슈퍼 IP 육성")

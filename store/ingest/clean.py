@@ -152,7 +152,7 @@ def _scan(text: str) -> _Found:
         if _date_or_byline_line(core, found) or (  # "• 승인 2022.01.07 17:22" as a bulleted list item too
                 unbuttoned is not core and _date_or_byline_line(unbuttoned, found)):  # "… 기자 2022.06.23 17:09 카카오톡 …"
             _byline_above(found, core)
-            found.lines.append(_Line("", "sep"))
+            found.lines.append(_Line("", "sep", stamp=True))
             continue
         credited = CREDITED_CAPTION.match(line) if line[:1] in ("[", "(", "【") else None
         if credited:
@@ -360,6 +360,32 @@ def _headline_like(line: _Line) -> bool:
     )
 
 
+MAX_MENU_WALK = 12
+MIN_MENU_ROWS = 2
+
+
+def _headline_above_stamp(lines: list[_Line], run_end: int) -> int | None:
+    """A page whose first text lines are menus ("전체기사 최신뉴스 …", "KYD 디데이"), then dropped chrome (속보, 더보기),
+    then the headline right above its date line: the index of that headline, or None. The top run stands apart
+    from it by dropped chrome, and only blank lines stand between the headline and its date."""
+    chrome, candidate = False, None
+    for i in range(run_end, min(len(lines), run_end + MAX_MENU_WALK)):
+        ln = lines[i]
+        if ln.stamp:
+            return candidate if chrome else None
+        if ln.kind == "sep":
+            if candidate is not None:
+                return None  # chrome between the headline and its date: a deck or a menu above it, not sure which
+            chrome = True
+        elif ln.kind == "text":
+            if candidate is not None or not _headline_like(ln):
+                return None
+            candidate = i
+        elif ln.kind == "caption":
+            return None
+    return None
+
+
 def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     """(title, deck lines, index where the body starts) from the top of the text.
 
@@ -382,6 +408,11 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     if len(run) > 1 and not separated:
         # lines past the deck's limit are the story's first lines (a speech's salutations), not lost
         return None, run[:MAX_DECK_LINES], start + min(len(run), MAX_DECK_LINES)
+    # rows of menus on top, the headline right above its date: a lone top line is the headline itself (with chrome and
+    # its deck between it and the date)
+    above = _headline_above_stamp(lines, run_end) if len(run) >= MIN_MENU_ROWS else None
+    if above is not None:
+        run, run_end = [lines[above].text], above + 1
     title, deck = run[0], run[1:]
     if deck:
         return title, deck, run_end

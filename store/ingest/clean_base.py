@@ -42,6 +42,7 @@ class _Line:
     text: str
     kind: str  # "text" | "caption" | "blank" | "sep" (dropped chrome, date or byline: separates blocks)
     after_byline: bool = False
+    stamp: bool = False  # a date or byline line (dropped): what stands right above it is the headline
 
 
 @dataclass(slots=True)
