@@ -191,3 +191,17 @@ def test_the_headline_right_above_its_date_under_rows_of_menus():
     assert lone.title == "한빛게임즈, 신작 4종 공개"
     decked = text("한빛게임즈, 신작 4종 공개\n미래 책임질 슈퍼 IP 육성\n\n입력 2021.08.05 13:11\n\n" + story)
     assert (decked.title, decked.subtitle) == ("한빛게임즈, 신작 4종 공개", "미래 책임질 슈퍼 IP 육성")
+
+
+def test_an_outlet_s_tag_opening_the_lede_under_a_byline():
+    """"홍길동 기자 | 승인 2018.11.05 17:24", then "[한빛플] 국내 최대의 게임쇼…": a bracketed name opening the lede
+    under a reporter's byline is the outlet's tag (the outlet, when nothing else names one), and leaves the body. A
+    story's kind ([현장], [기자수첩]) is no outlet, nor is a tag without a byline above it; a footer's outlet wins."""
+    head = "한빛소프트와 두리게임즈, 2019년 뜨거운 경쟁 예고\n홍길동 기자 | 승인 2018.11.05 17:24\n\n"
+    lede = "국내 최대의 게임쇼 개막이 다가오면서 게임업계 역시 분주해지는 모습이다.\n\n두 회사는 간담회를 연다.\n"
+    article = text(head + "[한빛플] " + lede)
+    assert article.outlet == "한빛플" and article.body.startswith("국내 최대의")
+    for tag in ("현장", "기자수첩", "특별기획"):
+        assert text(head + f"[{tag}] " + lede).outlet is None, tag
+    assert text("2019년 경쟁 예고\n\n[한빛플] " + lede).outlet is None
+    assert text(head + "[한빛플] " + lede + "저작권자 © 한빛게임신문 무단전재 및 재배포 금지\n").outlet == "한빛게임신문"

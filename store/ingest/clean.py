@@ -22,7 +22,7 @@ from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, PAGE_BUTTONS, SUBSCRI
                            _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
                          _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL, _OUTLET_EMAIL,
-                         _JOB_WORDS, _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet,
+                         _JOB_WORDS, _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _STORY_TAG, _SPACED_PREFIX, _add_byline, _copyright_outlet,
                          _date_or_byline_line, parse_date)
 from .decode import sanitize
 
@@ -35,6 +35,7 @@ _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLE
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
+_TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
 _COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,3}$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
@@ -174,6 +175,9 @@ def _scan(text: str) -> _Found:
             named = _OUTLET_DATELINE.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…": the outlet, no reporter
             if named and _HANGUL_OUTLET.search(named["outlet"]):
                 _add_byline(found, named["outlet"], None)
+                line = line[named.end():]
+            elif named and found.reporters and _TAG_NAME.match(named["outlet"]) and not _STORY_TAG.search(named["outlet"]):
+                found.tag_outlets.append(named["outlet"])  # "김한준 기자 | 승인 …" above "[게임플] 국내 최대의…"
                 line = line[named.end():]
         if not line:
             found.lines.append(_Line("", "sep"))
@@ -567,7 +571,7 @@ def clean(doc: Document) -> Article:
         date, date_text = next(((iso, text) for iso, text in dates if iso and not _WEEKDAY.search(text)),
                                next(((iso, text) for iso, text in dates if iso), dates[0]))
     reporters = _meta_list(meta.get("reporters")) or found.reporters
-    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets)
+    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets, *found.tag_outlets)
     if outlet and not meta.get("outlet"):
         # [서구 세계타임즈=…] over "저작권자ⓒ 강원세계타임즈": the footer spells the byline's outlet in full
         outlet = next((f for f in found.footer_outlets if f != outlet and f.endswith(outlet) and len(outlet) >= 3), outlet)

@@ -53,6 +53,7 @@ class _Found:
     footer_outlets: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     photo_dates: list[tuple[str | None, str]] = field(default_factory=list)
+    tag_outlets: list[str] = field(default_factory=list)  # "[게임플] 국내 최대의…" under a byline: the last resort
     credit_outlets: list[str] = field(default_factory=list)  # "ⓒ시사저널 김동현": an outlet and its photographer  # "2025.3.27/뉴스1": used when no date line
     seen_prose: bool = False
     seen_paragraph: bool = False  # a long paragraph of prose: the story has begun (a headline may end with "?")

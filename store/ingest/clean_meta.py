@@ -33,6 +33,12 @@ _BYLINE_PREFIXES = (
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
 _HANGUL_OUTLET = re.compile(r"^[가-힣][가-힣A-Za-z0-9]*(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트|비즈|TV)$")
+# "[게임플] 국내 최대의 …": a bracketed Hangul name opening the lede under a reporter's byline is the outlet's tag, unless
+# it is a story's kind or series ([단독], [현장], [기자수첩], [특별기획])
+_STORY_TAG = re.compile(
+    r"(?:단독|속보|종합|인터뷰|포토|사진|영상|기획|르포|현장|이슈|분석|해설|칼럼|사설|기고|특집|팩트체크|시론|수첩|초점|포커스|리뷰|"
+    r"리포트|인사|부고|동정|게시판|알림|정정|반론|전문|일문일답|진단|탐방|화제|논단|카드뉴스|브리핑|체험|스케치|돋보기|줌인|"
+    r"결산|전망|오늘|주간|월간|연재|시리즈|긴급|앵커|기자|프리뷰|취재|후기)$")
 _LATIN_OUTLET = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # a broadcaster's letters: KBS, MBC, YTN, JTBC
 _SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
 # Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
