@@ -168,6 +168,8 @@ def test_a_caption_printed_twice_with_its_photographer_s_credit():
     assert "공개하고 있다" not in article.body and article.reporters == []
     glued = text("한빛시 산업단지\n\n서한빛 산업단지. 한빛진흥원 제공서한빛 산업단지. 한빛진흥원 제공\n\n" + story)
     assert glued.captions == ["서한빛 산업단지."]
+    laugh = "하하하하하하하하하하하하하하하하"
+    assert laugh in text("웃음 가득\n\n관객들은 공연 내내 크게 웃었다고 전했다.\n\n" + laugh + "\n").body
     last = "회사는 내년 수출을 늘리겠다고 밝혔다. 판매는 25일 시작된다. 홍길동 기자 hong@hanbitilbo.com"
     repeated = text("한빛전자, 4mm 올레드 TV 출시\n\n" + story + last + "\n" + last + "\n")
     assert "판매는 25일 시작된다." in repeated.body and repeated.reporters == ["홍길동"]

@@ -36,7 +36,7 @@ _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|�
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
 _TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
-_COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,3}$")
+_COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,2}$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
 # --- line flow: each line is debris, a date or byline, a caption or text ---------------------------
@@ -75,7 +75,7 @@ def _scan(text: str) -> _Found:
                 continue
         core = _BULLET.sub("", line)
         bulleted = core != line
-        if not found.seen_paragraph and _COUNTER_ROW.match(core):  # "1,969 8" above a forum post: views and comments
+        if not found.seen_prose and _COUNTER_ROW.match(core):  # "1,969 8" above a forum post: views and comments
             found.lines.append(_Line("", "sep"))
             continue
         if in_list:
@@ -238,7 +238,7 @@ def _undouble(line: str) -> str:
     """"서부산 산업단지. 한빛진흥원 제공서부산 산업단지. 한빛진흥원 제공": a page's text printed twice on one line (an
     image's alt text glued to its caption) once."""
     n = len(line)
-    if n < 2 * MIN_DOUBLED_HALF:
+    if n < 2 * MIN_DOUBLED_HALF or " " not in line:  # words, not a laugh (하하하하…)
         return line
     half = n // 2
     if n % 2 == 0 and line[:half] == line[half:]:
