@@ -207,3 +207,26 @@ def test_an_outlet_s_tag_opening_the_lede_under_a_byline():
         assert text(head + f"[{tag}] " + lede).outlet is None, tag
     assert text("2019년 경쟁 예고\n\n[한빛플] " + lede).outlet is None
     assert text(head + "[한빛플] " + lede + "저작권자 © 한빛게임신문 무단전재 및 재배포 금지\n").outlet == "한빛게임신문"
+
+
+def test_a_section_path_and_a_located_breadcrumb_are_not_the_headline():
+    """"IT/과학/행사/취재" (a section path of one-word steps, two of them section labels) and "현재위치: HOME > 리뷰 >
+    노트북" above a headline are page chrome; "한빛포스트" alone on a line is the outlet's logo. A headline listing
+    three names with slashes stays the title."""
+    story = "\n한빛전자는 17인치 노트북을 1340g으로 만들었다고 18일 밝혔다.\n회사는 무게를 줄이는 데 3년이 걸렸다고 했다.\n"
+    article = text("IT/과학/행사/취재\n한빛전자 17인치 노트북, 1340g으로 편견을 깨다\n한빛포스트\n2019. 1. 18. 02:50" + story)
+    assert (article.title, article.outlet, article.subtitle) == ("한빛전자 17인치 노트북, 1340g으로 편견을 깨다", "한빛포스트", None)
+    crumb = text("현재위치: HOME > 리뷰리스트 > 노트북리뷰\n\n한빛전자 17인치 노트북 리뷰\n" + story)
+    assert crumb.title == "한빛전자 17인치 노트북 리뷰" and "현재위치" not in crumb.body
+    assert text("한빛/두리/세종 3사 합병\n" + story).title == "한빛/두리/세종 3사 합병"
+
+
+def test_an_app_promotion_and_a_lone_handout_credit_leave_the_body():
+    """"한빛TV APP 다운로드" under a story is the outlet's app promotion, and "한빛발전 제공" alone on a line after the
+    story has begun is a photo's handout credit (credits name no entity). A headline ending in 제공 stays the title."""
+    story = ("한빛발전은 25일 당진화력본부에서 수상태양광 발전소 준공식을 열었다고 밝혔다.\n\n"
+             "연간 1600가구가 사용할 수 있는 규모다.\n\n한빛발전 제공\n\n한빛TV APP 다운로드\n")
+    article = text("한빛발전, 수상태양광 준공\n\n" + story)
+    assert "제공" not in article.body and "APP" not in article.body
+    assert article.body.endswith("연간 1600가구가 사용할 수 있는 규모다.")
+    assert text("한빛은행, 소상공인 금융지원 제공\n\n" + story).title == "한빛은행, 소상공인 금융지원 제공"

@@ -16,7 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
+from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
                            _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS, _LIST_HEADER,
                            _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
@@ -126,6 +126,9 @@ def _scan(text: str) -> _Found:
             if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
                     _add_byline(found, None, names)
+            found.lines.append(_Line("", "sep"))
+            continue
+        if found.seen_prose and core.endswith("제공") and HANDOUT_LINE.match(core):
             found.lines.append(_Line("", "sep"))
             continue
         named = _NAME_EMAIL.match(core) if "@" in core and len(core) <= 80 else None

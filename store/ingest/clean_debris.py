@@ -100,7 +100,7 @@ _PORTAL_END = re.compile(
 _PORTAL_END_CHARS = 40
 _PORTAL_OUTLET = re.compile(r"[“\"](?P<outlet>[^”\"]{2,20})[”\"]\s*기사 내용을")  # Newspic names the story's outlet
 _OUTLET_LINE = re.compile(  # a logo line: "매일경제" alone
-    r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어)$"
+    r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트)$"
 )
 _AGENCY_LINE = re.compile(rf"^{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*$")
 # A byline that names a desk, not a person: "편집국", "온라인뉴스팀", "디지털뉴스부"
@@ -111,7 +111,7 @@ _WEATHER = re.compile(
 )
 _WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
 _NUMBERS_ONLY = re.compile(r"^(?!(?:19|20)\d\d\.\d{1,2}\.\d)[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")  # not a date (2018.03.07)
-_BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]|^(?:HOME|Home)\s+[가-힣A-Za-z·・/ ]{2,20}$")  # "HOME 지방자치・정치"
+_BREADCRUMB = re.compile(r"^(?:현재\s?위치\s*[:：]?\s*)?(?:홈|HOME|Home)\s*[>›»]|^(?:HOME|Home)\s+[가-힣A-Za-z·・/ ]{2,20}$")  # "HOME 지방자치・정치"
 _LINK_FOOTER = re.compile(
     r"^[▶☞☎►▷]\s*.*(?:제보|카카오톡|카톡|이메일|e-?mail|홈페이지|구독|바로가기|기사\s?보기|채널|유튜브|네이버|"
     r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
@@ -125,6 +125,8 @@ _CONTACT = re.compile(r"^\[(?:카카오톡|카톡|전화|메일|이메일|팩스
 _PRINT_PAGE = re.compile(r"^지면\s*(?:정보)?\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\.?\s*(?:[A-Z]?\d{1,3}면)?$")
 # "항상 시민과 함께하겠습니다. 한겨레 구독신청 하기": the outlet's subscription link
 SUBSCRIBE_OUTLET = re.compile(r"(?:^|\s)(?P<outlet>[가-힣A-Za-z0-9]{2,10})\s?구독\s?신청(?:\s?하기)?$")
+# "MBN APP 다운로드", "한빛일보 앱 설치하기": the outlet's app promotion
+_APP_PROMO = re.compile(r"^[A-Za-z0-9가-힣]{0,12}\s?(?:APP|App|app|앱|어플)\s?(?:다운로드|다운받기|설치|설치하기|받기|바로가기)$")
 _CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 _PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
@@ -211,6 +213,9 @@ _CREDIT_TAILS = (
 # "... 말하고 있다. 2025.03.25 ⓒ 로이터=뉴스1 ⓒ News1 우동명 기자": the photo's date, an agency's and a photographer's credit;
 # "... 서병삼 부사장. 삼성전자 제공": a handout's credit without brackets; "... 느껴진다. 사진영상부 차장": the photo desk's title
 _HANDOUT_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣A-Za-z0-9]{{1,20}}\s?제공$")
+# "동서발전 제공" alone on a line under a photo's caption: the handout's credit (a headline may end in 제공, so only
+# once the story has begun)
+HANDOUT_LINE = re.compile(r"^[가-힣A-Za-z0-9·&]{2,20}(?:\s[가-힣A-Za-z0-9·&]{1,12})?\s?제공$")
 _DESK_TITLE_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|선임기자|기자)$")
 _DESK_TITLES = ("차장", "부장", "팀장", "기자")
 _CHAIN_WINDOW = 160
@@ -244,7 +249,7 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE)))
+               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label
@@ -268,6 +273,11 @@ def _is_menu_row(core: str) -> bool:
     return sum(1 for w in words if _is_label(w)) >= MIN_MENU_LABELS
 
 
+_PATH_STEP = re.compile(r"^[가-힣A-Za-z]{1,6}$")
+MIN_PATH_STEPS = 3
+MIN_PATH_LABELS = 2
+
+
 def _is_debris(core: str) -> bool:
     """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
     if core in PAGE_BUTTONS or _is_label(core) or _FONT_SIZE.match(core):
@@ -278,6 +288,10 @@ def _is_debris(core: str) -> bool:
     if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업", "정치/사회 기사" (a list's header)
         parts = [p.strip() for p in re.split(r"[/·>›]", core.removesuffix(" 기사"))]
         if all(_is_label(p) for p in parts if p) and any(parts):
+            return True
+        # "IT/과학/행사/취재": a section path of three or more one-word steps, two of them section labels
+        if len(parts) >= MIN_PATH_STEPS and "/" in core and all(_PATH_STEP.match(p) for p in parts) and sum(
+                map(_is_label, parts)) >= MIN_PATH_LABELS:
             return True
     if len(core) <= 80:  # a row of buttons or menu labels: "목록 스크랩 댓글", "회원가입 | ID/PW 찾기", "뉴스 트렌드 생활정보"
         parts = [p for p in re.split(r"\s*[|｜·]\s*", core) if p]
