@@ -230,3 +230,25 @@ def test_an_app_promotion_and_a_lone_handout_credit_leave_the_body():
     assert "제공" not in article.body and "APP" not in article.body
     assert article.body.endswith("연간 1600가구가 사용할 수 있는 규모다.")
     assert text("한빛은행, 소상공인 금융지원 제공\n\n" + story).title == "한빛은행, 소상공인 금융지원 제공"
+
+
+def test_a_logo_word_above_the_headline_and_its_date():
+    """"theHANBIT" (a logo's one word) on top, then the headline right above "홍길동 기자  2023-06-16 13:18:46": the
+    headline is the title, not the logo."""
+    page = ("theHANBIT\n\n한빛그룹 반도체사업 확장\n\n홍길동 기자  2023-06-16 13:18:46\n\n"
+            "모든 일에는 시작과 끝이 있다고 회사는 설명했다.\n\n한빛그룹은 반도체 소재 회사를 인수했다.\n")
+    article = text(page)
+    assert (article.title, article.subtitle, article.reporters) == ("한빛그룹 반도체사업 확장", None, ["홍길동"])
+
+
+def test_a_bracketed_related_list_ends_at_the_copyright_line_naming_the_outlet():
+    """"[관련기사]" heads a list of other stories (and promotions) under the story; the copyright line below the list
+    still names the outlet. "AD" alone is an ad slot's label."""
+    page = ("한빛전자 3분기 영업이익 15조\n\nAD\n\n한빛전자는 3분기 영업이익이 15조원으로 작년보다 27.9% 늘었다고 밝혔다.\n\n"
+            "반도체 수요가 급증한 영향이다.\n\n홍길동 기자 hong@hanbitnews.com\n[관련기사]\n"
+            "가장 핫한 경제 소식! 한빛금융신문의 ‘추천뉴스’를 받아보세요~\n"
+            "데일리 금융경제뉴스 Copyright ⓒ 한빛금융신문 & HBNEWS.com\n")
+    article = text(page)
+    assert article.outlet == "한빛금융신문"
+    assert [article.body[s:e] for s, e in article.paragraphs] == [
+        "한빛전자는 3분기 영업이익이 15조원으로 작년보다 27.9% 늘었다고 밝혔다.", "반도체 수요가 급증한 영향이다."]

@@ -81,6 +81,8 @@ def _scan(text: str) -> _Found:
         if in_list:
             if not bulleted and (_is_prose(core) or _is_story_paragraph(core) or core.startswith(("■", "◆"))):
                 in_list = False
+            elif len(core) <= _MAX_FOOTER_CHARS and _COPYRIGHT.search(core):
+                in_list = False  # the page's copyright line under the list: read below for the outlet it names
             else:
                 continue
         if in_footer and (bulleted or line.startswith(("-", "–", "·")) or not _is_prose(core)):
@@ -371,11 +373,12 @@ MAX_MENU_WALK = 12
 MIN_MENU_ROWS = 2
 
 
-def _headline_above_stamp(lines: list[_Line], run_end: int) -> int | None:
+def _headline_above_stamp(lines: list[_Line], run_end: int, logo: bool = False) -> int | None:
     """A page whose first text lines are menus ("전체기사 최신뉴스 …", "KYD 디데이"), then dropped chrome (속보, 더보기),
     then the headline right above its date line: the index of that headline, or None. The top run stands apart
-    from it by dropped chrome, and only blank lines stand between the headline and its date."""
-    chrome, candidate = False, None
+    from it by dropped chrome (or is a `logo`'s one word, apart by blank lines only), and only blank lines stand
+    between the headline and its date."""
+    chrome, candidate = logo, None
     for i in range(run_end, min(len(lines), run_end + MAX_MENU_WALK)):
         ln = lines[i]
         if ln.stamp:
@@ -415,9 +418,10 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     if len(run) > 1 and not separated:
         # lines past the deck's limit are the story's first lines (a speech's salutations), not lost
         return None, run[:MAX_DECK_LINES], start + min(len(run), MAX_DECK_LINES)
-    # rows of menus on top, the headline right above its date: a lone top line is the headline itself (with chrome and
-    # its deck between it and the date)
-    above = _headline_above_stamp(lines, run_end) if len(run) >= MIN_MENU_ROWS else None
+    # rows of menus on top, or a logo's one word ("theCFO"), and the headline right above its date: a lone top line of
+    # words is the headline itself (with chrome and its deck between it and the date)
+    above = _headline_above_stamp(lines, run_end, logo=len(run) == 1 and " " not in run[0]) if (
+        len(run) >= MIN_MENU_ROWS or " " not in run[0]) else None
     if above is not None:
         run, run_end = [lines[above].text], above + 1
     title, deck = run[0], run[1:]
