@@ -252,3 +252,18 @@ def test_a_bracketed_related_list_ends_at_the_copyright_line_naming_the_outlet()
     assert article.outlet == "한빛금융신문"
     assert [article.body[s:e] for s, e in article.paragraphs] == [
         "한빛전자는 3분기 영업이익이 15조원으로 작년보다 27.9% 늘었다고 밝혔다.", "반도체 수요가 급증한 영향이다."]
+
+
+def test_a_weather_strip_s_empty_reading_a_paren_outlet_tag_and_a_handout_source():
+    """A weather strip whose station has no reading yet ("• 맑음고창 ℃") is chrome, not the headline; "(한빛신문)"
+    opening the lede names the outlet and leaves the body; "기사 및 사진제공 : 청와대" is a credit line. A city in
+    brackets opening the lede ("(세종시) …") is no outlet."""
+    page = ("2024.05.18 (토)\n\n  • 맑음동두천 21.3℃\n  • 맑음고창 ℃\n  • 맑음제주 21.3℃\n기상청 제공\n\n"
+            "한국보도사진전 찾은 대통령\n\n\n(한빛신문) 대통령은 2일 오후 한국보도사진전이 열리는 미술관을 찾았다.\n\n"
+            "사진전은 올해로 54회를 맞이했다.\n\n기사 및 사진제공 : 청와대\n")
+    article = text(page)
+    assert (article.title, article.outlet) == ("한국보도사진전 찾은 대통령", "한빛신문")
+    assert [article.body[s:e] for s, e in article.paragraphs] == [
+        "대통령은 2일 오후 한국보도사진전이 열리는 미술관을 찾았다.", "사진전은 올해로 54회를 맞이했다."]
+    city = text("세종 소식\n홍길동 기자 | 승인 2024.05.18 10:00\n\n(세종시) 정부는 새 청사를 짓는다고 밝혔다.\n\n공사는 내년 시작된다.\n")
+    assert city.outlet is None and city.body.startswith("(세종시)")

@@ -22,7 +22,7 @@ from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BU
                            _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
                          _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL, _OUTLET_EMAIL,
-                         _JOB_WORDS, _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _STORY_TAG, _SPACED_PREFIX, _add_byline, _copyright_outlet,
+                         _JOB_WORDS, _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _STORY_TAG, _SPACED_PREFIX, _add_byline, _copyright_outlet,
                          _date_or_byline_line, parse_date)
 from .decode import sanitize
 
@@ -177,11 +177,12 @@ def _scan(text: str) -> _Found:
                 line, after_byline = line[byline.end():].strip(), True
                 break
         if not after_byline and not found.seen_prose:
-            named = _OUTLET_DATELINE.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…": the outlet, no reporter
-            if named and _HANGUL_OUTLET.search(named["outlet"]):
+            named = _OUTLET_DATELINE.match(line) or _OUTLET_PAREN.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…":
+            if named and _HANGUL_OUTLET.search(named["outlet"]):  # the outlet, no reporter
                 _add_byline(found, named["outlet"], None)
                 line = line[named.end():]
-            elif named and found.reporters and _TAG_NAME.match(named["outlet"]) and not _STORY_TAG.search(named["outlet"]):
+            elif named and named.re is _OUTLET_DATELINE and found.reporters and _TAG_NAME.match(named["outlet"]) and (
+                    not _STORY_TAG.search(named["outlet"])):
                 found.tag_outlets.append(named["outlet"])  # "김한준 기자 | 승인 …" above "[게임플] 국내 최대의…"
                 line = line[named.end():]
         if not line:

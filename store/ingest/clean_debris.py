@@ -108,6 +108,7 @@ _DESK_LINE = re.compile(r"^[가-힣A-Za-z]{0,8}\s?(?:편집국|편집부|뉴스�
 _WEATHER = re.compile(
     r"^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|비/눈|눈/비|안개|황사|박무|연무|천둥번개|진눈깨비)?"
     r"\s*[가-힣]{1,6}\s*[-−]?\d+(?:\.\d+)?\s*(?:℃|[°˚º]\s*C?)$"  # ˚ (ring above) and º stand in for ° on some pages
+    r"|^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|안개|황사|박무|연무)[가-힣]{1,6}\s?℃$"  # "맑음고창 ℃": no reading yet
 )
 _WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
 _NUMBERS_ONLY = re.compile(r"^(?!(?:19|20)\d\d\.\d{1,2}\.\d)[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")  # not a date (2018.03.07)
@@ -161,6 +162,7 @@ _COMMENT_LINE = re.compile(
 # an image's markdown (its alt text may hold "[서울=뉴시스]"), or the "본문 이미지 - " label opening a caption (뉴스1)
 _IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)|^\s*본문\s?이미지\s*-\s*")
 _CREDIT_WORD = (r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트"
+                r"|(?:기사|글)\s?및\s?사진\s?제공"  # "기사 및 사진제공 : 청와대": a handout story's source
                 r"|영상\s?취재|영상\s?편집|영상\s?촬영|촬영|편집)")  # "영상취재 : 박희현": a broadcast story's crew
 # A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
 _CREDIT_LINE = re.compile(rf"^(?:[\[(<【]\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n\])>】]{{1,40}}?\s*[\])>】]"  # a bracketed one ends

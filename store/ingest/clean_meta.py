@@ -31,6 +31,7 @@ _BYLINE_PREFIXES = (
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()|]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:=|\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트)))"),
 )
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
+_OUTLET_PAREN = re.compile(r"^\(\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*\)\s*(?=\S)")  # "(용인신문) 문재인 대통령은…"
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
 _HANGUL_OUTLET = re.compile(r"^[가-힣][가-힣A-Za-z0-9]*(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트|비즈|TV)$")
 # "[게임플] 국내 최대의 …": a bracketed Hangul name opening the lede under a reporter's byline is the outlet's tag, unless
