@@ -16,14 +16,14 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
-                           _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS, _LIST_HEADER,
-                           _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
+from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+                           _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS,
+                           _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
-                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL, _OUTLET_EMAIL,
-                         _JOB_WORDS, _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _STORY_TAG, _SPACED_PREFIX, _add_byline, _copyright_outlet,
-                         _date_or_byline_line, parse_date)
+                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _JOB_WORDS, _MAX_INLINE_TAIL, _NAME_EMAIL,
+                         _OUTLET_DATELINE, _OUTLET_EMAIL, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _SPACED_PREFIX,
+                         _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
@@ -55,15 +55,15 @@ def _scan(text: str) -> _Found:
         if not line:
             found.lines.append(_Line("", "blank" if not raw.strip() else "sep"))
             continue
+        if in_comments:
+            continue
         line = _undouble(line)
         if len(raw) >= MIN_DOUBLED_CAPTION and "기자" in raw and ((i > 0 and raws[i - 1] == raw) or (
-                i + 1 < len(raws) and raws[i + 1] == raw)):
+                i + 1 < len(raws) and raws[i + 1] == raw)):  # a line printed twice in a row: a photo's alt text, caption
             caption = _credited_caption(line)
             if caption:
                 found.lines.append(_Line(caption, "caption"))
                 continue
-        if in_comments:
-            continue
         stored = _STORE_DATE.match(line) if line.startswith("date ") else None
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
@@ -540,7 +540,8 @@ def clean(doc: Document) -> Article:
             (i for i, ln in enumerate(found.lines) if ln.kind not in ("blank", "sep")), len(found.lines)
         )
     if title and not meta_title:
-        title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))  # "… 꼭 보고 싶어 > 자유게시판": a forum post's title and its board
+        # "… 꼭 보고 싶어 > 자유게시판", "기사/뉴스 [단독] …": a forum post's title with its board or category
+        title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
