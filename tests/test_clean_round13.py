@@ -267,3 +267,12 @@ def test_a_weather_strip_s_empty_reading_a_paren_outlet_tag_and_a_handout_source
         "대통령은 2일 오후 한국보도사진전이 열리는 미술관을 찾았다.", "사진전은 올해로 54회를 맞이했다."]
     city = text("세종 소식\n홍길동 기자 | 승인 2024.05.18 10:00\n\n(세종시) 정부는 새 청사를 짓는다고 밝혔다.\n\n공사는 내년 시작된다.\n")
     assert city.outlet is None and city.body.startswith("(세종시)")
+
+
+def test_a_series_tag_after_a_question_headline_is_no_credit():
+    """"한빛 참사, 충분히 아시나요?[뉴스레터 점선면]": a headline ending in a question and its series tag is the
+    headline, not a photo caption whose credit is [뉴스레터 점선면]; "… 신제품 이미지. [한빛전자]" is still a caption."""
+    story = "\n\n국회의 국정조사가 있었고, 경찰과 검찰이 수사했다고 밝혔다.\n\n재판이 진행 중이다.\n"
+    assert text("한빛 참사, 충분히 아시나요?[뉴스레터 점선면]" + story).title == "한빛 참사, 충분히 아시나요?[뉴스레터 점선면]"
+    photo = text("한빛전자 신제품 출시" + story + "\n한빛전자가 25일 공개한 신제품 이미지. [한빛전자]\n")
+    assert photo.captions == ["한빛전자가 25일 공개한 신제품 이미지."]

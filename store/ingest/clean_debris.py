@@ -186,8 +186,9 @@ _CREDIT_TAILS = (
     # (사진제공=SK수펙스추구협의회)  [사진=뉴시스]  <자료=통계청>  [사진출처=X(옛 트위터) ‘계정’]
     re.compile(rf"\s*\[\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]]{{0,40}}\]$"),
     re.compile(rf"\s*[(<【]\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]()<>【】]{{0,30}}[)>】]$"),
-    # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence
-    re.compile(r"(?<=[.!?])\s*\[[^\[\]=\d]{1,15}\]$"),
+    # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence (after a question it is a
+    # headline's series tag: "충분히 아시나요?[뉴스레터 점선면]")
+    re.compile(r"(?<=[.!])\s*\[[^\[\]=\d]{1,15}\]$"),
     # "... 경청하고 있다. 사진=홍길동 기자 hong@x.com"
     re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
     # "... 상관없음. 사진=조선DB"  "... 사인을 한것이다. 사진=문재인 대통령"
