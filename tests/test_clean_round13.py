@@ -276,3 +276,17 @@ def test_a_series_tag_after_a_question_headline_is_no_credit():
     assert text("한빛 참사, 충분히 아시나요?[뉴스레터 점선면]" + story).title == "한빛 참사, 충분히 아시나요?[뉴스레터 점선면]"
     photo = text("한빛전자 신제품 출시" + story + "\n한빛전자가 25일 공개한 신제품 이미지. [한빛전자]\n")
     assert photo.captions == ["한빛전자가 25일 공개한 신제품 이미지."]
+
+
+def test_a_writer_listed_above_the_date_a_broadcaster_s_logo_and_an_agency_credit_in_brackets():
+    """"• 홍길동" right above "• 승인 2022.12.21 10:20" (a local CMS's byline list) is the writer, not the deck; "HBS 뉴스"
+    alone on top is a broadcaster's logo (the outlet HBS), not the headline; "(연합뉴스)" alone under a caption is
+    the photo's credit."""
+    story = "한빛문화재단이 2024년까지 문화예술 40년사를 편찬한다고 밝혔다.\n\n재단은 인물 12인을 선정했다.\n"
+    listed = text("국제예술제, 들러리 된 문화예술\n상태바\n국제예술제, 들러리 된 문화예술\n  • 홍길동\n  • 승인 2022.12.21 10:20\n"
+                  "  • 댓글 0\n이 기사를 공유합니다\n\n" + story)
+    assert (listed.title, listed.subtitle, listed.reporters) == ("국제예술제, 들러리 된 문화예술", None, ["홍길동"])
+    aired = text("HBS 뉴스\n\n뉴스 > 사회\n\nHBS 뉴스 '앵커 교체' 새단장\n\n홍길동 기자\n\n입력 : 2016.12.23 11:02\n\n" + story)
+    assert (aired.title, aired.outlet) == ("HBS 뉴스 '앵커 교체' 새단장", "HBS")
+    credited = text("개소식 열려\n\n" + story + "\n참석 인사들이 테이프 컷팅을 하고 있다.\n(연합뉴스)\n")
+    assert "(연합뉴스)" not in credited.body

@@ -16,7 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
@@ -114,6 +114,11 @@ def _scan(text: str) -> _Found:
         # the outlet's logo and its tagline word
         if masthead and masthead["first"][-1] not in _WORD_ENDING and not _GENERIC_PAPER.match(masthead["outlet"]):
             found.footer_outlets.append(masthead["outlet"])
+            found.lines.append(_Line("", "sep"))
+            continue
+        logo = BROADCAST_LOGO.match(core) if core.endswith(" 뉴스") else None
+        if logo:
+            found.footer_outlets.append(logo["outlet"])
             found.lines.append(_Line("", "sep"))
             continue
         if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
@@ -284,6 +289,9 @@ def _byline_above(found: _Found, stamp: str) -> None:
         name = _BULLET.sub("", prev.text)
         if _OUTLET_LINE.match(name) and not _GENERIC_PAPER.match(name):
             found.byline_outlets.append(name)
+            found.lines[-1] = _Line("", "sep")
+        elif not found.seen_paragraph and _looks_like_name(name):  # "• 김경은" above "• 승인 2022.12.21 10:20": the writer
+            _add_byline(found, None, name)
             found.lines[-1] = _Line("", "sep")
     elif "@" in stamp and not found.seen_paragraph and _looks_like_name(prev.text):
         _add_byline(found, None, prev.text)

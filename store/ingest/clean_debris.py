@@ -99,10 +99,11 @@ _PORTAL_END = re.compile(
 )
 _PORTAL_END_CHARS = 40
 _PORTAL_OUTLET = re.compile(r"[“\"](?P<outlet>[^”\"]{2,20})[”\"]\s*기사 내용을")  # Newspic names the story's outlet
+BROADCAST_LOGO = re.compile(r"^(?P<outlet>[A-Z]{2,5})\s뉴스$")  # "SBS 뉴스" alone: a broadcaster's news logo
 _OUTLET_LINE = re.compile(  # a logo line: "매일경제" alone
     r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트)$"
 )
-_AGENCY_LINE = re.compile(rf"^{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*$")
+_AGENCY_LINE = re.compile(rf"^(?:{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*|[(\[]\s*{_AGENCIES}\s*[)\]])$")  # "(연합뉴스)" too
 # A byline that names a desk, not a person: "편집국", "온라인뉴스팀", "디지털뉴스부"
 _DESK_LINE = re.compile(r"^[가-힣A-Za-z]{0,8}\s?(?:편집국|편집부|뉴스팀|뉴스부|취재팀|취재부|온라인팀|디지털팀|데스크)$")
 _WEATHER = re.compile(
