@@ -290,3 +290,13 @@ def test_a_writer_listed_above_the_date_a_broadcaster_s_logo_and_an_agency_credi
     assert (aired.title, aired.outlet) == ("HBS 뉴스 '앵커 교체' 새단장", "HBS")
     credited = text("개소식 열려\n\n" + story + "\n참석 인사들이 테이프 컷팅을 하고 있다.\n(연합뉴스)\n")
     assert "(연합뉴스)" not in credited.body
+
+
+def test_a_file_photo_credit_alone_is_no_headline():
+    """"한빛일보 자료사진" (or "한빛DB") alone on top is a file photo's credit: the page has no headline, so the lede's
+    first sentence stands in; a product name ending in DB alone in Latin letters is not taken for a credit."""
+    story = "\n\n한빛전자가 올해 1분기 매출 55조원을 기록했다고 7일 공시했다.\n\n증권가 전망을 웃돌았다.\n"
+    for credit in ("한빛일보 자료사진", "한빛DB"):
+        article = text(credit + story)
+        assert article.title_from == "lede" and credit not in article.body, credit
+    assert "MongoDB" in text("한빛전자 실적" + story + "\nMongoDB\n").body

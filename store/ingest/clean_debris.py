@@ -127,6 +127,8 @@ _CONTACT = re.compile(r"^\[(?:카카오톡|카톡|전화|메일|이메일|팩스
 _PRINT_PAGE = re.compile(r"^지면\s*(?:정보)?\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\.?\s*(?:[A-Z]?\d{1,3}면)?$")
 # "항상 시민과 함께하겠습니다. 한겨레 구독신청 하기": the outlet's subscription link
 SUBSCRIBE_OUTLET = re.compile(r"(?:^|\s)(?P<outlet>[가-힣A-Za-z0-9]{2,10})\s?구독\s?신청(?:\s?하기)?$")
+# "한국일보 자료사진", "조선DB": an image's credit alone on its line (a file photo), never a headline
+_FILE_PHOTO = re.compile(r"^[가-힣][가-힣A-Za-z0-9·&]{1,19}\s?(?:자료\s?사진|DB)$")
 # "MBN APP 다운로드", "한빛일보 앱 설치하기": the outlet's app promotion
 _APP_PROMO = re.compile(r"^[A-Za-z0-9가-힣]{0,12}\s?(?:APP|App|app|앱|어플)\s?(?:다운로드|다운받기|설치|설치하기|받기|바로가기)$")
 _CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
@@ -254,7 +256,8 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO)))
+               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO,
+               _FILE_PHOTO)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label
