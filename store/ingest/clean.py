@@ -17,9 +17,9 @@ from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
-                           _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS,
+                           _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
-                           _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
+                           _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
                          _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _JOB_WORDS, _MAX_INLINE_TAIL, _NAME_EMAIL,
                          _OUTLET_DATELINE, _OUTLET_EMAIL, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _SPACED_PREFIX,
@@ -36,6 +36,7 @@ _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|�
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
 _TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
+MAX_LIST_HEADER = 80  # the longest a header's pattern spells on a normalized line is about 60 characters
 _COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,2}$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
@@ -81,7 +82,7 @@ def _scan(text: str) -> _Found:
         if in_list:
             if not bulleted and (_is_prose(core) or _is_story_paragraph(core) or core.startswith(("■", "◆"))):
                 in_list = False
-            elif len(core) <= _MAX_FOOTER_CHARS and _COPYRIGHT.search(core):
+            elif len(core) <= _MAX_FOOTER_CHARS and copyright_notice(core):
                 in_list = False  # the page's copyright line under the list: read below for the outlet it names
             else:
                 continue
@@ -96,7 +97,7 @@ def _scan(text: str) -> _Found:
             in_comments = found.seen_prose  # a comment count in a top toolbar must not end the story
             found.lines.append(_Line("", "sep"))
             continue
-        if _LIST_HEADER.match(core):
+        if len(core) <= MAX_LIST_HEADER and _LIST_HEADER.match(core):  # a header is short: most lines skip the look
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
@@ -128,7 +129,7 @@ def _scan(text: str) -> _Found:
                     found.footer_outlets.append(
                         core if rx is _OUTLET_LINE else _copyright_outlet(core) if rx is _COPYRIGHT_OUTLET else hit.group("outlet"))
                     break
-            in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(_COPYRIGHT.search(core)))
+            in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(copyright_notice(core)))
             bracketed = _BRACKET_BYLINES.match(core) if core.startswith("[") else None
             if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):

@@ -135,10 +135,16 @@ _CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 _PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
-    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다|"  # "- ⓒ마이데일리(www…)."
-    r"^※\s*[^.!?※]{0,40}제보",  # "※매체명은 여러분의 제보로 함께 세상을 바꿉니다. …": the tip-line note under a story
+    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
     re.I,
 )
+_TIP_NOTE = re.compile(r"^※\s*[^.!?※]{0,40}제보")  # "※매체명은 여러분의 제보로 함께 세상을 바꿉니다. …": a tip-line note
+
+
+def copyright_notice(core: str) -> re.Match[str] | None:
+    """A copyright or tip-line notice in a line (the tip-line note, which opens with ※, tried only on such lines)."""
+    return _COPYRIGHT.search(core) or (_TIP_NOTE.match(core) if core[:1] == "※" else None)
+
 _SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
 _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
@@ -319,7 +325,7 @@ def _is_debris(core: str) -> bool:
     if len(core) <= 80 and core.endswith(("신청", "하기")) and SUBSCRIBE_OUTLET.search(core):
         return True
     if len(core) <= _MAX_FOOTER_CHARS:
-        hit = _COPYRIGHT.search(core)
+        hit = copyright_notice(core)
         if hit and not _SENTENCE_BEFORE.search(core, 0, hit.start()):  # a story glued before it is cut, not dropped
             return True
         if ("기자" in core or "특파원" in core or "다른" in core) and _OTHER_ARTICLES.search(core):  # each match holds one
