@@ -16,14 +16,14 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (CREDIT_CHAIN, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK, _CAPTION_OPENING,
-                           _CAPTION_POSITION, _COMMENT_HEADER, _COPYRIGHT, _IMAGE_STUB, _LEADING_CREDITS, _LIST_HEADER,
-                           _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
-                           _caption_row, _is_debris, _photo_page, _strip_credits, strip_button_tail)
+from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+                           _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
+                           _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
+                           _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
-                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _MAX_INLINE_TAIL, _NAME_EMAIL,
-                         _OUTLET_DATELINE, _OUTLET_MARK_TAIL, _SIGN_OFF, _SPACED_PREFIX, _add_byline, _copyright_outlet,
-                         _date_or_byline_line, parse_date)
+                         _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _JOB_WORDS, _MAX_INLINE_TAIL, _NAME_EMAIL,
+                         _OUTLET_DATELINE, _OUTLET_EMAIL, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _SPACED_PREFIX,
+                         _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
@@ -34,6 +34,10 @@ _DESK_TAG = re.compile(r"(?<=[.!?。\"'”’])\s+\([가-힣]{2,4}\)$")
 _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLET_LINE.pattern[1:]})")
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
+_CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
+_TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
+MAX_LIST_HEADER = 80  # the longest a header's pattern spells on a normalized line is about 60 characters
+_COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,2}$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 
 # --- line flow: each line is debris, a date or byline, a caption or text ---------------------------
@@ -46,22 +50,40 @@ def _scan(text: str) -> _Found:
     in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
     source_label = False  # the line before was a lone "출처" label: its value follows
     seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
         if not line:
             found.lines.append(_Line("", "blank" if not raw.strip() else "sep"))
             continue
         if in_comments:
             continue
+        line = _undouble(line)
+        if len(raw) >= MIN_DOUBLED_CAPTION and "기자" in raw and ((i > 0 and raws[i - 1] == raw) or (
+                i + 1 < len(raws) and raws[i + 1] == raw)):  # a line printed twice in a row: a photo's alt text, caption
+            caption = _credited_caption(line)
+            if caption:
+                found.lines.append(_Line(caption, "caption"))
+                continue
         stored = _STORE_DATE.match(line) if line.startswith("date ") else None
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
             line = line[stored.end():]
+        if not found.seen_prose and line.endswith("]"):  # "제목 [카테고리 설정이 아직되어 있지 않습니다.]": an aggregator's
+            line = _CATEGORY_TAIL.sub("", line)  # category label (or its empty-category notice) after the headline
+            if not line:
+                found.lines.append(_Line("", "sep"))
+                continue
         core = _BULLET.sub("", line)
         bulleted = core != line
+        if not found.seen_prose and _COUNTER_ROW.match(core):  # "1,969 8" above a forum post: views and comments
+            found.lines.append(_Line("", "sep"))
+            continue
         if in_list:
             if not bulleted and (_is_prose(core) or _is_story_paragraph(core) or core.startswith(("■", "◆"))):
                 in_list = False
+            elif len(core) <= _MAX_FOOTER_CHARS and copyright_notice(core):
+                in_list = False  # the page's copyright line under the list: read below for the outlet it names
             else:
                 continue
         if in_footer and (bulleted or line.startswith(("-", "–", "·")) or not _is_prose(core)):
@@ -75,7 +97,7 @@ def _scan(text: str) -> _Found:
             in_comments = found.seen_prose  # a comment count in a top toolbar must not end the story
             found.lines.append(_Line("", "sep"))
             continue
-        if _LIST_HEADER.match(core):
+        if len(core) <= MAX_LIST_HEADER and _LIST_HEADER.match(core):  # a header is short: most lines skip the look
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
@@ -95,6 +117,11 @@ def _scan(text: str) -> _Found:
             found.footer_outlets.append(masthead["outlet"])
             found.lines.append(_Line("", "sep"))
             continue
+        logo = BROADCAST_LOGO.match(core) if core.endswith(" 뉴스") else None
+        if logo:
+            found.footer_outlets.append(logo["outlet"])
+            found.lines.append(_Line("", "sep"))
+            continue
         if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
             for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
@@ -102,16 +129,24 @@ def _scan(text: str) -> _Found:
                     found.footer_outlets.append(
                         core if rx is _OUTLET_LINE else _copyright_outlet(core) if rx is _COPYRIGHT_OUTLET else hit.group("outlet"))
                     break
-            in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(_COPYRIGHT.search(core)))
+            in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(copyright_notice(core)))
             bracketed = _BRACKET_BYLINES.match(core) if core.startswith("[") else None
             if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
                     _add_byline(found, None, names)
             found.lines.append(_Line("", "sep"))
             continue
+        if found.seen_prose and core.endswith("제공") and HANDOUT_LINE.match(core):
+            found.lines.append(_Line("", "sep"))
+            continue
         named = _NAME_EMAIL.match(core) if "@" in core and len(core) <= 80 else None
-        if named and _looks_like_name(named["name"]):
+        if named and _looks_like_name(named["name"]) and named["name"] not in _JOB_WORDS:  # "홍길동 기자 hong@…": no name 기자
             _add_byline(found, named["outlet"], named["name"])
+            found.lines.append(_Line("", "sep"))
+            continue
+        signed = _OUTLET_EMAIL.match(core) if "@" in core and len(core) <= 80 else None
+        if signed and _HANGUL_OUTLET.search(signed["outlet"]):
+            _add_byline(found, signed["outlet"], None)
             found.lines.append(_Line("", "sep"))
             continue
         handed = (_HAND_OFF.match(core) or _DESK_BYLINE.match(core)) if len(core) <= 40 and (
@@ -128,7 +163,13 @@ def _scan(text: str) -> _Found:
         unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
         if _date_or_byline_line(core, found) or (  # "• 승인 2022.01.07 17:22" as a bulleted list item too
                 unbuttoned is not core and _date_or_byline_line(unbuttoned, found)):  # "… 기자 2022.06.23 17:09 카카오톡 …"
-            found.lines.append(_Line("", "sep"))
+            _byline_above(found, core)
+            found.lines.append(_Line("", "sep", stamp=True))
+            continue
+        credited = CREDITED_CAPTION.match(line) if line[:1] in ("[", "(", "【") else None
+        if credited:
+            caption, _ = _strip_credits(line[credited.end():], caption=True)
+            found.lines.append(_Line(caption, "caption") if caption else _Line("", "sep"))
             continue
         line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
         if not line:
@@ -142,9 +183,13 @@ def _scan(text: str) -> _Found:
                 line, after_byline = line[byline.end():].strip(), True
                 break
         if not after_byline and not found.seen_prose:
-            named = _OUTLET_DATELINE.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…": the outlet, no reporter
-            if named and _HANGUL_OUTLET.search(named["outlet"]):
+            named = _OUTLET_DATELINE.match(line) or _OUTLET_PAREN.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…":
+            if named and _HANGUL_OUTLET.search(named["outlet"]):  # the outlet, no reporter
                 _add_byline(found, named["outlet"], None)
+                line = line[named.end():]
+            elif named and named.re is _OUTLET_DATELINE and found.reporters and _TAG_NAME.match(named["outlet"]) and (
+                    not _STORY_TAG.search(named["outlet"])):
+                found.tag_outlets.append(named["outlet"])  # "김한준 기자 | 승인 …" above "[게임플] 국내 최대의…"
                 line = line[named.end():]
         if not line:
             found.lines.append(_Line("", "sep"))
@@ -196,6 +241,63 @@ def _scan(text: str) -> _Found:
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
         found.lines.append(_Line(line, "text", after_byline))
     return found
+
+MIN_DOUBLED_CAPTION = 30
+MIN_DOUBLED_HALF = 8
+
+
+def _undouble(line: str) -> str:
+    """"서부산 산업단지. 한빛진흥원 제공서부산 산업단지. 한빛진흥원 제공": a page's text printed twice on one line (an
+    image's alt text glued to its caption) once."""
+    n = len(line)
+    if n < 2 * MIN_DOUBLED_HALF or " " not in line:  # words, not a laugh (하하하하…)
+        return line
+    half = n // 2
+    if n % 2 == 0 and line[:half] == line[half:]:
+        return line[:half]
+    if n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1:]:
+        return line[:half]
+    return line
+
+
+# "… 모델을 공개하고 있다. 홍길동 기자 hong@x.com": a caption's one sentence and its photographer's credit
+_PHOTOGRAPHER_TAIL = re.compile(rf"(?<=[.!?])\s*(?:[가-힣]{{1,8}}\s*=\s*)?{_NAMES}\s*{_JOB}\s*(?:[(<]?{_EMAIL}[)>]?)?$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s")
+_POSITION_IN_PHOTO = re.compile(r"\([^()]{0,10}(?:왼쪽|오른쪽|가운데|앞줄|뒷줄)[^()]{0,10}\)")
+
+
+def _credited_caption(line: str) -> str | None:
+    """The caption in a line a page printed twice in a row (an image's alt text, then its caption): one sentence that
+    shows a scene (…하고 있다, or where someone stands: (오른쪽)) and its photographer's credit. The photographer is
+    not the story's reporter. None for anything else (a story's last paragraph and its byline, repeated)."""
+    tail = _PHOTOGRAPHER_TAIL.search(line)
+    if tail is None:
+        return None
+    head = line[: tail.start()].rstrip()
+    if _SENTENCE_BREAK.search(head) or not (head.endswith("있다.") or _POSITION_IN_PHOTO.search(head)):
+        return None
+    return head
+
+
+def _byline_above(found: _Found, stamp: str) -> None:
+    """The line right above a date line, when it completes the byline: "• 동아일보" above "• 입력 2017년 2월 24일" (the
+    outlet's name as the first item of a byline list; "• 한줄뉴스" stands among menu items, never right above the
+    story's date), or a bare name above "hong@x.com | 2023-03-24 15:40:48" (the reporter, above the email)."""
+    prev = found.lines[-1] if found.lines else None
+    if prev is None or prev.kind != "text":
+        return
+    if _BULLET.match(prev.text):
+        name = _BULLET.sub("", prev.text)
+        if _OUTLET_LINE.match(name) and not _GENERIC_PAPER.match(name):
+            found.byline_outlets.append(name)
+            found.lines[-1] = _Line("", "sep")
+        elif not found.seen_paragraph and _looks_like_name(name):  # "• 김경은" above "• 승인 2022.12.21 10:20": the writer
+            _add_byline(found, None, name)
+            found.lines[-1] = _Line("", "sep")
+    elif "@" in stamp and not found.seen_paragraph and _looks_like_name(prev.text):
+        _add_byline(found, None, prev.text)
+        found.lines[-1] = _Line("", "sep")
+
 
 _MENU_ITEM = re.compile(r"^[•◦▪▫●∙⋅*]\s*[^\s.!?]{1,10}$")  # "• 은행", "• 운세/사주"
 _MENU_HEADING = re.compile(r"^[가-힣A-Za-z·&]{1,6}$")  # "머니", "플러스" between a menu's groups
@@ -277,6 +379,33 @@ def _headline_like(line: _Line) -> bool:
     )
 
 
+MAX_MENU_WALK = 12
+MIN_MENU_ROWS = 2
+
+
+def _headline_above_stamp(lines: list[_Line], run_end: int, logo: bool = False) -> int | None:
+    """A page whose first text lines are menus ("전체기사 최신뉴스 …", "KYD 디데이"), then dropped chrome (속보, 더보기),
+    then the headline right above its date line: the index of that headline, or None. The top run stands apart
+    from it by dropped chrome (or is a `logo`'s one word, apart by blank lines only), and only blank lines stand
+    between the headline and its date."""
+    chrome, candidate = logo, None
+    for i in range(run_end, min(len(lines), run_end + MAX_MENU_WALK)):
+        ln = lines[i]
+        if ln.stamp:
+            return candidate if chrome else None
+        if ln.kind == "sep":
+            if candidate is not None:
+                return None  # chrome between the headline and its date: a deck or a menu above it, not sure which
+            chrome = True
+        elif ln.kind == "text":
+            if candidate is not None or not _headline_like(ln):
+                return None
+            candidate = i
+        elif ln.kind == "caption":
+            return None
+    return None
+
+
 def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     """(title, deck lines, index where the body starts) from the top of the text.
 
@@ -299,6 +428,12 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     if len(run) > 1 and not separated:
         # lines past the deck's limit are the story's first lines (a speech's salutations), not lost
         return None, run[:MAX_DECK_LINES], start + min(len(run), MAX_DECK_LINES)
+    # rows of menus on top, or a logo's one word ("theCFO"), and the headline right above its date: a lone top line of
+    # words is the headline itself (with chrome and its deck between it and the date)
+    above = _headline_above_stamp(lines, run_end, logo=len(run) == 1 and " " not in run[0]) if (
+        len(run) >= MIN_MENU_ROWS or " " not in run[0]) else None
+    if above is not None:
+        run, run_end = [lines[above].text], above + 1
     title, deck = run[0], run[1:]
     if deck:
         return title, deck, run_end
@@ -395,6 +530,8 @@ def _meta_list(value: object) -> list[str]:
 
 _HTML_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
 _BOARD_SUFFIX = re.compile(r"\s+>\s+[가-힣A-Za-z0-9 ]{0,12}게시판$")
+# "기사/뉴스 [단독] …": a forum post's category before its title (words of news boards joined by slashes)
+_BOARD_PREFIX = re.compile(r"^(?:기사|뉴스|정보|이슈|소식|시사|속보)(?:\s?/\s?(?:기사|뉴스|정보|이슈|소식|시사|속보))+\s+(?=\S)")
 
 
 def clean(doc: Document) -> Article:
@@ -412,7 +549,8 @@ def clean(doc: Document) -> Article:
             (i for i, ln in enumerate(found.lines) if ln.kind not in ("blank", "sep")), len(found.lines)
         )
     if title and not meta_title:
-        title = _BOARD_SUFFIX.sub("", title)  # "… 꼭 보고 싶어 > 자유게시판": a forum post's title and its board
+        # "… 꼭 보고 싶어 > 자유게시판", "기사/뉴스 [단독] …": a forum post's title with its board or category
+        title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
@@ -451,7 +589,7 @@ def clean(doc: Document) -> Article:
         date, date_text = next(((iso, text) for iso, text in dates if iso and not _WEEKDAY.search(text)),
                                next(((iso, text) for iso, text in dates if iso), dates[0]))
     reporters = _meta_list(meta.get("reporters")) or found.reporters
-    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets)
+    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets, *found.tag_outlets)
     if outlet and not meta.get("outlet"):
         # [서구 세계타임즈=…] over "저작권자ⓒ 강원세계타임즈": the footer spells the byline's outlet in full
         outlet = next((f for f in found.footer_outlets if f != outlet and f.endswith(outlet) and len(outlet) >= 3), outlet)

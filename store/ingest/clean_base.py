@@ -34,7 +34,6 @@ def _looks_like_name(token: str) -> bool:
 
 _WEEKDAY = re.compile(r"\([월화수목금토일]\)|[월화수목금토일]요일|\d\.?\s+[월화수목금토일]\s*$")  # (금), 금요일, "22 금"
 _MAX_FOOTER_CHARS = 200  # a copyright or tip-line line is short; a long line mentioning "저작권자" is prose
-_HAS_DIGIT = re.compile(r"\d")
 _BAR_SPLIT = re.compile(r"\s*[|｜│]\s*")
 
 
@@ -43,6 +42,7 @@ class _Line:
     text: str
     kind: str  # "text" | "caption" | "blank" | "sep" (dropped chrome, date or byline: separates blocks)
     after_byline: bool = False
+    stamp: bool = False  # a date or byline line (dropped): what stands right above it is the headline
 
 
 @dataclass(slots=True)
@@ -53,6 +53,7 @@ class _Found:
     footer_outlets: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     photo_dates: list[tuple[str | None, str]] = field(default_factory=list)
+    tag_outlets: list[str] = field(default_factory=list)  # "[게임플] 국내 최대의…" under a byline: the last resort
     credit_outlets: list[str] = field(default_factory=list)  # "ⓒ시사저널 김동현": an outlet and its photographer  # "2025.3.27/뉴스1": used when no date line
     seen_prose: bool = False
     seen_paragraph: bool = False  # a long paragraph of prose: the story has begun (a headline may end with "?")

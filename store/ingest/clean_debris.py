@@ -24,7 +24,7 @@ PAGE_BUTTONS = frozenset({
     "글쓰기", "추천", "추천하기", "바로가기", "댓글", "댓글쓰기", "댓글보기",
     "print", "Print", "PRINT", "share", "Share", "SHARE", "facebook", "twitter", "Top", "top", "menu", "MENU", "search", "login",
     "A+", "A-", "A", "URL", "비추천", "인쇄하기", "PDF지면보기", "지면보기", "AI 요약", "요약", "요약보기",
-    "Advertisement", "ADVERTISEMENT", "광고",
+    "Advertisement", "ADVERTISEMENT", "광고", "AD",
     # share rows and font-size pickers (페이스북 공유 트위터 공유 … 구분선 댓글, URL 줄이기 페이스북 X, 가장 작은 크기 글자 …)
     "X", "네이버밴드", "카카오톡 공유", "구분선", "줄이기", "메일", "이메일", "인스타그램", "유튜브", "확대", "축소", "글씨", "크기",
     "선택", "가장", "작은", "큰", "글자", "단계", "한",
@@ -41,6 +41,9 @@ PAGE_BUTTONS = frozenset({
     "기사본문", "모든 시민은 기자다", "당신이 담은 순간이 뉴스입니다!",
     # a broadcaster's page: layout and player labels
     "기사 본문 영역", "상세페이지", "자동재생", "동영상영역 시작", "동영상영역 끝",
+    # a reaction bar's labels when each count is on a line of its own (추천해요 / 0 / 슬퍼요 / 0), a comment link
+    "추천해요", "슬퍼요", "화나요", "훈훈해요", "놀랐어요", "기뻐요", "감동이에요", "응원해요", "팬이에요", "흥미진진해요",
+    "후속기사 원해요", "추가취재 원해요", "코멘트", "더보기",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
@@ -54,7 +57,7 @@ SECTION_LABELS = frozenset(
     "경제일반 사회일반 정치일반 전체기사 최신기사 종합 뉴스 비즈 비즈니스 글로벌 마켓 자동차 모바일 게임 헬스 "
     "이슈 연재 트렌드 생활정보 매체 International edition English 日本語 中文 포토뉴스 동영상 게시판 자유게시판 "
     "정보통신 통신 방송 방송통신 전자 모빌리티 에너지 바이오 제약 중기 중소기업 벤처 스타트업 가상자산 재테크 "
-    "전체 야구 해외야구 축구 해외축구 국내축구 골프 농구 배구".split()
+    "전체 야구 해외야구 축구 해외축구 국내축구 골프 농구 배구 속보 ICT".split()
 )
 _LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판"})  # 경제이슈, 산업일반, 정치게시판
 _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
@@ -84,7 +87,7 @@ _PAGE_DAY = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s*\(?[월화수목금토일]\)?$")
 # begin (matched at the start) and how they end (searched in the last characters only: lines can be long)
 _PORTAL = re.compile(
     r"자동\s?요약\s|글자\s?크기\s?설정|음성\s?재생\s?설정$|번역\s?beta\s|이 글자\s?크기로 변경됩니다\.?$|\(예시\)\s|"
-    r"이 기사에 대해 어떻게 생각하시나요\??$|뉴스픽의 주요 문장 추출 기술|"
+    r"이\s?기사(?:를|에\s?대해)?\s?(?:어떻게\s?생각하(?:세요|시나요|십니까)|어떠셨나요)\??$|뉴스픽의 주요 문장 추출 기술|"
     r"이 (?:콘텐츠|기사)를 공유(?:하세요|합니다)\.?$|알림 문구가 한\s?줄로 들어가는 영역입니다\.?$|"
     r"주소\s?복사가 완료되었습니다\.?$|(?:기사\s?)?URL이\s?복사되었습니다\.?$|(?:※\s*)?<?이미지를 클릭하시면 (?:좀\s?더 큰 이미지를|크게) 보실 수 있습니다\.?>?\s*\|?$|에 유통된 기사입니다\.?$|"
     r"본문\s?수집\s?시각|원문\s?(?:출처|주소|링크)\s*[:：]|출처\s*[:：]\s*https?://|이슈\s\S.{1,30}$|"
@@ -96,19 +99,21 @@ _PORTAL_END = re.compile(
 )
 _PORTAL_END_CHARS = 40
 _PORTAL_OUTLET = re.compile(r"[“\"](?P<outlet>[^”\"]{2,20})[”\"]\s*기사 내용을")  # Newspic names the story's outlet
+BROADCAST_LOGO = re.compile(r"^(?P<outlet>[A-Z]{2,5})\s뉴스$")  # "SBS 뉴스" alone: a broadcaster's news logo
 _OUTLET_LINE = re.compile(  # a logo line: "매일경제" alone
-    r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어)$"
+    r"^[가-힣A-Za-z0-9]{1,8}(?:일보|경제|신문|뉴스|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트)$"
 )
-_AGENCY_LINE = re.compile(rf"^{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*$")
+_AGENCY_LINE = re.compile(rf"^(?:{_AGENCIES}(?:\s*[/·,]?\s*{_AGENCIES})*|[(\[]\s*{_AGENCIES}\s*[)\]])$")  # "(연합뉴스)" too
 # A byline that names a desk, not a person: "편집국", "온라인뉴스팀", "디지털뉴스부"
 _DESK_LINE = re.compile(r"^[가-힣A-Za-z]{0,8}\s?(?:편집국|편집부|뉴스팀|뉴스부|취재팀|취재부|온라인팀|디지털팀|데스크)$")
 _WEATHER = re.compile(
     r"^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|비/눈|눈/비|안개|황사|박무|연무|천둥번개|진눈깨비)?"
     r"\s*[가-힣]{1,6}\s*[-−]?\d+(?:\.\d+)?\s*(?:℃|[°˚º]\s*C?)$"  # ˚ (ring above) and º stand in for ° on some pages
+    r"|^(?:맑음|흐림|구름많음|구름조금|구름|비|눈|소나기|안개|황사|박무|연무)[가-힣]{1,6}\s?℃$"  # "맑음고창 ℃": no reading yet
 )
 _WEATHER_CREDIT = re.compile(r"^(?:자료\s*[:=]\s*)?기상청\s*제공$")
 _NUMBERS_ONLY = re.compile(r"^(?!(?:19|20)\d\d\.\d{1,2}\.\d)[+\-−±▲▼△▽]?\s*[\d,.]+\s*%?$")  # not a date (2018.03.07)
-_BREADCRUMB = re.compile(r"^(?:홈|HOME|Home)\s*[>›»]|^(?:HOME|Home)\s+[가-힣A-Za-z·・/ ]{2,20}$")  # "HOME 지방자치・정치"
+_BREADCRUMB = re.compile(r"^(?:현재\s?위치\s*[:：]?\s*)?(?:홈|HOME|Home)\s*[>›»]|^(?:HOME|Home)\s+[가-힣A-Za-z·・/ ]{2,20}$")  # "HOME 지방자치・정치"
 _LINK_FOOTER = re.compile(
     r"^[▶☞☎►▷]\s*.*(?:제보|카카오톡|카톡|이메일|e-?mail|홈페이지|구독|바로가기|기사\s?보기|채널|유튜브|네이버|"
     r"텔레그램|인스타그램|페이스북|다운로드|https?://|www\.|@)",
@@ -122,6 +127,10 @@ _CONTACT = re.compile(r"^\[(?:카카오톡|카톡|전화|메일|이메일|팩스
 _PRINT_PAGE = re.compile(r"^지면\s*(?:정보)?\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\.?\s*(?:[A-Z]?\d{1,3}면)?$")
 # "항상 시민과 함께하겠습니다. 한겨레 구독신청 하기": the outlet's subscription link
 SUBSCRIBE_OUTLET = re.compile(r"(?:^|\s)(?P<outlet>[가-힣A-Za-z0-9]{2,10})\s?구독\s?신청(?:\s?하기)?$")
+# "한국일보 자료사진", "조선DB": an image's credit alone on its line (a file photo), never a headline
+_FILE_PHOTO = re.compile(r"^[가-힣][가-힣A-Za-z0-9·&]{1,19}\s?(?:자료\s?사진|DB)$")
+# "MBN APP 다운로드", "한빛일보 앱 설치하기": the outlet's app promotion
+_APP_PROMO = re.compile(r"^[A-Za-z0-9가-힣]{0,12}\s?(?:APP|App|app|앱|어플)\s?(?:다운로드|다운받기|설치|설치하기|받기|바로가기)$")
 _CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 _PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
@@ -129,17 +138,25 @@ _COPYRIGHT = re.compile(
     r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
     re.I,
 )
+_TIP_NOTE = re.compile(r"^※\s*[^.!?※]{0,40}제보")  # "※매체명은 여러분의 제보로 함께 세상을 바꿉니다. …": a tip-line note
+
+
+def copyright_notice(core: str) -> re.Match[str] | None:
+    """A copyright or tip-line notice in a line (the tip-line note, which opens with ※, tried only on such lines)."""
+    return _COPYRIGHT.search(core) or (_TIP_NOTE.match(core) if core[:1] == "※" else None)
+
 _SENTENCE_BEFORE = re.compile(r"[가-힣][^.!?]{18,}?[다요][.!?]")
 _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
 # Headers after which a page lists other stories or prices until the next paragraph of prose
 _LIST_HEADER = re.compile(
     r"^(?:(?:[가-힣A-Za-z0-9]{1,8}(?:일보|경제|뉴스|신문|방송|겨레|21|TV|투데이|데일리|저널|타임스|미디어)\s)?"  # "한겨레21 인기기사"
-    r"(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
-    r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한|댓글\s?많은)\s*"
+    r"(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
+    r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한|댓글\s?많은)\s*){1,2}"  # 이 시각 주요뉴스
     r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
     r"[▲▶■]?\s*[^.!?]{1,40}\s모아\s?보기|"
-    r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기)$",
+    r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기|"
+    r"[\[【<]\s*(?:관련|주요|추천|인기|많이\s?본)\s?(?:기사|뉴스)\s*[\]】>])$",  # "[관련기사]"
     re.I,
 )
 # the rest is not the story; also a comment form's first line (닉네임 패스워드…, 댓글삭제) and a comment policy's (※ 아래 경우에는…)
@@ -154,13 +171,18 @@ _COMMENT_LINE = re.compile(
 # an image's markdown (its alt text may hold "[서울=뉴시스]"), or the "본문 이미지 - " label opening a caption (뉴스1)
 _IMAGE_STUB = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)|^\s*본문\s?이미지\s*-\s*")
 _CREDIT_WORD = (r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자료\s?제공|사진\s?출처|그래픽\s?제공|이미지\s?제공|일러스트"
+                r"|(?:기사|글)\s?및\s?사진\s?제공"  # "기사 및 사진제공 : 청와대": a handout story's source
                 r"|영상\s?취재|영상\s?편집|영상\s?촬영|촬영|편집)")  # "영상취재 : 박희현": a broadcast story's crew
 # A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
-_CREDIT_LINE = re.compile(rf"^[\[(<【]?\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?$")
+_CREDIT_LINE = re.compile(rf"^(?:[\[(<【]\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n\])>】]{{1,40}}?\s*[\])>】]"  # a bracketed one ends
+                          rf"|{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?)$")  # at its bracket: a lede may follow
 # "/ 챗GPT 생성 이미지", "/현대차그룹 제공": a short line opening with a slash is the credit of a photo whose caption was lost
 _SLASH_CREDIT = re.compile(r"^/\s*[^\s/][^/.!?]{0,30}$")
 # "현대차[연합뉴스 제공][연합뉴스 제공] 국내 최대…": an image's alt text and credits glued before the lede
 _LEADING_CREDITS = re.compile(r"^[^\[\]\s]{0,20}?(?:\[[^\[\]]{1,20}?\s*(?:제공|자료\s?사진|DB|캡처|캡쳐)\s*\]\s*)+")
+# "[사진 제공 = 한빛전자] = 신제품 발표회. 왼쪽부터 …": a caption behind its credit and an equals sign (a lede behind an
+# image's credit has no equals sign after it)
+CREDITED_CAPTION = re.compile(rf"^[\[(【]\s*{_CREDIT_WORD}\s*[=:：]\s*[^\[\]()【】=]{{1,30}}?\s*[\])】]\s*=\s*(?=\S)")
 # "...사진(오른쪽)": a caption names where things stand in the photo
 _CAPTION_POSITION = re.compile(r"\((?:왼쪽|오른쪽|가운데|위|아래|앞줄|뒷줄)(?:부터|\s?[^()]{0,10})?\)$")
 _PHOTO_DATE_CREDIT = re.compile(  # "... 참석하고 있다. 2025.3.27/뉴스1": the photo's date and agency
@@ -173,8 +195,9 @@ _CREDIT_TAILS = (
     # (사진제공=SK수펙스추구협의회)  [사진=뉴시스]  <자료=통계청>  [사진출처=X(옛 트위터) ‘계정’]
     re.compile(rf"\s*\[\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]]{{0,40}}\]$"),
     re.compile(rf"\s*[(<【]\s*{_CREDIT_WORD}\s*[=:：]?[^\[\]()<>【】]{{0,30}}[)>】]$"),
-    # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence
-    re.compile(r"(?<=[.!?])\s*\[[^\[\]=\d]{1,15}\]$"),
+    # "... 이미지. [삼성전자]": a bare bracketed source after the caption's last sentence (after a question it is a
+    # headline's series tag: "충분히 아시나요?[뉴스레터 점선면]")
+    re.compile(r"(?<=[.!])\s*\[[^\[\]=\d]{1,15}\]$"),
     # "... 경청하고 있다. 사진=홍길동 기자 hong@x.com"
     re.compile(rf"{_AFTER_SENTENCE}\s*{_CREDIT_WORD}\s*[=:]\s*{_NAMES}\s*{_JOB}(?:\s*[(<]?{_EMAIL}[)>]?)?$"),
     # "... 상관없음. 사진=조선DB"  "... 사인을 한것이다. 사진=문재인 대통령"
@@ -203,6 +226,9 @@ _CREDIT_TAILS = (
 # "... 말하고 있다. 2025.03.25 ⓒ 로이터=뉴스1 ⓒ News1 우동명 기자": the photo's date, an agency's and a photographer's credit;
 # "... 서병삼 부사장. 삼성전자 제공": a handout's credit without brackets; "... 느껴진다. 사진영상부 차장": the photo desk's title
 _HANDOUT_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣A-Za-z0-9]{{1,20}}\s?제공$")
+# "동서발전 제공" alone on a line under a photo's caption: the handout's credit (a headline may end in 제공, so only
+# once the story has begun)
+HANDOUT_LINE = re.compile(r"^[가-힣A-Za-z0-9·&]{2,20}(?:\s[가-힣A-Za-z0-9·&]{1,12})?\s?제공$")
 _DESK_TITLE_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|선임기자|기자)$")
 _DESK_TITLES = ("차장", "부장", "팀장", "기자")
 _CHAIN_WINDOW = 160
@@ -236,7 +262,8 @@ _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
-               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE)))
+               _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO,
+               _FILE_PHOTO)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label
@@ -260,6 +287,11 @@ def _is_menu_row(core: str) -> bool:
     return sum(1 for w in words if _is_label(w)) >= MIN_MENU_LABELS
 
 
+_PATH_STEP = re.compile(r"^[가-힣A-Za-z]{1,6}$")
+MIN_PATH_STEPS = 3
+MIN_PATH_LABELS = 2
+
+
 def _is_debris(core: str) -> bool:
     """Page chrome that is a whole line on its own (core = the line without a bullet mark)."""
     if core in PAGE_BUTTONS or _is_label(core) or _FONT_SIZE.match(core):
@@ -270,6 +302,10 @@ def _is_debris(core: str) -> bool:
     if "/" in core or "·" in core or ">" in core:  # "IT/과학", "경제 > 산업", "정치/사회 기사" (a list's header)
         parts = [p.strip() for p in re.split(r"[/·>›]", core.removesuffix(" 기사"))]
         if all(_is_label(p) for p in parts if p) and any(parts):
+            return True
+        # "IT/과학/행사/취재": a section path of three or more one-word steps, two of them section labels
+        if len(parts) >= MIN_PATH_STEPS and "/" in core and all(_PATH_STEP.match(p) for p in parts) and sum(
+                map(_is_label, parts)) >= MIN_PATH_LABELS:
             return True
     if len(core) <= 80:  # a row of buttons or menu labels: "목록 스크랩 댓글", "회원가입 | ID/PW 찾기", "뉴스 트렌드 생활정보"
         parts = [p for p in re.split(r"\s*[|｜·]\s*", core) if p]
@@ -289,7 +325,7 @@ def _is_debris(core: str) -> bool:
     if len(core) <= 80 and core.endswith(("신청", "하기")) and SUBSCRIBE_OUTLET.search(core):
         return True
     if len(core) <= _MAX_FOOTER_CHARS:
-        hit = _COPYRIGHT.search(core)
+        hit = copyright_notice(core)
         if hit and not _SENTENCE_BEFORE.search(core, 0, hit.start()):  # a story glued before it is cut, not dropped
             return True
         if ("기자" in core or "특파원" in core or "다른" in core) and _OTHER_ARTICLES.search(core):  # each match holds one

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .clean_base import (_AFTER_SENTENCE, _BAR_SPLIT, _EMAIL, _Found, _HANGUL, _HAS_DIGIT, _JOB, _MAX_FOOTER_CHARS,
+from .clean_base import (_AFTER_SENTENCE, _BAR_SPLIT, _EMAIL, _Found, _HANGUL, _JOB, _MAX_FOOTER_CHARS,
                          _NAME, _NAMES, _NAMES_SP, _WEEKDAY, _looks_like_name)
 
 # How outlet names end: tells "한겨레 홍길동 기자" (outlet, name) from "김준석 임수빈 기자" (two names)
@@ -31,8 +31,15 @@ _BYLINE_PREFIXES = (
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()|]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:=|\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트)))"),
 )
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
+_OUTLET_PAREN = re.compile(r"^\(\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*\)\s*(?=\S)")  # "(용인신문) 문재인 대통령은…"
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
 _HANGUL_OUTLET = re.compile(r"^[가-힣][가-힣A-Za-z0-9]*(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|포스트|비즈|TV)$")
+# "[게임플] 국내 최대의 …": a bracketed Hangul name opening the lede under a reporter's byline is the outlet's tag, unless
+# it is a story's kind or series ([단독], [현장], [기자수첩], [특별기획])
+_STORY_TAG = re.compile(
+    r"(?:단독|속보|종합|인터뷰|포토|사진|영상|기획|르포|현장|이슈|분석|해설|칼럼|사설|기고|특집|팩트체크|시론|수첩|초점|포커스|리뷰|"
+    r"리포트|인사|부고|동정|게시판|알림|정정|반론|전문|일문일답|진단|탐방|화제|논단|카드뉴스|브리핑|체험|스케치|돋보기|줌인|"
+    r"결산|전망|오늘|주간|월간|연재|시리즈|긴급|앵커|기자|프리뷰|취재|후기)$")
 _LATIN_OUTLET = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # a broadcaster's letters: KBS, MBC, YTN, JTBC
 _SPACED_PREFIX = _BYLINE_PREFIXES[-1]  # its outlet and names are only separated by spaces
 # Page chrome glued to the end of a paragraph's last sentence (one-line pages): related headlines, tags, reactions,
@@ -41,15 +48,17 @@ _INLINE_TAIL = re.compile(
     r"(?<=[.!?\"”'’)])(?<!\s[\"'“‘])\s*(?:관련\s?기사(?=\S)|#[가-힣A-Za-z0-9]|좋아요\s?\d|[<\[(]?\s*(?:[ⓒ©Ⓒ]|Copyright|저작권자))"
 )
 _MAX_INLINE_TAIL = 400
+_LATIN_SPELLING = r"(?:\s?\([A-Za-z][A-Za-z0-9 .&-]{1,20}\))"  # "로이슈(lawissue)": an outlet's name in Latin letters after it
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
     rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
-    rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
+    rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}}){_LATIN_SPELLING}?\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
     rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
 )
-# "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name
+# "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name; "홍길동 매체명(maeche) 기자": the
+# outlet with its Latin spelling in brackets
 _NAME_OUTLET_LINE = re.compile(
-    rf"^(?P<names>{_NAME})\s+(?P<outlet>[^\s\[\]()<>=/@]{{2,20}})\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
+    rf"^(?P<names>{_NAME})\s+(?P<outlet>[^\s\[\]()<>=/@]{{2,20}}){_LATIN_SPELLING}?\s*{_JOB}\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$"
 )
 # "[뉴스핌 Newspim] 홍길동 기자 (hong@x.com)"  "[비즈데일리] 홍길동 기자"
 _BRACKET_OUTLET_BYLINE = re.compile(
@@ -77,7 +86,10 @@ _HAND_OFF = re.compile(
     rf"(?:입니다|가\s?(?:취재했습니다|보도합니다|전해드립니다|전합니다))\.?$")
 # "▲ 김동수기자 사진영상부 차장": a photographer's byline with the desk's title; "YTN 황보혜경 (bohk@ytn.co.kr)", "박상돈(kaka@yna.co.kr)"
 _DESK_BYLINE = re.compile(rf"^[▲△]?\s*(?P<names>{_NAME})\s?{_JOB}\s+[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|데스크)?$")
-_NAME_EMAIL = re.compile(rf"^(?:(?P<outlet>[A-Za-z0-9가-힣]{{2,12}})\s+)?(?P<name>{_NAME})\s*[(<\[]\s*{_EMAIL}\s*[)>\]]$")
+_NAME_EMAIL = re.compile(
+    rf"^(?:(?P<outlet>[A-Za-z0-9가-힣]{{2,12}})\s+)?(?P<name>{_NAME})(?:\s*[(<\[]\s*{_EMAIL}\s*[)>\]]|\s+{_EMAIL})$")
+# "한빛뉴스투데이 hong@hanbit.co.kr": the outlet's name and a reporter's email, no name (checked with _HANGUL_OUTLET)
+_OUTLET_EMAIL = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,19}})(?:\s*[(<\[]\s*{_EMAIL}\s*[)>\]]|\s+{_EMAIL})$")
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 _SIGN_OFF = re.compile(r"^(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스\s+(?P<names>[가-힣]{2,4})입니다\.?$")
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
@@ -124,8 +136,38 @@ _DATE = re.compile(
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
 _DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+_EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 _LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
+_YEAR_AT = re.compile(r"(?=(?:19|20)\d{2})")  # every place a year may start, overlapping ones too ("192012")
+# Every character a segment's text before its year can hold (label, 일시, colon; spaces by isspace, as \s): a
+# superset is safe, it only widens the few places tried
+_SEGMENT_PREFIX_CHARS = frozenset(_DATE_LABEL + "일시간:：")
+
+
+def _date_segments(text: str) -> list[re.Match[str]]:
+    """The matches of _DATE_SEGMENT.finditer(text), found by trying only the places a segment can start: each year
+    and the run of label characters and spaces right before it. finditer tries every place of a line (a third of
+    cleaning on generated articles); every segment holds a year, and what stands before its year in it is label
+    characters and spaces only, so no segment starts before that run."""
+    found: list[re.Match[str]] = []
+    floor = 0  # where the next segment may start: after the last one, or after the last year tried
+    for year in _YEAR_AT.finditer(text):
+        p = year.start()
+        if p < floor:
+            continue
+        q = p
+        while q > floor and (text[q - 1] in _SEGMENT_PREFIX_CHARS or text[q - 1].isspace()):
+            q -= 1
+        for start in range(q, p + 1):
+            hit = _DATE_SEGMENT.match(text, start)
+            if hit:
+                found.append(hit)
+                floor = hit.end()
+                break
+        else:
+            floor = p + 1
+    return found
 _COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?:\d{2})?)?$")
 
 
@@ -182,13 +224,14 @@ def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced:
 
 def _date_or_byline_line(text: str, found: _Found) -> bool:
     """True (and the date/byline recorded) when the whole line is dates, bylines and separators."""
-    if len(text) > _MAX_FOOTER_CHARS or not (_HAS_DIGIT.search(text) or "기자" in text or "특파원" in text):
-        return False  # neither a date nor a byline can be in it
-    parts = [p for p in _BAR_SPLIT.split(text) if p]
+    if len(text) > _MAX_FOOTER_CHARS or not ("기자" in text or "특파원" in text or _YEAR.search(text)):
+        return False  # neither a byline (its 기자 or 특파원) nor a date (its year) can be in it
+    parts = [p for p in _BAR_SPLIT.split(text) if p] if ("|" in text or "｜" in text or "│" in text) else [text]
     dates: list[tuple[str | None, str]] = []
     bylines: list[re.Match[str]] = []
     names: list[str] = []
     outlets: list[str] = []
+    emails = 0
     for part in parts:
         byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part)
         if not byline:
@@ -199,10 +242,14 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
             continue
         if _LABEL_ONLY.match(part) and len(parts) > 1:
             continue
-        segments = list(_DATE_SEGMENT.finditer(part)) if _YEAR.search(part) else []
+        if len(parts) > 1 and "@" in part and _EMAIL_ONLY.match(part):  # "hong@x.com | 2023-03-24 15:40:48"
+            emails += 1
+            continue
+        segments = _date_segments(part) if _YEAR.search(part) else []
         if not segments:
             return False
-        rest = _DATE_REST.sub(" ", _DATE_SEGMENT.sub(" ", part)).strip()
+        gaps = [part[end:start] for end, start in zip([0, *(s.end() for s in segments)], [*(s.start() for s in segments), len(part)])]
+        rest = _DATE_REST.sub(" ", " ".join(gaps)).strip()  # as _DATE_SEGMENT.sub(" ", part): each segment a space
         if rest:  # beside the date: "홍길동 기자(hong@x.com)", or at the top a bare name "박종진", "안규현(춘삼)"
             byline = _BYLINE_LINE.match(rest)
             bare = None if byline or found.seen_paragraph else _BARE_NAME.match(rest)
@@ -224,6 +271,8 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
                 # "2024-09-19 09:19 (목)": a weekday after the time still marks the page's "today" (see clean)
                 weekday = None if _WEEKDAY.search(written.group(0)) else _WEEKDAY.search(part, seg.end(), seg.end() + 6)
                 dates.append((parse_date(written.group(0)), written.group(0).strip() + (f" {weekday.group()}" if weekday else "")))
+    if emails and not (dates or bylines):
+        return False  # an email beside labels only: no date line
     found.dates.extend(dates)
     for byline in bylines:
         _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
