@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_family
-from .name_shapes import _JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair
+from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_after, title_family
+from .name_shapes import (_JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair,
+                          hanja_glossed_name)
 from .rules_base import _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail, _suffix_type
 from .rules_firm_heads import _FirmHeadRules
 
@@ -26,7 +27,9 @@ _FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사�
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 # Heads of places written apart from a name (황정수 군수는, 김관영 도지사, 정근식 교육감이, 김경희 시장님과): 군수, 도지사 and
 # 교육감 name no one else; 시장 and 지사 alone are a market and a branch, but never with 님.
-_SPACED_HEAD_TITLE = re.compile(r"(?:(?:군수|도지사|교육감)(?:님)?|(?:시장|지사|구청장)님)(?P<tail>[가-힣]{0,3})")
+# Their deputies are named so too (금철완 부시장, 박은주 부군수는, 정해진 부구청장과, 김현숙 부교육감): 부시장 is never a market.
+_SPACED_HEAD_TITLE = re.compile(r"(?:(?:군수|도지사|교육감|부시장|부군수|부구청장|부교육감|행정부지사|경제부지사|행정부시장|경제부시장)(?:님)?"
+                                r"|(?:시장|지사|구청장)님)(?P<tail>[가-힣]{0,3})")
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
@@ -78,7 +81,10 @@ _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부�
 # as often, so not it.
 _FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO 대표집행임원".split())  # 현대LNG해운(대표집행임원 이규봉)
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
-_BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
+_BRACKET_TOKEN = re.compile(r"[^\s=]+")
+# A name glossed by its Hanja in brackets, as archives and formal stories write officials (진념 (陳稔) 기아그룹 회장, 고건 (高建)
+# 국무총리, 김수한 (金守漢) 국회의장): the Hangul word starts a word; hanja_glossed_name checks the surname.
+_HANJA_GLOSS = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ?\(([\u4e00-\u9fff\uf900-\ufaff]{2,4})\)")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
 
 def _is_title_word(token: str) -> bool:
@@ -162,7 +168,29 @@ class _PeopleRules(_FirmHeadRules):
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
-                + self.speaker_label_hits() + self.scorer_hits())
+                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits())
+
+    def hanja_name_hits(self) -> list[_Hit]:
+        """A Korean name glossed by its Hanja (see _HANJA_GLOSS) with a title after it (진념 (陳稔) 기아그룹 회장은), or listed with
+        commas before such a name (고건 (高建) 국무총리, 김수한 (金守漢) 국회의장과): a word glossed so (고가 (高價)) has no title."""
+        text = self.text
+        if "(" not in text:
+            return []
+        found = [m for m in _HANJA_GLOSS.finditer(text) if hanja_glossed_name(m.group(1), m.group(2))]
+        hits: list[_Hit] = []
+        listed_before = -1  # where the accepted glossed name after this one starts (read right to left)
+        for m in reversed(found):
+            name = m.group(1)
+            if name in _NOT_NAMES or title_family(name) or self.known.type_of(name) not in (None, "person"):
+                continue
+            titled = title_after(text, m.end()) is not None
+            listed = listed_before >= 0 and text[m.end() : listed_before].strip() in (",", "·", "및", "와", "과")
+            if titled or listed:
+                hits.append(_Hit(name, m.start(1), "title", "person"))
+                listed_before = m.start(1)
+            else:
+                listed_before = -1
+        return hits
 
     def speaker_label_hits(self) -> list[_Hit]:
         """A transcript's speaker label, name / body and title in square brackets ([정성호/법무부 장관], [김민수 / 시의원]): the
