@@ -27,8 +27,19 @@ _MODEL_VARIANT = re.compile(  # 갤럭시 S8 플러스; glued too after a model'
 # Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
 _WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇 칩 프로세서 요금제
     드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬
-    학술지 국제학술지 저널 과학저널 잡지 월간지 계간지""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
+    학술지 국제학술지 저널 과학저널 잡지 월간지 계간지
+    미니밴 세단 해치백 쿠페 왜건 지프 SUV 경차 소형차 준중형차 중형차 준대형차 대형차 승용차 트럭 픽업트럭 스포츠카 전기차 수소차
+    신차 신형 후속모델 제품군 유료회원제 회원제 멤버십 OTT""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
 _ALBUM_NUMBER = re.compile(r"\d{1,2}집")
+# What may stand before a kind word in the same written word: a list's bullet (신차는▶미니밴 '카니발'), a size (5t트럭 '라이노').
+_KIND_PREFIX = re.compile(r"^.*[▶▲△■◆●□◇]|^[0-9.,]+(?:t|톤|㏄|cc|인승)?")
+# A model that another is named the successor of (▶아벨라 후속모델 '델타', 쏘나타 후속 차종): the older model; words that only
+# say which one (기존, 이전 후속모델) are none.
+_SUCCEEDED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9][가-힣A-Za-z0-9\-]{1,11}) 후속 ?(?:모델|차종|차량)(?![가-힣])|"
+                        r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9][가-힣A-Za-z0-9\-]{1,11}) 후속 ?(?:모델|차종|차량)(?=[은는이가을를의과와도로])")
+_NOT_SUCCEEDED = frozenset("기존 이전 신형 구형 차기 인기 주력 대표 해당 새 그 이 저 모든 각 일부 첫 마지막 직접".split())
+# The name a model is sold under elsewhere, in brackets after it (포르테 쿠페(국내명 K3 쿠페), 옵티마(국내명 K5)): a product.
+_MARKET_NAME = re.compile(r"\((?:국내명|국내 출시명|국내 판매명|수출명|해외명|현지명|미국명|북미명|유럽명)\s?([^()\n,]{1,20})\)")
 # What may stand between two quoted titles of one list (‘A’ ‘B’, ‘A’, ‘B’, ▲‘A’ ▲‘B’).
 _LIST_SEPARATORS = frozenset(["", ",", "·", "▲", "△", "■", "◆", "-", "、"])
 # A video or trailer of a game named with it in quotes (‘카트라이더: 드리프트 영상’): the game is the name.
@@ -158,7 +169,9 @@ class _ProductRules(_ArticleBase):
                 continue
             head = _strip_tail(words[-1])
             # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
-            work = words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+            kind = _KIND_PREFIX.sub("", words[-1])  # ▶미니밴, 5t트럭: the kind
+            work = (kind in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(kind)
+                    or kind.endswith("인") and kind[:-1] in _WORK_WORDS)  # 유료회원제인 ‘와우멤버십’: the kind, then which one
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
@@ -176,6 +189,26 @@ class _ProductRules(_ArticleBase):
                 hits.append(_Hit(name, start, "rule", type_))
                 if type_ == "product":
                     listed_after = m.end()
+        return hits
+
+    def model_lineage_hits(self) -> list[_Hit]:
+        """A model named as another's predecessor (see _SUCCEEDED) and a model's name in another market (see _MARKET_NAME)."""
+        text = self.text
+        hits: list[_Hit] = []
+        if "후속" in text:
+            for m in _SUCCEEDED.finditer(text):
+                group = 1 if m.group(1) else 2
+                name = m.group(group)
+                if (name in _NOT_SUCCEEDED or name in _NOT_NAMES or name[-1] in "의은는을를와과도에" or _is_amount(name)
+                        or self.known.type_of(name) not in (None, "product")):
+                    continue
+                hits.append(_Hit(name, m.start(group), "rule", "product"))
+        if "명" in text and "(" in text:
+            for m in _MARKET_NAME.finditer(text):
+                name = m.group(1).strip()
+                if (2 <= len(name) and len(name.split()) <= 3 and name not in _NOT_NAMES and (_has_hangul(name) or _has_latin(name))
+                        and self.known.type_of(name) in (None, "product")):
+                    hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
         return hits
 
     def bullet_list_hits(self) -> list[_Hit]:
@@ -318,4 +351,4 @@ class _ProductRules(_ArticleBase):
                 surface, end = text[m.start() : variant.end()], variant.end()
             if self._tail_ok(end):
                 hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
-        return hits
+        return hits + self.model_lineage_hits()
