@@ -38,6 +38,22 @@ _KIND_PREFIX = re.compile(r"^.*[▶▲△■◆●□◇]|^[0-9.,]+(?:t|톤|㏄|
 _SUCCEEDED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9][가-힣A-Za-z0-9\-]{1,11}) 후속 ?(?:모델|차종|차량)(?![가-힣])|"
                         r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9][가-힣A-Za-z0-9\-]{1,11}) 후속 ?(?:모델|차종|차량)(?=[은는이가을를의과와도로])")
 _NOT_SUCCEEDED = frozenset("기존 이전 신형 구형 차기 인기 주력 대표 해당 새 그 이 저 모든 각 일부 첫 마지막 직접".split())
+# A weapon's code and its kind (K10 탄약운반차, K239 다연장로켓, KUH-1 헬기): the product is code and kind together; a foreign
+# system's name glossed in Latin before its kind (퍼티나(Firtina) 자주포) is one too.
+_WEAPON_KINDS = ("자주포", "견인포", "탄약운반차", "장갑차", "보병전투차", "전차", "전투기", "훈련기", "공격기", "경공격기", "수송기",
+                 "정찰기", "헬기", "잠수함", "구축함", "호위함", "상륙함", "다연장로켓", "미사일", "유도무기", "대공포", "소총", "기관총")
+_WEAPON = re.compile(r"(?<![A-Za-z0-9&.\-])([A-Z]{1,4}-?\d{1,4}[A-Z]?) ?(" + "|".join(_WEAPON_KINDS) + r")(?![가-힣])"
+                     r"|(?<![A-Za-z0-9&.\-])([A-Z]{1,4}-?\d{1,4}[A-Z]?) ?(" + "|".join(_WEAPON_KINDS) + r")(?=[은는이가을를의과와도로])")
+_GLOSSED_WEAPON = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8})\([A-Z][A-Za-z\- ]{2,20}\) ?(?:" + "|".join(_WEAPON_KINDS) + ")")
+# A code written in mixed case with a capital after a small letter, then digits (PzH2000, MiG29 too): a model's name.
+_CAMEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][a-z]{1,2}[A-Z]{1,2}-?\d{2,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
+# A coin and its ticker in brackets (테더(USDT) 마켓, 비트코인(BTC)): a product, when the name ends in 코인, a coin word stands
+# before it or a market's word after it.
+_COIN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8})\(([A-Z]{3,5})\)")
+_COIN_BEFORE = ("코인", "스테이블코인", "가상자산", "암호화폐", "가상화폐", "알트코인", "밈코인")
+_COIN_AFTER = re.compile(r" ?(?:마켓|가격|시세|거래량|시가총액|코인|현물|선물)")
+# A service named with its operator, whose name holds the service's (웨이브 운영사인 콘텐츠웨이브): the service is a product.
+_OPERATOR = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{2,10}) 운영(?:사|업체|기업|회사)(?:인|이자|는|가|의)? ([가-힣A-Za-z0-9]{2,16})")
 # The name a model is sold under elsewhere, in brackets after it (포르테 쿠페(국내명 K3 쿠페), 옵티마(국내명 K5)): a product.
 _MARKET_NAME = re.compile(r"\((?:국내명|국내 출시명|국내 판매명|수출명|해외명|현지명|미국명|북미명|유럽명)\s?([^()\n,]{1,20})\)")
 # What may stand between two quoted titles of one list (‘A’ ‘B’, ‘A’, ‘B’, ▲‘A’ ▲‘B’).
@@ -209,6 +225,39 @@ class _ProductRules(_ArticleBase):
                 if (2 <= len(name) and len(name.split()) <= 3 and name not in _NOT_NAMES and (_has_hangul(name) or _has_latin(name))
                         and self.known.type_of(name) in (None, "product")):
                     hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
+        return hits + self._weapon_coin_service_hits()
+
+    def _weapon_coin_service_hits(self) -> list[_Hit]:
+        """Weapons by code and kind, mixed-case codes, coins by their tickers, services by their operators (see _WEAPON,
+        _CAMEL_CODE, _COIN, _OPERATOR)."""
+        text = self.text
+        hits: list[_Hit] = []
+        for m in _WEAPON.finditer(text):
+            g = 1 if m.group(1) else 3
+            name = f"{m.group(g)} {m.group(g + 1)}"
+            if not m.group(g).startswith(_NOT_MODEL_PREFIXES) and self.known.type_of(name) in (None, "product"):
+                hits.append(_Hit(text[m.start(g) : m.end(g + 1)], m.start(g), "rule", "product"))
+        if "(" in text:
+            for m in _GLOSSED_WEAPON.finditer(text):
+                if m.group(1) not in _NOT_NAMES and self.known.type_of(m.group(1)) in (None, "product"):
+                    hits.append(_Hit(m.group(1), m.start(1), "rule", "product"))
+            for m in _COIN.finditer(text):
+                name = m.group(1)
+                before = text[max(0, m.start() - 8) : m.start()].split()
+                if not (name.endswith("코인") and len(name) > 2 or before and _strip_tail(before[-1]) in _COIN_BEFORE
+                        or _COIN_AFTER.match(text, m.end())):
+                    continue
+                if name not in _NOT_NAMES and self.known.type_of(name) in (None, "product") and self.known.type_of(m.group(2)) in (None, "product"):
+                    hits.append(_Hit(name, m.start(1), "rule", "product"))
+        for m in _CAMEL_CODE.finditer(text):
+            if self._tail_ok(m.end()) and self.known.type_of(m.group()) in (None, "product"):
+                hits.append(_Hit(m.group(), m.start(), "rule", "product"))
+        if "운영" in text:
+            for m in _OPERATOR.finditer(text):
+                service, firm = m.group(1), _strip_tail(m.group(2))
+                if (service in firm and service != firm and service not in _NOT_NAMES
+                        and self.known.type_of(service) in (None, "product") and self.known.type_of(firm) in (None, "company")):
+                    hits.append(_Hit(service, m.start(1), "rule", "product"))
         return hits
 
     def bullet_list_hits(self) -> list[_Hit]:
