@@ -82,6 +82,22 @@ _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부�
 _FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO 대표집행임원".split())  # 현대LNG해운(대표집행임원 이규봉)
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")
+# Music groups and singers are persons here (bench/gold_pages/set14/SOURCES.md). A group named after the word for what it is
+# (걸그룹 뉴진스는, 아이돌 그룹 에스파): the next word, its particles off.
+_GROUP_KIND = re.compile(r"(?:걸그룹|보이그룹|아이돌 ?그룹|혼성 ?그룹|(?:K|케이)-?팝 ?그룹|K-?POP 그룹) ([가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15})")
+# A list of them closed by 등 and a word for performers (세븐틴, 엔하이픈, 뉴진스 등 레이블 아티스트들이; 임영웅·이찬원 등 가수들): one
+# word may stand between 등 and the kind.
+_PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
+                               r"(?=[이가은는을를의과와도에]|\s|[,.]|$)")
+_LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
+# A group before its members (방탄소년단 멤버들의, 뉴진스의 멤버 하니), read only in a story about music (_MUSIC_WORDS): the word
+# before 멤버, unless it says which members (핵심 멤버, 창립 멤버) or what kind of body they belong to (팀, 위원회).
+_GROUP_MEMBERS = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}?)(?:의)? 멤버(?P<tail>[가-힣]{0,4})(?![가-힣])")
+_MUSIC_WORDS = re.compile(r"앨범|음반|컴백|아이돌|걸그룹|보이그룹|월드투어|빌보드|K팝|케이팝|팬덤|음원|타이틀곡")
+_NOT_GROUPS = frozenset("""핵심 창립 원년 기존 신규 새 팀 그룹 밴드 유닛 크루 위원회 이사회 정식 준 일부 다른 모든 각 나머지 해당 주요 전 현 전체
+    구성 합류 탈퇴 출신 남성 여성 남자 여자 막내 리더 일반 정규 고정 프로젝트 연합 동료 기존의 원래 최연소 최고령 멤버 해외 국내 한국인 외국인
+    중국인 일본인 그 이 저 두 세 네 다섯 여섯 일곱 여덟 아홉 열 전원 나머지 클럽 동아리 가족 회원 파티 스태프 출연진""".split())
+
 # A name glossed by its Hanja in brackets, as archives and formal stories write officials (진념 (陳稔) 기아그룹 회장, 고건 (高建)
 # 국무총리, 김수한 (金守漢) 국회의장): the Hangul word starts a word; hanja_glossed_name checks the surname.
 _HANJA_GLOSS = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ?\(([\u4e00-\u9fff\uf900-\ufaff]{2,4})\)")  # 위원장=김용준 명예교수: the name after the = is a word of its own
@@ -168,7 +184,47 @@ class _PeopleRules(_FirmHeadRules):
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
-                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits())
+                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits())
+
+    def _group_name_ok(self, name: str) -> bool:
+        return (name not in _NOT_GROUPS and name not in _NOT_NAMES and not title_family(name) and _suffix_type(name) is None
+                and self.known.type_of(name) in (None, "person"))
+
+    def music_group_hits(self) -> list[_Hit]:
+        """Music groups and singers named by the word for what they are, a list closed by a word for performers, or their
+        members (see _GROUP_KIND, _PERFORMERS_AFTER, _GROUP_MEMBERS)."""
+        text = self.text
+        hits: list[_Hit] = []
+        if "그룹" in text or "팝" in text:
+            for m in _GROUP_KIND.finditer(text):
+                word = m.group(1)
+                name = word if word.isascii() else _strip_tail(word)
+                if self._group_name_ok(name) and (name == word or _is_tail(word[len(name):])):
+                    hits.append(_Hit(name, m.start(1), "title", "person"))
+        if "등" in text:
+            floor = 0
+            for m in _PERFORMERS_AFTER.finditer(text):
+                items: list[tuple[int, str]] = []
+                k, low, floor = m.start(), floor, m.end()
+                while len(items) < 30 and k > low:
+                    sep = max(text.rfind(",", low, k), text.rfind("·", low, k), text.rfind("\n", low, k))
+                    piece = text[sep + 1 : k]
+                    item = piece.strip()
+                    if not _LIST_ITEM.fullmatch(item):
+                        break
+                    items.append((sep + 1 + len(piece) - len(piece.lstrip()), item))
+                    if sep < 0 or text[sep] == "\n":
+                        break
+                    k = sep
+                if len(items) >= 2 and all(self._group_name_ok(item) and item[-1] not in "은는을를의와과도에" for _, item in items):
+                    hits += [_Hit(item, start, "title", "person") for start, item in items]
+        if "멤버" in text and _MUSIC_WORDS.search(text):
+            for m in _GROUP_MEMBERS.finditer(text):
+                name = m.group(1)
+                if (self._group_name_ok(name) and _strip_tail(name) == name and name[-1] not in "은는을를의와과도에"
+                        and (not m.group("tail") or _is_tail(m.group("tail")))):
+                    hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
 
     def hanja_name_hits(self) -> list[_Hit]:
         """A Korean name glossed by its Hanja (see _HANJA_GLOSS) with a title after it (진념 (陳稔) 기아그룹 회장은), or listed with
