@@ -210,6 +210,11 @@ class _PeopleRules(_FirmHeadRules):
                     sep = max(text.rfind(",", low, k), text.rfind("·", low, k), text.rfind("\n", low, k))
                     piece = text[sep + 1 : k]
                     item = piece.strip()
+                    if not _LIST_ITEM.fullmatch(item) and items and text[k] == "·" and piece[-1:] != " ":
+                        item = piece.split()[-1] if piece.split() else ""  # 무대에선 임영웅·이찬원 등: a dot joins words only
+                        if _LIST_ITEM.fullmatch(item):
+                            items.append((k - len(item), item))
+                        break
                     if not _LIST_ITEM.fullmatch(item):
                         break
                     items.append((sep + 1 + len(piece) - len(piece.lstrip()), item))

@@ -55,7 +55,7 @@ _COIN_AFTER = re.compile(r" ?(?:마켓|가격|시세|거래량|시가총액|코�
 # A service named with its operator, whose name holds the service's (웨이브 운영사인 콘텐츠웨이브): the service is a product.
 _OPERATOR = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{2,10}) 운영(?:사|업체|기업|회사)(?:인|이자|는|가|의)? ([가-힣A-Za-z0-9]{2,16})")
 # The name a model is sold under elsewhere, in brackets after it (포르테 쿠페(국내명 K3 쿠페), 옵티마(국내명 K5)): a product.
-_MARKET_NAME = re.compile(r"\((?:국내명|국내 출시명|국내 판매명|수출명|해외명|현지명|미국명|북미명|유럽명)\s?([^()\n,]{1,20})\)")
+_MARKET_NAME = re.compile(r"(?<=[가-힣A-Za-z0-9])\((?:국내명|국내 출시명|국내 판매명|수출명|해외명|현지명|미국명|북미명|유럽명)\s?([^()\n,]{1,20})\)")
 # What may stand between two quoted titles of one list (‘A’ ‘B’, ‘A’, ‘B’, ▲‘A’ ▲‘B’).
 _LIST_SEPARATORS = frozenset(["", ",", "·", "▲", "△", "■", "◆", "-", "、"])
 # A video or trailer of a game named with it in quotes (‘카트라이더: 드리프트 영상’): the game is the name.
@@ -222,7 +222,7 @@ class _ProductRules(_ArticleBase):
         if "명" in text and "(" in text:
             for m in _MARKET_NAME.finditer(text):
                 name = m.group(1).strip()
-                if (2 <= len(name) and len(name.split()) <= 3 and name not in _NOT_NAMES and (_has_hangul(name) or _has_latin(name))
+                if (2 <= len(name) and len(name.split()) <= 3 and name not in _NOT_NAMES and name not in ("미정", "없음", "동일", "같음") and (_has_hangul(name) or _has_latin(name))
                         and self.known.type_of(name) in (None, "product")):
                     hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
         return hits + self._weapon_coin_service_hits()
