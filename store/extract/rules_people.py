@@ -82,9 +82,8 @@ _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부�
 _FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO 대표집행임원".split())  # 현대LNG해운(대표집행임원 이규봉)
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")
-# Music groups and singers are persons here (bench/gold_pages/set14/SOURCES.md). A group named after the word for what it is
-# (걸그룹 뉴진스는, 아이돌 그룹 에스파): the next word, its particles off.
-_GROUP_KIND = re.compile(r"(?:걸그룹|보이그룹|아이돌 ?그룹|혼성 ?그룹|(?:K|케이)-?팝 ?그룹|K-?POP 그룹) ([가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15})")
+# Music groups and singers are persons here (bench/gold_pages/set14/SOURCES.md); rules_roles reads one after the word for what
+# it is (걸그룹 에스파는, 아이돌 그룹 아스트로가).
 # A list of them closed by 등 and a word for performers (세븐틴, 엔하이픈, 뉴진스 등 레이블 아티스트들이; 임영웅·이찬원 등 가수들): one
 # word may stand between 등 and the kind.
 _PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
@@ -191,16 +190,10 @@ class _PeopleRules(_FirmHeadRules):
                 and self.known.type_of(name) in (None, "person"))
 
     def music_group_hits(self) -> list[_Hit]:
-        """Music groups and singers named by the word for what they are, a list closed by a word for performers, or their
-        members (see _GROUP_KIND, _PERFORMERS_AFTER, _GROUP_MEMBERS)."""
+        """Music groups and singers named in a list closed by a word for performers, or before their members (see
+        _PERFORMERS_AFTER, _GROUP_MEMBERS)."""
         text = self.text
         hits: list[_Hit] = []
-        if "그룹" in text or "팝" in text:
-            for m in _GROUP_KIND.finditer(text):
-                word = m.group(1)
-                name = word if word.isascii() else _strip_tail(word)
-                if self._group_name_ok(name) and (name == word or _is_tail(word[len(name):])):
-                    hits.append(_Hit(name, m.start(1), "title", "person"))
         if "등" in text:
             floor = 0
             for m in _PERFORMERS_AFTER.finditer(text):

@@ -32,7 +32,7 @@ _WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작
     신차 신형 후속모델 제품군 유료회원제 회원제 멤버십 OTT""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
 _ALBUM_NUMBER = re.compile(r"\d{1,2}집")
 # What may stand before a kind word in the same written word: a list's bullet (신차는▶미니밴 '카니발'), a size (5t트럭 '라이노').
-_KIND_PREFIX = re.compile(r"^.*[▶▲△■◆●□◇]|^[0-9.,]+(?:t|톤|㏄|cc|인승)?")
+_KIND_PREFIX = re.compile(r"^.*[▶▲△■◆●□◇]|^[0-9.,]+(?:t|톤|㏄|cc|인승)")  # not 1집 (an album's number: see _ALBUM_NUMBER)
 # A model that another is named the successor of (▶아벨라 후속모델 '델타', 쏘나타 후속 차종): the older model; words that only
 # say which one (기존, 이전 후속모델) are none.
 _SUCCEEDED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9][가-힣A-Za-z0-9\-]{1,11}) 후속 ?(?:모델|차종|차량)(?![가-힣])|"
@@ -186,7 +186,7 @@ class _ProductRules(_ArticleBase):
             head = _strip_tail(words[-1])
             # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
             kind = _KIND_PREFIX.sub("", words[-1])  # ▶미니밴, 5t트럭: the kind
-            work = (kind in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(kind)
+            work = (kind in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(kind) or _ALBUM_NUMBER.fullmatch(words[-1])
                     or kind.endswith("인") and kind[:-1] in _WORK_WORDS)  # 유료회원제인 ‘와우멤버십’: the kind, then which one
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
@@ -234,8 +234,12 @@ class _ProductRules(_ArticleBase):
         hits: list[_Hit] = []
         for m in _WEAPON.finditer(text):
             g = 1 if m.group(1) else 3
-            name = f"{m.group(g)} {m.group(g + 1)}"
-            if not m.group(g).startswith(_NOT_MODEL_PREFIXES) and self.known.type_of(name) in (None, "product"):
+            code = m.group(g)
+            name = f"{code} {m.group(g + 1)}"
+            bare = code.replace("-", "")
+            if any(self.known.type_of(x) is not None for x in {code, bare, f"{bare} {m.group(g + 1)}"} - {name}):
+                continue  # FA-50 경공격기, K-9 자주포: the alias file's FA-50 and K9 자주포, no second product
+            if not code.startswith(_NOT_MODEL_PREFIXES) and self.known.type_of(name) in (None, "product"):
                 hits.append(_Hit(text[m.start(g) : m.end(g + 1)], m.start(g), "rule", "product"))
         if "(" in text:
             for m in _GLOSSED_WEAPON.finditer(text):
@@ -244,7 +248,7 @@ class _ProductRules(_ArticleBase):
             for m in _COIN.finditer(text):
                 name = m.group(1)
                 before = text[max(0, m.start() - 8) : m.start()].split()
-                if not (name.endswith("코인") and len(name) > 2 or before and _strip_tail(before[-1]) in _COIN_BEFORE
+                if not (name.endswith("코인") and len(name) > 2 or before and (before[-1] in _COIN_BEFORE or _strip_tail(before[-1]) in _COIN_BEFORE)
                         or _COIN_AFTER.match(text, m.end())):
                     continue
                 if name not in _NOT_NAMES and self.known.type_of(name) in (None, "product") and self.known.type_of(m.group(2)) in (None, "product"):
