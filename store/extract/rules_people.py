@@ -99,7 +99,8 @@ _NOT_GROUPS = frozenset("""핵심 창립 원년 기존 신규 새 팀 그룹 밴
 
 # A name glossed by its Hanja in brackets, as archives and formal stories write officials (진념 (陳稔) 기아그룹 회장, 고건 (高建)
 # 국무총리, 김수한 (金守漢) 국회의장): the Hangul word starts a word; hanja_glossed_name checks the surname.
-_HANJA_GLOSS = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ?\(([\u4e00-\u9fff\uf900-\ufaff]{2,4})\)")  # 위원장=김용준 명예교수: the name after the = is a word of its own
+_HANJA_GLOSS = re.compile(r"\(([\u4e00-\u9fff\uf900-\ufaff]{2,4})\)")  # the bracket first (a literal: a fast scan), then the name
+_HANJA_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ?\Z")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
 
 def _is_title_word(token: str) -> bool:
@@ -230,18 +231,22 @@ class _PeopleRules(_FirmHeadRules):
         text = self.text
         if "(" not in text:
             return []
-        found = [m for m in _HANJA_GLOSS.finditer(text) if hanja_glossed_name(m.group(1), m.group(2))]
+        found = []
+        for m in _HANJA_GLOSS.finditer(text):
+            name = _HANJA_NAME.search(text, max(0, m.start() - 5), m.start())
+            if name is not None and hanja_glossed_name(name.group(1), m.group(1)):
+                found.append((name, m))
         hits: list[_Hit] = []
         listed_before = -1  # where the accepted glossed name after this one starts (read right to left)
-        for m in reversed(found):
-            name = m.group(1)
+        for named, m in reversed(found):
+            name = named.group(1)
             if name in _NOT_NAMES or title_family(name) or self.known.type_of(name) not in (None, "person"):
                 continue
             titled = title_after(text, m.end()) is not None
             listed = listed_before >= 0 and text[m.end() : listed_before].strip() in (",", "·", "및", "와", "과")
             if titled or listed:
-                hits.append(_Hit(name, m.start(1), "title", "person"))
-                listed_before = m.start(1)
+                hits.append(_Hit(name, named.start(1), "title", "person"))
+                listed_before = named.start(1)
             else:
                 listed_before = -1
         return hits

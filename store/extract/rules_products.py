@@ -47,15 +47,18 @@ _WEAPON = re.compile(r"(?<![A-Za-z0-9&.\-])([A-Z]{1,4}-?\d{1,4}[A-Z]?) ?(" + "|"
 _GLOSSED_WEAPON = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8})\([A-Z][A-Za-z\- ]{2,20}\) ?(?:" + "|".join(_WEAPON_KINDS) + ")")
 # A code written in mixed case with a capital after a small letter, then digits (PzH2000, MiG29 too): a model's name.
 _CAMEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][a-z]{1,2}[A-Z]{1,2}-?\d{2,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
+_CAMEL_HINT = re.compile(r"[a-z][A-Z]{1,2}-?\d")  # starts with a class: scanned fast; few texts have it, the pattern runs on those
 # A coin and its ticker in brackets (테더(USDT) 마켓, 비트코인(BTC)): a product, when the name ends in 코인, a coin word stands
 # before it or a market's word after it.
-_COIN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8})\(([A-Z]{3,5})\)")
+_TICKER = re.compile(r"\(([A-Z]{3,5})\)")  # found first (a literal bracket: a fast scan), then the name before it
+_COIN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,8}\Z")
 _COIN_BEFORE = ("코인", "스테이블코인", "가상자산", "암호화폐", "가상화폐", "알트코인", "밈코인")
 _COIN_AFTER = re.compile(r" ?(?:마켓|가격|시세|거래량|시가총액|코인|현물|선물)")
 # A service named with its operator, whose name holds the service's (웨이브 운영사인 콘텐츠웨이브): the service is a product.
-_OPERATOR = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{2,10}) 운영(?:사|업체|기업|회사)(?:인|이자|는|가|의)? ([가-힣A-Za-z0-9]{2,16})")
+_OPERATOR = re.compile(r" 운영(?:사|업체|기업|회사)(?:인|이자|는|가|의)? ([가-힣A-Za-z0-9]{2,16})")  # then the service before it
+_SERVICE_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{2,10}\Z")
 # The name a model is sold under elsewhere, in brackets after it (포르테 쿠페(국내명 K3 쿠페), 옵티마(국내명 K5)): a product.
-_MARKET_NAME = re.compile(r"(?<=[가-힣A-Za-z0-9])\((?:국내명|국내 출시명|국내 판매명|수출명|해외명|현지명|미국명|북미명|유럽명)\s?([^()\n,]{1,20})\)")
+_MARKET_NAME = re.compile(r"\((?:국내명|국내 출시명|국내 판매명|수출명|해외명|현지명|미국명|북미명|유럽명)\s?([^()\n,]{1,20})\)")
 # What may stand between two quoted titles of one list (‘A’ ‘B’, ‘A’, ‘B’, ▲‘A’ ▲‘B’).
 _LIST_SEPARATORS = frozenset(["", ",", "·", "▲", "△", "■", "◆", "-", "、"])
 # A video or trailer of a game named with it in quotes (‘카트라이더: 드리프트 영상’): the game is the name.
@@ -222,6 +225,8 @@ class _ProductRules(_ArticleBase):
         if "명" in text and "(" in text:
             for m in _MARKET_NAME.finditer(text):
                 name = m.group(1).strip()
+                if not m.start() or not (_is_hangul(text[m.start() - 1]) or text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()):
+                    continue  # glued to the name it follows: 포르테 쿠페(국내명 K3 쿠페)
                 if (2 <= len(name) and len(name.split()) <= 3 and name not in _NOT_NAMES and name not in ("미정", "없음", "동일", "같음") and (_has_hangul(name) or _has_latin(name))
                         and self.known.type_of(name) in (None, "product")):
                     hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
@@ -232,36 +237,45 @@ class _ProductRules(_ArticleBase):
         _CAMEL_CODE, _COIN, _OPERATOR)."""
         text = self.text
         hits: list[_Hit] = []
-        for m in _WEAPON.finditer(text):
-            g = 1 if m.group(1) else 3
-            code = m.group(g)
-            name = f"{code} {m.group(g + 1)}"
-            bare = code.replace("-", "")
-            if any(self.known.type_of(x) is not None for x in {code, bare, f"{bare} {m.group(g + 1)}"} - {name}):
-                continue  # FA-50 경공격기, K-9 자주포: the alias file's FA-50 and K9 자주포, no second product
-            if not code.startswith(_NOT_MODEL_PREFIXES) and self.known.type_of(name) in (None, "product"):
-                hits.append(_Hit(text[m.start(g) : m.end(g + 1)], m.start(g), "rule", "product"))
+        if any(kind in text for kind in _WEAPON_KINDS):  # substring tests (C speed): most texts name no weapon
+            for m in _WEAPON.finditer(text):
+                g = 1 if m.group(1) else 3
+                code = m.group(g)
+                name = f"{code} {m.group(g + 1)}"
+                bare = code.replace("-", "")
+                if any(self.known.type_of(x) is not None for x in {code, bare, f"{bare} {m.group(g + 1)}"} - {name}):
+                    continue  # FA-50 경공격기, K-9 자주포: the alias file's FA-50 and K9 자주포, no second product
+                if not code.startswith(_NOT_MODEL_PREFIXES) and self.known.type_of(name) in (None, "product"):
+                    hits.append(_Hit(text[m.start(g) : m.end(g + 1)], m.start(g), "rule", "product"))
+            if "(" in text:
+                for m in _GLOSSED_WEAPON.finditer(text):
+                    if m.group(1) not in _NOT_NAMES and self.known.type_of(m.group(1)) in (None, "product"):
+                        hits.append(_Hit(m.group(1), m.start(1), "rule", "product"))
         if "(" in text:
-            for m in _GLOSSED_WEAPON.finditer(text):
-                if m.group(1) not in _NOT_NAMES and self.known.type_of(m.group(1)) in (None, "product"):
-                    hits.append(_Hit(m.group(1), m.start(1), "rule", "product"))
-            for m in _COIN.finditer(text):
-                name = m.group(1)
-                before = text[max(0, m.start() - 8) : m.start()].split()
+            for m in _TICKER.finditer(text):
+                found = _COIN_NAME.search(text, max(0, m.start() - 8), m.start())
+                if found is None:
+                    continue
+                name = found.group()
+                before = text[max(0, found.start() - 8) : found.start()].split()
                 if not (name.endswith("코인") and len(name) > 2 or before and (before[-1] in _COIN_BEFORE or _strip_tail(before[-1]) in _COIN_BEFORE)
                         or _COIN_AFTER.match(text, m.end())):
                     continue
-                if name not in _NOT_NAMES and self.known.type_of(name) in (None, "product") and self.known.type_of(m.group(2)) in (None, "product"):
-                    hits.append(_Hit(name, m.start(1), "rule", "product"))
-        for m in _CAMEL_CODE.finditer(text):
-            if self._tail_ok(m.end()) and self.known.type_of(m.group()) in (None, "product"):
-                hits.append(_Hit(m.group(), m.start(), "rule", "product"))
-        if "운영" in text:
+                if name not in _NOT_NAMES and self.known.type_of(name) in (None, "product") and self.known.type_of(m.group(1)) in (None, "product"):
+                    hits.append(_Hit(name, found.start(), "rule", "product"))
+        if _CAMEL_HINT.search(text):
+            for m in _CAMEL_CODE.finditer(text):
+                if self._tail_ok(m.end()) and self.known.type_of(m.group()) in (None, "product"):
+                    hits.append(_Hit(m.group(), m.start(), "rule", "product"))
+        if " 운영" in text:
             for m in _OPERATOR.finditer(text):
-                service, firm = m.group(1), _strip_tail(m.group(2))
+                found = _SERVICE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                if found is None:
+                    continue
+                service, firm = found.group(), _strip_tail(m.group(1))
                 if (service in firm and service != firm and service not in _NOT_NAMES
                         and self.known.type_of(service) in (None, "product") and self.known.type_of(firm) in (None, "company")):
-                    hits.append(_Hit(service, m.start(1), "rule", "product"))
+                    hits.append(_Hit(service, found.start(), "rule", "product"))
         return hits
 
     def bullet_list_hits(self) -> list[_Hit]:
