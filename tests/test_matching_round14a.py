@@ -90,6 +90,13 @@ def test_the_round_14_alias_rows(shipped):
             ("트와이스", "트와이스", "person"), ("쏘울", "쏘울", "product"), ("모하비", "모하비", "product")} <= got
 
 
+def test_a_series_round_is_no_japanese_name(shipped):
+    """시리즈 투자 (a page label: series investment) keeps to the kana inventory with two marker syllables, but names no one;
+    a Japanese name in the same shape still does (2위 시부노 히나코를)."""
+    assert not names_of(shipped, "시리즈 투자\n와디즈는 시리즈 투자 플랫폼을 강화한다.", "person")
+    assert "시부노 히나코" in names_of(shipped, "이번 대회 2위 시부노 히나코를 제쳤다.", "person")
+
+
 # --- products ---------------------------------------------------------------------------------------------------------
 
 
