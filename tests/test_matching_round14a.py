@@ -127,6 +127,7 @@ def test_a_quote_after_a_kind_in_apposition_and_a_market_name(shipped):
             "기아는 포르테 쿠페(국내명 K3 쿠페)를 공개한다.")
     assert {"와우멤버십", "퀀텀 프로젝트", "K3 쿠페"} <= names_of(shipped, text, "product")
     # a quote after a word that is no kind, a market name in brackets after no name or saying there is none
+    assert not names_of(shipped, "방송에는 예능인 ‘유재석’이 나왔다. 원로 영화인 ‘신영균’도 왔다.", "product")
     text = "이 제도는 회원이 ‘누구나 환영’을 외친다. 신차는 (국내명 K3)로 나온다. 포르테(국내명 미정)가 나온다."
     assert not names_of(shipped, text, "product") - {"포르테"}
 

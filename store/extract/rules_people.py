@@ -95,7 +95,8 @@ _GROUP_MEMBERS = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Z
 _MUSIC_WORDS = re.compile(r"앨범|음반|컴백|아이돌|걸그룹|보이그룹|월드투어|빌보드|K팝|케이팝|팬덤|음원|타이틀곡")
 _NOT_GROUPS = frozenset("""핵심 창립 원년 기존 신규 새 팀 그룹 밴드 유닛 크루 위원회 이사회 정식 준 일부 다른 모든 각 나머지 해당 주요 전 현 전체
     구성 합류 탈퇴 출신 남성 여성 남자 여자 막내 리더 일반 정규 고정 프로젝트 연합 동료 기존의 원래 최연소 최고령 멤버 해외 국내 한국인 외국인
-    중국인 일본인 그 이 저 두 세 네 다섯 여섯 일곱 여덟 아홉 열 전원 나머지 클럽 동아리 가족 회원 파티 스태프 출연진""".split())
+    중국인 일본인 그 이 저 두 세 네 다섯 여섯 일곱 여덟 아홉 열 전원 나머지 클럽 동아리 가족 회원 파티 스태프 출연진
+    예능 방송 프로그램 시즌 완전체 오리지널 댄스 보컬 래퍼""".split())
 
 # A name glossed by its Hanja in brackets, as archives and formal stories write officials (진념 (陳稔) 기아그룹 회장, 고건 (高建)
 # 국무총리, 김수한 (金守漢) 국회의장): the Hangul word starts a word; hanja_glossed_name checks the surname.

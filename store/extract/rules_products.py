@@ -190,7 +190,8 @@ class _ProductRules(_ArticleBase):
             # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
             kind = _KIND_PREFIX.sub("", words[-1])  # ▶미니밴, 5t트럭: the kind
             work = (kind in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(kind) or _ALBUM_NUMBER.fullmatch(words[-1])
-                    or kind.endswith("인") and kind[:-1] in _WORK_WORDS)  # 유료회원제인 ‘와우멤버십’: the kind, then which one
+                    # 유료회원제인 ‘와우멤버십’: the kind, then which one (예능인, 영화인 are people of the trade)
+                    or kind.endswith("인") and kind[:-1] in _WORK_WORDS and kind not in ("예능인", "영화인"))
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
