@@ -41,6 +41,9 @@ def test_a_name_glossed_in_hanja_before_a_title(shipped):
     text = ("이날 진념 (陳稔) 기아그룹 회장은 인사말을 했다. 행사에는 고건(高建) 국무총리, 김수한 (金守漢) 국회의장과 "
             "정해수 (鄭海洙) 통산부장관이 참석했다.")
     assert {"진념", "고건", "김수한", "정해수"} <= names_of(shipped, text, "person")
+    # the title glued to the bracket (이회창(李會昌)총재와); a noun glued there is no title (고속(高速)도로)
+    assert "이회창" in names_of(shipped, "그는 한나라당 이회창(李會昌)총재와 회담했다.", "person")
+    assert not names_of(shipped, "고속(高速)도로가 막혔다. 신고(申告)서를 냈다.", "person")
     text = "고가 (高價) 제품이 늘었다. 세금 신고(申告) 기간이 끝났다. 고속(高速) 열차가 달린다."
     assert not names_of(shipped, text, "person")
     # a list of glossed names whose last one has no title either: none of them

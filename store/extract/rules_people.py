@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_after, title_family
+from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_after, title_family, titled_tail
 from .name_shapes import (_JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair,
                           hanja_glossed_name)
 from .rules_base import _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail, _suffix_type
@@ -101,6 +101,7 @@ _NOT_GROUPS = frozenset("""핵심 창립 원년 기존 신규 새 팀 그룹 밴
 # A name glossed by its Hanja in brackets, as archives and formal stories write officials (진념 (陳稔) 기아그룹 회장, 고건 (高建)
 # 국무총리, 김수한 (金守漢) 국회의장): the Hangul word starts a word; hanja_glossed_name checks the surname.
 _HANJA_GLOSS = re.compile(r"\(([\u4e00-\u9fff\uf900-\ufaff]{2,4})\)")  # the bracket first (a literal: a fast scan), then the name
+_GLUED_RUN = re.compile(r"[가-힣]{1,10}")
 _HANJA_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ?\Z")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
 
@@ -243,7 +244,8 @@ class _PeopleRules(_FirmHeadRules):
             name = named.group(1)
             if name in _NOT_NAMES or title_family(name) or self.known.type_of(name) not in (None, "person"):
                 continue
-            titled = title_after(text, m.end()) is not None
+            glued = _GLUED_RUN.match(text, m.end())  # 이회창(李會昌)총재와: the title glued to the bracket
+            titled = title_after(text, m.end()) is not None or bool(glued) and titled_tail(glued.group())
             listed = listed_before >= 0 and text[m.end() : listed_before].strip() in (",", "·", "및", "와", "과")
             if titled or listed:
                 hits.append(_Hit(name, named.start(1), "title", "person"))
