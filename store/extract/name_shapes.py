@@ -62,7 +62,9 @@ def _japanese_pair(first: str, last: str) -> bool:
 
 # Words in the kana inventory that stand before a player's or an official's first name (투수 케이시, 시즌 루키): not a family
 # name when no title confirms one.
-_NOT_JAPANESE_FAMILY = frozenset("투수 타자 포수 시즌 루키 에이스 코치 감독 선수 신인 오후 오전 주요 수도 이후 우수 후보 지지 시기 도시".split())
+# Loanwords in the same inventory that open a phrase of investing or retail (시리즈 투자, 사이즈 조정): no family name either.
+_NOT_JAPANESE_FAMILY = frozenset("""투수 타자 포수 시즌 루키 에이스 코치 감독 선수 신인 오후 오전 주요 수도 이후 우수 후보 지지 시기 도시
+    시리즈 사이즈 비즈니스 뉴스 시니어 주니어""".split())
 
 
 def _name_pair(run: list[_Word]) -> list[_Word] | None:
@@ -102,3 +104,40 @@ def _looks_korean_name(core: str) -> bool:
     if core[-1] in _NOT_NAME_ENDINGS:
         return False  # 공화당 (a party), 서빙팀 (a team), 임용돼 (a verb): no given name ends so
     return all(_is_hangul(c) for c in core) and not any(c in _LOANWORD_SYLLABLES for c in given)
+
+
+# Surnames as Hanja, with their Hangul readings (金 김, 李 이/리, 柳 류/유): a name glossed in Hanja (진념 (陳稔), 고건 (高建))
+# starts with the Hanja of the surname its Hangul starts with.
+_HANJA_SURNAMES: dict[str, str] = {
+    "金": "김", "李": "이리", "朴": "박", "崔": "최", "鄭": "정", "丁": "정", "程": "정", "姜": "강", "康": "강", "江": "강",
+    "趙": "조", "曺": "조", "曹": "조", "尹": "윤", "張": "장", "蔣": "장", "章": "장", "林": "임림", "任": "임", "韓": "한",
+    "吳": "오", "呉": "오", "徐": "서", "申": "신", "辛": "신", "愼": "신", "慎": "신", "權": "권", "黃": "황", "安": "안",
+    "宋": "송", "柳": "류유", "劉": "류유", "兪": "유", "庾": "유", "全": "전", "田": "전", "錢": "전", "洪": "홍", "高": "고",
+    "文": "문", "梁": "양량", "楊": "양", "孫": "손", "裵": "배", "裴": "배", "白": "백", "許": "허", "南": "남", "沈": "심",
+    "盧": "노로", "魯": "노로", "河": "하", "郭": "곽", "成": "성", "車": "차", "朱": "주", "周": "주", "禹": "우", "具": "구",
+    "丘": "구", "閔": "민", "陳": "진", "秦": "진", "晉": "진", "羅": "나라", "池": "지", "智": "지", "嚴": "엄", "蔡": "채",
+    "元": "원", "千": "천", "方": "방", "孔": "공", "玄": "현", "咸": "함", "卞": "변", "邊": "변", "廉": "염", "呂": "여",
+    "秋": "추", "都": "도", "蘇": "소", "石": "석", "宣": "선", "薛": "설", "馬": "마", "吉": "길", "延": "연", "魏": "위",
+    "表": "표", "明": "명", "奇": "기", "潘": "반", "王": "왕", "琴": "금", "玉": "옥", "陸": "육", "印": "인", "孟": "맹",
+    "諸": "제", "卓": "탁", "鞠": "국", "魚": "어", "殷": "은", "片": "편", "龍": "용", "芮": "예", "慶": "경", "奉": "봉",
+    "夫": "부", "太": "태", "皮": "피", "睦": "목", "房": "방", "董": "동", "桂": "계", "牟": "모", "尙": "상", "尚": "상",
+    "王": "왕", "邢": "형", "房": "방", "閔": "민", "弓": "궁", "昔": "석", "承": "승", "于": "우", "余": "여",
+}
+_COMPOUND_HANJA_SURNAMES = {"南宮": "남궁", "皇甫": "황보", "諸葛": "제갈", "鮮于": "선우", "獨孤": "독고", "司空": "사공", "西門": "서문"}
+
+
+def _is_hanja(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def hanja_glossed_name(hangul: str, hanja: str) -> bool:
+    """A Korean name glossed by its Hanja (진념 陳稔, 고건 高建, 김수한 金守漢, 남궁석 南宮晳): two to four Hangul syllables and as
+    many Hanja, the Hanja surname read as the Hangul one. A word glossed so (지양 止揚) starts with no surname's Hanja read so."""
+    if not 2 <= len(hangul) <= 4 or len(hanja) != len(hangul) or not all(map(_is_hanja, hanja)):
+        return False
+    if not all(_is_hangul(c) for c in hangul):
+        return False
+    compound = _COMPOUND_HANJA_SURNAMES.get(hanja[:2])
+    if compound is not None and hangul.startswith(compound) and len(hangul) >= 3:
+        return True
+    return hangul[0] in _HANJA_SURNAMES.get(hanja[0], "") and len(hangul) <= 3

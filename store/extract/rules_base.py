@@ -69,8 +69,8 @@ _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
     r"[^\s…]+?(?:(?<=[가-힣][.!?])(?=[가-힣])|(?<=[가-힣][.!?][`'’\"”])(?=[가-힣])|(?=[\s…])|\Z)")
 _PLACE_SUFFIXES = ("특별시", "광역시", "시", "군", "구", "도", "권")
-_OTHER_DOTS = re.compile("[・‧∙･⋅]")
-_DOT_FOLD = str.maketrans("・‧∙･⋅", "·····")
+_OTHER_DOTS = re.compile("[・‧∙･⋅․]")  # ․ (U+2024, one dot leader) joins names too: 김철수․박영희 시의원
+_DOT_FOLD = str.maketrans("・‧∙･⋅․", "······")
 _LIST_BREAK = re.compile(r"[·・‧∙…”“’‘\"']")
 _EVIDENCE_RANK = {"bracket": 4, "title": 3, "rule": 2, "analyzer": 1}
 _BARRIER_TAGS = ("J", "E", "V", "XSV", "XSA", "MAG", "MAJ", "NP", "IC")

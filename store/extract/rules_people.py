@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_family
-from .name_shapes import _JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair
+from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_after, title_family, titled_tail
+from .name_shapes import (_JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair,
+                          hanja_glossed_name)
 from .rules_base import _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail, _suffix_type
 from .rules_firm_heads import _FirmHeadRules
 
@@ -26,7 +27,9 @@ _FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사�
 _PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 # Heads of places written apart from a name (황정수 군수는, 김관영 도지사, 정근식 교육감이, 김경희 시장님과): 군수, 도지사 and
 # 교육감 name no one else; 시장 and 지사 alone are a market and a branch, but never with 님.
-_SPACED_HEAD_TITLE = re.compile(r"(?:(?:군수|도지사|교육감)(?:님)?|(?:시장|지사|구청장)님)(?P<tail>[가-힣]{0,3})")
+# Their deputies are named so too (금철완 부시장, 박은주 부군수는, 정해진 부구청장과, 김현숙 부교육감): 부시장 is never a market.
+_SPACED_HEAD_TITLE = re.compile(r"(?:(?:군수|도지사|교육감|부시장|부군수|부구청장|부교육감|행정부지사|경제부지사|행정부시장|경제부시장)(?:님)?"
+                                r"|(?:시장|지사|구청장)님)(?P<tail>[가-힣]{0,3})")
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
@@ -78,7 +81,28 @@ _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부�
 # as often, so not it.
 _FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO 대표집행임원".split())  # 현대LNG해운(대표집행임원 이규봉)
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
-_BRACKET_TOKEN = re.compile(r"[^\s=]+")  # 위원장=김용준 명예교수: the name after the = is a word of its own
+_BRACKET_TOKEN = re.compile(r"[^\s=]+")
+# Music groups and singers are persons here (bench/gold_pages/set14/SOURCES.md); rules_roles reads one after the word for what
+# it is (걸그룹 에스파는, 아이돌 그룹 아스트로가).
+# A list of them closed by 등 and a word for performers (세븐틴, 엔하이픈, 뉴진스 등 레이블 아티스트들이; 임영웅·이찬원 등 가수들): one
+# word may stand between 등 and the kind.
+_PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
+                               r"(?=[이가은는을를의과와도에]|\s|[,.]|$)")
+_LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
+# A group before its members (방탄소년단 멤버들의, 뉴진스의 멤버 하니), read only in a story about music (_MUSIC_WORDS): the word
+# before 멤버, unless it says which members (핵심 멤버, 창립 멤버) or what kind of body they belong to (팀, 위원회).
+_GROUP_MEMBERS = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}?)(?:의)? 멤버(?P<tail>[가-힣]{0,4})(?![가-힣])")
+_MUSIC_WORDS = re.compile(r"앨범|음반|컴백|아이돌|걸그룹|보이그룹|월드투어|빌보드|K팝|케이팝|팬덤|음원|타이틀곡")
+_NOT_GROUPS = frozenset("""핵심 창립 원년 기존 신규 새 팀 그룹 밴드 유닛 크루 위원회 이사회 정식 준 일부 다른 모든 각 나머지 해당 주요 전 현 전체
+    구성 합류 탈퇴 출신 남성 여성 남자 여자 막내 리더 일반 정규 고정 프로젝트 연합 동료 기존의 원래 최연소 최고령 멤버 해외 국내 한국인 외국인
+    중국인 일본인 그 이 저 두 세 네 다섯 여섯 일곱 여덟 아홉 열 전원 나머지 클럽 동아리 가족 회원 파티 스태프 출연진
+    예능 방송 프로그램 시즌 완전체 오리지널 댄스 보컬 래퍼""".split())
+
+# A name glossed by its Hanja in brackets, as archives and formal stories write officials (진념 (陳稔) 기아그룹 회장, 고건 (高建)
+# 국무총리, 김수한 (金守漢) 국회의장): the Hangul word starts a word; hanja_glossed_name checks the surname.
+_HANJA_GLOSS = re.compile(r"\(([\u4e00-\u9fff\uf900-\ufaff]{2,4})\)")  # the bracket first (a literal: a fast scan), then the name
+_GLUED_RUN = re.compile(r"[가-힣]{1,10}")
+_HANJA_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ?\Z")  # 위원장=김용준 명예교수: the name after the = is a word of its own
 
 
 def _is_title_word(token: str) -> bool:
@@ -162,7 +186,73 @@ class _PeopleRules(_FirmHeadRules):
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
-                + self.speaker_label_hits() + self.scorer_hits())
+                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits())
+
+    def _group_name_ok(self, name: str) -> bool:
+        return (name not in _NOT_GROUPS and name not in _NOT_NAMES and not title_family(name) and _suffix_type(name) is None
+                and self.known.type_of(name) in (None, "person"))
+
+    def music_group_hits(self) -> list[_Hit]:
+        """Music groups and singers named in a list closed by a word for performers, or before their members (see
+        _PERFORMERS_AFTER, _GROUP_MEMBERS)."""
+        text = self.text
+        hits: list[_Hit] = []
+        if "등" in text:
+            floor = 0
+            for m in _PERFORMERS_AFTER.finditer(text):
+                items: list[tuple[int, str]] = []
+                k, low, floor = m.start(), floor, m.end()
+                while len(items) < 30 and k > low:
+                    sep = max(text.rfind(",", low, k), text.rfind("·", low, k), text.rfind("\n", low, k))
+                    piece = text[sep + 1 : k]
+                    item = piece.strip()
+                    if not _LIST_ITEM.fullmatch(item) and items and text[k] == "·" and piece[-1:] != " ":
+                        item = piece.split()[-1] if piece.split() else ""  # 무대에선 임영웅·이찬원 등: a dot joins words only
+                        if _LIST_ITEM.fullmatch(item):
+                            items.append((k - len(item), item))
+                        break
+                    if not _LIST_ITEM.fullmatch(item):
+                        break
+                    items.append((sep + 1 + len(piece) - len(piece.lstrip()), item))
+                    if sep < 0 or text[sep] == "\n":
+                        break
+                    k = sep
+                if len(items) >= 2 and all(self._group_name_ok(item) and item[-1] not in "은는을를의와과도에" for _, item in items):
+                    hits += [_Hit(item, start, "title", "person") for start, item in items]
+        if "멤버" in text and _MUSIC_WORDS.search(text):
+            for m in _GROUP_MEMBERS.finditer(text):
+                name = m.group(1)
+                if (self._group_name_ok(name) and _strip_tail(name) == name and name[-1] not in "은는을를의와과도에"
+                        and (not m.group("tail") or _is_tail(m.group("tail")))):
+                    hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
+
+    def hanja_name_hits(self) -> list[_Hit]:
+        """A Korean name glossed by its Hanja (see _HANJA_GLOSS) with a title after it (진념 (陳稔) 기아그룹 회장은), or listed with
+        commas before such a name (고건 (高建) 국무총리, 김수한 (金守漢) 국회의장과): a word glossed so (고가 (高價)) has no title."""
+        text = self.text
+        if "(" not in text:
+            return []
+        found = []
+        for m in _HANJA_GLOSS.finditer(text):
+            name = _HANJA_NAME.search(text, max(0, m.start() - 5), m.start())
+            if name is not None and hanja_glossed_name(name.group(1), m.group(1)):
+                found.append((name, m))
+        hits: list[_Hit] = []
+        listed_before = -1  # where the accepted glossed name after this one starts (read right to left)
+        for named, m in reversed(found):
+            name = named.group(1)
+            if name in _NOT_NAMES or title_family(name) or self.known.type_of(name) not in (None, "person"):
+                continue
+            glued = _GLUED_RUN.match(text, m.end())  # 이회창(李會昌)총재와: the title glued to the bracket
+            titled = title_after(text, m.end()) is not None or bool(glued) and titled_tail(glued.group())
+            listed = listed_before >= 0 and text[m.end() : listed_before].strip() in (",", "·", "및", "와", "과")
+            if titled or listed:
+                hits.append(_Hit(name, named.start(1), "title", "person"))
+                listed_before = named.start(1)
+            else:
+                listed_before = -1
+        return hits
 
     def speaker_label_hits(self) -> list[_Hit]:
         """A transcript's speaker label, name / body and title in square brackets ([정성호/법무부 장관], [김민수 / 시의원]): the

@@ -27,8 +27,38 @@ _MODEL_VARIANT = re.compile(  # 갤럭시 S8 플러스; glued too after a model'
 # Words that say the quoted title after them is a game or an app (게임 '에버소울', 기대작 ‘아키에이지 워’).
 _WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작 모바일게임 온라인게임 앱 애플리케이션 챗봇 칩 프로세서 요금제
     드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬
-    학술지 국제학술지 저널 과학저널 잡지 월간지 계간지""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
+    학술지 국제학술지 저널 과학저널 잡지 월간지 계간지
+    미니밴 세단 해치백 쿠페 왜건 지프 SUV 경차 소형차 준중형차 중형차 준대형차 대형차 승용차 트럭 픽업트럭 스포츠카 전기차 수소차
+    신차 신형 후속모델 제품군 유료회원제 회원제 멤버십 OTT""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
 _ALBUM_NUMBER = re.compile(r"\d{1,2}집")
+# What may stand before a kind word in the same written word: a list's bullet (신차는▶미니밴 '카니발'), a size (5t트럭 '라이노').
+_KIND_PREFIX = re.compile(r"^.*[▶▲△■◆●□◇]|^[0-9.,]+(?:t|톤|㏄|cc|인승)")  # not 1집 (an album's number: see _ALBUM_NUMBER)
+# A model that another is named the successor of (▶아벨라 후속모델 '델타', 쏘나타 후속 차종): the older model; words that only
+# say which one (기존, 이전 후속모델) are none.
+_SUCCEEDED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9][가-힣A-Za-z0-9\-]{1,11}) 후속 ?(?:모델|차종|차량)(?![가-힣])|"
+                        r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9][가-힣A-Za-z0-9\-]{1,11}) 후속 ?(?:모델|차종|차량)(?=[은는이가을를의과와도로])")
+_NOT_SUCCEEDED = frozenset("기존 이전 신형 구형 차기 인기 주력 대표 해당 새 그 이 저 모든 각 일부 첫 마지막 직접".split())
+# A weapon's code and its kind (K10 탄약운반차, K239 다연장로켓, KUH-1 헬기): the product is code and kind together; a foreign
+# system's name glossed in Latin before its kind (퍼티나(Firtina) 자주포) is one too.
+_WEAPON_KINDS = ("자주포", "견인포", "탄약운반차", "장갑차", "보병전투차", "전차", "전투기", "훈련기", "공격기", "경공격기", "수송기",
+                 "정찰기", "헬기", "잠수함", "구축함", "호위함", "상륙함", "다연장로켓", "미사일", "유도무기", "대공포", "소총", "기관총")
+_WEAPON = re.compile(r"(?<![A-Za-z0-9&.\-])([A-Z]{1,4}-?\d{1,4}[A-Z]?) ?(" + "|".join(_WEAPON_KINDS) + r")(?![가-힣])"
+                     r"|(?<![A-Za-z0-9&.\-])([A-Z]{1,4}-?\d{1,4}[A-Z]?) ?(" + "|".join(_WEAPON_KINDS) + r")(?=[은는이가을를의과와도로])")
+_GLOSSED_WEAPON = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8})\([A-Z][A-Za-z\- ]{2,20}\) ?(?:" + "|".join(_WEAPON_KINDS) + ")")
+# A code written in mixed case with a capital after a small letter, then digits (PzH2000, MiG29 too): a model's name.
+_CAMEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][a-z]{1,2}[A-Z]{1,2}-?\d{2,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
+_CAMEL_HINT = re.compile(r"[a-z][A-Z]{1,2}-?\d")  # starts with a class: scanned fast; few texts have it, the pattern runs on those
+# A coin and its ticker in brackets (테더(USDT) 마켓, 비트코인(BTC)): a product, when the name ends in 코인, a coin word stands
+# before it or a market's word after it.
+_TICKER = re.compile(r"\(([A-Z]{3,5})\)")  # found first (a literal bracket: a fast scan), then the name before it
+_COIN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,8}\Z")
+_COIN_BEFORE = ("코인", "스테이블코인", "가상자산", "암호화폐", "가상화폐", "알트코인", "밈코인")
+_COIN_AFTER = re.compile(r" ?(?:마켓|가격|시세|거래량|시가총액|코인|현물|선물)")
+# A service named with its operator, whose name holds the service's (웨이브 운영사인 콘텐츠웨이브): the service is a product.
+_OPERATOR = re.compile(r" 운영(?:사|업체|기업|회사)(?:인|이자|는|가|의)? ([가-힣A-Za-z0-9]{2,16})")  # then the service before it
+_SERVICE_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{2,10}\Z")
+# The name a model is sold under elsewhere, in brackets after it (포르테 쿠페(국내명 K3 쿠페), 옵티마(국내명 K5)): a product.
+_MARKET_NAME = re.compile(r"\((?:국내명|국내 출시명|국내 판매명|수출명|해외명|현지명|미국명|북미명|유럽명)\s?([^()\n,]{1,20})\)")
 # What may stand between two quoted titles of one list (‘A’ ‘B’, ‘A’, ‘B’, ▲‘A’ ▲‘B’).
 _LIST_SEPARATORS = frozenset(["", ",", "·", "▲", "△", "■", "◆", "-", "、"])
 # A video or trailer of a game named with it in quotes (‘카트라이더: 드리프트 영상’): the game is the name.
@@ -158,7 +188,10 @@ class _ProductRules(_ArticleBase):
                 continue
             head = _strip_tail(words[-1])
             # ‘…’, ‘…’: a quoted title listed right after one the word before named (학술지 ‘A’, ‘B’ 등에)
-            work = words[-1] in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(words[-1])
+            kind = _KIND_PREFIX.sub("", words[-1])  # ▶미니밴, 5t트럭: the kind
+            work = (kind in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(kind) or _ALBUM_NUMBER.fullmatch(words[-1])
+                    # 유료회원제인 ‘와우멤버십’: the kind, then which one (예능인, 영화인 are people of the trade)
+                    or kind.endswith("인") and kind[:-1] in _WORK_WORDS and kind not in ("예능인", "영화인"))
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
@@ -176,6 +209,74 @@ class _ProductRules(_ArticleBase):
                 hits.append(_Hit(name, start, "rule", type_))
                 if type_ == "product":
                     listed_after = m.end()
+        return hits
+
+    def model_lineage_hits(self) -> list[_Hit]:
+        """A model named as another's predecessor (see _SUCCEEDED) and a model's name in another market (see _MARKET_NAME)."""
+        text = self.text
+        hits: list[_Hit] = []
+        if "후속" in text:
+            for m in _SUCCEEDED.finditer(text):
+                group = 1 if m.group(1) else 2
+                name = m.group(group)
+                if (name in _NOT_SUCCEEDED or name in _NOT_NAMES or name[-1] in "의은는을를와과도에" or _is_amount(name)
+                        or self.known.type_of(name) not in (None, "product")):
+                    continue
+                hits.append(_Hit(name, m.start(group), "rule", "product"))
+        if "명" in text and "(" in text:
+            for m in _MARKET_NAME.finditer(text):
+                name = m.group(1).strip()
+                if not m.start() or not (_is_hangul(text[m.start() - 1]) or text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()):
+                    continue  # glued to the name it follows: 포르테 쿠페(국내명 K3 쿠페)
+                if (2 <= len(name) and len(name.split()) <= 3 and name not in _NOT_NAMES and name not in ("미정", "없음", "동일", "같음") and (_has_hangul(name) or _has_latin(name))
+                        and self.known.type_of(name) in (None, "product")):
+                    hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
+        return hits + self._weapon_coin_service_hits()
+
+    def _weapon_coin_service_hits(self) -> list[_Hit]:
+        """Weapons by code and kind, mixed-case codes, coins by their tickers, services by their operators (see _WEAPON,
+        _CAMEL_CODE, _COIN, _OPERATOR)."""
+        text = self.text
+        hits: list[_Hit] = []
+        if any(kind in text for kind in _WEAPON_KINDS):  # substring tests (C speed): most texts name no weapon
+            for m in _WEAPON.finditer(text):
+                g = 1 if m.group(1) else 3
+                code = m.group(g)
+                name = f"{code} {m.group(g + 1)}"
+                bare = code.replace("-", "")
+                if any(self.known.type_of(x) is not None for x in {code, bare, f"{bare} {m.group(g + 1)}"} - {name}):
+                    continue  # FA-50 경공격기, K-9 자주포: the alias file's FA-50 and K9 자주포, no second product
+                if not code.startswith(_NOT_MODEL_PREFIXES) and self.known.type_of(name) in (None, "product"):
+                    hits.append(_Hit(text[m.start(g) : m.end(g + 1)], m.start(g), "rule", "product"))
+            if "(" in text:
+                for m in _GLOSSED_WEAPON.finditer(text):
+                    if m.group(1) not in _NOT_NAMES and self.known.type_of(m.group(1)) in (None, "product"):
+                        hits.append(_Hit(m.group(1), m.start(1), "rule", "product"))
+        if "(" in text:
+            for m in _TICKER.finditer(text):
+                found = _COIN_NAME.search(text, max(0, m.start() - 8), m.start())
+                if found is None:
+                    continue
+                name = found.group()
+                before = text[max(0, found.start() - 8) : found.start()].split()
+                if not (name.endswith("코인") and len(name) > 2 or before and (before[-1] in _COIN_BEFORE or _strip_tail(before[-1]) in _COIN_BEFORE)
+                        or _COIN_AFTER.match(text, m.end())):
+                    continue
+                if name not in _NOT_NAMES and self.known.type_of(name) in (None, "product") and self.known.type_of(m.group(1)) in (None, "product"):
+                    hits.append(_Hit(name, found.start(), "rule", "product"))
+        if _CAMEL_HINT.search(text):
+            for m in _CAMEL_CODE.finditer(text):
+                if self._tail_ok(m.end()) and self.known.type_of(m.group()) in (None, "product"):
+                    hits.append(_Hit(m.group(), m.start(), "rule", "product"))
+        if " 운영" in text:
+            for m in _OPERATOR.finditer(text):
+                found = _SERVICE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                if found is None:
+                    continue
+                service, firm = found.group(), _strip_tail(m.group(1))
+                if (service in firm and service != firm and service not in _NOT_NAMES
+                        and self.known.type_of(service) in (None, "product") and self.known.type_of(firm) in (None, "company")):
+                    hits.append(_Hit(service, found.start(), "rule", "product"))
         return hits
 
     def bullet_list_hits(self) -> list[_Hit]:
@@ -318,4 +419,4 @@ class _ProductRules(_ArticleBase):
                 surface, end = text[m.start() : variant.end()], variant.end()
             if self._tail_ok(end):
                 hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
-        return hits
+        return hits + self.model_lineage_hits()
