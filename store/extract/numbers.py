@@ -285,15 +285,15 @@ def _is_households(number: "_Number", value: float, value_max: float | None) -> 
 
 def _is_machine_count(text: str, start: int, end: int, value: float, value_max: float | None) -> bool:
     """N대 below 1만 is a count of machines only when no rank, age band or score reading fits."""
-    if value in _AGE_BANDS and (value_max is None or value_max in _AGE_BANDS):
-        return False  # 20대, 20~30대: ages
     if end < len(text) and text[end].isdigit():
         return False  # 3대1: a score
+    if _MACHINE_BEFORE_RE.search(text, max(0, start - _MAX_GUN_GAP), start):
+        return True  # "K10 탄약운반차 36대 구매", "전투기 40대 도입": a machine's name right before the number
+    if value in _AGE_BANDS and (value_max is None or value_max in _AGE_BANDS):
+        return False  # 20대, 20~30대: ages
     word = _WORD_AFTER_RE.match(text, end)
-    if word is None or word[1].startswith(_DAE_FOLLOWERS) or _ETC_RE.fullmatch(word[1]):  # "36대 등을": a count, listed
-        return True
-    # "K10 탄약운반차 36대 구매": a machine's name right before the number; else 3대 강국, 500대 기업 are ranks
-    return bool(_MACHINE_BEFORE_RE.search(text, max(0, start - _MAX_GUN_GAP), start))
+    # a word after: 3대 강국, 500대 기업 are ranks; "36대 등을" is a count, listed
+    return word is None or word[1].startswith(_DAE_FOLLOWERS) or bool(_ETC_RE.fullmatch(word[1]))
 
 
 # Squared unit characters (U+3371..U+33DF: ㎾ ㎿ ㎽ ㎾h… are "kW" "MW" "mW" in one character) read as their
@@ -395,28 +395,30 @@ _MAX_MONEY_GAP = 16
 
 def _add_bare_won(text: str, amounts: list[Amount]) -> None:
     """Won amounts written without 원 (see _BARE_BIG_RE), merged into `amounts` in order; none overlaps one found."""
-    taken = [(a.start, a.end) for a in amounts]
-    added = False
+    found = amounts[:]  # in order, not overlapping: walked once beside the matches (linear in the text)
+    added: list[Amount] = []
+    i, last_end = 0, 0  # the next found amount that may overlap; the end of the last amount before the match
     for m in _BARE_BIG_RE.finditer(text):
         start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in taken) or _UNIT_AFTER_RE.match(text, end):
+        while i < len(found) and found[i].end <= start:
+            last_end = max(last_end, found[i].end)
+            i += 1
+        if (i < len(found) and found[i].start < end) or start < last_end or _UNIT_AFTER_RE.match(text, end):
             continue
         if not (_MONEY_BEFORE_RE.search(text, max(0, start - _MAX_MONEY_GAP), start) or _ROUND_AFTER_RE.match(text, end)):
             continue
         value = _Number(m["num"]).value
         qualifier = "여" if m["yeo"] or "여" in m["num"] else None
-        before = max((e for s, e in taken if e <= start), default=0)
-        prefix = _PREFIX_RE.search(text, max(before, start - _MAX_PREFIX), start)
+        prefix = _PREFIX_RE.search(text, max(last_end, start - _MAX_PREFIX), start)
         if prefix is not None and prefix.start() < start and prefix["qual"]:
             start, qualifier = prefix.start(), _join(prefix["qual"], qualifier)
         suffix = _SUFFIX_RE.match(text, end)
-        if suffix is not None and suffix["q"]:
+        if suffix is not None and suffix["q"] and not (i < len(found) and found[i].start < suffix.end()):
             end, qualifier = suffix.end(), _join(qualifier, suffix["q"])
-        amounts.append(Amount(start=start, end=end, raw=text[start:end], value=value, unit="KRW", qualifier=qualifier))
-        taken.append((start, end))
-        added = True
+        added.append(Amount(start=start, end=end, raw=text[start:end], value=value, unit="KRW", qualifier=qualifier))
+        last_end = end
     if added:
-        amounts.sort(key=lambda a: a.start)
+        amounts[:] = sorted(found + added, key=lambda a: a.start)
 
 
 def _join(first: str | None, second: str | None) -> str | None:

@@ -16,7 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, strip_button_tail)
@@ -55,6 +55,7 @@ def _scan(text: str) -> _Found:
     in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
     source_label = False  # the line before was a lone "출처" label: its value follows
     seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
+    turn = False  # the line before was a transcript's turn label ("[앵커]"): the next text is speech, not a deck
     raws = text.split("\n")
     for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
@@ -104,6 +105,10 @@ def _scan(text: str) -> _Found:
             continue
         if len(core) <= MAX_LIST_HEADER and _LIST_HEADER.match(core):  # a header is short: most lines skip the look
             in_list = True
+            found.lines.append(_Line("", "sep"))
+            continue
+        if core in TURN_LABELS:
+            turn = True
             found.lines.append(_Line("", "sep"))
             continue
         if source_label:  # "출처" then "외교부": the portal's source field, a line of its own
@@ -254,7 +259,8 @@ def _scan(text: str) -> _Found:
             line = line[: tag.start()] if tag else line
         found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
-        found.lines.append(_Line(line, "text", after_byline))
+        found.lines.append(_Line(line, "text", after_byline or turn))
+        turn = False
     return found
 
 MIN_DOUBLED_CAPTION = 30

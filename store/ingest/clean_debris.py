@@ -10,6 +10,9 @@ from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line
 
 # Wire and photo agencies: a line (or a caption's tail) that is only these is a photo credit, never the outlet
 _AGENCIES = r"(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:코리아|뱅크)?|연합뉴스|뉴시스|뉴스1|뉴스핌|AP통신|AFP통신)"
+# a broadcast transcript's turn labels: the text after one is a turn of speech, never a deck
+TURN_LABELS = frozenset({"[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
+                         "[앵커멘트]", "<앵커멘트>", "[기자 멘트]"})
 PAGE_BUTTONS = frozenset({
     "가장작게", "작게", "기본", "크게", "가장크게", "글자크기", "글씨크기", "글자 크기", "글씨 크기", "본문 글자 크기",
     "폰트 크기", "인쇄", "프린트", "공유", "공유하기", "스크랩", "URL복사", "URL 복사", "링크복사", "링크 복사", "주소복사",
@@ -34,7 +37,7 @@ PAGE_BUTTONS = frozenset({
     # ad slots, search and archive labels, a portal's source fields (배너, 상세검색, 최근소식 / 출처 / 작성일 / 원본URL)
     "배너", "상세검색", "최근소식", "출처", "작성일", "원본URL", "원본 URL",
     # a broadcast transcript's turn labels
-    "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
+    *TURN_LABELS,
     # a forum's (gnuboard) post chrome and a wire story's end mark
     "페이지 정보", "회원로그인", "포인트충전", "포인트 충전", "클립보드 복사", "사이트 내 전체검색", "본문", "(끝)", "<끝>", "/끝/",
     # a label above the story, and a masthead's slogan (오마이뉴스)

@@ -1,6 +1,7 @@
 """A broadcast transcript flattened into one line (a video mirror's description): its turn labels, the programme's
 tag, the anchor's hand-off and the reporter's sign-off each put on a line of their own, so the line rules read the
-reporter and outlet from them and drop them with the tip line after the story.
+reporter and outlet from them and drop them with the tip line after the story. A line is a transcript when it holds two
+turn labels or more.
 
 "한미약품, 5조원 기술 수출… [연합뉴스20] [앵커] 한미약품이 … 노은지 기자의 보도입니다 [기자] 한미약품이 … 연합뉴스TV
 노은지입니다 연합뉴스TV : 02-398-4409(제보) …" becomes the headline, "[앵커]", the anchor's words, "노은지 기자의 보도입니다",
@@ -35,8 +36,8 @@ def split_transcript(text: str) -> str:
 
 def _split_line(line: str) -> str:
     parts = _TURN.split(line)  # text, label, text, label, …, text
-    if len(parts) < 3 or (len(parts) == 3 and not parts[0].strip() and not parts[2].strip()):
-        return line  # a label alone on its line
+    if len(parts) < 5:
+        return line  # a label alone on its line, or one label in prose ("이 기사는 [기자] 수첩 코너에…"): no turns
     out: list[str] = []
     for k in range(0, len(parts), 2):
         piece = parts[k].strip()
