@@ -1,5 +1,6 @@
-"""Numbers on round 14's pages (issue 11, set14): guns counted in 문 and machines in 대 after their name, won written
-without 원 where money is spoken of, and no amount from a transcript whose decimal points were lost. Every text here
+"""Numbers on round 14's pages (issue 11, set14 and set13): guns counted in 문 and machines in 대 after their name, won
+written without 원 where money is spoken of, firms counted in 사 after their industry, and no amount from a transcript
+whose decimal points were lost. Every text here
 was written for these tests."""
 import time
 
@@ -83,6 +84,26 @@ def test_a_money_noun_before_a_number_with_its_unit_changes_nothing():
     assert amounts("매출 5000억 원, 영업이익 300억원") == [("5000억 원", 5e11, "KRW", None, None), ("300억원", 3e10, "KRW", None, None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("국내 통신 3사(한빛텔레콤·두리텔레콤·세빛모바일)의 요금제", [("3사", 3.0, "count", "사", None)]),
+    ("국내 이동통신3사 중 한빛텔레콤이", [("3사", 3.0, "count", "사", None)]),  # glued to the industry, as written
+    ("카드 8사가 참여한다", [("8사", 8.0, "count", "사", None)]),
+    ("게임 3사간 경쟁이 치열하다", [("3사", 3.0, "count", "사", None)]),
+])
+def test_firms_counted_in_sa_after_their_industry(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "9회말 2사 만루에서 역전 안타",  # two outs
+    "1사 1교 자매결연",  # a campaign
+    "국내 3사단 병력",  # a division
+    "통신 3사장 회동",  # 사장: a word
+])
+def test_sa_without_an_industry_before_is_no_count(text):
+    assert amounts(text) == []
+
+
 @pytest.mark.parametrize("text", ["글로벌 제약 시장의 약 1 5%밖에 안 돼", "금리는 3 2%p 올랐다"])
 def test_a_transcript_s_lost_decimal_point_gives_no_amount(text):
     assert amounts(text) == []
@@ -97,11 +118,23 @@ def test_percentages_beside_other_numbers_stay(text, expected):
     assert amounts(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "매출 1억 " * 100_000, "누적펀딩액 1,400억을 " * 100_000, "1억 " * 100_000, "1 5% " * 100_000,
-    "K9 자주포 54문 " * 100_000, "탄약운반차 3대 도입 " * 100_000, "매출 1억원 5000억 시리즈 A " * 50_000,
-])
-def test_hostile_texts_parse_in_seconds(text):
+HOSTILE = {
+    "100k money nouns": lambda: "매출 1억 " * 100_000,
+    "100k funding totals": lambda: "누적펀딩액 1,400억을 " * 100_000,
+    "100k bare 억": lambda: "1억 " * 100_000,
+    "100k lost points": lambda: "1 5% " * 100_000,
+    "100k guns": lambda: "K9 자주포 54문 " * 100_000,
+    "100k machines": lambda: "탄약운반차 3대 도입 " * 100_000,
+    "50k rounds beside won": lambda: "매출 1억원 5000억 시리즈 A " * 50_000,
+    "100k firm counts": lambda: "통신 3사 " * 100_000,
+    "100k industries glued": lambda: "이동통신" * 100_000 + "3사",
+    "100k outs": lambda: "2사 만루 " * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_texts_parse_in_seconds(name):
+    text = HOSTILE[name]()
     started = time.perf_counter()
     parse_numbers(text)
-    assert time.perf_counter() - started < 8
+    assert time.perf_counter() - started < 8, name

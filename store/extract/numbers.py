@@ -372,6 +372,8 @@ def _parse_numbers(text: str) -> list[Amount]:
         previous_end = end
     if "억" in text or "조" in text:
         _add_bare_won(text, amounts)
+    if "사" in text:
+        _add_firm_counts(text, amounts)
     _link_conversions(text, amounts)
     return amounts
 
@@ -391,6 +393,37 @@ _MONEY_BEFORE_RE = re.compile(
 _ROUND_AFTER_RE = re.compile(rf"{_SP}?\(?{_SP}?시리즈{_SP}?[A-F](?![A-Za-z])")  # "50억 시리즈 A", "50억(시리즈 B)"
 _UNIT_AFTER_RE = re.compile(rf"{_SP}?(?:{_UNIT}|[A-Za-z$€£¥₩])")
 _MAX_MONEY_GAP = 16
+
+
+# Firms counted in 사 after their industry: "국내 통신 3사(KT·SK텔레콤·LG유플러스)", "이동통신3사 중", "카드 8사". 사 alone is
+# no counter: "2사 만루" (two outs), "1사 1교" (a campaign); the industry word before it says firms.
+_FIRM_KINDS = ("이동통신", "통신", "이통", "카드", "보험", "손보", "생보", "증권", "건설", "정유", "완성차", "항공", "배터리", "게임",
+               "조선", "유통", "홈쇼핑", "제약", "포털", "해운", "은행", "금융지주", "유료방송", "지상파", "종편", "백화점", "편의점")
+_FIRM_COUNT_RE = re.compile(
+    rf"(?:{_alt(_FIRM_KINDS)}){_SP}?(?P<num>\d{{1,2}})사(?=[^가-힣]|$|(?:가|는|의|에|와|도|를|간|중|만|까지|보다)(?![가-힣]))")
+
+
+def _add_firm_counts(text: str, amounts: list[Amount]) -> None:
+    """Counts of firms in 사 after their industry (see _FIRM_COUNT_RE), merged into `amounts` in order."""
+    added = [Amount(start=m.start("num"), end=m.end(), raw=text[m.start("num"):m.end()], value=float(m["num"]), unit="count",
+                    counter="사") for m in _FIRM_COUNT_RE.finditer(text)]
+    _merge(amounts, added)
+
+
+def _merge(amounts: list[Amount], extra: list[Amount]) -> None:
+    """`extra` amounts (in order) merged into `amounts` (in order), each only where it overlaps none: linear."""
+    if not extra:
+        return
+    kept: list[Amount] = []
+    i = 0
+    for a in extra:
+        while i < len(amounts) and amounts[i].end <= a.start:
+            i += 1
+        if (i < len(amounts) and amounts[i].start < a.end) or (kept and kept[-1].end > a.start):
+            continue
+        kept.append(a)
+    if kept:
+        amounts[:] = sorted(amounts + kept, key=lambda a: a.start)
 
 
 def _add_bare_won(text: str, amounts: list[Amount]) -> None:
