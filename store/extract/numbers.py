@@ -287,13 +287,12 @@ def _is_machine_count(text: str, start: int, end: int, value: float, value_max: 
     """N대 below 1만 is a count of machines only when no rank, age band or score reading fits."""
     if end < len(text) and text[end].isdigit():
         return False  # 3대1: a score
-    if _MACHINE_BEFORE_RE.search(text, max(0, start - _MAX_GUN_GAP), start):
-        return True  # "K10 탄약운반차 36대 구매", "전투기 40대 도입": a machine's name right before the number
-    if value in _AGE_BANDS and (value_max is None or value_max in _AGE_BANDS):
-        return False  # 20대, 20~30대: ages
-    word = _WORD_AFTER_RE.match(text, end)
-    # a word after: 3대 강국, 500대 기업 are ranks; "36대 등을" is a count, listed
-    return word is None or word[1].startswith(_DAE_FOLLOWERS) or bool(_ETC_RE.fullmatch(word[1]))
+    if not (value in _AGE_BANDS and (value_max is None or value_max in _AGE_BANDS)):  # 20대, 20~30대: ages, unless…
+        word = _WORD_AFTER_RE.match(text, end)
+        if word is None or word[1].startswith(_DAE_FOLLOWERS) or _ETC_RE.fullmatch(word[1]):
+            return True  # a word after: 3대 강국, 500대 기업 are ranks, unless…; "36대 등을" is a count, listed
+    # …a machine's name stands right before the number: "K10 탄약운반차 36대 구매", "전투기 40대 도입"
+    return bool(_MACHINE_BEFORE_RE.search(text, max(0, start - _MAX_GUN_GAP), start))
 
 
 # Squared unit characters (U+3371..U+33DF: ㎾ ㎿ ㎽ ㎾h… are "kW" "MW" "mW" in one character) read as their
@@ -370,7 +369,7 @@ def _parse_numbers(text: str) -> list[Amount]:
         amounts.append(Amount(start=start, end=end, raw=text[start:end], value=value, unit=unit,
                               value_max=value_max, counter=counter, qualifier=qualifier, period=period))
         previous_end = end
-    if "억" in text or "조" in text:
+    if ("억" in text or "조" in text) and _MONEY_WORD_RE.search(text):  # a cheap look first: most texts have neither
         _add_bare_won(text, amounts)
     if "사" in text:
         _add_firm_counts(text, amounts)
@@ -391,6 +390,7 @@ _MONEY_NOUNS = ("펀딩액", "펀딩", "투자액", "투자금", "투자", "유�
 _MONEY_BEFORE_RE = re.compile(
     rf"(?:{_alt(_MONEY_NOUNS)})(?:은|는|이|가|을|를|도|만)?{_SP}?[:：]?{_SP}?(?:(?:약|총|최대|무려|누적){_SP})?\Z")
 _ROUND_AFTER_RE = re.compile(rf"{_SP}?\(?{_SP}?시리즈{_SP}?[A-F](?![A-Za-z])")  # "50억 시리즈 A", "50억(시리즈 B)"
+_MONEY_WORD_RE = re.compile(rf"{_alt(_MONEY_NOUNS)}|시리즈")
 _UNIT_AFTER_RE = re.compile(rf"{_SP}?(?:{_UNIT}|[A-Za-z$€£¥₩])")
 _MAX_MONEY_GAP = 16
 
