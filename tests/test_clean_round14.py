@@ -138,7 +138,7 @@ def test_the_owner_notice_alone_names_the_outlet():
     assert text(page).outlet == "한빛일보"
 
 
-@pytest.mark.parametrize("line", ["출처: 통계청", "출처-통계청 자료", "출처 - 한빛연구원"])
+@pytest.mark.parametrize("line", ["출처: 통계청", "출처-통계청 자료", "출처 - 한빛연구원", "출처: 연합뉴스", "출처=한빛일보"])
 def test_a_source_line_naming_no_outlet_is_no_outlet(line):
     article = text(f"한빛시 인구가 처음으로 줄었다. 출생아 수가 크게 감소했다.\n\n{line}")
     assert article.outlet is None
@@ -188,8 +188,9 @@ def test_an_image_file_name_glued_before_the_lede_and_alone():
     assert paragraphs(article) == ["한빛에 국산 자주포를 수출하는 계약이 체결됐다. 사상 첫 수출이다."]
 
 
-def test_a_file_name_word_inside_a_sentence_stays():
-    line = "회사는 logo.png 파일을 새로 공개했다. 디자인이 바뀌었다."
+@pytest.mark.parametrize("line", ["회사는 logo.png 파일을 새로 공개했다. 디자인이 바뀌었다.",
+                                  "logo.png 파일이 새로 공개됐다. 디자인이 바뀌었다."])
+def test_a_file_name_word_in_a_sentence_stays(line):
     assert paragraphs(text(f"한빛전자 로고 변경\n\n{line}")) == [line]
 
 

@@ -38,7 +38,7 @@ _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|�
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
 _TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
-_LEADING_IMAGE_FILE = re.compile(rf"^{IMAGE_FILE}\s*(?=\S)", re.I)
+_LEADING_IMAGE_FILE = re.compile(rf"^{IMAGE_FILE}(?=[^\s.,])", re.I)  # glued: "logo.png 파일을 공개했다" is a sentence
 # "입력" alone: a date's label whose date the page did not keep
 _DATE_LABEL_ALONE = re.compile(r"^(?:입력|수정|등록|승인|발행|송고|업데이트|최종\s?수정)\s*[:：]?$")
 MAX_LIST_HEADER = 80  # the longest a header's pattern spells on a normalized line is about 60 characters

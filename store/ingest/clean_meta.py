@@ -97,9 +97,10 @@ _SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<c
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
 _OUTLET_MARK_TAIL = re.compile(
     rf"{_AFTER_SENTENCE}\s*<(?P<outlet>[가-힣A-Za-z0-9]{{1,15}}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV))>$")
-# "출처-한국경제": a forum repost's source line (an outlet's name: a credit "출처: 통계청" is no outlet); "<본 기사의 저작권은
-# 한국경제에 있으며, 무단 전재 …>": the owner a copyright notice names
-SOURCE_OUTLET = re.compile(r"^출처\s*[-–:：]\s*(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})$")
+# "출처-한국경제": a forum repost's source line, a dash and an outlet's name (with a colon or = it is a photo's or a
+# chart's credit: "출처: 연합뉴스", "출처: 통계청" name no outlet of the page); "<본 기사의 저작권은 한국경제에 있으며, 무단
+# 전재 …>": the owner a copyright notice names
+SOURCE_OUTLET = re.compile(r"^출처\s*[-–]\s*(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})$")
 OWNER_OUTLET = re.compile(r"저작권은\s*(?P<outlet>[가-힣A-Za-z0-9]{2,20}?)\s*(?:에게|에)\s*있")
 _NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습)$")
 _FOOTER_OUTLET = re.compile(
