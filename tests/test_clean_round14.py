@@ -72,6 +72,14 @@ def test_a_sign_off_alone_with_a_channel_name():
     assert paragraphs(article) == ["태풍이 북상하면서 제주 해안에 높은 파도가 일고 있습니다.", "해경은 선박의 출항을 통제했습니다."]
 
 
+def test_a_broadcast_line_ending_in_a_word_is_no_sign_off():
+    page = ("한빛시 축제 개막…시민 몰려\n[앵커] 한빛시 축제가 오늘 개막했습니다 [기자] 축제장에는 시민들이 몰렸습니다 "
+            "지금부터는 중계방송 현장입니다 시민들은 즐거운 하루를 보냈습니다")
+    article = text(page)
+    assert article.reporters == [] and article.outlet is None
+    assert "중계방송 현장입니다" in paragraphs(article)[-1]
+
+
 def test_a_hand_off_naming_the_report():
     article = text("밤사이 내린 비로 하천이 불어났습니다.\n\n윤서진 기자의 보도입니다.\n\n하천 주변 산책로가 통제됐습니다.")
     assert article.reporters == ["윤서진"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, InputError
-from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
+from .clean_base import (SIGN_OFF_WORDS, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
@@ -174,7 +174,7 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line("", "sep"))
             continue
         sign_off = _SIGN_OFF.match(core)
-        if sign_off and _looks_like_name(sign_off["names"]):
+        if sign_off and _looks_like_name(sign_off["names"]) and sign_off["names"] not in SIGN_OFF_WORDS:
             _add_byline(found, sign_off["outlet"] or sign_off["channel"], sign_off["names"])
             found.lines.append(_Line("", "sep"))
             continue

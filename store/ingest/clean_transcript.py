@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clean_base import _NAME
+from .clean_base import SIGN_OFF_WORDS, _NAME, _looks_like_name
 
 # "[앵커]", "<기자>", "[앵커 멘트]", "[리포트]": who speaks next (a turn label alone on its line is dropped as chrome)
 _TURN = re.compile(r"\s*((?:\[|<)(?:앵커|기자|리포트)(?:\s?멘트)?(?:\]|>))\s*")
@@ -23,7 +23,7 @@ _HAND_OFF_TAIL = re.compile(
     rf"\s((?:(?:먼저|이어서|계속해서)\s)?{_NAME}\s?(?:기자|특파원)(?:입니다|의\s?보도입니다|가\s?(?:취재했습니다|보도합니다|전해드립니다|전합니다))\.?)$")
 # "… 수출했습니다 연합뉴스TV 노은지입니다 연합뉴스TV : 02-…": the sign-off inside the last turn, the tip line after it
 _SIGN_OFF_INSIDE = re.compile(
-    r"(?<=\s)((?:[A-Za-z0-9가-힣]{2,10}\s?뉴스|[A-Za-z0-9가-힣]{1,10}(?:TV|방송))\s+[가-힣]{2,4}입니다\.?)(?=\s|$)")
+    r"(?<=\s)((?:[A-Za-z0-9가-힣]{2,10}\s?뉴스|[A-Za-z0-9가-힣]{1,10}(?:TV|방송))\s+(?P<name>[가-힣]{2,4})입니다\.?)(?=\s|$)")
 MAX_TAIL = 200  # a sign-off stands near the end of the last turn: the tip line after it is short
 
 
@@ -49,7 +49,10 @@ def _split_line(line: str) -> str:
             if hand_off:
                 piece = piece[: hand_off.start()] + "\n" + hand_off.group(1)
         elif label is None:  # the last turn: the reporter's sign-off and the tip line after it
-            sign_off = _SIGN_OFF_INSIDE.search(piece, max(0, len(piece) - MAX_TAIL))
+            sign_off = None  # the last one that names a person ("중계방송 현장입니다" does not)
+            for hit in _SIGN_OFF_INSIDE.finditer(piece, max(0, len(piece) - MAX_TAIL)):
+                if _looks_like_name(hit["name"]) and hit["name"] not in SIGN_OFF_WORDS:
+                    sign_off = hit
             if sign_off:
                 piece = "\n".join(p for p in (piece[: sign_off.start()].rstrip(), sign_off.group(1),
                                               piece[sign_off.end():].strip()) if p)
