@@ -56,7 +56,7 @@ _PERCENT = {"퍼센트포인트": "%p", "%포인트": "%p", "%p": "%p", "%P": "%
 # Counters after digits. 세대 counts households only from 100 up: "4세대" is a generation (see _atom).
 _COUNTERS = (
     "개국", "개사", "개소", "개", "명", "곳", "장", "세대", "대", "건", "척", "회", "차례", "가구", "채", "주",
-    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛",
+    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛", "문",
 )
 _NATIVE_COUNTERS = ("명", "개", "곳", "가지", "대", "건", "척", "차례", "가구", "채", "장", "마리", "종", "권")
 _NATIVE_GLUED = ("명", "개", "곳", "가지")  # 한곳, 두가지: common glued spellings that are safe
@@ -152,7 +152,17 @@ _TOKEN_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)|([천백십])|([조억만])")
 # Words that may follow "N대" after a space and keep it a count ("1000대 규모", "3대 이상").
 _DAE_FOLLOWERS = ("규모", "수준", "분량", *_SUFFIX_QUALIFIERS)
 _AGE_BANDS = (10, 20, 30, 40, 50, 60, 70, 80, 90)
+_ETC_RE = re.compile(r"등(?:[을를이가은는의에도과와]|에서|으로)?")
+# Guns counted in 문 ("K9 자주포 54문", "곡사포 20여문"), and machines whose count in 대 a word may follow ("탄약운반차
+# 36대 구매", "전투기 48대 도입"): the noun right before the number, a space between
+_GUNS = ("자주포", "곡사포", "견인포", "박격포", "야포", "함포", "기관포", "고사포", "평사포", "대포", "포", "화포", "로켓포")
+_MACHINES = ("운반차", "장갑차", "전차", "자주포", "전투기", "헬기", "헬리콥터", "수송기", "항공기", "여객기", "화물기", "훈련기",
+             "정찰기", "공격기", "드론", "차량", "트럭", "버스", "열차", "기관차", "전동차", "발사대", "레이더")
+_MAX_GUN_GAP = 12
+_GUN_BEFORE_RE = re.compile(rf"(?:{_alt(_GUNS)}){_SP}(?:약{_SP}|총{_SP}|최대{_SP})?\Z")
+_MACHINE_BEFORE_RE = re.compile(rf"(?:{_alt(_MACHINES)}){_SP}(?:약{_SP}|총{_SP}|최대{_SP})?\Z")
 _MAX_PREFIX = 12  # longest period + qualifier prefix: "월간 대략 "
+_LOST_POINT_RE = re.compile(r"(?<![\d.,])\d{1,2} \Z")  # "1 " before "5%"
 
 
 class _Number:
@@ -238,8 +248,10 @@ def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | 
             value, value_max = number.scale_like(right), right.value
         elif counter is not None and number.value != int(number.value):
             return None  # counts are whole: "11.21 장" is a date next to a word
-        if counter == "대" and not number.has_big and not _is_machine_count(text, m.end(), value, value_max):
+        if counter == "대" and not number.has_big and not _is_machine_count(text, m.start(), m.end(), value, value_max):
             return None
+        if counter == "문" and not _GUN_BEFORE_RE.search(text, max(0, m.start() - _MAX_GUN_GAP), m.start()):
+            return None  # "K9 자주포 54문": guns are counted in 문; "3문 3답", "1문" are no count
         if counter == "주" and value < 1000:
             return None  # 3주: weeks, not shares
         if counter == "회" and _PER_CHARGE_RE.match(text, m.end()):
@@ -271,14 +283,16 @@ def _is_households(number: "_Number", value: float, value_max: float | None) -> 
     return True
 
 
-def _is_machine_count(text: str, end: int, value: float, value_max: float | None) -> bool:
+def _is_machine_count(text: str, start: int, end: int, value: float, value_max: float | None) -> bool:
     """N대 below 1만 is a count of machines only when no rank, age band or score reading fits."""
-    if value in _AGE_BANDS and (value_max is None or value_max in _AGE_BANDS):
-        return False  # 20대, 20~30대: ages
     if end < len(text) and text[end].isdigit():
         return False  # 3대1: a score
-    word = _WORD_AFTER_RE.match(text, end)
-    return word is None or word[1].startswith(_DAE_FOLLOWERS)  # 3대 강국, 500대 기업: ranks
+    if not (value in _AGE_BANDS and (value_max is None or value_max in _AGE_BANDS)):  # 20대, 20~30대: ages, unless…
+        word = _WORD_AFTER_RE.match(text, end)
+        if word is None or word[1].startswith(_DAE_FOLLOWERS) or _ETC_RE.fullmatch(word[1]):
+            return True  # a word after: 3대 강국, 500대 기업 are ranks, unless…; "36대 등을" is a count, listed
+    # …a machine's name stands right before the number: "K10 탄약운반차 36대 구매", "전투기 40대 도입"
+    return bool(_MACHINE_BEFORE_RE.search(text, max(0, start - _MAX_GUN_GAP), start))
 
 
 # Squared unit characters (U+3371..U+33DF: ㎾ ㎿ ㎽ ㎾h… are "kW" "MW" "mW" in one character) read as their
@@ -331,6 +345,9 @@ def _parse_numbers(text: str) -> list[Amount]:
             continue
         value, value_max, unit, counter, qualifier = parsed
         start, end = m.start(), m.end()
+        if unit in ("%", "%p") and m["num"] and _LOST_POINT_RE.search(text, max(0, start - 4), start) and (
+                "." not in m["num"]):
+            continue  # "약 1 5%": a transcript whose decimal points were lost (1.5%), no 5% and no 15%
 
         period = None
         prefix = _PREFIX_RE.search(text, max(previous_end, start - _MAX_PREFIX), start)
@@ -352,8 +369,89 @@ def _parse_numbers(text: str) -> list[Amount]:
         amounts.append(Amount(start=start, end=end, raw=text[start:end], value=value, unit=unit,
                               value_max=value_max, counter=counter, qualifier=qualifier, period=period))
         previous_end = end
+    if ("억" in text or "조" in text) and _MONEY_WORD_RE.search(text):  # a cheap look first: most texts have neither
+        _add_bare_won(text, amounts)
+    if "사" in text:
+        _add_firm_counts(text, amounts)
     _link_conversions(text, amounts)
     return amounts
+
+
+# Won written without 원 where money is spoken of: "누적펀딩액 1,400억을 달성", "'헬로우머니', 50억 시리즈 A 펀딩": a number
+# in 억 or 조 with no unit after it, right after a money noun or right before a funding round. Anything else unit-less
+# ("인구 50억", "조회수 1억", "정의선 회장 31조 투자 발표": a deck's shorthand, no noun of money before it) stays no amount.
+_BARE_BIG_RE = re.compile(
+    rf"(?=\d)(?<![\w.,/%=&?#@\\])(?<!\w-)(?P<num>{_SEC}조(?:{_SP}?{_SEC}여?억)?(?:{_SP}?{_SEC}여?만)?|{_SEC}여?억(?:{_SP}?{_SEC}여?만)?)"
+    rf"(?P<yeo>여)?(?=[^가-힣]|$|(?:을|를|이|가|은|는|의|에|으로|로|과|와|도|까지|부터|씩|규모|이상|이하|가량|정도|안팎))"
+)
+_MONEY_NOUNS = ("펀딩액", "펀딩", "투자액", "투자금", "투자", "유치액", "매출액", "매출", "영업이익", "영업손실", "순이익", "순손실",
+                "자금", "예산", "기업가치", "몸값", "시가총액", "시총", "거래액", "거래대금", "연봉", "상금", "보상금", "보증금",
+                "자본금", "적자", "흑자", "사업비", "공사비")
+_MONEY_BEFORE_RE = re.compile(
+    rf"(?:{_alt(_MONEY_NOUNS)})(?:은|는|이|가|을|를|도|만)?{_SP}?[:：]?{_SP}?(?:(?:약|총|최대|무려|누적){_SP})?\Z")
+_ROUND_AFTER_RE = re.compile(rf"{_SP}?\(?{_SP}?시리즈{_SP}?[A-F](?![A-Za-z])")  # "50억 시리즈 A", "50억(시리즈 B)"
+_MONEY_WORD_RE = re.compile(rf"{_alt(_MONEY_NOUNS)}|시리즈")
+_UNIT_AFTER_RE = re.compile(rf"{_SP}?(?:{_UNIT}|[A-Za-z$€£¥₩])")
+_MAX_MONEY_GAP = 16
+
+
+# Firms counted in 사 after their industry: "국내 통신 3사(KT·SK텔레콤·LG유플러스)", "이동통신3사 중", "카드 8사". 사 alone is
+# no counter: "2사 만루" (two outs), "1사 1교" (a campaign); the industry word before it says firms.
+_FIRM_KINDS = ("이동통신", "통신", "이통", "카드", "보험", "손보", "생보", "증권", "건설", "정유", "완성차", "항공", "배터리", "게임",
+               "조선", "유통", "홈쇼핑", "제약", "포털", "해운", "은행", "금융지주", "유료방송", "지상파", "종편", "백화점", "편의점")
+_FIRM_COUNT_RE = re.compile(
+    rf"(?:{_alt(_FIRM_KINDS)}){_SP}?(?P<num>\d{{1,2}})사(?=[^가-힣]|$|(?:가|는|의|에|와|도|를|간|중|만|까지|보다)(?![가-힣]))")
+
+
+def _add_firm_counts(text: str, amounts: list[Amount]) -> None:
+    """Counts of firms in 사 after their industry (see _FIRM_COUNT_RE), merged into `amounts` in order."""
+    added = [Amount(start=m.start("num"), end=m.end(), raw=text[m.start("num"):m.end()], value=float(m["num"]), unit="count",
+                    counter="사") for m in _FIRM_COUNT_RE.finditer(text)]
+    _merge(amounts, added)
+
+
+def _merge(amounts: list[Amount], extra: list[Amount]) -> None:
+    """`extra` amounts (in order) merged into `amounts` (in order), each only where it overlaps none: linear."""
+    if not extra:
+        return
+    kept: list[Amount] = []
+    i = 0
+    for a in extra:
+        while i < len(amounts) and amounts[i].end <= a.start:
+            i += 1
+        if (i < len(amounts) and amounts[i].start < a.end) or (kept and kept[-1].end > a.start):
+            continue
+        kept.append(a)
+    if kept:
+        amounts[:] = sorted(amounts + kept, key=lambda a: a.start)
+
+
+def _add_bare_won(text: str, amounts: list[Amount]) -> None:
+    """Won amounts written without 원 (see _BARE_BIG_RE), merged into `amounts` in order; none overlaps one found."""
+    found = amounts[:]  # in order, not overlapping: walked once beside the matches (linear in the text)
+    added: list[Amount] = []
+    i, last_end = 0, 0  # the next found amount that may overlap; the end of the last amount before the match
+    for m in _BARE_BIG_RE.finditer(text):
+        start, end = m.start(), m.end()
+        while i < len(found) and found[i].end <= start:
+            last_end = max(last_end, found[i].end)
+            i += 1
+        if (i < len(found) and found[i].start < end) or start < last_end or _UNIT_AFTER_RE.match(text, end):
+            continue
+        if not (_MONEY_BEFORE_RE.search(text, max(0, start - _MAX_MONEY_GAP), start) or _ROUND_AFTER_RE.match(text, end)):
+            continue
+        value = _Number(m["num"]).value
+        qualifier = "여" if m["yeo"] or "여" in m["num"] else None
+        prefix = _PREFIX_RE.search(text, max(last_end, start - _MAX_PREFIX), start)
+        if prefix is not None and prefix.start() < start and prefix["qual"]:
+            start, qualifier = prefix.start(), _join(prefix["qual"], qualifier)
+        suffix = _SUFFIX_RE.match(text, end)
+        if suffix is not None and suffix["q"] and not (i < len(found) and found[i].start < suffix.end()):
+            end, qualifier = suffix.end(), _join(qualifier, suffix["q"])
+        added.append(Amount(start=start, end=end, raw=text[start:end], value=value, unit="KRW", qualifier=qualifier))
+        last_end = end
+    if added:
+        amounts[:] = sorted(found + added, key=lambda a: a.start)
 
 
 def _join(first: str | None, second: str | None) -> str | None:

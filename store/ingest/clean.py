@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, InputError
-from .clean_base import (_CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
+from .clean_base import (SIGN_OFF_WORDS, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, PAGE_BUTTONS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
                          _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _JOB_WORDS, _MAX_INLINE_TAIL, _NAME_EMAIL,
                          _OUTLET_DATELINE, _OUTLET_EMAIL, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _SPACED_PREFIX,
+                         OWNER_OUTLET, SOURCE_OUTLET,
                          _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
+from .clean_transcript import split_transcript
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
@@ -36,6 +38,9 @@ _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|�
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
 _CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
 _TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
+_LEADING_IMAGE_FILE = re.compile(rf"^{IMAGE_FILE}(?=[^\s.,])", re.I)  # glued: "logo.png 파일을 공개했다" is a sentence
+# "입력" alone: a date's label whose date the page did not keep
+_DATE_LABEL_ALONE = re.compile(r"^(?:입력|수정|등록|승인|발행|송고|업데이트|최종\s?수정)\s*[:：]?$")
 MAX_LIST_HEADER = 80  # the longest a header's pattern spells on a normalized line is about 60 characters
 _COUNTER_ROW = re.compile(r"^\d[\d,]*(?:\s\d[\d,]*){1,2}$")
 _BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
@@ -50,6 +55,7 @@ def _scan(text: str) -> _Found:
     in_footer = False  # after a copyright or tip-line footer that follows the story: only prose is kept
     source_label = False  # the line before was a lone "출처" label: its value follows
     seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
+    turn = False  # the line before was a transcript's turn label ("[앵커]"): the next text is speech, not a deck
     raws = text.split("\n")
     for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
@@ -101,6 +107,10 @@ def _scan(text: str) -> _Found:
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
+        if core in TURN_LABELS:
+            turn = True
+            found.lines.append(_Line("", "sep"))
+            continue
         if source_label:  # "출처" then "외교부": the portal's source field, a line of its own
             source_label = False
             if len(core) <= 20 and not _ends_sentence(core):
@@ -122,8 +132,13 @@ def _scan(text: str) -> _Found:
             found.footer_outlets.append(logo["outlet"])
             found.lines.append(_Line("", "sep"))
             continue
+        source = SOURCE_OUTLET.match(core) if core.startswith("출처") else None
+        if source and _HANGUL_OUTLET.search(source["outlet"]):  # "출처-한국경제" under a forum's repost
+            found.footer_outlets.append(source["outlet"])
+            found.lines.append(_Line("", "sep"))
+            continue
         if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
-            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
+            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, OWNER_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
                 if hit:
                     found.footer_outlets.append(
@@ -134,6 +149,9 @@ def _scan(text: str) -> _Found:
             if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
                     _add_byline(found, None, names)
+            found.lines.append(_Line("", "sep"))
+            continue
+        if len(core) <= 8 and _DATE_LABEL_ALONE.match(core):
             found.lines.append(_Line("", "sep"))
             continue
         if found.seen_prose and core.endswith("제공") and HANDOUT_LINE.match(core):
@@ -156,8 +174,8 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line("", "sep"))
             continue
         sign_off = _SIGN_OFF.match(core)
-        if sign_off and _looks_like_name(sign_off["names"]):
-            _add_byline(found, sign_off["outlet"], sign_off["names"])
+        if sign_off and _looks_like_name(sign_off["names"]) and sign_off["names"] not in SIGN_OFF_WORDS:
+            _add_byline(found, sign_off["outlet"] or sign_off["channel"], sign_off["names"])
             found.lines.append(_Line("", "sep"))
             continue
         unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
@@ -172,6 +190,8 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line(caption, "caption") if caption else _Line("", "sep"))
             continue
         line = _LEADING_CREDITS.sub("", line)  # "현대차[연합뉴스 제공] 국내 최대…": alt text and credit glued to the lede
+        if line[:1].isascii() and "." in line[:80]:  # "132186273.3.jpg베트남에 …": a reposted image's file name
+            line = _LEADING_IMAGE_FILE.sub("", line, count=1)
         if not line:
             found.lines.append(_Line("", "sep"))
             continue
@@ -239,7 +259,8 @@ def _scan(text: str) -> _Found:
             line = line[: tag.start()] if tag else line
         found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
-        found.lines.append(_Line(line, "text", after_byline))
+        found.lines.append(_Line(line, "text", after_byline or turn))
+        turn = False
     return found
 
 MIN_DOUBLED_CAPTION = 30
@@ -540,7 +561,7 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(_unflatten(sanitize(raw)))
+    found = _scan(split_transcript(_unflatten(sanitize(raw))))
     _drop_menus(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
@@ -588,11 +609,17 @@ def clean(doc: Document) -> Article:
         # date, when there is one, wins; otherwise the first readable date.
         date, date_text = next(((iso, text) for iso, text in dates if iso and not _WEEKDAY.search(text)),
                                next(((iso, text) for iso, text in dates if iso), dates[0]))
+        if date and "T" not in date:  # " date 2025-10-01" stored before "입력 2025-10-01 16:58": the same day with its time
+            date, date_text = next(((iso, text) for iso, text in dates if iso and iso.startswith(date + "T") and not _WEEKDAY.search(text)),
+                                   (date, date_text))
     reporters = _meta_list(meta.get("reporters")) or found.reporters
     outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets, *found.tag_outlets)
     if outlet and not meta.get("outlet"):
         # [서구 세계타임즈=…] over "저작권자ⓒ 강원세계타임즈": the footer spells the byline's outlet in full
         outlet = next((f for f in found.footer_outlets if f != outlet and f.endswith(outlet) and len(outlet) >= 3), outlet)
+    if title and title_from == "headline" and outlet and len(title) > len(outlet) + 8 and title.endswith(outlet) and (
+            title[-len(outlet) - 1] in " -|:·"):  # "… 꺾어…하나투어 뉴시스": an aggregator's source label after the headline
+        title = title[: -len(outlet)].rstrip(" -|:·")
     return Article.from_paragraphs(
         doc.source,
         paragraphs,

@@ -24,6 +24,11 @@ SURNAMES = frozenset(
 COMPOUND_SURNAMES = frozenset("제갈 남궁 황보 선우 독고 사공 서문 동방 망절 어금".split())
 
 
+# Words a broadcast line may end with before 입니다 that open with a surname's syllable: "중계방송 현장입니다" names no one
+SIGN_OFF_WORDS = frozenset("현장 지금 오늘 이상 이번 여기 정도 문제 사실 전망 소식 내용 결과 상황 단독 속보 전부 다음 마지막 시작 "
+                           "하나 모두 주인공 정답 기본 우리 저희 처음 최고 최초 공식 방송 안내 예고 광고".split())
+
+
 def _looks_like_name(token: str) -> bool:
     if not re.fullmatch(r"[가-힣]{2,4}", token):
         return False

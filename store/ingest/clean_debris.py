@@ -10,6 +10,9 @@ from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line
 
 # Wire and photo agencies: a line (or a caption's tail) that is only these is a photo credit, never the outlet
 _AGENCIES = r"(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:코리아|뱅크)?|연합뉴스|뉴시스|뉴스1|뉴스핌|AP통신|AFP통신)"
+# a broadcast transcript's turn labels: the text after one is a turn of speech, never a deck
+TURN_LABELS = frozenset({"[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
+                         "[앵커멘트]", "<앵커멘트>", "[기자 멘트]"})
 PAGE_BUTTONS = frozenset({
     "가장작게", "작게", "기본", "크게", "가장크게", "글자크기", "글씨크기", "글자 크기", "글씨 크기", "본문 글자 크기",
     "폰트 크기", "인쇄", "프린트", "공유", "공유하기", "스크랩", "URL복사", "URL 복사", "링크복사", "링크 복사", "주소복사",
@@ -34,7 +37,7 @@ PAGE_BUTTONS = frozenset({
     # ad slots, search and archive labels, a portal's source fields (배너, 상세검색, 최근소식 / 출처 / 작성일 / 원본URL)
     "배너", "상세검색", "최근소식", "출처", "작성일", "원본URL", "원본 URL",
     # a broadcast transcript's turn labels
-    "[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
+    *TURN_LABELS,
     # a forum's (gnuboard) post chrome and a wire story's end mark
     "페이지 정보", "회원로그인", "포인트충전", "포인트 충전", "클립보드 복사", "사이트 내 전체검색", "본문", "(끝)", "<끝>", "/끝/",
     # a label above the story, and a masthead's slogan (오마이뉴스)
@@ -44,6 +47,8 @@ PAGE_BUTTONS = frozenset({
     # a reaction bar's labels when each count is on a line of its own (추천해요 / 0 / 슬퍼요 / 0), a comment link
     "추천해요", "슬퍼요", "화나요", "훈훈해요", "놀랐어요", "기뻐요", "감동이에요", "응원해요", "팬이에요", "흥미진진해요",
     "후속기사 원해요", "추가취재 원해요", "코멘트", "더보기",
+    # a section's link to its full list, share and tip buttons under the story (round 14)
+    "전체기사 보기", "전체기사보기", "전체 기사 보기", "SNS 기사보내기", "기사보내기", "기사 보내기", "기사제보", "기사 제보",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
@@ -132,10 +137,16 @@ _FILE_PHOTO = re.compile(r"^[가-힣][가-힣A-Za-z0-9·&]{1,19}\s?(?:자료\s?�
 # "MBN APP 다운로드", "한빛일보 앱 설치하기": the outlet's app promotion
 _APP_PROMO = re.compile(r"^[A-Za-z0-9가-힣]{0,12}\s?(?:APP|App|app|앱|어플)\s?(?:다운로드|다운받기|설치|설치하기|받기|바로가기)$")
 _CODE_WORD = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+# "종합 27면", "A3면": the print page a story ran on (an archive page's label); "132186273.3.jpg": an image's file name
+_PAGE_LABEL = re.compile(r"^(?:[가-힣]{1,6}\s?)?[A-Z]?\d{1,3}면$")
+IMAGE_FILE = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:jpe?g|png|gif|webp|bmp)"
+_IMAGE_FILE_LINE = re.compile(rf"^{IMAGE_FILE}$", re.I)
+# "연합뉴스TV : 02-398-4409(제보) 4441(기사문의), yjebo@yna co kr (끝)": a broadcaster's tip line, a phone number for tips
+_TIP_PHONE = re.compile(r"^[가-힣A-Za-z0-9]{2,12}\s*[:：]\s*\d{2,4}-\d{3,4}-\d{4}\s*\((?:제보|기사\s?문의)\)")
 _PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
-    r"Copyright\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
+    r"Copyrights?\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
     re.I,
 )
 _TIP_NOTE = re.compile(r"^※\s*[^.!?※]{0,40}제보")  # "※매체명은 여러분의 제보로 함께 세상을 바꿉니다. …": a tip-line note
@@ -174,7 +185,7 @@ _CREDIT_WORD = (r"(?:사진|자료|그래픽|영상|출처|사진\s?제공|자�
                 r"|(?:기사|글)\s?및\s?사진\s?제공"  # "기사 및 사진제공 : 청와대": a handout story's source
                 r"|영상\s?취재|영상\s?편집|영상\s?촬영|촬영|편집)")  # "영상취재 : 박희현": a broadcast story's crew
 # A line that is only a credit: "사진제공=삼성전자", "그래픽=홍길동", "[사진 = 매체명]", "(자료: 통계청)"; credits name no entity
-_CREDIT_LINE = re.compile(rf"^(?:[\[(<【]\s*{_CREDIT_WORD}\s*[=:：]\s*[^\n\])>】]{{1,40}}?\s*[\])>】]"  # a bracketed one ends
+_CREDIT_LINE = re.compile(rf"^(?:[\[(<【]\s*{_CREDIT_WORD}\s*[=:：_]\s*[^\n\])>】]{{1,40}}?\s*[\])>】]"  # a bracketed one ends
                           rf"|{_CREDIT_WORD}\s*[=:：]\s*[^\n]{{1,40}}?\s*[\])>】]?)$")  # at its bracket: a lede may follow
 # "/ 챗GPT 생성 이미지", "/현대차그룹 제공": a short line opening with a slash is the credit of a photo whose caption was lost
 _SLASH_CREDIT = re.compile(r"^/\s*[^\s/][^/.!?]{0,30}$")
@@ -246,7 +257,8 @@ _CAPTION_NAME_CREDIT = re.compile(rf"{_AFTER_SENTENCE}\s*{_NAMES}\s*{_JOB}$")  #
 _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.{{0,24}})$")
 _CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
 # A caption that opens with its mark and says where each person stands: "▲ 왼쪽부터 고우현 오현중 교장, …"
-_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)")
+# ...or that names who the photo shows with "(사진)": "▲ 윤상현 한빛ENM 대표이사(사진)가 … 안고 있다."
+_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)|[^.!?()]{2,40}\(사진\))")
 
 
 def _is_label(word: str) -> bool:
@@ -263,7 +275,7 @@ _DEBRIS_LINE = re.compile("|".join(
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
                _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO,
-               _FILE_PHOTO)))
+               _FILE_PHOTO, _PAGE_LABEL, _IMAGE_FILE_LINE, _TIP_PHONE)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label

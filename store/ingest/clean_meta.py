@@ -83,7 +83,7 @@ _BYLINE_EMAIL_INSIDE = re.compile(
 # 보도합니다.", "워싱턴 홍상희 특파원입니다."
 _HAND_OFF = re.compile(
     rf"^(?:(?:먼저|이어서|계속해서)\s)?(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
-    rf"(?:입니다|가\s?(?:취재했습니다|보도합니다|전해드립니다|전합니다))\.?$")
+    rf"(?:입니다|의\s?보도입니다|가\s?(?:취재했습니다|보도합니다|전해드립니다|전합니다))\.?$")
 # "▲ 김동수기자 사진영상부 차장": a photographer's byline with the desk's title; "YTN 황보혜경 (bohk@ytn.co.kr)", "박상돈(kaka@yna.co.kr)"
 _DESK_BYLINE = re.compile(rf"^[▲△]?\s*(?P<names>{_NAME})\s?{_JOB}\s+[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|데스크)?$")
 _NAME_EMAIL = re.compile(
@@ -91,10 +91,17 @@ _NAME_EMAIL = re.compile(
 # "한빛뉴스투데이 hong@hanbit.co.kr": the outlet's name and a reporter's email, no name (checked with _HANGUL_OUTLET)
 _OUTLET_EMAIL = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,19}})(?:\s*[(<\[]\s*{_EMAIL}\s*[)>\]]|\s+{_EMAIL})$")
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
-_SIGN_OFF = re.compile(r"^(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스\s+(?P<names>[가-힣]{2,4})입니다\.?$")
+# "연합뉴스TV 노은지입니다": a broadcaster's name that ends in TV or 방송, without 뉴스 before the reporter
+_SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)))"
+                       r"\s+(?P<names>[가-힣]{2,4})입니다\.?$")
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
 _OUTLET_MARK_TAIL = re.compile(
     rf"{_AFTER_SENTENCE}\s*<(?P<outlet>[가-힣A-Za-z0-9]{{1,15}}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV))>$")
+# "출처-한국경제": a forum repost's source line, a dash and an outlet's name (with a colon or = it is a photo's or a
+# chart's credit: "출처: 연합뉴스", "출처: 통계청" name no outlet of the page); "<본 기사의 저작권은 한국경제에 있으며, 무단
+# 전재 …>": the owner a copyright notice names
+SOURCE_OUTLET = re.compile(r"^출처\s*[-–]\s*(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})$")
+OWNER_OUTLET = re.compile(r"저작권은\s*(?P<outlet>[가-힣A-Za-z0-9]{2,20}?)\s*(?:에게|에)\s*있")
 _NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습)$")
 _FOOTER_OUTLET = re.compile(
     r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
