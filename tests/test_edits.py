@@ -129,7 +129,7 @@ def test_cli_edit_of_an_unknown_entity_is_one_line_exit_1(seeds_db_copy):
 def mention_rows(db_path: Path) -> dict[int, list[tuple]]:
     conn = connect(db_path)
     rows: dict[int, list[tuple]] = {}
-    for row in conn.execute('SELECT m.article_id, e.name, m.start, m."end", m.surface, m.id FROM mentions m '
+    for row in conn.execute('SELECT m.article_id, e.name, m.start, m."end", m.surface, m.id FROM mention_texts m '
                             "JOIN entities e ON e.id = m.entity_id ORDER BY m.article_id, m.start"):
         rows.setdefault(row[0], []).append(row[1:])
     conn.close()
