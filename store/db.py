@@ -250,13 +250,11 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
 
 # Schema versions that the next one only adds to (an index), so an older file is brought up to date when opened
 # instead of being refused: version -> the SQL that makes it the next version ('' when the newer code reads the
-# older file as it is). 9 -> 10 reorders the search table's columns, which means re-indexing (8 -> 9 added
-# articles_id_outlet; such a file is refused too).
-UPGRADES: dict[int, str] = {
-    # FTS5 cannot add a column: a 10 file keeps a search table without tags, and store.search, which asks
-    # (textindex.has_tags), filters its outlets by a condition on the articles, as before; re-indexing gains them
-    10: "",
-}
+# older file as it is). 9 -> 10 reorders the search table's columns and 11 -> 12 the mentions table, which means
+# re-indexing (8 -> 9 added articles_id_outlet; such a file is refused too). 10 -> 11 was '' (FTS5 cannot add a
+# column: a 10 file kept a search table without tags, which store.search still reads, textindex.has_tags), but a
+# 10 file reaches 12 only through a re-index now.
+UPGRADES: dict[int, str] = {}
 
 
 def _upgrade(db: sqlite3.Connection, version: int) -> bool:
