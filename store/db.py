@@ -12,8 +12,8 @@ SCHEMA_VERSION = 12  # 2: entity counts; 3: deck indexed with headline; 4: artic
 # order (textindex.fts_rowid), thousands separators no gap; 9: articles_id_outlet (an upgrade, see UPGRADES);
 # 10: the search table's body column first (a 7.8 MB smaller search table at 5k: BENCHMARKS.md, "Index size"),
 # mentions_article without start; 11: the search table's tags column (outlet terms; a 10 file is read as it is);
-# 12: mentions compact (keyed by article, part a small integer, no surface: 15.8 + 4.5 MB -> see BENCHMARKS.md,
-# "Round 14"), a re-index
+# 12: mentions compact (keyed by article, part a small integer, no surface, no index by entity: 25.8 MB of
+# mentions and indexes at 5k -> 9.1; BENCHMARKS.md, "Round 14"), a re-index
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -101,17 +101,19 @@ CREATE TABLE IF NOT EXISTS aliases (
 CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
 -- an entity named in an article: start/end index the text of its part, and that text there is the surface
 -- (mention_texts shows it). Keyed by article (an article's mentions are one range: reading them, replacing them,
--- their article's delete), so no rowid and no second article index; ids are the linker's (meta mention_id)
+-- their article's delete), so no rowid and no second article index; ids are the linker's (meta mention_id).
+-- No index by entity either: an entity's articles are its article_entities rows, whose mentions the drill-down
+-- reads by key (store.drilldown); so entity_id has no foreign key (its cascade would scan the table for each
+-- deleted entity): store.linking.rows deletes a dropped entity's mentions through its articles.
 CREATE TABLE IF NOT EXISTS mentions (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     id INTEGER NOT NULL,
-    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL,         -- entities.id
     part INTEGER NOT NULL DEFAULT 0,    -- 0 body | 1 headline | 2 deck | 3 caption (store.articles.PART_CODES)
     paragraph INTEGER NOT NULL,         -- the body paragraph, or the caption's index (0 in a title or deck)
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     PRIMARY KEY (article_id, id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
 -- the mentions as they read (for sqlite3 and Datasette; hanscope itself slices the texts it has already read)
 CREATE VIEW IF NOT EXISTS mention_texts AS SELECT m.id, m.entity_id, m.article_id,
     CASE m.part WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'deck' ELSE 'caption' END AS part,

@@ -44,6 +44,9 @@ def sync_entities(conn, entities: EntitySet) -> None:
             reuse[name] = heir
             in_use.add(heir)
     dropped = {n: i for n, i in gone.items() if i not in reuse.values()}
+    # their mentions first, found through their articles (mentions has no index by entity, nor a cascade from it)
+    conn.executemany("DELETE FROM mentions WHERE article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
+                     "AND entity_id = ?", [(i, i) for i in dropped.values()])
     conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in dropped.values()])
     retired = {n: i for n, i in retired.items() if n not in wanted} | dropped
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('retired_ids', ?)",
