@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+|\n")
 ARTICLE_COLS = "id, title, subtitle, outlet, reporters, date, date_text, source, chars"
+# Where a mention is, as mentions.part stores it: the body 0 (no bytes in an SQLite record, nor is 1), and its name.
+PART_CODES = {"body": 0, "title": 1, "deck": 2, "caption": 3}
+PART_NAMES = ("body", "title", "deck", "caption")
 # An article's mentions in reading order: headline, deck, body, then the photo captions shown after it.
-PART_ORDER = "CASE m.part WHEN 'title' THEN 0 WHEN 'deck' THEN 1 WHEN 'body' THEN 2 ELSE 3 END"
+PART_ORDER = "CASE m.part WHEN 1 THEN 0 WHEN 2 THEN 1 WHEN 0 THEN 2 ELSE 3 END"
 
 
 def article_info_of(row) -> ArticleInfo:
@@ -89,21 +92,47 @@ def article(index: Index, article_id: int) -> ArticleDetail | None:
                          r[11], json.loads(r[12] or "[]"))
 
 
+def part_texts(body: str, title: str | None, subtitle: str | None, captions: str | None) -> tuple:
+    """The texts a mention's offsets index, by part code: body, headline, deck, and the captions' list."""
+    return body, title or "", subtitle or "", json.loads(captions or "[]")
+
+
+def code_text(texts: tuple, part: int, index: int) -> str:
+    """The text of part `part` (a PART_CODES value) in `texts` (part_texts): caption number `index` for a caption."""
+    if part == 3:
+        captions = texts[3]
+        return captions[index] if 0 <= index < len(captions) else ""
+    return texts[part]
+
+
+def _texts_of(index: Index, article_id: int) -> tuple:
+    rows = index._rows("SELECT body, title, subtitle, captions FROM articles WHERE id = ?", (article_id,))
+    return part_texts(*rows[0]) if rows else ("", "", "", [])
+
+
 def mentions_in(index: Index, article_id: int, part: str | None) -> list[tuple[int, int, int, str, str]]:
     where = "" if part is None else " AND m.part = ?"
-    return index._rows(
-        'SELECT m.start, m."end", m.entity_id, e.type, m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id '
+    rows = index._rows(
+        'SELECT m.start, m."end", m.entity_id, e.type, m.part, m.paragraph FROM mentions m JOIN entities e ON e.id = m.entity_id '
         f"WHERE m.article_id = ?{where} ORDER BY {PART_ORDER}, m.paragraph, m.start",
-        (article_id,) if part is None else (article_id, part),
+        (article_id,) if part is None else (article_id, PART_CODES.get(part, -1)),
     )
+    if not rows:
+        return []
+    texts = _texts_of(index, article_id)  # the surface is the text at start..end of its part
+    return [(s, e, eid, kind, code_text(texts, code, par)[s:e]) for s, e, eid, kind, code, par in rows]
 
 
 def mentions_outside_body(index: Index, article_id: int) -> dict[tuple[str, int], list[tuple[int, int, int, str, str]]]:
     out: dict[tuple[str, int], list[tuple[int, int, int, str, str]]] = {}
-    for part, position, *mention in index._rows(
-        'SELECT m.part, m.paragraph, m.start, m."end", m.entity_id, e.type, m.surface FROM mentions m '
-        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND m.part != 'body' ORDER BY m.start",
+    rows = index._rows(
+        'SELECT m.part, m.paragraph, m.start, m."end", m.entity_id, e.type FROM mentions m '
+        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND m.part != 0 ORDER BY m.start",
         (article_id,),
-    ):
-        out.setdefault((part, position), []).append(tuple(mention))
+    )
+    if not rows:
+        return out
+    texts = _texts_of(index, article_id)
+    for code, position, s, e, eid, kind in rows:
+        out.setdefault((PART_NAMES[code], position), []).append((s, e, eid, kind, code_text(texts, code, position)[s:e]))
     return out

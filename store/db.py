@@ -5,13 +5,15 @@ import os
 import sqlite3
 import sys
 
-SCHEMA_VERSION = 11  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+SCHEMA_VERSION = 12  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
 # near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
 # order (textindex.fts_rowid), thousands separators no gap; 9: articles_id_outlet (an upgrade, see UPGRADES);
 # 10: the search table's body column first (a 7.8 MB smaller search table at 5k: BENCHMARKS.md, "Index size"),
-# mentions_article without start; 11: the search table's tags column (outlet terms; a 10 file is read as it is)
+# mentions_article without start; 11: the search table's tags column (outlet terms; a 10 file is read as it is);
+# 12: mentions compact (keyed by article, part a small integer, no surface, no index by entity: 25.8 MB of
+# mentions and indexes at 5k -> 9.1; BENCHMARKS.md, "Round 14"), a re-index
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -97,17 +99,27 @@ CREATE TABLE IF NOT EXISTS aliases (
     PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+-- an entity named in an article: start/end index the text of its part, and that text there is the surface
+-- (mention_texts shows it). Keyed by article (an article's mentions are one range: reading them, replacing them,
+-- their article's delete), so no rowid and no second article index; ids are the linker's (meta mention_id).
+-- No index by entity either: an entity's articles are its article_entities rows, whose mentions the drill-down
+-- reads by key (store.drilldown); so entity_id has no foreign key (its cascade would scan the table for each
+-- deleted entity): store.linking.rows deletes a dropped entity's mentions through its articles.
 CREATE TABLE IF NOT EXISTS mentions (
-    id INTEGER PRIMARY KEY,
-    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    part TEXT NOT NULL DEFAULT 'body',  -- body | title | deck | caption: the text that start/end index
+    id INTEGER NOT NULL,
+    entity_id INTEGER NOT NULL,         -- entities.id
+    part INTEGER NOT NULL DEFAULT 0,    -- 0 body | 1 headline | 2 deck | 3 caption (store.articles.PART_CODES)
     paragraph INTEGER NOT NULL,         -- the body paragraph, or the caption's index (0 in a title or deck)
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    surface TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);  -- an article's ~70 mentions are sorted as read
+    PRIMARY KEY (article_id, id)
+) WITHOUT ROWID;
+-- the mentions as they read (for sqlite3 and Datasette; hanscope itself slices the texts it has already read)
+CREATE VIEW IF NOT EXISTS mention_texts AS SELECT m.id, m.entity_id, m.article_id,
+    CASE m.part WHEN 0 THEN 'body' WHEN 1 THEN 'title' WHEN 2 THEN 'deck' ELSE 'caption' END AS part,
+    m.paragraph, m.start, m."end", substr(CASE m.part WHEN 0 THEN a.body WHEN 1 THEN a.title WHEN 2 THEN a.subtitle
+    ELSE a.captions ->> m.paragraph END, m.start + 1, m."end" - m.start) AS surface
+    FROM mentions m JOIN articles a ON a.id = m.article_id;
 CREATE TABLE IF NOT EXISTS article_entities (  -- mentions counted per article: drill-down lists and co-mentions
     -- columns in primary-key order: SQLite 3.40's integrity_check misreads a WITHOUT ROWID table whose key is not
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,  -- read 30x fewer rows than mentions
@@ -240,13 +252,11 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
 
 # Schema versions that the next one only adds to (an index), so an older file is brought up to date when opened
 # instead of being refused: version -> the SQL that makes it the next version ('' when the newer code reads the
-# older file as it is). 9 -> 10 reorders the search table's columns, which means re-indexing (8 -> 9 added
-# articles_id_outlet; such a file is refused too).
-UPGRADES: dict[int, str] = {
-    # FTS5 cannot add a column: a 10 file keeps a search table without tags, and store.search, which asks
-    # (textindex.has_tags), filters its outlets by a condition on the articles, as before; re-indexing gains them
-    10: "",
-}
+# older file as it is). 9 -> 10 reorders the search table's columns and 11 -> 12 the mentions table, which means
+# re-indexing (8 -> 9 added articles_id_outlet; such a file is refused too). 10 -> 11 was '' (FTS5 cannot add a
+# column: a 10 file kept a search table without tags, which store.search still reads, textindex.has_tags), but a
+# 10 file reaches 12 only through a re-index now.
+UPGRADES: dict[int, str] = {}
 
 
 def _upgrade(db: sqlite3.Connection, version: int) -> bool:

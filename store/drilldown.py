@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .articles import PART_ORDER
+from .articles import PART_NAMES, PART_ORDER, code_text, part_texts
 from .results import ArticleCount, EntityCount, EntityDetail, Mention, MentionRows
 from .textindex import DATED_FROM, ID_BITS, date_key, day_month
 
@@ -126,30 +126,27 @@ def _mentions_of(index: Index, eid: int, page: list[int], skip: int, limit: int 
     if not page or limit == 0:
         return []
     rows = index._rows(
-        'SELECT m.id, m.article_id, a.source, a.title, a.date, m.part, m.paragraph, m.start, m."end", m.surface, '
+        'SELECT m.id, m.article_id, a.source, a.title, a.date, m.part, m.paragraph, m.start, m."end", '
         'p.start, p."end" FROM mentions m JOIN articles a ON a.id = m.article_id '
-        "LEFT JOIN paragraphs p ON m.part = 'body' AND p.article_id = m.article_id AND p.idx = m.paragraph "
+        "LEFT JOIN paragraphs p ON m.part = 0 AND p.article_id = m.article_id AND p.idx = m.paragraph "
         "WHERE m.entity_id = ? AND m.article_id IN (SELECT value FROM json_each(?)) "
         f"ORDER BY substr(coalesce(a.date, ''), 1, 10) DESC, a.id, {PART_ORDER}, m.paragraph, m.start LIMIT ? OFFSET ?",
         (eid, json.dumps(page), limit if limit is not None else -1, skip),
     )
-    # Bodies once per article, after sorting: sorting rows that carry them moved 40 MB for 6.7k mentions.
-    texts = {aid: (body, {"title": title or "", "deck": subtitle or "", "caption": json.loads(captions or "[]")})
+    # Texts once per article, after sorting: sorting rows that carry them moved 40 MB for 6.7k mentions. The
+    # surface is the text at start..end of the mention's part (the index keeps no copy of it).
+    texts = {aid: part_texts(body, title, subtitle, captions)
              for aid, body, title, subtitle, captions in index._rows(
                  "SELECT id, body, title, subtitle, captions FROM articles WHERE id IN (SELECT value FROM json_each(?))",
                  (json.dumps(sorted({r[1] for r in rows})),))}
     mentions = []
-    for mid, aid, source, title, date, part, par, s, e, surface, ps, pe in rows:
-        body, others = texts[aid]
-        if part == "body":
-            text = body
-        else:  # the context of a headline, deck or caption mention is that text
-            captions = others["caption"]
-            text = (captions[par] if 0 <= par < len(captions) else "") if part == "caption" else others[part]
+    for mid, aid, source, title, date, code, par, s, e, ps, pe in rows:
+        text = code_text(texts[aid], code, par)
+        if code != 0:  # the context of a headline, deck or caption mention is that text
             ps, pe = 0, len(text)
         left = text[max(ps, s - KWIC_WIDTH):s]
         right = text[e:min(pe, e + KWIC_WIDTH)]
-        mentions.append(Mention(mid, eid, aid, source, title, date, par, s, e, surface, left, right, part))
+        mentions.append(Mention(mid, eid, aid, source, title, date, par, s, e, text[s:e], left, right, PART_NAMES[code]))
     return mentions
 
 

@@ -70,7 +70,7 @@ def numbers(index: Index, unit: str | None, min: float | None, max: float | None
         info = index.find_entity(entity)
         if info is None:
             return []
-        where.append("n.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
+        where.append("n.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
         params.append(info.id)
     # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
     orders = {"value": "n.value DESC, n.id DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",

@@ -129,11 +129,20 @@ def test_cli_edit_of_an_unknown_entity_is_one_line_exit_1(seeds_db_copy):
 def mention_rows(db_path: Path) -> dict[int, list[tuple]]:
     conn = connect(db_path)
     rows: dict[int, list[tuple]] = {}
-    for row in conn.execute('SELECT m.article_id, e.name, m.start, m."end", m.surface, m.id FROM mentions m '
+    for row in conn.execute('SELECT m.article_id, e.name, m.start, m."end", m.surface, m.id FROM mention_texts m '
                             "JOIN entities e ON e.id = m.entity_id ORDER BY m.article_id, m.start"):
         rows.setdefault(row[0], []).append(row[1:])
     conn.close()
     return rows
+
+
+def orphans(db_path: Path) -> int:
+    """Mentions of no entity: mentions.entity_id has no cascade (schema 12), so the linker deletes them itself."""
+    conn = connect(db_path)
+    try:
+        return conn.execute("SELECT count(*) FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def relink_everything(db_path: Path) -> None:
@@ -174,6 +183,7 @@ def test_an_edit_matches_what_a_full_relink_finds_and_spares_other_articles(seed
         pytest.skip(f"{op} does not apply to the current seeds ({args})")
     index.close()
     after = mention_rows(seeds_db_copy)
+    assert orphans(seeds_db_copy) == 0
     full = tmp_path / "full.db"
     full.write_bytes(seeds_db_copy.read_bytes())
     relink_everything(full)
@@ -198,6 +208,7 @@ def test_an_entity_keeps_its_id_through_rename_merge_and_their_undo(seeds_db_cop
     assert index.find_entity("챗GPT").id == openai.id
     index.edit("delete", entity="과기정통부")
     assert index.find_entity("과기정통부") is None
+    assert orphans(seeds_db_copy) == 0  # its mentions went with it
 
     assert [e.op for e in index.edits()] == ["rename", "merge", "delete"]
     assert [(e.op, e.args, e.description) for e in index.undo()] == [("delete", {"entity": "과기정통부"}, "deleted 과기정통부")]

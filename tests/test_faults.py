@@ -229,31 +229,22 @@ def test_an_index_of_schema_9_is_refused_unchanged_because_its_search_table_has_
     assert db.read_bytes() == before
 
 
-def test_an_index_of_schema_10_is_read_and_added_to_without_the_tags_column(tmp_path, monkeypatch):
-    """Schema 11 added the search table's tags column, which FTS5 cannot add to a file: a 10 file is read as it is
-    (its outlets filtered by a condition, the same answers) and takes new articles, read-only or not."""
-    import store.db
-    from store.indexer import index_paths
-
-    monkeypatch.setattr(store.db, "SCHEMA", store.db.SCHEMA.replace("fts5(body, title, tags,", "fts5(body, title,"))
+def test_an_index_of_schema_11_or_10_is_refused_unchanged_because_its_mentions_keep_their_surfaces(tmp_path):
+    """Schema 12 stores mentions keyed by article, their part as a number and without the surface (the text at
+    their offsets): an 11 file (and a 10 one, read as it was until then) cannot be upgraded by adding an index, so
+    every command meets the one-line refusal (nothing written), and `index` says to remove it first."""
     db = tmp_path / "index.db"
-    conn = store.db.connect(db, create=True)
-    index_paths(conn, [next((ROOT / "seeds").glob("000_*.txt"))], workers=0)
-    conn.execute("UPDATE meta SET value = '10' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
-    monkeypatch.undo()
-    db.chmod(0o444)
-    proc = run_cli("search", "AI outlet:헤럴드", "--json", "--db", str(db))
-    assert proc.returncode == 0 and json.loads(proc.stdout)["total_articles"] == 1, proc.stderr
-    db.chmod(0o644)
-    proc = run_cli("index", str(ROOT / "seeds"), "--db", str(db), "--no-analyzer", "--workers", "0")
-    assert proc.returncode == 0, proc.stderr
-    proc = run_cli("search", "AI -outlet:헤럴드", "--json", "--db", str(db))
-    assert proc.returncode == 0 and json.loads(proc.stdout)["total_articles"] == 4, proc.stdout
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "11"
-    assert "tags" not in {r[1] for r in conn.execute("PRAGMA table_info(articles_fts)")}
+    run_cli("index", str(ROOT / "seeds"), "--db", str(db), "--no-analyzer", "--workers", "0")
+    for version in ("11", "10"):
+        conn = sqlite3.connect(db)
+        conn.executescript(f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version';")
+        conn.close()
+        before = db.read_bytes()
+        for args in (["search", "삼성"], ["entity", "삼성전자"], ["index", str(ROOT / "seeds")]):
+            proc = run_cli(*args, "--db", str(db))
+            assert proc.returncode == 2 and f"old schema ({version})" in proc.stderr and "Traceback" not in proc.stderr, \
+                proc.stderr
+        assert db.read_bytes() == before
 
 
 # SCHEMA_VERSION -> fingerprint of store.db.SCHEMA (comments and spacing ignored). An index written by an
@@ -262,7 +253,7 @@ def test_an_index_of_schema_10_is_read_and_added_to_without_the_tags_column(tmp_
 SCHEMA_FINGERPRINTS = {1: "e6cbf70384fd28c6", 2: "ea4a0857db1af411", 3: "ea4a0857db1af411", 4: "4ca13fbf1f5ab3f7",
                        5: "1d2826c3e09a0e01", 6: "a432f03ebb8b776d", 7: "9e1a4de32509705c",
                        8: "9136c65c541d933b", 9: "5bf6a9d36d91a71a", 10: "94dd331d801f5ee1",
-                       11: "d6485f5d8d099ea0"}
+                       11: "d6485f5d8d099ea0", 12: "340a0b00a1f90c38"}
 
 
 def schema_fingerprint(schema: str) -> str:
@@ -288,7 +279,8 @@ def test_a_schema_change_bumps_the_schema_version():
 # rows written by the earlier code silently leaves stale entries. Such a change must bump SCHEMA_VERSION too.
 SEARCH_ROW_FINGERPRINTS = {2: "958147e28b89b82d", 3: "8220027a449526d6", 4: "8220027a449526d6", 5: "8220027a449526d6",
                            6: "8220027a449526d6", 7: "f020753deda82633", 8: "f020753deda82633",
-                           9: "f020753deda82633", 10: "f020753deda82633", 11: "f020753deda82633"}
+                           9: "f020753deda82633", 10: "f020753deda82633", 11: "f020753deda82633",
+                           12: "f020753deda82633"}
 
 
 def test_a_change_in_what_is_indexed_for_search_bumps_the_schema_version(tmp_path):

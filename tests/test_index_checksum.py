@@ -31,7 +31,7 @@ def test_two_builds_of_the_same_files_checksum_the_same_and_a_changed_row_shows_
         assert one[table][0] > 0, table
 
     conn = sqlite3.connect(two_path)
-    conn.execute("UPDATE mentions SET surface = surface || '삼성과' WHERE id = (SELECT min(id) FROM mentions)")
+    conn.execute('UPDATE mentions SET "end" = "end" + 1 WHERE id = (SELECT min(id) FROM mentions)')
     conn.commit()
     after = index_checksum.checksums(str(two_path))
     assert after["mentions"][0] == one["mentions"][0] and after["mentions"][1] != one["mentions"][1]

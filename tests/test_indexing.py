@@ -28,7 +28,7 @@ def _table(path: Path, sql: str) -> list[tuple]:
         conn.close()
 
 
-MENTION_ROWS = 'SELECT entity_id, article_id, part, paragraph, start, "end", surface FROM mentions ORDER BY id'
+MENTION_ROWS = 'SELECT entity_id, article_id, part, paragraph, start, "end", surface FROM mention_texts ORDER BY id'
 
 
 def test_two_index_runs_on_one_file_both_finish_and_index_each_file_once(tmp_path):
@@ -333,7 +333,7 @@ def test_an_entity_found_in_new_articles_is_linked_in_old_ones(tmp_path, monkeyp
         monkeypatch.setattr(touched, "articles_with_letters_of", lambda *args: None)
     index_paths(conn, [new], workers=0)
     surfaces = conn.execute(
-        "SELECT a.source, m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
+        "SELECT a.source, m.surface FROM mention_texts m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
         "WHERE e.name = '누리칩스' ORDER BY a.id, m.start").fetchall()
     conn.close()
     named_before = [surface for source, surface in surfaces if source.endswith("named.txt")]

@@ -61,7 +61,7 @@ def state(db_path: Path) -> dict:
             "GROUP BY e.name")}
         aliases = sorted(conn.execute("SELECT e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id"))
         mentions = sorted((stem[aid], name, part, start, end, surface) for aid, name, part, start, end, surface in conn.execute(
-            'SELECT m.article_id, e.name, m.part, m.start, m."end", m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id'))
+            'SELECT m.article_id, e.name, m.part, m.start, m."end", m.surface FROM mention_texts m JOIN entities e ON e.id = m.entity_id'))
         story_of = {stem[aid]: story for aid, story in conn.execute("SELECT id, story FROM articles")}
         stories = sorted(sorted(k for k, s in story_of.items() if s == story) for story in set(story_of.values()))
         unlinked = conn.execute("SELECT count(*) FROM articles WHERE linked = 0").fetchone()[0]
@@ -330,7 +330,7 @@ def mention_ids(db_path: Path, stem: str) -> list[tuple]:
     conn = connect(db_path)
     try:
         return [tuple(row) for source, *row in conn.execute(
-            "SELECT a.source, m.id, m.start, m.surface FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY m.id")
+            "SELECT a.source, m.id, m.start, m.surface FROM mention_texts m JOIN articles a ON a.id = m.article_id ORDER BY m.id")
             if Path(source).stem == stem]
     finally:
         conn.close()
@@ -422,9 +422,10 @@ def test_mentions_found_by_older_matching_rules_are_found_again_once_by_the_next
     with conn:  # what older rules left: 삼성 found inside 삼성전자 in one article, 오픈AI missed in another
         stale = conn.execute("SELECT e.id, a.id FROM entities e, articles a WHERE e.name = '삼성' "
                              "AND a.source LIKE '%d_reprint%'").fetchone()
-        conn.execute("INSERT INTO mentions(entity_id, article_id, part, paragraph, start, \"end\", surface) "
-                     "VALUES (?, ?, 'body', 0, 21, 23, '삼성')", stale)
-        conn.execute("DELETE FROM mentions WHERE surface = '오픈AI는' OR surface = '오픈AI가'")
+        conn.execute("INSERT INTO mentions(article_id, id, entity_id, part, paragraph, start, \"end\") "
+                     "VALUES (?2, 1000000000, ?1, 0, 0, 21, 23)", stale)  # the body's 삼성 at 21..23
+        conn.execute("DELETE FROM mentions WHERE (article_id, id) IN (SELECT article_id, id FROM mention_texts "
+                     "WHERE surface = '오픈AI는' OR surface = '오픈AI가')")
         conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
     conn.close()
     assert state(db_path)["mentions"] != expected["mentions"]
@@ -458,14 +459,15 @@ def test_a_re_link_after_the_rules_changed_writes_only_the_mentions_that_differ(
     expected = state(db_path)
     conn = connect(db_path)
     kept_ids = {row[1:]: row[0] for row in conn.execute(
-        'SELECT id, entity_id, article_id, part, paragraph, start, "end", surface FROM mentions')}
+        'SELECT id, entity_id, article_id, part, paragraph, start, "end", surface FROM mention_texts')}
     with conn:  # older rules: a wrong 삼성 inside 삼성전자, 오픈AI missed twice, and one count off
         stale = conn.execute("SELECT e.id, a.id FROM entities e, articles a WHERE e.name = '삼성' "
                              "AND a.source LIKE '%d_reprint%'").fetchone()
-        conn.execute("INSERT INTO mentions(entity_id, article_id, part, paragraph, start, \"end\", surface) "
-                     "VALUES (?, ?, 'body', 0, 21, 23, '삼성')", stale)
-        missed = conn.execute("SELECT count(*) FROM mentions WHERE surface = '오픈AI'").fetchone()[0]
-        conn.execute("DELETE FROM mentions WHERE surface = '오픈AI'")
+        conn.execute("INSERT INTO mentions(article_id, id, entity_id, part, paragraph, start, \"end\") "
+                     "VALUES (?2, 1000000000, ?1, 0, 0, 21, 23)", stale)  # the body's 삼성 at 21..23
+        missed = conn.execute("SELECT count(*) FROM mention_texts WHERE surface = '오픈AI'").fetchone()[0]
+        conn.execute("DELETE FROM mentions WHERE (article_id, id) IN "
+                     "(SELECT article_id, id FROM mention_texts WHERE surface = '오픈AI')")
         conn.execute("UPDATE article_entities SET mentions = mentions + 5 WHERE (entity_id, article_id) = "
                      "(SELECT entity_id, article_id FROM article_entities ORDER BY entity_id, article_id LIMIT 1)")
         conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
@@ -483,7 +485,7 @@ def test_a_re_link_after_the_rules_changed_writes_only_the_mentions_that_differ(
     writes = dict(conn.execute("SELECT what, count(*) FROM writes GROUP BY what"))
     assert writes == {"mentions DELETE": 1, "mentions INSERT": missed, "article_entities UPDATE": 1}, writes
     now = {row[1:]: row[0] for row in conn.execute(
-        'SELECT id, entity_id, article_id, part, paragraph, start, "end", surface FROM mentions')}
+        'SELECT id, entity_id, article_id, part, paragraph, start, "end", surface FROM mention_texts')}
     assert now.keys() == kept_ids.keys()
     assert sum(now[key] == kept_ids[key] for key in now) == len(now) - missed  # the re-found ones are new rows
     conn.close()

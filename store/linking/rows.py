@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ..articles import PART_CODES
 from ..db import has_index
 from ..extract.hangul import normalize_name
 from ..textindex import recency
@@ -43,6 +44,9 @@ def sync_entities(conn, entities: EntitySet) -> None:
             reuse[name] = heir
             in_use.add(heir)
     dropped = {n: i for n, i in gone.items() if i not in reuse.values()}
+    # their mentions first, found through their articles (mentions has no index by entity, nor a cascade from it)
+    conn.executemany("DELETE FROM mentions WHERE article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
+                     "AND entity_id = ?", [(i, i) for i in dropped.values()])
     conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in dropped.values()])
     retired = {n: i for n, i in retired.items() if n not in wanted} | dropped
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('retired_ids', ?)",
@@ -79,8 +83,7 @@ def store_mentions(conn, article_ids: list[int], rows: list[MentionRow], counts:
             counts[entity_id, "a"] -= articles
     conn.execute("DELETE FROM mentions WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
     conn.execute("DELETE FROM article_entities WHERE article_id IN (SELECT value FROM json_each(?))", [marks])
-    conn.executemany(
-        'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
+    insert_mentions(conn, rows)
     found = Counter((row[0], row[1]) for row in rows)
     ranks = _recencies(conn, marks)
     conn.executemany("INSERT INTO article_entities(entity_id, article_id, mentions, recency) VALUES (?,?,?,?)",
@@ -98,27 +101,26 @@ def store_mentions_by_difference(conn, article_ids: list[int], rows: list[Mentio
     article after the matching rules changed, where most mentions come out the same: deleting and inserting 7M
     mention rows at 100k was most of that run's writing. Counts are not heard here: such a link recounts."""
     marks = ids_json(article_ids)
-    wanted = Counter(rows)
-    gone: list[int] = []
+    # a row's surface is the text at its offsets, the same text while the article is: its place is the key
+    wanted = Counter(_place(row) for row in rows)
+    gone: list[tuple[int, int]] = []  # (article, id)
     for mention_id, *stored in conn.execute(
-            'SELECT id, entity_id, article_id, part, paragraph, start, "end", surface FROM mentions '
+            'SELECT id, entity_id, article_id, part, paragraph, start, "end" FROM mentions '
             "WHERE article_id IN (SELECT value FROM json_each(?))", [marks]):
         key = tuple(stored)
         if wanted[key] > 0:
             wanted[key] -= 1
         else:
-            gone.append(mention_id)
+            gone.append((stored[1], mention_id))
     if gone:
-        conn.execute("DELETE FROM mentions WHERE id IN (SELECT value FROM json_each(?))", [ids_json(gone)])
+        conn.executemany("DELETE FROM mentions WHERE article_id = ? AND id = ?", gone)
     fresh = []  # the rows no stored mention stands for, in the rows' order
     for row in rows:
-        if wanted[row] > 0:
-            wanted[row] -= 1
+        if wanted[_place(row)] > 0:
+            wanted[_place(row)] -= 1
             fresh.append(row)
     if fresh:
-        conn.executemany(
-            'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)',
-            fresh)
+        insert_mentions(conn, fresh)
     found = Counter((row[0], row[1]) for row in rows)
     stored_counts = {(entity_id, article_id): (n, rank) for article_id, entity_id, n, rank in conn.execute(
         "SELECT article_id, entity_id, mentions, recency FROM article_entities "
@@ -141,8 +143,7 @@ def store_mentions_by_difference(conn, article_ids: list[int], rows: list[Mentio
 def add_mentions(conn, rows: list[MentionRow], counts: Counter) -> None:
     """Add mentions to articles that keep the ones they have (new entities and spellings found where no stored
     mention is near: store.linking.touched); `counts` hears how each entity's mentions and articles moved."""
-    conn.executemany(
-        'INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end", surface) VALUES (?,?,?,?,?,?,?)', rows)
+    insert_mentions(conn, rows)
     found = Counter((row[0], row[1]) for row in rows)
     pairs = json.dumps(sorted(found))
     stored = {(entity_id, article_id): rank for entity_id, article_id, rank in conn.execute(
@@ -161,6 +162,32 @@ def add_mentions(conn, rows: list[MentionRow], counts: Counter) -> None:
         counts[entity_id, "m"] += n
     for entity_id, _ in fresh:
         counts[entity_id, "a"] += 1
+
+
+def _place(row: MentionRow) -> tuple:
+    """A mention row as the table keeps it (entity, article, part code, paragraph, start, end): no surface."""
+    return row[0], row[1], PART_CODES[row[2]], row[3], row[4], row[5]
+
+
+MENTION_ID = "mention_id"  # meta: the last mention id handed out
+
+
+def insert_mentions(conn, rows: list[MentionRow]) -> None:
+    """Insert mention rows (their surfaces stay out: the text at their offsets), with ids handed out here in the
+    rows' order, above every id given before (meta mention_id, moved in the same transaction): the table is keyed by
+    article, so max(id) would read all of it. PostgreSQL's table takes ids from its sequence."""
+    if not rows:
+        return
+    if getattr(conn, "backend", "sqlite") != "sqlite":
+        conn.executemany('INSERT INTO mentions(entity_id, article_id, part, paragraph, start, "end") VALUES (?,?,?,?,?,?)',
+                         [_place(row) for row in rows])
+        return
+    found = conn.execute(f"SELECT value FROM meta WHERE key = '{MENTION_ID}'").fetchone()
+    last = int(found[0]) if found else conn.execute("SELECT coalesce(max(id), 0) FROM mentions").fetchone()[0]
+    conn.executemany('INSERT INTO mentions(article_id, id, entity_id, part, paragraph, start, "end") VALUES (?,?,?,?,?,?,?)',
+                     [(row[1], last + i, row[0], PART_CODES[row[2]], row[3], row[4], row[5])
+                      for i, row in enumerate(rows, 1)])
+    conn.execute(f"INSERT OR REPLACE INTO meta(key, value) VALUES ('{MENTION_ID}', ?)", [str(last + len(rows))])
 
 
 class _Recencies(dict):

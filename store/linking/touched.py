@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..articles import PART_CODES
 from ..extract.entities import Matcher
 from ..textindex import ID_MASK
 from .entity_set import EntitySet
@@ -124,9 +125,9 @@ def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder:
         "WITH h(article, part, idx, s, e, entity) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, "
         "value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)) "
         "SELECT DISTINCT h.article FROM h JOIN mentions m ON m.article_id = h.article AND m.part = h.part "
-        "AND (m.part != 'caption' OR m.paragraph = h.idx) "
+        "AND (m.part != 3 OR m.paragraph = h.idx) "
         'AND ((m.start < h.e AND m."end" > h.s) OR (m.entity_id = h.entity AND m.start <= h.e + ? AND m."end" >= h.s - ?))',
-        [json.dumps([h[:6] for h in hits]), NEAR, NEAR])}
+        [json.dumps([(h[0], PART_CODES[h[1]], *h[2:6]) for h in hits]), NEAR, NEAR])}
     out.rematch |= near
     added = sorted({h[0] for h in hits} - near)
     starts: dict[int, list[int]] = {}

@@ -91,8 +91,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     id serial PRIMARY KEY,
     entity_id integer NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    part text NOT NULL DEFAULT 'body', paragraph integer NOT NULL,
-    start integer NOT NULL, "end" integer NOT NULL, surface {T} NOT NULL
+    part smallint NOT NULL DEFAULT 0, paragraph integer NOT NULL,  -- part and surface as SQLite's (store/db.py)
+    start integer NOT NULL, "end" integer NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id, start);
@@ -183,9 +183,10 @@ ADDITIONS = {
 }
 
 
-# Earlier schema versions whose PostgreSQL schema is today's: 10 only reordered SQLite's search table columns and
-# 11 added its tags column (outlets filter by a condition here, whose plan the GIN index does not drive).
-SAME_SCHEMA_HERE = frozenset({9, 10})
+# Earlier schema versions whose PostgreSQL schema is today's: none since 12, whose mentions keep their part as a
+# number and no surface, as SQLite's (the query side's SQL is shared). (10 only reordered SQLite's search table
+# columns and 11 added its tags column: 9 and 10 were re-stamped 11 here.)
+SAME_SCHEMA_HERE: frozenset[int] = frozenset()
 
 
 def check_or_create(conn, shown: str, *, create: bool) -> None:
