@@ -65,6 +65,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         # 김경 inside 김경훈, 가먼 inside 맷 가먼: the rule saw the whole name
         if h.surface not in name_parts and h.surface not in prepared.glosses and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
     ] + rule_hits
+    hits = _without_marks(hits, text)
     excluded = prepared.reporters(article.reporters)
 
     # one group per entity: same normalized surface, same alias-file entity, or two sides of a bracket
@@ -132,6 +133,32 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         result.append(Candidate(name=name, type=type_, aliases=aliases, evidence=evidence, count=count))
     result.sort(key=lambda c: (-c.count, c.name))
     return result
+
+
+# A legal form glued before a name is no part of it (㈜성원에어테크 is 성원에어테크); a copyright mark before one names the page's
+# own outlet in its footer (Copyrights ⓒ황성신문), no entity of the story.
+_LEGAL_PREFIXES = ("㈜", "(주)", "㈔")
+_COPYRIGHT_MARKS = ("ⓒ", "©", "(c)", "(C)")
+
+
+def _without_marks(hits: list[_Hit], text: str) -> list[_Hit]:
+    kept: list[_Hit] = []
+    for h in hits:
+        surface = h.surface
+        if surface.startswith(_COPYRIGHT_MARKS) or _after_copyright(text, h.start):
+            continue
+        for mark in _LEGAL_PREFIXES:
+            if surface.startswith(mark) and len(surface) > len(mark) + 1:
+                h = _Hit(surface[len(mark):].lstrip(), h.start + len(surface) - len(surface[len(mark):].lstrip()), h.evidence, h.type)
+                break
+        kept.append(h)
+    return kept
+
+
+def _after_copyright(text: str, start: int) -> bool:
+    """Whether a copyright mark stands right before `start` (ⓒ 황성신문, © 연합뉴스)."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return before.endswith(_COPYRIGHT_MARKS)
 
 
 def _half_name_pairs(hits: list[_Hit], name_parts: set[str]) -> list[tuple[str, str]]:

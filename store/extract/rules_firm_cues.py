@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 
 from .hangul import strip_particle
-from .lexicon import _has_hangul, _has_latin, _is_hangul
+from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail, title_family
 from .rules_base import (_ArticleBase, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _strip_tail,
                          _suffix_type)
 from .name_shapes import _looks_korean_name
@@ -15,6 +15,10 @@ _FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리�
 # A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
 _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
                          r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+# The same mark glued after the name (한국메탈(주)에서, 청오디피케이(주)(대표 김영훈)): a Hangul name of two syllables or more that
+# starts a word; the mark ends it (a particle, a bracket, punctuation or a space after it, never another name glued: ㈜한빛).
+_LEGAL_FORM_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣][가-힣A-Za-z0-9&]{1,19})(?:\(주\)|㈜)(?![A-Za-z0-9&])")
+_HANGUL_RUN = re.compile("[가-힣]*")
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
@@ -30,6 +34,10 @@ _KIND_WORDS = frozenset("관련 분야 업종 산업 부문 업계 계열 유관
 _LIST_ETC = frozenset("등 등의".split())  # 종사자 등이 플랫폼 업체로부터: with a particle the list ends its phrase
 _ITEM_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
 _SENTENCE_ENDS = ("다", "요", "죠", "음", "함", "됨", "임")
+# Nouns that end a clause before a comma (네오플럭스가 참여, 디에스자산운용 … 등 투자사가): what a firm did, no firm.
+_CLAUSE_NOUNS = frozenset("참여 재참여 합류 동참 참석 출자 투자 주도 선정 확정 결정 체결 완료 발표 예정 진행 추진 유치 성공".split())
+# A count of people after 등 (7개 기업 대표 등 16명이): the items are people or their titles, no firms.
+_PEOPLE_COUNT = re.compile(r"\d[\d,]*(?:여)?명")
 _LIST_JOINS = ("과", "와")
 
 
@@ -148,17 +156,18 @@ class _FirmCueRules(_ArticleBase):
     def _counts_firms(self, i: int) -> bool:
         """Whether a word within three after words[i] (등) counts or names firms (13개사가, 지역 주간지 10개사와, 일간지 4곳)."""
         for w in self.words[i + 1 : i + 4]:
-            if w.line_start or w.core in _KIND_WORDS:
-                return False  # 반도체와 배터리 등 관련 기업: the items are kinds of business, not firms
+            if w.line_start or w.core in _KIND_WORDS or _PEOPLE_COUNT.match(w.core):
+                return False  # 반도체와 배터리 등 관련 기업: the items are kinds of business, not firms; 등 16명이: people
             if _FIRM_COUNT.match(w.core) or _strip_tail(w.core).endswith(_FIRM_NOUNS):
                 return True
-            if w.closes:
-                return False
+            if w.closes or self.has_barrier(w):
+                return False  # 등 16명이 참석해 우량기업: a clause ends before the firm's word
         return False
 
     def _firm_item(self, name: str) -> bool:
-        if not _ITEM_SHAPE.fullmatch(name) or name in _NOT_NAMES or name in _GENERIC_LATIN or name.endswith(_FIRM_NOUNS):
-            return False
+        if (not _ITEM_SHAPE.fullmatch(name) or name in _NOT_NAMES or name in _GENERIC_LATIN or name.endswith(_FIRM_NOUNS)
+                or name in _CLAUSE_NOUNS or title_family(name)):
+            return False  # 참여, 대표: what a firm did, a head's title
         if name.endswith(_SENTENCE_ENDS) or strip_particle(name) != name and not self.known.get(name):
             return False
         return self.known.type_of(name) in (None, "company")
@@ -196,11 +205,20 @@ class _FirmCueRules(_ArticleBase):
         hits: list[_Hit] = []
         for m in _LEGAL_FORM.finditer(self.text):
             name = _strip_tail(m.group(2)) if _has_hangul(m.group(2)) else m.group(2)
-            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER:
-                continue
+            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER or _is_tail(name):
+                continue  # 한국메탈(주)에서: the particle of the name before the mark, no name after it
             type_ = "company" if m.group(1) in ("㈜", "(주)", "주식회사") else "org"
             if self.known.type_of(name) in (None, type_):
                 hits.append(_Hit(name, m.start(2), "rule", type_))
+        if "(주)" in self.text or "㈜" in self.text:
+            for m in _LEGAL_FORM_AFTER.finditer(self.text):
+                name, run = m.group(1), _HANGUL_RUN.match(self.text, m.end()).group()
+                if run and not _is_tail(run):
+                    continue  # 한빛(주)누리: the mark opens the next name
+                if (name in _NOT_NAMES or name.endswith(_FIRM_NOUNS) or _is_tail(name) or _looks_korean_name(name)
+                        or self.known.type_of(name) not in (None, "company")):
+                    continue  # 업체(주), 김하늘(주): a kind of firm or a person is no firm's name
+                hits.append(_Hit(name, m.start(1), "rule", "company"))
         return hits
 
     def subsidiary_hits(self) -> list[_Hit]:

@@ -1,0 +1,100 @@
+"""Round-14 rules of issue 11 for firms, bodies and places (helper ents14b), each on Korean text written for it in a news
+style (particles, spacing variants): what the rules propose for an article and where the matcher then finds it, with the
+shipped alias file; negative cases beside each, and hostile inputs that must index in seconds."""
+from __future__ import annotations
+
+import resource
+
+from test_entities import shipped_places, typed  # noqa: F401 (typed is a fixture)
+from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
+
+
+def names_of(shipped, text: str, kind: str) -> set[str]:
+    return {name for _, name, k in mentions(shipped, text) if k == kind}
+
+
+def all_names(shipped, text: str) -> set[str]:
+    return {name for _, name, _ in mentions(shipped, text)}
+
+
+def cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+found = shipped_places  # (matcher, names), text -> [(surface, canonical name)] in text order
+
+
+# --- lists of firms: heads and what a firm did are no firms -------------------------------------------------------------
+
+
+def test_a_head_counted_with_people_is_no_firm(shipped):
+    """7개 기업 대표 등 16명이 참석해 우량기업…: 대표 is a title and 16명 counts people; no firm is listed."""
+    for text in ["이날 협약식에는 7개 기업 대표 등 16명이 참석해 우량기업 입주를 논의했다.",
+                 "협약식에는 기업 대표 등 30여명이 참석했다. 이후 입주 기업이 늘었다.",
+                 "시장과 기업 회장 등 10명이 참석해 협력 기업을 찾았다."]:
+        assert names_of(shipped, text, "company") == set(), text
+    # a count of firms still lists them, with or without a particle after it
+    assert names_of(shipped, "한빛소재, 누리정밀, 다온테크 등 13개사가 참여했다.", "company") == {"한빛소재", "누리정밀", "다온테크"}
+    assert names_of(shipped, "한빛소재, 누리정밀 등 국내 13개 기업이 모였다.", "company") == {"한빛소재", "누리정밀"}
+
+
+def test_what_a_firm_did_ends_the_list_before_it(shipped):
+    """네오플럭스가 참여, 디에스자산운용, …, 스틱벤처스 등 기존 투자사가: 참여 is what the firm before it did, no item."""
+    text = "이번 투자에는 신규 투자사로 누리파트너스가 참여, 디에스자산운용, 한빛벤처스, 다온인베스트먼트 등 기존 투자사가 재참여했다."
+    got = names_of(shipped, text, "company")
+    assert "참여" not in got and {"디에스자산운용", "한빛벤처스", "다온인베스트먼트"} <= got
+
+
+# --- legal forms written after the name --------------------------------------------------------------------------------
+
+
+def test_a_legal_form_after_the_name_and_the_head_in_brackets(shipped):
+    """청오디피케이(주)(대표 김영훈), ㈜보우시스템(대표 박형택): the firm before (주) and its head; ㈜ before a name is no part of
+    it, and the particle after (주) is no name (한국메탈(주)에서)."""
+    text = ("이번 협약에 참여한 기업은 청오디피케이(주)(대표 김영훈), 대성산기(주)(대표 윤수현), ㈜보우시스템(대표 박형택), "
+            "㈜성원에어테크(대표 민성식) 등 중소기업 4개다. 성원에어테크는 설비를 만든다.")
+    got = mentions(shipped, text)
+    assert [(w, n) for w, n, k in got if k == "company"] == [
+        ("청오디피케이", "청오디피케이"), ("대성산기", "대성산기"), ("보우시스템", "보우시스템"), ("성원에어테크", "성원에어테크"),
+        ("성원에어테크", "성원에어테크")]
+    assert {n for _, n, k in got if k == "person"} == {"김영훈", "윤수현", "박형택", "민성식"}
+    text = "경주시는 외동공단 내 한국메탈(주)에서 회의를 열었다. 한국메탈㈜는 1990년 세워졌다."
+    assert names_of(shipped, text, "company") == {"한국메탈"}
+
+
+def test_a_legal_form_that_opens_the_next_name_or_follows_a_kind(shipped):
+    """한빛(주)누리: the mark glued to the name after it says nothing of the word before; 업체(주), a person's name: no firm."""
+    assert "한빛" not in all_names(shipped, "한빛(주)누리는 새 공장을 열었다.")
+    assert names_of(shipped, "협력 업체(주)는 납품을 늘렸다. 김하늘(주)", "company") == set()
+
+
+# --- addresses, copyright marks and share buttons ----------------------------------------------------------------------
+
+
+def test_an_address_names_no_firm(typed):
+    """hong@naver.com, www.naver.com, hankyung.com: a mail address or a domain; 네이버 and Naver in the story stay."""
+    text = "권나형 기자 skgud244@naver.com 제보는 www.naver.com 으로. 네이버는 Naver 브랜드를 쓴다. 김정훈 기자 lennon@hankyung.com"
+    assert found(typed, text) == [("네이버", "네이버"), ("Naver", "네이버")]
+
+
+def test_a_copyright_mark_names_the_page_not_the_story(shipped, typed):
+    """Copyrights ⓒ황성신문, © 연합뉴스: the page's own footer; the outlet named in the story stays."""
+    assert found(typed, "무단 전재 금지 - Copyrights ⓒ 연합뉴스. 연합뉴스에 따르면") == [("연합뉴스", "연합뉴스")]
+    assert all_names(shipped, "권나형 기자 - Copyrights ⓒ황성신문.\n무단 전재 및 재배포 금지") == set()
+
+
+def test_share_buttons_name_no_firm(typed):
+    """• 네이버 블로그 공유하기, • 카카오스토리 공유하기: a page's share row; 네이버가 공유하기 기능을 … in a sentence is the firm."""
+    text = "  • 네이버 블로그 공유하기\n  • 네이버 밴드에 공유하기\n  • 카카오톡 공유하기\n네이버가 공유하기 기능을 새로 추가했다고 밝혔다."
+    assert found(typed, text) == [("네이버", "네이버")]
+
+
+def test_marks_and_buttons_stay_linear(typed):
+    matcher, _ = typed
+    t0 = cpu()
+    matcher.find("ⓒ" * 100_000 + "네이버")
+    matcher.find("a@naver.com " * 50_000)
+    matcher.find("네이버 공유하기\n" * 50_000)
+    matcher.find("공유하기" * 100_000)
+    assert cpu() - t0 < 10
