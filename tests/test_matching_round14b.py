@@ -98,3 +98,40 @@ def test_marks_and_buttons_stay_linear(typed):
     matcher.find("네이버 공유하기\n" * 50_000)
     matcher.find("공유하기" * 100_000)
     assert cpu() - t0 < 10
+
+
+# --- bodies: a committee after its legislature, a body before its acronym, a branch office written short ----------------
+
+
+def test_a_committee_after_its_legislature(shipped):
+    """국회 정무위원회 국정감사에, later 정무위원회는: one committee named with its legislature (not a mention of 국회); 국회 alone
+    stays 국회; a kind of committee (국회 상임위원회) names none."""
+    text = "오경석 두나무 대표는 오는 20일 국회 정무위원회 국정감사에 출석한다. 정무위원회는 이날 질의했다. 국회는 예산을 심사했다."
+    assert [(w, n) for w, n, k in mentions(shipped, text) if k == "org"] == [
+        ("국회 정무위원회", "국회 정무위원회"), ("정무위원회", "국회 정무위원회"), ("국회", "국회")]
+    assert names_of(shipped, "서울시의회 행정자치위원회에서 조례를 심사했다.", "org") == {"서울시의회 행정자치위원회"}
+    assert names_of(shipped, "법안은 국회 상임위원회에서 논의됐다. 국회 특별위원회도 열렸다.", "org") == {"국회"}
+
+
+def test_a_body_before_its_english_acronym(shipped):
+    """디지털자산거래소 공동협의체(DAXA): the Korean words need not spell the acronym; 공동 only says what kind, so the name starts a
+    word earlier; later 디지털자산거래소 공동협의체 DAXA와 is the same body, and DAXA alone too."""
+    text = ("빗썸은 영업을 이어가다 디지털자산거래소 공동협의체(DAXA)의 경고를 받았다. 금융위는 디지털자산거래소 공동협의체 DAXA와 "
+            "대응반을 꾸렸다. DAXA는 회원사를 점검한다.")
+    assert [(w, n) for w, n, k in mentions(shipped, text) if k == "org"][-3:] == [
+        ("디지털자산거래소 공동협의체", "디지털자산거래소 공동협의체"), ("DAXA", "디지털자산거래소 공동협의체"),
+        ("DAXA", "디지털자산거래소 공동협의체")]
+    # no body: a kind alone, a common noun glossed by an acronym, a particle before the kind, a generic acronym
+    for text in ["업계는 공동협의체(DAXA)를 만들었다.", "메모리 반도체(HBM)가 팔렸다.", "업계와 공동협의체(DAXA)를 만들었다.",
+                 "인공지능 공동협의체(AI)를 꾸렸다."]:
+        assert names_of(shipped, text, "org") == set(), text
+
+
+def test_a_branch_office_written_without_its_middle_word(shipped):
+    """고용노동부 통영고용지청, later 통영지청과의: one office, named in full."""
+    text = "고용노동부 통영고용지청에서 협약을 맺었다. 백 군수는 “통영지청과의 협력으로 일자리를 늘리겠다”고 말했다."
+    got = [(w, n) for w, n, k in mentions(shipped, text) if k == "org"]
+    assert got == [("고용노동부", "고용노동부"), ("통영고용지청", "통영고용지청"), ("통영지청", "통영고용지청")]
+    # two towns' offices stay two offices
+    text = "통영고용지청과 거제지청이 함께 나섰다."
+    assert names_of(shipped, text, "org") >= {"통영고용지청", "거제지청"}

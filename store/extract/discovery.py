@@ -52,10 +52,11 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.periodical_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
-    pairs += prepared.institution_pairs(rule_hits)
+    rule_hits += prepared.committee_hits()
+    pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
-    pairs += _host_and_event_pairs(rule_hits)
+    pairs += _host_and_event_pairs(rule_hits) + _branch_office_pairs(rule_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}
@@ -167,6 +168,23 @@ def _half_name_pairs(hits: list[_Hit], name_parts: set[str]) -> list[tuple[str, 
     halves = {h.surface for h in hits if h.type == "person" and h.surface in name_parts}
     return [(h.surface, part) for h in hits if h.type == "person" and " " in h.surface
             for part in {h.surface.split()[0], h.surface.split()[-1]} & halves]
+
+
+_BRANCH_OFFICES = ("지청", "출장소")
+
+
+def _branch_office_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+    """A branch office named in full and then by its town and the office's word alone (고용노동부 통영고용지청, later 통영지청과의):
+    one office, named in full. The full name is the short one with a word of one to four syllables between town and office."""
+    offices = {h.surface for h in hits if h.type == "org" and h.surface.endswith(_BRANCH_OFFICES) and " " not in h.surface}
+    if len(offices) < 2:
+        return []
+    pairs: list[tuple[str, str]] = []
+    for full in offices:  # each full name's shorter forms looked up: linear in the offices
+        suffix = next(x for x in _BRANCH_OFFICES if full.endswith(x))
+        stem = full[: -len(suffix)]
+        pairs += [(full, stem[:k] + suffix) for k in range(max(2, len(stem) - 4), len(stem)) if stem[:k] + suffix in offices]
+    return pairs
 
 
 def _host_and_event_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:

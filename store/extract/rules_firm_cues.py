@@ -67,8 +67,41 @@ _PERIODICAL_ISSUE = re.compile(r"(?<![가-힣A-Za-z0-9&])((?:[A-Za-z][A-Za-z0-9&
 # Words that say what kind of periodical (여성 매거진, 경제 저널), not which.
 _PERIODICAL_KINDS = frozenset("""여성 남성 패션 뷰티 경제 과학 의학 전문 월간 주간 계간 격월간 국내 해외 최신 이번 지난 다음 올해 유명 유력 인기 대표
     온라인 디지털 사내 회사 기업 학술 국제 영문 미국 영국 일본 중국 유럽""".split())
+# A committee written after the legislature it belongs to (국회 정무위원회, 서울시의회 행정자치위원회에): the two words are its name;
+# kinds of committee (국회 상임위원회, 국회 특별위원회) name none.
+_COMMITTEE_AFTER_BODY = re.compile(r"(?<![가-힣A-Za-z0-9])(국회|[가-힣]{1,5}(?:시|도|군|구)?의회) ([가-힣]{2,12}위원회)"
+                                   r"(?=[은는이가을를의에와과도로]|에서|으로|\s|[,.)’”'\"]|$)")
+_GENERIC_COMMITTEE_STEMS = frozenset("상임 특별 소 전체 전원 해당 관련 관계 각 여러 모든 주요 일부 소관 상설 산하 관할".split())
+
+
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
+
+    def committee_hits(self) -> list[_Hit]:
+        """A committee after its legislature (see _COMMITTEE_AFTER_BODY): an org named with the legislature, and the committee's
+        own word as its alias (the pair joins them)."""
+        if "위원회" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _COMMITTEE_AFTER_BODY.finditer(self.text):
+            body, committee = m.group(1), m.group(2)
+            stem = committee[: -len("위원회")]
+            if stem in _GENERIC_COMMITTEE_STEMS or stem in _NOT_NAMES or body != "국회" and self.known.type_of(body) not in (None, "org"):
+                continue
+            if body != "국회" and not (self.known.type_of(body) == "org" or self.known.type_of(body[:-2]) == "place"
+                                      or self.known.type_of(body[:-3]) == "place"):
+                continue  # a council named after a place the alias file knows (서울시의회, 경기도의회)
+            name = f"{body} {committee}"
+            if self.known.type_of(name) in (None, "org") and self.known.type_of(committee) in (None, "org"):
+                hits.append(_Hit(name, m.start(1), "rule", "org"))
+                hits.append(_Hit(committee, m.start(2), "rule", "org"))
+        return hits
+
+    @staticmethod
+    def committee_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+        """(국회 정무위원회, 정무위원회): one committee, named with and without its legislature."""
+        return [(h.surface, h.surface.split(" ", 1)[1]) for h in hits
+                if h.type == "org" and " " in h.surface and h.surface.endswith("위원회") and _COMMITTEE_AFTER_BODY.fullmatch(h.surface)]
 
     def source_hits(self) -> list[_Hit]:
         """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
