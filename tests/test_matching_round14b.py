@@ -135,3 +135,40 @@ def test_a_branch_office_written_without_its_middle_word(shipped):
     # two towns' offices stay two offices
     text = "통영고용지청과 거제지청이 함께 나섰다."
     assert names_of(shipped, text, "org") >= {"통영고용지청", "거제지청"}
+
+
+# --- industrial estates and plants named by their town ---------------------------------------------------------------------
+
+
+def test_an_industrial_estate_and_its_short_form(shipped):
+    """은남산단 (the short form) and 은남일반산업단지: one estate, a place; 외동공단 내 (firms in it) is an estate too, and the
+    association named after it (외동공단연합회장) stays the association."""
+    text = "강수현 양주시장이 은남산단 7개 기업과 협약을 맺었다. 기업들은 양주 서북부에 조성될 은남일반산업단지에 입주한다."
+    assert [(w, n) for w, n, k in mentions(shipped, text) if k == "place"][-2:] == [
+        ("은남산단", "은남일반산업단지"), ("은남일반산업단지", "은남일반산업단지")]
+    text = "시는 지난 13일 외동공단 내 한국메탈(주)에서 회의를 열었다. 이정우 외동공단연합회장이 참석했다."
+    got = mentions(shipped, text)
+    assert ("외동공단", "place") in {(n, k) for _, n, k in got} and ("외동공단연합회", "org") in {(n, k) for _, n, k in got}
+
+
+def test_public_corporations_and_kinds_of_estate_are_no_estates(shipped):
+    """국민연금공단, 도로교통공단 (public corporations), 국가산단, 인근 산업단지, 노후 산단: no estate's name."""
+    text = "국민연금공단과 도로교통공단은 국가산단과 인근 산업단지, 노후 산단을 둘러봤다. 연금공단에서 만났다."
+    assert names_of(shipped, text, "place") == set()
+
+
+def test_a_plant_named_by_its_town(shipped):
+    """대산공장 정기보수: a plant named by its town; 울산공장 is a mention of 울산; kinds of plant are none."""
+    text = "대산공장 정기보수로 판매가 줄었다. 울산공장과 전용공장, 합작공장, 해당공장은 그대로다. 새로 지을공장도 있다."
+    assert [(w, n) for w, n, k in mentions(shipped, text) if k == "place"] == [("대산공장", "대산공장"), ("울산", "울산")]
+
+
+def test_estates_and_plants_stay_linear(shipped):
+    from store.extract.entities import rule_candidates
+    from test_matching import article
+    t0 = cpu()
+    for text in ["은남산단 " * 50_000, "가나다라마바사아자차산업단지" * 30_000, "대산공장 " * 50_000, "공단 내 " * 50_000,
+                 "청오디피케이(주)(대표 김영훈), " * 10_000, "㈜" * 100_000, "(주)" * 50_000, "국회 정무위원회 " * 30_000,
+                 "디지털자산거래소 공동협의체(DAXA) " * 10_000, "통영고용지청 " + " ".join(f"가{i}지청" for i in range(10_000))]:
+        rule_candidates(article(text))
+    assert cpu() - t0 < 30

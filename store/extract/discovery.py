@@ -52,8 +52,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.periodical_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
-    rule_hits += prepared.committee_hits()
-    pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits)
+    rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits()
+    pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
     pairs += _host_and_event_pairs(rule_hits) + _branch_office_pairs(rule_hits)
