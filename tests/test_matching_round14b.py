@@ -172,3 +172,33 @@ def test_estates_and_plants_stay_linear(shipped):
                  "디지털자산거래소 공동협의체(DAXA) " * 10_000, "통영고용지청 " + " ".join(f"가{i}지청" for i in range(10_000))]:
         rule_candidates(article(text))
     assert cpu() - t0 < 30
+
+
+# --- ordinary words, storms, groups, chambers --------------------------------------------------------------------------
+
+
+def test_a_storm_and_a_page_label_name_nothing(shipped):
+    """태풍 ‘제비'(오사카): a typhoon is no event of the index (the places stay); 시리즈 투자 (a blog's label, a series round) is
+    no person."""
+    text = "지난해 9월 태풍 ‘제비'(오사카)·강진(홋카이도) 등 잇따른 재해가 있었다. 허리케인 카트리나가 왔다."
+    assert [n for _, n, _ in mentions(shipped, text)] == ["오사카", "홋카이도"]
+    text = "시리즈 투자\n\n와디즈 투자에 대해 알고 싶다면? 데이터 기반의 서비스 시리즈 투자 플랫폼을 강화한다."
+    assert names_of(shipped, text, "person") == set()
+
+
+def test_a_group_glued_to_its_firms_word(typed):
+    """두산계열 사모펀드, 삼성계열사와: the group is named (계열 is no part of a name)."""
+    assert found(typed, "두산계열 사모펀드 회사가 참여했다. 삼성계열사와 LG계열 회사도") == [
+        ("두산", "두산"), ("삼성", "삼성"), ("LG", "LG")]
+
+
+def test_a_firm_after_what_kind_of_firm_it_is(shipped):
+    """사모펀드 회사인 네오플럭스가: a firm; 이 회사인 것으로 names none."""
+    assert names_of(shipped, "신규 투자사로 사모펀드 회사인 한빛플럭스가 참여했다.", "company") == {"한빛플럭스"}
+    assert names_of(shipped, "그가 다닌 곳은 같은 회사인 것으로 알려졌다.", "company") == set()
+
+
+def test_a_chamber_of_commerce_before_its_heads_title_is_a_body(shipped):
+    """최순호 경주상공회의소 회장: the chamber is an org, its head a person."""
+    got = {(n, k) for _, n, k in mentions(shipped, "주낙영 경주시장과 최순호 경주상공회의소 회장이 참석했다.")}
+    assert {("경주상공회의소", "org"), ("최순호", "person")} <= got

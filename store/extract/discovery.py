@@ -142,11 +142,21 @@ _LEGAL_PREFIXES = ("㈜", "(주)", "㈔")
 _COPYRIGHT_MARKS = ("ⓒ", "©", "(c)", "(C)")
 
 
+# A storm is named after the word for it (태풍 ‘제비’, 허리케인 카트리나): no entity of the kinds the index keeps.
+_STORM_BEFORE = re.compile(r"(?:태풍|허리케인|사이클론|열대폭풍|열대저압부) ?[‘'\"“]?\Z")
+# Words no person's name holds that a name-shaped rule may take (시리즈 투자: a page's label, a series round).
+_NO_NAME_WORDS = frozenset("시리즈 펀딩 투자 라운드".split())
+
+
 def _without_marks(hits: list[_Hit], text: str) -> list[_Hit]:
     kept: list[_Hit] = []
     for h in hits:
         surface = h.surface
         if surface.startswith(_COPYRIGHT_MARKS) or _after_copyright(text, h.start):
+            continue
+        if _STORM_BEFORE.search(text, max(0, h.start - 7), h.start):
+            continue
+        if h.type == "person" and " " in surface and not _NO_NAME_WORDS.isdisjoint(surface.split()):
             continue
         for mark in _LEGAL_PREFIXES:
             if surface.startswith(mark) and len(surface) > len(mark) + 1:

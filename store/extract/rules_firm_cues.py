@@ -54,8 +54,11 @@ _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 �
 _APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사인", "개발사인", "운영사인", "공급사인", "고객사인", "설계업체인",
                      # 태양광 전문기업인 탑인프라와, LNG전문 선사인 현대LNG해운으로부터: kinds of firm (not 기업인, a businessman)
                      "전문기업인", "선사인", "해운사인", "제약사인", "게임사인", "건설사인", "통신사인", "증권사인", "보험사인", "카드사인",
-                     "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인")
+                     "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인",
+                     # 사모펀드 회사인 네오플럭스가, 벤처캐피털인 스틱벤처스는
+                     "회사인", "벤처캐피털인", "벤처캐피탈인", "창업투자사인", "액셀러레이터인")
 _APPOSITION_HINT = re.compile("|".join(_APPOSITION_KINDS))
+_BOUND_NOUN_PHRASES = ("것으로", "것이", "것은", "것을", "것도", "것과", "것만", "셈이")
 _NOT_APPOSED = frozenset("만큼 셈 데 탓 덕분 것 까닭 점 반면 경우 곳 만큼은 만큼의 셈이다 데다".split())
 
 
@@ -224,6 +227,7 @@ class _FirmCueRules(_ArticleBase):
             if name == w.core and not w.closes:
                 continue  # no particle or comma: the first word of a longer phrase (업체인 한빛 솔루션)
             if (len(name) < 2 or name in _NOT_NAMES or name in _NOT_APPOSED or w.core.endswith(_SENTENCE_ENDS)
+                    or w.core.startswith(_BOUND_NOUN_PHRASES)  # 회사인 것으로: "that it is a firm", no name
                     or not _ITEM_SHAPE.fullmatch(name) or name.upper() in _GENERIC_LATIN_UPPER or _looks_korean_name(name)
                     or self.known.type_of(name) not in (None, "company")):
                 continue
