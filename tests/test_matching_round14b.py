@@ -202,3 +202,18 @@ def test_a_chamber_of_commerce_before_its_heads_title_is_a_body(shipped):
     """최순호 경주상공회의소 회장: the chamber is an org, its head a person."""
     got = {(n, k) for _, n, k in mentions(shipped, "주낙영 경주시장과 최순호 경주상공회의소 회장이 참석했다.")}
     assert {("경주상공회의소", "org"), ("최순호", "person")} <= got
+
+
+def test_the_firm_that_raises_a_series_round(shipped):
+    """와디즈가 300억원 규모의 시리즈C 투자 유치를, 와디즈, 300억원 규모 시리즈C: the subject before the round is a firm; a time
+    (상반기에), a kind (스타트업은), 저희 회사는 name none."""
+    text = "와디즈가 300억원 규모의 시리즈C 투자 유치를 했습니다! 와디즈, 300억원 규모 시리즈C 투자 유치. 한빛랩스는 50억 시리즈 B에 성공했다."
+    assert names_of(shipped, text, "company") == {"와디즈", "한빛랩스"}
+    text = "저희 회사는 내년 상반기에 시리즈 A 펀딩을 계획. 이번 시리즈C 투자를 이끈 곳. 스타트업은 시리즈 B 투자를, 누적 시리즈 A"
+    assert names_of(shipped, text, "company") == set()
+
+
+def test_units_listed_with_a_hyphen_are_no_body(shipped):
+    """전략유치팀-대외협력사무소 등 인적 네트워크: two units joined by a hyphen (교통-복지), no one body."""
+    text = "체계적인 전략을 바탕으로 전략유치팀-대외협력사무소 등 인적 네트워크를 강화했다. 교통-복지 증진에도 힘쓴다."
+    assert names_of(shipped, text, "org") == set()

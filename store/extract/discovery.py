@@ -52,7 +52,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.periodical_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
-    rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits()
+    rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits() + prepared.series_round_hits()
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
@@ -144,6 +144,7 @@ _COPYRIGHT_MARKS = ("ⓒ", "©", "(c)", "(C)")
 
 # A storm is named after the word for it (태풍 ‘제비’, 허리케인 카트리나): no entity of the kinds the index keeps.
 _STORM_BEFORE = re.compile(r"(?:태풍|허리케인|사이클론|열대폭풍|열대저압부) ?[‘'\"“]?\Z")
+_HYPHEN_LIST = re.compile(r"[가-힣]{2}-[가-힣]")  # (한-아세안센터: a country's one syllable before the hyphen is a name's)
 # Words no person's name holds that a name-shaped rule may take (시리즈 투자: a page's label, a series round).
 _NO_NAME_WORDS = frozenset("시리즈 펀딩 투자 라운드".split())
 
@@ -158,6 +159,8 @@ def _without_marks(hits: list[_Hit], text: str) -> list[_Hit]:
             continue
         if h.type == "person" and " " in surface and not _NO_NAME_WORDS.isdisjoint(surface.split()):
             continue
+        if "-" in surface and _HYPHEN_LIST.search(surface):
+            continue  # 전략유치팀-대외협력사무소: two units listed with a hyphen (the page writes 교통-복지, 행-재정적), no one name
         for mark in _LEGAL_PREFIXES:
             if surface.startswith(mark) and len(surface) > len(mark) + 1:
                 h = _Hit(surface[len(mark):].lstrip(), h.start + len(surface) - len(surface[len(mark):].lstrip()), h.evidence, h.type)

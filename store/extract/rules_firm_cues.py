@@ -77,8 +77,30 @@ _COMMITTEE_AFTER_BODY = re.compile(r"(?<![가-힣A-Za-z0-9])(국회|[가-힣]{1,
 _GENERIC_COMMITTEE_STEMS = frozenset("상임 특별 소 전체 전원 해당 관련 관계 각 여러 모든 주요 일부 소관 상설 산하 관할".split())
 
 
+# A start-up raising a series round (와디즈가 300억원 규모의 시리즈C 투자 유치를, 한빛랩스, 50억 시리즈 A 펀딩): the subject before
+# the round, with at most an amount between, is the firm.
+_SERIES_ROUND = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,16}),? "
+                           r"(?:\d[\d,.]*\s?(?:억|조|만)\s?(?:원|달러)?\s?(?:규모의?\s?)?)?시리즈\s?[A-F](?![A-Za-z])")
+_NOT_RAISERS = frozenset("""회사 기업 업체 스타트업 벤처 이번 최근 올해 지난해 당시 이후 향후 누적 신규 추가 후속 첫 규모 투자 펀딩 앞서
+    이어 또 다시 이미 현재 저희 우리 당사 자사 회사는 곳 팀 플랫폼 서비스""".split())
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
+
+    def series_round_hits(self) -> list[_Hit]:
+        """The firm raising a series round (see _SERIES_ROUND): a company, unless a kind of firm, a time word, a Korean
+        person's name or known as something else."""
+        if "시리즈" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SERIES_ROUND.finditer(self.text):
+            name = _strip_tail(m.group(1)) if _has_hangul(m.group(1)) else m.group(1)
+            if m.group(1)[len(name) :] not in ("", "가", "이", "는", "은", "도"):
+                continue  # 상반기에 시리즈 A: a time, not the subject that raises the round
+            if (name in _NOT_RAISERS or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER or name.endswith(_FIRM_NOUNS)
+                    or _looks_korean_name(name) or name[-1] in "의에를을과와로서며고다" or self.known.type_of(name) not in (None, "company")):
+                continue
+            hits.append(_Hit(name, m.start(1), "rule", "company"))
+        return hits
 
     def committee_hits(self) -> list[_Hit]:
         """A committee after its legislature (see _COMMITTEE_AFTER_BODY): an org named with the legislature, and the committee's
