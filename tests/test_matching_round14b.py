@@ -217,3 +217,12 @@ def test_units_listed_with_a_hyphen_are_no_body(shipped):
     """전략유치팀-대외협력사무소 등 인적 네트워크: two units joined by a hyphen (교통-복지), no one body."""
     text = "체계적인 전략을 바탕으로 전략유치팀-대외협력사무소 등 인적 네트워크를 강화했다. 교통-복지 증진에도 힘쓴다."
     assert names_of(shipped, text, "org") == set()
+
+
+def test_a_motor_show_named_by_its_city_with_and_without_its_year(shipped):
+    """뉴욕 오토쇼에서 and '2013 뉴욕 모터쇼': one show (no mention of the city 뉴욕); 부산 모터쇼 too; 모터쇼 alone names none."""
+    text = "기아의 신형 쏘울이 다음달 열리는 뉴욕 오토쇼에서 첫 선을 보인다. 기아는 '2013 뉴욕 모터쇼'에 뉴 쏘울을 출품한다."
+    assert [(w, n) for w, n, k in mentions(shipped, text) if k in ("event", "place")] == [
+        ("뉴욕 오토쇼", "뉴욕 모터쇼"), ("2013 뉴욕 모터쇼", "뉴욕 모터쇼")]
+    assert names_of(shipped, "올해 부산 모터쇼에는 20개사가 나온다.", "event") == {"부산 모터쇼"}
+    assert names_of(shipped, "모터쇼에서 신차가 나왔다. 이번 오토쇼는 컸다.", "event") == set()

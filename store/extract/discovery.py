@@ -56,7 +56,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
-    pairs += _host_and_event_pairs(rule_hits) + _branch_office_pairs(rule_hits)
+    pairs += _host_and_event_pairs(rule_hits) + _branch_office_pairs(rule_hits) + _edition_pairs(rule_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}
@@ -181,6 +181,31 @@ def _half_name_pairs(hits: list[_Hit], name_parts: set[str]) -> list[tuple[str, 
     halves = {h.surface for h in hits if h.type == "person" and h.surface in name_parts}
     return [(h.surface, part) for h in hits if h.type == "person" and " " in h.surface
             for part in {h.surface.split()[0], h.surface.split()[-1]} & halves]
+
+
+_EDITION_YEAR = re.compile(r"^(?:19|20)\d\d\s*|\s*(?:19|20)\d\d$")
+_SAME_EVENT_WORDS = {"오토쇼": "모터쇼"}  # a motor show is written either way (뉴욕 오토쇼 = 뉴욕 모터쇼)
+
+
+def _edition_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+    """An event named with its year and without, or with the other word for the same kind ('2013 뉴욕 모터쇼', 뉴욕 오토쇼에서):
+    one event."""
+    first: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
+    for h in hits:
+        if h.type != "event":
+            continue
+        key = _EDITION_YEAR.sub("", h.surface)
+        for word, same in _SAME_EVENT_WORDS.items():
+            if key.endswith(word):
+                key = key[: -len(word)] + same
+        key = key.replace(" ", "")
+        if len(key) < 3:
+            continue
+        if key in first and first[key] != h.surface:
+            pairs.append((first[key], h.surface))
+        first.setdefault(key, h.surface)
+    return pairs
 
 
 _BRANCH_OFFICES = ("지청", "출장소")
