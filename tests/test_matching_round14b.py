@@ -226,3 +226,22 @@ def test_a_motor_show_named_by_its_city_with_and_without_its_year(shipped):
         ("뉴욕 오토쇼", "뉴욕 모터쇼"), ("2013 뉴욕 모터쇼", "뉴욕 모터쇼")]
     assert names_of(shipped, "올해 부산 모터쇼에는 20개사가 나온다.", "event") == {"부산 모터쇼"}
     assert names_of(shipped, "모터쇼에서 신차가 나왔다. 이번 오토쇼는 컸다.", "event") == set()
+
+
+def test_group_firms_listed_by_their_latin_prefix(shipped):
+    """롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등: among listed firms, a Latin prefix and a word is a firm (LC USA is
+    no mention of 미국); without firms in the list, or with a known prefix or a common noun after it, none."""
+    text = "먼저 롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등 기초화학은 매출액 2조6874억원을 기록했다."
+    assert [(w, n) for w, n, k in mentions(shipped, text)] == [
+        ("롯데케미칼", "롯데케미칼"), ("LC 타이탄", "LC 타이탄"), ("LC USA", "LC USA"), ("롯데GS화학", "롯데GS화학")]
+    assert names_of(shipped, "미국, 일본, AB 협회, CD 타이탄 등 여러 곳", "company") == set()
+    assert names_of(shipped, "삼성전자, LG전자, IT 업계, KT 직원, AB 직원 등이 모였다.", "company") == {"삼성전자", "LG전자", "KT"}
+
+
+def test_group_lists_stay_linear(shipped):
+    from store.extract.entities import rule_candidates
+    from test_matching import article
+    t0 = cpu()
+    rule_candidates(article("삼성전자, LG전자, " + "LC 타이탄, " * 30_000 + "롯데GS화학 등 기초화학"))
+    rule_candidates(article("LC 타이탄, 등 " * 30_000))
+    assert cpu() - t0 < 20

@@ -81,10 +81,59 @@ _GENERIC_COMMITTEE_STEMS = frozenset("상임 특별 소 전체 전원 해당 관
 # the round, with at most an amount between, is the firm.
 _SERIES_ROUND = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,16}),? "
                            r"(?:\d[\d,.]*\s?(?:억|조|만)\s?(?:원|달러)?\s?(?:규모의?\s?)?)?시리즈\s?[A-F](?![A-Za-z])")
+_GROUP_PREFIX = re.compile(r"[A-Z]{2,4}")
+# Words after a prefix that make no firm's name (ABC 직원, XYZ 업계): people, parts and kinds.
+_NOT_GROUP_FIRMS = frozenset("업계 직원 관계자 측 부문 사업 사업부 본부 노조 임원 출신 계열 계열사 고객 주주 제품 브랜드 모델 공장 지분".split())
+_GROUP_REST = re.compile(r"[가-힣]{2,8}|[A-Z]{2,5}")
 _NOT_RAISERS = frozenset("""회사 기업 업체 스타트업 벤처 이번 최근 올해 지난해 당시 이후 향후 누적 신규 추가 후속 첫 규모 투자 펀딩 앞서
     이어 또 다시 이미 현재 저희 우리 당사 자사 회사는 곳 팀 플랫폼 서비스""".split())
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
+
+    def group_list_hits(self) -> list[_Hit]:
+        """Firms of a group listed by their Latin prefix and a word (롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등): in a
+        comma list closed by 등 with two items or more that are firms (known, or by their ending), an item of two words, a
+        short Latin acronym and a Hangul word or another acronym, is a firm too."""
+        if "등" not in self.text or ", " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words):
+            if w.core not in _LIST_ETC or i == 0 or w.line_start:
+                continue
+            items: list[list] = [[words[i - 1]]]
+            j = i - 1
+            while j > 0 and len(items) <= 15 and not words[j].line_start and not words[j].opens:
+                prev = words[j - 1]
+                between = self.text[prev.end : words[j].start]
+                if prev.closes and between.strip() == "," and self.text[prev.end : prev.end + 1] == ",":
+                    items.insert(0, [prev])
+                elif not prev.closes and between == " " and len(items[0]) < 3:
+                    items[0].insert(0, prev)
+                else:
+                    break
+                j -= 1
+            if len(items) < 3:
+                continue
+            firms = sum(1 for item in items if self._is_firm_item(item))
+            if firms < 2:
+                continue
+            for item in items:
+                if len(item) == 2 and _GROUP_PREFIX.fullmatch(item[0].core) and _GROUP_REST.fullmatch(item[1].core):
+                    name = f"{item[0].core} {item[1].core}"
+                    if (item[0].core.upper() not in _GENERIC_LATIN_UPPER and item[1].core.upper() not in _GENERIC_LATIN_UPPER
+                            and self.known.type_of(name) in (None, "company") and self.known.type_of(item[0].core) is None
+                            and item[1].core not in _NOT_GROUP_FIRMS and item[1].core not in _NOT_NAMES):
+                        hits.append(_Hit(name, item[0].start, "rule", "company"))
+        return hits
+
+    def _is_firm_item(self, item: list) -> bool:
+        """A listed item that names a firm: known as one (whole, or a word of it: 롯데케미칼 기초소재사업), or by its ending."""
+        whole = " ".join(x.core for x in item)
+        if self.known.type_of(whole) == "company" or any(self.known.type_of(x.core) == "company" for x in item):
+            return True
+        found = _suffix_type(whole)
+        return found is not None and found[0] == "company"
 
     def series_round_hits(self) -> list[_Hit]:
         """The firm raising a series round (see _SERIES_ROUND): a company, unless a kind of firm, a time word, a Korean
