@@ -177,11 +177,8 @@ def test_estates_and_plants_stay_linear(shipped):
 # --- ordinary words, storms, groups, chambers --------------------------------------------------------------------------
 
 
-def test_a_storm_and_a_page_label_name_nothing(shipped):
-    """태풍 ‘제비'(오사카): a typhoon is no event of the index (the places stay); 시리즈 투자 (a blog's label, a series round) is
-    no person."""
-    text = "지난해 9월 태풍 ‘제비'(오사카)·강진(홋카이도) 등 잇따른 재해가 있었다. 허리케인 카트리나가 왔다."
-    assert [n for _, n, _ in mentions(shipped, text)] == ["오사카", "홋카이도"]
+def test_a_page_label_names_no_person(shipped):
+    """시리즈 투자 (a blog's label, a series round) is no person."""
     text = "시리즈 투자\n\n와디즈 투자에 대해 알고 싶다면? 데이터 기반의 서비스 시리즈 투자 플랫폼을 강화한다."
     assert names_of(shipped, text, "person") == set()
 
@@ -245,3 +242,9 @@ def test_group_lists_stay_linear(shipped):
     rule_candidates(article("삼성전자, LG전자, " + "LC 타이탄, " * 30_000 + "롯데GS화학 등 기초화학"))
     rule_candidates(article("LC 타이탄, 등 " * 30_000))
     assert cpu() - t0 < 20
+
+
+def test_the_round_14b_gazetteer_rows(typed):
+    text = "한미약품은 사노피에 기술을 넘겼다. 남태평양(4.7%), 미주(2.9%) 순이다. 통산부장관과 통상산업부, 한국군과 국군의 날."
+    assert [name for _, name in found(typed, text)] == [
+        "한미약품", "사노피", "남태평양", "미주", "통상산업부", "통상산업부", "한국군", "한국군"]

@@ -143,8 +143,6 @@ _LEGAL_PREFIXES = ("㈜", "(주)", "㈔")
 _COPYRIGHT_MARKS = ("ⓒ", "©", "(c)", "(C)")
 
 
-# A storm is named after the word for it (태풍 ‘제비’, 허리케인 카트리나): no entity of the kinds the index keeps.
-_STORM_BEFORE = re.compile(r"(?:태풍|허리케인|사이클론|열대폭풍|열대저압부) ?[‘'\"“]?\Z")
 _HYPHEN_LIST = re.compile(r"[가-힣]{2}-[가-힣]")  # (한-아세안센터: a country's one syllable before the hyphen is a name's)
 # Words no person's name holds that a name-shaped rule may take (시리즈 투자: a page's label, a series round).
 _NO_NAME_WORDS = frozenset("시리즈 펀딩 투자 라운드".split())
@@ -155,8 +153,6 @@ def _without_marks(hits: list[_Hit], text: str) -> list[_Hit]:
     for h in hits:
         surface = h.surface
         if surface.startswith(_COPYRIGHT_MARKS) or _after_copyright(text, h.start):
-            continue
-        if _STORM_BEFORE.search(text, max(0, h.start - 7), h.start):
             continue
         if h.type == "person" and " " in surface and not _NO_NAME_WORDS.isdisjoint(surface.split()):
             continue
