@@ -248,3 +248,12 @@ def test_the_round_14b_gazetteer_rows(typed):
     text = "한미약품은 사노피에 기술을 넘겼다. 남태평양(4.7%), 미주(2.9%) 순이다. 통산부장관과 통상산업부, 한국군과 국군의 날."
     assert [name for _, name in found(typed, text)] == [
         "한미약품", "사노피", "남태평양", "미주", "통상산업부", "통상산업부", "한국군", "한국군"]
+
+
+def test_a_foreign_firm_after_its_country_and_kind(shipped):
+    """호주 거래소 스텔라와, 중국 업체 BYD가: a transliterated or Latin name after a country and a kind of firm; common nouns there
+    (투자가, 관계자는, 스타트업이, 브랜드가) are no firms."""
+    text = "빗썸은 호주 거래소 스텔라와 오더북을 공유했다. 중국 업체 BYD가 진출했다."
+    assert names_of(shipped, text, "company") >= {"스텔라", "BYD"}
+    text = "미국 기업 투자가 늘었다. 미국 제약사 관계자는 일본 기업 스타트업이 미국 기업 브랜드가 늘었다고 했다."
+    assert names_of(shipped, text, "company") == set()

@@ -53,7 +53,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
     rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits() + prepared.series_round_hits()
-    rule_hits += prepared.group_list_hits()
+    rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits()
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]

@@ -81,6 +81,15 @@ _GENERIC_COMMITTEE_STEMS = frozenset("상임 특별 소 전체 전원 해당 관
 # the round, with at most an amount between, is the firm.
 _SERIES_ROUND = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,16}),? "
                            r"(?:\d[\d,.]*\s?(?:억|조|만)\s?(?:원|달러)?\s?(?:규모의?\s?)?)?시리즈\s?[A-F](?![A-Za-z])")
+# Kinds of firm a foreign firm is introduced by, after its country (see foreign_firm_hits).
+_FOREIGN_KINDS = frozenset("""거래소 가상자산거래소 제약사 바이오기업 항공사 증권사 운용사 자산운용사 은행 투자은행 업체 기업 회사 스타트업 제조사
+    자동차업체 완성차업체 전기차업체 반도체업체 통신사 게임사 유통업체 해운사 선사 조선사 석유회사 에너지기업 투자사 사모펀드 펀드""".split())
+# Loanword common nouns that can follow a country and a kind of firm (미국 기업 브랜드가, 일본 업체 트렌드를): no firm's name.
+_LOANWORD_NOUNS = frozenset("""브랜드 마케팅 트렌드 리스크 테스트 데이터 모델 프로젝트 컨설팅 매니저 스트레스 스토리 뉴스 센터 타워 클럽 파트너십
+    프로그램 시스템 서비스 트럭 버스 택시 호텔 리스트 포트폴리오 스타트업 벤처 펀드 인프라 플랫폼 솔루션 라인 라인업 스펙 텍스트
+    콘텐츠 네트워크 파트너 파트너스 멤버 멤버십 포인트 티켓 키트 세트 리포트 레포트 타깃 타겟 스캔들 트레이더 딜러 브로커 마진
+    가이드 가이드라인 스탠더드 로드맵 로비 로봇 모터 배터리 드론 칩 테크 트럼프""".split())
+_FOREIGN_KIND_HINT = re.compile("|".join(sorted(_FOREIGN_KINDS, key=len, reverse=True)))
 _GROUP_PREFIX = re.compile(r"[A-Z]{2,4}")
 # Words after a prefix that make no firm's name (ABC 직원, XYZ 업계): people, parts and kinds.
 _NOT_GROUP_FIRMS = frozenset("업계 직원 관계자 측 부문 사업 사업부 본부 노조 임원 출신 계열 계열사 고객 주주 제품 브랜드 모델 공장 지분".split())
@@ -89,6 +98,32 @@ _NOT_RAISERS = frozenset("""회사 기업 업체 스타트업 벤처 이번 최�
     이어 또 다시 이미 현재 저희 우리 당사 자사 회사는 곳 팀 플랫폼 서비스""".split())
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
+
+    def foreign_firm_hits(self) -> list[_Hit]:
+        """A foreign firm introduced by its country and its kind (호주 거래소 스텔라와, 중국 업체 BYD가, 미국 제약사 모더나는): the
+        word after a known place and a kind of firm, with a particle or a comma after it, a Latin name or a transliterated one
+        (a loanword syllable: 투자가 and 관계자 are words, no firm)."""
+        if not _FOREIGN_KIND_HINT.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i in self.hinted(_FOREIGN_KIND_HINT):
+            if i < 1 or i + 1 >= len(words) or words[i].core not in _FOREIGN_KINDS:
+                continue
+            place, kind, w = words[i - 1], words[i], words[i + 1]
+            if (place.closes or kind.closes or kind.line_start or w.line_start or w.opens or kind.opens
+                    or self.known.type_of(place.core) != "place"):
+                continue
+            name = _strip_tail(w.core) if _has_hangul(w.core) else w.core.rstrip(",")
+            if name == w.core and not w.closes:
+                continue  # no particle or comma: the first word of a longer phrase
+            latin = name.isascii() and name[:1].isalpha() and name[:1].isupper()
+            transliterated = all(map(_is_hangul, name)) and len(name) >= 2 and any(c in _LOANWORD_SYLLABLES for c in name)
+            if (not (latin or transliterated) or name in _NOT_NAMES or name in _LOANWORD_NOUNS or name.upper() in _GENERIC_LATIN_UPPER
+                    or _looks_korean_name(name) or self.known.type_of(name) not in (None, "company")):
+                continue
+            hits.append(_Hit(name, w.start, "rule", "company"))
+        return hits
 
     def group_list_hits(self) -> list[_Hit]:
         """Firms of a group listed by their Latin prefix and a word (롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등): in a
