@@ -257,3 +257,15 @@ def test_a_foreign_firm_after_its_country_and_kind(shipped):
     assert names_of(shipped, text, "company") >= {"스텔라", "BYD"}
     text = "미국 기업 투자가 늘었다. 미국 제약사 관계자는 일본 기업 스타트업이 미국 기업 브랜드가 늘었다고 했다."
     assert names_of(shipped, text, "company") == set()
+
+
+def test_a_place_name_after_a_legal_form_is_a_firms(typed):
+    """㈜광진, (주)서울은: the firm's name; no mention of the district or city (광진구 alone stays)."""
+    assert found(typed, "㈜광진, (주)서울은 투자한다. 광진구와 서울도.") == [("광진구", "광진구"), ("서울", "서울")]
+
+
+def test_agro_industrial_estates(shipped):
+    """장암농공단지 내 기업체, 영암식품특화농공단지에 입주: places."""
+    text = "함안군 장암농공단지 내 기업체와 영암식품특화농공단지에 입주할 기업이 늘었다. 농공단지 조성은 계속된다."
+    assert names_of(shipped, text, "place") >= {"장암농공단지", "영암식품특화농공단지"}
+    assert "농공단지" not in names_of(shipped, text, "place")

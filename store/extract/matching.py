@@ -332,6 +332,8 @@ class Matcher:
                 return False  # hong@naver.com, www.naver.com: an address, not the firm
             if before in _COPYRIGHT or before == " " and start > 1 and text[start - 2] in _COPYRIGHT:
                 return False  # Copyrights ⓒ황성신문: the page's own footer, no mention in the story
+            if pattern.kind in ("place", "person") and (before == "㈜" or before == ")" and text.endswith("(주)", 0, start)):
+                return False  # ㈜광진, (주)서울: a firm's legal form opens its name, no place or person
         if after:
             if after == "." and tail.isascii() and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalpha():
                 return False  # naver.com, hankyung.com: a domain

@@ -62,11 +62,11 @@ _SCHEDULE_DATE = re.compile(r"\d{1,2}일")
 _DONG_WORD = re.compile(r"[가-힣]{2,4}(?:\d{1,2}(?:·\d{1,2}){0,3}가?)?동")
 
 
-# Industrial estates: 은남일반산업단지, 구미국가산업단지, 은남산단 (the short form news uses), 외동공단 (an older word for one).
+# Industrial estates: 은남일반산업단지, 구미국가산업단지, 장암농공단지, 은남산단 (the short form news uses), 외동공단 (an older word for one).
 # The stem is a name of two syllables or more; kinds of estate (국가산단, 노후 산단, 인근 산업단지) name none. 공단 also ends
 # public corporations (국민연금공단, 도로교통공단), so X공단 is an estate only with a two-syllable stem and a word that puts
 # firms in it (외동공단 내, 공단에 입주한) or a known place as its stem (구미공단).
-_ESTATE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8}?)((?:일반|국가|지방|농공|첨단|도시첨단)?산업단지|산단|공단)"
+_ESTATE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8}?)((?:일반|국가|지방|농공|첨단|도시첨단)?산업단지|농공단지|산단|공단)"
                      r"(?=(?:[은는이가을를의에와과도로]|에서|으로|에는|부터|까지)?(?![가-힣]))")
 _ESTATE_GENERIC = frozenset("""인근 주변 지역 해당 관내 도내 시내 국가 일반 지방 농공 첨단 도시첨단 스마트 노후 신규 기존 대규모 대형 소형 주요
     각 전국 국내 해외 산업 산업단 공공 민간 신설 조성 지정 미분양 입주 배후 산업 연관 전용 전문 특화 외국인 인접 소재 같은 다른 인근의""".split())
@@ -117,7 +117,7 @@ class _PlaceRules(_ArticleBase):
 
     def estate_hits(self) -> list[_Hit]:
         """Industrial estates by their word (see _ESTATE): places."""
-        if "산업단지" not in self.text and "산단" not in self.text and "공단" not in self.text:
+        if "산업단지" not in self.text and "산단" not in self.text and "공단" not in self.text and "농공단지" not in self.text:
             return []
         hits: list[_Hit] = []
         for m in _ESTATE.finditer(self.text):
