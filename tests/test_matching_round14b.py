@@ -97,6 +97,8 @@ def test_marks_and_buttons_stay_linear(typed):
     matcher.find("a@naver.com " * 50_000)
     matcher.find("네이버 공유하기\n" * 50_000)
     matcher.find("공유하기" * 100_000)
+    matcher.find("kakao\n복사\n" * 50_000)
+    matcher.find("\n" * 100_000 + "공유")
     assert cpu() - t0 < 10
 
 
@@ -269,3 +271,17 @@ def test_agro_industrial_estates(shipped):
     text = "함안군 장암농공단지 내 기업체와 영암식품특화농공단지에 입주할 기업이 늘었다. 농공단지 조성은 계속된다."
     assert names_of(shipped, text, "place") >= {"장암농공단지", "영암식품특화농공단지"}
     assert "농공단지" not in names_of(shipped, text, "place")
+
+
+def test_a_share_row_one_button_a_line(typed):
+    """공유하기 / facebook 공유 / twitter / kakao / 복사: the buttons name no firm; kakao or 카카오 on its own line with no 공유 near it
+    (a list of firms) stays."""
+    text = "구광모 회장이 공장을 방문했다.\n공유하기\nfacebook 공유\ntwitter\nkakao\n복사\n카카오는 이날 실적을 냈다."
+    assert found(typed, text) == [("구광모", "구광모"), ("카카오", "카카오")]
+    text = "오늘의 기업\n삼성전자\n카카오\n네이버\n이들 기업은 실적을 냈다."
+    assert [n for _, n in found(typed, text)] == ["삼성전자", "카카오", "네이버"]
+
+
+def test_a_share_row_left_with_its_copy_button(typed):
+    """kakao / 복사 (the rest of the row cleaned away): the link-copy button beside it says it is a button."""
+    assert found(typed, "공장을 방문했다.\n\nkakao\n\n복사\n카카오는 실적을 냈다.") == [("카카오", "카카오")]

@@ -165,8 +165,19 @@ _COPYRIGHT = "ⓒ©"
 _SHARE_BUTTON = re.compile(r"^[^\S\n]*(?:[•·▶-][^\S\n]*)?[^\n]{1,30}공유하기[^\S\n]*$", re.M)
 
 
+# A share row written one button a line (공유하기 / facebook 공유 / twitter / kakao / 복사): a line that is only a service's name,
+# with 공유 or 복사 on a line near it.
+_SHARE_SERVICE_LINE = re.compile(r"^[^\S\n]*(?:kakao(?:talk|story)?|facebook|twitter|naver|band|line|telegram|카카오톡|카카오스토리|카카오|"
+                                 r"페이스북|트위터|네이버 ?(?:블로그|밴드)?|밴드|라인|텔레그램)(?: ?공유)?[^\S\n]*$", re.M | re.I)
+_SHARE_REACH = 40  # characters around a service's line in which 공유 (share) or 복사 (copy the link) must stand
+_SHARE_CUE = re.compile("공유|복사")
+
+
 def _outside_share_buttons(text: str, hits: list[Mention]) -> list[Mention]:
-    spans = [m.span() for m in _SHARE_BUTTON.finditer(text)]
+    spans = [m.span() for m in _SHARE_BUTTON.finditer(text)] if "공유하기" in text else []
+    spans += [m.span() for m in _SHARE_SERVICE_LINE.finditer(text)
+              if _SHARE_CUE.search(text, max(0, m.start() - _SHARE_REACH), m.end() + _SHARE_REACH)]
+    spans.sort()
     if not spans:
         return hits
     starts = [s for s, _ in spans]
@@ -265,7 +276,7 @@ class Matcher:
             hits += [(m.start(), m.end(), self._gyeonggi, "경기") for m in _GYEONGGI.finditer(text)]
         if "=" in text:
             hits = _outside_credits(text, hits)
-        if "공유하기" in text:
+        if "공유" in text or "복사" in text:
             hits = _outside_share_buttons(text, hits)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[Mention] = []
