@@ -140,7 +140,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
 # A legal form glued before a name is no part of it (㈜성원에어테크 is 성원에어테크); a copyright mark before one names the page's
 # own outlet in its footer (Copyrights ⓒ황성신문), no entity of the story.
 _LEGAL_PREFIXES = ("㈜", "(주)", "㈔")
-_COPYRIGHT_MARKS = ("ⓒ", "©", "(c)", "(C)")
+_COPYRIGHT_MARKS = ("ⓒ", "©")
 
 
 _HYPHEN_LIST = re.compile(r"[가-힣]{2}-[가-힣]")  # (한-아세안센터: a country's one syllable before the hyphen is a name's)
