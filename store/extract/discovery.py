@@ -52,10 +52,12 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     rule_hits = (people + prepared.suffix_hits() + prepared.firm_list_hits() + prepared.periodical_hits() + prepared.source_hits() + prepared.legal_form_hits() + prepared.apposition_hits() + prepared.district_hits() + prepared.venue_hits() + prepared.plant_town_hits() + prepared.subsidiary_hits() + prepared.model_hits()
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
-    pairs += prepared.institution_pairs(rule_hits)
+    rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits() + prepared.series_round_hits()
+    rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits()
+    pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
-    pairs += _host_and_event_pairs(rule_hits)
+    pairs += _host_and_event_pairs(rule_hits) + _branch_office_pairs(rule_hits) + _edition_pairs(rule_hits)
     spans = [(h.start, h.start + len(h.surface)) for h in rule_hits]
     name_parts = {part for h in rule_hits if h.type == "person" for part in h.surface.split()[1:] + h.surface.split()[:1]
                   if " " in h.surface}
@@ -65,6 +67,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         # 김경 inside 김경훈, 가먼 inside 맷 가먼: the rule saw the whole name
         if h.surface not in name_parts and h.surface not in prepared.glosses and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
     ] + rule_hits
+    hits = _without_marks(hits, text)
     excluded = prepared.reporters(article.reporters)
 
     # one group per entity: same normalized surface, same alias-file entity, or two sides of a bracket
@@ -134,12 +137,89 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     return result
 
 
+# A legal form glued before a name is no part of it (㈜성원에어테크 is 성원에어테크); a copyright mark before one names the page's
+# own outlet in its footer (Copyrights ⓒ황성신문), no entity of the story.
+_LEGAL_PREFIXES = ("㈜", "(주)", "㈔")
+_COPYRIGHT_MARKS = ("ⓒ", "©")
+
+
+_HYPHEN_LIST = re.compile(r"[가-힣]{2}-[가-힣]")  # (한-아세안센터: a country's one syllable before the hyphen is a name's)
+# Words no person's name holds that a name-shaped rule may take (시리즈 투자: a page's label, a series round).
+_NO_NAME_WORDS = frozenset("시리즈 펀딩 투자 라운드".split())
+
+
+def _without_marks(hits: list[_Hit], text: str) -> list[_Hit]:
+    kept: list[_Hit] = []
+    for h in hits:
+        surface = h.surface
+        if surface.startswith(_COPYRIGHT_MARKS) or _after_copyright(text, h.start):
+            continue
+        if h.type == "person" and " " in surface and not _NO_NAME_WORDS.isdisjoint(surface.split()):
+            continue
+        if "-" in surface and _HYPHEN_LIST.search(surface):
+            continue  # 전략유치팀-대외협력사무소: two units listed with a hyphen (the page writes 교통-복지, 행-재정적), no one name
+        for mark in _LEGAL_PREFIXES:
+            if surface.startswith(mark) and len(surface) > len(mark) + 1:
+                h = _Hit(surface[len(mark):].lstrip(), h.start + len(surface) - len(surface[len(mark):].lstrip()), h.evidence, h.type)
+                break
+        kept.append(h)
+    return kept
+
+
+def _after_copyright(text: str, start: int) -> bool:
+    """Whether a copyright mark stands right before `start` (ⓒ 황성신문, © 연합뉴스)."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return before.endswith(_COPYRIGHT_MARKS)
+
+
 def _half_name_pairs(hits: list[_Hit], name_parts: set[str]) -> list[tuple[str, str]]:
     """A person found by a title with half a name (모테기 외무상은) when another rule found the whole name (모테기 도시미쓰 일본
     외무상): the same person, named in full."""
     halves = {h.surface for h in hits if h.type == "person" and h.surface in name_parts}
     return [(h.surface, part) for h in hits if h.type == "person" and " " in h.surface
             for part in {h.surface.split()[0], h.surface.split()[-1]} & halves]
+
+
+_EDITION_YEAR = re.compile(r"^(?:19|20)\d\d\s*|\s*(?:19|20)\d\d$")
+_SAME_EVENT_WORDS = {"오토쇼": "모터쇼"}  # a motor show is written either way (뉴욕 오토쇼 = 뉴욕 모터쇼)
+
+
+def _edition_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+    """An event named with its year and without, or with the other word for the same kind ('2013 뉴욕 모터쇼', 뉴욕 오토쇼에서):
+    one event."""
+    first: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
+    for h in hits:
+        if h.type != "event":
+            continue
+        key = _EDITION_YEAR.sub("", h.surface)
+        for word, same in _SAME_EVENT_WORDS.items():
+            if key.endswith(word):
+                key = key[: -len(word)] + same
+        key = key.replace(" ", "")
+        if len(key) < 3:
+            continue
+        if key in first and first[key] != h.surface:
+            pairs.append((first[key], h.surface))
+        first.setdefault(key, h.surface)
+    return pairs
+
+
+_BRANCH_OFFICES = ("지청", "출장소")
+
+
+def _branch_office_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+    """A branch office named in full and then by its town and the office's word alone (고용노동부 통영고용지청, later 통영지청과의):
+    one office, named in full. The full name is the short one with a word of one to four syllables between town and office."""
+    offices = {h.surface for h in hits if h.type == "org" and h.surface.endswith(_BRANCH_OFFICES) and " " not in h.surface}
+    if len(offices) < 2:
+        return []
+    pairs: list[tuple[str, str]] = []
+    for full in offices:  # each full name's shorter forms looked up: linear in the offices
+        suffix = next(x for x in _BRANCH_OFFICES if full.endswith(x))
+        stem = full[: -len(suffix)]
+        pairs += [(full, stem[:k] + suffix) for k in range(max(2, len(stem) - 4), len(stem)) if stem[:k] + suffix in offices]
+    return pairs
 
 
 def _host_and_event_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:

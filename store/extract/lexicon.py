@@ -39,7 +39,9 @@ _TAIL_PIECES = frozenset(
     "라도 나 든 랑 뿐 밖에 대로 마다 엔 요 다 였 었 고 며 면 라 란 라는 라고 지만 인 인데 야 죠 입니다 "
     "측 등 내 간 발 산 형 들 씨 님 회장 부회장 사장 대표 의장 "
     # a site glued to the name it belongs to: 울산공장, 평택캠퍼스, 구미사업장, 카카오본사; a region: 북미지역
-    "공장 캠퍼스 사업장 본사 사옥 법인 지사 지역".split()
+    "공장 캠퍼스 사업장 본사 사옥 법인 지사 지역 "
+    # a group's firms named after it: 두산계열 사모펀드, 삼성계열사
+    "계열 계열사".split()
 )
 _TAIL_MAX = 6
 

@@ -160,6 +160,35 @@ def _outside_credits(text: str, hits: list[Mention]) -> list[Mention]:
     return [hit for hit in hits if hit[0] not in credits] if credits.spans else hits
 
 
+_COPYRIGHT = "ⓒ©"
+# A share button's label on a line of its own (네이버 블로그 공유하기, 네이버 밴드에 공유하기): page furniture, no mention.
+_SHARE_BUTTON = re.compile(r"^[^\S\n]*(?:[•·▶-][^\S\n]*)?[^\n]{1,30}공유하기[^\S\n]*$", re.M)
+
+
+# A share row written one button a line (공유하기 / facebook 공유 / twitter / kakao / 복사): a line that is only a service's name,
+# with 공유 or 복사 on a line near it.
+_SHARE_SERVICE_LINE = re.compile(r"^[^\S\n]*(?:kakao(?:talk|story)?|facebook|twitter|naver|band|line|telegram|카카오톡|카카오스토리|카카오|"
+                                 r"페이스북|트위터|네이버 ?(?:블로그|밴드)?|밴드|라인|텔레그램)(?: ?공유)?[^\S\n]*$", re.M | re.I)
+_SHARE_REACH = 40  # characters around a service's line in which 공유 (share) or 복사 (copy the link) must stand
+_SHARE_CUE = re.compile("공유|복사")
+
+
+def _outside_share_buttons(text: str, hits: list[Mention]) -> list[Mention]:
+    spans = [m.span() for m in _SHARE_BUTTON.finditer(text)] if "공유하기" in text else []
+    spans += [m.span() for m in _SHARE_SERVICE_LINE.finditer(text)
+              if _SHARE_CUE.search(text, max(0, m.start() - _SHARE_REACH), m.end() + _SHARE_REACH)]
+    spans.sort()
+    if not spans:
+        return hits
+    starts = [s for s, _ in spans]
+    kept = []
+    for hit in hits:
+        i = bisect_left(starts, hit[0] + 1) - 1
+        if not (i >= 0 and hit[0] < spans[i][1]):
+            kept.append(hit)
+    return kept
+
+
 def _glosses(text: str, name: Mention, inner: Mention) -> bool:
     """Whether `inner` is the same entity written in brackets right after `name` (아마존웹서비스(AWS),
     HBM(고대역폭 메모리), 그렉 브로크만(Greg Brockman)): the whole bracket holds nothing else."""
@@ -247,6 +276,8 @@ class Matcher:
             hits += [(m.start(), m.end(), self._gyeonggi, "경기") for m in _GYEONGGI.finditer(text)]
         if "=" in text:
             hits = _outside_credits(text, hits)
+        if "공유" in text or "복사" in text:
+            hits = _outside_share_buttons(text, hits)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[Mention] = []
         reach = -1
@@ -308,7 +339,15 @@ class Matcher:
                 return False
             if pattern.all_tail and (_is_latin_or_digit(before) or before in _CLOSERS or before in ")]"):
                 return False  # HBM이란, ‘소버린 AI’인도: particles after a word, not 이란 or 인도
+            if before == "@" or before == "." and head.isascii() and start > 1 and _is_latin_or_digit(text[start - 2]):
+                return False  # hong@naver.com, www.naver.com: an address, not the firm
+            if before in _COPYRIGHT or before == " " and start > 1 and text[start - 2] in _COPYRIGHT:
+                return False  # Copyrights ⓒ황성신문: the page's own footer, no mention in the story
+            if pattern.kind in ("place", "person") and (before == "㈜" or before == ")" and text.endswith("(주)", 0, start)):
+                return False  # ㈜광진, (주)서울: a firm's legal form opens its name, no place or person
         if after:
+            if after == "." and tail.isascii() and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalpha():
+                return False  # naver.com, hankyung.com: a domain
             if _is_latin_or_digit(after) and (_is_latin_or_digit(tail) or _is_hangul(tail)):
                 if not (pattern.kind == "event" and _EDITION.match(text, end)):
                     return False  # MSIT, 삼성SDI (but CES2025, 컴퓨텍스2025: an event and its year)

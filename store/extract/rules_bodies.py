@@ -63,7 +63,7 @@ _NOT_MINISTRY = re.compile(r"(?:주임|보좌|본당|담당|수석)신부|(?:경
 _K_SLOGAN = re.compile(r"[A-Z]-?")
 _K_SLOGAN_WORD = re.compile(r"K-?[가-힣]{1,3}")  # K팝 그룹, K-뷰티 기업: a kind of business, not a firm's name
 # Games and tournaments named after their host: 파리 올림픽, 카타르 월드컵 (a known place before the event word).
-_HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아시안컵".split())
+_HOSTED_EVENTS = frozenset("올림픽 월드컵 아시안게임 패럴림픽 아시안컵 모터쇼 오토쇼".split())  # 뉴욕 오토쇼, 서울 모터쇼 too
 # What an agency's name (…청) ends in when it is a request, not an agency: 공조요청, 참가신청, 특별초청.
 _NOT_AGENCIES = ("요청", "신청", "초청", "경청", "간청")
 # Stems that make a kind of newspaper or a court's questioning, not a paper's name (지역신문, 인터넷신문, 증인신문, 피의자신문).

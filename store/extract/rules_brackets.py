@@ -77,6 +77,9 @@ def spells_acronym(name: str, acronym: str) -> bool:
     return True
 
 
+# The words a body's name ends in (see _BracketRules._body_before_acronym), longest first, and words that only say what kind.
+_BODY_WORDS = ("협의체", "위원회", "협의회", "연합회", "협회", "연맹", "재단", "기구", "연구원", "연구소", "학회", "조합", "공사", "공단")
+_BODY_KINDS = frozenset("공동 민관 민간 합동 자문 운영 실무 추진 비상 특별 임시 상설 국제 중앙 지역 전국 한국".split())
 # Transliteration starts the letters' table (_LETTER_INITIALS) does not list: 폭스바겐 Volkswagen, 샤오미 Xiaomi.
 _MORE_INITIALS = {"V": "ㅍ", "X": "ㅅ", "S": "ㅈ"}
 # 사 (社) and a particle glued after a bracket: the name glossed is a firm's (쉘(Shell)사의, 씨탱커스(Seatankers Management)사로부터)
@@ -143,6 +146,11 @@ class _BracketRules(_ArticleBase):
             if not self._bracket_pair_ok(outer, inner, inner_is_latin, m.start() - len(outer)):
                 shorter = self._shorter_outer(outer, inner, inner_is_latin, m.start())
                 if shorter is None:
+                    body = self._body_before_acronym(outer, inner, m.start())
+                    if body is not None:
+                        hits += [_Hit(body, m.start() - len(body), "bracket", "org"), _Hit(inner, m.start() + 1, "bracket", "org")]
+                        pairs.append((body, inner))
+                        continue
                     if len(outer) == 1 and _is_hangul(outer) and _FIRM_MARK_AFTER.match(text, m.end()) and inner_is_latin and (
                             _sounds_like(outer, inner) and inner[:1].isupper() and inner.upper() not in _GENERIC_LATIN_UPPER
                             and self.known.type_of(inner) in (None, "company")):
@@ -216,6 +224,34 @@ class _BracketRules(_ArticleBase):
             if len(option) >= 2 and self._bracket_pair_ok(option, inner, inner_is_latin, bracket - len(option)):
                 return option
         return None
+
+    def _body_before_acronym(self, outer: str, inner: str, bracket: int) -> str | None:
+        """A body's Korean name before its English acronym, which its Korean words need not spell (디지털자산거래소
+        공동협의체(DAXA): Digital Asset eXchange Alliance): the word before the bracket ends in a body's word (협의체, 위원회,
+        협회 …); when the rest of it only says what kind of body (공동, 민관 …) or is one syllable, the name starts a word earlier,
+        at a plain noun with no particle. An acronym of three capitals or more, not a generic one, known as nothing else."""
+        letters = [c for c in inner if c.isalpha()]
+        if (not _ACRONYM.fullmatch(inner) or len(letters) < 3 or inner.upper() in _GENERIC_LATIN_UPPER or " " in outer
+                or not outer or not all(map(_is_hangul, outer)) or self.known.type_of(inner) not in (None, "org")
+                or self.known.type_of(outer) not in (None, "org")):
+            return None
+        suffix = next((x for x in _BODY_WORDS if outer.endswith(x)), None)
+        if suffix is None:
+            return None
+        stem = outer[: -len(suffix)]
+        if len(stem) >= 3 and stem not in _BODY_KINDS:
+            return outer
+        if stem and stem not in _BODY_KINDS and len(stem) < 2:
+            return None
+        start = bracket - len(outer)
+        prev = re.search(r"(?:^|(?<=\s))([가-힣]{2,12}) \Z", self.text[max(0, start - 14) : start])
+        if prev is None:
+            return None
+        word = prev.group(1)
+        if (strip_particle(word) != word or word[-1] in "의인된한할" or word in _NOT_NAMES or title_family(word)
+                or self.known.type_of(word) not in (None, "org")):
+            return None
+        return f"{word} {outer}"
 
     def _listed_firm(self, before: str, bracket: int) -> list[_Hit]:
         """카카오게임즈(293490), 에코프로비엠(A247540): a name with its six-digit stock code is a listed company."""

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 
 from .hangul import strip_particle
-from .lexicon import _has_hangul, _has_latin, _is_hangul
+from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail, title_family
 from .rules_base import (_ArticleBase, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _strip_tail,
                          _suffix_type)
 from .name_shapes import _looks_korean_name
@@ -15,6 +15,10 @@ _FIRM_WORDS = frozenset("시장조사업체 시장조사기관 조사업체 리�
 # A firm or a foundation marked by its legal form before its name: ㈜한빛가스, (주)누리, (재)지관, (사)한국…협회.
 _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단법인|학교법인|의료법인|사회복지법인|주식회사)\s?"
                          r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})")
+# The same mark glued after the name (한국메탈(주)에서, 청오디피케이(주)(대표 김영훈)): a Hangul name of two syllables or more that
+# starts a word; the mark ends it (a particle, a bracket, punctuation or a space after it, never another name glued: ㈜한빛).
+_LEGAL_FORM_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣][가-힣A-Za-z0-9&]{1,19})(?:\(주\)|㈜)(?![A-Za-z0-9&])")
+_HANGUL_RUN = re.compile("[가-힣]*")
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
@@ -30,6 +34,10 @@ _KIND_WORDS = frozenset("관련 분야 업종 산업 부문 업계 계열 유관
 _LIST_ETC = frozenset("등 등의".split())  # 종사자 등이 플랫폼 업체로부터: with a particle the list ends its phrase
 _ITEM_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
 _SENTENCE_ENDS = ("다", "요", "죠", "음", "함", "됨", "임")
+# Nouns that end a clause before a comma (네오플럭스가 참여, 디에스자산운용 … 등 투자사가): what a firm did, no firm.
+_CLAUSE_NOUNS = frozenset("참여 재참여 합류 동참 참석 출자 투자 주도 선정 확정 결정 체결 완료 발표 예정 진행 추진 유치 성공".split())
+# A count of people after 등 (7개 기업 대표 등 16명이): the items are people or their titles, no firms.
+_PEOPLE_COUNT = re.compile(r"\d[\d,]*(?:여)?명")
 _LIST_JOINS = ("과", "와")
 
 
@@ -46,8 +54,11 @@ _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 �
 _APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사인", "개발사인", "운영사인", "공급사인", "고객사인", "설계업체인",
                      # 태양광 전문기업인 탑인프라와, LNG전문 선사인 현대LNG해운으로부터: kinds of firm (not 기업인, a businessman)
                      "전문기업인", "선사인", "해운사인", "제약사인", "게임사인", "건설사인", "통신사인", "증권사인", "보험사인", "카드사인",
-                     "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인")
+                     "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인",
+                     # 사모펀드 회사인 네오플럭스가, 벤처캐피털인 스틱벤처스는
+                     "회사인", "벤처캐피털인", "벤처캐피탈인", "창업투자사인", "액셀러레이터인")
 _APPOSITION_HINT = re.compile("|".join(_APPOSITION_KINDS))
+_BOUND_NOUN_PHRASES = ("것으로", "것이", "것은", "것을", "것도", "것과", "것만", "셈이")
 _NOT_APPOSED = frozenset("만큼 셈 데 탓 덕분 것 까닭 점 반면 경우 곳 만큼은 만큼의 셈이다 데다".split())
 
 
@@ -59,8 +70,147 @@ _PERIODICAL_ISSUE = re.compile(r"(?<![가-힣A-Za-z0-9&])((?:[A-Za-z][A-Za-z0-9&
 # Words that say what kind of periodical (여성 매거진, 경제 저널), not which.
 _PERIODICAL_KINDS = frozenset("""여성 남성 패션 뷰티 경제 과학 의학 전문 월간 주간 계간 격월간 국내 해외 최신 이번 지난 다음 올해 유명 유력 인기 대표
     온라인 디지털 사내 회사 기업 학술 국제 영문 미국 영국 일본 중국 유럽""".split())
+# A committee written after the legislature it belongs to (국회 정무위원회, 서울시의회 행정자치위원회에): the two words are its name;
+# kinds of committee (국회 상임위원회, 국회 특별위원회) name none.
+_COMMITTEE_AFTER_BODY = re.compile(r"(?<![가-힣A-Za-z0-9])(국회|[가-힣]{1,5}(?:시|도|군|구)?의회) ([가-힣]{2,12}위원회)"
+                                   r"(?=[은는이가을를의에와과도로]|에서|으로|\s|[,.)’”'\"]|$)")
+_GENERIC_COMMITTEE_STEMS = frozenset("상임 특별 소 전체 전원 해당 관련 관계 각 여러 모든 주요 일부 소관 상설 산하 관할".split())
+
+
+# A start-up raising a series round (와디즈가 300억원 규모의 시리즈C 투자 유치를, 한빛랩스, 50억 시리즈 A 펀딩): the subject before
+# the round, with at most an amount between, is the firm.
+_SERIES_ROUND = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,16}),? "
+                           r"(?:\d[\d,.]*\s?(?:억|조|만)\s?(?:원|달러)?\s?(?:규모의?\s?)?)?시리즈\s?[A-F](?![A-Za-z])")
+# Kinds of firm a foreign firm is introduced by, after its country (see foreign_firm_hits).
+_FOREIGN_KINDS = frozenset("""거래소 가상자산거래소 제약사 바이오기업 항공사 증권사 운용사 자산운용사 은행 투자은행 업체 기업 회사 스타트업 제조사
+    자동차업체 완성차업체 전기차업체 반도체업체 통신사 게임사 유통업체 해운사 선사 조선사 석유회사 에너지기업 투자사 사모펀드 펀드""".split())
+# Loanword common nouns that can follow a country and a kind of firm (미국 기업 브랜드가, 일본 업체 트렌드를): no firm's name.
+_LOANWORD_NOUNS = frozenset("""브랜드 마케팅 트렌드 리스크 테스트 데이터 모델 프로젝트 컨설팅 매니저 스트레스 스토리 뉴스 센터 타워 클럽 파트너십
+    프로그램 시스템 서비스 트럭 버스 택시 호텔 리스트 포트폴리오 스타트업 벤처 펀드 인프라 플랫폼 솔루션 라인 라인업 스펙 텍스트
+    콘텐츠 네트워크 파트너 파트너스 멤버 멤버십 포인트 티켓 키트 세트 리포트 레포트 타깃 타겟 스캔들 트레이더 딜러 브로커 마진
+    가이드 가이드라인 스탠더드 로드맵 로비 로봇 모터 배터리 드론 칩 테크 트럼프""".split())
+_FOREIGN_KIND_HINT = re.compile("|".join(sorted(_FOREIGN_KINDS, key=len, reverse=True)))
+_GROUP_PREFIX = re.compile(r"[A-Z]{2,4}")
+# Words after a prefix that make no firm's name (ABC 직원, XYZ 업계): people, parts and kinds.
+_NOT_GROUP_FIRMS = frozenset("업계 직원 관계자 측 부문 사업 사업부 본부 노조 임원 출신 계열 계열사 고객 주주 제품 브랜드 모델 공장 지분".split())
+_GROUP_REST = re.compile(r"[가-힣]{2,8}|[A-Z]{2,5}")
+_NOT_RAISERS = frozenset("""회사 기업 업체 스타트업 벤처 이번 최근 올해 지난해 당시 이후 향후 누적 신규 추가 후속 첫 규모 투자 펀딩 앞서
+    이어 또 다시 이미 현재 저희 우리 당사 자사 회사는 곳 팀 플랫폼 서비스""".split())
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
+
+    def foreign_firm_hits(self) -> list[_Hit]:
+        """A foreign firm introduced by its country and its kind (호주 거래소 스텔라와, 중국 업체 BYD가, 미국 제약사 모더나는): the
+        word after a known place and a kind of firm, with a particle or a comma after it, a Latin name or a transliterated one
+        (a loanword syllable: 투자가 and 관계자 are words, no firm)."""
+        if not _FOREIGN_KIND_HINT.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i in self.hinted(_FOREIGN_KIND_HINT):
+            if i < 1 or i + 1 >= len(words) or words[i].core not in _FOREIGN_KINDS:
+                continue
+            place, kind, w = words[i - 1], words[i], words[i + 1]
+            if (place.closes or kind.closes or kind.line_start or w.line_start or w.opens or kind.opens
+                    or self.known.type_of(place.core) != "place"):
+                continue
+            name = _strip_tail(w.core) if _has_hangul(w.core) else w.core.rstrip(",")
+            if name == w.core and not w.closes:
+                continue  # no particle or comma: the first word of a longer phrase
+            latin = name.isascii() and name[:1].isalpha() and name[:1].isupper()
+            transliterated = all(map(_is_hangul, name)) and len(name) >= 2 and any(c in _LOANWORD_SYLLABLES for c in name)
+            if (not (latin or transliterated) or name in _NOT_NAMES or name in _LOANWORD_NOUNS or name.upper() in _GENERIC_LATIN_UPPER
+                    or _looks_korean_name(name) or self.known.type_of(name) not in (None, "company")):
+                continue
+            hits.append(_Hit(name, w.start, "rule", "company"))
+        return hits
+
+    def group_list_hits(self) -> list[_Hit]:
+        """Firms of a group listed by their Latin prefix and a word (롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등): in a
+        comma list closed by 등 with two items or more that are firms (known, or by their ending), an item of two words, a
+        short Latin acronym and a Hangul word or another acronym, is a firm too."""
+        if "등" not in self.text or ", " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        words = self.words
+        for i, w in enumerate(words):
+            if w.core not in _LIST_ETC or i == 0 or w.line_start:
+                continue
+            items: list[list] = [[words[i - 1]]]
+            j = i - 1
+            while j > 0 and len(items) <= 15 and not words[j].line_start and not words[j].opens:
+                prev = words[j - 1]
+                between = self.text[prev.end : words[j].start]
+                if prev.closes and between.strip() == "," and self.text[prev.end : prev.end + 1] == ",":
+                    items.insert(0, [prev])
+                elif not prev.closes and between == " " and len(items[0]) < 3:
+                    items[0].insert(0, prev)
+                else:
+                    break
+                j -= 1
+            if len(items) < 3:
+                continue
+            firms = sum(1 for item in items if self._is_firm_item(item))
+            if firms < 2:
+                continue
+            for item in items:
+                if len(item) == 2 and _GROUP_PREFIX.fullmatch(item[0].core) and _GROUP_REST.fullmatch(item[1].core):
+                    name = f"{item[0].core} {item[1].core}"
+                    if (item[0].core.upper() not in _GENERIC_LATIN_UPPER and item[1].core.upper() not in _GENERIC_LATIN_UPPER
+                            and self.known.type_of(name) in (None, "company") and self.known.type_of(item[0].core) is None
+                            and item[1].core not in _NOT_GROUP_FIRMS and item[1].core not in _NOT_NAMES):
+                        hits.append(_Hit(name, item[0].start, "rule", "company"))
+        return hits
+
+    def _is_firm_item(self, item: list) -> bool:
+        """A listed item that names a firm: known as one (whole, or a word of it: 롯데케미칼 기초소재사업), or by its ending."""
+        whole = " ".join(x.core for x in item)
+        if self.known.type_of(whole) == "company" or any(self.known.type_of(x.core) == "company" for x in item):
+            return True
+        found = _suffix_type(whole)
+        return found is not None and found[0] == "company"
+
+    def series_round_hits(self) -> list[_Hit]:
+        """The firm raising a series round (see _SERIES_ROUND): a company, unless a kind of firm, a time word, a Korean
+        person's name or known as something else."""
+        if "시리즈" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SERIES_ROUND.finditer(self.text):
+            name = _strip_tail(m.group(1)) if _has_hangul(m.group(1)) else m.group(1)
+            if m.group(1)[len(name) :] not in ("", "가", "이", "는", "은", "도"):
+                continue  # 상반기에 시리즈 A: a time, not the subject that raises the round
+            if (name in _NOT_RAISERS or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER or name.endswith(_FIRM_NOUNS)
+                    or _looks_korean_name(name) or name[-1] in "의에를을과와로서며고다" or self.known.type_of(name) not in (None, "company")):
+                continue
+            hits.append(_Hit(name, m.start(1), "rule", "company"))
+        return hits
+
+    def committee_hits(self) -> list[_Hit]:
+        """A committee after its legislature (see _COMMITTEE_AFTER_BODY): an org named with the legislature, and the committee's
+        own word as its alias (the pair joins them)."""
+        if "위원회" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _COMMITTEE_AFTER_BODY.finditer(self.text):
+            body, committee = m.group(1), m.group(2)
+            stem = committee[: -len("위원회")]
+            if stem in _GENERIC_COMMITTEE_STEMS or stem in _NOT_NAMES or body != "국회" and self.known.type_of(body) not in (None, "org"):
+                continue
+            if body != "국회" and not (self.known.type_of(body) == "org" or self.known.type_of(body[:-2]) == "place"
+                                      or self.known.type_of(body[:-3]) == "place"):
+                continue  # a council named after a place the alias file knows (서울시의회, 경기도의회)
+            name = f"{body} {committee}"
+            if self.known.type_of(name) in (None, "org") and self.known.type_of(committee) in (None, "org"):
+                hits.append(_Hit(name, m.start(1), "rule", "org"))
+                hits.append(_Hit(committee, m.start(2), "rule", "org"))
+        return hits
+
+    @staticmethod
+    def committee_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+        """(국회 정무위원회, 정무위원회): one committee, named with and without its legislature."""
+        return [(h.surface, h.surface.split(" ", 1)[1]) for h in hits
+                if h.type == "org" and " " in h.surface and h.surface.endswith("위원회") and _COMMITTEE_AFTER_BODY.fullmatch(h.surface)]
 
     def source_hits(self) -> list[_Hit]:
         """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
@@ -148,17 +298,18 @@ class _FirmCueRules(_ArticleBase):
     def _counts_firms(self, i: int) -> bool:
         """Whether a word within three after words[i] (등) counts or names firms (13개사가, 지역 주간지 10개사와, 일간지 4곳)."""
         for w in self.words[i + 1 : i + 4]:
-            if w.line_start or w.core in _KIND_WORDS:
-                return False  # 반도체와 배터리 등 관련 기업: the items are kinds of business, not firms
+            if w.line_start or w.core in _KIND_WORDS or _PEOPLE_COUNT.match(w.core):
+                return False  # 반도체와 배터리 등 관련 기업: the items are kinds of business, not firms; 등 16명이: people
             if _FIRM_COUNT.match(w.core) or _strip_tail(w.core).endswith(_FIRM_NOUNS):
                 return True
-            if w.closes:
-                return False
+            if w.closes or self.has_barrier(w):
+                return False  # 등 16명이 참석해 우량기업: a clause ends before the firm's word
         return False
 
     def _firm_item(self, name: str) -> bool:
-        if not _ITEM_SHAPE.fullmatch(name) or name in _NOT_NAMES or name in _GENERIC_LATIN or name.endswith(_FIRM_NOUNS):
-            return False
+        if (not _ITEM_SHAPE.fullmatch(name) or name in _NOT_NAMES or name in _GENERIC_LATIN or name.endswith(_FIRM_NOUNS)
+                or name in _CLAUSE_NOUNS or title_family(name)):
+            return False  # 참여, 대표: what a firm did, a head's title
         if name.endswith(_SENTENCE_ENDS) or strip_particle(name) != name and not self.known.get(name):
             return False
         return self.known.type_of(name) in (None, "company")
@@ -182,6 +333,7 @@ class _FirmCueRules(_ArticleBase):
             if name == w.core and not w.closes:
                 continue  # no particle or comma: the first word of a longer phrase (업체인 한빛 솔루션)
             if (len(name) < 2 or name in _NOT_NAMES or name in _NOT_APPOSED or w.core.endswith(_SENTENCE_ENDS)
+                    or w.core.startswith(_BOUND_NOUN_PHRASES)  # 회사인 것으로: "that it is a firm", no name
                     or not _ITEM_SHAPE.fullmatch(name) or name.upper() in _GENERIC_LATIN_UPPER or _looks_korean_name(name)
                     or self.known.type_of(name) not in (None, "company")):
                 continue
@@ -196,11 +348,20 @@ class _FirmCueRules(_ArticleBase):
         hits: list[_Hit] = []
         for m in _LEGAL_FORM.finditer(self.text):
             name = _strip_tail(m.group(2)) if _has_hangul(m.group(2)) else m.group(2)
-            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER:
-                continue
+            if len(name) < 2 or name in _NOT_NAMES or name.upper() in _GENERIC_LATIN_UPPER or _is_tail(name):
+                continue  # 한국메탈(주)에서: the particle of the name before the mark, no name after it
             type_ = "company" if m.group(1) in ("㈜", "(주)", "주식회사") else "org"
             if self.known.type_of(name) in (None, type_):
                 hits.append(_Hit(name, m.start(2), "rule", type_))
+        if "(주)" in self.text or "㈜" in self.text:
+            for m in _LEGAL_FORM_AFTER.finditer(self.text):
+                name, run = m.group(1), _HANGUL_RUN.match(self.text, m.end()).group()
+                if run and not _is_tail(run):
+                    continue  # 한빛(주)누리: the mark opens the next name
+                if (name in _NOT_NAMES or name.endswith(_FIRM_NOUNS) or _is_tail(name) or _looks_korean_name(name)
+                        or self.known.type_of(name) not in (None, "company")):
+                    continue  # 업체(주), 김하늘(주): a kind of firm or a person is no firm's name
+                hits.append(_Hit(name, m.start(1), "rule", "company"))
         return hits
 
     def subsidiary_hits(self) -> list[_Hit]:

@@ -26,6 +26,8 @@ _WORD_BEFORE = re.compile(r"(?:^|\s)(\S+) \Z")
 _APPOSITION_ENDS = ("제조사", "업체", "기업", "회사", "스타트업", "브랜드", "계열사", "자회사", "협력사", "법인", "업체인", "기업인",
                     "회사인", "개발사", "운영사", "전문기업", "사인", "체인", "업인")
 _FIRM_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9&])[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}\Z")
+_CHAMBER_WORDS = ("상공회의소", "회의소")
+_LEGAL_MARKS_AFTER = ("(주)", "㈜", " (주)", " ㈜")  # a legal form written after the firm's name
 _MIXED_FIRM = re.compile(r"[가-힣]{1,8}[A-Za-z][A-Za-z0-9&]{0,9}|[A-Za-z][A-Za-z0-9&]{0,9}[가-힣]{1,8}")  # 누리AI, KT클라우드
 
 
@@ -40,6 +42,8 @@ class _FirmHeadRules(_ArticleBase):
             return None
         if self.known.type_of(core) is not None or _suffix_type(core) is not None:
             return None  # known, or named by its suffix already (경성미디어그룹)
+        if core.endswith(_CHAMBER_WORDS) and len(core) > 4:
+            return _Hit(core, w.start, "rule", "org")  # 최순호 경주상공회의소 회장: a chamber of commerce is a body
         return _Hit(core, w.start, "rule", "company")
 
     def _starts_a_name(self, k: int) -> bool:
@@ -78,6 +82,10 @@ class _FirmHeadRules(_ArticleBase):
     def _firm_before_bracket(self, start: int) -> _Hit | None:
         """The word glued before a bracket that names a firm's head (see _FIRM_BRACKET_HEADS): a company when it is no
         Korean name, no kind of body and not known or typed as anything else by its ending."""
+        for mark in _LEGAL_MARKS_AFTER:
+            if self.text.endswith(mark, max(0, start - len(mark)), start):
+                start -= len(mark)  # 청오디피케이(주)(대표 김영훈): the legal form between the firm and its head's bracket
+                break
         before = _FIRM_BEFORE.search(self.text, max(0, start - 16), start)
         if before is None:
             return None

@@ -62,6 +62,18 @@ _SCHEDULE_DATE = re.compile(r"\d{1,2}일")
 _DONG_WORD = re.compile(r"[가-힣]{2,4}(?:\d{1,2}(?:·\d{1,2}){0,3}가?)?동")
 
 
+# Industrial estates: 은남일반산업단지, 구미국가산업단지, 장암농공단지, 은남산단 (the short form news uses), 외동공단 (an older word for one).
+# The stem is a name of two syllables or more; kinds of estate (국가산단, 노후 산단, 인근 산업단지) name none. 공단 also ends
+# public corporations (국민연금공단, 도로교통공단), so X공단 is an estate only with a two-syllable stem and a word that puts
+# firms in it (외동공단 내, 공단에 입주한) or a known place as its stem (구미공단).
+_ESTATE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8}?)((?:일반|국가|지방|농공|첨단|도시첨단)?산업단지|농공단지|산단|공단)"
+                     r"(?=(?:[은는이가을를의에와과도로]|에서|으로|에는|부터|까지)?(?![가-힣]))")
+_ESTATE_GENERIC = frozenset("""인근 주변 지역 해당 관내 도내 시내 국가 일반 지방 농공 첨단 도시첨단 스마트 노후 신규 기존 대규모 대형 소형 주요
+    각 전국 국내 해외 산업 산업단 공공 민간 신설 조성 지정 미분양 입주 배후 산업 연관 전용 전문 특화 외국인 인접 소재 같은 다른 인근의""".split())
+_PLANT_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2})공장(?=(?:[은는이가을를의에와과도로]|에서|으로|에는|부터|까지)?(?![가-힣A-Za-z0-9]))")
+_ESTATE_CUE = re.compile(r" ?(?:내|안|입주)(?![가-힣])|에 입주| 입주")
+
+
 @lru_cache(maxsize=1 << 14)
 def _schedule_word(core: str) -> str | None:
     """'dong' for a neighbourhood-shaped word (부암동, 창신3동; not 활동), 'date' for 8일, else None."""
@@ -102,6 +114,45 @@ class _PlaceRules(_ArticleBase):
             if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                 return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
         return []
+
+    def estate_hits(self) -> list[_Hit]:
+        """Industrial estates by their word (see _ESTATE): places."""
+        if "산업단지" not in self.text and "산단" not in self.text and "공단" not in self.text and "농공단지" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _ESTATE.finditer(self.text):
+            stem, kind = m.group(1), m.group(2)
+            if stem in _ESTATE_GENERIC or stem in _NOT_NAMES or stem[-1] in "의에과와를을" or self.known.type_of(m.group()) not in (None, "place"):
+                continue
+            if kind == "공단" and not (len(stem) == 2 and (_ESTATE_CUE.match(self.text, m.end()) or self.known.type_of(stem) == "place")):
+                continue  # 국민연금공단, 도로교통공단: a public corporation's name
+            hits.append(_Hit(m.group(), m.start(), "rule", "place"))
+        return hits
+
+    def plant_word_hits(self) -> list[_Hit]:
+        """A plant named by its town glued to 공장 (대산공장 정기보수, 서산공장에서): two syllables that are no kind of plant
+        (배터리공장, 합작공장, 전용공장), no known name (울산공장 is a mention of 울산) and no verb's form."""
+        if "공장" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _PLANT_WORD.finditer(self.text):
+            stem = m.group(1)
+            if (stem in _PLANT_KINDS or stem in _NOT_NAMES or stem in _ESTATE_GENERIC or stem[-1] in _ADNOMINAL_ENDS
+                    or stem[-1] in "의에과와를을" or self.known.type_of(stem) is not None or self.known.type_of(m.group()) not in (None, "place")):
+                continue
+            hits.append(_Hit(m.group(), m.start(), "rule", "place"))
+        return hits
+
+    @staticmethod
+    def estate_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+        """(은남일반산업단지, 은남산단): one estate, its full name and the short form, both found in the article."""
+        full: dict[str, str] = {}
+        for h in hits:
+            m = _ESTATE.fullmatch(h.surface) if h.type == "place" else None
+            if m and m.group(2).endswith("산업단지"):
+                full.setdefault(m.group(1), h.surface)
+        return [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
+                and m.group(2) in ("산단", "공단") and m.group(1) in full]
 
     def venue_hits(self) -> list[_Hit]:
         """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""
