@@ -2,6 +2,7 @@
 article and where the matcher then finds it (the two steps indexing runs), with the shipped alias file."""
 from __future__ import annotations
 
+import resource
 import time
 
 import pytest
@@ -33,6 +34,20 @@ def mentions(shipped, text: str) -> list[tuple[str, str, str]]:
 
 def persons(shipped, text: str) -> list[str]:
     return [name for _, name, kind in mentions(shipped, text) if kind == "person"]
+
+
+def names_of(shipped, text: str, kind: str) -> set[str]:
+    return {name for _, name, k in mentions(shipped, text) if k == kind}
+
+
+def all_names(shipped, text: str) -> set[str]:
+    return {name for _, name, _ in mentions(shipped, text)}
+
+
+def cpu() -> float:
+    """CPU seconds of this process: the hostile tests' budget, steady under a loaded machine."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 # --- a title glued to a person's name ---------------------------------------------------------------------------

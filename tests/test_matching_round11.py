@@ -5,15 +5,7 @@ from __future__ import annotations
 import resource
 
 import pytest
-from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
-
-
-def names_of(shipped, text: str, kind: str) -> set[str]:
-    return {name for _, name, k in mentions(shipped, text) if k == kind}
-
-
-def all_names(shipped, text: str) -> set[str]:
-    return {name for _, name, _ in mentions(shipped, text)}
+from test_matching import all_names, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 
 # --- false bodies ---------------------------------------------------------------------------------------------------

@@ -2,24 +2,9 @@
 scripts): what the rules propose for an article and where the matcher then finds it, with the shipped alias file."""
 from __future__ import annotations
 
-import resource
-
 import pytest
 
-from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
-
-
-def names_of(shipped, text: str, kind: str) -> set[str]:
-    return {name for _, name, k in mentions(shipped, text) if k == kind}
-
-
-def all_names(shipped, text: str) -> set[str]:
-    return {name for _, name, _ in mentions(shipped, text)}
-
-
-def cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+from test_matching import all_names, cpu, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 
 # --- people -----------------------------------------------------------------------------------------------------------

@@ -3,25 +3,10 @@
 shipped alias file; negative cases beside each, and hostile inputs that must stay linear."""
 from __future__ import annotations
 
-import resource
-
-from test_matching import article, mentions, shipped  # noqa: F401 (shipped is a fixture)
+from test_matching import article, all_names, cpu, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 from store.extract.entities import rule_candidates
 from store.extract.name_shapes import hanja_glossed_name
-
-
-def names_of(shipped, text: str, kind: str) -> set[str]:
-    return {name for _, name, k in mentions(shipped, text) if k == kind}
-
-
-def all_names(shipped, text: str) -> set[str]:
-    return {name for _, name, _ in mentions(shipped, text)}
-
-
-def cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
 
 
 # --- people -----------------------------------------------------------------------------------------------------------

@@ -3,23 +3,8 @@ style (particles, spacing variants): what the rules propose for an article and w
 shipped alias file; negative cases beside each, and hostile inputs that must index in seconds."""
 from __future__ import annotations
 
-import resource
-
 from test_entities import shipped_places, typed  # noqa: F401 (typed is a fixture)
-from test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
-
-
-def names_of(shipped, text: str, kind: str) -> set[str]:
-    return {name for _, name, k in mentions(shipped, text) if k == kind}
-
-
-def all_names(shipped, text: str) -> set[str]:
-    return {name for _, name, _ in mentions(shipped, text)}
-
-
-def cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+from test_matching import all_names, cpu, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 
 found = shipped_places  # (matcher, names), text -> [(surface, canonical name)] in text order

@@ -3,13 +3,9 @@ article and where the matcher then finds it (the two steps indexing runs), with 
 from __future__ import annotations
 
 import pytest
-from test_matching import article, mentions, shipped  # noqa: F401 (shipped is a fixture)
+from test_matching import article, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 from store.extract.entities import rule_candidates
-
-
-def names_of(shipped, text: str, kind: str) -> set[str]:
-    return {name for _, name, k in mentions(shipped, text) if k == kind}
 
 
 # --- schools ------------------------------------------------------------------------------------------------------
