@@ -1,0 +1,37 @@
+"""Round 15 (ents15a) rules of issue 11 on set15's place and person misses, each on Korean text written for it."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from store.extract.entities import load_alias_file
+from tests.test_matching import mentions
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_alias_file()
+
+
+def places(shipped, text: str) -> list[str]:
+    return [name for _, name, kind in mentions(shipped, text) if kind == "place"]
+
+
+def test_a_heads_title_glued_to_a_place_names_it(shipped):
+    text = ("김민수 아산시장은 축사를 했다. 이영희 부여군수와 박철수 대전 동구청장이 참석했다. 고성군수님께 감사드린다. "
+            "강원도지사가 말했다. 경주시장도 왔다.")
+    got = places(shipped, text)
+    assert "아산" in got and "부여군" in got and "고성군" in got and "경주" in got
+
+
+def test_markets_and_longer_words_name_no_place(shipped):
+    text = "전통시장과 주식시장, 수산시장이 붐볐다. 아산시장터가 열렸다. 부여군수산물 축제. 동구청장실 앞."
+    assert places(shipped, text) == []
+
+
+def test_many_glued_heads_index_linearly(shipped):
+    text = "아산시장은 " * 100_000
+    t = time.perf_counter()
+    mentions(shipped, text)
+    assert time.perf_counter() - t < 30
