@@ -35,3 +35,19 @@ def test_many_glued_heads_index_linearly(shipped):
     t = time.perf_counter()
     mentions(shipped, text)
     assert time.perf_counter() - t < 30
+
+
+def persons(shipped, text: str) -> list[str]:
+    return [name for _, name, kind in mentions(shipped, text) if kind == "person"]
+
+
+def test_singers_listed_before_a_glued_kind_of_singer(shipped):
+    text = "이날 저녁 행사에는 초아, 할리퀸, 도미노보이즈 등 인기가수의 공연이 이어졌다."
+    got = persons(shipped, text)
+    assert "초아" in got and "할리퀸" in got
+    assert persons(shipped, "이날 다양한 장르 등 인기가수의 공연이 이어졌다.") == []
+    assert persons(shipped, "공연이 진행됐다, 할리퀸, 도미노보이즈 등 인기가수의 공연.").count("진행됐다") == 0
+    text = "이날 " + "초아, " * 50_000 + "할리퀸 등 인기가수의 공연."
+    t = time.perf_counter()
+    persons(shipped, text)
+    assert time.perf_counter() - t < 30

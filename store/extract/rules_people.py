@@ -86,7 +86,7 @@ _BRACKET_TOKEN = re.compile(r"[^\s=]+")
 # it is (걸그룹 에스파는, 아이돌 그룹 아스트로가).
 # A list of them closed by 등 and a word for performers (세븐틴, 엔하이픈, 뉴진스 등 레이블 아티스트들이; 임영웅·이찬원 등 가수들): one
 # word may stand between 등 and the kind.
-_PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
+_PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:(?:인기|트로트|유명|초대) ?)?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
                                r"(?=[이가은는을를의과와도에]|\s|[,.]|$)")
 _LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
 # A group before its members (방탄소년단 멤버들의, 뉴진스의 멤버 하니), read only in a story about music (_MUSIC_WORDS): the word
@@ -212,6 +212,11 @@ class _PeopleRules(_FirmHeadRules):
                             items.append((k - len(item), item))
                         break
                     if not _LIST_ITEM.fullmatch(item):
+                        words = piece.split()
+                        last = words[-1] if len(words) >= 2 and piece[-1:] != " " else ""
+                        if (len(items) >= 2 and text[k] == "," and _LIST_ITEM.fullmatch(last)
+                                and last[-1] not in "다고며서돼해된한던는은을를의와과도에이가로"):
+                            items.append((k - len(last), last))  # 행사가 진행돼 초아, 할리퀸, 도미노보이즈 등: the list's first
                         break
                     items.append((sep + 1 + len(piece) - len(piece.lstrip()), item))
                     if sep < 0 or text[sep] == "\n":
