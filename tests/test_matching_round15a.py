@@ -51,3 +51,9 @@ def test_singers_listed_before_a_glued_kind_of_singer(shipped):
     t = time.perf_counter()
     persons(shipped, text)
     assert time.perf_counter() - t < 30
+
+
+def test_a_place_between_a_name_and_a_heads_title(shipped):
+    text = "개막식에는 정만호 강원도 경제부지사, 김진태 강원도지사가 참석했다."
+    assert "정만호" in persons(shipped, text)
+    assert persons(shipped, "개막식에는 관계자 강원도 경제부지사가 참석했다.") == []

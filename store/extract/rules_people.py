@@ -386,6 +386,9 @@ class _PeopleRules(_FirmHeadRules):
         if m is None or i == 0 or w.line_start or m.group("tail") and not _is_tail(m.group("tail")):
             return []
         prev = self.words[i - 1]
+        if (i >= 2 and not prev.closes and not prev.line_start and prev.core[-1:] in "도시군구"
+                and self.known.type_of(prev.core) == "place"):
+            prev = self.words[i - 2]  # 정만호 강원도 경제부지사: the place he heads written between name and title
         if prev.closes or len(prev.core) != 3 or not self.is_korean_name(prev, before_title=True):
             return []
         return [_Hit(prev.core, prev.start, "title", "person")]
