@@ -57,3 +57,13 @@ def test_a_place_between_a_name_and_a_heads_title(shipped):
     text = "개막식에는 정만호 강원도 경제부지사, 김진태 강원도지사가 참석했다."
     assert "정만호" in persons(shipped, text)
     assert persons(shipped, "개막식에는 관계자 강원도 경제부지사가 참석했다.") == []
+
+
+def test_candidates_after_their_party(shipped):
+    text = "아산시장 선거에서 맞붙는\n더불어민주당 오세현,\n국민의힘 박경귀 예비후보가 나란히 선거사무소를 열었다."
+    got = persons(shipped, text)
+    assert "오세현" in got and "박경귀" in got
+    # a party before an ordinary word, a verb or a body is nobody
+    text = "더불어민주당 지도부는 회의를 열었다. 국민의힘 원내대표가 말했다. 국민의힘 관계자, 민주당 소속 의원들. 정의당 대표단."
+    assert persons(shipped, text) == []
+    assert persons(shipped, "국민의힘 " * 100_000) == []

@@ -88,6 +88,10 @@ _BRACKET_TOKEN = re.compile(r"[^\s=]+")
 # word may stand between 등 and the kind.
 _PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:(?:인기|트로트|유명|초대) ?)?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
                                r"(?=[이가은는을를의과와도에]|\s|[,.]|$)")
+# A candidate after the party's name (더불어민주당 오세현, 국민의힘 박경귀 예비후보가): a name of three syllables, then a comma,
+# a line's end or a word for a candidate or a lawmaker.
+_PARTY_CANDIDATE = re.compile(r"(?<![가-힣])(?:더불어민주당|국민의힘|조국혁신당|개혁신당|정의당|진보당|민주당|국민의당|자유한국당|바른미래당"
+                              r"|새누리당|미래통합당|무소속) ([가-힣]{3})(?=\s*[,·\n]| (?:예비)?후보|(?:예비)?후보| 의원| 당선인|$)")
 _LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
 # A group before its members (방탄소년단 멤버들의, 뉴진스의 멤버 하니), read only in a story about music (_MUSIC_WORDS): the word
 # before 멤버, unless it says which members (핵심 멤버, 창립 멤버) or what kind of body they belong to (팀, 위원회).
@@ -186,7 +190,20 @@ class _PeopleRules(_FirmHeadRules):
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
-                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits())
+                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
+                + self.party_candidate_hits())
+
+    def party_candidate_hits(self) -> list[_Hit]:
+        """A candidate or lawmaker named right after the party (see _PARTY_CANDIDATE)."""
+        if "당 " not in self.text and "무소속 " not in self.text and "국민의힘 " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _PARTY_CANDIDATE.finditer(self.text):
+            name = m.group(1)
+            if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                    and strip_particle(name) == name and self.known.type_of(name) in (None, "person")):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
 
     def _group_name_ok(self, name: str) -> bool:
         return (name not in _NOT_GROUPS and name not in _NOT_NAMES and not title_family(name) and _suffix_type(name) is None
