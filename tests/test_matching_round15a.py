@@ -67,3 +67,14 @@ def test_candidates_after_their_party(shipped):
     text = "더불어민주당 지도부는 회의를 열었다. 국민의힘 원내대표가 말했다. 국민의힘 관계자, 민주당 소속 의원들. 정의당 대표단."
     assert persons(shipped, text) == []
     assert persons(shipped, "국민의힘 " * 100_000) == []
+
+
+def test_a_speaker_label_on_its_own_line_before_a_quote(shipped):
+    text = "캠핑족들은 만족합니다.\n이우현 / 경북 안동시\n\"넓고 쾌적하고 좋은 것 같고….\"\n김민지 / 서울 마포구\n“좋아요.”"
+    got = persons(shipped, text)
+    assert "이우현" in got and "김민지" in got
+    # no quote after it, or not a name: nobody
+    assert persons(shipped, "가격은 / 원화 기준\n\"싸다.\"\n이우현 / 경북 안동시\n본문이 이어진다.") == []
+    t = time.perf_counter()
+    persons(shipped, "가나다 / 라마바\n" * 100_000)
+    assert time.perf_counter() - t < 30

@@ -92,6 +92,8 @@ _PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:(?
 # a line's end or a word for a candidate or a lawmaker.
 _PARTY_CANDIDATE = re.compile(r"(?<![가-힣])(?:더불어민주당|국민의힘|조국혁신당|개혁신당|정의당|진보당|민주당|국민의당|자유한국당|바른미래당"
                               r"|새누리당|미래통합당|무소속) ([가-힣]{3})(?=\s*[,·\n]| (?:예비)?후보|(?:예비)?후보| 의원| 당선인|$)")
+# A TV transcript's speaker label on a line of its own, name / where from or what (이우현 / 경북 안동시), before a quoted line.
+_LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?:[ \t]*\n)?[ \t]*[\"“]", re.M)
 _LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
 # A group before its members (방탄소년단 멤버들의, 뉴진스의 멤버 하니), read only in a story about music (_MUSIC_WORDS): the word
 # before 멤버, unless it says which members (핵심 멤버, 창립 멤버) or what kind of body they belong to (팀, 위원회).
@@ -279,7 +281,7 @@ class _PeopleRules(_FirmHeadRules):
     def speaker_label_hits(self) -> list[_Hit]:
         """A transcript's speaker label, name / body and title in square brackets ([정성호/법무부 장관], [김민수 / 시의원]): the
         name, when it looks like a Korean name and the label ends in a title."""
-        if "/" not in self.text or "[" not in self.text:
+        if "/" not in self.text:
             return []
         hits: list[_Hit] = []
         for m in _SPEAKER_LABEL.finditer(self.text):
@@ -287,6 +289,12 @@ class _PeopleRules(_FirmHeadRules):
             if (role and title_family(role[-1]) and _looks_korean_name(name) and name not in _NOT_NAMES
                     and self.known.type_of(name) in (None, "person")):
                 hits.append(_Hit(name, m.start(1), "title", "person"))
+        if "\n" in self.text:
+            for m in _LINE_SPEAKER.finditer(self.text):
+                name = m.group(1)
+                if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                        and self.known.type_of(name) in (None, "person")):
+                    hits.append(_Hit(name, m.start(1), "title", "person"))
         return hits
 
     def _titled_word_hits(self) -> list[_Hit]:
