@@ -78,3 +78,8 @@ def test_a_speaker_label_on_its_own_line_before_a_quote(shipped):
     t = time.perf_counter()
     persons(shipped, "가나다 / 라마바\n" * 100_000)
     assert time.perf_counter() - t < 30
+
+
+def test_a_lake_and_an_industrial_estate_are_known(shipped):
+    got = places(shipped, "소양호 주변과 센텀2산단에 캠핑장이 있다.")
+    assert "소양호" in got and "센텀2산단" in got
