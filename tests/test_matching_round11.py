@@ -92,7 +92,8 @@ def test_a_countrys_market_glued_names_the_country(shipped):
     text = "미국시장이 안정을 보였고 중국시장에서도 팔렸다. 유럽 시장은 잠잠했다. 김두겸 울산시장과 부산시장은 세계시장을 말했다."
     places = [n for _, n, k in mentions(shipped, text) if k == "place"]
     assert {"미국", "중국", "유럽"} <= set(places), places
-    assert not {"울산", "부산"} & set(places), places
+    # round 15 (lead's decision): a head's title glued to a city names the city (울산시장 -> 울산, 부산시장은 -> 부산)
+    assert {"울산", "부산"} <= set(places), places
 
 
 def test_government_buildings_and_data_centres_are_known(shipped):

@@ -149,6 +149,23 @@ def _market_tail(run: str) -> bool:
     return run.startswith("시장") and (len(run) == 2 or _is_tail(run[2:]))
 
 
+# A head's title glued to a city, county, district or province names that place (lead's decision, round 15):
+# 아산시장은 -> 아산시, 부여군수 -> 부여군, 동구청장 -> 동구, 강원도지사 -> 강원도. Only the head's own title for the place's
+# last syllable, with particles after it (not 아산시장터, 부여군수산): 시장 as a market glued to a country stays _market_tail's.
+_HEAD_OF = {"시": ("장",), "군": ("수",), "구": ("청장",), "도": ("지사",)}
+
+
+def _head_of_place(written: str, run: str) -> bool:
+    heads = _HEAD_OF.get(written[-1:]) if len(written) >= 2 else None
+    if not heads:
+        return False
+    for head in heads:
+        if run.startswith(head):
+            rest = run[len(head):]
+            return not rest or rest == "님" or _is_tail(rest)
+    return False
+
+
 def _chair_forms(surfaces: Iterable[str]) -> list[str]:
     """A committee's chair written for the committee (김주현 금융위원장, 공정거래위원장은): 금융위원회 -> 금융위원장. The
     committee is named (as a society by its head, see lexicon.head_tail); only names of 2 letters or more before 위원회."""
@@ -358,7 +375,8 @@ class Matcher:
                         and not (pattern.kind == "org" and text[end - 1] == "부" and minister_tail(run))
                         and not (pattern.kind == "company" and " " in written and _game_against(run))
                         and not (pattern.kind == "org" and head_tail(written, run))
-                        and not (pattern.market and _market_tail(run))):
+                        and not (pattern.market and _market_tail(run))
+                        and not (pattern.kind == "place" and _head_of_place(written, run))):
                     return False  # 삼성 in 삼성전자, 카카오 in 카카오톡 (but 황광민의원으로: a person, a title glued)
                 if pattern.kind == "place" and text[end] in "인형":
                     return False  # 한국인, 미국인들: a people, not the place; 한국형 AI: a kind, not the place

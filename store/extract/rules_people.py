@@ -86,8 +86,14 @@ _BRACKET_TOKEN = re.compile(r"[^\s=]+")
 # it is (걸그룹 에스파는, 아이돌 그룹 아스트로가).
 # A list of them closed by 등 and a word for performers (세븐틴, 엔하이픈, 뉴진스 등 레이블 아티스트들이; 임영웅·이찬원 등 가수들): one
 # word may stand between 등 and the kind.
-_PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
+_PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:(?:인기|트로트|유명|초대) ?)?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
                                r"(?=[이가은는을를의과와도에]|\s|[,.]|$)")
+# A candidate after the party's name (더불어민주당 오세현, 국민의힘 박경귀 예비후보가): a name of three syllables, then a comma,
+# a line's end or a word for a candidate or a lawmaker.
+_PARTY_CANDIDATE = re.compile(r"(?<![가-힣])(?:더불어민주당|국민의힘|조국혁신당|개혁신당|정의당|진보당|민주당|국민의당|자유한국당|바른미래당"
+                              r"|새누리당|미래통합당|무소속) ([가-힣]{3})(?=\s*[,·\n]| (?:예비)?후보|(?:예비)?후보| 의원| 당선인|$)")
+# A TV transcript's speaker label on a line of its own, name / where from or what (이우현 / 경북 안동시), before a quoted line.
+_LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?:[ \t]*\n)?[ \t]*[\"“]", re.M)
 _LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
 # A group before its members (방탄소년단 멤버들의, 뉴진스의 멤버 하니), read only in a story about music (_MUSIC_WORDS): the word
 # before 멤버, unless it says which members (핵심 멤버, 창립 멤버) or what kind of body they belong to (팀, 위원회).
@@ -186,7 +192,20 @@ class _PeopleRules(_FirmHeadRules):
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
-                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits())
+                + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
+                + self.party_candidate_hits())
+
+    def party_candidate_hits(self) -> list[_Hit]:
+        """A candidate or lawmaker named right after the party (see _PARTY_CANDIDATE)."""
+        if "당 " not in self.text and "무소속 " not in self.text and "국민의힘 " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _PARTY_CANDIDATE.finditer(self.text):
+            name = m.group(1)
+            if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                    and strip_particle(name) == name and self.known.type_of(name) in (None, "person")):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
 
     def _group_name_ok(self, name: str) -> bool:
         return (name not in _NOT_GROUPS and name not in _NOT_NAMES and not title_family(name) and _suffix_type(name) is None
@@ -212,6 +231,11 @@ class _PeopleRules(_FirmHeadRules):
                             items.append((k - len(item), item))
                         break
                     if not _LIST_ITEM.fullmatch(item):
+                        words = piece.split()
+                        last = words[-1] if len(words) >= 2 and piece[-1:] != " " else ""
+                        if (len(items) >= 2 and text[k] == "," and _LIST_ITEM.fullmatch(last)
+                                and last[-1] not in "다고며서돼해된한던는은을를의와과도에이가로"):
+                            items.append((k - len(last), last))  # 행사가 진행돼 초아, 할리퀸, 도미노보이즈 등: the list's first
                         break
                     items.append((sep + 1 + len(piece) - len(piece.lstrip()), item))
                     if sep < 0 or text[sep] == "\n":
@@ -257,7 +281,7 @@ class _PeopleRules(_FirmHeadRules):
     def speaker_label_hits(self) -> list[_Hit]:
         """A transcript's speaker label, name / body and title in square brackets ([정성호/법무부 장관], [김민수 / 시의원]): the
         name, when it looks like a Korean name and the label ends in a title."""
-        if "/" not in self.text or "[" not in self.text:
+        if "/" not in self.text:
             return []
         hits: list[_Hit] = []
         for m in _SPEAKER_LABEL.finditer(self.text):
@@ -265,6 +289,12 @@ class _PeopleRules(_FirmHeadRules):
             if (role and title_family(role[-1]) and _looks_korean_name(name) and name not in _NOT_NAMES
                     and self.known.type_of(name) in (None, "person")):
                 hits.append(_Hit(name, m.start(1), "title", "person"))
+        if "\n" in self.text:
+            for m in _LINE_SPEAKER.finditer(self.text):
+                name = m.group(1)
+                if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                        and self.known.type_of(name) in (None, "person")):
+                    hits.append(_Hit(name, m.start(1), "title", "person"))
         return hits
 
     def _titled_word_hits(self) -> list[_Hit]:
@@ -381,6 +411,9 @@ class _PeopleRules(_FirmHeadRules):
         if m is None or i == 0 or w.line_start or m.group("tail") and not _is_tail(m.group("tail")):
             return []
         prev = self.words[i - 1]
+        if (i >= 2 and not prev.closes and not prev.line_start and prev.core[-1:] in "도시군구"
+                and self.known.type_of(prev.core) == "place"):
+            prev = self.words[i - 2]  # 정만호 강원도 경제부지사: the place he heads written between name and title
         if prev.closes or len(prev.core) != 3 or not self.is_korean_name(prev, before_title=True):
             return []
         return [_Hit(prev.core, prev.start, "title", "person")]
