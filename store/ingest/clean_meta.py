@@ -51,7 +51,7 @@ _MAX_INLINE_TAIL = 400
 _LATIN_SPELLING = r"(?:\s?\([A-Za-z][A-Za-z0-9 .&-]{1,20}\))"  # "로이슈(lawissue)": an outlet's name in Latin letters after it
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
-    rf"^(?:글\s*[:：]\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
+    rf"^(?:글\s*[:：]\s*|기자명\s*[:：]?\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "기자명 홍길동 기자"  "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
     rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}}){_LATIN_SPELLING}?\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
     rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
 )
