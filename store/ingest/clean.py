@@ -143,6 +143,10 @@ def _scan(text: str) -> _Found:
             found.footer_outlets.append(source["outlet"])
             found.lines.append(_Line("", "sep"))
             continue
+        if found.seen_prose and core[:1] in "ⓒ©Ⓒ" and _BARE_CREDIT.match(core) and _prose_next(raws, i):
+            found.credit_outlets.append(_BARE_CREDIT.match(core)["owner"])  # "ⓒ하남문화재단" between paragraphs: a
+            found.lines.append(_Line("", "sep"))  # photo's credit (the story goes on), not the page's copyright line
+            continue
         if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
             for rx in (_FOOTER_OUTLET, WEB_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, OWNER_OUTLET, REPLY_OUTLET,
                        _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
@@ -153,6 +157,9 @@ def _scan(text: str) -> _Found:
                     break
             in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(
                 copyright_notice(core) or REPLY_OUTLET.match(core)))
+            subscribed = SUBSCRIBE_BYLINE.match(core) if "구독" in core and len(core) <= 30 else None
+            if subscribed:  # "최송아기자 구독 구독중 이전 다음": the reporter's subscribe button names the reporter
+                _add_byline(found, None, subscribed["names"])
             slashed = _BYLINE_LINE.match(core) if core.startswith("/") and "기자" in core else None
             if slashed:  # "/송영웅기자" under the story: the byline, not a photo's credit
                 _add_byline(found, slashed["outlet"], slashed["names"], spaced=True)
@@ -288,11 +295,37 @@ def _scan(text: str) -> _Found:
             line = line[: tag.start()] if tag else line
         found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
-        found.lines.append(_Line(line, "text", after_byline or turn))
+        found.lines.append(_Line(line, "text", after_byline or turn, credited=tail is not None))
         turn = False
     return found
 
+
+MAX_CREDITED_CAPTION = 150
+
+
+def _credited_captions(lines: list[_Line]) -> None:
+    """"5일 최문순 화천군수가 … 환영하고 있다. 전경해 기자" between the story's paragraphs: one sentence that shows a scene
+    (…하고 있다, or where someone stands), then its photographer's name and 기자, with more of the story after it, is a
+    caption (the story's own byline ends its last paragraph)."""
+    last_prose = max((i for i, ln in enumerate(lines) if ln.kind == "text" and _is_prose(ln.text)), default=-1)
+    for i, ln in enumerate(lines[:last_prose]):
+        if not ln.credited or ln.kind != "text" or len(ln.text) > MAX_CREDITED_CAPTION:
+            continue
+        text = ln.text
+        if _SENTENCE_BREAK.search(text) or not (text.endswith("있다.") or _POSITION_IN_PHOTO.search(text)):
+            continue
+        lines[i] = _Line(text, "caption")
+
 MAX_ITEM_LOOK = 3
+_BARE_CREDIT = re.compile(r"^[ⓒ©Ⓒ]\s*(?P<owner>[가-힣A-Za-z0-9]{2,20})$")
+
+
+def _prose_next(raws: list[str], i: int) -> bool:
+    """Is the next non-blank line after line `i` (looked at among the next few) prose?"""
+    for raw in raws[i + 1 : i + 1 + MAX_ITEM_LOOK]:
+        if raw.strip():
+            return _is_prose(_norm(raw))
+    return False
 
 
 def _next_item(raws: list[str], i: int, core: str) -> bool:
@@ -456,6 +489,25 @@ def _unflatten(text: str) -> str:
     while k < len(words) and words[k] in _FLAT_BUTTONS:
         k += 1
     return "\n".join([head, *(d.strip() for d in date_lines if d.strip()), " ".join(words[k:])])
+
+# A wire story's page flattened into one line by an aggregator (wn.com): "최송아기자 구독 구독중 이전 다음 {deck} 이미지 확대
+# {caption} [촬영 최송아] (울산=연합뉴스) 최송아 기자 = {lede}... read full story": the reporter's subscribe row, the photo
+# button before a caption and its credit, and the aggregator's link, each put on a line of its own (or cut)
+_SUBSCRIBE_ROW = re.compile(rf"^({_NAME}\s?(?:기자|특파원)\s구독\s구독중(?:\s이전\s다음)?)\s+(?=\S)", re.M)
+SUBSCRIBE_BYLINE = re.compile(rf"^(?P<names>{_NAME})\s?(?:기자|특파원)\s?구독(?:\s?구독중)?(?:\s?이전\s?다음)?$")
+_PHOTO_BUTTON = re.compile(
+    r"\s이미지 확대\s(?P<caption>[^\[\]\n]{2,200}?\s?\[[^\[\]\n]{1,40}\])\s*(?=[(\[][가-힣]{1,10}=[^()\[\]\n]{2,20}[)\]])")
+_READ_MORE = re.compile(r"\s*(?:\.{2,3}|…)\s?read full story\s*$", re.I | re.M)
+
+
+def _split_wire_line(text: str) -> str:
+    if "구독중" in text:
+        text = _SUBSCRIBE_ROW.sub("\\1\n", text)
+    if "이미지 확대" in text:
+        text = _PHOTO_BUTTON.sub("\n이미지 확대\n\\g<caption>\n", text)
+    if "read full story" in text or "Read full story" in text:
+        text = _READ_MORE.sub("", text)
+    return text
 
 # --- headline and deck ------------------------------------------------------------------------
 
@@ -666,9 +718,10 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(split_transcript(_unflatten(sanitize(raw))))
+    found = _scan(split_transcript(_split_wire_line(_unflatten(sanitize(raw)))))
     _drop_menus(found.lines)
     _drop_menu_rows(found.lines)
+    _credited_captions(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:

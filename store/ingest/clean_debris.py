@@ -277,7 +277,9 @@ _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.
 _CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
 # A caption that opens with its mark and says where each person stands: "▲ 왼쪽부터 고우현 오현중 교장, …"
 # ...or that names who the photo shows with "(사진)": "▲ 윤상현 한빛ENM 대표이사(사진)가 … 안고 있다."
-_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)|[^.!?()]{2,40}\(사진\))")
+# ...or an artwork's caption, the artist's name and 作: "▲ 김명석作 `집단적 환상`"
+_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)|[^.!?()]{2,40}\(사진\)"
+                              r"|[^.!?()]{0,20}?[가-힣]\s?作(?![가-힣]))")
 
 
 def _is_label(word: str) -> bool:

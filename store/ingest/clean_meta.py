@@ -155,7 +155,7 @@ _DATE = re.compile(
 )
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
-_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])[A-Z]?\d{{1,3}}면(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 _LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
