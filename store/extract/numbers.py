@@ -35,7 +35,6 @@ _SP = r"[ \u00a0]"
 _FOLLOWERS = (
     "으로|로|이|가|을|를|은|는|의|에|와|과|도|만|씩|까지|부터|보다|나|라|란|쯤|당|급|대|어치|짜리|꼴"
     "|여|안팎|내외|남짓|정도|규모|수준|뿐|밖|미만|초과|가량|입니"  # 30만 달러입니다
-    "|인(?![가-힣])"  # "관객수는 모두 267만명인 것으로"
 )
 _FOLLOW_KO = rf"(?=[^가-힣]|$|(?:{_FOLLOWERS}))"
 _FOLLOW_LATIN = r"(?![A-Za-z0-9])"
@@ -110,6 +109,7 @@ _UNIT = (
     r"|불(?=[^가-힣]|$|을|의|로|에|씩|짜리|어치)"
     rf"|(?:{_alt(_CURRENCY_CODES)}){_FOLLOW_LATIN}"
     rf"|(?:{_alt(_COUNTERS)}){_FOLLOW_KO}"
+    r"|[명원](?=인(?![가-힣]))"  # "관객수는 모두 267만명인 것으로", "1000만원인 셈": 인 and a space (not 한 개인, 원인)
     ")"
 )
 _ENGLISH_RE = rf"(?:{_SP}?(?:thousand|million|billion|trillion|bn|mn|tn)(?![A-Za-z])|[KkMmBb](?![A-Za-z0-9]))"
