@@ -425,15 +425,25 @@ def _add_firm_counts(text: str, amounts: list[Amount]) -> None:
 # Countries counted in 국 after their initials: "한미일 3국 협력", "한·중·일 3국의", "북중러 3국". 국 alone is no counter
 # ("3국" may be a bureau or a game's round); the initials before it say countries.
 _COUNTRY_INITIALS = "한미일중러북영프독"
-_COUNTRY_COUNT_RE = re.compile(
-    rf"(?<![가-힣])[{_COUNTRY_INITIALS}](?:·?[{_COUNTRY_INITIALS}]){{1,4}}{_SP}?(?P<num>\d{{1,2}})국"
-    rf"(?=[^가-힣]|$|(?:가|는|의|에|와|과|도|를|이|은|간|중|만|까지)(?![가-힣]))")
+# what the scan looks for first: 국 after a digit (the pattern opens with the literal, which the engine finds fast), then
+# one or two digits before it and no more
+_COUNTRY_GUK_RE = re.compile(r"국(?<=\d국)")
+_COUNTRY_NUM_RE = re.compile(r"(?<![\d.,])\d{1,2}국")
+_COUNTRY_BEFORE_RE = re.compile(rf"(?<![가-힣])[{_COUNTRY_INITIALS}](?:·?[{_COUNTRY_INITIALS}]){{1,4}}{_SP}?\Z")
+_COUNTRY_AFTER_RE = re.compile(r"(?=[^가-힣]|$|(?:가|는|의|에|와|과|도|를|이|은|간|중|만|까지)(?![가-힣]))")
+_MAX_INITIALS = 10
 
 
 def _add_country_counts(text: str, amounts: list[Amount]) -> None:
-    """Counts of countries in 국 after their initials (see _COUNTRY_COUNT_RE), merged into `amounts` in order."""
-    added = [Amount(start=m.start("num"), end=m.end(), raw=text[m.start("num"):m.end()], value=float(m["num"]), unit="count",
-                    counter="국") for m in _COUNTRY_COUNT_RE.finditer(text)]
+    """Counts of countries in 국 after their initials (see _COUNTRY_INITIALS), merged into `amounts` in order."""
+    added = []
+    for guk in _COUNTRY_GUK_RE.finditer(text):
+        m = _COUNTRY_NUM_RE.match(text, max(0, guk.start() - 2), guk.end()) or _COUNTRY_NUM_RE.match(
+            text, guk.start() - 1, guk.end())
+        if m and _COUNTRY_BEFORE_RE.search(text, max(0, m.start() - _MAX_INITIALS), m.start()) and _COUNTRY_AFTER_RE.match(
+                text, m.end()):
+            added.append(Amount(start=m.start(), end=m.end(), raw=m.group(), value=float(m.group()[:-1]), unit="count",
+                                counter="국"))
     _merge(amounts, added)
 
 

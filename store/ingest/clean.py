@@ -307,7 +307,9 @@ def _credited_captions(lines: list[_Line]) -> None:
     """"5일 최문순 화천군수가 … 환영하고 있다. 전경해 기자" between the story's paragraphs: one sentence that shows a scene
     (…하고 있다, or where someone stands), then its photographer's name and 기자, with more of the story after it, is a
     caption (the story's own byline ends its last paragraph)."""
-    last_prose = max((i for i, ln in enumerate(lines) if ln.kind == "text" and _is_prose(ln.text)), default=-1)
+    if not any(ln.credited for ln in lines):  # most pages: no line had a byline cut from it
+        return
+    last_prose = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].kind == "text" and _is_prose(lines[i].text)), -1)
     for i, ln in enumerate(lines[:last_prose]):
         if not ln.credited or ln.kind != "text" or len(ln.text) > MAX_CREDITED_CAPTION:
             continue
