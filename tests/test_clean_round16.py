@@ -182,7 +182,8 @@ def test_town_and_outlet_dateline_in_brackets():
 
 
 @pytest.mark.parametrize("lede", ["(사진 설명) 한빛시는 도로를 고쳤다고 밝혔다.", "(서울 종합) 한빛시는 도로를 고쳤다고 밝혔다.",
-                                  "(한빛 박서윤) 한빛시는 도로를 고쳤다고 밝혔다."])
+                                  "(한빛 박서윤) 한빛시는 도로를 고쳤다고 밝혔다.", "(대구 달서구) 주민들이 도로를 고쳤다고 밝혔다.",
+                                  "(부산 해운대) 주민들이 도로를 고쳤다고 밝혔다.", "(서울 강남) 주민들이 도로를 고쳤다고 밝혔다."])
 def test_brackets_that_are_no_outlet(lede):
     a = text(f"{HEAD}\n\n{lede}")
     assert a.outlet is None
@@ -198,6 +199,11 @@ def test_broadcast_sign_off_naming_the_channel(line):
 def test_sign_off_word_is_no_name():
     a = text(f"{HEAD}\n\n{LONG}\n\nKBS 현장입니다.")
     assert "현장" not in a.reporters
+
+
+def test_job_letters_are_no_channel():
+    a = text(f"{HEAD}\n\n{LONG}\n\nCEO 박서윤입니다.\n\n{LONG.replace('올해', '내년')}")
+    assert "박서윤" not in a.reporters and "CEO 박서윤입니다." in a.body
 
 
 def test_print_page_after_a_date():

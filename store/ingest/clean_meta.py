@@ -36,7 +36,9 @@ EQUALS_PREFIX = _BYLINE_PREFIXES[-2]
 # "【철원】철원군의 …": a regional desk's dateline glued before the lede (the town, no outlet)
 DESK_DATELINE = re.compile(r"^【\s*[가-힣]{2,6}\s*】\s*(?=\S)")
 # "(화천 더리더) 대한민국을 …": the town and the outlet in brackets before the lede
-TOWN_OUTLET_PAREN = re.compile(r"^\(\s*(?!사진|자료|그래픽|영상|출처|제공)[가-힣]{2,5}\s(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,11})\s*\)\s*(?=\S)")
+# (the outlet's name three letters or more, not ending as a place's does: "(부산 해운대)", "(대구 달서구)" are places)
+TOWN_OUTLET_PAREN = re.compile(r"^\(\s*(?!사진|자료|그래픽|영상|출처|제공)[가-힣]{2,5}\s(?P<outlet>[가-힣][가-힣A-Za-z0-9]{2,11})"
+                               r"(?<![시군구동읍면리도대로길역항포산강천])\s*\)\s*(?=\S)")
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
 _OUTLET_PAREN = re.compile(r"^\(\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*\)\s*(?=\S)")  # "(용인신문) 문재인 대통령은…"
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
@@ -104,8 +106,9 @@ _NAME_EMAIL = re.compile(
 _OUTLET_EMAIL = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,19}})(?:\s*[(<\[]\s*{_EMAIL}\s*[)>\]]|\s+{_EMAIL})$")
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 # "연합뉴스TV 노은지입니다": a broadcaster's name that ends in TV or 방송, without 뉴스 before the reporter
-# "TV조선 이승훈입니다.", "YTN 홍길동입니다.": a channel named TV-first or in capitals alone
-_SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)|TV[가-힣]{2,3}|[A-Z]{2,5}|채널A))"
+# "TV조선 이승훈입니다.", "YTN 홍길동입니다.": a channel named TV-first or in capitals alone (not a job's letters: "CEO 홍길동입니다")
+_SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)|TV[가-힣]{2,3}|"
+                       r"(?!(?:CEO|CFO|CTO|COO|CMO|PD|VJ|DJ|MC)\s)[A-Z]{2,5}|채널A))"
                        r"\s+(?P<names>[가-힣]{2,4})입니다\.?$")
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
 _OUTLET_MARK_TAIL = re.compile(
