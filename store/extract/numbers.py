@@ -56,7 +56,7 @@ _PERCENT = {"퍼센트포인트": "%p", "%포인트": "%p", "%p": "%p", "%P": "%
 # Counters after digits. 세대 counts households only from 100 up: "4세대" is a generation (see _atom).
 _COUNTERS = (
     "개국", "개사", "개소", "개", "명", "곳", "장", "세대", "대", "건", "척", "회", "차례", "가구", "채", "주",
-    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛", "문",
+    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛", "문", "개국어", "점",
 )
 _NATIVE_COUNTERS = ("명", "개", "곳", "가지", "대", "건", "척", "차례", "가구", "채", "장", "마리", "종", "권")
 _NATIVE_GLUED = ("명", "개", "곳", "가지")  # 한곳, 두가지: common glued spellings that are safe
@@ -109,6 +109,7 @@ _UNIT = (
     r"|불(?=[^가-힣]|$|을|의|로|에|씩|짜리|어치)"
     rf"|(?:{_alt(_CURRENCY_CODES)}){_FOLLOW_LATIN}"
     rf"|(?:{_alt(_COUNTERS)}){_FOLLOW_KO}"
+    r"|[명원](?=인(?![가-힣]))"  # "관객수는 모두 267만명인 것으로", "1000만원인 셈": 인 and a space (not 한 개인, 원인)
     ")"
 )
 _ENGLISH_RE = rf"(?:{_SP}?(?:thousand|million|billion|trillion|bn|mn|tn)(?![A-Za-z])|[KkMmBb](?![A-Za-z0-9]))"
@@ -162,6 +163,11 @@ _MAX_GUN_GAP = 12
 _GUN_BEFORE_RE = re.compile(rf"(?:{_alt(_GUNS)}){_SP}(?:약{_SP}|총{_SP}|최대{_SP})?\Z")
 _MACHINE_BEFORE_RE = re.compile(rf"(?:{_alt(_MACHINES)}){_SP}(?:약{_SP}|총{_SP}|최대{_SP})?\Z")
 _MAX_PREFIX = 12  # longest period + qualifier prefix: "월간 대략 "
+# Works and goods counted in 점 ("소장품 등 15점", "작품 30여점"): the noun right before the number, or before 등
+_WORKS = ("작품", "소장품", "미술품", "예술품", "유물", "문화재", "유품", "그림", "회화", "판화", "조각", "조각품", "서예", "도자기",
+          "공예품", "전시품", "출품작", "기증품", "애장품", "유작", "사진", "작")
+_MAX_WORKS_GAP = 14
+_WORKS_BEFORE_RE = re.compile(rf"(?:{_alt(_WORKS)})(?:{_SP}?등)?{_SP}(?:약{_SP}|총{_SP}|모두{_SP})?\Z")
 _LOST_POINT_RE = re.compile(r"(?<![\d.,])\d{1,2} \Z")  # "1 " before "5%"
 
 
@@ -218,6 +224,8 @@ def _unit_of(unit: str) -> tuple[str, float, str | None]:
     scale = _POWER_KO.get(base) or _POWER_LATIN.get(base)
     if scale is not None:
         return ("Wh" if energy else "W"), scale, None
+    if unit == "개국어":
+        return "count", 1.0, "개국"  # "16개국어 번역": languages of 16 countries, counted as the countries
     return "count", 1.0, unit
 
 
@@ -252,6 +260,8 @@ def _atom(m: re.Match[str], text: str) -> tuple[float, float | None, str, str | 
             return None
         if counter == "문" and not _GUN_BEFORE_RE.search(text, max(0, m.start() - _MAX_GUN_GAP), m.start()):
             return None  # "K9 자주포 54문": guns are counted in 문; "3문 3답", "1문" are no count
+        if counter == "점" and not _WORKS_BEFORE_RE.search(text, max(0, m.start() - _MAX_WORKS_GAP), m.start()):
+            return None  # "소장품 등 15점": works counted in 점; "90점", "3점슛" are scores
         if counter == "주" and value < 1000:
             return None  # 3주: weeks, not shares
         if counter == "회" and _PER_CHARGE_RE.match(text, m.end()):
@@ -373,6 +383,8 @@ def _parse_numbers(text: str) -> list[Amount]:
         _add_bare_won(text, amounts)
     if "사" in text:
         _add_firm_counts(text, amounts)
+    if "국" in text:
+        _add_country_counts(text, amounts)
     _link_conversions(text, amounts)
     return amounts
 
@@ -407,6 +419,31 @@ def _add_firm_counts(text: str, amounts: list[Amount]) -> None:
     """Counts of firms in 사 after their industry (see _FIRM_COUNT_RE), merged into `amounts` in order."""
     added = [Amount(start=m.start("num"), end=m.end(), raw=text[m.start("num"):m.end()], value=float(m["num"]), unit="count",
                     counter="사") for m in _FIRM_COUNT_RE.finditer(text)]
+    _merge(amounts, added)
+
+
+# Countries counted in 국 after their initials: "한미일 3국 협력", "한·중·일 3국의", "북중러 3국". 국 alone is no counter
+# ("3국" may be a bureau or a game's round); the initials before it say countries.
+_COUNTRY_INITIALS = "한미일중러북영프독"
+# what the scan looks for first: 국 after a digit (the pattern opens with the literal, which the engine finds fast), then
+# one or two digits before it and no more
+_COUNTRY_GUK_RE = re.compile(r"국(?<=\d국)")
+_COUNTRY_NUM_RE = re.compile(r"(?<![\d.,])\d{1,2}국")
+_COUNTRY_BEFORE_RE = re.compile(rf"(?<![가-힣])[{_COUNTRY_INITIALS}](?:·?[{_COUNTRY_INITIALS}]){{1,4}}{_SP}?\Z")
+_COUNTRY_AFTER_RE = re.compile(r"(?=[^가-힣]|$|(?:가|는|의|에|와|과|도|를|이|은|간|중|만|까지)(?![가-힣]))")
+_MAX_INITIALS = 10
+
+
+def _add_country_counts(text: str, amounts: list[Amount]) -> None:
+    """Counts of countries in 국 after their initials (see _COUNTRY_INITIALS), merged into `amounts` in order."""
+    added = []
+    for guk in _COUNTRY_GUK_RE.finditer(text):
+        m = _COUNTRY_NUM_RE.match(text, max(0, guk.start() - 2), guk.end()) or _COUNTRY_NUM_RE.match(
+            text, guk.start() - 1, guk.end())
+        if m and _COUNTRY_BEFORE_RE.search(text, max(0, m.start() - _MAX_INITIALS), m.start()) and _COUNTRY_AFTER_RE.match(
+                text, m.end()):
+            added.append(Amount(start=m.start(), end=m.end(), raw=m.group(), value=float(m.group()[:-1]), unit="count",
+                                counter="국"))
     _merge(amounts, added)
 
 

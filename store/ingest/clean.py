@@ -18,12 +18,14 @@ from .clean_base import (SIGN_OFF_WORDS, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
-                           _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
-                           _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, strip_button_tail)
+                           _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, REPLY_OUTLET, WEB_OUTLET, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
+                           _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, menu_row_labels,
+                           strip_button_tail)
 from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _COPYRIGHT_OUTLET, _DESK_BYLINE,
                          _FOOTER_OUTLET, _HAND_OFF, _HANGUL_OUTLET, _INLINE_TAIL, _JOB_WORDS, _MAX_INLINE_TAIL, _NAME_EMAIL,
                          _OUTLET_DATELINE, _OUTLET_EMAIL, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _SPACED_PREFIX,
-                         OWNER_OUTLET, SOURCE_OUTLET,
+                         OWNER_OUTLET, SOURCE_OUTLET, NAME_OUTLET_TAIL, MAX_NAME_OUTLET_TAIL, EQUALS_PREFIX, DESK_DATELINE,
+                         TOWN_OUTLET_PAREN, _BYLINE_LINE,
                          _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .clean_transcript import split_transcript
 from .decode import sanitize
@@ -82,6 +84,10 @@ def _scan(text: str) -> _Found:
                 continue
         core = _BULLET.sub("", line)
         bulleted = core != line
+        if bulleted and found.seen_paragraph and _next_item(raws, i, core):
+            in_comments = True  # "• 다음 기사 제목" printed again under its bullet: a tag page's next item, not the story
+            found.lines.append(_Line("", "sep"))
+            continue
         if not found.seen_prose and _COUNTER_ROW.match(core):  # "1,969 8" above a forum post: views and comments
             found.lines.append(_Line("", "sep"))
             continue
@@ -137,14 +143,26 @@ def _scan(text: str) -> _Found:
             found.footer_outlets.append(source["outlet"])
             found.lines.append(_Line("", "sep"))
             continue
+        if found.seen_prose and core[:1] in "ⓒ©Ⓒ" and _BARE_CREDIT.match(core) and _prose_next(raws, i):
+            found.credit_outlets.append(_BARE_CREDIT.match(core)["owner"])  # "ⓒ하남문화재단" between paragraphs: a
+            found.lines.append(_Line("", "sep"))  # photo's credit (the story goes on), not the page's copyright line
+            continue
         if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
-            for rx in (_FOOTER_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, OWNER_OUTLET, _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
+            for rx in (_FOOTER_OUTLET, WEB_OUTLET, _COPYRIGHT_OUTLET, _PORTAL_OUTLET, SUBSCRIBE_OUTLET, OWNER_OUTLET, REPLY_OUTLET,
+                       _OUTLET_LINE):  # "ⓒ 연합뉴스", a logo line
                 hit = rx.search(core)
                 if hit:
                     found.footer_outlets.append(
                         core if rx is _OUTLET_LINE else _copyright_outlet(core) if rx is _COPYRIGHT_OUTLET else hit.group("outlet"))
                     break
-            in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(copyright_notice(core)))
+            in_footer = in_footer or (found.seen_prose and len(core) <= _MAX_FOOTER_CHARS and bool(
+                copyright_notice(core) or REPLY_OUTLET.match(core)))
+            subscribed = SUBSCRIBE_BYLINE.match(core) if "구독" in core and len(core) <= 30 else None
+            if subscribed:  # "최송아기자 구독 구독중 이전 다음": the reporter's subscribe button names the reporter
+                _add_byline(found, None, subscribed["names"])
+            slashed = _BYLINE_LINE.match(core) if core.startswith("/") and "기자" in core else None
+            if slashed:  # "/송영웅기자" under the story: the byline, not a photo's credit
+                _add_byline(found, slashed["outlet"], slashed["names"], spaced=True)
             bracketed = _BRACKET_BYLINES.match(core) if core.startswith("[") else None
             if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
@@ -199,9 +217,22 @@ def _scan(text: str) -> _Found:
         for rx in _BYLINE_PREFIXES:
             byline = rx.match(line)
             if byline:
-                _add_byline(found, byline.groupdict().get("outlet"), byline.group("names"), spaced=rx is _SPACED_PREFIX)
+                outlet = byline.groupdict().get("outlet")
+                if rx is EQUALS_PREFIX and not _HANGUL_OUTLET.search(outlet):
+                    outlet = None  # "구미=홍길동 기자 |": a town
+                _add_byline(found, outlet, byline.group("names"), spaced=rx is _SPACED_PREFIX)
                 line, after_byline = line[byline.end():].strip(), True
                 break
+        if not after_byline and not found.seen_paragraph and line[:1] in "【(":  # a short caption may stand above
+            desk = DESK_DATELINE.match(line)
+            town = None if desk else TOWN_OUTLET_PAREN.match(line)
+            if town and (_STORY_TAG.search(town["outlet"]) or _looks_like_name(town["outlet"]) or not _is_prose(
+                    line[town.end():])):
+                town = None
+            if desk or town:
+                if town:
+                    _add_byline(found, town["outlet"], None)
+                line, after_byline = line[(desk or town).end():], True
         if not after_byline and not found.seen_prose:
             named = _OUTLET_DATELINE.match(line) or _OUTLET_PAREN.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…":
             if named and _HANGUL_OUTLET.search(named["outlet"]):  # the outlet, no reporter
@@ -232,6 +263,11 @@ def _scan(text: str) -> _Found:
             found.footer_outlets.append(marked["outlet"])
             line = line[: marked.start()].rstrip()
         tail = _BYLINE_TAIL.search(line) if "기자" in line or "특파원" in line else None  # its _JOB ends in one
+        if tail is None and "@" in line[-MAX_NAME_OUTLET_TAIL:] and "기자" in line[-MAX_NAME_OUTLET_TAIL:]:
+            named = NAME_OUTLET_TAIL.search(line, max(0, len(line) - MAX_NAME_OUTLET_TAIL))
+            if named and _looks_like_name(named["names"]) and not _looks_like_name(named["outlet"]):
+                _add_byline(found, named["outlet"], named["names"])
+                line = line[: named.start()].rstrip()
         if tail:
             _add_byline(found, tail.group("outlet") or tail.group("wire"), tail.group("names"))
             if tail.group("more"):
@@ -259,9 +295,49 @@ def _scan(text: str) -> _Found:
             line = line[: tag.start()] if tag else line
         found.seen_prose = found.seen_prose or _ends_sentence(line)
         found.seen_paragraph = found.seen_paragraph or (len(line) >= 60 and _is_prose(line))
-        found.lines.append(_Line(line, "text", after_byline or turn))
+        found.lines.append(_Line(line, "text", after_byline or turn, credited=tail is not None))
         turn = False
     return found
+
+
+MAX_CREDITED_CAPTION = 150
+
+
+def _credited_captions(lines: list[_Line]) -> None:
+    """"5일 최문순 화천군수가 … 환영하고 있다. 전경해 기자" between the story's paragraphs: one sentence that shows a scene
+    (…하고 있다, or where someone stands), then its photographer's name and 기자, with more of the story after it, is a
+    caption (the story's own byline ends its last paragraph)."""
+    if not any(ln.credited for ln in lines):  # most pages: no line had a byline cut from it
+        return
+    last_prose = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].kind == "text" and _is_prose(lines[i].text)), -1)
+    for i, ln in enumerate(lines[:last_prose]):
+        if not ln.credited or ln.kind != "text" or len(ln.text) > MAX_CREDITED_CAPTION:
+            continue
+        text = ln.text
+        if _SENTENCE_BREAK.search(text) or not (text.endswith("있다.") or _POSITION_IN_PHOTO.search(text)):
+            continue
+        lines[i] = _Line(text, "caption")
+
+MAX_ITEM_LOOK = 3
+_BARE_CREDIT = re.compile(r"^[ⓒ©Ⓒ]\s*(?P<owner>[가-힣A-Za-z0-9]{2,20})$")
+
+
+def _prose_next(raws: list[str], i: int) -> bool:
+    """Is the next non-blank line after line `i` (looked at among the next few) prose?"""
+    for raw in raws[i + 1 : i + 1 + MAX_ITEM_LOOK]:
+        if raw.strip():
+            return _is_prose(_norm(raw))
+    return False
+
+
+def _next_item(raws: list[str], i: int, core: str) -> bool:
+    """Is the bulleted line `i` (without its bullet: `core`) printed again as the next non-blank line (a list's item:
+    its headline as a link, then as a heading)?"""
+    for raw in raws[i + 1 : i + 1 + MAX_ITEM_LOOK]:
+        if raw.strip():
+            return len(core) >= 10 and _norm(raw) == core
+    return False
+
 
 MIN_DOUBLED_CAPTION = 30
 MIN_DOUBLED_HALF = 8
@@ -347,6 +423,43 @@ def _drop_menus(lines: list[_Line]) -> None:
                     lines[k] = _Line("", "sep")
         i = max(j, i + 1)
 
+MIN_ROWS, MIN_ROW_LABELS = 3, 4
+
+
+def _drop_menu_rows(lines: list[_Line]) -> None:
+    """A site's menu above the story as rows of a few words ("IT·과학 산업 경제" / "정치 사회 문화·생활" / "오피니언 포토·영상
+    기획&시리즈"): a run of lines with no blank line between, each a dropped line or a short row of words (see
+    menu_row_labels), holding three rows or more and four section labels or more. Only before the first prose."""
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.kind == "text" and _is_prose(ln.text):
+            return
+        if ln.kind != "text" or menu_row_labels(ln.text) is None:
+            i += 1
+            continue
+        j, rows, labels = i, 0, 0
+        while j < n:
+            if lines[j].kind == "sep":
+                rows += 1  # a row the debris rules dropped already ("IT·과학 산업 경제")
+            elif lines[j].kind == "text":
+                count = menu_row_labels(lines[j].text)
+                if count is None:
+                    break
+                rows, labels = rows + 1, labels + count
+            else:
+                break
+            j += 1
+        start = i
+        while start > 0 and lines[start - 1].kind == "sep":  # the dropped rows right above the run count too
+            start -= 1
+            rows += 1
+        if rows >= MIN_ROWS and labels >= MIN_ROW_LABELS:
+            for k in range(i, j):
+                if lines[k].kind == "text":
+                    lines[k] = _Line("", "sep")
+        i = max(j, i + 1)
+
 # A page flattened to one line: "전자 부품 반도체 KOREA, 파이팅! 발행일 : 2015-01-05 08:00 지면 : 2015-01-05 1면 공유하기 페이스북
 # X(트위터) 메일 URL 복사 글자크기 설정 가 작게 가 보통 가 크게 반도체는 …": a headline, a labelled date within the first
 # characters, then the page's buttons before the story
@@ -378,6 +491,25 @@ def _unflatten(text: str) -> str:
     while k < len(words) and words[k] in _FLAT_BUTTONS:
         k += 1
     return "\n".join([head, *(d.strip() for d in date_lines if d.strip()), " ".join(words[k:])])
+
+# A wire story's page flattened into one line by an aggregator (wn.com): "최송아기자 구독 구독중 이전 다음 {deck} 이미지 확대
+# {caption} [촬영 최송아] (울산=연합뉴스) 최송아 기자 = {lede}... read full story": the reporter's subscribe row, the photo
+# button before a caption and its credit, and the aggregator's link, each put on a line of its own (or cut)
+_SUBSCRIBE_ROW = re.compile(rf"^({_NAME}\s?(?:기자|특파원)\s구독\s구독중(?:\s이전\s다음)?)\s+(?=\S)", re.M)
+SUBSCRIBE_BYLINE = re.compile(rf"^(?P<names>{_NAME})\s?(?:기자|특파원)\s?구독(?:\s?구독중)?(?:\s?이전\s?다음)?$")
+_PHOTO_BUTTON = re.compile(
+    r"\s이미지 확대\s(?P<caption>[^\[\]\n]{2,200}?\s?\[[^\[\]\n]{1,40}\])\s*(?=[(\[][가-힣]{1,10}=[^()\[\]\n]{2,20}[)\]])")
+_READ_MORE = re.compile(r"\s*(?:\.{2,3}|…)\s?read full story\s*$", re.I | re.M)
+
+
+def _split_wire_line(text: str) -> str:
+    if "구독중" in text:
+        text = _SUBSCRIBE_ROW.sub("\\1\n", text)
+    if "이미지 확대" in text:
+        text = _PHOTO_BUTTON.sub("\n이미지 확대\n\\g<caption>\n", text)
+    if "read full story" in text or "Read full story" in text:
+        text = _READ_MORE.sub("", text)
+    return text
 
 # --- headline and deck ------------------------------------------------------------------------
 
@@ -427,6 +559,30 @@ def _headline_above_stamp(lines: list[_Line], run_end: int, logo: bool = False) 
     return None
 
 
+MAX_TOP_BULLETS = 4
+
+
+def _past_top_bullets(lines: list[_Line], start: int) -> int:
+    """Bulleted items at the top ("• 정치/행정", "• 6·1 지방선거": a section path; "• 영화 323편…" over its headline
+    printed again on a tag page) are no headline when an unbulleted headline-like line follows them, past blank and
+    dropped lines only: that line's index (the bulleted lines dropped), else `start`."""
+    i, n, bullets = start, len(lines), []
+    while i < n and len(bullets) <= MAX_TOP_BULLETS:
+        ln = lines[i]
+        if ln.kind in ("blank", "sep"):
+            i += 1
+        elif ln.kind == "text" and _BULLET.match(ln.text) and not _is_prose(ln.text):
+            bullets.append(i)
+            i += 1
+        else:
+            break
+    if not bullets or len(bullets) > MAX_TOP_BULLETS or i >= n or not _headline_like(lines[i]) or _BULLET.match(lines[i].text):
+        return start
+    for k in bullets:
+        lines[k] = _Line("", "sep")
+    return i
+
+
 def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     """(title, deck lines, index where the body starts) from the top of the text.
 
@@ -437,6 +593,7 @@ def _head(lines: list[_Line]) -> tuple[str | None, list[str], int]:
     n = len(lines)
     # a photo's caption above the headline ("왼쪽부터 … 삼성전자 제공", then the deck) is not where the text starts
     start = next((i for i, ln in enumerate(lines) if ln.kind not in ("blank", "sep", "caption")), n)
+    start = _past_top_bullets(lines, start)
     run_end = start
     while run_end < n and _headline_like(lines[run_end]):
         run_end += 1
@@ -552,7 +709,9 @@ def _meta_list(value: object) -> list[str]:
 _HTML_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
 _BOARD_SUFFIX = re.compile(r"\s+>\s+[가-힣A-Za-z0-9 ]{0,12}게시판$")
 # "기사/뉴스 [단독] …": a forum post's category before its title (words of news boards joined by slashes)
-_BOARD_PREFIX = re.compile(r"^(?:기사|뉴스|정보|이슈|소식|시사|속보)(?:\s?/\s?(?:기사|뉴스|정보|이슈|소식|시사|속보))+\s+(?=\S)")
+# "[펌글] 4대 프로스포츠 …": a forum's label of a reposted post
+_BOARD_PREFIX = re.compile(r"^(?:(?:기사|뉴스|정보|이슈|소식|시사|속보)(?:\s?/\s?(?:기사|뉴스|정보|이슈|소식|시사|속보))+\s+"
+                           r"|\[\s?(?:펌글|펌|퍼온\s?글|스압|약\s?스압|스크랩)\s?\]\s*)(?=\S)")
 
 
 def clean(doc: Document) -> Article:
@@ -561,8 +720,10 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(split_transcript(_unflatten(sanitize(raw))))
+    found = _scan(split_transcript(_split_wire_line(_unflatten(sanitize(raw)))))
     _drop_menus(found.lines)
+    _drop_menu_rows(found.lines)
+    _credited_captions(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:

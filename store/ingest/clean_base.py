@@ -48,6 +48,7 @@ class _Line:
     kind: str  # "text" | "caption" | "blank" | "sep" (dropped chrome, date or byline: separates blocks)
     after_byline: bool = False
     stamp: bool = False  # a date or byline line (dropped): what stands right above it is the headline
+    credited: bool = False  # a reporter's name and 기자 were cut from its end: a caption's photographer, or a story's byline
 
 
 @dataclass(slots=True)

@@ -49,6 +49,11 @@ PAGE_BUTTONS = frozenset({
     "후속기사 원해요", "추가취재 원해요", "코멘트", "더보기",
     # a section's link to its full list, share and tip buttons under the story (round 14)
     "전체기사 보기", "전체기사보기", "전체 기사 보기", "SNS 기사보내기", "기사보내기", "기사 보내기", "기사제보", "기사 제보",
+    # round 16: a mail button, a page's layout labels, a forum's favourites widget, an aggregator's link and Q&A widget,
+    # a news site's photo button
+    "이메일보내기", "이메일 보내기", "메일보내기", "메일 보내기", "상단영역", "본문영역", "하단영역", "기사영역", "상단 영역",
+    "본문 영역", "하단 영역", "게시판 즐겨찾기", "즐겨찾기", "편집", "Read Entire Article", "Read entire article",
+    "Read Full Story", "Read full story", "Ask about this article", "이미지 확대", "더보기 이미지",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
@@ -70,8 +75,22 @@ _REACTION = re.compile(r"^(?:(?:[가-힣]{1,6}\s?){1,3}요\s*\d+\s*)+$|^(?:추�
 # Forum counters and board chrome: "조회 1,234", "조회수 : 87 | 추천 3 | 댓글 2", "[공지] 게시판 이용 안내"
 _COUNTERS = re.compile(
     r"^(?:(?:조회(?:수)?|추천(?:수)?|댓글(?:수)?|스크랩|공감|비공감|반대|찬성|좋아요|싫어요|공유|작성일|글쓴이|작성자|번호)"
-    r"\s*[:：]?\s*[\d,.:\-\s]*[\s|·/]*){1,8}$"
+    r"\s*[:：]?\s*[\d,.:\-\s]*(?:회|개|건|명|번)?[\s|·/]*){1,8}$"  # "조회수 : 892회", "댓글수 : 0개"
 )
+# A forum's post chrome (a favourites widget's notice, the post's ID and short-link button, its author), a reporter's
+# profile under the story ("담당업무 : 유통 담당합니다.", "좌우명 : …"), a desk's list link ("동부권 기사리스트"), an
+# aggregator's Q&A widget, and a notice of whom the story's legal responsibility lies with ("위 기사의 법적인 책임과
+# 권한은 내일엘엠씨에 있습니다.": a publisher's corporate name, not the outlet)
+_FORUM_CHROME = re.compile(
+    r"^(?:드래그\s?(?:앤|&)\s?드롭으로|즐겨찾기\s?아이콘.{0,20}가능합니다\.?$|게시물\s?ID\s*[:：]|짧은\s?주소\s?복사|"
+    r"(?:작성자|글쓴이|닉네임)\s*[:：]\s*[^\s:：]{1,20}$|(?:담당\s?업무|좌우명)\s*[:：]|[가-힣]{1,8}\s?기사\s?리스트$|"
+    r"Answer for your question|반론할\s?내용이\s?있으시면|[가-힣A-Za-z0-9]{2,20}의\s?모든\s?기사에\s?(?:대해|대하여)\s?반론할|(?:위|이|본)\s?기사의\s?(?:법적\s?)?(?:법적인\s?)?책임과\s?권한은\s?[^\s]{1,20}에\s?있습니다\.?$)"
+)
+# "일간제주의 모든 기사에 대해 반론할 수 있는 권리가 보장됩니다.": a right-of-reply footer names the outlet
+REPLY_OUTLET = re.compile(r"^(?P<outlet>[가-힣A-Za-z0-9]{2,20}?)의\s?모든\s?기사에\s?(?:대해|대하여)\s?반론할")
+# "중도일보(www.joongdo.co.kr), 무단전재 및 수집, 재배포 금지": a copyright line naming the outlet and its web address
+WEB_OUTLET = re.compile(r"^(?:[ⓒ©Ⓒ]\s*)?(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})\s?\(\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+"
+                        r"(?:\.[A-Za-z0-9-]+)+/?\s*\)\s*[,.]?\s*(?:무단|All\s|저작권)")
 _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
 # "검색결과414건": a search box's count; "UPDATED. 2024-04-26 11:15 (금)": the page's clock, not the story's date
 _SEARCH_COUNT = re.compile(r"^검색\s?결과\s*[\d,]+\s*건$|^(?:LAST\s)?UPDATED\.?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}.{0,12}$")
@@ -146,7 +165,7 @@ _TIP_PHONE = re.compile(r"^[가-힣A-Za-z0-9]{2,12}\s*[:：]\s*\d{2,4}-\d{3,4}-\
 _PROMO = re.compile(r"^\[[^\[\]]{2,20}\]\s*-\s+[^.!?]{2,40}$")
 _COPYRIGHT = re.compile(
     r"무단\s?전재|재배포\s?금지|재판매\s?및\s?DB\s?금지|All rights reserved|저작권자\s*(?:[ⓒ©]|\(c\))|"
-    r"Copyrights?\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
+    r"Copyrights?\s*(?:[ⓒ©Ⓒ]|\(c\)|\d{4})|^\s*(?:[-–•·▲△]\s*)?[ⓒ©Ⓒ]|제보를 기다립니다|제보하기|제보가 뉴스가 됩니다",  # "- ⓒ마이데일리(www…)."
     re.I,
 )
 _TIP_NOTE = re.compile(r"^※\s*[^.!?※]{0,40}제보")  # "※매체명은 여러분의 제보로 함께 세상을 바꿉니다. …": a tip-line note
@@ -258,7 +277,9 @@ _CAPTION_SHORT_TAIL = re.compile(rf"^(.*[.!?。][{re.escape(_CLOSERS)}]*)\s+(\S.
 _CAPTION_MARK = re.compile(r"^[▲△▶◀↑]\s*")
 # A caption that opens with its mark and says where each person stands: "▲ 왼쪽부터 고우현 오현중 교장, …"
 # ...or that names who the photo shows with "(사진)": "▲ 윤상현 한빛ENM 대표이사(사진)가 … 안고 있다."
-_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)|[^.!?()]{2,40}\(사진\))")
+# ...or an artwork's caption, the artist's name and 作: "▲ 김명석作 `집단적 환상`"
+_CAPTION_OPENING = re.compile(r"^[▲△↑]\s*(?:(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)\s?(?:부터|에서부터)|[^.!?()]{2,40}\(사진\)"
+                              r"|[^.!?()]{0,20}?[가-힣]\s?作(?![가-힣]))")
 
 
 def _is_label(word: str) -> bool:
@@ -275,7 +296,7 @@ _DEBRIS_LINE = re.compile("|".join(
     for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
                _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO,
-               _FILE_PHOTO, _PAGE_LABEL, _IMAGE_FILE_LINE, _TIP_PHONE)))
+               _FILE_PHOTO, _PAGE_LABEL, _IMAGE_FILE_LINE, _TIP_PHONE, _FORUM_CHROME)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label
@@ -297,6 +318,27 @@ def _is_menu_row(core: str) -> bool:
     if any(len(w) > 10 or w[-1] in _WORD_ENDING for w in words):
         return False
     return sum(1 for w in words if _is_label(w)) >= MIN_MENU_LABELS
+
+
+_ROW_WORD = re.compile(r"^[가-힣A-Za-z0-9·&/]{1,12}$")
+_COMPOUND_MARKS = re.compile(r"[·&/]")
+MIN_ROW_WORDS, MAX_ROW_WORDS = 2, 6
+
+
+def menu_row_labels(text: str) -> int | None:
+    """A short row of a site's menu ("정치 사회 문화·생활", "오피니언 포토·영상 기획&시리즈"): how many of its words are
+    section labels (a compound's parts joined by ·, & or / each one); None when the line is no such row (too few or too
+    many words, punctuation, or a word ending as a sentence's words do)."""
+    words = text.split()
+    if not MIN_ROW_WORDS <= len(words) <= MAX_ROW_WORDS:
+        return None
+    labels = 0
+    for w in words:
+        if not _ROW_WORD.match(w) or w[-1] in _WORD_ENDING:
+            return None
+        parts = [p for p in _COMPOUND_MARKS.split(w) if p]
+        labels += bool(parts) and all(_is_label(p) for p in parts)
+    return labels
 
 
 _PATH_STEP = re.compile(r"^[가-힣A-Za-z]{1,6}$")

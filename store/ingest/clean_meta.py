@@ -27,9 +27,18 @@ _BYLINE_PREFIXES = (
     ),
     # [스포탈코리아] 홍길동 기자= 본문: the outlet in brackets, then the names and = before the lede
     re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{2,30}}?)\s*[\]】]\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
+    # 매일일보 = 강소슬 기자 | 본문: the outlet (or a town: "구미=홍길동 기자 |", kept as no outlet), =, the names, then a bar
+    re.compile(rf"^(?P<outlet>[가-힣A-Za-z0-9]{{2,20}})\s*=\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트))\s*"),
     # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문   케이부동산뉴스 홍길동 기자 | 본문 (not a date after |)
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()|]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:=|\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트)))"),
 )
+EQUALS_PREFIX = _BYLINE_PREFIXES[-2]
+# "【철원】철원군의 …": a regional desk's dateline glued before the lede (the town, no outlet)
+DESK_DATELINE = re.compile(r"^【\s*[가-힣]{2,6}\s*】\s*(?=\S)")
+# "(화천 더리더) 대한민국을 …": the town and the outlet in brackets before the lede
+# (the outlet's name three letters or more, not ending as a place's does: "(부산 해운대)", "(대구 달서구)" are places)
+TOWN_OUTLET_PAREN = re.compile(r"^\(\s*(?!사진|자료|그래픽|영상|출처|제공)[가-힣]{2,5}\s(?P<outlet>[가-힣][가-힣A-Za-z0-9]{2,11})"
+                               r"(?<![시군구동읍면리도대로길역항포산강천])\s*\)\s*(?=\S)")
 _OUTLET_DATELINE = re.compile(r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*[\]】]\s*(?=\S)")
 _OUTLET_PAREN = re.compile(r"^\(\s*(?P<outlet>[가-힣A-Za-z0-9]{3,20})\s*\)\s*(?=\S)")  # "(용인신문) 문재인 대통령은…"
 # ...and its name must be a Korean outlet's: [bold], [OSEN] or [단독] opening a lede are no outlet
@@ -74,6 +83,11 @@ _BYLINE_TAIL = re.compile(
     rf"|\(\s*[가-힣]{{1,10}}\s*=\s*(?P<wire>[^()\s]{{2,20}})\s*\)\s*)?"
     rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
 )  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
+# "…압수수색했다.최지예 텐아시아 기자 wisdomart@tenasia.co.kr": the name, then the outlet, then 기자 and an email (the
+# email says byline: without it "… 말했다. 홍길동 한빛 기자" could be two names)
+NAME_OUTLET_TAIL = re.compile(
+    rf"{_AFTER_SENTENCE}\s*(?P<names>{_NAME})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s*{_JOB}\s*[(<]?{_EMAIL}[)>]?$")
+MAX_NAME_OUTLET_TAIL = 80
 # "…밝혔습니다.이문현기자 mhlee@wowtv.co.kr한국경제TV 핫뉴스ㆍ…": on a page flattened to one line the byline and its
 # email end the story and related headlines follow; the email is ASCII (\w would run on into the Hangul after it)
 _BYLINE_EMAIL_INSIDE = re.compile(
@@ -92,7 +106,9 @@ _NAME_EMAIL = re.compile(
 _OUTLET_EMAIL = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,19}})(?:\s*[(<\[]\s*{_EMAIL}\s*[)>\]]|\s+{_EMAIL})$")
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 # "연합뉴스TV 노은지입니다": a broadcaster's name that ends in TV or 방송, without 뉴스 before the reporter
-_SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)))"
+# "TV조선 이승훈입니다.", "YTN 홍길동입니다.": a channel named TV-first or in capitals alone (not a job's letters: "CEO 홍길동입니다")
+_SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)|TV[가-힣]{2,3}|"
+                       r"(?!(?:CEO|CFO|CTO|COO|CMO|PD|VJ|DJ|MC)\s)[A-Z]{2,5}|채널A))"
                        r"\s+(?P<names>[가-힣]{2,4})입니다\.?$")
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
 _OUTLET_MARK_TAIL = re.compile(
@@ -142,7 +158,7 @@ _DATE = re.compile(
 )
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
-_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])[A-Z]?\d{{1,3}}면(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 _LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
