@@ -92,6 +92,11 @@ _PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:(?
 # a line's end or a word for a candidate or a lawmaker.
 _PARTY_CANDIDATE = re.compile(r"(?<![가-힣])(?:더불어민주당|국민의힘|조국혁신당|개혁신당|정의당|진보당|민주당|국민의당|자유한국당|바른미래당"
                               r"|새누리당|미래통합당|무소속) ([가-힣]{3})(?=\s*[,·\n]| (?:예비)?후보|(?:예비)?후보| 의원| 당선인|$)")
+# A bulleted list of artists, each item a name, its possessive and a quoted work (△이현정의 '공(空) · 간(間)' △김유림의
+# 'TOMATOMA EUL', △박지원 '뿔이난 동심'): the work's quote after the name. Fixed widths: one scan, no backtracking.
+_ITEM_WORK = re.compile(r"[△▲▶■□●◆◇○•] ?([가-힣]{3})(?:의)? ?(?=['‘\"“「『〈《<])")
+# Any item of such a list (△김지훈 전시전): a name of three syllables after the mark, then a space, a quote or 의.
+_ITEM_NAME = re.compile(r"[△▲▶■□●◆◇○•] ?([가-힣]{3})(?=의|\s|['‘\"“「『〈《<])")
 # A TV transcript's speaker label on a line of its own, name / where from or what (이우현 / 경북 안동시), before a quoted line.
 _LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?:[ \t]*\n)?[ \t]*[\"“]", re.M)
 _LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
@@ -193,7 +198,34 @@ class _PeopleRules(_FirmHeadRules):
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
                 + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
-                + self.party_candidate_hits())
+                + self.party_candidate_hits() + self.item_work_hits())
+
+    def _item_name_ok(self, name: str) -> bool:
+        return (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+                and self.known.type_of(name) in (None, "person"))
+
+    def item_work_hits(self) -> list[_Hit]:
+        """Artists in a bulleted list of works (see _ITEM_WORK): two items or more on one line, each a name and its quoted
+        work; every name of them must look Korean (all or none), and then every item of that line that opens with a name
+        is one too (△김지훈 전시전)."""
+        text = self.text
+        if not any(mark in text for mark in "△▲▶■□●◆◇○•"):
+            return []
+        by_line: dict[int, list[re.Match]] = {}
+        line_start, seen = -1, 0  # the line start is looked for only between matches: linear on a one-line text
+        for m in _ITEM_WORK.finditer(text):
+            line_start = max(line_start, text.rfind("\n", seen, m.start()))
+            seen = m.start()
+            by_line.setdefault(line_start, []).append(m)
+        hits: list[_Hit] = []
+        for line_start, found in by_line.items():
+            if len(found) < 2 or not all(self._item_name_ok(m.group(1)) for m in found):
+                continue
+            line_end = text.find("\n", found[-1].end())
+            for m in _ITEM_NAME.finditer(text, line_start + 1, len(text) if line_end < 0 else line_end):
+                if self._item_name_ok(m.group(1)):
+                    hits.append(_Hit(m.group(1), m.start(1), "title", "person"))
+        return hits
 
     def party_candidate_hits(self) -> list[_Hit]:
         """A candidate or lawmaker named right after the party (see _PARTY_CANDIDATE)."""

@@ -24,6 +24,10 @@ _ROLE_WORD = re.compile("(?<!\\S)(?:" + "|".join(sorted(_ROLE_WORDS | {"그룹"}
 # Role words that also stand after the name they say what it is (전미도와 이지숙 배우가, 김하윤 가수는).
 _CAST = re.compile(r"(?<![가-힣·])[가-힣]{2,4}(?:·[가-힣]{2,4}){1,9}(?= (?:주연|출연))")
 _COMMA_CAST = re.compile(r"(?<![가-힣])([가-힣]{3}(?:, ?[가-힣]{3}){1,9})(?:이|가|은|는|도) (?:출연|주연)")
+# Names listed after a word for who they are and 로는 (하남출신 작가로는 조민균, 김민찬, 박지원이 참여한다; 연사로는 김하늘, 박서준이):
+# Korean names of three syllables joined by commas, the last with its particle.
+_LISTED_AS = re.compile(r"(?:작가|화가|조각가|가수|배우|선수|연사|강사|후보|참석자|참가자|출연자|출연진|수상자|심사위원|발표자|토론자|패널)"
+                        r"(?:로는|으로는) ([가-힣]{3}(?:, ?[가-힣]{3}){1,19})(?:이|가|은|는|도)(?![가-힣])")
 # Artists and writers too (김상대 조각가, 양해연 시인, 이화진 서양화가가, 김종근 미술평론가가): a word that starts after a space, so
 # 문화가 (culture + particle) never reads as 화가.
 _ROLE_AFTER_NAME = re.compile(
@@ -121,6 +125,15 @@ class _RoleRules(_ArticleBase):
             for found in _COMMA_CAST.finditer(self.text):  # 성종완, 고훈정이 출연한다: every part a Korean name
                 parts = re.split(r", ?", found.group(1))
                 if all(_looks_korean_name(p) and p not in _NOT_NAMES and self.known.type_of(p) in (None, "person") for p in parts):
+                    offset = found.start(1)
+                    for part in parts:
+                        offset = self.text.index(part, offset)
+                        hits.append(_Hit(part, offset, "title", "person"))
+        if "로는" in self.text:
+            for found in _LISTED_AS.finditer(self.text):  # every part a Korean name, or none is taken
+                parts = re.split(r", ?", found.group(1))
+                if all(_looks_korean_name(p) and p not in _NOT_NAMES and not title_family(p)
+                       and self.known.type_of(p) in (None, "person") for p in parts):
                     offset = found.start(1)
                     for part in parts:
                         offset = self.text.index(part, offset)
