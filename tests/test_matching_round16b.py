@@ -42,3 +42,32 @@ def test_names_listed_after_a_word_for_who_they_are_and_ro_neun(shipped):
     t = cpu()
     mentions(shipped, text)
     assert cpu() - t < 30
+
+
+def test_foreign_names_written_in_full_before_a_country_and_a_state_title(shipped):
+    text = ("조지 W. 부시 미국 대통령의 연설로 총회가 열린다. 윤 장관은 잭 스트로 영국 외무장관과 회담한다. "
+            "윤 장관과 콜린 파월 미 국무장관간 회담도 열린다.")
+    got = set(persons(shipped, text))
+    assert {"조지 W. 부시", "잭 스트로", "콜린 파월"} <= got
+    # a word of the sentence before the surname is no given name; an initial needs a Western given name before it
+    got = set(persons(shipped, "지난달 파월 미 국무장관이 방한했다. 회의에서 K. 부시 미국 대통령이 말했다."))
+    assert not any(" " in name for name in got)
+    assert persons(shipped, "이날 서울로 영국 외무장관이 왔다.") == []
+
+
+def test_a_first_lady_named_with_yeosa(shipped):
+    assert "김건희" in persons(shipped, "윤석열 대통령 부인 김건희 여사 관련 취재 과정에서 김건희여사는 말했다.")
+    assert persons(shipped, "회사의 김철수 여사원이 말했다.") == [] or "김철수" not in persons(shipped, "회사의 김철수 여사원이 말했다.")
+
+
+def test_a_north_korean_vice_minister_and_the_ministry(shipped):
+    text = "한편 북한은 백남순 외무상 대신 최수헌 외무성 부상이 참석한다. 김성남 국방성 제1부상도 왔다."
+    assert {"최수헌", "김성남"} <= set(persons(shipped, text))
+    assert "외무성" in names_of(shipped, text, "org")
+    # 부상 after anything but a ministry is an injury
+    assert persons(shipped, "경기에서 손흥민 박지성 부상 소식이 전해졌다.") == [] or "손흥민" not in persons(
+        shipped, "경기에서 손흥민 박지성 부상 소식이 전해졌다.")
+    text = "최수헌 외무성 부상 " * 50_000
+    t = cpu()
+    mentions(shipped, text)
+    assert cpu() - t < 30

@@ -67,6 +67,18 @@ _NOT_JAPANESE_FAMILY = frozenset("""투수 타자 포수 시즌 루키 에이스
     시리즈 사이즈 비즈니스 뉴스 시니어 주니어""".split())
 
 
+# Western given names as Korean news writes them (조지 W. 부시, 콜린 파월, 잭 스트로): a word of these before another name
+# word opens a foreign name even without a loanword syllable. Not words of the language (팀, 짐, 빌, 마크 as a mark's word).
+_WESTERN_GIVEN = frozenset("""조지 콜린 잭 존 폴 톰 마이크 마이클 제임스 데이비드 데이빗 로버트 윌리엄 리처드 리차드 토머스 토마스 찰스 조셉 조지프
+    도널드 로널드 빌리 헨리 에드워드 앤서니 앤드루 앤드류 스티븐 스티브 케빈 브라이언 티머시 제이슨 제프리 크리스토퍼 크리스 매튜 매슈
+    피터 패트릭 프랭크 레이먼드 그레고리 래리 로런스 로렌스 제프 더글러스 해리 앨런 알렉산더 니컬러스 니콜라스 닉 벤저민 벤자민 새뮤얼
+    테드 에릭 아서 월터 제럴드 지미 버락 힐러리 콘돌리자 매들린 낸시 엘리자베스 메리 캐서린 마거릿 수전 수잔 린다 바버라
+    제니퍼 앤 헬렌 케이트 에마 에밀리 올리비아 소피아 마리아 안나 줄리아 로라 레이철 미셸 카멀라 토니 고든 데이비 테리사 보리스 리시
+    키어 피에르 미셸 프랑수아 니콜라 에마뉘엘 자크 앙겔라 게르하르트 헬무트 올라프 프랑크발터 세르게이 블라디미르 드미트리
+    미하일 알렉세이 호세 후안 카를로스 루이스 마누엘 안토니오 페드로 미겔 하비에르 마리오 주세페 조르조 지오반니 마테오
+    실비오 안드레아스 한스 프리드리히 빌헬름""".split())
+
+
 def _name_pair(run: list[_Word]) -> list[_Word] | None:
     """The two words of a run of name-like words that name a person: a Japanese name (니혼햄 파이터스 신조 쓰요시 →
     신조 쓰요시; 니시무라 데이치 사쿠라 크레파스 → 니시무라 데이치), else the first pair that starts with a

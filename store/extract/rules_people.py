@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .hangul import strip_particle
 from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_after, title_family, titled_tail
-from .name_shapes import (_JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair,
+from .name_shapes import (_JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _WESTERN_GIVEN, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair,
                           hanja_glossed_name)
 from .rules_base import _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail, _suffix_type
 from .rules_firm_heads import _FirmHeadRules
@@ -61,7 +61,7 @@ _NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
 _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등 모".split())  # 이모(44)씨, 김모(30): a name withheld
 # A Korean name with 씨 after it, glued or spaced (배수민씨(박사과정), 윤하진 씨가): 씨 is said of people only. The name starts a
 # word; what follows 씨 must be particles (씨앗, 씨름 are other words).
-_HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?씨")
+_HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?(?:씨|여사)")  # 여사 too (김건희 여사는): said of women only
 # A photo's line-up in brackets ((왼쪽부터 현민재 한빛대 교수, 레오 마틴 UC버클리 교수)): the words are taken out of the text
 # the rules read, so the bracket is read on its own.
 _LINEUP = re.compile(r"\((?:사진\s?)?(?:왼쪽|오른쪽|좌측|우측|앞줄 왼쪽|뒷줄 왼쪽)(?:부터|에서)\s?([^()\n]{4,300})\)")
@@ -97,6 +97,10 @@ _PARTY_CANDIDATE = re.compile(r"(?<![가-힣])(?:더불어민주당|국민의힘
 _ITEM_WORK = re.compile(r"[△▲▶■□●◆◇○•] ?([가-힣]{3})(?:의)? ?(?=['‘\"“「『〈《<])")
 # Any item of such a list (△김지훈 전시전): a name of three syllables after the mark, then a space, a quote or 의.
 _ITEM_NAME = re.compile(r"[△▲▶■□●◆◇○•] ?([가-힣]{3})(?=의|\s|['‘\"“「『〈《<])")
+# A North Korean vice minister, named before the ministry (…성) and 부상 (최수헌 외무성 부상이, 김성남 국방성 제1부상): 부상 alone is
+# an injury, but never after a ministry's name. The ministry is an org of its own.
+_VICE_MINISTER = re.compile(r"(?<![가-힣])([가-힣]{3}) ((?:외무|국방|국가보위|사회안전|인민보안|대외경제|대외무역|무역|체신|철도|보건|재정|농업"
+                            r"|수산|문화|교육|상업|노동|체육|[가-힣]{1,4}공업)성) (?:제1)?부상(?=[이은는을과와의도]?(?![가-힣]))")
 # A TV transcript's speaker label on a line of its own, name / where from or what (이우현 / 경북 안동시), before a quoted line.
 _LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?:[ \t]*\n)?[ \t]*[\"“]", re.M)
 _LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
@@ -198,7 +202,18 @@ class _PeopleRules(_FirmHeadRules):
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
                 + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
-                + self.party_candidate_hits() + self.item_work_hits())
+                + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits())
+
+    def vice_minister_hits(self) -> list[_Hit]:
+        """A North Korean vice minister and the ministry (see _VICE_MINISTER)."""
+        if "성 " not in self.text or "부상" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _VICE_MINISTER.finditer(self.text):
+            name = m.group(1)
+            if self._item_name_ok(name) and self.known.type_of(m.group(2)) in (None, "org"):
+                hits += [_Hit(name, m.start(1), "title", "person"), _Hit(m.group(2), m.start(2), "rule", "org")]
+        return hits
 
     def _item_name_ok(self, name: str) -> bool:
         return (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
@@ -411,6 +426,8 @@ class _PeopleRules(_FirmHeadRules):
                 firm = self._firm_between(run[0])  # 박재필 아유경제 대표, 문기주 크로앙스 회장: the word between is his firm
                 if firm:
                     hits.append(firm)
+            if family in _STATE_TITLES and len(run) >= 2 and run[-1].core in _COUNTRY_ABBREVIATIONS:
+                run = run[:-1]  # 지난달 파월 미 국무장관: 미 is the country, no word of his name
             pair = _name_pair(run)
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
@@ -476,13 +493,23 @@ class _PeopleRules(_FirmHeadRules):
         first, last, country = self.words[i - 3 : i]
         if not (country.core in _COUNTRY_ABBREVIATIONS or self.known.type_of(country.core) == "place"):
             return None, 0
+        initial = ""
+        if (i >= 4 and first.closes and len(first.core) == 1 and "A" <= first.core <= "Z"
+                and self.text.startswith(". ", first.end) and not first.line_start):
+            initial, first = f" {first.core}.", self.words[i - 4]  # 조지 W. 부시 미국 대통령: a middle initial
+        western = first.core in _WESTERN_GIVEN
+        # 잭 스트로 영국 외무장관: a transliterated surname may end like a particle (로) after a Western given name
+        last_ok = self.is_name_word(last) or western and all(map(_is_hangul, last.core)) and any(
+            c in _LOANWORD_SYLLABLES for c in last.core) and self.known.type_of(last.core) is None
         if (first.closes or last.closes or country.closes or last.line_start or country.line_start or self.words[i].line_start
-                or not self.is_name_word(first) or not self.is_name_word(last)
+                or not self.is_name_word(first) or not last_ok
                 or first.core in _FUNCTION_WORDS or last.core in _FUNCTION_WORDS):
             return None, 0
-        if not (_japanese_pair(first.core, last.core) or any(c in _LOANWORD_SYLLABLES for c in first.core + last.core)):
+        if not (western or _japanese_pair(first.core, last.core) or any(c in _LOANWORD_SYLLABLES for c in first.core + last.core)):
             return None, 0
-        return f"{first.core} {last.core}", first.start
+        if initial and not western:
+            return None, 0
+        return f"{first.core}{initial} {last.core}", first.start
 
     def _two_syllable_name(self, w: _Word) -> bool:
         """김걸, 김방: a surname and one syllable, no particle, no word the rules know as something else."""
@@ -678,7 +705,7 @@ class _PeopleRules(_FirmHeadRules):
 
     def honorific_hits(self) -> list[_Hit]:
         """People named with 씨 after them (see _HONORIFIC): a name of three syllables that looks Korean."""
-        if "씨" not in self.text:
+        if "씨" not in self.text and "여사" not in self.text:
             return []
         hits: list[_Hit] = []
         text = self.text
