@@ -71,3 +71,43 @@ def test_a_north_korean_vice_minister_and_the_ministry(shipped):
     t = cpu()
     mentions(shipped, text)
     assert cpu() - t < 30
+
+
+def test_a_known_place_glued_to_chulsin_is_named(shipped):
+    from store.extract.entities import rule_candidates
+    from tests.test_matching import article
+
+    found = {c.name: c for c in rule_candidates(article("하남출신 작가로는 조민호, 김서찬이 참여한다. 부산출신인 그는 말했다."))}
+    assert "하남출신" in found["하남"].aliases and found["하남"].type == "place"
+    assert "부산출신인" not in found and "부산" in found
+    # not a word that is no known place (지방출신, 명문대출신), nor a longer word
+    found = {c.name for c in rule_candidates(article("지방출신 학생과 명문대출신 직원, 하남출신들이 모였다."))}
+    assert "지방출신" not in found and "명문대출신" not in found and "하남출신들" not in found
+
+
+def test_seouls_district_courts_by_compass_name_are_one_court(shipped):
+    text = "서부지법 형사9단독 김민정 판사는 선고했다. 동부지법과 남부지법, 서울북부지법도 같은 판단을 했다."
+    got = names_of(shipped, text, "org")
+    assert {"서울서부지방법원", "서울동부지방법원", "서울남부지방법원", "서울북부지방법원"} <= got
+    assert "서부지방법원" not in all_names(shipped, text)
+
+
+def test_the_club_world_cup_is_one_event(shipped):
+    text = "국제축구연맹(FIFA) 클럽 월드컵 출전에 이어 FIFA 클럽월드컵 우승을 노린다."
+    got = mentions(shipped, text)
+    assert {name for _, name, _ in got} == {"FIFA 클럽 월드컵"}
+    assert "월드컵" in all_names(shipped, "2026 월드컵 예선이 열린다.")
+
+
+def test_venues_and_a_national_museum(shipped):
+    text = "서울 여의도 국회 소통관에서 회견했다. 경주예술의전당 전시홀과 스타필드 하남에서 국립현대미술관 소장품을 전시한다."
+    assert {"국회 소통관", "경주예술의전당", "스타필드 하남"} <= names_of(shipped, text, "place")
+    assert "국립현대미술관" in names_of(shipped, text, "org")
+    assert "국회" in names_of(shipped, "국회 본회의에서 통과됐다.", "org")
+
+
+def test_many_places_glued_to_chulsin_index_linearly(shipped):
+    text = "하남출신 " * 100_000
+    t = cpu()
+    mentions(shipped, text)
+    assert cpu() - t < 30

@@ -74,6 +74,11 @@ _PLANT_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2})공장(?=(?:[은
 _ESTATE_CUE = re.compile(r" ?(?:내|안|입주)(?![가-힣])|에 입주| 입주")
 
 
+# A known place glued to 출신 (하남출신 작가로는, 부산출신인): the person comes from it, so the place is named; the word is found
+# as written and joined to the place (estate_pairs), as the matcher takes no 출신 glued to a name.
+_NATIVE_OF = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4})출신(?=(?:[은는이인을의으로도]|으로|이다|이며)?(?![가-힣]))")
+
+
 @lru_cache(maxsize=1 << 14)
 def _schedule_word(core: str) -> str | None:
     """'dong' for a neighbourhood-shaped word (부암동, 창신3동; not 활동), 'date' for 8일, else None."""
@@ -151,8 +156,9 @@ class _PlaceRules(_ArticleBase):
             m = _ESTATE.fullmatch(h.surface) if h.type == "place" else None
             if m and m.group(2).endswith("산업단지"):
                 full.setdefault(m.group(1), h.surface)
-        return [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
-                and m.group(2) in ("산단", "공단") and m.group(1) in full]
+        pairs = [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
+                 and m.group(2) in ("산단", "공단") and m.group(1) in full]
+        return pairs + [(h.surface[:-2], h.surface) for h in hits if h.type == "place" and h.surface.endswith("출신")]
 
     def venue_hits(self) -> list[_Hit]:
         """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""
@@ -255,6 +261,9 @@ class _PlaceRules(_ArticleBase):
                 core = m.group(1)
                 if core not in _DISTRICT_GENERIC and core[:-1] not in _NOT_NAMES and known.type_of(core) is None:
                     hits.append(_Hit(core, m.start(1), "rule", "place"))
+        if "출신" in self.text:
+            hits += [_Hit(m.group(), m.start(), "rule", "place") for m in _NATIVE_OF.finditer(self.text)
+                     if known.type_of(m.group(1)) == "place"]
         if _DIGIT_DONG.search(self.text):  # a literal scan first: most texts have no 3동
             numbered = [_Hit(m.group(), m.start(), "rule", "place") for m in _NUMBERED_DONG.finditer(self.text)
                         if known.type_of(m.group()) is None]
