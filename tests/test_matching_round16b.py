@@ -111,3 +111,18 @@ def test_many_places_glued_to_chulsin_index_linearly(shipped):
     t = cpu()
     mentions(shipped, text)
     assert cpu() - t < 30
+
+
+def test_a_courts_division_is_no_body(shipped):
+    text = ("의정부지법 형사1부(심준보 부장판사)는 항소를 기각했다. 서울고법 형사합의21부와 민사항소2부, 행정1부도 같은 판단을 했다. "
+            "서부지법 형사9단독 김민정 판사는 말했다.")
+    orgs = names_of(shipped, text, "org")
+    assert "의정부지방법원" in orgs and "서울서부지방법원" in orgs
+    assert not any(name.endswith("부") and name[:2] in ("형사", "민사", "행정") for name in all_names(shipped, text))
+    assert "국방부" in names_of(shipped, "국방부는 밝혔다.", "org")
+
+
+def test_win_win_and_an_art_bank_are_no_firms(shipped):
+    text = "편의점업계와 식품기업이 윈윈(Win-Win) 효과를 거두고 있다. 이번 전시는 국립현대미술관 미술은행 소장품으로 구성됐다."
+    assert names_of(shipped, text, "company") == set()
+    assert "IBK기업은행" in all_names(shipped, "IBK기업은행은 밝혔다.")

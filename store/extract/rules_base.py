@@ -29,7 +29,7 @@ _NOT_NAMES = frozenset(
     한미 한중 한일 미중 승용 상용 연방 상원 하원 주정부 연방정부 이하 이상 미만 초과
     가장 일부 출신 전현직 프로야구 프로축구 프로배구 프로농구 선수단 구단주 코치진 신인왕 주전급 사령탑 마무리 선발진 유격수 연고지
     지명권 전성기
-    지난주 지난달 이번주 이번달 다음주 다음달 지난번 이번엔""".split()  # 지난주 루비니 미국 국무장관: a time, not a name
+    지난주 지난달 이번주 이번달 다음주 다음달 지난번 이번엔 윈윈 미술""".split()  # 지난주 루비니 미국 국무장관: a time, not a name
 )
 # Acronyms that name no one: the analyzer and the bracket rule ignore them.
 _GENERIC_LATIN = frozenset(
