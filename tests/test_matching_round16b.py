@@ -126,3 +126,19 @@ def test_win_win_and_an_art_bank_are_no_firms(shipped):
     text = "편의점업계와 식품기업이 윈윈(Win-Win) 효과를 거두고 있다. 이번 전시는 국립현대미술관 미술은행 소장품으로 구성됐다."
     assert names_of(shipped, text, "company") == set()
     assert "IBK기업은행" in all_names(shipped, "IBK기업은행은 밝혔다.")
+
+
+def test_the_us_secretary_of_states_title_names_the_state_department(shipped):
+    from store.extract.entities import rule_candidates
+    from tests.test_matching import article
+
+    found = {c.name: c for c in rule_candidates(article("윤 장관과 콜린 파월 미 국무장관간 회담도 열린다. 미국 국무장관은 말했다."))}
+    state = found["미국 국무부"]
+    assert state.type == "org" and {"미 국무장관", "미국 국무장관"} <= set(state.aliases)
+    # without the country it is no one country's: the Holy See's secretary of state is not the State Department
+    found = {c.name for c in rule_candidates(article("교황청 국무장관 파롤린 추기경이 방한했다. 국무장관실은 밝혔다."))}
+    assert "미국 국무부" not in found
+    text = "미 국무장관 " * 100_000
+    t = cpu()
+    mentions(shipped, text)
+    assert cpu() - t < 30

@@ -101,6 +101,10 @@ _ITEM_NAME = re.compile(r"[△▲▶■□●◆◇○•] ?([가-힣]{3})(?=의
 # an injury, but never after a ministry's name. The ministry is an org of its own.
 _VICE_MINISTER = re.compile(r"(?<![가-힣])([가-힣]{3}) ((?:외무|국방|국가보위|사회안전|인민보안|대외경제|대외무역|무역|체신|철도|보건|재정|농업"
                             r"|수산|문화|교육|상업|노동|체육|[가-힣]{1,4}공업)성) (?:제1)?부상(?=[이은는을과와의도]?(?![가-힣]))")
+# The US Secretary of State named by the country and title (콜린 파월 미 국무장관, 미국 국무장관은): the title names the State
+# Department (set16's convention: a head's title names the body), written with its country so the alias says no other
+# country's minister (교황청 국무장관 is the Holy See's). rules_places.estate_pairs joins it to 국무부.
+_STATE_SECRETARY = re.compile(r"(?<![가-힣A-Za-z0-9])(?:미|미국) ?국무장관(?=(?:[은는이가을를의과와도에간]|에게|으로|과의|와의)?(?![가-힣]))")
 # A TV transcript's speaker label on a line of its own, name / where from or what (이우현 / 경북 안동시), before a quoted line.
 _LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?:[ \t]*\n)?[ \t]*[\"“]", re.M)
 _LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
@@ -202,7 +206,13 @@ class _PeopleRules(_FirmHeadRules):
         brackets, moved between clubs, right after their club."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
                 + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
-                + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits())
+                + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits() + self.state_secretary_hits())
+
+    def state_secretary_hits(self) -> list[_Hit]:
+        """The State Department named by its head's title with the country (see _STATE_SECRETARY): the title as written."""
+        if "국무장관" not in self.text:
+            return []
+        return [_Hit(m.group(), m.start(), "rule", "org") for m in _STATE_SECRETARY.finditer(self.text)]
 
     def vice_minister_hits(self) -> list[_Hit]:
         """A North Korean vice minister and the ministry (see _VICE_MINISTER)."""

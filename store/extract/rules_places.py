@@ -150,7 +150,8 @@ class _PlaceRules(_ArticleBase):
 
     @staticmethod
     def estate_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
-        """(은남일반산업단지, 은남산단): one estate, its full name and the short form, both found in the article."""
+        """(은남일반산업단지, 은남산단): one estate, its full name and the short form, both found in the article; and the
+        other names a hit is written for (하남출신 names 하남, 미 국무장관 the State Department)."""
         full: dict[str, str] = {}
         for h in hits:
             m = _ESTATE.fullmatch(h.surface) if h.type == "place" else None
@@ -158,7 +159,9 @@ class _PlaceRules(_ArticleBase):
                 full.setdefault(m.group(1), h.surface)
         pairs = [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
                  and m.group(2) in ("산단", "공단") and m.group(1) in full]
-        return pairs + [(h.surface[:-2], h.surface) for h in hits if h.type == "place" and h.surface.endswith("출신")]
+        pairs += [(h.surface[:-2], h.surface) for h in hits if h.type == "place" and h.surface.endswith("출신")]
+        # 미 국무장관 (rules_people.state_secretary_hits): the title names the State Department
+        return pairs + [("국무부", h.surface) for h in hits if h.type == "org" and h.surface.endswith("국무장관")]
 
     def venue_hits(self) -> list[_Hit]:
         """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""
