@@ -142,3 +142,9 @@ def test_the_us_secretary_of_states_title_names_the_state_department(shipped):
     t = cpu()
     mentions(shipped, text)
     assert cpu() - t < 30
+
+
+def test_an_artists_name_before_zuo_in_a_caption(shipped):
+    assert "김명석" in persons(shipped, "▲ 김명석作 `집단적 환상`\n전시가 열렸다. 박소연 作 '봄'도 걸렸다.")
+    assert "박소연" in persons(shipped, "박소연 作 '봄'도 걸렸다.")
+    assert persons(shipped, "대표작 作品展이 열렸다.") == []

@@ -61,7 +61,8 @@ _NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
 _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등 모".split())  # 이모(44)씨, 김모(30): a name withheld
 # A Korean name with 씨 after it, glued or spaced (배수민씨(박사과정), 윤하진 씨가): 씨 is said of people only. The name starts a
 # word; what follows 씨 must be particles (씨앗, 씨름 are other words).
-_HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?(?:씨|여사)")  # 여사 too (김건희 여사는): said of women only
+# 여사 too (김건희 여사는): said of women only; and 作 after an artist's name in a caption (▲ 김명석作 `집단적 환상`)
+_HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?(?:씨|여사|作(?![가-힣]))")
 # A photo's line-up in brackets ((왼쪽부터 현민재 한빛대 교수, 레오 마틴 UC버클리 교수)): the words are taken out of the text
 # the rules read, so the bracket is read on its own.
 _LINEUP = re.compile(r"\((?:사진\s?)?(?:왼쪽|오른쪽|좌측|우측|앞줄 왼쪽|뒷줄 왼쪽)(?:부터|에서)\s?([^()\n]{4,300})\)")
@@ -715,7 +716,7 @@ class _PeopleRules(_FirmHeadRules):
 
     def honorific_hits(self) -> list[_Hit]:
         """People named with 씨 after them (see _HONORIFIC): a name of three syllables that looks Korean."""
-        if "씨" not in self.text and "여사" not in self.text:
+        if "씨" not in self.text and "여사" not in self.text and "作" not in self.text:
             return []
         hits: list[_Hit] = []
         text = self.text
