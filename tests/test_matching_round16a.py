@@ -67,3 +67,63 @@ def test_many_party_names_join_linearly():
     start = cpu()
     party_short_names(rows, kinds)
     assert cpu() - start < 5
+
+
+# --- festivals: the town's name in front, a phrase quoted ----------------------------------------------------------------
+
+
+def test_a_festival_with_and_without_its_town_is_one_event(shipped):
+    """양구곰취나물축제 … 곰취나물축제와: one event, named in full; 곰취나물축제 alone elsewhere is its own."""
+    text = ("2019 양구곰취나물축제가 5일 개막했다. 양구곰취나물축제는 23일간 열린다.\n"
+            "조인묵 군수는 “지역구에 곰취나물축제와 같은 세계적인 축제가 있다”고 말했다.")
+    got = mentions(shipped, text)
+    assert {n for _, n, k in got if k == "event"} == {"양구곰취나물축제"}
+    assert [w for w, n, k in got if n == "양구곰취나물축제"][-1] == "곰취나물축제"
+    assert names_of(shipped, "올해 곰취나물축제는 취소됐다. 곰취나물축제 대신 캠핑장이 열렸다.", "event") == {"곰취나물축제"}
+    # a firm's name is no town: 삼성곰취나물축제 and 곰취나물축제 stay apart
+    assert names_of(shipped, "삼성곰취나물축제와 곰취나물축제가 열렸다.", "event") == {"삼성곰취나물축제", "곰취나물축제"}
+
+
+def test_a_town_before_its_festival_is_part_of_the_name(shipped):
+    """홍천 맥주축제엔: the festival, with no 홍천 of its own; a kind of festival after a town names none."""
+    got = mentions(shipped, "홍천 맥주축제엔 13만 명이 다녀갔다. 양구 곰취축제가 열린다.")
+    assert {n for _, n, k in got if k == "event"} == {"홍천 맥주축제", "양구 곰취축제"}
+    assert not [n for _, n, k in got if k == "place"]
+    for text in ["강원 겨울축제가 취소됐다.", "홍천 지역축제에 사람이 몰렸다.", "홍천의 맥주축제엔 사람이 몰렸다.", "홍천. 맥주축제엔 갔다."]:
+        assert names_of(shipped, text, "event") == set(), text
+
+
+def test_a_quoted_phrase_ending_in_an_event_word_is_no_event(shipped):
+    """최문순 군수 “모두가 만들어가는 축제”: a clause quoted; ‘2019 화천산천어축제’ and ‘K-테크 쇼케이스’ stay events."""
+    text = "‘2019 화천산천어축제’ 개막.. 최문순 군수 “모두가 만들어가는 축제”\n화천산천어축제가 5일 개막했다."
+    assert names_of(shipped, text, "event") == {"화천산천어축제"}
+    assert names_of(shipped, "회사는 ‘함께 여는 미래 포럼’을 열었다.", "event") == set()
+    assert names_of(shipped, "회사는 ‘K-테크 쇼케이스’를 열었다.", "event") == {"K-테크 쇼케이스"}
+
+
+def test_many_festivals_pair_linearly(shipped):
+    text = " ".join(f"화천 {'가나다라마바'[i % 6]}{i}축제와 {'가나다라마바'[i % 6]}{i}축제" for i in range(5_000))
+    start = cpu()
+    mentions(shipped, text)
+    assert cpu() - start < 20
+
+
+# --- army units ----------------------------------------------------------------------------------------------------------
+
+
+def test_numbered_army_units_are_bodies(shipped):
+    """3사단이, 3사단은, 2군단장, 27사단장이 (the head's title glued), 제7함대가: orgs named as written, without 제."""
+    text = ("이날 3사단이 주최하는 신병수료식이 열렸다. 3사단은 매년 협업한다.\n"
+            "김덕수 2군단장, 허강수 27사단장 등이 참석했다. 허강수 27사단장이 축사를 했다. 미 해군 제7함대가 입항했다.")
+    got = mentions(shipped, text)
+    assert [w for w, n, k in got if k == "org"] == ["3사단", "3사단", "2군단", "27사단", "27사단", "7함대"]
+    assert {n for _, n, k in got if k == "person"} == {"김덕수", "허강수"}
+    for text in ["2개 사단이 이동했다.", "3사단계 훈련을 했다.", "23.5사단 규모", "A3사단은 없다."]:
+        assert names_of(shipped, text, "org") == set(), text
+
+
+def test_many_army_units_index_linearly(shipped):
+    text = "3사단" * 50_000 + " " + "27사단장이, " * 50_000
+    start = cpu()
+    mentions(shipped, text)
+    assert cpu() - start < 20

@@ -155,6 +155,8 @@ class _ProductRules(_ArticleBase):
                     body_type = "event"
             if edition and len(parts) >= 2 and edition.end() < len(name):
                 name, start = name[edition.end():], start + edition.end()
+            if body_type and any(len(p) >= 2 and p.endswith("는") for p in parts[:-1]):
+                continue  # 최문순 군수 “모두가 만들어가는 축제”: a clause (…는) before the event word, a phrase quoted, no name
             if (body_type and 2 <= len(parts) <= (8 if edition else 6) and self.known.type_of(name) in (None, body_type)
                     and self._tail_ok(m.end())):
                 # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서, '글로벌 AI 텔코 얼라이언스'를
