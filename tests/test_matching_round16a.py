@@ -127,3 +127,28 @@ def test_many_army_units_index_linearly(shipped):
     start = cpu()
     mentions(shipped, text)
     assert cpu() - start < 20
+
+
+# --- a season named after its sponsor; loanwords before a noun ---------------------------------------------------------
+
+
+def test_a_season_or_cup_named_after_its_sponsor_is_an_event(shipped):
+    """'삼성 Fn.com배 프로야구'가: the season (삼성 inside it no firm of its own); ‘대통령배 고교야구’에서 too."""
+    got = mentions(shipped, "정규시즌은 2000년 '삼성 Fn.com배 프로야구'가 처음이었다. 2005년부터 삼성전자가 45억원을 냈다.")
+    assert [(w, k) for w, _, k in got] == [("삼성 Fn.com배 프로야구", "event"), ("삼성전자", "company")]
+    assert names_of(shipped, "그는 ‘대통령배 고교야구’에서 우승했다.", "event") == {"대통령배 고교야구"}
+    # a quoted phrase with 배 that is no game, a sentence with a dot: nothing new
+    assert names_of(shipped, "그는 '임금님배 식사'를 했다. 그는 '삼성. 프로야구'라고 했다.", "event") == set()
+
+
+def test_a_loanword_before_a_noun_is_no_japanese_name(shipped):
+    """콘텐츠 가치를, 스포츠 가치를: a loanword and a noun, no 콘텐츠 가치 (person)."""
+    text = 'KBO 관계자는 "콘텐츠 가치를 수익으로 연결하기 위한 결정"이라고 했다. 스포츠 가치를 높였다.'
+    assert names_of(shipped, text, "person") == set()
+
+
+def test_a_long_quoted_line_with_dots_stays_linear(shipped):
+    text = "'" + "a.b" * 200_000 + "'" + " '삼성 Fn.com배 프로야구'" * 10_000
+    start = cpu()
+    mentions(shipped, text)
+    assert cpu() - start < 20

@@ -88,6 +88,9 @@ _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
 _QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회", "프리뷰", "간담회", "설명회", "발표회")
 _PRIZE_ENDINGS = ("대상", "상")
+# Games a cup or season named after its sponsor (…배) is of: ‘삼성 Fn.com배 프로야구’, ‘대통령배 고교야구’.
+_CUP_GAMES = frozenset("""프로야구 프로축구 프로농구 프로배구 여자프로농구 고교야구 고교축구 대학야구 야구 축구 농구 배구 바둑 씨름 골프 마라톤
+    리그 오픈 토너먼트 선수권 선수권대회 챔피언십""".split())
 # A quoted name of a word and one of these is a site (‘남정수상태양광 발전소’, ‘새만금 조선소’), unless the word is a kind.
 _SITE_WORDS = frozenset("발전소 조선소 공장 캠퍼스 물류센터 데이터센터".split())
 _GENERIC_SITE_KINDS = frozenset("""태양광 수상태양광 풍력 해상풍력 화력 원자력 수력 석탄 가스 복합 열병합 연료전지 조력 지열 양수 바이오매스 신규 대형 중소
@@ -102,7 +105,7 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|제품명|상품명|브랜�
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
-_QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
+_QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))((?:[^‘’'\"“”「」<>《》〈〉\n,.]|\.(?=[A-Za-z])){2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too; a dot only before a Latin letter (‘삼성 Fn.com배 프로야구’)
 # An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가, 제6회 전국동시지방선거가, 제54회
 # 한국보도사진전): up to four words before the event
 # word, the edition not part of the name. Middle words carry no particle (제3회 대회를 앞두고 열린 축제 is two phrases).
@@ -147,6 +150,9 @@ class _ProductRules(_ArticleBase):
             if body_type is None and len(parts) == 2 and parts[1] in _SITE_WORDS and parts[0] not in _GENERIC_SITE_KINDS and len(parts[0]) >= 3:
                 body_type = "place"  # ‘남정수상태양광 발전소’ 준공식: a named plant (‘태양광 발전소’ is a kind)
             edition = _EDITION_AT_START.match(name) if body_type == "event" else None
+            if (body_type is None and len(parts) >= 2 and parts[-1] in _CUP_GAMES
+                    and any(len(p) >= 2 and p.endswith("배") for p in parts[:-1])):
+                body_type = "event"  # ‘삼성 Fn.com배 프로야구’, ‘대통령배 고교야구’: a season or cup named after its sponsor (…배)
             if body_type is None and len(parts) >= 2:
                 # ‘KAIST 국제 신소재 공학 워크숍’, ‘제7회 국제평화공헌대상’, ‘2024 우수기자대상’: a workshop or contest of
                 # several words; a prize only with its edition or year in front (‘지원 대상’ is who gets help)
