@@ -152,3 +152,27 @@ def test_a_long_quoted_line_with_dots_stays_linear(shipped):
     start = cpu()
     mentions(shipped, text)
     assert cpu() - start < 20
+
+
+# --- sponsors in brackets after amounts -----------------------------------------------------------------------------------
+
+
+def test_sponsors_in_brackets_after_amounts_are_firms(shipped):
+    """K리그가 40억원(현대오일뱅크), 30억원(KCC), 18억원(KB), 25억원(NH농협), 65억원 안팎(한빛유업·이하 추정치): two known firms
+    among a paragraph's brackets make the others' first names firms."""
+    text = ("프로야구가 65억원 안팎(한빛유업·이하 공식 발표액 혹은 추정치), K리그가 40억원(현대오일뱅크), 남자 프로농구가 30억원(KCC), "
+            "여자 프로농구가 18억원(KB) 수준이다. 프로배구는 25억원(NH농협)이었다.")
+    got = names_of(shipped, text, "company")
+    assert {"한빛유업", "HD현대오일뱅크", "KCC", "KB", "NH농협"} <= got
+    # one known firm only, or words that say what the amount is: nothing new
+    for text in ["사업비는 30억원(국비), 20억원(시비), 10억원(KCC)이다.",
+                 "매출은 5조원(잠정), 영업이익은 3000억원(연결기준)이다. 현대오일뱅크와 KCC도 실적을 냈다.",
+                 "지원금은 30억원(국비 20억원·시비 10억원)과 40억원(현대오일뱅크), 20억원(KCC)이다."]:
+        assert not {"국비", "시비", "잠정", "연결기준", "국비 20억원"} & names_of(shipped, text, "company"), text
+
+
+def test_many_amount_brackets_index_linearly(shipped):
+    text = "1" * 300_000 + " " + "40억원(현대오일뱅크), 30억원(KCC), 18억원(한빛" * 20_000 + " " + "(" * 10_000
+    start = cpu()
+    mentions(shipped, text)
+    assert cpu() - start < 20

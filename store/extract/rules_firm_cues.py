@@ -19,6 +19,11 @@ _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단�
 # starts a word; the mark ends it (a particle, a bracket, punctuation or a space after it, never another name glued: ㈜한빛).
 _LEGAL_FORM_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣][가-힣A-Za-z0-9&]{1,19})(?:\(주\)|㈜)(?![A-Za-z0-9&])")
 _HANGUL_RUN = re.compile("[가-힣]*")
+# An amount in won or another currency, perhaps with 안팎/가량, then a bracket (18억원(KB), 65억원 안팎(한국야쿠르트·이하 …)).
+_AMOUNT_BRACKET = re.compile(r"(?<![\d,.조억만천백])\d(?:[조억만천백]|\d|[,.](?=\d))* ?(?:원|달러|엔|유로|위안)(?: ?(?:안팎|가량|정도|내외|수준))?\(([^()\n]{1,40})\)")
+_ITEM_BREAK = re.compile(r"[·・‧∙,]")  # (한국야쿠르트·이하 공식 발표액): the first name of the bracket
+# A sponsor's name in such a bracket: one written word of letters (digits and & after the first), no particle check needed.
+_SPONSOR_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
@@ -245,12 +250,36 @@ class _FirmCueRules(_ArticleBase):
                 hits.append(_Hit(name, m.start(1), "rule", "company"))
         return hits
 
+    def sponsor_bracket_hits(self) -> list[_Hit]:
+        """Firms named in brackets after amounts, as a paragraph lists who paid what (K리그가 40억원(현대오일뱅크), 여자 프로농구가
+        18억원(KB), 25억원(NH농협), 65억원 안팎(한국야쿠르트·이하 …)): when two of a paragraph's brackets hold firms the alias
+        file knows, the others' first names are firms too. A lone bracket after an amount (30억원(국비), 5조원(잠정)) is left."""
+        if "(" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        paragraph_start, items = 0, []  # items of the current paragraph: (name, offset)
+        for m in _AMOUNT_BRACKET.finditer(self.text):
+            start = self.text.rfind("\n", 0, m.start()) + 1
+            if start != paragraph_start:
+                hits += self._sponsors(items)
+                paragraph_start, items = start, []
+            name = _ITEM_BREAK.split(m.group(1), 1)[0].strip()
+            items.append((name, m.start(1) + m.group(1).find(name)))
+        return hits + self._sponsors(items)
+
+    def _sponsors(self, items: list[tuple[str, int]]) -> list[_Hit]:
+        if sum(self.known.type_of(name) == "company" for name, _ in items) < 2:
+            return []
+        return [_Hit(name, at, "rule", "company") for name, at in items
+                if self.known.type_of(name) is None and _SPONSOR_SHAPE.fullmatch(name) and name not in _NOT_NAMES
+                and name.upper() not in _GENERIC_LATIN_UPPER and not _looks_korean_name(name) and not title_family(name)]
+
     def firm_list_hits(self) -> list[_Hit]:
         """The items of a list that ends in 등 and a count or kind of firms (see _FIRM_COUNT): each a company, unless the
         alias file knows it as something else or it is itself a kind of firm (중견기업)."""
+        hits = self.sponsor_bracket_hits()
         if "등" not in self.text:
-            return []
-        hits: list[_Hit] = []
+            return hits
         words = self.words
         for i, w in enumerate(words):
             if w.core not in _LIST_ETC or i == 0 or w.line_start or not self._counts_firms(i):
