@@ -176,3 +176,30 @@ def test_many_amount_brackets_index_linearly(shipped):
     start = cpu()
     mentions(shipped, text)
     assert cpu() - start < 20
+
+
+# --- distributors listed by their trade; services; the tenth iPhone ------------------------------------------------------
+
+
+def test_a_list_of_distributors_names_firms(shipped):
+    """롯데엔터테인먼트·쇼박스·키다리스튜디오 등 배급사 3곳을: each a firm; 등 배급 업무를 (no firm noun) lists none."""
+    got = names_of(shipped, "경찰은 롯데엔터테인먼트·쇼박스·한빛픽처스 등 배급사 3곳을 압수수색했다.", "company")
+    assert {"롯데엔터테인먼트", "쇼박스", "한빛픽처스"} <= got
+    assert "한빛픽처스" not in names_of(shipped, "한빛픽처스 등 배급 업무를 맡았다.", "company")
+
+
+def test_services_and_features_are_products(shipped):
+    """카카오톡에 오픈채팅, 네이버 오픈톡은, 다음카페도, S펜, 영화관입장권 통합전산망에: products; the firm before stays a firm;
+    오픈채팅방 (a chat room) is none."""
+    got = mentions(shipped, "카카오톡에 오픈채팅을 넣은 카카오…다음카페도 시범 도입. 네이버 오픈톡은 활발하다. 오픈채팅방이 늘었다.")
+    assert [(w, k) for w, _, k in got] == [("카카오톡", "product"), ("오픈채팅", "product"), ("카카오", "company"),
+                                          ("다음카페", "product"), ("네이버", "company"), ("오픈톡", "product")]
+    assert names_of(shipped, "번역 기능이 있는 S펜, IP68 방수", "product") == {"S펜"}
+    assert names_of(shipped, "영화진흥위원회 영화관입장권 통합전산망에 따르면", "product") == {"영화관입장권 통합전산망"}
+
+
+def test_the_tenth_iphone_is_a_product(shipped):
+    """아이폰X가, 아이폰XS와, 아이폰 XR도: products; 아이폰XYZ, 아이폰Xa are no model."""
+    got = names_of(shipped, "아이폰X가 배터리 논란에 휩싸였다. 아이폰XS와 아이폰 XR도 나왔다.", "product")
+    assert {"아이폰X", "아이폰XS", "아이폰 XR"} <= got
+    assert names_of(shipped, "아이폰XYZ와 아이폰Xa는 없다.", "product") == set()

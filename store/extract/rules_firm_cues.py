@@ -34,7 +34,9 @@ _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS,
 # 한남일보 등 일간지 4곳): every item is a firm. The count word within three words after 등.
 _FIRM_COUNT = re.compile(r"\d{1,4}개사|\d{1,4}개(?= ?(?:기업|업체|회사|언론사|신문사|매체))")
 _FIRM_NOUNS = ("기업", "업체", "회사", "언론사", "신문사", "일간지", "주간지", "매체", "증권사", "건설사", "투자사", "제약사", "운용사",
-               "게임사", "카드사", "보험사", "상장사", "협력사", "개사")
+               "게임사", "카드사", "보험사", "상장사", "협력사", "개사",
+               # 롯데엔터테인먼트·쇼박스·키다리스튜디오 등 배급사 3곳: trades named by the firms' kind
+               "배급사", "제작사", "항공사", "정유사", "제조사", "유통사", "이통사")
 _KIND_WORDS = frozenset("관련 분야 업종 산업 부문 업계 계열 유관 협력".split())
 _LIST_ETC = frozenset("등 등의".split())  # 종사자 등이 플랫폼 업체로부터: with a particle the list ends its phrase
 _ITEM_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")

@@ -19,7 +19,8 @@ _FAMILY_MODEL = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
     r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3}"
     # 갤럭시 노트, 갤럭시노트8, 갤럭시 폴드, 갤럭시 Z 플립: Samsung's lines are named without a number as often as with one
-    r"|갤럭시 ?(?:Z ?)?(?:노트|폴드|플립)(?: ?\d{1,2})?)[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
+    r"|갤럭시 ?(?:Z ?)?(?:노트|폴드|플립)(?: ?\d{1,2})?"
+    r"|아이폰 ?X)[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"  # 아이폰X, 아이폰XS: the tenth, in a Roman numeral
 )
 _MODEL_VARIANT = re.compile(  # 갤럭시 S8 플러스; glued too after a model's digit (갤럭시S8플러스의)
     r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])"
