@@ -203,3 +203,33 @@ def test_the_tenth_iphone_is_a_product(shipped):
     got = names_of(shipped, "아이폰X가 배터리 논란에 휩싸였다. 아이폰XS와 아이폰 XR도 나왔다.", "product")
     assert {"아이폰X", "아이폰XS", "아이폰 XR"} <= got
     assert names_of(shipped, "아이폰XYZ와 아이폰Xa는 없다.", "product") == set()
+
+
+# --- local co-ops, a festival after its kind, a region's institute --------------------------------------------------------
+
+
+def test_a_local_coop_is_a_firm(shipped):
+    """김화농협 농특산물, 제주수협은, 강릉원주농협이: companies; 지역농협, 단위농협 are kinds."""
+    got = names_of(shipped, "김화농협 농특산물 홍보부스가 인기였다. 제주수협은 밝혔다. 강릉원주농협이 참여했다.", "company")
+    assert {"김화농협", "제주수협", "강릉원주농협"} <= got
+    assert not names_of(shipped, "지역농협과 단위농협, 회원농협이 참여했다.", "company")
+
+
+def test_a_festival_after_the_word_for_its_kind(shipped):
+    """대표 지역축제인 빙어축제가 … 빙어축제는: one festival; 지역축제인 겨울축제 is a kind again."""
+    got = mentions(shipped, "인제군은 대표 지역축제인 빙어축제가 취소되자 여름축제를 열었다. 빙어축제는 겨울에 열린다.")
+    assert [w for w, _, k in got if k == "event"] == ["빙어축제", "빙어축제"]
+    assert names_of(shipped, "강원의 지역축제인 겨울축제가 취소됐다.", "event") == set()
+
+
+def test_a_regions_institute_is_a_body(shipped):
+    """유영심 / 강원연구원 박사, 서울연구원은: a region's research institute; 김철수 연구원, 서울 연구원 are researchers."""
+    got = mentions(shipped, "유영심 / 강원연구원 박사\n서울연구원은 밝혔다. 김철수 연구원은 말했다. 서울 연구원 모집. 부산연구원들이 왔다.")
+    assert [w for w, _, k in got if k == "org"] == ["강원연구원", "서울연구원"]
+
+
+def test_many_coops_and_festivals_index_linearly(shipped):
+    text = "김화농협 " * 50_000 + "축제인 빙어축제가 " * 50_000 + "강원연구원 " * 50_000
+    start = cpu()
+    mentions(shipped, text)
+    assert cpu() - start < 30

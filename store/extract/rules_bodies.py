@@ -85,6 +85,12 @@ _GENERIC_FESTIVAL_STEMS = frozenset("""겨울 여름 봄 가을 봄철 여름철
 # A numbered army unit (3사단, 2군단, 제7함대, 11전투비행단): digits glued to the unit's word; 제 is no part of the name.
 _ARMY_UNIT = re.compile(r"(?<![0-9A-Za-z가-힣.,])제?(\d{1,3}(?:사단|군단|여단|함대|전투비행단|비행단))")
 _HANGUL_RUN = re.compile("[가-힣]*")
+# A co-op named after its town (김화농협, 제주수협, 부천신협, 횡성축협) and a festival after the word for its kind (see coop_hits,
+# festival_apposition_hits).
+_COOP_WORDS = ("농협", "수협", "축협", "신협")
+_COOP = re.compile(r"(?<![가-힣A-Za-z0-9])(([가-힣]{2,5})(?:농협|수협|축협|신협))")
+_GENERIC_COOP_STEMS = frozenset("지역 단위 회원 전국 해당 인근 관내 일선 지방 조합 각 시 군 도 읍 면 동 중앙 농 수 축 신 새 한".split())
+_FESTIVAL_APPOSITION = re.compile(r"축제인 ([가-힣]{2,8}축제)")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
 _NUMBERED = re.compile(r"제?\d{1,3}(?!\d)")
@@ -127,7 +133,34 @@ class _BodyRules(_SchoolRules):
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
         return (self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
-                + self.head_glued_hits() + self.army_unit_hits())
+                + self.head_glued_hits() + self.army_unit_hits() + self.coop_hits() + self.festival_apposition_hits())
+
+    def coop_hits(self) -> list[_Hit]:
+        """A local co-op named after its town (김화농협 농특산물, 제주수협은, 부천신협이): a company; not a kind of co-op
+        (지역농협, 단위농협) and not one the alias file knows (NH농협, 농협은행)."""
+        if "협" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _COOP.finditer(self.text):
+            name, stem = m.group(1), m.group(2)
+            rest = _HANGUL_RUN.match(self.text, m.end()).group()
+            if ((not rest or _is_tail(rest)) and stem not in _GENERIC_COOP_STEMS and stem not in _NOT_NAMES
+                    and self.known.type_of(name) in (None, "company")):
+                hits.append(_Hit(name, m.start(1), "rule", "company"))
+        return hits
+
+    def festival_apposition_hits(self) -> list[_Hit]:
+        """A festival named after the kind it is (대표 지역축제인 빙어축제가, 겨울축제인 얼음축제는): the name after 인 is one
+        festival, even when its stem is one common word; not a kind again (지역축제인 겨울축제)."""
+        if "축제인" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _FESTIVAL_APPOSITION.finditer(self.text):
+            name = m.group(1)
+            rest = _HANGUL_RUN.match(self.text, m.end()).group()
+            if (not rest or _is_tail(rest)) and name[:-2] not in _GENERIC_FESTIVAL_STEMS and self.known.type_of(name) in (None, "event"):
+                hits.append(_Hit(name, m.start(1), "rule", "event"))
+        return hits
 
     def army_unit_hits(self) -> list[_Hit]:
         """A numbered army unit (3사단이, 2군단장, 27사단장이, 제7함대): an org, named as written without 제; the matcher
@@ -254,6 +287,8 @@ class _BodyRules(_SchoolRules):
                     continue
             if found is None or not self._suffix_word_ok(w, core, *found):
                 continue
+            if found[1] in _COOP_WORDS and _COOP.fullmatch(core):
+                continue  # 강릉원주농협: a local co-op, a company (see coop_hits)
             if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
                 prev = self.words[i - 1]  # 서울 지하철경찰대: the city names the unit (종로경찰서 names its own place)
                 if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
@@ -471,6 +506,8 @@ class _BodyRules(_SchoolRules):
             return False  # 지방산림청, 관할경찰서장: a kind of office (any region's), not one body
         if _NUMBERED.match(stem):
             return False  # 제1형사부, 3분과위원회: a numbered division, not a body's name (2030세계박람회 is an edition)
+        if suffix == "연구원" and len(stem) >= 2 and self._is_place(stem) and not w.core[len(core):].startswith("들"):
+            return True  # 강원연구원 박사, 서울연구원: a region's research institute (a researcher is 연구원 after a name or a word)
         if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":
             return True  # 대전지방법원, 도쿄올림픽: a known place names it
         if suffix in _PLACE_INSTITUTIONS:
