@@ -233,3 +233,9 @@ def test_many_coops_and_festivals_index_linearly(shipped):
     start = cpu()
     mentions(shipped, text)
     assert cpu() - start < 30
+
+
+def test_a_shogunate_and_an_alliance_are_known(shipped):
+    """에도 막부 타도, '삿초동맹'을, 에도막부는: orgs of the alias file (appended); 에도 시대 names none."""
+    got = mentions(shipped, "두 세력이 에도 막부 타도를 위해 1866년 '삿초동맹'을 맺었다. 에도막부는 무너졌다. 에도 시대가 끝났다.")
+    assert [(w, n) for w, n, k in got if k == "org"] == [("에도 막부", "에도 막부"), ("삿초동맹", "삿초동맹"), ("에도막부", "에도 막부")]
