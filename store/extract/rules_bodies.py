@@ -83,6 +83,7 @@ _GENERIC_FESTIVAL_STEMS = frozenset("""겨울 여름 봄 가을 봄철 여름철
     대학 학교 거리 음식 먹거리 농산물 특산물 수산물 관광 주민 시민 군민 구민 도민 가족 어린이 청소년 각종 각 대형 소규모 주요 인기 유명
     작은 첫 야간 온라인 비대면""".split())
 # A numbered army unit (3사단, 2군단, 제7함대, 11전투비행단): digits glued to the unit's word; 제 is no part of the name.
+_ARMY_UNIT_WORDS = ("사단", "군단", "여단", "함대", "비행단")
 _ARMY_UNIT = re.compile(r"(?<![0-9A-Za-z가-힣.,])제?(\d{1,3}(?:사단|군단|여단|함대|전투비행단|비행단))")
 _HANGUL_RUN = re.compile("[가-힣]*")
 # A co-op named after its town (김화농협, 제주수협, 부천신협, 횡성축협) and a festival after the word for its kind (see coop_hits,
@@ -138,7 +139,7 @@ class _BodyRules(_SchoolRules):
     def coop_hits(self) -> list[_Hit]:
         """A local co-op named after its town (김화농협 농특산물, 제주수협은, 부천신협이): a company; not a kind of co-op
         (지역농협, 단위농협) and not one the alias file knows (NH농협, 농협은행)."""
-        if "협" not in self.text:
+        if not any(word in self.text for word in _COOP_WORDS):
             return []
         hits: list[_Hit] = []
         for m in _COOP.finditer(self.text):
@@ -165,7 +166,7 @@ class _BodyRules(_SchoolRules):
     def army_unit_hits(self) -> list[_Hit]:
         """A numbered army unit (3사단이, 2군단장, 27사단장이, 제7함대): an org, named as written without 제; the matcher
         reads the mention through a glued 장 (lexicon.head_tail). Not 2개 사단, 3사단계."""
-        if "단" not in self.text and "함대" not in self.text:
+        if not any(word in self.text for word in _ARMY_UNIT_WORDS):
             return []
         hits: list[_Hit] = []
         for m in _ARMY_UNIT.finditer(self.text):

@@ -20,7 +20,10 @@ _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단�
 _LEGAL_FORM_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣][가-힣A-Za-z0-9&]{1,19})(?:\(주\)|㈜)(?![A-Za-z0-9&])")
 _HANGUL_RUN = re.compile("[가-힣]*")
 # An amount in won or another currency, perhaps with 안팎/가량, then a bracket (18억원(KB), 65억원 안팎(한국야쿠르트·이하 …)).
-_AMOUNT_BRACKET = re.compile(r"(?<![\d,.조억만천백])\d(?:[조억만천백]|\d|[,.](?=\d))* ?(?:원|달러|엔|유로|위안)(?: ?(?:안팎|가량|정도|내외|수준))?\(([^()\n]{1,40})\)")
+_AMOUNT_BRACKET_ENDS = ("원", "러", "엔", "로", "안", "팎", "량", "도", "외", "준")  # the last letters before _AMOUNT_BEFORE_BRACKET's '(': a cheap test first
+_AMOUNT_BEFORE_BRACKET = re.compile(r"(?:원|달러|엔|유로|위안|안팎|가량|정도|내외|수준)\(")
+_AMOUNT_AT_END = re.compile(r"(?<![\d,.조억만천백])\d(?:[조억만천백]|\d|[,.](?=\d))* ?(?:원|달러|엔|유로|위안)(?: ?(?:안팎|가량|정도|내외|수준))?\Z")
+_BRACKET_BODY = re.compile(r"\(([^()\n]{1,40})\)")
 _ITEM_BREAK = re.compile(r"[·・‧∙,]")  # (한국야쿠르트·이하 공식 발표액): the first name of the bracket
 # A sponsor's name in such a bracket: one written word of letters (digits and & after the first), no particle check needed.
 _SPONSOR_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
@@ -256,17 +259,21 @@ class _FirmCueRules(_ArticleBase):
         """Firms named in brackets after amounts, as a paragraph lists who paid what (K리그가 40억원(현대오일뱅크), 여자 프로농구가
         18억원(KB), 25억원(NH농협), 65억원 안팎(한국야쿠르트·이하 …)): when two of a paragraph's brackets hold firms the alias
         file knows, the others' first names are firms too. A lone bracket after an amount (30억원(국비), 5조원(잠정)) is left."""
-        if "(" not in self.text:
+        text = self.text
+        if not any(f"{unit}(" in text for unit in _AMOUNT_BRACKET_ENDS):
             return []
         hits: list[_Hit] = []
         paragraph_start, items = 0, []  # items of the current paragraph: (name, offset)
-        for m in _AMOUNT_BRACKET.finditer(self.text):
-            start = self.text.rfind("\n", 0, m.start()) + 1
+        for m in _AMOUNT_BEFORE_BRACKET.finditer(text):  # the unit and the bracket (a literal): then the amount, read back
+            bracket = _BRACKET_BODY.match(text, m.end() - 1)
+            if bracket is None or not _AMOUNT_AT_END.search(text, max(0, m.start() - 24), m.end() - 1):
+                continue
+            start = text.rfind("\n", 0, m.start()) + 1
             if start != paragraph_start:
                 hits += self._sponsors(items)
                 paragraph_start, items = start, []
-            name = _ITEM_BREAK.split(m.group(1), 1)[0].strip()
-            items.append((name, m.start(1) + m.group(1).find(name)))
+            name = _ITEM_BREAK.split(bracket.group(1), 1)[0].strip()
+            items.append((name, bracket.start(1) + bracket.group(1).find(name)))
         return hits + self._sponsors(items)
 
     def _sponsors(self, items: list[tuple[str, int]]) -> list[_Hit]:

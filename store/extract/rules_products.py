@@ -106,7 +106,9 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|제품명|상품명|브랜�
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
-_QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))((?:[^‘’'\"“”「」<>《》〈〉\n,.]|\.(?=[A-Za-z])){2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too; a dot only before a Latin letter (‘삼성 Fn.com배 프로야구’)
+_QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
+# A quoted season or cup named after its sponsor (…배), a dot allowed in the sponsor's name: ‘삼성 Fn.com배 프로야구’.
+_QUOTED_CUP = re.compile(r"[‘'\"“]([^‘’'\"“”\n,]{1,24}배 [가-힣]{2,8})[’'\"”]")
 # An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가, 제6회 전국동시지방선거가, 제54회
 # 한국보도사진전): up to four words before the event
 # word, the edition not part of the name. Middle words carry no particle (제3회 대회를 앞두고 열린 축제 is two phrases).
@@ -128,6 +130,20 @@ _EDITION_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣][가-힣A-Za-
 
 class _ProductRules(_ArticleBase):
     """Products and quoted names."""
+
+    def quoted_cup_hits(self) -> list[_Hit]:
+        """‘삼성 Fn.com배 프로야구’가, ‘대통령배 고교야구’에서: a season or cup named after its sponsor (…배, then the game) is an
+        event; its sponsor inside it is no mention of its own (the matcher takes the longer name)."""
+        if "배 " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _QUOTED_CUP.finditer(self.text):
+            name = m.group(1).strip()
+            parts = name.split()
+            if (len(parts) >= 2 and parts[-1] in _CUP_GAMES and len(parts[-2]) >= 2 and not name.endswith(".")
+                    and self.known.type_of(name) in (None, "event") and self._tail_ok(m.end())):
+                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "event"))
+        return hits
 
     def quoted_work_hits(self) -> list[_Hit]:
         """A title in quotation marks right after the word that says it is a game or an app: 서브컬처 게임 '에버소울',
@@ -151,9 +167,6 @@ class _ProductRules(_ArticleBase):
             if body_type is None and len(parts) == 2 and parts[1] in _SITE_WORDS and parts[0] not in _GENERIC_SITE_KINDS and len(parts[0]) >= 3:
                 body_type = "place"  # ‘남정수상태양광 발전소’ 준공식: a named plant (‘태양광 발전소’ is a kind)
             edition = _EDITION_AT_START.match(name) if body_type == "event" else None
-            if (body_type is None and len(parts) >= 2 and parts[-1] in _CUP_GAMES
-                    and any(len(p) >= 2 and p.endswith("배") for p in parts[:-1])):
-                body_type = "event"  # ‘삼성 Fn.com배 프로야구’, ‘대통령배 고교야구’: a season or cup named after its sponsor (…배)
             if body_type is None and len(parts) >= 2:
                 # ‘KAIST 국제 신소재 공학 워크숍’, ‘제7회 국제평화공헌대상’, ‘2024 우수기자대상’: a workshop or contest of
                 # several words; a prize only with its edition or year in front (‘지원 대상’ is who gets help)
@@ -218,7 +231,7 @@ class _ProductRules(_ArticleBase):
                 hits.append(_Hit(name, start, "rule", type_))
                 if type_ == "product":
                     listed_after = m.end()
-        return hits
+        return hits + self.quoted_cup_hits()
 
     def model_lineage_hits(self) -> list[_Hit]:
         """A model named as another's predecessor (see _SUCCEEDED) and a model's name in another market (see _MARKET_NAME)."""
