@@ -132,7 +132,7 @@ def title_family(word: str) -> str | None:
 _MINISTER_AFTER_BODY = re.compile(r"장관(?:상|님|실)?")
 
 
-_HEAD_BODY_ENDINGS = ("학회", "협회", "연합회", "협의회", "연맹", "재단", "연구원", "연구소", "센터")  # …연구원장, …센터장: its head
+_HEAD_BODY_ENDINGS = ("학회", "협회", "연합회", "협의회", "연맹", "재단", "연구원", "연구소", "센터", "사단", "군단", "여단", "함대", "비행단")  # …연구원장, …센터장: its head
 
 
 def head_tail(name: str, run: str) -> bool:

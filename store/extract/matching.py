@@ -615,3 +615,32 @@ def short_forms(text: str, mentions: list[Mention], kinds: Mapping[int, str]) ->
         if len(owners) == 1:
             extra.append((start, end, owners.pop(), text[start:end]))
     return extra
+
+
+_PARTY_SHORT_MIN = 3  # 민주당, 한국당, 통합당: a party's short name keeps at least two syllables before 당
+
+
+def party_short_names(mentions: Iterable[tuple[int, str]], kinds: Mapping[int, str]) -> dict[int, int]:
+    """A party written short beside its full name in one article (더불어민주당 … 민주당, 자유한국당 … 한국당): the short name's
+    entity -> the full name's, when exactly one other party mentioned in the article ends in the short name. Written alone
+    (a 2011 story's 민주당, an American story's 민주당 and 공화당) the short name stays its own entity.
+
+    `mentions`: (entity id, surface) of every mention of the article, in all its texts. Linear: each party's written
+    forms are looked up by their own endings (a few per name), never compared pairwise."""
+    parties: dict[str, set[int]] = {}  # match key of a surface ending in 당 -> the org entities written so
+    for entity_id, surface in mentions:
+        if kinds.get(entity_id) == "org" and surface.endswith("당"):
+            parties.setdefault(_match_key(surface), set()).add(entity_id)
+    if len(parties) < 2:
+        return {}
+    longer: dict[str, set[int]] = {}  # a short key -> the entities of the longer keys ending in it
+    for key, owners in parties.items():
+        for k in range(1, len(key) - _PARTY_SHORT_MIN + 1):
+            if key[k:] in parties:
+                longer.setdefault(key[k:], set()).update(owners)
+    remap: dict[int, int] = {}
+    for key, owners in longer.items():
+        short = parties[key]
+        if len(short) == 1 and len(owners - short) == 1:
+            remap[next(iter(short))] = next(iter(owners - short))
+    return remap

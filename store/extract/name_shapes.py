@@ -64,7 +64,7 @@ def _japanese_pair(first: str, last: str) -> bool:
 # name when no title confirms one.
 # Loanwords in the same inventory that open a phrase of investing or retail (시리즈 투자, 사이즈 조정): no family name either.
 _NOT_JAPANESE_FAMILY = frozenset("""투수 타자 포수 시즌 루키 에이스 코치 감독 선수 신인 오후 오전 주요 수도 이후 우수 후보 지지 시기 도시
-    시리즈 사이즈 비즈니스 뉴스 시니어 주니어""".split())
+    시리즈 사이즈 비즈니스 뉴스 시니어 주니어 콘텐츠 컨텐츠 스포츠""".split())
 
 
 # Western given names as Korean news writes them (조지 W. 부시, 콜린 파월, 잭 스트로): a word of these before another name

@@ -78,6 +78,20 @@ _SHARE_NAMES = re.compile("페이스북|트위터|인스타그램|유튜브|카�
 _GENERIC_COURT_STEMS = frozenset("고등 지방 가정 행정 특허 회생 연방".split())
 _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역", "공공", "협력", "거점", "상급", "일반", "치과", "한방", "정신",
                       "아동", "여성", "재활", "대형", "중소", "개인", "인근", "민간", "국공립", "군", "응급", "연구중심")
+# Stems that make a kind of festival, not one (겨울축제, 지역축제, 대표축제): a town before them does not name a festival.
+_GENERIC_FESTIVAL_STEMS = frozenset("""겨울 여름 봄 가을 봄철 여름철 겨울철 가을철 사계절 계절 지역 대표 전통 문화 문화예술 마을 동네 향토 민속
+    대학 학교 거리 음식 먹거리 농산물 특산물 수산물 관광 주민 시민 군민 구민 도민 가족 어린이 청소년 각종 각 대형 소규모 주요 인기 유명
+    작은 첫 야간 온라인 비대면""".split())
+# A numbered army unit (3사단, 2군단, 제7함대, 11전투비행단): digits glued to the unit's word; 제 is no part of the name.
+_ARMY_UNIT_WORDS = ("사단", "군단", "여단", "함대", "비행단")
+_ARMY_UNIT = re.compile(r"(?<![0-9A-Za-z가-힣.,])제?(\d{1,3}(?:사단|군단|여단|함대|전투비행단|비행단))")
+_HANGUL_RUN = re.compile("[가-힣]*")
+# A co-op named after its town (김화농협, 제주수협, 부천신협, 횡성축협) and a festival after the word for its kind (see coop_hits,
+# festival_apposition_hits).
+_COOP_WORDS = ("농협", "수협", "축협", "신협")
+_COOP = re.compile(r"(?<![가-힣A-Za-z0-9])(([가-힣]{2,5})(?:농협|수협|축협|신협))")
+_GENERIC_COOP_STEMS = frozenset("지역 단위 회원 전국 해당 인근 관내 일선 지방 조합 각 시 군 도 읍 면 동 중앙 농 수 축 신 새 한".split())
+_FESTIVAL_APPOSITION = re.compile(r"축제인 ([가-힣]{2,8}축제)")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
 _NUMBERED = re.compile(r"(?:(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청)?)?제?\d{1,3}(?!\d)")  # 형사1부: a court's division
@@ -120,7 +134,46 @@ class _BodyRules(_SchoolRules):
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
         return (self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
-                + self.head_glued_hits())
+                + self.head_glued_hits() + self.army_unit_hits() + self.coop_hits() + self.festival_apposition_hits())
+
+    def coop_hits(self) -> list[_Hit]:
+        """A local co-op named after its town (김화농협 농특산물, 제주수협은, 부천신협이): a company; not a kind of co-op
+        (지역농협, 단위농협) and not one the alias file knows (NH농협, 농협은행)."""
+        if not any(word in self.text for word in _COOP_WORDS):
+            return []
+        hits: list[_Hit] = []
+        for m in _COOP.finditer(self.text):
+            name, stem = m.group(1), m.group(2)
+            rest = _HANGUL_RUN.match(self.text, m.end()).group()
+            if ((not rest or _is_tail(rest)) and stem not in _GENERIC_COOP_STEMS and stem not in _NOT_NAMES
+                    and self.known.type_of(name) in (None, "company")):
+                hits.append(_Hit(name, m.start(1), "rule", "company"))
+        return hits
+
+    def festival_apposition_hits(self) -> list[_Hit]:
+        """A festival named after the kind it is (대표 지역축제인 빙어축제가, 겨울축제인 얼음축제는): the name after 인 is one
+        festival, even when its stem is one common word; not a kind again (지역축제인 겨울축제)."""
+        if "축제인" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _FESTIVAL_APPOSITION.finditer(self.text):
+            name = m.group(1)
+            rest = _HANGUL_RUN.match(self.text, m.end()).group()
+            if (not rest or _is_tail(rest)) and name[:-2] not in _GENERIC_FESTIVAL_STEMS and self.known.type_of(name) in (None, "event"):
+                hits.append(_Hit(name, m.start(1), "rule", "event"))
+        return hits
+
+    def army_unit_hits(self) -> list[_Hit]:
+        """A numbered army unit (3사단이, 2군단장, 27사단장이, 제7함대): an org, named as written without 제; the matcher
+        reads the mention through a glued 장 (lexicon.head_tail). Not 2개 사단, 3사단계."""
+        if not any(word in self.text for word in _ARMY_UNIT_WORDS):
+            return []
+        hits: list[_Hit] = []
+        for m in _ARMY_UNIT.finditer(self.text):
+            rest = _HANGUL_RUN.match(self.text, m.end()).group()
+            if not rest or _is_tail(rest) or rest[0] == "장" and (len(rest) == 1 or _is_tail(rest[1:])):
+                hits.append(_Hit(m.group(1), m.start(1), "rule", "org"))
+        return hits
 
     def head_glued_hits(self) -> list[_Hit]:
         """A society glued to its head's title (see _HEAD_GLUED); the matcher reads the mention through the glued 장
@@ -228,8 +281,15 @@ class _BodyRules(_SchoolRules):
                 if court:
                     hits.append(court)  # 오클랜드 고등법원: a foreign city names the court
                 continue
+            if found is not None and found[1] == "축제" and i > 0:
+                festival = self._festival_of_town(i, core)
+                if festival:
+                    hits.append(festival)  # 홍천 맥주축제: the town and its festival are the name
+                    continue
             if found is None or not self._suffix_word_ok(w, core, *found):
                 continue
+            if found[1] in _COOP_WORDS and _COOP.fullmatch(core):
+                continue  # 강릉원주농협: a local co-op, a company (see coop_hits)
             if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
                 prev = self.words[i - 1]  # 서울 지하철경찰대: the city names the unit (종로경찰서 names its own place)
                 if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
@@ -318,11 +378,10 @@ class _BodyRules(_SchoolRules):
         return (known(name) == "place" or len(name) > 2 and name[-1] in "시군구도" and known(name[:-1]) == "place"
                 or len(name) >= 2 and _is_hangul(name[-1]) and (known(name + "군") == "place" or known(name + "시") == "place"))
 
-    @staticmethod
-    def institution_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
-        """(full, short) spellings of one court or prosecutors' office (see _SHORT_INSTITUTIONS) or one university found among
-        the hits."""
-        pairs: list[tuple[str, str]] = []
+    def institution_pairs(self, hits: list[_Hit]) -> list[tuple[str, str]]:
+        """(full, short) spellings of one court or prosecutors' office (see _SHORT_INSTITUTIONS), one university or one event
+        found among the hits."""
+        pairs = self._town_event_pairs(hits)
         universities = {h.surface for h in hits if h.type == "org" and h.surface.endswith(("대", "대학교"))}
         if len(universities) > 1:
             # one university, written in full and short (배재대학교 = 배재대) or with and without its country (한국교통대 = 교통대)
@@ -343,6 +402,31 @@ class _BodyRules(_SchoolRules):
                 if h.surface.endswith(short) and len(h.surface) > len(short):
                     pairs.append((h.surface[: -len(short)] + full, h.surface))
         return pairs
+
+    def _town_event_pairs(self, hits: list[_Hit]) -> list[tuple[str, str]]:
+        """An event named with its town in front and without (화천산천어축제 … 산천어축제, 홍천 맥주축제 … 맥주축제 where the
+        shorter is found too): one event, named in full. Each full name's endings are looked up: linear."""
+        events = {h.surface.replace(" ", ""): h.surface for h in hits if h.type == "event"}
+        if len(events) < 2:
+            return []
+        pairs: list[tuple[str, str]] = []
+        for key, full in events.items():
+            for k in range(2, min(6, len(key) - 3) + 1):  # a town of 2-5 syllables (+ 시/군), then a name of 3 or more
+                short = events.get(key[k:])
+                if short is not None and short != full and self._is_place(key[:k]):
+                    pairs.append((full, short))
+                    break
+        return pairs
+
+    def _festival_of_town(self, i: int, core: str) -> _Hit | None:
+        """홍천 맥주축제엔, 양구 곰취축제: a known place, then a festival of its own (the place is part of the name, no
+        mention of its own); not a kind of festival (강원 겨울축제, 지역 대표축제)."""
+        w, prev = self.words[i], self.words[i - 1]
+        stem = core[: -len("축제")]
+        if (len(stem) < 2 or not all(map(_is_hangul, stem)) or stem in _GENERIC_FESTIVAL_STEMS or stem in _NOT_NAMES
+                or prev.closes or w.line_start or w.opens or not self._is_place(prev.core)):
+            return None
+        return _Hit(f"{prev.core} {core}", prev.start, "rule", "event")
 
     def _named_after_place(self, i: int, core: str) -> _Hit | None:
         """강남 경찰서, 대전 지방법원 (a public body of a place), 파리 올림픽 (a game hosted there): a known place, then the
@@ -423,6 +507,8 @@ class _BodyRules(_SchoolRules):
             return False  # 지방산림청, 관할경찰서장: a kind of office (any region's), not one body
         if _NUMBERED.match(stem):
             return False  # 제1형사부, 3분과위원회: a numbered division, not a body's name (2030세계박람회 is an edition)
+        if suffix == "연구원" and len(stem) >= 2 and self._is_place(stem) and not w.core[len(core):].startswith("들"):
+            return True  # 강원연구원 박사, 서울연구원: a region's research institute (a researcher is 연구원 after a name or a word)
         if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":
             return True  # 대전지방법원, 도쿄올림픽: a known place names it
         if suffix in _PLACE_INSTITUTIONS:

@@ -19,6 +19,14 @@ _LEGAL_FORM = re.compile(r"(㈜|\(주\)|\((?:재|사)\)|㈔|재단법인|사단�
 # starts a word; the mark ends it (a particle, a bracket, punctuation or a space after it, never another name glued: ㈜한빛).
 _LEGAL_FORM_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9&])([가-힣][가-힣A-Za-z0-9&]{1,19})(?:\(주\)|㈜)(?![A-Za-z0-9&])")
 _HANGUL_RUN = re.compile("[가-힣]*")
+# An amount in won or another currency, perhaps with 안팎/가량, then a bracket (18억원(KB), 65억원 안팎(한국야쿠르트·이하 …)).
+_AMOUNT_BRACKET_ENDS = ("원", "러", "엔", "로", "안", "팎", "량", "도", "외", "준")  # the last letters before _AMOUNT_BEFORE_BRACKET's '(': a cheap test first
+_AMOUNT_BEFORE_BRACKET = re.compile(r"(?:원|달러|엔|유로|위안|안팎|가량|정도|내외|수준)\(")
+_AMOUNT_AT_END = re.compile(r"(?<![\d,.조억만천백])\d(?:[조억만천백]|\d|[,.](?=\d))* ?(?:원|달러|엔|유로|위안)(?: ?(?:안팎|가량|정도|내외|수준))?\Z")
+_BRACKET_BODY = re.compile(r"\(([^()\n]{1,40})\)")
+_ITEM_BREAK = re.compile(r"[·・‧∙,]")  # (한국야쿠르트·이하 공식 발표액): the first name of the bracket
+# A sponsor's name in such a bracket: one written word of letters (digits and & after the first), no particle check needed.
+_SPONSOR_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
@@ -29,7 +37,9 @@ _FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS,
 # 한남일보 등 일간지 4곳): every item is a firm. The count word within three words after 등.
 _FIRM_COUNT = re.compile(r"\d{1,4}개사|\d{1,4}개(?= ?(?:기업|업체|회사|언론사|신문사|매체))")
 _FIRM_NOUNS = ("기업", "업체", "회사", "언론사", "신문사", "일간지", "주간지", "매체", "증권사", "건설사", "투자사", "제약사", "운용사",
-               "게임사", "카드사", "보험사", "상장사", "협력사", "개사")
+               "게임사", "카드사", "보험사", "상장사", "협력사", "개사",
+               # 롯데엔터테인먼트·쇼박스·키다리스튜디오 등 배급사 3곳: trades named by the firms' kind
+               "배급사", "제작사", "항공사", "정유사", "제조사", "유통사", "이통사")
 _KIND_WORDS = frozenset("관련 분야 업종 산업 부문 업계 계열 유관 협력".split())
 _LIST_ETC = frozenset("등 등의".split())  # 종사자 등이 플랫폼 업체로부터: with a particle the list ends its phrase
 _ITEM_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
@@ -245,12 +255,40 @@ class _FirmCueRules(_ArticleBase):
                 hits.append(_Hit(name, m.start(1), "rule", "company"))
         return hits
 
+    def sponsor_bracket_hits(self) -> list[_Hit]:
+        """Firms named in brackets after amounts, as a paragraph lists who paid what (K리그가 40억원(현대오일뱅크), 여자 프로농구가
+        18억원(KB), 25억원(NH농협), 65억원 안팎(한국야쿠르트·이하 …)): when two of a paragraph's brackets hold firms the alias
+        file knows, the others' first names are firms too. A lone bracket after an amount (30억원(국비), 5조원(잠정)) is left."""
+        text = self.text
+        if not any(f"{unit}(" in text for unit in _AMOUNT_BRACKET_ENDS):
+            return []
+        hits: list[_Hit] = []
+        paragraph_start, items = 0, []  # items of the current paragraph: (name, offset)
+        for m in _AMOUNT_BEFORE_BRACKET.finditer(text):  # the unit and the bracket (a literal): then the amount, read back
+            bracket = _BRACKET_BODY.match(text, m.end() - 1)
+            if bracket is None or not _AMOUNT_AT_END.search(text, max(0, m.start() - 24), m.end() - 1):
+                continue
+            start = text.rfind("\n", 0, m.start()) + 1
+            if start != paragraph_start:
+                hits += self._sponsors(items)
+                paragraph_start, items = start, []
+            name = _ITEM_BREAK.split(bracket.group(1), 1)[0].strip()
+            items.append((name, bracket.start(1) + bracket.group(1).find(name)))
+        return hits + self._sponsors(items)
+
+    def _sponsors(self, items: list[tuple[str, int]]) -> list[_Hit]:
+        if sum(self.known.type_of(name) == "company" for name, _ in items) < 2:
+            return []
+        return [_Hit(name, at, "rule", "company") for name, at in items
+                if self.known.type_of(name) is None and _SPONSOR_SHAPE.fullmatch(name) and name not in _NOT_NAMES
+                and name.upper() not in _GENERIC_LATIN_UPPER and not _looks_korean_name(name) and not title_family(name)]
+
     def firm_list_hits(self) -> list[_Hit]:
         """The items of a list that ends in 등 and a count or kind of firms (see _FIRM_COUNT): each a company, unless the
         alias file knows it as something else or it is itself a kind of firm (중견기업)."""
+        hits = self.sponsor_bracket_hits()
         if "등" not in self.text:
-            return []
-        hits: list[_Hit] = []
+            return hits
         words = self.words
         for i, w in enumerate(words):
             if w.core not in _LIST_ETC or i == 0 or w.line_start or not self._counts_firms(i):

@@ -19,7 +19,8 @@ _FAMILY_MODEL = re.compile(
     r"(?<![가-힣A-Za-z0-9])(?:(?:갤럭시(?: ?(?:탭|워치|버즈|북))?|아이오닉|아이폰|아이패드|맥북(?: ?(?:에어|프로))?|픽셀) ?"
     r"(?:[A-Z]{1,2} ?)?(?:폴드|플립)?\d{1,3}|엑시노스 ?\d{3,4}|스냅드래곤 ?\d{1,3}"
     # 갤럭시 노트, 갤럭시노트8, 갤럭시 폴드, 갤럭시 Z 플립: Samsung's lines are named without a number as often as with one
-    r"|갤럭시 ?(?:Z ?)?(?:노트|폴드|플립)(?: ?\d{1,2})?)[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"
+    r"|갤럭시 ?(?:Z ?)?(?:노트|폴드|플립)(?: ?\d{1,2})?"
+    r"|아이폰 ?X)[A-Z+]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)"  # 아이폰X, 아이폰XS: the tenth, in a Roman numeral
 )
 _MODEL_VARIANT = re.compile(  # 갤럭시 S8 플러스; glued too after a model's digit (갤럭시S8플러스의)
     r" (?:울트라|플러스|프로 맥스|프로|엣지|미니|FE|Ultra|Plus|Pro Max|Pro|엘리트|Elite|(?:Gen|젠) ?\d)(?![A-Za-z0-9])"
@@ -88,6 +89,9 @@ _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
 _QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회", "프리뷰", "간담회", "설명회", "발표회")
 _PRIZE_ENDINGS = ("대상", "상")
+# Games a cup or season named after its sponsor (…배) is of: ‘삼성 Fn.com배 프로야구’, ‘대통령배 고교야구’.
+_CUP_GAMES = frozenset("""프로야구 프로축구 프로농구 프로배구 여자프로농구 고교야구 고교축구 대학야구 야구 축구 농구 배구 바둑 씨름 골프 마라톤
+    리그 오픈 토너먼트 선수권 선수권대회 챔피언십""".split())
 # A quoted name of a word and one of these is a site (‘남정수상태양광 발전소’, ‘새만금 조선소’), unless the word is a kind.
 _SITE_WORDS = frozenset("발전소 조선소 공장 캠퍼스 물류센터 데이터센터".split())
 _GENERIC_SITE_KINDS = frozenset("""태양광 수상태양광 풍력 해상풍력 화력 원자력 수력 석탄 가스 복합 열병합 연료전지 조력 지열 양수 바이오매스 신규 대형 중소
@@ -103,6 +107,8 @@ _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
 _QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
+# A quoted season or cup named after its sponsor (…배), a dot allowed in the sponsor's name: ‘삼성 Fn.com배 프로야구’.
+_QUOTED_CUP = re.compile(r"[‘'\"“]([^‘’'\"“”\n,]{1,24}배 [가-힣]{2,8})[’'\"”]")
 # An event after its edition, unquoted (제1회 금산농업인 한마음 축제를, 제9회 공주 농업 대축제가, 제6회 전국동시지방선거가, 제54회
 # 한국보도사진전): up to four words before the event
 # word, the edition not part of the name. Middle words carry no particle (제3회 대회를 앞두고 열린 축제 is two phrases).
@@ -124,6 +130,20 @@ _EDITION_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣][가-힣A-Za-
 
 class _ProductRules(_ArticleBase):
     """Products and quoted names."""
+
+    def quoted_cup_hits(self) -> list[_Hit]:
+        """‘삼성 Fn.com배 프로야구’가, ‘대통령배 고교야구’에서: a season or cup named after its sponsor (…배, then the game) is an
+        event; its sponsor inside it is no mention of its own (the matcher takes the longer name)."""
+        if "배 " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _QUOTED_CUP.finditer(self.text):
+            name = m.group(1).strip()
+            parts = name.split()
+            if (len(parts) >= 2 and parts[-1] in _CUP_GAMES and len(parts[-2]) >= 2 and not name.endswith(".")
+                    and self.known.type_of(name) in (None, "event") and self._tail_ok(m.end())):
+                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "event"))
+        return hits
 
     def quoted_work_hits(self) -> list[_Hit]:
         """A title in quotation marks right after the word that says it is a game or an app: 서브컬처 게임 '에버소울',
@@ -155,6 +175,8 @@ class _ProductRules(_ArticleBase):
                     body_type = "event"
             if edition and len(parts) >= 2 and edition.end() < len(name):
                 name, start = name[edition.end():], start + edition.end()
+            if body_type and any(len(p) >= 2 and p.endswith("는") for p in parts[:-1]):
+                continue  # 최문순 군수 “모두가 만들어가는 축제”: a clause (…는) before the event word, a phrase quoted, no name
             if (body_type and 2 <= len(parts) <= (8 if edition else 6) and self.known.type_of(name) in (None, body_type)
                     and self._tail_ok(m.end())):
                 # ‘K-테크 쇼케이스’, 'EV9 온라인 미디어 콘퍼런스'에서, '글로벌 AI 텔코 얼라이언스'를
@@ -209,7 +231,7 @@ class _ProductRules(_ArticleBase):
                 hits.append(_Hit(name, start, "rule", type_))
                 if type_ == "product":
                     listed_after = m.end()
-        return hits
+        return hits + self.quoted_cup_hits()
 
     def model_lineage_hits(self) -> list[_Hit]:
         """A model named as another's predecessor (see _SUCCEEDED) and a model's name in another market (see _MARKET_NAME)."""

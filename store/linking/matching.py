@@ -6,6 +6,7 @@ import json
 from bisect import bisect_right
 
 from ..extract.entities import Matcher, short_forms
+from ..extract.matching import party_short_names
 
 PARTS = ("title", "deck", "caption", "body")  # where a mention is: the headline, the subtitle, a photo caption, the body
 
@@ -37,12 +38,17 @@ def match(conn, matcher: Matcher, kinds: dict[int, str], article_ids: list[int])
             "SELECT id, title, title_from, subtitle, captions, body FROM articles "
             "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", [marks]):
         para_starts = starts.get(article_id, [])
+        first = len(rows)
         for part, index, text in article_parts(*texts):
             found = matcher.find(text)
             found += short_forms(text, found, kinds)  # 최 회장 hangs on a full name in the same text
             for s, e, eid, surface in sorted(found):
                 paragraph = max(0, bisect_right(para_starts, s) - 1) if part == "body" else index
                 rows.append((eid, article_id, part, paragraph, s, e, surface))
+        # 민주당 beside 더불어민주당 in the same article: the party, written short (any of its texts may hold either)
+        remap = party_short_names(((r[0], r[6]) for r in rows[first:]), kinds)
+        if remap:
+            rows[first:] = [(remap.get(r[0], r[0]), *r[1:]) for r in rows[first:]]
     return rows
 
 

@@ -114,8 +114,9 @@ def reach(conn, article_ids: list[int] | None, rematcher: Matcher | None, adder:
             continue
         found = [(article_id, part, index, s, e, eid, surface)
                  for part, index, text in parts for s, e, eid, surface in adder.find(text)]
-        if any(kinds.get(h[5]) == "person" for h in found):
-            out.rematch.add(article_id)  # a new person may bring short forms (최 회장) anywhere in the article
+        if any(kinds.get(h[5]) == "person" or kinds.get(h[5]) == "org" and h[6].endswith("당") for h in found):
+            # a new person may bring short forms (최 회장) anywhere in the article, a party its short name (민주당)
+            out.rematch.add(article_id)
         else:
             hits += found
     if not hits:
