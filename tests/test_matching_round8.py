@@ -176,12 +176,14 @@ def test_countries_joined_by_a_hyphen_to_a_partner(shipped):
 
 def test_ensembles_institutes_and_cooperatives_by_suffix_also_quoted(shipped):
     """서울시뮤지컬단이, 국내 첫 단체 ‘새봄빛악단’의 맥을 (a closing quote and a particle after the name), 부산시교육연수원,
-    의정부농협 신곡지점: bodies. 어린이합창단, 시립교향악단, 지역농협 and 교육연수원 are kinds."""
+    bodies; 의정부농협 신곡지점 a local co-op, a company since round 16 (the lead's decision, set15's gold). 어린이합창단,
+    시립교향악단, 지역농협 and 교육연수원 are kinds."""
     text = ("서울시뮤지컬단이 국내 첫 뮤지컬 단체 ‘새봄빛악단’의 맥을 잇는다. 연수는 부산시교육연수원에서 했고 행사는 의정부농협 신곡지점 앞에서 "
             "열렸다.\n어린이합창단과 시립교향악단이 공연했고 지역농협과 교육연수원도 참여했다.")
     orgs = names_of(shipped, text, "org")
-    assert {"서울시뮤지컬단", "새봄빛악단", "부산시교육연수원", "의정부농협"} <= orgs, orgs
+    assert {"서울시뮤지컬단", "새봄빛악단", "부산시교육연수원"} <= orgs, orgs
     assert not {"어린이합창단", "시립교향악단", "지역농협", "교육연수원"} & orgs, orgs
+    assert "의정부농협" in names_of(shipped, text, "company")
 
 
 def test_chambers_of_commerce_written_short_after_their_city(shipped):
