@@ -82,3 +82,20 @@ def test_credit_tails_skipped_by_last_character_only_when_they_cannot_match():
     for text, kept in cases.items():
         assert _strip_credits(text, caption=False) == (kept, True)
         assert _strip_credits(text + "\n", caption=False)[1]  # $ before a final newline: still tried
+
+
+def test_reaction_and_button_lines_tried_apart_only_when_they_can_match():
+    import random
+
+    from store.ingest.clean_debris import _BUTTON_WORD, _REACTION, _is_debris
+
+    for line in ("좋아요 3 슬퍼요 0 화나요 1", "추천 12", "댓글 0", "공유하기 버튼", "기사 공유 버튼", "좋아요 3 "):
+        assert _is_debris(line.strip())
+    rnd = random.Random(4)
+    bits = ["좋아요", "슬퍼요", "화나요", " ", "  ", "\t", "\n", "3", "12", "١٢", "²", "추천", "댓글", "공유하기", "버튼", "ab", "요"]
+    for _ in range(20_000):
+        line = "".join(rnd.choice(bits) for _ in range(rnd.randint(1, 9)))
+        if _REACTION.match(line):
+            assert line.rstrip()[-1:].isdecimal(), repr(line)
+        if _BUTTON_WORD.match(line):
+            assert "버튼" in line

@@ -56,7 +56,9 @@ PAGE_BUTTONS = frozenset({
     "Read Full Story", "Read full story", "Ask about this article", "이미지 확대", "더보기 이미지",
 })
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
-_BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
+# "공유하기 버튼": tried only on lines holding 버튼 (its run of letters cost each line's look, profiled)
+_BUTTON_WORD = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$", re.I)
+_BUTTON_LABEL = re.compile(r"^(?:Previous|Next)\s?(?:article|post|story)"
                            # "페이스북으로 보내기", "카카오스토리로 보내기": a share button
                            r"|^(?:페이스북|트위터|카카오스토리|카카오톡|네이버|밴드|라인|텔레그램|구글|링크드인)(?:으)?로\s?보내기$"
                            # "작성자 맘마미 작성일24-05-05 03:34 조회21회 댓글0건": a forum post's information row
@@ -71,6 +73,8 @@ SECTION_LABELS = frozenset(
 )
 _LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판"})  # 경제이슈, 산업일반, 정치게시판
 _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
+# tried only on lines whose last letter (but spaces) is a digit, as each of its branches ends (its runs of letters cost
+# each line's look, profiled)
 _REACTION = re.compile(r"^(?:(?:[가-힣]{1,6}\s?){1,3}요\s*\d+\s*)+$|^(?:추천|비추천|공감|비공감|찬성|반대|댓글)\s*\d+$")
 # Forum counters and board chrome: "조회 1,234", "조회수 : 87 | 추천 3 | 댓글 2", "[공지] 게시판 이용 안내"
 _COUNTERS = re.compile(
@@ -314,10 +318,11 @@ def _is_label(word: str) -> bool:
 
 
 # The whole-line debris patterns as one alternation: one match call instead of sixteen. All are anchored at the
-# start (match), so a long line of prose fails each at its first characters.
+# start (match), so a long line of prose fails each at its first characters. _REACTION and _BUTTON_WORD, whose runs
+# of letters each line's look went through, are tried apart, only on lines that end as they must (see _is_debris).
 _DEBRIS_LINE = re.compile("|".join(
     f"(?i:{rx.pattern})" if rx.flags & re.IGNORECASE else f"(?:{rx.pattern})"
-    for rx in (_REACTION, _WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
+    for rx in (_WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
                _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO,
                _FILE_PHOTO, _PAGE_LABEL, _IMAGE_FILE_LINE, _TIP_PHONE, _FORUM_CHROME)))
@@ -397,6 +402,10 @@ def _is_debris(core: str) -> bool:
     if not re.search(r"\w", core):  # only symbols: "|", "---", "…"
         return True
     if _DEBRIS_LINE.match(core):
+        return True
+    if core.rstrip()[-1:].isdecimal() and _REACTION.match(core):  # \d is a decimal digit; \s what rstrip strips
+        return True
+    if "버튼" in core and _BUTTON_WORD.match(core):
         return True
     if _PORTAL_END.search(core, max(0, len(core) - _PORTAL_END_CHARS)):
         return True
