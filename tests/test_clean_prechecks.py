@@ -99,3 +99,18 @@ def test_reaction_and_button_lines_tried_apart_only_when_they_can_match():
             assert line.rstrip()[-1:].isdecimal(), repr(line)
         if _BUTTON_WORD.match(line):
             assert "버튼" in line
+
+
+def test_byline_prefixes_open_with_a_bracket_or_hold_a_job_word_and_an_equals_or_bar():
+    # clean._scan tries _BYLINE_PREFIXES only on lines opening with [, 【 or (, or holding 기자/특파원 and = or |
+    from store.ingest.clean_meta import _BYLINE_PREFIXES
+
+    for rx in _BYLINE_PREFIXES[:5]:
+        assert rx.pattern.startswith(("^[\\[【(]", "^(?:[\\[【]|\\(", "^[\\[(【]", "^[\\[【]")), rx.pattern[:20]
+    for rx in _BYLINE_PREFIXES[5:]:
+        assert "(?:기자|특파원)" in rx.pattern and ("=" in rx.pattern or "\\|" in rx.pattern)
+    for line, names in (("매일일보 = 강소슬 기자 | 삼성전자가 3조원을 투자한다고 밝혔다.", "강소슬"),
+                        ("홍길동 기자 = 삼성전자가 3조원을 투자한다고 밝혔다.", "홍길동"),
+                        ("(서울=연합뉴스) 김철수 기자 = 삼성전자가 3조원을 투자한다고 밝혔다.", "김철수")):
+        article = clean(Document(source="t.txt", text="삼성전자 3조원 투자\n" + line + "\n", kind="text"))
+        assert names in article.reporters and article.body.startswith("삼성전자가")
