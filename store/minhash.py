@@ -51,8 +51,11 @@ def shingle_hashes(texts: list[str]) -> np.ndarray:
         return np.zeros(0, dtype=np.uint32)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     n = len(codes) - SHINGLE + 1
-    h = np.zeros(n, dtype=np.uint64)
-    for k in range(SHINGLE):  # a polynomial over the 5 code points, mod 2^61-1: deterministic across processes
+    # a polynomial over the 5 code points, mod 2^61-1: deterministic across processes. A code point is < 2^21 and
+    # the multiplier < 2^20, so after two steps h < 2^42 < 2^61-1: those steps' "% _MERSENNE" changed nothing and
+    # are left out (a uint64 modulo is the costly part of this loop); the later steps wrap in uint64 as before.
+    h = codes[0:n] * np.uint64(1_000_003) + codes[1:1 + n]
+    for k in range(2, SHINGLE):
         h = (h * np.uint64(1_000_003) + codes[k:k + n]) % _MERSENNE
     boundary = np.concatenate(([0], np.cumsum(codes == 0)))
     within = boundary[SHINGLE:SHINGLE + n] == boundary[:n]  # no NUL inside the window

@@ -674,3 +674,35 @@ def test_figure_keys_kept_between_calls_are_the_hash_of_what_was_asked():
     assert figure_key("count", 3, "명") != figure_key("count", 3.0, "명")
     assert figure_key("%", 0.0, None) != figure_key("%", -0.0, None)
     assert figure_key("count", 900_000.0, "장") != figure_key("count", 900_000.0, "대")
+
+
+def test_shingle_hashes_equal_the_modulo_at_every_step():
+    """shingle_hashes leaves out the first two steps' modulo (their values stay below 2^61-1): the hashes must be
+    those of the polynomial taken mod 2^61-1 at every step, for any code points (up to U+10FFFF)."""
+    import random
+
+    import numpy as np
+
+    from store import minhash
+
+    def reference(texts):
+        joined = "\x00".join(minhash.squeeze(t) for t in texts)
+        if len(joined) < minhash.SHINGLE:
+            return np.zeros(0, dtype=np.uint32)
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        n = len(codes) - minhash.SHINGLE + 1
+        h = np.zeros(n, dtype=np.uint64)
+        for k in range(minhash.SHINGLE):
+            h = (h * np.uint64(1_000_003) + codes[k:k + n]) % minhash._MERSENNE
+        boundary = np.concatenate(([0], np.cumsum(codes == 0)))
+        within = boundary[minhash.SHINGLE:minhash.SHINGLE + n] == boundary[:n]
+        return (h[within] & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+    rnd = random.Random(5)
+    samples = [[""], ["abcd"], ["abcde"], ["\U0010ffff" * 40], ["한빛전자가 3조원을 투자한다.", "공장은 2027년 완공된다."]]
+    for _ in range(200):
+        samples.append(["".join(chr(rnd.choice([rnd.randint(0x21, 0xD7FF), rnd.randint(0xE000, 0x10FFFF), 0x10FFFF]))
+                                for _ in range(rnd.randint(0, 60))) for _ in range(rnd.randint(1, 3))])
+    for texts in samples:
+        got, want = minhash.shingle_hashes(texts), reference(texts)
+        assert got.dtype == want.dtype and np.array_equal(got, want)

@@ -30,6 +30,7 @@ from store.model import Amount
 __all__ = ["parse_numbers", "parse_query_amount", "format_amount", "same_quantity"]
 
 _SP = r"[ \u00a0]"
+_SPACE_CHARS = " \u00a0"  # what _SP matches
 
 # What may follow a Korean unit directly: nothing Hangul, or a particle / suffix.
 _FOLLOWERS = (
@@ -360,7 +361,10 @@ def _parse_numbers(text: str) -> list[Amount]:
             continue  # "약 1 5%": a transcript whose decimal points were lost (1.5%), no 5% and no 15%
 
         period = None
-        prefix = _PREFIX_RE.search(text, max(previous_end, start - _MAX_PREFIX), start)
+        # each of _PREFIX_RE's words ends in a space right before the number: without one the search could only find
+        # its empty match at `start`, so it is not run (most numbers; the search was ~10% of this loop, profiled)
+        prefix = _PREFIX_RE.search(text, max(previous_end, start - _MAX_PREFIX), start) if (
+            start > 0 and text[start - 1] in _SPACE_CHARS) else None
         if prefix is not None and prefix.start() < start:
             start = prefix.start()
             period = _PERIODS[prefix["period"]] if prefix["period"] else None

