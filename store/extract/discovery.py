@@ -54,6 +54,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
                  + junior_hits + bracket_hits)
     rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits() + prepared.series_round_hits()
     rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits()
+    outlet_reporters = prepared.outlet_reporter_hits()
+    rule_hits += outlet_reporters
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
@@ -69,6 +71,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     ] + rule_hits
     hits = _without_marks(hits, text)
     excluded = prepared.reporters(article.reporters)
+    excluded -= {h.surface for h in outlet_reporters if h.type == "person"} - set(article.reporters)  # 게임메카 김미희 기자를
 
     # one group per entity: same normalized surface, same alias-file entity, or two sides of a bracket
     parent: dict[str, str] = {}
