@@ -70,6 +70,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         if h.surface not in name_parts and h.surface not in prepared.glosses and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
     ] + rule_hits
     hits = _without_marks(hits, text)
+    pairs += _city_hall_pairs(hits, known)
     excluded = prepared.reporters(article.reporters)
     excluded -= {h.surface for h in outlet_reporters if h.type == "person"} - set(article.reporters)  # 게임메카 김미희 기자를
 
@@ -209,6 +210,17 @@ def _edition_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
 
 
 _BRANCH_OFFICES = ("지청", "출장소")
+
+
+def _city_hall_pairs(hits: list[_Hit], known: _Known) -> list[tuple[str, str]]:
+    """진주시청, 거창군청, 서초구청: a city's, county's or district's hall names the place the alias file knows (the lead's
+    decision: a city hall is its city, not a body of its own)."""
+    pairs: list[tuple[str, str]] = []
+    for h in hits:
+        surface = h.surface
+        if surface.endswith(("시청", "군청", "구청")) and len(surface) >= 4 and known.type_of(surface[:-1]) == "place":
+            pairs.append((surface[:-1], surface))
+    return pairs
 
 
 def _branch_office_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
