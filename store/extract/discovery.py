@@ -109,6 +109,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
             continue  # 최, 이, 황: a surname or one syllable is not a name
         if _is_amount(surface) or not _FUNCTION_WORDS.isdisjoint(surface.split()):
             continue  # 250메가와트(MW), 이와 함께 … 회장: an amount or a connective is not a name
+        if _DESIGNATION.fullmatch(surface):
+            continue  # '2024-2025 예비문화관광축제'로 선정: a designation a festival is given, no event (the lead's decision)
         if "=" in surface or hit.start in credits:
             continue  # 사진제공=삼성전자: a credit names no entity
         groups[root(group_key(surface))].append(hit)
@@ -210,6 +212,11 @@ def _edition_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
 
 
 _BRANCH_OFFICES = ("지청", "출장소")
+
+
+# A ministry's designation of festivals (문화관광축제, 예비문화관광축제, '2024-2025 예비문화관광축제'): a grade, no event.
+_DESIGNATION = re.compile(r"(?:(?:19|20)\d\d(?:\s?[-~–∼]\s?(?:19|20)?\d\d)?년?\s?)?"
+                          r"(?:예비|명예|대표|최우수|우수|유망|육성|글로벌육성|글로벌|지역대표)?\s?(?:문화관광축제|관광축제)")
 
 
 def _city_hall_pairs(hits: list[_Hit], known: _Known) -> list[tuple[str, str]]:
