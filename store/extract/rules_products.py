@@ -194,6 +194,10 @@ class _ProductRules(_ArticleBase):
                 listed_after = m.end()
                 continue
             lead = text[max(0, m.start() - 12) : m.start()]
+            if (lead.rstrip().endswith("태풍") and len(parts) == 1 and 2 <= len(name) <= 6 and all(map(_is_hangul, name))
+                    and name[-1] not in "다요" and self.known.type_of(name) in (None, "event")):
+                hits.append(_Hit(name, start, "rule", "event"))  # 제18호 태풍‘미탁’피해복구: a named typhoon, the quote its bounds
+                continue
             words = lead.split()
             if not words or lead[-1:] not in (" ", ""):
                 continue
