@@ -29,7 +29,9 @@ _ITEM_BREAK = re.compile(r"[·・‧∙,]")  # (한국야쿠르트·이하 공�
 _SPONSOR_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
-_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
+# A kind of research firm written as one compound (조선시황전문업체 클락슨, 해운분석업체, 시장정보업체): the compound's ending.
+_FIRM_WORD_ENDINGS = ("전문업체", "분석업체", "분석기관", "정보업체", "시황업체")
+_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS, *_FIRM_WORD_ENDINGS}, key=len,
                                                               reverse=True))))
 
 
@@ -414,7 +416,8 @@ class _FirmCueRules(_ArticleBase):
                 break
             w = self.words[i]
             head = _strip_tail(w.core)
-            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
+            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS
+                            and not (head.endswith(_FIRM_WORD_ENDINGS) and len(head) > 4)):
                 continue
             after = self.words[i + 1]
             if after.line_start:
