@@ -89,6 +89,9 @@ _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
 _QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회", "프리뷰", "간담회", "설명회", "발표회")
 _PRIZE_ENDINGS = ("대상", "상")
+# A tariff plan named in a bracket after its monthly price (6만1000원(밴드 데이터 61), 5만9900원(LTE 데이터 선택 599)): words
+# and the plan's number; only in an article about 요금제.
+_PLAN_AFTER_PRICE = re.compile(r"\d원\(((?:[가-힣A-Za-z]{1,8} ){1,4}\d{1,3}(?:\.\d{1,2})?)\)")
 # A prize of a period (‘올해의 게임기자상’에 선정, ‘이달의 기자상’을 수상): named by its period, then awarded or presented.
 _PRIZE_PERIODS = frozenset("올해의 이달의 이주의 이번달의 금주의 올해 이달".split())
 _PRIZE_AFTER = re.compile(r"(?:을|를|에|의|은|는|이|가)?\s?(?:공동\s?)?(?:수상|선정|시상|주인공|받)")
@@ -241,6 +244,13 @@ class _ProductRules(_ArticleBase):
                 if type_ == "product":
                     listed_after = m.end()
         return hits + self.quoted_cup_hits()
+
+    def plan_hits(self) -> list[_Hit]:
+        """Tariff plans in brackets after their prices (see _PLAN_AFTER_PRICE)."""
+        if "요금제" not in self.text or "원(" not in self.text:
+            return []
+        return [_Hit(m.group(1), m.start(1), "rule", "product") for m in _PLAN_AFTER_PRICE.finditer(self.text)
+                if self.known.type_of(m.group(1)) in (None, "product")]
 
     def model_lineage_hits(self) -> list[_Hit]:
         """A model named as another's predecessor (see _SUCCEEDED) and a model's name in another market (see _MARKET_NAME)."""
