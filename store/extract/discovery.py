@@ -53,7 +53,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
     rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits() + prepared.series_round_hits()
-    rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits() + prepared.route_carrier_hits() + prepared.plan_hits()
+    rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits() + prepared.route_carrier_hits() + prepared.plan_hits() + prepared.group_affiliate_hits()
     outlet_reporters = prepared.outlet_reporter_hits()
     rule_hits += outlet_reporters
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)

@@ -108,6 +108,10 @@ _NOT_GROUP_FIRMS = frozenset("업계 직원 관계자 측 부문 사업 사업�
 _GROUP_REST = re.compile(r"[가-힣]{2,8}|[A-Z]{2,5}")
 _NOT_RAISERS = frozenset("""회사 기업 업체 스타트업 벤처 이번 최근 올해 지난해 당시 이후 향후 누적 신규 추가 후속 첫 규모 투자 펀딩 앞서
     이어 또 다시 이미 현재 저희 우리 당사 자사 회사는 곳 팀 플랫폼 서비스""".split())
+# A group's Latin name glued to a loanword (SK머티리얼즈가, GS리테일은): an affiliate, when written so twice in the article.
+_GROUP_GLUED = re.compile(r"(?<![A-Za-z0-9가-힣&])((?:SK|LG|GS|CJ|LS|HD|KT|DL|HL|DB)[가-힣]{3,8})")
+
+
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
 
@@ -403,6 +407,18 @@ class _FirmCueRules(_ArticleBase):
                     continue  # 업체(주), 김하늘(주): a kind of firm or a person is no firm's name
                 hits.append(_Hit(name, m.start(1), "rule", "company"))
         return hits
+
+    def group_affiliate_hits(self) -> list[_Hit]:
+        """A group's affiliate named with the group's Latin name glued to a loanword (see _GROUP_GLUED): the loanword has two
+        loanword syllables or more (머티리얼즈, 리테일 is not enough alone: written twice in the article)."""
+        found: dict[str, list[int]] = {}
+        for m in _GROUP_GLUED.finditer(self.text):
+            name = _strip_tail(m.group(1))
+            rest = name[2:]
+            if (len(rest) >= 3 and sum(c in _LOANWORD_SYLLABLES for c in rest) >= 2 and name not in _NOT_NAMES
+                    and self.known.type_of(name) in (None, "company")):
+                found.setdefault(name, []).append(m.start(1))
+        return [_Hit(name, start, "rule", "company") for name, starts in found.items() if len(starts) >= 2 for start in starts]
 
     def subsidiary_hits(self) -> list[_Hit]:
         """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
