@@ -38,7 +38,7 @@ _ABBREVIATION_FIRST = re.compile(r"[A-Z][A-Za-z0-9&]{1,9},")  # (KGMA, 회장 �
 # A reporter of another outlet named in running text (an awards story): `게임메카 김미희 기자를`, the outlet a word of
 # its own right before the name, 기자 followed by a particle (a byline's 기자 is followed by a space, = or an address).
 _OUTLET_REPORTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}) ([가-힣]{3}) 기자"
-                              r"(?=(?:가|를|는|와|과|의|에게|도|이|로|)(?![가-힣A-Za-z0-9=@]))")
+                              r"(?=(?:가|를|는|와|과|의|에게|도|이|로)(?![가-힣A-Za-z0-9]))")
 _OUTLET_ENDINGS = ("뉴스", "일보", "신문", "방송", "경제", "투데이", "타임스", "타임즈", "저널", "미디어", "메카", "포커스", "동아",
                    "데일리", "인사이트", "닷컴", "TV")
 _OUTLET_UPPER = re.compile(r"[A-Z]{2,6}")  # KBS, JTBC, YTN
