@@ -409,14 +409,15 @@ class _FirmCueRules(_ArticleBase):
         return hits
 
     def group_affiliate_hits(self) -> list[_Hit]:
-        """A group's affiliate named with the group's Latin name glued to a loanword (see _GROUP_GLUED): the loanword has two
-        loanword syllables or more (머티리얼즈, 리테일 is not enough alone: written twice in the article)."""
+        """A group's affiliate named with the group's Latin name glued to a loanword (see _GROUP_GLUED): the group a firm the
+        alias file knows (SK), the affiliate unknown to it, the loanword with two loanword syllables or more (머티리얼즈), the
+        name written so twice in the article."""
         found: dict[str, list[int]] = {}
         for m in _GROUP_GLUED.finditer(self.text):
             name = _strip_tail(m.group(1))
             rest = name[2:]
             if (len(rest) >= 3 and sum(c in _LOANWORD_SYLLABLES for c in rest) >= 2 and name not in _NOT_NAMES
-                    and self.known.type_of(name) in (None, "company")):
+                    and self.known.type_of(name) is None and self.known.type_of(name[:2]) == "company"):
                 found.setdefault(name, []).append(m.start(1))
         return [_Hit(name, start, "rule", "company") for name, starts in found.items() if len(starts) >= 2 for start in starts]
 
