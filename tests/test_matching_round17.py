@@ -132,3 +132,8 @@ def test_a_3mb_one_line_article(shipped):
     t = cpu()
     mentions(shipped, text)
     assert cpu() - t < 60
+
+
+def test_the_southwest_and_southeast_regions_are_places(shipped):
+    text = "호남 서해안에 최고 8cm의 눈이 내리고 영남권에도 비가 온다."
+    assert {"호남", "영남"} <= names_of(shipped, text, "place")
