@@ -53,7 +53,9 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
                  + prepared.quoted_work_hits() + prepared.edition_event_hits() + prepared.bullet_list_hits() + prepared.kind_apposition_hits()
                  + junior_hits + bracket_hits)
     rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits() + prepared.series_round_hits()
-    rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits()
+    rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits() + prepared.route_carrier_hits() + prepared.plan_hits() + prepared.group_affiliate_hits()
+    outlet_reporters = prepared.outlet_reporter_hits()
+    rule_hits += outlet_reporters
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
@@ -68,7 +70,9 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
         if h.surface not in name_parts and h.surface not in prepared.glosses and not any(s <= h.start and h.start + len(h.surface) <= e for s, e in spans)
     ] + rule_hits
     hits = _without_marks(hits, text)
+    pairs += _city_hall_pairs(hits, known)
     excluded = prepared.reporters(article.reporters)
+    excluded -= {h.surface for h in outlet_reporters if h.type == "person"} - set(article.reporters)  # 게임메카 김미희 기자를
 
     # one group per entity: same normalized surface, same alias-file entity, or two sides of a bracket
     parent: dict[str, str] = {}
@@ -105,6 +109,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
             continue  # 최, 이, 황: a surname or one syllable is not a name
         if _is_amount(surface) or not _FUNCTION_WORDS.isdisjoint(surface.split()):
             continue  # 250메가와트(MW), 이와 함께 … 회장: an amount or a connective is not a name
+        if _DESIGNATION.fullmatch(surface):
+            continue  # '2024-2025 예비문화관광축제'로 선정: a designation a festival is given, no event (the lead's decision)
         if "=" in surface or hit.start in credits:
             continue  # 사진제공=삼성전자: a credit names no entity
         groups[root(group_key(surface))].append(hit)
@@ -206,6 +212,22 @@ def _edition_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
 
 
 _BRANCH_OFFICES = ("지청", "출장소")
+
+
+# A ministry's designation of festivals (문화관광축제, 예비문화관광축제, '2024-2025 예비문화관광축제'): a grade, no event.
+_DESIGNATION = re.compile(r"(?:(?:19|20)\d\d(?:\s?[-~–∼]\s?(?:19|20)?\d\d)?년?\s?)?"
+                          r"(?:예비|명예|대표|최우수|우수|유망|육성|글로벌육성|글로벌|지역대표)?\s?(?:문화관광축제|관광축제)")
+
+
+def _city_hall_pairs(hits: list[_Hit], known: _Known) -> list[tuple[str, str]]:
+    """진주시청, 거창군청, 서초구청: a city's, county's or district's hall names the place the alias file knows (the lead's
+    decision: a city hall is its city, not a body of its own)."""
+    pairs: list[tuple[str, str]] = []
+    for h in hits:
+        surface = h.surface
+        if surface.endswith(("시청", "군청", "구청")) and len(surface) >= 4 and known.type_of(surface[:-1]) == "place":
+            pairs.append((surface[:-1], surface))
+    return pairs
 
 
 def _branch_office_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:

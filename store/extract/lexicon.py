@@ -89,6 +89,8 @@ _TITLES: dict[str, str] = {
     "담당관": "담당관", "주무관": "주무관",
     # Japan's ministers (모테기 도시미쓰 일본 외무상): ministers, so 모테기 장관 and 모테기 외무상 are one short form
     "외무상": "장관", "방위상": "장관", "재무상": "장관", "경제산업상": "장관",
+    # generals, among them historical figures (강감찬 장군, 이순신 장군)
+    "장군": "장군",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads

@@ -29,7 +29,9 @@ _ITEM_BREAK = re.compile(r"[·・‧∙,]")  # (한국야쿠르트·이하 공�
 _SPONSOR_SHAPE = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}")
 _LEGAL_MARKS = ("㈜", "(주)", "(재)", "(사)", "㈔", "법인", "주식회사")  # 법인: 재단법인, 학교법인 영남학원, 의료법인 …
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
-_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS}, key=len,
+# A kind of research firm written as one compound (조선시황전문업체 클락슨, 해운분석업체, 시장정보업체): the compound's ending.
+_FIRM_WORD_ENDINGS = ("전문업체", "분석업체", "분석기관", "정보업체", "시황업체")
+_FIRM_WORD_HINT = re.compile("|".join(map(re.escape, sorted({*_SUBSIDIARY_WORDS, *_FIRM_WORDS, *_FIRM_WORD_ENDINGS}, key=len,
                                                               reverse=True))))
 
 
@@ -106,6 +108,10 @@ _NOT_GROUP_FIRMS = frozenset("업계 직원 관계자 측 부문 사업 사업�
 _GROUP_REST = re.compile(r"[가-힣]{2,8}|[A-Z]{2,5}")
 _NOT_RAISERS = frozenset("""회사 기업 업체 스타트업 벤처 이번 최근 올해 지난해 당시 이후 향후 누적 신규 추가 후속 첫 규모 투자 펀딩 앞서
     이어 또 다시 이미 현재 저희 우리 당사 자사 회사는 곳 팀 플랫폼 서비스""".split())
+# A group's Latin name glued to a loanword (SK머티리얼즈가, GS리테일은): an affiliate, when written so twice in the article.
+_GROUP_GLUED = re.compile(r"(?<![A-Za-z0-9가-힣&])((?:SK|LG|GS|CJ|LS|HD|KT|DL|HL|DB)[가-힣]{3,8})")
+
+
 class _FirmCueRules(_ArticleBase):
     """Companies named by the words around them."""
 
@@ -402,6 +408,19 @@ class _FirmCueRules(_ArticleBase):
                 hits.append(_Hit(name, m.start(1), "rule", "company"))
         return hits
 
+    def group_affiliate_hits(self) -> list[_Hit]:
+        """A group's affiliate named with the group's Latin name glued to a loanword (see _GROUP_GLUED): the group a firm the
+        alias file knows (SK), the affiliate unknown to it, the loanword with two loanword syllables or more (머티리얼즈), the
+        name written so twice in the article."""
+        found: dict[str, list[int]] = {}
+        for m in _GROUP_GLUED.finditer(self.text):
+            name = _strip_tail(m.group(1))
+            rest = name[2:]
+            if (len(rest) >= 3 and sum(c in _LOANWORD_SYLLABLES for c in rest) >= 2 and name not in _NOT_NAMES
+                    and self.known.type_of(name) is None and self.known.type_of(name[:2]) == "company"):
+                found.setdefault(name, []).append(m.start(1))
+        return [_Hit(name, start, "rule", "company") for name, starts in found.items() if len(starts) >= 2 for start in starts]
+
     def subsidiary_hits(self) -> list[_Hit]:
         """A firm named right after the word that says what it is: after 자회사/계열사 one called after a known
         company (자회사 카카오게임즈가, 계열사 카카오페이·카카오모빌리티; 자회사 설립 names no one), after
@@ -414,7 +433,8 @@ class _FirmCueRules(_ArticleBase):
                 break
             w = self.words[i]
             head = _strip_tail(w.core)
-            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS):
+            if w.closes or (head not in _SUBSIDIARY_WORDS and head not in _FIRM_WORDS
+                            and not (head.endswith(_FIRM_WORD_ENDINGS) and len(head) > 4)):
                 continue
             after = self.words[i + 1]
             if after.line_start:

@@ -34,6 +34,14 @@ _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".spli
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
 _BYLINE_WORD = re.compile("기자|특파원")
+_ABBREVIATION_FIRST = re.compile(r"[A-Z][A-Za-z0-9&]{1,9},")  # (KGMA, 회장 이택수)
+# A reporter of another outlet named in running text (an awards story): `게임메카 김미희 기자를`, the outlet a word of
+# its own right before the name, 기자 followed by a particle (a byline's 기자 is followed by a space, = or an address).
+_OUTLET_REPORTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}) ([가-힣]{3}) 기자"
+                              r"(?=(?:가|를|는|와|과|의|에게|도|이|로)(?![가-힣A-Za-z0-9]))")
+_OUTLET_ENDINGS = ("뉴스", "일보", "신문", "방송", "경제", "투데이", "타임스", "타임즈", "저널", "미디어", "메카", "포커스", "동아",
+                   "데일리", "인사이트", "닷컴", "TV")
+_OUTLET_UPPER = re.compile(r"[A-Z]{2,6}")  # KBS, JTBC, YTN
 # The longest name run _REPORTER takes before 기자/특파원: 2-4 syllables, five more ·-names, a space.
 _REPORTER_REACH = 4 + 5 * 5 + 1
 _REPORTER = re.compile(r"([가-힣]{2,4}(?:·[가-힣]{2,4}){0,5})\s?(?:기자|특파원)")  # bounded: a 10^5-name ·-chain stays linear
@@ -205,7 +213,7 @@ class _PeopleRules(_FirmHeadRules):
     def title_hits(self) -> list[_Hit]:
         """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
         brackets, moved between clubs, right after their club."""
-        return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits()
+        return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits() + self.quoted_pair_hits()
                 + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
                 + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits() + self.state_secretary_hits())
 
@@ -594,6 +602,8 @@ class _PeopleRules(_FirmHeadRules):
             if not _TITLE_HINT.search(inner):
                 continue  # no title word in it
             tokens = list(_BRACKET_TOKEN.finditer(inner))
+            if len(tokens) == 3 and _ABBREVIATION_FIRST.fullmatch(tokens[0].group()):
+                tokens = tokens[1:]  # 한국게임전문미디어협회(KGMA, 회장 이택수): the body's abbreviation, then its head
             head = tokens[0].group() if len(tokens) == 2 else ""
             if head and (head in _PLACE_TITLES or head == "구청장" or head in _FIRM_BRACKET_HEADS
                          or _is_title_word(head) and strip_particle(head) == head):
@@ -796,6 +806,22 @@ class _PeopleRules(_FirmHeadRules):
                     pairs.append((known[0] + surface[len(words):], surface))
                     break
         return hits, pairs
+
+    def outlet_reporter_hits(self) -> list[_Hit]:
+        """Reporters of other outlets named in running text (see _OUTLET_REPORTER): the person when the word before is
+        an outlet — a firm the alias file knows, an outlet-shaped name (게임메카, 게임동아, 파이낸셜뉴스) or capitals
+        (KBS) — and that outlet a company (a known name, or as written when it is outlet-shaped)."""
+        if " 기자" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _OUTLET_REPORTER.finditer(self.text):
+            outlet, name = m.group(1), m.group(2)
+            kind = self.known.type_of(outlet)
+            shaped = outlet.endswith(_OUTLET_ENDINGS) and len(outlet) > 2 or _OUTLET_UPPER.fullmatch(outlet) is not None
+            if not (kind == "company" or kind is None and shaped) or not self._item_name_ok(name):
+                continue
+            hits += [_Hit(name, m.start(2), "title", "person"), _Hit(outlet, m.start(1), "rule", "company")]
+        return hits
 
     def reporters(self, listed: Iterable[str]) -> set[str]:
         names = set(listed)

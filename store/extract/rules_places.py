@@ -98,6 +98,12 @@ def _site_core(word: str) -> str | None:
     return None
 
 
+# A flight route and its airline (부산-기타큐슈(스타플라이어)는, 부산-마카오(에어부산)): two towns joined by a hyphen, the
+# carrier in a bracket right after; one town the alias file knows as a place makes the other a place and the bracket a firm.
+_ROUTE_CARRIER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,6})-([가-힣]{2,6})\(([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})\)")
+_ROUTE_WORDS = re.compile("취항|노선|항공|운항|탑승|직항|전세기")
+
+
 class _PlaceRules(_ArticleBase):
     """Places by kind (suffix_hits of rules_bodies hands them the words that end in 시장 or 역)."""
 
@@ -119,6 +125,22 @@ class _PlaceRules(_ArticleBase):
             if not prev.closes and not w.line_start and not w.opens and self.known.type_of(prev.core) == "place":
                 return [_Hit(f"{prev.core} {core}", prev.start, "rule", "place")]
         return []
+
+    def route_carrier_hits(self) -> list[_Hit]:
+        """Flight routes with their carriers in brackets (see _ROUTE_CARRIER), in an article about flights."""
+        if "-" not in self.text or "(" not in self.text or not _ROUTE_WORDS.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        for m in _ROUTE_CARRIER.finditer(self.text):
+            kinds = [self.known.type_of(m.group(i)) for i in (1, 2)]
+            carrier = self.known.type_of(m.group(3))
+            if "place" not in kinds or any(k not in (None, "place") for k in kinds) or carrier not in (None, "company"):
+                continue
+            for i in (1, 2):
+                if kinds[i - 1] is None and m.group(i)[-1] not in "의는은를을에":
+                    hits.append(_Hit(m.group(i), m.start(i), "rule", "place"))
+            hits.append(_Hit(m.group(3), m.start(3), "rule", "company"))
+        return hits
 
     def estate_hits(self) -> list[_Hit]:
         """Industrial estates by their word (see _ESTATE): places."""

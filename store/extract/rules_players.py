@@ -33,9 +33,39 @@ _CLUB_NICKNAMES = ("타이거즈", "이글스", "자이언츠", "와이번스", 
 _CLUB_HINT = re.compile("|".join(_CLUB_NICKNAMES))
 
 
+# Two players named in a manager's quote, listed with a comma, the last with a particle ("강윤구, 문성현이 조금 더 성장해
+#준다면"): three-syllable names the alias file does not know as anything else, in a paragraph about a 감독's team.
+_QUOTED_PAIR = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}), ([가-힣]{3})(?:이|가|은|는|을|를|도|와|과|의|만)(?![가-힣])")
+_NOUN_LAST_SYLLABLES = frozenset("력성감적화률율도자계권형법제장원사회부실비용량액")  # 공격력, 안정성, 책임감: nouns, no given names
+
+
 class _PlayerRules(_ArticleBase):
     """Players in sports reports: named bare in a sentence that scores them, moved between clubs, written right
     after their club."""
+
+    def quoted_pair_hits(self) -> list[_Hit]:
+        """Players listed in a quote (see _QUOTED_PAIR): both names or neither, only inside quotation marks of a paragraph
+        that names a 감독 (a manager speaking of his players)."""
+        if "감독" not in self.text or ", " not in self.text:
+            return []
+        hits: list[_Hit] = []
+        text = self.text
+        pos = line_start = quotes = 0  # quotation marks opened on the current line up to pos: one pass, linear
+        for m in _QUOTED_PAIR.finditer(text):
+            segment = text[pos : m.start()]
+            newline = segment.rfind("\n")
+            if newline >= 0:
+                line_start, quotes, segment = pos + newline + 1, 0, segment[newline + 1 :]
+            quotes += segment.count("\"") + segment.count("“") - segment.count("”")
+            pos = m.start()
+            window = text[max(line_start, m.start() - 300) : m.end() + 300].split("\n", 1)[0]  # from the line's start at most
+            if quotes % 2 != 1 or "감독" not in window:
+                continue  # not inside an open quote, or no 감독 near it on its line
+            names = (m.group(1), m.group(2))
+            if all(_looks_korean_name(n) and n not in _NOT_NAMES and not title_family(n) and n[-1] not in _NOUN_LAST_SYLLABLES
+                   and self.known.type_of(n) in (None, "person") for n in names):
+                hits += [_Hit(names[0], m.start(1), "title", "person"), _Hit(names[1], m.start(2), "title", "person")]
+        return hits
 
     def scorer_hits(self) -> list[_Hit]:
         """Players named bare in a sentence that scores them (최혜진은 … 7언더파로, 서진수가 골을 넣으며, 김인균이 선발로): a

@@ -89,6 +89,12 @@ _EDITION_AND_YEAR = re.compile(r"(?:제\s?\d{1,3}\s?회\s*)?(?:(?:19|20)\d\d년?
 # Quoted names of several words ending so are events (see quoted_work_hits); prizes only after an edition or a year.
 _QUOTED_EVENT_ENDINGS = ("워크숍", "워크샵", "세미나", "심포지엄", "공모전", "경진대회", "대회", "프리뷰", "간담회", "설명회", "발표회")
 _PRIZE_ENDINGS = ("대상", "상")
+# A tariff plan named in a bracket after its monthly price (6만1000원(밴드 데이터 61), 5만9900원(LTE 데이터 선택 599)): words
+# and the plan's number; only in an article about 요금제.
+_PLAN_AFTER_PRICE = re.compile(r"\d원\(((?:[가-힣A-Za-z]{1,8} ){1,4}\d{1,3}(?:\.\d{1,2})?)\)")
+# A prize of a period (‘올해의 게임기자상’에 선정, ‘이달의 기자상’을 수상): named by its period, then awarded or presented.
+_PRIZE_PERIODS = frozenset("올해의 이달의 이주의 이번달의 금주의 올해 이달".split())
+_PRIZE_AFTER = re.compile(r"(?:을|를|에|의|은|는|이|가)?\s?(?:공동\s?)?(?:수상|선정|시상|주인공|받)")
 # Games a cup or season named after its sponsor (…배) is of: ‘삼성 Fn.com배 프로야구’, ‘대통령배 고교야구’.
 _CUP_GAMES = frozenset("""프로야구 프로축구 프로농구 프로배구 여자프로농구 고교야구 고교축구 대학야구 야구 축구 농구 배구 바둑 씨름 골프 마라톤
     리그 오픈 토너먼트 선수권 선수권대회 챔피언십""".split())
@@ -171,7 +177,9 @@ class _ProductRules(_ArticleBase):
                 # ‘KAIST 국제 신소재 공학 워크숍’, ‘제7회 국제평화공헌대상’, ‘2024 우수기자대상’: a workshop or contest of
                 # several words; a prize only with its edition or year in front (‘지원 대상’ is who gets help)
                 edition = _EDITION_AND_YEAR.match(name)
-                if parts[-1].endswith(_QUOTED_EVENT_ENDINGS) or edition.end() and parts[-1].endswith(_PRIZE_ENDINGS):
+                if (parts[-1].endswith(_QUOTED_EVENT_ENDINGS) or edition.end() and parts[-1].endswith(_PRIZE_ENDINGS)
+                        or parts[0] in _PRIZE_PERIODS and parts[-1].endswith("상") and len(parts[-1]) >= 2
+                        and _PRIZE_AFTER.match(text, m.end())):
                     body_type = "event"
             if edition and len(parts) >= 2 and edition.end() < len(name):
                 name, start = name[edition.end():], start + edition.end()
@@ -194,6 +202,10 @@ class _ProductRules(_ArticleBase):
                 listed_after = m.end()
                 continue
             lead = text[max(0, m.start() - 12) : m.start()]
+            if (lead.rstrip().endswith("태풍") and len(parts) == 1 and 2 <= len(name) <= 6 and all(map(_is_hangul, name))
+                    and name[-1] not in "다요" and self.known.type_of(name) in (None, "event")):
+                hits.append(_Hit(name, start, "rule", "event"))  # 제18호 태풍‘미탁’피해복구: a named typhoon, the quote its bounds
+                continue
             words = lead.split()
             if not words or lead[-1:] not in (" ", ""):
                 continue
@@ -232,6 +244,13 @@ class _ProductRules(_ArticleBase):
                 if type_ == "product":
                     listed_after = m.end()
         return hits + self.quoted_cup_hits()
+
+    def plan_hits(self) -> list[_Hit]:
+        """Tariff plans in brackets after their prices (see _PLAN_AFTER_PRICE)."""
+        if "요금제" not in self.text or "원(" not in self.text:
+            return []
+        return [_Hit(m.group(1), m.start(1), "rule", "product") for m in _PLAN_AFTER_PRICE.finditer(self.text)
+                if self.known.type_of(m.group(1)) in (None, "product")]
 
     def model_lineage_hits(self) -> list[_Hit]:
         """A model named as another's predecessor (see _SUCCEEDED) and a model's name in another market (see _MARKET_NAME)."""
