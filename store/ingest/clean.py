@@ -28,6 +28,8 @@ from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _
                          TOWN_OUTLET_PAREN, _BYLINE_LINE,
                          _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .clean_transcript import split_transcript
+from .clean_base import _AFTER_SENTENCE  # round 17
+from .clean_debris import _AGENCY_LINE  # round 17
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
@@ -77,6 +79,13 @@ def _scan(text: str) -> _Found:
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
             line = line[stored.end():]
+        if line.startswith("[") and "기자" in line[:16]:
+            line = _lead_bracket_byline(line, found)
+        if " - " in line[-16:] and len(line) >= MIN_LABELLED_TEASER:
+            labelled = _SOURCE_LABEL_TAIL.search(line, len(line) - 16)
+            if labelled:  # "… 몇 번 말씀드렸지만 - 매일신문": an aggregator's teaser cut off before its source's name
+                found.footer_outlets.append(labelled["outlet"])
+                line = line[: labelled.start()].rstrip()
         if not found.seen_prose and line.endswith("]"):  # "제목 [카테고리 설정이 아직되어 있지 않습니다.]": an aggregator's
             line = _CATEGORY_TAIL.sub("", line)  # category label (or its empty-category notice) after the headline
             if not line:
@@ -284,6 +293,10 @@ def _scan(text: str) -> _Found:
         staff = _STAFF_PHOTO_CREDIT.search(line, max(0, len(line) - 40)) if "ⓒ" in line[-40:] or "©" in line[-40:] else None
         if staff:
             found.credit_outlets.append(staff["outlet"])
+        elif line[-1:] not in _CLOSERS_SET and ("ⓒ" in line[-14:] or "©" in line[-14:]):
+            own = _OWN_CREDIT_TAIL.search(line, max(0, len(line) - 14))
+            if own and not _AGENCY_LINE.match(own["outlet"]) and not _looks_like_name(own["outlet"]):
+                found.credit_outlets.append(own["outlet"])  # "…향하고 있다. ⓒ데일리안": the outlet's own photo
         line, is_caption = _strip_credits(line, caption=False)
         if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)) or (
                 _CAPTION_OPENING.match(line)):
@@ -300,7 +313,29 @@ def _scan(text: str) -> _Found:
     return found
 
 
+MIN_LABELLED_TEASER = 60
+_SOURCE_LABEL_TAIL = re.compile(rf"\s-\s(?P<outlet>{_OUTLET_LINE.pattern[1:-1]})$")
+
+
+def _lead_bracket_byline(line: str, found: _Found) -> str:
+    """ "[정명의기자] 20승 투수 출신 …": a bracketed byline glued before the lede's first sentence is read and cut (the
+    copyright after "[고민서 기자][ⓒ …]" and a bracket alone stay with the byline line's own handling)."""
+    lead = _BRACKET_BYLINES.match(line)
+    if lead is None:
+        return line
+    rest = line[lead.end():].lstrip()
+    if len(rest) < 10 or rest[:1] in "[(<ⓒ©" or copyright_notice(rest) or not _is_prose(rest):
+        return line
+    for names in re.findall(rf"({_NAMES})\s*{_JOB}", lead.group(1)):
+        _add_byline(found, None, names)
+    return rest
+
+
 MAX_CREDITED_CAPTION = 150
+# A photo credit naming only its owner after a caption's sentence: "…하고 있다. ⓒ데일리안" (not a photographer: ⓒ권우성; not an agency's: ⓒ연합뉴스 stays
+# the agency's photo in another outlet's story)
+_OWN_CREDIT_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©]\s?(?P<outlet>[가-힣]{{3,8}})$")
+_CLOSERS_SET = frozenset(".!?")
 
 
 def _credited_captions(lines: list[_Line]) -> None:

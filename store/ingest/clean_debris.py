@@ -55,6 +55,8 @@ PAGE_BUTTONS = frozenset({
     "본문 영역", "하단 영역", "게시판 즐겨찾기", "즐겨찾기", "편집", "Read Entire Article", "Read entire article",
     "Read Full Story", "Read full story", "Ask about this article", "이미지 확대", "더보기 이미지",
 })
+# round 17: a share button written as two words, and a comment widget's end mark left by the converter
+PAGE_BUTTONS = PAGE_BUTTONS | frozenset({"기사 공유", "기사공유", "--comment--"})
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 _BUTTON_LABEL = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$|^(?:Previous|Next)\s?(?:article|post|story)"
                            # "페이스북으로 보내기", "카카오스토리로 보내기": a share button

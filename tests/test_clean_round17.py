@@ -1,0 +1,66 @@
+"""Round 17 (set17's metadata and bodies): a bracketed byline glued before the lede, an outlet's own photo credit
+after a caption (ⓒ데일리안), an aggregator's ` - 매일신문` source label after a cut teaser, a two-word share button."""
+import time
+
+from store.ingest.clean import clean
+from store.model import Article, Document
+
+
+def text(body: str) -> Article:
+    return clean(Document(source="t.txt", text=body, kind="text", meta={}))
+
+
+HEAD = "한빛시, 도로 정비 예산 늘려"
+LONG = ("한빛시는 올해 도로 정비 예산을 지난해보다 크게 늘려 낡은 도로와 인도를 고치기로 했다고 밝혔다. "
+        "시는 다음 달부터 공사를 시작해 연말까지 마칠 계획이다.")
+
+
+def lines_of(a: Article) -> list[str]:
+    return a.body.split("\n\n")
+
+
+def test_glued_bracket_byline_before_lede():
+    for byline in ("[정명의기자]", "[정명의 기자]", "[ 정명의기자 ]"):
+        a = text(f"{byline} {LONG}\n\n시는 주민 설명회도 열기로 했다.")
+        assert a.reporters == ["정명의"]
+        assert lines_of(a)[0] == LONG
+
+
+def test_bracket_byline_before_copyright_or_short_text_untouched():
+    a = text(f"{HEAD}\n\n{LONG}\n\n[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 및 재배포 금지]")
+    assert a.reporters == ["고민서"]
+    a = text(f"{HEAD}\n\n[정명의기자] 사진\n\n{LONG}")
+    assert a.reporters == []
+
+
+def test_own_photo_credit_after_caption_names_outlet():
+    a = text(f"{HEAD}\n\n{LONG}\n\n김 의원이 16일 국회에서 기자간담회를 하고 있다. ⓒ데일리안\n\n시는 주민 설명회도 열기로 했다.")
+    assert a.outlet == "데일리안"
+    assert not any("ⓒ" in p for p in lines_of(a))
+
+
+def test_photographer_or_agency_credit_names_no_outlet():
+    for credit in ("ⓒ권우성", "ⓒ연합뉴스", "ⓒ뉴시스"):
+        a = text(f"{HEAD}\n\n{LONG}\n\n김 의원이 16일 국회에서 기자간담회를 하고 있다. {credit}\n\n시는 설명회도 열기로 했다.")
+        assert a.outlet is None, credit
+
+
+def test_aggregator_source_label_after_teaser():
+    a = text(f"{HEAD}\n\n{LONG} 송 원내대표는 \"몇 번 말씀드렸지만 - 매일신문")
+    assert a.outlet == "매일신문"
+    assert not lines_of(a)[-1].endswith("매일신문")
+    a = text(f"{HEAD}\n\n{LONG} 이 문제는 서울 - 부산 노선의 문제다.")  # a dash in prose, no outlet after it
+    assert a.outlet is None
+
+
+def test_two_word_share_button_and_comment_mark():
+    a = text(f"{HEAD}\n\n{LONG}\n\n기사 공유\n\n--comment--")
+    assert lines_of(a) == [LONG]
+
+
+def test_hostile_linear():
+    t = time.perf_counter()
+    text(HEAD + "\n\n" + LONG + " - 매일신문 " * 300_000)
+    text(HEAD + "\n\n" + "[정명의기자] " * 10_000 + LONG)
+    text(HEAD + "\n\n" + (LONG + " ⓒ데일리안\n") * 10_000)
+    assert time.perf_counter() - t < 20
