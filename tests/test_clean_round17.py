@@ -64,3 +64,27 @@ def test_hostile_linear():
     text(HEAD + "\n\n" + "[정명의기자] " * 10_000 + LONG)
     text(HEAD + "\n\n" + (LONG + " ⓒ데일리안\n") * 10_000)
     assert time.perf_counter() - t < 20
+
+
+def test_column_label_above_headline():
+    for label in ("독자 한마디", "독자한마디", "데스크 칼럼", "기자의 눈"):
+        a = text(f"{label}\n기자 사칭 금품 요구 주의\n\n{LONG}")
+        assert a.title == "기자 사칭 금품 요구 주의", label
+        assert a.subtitle is None
+
+
+def test_column_label_before_quoted_headline():
+    a = text(f"스포트라이트 ‘거대 자본도 척척’ 몸집 불리기 나선 배터리 업계\n\n{LONG}")
+    assert a.title == "‘거대 자본도 척척’ 몸집 불리기 나선 배터리 업계"
+
+
+def test_subject_before_quote_stays_in_headline():
+    for title in ("현대차 '통큰 투자', 韓 관세 우대받나", "삼성전자 \"갤럭시 100만 원 안 넘는다\"", "사설 개혁안 논란"):
+        assert text(f"{title}\n\n{LONG}").title == title
+
+
+def test_reader_sign_off_after_last_sentence():
+    a = text(f"{HEAD}\n\n{LONG}\n\n이런 사례가 있는 만큼 주의가 필요하다. /박승우 인천남동경찰서 정보과")
+    assert lines_of(a)[-1] == "이런 사례가 있는 만큼 주의가 필요하다."
+    a = text(f"{HEAD}\n\n{LONG}\n\n가격은 1만원이다. /월 기준 요금")  # no name after the slash
+    assert lines_of(a)[-1].endswith("/월 기준 요금")

@@ -81,6 +81,10 @@ def _scan(text: str) -> _Found:
             line = line[stored.end():]
         if line.startswith("[") and "기자" in line[:16]:
             line = _lead_bracket_byline(line, found)
+        if " /" in line[-40:]:
+            signed = _SLASH_SIGN_OFF.search(line, max(0, len(line) - 40))
+            if signed and _looks_like_name(signed["name"]):  # "… 주의가 필요하다. /박승우 인천남동경찰서 정보과": a
+                line = line[: signed.start()].rstrip()  # reader's sign-off, a byline naming no reporter
         if " - " in line[-16:] and len(line) >= MIN_LABELLED_TEASER:
             labelled = _SOURCE_LABEL_TAIL.search(line, len(line) - 16)
             if labelled:  # "… 몇 번 말씀드렸지만 - 매일신문": an aggregator's teaser cut off before its source's name
@@ -314,6 +318,7 @@ def _scan(text: str) -> _Found:
 
 
 MIN_LABELLED_TEASER = 60
+_SLASH_SIGN_OFF = re.compile(rf"{_AFTER_SENTENCE}\s+/\s?(?P<name>{_NAME})\s[가-힣A-Za-z]{{2,12}}(?:\s[가-힣A-Za-z]{{2,12}}){{0,3}}$")
 _SOURCE_LABEL_TAIL = re.compile(rf"\s-\s(?P<outlet>{_OUTLET_LINE.pattern[1:-1]})$")
 
 
@@ -768,6 +773,8 @@ def clean(doc: Document) -> Article:
     if title and not meta_title:
         # "… 꼭 보고 싶어 > 자유게시판", "기사/뉴스 [단독] …": a forum post's title with its board or category
         title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))
+    if title and not meta_title and title[:2] in _COLUMN_STARTS:
+        title, deck = _past_column_label(title, deck)
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
@@ -829,6 +836,26 @@ def clean(doc: Document) -> Article:
         title_from=title_from,
         captions=captions,
     )
+
+
+# A column's name above its headline ("독자 한마디" / "기자 사칭 금품 요구 주의") or before it ("스포트라이트 ‘거대 자본도 척척’ …"):
+# the column, not the headline. Only a column's name followed by a quote or bracket is cut from a headline's start:
+# "삼성전자 “…”", "현대차 '통큰 투자'" are a subject and its quote.
+_COLUMN_LABEL = (r"(?:스포트라이트|독자\s?한마디|독자\s?투고|독자의\s?(?:소리|편지)|기자\s?수첩|데스크\s?칼럼|기고|칼럼|사설|시론"
+                 r"|오피니언|이슈\s?분석|기자의\s?눈)")
+_COLUMN_ALONE = re.compile(rf"{_COLUMN_LABEL}")
+_COLUMN_BEFORE = re.compile(rf"{_COLUMN_LABEL}\s+(?=[‘“'\"\[])")
+_COLUMN_STARTS = frozenset({"스포", "독자", "기자", "데스", "기고", "칼럼", "사설", "시론", "오피", "이슈"})
+
+
+def _past_column_label(title: str, deck: list[str]) -> tuple[str, list[str]]:
+    """(title, deck) with a column's name above or before the headline dropped (see _COLUMN_LABEL)."""
+    if deck and _COLUMN_ALONE.fullmatch(title):
+        return deck[0], deck[1:]
+    before = _COLUMN_BEFORE.match(title)
+    if before and len(title) - before.end() >= 8:
+        return title[before.end():], deck
+    return title, deck
 
 
 MAX_LEDE_TITLE_CHARS = 100
