@@ -88,3 +88,27 @@ def test_reader_sign_off_after_last_sentence():
     assert lines_of(a)[-1] == "이런 사례가 있는 만큼 주의가 필요하다."
     a = text(f"{HEAD}\n\n{LONG}\n\n가격은 1만원이다. /월 기준 요금")  # no name after the slash
     assert lines_of(a)[-1].endswith("/월 기준 요금")
+
+
+def test_top_prompt_empty_most_read_list_and_photo_desk():
+    page = (f"지역별 뉴스를 확인하세요.\n\n많이 본 뉴스\n\n광고닫기\n\n기사공유\n\n  • 페이스북\n  • 트위터\n  • 공유\n\n"
+            f"\"많이 본 얼굴인데…\" 출근길 경찰관 눈썰미, 절도범 잡았다\n\n중앙포토\n{LONG}\n\n시는 주민 설명회도 열기로 했다.")
+    a = text(page)
+    assert a.title == "\"많이 본 얼굴인데…\" 출근길 경찰관 눈썰미, 절도범 잡았다"
+    assert lines_of(a) == [LONG, "시는 주민 설명회도 열기로 했다."]
+
+
+def test_most_read_list_with_stories_still_dropped():
+    a = text(f"{HEAD}\n\n{LONG}\n\n많이 본 뉴스\n\n다른 기사 제목 하나\n\n다른 기사 제목 둘")
+    assert lines_of(a) == [LONG]
+
+
+def test_prompt_inside_story_stays():
+    a = text(f"{HEAD}\n\n{LONG}\n\n꼭 확인하세요.\n\n시는 주민 설명회도 열기로 했다.")
+    assert "꼭 확인하세요." in lines_of(a)
+
+
+def test_english_comment_widget_ends_story():
+    a = text(f"{HEAD}\n\n{LONG}\n\nLog in to Twitter or Facebook account to connect\nwith the Korea JoongAng Daily\n"
+             "lock icon\n\nTo write comments, please log in to one of the accounts.\n\nStandards Board Policy (0/250자)")
+    assert lines_of(a) == [LONG]

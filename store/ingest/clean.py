@@ -109,6 +109,10 @@ def _scan(text: str) -> _Found:
                 in_list = False
             elif len(core) <= _MAX_FOOTER_CHARS and copyright_notice(core):
                 in_list = False  # the page's copyright line under the list: read below for the outlet it names
+            elif not found.seen_prose and core in PAGE_BUTTONS:
+                in_list = False  # "많이 본 뉴스" at the top, then share buttons: the list widget was empty (its stories
+                found.lines.append(_Line("", "sep"))  # were not scraped), the headline comes after the buttons
+                continue
             else:
                 continue
         if in_footer and (bulleted or line.startswith(("-", "–", "·")) or not _is_prose(core)):
@@ -118,7 +122,7 @@ def _scan(text: str) -> _Found:
         if (line.startswith("|") and line.endswith("|") and len(line) > 1) or (line.endswith("|") and line.count("|") == 1):
             _caption_row(line, found)
             continue
-        if _COMMENT_HEADER.match(core):
+        if _COMMENT_HEADER.match(core) or (core[:3] in ("Log", "To ") and _COMMENT_HEADER_EN.match(core)):
             in_comments = found.seen_prose  # a comment count in a top toolbar must not end the story
             found.lines.append(_Line("", "sep"))
             continue
@@ -181,6 +185,12 @@ def _scan(text: str) -> _Found:
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
                     _add_byline(found, None, names)
             found.lines.append(_Line("", "sep"))
+            continue
+        if len(core) <= 6 and core.endswith("포토") and _PHOTO_DESK.match(core):
+            found.lines.append(_Line("", "sep"))  # "중앙포토" alone under the headline: a photo desk's credit
+            continue
+        if not seen_text and len(core) <= MAX_TOP_PROMPT and core.endswith(_PROMPT_ENDS) and _TOP_PROMPT.match(core):
+            found.lines.append(_Line("", "sep"))  # "지역별 뉴스를 확인하세요." above the headline: the site's prompt
             continue
         if len(core) <= 8 and _DATE_LABEL_ALONE.match(core):
             found.lines.append(_Line("", "sep"))
@@ -317,6 +327,14 @@ def _scan(text: str) -> _Found:
     return found
 
 
+# An English comment widget's first line ends the story: "Log in to Twitter or Facebook account to connect",
+# "To write comments, please log in to one of the accounts."
+_COMMENT_HEADER_EN = re.compile(r"^(?:Log in to (?:Twitter|Facebook|your)\b.{0,60}|To write comments?, please log in\b.{0,60})$")
+_PHOTO_DESK = re.compile(r"^[가-힣]{2,4}포토$")
+# A site's prompt above everything else: a short request ending 하세요/주세요 (no quote: a quoted line is speech)
+MAX_TOP_PROMPT = 30
+_PROMPT_ENDS = ("하세요.", "주세요.", "하세요", "주세요", "하세요!", "주세요!")
+_TOP_PROMPT = re.compile(r"^[가-힣A-Za-z0-9 ,·]{2,26}(?:하세요|주세요)[.!]?$")
 MIN_LABELLED_TEASER = 60
 _SLASH_SIGN_OFF = re.compile(rf"{_AFTER_SENTENCE}\s+/\s?(?P<name>{_NAME})\s[가-힣A-Za-z]{{2,12}}(?:\s[가-힣A-Za-z]{{2,12}}){{0,3}}$")
 _SOURCE_LABEL_TAIL = re.compile(rf"\s-\s(?P<outlet>{_OUTLET_LINE.pattern[1:-1]})$")
