@@ -112,3 +112,22 @@ def test_english_comment_widget_ends_story():
     a = text(f"{HEAD}\n\n{LONG}\n\nLog in to Twitter or Facebook account to connect\nwith the Korea JoongAng Daily\n"
              "lock icon\n\nTo write comments, please log in to one of the accounts.\n\nStandards Board Policy (0/250자)")
     assert lines_of(a) == [LONG]
+
+
+def test_sentence_printed_twice_above_story_is_caption():
+    cap = "조규일 진주시장이 21일 진주시청 브리핑룸에서 기자회견을 통해 \"축제 성공은 시민 덕분\"이라고 말했다."
+    a = text(f"{HEAD}\n\n{cap}\n{cap}\n\n{LONG}")
+    assert a.captions == [cap]
+    assert lines_of(a) == [LONG]
+
+
+def test_repeated_sentence_inside_story_stays():
+    a = text(f"{HEAD}\n\n{LONG}\n\n시는 주민 설명회도 열기로 했다고 밝혔다.\n시는 주민 설명회도 열기로 했다고 밝혔다.")
+    assert a.captions == []
+    assert "시는 주민 설명회도 열기로 했다고 밝혔다." in lines_of(a)
+
+
+def test_print_edition_note():
+    for note in ("*자세한 표는 신문 지면과 e-paper를 통해 보실 수 있습니다.\"", "자세한 내용은 지면을 참고하세요."):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{note}\n\n시는 주민 설명회도 열기로 했다.")
+        assert lines_of(a) == [LONG, "시는 주민 설명회도 열기로 했다."], note

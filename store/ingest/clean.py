@@ -75,6 +75,10 @@ def _scan(text: str) -> _Found:
             if caption:
                 found.lines.append(_Line(caption, "caption"))
                 continue
+        if not found.seen_prose and i + 1 < len(raws) and raws[i + 1] == raw and (
+                MIN_DOUBLED_CAPTION <= len(line) <= MAX_CREDITED_CAPTION) and _ends_sentence(line):
+            found.lines.append(_Line(line, "caption"))  # a sentence printed twice in a row above the story: a photo's
+            continue  # alt text and its caption (the second copy goes as a repeat of the caption)
         stored = _STORE_DATE.match(line) if line.startswith("date ") else None
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
@@ -184,6 +188,9 @@ def _scan(text: str) -> _Found:
             if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
                     _add_byline(found, None, names)
+            found.lines.append(_Line("", "sep"))
+            continue
+        if core.startswith(("*자세한", "* 자세한", "자세한")) and _PRINT_NOTE.match(core):
             found.lines.append(_Line("", "sep"))
             continue
         if len(core) <= 6 and core.endswith("포토") and _PHOTO_DESK.match(core):
@@ -330,6 +337,8 @@ def _scan(text: str) -> _Found:
 # An English comment widget's first line ends the story: "Log in to Twitter or Facebook account to connect",
 # "To write comments, please log in to one of the accounts."
 _COMMENT_HEADER_EN = re.compile(r"^(?:Log in to (?:Twitter|Facebook|your)\b.{0,60}|To write comments?, please log in\b.{0,60})$")
+# A note sending the reader to the print edition for a table: "*자세한 표는 신문 지면과 e-paper를 통해 보실 수 있습니다."
+_PRINT_NOTE = re.compile(r"^\*?\s?자세한\s[^.]{1,40}(?:지면|e-?paper|PDF)[^.]{0,30}(?:수\s있습니다|바랍니다|참고하세요)\.?[\"'”’]?$", re.I)
 _PHOTO_DESK = re.compile(r"^[가-힣]{2,4}포토$")
 # A site's prompt above everything else: a short request ending 하세요/주세요 (no quote: a quoted line is speech)
 MAX_TOP_PROMPT = 30
