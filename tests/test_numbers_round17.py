@@ -49,3 +49,9 @@ def test_glued_particles_hostile_linear():
     parse_numbers(text)
     parse_numbers(("가" + "1" * 12) * 20_000 + "만")
     assert time.perf_counter() - t < 10
+
+
+def test_native_count_in_pyeon_before_ssik():
+    assert _read("하루 한편씩 예천-제주간 노선에") == [("한편", 1.0, None, "count", "편")]
+    assert _read("한편, 지방공항의 운항편수") == []
+    assert _read("한편씩") == [("한편", 1.0, None, "count", "편")]

@@ -388,6 +388,9 @@ def _parse_numbers(text: str) -> list[Amount]:
         _add_firm_counts(text, amounts)
     if "국" in text:
         _add_country_counts(text, amounts)
+    if "편씩" in text:
+        _merge(amounts, [Amount(start=m.start(), end=m.end(1), raw=m[1], value=float(_NATIVE[m[1][:-1]][0]), unit="count",
+                                counter="편") for m in _EACH_FLIGHT_RE.finditer(text)])
     if ("만" in text or "억" in text or "조" in text) and _GLUED_BIG_RE.search(text):
         _add_glued_big(text, amounts)
     _link_conversions(text, amounts)
@@ -450,6 +453,10 @@ def _add_country_counts(text: str, amounts: list[Amount]) -> None:
             added.append(Amount(start=m.start(), end=m.end(), raw=m.group(), value=float(m.group()[:-1]), unit="count",
                                 counter="국"))
     _merge(amounts, added)
+
+
+# "하루 한편씩 예천-제주간 노선에": flights (or works) counted natively in 편, glued, only before 씩 (한편 alone is "meanwhile")
+_EACH_FLIGHT_RE = re.compile(r"(?<![가-힣])((?:한|두|세|네)편)씩")
 
 
 # A big amount glued to the particle before it, a typo for a space: "관광객 수가155만 7천 명으로" (the whole, not 7천 명). Only
