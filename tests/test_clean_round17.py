@@ -131,3 +131,16 @@ def test_print_edition_note():
     for note in ("*자세한 표는 신문 지면과 e-paper를 통해 보실 수 있습니다.\"", "자세한 내용은 지면을 참고하세요."):
         a = text(f"{HEAD}\n\n{LONG}\n\n{note}\n\n시는 주민 설명회도 열기로 했다.")
         assert lines_of(a) == [LONG, "시는 주민 설명회도 열기로 했다."], note
+
+
+def test_section_list_next_item_with_same_tag_ends_story():
+    first = "[페어뉴스]= 관악구(구청장 박준희)가 올해 강감찬 축제를 열어 주민과 관광객 18만 명이 다녀갔다고 밝혔다. 구는 내년에도 축제를 연다."
+    nxt = "[페어뉴스]= 고흥군(군수 공영민)이 지난해에 이어 드론 쇼를 열어 18만여 명의 관람객이 찾았다."
+    a = text(f"{first}\n{nxt}")
+    assert a.outlet == "페어뉴스"
+    assert not any("고흥군" in p for p in lines_of(a))
+
+
+def test_other_bracket_tags_do_not_end_story():
+    a = text(f"{HEAD}\n\n[서울=뉴시스] {LONG}\n\n[앵커] 시는 주민 설명회도 열기로 했다고 밝혔다.\n\n[부산=뉴시스] 부산시도 같은 계획을 밝혔다.")
+    assert any("부산시도" in p for p in lines_of(a))

@@ -61,6 +61,7 @@ def _scan(text: str) -> _Found:
     seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
     turn = False  # the line before was a transcript's turn label ("[앵커]"): the next text is speech, not a deck
     raws = text.split("\n")
+    lead_tags: set[str] = set()  # "[페어뉴스]=": outlet tags that opened a line
     for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
         if not line:
@@ -83,6 +84,14 @@ def _scan(text: str) -> _Found:
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
             line = line[stored.end():]
+        if line.startswith("[") and "]" in line[:16]:
+            tag = _LEAD_TAG.match(line)
+            if tag and tag[1] in lead_tags:  # "[페어뉴스]= 고흥군(…)이 …" again on a later line: a section list's next item
+                in_comments = True
+                found.lines.append(_Line("", "sep"))
+                continue
+            if tag:
+                lead_tags.add(tag[1])
         if line.startswith("[") and "기자" in line[:16]:
             line = _lead_bracket_byline(line, found)
         if " /" in line[-40:]:
@@ -344,6 +353,7 @@ _PHOTO_DESK = re.compile(r"^[가-힣]{2,4}포토$")
 MAX_TOP_PROMPT = 30
 _PROMPT_ENDS = ("하세요.", "주세요.", "하세요", "주세요", "하세요!", "주세요!")
 _TOP_PROMPT = re.compile(r"^[가-힣A-Za-z0-9 ,·]{2,26}(?:하세요|주세요)[.!]?$")
+_LEAD_TAG = re.compile(r"\[([^\[\]]{2,12})\]\s?=")
 MIN_LABELLED_TEASER = 60
 _SLASH_SIGN_OFF = re.compile(rf"{_AFTER_SENTENCE}\s+/\s?(?P<name>{_NAME})\s[가-힣A-Za-z]{{2,12}}(?:\s[가-힣A-Za-z]{{2,12}}){{0,3}}$")
 _SOURCE_LABEL_TAIL = re.compile(rf"\s-\s(?P<outlet>{_OUTLET_LINE.pattern[1:-1]})$")
