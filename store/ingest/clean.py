@@ -84,7 +84,7 @@ def _scan(text: str) -> _Found:
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
             line = line[stored.end():]
-        if line.startswith("[") and "]" in line[:16]:
+        if line.startswith("["):
             tag = _LEAD_TAG.match(line)
             if tag and tag[1] in lead_tags:  # "[페어뉴스]= 고흥군(…)이 …" again on a later line: a section list's next item
                 in_comments = True
@@ -92,13 +92,14 @@ def _scan(text: str) -> _Found:
                 continue
             if tag:
                 lead_tags.add(tag[1])
-        if line.startswith("[") and "기자" in line[:16]:
-            line = _lead_bracket_byline(line, found)
-        if " /" in line[-40:]:
+            if "기자" in line[:16]:
+                line = _lead_bracket_byline(line, found)
+        tail = line[-40:]
+        if " /" in tail:
             signed = _SLASH_SIGN_OFF.search(line, max(0, len(line) - 40))
             if signed and _looks_like_name(signed["name"]):  # "… 주의가 필요하다. /박승우 인천남동경찰서 정보과": a
                 line = line[: signed.start()].rstrip()  # reader's sign-off, a byline naming no reporter
-        if " - " in line[-16:] and len(line) >= MIN_LABELLED_TEASER:
+        if " - " in tail and len(line) >= MIN_LABELLED_TEASER:
             labelled = _SOURCE_LABEL_TAIL.search(line, len(line) - 16)
             if labelled:  # "… 몇 번 말씀드렸지만 - 매일신문": an aggregator's teaser cut off before its source's name
                 found.footer_outlets.append(labelled["outlet"])
@@ -199,12 +200,10 @@ def _scan(text: str) -> _Found:
                     _add_byline(found, None, names)
             found.lines.append(_Line("", "sep"))
             continue
-        if core.startswith(("*자세한", "* 자세한", "자세한")) and _PRINT_NOTE.match(core):
-            found.lines.append(_Line("", "sep"))
-            continue
-        if len(core) <= 6 and core.endswith("포토") and _PHOTO_DESK.match(core):
-            found.lines.append(_Line("", "sep"))  # "중앙포토" alone under the headline: a photo desk's credit
-            continue
+        if len(core) <= MAX_PRINT_NOTE and ((core.startswith("자세한") and _PRINT_NOTE.match(core)) or (
+                core.endswith("포토") and _PHOTO_DESK.match(core))):
+            found.lines.append(_Line("", "sep"))  # a note sending to the print edition; "중앙포토" alone under the
+            continue  # headline: a photo desk's credit
         if not seen_text and len(core) <= MAX_TOP_PROMPT and core.endswith(_PROMPT_ENDS) and _TOP_PROMPT.match(core):
             found.lines.append(_Line("", "sep"))  # "지역별 뉴스를 확인하세요." above the headline: the site's prompt
             continue
@@ -323,7 +322,7 @@ def _scan(text: str) -> _Found:
         staff = _STAFF_PHOTO_CREDIT.search(line, max(0, len(line) - 40)) if "ⓒ" in line[-40:] or "©" in line[-40:] else None
         if staff:
             found.credit_outlets.append(staff["outlet"])
-        elif line[-1:] not in _CLOSERS_SET and ("ⓒ" in line[-14:] or "©" in line[-14:]):
+        elif "ⓒ" in line[-14:] or "©" in line[-14:]:
             own = _OWN_CREDIT_TAIL.search(line, max(0, len(line) - 14))
             if own and not _AGENCY_LINE.match(own["outlet"]) and not _looks_like_name(own["outlet"]):
                 found.credit_outlets.append(own["outlet"])  # "…향하고 있다. ⓒ데일리안": the outlet's own photo
@@ -347,7 +346,8 @@ def _scan(text: str) -> _Found:
 # "To write comments, please log in to one of the accounts."
 _COMMENT_HEADER_EN = re.compile(r"^(?:Log in to (?:Twitter|Facebook|your)\b.{0,60}|To write comments?, please log in\b.{0,60})$")
 # A note sending the reader to the print edition for a table: "*자세한 표는 신문 지면과 e-paper를 통해 보실 수 있습니다."
-_PRINT_NOTE = re.compile(r"^\*?\s?자세한\s[^.]{1,40}(?:지면|e-?paper|PDF)[^.]{0,30}(?:수\s있습니다|바랍니다|참고하세요)\.?[\"'”’]?$", re.I)
+MAX_PRINT_NOTE = 90
+_PRINT_NOTE = re.compile(r"^자세한\s[^.]{1,40}(?:지면|e-?paper|PDF)[^.]{0,30}(?:수\s있습니다|바랍니다|참고하세요)\.?[\"'”’]?$", re.I)
 _PHOTO_DESK = re.compile(r"^[가-힣]{2,4}포토$")
 # A site's prompt above everything else: a short request ending 하세요/주세요 (no quote: a quoted line is speech)
 MAX_TOP_PROMPT = 30
@@ -377,7 +377,6 @@ MAX_CREDITED_CAPTION = 150
 # A photo credit naming only its owner after a caption's sentence: "…하고 있다. ⓒ데일리안" (not a photographer: ⓒ권우성; not an agency's: ⓒ연합뉴스 stays
 # the agency's photo in another outlet's story)
 _OWN_CREDIT_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©]\s?(?P<outlet>[가-힣]{{3,8}})$")
-_CLOSERS_SET = frozenset(".!?")
 
 
 def _credited_captions(lines: list[_Line]) -> None:
