@@ -391,7 +391,7 @@ def _parse_numbers(text: str) -> list[Amount]:
     if "편씩" in text:
         _merge(amounts, [Amount(start=m.start(), end=m.end(1), raw=m[1], value=float(_NATIVE[m[1][:-1]][0]), unit="count",
                                 counter="편") for m in _EACH_FLIGHT_RE.finditer(text)])
-    if ("만" in text or "억" in text or "조" in text) and _GLUED_BIG_RE.search(text):
+    if "만" in text or "억" in text or "조" in text:
         _add_glued_big(text, amounts)
     _link_conversions(text, amounts)
     return amounts
@@ -461,13 +461,15 @@ _EACH_FLIGHT_RE = re.compile(r"(?<![가-힣])((?:한|두|세|네)편)씩")
 
 # A big amount glued to the particle before it, a typo for a space: "관광객 수가155만 7천 명으로" (the whole, not 7천 명). Only
 # after a particle and with 만/억/조 in the digits' first section: "그룹14", "코로나19", "제3국" stay no amount.
-_GLUED_BIG_RE = re.compile(r"(?<=[가-힣])[가이은는을를도로에](?=\d[\d,]{0,12}(?:\.\d{1,3})?[만억조])")
+_GLUED_BIG_RE = re.compile(r"[가이은는을를도로에](?=\d[\d,]{0,12}(?:\.\d{1,3})?[만억조])")
 
 
 def _add_glued_big(text: str, amounts: list[Amount]) -> None:
     """Amounts whose digits are glued to a particle (see _GLUED_BIG_RE), replacing the tail read alone."""
     added = []
     for m in _GLUED_BIG_RE.finditer(text):
+        if m.start() == 0 or not "가" <= text[m.start() - 1] <= "힣":
+            continue  # the particle follows a word
         start = m.end()
         first = _parse_numbers(text[start:start + 80])
         if first and first[0].start == 0:
