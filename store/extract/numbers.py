@@ -36,6 +36,7 @@ _SPACE_CHARS = " \u00a0"  # what _SP matches
 _FOLLOWERS = (
     "으로|로|이|가|을|를|은|는|의|에|와|과|도|만|씩|까지|부터|보다|나|라|란|쯤|당|급|대|어치|짜리|꼴"
     "|여|안팎|내외|남짓|정도|규모|수준|뿐|밖|미만|초과|가량|입니"  # 30만 달러입니다
+    "|였"  # "2,625회였던 게": the past of 이다 glued
 )
 _FOLLOW_KO = rf"(?=[^가-힣]|$|(?:{_FOLLOWERS}))"
 _FOLLOW_LATIN = r"(?![A-Za-z0-9])"
@@ -57,7 +58,7 @@ _PERCENT = {"퍼센트포인트": "%p", "%포인트": "%p", "%p": "%p", "%P": "%
 # Counters after digits. 세대 counts households only from 100 up: "4세대" is a generation (see _atom).
 _COUNTERS = (
     "개국", "개사", "개소", "개", "명", "곳", "장", "세대", "대", "건", "척", "회", "차례", "가구", "채", "주",
-    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛", "문", "개국어", "점",
+    "배럴", "톤", "가지", "마리", "종", "편", "권", "유닛", "문", "개국어", "점", "팀",
 )
 _NATIVE_COUNTERS = ("명", "개", "곳", "가지", "대", "건", "척", "차례", "가구", "채", "장", "마리", "종", "권")
 _NATIVE_GLUED = ("명", "개", "곳", "가지")  # 한곳, 두가지: common glued spellings that are safe
@@ -204,6 +205,8 @@ class _Number:
     def scale_like(self, right: "_Number") -> float:
         """The value of a bare left end of a range, read in the right end's magnitude (3~4조)."""
         value = self.value
+        if not self.has_big and right.first_big and value < right.value <= value * right.first_big:
+            return value  # "5000∼1만원": the left end already in full (5000 won, not 5000만)
         if not self.has_big:
             value *= right.first_big or 1.0
             if not self.has_small:
@@ -389,6 +392,11 @@ def _parse_numbers(text: str) -> list[Amount]:
         _add_firm_counts(text, amounts)
     if "국" in text:
         _add_country_counts(text, amounts)
+    if "편씩" in text:
+        _merge(amounts, [Amount(start=m.start(), end=m.end(1), raw=m[1], value=float(_NATIVE[m[1][:-1]][0]), unit="count",
+                                counter="편") for m in _EACH_FLIGHT_RE.finditer(text)])
+    if "만" in text or "억" in text or "조" in text:
+        _add_glued_big(text, amounts)
     _link_conversions(text, amounts)
     return amounts
 
@@ -448,6 +456,34 @@ def _add_country_counts(text: str, amounts: list[Amount]) -> None:
                 text, m.end()):
             added.append(Amount(start=m.start(), end=m.end(), raw=m.group(), value=float(m.group()[:-1]), unit="count",
                                 counter="국"))
+    _merge(amounts, added)
+
+
+# "하루 한편씩 예천-제주간 노선에": flights (or works) counted natively in 편, glued, only before 씩 (한편 alone is "meanwhile")
+_EACH_FLIGHT_RE = re.compile(r"(?<![가-힣])((?:한|두|세|네)편)씩")
+
+
+# A big amount glued to the particle before it, a typo for a space: "관광객 수가155만 7천 명으로" (the whole, not 7천 명). Only
+# after a particle and with 만/억/조 in the digits' first section: "그룹14", "코로나19", "제3국" stay no amount.
+_GLUED_BIG_RE = re.compile(r"[가이은는을를도로에](?=\d[\d,]{0,12}(?:\.\d{1,3})?[만억조])")
+
+
+def _add_glued_big(text: str, amounts: list[Amount]) -> None:
+    """Amounts whose digits are glued to a particle (see _GLUED_BIG_RE), replacing the tail read alone."""
+    added = []
+    for m in _GLUED_BIG_RE.finditer(text):
+        if m.start() == 0 or not "가" <= text[m.start() - 1] <= "힣":
+            continue  # the particle follows a word
+        start = m.end()
+        first = _parse_numbers(text[start:start + 80])
+        if first and first[0].start == 0:
+            a = first[0]
+            a.start, a.end = start, start + a.end
+            a.raw = text[a.start:a.end]
+            added.append(a)
+    if added:
+        spans = [(a.start, a.end) for a in added]
+        amounts[:] = [b for b in amounts if not any(s <= b.start and b.end <= e for s, e in spans)]
     _merge(amounts, added)
 
 

@@ -28,6 +28,8 @@ from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _
                          TOWN_OUTLET_PAREN, _BYLINE_LINE,
                          _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .clean_transcript import split_transcript
+from .clean_base import _AFTER_SENTENCE  # round 17
+from .clean_debris import _AGENCY_LINE  # round 17
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
@@ -59,6 +61,7 @@ def _scan(text: str) -> _Found:
     seen_text, checked = False, 0  # a text or caption line was kept; lines looked at for it so far
     turn = False  # the line before was a transcript's turn label ("[앵커]"): the next text is speech, not a deck
     raws = text.split("\n")
+    lead_tags: set[str] = set()  # "[페어뉴스]=": outlet tags that opened a line
     for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
         if not line:
@@ -73,10 +76,34 @@ def _scan(text: str) -> _Found:
             if caption:
                 found.lines.append(_Line(caption, "caption"))
                 continue
+        if not found.seen_prose and i + 1 < len(raws) and raws[i + 1] == raw and (
+                MIN_DOUBLED_CAPTION <= len(line) <= MAX_CREDITED_CAPTION) and _ends_sentence(line):
+            found.lines.append(_Line(line, "caption"))  # a sentence printed twice in a row above the story: a photo's
+            continue  # alt text and its caption (the second copy goes as a repeat of the caption)
         stored = _STORE_DATE.match(line) if line.startswith("date ") else None
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
             line = line[stored.end():]
+        if line.startswith("["):
+            tag = _LEAD_TAG.match(line)
+            if tag and tag[1] in lead_tags:  # "[페어뉴스]= 고흥군(…)이 …" again on a later line: a section list's next item
+                in_comments = True
+                found.lines.append(_Line("", "sep"))
+                continue
+            if tag:
+                lead_tags.add(tag[1])
+            if "기자" in line[:16]:
+                line = _lead_bracket_byline(line, found)
+        tail = line[-40:]
+        if " /" in tail:
+            signed = _SLASH_SIGN_OFF.search(line, max(0, len(line) - 40))
+            if signed and _looks_like_name(signed["name"]):  # "… 주의가 필요하다. /박승우 인천남동경찰서 정보과": a
+                line = line[: signed.start()].rstrip()  # reader's sign-off, a byline naming no reporter
+        if " - " in tail and len(line) >= MIN_LABELLED_TEASER:
+            labelled = _SOURCE_LABEL_TAIL.search(line, len(line) - 16)
+            if labelled:  # "… 몇 번 말씀드렸지만 - 매일신문": an aggregator's teaser cut off before its source's name
+                found.footer_outlets.append(labelled["outlet"])
+                line = line[: labelled.start()].rstrip()
         if not found.seen_prose and line.endswith("]"):  # "제목 [카테고리 설정이 아직되어 있지 않습니다.]": an aggregator's
             line = _CATEGORY_TAIL.sub("", line)  # category label (or its empty-category notice) after the headline
             if not line:
@@ -96,6 +123,10 @@ def _scan(text: str) -> _Found:
                 in_list = False
             elif len(core) <= _MAX_FOOTER_CHARS and copyright_notice(core):
                 in_list = False  # the page's copyright line under the list: read below for the outlet it names
+            elif not found.seen_prose and core in PAGE_BUTTONS:
+                in_list = False  # "많이 본 뉴스" at the top, then share buttons: the list widget was empty (its stories
+                found.lines.append(_Line("", "sep"))  # were not scraped), the headline comes after the buttons
+                continue
             else:
                 continue
         if in_footer and (bulleted or line.startswith(("-", "–", "·")) or not _is_prose(core)):
@@ -105,7 +136,7 @@ def _scan(text: str) -> _Found:
         if (line.startswith("|") and line.endswith("|") and len(line) > 1) or (line.endswith("|") and line.count("|") == 1):
             _caption_row(line, found)
             continue
-        if _COMMENT_HEADER.match(core):
+        if _COMMENT_HEADER.match(core) or (core[:3] in ("Log", "To ") and _COMMENT_HEADER_EN.match(core)):
             in_comments = found.seen_prose  # a comment count in a top toolbar must not end the story
             found.lines.append(_Line("", "sep"))
             continue
@@ -168,6 +199,13 @@ def _scan(text: str) -> _Found:
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
                     _add_byline(found, None, names)
             found.lines.append(_Line("", "sep"))
+            continue
+        if len(core) <= MAX_PRINT_NOTE and ((core.startswith("자세한") and _PRINT_NOTE.match(core)) or (
+                core.endswith("포토") and _PHOTO_DESK.match(core))):
+            found.lines.append(_Line("", "sep"))  # a note sending to the print edition; "중앙포토" alone under the
+            continue  # headline: a photo desk's credit
+        if not seen_text and len(core) <= MAX_TOP_PROMPT and core.endswith(_PROMPT_ENDS) and _TOP_PROMPT.match(core):
+            found.lines.append(_Line("", "sep"))  # "지역별 뉴스를 확인하세요." above the headline: the site's prompt
             continue
         if len(core) <= 8 and _DATE_LABEL_ALONE.match(core):
             found.lines.append(_Line("", "sep"))
@@ -287,6 +325,10 @@ def _scan(text: str) -> _Found:
         staff = _STAFF_PHOTO_CREDIT.search(line, max(0, len(line) - 40)) if "ⓒ" in line[-40:] or "©" in line[-40:] else None
         if staff:
             found.credit_outlets.append(staff["outlet"])
+        elif "ⓒ" in line[-14:] or "©" in line[-14:]:
+            own = _OWN_CREDIT_TAIL.search(line, max(0, len(line) - 14))
+            if own and not _AGENCY_LINE.match(own["outlet"]) and not _looks_like_name(own["outlet"]):
+                found.credit_outlets.append(own["outlet"])  # "…향하고 있다. ⓒ데일리안": the outlet's own photo
         line, is_caption = _strip_credits(line, caption=False)
         if is_caption or (line.endswith(")") and _CAPTION_POSITION.search(line) and not _ends_sentence(line)) or (
                 _CAPTION_OPENING.match(line)):
@@ -303,7 +345,41 @@ def _scan(text: str) -> _Found:
     return found
 
 
+# An English comment widget's first line ends the story: "Log in to Twitter or Facebook account to connect",
+# "To write comments, please log in to one of the accounts."
+_COMMENT_HEADER_EN = re.compile(r"^(?:Log in to (?:Twitter|Facebook|your)\b.{0,60}|To write comments?, please log in\b.{0,60})$")
+# A note sending the reader to the print edition for a table: "*자세한 표는 신문 지면과 e-paper를 통해 보실 수 있습니다."
+MAX_PRINT_NOTE = 90
+_PRINT_NOTE = re.compile(r"^자세한\s[^.]{1,40}(?:지면|e-?paper|PDF)[^.]{0,30}(?:수\s있습니다|바랍니다|참고하세요)\.?[\"'”’]?$", re.I)
+_PHOTO_DESK = re.compile(r"^[가-힣]{2,4}포토$")
+# A site's prompt above everything else: a short request ending 하세요/주세요 (no quote: a quoted line is speech)
+MAX_TOP_PROMPT = 30
+_PROMPT_ENDS = ("하세요.", "주세요.", "하세요", "주세요", "하세요!", "주세요!")
+_TOP_PROMPT = re.compile(r"^[가-힣A-Za-z0-9 ,·]{2,26}(?:하세요|주세요)[.!]?$")
+_LEAD_TAG = re.compile(r"\[([^\[\]]{2,12})\]\s?=")
+MIN_LABELLED_TEASER = 60
+_SLASH_SIGN_OFF = re.compile(rf"{_AFTER_SENTENCE}\s+/\s?(?P<name>{_NAME})\s[가-힣A-Za-z]{{2,12}}(?:\s[가-힣A-Za-z]{{2,12}}){{0,3}}$")
+_SOURCE_LABEL_TAIL = re.compile(rf"\s-\s(?P<outlet>{_OUTLET_LINE.pattern[1:-1]})$")
+
+
+def _lead_bracket_byline(line: str, found: _Found) -> str:
+    """ "[정명의기자] 20승 투수 출신 …": a bracketed byline glued before the lede's first sentence is read and cut (the
+    copyright after "[고민서 기자][ⓒ …]" and a bracket alone stay with the byline line's own handling)."""
+    lead = _BRACKET_BYLINES.match(line)
+    if lead is None:
+        return line
+    rest = line[lead.end():].lstrip()
+    if len(rest) < 10 or rest[:1] in "[(<ⓒ©" or copyright_notice(rest) or not _is_prose(rest):
+        return line
+    for names in re.findall(rf"({_NAMES})\s*{_JOB}", lead.group(1)):
+        _add_byline(found, None, names)
+    return rest
+
+
 MAX_CREDITED_CAPTION = 150
+# A photo credit naming only its owner after a caption's sentence: "…하고 있다. ⓒ데일리안" (not a photographer: ⓒ권우성; not an agency's: ⓒ연합뉴스 stays
+# the agency's photo in another outlet's story)
+_OWN_CREDIT_TAIL = re.compile(rf"{_AFTER_SENTENCE}\s*[ⓒ©]\s?(?P<outlet>[가-힣]{{3,8}})$")
 
 
 def _credited_captions(lines: list[_Line]) -> None:
@@ -736,6 +812,8 @@ def clean(doc: Document) -> Article:
     if title and not meta_title:
         # "… 꼭 보고 싶어 > 자유게시판", "기사/뉴스 [단독] …": a forum post's title with its board or category
         title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))
+    if title and not meta_title and title[:2] in _COLUMN_STARTS:
+        title, deck = _past_column_label(title, deck)
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
@@ -797,6 +875,26 @@ def clean(doc: Document) -> Article:
         title_from=title_from,
         captions=captions,
     )
+
+
+# A column's name above its headline ("독자 한마디" / "기자 사칭 금품 요구 주의") or before it ("스포트라이트 ‘거대 자본도 척척’ …"):
+# the column, not the headline. Only a column's name followed by a quote or bracket is cut from a headline's start:
+# "삼성전자 “…”", "현대차 '통큰 투자'" are a subject and its quote.
+_COLUMN_LABEL = (r"(?:스포트라이트|독자\s?한마디|독자\s?투고|독자의\s?(?:소리|편지)|기자\s?수첩|데스크\s?칼럼|기고|칼럼|사설|시론"
+                 r"|오피니언|이슈\s?분석|기자의\s?눈)")
+_COLUMN_ALONE = re.compile(rf"{_COLUMN_LABEL}")
+_COLUMN_BEFORE = re.compile(rf"{_COLUMN_LABEL}\s+(?=[‘“'\"\[])")
+_COLUMN_STARTS = frozenset({"스포", "독자", "기자", "데스", "기고", "칼럼", "사설", "시론", "오피", "이슈"})
+
+
+def _past_column_label(title: str, deck: list[str]) -> tuple[str, list[str]]:
+    """(title, deck) with a column's name above or before the headline dropped (see _COLUMN_LABEL)."""
+    if deck and _COLUMN_ALONE.fullmatch(title):
+        return deck[0], deck[1:]
+    before = _COLUMN_BEFORE.match(title)
+    if before and len(title) - before.end() >= 8:
+        return title[before.end():], deck
+    return title, deck
 
 
 MAX_LEDE_TITLE_CHARS = 100

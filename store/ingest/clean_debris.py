@@ -55,6 +55,8 @@ PAGE_BUTTONS = frozenset({
     "본문 영역", "하단 영역", "게시판 즐겨찾기", "즐겨찾기", "편집", "Read Entire Article", "Read entire article",
     "Read Full Story", "Read full story", "Ask about this article", "이미지 확대", "더보기 이미지",
 })
+# round 17: a share button written as two words, and a comment widget's end mark left by the converter
+PAGE_BUTTONS = PAGE_BUTTONS | frozenset({"기사 공유", "기사공유", "--comment--"})
 # A button's own label: "위로가기 버튼", "스크랩버튼"; and links to the neighbouring stories: "Previous article…"
 # "공유하기 버튼": tried only on lines holding 버튼 (its run of letters cost each line's look, profiled)
 _BUTTON_WORD = re.compile(r"^[가-힣A-Za-z]{1,8}(?:\s?[가-힣A-Za-z]{1,8})?\s?버튼$", re.I)
