@@ -3,15 +3,8 @@ from __future__ import annotations
 
 import time
 
-import pytest
 
-from store.extract.entities import load_alias_file
-from tests.test_matching import mentions
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_alias_file()
+from tests.test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
 
 
 def places(shipped, text: str) -> list[str]:

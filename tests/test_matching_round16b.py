@@ -2,15 +2,8 @@
 for it (positive, negative and hostile inputs)."""
 from __future__ import annotations
 
-import pytest
 
-from store.extract.entities import load_alias_file
-from tests.test_matching import all_names, cpu, mentions, names_of, persons
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_alias_file()
+from tests.test_matching import all_names, cpu, mentions, names_of, persons, shipped  # noqa: F401 (shipped is a fixture)
 
 
 def test_artists_in_a_bulleted_list_of_quoted_works(shipped):

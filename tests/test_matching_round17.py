@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.extract.entities import load_alias_file
-from tests.test_matching import all_names, cpu, mentions, names_of, persons
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_alias_file()
+from tests.test_matching import all_names, cpu, mentions, names_of, persons, shipped  # noqa: F401 (shipped is a fixture)
 
 
 def test_reporters_of_other_outlets_in_running_text(shipped):
