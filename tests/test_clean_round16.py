@@ -264,7 +264,7 @@ def test_image_enlarge_words_in_prose_stay():
     HEAD + "\n\n" + "ⓒ한빛\n" * 50_000 + BODY,
     HEAD + "\n\n" + "5일 행사를 하고 있다. 박서윤 기자\n" * 30_000 + LONG,
     "박서윤기자 구독 구독중 이전 다음 " * 50_000 + BODY,
-])
+], ids=lambda page: f"{len(page)}-chars")  # the pages themselves would be megabytes of test id
 def test_linear(page):
     t = time.time()
     text(page)
