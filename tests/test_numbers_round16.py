@@ -63,7 +63,7 @@ def test_scores_are_no_count(text):
     "소장품 " * 100_000 + "15점",
     "267만명인" * 100_000,
     "16개국어" * 100_000,
-])
+], ids=lambda text: f"{len(text)}-chars")  # the texts themselves would be megabytes of test id
 def test_linear(text):
     t = time.time()
     parse_numbers(text)
