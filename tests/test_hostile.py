@@ -79,7 +79,7 @@ def test_syntax_in_a_query_means_only_what_the_language_says(seeds_index, query)
     assert seeds_index.article_count() == 5
 
 
-@pytest.mark.parametrize("query", list(REFUSED))
+@pytest.mark.parametrize("query", list(REFUSED), ids=lambda query: query[:20] + (f"…{len(query)}" if len(query) > 20 else ""))
 def test_a_query_the_parser_cannot_read_is_refused_with_its_reason(seeds_index, query):
     from store.query import QuerySyntaxError
 
