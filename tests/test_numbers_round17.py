@@ -51,6 +51,14 @@ def test_glued_particles_hostile_linear():
     assert time.perf_counter() - t < 10
 
 
+def test_many_glued_amounts_that_match_stay_linear():
+    """Each glued amount is read once from its own text (no nested look, no pass over all the others per amount)."""
+    t = time.process_time()
+    amounts = parse_numbers("관광객 수가155만 7천 명 " * 50_000)
+    assert time.process_time() - t < 10
+    assert len(amounts) == 50_000 and {a.raw for a in amounts} == {"155만 7천 명"}
+
+
 def test_native_count_in_pyeon_before_ssik():
     assert _read("하루 한편씩 예천-제주간 노선에") == [("한편", 1.0, None, "count", "편")]
     assert _read("한편, 지방공항의 운항편수") == []

@@ -350,7 +350,8 @@ def parse_numbers(text: str) -> list[Amount]:
     return amounts
 
 
-def _parse_numbers(text: str) -> list[Amount]:
+def _parse_numbers(text: str, glued: bool = True) -> list[Amount]:
+    """`glued`: also read amounts glued to the particle before them (off for the look at one such amount's own text)."""
     amounts: list[Amount] = []
     previous_end = 0
     for m in _ATOM_RE.finditer(text):
@@ -395,7 +396,7 @@ def _parse_numbers(text: str) -> list[Amount]:
     if "편씩" in text:
         _merge(amounts, [Amount(start=m.start(), end=m.end(1), raw=m[1], value=float(_NATIVE[m[1][:-1]][0]), unit="count",
                                 counter="편") for m in _EACH_FLIGHT_RE.finditer(text)])
-    if "만" in text or "억" in text or "조" in text:
+    if glued and ("만" in text or "억" in text or "조" in text):
         _add_glued_big(text, amounts)
     _link_conversions(text, amounts)
     return amounts
@@ -475,16 +476,26 @@ def _add_glued_big(text: str, amounts: list[Amount]) -> None:
         if m.start() == 0 or not "가" <= text[m.start() - 1] <= "힣":
             continue  # the particle follows a word
         start = m.end()
-        first = _parse_numbers(text[start:start + 80])
+        first = _parse_numbers(text[start:start + 80], glued=False)  # the amount at `start`: no nested glued look
         if first and first[0].start == 0:
             a = first[0]
             a.start, a.end = start, start + a.end
             a.raw = text[a.start:a.end]
             added.append(a)
     if added:
-        spans = [(a.start, a.end) for a in added]
-        amounts[:] = [b for b in amounts if not any(s <= b.start and b.end <= e for s, e in spans)]
+        amounts[:] = _outside(amounts, [(a.start, a.end) for a in added])
     _merge(amounts, added)
+
+
+def _outside(amounts: list[Amount], spans: list[tuple[int, int]]) -> list[Amount]:
+    """The amounts (in order) not inside any of `spans` (in order, apart): one pass over both, linear."""
+    kept, k = [], 0
+    for b in amounts:
+        while k < len(spans) and spans[k][1] <= b.start:
+            k += 1  # spans wholly before this amount can hold no later one either
+        if not (k < len(spans) and spans[k][0] <= b.start and b.end <= spans[k][1]):
+            kept.append(b)
+    return kept
 
 
 def _merge(amounts: list[Amount], extra: list[Amount]) -> None:
