@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, InputError
-from .clean_base import (SIGN_OFF_WORDS, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
+from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+from .clean_debris import (_AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, REPLY_OUTLET, WEB_OUTLET, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, menu_row_labels,
@@ -28,8 +28,6 @@ from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _
                          TOWN_OUTLET_PAREN, _BYLINE_LINE,
                          _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
 from .clean_transcript import split_transcript
-from .clean_base import _AFTER_SENTENCE  # round 17
-from .clean_debris import _AGENCY_LINE  # round 17
 from .decode import sanitize
 
 _BRACKET_BYLINES = re.compile(rf"^\[\s*((?:{_NAMES})\s*{_JOB}(?:\s*[/,·]\s*(?:{_NAMES})\s*{_JOB})*)\s*\]")
@@ -174,8 +172,9 @@ def _scan(text: str) -> _Found:
             found.footer_outlets.append(source["outlet"])
             found.lines.append(_Line("", "sep"))
             continue
-        if found.seen_prose and core[:1] in "ⓒ©Ⓒ" and _BARE_CREDIT.match(core) and _prose_next(raws, i):
-            found.credit_outlets.append(_BARE_CREDIT.match(core)["owner"])  # "ⓒ하남문화재단" between paragraphs: a
+        credit = _BARE_CREDIT.match(core) if found.seen_prose and core[:1] in "ⓒ©Ⓒ" else None
+        if credit and _prose_next(raws, i):
+            found.credit_outlets.append(credit["owner"])  # "ⓒ하남문화재단" between paragraphs: a
             found.lines.append(_Line("", "sep"))  # photo's credit (the story goes on), not the page's copyright line
             continue
         if _is_debris(core) or (not bulleted and _OUTLET_LINE.match(core)):  # "• 한줄뉴스" is a menu item, not a logo
@@ -397,25 +396,26 @@ def _credited_captions(lines: list[_Line]) -> None:
             continue
         lines[i] = _Line(text, "caption")
 
+
 MAX_ITEM_LOOK = 3
 _BARE_CREDIT = re.compile(r"^[ⓒ©Ⓒ]\s*(?P<owner>[가-힣A-Za-z0-9]{2,20})$")
 
 
+def _next_line(raws: list[str], i: int) -> str | None:
+    """The next non-blank line after line `i`, normalized, if one is among the next few."""
+    return next((_norm(raw) for raw in raws[i + 1 : i + 1 + MAX_ITEM_LOOK] if raw.strip()), None)
+
+
 def _prose_next(raws: list[str], i: int) -> bool:
     """Is the next non-blank line after line `i` (looked at among the next few) prose?"""
-    for raw in raws[i + 1 : i + 1 + MAX_ITEM_LOOK]:
-        if raw.strip():
-            return _is_prose(_norm(raw))
-    return False
+    following = _next_line(raws, i)
+    return following is not None and _is_prose(following)
 
 
 def _next_item(raws: list[str], i: int, core: str) -> bool:
     """Is the bulleted line `i` (without its bullet: `core`) printed again as the next non-blank line (a list's item:
     its headline as a link, then as a heading)?"""
-    for raw in raws[i + 1 : i + 1 + MAX_ITEM_LOOK]:
-        if raw.strip():
-            return len(core) >= 10 and _norm(raw) == core
-    return False
+    return len(core) >= 10 and _next_line(raws, i) == core
 
 
 MIN_DOUBLED_CAPTION = 30

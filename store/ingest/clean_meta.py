@@ -10,6 +10,9 @@ from .clean_base import (_AFTER_SENTENCE, _BAR_SPLIT, _EMAIL, _Found, _HANGUL, _
 
 # How outlet names end: tells "한겨레 홍길동 기자" (outlet, name) from "김준석 임수빈 기자" (two names)
 _OUTLET_TAIL = re.compile(r"(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|타임스|타임즈|미디어|겨레|한경|매경|비즈|포스트|TV|[A-Za-z0-9])$")
+# 매일일보 = 강소슬 기자 | 본문: the outlet (or a town: "구미=홍길동 기자 |", kept as no outlet), =, the names, then a bar
+EQUALS_PREFIX = re.compile(
+    rf"^(?P<outlet>[가-힣A-Za-z0-9]{{2,20}})\s*=\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트))\s*")
 _BYLINE_PREFIXES = (
     # [뉴스웍스=이한익 기자]  [헤럴드경제(경주)=김현일·박혜원 기자]  [매체명=(시카고) 홍길동 특파원]  (조세금융신문=김명진 기자)
     re.compile(
@@ -27,12 +30,10 @@ _BYLINE_PREFIXES = (
     ),
     # [스포탈코리아] 홍길동 기자= 본문: the outlet in brackets, then the names and = before the lede
     re.compile(rf"^[\[【]\s*(?P<outlet>[^\[\]【】=]{{2,30}}?)\s*[\]】]\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*="),
-    # 매일일보 = 강소슬 기자 | 본문: the outlet (or a town: "구미=홍길동 기자 |", kept as no outlet), =, the names, then a bar
-    re.compile(rf"^(?P<outlet>[가-힣A-Za-z0-9]{{2,20}})\s*=\s*(?P<names>{_NAMES_SP})\s*{_JOB}\s*\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트))\s*"),
+    EQUALS_PREFIX,
     # 홍길동 기자 = 본문   홍길동 김철수 기자 = 본문   아주경제 홍길동 기자 = 본문   케이부동산뉴스 홍길동 기자 | 본문 (not a date after |)
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()|]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:=|\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트)))"),
 )
-EQUALS_PREFIX = _BYLINE_PREFIXES[-2]
 # "【철원】철원군의 …": a regional desk's dateline glued before the lede (the town, no outlet)
 DESK_DATELINE = re.compile(r"^【\s*[가-힣]{2,6}\s*】\s*(?=\S)")
 # "(화천 더리더) 대한민국을 …": the town and the outlet in brackets before the lede
