@@ -57,6 +57,7 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     outlet_reporters = prepared.outlet_reporter_hits()
     rule_hits += outlet_reporters
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
+    pairs += prepared.named_by_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias
     pairs += [(_BRACKETED.sub("", h.surface), h.surface) for h in rule_hits if "(" in h.surface and h.type == "place"]
     pairs += _host_and_event_pairs(rule_hits) + _branch_office_pairs(rule_hits) + _edition_pairs(rule_hits)

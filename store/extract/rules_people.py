@@ -112,7 +112,7 @@ _VICE_MINISTER = re.compile(r"(?<![가-힣])([가-힣]{3}) ((?:외무|국방|국
                             r"|수산|문화|교육|상업|노동|체육|[가-힣]{1,4}공업)성) (?:제1)?부상(?=[이은는을과와의도]?(?![가-힣]))")
 # The US Secretary of State named by the country and title (콜린 파월 미 국무장관, 미국 국무장관은): the title names the State
 # Department (set16's convention: a head's title names the body), written with its country so the alias says no other
-# country's minister (교황청 국무장관 is the Holy See's). rules_places.estate_pairs joins it to 국무부.
+# country's minister (교황청 국무장관 is the Holy See's). rules_places.named_by_pairs joins it to 국무부.
 _STATE_SECRETARY = re.compile(r"(?<![가-힣A-Za-z0-9])(?:미|미국) ?국무장관(?=(?:[은는이가을를의과와도에간]|에게|으로|과의|와의)?(?![가-힣]))")
 # A TV transcript's speaker label on a line of its own, name / where from or what (이우현 / 경북 안동시), before a quoted line.
 _LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?:[ \t]*\n)?[ \t]*[\"“]", re.M)

@@ -75,7 +75,7 @@ _ESTATE_CUE = re.compile(r" ?(?:내|안|입주)(?![가-힣])|에 입주| 입주"
 
 
 # A known place glued to 출신 (하남출신 작가로는, 부산출신인): the person comes from it, so the place is named; the word is found
-# as written and joined to the place (estate_pairs), as the matcher takes no 출신 glued to a name.
+# as written and joined to the place (named_by_pairs), as the matcher takes no 출신 glued to a name.
 _NATIVE_OF = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4})출신(?=(?:[은는이인을의으로도]|으로|이다|이며)?(?![가-힣]))")
 
 
@@ -172,18 +172,21 @@ class _PlaceRules(_ArticleBase):
 
     @staticmethod
     def estate_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
-        """(은남일반산업단지, 은남산단): one estate, its full name and the short form, both found in the article; and the
-        other names a hit is written for (하남출신 names 하남, 미 국무장관 the State Department)."""
+        """(은남일반산업단지, 은남산단): one estate, its full name and the short form, both found in the article."""
         full: dict[str, str] = {}
         for h in hits:
             m = _ESTATE.fullmatch(h.surface) if h.type == "place" else None
             if m and m.group(2).endswith("산업단지"):
                 full.setdefault(m.group(1), h.surface)
-        pairs = [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
-                 and m.group(2) in ("산단", "공단") and m.group(1) in full]
-        pairs += [(h.surface[:-2], h.surface) for h in hits if h.type == "place" and h.surface.endswith("출신")]
-        # 미 국무장관 (rules_people.state_secretary_hits): the title names the State Department
-        return pairs + [("국무부", h.surface) for h in hits if h.type == "org" and h.surface.endswith("국무장관")]
+        return [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
+                and m.group(2) in ("산단", "공단") and m.group(1) in full]
+
+    @staticmethod
+    def named_by_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+        """(name, hit) for hits written as a word that names something else: 하남출신 names 하남, 미 국무장관
+        (rules_people.state_secretary_hits) the State Department."""
+        return ([(h.surface[:-2], h.surface) for h in hits if h.type == "place" and h.surface.endswith("출신")]
+                + [("국무부", h.surface) for h in hits if h.type == "org" and h.surface.endswith("국무장관")])
 
     def venue_hits(self) -> list[_Hit]:
         """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""

@@ -112,6 +112,19 @@ class _RoleRules(_ArticleBase):
             k += 1
         return hits
 
+    def _comma_listed(self, found: re.Match[str], *, titles_too: bool) -> list[_Hit]:
+        """The names of a comma list (`found`'s first group) when every part is a Korean name that names nothing else (and,
+        with `titles_too`, no title word), else none."""
+        parts = re.split(r", ?", found.group(1))
+        if not all(_looks_korean_name(p) and p not in _NOT_NAMES and not (titles_too and title_family(p))
+                   and self.known.type_of(p) in (None, "person") for p in parts):
+            return []
+        hits, offset = [], found.start(1)
+        for part in parts:
+            offset = self.text.index(part, offset)
+            hits.append(_Hit(part, offset, "title", "person"))
+        return hits
+
     def _names_before_roles(self) -> list[_Hit]:
         """A Korean name right before 배우 or 가수 (이지숙 배우가), and one joined to it by 와/과 (전미도와 이지숙 배우가); Korean
         names joined by · before 주연 or 출연 (조형균·이창용 주연: the cast)."""
@@ -122,22 +135,11 @@ class _RoleRules(_ArticleBase):
                 w = self._word_at(found.start())
                 if w is not None and w.start == found.start():
                     hits += self._dot_names(w)
-            for found in _COMMA_CAST.finditer(self.text):  # 성종완, 고훈정이 출연한다: every part a Korean name
-                parts = re.split(r", ?", found.group(1))
-                if all(_looks_korean_name(p) and p not in _NOT_NAMES and self.known.type_of(p) in (None, "person") for p in parts):
-                    offset = found.start(1)
-                    for part in parts:
-                        offset = self.text.index(part, offset)
-                        hits.append(_Hit(part, offset, "title", "person"))
+            for found in _COMMA_CAST.finditer(self.text):  # 성종완, 고훈정이 출연한다
+                hits += self._comma_listed(found, titles_too=False)
         if "로는" in self.text:
-            for found in _LISTED_AS.finditer(self.text):  # every part a Korean name, or none is taken
-                parts = re.split(r", ?", found.group(1))
-                if all(_looks_korean_name(p) and p not in _NOT_NAMES and not title_family(p)
-                       and self.known.type_of(p) in (None, "person") for p in parts):
-                    offset = found.start(1)
-                    for part in parts:
-                        offset = self.text.index(part, offset)
-                        hits.append(_Hit(part, offset, "title", "person"))
+            for found in _LISTED_AS.finditer(self.text):  # 작가로는 조민균, 김민찬, 박지원이
+                hits += self._comma_listed(found, titles_too=True)
         if not _ROLE_AFTER_HINT.search(self.text):
             return hits
         for found in _ROLE_AFTER_NAME.finditer(self.text):
