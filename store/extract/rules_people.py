@@ -230,11 +230,12 @@ class _PeopleRules(_FirmHeadRules):
         hits: list[_Hit] = []
         for m in _VICE_MINISTER.finditer(self.text):
             name = m.group(1)
-            if self._item_name_ok(name) and self.known.type_of(m.group(2)) in (None, "org"):
+            if self._free_korean_name(name) and self.known.type_of(m.group(2)) in (None, "org"):
                 hits += [_Hit(name, m.start(1), "title", "person"), _Hit(m.group(2), m.start(2), "rule", "org")]
         return hits
 
-    def _item_name_ok(self, name: str) -> bool:
+    def _free_korean_name(self, name: str) -> bool:
+        """A word that looks like a Korean name, is no title or known non-name, and names nothing else in the alias file."""
         return (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
                 and self.known.type_of(name) in (None, "person"))
 
@@ -253,11 +254,11 @@ class _PeopleRules(_FirmHeadRules):
             by_line.setdefault(line_start, []).append(m)
         hits: list[_Hit] = []
         for line_start, found in by_line.items():
-            if len(found) < 2 or not all(self._item_name_ok(m.group(1)) for m in found):
+            if len(found) < 2 or not all(self._free_korean_name(m.group(1)) for m in found):
                 continue
             line_end = text.find("\n", found[-1].end())
             for m in _ITEM_NAME.finditer(text, line_start + 1, len(text) if line_end < 0 else line_end):
-                if self._item_name_ok(m.group(1)):
+                if self._free_korean_name(m.group(1)):
                     hits.append(_Hit(m.group(1), m.start(1), "title", "person"))
         return hits
 
@@ -658,7 +659,7 @@ class _PeopleRules(_FirmHeadRules):
         hits: list[_Hit] = []
         for m in _LATE.finditer(text):
             name, start = m.group(1), m.start(1)
-            if not _looks_korean_name(name) or name in _NOT_NAMES or title_family(name) or self.known.type_of(name) not in (None, "person"):
+            if not self._free_korean_name(name):
                 continue
             if "故" not in text[m.start() : start]:
                 after = text[start + 3 : start + 16]
@@ -735,8 +736,7 @@ class _PeopleRules(_FirmHeadRules):
             run = re.match(r"[가-힣]*", text[m.end() : m.end() + _TAIL_MAX + 1]).group()
             if run and not _is_tail(run):
                 continue
-            if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
-                    and self.known.type_of(name) in (None, "person")):
+            if self._free_korean_name(name):
                 hits.append(_Hit(name, m.start(1), "title", "person"))
         return hits
 
@@ -818,7 +818,7 @@ class _PeopleRules(_FirmHeadRules):
             outlet, name = m.group(1), m.group(2)
             kind = self.known.type_of(outlet)
             shaped = outlet.endswith(_OUTLET_ENDINGS) and len(outlet) > 2 or _OUTLET_UPPER.fullmatch(outlet) is not None
-            if not (kind == "company" or kind is None and shaped) or not self._item_name_ok(name):
+            if not (kind == "company" or kind is None and shaped) or not self._free_korean_name(name):
                 continue
             hits += [_Hit(name, m.start(2), "title", "person"), _Hit(outlet, m.start(1), "rule", "company")]
         return hits
