@@ -9,7 +9,7 @@ from test_matching import cpu, mentions, names_of, shipped  # noqa: F401 (shippe
 
 from store.api import Index
 from store.db import connect
-from store.extract.matching import party_short_names
+from store.extract.short_names import party_short_names
 from store.indexer import index_paths
 
 

@@ -36,7 +36,8 @@ from __future__ import annotations
 from .aliases import ALIAS_FILE, load_alias_file, parse_alias_lines
 from .discovery import Discoverer, rule_candidates, shared_discoverer
 from .lexicon import title_after, title_family
-from .matching import Matcher, Mention, short_forms
+from .matching import Matcher, Mention
+from .short_names import short_forms
 from .rules import spells_acronym
 
 __all__ = [

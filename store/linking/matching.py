@@ -6,7 +6,7 @@ import json
 from bisect import bisect_right
 
 from ..extract.entities import Matcher, short_forms
-from ..extract.matching import party_short_names
+from ..extract.short_names import party_short_names
 
 PARTS = ("title", "deck", "caption", "body")  # where a mention is: the headline, the subtitle, a photo caption, the body
 

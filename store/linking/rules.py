@@ -17,8 +17,10 @@ from functools import cache
 RULES_KEY = "link_rules"  # meta: rules_version() of the code that last matched every linked article
 
 # The modules whose code decides the mentions an article gets from an entity set: the matcher and its word
-# lists, particle stripping, and which texts of an article are matched (store.linking.matching).
-MATCHER_MODULES = ("store.extract.matching", "store.extract.lexicon", "store.extract.hangul", "store.linking.matching")
+# lists, particle stripping, the short names an article's mentions allow (store.extract.short_names), and which texts
+# of an article are matched (store.linking.matching).
+MATCHER_MODULES = ("store.extract.matching", "store.extract.short_names", "store.extract.lexicon", "store.extract.hangul",
+                   "store.linking.matching")
 
 
 def code_digest(source: str) -> str:
