@@ -11,6 +11,9 @@ _NAMES_SP = rf"{_NAME}(?:(?:\s*[·ㆍ,]\s*|\s+){_NAME})*"  # also "홍길동 김
 _JOB = r"(?:선임|수석|전문|객원|인턴|수습|사진|영상|대표)?(?:기자|특파원)"  # 대표기자: the lead reporter, not an outlet "대표"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _CLOSERS = "\"'”’」』)]>"
+_PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline
+# A list item's bullet at the start of a line: "• 정치/행정", "1) 첫째"
+_BULLET = re.compile(r"^(?:[•◦▪▫●∙⋅*]|\d{1,2}[.)](?=\s))\s*")
 _AFTER_SENTENCE = rf"(?<=[.!?{re.escape(_CLOSERS)}])"  # what a tail glued to a paragraph follows: a sentence's end
 _SENTENCE_END = re.compile(rf"[.!?。][{re.escape(_CLOSERS)}]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
