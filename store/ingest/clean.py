@@ -16,7 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_debris import (_AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+from .clean_debris import (comment_form, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, REPLY_OUTLET, WEB_OUTLET, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice, menu_row_labels,
@@ -59,6 +59,7 @@ def _scan(text: str) -> _Found:
     turn = False  # the line before was a transcript's turn label ("[앵커]"): the next text is speech, not a deck
     raws = text.split("\n")
     lead_tags: set[str] = set()  # "[페어뉴스]=": outlet tags that opened a line
+    block_end = 0  # a wire photo's caption block runs up to this line
     for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
         if not line:
@@ -66,6 +67,14 @@ def _scan(text: str) -> _Found:
             continue
         if in_comments:
             continue
+        if i < block_end:  # inside a wire photo's caption block (see _wire_caption_block)
+            found.lines.append(_Line(_WIRE_PHOTO_STAMP.sub("", _WIRE_DATELINE.sub("", line)).strip(), "caption"))
+            continue
+        if line[:1] in "([【" and "=" in line[:40] and _WIRE_DATELINE.match(line):
+            block_end = _wire_caption_block(raws, i)
+            if block_end > i:
+                found.lines.append(_Line(_WIRE_PHOTO_STAMP.sub("", _WIRE_DATELINE.sub("", line)).strip(), "caption"))
+                continue
         line = _undouble(line)
         if len(raw) >= MIN_DOUBLED_CAPTION and "기자" in raw and ((i > 0 and raws[i - 1] == raw) or (
                 i + 1 < len(raws) and raws[i + 1] == raw)):  # a line printed twice in a row: a photo's alt text, caption
@@ -73,10 +82,20 @@ def _scan(text: str) -> _Found:
             if caption:
                 found.lines.append(_Line(caption, "caption"))
                 continue
-        if not found.seen_prose and i + 1 < len(raws) and raws[i + 1] == raw and (
+        if not found.seen_prose and i + 1 < len(raws) and raws[i + 1].strip() == raw.strip() and (
                 MIN_DOUBLED_CAPTION <= len(line) <= MAX_CREDITED_CAPTION) and _ends_sentence(line):
             found.lines.append(_Line(line, "caption"))  # a sentence printed twice in a row above the story: a photo's
             continue  # alt text and its caption (the second copy goes as a repeat of the caption)
+        # round 18: a headline-like line printed twice in a row below the headline: a photo's alt text and its caption
+        # (the first copy is read; the second goes as a repeat of the caption, or of the headline when it is one)
+        if i + 1 < len(raws) and raws[i + 1].strip() == raw.strip() and not _ends_sentence(line) and (
+                MIN_DOUBLED_LINE <= len(line) <= MAX_CREDITED_CAPTION):
+            after = _norm(raws[i + 2]) if i + 2 < len(raws) else ""
+            if (found.seen_prose or (after[:1] in "([【" and _WIRE_DATELINE.match(after) and _wire_caption_block(
+                    raws, i + 2) > i + 2)) and line[:1] not in "•·-■◆▶▲[【<(" and not any(
+                    mark in line for mark in (":", "=", "@", "제공")) and "기자" not in line[-12:] and not _is_debris(line):
+                found.lines.append(_Line(line, "caption"))
+                continue
         stored = _STORE_DATE.match(line) if line.startswith("date ") else None
         if stored:
             found.dates.append((parse_date(stored["date"]), stored["date"]))
@@ -133,7 +152,8 @@ def _scan(text: str) -> _Found:
         if (line.startswith("|") and line.endswith("|") and len(line) > 1) or (line.endswith("|") and line.count("|") == 1):
             _caption_row(line, found)
             continue
-        if _COMMENT_HEADER.match(core) or (core[:3] in ("Log", "To ") and _COMMENT_HEADER_EN.match(core)):
+        if _COMMENT_HEADER.match(core) or (core[:3] in ("Log", "To ") and _COMMENT_HEADER_EN.match(core)) or (
+                core[:1] in "댓의" and comment_form(core)):
             in_comments = found.seen_prose  # a comment count in a top toolbar must not end the story
             found.lines.append(_Line("", "sep"))
             continue
@@ -418,6 +438,40 @@ def _next_item(raws: list[str], i: int, core: str) -> bool:
 
 
 MIN_DOUBLED_CAPTION = 30
+MIN_DOUBLED_LINE = 8
+MAX_CAPTION_BLOCK = 4  # lines of a wire photo's caption
+MAX_STORY_LOOK = 6  # non-blank lines looked at after a caption block for the story's own dateline
+
+# round 18: "(서울=연합뉴스) 홍길동 기자 = 5일 … 경기.\n… 하고 있다. 2023.5.5 hong@yna.co.kr": a wire photo's caption,
+# the photographer's dateline credit before it and the photo's date and mail after it
+_WIRE_DATELINE = re.compile(rf"^[\[(【]\s*[가-힣]{{1,10}}\s*=\s*[^\[\]()【】=\s]{{2,12}}\s*[\])】]\s*{_NAMES}\s*{_JOB}\s*=\s*")
+_WIRE_PHOTO_STAMP = re.compile(rf"(?<=[.!?\s])\s*(?:19|20)\d\d\.\d{{1,2}}\.\d{{1,2}}\.?(?:\s+(?:{_EMAIL}|\[email\s?protected\]))?$")
+
+
+def _wire_caption_block(raws: list[str], i: int) -> int:
+    """The end (exclusive) of a wire photo's caption block opening at line `i` with a dateline credit: its lines run
+    on (no blank between) to one ending with the photo's date (and mail), and the story's own dateline credit follows
+    within a few lines (a photo page whose caption is all there is keeps its byline). `i` when it is no such block."""
+    end = i
+    for j in range(i, min(len(raws), i + MAX_CAPTION_BLOCK)):
+        if not raws[j].strip():
+            break
+        if _WIRE_PHOTO_STAMP.search(raws[j].rstrip(), max(0, len(raws[j].rstrip()) - 60)):
+            end = j + 1
+            break
+    if end == i:
+        return i
+    looked = 0
+    for raw in raws[end:]:
+        if looked >= MAX_STORY_LOOK:
+            break
+        if raw.strip():
+            looked += 1
+            if _WIRE_DATELINE.match(_norm(raw)):
+                return end
+    return i
+
+
 MIN_DOUBLED_HALF = 8
 
 

@@ -73,7 +73,7 @@ SECTION_LABELS = frozenset(
     "정보통신 통신 방송 방송통신 전자 모빌리티 에너지 바이오 제약 중기 중소기업 벤처 스타트업 가상자산 재테크 "
     "전체 야구 해외야구 축구 해외축구 국내축구 골프 농구 배구 속보 ICT".split()
 )
-_LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판"})  # 경제이슈, 산업일반, 정치게시판
+_LABEL_TAILS = frozenset({"이슈", "일반", "종합", "포커스", "게시판", "포럼"})  # 경제이슈, 산업일반, 정치게시판
 _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?:크기|사이즈)(?:\s?(?:설정|조절|변경|선택))?$")
 # tried only on lines whose last letter (but spaces) is a digit, as each of its branches ends (its runs of letters cost
 # each line's look, profiled)
@@ -88,7 +88,9 @@ _COUNTERS = re.compile(
 # aggregator's Q&A widget, and a notice of whom the story's legal responsibility lies with ("위 기사의 법적인 책임과
 # 권한은 내일엘엠씨에 있습니다.": a publisher's corporate name, not the outlet)
 _FORUM_CHROME = re.compile(
-    r"^(?:드래그\s?(?:앤|&)\s?드롭으로|즐겨찾기\s?아이콘.{0,20}가능합니다\.?$|게시물\s?ID\s*[:：]|짧은\s?주소\s?복사|"
+    # round 18: a board post's row: the poster's nickname, comment and view counts, the post time ("별명 0 546 2023.05.10
+    # 00:20"); the post time is the repost's, never the story's date
+    r"^(?:[^\s\d][^\s]{0,14}\s\d[\d,]*\s\d[\d,]*\s(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}(?:\s\d{1,2}:\d\d(?::\d\d)?)?$|드래그\s?(?:앤|&)\s?드롭으로|즐겨찾기\s?아이콘.{0,20}가능합니다\.?$|게시물\s?ID\s*[:：]|짧은\s?주소\s?복사|"
     r"(?:작성자|글쓴이|닉네임)\s*[:：]\s*[^\s:：]{1,20}$|(?:담당\s?업무|좌우명)\s*[:：]|[가-힣]{1,8}\s?기사\s?리스트$|"
     r"Answer for your question|반론할\s?내용이\s?있으시면|[가-힣A-Za-z0-9]{2,20}의\s?모든\s?기사에\s?(?:대해|대하여)\s?반론할|(?:위|이|본)\s?기사의\s?(?:법적\s?)?(?:법적인\s?)?책임과\s?권한은\s?[^\s]{1,20}에\s?있습니다\.?$)"
 )
@@ -207,7 +209,7 @@ _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기
 # Headers after which a page lists other stories or prices until the next paragraph of prose
 _LIST_HEADER = re.compile(
     r"^(?:(?:[가-힣A-Za-z0-9]{1,8}(?:일보|경제|뉴스|신문|방송|겨레|21|TV|투데이|데일리|저널|타임스|미디어)\s)?"  # "한겨레21 인기기사"
-    r"(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|핫|HOT|베스트|BEST|화제의|"
+    r"(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|이\s?시간|핫|HOT|베스트|BEST|화제의|"
     r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한|댓글\s?많은)\s*){1,2}"  # 이 시각 주요뉴스
     r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
     r"[▲▶■]?\s*[^.!?]{1,40}\s모아\s?보기|"
@@ -220,6 +222,22 @@ _COMMENT_HEADER = re.compile(
     r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기|댓글\s?삭제|BEST\s?댓글|베스트\s?댓글"
     r"|닉네임\s+패스워드(?:\s+\S+){0,4}|※?\s*아래 경우에는 (?:고지 없이|사전 통보 없이) 삭제(?:하겠습니다|될 수 있습니다)\.?"
     r"|삭제한 댓글은 다시 복구할 수 없습니다\.?)$")  # a comment-deletion dialog
+# round 18: a comment form flattened onto one line ("댓글 3 의견입력 로그인 닉네임 암호 본문 등록 …"): it opens with a
+# comment label and holds three or more of a form's field and sort labels; whatever follows is the comments
+_FORM_WORDS = frozenset(
+    "로그인 로그아웃 이름 닉네임 비밀번호 패스워드 암호 내용 본문 등록 입력 작성 회원 비회원 글쓰기 댓글쓰기 댓글입력 댓글등록 "
+    "의견쓰기 의견입력 자동등록방지 보안문자 최신순 추천순 과거순 공감순 답글순 인기순 정렬 취소 ×".split())
+MIN_FORM_WORDS = 3
+
+
+def comment_form(core: str) -> bool:
+    """A comment form's labels flattened onto one line, opening with a comment label (댓글, 댓글 0, 의견쓰기)."""
+    if not core.startswith(("댓글", "의견")):
+        return False
+    words = core.split()
+    return sum(w in _FORM_WORDS for w in words[1:]) >= MIN_FORM_WORDS
+
+
 _COMMENT_LINE = re.compile(
     r"^(?:등록된 댓글이 없습니다\.?|댓글\s?쓰기|댓글을 (?:입력|작성)해\s?주세요\.?|로그인 후 .*댓글.*|"
     r"첫 (?:번째 )?댓글을 남겨주세요\.?|댓글\s?\d*|댓글\s?보기|댓글\s?더보기|(?:여러분|당신)의 의견을 남겨\s?주세요\.?)$"

@@ -126,6 +126,7 @@ _FOOTER_OUTLET = re.compile(
 # "저작권자 © 누구나 안심하고 … 언론 세이프머니(SafeMoney) 무단전재": a slogan between © and the name; the name is the
 # word before 무단전재 (its Latin spelling in brackets and a full stop dropped)
 _NAME_BEFORE_NOTICE = re.compile(r"(?P<outlet>[가-힣A-Za-z0-9()]{2,30})[.,]?\s*무단\s?(?:전재|복제)")
+_SLOGAN_DASH = re.compile(r"\s+[-–—|]\s+")  # round 18: a dash between the outlet and its slogan
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:[ⓒ©Ⓒ]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
     r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
@@ -144,6 +145,8 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
     brand = _CAPS_NEWS_BRAND.match(text, hit.start("outlet"))
     if brand:
         return brand["outlet"]  # "저작권자 © BBS NEWS 무단전재": the site's name as its notice writes it
+    if _SLOGAN_DASH.match(text, hit.end()):
+        return hit.group("outlet")  # "© 한빛일보 - 우리 고장의 믿음직한 이웃 무단전재": the outlet, then its slogan
     named = _NAME_BEFORE_NOTICE.search(text, hit.end())
     if named and len(text[hit.end() : named.start()].split()) >= 2:
         outlet = re.sub(r"\([^()]*\)", "", named["outlet"])
