@@ -114,3 +114,16 @@ def test_caption_credit_printed_twice_left_to_credit_rules():
     cap = "한빛시 도로 정비 현장 전경. 사진=한빛시 제공"
     a = text(f"{HEAD}\n\n{LONG}\n\n{cap}\n{cap}\n\n{MORE}")
     assert cap not in a.captions
+
+
+def test_photo_page_byline_with_cms_mark():
+    for tail in ("/홍길동기자·web", "/홍길동 기자·mod", "홍길동기자ㆍcms"):
+        a = text(f"{HEAD}\n\n▲ 한빛시 공무원들이 3일 시청 앞에서 도로 정비 계획을 설명하고 있다. {tail}\n"
+                 "저작권자 © 한빛일보 무단전재 및 재배포 금지")
+        assert a.reporters == ["홍길동"], tail
+        assert "web" not in a.body and "mod" not in a.body and "cms" not in a.body
+
+
+def test_latin_word_after_name_in_prose_is_no_byline():
+    a = text(f"{HEAD}\n\n{LONG} 행사에는 기자·PD 등이 참석했다.")
+    assert a.reporters == []

@@ -82,8 +82,9 @@ _BARE_NAME = re.compile(r"^(?P<names>[가-힣]{2,4})(?:\s*\([^()]{1,10}\))?$")
 _BYLINE_TAIL = re.compile(
     rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<"
     rf"|\(\s*[가-힣]{{1,10}}\s*=\s*(?P<wire>[^()\s]{{2,20}})\s*\)\s*)?"
-    rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?)?$"
+    rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?|[·ㆍ][A-Za-z]{{1,8}})?$"
 )  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
+# round 18: "... /홍길동기자·web": a CMS's editor mark glued after the byline
 # "…압수수색했다.최지예 텐아시아 기자 wisdomart@tenasia.co.kr": the name, then the outlet, then 기자 and an email (the
 # email says byline: without it "… 말했다. 홍길동 한빛 기자" could be two names)
 NAME_OUTLET_TAIL = re.compile(
