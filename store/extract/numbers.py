@@ -131,7 +131,7 @@ _ATOM_RE = re.compile(
             (?:(?P<lunit>{_UNIT})?(?P<sep>{_SP}?[~～〜∼]{_SP}?|-)(?P<num2>{_NUMBER}))?
           | (?P<vague>{_VAGUE})
         )
-        (?P<yeo>여)?{_SP}?(?P<unit>{_UNIT})
+        (?P<yeo>{_SP}?여)?{_SP}?(?P<unit>{_UNIT})  # "1000 여건": round 18, 여 spaced from the number
       |
         (?P<native>{_alt(_NATIVE)})
         (?:{_SP}(?P<ncounter>{_alt(_NATIVE_COUNTERS)})|(?P<nglued>{_alt(_NATIVE_GLUED)})){_FOLLOW_KO}
@@ -160,7 +160,10 @@ _ETC_RE = re.compile(r"등(?:[을를이가은는의에도과와]|에서|으로)?
 # 36대 구매", "전투기 48대 도입"): the noun right before the number, a space between
 _GUNS = ("자주포", "곡사포", "견인포", "박격포", "야포", "함포", "기관포", "고사포", "평사포", "대포", "포", "화포", "로켓포")
 _MACHINES = ("운반차", "장갑차", "전차", "자주포", "전투기", "헬기", "헬리콥터", "수송기", "항공기", "여객기", "화물기", "훈련기",
-             "정찰기", "공격기", "드론", "차량", "트럭", "버스", "열차", "기관차", "전동차", "발사대", "레이더")
+             "정찰기", "공격기", "드론", "차량", "트럭", "버스", "열차", "기관차", "전동차", "발사대", "레이더",
+             # round 18: a fire or rescue call's vehicles and gear ("소방차 20대, 인력 45명"), other vehicles
+             "소방차", "펌프차", "구급차", "물탱크차", "굴절차", "사다리차", "구조공작차", "승용차", "화물차", "지게차", "굴착기",
+             "굴삭기", "장비", "택시", "오토바이", "어선", "선박")
 _MAX_GUN_GAP = 12
 _GUN_BEFORE_RE = re.compile(rf"(?:{_alt(_GUNS)}){_SP}(?:약{_SP}|총{_SP}|최대{_SP})?\Z")
 _MACHINE_BEFORE_RE = re.compile(rf"(?:{_alt(_MACHINES)}){_SP}(?:약{_SP}|총{_SP}|최대{_SP})?\Z")
@@ -305,8 +308,16 @@ def _is_machine_count(text: str, start: int, end: int, value: float, value_max: 
         word = _WORD_AFTER_RE.match(text, end)
         if word is None or word[1].startswith(_DAE_FOLLOWERS) or _ETC_RE.fullmatch(word[1]):
             return True  # a word after: 3대 강국, 500대 기업 are ranks, unless…; "36대 등을" is a count, listed
-    # …a machine's name stands right before the number: "K10 탄약운반차 36대 구매", "전투기 40대 도입"
+    # …a machine's name stands right before the number: "K10 탄약운반차 36대 구매", "전투기 40대 도입"; not when a
+    # person follows ("구급차 20대 남성 이송": an age)
+    word = _WORD_AFTER_RE.match(text, end)
+    if word is not None and word[1].startswith(_PERSON_WORDS):
+        return False
     return bool(_MACHINE_BEFORE_RE.search(text, max(0, start - _MAX_GUN_GAP), start))
+
+
+_PERSON_WORDS = ("남성", "여성", "남자", "여자", "남녀", "청년", "운전자", "운전사", "기사", "환자", "주민", "직장인", "부부", "아들",
+                 "딸", "남편", "아내", "엄마", "아빠", "학생", "근로자", "노동자", "외국인", "중국인", "일본인", "회사원", "A씨", "B씨")
 
 
 # Squared unit characters (U+3371..U+33DF: ㎾ ㎿ ㎽ ㎾h… are "kW" "MW" "mW" in one character) read as their
