@@ -56,7 +56,7 @@ def test_bulleted_line_in_the_story_stays():
 
 def test_bulleted_headline_without_a_repeat_is_kept(tmp_path):
     a = read(tmp_path, f"• {HEAD}\n\n{BODY}")
-    assert a.title == f"• {HEAD}"  # no unbulleted headline below it: left as it was
+    assert a.title == HEAD  # no unbulleted headline below it: kept as the headline (round 18: without its bullet)
 
 
 def test_menu_rows_above_the_headline():

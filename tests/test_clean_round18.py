@@ -127,3 +127,32 @@ def test_photo_page_byline_with_cms_mark():
 def test_latin_word_after_name_in_prose_is_no_byline():
     a = text(f"{HEAD}\n\n{LONG} 행사에는 기자·PD 등이 참석했다.")
     assert a.reporters == []
+
+
+def test_section_list_item_headline_and_next_item():
+    page = ("행정소식\nHome > 행정소식 > 동부권소식\n\n최신 동부권소식 기사\n\n"
+            "  • 한빛시, 도로 정비 예산 두 배로\n"
+            f"    [한빛일보=정우리 기자] {LONG}\n    • 행정소식\n    • 동부권소식\n    2015-03-02\n"
+            "  • 한빛시립도서관 야간 개관\n    [한빛일보=정우리 기자] 한빛시립도서관은 다음 달부터 밤 10시까지 문을 연다고 밝혔다. 이용객 30명이")
+    a = text(page)
+    assert a.title == "한빛시, 도로 정비 예산 두 배로"
+    assert a.date == "2015-03-02"
+    assert a.reporters == ["정우리"]
+    assert lines_of(a) == [LONG]
+
+
+def test_section_word_above_breadcrumb_only_when_a_step():
+    a = text(f"{HEAD}\nHome > 행정소식 > 동부권소식\n\n{LONG}")
+    assert a.title == HEAD
+
+
+def test_bullets_after_date_without_breadcrumb_untouched():
+    a = text(f"{HEAD}\n\n{LONG}\n2015-03-02\n• 시는 공사 구간을 미리 알린다.\n\n{MORE}")
+    assert MORE in lines_of(a)
+
+
+def test_hostile_breadcrumbs_linear():
+    t = time.perf_counter()
+    text("교육현장\n" + "Home > 교육현장 > 소식\n" * 20_000 + LONG)
+    text(HEAD + "\nHome > 가 > 나\n\n" + LONG + "\n" + "• 가\n2015-03-02\n" * 10_000)
+    assert time.perf_counter() - t < 20

@@ -60,6 +60,7 @@ def _scan(text: str) -> _Found:
     raws = text.split("\n")
     lead_tags: set[str] = set()  # "[페어뉴스]=": outlet tags that opened a line
     block_end = 0  # a wire photo's caption block runs up to this line
+    section_steps: set[str] = set()  # the steps of a breadcrumb above the story ("교육현장", "수도권소식")
     for i, raw in enumerate(raws):
         line = _norm(_IMAGE_STUB.sub("", raw) if "![" in raw or "본문" in raw else raw)  # each of its two forms has one
         if not line:
@@ -127,6 +128,13 @@ def _scan(text: str) -> _Found:
                 continue
         core = _BULLET.sub("", line)
         bulleted = core != line
+        if bulleted and section_steps and found.seen_prose and core in section_steps:
+            found.lines.append(_Line("", "sep"))  # "• 교육현장" under a section list's item: its category link
+            continue
+        if bulleted and section_steps and found.seen_prose and _after_stamp(found) and not _is_prose(core):
+            in_comments = True  # round 18: an item's category links and date, then "• 다음 기사 제목": the section
+            found.lines.append(_Line("", "sep"))  # list's next item, not the story
+            continue
         if bulleted and found.seen_paragraph and _next_item(raws, i, core):
             in_comments = True  # "• 다음 기사 제목" printed again under its bullet: a tag page's next item, not the story
             found.lines.append(_Line("", "sep"))
@@ -212,6 +220,8 @@ def _scan(text: str) -> _Found:
             slashed = _BYLINE_LINE.match(core) if core.startswith("/") and "기자" in core else None
             if slashed:  # "/송영웅기자" under the story: the byline, not a photo's credit
                 _add_byline(found, slashed["outlet"], slashed["names"], spaced=True)
+            if not found.seen_prose and (">" in core or "›" in core or "»" in core):
+                section_steps |= _section_name_above(found, core)
             bracketed = _BRACKET_BYLINES.match(core) if core.startswith("[") else None
             if bracketed:  # "[고민서 기자][ⓒ 매일경제 & mk.co.kr, 무단전재 …]": the byline glued before the copyright
                 for names in re.findall(rf"({_NAMES})\s*{_JOB}", bracketed.group(1)):
@@ -473,6 +483,26 @@ def _wire_caption_block(raws: list[str], i: int) -> int:
 
 
 MIN_DOUBLED_HALF = 8
+_DOT_BULLETS = "•◦▪▫●∙⋅"
+MAX_SECTION_LOOK = 4  # lines looked at above a breadcrumb
+
+
+def _after_stamp(found: _Found) -> bool:
+    """Was the last kept or dropped line (blanks aside) a date or byline line?"""
+    for ln in reversed(found.lines[-MAX_SECTION_LOOK:]):
+        if ln.kind != "blank":
+            return ln.stamp
+    return False
+
+
+def _section_name_above(found: _Found, crumb: str) -> set[str]:
+    """round 18: "교육현장" kept above "Home > 교육현장 > 수도권소식": the section's name, printed again as a step of the
+    breadcrumb under it, is no headline."""
+    steps = {step.strip() for step in re.split(r"[>›»]", crumb)}
+    for ln in found.lines[-MAX_SECTION_LOOK:]:  # the last few lines only: a page of breadcrumbs stays linear
+        if ln.kind == "text" and ln.text in steps:
+            ln.kind, ln.text = "sep", ""
+    return steps - {"", "Home", "HOME", "홈"}
 
 
 def _undouble(line: str) -> str:
@@ -747,6 +777,8 @@ def clean(doc: Document) -> Article:
         title, deck, body_start = meta_title, [], next(
             (i for i, ln in enumerate(found.lines) if ln.kind not in ("blank", "sep")), len(found.lines)
         )
+    if title and title[:1] in _DOT_BULLETS and not meta_title:
+        title = title[1:].lstrip() or None  # round 18: "• 헤드라인" heading a section list's item: the bullet is no title's
     if title and not meta_title:
         # "… 꼭 보고 싶어 > 자유게시판", "기사/뉴스 [단독] …": a forum post's title with its board or category
         title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))

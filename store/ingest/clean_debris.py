@@ -99,6 +99,8 @@ REPLY_OUTLET = re.compile(r"^(?P<outlet>[가-힣A-Za-z0-9]{2,20}?)의\s?모든\s
 # "중도일보(www.joongdo.co.kr), 무단전재 및 수집, 재배포 금지": a copyright line naming the outlet and its web address
 WEB_OUTLET = re.compile(r"^(?:[ⓒ©Ⓒ]\s*)?(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})\s?\(\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+"
                         r"(?:\.[A-Za-z0-9-]+)+/?\s*\)\s*[,.]?\s*(?:무단|All\s|저작권)")
+# round 18: a section list's own header: "실시간 수도권소식 기사", "최신 지역뉴스 기사 목록"
+_LIST_TITLE = re.compile(r"^(?:실시간|최신)\s?[가-힣A-Za-z·]{1,10}\s?(?:기사|뉴스)(?:\s?목록)?$")
 _NOTICE = re.compile(r"^[\[【(]?\s*(?:공지|공지사항|알림|필독|안내)\s*[\]】)]|^(?:공지|공지사항)\s*[:：]")
 # "검색결과414건": a search box's count; "UPDATED. 2024-04-26 11:15 (금)": the page's clock, not the story's date
 _SEARCH_COUNT = re.compile(r"^검색\s?결과\s*[\d,]+\s*건$|^(?:LAST\s)?UPDATED\.?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}.{0,12}$")
@@ -345,7 +347,7 @@ _DEBRIS_LINE = re.compile("|".join(
     for rx in (_WEATHER, _WEATHER_CREDIT, _NUMBERS_ONLY, _BREADCRUMB, _LINK_FOOTER, _CONTACT, _URL_OR_EMAIL,
                _COMMENT_LINE, _COUNTERS, _NOTICE, _PAGE_DAY, _PORTAL, _CREDIT_LINE, _SLASH_CREDIT, _AGENCY_LINE, _DESK_LINE,
                _BUTTON_LABEL, _SEARCH_COUNT, _MENU_LABEL, _SKIP_LINK, _COMPANY_INFO, _CODE_WORD, _PROMO, _PRINT_PAGE, _APP_PROMO,
-               _FILE_PHOTO, _PAGE_LABEL, _IMAGE_FILE_LINE, _TIP_PHONE, _FORUM_CHROME)))
+               _FILE_PHOTO, _PAGE_LABEL, _IMAGE_FILE_LINE, _TIP_PHONE, _FORUM_CHROME, _LIST_TITLE)))
 
 
 # "산업>전기/전자": a section's breadcrumb, its first step a section label
