@@ -31,7 +31,8 @@ def test_flattened_comment_form_ends_the_story():
 
 
 def test_prose_about_comments_kept():
-    for prose in ("댓글 작성 시 이름과 비밀번호를 입력하도록 바꾼다고 시는 밝혔다.", "댓글 수가 늘었다."):
+    for prose in ("댓글 작성 시 이름과 비밀번호를 입력하도록 바꾼다고 시는 밝혔다.", "댓글 수가 늘었다.",
+                  "의견 입력 후 등록 버튼을 누르면 작성 내용이 저장된다.", "댓글 등록 내용 정렬 방식을 바꾼다(최신순 추천순)"):
         a = text(f"{HEAD}\n\n{LONG}\n\n{prose}")
         assert lines_of(a)[-1] == prose
 
@@ -96,6 +97,8 @@ def test_hostile_linear():
     t = time.perf_counter()
     text(HEAD + "\n\n" + "댓글 로그인 " * 300_000)
     text(HEAD + "\n\n" + "(부산=한빛통신) 김사진 기자 = 경기.\n" * 10_000)
+    text(HEAD + "\n\n" + "(부산=한빛통신) 김사진 기자 = 경기. 2024.6.3 a@b.kr\n\n" * 10_000)
+    text(HEAD + "\n\n" + "(부산=한빛통신) 김사진 기자 = 경기. 2024.6.3 a@b.kr" + "\n" * 100_000 + LONG)
     text(HEAD + "\n\n" + ("(" * 10_000) + LONG)
     text(HEAD + "\n\n" + ("·" * 100_000) + LONG)
     text(HEAD + "\n\n" + "별명 0 5 2024.1.1\n" * 10_000)

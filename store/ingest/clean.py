@@ -451,6 +451,7 @@ MIN_DOUBLED_CAPTION = 30
 MIN_DOUBLED_LINE = 8
 MAX_CAPTION_BLOCK = 4  # lines of a wire photo's caption
 MAX_STORY_LOOK = 6  # non-blank lines looked at after a caption block for the story's own dateline
+MAX_STORY_SPAN = 24  # lines (blank ones too) looked at for them
 
 # round 18: "(서울=연합뉴스) 홍길동 기자 = 5일 … 경기.\n… 하고 있다. 2023.5.5 hong@yna.co.kr": a wire photo's caption,
 # the photographer's dateline credit before it and the photo's date and mail after it
@@ -472,12 +473,12 @@ def _wire_caption_block(raws: list[str], i: int) -> int:
     if end == i:
         return i
     looked = 0
-    for raw in raws[end:]:
+    for j in range(end, min(len(raws), end + MAX_STORY_SPAN)):  # a bounded look: a page of such blocks stays linear
         if looked >= MAX_STORY_LOOK:
             break
-        if raw.strip():
+        if raws[j].strip():
             looked += 1
-            if _WIRE_DATELINE.match(_norm(raw)):
+            if _WIRE_DATELINE.match(_norm(raws[j])):
                 return end
     return i
 

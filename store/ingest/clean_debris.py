@@ -234,7 +234,7 @@ MIN_FORM_WORDS = 3
 
 def comment_form(core: str) -> bool:
     """A comment form's labels flattened onto one line, opening with a comment label (댓글, 댓글 0, 의견쓰기)."""
-    if not core.startswith(("댓글", "의견")):
+    if not core.startswith(("댓글", "의견")) or core[-1] in ".!?。\"'”’)":  # a sentence about a form is prose
         return False
     words = core.split()
     return sum(w in _FORM_WORDS for w in words[1:]) >= MIN_FORM_WORDS
