@@ -42,7 +42,7 @@ _GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket
 # Public bodies named after the place they serve (종로경찰서, 대전지방법원, 부산경찰청): see _PLACE_INSTITUTIONS.
 _PLACE_INSTITUTIONS = ("경찰서", "경찰청", "경찰대", "지구대", "파출소", "지방법원", "고등법원", "지법", "고법", "법원", "검찰청",
                        "지검", "고검", "소방서", "소방본부", "교육청")
-_ORG_SUFFIXES = _PLACE_INSTITUTIONS + ("대책본부", "협의체", "병원", "위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
+_ORG_SUFFIXES = _PLACE_INSTITUTIONS + ("대책본부", "투쟁본부", "운동본부", "협의체", "병원", "위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
                  "진흥원", "평가원", "기술원", "연맹", "얼라이언스", "대학교", "학당", "부", "처", "청",
                  # arts companies, training institutes, local cooperatives (서울시뮤지컬단, 예그린악단, 서울시교육연수원, 의정부농협)
                  "뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단", "연수원", "농협")
@@ -63,7 +63,8 @@ _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운�
                   "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장", "대교",  # venues: 서울미술관, 사직구장, 월드컵경기장
                   "기념관", "체육관",  # 아펜젤러기념관, 잠실체육관
                   "공원", "광장", "회관",  # 일산호수공원, 마치광장, 세종문화회관 (not 국립공원, 중앙광장, 마을회관: see rules_bodies)
-                  "조선소", "캠퍼스")  # 옥포조선소, 서초연구개발캠퍼스 (not 대형조선소, 메인캠퍼스: see rules_bodies)
+                  "조선소", "캠퍼스",
+                  "국제도시")  # 청라국제도시, 송도국제도시 (a stem before it: 국제도시 alone names none)  # 옥포조선소, 서초연구개발캠퍼스 (not 대형조선소, 메인캠퍼스: see rules_bodies)
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(

@@ -18,7 +18,7 @@ _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too ma
 # end too many common nouns (측면, 활동, 연구); after a known place, a name of two syllables or more before them is the
 # district (one syllable only for the compass wards: 서울 중구, 대구 동구).
 _DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
-_DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산](?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
+_DISTRICT_WORD = re.compile(r"(?<!\S)([가-힣]{1,4}[구군면동리산])(?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
 _WARDS = frozenset("중 동 서 남 북".split())
 # A numbered neighbourhood (창신3동, 신월1동, 종로5·6가동) names itself: a word of two syllables or more and one or two digits
 # before 동 is no common noun (a flat's 101동 has no word glued before its number).
@@ -270,7 +270,8 @@ class _PlaceRules(_ArticleBase):
             if prev.closes or known.type_of(prev.core) != "place" and not _TOWN.fullmatch(prev.core) and (
                     i - 1 not in districts or prev.core != _strip_tail(prev.core)):
                 continue
-            m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
+            # 금마면에서: _strip_tail reads 면 as a tail (금마), so the word's own match gives the core after the others
+            m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core)) or _DISTRICT.fullmatch(found.group(1))
             if m is None or w.line_start or w.opens:
                 continue
             stem, core = m.group(1), m.group()
