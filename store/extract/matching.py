@@ -525,14 +525,15 @@ _CLUB_ENDINGS = ("FC", "유나이티드", "시티즌", "블루윙즈", "스틸�
 
 
 def _clubs_by_place(table: Mapping[str, list[_Pattern]]) -> dict[int, set[int]]:
-    """place entity id -> the ids of the clubs named after it (see Matcher._clubs_for_their_towns), from the patterns."""
+    """place entity id -> the ids of the clubs named after it (see Matcher._clubs_for_their_towns), from the patterns: the
+    town before the club's word (제주유나이티드, 강원FC) or after FC (FC서울)."""
     places: dict[str, int] = {}
     clubs: list[tuple[str, int]] = []
     for patterns in table.values():
         for p in patterns:
             if p.kind == "place" and 2 <= len(p.surface) <= 4:
                 places[p.surface] = p.entity_id
-            elif p.kind == "company" and p.surface.endswith(_CLUB_ENDINGS):
+            elif p.kind == "company" and (p.surface.endswith(_CLUB_ENDINGS) or p.surface.startswith("FC")):
                 clubs.append((p.surface, p.entity_id))
     found: dict[int, set[int]] = defaultdict(set)
     for surface, club in clubs:
@@ -540,6 +541,8 @@ def _clubs_by_place(table: Mapping[str, list[_Pattern]]) -> dict[int, set[int]]:
             place = places.get(surface[:n])
             if place is not None and len(surface) > n:
                 found[place].add(club)
+        if surface.startswith("FC") and surface[2:].strip() in places:
+            found[places[surface[2:].strip()]].add(club)  # FC서울, FC안양: the town after FC
     return dict(found)
 
 
