@@ -143,6 +143,23 @@ def test_chinas_provinces_and_the_local_elections(shipped):
     assert places(shipped, "데이터를 저장하고 산시 지린") == set()
 
 
+def test_insurers_listed_by_their_groups_names(shipped):
+    text = ("생보 3개사(삼성·교보·한화)의 보험료가 늘었다. 손해보험 4개사(현대‧DB‧KB‧메리츠)는 줄었다. "
+            "삼성‧한화‧교보 등 생명보험사들이 상품을 냈다.")
+    got = [(w, n) for w, n, k in mentions(shipped, text) if k == "company"]
+    assert {("삼성", "삼성생명"), ("교보", "교보생명"), ("한화", "한화생명"), ("현대", "현대해상"), ("DB", "DB손해보험"),
+            ("KB", "KB손해보험"), ("메리츠", "메리츠화재")} <= set(got), got
+    assert ("삼성", "삼성") not in got and ("한화", "한화") not in got
+    # no kind word after the list, or a verb (손보다): the groups stay the groups
+    got = {(w, n) for w, n, k in mentions(shipped, "삼성·한화가 규제를 손보기로 했다. 삼성‧한화 두 그룹") if k == "company"}
+    assert got == {("삼성", "삼성"), ("한화", "한화")}, got
+
+
+def test_japans_prefectures_by_their_full_names(shipped):
+    assert {"야마구치현", "가고시마현", "시즈오카현"} <= places(shipped, "야마구치현과 가고시마현, 시즈오카현에서 열렸다.")
+    assert places(shipped, "기후현상과 시가현황") == set()
+
+
 # --- hostile inputs -----------------------------------------------------------------------------------------------
 
 
@@ -162,6 +179,8 @@ def test_chinas_provinces_and_the_local_elections(shipped):
     "(" * 10_000 + "서장 " * 10_000,
     "각 부서별 팀장 " * 50_000,
     "·" * 100_000 + " 덕산면 사동리" * 1_000,
+    "손보 5개사(" + "삼성‧" * 50_000 + "KB)",
+    "삼성‧한화‧교보 " * 50_000 + "생명보험사",
 ], ids=lambda text: text[:12])
 def test_hostile_inputs_index_linearly(shipped, text):
     t = cpu()
