@@ -54,6 +54,11 @@ _GENERIC_SHOP_STEMS = frozenset("""주말 체험 관광 스마트 가족 도시 
 _SPONSORED_SEASON = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,9}(?: [A-Z]{2,5})?) ([가-힣A-Za-z]{0,6}리그[12]?) "
                                r"((?:19|20)\d\d)(?![\d년])")
 
+# A season of a sport named after its sponsor and its year, in quotes ('2012 팔도 프로야구' 미디어데이, ‘신한은행 프로농구 2024’): an
+# event (the sport's word alone is no name: the sponsor and the year make it one).
+_QUOTED_SEASON = re.compile(r"[‘'“\"]((?:(?:19|20)\d\d )?([가-힣A-Za-z][가-힣A-Za-z0-9.]{1,10}) (?:프로야구|프로축구|프로농구|프로배구)"
+                            r"(?: (?:19|20)\d\d)?)[’'”\"]")
+
 # A branch named after its parent and the region it serves, written after the parent (고용노동부 경기지청, 한국전력 강원본부,
 # 국민연금공단 서울지사): the parent (set18's convention), so the branch is no entity and its region no place.
 _BRANCH_WORDS = ("지청", "지사", "본부", "지부", "지회", "지역본부", "지원", "사무소")
@@ -142,17 +147,22 @@ class _LocalRules(_ArticleBase):
 
     def sponsored_season_hits(self) -> list[_Hit]:
         """A league season named after its sponsor (see _SPONSORED_SEASON): the league one the alias file knows as an event,
-        the sponsor's word no known place, body or common word."""
-        if "리그" not in self.text:
-            return []
+        the sponsor's word no known place, body or common word; and a sport's season in quotes with its sponsor and year
+        (see _QUOTED_SEASON)."""
         hits: list[_Hit] = []
-        for m in _SPONSORED_SEASON.finditer(self.text):
+        for m in _SPONSORED_SEASON.finditer(self.text) if "리그" in self.text else ():
             sponsor, league = m.group(1), m.group(2)
             if (self.known.type_of(league) != "event" or sponsor in _NOT_NAMES or sponsor.split()[0] in _NOT_NAMES
                     or self.known.type_of(sponsor) not in (None, "company") or title_family(sponsor)
                     or strip_particle(sponsor) != sponsor):
                 continue
             hits.append(_Hit(m.group(), m.start(), "rule", "event"))
+        if "프로" in self.text:
+            for m in _QUOTED_SEASON.finditer(self.text):
+                name, sponsor = m.group(1), m.group(2)
+                if (name[:2] in ("19", "20") or name[-2:].isdigit()) and sponsor not in _NOT_NAMES and not title_family(sponsor) \
+                        and self.known.type_of(sponsor) in (None, "company") and self.known.type_of(name) in (None, "event"):
+                    hits.append(_Hit(name, m.start(1), "rule", "event"))
         return hits
 
     def branch_of_parent(self, hit: _Hit) -> bool:
