@@ -160,6 +160,31 @@ def test_japans_prefectures_by_their_full_names(shipped):
     assert places(shipped, "기후현상과 시가현황") == set()
 
 
+def test_arts_festivals_by_their_word(shipped):
+    text = "진주의 개천예술제는 올해 70회다. 공주 백제문화제가 열리고 서울국제음악제도 시작한다."
+    assert {"개천예술제", "백제문화제", "서울국제음악제"} <= names_of(shipped, text, "event")
+    for text in ("국제영화제에 출품했다.", "대학가요제 출신 가수", "청소년연극제가 열렸다.", "지역문화제를 키운다.", "이번 영화제에서"):
+        assert names_of(shipped, text, "event") == set(), text
+
+
+def test_an_estate_written_apart_from_its_kind(shipped):
+    assert "덕산 일반산업단지" in places(shipped, "예산 덕산 일반산업단지 부지에 공장을 짓는다.")
+    assert "고모 농공단지" in places(shipped, "고모 농공단지에는 20개사가 있다.")
+    for text in ("인근 일반산업단지에 들어선다.", "새로운 농공단지를 만든다.", "대규모 국가산업단지를 조성한다."):
+        assert places(shipped, text) == set(), text
+
+
+def test_a_sports_season_in_quotes_with_its_sponsor_and_year(shipped):
+    assert "2013 한빛 프로야구" in names_of(shipped, "'2013 한빛 프로야구' 미디어데이가 열렸다.", "event")
+    assert names_of(shipped, "'2013 프로야구' 개막", "event") == set()
+
+
+def test_a_hall_inside_a_building(shipped):
+    assert "새천년홀" in places(shipped, "행사는 600주년 기념관 새천년홀에서 열렸다.")
+    assert "은행나무홀" in places(shipped, "학생회관 은행나무홀에서 모였다.")
+    assert places(shipped, "기념관 콘서트홀에서 모였다.") == set()
+
+
 # --- hostile inputs -----------------------------------------------------------------------------------------------
 
 
@@ -181,6 +206,10 @@ def test_japans_prefectures_by_their_full_names(shipped):
     "·" * 100_000 + " 덕산면 사동리" * 1_000,
     "손보 5개사(" + "삼성‧" * 50_000 + "KB)",
     "삼성‧한화‧교보 " * 50_000 + "생명보험사",
+    "개천예술제는 " * 100_000,
+    "청리 일반산업단지 " * 100_000,
+    "'2012 팔도 프로야구' " * 50_000,
+    "기념관 새천년홀에서 " * 100_000,
 ], ids=lambda text: text[:12])
 def test_hostile_inputs_index_linearly(shipped, text):
     t = cpu()
