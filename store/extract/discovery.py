@@ -55,7 +55,8 @@ def _candidates(article: Article, tokens: list[Any] | None, text: str, known: _K
     rule_hits += prepared.committee_hits() + prepared.estate_hits() + prepared.plant_word_hits() + prepared.series_round_hits()
     rule_hits += prepared.group_list_hits() + prepared.foreign_firm_hits() + prepared.route_carrier_hits() + prepared.plan_hits() + prepared.group_affiliate_hits()
     outlet_reporters = prepared.outlet_reporter_hits()
-    rule_hits += outlet_reporters
+    rule_hits += outlet_reporters + prepared.local_hits()
+    rule_hits = [h for h in rule_hits if not prepared.branch_of_parent(h)]  # 고용노동부 경기지청: the parent, no branch
     pairs += prepared.institution_pairs(rule_hits) + prepared.committee_pairs(rule_hits) + prepared.estate_pairs(rule_hits)
     pairs += prepared.named_by_pairs(rule_hits)
     # 서초연구개발(R&D)캠퍼스 as written and 서초연구개발캠퍼스: one name (the bracketless one), the written one its alias

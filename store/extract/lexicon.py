@@ -91,6 +91,8 @@ _TITLES: dict[str, str] = {
     "외무상": "장관", "방위상": "장관", "재무상": "장관", "경제산업상": "장관",
     # generals, among them historical figures (강감찬 장군, 이순신 장군)
     "장군": "장군",
+    # a farm's owner, named before the word in farm stories (석상호 농장주는)
+    "농장주": "농장주",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads

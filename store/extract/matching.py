@@ -395,19 +395,23 @@ class Matcher:
 # name names the firm only in a list whose every item is such a short name or a firm, with a word for their kind right after
 # the list or right before its bracket; the kind picks the firm (우리 in a list of 금융지주 is 우리금융지주, of 은행 우리은행).
 _KIND_SUFFIXES = (("금융지주", "holding"), ("금융그룹", "holding"), ("금융", "holding"), ("은행", "bank"), ("증권", "securities"),
-                  ("카드", "card"))
+                  ("카드", "card"), ("생명", "life"), ("손해보험", "nonlife"), ("화재", "nonlife"), ("해상", "nonlife"))
 _KIND_WORDS = (r"(금융지주회사|금융지주사|금융지주|금융그룹|금융사|금융|지주회사|지주사|시중은행|지방은행|인터넷은행|은행권|은행|증권사|"
-               r"증권|카드사|카드)")
-_KIND_OF_CUE = {"은행": "bank", "증권": "securities", "카드": "card"}  # by the cue's first letters; the rest: holding
+               r"증권|카드사|카드|생명보험사|생명보험|생보사|생보|손해보험사|손해보험|손보사|손보)")
+_KIND_OF_CUE = {"은행": "bank", "증권": "securities", "카드": "card", "생명": "life", "생보": "life", "손해": "nonlife",
+                "손보": "nonlife"}  # by the cue's first letters; the rest: holding
+# Insurers are listed by their groups' names (생명보험 4개사(삼성‧한화‧교보‧신한라이프), 손보 5개사(삼성‧DB‧현대‧메리츠‧KB)): in a
+# list of such a kind, a group's name the file knows (삼성, 한화) is the group's insurer of that kind (삼성생명, 한화생명).
+_GROUP_KINDS = frozenset({"life", "nonlife"})
 _KIND_CUE = re.compile(_KIND_WORDS)  # literal alternation (C speed): only the text around these is read
 _LIST_ITEM = r"[A-Za-z가-힣][A-Za-z0-9가-힣&]{0,7}"
 # KB·신한·하나·우리 (등 4대 ), KB, 신한, 하나: two items or more joined by a middle dot or a comma, right before the kind word
 # (우리은행: glued to it too); and 10개 금융지주사(KB국민 신한 …), 금융지주회사 10곳(…): the list in a bracket right after it
-_LIST_BEFORE_CUE = re.compile(rf"(?<![A-Za-z0-9가-힣&·])({_LIST_ITEM}(?: ?[·,] ?{_LIST_ITEM})+) ?(?:등의? ?)?"
+_LIST_BEFORE_CUE = re.compile(rf"(?<![A-Za-z0-9가-힣&·‧・∙])({_LIST_ITEM}(?: ?[·,‧・∙] ?{_LIST_ITEM})+) ?(?:등의? ?)?"
                               r"(?:(?:국내|주요|대형) ?){0,2}(?:\d{1,2} ?(?:대|개|곳) ?)?(?:(?:국내|주요|대형) ?){0,2}\Z")
 _BRACKET_AFTER_CUE = re.compile(r"(?: ?\d{1,2} ?(?:곳|개|개사))? ?\(([^()\n]{2,160})\)")
 _LIST_REACH = 160  # characters before a kind word that a list can take
-_LIST_ITEMS = re.compile(r"[^\s·,]+")
+_LIST_ITEMS = re.compile(r"[^\s·,‧・∙]+")  # any middle dot joins the items (삼성‧한화)
 _KIND_ENDINGS = tuple(suffix for suffix, _ in _KIND_SUFFIXES)
 
 
@@ -422,6 +426,7 @@ class _ShortFirms:
         self.stems: dict[str, dict[str, int]] = {}  # kind -> short name -> entity id
         self.ids: dict[str, set[int]] = defaultdict(set)  # short name -> every entity it is short for
         self.of: dict[int, set[str]] = defaultdict(set)  # entity id -> its short names
+        self.groups: dict[str, dict[str, int]] = {}  # insurer kind -> a group's name the file knows -> its insurer
         self.kinds = kinds
         if not kinds:
             return
@@ -437,6 +442,11 @@ class _ShortFirms:
                         continue
                     owners = {q.entity_id for q in table.get(_match_key(stem), ())}
                     if owners - {p.entity_id}:
+                        if kind in _GROUP_KINDS:
+                            group = self.groups.setdefault(kind, {})
+                            if group.get(stem, p.entity_id) != p.entity_id:
+                                ambiguous.add(("=" + kind, stem))
+                            group[stem] = p.entity_id
                         break  # 삼성 (삼성카드), 부산 (부산은행): the short name is another entity's name
                     known = self.stems.setdefault(kind, {})
                     if known.get(stem, p.entity_id) != p.entity_id:
@@ -446,7 +456,10 @@ class _ShortFirms:
                     self.of[p.entity_id].add(stem)
                     break
         for kind, stem in ambiguous:
-            del self.stems[kind][stem]
+            if kind.startswith("="):
+                self.groups[kind[1:]].pop(stem, None)
+            else:
+                del self.stems[kind][stem]
         self.stems = {kind: stems for kind, stems in self.stems.items() if stems}
 
     def resolve(self, item: str, kind: str) -> int | None:
@@ -487,11 +500,16 @@ class _ShortFirms:
             return chosen
         at = {s: (e, eid) for s, e, eid, _ in chosen}
         added: list[Mention] = []
+        renamed: dict[int, int] = {}  # start -> the insurer a group's name stands for in a list of insurers
         for kind, items in lists:
             bare = []
+            groups = self.groups.get(kind, {})
+            named: dict[int, int] = {}
             for s, e in items:
                 hit = at.get(s)
                 if hit is not None and self.kinds.get(hit[1]) == "company":
+                    if hit[0] == e and text[s:e] in groups:
+                        named[s] = groups[text[s:e]]  # 한화 in a list of life insurers: 한화생명
                     continue  # a firm the alias file names in full (우리은행)
                 if text[s:e] not in self.ids or hit is not None:
                     break  # 우리·너희, 하나·둘: not a list of firms
@@ -499,11 +517,14 @@ class _ShortFirms:
             else:
                 if len(items) < 2:
                     continue
+                renamed.update(named)
                 for s, e in bare:
                     eid = self.resolve(text[s:e], kind)
                     if eid is not None and not _overlaps(chosen, s, e):
                         added.append((s, e, eid, text[s:e]))
                         at[s] = (e, eid)
+        if renamed:
+            chosen = [(s, e, renamed.get(s, eid), w) for s, e, eid, w in chosen]
         return sorted(chosen + added) if added else chosen
 
 
@@ -525,14 +546,15 @@ _CLUB_ENDINGS = ("FC", "유나이티드", "시티즌", "블루윙즈", "스틸�
 
 
 def _clubs_by_place(table: Mapping[str, list[_Pattern]]) -> dict[int, set[int]]:
-    """place entity id -> the ids of the clubs named after it (see Matcher._clubs_for_their_towns), from the patterns."""
+    """place entity id -> the ids of the clubs named after it (see Matcher._clubs_for_their_towns), from the patterns: the
+    town before the club's word (제주유나이티드, 강원FC) or after FC (FC서울)."""
     places: dict[str, int] = {}
     clubs: list[tuple[str, int]] = []
     for patterns in table.values():
         for p in patterns:
             if p.kind == "place" and 2 <= len(p.surface) <= 4:
                 places[p.surface] = p.entity_id
-            elif p.kind == "company" and p.surface.endswith(_CLUB_ENDINGS):
+            elif p.kind == "company" and (p.surface.endswith(_CLUB_ENDINGS) or p.surface.startswith("FC")):
                 clubs.append((p.surface, p.entity_id))
     found: dict[int, set[int]] = defaultdict(set)
     for surface, club in clubs:
@@ -540,6 +562,8 @@ def _clubs_by_place(table: Mapping[str, list[_Pattern]]) -> dict[int, set[int]]:
             place = places.get(surface[:n])
             if place is not None and len(surface) > n:
                 found[place].add(club)
+        if surface.startswith("FC") and surface[2:].strip() in places:
+            found[places[surface[2:].strip()]].add(club)  # FC서울, FC안양: the town after FC
     return dict(found)
 
 

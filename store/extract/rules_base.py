@@ -42,8 +42,8 @@ _GENERIC_LATIN_UPPER = frozenset(s.upper() for s in _GENERIC_LATIN)  # a bracket
 # Public bodies named after the place they serve (종로경찰서, 대전지방법원, 부산경찰청): see _PLACE_INSTITUTIONS.
 _PLACE_INSTITUTIONS = ("경찰서", "경찰청", "경찰대", "지구대", "파출소", "지방법원", "고등법원", "지법", "고법", "법원", "검찰청",
                        "지검", "고검", "소방서", "소방본부", "교육청")
-_ORG_SUFFIXES = _PLACE_INSTITUTIONS + ("대책본부", "협의체", "병원", "위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
-                 "진흥원", "평가원", "기술원", "연맹", "얼라이언스", "대학교", "학당", "부", "처", "청",
+_ORG_SUFFIXES = _PLACE_INSTITUTIONS + ("대책본부", "투쟁본부", "운동본부", "협의체", "병원", "위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
+                 "진흥원", "평가원", "기술원", "개발원", "연맹", "얼라이언스", "대학교", "학당", "부", "처", "청",
                  # arts companies, training institutes, local cooperatives (서울시뮤지컬단, 예그린악단, 서울시교육연수원, 의정부농협)
                  "뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단", "연수원", "농협")
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
@@ -57,13 +57,17 @@ _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "�
                      # which ends journals as often ('어드밴스드 머티리얼즈')
                      "시스템즈", "네트웍스", "인더스트리", "인더스트리즈", "솔루션즈", "테크놀로지스", "이앤씨")
 _EVENT_SUFFIXES = ("정상회의", "포럼", "서밋", "엑스포", "박람회", "컨퍼런스", "콘퍼런스", "쇼케이스", "페스티벌", "모터쇼", "오토쇼", "어워즈", "어워드",
-                   "모빌리티쇼", "챔피언십", "축제", "아시안컵", "올림픽", "월드컵", "아시안게임", "패럴림픽")
+                   "모빌리티쇼", "챔피언십", "축제", "아시안컵", "올림픽", "월드컵", "아시안게임", "패럴림픽",
+                   # arts festivals named by their word (개천예술제, 백제문화제, 부산국제영화제); kinds of one are left out
+                   # by rules_bodies' _suffix_word_ok (국제영화제, 대학가요제, 지역문화제)
+                   "예술제", "문화제", "영화제", "가요제", "음악제", "연극제")
 # Named roads and districts end in these (영동고속도로, 판교테크노밸리); 고속도로 alone is no name.
 _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운티", "빌딩", "대공원",  # 벨리: a common misspelling, still the place
                   "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장", "대교",  # venues: 서울미술관, 사직구장, 월드컵경기장
                   "기념관", "체육관",  # 아펜젤러기념관, 잠실체육관
                   "공원", "광장", "회관",  # 일산호수공원, 마치광장, 세종문화회관 (not 국립공원, 중앙광장, 마을회관: see rules_bodies)
-                  "조선소", "캠퍼스")  # 옥포조선소, 서초연구개발캠퍼스 (not 대형조선소, 메인캠퍼스: see rules_bodies)
+                  "조선소", "캠퍼스",
+                  "국제도시")  # 청라국제도시, 송도국제도시 (a stem before it: 국제도시 alone names none)  # 옥포조선소, 서초연구개발캠퍼스 (not 대형조선소, 메인캠퍼스: see rules_bodies)
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(

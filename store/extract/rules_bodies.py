@@ -82,6 +82,10 @@ _GENERIC_HOSPITALS = ("요양", "대학", "종합", "동물", "전문", "지역"
 _GENERIC_FESTIVAL_STEMS = frozenset("""겨울 여름 봄 가을 봄철 여름철 겨울철 가을철 사계절 계절 지역 대표 전통 문화 문화예술 마을 동네 향토 민속
     대학 학교 거리 음식 먹거리 농산물 특산물 수산물 관광 주민 시민 군민 구민 도민 가족 어린이 청소년 각종 각 대형 소규모 주요 인기 유명
     작은 첫 야간 온라인 비대면""".split())
+_ARTS_FESTIVALS = frozenset("예술제 문화제 영화제 가요제 음악제 연극제".split())
+_GENERIC_ARTS_FESTIVAL_STEMS = frozenset("""국제 독립 단편 장편 청소년 학생 대학 대학생 전국 세계 국내 해외 소규모 지역 향토 시민 예술 문화 음악 연극 영화
+    가요 창작 실험 다큐 다큐멘터리 애니메이션 인권 여성 노동 환경 어린이 동요 합창 국악 전통 종합 정기 교내 학내 사내 작은 온라인""".split())
+_GENERIC_ARTS_FESTIVAL_ENDS = ("청소년", "대학", "대학생", "학생", "단편", "독립", "어린이")
 # A numbered army unit (3사단, 2군단, 제7함대, 11전투비행단): digits glued to the unit's word; 제 is no part of the name.
 _ARMY_UNIT_WORDS = ("사단", "군단", "여단", "함대", "비행단")
 _ARMY_UNIT = re.compile(r"(?<![0-9A-Za-z가-힣.,])제?(\d{1,3}(?:사단|군단|여단|함대|전투비행단|비행단))")
@@ -500,6 +504,11 @@ class _BodyRules(_SchoolRules):
             return all(map(_is_hangul, stem)) and stem not in _GENERIC_UNIVERSITY_STEMS
         if stem.startswith("제공") and w.core.startswith("제공"):
             return False  # 부산경제진흥원 제공서부 산업단지: a credit's 제공 glued to the caption after it, no name
+        if suffix in _ARTS_FESTIVALS and (len(stem) < 2 or stem in _GENERIC_FESTIVAL_STEMS or stem in _GENERIC_ARTS_FESTIVAL_STEMS
+                                          or stem.endswith(_GENERIC_ARTS_FESTIVAL_ENDS)):
+            return False  # 국제영화제, 대학가요제, 청소년연극제: a kind of festival (부산국제영화제, 개천예술제 are one)
+        if suffix in _ARTS_FESTIVALS and stem not in _NOT_NAMES and stem not in _GENERIC_STEMS and all(map(_is_hangul, stem)):
+            return True  # 개천예술제, 백제문화제: a two-syllable stem names one (the org rule's three-syllable floor is for bodies)
         generic = stem in _GENERIC_STEMS and suffix not in _PLURAL_FIRM_SUFFIXES  # 미래시스템즈 is a firm, 미래산업 a kind
         if not stem or stem in _NOT_NAMES or generic or any(c in "·/" for c in core) or stem.isdigit():
             return False

@@ -89,6 +89,9 @@ _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부�
 # Titles in a bracket after a firm, before its head's name (누리소프트(대표 김하늘), 한빛건설(대표이사 박서준)): 회장 heads societies
 # as often, so not it.
 _FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO 대표집행임원".split())  # 현대LNG해운(대표집행임원 이규봉)
+# Heads of local offices written before their name in the office's bracket (강화소방서(서장 김성덕), 인천서부교육지원청(교육장
+# 김광범), 홍성읍(읍장 이정희)): titles only there (서장, 읍장 and 면장 alone are rare; 교육장 is also a training hall).
+_OFFICE_BRACKET_HEADS = frozenset("서장 교육장 지청장 지검장 병원장 읍장 면장 동장 조합장 지점장 지부장 지회장 지사장 학교장".split())
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 _BRACKET_TOKEN = re.compile(r"[^\s=]+")
 # Music groups and singers are persons here (bench/gold_pages/set14/SOURCES.md); rules_roles reads one after the word for what
@@ -157,6 +160,8 @@ _NOT_NAME_STEMS = frozenset("사람 이로".split())
 # before 교수 or 박사: a hospital's department (산부인과) or a university's (신소재공학과, 생명과학부)
 _DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과|[가-힣]{1,10}학(?:과|부)")
 _TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표", "대표이사", "부회장", "CEO")) + r")\Z")
+# Determiners that stand before a noun and never before a person's name (각 부서별 팀장, 모든 지역별 담당자).
+_DISTRIBUTIVES = frozenset("각 모든 여러 해당 매 각각의".split())
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_schools.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
@@ -269,9 +274,9 @@ class _PeopleRules(_FirmHeadRules):
         hits: list[_Hit] = []
         for m in _PARTY_CANDIDATE.finditer(self.text):
             name = m.group(1)
-            if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
+            if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name) and name[-1] not in _BODY_SHORT_ENDINGS
                     and strip_particle(name) == name and self.known.type_of(name) in (None, "person")):
-                hits.append(_Hit(name, m.start(1), "title", "person"))
+                hits.append(_Hit(name, m.start(1), "title", "person"))  # (국민의힘 지도부,: the party's body, no one)
         return hits
 
     def _group_name_ok(self, name: str) -> bool:
@@ -420,6 +425,8 @@ class _PeopleRules(_FirmHeadRules):
                     person, start = f"{word.core} {run[0].core}", word.start  # 오카다 아키라 감독: not a Korean 오카다
                     break
                 if self.is_korean_name(word, before_title=j == i - 1 and title_ends_clause or item) and len(run) < 2:
+                    if j > 0 and words[j - 1].core in _DISTRIBUTIVES and not words[j].line_start:
+                        break  # 각 부서별 팀장: "each" before it, a kind of unit (…별), no name
                     person, start = word.core, word.start
                     break
                 if self.is_name_word(word) or j == i - 1 and self._firm_ending_like_a_verb(word):
@@ -600,13 +607,13 @@ class _PeopleRules(_FirmHeadRules):
                         and self.known.type_of(name) is None):
                     hits.append(_Hit(name, before.start(), "title", "person"))  # 김재환(두산 베어스): a player and his club
                 continue
-            if not _TITLE_HINT.search(inner):
+            if not _TITLE_HINT.search(inner) and inner.split(" ", 1)[0] not in _OFFICE_BRACKET_HEADS:
                 continue  # no title word in it
             tokens = list(_BRACKET_TOKEN.finditer(inner))
             if len(tokens) == 3 and _ABBREVIATION_FIRST.fullmatch(tokens[0].group()):
                 tokens = tokens[1:]  # 한국게임전문미디어협회(KGMA, 회장 이택수): the body's abbreviation, then its head
             head = tokens[0].group() if len(tokens) == 2 else ""
-            if head and (head in _PLACE_TITLES or head == "구청장" or head in _FIRM_BRACKET_HEADS
+            if head and (head in _PLACE_TITLES or head == "구청장" or head in _FIRM_BRACKET_HEADS or head in _OFFICE_BRACKET_HEADS
                          or _is_title_word(head) and strip_particle(head) == head):
                 name = tokens[1].group()  # 서대문구(구청장 이성헌), 연합회(회장 이규홍): the head after its title
                 if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):

@@ -18,7 +18,7 @@ _TOWN = re.compile(r"[가-힣]{2,3}읍")  # a town (읍); 면 and 리 end too ma
 # end too many common nouns (측면, 활동, 연구); after a known place, a name of two syllables or more before them is the
 # district (one syllable only for the compass wards: 서울 중구, 대구 동구).
 _DISTRICT = re.compile(r"([가-힣]{1,4})(구|군|면|동|리|산)")  # also a mountain: 수원시 광교산
-_DISTRICT_WORD = re.compile(r"(?<!\S)[가-힣]{1,4}[구군면동리산](?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
+_DISTRICT_WORD = re.compile(r"(?<!\S)([가-힣]{1,4}[구군면동리산])(?:[은는이가을를의에와과도로만]|에서|으로|에는|과의|와의|부터|까지)?(?![가-힣])")
 _WARDS = frozenset("중 동 서 남 북".split())
 # A numbered neighbourhood (창신3동, 신월1동, 종로5·6가동) names itself: a word of two syllables or more and one or two digits
 # before 동 is no common noun (a flat's 101동 has no word glued before its number).
@@ -43,6 +43,8 @@ _GENERIC_VENUE_STEMS = frozenset("""특급 고급 관광 비즈니스 부티크 
     호텔 리조트 숙박 해외 국내 지역 근처 주요 유명 전용 인근의 다른 같은
     콘서트 컨벤션 웨딩 이벤트 다목적 메인 그랜드 대 소 연회 공연 전시 세미나 아트 뮤직 라이브 댄스 스터디 푸드 맥주 볼링 당구
     노래 게임 커뮤니티 로비 체육 강당 대강당 소강당 시청 구청 군청 공연장 전시장""".split())
+# A building's word alone before a hall in it (600주년 기념관 새천년홀에서, 문화회관 대공연장 is no hall: 홀 ends the name).
+_BUILDING_WORDS = frozenset("기념관 박물관 미술관 회관 체육관 빌딩 문화관 학생회관 본관 신관 별관".split())
 # A plant named after its town, after the country or region (체코 노쇼비체 공장, 텍사스 테일러 공장에서, 홋카이도 지토세 공장):
 # the word between a known place and 공장 is the town, unless it says what the plant makes or what kind it is (미국 배터리
 # 공장, 베트남 생산 공장, 중국 현지 공장).
@@ -68,6 +70,10 @@ _DONG_WORD = re.compile(r"[가-힣]{2,4}(?:\d{1,2}(?:·\d{1,2}){0,3}가?)?동")
 # firms in it (외동공단 내, 공단에 입주한) or a known place as its stem (구미공단).
 _ESTATE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8}?)((?:일반|국가|지방|농공|첨단|도시첨단)?산업단지|농공단지|산단|공단)"
                      r"(?=(?:[은는이가을를의에와과도로]|에서|으로|에는|부터|까지)?(?![가-힣]))")
+# The same with a space before a kind that says which estate it is (상주 청리 일반산업단지, 구미 하이테크 국가산업단지 is no: one
+# word of two to four syllables, then 일반/국가/지방/첨단산업단지 or 농공단지).
+_SPACED_ESTATE = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ((?:일반|국가|지방|첨단|도시첨단)산업단지|농공단지)"
+                            r"(?=(?:[은는이가을를의에와과도로]|에서|으로|에는|부터|까지)?(?![가-힣]))")
 _ESTATE_GENERIC = frozenset("""인근 주변 지역 해당 관내 도내 시내 국가 일반 지방 농공 첨단 도시첨단 스마트 노후 신규 기존 대규모 대형 소형 주요
     각 전국 국내 해외 산업 산업단 공공 민간 신설 조성 지정 미분양 입주 배후 산업 연관 전용 전문 특화 외국인 인접 소재 같은 다른 인근의""".split())
 _PLANT_WORD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2})공장(?=(?:[은는이가을를의에와과도로]|에서|으로|에는|부터|까지)?(?![가-힣A-Za-z0-9]))")
@@ -154,6 +160,13 @@ class _PlaceRules(_ArticleBase):
             if kind == "공단" and not (len(stem) == 2 and (_ESTATE_CUE.match(self.text, m.end()) or self.known.type_of(stem) == "place")):
                 continue  # 국민연금공단, 도로교통공단: a public corporation's name
             hits.append(_Hit(m.group(), m.start(), "rule", "place"))
+        if " " in self.text:
+            for m in _SPACED_ESTATE.finditer(self.text):
+                stem = m.group(1)
+                if (stem in _ESTATE_GENERIC or stem in _NOT_NAMES or stem[-1] in "의에과와를을은는이가도로" or stem[-1] in _ADNOMINAL_ENDS
+                        or self.known.type_of(stem) is not None or self.known.type_of(m.group()) not in (None, "place")):
+                    continue  # 인근 일반산업단지, 새로운 농공단지, 경북 국가산업단지: a kind, a verb's form, or a known place's
+                hits.append(_Hit(m.group(), m.start(), "rule", "place"))
         return hits
 
     def plant_word_hits(self) -> list[_Hit]:
@@ -204,7 +217,7 @@ class _PlaceRules(_ArticleBase):
                 continue
             site = _suffix_type(prev.core)
             if (prev.closes or w.line_start or w.opens or self.known.type_of(name) not in (None, "place")
-                    or self.known.type_of(prev.core) != "place" and not (site and site[0] == "place")):
+                    or self.known.type_of(prev.core) != "place" and not (site and site[0] == "place") and prev.core not in _BUILDING_WORDS):
                 continue
             hits.append(_Hit(name, w.start, "rule", "place"))
         return hits
@@ -270,7 +283,8 @@ class _PlaceRules(_ArticleBase):
             if prev.closes or known.type_of(prev.core) != "place" and not _TOWN.fullmatch(prev.core) and (
                     i - 1 not in districts or prev.core != _strip_tail(prev.core)):
                 continue
-            m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core))
+            # 금마면에서: _strip_tail reads 면 as a tail (금마), so the word's own match gives the core after the others
+            m = _DISTRICT.fullmatch(w.core) or _DISTRICT.fullmatch(_strip_tail(w.core)) or _DISTRICT.fullmatch(found.group(1))
             if m is None or w.line_start or w.opens:
                 continue
             stem, core = m.group(1), m.group()

@@ -30,7 +30,8 @@ _WORK_WORDS = frozenset("""게임 신작 기대작 후속작 흥행작 대표작
     드라마 예능 영화 앨범 정규앨범 미니앨범 싱글 신곡 타이틀곡 웹툰 뮤지컬
     학술지 국제학술지 저널 과학저널 잡지 월간지 계간지
     미니밴 세단 해치백 쿠페 왜건 지프 SUV 경차 소형차 준중형차 중형차 준대형차 대형차 승용차 트럭 픽업트럭 스포츠카 전기차 수소차
-    신차 신형 후속모델 제품군 유료회원제 회원제 멤버십 OTT""".split())  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
+    신차 신형 후속모델 제품군 유료회원제 회원제 멤버십 OTT
+    응용프로그램 어플리케이션 어플 모바일앱 브라우저 웹브라우저""".split())  # 무료 응용프로그램인 '재키 월페이퍼'가  # and journals: 재료과학 학술지 '어드밴스드 머티리얼즈'의  # also songs, albums, shows: 싱글 ‘겨울소리’
 _ALBUM_NUMBER = re.compile(r"\d{1,2}집")
 # What may stand before a kind word in the same written word: a list's bullet (신차는▶미니밴 '카니발'), a size (5t트럭 '라이노').
 _KIND_PREFIX = re.compile(r"^.*[▶▲△■◆●□◇]|^[0-9.,]+(?:t|톤|㏄|cc|인승)")  # not 1집 (an album's number: see _ALBUM_NUMBER)
