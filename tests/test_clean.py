@@ -612,12 +612,12 @@ def test_cleaning_hostile_text_stays_linear(name):
     import time
 
     body = HOSTILE[name]()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         text(body)
     except InputError:
         pass
-    assert time.perf_counter() - started < 8, name
+    assert time.process_time() - started < 8, name
 
 
 def test_name_before_a_long_outlet_desk_bylines_and_english_buttons():

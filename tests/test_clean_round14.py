@@ -235,9 +235,9 @@ HOSTILE = {
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_pages_clean_in_seconds(name):
     body = HOSTILE[name]()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         text(body)
     except Exception as error:  # only "no article text" may be raised
         assert "no article text" in str(error), name
-    assert time.perf_counter() - started < 8, name
+    assert time.process_time() - started < 8, name

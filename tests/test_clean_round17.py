@@ -59,11 +59,11 @@ def test_two_word_share_button_and_comment_mark():
 
 
 def test_hostile_linear():
-    t = time.perf_counter()
+    t = time.process_time()
     text(HEAD + "\n\n" + LONG + " - 매일신문 " * 300_000)
     text(HEAD + "\n\n" + "[정명의기자] " * 10_000 + LONG)
     text(HEAD + "\n\n" + (LONG + " ⓒ데일리안\n") * 10_000)
-    assert time.perf_counter() - t < 20
+    assert time.process_time() - t < 20
 
 
 def test_column_label_above_headline():

@@ -25,9 +25,9 @@ def test_markets_and_longer_words_name_no_place(shipped):
 
 def test_many_glued_heads_index_linearly(shipped):
     text = "아산시장은 " * 100_000
-    t = time.perf_counter()
+    t = time.process_time()
     mentions(shipped, text)
-    assert time.perf_counter() - t < 30
+    assert time.process_time() - t < 30
 
 
 def persons(shipped, text: str) -> list[str]:
@@ -41,9 +41,9 @@ def test_singers_listed_before_a_glued_kind_of_singer(shipped):
     assert persons(shipped, "이날 다양한 장르 등 인기가수의 공연이 이어졌다.") == []
     assert persons(shipped, "공연이 진행됐다, 할리퀸, 도미노보이즈 등 인기가수의 공연.").count("진행됐다") == 0
     text = "이날 " + "초아, " * 50_000 + "할리퀸 등 인기가수의 공연."
-    t = time.perf_counter()
+    t = time.process_time()
     persons(shipped, text)
-    assert time.perf_counter() - t < 30
+    assert time.process_time() - t < 30
 
 
 def test_a_place_between_a_name_and_a_heads_title(shipped):
@@ -68,9 +68,9 @@ def test_a_speaker_label_on_its_own_line_before_a_quote(shipped):
     assert "이우현" in got and "김민지" in got
     # no quote after it, or not a name: nobody
     assert persons(shipped, "가격은 / 원화 기준\n\"싸다.\"\n이우현 / 경북 안동시\n본문이 이어진다.") == []
-    t = time.perf_counter()
+    t = time.process_time()
     persons(shipped, "가나다 / 라마바\n" * 100_000)
-    assert time.perf_counter() - t < 30
+    assert time.process_time() - t < 30
 
 
 def test_a_lake_and_an_industrial_estate_are_known(shipped):

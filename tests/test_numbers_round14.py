@@ -135,6 +135,6 @@ HOSTILE = {
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_texts_parse_in_seconds(name):
     text = HOSTILE[name]()
-    started = time.perf_counter()
+    started = time.process_time()
     parse_numbers(text)
-    assert time.perf_counter() - started < 8, name
+    assert time.process_time() - started < 8, name

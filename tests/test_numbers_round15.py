@@ -18,6 +18,6 @@ def test_space_before_yeo_negative():
 
 def test_space_before_yeo_linear():
     text = ("2천5백 여" * 100_000) + "억원"
-    t = time.time()
+    t = time.process_time()
     parse_numbers(text)
-    assert time.time() - t < 10
+    assert time.process_time() - t < 10

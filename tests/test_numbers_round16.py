@@ -65,6 +65,6 @@ def test_scores_are_no_count(text):
     "16개국어" * 100_000,
 ], ids=lambda text: f"{len(text)}-chars")  # the texts themselves would be megabytes of test id
 def test_linear(text):
-    t = time.time()
+    t = time.process_time()
     parse_numbers(text)
-    assert time.time() - t < 20
+    assert time.process_time() - t < 20

@@ -45,10 +45,10 @@ def test_win_tallies_stay_no_amount():
 
 def test_glued_particles_hostile_linear():
     text = "수가1" * 100_000
-    t = time.perf_counter()
+    t = time.process_time()
     parse_numbers(text)
     parse_numbers(("가" + "1" * 12) * 20_000 + "만")
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
 
 
 def test_many_glued_amounts_that_match_stay_linear():
