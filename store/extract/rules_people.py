@@ -295,7 +295,8 @@ class _PeopleRules(_FirmHeadRules):
                 k, low, floor = m.start(), floor, m.end()
                 while len(items) < 30 and k > low:
                     sep = max(text.rfind(",", low, k), text.rfind("·", low, k), text.rfind("\n", low, k))
-                    piece = text[sep + 1 : k]
+                    begin = sep + 1 if sep >= 0 else low  # no separator: the piece starts where the last list ended, not at
+                    piece = text[begin:k]                 # the text's start (that made a long text quadratic)
                     item = piece.strip()
                     if not _LIST_ITEM.fullmatch(item) and items and text[k] == "·" and piece[-1:] != " ":
                         item = piece.split()[-1] if piece.split() else ""  # 무대에선 임영웅·이찬원 등: a dot joins words only
@@ -309,7 +310,7 @@ class _PeopleRules(_FirmHeadRules):
                                 and last[-1] not in "다고며서돼해된한던는은을를의와과도에이가로"):
                             items.append((k - len(last), last))  # 행사가 진행돼 초아, 할리퀸, 도미노보이즈 등: the list's first
                         break
-                    items.append((sep + 1 + len(piece) - len(piece.lstrip()), item))
+                    items.append((begin + len(piece) - len(piece.lstrip()), item))
                     if sep < 0 or text[sep] == "\n":
                         break
                     k = sep
