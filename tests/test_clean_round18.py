@@ -94,7 +94,7 @@ def test_this_hour_list_header():
 
 
 def test_hostile_linear():
-    t = time.perf_counter()
+    t = time.process_time()
     text(HEAD + "\n\n" + "댓글 로그인 " * 300_000)
     text(HEAD + "\n\n" + "(부산=한빛통신) 김사진 기자 = 경기.\n" * 10_000)
     text(HEAD + "\n\n" + "(부산=한빛통신) 김사진 기자 = 경기. 2024.6.3 a@b.kr\n\n" * 10_000)
@@ -104,7 +104,7 @@ def test_hostile_linear():
     text(HEAD + "\n\n" + "별명 0 5 2024.1.1\n" * 10_000)
     text(HEAD + "\n\n" + "© 한빛일보 - " * 100_000 + "무단전재")
     text(HEAD + "\n\n" + (LONG + "\n" + LONG + "\n") * 5_000)
-    assert time.perf_counter() - t < 20
+    assert time.process_time() - t < 20
 
 
 def test_deck_printed_twice_above_story_is_no_caption():
@@ -155,7 +155,7 @@ def test_bullets_after_date_without_breadcrumb_untouched():
 
 
 def test_hostile_breadcrumbs_linear():
-    t = time.perf_counter()
+    t = time.process_time()
     text("교육현장\n" + "Home > 교육현장 > 소식\n" * 20_000 + LONG)
     text(HEAD + "\nHome > 가 > 나\n\n" + LONG + "\n" + "• 가\n2015-03-02\n" * 10_000)
-    assert time.perf_counter() - t < 20
+    assert time.process_time() - t < 20

@@ -32,9 +32,9 @@ def test_age_band_after_vehicle_kept_an_age():
 
 
 def test_hostile_linear():
-    t = time.perf_counter()
+    t = time.process_time()
     parse_numbers("1 여" * 300_000)
     parse_numbers("소방차 20대 " * 100_000)
     parse_numbers("·" * 100_000 + "1 여건")
     parse_numbers("(" * 10_000 + "20 여 명")
-    assert time.perf_counter() - t < 20
+    assert time.process_time() - t < 20
