@@ -50,6 +50,13 @@ def cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def indexes_within(shipped, text: str, seconds: float) -> bool:
+    """Whether finding every mention in a hostile text takes under `seconds` of CPU (each round's linear tests)."""
+    t = cpu()
+    mentions(shipped, text)
+    return cpu() - t < seconds
+
+
 # --- a title glued to a person's name ---------------------------------------------------------------------------
 
 
