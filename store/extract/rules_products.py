@@ -491,7 +491,8 @@ class _ProductRules(_ArticleBase):
         text = self.text
         hits: list[_Hit] = []
         if "함" in text:
-            for pattern in (_SHIP_AFTER_KIND, _SHIP_BEFORE_CLASS):
+            patterns = (_SHIP_AFTER_KIND, _SHIP_BEFORE_CLASS) if "급" in text or "장보고" in text else (_SHIP_AFTER_KIND,)
+            for pattern in patterns:  # a class is written with 급 or as 장보고: texts without either skip that scan
                 for m in pattern.finditer(text):
                     self._ship(m.group(1), m.start(1), hits)
             if hits and "번" in text:
