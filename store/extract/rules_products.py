@@ -135,6 +135,24 @@ _EDITION_SUBJECT = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣][가-힣A-Za-
                               r"(?:를|을|가|로)? ?맞")
 
 
+# Named ships (round 19). Kinds of warship a name ending in 함 follows or a class word it precedes; a name is two to six
+# syllables and 함 (유관순함, 도산안창호함), never a kind itself (디젤잠수함) nor one syllable and 함 (포함, 군함).
+_SHIP_KINDS = ("잠수함", "호위함", "구축함", "초계함", "상륙함", "수송함", "소해함", "고속함", "경비함", "순양함", "지원함", "훈련함",
+               "전투함", "이지스함", "수상함", "항공모함", "모함", "전함", "군함", "함정", "잠수정")
+_SHIP_NAME = r"([가-힣]{2,6}?함)(?=[’'\"”]|(?:은|는|이|가|을|를|의|에|과|와|도|으로|로|입니다|이다|이며)?(?![가-힣]))"
+_SHIP_AFTER_KIND = re.compile("(?:" + "|".join(_SHIP_KINDS) + r"),? ?[‘'\"“]?" + _SHIP_NAME)
+_SHIP_BEFORE_CLASS = re.compile(r"(?<![가-힣])([가-힣]{2,6}?함)(?:은|는|이|가)?[ (]?(?:\d[\d,.]*(?:t|톤)급|\d{3}급|장보고-?(?:Ⅲ|Ⅱ|III|II|[23]))")
+_SHIP_ORDINAL = re.compile(r"\d{1,2}번(?:함)? " + _SHIP_NAME)  # 1번 손원일함, 2번 정지함: a class's list, after one named ship
+# A cruise ship named in quotes after 크루즈(선) (and its tonnage), then 호 or its Latin name: ‘퀀텀 오브 더 시즈(Quantum of the Seas)’호
+_CRUISE_SHIP = re.compile(r"크루즈(?:선|선박|여객선)?(?:인)? ?(?:[\d만천.,]+ ?(?:t|톤)급 )?[‘'\"“]([^‘’'\"“”\n]{2,40})[’'\"”](호)?")
+# Games joined by - before 등 and a game word (리니지M-검은사막 모바일-로한M 등 흥행 게임): not 게임사/게임업계 (firms).
+_DASH_LIST = re.compile(r"[가-힣A-Za-z0-9]{2,12}(?: [가-힣A-Za-z0-9]{2,8})?(?:-[가-힣A-Za-z0-9]{2,12}(?: [가-힣A-Za-z0-9]{2,8})?){2,6}\Z")
+_GAME_AFTER_LIST = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z]{1,4} ){0,2}?[가-힣A-Za-z]{0,4}게임(?!사|업|회|기업|주|개발|시장|산업|장르)")
+_GAME_KIND = re.compile(r"(?:모바일|온라인|PC|콘솔)?(?:MMORPG|MMO|RPG)")  # 모바일MMORPG '로한M': the kind, then the game
+_PREORDER_AFTER = re.compile(r" ?사전 ?예약")  # '에오스 레드' 사전예약: in a text about games, a game
+_GAME_GENRES = frozenset("RPG MMORPG MMO FPS TPS MOBA AOS RTS SRPG ARPG 액션RPG 로그라이크 캐주얼 퍼즐 슈팅 스포츠 레이싱 시뮬레이션 전략".split())
+
+
 class _ProductRules(_ArticleBase):
     """Products and quoted names."""
 
@@ -226,7 +244,8 @@ class _ProductRules(_ArticleBase):
             kind = _KIND_PREFIX.sub("", words[-1])  # ▶미니밴, 5t트럭: the kind
             work = (kind in _WORK_WORDS or _ALBUM_NUMBER.fullmatch(kind) or _ALBUM_NUMBER.fullmatch(words[-1])
                     # 유료회원제인 ‘와우멤버십’: the kind, then which one (예능인, 영화인 are people of the trade)
-                    or kind.endswith("인") and kind[:-1] in _WORK_WORDS and kind not in ("예능인", "영화인"))
+                    or kind.endswith("인") and kind[:-1] in _WORK_WORDS and kind not in ("예능인", "영화인")
+                    or _GAME_KIND.fullmatch(kind) and name.upper() not in _GAME_GENRES)
             type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
@@ -422,6 +441,9 @@ class _ProductRules(_ArticleBase):
         내놨다) has neither."""
         after = self.text[end : end + 40]
         named = _NAMED_AS.match(after)
+        if (_PREORDER_AFTER.match(after) and "게임" in self.text and len(name.split()) <= 3 and name[-1] not in "다요"
+                and name.upper() not in _GAME_GENRES and name not in _NOT_NAMES and self.known.type_of(name) in (None, "product")):
+            return True  # '에오스 레드' 사전예약 (round 19)
         if not named and not (after[:1] in ("을", "를") and _LAUNCH_VERB.search(" ".join(after[1:].split()[:3]))):
             return False
         if len(name.split()) > 4 or name[-1] in "다요" or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
@@ -461,4 +483,50 @@ class _ProductRules(_ArticleBase):
                 surface, end = text[m.start() : variant.end()], variant.end()
             if self._tail_ok(end):
                 hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
-        return hits + self.model_lineage_hits()
+        return hits + self.model_lineage_hits() + self.ship_game_hits()
+
+    def ship_game_hits(self) -> list[_Hit]:
+        """Named ships (see _SHIP_AFTER_KIND, _SHIP_BEFORE_CLASS, _SHIP_ORDINAL, _CRUISE_SHIP) and games listed with -
+        (see _DASH_LIST)."""
+        text = self.text
+        hits: list[_Hit] = []
+        if "함" in text:
+            patterns = (_SHIP_AFTER_KIND, _SHIP_BEFORE_CLASS) if "급" in text or "장보고" in text else (_SHIP_AFTER_KIND,)
+            for pattern in patterns:  # a class is written with 급 or as 장보고: texts without either skip that scan
+                for m in pattern.finditer(text):
+                    self._ship(m.group(1), m.start(1), hits)
+            if hits and "번" in text:
+                for m in _SHIP_ORDINAL.finditer(text):
+                    self._ship(m.group(1), m.start(1), hits)
+        if "크루즈" in text:
+            for m in _CRUISE_SHIP.finditer(text):
+                raw = m.group(1).strip()
+                name = _TRAILING_GLOSS.sub("", raw)
+                glossed = name != raw
+                if (not (m.group(2) or glossed) or len(name) < 2 or len(name.split()) > 6 or name[-1] in "다요"
+                        or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product")):
+                    continue
+                hits.append(_Hit(name, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), "rule", "product"))
+        if "게임" in text and "-" in text:
+            at = text.find(" 등")
+            while at >= 0:
+                if _GAME_AFTER_LIST.match(text, at):
+                    lo = max(0, at - 120)
+                    m = _DASH_LIST.search(text, lo, at)
+                    if m and m.start() > lo or m and lo == 0:
+                        before = text[m.start() - 1] if m.start() else " "
+                        items = m.group().split("-")
+                        if not (_is_hangul(before) or before.isalnum() or before in "-·") and all(
+                                self.known.type_of(i) in (None, "product") and i.upper() not in _GAME_GENRES
+                                and not _is_amount(i) and any(_is_hangul(c) or c.isalpha() for c in i) for i in items):
+                            pos = m.start()
+                            for item in items:
+                                hits.append(_Hit(item, pos, "rule", "product"))
+                                pos += len(item) + 1
+                at = text.find(" 등", at + 2)
+        return hits
+
+    def _ship(self, name: str, start: int, hits: list[_Hit]) -> None:
+        if name.endswith(_SHIP_KINDS) or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+            return
+        hits.append(_Hit(name, start, "rule", "product"))
