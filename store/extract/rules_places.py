@@ -104,6 +104,35 @@ def _site_core(word: str) -> str | None:
     return None
 
 
+# Cities and counties listed by their short names (공주·금산·부여·계룡, 천안·아산·당진시, 충북 보은과 옥천, (청주, 보은, 음성)):
+# the alias file keeps 공주시, 보은군, 음성군 whole on purpose, as 공주, 보은, 음성 are common words; in a list of two items or
+# more where EVERY item is such a short form (a 시/군 entity's name of three syllables or more less its 시/군), each item is
+# that city or county. The last item may keep its 시/군 or a particle (부여에서). All or none: 공주·왕자, 음성·영상, 보은과
+# 감사 name no place. Items are Hangul runs found in one scan; the gap between two runs says whether the list goes on.
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_LIST_GAPS = frozenset(("·", ",", ", ", "ㆍ"))
+_LIST_PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "은", "는", "이", "가", "을", "를",
+                   "의", "도", "로", "과", "와")
+_short_cache: list = [None, {}]
+
+
+def _short_places(known) -> dict[str, str]:
+    """Short form -> the city's or county's name in the alias file (공주 -> 공주시, 논산 -> 논산), built once per lexicon."""
+    if _short_cache[0] is known:
+        return _short_cache[1]
+    shorts: dict[str, str] = {}
+    for name, surfaces in known.surfaces.items():
+        if known.type_of(name) != "place":
+            continue
+        for s in surfaces:
+            if len(s) >= 3 and s[-1] in "시군" and all(map(_is_hangul, s)):
+                short = s[:-1]
+                if known.type_of(short) in (None, "place") and (known.get(short) or (name, ""))[0] == name:
+                    shorts.setdefault(short, name)
+    _short_cache[0], _short_cache[1] = known, shorts
+    return shorts
+
+
 # A flight route and its airline (부산-기타큐슈(스타플라이어)는, 부산-마카오(에어부산)): two towns joined by a hyphen, the
 # carrier in a bracket right after; one town the alias file knows as a place makes the other a place and the bracket a firm.
 _ROUTE_CARRIER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,6})-([가-힣]{2,6})\(([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})\)")
@@ -194,12 +223,60 @@ class _PlaceRules(_ArticleBase):
         return [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
                 and m.group(2) in ("산단", "공단") and m.group(1) in full]
 
-    @staticmethod
-    def named_by_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
+    def named_by_pairs(self, hits: list[_Hit]) -> list[tuple[str, str]]:
         """(name, hit) for hits written as a word that names something else: 하남출신 names 하남, 미 국무장관
-        (rules_people.state_secretary_hits) the State Department."""
+        (rules_people.state_secretary_hits) the State Department, 공주 in a list of short names 공주시 (short_list_hits)."""
+        shorts = _short_places(self.known)
         return ([(h.surface[:-2], h.surface) for h in hits if h.type == "place" and h.surface.endswith("출신")]
-                + [("국무부", h.surface) for h in hits if h.type == "org" and h.surface.endswith("국무장관")])
+                + [("국무부", h.surface) for h in hits if h.type == "org" and h.surface.endswith("국무장관")]
+                + [(shorts[h.surface], h.surface) for h in hits if h.type == "place" and h.surface in shorts
+                   and self.known.get(h.surface) is None])
+
+    def short_list_hits(self) -> list[_Hit]:
+        """Cities and counties listed by their short names (see _HANGUL_RUN): every item one, or none taken."""
+        text = self.text
+        if "·" not in text and "," not in text and "ㆍ" not in text and "과 " not in text and "와 " not in text:
+            return []
+        shorts = _short_places(self.known)
+        known = self.known
+        hits: list[_Hit] = []
+        run: list[tuple[str | None, int]] = []  # the list so far: (short form, "" for 당진시, None for no place; start)
+        more = conj = False  # whether the list goes on after `·`/`,` (an item with no particle) or a space (보은과)
+        prev_end = -1
+
+        def close() -> None:
+            if len(run) >= 2 and all(item is not None for item, _ in run):
+                hits.extend(_Hit(item, start, "rule", "place") for item, start in run if item and known.get(item) is None)
+
+        for m in _HANGUL_RUN.finditer(text):
+            word, start = m.group(), m.start()
+            gap = text[prev_end:start] if 0 <= prev_end and start - prev_end <= 2 else None
+            prev_end = m.end()
+            if not (run and (more and gap in _LIST_GAPS or conj and gap == " ")):
+                close()
+                run = []
+            if word in shorts:
+                run.append((word, start))
+                more, conj = True, False
+                continue
+            core, tail = word, ""
+            for p in _LIST_PARTICLES:
+                if word.endswith(p):
+                    base = word[: -len(p)]
+                    if base in shorts or base[-1:] in ("시", "군") and base[:-1] in shorts:
+                        core, tail = base, p
+                        break
+            if core in shorts:
+                run.append((core, start))  # 보은과 옥천 goes on after a space; 부여에서 is the last item
+                more, conj = False, tail in ("과", "와")
+            elif core[-1:] in ("시", "군") and core[:-1] in shorts:
+                run.append(("", start))  # 당진시, 영동군에서: the last item, the matcher's own
+                more = conj = False
+            else:
+                run.append((None, start))  # 왕자 in 공주·왕자: no place, so no item of this list is one
+                more, conj = True, word.endswith(("과", "와"))
+        close()
+        return hits
 
     def venue_hits(self) -> list[_Hit]:
         """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""
@@ -312,7 +389,7 @@ class _PlaceRules(_ArticleBase):
             hits += numbered
             if numbered:
                 hits += self._listed_dongs({h.start for h in numbered})
-        return hits
+        return hits + self.short_list_hits()
 
     def _ward_before_dong(self, prev: _Word, w: _Word) -> bool:
         """A ward (…구, two syllables or more before 구, no common noun: 연구, 입구, 자치구) right before a neighbourhood (…동,
