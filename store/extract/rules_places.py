@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .lexicon import _is_hangul, _is_tail, title_family
+from .matching import _match_key
 from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail, _suffix_type
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
@@ -106,31 +107,88 @@ def _site_core(word: str) -> str | None:
 
 # Cities and counties listed by their short names (공주·금산·부여·계룡, 천안·아산·당진시, 충북 보은과 옥천, (청주, 보은, 음성)):
 # the alias file keeps 공주시, 보은군, 음성군 whole on purpose, as 공주, 보은, 음성 are common words; in a list of two items or
-# more where EVERY item is such a short form (a 시/군 entity's name of three syllables or more less its 시/군), each item is
-# that city or county. The last item may keep its 시/군 or a particle (부여에서). All or none: 공주·왕자, 음성·영상, 보은과
-# 감사 name no place. Items are Hangul runs found in one scan; the gap between two runs says whether the list goes on.
+# more where EVERY item is such a short form (a 시/군 place's name less its 시/군, two syllables or more), each item is
+# that city or county. The last item may keep its 시/군 or a particle (부여에서, 당진시). All or none: 공주·왕자, 음성·영상,
+# 보은과 감사 name no place. Matched per text beside the matcher's mentions (store.linking.matching), never made an alias:
+# an alias would name the princess of another article 공주시. Items are Hangul runs found in one scan; the gap between
+# two runs says whether the list goes on.
 _HANGUL_RUN = re.compile(r"[가-힣]+")
 _LIST_GAPS = frozenset(("·", ",", ", ", "ㆍ"))
 _LIST_PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "은", "는", "이", "가", "을", "를",
                    "의", "도", "로", "과", "와")
-_short_cache: list = [None, {}]
 
 
-def _short_places(known) -> dict[str, str]:
-    """Short form -> the city's or county's name in the alias file (공주 -> 공주시, 논산 -> 논산), built once per lexicon."""
-    if _short_cache[0] is known:
-        return _short_cache[1]
-    shorts: dict[str, str] = {}
-    for name, surfaces in known.surfaces.items():
-        if known.type_of(name) != "place":
+def listed_short_places(text: str, matcher, found: list) -> list[tuple[int, int, int, str]]:
+    """Mentions (start, end, entity id, surface) of the cities and counties a list in `text` names by their short names
+    (see _HANGUL_RUN), for the matcher's entities; `found` is the matcher's mentions of the text (an item inside one is
+    none of these)."""
+    if "·" not in text and "," not in text and "ㆍ" not in text and "과 " not in text and "와 " not in text:
+        return []
+    automaton = matcher._automaton
+    if getattr(matcher, "_empty", True):
+        return []
+    cache: dict[str, int | None] = {}
+
+    def city(word: str) -> int | None:
+        """The one place entity named word+시 or word+군 (공주 -> 공주시), or -1 for a word the matcher knows as a place
+        written with 시/군 (논산), else None."""
+        if word in cache:
+            return cache[word]
+        eid = None
+        if len(word) >= 2:
+            ids = {p.entity_id for suffix in ("시", "군") for p in automaton.get(_match_key(word + suffix), ("", ()))[1]
+                   if p.kind == "place"}
+            if len(ids) == 1:
+                own = automaton.get(_match_key(word), None)
+                eid = -1 if own is not None and {p.entity_id for p in own[1]} == ids else None if own is not None else ids.pop()
+        cache[word] = eid
+        return eid
+
+    out: list[tuple[int, int, int, str]] = []
+    run: list[tuple[int | None, int, str]] = []  # the list so far: (entity id, -1 for the matcher's own, None; start; item)
+    more = conj = False  # whether the list goes on after `·`/`,` (an item with no particle) or a space (보은과)
+    prev_end = -1
+
+    def close() -> None:
+        if len(run) >= 2 and all(eid is not None for eid, _, _ in run):
+            out.extend((start, start + len(item), eid, item) for eid, start, item in run if eid is not None and eid >= 0)
+
+    for m in _HANGUL_RUN.finditer(text):
+        word, start = m.group(), m.start()
+        gap = text[prev_end:start] if 0 <= prev_end and start - prev_end <= 2 else None
+        prev_end = m.end()
+        if not (run and (more and gap in _LIST_GAPS or conj and gap == " ")):
+            close()
+            run = []
+        eid = city(word)
+        if eid is not None:
+            run.append((eid, start, word))
+            more, conj = True, False
             continue
-        for s in surfaces:
-            if len(s) >= 3 and s[-1] in "시군" and all(map(_is_hangul, s)):
-                short = s[:-1]
-                if known.type_of(short) in (None, "place") and (known.get(short) or (name, ""))[0] == name:
-                    shorts.setdefault(short, name)
-    _short_cache[0], _short_cache[1] = known, shorts
-    return shorts
+        core, tail = word, ""
+        for p in _LIST_PARTICLES:
+            if word.endswith(p) and len(word) > len(p) + 1:
+                base = word[: -len(p)]
+                if city(base) is not None or base[-1] in "시군" and city(base[:-1]) is not None:
+                    core, tail = base, p
+                    break
+        eid = city(core)
+        if eid is not None:
+            run.append((eid, start, core))  # 보은과 옥천 goes on after a space; 부여에서 is the last item
+            more, conj = False, tail in ("과", "와")
+        elif core[-1] in "시군" and city(core[:-1]) is not None:
+            run.append((-1, start, core))  # 당진시, 영동군에서: the last item, the matcher's own
+            more = conj = False
+        else:
+            run.append((None, start, word))  # 왕자 in 공주·왕자: no place, so no item of this list is one
+            more, conj = True, word.endswith(("과", "와"))
+    close()
+    if out and found:
+        spans = sorted((s, e) for s, e, _, _ in found)
+        starts = [s for s, _ in spans]
+        out = [x for x in out if not ((i := bisect_right(starts, x[0]) - 1) >= 0 and spans[i][1] > x[0]
+                                      or (j := bisect_left(starts, x[0])) < len(starts) and starts[j] < x[1])]
+    return out
 
 
 # A flight route and its airline (부산-기타큐슈(스타플라이어)는, 부산-마카오(에어부산)): two towns joined by a hyphen, the
@@ -223,60 +281,12 @@ class _PlaceRules(_ArticleBase):
         return [(full[m.group(1)], h.surface) for h in hits if h.type == "place" and (m := _ESTATE.fullmatch(h.surface))
                 and m.group(2) in ("산단", "공단") and m.group(1) in full]
 
-    def named_by_pairs(self, hits: list[_Hit]) -> list[tuple[str, str]]:
+    @staticmethod
+    def named_by_pairs(hits: list[_Hit]) -> list[tuple[str, str]]:
         """(name, hit) for hits written as a word that names something else: 하남출신 names 하남, 미 국무장관
-        (rules_people.state_secretary_hits) the State Department, 공주 in a list of short names 공주시 (short_list_hits)."""
-        shorts = _short_places(self.known)
+        (rules_people.state_secretary_hits) the State Department."""
         return ([(h.surface[:-2], h.surface) for h in hits if h.type == "place" and h.surface.endswith("출신")]
-                + [("국무부", h.surface) for h in hits if h.type == "org" and h.surface.endswith("국무장관")]
-                + [(shorts[h.surface], h.surface) for h in hits if h.type == "place" and h.surface in shorts
-                   and self.known.get(h.surface) is None])
-
-    def short_list_hits(self) -> list[_Hit]:
-        """Cities and counties listed by their short names (see _HANGUL_RUN): every item one, or none taken."""
-        text = self.text
-        if "·" not in text and "," not in text and "ㆍ" not in text and "과 " not in text and "와 " not in text:
-            return []
-        shorts = _short_places(self.known)
-        known = self.known
-        hits: list[_Hit] = []
-        run: list[tuple[str | None, int]] = []  # the list so far: (short form, "" for 당진시, None for no place; start)
-        more = conj = False  # whether the list goes on after `·`/`,` (an item with no particle) or a space (보은과)
-        prev_end = -1
-
-        def close() -> None:
-            if len(run) >= 2 and all(item is not None for item, _ in run):
-                hits.extend(_Hit(item, start, "rule", "place") for item, start in run if item and known.get(item) is None)
-
-        for m in _HANGUL_RUN.finditer(text):
-            word, start = m.group(), m.start()
-            gap = text[prev_end:start] if 0 <= prev_end and start - prev_end <= 2 else None
-            prev_end = m.end()
-            if not (run and (more and gap in _LIST_GAPS or conj and gap == " ")):
-                close()
-                run = []
-            if word in shorts:
-                run.append((word, start))
-                more, conj = True, False
-                continue
-            core, tail = word, ""
-            for p in _LIST_PARTICLES:
-                if word.endswith(p):
-                    base = word[: -len(p)]
-                    if base in shorts or base[-1:] in ("시", "군") and base[:-1] in shorts:
-                        core, tail = base, p
-                        break
-            if core in shorts:
-                run.append((core, start))  # 보은과 옥천 goes on after a space; 부여에서 is the last item
-                more, conj = False, tail in ("과", "와")
-            elif core[-1:] in ("시", "군") and core[:-1] in shorts:
-                run.append(("", start))  # 당진시, 영동군에서: the last item, the matcher's own
-                more = conj = False
-            else:
-                run.append((None, start))  # 왕자 in 공주·왕자: no place, so no item of this list is one
-                more, conj = True, word.endswith(("과", "와"))
-        close()
-        return hits
+                + [("국무부", h.surface) for h in hits if h.type == "org" and h.surface.endswith("국무장관")])
 
     def venue_hits(self) -> list[_Hit]:
         """Hotels, resorts and halls where something happens, after their city or site (see _VENUE_END)."""
@@ -389,7 +399,7 @@ class _PlaceRules(_ArticleBase):
             hits += numbered
             if numbered:
                 hits += self._listed_dongs({h.start for h in numbered})
-        return hits + self.short_list_hits()
+        return hits
 
     def _ward_before_dong(self, prev: _Word, w: _Word) -> bool:
         """A ward (…구, two syllables or more before 구, no common noun: 연구, 입구, 자치구) right before a neighbourhood (…동,
