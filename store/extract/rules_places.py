@@ -136,11 +136,15 @@ def listed_short_places(text: str, matcher, found: list) -> list[tuple[int, int,
             return cache[word]
         eid = None
         if len(word) >= 2:
-            ids = {p.entity_id for suffix in ("시", "군") for p in automaton.get(_match_key(word + suffix), ("", ()))[1]
-                   if p.kind == "place"}
-            if len(ids) == 1:
+            # one name, 시 or 군 (the same name twice in an alias file is one entity once linked: the first stands)
+            named = [ids for suffix in ("시", "군")
+                     if (ids := {p.entity_id for p in automaton.get(_match_key(word + suffix), ("", ()))[1] if p.kind == "place"})]
+            if len(named) == 1:
                 own = automaton.get(_match_key(word), None)
-                eid = -1 if own is not None and {p.entity_id for p in own[1]} == ids else None if own is not None else ids.pop()
+                if own is None:
+                    eid = min(named[0])
+                elif {p.entity_id for p in own[1]} <= named[0]:
+                    eid = -1  # 논산: the matcher's own place, an item of the list
         cache[word] = eid
         return eid
 
