@@ -113,9 +113,47 @@ def _site_core(word: str) -> str | None:
 # an alias would name the princess of another article 공주시. Items are Hangul runs found in one scan; the gap between
 # two runs says whether the list goes on.
 _HANGUL_RUN = re.compile(r"[가-힣]+")
+# the runs a list can join, found first in one compiled scan (most words of a text are in none): a separator and a run on
+# either side; a run starts no match inside itself, and a separator is never Hangul, so each run is read once
+_LIST_SPAN = re.compile(r"(?<![가-힣])[가-힣]+(?:(?:[·ㆍ]|, ?|(?<=[과와]) )[가-힣]+)+")
 _LIST_GAPS = frozenset(("·", ",", ", ", "ㆍ"))
 _LIST_PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "은", "는", "이", "가", "을", "를",
                    "의", "도", "로", "과", "와")
+
+
+_PARTICLE_SET = frozenset(_LIST_PARTICLES)
+_shorts_of: list = [None, {}, frozenset()]  # the last matcher read, its short forms and its full names
+
+
+def _matcher_shorts(matcher) -> tuple[dict[str, int], frozenset[str]]:
+    """For a matcher's entities, built once per matcher: short form -> the one place entity named it + 시 or 군 (공주 ->
+    공주시's id), or -1 where the matcher knows the short form itself as that place (논산); and the full names (당진시)
+    whose short form is one of these."""
+    if _shorts_of[0] is matcher:
+        return _shorts_of[1], _shorts_of[2]
+    automaton = matcher._automaton
+    named: dict[str, set[int]] = {}
+    twice: set[str] = set()
+    for key, (_, patterns) in automaton.items():
+        if len(key) >= 3 and key[-1] in "시군" and all(map(_is_hangul, key)):
+            ids = {p.entity_id for p in patterns if p.kind == "place"}
+            if ids:
+                if key[:-1] in named:
+                    twice.add(key[:-1])  # 고성시 and 고성군: which one is not said
+                named[key[:-1]] = ids
+    shorts: dict[str, int] = {}
+    for short, ids in named.items():
+        if short in twice:
+            continue
+        own = automaton.get(short, None)
+        if own is None:
+            shorts[short] = min(ids)  # the same name twice in an alias file is one entity once linked
+        elif {p.entity_id for p in own[1]} <= ids:
+            shorts[short] = -1  # 논산: the matcher's own place, an item of the list
+    fulls = frozenset(short + suffix for short in shorts for suffix in ("시", "군")
+                      if automaton.get(short + suffix, None) is not None)
+    _shorts_of[:] = [matcher, shorts, fulls]
+    return shorts, fulls
 
 
 def listed_short_places(text: str, matcher, found: list) -> list[tuple[int, int, int, str]]:
@@ -124,29 +162,14 @@ def listed_short_places(text: str, matcher, found: list) -> list[tuple[int, int,
     none of these)."""
     if "·" not in text and "," not in text and "ㆍ" not in text and "과 " not in text and "와 " not in text:
         return []
-    automaton = matcher._automaton
     if getattr(matcher, "_empty", True):
         return []
-    cache: dict[str, int | None] = {}
+    shorts, fulls = _matcher_shorts(matcher)
+    if not shorts:
+        return []
 
     def city(word: str) -> int | None:
-        """The one place entity named word+시 or word+군 (공주 -> 공주시), or -1 for a word the matcher knows as a place
-        written with 시/군 (논산), else None."""
-        if word in cache:
-            return cache[word]
-        eid = None
-        if len(word) >= 2:
-            # one name, 시 or 군 (the same name twice in an alias file is one entity once linked: the first stands)
-            named = [ids for suffix in ("시", "군")
-                     if (ids := {p.entity_id for p in automaton.get(_match_key(word + suffix), ("", ()))[1] if p.kind == "place"})]
-            if len(named) == 1:
-                own = automaton.get(_match_key(word), None)
-                if own is None:
-                    eid = min(named[0])
-                elif {p.entity_id for p in own[1]} <= named[0]:
-                    eid = -1  # 논산: the matcher's own place, an item of the list
-        cache[word] = eid
-        return eid
+        return shorts.get(word)
 
     out: list[tuple[int, int, int, str]] = []
     run: list[tuple[int | None, int, str]] = []  # the list so far: (entity id, -1 for the matcher's own, None; start; item)
@@ -157,7 +180,7 @@ def listed_short_places(text: str, matcher, found: list) -> list[tuple[int, int,
         if len(run) >= 2 and all(eid is not None for eid, _, _ in run):
             out.extend((start, start + len(item), eid, item) for eid, start, item in run if eid is not None and eid >= 0)
 
-    for m in _HANGUL_RUN.finditer(text):
+    for m in (run_ for span in _LIST_SPAN.finditer(text) for run_ in _HANGUL_RUN.finditer(text, span.start(), span.end())):
         word, start = m.group(), m.start()
         gap = text[prev_end:start] if 0 <= prev_end and start - prev_end <= 2 else None
         prev_end = m.end()
@@ -170,17 +193,17 @@ def listed_short_places(text: str, matcher, found: list) -> list[tuple[int, int,
             more, conj = True, False
             continue
         core, tail = word, ""
-        for p in _LIST_PARTICLES:
-            if word.endswith(p) and len(word) > len(p) + 1:
-                base = word[: -len(p)]
-                if city(base) is not None or base[-1] in "시군" and city(base[:-1]) is not None:
-                    core, tail = base, p
+        if word not in fulls:
+            for k in (1, 2, 3):
+                base = word[:-k]
+                if len(base) >= 2 and word[-k:] in _PARTICLE_SET and (base in shorts or base in fulls):
+                    core, tail = base, word[-k:]
                     break
         eid = city(core)
         if eid is not None:
             run.append((eid, start, core))  # 보은과 옥천 goes on after a space; 부여에서 is the last item
             more, conj = False, tail in ("과", "와")
-        elif core[-1] in "시군" and city(core[:-1]) is not None:
+        elif core in fulls:
             run.append((-1, start, core))  # 당진시, 영동군에서: the last item, the matcher's own
             more = conj = False
         else:
