@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .lexicon import _is_hangul, _is_tail, title_family
+from .matching import _match_key
 from .rules_base import _ArticleBase, _Hit, _Word, _LOANWORD_SYLLABLES, _NOT_NAMES, _SITE_SUFFIXES, _strip_tail, _suffix_type
 
 # A market is named by its town and kind glued (군위전통시장, 선비골문화시장) or by a gate or quarter after its town
@@ -102,6 +103,119 @@ def _site_core(word: str) -> str | None:
         if i > 0 and (i + len(suffix) == len(word) or _is_tail(word[i + len(suffix) :])):
             return word[: i + len(suffix)]
     return None
+
+
+# Cities and counties listed by their short names (공주·금산·부여·계룡, 천안·아산·당진시, 충북 보은과 옥천, (청주, 보은, 음성)):
+# the alias file keeps 공주시, 보은군, 음성군 whole on purpose, as 공주, 보은, 음성 are common words; in a list of two items or
+# more where EVERY item is such a short form (a 시/군 place's name less its 시/군, two syllables or more), each item is
+# that city or county. The last item may keep its 시/군 or a particle (부여에서, 당진시). All or none: 공주·왕자, 음성·영상,
+# 보은과 감사 name no place. Matched per text beside the matcher's mentions (store.linking.matching), never made an alias:
+# an alias would name the princess of another article 공주시. Items are Hangul runs found in one scan; the gap between
+# two runs says whether the list goes on.
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+# the runs a list can join, found first in one compiled scan (most words of a text are in none): a separator and a run on
+# either side; a run starts no match inside itself, and a separator is never Hangul, so each run is read once
+_LIST_SPAN = re.compile(r"(?<![가-힣])[가-힣]+(?:(?:[·ㆍ]|, ?|(?<=[과와]) )[가-힣]+)+")
+_LIST_GAPS = frozenset(("·", ",", ", ", "ㆍ"))
+_LIST_PARTICLES = ("에서는", "에서도", "에서", "에는", "에도", "으로", "까지", "부터", "에", "은", "는", "이", "가", "을", "를",
+                   "의", "도", "로", "과", "와")
+
+
+_PARTICLE_SET = frozenset(_LIST_PARTICLES)
+_shorts_of: list = [None, {}, frozenset()]  # the last matcher read, its short forms and its full names
+
+
+def _matcher_shorts(matcher) -> tuple[dict[str, int], frozenset[str]]:
+    """For a matcher's entities, built once per matcher: short form -> the one place entity named it + 시 or 군 (공주 ->
+    공주시's id), or -1 where the matcher knows the short form itself as that place (논산); and the full names (당진시)
+    whose short form is one of these."""
+    if _shorts_of[0] is matcher:
+        return _shorts_of[1], _shorts_of[2]
+    automaton = matcher._automaton
+    named: dict[str, set[int]] = {}
+    twice: set[str] = set()
+    for key, (_, patterns) in automaton.items():
+        if len(key) >= 3 and key[-1] in "시군" and all(map(_is_hangul, key)):
+            ids = {p.entity_id for p in patterns if p.kind == "place"}
+            if ids:
+                if key[:-1] in named:
+                    twice.add(key[:-1])  # 고성시 and 고성군: which one is not said
+                named[key[:-1]] = ids
+    shorts: dict[str, int] = {}
+    for short, ids in named.items():
+        if short in twice:
+            continue
+        own = automaton.get(short, None)
+        if own is None:
+            shorts[short] = min(ids)  # the same name twice in an alias file is one entity once linked
+        elif {p.entity_id for p in own[1]} <= ids:
+            shorts[short] = -1  # 논산: the matcher's own place, an item of the list
+    fulls = frozenset(short + suffix for short in shorts for suffix in ("시", "군")
+                      if automaton.get(short + suffix, None) is not None)
+    _shorts_of[:] = [matcher, shorts, fulls]
+    return shorts, fulls
+
+
+def listed_short_places(text: str, matcher, found: list) -> list[tuple[int, int, int, str]]:
+    """Mentions (start, end, entity id, surface) of the cities and counties a list in `text` names by their short names
+    (see _HANGUL_RUN), for the matcher's entities; `found` is the matcher's mentions of the text (an item inside one is
+    none of these)."""
+    if "·" not in text and "," not in text and "ㆍ" not in text and "과 " not in text and "와 " not in text:
+        return []
+    if getattr(matcher, "_empty", True):
+        return []
+    shorts, fulls = _matcher_shorts(matcher)
+    if not shorts:
+        return []
+
+    def city(word: str) -> int | None:
+        return shorts.get(word)
+
+    out: list[tuple[int, int, int, str]] = []
+    run: list[tuple[int | None, int, str]] = []  # the list so far: (entity id, -1 for the matcher's own, None; start; item)
+    more = conj = False  # whether the list goes on after `·`/`,` (an item with no particle) or a space (보은과)
+    prev_end = -1
+
+    def close() -> None:
+        if len(run) >= 2 and all(eid is not None for eid, _, _ in run):
+            out.extend((start, start + len(item), eid, item) for eid, start, item in run if eid is not None and eid >= 0)
+
+    for m in (run_ for span in _LIST_SPAN.finditer(text) for run_ in _HANGUL_RUN.finditer(text, span.start(), span.end())):
+        word, start = m.group(), m.start()
+        gap = text[prev_end:start] if 0 <= prev_end and start - prev_end <= 2 else None
+        prev_end = m.end()
+        if not (run and (more and gap in _LIST_GAPS or conj and gap == " ")):
+            close()
+            run = []
+        eid = city(word)
+        if eid is not None:
+            run.append((eid, start, word))
+            more, conj = True, False
+            continue
+        core, tail = word, ""
+        if word not in fulls:
+            for k in (1, 2, 3):
+                base = word[:-k]
+                if len(base) >= 2 and word[-k:] in _PARTICLE_SET and (base in shorts or base in fulls):
+                    core, tail = base, word[-k:]
+                    break
+        eid = city(core)
+        if eid is not None:
+            run.append((eid, start, core))  # 보은과 옥천 goes on after a space; 부여에서 is the last item
+            more, conj = False, tail in ("과", "와")
+        elif core in fulls:
+            run.append((-1, start, core))  # 당진시, 영동군에서: the last item, the matcher's own
+            more = conj = False
+        else:
+            run.append((None, start, word))  # 왕자 in 공주·왕자: no place, so no item of this list is one
+            more, conj = True, word.endswith(("과", "와"))
+    close()
+    if out and found:
+        spans = sorted((s, e) for s, e, _, _ in found)
+        starts = [s for s, _ in spans]
+        out = [x for x in out if not ((i := bisect_right(starts, x[0]) - 1) >= 0 and spans[i][1] > x[0]
+                                      or (j := bisect_left(starts, x[0])) < len(starts) and starts[j] < x[1])]
+    return out
 
 
 # A flight route and its airline (부산-기타큐슈(스타플라이어)는, 부산-마카오(에어부산)): two towns joined by a hyphen, the

@@ -6,6 +6,7 @@ import json
 from bisect import bisect_right
 
 from ..extract.entities import Matcher, short_forms
+from ..extract.rules_places import listed_short_places
 from ..extract.short_names import party_short_names
 
 PARTS = ("title", "deck", "caption", "body")  # where a mention is: the headline, the subtitle, a photo caption, the body
@@ -42,6 +43,7 @@ def match(conn, matcher: Matcher, kinds: dict[int, str], article_ids: list[int])
         for part, index, text in article_parts(*texts):
             found = matcher.find(text)
             found += short_forms(text, found, kinds)  # 최 회장 hangs on a full name in the same text
+            found += listed_short_places(text, matcher, found)  # 공주·금산·부여: 공주시, 금산군, 부여군 in this list only
             for s, e, eid, surface in sorted(found):
                 paragraph = max(0, bisect_right(para_starts, s) - 1) if part == "body" else index
                 rows.append((eid, article_id, part, paragraph, s, e, surface))

@@ -20,7 +20,7 @@ RULES_KEY = "link_rules"  # meta: rules_version() of the code that last matched 
 # lists, particle stripping, the short names an article's mentions allow (store.extract.short_names), and which texts
 # of an article are matched (store.linking.matching).
 MATCHER_MODULES = ("store.extract.matching", "store.extract.short_names", "store.extract.lexicon", "store.extract.hangul",
-                   "store.linking.matching")
+                   "store.linking.matching", "store.extract.rules_places")
 
 
 def code_digest(source: str) -> str:
