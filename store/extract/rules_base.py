@@ -66,8 +66,8 @@ _SITE_SUFFIXES = ("고속도로", "테크노밸리", "테크노벨리", "카운�
                   "미술관", "박물관", "컨트리클럽", "골프클럽", "구장", "경기장", "대교",  # venues: 서울미술관, 사직구장, 월드컵경기장
                   "기념관", "체육관",  # 아펜젤러기념관, 잠실체육관
                   "공원", "광장", "회관",  # 일산호수공원, 마치광장, 세종문화회관 (not 국립공원, 중앙광장, 마을회관: see rules_bodies)
-                  "조선소", "캠퍼스",
-                  "국제도시")  # 청라국제도시, 송도국제도시 (a stem before it: 국제도시 alone names none)  # 옥포조선소, 서초연구개발캠퍼스 (not 대형조선소, 메인캠퍼스: see rules_bodies)
+                  "조선소", "캠퍼스",  # 옥포조선소, 서초연구개발캠퍼스 (not 대형조선소, 메인캠퍼스: see rules_bodies)
+                  "국제도시")  # 청라국제도시, 송도국제도시 (a stem before it: 국제도시 alone names none)
 _WORD = re.compile(r"[^\s…]+")  # an ellipsis ends a phrase: 공급”…LG전자와 is two words
 _GLUED_SENTENCE = re.compile(r"[가-힣][.!?][`'’\"”]?[가-힣]")
 _WORD_OR_SENTENCE = re.compile(
