@@ -303,6 +303,8 @@ def _scan(text: str) -> _Found:
             if desk or town:
                 if town:
                     _add_byline(found, town["outlet"], None)
+                elif _HANGUL_OUTLET.search(desk["desk"]):  # round 20: "【코코타임즈】 우리나라에서 …": an outlet's mark, no town
+                    _add_byline(found, desk["desk"], None)
                 line, after_byline = line[(desk or town).end():], True
         if not after_byline and not found.seen_prose:
             named = _OUTLET_DATELINE.match(line) or _OUTLET_PAREN.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…":
