@@ -16,6 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
+from .clean_chrome import chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
@@ -173,6 +174,12 @@ def _scan(text: str) -> _Found:
             continue
         if core in TURN_LABELS:
             turn = True
+            found.lines.append(_Line("", "sep"))
+            continue
+        chrome = chrome_line(core, found.seen_prose)  # round 20: chrome many sites print alike (see clean_chrome)
+        if chrome is not None:
+            if chrome:
+                found.footer_outlets.append(chrome)
             found.lines.append(_Line("", "sep"))
             continue
         if source_label:  # "출처" then "외교부": the portal's source field, a line of its own
@@ -661,6 +668,7 @@ def clean(doc: Document) -> Article:
     _drop_menus(found.lines)
     _drop_menu_rows(found.lines)
     _credited_captions(found.lines)
+    drop_top_chrome(found.lines, found.reporters)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:
