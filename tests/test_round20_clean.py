@@ -152,6 +152,12 @@ def test_recommendation_box_headers():
         assert lines_of(a) == [LONG], header
 
 
+def test_story_own_list_of_facts_kept():
+    for header in ("주요 정보", "관련 정보"):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{header}\n공사 기간 3월~12월\n문의 시청 도로과\n\n{MORE}")
+        assert "공사 기간 3월~12월" in a.body, header
+
+
 def test_information_words_in_prose_kept():
     for line in ("주요 정보를 모은 안내서를 시청에 비치했다.", "맞춤 정보 서비스는 다음 달 시작한다."):
         a = text(f"{HEAD}\n\n{LONG}\n\n{line}")

@@ -16,7 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_chrome import chrome_line, drop_top_chrome
+from .clean_chrome import MAX_CHROME_LINE, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
@@ -176,7 +176,7 @@ def _scan(text: str) -> _Found:
             turn = True
             found.lines.append(_Line("", "sep"))
             continue
-        chrome = chrome_line(core, found.seen_prose)  # round 20: chrome many sites print alike (see clean_chrome)
+        chrome = chrome_line(core, found.seen_prose) if len(core) <= MAX_CHROME_LINE else None  # round 20 (see clean_chrome)
         if chrome is not None:
             if chrome:
                 found.footer_outlets.append(chrome)

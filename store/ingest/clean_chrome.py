@@ -23,6 +23,7 @@ _SHARE_PROMPT = re.compile(r"^(?:이\s?)?기사가?\s?(?:마음에\s?드셨다�
 # credit-line pattern of clean_debris reads it)
 _CREW = re.compile(r"^(?:영상\s?(?:취재|편집|촬영|디자인|제작)|촬영\s?기자|그래픽|CG|연출|구성)\s+"
                    r"(?P<names>[가-힣]{2,4}(?:\s*[,·]\s*[가-힣]{2,4}){0,3})$")
+_CREW_FIRST = frozenset("영촬그C연구")  # the first letters of _CREW's labels: other lines skip its look
 # "( KTV 국민방송 케이블방송, 위성방송 ch164, www.ktv.go.kr )": a broadcaster's channel listing under its story
 _CHANNEL_LISTING = re.compile(r"^\(\s*(?P<outlet>[A-Za-z가-힣][A-Za-z0-9가-힣]{1,12}(?:\s[A-Za-z0-9가-힣]{1,12})?)\s+"
                               r"(?:케이블|위성|IPTV|지상파|스카이라이프)[^()]{0,80}\)$")
@@ -70,7 +71,7 @@ def chrome_line(core: str, seen_prose: bool) -> str | None:
         return ""
     if "기사" in core[:4] and _SHARE_PROMPT.match(core):
         return ""
-    crew = _CREW.match(core)
+    crew = _CREW.match(core) if first in _CREW_FIRST else None
     if crew and all(_looks_like_name(name) for name in re.split(r"\s*[,·]\s*", crew["names"])):
         return ""
     if n <= MAX_CRUMB and core.endswith(_CRUMB_ENDS) and (">" in core or "›" in core or "»" in core) and not _is_prose(core):
