@@ -230,3 +230,19 @@ def test_hostile_linear():
     for line in ("<p>" * 40, "a@b.co X: @" * 10, "(" * 100 + " 케이블 ch1)", "에 달린 " * 12):
         chrome_line(line, True)
     assert time.process_time() - t < 20
+
+
+def test_kinds_of_reporter_are_no_outlet():
+    for kind in ("재외", "시민", "명예", "학생", "청소년"):
+        a = text(f"{HEAD}\n\n  • 정소윤 {kind}기자\n  • 승인 2017.10.23 11:34\n\n{LONG}")
+        assert a.outlet is None, kind
+        assert a.reporters == ["정소윤"], kind
+    a = text(f"{HEAD}\n\n  • 한빛일보 정소윤 기자\n\n{LONG}")
+    assert a.outlet == "한빛일보"
+
+
+def test_named_turn_label_is_no_headline():
+    for label in ("이한결 앵커>", "박서진 기자>", "앵커>"):
+        a = text(f"{label}\n{LONG}\n\n{MORE}")
+        assert a.title != label, label
+        assert label not in a.body

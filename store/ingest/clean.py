@@ -16,7 +16,7 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
-from .clean_chrome import MAX_CHROME_LINE, chrome_line, drop_top_chrome
+from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
@@ -172,7 +172,7 @@ def _scan(text: str) -> _Found:
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
-        if core in TURN_LABELS:
+        if core in TURN_LABELS or (core[-1:] == ">" and NAMED_TURN.match(core)):  # round 20: "이혜은 앵커>" too
             turn = True
             found.lines.append(_Line("", "sep"))
             continue

@@ -81,6 +81,10 @@ def chrome_line(core: str, seen_prose: bool) -> str | None:
     return None
 
 
+# "이혜은 앵커>", "홍길동 기자>": a transcript's turn label with the speaker's name, its opening < lost (as <앵커>)
+NAMED_TURN = re.compile(r"^(?:[가-힣]{2,4}\s?)?(?:앵커|기자|리포트|특파원)\s?>$")
+
+
 # --- the top of the page ---------------------------------------------------------------------------
 
 # "금융IT", "섹션", "기후위기시계": a one-word section or widget label above the headline

@@ -124,7 +124,8 @@ _OUTLET_MARK_TAIL = re.compile(
 # 전재 …>": the owner a copyright notice names
 SOURCE_OUTLET = re.compile(r"^출처\s*[-–]\s*(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})$")
 OWNER_OUTLET = re.compile(r"저작권은\s*(?P<outlet>[가-힣A-Za-z0-9]{2,20}?)\s*(?:에게|에)\s*있")
-_NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습)$")
+# round 20: and the kinds of reporter _JOB now knows (재외, 시민, 명예, 학생, 청소년, 편집): "박정연 재외기자" names no outlet 재외
+_NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습|재외|시민|명예|학생|청소년|편집)$")
 _FOOTER_OUTLET = re.compile(
     r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
 )
@@ -232,7 +233,7 @@ def _names(group: str) -> list[str]:
     return [n for n in re.split(r"\s*[·ㆍ,]\s*|\s+", group) if n]
 
 
-_JOB_WORDS = frozenset("선임 수석 전문 객원 인턴 수습 사진 영상 대표 기자".split())
+_JOB_WORDS = frozenset("선임 수석 전문 객원 인턴 수습 사진 영상 대표 기자 재외 시민 명예 학생 청소년 편집 취재".split())
 
 
 def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced: bool = False) -> None:
