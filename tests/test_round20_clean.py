@@ -246,3 +246,20 @@ def test_named_turn_label_is_no_headline():
         a = text(f"{label}\n{LONG}\n\n{MORE}")
         assert a.title != label, label
         assert label not in a.body
+
+
+def test_calendar_row_and_player_notice():
+    for line in ("일 | 월 | 화 | 수 | 목 | 금 | 토 |", "| 일 | 월 | 화 | 수 | 목 | 금 | 토 |", "Sun Mon Tue Wed Thu Fri Sat",
+                 "Your browser does not support the video tag.", "이 브라우저는 비디오 태그를 지원하지 않습니다.",
+                 "사용하시는 브라우저는 동영상 재생을 지원하지 않습니다."):
+        assert chrome_line(line, True) == "", line
+    for line in ("일부 브라우저는 새 동영상 형식을 지원하지 않습니다고 업체는 설명했다",  # no: prose around it
+                 "월 | 화 | 수 경기 일정이 바뀌었다."):
+        assert chrome_line(line, True) is None, line
+
+
+def test_hand_off_after_details():
+    for line, name in (("자세한 내용 정하람 기자가 전해드립니다.", "정하람"), ("자세한 소식 박서진 기자가 보도합니다.", "박서진")):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{line}\n\n{MORE}")
+        assert name in a.reporters, line
+        assert line not in a.body

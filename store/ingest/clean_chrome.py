@@ -1,8 +1,9 @@
 """Round 20: page chrome that many Korean news sites print the same way, each a whole line on its own (a browser's
 script notice, a share prompt, a broadcast's crew credits, a channel listing, an outlet's social-channel links, a
-reporter's contact handles, a breadcrumb down to "기사 본문", leftover empty HTML tags), and the chrome at the top of a
-page (a section label above the headline, the reporter's name alone under it). store.ingest.clean asks `chrome_line`
-for each line and `drop_top_chrome` once the lines are read."""
+reporter's contact handles, a breadcrumb down to "기사 본문", leftover empty HTML tags, a calendar's weekday row, a
+video player's fallback notice), and the chrome at the top of a page (a section label above the headline, the
+reporter's name alone under it). store.ingest.clean asks `chrome_line` for each line and `drop_top_chrome` once the
+lines are read."""
 from __future__ import annotations
 
 import re
@@ -36,6 +37,12 @@ _CONTACT_HANDLES = re.compile(rf"^(?:{_EMAIL})?\s*(?:(?:X|Twitter|트위터|Face
                               r"@?[\w.]+\s*)+$")
 # "헤럴드생생뉴스/onlinenews@heraldcorp.com", "온라인뉴스팀 / web@x.com": a desk's byline, its name, a slash, its email
 _DESK_EMAIL = re.compile(rf"^(?:[가-힣][가-힣A-Za-z0-9]{{1,19}})\s*/\s*{_EMAIL}$")
+# "일 | 월 | 화 | 수 | 목 | 금 | 토 |": a calendar widget's weekday row (schedules of games, events, exhibitions)
+_WEEKDAY_ROW = re.compile(r"^\|?\s*(?:[일월화수목금토]\s*\|\s*){6}[일월화수목금토]\s*\|?$|^(?:(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)\s*\|?\s*){7}$")
+# "Your browser does not support the video tag.", "이 브라우저는 비디오 태그를 지원하지 않습니다.": a video player's fallback
+_PLAYER_NOTICE = re.compile(r"^(?:Your browser does not support (?:the )?(?:video|audio|HTML5)[^.]{0,40}\.?"
+                            r"|(?:이\s|현재\s|사용하시는\s|고객님의\s)?(?:브라우저|웹\s?브라우저)[가-힣]{0,2}\s(?:[가-힣0-9A-Za-z]{1,12}\s){0,3}"
+                            r"(?:비디오|동영상|영상|video|HTML5)[^.]{0,30}지원하지\s?않습니다\.?)$", re.I)
 # "<연합뉴스>" alone under a table or graphic: its source's mark (a wire's, not necessarily the page's outlet)
 _SOURCE_MARK = re.compile(r"^<\s*[가-힣A-Za-z0-9]{1,15}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV)\s*>$")
 # "<p></p>", "</div>": HTML tags a converter left with nothing between them
@@ -68,6 +75,10 @@ def chrome_line(core: str, seen_prose: bool) -> str | None:
         return None
     if ("스크립트" in core or "script" in core or "Script" in core) and _SCRIPT_NOTICE.search(core) and any(
             w in core for w in _SCRIPT_CONTEXT):
+        return ""
+    if ("|" in core or first in "SMTWF") and _WEEKDAY_ROW.match(core):
+        return ""
+    if ("지원하지" in core or "support" in core) and _PLAYER_NOTICE.match(core):
         return ""
     if "기사" in core[:4] and _SHARE_PROMPT.match(core):
         return ""

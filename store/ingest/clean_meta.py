@@ -99,9 +99,10 @@ _BYLINE_EMAIL_INSIDE = re.compile(
 )  # "… 움직이고 있다. 이천=김동욱기자 gphoto@etnews.com 반도체이천…": a photo byline with its town
 # A broadcast story's hand-off to its reporter: "정윤섭 기자입니다.", "윤두열 기자가 취재했습니다.", "먼저 노도일 기자가
 # 보도합니다.", "워싱턴 홍상희 특파원입니다."
-# round 20: "홍길동 기자가 (현장에) 다녀왔습니다.", "… 기자가 알아봤습니다/짚어봤습니다": the anchor's other hand-offs
+# round 20: "홍길동 기자가 (현장에) 다녀왔습니다.", "… 기자가 알아봤습니다/짚어봤습니다": the anchor's other hand-offs, also after
+# "자세한 내용(은)", "자세한 소식": "자세한 내용 홍길동 기자가 전해드립니다."
 _HAND_OFF = re.compile(
-    rf"^(?:(?:먼저|이어서|계속해서)\s)?(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
+    rf"^(?:(?:먼저|이어서|계속해서|자세한\s(?:내용|소식)(?:은|을)?|(?:자세한\s)?(?:내용|소식)은)\s)?(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
     rf"(?:입니다|의\s?보도입니다|가\s?(?:(?:현장에\s?|현장을\s?)?(?:취재했습니다|보도합니다|전해드립니다|전합니다|다녀왔습니다"
     rf"|알아봤습니다|짚어봤습니다|정리했습니다|만나봤습니다|따라가봤습니다|돌아봤습니다|가봤습니다)))\.?$")
 # "▲ 김동수기자 사진영상부 차장": a photographer's byline with the desk's title; "YTN 황보혜경 (bohk@ytn.co.kr)", "박상돈(kaka@yna.co.kr)"
