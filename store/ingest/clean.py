@@ -19,7 +19,7 @@ from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EM
 from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
 from .clean_menus import _drop_menu_rows, _drop_menus
-from .clean_debris import (comment_form, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+from .clean_debris import (comment_form, COMMENT_COUNT, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, REPLY_OUTLET, WEB_OUTLET, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice,
@@ -164,7 +164,7 @@ def _scan(text: str) -> _Found:
             _caption_row(line, found)
             continue
         if _COMMENT_HEADER.match(core) or (core[:3] in ("Log", "To ") and _COMMENT_HEADER_EN.match(core)) or (
-                core[:1] in "댓의" and comment_form(core)):
+                core[:1] in "댓의" and comment_form(core)) or ("댓글" in core and COMMENT_COUNT.match(core)):
             in_comments = found.seen_prose  # a comment count in a top toolbar must not end the story
             found.lines.append(_Line("", "sep"))
             continue

@@ -228,8 +228,9 @@ _LIST_HEADER = re.compile(
 _COMMENT_HEADER = re.compile(
     r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기|댓글\s?삭제|BEST\s?댓글|베스트\s?댓글"
     r"|닉네임\s+패스워드(?:\s+\S+){0,4}|※?\s*아래 경우에는 (?:고지 없이|사전 통보 없이) 삭제(?:하겠습니다|될 수 있습니다)\.?"
-    r"|삭제한 댓글은 다시 복구할 수 없습니다\.?"  # a comment-deletion dialog
-    r"|[^'‘’]{0,80}에\s?달린\s?(?:기사\s?)?['‘]?댓글\s?\d*\s?개['’]?\s?입니다\.?|댓글\s?\d*\s?개)$")  # round 20: a comment box's count
+    r"|삭제한 댓글은 다시 복구할 수 없습니다\.?)$")  # a comment-deletion dialog
+# round 20: a comment box's count, "{제목}에 달린 기사 '댓글 N개' 입니다." or "댓글 N개" alone (tried on lines holding 댓글)
+COMMENT_COUNT = re.compile(r"^(?:[^'‘’]{0,80}에\s?달린\s?(?:기사\s?)?['‘]?댓글\s?\d*\s?개['’]?\s?입니다\.?|댓글\s?\d*\s?개)$")
 # round 18: a comment form flattened onto one line ("댓글 3 의견입력 로그인 닉네임 암호 본문 등록 …"): it opens with a
 # comment label and holds three or more of a form's field and sort labels; whatever follows is the comments
 _FORM_WORDS = frozenset(
