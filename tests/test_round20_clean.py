@@ -263,3 +263,19 @@ def test_hand_off_after_details():
         a = text(f"{HEAD}\n\n{LONG}\n\n{line}\n\n{MORE}")
         assert name in a.reporters, line
         assert line not in a.body
+
+
+def test_reading_support_and_subscribe_widgets():
+    for line in ("이 기사를 추천합니다", "기사를 읽어드립니다", "음성으로 듣기", "본문 듣기", "AI 요약 보기", "기사 원문 보기",
+                 "프린트 하기", "기사 잘 보셨나요?", "독자님의 후원이 큰 힘이 됩니다", "후원하기", "정기후원 신청하기",
+                 "네이버 메인에서 한빛일보 구독하기", "네이버에서 한빛뉴스 구독하기", "한빛일보를 구독하세요"):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{line}\n\n{MORE}")
+        assert line not in a.body, line
+        assert lines_of(a) == [LONG, MORE], line
+
+
+def test_support_words_in_prose_kept():
+    for line in ("독자의 후원이 이어졌다.", "시민들은 후원하기 위해 모였다.", "주민 절반이 지역 신문을 구독하고 있다고 답했다.",
+                 "유료 구독하세요라는 안내 문구를 두고 논란이 일었다."):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{line}")
+        assert line in lines_of(a), line

@@ -1,7 +1,7 @@
 """Round 20: page chrome that many Korean news sites print the same way, each a whole line on its own (a browser's
 script notice, a share prompt, a broadcast's crew credits, a channel listing, an outlet's social-channel links, a
 reporter's contact handles, a breadcrumb down to "기사 본문", leftover empty HTML tags, a calendar's weekday row, a
-video player's fallback notice), and the chrome at the top of a page (a section label above the headline, the
+video player's fallback notice, reading/support/subscribe widgets), and the chrome at the top of a page (a section label above the headline, the
 reporter's name alone under it). store.ingest.clean asks `chrome_line` for each line and `drop_top_chrome` once the
 lines are read."""
 from __future__ import annotations
@@ -43,6 +43,16 @@ _WEEKDAY_ROW = re.compile(r"^\|?\s*(?:[일월화수목금토]\s*\|\s*){6}[일월
 _PLAYER_NOTICE = re.compile(r"^(?:Your browser does not support (?:the )?(?:video|audio|HTML5)[^.]{0,40}\.?"
                             r"|(?:이\s|현재\s|사용하시는\s|고객님의\s)?(?:브라우저|웹\s?브라우저)[가-힣]{0,2}\s(?:[가-힣0-9A-Za-z]{1,12}\s){0,3}"
                             r"(?:비디오|동영상|영상|video|HTML5)[^.]{0,30}지원하지\s?않습니다\.?)$", re.I)
+# Reading and reader-support widgets: "기사를 읽어드립니다", "음성으로 듣기", "본문 듣기", "AI 요약 보기" (text-to-speech and
+# summary buttons), "이 기사를 추천합니다", "기사 원문 보기", "프린트 하기", "기사 잘 보셨나요?", "독자님의 후원이 큰 힘이
+# 됩니다", "후원하기", "네이버에서 한빛일보 구독하기", "한빛일보를 구독하세요"
+_WIDGET = re.compile(r"^(?:(?:이\s)?기사를?\s?(?:읽어\s?드립니다|읽어드려요|추천합니다|추천하기)|(?:기사|본문|음성으로|AI\s?음성으로)\s?듣기"
+                     r"|음성\s?(?:듣기|재생)|AI\s?요약\s?(?:보기|듣기)|요약\s?보기|(?:기사\s?)?원문\s?보기|프린트\s?하기|인쇄\s?하기"
+                     r"|기사\s?(?:잘\s)?(?:보셨나요|어떠셨나요|유익하셨나요)\??|(?:독자님|독자\s?여러분|여러분)의\s?후원[^.!?]{0,20}(?:됩니다|부탁드립니다|기다립니다|필요합니다)[.!]?"
+                     r"|(?:정기\s?)?후원\s?(?:하기|회원\s?가입|신청(?:하기)?))$")
+MAX_SUBSCRIBE_PROMPT = 40
+_SUBSCRIBE_PROMPT = re.compile(r"^(?:(?:네이버|다음|구글)(?:\s?(?:메인|뉴스스탠드|뉴스))?에서\s?)?[가-힣A-Za-z0-9]{2,15}(?:\s?뉴스)?(?:을|를)?\s?"
+                               r"구독(?:하기|하세요|해\s?주세요)[.!]?$")
 # "<연합뉴스>" alone under a table or graphic: its source's mark (a wire's, not necessarily the page's outlet)
 _SOURCE_MARK = re.compile(r"^<\s*[가-힣A-Za-z0-9]{1,15}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV)\s*>$")
 # "<p></p>", "</div>": HTML tags a converter left with nothing between them
@@ -75,6 +85,10 @@ def chrome_line(core: str, seen_prose: bool) -> str | None:
         return None
     if ("스크립트" in core or "script" in core or "Script" in core) and _SCRIPT_NOTICE.search(core) and any(
             w in core for w in _SCRIPT_CONTEXT):
+        return ""
+    if n <= MAX_CHROME_LINE // 2 and _WIDGET.match(core):
+        return ""
+    if n <= MAX_SUBSCRIBE_PROMPT and "구독" in core and _SUBSCRIBE_PROMPT.match(core):
         return ""
     if ("|" in core or first in "SMTWF") and _WEEKDAY_ROW.match(core):
         return ""
