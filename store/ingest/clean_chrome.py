@@ -50,6 +50,7 @@ _WIDGET = re.compile(r"^(?:(?:이\s)?기사를?\s?(?:읽어\s?드립니다|읽�
                      r"|음성\s?(?:듣기|재생)|AI\s?요약\s?(?:보기|듣기)|요약\s?보기|(?:기사\s?)?원문\s?보기|프린트\s?하기|인쇄\s?하기"
                      r"|기사\s?(?:잘\s)?(?:보셨나요|어떠셨나요|유익하셨나요)\??|(?:독자님|독자\s?여러분|여러분)의\s?후원[^.!?]{0,20}(?:됩니다|부탁드립니다|기다립니다|필요합니다)[.!]?"
                      r"|(?:정기\s?)?후원\s?(?:하기|회원\s?가입|신청(?:하기)?))$")
+_WIDGET_FIRST = frozenset("이기본음A요원프인독여후정")  # the first letters _WIDGET's lines open with
 MAX_SUBSCRIBE_PROMPT = 40
 _SUBSCRIBE_PROMPT = re.compile(r"^(?:(?:네이버|다음|구글)(?:\s?(?:메인|뉴스스탠드|뉴스))?에서\s?)?[가-힣A-Za-z0-9]{2,15}(?:\s?뉴스)?(?:을|를)?\s?"
                                r"구독(?:하기|하세요|해\s?주세요)[.!]?$")
@@ -86,7 +87,7 @@ def chrome_line(core: str, seen_prose: bool) -> str | None:
     if ("스크립트" in core or "script" in core or "Script" in core) and _SCRIPT_NOTICE.search(core) and any(
             w in core for w in _SCRIPT_CONTEXT):
         return ""
-    if n <= MAX_CHROME_LINE // 2 and _WIDGET.match(core):
+    if n <= MAX_CHROME_LINE // 2 and first in _WIDGET_FIRST and _WIDGET.match(core):
         return ""
     if n <= MAX_SUBSCRIBE_PROMPT and "구독" in core and _SUBSCRIBE_PROMPT.match(core):
         return ""
