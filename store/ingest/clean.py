@@ -16,8 +16,10 @@ import re
 from ..model import Article, Document, InputError
 from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EMAIL, _JOB, _NAMES, _Found, _Line, _MAX_FOOTER_CHARS, _NAME, _WEEKDAY,
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
+from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
+from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
 from .clean_menus import _drop_menu_rows, _drop_menus
-from .clean_debris import (comment_form, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
+from .clean_debris import (comment_form, COMMENT_COUNT, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
                            _LIST_HEADER, _OUTLET_LINE, _PHOTO_DATE_CREDIT, REPLY_OUTLET, WEB_OUTLET, _PORTAL_OUTLET, _STAFF_PHOTO_CREDIT, _WORD_ENDING,
                            _caption_row, _is_debris, _photo_page, _strip_credits, copyright_notice,
@@ -162,7 +164,7 @@ def _scan(text: str) -> _Found:
             _caption_row(line, found)
             continue
         if _COMMENT_HEADER.match(core) or (core[:3] in ("Log", "To ") and _COMMENT_HEADER_EN.match(core)) or (
-                core[:1] in "댓의" and comment_form(core)):
+                core[:1] in "댓의" and comment_form(core)) or ("댓글" in core and COMMENT_COUNT.match(core)):
             in_comments = found.seen_prose  # a comment count in a top toolbar must not end the story
             found.lines.append(_Line("", "sep"))
             continue
@@ -170,8 +172,14 @@ def _scan(text: str) -> _Found:
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
-        if core in TURN_LABELS:
+        if core in TURN_LABELS or (core[-1:] == ">" and NAMED_TURN.match(core)):  # round 20: "이혜은 앵커>" too
             turn = True
+            found.lines.append(_Line("", "sep"))
+            continue
+        chrome = chrome_line(core, found.seen_prose) if len(core) <= MAX_CHROME_LINE else None  # round 20 (see clean_chrome)
+        if chrome is not None:
+            if chrome:
+                found.footer_outlets.append(chrome)
             found.lines.append(_Line("", "sep"))
             continue
         if source_label:  # "출처" then "외교부": the portal's source field, a line of its own
@@ -302,6 +310,8 @@ def _scan(text: str) -> _Found:
             if desk or town:
                 if town:
                     _add_byline(found, town["outlet"], None)
+                elif _HANGUL_OUTLET.search(desk["desk"]):  # round 20: "【코코타임즈】 우리나라에서 …": an outlet's mark, no town
+                    _add_byline(found, desk["desk"], None)
                 line, after_byline = line[(desk or town).end():], True
         if not after_byline and not found.seen_prose:
             named = _OUTLET_DATELINE.match(line) or _OUTLET_PAREN.match(line)  # "[이코노믹데일리] 국내 IT 양대산맥인…":
@@ -560,57 +570,6 @@ def _byline_above(found: _Found, stamp: str) -> None:
         found.lines[-1] = _Line("", "sep")
 
 
-# A page flattened to one line: "전자 부품 반도체 KOREA, 파이팅! 발행일 : 2015-01-05 08:00 지면 : 2015-01-05 1면 공유하기 페이스북
-# X(트위터) 메일 URL 복사 글자크기 설정 가 작게 가 보통 가 크게 반도체는 …": a headline, a labelled date within the first
-# characters, then the page's buttons before the story
-_FLAT_DATE = re.compile(r"\s(?=(?:발행일|기사\s?입력|입력|등록|승인)\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2})")
-_FLAT_DATE_PIECE = re.compile(
-    r"^(?:(?:발행일|기사\s?입력|입력|등록|승인|수정|지면)\s*[:：]?\s*(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
-    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?|\s+\d{1,3}면)?\s*)+")
-_FLAT_BUTTONS = frozenset({"X(트위터)", "보통", "복사", "설정", "글자크기", "URL", "공유하기", "메일", "작게", "크게", "가"}) | PAGE_BUTTONS
-_FLAT_LABEL = re.compile(r"\s(?=(?:수정|지면)\s*[:：])")  # "발행일 : … 지면 : …": one line each
-MAX_FLAT_HEAD = 150
-MIN_FLAT_LINE = 200
-
-
-def _unflatten(text: str) -> str:
-    """A one-line page's headline, date line and story on lines of their own (see _FLAT_DATE); other text as it is."""
-    if len(text) < MIN_FLAT_LINE or "\n" in text.strip():
-        return text
-    line = text.strip()
-    cut = _FLAT_DATE.search(line, 0, MAX_FLAT_HEAD)
-    if cut is None or cut.start() < 5:
-        return text
-    head, rest = line[: cut.start()], line[cut.end():]
-    dated = _FLAT_DATE_PIECE.match(rest)
-    if dated is None:
-        return text
-    date_lines, rest = _FLAT_LABEL.split(rest[: dated.end()].strip()), rest[dated.end():]
-    words = rest.split(" ")
-    k = 0
-    while k < len(words) and words[k] in _FLAT_BUTTONS:
-        k += 1
-    return "\n".join([head, *(d.strip() for d in date_lines if d.strip()), " ".join(words[k:])])
-
-# A wire story's page flattened into one line by an aggregator (wn.com): "최송아기자 구독 구독중 이전 다음 {deck} 이미지 확대
-# {caption} [촬영 최송아] (울산=연합뉴스) 최송아 기자 = {lede}... read full story": the reporter's subscribe row, the photo
-# button before a caption and its credit, and the aggregator's link, each put on a line of its own (or cut)
-_SUBSCRIBE_ROW = re.compile(rf"^({_NAME}\s?(?:기자|특파원)\s구독\s구독중(?:\s이전\s다음)?)\s+(?=\S)", re.M)
-SUBSCRIBE_BYLINE = re.compile(rf"^(?P<names>{_NAME})\s?(?:기자|특파원)\s?구독(?:\s?구독중)?(?:\s?이전\s?다음)?$")
-_PHOTO_BUTTON = re.compile(
-    r"\s이미지 확대\s(?P<caption>[^\[\]\n]{2,200}?\s?\[[^\[\]\n]{1,40}\])\s*(?=[(\[][가-힣]{1,10}=[^()\[\]\n]{2,20}[)\]])")
-_READ_MORE = re.compile(r"\s*(?:\.{2,3}|…)\s?read full story\s*$", re.I | re.M)
-
-
-def _split_wire_line(text: str) -> str:
-    if "구독중" in text:
-        text = _SUBSCRIBE_ROW.sub("\\1\n", text)
-    if "이미지 확대" in text:
-        text = _PHOTO_BUTTON.sub("\n이미지 확대\n\\g<caption>\n", text)
-    if "read full story" in text or "Read full story" in text:
-        text = _READ_MORE.sub("", text)
-    return text
-
 # --- the article --------------------------------------------------------------------------------
 
 MIN_DEDUP_CHARS = 30  # shorter repeats ("네.", a subhead) go only as part of a repeated run
@@ -709,6 +668,7 @@ def clean(doc: Document) -> Article:
     _drop_menus(found.lines)
     _drop_menu_rows(found.lines)
     _credited_captions(found.lines)
+    drop_top_chrome(found.lines, found.reporters)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:

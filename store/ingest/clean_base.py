@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*"
 _NAMES_SP = rf"{_NAME}(?:(?:\s*[·ㆍ,]\s*|\s+){_NAME})*"  # also "홍길동 김철수": only where 기자/특파원 follows
-_JOB = r"(?:선임|수석|전문|객원|인턴|수습|사진|영상|대표)?(?:기자|특파원)"  # 대표기자: the lead reporter, not an outlet "대표"
+# round 20: 재외기자, 시민기자, 명예기자, 학생기자, 청소년기자, 편집기자, 취재기자: kinds of reporter glued to 기자, read as an
+# outlet before ("박정연 재외기자": outlet 재외) — many community, overseas-Korean and campus papers sign so
+_JOB = r"(?:선임|수석|전문|객원|인턴|수습|사진|영상|대표|재외|시민|명예|학생|청소년|편집|취재)?(?:기자|특파원)"  # 대표기자: the lead reporter, not an outlet "대표"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _CLOSERS = "\"'”’」』)]>"
 _PERIOD_END = re.compile(rf"(?<!\.)[.。][{re.escape(_CLOSERS)}]*$")  # "...다." ends prose; "…" and "?" may end a headline

@@ -12,7 +12,8 @@ from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line
 _AGENCIES = r"(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:코리아|뱅크)?|연합뉴스|뉴시스|뉴스1|뉴스핌|AP통신|AFP통신)"
 # a broadcast transcript's turn labels: the text after one is a turn of speech, never a deck
 TURN_LABELS = frozenset({"[앵커]", "[기자]", "[리포트]", "<앵커>", "<기자>", "<리포트>", "<앵커 멘트>", "[앵커 멘트]", "<기자 멘트>",
-                         "[앵커멘트]", "<앵커멘트>", "[기자 멘트]"})
+                         "[앵커멘트]", "<앵커멘트>", "[기자 멘트]",
+                         "[현장음]", "<현장음>", "[녹취]", "<녹취>"})  # round 20: the scene's sound, then its speech
 PAGE_BUTTONS = frozenset({
     "가장작게", "작게", "기본", "크게", "가장크게", "글자크기", "글씨크기", "글자 크기", "글씨 크기", "본문 글자 크기",
     "폰트 크기", "인쇄", "프린트", "공유", "공유하기", "스크랩", "URL복사", "URL 복사", "링크복사", "링크 복사", "주소복사",
@@ -215,6 +216,10 @@ _LIST_HEADER = re.compile(
     r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한|댓글\s?많은)\s*){1,2}"  # 이 시각 주요뉴스
     r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
     r"[▲▶■]?\s*[^.!?]{1,40}\s모아\s?보기|"
+    # round 20: boxes of picks named 정보 or 갤러리 ("많이 본 정보", "당신을 위한 추천 정보", "핫 갤러리"); only with a word of
+    # popularity or picking: "주요 정보", "관련 정보" may head a story's own list of facts
+    r"(?:많이\s?본|가장\s?많이\s?본|오늘의|당신을\s?위한|맞춤|인기|추천|핫|HOT|베스트|BEST)(?:\s*(?:인기|추천))?\s*정보|"
+    r"(?:핫|HOT|인기|포토|베스트|BEST)\s?갤러리|"
     r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기|"
     r"[\[【<]\s*(?:관련|주요|추천|인기|많이\s?본)\s?(?:기사|뉴스)\s*[\]】>])$",  # "[관련기사]"
     re.I,
@@ -224,6 +229,8 @@ _COMMENT_HEADER = re.compile(
     r"^(?:댓글\s?목록|전체\s?댓글(?:\s*\d+)?|댓글\s?\(\d+\)|AI\s?요약|요약\s?보기|댓글\s?삭제|BEST\s?댓글|베스트\s?댓글"
     r"|닉네임\s+패스워드(?:\s+\S+){0,4}|※?\s*아래 경우에는 (?:고지 없이|사전 통보 없이) 삭제(?:하겠습니다|될 수 있습니다)\.?"
     r"|삭제한 댓글은 다시 복구할 수 없습니다\.?)$")  # a comment-deletion dialog
+# round 20: a comment box's count, "{제목}에 달린 기사 '댓글 N개' 입니다." or "댓글 N개" alone (tried on lines holding 댓글)
+COMMENT_COUNT = re.compile(r"^(?:[^'‘’]{0,80}에\s?달린\s?(?:기사\s?)?['‘]?댓글\s?\d*\s?개['’]?\s?입니다\.?|댓글\s?\d*\s?개)$")
 # round 18: a comment form flattened onto one line ("댓글 3 의견입력 로그인 닉네임 암호 본문 등록 …"): it opens with a
 # comment label and holds three or more of a form's field and sort labels; whatever follows is the comments
 _FORM_WORDS = frozenset(

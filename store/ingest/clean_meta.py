@@ -35,7 +35,7 @@ _BYLINE_PREFIXES = (
     re.compile(rf"^(?:(?P<outlet>[^\s=\[\]()|]{{2,20}})\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}\s*(?:=|\|(?!\s*(?:\d|입력|수정|등록|승인|기사|업데이트)))"),
 )
 # "【철원】철원군의 …": a regional desk's dateline glued before the lede (the town, no outlet)
-DESK_DATELINE = re.compile(r"^【\s*[가-힣]{2,6}\s*】\s*(?=\S)")
+DESK_DATELINE = re.compile(r"^【\s*(?P<desk>[가-힣]{2,6})\s*】\s*(?=\S)")  # round 20: named, an outlet's mark is read (see clean)
 # "(화천 더리더) 대한민국을 …": the town and the outlet in brackets before the lede
 # (the outlet's name three letters or more, not ending as a place's does: "(부산 해운대)", "(대구 달서구)" are places)
 TOWN_OUTLET_PAREN = re.compile(r"^\(\s*(?!사진|자료|그래픽|영상|출처|제공)[가-힣]{2,5}\s(?P<outlet>[가-힣][가-힣A-Za-z0-9]{2,11})"
@@ -80,11 +80,13 @@ _CELL_BYLINE = re.compile(rf"^(?P<outlet>[^=|]{{1,20}}?)\s*=\s*(?P<names>{_NAMES
 _BARE_NAME = re.compile(r"^(?P<names>[가-힣]{2,4})(?:\s*\([^()]{1,10}\))?$")
 # "... 말했다. 홍길동 기자 hong@x.com" at the end of the last paragraph; "... 분석했다. (서울=연합뉴스) 김종현기자"
 _BYLINE_TAIL = re.compile(
-    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB}))?|<"
+    rf"{_AFTER_SENTENCE}\s*(?:/\s*(?:(?P<outlet>[^\s/]{{2,20}})\s+(?={_NAME}\s*{_JOB})|(?!사진|자료|그래픽|영상)[가-힣]{{1,10}}\s*=\s*)?|<"
     rf"|\(\s*[가-힣]{{1,10}}\s*=\s*(?P<wire>[^()\s]{{2,20}})\s*\)\s*)?"
     rf"(?P<names>{_NAMES})\s*{_JOB}(?:\s*,\s*(?P<more>{_NAMES})\s*{_JOB})?\s*>?\s*(?:[(<]?{_EMAIL}[)>]?|[·ㆍ][A-Za-z]{{1,8}})?$"
 )  # "... 말했다. 홍길동 기자 hong@x.com"  "... <홍길동기자>"  "... /디스이즈게임 홍길동 기자, 김철수 기자"
 # round 18: "... /홍길동기자·web": a CMS's editor mark glued after the byline
+# round 20: "... 기록했다./음성=홍길동기자": a regional paper's sign-off, its desk's town and = before the name (a credit
+# word there, "/사진=홍길동 기자", is a photo's)
 # "…압수수색했다.최지예 텐아시아 기자 wisdomart@tenasia.co.kr": the name, then the outlet, then 기자 and an email (the
 # email says byline: without it "… 말했다. 홍길동 한빛 기자" could be two names)
 NAME_OUTLET_TAIL = re.compile(
@@ -97,9 +99,12 @@ _BYLINE_EMAIL_INSIDE = re.compile(
 )  # "… 움직이고 있다. 이천=김동욱기자 gphoto@etnews.com 반도체이천…": a photo byline with its town
 # A broadcast story's hand-off to its reporter: "정윤섭 기자입니다.", "윤두열 기자가 취재했습니다.", "먼저 노도일 기자가
 # 보도합니다.", "워싱턴 홍상희 특파원입니다."
+# round 20: "홍길동 기자가 (현장에) 다녀왔습니다.", "… 기자가 알아봤습니다/짚어봤습니다": the anchor's other hand-offs, also after
+# "자세한 내용(은)", "자세한 소식": "자세한 내용 홍길동 기자가 전해드립니다."
 _HAND_OFF = re.compile(
-    rf"^(?:(?:먼저|이어서|계속해서)\s)?(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
-    rf"(?:입니다|의\s?보도입니다|가\s?(?:취재했습니다|보도합니다|전해드립니다|전합니다))\.?$")
+    rf"^(?:(?:먼저|이어서|계속해서|자세한\s(?:내용|소식)(?:은|을)?|(?:자세한\s)?(?:내용|소식)은)\s)?(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
+    rf"(?:입니다|의\s?보도입니다|가\s?(?:(?:현장에\s?|현장을\s?)?(?:취재했습니다|보도합니다|전해드립니다|전합니다|다녀왔습니다"
+    rf"|알아봤습니다|짚어봤습니다|정리했습니다|만나봤습니다|따라가봤습니다|돌아봤습니다|가봤습니다)))\.?$")
 # "▲ 김동수기자 사진영상부 차장": a photographer's byline with the desk's title; "YTN 황보혜경 (bohk@ytn.co.kr)", "박상돈(kaka@yna.co.kr)"
 _DESK_BYLINE = re.compile(rf"^[▲△]?\s*(?P<names>{_NAME})\s?{_JOB}\s+[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|데스크)?$")
 _NAME_EMAIL = re.compile(
@@ -120,7 +125,8 @@ _OUTLET_MARK_TAIL = re.compile(
 # 전재 …>": the owner a copyright notice names
 SOURCE_OUTLET = re.compile(r"^출처\s*[-–]\s*(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})$")
 OWNER_OUTLET = re.compile(r"저작권은\s*(?P<outlet>[가-힣A-Za-z0-9]{2,20}?)\s*(?:에게|에)\s*있")
-_NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습)$")
+# round 20: and the kinds of reporter _JOB now knows (재외, 시민, 명예, 학생, 청소년, 편집): "박정연 재외기자" names no outlet 재외
+_NOT_OUTLET = re.compile(r"(?:부|팀|국|센터|데스크|취재|기자|사진|대표|선임|수석|객원|인턴|수습|재외|시민|명예|학생|청소년|편집)$")
 _FOOTER_OUTLET = re.compile(
     r"(?:^|\s)(?P<outlet>[^\s]{2,20}?)(?:은|는|이|가)\s+(?:[^\s]+\s+){0,4}?(?:제보|뉴스\s?제보)를\s+기다립니다"
 )
@@ -163,7 +169,8 @@ _DATE = re.compile(
 )
 _DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
 _DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
-_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])[A-Z]?\d{{1,3}}면(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+# round 20: "발행일 2017-02-27 제7면": the print page after the date, with 제 and a space or without
+_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])(?:제\s?)?[A-Z]?\d{{1,3}}\s?면(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 _LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
@@ -227,7 +234,7 @@ def _names(group: str) -> list[str]:
     return [n for n in re.split(r"\s*[·ㆍ,]\s*|\s+", group) if n]
 
 
-_JOB_WORDS = frozenset("선임 수석 전문 객원 인턴 수습 사진 영상 대표 기자".split())
+_JOB_WORDS = frozenset("선임 수석 전문 객원 인턴 수습 사진 영상 대표 기자 재외 시민 명예 학생 청소년 편집 취재".split())
 
 
 def _add_byline(found: _Found, outlet: str | None, names: str | None, *, spaced: bool = False) -> None:
