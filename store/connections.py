@@ -36,7 +36,9 @@ def _lower_priority() -> None:
     """Make this thread yield the CPU to the app's others (Linux sets niceness per thread; elsewhere a no-op)."""
     _thread_kind.background = True
     try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+        # relative to the app's own niceness (the main thread's: its id is the pid), so `nice hanscope` still ranks them
+        own = os.getpriority(os.PRIO_PROCESS, os.getpid())
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), min(19, own + BACKGROUND_NICE))
     except (AttributeError, OSError):
         pass
 
