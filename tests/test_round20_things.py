@@ -4,7 +4,7 @@ from __future__ import annotations
 import resource
 
 import pytest
-from test_matching import mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
+from test_matching import all_names, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 
 def _products(shipped, text):
@@ -49,6 +49,36 @@ def test_a_quoted_description_before_product_is_no_product(shipped, text):
     assert not (_products(shipped, text) & {"친환경 인증", "친환경", "저렴한 가격"})
 
 
+@pytest.mark.parametrize("text", [
+    "스탠더드앤드푸어스(S&P)500지수는 전장보다 16.02포인트 올랐다.",
+    "스탠다드앤푸어(S&P) 500 지수는 17.87포인트 상승했다.",
+    "모건스탠리캐피털인터내셔널(MSCI) 신흥국지수에 편입됐다. 스탠더드앤드푸어스(S&P)500지수가 올랐다.",
+])
+def test_a_bracket_pair_before_an_index_is_no_firm(shipped, text):
+    """An index named after its compiler: stock indices are no entity (gold convention)."""
+    found = {w for w, _, k in mentions(shipped, "시황\n" + text) if k == "company"}
+    assert not (found & {"스탠더드앤드푸어스", "스탠다드앤푸어", "S&P"}), found
+
+
+def test_the_compilers_pair_without_an_index_stays_a_firm(shipped):
+    found = names_of(shipped, "시황\n국제 신용평가사 스탠더드앤드푸어스(S&P)는 한국의 신용등급을 유지했다.", "company")
+    assert "스탠더드앤드푸어스" in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("23일 뉴욕증권거래소(NYSE)에서 다우존스 지수는 올랐다.", "뉴욕증권거래소"),
+    ("이 회사는 런던증권거래소에 상장했다.", "런던증권거래소"),
+    ("도쿄증권거래소의 닛케이 지수는 내렸다.", "도쿄증권거래소"),
+])
+def test_a_citys_stock_exchange_is_an_org(shipped, text, name):
+    assert name in names_of(shipped, "시황\n" + text, "org")
+
+
+def test_a_kind_of_exchange_is_no_org(shipped):
+    found = all_names(shipped, "시황\n가상자산거래소와 증권거래소에서 거래됐다. 해외증권거래소, 각국증권거래소도 있다.")
+    assert not (found & {"가상자산거래소", "증권거래소", "해외증권거래소", "각국증권거래소"}), found
+
+
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -59,7 +89,9 @@ def _cpu() -> float:
     "‘가나다’ 제품을 가나 " * 50_000,
     "‘가나다라보험’을 " * 50_000,
     "(" * 10_000 + "‘" + "·" * 100_000,
-], ids=["quoted-list", "product-no-verb", "insurance", "brackets-dots"])
+    "가나(S&P) 500 " * 50_000,
+    "뉴욕증권거래소 " * 50_000,
+], ids=["quoted-list", "product-no-verb", "insurance", "brackets-dots", "index-brackets", "exchanges"])
 def test_round20_things_rules_stay_linear_on_hostile_text(shipped, text):
     start = _cpu()
     found = mentions(shipped, text)
