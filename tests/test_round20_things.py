@@ -79,6 +79,20 @@ def test_a_kind_of_exchange_is_no_org(shipped):
     assert not (found & {"가상자산거래소", "증권거래소", "해외증권거래소", "각국증권거래소"}), found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("행사는 주캄보디아대한민국대사관 주최로 열렸다.", "주캄보디아대한민국대사관"),
+    ("주중한국대사관은 교민 안전에 유의하라고 밝혔다.", "주중한국대사관"),
+    ("주상하이총영사관에 따르면 피해는 없다.", "주상하이총영사관"),
+])
+def test_a_mission_abroad_named_with_ju_is_an_org(shipped, text, name):
+    assert name in names_of(shipped, "소식\n" + text, "org")
+
+
+def test_a_kind_of_embassy_is_no_org(shipped):
+    found = all_names(shipped, "소식\n현지대사관과 주재국대사관, 각국대사관에 알렸다.")
+    assert not (found & {"현지대사관", "주재국대사관", "각국대사관"}), found
+
+
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -91,7 +105,8 @@ def _cpu() -> float:
     "(" * 10_000 + "‘" + "·" * 100_000,
     "가나(S&P) 500 " * 50_000,
     "뉴욕증권거래소 " * 50_000,
-], ids=["quoted-list", "product-no-verb", "insurance", "brackets-dots", "index-brackets", "exchanges"])
+    "주캄보디아대한민국대사관(대사 " * 50_000,
+], ids=["quoted-list", "product-no-verb", "insurance", "brackets-dots", "index-brackets", "exchanges", "embassies"])
 def test_round20_things_rules_stay_linear_on_hostile_text(shipped, text):
     start = _cpu()
     found = mentions(shipped, text)
