@@ -45,7 +45,13 @@ _PLACE_INSTITUTIONS = ("경찰서", "경찰청", "경찰대", "지구대", "파�
 _ORG_SUFFIXES = _PLACE_INSTITUTIONS + ("대책본부", "투쟁본부", "운동본부", "협의체", "병원", "위원회", "협의회", "연구소", "연구원", "재단", "협회", "연합회", "학회", "공사", "공단", "사무소",
                  "진흥원", "평가원", "기술원", "개발원", "연맹", "얼라이언스", "대학교", "학당", "부", "처", "청",
                  # arts companies, training institutes, local cooperatives (서울시뮤지컬단, 예그린악단, 서울시교육연수원, 의정부농협)
-                 "뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단", "연수원", "농협")
+                 "뮤지컬단", "합창단", "교향악단", "관현악단", "국악단", "무용단", "악단", "연수원", "농협",
+                 # stock exchanges named by their city or country (뉴욕증권거래소, 런던증권거래소, 한국증권거래소): every market report
+                 # names where the trading happened; exchanges are bodies (round 20). Not 거래소 alone (가상자산거래소 is a kind).
+                 "증권거래소",
+                 # missions abroad written as one word (주캄보디아대한민국대사관, 주중한국대사관, 주한미국대사관, 주상하이총영사관): every
+                 # diplomatic or diaspora story names them so; a two-syllable stem (미국대사관, 현지대사관) stays below the floor (round 20)
+                 "대사관", "총영사관")
 _COMPANY_SUFFIXES = ("그룹", "전자", "증권", "텔레콤", "중공업", "홀딩스", "물산", "건설", "화학", "바이오",
                      "반도체", "테크", "제약", "정밀", "케미칼", "디스플레이", "로보틱스", "제철", "모빌리티",
                      "신용평가", "자산운용", "엔터테인먼트", "FC", "유나이티드", "시티즌",

@@ -520,6 +520,11 @@ class _BodyRules(_SchoolRules):
             return True  # 강원연구원 박사, 서울연구원: a region's research institute (a researcher is 연구원 after a name or a word)
         if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":
             return True  # 대전지방법원, 도쿄올림픽: a known place names it
+        if suffix in ("대사관", "총영사관"):
+            # 주캄보디아대한민국대사관, 주중한국대사관: a mission's official name opens with 주 (駐) and its host country (round 20)
+            return len(stem) >= 2 and stem[0] == "주" and not stem.startswith("주재") and all(map(_is_hangul, stem))
+        if suffix == "증권거래소":
+            return self._is_place(stem)  # 뉴욕증권거래소, 도쿄증권거래소: a known city or country names it (round 20)
         if suffix in _PLACE_INSTITUTIONS:
             return len(stem) >= 2 and all(map(_is_hangul, stem))  # 종로경찰서, 수원중부경찰서: a district names it
         if suffix == "청" and core.endswith(_NOT_AGENCIES):

@@ -103,6 +103,11 @@ def _sounds_like(hangul: str, latin: str) -> bool:
         letter == "F" and units[0] == "후")  # Japanese fu: 후지쯔 Fujitsu, 후지필름 Fujifilm
 
 
+# A number and 지수 right after a bracket pair (…(S&P)500지수, …(S&P) 500 지수는): the pair names an index after its compiler; market
+# reports on every outlet write the S&P 500, the MSCI and FTSE indices so (stock indices are no entity; round 20).
+_INDEX_AFTER = re.compile(r" ?\d{1,4} ?(?:지수|종합지수)")
+
+
 class _BracketRules(_ArticleBase):
     """Bracket pairs, listed firms and analyzer runs."""
 
@@ -161,6 +166,8 @@ class _BracketRules(_ArticleBase):
                     hits.append(_Hit(shorter, m.start() - len(shorter), "bracket", self.known.type_of(shorter)))
                     continue
                 outer = shorter
+            if _INDEX_AFTER.match(text, m.end()):
+                continue  # 스탠더드앤드푸어스(S&P)500지수, 스탠다드앤푸어(S&P) 500 지수: an index named after its compiler, no entity
             type_ = self.known.type_of(outer) or self.known.type_of(inner)
             if type_ is None and " " in outer and self.known.type_of(outer.split()[-1]) == "company":
                 type_ = "company"  # 후지쯔 지멘스(Fujitsu Siemens): a firm named after another (not a person's two names)

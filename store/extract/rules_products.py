@@ -111,6 +111,14 @@ _NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|제품명|상품명|브랜�
                        # a nickname only for what is sold (‘블랙피카소’라는 애칭으로 판매되고; not ‘일벌레’라는 별칭을 얻었다)
                        r"|(?:이)?라는\s?(?:애칭|별칭)(?:으로|로)\s?(?:\S+\s){0,2}?\S*(?:판매|출시|팔리|팔린|팔려|선보|시판)")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
+# A financial product's kind glued at the end of its quoted name (‘스페셜통합종신보험’을 출시, ‘KB스타정기예금’을 판매): insurers,
+# banks and card firms name every product this way, on every outlet; the head alone or after one short word is a kind.
+_FINANCIAL_HEADS = ("종신보험", "보험", "정기예금", "예금", "적금", "펀드", "통장", "카드", "연금")
+# A quoted name called a product (제품) that is withdrawn or sold (‘한산소곡주’, ‘한산민속주’ 제품을 판매 중단 및 회수): the
+# recall notices of the food and drug authorities, reprinted by every outlet, name products so. Each further quoted name of
+# the list starts with its comma (no backtracking).
+_CALLED_PRODUCT = re.compile(r"(?:,\s?[‘'][^‘’'\n]{2,20}[’'])*\s?제품(?:을|를|은|는|이|가|의)?\s"
+                             r"(?:[가-힣]{1,6}\s){0,2}?[가-힣]{0,4}?(?:회수|리콜|판매|출시|반품)")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
 _HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
 _QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
@@ -444,6 +452,9 @@ class _ProductRules(_ArticleBase):
         if (_PREORDER_AFTER.match(after) and "게임" in self.text and len(name.split()) <= 3 and name[-1] not in "다요"
                 and name.upper() not in _GAME_GENRES and name not in _NOT_NAMES and self.known.type_of(name) in (None, "product")):
             return True  # '에오스 레드' 사전예약 (round 19)
+        if (_CALLED_PRODUCT.match(self.text, end, end + 120) and _is_hangul(name[-1]) and len(name) >= 3 and " " not in name
+                and name not in _NOT_NAMES and self.known.type_of(name) in (None, "product")):
+            return True  # ‘한산소곡주’, ‘한산민속주’ 제품을 판매 중단 및 회수 (round 20)
         if not named and not (after[:1] in ("을", "를") and _LAUNCH_VERB.search(" ".join(after[1:].split()[:3]))):
             return False
         if len(name.split()) > 4 or name[-1] in "다요" or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
@@ -452,6 +463,10 @@ class _ProductRules(_ArticleBase):
             return True
         if name.split()[-1] in _GENERIC_PRODUCT_HEADS and len(name.split()) > 1:
             return False  # ‘5G 맞춤형 요금제’를 출시: a kind of plan described, not its name
+        last = name.split()[-1]
+        head = next((h for h in _FINANCIAL_HEADS if last.endswith(h)), None)  # the longest first (종신보험 before 보험)
+        if head and _has_hangul(last) and (len(last) - len(head) >= 3 or _has_latin(last) and len(last) > len(head)):
+            return True  # ‘스페셜통합종신보험’을 출시; not ‘종신보험’, ‘청년적금’ (a kind, or a kind and one word) (round 20)
         if re.search(r"[A-Za-z0-9]", name) and _has_hangul(name) or _has_latin(name) and name.upper() not in _GENERIC_LATIN_UPPER:
             return True
         return any(self.known.type_of(w) in ("company", "product") for w in name.split()[1:]) or any(
