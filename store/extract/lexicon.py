@@ -93,6 +93,10 @@ _TITLES: dict[str, str] = {
     "장군": "장군",
     # a farm's owner, named before the word in farm stories (석상호 농장주는)
     "농장주": "농장주",
+    # heads of co-operatives (농협·수협·축협 조합장): every local election page names them (김원태 현 조합장, 조남선 조합장은)
+    "조합장": "조합장",
+    # candidates and the elected, named before the word on every election page (조인선 후보가, 이승엽 당선자는)
+    "후보": "후보", "후보자": "후보", "예비후보": "후보", "당선자": "당선자", "당선인": "당선자",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads

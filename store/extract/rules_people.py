@@ -165,6 +165,11 @@ _DISTRIBUTIVES = frozenset("각 모든 여러 해당 매 각각의".split())
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_schools.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
+# Election words that follow a candidate's or winner's name (조인선 후보가, 이승엽 당선자는): common nouns too (신약 후보 물질,
+# 여야 후보들), so only a Korean name right before the word, with nothing between, is taken.
+_ELECTION_TITLES = frozenset(("후보", "당선자"))
+
+
 class _PeopleRules(_FirmHeadRules):
     """Persons. The players' rules (rules_players: transfers, clubs, results) are reached through `_Article`."""
 
@@ -475,6 +480,8 @@ class _PeopleRules(_FirmHeadRules):
                 glued = _glued_name(w.core)  # 황광민의원으로, after 강영록, 김영덕, …,
                 if glued and self._comma_names(i - 1, need=2):
                     person, start, last = glued, w.start, i
+            if person and family in _ELECTION_TITLES and (run or start != words[i - 1].start or " " in person):
+                continue  # 정해진 가운데 후보들이, 당뇨 신약 후보 물질: a candidate's name stands right before the word, alone
             if person:
                 hits.append(_Hit(person, start, "title", "person"))
                 if start == words[last].start and last > 0:

@@ -1,0 +1,49 @@
+"""Round 20 (people20) person rules of issue 11: general Korean-news shapes, each on Korean text written for it
+(positive, negative and hostile inputs): a co-operative's head (조합장) is a title, never a name; candidates and the
+elected named right before 후보/당선자."""
+from __future__ import annotations
+
+from tests.test_matching import indexes_within, names_of, shipped  # noqa: F401 (shipped is a fixture)
+
+
+def people(shipped, text: str) -> set[str]:
+    return names_of(shipped, text, "person")
+
+
+# --- 조합장: a title word, never a name ------------------------------------------------------------------------------
+
+
+def test_the_co_op_head_title_is_no_person(shipped):
+    found = people(shipped, "가람농협은 한도윤 현 조합장(58)이 다시 당선됐다.")
+    assert "조합장" not in found
+    assert "한도윤" in found
+
+
+def test_a_name_before_the_co_op_head_title(shipped):
+    assert "문재석" in people(shipped, "누리수협 문재석 조합장은 어민 소득을 늘리겠다고 말했다.")
+    assert "문재석" in people(shipped, "현 문재석 조합장이 재선에 성공했다.")
+    assert "성기운" in people(shipped, "성기운(61) 전 조합장을 큰 표 차로 눌렀다.")
+    assert people(shipped, "조합장 선거가 다음 달 치러진다. 조합장은 4년 임기다.") == set()
+
+
+# --- 후보, 당선자 ------------------------------------------------------------------------------------------------------
+
+
+def test_a_candidate_and_a_winner_before_their_word(shipped):
+    found = people(shipped, "새들농협은 변지환 후보가 곽민수 후보를 누르고 당선됐다. 변지환 당선자는 소감을 밝혔다.")
+    assert {"변지환", "곽민수"} <= found
+    assert "염태곤" in people(shipped, "염태곤 당선인은 조합원들에게 감사했다.")
+    assert "맹수현" in people(shipped, "군자농협 맹수현 예비후보는 공약을 발표했다.")
+
+
+def test_candidate_words_that_name_nobody(shipped):
+    for text in ("여야 예비후보가\n정해진 가운데 후보들이 잇따라 사무소를 열었다.",
+                 "당뇨 신약 후보 물질 3개가 포함됐다.",
+                 "조금이라도 더 알리고 싶은 선거 후보자들의 마음이 느껴진다.",
+                 "유력한 우승 후보로 꼽힌다.", "여러 후보가 나섰다."):
+        assert people(shipped, text) == set(), text
+
+
+def test_hostile_candidate_words(shipped):
+    assert indexes_within(shipped, "김철수 후보 " * 100_000, 20)
+    assert indexes_within(shipped, "현 " * 300_000 + "조합장(54)", 20)
