@@ -47,3 +47,35 @@ def test_candidate_words_that_name_nobody(shipped):
 def test_hostile_candidate_words(shipped):
     assert indexes_within(shipped, "김철수 후보 " * 100_000, 20)
     assert indexes_within(shipped, "현 " * 300_000 + "조합장(54)", 20)
+
+
+# --- a role word or a particle-ending fragment read as a name -----------------------------------------------------
+
+
+def test_a_genitive_before_a_title_is_no_name(shipped):
+    for text in ("올해 독자가 뽑은 ‘최고의 작가’ 이야기가 실렸다.", "국내 최초의 여성 대표로 뽑혔다."):
+        assert "최고의" not in people(shipped, text) and "최초의" not in people(shipped, text), text
+
+
+def test_a_list_closing_word_is_no_part_of_a_name(shipped):
+    found = people(shipped, "한나라당과 민주당, 선진과 창조의 모임 등 3당 원내대표는 회의를 열었다.")
+    assert not any("등" in name.split() for name in found), found
+    assert not any(name.endswith(" 및") for name in people(shipped, "교육청 및 학교 관계자가 모였다."))
+
+
+def test_an_ist_noun_before_a_foreign_name(shipped):
+    found = people(shipped, "태권도 금메달리스트 손 시브메이스 선수와 감독이 참석했다.")
+    assert "손 시브메이스" in found and not any("리스트" in n for n in found)
+    assert not any("리스트" in n for n in people(shipped, "저널리스트 마크 선임기자가 말했다."))
+
+
+def test_a_verb_ending_in_deorado_is_no_leader(shipped):
+    assert people(shipped, "대규모 인원이 몰리더라도 질서를 지키겠다.") == set()
+    assert people(shipped, "한참 달리더니 멈췄다.") == set()
+    assert "한서윤" in people(shipped, "프로젝트 한서윤 리더는 말했다.")
+
+
+def test_an_agency_officer_after_his_agency(shipped):
+    assert "황보윤" in people(shipped, "출범 준비를 총괄하는 국가유산청 황보윤 기획조정관을 만났다.")
+    assert "남궁현" in people(shipped, "교육부 남궁현 학생지원정책관은 설명했다.")
+    assert "석지민" in people(shipped, "석지민 법무심의관이 답했다.")
