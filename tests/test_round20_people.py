@@ -79,3 +79,22 @@ def test_an_agency_officer_after_his_agency(shipped):
     assert "황보윤" in people(shipped, "출범 준비를 총괄하는 국가유산청 황보윤 기획조정관을 만났다.")
     assert "남궁현" in people(shipped, "교육부 남궁현 학생지원정책관은 설명했다.")
     assert "석지민" in people(shipped, "석지민 법무심의관이 답했다.")
+
+
+# --- a quoted work's authors in a bracket ---------------------------------------------------------------------------
+
+
+def test_authors_in_a_bracket_after_a_quoted_title(shipped):
+    assert {"한지율", "오세찬"} <= people(shipped, "연구소가 발간한 '2022 한국1인가구보고서'(한지율, 오세찬)에 따르면 늘었다.")
+    assert {"배윤서", "탁민호"} <= people(shipped, "《도시의 밤》(배윤서·탁민호)은 잘 팔렸다.")
+
+
+def test_brackets_after_a_quote_that_name_no_authors(shipped):
+    for text in ("'신제품'(서울, 부산)에서 판다.", "'보고서'(상반기, 하반기)를 냈다.", "'행사'(한지율)에 왔다.",
+                 "'공연'(사진, 제공)이 열렸다."):
+        assert people(shipped, text) == set(), text
+
+
+def test_hostile_author_brackets(shipped):
+    assert indexes_within(shipped, "'가'(" + "한지율, " * 200_000 + ")", 20)
+    assert indexes_within(shipped, "'가'(한지율)" * 100_000, 20)

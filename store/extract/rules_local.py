@@ -64,12 +64,27 @@ _QUOTED_SEASON = re.compile(r"[‘'“\"]((?:(?:19|20)\d\d )?([가-힣A-Za-z][�
 _BRANCH_WORDS = ("지청", "지사", "본부", "지부", "지회", "지역본부", "지원", "사무소")
 
 
+# A quoted work's closing mark, then its authors in a bracket (bounded items: linear).
+_WORK_AUTHORS = re.compile(r"[’'”\"》」』]\(([가-힣]{2,4}(?: ?[,·] ?[가-힣]{2,4}){1,5})\)")
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+
+
 class _LocalRules(_ArticleBase):
     """Local news shapes (see the module's docstring)."""
 
     def local_hits(self) -> list[_Hit]:
         return (self.district_township_hits() + self.candidate_list_hits() + self.township_village_hits()
-                + self.quoted_shop_hits() + self.sponsored_season_hits())
+                + self.quoted_shop_hits() + self.sponsored_season_hits() + self.quoted_work_author_hits())
+
+    def quoted_work_author_hits(self) -> list[_Hit]:
+        """A report's or book's authors in a bracket right after its quoted title ('2021 한국반려동물보고서'(황원경, 손광표)에
+        따르면, 《…》(김지수·이현우)): two to six Korean names, every one of them a free name, or none."""
+        hits: list[_Hit] = []
+        for m in _WORK_AUTHORS.finditer(self.text):
+            items = [(m.start(1) + p.start(), p.group()) for p in _HANGUL_RUN.finditer(m.group(1))]
+            if all(self._free_candidate_name(t) for _, t in items):
+                hits += [_Hit(t, s, "rule", "person") for s, t in items]
+        return hits
 
     def district_township_hits(self) -> list[_Hit]:
         """The townships an electoral district's bracket lists (see _DISTRICT_BRACKET): two items or more, each two to
