@@ -98,3 +98,23 @@ def test_brackets_after_a_quote_that_name_no_authors(shipped):
 def test_hostile_author_brackets(shipped):
     assert indexes_within(shipped, "'가'(" + "한지율, " * 200_000 + ")", 20)
     assert indexes_within(shipped, "'가'(한지율)" * 100_000, 20)
+
+
+# --- a lawmaker's district in a bracket ------------------------------------------------------------------------------
+
+
+def test_a_lawmaker_with_his_district_in_a_bracket(shipped):
+    assert "변훈" in people(shipped, "더불어민주당 변훈(부천 원미구을) 의원실에 따르면 늘었다.")
+    assert "금도윤" in people(shipped, "금도윤(국민의힘·서울 강남갑) 의원은 말했다.")
+    assert "탁서" in people(shipped, "탁서(수원시) 의원이 질의했다.")
+
+
+def test_brackets_before_giwon_that_name_no_lawmaker(shipped):
+    for text in ("여당(서울 강남갑) 의원들이 모였다.", "이번(서울 강남갑) 의원 선거",
+                 "회의(오후 2시) 의원 전원", "시의회(서울 강남구) 의원"):
+        assert people(shipped, text) == set(), text
+
+
+def test_hostile_lawmaker_brackets(shipped):
+    assert indexes_within(shipped, "변훈(" * 200_000 + "갑) 의원", 20)
+    assert indexes_within(shipped, "변훈(부천 원미구을) 의원 " * 50_000, 20)
