@@ -87,12 +87,18 @@ _TITLES: dict[str, str] = {
     "상담역": "상담역",
     # a local government's officers (정민성 기획예산담당관은, 김지수 주무관)
     "담당관": "담당관", "주무관": "주무관",
+    # a ministry's or agency's director-level officers (문화재청 황권순 기획조정관, 정책관, 심의관): in every policy story
+    "조정관": "조정관", "정책관": "정책관", "심의관": "심의관",
     # Japan's ministers (모테기 도시미쓰 일본 외무상): ministers, so 모테기 장관 and 모테기 외무상 are one short form
     "외무상": "장관", "방위상": "장관", "재무상": "장관", "경제산업상": "장관",
     # generals, among them historical figures (강감찬 장군, 이순신 장군)
     "장군": "장군",
     # a farm's owner, named before the word in farm stories (석상호 농장주는)
     "농장주": "농장주",
+    # heads of co-operatives (농협·수협·축협 조합장): every local election page names them (김원태 현 조합장, 조남선 조합장은)
+    "조합장": "조합장",
+    # candidates and the elected, named before the word on every election page (조인선 후보가, 이승엽 당선자는)
+    "후보": "후보", "후보자": "후보", "예비후보": "후보", "당선자": "당선자", "당선인": "당선자",
 }
 _TITLES_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 # Titles news glues to a person's name (황광민의원으로, 홍길동장관은, 김철수시장이, 유성훈구청장과): the title words and the heads
@@ -126,6 +132,8 @@ def title_family(word: str) -> str | None:
         if m is None or head.endswith(_NOT_TITLE_ENDINGS):
             continue
         title = m.group()
+        if title == "리더" and tail.startswith(("라", "니")):
+            continue  # 몰리더라도, 달리더니: a verb's -더라도/-더니 after 리, no leader
         before = head[: m.start()]
         if title.isascii() and before and _is_latin_or_digit(before[-1]):
             continue  # MCEO, XCTO: no shorter title ends an ASCII one, so this cut has none

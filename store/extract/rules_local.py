@@ -7,7 +7,7 @@ import re
 
 from .hangul import strip_particle
 from .lexicon import title_family
-from .name_shapes import _looks_korean_name
+from .name_shapes import _SURNAMES, _looks_korean_name
 from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES
 
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 지도부, 선대위, 조직위: a body's short name, no given name's end
@@ -64,12 +64,45 @@ _QUOTED_SEASON = re.compile(r"[‘'“\"]((?:(?:19|20)\d\d )?([가-힣A-Za-z][�
 _BRANCH_WORDS = ("지청", "지사", "본부", "지부", "지회", "지역본부", "지원", "사무소")
 
 
+# A quoted work's closing mark, then its authors in a bracket (bounded items: linear).
+_WORK_AUTHORS = re.compile(r"[’'”\"》」』]\(([가-힣]{2,4}(?: ?[,·] ?[가-힣]{2,4}){1,5})\)")
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+# A name, its district in a bracket (bounded: linear), then 의원 (설훈(부천 원미구을) 의원실에)
+_LAWMAKER_DISTRICT = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4})\([^()\n]{0,24}(?:[갑을병정]|[가-힣][시군구])\) ?의원")
+
+
 class _LocalRules(_ArticleBase):
     """Local news shapes (see the module's docstring)."""
 
     def local_hits(self) -> list[_Hit]:
         return (self.district_township_hits() + self.candidate_list_hits() + self.township_village_hits()
-                + self.quoted_shop_hits() + self.sponsored_season_hits())
+                + self.quoted_shop_hits() + self.sponsored_season_hits() + self.quoted_work_author_hits()
+                + self.lawmaker_district_hits())
+
+    def lawmaker_district_hits(self) -> list[_Hit]:
+        """A lawmaker with his electoral district in a bracket between name and title (설훈(부천 원미구을) 의원실에,
+        김도윤(국민의힘·서울 강남갑) 의원은): the bracket ends in a district's 갑/을/병/정 or a city, county or ward, so the
+        word before it is a name even when it has two syllables."""
+        if "의원" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _LAWMAKER_DISTRICT.finditer(self.text):
+            name = m.group(1)
+            two = len(name) == 2 and name[0] in _SURNAMES and name[-1] not in _BODY_SHORT_ENDINGS and name[-1] != "당"
+            if (two and name not in _NOT_NAMES and not title_family(name) and strip_particle(name) == name
+                    and self.known.type_of(name) in (None, "person")) or (len(name) > 2 and self._free_candidate_name(name)):
+                hits.append(_Hit(name, m.start(1), "title", "person"))
+        return hits
+
+    def quoted_work_author_hits(self) -> list[_Hit]:
+        """A report's or book's authors in a bracket right after its quoted title ('2021 한국반려동물보고서'(황원경, 손광표)에
+        따르면, 《…》(김지수·이현우)): two to six Korean names, every one of them a free name, or none."""
+        hits: list[_Hit] = []
+        for m in _WORK_AUTHORS.finditer(self.text):
+            items = [(m.start(1) + p.start(), p.group()) for p in _HANGUL_RUN.finditer(m.group(1))]
+            if all(self._free_candidate_name(t) for _, t in items):
+                hits += [_Hit(t, s, "rule", "person") for s, t in items]
+        return hits
 
     def district_township_hits(self) -> list[_Hit]:
         """The townships an electoral district's bracket lists (see _DISTRICT_BRACKET): two items or more, each two to

@@ -165,13 +165,23 @@ _DISTRIBUTIVES = frozenset("각 모든 여러 해당 매 각각의".split())
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_schools.school_hits)  # titles a university may stand before (김용하 건양대 총장)
 
 
+# Words that close or join a list (선진과 창조의 모임 등 3당 원내대표, 김 및 이 의원): never one word of a foreign name.
+_LIST_WORDS = frozenset("등 등등 및 외".split())
+# -ist nouns (금메달리스트 손 시브메이스 선수, 저널리스트, 애널리스트, 피아니스트): what a person is, never a word of a name.
+_IST_ENDINGS = ("리스트", "니스트", "티스트", "키스트")
+# Election words that follow a candidate's or winner's name (조인선 후보가, 이승엽 당선자는): common nouns too (신약 후보 물질,
+# 여야 후보들), so only a Korean name right before the word, with nothing between, is taken.
+_ELECTION_TITLES = frozenset(("후보", "당선자"))
+
+
 class _PeopleRules(_FirmHeadRules):
     """Persons. The players' rules (rules_players: transfers, clubs, results) are reached through `_Article`."""
 
     def is_name_word(self, w: _Word) -> bool:
         """One word of a foreign name (맷, 가먼, 브로크만): Hangul, a proper noun or unknown word."""
         core = w.core
-        if not all(_is_hangul(c) for c in core) or core in _NOT_NAMES or title_family(core):
+        if (not all(_is_hangul(c) for c in core) or core in _NOT_NAMES or core in _LIST_WORDS or title_family(core)
+                or core.endswith(_IST_ENDINGS)):
             return False
         kind = self.known.type_of(core)
         if kind is not None and kind != "person":
@@ -211,7 +221,8 @@ class _PeopleRules(_FirmHeadRules):
             return not any(tag.startswith(_BARRIER_TAGS) and _is_hangul(form[0]) for form, tag in w.tags)
         if core[-1] in "한된던는":
             return False  # 인사한 장관, 참석한 대표: a verb before the title, not a name (no analyzer to tell 김정한 apart)
-        return before_title or strip_particle(core) == core
+        # 최고의 작가, 최초의 여성 대표: a word in the genitive modifies the title, no name ends in 의 before one
+        return before_title and core[-1] != "의" or strip_particle(core) == core
 
     # rules
 
@@ -475,6 +486,8 @@ class _PeopleRules(_FirmHeadRules):
                 glued = _glued_name(w.core)  # 황광민의원으로, after 강영록, 김영덕, …,
                 if glued and self._comma_names(i - 1, need=2):
                     person, start, last = glued, w.start, i
+            if person and family in _ELECTION_TITLES and (run or start != words[i - 1].start or " " in person):
+                continue  # 정해진 가운데 후보들이, 당뇨 신약 후보 물질: a candidate's name stands right before the word, alone
             if person:
                 hits.append(_Hit(person, start, "title", "person"))
                 if start == words[last].start and last > 0:
