@@ -6,23 +6,10 @@ handles, a desk's name and email, a source mark under a table, empty HTML tags, 
 a print page's number after the date."""
 import time
 
-from store.ingest.clean import clean
 from store.ingest.clean_chrome import chrome_line
-from store.model import Article, Document
-
-
-def text(body: str) -> Article:
-    return clean(Document(source="t.txt", text=body, kind="text", meta={}))
-
+from tests.test_clean_round18 import LONG, MORE, lines_of, text
 
 HEAD = "한빛시, 도로 정비 예산 늘려…연말까지 공사"
-LONG = ("한빛시는 올해 도로 정비 예산을 지난해보다 크게 늘려 낡은 도로와 인도를 고치기로 했다고 밝혔다. "
-        "시는 다음 달부터 공사를 시작해 연말까지 마칠 계획이다.")
-MORE = "시는 주민 설명회도 열어 공사 기간의 우회로를 알리기로 했다."
-
-
-def lines_of(a: Article) -> list[str]:
-    return a.body.split("\n\n")
 
 
 # --- the top of the page -----------------------------------------------------------------------------
