@@ -6,6 +6,8 @@ handles, a desk's name and email, a source mark under a table, empty HTML tags, 
 a print page's number after the date."""
 import time
 
+import pytest
+
 from store.ingest.clean_chrome import chrome_line
 from tests.test_clean_round18 import LONG, MORE, lines_of, text
 
@@ -82,8 +84,11 @@ def test_broadcast_hand_offs():
         assert hand_off not in lines_of(a)
 
 
-def test_hand_off_words_in_prose_kept():
-    line = "시민 기자가 다녀왔습니다라는 제목의 글을 올렸고 시는 이를 확인했다고 밝혔다."
+@pytest.mark.parametrize("line", [
+    "시민 기자가 다녀왔습니다라는 제목의 글을 올렸고 시는 이를 확인했다고 밝혔다.",  # a hand-off's words in a sentence
+    "문의는 시청 도로과(road@hanbit.go.kr)로 하면 된다.",  # an e-mail address in a sentence
+])
+def test_prose_that_looks_like_chrome_is_kept(line):
     a = text(f"{HEAD}\n\n{LONG}\n\n{line}")
     assert line in lines_of(a)
 
@@ -176,12 +181,6 @@ def test_contact_handles_and_desk_email():
         assert line not in a.body, line
     a = text(f"{HEAD}\n\n{LONG}\n\n한빛생생뉴스/news@hanbit.com")
     assert a.outlet is None  # a desk's name, not sure it is an outlet
-
-
-def test_email_in_prose_kept():
-    line = "문의는 시청 도로과(road@hanbit.go.kr)로 하면 된다."
-    a = text(f"{HEAD}\n\n{LONG}\n\n{line}")
-    assert line in lines_of(a)
 
 
 def test_source_mark_under_table_and_empty_tags():
