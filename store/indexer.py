@@ -157,7 +157,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
 
             if todo or summary.files_pruned or linker.needs_link(db):
                 linker.link(db, pool=pool, rules=True, tell=on_note)
-            stories.assign(db.conn)  # after linking: stories weigh shared entities; a no-op when all are placed
+            stories.assign(db.conn, tell=on_note)  # after linking: stories weigh shared entities; a no-op when all are placed
     except sqlite3.OperationalError as err:
         # Disk full, a read-only file, an I/O error: stop. Files are committed in whole batches, so the files
         # written so far stay indexed and a re-run (with room to write) finishes the job.

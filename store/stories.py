@@ -10,7 +10,8 @@
 - Stories: articles about one event: text similarity, shared rare entities and shared figures, within
   ±WINDOW_DAYS (undated articles by text alone). Same companies with other figures is another event.
 
-Incremental: a run assigns only articles without a story. Candidates come from stored state (LSH band
+Incremental: a run assigns only articles without a story, a slice of them at a time (each slice is what an add of
+those articles would be, committed on its own). Candidates come from stored state (LSH band
 keys in `lsh_bands`, signatures in `signatures`, entity and figure tables), never from a pass over the
 corpus; a new article joins the best-matching story or starts its own, and only the rows of the stories
 that changed are rewritten. Entity edits re-link mentions but leave story assignments alone. All of this
@@ -101,7 +102,8 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
 # --- assignment -----------------------------------------------------------------------------------
 
 CHUNK = 256  # articles whose inputs (copies, stored signatures, figures, bodies) are read in one statement each
-FULL_REFRESH = 10_000  # a run that touched more stories than this rewrites every story row at once
+FULL_REFRESH = 10_000  # a slice that touched more stories than this (and a good share of all) rewrites every story row
+SLICE = 20_000  # unplaced articles placed and committed together: what a slice holds is bounded by it, and a stop loses one
 PLACING_KEPT = 100_000  # candidates' rows kept in memory by a run (~300 bytes each), then read again
 
 # The placed articles in the window that state one figure (up to a bound: then it is too common to tell there)
@@ -151,7 +153,7 @@ class _Assigner:
         self.telling = max(TELLING_ARTICLES, int(total * TELLING_SHARE))
         self._weights: dict[int, float] = {}  # figure key -> weight, for this run
         self.paragraphs: dict[int, bytes] = {}  # counted bodies' paragraph keys (8 bytes each) until they are placed
-        self.boilerplate: frozenset[int] = frozenset()  # set by assign() once this run's bodies are counted
+        self.boilerplate: frozenset[int] = frozenset()  # set once this slice's bodies are counted
         self.counted: set[int] = set()  # paragraph keys whose counts this run raised
         self.stories: set[int] = set()  # stories this run placed articles in: their rows are refreshed
         # Candidates' date, near_group, story and copy_of from the covering index: SQLite's planner prefers the
@@ -404,36 +406,59 @@ def _json(values: list[int]) -> str:
     return "[" + ",".join(str(int(v)) for v in values) + "]"
 
 
-def assign(conn, progress=None) -> int:
-    """Put every article without a story into one (earliest first, so the first telling starts it); then
-    refresh the rows of the stories that changed. Returns how many articles were assigned."""
-    todo = conn.execute(
-        "SELECT id, body_hash, date FROM articles WHERE story IS NULL ORDER BY coalesce(date, '9999'), id").fetchall()
+def assign(conn, tell=None) -> int:
+    """Put every article without a story into one (earliest first, so the first telling starts it), SLICE
+    articles at a time, each slice in its own transaction with the rows of the stories it changed. Returns how
+    many articles were assigned. `tell` hears one line when the work takes more than one slice."""
+    order = np.fromiter((aid for (aid,) in conn.execute(  # the articles_story index, in this order: no sort
+        "SELECT id FROM articles WHERE story IS NULL ORDER BY coalesce(date, '9999'), id")), dtype=np.int64)
     stale = conn.execute("SELECT value FROM meta WHERE key = 'stories_stale'").fetchone()
     stale = bool(stale and stale[0] == "1")
-    if not todo and not stale:
+    if not len(order) and not stale:
         return 0
+    if len(order) > SLICE and tell:
+        tell(f"placing {len(order):,} articles in stories, {SLICE:,} at a time (a stop keeps the slices placed)")
     with conn:
         _count_figures_once(conn)
-        assigner = _Assigner(conn)
-        # Count every new body's paragraphs first: a disclaimer that this run makes common is boilerplate for
-        # all of its articles, not only for those placed after it crossed the line. Bodies are read a chunk at
-        # a time: a run of 100k articles never holds them all.
-        seen: set[str] = set()
-        for start in range(0, len(todo), CHUNK):
-            assigner.count_paragraphs(todo[start:start + CHUNK], seen)
-        # placed bodies = placed articles - copies (every copy is placed), both counted on an index: the count of
-        # placed non-copies read every article row (7 s cold at 100k)
-        bodies = conn.execute("SELECT (SELECT count(*) FROM articles WHERE story IS NOT NULL) "
-                              "- (SELECT count(*) FROM articles WHERE copy_of IS NOT NULL)").fetchone()[0] + len(assigner.paragraphs)
-        floor = max(BOILERPLATE_DOCS, int(bodies * BOILERPLATE_SHARE))
-        assigner.boilerplate = _boilerplate(conn, floor, assigner.counted)
-        for start in range(0, len(todo), CHUNK):
-            assigner.place(todo[start:start + CHUNK])
-        touched = None if stale or len(assigner.stories) > FULL_REFRESH else assigner.stories
-        refresh_story_rows(conn, touched)
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '0')")
-    return len(todo)
+    for start in range(0, max(len(order), 1), SLICE):
+        with conn:
+            _assign_slice(conn, order[start:start + SLICE].tolist(), refresh_all=stale and start == 0)
+    return len(order)
+
+
+def _assign_slice(conn, ids: list[int], refresh_all: bool) -> None:
+    """Place these unplaced articles (in this order), as an add of them would: count their bodies' paragraphs
+    first (a disclaimer this slice makes common is boilerplate for all of its articles, not only for those
+    placed after it crossed the line), then place them, then rewrite the rows of the stories they joined.
+    What a slice holds (paragraph keys, body hashes, figure weights, candidates' rows) is bounded by SLICE:
+    one transaction over a first build's 1M articles held ~3 GB and ran over an hour without a commit."""
+    rows = {aid: (aid, body_hash, date) for aid, body_hash, date in conn.execute(
+        "SELECT id, body_hash, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", [_json(ids)])}
+    todo = [rows[aid] for aid in ids if aid in rows]
+    assigner = _Assigner(conn)
+    seen: set[str] = set()
+    for start in range(0, len(todo), CHUNK):
+        assigner.count_paragraphs(todo[start:start + CHUNK], seen)
+    # placed bodies = placed articles - copies (every copy is placed), both counted on an index: the count of
+    # placed non-copies read every article row (7 s cold at 100k)
+    bodies = conn.execute("SELECT (SELECT count(*) FROM articles WHERE story IS NOT NULL) "
+                          "- (SELECT count(*) FROM articles WHERE copy_of IS NOT NULL)").fetchone()[0] + len(assigner.paragraphs)
+    floor = max(BOILERPLATE_DOCS, int(bodies * BOILERPLATE_SHARE))
+    assigner.boilerplate = _boilerplate(conn, floor, assigner.counted)
+    for start in range(0, len(todo), CHUNK):
+        assigner.place(todo[start:start + CHUNK])
+    refresh_story_rows(conn, None if refresh_all or _refresh_all_cheaper(conn, assigner.stories) else assigner.stories)
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stories_stale', '0')")
+
+
+def _refresh_all_cheaper(conn, touched: set[int]) -> bool:
+    """Whether rewriting every story row beats rewriting the touched ones: when they are many and a good share of
+    all (one pass over the articles_story index against a look-up per story). A first build's slices touch a
+    slice's worth each, a small share of the stories placed before them once there are a few slices."""
+    if len(touched) <= FULL_REFRESH:
+        return False
+    total = conn.execute("SELECT value FROM meta WHERE key = 'stories_total'").fetchone()
+    return not total or len(touched) * 4 > int(total[0])
 
 
 BOILERPLATE_KEY = "stories_boilerplate"  # meta: the boilerplate paragraph keys of the last run, and its floor

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from store import stories
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -205,6 +206,40 @@ def test_adding_articles_joins_the_story_without_recomputing_the_others(loi_corp
     after = conn.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id").fetchall()
     conn.close()
     assert after[:len(before)] == before  # stored state is reused, not rebuilt
+
+
+def story_state(db_path: Path) -> tuple:
+    conn = connect(db_path)
+    try:
+        return (conn.execute("SELECT * FROM stories ORDER BY id").fetchall(),
+                conn.execute("SELECT key, docs FROM paragraph_docs ORDER BY key").fetchall())
+    finally:
+        conn.close()
+
+
+def test_a_build_places_a_slice_at_a_time_and_a_stop_keeps_the_slices_done(loi_corpus, tmp_path, monkeypatch):
+    whole = tmp_path / "whole.db"
+    build(loi_corpus, whole)
+    monkeypatch.setattr(stories, "SLICE", 3)  # seven articles: slices of 3, 3 and 1 (by date)
+    real_place = stories._Assigner.place
+    calls = []
+
+    def stop_in_the_second_slice(self, chunk):
+        calls.append([aid for aid, _, _ in chunk])
+        if len(calls) == 2:  # its paragraphs are counted by now: the stop must take those counts back too
+            raise KeyboardInterrupt
+        return real_place(self, chunk)
+
+    monkeypatch.setattr(stories._Assigner, "place", stop_in_the_second_slice)
+    sliced = tmp_path / "sliced.db"
+    with pytest.raises(KeyboardInterrupt):
+        build(loi_corpus, sliced)
+    first = placed(sliced)
+    assert sorted(k for k, row in first.items() if row[3] is not None) == ["a_original", "b_headline", "c_byline"]
+    monkeypatch.setattr(stories._Assigner, "place", real_place)
+    build(loi_corpus, sliced)  # the re-run places the other four, a slice at a time
+    assert placed(sliced) == placed(whole)
+    assert story_state(sliced) == story_state(whole)
 
 
 def test_an_entity_edit_keeps_the_stories(loi_corpus, tmp_path):
@@ -495,7 +530,7 @@ def test_extraction_signs_the_bodies_and_the_story_step_re_signs_only_those_with
     write(corpus, "loi", LOI, title="오픈AI 협력", outlet="한빛일보", date="2025-10-01T14:00")
     write(corpus, "rewrite", LOI_REWRITE, title="스타게이트 메모리", outlet="새벽경제", date="2025-10-02T07:00")
     db_path = tmp_path / "i.db"
-    monkeypatch.setattr(stories, "assign", lambda conn, progress=None: 0)  # extraction and writing only
+    monkeypatch.setattr(stories, "assign", lambda conn, tell=None: 0)  # extraction and writing only
     build(corpus, db_path)
     monkeypatch.undo()
     conn = connect(db_path)
