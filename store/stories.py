@@ -106,8 +106,11 @@ FULL_REFRESH = 10_000  # a slice that touched more stories than this (and a good
 SLICE = 20_000  # unplaced articles placed and committed together: what a slice holds is bounded by it, and a stop loses one
 PLACING_KEPT = 100_000  # candidates' rows kept in memory by a run (~300 bytes each), then read again
 
-# The placed articles in the window that state one figure (up to a bound: then it is too common to tell there)
-_FIGURE_HOLDERS = "SELECT * FROM (SELECT ? AS figure, article_id FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?)"
+# The placed articles in the window that state one figure, with its weight, unless more than a bound state it there
+# (then it is too common to tell: the bound is checked once, before the figure's rows are read). Summed per article
+# in SQL: at 1M a generated article's figures had ~600 (figure, article) pairs in the window, ~60 distinct articles.
+_FIGURE_HOLDERS = ("SELECT CAST(? AS REAL) AS weight, article_id FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? "
+                   "AND (SELECT count(*) FROM (SELECT 1 FROM figure_days WHERE key = ? AND day BETWEEN ? AND ? LIMIT ?) AS h) <= ?")
 
 
 def figure_key(unit: str, value: float, counter: str | None) -> int:
@@ -327,19 +330,15 @@ class _Assigner:
         # Figures shared in the window: the amounts as stated (not their conversions), when few state them at all
         # (a figure in many articles, 1조원, says nothing of the event) and few in the window
         weighed = [(key, self._weights[key]) for key, *_ in figures if self._weights[key]]
+        first_day, last_day = day - WINDOW_DAYS, day + WINDOW_DAYS
         for start in range(0, len(weighed), 100):  # one statement for many figures: a round trip each cost ~50 µs
             chunk = weighed[start:start + 100]
-            sql = " UNION ALL ".join([_FIGURE_HOLDERS] * len(chunk))
-            params = [x for i, (key, _) in enumerate(chunk)
-                      for x in (i, key, day - WINDOW_DAYS, day + WINDOW_DAYS, WINDOW_FIGURE_HOLDERS + 1)]
-            holders: dict[int, list[int]] = {}
-            for i, cid in conn.execute(sql, params):
-                holders.setdefault(i, []).append(cid)
-            for i, held in holders.items():
-                if len(held) <= WINDOW_FIGURE_HOLDERS:
-                    for cid in held:
-                        if cid != article_id:
-                            found.setdefault(cid, _Candidate(cid)).figures += chunk[i][1]
+            sql = ("SELECT article_id, sum(weight) FROM (" + " UNION ALL ".join([_FIGURE_HOLDERS] * len(chunk))
+                   + ") AS held WHERE article_id != ? GROUP BY article_id")
+            params = [x for key, weight in chunk for x in (weight, key, first_day, last_day, key, first_day, last_day,
+                                                           WINDOW_FIGURE_HOLDERS + 1, WINDOW_FIGURE_HOLDERS)]
+            for cid, weight in conn.execute(sql, params + [article_id]):
+                found.setdefault(cid, _Candidate(cid)).figures += weight
         return found
 
     def weigh(self, figures: list[Figure]) -> None:
