@@ -227,11 +227,11 @@ class _PeopleRules(_FirmHeadRules):
     # rules
 
     def title_hits(self) -> list[_Hit]:
-        """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
-        brackets, moved between clubs, right after their club."""
+        """Persons named by a title or by what the sentence does with them (these rules, rules_players', rules_people_shapes')."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits() + self.quoted_pair_hits()
                 + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
-                + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits() + self.state_secretary_hits())
+                + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits() + self.state_secretary_hits()
+                + self.people_shape_hits())
 
     def state_secretary_hits(self) -> list[_Hit]:
         """The State Department named by its head's title with the country (see _STATE_SECRETARY): the title as written."""
