@@ -152,3 +152,22 @@ def test_tallies_of_clubs_name_no_one(shipped):
 def test_hostile_tallies(shipped):
     assert indexes_within(shipped, "남기욱(52골), " * 100_000, 20)
     assert indexes_within(shipped, "가·" * 100_000 + "나(3골)", 20)
+
+
+# --- a player right after his position -------------------------------------------------------------------------------
+
+
+def test_a_player_right_after_his_position(shipped):
+    found = people(shipped, "주전 세터 한다인이 경기를 조율했다. 유격수 변찬호는 호수비를 펼쳤고 리베로 임서옥과 함께 버텼다.")
+    assert {"한다인", "변찬호", "임서옥"} <= found
+    assert "탁민규" in people(shipped, "3회 2루수 탁민규의 실책이 나왔다.")
+
+
+def test_positions_before_no_player(shipped):
+    for text in ("세터 자리를 두고 경쟁한다.", "주전 유격수 출신이다.", "리베로 포지션은 수비를 맡는다.", "골잡이 부재가 고민이다."):
+        assert people(shipped, text) == set(), text
+
+
+def test_hostile_positions(shipped):
+    assert indexes_within(shipped, "세터 " * 300_000 + "한다인이", 20)
+    assert indexes_within(shipped, "세터 한다인이 " * 100_000, 20)

@@ -42,11 +42,27 @@ _TALLY_ITEM = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{2,5}(?:·[가-힣
                          r"(?:골|도움|홈런|타점|승|세이브|안타|득점|어시스트|리바운드|블로킹)\)")
 
 
+# A player named right after his field position (주전 세터 김다인이, 유격수 박찬호는, 리베로 임명옥과): positions of volleyball,
+# baseball, basketball and football that name nothing else (센터, 가드, 라이트 do: a building, a rail, a light). A Korean name
+# of three syllables with its particle only (세터 자리를 is no player).
+_POSITION = re.compile(r"(?<![가-힣A-Za-z0-9])(?:세터|리베로|미들블로커|아웃사이드히터|아포짓|아포짓스파이커|윙스파이커|유격수|[123]루수|중견수"
+                       r"|좌익수|우익수|지명타자|포인트가드|슈팅가드|스트라이커|윙어|골잡이) ([가-힣]{3})"
+                       r"(?:이|가|은|는|을|를|의|와|과|도|에게|까지|만)(?![가-힣])")
+
+
 class _PeopleShapeRules(_ArticleBase):
     """Round 21's person shapes (see the module's docstring)."""
 
     def people_shape_hits(self) -> list[_Hit]:
-        return self.judge_hits() + self.team_lead_hits() + self.township_head_hits() + self.mayor_hits() + self.tally_hits()
+        return (self.judge_hits() + self.team_lead_hits() + self.township_head_hits() + self.mayor_hits() + self.tally_hits()
+                + self.position_hits())
+
+    def position_hits(self) -> list[_Hit]:
+        """A player right after his position (see _POSITION)."""
+        if not re.search("세터|리베로|블로커|히터|아포짓|스파이커|루수|익수|견수|지명타자|가드|스트라이커|윙어|골잡이", self.text):
+            return []
+        return [_Hit(m.group(1), m.start(1), "title", "person") for m in _POSITION.finditer(self.text)
+                if self._shape_free_name(m.group(1)) and strip_particle(m.group(1)) == m.group(1)]
 
     def _shape_free_name(self, name: str) -> bool:
         return (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
