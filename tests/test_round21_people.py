@@ -171,3 +171,9 @@ def test_positions_before_no_player(shipped):
 def test_hostile_positions(shipped):
     assert indexes_within(shipped, "세터 " * 300_000 + "한다인이", 20)
     assert indexes_within(shipped, "세터 한다인이 " * 100_000, 20)
+
+
+def test_a_market_with_a_quoted_word_is_no_mayor(shipped):
+    for text in ("전기차 시장은 “캐즘”이라고 불린다.", "반도체 시장은 “슈퍼사이클”이라며 들떴다."):
+        assert people(shipped, text) == set(), text
+    assert "봉민서" in people(shipped, "봉민서 시장은 “함께 하겠습니다.”라고 말했다.")

@@ -31,8 +31,9 @@ _TOWNSHIP_HEAD = re.compile(r"[가-힣]{1,4}(?:면장|읍장)(?P<tail>[가-힣]{
 # 시장 취임 이후, 주낙영 시장은 민선7기), or first in a list of titled dignitaries (조병돈 시장을 비롯 이현호 시의회의장).
 _MAYOR = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) 시장(?P<tail>[은는이가을과와의]?)(?![가-힣])")
 _QUOTE_AFTER = re.compile(r" ?[“\"]")
-# what closes a quotation someone said (“…”며, “…”라고, “…”이라며): not a market's quoted word (“상승세”를 이어갔다)
-_SAID = re.compile(r"[”\"](?:이)?(?:라)?(?:고|며|면서)(?![가-힣])")
+# what closes a quotation someone said: a sentence's ending, the closing mark and a quotative (“…했다”며, “…겠다”고, “…요.”라고);
+# not a market's quoted word (“상승세”를 이어갔다, “캐즘”이라고 불린다)
+_SAID = re.compile(r"[다요죠까자네][.!?]?[”\"](?:이)?(?:라)?(?:고|며|면서)(?![가-힣])")
 _OFFICE_AFTER = re.compile(r" (?:취임|재임|임기|당선|민선|시정)")
 _AMONG = re.compile(r" 비롯(?:해|한)?,? ")
 
