@@ -177,3 +177,17 @@ def test_a_market_with_a_quoted_word_is_no_mayor(shipped):
     for text in ("전기차 시장은 “캐즘”이라고 불린다.", "반도체 시장은 “슈퍼사이클”이라며 들떴다."):
         assert people(shipped, text) == set(), text
     assert "봉민서" in people(shipped, "봉민서 시장은 “함께 하겠습니다.”라고 말했다.")
+
+
+# --- a verb's modifier after a day word is no foreign given name ----------------------------------------------------
+
+
+def test_a_verb_after_a_day_word_is_no_foreign_name(shipped):
+    found = people(shipped, "19일 열린 새들농협 조합장 선거에서 현도겸 후보가 당선됐다. 이날 열린 누리수협 조합장 선거도 끝났다.")
+    assert "현도겸" in found and not any(name.startswith("열린") for name in found), found
+    found = people(shipped, "19일 일론 머스크 CEO는 말했다. 20일 존 케리 장관은 답했다. 21일 팀 쿡 CEO가 왔다.")
+    assert {"일론 머스크", "존 케리", "팀 쿡"} <= found, found
+
+
+def test_hostile_day_words(shipped):
+    assert indexes_within(shipped, "19일 열린 " * 150_000 + "농협 조합장", 20)

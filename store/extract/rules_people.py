@@ -467,7 +467,7 @@ class _PeopleRules(_FirmHeadRules):
                     hits.append(firm)
             if family in _STATE_TITLES and len(run) >= 2 and run[-1].core in _COUNTRY_ABBREVIATIONS:
                 run = run[:-1]  # 지난달 파월 미 국무장관: 미 is the country, no word of his name
-            pair = _name_pair(run)
+            pair = None if self.verb_after_a_date(run) else _name_pair(run)  # 19일 열린 농협 조합장: no name
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
                 firm = run[run.index(pair[1]) + 1 :]

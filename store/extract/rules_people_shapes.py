@@ -11,8 +11,8 @@ from bisect import bisect_left
 
 from .hangul import strip_particle
 from .lexicon import _is_hangul, _is_tail, title_family
-from .name_shapes import _looks_korean_name
-from .rules_base import _ArticleBase, _Hit, _NOT_NAMES
+from .name_shapes import _WESTERN_GIVEN, _looks_korean_name
+from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES
 
 # The presiding judge in the bench's bracket (형사합의부(재판장 오기두), 제1형사부(재판장 김아무개 부장판사)) or before the word
 # (오기두 재판장은): 재판장 names a judge and nothing else; 주심 (the justice or referee in charge) too, in its bracket only.
@@ -51,6 +51,11 @@ _POSITION = re.compile(r"(?<![가-힣A-Za-z0-9])(?:세터|리베로|미들블로
                        r"(?:이|가|은|는|을|를|의|와|과|도|에게|까지|만)(?![가-힣])")
 
 
+# A day or time word before a verb's modifier (19일 열린 농협 조합장, 이날 열린 회의): "held on the 19th", the commonest clause of a
+# news lead; its ㄴ-form is no foreign given name.
+_DATE_WORD = re.compile(r"\d{1,2}일(?:께|쯤|에)?|지난|이날|당일|오늘|어제|전날|이튿날|최근")
+
+
 class _PeopleShapeRules(_ArticleBase):
     """Round 21's person shapes (see the module's docstring)."""
 
@@ -64,6 +69,17 @@ class _PeopleShapeRules(_ArticleBase):
             return []
         return [_Hit(m.group(1), m.start(1), "title", "person") for m in _POSITION.finditer(self.text)
                 if self._shape_free_name(m.group(1)) and strip_particle(m.group(1)) == m.group(1)]
+
+    def verb_after_a_date(self, run: list) -> bool:
+        """Whether a two-word run the title rule would read as a foreign name is a verb's ㄴ-modifier after a day word and a
+        noun (19일 열린 농협 조합장): neither word has a loanword syllable (일론 머스크, 존 케리 keep theirs or their given name)."""
+        if len(run) != 2 or any(c in _LOANWORD_SYLLABLES for w in run for c in w.core) or run[0].core in _WESTERN_GIVEN:
+            return False
+        first = run[0].core
+        if len(first) < 2 or not _is_hangul(first[-1]) or (ord(first[-1]) - 0xAC00) % 28 != 4:
+            return False  # ends in no ㄴ (열린, 개최된, 마련한)
+        k = bisect_left(self._word_starts, run[0].start)
+        return k > 0 and not self.words[k - 1].closes and _DATE_WORD.fullmatch(self.words[k - 1].core) is not None
 
     def _shape_free_name(self, name: str) -> bool:
         return (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
