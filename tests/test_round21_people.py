@@ -160,7 +160,7 @@ def test_hostile_tallies(shipped):
 def test_a_player_right_after_his_position(shipped):
     found = people(shipped, "주전 세터 한다인이 경기를 조율했다. 유격수 변찬호는 호수비를 펼쳤고 리베로 임서옥과 함께 버텼다.")
     assert {"한다인", "변찬호", "임서옥"} <= found
-    assert "탁민규" in people(shipped, "3회 2루수 탁민규의 실책이 나왔다.")
+    assert "탁민규" in people(shipped, "3회 2루수 탁민규의 실책이 나와 경기가 기울었다.")
 
 
 def test_positions_before_no_player(shipped):

@@ -29,7 +29,7 @@ _TOWNSHIP_HEAD = re.compile(r"[가-힣]{1,4}(?:면장|읍장)(?P<tail>[가-힣]{
 
 # 시장 after a name is a mayor only where a market cannot stand: speaking (최대호 시장은 “…), taking or holding office (박형준
 # 시장 취임 이후, 주낙영 시장은 민선7기), or first in a list of titled dignitaries (조병돈 시장을 비롯 이현호 시의회의장).
-_MAYOR = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) 시장(?P<tail>[은는이가을과와의]?)(?![가-힣])")
+_MAYOR = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) 시장(?P<tail>[은는이가을과와의]?)(?![가-힣])")  # matched at each " 시장"
 _QUOTE_AFTER = re.compile(r" ?[“\"]")
 # what closes a quotation someone said: a sentence's ending, the closing mark and a quotative (“…했다”며, “…겠다”고, “…요.”라고);
 # not a market's quoted word (“상승세”를 이어갔다, “캐즘”이라고 불린다)
@@ -46,14 +46,18 @@ _TALLY_ITEM = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{2,5}(?:·[가-힣
 # A player named right after his field position (주전 세터 김다인이, 유격수 박찬호는, 리베로 임명옥과): positions of volleyball,
 # baseball, basketball and football that name nothing else (센터, 가드, 라이트 do: a building, a rail, a light). A Korean name
 # of three syllables with its particle only (세터 자리를 is no player).
-_POSITION = re.compile(r"(?<![가-힣A-Za-z0-9])(?:세터|리베로|미들블로커|아웃사이드히터|아포짓|아포짓스파이커|윙스파이커|유격수|[123]루수|중견수"
-                       r"|좌익수|우익수|지명타자|포인트가드|슈팅가드|스트라이커|윙어|골잡이) ([가-힣]{3})"
+_POSITION_WORD = re.compile("세터|리베로|미들블로커|아웃사이드히터|아포짓스파이커|아포짓|윙스파이커|유격수|1루수|2루수|3루수|중견수"
+                            "|좌익수|우익수|지명타자|포인트가드|슈팅가드|스트라이커|윙어|골잡이")  # literals: found first
+_POSITION = re.compile(r"(?<![가-힣A-Za-z0-9])(?:" + _POSITION_WORD.pattern + r") ([가-힣]{3})"
                        r"(?:이|가|은|는|을|를|의|와|과|도|에게|까지|만)(?![가-힣])")
 
 
 # A day or time word before a verb's modifier (19일 열린 농협 조합장, 이날 열린 회의): "held on the 19th", the commonest clause of a
 # news lead; its ㄴ-form is no foreign given name.
 _DATE_WORD = re.compile(r"\d{1,2}일(?:께|쯤|에)?|지난|이날|당일|오늘|어제|전날|이튿날|최근")
+
+
+_TALLY_HINT = re.compile(r"(?:골|도움|홈런|타점|승|세이브|안타|득점|어시스트|리바운드|블로킹)\)")
 
 
 class _PeopleShapeRules(_ArticleBase):
@@ -65,10 +69,15 @@ class _PeopleShapeRules(_ArticleBase):
 
     def position_hits(self) -> list[_Hit]:
         """A player right after his position (see _POSITION)."""
-        if not re.search("세터|리베로|블로커|히터|아포짓|스파이커|루수|익수|견수|지명타자|가드|스트라이커|윙어|골잡이", self.text):
-            return []
-        return [_Hit(m.group(1), m.start(1), "title", "person") for m in _POSITION.finditer(self.text)
-                if self._shape_free_name(m.group(1)) and strip_particle(m.group(1)) == m.group(1)]
+        text = self.text
+        if "경기" not in text and "시즌" not in text and "감독" not in text:
+            return []  # a game report names its game, season or manager: two substring tests (C speed) spare the others a scan
+        hits: list[_Hit] = []
+        for word in _POSITION_WORD.finditer(self.text):
+            m = _POSITION.match(self.text, word.start())
+            if m is not None and self._shape_free_name(m.group(1)) and strip_particle(m.group(1)) == m.group(1):
+                hits.append(_Hit(m.group(1), m.start(1), "title", "person"))
+        return hits
 
     def verb_after_a_date(self, run: list) -> bool:
         """Whether a two-word run the title rule would read as a foreign name is a verb's ㄴ-modifier after a day word and a
@@ -140,7 +149,12 @@ class _PeopleShapeRules(_ArticleBase):
         if " 시장" not in text:
             return []
         hits: list[_Hit] = []
-        for m in _MAYOR.finditer(text):
+        pos = text.find(" 시장", 3)
+        while pos >= 0:  # the literal first (C speed), the name's pattern only where it is
+            m = _MAYOR.match(text, pos - 3)
+            pos = text.find(" 시장", pos + 3)
+            if m is None:
+                continue
             name = m.group(1)
             if not self._shape_free_name(name):
                 continue
@@ -175,7 +189,7 @@ class _PeopleShapeRules(_ArticleBase):
 
     def tally_hits(self) -> list[_Hit]:
         text = self.text
-        if "(" not in text or not re.search(r"\d(?:골|도움|홈런|타점|승|세이브|안타|득점|어시스트|리바운드|블로킹)\)", text):
+        if "(" not in text or not _TALLY_HINT.search(text):
             return []
         hits: list[_Hit] = []
         group: list[tuple[str, int]] = []

@@ -16,11 +16,12 @@ from .rules_roles import _NAME_PARTICLES, _ROLE_NOUNS, _ROLE_WORDS
 # Baseball's home runs and hits by their kind (투런 아치, 솔로포, 끝내기, 3루타), a volleyball or basketball player's points
 # (김세인이 22점, 배유나가 20점을 올리며; 득점을): every game report of every outlet writes its players so.
 _SCORE_WORD = re.compile(r"\d언더파|\d오버파|버디 \d|\d타차|골을 넣|골로|결승골|동점골|선제골|도움을|어시스트|안타|홈런|타점|선발로|선발 출전|"
-                         r"선발출장|공동 \d위|단독 \d위|\d위에 올|준우승|우승을 차지|세이브|투런|스리런|솔로포|만루포|끝내기|[23]루타|적시타|"
-                         r"득점|\d점(?:, |을 (?:올|기록|몰아|뽑|책임|합작|따))")
+                         r"선발출장|공동 \d위|단독 \d위|\d위에 올|준우승|우승을 차지|세이브|투런|스리런|솔로포|만루포|끝내기|[23]루타|적시타|득점")
 _SCORE_GATE = re.compile("언더파|오버파|버디|타차|골을 넣|골로|결승골|동점골|선제골|도움을|어시스트|안타|홈런|타점|선발로|선발 출전|"
-                         "선발출장|공동 |단독 |위에 올|준우승|우승을 차지|세이브|투런|스리런|솔로포|만루포|끝내기|루타|적시타|득점|점, |점을 ")
-# A points tally (\d점) scores a player only in a game report (a survey's 소비자가 5점, is no player).
+                         "선발출장|공동 |단독 |위에 올|준우승|우승을 차지|세이브|투런|스리런|솔로포|만루포|끝내기|루타|적시타|득점")
+# A points tally (22점, / 20점을 올리며) scores a player only in a game report (a survey's 소비자가 5점, is no player): found
+# from its literal 점 (a digit must stand before it), only in a text with a game's word.
+_POINTS = re.compile("점(?:, |을 (?:올|기록|몰아|뽑|책임|합작|따))")
 _GAME_REPORT = re.compile("세트|이닝|득점|리그|시즌|라운드|쿼터")
 _SCORE_REACH = 80  # characters before a result word where its player may be named (six words)
 _CLAUSE_BREAK = re.compile(r"[.!?,\n]")
@@ -82,14 +83,15 @@ class _PlayerRules(_ArticleBase):
         Korean name with a subject, topic or 과/와 particle, a result word (see _SCORE_WORD) after it within six words of
         the same clause. Found from the result words back (rare), not from every name-shaped word forward."""
         text = self.text
-        if not _SCORE_GATE.search(text):  # literals only: ten times cheaper than _SCORE_WORD's digit branches
+        points = [m for m in _POINTS.finditer(text) if m.start() and text[m.start() - 1].isdigit()]
+        if points and not _GAME_REPORT.search(text):
+            points = []
+        if not points and not _SCORE_GATE.search(text):  # literals only: ten times cheaper than _SCORE_WORD's digit branches
             return []
         hits: list[_Hit] = []
         seen: set[int] = set()
-        game = _GAME_REPORT.search(text) is not None
-        for score in _SCORE_WORD.finditer(text):
-            if score.group()[0].isdigit() and score.group()[1] == "점" and not game:
-                continue
+        scores = list(_SCORE_WORD.finditer(text)) if _SCORE_GATE.search(text) else []
+        for score in sorted(scores + points, key=lambda m: m.start()):
             lo = max(0, score.start() - _SCORE_REACH)
             for m in _BARE_NAME.finditer(text, lo, score.start()):
                 gap = text[m.end() : score.start()]
