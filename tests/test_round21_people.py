@@ -191,3 +191,11 @@ def test_a_verb_after_a_day_word_is_no_foreign_name(shipped):
 
 def test_hostile_day_words(shipped):
     assert indexes_within(shipped, "19일 열린 " * 150_000 + "농협 조합장", 20)
+
+
+def test_a_governor_who_speaks_or_holds_office(shipped):
+    assert "연서후" in people(shipped, "연서후 지사는 “도민과 함께 하겠다”고 밝혔다.")
+    assert "채도윤" in people(shipped, "채도윤 지사 취임 이후 투자가 늘었다.")
+    for text in ("부산 지사는 “문의가 늘었다”고 밝혔다.", "강원도 지사는 “잘하겠다”고 말했다.", "미주 지사는 실적이 좋았다.",
+                 "경기도 지사 취임식이 열렸다.", "본사와 해외 지사는 “글로벌”이라는 구호를 걸었다."):
+        assert not (people(shipped, text) - {"연서후"}), text

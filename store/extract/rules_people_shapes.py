@@ -28,13 +28,14 @@ _TEAM_WORD_FULL = re.compile(r"(?:박사|교수)(?:연구)?팀(?P<tail>[가-힣]
 _TOWNSHIP_HEAD = re.compile(r"[가-힣]{1,4}(?:면장|읍장)(?P<tail>[가-힣]{0,3})")
 
 # 시장 after a name is a mayor only where a market cannot stand: speaking (최대호 시장은 “…), taking or holding office (박형준
-# 시장 취임 이후, 주낙영 시장은 민선7기), or first in a list of titled dignitaries (조병돈 시장을 비롯 이현호 시의회의장).
-_MAYOR = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) 시장(?P<tail>[은는이가을과와의]?)(?![가-힣])")  # matched at each " 시장"
+# 시장 취임 이후, 주낙영 시장은 민선7기), or first in a list of titled dignitaries (조병돈 시장을 비롯 이현호 시의회의장). 지사 after a
+# name is a governor the same way (a branch, 지사, neither speaks nor takes office).
+_MAYOR = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) (?:시장|지사)(?P<tail>[은는이가을과와의]?)(?![가-힣])")  # at each " 시장"/" 지사"
 _QUOTE_AFTER = re.compile(r" ?[“\"]")
 # what closes a quotation someone said: a sentence's ending, the closing mark and a quotative (“…했다”며, “…겠다”고, “…요.”라고);
 # not a market's quoted word (“상승세”를 이어갔다, “캐즘”이라고 불린다)
 _SAID = re.compile(r"[다요죠까자네][.!?]?[”\"](?:이)?(?:라)?(?:고|며|면서)(?![가-힣])")
-_OFFICE_AFTER = re.compile(r" (?:취임|재임|임기|당선|민선|시정)")
+_OFFICE_AFTER = re.compile(r" (?:취임|재임|임기|당선|민선|시정|도정)")
 _AMONG = re.compile(r" 비롯(?:해|한)?,? ")
 
 # Players ranked with their tallies in brackets (데얀(56골), 김신욱(52골), 정조국·우성용(이상 40골); 양현종(10승)): items of one
@@ -145,14 +146,18 @@ class _PeopleShapeRules(_ArticleBase):
         return hits
 
     def mayor_hits(self) -> list[_Hit]:
-        text = self.text
-        if " 시장" not in text:
-            return []
         hits: list[_Hit] = []
-        pos = text.find(" 시장", 3)
+        for title in (" 시장", " 지사"):
+            hits += self._heads_before(title)
+        return hits
+
+    def _heads_before(self, title: str) -> list[_Hit]:
+        text = self.text
+        hits: list[_Hit] = []
+        pos = text.find(title, 3)
         while pos >= 0:  # the literal first (C speed), the name's pattern only where it is
             m = _MAYOR.match(text, pos - 3)
-            pos = text.find(" 시장", pos + 3)
+            pos = text.find(title, pos + 3)
             if m is None:
                 continue
             name = m.group(1)
