@@ -11,6 +11,7 @@ from .rules_brackets import _BracketRules, spells_acronym
 from .rules_firm_cues import _FirmCueRules
 from .name_shapes import _looks_korean_name
 from .rules_people import _PeopleRules
+from .rules_people_shapes import _PeopleShapeRules
 from .rules_local import _LocalRules
 from .rules_places import _PlaceRules
 from .rules_players import _PlayerRules
@@ -20,7 +21,7 @@ from .rules_products import _ProductRules
 __all__ = ["_EVIDENCE_RANK", "_FUNCTION_WORDS", "_Article", "_Hit", "_guess_type", "_is_amount", "spells_acronym"]
 
 
-class _Article(_LocalRules, _PeopleRules, _RoleRules, _PlayerRules, _BodyRules, _FirmCueRules, _PlaceRules, _ProductRules, _BracketRules):
+class _Article(_LocalRules, _PeopleRules, _PeopleShapeRules, _RoleRules, _PlayerRules, _BodyRules, _FirmCueRules, _PlaceRules, _ProductRules, _BracketRules):
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
 

@@ -227,11 +227,11 @@ class _PeopleRules(_FirmHeadRules):
     # rules
 
     def title_hits(self) -> list[_Hit]:
-        """Persons named by a title or by what the sentence does with them: left of a title word, with a title inside
-        brackets, moved between clubs, right after their club."""
+        """Persons named by a title or by what the sentence does with them (these rules, rules_players', rules_people_shapes')."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits() + self.quoted_pair_hits()
                 + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
-                + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits() + self.state_secretary_hits())
+                + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits() + self.state_secretary_hits()
+                + self.people_shape_hits())
 
     def state_secretary_hits(self) -> list[_Hit]:
         """The State Department named by its head's title with the country (see _STATE_SECRETARY): the title as written."""
@@ -467,7 +467,7 @@ class _PeopleRules(_FirmHeadRules):
                     hits.append(firm)
             if family in _STATE_TITLES and len(run) >= 2 and run[-1].core in _COUNTRY_ABBREVIATIONS:
                 run = run[:-1]  # 지난달 파월 미 국무장관: 미 is the country, no word of his name
-            pair = _name_pair(run)
+            pair = None if self.verb_after_a_date(run) else _name_pair(run)  # 19일 열린 농협 조합장: no name
             if person is None and pair is not None:
                 person, start = " ".join(x.core for x in pair), pair[0].start
                 firm = run[run.index(pair[1]) + 1 :]

@@ -13,15 +13,26 @@ from .rules_people import _LIST_CLOSING_PARTICLES
 from .rules_roles import _NAME_PARTICLES, _ROLE_NOUNS, _ROLE_WORDS
 
 # Words that say a sentence reports a player's result: golf scores, goals, hits, a place in the order, a start.
+# Baseball's home runs and hits by their kind (투런 아치, 솔로포, 끝내기, 3루타), a volleyball or basketball player's points
+# (김세인이 22점, 배유나가 20점을 올리며; 득점을): every game report of every outlet writes its players so.
 _SCORE_WORD = re.compile(r"\d언더파|\d오버파|버디 \d|\d타차|골을 넣|골로|결승골|동점골|선제골|도움을|어시스트|안타|홈런|타점|선발로|선발 출전|"
-                         r"선발출장|공동 \d위|단독 \d위|\d위에 올|준우승|우승을 차지|세이브")
+                         r"선발출장|공동 \d위|단독 \d위|\d위에 올|준우승|우승을 차지|세이브|투런|스리런|솔로포|만루포|끝내기|[23]루타|적시타|득점")
 _SCORE_GATE = re.compile("언더파|오버파|버디|타차|골을 넣|골로|결승골|동점골|선제골|도움을|어시스트|안타|홈런|타점|선발로|선발 출전|"
-                         "선발출장|공동 |단독 |위에 올|준우승|우승을 차지|세이브")
+                         "선발출장|공동 |단독 |위에 올|준우승|우승을 차지|세이브|투런|스리런|솔로포|만루포|끝내기|루타|적시타|득점")
+# A points tally (22점, / 20점을 올리며) scores a player only in a game report (a survey's 소비자가 5점, is no player): found
+# from its literal 점 (a digit must stand before it), only in a text with a game's word.
+_POINTS = re.compile("점(?:, |을 (?:올|기록|몰아|뽑|책임|합작|따))")
+_GAME_REPORT = re.compile("세트|이닝|득점|리그|시즌|라운드|쿼터")
 _SCORE_REACH = 80  # characters before a result word where its player may be named (six words)
 _CLAUSE_BREAK = re.compile(r"[.!?,\n]")
-_BARE_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3})(?:은|는|이|가|과|와|에게)(?![가-힣])")
+_BARE_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3})(?:은|는|이|가|과|와|에게|의|[을를] 상대로)(?![가-힣])")
+# The result words a player's possessive stands right before (최원준의 끝내기로, 배유나의 득점을, 이동국의 결승골)
+_OWN_RESULT = re.compile(r"끝내기|득점|결승골|동점골|선제골|홈런|결승타|적시타|투런|스리런|솔로포|만루포")
 # Three-syllable words of sports reports that look like a surname and a given name: 최종전, 전반전, 연장전, 정확도 …
 _NOT_GIVEN_ENDINGS = frozenset("종전 반전 장전 확도 발진 승전 인왕 인공 발승".split())
+# The squads of a team or a firm, a noun and 진 (陣): 공격진은 … 득점을, 선발진이 … 세이브. The class, not one page's word.
+_SQUAD_NOUNS = frozenset("""공격진 수비진 경영진 코치진 연구진 임원진 선발진 제작진 타격진 투수진 내야진 외야진 불펜진 교수진 의료진
+    출연진 지도진 중원진 공격수진 수비수진 계투진""".split())
 
 # A player moving between clubs (임성진은 KB손해보험으로 이적했고, 정민수는 한국전력에 합류했다, 전광인이 … OK저축은행 유니폼을
 # 입었고): a name with a subject or topic particle, a club (a company or body) within the next words, then one of these.
@@ -72,22 +83,50 @@ class _PlayerRules(_ArticleBase):
         Korean name with a subject, topic or 과/와 particle, a result word (see _SCORE_WORD) after it within six words of
         the same clause. Found from the result words back (rare), not from every name-shaped word forward."""
         text = self.text
-        if not _SCORE_GATE.search(text):  # literals only: ten times cheaper than _SCORE_WORD's digit branches
+        points = [m for m in _POINTS.finditer(text) if m.start() and text[m.start() - 1].isdigit()]
+        if points and not _GAME_REPORT.search(text):
+            points = []
+        if not points and not _SCORE_GATE.search(text):  # literals only: ten times cheaper than _SCORE_WORD's digit branches
             return []
         hits: list[_Hit] = []
         seen: set[int] = set()
-        for score in _SCORE_WORD.finditer(text):
+        scores = list(_SCORE_WORD.finditer(text)) if _SCORE_GATE.search(text) else []
+        for score in sorted(scores + points, key=lambda m: m.start()):
             lo = max(0, score.start() - _SCORE_REACH)
             for m in _BARE_NAME.finditer(text, lo, score.start()):
                 gap = text[m.end() : score.start()]
                 name = m.group(1)
+                if m.group().endswith("의") and (gap != " " or not _OWN_RESULT.match(score.group())
+                                                 or not _is_hangul(text[score.end() : score.end() + 1] or " ")):
+                    continue  # 최원준의 끝내기로: a possessive only right before its result, which ends there (여름밤의 홈런 대결)
+                if m.group()[-1] in "과와" and not self._joins_a_player(m.end()):
+                    continue  # 양효진과 황연주가: 과/와 joins two players; 백어택과 서브 득점을 joins two nouns
+                if self._verb_after_object(m.start(1)):
+                    continue  # 승점 3점을 안겨주는 K리그의 결승골: after an object a 는-word is a verb's, no subject's
                 if (m.start(1) in seen or _CLAUSE_BREAK.search(gap) or len(gap.split()) > 5 or not _looks_korean_name(name)
                         or not self._free_name(name) or name in _ROLE_WORDS or name in _ROLE_NOUNS
-                        or name[1:] in _NOT_GIVEN_ENDINGS or name[-1] in "들하가골"):
+                        or name[1:] in _NOT_GIVEN_ENDINGS or name[-1] in "들하가골" or name in _SQUAD_NOUNS):
                     continue  # 사람들은, 진입하는, 이어가는, 공격수가, 전반전에, 선제골이: no player's name
                 seen.add(m.start(1))
                 hits.append(_Hit(name, m.start(1), "rule", "person"))
         return hits
+
+    def _joins_a_player(self, end: int) -> bool:
+        """Whether the word after a 과/와 ending at `end` is a Korean name with a subject or topic particle (양효진과 황연주가)."""
+        m = _BARE_NAME.match(self.text, end + 1) if self.text[end : end + 1] == " " else None
+        return m is not None and m.group()[-1] in "이가은는" and _looks_korean_name(m.group(1))
+
+    def _verb_after_object(self, start: int) -> bool:
+        """Whether the word starting at `start` comes right after an object (a word ending in 을/를 on the same line): in
+        Korean the subject stands before the object, so a 는/은-ending word there is a verb's modifier (3점을 안겨주는)."""
+        text = self.text
+        if text[start - 1 : start] != " ":
+            return False
+        before = text[max(0, start - 12) : start - 1]
+        word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        end = text.find(" ", start)
+        here = text[start : end if end >= 0 else len(text)]
+        return len(word) >= 2 and word[-1] in "을를" and here[-1:] in "는은" and "\n" not in before[-len(word):]
 
     def _club_before(self, i: int) -> bool:
         """A club the alias file knows, with 의, right before words[i] (SK 와이번스의 투수, 롯데 자이언츠의 타자)."""
