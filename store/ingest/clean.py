@@ -43,6 +43,7 @@ _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLE
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
 _TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
+_PLACE_ENDS = "시군구도청"  # round 21: "[고성군] …" under a date line is a release's source, not the outlet's tag
 _LEADING_IMAGE_FILE = re.compile(rf"^{IMAGE_FILE}(?=[^\s.,])", re.I)  # glued: "logo.png 파일을 공개했다" is a sentence
 # "입력" alone: a date's label whose date the page did not keep
 _DATE_LABEL_ALONE = re.compile(r"^(?:입력|수정|등록|승인|발행|송고|업데이트|최종\s?수정)\s*[:：]?$")
@@ -318,8 +319,8 @@ def _scan(text: str) -> _Found:
             if named and _HANGUL_OUTLET.search(named["outlet"]):  # the outlet, no reporter
                 _add_byline(found, named["outlet"], None)
                 line = line[named.end():]
-            elif named and named.re is _OUTLET_DATELINE and found.reporters and _TAG_NAME.match(named["outlet"]) and (
-                    not _STORY_TAG.search(named["outlet"])):
+            elif named and named.re is _OUTLET_DATELINE and (found.reporters or _after_stamp(found)) and _TAG_NAME.match(
+                    named["outlet"]) and not _STORY_TAG.search(named["outlet"]) and named["outlet"][-1] not in _PLACE_ENDS:
                 found.tag_outlets.append(named["outlet"])  # "김한준 기자 | 승인 …" above "[게임플] 국내 최대의…"
                 line = line[named.end():]
         if not line:
@@ -496,6 +497,7 @@ def _wire_caption_block(raws: list[str], i: int) -> int:
 
 MIN_DOUBLED_HALF = 8
 _DOT_BULLETS = "•◦▪▫●∙⋅"
+_DASH_BULLETS = ("- ", "– ")
 MAX_SECTION_LOOK = 4  # lines looked at above a breadcrumb
 
 
@@ -709,11 +711,13 @@ def clean(doc: Document) -> Article:
         title, deck, title_from = deck[0], deck[1:], "deck"
     elif not title:  # nor a deck: the lede's first sentence, never a file name
         title, title_from = lede_title(paragraphs[0]), "lede"
+    if title and title[:2] in _DASH_BULLETS and title_from in ("deck", "lede"):  # round 21: "- 헤드라인" atop an aggregator's list
+        title = title[2:].lstrip() or None
     subtitle = _first(meta.get("subtitle")) or ("\n".join(deck) if deck else None)
 
     date_text = _first(meta.get("date"))
     date = parse_date(date_text) if date_text else None
-    dates = found.dates or found.photo_dates
+    dates = found.dates or found.edit_dates or found.photo_dates
     if not date_text and dates:
         # A date written with its weekday is the page's "today" in a header (2024.11.22 금요일): the story's own
         # date, when there is one, wins; otherwise the first readable date.

@@ -6,7 +6,7 @@ import re
 
 from .clean_base import (_AFTER_SENTENCE, _CLOSERS, _EMAIL, _Found, _HANGUL, _JOB, _Line, _MAX_FOOTER_CHARS, _NAME,
                          _NAMES, _ends_sentence, _norm)
-from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line
+from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line, own_credit
 
 # Wire and photo agencies: a line (or a caption's tail) that is only these is a photo credit, never the outlet
 _AGENCIES = r"(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:코리아|뱅크)?|연합뉴스|뉴시스|뉴스1|뉴스핌|AP통신|AFP통신)"
@@ -508,6 +508,10 @@ def _caption_row(line: str, found: _Found) -> None:
         byline = _CELL_BYLINE.match(cell)
         if byline:  # "| 매체명 = 홍길동 기자 |"
             _add_byline(found, byline["outlet"], byline["names"])
+            continue
+        owner = own_credit(cell)
+        if owner:  # round 21: "| ⓒ (주)고성신문사 |": the paper's own photo names the paper
+            found.credit_outlets.append(owner)
             continue
         if _date_or_byline_line(cell, found) or _CREDIT_LINE.match(cell):
             continue
