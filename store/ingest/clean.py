@@ -18,6 +18,7 @@ from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EM
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
+from .clean_furniture import SCRIPT_LABEL, add_voice, drop_label_between_titles, join_split_notices
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, COMMENT_COUNT, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
@@ -173,7 +174,8 @@ def _scan(text: str) -> _Found:
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
-        if core in TURN_LABELS or (core[-1:] == ">" and NAMED_TURN.match(core)):  # round 20: "이혜은 앵커>" too
+        if core in TURN_LABELS or (core[-1:] == ">" and NAMED_TURN.match(core)) or (  # round 20: "이혜은 앵커>" too
+                core[:1] == "◀" and SCRIPT_LABEL.match(core)):  # round 21: "◀ANC▶", "◀SYN▶ 장흥군"
             turn = True
             found.lines.append(_Line("", "sep"))
             continue
@@ -263,13 +265,13 @@ def _scan(text: str) -> _Found:
             continue
         handed = (_HAND_OFF.match(core) or _DESK_BYLINE.match(core)) if len(core) <= 40 and (
             "기자" in core or "특파원" in core) else None
-        if handed and _looks_like_name(handed["names"]):
-            _add_byline(found, None, handed["names"])
+        if handed and _looks_like_name(handed["names"]):  # round 21: a hand-off is the voice's (see add_voice)
+            (_add_byline if handed.re is _DESK_BYLINE else add_voice)(found, None, handed["names"])
             found.lines.append(_Line("", "sep"))
             continue
         sign_off = _SIGN_OFF.match(core)
         if sign_off and _looks_like_name(sign_off["names"]) and sign_off["names"] not in SIGN_OFF_WORDS:
-            _add_byline(found, sign_off["outlet"] or sign_off["channel"], sign_off["names"])
+            add_voice(found, sign_off["outlet"] or sign_off["channel"], sign_off["names"])
             found.lines.append(_Line("", "sep"))
             continue
         unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
@@ -666,11 +668,12 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(split_transcript(_split_wire_line(_unflatten(sanitize(raw)))))
+    found = _scan(split_transcript(_split_wire_line(_unflatten(join_split_notices(sanitize(raw))))))
     _drop_menus(found.lines)
     _drop_menu_rows(found.lines)
     _credited_captions(found.lines)
-    drop_top_chrome(found.lines, found.reporters)
+    drop_top_chrome(found.lines, found.reporters or found.voice)
+    drop_label_between_titles(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:
@@ -726,7 +729,7 @@ def clean(doc: Document) -> Article:
         if date and "T" not in date:  # " date 2025-10-01" stored before "입력 2025-10-01 16:58": the same day with its time
             date, date_text = next(((iso, text) for iso, text in dates if iso and iso.startswith(date + "T") and not _WEEKDAY.search(text)),
                                    (date, date_text))
-    reporters = _meta_list(meta.get("reporters")) or found.reporters
+    reporters = _meta_list(meta.get("reporters")) or found.reporters or found.voice
     outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets, *found.tag_outlets)
     if outlet and not meta.get("outlet"):
         # [서구 세계타임즈=…] over "저작권자ⓒ 강원세계타임즈": the footer spells the byline's outlet in full

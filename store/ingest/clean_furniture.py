@@ -1,0 +1,94 @@
+"""Round 21: page furniture and metadata shapes that recur across Korean news sites, kept out of clean._scan:
+
+- a broadcast script's section labels (◀ANC▶, ◀VCR▶, ◀SYN▶ 장흥군, ◀END▶), which regional broadcasters (MBC, KBS, CBS
+  affiliates) print into the story their web desk posts;
+- a broadcast's hand-off and sign-off names the voice of the report, not the page's byline: they are the reporter
+  only when the page names none (see `add_voice`);
+- a blog host's ad slots ("728x90", "반응형": Tistory prints both above every post, and many papers repost there);
+- a button's image alt text glued to its label ("지면보기링크", "인쇄 아이콘");
+- a site's notice the converter broke over two lines ("글자크기 설정 시 다른 기사의 본문도" / "동일하게 적용됩니다."),
+  joined back before the lines are read so the notice goes as one line;
+- the company that owns the page written before its paper's name ("ⓒ (주)한빛신문사": the outlet 한빛신문);
+- a section label printed between the page's title and the same headline again (title / section / h1).
+"""
+from __future__ import annotations
+
+import re
+
+from .clean_base import _Found, _Line, _looks_like_name
+from .clean_meta import _add_byline, _names
+from .clean_debris import PAGE_BUTTONS
+
+# "◀ANC▶", "◀ VCR ▶", "◀SYN▶ 장흥군 관계자", "◀INT▶ 홍길동/주민": a script's label, a speaker after it at most (no sentence)
+SCRIPT_LABEL = re.compile(r"^◀\s?[A-Za-z가-힣][A-Za-z0-9가-힣/-]{0,9}\s?▶(?:\s?[^\s.!?。][^.!?。]{0,29})?$")
+
+
+def add_voice(found: _Found, outlet: str | None, names: str) -> None:
+    """A broadcast's hand-off ("홍길동 기자가 취재했습니다") or sign-off ("MBC뉴스 홍길동입니다"): the outlet is read as a
+    byline's (a broadcaster's letters in capitals: "mbc뉴스" is MBC's), the name kept apart in found.voice. A page's
+    own byline ("김양훈 기자 입력 …") names the reporter of record; the voice is used only when it names none."""
+    if outlet:
+        _add_byline(found, outlet.upper() if outlet.isascii() else outlet, None)
+    for name in _names(names):
+        if _looks_like_name(name) and name not in found.voice:
+            found.voice.append(name)
+
+
+# "728x90", "320x100", "반응형": a blog host's ad slot and its label
+_AD_SLOT = re.compile(r"^(?:\d{3}\s?[xX×]\s?\d{2,3}|반응형)$")
+# "지면보기링크", "인쇄 아이콘", "공유하기 버튼": a button's label and its image's alt word
+_BUTTON_ALT = re.compile(r"^(?P<label>.{1,12}?)\s?(?:링크|아이콘|버튼|이미지)$")
+
+
+# "목포MBC", "안동 MBC", "청주CBS": a regional broadcaster's masthead, its town and its network's letters, alone above the story
+_BROADCAST_MASTHEAD = re.compile(r"^(?P<outlet>[가-힣]{2,4}\s?(?:MBC|KBS|SBS|CBS|BBS|PBC|TBC|KBC|TJB|CJB|JTV|JIBS|UBC|KNN))$")
+
+
+def furniture_line(core: str, seen_prose: bool) -> str | None:
+    """The outlet a furniture line names ("" when it names none) when the whole line is one of the pieces above (an ad
+    slot, a button's alt text, a broadcaster's masthead above the story); else None."""
+    n = len(core)
+    if n <= 9 and _AD_SLOT.match(core):
+        return ""
+    if n <= 16 and (core[-2:] in ("링크", "버튼") or core[-3:] in ("아이콘", "이미지")):
+        alt = _BUTTON_ALT.match(core)
+        return "" if alt and alt["label"] in PAGE_BUTTONS else None
+    if seen_prose and (core[2:] if core[:2] in ("- ", "– ") else core) in _TAG_HEADER:
+        return ""
+    if not seen_prose and n <= 9 and core[-1:] in "SCCV1NPB" and core[-1].isupper():
+        masthead = _BROADCAST_MASTHEAD.match(core)
+        return masthead["outlet"].replace(" ", "") if masthead else None
+    return None
+
+
+# "글자크기 설정 시 다른 기사의 본문도\n동일하게 적용됩니다.": a font-size widget's notice broken over two lines
+_SPLIT_NOTICE = re.compile(r"(글자\s?크기\s?설정[^\n]{0,30}본문(?:에)?도)\n+(?=(?:동일하게|똑같이|함께)\s?적용됩니다\.?(?:\n|$))")
+
+
+def join_split_notices(text: str) -> str:
+    return _SPLIT_NOTICE.sub(r"\1 ", text) if "적용됩니다" in text else text
+
+
+# A section label between two copies of the headline: "헤드라인" / "우리이웃" / "헤드라인" (the page's title, the section, the
+# article's own h1)
+_SECTION_LABEL = re.compile(r"^[가-힣A-Za-z0-9·&/]{2,8}$")
+# "TAG", "Tags", "태그" under the story: a tag list's header (its tags were links the converter dropped)
+_TAG_HEADER = frozenset({"TAG", "TAGS", "Tag", "Tags", "태그", "#태그", "관련태그", "관련 태그"})
+MAX_TOP_TEXTS = 5  # the title, two labels between at most, the headline again
+MAX_TOP_LINES = 40
+MAX_SECTION_LABEL = 8
+
+
+def drop_label_between_titles(lines: list[_Line]) -> None:
+    """A one-word label (a section's name) between the page's first text line and that same line printed again a few
+    lines below it is dropped: the title, the section, the article's own headline."""
+    texts = [k for k, ln in enumerate(lines[:MAX_TOP_LINES]) if ln.kind == "text"][:MAX_TOP_TEXTS]
+    if len(texts) < 3:
+        return
+    first = lines[texts[0]].text
+    again = next((j for j, k in enumerate(texts[2:], 2) if lines[k].text == first), None)
+    if again is None or len(first) <= MAX_SECTION_LABEL:
+        return
+    for k in texts[1:again]:
+        if _SECTION_LABEL.match(lines[k].text):
+            lines[k] = _Line("", "sep")
