@@ -1,0 +1,218 @@
+"""Round 21 (metadata and page furniture, by shapes many Korean sites share), written in other words: counters in a
+stamp line (조회수, gnuboard's 작성자/댓글N건), a blog's "by 매체 날짜", an edit stamp losing to the publication date, a
+broadcast's hand-off and sign-off (the voice, not the byline), ◀ANC▶ script labels, hidden e-mails, a desk in brackets
+after 기자, ad slots, button alt texts, a tag list's header, a regional broadcaster's masthead, a notice broken over two
+lines, the paper's company (㈜…신문사), a section label between two copies of the headline, an aggregator's source line,
+a bracketed outlet under a desk's date line."""
+import time
+
+from store.ingest.clean_chrome import chrome_line
+from store.ingest.clean_furniture import SCRIPT_LABEL, join_split_notices
+from store.ingest.clean_meta import _BYLINE_LINE, _HAND_OFF, _SIGN_OFF
+from tests.test_clean_round18 import LONG, MORE, lines_of, text
+
+HEAD = "한빛시, 도로 정비 예산 늘려…연말까지 공사"
+SPOKEN = ("한빛시가 올해 도로 정비 예산을 크게 늘렸습니다.", "시는 다음 달부터 공사를 시작합니다.",
+          "주민들은 공사 기간 우회로를 이용해야 합니다.")
+
+
+# --- stamp lines ---------------------------------------------------------------------------------------
+
+
+def test_view_count_in_stamp_line():
+    for stamp in ("김하늘 기자 입력 2012-08-14 22:05:52 수정 2012-08-14 22:05:52 조회수 4",
+                  "김하늘 기자 입력 2012-08-14 22:05 조회 1,234",
+                  "김하늘 기자 | 입력 2012.08.14 22:05 | 조회수 : 87",
+                  "김하늘기자 등록 2012-08-14 22:05 조회 12회"):
+        a = text(f"{HEAD}\n\n{stamp}\n\n{LONG}\n\n{MORE}")
+        assert a.reporters == ["김하늘"], stamp
+        assert a.date == "2012-08-14T22:05", stamp
+        assert a.subtitle is None and "조회" not in a.body, stamp
+
+
+def test_gnuboard_author_line():
+    # (a line ending in a count, "작성자 작성일 2024.01.18 댓글 3건", is a counter row to clean_debris, dropped unread: left)
+    for stamp in ("작성자 작성일2024.01.18 댓글0건본문", "작성일2024.01.18 댓글0건본문"):
+        a = text(f"{HEAD}\n페이지 정보\n{stamp}\n{LONG}\n{MORE}")
+        assert a.date == "2024-01-18", stamp
+        assert "작성" not in a.body and "댓글" not in a.body, stamp
+
+
+def test_counter_words_in_prose_stay():
+    line = "이 영상은 2024년 1월 18일 공개된 뒤 조회수 100만 회를 넘겼고 댓글 3천 건이 달렸다."
+    a = text(f"{HEAD}\n\n{LONG}\n\n{line}")
+    assert line in lines_of(a)
+
+
+def test_blog_by_line_gives_outlet_and_date():
+    for line in ("by 한빛일보 2020. 4. 2.", "By 한빛일보 2020. 4. 2."):
+        a = text(f"{HEAD}\n\n{line}\n728x90\n반응형\n\n{LONG}\n\n{MORE}")
+        assert a.outlet == "한빛일보", line
+        assert a.date == "2020-04-02", line
+        assert not {"728x90", "반응형", line} & set(lines_of(a))
+
+
+def test_edit_stamp_loses_to_publication_date():
+    a = text(f"기사최종편집일 2024-04-20 09:04\n스포츠\n\n{HEAD}\n\n기사입력 2022.08.16 17:53 / 기사수정 2022.08.16 17:59\n\n{LONG}")
+    assert a.date == "2022-08-16T17:53"
+    a = text(f"{HEAD}\n\n수정 2023.05.02 10:11\n\n{LONG}")  # an edit date alone is still the page's date
+    assert a.date == "2023-05-02T10:11"
+    a = text(f"{HEAD}\n\n업데이트 2023-05-09 08:00 입력 2023-05-02 10:11\n\n{LONG}")
+    assert a.date == "2023-05-02T10:11"
+
+
+# --- broadcasts ------------------------------------------------------------------------------------------
+
+
+def test_topic_hand_off_and_words_before_the_verb():
+    for line, name in (("프로야구 소식 정소윤 기자입니다.", "정소윤"), ("국제 경제 소식은 남궁민수 기자입니다", "남궁민수"),
+                       ("정소윤 기자가 그 실태를 취재했습니다.", "정소윤"), ("정소윤 기자가 현장을 직접 다녀왔습니다.", "정소윤")):
+        hit = _HAND_OFF.match(line)
+        assert hit and hit["names"] == name, line
+    for prose in ("정소윤 기자가 그 실태를 취재했다는 보도가 나왔습니다.", "프로야구 소식에 팬들이 반가워합니다."):
+        assert not _HAND_OFF.match(prose), prose
+
+
+def test_hand_off_names_the_reporter_only_without_byline():
+    body = "\n".join(["[앵커]", SPOKEN[0], "프로야구 소식 정소윤 기자입니다.", "[기자]", SPOKEN[1], SPOKEN[2],
+                      "한빛TV 정소윤입니다. (soyun@hanbit.co.kr)"])
+    a = text(f"{HEAD}\n{body}")
+    assert a.reporters == ["정소윤"]
+    assert a.outlet == "한빛TV"
+    assert not any("정소윤" in ln for ln in lines_of(a))
+    # the page's own byline is the reporter of record; the voice of the report is not added to it
+    a = text(f"{HEAD}\n\n김하늘 기자 입력 2012-08-14 22:05\n\n{body}")
+    assert a.reporters == ["김하늘"]
+
+
+def test_sign_off_with_email_or_script_mark():
+    for line, outlet in (("한빛TV 정소윤입니다. (soyun@hanbit.co.kr)", "한빛TV"), ("mbc뉴스 정소윤입니다.//", "mbc"),
+                         ("KBS 뉴스 정소윤입니다. soyun@kbs.co.kr", "KBS"), ("MBC뉴스 정소윤입니다. //", "MBC")):
+        hit = _SIGN_OFF.match(line)
+        assert hit and hit["names"] == "정소윤" and (hit["outlet"] or hit["channel"]) == outlet, line
+    a = text(f"{HEAD}\n{SPOKEN[0]}\n{SPOKEN[1]}\nmbc뉴스 정소윤입니다.//")
+    assert a.outlet == "MBC" and a.reporters == ["정소윤"]
+
+
+def test_regional_broadcaster_masthead():
+    for mast, outlet in (("목포MBC", "목포MBC"), ("안동 MBC", "안동MBC"), ("청주CBS", "청주CBS")):
+        network = outlet[-3:].lower()
+        a = text(f"{mast}\n\n검색\n\n{HEAD}\n\n{SPOKEN[0]}\n{SPOKEN[1]}\n{network}뉴스 정소윤입니다.//")
+        assert a.outlet == outlet, mast
+        assert mast not in lines_of(a)
+
+
+def test_script_labels():
+    for label in ("◀ANC▶", "◀ VCR ▶", "◀END▶", "◀SYN▶ 장흥군", "◀INT▶ 홍길동/주민", "◀SYN▶ 000", "◀St-up▶"):
+        assert SCRIPT_LABEL.match(label), label
+        a = text(f"{HEAD}\n{label}\n{SPOKEN[0]}\n{SPOKEN[1]}")
+        assert label not in lines_of(a), label
+        assert a.title == HEAD
+    # speech glued after a label is kept (it is the story's)
+    glued = "◀ANC▶ 한빛시가 올해 도로 정비 예산을 크게 늘렸습니다."
+    assert not SCRIPT_LABEL.match(glued)
+    assert glued in lines_of(text(f"{HEAD}\n{glued}\n{SPOKEN[1]}"))
+
+
+# --- bylines --------------------------------------------------------------------------------------------
+
+
+def test_hidden_email_after_byline():
+    for line in ("김하늘 기자 mono@", "김하늘 기자 [email protected]", "김하늘기자 (mono@)", "김하늘 기자 email protected"):
+        assert _BYLINE_LINE.match(line), line
+        a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{line}\n\n지면보기링크")
+        assert a.reporters == ["김하늘"], line
+        assert lines_of(a)[-1] == MORE, line
+
+
+def test_desk_or_column_in_brackets_after_byline():
+    for line in ("김하늘기자(그라운드 톡톡)", "김하늘 기자 (사회부)", "김하늘 기자(세종)"):
+        assert _BYLINE_LINE.match(line), line
+    a = text(f"김하늘기자(그라운드 톡톡)\n\n{HEAD}\n\nby 한빛일보 2020. 4. 2.\n\n{LONG}")
+    assert a.title == HEAD and a.reporters == ["김하늘"] and a.outlet == "한빛일보"
+    assert not _BYLINE_LINE.match("김하늘 기자(사진=한빛시 제공)")
+
+
+def test_source_line_of_aggregator():
+    # (without its dash the line is a credit to clean_debris, dropped unread: left as it was)
+    for line in ("- 출처:점프볼|2025-01-06", "- 출처 : 점프볼 | 2025.01.06"):
+        a = text(f"- {HEAD}\n{line}\n- 인쇄\n{LONG}\n{MORE}")
+        assert a.outlet == "점프볼", line
+        assert a.date == "2025-01-06", line
+        assert a.title == HEAD, line
+        assert not any("출처" in ln for ln in lines_of(a)), line
+
+
+def test_chart_source_below_prose_is_no_outlet():
+    a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n출처:통계청|2024-01-05\n\n{MORE}")
+    assert a.outlet != "통계청"
+
+
+def test_bracket_outlet_under_desk_date_line():
+    for desk in ("온라인뉴스팀", "디지털뉴스부"):
+        a = text(f"{HEAD}\n2019-12-17 {desk}\n[한빛서울] {LONG}\n{MORE}")
+        assert a.outlet == "한빛서울", desk
+        assert lines_of(a)[0].startswith("한빛시는"), desk
+    for tag in ("[한빛시청]", "[고성군]", "[단독]"):
+        a = text(f"{HEAD}\n2019-12-17 온라인뉴스팀\n{tag} {LONG}\n{MORE}")
+        assert a.outlet is None, tag
+
+
+def test_company_of_the_paper():
+    a = text(f"{HEAD}\n|\n한빛시가 도로 정비 사업 설명회를 열고 있다. |\nⓒ (주)한빛신문사 |\n{LONG}\n{MORE}")
+    assert a.outlet == "한빛신문"
+    for line in ("저작권자 © (주)한빛신문사 무단전재 및 재배포 금지", "Copyright ⓒ ㈜한빛신문 All rights reserved."):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{line}")
+        assert a.outlet == "한빛신문", line
+    a = text(f"{HEAD}\n\n{LONG}\n\n저작권자 © 한빛일보 무단전재 및 재배포 금지")
+    assert a.outlet == "한빛일보"
+
+
+# --- page furniture -------------------------------------------------------------------------------------
+
+
+def test_ad_slots_and_button_alt_texts():
+    for line in ("728x90", "320x100", "반응형", "지면보기링크", "인쇄 아이콘", "공유하기 버튼"):
+        assert chrome_line(line, True) == "", line
+    for line in ("관련 링크", "이미지", "서울시 홈페이지 링크", "728x90 배너를 교체했다."):
+        assert not chrome_line(line, True), line
+
+
+def test_tag_list_header_under_story():
+    for line in ("- TAG", "TAG", "Tags", "태그"):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n{line}\n-")
+        assert lines_of(a)[-1] == MORE, line
+
+
+def test_font_notice_broken_over_two_lines():
+    notice = "글자크기 설정 시 다른 기사의 본문도\n동일하게 적용됩니다."
+    a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n{notice}\n{notice}")
+    assert lines_of(a)[-1] == MORE
+    wrapped = "이번 기준은 모든 가구에\n동일하게 적용됩니다."  # a wrapped sentence of the story stays
+    assert join_split_notices(wrapped) == wrapped
+    assert "동일하게 적용됩니다." in text(f"{HEAD}\n\n{LONG}\n{wrapped}").body
+
+
+def test_section_label_between_two_headlines():
+    for label in ("우리이웃", "부산", "사회일반"):
+        a = text(f"{HEAD}\n검색 입력폼\n\n{label}\n\n{HEAD}\n\n{LONG}\n\n{MORE}")
+        assert a.title == HEAD, label
+        assert label not in lines_of(a), label
+    # a short line after the headline printed once is left to the other rules
+    a = text(f"{HEAD}\n\n{LONG}\n\n부산\n\n{MORE}")
+    assert "부산" in lines_of(a)
+
+
+def test_hostile_linear():
+    t = time.process_time()
+    text(HEAD + "\n\n" + LONG + "\n" + "◀" * 100_000 + "▶")
+    text(HEAD + "\n\n" + LONG + "\n" + "◀A▶ " * 300_000)
+    text(HEAD + "\n\n" + "조회수 1 " * 200_000 + "2024-01-01")
+    text(HEAD + "\n\n" + "김하늘 기자 " + "a" * 3_000_000 + "@")
+    text(HEAD + "\n\n" + LONG + "\n" + "(" * 10_000 + "김하늘 기자")
+    text(HEAD + "\n\n" + LONG + "\n" + "·" * 100_000)
+    text(HEAD + "\n\n" + "출처:" * 100_000 + "|2024-01-01")
+    text(HEAD + "\n\n" + "가 " * 1_000_000 + "소식 김하늘 기자입니다.")
+    text(("글자크기 설정 시 " + "가" * 20 + "\n") * 20_000 + HEAD + "\n\n" + LONG + "\n적용됩니다.")
+    text((HEAD + "\n우리이웃\n") * 20_000 + LONG)
+    assert time.process_time() - t < 20
