@@ -18,7 +18,8 @@ from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EM
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
-from .clean_furniture import SCRIPT_LABEL, add_voice, drop_label_between_titles, join_split_notices
+from .clean_furniture import (MIN_JOINED_TITLE, SCRIPT_LABEL, add_voice, drop_label_between_titles, join_split_notices,
+                              own_analysis_outlet, split_joined_deck)
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, COMMENT_COUNT, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
@@ -687,6 +688,9 @@ def clean(doc: Document) -> Article:
         title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))
     if title and not meta_title and title[:2] in _COLUMN_STARTS:
         title, deck = _past_column_label(title, deck)
+    if title and not meta_title and len(title) >= MIN_JOINED_TITLE:  # round 21: "헤드라인 - 부제" joined on one line
+        title, joined = split_joined_deck(title)
+        deck = [joined, *deck] if joined else deck
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
@@ -730,7 +734,8 @@ def clean(doc: Document) -> Article:
             date, date_text = next(((iso, text) for iso, text in dates if iso and iso.startswith(date + "T") and not _WEEKDAY.search(text)),
                                    (date, date_text))
     reporters = _meta_list(meta.get("reporters")) or found.reporters or found.voice
-    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets, *found.tag_outlets)
+    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets,
+                    *found.tag_outlets) or own_analysis_outlet(paragraphs)  # round 21: "13일 데이터뉴스가 … 분석한 결과"
     if outlet and not meta.get("outlet"):
         # [서구 세계타임즈=…] over "저작권자ⓒ 강원세계타임즈": the footer spells the byline's outlet in full
         outlet = next((f for f in found.footer_outlets if f != outlet and f.endswith(outlet) and len(outlet) >= 3), outlet)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .clean_base import _Found, _Line, _looks_like_name
-from .clean_meta import _add_byline, _names
+from .clean_meta import _HANGUL_OUTLET, _add_byline, _names
 from .clean_debris import PAGE_BUTTONS
 
 # "◀ANC▶", "◀ VCR ▶", "◀SYN▶ 장흥군 관계자", "◀INT▶ 홍길동/주민": a script's label, a speaker after it at most (no sentence)
@@ -92,3 +92,38 @@ def drop_label_between_titles(lines: list[_Line]) -> None:
     for k in texts[1:again]:
         if _SECTION_LABEL.match(lines[k].text):
             lines[k] = _Line("", "sep")
+
+
+# "13일 데이터뉴스가 건강보험심사평가원의 통계를 분석한 결과, …": an outlet's own analysis, named in its lede with the day
+# (data desks write it so: "24일 한빛경제가 … 집계한 결과", "한빛일보가 … 조사한 결과에 따르면")
+_OWN_ANALYSIS = re.compile(r"(?:^|\s)\d{1,2}일\s(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,14})(?:가|이)\s[^.!?]{0,120}?"
+                           r"(?:분석|조사|집계|취재)(?:한|해\s?본)\s?결과")
+MAX_ANALYSIS_LOOK = 300  # the lede's first sentences: an outlet names its own analysis at once
+
+
+def own_analysis_outlet(paragraphs: list[str]) -> str | None:
+    """The outlet a story's opening names as the author of its own analysis, when it ends as an outlet's name does
+    (the last resort for the outlet: a page that names it nowhere else)."""
+    for paragraph in paragraphs[:2]:
+        hit = _OWN_ANALYSIS.search(paragraph[:MAX_ANALYSIS_LOOK])
+        if hit and _HANGUL_OUTLET.search(hit["outlet"]):
+            return hit["outlet"]
+    return None
+
+
+# "법원, 허위기사 보도한 기자에게 중형 선고 - 무료급식소를 상대로 악의적 기사 수십 차례 보도한 A기자 징역 6개월에 …": a
+# headline and its deck joined by " - " into one long line (a CMS's page title, or a converter joining h1 and h2)
+MIN_JOINED_TITLE = 80  # longer than a Korean headline runs
+MIN_HEADLINE_PART, MAX_HEADLINE_PART = 10, 60
+_DECK_DASH = " - "
+
+
+def split_joined_deck(title: str) -> tuple[str, str | None]:
+    """(headline, deck) of a long title holding both around one " - ", the deck longer than the headline; else
+    (title, None)."""
+    if len(title) < MIN_JOINED_TITLE or title.count(_DECK_DASH) != 1:
+        return title, None
+    head, deck = (part.strip() for part in title.split(_DECK_DASH))
+    if MIN_HEADLINE_PART <= len(head) <= MAX_HEADLINE_PART and len(deck) > len(head):
+        return head, deck
+    return title, None
