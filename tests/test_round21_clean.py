@@ -216,3 +216,26 @@ def test_hostile_linear():
     text(("글자크기 설정 시 " + "가" * 20 + "\n") * 20_000 + HEAD + "\n\n" + LONG + "\n적용됩니다.")
     text((HEAD + "\n우리이웃\n") * 20_000 + LONG)
     assert time.process_time() - t < 20
+
+
+def test_outlet_named_by_its_own_analysis():
+    for lede, outlet in (("13일 한빛뉴스가 건강보험심사평가원의 통계를 분석한 결과, 지난해 진료인원은 4.4% 늘었다.", "한빛뉴스"),
+                         ("24일 새벽경제가 상장사 300곳의 공시를 집계한 결과 영업이익이 줄었다.", "새벽경제")):
+        a = text(f"{HEAD}\n\n지난해 가장 큰 폭으로 늘어난 질병은 간질환으로 나타났다.\n\n{lede}\n\n{MORE}")
+        assert a.outlet == outlet, lede
+    for lede in ("13일 한빛연구원이 통계를 분석한 결과, 지난해 진료인원은 4.4% 늘었다.",  # a research body, no outlet's name
+                 "한빛뉴스가 통계를 분석한 결과, 지난해 진료인원은 4.4% 늘었다."):  # no day: not the lede's self-reference
+        assert text(f"{HEAD}\n\n{lede}\n\n{MORE}").outlet is None, lede
+    # a byline's outlet wins
+    a = text(f"{HEAD}\n\n[새벽일보=김하늘 기자] 13일 한빛뉴스가 통계를 분석한 결과, 진료인원이 늘었다.\n\n{MORE}")
+    assert a.outlet == "새벽일보"
+
+
+def test_headline_and_deck_joined_by_a_dash():
+    deck = "무료급식소를 상대로 악의적 기사를 수십 차례 보도한 A기자 징역 6개월에 집행유예 2년, B기자 벌금 300만 원"
+    a = text(f"{HEAD} - {deck}\n  • 기사등록 2020-01-21 07:39:41\n\n{LONG}\n\n{MORE}")
+    assert a.title == HEAD and a.subtitle == deck
+    # a headline with a dash that is not so long, or with a short part after its dash, stays whole
+    for title in (f"{HEAD} - 시 예산 늘려", "韓 경제 - 성장률 2% 하회 전망…수출 부진에 내수도 얼어붙어",
+                  f"{deck} - {HEAD}"):
+        assert text(f"{title}\n\n{LONG}\n\n{MORE}").title == title, title
