@@ -196,14 +196,16 @@ _DATE = re.compile(
     r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?)?"
     r"(?:\s*[\[(]?\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?[\])]?)?"
 )
-_DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
-_DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
+# round 21: "최초입력", "기사전송", "게시", "지면" (a print date) and "게재 일자" too (최초 and 지면 were read as names)
+_DATE_LABEL = r"(?:(?:기사\s?|최종\s?|최초\s?)*(?:입력|수정|등록|발행|승인|게재|게시|송고|업데이트|작성|편집|전송|지면)|Posted|Updated|Published)"
+_DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일자|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
 # round 20: "발행일 2017-02-27 제7면": the print page after the date, with 제 and a space or without
 # round 21: counters a CMS prints in its stamp line: "… 수정 2012-08-14 22:05:52 조회수 4", gnuboard's "작성자 작성일2024.01.18
 # 댓글0건본문" (its hidden "본문" heading glued on); a blog's "by 한빛일보 2020. 4. 2."
-_STAMP_COUNTS = r"(?:조회\s?수?|댓글)\s*[:：]?\s*\d[\d,]*\s*(?:회|건)?(?:본문)?|작성자|(?<![A-Za-z])[Bb]y(?=\s)"
+# (and a label's brackets: "[입력] 2024.01.18 15:25")
+_STAMP_COUNTS = r"(?:조회\s?수?|댓글|추천|공감)\s*[:：]?\s*\d[\d,]*\s*(?:회|건)?(?:본문)?|작성자|(?<![A-Za-z])[Bb]y(?=\s)|[\[\]]"
 _COUNTER_PART = re.compile(rf"^(?:{_STAMP_COUNTS})$")
-_DATE_REST = re.compile(rf"{_STAMP_COUNTS}|{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])(?:제\s?)?[A-Z]?\d{{1,3}}\s?면(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+_DATE_REST = re.compile(rf"{_STAMP_COUNTS}|{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])\(?(?:제\s?)?[A-Z]?\d{{1,3}}\s?면\)?(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
 # round 21: a date labelled as an edit ("수정 …", "기사최종편집일 …", "업데이트 …") is read only when the page gives no other:
 # the story's date is its first publication, and a page's last-edit stamp may be years after it
 _EDIT_LABEL = re.compile(r"^\s*(?:기사\s?|최종\s?)*(?:수정|편집|업데이트)|^\s*Updated")
@@ -215,7 +217,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without i
 _YEAR_AT = re.compile(r"(?=(?:19|20)\d{2})")  # every place a year may start, overlapping ones too ("192012")
 # Every character a segment's text before its year can hold (label, 일시, colon; spaces by isspace, as \s): a
 # superset is safe, it only widens the few places tried
-_SEGMENT_PREFIX_CHARS = frozenset(_DATE_LABEL + "일시간:：")
+_SEGMENT_PREFIX_CHARS = frozenset(_DATE_LABEL + "일시간자:：")
 
 
 def _date_segments(text: str) -> list[re.Match[str]]:
