@@ -239,3 +239,47 @@ def test_headline_and_deck_joined_by_a_dash():
     for title in (f"{HEAD} - 시 예산 늘려", "韓 경제 - 성장률 2% 하회 전망…수출 부진에 내수도 얼어붙어",
                   f"{deck} - {HEAD}"):
         assert text(f"{title}\n\n{LONG}\n\n{MORE}").title == title, title
+
+
+# --- shapes no page of set21/set21b has: for unseen outlets ---------------------------------------------
+
+
+def test_more_stamp_labels():
+    for stamp, day in (("[입력] 2024.01.18 15:25", "2024-01-18T15:25"), ("기사전송 2024/01/18 15:25", "2024-01-18T15:25"),
+                       ("게재 일자 : 2024년 01월 18일", "2024-01-18"), ("게시 2024-01-18 15:25", "2024-01-18T15:25"),
+                       ("2024-01-18 15:25 조회수 312 추천 0", "2024-01-18T15:25"),
+                       ("최초입력 2024.01.18 15:25:00 | 최종수정 2024.01.18 16:00:00", "2024-01-18T15:25"),
+                       ("입력 : 2024-01-18 15:25 | 지면 : 2024-01-19 (12면)", "2024-01-18T15:25")):
+        a = text(f"{HEAD}\n\n{stamp}\n\n{LONG}\n\n{MORE}")
+        assert a.date == day, stamp
+        assert a.reporters == [], stamp  # 최초, 지면 are no names
+        assert stamp not in a.body and a.subtitle is None, stamp
+
+
+def test_more_furniture_under_story():
+    for line in ("[영상취재 홍길동 / 영상편집 김철수]", "촬영기자: 홍길동", "영상편집 : 김철수, 이영희", "0 / 400", "0/1000자",
+                 "#한빛시 #도로정비 #예산", "#도로정비", "키워드", "[email protected]", "[끝]", "기사 공유하기",
+                 "보도자료 및 제보 hong@hanbit.co.kr", "기사 제보: news@hanbit.co.kr"):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{line}")
+        assert lines_of(a)[-1] == MORE, line
+    a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n한빛일보를 네이버 메인에서 보세요")
+    assert lines_of(a)[-1] == MORE and a.outlet == "한빛일보"
+
+
+def test_look_alikes_of_more_furniture_stay():
+    for line in ("#1 한빛시는 도로 정비를 마쳤다.", "3 / 4", "편집 방향을 두고 논쟁이 이어졌다.", "촬영 현장에는 주민 30명이 모였다.",
+                 "#MeToo 운동 이후 달라진 점을 짚었다."):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{line}")
+        assert lines_of(a)[-1] == line, line
+
+
+def test_hostile_more_furniture():
+    t = time.process_time()
+    text(HEAD + "\n\n" + LONG + "\n" + "#가 " * 300_000)
+    text(HEAD + "\n\n" + LONG + "\n" + "[영상취재 홍길동 / " * 100_000)
+    text(HEAD + "\n\n" + LONG + "\n" + "보도자료 및 " * 200_000 + "a@b.c")
+    text(HEAD + "\n\n" + "[입력] " * 200_000 + "2024.01.18")
+    text(HEAD + "\n\n" + "(12면)" * 200_000 + " 2024.01.18")
+    for line in ("#가" * 60, "[영상취재 홍길동 / " * 6, "0 / " * 30, "한빛을 " * 10 + "에서 보세요"):
+        chrome_line(line, True)
+    assert time.process_time() - t < 20

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .clean_base import _Found, _Line, _looks_like_name
+from .clean_base import _EMAIL, _Found, _Line, _looks_like_name
 from .clean_meta import _HANGUL_OUTLET, _add_byline, _names
 from .clean_debris import PAGE_BUTTONS
 
@@ -44,6 +44,10 @@ _BUTTON_ALT = re.compile(r"^(?P<label>.{1,12}?)\s?(?:링크|아이콘|버튼|이
 _BROADCAST_MASTHEAD = re.compile(r"^(?P<outlet>[가-힣]{2,4}\s?(?:MBC|KBS|SBS|CBS|BBS|PBC|TBC|KBC|TJB|CJB|JTV|JIBS|UBC|KNN))$")
 
 
+MAX_CREW_LIST = 80
+MAX_PORTAL_PROMPT = 40
+
+
 def furniture_line(core: str, seen_prose: bool) -> str | None:
     """The outlet a furniture line names ("" when it names none) when the whole line is one of the pieces above (an ad
     slot, a button's alt text, a broadcaster's masthead above the story); else None."""
@@ -55,6 +59,20 @@ def furniture_line(core: str, seen_prose: bool) -> str | None:
         return "" if alt and alt["label"] in PAGE_BUTTONS else None
     if seen_prose and (core[2:] if core[:2] in ("- ", "– ") else core) in _TAG_HEADER:
         return ""
+    if core in _END_MARKS or (seen_prose and core[0] == "#" and _HASHTAG_ROW.match(core)):
+        return ""
+    if core[0] == "0" and _CHAR_COUNTER.match(core):
+        return ""
+    if core[0] in _CREW_START and n <= MAX_CREW_LIST:
+        crew = _CREW_LIST.match(core)
+        if crew and all(_looks_like_name(name) for name in re.split(r"\s*[,·]\s*", crew["first"])):
+            return ""
+    if "@" in core and _TIP_EMAIL.match(core):
+        return ""
+    if "에서" in core and n <= MAX_PORTAL_PROMPT:
+        prompt = _PORTAL_PROMPT.match(core)
+        if prompt:
+            return prompt["outlet"] if _HANGUL_OUTLET.search(prompt["outlet"]) else ""
     if not seen_prose and n <= 9 and core[-1:] in "SCCV1NPB" and core[-1].isupper():
         masthead = _BROADCAST_MASTHEAD.match(core)
         return masthead["outlet"].replace(" ", "") if masthead else None
@@ -73,7 +91,25 @@ def join_split_notices(text: str) -> str:
 # article's own h1)
 _SECTION_LABEL = re.compile(r"^[가-힣A-Za-z0-9·&/]{2,8}$")
 # "TAG", "Tags", "태그" under the story: a tag list's header (its tags were links the converter dropped)
-_TAG_HEADER = frozenset({"TAG", "TAGS", "Tag", "Tags", "태그", "#태그", "관련태그", "관련 태그"})
+_TAG_HEADER = frozenset({"TAG", "TAGS", "Tag", "Tags", "태그", "#태그", "관련태그", "관련 태그", "키워드", "관련 키워드", "#키워드"})
+# "#한빛시 #도로정비 #예산": a row of hashtags under the story (each a word, not "#1" numbering)
+_HASHTAG_ROW = re.compile(r"^#[가-힣A-Za-z][^\s#]{0,19}(?:\s*#[가-힣A-Za-z][^\s#]{0,19})*$")
+# "[끝]", "[email protected]" alone, "기사 공유하기": end marks, a hidden e-mail, a share button's label
+_END_MARKS = frozenset({"[끝]", "【끝】", "-끝-", "- 끝 -", "[email protected]", "email protected", "기사 공유하기", "기사공유하기"})
+# "0 / 400", "0/1000자": a comment box's character counter
+_CHAR_COUNTER = re.compile(r"^0\s?/\s?[1-9]\d{2,3}\s?(?:자|bytes?)?$")
+# "[영상취재 홍길동 / 영상편집 김철수]", "촬영기자: 홍길동", "영상편집 : 김철수, 이영희": a broadcast's crew credits
+_CREW_LABEL = r"(?:영상\s?(?:취재|편집|촬영|디자인|제작)|촬영\s?기자|촬영|편집|그래픽|CG|연출|구성|디자인|작가|VJ|PD)"
+_CREW_NAMES = r"[가-힣]{2,4}(?:\s*[,·]\s*[가-힣]{2,4}){0,3}"
+_CREW_LIST = re.compile(rf"^[\[(<]?\s*{_CREW_LABEL}\s*[:：]?\s*(?P<first>{_CREW_NAMES})"
+                        rf"(?:\s*[/|]\s*{_CREW_LABEL}\s*[:：]?\s*{_CREW_NAMES}){{0,4}}\s*[\])>]?$")
+_CREW_START = frozenset("[(<영촬편그C연구디작VP")
+# "보도자료 및 제보 hong@x.com", "기사 제보: news@x.com": the desk's tip line and its e-mail
+_TIP_EMAIL = re.compile(rf"^(?:보도\s?자료|기사\s?제보|뉴스\s?제보|제보|문의)(?:\s?(?:및|·|/)\s?(?:보도\s?자료|제보|문의|광고))*"
+                        rf"\s*[:：]?\s*{_EMAIL}$")
+# "한빛일보를 네이버 메인에서 보세요": a prompt to follow the outlet on a portal (it names the outlet)
+_PORTAL_PROMPT = re.compile(r"^(?P<outlet>[가-힣A-Za-z0-9]{2,15})(?:을|를)\s?(?:네이버|다음|구글)\s?(?:메인|뉴스스탠드|뉴스|채널)?에서\s?"
+                            r"(?:보세요|만나\s?보세요|만나세요|구독하세요|확인하세요)[.!]?$")
 MAX_TOP_TEXTS = 5  # the title, two labels between at most, the headline again
 MAX_TOP_LINES = 40
 MAX_SECTION_LABEL = 8
