@@ -103,15 +103,44 @@ def test_regional_broadcaster_masthead():
 
 
 def test_script_labels():
-    for label in ("◀ANC▶", "◀ VCR ▶", "◀END▶", "◀SYN▶ 장흥군", "◀INT▶ 홍길동/주민", "◀SYN▶ 000", "◀St-up▶"):
+    for label in ("◀ANC▶", "◀ VCR ▶", "◀END▶", "◀SYN▶", "◀St-up▶"):
         assert SCRIPT_LABEL.match(label), label
         a = text(f"{HEAD}\n{label}\n{SPOKEN[0]}\n{SPOKEN[1]}")
         assert label not in lines_of(a), label
         assert a.title == HEAD
-    # speech glued after a label is kept (it is the story's)
-    glued = "◀ANC▶ 한빛시가 올해 도로 정비 예산을 크게 늘렸습니다."
-    assert not SCRIPT_LABEL.match(glued)
-    assert glued in lines_of(text(f"{HEAD}\n{glued}\n{SPOKEN[1]}"))
+    # a speaker after a label is the report's: the label goes, the speaker stays on a line of its own
+    for line, speaker in (("◀SYN▶ 장흥군", "장흥군"), ("◀INT▶ 홍길동/주민", "홍길동/주민"), ("◀ SYN ▶ 한빛시 관계자", "한빛시 관계자")):
+        a = text(f"{HEAD}\n{SPOKEN[0]}\n{line}\n{SPOKEN[1]}")
+        assert speaker in lines_of(a) and not any("◀" in ln for ln in lines_of(a)), line
+    # speech glued after a label is kept (the label goes)
+    a = text(f"{HEAD}\n◀ANC▶ 한빛시가 올해 도로 정비 예산을 크게 늘렸습니다.\n{SPOKEN[1]}")
+    assert SPOKEN[0] in lines_of(a)
+
+
+def test_turn_labels_inside_the_story():
+    for line, speaker in (("(앵커)", None), ("앵커:", None), ("[스탠드업]", None), ("<스탠드업>", None), ("[CG]", None),
+                          ("[인터뷰] 홍길동/한빛시 주민", "홍길동/한빛시 주민"), ("<인터뷰> 홍길동 / 한빛시 주민", "홍길동 / 한빛시 주민"),
+                          ("[녹취] 홍길동 / 한빛시장", "홍길동 / 한빛시장"), ("<녹취> 홍길동 한빛시장", "홍길동 한빛시장")):
+        a = text(f"{HEAD}\n[앵커]\n{SPOKEN[0]}\n{line}\n{SPOKEN[1]}")
+        body = lines_of(a)
+        assert line not in body and SPOKEN[1] in body, line
+        assert speaker is None or speaker in body, line
+    # a speaker in brackets names people and bodies (the gold's mentions): kept
+    a = text(f"{HEAD}\n[앵커]\n{SPOKEN[0]}\n[홍길동 / 한빛시 주민]\n{SPOKEN[1]}")
+    assert "[홍길동 / 한빛시 주민]" in lines_of(a)
+    # at the top "[인터뷰] …" opens a headline
+    title = "[인터뷰] 홍길동 한빛시장 \"도로부터 고치겠다\""
+    assert text(f"{title}\n\n{LONG}\n\n{MORE}").title == title
+
+
+def test_more_sign_off_shapes():
+    for line, outlet in (("한빛시청에서 MBC뉴스 정소윤입니다.", "MBC"), ("지금까지 KBS 뉴스 정소윤이었습니다.", "KBS"),
+                         ("연합뉴스 정소윤입니다.", "연합뉴스"), ("YTN 정소윤[soyun@ytn.co.kr]입니다.", "YTN"),
+                         ("OBS뉴스 정소윤입니다.", "OBS"), ("채널A 뉴스 정소윤입니다.", "채널A")):
+        a = text(f"{HEAD}\n[앵커]\n{SPOKEN[0]}\n[기자]\n{SPOKEN[1]}\n{line}")
+        assert a.reporters == ["정소윤"] and a.outlet == outlet, line
+        assert lines_of(a)[-1] == SPOKEN[1], line
+    assert not _SIGN_OFF.match("한빛시청에서 주민 설명회를 엽니다.")
 
 
 # --- bylines --------------------------------------------------------------------------------------------
@@ -280,6 +309,9 @@ def test_hostile_more_furniture():
     text(HEAD + "\n\n" + LONG + "\n" + "보도자료 및 " * 200_000 + "a@b.c")
     text(HEAD + "\n\n" + "[입력] " * 200_000 + "2024.01.18")
     text(HEAD + "\n\n" + "(12면)" * 200_000 + " 2024.01.18")
+    text(HEAD + "\n\n" + LONG + "\n" + "[인터뷰] " * 200_000 + "홍길동/주민")
+    text(HEAD + "\n\n" + LONG + "\n" + ("<녹취> " * 10 + "\n") * 50_000)
+    text(HEAD + "\n\n" + LONG + "\n" + "지금까지 " * 200_000 + "KBS 뉴스 홍길동입니다.")
     for line in ("#가" * 60, "[영상취재 홍길동 / " * 6, "0 / " * 30, "한빛을 " * 10 + "에서 보세요"):
         chrome_line(line, True)
     assert time.process_time() - t < 20

@@ -18,8 +18,8 @@ from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EM
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
-from .clean_furniture import (MIN_JOINED_TITLE, SCRIPT_LABEL, add_voice, drop_label_between_titles, join_split_notices,
-                              own_analysis_outlet, split_joined_deck)
+from .clean_furniture import (MIN_JOINED_TITLE, SCRIPT_LABEL, add_voice, drop_label_between_titles, own_analysis_outlet,
+                              prepare, split_joined_deck)
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, COMMENT_COUNT, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
@@ -31,7 +31,7 @@ from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _
                          _OUTLET_DATELINE, _OUTLET_EMAIL, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _SPACED_PREFIX,
                          OWNER_OUTLET, SOURCE_OUTLET, NAME_OUTLET_TAIL, MAX_NAME_OUTLET_TAIL, EQUALS_PREFIX, DESK_DATELINE,
                          TOWN_OUTLET_PAREN, _BYLINE_LINE,
-                         _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
+                         _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date, sign_off_outlet)
 from .clean_head import _head
 from .clean_transcript import split_transcript
 from .decode import sanitize
@@ -272,7 +272,7 @@ def _scan(text: str) -> _Found:
             continue
         sign_off = _SIGN_OFF.match(core)
         if sign_off and _looks_like_name(sign_off["names"]) and sign_off["names"] not in SIGN_OFF_WORDS:
-            add_voice(found, sign_off["outlet"] or sign_off["channel"], sign_off["names"])
+            add_voice(found, sign_off_outlet(sign_off), sign_off["names"])
             found.lines.append(_Line("", "sep"))
             continue
         unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
@@ -669,7 +669,7 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(split_transcript(_split_wire_line(_unflatten(join_split_notices(sanitize(raw))))))
+    found = _scan(split_transcript(_split_wire_line(_unflatten(prepare(sanitize(raw))))))
     _drop_menus(found.lines)
     _drop_menu_rows(found.lines)
     _credited_captions(found.lines)

@@ -19,8 +19,23 @@ from .clean_base import _EMAIL, _Found, _Line, _looks_like_name
 from .clean_meta import _HANGUL_OUTLET, _add_byline, _names
 from .clean_debris import PAGE_BUTTONS
 
-# "◀ANC▶", "◀ VCR ▶", "◀SYN▶ 장흥군 관계자", "◀INT▶ 홍길동/주민": a script's label, a speaker after it at most (no sentence)
-SCRIPT_LABEL = re.compile(r"^◀\s?[A-Za-z가-힣][A-Za-z0-9가-힣/-]{0,9}\s?▶(?:\s?[^\s.!?。][^.!?。]{0,29})?$")
+# "◀ANC▶", "◀ VCR ▶", "◀SYN▶", "◀INT▶": a script's label alone on its line (split_turn_labels puts a speaker after one,
+# "◀SYN▶ 장흥군 관계자", on a line of its own: the speaker is the report's)
+SCRIPT_LABEL = re.compile(r"^◀\s?[A-Za-z가-힣][A-Za-z0-9가-힣/-]{0,9}\s?▶$")
+# a script label, or a broadcast-only bracket label (녹취, 현장음, 싱크), opening a line with more after it; "[인터뷰]"
+# only before a speaker and role ("[인터뷰] 홍길동/주민"), as a headline may open with it
+_LABEL_BEFORE = re.compile(r"(?m)^[ \t]*(◀[ \t]?[A-Za-z가-힣][A-Za-z0-9가-힣/-]{0,9}[ \t]?▶"
+                           r"|[\[<(][ \t]?(?:녹취|현장음|싱크|SYNC|SOT)[ \t]?[\]>)]"
+                           r"|[\[<(][ \t]?인터뷰[ \t]?[\]>)](?=[ \t]*[가-힣A-Za-z0-9 ]{2,12}[ \t]?/))[ \t]*(?=\S)")
+
+
+def split_turn_labels(text: str) -> str:
+    """`text` with a broadcast script's label that opens a line put on a line of its own ("◀SYN▶ 장흥군" -> "◀SYN▶",
+    "장흥군"), so the label goes and the speaker stays."""
+    if "◀" not in text and "녹취" not in text and "현장음" not in text and "싱크" not in text and "SYNC" not in text and (
+            "SOT" not in text and "인터뷰" not in text):
+        return text
+    return _LABEL_BEFORE.sub("\\1\n", text)
 
 
 def add_voice(found: _Found, outlet: str | None, names: str) -> None:
@@ -44,6 +59,12 @@ _BUTTON_ALT = re.compile(r"^(?P<label>.{1,12}?)\s?(?:링크|아이콘|버튼|이
 _BROADCAST_MASTHEAD = re.compile(r"^(?P<outlet>[가-힣]{2,4}\s?(?:MBC|KBS|SBS|CBS|BBS|PBC|TBC|KBC|TJB|CJB|JTV|JIBS|UBC|KNN))$")
 
 
+# A broadcast transcript's turn labels inside the story, alone on their line: "(앵커)", "앵커:", "[스탠드업]", "[CG]",
+# "[인터뷰]", "<녹취>" (only after the story has begun: "[인터뷰]" at the top may open a headline). A speaker after a
+# label is the report's (its name and role are mentions): split_turn_labels puts it on a line of its own first.
+_TURN_WORD = r"(?:인터뷰|녹취|현장음|싱크|SYNC|SOT|스탠드업|스탠딩|CG|자막|앵커|기자|리포트)"
+_TURN_LABEL = re.compile(rf"^[\[<(]\s*{_TURN_WORD}\s*[\]>)]$|^{_TURN_WORD}\s?[:：]$")
+MAX_TURN_LABEL = 12
 MAX_CREW_LIST = 80
 MAX_PORTAL_PROMPT = 40
 
@@ -67,6 +88,8 @@ def furniture_line(core: str, seen_prose: bool) -> str | None:
         crew = _CREW_LIST.match(core)
         if crew and all(_looks_like_name(name) for name in re.split(r"\s*[,·]\s*", crew["first"])):
             return ""
+    if seen_prose and n <= MAX_TURN_LABEL and core[0] in "[<(인녹현싱SC스자앵기리" and _TURN_LABEL.match(core):
+        return ""
     if "@" in core and _TIP_EMAIL.match(core):
         return ""
     if "에서" in core and n <= MAX_PORTAL_PROMPT:
@@ -163,3 +186,9 @@ def split_joined_deck(title: str) -> tuple[str, str | None]:
     if MIN_HEADLINE_PART <= len(head) <= MAX_HEADLINE_PART and len(deck) > len(head):
         return head, deck
     return title, None
+
+
+def prepare(text: str) -> str:
+    """The two rewrites above, before the lines are read: a notice broken over two lines joined, a script's label
+    split from its speaker."""
+    return split_turn_labels(join_split_notices(text))

@@ -121,10 +121,22 @@ _OUTLET_EMAIL = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,19}})(?
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 # "연합뉴스TV 노은지입니다": a broadcaster's name that ends in TV or 방송, without 뉴스 before the reporter
 # "TV조선 이승훈입니다.", "YTN 홍길동입니다.": a channel named TV-first or in capitals alone (not a job's letters: "CEO 홍길동입니다")
-_SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)|TV[가-힣]{2,3}|"
+_SIGN_OFF = re.compile(r"^(?:(?:지금까지\s)?[가-힣A-Za-z0-9]{1,12}에서\s|지금까지\s)?"
+                       r"(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})(?P<spaced>\s)?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)|TV[가-힣]{2,3}|"
                        r"(?!(?:CEO|CFO|CTO|COO|CMO|PD|VJ|DJ|MC)\s)[A-Z]{2,5}|채널A))"
-                       rf"\s+(?P<names>[가-힣]{{2,4}})입니다\.?(?:\s*/{{1,2}}|\s*[(<]?\s*{_EMAIL}\s*[)>]?)?$")
-# round 21: "… 홍길동입니다. (hong@yna.co.kr)": the reporter's email after it; "mbc뉴스 홍길동입니다.//": a script's end mark
+                       rf"\s+(?P<names>[가-힣]{{2,4}}?)(?:\s?[\[(<]\s*{_EMAIL}\s*[\])>])?(?:입니다|이었습니다|였습니다)\.?"
+                       rf"(?:\s*/{{1,2}}|\s*[(<]?\s*{_EMAIL}\s*[)>]?)?$")
+# round 21: "… 홍길동입니다. (hong@yna.co.kr)": the reporter's email after it; "mbc뉴스 홍길동입니다.//": a script's end mark;
+# YTN's "YTN 홍길동[hong@ytn.co.kr]입니다."; the place before ("한빛시청에서 MBC뉴스 …"), "지금까지 … 홍길동이었습니다."
+
+
+def sign_off_outlet(sign_off: re.Match[str]) -> str | None:
+    """The outlet a sign-off names: "연합뉴스 홍길동입니다" is 연합뉴스's (a Hangul name glued to 뉴스 is the outlet's whole
+    name), "KBS 뉴스", "mbc뉴스", "채널A 뉴스" are KBS's, MBC's, 채널A's (round 21)."""
+    outlet = sign_off["outlet"]
+    if outlet and not sign_off["spaced"] and "가" <= outlet[-1] <= "힣":
+        return outlet + "뉴스"
+    return outlet or sign_off["channel"]
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
 _OUTLET_MARK_TAIL = re.compile(
     rf"{_AFTER_SENTENCE}\s*<(?P<outlet>[가-힣A-Za-z0-9]{{1,15}}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV))>$")
