@@ -315,3 +315,12 @@ def test_hostile_more_furniture():
     for line in ("#가" * 60, "[영상취재 홍길동 / " * 6, "0 / " * 30, "한빛을 " * 10 + "에서 보세요"):
         chrome_line(line, True)
     assert time.process_time() - t < 20
+
+
+def test_list_headers_with_marks_or_outlet():
+    for header in ("☞ 관련기사", "※ 관련기사", "◆ 많이 본 뉴스", "[한빛일보 주요뉴스]", "【한빛TV 관련 뉴스】"):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{header}\n한빛시, 내년 예산 3조 원 편성\n한빛시의회 임시회 개회")
+        assert lines_of(a)[-1] == MORE, header
+    # a story's own facts under a mark are no list
+    a = text(f"{HEAD}\n\n{LONG}\n\n※ 관련 문의는 한빛시 도로과로 하면 된다.")
+    assert lines_of(a)[-1].startswith("※ 관련 문의")
