@@ -286,7 +286,8 @@ def test_more_stamp_labels():
 
 
 def test_more_furniture_under_story():
-    for line in ("[영상취재 홍길동 / 영상편집 김철수]", "촬영기자: 홍길동", "영상편집 : 김철수, 이영희", "0 / 400", "0/1000자",
+    for line in ("구독신청", "광고문의", "홈으로", "입력창",
+                 "[영상취재 홍길동 / 영상편집 김철수]", "촬영기자: 홍길동", "영상편집 : 김철수, 이영희", "0 / 400", "0/1000자",
                  "#한빛시 #도로정비 #예산", "#도로정비", "키워드", "[email protected]", "[끝]", "기사 공유하기",
                  "보도자료 및 제보 hong@hanbit.co.kr", "기사 제보: news@hanbit.co.kr"):
         a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{line}")

@@ -118,7 +118,10 @@ _TAG_HEADER = frozenset({"TAG", "TAGS", "Tag", "Tags", "태그", "#태그", "관
 # "#한빛시 #도로정비 #예산": a row of hashtags under the story (each a word, not "#1" numbering)
 _HASHTAG_ROW = re.compile(r"^#[가-힣A-Za-z][^\s#]{0,19}(?:\s*#[가-힣A-Za-z][^\s#]{0,19})*$")
 # "[끝]", "[email protected]" alone, "기사 공유하기": end marks, a hidden e-mail, a share button's label
-_END_MARKS = frozenset({"[끝]", "【끝】", "-끝-", "- 끝 -", "[email protected]", "email protected", "기사 공유하기", "기사공유하기"})
+_END_MARKS = frozenset({"[끝]", "【끝】", "-끝-", "- 끝 -", "[email protected]", "email protected", "기사 공유하기", "기사공유하기",
+                        # a site's own links: subscription, advertising, home, a search box's label
+                        "구독신청", "구독 신청", "광고문의", "광고 문의", "광고안내", "홈으로", "홈으로 가기", "입력창", "검색창",
+                        "검색어 입력창"})
 # "0 / 400", "0/1000자": a comment box's character counter
 _CHAR_COUNTER = re.compile(r"^0\s?/\s?[1-9]\d{2,3}\s?(?:자|bytes?)?$")
 # "[영상취재 홍길동 / 영상편집 김철수]", "촬영기자: 홍길동", "영상편집 : 김철수, 이영희": a broadcast's crew credits
