@@ -286,7 +286,7 @@ def test_more_stamp_labels():
 
 
 def test_more_furniture_under_story():
-    for line in ("구독신청", "광고문의", "홈으로", "입력창",
+    for line in ("구독신청", "광고문의", "홈으로", "입력창", "검색 입력폼", "검색어를 입력하세요",
                  "[영상취재 홍길동 / 영상편집 김철수]", "촬영기자: 홍길동", "영상편집 : 김철수, 이영희", "0 / 400", "0/1000자",
                  "#한빛시 #도로정비 #예산", "#도로정비", "키워드", "[email protected]", "[끝]", "기사 공유하기",
                  "보도자료 및 제보 hong@hanbit.co.kr", "기사 제보: news@hanbit.co.kr"):
@@ -325,3 +325,17 @@ def test_list_headers_with_marks_or_outlet():
     # a story's own facts under a mark are no list
     a = text(f"{HEAD}\n\n{LONG}\n\n※ 관련 문의는 한빛시 도로과로 하면 된다.")
     assert lines_of(a)[-1].startswith("※ 관련 문의")
+
+
+def test_search_box_label_is_no_deck():
+    a = text(f"{HEAD}\n검색 입력폼\n\n{LONG}\n\n{MORE}")
+    assert a.subtitle is None and a.title == HEAD
+
+
+def test_section_label_is_no_outlet():
+    for label in ("일반뉴스", "종합뉴스", "포토뉴스", "지역소식"):
+        a = text(f"{label}\n\n{HEAD}\n\n{LONG}\n\n{MORE}")
+        assert a.outlet is None, label
+        assert label not in lines_of(a), label
+    a = text(f"한빛뉴스\n\n{HEAD}\n\n{LONG}\n\n{MORE}")  # a logo line is still the outlet
+    assert a.outlet == "한빛뉴스"

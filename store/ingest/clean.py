@@ -18,8 +18,8 @@ from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EM
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
-from .clean_furniture import (MIN_JOINED_TITLE, SCRIPT_LABEL, add_voice, drop_label_between_titles, own_analysis_outlet,
-                              prepare, split_joined_deck)
+from .clean_furniture import (MIN_JOINED_TITLE, SCRIPT_LABEL, add_voice, drop_label_between_titles, outlet_names,
+                              own_analysis_outlet, prepare, split_joined_deck)
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, COMMENT_COUNT, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
@@ -734,6 +734,7 @@ def clean(doc: Document) -> Article:
             date, date_text = next(((iso, text) for iso, text in dates if iso and iso.startswith(date + "T") and not _WEEKDAY.search(text)),
                                    (date, date_text))
     reporters = _meta_list(meta.get("reporters")) or found.reporters or found.voice
+    found.footer_outlets = outlet_names(found.footer_outlets)  # round 21: "일반뉴스" above the headline is a section
     outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets,
                     *found.tag_outlets) or own_analysis_outlet(paragraphs)  # round 21: "13일 데이터뉴스가 … 분석한 결과"
     if outlet and not meta.get("outlet"):

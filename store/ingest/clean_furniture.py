@@ -121,7 +121,8 @@ _HASHTAG_ROW = re.compile(r"^#[가-힣A-Za-z][^\s#]{0,19}(?:\s*#[가-힣A-Za-z][
 _END_MARKS = frozenset({"[끝]", "【끝】", "-끝-", "- 끝 -", "[email protected]", "email protected", "기사 공유하기", "기사공유하기",
                         # a site's own links: subscription, advertising, home, a search box's label
                         "구독신청", "구독 신청", "광고문의", "광고 문의", "광고안내", "홈으로", "홈으로 가기", "입력창", "검색창",
-                        "검색어 입력창"})
+                        "검색어 입력창", "검색 입력폼", "검색입력폼", "검색어 입력폼", "검색어를 입력하세요", "검색어를 입력해주세요",
+                        "검색어를 입력해 주세요"})
 # "0 / 400", "0/1000자": a comment box's character counter
 _CHAR_COUNTER = re.compile(r"^0\s?/\s?[1-9]\d{2,3}\s?(?:자|bytes?)?$")
 # "[영상취재 홍길동 / 영상편집 김철수]", "촬영기자: 홍길동", "영상편집 : 김철수, 이영희": a broadcast's crew credits
@@ -195,3 +196,14 @@ def prepare(text: str) -> str:
     """The two rewrites above, before the lines are read: a notice broken over two lines joined, a script's label
     split from its speaker."""
     return split_turn_labels(join_split_notices(text))
+
+
+# "일반뉴스", "종합뉴스", "포토뉴스", "지역소식": a section's label shaped like an outlet's name (a word, then 뉴스): dropped as
+# a logo line but never the outlet ("국제뉴스", "경제뉴스" are left alone: outlets carry such names)
+_SECTION_NEWS = re.compile(r"^(?:일반|종합|지역|최신|주요|전체|포토|영상|오늘의|실시간|속보|해외|정치|사회|문화|연예|생활|인물|전국|"
+                           r"라이프|기획|이슈|핫|인기|추천|관련|단독|특집|행사|동정|뉴스)\s?(?:뉴스|소식)$")
+
+
+def outlet_names(names: list[str]) -> list[str]:
+    """`names` without section labels shaped like outlets' names (see _SECTION_NEWS)."""
+    return [name for name in names if not _SECTION_NEWS.match(name)]
