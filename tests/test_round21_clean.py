@@ -339,3 +339,13 @@ def test_section_label_is_no_outlet():
         assert label not in lines_of(a), label
     a = text(f"한빛뉴스\n\n{HEAD}\n\n{LONG}\n\n{MORE}")  # a logo line is still the outlet
     assert a.outlet == "한빛뉴스"
+
+
+def test_english_broadcaster_company_names_no_outlet():
+    for line in ("Copyright © Ulsan Munhwa Broadcasting Corporation. All rights reserved.",
+                 "Copyright © Korean Broadcasting System. All rights reserved."):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{line}")
+        assert a.outlet is None, line
+        assert lines_of(a)[-1] == MORE
+    a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\nCopyright © 한빛일보. All rights reserved.")
+    assert a.outlet == "한빛일보"

@@ -206,4 +206,4 @@ _SECTION_NEWS = re.compile(r"^(?:일반|종합|지역|최신|주요|전체|포�
 
 def outlet_names(names: list[str]) -> list[str]:
     """`names` without section labels shaped like outlets' names (see _SECTION_NEWS)."""
-    return [name for name in names if not _SECTION_NEWS.match(name)]
+    return [name for name in names if name and not _SECTION_NEWS.match(name)]

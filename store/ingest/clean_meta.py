@@ -164,6 +164,11 @@ _COPYRIGHT_OUTLET = re.compile(
 _CAPS_NEWS_BRAND = re.compile(r"(?P<outlet>[A-Z]{2,6} NEWS)(?=\s*(?:무단|$|,|\.|All|ALL))")
 
 
+# round 21: "Copyright © Ulsan Munhwa Broadcasting Corporation", "© Korean Broadcasting System": a broadcaster's company
+# name in English, its first word a town or an adjective (the regional MBCs print theirs so): it names no outlet as written
+_LATIN_BROADCASTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+Broadcasting\b")
+
+
 def _copyright_outlet(text: str, pos: int = 0) -> str | None:
     """The outlet a copyright notice names, from `pos` on: the word after ©, or the word before 무단전재 when words
     stand between them (a slogan: "© 누구나 안심하고 … 세이프머니(SafeMoney) 무단전재")."""
@@ -173,6 +178,8 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
     brand = _CAPS_NEWS_BRAND.match(text, hit.start("outlet"))
     if brand:
         return brand["outlet"]  # "저작권자 © BBS NEWS 무단전재": the site's name as its notice writes it
+    if _LATIN_BROADCASTER.match(text, hit.end()):
+        return None  # round 21: "© Gwangju Munhwa Broadcasting Corporation": a town, not the outlet's name
     if _SLOGAN_DASH.match(text, hit.end()):
         return hit.group("outlet")  # "© 한빛일보 - 우리 고장의 믿음직한 이웃 무단전재": the outlet, then its slogan
     named = _NAME_BEFORE_NOTICE.search(text, hit.end())
