@@ -80,8 +80,10 @@ _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?
 # each line's look, profiled)
 _REACTION = re.compile(r"^(?:(?:[가-힣]{1,6}\s?){1,3}요\s*\d+\s*)+$|^(?:추천|비추천|공감|비공감|찬성|반대|댓글)\s*\d+$")
 # Forum counters and board chrome: "조회 1,234", "조회수 : 87 | 추천 3 | 댓글 2", "[공지] 게시판 이용 안내"
+# round 21: each counter an atomic group: its three runs of spaces (before and after the colon, in and after the value)
+# made "작성자 : 작성자 : …" try every split of its spaces, seconds on one line (a counter's text is read once)
 _COUNTERS = re.compile(
-    r"^(?:(?:조회(?:수)?|추천(?:수)?|댓글(?:수)?|스크랩|공감|비공감|반대|찬성|좋아요|싫어요|공유|작성일|글쓴이|작성자|번호)"
+    r"^(?>(?:조회(?:수)?|추천(?:수)?|댓글(?:수)?|스크랩|공감|비공감|반대|찬성|좋아요|싫어요|공유|작성일|글쓴이|작성자|번호)"
     r"\s*[:：]?\s*[\d,.:\-\s]*(?:회|개|건|명|번)?[\s|·/]*){1,8}$"  # "조회수 : 892회", "댓글수 : 0개"
 )
 # A forum's post chrome (a favourites widget's notice, the post's ID and short-link button, its author), a reporter's
