@@ -313,6 +313,8 @@ def test_hostile_more_furniture():
     text(HEAD + "\n\n" + LONG + "\n" + "[인터뷰] " * 200_000 + "홍길동/주민")
     text(HEAD + "\n\n" + LONG + "\n" + ("<녹취> " * 10 + "\n") * 50_000)
     text(HEAD + "\n\n" + LONG + "\n" + "지금까지 " * 200_000 + "KBS 뉴스 홍길동입니다.")
+    text(HEAD + "\n\n" + LONG + "\n" + "작성자 : " * 200_000 + "홍길동 기자 / a@b.co")
+    text(HEAD + "\n\n" + LONG + "\n" + "기자 : " * 200_000 + "홍길동")
     for line in ("#가" * 60, "[영상취재 홍길동 / " * 6, "0 / " * 30, "한빛을 " * 10 + "에서 보세요"):
         chrome_line(line, True)
     assert time.process_time() - t < 20
@@ -349,3 +351,16 @@ def test_english_broadcaster_company_names_no_outlet():
         assert lines_of(a)[-1] == MORE
     a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\nCopyright © 한빛일보. All rights reserved.")
     assert a.outlet == "한빛일보"
+
+
+def test_byline_labels_and_separators():
+    for line in ("기사 작성 : 김하늘 기자", "작성자 : 김하늘 기자", "글·사진=김하늘 기자", "사진/글 = 김하늘 기자", "취재기자 : 김하늘",
+                 "기자 : 김하늘 (haneul@hanbit.co.kr)", "김하늘 기자 / haneul@hanbit.co.kr", "김하늘 기자 · haneul@hanbit.co.kr"):
+        for page in (f"{HEAD}\n\n{line}\n\n{LONG}\n\n{MORE}", f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{line}"):
+            a = text(page)
+            assert a.reporters == ["김하늘"], line
+            assert line not in lines_of(a) and a.subtitle is None, line
+    for line in ("서울 / 김하늘 기자", "세종/김하늘 기자"):  # a town before a slash is neither outlet nor reporter
+        a = text(f"{HEAD}\n\n{line}\n\n{LONG}")
+        assert "서울" not in a.reporters and "세종" not in a.reporters and a.outlet is None, line
+    assert "기자 : 김하늘 씨는 말했다." not in text(f"{HEAD}\n\n{LONG}\n\n기자 : 김하늘 씨는 말했다.").reporters
