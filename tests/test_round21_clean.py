@@ -315,7 +315,8 @@ def test_hostile_more_furniture():
     text(HEAD + "\n\n" + LONG + "\n" + "지금까지 " * 200_000 + "KBS 뉴스 홍길동입니다.")
     text(HEAD + "\n\n" + LONG + "\n" + "작성자 : " * 200_000 + "홍길동 기자 / a@b.co")
     text(HEAD + "\n\n" + LONG + "\n" + "기자 : " * 200_000 + "홍길동")
-    for line in ("#가" * 60, "[영상취재 홍길동 / " * 6, "0 / " * 30, "한빛을 " * 10 + "에서 보세요"):
+    text(HEAD + "\n\n" + LONG + "\n" + "한빛일보의 모든 " * 100_000 + "받습니다")
+    for line in ("#가" * 60, "[영상취재 홍길동 / " * 6, "0 / " * 30, "한빛을 " * 10 + "에서 보세요", "출처 : 한빛(" + "a." * 55 + ")"):
         chrome_line(line, True)
     assert time.process_time() - t < 20
 
@@ -364,3 +365,14 @@ def test_byline_labels_and_separators():
         a = text(f"{HEAD}\n\n{line}\n\n{LONG}")
         assert "서울" not in a.reporters and "세종" not in a.reporters and a.outlet is None, line
     assert "기자 : 김하늘 씨는 말했다." not in text(f"{HEAD}\n\n{LONG}\n\n기자 : 김하늘 씨는 말했다.").reporters
+
+
+def test_outlet_named_under_the_story():
+    for line in ("출처 : 한빛일보(https://www.hanbit.co.kr)", "출처: 한빛일보 (http://hanbit.co.kr)",
+                 "한빛일보의 모든 콘텐츠는 저작권법의 보호를 받습니다", "한빛일보 기사제보 news@hanbit.co.kr",
+                 "Copyright ⓒ 2024 by 한빛일보. All rights reserved."):
+        a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{line}")
+        assert a.outlet == "한빛일보", line
+        assert lines_of(a)[-1] == MORE, line
+    a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n출처 : 통계청(https://kostat.go.kr)")  # a chart's source is no outlet
+    assert a.outlet is None

@@ -65,6 +65,13 @@ _BROADCAST_MASTHEAD = re.compile(r"^(?P<outlet>[가-힣]{2,4}\s?(?:MBC|KBS|SBS|C
 _TURN_WORD = r"(?:인터뷰|녹취|현장음|싱크|SYNC|SOT|스탠드업|스탠딩|CG|자막|앵커|기자|리포트)"
 _TURN_LABEL = re.compile(rf"^[\[<(]\s*{_TURN_WORD}\s*[\]>)]$|^{_TURN_WORD}\s?[:：]$")
 MAX_TURN_LABEL = 12
+# "출처 : 한빛일보(https://www.hanbit.co.kr)": the copy-source line a CMS (ndsoft's) appends under the story, the outlet and
+# its own address (a chart's "출처: 통계청" has none, and names no outlet)
+_SOURCE_URL = re.compile(r"^출처\s*[:：]\s*(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})\s*\(\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+"
+                         r"(?:\.[A-Za-z0-9-]+)+/?\s*\)$")
+# "한빛일보의 모든 콘텐츠는 저작권법의 보호를 받습니다": a copyright notice naming the outlet
+_RIGHTS_NOTICE = re.compile(r"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})의\s?모든\s?(?:콘텐츠|컨텐츠|기사)(?:는|은)\s?저작권법의?\s?"
+                            r"보호를\s?받습니다\.?$")
 MAX_CREW_LIST = 80
 MAX_PORTAL_PROMPT = 40
 
@@ -90,8 +97,18 @@ def furniture_line(core: str, seen_prose: bool) -> str | None:
             return ""
     if seen_prose and n <= MAX_TURN_LABEL and core[0] in "[<(인녹현싱SC스자앵기리" and _TURN_LABEL.match(core):
         return ""
-    if "@" in core and _TIP_EMAIL.match(core):
-        return ""
+    if "@" in core:
+        tip = _TIP_EMAIL.match(core)
+        if tip:
+            return tip["outlet"] if tip["outlet"] and _HANGUL_OUTLET.search(tip["outlet"]) else ""
+    if core[:2] == "출처" and "(" in core:
+        source = _SOURCE_URL.match(core)
+        if source and _HANGUL_OUTLET.search(source["outlet"]):
+            return source["outlet"]
+    if core.endswith(("받습니다", "받습니다.")):
+        notice = _RIGHTS_NOTICE.match(core)
+        if notice:
+            return notice["outlet"] if _HANGUL_OUTLET.search(notice["outlet"]) else ""
     if "에서" in core and n <= MAX_PORTAL_PROMPT:
         prompt = _PORTAL_PROMPT.match(core)
         if prompt:
@@ -131,8 +148,8 @@ _CREW_NAMES = r"[가-힣]{2,4}(?:\s*[,·]\s*[가-힣]{2,4}){0,3}"
 _CREW_LIST = re.compile(rf"^[\[(<]?\s*{_CREW_LABEL}\s*[:：]?\s*(?P<first>{_CREW_NAMES})"
                         rf"(?:\s*[/|]\s*{_CREW_LABEL}\s*[:：]?\s*{_CREW_NAMES}){{0,4}}\s*[\])>]?$")
 _CREW_START = frozenset("[(<영촬편그C연구디작VP")
-# "보도자료 및 제보 hong@x.com", "기사 제보: news@x.com": the desk's tip line and its e-mail
-_TIP_EMAIL = re.compile(rf"^(?:보도\s?자료|기사\s?제보|뉴스\s?제보|제보|문의)(?:\s?(?:및|·|/)\s?(?:보도\s?자료|제보|문의|광고))*"
+# "보도자료 및 제보 hong@x.com", "기사 제보: news@x.com", "한빛일보 기사제보 news@x.com": the desk's tip line and its e-mail
+_TIP_EMAIL = re.compile(rf"^(?:(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,15}})\s)?(?:보도\s?자료|기사\s?제보|뉴스\s?제보|제보|문의)(?:\s?(?:및|·|/)\s?(?:보도\s?자료|제보|문의|광고))*"
                         rf"\s*[:：]?\s*{_EMAIL}$")
 # "한빛일보를 네이버 메인에서 보세요": a prompt to follow the outlet on a portal (it names the outlet)
 _PORTAL_PROMPT = re.compile(r"^(?P<outlet>[가-힣A-Za-z0-9]{2,15})(?:을|를)\s?(?:네이버|다음|구글)\s?(?:메인|뉴스스탠드|뉴스|채널)?에서\s?"

@@ -163,6 +163,7 @@ _SLOGAN_DASH = re.compile(r"\s+[-–—|]\s+")  # round 18: a dash between the o
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:[ⓒ©Ⓒ]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
     r"(?:(?:\(주\)|㈜|주식회사\s)\s*)?"  # round 21: "ⓒ (주)한빛신문사": the company before its paper's name
+    r"(?:by\s+)?"  # round 21: "Copyright ⓒ 2024 by 한빛일보" (read as the outlet "by" at main)
     r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
 )
 
