@@ -72,51 +72,61 @@ _SOURCE_URL = re.compile(r"^출처\s*[:：]\s*(?P<outlet>[가-힣][가-힣A-Za-z
 # "한빛일보의 모든 콘텐츠는 저작권법의 보호를 받습니다": a copyright notice naming the outlet
 _RIGHTS_NOTICE = re.compile(r"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{1,19})의\s?모든\s?(?:콘텐츠|컨텐츠|기사)(?:는|은)\s?저작권법의?\s?"
                             r"보호를\s?받습니다\.?$")
-MAX_CREW_LIST = 80
+MAX_FURNITURE = 80  # the longest piece above but a tip line (a crew list of several roles)
+MAX_TIP_LINE = 120
 MAX_PORTAL_PROMPT = 40
 
 
 def furniture_line(core: str, seen_prose: bool) -> str | None:
     """The outlet a furniture line names ("" when it names none) when the whole line is one of the pieces above (an ad
-    slot, a button's alt text, a broadcaster's masthead above the story); else None."""
+    slot, a button's alt text, a broadcaster's masthead above the story); else None. Most lines are the story's and
+    longer than any piece: they are let go after a length check and a look for @ (profiled)."""
     n = len(core)
+    if n > MAX_FURNITURE:
+        return _tip_line(core) if n <= MAX_TIP_LINE and "@" in core else None
+    first = core[0]
     if n <= 9 and _AD_SLOT.match(core):
         return ""
     if n <= 16 and (core[-2:] in ("링크", "버튼") or core[-3:] in ("아이콘", "이미지")):
         alt = _BUTTON_ALT.match(core)
         return "" if alt and alt["label"] in PAGE_BUTTONS else None
-    if seen_prose and (core[2:] if core[:2] in ("- ", "– ") else core) in _TAG_HEADER:
+    if core in _END_MARKS:
         return ""
-    if core in _END_MARKS or (seen_prose and core[0] == "#" and _HASHTAG_ROW.match(core)):
+    if seen_prose and ((core[2:] if core[:2] in ("- ", "– ") else core) in _TAG_HEADER or (
+            first == "#" and _HASHTAG_ROW.match(core)) or (
+            n <= MAX_TURN_LABEL and first in "[<(인녹현싱SC스자앵기리" and _TURN_LABEL.match(core))):
         return ""
-    if core[0] == "0" and _CHAR_COUNTER.match(core):
+    if first == "0" and _CHAR_COUNTER.match(core):
         return ""
-    if core[0] in _CREW_START and n <= MAX_CREW_LIST:
+    if first in _CREW_START:
         crew = _CREW_LIST.match(core)
         if crew and all(_looks_like_name(name) for name in re.split(r"\s*[,·]\s*", crew["first"])):
             return ""
-    if seen_prose and n <= MAX_TURN_LABEL and core[0] in "[<(인녹현싱SC스자앵기리" and _TURN_LABEL.match(core):
-        return ""
     if "@" in core:
-        tip = _TIP_EMAIL.match(core)
-        if tip:
-            return tip["outlet"] if tip["outlet"] and _HANGUL_OUTLET.search(tip["outlet"]) else ""
-    if core[:2] == "출처" and "(" in core:
+        return _tip_line(core)
+    if first == "출" and core[:2] == "출처" and "(" in core:
         source = _SOURCE_URL.match(core)
         if source and _HANGUL_OUTLET.search(source["outlet"]):
             return source["outlet"]
-    if core.endswith(("받습니다", "받습니다.")):
+    if core[-1] in "다." and core.endswith(("받습니다", "받습니다.")):
         notice = _RIGHTS_NOTICE.match(core)
         if notice:
             return notice["outlet"] if _HANGUL_OUTLET.search(notice["outlet"]) else ""
-    if "에서" in core and n <= MAX_PORTAL_PROMPT:
+    if n <= MAX_PORTAL_PROMPT and "에서" in core:
         prompt = _PORTAL_PROMPT.match(core)
         if prompt:
             return prompt["outlet"] if _HANGUL_OUTLET.search(prompt["outlet"]) else ""
-    if not seen_prose and n <= 9 and core[-1:] in "SCCV1NPB" and core[-1].isupper():
+    if not seen_prose and n <= 9 and core[-1] in "SCVNB":
         masthead = _BROADCAST_MASTHEAD.match(core)
         return masthead["outlet"].replace(" ", "") if masthead else None
     return None
+
+
+def _tip_line(core: str) -> str | None:
+    tip = _TIP_EMAIL.match(core)
+    if tip is None:
+        return None
+    return tip["outlet"] if tip["outlet"] and _HANGUL_OUTLET.search(tip["outlet"]) else ""
 
 
 # "글자크기 설정 시 다른 기사의 본문도\n동일하게 적용됩니다.": a font-size widget's notice broken over two lines
