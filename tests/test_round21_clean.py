@@ -315,6 +315,7 @@ def test_hostile_more_furniture():
     text(HEAD + "\n\n" + LONG + "\n" + "지금까지 " * 200_000 + "KBS 뉴스 홍길동입니다.")
     text(HEAD + "\n\n" + LONG + "\n" + "작성자 : " * 200_000 + "홍길동 기자 / a@b.co")
     text(HEAD + "\n\n" + LONG + "\n" + "기자 : " * 200_000 + "홍길동")
+    text(HEAD + "\n\n" + LONG + "\n" + "한빛일보 / " * 200_000 + "홍길동 기자")
     text(HEAD + "\n\n" + LONG + "\n" + "한빛일보의 모든 " * 100_000 + "받습니다")
     for line in ("#가" * 60, "[영상취재 홍길동 / " * 6, "0 / " * 30, "한빛을 " * 10 + "에서 보세요", "출처 : 한빛(" + "a." * 55 + ")"):
         chrome_line(line, True)
@@ -376,3 +377,11 @@ def test_outlet_named_under_the_story():
         assert lines_of(a)[-1] == MORE, line
     a = text(f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n출처 : 통계청(https://kostat.go.kr)")  # a chart's source is no outlet
     assert a.outlet is None
+
+
+def test_outlet_slash_byline():
+    for line in ("한빛일보 / 김하늘 기자", "한빛뉴스/김하늘 기자 haneul@hanbit.co.kr"):
+        for page in (f"{HEAD}\n\n{line}\n\n{LONG}\n\n{MORE}", f"{HEAD}\n\n{LONG}\n\n{MORE}\n\n{line}"):
+            a = text(page)
+            assert a.reporters == ["김하늘"] and a.outlet in ("한빛일보", "한빛뉴스"), line
+            assert line not in lines_of(a) and a.subtitle is None, line

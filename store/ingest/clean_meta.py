@@ -64,11 +64,14 @@ _CUT_EMAIL = r"[A-Za-z0-9._+-]+@(?![\w.-])|email\s?protected"
 # round 21: the desk or column in brackets after 기자: "홍길동 기자(사회부)", "홍길동기자(그라운드 톡톡)"
 _DESK_PAREN = r"\((?!\s*(?:사진|자료|제공))[가-힣][가-힣 ·]{0,12}\)"
 # round 21: "기사 작성 : 홍길동 기자", "작성자 : 홍길동 기자", "글·사진=홍길동 기자": the labels CMSs print before a byline; and
-# (below) "홍길동 기자 / hong@x.com", "홍길동 기자 · hong@x.com": a slash or dot before the e-mail ("서울 / 홍길동 기자" is
-# not read: a town before a slash would pass for a name)
+# (below) "홍길동 기자 / hong@x.com", "홍길동 기자 · hong@x.com": a slash or dot before the e-mail (an outlet before a slash
+# has its own pattern: "서울 / 홍길동 기자" is not read, a town would pass for a name)
 _BYLINE_LABEL = r"(?:기사\s?)?작성(?:자)?\s*[:：]\s*|(?:글\s?[·ㆍ/]\s?사진|사진\s?[·ㆍ/]\s?글)\s*[=:：]\s*"
 # "취재기자 : 홍길동", "기자 : 홍길동 (hong@x.com)": the job as a label before the name (outlet: none, an empty group)
 _LABELLED_REPORTER = re.compile(rf"^(?P<outlet>)(?:취재\s?)?기자\s*[:：]\s*(?P<names>{_NAMES})(?:\s*[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$")
+# "한빛일보 / 홍길동 기자": an outlet (its name ends as an outlet's does: a town before the slash is not read), a slash, the byline
+_OUTLET_SLASH_BYLINE = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,15}}(?:일보|신문|뉴스|방송|경제|투데이|데일리|저널|타임스|타임즈|"
+                                  rf"미디어|TV))\s*/\s*(?P<names>{_NAMES_SP})\s*{_JOB}(?:\s*[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$")
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
     rf"^(?:글\s*[:：]\s*|기자명\s*[:：]?\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*|{_BYLINE_LABEL})?"  # "기자명 홍길동 기자"  "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
@@ -336,7 +339,8 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
     edits: list[tuple[str | None, str]] = []  # round 21: dates labelled as edits (see _EDIT_LABEL)
     for part in parts:
         byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part) or (
-            _LABELLED_REPORTER.match(part) if "기자" in part[:6] else None)  # round 21
+            _LABELLED_REPORTER.match(part) if "기자" in part[:6] else None) or (
+            _OUTLET_SLASH_BYLINE.match(part) if "/" in part else None)  # round 21
         if not byline:
             named = _NAME_OUTLET_LINE.match(part)
             byline = named if named and _looks_like_name(named["names"]) else None
