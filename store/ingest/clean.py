@@ -18,6 +18,8 @@ from .clean_base import (SIGN_OFF_WORDS, _AFTER_SENTENCE, _BULLET, _CLOSERS, _EM
                          _ends_sentence, _is_prose, _is_story_paragraph, _looks_like_name, _norm)
 from .clean_chrome import MAX_CHROME_LINE, NAMED_TURN, chrome_line, drop_top_chrome
 from .clean_flat import SUBSCRIBE_BYLINE, _split_wire_line, _unflatten
+from .clean_furniture import (MIN_JOINED_TITLE, SCRIPT_LABEL, add_voice, drop_label_between_titles, outlet_names,
+                              own_analysis_outlet, prepare, split_joined_deck)
 from .clean_menus import _drop_menu_rows, _drop_menus
 from .clean_debris import (comment_form, COMMENT_COUNT, _AGENCY_LINE, BROADCAST_LOGO, CREDIT_CHAIN, CREDITED_CAPTION, HANDOUT_LINE, IMAGE_FILE, PAGE_BUTTONS, TURN_LABELS, SUBSCRIBE_OUTLET, _CAPTION_MARK,
                            _CAPTION_OPENING, _CAPTION_POSITION, _COMMENT_HEADER, _IMAGE_STUB, _LEADING_CREDITS,
@@ -29,7 +31,7 @@ from .clean_meta import (_BYLINE_EMAIL_INSIDE, _BYLINE_PREFIXES, _BYLINE_TAIL, _
                          _OUTLET_DATELINE, _OUTLET_EMAIL, _OUTLET_MARK_TAIL, _OUTLET_PAREN, _SIGN_OFF, _SPACED_PREFIX,
                          OWNER_OUTLET, SOURCE_OUTLET, NAME_OUTLET_TAIL, MAX_NAME_OUTLET_TAIL, EQUALS_PREFIX, DESK_DATELINE,
                          TOWN_OUTLET_PAREN, _BYLINE_LINE,
-                         _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date)
+                         _STORY_TAG, _add_byline, _copyright_outlet, _date_or_byline_line, parse_date, sign_off_outlet)
 from .clean_head import _head
 from .clean_transcript import split_transcript
 from .decode import sanitize
@@ -43,6 +45,7 @@ _MASTHEAD = re.compile(rf"^(?P<first>[가-힣A-Za-z]{{2,4}})\s(?P<outlet>{_OUTLE
 _GENERIC_PAPER = re.compile(r"^(?:지역|인터넷|종합|전문|경제|일간|주간|온라인|종이|무료)(?:신문|일보|방송|뉴스)")  # kinds of paper
 _CATEGORY_TAIL = re.compile(r"\s*\[\s*(?:카테고리|분류)(?:\s*[:：]\s*|\s)[^\[\]]{0,30}\]$")
 _TAG_NAME = re.compile(r"^[가-힣]{3,10}$")
+_PLACE_ENDS = "시군구도청"  # round 21: "[고성군] …" under a date line is a release's source, not the outlet's tag
 _LEADING_IMAGE_FILE = re.compile(rf"^{IMAGE_FILE}(?=[^\s.,])", re.I)  # glued: "logo.png 파일을 공개했다" is a sentence
 # "입력" alone: a date's label whose date the page did not keep
 _DATE_LABEL_ALONE = re.compile(r"^(?:입력|수정|등록|승인|발행|송고|업데이트|최종\s?수정)\s*[:：]?$")
@@ -172,7 +175,8 @@ def _scan(text: str) -> _Found:
             in_list = True
             found.lines.append(_Line("", "sep"))
             continue
-        if core in TURN_LABELS or (core[-1:] == ">" and NAMED_TURN.match(core)):  # round 20: "이혜은 앵커>" too
+        if core in TURN_LABELS or (core[-1:] == ">" and NAMED_TURN.match(core)) or (  # round 20: "이혜은 앵커>" too
+                core[:1] == "◀" and SCRIPT_LABEL.match(core)):  # round 21: "◀ANC▶", "◀SYN▶ 장흥군"
             turn = True
             found.lines.append(_Line("", "sep"))
             continue
@@ -262,13 +266,13 @@ def _scan(text: str) -> _Found:
             continue
         handed = (_HAND_OFF.match(core) or _DESK_BYLINE.match(core)) if len(core) <= 40 and (
             "기자" in core or "특파원" in core) else None
-        if handed and _looks_like_name(handed["names"]):
-            _add_byline(found, None, handed["names"])
+        if handed and _looks_like_name(handed["names"]):  # round 21: a hand-off is the voice's (see add_voice)
+            (_add_byline if handed.re is _DESK_BYLINE else add_voice)(found, None, handed["names"])
             found.lines.append(_Line("", "sep"))
             continue
         sign_off = _SIGN_OFF.match(core)
         if sign_off and _looks_like_name(sign_off["names"]) and sign_off["names"] not in SIGN_OFF_WORDS:
-            _add_byline(found, sign_off["outlet"] or sign_off["channel"], sign_off["names"])
+            add_voice(found, sign_off_outlet(sign_off), sign_off["names"])
             found.lines.append(_Line("", "sep"))
             continue
         unbuttoned = strip_button_tail(core) if len(core) <= _MAX_FOOTER_CHARS else core
@@ -318,8 +322,8 @@ def _scan(text: str) -> _Found:
             if named and _HANGUL_OUTLET.search(named["outlet"]):  # the outlet, no reporter
                 _add_byline(found, named["outlet"], None)
                 line = line[named.end():]
-            elif named and named.re is _OUTLET_DATELINE and found.reporters and _TAG_NAME.match(named["outlet"]) and (
-                    not _STORY_TAG.search(named["outlet"])):
+            elif named and named.re is _OUTLET_DATELINE and (found.reporters or _after_stamp(found)) and _TAG_NAME.match(
+                    named["outlet"]) and not _STORY_TAG.search(named["outlet"]) and named["outlet"][-1] not in _PLACE_ENDS:
                 found.tag_outlets.append(named["outlet"])  # "김한준 기자 | 승인 …" above "[게임플] 국내 최대의…"
                 line = line[named.end():]
         if not line:
@@ -496,6 +500,7 @@ def _wire_caption_block(raws: list[str], i: int) -> int:
 
 MIN_DOUBLED_HALF = 8
 _DOT_BULLETS = "•◦▪▫●∙⋅"
+_DASH_BULLETS = ("- ", "– ")
 MAX_SECTION_LOOK = 4  # lines looked at above a breadcrumb
 
 
@@ -664,11 +669,12 @@ def clean(doc: Document) -> Article:
     raw = doc.text
     if "<br" in raw or "<BR" in raw:
         raw = _HTML_BREAK.sub("\n", raw)  # a transcript scraped with its HTML line breaks ("… 말했습니다. <br /> <br />[기자]")
-    found = _scan(split_transcript(_split_wire_line(_unflatten(sanitize(raw)))))
+    found = _scan(split_transcript(_split_wire_line(_unflatten(prepare(sanitize(raw))))))
     _drop_menus(found.lines)
     _drop_menu_rows(found.lines)
     _credited_captions(found.lines)
-    drop_top_chrome(found.lines, found.reporters)
+    drop_top_chrome(found.lines, found.reporters or found.voice)
+    drop_label_between_titles(found.lines)
     title, deck, body_start = _head(found.lines)
     meta_title = _first(meta.get("title"))
     if meta_title and title != meta_title:
@@ -682,6 +688,9 @@ def clean(doc: Document) -> Article:
         title = _BOARD_PREFIX.sub("", _BOARD_SUFFIX.sub("", title))
     if title and not meta_title and title[:2] in _COLUMN_STARTS:
         title, deck = _past_column_label(title, deck)
+    if title and not meta_title and len(title) >= MIN_JOINED_TITLE:  # round 21: "헤드라인 - 부제" joined on one line
+        title, joined = split_joined_deck(title)
+        deck = [joined, *deck] if joined else deck
     title_from = ("meta" if meta_title and title == meta_title else "headline") if title else None
     head_texts = {_key(t) for t in [title or "", *deck] if t}
     rest = found.lines[body_start:]
@@ -709,11 +718,13 @@ def clean(doc: Document) -> Article:
         title, deck, title_from = deck[0], deck[1:], "deck"
     elif not title:  # nor a deck: the lede's first sentence, never a file name
         title, title_from = lede_title(paragraphs[0]), "lede"
+    if title and title[:2] in _DASH_BULLETS and title_from in ("deck", "lede"):  # round 21: "- 헤드라인" atop an aggregator's list
+        title = title[2:].lstrip() or None
     subtitle = _first(meta.get("subtitle")) or ("\n".join(deck) if deck else None)
 
     date_text = _first(meta.get("date"))
     date = parse_date(date_text) if date_text else None
-    dates = found.dates or found.photo_dates
+    dates = found.dates or found.edit_dates or found.photo_dates
     if not date_text and dates:
         # A date written with its weekday is the page's "today" in a header (2024.11.22 금요일): the story's own
         # date, when there is one, wins; otherwise the first readable date.
@@ -722,8 +733,10 @@ def clean(doc: Document) -> Article:
         if date and "T" not in date:  # " date 2025-10-01" stored before "입력 2025-10-01 16:58": the same day with its time
             date, date_text = next(((iso, text) for iso, text in dates if iso and iso.startswith(date + "T") and not _WEEKDAY.search(text)),
                                    (date, date_text))
-    reporters = _meta_list(meta.get("reporters")) or found.reporters
-    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets, *found.tag_outlets)
+    reporters = _meta_list(meta.get("reporters")) or found.reporters or found.voice
+    found.footer_outlets = outlet_names(found.footer_outlets)  # round 21: "일반뉴스" above the headline is a section
+    outlet = _first(meta.get("outlet"), *found.byline_outlets, *found.footer_outlets, *found.credit_outlets,
+                    *found.tag_outlets) or own_analysis_outlet(paragraphs)  # round 21: "13일 데이터뉴스가 … 분석한 결과"
     if outlet and not meta.get("outlet"):
         # [서구 세계타임즈=…] over "저작권자ⓒ 강원세계타임즈": the footer spells the byline's outlet in full
         outlet = next((f for f in found.footer_outlets if f != outlet and f.endswith(outlet) and len(outlet) >= 3), outlet)

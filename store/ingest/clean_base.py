@@ -66,6 +66,8 @@ class _Found:
     photo_dates: list[tuple[str | None, str]] = field(default_factory=list)
     tag_outlets: list[str] = field(default_factory=list)  # "[게임플] 국내 최대의…" under a byline: the last resort
     credit_outlets: list[str] = field(default_factory=list)  # "ⓒ시사저널 김동현": an outlet and its photographer  # "2025.3.27/뉴스1": used when no date line
+    voice: list[str] = field(default_factory=list)  # round 21: a broadcast's hand-off and sign-off names (see clean)
+    edit_dates: list[tuple[str | None, str]] = field(default_factory=list)  # round 21: labelled 수정/편집/업데이트
     seen_prose: bool = False
     seen_paragraph: bool = False  # a long paragraph of prose: the story has begun (a headline may end with "?")
 

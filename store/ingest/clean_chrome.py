@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .clean_base import _EMAIL, _Line, _is_prose, _looks_like_name
+from .clean_furniture import furniture_line
 from .clean_head import _headline_like
 
 MAX_CHROME_LINE = 120  # each pattern below spells a short line; longer lines are never looked at
@@ -68,6 +69,9 @@ def chrome_line(core: str, seen_prose: bool) -> str | None:
     n = len(core)
     if n > MAX_CHROME_LINE or n < 2:
         return None
+    furniture = furniture_line(core, seen_prose)  # round 21: an ad slot, a button's alt text, a broadcaster's masthead
+    if furniture is not None:
+        return furniture
     first = core[0]
     if first == "<":
         if _EMPTY_TAGS.match(core) or _SOURCE_MARK.match(core):

@@ -6,7 +6,7 @@ import re
 
 from .clean_base import (_AFTER_SENTENCE, _CLOSERS, _EMAIL, _Found, _HANGUL, _JOB, _Line, _MAX_FOOTER_CHARS, _NAME,
                          _NAMES, _ends_sentence, _norm)
-from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line
+from .clean_meta import _CELL_BYLINE, _add_byline, _date_or_byline_line, own_credit
 
 # Wire and photo agencies: a line (or a caption's tail) that is only these is a photo credit, never the outlet
 _AGENCIES = r"(?:AP|AFP|EPA|UPI|로이터|신화|교도|게티이미지(?:코리아|뱅크)?|연합뉴스|뉴시스|뉴스1|뉴스핌|AP통신|AFP통신)"
@@ -80,8 +80,10 @@ _FONT_SIZE = re.compile(r"^(?:본문\s?)?(?:글자|글씨|폰트|텍스트)\s?(?
 # each line's look, profiled)
 _REACTION = re.compile(r"^(?:(?:[가-힣]{1,6}\s?){1,3}요\s*\d+\s*)+$|^(?:추천|비추천|공감|비공감|찬성|반대|댓글)\s*\d+$")
 # Forum counters and board chrome: "조회 1,234", "조회수 : 87 | 추천 3 | 댓글 2", "[공지] 게시판 이용 안내"
+# round 21: each counter an atomic group: its three runs of spaces (before and after the colon, in and after the value)
+# made "작성자 : 작성자 : …" try every split of its spaces, seconds on one line (a counter's text is read once)
 _COUNTERS = re.compile(
-    r"^(?:(?:조회(?:수)?|추천(?:수)?|댓글(?:수)?|스크랩|공감|비공감|반대|찬성|좋아요|싫어요|공유|작성일|글쓴이|작성자|번호)"
+    r"^(?>(?:조회(?:수)?|추천(?:수)?|댓글(?:수)?|스크랩|공감|비공감|반대|찬성|좋아요|싫어요|공유|작성일|글쓴이|작성자|번호)"
     r"\s*[:：]?\s*[\d,.:\-\s]*(?:회|개|건|명|번)?[\s|·/]*){1,8}$"  # "조회수 : 892회", "댓글수 : 0개"
 )
 # A forum's post chrome (a favourites widget's notice, the post's ID and short-link button, its author), a reporter's
@@ -211,7 +213,8 @@ _URL_OR_EMAIL = re.compile(rf"^(?:https?://\S+|www\.\S+|{_EMAIL})$")
 _OTHER_ARTICLES = re.compile(r"(?:기자|특파원)의?\s*(?:다른\s*기사|기사\s*더보기|구독)|다른\s*기사\s*보기$")
 # Headers after which a page lists other stories or prices until the next paragraph of prose
 _LIST_HEADER = re.compile(
-    r"^(?:(?:[가-힣A-Za-z0-9]{1,8}(?:일보|경제|뉴스|신문|방송|겨레|21|TV|투데이|데일리|저널|타임스|미디어)\s)?"  # "한겨레21 인기기사"
+    r"^(?:[☞※◆◇■□▶▷►▲△○◎★☆]\s*)?"  # round 21: "☞ 관련기사", "※ 관련기사", "◆ 많이 본 뉴스": a header's own mark
+    r"(?:(?:[가-힣A-Za-z0-9]{1,8}(?:일보|경제|뉴스|신문|방송|겨레|21|TV|투데이|데일리|저널|타임스|미디어)\s)?"  # "한겨레21 인기기사"
     r"(?:(?:주요|많이\s?본|가장\s?많이\s?본|인기|관련|추천|최신|실시간|오늘의|이\s?시각|이\s?시간|핫|HOT|베스트|BEST|화제의|"
     r"에디터\s?픽|함께\s?보면\s?좋은|이\s?기사와\s?함께\s?많이\s?본|지금\s?뜨는|당신이\s?좋아할\s?만한|댓글\s?많은)\s*){1,2}"  # 이 시각 주요뉴스
     r"(?:랭킹\s*)?(?:뉴스|기사|콘텐츠|소식|포토|영상|검색어|이슈|랭킹)(?:\s*(?:더보기|TOP\s?\d+|랭킹))?|"
@@ -221,7 +224,8 @@ _LIST_HEADER = re.compile(
     r"(?:많이\s?본|가장\s?많이\s?본|오늘의|당신을\s?위한|맞춤|인기|추천|핫|HOT|베스트|BEST)(?:\s*(?:인기|추천))?\s*정보|"
     r"(?:핫|HOT|인기|포토|베스트|BEST)\s?갤러리|"
     r"실시간\s*(?:암호화폐|가상화폐|코인)\s*시세|(?:오늘의\s*)?(?:상승|하락)\s*종목|관련\s*(?:기사|뉴스)\s*더보기|"
-    r"[\[【<]\s*(?:관련|주요|추천|인기|많이\s?본)\s?(?:기사|뉴스)\s*[\]】>])$",  # "[관련기사]"
+    r"[\[【<]\s*(?:[가-힣A-Za-z0-9]{1,8}(?:일보|경제|뉴스|신문|방송|TV|투데이|데일리|저널|타임스|미디어)\s)?"  # round 21: "[한빛일보 주요뉴스]"
+    r"(?:관련|주요|추천|인기|많이\s?본)\s?(?:기사|뉴스)\s*[\]】>])$",  # "[관련기사]"
     re.I,
 )
 # the rest is not the story; also a comment form's first line (닉네임 패스워드…, 댓글삭제) and a comment policy's (※ 아래 경우에는…)
@@ -508,6 +512,10 @@ def _caption_row(line: str, found: _Found) -> None:
         byline = _CELL_BYLINE.match(cell)
         if byline:  # "| 매체명 = 홍길동 기자 |"
             _add_byline(found, byline["outlet"], byline["names"])
+            continue
+        owner = own_credit(cell)
+        if owner:  # round 21: "| ⓒ (주)고성신문사 |": the paper's own photo names the paper
+            found.credit_outlets.append(owner)
             continue
         if _date_or_byline_line(cell, found) or _CREDIT_LINE.match(cell):
             continue

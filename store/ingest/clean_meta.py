@@ -59,11 +59,24 @@ _INLINE_TAIL = re.compile(
 )
 _MAX_INLINE_TAIL = 400
 _LATIN_SPELLING = r"(?:\s?\([A-Za-z][A-Za-z0-9 .&-]{1,20}\))"  # "로이슈(lawissue)": an outlet's name in Latin letters after it
+# round 21: an email the page hid from scrapers: cut after its @ ("홍길동 기자 hong@") or replaced ("[email protected]")
+_CUT_EMAIL = r"[A-Za-z0-9._+-]+@(?![\w.-])|email\s?protected"
+# round 21: the desk or column in brackets after 기자: "홍길동 기자(사회부)", "홍길동기자(그라운드 톡톡)"
+_DESK_PAREN = r"\((?!\s*(?:사진|자료|제공))[가-힣][가-힣 ·]{0,12}\)"
+# round 21: "기사 작성 : 홍길동 기자", "작성자 : 홍길동 기자", "글·사진=홍길동 기자": the labels CMSs print before a byline; and
+# (below) "홍길동 기자 / hong@x.com", "홍길동 기자 · hong@x.com": a slash or dot before the e-mail (an outlet before a slash
+# has its own pattern: "서울 / 홍길동 기자" is not read, a town would pass for a name)
+_BYLINE_LABEL = r"(?:기사\s?)?작성(?:자)?\s*[:：]\s*|(?:글\s?[·ㆍ/]\s?사진|사진\s?[·ㆍ/]\s?글)\s*[=:：]\s*"
+# "취재기자 : 홍길동", "기자 : 홍길동 (hong@x.com)": the job as a label before the name (outlet: none, an empty group)
+_LABELLED_REPORTER = re.compile(rf"^(?P<outlet>)(?:취재\s?)?기자\s*[:：]\s*(?P<names>{_NAMES})(?:\s*[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$")
+# "한빛일보 / 홍길동 기자": an outlet (its name ends as an outlet's does: a town before the slash is not read), a slash, the byline
+_OUTLET_SLASH_BYLINE = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,15}}(?:일보|신문|뉴스|방송|경제|투데이|데일리|저널|타임스|타임즈|"
+                                  rf"미디어|TV))\s*/\s*(?P<names>{_NAMES_SP})\s*{_JOB}(?:\s*[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?$")
 # A line that is only a byline: "[비즈데일리 최진호 기자]", "홍길동 기자 hong@x.com", "/홍길동 기자"
 _BYLINE_LINE = re.compile(
-    rf"^(?:글\s*[:：]\s*|기자명\s*[:：]?\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*)?"  # "기자명 홍길동 기자"  "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
+    rf"^(?:글\s*[:：]\s*|기자명\s*[:：]?\s*|{_EMAIL}\s+|[가-힣]{{1,8}}\s*=\s*|{_BYLINE_LABEL})?"  # "기자명 홍길동 기자"  "글 : 홍길동 월간조선 기자"  "hong@x.com 홍길동 기자"  "구미=홍길동 기자"
     rf"[\[(<【/]?\s*(?:(?P<outlet>(?!\d)[^\s\[\]()<>=/@]{{2,20}}){_LATIN_SPELLING}?\s+)?(?P<names>{_NAMES_SP})\s*{_JOB}"
-    rf"\s*(?:[(<\[]?\s*{_EMAIL}\s*[)>\]]?)?\s*[\])>】]?$"
+    rf"\s*(?:(?:[/·ㆍ]\s*)?[(<\[]?\s*(?:{_EMAIL}|{_CUT_EMAIL})\s*[)>\]]?|{_DESK_PAREN})?\s*[\])>】]?$"
 )
 # "홍길동 한국금융신문 기자 hong@x.com": a name, then an outlet longer than a name; "홍길동 매체명(maeche) 기자": the
 # outlet with its Latin spelling in brackets
@@ -101,9 +114,12 @@ _BYLINE_EMAIL_INSIDE = re.compile(
 # 보도합니다.", "워싱턴 홍상희 특파원입니다."
 # round 20: "홍길동 기자가 (현장에) 다녀왔습니다.", "… 기자가 알아봤습니다/짚어봤습니다": the anchor's other hand-offs, also after
 # "자세한 내용(은)", "자세한 소식": "자세한 내용 홍길동 기자가 전해드립니다."
+# round 21: a topic before 소식 ("프로야구 소식 홍길동 기자입니다."), and up to three words before the verb ("홍길동 기자가
+# 그 실태를 취재했습니다."): the same hand-off in the anchor's words
 _HAND_OFF = re.compile(
-    rf"^(?:(?:먼저|이어서|계속해서|자세한\s(?:내용|소식)(?:은|을)?|(?:자세한\s)?(?:내용|소식)은)\s)?(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
-    rf"(?:입니다|의\s?보도입니다|가\s?(?:(?:현장에\s?|현장을\s?)?(?:취재했습니다|보도합니다|전해드립니다|전합니다|다녀왔습니다"
+    rf"^(?:(?:먼저|이어서|계속해서|자세한\s(?:내용|소식)(?:은|을)?|(?:자세한\s)?(?:내용|소식)은|(?:[가-힣A-Za-z0-9]{{1,10}}\s){{1,2}}소식(?:은|을)?)\s)?"
+    rf"(?:[가-힣]{{2,6}}\s(?={_NAME}\s?특파원))?(?P<names>{_NAME})\s?(?:기자|특파원)"
+    rf"(?:입니다|의\s?보도입니다|가\s?(?:[가-힣]{{1,6}}\s){{0,3}}(?:(?:현장에\s?|현장을\s?)?(?:취재했습니다|보도합니다|전해드립니다|전합니다|다녀왔습니다"
     rf"|알아봤습니다|짚어봤습니다|정리했습니다|만나봤습니다|따라가봤습니다|돌아봤습니다|가봤습니다)))\.?$")
 # "▲ 김동수기자 사진영상부 차장": a photographer's byline with the desk's title; "YTN 황보혜경 (bohk@ytn.co.kr)", "박상돈(kaka@yna.co.kr)"
 _DESK_BYLINE = re.compile(rf"^[▲△]?\s*(?P<names>{_NAME})\s?{_JOB}\s+[가-힣]{{2,8}}부\s?(?:차장|부장|팀장|데스크)?$")
@@ -114,9 +130,22 @@ _OUTLET_EMAIL = re.compile(rf"^(?P<outlet>[가-힣][가-힣A-Za-z0-9]{{1,19}})(?
 # A broadcast story's sign-off: "채널A 뉴스 남영주입니다.", "KBS 뉴스 홍길동입니다": the outlet and its reporter
 # "연합뉴스TV 노은지입니다": a broadcaster's name that ends in TV or 방송, without 뉴스 before the reporter
 # "TV조선 이승훈입니다.", "YTN 홍길동입니다.": a channel named TV-first or in capitals alone (not a job's letters: "CEO 홍길동입니다")
-_SIGN_OFF = re.compile(r"^(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})\s?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)|TV[가-힣]{2,3}|"
+_SIGN_OFF = re.compile(r"^(?:(?:지금까지\s)?[가-힣A-Za-z0-9]{1,12}에서\s|지금까지\s)?"
+                       r"(?:(?P<outlet>[A-Za-z0-9가-힣]{2,10})(?P<spaced>\s)?뉴스|(?P<channel>[A-Za-z0-9가-힣]{1,10}(?:TV|방송)|TV[가-힣]{2,3}|"
                        r"(?!(?:CEO|CFO|CTO|COO|CMO|PD|VJ|DJ|MC)\s)[A-Z]{2,5}|채널A))"
-                       r"\s+(?P<names>[가-힣]{2,4})입니다\.?$")
+                       rf"\s+(?P<names>[가-힣]{{2,4}}?)(?:\s?[\[(<]\s*{_EMAIL}\s*[\])>])?(?:입니다|이었습니다|였습니다)\.?"
+                       rf"(?:\s*/{{1,2}}|\s*[(<]?\s*{_EMAIL}\s*[)>]?)?$")
+# round 21: "… 홍길동입니다. (hong@yna.co.kr)": the reporter's email after it; "mbc뉴스 홍길동입니다.//": a script's end mark;
+# YTN's "YTN 홍길동[hong@ytn.co.kr]입니다."; the place before ("한빛시청에서 MBC뉴스 …"), "지금까지 … 홍길동이었습니다."
+
+
+def sign_off_outlet(sign_off: re.Match[str]) -> str | None:
+    """The outlet a sign-off names: "연합뉴스 홍길동입니다" is 연합뉴스's (a Hangul name glued to 뉴스 is the outlet's whole
+    name), "KBS 뉴스", "mbc뉴스", "채널A 뉴스" are KBS's, MBC's, 채널A's (round 21)."""
+    outlet = sign_off["outlet"]
+    if outlet and not sign_off["spaced"] and "가" <= outlet[-1] <= "힣":
+        return outlet + "뉴스"
+    return outlet or sign_off["channel"]
 # "... 증가했다. <스포츠조선닷컴>": the outlet's name in angle brackets after the story's last sentence
 _OUTLET_MARK_TAIL = re.compile(
     rf"{_AFTER_SENTENCE}\s*<(?P<outlet>[가-힣A-Za-z0-9]{{1,15}}(?:일보|경제|뉴스|신문|방송|닷컴|데일리|투데이|저널|미디어|TV))>$")
@@ -136,11 +165,18 @@ _NAME_BEFORE_NOTICE = re.compile(r"(?P<outlet>[가-힣A-Za-z0-9()]{2,30})[.,]?\s
 _SLOGAN_DASH = re.compile(r"\s+[-–—|]\s+")  # round 18: a dash between the outlet and its slogan
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:[ⓒ©Ⓒ]|\([cC]\))\s*(?:\d{4}\s+)?(?:['‘][^'‘’]{1,30}['’]\s*)?"  # "©'5개국어 글로벌 경제신문' 아주경제."
+    r"(?:(?:\(주\)|㈜|주식회사\s)\s*)?"  # round 21: "ⓒ (주)한빛신문사": the company before its paper's name
+    r"(?:by\s+)?"  # round 21: "Copyright ⓒ 2024 by 한빛일보" (read as the outlet "by" at main)
     r"(?P<outlet>(?![\d\s])[가-힣A-Za-z0-9]{2,20})(?!\.(?:com|co|kr|net))"
 )
 
 # "© BBS NEWS 무단전재", "ⓒ CNB NEWS": letters and NEWS in capitals, one name (the site's), before the notice's end
 _CAPS_NEWS_BRAND = re.compile(r"(?P<outlet>[A-Z]{2,6} NEWS)(?=\s*(?:무단|$|,|\.|All|ALL))")
+
+
+# round 21: "Copyright © Ulsan Munhwa Broadcasting Corporation", "© Korean Broadcasting System": a broadcaster's company
+# name in English, its first word a town or an adjective (the regional MBCs print theirs so): it names no outlet as written
+_LATIN_BROADCASTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+Broadcasting\b")
 
 
 def _copyright_outlet(text: str, pos: int = 0) -> str | None:
@@ -152,6 +188,8 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
     brand = _CAPS_NEWS_BRAND.match(text, hit.start("outlet"))
     if brand:
         return brand["outlet"]  # "저작권자 © BBS NEWS 무단전재": the site's name as its notice writes it
+    if _LATIN_BROADCASTER.match(text, hit.end()):
+        return None  # round 21: "© Gwangju Munhwa Broadcasting Corporation": a town, not the outlet's name
     if _SLOGAN_DASH.match(text, hit.end()):
         return hit.group("outlet")  # "© 한빛일보 - 우리 고장의 믿음직한 이웃 무단전재": the outlet, then its slogan
     named = _NAME_BEFORE_NOTICE.search(text, hit.end())
@@ -159,7 +197,27 @@ def _copyright_outlet(text: str, pos: int = 0) -> str | None:
         outlet = re.sub(r"\([^()]*\)", "", named["outlet"])
         if 2 <= len(outlet) <= 20 and "(" not in outlet and ")" not in outlet and _HANGUL.search(outlet):
             return outlet
-    return hit.group("outlet")
+    return company_outlet(hit.group("outlet"))
+
+
+# round 21: "ⓒ (주)한빛신문사", "ⓒ 한빛일보사", "㈜한빛뉴스": the paper's company, (주) before its name or 사 after it; the
+# paper is the name without them (no outlet in the gold of any set ends in 사)
+_COMPANY = re.compile(r"^(?:\(주\)|㈜|주식회사)\s?|(?<=신문|일보|뉴스|방송)사$")
+_OWN_CREDIT = re.compile(r"^[ⓒ©Ⓒ]\s?(?P<owner>(?:\(주\)|㈜|주식회사)?\s?[가-힣][가-힣A-Za-z0-9]{1,15})$")
+
+
+def company_outlet(name: str) -> str:
+    """The paper's name inside its company's: "(주)한빛신문사" -> "한빛신문"."""
+    return _COMPANY.sub("", name).strip() or name
+
+
+def own_credit(cell: str) -> str | None:
+    """The outlet a photo's credit names when it is the paper's own company ("ⓒ (주)고성신문사"), else None."""
+    hit = _OWN_CREDIT.match(cell) if cell[:1] in "ⓒ©Ⓒ" else None
+    if hit is None:
+        return None
+    outlet = company_outlet(hit["owner"])
+    return outlet if _HANGUL_OUTLET.search(outlet) else None
 
 
 _DATE = re.compile(
@@ -167,17 +225,28 @@ _DATE = re.compile(
     r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?)?"
     r"(?:\s*[\[(]?\s*T?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*분)?(?::\d{2}(?:\.\d+)?)?[\])]?)?"
 )
-_DATE_LABEL = r"(?:(?:기사\s?|최종\s?)*(?:입력|수정|등록|발행|승인|게재|송고|업데이트|작성|편집)|Posted|Updated|Published)"
-_DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
+# round 21: "최초입력", "기사전송", "게시", "지면" (a print date) and "게재 일자" too (최초 and 지면 were read as names)
+_DATE_LABEL = r"(?:(?:기사\s?|최종\s?|최초\s?)*(?:입력|수정|등록|발행|승인|게재|게시|송고|업데이트|작성|편집|전송|지면)|Posted|Updated|Published)"
+_DATE_SEGMENT = re.compile(rf"{_DATE_LABEL}?\s*(?:일시|시간|일자|일)?\s*[:：]?\s*{_DATE.pattern}")  # "등록일 2025-09-23"
 # round 20: "발행일 2017-02-27 제7면": the print page after the date, with 제 and a space or without
-_DATE_REST = re.compile(rf"{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])(?:제\s?)?[A-Z]?\d{{1,3}}\s?면(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+# round 21: counters a CMS prints in its stamp line: "… 수정 2012-08-14 22:05:52 조회수 4", gnuboard's "작성자 작성일2024.01.18
+# 댓글0건본문" (its hidden "본문" heading glued on); a blog's "by 한빛일보 2020. 4. 2."
+# (and a label's brackets: "[입력] 2024.01.18 15:25")
+_STAMP_COUNTS = r"(?:조회\s?수?|댓글|추천|공감)\s*[:：]?\s*\d[\d,]*\s*(?:회|건)?(?:본문)?|작성자|(?<![A-Za-z])[Bb]y(?=\s)|[\[\]]"
+_COUNTER_PART = re.compile(rf"^(?:{_STAMP_COUNTS})$")
+_DATE_REST = re.compile(rf"{_STAMP_COUNTS}|{_DATE_LABEL}|일시|기사\s?원문|원문\s?보기|\([월화수목금토일]\)|(?<![\d가-힣])\(?(?:제\s?)?[A-Z]?\d{{1,3}}\s?면\)?(?![가-힣])|[\s:：,·|/•]")  # "09:19 (목)"  # what may stand beside the dates of a date line
+# round 21: a date labelled as an edit ("수정 …", "기사최종편집일 …", "업데이트 …") is read only when the page gives no other:
+# the story's date is its first publication, and a page's last-edit stamp may be years after it
+_EDIT_LABEL = re.compile(r"^\s*(?:기사\s?|최종\s?)*(?:수정|편집|업데이트)|^\s*Updated")
+# round 21: "- 출처:점프볼|2025-01-06": an aggregator's source line above the story, the outlet and its date between bars
+_SOURCE_PART = re.compile(r"^(?:[-–]\s)?출처\s*[:：]\s*(?P<outlet>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})$")
 _EMAIL_ONLY = re.compile(rf"^{_EMAIL}$")
 _LABEL_ONLY = re.compile(rf"^{_DATE_LABEL}\s*(?:일시|시간)?\s*[:：]?$")  # "입력 | 2025-11-18 10:35:57"
 _YEAR = re.compile(r"(?:19|20)\d{2}")  # in every date segment: a line without it is scanned for none (10x cheaper)
 _YEAR_AT = re.compile(r"(?=(?:19|20)\d{2})")  # every place a year may start, overlapping ones too ("192012")
 # Every character a segment's text before its year can hold (label, 일시, colon; spaces by isspace, as \s): a
 # superset is safe, it only widens the few places tried
-_SEGMENT_PREFIX_CHARS = frozenset(_DATE_LABEL + "일시간:：")
+_SEGMENT_PREFIX_CHARS = frozenset(_DATE_LABEL + "일시간자:：")
 
 
 def _date_segments(text: str) -> list[re.Match[str]]:
@@ -267,8 +336,11 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
     names: list[str] = []
     outlets: list[str] = []
     emails = 0
+    edits: list[tuple[str | None, str]] = []  # round 21: dates labelled as edits (see _EDIT_LABEL)
     for part in parts:
-        byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part)
+        byline = _BYLINE_LINE.match(part) or _BRACKET_OUTLET_BYLINE.match(part) or (
+            _LABELLED_REPORTER.match(part) if "기자" in part[:6] else None) or (
+            _OUTLET_SLASH_BYLINE.match(part) if "/" in part else None)  # round 21
         if not byline:
             named = _NAME_OUTLET_LINE.match(part)
             byline = named if named and _looks_like_name(named["names"]) else None
@@ -276,6 +348,12 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
             bylines.append(byline)
             continue
         if _LABEL_ONLY.match(part) and len(parts) > 1:
+            continue
+        if len(parts) > 1 and part[:1] in "조댓" and _COUNTER_PART.match(part):  # round 21: "… | 조회수 : 87"
+            continue
+        source = _SOURCE_PART.match(part) if len(parts) > 1 and "출처" in part[:4] and not found.seen_paragraph else None
+        if source:  # round 21: "출처:점프볼|2025-01-06" above the story
+            outlets.append(source["outlet"])
             continue
         if len(parts) > 1 and "@" in part and _EMAIL_ONLY.match(part):  # "hong@x.com | 2023-03-24 15:40:48"
             emails += 1
@@ -305,10 +383,12 @@ def _date_or_byline_line(text: str, found: _Found) -> bool:
             if written:
                 # "2024-09-19 09:19 (목)": a weekday after the time still marks the page's "today" (see clean)
                 weekday = None if _WEEKDAY.search(written.group(0)) else _WEEKDAY.search(part, seg.end(), seg.end() + 6)
-                dates.append((parse_date(written.group(0)), written.group(0).strip() + (f" {weekday.group()}" if weekday else "")))
-    if emails and not (dates or bylines):
+                date = (parse_date(written.group(0)), written.group(0).strip() + (f" {weekday.group()}" if weekday else ""))
+                (edits if _EDIT_LABEL.match(seg.group(0)) else dates).append(date)
+    if emails and not (dates or edits or bylines):
         return False  # an email beside labels only: no date line
     found.dates.extend(dates)
+    found.edit_dates.extend(edits)
     for byline in bylines:
         _add_byline(found, byline.group("outlet"), byline.group("names"), spaced=byline.re is _BYLINE_LINE)
     for name in names:
