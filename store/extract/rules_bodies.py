@@ -99,12 +99,23 @@ _FESTIVAL_APPOSITION = re.compile(r"축제인 ([가-힣]{2,8}축제)")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
 _NUMBERED = re.compile(r"(?:(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청)?)?제?\d{1,3}(?!\d)")  # 형사1부: a court's division
+# A court's division named by its kind alone (형사합의부, 민사항소부, 형사부): every district court has one; no body's name
+# Four-character idioms (사자성어) whose last syllable is a body's or a place's suffix (명실상부 …부, 일사천리 …리, 혼비백산 …산):
+# set phrases every outlet writes as adverbs or predicates (명실상부 전남 거점 병원, 일사천리로), never a ministry or a village.
+FOUR_CHARACTER_IDIOMS = frozenset("""명실상부 일사천리 어부지리 경거망동 부화뇌동 혼비백산 십중팔구 천우신조 일석이조 유명무실 대동소이
+    이구동성 호시탐탐 우왕좌왕 동분서주 좌충우돌 파란만장 천신만고 자포자기 인산인해 각양각색 천차만별 일취월장 승승장구""".split())
+# A town's festivals and fairs are written after its name in every regional story (진주 남강유등축제, 사천 항공우주엑스포,
+# 양산 삽량문화축전): the same reading as 축제's (see _festival_of_town)
+_TOWN_FESTIVAL_WORDS = frozenset("축제 엑스포 박람회 축전 페스티벌".split())
+_GENERIC_FESTIVAL_HEADS = ("세계", "국제", "전국", "지역", "청소년", "대학", "체육", "생활체육")
+_LEVEL_COUNCIL = re.compile("[시도군구]의회")  # the story's council by its level alone (see rules_firm_cues._LEVEL_BODY)
+_COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청|단독)?\Z")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
 _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
 _SHORT_ENDINGS = tuple(_SHORT_INSTITUTIONS)
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
-    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역", "의회"}, key=len, reverse=True))))
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역", "의회", "축전"}, key=len, reverse=True))))
 
 
 # Stems of 대학교 that name a kind of university, not one (국립대학교, 해당 대학교); 국제대학교 is a name.
@@ -285,13 +296,19 @@ class _BodyRules(_SchoolRules):
                 if court:
                     hits.append(court)  # 오클랜드 고등법원: a foreign city names the court
                 continue
-            if found is not None and found[1] == "축제" and i > 0:
-                festival = self._festival_of_town(i, core)
+            if found is None and core.endswith("축전") and len(core) >= 5 and all(map(_is_hangul, core)) and not core.startswith(
+                    _GENERIC_FESTIVAL_HEADS):
+                found = ("event", "축전")  # 대장경축전, (양산) 삽량문화축전: a festival's other word (축전 alone is a telegram)
+            if found is not None and found[1] in _TOWN_FESTIVAL_WORDS and i > 0:
+                festival = self._festival_of_town(i, core, found[1])
                 if festival:
                     hits.append(festival)  # 홍천 맥주축제: the town and its festival are the name
                     continue
             if found is None or not self._suffix_word_ok(w, core, *found):
                 continue
+            if core.endswith("위원회") and i > 0 and _LEVEL_COUNCIL.fullmatch(self.words[i - 1].core) and not (
+                    self.words[i - 1].closes or w.line_start or w.opens):
+                continue  # 시의회 예산결산특별위원회는: a committee of the page's council named by its level alone, no name
             if found[1] in _COOP_WORDS and _COOP.fullmatch(core):
                 continue  # 강릉원주농협: a local co-op, a company (see coop_hits)
             if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
@@ -422,11 +439,11 @@ class _BodyRules(_SchoolRules):
                     break
         return pairs
 
-    def _festival_of_town(self, i: int, core: str) -> _Hit | None:
-        """홍천 맥주축제엔, 양구 곰취축제: a known place, then a festival of its own (the place is part of the name, no
-        mention of its own); not a kind of festival (강원 겨울축제, 지역 대표축제)."""
+    def _festival_of_town(self, i: int, core: str, word: str = "축제") -> _Hit | None:
+        """홍천 맥주축제엔, 양구 곰취축제, 사천 항공우주엑스포, 양산 삽량문화축전: a known place, then a festival or fair of its
+        own (the place is part of the name, no mention of its own); not a kind of festival (강원 겨울축제, 지역 대표축제)."""
         w, prev = self.words[i], self.words[i - 1]
-        stem = core[: -len("축제")]
+        stem = core[: -len(word)]
         if (len(stem) < 2 or not all(map(_is_hangul, stem)) or stem in _GENERIC_FESTIVAL_STEMS or stem in _NOT_NAMES
                 or prev.closes or w.line_start or w.opens or not self._is_place(prev.core)):
             return None
@@ -516,10 +533,14 @@ class _BodyRules(_SchoolRules):
             return False  # 지방산림청, 관할경찰서장: a kind of office (any region's), not one body
         if _NUMBERED.match(stem):
             return False  # 제1형사부, 3분과위원회: a numbered division, not a body's name (2030세계박람회 is an edition)
+        if core in FOUR_CHARACTER_IDIOMS:
+            return False  # 명실상부 전남 서남부권 거점 종합병원: an idiom ending in 부, no ministry
+        if suffix == "부" and _COURT_DIVISION.match(stem):
+            return False  # 형사합의부(재판장 …), 민사항소부: a court's division by its kind, numbered or not (the court names it)
         if suffix == "연구원" and len(stem) >= 2 and self._is_place(stem) and not w.core[len(core):].startswith("들"):
             return True  # 강원연구원 박사, 서울연구원: a region's research institute (a researcher is 연구원 after a name or a word)
-        if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":
-            return True  # 대전지방법원, 도쿄올림픽: a known place names it
+        if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS or suffix in ("엑스포", "박람회")) and self.known.type_of(stem) == "place":
+            return True  # 대전지방법원, 도쿄올림픽, 여수엑스포: a known place names it (a fair is held by its city)
         if suffix in ("대사관", "총영사관"):
             # 주캄보디아대한민국대사관, 주중한국대사관: a mission's official name opens with 주 (駐) and its host country (round 20)
             return len(stem) >= 2 and stem[0] == "주" and not stem.startswith("주재") and all(map(_is_hangul, stem))
