@@ -59,6 +59,13 @@ _DATED_SOURCE = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{
 _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 경찰 검찰 소방당국 업체 회사 자료 통계 조사 보도 발표 설명 외신 소식통 법원 학계
     증권가 금융권 재계 정치권 정가 여권 야권 시장 현지 언론 외신들 당국자 주최측 주최 측 조직위 구단 대학 학교 병원 협회 단체 노조
     보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
+# Korean pro leagues name their clubs by home town and owner (서울 SK, 수원 KT, 원주 DB, 울산 현대모비스): every outlet's game
+# story writes them so; read only on a page that names a league or a home/away game.
+_LEAGUE_CUE = re.compile("프로농구|프로배구|프로야구|프로축구|KBL|KOVO|V-?리그|정규리그|홈경기|원정경기|플레이오프|챔피언결정전")
+_TOWN_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{2,3}) (?=([A-Z]{2,4}(?![A-Za-z0-9])|[가-힣]{2,6}(?=[은는이가을를의와과도]?(?![가-힣]))))")
+# The story's own local body named by its level alone (시의회, 군청, 도교육청): "the city council", which city the page says
+# elsewhere; local pages everywhere write their council or office so (21일 시의회에 따르면), never a name.
+_LEVEL_BODY = re.compile(r"[시도군구](?:의회|청|교육청|교육지원청|보건소|체육회)\Z")
 
 
 # A firm named in apposition after what it is (데이터 라벨링 협력사인 크라우드웍스도, 장비업체인 원익IPS는, 스타트업인 누리랩스가):
@@ -141,7 +148,29 @@ class _FirmCueRules(_ArticleBase):
             hits.append(_Hit(name, w.start, "rule", "company"))
         return hits
 
+    def town_club_hits(self) -> list[_Hit]:
+        """A pro club written as its home town and its owner (서울 SK는, 수원 KT와, 울산 현대모비스): on a page that names a
+        league or a home game, the two words are the club (a company); the town is no mention of its own (the matcher takes
+        the longer name)."""
+        if not _LEAGUE_CUE.search(self.text):
+            return []
+        hits: list[_Hit] = []
+        for m in _TOWN_CLUB.finditer(self.text):
+            town, owner = m.group(1), m.group(2)
+            if not owner.isascii():
+                owner = _strip_tail(owner)
+            if self.known.type_of(town) != "place" or self.known.type_of(owner) != "company":
+                continue
+            name = f"{town} {owner}"
+            if self.known.type_of(name) in (None, "company"):
+                hits.append(_Hit(name, m.start(1), "rule", "company"))
+        return hits
+
     def group_list_hits(self) -> list[_Hit]:
+        """Firms listed under their group (see _group_list_hits) and pro clubs by town and owner (see town_club_hits)."""
+        return self._group_list_hits() + self.town_club_hits()
+
+    def _group_list_hits(self) -> list[_Hit]:
         """Firms of a group listed by their Latin prefix and a word (롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등): in a
         comma list closed by 등 with two items or more that are firms (known, or by their ending), an item of two words, a
         short Latin acronym and a Hangul word or another acronym, is a firm too."""
@@ -236,7 +265,7 @@ class _FirmCueRules(_ArticleBase):
         hits: list[_Hit] = []
         for m in _DATED_SOURCE.finditer(self.text):
             name = m.group(1)
-            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
+            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or _LEVEL_BODY.match(name) or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
                     or strip_particle(name) != name or self.known.type_of(name) not in (None, "company", "org")):
                 continue
             if _looks_korean_name(name) and self.known.type_of(name) is None:
