@@ -99,6 +99,12 @@ _PRIZE_AFTER = re.compile(r"(?:을|를|에|의|은|는|이|가)?\s?(?:공동\s?)
 # Games a cup or season named after its sponsor (…배) is of: ‘삼성 Fn.com배 프로야구’, ‘대통령배 고교야구’.
 _CUP_GAMES = frozenset("""프로야구 프로축구 프로농구 프로배구 여자프로농구 고교야구 고교축구 대학야구 야구 축구 농구 배구 바둑 씨름 골프 마라톤
     리그 오픈 토너먼트 선수권 선수권대회 챔피언십""".split())
+# A season or cup of a pro league named by its year, then its sponsor (2024-2025 KCC 프로농구, 2022 순천·도드람컵 프로배구대회,
+# 2018 신한은행 MY CAR KBO리그 is the league's own rule): every outlet's game story names the season so. The cup's name (group 3)
+# drops the year, which is its edition; a season's (group 1) keeps it.
+_LEAGUE_WORDS = r"(?:여자프로농구|프로농구|프로배구|프로야구|프로축구)"
+_SEASON = re.compile(r"(?<![\w.\-])((?:19|20)\d\d(?:-(?:19|20)?\d\d)?) (?:([A-Z][A-Za-z0-9&]{1,9}) " + _LEAGUE_WORDS
+                     + r"|(([가-힣A-Za-z][가-힣A-Za-z·]{1,11}컵) " + _LEAGUE_WORDS + r"(?:대회)?))(?![가-힣A-Za-z0-9])")
 # A quoted name of a word and one of these is a site (‘남정수상태양광 발전소’, ‘새만금 조선소’), unless the word is a kind.
 _SITE_WORDS = frozenset("발전소 조선소 공장 캠퍼스 물류센터 데이터센터".split())
 _GENERIC_SITE_KINDS = frozenset("""태양광 수상태양광 풍력 해상풍력 화력 원자력 수력 석탄 가스 복합 열병합 연료전지 조력 지열 양수 바이오매스 신규 대형 중소
@@ -164,6 +170,23 @@ _GAME_GENRES = frozenset("RPG MMORPG MMO FPS TPS MOBA AOS RTS SRPG ARPG 액션RP
 class _ProductRules(_ArticleBase):
     """Products and quoted names."""
 
+    def season_hits(self) -> list[_Hit]:
+        """A season or cup named by its year and sponsor before the game (see _SEASON): an event; the sponsor and the host town
+        inside it are no mentions of their own (the matcher takes the longer name)."""
+        if "프로" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _SEASON.finditer(self.text):
+            if m.group(2) is not None:
+                name, start = self.text[m.start(1) : m.end()], m.start(1)  # 2024-2025 KCC 프로농구: the season, its years kept
+            else:
+                name, start = m.group(3), m.start(3)  # 2022 순천·도드람컵 프로배구대회: the cup; the year is its edition
+                if m.group(4)[:-1] in _NOT_NAMES:
+                    continue
+            if self.known.type_of(name) in (None, "event"):
+                hits.append(_Hit(name, start, "rule", "event"))
+        return hits
+
     def quoted_cup_hits(self) -> list[_Hit]:
         """‘삼성 Fn.com배 프로야구’가, ‘대통령배 고교야구’에서: a season or cup named after its sponsor (…배, then the game) is an
         event; its sponsor inside it is no mention of its own (the matcher takes the longer name)."""
@@ -221,7 +244,8 @@ class _ProductRules(_ArticleBase):
                     and self.known.type_of(name) in (None, "place") and (_has_hangul(name) or _has_latin(name))):
                 hits.append(_Hit(name, start, "rule", "place"))  # '힐스테이트 영통' 모델하우스: the housing estate sold
                 continue
-            listed = 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in _LIST_SEPARATORS
+            # (a quote that opens the text follows no earlier quoted work: listed_after starts at -1, not at a work's end)
+            listed = listed_after >= 0 and 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in _LIST_SEPARATORS
             if (listed or parts[0] == "프로젝트" and 2 <= len(parts) <= 3) and self._quoted_product_ok(name, m.start(), m.end(), headline_end):
                 # ‘프로젝트 매그넘’: a project's code name; ‘A’ ‘B’, ▲‘A’ ▲‘B’: a title listed right after a quoted product
                 work = _MEDIA_AFTER.sub("", name) if len(parts) >= 2 else name  # ‘카트라이더: 드리프트 영상’: the game, not its video
@@ -271,7 +295,7 @@ class _ProductRules(_ArticleBase):
                 hits.append(_Hit(name, start, "rule", type_))
                 if type_ == "product":
                     listed_after = m.end()
-        return hits + self.quoted_cup_hits()
+        return hits + self.quoted_cup_hits() + self.season_hits()
 
     def plan_hits(self) -> list[_Hit]:
         """Tariff plans in brackets after their prices (see _PLAN_AFTER_PRICE)."""
