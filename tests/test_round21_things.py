@@ -1,0 +1,124 @@
+"""Round 21 (things21) rules of issue 11 for firms, bodies, places, events and amounts: general Korean-news shapes, each on
+Korean text written for it (positive, negative and hostile inputs). A court's division by its kind, the page's own council
+or office by its level, idioms ending in a suffix syllable, a quote opening the text, a league's season or cup, a town's
+festival or fair, a pro club by town and owner, baseball innings, a budget's Nth supplement, 만 spaced after 억, 천여명."""
+from __future__ import annotations
+
+import time
+
+from store.extract.numbers import parse_numbers
+from tests.test_matching import all_names, indexes_within, names_of, shipped  # noqa: F401 (shipped is a fixture)
+
+
+def amounts(text: str) -> list[tuple[str, float, str | None]]:
+    return [(n.raw, n.value, n.counter) for n in parse_numbers(text)]
+
+
+# --- a court's division, the page's council or office, idioms ----------------------------------------------------
+
+
+def test_a_court_division_by_its_kind_is_no_body(shipped):
+    for text in ("대구지방법원 포항지원 형사합의부(재판장 한지오)는 22일 피고인에게 징역형을 선고했다.",
+                 "항소심을 맡은 민사항소부는 원심을 유지했다.", "사건은 형사단독부에 배당됐다."):
+        found = all_names(shipped, text)
+        assert not any(n.endswith("부") and n.startswith(("형사", "민사")) for n in found), (text, found)
+    assert "국방부" in names_of(shipped, "국방부는 23일 훈련 일정을 발표했다.", "org")
+
+
+def test_the_page_own_council_or_office_by_its_level_is_no_name(shipped):
+    for text in ("21일 시의회에 따르면 예산은 8.7% 늘었다.", "3일 군청에 따르면 피해 농가는 12곳이다.",
+                 "9일 도교육청에 따르면 수험생은 줄었다."):
+        assert all_names(shipped, text) & {"시의회", "군청", "도교육청"} == set(), text
+    assert "리얼투데이" in all_names(shipped, "23일 리얼투데이에 따르면 청약 경쟁률이 올랐다.")
+
+
+def test_a_committee_of_the_council_named_by_its_level_is_no_name(shipped):
+    found = all_names(shipped, "시의회 예산결산특별위원회는 지난 21일 예산안을 원안가결했다.")
+    assert "예산결산특별위원회" not in found
+    assert "서울시의회 행정자치위원회" in all_names(shipped, "서울시의회 행정자치위원회는 조례안을 통과시켰다.")
+
+
+def test_an_idiom_ending_in_a_suffix_syllable_is_no_body(shipped):
+    for text in ("최신 장비를 갖추며 명실상부 지역 거점 종합병원의 위용을 갖췄다.", "협상은 일사천리로 진행됐다."):
+        assert all_names(shipped, text) & {"명실상부", "일사천리"} == set(), text
+
+
+# --- quotes, seasons, cups, festivals, clubs ---------------------------------------------------------------------
+
+
+def test_a_quote_opening_the_text_follows_no_listed_work(shipped):
+    text = "'광장 난동' 청사 무단 침입 40대, 1심 집행유예\n\n지난 3월 '광장 난동 사태' 당시 청사에 들어간 남성이 선고를 받았다."
+    assert "광장 난동" not in names_of(shipped, text, "product")
+
+
+def test_a_league_season_and_a_sponsored_cup_are_events(shipped):
+    text = "안양 정관장은 6일 열린 2024-2025 KCC 프로농구 정규리그 원주 DB와 원정경기에서 이겼다."
+    assert "2024-2025 KCC 프로농구" in names_of(shipped, text, "event")
+    assert "KCC" not in all_names(shipped, text)
+    cup = "흥국생명은 12일 열린 2023 구미·도드람컵 프로배구대회 조별리그에서 이겼다."
+    assert "구미·도드람컵 프로배구대회" in names_of(shipped, cup, "event")
+    assert names_of(shipped, "2024 시즌 프로야구 개막이 다가왔다.", "event") == set()
+
+
+def test_a_town_festival_or_fair_keeps_its_town(shipped):
+    text = "통영 한산대첩축제 40만 명, 사천 항공우주엑스포 19만 명, 양산 삽량문화축전 34만 명이 찾았다."
+    found = names_of(shipped, text, "event")
+    assert {"사천 항공우주엑스포", "양산 삽량문화축전"} <= found
+    assert "항공우주엑스포" not in found
+    assert "팔만대장경축전" in names_of(shipped, "팔만대장경축전에는 3만 명이 찾았다.", "event")
+    assert "여수엑스포" in names_of(shipped, "여수엑스포 이후 관광객이 늘었다.", "event")
+    for text in ("대통령은 개막식에 축전을 보냈다.", "대장경천년 세계문화축전에 3만 명이 왔다.", "전국체육축전이 열렸다."):
+        assert all(not n.endswith(("세계문화축전", "축전을", "체육축전")) for n in names_of(shipped, text, "event")), text
+
+
+def test_a_pro_club_by_town_and_owner_on_a_game_page(shipped):
+    text = "프로농구 정규리그에서 서울 SK는 수원 KT와 홈경기에서 67-63으로 이겼다."
+    found = names_of(shipped, text, "company")
+    assert {"서울 SK", "수원 KT"} <= found
+    assert names_of(shipped, text, "place") & {"서울", "수원"} == set()
+    assert "서울 SK" not in all_names(shipped, "서울 SK 본사 앞에서 집회가 열렸다.")  # no league, no club
+
+
+# --- amounts ------------------------------------------------------------------------------------------------------
+
+
+def test_baseball_innings_are_no_counts():
+    for text in ("3회 나성진이 가운데 담장을 넘기는 투런 홈런을 쳤다.", "8회에는 한지훈이 솔로포를 터뜨렸다.",
+                 "연장 11회 말 끝내기 안타가 나왔다.", "1회부터 스리런 홈런으로 기선을 제압했다."):
+        assert [a for a in amounts(text) if a[2] == "회"] == [], text
+    assert amounts("통산 5회 우승을 차지한 투수") == [("5회", 5.0, "회")]
+    assert amounts("3회 연속 홈런을 쳤다.") == [("3회", 3.0, "회")]
+    assert amounts("위원회는 올해 3회 열렸다.") == [("3회", 3.0, "회")]  # no baseball word: a count
+
+
+def test_a_budget_supplement_number_is_no_count():
+    assert amounts("오는 27일 본회의에서 2회 추경예산안을 확정한다.") == []
+    assert amounts("2016년도 제2회 추가경정예산안을 제출했다.") == []
+    assert amounts("올해 추경은 2회 편성됐다.") == [("2회", 2.0, "회")]
+
+
+def test_man_spaced_after_eok_and_hangul_thousands():
+    assert [(a.raw, a.value, a.unit) for a in parse_numbers("특별회계는 51억 8735 만 원 증가했다.")] == [
+        ("51억 8735 만 원", 5187350000.0, "KRW")]
+    assert [(a.raw, a.value, a.qualifier) for a in parse_numbers("외국인 관광객 천여명이 찾았다.")] == [("천여명", 1000.0, "여")]
+    assert [(a.raw, a.value, a.qualifier) for a in parse_numbers("백여 곳에서 행사가 열렸다.")] == [("백여 곳", 100.0, "여")]
+    assert parse_numbers("화천여명 마을") == [] and parse_numbers("천여 년의 역사") == []
+
+
+# --- hostile inputs -----------------------------------------------------------------------------------------------
+
+
+def test_hostile_texts_stay_linear(shipped):
+    assert indexes_within(shipped, "프로농구 " + "서울 SK " * 100_000, 30)
+    assert indexes_within(shipped, "2024 KCC 프로농구 " * 60_000, 30)
+    assert indexes_within(shipped, "사천 항공우주엑스포 양산 삽량문화축전 " * 50_000, 30)
+    assert indexes_within(shipped, "시의회 예산결산특별위원회 " * 100_000 + "21일 시의회에 따르면 " * 50_000, 30)
+    assert indexes_within(shipped, "'" + "가" * 3_000_000, 30)  # a 3 MB one-line article opening with a quote
+
+
+def test_hostile_amounts_stay_linear():
+    for text in ("홈런 " + "1회 " * 300_000, "51억 " + "8735 " * 300_000 + "만 원", "천여" * 500_000 + "명",
+                 "2회 추" * 300_000):
+        t = time.process_time()
+        parse_numbers(text)
+        assert time.process_time() - t < 20, text[:20]
