@@ -122,3 +122,27 @@ def test_hostile_amounts_stay_linear():
         t = time.process_time()
         parse_numbers(text)
         assert time.process_time() - t < 20, text[:20]
+
+
+# --- rural places: a head's title, a mountain's slope, a hamlet ---------------------------------------------------
+
+
+def test_a_township_or_village_named_by_its_head(shipped):
+    # (청림면장 itself is the head's title, no mention of the township: the township written alone is)
+    text = "청림면 들녘에서 첫 수확을 했다. 한도윤 청림면장은 축하했다. 박지석 농가(송계리 이장)는 일찍 모내기를 했다."
+    assert {"청림면", "송계리"} <= names_of(shipped, text, "place")
+    assert "청림면" not in names_of(shipped, "청림면 들녘에서 첫 수확을 했다.", "place")
+    assert names_of(shipped, "국면장 전환을 위해 측면 지원에 나섰다.", "place") == set()
+
+
+def test_a_mountain_by_its_slope_and_a_hamlet_after_its_village(shipped):
+    assert "오봉산" in names_of(shipped, "청림면 오봉산 자락에 위치한 농가가 첫 수확을 했다.", "place")
+    assert "가마산" in names_of(shipped, "등산객들이 가마산 정상에서 해돋이를 봤다.", "place")
+    for text in ("내년 예산 정상 집행이 어렵다.", "부동산 정상화 대책이 나왔다.", "국내 생산 기슭"):
+        assert names_of(shipped, text, "place") == set(), text
+    assert "새터마을" in names_of(shipped, "▲ 청림읍 송계리 새터마을 주민이 비료를 뿌리고 있다.", "place")
+
+
+def test_hostile_rural_places(shipped):
+    assert indexes_within(shipped, "가야면장 " * 100_000 + "비계산 자락 " * 100_000, 30)
+    assert indexes_within(shipped, "청림읍 송계리 " * 100_000 + "새터마을", 30)
