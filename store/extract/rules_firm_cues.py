@@ -63,6 +63,12 @@ _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 �
 # story writes them so; read only on a page that names a league or a home/away game.
 _LEAGUE_CUE = re.compile("프로농구|프로배구|프로야구|프로축구|KBL|KOVO|V-?리그|정규리그|홈경기|원정경기|플레이오프|챔피언결정전")
 _TOWN_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{2,3}) (?=([A-Z]{2,4}(?![A-Za-z0-9])|[가-힣]{2,6}(?=[은는이가을를의와과도]?(?![가-힣]))))")
+# An outlet cited in angle brackets before the talk it had (화천군 관계자는 <에브리뉴스>와 통화에서, 《한빛일보》와의 인터뷰):
+# Korean papers write a medium's name so, their own and others'.
+_BRACKETED_OUTLET = re.compile(r"[<《〈]([가-힣A-Za-z][가-힣A-Za-z0-9]{1,12})[>》〉](?:와|과)(?:의)? ?(?:전화 ?)?(?:통화|인터뷰)(?:에서|를|을|했|하|한|중)")
+# A data desk's story opens with the day and itself running the numbers (13일 데이터뉴스가 …을 분석한 결과): the subject is the
+# outlet or the research firm (CEO스코어, 리더스인덱스 write so too); within one sentence (no full stop between).
+_ANALYSED_BY = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})(?:가|이) [^.\n]{0,80}?(?:분석|조사|집계)한 결과")
 # The story's own local body named by its level alone (시의회, 군청, 도교육청): "the city council", which city the page says
 # elsewhere; local pages everywhere write their council or office so (21일 시의회에 따르면), never a name.
 _LEVEL_BODY = re.compile(r"[시도군구](?:의회|청|교육청|교육지원청|보건소|체육회)\Z")
@@ -75,7 +81,9 @@ _APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사�
                      "전문기업인", "선사인", "해운사인", "제약사인", "게임사인", "건설사인", "통신사인", "증권사인", "보험사인", "카드사인",
                      "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인",
                      # 사모펀드 회사인 네오플럭스가, 벤처캐피털인 스틱벤처스는
-                     "회사인", "벤처캐피털인", "벤처캐피탈인", "창업투자사인", "액셀러레이터인")
+                     "회사인", "벤처캐피털인", "벤처캐피탈인", "창업투자사인", "액셀러레이터인",
+                     # 시공사인 효성은, 시행사인 OO개발이: a project's builder or developer, in every construction and energy story
+                     "시공사인", "시행사인", "발주사인", "수주사인", "제작사인", "수입사인", "판매사인")
 _APPOSITION_HINT = re.compile("|".join(_APPOSITION_KINDS))
 _BOUND_NOUN_PHRASES = ("것으로", "것이", "것은", "것을", "것도", "것과", "것만", "셈이")
 _NOT_APPOSED = frozenset("만큼 셈 데 탓 덕분 것 까닭 점 반면 경우 곳 만큼은 만큼의 셈이다 데다".split())
@@ -257,7 +265,32 @@ class _FirmCueRules(_ArticleBase):
         return [(h.surface, h.surface.split(" ", 1)[1]) for h in hits
                 if h.type == "org" and " " in h.surface and h.surface.endswith("위원회") and _COMMITTEE_AFTER_BODY.fullmatch(h.surface)]
 
+    def outlet_source_hits(self) -> list[_Hit]:
+        """A news outlet the story cites in angle brackets (see _BRACKETED_OUTLET) or that says it ran the numbers (see
+        _ANALYSED_BY): a company unless known as something else."""
+        hits: list[_Hit] = []
+        text = self.text
+        if "통화" in text or "인터뷰" in text:
+            for m in _BRACKETED_OUTLET.finditer(text):
+                name = m.group(1)
+                if name not in _NOT_NAMES and not _looks_korean_name(name) and self.known.type_of(name) in (None, "company"):
+                    hits.append(_Hit(name, m.start(1), "rule", "company"))
+        if "결과" in text:
+            for m in _ANALYSED_BY.finditer(text):
+                name = m.group(1)
+                if (name in _GENERIC_SOURCES or name in _NOT_NAMES or _LEVEL_BODY.match(name) or _looks_korean_name(name)
+                        or name.endswith(("관계자", "당국", "측", "업계", "연구팀", "연구진", "팀", "취재진", "본지")) or name.isascii()):
+                    continue
+                if self.known.type_of(name) in (None, "company", "org"):
+                    found = _suffix_type(name)
+                    hits.append(_Hit(name, m.start(1), "rule", found[0] if found else "company"))
+        return hits
+
     def source_hits(self) -> list[_Hit]:
+        """The sources a story names: dated (see _dated_source_hits) and outlets (see outlet_source_hits)."""
+        return self._dated_source_hits() + self.outlet_source_hits()
+
+    def _dated_source_hits(self) -> list[_Hit]:
         """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
         otherwise (the type is guessed from the name when there is no rule's)."""
         if "따르면" not in self.text:
@@ -402,7 +435,8 @@ class _FirmCueRules(_ArticleBase):
             if i >= len(words) or words[i].start != end + 1 or words[i].line_start or words[i].opens:
                 continue
             w = words[i]
-            name = _strip_tail(w.core)
+            # the particle only (시행사인 누리개발이: 개발 and 이앤씨 end firms' names, not a tail of 발이 or 씨가)
+            name = max(_strip_tail(w.core), strip_particle(w.core), key=len)
             if name == w.core and not w.closes:
                 continue  # no particle or comma: the first word of a longer phrase (업체인 한빛 솔루션)
             if (len(name) < 2 or name in _NOT_NAMES or name in _NOT_APPOSED or w.core.endswith(_SENTENCE_ENDS)
