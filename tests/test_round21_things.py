@@ -146,3 +146,35 @@ def test_a_mountain_by_its_slope_and_a_hamlet_after_its_village(shipped):
 def test_hostile_rural_places(shipped):
     assert indexes_within(shipped, "가야면장 " * 100_000 + "비계산 자락 " * 100_000, 30)
     assert indexes_within(shipped, "청림읍 송계리 " * 100_000 + "새터마을", 30)
+
+
+# --- builders, outlets, estates ------------------------------------------------------------------------------------
+
+
+def test_a_builder_or_developer_in_apposition(shipped):
+    assert "한빛이앤씨" in names_of(shipped, "시공사인 한빛이앤씨는 올해 9월 1단계를 준공한다.", "company")
+    assert "누리디앤씨" in names_of(shipped, "시행사인 누리디앤씨가 분양에 나섰다.", "company")
+    assert "누리개발" in names_of(shipped, "시행사인 누리개발이 분양에 나섰다.", "company")
+    assert names_of(shipped, "시공사인 것으로 알려졌다.", "company") == set()
+
+
+def test_an_outlet_in_angle_brackets_or_running_the_numbers(shipped):
+    assert "한빛뉴스" in names_of(shipped, "군 관계자는 <한빛뉴스>와 통화에서 대책을 밝혔다.", "company")
+    assert "누리데이터" in names_of(shipped, "13일 누리데이터가 공단의 통계연보를 분석한 결과, 환자가 늘었다.", "company")
+    for text in ("13일 경찰이 현장을 조사한 결과 불은 꺼졌다.", "13일 김하늘이 자료를 분석한 결과를 냈다.",
+                 "<어린왕자>와 인터뷰 형식의 책", "13일 시의회가 예산을 분석한 결과 늘었다."):
+        assert all_names(shipped, text) & {"경찰", "김하늘", "시의회", "어린왕자"} <= {"김하늘"}, text
+        assert names_of(shipped, text, "company") == set(), text
+
+
+def test_a_quoted_estate_with_its_homes_is_a_place(shipped):
+    text = "위례신도시 '누리타운 센트럴'(총 604가구 모집)과 북구 침산동 '한빛 파크뷰'에는 835가구 모집에 3만 명이 몰렸다."
+    assert {"누리타운 센트럴", "한빛 파크뷰"} <= names_of(shipped, text, "place")
+    assert names_of(shipped, "'내 집 마련'에 나선 1,000가구가 몰렸다.", "place") == set()
+
+
+def test_hostile_sources_and_estates(shipped):
+    assert indexes_within(shipped, "13일 누리데이터가 " + "가" * 200_000 + " 분석한 결과", 30)
+    assert indexes_within(shipped, "13일 누리데이터가 " * 100_000, 30)
+    assert indexes_within(shipped, "<한빛뉴스>와 통화 " * 100_000, 30)
+    assert indexes_within(shipped, "'누리타운'(총 604가구) " * 50_000, 30)

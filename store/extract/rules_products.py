@@ -126,7 +126,9 @@ _FINANCIAL_HEADS = ("종신보험", "보험", "정기예금", "예금", "적금"
 _CALLED_PRODUCT = re.compile(r"(?:,\s?[‘'][^‘’'\n]{2,20}[’'])*\s?제품(?:을|를|은|는|이|가|의)?\s"
                              r"(?:[가-힣]{1,6}\s){0,2}?[가-힣]{0,4}?(?:회수|리콜|판매|출시|반품)")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
-_HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
+# after a quoted estate: its show house, or the homes it offers (‘엠코타운 센트로엘’(총 604가구 모집), ‘침산 화성 파크드림’에는
+# 835가구 모집에): every subscription story counts an estate's homes so
+_HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)|\((?:총\s?)?[\d,]{1,7}\s?(?:가구|세대)|(?:에는|에|은|는)\s(?:총\s)?[\d,]{1,7}\s?(?:가구|세대)")
 _QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
 # A quoted season or cup named after its sponsor (…배), a dot allowed in the sponsor's name: ‘삼성 Fn.com배 프로야구’.
 _QUOTED_CUP = re.compile(r"[‘'\"“]([^‘’'\"“”\n,]{1,24}배 [가-힣]{2,8})[’'\"”]")
