@@ -6,6 +6,7 @@ import re
 
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
 from .rules_base import _ArticleBase, _EVENT_SUFFIXES, _GENERIC_LATIN_UPPER, _Hit, _NOT_NAMES, _is_amount, _strip_tail
+from .name_shapes import _looks_korean_name
 
 # A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
 _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
@@ -79,6 +80,9 @@ _GENERIC_PRODUCT_HEADS = frozenset("요금제 요금 상품 제품 기능 정책
 _MEDIA_AFTER = re.compile(r" (?:플레이 |시연 |공식 )?(?:영상|트레일러|티저|예고편)$")  # 정규 1집 ‘아임 히어로’
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
+# Kinds of civic body a quoted name may follow (무료급식소 ‘밥 드림’을, 봉사단체 ‘사랑나눔’): local stories everywhere name a
+# volunteer group, a free-meal kitchen or a club so; the name is an org.
+_BODY_KIND_WORDS = ("급식소", "봉사단체", "시민단체", "봉사단", "동호회", "비영리단체", "자선단체", "후원단체", "복지단체")
 _HEADLINE_MAX = 300
 # Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
 # multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
@@ -280,7 +284,8 @@ class _ProductRules(_ArticleBase):
                     # 유료회원제인 ‘와우멤버십’: the kind, then which one (예능인, 영화인 are people of the trade)
                     or kind.endswith("인") and kind[:-1] in _WORK_WORDS and kind not in ("예능인", "영화인")
                     or _GAME_KIND.fullmatch(kind) and name.upper() not in _GAME_GENRES)
-            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
+            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else (
+                "org" if head.endswith(_BODY_KIND_WORDS) else None)
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
             if type_ is None:
@@ -289,8 +294,10 @@ class _ProductRules(_ArticleBase):
                 continue  # 법인인 '민트로켓', 전문기업 ‘엑시콘’: one word, a name; not 기업 '밸류업 프로그램'
             if m.start() < headline_end and text.count(name) < 2:
                 continue  # a headline's quotes are often wordplay (신작 ‘잠깐 멈춤’): a name there is written again
-            if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+            if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product", type_):
                 continue
+            if type_ == "org" and (len(name.split()) > 2 or _looks_korean_name(name.replace(" ", ""))):
+                continue  # 봉사단체 ‘밥 드림’: a body's name is a word or two, no person's
             if name[-1] in "다요" or not (_has_hangul(name) or _has_latin(name)):
                 continue  # a sentence quoted, not a title
             if self._tail_ok(m.end()):
