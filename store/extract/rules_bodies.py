@@ -108,6 +108,10 @@ FOUR_CHARACTER_IDIOMS = frozenset("""명실상부 일사천리 어부지리 경�
 # 양산 삽량문화축전): the same reading as 축제's (see _festival_of_town)
 _TOWN_FESTIVAL_WORDS = frozenset("축제 엑스포 박람회 축전 페스티벌".split())
 _GENERIC_FESTIVAL_HEADS = ("세계", "국제", "전국", "지역", "청소년", "대학", "체육", "생활체육")
+# A members' association before its branch in a place (특수임무유공자회 세종지회, 대한노인회 경기도지부): every local story names a
+# veterans', seniors' or trade association by its branch so; the association (five syllables or more, ending in 회) is an org.
+_PARENT_OF_BRANCH = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{4,11}회) ([가-힣]{2,4}(?:시|도|군|구)?(?:지회|지부))(?=[은는이가을를의에와과도]?(?![가-힣])|에서)")
+_BRANCH_PLACE = re.compile("(?:지회|지부)$")
 _LEVEL_COUNCIL = re.compile("[시도군구]의회")  # the story's council by its level alone (see rules_firm_cues._LEVEL_BODY)
 _COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청|단독)?\Z")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
@@ -149,7 +153,22 @@ class _BodyRules(_SchoolRules):
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
         return (self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
-                + self.head_glued_hits() + self.army_unit_hits() + self.coop_hits() + self.festival_apposition_hits())
+                + self.head_glued_hits() + self.army_unit_hits() + self.coop_hits() + self.festival_apposition_hits()
+                + self.parent_of_branch_hits())
+
+    def parent_of_branch_hits(self) -> list[_Hit]:
+        """A members' association written before its local branch (see _PARENT_OF_BRANCH): the association is an org."""
+        if "지회" not in self.text and "지부" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _PARENT_OF_BRANCH.finditer(self.text):
+            name = m.group(1)
+            if name[:-1] in _GENERIC_STEMS or name[:-1] in _NOT_NAMES or self.known.type_of(name) not in (None, "org"):
+                continue
+            if not self._is_place(_BRANCH_PLACE.sub("", m.group(2))):
+                continue  # 세종지회, 경기도지부: a known place names the branch
+            hits.append(_Hit(name, m.start(1), "rule", "org"))
+        return hits
 
     def coop_hits(self) -> list[_Hit]:
         """A local co-op named after its town (김화농협 농특산물, 제주수협은, 부천신협이): a company; not a kind of co-op
