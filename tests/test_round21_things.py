@@ -178,3 +178,30 @@ def test_hostile_sources_and_estates(shipped):
     assert indexes_within(shipped, "13일 누리데이터가 " * 100_000, 30)
     assert indexes_within(shipped, "<한빛뉴스>와 통화 " * 100_000, 30)
     assert indexes_within(shipped, "'누리타운'(총 604가구) " * 50_000, 30)
+
+
+# --- a civic body quoted after its kind, an association before its branch, a nuclear plant by its site -------------
+
+
+def test_a_civic_body_quoted_after_its_kind(shipped):
+    assert "사랑 나눔" in names_of(shipped, "법원은 무료급식소 ‘사랑 나눔’을 향한 보도를 허위로 봤다.", "org")
+    assert "늘봄" in names_of(shipped, "봉사단체 '늘봄'은 매주 도시락을 나른다.", "org")
+    assert names_of(shipped, "시민단체 ‘김하늘’ 대표가", "org") == set()  # a person's name is no body's
+
+
+def test_an_association_before_its_local_branch(shipped):
+    assert "참전용사유족회" in names_of(shipped, "대표가 속한 참전용사유족회 세종지회 후원금을 유용했다는 의혹", "org")
+    for text in ("노인회 세종지회가 나섰다.", "전국우리회 무슨지부는"):
+        assert names_of(shipped, text, "org") & {"노인회", "전국우리회"} == set(), text
+
+
+def test_a_nuclear_plant_by_its_site(shipped):
+    assert "영광원전" in names_of(shipped, "영광원전은 2단계 설비를 내년 완공한다.", "place")
+    for text in ("신규원전 건설이 멈췄다.", "노후원전 수명 연장", "해외원전 수주에 나섰다."):
+        assert names_of(shipped, text, "place") == set(), text
+
+
+def test_hostile_bodies_and_plants(shipped):
+    assert indexes_within(shipped, "참전용사유족회 세종지회 " * 100_000, 30)
+    assert indexes_within(shipped, "영광원전 " * 200_000, 30)
+    assert indexes_within(shipped, "무료급식소 ‘" * 100_000, 30)

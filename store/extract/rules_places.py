@@ -43,6 +43,11 @@ _HEAD_OF_TOWN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,3}(?:면|읍))�
 _MOUNTAIN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}산) (?:자락|기슭|능선|중턱|산자락|산기슭|정상(?=[에을의까]|에서))")
 _COMMON_SAN = frozenset("""생산 재산 자산 예산 출산 유산 청산 수산 농산 축산 정산 결산 합산 환산 계산 확산 분산 해산 양산 증산 감산 타산 승산
     공산 부동산 국산 외산 광산 등산 하산 입산 야산 뒷산 앞산 동산 선산 명산 고산 화산 탄산 위산 초산 뒷동산 인근산 주변산""".split())
+# A nuclear plant by its site (영광원전은, 고리원전, 한빛원전 3호기): energy and local stories everywhere write a plant so; a
+# kind of plant (신규원전, 노후원전, 해외원전) is none.
+_NUCLEAR_PLANT = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,3}원전)(?=[은는이가을를의에과와도]?(?![가-힣])|에서|으로|\d)")
+_GENERIC_PLANT_STEMS = frozenset("""신규 노후 해외 국내 소형 대형 기존 수출 가동 상업 인근 국산 한국형 차세대 원전 신형 구형 추가 후속 주변 인접 해당
+    영구 폐로 중단 건설 신설 증설""".split())
 # A hamlet (…마을) after its township and village (진안읍 가림리 사인동마을): the rural address every local paper writes.
 _HAMLET = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}[읍면] [가-힣]{2,4}리 ([가-힣]{2,5}마을)(?=[은는이가을를의에과와도]?(?![가-힣])|에서)")
 _NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배대주노")
@@ -402,6 +407,11 @@ class _PlaceRules(_ArticleBase):
                 if core not in _COMMON_SAN and core[-3:] not in _COMMON_SAN and core[:-1] not in _NOT_NAMES and (
                         self.known.type_of(core) in (None, "place")):
                     hits.append(_Hit(core, m.start(1), "rule", "place"))
+        if "원전" in text:
+            for m in _NUCLEAR_PLANT.finditer(text):
+                stem = m.group(1)[:-2]
+                if stem not in _GENERIC_PLANT_STEMS and stem not in _NOT_NAMES and self.known.type_of(m.group(1)) in (None, "place"):
+                    hits.append(_Hit(m.group(1), m.start(1), "rule", "place"))
         if "마을" in text:
             for m in _HAMLET.finditer(text):
                 core = m.group(1)
