@@ -205,3 +205,15 @@ def test_hostile_bodies_and_plants(shipped):
     assert indexes_within(shipped, "참전용사유족회 세종지회 " * 100_000, 30)
     assert indexes_within(shipped, "영광원전 " * 200_000, 30)
     assert indexes_within(shipped, "무료급식소 ‘" * 100_000, 30)
+
+
+def test_baseball_clubs_by_their_owners_words(shipped):
+    text = "프로야구 NC와 키움이 홈런 대결을 벌였다. 마지막에 웃은 건 NC였습니다. 키움은 8회 동점을 만들었다."
+    found = names_of(shipped, text, "company")
+    assert {"NC", "키움"} <= found
+    assert "NC" not in all_names(shipped, "NC 신작 게임이 홈런을 쳤다.")  # one club word alone: no game
+    assert names_of(shipped, "키움과 NC가 제휴를 맺었다.", "company") & {"키움", "NC"} == set()  # no baseball word
+
+
+def test_hostile_clubs(shipped):
+    assert indexes_within(shipped, "프로야구 " + "NC와 키움이 " * 100_000, 30)

@@ -69,6 +69,11 @@ _BRACKETED_OUTLET = re.compile(r"[<《〈]([가-힣A-Za-z][가-힣A-Za-z0-9]{1,1
 # A data desk's story opens with the day and itself running the numbers (13일 데이터뉴스가 …을 분석한 결과): the subject is the
 # outlet or the research firm (CEO스코어, 리더스인덱스 write so too); within one sentence (no full stop between).
 _ANALYSED_BY = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})(?:가|이) [^.\n]{0,80}?(?:분석|조사|집계)한 결과")
+# The ten KBO clubs by their owners' words, as every baseball story writes them after the first mention (KIA, 키움, NC …), a
+# particle, a comma, 전 or vs after; read on a page with a baseball word only.
+_BASEBALL_CUE = re.compile("프로야구|KBO|홈런|이닝|타자|투수|타석|안타")
+_SHORT_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9&\-])(KIA|키움|NC|SSG|KT|LG|삼성|두산|롯데|한화)"
+                         r"(?=(?:와|과|는|은|가|이|를|을|의|에|에게|전|도)?(?![가-힣A-Za-z0-9&\-]))")
 # The story's own local body named by its level alone (시의회, 군청, 도교육청): "the city council", which city the page says
 # elsewhere; local pages everywhere write their council or office so (21일 시의회에 따르면), never a name.
 _LEVEL_BODY = re.compile(r"[시도군구](?:의회|청|교육청|교육지원청|보건소|체육회)\Z")
@@ -176,7 +181,17 @@ class _FirmCueRules(_ArticleBase):
 
     def group_list_hits(self) -> list[_Hit]:
         """Firms listed under their group (see _group_list_hits) and pro clubs by town and owner (see town_club_hits)."""
-        return self._group_list_hits() + self.town_club_hits()
+        return self._group_list_hits() + self.town_club_hits() + self.short_club_hits()
+
+    def short_club_hits(self) -> list[_Hit]:
+        """Baseball clubs written by their owner's word alone (KIA와 키움이, NC에 대패했습니다) on a baseball page naming two
+        clubs or more so: each is the club, a company (the alias file's groups, 두산 or 롯데, keep their own entity)."""
+        if not _BASEBALL_CUE.search(self.text):
+            return []
+        found = [(m.group(1), m.start(1)) for m in _SHORT_CLUB.finditer(self.text)]
+        if len({name for name, _ in found}) < 2:
+            return []  # one club alone is a firm's name as often (KIA 신차, NC 게임): a game has two
+        return [_Hit(name, start, "rule", "company") for name, start in found if self.known.type_of(name) in (None, "company")]
 
     def _group_list_hits(self) -> list[_Hit]:
         """Firms of a group listed by their Latin prefix and a word (롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등): in a
