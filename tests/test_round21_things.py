@@ -217,3 +217,16 @@ def test_baseball_clubs_by_their_owners_words(shipped):
 
 def test_hostile_clubs(shipped):
     assert indexes_within(shipped, "프로야구 " + "NC와 키움이 " * 100_000, 30)
+
+
+def test_a_car_model_by_its_body_style_and_a_new_model_by_its_nickname(shipped):
+    assert "렉스턴 스포츠" in names_of(shipped, "픽업트럭 렉스턴 스포츠의 전장을 늘린 모델이다.", "product")
+    assert "렉스턴" not in names_of(shipped, "픽업트럭 렉스턴 스포츠의 전장을 늘린 모델이다.", "product")
+    assert names_of(shipped, "누리 스포츠가 문을 열었다.", "product") == set()  # no known car line before
+    assert "부스터" in names_of(shipped, "‘부스터’란 애칭이 붙은 신형 쏘울은 디자인을 바꿨다.", "product")
+    assert names_of(shipped, "‘일벌레’라는 별칭이 붙은 김하늘 씨는", "product") == set()  # no known product after
+
+
+def test_hostile_models(shipped):
+    assert indexes_within(shipped, "렉스턴 스포츠 " * 100_000, 30)
+    assert indexes_within(shipped, "‘부스터’란 애칭이 붙은 " * 50_000 + "쏘울", 30)

@@ -120,6 +120,14 @@ _TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
 _NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|제품명|상품명|브랜드명|서비스명)(?:으로|로|의|을|를)"
                        # a nickname only for what is sold (‘블랙피카소’라는 애칭으로 판매되고; not ‘일벌레’라는 별칭을 얻었다)
                        r"|(?:이)?라는\s?(?:애칭|별칭)(?:으로|로)\s?(?:\S+\s){0,2}?\S*(?:판매|출시|팔리|팔린|팔려|선보|시판)")
+# A car line known to the alias file and the body style that names one of its models (렉스턴 스포츠, 코란도 투리스모, K3
+# 쿠페): car stories everywhere write the model so; the family alone is the line.
+_BODY_STYLE_MODEL = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,5}|[A-Z][A-Za-z0-9]{0,4}) (?:스포츠|쿠페|투리스모)"
+                               r"(?=[은는이가을를의와과도에]?(?![가-힣A-Za-z0-9]))")
+# A nickname given to a known product's new model (‘부스터’란 애칭이 붙은 신형 쏘울은, ‘칸’이라는 별칭이 붙은 렉스턴): launch
+# stories name a model so; the nickname is the model.
+_NICKNAMED = re.compile(r"[‘'\"“]([^‘’'\"“”\n]{1,15})[’'\"”](?:이)?(?:라는|란) ?(?:애칭|별칭|펫네임|서브네임)이 붙은 "
+                        r"(?:신형 |새 |새로운 )?([가-힣A-Za-z0-9]{2,10})")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A financial product's kind glued at the end of its quoted name (‘스페셜통합종신보험’을 출시, ‘KB스타정기예금’을 판매): insurers,
 # banks and card firms name every product this way, on every outlet; the head alone or after one short word is a kind.
@@ -531,6 +539,17 @@ class _ProductRules(_ArticleBase):
                 surface, end = text[m.start() : variant.end()], variant.end()
             if self._tail_ok(end):
                 hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
+        if " 스포츠" in text or " 쿠페" in text or " 투리스모" in text:
+            for m in _BODY_STYLE_MODEL.finditer(text):
+                if self.known.type_of(m.group(1)) == "product" and self.known.type_of(m.group()) in (None, "product"):
+                    hits.append(_Hit(m.group(), m.start(), "rule", "product"))  # 렉스턴 스포츠의: the model, not its family
+        if "붙은" in text:
+            for m in _NICKNAMED.finditer(text):
+                model = _strip_tail(m.group(2))
+                nick = m.group(1).strip()
+                if (len(nick) >= 2 and nick[-1] not in "다요" and nick not in _NOT_NAMES and self.known.type_of(model) == "product"
+                        and self.known.type_of(nick) in (None, "product")):
+                    hits.append(_Hit(nick, m.start(1), "rule", "product"))  # ‘부스터’란 애칭이 붙은 신형 쏘울: the new model's name
         return hits + self.model_lineage_hits() + self.ship_game_hits()
 
     def ship_game_hits(self) -> list[_Hit]:
