@@ -230,3 +230,16 @@ def test_a_car_model_by_its_body_style_and_a_new_model_by_its_nickname(shipped):
 def test_hostile_models(shipped):
     assert indexes_within(shipped, "렉스턴 스포츠 " * 100_000, 30)
     assert indexes_within(shipped, "‘부스터’란 애칭이 붙은 " * 50_000 + "쏘울", 30)
+
+
+def test_a_town_then_its_festival_words_then_the_word_festival(shipped):
+    text = "진주 남강유등축제 280만 명, 하동 북천 코스모스 메밀꽃 축제 55만 명이 찾았다."
+    assert "하동 북천 코스모스 메밀꽃 축제" in names_of(shipped, text, "event")
+    assert "하동" not in all_names(shipped, text) and "하동군" not in all_names(shipped, text)
+    for text in ("하동 지역 대표 축제가 열렸다.", "하동 겨울 축제", "하동에서 열린 축제"):
+        assert names_of(shipped, text, "event") == set(), text
+
+
+def test_hostile_town_festivals(shipped):
+    assert indexes_within(shipped, "하동 북천 코스모스 메밀꽃 축제 " * 50_000, 30)
+    assert indexes_within(shipped, "북천 " * 300_000 + "축제", 30)

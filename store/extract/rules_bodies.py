@@ -294,6 +294,8 @@ class _BodyRules(_SchoolRules):
                     hits.append(named)  # 강남 경찰서, 파리 올림픽: the place and the word are the name
                     continue
                 event = self._event_words_before(i) if core in _EVENT_SUFFIXES else None
+                if event is None and core == "축제":
+                    event = self._town_festival_words(i)  # 하동 북천 코스모스 메밀꽃 축제: a town, the festival's words, 축제
                 if event:
                     hits.append(_Hit(" ".join(x.core for x in event) + " " + core, event[0].start, "rule", "event"))
                     continue
@@ -491,6 +493,25 @@ class _BodyRules(_SchoolRules):
                     hits.append(_Hit(part, offset, "rule", found[0]))
             offset += len(part) + 1
         return hits
+
+    def _town_festival_words(self, i: int) -> list[_Word] | None:
+        """A known town, one to three plain words (no particle, no kind: 지역, 대표, 겨울) and the word 축제 alone after them
+        (하동 북천 코스모스 메밀꽃 축제 55만 명): regional round-ups name a town's festival so; the words back to the town, or
+        None."""
+        words = self.words
+        taken: list[_Word] = []
+        j = i - 1
+        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes and not words[j + 1].opens:
+            word = words[j]
+            if self._is_place(word.core) and taken:
+                return [word, *taken]
+            core = word.core
+            if (not 2 <= len(core) <= 5 or not all(map(_is_hangul, core)) or _strip_tail(core) != core or core in _NOT_NAMES
+                    or core in _GENERIC_FESTIVAL_STEMS or self.known.type_of(core) is not None):
+                return None
+            taken.insert(0, word)
+            j -= 1
+        return None
 
     def _event_words_before(self, i: int) -> list[_Word] | None:
         """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""
