@@ -243,3 +243,16 @@ def test_a_town_then_its_festival_words_then_the_word_festival(shipped):
 def test_hostile_town_festivals(shipped):
     assert indexes_within(shipped, "하동 북천 코스모스 메밀꽃 축제 " * 50_000, 30)
     assert indexes_within(shipped, "북천 " * 300_000 + "축제", 30)
+
+
+def test_an_institute_before_its_head_and_a_stream_after_its_town(shipped):
+    assert "한국누리원" in names_of(shipped, "한국누리원(원장 한도윤)이 27일 통계를 냈다.", "org")
+    assert "한국감정원" in names_of(shipped, "한국감정원(원장 서종대)이 지난 27일 조사했다.", "org")
+    assert names_of(shipped, "누리병원(원장 한도윤)은 문을 열었다.", "org") & {"누리병원"} <= {"누리병원"}
+    assert "화천천" in names_of(shipped, "화천군에 따르면 화천천에서 개막한 축제장에 관광객이 몰렸다.", "place")
+    assert names_of(shipped, "인천에서 3천 명이 모였다. 부천시와 이천시가 협약했다.", "place") & {"인천천", "3천"} == set()
+
+
+def test_hostile_institutes_and_streams(shipped):
+    assert indexes_within(shipped, "한국누리원(원장 한도윤) " * 100_000, 30)
+    assert indexes_within(shipped, "화천천에서 " * 200_000, 30)
