@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from store.extract.numbers import parse_numbers
-from tests.test_matching import all_names, indexes_within, names_of, shipped  # noqa: F401 (shipped is a fixture)
+from tests.test_matching import all_names, indexes_within, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 
 def amounts(text: str) -> list[tuple[str, float, str | None]]:
@@ -256,3 +256,18 @@ def test_an_institute_before_its_head_and_a_stream_after_its_town(shipped):
 def test_hostile_institutes_and_streams(shipped):
     assert indexes_within(shipped, "한국누리원(원장 한도윤) " * 100_000, 30)
     assert indexes_within(shipped, "화천천에서 " * 200_000, 30)
+
+
+def test_a_council_standing_committee_and_a_university_hospital_short(shipped):
+    text = "고성군의회는 예산결산특별위원회를 두 조로 나눠 심사했다."
+    assert "예산결산특별위원회" not in all_names(shipped, text)
+    assert "예산결산특별위원회" in all_names(shipped, "국회 법사위·예산결산특별위원회 등 상임위 배분을 요구했다.")
+    assert "예산결산특별위원회" in all_names(shipped, "지역협의회는 예산결산특별위원회를 두었다.")
+    found = [(s, n) for s, n, k in mentions(
+        shipped, "누리대학교 의과대학 졸업, 누리대학병원 인턴과정. 누리대학교병원 근무 당시") if k == "org"]
+    assert {n for s, n in found if s in ("누리대학병원", "누리대학교병원")} == {"누리대학교병원"}
+
+
+def test_hostile_committees(shipped):
+    assert indexes_within(shipped, "고성군의회는 예산결산특별위원회를 " * 100_000, 30)
+    assert indexes_within(shipped, "누리대학교병원 누리대학병원 " * 100_000, 30)

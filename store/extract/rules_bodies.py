@@ -112,6 +112,11 @@ _GENERIC_FESTIVAL_HEADS = ("세계", "국제", "전국", "지역", "청소년", 
 # veterans', seniors' or trade association by its branch so; the association (five syllables or more, ending in 회) is an org.
 _PARENT_OF_BRANCH = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{4,11}회) ([가-힣]{2,4}(?:시|도|군|구)?(?:지회|지부))(?=[은는이가을를의에와과도]?(?![가-힣])|에서)")
 _BRANCH_PLACE = re.compile("(?:지회|지부)$")
+# A local council's standing committees (예산결산특별위원회, 의회운영위원회, 윤리특별위원회): every council has them, and a story
+# writing one right after its council (고성군의회는 예산결산특별위원회를) names no body of its own; the National Assembly's
+# (국회 예산결산특별위원회) is one and stays (국회 is no …의회).
+_COUNCIL_COMMITTEES = ("특별위원회", "운영위원회")
+_COUNCIL_BEFORE = re.compile(r"[가-힣](?<!협)의회(?:[은는이가의와과도]|에서)?\s[^.\n]{0,20}\Z")
 _LEVEL_COUNCIL = re.compile("[시도군구]의회")  # the story's council by its level alone (see rules_firm_cues._LEVEL_BODY)
 _COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청|단독)?\Z")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
@@ -330,6 +335,8 @@ class _BodyRules(_SchoolRules):
             if core.endswith("위원회") and i > 0 and _LEVEL_COUNCIL.fullmatch(self.words[i - 1].core) and not (
                     self.words[i - 1].closes or w.line_start or w.opens):
                 continue  # 시의회 예산결산특별위원회는: a committee of the page's council named by its level alone, no name
+            if core.endswith(_COUNCIL_COMMITTEES) and _COUNCIL_BEFORE.search(self.text, max(0, w.start - 30), w.start):
+                continue  # 고성군의회는 예산결산특별위원회를: a local council's standing committee, named without the council
             if found[1] in _COOP_WORDS and _COOP.fullmatch(core):
                 continue  # 강릉원주농협: a local co-op, a company (see coop_hits)
             if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
@@ -437,6 +444,11 @@ class _BodyRules(_SchoolRules):
                 stem = name[: -4 if name.endswith("고등학교") else -3].removesuffix("여자")
                 short = [stem + ("여" if "여자" in name else "") + ("고" if "고등" in name else "중")]
                 pairs += [(name, other) for other in short if other in schools]
+        hospitals = {h.surface for h in hits if h.type == "org" and h.surface.endswith("대학교병원")}
+        if hospitals:
+            # 서울대학교병원 = 서울대학병원 = 서울대병원: a university hospital written in full and short on one page
+            found = {h.surface for h in hits if h.type == "org" and h.surface.endswith(("대학병원", "대병원"))}
+            pairs += [(name, short) for name in hospitals for short in (name[:-5] + "대학병원", name[:-5] + "대병원") if short in found]
         if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
             return pairs
         for h in hits:
