@@ -271,3 +271,19 @@ def test_a_council_standing_committee_and_a_university_hospital_short(shipped):
 def test_hostile_committees(shipped):
     assert indexes_within(shipped, "고성군의회는 예산결산특별위원회를 " * 100_000, 30)
     assert indexes_within(shipped, "누리대학교병원 누리대학병원 " * 100_000, 30)
+
+
+def test_a_game_tally_beside_its_play_is_no_count():
+    for text in ("38년간 역대 결승골 5778회가 터졌다.", "빗속 혈투에서 세 차례 동점이 만들어졌다.", "홈런 3개를 쳤다.",
+                 "리바운드 10개를 잡았다."):
+        assert amounts(text) == [], text
+    assert amounts("골대 3개를 샀다.") == [("3개", 3.0, "개")]
+    assert amounts("공모전에서 3회 수상했다.") == [("3회", 3.0, "회")]
+    assert amounts("세 차례 회의가 열렸다.") == [("세 차례", 3.0, "차례")]
+
+
+def test_hostile_game_tallies():
+    for text in ("골 " + "3개 " * 300_000, "동점 " * 300_000 + "3회", "결승골" * 300_000):
+        t = time.process_time()
+        parse_numbers(text)
+        assert time.process_time() - t < 20, text[:20]

@@ -103,6 +103,8 @@ def _parse_numbers(text: str, glued: bool = True) -> list[Amount]:
         _add_glued_big(text, amounts)
     if "회" in text:
         _drop_innings(text, amounts)
+    if _SPORT_STAT_HINT.search(text):
+        _drop_sport_tallies(text, amounts)
     if "천여" in text or "백여" in text:
         _merge(amounts, [Amount(start=m.start(), end=m.end(), raw=m.group(), value=_HUNDREDS[m[1]], unit="count", counter=m[2],
                                 qualifier="여") for m in _HANGUL_HUNDREDS_RE.finditer(text)])
@@ -117,6 +119,21 @@ _BASEBALL_RE = re.compile("홈런|이닝|안타|타자|투수|타석|타점|프�
 _INNING_RE = re.compile(r"(?:1[0-5]|[1-9])회(?=\s?[초말](?![가-힣])|(?:에|에는|에도|엔|부터|까지)?(?![가-힣]))")
 _NOT_INNING_BEFORE = ("통산", "시즌", "연속", "모두", "최다", "총", "무려", "제")
 _NOT_INNING_AFTER = re.compile(r"\s?(?:연속|우승|출전|등판|선발|수상|이상|째|차례|만에|동안|열|개최|실시|진행)")
+
+
+# A game's own tallies next to the play they count (결승골 5778회, 세 차례 동점, 홈런 3개, 리바운드 10개): sports statistics, no
+# amounts, in every outlet's game story; only 회, 차례 and 개 right beside a play's word are read so.
+_SPORT_STAT_WORDS = "골|결승골|득점|실점|동점|역전|홈런|안타|도루|삼진|볼넷|리바운드|어시스트|블록슛|스틸|3점슛|슈팅|도움|세이브|에이스|서브에이스|블로킹"
+_SPORT_STAT_HINT = re.compile(_SPORT_STAT_WORDS)
+_STAT_BEFORE = re.compile(rf"(?<![가-힣])(?:{_SPORT_STAT_WORDS})\s?\Z")
+_STAT_AFTER = re.compile(rf"\s?(?:{_SPORT_STAT_WORDS})(?:[은는이가을를의도과와]|으로|에|까지)?(?![가-힣])")
+
+
+def _drop_sport_tallies(text: str, amounts: list[Amount]) -> None:
+    kept = [a for a in amounts if not (a.counter in ("회", "차례", "개") and a.value_max is None and (
+        _STAT_BEFORE.search(text, max(0, a.start - 6), a.start) or _STAT_AFTER.match(text, a.end)))]
+    if len(kept) != len(amounts):
+        amounts[:] = kept
 
 
 def _drop_innings(text: str, amounts: list[Amount]) -> None:
