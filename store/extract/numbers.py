@@ -103,7 +103,7 @@ def _parse_numbers(text: str, glued: bool = True) -> list[Amount]:
         _add_glued_big(text, amounts)
     if "회" in text:
         _drop_innings(text, amounts)
-    if _SPORT_STAT_HINT.search(text):
+    if any(a.counter in _TALLY_COUNTERS for a in amounts) and _SPORT_STAT_HINT.search(text):
         _drop_sport_tallies(text, amounts)
     if "천여" in text or "백여" in text:
         _merge(amounts, [Amount(start=m.start(), end=m.end(), raw=m.group(), value=_HUNDREDS[m[1]], unit="count", counter=m[2],
@@ -125,12 +125,13 @@ _NOT_INNING_AFTER = re.compile(r"\s?(?:연속|우승|출전|등판|선발|수상
 # amounts, in every outlet's game story; only 회, 차례 and 개 right beside a play's word are read so.
 _SPORT_STAT_WORDS = "골|결승골|득점|실점|동점|역전|홈런|안타|도루|삼진|볼넷|리바운드|어시스트|블록슛|스틸|3점슛|슈팅|도움|세이브|에이스|서브에이스|블로킹"
 _SPORT_STAT_HINT = re.compile(_SPORT_STAT_WORDS)
+_TALLY_COUNTERS = frozenset(("회", "차례", "개"))
 _STAT_BEFORE = re.compile(rf"(?<![가-힣])(?:{_SPORT_STAT_WORDS})\s?\Z")
 _STAT_AFTER = re.compile(rf"\s?(?:{_SPORT_STAT_WORDS})(?:[은는이가을를의도과와]|으로|에|까지)?(?![가-힣])")
 
 
 def _drop_sport_tallies(text: str, amounts: list[Amount]) -> None:
-    kept = [a for a in amounts if not (a.counter in ("회", "차례", "개") and a.value_max is None and (
+    kept = [a for a in amounts if not (a.counter in _TALLY_COUNTERS and a.value_max is None and (
         _STAT_BEFORE.search(text, max(0, a.start - 6), a.start) or _STAT_AFTER.match(text, a.end)))]
     if len(kept) != len(amounts):
         amounts[:] = kept

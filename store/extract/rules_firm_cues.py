@@ -61,7 +61,8 @@ _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 �
     보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
 # Korean pro leagues name their clubs by home town and owner (서울 SK, 수원 KT, 원주 DB, 울산 현대모비스): every outlet's game
 # story writes them so; read only on a page that names a league or a home/away game.
-_LEAGUE_CUE = re.compile("프로농구|프로배구|프로야구|프로축구|KBL|KOVO|V-?리그|정규리그|홈경기|원정경기|플레이오프|챔피언결정전")
+_LEAGUE_CUES = ("프로농구", "프로배구", "프로야구", "프로축구", "KBL", "KOVO", "V리그", "V-리그", "정규리그", "홈경기", "원정경기", "플레이오프",
+                "챔피언결정전")
 _TOWN_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{2,3}) (?=([A-Z]{2,4}(?![A-Za-z0-9])|[가-힣]{2,6}(?=[은는이가을를의와과도]?(?![가-힣]))))")
 # An outlet cited in angle brackets before the talk it had (화천군 관계자는 <에브리뉴스>와 통화에서, 《한빛일보》와의 인터뷰):
 # Korean papers write a medium's name so, their own and others'.
@@ -71,7 +72,7 @@ _BRACKETED_OUTLET = re.compile(r"[<《〈]([가-힣A-Za-z][가-힣A-Za-z0-9]{1,1
 _ANALYSED_BY = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})(?:가|이) [^.\n]{0,80}?(?:분석|조사|집계)한 결과")
 # The ten KBO clubs by their owners' words, as every baseball story writes them after the first mention (KIA, 키움, NC …), a
 # particle, a comma, 전 or vs after; read on a page with a baseball word only.
-_BASEBALL_CUE = re.compile("프로야구|KBO|홈런|이닝|타자|투수|타석|안타")
+_BASEBALL_CUES = ("프로야구", "KBO", "홈런", "이닝", "타자", "투수", "타석", "안타")
 _SHORT_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9&\-])(KIA|키움|NC|SSG|KT|LG|삼성|두산|롯데|한화)"
                          r"(?=(?:와|과|는|은|가|이|를|을|의|에|에게|전|도)?(?![가-힣A-Za-z0-9&\-]))")
 # The story's own local body named by its level alone (시의회, 군청, 도교육청): "the city council", which city the page says
@@ -165,7 +166,7 @@ class _FirmCueRules(_ArticleBase):
         """A pro club written as its home town and its owner (서울 SK는, 수원 KT와, 울산 현대모비스): on a page that names a
         league or a home game, the two words are the club (a company); the town is no mention of its own (the matcher takes
         the longer name)."""
-        if not _LEAGUE_CUE.search(self.text):
+        if not any(cue in self.text for cue in _LEAGUE_CUES):  # literal scans (C speed): most texts name no league
             return []
         hits: list[_Hit] = []
         for m in _TOWN_CLUB.finditer(self.text):
@@ -186,7 +187,7 @@ class _FirmCueRules(_ArticleBase):
     def short_club_hits(self) -> list[_Hit]:
         """Baseball clubs written by their owner's word alone (KIA와 키움이, NC에 대패했습니다) on a baseball page naming two
         clubs or more so: each is the club, a company (the alias file's groups, 두산 or 롯데, keep their own entity)."""
-        if not _BASEBALL_CUE.search(self.text):
+        if not any(cue in self.text for cue in _BASEBALL_CUES):
             return []
         found = [(m.group(1), m.start(1)) for m in _SHORT_CLUB.finditer(self.text)]
         if len({name for name, _ in found}) < 2:
@@ -290,7 +291,7 @@ class _FirmCueRules(_ArticleBase):
                 name = m.group(1)
                 if name not in _NOT_NAMES and not _looks_korean_name(name) and self.known.type_of(name) in (None, "company"):
                     hits.append(_Hit(name, m.start(1), "rule", "company"))
-        if "결과" in text:
+        if "한 결과" in text and ("분석" in text or "조사" in text or "집계" in text):
             for m in _ANALYSED_BY.finditer(text):
                 name = m.group(1)
                 if (name in _GENERIC_SOURCES or name in _NOT_NAMES or _LEVEL_BODY.match(name) or _looks_korean_name(name)

@@ -38,14 +38,18 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
 # before it is a township (면, 읍) or a village (리, 동); the people rules take the person.
 _HEAD_OF_TOWN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,3}(?:면|읍))장(?=[은는이가을의과와도]?(?![가-힣]))"
                            r"|(?<![가-힣A-Za-z0-9])([가-힣]{2,3}(?:리|동)) (?:이장|동장|통장)(?=[은는이가을의과와도]?(?![가-힣]))")
+_HEAD_WORDS = ("면장", "읍장", " 이장", " 동장", " 통장")
+_SLOPE_WORDS = ("자락", "기슭", "능선", "중턱", "정상")
 # A mountain by what lies on it (비계산 자락에, 지리산 기슭, 한라산 정상에): any outlet's rural, hiking or fire story; the common
 # nouns in 산 (예산, 부동산, 생산) never stand before these words.
-_MOUNTAIN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}산) (?:자락|기슭|능선|중턱|산자락|산기슭|정상(?=[에을의까]|에서))")
+_SLOPE = re.compile(r"산 (?:자락|기슭|능선|중턱|산자락|산기슭|정상(?=[에을의까]|에서))")
+_MOUNTAIN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}산)\Z")
 _COMMON_SAN = frozenset("""생산 재산 자산 예산 출산 유산 청산 수산 농산 축산 정산 결산 합산 환산 계산 확산 분산 해산 양산 증산 감산 타산 승산
     공산 부동산 국산 외산 광산 등산 하산 입산 야산 뒷산 앞산 동산 선산 명산 고산 화산 탄산 위산 초산 뒷동산 인근산 주변산""".split())
 # A stream named after its town (화천천에서 개막한 축제, 양재천 둔치, 안양천변): local stories everywhere write it so; the town
 # (a known place, 2-3 syllables) makes it a place, and a number's 천 never follows one.
 _TOWN_STREAM = re.compile(r"(?<![가-힣A-Za-z0-9])(([가-힣]{2,3})천)(?=(?:에서|에|을|의|이|은|과|와|변|변에|둔치|일대|으로|까지)?(?![가-힣0-9]))")
+_STREAM_END = re.compile(r"천(?=(?:에서|에|을|의|이|은|과|와|변|변에|둔치|일대|으로|까지)?(?![가-힣0-9]))")
 # A nuclear plant by its site (영광원전은, 고리원전, 한빛원전 3호기): energy and local stories everywhere write a plant so; a
 # kind of plant (신규원전, 노후원전, 해외원전) is none.
 _NUCLEAR_PLANT = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,3}원전)(?=[은는이가을를의에과와도]?(?![가-힣])|에서|으로|\d)")
@@ -398,28 +402,34 @@ class _PlaceRules(_ArticleBase):
         hamlet after its township and village (see _HAMLET)."""
         text = self.text
         hits: list[_Hit] = []
-        if "장" in text:
+        if any(word in text for word in _HEAD_WORDS):  # literal scans first (C speed): most texts name no such head
             for m in _HEAD_OF_TOWN.finditer(text):
                 k = 1 if m.group(1) else 2
                 core = m.group(k)
                 if core not in _DISTRICT_GENERIC and core[:-1] not in _NOT_NAMES and self.known.type_of(core) in (None, "place"):
                     hits.append(_Hit(core, m.start(k), "rule", "place"))
-        if "산 " in text:
-            for m in _MOUNTAIN.finditer(text):
+        if "산 " in text and any(word in text for word in _SLOPE_WORDS):
+            for slope in _SLOPE.finditer(text):  # the slope word found first (a literal start: C speed), then the name before
+                m = _MOUNTAIN_NAME.search(text, max(0, slope.start() - 4), slope.start() + 1)
+                if m is None:
+                    continue
                 core = m.group(1)
                 if core not in _COMMON_SAN and core[-3:] not in _COMMON_SAN and core[:-1] not in _NOT_NAMES and (
                         self.known.type_of(core) in (None, "place")):
                     hits.append(_Hit(core, m.start(1), "rule", "place"))
-        if "천" in text:
-            for m in _TOWN_STREAM.finditer(text):
-                if self._is_place(m.group(2)) and self.known.type_of(m.group(1)) in (None, "place"):
+        for stream in _STREAM_END.finditer(text):  # each 천 with a particle or a space after (a literal start: C speed)
+            at = stream.start()
+            for back in (2, 3):
+                m = _TOWN_STREAM.match(text, at - back) if at >= back else None
+                if m and self._is_place(m.group(2)) and self.known.type_of(m.group(1)) in (None, "place"):
                     hits.append(_Hit(m.group(1), m.start(1), "rule", "place"))  # 화천천에서: the stream named after its town
+                    break
         if "원전" in text:
             for m in _NUCLEAR_PLANT.finditer(text):
                 stem = m.group(1)[:-2]
                 if stem not in _GENERIC_PLANT_STEMS and stem not in _NOT_NAMES and self.known.type_of(m.group(1)) in (None, "place"):
                     hits.append(_Hit(m.group(1), m.start(1), "rule", "place"))
-        if "마을" in text:
+        if "마을" in text and ("읍 " in text or "면 " in text):
             for m in _HAMLET.finditer(text):
                 core = m.group(1)
                 if core[:-2] not in _NOT_NAMES and self.known.type_of(core) in (None, "place"):

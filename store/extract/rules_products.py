@@ -187,7 +187,7 @@ class _ProductRules(_ArticleBase):
     def season_hits(self) -> list[_Hit]:
         """A season or cup named by its year and sponsor before the game (see _SEASON): an event; the sponsor and the host town
         inside it are no mentions of their own (the matcher takes the longer name)."""
-        if "프로" not in self.text:
+        if not any(word in self.text for word in ("프로농구", "프로배구", "프로야구", "프로축구")):
             return []
         hits: list[_Hit] = []
         for m in _SEASON.finditer(self.text):
