@@ -287,3 +287,9 @@ def test_hostile_game_tallies():
         t = time.process_time()
         parse_numbers(text)
         assert time.process_time() - t < 20, text[:20]
+
+
+def test_the_chungcheong_region(shipped):
+    found = names_of(shipped, "최근 충청권 일간지 기자 2명이 기소됐다. 충청지역에 비가 온다.", "place")
+    assert "충청" in found
+    assert "충청" not in names_of(shipped, "저작권자 © 충청일보", "place")
