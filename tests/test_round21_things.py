@@ -293,3 +293,7 @@ def test_the_chungcheong_region(shipped):
     found = names_of(shipped, "최근 충청권 일간지 기자 2명이 기소됐다. 충청지역에 비가 온다.", "place")
     assert "충청" in found
     assert "충청" not in names_of(shipped, "저작권자 © 충청일보", "place")
+
+
+def test_taiwan_written_taiwan(shipped):
+    assert "대만" in names_of(shipped, "타이완, 태국, 말레이시아 등 동남아시아 단체 관광객이 늘었다.", "place")
