@@ -297,3 +297,8 @@ def test_the_chungcheong_region(shipped):
 
 def test_taiwan_written_taiwan(shipped):
     assert "대만" in names_of(shipped, "타이완, 태국, 말레이시아 등 동남아시아 단체 관광객이 늘었다.", "place")
+
+
+def test_a_regret_is_no_baseball_word(shipped):
+    assert amounts("위원회는 올해 3회 열렸는데 안타깝게도 결론이 없었다.") == [("3회", 3.0, "회")]
+    assert names_of(shipped, "안타깝게도 키움과 NC의 제휴는 무산됐다.", "company") & {"키움", "NC"} == set()

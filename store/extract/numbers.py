@@ -115,7 +115,7 @@ def _parse_numbers(text: str, glued: bool = True) -> list[Amount]:
 # A baseball paragraph (one of its own words: 홈런, 이닝, 투런, 마운드 …; amounts are read a paragraph at a time) numbers its
 # innings in 회 (3회 나지완이, 6회에는, 11회 말): every outlet's game story does, and an inning is no count. Not a season's
 # tally (통산 5회, 3회 연속 우승, 5회째).
-_BASEBALL_RE = re.compile("홈런|이닝|안타|타자|투수|타석|타점|프로야구|KBO|투런|스리런|솔로포|만루|끝내기|마운드|타선|삼진|볼넷|루타")
+_BASEBALL_RE = re.compile("홈런|이닝|안타(?!깝)|타자(?!기)|투수|타석|타점|프로야구|KBO|투런|스리런|솔로포|만루|끝내기|마운드|타선|삼진|볼넷|루타")
 _INNING_RE = re.compile(r"(?:1[0-5]|[1-9])회(?=\s?[초말](?![가-힣])|(?:에|에는|에도|엔|부터|까지)?(?![가-힣]))")
 _NOT_INNING_BEFORE = ("통산", "시즌", "연속", "모두", "최다", "총", "무려", "제")
 _NOT_INNING_AFTER = re.compile(r"\s?(?:연속|우승|출전|등판|선발|수상|이상|째|차례|만에|동안|열|개최|실시|진행)")

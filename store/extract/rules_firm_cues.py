@@ -72,7 +72,7 @@ _BRACKETED_OUTLET = re.compile(r"[<《〈]([가-힣A-Za-z][가-힣A-Za-z0-9]{1,1
 _ANALYSED_BY = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})(?:가|이) [^.\n]{0,80}?(?:분석|조사|집계)한 결과")
 # The ten KBO clubs by their owners' words, as every baseball story writes them after the first mention (KIA, 키움, NC …), a
 # particle, a comma, 전 or vs after; read on a page with a baseball word only.
-_BASEBALL_CUES = ("프로야구", "KBO", "홈런", "이닝", "타자", "투수", "타석", "안타")
+_BASEBALL_CUES = ("프로야구", "KBO", "홈런", "이닝", "투수", "타석", "타점", "안타를", "안타로", "안타가", "안타에")  # not 안타깝다
 _SHORT_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9&\-])(KIA|키움|NC|SSG|KT|LG|삼성|두산|롯데|한화)"
                          r"(?=(?:와|과|는|은|가|이|를|을|의|에|에게|전|도)?(?![가-힣A-Za-z0-9&\-]))")
 # The story's own local body named by its level alone (시의회, 군청, 도교육청): "the city council", which city the page says
