@@ -302,3 +302,9 @@ def test_taiwan_written_taiwan(shipped):
 def test_a_regret_is_no_baseball_word(shipped):
     assert amounts("위원회는 올해 3회 열렸는데 안타깝게도 결론이 없었다.") == [("3회", 3.0, "회")]
     assert names_of(shipped, "안타깝게도 키움과 NC의 제휴는 무산됐다.", "company") & {"키움", "NC"} == set()
+
+
+def test_a_generic_subject_running_the_numbers_is_no_firm(shipped):
+    for text in ("13일 시민단체가 공시 자료를 분석한 결과 격차가 컸다.", "13일 환경단체가 하천을 조사한 결과 오염이 심했다.",
+                 "13일 전문가들이 자료를 분석한 결과 위험이 컸다."):
+        assert names_of(shipped, text, "company") == set(), text

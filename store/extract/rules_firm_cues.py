@@ -295,7 +295,9 @@ class _FirmCueRules(_ArticleBase):
             for m in _ANALYSED_BY.finditer(text):
                 name = m.group(1)
                 if (name in _GENERIC_SOURCES or name in _NOT_NAMES or _LEVEL_BODY.match(name) or _looks_korean_name(name)
-                        or name.endswith(("관계자", "당국", "측", "업계", "연구팀", "연구진", "팀", "취재진", "본지")) or name.isascii()):
+                        or name.endswith(("관계자", "당국", "측", "업계", "연구팀", "연구진", "팀", "취재진", "본지", "단체", "전문가", "전문가들",
+                                          "연구자", "학자", "위원들", "의원들", "기자단"))
+                        or name.isascii()):
                     continue
                 if self.known.type_of(name) in (None, "company", "org"):
                     found = _suffix_type(name)
