@@ -101,8 +101,59 @@ def _parse_numbers(text: str, glued: bool = True) -> list[Amount]:
                                 counter="편") for m in _EACH_FLIGHT_RE.finditer(text)])
     if glued and ("만" in text or "억" in text or "조" in text):
         _add_glued_big(text, amounts)
+    if "회" in text:
+        _drop_innings(text, amounts)
+    if any(a.counter in _TALLY_COUNTERS for a in amounts) and _SPORT_STAT_HINT.search(text):
+        _drop_sport_tallies(text, amounts)
+    if "천여" in text or "백여" in text:
+        _merge(amounts, [Amount(start=m.start(), end=m.end(), raw=m.group(), value=_HUNDREDS[m[1]], unit="count", counter=m[2],
+                                qualifier="여") for m in _HANGUL_HUNDREDS_RE.finditer(text)])
     _link_conversions(text, amounts)
     return amounts
+
+
+# A baseball paragraph (one of its own words: 홈런, 이닝, 투런, 마운드 …; amounts are read a paragraph at a time) numbers its
+# innings in 회 (3회 나지완이, 6회에는, 11회 말): every outlet's game story does, and an inning is no count. Not a season's
+# tally (통산 5회, 3회 연속 우승, 5회째).
+_BASEBALL_RE = re.compile("홈런|이닝|안타(?!깝)|타자(?!기)|투수|타석|타점|프로야구|KBO|투런|스리런|솔로포|만루|끝내기|마운드|타선|삼진|볼넷|루타")
+_INNING_RE = re.compile(r"(?:1[0-5]|[1-9])회(?=\s?[초말](?![가-힣])|(?:에|에는|에도|엔|부터|까지)?(?![가-힣]))")
+_NOT_INNING_BEFORE = ("통산", "시즌", "연속", "모두", "최다", "총", "무려", "제")
+_NOT_INNING_AFTER = re.compile(r"\s?(?:연속|우승|출전|등판|선발|수상|이상|째|차례|만에|동안|열|개최|실시|진행)")
+
+
+# A game's own tallies next to the play they count (결승골 5778회, 세 차례 동점, 홈런 3개, 리바운드 10개): sports statistics, no
+# amounts, in every outlet's game story; only 회, 차례 and 개 right beside a play's word are read so.
+_SPORT_STAT_WORDS = "골|결승골|득점|실점|동점|역전|홈런|안타|도루|삼진|볼넷|리바운드|어시스트|블록슛|스틸|3점슛|슈팅|도움|세이브|에이스|서브에이스|블로킹"
+_SPORT_STAT_HINT = re.compile(_SPORT_STAT_WORDS)
+_TALLY_COUNTERS = frozenset(("회", "차례", "개"))
+_STAT_BEFORE = re.compile(rf"(?<![가-힣])(?:{_SPORT_STAT_WORDS})\s?\Z")
+_STAT_AFTER = re.compile(rf"\s?(?:{_SPORT_STAT_WORDS})(?:[은는이가을를의도과와]|으로|에|까지)?(?![가-힣])")
+
+
+def _drop_sport_tallies(text: str, amounts: list[Amount]) -> None:
+    kept = [a for a in amounts if not (a.counter in _TALLY_COUNTERS and a.value_max is None and (
+        _STAT_BEFORE.search(text, max(0, a.start - 6), a.start) or _STAT_AFTER.match(text, a.end)))]
+    if len(kept) != len(amounts):
+        amounts[:] = kept
+
+
+def _drop_innings(text: str, amounts: list[Amount]) -> None:
+    innings = [a for a in amounts if a.counter == "회" and a.value_max is None and a.qualifier is None and a.value <= 15]
+    if not innings or not _BASEBALL_RE.search(text):
+        return
+    gone = set()
+    for a in innings:
+        before = text[max(0, a.start - 3) : a.start].rstrip()
+        inning = _INNING_RE.match(text, a.start)
+        if inning and inning.end() == a.end and not before.endswith(_NOT_INNING_BEFORE) and not _NOT_INNING_AFTER.match(text, a.end):
+            gone.add(id(a))
+    amounts[:] = [a for a in amounts if id(a) not in gone]
+
+
+# 천여명, 백여 곳: a Hangul hundred or thousand alone before 여 and a counter (broadcast scripts write them so; "천" or "백"
+# glued after another syllable is a word: 화천여, 일백여 are not read)
+_HUNDREDS = {"천": 1000.0, "백": 100.0}
+_HANGUL_HUNDREDS_RE = re.compile(r"(?<![가-힣0-9.,])([천백])여\s?(명|곳|건|가구|개|마리)(?=[^가-힣]|$|[이가은는을를의에도와과]|에서)")
 
 
 # "하루 한편씩 예천-제주간 노선에": flights (or works) counted natively in 편, glued, only before 씩 (한편 alone is "meanwhile")

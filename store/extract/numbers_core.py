@@ -70,8 +70,9 @@ _DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SEC = rf"{_DIG}(?:[천백](?:{_DIG})?)*"
 _TAIL = r"(?:\d,\d{3}|\d{1,4})(?:\.\d+)?(?:[천백]\d{0,3})*(?![\d,])"
 _NUMBER = (  # "1조 3천여억": 여 may stand before the last big unit (read as the qualifier 여)
-    rf"(?:{_SEC}조(?:{_SP}?{_SEC}(?:{_SP}?여)?억)?(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"
-    rf"|{_SEC}(?:{_SP}?여)?억(?:{_SP}?{_SEC}여?만)?(?:{_SP}?{_TAIL})?"  # "2천5백 여억원"  # "240여억원", "1천300여억원"
+    # after 조 or 억 the 만 group may stand a space from its digits (51억 8735 만 원: typed by hand, any outlet)
+    rf"(?:{_SEC}조(?:{_SP}?{_SEC}(?:{_SP}?여)?억)?(?:{_SP}?{_SEC}{_SP}?여?만)?(?:{_SP}?{_TAIL})?"
+    rf"|{_SEC}(?:{_SP}?여)?억(?:{_SP}?{_SEC}{_SP}?여?만)?(?:{_SP}?{_TAIL})?"  # "2천5백 여억원"  # "240여억원", "1천300여억원"
     rf"|{_SEC}여?만(?:{_SP}?{_TAIL})?"  # "10여만 명"
     rf"|{_SEC})"
 )
@@ -122,7 +123,9 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(rf"(?:{_SP}?(?P<q>{_alt(_SUFFIX_QUALIFIERS)})|(?P<yeo>여)){_FOLLOW_KO}")
 _BAND_RE = re.compile(rf"대{_FOLLOW_KO}")
 _WORD_AFTER_RE = re.compile(rf"{_SP}+([가-힣A-Za-z0-9]+)")
-_EDITION_AFTER_RE = re.compile(r"째|[을를]\s?맞")  # "54회째", "54회를 맞아": the Nth edition
+# "54회째", "54회를 맞아": the Nth edition; "2회 추경예산안", "제2회 추가경정예산": a budget's Nth supplement (every local
+# government's budget story numbers its supplements so)
+_EDITION_AFTER_RE = re.compile(r"째|[을를]\s?맞|\s?추(?:경|가경정)")
 _EDITION_BEFORE_RE = re.compile(rf"올해로{_SP}?\Z")  # "올해로 54회"
 _PER_CHARGE_RE = re.compile(rf"{_SP}?(?:충전|완충|주유)")
 _CONVERSION_GAP_RE = re.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|우리{_SP}?돈){_SP}?)?")

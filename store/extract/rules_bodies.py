@@ -99,12 +99,32 @@ _FESTIVAL_APPOSITION = re.compile(r"축제인 ([가-힣]{2,8}축제)")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
 _NUMBERED = re.compile(r"(?:(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청)?)?제?\d{1,3}(?!\d)")  # 형사1부: a court's division
+# A court's division named by its kind alone (형사합의부, 민사항소부, 형사부): every district court has one; no body's name
+# Four-character idioms (사자성어) whose last syllable is a body's or a place's suffix (명실상부 …부, 일사천리 …리, 혼비백산 …산):
+# set phrases every outlet writes as adverbs or predicates (명실상부 전남 거점 병원, 일사천리로), never a ministry or a village.
+FOUR_CHARACTER_IDIOMS = frozenset("""명실상부 일사천리 어부지리 경거망동 부화뇌동 혼비백산 십중팔구 천우신조 일석이조 유명무실 대동소이
+    이구동성 호시탐탐 우왕좌왕 동분서주 좌충우돌 파란만장 천신만고 자포자기 인산인해 각양각색 천차만별 일취월장 승승장구""".split())
+# A town's festivals and fairs are written after its name in every regional story (진주 남강유등축제, 사천 항공우주엑스포,
+# 양산 삽량문화축전): the same reading as 축제's (see _festival_of_town)
+_TOWN_FESTIVAL_WORDS = frozenset("축제 엑스포 박람회 축전 페스티벌".split())
+_GENERIC_FESTIVAL_HEADS = ("세계", "국제", "전국", "지역", "청소년", "대학", "체육", "생활체육")
+# A members' association before its branch in a place (특수임무유공자회 세종지회, 대한노인회 경기도지부): every local story names a
+# veterans', seniors' or trade association by its branch so; the association (five syllables or more, ending in 회) is an org.
+_PARENT_OF_BRANCH = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{4,11}회) ([가-힣]{2,4}(?:시|도|군|구)?(?:지회|지부))(?=[은는이가을를의에와과도]?(?![가-힣])|에서)")
+_BRANCH_PLACE = re.compile("(?:지회|지부)$")
+# A local council's standing committees (예산결산특별위원회, 의회운영위원회, 윤리특별위원회): every council has them, and a story
+# writing one right after its council (고성군의회는 예산결산특별위원회를) names no body of its own; the National Assembly's
+# (국회 예산결산특별위원회) is one and stays (국회 is no …의회).
+_COUNCIL_COMMITTEES = ("특별위원회", "운영위원회")
+_COUNCIL_BEFORE = re.compile(r"[가-힣](?<!협)의회(?:[은는이가의와과도]|에서)?\s[^.\n]{0,20}\Z")
+_LEVEL_COUNCIL = re.compile("[시도군구]의회")  # the story's council by its level alone (see rules_firm_cues._LEVEL_BODY)
+_COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청|단독)?\Z")
 # Courts and prosecutors' offices are written short as often as in full (대전지법 = 대전지방법원): one body, both spellings.
 _SHORT_INSTITUTIONS = {"지법": "지방법원", "고법": "고등법원", "지검": "지방검찰청", "고검": "고등검찰청"}
 _SHORT_ENDINGS = tuple(_SHORT_INSTITUTIONS)
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _SUFFIX_HINT = re.compile("|".join(map(re.escape, sorted(
-    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역", "의회"}, key=len, reverse=True))))
+    {*_EVENT_SUFFIXES, *_COMPANY_SUFFIXES, *_ORG_SUFFIXES, *_SITE_SUFFIXES, "·", "읍", "시장", "역", "의회", "축전"}, key=len, reverse=True))))
 
 
 # Stems of 대학교 that name a kind of university, not one (국립대학교, 해당 대학교); 국제대학교 is a name.
@@ -138,7 +158,22 @@ class _BodyRules(_SchoolRules):
     def suffix_hits(self) -> list[_Hit]:
         """Bodies named by the word that ends their name, and universities written short (see university_hits)."""
         return (self._suffix_word_hits() + self.university_hits() + self.school_hits() + self.chamber_hits() + self.ministry_hits()
-                + self.head_glued_hits() + self.army_unit_hits() + self.coop_hits() + self.festival_apposition_hits())
+                + self.head_glued_hits() + self.army_unit_hits() + self.coop_hits() + self.festival_apposition_hits()
+                + self.parent_of_branch_hits())
+
+    def parent_of_branch_hits(self) -> list[_Hit]:
+        """A members' association written before its local branch (see _PARENT_OF_BRANCH): the association is an org."""
+        if "지회" not in self.text and "지부" not in self.text:
+            return []
+        hits: list[_Hit] = []
+        for m in _PARENT_OF_BRANCH.finditer(self.text):
+            name = m.group(1)
+            if name[:-1] in _GENERIC_STEMS or name[:-1] in _NOT_NAMES or self.known.type_of(name) not in (None, "org"):
+                continue
+            if not self._is_place(_BRANCH_PLACE.sub("", m.group(2))):
+                continue  # 세종지회, 경기도지부: a known place names the branch
+            hits.append(_Hit(name, m.start(1), "rule", "org"))
+        return hits
 
     def coop_hits(self) -> list[_Hit]:
         """A local co-op named after its town (김화농협 농특산물, 제주수협은, 부천신협이): a company; not a kind of co-op
@@ -264,6 +299,8 @@ class _BodyRules(_SchoolRules):
                     hits.append(named)  # 강남 경찰서, 파리 올림픽: the place and the word are the name
                     continue
                 event = self._event_words_before(i) if core in _EVENT_SUFFIXES else None
+                if event is None and core == "축제":
+                    event = self._town_festival_words(i)  # 하동 북천 코스모스 메밀꽃 축제: a town, the festival's words, 축제
                 if event:
                     hits.append(_Hit(" ".join(x.core for x in event) + " " + core, event[0].start, "rule", "event"))
                     continue
@@ -285,13 +322,21 @@ class _BodyRules(_SchoolRules):
                 if court:
                     hits.append(court)  # 오클랜드 고등법원: a foreign city names the court
                 continue
-            if found is not None and found[1] == "축제" and i > 0:
-                festival = self._festival_of_town(i, core)
+            if found is None and core.endswith("축전") and len(core) >= 5 and all(map(_is_hangul, core)) and not core.startswith(
+                    _GENERIC_FESTIVAL_HEADS):
+                found = ("event", "축전")  # 대장경축전, (양산) 삽량문화축전: a festival's other word (축전 alone is a telegram)
+            if found is not None and found[1] in _TOWN_FESTIVAL_WORDS and i > 0:
+                festival = self._festival_of_town(i, core, found[1])
                 if festival:
                     hits.append(festival)  # 홍천 맥주축제: the town and its festival are the name
                     continue
             if found is None or not self._suffix_word_ok(w, core, *found):
                 continue
+            if core.endswith("위원회") and i > 0 and _LEVEL_COUNCIL.fullmatch(self.words[i - 1].core) and not (
+                    self.words[i - 1].closes or w.line_start or w.opens):
+                continue  # 시의회 예산결산특별위원회는: a committee of the page's council named by its level alone, no name
+            if core.endswith(_COUNCIL_COMMITTEES) and _COUNCIL_BEFORE.search(self.text, max(0, w.start - 30), w.start):
+                continue  # 고성군의회는 예산결산특별위원회를: a local council's standing committee, named without the council
             if found[1] in _COOP_WORDS and _COOP.fullmatch(core):
                 continue  # 강릉원주농협: a local co-op, a company (see coop_hits)
             if found[1] in _PLACE_INSTITUTIONS and i > 0 and self.known.type_of(core[: -len(found[1])]) != "place":
@@ -399,6 +444,11 @@ class _BodyRules(_SchoolRules):
                 stem = name[: -4 if name.endswith("고등학교") else -3].removesuffix("여자")
                 short = [stem + ("여" if "여자" in name else "") + ("고" if "고등" in name else "중")]
                 pairs += [(name, other) for other in short if other in schools]
+        hospitals = {h.surface for h in hits if h.type == "org" and h.surface.endswith("대학교병원")}
+        if hospitals:
+            # 서울대학교병원 = 서울대학병원 = 서울대병원: a university hospital written in full and short on one page
+            found = {h.surface for h in hits if h.type == "org" and h.surface.endswith(("대학병원", "대병원"))}
+            pairs += [(name, short) for name in hospitals for short in (name[:-5] + "대학병원", name[:-5] + "대병원") if short in found]
         if not any(h.surface.endswith(_SHORT_ENDINGS) for h in hits if h.type == "org"):
             return pairs
         for h in hits:
@@ -422,11 +472,11 @@ class _BodyRules(_SchoolRules):
                     break
         return pairs
 
-    def _festival_of_town(self, i: int, core: str) -> _Hit | None:
-        """홍천 맥주축제엔, 양구 곰취축제: a known place, then a festival of its own (the place is part of the name, no
-        mention of its own); not a kind of festival (강원 겨울축제, 지역 대표축제)."""
+    def _festival_of_town(self, i: int, core: str, word: str = "축제") -> _Hit | None:
+        """홍천 맥주축제엔, 양구 곰취축제, 사천 항공우주엑스포, 양산 삽량문화축전: a known place, then a festival or fair of its
+        own (the place is part of the name, no mention of its own); not a kind of festival (강원 겨울축제, 지역 대표축제)."""
         w, prev = self.words[i], self.words[i - 1]
-        stem = core[: -len("축제")]
+        stem = core[: -len(word)]
         if (len(stem) < 2 or not all(map(_is_hangul, stem)) or stem in _GENERIC_FESTIVAL_STEMS or stem in _NOT_NAMES
                 or prev.closes or w.line_start or w.opens or not self._is_place(prev.core)):
             return None
@@ -455,6 +505,25 @@ class _BodyRules(_SchoolRules):
                     hits.append(_Hit(part, offset, "rule", found[0]))
             offset += len(part) + 1
         return hits
+
+    def _town_festival_words(self, i: int) -> list[_Word] | None:
+        """A known town, one to three plain words (no particle, no kind: 지역, 대표, 겨울) and the word 축제 alone after them
+        (하동 북천 코스모스 메밀꽃 축제 55만 명): regional round-ups name a town's festival so; the words back to the town, or
+        None."""
+        words = self.words
+        taken: list[_Word] = []
+        j = i - 1
+        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes and not words[j + 1].opens:
+            word = words[j]
+            if self._is_place(word.core) and taken:
+                return [word, *taken]
+            core = word.core
+            if (not 2 <= len(core) <= 5 or not all(map(_is_hangul, core)) or _strip_tail(core) != core or core in _NOT_NAMES
+                    or core in _GENERIC_FESTIVAL_STEMS or self.known.type_of(core) is not None):
+                return None
+            taken.insert(0, word)
+            j -= 1
+        return None
 
     def _event_words_before(self, i: int) -> list[_Word] | None:
         """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""
@@ -516,10 +585,14 @@ class _BodyRules(_SchoolRules):
             return False  # 지방산림청, 관할경찰서장: a kind of office (any region's), not one body
         if _NUMBERED.match(stem):
             return False  # 제1형사부, 3분과위원회: a numbered division, not a body's name (2030세계박람회 is an edition)
+        if core in FOUR_CHARACTER_IDIOMS:
+            return False  # 명실상부 전남 서남부권 거점 종합병원: an idiom ending in 부, no ministry
+        if suffix == "부" and _COURT_DIVISION.match(stem):
+            return False  # 형사합의부(재판장 …), 민사항소부: a court's division by its kind, numbered or not (the court names it)
         if suffix == "연구원" and len(stem) >= 2 and self._is_place(stem) and not w.core[len(core):].startswith("들"):
             return True  # 강원연구원 박사, 서울연구원: a region's research institute (a researcher is 연구원 after a name or a word)
-        if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS) and self.known.type_of(stem) == "place":
-            return True  # 대전지방법원, 도쿄올림픽: a known place names it
+        if (suffix in _PLACE_INSTITUTIONS or suffix in _HOSTED_EVENTS or suffix in ("엑스포", "박람회")) and self.known.type_of(stem) == "place":
+            return True  # 대전지방법원, 도쿄올림픽, 여수엑스포: a known place names it (a fair is held by its city)
         if suffix in ("대사관", "총영사관"):
             # 주캄보디아대한민국대사관, 주중한국대사관: a mission's official name opens with 주 (駐) and its host country (round 20)
             return len(stem) >= 2 and stem[0] == "주" and not stem.startswith("주재") and all(map(_is_hangul, stem))

@@ -11,6 +11,11 @@ from .matching import _is_gap
 from .rules_base import (_ArticleBase, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit, _LIST_BREAK, _NOT_NAMES, _Token,
                          _is_amount)
 
+# An institute glued before a bracket that names its head (한국감정원(원장 서종대)이, 한국소비자원(원장 …)): every press release
+# from a public institute is written so; the name ends in 원 (병원 and 학원 are kinds left to their own rules).
+_INSTITUTE_HEAD = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{3,12}원)\((?:원장|이사장) [가-힣]{2,4}\)")
+_NOT_INSTITUTES = ("병원", "학원", "의원", "연구원")  # hospitals, academies, clinics and research institutes: their own rules
+
 _BRACKET_LOOKBACK = 120  # characters before a '(' that can hold the name it glosses
 _TECH_ACRONYMS = frozenset("AI IT ICT IoT DX AX OS SW HW XR VR AR".split())
 _STOCK_CODE = re.compile(r"(?:A|KRX: ?|코스피: ?|코스닥: ?)?\d{6}")
@@ -183,7 +188,18 @@ class _BracketRules(_ArticleBase):
             hits.append(_Hit(outer, start, "bracket", type_))
             hits.append(_Hit(inner, m.start() + 1, "bracket", type_))
             pairs.append((outer, inner))
+        if "원장 " in text:
+            hits += self._institute_of_head()
         return hits, pairs
+
+    def _institute_of_head(self) -> list[_Hit]:
+        """An institute written before a bracket naming its head (see _INSTITUTE_HEAD): an org."""
+        hits: list[_Hit] = []
+        for m in _INSTITUTE_HEAD.finditer(self.text):
+            name = m.group(1)
+            if name[:-1] not in _NOT_NAMES and not name.endswith(_NOT_INSTITUTES) and self.known.type_of(name) in (None, "org"):
+                hits.append(_Hit(name, m.start(1), "rule", "org"))
+        return hits
 
     def _outer_name(self, before: str, bracket: int, n_words: int) -> str:
         """The words before a bracket that its inner name can gloss: as many as the inner has words, cut at a closer, a

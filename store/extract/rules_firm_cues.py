@@ -59,6 +59,25 @@ _DATED_SOURCE = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{
 _GENERIC_SOURCES = frozenset("""업계 관계자 업계관계자 정부 당국 경찰 검찰 소방당국 업체 회사 자료 통계 조사 보도 발표 설명 외신 소식통 법원 학계
     증권가 금융권 재계 정치권 정가 여권 야권 시장 현지 언론 외신들 당국자 주최측 주최 측 조직위 구단 대학 학교 병원 협회 단체 노조
     보고서 분석 결과 집계 전망 공시 판결문 공소장 진술 주장 문건 회의록 자료집 설문 여론조사 업계에""".split())
+# Korean pro leagues name their clubs by home town and owner (서울 SK, 수원 KT, 원주 DB, 울산 현대모비스): every outlet's game
+# story writes them so; read only on a page that names a league or a home/away game.
+_LEAGUE_CUES = ("프로농구", "프로배구", "프로야구", "프로축구", "KBL", "KOVO", "V리그", "V-리그", "정규리그", "홈경기", "원정경기", "플레이오프",
+                "챔피언결정전")
+_TOWN_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{2,3}) (?=([A-Z]{2,4}(?![A-Za-z0-9])|[가-힣]{2,6}(?=[은는이가을를의와과도]?(?![가-힣]))))")
+# An outlet cited in angle brackets before the talk it had (화천군 관계자는 <에브리뉴스>와 통화에서, 《한빛일보》와의 인터뷰):
+# Korean papers write a medium's name so, their own and others'.
+_BRACKETED_OUTLET = re.compile(r"[<《〈]([가-힣A-Za-z][가-힣A-Za-z0-9]{1,12})[>》〉](?:와|과)(?:의)? ?(?:전화 ?)?(?:통화|인터뷰)(?:에서|를|을|했|하|한|중)")
+# A data desk's story opens with the day and itself running the numbers (13일 데이터뉴스가 …을 분석한 결과): the subject is the
+# outlet or the research firm (CEO스코어, 리더스인덱스 write so too); within one sentence (no full stop between).
+_ANALYSED_BY = re.compile(r"(?<![\d.])\d{1,2}일 ([가-힣][가-힣A-Za-z0-9&]{2,14})(?:가|이) [^.\n]{0,80}?(?:분석|조사|집계)한 결과")
+# The ten KBO clubs by their owners' words, as every baseball story writes them after the first mention (KIA, 키움, NC …), a
+# particle, a comma, 전 or vs after; read on a page with a baseball word only.
+_BASEBALL_CUES = ("프로야구", "KBO", "홈런", "이닝", "투수", "타석", "타점", "안타를", "안타로", "안타가", "안타에")  # not 안타깝다
+_SHORT_CLUB = re.compile(r"(?<![가-힣A-Za-z0-9&\-])(KIA|키움|NC|SSG|KT|LG|삼성|두산|롯데|한화)"
+                         r"(?=(?:와|과|는|은|가|이|를|을|의|에|에게|전|도)?(?![가-힣A-Za-z0-9&\-]))")
+# The story's own local body named by its level alone (시의회, 군청, 도교육청): "the city council", which city the page says
+# elsewhere; local pages everywhere write their council or office so (21일 시의회에 따르면), never a name.
+_LEVEL_BODY = re.compile(r"[시도군구](?:의회|청|교육청|교육지원청|보건소|체육회)\Z")
 
 
 # A firm named in apposition after what it is (데이터 라벨링 협력사인 크라우드웍스도, 장비업체인 원익IPS는, 스타트업인 누리랩스가):
@@ -68,7 +87,9 @@ _APPOSITION_KINDS = ("협력사인", "업체인", "스타트업인", "제조사�
                      "전문기업인", "선사인", "해운사인", "제약사인", "게임사인", "건설사인", "통신사인", "증권사인", "보험사인", "카드사인",
                      "자산운용사인", "투자사인", "상장사인", "유통사인", "배급사인", "완성차업체인",
                      # 사모펀드 회사인 네오플럭스가, 벤처캐피털인 스틱벤처스는
-                     "회사인", "벤처캐피털인", "벤처캐피탈인", "창업투자사인", "액셀러레이터인")
+                     "회사인", "벤처캐피털인", "벤처캐피탈인", "창업투자사인", "액셀러레이터인",
+                     # 시공사인 효성은, 시행사인 OO개발이: a project's builder or developer, in every construction and energy story
+                     "시공사인", "시행사인", "발주사인", "수주사인", "제작사인", "수입사인", "판매사인")
 _APPOSITION_HINT = re.compile("|".join(_APPOSITION_KINDS))
 _BOUND_NOUN_PHRASES = ("것으로", "것이", "것은", "것을", "것도", "것과", "것만", "셈이")
 _NOT_APPOSED = frozenset("만큼 셈 데 탓 덕분 것 까닭 점 반면 경우 곳 만큼은 만큼의 셈이다 데다".split())
@@ -141,7 +162,39 @@ class _FirmCueRules(_ArticleBase):
             hits.append(_Hit(name, w.start, "rule", "company"))
         return hits
 
+    def town_club_hits(self) -> list[_Hit]:
+        """A pro club written as its home town and its owner (서울 SK는, 수원 KT와, 울산 현대모비스): on a page that names a
+        league or a home game, the two words are the club (a company); the town is no mention of its own (the matcher takes
+        the longer name)."""
+        if not any(cue in self.text for cue in _LEAGUE_CUES):  # literal scans (C speed): most texts name no league
+            return []
+        hits: list[_Hit] = []
+        for m in _TOWN_CLUB.finditer(self.text):
+            town, owner = m.group(1), m.group(2)
+            if not owner.isascii():
+                owner = _strip_tail(owner)
+            if self.known.type_of(town) != "place" or self.known.type_of(owner) != "company":
+                continue
+            name = f"{town} {owner}"
+            if self.known.type_of(name) in (None, "company"):
+                hits.append(_Hit(name, m.start(1), "rule", "company"))
+        return hits
+
     def group_list_hits(self) -> list[_Hit]:
+        """Firms listed under their group (see _group_list_hits) and pro clubs by town and owner (see town_club_hits)."""
+        return self._group_list_hits() + self.town_club_hits() + self.short_club_hits()
+
+    def short_club_hits(self) -> list[_Hit]:
+        """Baseball clubs written by their owner's word alone (KIA와 키움이, NC에 대패했습니다) on a baseball page naming two
+        clubs or more so: each is the club, a company (the alias file's groups, 두산 or 롯데, keep their own entity)."""
+        if not any(cue in self.text for cue in _BASEBALL_CUES):
+            return []
+        found = [(m.group(1), m.start(1)) for m in _SHORT_CLUB.finditer(self.text)]
+        if len({name for name, _ in found}) < 2:
+            return []  # one club alone is a firm's name as often (KIA 신차, NC 게임): a game has two
+        return [_Hit(name, start, "rule", "company") for name, start in found if self.known.type_of(name) in (None, "company")]
+
+    def _group_list_hits(self) -> list[_Hit]:
         """Firms of a group listed by their Latin prefix and a word (롯데케미칼 기초소재사업, LC 타이탄, LC USA, 롯데GS화학 등): in a
         comma list closed by 등 with two items or more that are firms (known, or by their ending), an item of two words, a
         short Latin acronym and a Hangul word or another acronym, is a firm too."""
@@ -228,7 +281,34 @@ class _FirmCueRules(_ArticleBase):
         return [(h.surface, h.surface.split(" ", 1)[1]) for h in hits
                 if h.type == "org" and " " in h.surface and h.surface.endswith("위원회") and _COMMITTEE_AFTER_BODY.fullmatch(h.surface)]
 
+    def outlet_source_hits(self) -> list[_Hit]:
+        """A news outlet the story cites in angle brackets (see _BRACKETED_OUTLET) or that says it ran the numbers (see
+        _ANALYSED_BY): a company unless known as something else."""
+        hits: list[_Hit] = []
+        text = self.text
+        if "통화" in text or "인터뷰" in text:
+            for m in _BRACKETED_OUTLET.finditer(text):
+                name = m.group(1)
+                if name not in _NOT_NAMES and not _looks_korean_name(name) and self.known.type_of(name) in (None, "company"):
+                    hits.append(_Hit(name, m.start(1), "rule", "company"))
+        if "한 결과" in text and ("분석" in text or "조사" in text or "집계" in text):
+            for m in _ANALYSED_BY.finditer(text):
+                name = m.group(1)
+                if (name in _GENERIC_SOURCES or name in _NOT_NAMES or _LEVEL_BODY.match(name) or _looks_korean_name(name)
+                        or name.endswith(("관계자", "당국", "측", "업계", "연구팀", "연구진", "팀", "취재진", "본지", "단체", "전문가", "전문가들",
+                                          "연구자", "학자", "위원들", "의원들", "기자단"))
+                        or name.isascii()):
+                    continue
+                if self.known.type_of(name) in (None, "company", "org"):
+                    found = _suffix_type(name)
+                    hits.append(_Hit(name, m.start(1), "rule", found[0] if found else "company"))
+        return hits
+
     def source_hits(self) -> list[_Hit]:
+        """The sources a story names: dated (see _dated_source_hits) and outlets (see outlet_source_hits)."""
+        return self._dated_source_hits() + self.outlet_source_hits()
+
+    def _dated_source_hits(self) -> list[_Hit]:
         """A dated source (see _DATED_SOURCE) the alias file does not know as something else: a firm unless its ending says
         otherwise (the type is guessed from the name when there is no rule's)."""
         if "따르면" not in self.text:
@@ -236,7 +316,7 @@ class _FirmCueRules(_ArticleBase):
         hits: list[_Hit] = []
         for m in _DATED_SOURCE.finditer(self.text):
             name = m.group(1)
-            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
+            if (name in _GENERIC_SOURCES or name in _NOT_NAMES or _LEVEL_BODY.match(name) or name.isascii() or name.endswith(("관계자", "당국", "측", "업계"))
                     or strip_particle(name) != name or self.known.type_of(name) not in (None, "company", "org")):
                 continue
             if _looks_korean_name(name) and self.known.type_of(name) is None:
@@ -373,7 +453,8 @@ class _FirmCueRules(_ArticleBase):
             if i >= len(words) or words[i].start != end + 1 or words[i].line_start or words[i].opens:
                 continue
             w = words[i]
-            name = _strip_tail(w.core)
+            # the particle only (시행사인 누리개발이: 개발 and 이앤씨 end firms' names, not a tail of 발이 or 씨가)
+            name = max(_strip_tail(w.core), strip_particle(w.core), key=len)
             if name == w.core and not w.closes:
                 continue  # no particle or comma: the first word of a longer phrase (업체인 한빛 솔루션)
             if (len(name) < 2 or name in _NOT_NAMES or name in _NOT_APPOSED or w.core.endswith(_SENTENCE_ENDS)

@@ -34,6 +34,29 @@ _DISTRICT_GENERIC = frozenset("""지역 선거 자치 관할 인근 일부 전�
 
 # Syllables before 역 in common nouns (지역, 무역, 영역, 구역, 전역, 광역, 권역, 방역, 검역, 번역, 통역, 하역, 해역, 수역, 성역, 배역,
 # 역할 is cut before: 할 is no tail): a word ending so is no station's name.
+# Rural stories name a township or village by its head (임채영 가야면장은, 이종택 농가(대전리 이장)): the title says the word
+# before it is a township (면, 읍) or a village (리, 동); the people rules take the person.
+_HEAD_OF_TOWN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,3}(?:면|읍))장(?=[은는이가을의과와도]?(?![가-힣]))"
+                           r"|(?<![가-힣A-Za-z0-9])([가-힣]{2,3}(?:리|동)) (?:이장|동장|통장)(?=[은는이가을의과와도]?(?![가-힣]))")
+_HEAD_WORDS = ("면장", "읍장", " 이장", " 동장", " 통장")
+_SLOPE_WORDS = ("자락", "기슭", "능선", "중턱", "정상")
+# A mountain by what lies on it (비계산 자락에, 지리산 기슭, 한라산 정상에): any outlet's rural, hiking or fire story; the common
+# nouns in 산 (예산, 부동산, 생산) never stand before these words.
+_SLOPE = re.compile(r"산 (?:자락|기슭|능선|중턱|산자락|산기슭|정상(?=[에을의까]|에서))")
+_MOUNTAIN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}산)\Z")
+_COMMON_SAN = frozenset("""생산 재산 자산 예산 출산 유산 청산 수산 농산 축산 정산 결산 합산 환산 계산 확산 분산 해산 양산 증산 감산 타산 승산
+    공산 부동산 국산 외산 광산 등산 하산 입산 야산 뒷산 앞산 동산 선산 명산 고산 화산 탄산 위산 초산 뒷동산 인근산 주변산""".split())
+# A stream named after its town (화천천에서 개막한 축제, 양재천 둔치, 안양천변): local stories everywhere write it so; the town
+# (a known place, 2-3 syllables) makes it a place, and a number's 천 never follows one.
+_TOWN_STREAM = re.compile(r"(?<![가-힣A-Za-z0-9])(([가-힣]{2,3})천)(?=(?:에서|에|을|의|이|은|과|와|변|변에|둔치|일대|으로|까지)?(?![가-힣0-9]))")
+_STREAM_END = re.compile(r"천(?=(?:에서|에|을|의|이|은|과|와|변|변에|둔치|일대|으로|까지)?(?![가-힣0-9]))")
+# A nuclear plant by its site (영광원전은, 고리원전, 한빛원전 3호기): energy and local stories everywhere write a plant so; a
+# kind of plant (신규원전, 노후원전, 해외원전) is none.
+_NUCLEAR_PLANT = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,3}원전)(?=[은는이가을를의에과와도]?(?![가-힣])|에서|으로|\d)")
+_GENERIC_PLANT_STEMS = frozenset("""신규 노후 해외 국내 소형 대형 기존 수출 가동 상업 인근 국산 한국형 차세대 원전 신형 구형 추가 후속 주변 인접 해당
+    영구 폐로 중단 건설 신설 증설""".split())
+# A hamlet (…마을) after its township and village (진안읍 가림리 사인동마을): the rural address every local paper writes.
+_HAMLET = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}[읍면] [가-힣]{2,4}리 ([가-힣]{2,5}마을)(?=[은는이가을를의에과와도]?(?![가-힣])|에서)")
 _NOT_STATION_ENDS = frozenset("지무영구전광권방검번통하해수성배대주노")
 # A hotel, resort or hall where something happens, after the city or site it stands in (뉴욕 파크호텔에서, 제주 해비치리조트에서,
 # 경주엑스포대공원 문무홀에서): a venue, so a place (alone, …호텔 names the firm as often). The stem is no kind of hotel or hall
@@ -374,6 +397,45 @@ class _PlaceRules(_ArticleBase):
                 and district not in _DISTRICT_GENERIC and district[-2:] not in _DISTRICT_GENERIC
                 and district[:-1] not in _NOT_NAMES and self.known.type_of(district) in (None, "place"))
 
+    def rural_place_hits(self) -> list[_Hit]:
+        """A township or village named by its head's title (see _HEAD_OF_TOWN), a mountain by what lies on it (see _MOUNTAIN), a
+        hamlet after its township and village (see _HAMLET)."""
+        text = self.text
+        hits: list[_Hit] = []
+        if any(word in text for word in _HEAD_WORDS):  # literal scans first (C speed): most texts name no such head
+            for m in _HEAD_OF_TOWN.finditer(text):
+                k = 1 if m.group(1) else 2
+                core = m.group(k)
+                if core not in _DISTRICT_GENERIC and core[:-1] not in _NOT_NAMES and self.known.type_of(core) in (None, "place"):
+                    hits.append(_Hit(core, m.start(k), "rule", "place"))
+        if "산 " in text and any(word in text for word in _SLOPE_WORDS):
+            for slope in _SLOPE.finditer(text):  # the slope word found first (a literal start: C speed), then the name before
+                m = _MOUNTAIN_NAME.search(text, max(0, slope.start() - 4), slope.start() + 1)
+                if m is None:
+                    continue
+                core = m.group(1)
+                if core not in _COMMON_SAN and core[-3:] not in _COMMON_SAN and core[:-1] not in _NOT_NAMES and (
+                        self.known.type_of(core) in (None, "place")):
+                    hits.append(_Hit(core, m.start(1), "rule", "place"))
+        for stream in _STREAM_END.finditer(text):  # each 천 with a particle or a space after (a literal start: C speed)
+            at = stream.start()
+            for back in (2, 3):
+                m = _TOWN_STREAM.match(text, at - back) if at >= back else None
+                if m and self._is_place(m.group(2)) and self.known.type_of(m.group(1)) in (None, "place"):
+                    hits.append(_Hit(m.group(1), m.start(1), "rule", "place"))  # 화천천에서: the stream named after its town
+                    break
+        if "원전" in text:
+            for m in _NUCLEAR_PLANT.finditer(text):
+                stem = m.group(1)[:-2]
+                if stem not in _GENERIC_PLANT_STEMS and stem not in _NOT_NAMES and self.known.type_of(m.group(1)) in (None, "place"):
+                    hits.append(_Hit(m.group(1), m.start(1), "rule", "place"))
+        if "마을" in text and ("읍 " in text or "면 " in text):
+            for m in _HAMLET.finditer(text):
+                core = m.group(1)
+                if core[:-2] not in _NOT_NAMES and self.known.type_of(core) in (None, "place"):
+                    hits.append(_Hit(core, m.start(1), "rule", "place"))
+        return hits
+
     def district_hits(self) -> list[_Hit]:
         """Districts after the place they belong to (see _DISTRICT): 부산 금정구, 장수군 번암면, 나주시 영산동, and after such a
         district (수원시 영통구 망포동)."""
@@ -426,7 +488,7 @@ class _PlaceRules(_ArticleBase):
             hits += numbered
             if numbered:
                 hits += self._listed_dongs({h.start for h in numbered})
-        return hits
+        return hits + self.rural_place_hits()
 
     def _ward_before_dong(self, prev: _Word, w: _Word) -> bool:
         """A ward (…구, two syllables or more before 구, no common noun: 연구, 입구, 자치구) right before a neighbourhood (…동,

@@ -6,6 +6,7 @@ import re
 
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
 from .rules_base import _ArticleBase, _EVENT_SUFFIXES, _GENERIC_LATIN_UPPER, _Hit, _NOT_NAMES, _is_amount, _strip_tail
+from .name_shapes import _looks_korean_name
 
 # A model code: capitals and 3-4 digits (H100, MI450, AI250, GB200), never glued to other letters or digits.
 _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9&.\-])[A-Z]{1,3}\d{3,4}[A-Z]?(?![A-Za-z0-9%~만억조천백]|[.,]\d)")
@@ -79,6 +80,9 @@ _GENERIC_PRODUCT_HEADS = frozenset("요금제 요금 상품 제품 기능 정책
 _MEDIA_AFTER = re.compile(r" (?:플레이 |시연 |공식 )?(?:영상|트레일러|티저|예고편)$")  # 정규 1집 ‘아임 히어로’
 # Words that say the quoted name after them is a firm (신규 법인인 '민트로켓', 장비 전문기업 ‘엑시콘’).
 _FIRM_KIND_WORDS = ("법인", "자회사", "계열사", "스타트업", "기업", "업체", "회사", "게임사", "개발사", "제조사")
+# Kinds of civic body a quoted name may follow (무료급식소 ‘밥 드림’을, 봉사단체 ‘사랑나눔’): local stories everywhere name a
+# volunteer group, a free-meal kitchen or a club so; the name is an org.
+_BODY_KIND_WORDS = ("급식소", "봉사단체", "시민단체", "봉사단", "동호회", "비영리단체", "자선단체", "후원단체", "복지단체")
 _HEADLINE_MAX = 300
 # Words that say the quoted name after them is an event (개발자 행사 '이프 카카오 2025'), and bodies whose quoted
 # multi-word names end in one of these (‘제조 스타트업 얼라이언스’): one-syllable ones (부, 처, 청) end common words.
@@ -99,6 +103,12 @@ _PRIZE_AFTER = re.compile(r"(?:을|를|에|의|은|는|이|가)?\s?(?:공동\s?)
 # Games a cup or season named after its sponsor (…배) is of: ‘삼성 Fn.com배 프로야구’, ‘대통령배 고교야구’.
 _CUP_GAMES = frozenset("""프로야구 프로축구 프로농구 프로배구 여자프로농구 고교야구 고교축구 대학야구 야구 축구 농구 배구 바둑 씨름 골프 마라톤
     리그 오픈 토너먼트 선수권 선수권대회 챔피언십""".split())
+# A season or cup of a pro league named by its year, then its sponsor (2024-2025 KCC 프로농구, 2022 순천·도드람컵 프로배구대회,
+# 2018 신한은행 MY CAR KBO리그 is the league's own rule): every outlet's game story names the season so. The cup's name (group 3)
+# drops the year, which is its edition; a season's (group 1) keeps it.
+_LEAGUE_WORDS = r"(?:여자프로농구|프로농구|프로배구|프로야구|프로축구)"
+_SEASON = re.compile(r"(?<![\w.\-])((?:19|20)\d\d(?:-(?:19|20)?\d\d)?) (?:([A-Z][A-Za-z0-9&]{1,9}) " + _LEAGUE_WORDS
+                     + r"|(([가-힣A-Za-z][가-힣A-Za-z·]{1,11}컵) " + _LEAGUE_WORDS + r"(?:대회)?))(?![가-힣A-Za-z0-9])")
 # A quoted name of a word and one of these is a site (‘남정수상태양광 발전소’, ‘새만금 조선소’), unless the word is a kind.
 _SITE_WORDS = frozenset("발전소 조선소 공장 캠퍼스 물류센터 데이터센터".split())
 _GENERIC_SITE_KINDS = frozenset("""태양광 수상태양광 풍력 해상풍력 화력 원자력 수력 석탄 가스 복합 열병합 연료전지 조력 지열 양수 바이오매스 신규 대형 중소
@@ -110,6 +120,14 @@ _TRAILING_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)$")
 _NAMED_AS = re.compile(r"(?:이)?라는\s?(?:이름|제품명|상품명|브랜드명|서비스명)(?:으로|로|의|을|를)"
                        # a nickname only for what is sold (‘블랙피카소’라는 애칭으로 판매되고; not ‘일벌레’라는 별칭을 얻었다)
                        r"|(?:이)?라는\s?(?:애칭|별칭)(?:으로|로)\s?(?:\S+\s){0,2}?\S*(?:판매|출시|팔리|팔린|팔려|선보|시판)")
+# A car line known to the alias file and the body style that names one of its models (렉스턴 스포츠, 코란도 투리스모, K3
+# 쿠페): car stories everywhere write the model so; the family alone is the line.
+_BODY_STYLE_MODEL = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,5}|[A-Z][A-Za-z0-9]{0,4}) (?:스포츠|쿠페|투리스모)"
+                               r"(?=[은는이가을를의와과도에]?(?![가-힣A-Za-z0-9]))")
+# A nickname given to a known product's new model (‘부스터’란 애칭이 붙은 신형 쏘울은, ‘칸’이라는 별칭이 붙은 렉스턴): launch
+# stories name a model so; the nickname is the model.
+_NICKNAMED = re.compile(r"[‘'\"“]([^‘’'\"“”\n]{1,15})[’'\"”](?:이)?(?:라는|란) ?(?:애칭|별칭|펫네임|서브네임)이 붙은 "
+                        r"(?:신형 |새 |새로운 )?([가-힣A-Za-z0-9]{2,10})")
 _LAUNCH_VERB = re.compile(r"출시|공개|선보|내놓|내놨|론칭|런칭")
 # A financial product's kind glued at the end of its quoted name (‘스페셜통합종신보험’을 출시, ‘KB스타정기예금’을 판매): insurers,
 # banks and card firms name every product this way, on every outlet; the head alone or after one short word is a kind.
@@ -120,7 +138,9 @@ _FINANCIAL_HEADS = ("종신보험", "보험", "정기예금", "예금", "적금"
 _CALLED_PRODUCT = re.compile(r"(?:,\s?[‘'][^‘’'\n]{2,20}[’'])*\s?제품(?:을|를|은|는|이|가|의)?\s"
                              r"(?:[가-힣]{1,6}\s){0,2}?[가-힣]{0,4}?(?:회수|리콜|판매|출시|반품)")
 # A quoted name right before these is a housing estate (‘천안 레이크타운 푸르지오’ 모델하우스, '○○' 견본주택, '○○' 아파트).
-_HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)")
+# after a quoted estate: its show house, or the homes it offers (‘엠코타운 센트로엘’(총 604가구 모집), ‘침산 화성 파크드림’에는
+# 835가구 모집에): every subscription story counts an estate's homes so
+_HOUSING_AFTER = re.compile(r"(?:의)?\s?(?:모델하우스|견본주택|아파트)|\((?:총\s?)?[\d,]{1,7}\s?(?:가구|세대)|(?:에는|에|은|는)\s(?:총\s)?[\d,]{1,7}\s?(?:가구|세대)")
 _QUOTED_NAME = re.compile(r"(?:[‘'\"“「《〈]|<(?=[^<>\n]{0,29}[가-힣]))([^‘’'\"“”「」<>《》〈〉\n,.]{2,30})[’'\"”」>》〉]")  # 「제34회 … 커뮤니케이션대상」, 뮤지컬 <세종 1446> too
 # A quoted season or cup named after its sponsor (…배), a dot allowed in the sponsor's name: ‘삼성 Fn.com배 프로야구’.
 _QUOTED_CUP = re.compile(r"[‘'\"“]([^‘’'\"“”\n,]{1,24}배 [가-힣]{2,8})[’'\"”]")
@@ -163,6 +183,23 @@ _GAME_GENRES = frozenset("RPG MMORPG MMO FPS TPS MOBA AOS RTS SRPG ARPG 액션RP
 
 class _ProductRules(_ArticleBase):
     """Products and quoted names."""
+
+    def season_hits(self) -> list[_Hit]:
+        """A season or cup named by its year and sponsor before the game (see _SEASON): an event; the sponsor and the host town
+        inside it are no mentions of their own (the matcher takes the longer name)."""
+        if not any(word in self.text for word in ("프로농구", "프로배구", "프로야구", "프로축구")):
+            return []
+        hits: list[_Hit] = []
+        for m in _SEASON.finditer(self.text):
+            if m.group(2) is not None:
+                name, start = self.text[m.start(1) : m.end()], m.start(1)  # 2024-2025 KCC 프로농구: the season, its years kept
+            else:
+                name, start = m.group(3), m.start(3)  # 2022 순천·도드람컵 프로배구대회: the cup; the year is its edition
+                if m.group(4)[:-1] in _NOT_NAMES:
+                    continue
+            if self.known.type_of(name) in (None, "event"):
+                hits.append(_Hit(name, start, "rule", "event"))
+        return hits
 
     def quoted_cup_hits(self) -> list[_Hit]:
         """‘삼성 Fn.com배 프로야구’가, ‘대통령배 고교야구’에서: a season or cup named after its sponsor (…배, then the game) is an
@@ -221,7 +258,8 @@ class _ProductRules(_ArticleBase):
                     and self.known.type_of(name) in (None, "place") and (_has_hangul(name) or _has_latin(name))):
                 hits.append(_Hit(name, start, "rule", "place"))  # '힐스테이트 영통' 모델하우스: the housing estate sold
                 continue
-            listed = 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in _LIST_SEPARATORS
+            # (a quote that opens the text follows no earlier quoted work: listed_after starts at -1, not at a work's end)
+            listed = listed_after >= 0 and 0 < m.start() - listed_after <= 3 and text[listed_after : m.start()].strip() in _LIST_SEPARATORS
             if (listed or parts[0] == "프로젝트" and 2 <= len(parts) <= 3) and self._quoted_product_ok(name, m.start(), m.end(), headline_end):
                 # ‘프로젝트 매그넘’: a project's code name; ‘A’ ‘B’, ▲‘A’ ▲‘B’: a title listed right after a quoted product
                 work = _MEDIA_AFTER.sub("", name) if len(parts) >= 2 else name  # ‘카트라이더: 드리프트 영상’: the game, not its video
@@ -254,7 +292,8 @@ class _ProductRules(_ArticleBase):
                     # 유료회원제인 ‘와우멤버십’: the kind, then which one (예능인, 영화인 are people of the trade)
                     or kind.endswith("인") and kind[:-1] in _WORK_WORDS and kind not in ("예능인", "영화인")
                     or _GAME_KIND.fullmatch(kind) and name.upper() not in _GAME_GENRES)
-            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else None
+            type_ = "product" if work else "company" if head.endswith(_FIRM_KIND_WORDS) or self._national_brand(m.start(), head) else (
+                "org" if head.endswith(_BODY_KIND_WORDS) else None)
             if type_ is None and self._launched(m.end(), name):
                 type_ = "product"  # ‘에이전트N’을 내놨다, ‘네이버플러스 스토어’라는 이름으로
             if type_ is None:
@@ -263,15 +302,17 @@ class _ProductRules(_ArticleBase):
                 continue  # 법인인 '민트로켓', 전문기업 ‘엑시콘’: one word, a name; not 기업 '밸류업 프로그램'
             if m.start() < headline_end and text.count(name) < 2:
                 continue  # a headline's quotes are often wordplay (신작 ‘잠깐 멈춤’): a name there is written again
-            if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product"):
+            if len(name) < 2 or len(name.split()) > 4 or name in _NOT_NAMES or self.known.type_of(name) not in (None, "product", type_):
                 continue
+            if type_ == "org" and (len(name.split()) > 2 or _looks_korean_name(name.replace(" ", ""))):
+                continue  # 봉사단체 ‘밥 드림’: a body's name is a word or two, no person's
             if name[-1] in "다요" or not (_has_hangul(name) or _has_latin(name)):
                 continue  # a sentence quoted, not a title
             if self._tail_ok(m.end()):
                 hits.append(_Hit(name, start, "rule", type_))
                 if type_ == "product":
                     listed_after = m.end()
-        return hits + self.quoted_cup_hits()
+        return hits + self.quoted_cup_hits() + self.season_hits()
 
     def plan_hits(self) -> list[_Hit]:
         """Tariff plans in brackets after their prices (see _PLAN_AFTER_PRICE)."""
@@ -498,6 +539,17 @@ class _ProductRules(_ArticleBase):
                 surface, end = text[m.start() : variant.end()], variant.end()
             if self._tail_ok(end):
                 hits.append(_Hit(" ".join(surface.split()), m.start(), "rule", "product"))
+        if " 스포츠" in text or " 쿠페" in text or " 투리스모" in text:
+            for m in _BODY_STYLE_MODEL.finditer(text):
+                if self.known.type_of(m.group(1)) == "product" and self.known.type_of(m.group()) in (None, "product"):
+                    hits.append(_Hit(m.group(), m.start(), "rule", "product"))  # 렉스턴 스포츠의: the model, not its family
+        if "붙은" in text:
+            for m in _NICKNAMED.finditer(text):
+                model = _strip_tail(m.group(2))
+                nick = m.group(1).strip()
+                if (len(nick) >= 2 and nick[-1] not in "다요" and nick not in _NOT_NAMES and self.known.type_of(model) == "product"
+                        and self.known.type_of(nick) in (None, "product")):
+                    hits.append(_Hit(nick, m.start(1), "rule", "product"))  # ‘부스터’란 애칭이 붙은 신형 쏘울: the new model's name
         return hits + self.model_lineage_hits() + self.ship_game_hits()
 
     def ship_game_hits(self) -> list[_Hit]:
