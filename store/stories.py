@@ -104,7 +104,7 @@ def forget(conn, rows: list[tuple[int, str]]) -> None:
 CHUNK = 256  # articles whose inputs (copies, stored signatures, figures, bodies) are read in one statement each
 FULL_REFRESH = 10_000  # a slice that touched more stories than this (and a good share of all) rewrites every story row
 SLICE = 20_000  # unplaced articles placed and committed together: what a slice holds is bounded by it, and a stop loses one
-PLACING_KEPT = 100_000  # candidates' rows kept in memory by a run (~300 bytes each), then read again
+PLACING_KEPT = 100_000  # candidates' rows kept in memory by a slice (~300 bytes each), then read again
 
 # The placed articles in the window that state one figure, with its weight, unless more than a bound state it there
 # (then it is too common to tell: the bound is checked once, before the figure's rows are read). Summed per article
@@ -154,11 +154,11 @@ class _Assigner:
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         self.rare = max(RARE_ARTICLES, int(total * RARE_SHARE))
         self.telling = max(TELLING_ARTICLES, int(total * TELLING_SHARE))
-        self._weights: dict[int, float] = {}  # figure key -> weight, for this run
+        self._weights: dict[int, float] = {}  # figure key -> weight, for this slice
         self.paragraphs: dict[int, bytes] = {}  # counted bodies' paragraph keys (8 bytes each) until they are placed
         self.boilerplate: frozenset[int] = frozenset()  # set once this slice's bodies are counted
-        self.counted: set[int] = set()  # paragraph keys whose counts this run raised
-        self.stories: set[int] = set()  # stories this run placed articles in: their rows are refreshed
+        self.counted: set[int] = set()  # paragraph keys whose counts this slice raised
+        self.stories: set[int] = set()  # stories this slice placed articles in: their rows are refreshed
         # Candidates' date, near_group, story and copy_of from the covering index: SQLite's planner prefers the
         # rowid, whose rows hold the body before those columns (2.0 s of the step's 2.3 s adding 1,000 at 100k)
         self.by_placing = " INDEXED BY articles_placing" if has_index(conn, "articles_placing") else ""
