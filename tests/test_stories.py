@@ -741,3 +741,28 @@ def test_shingle_hashes_equal_the_modulo_at_every_step():
     for texts in samples:
         got, want = minhash.shingle_hashes(texts), reference(texts)
         assert got.dtype == want.dtype and np.array_equal(got, want)
+
+
+def test_a_band_many_reprints_share_reads_its_latest_holders_and_keeps_them_one_group(tmp_path, monkeypatch):
+    # Twelve undated reprints of one article (placed by their text alone), each with its own closing line: with
+    # three holders read per band key, the last reprint reads fewer than the eleven before it, and all twelve
+    # still make one near-duplicate group and one story.
+    monkeypatch.setattr(stories, "BAND_KEPT", 3)
+    read: list[int] = []
+    candidates = stories._Assigner.candidates
+
+    def counted(self, article_id, *args):
+        found = candidates(self, article_id, *args)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(stories._Assigner, "candidates", counted)
+    corpus = tmp_path / "news"
+    for i in range(12):
+        closing = f"매체{i}의 편집자는 이 기사에 {i + 2}개 문장을 덧붙이지 않았다고 밝혔다."
+        write(corpus, f"reprint_{i:02d}", [*LOI, closing], title=f"전재 {i}", outlet=f"매체{i}", date=None)
+    db_path = tmp_path / "i.db"
+    build(corpus, db_path)
+    p = placed(db_path)
+    assert len(p) == 12 and len({v[2] for v in p.values()}) == 1 and len({v[3] for v in p.values()}) == 1
+    assert len(read) == 12 and read[:4] == [0, 1, 2, 3] and read[-1] < 11
