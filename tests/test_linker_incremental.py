@@ -196,6 +196,28 @@ def test_groups_kept_across_adds_equal_the_groups_of_every_candidate(corpus, tmp
     assert [g[4:] for g in groups.values() if g[0] == "삼성전자"] == [[4, 4]]
 
 
+def test_a_name_written_two_ways_in_one_article_counts_that_article_once(corpus, tmp_path):
+    # The groups count a name's articles by the last article it was counted in (an article's candidates are
+    # written together): two spellings of one name (SK 하이닉스 / SK하이닉스) in one article are one article.
+    first, _ = corpus
+    db_path = tmp_path / "i.db"
+    index([first], db_path)
+    conn = connect(db_path)
+    try:
+        ids = [i for (i,) in conn.execute("SELECT id FROM articles ORDER BY id")]
+        with conn:
+            conn.execute("DELETE FROM meta WHERE key = ?", [linker.GROUPS_KEY])
+            conn.execute("DELETE FROM candidates")
+            conn.executemany("INSERT INTO candidates(article_id, name, type, evidence, count) VALUES (?, ?, 'company', ?, ?)",
+                             [(ids[0], "SK 하이닉스", "rule", 2), (ids[0], "SK하이닉스", "rule", 1),
+                              (ids[1], "SK하이닉스", "rule", 1), (ids[2], "sk하이닉스", "rule", 3)])
+        groups, through, _ = candidate_groups(conn)
+    finally:
+        conn.close()
+    assert through is None and [g[0] for g in groups.values()] == ["SK 하이닉스"]
+    assert [g[4:] for g in groups.values()] == [[7, 3]]  # seven mentions in three articles
+
+
 def test_linking_an_index_copied_before_this_round_still_works(corpus, tmp_path):
     """An index whose last link kept nothing (made before the groups were kept) is linked the full way once."""
     first, added = corpus
