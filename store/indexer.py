@@ -134,6 +134,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
                 summary.files_unchanged += 1
             continue
         todo.append((key, digest, size, mtime))
+    del files, known  # every path and its stored row (~1 GB at 1M): not held while extracting and linking
 
     writer = _BatchWriter(db.conn, summary)
     try:
@@ -154,8 +155,10 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
                 if progress:
                     progress(done, total, key)
             writer.commit()
+            wrote = bool(todo)
+            del todo, restat  # a tuple a changed file (1M at a first build of 1M): not held through the link
 
-            if todo or summary.files_pruned or linker.needs_link(db):
+            if wrote or summary.files_pruned or linker.needs_link(db):
                 linker.link(db, pool=pool, rules=True, tell=on_note)
             stories.assign(db.conn, tell=on_note)  # after linking: stories weigh shared entities; a no-op when all are placed
     except sqlite3.OperationalError as err:
