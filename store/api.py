@@ -8,7 +8,7 @@ store.search's plan. Nothing here loads the morphological analyzer; opening an I
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cached_property
 
@@ -17,6 +17,7 @@ from .articles import part_text, sentence_around
 from .backends import connect
 from .extract.resolve import Resolver
 from .number_table import read_amount
+from .outlet_codes import OutletCodes
 from .query import All, Entity, Query, Text
 from .query import parse as parse_query
 from .results import (
@@ -74,6 +75,21 @@ class Index:
         if self.stop_requested is not None and self.stop_requested():
             raise QueryCancelled("cancelled before its next statement")
         return self.db.execute(sql, params).fetchall()
+
+    def _batches(self, sql: str, params=(), size: int = 10_000) -> Iterator[list[tuple]]:
+        """The rows of a statement `size` at a time: hundreds of thousands are counted without being held."""
+        if self.stop_requested is not None and self.stop_requested():
+            raise QueryCancelled("cancelled before its next statement")
+        cursor = self.db.execute(sql, params)
+        while rows := cursor.fetchmany(size):
+            yield rows
+
+    def _outlet_codes(self) -> OutletCodes:
+        """Each article's outlet as a number (store.outlet_codes), read again after another connection's commit."""
+        codes = self.__dict__.get("_outlet_table")
+        if codes is None or not codes.current(self.db):
+            codes = self.__dict__["_outlet_table"] = OutletCodes(self.db)
+        return codes
 
     # --- articles -------------------------------------------------------------------------------
 
@@ -215,6 +231,7 @@ class Index:
     def refresh(self) -> None:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""
         self.__dict__.pop("_resolver", None)
+        self.__dict__.pop("_outlet_table", None)
 
     def resolve(self, name: str, limit: int = 10, fuzzy: bool = True) -> list[EntityHit]:
         return entity_lookup.resolve(self, name, limit, fuzzy)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .backends import backend_of
@@ -454,10 +455,13 @@ class SearchPlan:
         """The facets and the exact number of hits (counted with the months when not given)."""
         if self.driver is not None and self.where != "1" and self._sqlite:  # PostgreSQL: its plan's own facets
             return self._facets_of_hits(total)
-        months, counted = self._months()
+        if self.driver is not None and self._sqlite:  # words alone (a condition went to _facets_of_hits)
+            months, counted, outlets = self._months_and_outlets()
+        else:
+            months, counted = self._months()
+            outlets = self._select("a.outlet, count(*) AS n", "AND a.outlet IS NOT NULL GROUP BY a.outlet "
+                                   f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True, narrow=True)
         total = counted if total is None else total
-        outlets = self._select("a.outlet, count(*) AS n", "AND a.outlet IS NOT NULL GROUP BY a.outlet "
-                               f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True, narrow=True)
         # The span: the newest hits (they hold the ranked window), or the oldest for sort:old
         if self.driver is None:
             span_order = _ARTICLE_ORDER[self.sort if self.sort in _ARTICLE_ORDER else "new"]
@@ -514,6 +518,26 @@ class SearchPlan:
         counts = [(key, n) for part, key, n in rows if part == 2]
         return (Facets(outlets, months, self._named(counts),
                        entity_over=min(total, ENTITY_FACET_SPAN)), total)
+
+    def _months_and_outlets(self) -> tuple[list[tuple[str, int]], int, list[tuple[str, int]]]:
+        """Months, every hit counted, and outlets, from one pass over the hits' search rowids: a rowid holds the
+        day and the article id, and the open index holds each article's outlet as a number (store.outlet_codes).
+        At 1M 삼성's 667k hits: 310 ms, where the days grouped in SQL (145 ms) and the outlets by a join per hit
+        (857 ms) took 1.0 s."""
+        codes = self.index._outlet_codes()
+        days: Counter[int] = Counter()
+        by_code: Counter[int] = Counter()
+        sql = f"SELECT articles_fts.rowid FROM {self.source} WHERE {self.match} AND {self.where}"
+        for rows in self.index._batches(sql, (*self.source_params, *self.where_params)):
+            rowids = [rowid for (rowid,) in rows]
+            days.update(rowid >> ID_BITS for rowid in rowids)
+            ids = [rowid & ID_MASK for rowid in rowids]
+            if max(ids) >= len(codes.codes):  # committed since the table was read
+                codes.extend(self.index.db)
+            by_code.update(map(codes.codes.__getitem__, ids))
+        by_code.pop(0, None)  # no outlet
+        outlets = sorted(((codes.names[code], n) for code, n in by_code.items()), key=lambda o: (-o[1], o[0]))
+        return (*_fold_days(sorted(days.items())), outlets[:FACET_SIZE])
 
     def _months(self) -> tuple[list[tuple[str, int]], int]:
         """(YYYY-MM, hits) in time order, and every hit counted. A search row's day is in its rowid, so with words

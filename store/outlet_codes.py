@@ -1,0 +1,47 @@
+"""Each article's outlet as a small number, held in memory by an open index, so that the outlet facet of words
+alone counts its hits from their search rows (a search rowid holds the article id) without a join per hit.
+
+At 1M articles 삼성's 667k hits took 857 ms to count by outlet through a join with the (id, outlet) index, one
+probe per hit; reading their rowids once for both the months and the outlets takes ~310 ms. The table costs 4 bytes
+an article (4 MB at 1M) and is read once per open (612 ms at 1M, ~60 ms at 100k); another connection's commit
+(`PRAGMA data_version`) makes it read again, so a facet never counts an outlet an article no longer has.
+"""
+from __future__ import annotations
+
+from array import array
+
+
+class OutletCodes:
+    """codes[article id] -> index into names (0: no outlet, or no such article)."""
+
+    def __init__(self, conn) -> None:
+        self.version = _data_version(conn)
+        self.names: list[str | None] = [None]
+        self._number: dict[str, int] = {}
+        self.codes = array("I")
+        self.extend(conn)
+
+    def current(self, conn) -> bool:
+        """Whether no other connection committed since the table was read."""
+        return _data_version(conn) == self.version
+
+    def extend(self, conn) -> None:
+        """Read the outlets of articles added since (ids above the table's): a commit that lands while a facet
+        is being counted."""
+        start = len(self.codes)
+        top = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+        if top < start:
+            return
+        self.codes.extend(array("I", bytes(self.codes.itemsize * (top + 1 - start))))
+        for article_id, outlet in conn.execute(
+                "SELECT id, outlet FROM articles INDEXED BY articles_id_outlet WHERE id >= ? AND id <= ? "
+                "AND outlet IS NOT NULL", [start, top]):
+            number = self._number.get(outlet)
+            if number is None:
+                number = self._number[outlet] = len(self.names)
+                self.names.append(outlet)
+            self.codes[article_id] = number
+
+
+def _data_version(conn) -> int:
+    return conn.execute("PRAGMA data_version").fetchone()[0]

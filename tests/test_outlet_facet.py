@@ -1,0 +1,115 @@
+"""The outlet facet of words alone, counted from the hits' search rows and each article's outlet held in memory
+(store.outlet_codes): the same counts as a join of every hit with its article, and current after another
+process adds articles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.api import Index
+from store.db import connect
+from store.indexer import index_paths
+
+ARTICLES = [  # (outlet, date, body)
+    ("한빛일보", "2025-10-01", "삼성과 SK하이닉스가 HBM 공급 계약을 맺었다. 웨이퍼 수요는 월 90만장에 이른다."),
+    ("한빛일보", "2025-10-02", "삼성전자는 반도체 투자를 늘린다고 밝혔다."),
+    ("나라경제", "2025-10-02", "오픈AI는 삼성과 협력의향서를 체결했다. 웨이퍼 90만 장이 필요하다."),
+    ("나라경제", "2025-11-03", "반도체 업황이 살아나면서 삼성의 실적이 개선됐다."),
+    ("누리뉴스", "2025-11-04", "삼성 반도체 부문이 3분기 영업이익 12조원을 기록했다."),
+    (None, "2025-11-05", "출처가 적히지 않은 글에도 삼성과 반도체가 나온다."),
+    ("가온신문", None, "날짜 없는 기사에서 삼성은 HBM4 샘플을 보냈다."),
+]
+
+
+def write(folder: Path, rows) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, (outlet, date, body) in enumerate(rows):
+        record = {"title": f"기사 {i}", "body": body}
+        if outlet:
+            record["outlet"] = outlet
+        if date:
+            record["date"] = date
+        (folder / f"a{i:02d}_{len(list(folder.iterdir()))}.json").write_text(json.dumps(record, ensure_ascii=False),
+                                                                              encoding="utf-8")
+
+
+def build(folder: Path, db_path: Path) -> None:
+    conn = connect(db_path, create=True)
+    try:
+        index_paths(conn, [folder], workers=0)
+    finally:
+        conn.close()
+
+
+@pytest.fixture()
+def outlet_db(tmp_path) -> Path:
+    write(tmp_path / "news", ARTICLES)
+    build(tmp_path / "news", tmp_path / "i.db")
+    return tmp_path / "i.db"
+
+
+def joined_counts(index: Index, query: str) -> list[tuple[str, int]]:
+    """Every hit's outlet read from its article row, most first, then by name."""
+    hits = [hit.id for hit in index.search(query, limit=None).articles]
+    rows = index._rows("SELECT outlet, count(*) AS n FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+                       "AND outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet", (json.dumps(hits),))
+    return [tuple(r) for r in rows]
+
+
+@pytest.mark.parametrize("query", ["삼성과", "삼성", "90만 장", "90만장", "반도체 -실적", "HBM OR 웨이퍼", "오픈AI는"])
+def test_the_outlet_facet_of_words_counts_what_a_join_counts(outlet_db, query):
+    index = Index.open(outlet_db)
+    try:
+        facets, total = index.facets_and_count(query)
+        assert facets.outlet == joined_counts(index, query)
+        assert total == len(index.search(query, limit=None).articles) > 0
+    finally:
+        index.close()
+
+
+def test_ties_are_ordered_by_name_and_an_article_without_an_outlet_is_in_no_outlet(outlet_db):
+    index = Index.open(outlet_db)
+    try:
+        facets, total = index.facets_and_count("삼성")
+    finally:
+        index.close()
+    assert total == 7 and sum(n for _, n in facets.outlet) == 6
+    assert facets.outlet == [("나라경제", 2), ("한빛일보", 2), ("가온신문", 1), ("누리뉴스", 1)]
+    assert dict(facets.month) == {"2025-10": 3, "2025-11": 3}  # the undated one in no month
+
+
+def test_articles_another_process_adds_are_counted_by_the_open_index(outlet_db, tmp_path):
+    index = Index.open(outlet_db)
+    try:
+        before, _ = index.facets_and_count("삼성")
+        write(tmp_path / "news", [("새벽경제", "2025-12-01", "삼성과 오픈AI가 스타게이트 공급을 논의했다.")])
+        build(tmp_path / "news", outlet_db)  # its own connection, as `hanscope index` in another terminal
+        after, total = index.facets_and_count("삼성")
+    finally:
+        index.close()
+    assert ("새벽경제", 1) not in before.outlet and ("새벽경제", 1) in after.outlet and total == 8
+
+
+def test_an_id_a_deleted_article_leaves_and_a_new_one_takes_is_read_again(outlet_db, tmp_path):
+    # The last article's file goes and a new one comes in one run with pruning: the new article takes the freed
+    # highest id, so an outlet table read before would still name the old outlet for it.
+    index = Index.open(outlet_db)
+    try:
+        before, _ = index.facets_and_count("삼성")
+        last = max((tmp_path / "news").iterdir())
+        last.unlink()
+        write(tmp_path / "news", [("새벽경제", "2025-12-01", "삼성과 오픈AI가 스타게이트 공급을 논의했다.")])
+        conn = connect(outlet_db)
+        try:
+            freed = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+            index_paths(conn, [tmp_path / "news"], workers=0, prune=True)
+            assert conn.execute("SELECT max(id) FROM articles").fetchone()[0] == freed  # the id is taken again
+        finally:
+            conn.close()
+        after, total = index.facets_and_count("삼성")
+    finally:
+        index.close()
+    assert ("가온신문", 1) in before.outlet and total == 7
+    assert ("가온신문", 1) not in after.outlet and ("새벽경제", 1) in after.outlet
