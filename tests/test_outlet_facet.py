@@ -1,4 +1,4 @@
-"""The outlet facet of words alone, counted from the hits' search rows and each article's outlet held in memory
+"""The outlet facet of words alone (or of one @entity alone), counted from the hits' search rows and each article's outlet held in memory
 (store.outlet_codes): the same counts as a join of every hit with its article, and current after another
 process adds articles."""
 from __future__ import annotations
@@ -58,12 +58,21 @@ def joined_counts(index: Index, query: str) -> list[tuple[str, int]]:
     return [tuple(r) for r in rows]
 
 
-@pytest.mark.parametrize("query", ["삼성과", "삼성", "90만 장", "90만장", "반도체 -실적", "HBM OR 웨이퍼", "오픈AI는"])
-def test_the_outlet_facet_of_words_counts_what_a_join_counts(outlet_db, query):
+def joined_months(index: Index, query: str) -> list[tuple[str, int]]:
+    hits = [hit.id for hit in index.search(query, limit=None).articles]
+    rows = index._rows("SELECT substr(date, 1, 7) AS m, count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+                       "AND date IS NOT NULL GROUP BY m ORDER BY m", (json.dumps(hits),))
+    return [tuple(r) for r in rows]
+
+
+@pytest.mark.parametrize("query", ["삼성과", "삼성", "90만 장", "90만장", "반도체 -실적", "HBM OR 웨이퍼", "오픈AI는",
+                                   "@삼성전자", "@오픈AI", "@SK하이닉스"])
+def test_the_outlet_and_month_facets_of_words_or_one_entity_count_what_a_join_counts(outlet_db, query):
     index = Index.open(outlet_db)
     try:
         facets, total = index.facets_and_count(query)
         assert facets.outlet == joined_counts(index, query)
+        assert facets.month == joined_months(index, query)
         assert total == len(index.search(query, limit=None).articles) > 0
     finally:
         index.close()
