@@ -1,5 +1,6 @@
 """Each article's outlet as a small number, held in memory by an open index, so that the outlet facet of words
-alone counts its hits from their search rows (a search rowid holds the article id) without a join per hit.
+alone (or of one entity alone) counts its hits from the rows that hold their article ids (search rowids, an entity's
+article_entities rows) without a join per hit.
 
 At 1M articles 삼성's 667k hits took 857 ms to count by outlet through a join with the (id, outlet) index, one
 probe per hit; reading their rowids once for both the months and the outlets takes ~310 ms. The table costs 4 bytes

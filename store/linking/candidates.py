@@ -25,7 +25,7 @@ def candidate_groups(conn) -> tuple[dict[str, list], int | None, int]:
         kept = json.loads(row[0]) if row else None
     # An article's candidates come together (they are written together, so SQLite's rowid order keeps them so;
     # PostgreSQL's heap order is not kept: it is asked for): a name is in a new article when the article id differs
-    # from the last one it was counted in. A set of article ids per name held ~16M ids at 1M (~0.7 GB).
+    # from the last one it was counted in. A set of article ids per name held ~16M ids at 1M (1.1 GB).
     if kept is None:
         groups, through, rows = {}, None, conn.execute(
             "SELECT name, type, aliases, evidence, count, article_id FROM candidates"
