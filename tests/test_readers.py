@@ -3,6 +3,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.ingest import readers
 from store.model import InputError
@@ -314,3 +316,26 @@ def test_reporter_names():
     assert reporter_names(["김현일", "박혜원 기자", {"name": "최진호"}, "https://fb.com/x"]) == ["김현일", "박혜원", "최진호"]
     assert reporter_names("김현일·박혜원 기자, 이한익 특파원") == ["김현일", "박혜원", "이한익"]
     assert reporter_names(None) == []
+
+
+# a folder walk's names: never "." or ".." (which Path folds away)
+_PART = st.text(alphabet=st.sampled_from(list("ab .-_~!09가나삼성AZ")), min_size=1, max_size=4).filter(
+    lambda part: part not in (".", ".."))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PART, min_size=1, max_size=4), min_size=2, max_size=12), st.booleans())
+def test_files_sort_in_the_order_of_their_path_parts(parts_lists, absolute):
+    # The sort key is a string (parts joined by NUL): it must order paths as Path does, part by part
+    # (삼성/a.txt before 삼성 b/..., a/x before a.b), with a million keys held as strings rather than lists.
+    shown = [("/" if absolute else "") + "/".join(parts) for parts in parts_lists]
+    assert sorted(shown, key=readers._path_order) == sorted(shown, key=Path)
+
+
+def test_a_file_whose_real_path_is_its_shown_path_is_held_as_one_string(tmp_path):
+    folder = Path(os.path.realpath(tmp_path)) / "뉴스"
+    write(folder / "삼성과.txt")
+    write(folder / "하위" / "90만 장.txt")
+    files, problems = readers.discover_files([folder])
+    assert not problems and [Path(key).name for key, _ in files] == ["삼성과.txt", "90만 장.txt"]
+    assert all(key is shown for key, shown in files)
