@@ -66,7 +66,8 @@ def joined_months(index: Index, query: str) -> list[tuple[str, int]]:
 
 
 @pytest.mark.parametrize("query", ["삼성과", "삼성", "90만 장", "90만장", "반도체 -실적", "HBM OR 웨이퍼", "오픈AI는",
-                                   "@삼성전자", "@오픈AI", "@SK하이닉스"])
+                                   "@삼성전자", "@오픈AI", "@SK하이닉스", "@삼성전자 반도체", "HBM @SK하이닉스",
+                                   "@오픈AI 90만 장", "반도체 @삼성전자 sort:old"])
 def test_the_outlet_and_month_facets_of_words_or_one_entity_count_what_a_join_counts(outlet_db, query):
     index = Index.open(outlet_db)
     try:
@@ -122,3 +123,22 @@ def test_an_id_a_deleted_article_leaves_and_a_new_one_takes_is_read_again(outlet
         index.close()
     assert ("가온신문", 1) in before.outlet and total == 7
     assert ("가온신문", 1) not in after.outlet and ("새벽경제", 1) in after.outlet
+
+
+def test_a_rare_word_with_a_common_entity_counts_the_same_as_a_join(tmp_path):
+    # 삼성전자 in twelve articles, 웨이퍼 in two of them and in one without it: the word's hits are fewer than a
+    # quarter of the entity's articles, so they are looked up by id rather than reading the entity's articles.
+    rows = [(f"매체{i % 3}", f"2025-10-{i + 1:02d}", f"삼성전자는 {i + 1}분기 실적을 발표했다.") for i in range(12)]
+    rows[3] = ("매체0", "2025-10-04", "삼성전자가 웨이퍼 90만장 공급을 약속했다.")
+    rows[7] = ("매체1", "2025-11-08", "삼성전자와 SK하이닉스가 웨이퍼 수요를 나눠 맡는다.")
+    rows.append(("매체2", "2025-11-09", "SK하이닉스는 웨이퍼 투자를 늘린다."))
+    write(tmp_path / "news", rows)
+    build(tmp_path / "news", tmp_path / "i.db")
+    index = Index.open(tmp_path / "i.db")
+    try:
+        facets, total = index.facets_and_count("@삼성전자 웨이퍼")
+        assert total == 2 and facets.outlet == joined_counts(index, "@삼성전자 웨이퍼") == [("매체0", 1), ("매체1", 1)]
+        assert facets.month == [("2025-10", 1), ("2025-11", 1)]
+        assert any(name == "SK하이닉스" and n == 1 for name, _, n, _ in facets.entity)
+    finally:
+        index.close()
