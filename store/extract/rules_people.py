@@ -1,5 +1,6 @@
-"""Rules that find people: a name before a title, names joined by middle dots, a father's name and 주니어, bylines. The
-firm a head's name and title name (한빛랩스 김하늘 대표) is rules_firm_heads'."""
+"""Rules that find people: a name before a title, a father's name and 주니어, bylines. The firm a head's name and title
+name (한빛랩스 김하늘 대표) is rules_firm_heads'; people read from lists (commas, middle dots, titled brackets, line-ups,
+bulleted works, performers) are rules_people_lists'."""
 from __future__ import annotations
 
 import re
@@ -34,7 +35,6 @@ _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".spli
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
 _TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
 _BYLINE_WORD = re.compile("기자|특파원")
-_ABBREVIATION_FIRST = re.compile(r"[A-Z][A-Za-z0-9&]{1,9},")  # (KGMA, 회장 이택수)
 # A reporter of another outlet named in running text (an awards story): `게임메카 김미희 기자를`, the outlet a word of
 # its own right before the name, 기자 followed by a particle (a byline's 기자 is followed by a space, = or an address).
 _OUTLET_REPORTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}) ([가-힣]{3}) 기자"
@@ -71,13 +71,8 @@ _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등 모".split())  # 이모(44
 # word; what follows 씨 must be particles (씨앗, 씨름 are other words).
 # 여사 too (김건희 여사는): said of women only; and 作 after an artist's name in a caption (▲ 김명석作 `집단적 환상`)
 _HONORIFIC = re.compile(r"(?<![가-힣A-Za-z0-9·])([가-힣]{3}) ?(?:씨|여사|作(?![가-힣]))")
-# A photo's line-up in brackets ((왼쪽부터 현민재 한빛대 교수, 레오 마틴 UC버클리 교수)): the words are taken out of the text
-# the rules read, so the bracket is read on its own.
-_LINEUP = re.compile(r"\((?:사진\s?)?(?:왼쪽|오른쪽|좌측|우측|앞줄 왼쪽|뒷줄 왼쪽)(?:부터|에서)\s?([^()\n]{4,300})\)")
 _SPEAKER_LABEL = re.compile(r"\[([가-힣]{2,4}) ?/ ?([^\[\]\n/]{1,30})\]")
 _LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
-# a legal form may sit inside ((주)ISC 대표): its own brackets are part of the inner text
-_SHORT_BRACKET = re.compile(r"\(((?:[^()\n]|\((?:주|재|사|유)\)){2,60})\)")
 # The late (고 백남기 농민의, 故 이한열 열사, 고(故) 김용균씨): 故 before a Korean name says it is a person; 고 alone is also an
 # adjective's stem written apart (고 소득층, 고 위험군), so after 고 the name must be followed by 씨/님 or by a word for who the
 # person was (a title, or one of _LATE_ROLES).
@@ -86,29 +81,11 @@ _LATE_ROLES = frozenset("""농민 열사 선생 선생님 할머니 할아버지
     소방관 소방교 소방장 경사 순경 경장 노동자 교사 작가 시인 화백 배우 가수 씨 님 어린이 여사 신부 목사 스님 장병 병사 선수""".split())
 # A firm's head's titles, written alone after the name (not a society's 협회장, a group's 그룹 회장 is the firm's)
 _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
-# Titles in a bracket after a firm, before its head's name (누리소프트(대표 김하늘), 한빛건설(대표이사 박서준)): 회장 heads societies
-# as often, so not it.
-_FIRM_BRACKET_HEADS = frozenset("대표 대표이사 사장 CEO 대표집행임원".split())  # 현대LNG해운(대표집행임원 이규봉)
-# Heads of local offices written before their name in the office's bracket (강화소방서(서장 김성덕), 인천서부교육지원청(교육장
-# 김광범), 홍성읍(읍장 이정희)): titles only there (서장, 읍장 and 면장 alone are rare; 교육장 is also a training hall).
-_OFFICE_BRACKET_HEADS = frozenset("서장 교육장 지청장 지검장 병원장 읍장 면장 동장 조합장 지점장 지부장 지회장 지사장 학교장".split())
 _BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
-_BRACKET_TOKEN = re.compile(r"[^\s=]+")
-# Music groups and singers are persons here (bench/gold_pages/set14/SOURCES.md); rules_roles reads one after the word for what
-# it is (걸그룹 에스파는, 아이돌 그룹 아스트로가).
-# A list of them closed by 등 and a word for performers (세븐틴, 엔하이픈, 뉴진스 등 레이블 아티스트들이; 임영웅·이찬원 등 가수들): one
-# word may stand between 등 and the kind.
-_PERFORMERS_AFTER = re.compile(r" 등(?:의)? (?:[가-힣A-Za-z0-9]{1,6} )?(?:(?:인기|트로트|유명|초대) ?)?(?:아티스트|가수|아이돌|걸그룹|보이그룹|아이돌 ?그룹)(?:들)?"
-                               r"(?=[이가은는을를의과와도에]|\s|[,.]|$)")
 # A candidate after the party's name (더불어민주당 오세현, 국민의힘 박경귀 예비후보가): a name of three syllables, then a comma,
 # a line's end or a word for a candidate or a lawmaker.
 _PARTY_CANDIDATE = re.compile(r"(?<![가-힣])(?:더불어민주당|국민의힘|조국혁신당|개혁신당|정의당|진보당|민주당|국민의당|자유한국당|바른미래당"
                               r"|새누리당|미래통합당|무소속) ([가-힣]{3})(?=\s*[,·\n]| (?:예비)?후보|(?:예비)?후보| 의원| 당선인|$)")
-# A bulleted list of artists, each item a name, its possessive and a quoted work (△이현정의 '공(空) · 간(間)' △김유림의
-# 'TOMATOMA EUL', △박지원 '뿔이난 동심'): the work's quote after the name. Fixed widths: one scan, no backtracking.
-_ITEM_WORK = re.compile(r"[△▲▶■□●◆◇○•] ?([가-힣]{3})(?:의)? ?(?=['‘\"“「『〈《<])")
-# Any item of such a list (△김지훈 전시전): a name of three syllables after the mark, then a space, a quote or 의.
-_ITEM_NAME = re.compile(r"[△▲▶■□●◆◇○•] ?([가-힣]{3})(?=의|\s|['‘\"“「『〈《<])")
 # A North Korean vice minister, named before the ministry (…성) and 부상 (최수헌 외무성 부상이, 김성남 국방성 제1부상): 부상 alone is
 # an injury, but never after a ministry's name. The ministry is an org of its own.
 _VICE_MINISTER = re.compile(r"(?<![가-힣])([가-힣]{3}) ((?:외무|국방|국가보위|사회안전|인민보안|대외경제|대외무역|무역|체신|철도|보건|재정|농업"
@@ -119,15 +96,6 @@ _VICE_MINISTER = re.compile(r"(?<![가-힣])([가-힣]{3}) ((?:외무|국방|국
 _STATE_SECRETARY = re.compile(r"(?<![가-힣A-Za-z0-9])(?:미|미국) ?국무장관(?=(?:[은는이가을를의과와도에간]|에게|으로|과의|와의)?(?![가-힣]))")
 # A TV transcript's speaker label on a line of its own, name / where from or what (이우현 / 경북 안동시), before a quoted line.
 _LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?:[ \t]*\n)?[ \t]*[\"“]", re.M)
-_LIST_ITEM = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}")
-# A group before its members (방탄소년단 멤버들의, 뉴진스의 멤버 하니), read only in a story about music (_MUSIC_WORDS): the word
-# before 멤버, unless it says which members (핵심 멤버, 창립 멤버) or what kind of body they belong to (팀, 위원회).
-_GROUP_MEMBERS = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9&\-]{1,15}?)(?:의)? 멤버(?P<tail>[가-힣]{0,4})(?![가-힣])")
-_MUSIC_WORDS = re.compile(r"앨범|음반|컴백|아이돌|걸그룹|보이그룹|월드투어|빌보드|K팝|케이팝|팬덤|음원|타이틀곡")
-_NOT_GROUPS = frozenset("""핵심 창립 원년 기존 신규 새 팀 그룹 밴드 유닛 크루 위원회 이사회 정식 준 일부 다른 모든 각 나머지 해당 주요 전 현 전체
-    구성 합류 탈퇴 출신 남성 여성 남자 여자 막내 리더 일반 정규 고정 프로젝트 연합 동료 기존의 원래 최연소 최고령 멤버 해외 국내 한국인 외국인
-    중국인 일본인 그 이 저 두 세 네 다섯 여섯 일곱 여덟 아홉 열 전원 나머지 클럽 동아리 가족 회원 파티 스태프 출연진
-    예능 방송 프로그램 시즌 완전체 오리지널 댄스 보컬 래퍼""".split())
 
 # A name glossed by its Hanja in brackets, as archives and formal stories write officials (진념 (陳稔) 기아그룹 회장, 고건 (高建)
 # 국무총리, 김수한 (金守漢) 국회의장): the Hangul word starts a word; hanja_glossed_name checks the surname.
@@ -159,7 +127,6 @@ _ACADEMIC_TITLES = frozenset("교수 총장 부총장 학장".split())
 _NOT_NAME_STEMS = frozenset("사람 이로".split())
 # before 교수 or 박사: a hospital's department (산부인과) or a university's (신소재공학과, 생명과학부)
 _DEPARTMENT = re.compile(r"[가-힣]{0,8}(?:의학|내|외|신경|안|치|피부|비뇨기|이비인후|소아청소년|소아|산부인|병리)과|[가-힣]{1,10}학(?:과|부)")
-_TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표", "대표이사", "부회장", "CEO")) + r")\Z")
 # Determiners that stand before a noun and never before a person's name (각 부서별 팀장, 모든 지역별 담당자).
 _DISTRIBUTIVES = frozenset("각 모든 여러 해당 매 각각의".split())
 _SCHOOL_WORD = re.compile(r"[가-힣]{2,8}(?:고등학교|중학교|초등학교|여고|여중|고|중)")  # before 교장 (see rules_schools.school_hits)  # titles a university may stand before (김용하 건양대 총장)
@@ -175,7 +142,8 @@ _ELECTION_TITLES = frozenset(("후보", "당선자"))
 
 
 class _PeopleRules(_FirmHeadRules):
-    """Persons. The players' rules (rules_players: transfers, clubs, results) are reached through `_Article`."""
+    """Persons. The players' rules (rules_players: transfers, clubs, results) and the list rules (rules_people_lists) are
+    reached through `_Article`."""
 
     def is_name_word(self, w: _Word) -> bool:
         """One word of a foreign name (맷, 가먼, 브로크만): Hangul, a proper noun or unknown word."""
@@ -227,7 +195,8 @@ class _PeopleRules(_FirmHeadRules):
     # rules
 
     def title_hits(self) -> list[_Hit]:
-        """Persons named by a title or by what the sentence does with them (these rules, rules_players', rules_people_shapes')."""
+        """Persons named by a title or by what the sentence does with them (these rules, rules_people_lists', rules_players',
+        rules_people_shapes')."""
         return (self._titled_word_hits() + self.bracket_title_hits() + self.transfer_hits() + self.club_player_hits() + self.quoted_pair_hits()
                 + self.speaker_label_hits() + self.scorer_hits() + self.hanja_name_hits() + self.music_group_hits()
                 + self.party_candidate_hits() + self.item_work_hits() + self.vice_minister_hits() + self.state_secretary_hits()
@@ -255,29 +224,6 @@ class _PeopleRules(_FirmHeadRules):
         return (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
                 and self.known.type_of(name) in (None, "person"))
 
-    def item_work_hits(self) -> list[_Hit]:
-        """Artists in a bulleted list of works (see _ITEM_WORK): two items or more on one line, each a name and its quoted
-        work; every name of them must look Korean (all or none), and then every item of that line that opens with a name
-        is one too (△김지훈 전시전)."""
-        text = self.text
-        if not any(mark in text for mark in "△▲▶■□●◆◇○•"):
-            return []
-        by_line: dict[int, list[re.Match]] = {}
-        line_start, seen = -1, 0  # the line start is looked for only between matches: linear on a one-line text
-        for m in _ITEM_WORK.finditer(text):
-            line_start = max(line_start, text.rfind("\n", seen, m.start()))
-            seen = m.start()
-            by_line.setdefault(line_start, []).append(m)
-        hits: list[_Hit] = []
-        for line_start, found in by_line.items():
-            if len(found) < 2 or not all(self._free_korean_name(m.group(1)) for m in found):
-                continue
-            line_end = text.find("\n", found[-1].end())
-            for m in _ITEM_NAME.finditer(text, line_start + 1, len(text) if line_end < 0 else line_end):
-                if self._free_korean_name(m.group(1)):
-                    hits.append(_Hit(m.group(1), m.start(1), "title", "person"))
-        return hits
-
     def party_candidate_hits(self) -> list[_Hit]:
         """A candidate or lawmaker named right after the party (see _PARTY_CANDIDATE)."""
         if "당 " not in self.text and "무소속 " not in self.text and "국민의힘 " not in self.text:
@@ -288,51 +234,6 @@ class _PeopleRules(_FirmHeadRules):
             if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name) and name[-1] not in _BODY_SHORT_ENDINGS
                     and strip_particle(name) == name and self.known.type_of(name) in (None, "person")):
                 hits.append(_Hit(name, m.start(1), "title", "person"))  # (국민의힘 지도부,: the party's body, no one)
-        return hits
-
-    def _group_name_ok(self, name: str) -> bool:
-        return (name not in _NOT_GROUPS and name not in _NOT_NAMES and not title_family(name) and _suffix_type(name) is None
-                and self.known.type_of(name) in (None, "person"))
-
-    def music_group_hits(self) -> list[_Hit]:
-        """Music groups and singers named in a list closed by a word for performers, or before their members (see
-        _PERFORMERS_AFTER, _GROUP_MEMBERS)."""
-        text = self.text
-        hits: list[_Hit] = []
-        if "등" in text:
-            floor = 0
-            for m in _PERFORMERS_AFTER.finditer(text):
-                items: list[tuple[int, str]] = []
-                k, low, floor = m.start(), floor, m.end()
-                while len(items) < 30 and k > low:
-                    sep = max(text.rfind(",", low, k), text.rfind("·", low, k), text.rfind("\n", low, k))
-                    begin = sep + 1 if sep >= 0 else low  # no separator: the piece starts where the last list ended, not at
-                    piece = text[begin:k]                 # the text's start (that made a long text quadratic)
-                    item = piece.strip()
-                    if not _LIST_ITEM.fullmatch(item) and items and text[k] == "·" and piece[-1:] != " ":
-                        item = piece.split()[-1] if piece.split() else ""  # 무대에선 임영웅·이찬원 등: a dot joins words only
-                        if _LIST_ITEM.fullmatch(item):
-                            items.append((k - len(item), item))
-                        break
-                    if not _LIST_ITEM.fullmatch(item):
-                        words = piece.split()
-                        last = words[-1] if len(words) >= 2 and piece[-1:] != " " else ""
-                        if (len(items) >= 2 and text[k] == "," and _LIST_ITEM.fullmatch(last)
-                                and last[-1] not in "다고며서돼해된한던는은을를의와과도에이가로"):
-                            items.append((k - len(last), last))  # 행사가 진행돼 초아, 할리퀸, 도미노보이즈 등: the list's first
-                        break
-                    items.append((begin + len(piece) - len(piece.lstrip()), item))
-                    if sep < 0 or text[sep] == "\n":
-                        break
-                    k = sep
-                if len(items) >= 2 and all(self._group_name_ok(item) and item[-1] not in "은는을를의와과도에" for _, item in items):
-                    hits += [_Hit(item, start, "title", "person") for start, item in items]
-        if "멤버" in text and _MUSIC_WORDS.search(text):
-            for m in _GROUP_MEMBERS.finditer(text):
-                name = m.group(1)
-                if (self._group_name_ok(name) and _strip_tail(name) == name and name[-1] not in "은는을를의와과도에"
-                        and (not m.group("tail") or _is_tail(m.group("tail")))):
-                    hits.append(_Hit(name, m.start(1), "title", "person"))
         return hits
 
     def hanja_name_hits(self) -> list[_Hit]:
@@ -580,97 +481,6 @@ class _PeopleRules(_FirmHeadRules):
         before = self.words[k - 1]
         return w if before.closes or self.has_barrier(before) or not self.is_name_word(before) else None
 
-    def _comma_names(self, k: int, need: int) -> list[_Hit]:
-        """The names listed with commas that end at words[k] (강영록, 김영덕, 김정숙, …): Korean names only, each followed by a
-        comma, at least `need` of them (one name and a comma before a titled name may be a clause: 이사회, 김 의장)."""
-        found: list[_Hit] = []
-        words, text = self.words, self.text
-        noted = False  # a name with its role in brackets (양성수(외과),) is one even alone before a titled name
-        while k >= 0 and len(found) < 30:
-            w = words[k]
-            after = w.end
-            if text[after : after + 1] == "(":
-                close = text.find(")", after, after + 30)
-                after, noted = (close + 1, True) if close > 0 else (after, noted)
-            # the list is the evidence: 이상만, is a name here (alone, 이상만 may be "only above"); a spaced middle dot joins
-            # names only (이정민 · 강서준 교수), so one is enough
-            dotted = text.startswith(" · ", after)
-            noted = noted or dotted
-            if (text[after : after + 1] != "," and not dotted or not _looks_korean_name(w.core) or w.core in _NOT_NAMES or title_family(w.core)
-                    or self.known.type_of(w.core) not in (None, "person")):
-                break
-            found.append(_Hit(w.core, w.start, "title", "person"))
-            if w.line_start or w.opens:
-                break
-            k -= 1
-        return found if len(found) >= need or noted else []
-
-    def bracket_title_hits(self) -> list[_Hit]:
-        """People named with their title inside brackets, alone or listed (나주시의회(김선용 의장), 외과팀(외과 장진영, 권우일,
-        김홍범 교수)): the bracket's words end in a title; the names before it look like Korean names, the earlier ones each
-        followed by a comma."""
-        if "(" not in self.text:
-            return []
-        hits: list[_Hit] = []
-        for m in _SHORT_BRACKET.finditer(self.text):
-            inner = m.group(1)
-            if self.known.type_of(inner.strip()) == "company":
-                before = _NAME_BEFORE.search(self.text, max(0, m.start() - 5), m.start())
-                name = before.group() if before else ""
-                if (_looks_korean_name(name) and name not in _NOT_NAMES and not title_family(name)
-                        and self.known.type_of(name) is None):
-                    hits.append(_Hit(name, before.start(), "title", "person"))  # 김재환(두산 베어스): a player and his club
-                continue
-            if not _TITLE_HINT.search(inner) and inner.split(" ", 1)[0] not in _OFFICE_BRACKET_HEADS:
-                continue  # no title word in it
-            tokens = list(_BRACKET_TOKEN.finditer(inner))
-            if len(tokens) == 3 and _ABBREVIATION_FIRST.fullmatch(tokens[0].group()):
-                tokens = tokens[1:]  # 한국게임전문미디어협회(KGMA, 회장 이택수): the body's abbreviation, then its head
-            head = tokens[0].group() if len(tokens) == 2 else ""
-            if head and (head in _PLACE_TITLES or head == "구청장" or head in _FIRM_BRACKET_HEADS or head in _OFFICE_BRACKET_HEADS
-                         or _is_title_word(head) and strip_particle(head) == head):
-                name = tokens[1].group()  # 서대문구(구청장 이성헌), 연합회(회장 이규홍): the head after its title
-                if _looks_korean_name(name) and name not in _NOT_NAMES and self.known.type_of(name) in (None, "person"):
-                    hits.append(_Hit(name, m.start(1) + tokens[1].start(), "title", "person"))
-                    if head in _FIRM_BRACKET_HEADS:
-                        firm = self._firm_before_bracket(m.start())
-                        if firm:
-                            hits.append(firm)  # 누리소프트(대표 김하늘)는: the firm its head is named after
-                continue
-            if not tokens or not inner.rstrip().endswith(tokens[-1].group()):
-                continue
-            last = tokens[-1].group()
-            if (len(tokens) >= 2 and title_family(last) and not _glued_name(last) and strip_particle(last) == last
-                    and not any(_looks_korean_name(t.group().rstrip(",")) for t in tokens[:-1])):
-                named = self._name_before_titled_bracket(m.start())
-                if named:
-                    hits.append(named)  # 정영배((주)ISC 대표), 채희봉(산업통상자원부 무역투자실장): the name, its post in brackets
-                    continue
-            if len(tokens) < 2 or not _is_title_word(last):
-                continue
-            if len(tokens) == 2 and _TITLE_BEFORE_BRACKET.search(self.text, max(0, m.start() - 8), m.start()):
-                continue  # 오카무라 다다시 일본상의 회장(도시바 상담역): a titled person's other post, its firm before the title
-            offset = m.start(1)
-            for n, token in enumerate(reversed(tokens[:-1])):
-                name = token.group().rstrip(",")
-                if (n and not token.group().endswith(",") or n == 0 and token.group().endswith(",")
-                        or not _looks_korean_name(name) or name in _NOT_NAMES or self.known.type_of(name) not in (None, "person")):
-                    break
-                hits.append(_Hit(name, offset + token.start(), "title", "person"))
-        return hits
-
-    def _name_before_titled_bracket(self, start: int) -> _Hit | None:
-        """The Korean name written right before a bracket that holds a post and its body and names no one in it
-        (김하늘(한빛전자 대표)): three syllables that start a word and look like a name, unknown or a known person; not a
-        body's short name (조직위(대회 위원장), 준비단(단 단장)), nor a lone title ((위원장) may follow a body)."""
-        before = _NAME_BEFORE.search(self.text, max(0, start - 5), start)
-        name = before.group() if before else ""
-        if (len(name) >= 3 and name[-1] not in _BODY_SHORT_ENDINGS and _looks_korean_name(name) and name not in _NOT_NAMES
-                and not title_family(name)
-                and self.known.type_of(name) in (None, "person")):
-            return _Hit(name, before.start(), "title", "person")
-        return None
-
     def late_hits(self) -> list[_Hit]:
         """The late, named after 故 or 고 (see _LATE): three syllables that look like a Korean name, unknown or a person."""
         text = self.text
@@ -736,16 +546,6 @@ class _PeopleRules(_FirmHeadRules):
             hits.append(_Hit(f"{first.core} {given}", first.start, "rule", "person"))
         return hits
 
-    def lineup_hits(self) -> list[_Hit]:
-        """People (and their universities) named with titles in a bracketed photo line-up (see _LINEUP)."""
-        if "부터" not in self.text and "에서" not in self.text:
-            return []
-        hits: list[_Hit] = []
-        for m in _LINEUP.finditer(self.text):
-            inside = type(self)(m.group(1), None, self.known)
-            hits += [_Hit(h.surface, h.start + m.start(1), h.evidence, h.type) for h in inside._titled_word_hits()]
-        return hits
-
     def honorific_hits(self) -> list[_Hit]:
         """People named with 씨 after them (see _HONORIFIC): a name of three syllables that looks Korean."""
         if "씨" not in self.text and "여사" not in self.text and "作" not in self.text:
@@ -766,43 +566,6 @@ class _PeopleRules(_FirmHeadRules):
         also without its 시 or 군 (양구군수 heads 양구군); alone, 시장 is a market (전기차 시장)."""
         return any(self.known.type_of(place) == "place" for head in _place_title_heads(core)
                    for place in (head, head + "군", head + "시"))
-
-    def dot_list_people(self, people: list[_Hit]) -> list[_Hit]:
-        """The other names of a ·-joined list in which one is a person found by another rule (임영웅·싸이·이수영: 임영웅 is a
-        singer): each a Hangul word of two to four syllables that names nothing else."""
-        found = {h.surface for h in people if h.type == "person"}
-        if not found:
-            return []
-        hits: list[_Hit] = []
-        for w in self.words:
-            if "·" not in w.core:
-                continue
-            parts = w.core.split("·")
-            if not 2 <= len(parts) <= 6 or not found & set(parts):
-                continue
-            offset = w.start
-            for part in parts:
-                if (part not in found and 2 <= len(part) <= 4 and all(map(_is_hangul, part)) and part not in _NOT_NAMES
-                        and not title_family(part) and self.known.type_of(part) in (None, "person")):
-                    hits.append(_Hit(part, offset, "title", "person"))
-                offset += len(part) + 1
-        return hits
-
-    def _dot_names(self, w: _Word) -> list[_Hit]:
-        """Korean names joined by middle dots before a title (김영식·구자근 의원): every part must look like one. A bill's
-        sponsors may be listed twenty in a row (길정우·이철우·…·정병국 의원 등 20명): the all-parts check keeps long lists safe."""
-        parts = w.core.split("·")
-        if not 2 <= len(parts) <= 30:
-            return []
-        hits: list[_Hit] = []
-        offset = w.start
-        for part in parts:
-            if (not _looks_korean_name(part) or part in _NOT_NAMES or title_family(part)
-                    or self.known.type_of(part) not in (None, "person")):
-                return []
-            hits.append(_Hit(part, offset, "title", "person"))
-            offset += len(part) + 1
-        return hits
 
     def _title_is_noun(self, w: _Word) -> bool:
         # 대표해/VV and 리더십 never reach here (title_family); this drops titles the analyzer reads as verbs
