@@ -1,6 +1,6 @@
 """The discovery rules: one article's words, and the names its titles, suffixes, brackets, model codes,
 subsidiaries, quoted works and analyzer tokens propose (each a _Hit with its evidence). Each kind of rule lives in its
-own module (rules_people, rules_people_lists, rules_firm_heads, rules_players, rules_bodies, rules_schools, rules_firm_cues, rules_places, rules_products,
+own module (rules_people, rules_people_lists, rules_firm_heads, rules_players, rules_bodies, rules_events, rules_schools, rules_firm_cues, rules_places, rules_products,
 rules_brackets, rules_local) over rules_base's words."""
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from .lexicon import _has_hangul
 from .rules_base import _EVIDENCE_RANK, _FUNCTION_WORDS, _PLACE_SUFFIXES, _Hit, _is_amount, _suffix_type
 from .rules_bodies import _BodyRules
 from .rules_brackets import _BracketRules, spells_acronym
+from .rules_events import _EventRules
 from .rules_firm_cues import _FirmCueRules
 from .name_shapes import _looks_korean_name
 from .rules_people import _PeopleRules
@@ -22,7 +23,7 @@ from .rules_products import _ProductRules
 __all__ = ["_EVIDENCE_RANK", "_FUNCTION_WORDS", "_Article", "_Hit", "_guess_type", "_is_amount", "spells_acronym"]
 
 
-class _Article(_LocalRules, _PeopleRules, _PeopleListRules, _PeopleShapeRules, _RoleRules, _PlayerRules, _BodyRules, _FirmCueRules, _PlaceRules, _ProductRules, _BracketRules):
+class _Article(_LocalRules, _PeopleRules, _PeopleListRules, _PeopleShapeRules, _RoleRules, _PlayerRules, _BodyRules, _EventRules, _FirmCueRules, _PlaceRules, _ProductRules, _BracketRules):
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
 

@@ -1,6 +1,7 @@
 """Rules that find organisations, companies and events by the word that ends their name (…위원회, …그룹,
 …챔피언십) or by a ·-joined list of them; the schools and universities they also name live in rules_schools, the firms
-named by the words around them (자회사 …) in rules_firm_cues."""
+named by the words around them (자회사 …) in rules_firm_cues, the festivals and events named by the words around them
+(홍천 맥주축제, LPGA 투어 롯데 챔피언십) in rules_events."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from bisect import bisect_right
 from functools import cached_property, lru_cache
 
 from .lexicon import _has_hangul, _has_latin, _is_hangul, _is_tail
-from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _PLACE_INSTITUTIONS, _EVENT_SUFFIXES, _GENERIC_LATIN, _GENERIC_LATIN_UPPER, _Hit,
+from .rules_base import (_ArticleBase, _COMPANY_SUFFIXES, _PLACE_INSTITUTIONS, _EVENT_SUFFIXES, _GENERIC_LATIN, _Hit,
                          _LIST_BREAK, _LOANWORD_SYLLABLES, _NOT_NAMES, _ORG_SUFFIXES, _SITE_SUFFIXES, _Word,
                          _strip_tail, _suffix_type)
 from .name_shapes import _looks_korean_name
@@ -21,10 +22,7 @@ _GENERIC_STEMS = frozenset("""국립 시립 도립 구립 공립 사립 현대 �
     AI 인공지능 미래 퓨처 산업 기초 정밀 의료 공공 대기업 중소기업 석유 정유 종합 생활 산업용 하이 로봇 자율주행 민자 국제 전기
     고층 초고층 오피스 업무용 상업용 사무용 신축 노후 대형 임대
     시중 국책 인터넷 투자 상업 저축 개발 중앙 특수 외국 외국계 지역 협동 세계 아시아개발 새 인간 동물 태아 소중한 정책 제1금융""".split())
-# Words that may stand between an event's head and its event word: CME그룹 투어 챔피언십, HSBC 위민스 월드 챔피언십,
-# BAFTA 게임 어워즈, 뉴욕 국제 오토쇼. The head is a Latin name or a known company or product (the title sponsor:
-# LPGA 투어 롯데 챔피언십 is 롯데 챔피언십), or a known place before 국제/세계 (뉴욕 국제 오토쇼).
-_EVENT_CONNECTORS = frozenset("투어 월드 위민스 여자 남자 게임 국제 세계 아시아 뮤직 인비테이셔널 마스터스 클래식".split())
+# A known place before 국제/세계 heads an event (뉴욕 국제 오토쇼, 뉴욕 국제오토쇼; see rules_events._EVENT_CONNECTORS).
 _EVENT_PLACE_WORDS = frozenset("국제 세계".split())
 # Suffixes that may stand as a word of their own after a name (K-AI 얼라이언스, 도이치 텔레콤); 사무소 ends a
 # body's name only inside its word (방송통신사무소): 한국 사무소 is a branch office.
@@ -90,12 +88,10 @@ _GENERIC_ARTS_FESTIVAL_ENDS = ("청소년", "대학", "대학생", "학생", "�
 _ARMY_UNIT_WORDS = ("사단", "군단", "여단", "함대", "비행단")
 _ARMY_UNIT = re.compile(r"(?<![0-9A-Za-z가-힣.,])제?(\d{1,3}(?:사단|군단|여단|함대|전투비행단|비행단))")
 _HANGUL_RUN = re.compile("[가-힣]*")
-# A co-op named after its town (김화농협, 제주수협, 부천신협, 횡성축협) and a festival after the word for its kind (see coop_hits,
-# festival_apposition_hits).
+# A co-op named after its town (김화농협, 제주수협, 부천신협, 횡성축협) (see coop_hits).
 _COOP_WORDS = ("농협", "수협", "축협", "신협")
 _COOP = re.compile(r"(?<![가-힣A-Za-z0-9])(([가-힣]{2,5})(?:농협|수협|축협|신협))")
 _GENERIC_COOP_STEMS = frozenset("지역 단위 회원 전국 해당 인근 관내 일선 지방 조합 각 시 군 도 읍 면 동 중앙 농 수 축 신 새 한".split())
-_FESTIVAL_APPOSITION = re.compile(r"축제인 ([가-힣]{2,8}축제)")
 _INSTITUTION_HINT = re.compile("|".join(_PLACE_INSTITUTIONS))
 _GENERIC_BODY_HEADS = ("지방", "관할", "해당", "일선", "인근")
 _NUMBERED = re.compile(r"(?:(?:형사|민사|행정|가사|특허|파산|회생)(?:항소|합의|재정|신청)?)?제?\d{1,3}(?!\d)")  # 형사1부: a court's division
@@ -105,7 +101,7 @@ _NUMBERED = re.compile(r"(?:(?:형사|민사|행정|가사|특허|파산|회생)
 FOUR_CHARACTER_IDIOMS = frozenset("""명실상부 일사천리 어부지리 경거망동 부화뇌동 혼비백산 십중팔구 천우신조 일석이조 유명무실 대동소이
     이구동성 호시탐탐 우왕좌왕 동분서주 좌충우돌 파란만장 천신만고 자포자기 인산인해 각양각색 천차만별 일취월장 승승장구""".split())
 # A town's festivals and fairs are written after its name in every regional story (진주 남강유등축제, 사천 항공우주엑스포,
-# 양산 삽량문화축전): the same reading as 축제's (see _festival_of_town)
+# 양산 삽량문화축전): the same reading as 축제's (see rules_events' _festival_of_town)
 _TOWN_FESTIVAL_WORDS = frozenset("축제 엑스포 박람회 축전 페스티벌".split())
 _GENERIC_FESTIVAL_HEADS = ("세계", "국제", "전국", "지역", "청소년", "대학", "체육", "생활체육")
 # A members' association before its branch in a place (특수임무유공자회 세종지회, 대한노인회 경기도지부): every local story names a
@@ -187,19 +183,6 @@ class _BodyRules(_SchoolRules):
             if ((not rest or _is_tail(rest)) and stem not in _GENERIC_COOP_STEMS and stem not in _NOT_NAMES
                     and self.known.type_of(name) in (None, "company")):
                 hits.append(_Hit(name, m.start(1), "rule", "company"))
-        return hits
-
-    def festival_apposition_hits(self) -> list[_Hit]:
-        """A festival named after the kind it is (대표 지역축제인 빙어축제가, 겨울축제인 얼음축제는): the name after 인 is one
-        festival, even when its stem is one common word; not a kind again (지역축제인 겨울축제)."""
-        if "축제인" not in self.text:
-            return []
-        hits: list[_Hit] = []
-        for m in _FESTIVAL_APPOSITION.finditer(self.text):
-            name = m.group(1)
-            rest = _HANGUL_RUN.match(self.text, m.end()).group()
-            if (not rest or _is_tail(rest)) and name[:-2] not in _GENERIC_FESTIVAL_STEMS and self.known.type_of(name) in (None, "event"):
-                hits.append(_Hit(name, m.start(1), "rule", "event"))
         return hits
 
     def army_unit_hits(self) -> list[_Hit]:
@@ -399,18 +382,6 @@ class _BodyRules(_SchoolRules):
             self.known.type_of(prev.core) is None and any(c in _LOANWORD_SYLLABLES for c in prev.core) and not self.has_barrier(prev))
         return _Hit(f"{prev.core} {core}", prev.start, "rule", "org") if placed else None
 
-    def _sponsors_event(self, i: int) -> bool:
-        """Whether a known event follows words[i] directly or after Latin words only (신한은행 MY CAR KBO리그)."""
-        words = self.words
-        for k in range(i + 1, min(i + 4, len(words))):
-            if words[k].line_start or words[k - 1].closes:
-                return False
-            if self.known.type_of(words[k].core) == "event" or self.known.type_of(_strip_tail(words[k].core)) == "event":
-                return True
-            if not words[k].core.isascii():
-                return False  # 해동바이오 전무는 CES 2025: a firm's officer at an event, not its sponsor
-        return False
-
     def _council(self, i: int, core: str) -> _Hit | None:
         """A council named after a place the alias file knows, glued (세종시의회, 경기도의회) or written apart (나주시 의회)."""
         head = core[:-2]
@@ -457,31 +428,6 @@ class _BodyRules(_SchoolRules):
                     pairs.append((h.surface[: -len(short)] + full, h.surface))
         return pairs
 
-    def _town_event_pairs(self, hits: list[_Hit]) -> list[tuple[str, str]]:
-        """An event named with its town in front and without (화천산천어축제 … 산천어축제, 홍천 맥주축제 … 맥주축제 where the
-        shorter is found too): one event, named in full. Each full name's endings are looked up: linear."""
-        events = {h.surface.replace(" ", ""): h.surface for h in hits if h.type == "event"}
-        if len(events) < 2:
-            return []
-        pairs: list[tuple[str, str]] = []
-        for key, full in events.items():
-            for k in range(2, min(6, len(key) - 3) + 1):  # a town of 2-5 syllables (+ 시/군), then a name of 3 or more
-                short = events.get(key[k:])
-                if short is not None and short != full and self._is_place(key[:k]):
-                    pairs.append((full, short))
-                    break
-        return pairs
-
-    def _festival_of_town(self, i: int, core: str, word: str = "축제") -> _Hit | None:
-        """홍천 맥주축제엔, 양구 곰취축제, 사천 항공우주엑스포, 양산 삽량문화축전: a known place, then a festival or fair of its
-        own (the place is part of the name, no mention of its own); not a kind of festival (강원 겨울축제, 지역 대표축제)."""
-        w, prev = self.words[i], self.words[i - 1]
-        stem = core[: -len(word)]
-        if (len(stem) < 2 or not all(map(_is_hangul, stem)) or stem in _GENERIC_FESTIVAL_STEMS or stem in _NOT_NAMES
-                or prev.closes or w.line_start or w.opens or not self._is_place(prev.core)):
-            return None
-        return _Hit(f"{prev.core} {core}", prev.start, "rule", "event")
-
     def _named_after_place(self, i: int, core: str) -> _Hit | None:
         """강남 경찰서, 대전 지방법원 (a public body of a place), 파리 올림픽 (a game hosted there): a known place, then the
         word on its own."""
@@ -505,44 +451,6 @@ class _BodyRules(_SchoolRules):
                     hits.append(_Hit(part, offset, "rule", found[0]))
             offset += len(part) + 1
         return hits
-
-    def _town_festival_words(self, i: int) -> list[_Word] | None:
-        """A known town, one to three plain words (no particle, no kind: 지역, 대표, 겨울) and the word 축제 alone after them
-        (하동 북천 코스모스 메밀꽃 축제 55만 명): regional round-ups name a town's festival so; the words back to the town, or
-        None."""
-        words = self.words
-        taken: list[_Word] = []
-        j = i - 1
-        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes and not words[j + 1].opens:
-            word = words[j]
-            if self._is_place(word.core) and taken:
-                return [word, *taken]
-            core = word.core
-            if (not 2 <= len(core) <= 5 or not all(map(_is_hangul, core)) or _strip_tail(core) != core or core in _NOT_NAMES
-                    or core in _GENERIC_FESTIVAL_STEMS or self.known.type_of(core) is not None):
-                return None
-            taken.insert(0, word)
-            j -= 1
-        return None
-
-    def _event_words_before(self, i: int) -> list[_Word] | None:
-        """The words naming the event whose event word is words[i], back to its head (see _EVENT_CONNECTORS), or None."""
-        words = self.words
-        taken: list[_Word] = []
-        j = i - 1
-        while j >= 0 and i - j <= 4 and not words[j + 1].line_start and not words[j].closes:
-            word = words[j]
-            kind = self.known.type_of(word.core)
-            latin_name = _has_latin(word.core) and word.core.upper() not in _GENERIC_LATIN_UPPER
-            if kind in ("company", "product") or latin_name and kind in (None, "event"):
-                return [word, *taken]
-            if kind == "place":
-                return [word, *taken] if any(x.core in _EVENT_PLACE_WORDS for x in taken) else None
-            if word.core not in _EVENT_CONNECTORS or word.opens:
-                return None
-            taken.insert(0, word)
-            j -= 1
-        return None
 
     def _can_head(self, prev: _Word) -> bool:
         if prev.core in _GENERIC_LATIN or prev.core in _NOT_NAMES or self.has_barrier(prev) or _K_SLOGAN_WORD.fullmatch(prev.core):
