@@ -502,14 +502,17 @@ class SearchPlan:
         span, span_params = self.matching_ids_sql()
         span_sql = f"{span} ORDER BY {span_order} LIMIT {ENTITY_FACET_SPAN}"
         over = min(total, ENTITY_FACET_SPAN)
-        types = self._types_join()
-        # Group the ids alone, then name the top ones: joining entities before grouping doubled the cost.
-        counts = self.index._rows(
-            f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{types} WHERE ae.article_id IN ({span_sql}) "
-            f"GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT {FACET_SIZE * 2}",
-            (*self.q.types, *span_params),
-        )
+        counts = self._entity_counts(span_sql, span_params)
         return Facets([tuple(r) for r in outlets], months, self._named(counts), entity_over=over), total
+
+    def _entity_counts(self, ids_sql: str, params) -> list[tuple]:
+        """(entity id, hits) of the articles `ids_sql` selects, most first. Grouped on the ids alone, the top
+        ones named after (_named): joining entities before grouping doubled the cost."""
+        return self.index._rows(
+            f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{self._types_join()} "
+            f"WHERE ae.article_id IN ({ids_sql}) "
+            f"GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT {FACET_SIZE * 2}",
+            (*self.q.types, *params))
 
     def _types_join(self) -> str:
         """`type:` narrows the entity facet: a join, not `entity_id IN (…)`, which let the planner walk every
@@ -588,11 +591,7 @@ class SearchPlan:
             count(waiting, named)
         months, counted = tally.months()
         total = counted if total is None else total
-        counts = self.index._rows(
-            f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{self._types_join()} "
-            "WHERE ae.article_id IN (SELECT value FROM json_each(?)) "
-            f"GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT {FACET_SIZE * 2}",
-            (*self.q.types, json.dumps(list(span))))
+        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(list(span))])
         return (Facets(tally.outlets(), months, self._named(counts),
                        entity_over=min(total, ENTITY_FACET_SPAN)), total)
 
