@@ -50,7 +50,7 @@ _ARTICLE_COLUMN = re.compile(r"\ba\.(\w+)")  # the article columns a plan's cond
 _ARTICLE_ID = re.compile(r"\ba\.id\b")
 # One entity's condition, probing article_entities for each article: over `a.id`, and as it reads inside a search row
 _ENTITY_PROBE = "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = ? AND ae.article_id = a.id)"
-_ENTITY_PROBE_ON_SEARCH_ROW = _ENTITY_PROBE.replace("a.id", _ID)
+_ENTITY_EXCLUDED = f"NOT ({_ENTITY_PROBE})"
 _ENTITY_LIST = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"  # a rare entity's, read first
 _OUTLET_LIST = "a.outlet IN ("  # how an `outlet:` filter's condition starts (_filters)
 
@@ -490,9 +490,9 @@ class SearchPlan:
 
     def facets_and_count(self, total: int | None = None) -> tuple[Facets, int]:
         """The facets and the exact number of hits (counted with the months when not given)."""
-        if (self.driver is not None and self._sqlite and self.where == _ENTITY_PROBE_ON_SEARCH_ROW
-                and self.source == "articles_fts"):
-            return self._facets_of_words_in_entity(total)
+        if (self.driver is not None and self._sqlite and self.source == "articles_fts" and self.conditions
+                and all(sql in (_ENTITY_PROBE, _ENTITY_EXCLUDED) for sql, _ in self.conditions)):
+            return self._facets_of_words_in_entities(total)
         if self.driver is not None and self.where != "1" and self._sqlite:  # PostgreSQL: its plan's own facets
             return self._facets_of_hits(total)
         if self._sqlite and self.driver is None and self.sole_entity is None and self.where != "1":
@@ -565,23 +565,37 @@ class SearchPlan:
         return (Facets(outlets, months, self._named(counts),
                        entity_over=min(total, ENTITY_FACET_SPAN)), total)
 
-    def _facets_of_words_in_entity(self, total: int | None) -> tuple[Facets, int]:
-        """Words and one @entity (`@삼성전자 HBM`): the words' search rowids read once, kept where the article names
-        the entity. Probing article_entities at each of the words' hits was 2.2 s of 3.0 at 1M (HBM's 818k hits).
-        Once the words outnumber a quarter of the entity's articles, the entity's articles are read as a set (~0.45 µs
-        an article; 0.9 s in all); fewer word hits are looked up in article_entities by their ids, all at once."""
-        (entity,) = self.where_params
-        bound = self.entity_articles.get(entity, 0) // 4
+    def _facets_of_words_in_entities(self, total: int | None) -> tuple[Facets, int]:
+        """Words with @entities, each named or excluded (`@삼성전자 HBM`, `HBM -@삼성전자`): the words' search rowids
+        read once, kept where the article names each entity named and none excluded. Probing article_entities at each
+        of the words' hits was 2.2 s of 3.0 at 1M (`@삼성전자 HBM`, HBM's 818k hits). Once the words outnumber a
+        quarter of an entity's articles, the entity's articles are read as a set (~0.45 µs an article; 0.9 s in
+        all); fewer word hits are looked up in article_entities by their ids, all at once."""
+        entities = [(params[0], sql == _ENTITY_EXCLUDED) for sql, params in self.conditions]
+        bound = max(self.entity_articles.get(entity, 0) // 4 for entity, _ in entities)
         tally = _HitTally(self.index)
         # the entity facet's span: the newest hits (rowids come oldest first here), or the oldest for sort:old
         newest = self.sort != "old"
         span: deque[int] = deque(maxlen=ENTITY_FACET_SPAN if newest else None)
 
-        def count(rowids: list[int], named: set[int]) -> None:
-            ids = tally.add([rowid for rowid in rowids if rowid & ID_MASK in named])
+        def count(rowids: list[int], named: list[tuple[set[int], bool]]) -> None:
+            for articles, excluded in named:  # a pass each: a test per hit and entity in one expression cost 0.4 s at 1M
+                if excluded:
+                    rowids = [rowid for rowid in rowids if rowid & ID_MASK not in articles]
+                else:
+                    rowids = [rowid for rowid in rowids if rowid & ID_MASK in articles]
+            ids = tally.add(rowids)
             span.extend(ids if newest else ids[:max(0, ENTITY_FACET_SPAN - len(span))])
 
-        named: set[int] | None = None
+        def articles_of(entity: int, among: list[int] | None) -> set[int]:
+            if among is None:
+                return {article_id for batch in self.index._batches(
+                    "SELECT article_id FROM article_entities WHERE entity_id = ?", (entity,)) for (article_id,) in batch}
+            return {article_id for (article_id,) in self.index._rows(
+                "SELECT article_id FROM article_entities WHERE entity_id = ? AND article_id IN "
+                "(SELECT value FROM json_each(?))", (entity, json.dumps([rowid & ID_MASK for rowid in among])))}
+
+        named: list[tuple[set[int], bool]] | None = None
         waiting: list[int] = []  # the words' first rowids, until they outnumber the bound
         sql = f"SELECT articles_fts.rowid FROM articles_fts WHERE {self.match} ORDER BY articles_fts.rowid"
         for rows in self.index._batches(sql, tuple(self.source_params)):
@@ -591,14 +605,12 @@ class SearchPlan:
                 continue
             waiting += rowids
             if len(waiting) > bound:
-                named = {article_id for batch in self.index._batches(
-                    "SELECT article_id FROM article_entities WHERE entity_id = ?", (entity,)) for (article_id,) in batch}
+                named = [(articles_of(entity, None), excluded) for entity, excluded in entities]
                 count(waiting, named)
                 waiting = []
-        if named is None:  # few word hits: which of them name the entity
-            named = {article_id for (article_id,) in self.index._rows(
-                "SELECT article_id FROM article_entities WHERE entity_id = ? AND article_id IN "
-                "(SELECT value FROM json_each(?))", (entity, json.dumps([rowid & ID_MASK for rowid in waiting])))}
+        if named is None:  # few word hits: which of them name each entity (all of an entity's when fewer)
+            named = [(articles_of(entity, waiting if len(waiting) <= self.entity_articles.get(entity, 0) // 4 else None),
+                      excluded) for entity, excluded in entities]
             count(waiting, named)
         months, counted = tally.months()
         total = counted if total is None else total

@@ -1,6 +1,6 @@
-"""Facets of a query without words to drive the scan (an @entity with filters or exclusions, filters alone): counted
-in one pass over the hits' ids and dates, the same months, outlets, entity counts and total as counting every hit
-by hand; an @entity's own rows drive it unless an `outlet:` names fewer articles."""
+"""Facets counted in one pass over the hits, the same months, outlets, entity counts and total as counting every hit
+by hand: a query without words to drive the scan (an @entity with filters or exclusions, filters alone), read from
+the @entity's own rows unless an `outlet:` names fewer articles; words with @entities named or excluded."""
 from __future__ import annotations
 
 import json
@@ -81,6 +81,15 @@ def test_the_facets_of_a_query_without_words_count_what_every_hit_counts(index, 
     assert (facets.outlet, facets.month, total) == (outlets, months, hits)
     assert {name: n for name, _, n, _ in facets.entity} == named
     assert facets.entity_over == min(hits, span)
+
+
+@pytest.mark.parametrize("query", ["HBM -@오픈AI", "웨이퍼 @삼성전자 @SK하이닉스", "반도체 @삼성전자 -@SK하이닉스",
+                                   "웨이퍼 -@오픈AI -@삼성전자", "90만 장 @삼성전자", "삼성전자와 -@오픈AI sort:old"])
+def test_the_facets_of_words_with_entities_named_or_excluded_count_what_every_hit_counts(index, query):
+    facets, total = index.facets_and_count(query)
+    outlets, months, named, hits = by_hand(index, query, 5000)
+    assert (facets.outlet, facets.month, total) == (outlets, months, hits) and hits > 0
+    assert {name: n for name, _, n, _ in facets.entity} == named
 
 
 def test_the_queries_have_hits_and_the_entity_facet_sees_the_minutes_of_a_day(index, monkeypatch):
