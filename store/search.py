@@ -22,6 +22,7 @@ import heapq
 import json
 import re
 from collections import Counter, deque
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .backends import backend_of
@@ -53,6 +54,15 @@ _ENTITY_PROBE = "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = 
 _ENTITY_EXCLUDED = f"NOT ({_ENTITY_PROBE})"
 _ENTITY_LIST = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"  # a rare entity's, read first
 _OUTLET_LIST = "a.outlet IN ("  # how an `outlet:` filter's condition starts (_filters)
+_WORDS_LIST = f"a.id IN (SELECT {_ID} FROM articles_fts WHERE articles_fts MATCH ?)"  # every hit of some words, read once
+# ... and the same words asked at one row of a driving entity (its search rowid is its day above its id). FTS5 seeks
+# each term of the expression in turn: at 1M ~0.17 ms for 반도체 (8 terms: its spacings), 0.8 ms for 90만장 (21),
+# 1.9 ms for HBM (140, with its other names), 21 ms for "메모리 반도체" (80, a phrase); so only a short expression
+# is asked at each row, a longer one read whole once
+_WORDS_AT_ROW = (f"EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                 f"AND articles_fts.rowid = (ae.recency >> {ID_BITS} << {ID_BITS} | ae.article_id))")
+WORDS_AT_ROW_TERMS = 10
+ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
 
 
 def _fold_days(day_counts) -> tuple[list[tuple[str, int]], int]:
@@ -65,6 +75,17 @@ def _fold_days(day_counts) -> tuple[list[tuple[str, int]], int]:
             month = day_month(day)
             months[month] = months.get(month, 0) + n
     return sorted(months.items()), total
+
+
+def _asked_at_row(where: str, params: list) -> str:
+    """`where` with each word condition whose FTS5 expression (its parameter) is short asked at the row."""
+    pieces = where.split(_WORDS_LIST)
+    out, at = [pieces[0]], pieces[0].count("?")
+    for piece in pieces[1:]:
+        short = params[at].count('"') // 2 <= WORDS_AT_ROW_TERMS  # each term is one quoted token
+        out += [_WORDS_AT_ROW if short else _WORDS_LIST, piece]
+        at += 1 + piece.count("?")
+    return "".join(out)
 
 
 class _HitTally:
@@ -249,7 +270,7 @@ class SearchPlan:
             return f"NOT ({sql})", params
         expression = fts_expression(node, self._forms, self._one_letter) if not has_entity(node) else None
         if expression is not None:
-            return f"a.id IN (SELECT {_ID} FROM articles_fts WHERE articles_fts MATCH ?)", [expression]
+            return _WORDS_LIST, [expression]
         if isinstance(node, Text):
             return _NOTHING
         parts = [self._condition(child) for child in node.nodes]
@@ -338,6 +359,10 @@ class SearchPlan:
             limit = "" if cap is None else f" LIMIT {int(cap)}"
             return self.index._rows(f"SELECT count(*) FROM (SELECT 1 FROM article_entities WHERE entity_id = ?{limit})",
                                     (self.sole_entity,))[0][0]
+        if self.driving_entity is not None:  # its rows, as far as the cap; each word asked at a row unless all are read
+            sql, params = self._from_entity("1", words_at_row=cap is not None)
+            limit = "" if cap is None else f" LIMIT {int(cap)}"
+            return self.index._rows(f"SELECT count(*) FROM ({sql}{limit})", params)[0][0]
         if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
             return min(len(self._newest()), cap)  # the rows the ranked page read already
         if cap is not None:
@@ -355,6 +380,8 @@ class SearchPlan:
     def _page_ids(self, limit: int | None, offset: int) -> list[tuple[int, float]]:
         """(article id, rank) of a page in the plan's order, reading as few hits as that order allows."""
         limit = -1 if limit is None else limit
+        if self.driving_entity is not None:
+            return self._entity_page_ids(limit, offset)
         if self.driver is None:
             return self._select("a.id, 0.0", f"ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?", (limit, offset))
         if self.sort == "new":  # rowid order is date order: undated (date key 0) come last
@@ -645,27 +672,79 @@ class SearchPlan:
                        entity_over=min(total, ENTITY_FACET_SPAN)), total)
 
     def _hits_with_dates(self) -> tuple[str, tuple]:
-        """(id, date) of every hit of a query without words: from the rows of the @entity fewest articles name, when
-        the query ANDs one and no `outlet:` names fewer articles (a probe at each of them then costs less); else
-        from the articles, as SQLite plans it (one of them probing every article)."""
+        """(id, date) of every hit of a query without words: from the driving entity's rows, or the articles."""
+        if self.driving_entity is None:
+            return f"SELECT a.id, a.date FROM articles a WHERE {self.where}", tuple(self.where_params)
+        return self._from_entity("ae.article_id, a.date")
+
+    @cached_property
+    def driving_entity(self) -> int | None:
+        """For a query without words that ANDs an @entity: which condition it is (the entity fewest articles name),
+        so that its article_entities rows drive the scan (newest first: its recency order), unless an `outlet:`
+        names fewer articles (a probe at each of them then costs less). None: the articles drive, as SQLite plans
+        it (newest first through articles_newest, probing the entity at each: at 1M `@삼성전자 date:2023-01`, which
+        no article matches, read all of them in 4.2 s)."""
+        if self.driver is not None or not self._sqlite:
+            return None
         entities = sorted((self.entity_articles.get(params[0], 0), at) for at, (sql, params) in enumerate(self.conditions)
                           if sql in (_ENTITY_PROBE, _ENTITY_LIST))
-        if entities:
-            fewest, at = entities[0]
-            for sql, names in self.conditions:
-                if sql.startswith(_OUTLET_LIST) and self.index._rows(
-                        f"SELECT count(*) FROM articles a WHERE {sql}", names)[0][0] < fewest:
-                    entities = []
         if not entities:
-            return f"SELECT a.id, a.date FROM articles a WHERE {self.where}", tuple(self.where_params)
+            return None
+        fewest, at = entities[0]
+        for sql, names in self.conditions:
+            if sql.startswith(_OUTLET_LIST) and self.index._rows(
+                    f"SELECT count(*) FROM articles a WHERE {sql}", names)[0][0] < fewest:
+                return None
+        return at
+
+    def _from_entity(self, columns: str, words_at_row: bool = False) -> tuple[str, tuple]:
+        """SELECT `columns` over the driving entity's rows (ae) and their articles (a) that meet the other conditions,
+        the date filters also as a range of its rows (recency holds the day). `words_at_row`: each word condition is
+        asked at the row (a page or a capped count reads few rows), not read whole once (every row is read)."""
+        at = self.driving_entity
         rest = [condition for i, condition in enumerate(self.conditions) if i != at]
         where = " AND ".join(sql for sql, _ in rest) or "1"
+        if words_at_row:
+            where = _asked_at_row(where, [p for _, params in rest for p in params])
+        for day, op in ((self.q.since, ">="), (self.q.until, "<")):
+            if day and date_key(day) > 1:  # 1: 1900-01-01 and before, all one day to date_key
+                where += f" AND ae.recency {op} {date_key(day) << ID_BITS}"
         # the date from the narrow placing index, not the 4 KB article row, when no condition reads another column
         narrow = set(_ARTICLE_COLUMN.findall(where)) <= {"id", "date"} and has_index(self.index.db, "articles_placing")
-        return (f"SELECT ae.article_id, a.date FROM article_entities ae CROSS JOIN articles a"
+        return (f"SELECT {columns} FROM article_entities ae CROSS JOIN articles a"
                 f"{' INDEXED BY articles_placing' if narrow else ''} ON a.id = ae.article_id "
                 f"WHERE ae.entity_id = ? AND {where}",
                 (self.conditions[at][1][0], *[p for _, params in rest for p in params]))
+
+    def _entity_page_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
+        """A page of a query without words from the driving entity's rows in their order (newest day first, or
+        oldest for sort:old), read until the page is full and its last day read whole: the page's order
+        (_ARTICLE_ORDER, by the articles' full dates) is then sorted out within that day."""
+        want = None if limit < 0 else offset + limit
+        if self.sort == "old":  # dated oldest first, then the undated by id (day 0: recency descending)
+            parts = [(f" AND ae.recency >= {DATED_FROM}", "ae.recency"), (f" AND ae.recency < {DATED_FROM}", "ae.recency DESC")]
+        else:
+            parts = [("", "ae.recency DESC")]
+        sql, params = self._from_entity(f"ae.article_id, a.date, ae.recency >> {ID_BITS}", words_at_row=True)
+        found: list[tuple[int, str | None]] = []
+        for bound, order in parts:
+            last = None
+            for rows in self.index._batches(f"{sql}{bound} ORDER BY {order}", params, size=ENTITY_PAGE_BATCH):
+                for article_id, date, day in rows:
+                    if want is not None and len(found) >= want and (day != last or not day):
+                        break
+                    found.append((article_id, date))
+                    last = day
+                else:
+                    continue
+                break
+            if want is not None and len(found) >= want:
+                break
+        if self.sort == "old":
+            found.sort(key=lambda hit: (hit[1] is None, hit[1] or "", hit[0]))
+        else:
+            found.sort(key=lambda hit: (hit[1] or "", -hit[0]), reverse=True)
+        return [(article_id, 0.0) for article_id, _ in found[offset:want]]
 
     def _months_and_outlets(self) -> tuple[list[tuple[str, int]], int, list[tuple[str, int]]]:
         """Months, every hit counted, and outlets, from one pass over the hits' search rowids: a rowid holds the

@@ -1,0 +1,92 @@
+"""A query without words that names an @entity (with filters, exclusions or other entities) is read from that entity's
+rows, newest day first: the page is the same as sorting every hit by date to the minute, then id (or the oldest
+first for sort:old, the undated last), at every offset; and counts, capped or not, are every hit's."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from store.api import Index
+from store.db import connect
+from store.indexer import index_paths
+from store.query import parse
+from store.search import SearchPlan
+
+TOPICS = ["반도체 투자를 늘렸다", "HBM 공급을 논의했다", "웨이퍼 90만 장을 확보했다", "실적 발표를 앞뒀다"]
+
+
+def article(i: int) -> dict:
+    """삼성전자 in every one; SK하이닉스 in every third; a topic in turn; several an hour apart on one day, some undated."""
+    body = f"삼성전자는 {TOPICS[i % 4]}." + (" SK하이닉스와 오픈AI도 함께했다." if i % 3 == 0 else "")
+    record = {"title": f"기사 {i}", "body": body, "outlet": ["한빛일보", "나라경제", "누리뉴스"][i % 3]}
+    if i % 7 != 6:  # every seventh undated
+        day = 1 + i // 4  # four articles a day
+        record["date"] = f"2025-10-{day:02d} {23 - i % 4:02d}:{i:02d}" if i % 2 else f"2025-10-{day:02d}"
+    return record
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> Index:
+    folder = tmp_path_factory.mktemp("news")
+    for i in range(40):
+        (folder / f"a{i:02d}.json").write_text(json.dumps(article(i), ensure_ascii=False), encoding="utf-8")
+    conn = connect(folder / "i.db", create=True)
+    try:
+        index_paths(conn, [folder], workers=0)
+    finally:
+        conn.close()
+    opened = Index.open(folder / "i.db")
+    yield opened
+    opened.close()
+
+
+def in_order(index: Index, query: str) -> list[int]:
+    """Every hit, sorted by hand: newest date (to the minute) first then by id, or oldest first, the undated last."""
+    plan = SearchPlan(index, parse(query))
+    ids = [row[0] for row in index._rows(f"SELECT a.id FROM articles a WHERE {plan.where}", plan.where_params)]
+    dates = dict(index._rows("SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)))
+    if plan.sort == "old":
+        return sorted(ids, key=lambda i: (dates[i] is None, dates[i] or "", i))
+    return sorted(ids, key=lambda i: (dates[i] or "", -i), reverse=True)
+
+
+QUERIES = ["@삼성전자", "@삼성전자 sort:old", "@삼성전자 -반도체", "@삼성전자 -HBM sort:old", "@삼성전자 @SK하이닉스",
+           "@삼성전자 -@SK하이닉스 after:2025-10-03", "@삼성전자 date:2025-10-05..2025-10-07", "@삼성전자 before:2025-10-04",
+           "@오픈AI -웨이퍼", "@삼성전자 -(반도체 OR 웨이퍼)", "@오픈AI outlet:한빛일보 -\"90만 장\"", "@삼성전자 date:2023-01"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_page_is_the_hits_sorted_by_date_to_the_minute(index, query):
+    assert SearchPlan(index, parse(query)).driving_entity is not None
+    expected = in_order(index, query)
+    for size in (1, 3, 4, 7):  # pages that end inside a day, at its end, across several days
+        pages = [hit.id for offset in range(0, len(expected) + size, size)
+                 for hit in index.search(query, limit=size, offset=offset, exact_count=False).articles]
+        assert pages == expected, size
+    assert [hit.id for hit in index.search(query, limit=None).articles] == expected
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_counts_capped_or_not_are_every_hits(index, query):
+    plan = SearchPlan(index, parse(query))
+    expected = len(in_order(index, query))
+    assert plan.count() == expected
+    assert plan.count(cap=5) == min(5, expected)
+
+
+def test_the_queries_find_what_they_should(index):
+    assert index.search("@삼성전자 date:2023-01", limit=None).articles == []
+    assert len(in_order(index, "@삼성전자")) == 40
+    assert 0 < len(in_order(index, "@삼성전자 -반도체")) < 40
+    hits = index.search("@삼성전자 -반도체", limit=None).articles
+    assert all("반도체" not in hit.snippet for hit in hits)
+    # of one day, the article written at 23:xx comes before the one of the same day with no time, and a later day first
+    dates = [hit.date for hit in index.search("@삼성전자", limit=None).articles if hit.date]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_an_outlet_that_names_fewer_articles_than_the_entity_drives_instead(index):
+    assert SearchPlan(index, parse("@삼성전자 after:2025-10-03")).driving_entity is not None
+    assert SearchPlan(index, parse("@삼성전자 outlet:한빛일보")).driving_entity is None  # 14 articles against 40
+    assert SearchPlan(index, parse("반도체 @삼성전자")).driving_entity is None  # words drive
