@@ -90,3 +90,28 @@ def test_an_outlet_that_names_fewer_articles_than_the_entity_drives_instead(inde
     assert SearchPlan(index, parse("@삼성전자 after:2025-10-03")).driving_entity is not None
     assert SearchPlan(index, parse("@삼성전자 outlet:한빛일보")).driving_entity is None  # 14 articles against 40
     assert SearchPlan(index, parse("반도체 @삼성전자")).driving_entity is None  # words drive
+
+
+WORDS_WITH_A_RARE_ENTITY = {  # query: whether an entity's rows are what FTS5 matches
+    "반도체 @SK하이닉스": True, "웨이퍼 @오픈AI sort:old": True, "반도체 @SK하이닉스 @오픈AI": True, "투자 @SK하이닉스 -웨이퍼": True,
+    "반도체 @SK하이닉스 outlet:한빛일보": True, "공급을 @오픈AI sort:new": True, "반도체 @삼성전자 -@오픈AI": True,
+    "90만 장 @오픈AI after:2025-10-05": False,  # an amount's spacings are over ten terms: each asked at a row costs more
+    "반도체 (@SK하이닉스 OR @오픈AI)": False,  # within OR, FTS5 would be asked apart for each branch, which MATCH refuses
+    "반도체 -@오픈AI": False,  # an excluded entity's rows cannot be what matches
+}
+
+
+def whole_answer(index: Index, query: str):
+    pages = [[hit.id for hit in index.search(query, limit=3, offset=offset, exact_count=False).articles]
+             for offset in range(0, 15, 3)]
+    every = index.search(query, limit=None)
+    return pages, [(hit.id, hit.score) for hit in every.articles], every.total_articles, index.facets_and_count(query)
+
+
+@pytest.mark.parametrize("query", WORDS_WITH_A_RARE_ENTITY)
+def test_short_words_with_a_rare_entity_match_at_its_rows_with_the_same_answer(index, query, monkeypatch):
+    assert ("articles_fts.rowid IN" in SearchPlan(index, parse(query)).where) == WORDS_WITH_A_RARE_ENTITY[query]
+    at_rows = whole_answer(index, query)
+    monkeypatch.setattr("store.search.RARE_AT_ROW", 0)  # every entity probed at each of the words' hits, as before
+    assert "articles_fts.rowid IN" not in SearchPlan(index, parse(query)).where
+    assert whole_answer(index, query) == at_rows and at_rows[2] > 0
