@@ -54,6 +54,8 @@ _ENTITY_PROBE = "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = 
 _ENTITY_EXCLUDED = f"NOT ({_ENTITY_PROBE})"
 _ENTITY_LIST = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"  # a rare entity's, read first
 _OUTLET_LIST = "a.outlet IN ("  # how an `outlet:` filter's condition starts (_filters)
+# `by:` in an article's JSON list of reporters (PostgreSQL, a file opened read-only before it had article_reporters)
+_REPORTER_IN_JSON = "EXISTS (SELECT 1 FROM json_each(a.reporters) r WHERE substr(replace(lower(r.value), ' ', ''), 1, ?) = ?)"
 _WORDS_LIST = f"a.id IN (SELECT {_ID} FROM articles_fts WHERE articles_fts MATCH ?)"  # every hit of some words, read once
 # ... and the same words asked at one row of a driving entity (its search rowid is its day above its id). FTS5 seeks
 # each term of the expression in turn: at 1M ~0.17 ms for 반도체 (8 terms: its spacings), 0.8 ms for 90만장 (21),
@@ -325,14 +327,19 @@ class SearchPlan:
                     out.append((f"(a.outlet IS NULL OR NOT {either})", picked))
                 elif not negated:  # no outlet by that name: a constant 0, which SQLite tests once, not on every hit
                     out.append((either, picked) if picked else ("0", []))
-        reporter = ("EXISTS (SELECT 1 FROM json_each(a.reporters) r "
-                    "WHERE substr(replace(lower(r.value), ' ', ''), 1, ?) = ?)")
-        for names, sql, negated in ((q.reporters, reporter, False), (q.not_reporters, reporter, True)):
+        listed = has_index(self.index.db, "article_reporters", "table")  # else each article's JSON list is read
+        for names, negated in ((q.reporters, False), (q.not_reporters, True)):
             if not names:
                 continue
             keys = [name.lower().replace(" ", "") for name in names]
-            either = "(" + " OR ".join([sql] * len(keys)) + ")"
-            out.append((f"NOT {either}" if negated else either, [p for key in keys for p in (len(key), key)]))
+            if listed:  # a prefix is a range of names: every name that starts with it sorts below it + U+10FFFF
+                either = ("a.id IN (SELECT article_id FROM article_reporters WHERE "
+                          + " OR ".join(["(reporter >= ? AND reporter < ?)"] * len(keys)) + ")")
+                params = [p for key in keys for p in (key, key + "\U0010ffff")]
+            else:
+                either = "(" + " OR ".join([_REPORTER_IN_JSON] * len(keys)) + ")"
+                params = [p for key in keys for p in (len(key), key)]
+            out.append((f"NOT {either}" if negated else either, params))
         # With words to drive the scan, the rowid range is the date filter (a row's day is its article's date:
         # textindex.fts_rowid), and testing a.date again would read every hit's article row
         if q.since and self.driver is None:
