@@ -83,7 +83,7 @@ class Facets:
     outlet: list[tuple[str, int]]  # (outlet, articles), most first
     month: list[tuple[str, int]]  # (YYYY-MM, articles), in time order; undated articles are not counted
     entity: list[tuple[str, str, int, int]]  # (name, type, articles, entity id), most first
-    entity_over: int = 0  # how many hits `entity` counts: all of them, up to store.search.ENTITY_FACET_SPAN
+    entity_over: int = 0  # how many hits `entity` counts: all of them, up to store.facets.ENTITY_FACET_SPAN
 
 
 @dataclass(slots=True)

@@ -18,19 +18,20 @@ capped count while typing (`count(cap=…)`) and the exact count after painting 
 """
 from __future__ import annotations
 
-import heapq
 import json
 import re
-from collections import Counter, deque
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .backends import backend_of
 from .db import has_index
 from .extract.hangul import is_initials_query, normalize_name
+from .facets import FacetCounting
+from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS, _ID,
+                       _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _WORDS_AT_ROW, _WORDS_LIST)
 from .query import All, Entity, Not, Query, Text
-from .results import ArticleHit, Facets, NumberRow
-from .textindex import (DATED_FROM, ID_BITS, ID_MASK, date_key, day_month, fts_expression, has_entity, highlight_pattern,
+from .results import ArticleHit, NumberRow
+from .textindex import (DATED_FROM, ID_BITS, ID_MASK, date_key, fts_expression, has_entity, highlight_pattern,
                         one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
@@ -38,50 +39,10 @@ if TYPE_CHECKING:
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
-FACET_SIZE = 20  # outlets and entities listed per facet
-ENTITY_FACET_SPAN = 5000  # hits whose entities the entity facet counts (all of them up to this many)
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
-_ARTICLE_ORDER = {  # without words to match, the articles table is scanned (articles_newest)
-    "new": "coalesce(a.date, '') DESC, a.id",
-    "old": "a.date IS NULL, a.date, a.id",
-}
-_NOTHING = ("0", [])
-_ID = f"(articles_fts.rowid & {ID_MASK})"  # the article id inside a search rowid
-_ARTICLE_COLUMN = re.compile(r"\ba\.(\w+)")  # the article columns a plan's conditions read
-_ARTICLE_ID = re.compile(r"\ba\.id\b")
-# One entity's condition, probing article_entities for each article: over `a.id`, and as it reads inside a search row
-_ENTITY_PROBE = "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = ? AND ae.article_id = a.id)"
-_ENTITY_EXCLUDED = f"NOT ({_ENTITY_PROBE})"
-_ENTITY_LIST = "a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"  # a rare entity's, read first
-_OUTLET_LIST = "a.outlet IN ("  # how an `outlet:` filter's condition starts (_filters)
-# `by:` in an article's JSON list of reporters (PostgreSQL, a file opened read-only before it had article_reporters)
-_REPORTER_IN_JSON = "EXISTS (SELECT 1 FROM json_each(a.reporters) r WHERE substr(replace(lower(r.value), ' ', ''), 1, ?) = ?)"
-_WORDS_LIST = f"a.id IN (SELECT {_ID} FROM articles_fts WHERE articles_fts MATCH ?)"  # every hit of some words, read once
-# ... and the same words asked at one row of a driving entity (its search rowid is its day above its id). FTS5 seeks
-# each term of the expression in turn: at 1M ~0.17 ms for 반도체 (8 terms: its spacings), 0.8 ms for 90만장 (21),
-# 1.9 ms for HBM (140, with its other names), 21 ms for "메모리 반도체" (80, a phrase); so only a short expression
-# is asked at each row, a longer one read whole once
-_WORDS_AT_ROW = (f"EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
-                 f"AND articles_fts.rowid = (ae.recency >> {ID_BITS} << {ID_BITS} | ae.article_id))")
-WORDS_AT_ROW_TERMS = 10
-# Short words with a rare @entity (`반도체 @박하원`): the entity's search rows, each handed to FTS5 to match at that row,
-# instead of the words' every hit probed for the entity (at 1M 반도체's 600k, 2.0 s, for 195 articles: ~35 ms)
-_ENTITY_ROWS = (f"articles_fts.rowid IN (SELECT recency >> {ID_BITS} << {ID_BITS} | article_id FROM article_entities "
-                "WHERE entity_id = ?)")
+WORDS_AT_ROW_TERMS = 10  # terms: a word expression this short is asked at a row (plan_sql._WORDS_AT_ROW)
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
 ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
-
-
-def _fold_days(day_counts) -> tuple[list[tuple[str, int]], int]:
-    """(day key, hits) rows -> (YYYY-MM, hits) in time order, and every hit counted (day 0: undated, in no month)."""
-    months: dict[str, int] = {}
-    total = 0
-    for day, n in day_counts:
-        total += n
-        if day:
-            month = day_month(day)
-            months[month] = months.get(month, 0) + n
-    return sorted(months.items()), total
 
 
 def _asked_at_row(where: str, params: list) -> str:
@@ -95,37 +56,7 @@ def _asked_at_row(where: str, params: list) -> str:
     return "".join(out)
 
 
-class _HitTally:
-    """Months, hits and outlets of hits given as search rowids (the day above the article id), each article's outlet
-    read from the open index's outlet table (store.outlet_codes) rather than a join per hit."""
-
-    def __init__(self, index: "Index") -> None:
-        self.index, self.codes = index, index._outlet_codes()
-        self.days: Counter[int] = Counter()
-        self.by_code: Counter[int] = Counter()
-
-    def add(self, rowids: list[int]) -> list[int]:
-        """Count these hits; their article ids."""
-        self.days.update(rowid >> ID_BITS for rowid in rowids)
-        ids = [rowid & ID_MASK for rowid in rowids]
-        self.add_outlets(ids)
-        return ids
-
-    def add_outlets(self, ids: list[int]) -> None:
-        """Count these articles' outlets."""
-        if ids and max(ids) >= len(self.codes.codes):  # committed since the table was read
-            self.codes.extend(self.index.db)
-        self.by_code.update(map(self.codes.codes.__getitem__, ids))
-
-    def months(self) -> tuple[list[tuple[str, int]], int]:
-        return _fold_days(sorted(self.days.items()))
-
-    def outlets(self) -> list[tuple[str, int]]:
-        named = ((self.codes.names[code], n) for code, n in self.by_code.items() if code)  # 0: no outlet
-        return sorted(named, key=lambda o: (-o[1], o[0]))[:FACET_SIZE]
-
-
-class SearchPlan:
+class SearchPlan(FacetCounting):
     """One query bound to one index: entity names resolved, each word's other spellings looked up, and the SQL
     built once; `count`, `page`, `numbers` and `facets` then ask the index with it. On PostgreSQL the plan is
     store.backends.postgres.search's, which shapes the same answers for a tsvector under a GIN index."""
@@ -531,173 +462,6 @@ class SearchPlan:
             rows += self.index._numbers_matching(amount.text, within)
         return rows
 
-    def facets(self, total: int | None = None) -> Facets:
-        """Outlets and months over every hit; entities over every hit up to ENTITY_FACET_SPAN (the best-ranked,
-        or newest, that many beyond it: counting 13k hits' entities took 0.4 s at 20k articles)."""
-        return self.facets_and_count(total)[0]
-
-    def facets_and_count(self, total: int | None = None) -> tuple[Facets, int]:
-        """The facets and the exact number of hits (counted with the months when not given)."""
-        if (self.driver is not None and self._sqlite and self.source == "articles_fts" and self.conditions
-                and all(sql in (_ENTITY_PROBE, _ENTITY_EXCLUDED) for sql, _ in self.conditions)):
-            return self._facets_of_words_in_entities(total)
-        if self.driver is not None and self.where != "1" and self._sqlite:  # PostgreSQL: its plan's own facets
-            return self._facets_of_hits(total)
-        if self._sqlite and self.driver is None and self.sole_entity is None and self.where != "1":
-            return self._facets_of_articles(total)
-        if self._sqlite and (self.driver is not None or self.sole_entity is not None):
-            # words alone (a condition went to _facets_of_hits), or one @entity alone
-            months, counted, outlets = self._months_and_outlets()
-        else:
-            months, counted = self._months()
-            outlets = self._select("a.outlet, count(*) AS n", "AND a.outlet IS NOT NULL GROUP BY a.outlet "
-                                   f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True, narrow=True)
-        total = counted if total is None else total
-        # The span: the newest hits (they hold the ranked window), or the oldest for sort:old
-        if self.driver is None:
-            span_order = _ARTICLE_ORDER[self.sort if self.sort in _ARTICLE_ORDER else "new"]
-        else:
-            span_order = "articles_fts.rowid" if self.sort == "old" else "articles_fts.rowid DESC"
-        span, span_params = self.matching_ids_sql()
-        span_sql = f"{span} ORDER BY {span_order} LIMIT {ENTITY_FACET_SPAN}"
-        over = min(total, ENTITY_FACET_SPAN)
-        counts = self._entity_counts(span_sql, span_params)
-        return Facets([tuple(r) for r in outlets], months, self._named(counts), entity_over=over), total
-
-    def _entity_counts(self, ids_sql: str, params) -> list[tuple]:
-        """(entity id, hits) of the articles `ids_sql` selects, most first. Grouped on the ids alone, the top
-        ones named after (_named): joining entities before grouping doubled the cost."""
-        return self.index._rows(
-            f"SELECT ae.entity_id, count(*) AS n FROM article_entities ae{self._types_join()} "
-            f"WHERE ae.article_id IN ({ids_sql}) "
-            f"GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT {FACET_SIZE * 2}",
-            (*self.q.types, *params))
-
-    def _types_join(self) -> str:
-        """`type:` narrows the entity facet: a join, not `entity_id IN (…)`, which let the planner walk every
-        person's rows (23 s)."""
-        if not self.q.types:
-            return ""
-        return f" CROSS JOIN entities e ON e.id = ae.entity_id AND e.type IN ({','.join('?' * len(self.q.types))})"
-
-    def _named(self, counts: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
-        """(name, type, hits, id) of the most counted entities, most first."""
-        infos = {e.id: e for e in self.index._entity_infos([eid for eid, _ in counts])}
-        return sorted(((infos[eid].name, infos[eid].type, n, eid) for eid, n in counts if eid in infos),
-                      key=lambda e: (-e[2], e[0]))[:FACET_SIZE]
-
-    def _facets_of_hits(self, total: int | None) -> tuple[Facets, int]:
-        """Words to match and a condition on the articles (a filter, an @entity): every facet from one statement
-        over the hits found once (a materialized CTE). Asked a facet at a time, the join of the full-text hits with
-        the condition ran three times: at 100k `반도체 outlet:뉴시스` 670 -> 290 ms, `@삼성전자 HBM` 1,000 -> 570.
-        Words alone keep a statement per facet: their hits need no join, and gathering 66k of them (삼성) into a
-        table cost more than it saved (224 -> 300 ms)."""
-        order = "r" if self.sort == "old" else "r DESC"  # the entity span: the newest hits, or the oldest for sort:old
-        types = self._types_join()
-        sql = (
-            f"WITH hits AS MATERIALIZED (SELECT articles_fts.rowid AS r FROM {self.source} "
-            f"WHERE {self.match} AND {self.where}) "
-            f"SELECT 0, r >> {ID_BITS}, count(*) FROM hits GROUP BY 2 "
-            "UNION ALL SELECT 1, * FROM (SELECT a.outlet, count(*) AS n FROM hits "
-            f"CROSS JOIN articles a INDEXED BY articles_id_outlet ON a.id = (hits.r & {ID_MASK}) "
-            f"WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}) "
-            f"UNION ALL SELECT 2, * FROM (SELECT ae.entity_id, count(*) AS n FROM article_entities ae{types} "
-            f"WHERE ae.article_id IN (SELECT r & {ID_MASK} FROM hits ORDER BY {order} LIMIT {ENTITY_FACET_SPAN}) "
-            f"GROUP BY ae.entity_id ORDER BY n DESC, ae.entity_id LIMIT {FACET_SIZE * 2})"
-        )
-        rows = self.index._rows(sql, (*self.source_params, *self.where_params, *self.q.types))
-        months, counted = _fold_days((key, n) for part, key, n in rows if part == 0)
-        total = counted if total is None else total
-        outlets = [(key, n) for part, key, n in rows if part == 1]
-        counts = [(key, n) for part, key, n in rows if part == 2]
-        return (Facets(outlets, months, self._named(counts),
-                       entity_over=min(total, ENTITY_FACET_SPAN)), total)
-
-    def _facets_of_words_in_entities(self, total: int | None) -> tuple[Facets, int]:
-        """Words with @entities, each named or excluded (`@삼성전자 HBM`, `HBM -@삼성전자`): the words' search rowids
-        read once, kept where the article names each entity named and none excluded. Probing article_entities at each
-        of the words' hits was 2.2 s of 3.0 at 1M (`@삼성전자 HBM`, HBM's 818k hits). Once the words outnumber a
-        quarter of an entity's articles, the entity's articles are read as a set (~0.45 µs an article; 0.9 s in
-        all); fewer word hits are looked up in article_entities by their ids, all at once."""
-        entities = [(params[0], sql == _ENTITY_EXCLUDED) for sql, params in self.conditions]
-        bound = max(self.entity_articles.get(entity, 0) // 4 for entity, _ in entities)
-        tally = _HitTally(self.index)
-        # the entity facet's span: the newest hits (rowids come oldest first here), or the oldest for sort:old
-        newest = self.sort != "old"
-        span: deque[int] = deque(maxlen=ENTITY_FACET_SPAN if newest else None)
-
-        def count(rowids: list[int], named: list[tuple[set[int], bool]]) -> None:
-            for articles, excluded in named:  # a pass each: a test per hit and entity in one expression cost 0.4 s at 1M
-                if excluded:
-                    rowids = [rowid for rowid in rowids if rowid & ID_MASK not in articles]
-                else:
-                    rowids = [rowid for rowid in rowids if rowid & ID_MASK in articles]
-            ids = tally.add(rowids)
-            span.extend(ids if newest else ids[:max(0, ENTITY_FACET_SPAN - len(span))])
-
-        def articles_of(entity: int, among: list[int] | None) -> set[int]:
-            if among is None:
-                return {article_id for batch in self.index._batches(
-                    "SELECT article_id FROM article_entities WHERE entity_id = ?", (entity,)) for (article_id,) in batch}
-            return {article_id for (article_id,) in self.index._rows(
-                "SELECT article_id FROM article_entities WHERE entity_id = ? AND article_id IN "
-                "(SELECT value FROM json_each(?))", (entity, json.dumps([rowid & ID_MASK for rowid in among])))}
-
-        named: list[tuple[set[int], bool]] | None = None
-        waiting: list[int] = []  # the words' first rowids, until they outnumber the bound
-        sql = f"SELECT articles_fts.rowid FROM articles_fts WHERE {self.match} ORDER BY articles_fts.rowid"
-        for rows in self.index._batches(sql, tuple(self.source_params)):
-            rowids = [rowid for (rowid,) in rows]
-            if named is not None:
-                count(rowids, named)
-                continue
-            waiting += rowids
-            if len(waiting) > bound:
-                named = [(articles_of(entity, None), excluded) for entity, excluded in entities]
-                count(waiting, named)
-                waiting = []
-        if named is None:  # few word hits: which of them name each entity (all of an entity's when fewer)
-            named = [(articles_of(entity, waiting if len(waiting) <= self.entity_articles.get(entity, 0) // 4 else None),
-                      excluded) for entity, excluded in entities]
-            count(waiting, named)
-        months, counted = tally.months()
-        total = counted if total is None else total
-        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(list(span))])
-        return (Facets(tally.outlets(), months, self._named(counts),
-                       entity_over=min(total, ENTITY_FACET_SPAN)), total)
-
-    def _facets_of_articles(self, total: int | None) -> tuple[Facets, int]:
-        """No words to drive (an @entity with filters or exclusions, filters alone): every hit's id and date read
-        once, and the months, the hits, the outlets and the entity facet's span counted from them. Asked a facet at a
-        time, each statement scanned every article probing the conditions: at 1M `@삼성전자 after:2024-06-01` took
-        3.2 s, `@이재용 -반도체` 5.7 s (0.7 s and 0.9 s this way)."""
-        tally = _HitTally(self.index)
-        months: Counter[str] = Counter()
-        newest = self.sort != "old"
-        span: list[tuple] = []  # the span's sort keys (_ARTICLE_ORDER's), the newest or oldest ENTITY_FACET_SPAN
-        counted = 0
-        sql, params = self._hits_with_dates()
-        for rows in self.index._batches(sql, params):
-            counted += len(rows)
-            tally.add_outlets([article_id for article_id, _ in rows])
-            months.update(date[:7] for _, date in rows if date is not None)
-            if newest:
-                span = heapq.nlargest(ENTITY_FACET_SPAN, span + [(date or "", -article_id) for article_id, date in rows])
-            else:
-                span = heapq.nsmallest(ENTITY_FACET_SPAN,
-                                       span + [(date is None, date or "", article_id) for article_id, date in rows])
-        total = counted if total is None else total
-        ids = [-key[1] for key in span] if newest else [key[2] for key in span]
-        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])
-        return (Facets(tally.outlets(), sorted(months.items()), self._named(counts),
-                       entity_over=min(total, ENTITY_FACET_SPAN)), total)
-
-    def _hits_with_dates(self) -> tuple[str, tuple]:
-        """(id, date) of every hit of a query without words: from the driving entity's rows, or the articles."""
-        if self.driving_entity is None:
-            return f"SELECT a.id, a.date FROM articles a WHERE {self.where}", tuple(self.where_params)
-        return self._from_entity("ae.article_id, a.date")
-
     @cached_property
     def driving_entity(self) -> int | None:
         """For a query without words that ANDs an @entity: which condition it is (the entity fewest articles name),
@@ -766,31 +530,3 @@ class SearchPlan:
         else:
             found.sort(key=lambda hit: (hit[1] or "", -hit[0]), reverse=True)
         return [(article_id, 0.0) for article_id, _ in found[offset:want]]
-
-    def _months_and_outlets(self) -> tuple[list[tuple[str, int]], int, list[tuple[str, int]]]:
-        """Months, every hit counted, and outlets, from one pass over the hits' search rowids: a rowid holds the
-        day and the article id, and the open index holds each article's outlet as a number (store.outlet_codes).
-        At 1M 삼성's 667k hits: 310 ms, where the days grouped in SQL (145 ms) and the outlets by a join per hit
-        (857 ms) took 1.0 s. An entity alone reads its article_entities rows the same way (their recency holds
-        the day): 삼성전자's 324k articles took 2.5 s as a scan of every article probing for the entity."""
-        tally = _HitTally(self.index)
-        if self.driver is not None:
-            sql = f"SELECT articles_fts.rowid FROM {self.source} WHERE {self.match} AND {self.where}"
-            params: tuple = (*self.source_params, *self.where_params)
-        else:  # (day, article id) in a search rowid's shape
-            sql = (f"SELECT recency >> {ID_BITS} << {ID_BITS} | article_id FROM article_entities "
-                   "WHERE entity_id = ?")
-            params = (self.sole_entity,)
-        for rows in self.index._batches(sql, params):
-            tally.add([rowid for (rowid,) in rows])
-        return (*tally.months(), tally.outlets())
-
-    def _months(self) -> tuple[list[tuple[str, int]], int]:
-        """(YYYY-MM, hits) in time order, and every hit counted. A search row's day is in its rowid, so with words
-        to match the days are grouped without reading one article row (5 ms for 25k hits at 100k, the articles'
-        dates 52 ms) and folded into months here."""
-        if self.driver is None:
-            months = self._select("substr(a.date, 1, 7) AS m, count(*)", "AND a.date IS NOT NULL GROUP BY m ORDER BY m",
-                                  joined=True)
-            return [tuple(r) for r in months], self.count()
-        return _fold_days(self._select(f"articles_fts.rowid >> {ID_BITS} AS d, count(*)", "GROUP BY d"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import store.search
+import store.facets
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -75,7 +75,7 @@ def by_hand(index: Index, query: str, span: int):
 @pytest.mark.parametrize("span", [5000, 2])
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_facets_of_a_query_without_words_count_what_every_hit_counts(index, query, span, monkeypatch):
-    monkeypatch.setattr(store.search, "ENTITY_FACET_SPAN", span)  # 2: which hits are newest decides the counts
+    monkeypatch.setattr(store.facets, "ENTITY_FACET_SPAN", span)  # 2: which hits are newest decides the counts
     facets, total = index.facets_and_count(query)
     outlets, months, named, hits = by_hand(index, query, span)
     assert (facets.outlet, facets.month, total) == (outlets, months, hits)
@@ -95,7 +95,7 @@ def test_the_facets_of_words_with_entities_named_or_excluded_count_what_every_hi
 def test_the_queries_have_hits_and_the_entity_facet_sees_the_minutes_of_a_day(index, monkeypatch):
     # the newest of 삼성전자's articles on 2025-10-02 is the 17:45 one (나라경제, with 오픈AI), not the smaller id
     assert all(index.facets_and_count(q)[1] > 0 for q in QUERIES if "없는신문" not in q)
-    monkeypatch.setattr(store.search, "ENTITY_FACET_SPAN", 1)
+    monkeypatch.setattr(store.facets, "ENTITY_FACET_SPAN", 1)
     facets, total = index.facets_and_count("@삼성전자 before:2025-10-03 after:2025-10-02")
     assert total == 2 and {name for name, *_ in facets.entity} == {"삼성전자", "오픈AI"}
 

@@ -22,7 +22,8 @@ SQL did), the same counts and facets; tests/test_postgres_contract.py compares e
 """
 from __future__ import annotations
 
-from ...search import ENTITY_FACET_SPAN, FACET_SIZE, SearchPlan
+from ...facets import ENTITY_FACET_SPAN, FACET_SIZE
+from ...search import SearchPlan
 from ...results import Facets
 from ...textindex import ID_BITS, ID_MASK, day_month
 from .dialect import RANK_WEIGHTS
