@@ -511,20 +511,16 @@ class SearchPlan(FacetCounting):
         else:
             parts = [("", "ae.recency DESC")]
         sql, params = self._from_entity(f"ae.article_id, a.date, ae.recency >> {ID_BITS}", words_at_row=True)
+        rows = (row for bound, order in parts  # each part's statement starts only when the one before ran out
+                for batch in self.index._batches(f"{sql}{bound} ORDER BY {order}", params, size=ENTITY_PAGE_BATCH)
+                for row in batch)
         found: list[tuple[int, str | None]] = []
-        for bound, order in parts:
-            last = None
-            for rows in self.index._batches(f"{sql}{bound} ORDER BY {order}", params, size=ENTITY_PAGE_BATCH):
-                for article_id, date, day in rows:
-                    if want is not None and len(found) >= want and (day != last or not day):
-                        break
-                    found.append((article_id, date))
-                    last = day
-                else:
-                    continue
+        last = None
+        for article_id, date, day in rows:
+            if want is not None and len(found) >= want and (day != last or not day):  # undated: already in order
                 break
-            if want is not None and len(found) >= want:
-                break
+            found.append((article_id, date))
+            last = day
         if self.sort == "old":
             found.sort(key=lambda hit: (hit[1] is None, hit[1] or "", hit[0]))
         else:
