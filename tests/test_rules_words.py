@@ -11,7 +11,7 @@ from store.extract.rules import _Article
 from store.extract.rules_base import _ArticleBase, _literal_hint
 from store.extract.rules_bodies import _SUFFIX_HINT
 from store.extract.rules_firm_cues import _FIRM_WORD_HINT
-from store.extract.rules_people import _TITLE_HINT
+from store.extract.people_names import _TITLE_HINT
 
 _PIECES = ["삼성전자", "가", "는", "의", "과", "SK하이닉스", "홍길동", "회장", "대표이사", "자회사", "협의회", "경찰서", "시장", "역",
            "(주)", "(", ")", "[", "]", "[서울]", "·", "‧", "‘", "’", "“", "”", "'", '"', ".", ",", "!", "?", "…", "-", "▲", "%",

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .hangul import strip_particle
-from .lexicon import _TAIL_MAX, _TAIL_PIECES, _TITLES, _is_hangul, _is_tail, title_after, title_family, titled_tail
+from .lexicon import _TAIL_MAX, _TAIL_PIECES, _is_hangul, _is_tail, title_after, title_family, titled_tail
 from .name_shapes import (_JP_MARKERS, _NOT_JAPANESE_FAMILY, _SURNAMES, _WESTERN_GIVEN, _japanese_pair, _japanese_shaped, _looks_korean_name, _name_pair,
                           hanja_glossed_name)
+from .people_names import _BODY_SHORT_ENDINGS, _NAME_BEFORE, _PLACE_TITLES, _TITLE_HINT, _glued_name
 from .rules_base import _BARRIER_TAGS, _FUNCTION_WORDS, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _strip_tail, _suffix_type
 from .rules_firm_heads import _FirmHeadRules
 
-_TITLE_STARTS = tuple(t for t in _TITLES if not t.isascii())
 _JUNIOR_NAME = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?: [가-힣]{1,5})?) (?:주니어|2세)")
 _ITEM_MARKS = frozenset("△▲▶■□●◆◇○•")
 # Titles a foreign surname may stand before alone (루비오 국무장관, 베선트 재무장관): a firm never heads a ministry; not
@@ -25,7 +25,6 @@ _MINISTER_TITLES = frozenset("장관 차관 대사".split())
 _STATE_TITLES = frozenset("장관 차관 대사 총리 대통령".split())
 _COUNTRY_ABBREVIATIONS = frozenset("미 중 일 러 영 독 북".split())  # 미 국무장관, 중 외교부장
 _FIRM_TITLES = frozenset("CEO CTO CFO COO 대표 회장 부회장 사장 부사장 창업자".split())
-_PLACE_TITLES = ("도지사", "지사", "시장", "군수", "교육감")  # titles only when glued to a known place (경북도지사)
 # Heads of places written apart from a name (황정수 군수는, 김관영 도지사, 정근식 교육감이, 김경희 시장님과): 군수, 도지사 and
 # 교육감 name no one else; 시장 and 지사 alone are a market and a branch, but never with 님.
 # Their deputies are named so too (금철완 부시장, 박은주 부군수는, 정해진 부구청장과, 김현숙 부교육감): 부시장 is never a market.
@@ -33,7 +32,6 @@ _SPACED_HEAD_TITLE = re.compile(r"(?:(?:군수|도지사|교육감|부시장|부
                                 r"|(?:시장|지사|구청장)님)(?P<tail>[가-힣]{0,3})")
 _OPENER_PARTICLES = frozenset("엔 은 는 을 를 에 의 도 과 와 만".split())
 # Compiled pre-checks (C speed) for the per-word rules: a word without any of these strings cannot fire the rule.
-_TITLE_HINT = re.compile("|".join(map(re.escape, sorted({*_TITLES, *_PLACE_TITLES}, key=len, reverse=True))))
 _BYLINE_WORD = re.compile("기자|특파원")
 # A reporter of another outlet named in running text (an awards story): `게임메카 김미희 기자를`, the outlet a word of
 # its own right before the name, 기자 followed by a particle (a byline's 기자 is followed by a space, = or an address).
@@ -65,7 +63,6 @@ def _place_title_heads(core: str) -> tuple[str, ...]:
 # 이은해(31, 왼쪽). The number is years (up to 110, 세/살 allowed), a short note may follow it; 김씨(30) is no name.
 # _NAME_BEFORE: the 2-4 Hangul letters that end right before the bracket and start a word.
 _AGE_BRACKET = re.compile(r"\((\d{1,3})(?:세|살)?(?:\s*[,·]\s*[^()\n]{1,20})?\)")  # found first: rare, so the scan is cheap
-_NAME_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2,4}\Z")
 _NOT_GIVEN_NAMES = frozenset("씨 군 양 옹 측 등 모".split())  # 이모(44)씨, 김모(30): a name withheld
 # A Korean name with 씨 after it, glued or spaced (배수민씨(박사과정), 윤하진 씨가): 씨 is said of people only. The name starts a
 # word; what follows 씨 must be particles (씨앗, 씨름 are other words).
@@ -81,7 +78,6 @@ _LATE_ROLES = frozenset("""농민 열사 선생 선생님 할머니 할아버지
     소방관 소방교 소방장 경사 순경 경장 노동자 교사 작가 시인 화백 배우 가수 씨 님 어린이 여사 신부 목사 스님 장병 병사 선수""".split())
 # A firm's head's titles, written alone after the name (not a society's 협회장, a group's 그룹 회장 is the firm's)
 _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
-_BODY_SHORT_ENDINGS = frozenset("위회단청처부실과소")  # 조직위, 추진단, 기획실: a body's short name, no given name's end
 # A candidate after the party's name (더불어민주당 오세현, 국민의힘 박경귀 예비후보가): a name of three syllables, then a comma,
 # a line's end or a word for a candidate or a lawmaker.
 _PARTY_CANDIDATE = re.compile(r"(?<![가-힣])(?:더불어민주당|국민의힘|조국혁신당|개혁신당|정의당|진보당|민주당|국민의당|자유한국당|바른미래당"
@@ -102,22 +98,6 @@ _LINE_SPEAKER = re.compile(r"^([가-힣]{3}) ?/ ?[가-힣A-Za-z0-9 ·]{1,30}\n(?
 _HANJA_GLOSS = re.compile(r"\(([\u4e00-\u9fff\uf900-\ufaff]{2,4})\)")  # the bracket first (a literal: a fast scan), then the name
 _GLUED_RUN = re.compile(r"[가-힣]{1,10}")
 _HANJA_NAME = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,4}) ?\Z")  # 위원장=김용준 명예교수: the name after the = is a word of its own
-
-
-def _is_title_word(token: str) -> bool:
-    """A title alone, particles allowed (의장, 명예교수, 교수는); not a name glued to one (김철수의원)."""
-    family = title_family(token)
-    return bool(family) and not _glued_name(token) and len(_strip_tail(token)) <= 5
-
-
-@lru_cache(maxsize=1 << 14)
-def _glued_name(core: str) -> str | None:
-    """The Korean name a word starts with when a title follows it in the same word (황광민의원으로 → 황광민)."""
-    for n in (3, 4):
-        head, rest = core[:n], core[n:]
-        if rest and _looks_korean_name(head) and rest.startswith(_TITLE_STARTS) and title_family(rest):
-            return head
-    return None
 
 
 _UNIVERSITY = re.compile(r"[가-힣]{2,4}대")  # 명지대, 한양대: a university before 교수

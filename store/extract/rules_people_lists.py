@@ -11,7 +11,7 @@ from .hangul import strip_particle
 from .lexicon import _is_hangul, _is_tail, title_family
 from .name_shapes import _looks_korean_name
 from .rules_base import _ArticleBase, _Hit, _NOT_NAMES, _Word, _strip_tail, _suffix_type
-from .rules_people import _BODY_SHORT_ENDINGS, _NAME_BEFORE, _PLACE_TITLES, _TITLE_HINT, _glued_name, _is_title_word
+from .people_names import _BODY_SHORT_ENDINGS, _NAME_BEFORE, _PLACE_TITLES, _TITLE_HINT, _glued_name, _is_title_word
 
 _ABBREVIATION_FIRST = re.compile(r"[A-Z][A-Za-z0-9&]{1,9},")  # (KGMA, 회장 이택수)
 # A photo's line-up in brackets ((왼쪽부터 현민재 한빛대 교수, 레오 마틴 UC버클리 교수)): the words are taken out of the text
