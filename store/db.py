@@ -272,15 +272,17 @@ def _upgrade(db: sqlite3.Connection, version: int) -> bool:
     return True
 
 
-# Indexes added to a schema in place, without a new version: a file without them answers every query the same,
-# only slower, so readers never need them and older code still reads a file that has them (hence no version
-# bump). Made when a file is created or opened for indexing (connect(create=True)); meta `additions` lists
-# the ones a file has, so opening it checks one row. Whoever uses one asks has_index() first (store.stories).
-# what the article_reporters triggers do (an article's JSON that is not a list of names adds none)
+# What the article_reporters triggers (ADDITIONS) do; an article's JSON that is no list of names adds none
 _REPORTERS_OF_NEW = ("INSERT OR IGNORE INTO article_reporters SELECT replace(lower(value), ' ', ''), NEW.id "
                      "FROM json_each(CASE WHEN json_valid(NEW.reporters) THEN NEW.reporters ELSE '[]' END);")
 _REPORTERS_OF_OLD = ("DELETE FROM article_reporters WHERE article_id = OLD.id AND reporter IN (SELECT replace(lower(value), ' ', '') "
                      "FROM json_each(CASE WHEN json_valid(OLD.reporters) THEN OLD.reporters ELSE '[]' END));")
+
+
+# Indexes added to a schema in place, without a new version: a file without them answers every query the same,
+# only slower, so readers never need them and older code still reads a file that has them (hence no version
+# bump). Made when a file is created or opened for indexing (connect(create=True)); meta `additions` lists
+# the ones a file has, so opening it checks one row. Whoever uses one asks has_index() first (store.stories).
 ADDITIONS: dict[str, str] = {
     # the story step's placing reads date, near_group, story and copy_of of ~87 candidates per new article:
     # from the index, not from rows where they sit after the body (2.0 s of 2.3 s CPU adding 1,000 at 100k)
@@ -293,7 +295,7 @@ ADDITIONS: dict[str, str] = {
                     "INSERT OR IGNORE INTO search_terms SELECT term FROM temp.search_vocab WHERE col != 'tags'; "
                     "DROP TABLE temp.search_vocab",
     # each article's reporters as rows, as `by:` compares them (lowercased, no spaces): `by:` read every article's
-    # JSON list, one 4 KB row at a time, newest first (at 1M `by:한민` took 2.4 s to find 1,001 of 577 hits' worth).
+    # JSON list, one 4 KB row at a time, newest first (at 1M `by:한민` took 2.1 s to fill its first page).
     # Triggers keep the rows with the articles whoever writes them; a file made before fills them once.
     "article_reporters": (
         "CREATE TABLE IF NOT EXISTS article_reporters (reporter TEXT NOT NULL, article_id INTEGER NOT NULL, "
