@@ -85,9 +85,9 @@ class Index:
             yield rows
 
     def _outlet_codes(self) -> OutletCodes:
-        """Each article's outlet as a number (store.outlet_codes), read again after another connection's commit."""
+        """Each article's outlet as a number (store.outlet_codes), caught up after another connection's commit."""
         codes = self.__dict__.get("_outlet_table")
-        if codes is None or not codes.current(self.db):
+        if codes is None or not (codes.current(self.db) or codes.caught_up(self.db)):
             codes = self.__dict__["_outlet_table"] = OutletCodes(self.db)
         return codes
 

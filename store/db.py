@@ -278,6 +278,8 @@ _REPORTERS_OF_NEW = ("INSERT OR IGNORE INTO article_reporters SELECT replace(low
 _REPORTERS_OF_OLD = ("DELETE FROM article_reporters WHERE article_id = OLD.id AND reporter IN (SELECT replace(lower(value), ' ', '') "
                      "FROM json_each(CASE WHEN json_valid(OLD.reporters) THEN OLD.reporters ELSE '[]' END));")
 
+_COUNT_REMOVED = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_removed';"
+
 
 # Indexes added to a schema in place, without a new version: a file without them answers every query the same,
 # only slower, so readers never need them and older code still reads a file that has them (hence no version
@@ -306,6 +308,15 @@ ADDITIONS: dict[str, str] = {
         f"BEGIN {_REPORTERS_OF_OLD} {_REPORTERS_OF_NEW} END; "
         "INSERT OR IGNORE INTO article_reporters SELECT replace(lower(r.value), ' ', ''), a.id "
         "FROM articles a, json_each(CASE WHEN json_valid(a.reporters) THEN a.reporters ELSE '[]' END) r"
+    ),
+    # how many times an article was removed or given another outlet: an open index's outlet table
+    # (store.outlet_codes) extends itself after another connection's commit while this stays the same, instead of
+    # reading all of it again (~0.6 s at 1M for each facet asked while `hanscope index` adds articles beside the app)
+    "articles_removed": (
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('articles_removed', '0'); "
+        f"CREATE TRIGGER IF NOT EXISTS articles_removed_count AFTER DELETE ON articles BEGIN {_COUNT_REMOVED} END; "
+        "CREATE TRIGGER IF NOT EXISTS articles_outlet_changed AFTER UPDATE OF outlet ON articles "
+        f"WHEN OLD.outlet IS NOT NEW.outlet BEGIN {_COUNT_REMOVED} END"
     ),
 }
 

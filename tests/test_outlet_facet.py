@@ -142,3 +142,49 @@ def test_a_rare_word_with_a_common_entity_counts_the_same_as_a_join(tmp_path):
         assert any(name == "SK하이닉스" and n == 1 for name, _, n, _ in facets.entity)
     finally:
         index.close()
+
+
+def test_articles_only_added_by_another_process_extend_the_table_it_is_not_read_again(outlet_db, tmp_path):
+    index = Index.open(outlet_db)
+    try:
+        index.facets_and_count("삼성")
+        table = index._outlet_codes()
+        write(tmp_path / "news", [("새벽경제", "2025-12-01", "삼성과 오픈AI가 스타게이트 공급을 논의했다.")])
+        build(tmp_path / "news", outlet_db)  # adds one article, removes none
+        after, total = index.facets_and_count("삼성")
+        assert index._outlet_codes() is table and ("새벽경제", 1) in after.outlet and total == 8
+        (tmp_path / "news" / sorted(p.name for p in (tmp_path / "news").iterdir())[0]).unlink()
+        conn = connect(outlet_db)
+        try:
+            index_paths(conn, [tmp_path / "news"], workers=0, prune=True)  # one article removed
+        finally:
+            conn.close()
+        pruned, total = index.facets_and_count("삼성")
+        assert index._outlet_codes() is not table and total == 7
+        assert pruned.outlet == joined_counts(index, "삼성")
+    finally:
+        index.close()
+
+
+def test_a_file_that_keeps_no_removal_count_reads_the_table_again_after_any_commit(outlet_db, tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(outlet_db) as conn:  # as a file made before the count
+        conn.execute("DROP TRIGGER articles_removed_count")
+        conn.execute("DROP TRIGGER articles_outlet_changed")
+        conn.execute("DELETE FROM meta WHERE key = 'articles_removed'")
+        conn.execute("UPDATE meta SET value = replace(value, 'articles_removed', '') WHERE key = 'additions'")
+    index = Index.open(outlet_db)
+    try:
+        index.facets_and_count("삼성")
+        table = index._outlet_codes()
+        write(tmp_path / "news", [("새벽경제", "2025-12-01", "삼성과 오픈AI가 스타게이트 공급을 논의했다.")])
+        conn = connect(outlet_db)  # a writer (not create=True: the count stays missing)
+        try:
+            index_paths(conn, [tmp_path / "news"], workers=0)
+        finally:
+            conn.close()
+        after, _ = index.facets_and_count("삼성")
+        assert index._outlet_codes() is not table and ("새벽경제", 1) in after.outlet
+    finally:
+        index.close()
