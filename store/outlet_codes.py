@@ -4,10 +4,11 @@ article_entities rows) without a join per hit.
 
 At 1M articles 삼성's 667k hits took 857 ms to count by outlet through a join with the (id, outlet) index, one
 probe per hit; reading their rowids once for both the months and the outlets takes ~310 ms. The table costs 4 bytes
-an article (4 MB at 1M) and is read once per open (612 ms at 1M, ~60 ms at 100k). After another connection's commit (`PRAGMA data_version`) it reads the articles
-added since, when no article was removed or given another outlet meanwhile (meta `articles_removed`, counted by
-triggers: store.db ADDITIONS); else, or in a file without that count, it is read again: a facet never counts an
-outlet an article no longer has, even when a new article takes a removed one's id.
+an article (4 MB at 1M) and is read once per open (612 ms at 1M, ~60 ms at 100k). After another connection's
+commit (`PRAGMA data_version`) it reads the articles added since, when no article was removed or given another
+outlet meanwhile (meta `articles_removed`, counted by triggers: store.db ADDITIONS); else, or in a file without
+that count, it is read again: a facet never counts an outlet an article no longer has, even when a new article
+takes a removed one's id.
 """
 from __future__ import annotations
 
