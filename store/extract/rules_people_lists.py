@@ -2,7 +2,7 @@
 황광민 의원), names joined by middle dots (김영식·구자근 의원, 임영웅·싸이·이수영), names with their titles in brackets, alone or
 listed (외과팀(외과 장진영, 권우일, 김홍범 교수)), a photo's line-up (왼쪽부터 …), a bulleted list of artists and their works
 (△이현정의 '…' △김유림의 '…'), and performers listed before 등 가수들 or named before their members. `_Article` (rules.py)
-joins them; rules_people's title rules call _comma_names and _dot_names, and their name tests are rules_people's."""
+joins them; rules_people's title rules call _comma_names and _dot_names; the name tests both read are people_names'."""
 from __future__ import annotations
 
 import re
@@ -50,7 +50,7 @@ _TITLE_BEFORE_BRACKET = re.compile("(?:" + "|".join(("회장", "사장", "대표
 
 
 class _PeopleListRules(_ArticleBase):
-    """Persons read from lists and enumerations (the name tests and title walks they serve are rules_people's)."""
+    """Persons read from lists and enumerations (the title walks they serve are rules_people's, the name tests people_names')."""
 
     def _comma_names(self, k: int, need: int) -> list[_Hit]:
         """The names listed with commas that end at words[k] (강영록, 김영덕, 김정숙, …): Korean names only, each followed by a
