@@ -258,7 +258,8 @@ class SearchPlan(FacetCounting):
                     out.append((f"(a.outlet IS NULL OR NOT {either})", picked))
                 elif not negated:  # no outlet by that name: a constant 0, which SQLite tests once, not on every hit
                     out.append((either, picked) if picked else ("0", []))
-        listed = has_index(self.index.db, "article_reporters", "table")  # else each article's JSON list is read
+        # asked only of a query with by: (a lookup in sqlite_master), else each article's JSON list is read
+        listed = (q.reporters or q.not_reporters) and has_index(self.index.db, "article_reporters", "table")
         for names, negated in ((q.reporters, False), (q.not_reporters, True)):
             if not names:
                 continue
