@@ -13,6 +13,7 @@ from .rules_firm_cues import _FirmCueRules
 from .name_shapes import _looks_korean_name
 from .rules_people import _PeopleRules
 from .rules_people_lists import _PeopleListRules
+from .rules_people_marks import _PeopleMarkRules
 from .rules_people_shapes import _PeopleShapeRules
 from .rules_local import _LocalRules
 from .rules_places import _PlaceRules
@@ -23,7 +24,7 @@ from .rules_products import _ProductRules
 __all__ = ["_EVIDENCE_RANK", "_FUNCTION_WORDS", "_Article", "_Hit", "_guess_type", "_is_amount", "spells_acronym"]
 
 
-class _Article(_LocalRules, _PeopleRules, _PeopleListRules, _PeopleShapeRules, _RoleRules, _PlayerRules, _BodyRules, _EventRules, _FirmCueRules, _PlaceRules, _ProductRules, _BracketRules):
+class _Article(_LocalRules, _PeopleRules, _PeopleListRules, _PeopleMarkRules, _PeopleShapeRules, _RoleRules, _PlayerRules, _BodyRules, _EventRules, _FirmCueRules, _PlaceRules, _ProductRules, _BracketRules):
     """One article's text prepared for the rules: words with the brackets taken out, analyzer tokens."""
 
 
