@@ -58,8 +58,6 @@ def _place_title_heads(core: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
-# Japanese names written in Hangul (오카무라 다다시, 신조 쓰요시, 요시하라 토모코) use none of the loanword syllables above, but
-_LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 # A firm's head's titles, written alone after the name (not a society's 협회장, a group's 그룹 회장 is the firm's)
 _FIRM_HEAD_TITLES = frozenset("대표 대표이사 회장 부회장 사장 부사장 CEO CTO CFO COO 창업자 의장".split())
 # A candidate after the party's name (더불어민주당 오세현, 국민의힘 박경귀 예비후보가): a name of three syllables, then a comma,

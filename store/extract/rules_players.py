@@ -9,9 +9,10 @@ from bisect import bisect_right
 from .lexicon import _is_hangul, title_family
 from .rules_base import _ArticleBase, _Hit, _LOANWORD_SYLLABLES, _NOT_NAMES, _Word, _particle_fits, _strip_tail, _suffix_type
 from .name_shapes import _foreign_name_pair, _japanese_pair, _looks_korean_name
-from .rules_people import _LIST_CLOSING_PARTICLES
 from .rules_roles import _NAME_PARTICLES, _ROLE_NOUNS, _ROLE_WORDS
 
+# The plain case particles a listed name may end with before punctuation (페르난데스는, but 페르난도 keeps its 도)
+_LIST_CLOSING_PARTICLES = ("은", "는", "을", "를", "의", "와", "과")
 # Words that say a sentence reports a player's result: golf scores, goals, hits, a place in the order, a start.
 # Baseball's home runs and hits by their kind (투런 아치, 솔로포, 끝내기, 3루타), a volleyball or basketball player's points
 # (김세인이 22점, 배유나가 20점을 올리며; 득점을): every game report of every outlet writes its players so.
