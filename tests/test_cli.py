@@ -370,7 +370,7 @@ def test_hanscope_path_opens_that_index(seeds_db, tmp_path):
 def test_the_apps_index_is_opened_once_and_kept_open_for_the_app(seeds_db_copy, monkeypatch):
     """Opening and closing the index to check it, then again in the app, removed and remade its -wal and -shm files
     (the last connection to close checkpoints them away): 20-60 ms of the first paint at 100k."""
-    from tui.commands.explorer import open_checked
+    from tui.launch import open_checked
 
     for stream in (sys.stdin, sys.stdout):
         monkeypatch.setattr(stream, "isatty", lambda: True)
@@ -385,7 +385,7 @@ def test_the_apps_index_is_opened_once_and_kept_open_for_the_app(seeds_db_copy, 
 
 
 def test_an_index_checked_then_refused_is_left_closed(seeds_db_copy, tmp_path, monkeypatch):
-    from tui.commands.explorer import open_checked
+    from tui.launch import open_checked
     from tui.quick import QueryError
 
     bad = tmp_path / "뉴스.db"

@@ -667,7 +667,7 @@ def test_the_default_seeds_index_of_an_older_version_is_rebuilt_but_a_users_inde
     from hanscope_seeds import folder as seeds_folder
     from store.db import connect
     from store.indexer import index_paths
-    from tui.commands.explorer import stale_seeds_index
+    from tui.launch import stale_seeds_index
 
     old = tmp_path / "index.db"  # built as bare `hanscope` builds it: from the installed seeds package
     db = connect(old, create=True)

@@ -15,6 +15,7 @@ import gc
 import os
 import sys
 from collections import namedtuple
+from pathlib import Path
 
 EXIT_NOT_FOUND = 1
 EXIT_UNUSABLE = 2
@@ -83,6 +84,17 @@ def open_index(db, *, create: bool = False):
         return Index.open(db or default_db_path(), create=create)
     except DatabaseError as err:
         raise QueryError(str(err)) from None
+
+
+def db_target(db: Path | str | None) -> Path | str:
+    """--db, else $HANSCOPE_DB or the default file: a Path for SQLite, the URI string for a server."""
+    if db is not None:
+        return db
+    from store.backends import uri_scheme
+    from store.db import default_db_path
+
+    default = default_db_path()
+    return default if uri_scheme(default) is not None else Path(default)
 
 
 def run_search(args: SearchArgs) -> None:

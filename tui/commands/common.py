@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from store.backends import check_target, uri_scheme
-from store.db import DatabaseError, default_db_path
+from store.db import DatabaseError
 from store.model import to_json
 
 
@@ -75,14 +75,6 @@ class DbTarget(click.ParamType):
                 self.fail(str(err), param, ctx)
             return value
         return Path(value)
-
-
-def db_target(db: Path | str | None) -> Path | str:
-    """--db, else $HANSCOPE_DB or the default file: a Path for SQLite, the URI string for a server."""
-    if db is not None:
-        return db
-    default = default_db_path()
-    return default if uri_scheme(default) is not None else Path(default)
 
 
 db_option = click.option(

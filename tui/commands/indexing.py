@@ -12,8 +12,8 @@ from store.backends import is_server, masked
 from store.db import DatabaseError
 from store.model import to_json
 
-from ..quick import EXIT_NOT_FOUND, QueryError, open_index
-from .common import console, db_option, db_target, emit_json, json_option, plural, rich_text
+from ..quick import EXIT_NOT_FOUND, QueryError, db_target, open_index
+from .common import console, db_option, emit_json, json_option, plural, rich_text
 
 
 def build_index(db_path: Path, paths: list[Path], *, prune: bool = False, workers: int | None = None,
