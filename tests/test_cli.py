@@ -367,6 +367,41 @@ def test_hanscope_path_opens_that_index(seeds_db, tmp_path):
     assert_one_line_error(run_cli(str(tmp_path / "없음.db")), "No such command", code=2)
 
 
+def test_the_quick_path_knows_every_command_of_the_click_cli():
+    """`hanscope search` with a file named `search` beside it is the command, not that file opened in the app."""
+    from tui.cli import cli
+    from tui.quick import COMMANDS
+
+    assert COMMANDS == set(cli.commands)
+
+
+def test_the_app_on_an_index_that_exists_starts_without_click(seeds_db, tmp_path, monkeypatch):
+    """Importing the click CLI and its commands was ~30 ms of a ~0.3 s first paint: bare `hanscope`, `hanscope FILE`
+    and `hanscope tui --db FILE` skip it; a first run, a server, a folder, other options still go through it."""
+    from tui.quick import AppArgs, parse_app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "검색.db").write_bytes(seeds_db.read_bytes())
+    (tmp_path / "search").write_text("a file named as a command")
+    (tmp_path / "폴더").mkdir()
+    monkeypatch.setenv("HANSCOPE_DB", str(seeds_db))
+    assert parse_app([]) == parse_app(["tui"]) == AppArgs(None)  # the default index: open_checked may rebuild it
+    assert parse_app(["검색.db"]) == parse_app(["tui", "--db", "검색.db"]) == parse_app(["tui", "--db=검색.db"]) \
+        == AppArgs(Path("검색.db"))
+    for argv in (["search"], ["폴더"], ["없음.db"], ["tui", "--db", "없음.db"], ["tui", "--entity", "삼성전자"],
+                 ["tui", "--db", "검색.db", "--article", "1"], ["tui", "--db"], ["--help"], ["tui", "--db="],
+                 ["tui", "--db", "postgresql://u:p@localhost/news"]):
+        assert parse_app(argv) is None, argv
+    monkeypatch.setenv("HANSCOPE_DB", str(tmp_path / "처음.db"))
+    assert parse_app([]) is None  # a first run: click's path builds the seeds' index and says so
+    # the whole process, up to the app's terminal check: click never imported
+    probe = ("import atexit, sys; atexit.register(lambda: print('click' in sys.modules)); "
+             f"sys.argv = ['hanscope', {str(seeds_db)!r}]; from tui.quick import main; main()")
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30,
+                          stdin=subprocess.DEVNULL, cwd=Path(__file__).parent.parent)
+    assert proc.returncode == 2 and "needs a terminal" in proc.stderr and proc.stdout.strip() == "False", proc
+
+
 def test_the_apps_index_is_opened_once_and_kept_open_for_the_app(seeds_db_copy, monkeypatch):
     """Opening and closing the index to check it, then again in the app, removed and remade its -wal and -shm files
     (the last connection to close checkpoints them away): 20-60 ms of the first paint at 100k."""

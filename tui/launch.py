@@ -59,12 +59,13 @@ def stale_seeds_index(path: Path) -> bool:
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             version = int(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-            files = [row[0] for row in conn.execute("SELECT path FROM files")]
+            # every file's path only for an old schema: bare `hanscope` on a big default index read them all
+            files = [row[0] for row in conn.execute("SELECT path FROM files")] if version < SCHEMA_VERSION else []
         conn.close()
     except (sqlite3.Error, TypeError, ValueError):
         return False  # not an index of ours: open_index says what it is
     seeds = Path(seeds_folder()).resolve()
-    return version < SCHEMA_VERSION and bool(files) and all(Path(f).resolve().is_relative_to(seeds) for f in files)
+    return bool(files) and all(Path(f).resolve().is_relative_to(seeds) for f in files)
 
 
 def open_app(db: Path | None, entity: str | None = None, article: int | None = None,
