@@ -226,10 +226,19 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
     return summary(query, latencies)
 
 
+def compile_tree(tree: str) -> None:
+    """Bytecode for the tree's modules, as a regular install has it (pip compiles at install; an editable install
+    writes it at the first run): with PYTHONDONTWRITEBYTECODE set (this machine's shell sets it) every start
+    compiled ~50 modules from source, ~55 ms of the first paint that no user pays."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.join(tree, "store"), os.path.join(tree, "tui")],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str | None = None,
           drill_queries: tuple[str, ...] = (), cadence: float | None = None, stories_runs: int = 0,
           watch: str = "poll") -> dict:
     tmux("kill-session", "-t", SESSION)
+    compile_tree(os.path.abspath(checkout) if checkout else os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     command = f"{shlex_quote(sys.executable)} -m tui tui --db {shlex_quote(db)}"
     # another commit's code, same venv: first on the path, and the working directory (`python -m` puts it first)
     source = ["-e", f"PYTHONPATH={os.path.abspath(checkout)}", "-c", os.path.abspath(checkout)] if checkout else []
