@@ -275,6 +275,15 @@ class Index:
         aggregates over the entity's rows of article_entities, whose recency is the list's order."""
         return drilldown.mention_row(self, eid, article_id, month)
 
+    def mention_stream(self, eid: int, offset: int = 0) -> Iterator[Mention]:
+        """Every mention of the entity from the `offset`-th, in the order of `entity`'s, as they are read: a few
+        hundred articles' at a time, so a whole list of the largest entity of a big index fits in memory."""
+        return drilldown.mention_stream(self, eid, offset)
+
+    def articles_naming_stream(self, eid: int, offset: int = 0) -> Iterator[ArticleCount]:
+        """Every article naming the entity from the `offset`-th, most mentions first (`entity`'s order), as read."""
+        return drilldown.articles_naming_stream(self, eid, drilldown.BY_MENTIONS, offset)
+
     def entity(self, name_or_id: str | int, mention_limit: int | None = None, offset: int = 0,
                article_limit: int | None = None, related_span: int | None = None,
                timeline: bool = True) -> EntityDetail | None:

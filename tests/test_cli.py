@@ -431,3 +431,41 @@ def test_an_index_checked_then_refused_is_left_closed(seeds_db_copy, tmp_path, m
     with pytest.raises(QueryError, match="needs a terminal"):  # a good index, but no terminal for the app
         open_checked(seeds_db_copy)
     assert not Path(f"{seeds_db_copy}-shm").exists()  # its check's connection was closed
+
+
+def test_streamed_json_and_tables_are_the_text_of_whole_lists(monkeypatch, capsys):
+    """An entity's lists are written as they are read (tui.commands.common): the same text as the whole list's, in
+    batches of any size, and on a terminal every part keeps the first part's column widths."""
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    import tui.commands.common as common
+    from store.results import ArticleCount
+
+    articles = [ArticleCount(i, f"삼성전자 {i}번째 기사 \"따옴표\"\n", f"/뉴스/{i}.txt", None if i % 2 else "2025-10-02", i)
+                for i in range(1, 8)]
+    value = {"entity": {"name": "삼성전자", "aliases": ["Samsung", "ㅅㅅㅈㅈ"]}, "offset": 0, "mentions": [],
+             "articles": articles, "related": [], "timeline": [["2025-10", 7]]}
+    common.emit_json(value)
+    whole = capsys.readouterr().out
+    for per_batch in (1, 2, 3, 1000):
+        monkeypatch.setattr(common, "STREAM_ROWS", per_batch)
+        common.emit_json_stream([(k, iter(v) if isinstance(v, list) and k != "timeline" else v) for k, v in value.items()])
+        assert capsys.readouterr().out == whole, per_batch
+    rows = [[a.id, a.date or "", "왼쪽 맥락 " * (a.id % 3), "삼성전자", "오른쪽"] for a in articles]
+    header = ["article", "date", "left", "mention", "right"]
+    common.print_table(header, rows)
+    tsv = capsys.readouterr().out
+    monkeypatch.setattr(common, "STREAM_ROWS", 3)
+    common.print_table(header, iter(rows))
+    assert capsys.readouterr().out == tsv and tsv.count("\n") == 8
+    screen = io.StringIO()
+    monkeypatch.setattr(common, "to_terminal", lambda: True)
+    monkeypatch.setattr(common, "console", lambda: Console(file=screen, width=60, highlight=False))
+    common.print_table(header, iter(rows), right=("article", "left"))
+    lines = [line for line in screen.getvalue().splitlines() if "삼성전자" in line]
+    assert len(lines) == 7 and screen.getvalue().count("mention") == 1  # one header, every row
+    # the mention column starts at one place (in cells: a Korean letter is two) in every part
+    assert len({cell_len(line[:line.index("삼성전자")]) for line in lines}) == 1

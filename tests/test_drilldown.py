@@ -211,3 +211,33 @@ def test_the_row_of_an_article_or_a_month_is_its_headings_in_the_drilldown_list(
         assert seeds_index.mention_row(info.id, month="1899-01") is None
         for month in ("2024-12", "2024-13", "24년 11월", ""):  # a month without articles, or not a month
             assert seeds_index.mention_row(info.id, month=month) is None
+
+
+@pytest.mark.parametrize("per_read", [1, 2, 500])
+def test_an_entitys_streams_are_its_whole_lists_read_a_few_articles_at_a_time(seeds_index, same_day_db, tmp_path,
+                                                                               monkeypatch, per_read):
+    """`hanscope entity X` without --limit writes every mention as it is read (800 MB held for 엔비디아 at 100k):
+    read STREAM_ARTICLES articles at a time, across undated articles and two of one day, from any offset, the
+    stream is the whole list."""
+    import store.drilldown
+    from store.db import connect
+    from store.indexer import index_paths
+
+    monkeypatch.setattr(store.drilldown, "STREAM_ARTICLES", per_read)
+    news = tmp_path / "undated"
+    news.mkdir()
+    for i, text in enumerate(["삼성전자가 반도체 투자를 늘린다. 삼성전자 주가가 올랐다.", "삼성전자와 SK하이닉스가 HBM을 공급한다.",
+                              "삼성전자는 90만 장을 팔았다고 밝혔다. 삼성전자, 삼성과 함께."]):
+        (news / f"{i}.txt").write_text(f"삼성전자 소식 {i}\n\n{text}\n", encoding="utf-8")  # no date line: undated
+    (news / "dated.txt").write_text("삼성전자 기사\n\n입력 2025-10-03 10:00\n\n삼성전자가 공장을 열었다.\n", encoding="utf-8")
+    db = connect(tmp_path / "undated.db", create=True)
+    index_paths(db, [news], workers=0)
+    db.close()
+    undated = Index.open(tmp_path / "undated.db")
+    for index in (seeds_index, Index.open(same_day_db), undated):
+        for info in index.entities():
+            whole = index.entity(info.id)
+            for offset in (0, 1, 3, info.mentions):
+                assert [m.id for m in index.mention_stream(info.id, offset)] == [m.id for m in whole.mentions[offset:]]
+                assert list(index.articles_naming_stream(info.id, offset)) == whole.articles[offset:]
+    assert sum(a.date is None for a in undated.articles()) == 3

@@ -2,9 +2,11 @@
 terminal (tables, JSON, untrusted text made literal)."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -36,21 +38,44 @@ def cell(value) -> str:
     return re.sub(r"[\t\r\n]+", " ", sanitize("" if value is None else str(value)))
 
 
-def print_table(header: list[str], rows: list[list], *, right: tuple[str, ...] = (), styles: dict[str, str] | None = None) -> None:
+STREAM_ROWS = 1000  # rows of a streamed table written (or laid out, on a terminal) at a time
+
+
+def print_table(header: list[str], rows: Iterable[list], *, right: tuple[str, ...] = (),
+                styles: dict[str, str] | None = None) -> None:
     """A table on stdout: one whole record per tab-separated line in a pipe (grep, cut and sort work on it); on a
-    terminal, columns that wrap inside their cells without dropping a character."""
+    terminal, columns that wrap inside their cells without dropping a character. `rows` may be a stream: it is
+    written STREAM_ROWS at a time, never held whole (on a terminal, the columns keep the widths of the first rows)."""
+    chunks = (list(itertools.islice(rows_iter, STREAM_ROWS)) for rows_iter in itertools.repeat(iter(rows)))
     if not to_terminal():
-        click.echo("\n".join("\t".join(cell(c) for c in line) for line in [header, *rows]))
+        click.echo("\t".join(cell(c) for c in header))
+        for chunk in itertools.takewhile(bool, chunks):
+            click.echo("\n".join("\t".join(cell(c) for c in line) for line in chunk))
         return
     from rich.table import Table
 
-    table = Table(box=None)
-    for name in header:
-        table.add_column(name, overflow="fold", justify="right" if name in right else "left",
-                         style=(styles or {}).get(name, ""))
-    for row in rows:
-        table.add_row(*(rich_text(cell(c)) for c in row))
-    console().print(table)
+    out, widths = console(), None
+    for number, chunk in enumerate(itertools.chain([next(chunks)], itertools.takewhile(bool, chunks))):
+        cells = [[rich_text(cell(c)) for c in row] for row in chunk]
+        if number == 0 and len(chunk) == STREAM_ROWS:  # more may follow: every part keeps these widths
+            widths = _column_widths(header, cells, out.width)
+        table = Table(box=None, show_header=number == 0)  # (fewer rows: one table, its widths its own)
+        for i, name in enumerate(header):
+            table.add_column(name, overflow="fold", justify="right" if name in right else "left",
+                             style=(styles or {}).get(name, ""), width=widths[i] if widths else None)
+        for row in cells:
+            table.add_row(*row)
+        out.print(table)
+
+
+def _column_widths(header: list[str], cells: list[list], room: int) -> list[int]:
+    """Widths for a table printed in parts: each column's widest cell among the first rows, the widest columns
+    narrowed one cell at a time until the row fits the terminal (a cell wider than its column folds)."""
+    widths = [max([len(name)] + [row[i].cell_len for row in cells]) for i, name in enumerate(header)]
+    room -= 2 * len(header)  # a cell of padding on each side of every column (rich's default, box=None)
+    while sum(widths) > room and max(widths) > 4:
+        widths[widths.index(max(widths))] -= 1
+    return widths
 
 
 def day(date: str | None) -> str:
@@ -60,6 +85,28 @@ def day(date: str | None) -> str:
 
 def emit_json(value) -> None:
     click.echo(json.dumps(to_json(value), ensure_ascii=False, indent=2))
+
+
+def emit_json_stream(fields: list[tuple[str, object]]) -> None:
+    """emit_json of a dict whose values may be streams (iterators, written as lists): the same text, written as the
+    items come, so the whole list of a large entity is never held."""
+    def dumped(value, pad: str) -> str:  # a newline inside a JSON string is escaped: these are the layout's
+        return json.dumps(to_json(value), ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+
+    write = sys.stdout.write
+    write("{")
+    for number, (key, value) in enumerate(fields):
+        write(("," if number else "") + "\n  " + json.dumps(key, ensure_ascii=False) + ": ")
+        if not isinstance(value, Iterator):
+            write(dumped(value, "  "))
+            continue
+        empty = True
+        while batch := list(itertools.islice(value, STREAM_ROWS)):  # one dumps a batch: per item it cost 15% more
+            inner = json.dumps(to_json(batch), ensure_ascii=False, indent=2)[2:-2]  # its items, without [ and ]
+            write(("[\n  " if empty else ",\n  ") + inner.replace("\n", "\n  "))
+            empty = False
+        write("[]" if empty else "\n  ]")
+    write("\n}\n")
 
 
 class DbTarget(click.ParamType):

@@ -8,7 +8,8 @@ import click
 from store.model import ENTITY_TYPES
 
 from ..quick import EXIT_NOT_FOUND, QueryError, open_index
-from .common import cell, console, day, db_option, emit_json, json_option, plural, print_table, rich_text, to_terminal
+from .common import (cell, console, day, db_option, emit_json, emit_json_stream, json_option, plural, print_table,
+                     rich_text, to_terminal)
 
 
 @click.command()
@@ -26,7 +27,10 @@ def entity(name: str, db: Path | None, limit: int | None, offset: int, as_json: 
     hanscope entity 엔비디야 --limit 50 --offset 50  the next page of both
     """
     index = open_index(db)
-    detail = index.entity(name, mention_limit=limit, offset=offset, article_limit=limit)
+    # Without --limit every mention and article is written as it is read (the largest entity of a big index does
+    # not fit in memory as lists): the detail holds the rest
+    whole = limit is None
+    detail = index.entity(name, mention_limit=0 if whole else limit, offset=offset, article_limit=0 if whole else limit)
     if detail is None:
         known = index.unmentioned_entity(name)
         if known is not None:  # not a typo: a near name would mislead (삼성SDI is not 삼성)
@@ -34,21 +38,23 @@ def entity(name: str, db: Path | None, limit: int | None, offset: int, as_json: 
         near = index.resolve(name, limit=5)
         hint = f"; did you mean {', '.join(h.name for h in near)}?" if near else ""
         raise QueryError(f"no entity matches {name!r}{hint}", EXIT_NOT_FOUND)
+    e = detail.entity
+    mentions = index.mention_stream(e.id, offset) if whole else iter(detail.mentions)
     if as_json:
         # part: body, title, deck or caption; start/end (and paragraph: a caption's index) are inside that text
-        mentions = [{"article_id": m.article_id, "source": m.source, "part": m.part, "paragraph": m.paragraph,
-                     "start": m.start, "end": m.end, "surface": m.surface, "context": m.context} for m in detail.mentions]
-        return emit_json({"entity": detail.entity, "offset": detail.offset, "mentions": mentions,
-                           "articles": detail.articles, "related": detail.related,
-                           "related_over": detail.related_over, "timeline": detail.timeline})
-    e = detail.entity
+        return emit_json_stream([
+            ("entity", e), ("offset", detail.offset),
+            ("mentions", ({"article_id": m.article_id, "source": m.source, "part": m.part, "paragraph": m.paragraph,
+                           "start": m.start, "end": m.end, "surface": m.surface, "context": m.context} for m in mentions)),
+            ("articles", index.articles_naming_stream(e.id, offset) if whole else iter(detail.articles)),
+            ("related", detail.related), ("related_over", detail.related_over), ("timeline", detail.timeline)])
     about = [f"{e.name}\t{e.type}\t{' / '.join(e.aliases)}",
              f"{plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}"]
     if detail.related:
         span = f" (in its newest {detail.related_over:,} articles)" if detail.related_over < e.articles else ""
         about.append(f"related{span}: " + ", ".join(f"{r.name} ({r.count})" for r in detail.related[:12]))
     header = ["article", "date", "left", "mention", "right"]
-    rows = [[m.article_id, day(m.date), _part_mark(m.part) + m.left, m.surface, m.right] for m in detail.mentions]
+    rows = ([m.article_id, day(m.date), _part_mark(m.part) + m.left, m.surface, m.right] for m in mentions)
     if not to_terminal():  # the entity as `#` lines, then one mention per line
         click.echo("\n".join("# " + cell(line) for line in about))
         print_table(header, rows)
