@@ -309,6 +309,12 @@ class Index:
         """Amounts matching the filters. `order`: "value" (largest first), "unit" (grouped by unit and counter,
         largest first within each), "article" (by article, then position) or "raw" (the text as written); `near`
         orders by distance instead. A page (`limit`) is always the start of the whole ordered table."""
+        return list(number_table.numbers(self, unit, min, max, near, entity, limit, order))
+
+    def number_stream(self, unit: str | None = None, min: float | None = None, max: float | None = None,
+                      near: float | None = None, entity: str | None = None, limit: int | None = None,
+                      order: str = "value") -> Iterator[NumberRow]:
+        """`numbers` as they are read, a few thousand at a time: the whole table of a big index is never held."""
         return number_table.numbers(self, unit, min, max, near, entity, limit, order)
 
     def number_counts(self, by: str, unit: str | None = None, min: float | None = None,

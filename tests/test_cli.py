@@ -195,6 +195,21 @@ def test_numbers_filters(seeds_db, bodies):
     assert len(cli_json("numbers", "--limit", "3", db=seeds_db)) == 3
 
 
+@pytest.mark.parametrize("per_read", [1, 7])
+def test_numbers_read_a_few_at_a_time_are_the_whole_table(seeds_index, monkeypatch, per_read):
+    """`hanscope numbers` without --limit writes the table as it is read (as one list, 100k's 3.2M numbers took
+    17 GB): read `per_read` numbers and their articles at a time, every order and filter gives the same rows."""
+    import store.number_table
+
+    asks = [dict(order=order, **kw) for order in ("value", "unit", "article", "raw")
+            for kw in ({}, {"unit": "KRW"}, {"near": 900_000.0}, {"entity": "삼성전자"}, {"limit": 5})]
+    wanted = [[(n.id, n.context, n.title, n.raw) for n in seeds_index.numbers(**ask)] for ask in asks]
+    assert all(wanted) and any("90만" in raw for *_, raw in wanted[0])
+    monkeypatch.setattr(store.number_table, "NUMBER_BATCH", per_read)
+    for ask, rows in zip(asks, wanted):
+        assert [(n.id, n.context, n.title, n.raw) for n in seeds_index.number_stream(**ask)] == rows, ask
+
+
 def test_numbers_nothing_and_bad_values(seeds_db):
     proc = run_cli("numbers", "--unit", "XYZ", "--json", "--db", str(seeds_db))
     assert_one_line_error(proc, "no numbers match", code=1)
@@ -454,6 +469,11 @@ def test_streamed_json_and_tables_are_the_text_of_whole_lists(monkeypatch, capsy
         monkeypatch.setattr(common, "STREAM_ROWS", per_batch)
         common.emit_json_stream([(k, iter(v) if isinstance(v, list) and k != "timeline" else v) for k, v in value.items()])
         assert capsys.readouterr().out == whole, per_batch
+    for items in (articles, []):
+        common.emit_json(items)
+        whole = capsys.readouterr().out
+        common.emit_json_list_stream(iter(items))  # `hanscope numbers --json`: a list at the top
+        assert capsys.readouterr().out == whole
     rows = [[a.id, a.date or "", "왼쪽 맥락 " * (a.id % 3), "삼성전자", "오른쪽"] for a in articles]
     header = ["article", "date", "left", "mention", "right"]
     common.print_table(header, rows)

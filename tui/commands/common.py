@@ -90,23 +90,32 @@ def emit_json(value) -> None:
 def emit_json_stream(fields: list[tuple[str, object]]) -> None:
     """emit_json of a dict whose values may be streams (iterators, written as lists): the same text, written as the
     items come, so the whole list of a large entity is never held."""
-    def dumped(value, pad: str) -> str:  # a newline inside a JSON string is escaped: these are the layout's
-        return json.dumps(to_json(value), ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
-
     write = sys.stdout.write
     write("{")
     for number, (key, value) in enumerate(fields):
         write(("," if number else "") + "\n  " + json.dumps(key, ensure_ascii=False) + ": ")
-        if not isinstance(value, Iterator):
-            write(dumped(value, "  "))
-            continue
-        empty = True
-        while batch := list(itertools.islice(value, STREAM_ROWS)):  # one dumps a batch: per item it cost 15% more
-            inner = json.dumps(to_json(batch), ensure_ascii=False, indent=2)[2:-2]  # its items, without [ and ]
-            write(("[\n  " if empty else ",\n  ") + inner.replace("\n", "\n  "))
-            empty = False
-        write("[]" if empty else "\n  ]")
+        if isinstance(value, Iterator):
+            _write_json_list(value, "  ")
+        else:  # a newline inside a JSON string is escaped: these are the layout's
+            write(json.dumps(to_json(value), ensure_ascii=False, indent=2).replace("\n", "\n  "))
     write("\n}\n")
+
+
+def emit_json_list_stream(items: Iterator) -> None:
+    """emit_json of a list given as a stream: the same text, written as the items come."""
+    _write_json_list(items, "")
+    sys.stdout.write("\n")
+
+
+def _write_json_list(items: Iterator, pad: str) -> None:
+    """A JSON list (indent 2) whose line starts at `pad`, written STREAM_ROWS items at a time (one dumps a batch:
+    one an item cost 15% more)."""
+    write, empty = sys.stdout.write, True
+    while batch := list(itertools.islice(items, STREAM_ROWS)):
+        inner = json.dumps(to_json(batch), ensure_ascii=False, indent=2)[2:-2]  # its items, without [ and ]
+        write(("[\n" if empty else ",\n") + pad + inner.replace("\n", "\n" + pad))
+        empty = False
+    write("[]" if empty else "\n" + pad + "]")
 
 
 class DbTarget(click.ParamType):
