@@ -107,6 +107,10 @@ class Index:
     def articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleInfo]:
         return articles.articles(self, limit, offset)
 
+    def article_stream(self, limit: int | None = None, offset: int = 0) -> Iterator[ArticleInfo]:
+        """`articles` as they are read, a batch at a time: every article of a big index is never held."""
+        return articles.article_stream(self, limit, offset)
+
     def article_info(self, article_id: int) -> ArticleInfo | None:
         return articles.article_info(self, article_id)
 

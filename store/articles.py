@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .results import ArticleDetail, ArticleInfo, Paragraph
@@ -69,8 +70,14 @@ def article_count(index: Index) -> int:
 
 
 def articles(index: Index, limit: int | None, offset: int) -> list[ArticleInfo]:
+    return list(article_stream(index, limit, offset))
+
+
+def article_stream(index: Index, limit: int | None, offset: int) -> Iterator[ArticleInfo]:
+    """Articles newest first as the statement yields them, a batch at a time (a million would not fit as a list)."""
     sql = f"SELECT {ARTICLE_COLS} FROM articles ORDER BY coalesce(date, '') DESC, id LIMIT ? OFFSET ?"
-    return [article_info_of(r) for r in index._rows(sql, (limit if limit is not None else -1, offset))]
+    for rows in index._batches(sql, (limit if limit is not None else -1, offset)):
+        yield from (article_info_of(r) for r in rows)
 
 
 def article_info(index: Index, article_id: int) -> ArticleInfo | None:

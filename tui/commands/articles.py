@@ -1,6 +1,7 @@
 """Reading articles: `hanscope articles` (the list), `show` (one article) and `compare` (two side by side)."""
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import click
 from store.model import to_json
 
 from ..quick import EXIT_NOT_FOUND, QueryError, open_index
-from .common import cell, console, day, db_option, emit_json, json_option, print_table, rich_text, to_terminal
+from .common import (cell, console, day, db_option, emit_json, emit_json_list_stream, json_option, print_table,
+                     rich_text, to_terminal)
 
 
 @click.command()
@@ -18,15 +20,17 @@ from .common import cell, console, day, db_option, emit_json, json_option, print
 @json_option
 def articles(db: Path | None, limit: int | None, as_json: bool) -> None:
     """List articles, newest first."""
-    rows = open_index(db).articles(limit=limit)
+    stream = open_index(db).article_stream(limit=limit)  # written as read: 1M articles as a list took ~3.8 GB
+    first = next(stream, None)
+    rows = itertools.chain([first], stream) if first is not None else iter(())
     if as_json:
-        emit_json(rows)  # [] on stdout, and still exit 1: scripts see "nothing" the same way in every command
-    if not rows:
+        emit_json_list_stream(rows)  # [] on stdout, and still exit 1: scripts see "nothing" the same way in every command
+    if first is None:
         raise QueryError("the index has no articles", EXIT_NOT_FOUND)
     if as_json:
         return
     print_table(["id", "date", "outlet", "title", "chars"],
-                 [[a.id, day(a.date) or a.date_text, a.outlet, a.title or Path(a.source).name, a.chars] for a in rows],
+                 ([a.id, day(a.date) or a.date_text, a.outlet, a.title or Path(a.source).name, a.chars] for a in rows),
                  right=("id", "chars"))
 
 
