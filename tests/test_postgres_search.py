@@ -139,10 +139,12 @@ def test_an_amount_s_numbers_come_from_the_index_in_order(index, query):
 
     statements = []
     index._rows = lambda sql, params=(), keep=index._rows: statements.append((sql, params)) or keep(sql, params)
+    index._batches = lambda sql, params=(), size=1, keep=index._batches: statements.append((sql, params)) or keep(
+        sql, params, size)  # (the numbers are read in batches: store.number_table.number_stream)
     try:
         found = index.search(query, limit=20, exact_count=False).numbers
     finally:
-        del index._rows
+        del index._rows, index._batches
     assert found, query
     (sql, params), = [(s, p) for s, p in statements if "FROM numbers n" in s]
     text, fts = translate(sql)
