@@ -56,6 +56,10 @@ def _asked_at_row(where: str, params: list) -> str:
     return "".join(out)
 
 
+BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66k hits of 삼성 at 100k peaked at
+# 383 MB with every body read at once) reads its bodies this many at a time
+
+
 class SearchPlan(FacetCounting):
     """One query bound to one index: entity names resolved, each word's other spellings looked up, and the SQL
     built once; `count`, `page`, `numbers` and `facets` then ask the index with it. On PostgreSQL the plan is
@@ -428,18 +432,20 @@ class SearchPlan(FacetCounting):
         if not rows:
             return []
         order = {aid: (i, rank) for i, (aid, rank) in enumerate(rows)}
-        details = self.index._rows(
-            "SELECT id, title, outlet, date, source, body FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(order)),),
-        )
         pattern = highlight_pattern([form for text in self.q.texts() for form in self._forms(text)]
                                     + self._entity_names())
         groups = self.index.near_groups(list(order))
         hits = []
-        for aid, title, outlet, date, source, body in sorted(details, key=lambda r: order[r[0]][0]):
-            text, spans = snippet(body, pattern)
-            group, size = groups.get(aid, (None, 1))
-            hits.append(ArticleHit(aid, title, outlet, date, source, -order[aid][1] or 0.0, text, spans, group, size - 1))
+        ids = list(order)
+        for at in range(0, len(ids), BODIES_AT_ONCE):  # every hit (an export): not every body at once
+            details = self.index._rows(
+                "SELECT id, title, outlet, date, source, body FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids[at:at + BODIES_AT_ONCE]),))
+            for aid, title, outlet, date, source, body in sorted(details, key=lambda r: order[r[0]][0]):
+                text, spans = snippet(body, pattern)
+                group, size = groups.get(aid, (None, 1))
+                hits.append(ArticleHit(aid, title, outlet, date, source, -order[aid][1] or 0.0, text, spans, group,
+                                       size - 1))
         return hits
 
     def _entity_names(self) -> list[str]:
