@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HANSCOPE, SEEDS
+from conftest import HANSCOPE, ROOT, SEEDS
 from test_faults import assert_one_line_error, run_cli
 
 ARTICLE_KEYS = {"id", "title", "subtitle", "outlet", "reporters", "date", "date_text", "source", "chars"}
@@ -489,3 +489,44 @@ def test_streamed_json_and_tables_are_the_text_of_whole_lists(monkeypatch, capsy
     assert len(lines) == 7 and screen.getvalue().count("mention") == 1  # one header, every row
     # the mention column starts at one place (in cells: a Korean letter is two) in every part
     assert len({cell_len(line[:line.index("삼성전자")]) for line in lines}) == 1
+
+
+def test_a_reader_that_leaves_mid_stream_ends_the_command_quietly(monkeypatch, tmp_path):
+    """`hanscope numbers | head` now writes as it reads, so the pipe closes mid-command: exit 0 and no message (as
+    for a search), not click's silent exit 1."""
+    import tui.commands.common as common
+    from tui.quick import ReaderLeft
+
+    class ClosedPipe:
+        written = 0
+
+        def write(self, text: str) -> int:
+            self.written += 1
+            if self.written > 2:
+                raise BrokenPipeError(32, "Broken pipe")
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr(common, "STREAM_ROWS", 2)
+    rows = ([i, "90만 장", "삼성전자"] for i in range(100))
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    with pytest.raises(ReaderLeft):
+        common.print_table(["article", "raw", "name"], rows)
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    with pytest.raises(ReaderLeft):
+        common.emit_json_list_stream({"raw": "90만장", "id": i} for i in range(100))
+    # and the whole command, whose reader leaves after 10 bytes of ~200 KB
+    news = tmp_path / "news"
+    news.mkdir()
+    sentences = " ".join(f"삼성전자는 {i}월에 메모리 {i * 10}만 장을 더 팔았다고 밝혔다." for i in range(1, 1500))
+    (news / "a.txt").write_text(f"삼성전자 실적\n\n입력 2025-10-02 09:00\n\n{sentences}\n", encoding="utf-8")
+    db = tmp_path / "numbers.db"
+    assert run_cli("index", str(news), "--workers", "0", "--db", str(db)).returncode == 0
+    proc = subprocess.run(f"{' '.join(HANSCOPE)} numbers --db {db} | head -c 10; exit ${{PIPESTATUS[0]}}", shell=True,
+                          executable="/bin/bash", capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert (proc.returncode, proc.stderr, proc.stdout) == (0, "", "article\tra")

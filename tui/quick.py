@@ -31,6 +31,11 @@ class QueryError(Exception):
         self.code = code
 
 
+class ReaderLeft(Exception):
+    """The reader of stdout closed its end (`hanscope numbers | head`) while a command was still writing: not an
+    error (raised in place of BrokenPipeError, which click would turn into exit 1)."""
+
+
 SearchArgs = namedtuple("SearchArgs", "query db limit as_json offset facets saved",
                         defaults=(None, SEARCH_LIMIT, False, 0, False, None))
 
@@ -241,7 +246,7 @@ def finish(run) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader left (`hanscope search x | head -1`): not an error; drop what is buffered
+    except (BrokenPipeError, ReaderLeft):  # the reader left (`hanscope search x | head -1`): not an error; drop what is buffered
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:  # a bug must still end in one line

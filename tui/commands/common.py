@@ -2,11 +2,12 @@
 terminal (tables, JSON, untrusted text made literal)."""
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -14,6 +15,20 @@ import click
 from store.backends import check_target, uri_scheme
 from store.db import DatabaseError
 from store.model import to_json
+
+from ..quick import ReaderLeft
+
+
+def quiet_when_the_reader_leaves(write: Callable[..., None]) -> Callable[..., None]:
+    """A writer of stdout whose reader may leave mid-stream (`hanscope numbers | head`): the broken pipe ends the
+    command quietly with 0 (tui.quick.finish), as for a search, not click's exit 1."""
+    @functools.wraps(write)
+    def guarded(*args, **kwargs) -> None:
+        try:
+            write(*args, **kwargs)
+        except BrokenPipeError:
+            raise ReaderLeft from None
+    return guarded
 
 
 def console(stderr: bool = False):
@@ -41,6 +56,7 @@ def cell(value) -> str:
 STREAM_ROWS = 1000  # rows of a streamed table written (or laid out, on a terminal) at a time
 
 
+@quiet_when_the_reader_leaves
 def print_table(header: list[str], rows: Iterable[list], *, right: tuple[str, ...] = (),
                 styles: dict[str, str] | None = None) -> None:
     """A table on stdout: one whole record per tab-separated line in a pipe (grep, cut and sort work on it); on a
@@ -83,10 +99,12 @@ def day(date: str | None) -> str:
     return (date or "")[:10]
 
 
+@quiet_when_the_reader_leaves
 def emit_json(value) -> None:
     click.echo(json.dumps(to_json(value), ensure_ascii=False, indent=2))
 
 
+@quiet_when_the_reader_leaves
 def emit_json_stream(fields: list[tuple[str, object]]) -> None:
     """emit_json of a dict whose values may be streams (iterators, written as lists): the same text, written as the
     items come, so the whole list of a large entity is never held."""
@@ -101,6 +119,7 @@ def emit_json_stream(fields: list[tuple[str, object]]) -> None:
     write("\n}\n")
 
 
+@quiet_when_the_reader_leaves
 def emit_json_list_stream(items: Iterator) -> None:
     """emit_json of a list given as a stream: the same text, written as the items come."""
     _write_json_list(items, "")
