@@ -1209,6 +1209,23 @@ async def test_an_export_can_go_where_the_user_says(app, tmp_path):
         assert isinstance(app.screen, NumbersScreen) and len(list((tmp_path / "보고서").iterdir())) == 2
 
 
+async def test_an_export_that_cannot_be_written_says_why_and_the_app_goes_on(app, tmp_path):
+    """The files are written in a worker (a big export froze the screen for seconds): a path under a file fails there,
+    and the status line says so in one line."""
+    (tmp_path / "메모.txt").write_text("파일", encoding="utf-8")
+    async with app.run_test(size=BIG) as pilot:
+        app.action_numbers()
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "메모.txt" / "수치")
+        await pilot.press("enter")
+        await settle(pilot)
+        status = app.screen.query_one("#status", Static).content.plain
+        assert isinstance(app.screen, NumbersScreen) and status.startswith("Export failed") and "\n" not in status
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["메모.txt"]
+
+
 async def test_every_dialog_applies_on_enter_or_its_button_and_cancels_on_esc_or_cancel(app, seeds_index, tmp_path):
     """Export, entity edit and name dialogs share one base (tui.dialog): the same four ways out behave alike."""
     from tui.screens.edit import EditScreen

@@ -141,15 +141,20 @@ class BaseScreen(Screen):
             self.say(f"Sent {plural(len(rows), noun)} to your browser as {stem.name}.zip (CSV and JSON inside)")
             return
 
-        def chosen(stem: Path | None) -> None:
-            if stem is None:
-                return
+        def write(stem: Path) -> None:  # in a thread: 143,852 mentions at 100k (127 MB) froze the screen 3.5 s
             try:
                 csv_path, json_path = export(stem, header, rows)
             except OSError as err:
-                self.say(f"Export failed: {err.strerror or err}", severity="error")
+                self.app.call_from_thread(self.say, f"Export failed: {err.strerror or err}", severity="error")
                 return
-            self.say(f"Exported {plural(len(rows), noun)} to {csv_path.name} and {json_path.name} in {csv_path.parent}")
+            self.app.call_from_thread(self.say, f"Exported {plural(len(rows), noun)} to {csv_path.name} and "
+                                                f"{json_path.name} in {csv_path.parent}")
+
+        def chosen(stem: Path | None) -> None:
+            if stem is not None:
+                self.say(f"writing {plural(len(rows), noun)}…")
+                self.run_worker(lambda: write(stem), name="export", group="export-write", thread=True,
+                                exit_on_error=False)
 
         app.push_screen(ExportScreen(plural(len(rows), noun), stem), chosen)
 
