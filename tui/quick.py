@@ -246,7 +246,8 @@ def finish(run) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except (BrokenPipeError, ReaderLeft):  # the reader left (`hanscope search x | head -1`): not an error; drop what is buffered
+    except (BrokenPipeError, ReaderLeft):  # the reader left (`hanscope search x | head -1`): not an error; drop
+        # what is buffered
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:  # a bug must still end in one line
