@@ -434,9 +434,9 @@ class SearchPlan(FacetCounting):
         order = {aid: (i, rank) for i, (aid, rank) in enumerate(rows)}
         pattern = highlight_pattern([form for text in self.q.texts() for form in self._forms(text)]
                                     + self._entity_names())
-        groups = self.index.near_groups(list(order))
-        hits = []
         ids = list(order)
+        groups = self.index.near_groups(ids)
+        hits = []
         for at in range(0, len(ids), BODIES_AT_ONCE):  # every hit (an export): not every body at once
             details = self.index._rows(
                 "SELECT id, title, outlet, date, source, body FROM articles WHERE id IN (SELECT value FROM json_each(?))",

@@ -1,7 +1,6 @@
 """Reading articles: `hanscope articles` (the list), `show` (one article) and `compare` (two side by side)."""
 from __future__ import annotations
 
-import itertools
 import json
 from pathlib import Path
 
@@ -10,8 +9,8 @@ import click
 from store.model import to_json
 
 from ..quick import EXIT_NOT_FOUND, QueryError, open_index
-from .common import (cell, console, day, db_option, emit_json, emit_json_list_stream, json_option, print_table,
-                     rich_text, to_terminal)
+from .common import (cell, console, day, db_option, emit_json, emit_json_list_stream, json_option, peeked,
+                     print_table, rich_text, to_terminal)
 
 
 @click.command()
@@ -20,12 +19,10 @@ from .common import (cell, console, day, db_option, emit_json, emit_json_list_st
 @json_option
 def articles(db: Path | None, limit: int | None, as_json: bool) -> None:
     """List articles, newest first."""
-    stream = open_index(db).article_stream(limit=limit)  # written as read: 1M articles as a list took ~3.8 GB
-    first = next(stream, None)
-    rows = itertools.chain([first], stream) if first is not None else iter(())
+    rows = peeked(open_index(db).article_stream(limit=limit))  # written as read: 1M articles as a list took ~3.8 GB
     if as_json:
-        emit_json_list_stream(rows)  # [] on stdout, and still exit 1: scripts see "nothing" the same way in every command
-    if first is None:
+        emit_json_list_stream(rows or iter(()))  # [] on stdout, and still exit 1: scripts see "nothing" alike
+    if rows is None:
         raise QueryError("the index has no articles", EXIT_NOT_FOUND)
     if as_json:
         return

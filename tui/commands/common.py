@@ -53,6 +53,12 @@ def cell(value) -> str:
     return re.sub(r"[\t\r\n]+", " ", sanitize("" if value is None else str(value)))
 
 
+def peeked(stream: Iterator) -> Iterator | None:
+    """The stream whole, or None when it is empty (a list command says "nothing" without holding its rows)."""
+    first = next(stream, None)
+    return None if first is None else itertools.chain([first], stream)
+
+
 STREAM_ROWS = 1000  # rows of a streamed table written (or laid out, on a terminal) at a time
 
 

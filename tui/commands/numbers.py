@@ -2,12 +2,11 @@
 1조, 90만, 30억 달러) or entity."""
 from __future__ import annotations
 
-import itertools
 
 import click
 
 from ..quick import EXIT_NOT_FOUND, QueryError, open_index
-from .common import db_option, emit_json_list_stream, json_option, print_table
+from .common import db_option, emit_json_list_stream, json_option, peeked, print_table
 
 
 def _amount_option(value: str | None, option: str) -> float | None:
@@ -41,13 +40,11 @@ def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
     bounds = {"min": _amount_option(min_, "--min"), "max": _amount_option(max_, "--max"),
               "near": _amount_option(near, "--near")}  # a bad value is a usage error, whatever the index
     # written as they are read: the whole table of 100k (3.2M numbers) held as a list took 17 GB
-    stream = open_index(db).number_stream(unit=unit, **bounds, entity=entity_name, limit=limit)
-    first = next(stream, None)
-    rows = itertools.chain([first], stream) if first is not None else iter(())
+    rows = peeked(open_index(db).number_stream(unit=unit, **bounds, entity=entity_name, limit=limit))
     if as_json:
         keys = ("article_id", "source", "raw", "value", "value_max", "unit", "counter", "qualifier", "period", "context")
-        emit_json_list_stream({k: getattr(n, k) for k in keys} for n in rows)
-    if first is None:
+        emit_json_list_stream({k: getattr(n, k) for k in keys} for n in rows or ())
+    if rows is None:
         raise QueryError("no numbers match", EXIT_NOT_FOUND)
     if as_json:
         return
