@@ -2,7 +2,6 @@
 1조, 90만, 30억 달러) or entity."""
 from __future__ import annotations
 
-
 import click
 
 from ..quick import EXIT_NOT_FOUND, QueryError, open_index
