@@ -15,34 +15,47 @@ from .matching import MentionRow, ids_json
 RETIRED_KEEP = 5000  # names of deleted entities whose ids an undo (or a re-index) may bring back
 
 
+def renamed_entities(conn, entities: EntitySet) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """(name -> id of every stored entity, those of them the set no longer names, new name -> the id it inherits).
+    A new name inherits the id of a vanished entity that it shares a surface with: a rename keeps the old name as
+    an alias, and its undo finds the new name among the old entity's aliases. Read before the rows are rewritten."""
+    existing = dict(conn.execute("SELECT name, id FROM entities"))
+    wanted = {s.name: s for s in entities.specs}
+    gone = {n: i for n, i in existing.items() if n not in wanted}
+    gone_surfaces: dict[int, set[str]] = {}
+    if gone:
+        gone_ids = set(gone.values())
+        for entity_id, norm in conn.execute("SELECT entity_id, norm FROM aliases"):
+            if entity_id in gone_ids:
+                gone_surfaces.setdefault(entity_id, set()).add(norm)
+    heirs: dict[str, int] = {}
+    for name, spec in wanted.items() if gone else ():
+        if name in existing:
+            continue
+        norms = {normalize_name(x) for x in spec.surfaces()}
+        heir = next((i for n, i in gone.items() if i not in heirs.values()
+                     and (normalize_name(n) in norms or normalize_name(name) in gone_surfaces.get(i, ()))), None)
+        if heir is not None:
+            heirs[name] = heir
+    return existing, gone, heirs
+
+
 def sync_entities(conn, entities: EntitySet) -> None:
     """Keep ids of entities that still exist (deep links, history and open screens stay valid).
 
     An entity whose name changed keeps its id too: a new name takes the id of a vanished entity that it shares a
     surface with (a rename keeps the old name as an alias; its undo finds the new name among the old aliases).
     A deleted entity's id is remembered by name, so undoing the delete brings the same id back."""
-    existing = dict(conn.execute("SELECT name, id FROM entities"))
+    existing, gone, reuse = renamed_entities(conn, entities)
     wanted = {s.name: s for s in entities.specs}
-    gone = {n: i for n, i in existing.items() if n not in wanted}
     gone_ids = set(gone.values())
-    gone_surfaces: dict[int, set[str]] = {}
-    for entity_id, norm in conn.execute("SELECT entity_id, norm FROM aliases"):
-        if entity_id in gone_ids:
-            gone_surfaces.setdefault(entity_id, set()).add(norm)
     row = conn.execute("SELECT value FROM meta WHERE key = 'retired_ids'").fetchone()
     retired: dict[str, int] = json.loads(row[0]) if row else {}
-    in_use, reuse = set(existing.values()), {}
-    for name, spec in wanted.items():
-        if name in existing:
-            continue
-        norms = {normalize_name(x) for x in spec.surfaces()}
-        heir = next((i for n, i in gone.items() if i not in reuse.values()
-                     and (normalize_name(n) in norms or normalize_name(name) in gone_surfaces.get(i, ()))), None)
-        if heir is None and retired.get(name) is not None and retired[name] not in in_use:
-            heir = retired[name]
-        if heir is not None:
-            reuse[name] = heir
-            in_use.add(heir)
+    in_use = set(existing.values()) | set(reuse.values())
+    for name in wanted:
+        if name not in existing and name not in reuse and retired.get(name) is not None and retired[name] not in in_use:
+            reuse[name] = retired[name]
+            in_use.add(retired[name])
     dropped = {n: i for n, i in gone.items() if i not in reuse.values()}
     # their mentions first, found through their articles (mentions has no index by entity, nor a cascade from it)
     conn.executemany("DELETE FROM mentions WHERE article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
