@@ -11,8 +11,7 @@ from test_linker_incremental import edit, index, relinked_in_full, state, write
 
 from store.api import Index
 from store.db import connect
-from store.extract.matching import set_wide_forms
-from store.linking.touched import respelled
+from store.linking.spellings import respelled, set_wide_forms
 
 # Written for these tests in a wire service's style: the shipped names with particles, spacing and Latin spellings.
 ARTICLES = {

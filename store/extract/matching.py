@@ -215,60 +215,6 @@ def _glosses(text: str, name: Mention, inner: Mention) -> bool:
     return gap == "(" and text[inner[1] : inner[1] + 2].strip()[:1] == ")"
 
 
-def _pattern_table(entities: Iterable[tuple[int, Iterable[str]]], kinds: Mapping[int, str]
-                   ) -> tuple[dict[str, list[_Pattern]], dict[str, int], int | None]:
-    """The matcher's patterns by match key, and the entities its country and 경기도 rules name (한 -> the id of 한국)."""
-    table: dict[str, list[_Pattern]] = defaultdict(list)
-    by_country = {name: syllable for syllable, name in _COUNTRY_SYLLABLES.items()}
-    countries: dict[str, int] = {}
-    gyeonggi: int | None = None
-    for entity_id, surfaces in entities:
-        surfaces = list(surfaces)
-        if kinds.get(entity_id) == "org":
-            surfaces += _chair_forms(surfaces)
-        market = kinds.get(entity_id) == "place" and not any(
-            len(s.strip()) >= 2 and s.strip()[-1] in "시군구" and _is_hangul(s.strip()[-1]) for s in surfaces)
-        for surface in surfaces:
-            surface = surface.strip()
-            if surface in by_country:
-                countries[by_country[surface]] = entity_id
-            elif surface == "경기도":
-                gyeonggi = entity_id
-            key = _match_key(surface)
-            if not key:
-                continue
-            gaps, k = set(), 0
-            for c in surface:
-                if _is_gap(c):
-                    gaps.add(k)
-                else:
-                    k += 1
-            exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
-            table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
-                                       _is_hangul(key[0]) and _is_tail(key), market))
-    return table, countries, gyeonggi
-
-
-def entity_patterns(surfaces: Iterable[str], kind: str | None) -> dict[str, frozenset[tuple]]:
-    """One entity's patterns as the matcher builds them (its surfaces and the forms derived from them, such as a
-    committee's chair), by match key, without the entity id: two spellings of an entity whose patterns differ only
-    in some keys match differently only where those keys are written."""
-    table, _, _ = _pattern_table([(0, surfaces)], {0: kind} if kind else {})
-    return {key: frozenset((p.surface, p.exact_case, p.space_gaps, p.kind, p.all_tail, p.market) for p in patterns)
-            for key, patterns in table.items()}
-
-
-def set_wide_forms(entities: Iterable[tuple[int, Iterable[str]]], kinds: Mapping[int, str]) -> tuple:
-    """What the matcher derives from the whole entity set, beyond each entity's own patterns: the country and 경기도
-    rules' entities, the clubs named after towns and the short names of financial firms (우리 for 우리은행 in a list).
-    Where two entity sets give equal forms here, a changed spelling changes mentions only where it is written."""
-    table, countries, gyeonggi = _pattern_table(entities, kinds)
-    firms = _ShortFirms(table, kinds)
-    clubs = {place: frozenset(ids) for place, ids in _clubs_by_place(table).items()}
-    return (countries, gyeonggi, clubs, firms.stems, {k: frozenset(v) for k, v in firms.ids.items() if v},
-            {k: frozenset(v) for k, v in firms.of.items() if v}, firms.groups)
-
-
 class Matcher:
     """Every mention of the given entities in a text: Aho-Corasick over all surfaces, then word-edge
     rules and leftmost-longest selection (see the module docstring)."""
@@ -278,7 +224,34 @@ class Matcher:
         도널드 트럼프 주니어 is not 도널드 트럼프)."""
         kinds = kinds or {}
         self._automaton = ahocorasick.Automaton()
-        table, self._countries, self._gyeonggi = _pattern_table(entities, kinds)
+        table: dict[str, list[_Pattern]] = defaultdict(list)
+        by_country = {name: syllable for syllable, name in _COUNTRY_SYLLABLES.items()}
+        self._countries: dict[str, int] = {}  # 한 -> the id of the entity named 한국
+        self._gyeonggi: int | None = None
+        for entity_id, surfaces in entities:
+            surfaces = list(surfaces)
+            if kinds.get(entity_id) == "org":
+                surfaces += _chair_forms(surfaces)
+            market = kinds.get(entity_id) == "place" and not any(
+                len(s.strip()) >= 2 and s.strip()[-1] in "시군구" and _is_hangul(s.strip()[-1]) for s in surfaces)
+            for surface in surfaces:
+                surface = surface.strip()
+                if surface in by_country:
+                    self._countries[by_country[surface]] = entity_id
+                elif surface == "경기도":
+                    self._gyeonggi = entity_id
+                key = _match_key(surface)
+                if not key:
+                    continue
+                gaps, k = set(), 0
+                for c in surface:
+                    if _is_gap(c):
+                        gaps.add(k)
+                    else:
+                        k += 1
+                exact = surface.isascii() and surface.isalpha() and len(surface) <= 3
+                table[key].append(_Pattern(entity_id, surface, exact, frozenset(gaps), kinds.get(entity_id),
+                                           _is_hangul(key[0]) and _is_tail(key), market))
         self._club_by_place = _clubs_by_place(table)
         self._short_firms = _ShortFirms(table, kinds)
         for key, patterns in table.items():

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 
 from ..articles import PART_CODES
 from ..extract.entities import Matcher
-from ..extract.matching import _match_key, entity_patterns, set_wide_forms
 from ..textindex import ID_MASK
 from .entity_set import EntitySet
 from .matching import MentionRow, article_parts, ids_json
 from .rows import renamed_entities
+from .spellings import respelled, set_wide_forms
 
 NEAR = 3  # characters between two mentions of one entity across which the matcher relates them (a gloss)
 
@@ -103,21 +103,6 @@ def entity_change(conn, entities: EntitySet, additive: bool) -> EntityChange:
             change.rematch_surfaces |= surfaces
         change.added = {}
     return change
-
-
-def respelled(old_type: str, old_surfaces: set[str], new_type: str, new_surfaces: set[str]
-              ) -> tuple[set[str], set[str]] | None:
-    """(spellings added, spellings removed) when an entity keeps its type and the matcher's patterns of it differ
-    only in those spellings' own keys: then its mentions can change only where they are written. None when the
-    type or a kept spelling's pattern changed, or a changed spelling derives another form (a committee's chair)."""
-    if old_type != new_type:
-        return None
-    added, removed = new_surfaces - old_surfaces, old_surfaces - new_surfaces
-    before, after = entity_patterns(old_surfaces, old_type), entity_patterns(new_surfaces, new_type)
-    own_keys = {_match_key(s.strip()) for s in added | removed}
-    if any(before.get(key) != after.get(key) for key in before.keys() | after.keys() if key not in own_keys):
-        return None
-    return added, removed
 
 
 @dataclass
