@@ -1,0 +1,56 @@
+"""The matching rules' digest is the one recorded here: a change to the matcher's modules (store.linking.rules.
+MATCHER_MODULES), even a pure refactor, makes the next `hanscope index` of every existing index match all its
+articles again (134 s at 100k, two cores). A change of rules updates the digest below on purpose and says so in its
+commit; code that only reads the matcher lives outside those modules (store.linking.spellings)."""
+from __future__ import annotations
+
+from store.linking.rules import rules_version
+
+RECORDED = "46fe193c52d8fb9574eb7832b1dd1676"
+
+
+def test_the_matching_rules_are_the_ones_recorded():
+    assert rules_version() == RECORDED, (
+        "the matcher's code changed: every existing index re-matches all its articles at its next run. If the rules "
+        f"changed on purpose, record the new digest {rules_version()} here and say so in the commit")
+
+
+def test_a_run_that_matches_every_article_again_sizes_its_worker_processes_for_them(tmp_path, monkeypatch):
+    """No file changed, new rules: the link re-matches every article, and the run's worker processes are sized for
+    that work as for indexing the articles (it ran in one process: 134 s at 100k, 77 s on two cores)."""
+    from contextlib import contextmanager
+
+    from store import indexer
+    from store.db import connect
+    from store.linking.rules import RULES_KEY
+    from test_linker_incremental import index, write
+
+    folder = tmp_path / "news"
+    write(folder, {f"n{i}": [f"삼성전자와 SK하이닉스는 {i}일 HBM 공급 계약을 맺었다."] for i in range(indexer.SMALL_JOB + 2)},
+          "2025-10-01T09:00")
+    db_path = tmp_path / "i.db"
+    index([folder], db_path)
+    sized: list[int] = []
+    original = indexer._extraction_pool
+
+    @contextmanager
+    def recorded(files, workers, use_analyzer):
+        sized.append(files)
+        with original(files, 0, use_analyzer) as pool:  # in this process: the test needs the size, not processes
+            yield pool
+
+    def index_again() -> None:  # as the CLI does: the default workers
+        conn = connect(db_path)
+        try:
+            indexer.index_paths(conn, [folder])
+        finally:
+            conn.close()
+
+    monkeypatch.setattr(indexer, "_extraction_pool", recorded)
+    index_again()
+    conn = connect(db_path)
+    with conn:
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
+    conn.close()
+    index_again()
+    assert sized == [0, indexer.SMALL_JOB + 2]
