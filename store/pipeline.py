@@ -147,6 +147,11 @@ def worker_init(use_analyzer: bool) -> None:
     _worker_extractor = Extractor(use_analyzer)
 
 
+def link_worker_init() -> None:
+    """A worker that only finds mentions (an entity edit's re-match, store.linking.pool): no extractor to build."""
+    _exit_with_parent()
+
+
 def _exit_with_parent() -> None:
     """A worker whose indexer was killed (kill -9 leaves no time to stop the pool) ends within a second: it would
     otherwise wait forever on a queue whose other end it holds itself."""

@@ -114,3 +114,26 @@ def test_what_a_spelling_change_can_reach_is_read_from_the_matchers_own_patterns
     kinds = {1: "company", 2: "company"}
     assert set_wide_forms(firms, kinds) == set_wide_forms(firms, kinds)
     assert set_wide_forms(firms, kinds) != set_wide_forms([(1, ["우리은행"]), (2, ["카카오뱅크", "카카오은행"])], kinds)
+
+
+def test_an_edit_that_reaches_many_articles_matches_them_in_worker_processes(db_path, tmp_path, monkeypatch):
+    """A retype re-matches every article of the entity: past PARALLEL_LINK articles (2 here, 500 in use) they go to
+    worker processes started for the edit, and end as a full re-link in one process ends."""
+    from store import linker
+    from store.linking.pool import OnDemandPool
+
+    submitted: list[str] = []
+    submit = OnDemandPool.submit
+
+    def counted(self, fn, /, *args):
+        submitted.append(fn.__name__)
+        return submit(self, fn, *args)
+
+    monkeypatch.setattr(linker, "PARALLEL_LINK", 2)
+    monkeypatch.setattr(OnDemandPool, "submit", counted)
+    edit(db_path, "retype", entity="삼성전자", type="org")
+    assert "match_articles" in submitted
+    assert relinked_in_full(db_path, tmp_path) == state(db_path)
+    submitted.clear()
+    edit(db_path, "rename", entity="네이버", name="네이버㈜")  # written nowhere: no article to match, no process
+    assert submitted == []

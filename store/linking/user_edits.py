@@ -7,6 +7,7 @@ import json
 import sqlite_utils
 
 from .entity_set import EDIT_OPS, EditError, NothingToChange
+from .pool import edit_pool
 
 
 def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_unchanged: bool = False) -> int:
@@ -34,7 +35,8 @@ def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_
         db.conn.executemany(
             "INSERT INTO edits(op, args) VALUES (?, ?)", [(op, json.dumps(args, ensure_ascii=False)) for op, args in edits]
         )
-    link(db, entities)  # the checked set already holds every stored edit plus these: no second build
+    with edit_pool() as pool:
+        link(db, entities, pool)  # the checked set already holds every stored edit plus these: no second build
     return len(edits)
 
 
@@ -59,7 +61,8 @@ def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]
         [json.dumps([r[0] for r in rows])])]
     with conn:
         conn.executemany("DELETE FROM edits WHERE id = ?", [(r[0],) for r in rows])
-    link(db)
+    with edit_pool() as pool:
+        link(db, pool=pool)
     return undone
 
 
