@@ -147,9 +147,14 @@ def worker_init(use_analyzer: bool) -> None:
     _worker_extractor = Extractor(use_analyzer)
 
 
-def link_worker_init() -> None:
-    """A worker that only finds mentions (an entity edit's re-match, store.linking.pool): no extractor to build."""
+def link_worker_init(quiet: bool = False) -> None:
+    """A worker that only finds mentions (an entity edit's re-match, store.linking.pool): no extractor to build.
+    `quiet`: its output goes nowhere (started from the app, whose screen is the terminal it inherited)."""
     _exit_with_parent()
+    if quiet:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
 
 
 def _exit_with_parent() -> None:

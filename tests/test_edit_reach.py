@@ -137,3 +137,63 @@ def test_an_edit_that_reaches_many_articles_matches_them_in_worker_processes(db_
     submitted.clear()
     edit(db_path, "rename", entity="네이버", name="네이버㈜")  # written nowhere: no article to match, no process
     assert submitted == []
+
+
+def test_the_edit_workers_start_inside_the_app_whose_stderr_has_no_descriptor(monkeypatch):
+    """Textual captures stderr; multiprocessing hands sys.stderr's descriptor to its resource tracker, and the
+    app's retype said "Edit refused: bad value(s) in fds_to_keep"."""
+    import io
+    import sys
+
+    from store.linking.pool import OnDemandPool
+
+    class Captured(io.TextIOBase):  # what an app's stderr offers: text, and no descriptor
+        def fileno(self) -> int:
+            return -1
+
+        def write(self, text: str) -> int:
+            return len(text)
+
+    from multiprocessing import resource_tracker
+
+    # as if no tracker ran yet in this process (an earlier test's workers started one with a real stderr)
+    monkeypatch.setattr(resource_tracker._resource_tracker, "_fd", None)
+    monkeypatch.setattr(resource_tracker._resource_tracker, "_pid", None)
+    monkeypatch.setattr(sys, "stderr", Captured())
+    pool = OnDemandPool(2)
+    try:
+        assert pool.submit(abs, -3).result(timeout=60) == 3
+    finally:
+        pool.shutdown()
+    assert isinstance(sys.stderr, Captured)  # given back
+
+
+def test_an_edit_whose_link_fails_is_not_kept_nor_is_an_undo_that_fails(db_path, monkeypatch):
+    """The edit was stored before its link: when the link failed (the app's workers would not start), the user read
+    "Edit refused", the edit stayed stored, the next link made it, and trying it again said "already a person"."""
+    from store import linker
+
+    def stored() -> list[tuple]:
+        conn = connect(db_path)
+        try:
+            return [tuple(r) for r in conn.execute("SELECT id, op, args, at FROM edits ORDER BY id")]
+        finally:
+            conn.close()
+
+    edit(db_path, "rename", entity="네이버", name="NAVER")
+    before, rows = stored(), rows_by_article(db_path, by="e.name")
+    link = linker.link
+
+    def fails(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(linker, "link", fails)
+    with pytest.raises(OSError):
+        edit(db_path, "retype", entity="삼성전자", type="person")
+    assert stored() == before
+    with pytest.raises(OSError):
+        undo(db_path)
+    assert stored() == before and rows_by_article(db_path, by="e.name") == rows
+    monkeypatch.setattr(linker, "link", link)
+    edit(db_path, "retype", entity="삼성전자", type="person")  # not "already a person"
+    assert [op for _, op, _, _ in stored()] == ["rename", "retype"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -22,9 +23,11 @@ class OnDemandPool:
         if self._pool is None:
             from ..pipeline import link_worker_init
 
-            # spawn, not fork: the app's threads (and an analyzer) must not be copied mid-use (DESIGN.md)
-            self._pool = ProcessPoolExecutor(self._max_workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=link_worker_init)
+            with _stderr_with_a_descriptor() as in_app:
+                # spawn, not fork: the app's threads (and an analyzer) must not be copied mid-use (DESIGN.md)
+                self._pool = ProcessPoolExecutor(self._max_workers, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=link_worker_init, initargs=(in_app,))
+                return self._pool.submit(fn, *args)  # the first submit starts the processes
         return self._pool.submit(fn, *args)
 
     @property
@@ -34,6 +37,27 @@ class OnDemandPool:
     def shutdown(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _stderr_with_a_descriptor() -> Iterator[bool]:
+    """multiprocessing hands its resource tracker sys.stderr's file descriptor. Inside the app, Textual captures
+    stderr (no descriptor), and starting the workers failed with "bad value(s) in fds_to_keep": there the tracker
+    is given /dev/null for the while (True: the workers should keep quiet too, their terminal is the app's)."""
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield False
+        return
+    captured = sys.stderr
+    with open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            yield True
+        finally:
+            sys.stderr = captured
 
 
 @contextmanager

@@ -3,6 +3,7 @@ rebuild, so they survive re-indexing), undone newest first; each store or undo r
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import sqlite_utils
 
@@ -30,14 +31,30 @@ def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_
         kept.append((op, args))
     if not kept:
         raise NothingToChange("every entity and alias is already in the index: nothing changed")
-    edits = kept
+    rows = [(op, json.dumps(args, ensure_ascii=False)) for op, args in kept]
+    before = db.conn.execute("SELECT coalesce(max(id), 0) FROM edits").fetchone()[0]
     with db.conn:
-        db.conn.executemany(
-            "INSERT INTO edits(op, args) VALUES (?, ?)", [(op, json.dumps(args, ensure_ascii=False)) for op, args in edits]
-        )
-    with edit_pool() as pool:
-        link(db, entities, pool)  # the checked set already holds every stored edit plus these: no second build
-    return len(edits)
+        db.conn.executemany("INSERT INTO edits(op, args) VALUES (?, ?)", rows)
+    with _made_or_forgotten(db, "DELETE FROM edits WHERE id > ? AND op = ? AND args = ?", [(before, *r) for r in rows]):
+        with edit_pool() as pool:
+            link(db, entities, pool)  # the checked set already holds every stored edit plus these: no second build
+    return len(rows)
+
+
+@contextmanager
+def _made_or_forgotten(db: sqlite_utils.Database, statement: str, rows: list[tuple]):
+    """Run the link of a stored (or unstored) edit; when it fails, put the edits table back as it was (`statement`
+    over `rows`). Otherwise the next link would make an edit the user was told had failed: a retype refused in the
+    app stayed stored, and trying it again said "already a person"."""
+    try:
+        yield
+    except BaseException:
+        try:
+            with db.conn:
+                db.conn.executemany(statement, rows)
+        except Exception:  # the link's own error (a full disk, say) is the one to report
+            pass
+        raise
 
 
 def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]]:
@@ -56,13 +73,15 @@ def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]
             if op != "define" or at != last[2]:
                 break
             rows.append((edit_id, op))
-    undone = [(edit_id, op, json.loads(args), at) for edit_id, op, args, at in conn.execute(
+    stored = [tuple(row) for row in conn.execute(
         "SELECT id, op, args, at FROM edits WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
         [json.dumps([r[0] for r in rows])])]
+    undone = [(edit_id, op, json.loads(args), at) for edit_id, op, args, at in stored]
     with conn:
         conn.executemany("DELETE FROM edits WHERE id = ?", [(r[0],) for r in rows])
-    with edit_pool() as pool:
-        link(db, pool=pool)
+    with _made_or_forgotten(db, "INSERT INTO edits(id, op, args, at) VALUES (?, ?, ?, ?)", stored):
+        with edit_pool() as pool:
+            link(db, pool=pool)
     return undone
 
 
