@@ -159,6 +159,7 @@ class BaseScreen(Screen):
         app.push_screen(ExportScreen(plural(len(rows), noun), stem), chosen)
 
     def undo_edit(self) -> None:
+        self.say("undoing the newest edit…")
         self.fetch("undone", lambda ix: ix.undo(), write=True)
 
     def got_undone(self, undone: list) -> None:

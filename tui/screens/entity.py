@@ -323,6 +323,7 @@ class EntityScreen(BaseScreen):
             if result is None:
                 return
             op, args, _follow = result
+            self.say("editing: finding the mentions the edit changes…")  # seconds where it reaches many articles
             self.fetch("edited", lambda ix: (ix.edit(op, **args), op, ix.edits()[-1].description)[1:], write=True)
 
         self.app.push_screen(EditScreen(op, entity), done)
