@@ -30,10 +30,6 @@ class OnDemandPool:
                 return self._pool.submit(fn, *args)  # the first submit starts the processes
         return self._pool.submit(fn, *args)
 
-    @property
-    def started(self) -> bool:
-        return self._pool is not None
-
     def shutdown(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
