@@ -32,6 +32,7 @@ except ImportError:  # Windows
     fcntl = None
 
 from . import linker, stories
+from .linking.pool import on_demand_workers
 from .db import DatabaseError
 from .pipeline import ExtractedFile, article_grams, shared_extractor, worker_extract, worker_init
 from .pipeline import heading_grams as pipeline_heading_grams
@@ -138,9 +139,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
 
     writer = _BatchWriter(db.conn, summary)
     try:
-        # worker processes for the files to extract, and for a link that re-matches every article (new matching rules
-        # with no changed file: 134 s of one core at 100k)
-        with _extraction_pool(len(todo) + linker.articles_to_rematch(db), workers, use_analyzer) as pool:
+        with _extraction_pool(len(todo), workers, use_analyzer) as pool, _link_pool(pool, workers) as link_pool:
             if restat:
                 with db.conn:
                     db.conn.executemany("UPDATE files SET size = ?, mtime = ? WHERE id = ?", restat)
@@ -161,7 +160,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
             del todo, restat  # a tuple a changed file (1M at a first build of 1M): not held through the link
 
             if wrote or summary.files_pruned or linker.needs_link(db):
-                linker.link(db, pool=pool, rules=True, tell=on_note)
+                linker.link(db, pool=link_pool, rules=True, tell=on_note)
             stories.assign(db.conn, tell=on_note)  # after linking: stories weigh shared entities; a no-op when all are placed
     except sqlite3.OperationalError as err:
         # Disk full, a read-only file, an I/O error: stop. Files are committed in whole batches, so the files
@@ -303,6 +302,18 @@ def _extraction_pool(files: int, workers: int | None, use_analyzer: bool):
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _link_pool(extraction_pool: ProcessPoolExecutor | None, workers: int | None):
+    """The link's worker processes: the extraction's, or, for a run with few files to extract, processes started
+    only if the link reaches many articles (new matching rules re-match them all: 134 s of one core at 100k with
+    no changed file; a new alias file or a pruned file reach what they change)."""
+    if extraction_pool is not None or workers == 0:
+        yield extraction_pool
+        return
+    with on_demand_workers() as pool:
+        yield pool
 
 
 def _extract_all(todo: list[tuple[str, str, int, float]], pool: ProcessPoolExecutor | None,

@@ -61,14 +61,6 @@ def needs_link(db: sqlite_utils.Database) -> bool:
     return bool(row and row[0] == "1") or _rules_changed(db.conn) or _aliases_changed(db.conn)
 
 
-def articles_to_rematch(db: sqlite_utils.Database) -> int:
-    """How many articles the next index run's link matches again whatever changed: every article, when the matching
-    rules changed since they were linked (a work as large as indexing them, for the worker processes); else 0."""
-    if not _rules_changed(db.conn):
-        return 0
-    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-
 def _aliases_changed(conn) -> bool:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", [ALIASES_KEY]).fetchone()
     return (not row or row[0] != alias_file_digest()) and _any_linked(conn)

@@ -4,6 +4,7 @@ At 100k a rename of 삼성전자 re-matched its 66k articles (55 s); an edit who
 firm's short name in a list, a committee's chair) still re-matches every article of the entity."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,7 @@ def test_what_a_spelling_change_can_reach_is_read_from_the_matchers_own_patterns
     assert set_wide_forms(firms, kinds) != set_wide_forms([(1, ["우리은행"]), (2, ["카카오뱅크", "카카오은행"])], kinds)
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: the link stays in its process")
 def test_an_edit_that_reaches_many_articles_matches_them_in_worker_processes(db_path, tmp_path, monkeypatch):
     """A retype re-matches every article of the entity: past PARALLEL_LINK articles (2 here, 500 in use) they go to
     worker processes started for the edit, and end as a full re-link in one process ends."""

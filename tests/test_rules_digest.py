@@ -4,6 +4,11 @@ articles again (134 s at 100k, two cores). A change of rules updates the digest 
 commit; code that only reads the matcher lives outside those modules (store.linking.spellings)."""
 from __future__ import annotations
 
+import os
+
+import pytest
+from test_linker_incremental import index, state, write
+
 from store.linking.rules import rules_version
 
 RECORDED = "46fe193c52d8fb9574eb7832b1dd1676"
@@ -15,29 +20,25 @@ def test_the_matching_rules_are_the_ones_recorded():
         f"changed on purpose, record the new digest {rules_version()} here and say so in the commit")
 
 
-def test_a_run_that_matches_every_article_again_sizes_its_worker_processes_for_them(tmp_path, monkeypatch):
-    """No file changed, new rules: the link re-matches every article, and the run's worker processes are sized for
-    that work as for indexing the articles (it ran in one process: 134 s at 100k, 77 s on two cores)."""
-    from contextlib import contextmanager
-
-    from store import indexer
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: the link stays in its process")
+def test_a_run_that_matches_every_article_again_does_it_in_worker_processes(tmp_path, monkeypatch):
+    """No file changed, new rules: the link re-matches every article, in worker processes started for it (it ran in
+    one process: 134 s at 100k, 77 s on two cores); a run with nothing to link starts none."""
+    from store import indexer, linker
     from store.db import connect
+    from store.linking.pool import OnDemandPool
     from store.linking.rules import RULES_KEY
-    from test_linker_incremental import index, write
 
     folder = tmp_path / "news"
-    write(folder, {f"n{i}": [f"삼성전자와 SK하이닉스는 {i}일 HBM 공급 계약을 맺었다."] for i in range(indexer.SMALL_JOB + 2)},
-          "2025-10-01T09:00")
+    write(folder, {f"n{i}": [f"삼성전자와 SK하이닉스는 {i}일 HBM 공급 계약을 맺었다."] for i in range(6)}, "2025-10-01T09:00")
     db_path = tmp_path / "i.db"
     index([folder], db_path)
-    sized: list[int] = []
-    original = indexer._extraction_pool
+    submitted: list[str] = []
+    submit = OnDemandPool.submit
 
-    @contextmanager
-    def recorded(files, workers, use_analyzer):
-        sized.append(files)
-        with original(files, 0, use_analyzer) as pool:  # in this process: the test needs the size, not processes
-            yield pool
+    def counted(self, fn, /, *args):
+        submitted.append(fn.__name__)
+        return submit(self, fn, *args)
 
     def index_again() -> None:  # as the CLI does: the default workers
         conn = connect(db_path)
@@ -46,11 +47,14 @@ def test_a_run_that_matches_every_article_again_sizes_its_worker_processes_for_t
         finally:
             conn.close()
 
-    monkeypatch.setattr(indexer, "_extraction_pool", recorded)
+    monkeypatch.setattr(OnDemandPool, "submit", counted)
+    monkeypatch.setattr(linker, "PARALLEL_LINK", 2)  # 500 articles in use
+    before = state(db_path)
     index_again()
+    assert submitted == []
     conn = connect(db_path)
     with conn:
         conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
     conn.close()
     index_again()
-    assert sized == [0, indexer.SMALL_JOB + 2]
+    assert "match_articles" in submitted and state(db_path) == before

@@ -57,8 +57,9 @@ def _stderr_with_a_descriptor() -> Iterator[bool]:
 
 
 @contextmanager
-def edit_pool() -> Iterator[OnDemandPool | None]:
-    """Workers for an edit's link on a machine with two cores or more (as many as the indexer takes); None on one."""
+def on_demand_workers() -> Iterator[OnDemandPool | None]:
+    """Workers for an edit's link (or an index run's with few files to extract) on a machine with two cores or more,
+    as many as the indexer takes; None on one."""
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2:
         yield None

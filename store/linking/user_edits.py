@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import sqlite_utils
 
 from .entity_set import EDIT_OPS, EditError, NothingToChange
-from .pool import edit_pool
+from .pool import on_demand_workers
 
 
 def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_unchanged: bool = False) -> int:
@@ -36,7 +36,7 @@ def record_edits(db: sqlite_utils.Database, edits: list[tuple[str, dict]], skip_
     with db.conn:
         db.conn.executemany("INSERT INTO edits(op, args) VALUES (?, ?)", rows)
     with _made_or_forgotten(db, "DELETE FROM edits WHERE id > ? AND op = ? AND args = ?", [(before, *r) for r in rows]):
-        with edit_pool() as pool:
+        with on_demand_workers() as pool:
             link(db, entities, pool)  # the checked set already holds every stored edit plus these: no second build
     return len(rows)
 
@@ -80,7 +80,7 @@ def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]
     with conn:
         conn.executemany("DELETE FROM edits WHERE id = ?", [(r[0],) for r in rows])
     with _made_or_forgotten(db, "INSERT INTO edits(id, op, args, at) VALUES (?, ?, ?, ?)", stored):
-        with edit_pool() as pool:
+        with on_demand_workers() as pool:
             link(db, pool=pool)
     return undone
 
