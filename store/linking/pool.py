@@ -1,6 +1,7 @@
-"""Worker processes for an entity edit's re-match: started at the edit's first task, so an edit that reaches a few
-articles (a rename: store.linking.touched) starts none, and one that reaches 25k (a retype of 엔비디아 at 100k: 46 s in
-one process) matches them on every core."""
+"""Worker processes for a link that may reach many articles or few (an entity edit; an index run with few files to
+extract, whose link may re-match every article on new rules): started at the link's first task, so an edit that
+reaches a few articles (a rename: store.linking.touched) starts none, and one that reaches 25k (a retype of 엔비디아 at
+100k: 46 s in one process) matches them on every core."""
 from __future__ import annotations
 
 import multiprocessing
@@ -21,7 +22,7 @@ class OnDemandPool:
 
     def submit(self, fn, /, *args) -> Future:
         if self._pool is None:
-            from ..pipeline import link_worker_init
+            from ..pipeline import link_worker_init  # its imports (cleaning, numbers) only once workers start
 
             with _stderr_with_a_descriptor() as in_app:
                 # spawn, not fork: the app's threads (and an analyzer) must not be copied mid-use (DESIGN.md)
