@@ -375,7 +375,8 @@ class SearchPlan(FacetCounting):
             if note not in self.notes:
                 self.notes.append(note)
             self.by_headline = True
-            return self._by_headline(newest, None)[offset:None if limit < 0 else offset + limit]
+            end = None if limit < 0 else offset + limit
+            return self._by_headline(newest, None, end)[offset:end]
         if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
             return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
         edge = newest[self.rank_window]
@@ -389,7 +390,7 @@ class SearchPlan(FacetCounting):
         if offset < self.rank_window:
             if headline_first:
                 end = self.rank_window if limit < 0 else offset + limit
-                ranked = self._by_headline(newest[:self.rank_window], edge)[offset:end]
+                ranked = self._by_headline(newest[:self.rank_window], edge, end)[offset:end]
             else:
                 ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
             if len(ranked) == limit:
@@ -412,16 +413,28 @@ class SearchPlan(FacetCounting):
                                     "LIMIT ?)", (word, self.rank_window + 1))[0][0] > self.rank_window
                    for word in self.word_drivers if word is not None)
 
-    def _by_headline(self, window: list[int], edge: int | None) -> list[tuple[int, float]]:
+    def _by_headline(self, window: list[int], edge: int | None, first: int | None = None) -> list[tuple[int, float]]:
         """(article id, score) of the window's hits (search rowids, newest first, after `edge` when given): those
-        whose headline matches first (score 2), then the others (score 1), each newest first. One FTS5 scan of the
-        window's rows in the title column, narrowed by the outlet terms and the date range: its cost is the
-        window's, where bm25 read every posting of every phrase for its IDF."""
+        whose headline matches first (score 2), then the others (score 1), each newest first; with `first`, at
+        least the first `first` of them. One FTS5 scan of the window's rows in the title column, narrowed by the
+        outlet terms and the date range: its cost is the window's, where bm25 read every posting of every phrase
+        for its IDF. A page within the headline matches (the first page of a common word: ~1 hit in 5 of the
+        window at 100k) ends that scan at its last one, newest first."""
         bounds = [(">", edge)] if edge is not None else self._rowid_range()
-        titled = {r for (r,) in self.index._rows(
-            "SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
-            + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds),
-            (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",))}
+        sql = ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
+               + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))
+        params = (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",)
+        hits = set(window)
+        if first:
+            newest = [r for (r,) in self.index._rows(f"{sql} ORDER BY articles_fts.rowid DESC LIMIT ?", (*params, first))]
+            in_window = [r for r in newest if r in hits]
+            if len(in_window) >= first:  # the page's rows are the newest headline matches among the hits
+                return [(rowid & ID_MASK, -2.0) for rowid in in_window]
+            if len(newest) == first:  # a condition left some out: read them all
+                newest = [r for (r,) in self.index._rows(sql, params)]
+            titled = set(newest)
+        else:
+            titled = {r for (r,) in self.index._rows(sql, params)}
         # ranks as bm25 gives them (lower is better): the score shown is the rank negated
         return ([(rowid & ID_MASK, -2.0) for rowid in window if rowid in titled]
                 + [(rowid & ID_MASK, -1.0) for rowid in window if rowid not in titled])

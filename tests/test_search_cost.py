@@ -119,6 +119,22 @@ def test_a_big_answer_ranks_its_window_by_headline_without_bm25(tmp_path):
     assert [a.score for a in windowed.articles] == [2.0, 1.0, 1.0, 0.0, 0.0]
     assert any("headline" in note for note in windowed.notes)
     assert pages(index, "하이닉스", 2) == ids  # the window's order holds across pages
+    assert pages(index, "하이닉스", 1) == ids  # a page within the headline matches stops the scan there
+
+
+def test_a_page_that_ends_at_the_headline_matches_skips_those_that_are_no_hits(tmp_path):
+    """A first page within the headline matches reads them newest first and stops; a headline match that is no
+    hit (here newer than the date range, which the scan beyond the window's edge does not carry) must not take a
+    place on it, nor push a real one off."""
+    index = _hynix_index(tmp_path)
+    by_day = {a.date[:10]: a.id for a in index.articles()}
+    index.rank_window = 2  # hits 10-03, 10-02 (headline) in the window, 10-01 after it; 10-04's headline is out of range
+    query = "하이닉스 date:2025-10-01..2025-10-03"
+    expected = [by_day[d] for d in ("2025-10-02", "2025-10-03", "2025-10-01")]
+    assert ordered(index, query) == expected
+    for size in (1, 2, 3):
+        assert pages(index, query, size) == expected, size
+    assert [(a.id, a.score) for a in index.search(query, limit=1).articles] == [(by_day["2025-10-02"], 2.0)]
 
 
 def test_few_hits_of_a_common_word_rank_by_headline_without_bm25(tmp_path):
