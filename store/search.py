@@ -424,8 +424,8 @@ class SearchPlan(FacetCounting):
         sql = ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
                + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))
         params = (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",)
-        hits = set(window)
         if first:
+            hits = set(window)
             newest = [r for (r,) in self.index._rows(f"{sql} ORDER BY articles_fts.rowid DESC LIMIT ?", (*params, first))]
             in_window = [r for r in newest if r in hits]
             if len(in_window) >= first:  # the page's rows are the newest headline matches among the hits
