@@ -31,8 +31,8 @@ from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIS
                        _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _WORDS_AT_ROW, _WORDS_LIST)
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, NumberRow
-from .textindex import (DATED_FROM, ID_BITS, ID_MASK, date_key, fts_expression, has_entity, highlight_pattern,
-                        one_letter_terms, outlet_term, snippet)
+from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity,
+                        highlight_pattern, one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
     from .api import Index
@@ -80,6 +80,7 @@ class SearchPlan(FacetCounting):
         self.entity_ids: list[int] = []
         self.entity_articles: dict[int, int] = {}  # id -> articles naming it: picks how its condition reads
         self.forms: dict[Text, tuple[str, ...]] = {}
+        self._term_held: dict[str, bool] = {}  # query terms looked up in the index's list (_absent)
         root = self._bind(q.root) if q.root is not None else None
         driver, conditions = self._split(root)
         self.headline_driver = driver  # the words alone: what a headline can hold (_by_headline)
@@ -180,12 +181,12 @@ class SearchPlan(FacetCounting):
         words = [c for c in children if not isinstance(c, Not) and not has_entity(c)]
         excluded = [c for c in children if isinstance(c, Not) and not has_entity(c)]
         rest = [c for c in children if c not in words and c not in excluded]
-        driver = fts_expression(All(tuple(words + excluded)), self._forms, self._one_letter) if words else None
+        driver = fts_expression(All(tuple(words + excluded)), self._forms, self._one_letter, self._absent) if words else None
         # bm25 weighs each term by its rarity, so one-letter words keep their prefix form where it scores (an
         # answer of up to RANK_WINDOW hits: their postings are that few); the OR form finds the same rows
-        self.bm25_driver = fts_expression(All(tuple(words + excluded)), self._forms) if driver else None
+        self.bm25_driver = fts_expression(All(tuple(words + excluded)), self._forms, absent=self._absent) if driver else None
         # each word alone: bm25 reads every posting of each for its IDF, however few hits the whole query has
-        self.word_drivers = [fts_expression(word, self._forms, self._one_letter) for word in words] if driver else []
+        self.word_drivers = [fts_expression(word, self._forms, self._one_letter, self._absent) for word in words] if driver else []
         if driver is None:  # no words to drive (or none with letters): every part becomes a condition
             rest = children
         self._driven = driver is not None
@@ -206,6 +207,17 @@ class SearchPlan(FacetCounting):
     def _one_letter(self, letter: str) -> list[str] | None:
         return one_letter_terms(self.index.db, letter) if self._sqlite else None  # PostgreSQL: its own plan
 
+    def _absent(self, terms: set[str]) -> set[str]:
+        """The terms of a word's spacing variants that the index never held (textindex.absent_terms), each asked
+        once a plan: 엔비디아's 23 phrases (with NVIDIA's) are 5 at 100k, 하이닉스's 40 one."""
+        if not self._sqlite:
+            return set()  # PostgreSQL: its own plan
+        todo = terms - self._term_held.keys()
+        if todo:
+            gone = absent_terms(self.index.db, todo)
+            self._term_held.update((t, t not in gone) for t in todo)
+        return {t for t in terms if not self._term_held[t]}
+
     def _condition(self, node) -> tuple[str, list]:
         """SQL over `a.id` for a subtree: FTS5 where it can, entity lists, NOT/AND/OR around them."""
         if isinstance(node, Entity):
@@ -219,7 +231,7 @@ class SearchPlan(FacetCounting):
         if isinstance(node, Not):
             sql, params = self._condition(node.node)
             return f"NOT ({sql})", params
-        expression = fts_expression(node, self._forms, self._one_letter) if not has_entity(node) else None
+        expression = fts_expression(node, self._forms, self._one_letter, self._absent) if not has_entity(node) else None
         if expression is not None:
             return _WORDS_LIST, [expression]
         if isinstance(node, Text):

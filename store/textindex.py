@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import re
 import sqlite3
 from itertools import combinations
@@ -216,9 +217,8 @@ def one_letter_terms(conn, letter: str) -> list[str] | None:
     the page (2.8 ms for 하's 119 terms; the same rows)."""
     if not _AS_WRITTEN.match(letter) or letter == "_":
         return None
-    additions = conn.execute("SELECT value FROM meta WHERE key = 'additions'").fetchone()
-    if additions is None or "search_terms" not in additions[0].split(","):
-        return None  # a file from before the list, not yet opened for indexing (db.ADDITIONS)
+    if not _lists_terms(conn):
+        return None
     terms = [t for (t,) in conn.execute("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
                                          (letter, chr(ord(letter) + 1), ONE_LETTER_OR + 1))]
     if len(terms) > ONE_LETTER_OR or letter + "*" in terms:
@@ -226,9 +226,32 @@ def one_letter_terms(conn, letter: str) -> list[str] | None:
     return terms
 
 
-def term_fts(text: str, kind: str = "word", expand=None) -> str | None:
+def _lists_terms(conn) -> bool:
+    """Whether the file lists its search terms (a file from before the list, not yet opened for indexing, does not:
+    db.ADDITIONS)."""
+    additions = conn.execute("SELECT value FROM meta WHERE key = 'additions'").fetchone()
+    return additions is not None and "search_terms" in additions[0].split(",")
+
+
+def absent_terms(conn, terms: set[str]) -> set[str]:
+    """Of these query terms (bigrams and bridges), those the search table has never held: a phrase with one matches
+    no row, so a query leaves it out (term_fts's `absent`) and FTS5 does not seek its terms in every segment. The
+    list only grows (terms of deleted rows stay), and a letter marked `c*` may be spelled otherwise, so its terms
+    are never called absent; a file without the list calls none absent."""
+    asked = sorted(t for t in terms if _AS_WRITTEN.match(t))
+    if not asked or not _lists_terms(conn):
+        return set()
+    marks = sorted({t[0] + "*" for t in asked})
+    held = {t for (t,) in conn.execute("SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
+                                       (json.dumps(asked + marks, ensure_ascii=False),))}
+    return {t for t in asked if t not in held and t[0] + "*" not in held}
+
+
+def term_fts(text: str, kind: str = "word", expand=None, absent=None) -> str | None:
     """One text term as an FTS5 phrase, or None when it has no letters or digits. `expand(letter)` gives the terms
-    a one-letter word stands for (one_letter_terms), or None for a prefix."""
+    a one-letter word stands for (one_letter_terms), or None for a prefix. `absent(terms)` gives those of its
+    terms the index never held (absent_terms): the spacing variants that hold one are left out, since they match
+    no row (bm25 scores them 0, so ranks stay the same), but one variant always stays."""
     runs = _RUN.findall(text.casefold())
     letters = "".join(runs)
     if not letters:
@@ -246,30 +269,35 @@ def term_fts(text: str, kind: str = "word", expand=None) -> str | None:
     gaps = MAX_GAPS
     while gaps > 1 and sum(comb(len(pairs), k) for k in range(gaps + 1)) > MAX_VARIANTS:
         gaps -= 1
-    phrases = [" + ".join(f'"{pair}{BRIDGE}"' if i in bridged else f'"{pair}"' for i, pair in enumerate(pairs))
-               for k in range(gaps + 1) for bridged in combinations(range(len(pairs)), k)]
+    variants = [[f"{pair}{BRIDGE}" if i in bridged else pair for i, pair in enumerate(pairs)]
+                for k in range(gaps + 1) for bridged in combinations(range(len(pairs)), k)]
+    if absent is not None and len(variants) > 1:
+        gone = absent({*pairs, *(pair + BRIDGE for pair in pairs)})
+        if gone:
+            variants = [v for v in variants if gone.isdisjoint(v)] or variants[:1]
+    phrases = [" + ".join(f'"{term}"' for term in variant) for variant in variants]
     return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
 
 
-def fts_expression(node: Node, forms=lambda text: (text.text,), expand=None) -> str | None:
+def fts_expression(node: Node, forms=lambda text: (text.text,), expand=None, absent=None) -> str | None:
     """The FTS5 expression of a query tree without entities, or None when it cannot be one (an entity, only
     negations, no letters). `forms(text)` gives the spellings a text term matches (cross-script aliases);
-    `expand` is term_fts's."""
+    `expand` and `absent` are term_fts's."""
     if isinstance(node, Text):
-        phrases = sorted({p for form in forms(node) if (p := term_fts(form, node.kind, expand))})
+        phrases = sorted({p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent))})
         if not phrases:
             return None
         return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
     if isinstance(node, Any):
-        parts = [fts_expression(child, forms, expand) for child in node.nodes]
+        parts = [fts_expression(child, forms, expand, absent) for child in node.nodes]
         return None if None in parts else "(" + " OR ".join(parts) + ")"
     if isinstance(node, All):
         positive = [c for c in node.nodes if not isinstance(c, Not)]
         negative = [c.node for c in node.nodes if isinstance(c, Not)]
         if not positive:
             return None
-        parts = [fts_expression(child, forms, expand) for child in positive]
-        excluded = [fts_expression(child, forms, expand) for child in negative]
+        parts = [fts_expression(child, forms, expand, absent) for child in positive]
+        excluded = [fts_expression(child, forms, expand, absent) for child in negative]
         if None in parts or None in excluded:
             return None
         expression = "(" + " AND ".join(parts) + ")"
