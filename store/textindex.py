@@ -247,11 +247,12 @@ def absent_terms(conn, terms: set[str]) -> set[str]:
     return {t for t in asked if t not in held and t[0] + "*" not in held}
 
 
-def term_fts(text: str, kind: str = "word", expand=None, absent=None) -> str | None:
+def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: bool = True) -> str | None:
     """One text term as an FTS5 phrase, or None when it has no letters or digits. `expand(letter)` gives the terms
     a one-letter word stands for (one_letter_terms), or None for a prefix. `absent(terms)` gives those of its
     terms the index never held (absent_terms): the spacing variants that hold one are left out, since they match
-    no row (bm25 scores them 0, so ranks stay the same), but one variant always stays."""
+    no row (bm25 scores them 0, so ranks stay the same); when every one does, the plain one stays, or with
+    `keep_one` False the term is None."""
     runs = _RUN.findall(text.casefold())
     letters = "".join(runs)
     if not letters:
@@ -271,10 +272,12 @@ def term_fts(text: str, kind: str = "word", expand=None, absent=None) -> str | N
         gaps -= 1
     variants = [[f"{pair}{BRIDGE}" if i in bridged else pair for i, pair in enumerate(pairs)]
                 for k in range(gaps + 1) for bridged in combinations(range(len(pairs)), k)]
-    if absent is not None and len(variants) > 1:
+    if absent is not None and (len(variants) > 1 or not keep_one):
         gone = absent({*pairs, *(pair + BRIDGE for pair in pairs)})
         if gone:
-            variants = [v for v in variants if gone.isdisjoint(v)] or variants[:1]
+            variants = [v for v in variants if gone.isdisjoint(v)] or (variants[:1] if keep_one else [])
+            if not variants:
+                return None
     phrases = [" + ".join(f'"{term}"' for term in variant) for variant in variants]
     return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
 
@@ -284,7 +287,9 @@ def fts_expression(node: Node, forms=lambda text: (text.text,), expand=None, abs
     negations, no letters). `forms(text)` gives the spellings a text term matches (cross-script aliases);
     `expand` and `absent` are term_fts's."""
     if isinstance(node, Text):
-        phrases = sorted({p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent))})
+        # a spelling none of whose variants the index holds is left out too, unless no other one is held
+        phrases = sorted({p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent, keep_one=False))}
+                         or {p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent))})
         if not phrases:
             return None
         return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"

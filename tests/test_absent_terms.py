@@ -68,8 +68,12 @@ def test_a_word_asks_only_the_variants_the_index_holds(corpus_db, monkeypatch):
     driver = SearchPlan(index, parse_query("하이닉스")).driver
     assert f'"하이" + "이닉{BRIDGE}" + "닉스"' in driver  # written spaced once (하이 닉스): kept
     assert f'"하이{BRIDGE}" + "이닉" + "닉스"' not in driver  # 하 이닉스 is written nowhere
+    assert '"hy"' not in driver  # the spellings Hynix and SK Hynix are written nowhere: left out
+    openai = SearchPlan(index, parse_query("오픈AI")).driver
+    assert f'"op" + "pe" + "en" + "na{BRIDGE}" + "ai"' in openai  # Open AI, spaced, is written once: kept
     monkeypatch.setattr(store.search, "absent_terms", lambda conn, terms: set())
     assert phrases(SearchPlan(index, parse_query("하이닉스")).driver) > phrases(driver)
+    assert '"hy"' in SearchPlan(index, parse_query("하이닉스")).driver
 
 
 def test_a_variant_first_written_later_is_found(tmp_path):
@@ -88,6 +92,7 @@ def test_a_variant_first_written_later_is_found(tmp_path):
 
 def test_one_variant_stays_when_every_one_holds_an_absent_term():
     assert term_fts("하이닉스", absent=lambda terms: set(terms)) == '"하이" + "이닉" + "닉스"'
+    assert term_fts("하이닉스", absent=lambda terms: set(terms), keep_one=False) is None  # a spelling to leave out
     assert term_fts("하이닉스", absent=lambda terms: set()) == term_fts("하이닉스")
     assert phrases(term_fts("하이닉스")) == 7  # the plain word, three with one gap, three with two
 
