@@ -95,10 +95,16 @@ def test_an_outlet_that_names_fewer_articles_than_the_entity_drives_instead(inde
 WORDS_WITH_A_RARE_ENTITY = {  # query: whether an entity's rows are what FTS5 matches
     "반도체 @SK하이닉스": True, "웨이퍼 @오픈AI sort:old": True, "반도체 @SK하이닉스 @오픈AI": True, "투자 @SK하이닉스 -웨이퍼": True,
     "반도체 @SK하이닉스 outlet:한빛일보": True, "공급을 @오픈AI sort:new": True, "반도체 @삼성전자 -@오픈AI": True,
-    "90만 장 @오픈AI after:2025-10-05": False,  # an amount's spacings are over ten terms: each asked at a row costs more
+    "90만 장 @오픈AI after:2025-10-05": True,  # the amount's spacings no article writes are left out: a few terms
     "반도체 (@SK하이닉스 OR @오픈AI)": False,  # within OR, FTS5 would be asked apart for each branch, which MATCH refuses
     "반도체 -@오픈AI": False,  # an excluded entity's rows cannot be what matches
 }
+
+
+def test_words_of_over_ten_terms_are_not_asked_at_each_row_of_a_rare_entity(index, monkeypatch):
+    monkeypatch.setattr("store.search.absent_terms", lambda conn, terms: set())  # every spacing of 90만 장 asked
+    plan = SearchPlan(index, parse("90만 장 @오픈AI after:2025-10-05"))
+    assert plan.driver.count('"') // 2 > 10 and "articles_fts.rowid IN" not in plan.where  # each at a row costs more
 
 
 def whole_answer(index: Index, query: str):
