@@ -48,6 +48,23 @@ def seeds_db(tmp_path_factory) -> Path:
     return path
 
 
+def index_of_seeds_and(folder: Path, extra: dict[str, str]) -> Path:
+    """An index of the seed articles and of these written for a test (file name: text), built in `folder`."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    for seed in SEEDS.iterdir():
+        if seed.is_file():
+            shutil.copy(seed, folder / seed.name)
+    for name, text in extra.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = folder / "index.db"
+    db = connect(path, create=True)
+    index_paths(db, [folder], workers=0)
+    db.close()
+    return path
+
+
 @pytest.fixture
 def seeds_db_copy(seeds_db, tmp_path) -> Path:
     """A private copy of the seed index, for tests that edit or re-index it."""

@@ -15,7 +15,7 @@ from store.query import parse as parse_query
 from store.search import SearchPlan
 from store.textindex import BRIDGE, absent_terms, term_fts
 
-from conftest import SEEDS
+from conftest import index_of_seeds_and
 
 # Written for this test in the style of wire copy: a name spaced inside (하이 닉스), a Latin name spaced (Open AI),
 # numbers spaced and with separators (90만 장, 5,000억 달러), a particle on a mixed-script name (오픈AI는).
@@ -31,17 +31,7 @@ WORDS = ["하이닉스", "하이닉스는", "SK하이닉스", "삼성", "삼성�
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("absent-terms")
-    for seed in SEEDS.iterdir():
-        if seed.is_file():
-            shutil.copy(seed, folder / seed.name)
-    for name, text in EXTRA.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = folder / "index.db"
-    db = connect(path, create=True)
-    index_paths(db, [folder], workers=0)
-    db.close()
-    return path
+    return index_of_seeds_and(tmp_path_factory.mktemp("absent-terms"), EXTRA)
 
 
 def answers(index: Index, query: str):

@@ -14,7 +14,7 @@ from store.indexer import index_paths
 from store.query import parse as parse_query
 from store.textindex import one_letter_terms
 
-from conftest import SEEDS
+from conftest import index_of_seeds_and
 
 # Written for this test in the style of a wire story: particles, spacing, Latin and digits, a Hanja gloss, a
 # thousands separator, and letters that stand last in a text (이하, a lone 삼) where no bigram starts with them.
@@ -27,17 +27,7 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("one-letter")
-    for seed in SEEDS.iterdir():
-        if seed.is_file():
-            shutil.copy(seed, folder / seed.name)
-    for name, text in EXTRA.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = folder / "index.db"
-    db = connect(path, create=True)
-    index_paths(db, [folder], workers=0)
-    db.close()
-    return path
+    return index_of_seeds_and(tmp_path_factory.mktemp("one-letter"), EXTRA)
 
 
 def letters_of(index: Index) -> list[str]:
