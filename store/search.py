@@ -181,12 +181,15 @@ class SearchPlan(FacetCounting):
         words = [c for c in children if not isinstance(c, Not) and not has_entity(c)]
         excluded = [c for c in children if isinstance(c, Not) and not has_entity(c)]
         rest = [c for c in children if c not in words and c not in excluded]
-        driver = fts_expression(All(tuple(words + excluded)), self._forms, self._one_letter, self._absent) if words else None
+        def expression(node, expand=self._one_letter):
+            return fts_expression(node, self._forms, expand, self._absent)
+
+        driver = expression(All(tuple(words + excluded))) if words else None
         # bm25 weighs each term by its rarity, so one-letter words keep their prefix form where it scores (an
         # answer of up to RANK_WINDOW hits: their postings are that few); the OR form finds the same rows
-        self.bm25_driver = fts_expression(All(tuple(words + excluded)), self._forms, absent=self._absent) if driver else None
+        self.bm25_driver = expression(All(tuple(words + excluded)), expand=None) if driver else None
         # each word alone: bm25 reads every posting of each for its IDF, however few hits the whole query has
-        self.word_drivers = [fts_expression(word, self._forms, self._one_letter, self._absent) for word in words] if driver else []
+        self.word_drivers = [expression(word) for word in words] if driver else []
         if driver is None:  # no words to drive (or none with letters): every part becomes a condition
             rest = children
         self._driven = driver is not None
