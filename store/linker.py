@@ -36,7 +36,8 @@ from .linking.counts import move_counts, recount
 from .linking.entity_set import (EDIT_OPS, EditError, EntitySet, NothingToChange, Spec, entity_set_from,
                                  signature as entity_set_signature)
 from .linking.matching import PARTS, MentionRow, article_parts, ids_json, match as _match, match_articles
-from .linking.rows import add_mentions, store_mentions, store_mentions_by_difference, sync_entities
+from .linking.rows import (add_mentions, renamed_entities, store_mentions, store_mentions_by_difference,
+                           sync_entities)
 from .linking.rules import RULES_KEY, rules_version
 from .linking.touched import Adder, EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
 from .linking.user_edits import describe_edit, record_edits, undo_last_edit
@@ -164,11 +165,12 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
             store(chunk, rows)
 
     if changed:
-        change = entity_change(conn, entities, additive=incremental)
+        renames = renamed_entities(conn, entities)  # read once, before sync_entities rewrites the rows
+        change = entity_change(conn, entities, additive=incremental, renames=renames)
         touched = {row[0] for row in conn.execute(
             "SELECT DISTINCT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(?))",
             [json.dumps(change.gone_ids)])}
-        sync_entities(conn, entities)
+        sync_entities(conn, entities, renames)
         if not relink_all:  # else every article is matched anyway
             if in_workers and len(new_ids) >= PARALLEL_LINK:
                 specs = _specs(conn, entities)

@@ -15,7 +15,10 @@ from .matching import MentionRow, ids_json
 RETIRED_KEEP = 5000  # names of deleted entities whose ids an undo (or a re-index) may bring back
 
 
-def renamed_entities(conn, entities: EntitySet) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+Renames = tuple[dict[str, int], dict[str, int], dict[str, int]]  # what renamed_entities gives
+
+
+def renamed_entities(conn, entities: EntitySet) -> Renames:
     """(name -> id of every stored entity, those of them the set no longer names, new name -> the id it inherits).
     A new name inherits the id of a vanished entity that it shares a surface with: a rename keeps the old name as
     an alias, and its undo finds the new name among the old entity's aliases. Read before the rows are rewritten."""
@@ -40,13 +43,15 @@ def renamed_entities(conn, entities: EntitySet) -> tuple[dict[str, int], dict[st
     return existing, gone, heirs
 
 
-def sync_entities(conn, entities: EntitySet) -> None:
+def sync_entities(conn, entities: EntitySet, renames: Renames) -> None:
     """Keep ids of entities that still exist (deep links, history and open screens stay valid).
 
     An entity whose name changed keeps its id too: a new name takes the id of a vanished entity that it shares a
     surface with (a rename keeps the old name as an alias; its undo finds the new name among the old aliases).
-    A deleted entity's id is remembered by name, so undoing the delete brings the same id back."""
-    existing, gone, reuse = renamed_entities(conn, entities)
+    A deleted entity's id is remembered by name, so undoing the delete brings the same id back. `renames`:
+    renamed_entities of this set, read before any row changed (the linker's entity_change reads it too)."""
+    existing, gone, heirs = renames
+    reuse = dict(heirs)
     wanted = {s.name: s for s in entities.specs}
     gone_ids = set(gone.values())
     row = conn.execute("SELECT value FROM meta WHERE key = 'retired_ids'").fetchone()

@@ -27,7 +27,7 @@ from ..extract.entities import Matcher
 from ..textindex import ID_MASK
 from .entity_set import EntitySet
 from .matching import MentionRow, article_parts, ids_json
-from .rows import renamed_entities
+from .rows import Renames
 from .spellings import respelled, set_wide_forms
 
 NEAR = 3  # characters between two mentions of one entity across which the matcher relates them (a gloss)
@@ -41,9 +41,9 @@ class EntityChange:
     added: dict[str, set[str]] = field(default_factory=dict)  # entity name -> surfaces whose hits are added
 
 
-def entity_change(conn, entities: EntitySet, additive: bool) -> EntityChange:
+def entity_change(conn, entities: EntitySet, additive: bool, renames: Renames) -> EntityChange:
     """`additive`: new entities and new spellings may be added to stored mentions (an incremental link); otherwise
-    their articles are re-matched too."""
+    their articles are re-matched too. `renames`: rows.renamed_entities of this set, read before the rows change."""
     old: dict[str, tuple[int, str, set[str]]] = {}
     for entity_id, name, type_, alias in conn.execute(
         "SELECT e.id, e.name, e.type, a.alias FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id"
@@ -51,7 +51,7 @@ def entity_change(conn, entities: EntitySet, additive: bool) -> EntityChange:
         old.setdefault(name, (entity_id, type_, {name}))[2].add(alias or name)
     new = {spec.name: (spec.type, spec.surfaces()) for spec in entities.specs}
     change = EntityChange()
-    _, _, heirs = renamed_entities(conn, entities)
+    _, _, heirs = renames
     name_of = {entity_id: name for name, (entity_id, _, _) in old.items()}
     now_named = {name: name for name in old if name in new} | {name_of[i]: name for name, i in heirs.items()}
     handled: set[str] = set()  # new names whose change is worked out from their old entity's
