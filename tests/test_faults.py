@@ -288,7 +288,7 @@ def test_a_change_in_what_is_indexed_for_search_bumps_the_schema_version(tmp_pat
 
     import sqlite_utils
 
-    from store.indexer import _write_file
+    from store.batch_writer import write_file
     from store.model import Article
     from store.pipeline import ExtractedArticle, ExtractedFile, body_hash
     from store.results import IndexSummary
@@ -298,7 +298,7 @@ def test_a_change_in_what_is_indexed_for_search_bumps_the_schema_version(tmp_pat
         title="SK하이닉스, 오픈AI와 HBM 협력", subtitle="경주 APEC에서 발표\n웨이퍼 공급")
     conn = connect(tmp_path / "x.db", create=True)
     extracted = ExtractedFile("/sample.txt", [ExtractedArticle(article, body_hash(article.body), [], [])])
-    _write_file(sqlite_utils.Database(conn), extracted, "0" * 32, 1, 0.0, IndexSummary())
+    write_file(sqlite_utils.Database(conn), extracted, "0" * 32, 1, 0.0, IndexSummary())
     conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, 'instance')")
     rows = conn.execute("SELECT term, col, offset FROM temp.vocab ORDER BY col, offset, term").fetchall()
     conn.close()

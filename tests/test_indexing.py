@@ -81,24 +81,24 @@ def test_a_run_killed_while_holding_the_lock_does_not_block_the_next(tmp_path):
 def test_files_are_committed_in_growing_batches_and_a_failed_batch_leaves_whole_files(tmp_path):
     """Batches start at one file and double: a reader sees the first file at once; a write that fails in the middle
     of a batch loses that batch only, never part of a file."""
-    from store import indexer
+    from store import batch_writer, indexer
     from store.results import IndexSummary
 
     corpus = write_corpus(tmp_path / "news", 40)
     db_path = tmp_path / "index.db"
     conn = connect(db_path, create=True)
     seen: list[int] = []
-    original = indexer._BatchWriter.commit
+    original = batch_writer.BatchWriter.commit
 
     def commit_and_count(self) -> None:
         original(self)
         seen.append(self.committed)
 
-    indexer._BatchWriter.commit = commit_and_count
+    batch_writer.BatchWriter.commit = commit_and_count
     try:
         summary = indexer.index_paths(conn, [corpus], workers=0)
     finally:
-        indexer._BatchWriter.commit = original
+        batch_writer.BatchWriter.commit = original
     conn.close()
     assert summary.articles_added == 40 and summary.files_indexed == 40
     assert seen[:4] == [1, 3, 7, 15]
@@ -106,7 +106,7 @@ def test_files_are_committed_in_growing_batches_and_a_failed_batch_leaves_whole_
 
     # a batch that cannot commit: rolled back whole, the batches before it stay
     conn = connect(tmp_path / "other.db", create=True)
-    writer = indexer._BatchWriter(conn, IndexSummary())
+    writer = batch_writer.BatchWriter(conn, IndexSummary())
     extracted = [indexer._extract_or_report(indexer.shared_extractor(False).extract_file, str(p))
                  for p in sorted(corpus.rglob("*.txt"))[:3]]
     writer.add(extracted[0], "a" * 32, 1, 0.0)  # commits alone (the first batch is one file)
@@ -123,7 +123,7 @@ def test_the_time_between_commits_doubles_up_to_a_bound(tmp_path, monkeypatch):
     """A slow run (a loaded machine, a big index) commits after one second at first, then two, four, up to eight:
     each commit into a big index rewrites most leaves of its randomly keyed B-trees, and a commit every second made
     19 of them for 1,000 files added to 100k. Readers still see the first file at once and news every 8 s."""
-    from store import indexer
+    from store import batch_writer, indexer
     from store.results import IndexSummary
 
     corpus = write_corpus(tmp_path / "news", 40)
@@ -132,7 +132,7 @@ def test_the_time_between_commits_doubles_up_to_a_bound(tmp_path, monkeypatch):
     now = [0.0]
     monkeypatch.setattr(indexer.time, "perf_counter", lambda: now[0])
     conn = connect(tmp_path / "index.db", create=True)
-    writer = indexer._BatchWriter(conn, IndexSummary())
+    writer = batch_writer.BatchWriter(conn, IndexSummary())
     commits: list[tuple[int, float]] = []
     for i, item in enumerate(extracted):
         now[0] += 0.6  # each file takes 0.6 s to come: batches close on time, not on their size
@@ -143,7 +143,7 @@ def test_the_time_between_commits_doubles_up_to_a_bound(tmp_path, monkeypatch):
     conn.close()
     assert commits[0] == (1, 0.6)  # the first file is readable at once
     gaps = [b[1] - a[1] for a, b in zip(commits, commits[1:])]
-    assert max(gaps) <= indexer.BATCH_SECONDS_MAX + 0.6 and gaps[-1] >= 4  # later batches stay open longer ...
+    assert max(gaps) <= batch_writer.BATCH_SECONDS_MAX + 0.6 and gaps[-1] >= 4  # later batches stay open longer ...
     assert len(commits) <= 8  # ... so 40 files over 24 s commit 7 times, not 20
     assert_indexed_exactly_once(tmp_path / "index.db", 40)
 
@@ -437,12 +437,12 @@ def test_record_terms_skips_the_terms_a_run_wrote_and_returns_the_new_ones(tmp_p
 def test_a_run_in_many_batches_lists_every_search_term_once(tmp_path, monkeypatch):
     """With batches of one file, later batches skip the terms earlier ones wrote; the list still holds every term
     of the search table but the outlet tags (no query word expands to one), as a run in one batch makes it."""
-    import store.indexer as indexer
+    from store import batch_writer
 
     corpus = write_corpus(tmp_path / "news", 24)
     lists = []
     for name, batch in (("small", 1), ("one", 512)):
-        monkeypatch.setattr(indexer, "BATCH_FILES", batch)
+        monkeypatch.setattr(batch_writer, "BATCH_FILES", batch)
         path = tmp_path / f"{name}.db"
         db = connect(path, create=True)
         index_paths(db, [corpus], workers=0)
