@@ -35,6 +35,18 @@ def test_datasketch_is_a_test_dependency_only():
     assert "datasketch" not in runtime and "numpy" in runtime
 
 
+def test_every_package_of_the_source_tree_is_installed():
+    """pyproject lists the packages a regular install copies; one left out works from the source tree (where the
+    tests run) and fails in an install: `store.linking` was missing, and bare `hanscope` stopped at its first run
+    with "No module named 'store.linking'"."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    in_tree = {".".join(init.parent.relative_to(ROOT).parts) for folder in ("store", "tui")
+               for init in (ROOT / folder).rglob("__init__.py")}
+    assert in_tree <= listed, sorted(in_tree - listed)
+
+
 def test_tui_never_imports_the_analyzer():
     for path in (ROOT / "tui").rglob("*.py"):
         assert "kiwipiepy" not in imported_modules(path), path.name
