@@ -434,6 +434,36 @@ def test_the_apps_index_is_opened_once_and_kept_open_for_the_app(seeds_db_copy, 
     assert not Path(f"{path}-shm").exists()
 
 
+def test_a_first_run_whose_build_fails_leaves_no_empty_index(tmp_path, monkeypatch):
+    """A seeds' build that stopped (an install without one of the store's packages did) left an index with no
+    article, and every later bare `hanscope` opened it as "0 articles" instead of building the seeds."""
+    import tui.commands.indexing
+    from tui.launch import open_checked
+
+    for stream in (sys.stdin, sys.stdout):
+        monkeypatch.setattr(stream, "isatty", lambda: True)
+    default = tmp_path / "data" / "index.db"
+    monkeypatch.setenv("HANSCOPE_DB", str(default))
+    real_build = tui.commands.indexing.build_index
+
+    def failing_build(path, folders):
+        from store.db import connect
+
+        connect(path, create=True).close()  # the file is made before the build fails, as it was
+        raise ModuleNotFoundError("No module named 'store.linking'")
+
+    monkeypatch.setattr(tui.commands.indexing, "build_index", failing_build)
+    with pytest.raises(ModuleNotFoundError):
+        open_checked(None)
+    assert not default.exists() and not Path(f"{default}-wal").exists()
+    monkeypatch.setattr(tui.commands.indexing, "build_index", real_build)
+    path, checked = open_checked(None)  # the next start builds the seeds
+    try:
+        assert path == default and checked.search("삼성과", limit=1).articles
+    finally:
+        checked.close()
+
+
 def test_an_index_checked_then_refused_is_left_closed(seeds_db_copy, tmp_path, monkeypatch):
     from tui.launch import open_checked
     from tui.quick import QueryError

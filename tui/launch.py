@@ -37,7 +37,14 @@ def open_checked(db: Path | None):
 
                 from .commands.indexing import build_index
 
-                build_index(path, [seeds_folder()])
+                try:
+                    build_index(path, [seeds_folder()])
+                except BaseException:
+                    # an index left empty by a failed build would open as "0 articles" ever after: the seeds' index
+                    # is theirs alone, so it goes, and the next bare `hanscope` builds it again
+                    for leftover in ("", "-wal", "-shm", "-indexing"):
+                        Path(f"{path}{leftover}").unlink(missing_ok=True)
+                    raise
             checked = open_index(path)
         return path, checked
     except BaseException:
