@@ -258,7 +258,11 @@ def _tell_stderr(message: str) -> None:
 
 # --- extraction -----------------------------------------------------------------------------------
 
-IN_FLIGHT_PER_WORKER = 16  # files handed to a worker ahead of the writer: results waiting to be written cost memory
+# Files handed to a worker ahead of the writer. The writer stops taking results while it commits or checkpoints
+# (up to a second or more into a big index); with 16 (~0.1 s of a worker's work) the workers then stood idle: a
+# 100k build used 1.8 of the 2 cores while extracting. 128 (~0.7 s) keeps them at ~1.96 for 256 results held
+# (~9 MB at 100k's articles); 6.7% off that phase (BENCHMARKS.md, "Workers idle while the writer commits").
+IN_FLIGHT_PER_WORKER = 128
 FILES_PER_TASK = 4  # files a worker extracts per task: each task costs the pool's bookkeeping in the writer process
 
 
