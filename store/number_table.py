@@ -6,10 +6,13 @@ query names (90만장, 30억 달러); each row carries the sentence it was writt
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from heapq import merge
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from .articles import sentence_around
+from .db import has_index
 from .results import NumberRow
 
 if TYPE_CHECKING:
@@ -39,6 +42,9 @@ def numbers_matching(index: Index, amount_text: str, within: tuple[str, list] | 
     if amount is None:
         return []
     low, high = amount.value * 0.995, (amount.value_max or amount.value) * 1.005
+    if has_index(index.db, GROUPED):
+        groups = [(amount.unit, c) for c in (None, amount.counter)] if amount.counter else _groups(index, amount.unit)
+        return list(_with_sentences(index, _chunks(_grouped(index, groups, low, high, within, "value"), limit)))
     where = "n.unit = ? AND n.value <= ? AND coalesce(n.value_max, n.value) >= ?"
     params: list = [amount.unit, high, low]
     if amount.counter:
@@ -51,6 +57,8 @@ def numbers_matching(index: Index, amount_text: str, within: tuple[str, list] | 
 
 
 NUMBER_BATCH = 2000  # numbers read at a time by number_stream, their articles' bodies with them
+GROUPED = "numbers_unit_counter"  # db.ADDITIONS: numbers(unit, counter, value DESC) and numbers_ranges
+_COLUMNS = 'n.id, n.article_id, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, n.period, n.start, n."end"'
 
 
 def number_rows(index: Index, where: str, params: list, order: str = "n.value DESC, n.id DESC", limit: int | None = None) -> list[NumberRow]:
@@ -62,10 +70,13 @@ def number_stream(index: Index, where: str, params: list, order: str = "n.value 
     """The numbers matching `where` in `order`, as they are read: NUMBER_BATCH narrow rows at a time, then the
     bodies of their articles, once an article, for the sentences. A body joined to every row held 17 GB for the
     3.2M numbers of 100k (and sorting rows that carried bodies took 2.9 s for 158k numbers)."""
-    for rows in index._batches(
-            'SELECT n.id, n.article_id, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, n.period, n.start, '
-            f'n."end" FROM numbers n WHERE {where} ORDER BY {order} LIMIT ?', [*params, -1 if limit is None else limit],
-            size=NUMBER_BATCH):
+    return _with_sentences(index, index._batches(
+        f"SELECT {_COLUMNS} FROM numbers n WHERE {where} ORDER BY {order} LIMIT ?", [*params, -1 if limit is None else limit],
+        size=NUMBER_BATCH))
+
+
+def _with_sentences(index: Index, batches: Iterable[list[tuple]]) -> Iterator[NumberRow]:
+    for rows in batches:
         articles = {aid: (source, title, body) for aid, source, title, body in index._rows(
             "SELECT id, source, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted({r[1] for r in rows})),))}
@@ -76,9 +87,91 @@ def number_stream(index: Index, where: str, params: list, order: str = "n.value 
                                 context=sentence_around(body, start, end))
 
 
+def _chunks(rows: Iterator[tuple], limit: int | None) -> Iterator[list[tuple]]:
+    """The first `limit` rows (all when None) in lists of NUMBER_BATCH, as _with_sentences reads them."""
+    rows = islice(rows, limit)
+    while chunk := list(islice(rows, NUMBER_BATCH)):
+        yield chunk
+
+
+# --- grouped reads: a page costs what it shows -----------------------------------------------------
+# By (unit, counter) the table is a few groups (KRW, USD, W, %, and a count's 개/명/장…), each ordered by value in
+# numbers_unit_counter. The whole table by unit, or a unit's numbers largest first, was a sort of every matching
+# row before the first (1.3-2.4 s at 100k, 600k-1.1M rows); read group by group, a page reads about its own rows.
+
+
+def _first(index: Index, sql: str, params: list) -> object:
+    row = index._rows(sql, params)
+    return row[0][0] if row else None
+
+
+def _groups(index: Index, unit: str | None) -> list[tuple[str, str | None]]:
+    """The (unit, counter) pairs in the table, in its order (counter NULL first), each found by one seek."""
+    source = f"numbers INDEXED BY {GROUPED}"
+    units: list[str] = []
+    if unit is not None:
+        units.append(unit)
+    else:
+        u = _first(index, f"SELECT unit FROM {source} ORDER BY unit LIMIT 1", [])
+        while u is not None:
+            units.append(u)  # type: ignore[arg-type]
+            u = _first(index, f"SELECT unit FROM {source} WHERE unit > ? ORDER BY unit LIMIT 1", [u])
+    groups: list[tuple[str, str | None]] = []
+    for u in units:
+        if _first(index, f"SELECT 1 FROM {source} WHERE unit = ? AND counter IS NULL LIMIT 1", [u]):
+            groups.append((u, None))
+        c = _first(index, f"SELECT counter FROM {source} WHERE unit = ? AND counter IS NOT NULL ORDER BY counter LIMIT 1", [u])
+        while c is not None:
+            groups.append((u, c))  # type: ignore[arg-type]
+            c = _first(index, f"SELECT counter FROM {source} WHERE unit = ? AND counter > ? ORDER BY counter LIMIT 1", [u, c])
+    return groups
+
+
+def _group_rows(index: Index, unit: str, counter: str | None, low: float | None, high: float | None,
+                within: tuple[str, list] | None, tie: str) -> Iterator[tuple]:
+    """One group's numbers with value <= high and coalesce(value_max, value) >= low, largest first: those whose
+    value is in [low, high] from numbers_unit_counter, then the ranges (3~5조) that start below low and reach into
+    it, from numbers_ranges, which holds only ranges (a scan for them through every smaller value of the group was
+    1.1 s at 100k for an amount no article states)."""
+    first = ["n.unit = ?", "n.counter IS ?"] + (["n.value <= ?"] if high is not None else [])
+    params: list = [unit, counter] + ([high] if high is not None else [])
+    if low is not None:
+        first.append("n.value >= ? AND coalesce(n.value_max, n.value) >= ?")
+        params += [low, low]
+    inside = ([f"n.article_id IN ({within[0]})"], list(within[1])) if within is not None else ([], [])
+    order = f"n.value DESC, {tie}"
+    for rows in index._batches(f"SELECT {_COLUMNS} FROM numbers n INDEXED BY {GROUPED} "
+                               f"WHERE {' AND '.join(first + inside[0])} ORDER BY {order}", params + inside[1], size=200):
+        yield from rows
+    if low is None:
+        return
+    ranges = ["n.unit = ?", "n.counter IS ?", "n.value_max >= ?", "n.value < ?"] + (["n.value <= ?"] if high is not None else [])
+    params = [unit, counter, low, low] + ([high] if high is not None else [])
+    for rows in index._batches(f"SELECT {_COLUMNS} FROM numbers n INDEXED BY numbers_ranges "
+                               f"WHERE {' AND '.join(ranges + inside[0])} ORDER BY {order}", params + inside[1], size=200):
+        yield from rows
+
+
+def _grouped(index: Index, groups: list[tuple[str, str | None]], low: float | None, high: float | None,
+             within: tuple[str, list] | None, order: str) -> Iterator[tuple]:
+    """The groups' numbers in `order`: "unit" one group after another, "value" merged largest first (ties newest
+    id first), as the single statement orders them."""
+    if order == "unit":
+        return chain.from_iterable(_group_rows(index, u, c, low, high, within, "n.id") for u, c in groups)
+    return merge(*(_group_rows(index, u, c, low, high, within, "n.id DESC") for u, c in groups),
+                 key=lambda row: (-row[3], -row[0]))
+
+
 def numbers(index: Index, unit: str | None, min: float | None, max: float | None, near: float | None,
             entity: str | None, limit: int | None, order: str) -> Iterator[NumberRow]:
     """The rows of `Index.numbers`, as a stream (the API makes the list; the CLI writes them as they come)."""
+    orders = {"value": "n.value DESC, n.id DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",
+              "article": "n.article_id, n.start", "raw": "n.raw, n.id"}
+    if order not in orders:
+        raise ValueError(f"unknown order {order!r}: one of {', '.join(orders)}")
+    if (near is None and entity is None and (order == "unit" or (order == "value" and (unit or min is not None)))
+            and has_index(index.db, GROUPED)):
+        return _with_sentences(index, _chunks(_grouped(index, _groups(index, unit or None), min, max, None, order), limit))
     where, params = _number_filters(unit, min, max)
     if near is not None:
         where.append("n.value BETWEEN ? AND ?")
@@ -90,10 +183,6 @@ def numbers(index: Index, unit: str | None, min: float | None, max: float | None
         where.append("n.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
         params.append(info.id)
     # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
-    orders = {"value": "n.value DESC, n.id DESC", "unit": "n.unit, n.counter, n.value DESC, n.id",
-              "article": "n.article_id, n.start", "raw": "n.raw, n.id"}
-    if order not in orders:
-        raise ValueError(f"unknown order {order!r}: one of {', '.join(orders)}")
     sql_order = f"abs(n.value - {float(near)!r})" if near is not None else orders[order]
     return number_stream(index, " AND ".join(where), params, order=sql_order, limit=limit)
 

@@ -1,0 +1,128 @@
+"""The numbers read group by group (unit, counter) give what the single statement gives, and a page reads about its
+own rows: the numbers screen's default order and a query's amount no longer sort or scan a unit's every number."""
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+
+import store.number_table as number_table
+from store.api import Index
+
+
+def _add_numbers(path, count: int, seed: int = 7, ties: bool = True) -> None:
+    """Synthetic rows on the seed articles: every unit, NULL and Korean counters, many equal values (ties), ranges
+    that start below a bound and reach past it, and a few malformed ranges (a maximum below the value)."""
+    rng = random.Random(seed)
+    db = sqlite3.connect(path)
+    articles = [r[0] for r in db.execute("SELECT id FROM articles")]
+    groups = [("KRW", None), ("USD", None), ("%", None), ("W", None), ("count", "명"), ("count", "장"), ("count", "개"),
+              ("count", None)]
+    top = db.execute("SELECT coalesce(max(id), 0) FROM numbers").fetchone()[0]
+    rows = []
+    for i in range(count):
+        unit, counter = rng.choice(groups)
+        value = float(rng.choice([1, 5, 10, 90, 900_000, 1e8, 3e12, 5e12, 1.23e14]) if ties and rng.random() < 0.5
+                      else rng.randrange(1, 10**rng.randrange(1, 14)))
+        value_max = None
+        if rng.random() < 0.15:
+            value_max = value * rng.choice([1.5, 2, 10, 100]) if rng.random() < 0.95 else value / 2
+        rows.append((top + 1 + i, rng.choice(articles), 0, 0, 2, "90만장", value, value_max, unit, counter))
+    db.executemany('INSERT INTO numbers(id, article_id, paragraph, start, "end", raw, value, value_max, unit, counter) '
+                   "VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    db.commit()
+    db.close()
+
+
+@pytest.fixture
+def numbers_index(seeds_db_copy):
+    _add_numbers(seeds_db_copy, 3000)
+    index = Index.open(seeds_db_copy)
+    yield index
+    index.close()
+
+
+def _both(monkeypatch, read):
+    """(grouped answer, single statement's answer) of `read()`."""
+    grouped = read()
+    with monkeypatch.context() as patch:
+        patch.setattr(number_table, "has_index", lambda *args, **kwargs: False)
+        single = read()
+    return grouped, single
+
+
+def test_a_new_index_reads_numbers_by_group(numbers_index):
+    names = {r[0] for r in numbers_index.db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'numbers'")}
+    assert {"numbers_unit_counter", "numbers_ranges"} <= names and "numbers_unit_value" not in names
+
+
+@pytest.mark.parametrize("order", ["unit", "value"])
+@pytest.mark.parametrize("filters", [{}, {"unit": "KRW"}, {"unit": "count"}, {"min": 1e12}, {"max": 10},
+                                     {"unit": "USD", "min": 1e3, "max": 1e9}, {"unit": "KRW", "min": 1.23e14},
+                                     {"min": 100, "max": 50}, {"unit": "XYZ"}, {"unit": "", "min": 0.0}])
+@pytest.mark.parametrize("limit", [1, 37, None])
+def test_grouped_pages_equal_the_single_statement(numbers_index, monkeypatch, order, filters, limit):
+    def read():
+        return [(n.id, n.value, n.context) for n in numbers_index.numbers(order=order, limit=limit, **filters)]
+
+    grouped, single = _both(monkeypatch, read)
+    assert grouped == single
+    if not filters.get("unit", "").startswith("X") and filters != {"min": 100, "max": 50}:
+        assert grouped
+
+
+@pytest.mark.parametrize("amount", ["90만장", "90만 장", "1조원", "3~5조원", "123조원", "5명", "10%", "30억 달러", "1억"])
+def test_a_query_amount_equals_the_single_statement(numbers_index, monkeypatch, amount):
+    within = ("SELECT id FROM articles WHERE id % 2 = 1", [])
+    for inside in (None, within):
+        grouped, single = _both(monkeypatch, lambda: [n.id for n in number_table.numbers_matching(
+            numbers_index, amount, inside, 50)])
+        assert grouped == single, (amount, inside)
+
+
+def test_a_range_reaching_into_the_bounds_is_found_from_below(numbers_index):
+    """3~5조 matches a filter from 4조: its value is below the bound, its maximum inside it."""
+    rows = numbers_index.numbers(unit="KRW", min=4e12, order="value")
+    assert any(n.value < 4e12 <= n.value_max for n in rows if n.value_max)
+    assert all(max(n.value, n.value_max or n.value) >= 4e12 for n in rows)
+
+
+def _steps(index, read) -> int:
+    """SQLite virtual-machine steps (in hundreds) that `read()` costs: what a statement reads, not the clock."""
+    steps = [0]
+
+    def count():
+        steps[0] += 1
+        return 0
+
+    index.db.set_progress_handler(count, 100)
+    try:
+        read()
+    finally:
+        index.db.set_progress_handler(None, 100)
+    return steps[0]
+
+
+def test_a_page_reads_about_its_own_rows(seeds_db_copy, monkeypatch):
+    """The screen's first page by unit, on 10,000 numbers and then on 40,000: the single statement sorts every
+    number of the first unit, so its cost grows with the table; the grouped read costs about the same on both.
+    An amount no article states scanned every smaller number of its unit; grouped, it reads only the ranges
+    (3~5조) that reach past it, a fraction of the numbers (each synthetic range here does)."""
+    index = Index.open(seeds_db_copy)
+    page = lambda: index.numbers(order="unit", limit=20)  # noqa: E731
+    absent = lambda: number_table.numbers_matching(index, "7억3천2백만 달러", None, 50)  # noqa: E731
+    costs = []
+    try:
+        for seed in (3, 4):  # 10,000 numbers, then 30,000 more
+            _add_numbers(seeds_db_copy, 10_000 if seed == 3 else 30_000, seed=seed, ties=False)
+            grouped = (_steps(index, page), _steps(index, absent))
+            with monkeypatch.context() as patch:
+                patch.setattr(number_table, "has_index", lambda *args, **kwargs: False)
+                single = (_steps(index, page), _steps(index, absent))
+            costs.append((grouped, single))
+    finally:
+        index.close()
+    (small_grouped, small_single), (big_grouped, big_single) = costs
+    assert big_single[0] > 3 * small_single[0] and big_grouped[0] < 1.5 * small_grouped[0] + 5, costs
+    assert small_grouped[1] * 5 < small_single[1] and big_grouped[1] * 5 < big_single[1], costs
