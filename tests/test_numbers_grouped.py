@@ -1,5 +1,6 @@
 """The numbers read group by group (unit, counter) give what the single statement gives, and a page reads about its
-own rows: the numbers screen's default order and a query's amount no longer sort or scan a unit's every number."""
+own rows: the numbers screen's default order and a query's amount no longer sort or scan a unit's every number, and
+the order by article walks the articles when enough numbers match to fill the page soon."""
 from __future__ import annotations
 
 import random
@@ -28,7 +29,8 @@ def _add_numbers(path, count: int, seed: int = 7, ties: bool = True) -> None:
         value_max = None
         if rng.random() < 0.15:
             value_max = value * rng.choice([1.5, 2, 10, 100]) if rng.random() < 0.95 else value / 2
-        rows.append((top + 1 + i, rng.choice(articles), 0, 0, 2, "90만장", value, value_max, unit, counter))
+        start = rng.randrange(50)  # a few numbers of an article share a start: ties the order by article breaks by id
+        rows.append((top + 1 + i, rng.choice(articles), 0, start, start + 2, "90만장", value, value_max, unit, counter))
     db.executemany('INSERT INTO numbers(id, article_id, paragraph, start, "end", raw, value, value_max, unit, counter) '
                    "VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
     db.commit()
@@ -57,7 +59,7 @@ def test_a_new_index_reads_numbers_by_group(numbers_index):
     assert {"numbers_unit_counter", "numbers_ranges"} <= names and "numbers_unit_value" not in names
 
 
-@pytest.mark.parametrize("order", ["unit", "value"])
+@pytest.mark.parametrize("order", ["unit", "value", "article"])
 @pytest.mark.parametrize("filters", [{}, {"unit": "KRW"}, {"unit": "count"}, {"min": 1e12}, {"max": 10},
                                      {"unit": "USD", "min": 1e3, "max": 1e9}, {"unit": "KRW", "min": 1.23e14},
                                      {"min": 100, "max": 50}, {"unit": "XYZ"}, {"unit": "", "min": 0.0}])
@@ -126,3 +128,11 @@ def test_a_page_reads_about_its_own_rows(seeds_db_copy, monkeypatch):
     (small_grouped, small_single), (big_grouped, big_single) = costs
     assert big_single[0] > 3 * small_single[0] and big_grouped[0] < 1.5 * small_grouped[0] + 5, costs
     assert small_grouped[1] * 5 < small_single[1] and big_grouped[1] * 5 < big_single[1], costs
+
+
+def test_the_order_by_article_walks_only_when_many_match(numbers_index):
+    """Walking every number in article order to find a rare unit's few would read the table; sorting a common
+    unit's every number would read most of it: walk when at least sqrt(page x table) match."""
+    assert number_table._matches_at_least(numbers_index, "KRW", None, None, 5)
+    assert not number_table._matches_at_least(numbers_index, "KRW", 1e5, 1.1e5, 5)
+    assert not number_table._matches_at_least(numbers_index, "XYZ", None, None, 5)
