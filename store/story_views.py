@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from .db import has_index
 from .entity_lookup import entity_infos
 from .query import parse as parse_query
 from .results import (
@@ -28,8 +29,11 @@ if TYPE_CHECKING:
 def _stories_matching(index: Index, query: str) -> list[int]:
     """Stories with an article the query (in the search's query language) finds, any of its hits."""
     ids_sql, params = SearchPlan(index, parse_query(query)).matching_ids_sql()
+    # each hit's story from the covering index, not from the row, where it sits after the body (172 -> 62 ms for
+    # the 66,249 hits of 삼성 at 100k)
+    placing = " INDEXED BY articles_placing" if has_index(index.db, "articles_placing") else ""
     return [r[0] for r in index._rows(
-        f"SELECT DISTINCT story FROM articles WHERE id IN ({ids_sql}) AND story IS NOT NULL", params)]
+        f"SELECT DISTINCT story FROM articles{placing} WHERE id IN ({ids_sql}) AND story IS NOT NULL", params)]
 
 
 def story_count(index: Index, query: str | None) -> int:
