@@ -34,7 +34,8 @@ def edit(index: Index, op: str, **args) -> None:
 def undo(index: Index) -> list[EditRow]:
     import sqlite_utils
 
-    from .linker import describe_edit, undo_last_edit
+    from .linker import undo_last_edit
+    from .linking.edit_words import describe_edit
 
     undone = undo_last_edit(_for_linker(index, sqlite_utils))
     index.refresh()
@@ -42,7 +43,7 @@ def undo(index: Index) -> list[EditRow]:
 
 
 def edits(index: Index) -> list[EditRow]:
-    from .linker import describe_edit
+    from .linking.edit_words import describe_edit
 
     out = []
     for edit_id, op, args, at in index._rows("SELECT id, op, args, at FROM edits ORDER BY id"):

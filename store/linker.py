@@ -33,6 +33,7 @@ from .extract.entities import Matcher
 from .extract.resolve import ALIAS_ROWS, Resolver
 from .linking.candidates import GROUPS_KEY, candidate_groups, forget, keep_groups
 from .linking.counts import move_counts, recount
+from .linking.edit_words import describe_edit
 from .linking.entity_set import (EDIT_OPS, EditError, EntitySet, NothingToChange, Spec, entity_set_from,
                                  signature as entity_set_signature)
 from .linking.matching import PARTS, MentionRow, article_parts, ids_json, match as _match, match_articles
@@ -40,7 +41,7 @@ from .linking.rows import (add_mentions, renamed_entities, store_mentions, store
                            sync_entities)
 from .linking.rules import RULES_KEY, rules_version
 from .linking.touched import Adder, EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
-from .linking.user_edits import describe_edit, record_edits, undo_last_edit
+from .linking.user_edits import record_edits, undo_last_edit
 
 __all__ = ["EDIT_OPS", "GROUPS_KEY", "PARTS", "EditError", "EntitySet", "MentionRow", "NothingToChange", "Spec",
            "article_parts", "build_entity_set", "describe_edit", "forget", "link", "mark_stale", "match_articles",

@@ -83,21 +83,3 @@ def undo_last_edit(db: sqlite_utils.Database) -> list[tuple[int, str, dict, str]
         with on_demand_workers() as pool:
             link(db, pool=pool)
     return undone
-
-
-def describe_edit(op: str, args: dict) -> str:
-    """An edit in words, for people (`renamed 과학기술정보통신부 to 과기정통부`), never the stored op name."""
-    words = {
-        "merge": "merged {from} into {into}",
-        "rename": "renamed {entity} to {name}",
-        "retype": "made {entity} a {type}",
-        "alias-add": "added {alias} as a name of {entity}",
-        "alias-remove": "removed the name {alias} from {entity}",
-        "split": "split {alias} off {entity} as an entity of its own",
-        "delete": "deleted {entity}",
-        "define": "defined {name} ({type})",
-    }
-    try:
-        return words[op].format(**args)
-    except (KeyError, IndexError):
-        return f"{op} {json.dumps(args, ensure_ascii=False)}"
