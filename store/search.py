@@ -340,8 +340,24 @@ class SearchPlan(FacetCounting):
         if cap is not None:
             order = "articles_fts.rowid DESC" if self.driver is not None else _ARTICLE_ORDER["new"]
             sql, params = self.matching_ids_sql()
-            return self.index._rows(f"SELECT count(*) FROM ({sql} ORDER BY {order} LIMIT ?)", (*params, cap))[0][0]
+            walked, bounds = self._newest_range()
+            return self.index._rows(f"SELECT count(*) FROM ({sql}{walked} ORDER BY {order} LIMIT ?)",
+                                    (*params, *bounds, cap))[0][0]
         return self._select("count(*)")[0][0]
+
+    def _newest_range(self) -> tuple[str, list]:
+        """A query without words: its date filter again, as a range of articles_newest's own expression, for the
+        statements that walk that index (the page and the capped count). On `a.date` alone SQLite walked it from the
+        newest article down to the range (date:2025-01 at 100k: 38 ms a page, as much again for the count). Not in
+        the plan's conditions: the facets' pass over every hit reads articles_placing whole, cheaper than the row
+        look-ups the range would lead it to (date:..2024-02: 5.7 against 51 ms). `a.date` is still tested: an undated
+        article is '' to the index."""
+        sql, params = "", []
+        if self.driver is None and self.q.since:
+            sql, params = " AND coalesce(a.date, '') >= ?", [self.q.since]
+        if self.driver is None and self.q.until:
+            sql, params = sql + " AND coalesce(a.date, '') < ?", params + [self.q.until]
+        return sql, params
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
         # scored: with the one-letter words' prefix form, where it differs (only SQLite expands them)
@@ -355,7 +371,9 @@ class SearchPlan(FacetCounting):
         if self.driving_entity is not None:
             return self._entity_page_ids(limit, offset)
         if self.driver is None:
-            return self._select("a.id, 0.0", f"ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?", (limit, offset))
+            walked, bounds = self._newest_range()
+            return self._select("a.id, 0.0", f"{walked} ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?",
+                                (*bounds, limit, offset))
         if self.sort == "new":  # rowid order is date order: undated (date key 0) come last
             return self._ids("articles_fts.rowid DESC", limit, offset)
         if self.sort == "old":  # dated hits oldest first, then the undated

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from store.query import parse
-from store.search import SearchPlan
+from store.search import RANK_WINDOW, SearchPlan
 from store.textindex import DATED_FROM, ID_MASK, date_key, fts_expression, fts_rowid, index_grams
 
 ALL = {1, 2, 3, 4, 5}
@@ -215,6 +215,34 @@ def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_ind
     assert index.facets_and_count("수출 @SK하이닉스 -3보")[1] == 5
     assert index.facets_and_count("반도체")[0].month == [("2024-12", 1), ("2025-01", 2), ("2025-02", 2)]
     assert index.facets_and_count("반도체")[1] == 6
+
+
+def test_a_date_filter_without_words_is_a_range_of_the_newest_index(tmp_path):
+    """`date:2025-01` alone: the page and its capped count seek to the range of articles_newest instead of walking
+    it from the newest article down (74-148 ms a page at 100k for a month a year back); answers as the dates say,
+    across month and year ends, in both orders and page by page, the undated article in none."""
+    index = dated_index(tmp_path)
+    dates = {a.id: a.date for a in index.articles()}
+    cases = {"date:2025-01": ("2025-01-01", "2025-02-01"), "date:..2025-01": (None, "2025-02-01"),
+             "date:2025-02..": ("2025-02-01", None), "date:2024-12..2025-01": ("2024-12-01", "2025-02-01")}
+    for query, (since, until) in cases.items():
+        inside = {i for i, d in dates.items() if d and (since is None or d >= since) and (until is None or d < until)}
+        newest = sorted(inside, key=lambda i: (dates[i], -i), reverse=True)
+        assert ordered(index, query) == newest and pages(index, query, 1) == newest, query
+        assert ordered(index, query + " sort:old") == newest[::-1], query
+        index.rank_window = 1  # a keystroke's count stops past the page: at 2 here
+        assert index.search(query, limit=1, exact_count=False).total_articles == min(len(inside), 2), query
+        index.rank_window = RANK_WINDOW
+        assert index.facets_and_count(query)[1] == len(inside), query
+        statements: list[str] = []
+        index.db.set_trace_callback(statements.append)
+        try:
+            index.search_page(query, 1, 0)
+        finally:
+            index.db.set_trace_callback(None)
+        page = next(s for s in statements if "ORDER BY coalesce(a.date, '') DESC" in s)
+        plan = " ".join(r[3] for r in index.db.execute("EXPLAIN QUERY PLAN " + page))
+        assert "USING INDEX articles_newest (<expr>" in plan, plan  # a range of the index, not a walk of it
 
 
 def test_an_entity_alone_is_counted_from_its_own_rows(seeds_index):
