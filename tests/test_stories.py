@@ -766,3 +766,28 @@ def test_a_band_many_reprints_share_reads_its_latest_holders_and_keeps_them_one_
     p = placed(db_path)
     assert len(p) == 12 and len({v[2] for v in p.values()}) == 1 and len({v[3] for v in p.values()}) == 1
     assert len(read) == 12 and read[:4] == [0, 1, 2, 3] and read[-1] < 11
+
+
+def test_a_query_s_stories_walked_biggest_first_are_those_its_hits_are_in(loi_db, monkeypatch):
+    """With many hits a page of stories is found by asking each story, biggest first, whether it holds a hit;
+    with few, by looking up every hit's story. Both give the same stories in the same order, page by page."""
+    import store.story_views as story_views
+
+    index = Index.open(loi_db)
+    try:
+        queries = ["삼성", "스타게이트", "HBM -평택", "outlet:한빛일보", "삼성 date:2025-10-01..2025-10-02", "@삼성전자",
+                   "-스타게이트", "없는낱말"]
+        for query in queries:
+            for limit, offset in ((1, 0), (1, 1), (2, 1), (50, 0)):
+                walked = [s.id for s in index.stories(query, limit=limit, offset=offset)]
+                with monkeypatch.context() as patch:
+                    patch.setattr(story_views, "isqrt", lambda n: 10**9)  # never dense: every hit's story looked up
+                    looked_up = [s.id for s in index.stories(query, limit=limit, offset=offset)]
+                assert walked == looked_up, (query, limit, offset)
+        statements: list[str] = []
+        index.db.set_trace_callback(statements.append)
+        index.stories("삼성", limit=1)
+        index.db.set_trace_callback(None)
+        assert any("EXISTS (SELECT 1 FROM articles member" in s for s in statements)  # 삼성 is dense here: walked
+    finally:
+        index.close()
