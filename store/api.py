@@ -98,7 +98,7 @@ class Index:
         return articles.max_article_id(self)
 
     def outlets(self) -> list[str]:
-        """Every outlet name, read once per change of the article set (articles_outlet makes it an index walk)."""
+        """Every outlet name, read once per change of the article set (articles_outlet_newest makes it an index walk)."""
         return articles.outlets(self)
 
     def article_count(self) -> int:

@@ -270,7 +270,7 @@ class SearchPlan(FacetCounting):
         q = self.q
         out: list[tuple[str, list]] = []
         for names, negated in ((q.outlets, False), (q.not_outlets, True)) if outlets else ():
-            if names:  # the few outlet names the prefixes pick, compared as they are stored (articles_outlet)
+            if names:  # the few outlet names the prefixes pick, compared as they are stored (articles_outlet_newest)
                 picked = self._picked_outlets(names)
                 either = f"{_OUTLET_LIST}{', '.join('?' * len(picked))})"
                 if negated and picked:  # an article without an outlet is not one of them

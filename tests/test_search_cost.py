@@ -245,6 +245,25 @@ def test_a_date_filter_without_words_is_a_range_of_the_newest_index(tmp_path):
         assert "USING INDEX articles_newest (<expr>" in plan, plan  # a range of the index, not a walk of it
 
 
+def test_an_outlet_alone_is_a_range_of_its_newest_articles(tmp_path):
+    """`outlet:한빛데일리` alone reads the outlet's newest articles from articles_outlet_newest, as far as the page,
+    instead of sorting all of them (15.9 ms at 100k for 4,328); the order is the dates', the undated last."""
+    index = dated_index(tmp_path)
+    rows = {a.id: (a.outlet, a.date or "") for a in index.articles()}
+    for outlet in ("한빛데일리", "새벽경제"):
+        mine = sorted((i for i, (o, _) in rows.items() if o == outlet), key=lambda i: (rows[i][1], -i), reverse=True)
+        assert len(mine) == 3 and ordered(index, f"outlet:{outlet}") == mine and pages(index, f"outlet:{outlet}", 1) == mine
+        statements: list[str] = []
+        index.db.set_trace_callback(statements.append)
+        try:
+            index.search_page(f"outlet:{outlet}", 1, 0)
+        finally:
+            index.db.set_trace_callback(None)
+        page = next(s for s in statements if "ORDER BY coalesce(a.date, '') DESC" in s)
+        plan = " ".join(r[3] for r in index.db.execute("EXPLAIN QUERY PLAN " + page))
+        assert "articles_outlet_newest" in plan and "TEMP B-TREE" not in plan, plan
+
+
 def test_an_entity_alone_is_counted_from_its_own_rows(seeds_index):
     """`@삼성전자` alone: its hits are its rows in article_entities, counted there; probing articles newest first to
     count them cost 12.7 ms at 100k for 엔비디아 (the count of a keystroke, and of every typo read as a name)."""
