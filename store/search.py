@@ -118,6 +118,11 @@ class SearchPlan(FacetCounting):
             self.source_params: list = [driver]
         else:
             self.source = self.joined = "articles a"
+            if self._sqlite and conditions and all(c.startswith("a.id IN (SELECT") for c, _ in conditions) \
+                    and has_index(index.db, "articles_placing"):
+                # Lists of ids alone (by:, a rare @entity): their dates, which the page and the count order them by,
+                # are in articles_placing, not a 4 KB row apart each (by:김 at 100k, 4,533 articles: 7.8 -> 3.0 ms a page)
+                self.source = "articles a INDEXED BY articles_placing"
             self.match, self.source_params = "1", []
 
     def _rowid_range(self) -> list[tuple[str, int]]:
