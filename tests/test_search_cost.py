@@ -54,6 +54,22 @@ def test_spacing_variants_are_plain_terms_and_reach_two_gaps():
     assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts_expression(parse("오픈AI").root),))} == {1, 2}
 
 
+def test_no_gap_between_digits_the_query_writes_together():
+    """Inside a number the query writes whole, no spacing variant splits two digits (nobody writes 2 000억; each such
+    variant was another phrase over the commonest terms "00" and "20": 1조2000억원 at 100k 92 -> 57 ms); a gap between
+    a digit and a letter still varies (1조 2000억원), and a gap the query has between digits (3.7%) stays."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+    docs = {1: "영업이익 1조2000억원을 냈다", 2: "영업이익 1조 2000억 원을 냈다", 3: "영업이익 1조2 000억원을 냈다",
+            4: "점유율 3.7%로 올랐다", 5: "점유율 37%로 올랐다"}
+    conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v)) for k, v in docs.items()])
+    amount = fts_expression(parse("1조2000억원").root)
+    assert '"20_"' not in amount and '"00_"' not in amount and '"조2_"' in amount
+    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (amount,))} == {1, 2}
+    share = fts_expression(parse("3.7%").root)
+    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (share,))} == {4, 5}  # as before: 37 too
+
+
 def test_newest_and_oldest_with_words_follow_the_dates(seeds_index):
     dated = {a.id: a.date for a in seeds_index.articles() if a.date}
     newest = ordered(seeds_index, "AI sort:new")
