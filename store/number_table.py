@@ -129,29 +129,40 @@ def _groups(index: Index, unit: str | None) -> list[tuple[str, str | None]]:
     return groups
 
 
+def _in_range(unit: str, counter: str | None, low: float | None, high: float | None) -> tuple[list[str], list]:
+    """Conditions on `n` for a group's numbers whose value lies in [low, high] (a missing bound is open): a range of
+    numbers_unit_counter."""
+    where, params = ["n.unit = ?", "n.counter IS ?"], [unit, counter]
+    if high is not None:
+        where.append("n.value <= ?")
+        params.append(high)
+    if low is not None:
+        where.append("n.value >= ?")
+        params.append(low)
+    return where, params
+
+
 def _group_rows(index: Index, unit: str, counter: str | None, low: float | None, high: float | None,
                 within: tuple[str, list] | None, tie: str) -> Iterator[tuple]:
     """One group's numbers with value <= high and coalesce(value_max, value) >= low, largest first: those whose
     value is in [low, high] from numbers_unit_counter, then the ranges (3~5조) that start below low and reach into
     it (_reaching; a scan for them through every smaller value of the group was 1.1 s at 100k for an amount no
     article states)."""
-    first = ["n.unit = ?", "n.counter IS ?"] + (["n.value <= ?"] if high is not None else [])
-    params: list = [unit, counter] + ([high] if high is not None else [])
-    if low is not None:
-        first.append("n.value >= ? AND coalesce(n.value_max, n.value) >= ?")
-        params += [low, low]
-    inside = ([f"n.article_id IN ({within[0]})"], list(within[1])) if within is not None else ([], [])
-    for rows in index._batches(f"SELECT {_COLUMNS} FROM numbers n INDEXED BY {GROUPED} "
-                               f"WHERE {' AND '.join(first + inside[0])} ORDER BY n.value DESC, {tie}",
-                               params + inside[1], size=200):
+    where, params = _in_range(unit, counter, low, high)
+    if low is not None:  # a range written low~high whose maximum is below its value is no match (as before)
+        where.append("coalesce(n.value_max, n.value) >= ?")
+        params.append(low)
+    inside, inside_params = (f" AND n.article_id IN ({within[0]})", list(within[1])) if within is not None else ("", [])
+    for rows in index._batches(f"SELECT {_COLUMNS} FROM numbers n INDEXED BY {GROUPED} WHERE {' AND '.join(where)}"
+                               f"{inside} ORDER BY n.value DESC, {tie}", params + inside_params, size=200):
         yield from rows
     if low is None:
         return
     ids = _reaching(index, unit, counter, low, high, tie)
     while chunk := list(islice(ids, 200)):
         found = {row[0]: row for row in index._rows(
-            f"SELECT {_COLUMNS} FROM numbers n WHERE n.id IN (SELECT value FROM json_each(?)){' AND ' if inside[0] else ''}"
-            f"{' AND '.join(inside[0])}", [json.dumps(chunk), *inside[1]])}
+            f"SELECT {_COLUMNS} FROM numbers n WHERE n.id IN (SELECT value FROM json_each(?)){inside}",
+            [json.dumps(chunk), *inside_params])}
         yield from (found[i] for i in chunk if i in found)
 
 
@@ -167,24 +178,24 @@ def _reaching(index: Index, unit: str, counter: str | None, low: float, high: fl
     read 9,607 reaching ranges with their rows and sorted them: 34 ms)."""
     bound = " AND n.value <= ?" if high is not None else ""
     more = [high] if high is not None else []
-    by_value = index.db.execute(
+    by_value = index._batches(
         f"SELECT n.id, n.value, n.value_max FROM numbers n INDEXED BY numbers_ranges_value WHERE n.unit = ? AND "
         f"n.counter IS ? AND n.value_max IS NOT NULL AND n.value < ?{bound} ORDER BY n.value DESC, {tie}",
-        [unit, counter, low, *more])
-    by_reach = index.db.execute(
+        [unit, counter, low, *more], size=REACH_BATCH)
+    by_reach = index._batches(  # read only when first asked (a generator)
         f"SELECT n.id, n.value FROM numbers n INDEXED BY numbers_ranges WHERE n.unit = ? AND n.counter IS ? "
-        f"AND n.value_max >= ? AND n.value < ?{bound}", [unit, counter, low, low, *more])
+        f"AND n.value_max >= ? AND n.value < ?{bound}", [unit, counter, low, low, *more], size=REACH_BATCH)
     met: list[tuple[int, float]] = []
     given: set[int] = set()
     while True:
-        batch = by_value.fetchmany(REACH_BATCH)
+        batch = next(by_value, [])
         for nid, _value, value_max in batch:
             if value_max >= low:
                 given.add(nid)
                 yield nid
         if len(batch) < REACH_BATCH:
             return
-        reached = by_reach.fetchmany(REACH_BATCH)
+        reached = next(by_reach, [])
         met += reached
         if len(reached) < REACH_BATCH:
             newest_first = tie.endswith("DESC")
@@ -238,10 +249,9 @@ def _matches_at_least(index: Index, unit: str | None, low: float | None, high: f
     total = _first(index, "SELECT max(id) FROM numbers", []) or 0
     need = isqrt(limit * int(total)) + 1  # type: ignore[call-overload]
     for u, c in _groups(index, unit):
-        where = ["unit = ?", "counter IS ?"] + (["value <= ?"] if high is not None else []) + (["value >= ?"] if low is not None else [])
-        params = [u, c] + [b for b in (high, low) if b is not None]
-        need -= _first(index, f"SELECT count(*) FROM (SELECT 1 FROM numbers INDEXED BY {GROUPED} WHERE {' AND '.join(where)} "
-                              "LIMIT ?)", [*params, need])  # type: ignore[operator]
+        where, params = _in_range(u, c, low, high)
+        need -= _first(index, f"SELECT count(*) FROM (SELECT 1 FROM numbers n INDEXED BY {GROUPED} "
+                              f"WHERE {' AND '.join(where)} LIMIT ?)", [*params, need])  # type: ignore[operator]
         if need <= 0:
             return True
     return False
