@@ -118,16 +118,14 @@ def test_a_file_made_before_gets_the_rows_when_opened_for_indexing(built, tmp_pa
 def test_by_alone_orders_its_articles_from_the_narrow_index(built):
     """`by:한` alone is a list of ids; their dates come from articles_placing, not from each 4 KB article row (by:김
     at 100k, 4,533 articles: 7.8 -> 3.0 ms a page), newest first as the rows say."""
+    from test_search_cost import newest_page_plan
+
     index = Index.open(built)
     try:
-        statements: list[str] = []
-        index.db.set_trace_callback(statements.append)
         ids = [hit.id for hit in index.search("by:한", limit=None).articles]
-        index.db.set_trace_callback(None)
         dates = dict(index.db.execute("SELECT id, date FROM articles"))
         assert len(ids) == 3 and ids == sorted(ids, key=lambda i: (dates[i], -i), reverse=True)
-        page = next(s for s in statements if "ORDER BY coalesce(a.date, '') DESC" in s)
-        plan = " ".join(r[3] for r in index.db.execute("EXPLAIN QUERY PLAN " + page))
+        plan = newest_page_plan(index, "by:한")
         assert "COVERING INDEX articles_placing" in plan, plan
     finally:
         index.close()

@@ -233,6 +233,18 @@ def test_facets_read_months_from_the_search_rows_and_outlets_from_the_narrow_ind
     assert index.facets_and_count("반도체")[1] == 6
 
 
+def newest_page_plan(index, query: str) -> str:
+    """SQLite's plan for the first page of a query without words, newest first (the statement the search runs)."""
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    try:
+        index.search_page(query, 1, 0)
+    finally:
+        index.db.set_trace_callback(None)
+    page = next(s for s in statements if "ORDER BY coalesce(a.date, '') DESC" in s)
+    return " ".join(r[3] for r in index.db.execute("EXPLAIN QUERY PLAN " + page))
+
+
 def test_a_date_filter_without_words_is_a_range_of_the_newest_index(tmp_path):
     """`date:2025-01` alone: the page and its capped count seek to the range of articles_newest instead of walking
     it from the newest article down (74-148 ms a page at 100k for a month a year back); answers as the dates say,
@@ -250,14 +262,7 @@ def test_a_date_filter_without_words_is_a_range_of_the_newest_index(tmp_path):
         assert index.search(query, limit=1, exact_count=False).total_articles == min(len(inside), 2), query
         index.rank_window = RANK_WINDOW
         assert index.facets_and_count(query)[1] == len(inside), query
-        statements: list[str] = []
-        index.db.set_trace_callback(statements.append)
-        try:
-            index.search_page(query, 1, 0)
-        finally:
-            index.db.set_trace_callback(None)
-        page = next(s for s in statements if "ORDER BY coalesce(a.date, '') DESC" in s)
-        plan = " ".join(r[3] for r in index.db.execute("EXPLAIN QUERY PLAN " + page))
+        plan = newest_page_plan(index, query)
         assert "USING INDEX articles_newest (<expr>" in plan, plan  # a range of the index, not a walk of it
 
 
@@ -269,14 +274,7 @@ def test_an_outlet_alone_is_a_range_of_its_newest_articles(tmp_path):
     for outlet in ("한빛데일리", "새벽경제"):
         mine = sorted((i for i, (o, _) in rows.items() if o == outlet), key=lambda i: (rows[i][1], -i), reverse=True)
         assert len(mine) == 3 and ordered(index, f"outlet:{outlet}") == mine and pages(index, f"outlet:{outlet}", 1) == mine
-        statements: list[str] = []
-        index.db.set_trace_callback(statements.append)
-        try:
-            index.search_page(f"outlet:{outlet}", 1, 0)
-        finally:
-            index.db.set_trace_callback(None)
-        page = next(s for s in statements if "ORDER BY coalesce(a.date, '') DESC" in s)
-        plan = " ".join(r[3] for r in index.db.execute("EXPLAIN QUERY PLAN " + page))
+        plan = newest_page_plan(index, f"outlet:{outlet}")
         assert "articles_outlet_newest" in plan and "TEMP B-TREE" not in plan, plan
 
 
