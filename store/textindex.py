@@ -34,7 +34,7 @@ import hashlib
 import json
 import re
 import sqlite3
-from itertools import combinations
+from itertools import accumulate, combinations
 from math import comb
 
 from .query import All, Any, Entity, Node, Not, Text
@@ -271,11 +271,8 @@ def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: 
     # no gap between two digits the query writes together: nobody writes 2000억 as 2 000억 (a thousands separator is
     # no gap), and each such variant was another phrase over the commonest terms ("00", "20"); where the query has
     # one (3.7%: a decimal point is a gap), it stays
-    starts, at = set(), 0
-    for run in runs:
-        starts.add(at)
-        at += len(run)
-    spaced = [i for i, pair in enumerate(pairs) if not (pair[0].isdigit() and pair[1].isdigit()) or i + 1 in starts]
+    gaps_at = set(accumulate(map(len, runs[:-1])))  # where the query's own runs meet: a letter there starts a run
+    spaced = [i for i, pair in enumerate(pairs) if not (pair[0].isdigit() and pair[1].isdigit()) or i + 1 in gaps_at]
     gaps = MAX_GAPS
     while gaps > 1 and sum(comb(len(spaced), k) for k in range(gaps + 1)) > MAX_VARIANTS:
         gaps -= 1
