@@ -220,7 +220,7 @@ class FacetCounting:
                 span = heapq.nlargest(ENTITY_FACET_SPAN, span + [(date or "", -article_id) for article_id, date in rows])
             else:
                 span = heapq.nsmallest(ENTITY_FACET_SPAN,
-                                       span + [(date is None, date or "", article_id) for article_id, date in rows])
+                                       span + [(not date, date or "", article_id) for article_id, date in rows])
         total = counted if total is None else total
         ids = [-key[1] for key in span] if newest else [key[2] for key in span]
         counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])

@@ -20,15 +20,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cached_property
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from .backends import backend_of
 from .db import has_index
 from .extract.hangul import is_initials_query, normalize_name
 from .facets import FacetCounting
-from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS, _ID,
-                       _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _WORDS_AT_ROW, _WORDS_LIST)
+from .excluding_walk import kept_ids
+from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS,
+                       _EXCLUDED_WORDS, _ID, _NOTHING, _ORDER_PARTS, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL,
+                       _WORDS_AT_ROW, _WORDS_LIST)
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, NumberRow
 from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity,
@@ -42,6 +46,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
 WORDS_AT_ROW_TERMS = 10  # terms: a word expression this short is asked at a row (plan_sql._WORDS_AT_ROW)
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
+WALK_BATCH = 256  # articles a walk in page order reads at a time (_in_order): a page of 38 without 삼성 reads ~115
 ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
 
 
@@ -117,13 +122,24 @@ class SearchPlan(FacetCounting):
             self.match = "articles_fts MATCH ?" + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in rowids)
             self.source_params: list = [driver]
         else:
-            self.source = self.joined = "articles a"
-            if self._sqlite and conditions and all(c.startswith("a.id IN (SELECT") for c, _ in conditions) \
-                    and has_index(index.db, "articles_placing"):
-                # Lists of ids alone (by:, a rare @entity): their dates, which the page and the count order them by,
-                # are in articles_placing, not a 4 KB row apart each (by:김 at 100k, 4,533 articles: 7.8 -> 3.0 ms a page)
-                self.source = "articles a INDEXED BY articles_placing"
+            self.joined = "articles a"
+            self.source = self._articles_for(conditions)
             self.match, self.source_params = "1", []
+        # Words only excluded (`-삼성`): a page or a capped count walks the articles and drops the words' hits batch by
+        # batch (store.excluding_walk) rather than reading every hit first
+        excluded = [params[0] for sql, params in conditions if sql == _EXCLUDED_WORDS]
+        self.excluding = None
+        if driver is None and excluded and self._sqlite:
+            self.excluding = excluded, [c for c in conditions if c[0] != _EXCLUDED_WORDS]
+
+    def _articles_for(self, conditions: list[tuple[str, list]]) -> str:
+        """The articles a plan without words reads: lists of ids alone (by:, a rare @entity) find their dates, which
+        the page and the count order them by, in articles_placing, not a 4 KB row apart each (by:김 at 100k, 4,533
+        articles: 7.8 -> 3.0 ms a page)."""
+        if self._sqlite and conditions and all(c.startswith("a.id IN (SELECT") for c, _ in conditions) \
+                and has_index(self.index.db, "articles_placing"):
+            return "articles a INDEXED BY articles_placing"
+        return "articles a"
 
     def _rowid_range(self) -> list[tuple[str, int]]:
         """A date filter as a rowid range, so FTS5 seeks to it rather than filtering every hit."""
@@ -299,9 +315,9 @@ class SearchPlan(FacetCounting):
         # With words to drive the scan, the rowid range is the date filter (a row's day is its article's date:
         # textindex.fts_rowid), and testing a.date again would read every hit's article row
         if q.since and self.driver is None:
-            out.append(("a.date >= ?", [q.since]))
+            out.append((_SINCE, [q.since]))
         if q.until and self.driver is None:
-            out.append(("a.date < ?", [q.until]))
+            out.append((_UNTIL, [q.until]))
         return out
 
     # --- answers -----------------------------------------------------------------------------------------
@@ -340,6 +356,8 @@ class SearchPlan(FacetCounting):
             sql, params = self._from_entity("1", words_at_row=cap is not None)
             limit = "" if cap is None else f" LIMIT {int(cap)}"
             return self.index._rows(f"SELECT count(*) FROM ({sql}{limit})", params)[0][0]
+        if cap is not None and self.excluding is not None:
+            return len(self._excluding_walk(cap, "new"))
         if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
             return min(len(self._newest()), cap)  # the rows the ranked page read already
         if cap is not None:
@@ -356,13 +374,30 @@ class SearchPlan(FacetCounting):
         newest article down to the range (date:2025-01 at 100k: 38 ms a page, as much again for the count). Not in
         the plan's conditions: the facets' pass over every hit reads articles_placing whole, cheaper than the row
         look-ups the range would lead it to (date:..2024-02: 5.7 against 51 ms). `a.date` is still tested: an undated
-        article is '' to the index."""
+        article is '' to the index (and an empty date undated, as in a search row's day)."""
         sql, params = "", []
         if self.driver is None and self.q.since:
             sql, params = " AND coalesce(a.date, '') >= ?", [self.q.since]
         if self.driver is None and self.q.until:
-            sql, params = sql + " AND coalesce(a.date, '') < ?", params + [self.q.until]
+            sql, params = sql + " AND coalesce(a.date, '') > '' AND coalesce(a.date, '') < ?", params + [self.q.until]
         return sql, params
+
+    def _excluding_walk(self, want: int | None, sort: str) -> list[int]:
+        """The first `want` hits (all: None) of a query whose words are all excluded, in `sort`'s order."""
+        excluded, rest = self.excluding
+        return kept_ids(self.index, self._in_order(sort, rest), excluded, want)
+
+    def _in_order(self, sort: str, conditions: list[tuple[str, list]]) -> Iterator[list[tuple[int, str]]]:
+        """(id, date or '') of the articles that meet `conditions` and the date filter, in `sort`'s order, in
+        batches: each part of the order (_ORDER_PARTS) starts only when the one before ran out. The date filter is
+        the walk's range alone: testing `a.date` as well read each article's row (-삼성 before:2024-02-01, 44 ms)."""
+        conditions = [c for c in conditions if c[0] not in (_SINCE, _UNTIL)]
+        where = " AND ".join(c for c, _ in conditions) or "1"
+        walked, bounds = self._newest_range()
+        params = (*[p for _, values in conditions for p in values], *bounds)
+        for part, order in _ORDER_PARTS[sort]:
+            yield from self.index._batches(f"SELECT a.id, coalesce(a.date, '') FROM {self._articles_for(conditions)} "
+                                           f"WHERE {where}{walked}{part} ORDER BY {order}", params, size=WALK_BATCH)
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
         # scored: with the one-letter words' prefix form, where it differs (only SQLite expands them)
@@ -375,6 +410,12 @@ class SearchPlan(FacetCounting):
         limit = -1 if limit is None else limit
         if self.driving_entity is not None:
             return self._entity_page_ids(limit, offset)
+        want = None if limit < 0 else offset + limit
+        if self.excluding is not None:
+            return [(article_id, 0.0) for article_id in self._excluding_walk(want, self.sort)[offset:]]
+        if self.driver is None and self.sort == "old" and self._sqlite:
+            return [(article_id, 0.0) for article_id, _ in islice(chain.from_iterable(self._in_order("old", self.conditions)),
+                                                                  offset, want)]
         if self.driver is None:
             walked, bounds = self._newest_range()
             return self._select("a.id, 0.0", f"{walked} ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?",
@@ -580,7 +621,7 @@ class SearchPlan(FacetCounting):
             found.append((article_id, date))
             last = day
         if self.sort == "old":
-            found.sort(key=lambda hit: (hit[1] is None, hit[1] or "", hit[0]))
+            found.sort(key=lambda hit: (not hit[1], hit[1] or "", hit[0]))  # _ARTICLE_ORDER["old"]
         else:
             found.sort(key=lambda hit: (hit[1] or "", -hit[0]), reverse=True)
         return [(article_id, 0.0) for article_id, _ in found[offset:want]]

@@ -1,0 +1,156 @@
+"""Queries without words to drive (`-삼성`, `sort:old`, `before:`) walk the articles in page order as far as the page
+or the capped count needs (issue 14): the answers are the ones the dates and the texts say, page by page and in both
+orders, and what is read stops at the page instead of starting with every hit of the excluded word."""
+from __future__ import annotations
+
+import pytest
+
+import store.search as search_module
+from store.api import Index
+from store.db import connect
+from store.indexer import index_paths
+from store.search import RANK_WINDOW
+
+OUTLETS = ["한빛데일리", "새벽경제", "동녘일보"]
+REPORTERS = ["홍길동", "김서연", "박하원"]
+TOPICS = ["삼성전자가 HBM 공급을 늘렸다", "SK하이닉스는 90만 장을 더 만든다", "삼성과 하이닉스가 나란히 올랐다",
+          "오픈AI는 5,000억달러를 모은다", "현대차가 관세 대응에 나섰다"]
+
+
+def _write(corpus, n: int, day: str | None) -> None:
+    stamp = f"입력 {day}\n\n" if day else ""
+    outlet, reporter, topic = OUTLETS[n % 3], REPORTERS[n % 3], TOPICS[n % 5]
+    (corpus / f"{n:02}.txt").write_text(
+        f"시장 소식 {n}보\n\n{outlet} {reporter} 기자\n{stamp}{topic}. 업계는 {n + 1}0억 원 규모로 본다.\n",
+        encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def walked(tmp_path_factory):
+    """30 articles over twelve days (several a day, some at the same minute), three undated; one then given an
+    empty date and one an unreadable date, as another tool might have written them (both day 0 to a search row)."""
+    tmp = tmp_path_factory.mktemp("walk")
+    corpus = tmp / "news"
+    corpus.mkdir()
+    for n in range(30):
+        day = None if n in (4, 17, 28) else f"2025-0{1 + n % 3}-{10 + n % 12:02} {8 + n % 2:02}:00"
+        _write(corpus, n, day)
+    db = connect(tmp / "w.db", create=True)
+    index_paths(db, [corpus], workers=0)
+    db.execute("UPDATE articles SET date = '' WHERE id = (SELECT id FROM articles WHERE source LIKE '%/17.txt')")
+    db.execute("UPDATE articles SET date = '2025-02-30' WHERE id = (SELECT id FROM articles WHERE source LIKE '%/28.txt')")
+    db.commit()
+    db.close()
+    return Index.open(tmp / "w.db")
+
+
+def _rows(index):
+    return {a.id: a for a in index.articles()}
+
+
+def _text(index, article_id: int) -> str:
+    title, body = index._rows("SELECT title, body FROM articles WHERE id = ?", (article_id,))[0]
+    return f"{title}\n{body}"
+
+
+def _newest(ids, dates):
+    return sorted(ids, key=lambda i: (dates[i] or "", -i), reverse=True)
+
+
+def _oldest(ids, dates):
+    return sorted(ids, key=lambda i: (not dates[i], dates[i] or "", i))  # an empty date is undated
+
+
+def _pages(index, query: str, size: int) -> list[int]:
+    out, offset = [], 0
+    while page := index.search(query, limit=size, offset=offset).articles:
+        out += [a.id for a in page]
+        offset += size
+    return out
+
+
+CASES = {  # query: (which articles, by their text, outlet, reporter and date)
+    "-삼성": lambda t, o, r, d: "삼성" not in t,
+    "-삼성 -하이닉스": lambda t, o, r, d: "삼성" not in t and "하이닉스" not in t,
+    "-하이닉스 outlet:새벽경제": lambda t, o, r, d: "하이닉스" not in t and o == "새벽경제",
+    "-삼성 by:김서연": lambda t, o, r, d: "삼성" not in t and "김서연" in r,
+    "-삼성 after:2025-02-01": lambda t, o, r, d: "삼성" not in t and (d or "") >= "2025-02-01",
+    "-삼성 before:2025-02-15": lambda t, o, r, d: "삼성" not in t and "" < (d or "") < "2025-02-15",
+    "-오픈AI date:2025-02": lambda t, o, r, d: "오픈AI" not in t and "2025-02-01" <= (d or "") < "2025-03-01",
+    "before:2025-01-15": lambda t, o, r, d: "" < (d or "") < "2025-01-15",
+    "outlet:동녘일보": lambda t, o, r, d: o == "동녘일보",
+    "by:홍길동": lambda t, o, r, d: "홍길동" in r,
+    "type:person": lambda t, o, r, d: True,
+}
+
+
+@pytest.mark.parametrize("query", list(CASES))
+@pytest.mark.parametrize("batch", [1, 2, 256])
+def test_walked_answers_are_the_texts_and_dates(walked, monkeypatch, query, batch):
+    monkeypatch.setattr(search_module, "WALK_BATCH", batch)  # batches that end inside a day, at the undated, at the end
+    rows = _rows(walked)
+    dates = {i: a.date for i, a in rows.items()}
+    keep = CASES[query]
+    inside = [i for i, a in rows.items() if keep(_text(walked, i), a.outlet, " ".join(a.reporters or []), a.date)]
+    assert inside, query
+    newest, oldest = _newest(inside, dates), _oldest(inside, dates)
+    assert [a.id for a in walked.search(query, limit=None).articles] == newest, query
+    assert [a.id for a in walked.search(query + " sort:old", limit=None).articles] == oldest, query
+    for size in (1, 4):
+        assert _pages(walked, query, size) == newest and _pages(walked, query + " sort:old", size) == oldest, query
+    walked.rank_window = 2  # a keystroke's count stops past the page: at 3 here
+    try:
+        assert walked.search(query, limit=1, exact_count=False).total_articles == min(len(inside), 3), query
+    finally:
+        walked.rank_window = RANK_WINDOW
+    assert walked.search(query, limit=1).total_articles == len(inside), query
+    assert walked.facets_and_count(query)[1] == len(inside), query
+
+
+def test_an_empty_or_unreadable_date_is_undated(walked):
+    """An empty date sorts with the undated in both orders (it came first in sort:old), and a date filter leaves it
+    out, as it does for a search row, to which it is day 0; an unreadable date is kept as written."""
+    rows = _rows(walked)
+    empty = next(i for i, a in rows.items() if a.date == "")
+    unreadable = next(i for i, a in rows.items() if a.date == "2025-02-30")
+    undated = sorted(i for i, a in rows.items() if not a.date)
+    assert empty in undated and len(undated) == 2
+    assert [a.id for a in walked.search("sort:old", limit=None).articles][-2:] == undated
+    assert [a.id for a in walked.search("sort:new", limit=None).articles][-2:] == undated
+    assert empty not in {a.id for a in walked.search("before:2026-01-01", limit=None).articles}
+    # its text sorts it among February's; its search row is day 0's: the walk asks that day apart (a range over both
+    # would reach back over every day)
+    assert "삼성" not in _text(walked, unreadable)
+    assert unreadable in {a.id for a in walked.search("-삼성 date:2025-02", limit=None).articles}
+
+
+def test_an_excluded_word_is_read_over_the_pages_days_only(walked, monkeypatch):
+    """The first page of `-삼성` asks the search table for 삼성 only within the days of the articles it walked (a
+    rowid range), never for every hit; a page of one with batches of two stops after a batch or two."""
+    monkeypatch.setattr(search_module, "WALK_BATCH", 2)
+    statements: list[str] = []
+    walked.rank_window = 1  # the keystroke's count stops at 2
+    walked.db.set_trace_callback(statements.append)
+    try:
+        assert walked.search("-삼성", limit=1, exact_count=False).total_articles == 2
+    finally:
+        walked.db.set_trace_callback(None)
+        walked.rank_window = RANK_WINDOW
+    asked = [s for s in statements if "articles_fts MATCH" in s and not s.startswith("--")]
+    assert asked and all("rowid >=" in s and "rowid <=" in s for s in asked), asked
+    assert not any("NOT (a.id IN" in s for s in statements)
+    assert len(asked) <= 8  # a batch or two for the page, as many for the count; walking all 30 takes 15 or more
+
+
+def test_sort_old_without_words_reads_the_newest_index_backwards(walked):
+    """`sort:old` alone walks articles_newest from the oldest date, sorting only the ids within one date, where one
+    ORDER BY sorted every article (11 ms a page at 100k)."""
+    statements: list[str] = []
+    walked.db.set_trace_callback(statements.append)
+    try:
+        walked.search("sort:old", limit=2)
+    finally:
+        walked.db.set_trace_callback(None)
+    page = next(s for s in statements if "coalesce(a.date, '') > ''" in s)
+    plan = " ".join(r[3] for r in walked.db.execute("EXPLAIN QUERY PLAN " + page))
+    assert "USING INDEX articles_newest" in plan and "RIGHT PART OF ORDER BY" in plan, plan
