@@ -29,6 +29,7 @@ from .backends import backend_of
 from .db import has_index
 from .extract.hangul import is_initials_query, normalize_name
 from .facets import FacetCounting
+from .entity_windows import newest_with_entities
 from .excluding_walk import kept_ids
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS,
                        _EXCLUDED_WORDS, _ID, _NOTHING, _ORDER_PARTS, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL,
@@ -434,11 +435,29 @@ class SearchPlan(FacetCounting):
         return self._ranked_ids(limit, offset)
 
     def _newest(self) -> list[int]:
-        """The newest `rank_window` + 1 matching search rows: one scan that stops there, read once per plan."""
+        """The newest `rank_window` + 1 matching search rows: one scan that stops there, read once per plan; words
+        with @entities from the rarest entity's rows and the words' hits over their days (store.entity_windows)."""
         if self._newest_rows is None:
-            self._newest_rows = [r[0] for r in self._select("articles_fts.rowid", "ORDER BY articles_fts.rowid DESC LIMIT ?",
-                                                            (self.rank_window + 1,))]
+            want, entities = self.rank_window + 1, self._anded_entities()
+            if entities:
+                self._newest_rows = newest_with_entities(self.index, self.driver, self._rowid_range(), entities, want,
+                                                         self._newest_below)
+            else:
+                self._newest_rows = self._newest_below(None, want)
         return self._newest_rows
+
+    def _newest_below(self, below: int | None, limit: int) -> list[int]:
+        """The newest `limit` matching search rows below the rowid `below` (None: from the newest)."""
+        bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
+        return [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid DESC LIMIT ?",
+                                           (limit,))]
+
+    def _anded_entities(self) -> list[int] | None:
+        """Words whose every condition is an @entity probed at each hit: the entities, the rarest first."""
+        if not (self._sqlite and self.driver is not None and self.conditions
+                and all(sql == _ENTITY_PROBE for sql, _ in self.conditions)):
+            return None
+        return sorted((params[0] for _, params in self.conditions), key=lambda e: self.entity_articles.get(e, 0))
 
     def _ranked_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
         """bm25 over every hit when there are at most `rank_window`; else the newest `rank_window` hits ranked by
