@@ -154,7 +154,7 @@ def drill(client, query: str, runs: int, settle: float) -> dict:
     cursor (its status line says "mention 1 of N"): the drill-down as a person waits for it."""
     client.command("send-keys", "-t", SESSION, "C-u")
     time.sleep(settle)
-    client.command("send-keys", "-t", SESSION, "-l", query)
+    client.command("send-keys", "-t", SESSION, "-l", "--", query)
     time.sleep(settle * 2)
     return summary(query, open_and_back(client, "Enter", "mention 1 of", runs, settle))
 
@@ -194,7 +194,7 @@ def typing(client, query: str, runs: int, settle: float, cadence: float) -> dict
             before = result_area(client.screen())
             client.mark()
             pressed = time.perf_counter()
-            client.command("send-keys", "-t", SESSION, "-l", char)
+            client.command("send-keys", "-t", SESSION, "-l", "--", char)
             shown = client.wait_for_screen(lambda screen: result_area(screen) != before, 1.5)
             if shown is None:
                 unchanged += 1
@@ -214,12 +214,12 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
     for _ in range(runs):
         client.command("send-keys", "-t", SESSION, "C-u")
         time.sleep(settle)
-        client.command("send-keys", "-t", SESSION, "-l", query[:-1])
+        client.command("send-keys", "-t", SESSION, "-l", "--", query[:-1])
         time.sleep(settle)
         before = result_area(client.screen())
         client.mark()
         pressed = time.perf_counter()
-        client.command("send-keys", "-t", SESSION, "-l", query[-1])
+        client.command("send-keys", "-t", SESSION, "-l", "--", query[-1])
         shown = client.wait_for_screen(lambda screen: result_area(screen) != before, 5)
         if shown is not None:
             latencies.append(shown - pressed)
