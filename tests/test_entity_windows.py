@@ -41,10 +41,9 @@ QUERIES = ["@이재용 반도체", "반도체 @삼성전자", "HBM @SK하이닉�
 
 
 @pytest.mark.parametrize("query", QUERIES)
-@pytest.mark.parametrize("first, last", [(1, 1), (1, 4), (3, 8), (256, 8192)])
-def test_the_newest_hits_are_the_probed_ones(named, monkeypatch, query, first, last):
-    monkeypatch.setattr(windows, "FIRST_BATCH", first)
-    monkeypatch.setattr(windows, "LAST_BATCH", last)
+@pytest.mark.parametrize("batch", [1, 3, 256])
+def test_the_newest_hits_are_the_probed_ones(named, monkeypatch, query, batch):
+    monkeypatch.setattr(windows, "BATCH", batch)
     monkeypatch.setattr(search_module, "RARE_AT_ROW", 0)  # here every entity is rare: its rows would be asked at FTS5
     for want in (1, 2, 5, 13, 100):
         plan = SearchPlan(named, parse(query), rank_window=want - 1)
@@ -58,7 +57,7 @@ def test_the_newest_hits_are_the_probed_ones(named, monkeypatch, query, first, l
 def test_the_answers_are_what_the_texts_say(named, monkeypatch):
     """Against the texts themselves: an article is a hit when its body has the word and its entity rows the entity."""
     monkeypatch.setattr(search_module, "RARE_AT_ROW", 0)
-    monkeypatch.setattr(windows, "FIRST_BATCH", 2)
+    monkeypatch.setattr(windows, "BATCH", 2)
     rows = {a.id: a for a in named.articles()}
     who = named.find_entity("이재용").id
     naming = {a for (a,) in named._rows("SELECT article_id FROM article_entities WHERE entity_id = ?", (who,))}
@@ -74,8 +73,7 @@ def test_the_answers_are_what_the_texts_say(named, monkeypatch):
 def test_rare_words_drive_after_one_batch(named, monkeypatch):
     """`@삼성전자 양자내성암호`: over the first batch's days the words have fewer hits than the entity has rows, so
     their hits drive from there (one range read, then the probed statement), not a range read per entity batch."""
-    monkeypatch.setattr(windows, "FIRST_BATCH", 4)
-    monkeypatch.setattr(windows, "LAST_BATCH", 4)
+    monkeypatch.setattr(windows, "BATCH", 4)
     monkeypatch.setattr(search_module, "RARE_AT_ROW", 0)
     statements: list[str] = []
     plan = SearchPlan(named, parse("@삼성전자 양자내성암호"))
