@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -30,9 +30,9 @@ from .db import has_index
 from .extract.hangul import is_initials_query, normalize_name
 from .facets import FacetCounting
 from .entity_windows import newest_with_entities
-from .excluding_walk import kept_ids
+from .batch_conditions import Batch, kept_ids
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS,
-                       _EXCLUDED_WORDS, _ID, _NOTHING, _ORDER_PARTS, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL,
+                       _ID, _NOTHING, _ORDER_PARTS, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL,
                        _WORDS_AT_ROW, _WORDS_LIST)
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, NumberRow
@@ -47,7 +47,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
 WORDS_AT_ROW_TERMS = 10  # terms: a word expression this short is asked at a row (plan_sql._WORDS_AT_ROW)
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
-WALK_BATCH = 256  # articles a walk in page order reads at a time (_in_order): a page of 38 without 삼성 reads ~115
+WALK_BATCH = 256  # articles a walk in page order reads at a time (_in_order): a page of 38 without 삼성 reads ~115, a
+# capped count of 1,001 ~3,000 (batches doubling from 128 were 10-35% slower at 100k: the last reads past the answer)
 ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
 
 
@@ -87,6 +88,7 @@ class SearchPlan(FacetCounting):
         self.entity_articles: dict[int, int] = {}  # id -> articles naming it: picks how its condition reads
         self.forms: dict[Text, tuple[str, ...]] = {}
         self._term_held: dict[str, bool] = {}  # query terms looked up in the index's list (_absent)
+        self._condition_nodes: list = []  # each condition's subtree (_split)
         root = self._bind(q.root) if q.root is not None else None
         driver, conditions = self._split(root)
         self.headline_driver = driver  # the words alone: what a headline can hold (_by_headline)
@@ -126,12 +128,13 @@ class SearchPlan(FacetCounting):
             self.joined = "articles a"
             self.source = self._articles_for(conditions)
             self.match, self.source_params = "1", []
-        # Words only excluded (`-삼성`): a page or a capped count walks the articles and drops the words' hits batch by
-        # batch (store.excluding_walk) rather than reading every hit first
-        excluded = [params[0] for sql, params in conditions if sql == _EXCLUDED_WORDS]
-        self.excluding = None
-        if driver is None and excluded and self._sqlite:
-            self.excluding = excluded, [c for c in conditions if c[0] != _EXCLUDED_WORDS]
+        # Conditions with words and none to drive (`-삼성`, `@삼성전자 OR 하이닉스`): a page or a capped count walks the
+        # articles and asks those conditions of each batch (store.batch_conditions) rather than reading every hit first
+        worded = [i for i, (sql, _) in enumerate(conditions[:len(self._condition_nodes)]) if _WORDS_LIST in sql]
+        self.batch_walk = None
+        if driver is None and worded and self._sqlite:
+            self.batch_walk = ([self._asked_of_batch(self._condition_nodes[i]) for i in worded],
+                               [c for i, c in enumerate(conditions) if i not in worded])
 
     def _articles_for(self, conditions: list[tuple[str, list]]) -> str:
         """The articles a plan without words reads: lists of ids alone (by:, a rare @entity) find their dates, which
@@ -216,6 +219,7 @@ class SearchPlan(FacetCounting):
             rest = children
         self._driven = driver is not None
         self._short_words = driver is not None and driver.count('"') // 2 <= WORDS_AT_ROW_TERMS  # one quoted token a term
+        self._condition_nodes = rest  # in the conditions' order (the filters follow)
         return driver, [self._anded_condition(c) for c in rest]
 
     def _anded_condition(self, node) -> tuple[str, list]:
@@ -264,6 +268,24 @@ class SearchPlan(FacetCounting):
         parts = [self._condition(child) for child in node.nodes]
         joiner = " AND " if isinstance(node, All) else " OR "
         return "(" + joiner.join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
+
+    def _asked_of_batch(self, node) -> Callable[[Batch], set[int]]:
+        """A subtree's condition as _condition reads it, over a batch of articles (store.batch_conditions): words
+        with no entity below them are one FTS5 expression, an entity is its article_entities rows."""
+        if isinstance(node, Entity):
+            return lambda batch: batch.naming(node.id)
+        if isinstance(node, Not):
+            inner = self._asked_of_batch(node.node)
+            return lambda batch: batch.ids - inner(batch)
+        expression = fts_expression(node, self._forms, self._one_letter, self._absent) if not has_entity(node) else None
+        if expression is not None:
+            return lambda batch: batch.words(expression)
+        if isinstance(node, Text):
+            return lambda batch: set()
+        parts = [self._asked_of_batch(child) for child in node.nodes]
+        if isinstance(node, All):
+            return lambda batch: set.intersection(*(part(batch) for part in parts))
+        return lambda batch: set().union(*(part(batch) for part in parts))
 
     def _picked_outlets(self, names: list[str]) -> list[str]:
         """The outlet names, as stored, that `outlet:` prefixes pick (spaces and case ignored)."""
@@ -357,8 +379,8 @@ class SearchPlan(FacetCounting):
             sql, params = self._from_entity("1", words_at_row=cap is not None)
             limit = "" if cap is None else f" LIMIT {int(cap)}"
             return self.index._rows(f"SELECT count(*) FROM ({sql}{limit})", params)[0][0]
-        if cap is not None and self.excluding is not None:
-            return len(self._excluding_walk(cap, "new"))
+        if cap is not None and self.batch_walk is not None:
+            return len(self._walked_ids(cap, "new"))
         if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
             return min(len(self._newest()), cap)  # the rows the ranked page read already
         if cap is not None:
@@ -383,10 +405,11 @@ class SearchPlan(FacetCounting):
             sql, params = sql + " AND coalesce(a.date, '') > '' AND coalesce(a.date, '') < ?", params + [self.q.until]
         return sql, params
 
-    def _excluding_walk(self, want: int | None, sort: str) -> list[int]:
-        """The first `want` hits (all: None) of a query whose words are all excluded, in `sort`'s order."""
-        excluded, rest = self.excluding
-        return kept_ids(self.index, self._in_order(sort, rest), excluded, want)
+    def _walked_ids(self, want: int | None, sort: str) -> list[int]:
+        """The first `want` hits (all: None) of a query whose conditions with words are asked a batch at a time, in
+        `sort`'s order."""
+        asked, rest = self.batch_walk
+        return kept_ids(self.index, self._in_order(sort, rest), asked, want)
 
     def _in_order(self, sort: str, conditions: list[tuple[str, list]]) -> Iterator[list[tuple[int, str]]]:
         """(id, date or '') of the articles that meet `conditions` and the date filter, in `sort`'s order, in
@@ -412,8 +435,8 @@ class SearchPlan(FacetCounting):
         if self.driving_entity is not None:
             return self._entity_page_ids(limit, offset)
         want = None if limit < 0 else offset + limit
-        if self.excluding is not None:
-            return [(article_id, 0.0) for article_id in self._excluding_walk(want, self.sort)[offset:]]
+        if self.batch_walk is not None:
+            return [(article_id, 0.0) for article_id in self._walked_ids(want, self.sort)[offset:]]
         if self.driver is None and self.sort == "old" and self._sqlite:
             return [(article_id, 0.0) for article_id, _ in islice(chain.from_iterable(self._in_order("old", self.conditions)),
                                                                   offset, want)]

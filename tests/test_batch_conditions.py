@@ -53,6 +53,11 @@ def _text(index, article_id: int) -> str:
     return f"{title}\n{body}"
 
 
+def _entities(index, article_id: int) -> set[str]:
+    return {name for (name,) in index._rows("SELECT e.name FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+                                            "WHERE ae.article_id = ?", (article_id,))}
+
+
 def _newest(ids, dates):
     return sorted(ids, key=lambda i: (dates[i] or "", -i), reverse=True)
 
@@ -70,17 +75,23 @@ def _pages(index, query: str, size: int) -> list[int]:
 
 
 CASES = {  # query: (which articles, by their text, outlet, reporter and date)
-    "-삼성": lambda t, o, r, d: "삼성" not in t,
-    "-삼성 -하이닉스": lambda t, o, r, d: "삼성" not in t and "하이닉스" not in t,
-    "-하이닉스 outlet:새벽경제": lambda t, o, r, d: "하이닉스" not in t and o == "새벽경제",
-    "-삼성 by:김서연": lambda t, o, r, d: "삼성" not in t and "김서연" in r,
-    "-삼성 after:2025-02-01": lambda t, o, r, d: "삼성" not in t and (d or "") >= "2025-02-01",
-    "-삼성 before:2025-02-15": lambda t, o, r, d: "삼성" not in t and "" < (d or "") < "2025-02-15",
-    "-오픈AI date:2025-02": lambda t, o, r, d: "오픈AI" not in t and "2025-02-01" <= (d or "") < "2025-03-01",
-    "before:2025-01-15": lambda t, o, r, d: "" < (d or "") < "2025-01-15",
-    "outlet:동녘일보": lambda t, o, r, d: o == "동녘일보",
-    "by:홍길동": lambda t, o, r, d: "홍길동" in r,
-    "type:person": lambda t, o, r, d: True,
+    "-삼성": lambda t, o, r, d, e: "삼성" not in t,
+    "-삼성 -하이닉스": lambda t, o, r, d, e: "삼성" not in t and "하이닉스" not in t,
+    "-하이닉스 outlet:새벽경제": lambda t, o, r, d, e: "하이닉스" not in t and o == "새벽경제",
+    "-삼성 by:김서연": lambda t, o, r, d, e: "삼성" not in t and "김서연" in r,
+    "-삼성 after:2025-02-01": lambda t, o, r, d, e: "삼성" not in t and (d or "") >= "2025-02-01",
+    "-삼성 before:2025-02-15": lambda t, o, r, d, e: "삼성" not in t and "" < (d or "") < "2025-02-15",
+    "-오픈AI date:2025-02": lambda t, o, r, d, e: "오픈AI" not in t and "2025-02-01" <= (d or "") < "2025-03-01",
+    "before:2025-01-15": lambda t, o, r, d, e: "" < (d or "") < "2025-01-15",
+    "outlet:동녘일보": lambda t, o, r, d, e: o == "동녘일보",
+    "by:홍길동": lambda t, o, r, d, e: "홍길동" in r,
+    "type:person": lambda t, o, r, d, e: True,
+    # conditions with words inside OR and NOT, beside entities: asked of each batch as their SQL reads them
+    "(@삼성전자 OR 하이닉스)": lambda t, o, r, d, e: "삼성전자" in e or "하이닉스" in t,
+    "(@오픈AI OR 관세) -90만": lambda t, o, r, d, e: ("오픈AI" in e or "관세" in t) and "90만" not in t,
+    "-(HBM OR @현대차)": lambda t, o, r, d, e: not ("HBM" in t or "현대자동차" in e),  # its name; 현대차 an alias
+    "(@SK하이닉스 OR 관세) outlet:새벽경제": lambda t, o, r, d, e: ("SK하이닉스" in e or "관세" in t) and o == "새벽경제",
+    "((@삼성전자 -HBM) OR 오픈AI)": lambda t, o, r, d, e: ("삼성전자" in e and "HBM" not in t) or "오픈AI" in t,
 }
 
 
@@ -91,7 +102,8 @@ def test_walked_answers_are_the_texts_and_dates(walked, monkeypatch, query, batc
     rows = _rows(walked)
     dates = {i: a.date for i, a in rows.items()}
     keep = CASES[query]
-    inside = [i for i, a in rows.items() if keep(_text(walked, i), a.outlet, " ".join(a.reporters or []), a.date)]
+    inside = [i for i, a in rows.items()
+              if keep(_text(walked, i), a.outlet, " ".join(a.reporters or []), a.date, _entities(walked, i))]
     assert inside, query
     newest, oldest = _newest(inside, dates), _oldest(inside, dates)
     assert [a.id for a in walked.search(query, limit=None).articles] == newest, query
