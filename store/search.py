@@ -26,11 +26,11 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from .backends import backend_of
+from .batch_conditions import Batch, kept_ids
 from .db import has_index
+from .entity_windows import newest_with_entities
 from .extract.hangul import is_initials_query, normalize_name
 from .facets import FacetCounting
-from .entity_windows import newest_with_entities
-from .batch_conditions import Batch, kept_ids
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS,
                        _ID, _NOTHING, _ORDER_PARTS, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL,
                        _WORDS_AT_ROW, _WORDS_LIST)
