@@ -35,6 +35,8 @@ QUERIES = [
     "AI sort:new",
     "20조원", "30억 달러",       # amounts
     "-반도체",                 # a negation alone
+    "@삼성 OR 반도체",          # words in OR beside an entity, without words to drive
+    "before:2025-11-01 sort:old",  # a date filter and the oldest first, without words
     "삼성' OR 1=1; DROP TABLE articles",       # SQL and tsquery syntax in user text: only letters reach a query
     "\\'반도체':* & !",
 ]
