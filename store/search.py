@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from itertools import chain, islice
@@ -36,6 +37,7 @@ from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIS
                        _WORDS_AT_ROW, _WORDS_LIST)
 from .query import All, Entity, Not, Query, Text
 from .results import ArticleHit, NumberRow
+from . import window_headings
 from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity,
                         highlight_pattern, one_letter_terms, outlet_term, snippet)
 
@@ -81,6 +83,7 @@ class SearchPlan(FacetCounting):
     def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW) -> None:
         self.index, self.q, self.rank_window = index, q, rank_window
         self._newest_rows: list[int] | None = None
+        self._window_ms = 0.0  # how long finding the newest hits took (_by_headline reads their headings by it)
         self.ranked_newest: int | None = None  # set when a page was ranked within the newest-hits window
         self.by_headline = False  # set when a page was ranked by headline matches, then newest (no bm25)
         self.notes: list[str] = []
@@ -462,11 +465,13 @@ class SearchPlan(FacetCounting):
         with @entities from the rarest entity's rows and the words' hits over their days (store.entity_windows)."""
         if self._newest_rows is None:
             want, entities = self.rank_window + 1, self._anded_entities()
+            started = time.perf_counter()
             if entities:
                 self._newest_rows = newest_with_entities(self.index, self.driver, self._rowid_range(), entities, want,
                                                          self._newest_below)
             else:
                 self._newest_rows = self._newest_below(None, want)
+            self._window_ms = (time.perf_counter() - started) * 1000
         return self._newest_rows
 
     def _newest_below(self, below: int | None, limit: int) -> list[int]:
@@ -545,7 +550,11 @@ class SearchPlan(FacetCounting):
         sql = ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
                + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))
         params = (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",)
-        if first:
+        if self._window_ms > window_headings.COST_PER_HIT_MS * len(window):
+            # finding the window was slow, so its rows hold the query's terms thinly: the title scan over its range
+            # would cost as much again (1조2000억원 at 1M: 207 ms); its headings are matched in memory instead
+            titled = window_headings.titled_in_memory(self.index, window, params[0])
+        elif first:
             hits = set(window)
             newest = [r for (r,) in self.index._rows(f"{sql} ORDER BY articles_fts.rowid DESC LIMIT ?", (*params, first))]
             in_window = [r for r in newest if r in hits]
