@@ -10,6 +10,7 @@ from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
 from store.search import RANK_WINDOW
+from test_search_cost import pages  # pytest puts tests/ on sys.path (no __init__.py)
 
 OUTLETS = ["한빛데일리", "새벽경제", "동녘일보"]
 REPORTERS = ["홍길동", "김서연", "박하원"]
@@ -66,14 +67,6 @@ def _oldest(ids, dates):
     return sorted(ids, key=lambda i: (not dates[i], dates[i] or "", i))  # an empty date is undated
 
 
-def _pages(index, query: str, size: int) -> list[int]:
-    out, offset = [], 0
-    while page := index.search(query, limit=size, offset=offset).articles:
-        out += [a.id for a in page]
-        offset += size
-    return out
-
-
 CASES = {  # query: (which articles, by their text, outlet, reporter and date)
     "-삼성": lambda t, o, r, d, e: "삼성" not in t,
     "-삼성 -하이닉스": lambda t, o, r, d, e: "삼성" not in t and "하이닉스" not in t,
@@ -109,7 +102,7 @@ def test_walked_answers_are_the_texts_and_dates(walked, monkeypatch, query, batc
     assert [a.id for a in walked.search(query, limit=None).articles] == newest, query
     assert [a.id for a in walked.search(query + " sort:old", limit=None).articles] == oldest, query
     for size in (1, 4):
-        assert _pages(walked, query, size) == newest and _pages(walked, query + " sort:old", size) == oldest, query
+        assert pages(walked, query, size) == newest and pages(walked, query + " sort:old", size) == oldest, query
     walked.rank_window = 2  # a keystroke's count stops past the page: at 3 here
     try:
         assert walked.search(query, limit=1, exact_count=False).total_articles == min(len(inside), 3), query
