@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from itertools import chain, islice
+from math import isqrt
 from typing import TYPE_CHECKING
 
 from .backends import backend_of
@@ -92,6 +93,7 @@ class SearchPlan(FacetCounting):
         self.forms: dict[Text, tuple[str, ...]] = {}
         self._term_held: dict[str, bool] = {}  # query terms looked up in the index's list (_absent)
         self._condition_nodes: list = []  # each condition's subtree (_split)
+        self._common_reporters = False  # a `by:` of many articles (_filters): they are walked, not sorted
         root = self._bind(q.root) if q.root is not None else None
         driver, conditions = self._split(root)
         self.headline_driver = driver  # the words alone: what a headline can hold (_by_headline)
@@ -129,7 +131,7 @@ class SearchPlan(FacetCounting):
             self.source_params: list = [driver]
         else:
             self.joined = "articles a"
-            self.source = self._articles_for(conditions)
+            self.source = self._articles_for(self._undated(conditions))
             self.match, self.source_params = "1", []
         # Conditions with words and none to drive (`-삼성`, `@삼성전자 OR 하이닉스`): a page or a capped count walks the
         # articles and asks those conditions of each batch (store.batch_conditions) rather than reading every hit first
@@ -142,9 +144,11 @@ class SearchPlan(FacetCounting):
     def _articles_for(self, conditions: list[tuple[str, list]]) -> str:
         """The articles a plan without words reads: lists of ids alone (by:, a rare @entity) find their dates, which
         the page and the count order them by, in articles_placing, not a 4 KB row apart each (by:김 at 100k, 4,533
-        articles: 7.8 -> 3.0 ms a page)."""
+        articles: 7.8 -> 3.0 ms a page); a `by:` of many articles walks articles_newest (_filters)."""
         if self._sqlite and conditions and all(c.startswith("a.id IN (SELECT") for c, _ in conditions) \
                 and has_index(self.index.db, "articles_placing"):
+            if self._common_reporters and all(c != _ENTITY_LIST for c, _ in conditions):
+                return "articles a INDEXED BY articles_newest"
             return "articles a INDEXED BY articles_placing"
         return "articles a"
 
@@ -331,9 +335,18 @@ class SearchPlan(FacetCounting):
                 continue
             keys = [name.lower().replace(" ", "") for name in names]
             if listed:  # a prefix is a range of names: every name that starts with it sorts below it + U+10FFFF
-                either = ("a.id IN (SELECT article_id FROM article_reporters WHERE "
-                          + " OR ".join(["(reporter >= ? AND reporter < ?)"] * len(keys)) + ")")
+                ranges = " OR ".join(["(reporter >= ? AND reporter < ?)"] * len(keys))
+                either = f"a.id IN (SELECT article_id FROM article_reporters WHERE {ranges})"
                 params = [p for key in keys for p in (key, key + "\U0010ffff")]
+                if not negated and self.driver is None and self._sqlite:
+                    # A common prefix (by:김, 45k articles at 1M) is walked newest first through articles_newest, each
+                    # article looked up in the list, rather than sorted by date: 105 -> 51 ms a keystroke at 1M. A
+                    # list of n articles in N takes ~N/n steps a hit walked and ~1 a hit sorted: it is walked when
+                    # the capped count's 1,001 hits cost less that way, n² > 1,001 × N (by:김 at 100k is not)
+                    enough = isqrt((self.rank_window + 1) * self.index.max_article_id()) + 1
+                    self._common_reporters = self.index._rows(
+                        f"SELECT count(*) FROM (SELECT 1 FROM article_reporters WHERE {ranges} LIMIT ?)",
+                        (*params, enough))[0][0] >= enough
             else:
                 either = "(" + " OR ".join([_REPORTER_IN_JSON] * len(keys)) + ")"
                 params = [p for key in keys for p in (len(key), key)]
@@ -386,12 +399,14 @@ class SearchPlan(FacetCounting):
             return len(self._walked_ids(cap, "new"))
         if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
             return min(len(self._newest()), cap)  # the rows the ranked page read already
+        if cap is not None and self.driver is None:
+            where, params = self._walk_where(self.conditions)
+            return self.index._rows(f"SELECT count(*) FROM (SELECT a.id FROM {self.source} WHERE {where} "
+                                    f"ORDER BY {_ARTICLE_ORDER['new']} LIMIT ?)", (*params, cap))[0][0]
         if cap is not None:
-            order = "articles_fts.rowid DESC" if self.driver is not None else _ARTICLE_ORDER["new"]
             sql, params = self.matching_ids_sql()
-            walked, bounds = self._newest_range()
-            return self.index._rows(f"SELECT count(*) FROM ({sql}{walked} ORDER BY {order} LIMIT ?)",
-                                    (*params, *bounds, cap))[0][0]
+            return self.index._rows(f"SELECT count(*) FROM ({sql} ORDER BY articles_fts.rowid DESC LIMIT ?)",
+                                    (*params, cap))[0][0]
         return self._select("count(*)")[0][0]
 
     def _newest_range(self) -> tuple[str, list]:
@@ -399,8 +414,8 @@ class SearchPlan(FacetCounting):
         statements that walk that index (the page and the capped count). On `a.date` alone SQLite walked it from the
         newest article down to the range (date:2025-01 at 100k: 38 ms a page, as much again for the count). Not in
         the plan's conditions: the facets' pass over every hit reads articles_placing whole, cheaper than the row
-        look-ups the range would lead it to (date:..2024-02: 5.7 against 51 ms). `a.date` is still tested: an undated
-        article is '' to the index (and an empty date undated, as in a search row's day)."""
+        look-ups the range would lead it to (date:..2024-02: 5.7 against 51 ms). An undated article is '' to the index,
+        and an empty date undated, as in a search row's day: the range implies the filter's `a.date` conditions."""
         sql, params = "", []
         if self.driver is None and self.q.since:
             sql, params = " AND coalesce(a.date, '') >= ?", [self.q.since]
@@ -417,14 +432,25 @@ class SearchPlan(FacetCounting):
     def _in_order(self, sort: str, conditions: list[tuple[str, list]]) -> Iterator[list[tuple[int, str]]]:
         """(id, date or '') of the articles that meet `conditions` and the date filter, in `sort`'s order, in
         batches: each part of the order (_ORDER_PARTS) starts only when the one before ran out. The date filter is
-        the walk's range alone: testing `a.date` as well read each article's row (-삼성 before:2024-02-01, 44 ms)."""
-        conditions = [c for c in conditions if c[0] not in (_SINCE, _UNTIL)]
-        where = " AND ".join(c for c, _ in conditions) or "1"
-        walked, bounds = self._newest_range()
-        params = (*[p for _, values in conditions for p in values], *bounds)
+        the walk's range alone (_walk_where: -삼성 before:2024-02-01 read each article's row, 44 ms)."""
+        where, params = self._walk_where(conditions)
+        source = self._articles_for(self._undated(conditions))
         for part, order in _ORDER_PARTS[sort]:
-            yield from self.index._batches(f"SELECT a.id, coalesce(a.date, '') FROM {self._articles_for(conditions)} "
-                                           f"WHERE {where}{walked}{part} ORDER BY {order}", params, size=WALK_BATCH)
+            yield from self.index._batches(f"SELECT a.id, coalesce(a.date, '') FROM {source} WHERE {where}{part} "
+                                           f"ORDER BY {order}", params, size=WALK_BATCH)
+
+    @staticmethod
+    def _undated(conditions: list[tuple[str, list]]) -> list[tuple[str, list]]:
+        """The conditions but the date filter's (the statements that walk articles_newest read it as their range)."""
+        return [c for c in conditions if c[0] not in (_SINCE, _UNTIL)]
+
+    def _walk_where(self, conditions: list[tuple[str, list]]) -> tuple[str, list]:
+        """`conditions` as a walk of articles_newest reads them: the date filter as a range of the index's own
+        expression alone (_newest_range), which implies its `a.date` conditions exactly; testing those as well read
+        each article's row (at 1M `by:김 date:2025-01` read a month's 20k rows: 204 ms)."""
+        kept = self._undated(conditions)
+        walked, bounds = self._newest_range()
+        return (" AND ".join(c for c, _ in kept) or "1") + walked, [p for _, values in kept for p in values] + bounds
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
         # scored: with the one-letter words' prefix form, where it differs (only SQLite expands them)
@@ -444,9 +470,9 @@ class SearchPlan(FacetCounting):
             return [(article_id, 0.0) for article_id, _ in islice(chain.from_iterable(self._in_order("old", self.conditions)),
                                                                   offset, want)]
         if self.driver is None:
-            walked, bounds = self._newest_range()
-            return self._select("a.id, 0.0", f"{walked} ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?",
-                                (*bounds, limit, offset))
+            where, params = self._walk_where(self.conditions)
+            return self.index._rows(f"SELECT a.id, 0.0 FROM {self.source} WHERE {where} "
+                                    f"ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?", (*params, limit, offset))
         if self.sort == "new":  # rowid order is date order: undated (date key 0) come last
             return self._ids("articles_fts.rowid DESC", limit, offset)
         if self.sort == "old":  # dated hits oldest first, then the undated
