@@ -32,6 +32,7 @@ _OUTLET_LIST = "a.outlet IN ("  # how an `outlet:` filter's condition starts (_f
 # `by:` in an article's JSON list of reporters (PostgreSQL, a file opened read-only before it had article_reporters)
 _REPORTER_IN_JSON = "EXISTS (SELECT 1 FROM json_each(a.reporters) r WHERE substr(replace(lower(r.value), ' ', ''), 1, ?) = ?)"
 _WORDS_LIST = f"a.id IN (SELECT {_ID} FROM articles_fts WHERE articles_fts MATCH ?)"  # every hit of some words, read once
+WORDS_AT_ROW_TERMS = 10  # terms: a word expression this short is asked at a row (_WORDS_AT_ROW)
 # ... and the same words asked at one row of a driving entity (its search rowid is its day above its id). FTS5 seeks
 # each term of the expression in turn: at 1M ~0.17 ms for 반도체 (8 terms: its spacings), 0.8 ms for 90만장 (21),
 # 1.9 ms for HBM (140, with its other names), 21 ms for "메모리 반도체" (80, a phrase); so only a short expression

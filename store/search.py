@@ -20,27 +20,23 @@ from __future__ import annotations
 
 import json
 import re
-import time
-from collections.abc import Callable, Iterator
-from functools import cached_property
 from itertools import chain, islice
 from math import isqrt
 from typing import TYPE_CHECKING
 
+from .article_walk import ArticleWalk
 from .backends import backend_of
-from .batch_conditions import Batch, kept_ids
 from .db import has_index
-from .entity_windows import newest_with_entities
 from .extract.hangul import is_initials_query, normalize_name
 from .facets import FacetCounting
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS,
-                       _ID, _NOTHING, _ORDER_PARTS, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL,
-                       _WORDS_AT_ROW, _WORDS_LIST)
+                       _ID, _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL, _WORDS_LIST,
+                       WORDS_AT_ROW_TERMS)
 from .query import All, Entity, Not, Query, Text
+from .ranked_window import RankedWindow
 from .results import ArticleHit, NumberRow
-from . import window_headings
-from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity,
-                        highlight_pattern, one_letter_terms, outlet_term, snippet)
+from .textindex import (DATED_FROM, ID_BITS, absent_terms, date_key, fts_expression, has_entity, highlight_pattern,
+                        one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
     from .api import Index
@@ -48,29 +44,12 @@ if TYPE_CHECKING:
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
-WORDS_AT_ROW_TERMS = 10  # terms: a word expression this short is asked at a row (plan_sql._WORDS_AT_ROW)
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
-WALK_BATCH = 256  # articles a walk in page order reads at a time (_in_order): a page of 38 without 삼성 reads ~115, a
-# capped count of 1,001 ~3,000 (batches doubling from 128 were 10-35% slower at 100k: the last reads past the answer)
-ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
-
-
-def _asked_at_row(where: str, params: list) -> str:
-    """`where` with each word condition whose FTS5 expression (its parameter) is short asked at the row."""
-    pieces = where.split(_WORDS_LIST)
-    out, at = [pieces[0]], pieces[0].count("?")
-    for piece in pieces[1:]:
-        short = params[at].count('"') // 2 <= WORDS_AT_ROW_TERMS  # each term is one quoted token
-        out += [_WORDS_AT_ROW if short else _WORDS_LIST, piece]
-        at += 1 + piece.count("?")
-    return "".join(out)
-
-
 BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66k hits of 삼성 at 100k peaked at
 # 383 MB with every body read at once) reads its bodies this many at a time
 
 
-class SearchPlan(FacetCounting):
+class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
     """One query bound to one index: entity names resolved, each word's other spellings looked up, and the SQL
     built once; `count`, `page`, `numbers` and `facets` then ask the index with it. On PostgreSQL the plan is
     store.backends.postgres.search's, which shapes the same answers for a tsvector under a GIN index."""
@@ -140,17 +119,6 @@ class SearchPlan(FacetCounting):
         if driver is None and worded and self._sqlite:
             self.batch_walk = ([self._asked_of_batch(self._condition_nodes[i]) for i in worded],
                                [c for i, c in enumerate(conditions) if i not in worded])
-
-    def _articles_for(self, conditions: list[tuple[str, list]]) -> str:
-        """The articles a plan without words reads: lists of ids alone (by:, a rare @entity) find their dates, which
-        the page and the count order them by, in articles_placing, not a 4 KB row apart each (by:김 at 100k, 4,533
-        articles: 7.8 -> 3.0 ms a page); a `by:` of many articles walks articles_newest (_filters)."""
-        if self._sqlite and conditions and all(c.startswith("a.id IN (SELECT") for c, _ in conditions) \
-                and has_index(self.index.db, "articles_placing"):
-            if self._common_reporters and all(c != _ENTITY_LIST for c, _ in conditions):
-                return "articles a INDEXED BY articles_newest"
-            return "articles a INDEXED BY articles_placing"
-        return "articles a"
 
     def _rowid_range(self) -> list[tuple[str, int]]:
         """A date filter as a rowid range, so FTS5 seeks to it rather than filtering every hit."""
@@ -276,24 +244,6 @@ class SearchPlan(FacetCounting):
         joiner = " AND " if isinstance(node, All) else " OR "
         return "(" + joiner.join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
 
-    def _asked_of_batch(self, node) -> Callable[[Batch], set[int]]:
-        """A subtree's condition as _condition reads it, over a batch of articles (store.batch_conditions): words
-        with no entity below them are one FTS5 expression, an entity is its article_entities rows."""
-        if isinstance(node, Entity):
-            return lambda batch: batch.naming(node.id)
-        if isinstance(node, Not):
-            inner = self._asked_of_batch(node.node)
-            return lambda batch: batch.ids - inner(batch)
-        expression = fts_expression(node, self._forms, self._one_letter, self._absent) if not has_entity(node) else None
-        if expression is not None:
-            return lambda batch: batch.words(expression)
-        if isinstance(node, Text):
-            return lambda batch: set()
-        parts = [self._asked_of_batch(child) for child in node.nodes]
-        if isinstance(node, All):
-            return lambda batch: set.intersection(*(part(batch) for part in parts))
-        return lambda batch: set().union(*(part(batch) for part in parts))
-
     def _picked_outlets(self, names: list[str]) -> list[str]:
         """The outlet names, as stored, that `outlet:` prefixes pick (spaces and case ignored)."""
         keys = [name.lower().replace(" ", "") for name in names]
@@ -409,49 +359,6 @@ class SearchPlan(FacetCounting):
                                     (*params, cap))[0][0]
         return self._select("count(*)")[0][0]
 
-    def _newest_range(self) -> tuple[str, list]:
-        """A query without words: its date filter again, as a range of articles_newest's own expression, for the
-        statements that walk that index (the page and the capped count). On `a.date` alone SQLite walked it from the
-        newest article down to the range (date:2025-01 at 100k: 38 ms a page, as much again for the count). Not in
-        the plan's conditions: the facets' pass over every hit reads articles_placing whole, cheaper than the row
-        look-ups the range would lead it to (date:..2024-02: 5.7 against 51 ms). An undated article is '' to the index,
-        and an empty date undated, as in a search row's day: the range implies the filter's `a.date` conditions."""
-        sql, params = "", []
-        if self.driver is None and self.q.since:
-            sql, params = " AND coalesce(a.date, '') >= ?", [self.q.since]
-        if self.driver is None and self.q.until:
-            sql, params = sql + " AND coalesce(a.date, '') > '' AND coalesce(a.date, '') < ?", params + [self.q.until]
-        return sql, params
-
-    def _walked_ids(self, want: int | None, sort: str) -> list[int]:
-        """The first `want` hits (all: None) of a query whose conditions with words are asked a batch at a time, in
-        `sort`'s order."""
-        asked, rest = self.batch_walk
-        return kept_ids(self.index, self._in_order(sort, rest), asked, want)
-
-    def _in_order(self, sort: str, conditions: list[tuple[str, list]]) -> Iterator[list[tuple[int, str]]]:
-        """(id, date or '') of the articles that meet `conditions` and the date filter, in `sort`'s order, in
-        batches: each part of the order (_ORDER_PARTS) starts only when the one before ran out. The date filter is
-        the walk's range alone (_walk_where: -삼성 before:2024-02-01 read each article's row, 44 ms)."""
-        where, params = self._walk_where(conditions)
-        source = self._articles_for(self._undated(conditions))
-        for part, order in _ORDER_PARTS[sort]:
-            yield from self.index._batches(f"SELECT a.id, coalesce(a.date, '') FROM {source} WHERE {where}{part} "
-                                           f"ORDER BY {order}", params, size=WALK_BATCH)
-
-    @staticmethod
-    def _undated(conditions: list[tuple[str, list]]) -> list[tuple[str, list]]:
-        """The conditions but the date filter's (the statements that walk articles_newest read it as their range)."""
-        return [c for c in conditions if c[0] not in (_SINCE, _UNTIL)]
-
-    def _walk_where(self, conditions: list[tuple[str, list]]) -> tuple[str, list]:
-        """`conditions` as a walk of articles_newest reads them: the date filter as a range of the index's own
-        expression alone (_newest_range), which implies its `a.date` conditions exactly; testing those as well read
-        each article's row (at 1M `by:김 date:2025-01` read a month's 20k rows: 204 ms)."""
-        kept = self._undated(conditions)
-        walked, bounds = self._newest_range()
-        return (" AND ".join(c for c, _ in kept) or "1") + walked, [p for _, values in kept for p in values] + bounds
-
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
         # scored: with the one-letter words' prefix form, where it differs (only SQLite expands them)
         driver = self.bm25_driver if rank != "0.0" and self.bm25_driver != self.driver else None
@@ -486,114 +393,9 @@ class SearchPlan(FacetCounting):
                                      f"AND articles_fts.rowid < {DATED_FROM}")
         return self._ranked_ids(limit, offset)
 
-    def _newest(self) -> list[int]:
-        """The newest `rank_window` + 1 matching search rows: one scan that stops there, read once per plan; words
-        with @entities from the rarest entity's rows and the words' hits over their days (store.entity_windows)."""
-        if self._newest_rows is None:
-            want, entities = self.rank_window + 1, self._anded_entities()
-            started = time.perf_counter()
-            if entities:
-                self._newest_rows = newest_with_entities(self.index, self.driver, self._rowid_range(), entities, want,
-                                                         self._newest_below)
-            else:
-                self._newest_rows = self._newest_below(None, want)
-            self._window_ms = (time.perf_counter() - started) * 1000
-        return self._newest_rows
-
-    def _newest_below(self, below: int | None, limit: int) -> list[int]:
-        """The newest `limit` matching search rows below the rowid `below` (None: from the newest)."""
-        bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
-        return [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid DESC LIMIT ?",
-                                           (limit,))]
-
-    def _anded_entities(self) -> list[int] | None:
-        """Words whose every condition is an @entity probed at each hit: the entities, the rarest first."""
-        if not (self._sqlite and self.driver is not None and self.conditions
-                and all(sql == _ENTITY_PROBE for sql, _ in self.conditions)):
-            return None
-        return sorted((params[0] for _, params in self.conditions), key=lambda e: self.entity_articles.get(e, 0))
-
-    def _ranked_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
-        """bm25 over every hit when there are at most `rank_window`; else the newest `rank_window` hits ranked by
-        headline (`_by_headline`; bm25 on PostgreSQL, whose ts_rank reads no IDF), then the rest newest first."""
-        newest = self._newest()
-        rank = "bm25(articles_fts, 1.0, 4.0)"  # weights in column order: body, headline (db.py) ...
-        if self.outlet_tags is not None:  # ... and tags: an outlet's term scores nothing (its rarity says no relevance)
-            rank = "bm25(articles_fts, 1.0, 4.0, 0.0)"
-        if len(newest) <= self.rank_window and newest and self._sqlite and self._common_word():
-            # Few hits of common words (`삼성 outlet:… @…`): bm25's IDF would read each word's every posting (58 ms
-            # for 206 hits of 삼성 at 100k, 25 ms this way); ranked as the words alone rank their window
-            note = f"a word is in over {self.rank_window:,} articles: headline or deck matches first, then newest"
-            if note not in self.notes:
-                self.notes.append(note)
-            self.by_headline = True
-            end = None if limit < 0 else offset + limit
-            return self._by_headline(newest, None, end)[offset:end]
-        if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
-            return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
-        edge = newest[self.rank_window]
-        self.ranked_newest = self.rank_window
-        headline_first = self._sqlite
-        how = " (headline or deck matches first, then newest)" if headline_first else ""
-        note = f"ranked the newest {self.rank_window:,} hits{how}; older ones follow, newest first"
-        if note not in self.notes:
-            self.notes.append(note)
-        ranked = []
-        if offset < self.rank_window:
-            if headline_first:
-                end = self.rank_window if limit < 0 else offset + limit
-                ranked = self._by_headline(newest[:self.rank_window], edge, end)[offset:end]
-            else:
-                ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
-            if len(ranked) == limit:
-                return ranked
-        rest = -1 if limit < 0 else limit - len(ranked)
-        return ranked + self._ids("articles_fts.rowid DESC", rest, max(0, offset - self.rank_window),
-                                  f"AND articles_fts.rowid <= {edge}")
-
     @property
     def _sqlite(self) -> bool:
         return backend_of(self.index.db) == "sqlite"
-
-    def _common_word(self) -> bool:
-        """Whether a word of the query, alone, matches more than `rank_window` articles (each count stops there);
-        asked only of an answer that fits the window, whose words alone usually do not, unless a filter or
-        another word narrowed them."""
-        if len(self.word_drivers) == 1 and self.outlet_tags is None and self.where == "1" and not self._rowid_range():
-            return False  # the word alone is the answer: it fits
-        return any(self.index._rows("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
-                                    "LIMIT ?)", (word, self.rank_window + 1))[0][0] > self.rank_window
-                   for word in self.word_drivers if word is not None)
-
-    def _by_headline(self, window: list[int], edge: int | None, first: int | None = None) -> list[tuple[int, float]]:
-        """(article id, score) of the window's hits (search rowids, newest first, after `edge` when given): those
-        whose headline matches first (score 2), then the others (score 1), each newest first; with `first`, at
-        least the first `first` of them. One FTS5 scan of the window's rows in the title column, narrowed by the
-        outlet terms and the date range: its cost is the window's, where bm25 read every posting of every phrase
-        for its IDF. A page within the headline matches (the first page of a common word: ~1 hit in 5 of the
-        window at 100k) ends that scan at its last one, newest first."""
-        bounds = [(">", edge)] if edge is not None else self._rowid_range()
-        sql = ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
-               + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))
-        params = (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",)
-        if self._window_ms > window_headings.COST_PER_HIT_MS * len(window):
-            # finding the window was slow, so its rows hold the query's terms thinly: the title scan over its range
-            # would cost as much again (1조2000억원 at 1M: 207 ms); its headings are matched in memory instead
-            titled = window_headings.titled_in_memory(self.index, window, params[0])
-        elif first:
-            hits = set(window)
-            newest = [r for (r,) in self.index._rows(f"{sql} ORDER BY articles_fts.rowid DESC LIMIT ?", (*params, first))]
-            in_window = [r for r in newest if r in hits]
-            if len(in_window) >= first:  # the page's rows are the newest headline matches among the hits
-                return [(rowid & ID_MASK, -2.0) for rowid in in_window]
-            if len(newest) == first:  # a condition left some out: read them all
-                newest = [r for (r,) in self.index._rows(sql, params)]
-            titled = set(newest)
-        else:
-            titled = {r for (r,) in self.index._rows(sql, params)}
-        # ranks as bm25 gives them (lower is better): the score shown is the rank negated
-        return ([(rowid & ID_MASK, -2.0) for rowid in window if rowid in titled]
-                + [(rowid & ID_MASK, -1.0) for rowid in window if rowid not in titled])
 
     def page(self, limit: int | None, offset: int) -> list[ArticleHit]:
         # Sort ids and keys only, then read the page's bodies: sorting rows that carry bodies moves megabytes.
@@ -637,68 +439,3 @@ class SearchPlan(FacetCounting):
         for amount in amounts:
             rows += self.index._numbers_matching(amount.text, within)
         return rows
-
-    @cached_property
-    def driving_entity(self) -> int | None:
-        """For a query without words that ANDs an @entity: which condition it is (the entity fewest articles name),
-        so that its article_entities rows drive the scan (newest first: its recency order), unless an `outlet:`
-        names fewer articles (a probe at each of them then costs less). None: the articles drive, as SQLite plans
-        it (newest first through articles_newest, probing the entity at each: at 1M `@삼성전자 date:2023-01`, which
-        no article matches, read all of them in 4.2 s)."""
-        if self.driver is not None or not self._sqlite:
-            return None
-        entities = sorted((self.entity_articles.get(params[0], 0), at) for at, (sql, params) in enumerate(self.conditions)
-                          if sql in (_ENTITY_PROBE, _ENTITY_LIST))
-        if not entities:
-            return None
-        fewest, at = entities[0]
-        for sql, names in self.conditions:
-            if sql.startswith(_OUTLET_LIST) and self.index._rows(
-                    f"SELECT count(*) FROM articles a WHERE {sql}", names)[0][0] < fewest:
-                return None
-        return at
-
-    def _from_entity(self, columns: str, words_at_row: bool = False) -> tuple[str, tuple]:
-        """SELECT `columns` over the driving entity's rows (ae) and their articles (a) that meet the other conditions,
-        the date filters also as a range of its rows (recency holds the day). `words_at_row`: each word condition is
-        asked at the row (a page or a capped count reads few rows), not read whole once (every row is read)."""
-        at = self.driving_entity
-        rest = [condition for i, condition in enumerate(self.conditions) if i != at]
-        where = " AND ".join(sql for sql, _ in rest) or "1"
-        if words_at_row:
-            where = _asked_at_row(where, [p for _, params in rest for p in params])
-        for day, op in ((self.q.since, ">="), (self.q.until, "<")):
-            if day and date_key(day) > 1:  # 1: 1900-01-01 and before, all one day to date_key
-                where += f" AND ae.recency {op} {date_key(day) << ID_BITS}"
-        # the date from the narrow placing index, not the 4 KB article row, when no condition reads another column
-        narrow = set(_ARTICLE_COLUMN.findall(where)) <= {"id", "date"} and has_index(self.index.db, "articles_placing")
-        return (f"SELECT {columns} FROM article_entities ae CROSS JOIN articles a"
-                f"{' INDEXED BY articles_placing' if narrow else ''} ON a.id = ae.article_id "
-                f"WHERE ae.entity_id = ? AND {where}",
-                (self.conditions[at][1][0], *[p for _, params in rest for p in params]))
-
-    def _entity_page_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
-        """A page of a query without words from the driving entity's rows in their order (newest day first, or
-        oldest for sort:old), read until the page is full and its last day read whole: the page's order
-        (_ARTICLE_ORDER, by the articles' full dates) is then sorted out within that day."""
-        want = None if limit < 0 else offset + limit
-        if self.sort == "old":  # dated oldest first, then the undated by id (day 0: recency descending)
-            parts = [(f" AND ae.recency >= {DATED_FROM}", "ae.recency"), (f" AND ae.recency < {DATED_FROM}", "ae.recency DESC")]
-        else:
-            parts = [("", "ae.recency DESC")]
-        sql, params = self._from_entity(f"ae.article_id, a.date, ae.recency >> {ID_BITS}", words_at_row=True)
-        rows = (row for bound, order in parts  # each part's statement starts only when the one before ran out
-                for batch in self.index._batches(f"{sql}{bound} ORDER BY {order}", params, size=ENTITY_PAGE_BATCH)
-                for row in batch)
-        found: list[tuple[int, str | None]] = []
-        last = None
-        for article_id, date, day in rows:
-            if want is not None and len(found) >= want and (day != last or not day):  # undated: already in order
-                break
-            found.append((article_id, date))
-            last = day
-        if self.sort == "old":
-            found.sort(key=lambda hit: (not hit[1], hit[1] or "", hit[0]))  # _ARTICLE_ORDER["old"]
-        else:
-            found.sort(key=lambda hit: (hit[1] or "", -hit[0]), reverse=True)
-        return [(article_id, 0.0) for article_id, _ in found[offset:want]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import store.search as search_module
+import store.article_walk as article_walk
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -91,7 +91,7 @@ CASES = {  # query: (which articles, by their text, outlet, reporter and date)
 @pytest.mark.parametrize("query", list(CASES))
 @pytest.mark.parametrize("batch", [1, 2, 256])
 def test_walked_answers_are_the_texts_and_dates(walked, monkeypatch, query, batch):
-    monkeypatch.setattr(search_module, "WALK_BATCH", batch)  # batches that end inside a day, at the undated, at the end
+    monkeypatch.setattr(article_walk, "WALK_BATCH", batch)  # batches that end inside a day, at the undated, at the end
     rows = _rows(walked)
     dates = {i: a.date for i, a in rows.items()}
     keep = CASES[query]
@@ -132,7 +132,7 @@ def test_an_empty_or_unreadable_date_is_undated(walked):
 def test_an_excluded_word_is_read_over_the_pages_days_only(walked, monkeypatch):
     """The first page of `-삼성` asks the search table for 삼성 only within the days of the articles it walked (a
     rowid range), never for every hit; a page of one with batches of two stops after a batch or two."""
-    monkeypatch.setattr(search_module, "WALK_BATCH", 2)
+    monkeypatch.setattr(article_walk, "WALK_BATCH", 2)
     statements: list[str] = []
     walked.rank_window = 1  # the keystroke's count stops at 2
     walked.db.set_trace_callback(statements.append)

@@ -1,0 +1,124 @@
+"""The newest hits of a query with words, and the ranked page made from them (a mixin of store.search.SearchPlan).
+
+bm25 reads every posting of every phrase of the query for its IDF, however few rows it scores, so `sort:rank`
+scores with bm25 only answers of up to `rank_window` hits; a bigger answer ranks its newest `rank_window` hits by
+where the query matches (headline, deck and captions before the body), each newest first, and the older hits
+follow newest first (store.search's docstring says what each costs).
+"""
+from __future__ import annotations
+
+import time
+
+from . import window_headings
+from .entity_windows import newest_with_entities
+from .plan_sql import _ENTITY_PROBE
+from .textindex import ID_MASK
+
+
+class RankedWindow:
+    """SearchPlan's ranked window: the plan's driver, conditions, rowid range and `_ids` are the plan's own."""
+
+    def _newest(self) -> list[int]:
+        """The newest `rank_window` + 1 matching search rows: one scan that stops there, read once per plan; words
+        with @entities from the rarest entity's rows and the words' hits over their days (store.entity_windows)."""
+        if self._newest_rows is None:
+            want, entities = self.rank_window + 1, self._anded_entities()
+            started = time.perf_counter()
+            if entities:
+                self._newest_rows = newest_with_entities(self.index, self.driver, self._rowid_range(), entities, want,
+                                                         self._newest_below)
+            else:
+                self._newest_rows = self._newest_below(None, want)
+            self._window_ms = (time.perf_counter() - started) * 1000
+        return self._newest_rows
+
+    def _newest_below(self, below: int | None, limit: int) -> list[int]:
+        """The newest `limit` matching search rows below the rowid `below` (None: from the newest)."""
+        bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
+        return [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid DESC LIMIT ?",
+                                           (limit,))]
+
+    def _anded_entities(self) -> list[int] | None:
+        """Words whose every condition is an @entity probed at each hit: the entities, the rarest first."""
+        if not (self._sqlite and self.driver is not None and self.conditions
+                and all(sql == _ENTITY_PROBE for sql, _ in self.conditions)):
+            return None
+        return sorted((params[0] for _, params in self.conditions), key=lambda e: self.entity_articles.get(e, 0))
+
+    def _ranked_ids(self, limit: int, offset: int) -> list[tuple[int, float]]:
+        """bm25 over every hit when there are at most `rank_window`; else the newest `rank_window` hits ranked by
+        headline (`_by_headline`; bm25 on PostgreSQL, whose ts_rank reads no IDF), then the rest newest first."""
+        newest = self._newest()
+        rank = "bm25(articles_fts, 1.0, 4.0)"  # weights in column order: body, headline (db.py) ...
+        if self.outlet_tags is not None:  # ... and tags: an outlet's term scores nothing (its rarity says no relevance)
+            rank = "bm25(articles_fts, 1.0, 4.0, 0.0)"
+        if len(newest) <= self.rank_window and newest and self._sqlite and self._common_word():
+            # Few hits of common words (`삼성 outlet:… @…`): bm25's IDF would read each word's every posting (58 ms
+            # for 206 hits of 삼성 at 100k, 25 ms this way); ranked as the words alone rank their window
+            note = f"a word is in over {self.rank_window:,} articles: headline or deck matches first, then newest"
+            if note not in self.notes:
+                self.notes.append(note)
+            self.by_headline = True
+            end = None if limit < 0 else offset + limit
+            return self._by_headline(newest, None, end)[offset:end]
+        if len(newest) <= self.rank_window:  # all of them fit (or none): ranked whole, as before
+            return self._ids(f"{rank}, {self._id}", limit, offset, rank=rank) if newest else []
+        edge = newest[self.rank_window]
+        self.ranked_newest = self.rank_window
+        headline_first = self._sqlite
+        how = " (headline or deck matches first, then newest)" if headline_first else ""
+        note = f"ranked the newest {self.rank_window:,} hits{how}; older ones follow, newest first"
+        if note not in self.notes:
+            self.notes.append(note)
+        ranked = []
+        if offset < self.rank_window:
+            if headline_first:
+                end = self.rank_window if limit < 0 else offset + limit
+                ranked = self._by_headline(newest[:self.rank_window], edge, end)[offset:end]
+            else:
+                ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
+            if len(ranked) == limit:
+                return ranked
+        rest = -1 if limit < 0 else limit - len(ranked)
+        return ranked + self._ids("articles_fts.rowid DESC", rest, max(0, offset - self.rank_window),
+                                  f"AND articles_fts.rowid <= {edge}")
+
+    def _common_word(self) -> bool:
+        """Whether a word of the query, alone, matches more than `rank_window` articles (each count stops there);
+        asked only of an answer that fits the window, whose words alone usually do not, unless a filter or
+        another word narrowed them."""
+        if len(self.word_drivers) == 1 and self.outlet_tags is None and self.where == "1" and not self._rowid_range():
+            return False  # the word alone is the answer: it fits
+        return any(self.index._rows("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                                    "LIMIT ?)", (word, self.rank_window + 1))[0][0] > self.rank_window
+                   for word in self.word_drivers if word is not None)
+
+    def _by_headline(self, window: list[int], edge: int | None, first: int | None = None) -> list[tuple[int, float]]:
+        """(article id, score) of the window's hits (search rowids, newest first, after `edge` when given): those
+        whose headline matches first (score 2), then the others (score 1), each newest first; with `first`, at
+        least the first `first` of them. One FTS5 scan of the window's rows in the title column, narrowed by the
+        outlet terms and the date range: its cost is the window's, where bm25 read every posting of every phrase
+        for its IDF. A page within the headline matches (the first page of a common word: ~1 hit in 5 of the
+        window at 100k) ends that scan at its last one, newest first."""
+        bounds = [(">", edge)] if edge is not None else self._rowid_range()
+        sql = ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
+               + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))
+        params = (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",)
+        if self._window_ms > window_headings.COST_PER_HIT_MS * len(window):
+            # finding the window was slow, so its rows hold the query's terms thinly: the title scan over its range
+            # would cost as much again (1조2000억원 at 1M: 207 ms); its headings are matched in memory instead
+            titled = window_headings.titled_in_memory(self.index, window, params[0])
+        elif first:
+            hits = set(window)
+            newest = [r for (r,) in self.index._rows(f"{sql} ORDER BY articles_fts.rowid DESC LIMIT ?", (*params, first))]
+            in_window = [r for r in newest if r in hits]
+            if len(in_window) >= first:  # the page's rows are the newest headline matches among the hits
+                return [(rowid & ID_MASK, -2.0) for rowid in in_window]
+            if len(newest) == first:  # a condition left some out: read them all
+                newest = [r for (r,) in self.index._rows(sql, params)]
+            titled = set(newest)
+        else:
+            titled = {r for (r,) in self.index._rows(sql, params)}
+        # ranks as bm25 gives them (lower is better): the score shown is the rank negated
+        return ([(rowid & ID_MASK, -2.0) for rowid in window if rowid in titled]
+                + [(rowid & ID_MASK, -1.0) for rowid in window if rowid not in titled])
