@@ -50,9 +50,15 @@ class Batch:
 
     def naming(self, entity_id: int) -> set[int]:
         """The batch's articles that name the entity."""
-        return {a for (a,) in self.index._rows(
-            "SELECT article_id FROM article_entities INDEXED BY article_entities_article "
-            "WHERE article_id IN (SELECT value FROM json_each(?)) AND entity_id = ?", (json.dumps(self.order), entity_id))}
+        return articles_naming(self.index, self.order, entity_id)
+
+
+def articles_naming(index: "Index", article_ids: Iterable[int], entity_id: int) -> set[int]:
+    """Which of the articles name the entity: one look-up each in article_entities_article (by entity it would
+    read the entity's every row)."""
+    return {a for (a,) in index._rows(
+        "SELECT article_id FROM article_entities INDEXED BY article_entities_article "
+        "WHERE article_id IN (SELECT value FROM json_each(?)) AND entity_id = ?", (json.dumps(list(article_ids)), entity_id))}
 
 
 def kept_ids(index: "Index", batches: Iterable[list[tuple[int, str]]], conditions: list[Callable[[Batch], set[int]]],

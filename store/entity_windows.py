@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .batch_conditions import articles_naming
 from .textindex import ID_BITS, ID_MASK
 
 if TYPE_CHECKING:
@@ -57,8 +58,6 @@ def _naming_all(index: "Index", rowids: list[int], entities: list[int]) -> list[
     """The search rowids whose article names each entity of `entities`."""
     kept = {rowid & ID_MASK: rowid for rowid in rowids}
     for entity in entities:
-        marks = ",".join("?" * len(kept))
-        named = {a for (a,) in index._rows(f"SELECT article_id FROM article_entities INDEXED BY article_entities_article "
-                                           f"WHERE article_id IN ({marks}) AND entity_id = ?", (*kept, entity))}
+        named = articles_naming(index, kept, entity)
         kept = {a: r for a, r in kept.items() if a in named}
     return list(kept.values())
