@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .db import article_total
 from .results import ArticleDetail, ArticleInfo, Paragraph
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def outlets(index: Index) -> list[str]:
 
 
 def article_count(index: Index) -> int:
-    return index._rows("SELECT count(*) FROM articles")[0][0]
+    return article_total(index.db)
 
 
 def articles(index: Index, limit: int | None, offset: int) -> list[ArticleInfo]:

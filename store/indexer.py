@@ -33,7 +33,7 @@ except ImportError:  # Windows
 from . import linker, stories
 from .batch_writer import BatchWriter, delete_articles, numbers_total
 from .linking.pool import on_demand_workers
-from .db import DatabaseError
+from .db import DatabaseError, article_total
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
 from .ingest.readers import discover_files
 from .results import FileProblem, IndexSummary
@@ -170,7 +170,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
         raise
     summary.failed.sort(key=lambda p: p.path)
     summary.files_failed = len(summary.failed)
-    summary.articles_total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    summary.articles_total = article_total(db.conn)
     _compact(db.conn, summary.articles_added, summary.articles_total)
     # entities the corpus names: the alias file's ~500 rows are not found entities until an article mentions them
     summary.entities_total = db.execute("SELECT count(*) FROM entities WHERE mentions > 0").fetchone()[0]
