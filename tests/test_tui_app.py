@@ -252,6 +252,29 @@ def test_an_older_keystrokes_pause_timer_does_not_end_a_newer_keystrokes_pause()
         gc.enable()
 
 
+async def test_collection_held_from_the_start_resumes_after_the_first_paint(app):
+    """`hanscope` holds collection from its first line (gc_pause.hold_startup) until the app has painted: the
+    start's objects are frozen then, and collection runs again, unless a keystroke typed ahead still holds it."""
+    import gc
+
+    from tui import gc_pause
+
+    try:
+        gc_pause.hold_startup()
+        async with app.run_test(size=SMALL) as pilot:
+            assert not gc.isenabled()  # nothing painted yet
+            await settle(pilot)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+        held = gc_pause.pause()  # a keystroke's pause when the first paint comes
+        gc_pause.freeze_startup()
+        assert not gc.isenabled()
+        gc_pause.resume(held)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 async def test_collection_waits_for_an_entity_screen_and_resumes_if_it_closes_first(app):
     """Opening the entity screen pauses collection until its rows are painted; a screen closed before its answer
     came must not leave the collector off (its own timers die with it: the app's resumes collection)."""

@@ -18,12 +18,22 @@ import gc
 LONGEST_PAUSE = 1.0  # seconds: collection resumes by then whatever happens to the query
 WRITE_GRACE = 0.02  # seconds after a paint before collection resumes: the writer thread has written the frame
 _newest = 0  # the number of the newest pause
+_paused = False  # the newest pause has not ended yet
+
+
+def hold_startup() -> None:
+    """No collection until the first paint (freeze_startup): the imports and the first screen made ~130 of them,
+    33 ms of a start at 1M, among them a full one (15 ms) just before the first frame."""
+    gc.disable()
 
 
 def freeze_startup() -> None:
-    """Collect once, then move every object alive now out of the collector's sight (gc.freeze)."""
+    """Collect once, then move every object alive now out of the collector's sight (gc.freeze); collection
+    resumes unless a keystroke's pause holds it (its own resume ends it)."""
     gc.collect()
     gc.freeze()
+    if not _paused:
+        gc.enable()
 
 
 def unfreeze() -> None:
@@ -32,15 +42,18 @@ def unfreeze() -> None:
 
 def pause() -> int:
     """Stop collecting; returns this pause's number, for `resume`."""
-    global _newest
+    global _newest, _paused
     _newest += 1
+    _paused = True
     gc.disable()
     return _newest
 
 
 def resume(number: int | None = None) -> None:
     """Collect again; given a pause's number, only if no newer pause began since."""
+    global _paused
     if number is None or number == _newest:
+        _paused = False
         gc.enable()
 
 

@@ -264,6 +264,9 @@ def main() -> None:
     args = parse_search(sys.argv[1:])
     app = parse_app(sys.argv[1:]) if args is None else None
     if app is not None:
+        from . import gc_pause
+
+        gc_pause.hold_startup()  # until the first paint: the app's imports are most of it
         from .launch import open_app
 
         sys.exit(finish(lambda: open_app(app.db)))
