@@ -247,7 +247,9 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
     started = time.perf_counter()
     client = Piped(SESSION) if watch == "pipe" else Spawn(SESSION)
     try:
-        if client.wait_for_screen(lambda screen: "articles" in screen, 30) is None:
+        # the start list's status line: the word "articles" alone is in the search box's placeholder, painted
+        # before the list (probes before 2026-12-06 timed that frame)
+        if client.wait_for_screen(lambda screen: "newest first" in screen, 30) is None:
             raise SystemExit("the app did not show its start list within 30 s")
         first_paint = time.perf_counter() - started
         time.sleep(settle)
