@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import store.facets
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -65,10 +66,13 @@ def joined_months(index: Index, query: str) -> list[tuple[str, int]]:
     return [tuple(r) for r in rows]
 
 
+@pytest.mark.parametrize("with_numpy", [True, False])  # store.facets counts many hits with numpy, few in Python
 @pytest.mark.parametrize("query", ["삼성과", "삼성", "90만 장", "90만장", "반도체 -실적", "HBM OR 웨이퍼", "오픈AI는",
                                    "@삼성전자", "@오픈AI", "@SK하이닉스", "@삼성전자 반도체", "HBM @SK하이닉스",
                                    "@오픈AI 90만 장", "반도체 @삼성전자 sort:old"])
-def test_the_outlet_and_month_facets_of_words_or_one_entity_count_what_a_join_counts(outlet_db, query):
+def test_the_outlet_and_month_facets_of_words_or_one_entity_count_what_a_join_counts(outlet_db, query, with_numpy,
+                                                                                      monkeypatch):
+    monkeypatch.setattr(store.facets, "_numpy_pays", lambda hits: with_numpy)
     index = Index.open(outlet_db)
     try:
         facets, total = index.facets_and_count(query)
