@@ -94,7 +94,7 @@ class _HitTally:
 
 class FacetCounting:
     """The facet counting of store.search.SearchPlan, which provides the plan (driver, where, conditions, sort,
-    index, _select, matching_ids_sql, driving_entity, _from_entity)."""
+    index, _select, matching_ids_sql, driving_entity, _from_entity, _page_ids)."""
 
     def facets(self, total: int | None = None) -> Facets:
         """Outlets and months over every hit; entities over every hit up to ENTITY_FACET_SPAN (the best-ranked,
@@ -119,6 +119,13 @@ class FacetCounting:
                                    f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True, narrow=True)
         total = counted if total is None else total
         over = min(total, ENTITY_FACET_SPAN)
+        if self.driving_entity is not None:
+            # the span is the plan's first page of that size, read from the entity's rows in their order: as a
+            # statement, SQLite walked the articles newest first probing the entity (at 1M @이재용, 45k articles:
+            # 465 ms to find its newest 5,000)
+            ids = [article_id for article_id, _ in self._page_ids(ENTITY_FACET_SPAN, 0)]
+            counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])
+            return Facets([tuple(r) for r in outlets], months, self._named(counts), entity_over=over), total
         # The span: the newest hits (they hold the ranked window), or the oldest for sort:old
         if self.driver is None:
             span_order = _ARTICLE_ORDER[self.sort if self.sort in _ARTICLE_ORDER else "new"]
