@@ -6,7 +6,8 @@ first with the other conditions asked at each of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import and_, or_
 
 from .batch_conditions import Batch, kept_ids
 from .db import has_index
@@ -57,11 +58,12 @@ class ArticleWalk:
         if expression is not None:
             return lambda batch: batch.words(expression)
         if isinstance(node, Text):
-            return lambda batch: set()
+            return lambda batch: batch.none()
         parts = [self._asked_of_batch(child) for child in node.nodes]
+        # operators, not set methods: the facets ask the same of the whole index as arrays (store.whole_sets)
         if isinstance(node, All):
-            return lambda batch: set.intersection(*(part(batch) for part in parts))
-        return lambda batch: set().union(*(part(batch) for part in parts))
+            return lambda batch: reduce(and_, (part(batch) for part in parts))
+        return lambda batch: reduce(or_, (part(batch) for part in parts))
 
     def _newest_range(self) -> tuple[str, list]:
         """A query without words: its date filter again, as a range of articles_newest's own expression, for the

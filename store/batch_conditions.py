@@ -52,6 +52,10 @@ class Batch:
         """The batch's articles that name the entity."""
         return articles_naming(self.index, self.order, entity_id)
 
+    @staticmethod
+    def none() -> set[int]:
+        return set()
+
 
 def articles_naming(index: "Index", article_ids: Iterable[int], entity_id: int) -> set[int]:
     """Which of the articles name the entity: one look-up each in article_entities_article (by entity it would
