@@ -1,0 +1,103 @@
+"""Facets of words and entities without a filter or words to drive (`-삼성`, `@삼성전자 OR 하이닉스`), worked out as
+sets of search rowids over the whole index (store.whole_sets): the same facets as counting every hit by hand, after
+articles are changed and removed, and in SQL where the search table is not one row an article."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+import store.facets
+from store.api import Index
+from store.db import connect
+from store.indexer import index_paths
+from store.query import parse
+from store.search import SearchPlan
+from test_facets_one_pass import ARTICLES, by_hand
+
+# three undated articles: the span may end among them (they follow the dated, by id)
+NEWS = ARTICLES + [("가온신문", None, "날짜 없는 글: 오픈AI는 웨이퍼를 사들였다."),
+                   (None, None, "날짜도 출처도 없는 글에 SK하이닉스와 이재용 회장이 나온다.")]
+QUERIES = ["-삼성전자", "-반도체 sort:old", "@삼성전자 OR 웨이퍼", "(@삼성전자 -HBM) OR 오픈AI는", "-(웨이퍼 OR @SK하이닉스)",
+           "-@오픈AI", "@삼성전자 -@SK하이닉스", "-90만 장", "-삼성", "-없는말"]
+
+
+def write(folder, rows) -> None:
+    for i, (outlet, date, body) in enumerate(rows):
+        record = {"title": f"기사 {i}", "body": body, **({"outlet": outlet} if outlet else {}),
+                  **({"date": date} if date else {})}
+        (folder / f"a{i:02d}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def build(folder, db_path, prune: bool = False) -> None:
+    conn = connect(db_path, create=True)
+    try:
+        index_paths(conn, [folder], workers=0, prune=prune)
+    finally:
+        conn.close()
+
+
+@pytest.fixture()
+def db_path(tmp_path):
+    write(tmp_path, NEWS)
+    build(tmp_path, tmp_path / "i.db")
+    return tmp_path / "i.db"
+
+
+def answer(index: Index, query: str):
+    facets, total = index.facets_and_count(query)
+    return facets.outlet, facets.month, {name: n for name, _, n, _ in facets.entity}, total
+
+
+def test_the_whole_index_sets_are_what_the_plans_ask(db_path, monkeypatch):
+    asked = []
+    real = store.facets.FacetCounting._facets_of_whole_sets
+    monkeypatch.setattr(store.facets.FacetCounting, "_facets_of_whole_sets",
+                        lambda self, total: asked.append(self.q) or real(self, total))
+    index = Index.open(db_path)
+    try:
+        for query in QUERIES:
+            assert answer(index, query) == by_hand(index, query, 5000), query
+        index.facets_and_count("삼성 -반도체")  # words drive: not asked of the whole index
+        index.facets_and_count("-반도체 outlet:한빛일보")  # a filter: in SQL
+    finally:
+        index.close()
+    assert len(asked) == len(QUERIES)
+
+
+@pytest.mark.parametrize("span", [1, 2, 3, 4, 5, 6, 8, 9])
+def test_the_entity_facet_spans_the_first_hits_in_the_plans_order_to_the_minute(db_path, monkeypatch, span):
+    # 2025-10-02 holds two articles, 08:10 and 17:45; three are undated; sort:old puts the undated last too
+    monkeypatch.setattr(store.facets, "ENTITY_FACET_SPAN", span)
+    index = Index.open(db_path)
+    try:
+        for query in ["-웨이퍼", "-웨이퍼 sort:old", "@삼성전자 OR 웨이퍼", "-없는말", "-없는말 sort:old"]:
+            assert answer(index, query) == by_hand(index, query, span), (query, span)
+    finally:
+        index.close()
+
+
+def test_changed_and_removed_articles_are_counted_as_they_are_now(db_path, tmp_path):
+    (tmp_path / "a00.json").unlink()  # removed
+    changed = {"title": "바뀐 기사", "body": "SK하이닉스는 웨이퍼 90만장을 사들였다.", "outlet": "누리뉴스", "date": "2025-12-02"}
+    (tmp_path / "a01.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    build(tmp_path, db_path, prune=True)
+    index = Index.open(db_path)
+    try:
+        for query in QUERIES:
+            assert answer(index, query) == by_hand(index, query, 5000), query
+    finally:
+        index.close()
+
+
+def test_a_search_table_that_is_not_one_row_an_article_is_counted_in_sql(db_path):
+    with sqlite3.connect(db_path) as conn:  # as a file written otherwise: the kept count disagrees with the search rows
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'articles_total'")
+    index = Index.open(db_path)
+    try:
+        assert SearchPlan(index, parse("-삼성전자"))._facets_of_whole_sets(None) is None
+        assert answer(index, "-삼성전자") == by_hand(index, "-삼성전자", 5000)  # SQL's
+        assert answer(index, "-삼성전자")[3] == 3
+    finally:
+        index.close()
