@@ -14,6 +14,7 @@ from store.db import connect
 from store.indexer import index_paths
 from store.query import parse
 from store.search import SearchPlan
+from store.textindex import fts_rowid
 
 ARTICLES = [  # (outlet, date, body); two articles of one day at different hours, one undated, one without outlet
     ("한빛일보", "2025-10-01 09:00", "삼성전자와 SK하이닉스가 HBM 공급 계약을 맺었다. 웨이퍼 수요는 월 90만장이다."),
@@ -49,8 +50,9 @@ def index(tmp_path_factory) -> Index:
     opened.close()
 
 
-def by_hand(index: Index, query: str, span: int):
-    """Every hit read from the articles: outlets, months, and the entities of the newest (or oldest) `span` hits."""
+def by_hand(index: Index, query: str, span: int, words: bool = False):
+    """Every hit read from the articles: outlets, months, and the entities of the newest (or oldest) `span` hits
+    (with `words`, newest by search row: day, then id, as the words' hits are read)."""
     ids = [hit.id for hit in index.search(query, limit=None).articles]
     rows = index._rows("SELECT id, outlet, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
     outlets: dict[str, int] = {}
@@ -60,7 +62,9 @@ def by_hand(index: Index, query: str, span: int):
             outlets[outlet] = outlets.get(outlet, 0) + 1
         if date:
             months[date[:7]] = months.get(date[:7], 0) + 1
-    if "sort:old" in query:  # undated last, then by date, then by id
+    if words:
+        kept = sorted(rows, key=lambda r: fts_rowid(r[0], r[2]), reverse="sort:old" not in query)[:span]
+    elif "sort:old" in query:  # undated last, then by date, then by id
         kept = sorted(rows, key=lambda r: (r[2] is None, r[2] or "", r[0]))[:span]
     else:  # newest date first (to the minute), then by id
         kept = sorted(rows, key=lambda r: (r[2] or "", -r[0]), reverse=True)[:span]
@@ -83,11 +87,16 @@ def test_the_facets_of_a_query_without_words_count_what_every_hit_counts(index, 
     assert facets.entity_over == min(hits, span)
 
 
+@pytest.mark.parametrize("with_numpy", [True, False])  # many word hits as arrays, few in Python
 @pytest.mark.parametrize("query", ["HBM -@오픈AI", "웨이퍼 @삼성전자 @SK하이닉스", "반도체 @삼성전자 -@SK하이닉스",
                                    "웨이퍼 -@오픈AI -@삼성전자", "90만 장 @삼성전자", "삼성전자와 -@오픈AI sort:old"])
-def test_the_facets_of_words_with_entities_named_or_excluded_count_what_every_hit_counts(index, query):
+@pytest.mark.parametrize("span", [5000, 2, 1])
+def test_the_facets_of_words_with_entities_named_or_excluded_count_what_every_hit_counts(index, query, with_numpy, span,
+                                                                                         monkeypatch):
+    monkeypatch.setattr(store.facets, "_numpy_pays", lambda hits: with_numpy)
+    monkeypatch.setattr(store.facets, "ENTITY_FACET_SPAN", span)
     facets, total = index.facets_and_count(query)
-    outlets, months, named, hits = by_hand(index, query, 5000)
+    outlets, months, named, hits = by_hand(index, query, span, words=True)
     assert (facets.outlet, facets.month, total) == (outlets, months, hits) and hits > 0
     assert {name: n for name, _, n, _ in facets.entity} == named
 
