@@ -12,7 +12,8 @@ from functools import reduce
 from operator import and_
 from typing import TYPE_CHECKING
 
-from .plan_sql import _ARTICLE_ORDER, _ENTITY_EXCLUDED, _ENTITY_PROBE
+from .db import article_total
+from .plan_sql import _ARTICLE_ORDER, _ENTITY_EXCLUDED, _ENTITY_PROBE, _SINCE, _UNTIL
 from .results import Facets
 from .textindex import ID_BITS, ID_MASK, day_month
 
@@ -114,8 +115,9 @@ class FacetCounting:
 
     def facets_and_count(self, total: int | None = None) -> tuple[Facets, int]:
         """The facets and the exact number of hits (counted with the months when not given)."""
-        if (self._sqlite and self.driver is None and self.sole_entity is None and self.conditions
-                and len(self.conditions) == len(self._condition_nodes)):  # words and entities, no filter
+        if (self._sqlite and self.driver is None and self.sole_entity is None and self._condition_nodes
+                and all(sql in (_SINCE, _UNTIL) for sql, _ in self.conditions[len(self._condition_nodes):])):
+            # words and entities, no filter but dates
             answer = self._facets_of_whole_sets(total)
             if answer is not None:
                 return answer
@@ -266,7 +268,7 @@ class FacetCounting:
         `HBM -@삼성전자` 1,168 -> 614)."""
         from . import whole_sets  # numpy: not imported by a start or a keystroke
 
-        whole = whole_sets.WholeIndex(self.index)
+        whole = whole_sets.WholeIndex(self.index, self._rowid_range(), lambda: article_total(self.index.db))
         hits = whole_sets.rowids_of(listed)
         for entity, excluded in entities:
             hits = hits - whole.naming(entity) if excluded else hits & whole.naming(entity)
@@ -280,14 +282,20 @@ class FacetCounting:
                 total)
 
     def _facets_of_whole_sets(self, total: int | None) -> tuple[Facets, int] | None:
-        """Words and entities without a filter and without words to drive (`-삼성`, `@삼성전자 OR 하이닉스`,
-        `-@삼성전자`): the hits worked out as sets of search rowids over the whole index (store.whole_sets), each
-        hit's day and outlet counted from them, the entity facet over the first ENTITY_FACET_SPAN of them in the
-        plan's order. Identical facets to the statements over every article, which at 1M took 1.3-3.2 s for these
-        (BENCHMARKS). None where the search table is not one row an article (then SQL counts)."""
+        """Words and entities, no words to drive and no filter but dates (`-삼성`, `@삼성전자 OR 하이닉스`, `-@삼성전자`,
+        `@삼성전자 after:2024-06-01`): the hits worked out as sets of search rowids (store.whole_sets), each hit's day
+        and outlet counted from them, the entity facet over the first ENTITY_FACET_SPAN of them in the plan's order.
+        A date filter is a range of the rowids' days, as a query with words reads it. The same facets as the
+        statements over every article, which at 1M took 1.3-3.2 s for these (BENCHMARKS). None where the search
+        rows are not one an article of those days (then SQL counts)."""
         from . import whole_sets  # numpy: not imported by a start or a keystroke
 
-        whole = whole_sets.WholeIndex(self.index)
+        if self.q.since or self.q.until:  # the articles the date conditions keep, as SQL reads them
+            walked, bounds = self._newest_range()
+            expected = lambda: self.index._rows(f"SELECT count(*) FROM articles a WHERE 1{walked}", bounds)[0][0]
+        else:
+            expected = lambda: article_total(self.index.db)
+        whole = whole_sets.WholeIndex(self.index, self._rowid_range(), expected)
         try:
             hits = reduce(and_, (self._asked_of_batch(node)(whole) for node in self._condition_nodes))
         except whole_sets.NotWhole:
@@ -297,8 +305,7 @@ class FacetCounting:
         months, counted = tally.months()
         total = counted if total is None else total
         ids = whole_sets.newest_ids(self.index, hits, self.sort, ENTITY_FACET_SPAN)
-        span = "SELECT value FROM json_each(?)", [json.dumps(ids)]
-        counts = self._entity_counts(*span)
+        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])
         return (Facets(tally.outlets(), months, self._named(counts), entity_over=min(total, ENTITY_FACET_SPAN)),
                 total)
 

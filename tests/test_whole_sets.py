@@ -20,7 +20,10 @@ from test_facets_one_pass import ARTICLES, by_hand
 NEWS = ARTICLES + [("가온신문", None, "날짜 없는 글: 오픈AI는 웨이퍼를 사들였다."),
                    (None, None, "날짜도 출처도 없는 글에 SK하이닉스와 이재용 회장이 나온다.")]
 QUERIES = ["-삼성전자", "-반도체 sort:old", "@삼성전자 OR 웨이퍼", "(@삼성전자 -HBM) OR 오픈AI는", "-(웨이퍼 OR @SK하이닉스)",
-           "-@오픈AI", "@삼성전자 -@SK하이닉스", "-90만 장", "-삼성", "-없는말"]
+           "-@오픈AI", "@삼성전자 -@SK하이닉스", "-90만 장", "-삼성", "-없는말",
+           # date filters: a range of the search rowids and of the entities' rows (both hold the day)
+           "@삼성전자 after:2025-10-02", "-반도체 before:2025-11-04", "(@삼성전자 OR 웨이퍼) date:2025-10",
+           "-@SK하이닉스 after:2025-11-01 sort:old", "-없는말 date:2025-11"]
 
 
 def write(folder, rows) -> None:
@@ -72,7 +75,8 @@ def test_the_entity_facet_spans_the_first_hits_in_the_plans_order_to_the_minute(
     monkeypatch.setattr(store.facets, "ENTITY_FACET_SPAN", span)
     index = Index.open(db_path)
     try:
-        for query in ["-웨이퍼", "-웨이퍼 sort:old", "@삼성전자 OR 웨이퍼", "-없는말", "-없는말 sort:old"]:
+        for query in ["-웨이퍼", "-웨이퍼 sort:old", "@삼성전자 OR 웨이퍼", "-없는말", "-없는말 sort:old",
+                      "-없는말 after:2025-10-02"]:
             assert answer(index, query) == by_hand(index, query, span), (query, span)
     finally:
         index.close()
@@ -99,5 +103,17 @@ def test_a_search_table_that_is_not_one_row_an_article_is_counted_in_sql(db_path
         assert SearchPlan(index, parse("-삼성전자"))._facets_of_whole_sets(None) is None
         assert answer(index, "-삼성전자") == by_hand(index, "-삼성전자", 5000)  # SQL's
         assert answer(index, "-삼성전자")[3] == 3
+    finally:
+        index.close()
+
+
+def test_a_date_the_search_rows_do_not_hold_is_counted_in_sql(db_path):
+    # an article's date changed by hand: SQL reads the new text, its search row keeps the old day
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("UPDATE articles SET date = '2025-11-20' WHERE date LIKE '2025-10-01%'").rowcount == 1
+    index = Index.open(db_path)
+    try:
+        assert SearchPlan(index, parse("-없는말 after:2025-11-01"))._facets_of_whole_sets(None) is None
+        assert answer(index, "-없는말 after:2025-11-01") == by_hand(index, "-없는말 after:2025-11-01", 5000)
     finally:
         index.close()
