@@ -29,7 +29,8 @@ ARTICLES = [  # (outlet, date, body); two articles of one day at different hours
 QUERIES = ["@삼성전자 after:2025-10-02", "@삼성전자 -반도체", "@삼성전자 @SK하이닉스", "@삼성전자 -@SK하이닉스",
            "@삼성전자 outlet:한빛일보", "@삼성전자 -outlet:나라경제", "@오픈AI before:2025-11-01", "@삼성전자 sort:old -웨이퍼",
            "@SK하이닉스 date:2025-11", "outlet:가온신문", "after:2025-11-01", "-반도체", "-웨이퍼 sort:old",
-           "@삼성전자 OR @오픈AI", "@삼성전자 outlet:없는신문", "@삼성전자", "@삼성전자 sort:old", "@SK하이닉스"]
+           "@삼성전자 OR @오픈AI", "@삼성전자 outlet:없는신문", "@삼성전자", "@삼성전자 sort:old", "@SK하이닉스",
+           "sort:old", "sort:new"]
 
 
 @pytest.fixture(scope="module")
