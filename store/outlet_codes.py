@@ -26,6 +26,10 @@ class OutletCodes:
         self.codes = array("I")
         self.extend(conn)
 
+    def codes_of(self, names: list[str]) -> list[int]:
+        """The codes of these outlet names (a name no article has: none)."""
+        return [self._number[name] for name in names if name in self._number]
+
     def current(self, conn) -> bool:
         """Whether no other connection committed since the table was read."""
         return _data_version(conn) == self.version

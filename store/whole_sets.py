@@ -119,3 +119,10 @@ def newest_ids(index: "Index", hits: Rowids, sort: str, size: int) -> list[int]:
         f"SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY {order} LIMIT ?",
         (json.dumps(on_last), size - len(before)))]
     return (before & ID_MASK).tolist() + rest
+
+
+def in_outlets(hits: Rowids, table: np.ndarray, codes: list[int], negated: bool) -> Rowids:
+    """The hits whose article's outlet code (`table`, by article id: store.outlet_codes) is one of `codes`, or with
+    `negated` is none of them (an article without an outlet, code 0, among those)."""
+    inside = np.isin(table[hits.values & ID_MASK], codes)
+    return Rowids(hits.values[~inside if negated else inside])
