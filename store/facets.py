@@ -13,7 +13,7 @@ from operator import and_
 from typing import TYPE_CHECKING
 
 from .db import article_total
-from .plan_sql import _ARTICLE_ORDER, _ENTITY_EXCLUDED, _ENTITY_PROBE, _SINCE, _UNTIL
+from .plan_sql import _ARTICLE_ORDER, _ENTITY_EXCLUDED, _ENTITY_PROBE
 from .results import Facets
 from .textindex import ID_BITS, ID_MASK, day_month
 
@@ -285,13 +285,13 @@ class FacetCounting:
                 total)
 
     def _facets_of_whole_sets(self, total: int | None) -> tuple[Facets, int] | None:
-        """Words and entities, no words to drive and no filter but dates and outlets (`-삼성`, `@삼성전자 OR 하이닉스`, `-@삼성전자`,
-        `@삼성전자 after:2024-06-01`, `-삼성 outlet:뉴시스`): the hits worked out as sets of search rowids (store.whole_sets), each hit's day
-        and outlet counted from them, the entity facet over the first ENTITY_FACET_SPAN of them in the plan's order.
-        A date filter is a range of the rowids' days, as a query with words reads it; an outlet filter the articles'
-        outlet codes held by the open index (store.outlet_codes). The same facets as the
-        statements over every article, which at 1M took 1.3-3.2 s for these (BENCHMARKS). None where the search
-        rows are not one an article of those days (then SQL counts)."""
+        """Words and entities, no words to drive and no filter but dates and outlets (`-삼성`, `@삼성전자 OR 하이닉스`,
+        `-@삼성전자`, `@삼성전자 after:2024-06-01`, `-삼성 outlet:뉴시스`): the hits worked out as sets of search rowids
+        (store.whole_sets), each hit's day and outlet counted from them, the entity facet over the first
+        ENTITY_FACET_SPAN of them in the plan's order. A date filter is a range of the rowids' days, as a query with
+        words reads it; an outlet filter the articles' outlet codes the open index holds (store.outlet_codes). The
+        same facets as the statements over every article, which at 1M took 1.3-3.2 s for these (BENCHMARKS). None
+        where the search rows are not one an article of those days, or an outlet no article has (then SQL counts)."""
         from . import whole_sets  # numpy: not imported by a start or a keystroke
 
         if self.q.since or self.q.until:  # the articles the date conditions keep, as SQL reads them
@@ -315,7 +315,7 @@ class FacetCounting:
         tally.add_array(hits.values)
         months, counted = tally.months()
         total = counted if total is None else total
-        ids = whole_sets.newest_ids(self.index, hits, self.sort, ENTITY_FACET_SPAN)
+        ids = whole_sets.first_ids(self.index, hits, self.sort, ENTITY_FACET_SPAN)
         counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])
         return (Facets(tally.outlets(), months, self._named(counts), entity_over=min(total, ENTITY_FACET_SPAN)),
                 total)
@@ -356,8 +356,9 @@ class FacetCounting:
         """Months, every hit counted, and outlets, from one pass over the hits' search rowids: a rowid holds the
         day and the article id, and the open index holds each article's outlet as a number (store.outlet_codes).
         At 1M 삼성's 667k hits: 310 ms, where the days grouped in SQL (145 ms) and the outlets by a join per hit
-        (857 ms) took 1.0 s; read as one text (group_concat) rather than a row per hit, 165-190 ms with the count. An entity alone reads its article_entities rows the same way (their recency holds
-        the day): 삼성전자's 324k articles took 2.5 s as a scan of every article probing for the entity."""
+        (857 ms) took 1.0 s; read as one text (group_concat) rather than a row per hit, 165-190 ms with the count.
+        An entity alone reads its article_entities rows the same way (their recency holds the day): 삼성전자's 324k
+        articles took 2.5 s as a scan of every article probing for the entity."""
         tally = _HitTally(self.index)
         if self.driver is not None:
             sql = f"SELECT group_concat(articles_fts.rowid) FROM {self.source} WHERE {self.match} AND {self.where}"

@@ -1,5 +1,6 @@
-"""Conditions with words on a query that has no words to drive (`-삼성`, `@삼성전자 OR 하이닉스`), asked of the whole
-index at once: what the facets and the exact count of such a query need (store.facets).
+"""Conditions with words or entities on a query that has no words to drive (`-삼성`, `@삼성전자 OR 하이닉스`), asked of
+the whole index at once: what the facets and the exact count of such a query need (store.facets), and of words with
+many hits and @entities (`@삼성전자 반도체`).
 
 SQL reads them as `a.id IN` (or NOT IN) every hit of the words, and EXISTS in article_entities, tested at each of
 the index's articles: at 1M `-삼성` took 1.3 s, `@삼성전자 OR 하이닉스` 1.8-3.5 s. Here each leaf of the condition is
@@ -47,7 +48,6 @@ class Rowids:
 
     def __len__(self) -> int:
         return len(self.values)
-
 
 
 class WholeIndex:
@@ -100,7 +100,7 @@ def rowids_of(listed: str | None) -> Rowids:
     return Rowids(values[np.concatenate(([True], values[1:] != values[:-1]))])
 
 
-def newest_ids(index: "Index", hits: Rowids, sort: str, size: int) -> list[int]:
+def first_ids(index: "Index", hits: Rowids, sort: str, size: int) -> list[int]:
     """The ids of the first `size` hits in a query's order without words (plan_sql._ARTICLE_ORDER: dated newest
     first, or oldest for sort:old, by the full date, then by id; the undated after, by id). The rowids put the days
     in order; only the day where the first `size` end is read from the articles for its dates, which order it to
