@@ -25,10 +25,17 @@ ENTITY_FACET_SPAN = 5000  # hits whose entities the entity facet counts (all of 
 # hits from which counting them with numpy saves more than its import costs (65-125 ms here, ~0.3 µs saved a hit);
 # fewer are counted in Python unless numpy is imported already
 NUMPY_PAYS = 300_000
+# articles from which the whole-set facets (store.whole_sets) pay numpy's import in a process without it: on the seeds
+# a one-shot `search -삼성 --json` took 68 -> 112 ms with it; at 100k the SQL pass alone costs more (135-243 ms)
+WHOLE_SETS_FROM = 50_000
+
+
+def _numpy_loaded() -> bool:
+    return "numpy" in sys.modules
 
 
 def _numpy_pays(hits: int) -> bool:
-    return hits >= NUMPY_PAYS or "numpy" in sys.modules
+    return hits >= NUMPY_PAYS or _numpy_loaded()
 
 
 def _fold_days(day_counts) -> tuple[list[tuple[str, int]], int]:
@@ -120,7 +127,8 @@ class FacetCounting:
     def facets_and_count(self, total: int | None = None) -> tuple[Facets, int]:
         """The facets and the exact number of hits (counted with the months when not given)."""
         if (self._sqlite and self.driver is None and self.sole_entity is None and self._condition_nodes
-                and not (self.q.reporters or self.q.not_reporters)):  # words and entities; dates and outlets
+                and not (self.q.reporters or self.q.not_reporters)  # words and entities; dates and outlets
+                and (_numpy_loaded() or article_total(self.index.db) >= WHOLE_SETS_FROM)):
             answer = self._facets_of_whole_sets(total)
             if answer is not None:
                 return answer

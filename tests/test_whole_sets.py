@@ -120,3 +120,19 @@ def test_a_date_the_search_rows_do_not_hold_is_counted_in_sql(db_path):
         assert answer(index, "-없는말 after:2025-11-01") == by_hand(index, "-없는말 after:2025-11-01", 5000)
     finally:
         index.close()
+
+
+def test_a_small_index_in_a_process_without_numpy_counts_in_sql(db_path, monkeypatch):
+    """numpy's import (65-125 ms) costs a one-shot `search --json` on a small index more than SQL's pass over it."""
+    asked = []
+    real = store.facets.FacetCounting._facets_of_whole_sets
+    monkeypatch.setattr(store.facets.FacetCounting, "_facets_of_whole_sets",
+                        lambda self, total: asked.append(self.q) or real(self, total))
+    monkeypatch.setattr(store.facets, "_numpy_loaded", lambda: False)  # as in `hanscope search`: nothing imported it
+    index = Index.open(db_path)
+    try:
+        assert answer(index, "-삼성전자") == by_hand(index, "-삼성전자", 5000) and not asked
+        monkeypatch.setattr(store.facets, "WHOLE_SETS_FROM", 5)  # an index of that size: worth the import
+        assert answer(index, "-삼성전자") == by_hand(index, "-삼성전자", 5000) and len(asked) == 1
+    finally:
+        index.close()
