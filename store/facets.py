@@ -7,7 +7,7 @@ from __future__ import annotations
 import heapq
 import json
 import sys
-from collections import Counter, deque
+from collections import Counter
 from functools import reduce
 from operator import and_
 from typing import TYPE_CHECKING
@@ -223,18 +223,6 @@ class FacetCounting:
         entities = [(params[0], sql == _ENTITY_EXCLUDED) for sql, params in self.conditions]
         bound = max(self.entity_articles.get(entity, 0) // 4 for entity, _ in entities)
         tally = _HitTally(self.index)
-        # the entity facet's span: the newest hits (rowids come oldest first here), or the oldest for sort:old
-        newest = self.sort != "old"
-        span: deque[int] = deque(maxlen=ENTITY_FACET_SPAN if newest else None)
-
-        def count(rowids: list[int], named: list[tuple[set[int], bool]]) -> None:
-            for articles, excluded in named:  # a pass each: a test per hit and entity in one expression cost 0.4 s at 1M
-                if excluded:
-                    rowids = [rowid for rowid in rowids if rowid & ID_MASK not in articles]
-                else:
-                    rowids = [rowid for rowid in rowids if rowid & ID_MASK in articles]
-            ids = tally.add(rowids)
-            span.extend(ids if newest else ids[:max(0, ENTITY_FACET_SPAN - len(span))])
 
         def articles_of(entity: int, among: list[int] | None) -> set[int]:
             if among is None:
@@ -244,31 +232,22 @@ class FacetCounting:
                 "SELECT article_id FROM article_entities WHERE entity_id = ? AND article_id IN "
                 "(SELECT value FROM json_each(?))", (entity, json.dumps([rowid & ID_MASK for rowid in among])))}
 
-        named: list[tuple[set[int], bool]] | None = None
-        waiting: list[int] = []  # the words' first rowids, until they outnumber the bound
         listed = self.index._rows(f"SELECT group_concat(articles_fts.rowid) FROM articles_fts WHERE {self.match}",
                                   tuple(self.source_params))[0][0]
         hits = listed.count(",") + 1 if listed else 0
         if hits > bound and _numpy_pays(hits):  # the entities' articles are read whole either way
             return self._facets_of_words_in_entity_sets(listed, entities, total)
-        word_rowids = sorted(map(int, listed.split(","))) if listed else []
-        for start in range(0, len(word_rowids), 10_000):
-            rowids = word_rowids[start:start + 10_000]
-            if named is not None:
-                count(rowids, named)
-                continue
-            waiting += rowids
-            if len(waiting) > bound:
-                named = [(articles_of(entity, None), excluded) for entity, excluded in entities]
-                count(waiting, named)
-                waiting = []
-        if named is None:  # few word hits: which of them name each entity (all of an entity's when fewer)
-            named = [(articles_of(entity, waiting if len(waiting) <= self.entity_articles.get(entity, 0) // 4 else None),
-                      excluded) for entity, excluded in entities]
-            count(waiting, named)
+        rowids = sorted(map(int, listed.split(","))) if listed else []
+        for entity, excluded in entities:  # a pass each: a test per hit and entity in one expression cost 0.4 s at 1M
+            # the entity's articles whole once the hits outnumber a quarter of them, else those among the hits
+            few = len(rowids) <= self.entity_articles.get(entity, 0) // 4
+            articles = articles_of(entity, rowids if few else None)
+            rowids = [rowid for rowid in rowids if (rowid & ID_MASK in articles) != excluded]
+        ids = tally.add(rowids)  # oldest first: the entity facet's span is the newest hits, or the oldest for sort:old
+        span = ids[-ENTITY_FACET_SPAN:] if self.sort != "old" else ids[:ENTITY_FACET_SPAN]
         months, counted = tally.months()
         total = counted if total is None else total
-        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(list(span))])
+        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(span)])
         return (Facets(tally.outlets(), months, self._named(counts),
                        entity_over=min(total, ENTITY_FACET_SPAN)), total)
 
