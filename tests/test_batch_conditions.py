@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import store.article_walk as article_walk
+import store.batch_conditions as batch_conditions
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -159,3 +160,26 @@ def test_sort_old_without_words_reads_the_newest_index_backwards(walked):
     page = next(s for s in statements if "coalesce(a.date, '') > ''" in s)
     plan = " ".join(r[3] for r in walked.db.execute("EXPLAIN QUERY PLAN " + page))
     assert "USING INDEX articles_newest" in plan and "RIGHT PART OF ORDER BY" in plan, plan
+
+
+@pytest.mark.parametrize("query", [q for q in CASES if "@" in q])
+def test_an_entity_is_read_over_a_batchs_days_or_at_each_article_with_one_answer(walked, monkeypatch, query):
+    """A batch asks article_entities for the entity's rows over its days (a range of recency), and when those are more
+    than NAMING_RANGE_ROWS an article of the batch, one look-up per article instead: the same articles either way."""
+    def answers() -> tuple:
+        statements: list[str] = []
+        walked.db.set_trace_callback(statements.append)
+        try:
+            found = ([a.id for a in walked.search(query, limit=None).articles],
+                     [a.id for a in walked.search(query + " sort:old", limit=4, offset=2).articles],
+                     walked.search(query, limit=1, exact_count=False).total_articles)
+        finally:
+            walked.db.set_trace_callback(None)
+        return found, any("recency BETWEEN" in s for s in statements), any("INDEXED BY article_entities_article" in s
+                                                                            for s in statements)
+    monkeypatch.setattr(article_walk, "WALK_BATCH", 3)
+    ranged, by_range, by_article = answers()
+    assert by_range and not by_article
+    monkeypatch.setattr(batch_conditions, "NAMING_RANGE_ROWS", 0)  # any row of the entity: look up each article
+    looked_up, by_range, by_article = answers()
+    assert by_article and looked_up == ranged and ranged[0]
