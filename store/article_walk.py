@@ -10,7 +10,7 @@ from functools import cached_property, reduce
 from operator import and_, or_
 
 from .batch_conditions import Batch, kept_ids
-from .db import has_index
+from .db import article_total, has_index
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ORDER_PARTS, _OUTLET_LIST, _SINCE,
                        _UNTIL, _WORDS_AT_ROW, _WORDS_LIST, WORDS_AT_ROW_TERMS)
 from .query import All, Entity, Not, Text
@@ -19,6 +19,7 @@ from .textindex import DATED_FROM, ID_BITS, date_key, fts_expression, has_entity
 WALK_BATCH = 256  # articles a walk in page order reads at a time (_in_order): a page of 38 without 삼성 reads ~115, a
 # capped count of 1,001 ~3,000 (batches doubling from 128 were 10-35% slower at 100k: the last reads past the answer)
 ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
+DENSE_ENTITY_SHARE = 200  # an entity in one article of this many: a batch of WALK_BATCH of its rows spans ~51k articles
 
 
 def _asked_at_row(where: str, params: list) -> str:
@@ -128,12 +129,26 @@ class ArticleWalk:
                 return None
         return at
 
-    def _from_entity(self, columns: str, words_at_row: bool = False) -> tuple[str, tuple]:
+    @cached_property
+    def _entity_batches(self) -> bool:
+        """Whether a page or a capped count reads the driving entity's rows a batch at a time with the conditions with
+        words asked of each batch (store.batch_conditions), not at each row: when the entity names at least one
+        article in DENSE_ENTITY_SHARE, its batch's days hold few enough hits to read. FTS5 seeks each term of the words
+        in each search segment at a row: at 1M 0.1-0.9 ms a row, and `@삼성전자 -HBM`, whose rows mostly hold HBM,
+        probed ~2,000 rows for its first 10 (1.8 s)."""
+        if self.batch_walk is None or self.driving_entity is None:
+            return False
+        entity = self.conditions[self.driving_entity][1][0]
+        return self.entity_articles.get(entity, 0) * DENSE_ENTITY_SHARE >= article_total(self.index.db)
+
+    def _from_entity(self, columns: str, words_at_row: bool = False, words_apart: bool = False) -> tuple[str, tuple]:
         """SELECT `columns` over the driving entity's rows (ae) and their articles (a) that meet the other conditions,
         the date filters also as a range of its rows (recency holds the day). `words_at_row`: each word condition is
-        asked at the row (a page or a capped count reads few rows), not read whole once (every row is read)."""
+        asked at the row (a page or a capped count reads few rows), not read whole once (every row is read);
+        `words_apart`: left out, for the caller to ask of each batch (_entity_batches)."""
         at = self.driving_entity
-        rest = [condition for i, condition in enumerate(self.conditions) if i != at]
+        rest = [condition for i, condition in enumerate(self.conditions)
+                if i != at and not (words_apart and i in self._worded)]
         where = " AND ".join(sql for sql, _ in rest) or "1"
         if words_at_row:
             where = _asked_at_row(where, [p for _, params in rest for p in params])
@@ -156,11 +171,14 @@ class ArticleWalk:
             parts = [(f" AND ae.recency >= {DATED_FROM}", "ae.recency"), (f" AND ae.recency < {DATED_FROM}", "ae.recency DESC")]
         else:
             parts = [("", "ae.recency DESC")]
-        sql, params = self._from_entity(f"ae.article_id, a.date, ae.recency >> {ID_BITS}", words_at_row=True)
+        batched = self._entity_batches
+        sql, params = self._from_entity(f"ae.article_id, coalesce(a.date, ''), ae.recency >> {ID_BITS}",
+                                        words_at_row=True, words_apart=batched)
         rows = (row for bound, order in parts  # each part's statement starts only when the one before ran out
-                for batch in self.index._batches(f"{sql}{bound} ORDER BY {order}", params, size=ENTITY_PAGE_BATCH)
-                for row in batch)
-        found: list[tuple[int, str | None]] = []
+                for batch in self.index._batches(f"{sql}{bound} ORDER BY {order}", params,
+                                                 size=WALK_BATCH if batched else ENTITY_PAGE_BATCH)
+                for row in (self._meeting_words(batch) if batched else batch))
+        found: list[tuple[int, str]] = []
         last = None
         for article_id, date, day in rows:
             if want is not None and len(found) >= want and (day != last or not day):  # undated: already in order
@@ -168,7 +186,21 @@ class ArticleWalk:
             found.append((article_id, date))
             last = day
         if self.sort == "old":
-            found.sort(key=lambda hit: (not hit[1], hit[1] or "", hit[0]))  # _ARTICLE_ORDER["old"]
+            found.sort(key=lambda hit: (not hit[1], hit[1], hit[0]))  # _ARTICLE_ORDER["old"]
         else:
-            found.sort(key=lambda hit: (hit[1] or "", -hit[0]), reverse=True)
+            found.sort(key=lambda hit: (hit[1], -hit[0]), reverse=True)
         return [(article_id, 0.0) for article_id, _ in found[offset:want]]
+
+    def _entity_walked_ids(self, want: int) -> list[int]:
+        """The first `want` hits, newest day first, of a query read from a common driving entity's rows a batch at a
+        time (_entity_batches): a capped count's."""
+        sql, params = self._from_entity("ae.article_id, coalesce(a.date, '')", words_apart=True)
+        rows = self.index._batches(f"{sql} ORDER BY ae.recency DESC", params, size=WALK_BATCH)
+        return kept_ids(self.index, rows, self.batch_walk[0], want)
+
+    def _meeting_words(self, rows: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+        """The rows (article id, date, day) of a batch of the driving entity's whose articles meet the conditions with
+        words."""
+        batch = Batch(self.index, [(article_id, date) for article_id, date, _ in rows])
+        meeting = set.intersection(*(condition(batch) for condition in self.batch_walk[0]))
+        return [row for row in rows if row[0] in meeting]

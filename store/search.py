@@ -113,9 +113,11 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             self.source = self._articles_for(self._undated(conditions))
             self.match, self.source_params = "1", []
         # Conditions with words and none to drive (`-삼성`, `@삼성전자 OR 하이닉스`): a page or a capped count walks the
-        # articles and asks those conditions of each batch (store.batch_conditions) rather than reading every hit first
+        # articles and asks those conditions of each batch (store.batch_conditions) rather than reading every hit first;
+        # so does one read from a common driving entity's rows (ArticleWalk._entity_batches)
         worded = [i for i, (sql, _) in enumerate(conditions[:len(self._condition_nodes)]) if _WORDS_LIST in sql]
         self.batch_walk = None
+        self._worded = set(worded)
         if driver is None and worded and self._sqlite:
             self.batch_walk = ([self._asked_of_batch(self._condition_nodes[i]) for i in worded],
                                [c for i, c in enumerate(conditions) if i not in worded])
@@ -341,6 +343,8 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             limit = "" if cap is None else f" LIMIT {int(cap)}"
             return self.index._rows(f"SELECT count(*) FROM (SELECT 1 FROM article_entities WHERE entity_id = ?{limit})",
                                     (self.sole_entity,))[0][0]
+        if cap is not None and self._entity_batches:
+            return len(self._entity_walked_ids(cap))
         if self.driving_entity is not None:  # its rows, as far as the cap; each word asked at a row unless all are read
             sql, params = self._from_entity("1", words_at_row=cap is not None)
             limit = "" if cap is None else f" LIMIT {int(cap)}"
