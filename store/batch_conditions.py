@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING
 
 from .textindex import ID_BITS, ID_MASK, date_key
 
+if TYPE_CHECKING:
+    from .api import Index
+
 NAMING_RANGE_ROWS = 4  # an entity's rows over a batch's days read as a range up to this many an article of the batch
 
 
 @lru_cache(maxsize=1 << 12)
 def _day_key(day: str) -> int:
-    """textindex.date_key of a YYYY-MM-DD, cached: a batch of 256 articles holds a day or two (a third of a capped
-    count's time went on parsing each row's date)."""
+    """textindex.date_key of a YYYY-MM-DD, cached: a batch of 256 articles holds a day or two (parsing each row's date
+    was 3.4 ms of the 19 ms capped count of `@삼성전자 OR 하이닉스` at 1M)."""
     return date_key(day)
 
 
@@ -33,9 +36,6 @@ def _spans(keys: Iterable[int]) -> list[tuple[int, int]]:
     dated = [k for k in keys if k >> ID_BITS]
     undated = [k for k in keys if not k >> ID_BITS]
     return [(min(part), max(part)) for part in (dated, undated) if part]
-
-if TYPE_CHECKING:
-    from .api import Index
 
 
 class Batch:
@@ -71,8 +71,8 @@ class Batch:
         return self._words[expression]
 
     def naming(self, entity_id: int) -> set[int]:
-        """The batch's articles that name the entity: the entity's rows over the batch's days, an index range (at 1M
-        `@삼성전자 OR 하이닉스`'s capped count, 12 batches: 9 -> 1 ms against a look-up per article); when the
+        """The batch's articles that name the entity: the entity's rows over the batch's days, an index range (a look-up
+        per article was 9 ms of the 19 ms capped count of `@삼성전자 OR 하이닉스` at 1M, 12 batches); when the
         entity names very many articles of those days (every article one day), a look-up per article instead."""
         found: set[int] = set()
         limit = NAMING_RANGE_ROWS * len(self.order)
