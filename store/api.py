@@ -144,11 +144,11 @@ class Index:
         plan, instead = self._plan(q)
         hits = plan.page(limit, offset)
         cap = None if exact_count else max(plan.rank_window, offset + (limit or 0)) + 1
-        found_facets = None
+        found_facets, counted = None, True
         if facets and exact_count:  # the month facet's pass counts every hit: no second count
             found_facets, total = plan.facets_and_count()
-        else:
-            total = plan.count(cap=cap)
+        else:  # a keystroke's count may stop past the page with at least `total` (SearchPlan.capped_count)
+            total, counted = (plan.count(), True) if cap is None else plan.capped_count(cap, offset + (limit or 0) + 1)
             found_facets = plan.facets(total) if facets else None
         # Near spellings only for a spelling the corpus hardly uses (엔비디야): for a word it does use (정상회의,
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
@@ -156,7 +156,7 @@ class Index:
         entities = self._entity_section(q, [] if instead else plan.entity_ids, fuzzy=total <= TYPO_ARTICLES or bool(instead))
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
                             facets=found_facets, notes=plan.notes,
-                            total_exact=cap is None or total < cap, ranked_newest=plan.ranked_newest,
+                            total_exact=cap is None or (total < cap and counted), ranked_newest=plan.ranked_newest,
                             by_headline=plan.by_headline, instead=instead)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property, reduce
 from operator import and_, or_
 
-from .batch_conditions import Batch, kept_ids
+from .batch_conditions import Batch, kept_ids, walk_kept
 from .db import article_total, has_index
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ORDER_PARTS, _OUTLET_LIST, _SINCE,
                        _UNTIL, _WORDS_AT_ROW, _WORDS_LIST, WORDS_AT_ROW_TERMS)
@@ -191,12 +191,19 @@ class ArticleWalk:
             found.sort(key=lambda hit: (hit[1], -hit[0]), reverse=True)
         return [(article_id, 0.0) for article_id, _ in found[offset:want]]
 
-    def _entity_walked_ids(self, want: int) -> list[int]:
-        """The first `want` hits, newest day first, of a query read from a common driving entity's rows a batch at a
-        time (_entity_batches): a capped count's."""
-        sql, params = self._from_entity("ae.article_id, coalesce(a.date, '')", words_apart=True)
-        rows = self.index._batches(f"{sql} ORDER BY ae.recency DESC", params, size=WALK_BATCH)
-        return kept_ids(self.index, rows, self.batch_walk[0], want)
+    def _walked_count(self, cap: int, enough: int | None = None) -> tuple[int, bool] | None:
+        """A capped count of a query whose conditions with words are asked a batch at a time (the article walk, or a
+        common driving entity's rows), and whether it is that count (store.batch_conditions.walk_kept: with
+        `enough`, it may stop with at least that many); None for a query read otherwise."""
+        if self._entity_batches:
+            sql, params = self._from_entity("ae.article_id, coalesce(a.date, '')", words_apart=True)
+            batches = self.index._batches(f"{sql} ORDER BY ae.recency DESC", params, size=WALK_BATCH)
+        elif self.batch_walk is not None and self.driving_entity is None:
+            batches = self._in_order("new", self.batch_walk[1])
+        else:
+            return None
+        ids, whole = walk_kept(self.index, batches, self.batch_walk[0], cap, enough)
+        return len(ids), whole
 
     def _meeting_words(self, rows: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
         """The rows (article id, date, day) of a batch of the driving entity's whose articles meet the conditions with

@@ -343,14 +343,12 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             limit = "" if cap is None else f" LIMIT {int(cap)}"
             return self.index._rows(f"SELECT count(*) FROM (SELECT 1 FROM article_entities WHERE entity_id = ?{limit})",
                                     (self.sole_entity,))[0][0]
-        if cap is not None and self._entity_batches:
-            return len(self._entity_walked_ids(cap))
+        if cap is not None and (walked := self._walked_count(cap)) is not None:
+            return walked[0]
         if self.driving_entity is not None:  # its rows, as far as the cap; each word asked at a row unless all are read
             sql, params = self._from_entity("1", words_at_row=cap is not None)
             limit = "" if cap is None else f" LIMIT {int(cap)}"
             return self.index._rows(f"SELECT count(*) FROM ({sql}{limit})", params)[0][0]
-        if cap is not None and self.batch_walk is not None:
-            return len(self._walked_ids(cap, "new"))
         if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
             return min(len(self._newest()), cap)  # the rows the ranked page read already
         if cap is not None and self.driver is None:
@@ -362,6 +360,12 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             return self.index._rows(f"SELECT count(*) FROM ({sql} ORDER BY articles_fts.rowid DESC LIMIT ?)",
                                     (*params, cap))[0][0]
         return self._select("count(*)")[0][0]
+
+    def capped_count(self, cap: int, enough: int) -> tuple[int, bool]:
+        """count(cap=cap) for a keystroke, and whether it is that count: a query walked a batch at a time may stop
+        with at least `enough` (_walked_count); the exact count comes with the facets once typing pauses."""
+        walked = self._walked_count(cap, enough)
+        return walked if walked is not None else (self.count(cap=cap), True)
 
     def _ids(self, order: str, limit: int, offset: int, bound: str = "", rank: str = "0.0") -> list[tuple[int, float]]:
         # scored: with the one-letter words' prefix form, where it differs (only SQLite expands them)

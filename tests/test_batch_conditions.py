@@ -183,3 +183,23 @@ def test_an_entity_is_read_over_a_batchs_days_or_at_each_article_with_one_answer
     monkeypatch.setattr(batch_conditions, "NAMING_RANGE_ROWS", 0)  # any row of the entity: look up each article
     looked_up, by_range, by_article = answers()
     assert by_article and looked_up == ranged and ranged[0]
+
+
+def test_a_keystrokes_count_stops_past_the_page_once_it_has_read_enough(walked, monkeypatch):
+    """A keystroke's capped count of a walked query stops, once its batches have read COUNT_WALK_READ rows, with more
+    hits than the page: a lower bound, said to be one (the app shows "N+" until the exact count after the pause). At
+    1M `-HBM -반` read 570k rows for its 1,001 (1.4 s). The page is the page either way; the exact count is every hit."""
+    monkeypatch.setattr(article_walk, "WALK_BATCH", 2)
+    rows = _rows(walked)
+    inside = _newest([i for i in rows if "삼성" not in _text(walked, i)], {i: a.date for i, a in rows.items()})
+    assert len(inside) == 18
+    monkeypatch.setattr(batch_conditions, "COUNT_WALK_READ", 1)
+    stopped = walked.search("-삼성", limit=3, exact_count=False)
+    assert [a.id for a in stopped.articles] == inside[:3]
+    assert not stopped.total_exact and 4 <= stopped.total_articles < 18  # the page and one more, at least
+    later = walked.search("-삼성", limit=3, offset=6, exact_count=False)
+    assert [a.id for a in later.articles] == inside[6:9] and 10 <= later.total_articles < 18
+    assert walked.facets_and_count("-삼성")[1] == 18
+    monkeypatch.setattr(batch_conditions, "COUNT_WALK_READ", 10 ** 9)
+    whole = walked.search("-삼성", limit=3, exact_count=False)
+    assert whole.total_exact and whole.total_articles == 18

@@ -107,6 +107,18 @@ def test_a_common_entitys_rows_have_their_words_asked_a_batch_at_a_time(index, m
     assert any("ae.recency >> 28 << 28 | ae.article_id" in s for s in statements("@삼성전자 -반도체"))
 
 
+def test_a_keystrokes_count_of_a_common_entity_stops_once_it_has_read_enough(index, monkeypatch):
+    """As the article walk's (test_batch_conditions): past COUNT_WALK_READ rows read, a keystroke's count of
+    `@삼성전자 -반도체` stops with more hits than the page, and says it is a lower bound."""
+    expected = in_order(index, "@삼성전자 -반도체")
+    monkeypatch.setattr(article_walk, "WALK_BATCH", 3)
+    monkeypatch.setattr("store.batch_conditions.COUNT_WALK_READ", 1)
+    stopped = index.search("@삼성전자 -반도체", limit=2, exact_count=False)
+    assert [hit.id for hit in stopped.articles] == expected[:2]
+    assert not stopped.total_exact and 3 <= stopped.total_articles < len(expected)
+    assert index.facets_and_count("@삼성전자 -반도체")[1] == len(expected) == 30
+
+
 def test_the_queries_find_what_they_should(index):
     assert index.search("@삼성전자 date:2023-01", limit=None).articles == []
     assert len(in_order(index, "@삼성전자")) == 40
