@@ -119,6 +119,19 @@ def test_a_keystrokes_count_of_a_common_entity_stops_once_it_has_read_enough(ind
     assert index.facets_and_count("@삼성전자 -반도체")[1] == len(expected) == 30
 
 
+@pytest.mark.parametrize("query", ["-HBM outlet:한빛 outlet:누리", "-HBM outlet:한빛 outlet:나라 sort:old",
+                                   "(@SK하이닉스 OR 실적) outlet:나라 outlet:누리"])
+@pytest.mark.parametrize("batch", [1, 256])
+def test_several_outlets_walked_apart_merge_in_the_pages_order(index, monkeypatch, query, batch):
+    """Articles of one day with no time, in different outlets, come in id order across the outlets' walks."""
+    monkeypatch.setattr(article_walk, "WALK_BATCH", batch)
+    expected = in_order(index, query)
+    assert len(expected) >= 6
+    pages = [hit.id for offset in range(0, len(expected) + 4, 4)
+             for hit in index.search(query, limit=4, offset=offset, exact_count=False).articles]
+    assert pages == expected
+
+
 def test_the_queries_find_what_they_should(index):
     assert index.search("@삼성전자 date:2023-01", limit=None).articles == []
     assert len(in_order(index, "@삼성전자")) == 40
