@@ -8,8 +8,6 @@ import heapq
 import json
 import sys
 from collections import Counter
-from functools import reduce
-from operator import and_
 from typing import TYPE_CHECKING
 
 from .db import article_total
@@ -117,7 +115,7 @@ class _HitTally:
 class FacetCounting:
     """The facet counting of store.search.SearchPlan, which provides the plan (driver, where, conditions, sort,
     index, _select, matching_ids_sql, driving_entity, _from_entity, _page_ids,
-    _condition_nodes, _asked_of_batch)."""
+    _condition_nodes, _asked_of_batch, _asked_of_all)."""
 
     def facets(self, total: int | None = None) -> Facets:
         """Outlets and months over every hit; entities over every hit up to ENTITY_FACET_SPAN (the best-ranked,
@@ -294,7 +292,7 @@ class FacetCounting:
             return None  # no such outlet: SQL's condition is a constant 0
         whole = whole_sets.WholeIndex(self.index, self._rowid_range(), expected)
         try:
-            hits = reduce(and_, (self._asked_of_batch(node)(whole) for node in self._condition_nodes))
+            hits = self._asked_of_all(self._condition_nodes)(whole)
         except whole_sets.NotWhole:
             return None
         for codes, negated in outlets:

@@ -57,15 +57,19 @@ class WholeIndex:
     def __init__(self, index: "Index", bounds: list[tuple[str, int]], expected: Callable[[], int]) -> None:
         """`bounds`: ((">=", low), ("<", high)) of SearchPlan._rowid_range, the days as a search rowid holds them (an
         entity's recency too); `expected`: how many articles the whole is, counted as SQL reads the dates."""
-        self.index, self.expected = index, expected
+        self.index, self.expected, self.bounds = index, expected, bounds
         self._bounds = "".join(f" AND {{column}} {op} {int(bound)}" for op, bound in bounds)
         self._ids: Rowids | None = None
 
     @property
     def ids(self) -> Rowids:
-        """Every article (read only when a condition excludes something: 0.2 s at 1M)."""
+        """Every article (needed only when nothing but exclusions names them: `-삼성`), within the bounds."""
         if self._ids is None:
-            self._ids = self._read(f"SELECT group_concat(rowid) FROM articles_fts WHERE 1{self._within('rowid')}")
+            values = every_rowid(self.index)
+            for op, bound in self.bounds:  # ">=" low, "<" high: both a first position at or past the bound
+                at = int(np.searchsorted(values, bound))
+                values = values[at:] if op == ">=" else values[:at]
+            self._ids = Rowids(values)
             if len(self._ids) != self.expected():
                 raise NotWhole(f"{len(self._ids)} search rows for {self.expected()} articles")
         return self._ids
@@ -89,6 +93,18 @@ class WholeIndex:
 
     def _read(self, sql: str, params: tuple = ()) -> Rowids:
         return rowids_of(self.index._rows(sql, params)[0][0])
+
+
+def every_rowid(index: "Index") -> np.ndarray:
+    """Every search rowid, sorted: read once (114 ms at 1M, for each facet count of `-삼성` or `-HBM -반`) and kept on
+    the open index until the file changes (another connection's commit: PRAGMA data_version; this one's own writes:
+    total_changes)."""
+    changed = (index.db.execute("PRAGMA data_version").fetchone()[0], index.db.total_changes)
+    kept = index.__dict__.get("_every_rowid")
+    if kept is None or kept[0] != changed:
+        listed = index._rows("SELECT group_concat(rowid) FROM articles_fts")[0][0]
+        kept = index.__dict__["_every_rowid"] = (changed, rowids_of(listed).values)
+    return kept[1]
 
 
 def rowids_of(listed: str | None) -> Rowids:

@@ -136,3 +136,50 @@ def test_a_small_index_in_a_process_without_numpy_counts_in_sql(db_path, monkeyp
         assert answer(index, "-삼성전자") == by_hand(index, "-삼성전자", 5000) and len(asked) == 1
     finally:
         index.close()
+
+
+def _whole_reads(index: Index, query: str) -> int:
+    seen: list[str] = []
+    index.db.set_trace_callback(seen.append)
+    try:
+        index.facets_and_count(query)
+    finally:
+        index.db.set_trace_callback(None)
+    return sum(s == "SELECT group_concat(rowid) FROM articles_fts" for s in seen)
+
+
+def test_every_rowid_is_read_once_and_only_for_exclusions_alone(db_path):
+    """`@삼성전자 -반도체` is 삼성전자's articles less 반도체's, without every article; `-반도체` needs every article, read
+    once for the open index (114 ms at 1M) and kept."""
+    index = Index.open(db_path)
+    try:
+        assert _whole_reads(index, "@삼성전자 -반도체") == 0
+        assert _whole_reads(index, "(@삼성전자 -HBM) OR 오픈AI는") == 0
+        assert _whole_reads(index, "-반도체") == 1
+        assert _whole_reads(index, "-삼성 after:2025-10-02") == 0  # kept: the days are a range of it
+        for query in ["@삼성전자 -반도체", "-반도체", "-삼성 after:2025-10-02", "-(웨이퍼 OR @SK하이닉스)"]:
+            assert answer(index, query) == by_hand(index, query, 5000), query
+    finally:
+        index.close()
+
+
+def test_the_kept_rowids_follow_the_file(db_path, tmp_path):
+    """Every rowid is read again after another connection's commit and after this connection's own writes: an
+    article given another day keeps the number of articles but moves its search row."""
+    def redated(at: int, day: str) -> list:
+        news[at] = (news[at][0], day, news[at][2])
+        return news
+    news = list(NEWS)
+    index = Index.open(db_path)
+    try:
+        assert answer(index, "-없는말") == by_hand(index, "-없는말", 5000)
+        write(tmp_path, redated(2, "2026-03-05"))
+        build(tmp_path, db_path)  # another connection
+        assert answer(index, "-없는말") == by_hand(index, "-없는말", 5000)
+        assert ("2026-03", 1) in answer(index, "-없는말")[1]
+        write(tmp_path, redated(3, "2026-04-06"))
+        index_paths(index.db, [tmp_path], workers=0)  # this one
+        assert answer(index, "-없는말") == by_hand(index, "-없는말", 5000)
+        assert ("2026-04", 1) in answer(index, "-없는말")[1]
+    finally:
+        index.close()
