@@ -20,11 +20,11 @@ from .textindex import DATED_FROM, ID_BITS, date_key, fts_expression, has_entity
 
 WALK_BATCH = 256  # articles a walk in page order reads at a time (_in_order): a page of 38 without 삼성 reads ~115, a
 # capped count of 1,001 ~3,000 (batches doubling from 128 were 10-35% slower at 100k: the last reads past the answer)
+ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
+DENSE_ENTITY_SHARE = 200  # an entity in one article of this many: a batch of WALK_BATCH of its rows spans ~51k articles
 # The keys of _ORDER_PARTS' orders over (id, date or '') rows, for merging walks: newest (reversed), then oldest dated
 # and the undated by id
 _MERGE_KEYS = {"new": (lambda row: (row[1], -row[0]),), "old": (lambda row: (row[1], row[0]), lambda row: row[0])}
-ENTITY_PAGE_BATCH = 64  # rows a page driven by an entity steps at a time: it stops once the page is full
-DENSE_ENTITY_SHARE = 200  # an entity in one article of this many: a batch of WALK_BATCH of its rows spans ~51k articles
 
 
 def _asked_at_row(where: str, params: list) -> str:
@@ -79,7 +79,8 @@ class ArticleWalk:
         dropped = [self._asked_of_batch(child.node) for child in nodes if isinstance(child, Not)]
         if not kept:
             return lambda batch: reduce(sub, (part(batch) for part in dropped), batch.ids)
-        return lambda batch: reduce(sub, (part(batch) for part in dropped), reduce(and_, (part(batch) for part in kept)))
+        return lambda batch: reduce(sub, (part(batch) for part in dropped),
+                                    reduce(and_, (part(batch) for part in kept)))
 
     def _newest_range(self) -> tuple[str, list]:
         """A query without words: its date filter again, as a range of articles_newest's own expression, for the
@@ -113,9 +114,10 @@ class ArticleWalk:
                 yield from self.index._batches(f"SELECT a.id, coalesce(a.date, '') FROM {source} WHERE {where}{part} "
                                                f"ORDER BY {order}", params, size=WALK_BATCH)
                 continue
-            walks = [self.index._batches(f"SELECT a.id, coalesce(a.date, '') FROM {source} WHERE {where_one}{part} "
-                                         f"ORDER BY {order}", params_one, size=WALK_BATCH) for where_one, params_one in apart]
-            rows = merge(*(chain.from_iterable(walk) for walk in walks), key=_MERGE_KEYS[sort][at], reverse=sort == "new")
+            walks = [chain.from_iterable(self.index._batches(
+                f"SELECT a.id, coalesce(a.date, '') FROM {source} WHERE {where_one}{part} ORDER BY {order}", params_one,
+                size=WALK_BATCH)) for where_one, params_one in apart]
+            rows = merge(*walks, key=_MERGE_KEYS[sort][at], reverse=sort == "new")
             while batch := list(islice(rows, WALK_BATCH)):
                 yield batch
 
