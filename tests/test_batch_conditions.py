@@ -3,6 +3,8 @@ or the capped count needs (issue 14): the answers are the ones the dates and the
 orders, and what is read stops at the page instead of starting with every hit of the excluded word."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import store.article_walk as article_walk
@@ -88,6 +90,9 @@ CASES = {  # query: (which articles, by their text, outlet, reporter and date)
     "((@삼성전자 -HBM) OR 오픈AI)": lambda t, o, r, d, e: ("삼성전자" in e and "HBM" not in t) or "오픈AI" in t,
     # several outlets: a walk each, merged in the page's order
     "-삼성 outlet:한빛 outlet:동녘": lambda t, o, r, d, e: "삼성" not in t and o in ("한빛데일리", "동녘일보"),
+    "outlet:한빛 outlet:새벽": lambda t, o, r, d, e: o in ("한빛데일리", "새벽경제"),
+    "by:김서연 outlet:새벽 outlet:동녘 before:2025-03-01":
+        lambda t, o, r, d, e: "김서연" in r and o in ("새벽경제", "동녘일보") and "" < (d or "") < "2025-03-01",
     "(@SK하이닉스 OR 관세) outlet:새벽 outlet:동녘 after:2025-02-01":
         lambda t, o, r, d, e: ("SK하이닉스" in e or "관세" in t) and o in ("새벽경제", "동녘일보") and (d or "") >= "2025-02-01",
 }
@@ -219,10 +224,12 @@ def test_several_outlets_are_walked_one_by_one_and_merged(walked, monkeypatch):
     try:
         walked.search("-삼성 outlet:한빛 outlet:동녘", limit=3, exact_count=False)
         walked.search("-삼성 outlet:한빛 outlet:동녘 sort:old", limit=3, exact_count=False)
+        walked.search("outlet:한빛 outlet:동녘", limit=3, exact_count=False)  # no words: the page and count as well
     finally:
         walked.db.set_trace_callback(None)
+    assert not any(re.search(r"a\.outlet IN \([^)]*,", s) for s in statements)  # never both in one statement
     walks = [s for s in statements if s.startswith("SELECT a.id, coalesce(a.date, '') FROM articles")]
-    assert walks and all("a.outlet IN (" in s and "IN ('한빛데일리', '동녘일보')" not in s for s in walks)
+    assert walks and all("a.outlet IN (" in s for s in walks)
     assert {"한빛데일리", "동녘일보"} <= {name for s in walks for name in ("한빛데일리", "동녘일보") if f"IN ('{name}')" in s}
     for s in walks:
         plan = " ".join(r[3] for r in walked.db.execute("EXPLAIN QUERY PLAN " + s))
