@@ -10,6 +10,7 @@ import sys
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .batch_conditions import articles_naming
 from .db import article_total
 from .plan_sql import _ARTICLE_ORDER, _ENTITY_EXCLUDED, _ENTITY_PROBE
 from .results import Facets
@@ -145,14 +146,12 @@ class FacetCounting:
             outlets = self._select("a.outlet, count(*) AS n", "AND a.outlet IS NOT NULL GROUP BY a.outlet "
                                    f"ORDER BY n DESC, a.outlet LIMIT {FACET_SIZE}", joined=True, narrow=True)
         total = counted if total is None else total
-        over = min(total, ENTITY_FACET_SPAN)
         if self._sqlite and self.driver is None:
             # the span is the plan's first page of that size, read as the page is (an entity's rows in their order,
             # articles_newest from either end): as one statement SQLite walked the articles probing the entity (at
             # 1M @이재용, 45k articles: 465 ms to find its newest 5,000) or sorted every article (sort:old: 227 ms)
             ids = [article_id for article_id, _ in self._page_ids(ENTITY_FACET_SPAN, 0)]
-            counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])
-            return Facets([tuple(r) for r in outlets], months, self._named(counts), entity_over=over), total
+            return self._with_entities([tuple(r) for r in outlets], months, ids, total)
         # The span: the newest hits (they hold the ranked window), or the oldest for sort:old
         if self.driver is None:
             span_order = _ARTICLE_ORDER[self.sort if self.sort in _ARTICLE_ORDER else "new"]
@@ -161,7 +160,19 @@ class FacetCounting:
         span, span_params = self.matching_ids_sql()
         span_sql = f"{span} ORDER BY {span_order} LIMIT {ENTITY_FACET_SPAN}"
         counts = self._entity_counts(span_sql, span_params)
-        return Facets([tuple(r) for r in outlets], months, self._named(counts), entity_over=over), total
+        return Facets([tuple(r) for r in outlets], months, self._named(counts),
+                      entity_over=min(total, ENTITY_FACET_SPAN)), total
+
+    def _with_entities(self, outlets: list, months: list, span: list[int], total: int) -> tuple[Facets, int]:
+        """The facets, the entity facet counted over the articles of `span` (ids), and the number of hits."""
+        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(span)])
+        return Facets(outlets, months, self._named(counts), entity_over=min(total, ENTITY_FACET_SPAN)), total
+
+    def _with_rowids(self, tally: "_HitTally", hits, span: list[int], total: int | None) -> tuple[Facets, int]:
+        """_with_entities for hits given as a numpy array of search rowids, each counted by day and outlet."""
+        tally.add_array(hits)
+        months, counted = tally.months()
+        return self._with_entities(tally.outlets(), months, span, counted if total is None else total)
 
     def _entity_counts(self, ids_sql: str, params) -> list[tuple]:
         """(entity id, hits) of the articles `ids_sql` selects, most first. Grouped on the ids alone, the top
@@ -226,9 +237,7 @@ class FacetCounting:
             if among is None:
                 return {article_id for batch in self.index._batches(
                     "SELECT article_id FROM article_entities WHERE entity_id = ?", (entity,)) for (article_id,) in batch}
-            return {article_id for (article_id,) in self.index._rows(
-                "SELECT article_id FROM article_entities WHERE entity_id = ? AND article_id IN "
-                "(SELECT value FROM json_each(?))", (entity, json.dumps([rowid & ID_MASK for rowid in among])))}
+            return articles_naming(self.index, [rowid & ID_MASK for rowid in among], entity)
 
         listed = self.index._rows(f"SELECT group_concat(articles_fts.rowid) FROM articles_fts WHERE {self.match}",
                                   tuple(self.source_params))[0][0]
@@ -244,10 +253,7 @@ class FacetCounting:
         ids = tally.add(rowids)  # oldest first: the entity facet's span is the newest hits, or the oldest for sort:old
         span = ids[-ENTITY_FACET_SPAN:] if self.sort != "old" else ids[:ENTITY_FACET_SPAN]
         months, counted = tally.months()
-        total = counted if total is None else total
-        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(span)])
-        return (Facets(tally.outlets(), months, self._named(counts),
-                       entity_over=min(total, ENTITY_FACET_SPAN)), total)
+        return self._with_entities(tally.outlets(), months, span, counted if total is None else total)
 
     def _facets_of_words_in_entity_sets(self, listed: str, entities: list[tuple[int, bool]],
                                         total: int | None) -> tuple[Facets, int]:
@@ -260,14 +266,8 @@ class FacetCounting:
         hits = whole_sets.rowids_of(listed)
         for entity, excluded in entities:
             hits = hits - whole.naming(entity) if excluded else hits & whole.naming(entity)
-        tally = _HitTally(self.index)
-        tally.add_array(hits.values)
-        months, counted = tally.months()
-        total = counted if total is None else total
         span = hits.values[-ENTITY_FACET_SPAN:] if self.sort != "old" else hits.values[:ENTITY_FACET_SPAN]
-        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps((span & ID_MASK).tolist())])
-        return (Facets(tally.outlets(), months, self._named(counts), entity_over=min(total, ENTITY_FACET_SPAN)),
-                total)
+        return self._with_rowids(_HitTally(self.index), hits.values, (span & ID_MASK).tolist(), total)
 
     def _facets_of_whole_sets(self, total: int | None) -> tuple[Facets, int] | None:
         """Words and entities, no words to drive and no filter but dates and outlets (`-삼성`, `@삼성전자 OR 하이닉스`,
@@ -297,13 +297,8 @@ class FacetCounting:
             return None
         for codes, negated in outlets:
             hits = whole_sets.in_outlets(hits, tally.outlet_table(), codes, negated)
-        tally.add_array(hits.values)
-        months, counted = tally.months()
-        total = counted if total is None else total
-        ids = whole_sets.first_ids(self.index, hits, self.sort, ENTITY_FACET_SPAN)
-        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])
-        return (Facets(tally.outlets(), months, self._named(counts), entity_over=min(total, ENTITY_FACET_SPAN)),
-                total)
+        span = whole_sets.first_ids(self.index, hits, self.sort, ENTITY_FACET_SPAN)
+        return self._with_rowids(tally, hits.values, span, total)
 
     def _facets_of_articles(self, total: int | None) -> tuple[Facets, int]:
         """No words to drive (an @entity with filters or exclusions, filters alone): every hit's id and date read
@@ -325,11 +320,8 @@ class FacetCounting:
             else:
                 span = heapq.nsmallest(ENTITY_FACET_SPAN,
                                        span + [(not date, date or "", article_id) for article_id, date in rows])
-        total = counted if total is None else total
         ids = [-key[1] for key in span] if newest else [key[2] for key in span]
-        counts = self._entity_counts("SELECT value FROM json_each(?)", [json.dumps(ids)])
-        return (Facets(tally.outlets(), sorted(months.items()), self._named(counts),
-                       entity_over=min(total, ENTITY_FACET_SPAN)), total)
+        return self._with_entities(tally.outlets(), sorted(months.items()), ids, counted if total is None else total)
 
     def _hits_with_dates(self) -> tuple[str, tuple]:
         """(id, date) of every hit of a query without words: from the driving entity's rows, or the articles."""
