@@ -34,7 +34,8 @@ def _day_key(day: str) -> int:
 
 def _spans(keys: Iterable[int]) -> list[tuple[int, int]]:
     """The range of the dated keys and, apart, of the undated ones (day 0): search rowids or recencies, both with the
-    day in the bits above ID_BITS."""
+    day in the bits above ID_BITS. An unreadable date sorts among the dated by its text but is day 0: one range over
+    both would cover every day between."""
     dated = [k for k in keys if k >> ID_BITS]
     undated = [k for k in keys if not k >> ID_BITS]
     return [(min(part), max(part)) for part in (dated, undated) if part]
@@ -51,11 +52,6 @@ class Batch:
         self._words: dict[str, set[int]] = {}
         self.read = len(rows)  # rows read for the batch: its own, and the words' and entities' over its days
 
-    def _days(self) -> list[tuple[int, int]]:
-        """The rowid ranges to ask: the dated rows' span and, apart, the undated rows' (day 0). An unreadable date
-        sorts among the dated by its text but is day 0: one range over both would cover every day between."""
-        return _spans(self.rowids)
-
     @cached_property
     def _recencies(self) -> dict[int, int]:
         """The batch's articles by their article_entities.recency (textindex.recency: the day above the id's
@@ -66,7 +62,7 @@ class Batch:
         """The batch's articles whose search row the FTS5 expression matches."""
         if expression not in self._words:
             hits: set[int] = set()
-            for low, high in self._days():
+            for low, high in _spans(self.rowids):
                 rows = self.index._rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
                                         "AND rowid <= ?", (expression, low, high))
                 self.read += len(rows)

@@ -58,7 +58,6 @@ class WholeIndex:
         """`bounds`: ((">=", low), ("<", high)) of SearchPlan._rowid_range, the days as a search rowid holds them (an
         entity's recency too); `expected`: how many articles the whole is, counted as SQL reads the dates."""
         self.index, self.expected, self.bounds = index, expected, bounds
-        self._bounds = "".join(f" AND {{column}} {op} {int(bound)}" for op, bound in bounds)
         self._ids: Rowids | None = None
 
     @property
@@ -89,7 +88,7 @@ class WholeIndex:
         return Rowids(np.empty(0, dtype=np.int64))
 
     def _within(self, column: str) -> str:
-        return self._bounds.format(column=column)
+        return "".join(f" AND {column} {op} {int(bound)}" for op, bound in self.bounds)
 
     def _read(self, sql: str, params: tuple = ()) -> Rowids:
         return rowids_of(self.index._rows(sql, params)[0][0])
