@@ -11,7 +11,7 @@ from heapq import merge
 from itertools import chain, islice
 from operator import and_, or_, sub
 
-from .batch_conditions import Batch, kept_ids, walk_kept
+from .batch_conditions import Batch, walk_kept
 from .db import article_total, has_index
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ORDER_PARTS, _OUTLET_LIST, _SINCE,
                        _UNTIL, _WORDS_AT_ROW, _WORDS_LIST, WORDS_AT_ROW_TERMS)
@@ -100,7 +100,7 @@ class ArticleWalk:
         """The first `want` hits (all: None) of a query whose conditions with words are asked a batch at a time, in
         `sort`'s order."""
         asked, rest = self.batch_walk
-        return kept_ids(self.index, self._in_order(sort, rest), asked, want)
+        return walk_kept(self.index, self._in_order(sort, rest), asked, want)[0]
 
     def _in_order(self, sort: str, conditions: list[tuple[str, list]]) -> Iterator[list[tuple[int, str]]]:
         """(id, date or '') of the articles that meet `conditions` and the date filter, in `sort`'s order, in
@@ -245,6 +245,5 @@ class ArticleWalk:
     def _meeting_words(self, rows: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
         """The rows (article id, date, day) of a batch of the driving entity's whose articles meet the conditions with
         words."""
-        batch = Batch(self.index, [(article_id, date) for article_id, date, _ in rows])
-        meeting = set.intersection(*(condition(batch) for condition in self.batch_walk[0]))
+        meeting = Batch(self.index, [(article_id, date) for article_id, date, _ in rows]).meeting(self.batch_walk[0])
         return [row for row in rows if row[0] in meeting]

@@ -85,6 +85,10 @@ class Batch:
             found.update(self._recencies[r] for (r,) in rows if r in self._recencies)
         return found
 
+    def meeting(self, conditions: list[Callable[["Batch"], set[int]]]) -> set[int]:
+        """The batch's articles that meet every condition."""
+        return set.intersection(*(condition(self) for condition in conditions))
+
     @staticmethod
     def none() -> set[int]:
         return set()
@@ -98,22 +102,17 @@ def articles_naming(index: "Index", article_ids: Iterable[int], entity_id: int) 
         "WHERE article_id IN (SELECT value FROM json_each(?)) AND entity_id = ?", (json.dumps(list(article_ids)), entity_id))}
 
 
-def kept_ids(index: "Index", batches: Iterable[list[tuple[int, str]]], conditions: list[Callable[[Batch], set[int]]],
-             want: int | None) -> list[int]:
-    """The ids, in the order of `batches` (lists of (id, date) rows), of the first `want` articles (all of them when
-    None) that meet every condition (each gives the batch's articles that meet it)."""
-    return walk_kept(index, batches, conditions, want)[0]
-
-
 def walk_kept(index: "Index", batches: Iterable[list[tuple[int, str]]], conditions: list[Callable[[Batch], set[int]]],
               want: int | None, enough: int | None = None) -> tuple[list[int], bool]:
-    """kept_ids, and whether they are the first `want` (or all): with `enough`, the walk stops once its batches have
-    read COUNT_WALK_READ rows and it has kept that many (False), the most a keystroke's capped count reads."""
+    """The ids, in the order of `batches` (lists of (id, date) rows), of the first `want` articles (all of them when
+    None) that meet every condition (each gives the batch's articles that meet it), and whether they are those: with
+    `enough`, the walk stops once its batches have read COUNT_WALK_READ rows and it has kept that many (False), the
+    most a keystroke's capped count reads."""
     kept: list[int] = []
     read = 0
     for rows in batches:
         batch = Batch(index, rows)
-        meeting = set.intersection(*(condition(batch) for condition in conditions))
+        meeting = batch.meeting(conditions)
         kept += [article_id for article_id in batch.order if article_id in meeting]
         if want is not None and len(kept) >= want:
             return kept[:want], True
