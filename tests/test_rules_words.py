@@ -1,5 +1,5 @@
-"""The rules' words built by one regex match each (round 12) and the words a hint picks out in one scan of all the
-cores: both must give exactly what the word-by-word loop and searches gave."""
+"""The rules' words built by one regex match each (round 12) and the words a hint picks out from the answers kept for
+each distinct core: both must give exactly what the word-by-word loop and searches gave."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from store.extract.discovery import ALIAS_FILE, _known_from_file
 from store.extract.rules import _Article
-from store.extract.rules_base import _ArticleBase, _literal_hint
+from store.extract import rules_base
+from store.extract.rules_base import _ArticleBase
 from store.extract.rules_bodies import _SUFFIX_HINT
 from store.extract.rules_firm_cues import _FIRM_WORD_HINT
 from store.extract.people_names import _TITLE_HINT
@@ -49,7 +50,15 @@ def test_hinted_equals_a_search_per_word(text):
         assert article.hinted(hint) == [i for i, w in enumerate(article.words) if hint.search(w.core)]
 
 
-def test_only_context_free_hints_take_the_joined_scan():
-    assert _literal_hint(_SUFFIX_HINT) and _literal_hint(_TITLE_HINT) and _literal_hint(_FIRM_WORD_HINT)
-    for pattern in (r"전자\b", "^홍", "회장$", "(?<=삼)성", "가|", "자*", r"\s", "[^가]", "가\n나", "[\t-\r]"):
-        assert not _literal_hint(re.compile(pattern)), pattern
+def test_hint_answers_kept_across_articles_stay_exact_and_bounded(monkeypatch):
+    monkeypatch.setattr(rules_base, "HINT_MEMO_CORES", 3)
+    monkeypatch.setattr(rules_base, "_hint_memos", {})
+    known = _known_from_file(str(ALIAS_FILE))
+    texts = ["홍길동 회장은 자회사 협의회에 갔다. 홍길동 회장이", "김철수 대표이사와 홍길동 회장은\n자회사를 두고 회장이",
+             "회장 회장 회장", "아무 말도 없는 글"]
+    for text in texts + texts:  # the second round answers from what the first kept (or from a memo begun again)
+        article = _Article(text, None, known)
+        for hint in (_SUFFIX_HINT, _TITLE_HINT, re.compile("^홍"), re.compile("회장$")):
+            assert article.hinted(hint) == [i for i, w in enumerate(article.words) if hint.search(w.core)], (text, hint)
+            searched, matched = rules_base._hint_memos[hint]
+            assert matched <= searched and len(searched) <= 3 + len({w.core for w in article.words})
