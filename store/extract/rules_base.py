@@ -146,8 +146,7 @@ def _particle_fits(last: str, tail: str) -> bool:
     return not tail.startswith("이") or tail[1:].startswith(_COPULA_ENDINGS)  # 카카오페이다 may be 카카오페 + 이다
 
 
-@dataclass(slots=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: _plain_words builds ~500 an article with tuple.__new__ (a C call, no __init__)
     core: str  # the written word without opening/closing punctuation
     start: int  # offset of core[0] in the text
     end: int  # offset after core[-1]
@@ -183,7 +182,7 @@ def _plain_words(stripped: str, offsets: list[int], unbracketed: bool) -> list[_
     """_ArticleBase._words without analyzer tokens and glued sentences, the common case: each word's parts come out of
     one regex match (no strip and slice per word), offsets are looked up only when brackets were taken out."""
     words: list[_Word] = []
-    append = words.append
+    append, new_tuple = words.append, tuple.__new__
     newline = stripped.find("\n")
     if newline < 0:
         newline = len(stripped)
@@ -211,7 +210,7 @@ def _plain_words(stripped: str, offsets: list[int], unbracketed: bool) -> list[_
             start, end = offsets[first], offsets[stop - 1] + 1
             if end - start != stop - first or "(" in core or ")" in core:
                 core = re.sub(r"\([^()]*\)", "", core)
-        append(_Word(core, start, end, opens, closes, line_start, None))
+        append(new_tuple(_Word, (core, start, end, opens, closes, line_start, None)))
     return words
 
 

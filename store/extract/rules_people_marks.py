@@ -135,10 +135,14 @@ class _PeopleMarkRules(_ArticleBase):
         else, nor a word the rules know is no name."""
         hits: list[_Hit] = []
         words = self.words
-        for i in range(len(words) - 1):
+        positions = self._core_positions  # the shape test once a distinct core: most fail it, the checks below run for few
+        shaped = sorted([i for core, at in positions.items() if _japanese_shaped(core) for i in at])
+        for i in shaped:
+            if i + 1 == len(words):
+                break
             first, last = words[i], words[i + 1]
-            if not _japanese_shaped(first.core) or first.closes or last.line_start or last.opens:
-                continue  # most words fail the (cached) shape test first: the checks below run for few
+            if first.closes or last.line_start or last.opens:
+                continue
             given = strip_particle(last.core)
             if (strip_particle(first.core) != first.core or first.core in _NOT_JAPANESE_FAMILY or last.core.endswith("인")
                     or self.known.type_of(first.core.rstrip("와과")) not in (None, "person")):
