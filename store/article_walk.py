@@ -121,6 +121,18 @@ class ArticleWalk:
             while batch := list(islice(rows, WALK_BATCH)):
                 yield batch
 
+    @cached_property
+    def _outlets_apart(self) -> bool:
+        """A query without words whose `outlet:` picks several outlets: its page and capped count walk them one outlet
+        at a time (_each_outlet, _in_order), as sort:old's page walks its dates."""
+        return self.driver is None and self._sqlite and self._each_outlet(self.conditions) is not None
+
+    def _walked_in_order(self, sort: str, offset: int, want: int | None) -> list[int]:
+        """The ids from `offset` to `want` (all: None) of a query without words, in `sort`'s order, walked a batch at a
+        time (_in_order)."""
+        rows = chain.from_iterable(self._in_order(sort, self.conditions))
+        return [article_id for article_id, _ in islice(rows, offset, want)]
+
     def _each_outlet(self, conditions: list[tuple[str, list]]) -> list[tuple[str, list]] | None:
         """An `outlet:` that picks several outlets (`outlet:뉴` is 뉴시스 and 뉴스웍스), as one walk per outlet, whose
         rows _in_order merges: for `a.outlet IN (?, ?)` SQLite read every article of both through

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import chain, islice
 from math import isqrt
 from typing import TYPE_CHECKING
 
@@ -351,8 +350,8 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             return self.index._rows(f"SELECT count(*) FROM ({sql}{limit})", params)[0][0]
         if cap is not None and self.driver is not None and cap <= self.rank_window + 1:
             return min(len(self._newest()), cap)  # the rows the ranked page read already
-        if cap is not None and self.driver is None and self._sqlite and self._each_outlet(self.conditions):
-            return sum(1 for _ in islice(chain.from_iterable(self._in_order("new", self.conditions)), cap))
+        if cap is not None and self._outlets_apart:
+            return len(self._walked_in_order("new", 0, cap))
         if cap is not None and self.driver is None:
             where, params = self._walk_where(self.conditions)
             return self.index._rows(f"SELECT count(*) FROM (SELECT a.id FROM {self.source} WHERE {where} "
@@ -383,10 +382,8 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         want = None if limit < 0 else offset + limit
         if self.batch_walk is not None:
             return [(article_id, 0.0) for article_id in self._walked_ids(want, self.sort)[offset:]]
-        if self.driver is None and self._sqlite and (self.sort == "old" or self._each_outlet(self.conditions)):
-            # walked in order a batch at a time (ArticleWalk._in_order): sort:old, and several outlets one by one
-            walk = chain.from_iterable(self._in_order(self.sort, self.conditions))
-            return [(article_id, 0.0) for article_id, _ in islice(walk, offset, want)]
+        if self.driver is None and self._sqlite and self.sort == "old" or self._outlets_apart:
+            return [(article_id, 0.0) for article_id in self._walked_in_order(self.sort, offset, want)]
         if self.driver is None:
             where, params = self._walk_where(self.conditions)
             return self.index._rows(f"SELECT a.id, 0.0 FROM {self.source} WHERE {where} "
