@@ -76,13 +76,16 @@ class Index:
             raise QueryCancelled("cancelled before its next statement")
         return self.db.execute(sql, params).fetchall()
 
-    def _batches(self, sql: str, params=(), size: int = 10_000) -> Iterator[list[tuple]]:
-        """The rows of a statement `size` at a time: hundreds of thousands are counted without being held."""
+    def _batches(self, sql: str, params=(), size: int = 10_000, first: int | None = None) -> Iterator[list[tuple]]:
+        """The rows of a statement `size` at a time (`first` in the first batch): hundreds of thousands are counted
+        without being held."""
         if self.stop_requested is not None and self.stop_requested():
             raise QueryCancelled("cancelled before its next statement")
         cursor = self.db.execute(sql, params)
-        while rows := cursor.fetchmany(size):
+        rows = cursor.fetchmany(first or size)
+        while rows:
             yield rows
+            rows = cursor.fetchmany(size)
 
     def _outlet_codes(self) -> OutletCodes:
         """Each article's outlet as a number (store.outlet_codes), caught up after another connection's commit."""

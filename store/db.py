@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS numbers (
 );
 CREATE INDEX IF NOT EXISTS numbers_article ON numbers(article_id);
 CREATE INDEX IF NOT EXISTS numbers_unit_value ON numbers(unit, value);
-CREATE INDEX IF NOT EXISTS numbers_value ON numbers(value);  -- the numbers table, largest first, unfiltered
+CREATE INDEX IF NOT EXISTS numbers_value ON numbers(value);  -- dropped by ADDITIONS no_numbers_value
 CREATE TABLE IF NOT EXISTS candidates (      -- per-article proposals from the analyzer and rules
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
@@ -329,6 +329,10 @@ ADDITIONS: dict[str, str] = {
         "WHERE value_max IS NOT NULL; "
         "DROP INDEX IF EXISTS numbers_unit_value"
     ),
+    # the numbers by value alone, across units: every page and count of the numbers table reads its groups' ranges
+    # (numbers_by_group, store.number_table), and each number added was a page written at random in it (5,018 of
+    # the 56,844 pages that adding 1,000 articles to 100k writes; 481 MB of the 1M file). Dropped, in a new file too
+    "no_numbers_value": "DROP INDEX IF EXISTS numbers_value",
     # how many times an article was removed or given another outlet: an open index's outlet table
     # (store.outlet_codes) extends itself after another connection's commit while this stays the same, instead of
     # reading all of it again (~0.6 s at 1M for each facet asked while `hanscope index` adds articles beside the app)

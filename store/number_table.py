@@ -165,7 +165,7 @@ def _group_rows(index: Index, unit: str, counter: str | None, low: float | None,
         where.append("coalesce(n.value_max, n.value) >= ?")
         params.append(low)
     for rows in index._batches(f"SELECT {_COLUMNS} FROM numbers n INDEXED BY {GROUPED} WHERE {' AND '.join(where)}"
-                               f" ORDER BY n.value DESC, {tie}", params, size=200):
+                               f" ORDER BY n.value DESC, {tie}", params, size=200, first=GROUP_FIRST):
         yield from rows
     if low is None:
         return
@@ -176,6 +176,7 @@ def _group_rows(index: Index, unit: str, counter: str | None, low: float | None,
         yield from (found[i] for i in chunk if i in found)
 
 
+GROUP_FIRST = 32  # a group's first batch: a page merged from every group mostly draws on one or two of them
 REACH_BATCH = 256  # index entries read from each side at a time by _reaching
 
 
@@ -231,25 +232,102 @@ def numbers(index: Index, unit: str | None, min: float | None, max: float | None
               "article": "n.article_id, n.start, n.id", "raw": "n.raw, n.id"}
     if order not in orders:
         raise ValueError(f"unknown order {order!r}: one of {', '.join(orders)}")
-    if (near is None and entity is None and (order == "unit" or (order == "value" and (unit or min is not None)))
-            and has_index(index.db, READY)):
-        return _with_sentences(index, _chunks(_grouped(index, _groups(index, unit or None), min, max, order), limit))
-    where, params = _number_filters(unit, min, max)
-    if near is not None:
-        where.append("n.value BETWEEN ? AND ?")
-        params += [near * 0.9, near * 1.1]
+    entity_id = None
     if entity is not None:
         info = index.find_entity(entity)
         if info is None:
             return iter(())
-        where.append("n.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
-        params.append(info.id)
+        entity_id = info.id
     # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
-    sql_order = f"abs(n.value - {float(near)!r})" if near is not None else orders[order]
-    walk = (order == "article" and near is None and entity is None and limit is not None and len(where) > 1
-            and has_index(index.db, READY) and _matches_at_least(index, unit or None, min, max, limit))
-    return number_stream(index, " AND ".join(where), params, order=sql_order, limit=limit,
-                         source="numbers n INDEXED BY numbers_article" if walk else "numbers n")
+    sql_order = f"abs(n.value - {float(near)!r}), n.value, n.id" if near is not None else orders[order]
+    where, params = _number_filters(unit, min, max)
+    if near is not None:
+        where.append("n.value BETWEEN ? AND ?")
+        params += [near * 0.9, near * 1.1]
+    if entity_id is not None:
+        where.append(_OF_ENTITY)
+        params.append(entity_id)
+    if not has_index(index.db, READY):  # a file made before the groups (or PostgreSQL): one statement
+        return number_stream(index, " AND ".join(where), params, order=sql_order, limit=limit)
+    if near is None and order in ("unit", "value"):
+        rows = _grouped(index, _groups(index, unit or None), min, max, order)
+        if entity_id is not None:
+            members = {a for (a,) in index._rows("SELECT article_id FROM article_entities WHERE entity_id = ?", [entity_id])}
+            if len(members) <= FEW_ARTICLES:  # their own numbers, sorted: fewer than a walk of every group would read
+                filters, filter_params = _number_filters(unit, min, max)
+                return number_stream(index, " AND ".join([*filters, "n.article_id IN (SELECT value FROM json_each(?))"]),
+                                     [*filter_params, json.dumps(sorted(members))], order=orders[order], limit=limit,
+                                     source="numbers n INDEXED BY numbers_article")
+            rows = (row for row in rows if row[1] in members)  # _COLUMNS: the article id second
+        return _with_sentences(index, _chunks(rows, limit))
+    if order == "article" and near is None and entity_id is None and limit is not None and len(where) > 1 \
+            and _matches_at_least(index, unit or None, min, max, limit):
+        return number_stream(index, " AND ".join(where), params, order=sql_order, limit=limit,
+                             source="numbers n INDEXED BY numbers_article")
+    if min is None and max is None and near is None:  # no value bounds: a unit's range, else every number
+        return number_stream(index, " AND ".join(where), params, order=sql_order, limit=limit)
+    # the bounds' ranges read from the indexes alone (they hold unit, counter, value and id); the rows are read in
+    # id order and checked against the filters themselves (`where`), so the answer is the single statement's
+    values = (near * 0.9, near * 1.1) if near is not None else None
+    ranges = _ranges_source(index, unit or None, min, max, values, "n.id, n.value")
+    if ranges is None:
+        return iter(())
+    inner, inner_params = ranges
+    page = f"SELECT r.id FROM ({inner}) r"
+    if near is not None and min is None and entity_id is None:  # every range row matches: the page by distance here
+        page += f" ORDER BY abs(r.value - {float(near)!r}), r.value, r.id LIMIT ?"
+        inner_params.append(-1 if limit is None else limit)
+    return number_stream(index, " AND ".join([f"n.id IN ({page})", *where]), [*inner_params, *params],
+                         order=sql_order, limit=limit, source=_BY_ID)
+
+
+_OF_ENTITY = "n.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
+_BY_ID = "numbers n NOT INDEXED"  # rows looked up by the ids found: SQLite walked a unit's index testing each for them
+SCANNED_SHARE = 8  # a count whose bounds match more than 1/8 of the numbers reads the table through, not by id
+
+
+def _ranges_source(index: Index, unit: str | None, low: float | None, high: float | None,
+                   values: tuple[float, float] | None, columns: str) -> tuple[str, list] | None:
+    """`columns` (of the indexes: id, unit, counter, value) of the numbers with value <= high and value >= low or
+    a range's maximum >= low (and a value within `values`), as a UNION ALL of index ranges, one or two a group: the
+    rows a bound can match, without an index of the whole table by value (db.ADDITIONS no_numbers_value) or a scan
+    of it. A superset when `low` is set: a malformed range (its maximum below its value and `low`) is no match, so
+    the caller applies the filters themselves to the rows. None when the table has no group."""
+    parts, params = [], []
+    for u, c in _groups(index, unit):
+        where, p = _in_range(u, c, low, high)
+        reads = [(GROUPED, where, p)]
+        if low is not None:  # the ranges that start below low and reach it
+            bound = ["n.value <= ?"] if high is not None else []
+            reads.append(("numbers_ranges", ["n.unit = ?", "n.counter IS ?", "n.value_max >= ?", "n.value < ?", *bound],
+                          [u, c, low, low, *([high] if high is not None else [])]))
+        for index_name, conditions, more in reads:
+            if values is not None:
+                conditions, more = [*conditions, "n.value >= ?", "n.value <= ?"], [*more, *values]
+            parts.append(f"SELECT {columns} FROM numbers n INDEXED BY {index_name} WHERE {' AND '.join(conditions)}")
+            params += more
+    if not parts:
+        return None
+    return " UNION ALL ".join(parts), params
+
+
+def _unit_counts_within(index: Index, unit: str | None, low: float | None, high: float | None) -> dict[str, int]:
+    """{unit: numbers with value <= high and coalesce(value_max, value) >= low}, counted in the indexes alone: a
+    group's values in range, less its malformed ranges there (a maximum below `low`), plus the ranges reaching up
+    from below `low`."""
+    counts: dict[str, int] = {}
+    for u, c in _groups(index, unit):
+        where, p = _in_range(u, c, low, high)
+        found = _first(index, f"SELECT count(*) FROM numbers n INDEXED BY {GROUPED} WHERE {' AND '.join(where)}", p)
+        if low is not None:
+            found -= _first(index, f"SELECT count(*) FROM numbers n INDEXED BY {READY} WHERE {' AND '.join(where)} "
+                                   "AND n.value_max IS NOT NULL AND n.value_max < ?", [*p, low])
+            bound = " AND n.value <= ?" if high is not None else ""
+            found += _first(index, "SELECT count(*) FROM numbers n INDEXED BY numbers_ranges WHERE n.unit = ? AND "
+                                   f"n.counter IS ? AND n.value_max >= ? AND n.value < ?{bound}",
+                            [u, c, low, low, *([high] if high is not None else [])])
+        counts[u] = counts.get(u, 0) + found
+    return counts
 
 
 def _matches_at_least(index: Index, unit: str | None, low: float | None, high: float | None, limit: int) -> bool:
@@ -269,18 +347,29 @@ def _matches_at_least(index: Index, unit: str | None, low: float | None, high: f
 
 def number_counts(index: Index, by: str, unit: str | None, min: float | None,
                   max: float | None) -> list[tuple[str, str, int]]:
+    if by not in ("unit", "article"):
+        raise ValueError(f"unknown column {by!r}: unit or article")
     where, params = _number_filters(unit, min, max)
+    bounded = (min is not None or max is not None) and has_index(index.db, READY)
+    if bounded and by == "unit":
+        counts = _unit_counts_within(index, unit or None, min, max)
+        return [(u, u, c) for u, c in sorted(counts.items(), key=lambda item: (-item[1], item[0])) if c]
+    source = "numbers n"
+    if bounded and sum(_unit_counts_within(index, unit or None, min, max).values()) * SCANNED_SHARE \
+            < (_first(index, "SELECT max(id) FROM numbers", []) or 0):  # few: their rows by id, in id order
+        ranges = _ranges_source(index, unit or None, min, max, None, "n.id")
+        if ranges is None:
+            return []
+        where, params, source = [f"n.id IN ({ranges[0]})", *where], [*ranges[1], *params], _BY_ID
     condition = " AND ".join(where)
     if by == "unit":
         return [(u, u, c) for u, c in index._rows(
             f"SELECT n.unit, count(*) AS c FROM numbers n WHERE {condition} GROUP BY n.unit ORDER BY c DESC, n.unit",
             params)]
-    if by == "article":
-        return [(str(i), f"#{i} {t or s.rsplit('/', 1)[-1]}", c) for i, t, s, c in index._rows(
-            f"SELECT a.id, a.title, a.source, c FROM (SELECT n.article_id, count(*) AS c FROM numbers n WHERE {condition} "
-            "GROUP BY n.article_id ORDER BY c DESC, n.article_id LIMIT 1000) g JOIN articles a ON a.id = g.article_id "
-            "ORDER BY c DESC, a.id", params)]
-    raise ValueError(f"unknown column {by!r}: unit or article")
+    return [(str(i), f"#{i} {t or s.rsplit('/', 1)[-1]}", c) for i, t, s, c in index._rows(
+        f"SELECT a.id, a.title, a.source, c FROM (SELECT n.article_id, count(*) AS c FROM {source} WHERE {condition} "
+        "GROUP BY n.article_id ORDER BY c DESC, n.article_id LIMIT 1000) g JOIN articles a ON a.id = g.article_id "
+        "ORDER BY c DESC, a.id", params)]
 
 
 def _number_filters(unit: str | None, min: float | None, max: float | None) -> tuple[list[str], list]:

@@ -157,3 +157,52 @@ def test_the_order_by_article_walks_only_when_many_match(numbers_index):
     assert number_table._matches_at_least(numbers_index, "KRW", None, None, 5)
     assert not number_table._matches_at_least(numbers_index, "KRW", 1e5, 1.1e5, 5)
     assert not number_table._matches_at_least(numbers_index, "XYZ", None, None, 5)
+
+
+@pytest.mark.parametrize("few", [0, 2000])  # the entity's articles' own numbers sorted, or the groups' walk filtered
+@pytest.mark.parametrize("order", ["value", "unit", "article", "raw"])
+@pytest.mark.parametrize("filters", [{"near": 1e8}, {"near": 90, "unit": "count"}, {"near": 5e12, "min": 4e12},
+                                     {"near": 3e12, "max": 3.1e12}, {"entity": "삼성전자"}, {"entity": "SK하이닉스", "min": 1e6},
+                                     {"entity": "삼성전자", "near": 5e12}, {"entity": "없는회사"}, {"max": 10},
+                                     {"min": 5e12, "unit": "KRW"}])
+def test_near_entity_and_bounds_equal_the_single_statement(numbers_index, monkeypatch, few, order, filters):
+    """Without an index of every number by value (db.ADDITIONS no_numbers_value), `near`, an entity and the value
+    bounds of every order read the groups' ranges: the same rows in the same order as the single statement."""
+    monkeypatch.setattr(number_table, "REACH_BATCH", 2)
+    monkeypatch.setattr(number_table, "FEW_ARTICLES", few)
+    grouped, single = _both(monkeypatch, lambda: [(n.id, n.value) for n in numbers_index.numbers(order=order, limit=40,
+                                                                                              **filters)])
+    assert grouped == single
+    if filters.get("entity") != "없는회사":
+        assert grouped
+
+
+@pytest.mark.parametrize("by", ["unit", "article"])
+@pytest.mark.parametrize("filters", [{}, {"min": 1e12}, {"max": 10}, {"unit": "KRW", "min": 4e12}, {"unit": "XYZ", "max": 5},
+                                     {"min": 100, "max": 50}, {"unit": "count", "min": 1, "max": 1e6}])
+def test_counts_within_bounds_equal_the_single_statement(numbers_index, monkeypatch, by, filters):
+    grouped, single = _both(monkeypatch, lambda: numbers_index.number_counts(by, **filters))
+    assert grouped == single
+    if filters in ({}, {"min": 1e12}, {"max": 10}):
+        assert grouped
+
+
+def test_no_index_of_every_number_by_value(seeds_db_copy):
+    """A new index has none; a file that has one loses it when next opened for indexing, and answers the same."""
+    from store.db import connect
+
+    index = Index.open(seeds_db_copy)
+    names = lambda: {r[0] for r in index.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}  # noqa: E731
+    assert "numbers_value" not in names()
+    before = [n.id for n in index.numbers(limit=30)]
+    index.close()
+    db = sqlite3.connect(seeds_db_copy)
+    db.executescript("CREATE INDEX numbers_value ON numbers(value); "
+                     "UPDATE meta SET value = replace(value, 'no_numbers_value', '') WHERE key = 'additions'")
+    db.close()
+    connect(seeds_db_copy, create=True).close()
+    index = Index.open(seeds_db_copy)
+    try:
+        assert "numbers_value" not in names() and [n.id for n in index.numbers(limit=30)] == before
+    finally:
+        index.close()
