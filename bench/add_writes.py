@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def snapshot(path: Path) -> tuple[dict[int, str], list[bytes]]:
-    """({page number: owning table or index}, [hash of each page]) of a checkpointed file."""
+def snapshot(path: Path) -> tuple[int, dict[int, str], list[bytes]]:
+    """(page size, {page number: owning table or index}, [hash of each page]) of the file, checkpointed first."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -38,12 +38,12 @@ def snapshot(path: Path) -> tuple[dict[int, str], list[bytes]]:
     with open(path, "rb") as f:
         while page := f.read(page_size):
             hashes.append(hashlib.blake2b(page, digest_size=8).digest())
-    return owners, hashes
+    return page_size, owners, hashes
 
 
-def page_changes(before: list[bytes], after: tuple[dict[int, str], list[bytes]]) -> dict[str, dict[str, int]]:
-    """{owner: {"changed": n, "new": n}} of the pages that differ between two snapshots (freed pages: "(free)")."""
-    owners, hashes = after
+def page_changes(before: list[bytes], owners: dict[int, str], hashes: list[bytes]) -> dict[str, dict[str, int]]:
+    """{owner: {"changed": n, "new": n}} of the pages whose hash differs from `before` or that are new, by their
+    owner afterwards (freed pages: "(free)")."""
     changed, new = Counter(), Counter()
     for number, digest in enumerate(hashes):
         if number < len(before) and before[number] == digest:
@@ -55,22 +55,20 @@ def page_changes(before: list[bytes], after: tuple[dict[int, str], list[bytes]])
 
 def measure(index: Path, folder: Path, copy: Path) -> dict:
     shutil.copyfile(index, copy)
-    for suffix in ("-wal", "-shm"):  # a copy without its log would miss the last commits
-        if Path(str(index) + suffix).exists():
-            shutil.copyfile(str(index) + suffix, str(copy) + suffix)
-    _, before = snapshot(copy)
+    if Path(f"{index}-wal").exists():  # a copy without its log would miss the last commits
+        shutil.copyfile(f"{index}-wal", f"{copy}-wal")
+    _, _, before = snapshot(copy)
     started = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "tui", "index", str(folder), "--db", str(copy), "--json"],
                          cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if run.returncode != 0:
         raise SystemExit(f"hanscope index failed ({run.returncode}): {run.stderr.strip()[-500:]}")
-    after = snapshot(copy)
-    tables = page_changes(before, after)
-    page_size = sqlite3.connect(copy).execute("PRAGMA page_size").fetchone()[0]
+    page_size, owners, after = snapshot(copy)
+    tables = page_changes(before, owners, after)
     total = sum(t["changed"] + t["new"] for t in tables.values())
     return {"index": str(index), "folder": str(folder), "seconds": round(seconds, 1), "page_size": page_size,
-            "pages_before": len(before), "pages_after": len(after[1]), "pages_written": total,
+            "pages_before": len(before), "pages_after": len(after), "pages_written": total,
             "mb_written": round(total * page_size / 1e6, 1), "summary": _json_or_text(run.stdout),
             "tables": dict(sorted(tables.items(), key=lambda item: -(item[1]["changed"] + item[1]["new"])))}
 

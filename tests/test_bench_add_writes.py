@@ -18,10 +18,9 @@ spec.loader.exec_module(add_writes)
 
 def test_pages_differing_or_new_count_for_their_owner_after():
     before = [b"a", b"b", b"c"]
-    after = ({1: "articles", 2: "numbers", 3: "mentions", 4: "numbers"}, [b"a", b"B", b"c", b"d"])
-    assert add_writes.page_changes(before, after) == {"numbers": {"changed": 1, "new": 1}}
-    freed = ({1: "articles"}, [b"a", b"x"])
-    assert add_writes.page_changes([b"a", b"b"], freed) == {"(free)": {"changed": 1, "new": 0}}
+    owners = {1: "articles", 2: "numbers", 3: "mentions", 4: "numbers"}
+    assert add_writes.page_changes(before, owners, [b"a", b"B", b"c", b"d"]) == {"numbers": {"changed": 1, "new": 1}}
+    assert add_writes.page_changes([b"a", b"b"], {1: "articles"}, [b"a", b"x"]) == {"(free)": {"changed": 1, "new": 0}}
 
 
 def test_an_add_is_measured_on_a_copy_and_a_second_add_of_the_same_files_writes_little(tmp_path):
