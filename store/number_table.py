@@ -59,13 +59,27 @@ def numbers_matching(index: Index, amount_text: str, within: tuple[str, list] | 
         # The matching articles, read once: as a subquery of the statements that read the ranges reaching the amount,
         # 200 at a time, the query's search ran again in each (at 1M `1조2000억원 outlet:뉴시스` met 90k ranges: 63 s)
         members = {a for (a,) in index._rows(f"SELECT * FROM ({within[0]})", within[1])}
-        if len(members) <= FEW_ARTICLES:  # their own numbers, fewer than the amount's candidates (SQLite's own
-            # choice walked the unit's numbers: 6.2 s for 90만장 outlet:뉴시스 at 1M)
-            return list(number_stream(index, f"{where} AND n.article_id IN (SELECT value FROM json_each(?))",
-                                      [*params, json.dumps(sorted(members))], limit=limit,
-                                      source="numbers n INDEXED BY numbers_article"))
-        rows = (row for row in rows if row[1] in members)  # _COLUMNS: the article id second
+        return list(_of_articles(index, rows, members, where, params, "n.value DESC, n.id DESC", limit))
     return list(_with_sentences(index, _chunks(rows, limit)))
+
+
+def _of_articles(index: Index, rows: Iterator[tuple], members: set[int], where: str, params: list, order: str,
+                 limit: int | None) -> Iterator[NumberRow]:
+    """The grouped `rows` (in `order`, matching `where`) of these articles only: when they are few, their own numbers,
+    sorted (SQLite's own choice walked a unit's numbers: 6.2 s for 90만장 outlet:뉴시스 at 1M); else `rows` filtered as
+    they come."""
+    if len(members) <= FEW_ARTICLES:
+        return number_stream(index, f"{where} AND n.article_id IN (SELECT value FROM json_each(?))",
+                             [*params, json.dumps(sorted(members))], order=order, limit=limit,
+                             source="numbers n INDEXED BY numbers_article")
+    return _with_sentences(index, _chunks((row for row in rows if row[1] in members), limit))  # article id second
+
+
+def _reaching_from_below(unit: str, counter: str | None, low: float, high: float | None) -> tuple[list[str], list]:
+    """Conditions on `n` for a group's ranges (3~5조) that start below `low` and reach it (numbers_ranges)."""
+    bound = ["n.value <= ?"] if high is not None else []
+    return (["n.unit = ?", "n.counter IS ?", "n.value_max >= ?", "n.value < ?", *bound],
+            [unit, counter, low, low, *([high] if high is not None else [])])
 
 
 NUMBER_BATCH = 2000  # numbers read at a time by number_stream, their articles' bodies with them
@@ -193,9 +207,10 @@ def _reaching(index: Index, unit: str, counter: str | None, low: float, high: fl
         f"SELECT n.id, n.value, n.value_max FROM numbers n INDEXED BY numbers_ranges_value WHERE n.unit = ? AND "
         f"n.counter IS ? AND n.value_max IS NOT NULL AND n.value < ?{bound} ORDER BY n.value DESC, {tie}",
         [unit, counter, low, *more], size=REACH_BATCH)
+    reach, reach_params = _reaching_from_below(unit, counter, low, high)
     by_reach = index._batches(  # read only when first asked (a generator)
-        f"SELECT n.id, n.value FROM numbers n INDEXED BY numbers_ranges WHERE n.unit = ? AND n.counter IS ? "
-        f"AND n.value_max >= ? AND n.value < ?{bound}", [unit, counter, low, low, *more], size=REACH_BATCH)
+        f"SELECT n.id, n.value FROM numbers n INDEXED BY numbers_ranges WHERE {' AND '.join(reach)}", reach_params,
+        size=REACH_BATCH)
     met: list[tuple[int, float]] = []
     given: set[int] = set()
     while True:
@@ -240,7 +255,8 @@ def numbers(index: Index, unit: str | None, min: float | None, max: float | None
         entity_id = info.id
     # `near` is a float by type, so formatting it into ORDER BY cannot inject SQL.
     sql_order = f"abs(n.value - {float(near)!r}), n.value, n.id" if near is not None else orders[order]
-    where, params = _number_filters(unit, min, max)
+    filters, filter_params = _number_filters(unit, min, max)
+    where, params = list(filters), list(filter_params)
     if near is not None:
         where.append("n.value BETWEEN ? AND ?")
         params += [near * 0.9, near * 1.1]
@@ -253,12 +269,7 @@ def numbers(index: Index, unit: str | None, min: float | None, max: float | None
         rows = _grouped(index, _groups(index, unit or None), min, max, order)
         if entity_id is not None:
             members = {a for (a,) in index._rows("SELECT article_id FROM article_entities WHERE entity_id = ?", [entity_id])}
-            if len(members) <= FEW_ARTICLES:  # their own numbers, sorted: fewer than a walk of every group would read
-                filters, filter_params = _number_filters(unit, min, max)
-                return number_stream(index, " AND ".join([*filters, "n.article_id IN (SELECT value FROM json_each(?))"]),
-                                     [*filter_params, json.dumps(sorted(members))], order=orders[order], limit=limit,
-                                     source="numbers n INDEXED BY numbers_article")
-            rows = (row for row in rows if row[1] in members)  # _COLUMNS: the article id second
+            return _of_articles(index, rows, members, " AND ".join(filters), filter_params, orders[order], limit)
         return _with_sentences(index, _chunks(rows, limit))
     if order == "article" and near is None and entity_id is None and limit is not None and len(where) > 1 \
             and _matches_at_least(index, unit or None, min, max, limit):
@@ -297,10 +308,8 @@ def _ranges_source(index: Index, unit: str | None, low: float | None, high: floa
     for u, c in _groups(index, unit):
         where, p = _in_range(u, c, low, high)
         reads = [(GROUPED, where, p)]
-        if low is not None:  # the ranges that start below low and reach it
-            bound = ["n.value <= ?"] if high is not None else []
-            reads.append(("numbers_ranges", ["n.unit = ?", "n.counter IS ?", "n.value_max >= ?", "n.value < ?", *bound],
-                          [u, c, low, low, *([high] if high is not None else [])]))
+        if low is not None:
+            reads.append(("numbers_ranges", *_reaching_from_below(u, c, low, high)))
         for index_name, conditions, more in reads:
             if values is not None:
                 conditions, more = [*conditions, "n.value >= ?", "n.value <= ?"], [*more, *values]
@@ -322,10 +331,9 @@ def _unit_counts_within(index: Index, unit: str | None, low: float | None, high:
         if low is not None:
             found -= _first(index, f"SELECT count(*) FROM numbers n INDEXED BY {READY} WHERE {' AND '.join(where)} "
                                    "AND n.value_max IS NOT NULL AND n.value_max < ?", [*p, low])
-            bound = " AND n.value <= ?" if high is not None else ""
-            found += _first(index, "SELECT count(*) FROM numbers n INDEXED BY numbers_ranges WHERE n.unit = ? AND "
-                                   f"n.counter IS ? AND n.value_max >= ? AND n.value < ?{bound}",
-                            [u, c, low, low, *([high] if high is not None else [])])
+            reach, reach_params = _reaching_from_below(u, c, low, high)
+            found += _first(index, f"SELECT count(*) FROM numbers n INDEXED BY numbers_ranges WHERE {' AND '.join(reach)}",
+                            reach_params)
         counts[u] = counts.get(u, 0) + found
     return counts
 
