@@ -382,7 +382,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         want = None if limit < 0 else offset + limit
         if self.batch_walk is not None:
             return [(article_id, 0.0) for article_id in self._walked_ids(want, self.sort)[offset:]]
-        if self.driver is None and self._sqlite and self.sort == "old" or self._outlets_apart:
+        if (self.driver is None and self._sqlite and self.sort == "old") or self._outlets_apart:
             return [(article_id, 0.0) for article_id in self._walked_in_order(self.sort, offset, want)]
         if self.driver is None:
             where, params = self._walk_where(self.conditions)
