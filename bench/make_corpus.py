@@ -621,11 +621,18 @@ class GeneratedArticle:
     repeated_body: bool
 
 
-def generate(seed: int, index: int) -> GeneratedArticle:
-    """Article `index` of the corpus made with `seed`; depends only on (seed, index)."""
+# The days a corpus's articles are dated over (first day, number of days), uniformly. Another span (`--since`,
+# `--days`) makes an add shaped like a newsroom's: the week after the corpus, where the default spreads an add's
+# articles over the same two years and so over every entity's and figure's rows (bench/add_writes.py).
+DATES = (dt.date(2024, 1, 1), 2 * 365)
+
+
+def generate(seed: int, index: int, dates: tuple[dt.date, int] = DATES) -> GeneratedArticle:
+    """Article `index` of the corpus made with `seed` over `dates`; depends only on those three."""
     rng = random.Random(seed * 1_000_003 + index)
     article = Article(rng)
-    when = dt.datetime(2024, 1, 1) + dt.timedelta(minutes=rng.randrange(2 * 365 * 24 * 60))
+    first, days = dates
+    when = dt.datetime.combine(first, dt.time()) + dt.timedelta(minutes=rng.randrange(days * 24 * 60))
     outlet, domain = rng.choice(OUTLETS)
     reporters = [_reporter(rng) for _ in range(1 if rng.random() < 0.8 else 2)]
     paragraphs = article.paragraphs(rng.randint(12, 24), rng.randint(1800, 2300), rare=rng.randrange(RARE_EVERY) == 0)
@@ -856,8 +863,8 @@ def write_stories(count: int, outdir: Path, seed: int = 0) -> dict[str, dict[str
     return labels
 
 
-def render_article(seed: int, index: int) -> str:
-    return generate(seed, index).text
+def render_article(seed: int, index: int, dates: tuple[dt.date, int] = DATES) -> str:
+    return generate(seed, index, dates).text
 
 
 def article_path(outdir: Path, seed: int, index: int, text: str, files_per_dir: int) -> Path:
@@ -865,11 +872,11 @@ def article_path(outdir: Path, seed: int, index: int, text: str, files_per_dir: 
     return outdir / f"{index // files_per_dir:04d}" / f"{index:06d}_{digest}.txt"
 
 
-def _write_range(args: tuple[str, int, int, int, int]) -> tuple[int, int]:
-    outdir, seed, start, stop, files_per_dir = args
+def _write_range(args: tuple[str, int, int, int, int, tuple[dt.date, int]]) -> tuple[int, int]:
+    outdir, seed, start, stop, files_per_dir, dates = args
     written_bytes = 0
     for i in range(start, stop):
-        text = render_article(seed, i)
+        text = render_article(seed, i, dates)
         path = article_path(Path(outdir), seed, i, text, files_per_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
@@ -878,12 +885,13 @@ def _write_range(args: tuple[str, int, int, int, int]) -> tuple[int, int]:
     return stop - start, written_bytes
 
 
-def make_corpus(count: int, outdir: Path, seed: int = 0, files_per_dir: int = 1000, workers: int | None = None) -> dict:
-    """Write `count` articles under `outdir` and a hidden manifest; returns the manifest."""
+def make_corpus(count: int, outdir: Path, seed: int = 0, files_per_dir: int = 1000, workers: int | None = None,
+                dates: tuple[dt.date, int] = DATES) -> dict:
+    """Write `count` articles dated over `dates` under `outdir` and a hidden manifest; returns the manifest."""
     outdir.mkdir(parents=True, exist_ok=True)
     workers = workers or os.cpu_count() or 1
     chunk = 500
-    jobs = [(str(outdir), seed, s, min(s + chunk, count), files_per_dir) for s in range(0, count, chunk)]
+    jobs = [(str(outdir), seed, s, min(s + chunk, count), files_per_dir, dates) for s in range(0, count, chunk)]
     started = time.perf_counter()
     if workers == 1 or len(jobs) <= 1:
         results = [_write_range(job) for job in jobs]
@@ -893,6 +901,7 @@ def make_corpus(count: int, outdir: Path, seed: int = 0, files_per_dir: int = 10
     manifest = {
         "articles": count, "seed": seed, "files_per_dir": files_per_dir, "generator_version": GENERATOR_VERSION,
         "bytes": sum(b for _, b in results), "rare_term": RARE_TERM, "seconds": round(time.perf_counter() - started, 2),
+        "first_day": dates[0].isoformat(), "days": dates[1],
     }
     (outdir / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return manifest
@@ -907,10 +916,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     parser.add_argument("--stories", type=int, default=0, metavar="K",
                         help="also write K labelled stories (reprints, edits, rewrites, traps) under OUTDIR/stories")
+    parser.add_argument("--since", type=dt.date.fromisoformat, default=DATES[0], metavar="YYYY-MM-DD",
+                        help=f"the first day articles are dated (default {DATES[0]})")
+    parser.add_argument("--days", type=int, default=DATES[1], help=f"days they are dated over (default {DATES[1]})")
     args = parser.parse_args(argv)
-    if args.count < 1 or args.files_per_dir < 1 or args.stories < 0:
-        parser.error("N and --files-per-dir must be at least 1, --stories at least 0")
-    manifest = make_corpus(args.count, args.outdir, args.seed, args.files_per_dir, args.workers)
+    if args.count < 1 or args.files_per_dir < 1 or args.stories < 0 or args.days < 1:
+        parser.error("N, --files-per-dir and --days must be at least 1, --stories at least 0")
+    manifest = make_corpus(args.count, args.outdir, args.seed, args.files_per_dir, args.workers, (args.since, args.days))
     if args.stories:
         labels = write_stories(args.stories, args.outdir, args.seed)
         print(f"{len(labels)} labelled story articles in {args.outdir / STORIES_DIR}", file=sys.stderr)

@@ -46,6 +46,20 @@ def test_another_seed_gives_other_articles():
     assert mc.render_article(8, 0) != TEXTS[0]
 
 
+def test_since_and_days_date_every_article_within_them_and_the_default_keeps_the_two_years(tmp_path):
+    week = (dt.date(2026, 1, 5), 7)
+    assert mc.main(["30", str(tmp_path), "--workers", "1", "--since", "2026-01-05", "--days", "7"]) == 0
+    assert sorted(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.txt")) == sorted(
+        mc.render_article(0, i, week) for i in range(30))
+    assert all("2026-01-05" <= mc.generate(0, i, week).date[:10] <= "2026-01-11" for i in range(30))
+    assert "2026.01." in "".join(mc.render_article(0, i, week) for i in range(30))  # the pages' datelines say so
+    manifest = (tmp_path / mc.MANIFEST_NAME).read_text(encoding="utf-8")
+    assert '"first_day": "2026-01-05"' in manifest and '"days": 7' in manifest
+    assert {a.date[:4] for a in SAMPLE} == {"2024", "2025"} and mc.generate(7, 0, mc.DATES).text == TEXTS[0]
+    with pytest.raises(SystemExit):
+        mc.main(["3", str(tmp_path / "bad"), "--since", "2026-13-01"])
+
+
 def test_files_are_spread_over_subfolders_and_the_manifest_is_hidden(tmp_path):
     assert mc.main(["25", str(tmp_path), "--files-per-dir", "10", "--workers", "1"]) == 0
     counts = {d.name: len(list(d.glob("*.txt"))) for d in sorted(tmp_path.iterdir()) if d.is_dir()}
