@@ -980,6 +980,25 @@ async def test_the_footer_changes_its_keys_without_laying_out_the_screen(app):
         assert not footer.children
 
 
+async def test_typing_on_in_a_box_that_has_a_value_leaves_the_keys_alone(app):
+    """Only the first character (or emptying the box) can change the footer's keys: working them out again at each
+    keystroke cost the main thread ~1 ms just before the keystroke's search started."""
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        asked, refresh = [], screen.refresh_bindings
+        screen.refresh_bindings = lambda: (asked.append(1), refresh())[1]
+        await type_query(pilot, "삼")
+        assert len(asked) == 1 and "esc" in footer_keys(app)
+        await type_query(pilot, "성과 90만 장")
+        assert len(asked) == 1
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert len(asked) == 2 and "esc" not in footer_keys(app)
+        await type_query(pilot, "오픈AI는")
+        assert len(asked) == 3 and "esc" in footer_keys(app)
+
+
 async def test_a_click_on_a_footer_key_presses_it(app):
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)

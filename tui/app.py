@@ -14,6 +14,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual.app import App
@@ -128,6 +129,7 @@ class HanscopeApp(App):
         self.forward: list[Screen] = []  # screens made by `remake()` as they were left, not yet mounted
         self._deep_link = (entity, article, compare)
         self.read_only = read_only
+        self._filled: WeakKeyDictionary[Input, bool] = WeakKeyDictionary()  # each text box: has it a value?
 
     def ask(self, query: Callable[[Index], T]) -> T:
         """Run one query on the calling thread's index (for callers already off the UI thread)."""
@@ -270,8 +272,14 @@ class HanscopeApp(App):
             return False
         return not any(box.value for box in screen.query(Input))
 
-    def on_input_changed(self) -> None:
-        self.refresh_bindings()  # esc appears on the start screen once there is a query to clear
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # esc appears on the start screen once there is a query to clear. Only a box that turns empty or stops
+        # being empty can change that: the footer worked out at every keystroke took ~1 ms of the main thread
+        # just before the keystroke's search started
+        filled = bool(event.value)
+        if self._filled.get(event.input) != filled:
+            self._filled[event.input] = filled
+            self.refresh_bindings()
 
     def action_forward(self) -> None:
         if self.forward and not isinstance(self.screen, ModalScreen):
