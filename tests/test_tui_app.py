@@ -999,6 +999,28 @@ async def test_typing_on_in_a_box_that_has_a_value_leaves_the_keys_alone(app):
         assert len(asked) == 3 and "esc" in footer_keys(app)
 
 
+async def test_the_preview_and_the_result_list_ask_their_style_once_a_frame(app, monkeypatch):
+    """rich_style walks every ancestor's styles: asked at each of a pane's lines it was a fifth of a preview's frame."""
+    from textual.dom import DOMNode
+
+    asked: list[str] = []
+    for cls in (PreviewPane, ResultList):
+        monkeypatch.setattr(cls, "rich_style", property(
+            lambda self: (asked.append(type(self).__name__), DOMNode.rich_style.fget(self))[1]))
+    async with app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "삼성과")
+        await settle(pilot)
+        pane, results = app.screen.query_one("#preview", PreviewPane), app.screen.query_one(ResultList)
+        assert pane.virtual_size.height > 8 and results.line_count > 8
+        asked.clear()
+        pane.refresh()
+        results.refresh()
+        await pilot.pause()
+        assert 1 <= asked.count("PreviewPane") <= 2 and 1 <= asked.count("ResultList") <= 2
+        strip = results.render_line(0)  # a line asked outside a frame works it out for itself
+        assert strip.cell_length == results.scrollable_content_region.width
+
+
 async def test_a_click_on_a_footer_key_presses_it(app):
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)

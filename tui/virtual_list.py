@@ -7,9 +7,10 @@ and VisiData work this way; Textual's OptionList builds every row up front.
 """
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Offset, Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -36,6 +37,7 @@ class VirtualList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cursor = 0
         self._rendered: dict[tuple[int, int], list[Text]] = {}
+        self._frame: tuple[int, Offset, Style] | None = None  # width, scroll offset, style: while a frame is drawn
 
     @property
     def vertical_scrollbar(self) -> ListScrollBar:
@@ -115,21 +117,31 @@ class VirtualList(ScrollView, can_focus=True):
             self._rendered[key] = lines
         return lines
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line needs, once a frame: the region and offset are worked out anew at each ask, and
+        # rich_style walks the styles of every ancestor
+        self._frame = (self.scrollable_content_region.width, self.scroll_offset, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line = self.scroll_offset.y + y
+        width, offset, style = self._frame or (self.scrollable_content_region.width, self.scroll_offset, self.rich_style)
+        line = offset.y + y
         if line >= self.line_count or not self.item_count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, style)
         item = self.item_at(line)
-        lines = self.rendered(item, max(20, width or 80))  # text_width, without asking for the region again
+        text_width = max(20, width or 80)  # text_width, without asking for the region again
+        lines = self.rendered(item, text_width)
         at = line - self.item_top(item)
         text = lines[at] if lines is not None and at < len(lines) else (LOADING if lines is None and at == 0 else Text(""))
         if item == self.cursor and self.cursor_shown and self.selectable(item):
             text = text.copy()
             text.stylize(self.get_component_rich_style("virtual-list--cursor"))
-            text.pad_right(max(0, self.text_width - text.cell_len))
+            text.pad_right(max(0, text_width - text.cell_len))
         segments = list(text.render(self.app.console, end=""))
-        return Strip(segments).extend_cell_length(width).crop(self.scroll_offset.x, self.scroll_offset.x + width)
+        return Strip(segments).extend_cell_length(width).crop(offset.x, offset.x + width)
 
     # --- the cursor -----------------------------------------------------------------------------------
 
