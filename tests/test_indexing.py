@@ -33,26 +33,40 @@ MENTION_ROWS = 'SELECT entity_id, article_id, part, paragraph, start, "end", sur
 
 def test_two_index_runs_on_one_file_both_finish_and_index_each_file_once(tmp_path):
     """Issue 15: the second run used to die with `UNIQUE constraint failed: entities.name`. Now it waits for the
-    first (one line on stderr), then finds every file indexed. The first must still hold the lock when the second
-    has started Python and imported the CLI (~2 s on a busy machine): 240 files took as long before the story step
-    stopped importing datasketch and scipy, now 600 do."""
-    count = 600
+    first (one line on stderr), then finds every file indexed. The first is stopped from the moment it holds the lock
+    until the second says it waits: timed instead, the first (600 files, ~2 s) sometimes finished before a second
+    started on a loaded machine had come to the lock, and nothing was tested."""
+    import signal
+
+    count = 200
     corpus = write_corpus(tmp_path / "news", count)
     db_path = tmp_path / "index.db"
     command = [*HANSCOPE, "index", str(corpus), "--db", str(db_path), "--workers", "0", "--no-analyzer", "--json"]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     deadline = time.monotonic() + 60
-    lock = Path(f"{db_path}-indexing")  # start the second as soon as the first holds the lock: on a busy machine
-    while not lock.exists() and first.poll() is None and time.monotonic() < deadline:  # the first could finish
-        time.sleep(0.005)                                                               # before a later start
-    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    lock = Path(f"{db_path}-indexing")
+    while not lock.exists() and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    first.send_signal(signal.SIGSTOP)
+    wait_line = "another `hanscope index` is writing"
+    err2_path = tmp_path / "second.err"
+    try:
+        with open(err2_path, "w") as err2_file:
+            second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err2_file, text=True, cwd=ROOT)
+        # it may first wait on SQLite, if the first stopped inside a transaction: then the first must go on
+        deadline = time.monotonic() + 20
+        while wait_line not in err2_path.read_text() and second.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        first.send_signal(signal.SIGCONT)
     out1, err1 = first.communicate(timeout=180)
-    out2, err2 = second.communicate(timeout=180)
+    out2, _ = second.communicate(timeout=180)
+    err2 = err2_path.read_text()
 
     assert first.returncode == 0, err1
     assert second.returncode == 0, err2
     assert "Traceback" not in err1 + err2 and "IntegrityError" not in err1 + err2
-    waited = [line for line in err2.splitlines() if "another `hanscope index` is writing" in line]
+    waited = [line for line in err2.splitlines() if wait_line in line]
     assert len(waited) == 1 and str(db_path) in waited[0], err2
     assert json.loads(out1)["files_indexed"] == count
     assert json.loads(out2)["files_unchanged"] == count  # the second found the first one's work done
