@@ -5,20 +5,20 @@ screen out (5-13 ms at 120×40), once after each answer while the next key was b
 its size; a new text changes only the scroll range, and only the scrollbar's coming or going lays out."""
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .frame_constants import FrameConstants
 
-class PreviewPane(ScrollView, can_focus=False):
+
+class PreviewPane(FrameConstants, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.content = Text("")
         self._lines: list[Strip] = []
         self._wrapped_at = 0
-        self._frame: tuple[int, int, Style] | None = None  # width, first line, style: while a frame is drawn
 
     def show(self, text: Text) -> None:
         """Show `text` from its top."""
@@ -46,18 +46,9 @@ class PreviewPane(ScrollView, can_focus=False):
             self._wrap()
             self.refresh()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # What every line needs, once a frame: rich_style walks the styles of every ancestor (a fifth of a
-        # preview's frame when asked at each line, profiled at 100k)
-        self._frame = (self.scrollable_content_region.width, self.scroll_offset.y, self.rich_style)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame = None
-
     def render_line(self, y: int) -> Strip:
-        width, top, style = self._frame or (self.scrollable_content_region.width, self.scroll_offset.y, self.rich_style)
-        line = top + y
+        width, offset, style = self.frame_constants()
+        line = offset.y + y
         if line >= len(self._lines):
             return Strip.blank(width, style)
         return self._lines[line].crop(0, width).apply_style(style)

@@ -7,20 +7,20 @@ and VisiData work this way; Textual's OptionList builds every row up front.
 """
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Offset, Region, Size
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .frame_constants import FrameConstants
 from .list_scrollbar import ListScrollBar
 
 LOADING = Text("  …", style="dim")
 CACHE_ITEMS = 400  # rendered items kept between repaints (a screenful is a few dozen)
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(FrameConstants, can_focus=True):
     """Subclasses give `item_count`, `item_top`/`item_at` (when items are not all one line), `item_lines` and
     `selectable`, and react to the cursor in `cursor_moved` / `item_chosen`. `cursor` is an item index."""
 
@@ -37,7 +37,6 @@ class VirtualList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cursor = 0
         self._rendered: dict[tuple[int, int], list[Text]] = {}
-        self._frame: tuple[int, Offset, Style] | None = None  # width, scroll offset, style: while a frame is drawn
 
     @property
     def vertical_scrollbar(self) -> ListScrollBar:
@@ -117,17 +116,8 @@ class VirtualList(ScrollView, can_focus=True):
             self._rendered[key] = lines
         return lines
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # What every line needs, once a frame: the region and offset are worked out anew at each ask, and
-        # rich_style walks the styles of every ancestor
-        self._frame = (self.scrollable_content_region.width, self.scroll_offset, self.rich_style)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame = None
-
     def render_line(self, y: int) -> Strip:
-        width, offset, style = self._frame or (self.scrollable_content_region.width, self.scroll_offset, self.rich_style)
+        width, offset, style = self.frame_constants()
         line = offset.y + y
         if line >= self.line_count or not self.item_count:
             return Strip.blank(width, style)
