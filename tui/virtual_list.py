@@ -102,7 +102,7 @@ class VirtualList(FrameConstants, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(20, self.scrollable_content_region.width or 80)
+        return max(20, self.frame_constants()[0] or 80)
 
     def rendered(self, item: int, width: int) -> list[Text] | None:
         key = (item, width)
@@ -122,7 +122,7 @@ class VirtualList(FrameConstants, can_focus=True):
         if line >= self.line_count or not self.item_count:
             return Strip.blank(width, style)
         item = self.item_at(line)
-        text_width = max(20, width or 80)  # text_width, without asking for the region again
+        text_width = self.text_width
         lines = self.rendered(item, text_width)
         at = line - self.item_top(item)
         text = lines[at] if lines is not None and at < len(lines) else (LOADING if lines is None and at == 0 else Text(""))

@@ -206,7 +206,7 @@ class MentionList(VirtualList):
 
     @property
     def text_width(self) -> int:
-        return max(30, self.scrollable_content_region.width or 80)
+        return max(30, self.frame_constants()[0] or 80)
 
     def row_text(self, row: int, width: int) -> Text | None:
         at = self.locate(row)
