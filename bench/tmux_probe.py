@@ -12,6 +12,10 @@ types, and times every keystroke (to the first change of the result area): the p
 preview may still be running, as they are for a person. A keystroke whose answer paints nothing new within 1.5 s
 (the same first page) is counted apart, not timed.
 
+It also types the first query the moment the start list shows, all at once, and times it to the status line
+of its answer (`first_query_ms`): a person who starts typing as soon as the app is up waits for whatever the app
+still does right after its first paint.
+
 With `--stories RUNS`, it also times f4 from the start list to the Stories screen's first page (its status line).
 
 With `--drill Q`, it also types Q, then times Enter on its first row (the entity) until the entity screen's status
@@ -132,6 +136,12 @@ def result_area(screen: str) -> list[str]:
     return [line for line in lines if not _ESCAPE.sub("", line).lstrip().startswith(("outlets", "top "))]
 
 
+def status_line(screen: str) -> str:
+    """The search screen's status line (above the footer), without its styles."""
+    lines = screen.rstrip("\n").split("\n")
+    return _ESCAPE.sub("", lines[-2]).strip() if len(lines) >= 2 else ""
+
+
 def wait_until(predicate, limit: float) -> float | None:
     started = time.perf_counter()
     while time.perf_counter() - started < limit:
@@ -226,6 +236,18 @@ def last_key(client, query: str, runs: int, settle: float) -> dict:
     return summary(query, latencies)
 
 
+def first_answer(client, query: str) -> float | None:
+    """A query typed the moment the start list shows (a person who types at once), to its results painted, in
+    ms: what the app still does right after its first paint delays it. The start list's preview may still be
+    painting, so the answer is the frame whose status line is no longer the start list's (nor "searching…")."""
+    start_list = status_line(client.screen())
+    client.mark()
+    pressed = time.perf_counter()
+    client.command("send-keys", "-t", SESSION, "-l", "--", query)
+    shown = client.wait_for_screen(lambda screen: status_line(screen) not in (start_list, "searching…"), 5)
+    return round(1000 * (shown - pressed), 1) if shown is not None else None
+
+
 def compile_tree(tree: str) -> None:
     """Bytecode for the tree's modules, as a regular install has it (pip compiles at install; an editable install
     writes it at the first run): with PYTHONDONTWRITEBYTECODE set (this machine's shell sets it) every start
@@ -252,12 +274,13 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
         if client.wait_for_screen(lambda screen: "newest first" in screen, 30) is None:
             raise SystemExit("the app did not show its start list within 30 s")
         first_paint = time.perf_counter() - started
+        first_query = first_answer(client, queries[0]) if queries else None
         time.sleep(settle)
         rows = [last_key(client, query, runs, settle) for query in queries]
         typed = [typing(client, query, runs, settle, cadence) for query in queries] if cadence else []
         drills = [drill(client, query, runs, settle) for query in drill_queries]
         story_list = stories(client, stories_runs, settle) if stories_runs else None
-        return {"first_paint_s": round(first_paint, 3), "size": list(SIZE), "watch": watch, "queries": rows,
+        return {"first_paint_s": round(first_paint, 3), "first_query_ms": first_query, "size": list(SIZE), "watch": watch, "queries": rows,
                 "typing": typed, "drill_down": drills, "stories": story_list}
     finally:
         client.close()
