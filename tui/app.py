@@ -11,6 +11,7 @@ back, alt+right goes forward (screens are rebuilt from their `remake()`).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -33,6 +34,7 @@ from .bindings import READ_ONLY_REFUSAL, bindings_for, scope_of, writes
 from .widgets import badge, clean_line, default_export_dir, plural, title_of
 
 T = TypeVar("T")
+QUIET_BEFORE_WARM_UP = 0.3  # seconds without typing before the app compiles what later queries need
 
 
 class FirstPageRead(Message):
@@ -130,6 +132,7 @@ class HanscopeApp(App):
         self._deep_link = (entity, article, compare)
         self.read_only = read_only
         self._filled: WeakKeyDictionary[Input, bool] = WeakKeyDictionary()  # each text box: has it a value?
+        self._typed_at = 0.0  # time.monotonic() of the last change of a text box
 
     def ask(self, query: Callable[[Index], T]) -> T:
         """Run one query on the calling thread's index (for callers already off the UI thread)."""
@@ -149,15 +152,24 @@ class HanscopeApp(App):
             self.open_entity(entity)
 
     def _after_first_paint(self) -> None:
-        # The amount parser (amount queries, number rows) compiles its regexes on import, ~15 ms: after the first
-        # paint instead of before it, and before the heap is frozen so its objects are frozen too
-        import store.extract.numbers  # noqa: F401
-
         gc_pause.freeze_startup()
+        self.set_timer(QUIET_BEFORE_WARM_UP, self._compile_amount_parser)
         # The name index (typos, initials, a prefix inside a name such as 엔비) loads on the first query that needs
         # it: 28 ms of that keystroke at 100k, traced. Loaded now, once, for every thread (store.entity_lookup).
         self.run_worker(lambda: self.connections.run(lambda ix: ix._resolver), name="name-index", group="name-index",
                         thread=True, exit_on_error=False)
+
+    def _compile_amount_parser(self) -> None:
+        """The amount parser (amount queries, number rows) compiles its regexes on import: ~70 ms on a 2-core
+        Xeon. Right after the first paint it held back a query typed at once (tmux, 100k: 52-173 ms to the answer,
+        median 146; now 30-77, median 71); in a thread of its own it took the GIL from the searches in 5 ms turns
+        (the same query 81-534 ms). So it waits for a pause in the typing, on the main thread; a query with an
+        amount before then imports it where it runs."""
+        quiet = time.monotonic() - self._typed_at
+        if quiet < QUIET_BEFORE_WARM_UP:
+            self.set_timer(QUIET_BEFORE_WARM_UP - quiet, self._compile_amount_parser)
+            return
+        import store.extract.numbers  # noqa: F401
 
     def on_unmount(self) -> None:
         self.connections.close()
@@ -276,6 +288,7 @@ class HanscopeApp(App):
         # esc appears on the start screen once there is a query to clear. Only a box that turns empty or stops
         # being empty can change that: the footer worked out at every keystroke took ~1 ms of the main thread
         # just before the keystroke's search started
+        self._typed_at = time.monotonic()
         filled = bool(event.value)
         if self._filled.get(event.input) != filled:
             self._filled[event.input] = filled
