@@ -764,6 +764,31 @@ print(seen)
     assert out.stdout.strip().splitlines()[-1] == "[False, False, True, True]"
 
 
+async def test_the_start_list_is_in_the_first_frame_of_the_start_screen(seeds_db, monkeypatch):
+    """The start list is read while the app starts, and the start screen's first frame waits for it: read once
+    the screen had mounted, it came frames later (an empty list painted first, the list ~100 ms after it in tmux
+    at 100k)."""
+    import textual.app
+
+    from tui.result_list import ResultList
+
+    rows_at_each_frame = []
+    display = textual.app.App._display
+
+    def counting(self, *args, **kwargs):
+        lists = self.screen.query(ResultList)
+        if lists:
+            rows_at_each_frame.append(lists.first().item_count)
+        return display(self, *args, **kwargs)
+
+    monkeypatch.setattr(textual.app.App, "_display", counting)
+    app = HanscopeApp(seeds_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "5 articles, newest first" in str(app.screen.query_one("#status").render())
+    assert rows_at_each_frame and rows_at_each_frame[0] == rows_at_each_frame[-1] > 0, rows_at_each_frame
+
+
 async def test_the_name_index_loads_after_the_first_paint_once_for_every_thread(app, monkeypatch):
     """A prefix inside a name (엔비), a typo or initials need the in-memory name index: loading it on that keystroke
     cost 28 ms at 100k. It loads once after the first paint, and the thread that answers the keystroke uses it."""

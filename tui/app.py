@@ -11,8 +11,10 @@ back, alt+right goes forward (screens are rebuilt from their `remake()`).
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TypeVar
 from weakref import WeakKeyDictionary
@@ -133,6 +135,24 @@ class HanscopeApp(App):
         self.read_only = read_only
         self._filled: WeakKeyDictionary[Input, bool] = WeakKeyDictionary()  # each text box: has it a value?
         self._typed_at = 0.0  # time.monotonic() of the last change of a text box
+        from .screens.search import start_list
+
+        self._early_start_list = self._read_early(start_list)
+
+    def _read_early(self, query: Callable[[Index], T]) -> Future[T]:
+        """`query` in a thread of its own, started now: it reads while Textual starts its driver, its styles and the
+        first screen (SQLite leaves the GIL while it reads). The thread's connection stays open with the app's
+        others until the app closes. The start screen waits for its list this way (tui.screens.search)."""
+        answer: Future[T] = Future()
+
+        def read() -> None:
+            try:
+                answer.set_result(self.connections.run(query))
+            except BaseException as err:  # the app is closing, or the index failed: the screen asks again
+                answer.set_exception(err)
+
+        threading.Thread(target=read, name="hanscope-early-read", daemon=True).start()
+        return answer
 
     def ask(self, query: Callable[[Index], T]) -> T:
         """Run one query on the calling thread's index (for callers already off the UI thread)."""
@@ -141,7 +161,8 @@ class HanscopeApp(App):
     def on_mount(self) -> None:
         from .screens.search import SearchScreen
 
-        self.push_screen(SearchScreen())
+        self.push_screen(SearchScreen(early_start_list=self._early_start_list))
+        self._early_start_list = None
         self.call_after_refresh(self._after_first_paint)
         entity, article, compare = self._deep_link
         if compare:

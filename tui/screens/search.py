@@ -8,6 +8,7 @@ article, newest first, the same way.
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future
 
 from rich.text import Text
 from textual import messages
@@ -30,6 +31,7 @@ from ..search_preview import article_preview, entity_preview, number_preview
 from ..widgets import KeyFooter, StatusLine, clean_line, plural, to_tsv
 
 PAGE = 60  # articles per page of the empty-query list
+EARLY_START_LIST_WAIT = 0.2  # seconds the screen's first frame waits for the start list read while the app started
 SEARCH_PAGE = 20  # hits per page of a search at least (a hit is 3 lines: 120x40 shows ~10), read as they come into view
 SEARCHING_AFTER = 0.15  # seconds a search runs before the status line says "searching…"
 FACETS_AFTER = 0.25  # seconds of no typing before the facets (a count of every hit) start: a person types a key
@@ -39,13 +41,22 @@ _SORT_FIELD = re.compile(r"(?<!\S)sort:\S*")
 NEXT_SORT = {"rank": "new", "new": "old", "old": "rank"}
 
 
+def start_list(ix) -> tuple[int, list[ArticleInfo]]:
+    """The empty query's answer: how many articles there are, and the newest PAGE of them."""
+    return ix.article_count(), ix.articles(limit=PAGE, offset=0)
+
+
 class SearchScreen(BaseScreen):
     BINDINGS = bindings_for("search")
 
-    def __init__(self, query: str = "", picking: bool = False) -> None:
+    def __init__(self, query: str = "", picking: bool = False,
+                 early_start_list: Future[tuple[int, list[ArticleInfo]]] | None = None) -> None:
+        """`early_start_list`: `start_list`, being read since the app started: the screen's first frame waits for it
+        (EARLY_START_LIST_WAIT at most; else it is read again as any answer is)."""
         super().__init__()
         self.initial_query = query
         self.picking = picking
+        self.early_start_list = early_start_list
         self.result: SearchResult | None = None
         self.articles_total = 0  # the start list (empty query): every article, newest first
         self.compare_left: int | None = None
@@ -121,7 +132,18 @@ class SearchScreen(BaseScreen):
         else:
             self.facets = None
             self.query_one("#facets", Static).display = False  # the start list has no facets: no blank line
-            self.fetch("recent", lambda ix: (ix.article_count(), ix.articles(limit=PAGE, offset=0)), group="search")
+            early, self.early_start_list = self.early_start_list, None
+            if early is not None:
+                try:
+                    # Waited for, before the screen's first frame: the read is a few ms of SQLite once it has the
+                    # GIL, but beside the main thread laying out an empty list it waited for the GIL at every row,
+                    # and the list came frames later. Tmux, 100k: Textual imported → the list painted, median
+                    # 236 ms (an empty list first) → 137 ms (the list in the first frame)
+                    self.got_recent(early.result(timeout=EARLY_START_LIST_WAIT))
+                    return
+                except Exception:  # not read in time (a cold disk), or failed: asked again as any answer is
+                    pass
+            self.fetch("recent", start_list, group="search")
 
     def _say_searching(self, query: str) -> None:
         if query == self._current_query() and self.answered != query:
