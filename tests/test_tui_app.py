@@ -39,6 +39,13 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def until(condition, limit: float = 10.0) -> None:
+    """Wait for the app's timers until `condition()` holds (at most `limit` seconds)."""
+    started = time.monotonic()
+    while not condition() and time.monotonic() - started < limit:
+        await asyncio.sleep(0.02)
+
+
 async def type_query(pilot, text: str) -> None:
     await pilot.press(*text)
     await settle(pilot)
@@ -223,6 +230,7 @@ async def test_collection_waits_for_a_keystrokes_results_and_startup_objects_are
 
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
+        await until(lambda: gc.get_freeze_count() > 0)  # frozen once the typing pauses (none typed here)
         assert gc.get_freeze_count() > 10_000 and gc.isenabled()
         states: list[bool] = []
         got = app.screen.got_results
@@ -253,8 +261,9 @@ def test_an_older_keystrokes_pause_timer_does_not_end_a_newer_keystrokes_pause()
 
 
 async def test_collection_held_from_the_start_resumes_after_the_first_paint(app):
-    """`hanscope` holds collection from its first line (gc_pause.hold_startup) until the app has painted: the
-    start's objects are frozen then, and collection runs again, unless a keystroke typed ahead still holds it."""
+    """`hanscope` holds collection from its first line (gc_pause.hold_startup) until the app has painted and the
+    typing paused: the start's objects are frozen then, and collection runs again, unless a keystroke typed ahead
+    still holds it."""
     import gc
 
     from tui import gc_pause
@@ -264,7 +273,8 @@ async def test_collection_held_from_the_start_resumes_after_the_first_paint(app)
         async with app.run_test(size=SMALL) as pilot:
             assert not gc.isenabled()  # nothing painted yet
             await settle(pilot)
-            assert gc.isenabled() and gc.get_freeze_count() > 0
+            await until(lambda: gc.get_freeze_count() > 0)
+            assert gc.isenabled()
         held = gc_pause.pause()  # a keystroke's pause when the first paint comes
         gc_pause.freeze_startup()
         assert not gc.isenabled()
@@ -722,13 +732,13 @@ print(",".join(m for m in ("kiwipiepy", "store.extract.entities", "store.linker"
 def test_the_amount_parser_is_imported_after_the_first_paint_once_typing_pauses(seeds_db):
     """Its regexes compile in ~70 ms on the main thread: the first paint does without them, a query typed at once
     does not wait for them (it did: 65-180 ms to its answer in tmux), and they are ready once the typing pauses,
-    before a person types 90만장. The pause is set to 1 s here so that a slow machine's stall between two keys
+    before a person types 90만장; the start's objects are frozen then too (gc_pause.freeze_startup). The pause is set to 1 s here so that a slow machine's stall between two keys
     (typed 0.1 s apart) cannot pass for one."""
     import subprocess
     import sys
 
     code = f"""
-import asyncio, sys, time
+import asyncio, gc, sys, time
 import textual.app
 import tui.app
 from tui.app import HanscopeApp
@@ -746,11 +756,11 @@ async def main():
         for key in [*"삼성전자 하이닉스", *["backspace"] * 8]:  # 1.7 s of typing, never a pause
             await pilot.press(key)
             await asyncio.sleep(0.1)
-        seen.append("store.extract.numbers" in sys.modules)
+        seen.append("store.extract.numbers" in sys.modules or gc.get_freeze_count() > 0)
         started = time.monotonic()
-        while "store.extract.numbers" not in sys.modules and time.monotonic() - started < 10:
+        while gc.get_freeze_count() == 0 and time.monotonic() - started < 10:
             await asyncio.sleep(0.05)
-        seen.append("store.extract.numbers" in sys.modules)
+        seen.append("store.extract.numbers" in sys.modules and gc.get_freeze_count() > 0)
         await pilot.press("ctrl+u", *"90만장")
         await app.workers.wait_for_complete()
         await pilot.pause()

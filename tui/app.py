@@ -36,7 +36,7 @@ from .bindings import READ_ONLY_REFUSAL, bindings_for, scope_of, writes
 from .widgets import badge, clean_line, default_export_dir, plural, title_of
 
 T = TypeVar("T")
-QUIET_BEFORE_WARM_UP = 0.3  # seconds without typing before the app compiles what later queries need
+QUIET_BEFORE_WARM_UP = 0.3  # seconds without typing before the app does what its start left (_warm_up_when_quiet)
 
 
 class FirstPageRead(Message):
@@ -173,24 +173,28 @@ class HanscopeApp(App):
             self.open_entity(entity)
 
     def _after_first_paint(self) -> None:
-        gc_pause.freeze_startup()
-        self.set_timer(QUIET_BEFORE_WARM_UP, self._compile_amount_parser)
+        self.set_timer(QUIET_BEFORE_WARM_UP, self._warm_up_when_quiet)
         # The name index (typos, initials, a prefix inside a name such as 엔비) loads on the first query that needs
         # it: 28 ms of that keystroke at 100k, traced. Loaded now, once, for every thread (store.entity_lookup).
         self.run_worker(lambda: self.connections.run(lambda ix: ix._resolver), name="name-index", group="name-index",
                         thread=True, exit_on_error=False)
 
-    def _compile_amount_parser(self) -> None:
-        """The amount parser (amount queries, number rows) compiles its regexes on import: ~70 ms on a 2-core
-        Xeon. Right after the first paint it held back a query typed at once (tmux, 100k: 52-173 ms to the answer,
-        median 146; now 30-77, median 71); in a thread of its own it took the GIL from the searches in 5 ms turns
-        (the same query 81-534 ms). So it waits for a pause in the typing, on the main thread; a query with an
-        amount before then imports it where it runs."""
+    def _warm_up_when_quiet(self) -> None:
+        """What the start leaves for later, done on the main thread once the typing pauses: right after the first
+        paint, a query typed at once waited for it (tmux at 100k on a 2-core Xeon: 52-173 ms to its answer, median
+        146; with the import below moved here, 30-77, median 71).
+        - The amount parser (amount queries, number rows) compiles its regexes on import: ~70 ms. In a thread of
+          its own it took the GIL from the searches in 5 ms turns (the same query 81-534 ms). A query with an
+          amount before then imports it where it runs.
+        - The start's objects are collected once and frozen out of later collections (gc_pause.freeze_startup,
+          20-26 ms at 100k); after the import, so that its objects are frozen too."""
         quiet = time.monotonic() - self._typed_at
         if quiet < QUIET_BEFORE_WARM_UP:
-            self.set_timer(QUIET_BEFORE_WARM_UP - quiet, self._compile_amount_parser)
+            self.set_timer(QUIET_BEFORE_WARM_UP - quiet, self._warm_up_when_quiet)
             return
         import store.extract.numbers  # noqa: F401
+
+        gc_pause.freeze_startup()
 
     def on_unmount(self) -> None:
         self.connections.close()

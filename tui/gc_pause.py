@@ -4,7 +4,8 @@ Textual makes many short-lived cycles (strips, styles, events), so full collecti
 milliseconds while one types, and each walks every tracked object: 15-90 ms at 100k articles in the app probe,
 landing inside keystrokes at random (the tail of keystroke -> results). Two remedies, as Textual itself pauses
 collection while it scrolls (App.PAUSE_GC_ON_SCROLL):
-- the objects alive after the first paint (modules, widgets, caches: ~50k) are frozen, so no collection walks them;
+- the objects alive after the start (modules, widgets, caches: ~50k) are frozen, so no collection walks them
+  (once the typing first pauses after the first paint: tui.app's `_warm_up_when_quiet`);
 - from a keystroke until its results are painted, collection waits; it runs after the paint, between keys.
   Not at once after it: the frame is written to the terminal by Textual's writer thread, and a full collection
   (12 ms traced at 100k) that starts on the main thread right after the paint held the GIL from it, so a painted
@@ -22,7 +23,8 @@ _paused = False  # the newest pause has not ended yet
 
 
 def hold_startup() -> None:
-    """No collection until the first paint (freeze_startup): the imports and the first screen made ~130 of them,
+    """No collection until the start's objects are frozen (freeze_startup, once the typing pauses after the first
+    paint; a keystroke's pause and resume may come first): the imports and the first screen made ~130 of them,
     33 ms of a start at 1M, among them a full one (15 ms) just before the first frame."""
     gc.disable()
 
