@@ -283,8 +283,8 @@ def probe(db: str, queries: list[str], runs: int, settle: float, checkout: str |
         typed = [typing(client, query, runs, settle, cadence) for query in queries] if cadence else []
         drills = [drill(client, query, runs, settle) for query in drill_queries]
         story_list = stories(client, stories_runs, settle) if stories_runs else None
-        return {"first_paint_s": round(first_paint, 3), "first_query_ms": first_query, "size": list(SIZE), "watch": watch, "queries": rows,
-                "typing": typed, "drill_down": drills, "stories": story_list}
+        return {"first_paint_s": round(first_paint, 3), "first_query_ms": first_query, "size": list(SIZE),
+                "watch": watch, "queries": rows, "typing": typed, "drill_down": drills, "stories": story_list}
     finally:
         client.close()
         tmux("kill-session", "-t", SESSION)

@@ -181,8 +181,8 @@ class HanscopeApp(App):
 
     def _warm_up_when_quiet(self) -> None:
         """What the start leaves for later, done on the main thread once the typing pauses: right after the first
-        paint, a query typed at once waited for it (tmux at 100k on a 2-core Xeon: 52-173 ms to its answer, median
-        146; with the import below moved here, 30-77, median 71).
+        paint, a query typed at once waited for it (tmux at 100k on a 2-core Xeon, 7 alternated starts: 52-173 ms to
+        its answer, median 146; with the import below moved here, 30-77, median 71).
         - The amount parser (amount queries, number rows) compiles its regexes on import: ~70 ms. In a thread of
           its own it took the GIL from the searches in 5 ms turns (the same query 81-534 ms). A query with an
           amount before then imports it where it runs.
