@@ -174,10 +174,6 @@ class HanscopeApp(App):
 
     def _after_first_paint(self) -> None:
         self.set_timer(QUIET_BEFORE_WARM_UP, self._warm_up_when_quiet)
-        # The name index (typos, initials, a prefix inside a name such as 엔비) loads on the first query that needs
-        # it: 28 ms of that keystroke at 100k, traced. Loaded now, once, for every thread (store.entity_lookup).
-        self.run_worker(lambda: self.connections.run(lambda ix: ix._resolver), name="name-index", group="name-index",
-                        thread=True, exit_on_error=False)
 
     def _warm_up_when_quiet(self) -> None:
         """What the start leaves for later, done on the main thread once the typing pauses: right after the first
@@ -195,6 +191,12 @@ class HanscopeApp(App):
         import store.extract.numbers  # noqa: F401
 
         gc_pause.freeze_startup()
+        # The name index (typos, initials, a prefix inside a name such as 엔비) loads on the first query that needs
+        # it: 28 ms of that keystroke at 100k, traced. Loaded now, once, for every thread (store.entity_lookup); in
+        # a worker, since it reads the index (47 ms at 100k here, mostly Python). Right after the first paint it ran
+        # beside a query typed at once, which does not need it (삼성: its search 10 -> 55 ms, or queued behind it)
+        self.run_worker(lambda: self.connections.run(lambda ix: ix._resolver), name="name-index", group="name-index",
+                        thread=True, exit_on_error=False)
 
     def on_unmount(self) -> None:
         self.connections.close()
