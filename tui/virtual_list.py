@@ -25,6 +25,7 @@ class VirtualList(FrameConstants, can_focus=True):
     `selectable`, and react to the cursor in `cursor_moved` / `item_chosen`. `cursor` is an item index."""
 
     COMPONENT_CLASSES = {"virtual-list--cursor"}
+    MIN_TEXT_WIDTH = 20  # cells items are laid out in however narrow the list (a width of 0 before layout: 80)
     # The scrollbar is always there (ListScrollBar draws it blank while the list fits): a bar that came and went
     # with the list's length laid the whole screen out again (a keystroke whose answer fits, co-mentions arriving)
     DEFAULT_CSS = """
@@ -102,7 +103,7 @@ class VirtualList(FrameConstants, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(20, self.frame_constants()[0] or 80)
+        return max(self.MIN_TEXT_WIDTH, self.frame_constants()[0] or 80)
 
     def rendered(self, item: int, width: int) -> list[Text] | None:
         key = (item, width)

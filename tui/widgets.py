@@ -79,6 +79,7 @@ class MentionList(VirtualList):
     cursor turns out to sit on a heading it steps onto the heading's first mention."""
 
     BINDINGS = bindings_for("mentions")
+    MIN_TEXT_WIDTH = 30  # a keyword-in-context row: its left and right context need room
 
     class Wanted(Message):
         """Rows page `page` of list generation `generation` came into view."""
@@ -203,10 +204,6 @@ class MentionList(VirtualList):
                 if at is not None and text is not None:
                     out.append((at[2], text))
         return out
-
-    @property
-    def text_width(self) -> int:
-        return max(30, self.frame_constants()[0] or 80)
 
     def row_text(self, row: int, width: int) -> Text | None:
         at = self.locate(row)
