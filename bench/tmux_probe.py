@@ -241,9 +241,8 @@ def first_answer(client, query: str) -> float | None:
     ms: what the app still does right after its first paint delays it. The start list's preview may still be
     painting, so the answer is the frame whose status line is no longer the start list's (nor "searching…")."""
     # the frame that showed "newest first" may not have been whole when the screen was read: its status line
+    wait_until(lambda: "newest first" in status_line(client.screen()), 1.0)
     start_list = status_line(client.screen())
-    if wait_until(lambda: "newest first" in status_line(client.screen()), 1.0) is not None:
-        start_list = status_line(client.screen())
     client.mark()
     pressed = time.perf_counter()
     client.command("send-keys", "-t", SESSION, "-l", "--", query)
