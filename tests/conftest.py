@@ -12,13 +12,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 HANSCOPE = [sys.executable, "-m", "tui"]  # the CLI, as a real subprocess
 
-# The suite runs on two xdist workers, a file to a worker (pyproject's addopts: `-n 2 --dist loadfile
-# --no-loadscope-reorder`). The files that take longest start first, so that none of them is left for one worker at
-# the end while the other idles (seconds at a serial run, 2 cores, 2026-12). Other files keep their order after them.
-SLOW_FIRST = ("test_tui_app.py", "test_tui_search.py", "test_postgres_contract.py", "test_faults.py",
-              "test_matching_round17.py", "test_bad_input.py", "test_postgres_indexing.py", "test_matching_round14a.py",
-              "test_serve.py", "test_postgres_team.py", "test_cli.py", "test_entities.py", "test_index_size.py",
-              "test_indexing.py", "test_stories.py")
+# The suite runs on xdist workers, a file to a worker (pyproject's addopts: `-n auto --dist loadfile
+# --no-loadscope-reorder`), one more worker than cores: its tests wait on subprocesses, servers and the app's idle
+# for about a fifth of the time (2 cores, 2026-12-06: 671 s with two workers, the idle filled by a niced process
+# beside; 581 s with three, no core idle). The files that take longest start first, so that none of them is left
+# for one worker at the end while the others idle (seconds summed over a run, slowest first). Other files keep
+# their order after them.
+SLOW_FIRST = ("test_tui_app.py", "test_round21_things.py", "test_matching_round18.py", "test_postgres_contract.py",
+              "test_tui_search.py", "test_matching_round17.py", "test_round21_people.py", "test_faults.py",
+              "test_clean.py", "test_cli.py", "test_entities.py", "test_indexing.py", "test_bad_input.py",
+              "test_serve.py", "test_postgres_indexing.py", "test_index_size.py", "test_matching_round19b.py",
+              "test_stories.py")
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    return (os.cpu_count() or 1) + 1
 
 
 def pytest_collection_modifyitems(items):
