@@ -11,6 +11,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -245,18 +246,24 @@ def browser(tmp_path):
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=1400,900"):
         options.add_argument(argument)
-    # an explicit driver path: Selenium Manager downloads nothing
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    # an explicit driver path: Selenium Manager downloads nothing. TMPDIR: Chromium leaves its singleton socket's
+    # folder (org.chromium.Chromium.*) in /tmp after every run; here it goes in a short folder of the test's own,
+    # removed after (a socket's path is at most 107 bytes: tmp_path is too long for it)
+    scratch = tempfile.mkdtemp(prefix="hs-chromium-")
     try:
-        driver.set_page_load_timeout(WAIT)
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
-        downloads = tmp_path / "downloads"
-        downloads.mkdir()
-        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-        driver.downloads = downloads
-        yield driver
+        driver = webdriver.Chrome(service=Service(driver_path, env={**os.environ, "TMPDIR": scratch}), options=options)
+        try:
+            driver.set_page_load_timeout(WAIT)
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+            downloads = tmp_path / "downloads"
+            downloads.mkdir()
+            driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+            driver.downloads = downloads
+            yield driver
+        finally:
+            driver.quit()
     finally:
-        driver.quit()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def test_the_page_points_its_websocket_at_the_address_the_browser_used(served):
