@@ -367,21 +367,42 @@ def _room_to_compact(conn: sqlite3.Connection) -> bool:
     return here.free >= 2.2 * size and there.free >= 1.1 * size
 
 
+MERGE_STEP_PAGES = 2000  # FTS5 'merge' work per transaction: ~0.25 s and ~8 MB of log at 1M (BENCHMARKS.md)
+
+
+def _merge_search_segments(conn: sqlite3.Connection) -> None:
+    """Merge the search table's segments into one, as FTS5 'optimize' does, but in steps of its 'merge' command,
+    each its own transaction: FTS5 drops the input leaves a step has copied, so the file grows by a step's pages,
+    not by the search table's size, and the log stays small. A negative budget starts the merge of every
+    segment; positive ones carry it on (a new segment then waits rather than restarting it); a step that changes
+    fewer than two rows means it is done (FTS5 docs, 'merge'). At 1M: 12 segments to 1 in 128 s, 82 CPU-s, the
+    file 77 MB larger at most; a search for 엔비디아 in process 14-17 -> 11-12 ms, for 하 18-24 -> 10 ms."""
+    budget = -MERGE_STEP_PAGES
+    while True:
+        before = conn.total_changes
+        with conn:
+            conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)", [budget])
+        if conn.total_changes - before < 2:
+            return
+        budget = MERGE_STEP_PAGES
+
+
 def _compact(conn: sqlite3.Connection, added: int, total: int) -> bool:
     """After a run that wrote most of the index (a first build, a doubling): merge the search table's segments
-    into one (FTS5 'optimize') and rewrite the file without the slack that rows inserted out of key order leave
-    in half-full pages (VACUUM). c5k: 124.5 -> 117 MB for ~2% of the run's CPU (BENCHMARKS.md, "Index size").
-    Not after a small addition: it rewrites the whole file (100k: 91 s wall, 38 CPU-s, mostly I/O), and adding
-    1,000 articles must stay cheap. Best effort: without room for the copy, or with another writer in the way,
-    the index stays as it was (whole, usable). True when it compacted."""
-    if not added or added < COMPACT_SHARE * total or not _room_to_compact(conn):
+    into one, then rewrite the file without the slack that rows inserted out of key order leave in half-full
+    pages (VACUUM). c5k: 124.5 -> 117 MB for ~2% of the run's CPU (BENCHMARKS.md, "Index size").
+    Not after a small addition: VACUUM rewrites the whole file (100k: 91 s wall, 38 CPU-s, mostly I/O), and
+    adding 1,000 articles must stay cheap. The merge needs little room and always runs; VACUUM only with room
+    for its copies. Best effort: with another writer in the way the index stays as it was (whole, usable).
+    True when it compacted (merged, and vacuumed where there was room)."""
+    if not added or added < COMPACT_SHARE * total:
         return False
     try:
         if conn.in_transaction:
             conn.commit()
-        with conn:
-            conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
-        conn.execute("VACUUM")  # in WAL mode the copy goes through the log: truncate it rather than keep its size
+        _merge_search_segments(conn)
+        if _room_to_compact(conn):
+            conn.execute("VACUUM")  # in WAL mode the copy goes through the log: truncate it rather than keep its size
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.OperationalError:
         if conn.in_transaction:

@@ -31,6 +31,19 @@ def _index(db_path: Path, folder: Path) -> list[str]:
     return statements
 
 
+def _merged(db_path: Path) -> bool:
+    """Whether the search table is one segment, by FTS5's own test (docs, 'merge'): a step that would start
+    merging every segment changes fewer than two rows. Rolled back, so it changes nothing itself."""
+    conn = sqlite3.connect(db_path)
+    try:
+        before = conn.total_changes
+        conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', -16)")
+        return conn.total_changes - before < 2
+    finally:
+        conn.rollback()
+        conn.close()
+
+
 def _contents(db_path: Path) -> str:
     """A hash of every ordinary table's rows, in key order (the search table is contentless: its answers are
     compared through queries)."""
@@ -62,9 +75,10 @@ def test_a_first_build_is_compacted_smaller_with_the_same_rows_and_answers(tmp_p
     assert any(s.strip().upper() == "VACUUM" for s in _index(compacted, corpus))
     monkeypatch.setattr(indexer, "COMPACT_SHARE", float("inf"))  # never
     plain = tmp_path / "plain.db"
-    assert not any("VACUUM" in s.upper() or "'optimize'" in s for s in _index(plain, corpus))
+    assert not any("VACUUM" in s.upper() or "'merge'" in s for s in _index(plain, corpus))
 
     assert compacted.stat().st_size < plain.stat().st_size
+    assert _merged(compacted) and not _merged(plain)  # the plain build's batches left several segments
     conn = sqlite3.connect(compacted)
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -85,7 +99,7 @@ def test_adding_a_few_files_to_a_big_index_does_not_rewrite_the_file(tmp_path):
                                   "평택에 총 5조원을 들여 월 90만 장의 웨이퍼를 만든다고 3일 밝혔다.\n", encoding="utf-8")
     statements = _index(db_path, more)
     assert any("INSERT INTO articles" in s for s in statements)  # the file was indexed ...
-    assert not any("VACUUM" in s.upper() or "'optimize'" in s for s in statements)  # ... and nothing rewritten
+    assert not any("VACUUM" in s.upper() or "'merge'" in s for s in statements)  # ... and nothing rewritten
     index = Index.open(db_path, readonly=True)
     try:
         assert [hit.title for hit in index.search("90만장 평택").articles] == ["삼성전자, 평택에 5조원 규모 웨이퍼 공장 신설"]
@@ -162,8 +176,9 @@ def test_a_postgresql_index_of_an_older_schema_meets_the_rebuild_line_since_12_c
         assert proc.returncode == 2 and f"old schema ({version})" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_without_room_for_the_copies_a_first_build_is_not_compacted(tmp_path, monkeypatch):
-    """VACUUM needs about the file's size three times over; with less free space it is not tried at all."""
+def test_without_room_for_the_copies_a_first_build_is_merged_but_not_vacuumed(tmp_path, monkeypatch):
+    """VACUUM needs about the file's size three times over; with less free space it is not tried at all. The
+    search table's segments are still merged into one (in steps: it needs little room), with the same answers."""
     import shutil
     from collections import namedtuple
 
@@ -183,12 +198,15 @@ def test_without_room_for_the_copies_a_first_build_is_not_compacted(tmp_path, mo
     assert tight.stat().st_size * 3 > room["free"]
     assert any("INSERT INTO articles" in s for s in statements)
     assert not any("VACUUM" in s.upper() for s in statements)
+    assert _merged(tight)
     room["free"] = 10 * 1024 ** 3
-    assert any(s.strip().upper() == "VACUUM" for s in _index(tmp_path / "roomy.db", corpus))
+    roomy = tmp_path / "roomy.db"
+    assert any(s.strip().upper() == "VACUUM" for s in _index(roomy, corpus))
+    assert _answers(tight) == _answers(roomy)
 
 
 def test_kill_9_at_any_moment_of_a_compaction_leaves_a_sound_index_with_the_same_answers(tmp_path, monkeypatch):
-    """Compaction rewrites the whole file: killed before, during or after its optimize and VACUUM, the index
+    """Compaction rewrites the whole file: killed before, during or after its merge steps and VACUUM, the index
     opens, passes SQLite's integrity check and answers as before (each is one transaction through the WAL)."""
     import shutil
     import subprocess
