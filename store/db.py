@@ -394,7 +394,7 @@ def _create(db: sqlite3.Connection) -> None:
         + SCHEMA
         + "".join(sql + ";" for sql in ADDITIONS.values())
         + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('app', '{APP_ID}'), ('schema_version', '{SCHEMA_VERSION}'), "
-        + f"('additions', '{','.join(sorted(ADDITIONS))}');"
+        + f"('additions', '{','.join(sorted(ADDITIONS))}'), ('compacted_at', '0');"
         + "COMMIT;"
     )
 

@@ -343,7 +343,7 @@ def _stored_error(db: sqlite_utils.Database, key: str) -> str:
 # --- writing --------------------------------------------------------------------------------------
 
 
-COMPACT_SHARE = 0.5  # a run that added at least this share of the index's articles compacts the file (_compact)
+COMPACT_SHARE = 0.5  # the file is compacted once at least this share of its articles came since it last was (_compact)
 
 
 def _room_to_compact(conn: sqlite3.Connection) -> bool:
@@ -388,19 +388,24 @@ def _merge_search_segments(conn: sqlite3.Connection) -> None:
 
 
 def _compact(conn: sqlite3.Connection, added: int, total: int) -> bool:
-    """After a run that wrote most of the index (a first build, a doubling): merge the search table's segments
-    into one, then rewrite the file without the slack that rows inserted out of key order leave in half-full
-    pages (VACUUM). c5k: 124.5 -> 117 MB for ~2% of the run's CPU (BENCHMARKS.md, "Index size").
-    Not after a small addition: VACUUM rewrites the whole file (100k: 91 s wall, 38 CPU-s, mostly I/O), and
-    adding 1,000 articles must stay cheap. The merge needs little room and always runs; VACUUM only with room
-    for its copies. Best effort: with another writer in the way the index stays as it was (whole, usable).
-    True when it compacted (merged, and vacuumed where there was room)."""
-    if not added or added < COMPACT_SHARE * total:
+    """Once the index has doubled since it was last compacted (a first build, however many runs it took): merge
+    the search table's segments into one, then rewrite the file without the slack that rows inserted out of key
+    order leave in half-full pages (VACUUM). c5k: 124.5 -> 117 MB for ~2% of the run's CPU (BENCHMARKS.md,
+    "Index size"). Not after a small addition: VACUUM rewrites the whole file (100k: 91 s wall, 38 CPU-s, mostly
+    I/O), and adding 1,000 articles must stay cheap. The merge needs little room and always runs; VACUUM only
+    with room for its copies. Best effort: with another writer in the way the index stays as it was (whole,
+    usable) and the next run tries again. True when it compacted (merged, and vacuumed where there was room)."""
+    kept = conn.execute("SELECT value FROM meta WHERE key = 'compacted_at'").fetchone()
+    # a file made before the key was kept: what this run found (a build resumed there is judged by its last run)
+    before = int(kept[0]) if kept and str(kept[0]).isdigit() else total - added
+    if not added or total - before < COMPACT_SHARE * total:
         return False
     try:
         if conn.in_transaction:
             conn.commit()
         _merge_search_segments(conn)
+        with conn:
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_at', ?)", [str(total)])
         if _room_to_compact(conn):
             conn.execute("VACUUM")  # in WAL mode the copy goes through the log: truncate it rather than keep its size
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

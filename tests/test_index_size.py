@@ -107,10 +107,12 @@ def test_adding_a_few_files_to_a_big_index_does_not_rewrite_the_file(tmp_path):
         index.close()
 
 
-def test_compaction_is_skipped_without_harm_when_the_file_is_locked(tmp_path):
+def test_compaction_is_skipped_without_harm_when_the_file_is_locked(tmp_path, monkeypatch):
     """Another writer holding the file (a second program) makes it fail: the index stays whole and usable."""
     db_path = tmp_path / "index.db"
-    _index(db_path, write_corpus(tmp_path / "news", 30))
+    monkeypatch.setattr(indexer, "COMPACT_SHARE", float("inf"))
+    _index(db_path, write_corpus(tmp_path / "news", 30))  # not compacted, so still due
+    monkeypatch.undo()
     writer = connect(db_path)
     blocker = connect(db_path)
     blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock: VACUUM meets "database is locked"
@@ -174,6 +176,31 @@ def test_a_postgresql_index_of_an_older_schema_meets_the_rebuild_line_since_12_c
             conn.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", [version])
         proc = run("search", "삼성전자", "--json")
         assert proc.returncode == 2 and f"old schema ({version})" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_build_resumed_after_an_interruption_is_compacted_when_it_ends(tmp_path, monkeypatch):
+    """A first build stopped after its last commit (Ctrl-C, a laptop asleep, kill -9) and resumed: the run that
+    ends it added only a fifth of the articles, yet the index has never been compacted, so it is; an addition
+    after that is not (it grew by one article, not by half)."""
+    corpus = write_corpus(tmp_path / "news", 50)
+    first = tmp_path / "first"
+    first.mkdir()
+    for path in sorted(corpus.rglob("*.txt"))[:40]:
+        path.rename(first / path.name)
+    db_path = tmp_path / "index.db"
+    with monkeypatch.context() as patched:
+        patched.setattr(indexer, "_compact", lambda *args: False)  # stopped before it got there
+        _index(db_path, first)
+    assert not _merged(db_path)
+    statements = _index(db_path, corpus)  # the ten left
+    assert any(s.strip().upper() == "VACUUM" for s in statements) and _merged(db_path)
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "new.txt").write_text("삼성전자, 평택에 웨이퍼 공장 신설\n[한빛일보=김하늘 기자] 삼성전자가 평택에 월 90만 장의 "
+                                  "웨이퍼를 만든다고 3일 밝혔다.\n", encoding="utf-8")
+    statements = _index(db_path, more)
+    assert any("INSERT INTO articles" in s for s in statements)
+    assert not any("VACUUM" in s.upper() or "'merge'" in s for s in statements)
 
 
 def test_without_room_for_the_copies_a_first_build_is_merged_but_not_vacuumed(tmp_path, monkeypatch):
