@@ -108,7 +108,8 @@ def test_adding_a_few_files_to_a_big_index_does_not_rewrite_the_file(tmp_path):
 
 
 def test_compaction_is_skipped_without_harm_when_the_file_is_locked(tmp_path, monkeypatch):
-    """Another writer holding the file (a second program) makes it fail: the index stays whole and usable."""
+    """Another writer holding the file (a second program) makes it fail: the index stays whole and usable, and
+    the next run, with nothing new to index, compacts it."""
     db_path = tmp_path / "index.db"
     monkeypatch.setattr(indexer, "COMPACT_SHARE", float("inf"))
     _index(db_path, write_corpus(tmp_path / "news", 30))  # not compacted, so still due
@@ -124,8 +125,10 @@ def test_compaction_is_skipped_without_harm_when_the_file_is_locked(tmp_path, mo
         blocker.close()
     assert writer.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert not writer.in_transaction
-    assert indexer._compact(writer, 30, 30) is True  # once the lock is gone
     writer.close()
+    statements = _index(db_path, tmp_path / "news")  # nothing new: the compaction the lock kept back is still due
+    assert not any("INSERT INTO articles(" in s for s in statements)
+    assert any(s.strip().upper() == "VACUUM" for s in statements) and _merged(db_path)
     index = Index.open(db_path, readonly=True)
     try:
         assert len(index.search("doc0007").articles) == 1
@@ -194,6 +197,7 @@ def test_a_build_resumed_after_an_interruption_is_compacted_when_it_ends(tmp_pat
     assert not _merged(db_path)
     statements = _index(db_path, corpus)  # the ten left
     assert any(s.strip().upper() == "VACUUM" for s in statements) and _merged(db_path)
+    assert not any("'merge'" in s for s in _index(db_path, corpus))  # a re-run over the same files: done already
     more = tmp_path / "more"
     more.mkdir()
     (more / "new.txt").write_text("삼성전자, 평택에 웨이퍼 공장 신설\n[한빛일보=김하늘 기자] 삼성전자가 평택에 월 90만 장의 "
