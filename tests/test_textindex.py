@@ -107,6 +107,51 @@ def test_snippet_highlights_spaced_and_cased_forms():
     assert [window[s:e] for s, e in spans] == ["SK 하이닉스", "90만 장"]
 
 
+def _snippet_of_the_whole_text(text, pattern, width=90):
+    """The snippet as it was: collapse the whole body, then search it."""
+    text = " ".join(text.split())
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        return (text[:width] + ("…" if len(text) > width else ""), [])
+    start = max(0, match.start() - width // 3)
+    end = min(len(text), start + width)
+    start = max(0, min(start, end - width))
+    window = text[start:end]
+    prefix, suffix = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    return prefix + window + suffix, [(m.start() + len(prefix), m.end() + len(prefix)) for m in pattern.finditer(window)]
+
+
+BODY_PIECES = st.sampled_from(["삼성", "전자", "삼", "성", "하이닉스", "SK", "sk", "90만", "장", "원", "오픈AI는", "HBM",
+                               " ", "  ", "\n", "\n\n\n\n", "\u00a0", "\u3000", "\x1c", "-", ",", "·", "…", "가나다라마바사 " * 20])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(BODY_PIECES, max_size=400).map("".join),
+       st.lists(st.sampled_from(["삼성전자", "삼성", "sk하이닉스", "90만장", "성", "오픈AI", "hbm", "원", "-", "가나"]),
+                max_size=3))
+def test_a_snippet_read_from_a_prefix_is_the_snippet_of_the_whole_body(body, forms):
+    """Long bodies whose first match is far in, or split by runs of spaces and newlines, or absent, or only
+    spaces after the first prefix: the same window, ellipses and highlights as collapsing the whole body."""
+    pattern = highlight_pattern(forms)
+    assert snippet(body, pattern) == _snippet_of_the_whole_text(body, pattern)
+    spaced = body + " " * 600 + "\n" * 600  # trailing spaces beyond the first prefix
+    assert snippet(spaced, pattern) == _snippet_of_the_whole_text(spaced, pattern)
+
+
+def test_a_long_spelling_that_runs_past_the_prefix_still_wins_over_a_later_short_one(monkeypatch):
+    """A 28-letter name written with a bridge between each letter (109 characters) starts the body; the short
+    form 하 is inside it. Read from a prefix that cuts the long match, the first match seen would be 하's."""
+    import store.textindex as textindex
+
+    letters = "가나다라마바사아자차카타하파" * 2
+    body = "-·-".join(letters) + " 뒤의 본문" * 40
+    pattern = highlight_pattern([letters, "하"])
+    monkeypatch.setattr(textindex, "SNIPPET_PREFIX", 108)  # 하 at 48, the long match to 109
+    window, spans = snippet(body, pattern)
+    assert (window, spans) == _snippet_of_the_whole_text(body, pattern)
+    assert window.startswith("가-·-나")  # opened at the long match, the body's start
+
+
 QUERY_ALPHABET = st.sampled_from(list('삼성 경주ㅅㅈ가AIsk09"()|-*@:.#만억 ') + ["OR", "NOT", "outlet:", "date:", "entity:",
                                                                               "sort:", "type:", "by:", "foo:"])
 
