@@ -394,7 +394,8 @@ def _compact(conn: sqlite3.Connection, added: int, total: int) -> bool:
     "Index size"). Not after a small addition: VACUUM rewrites the whole file (100k: 91 s wall, 38 CPU-s, mostly
     I/O), and adding 1,000 articles must stay cheap. The merge needs little room and always runs; VACUUM only
     with room for its copies. Best effort: with another writer in the way the index stays as it was (whole,
-    usable) and the next run, even one with nothing to add, tries again. True when it compacted (merged, and vacuumed where there was room)."""
+    usable) and the next run, even one with nothing to add, tries again. True when it compacted (merged, and
+    vacuumed where there was room)."""
     kept = conn.execute("SELECT value FROM meta WHERE key = 'compacted_at'").fetchone()
     # a file made before the key was kept: what this run found (a build resumed there is judged by its last run)
     before = int(kept[0]) if kept and str(kept[0]).isdigit() else total - added
