@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -28,9 +29,12 @@ async def settle(pilot) -> None:
     await pilot.pause(0.2)
 
 
+SCRATCH = Path(tempfile.mkdtemp(prefix="hanscope-shots-"))  # the throwaway index and export folder; removed at the end
+
+
 async def shoot(db: Path, name: str, size: tuple[int, int], steps: Callable[[object, HanscopeApp], Awaitable[None]],
                 **deep_link) -> Path:
-    app = HanscopeApp(db, export_dir=Path(tempfile.mkdtemp()), **deep_link)
+    app = HanscopeApp(db, export_dir=SCRATCH / "exports", **deep_link)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await steps(pilot, app)
@@ -72,7 +76,7 @@ def build_seed_index() -> Path:
     from store.db import connect
     from store.indexer import index_paths
 
-    path = Path(tempfile.mkdtemp()) / "seeds.db"
+    path = SCRATCH / "seeds.db"
     db = connect(path, create=True)
     index_paths(db, [ROOT / "seeds"], workers=0)
     db.close()
@@ -83,4 +87,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="an existing index (default: build one from seeds/)")
     args = parser.parse_args()
-    asyncio.run(main(args.db or build_seed_index()))
+    try:
+        asyncio.run(main(args.db or build_seed_index()))
+    finally:
+        shutil.rmtree(SCRATCH, ignore_errors=True)
