@@ -116,7 +116,7 @@ def test_compaction_is_skipped_without_harm_when_the_file_is_locked(tmp_path, mo
     monkeypatch.undo()
     writer = connect(db_path)
     blocker = connect(db_path)
-    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock: VACUUM meets "database is locked"
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock: the first merge step meets "database is locked"
     writer.execute("PRAGMA busy_timeout = 50")
     try:
         assert indexer._compact(writer, 30, 30) is False
