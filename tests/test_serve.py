@@ -249,8 +249,7 @@ def browser(tmp_path):
     # an explicit driver path: Selenium Manager downloads nothing. TMPDIR: Chromium leaves its singleton socket's
     # folder (org.chromium.Chromium.*) in /tmp after every run; here it goes in a short folder of the test's own,
     # removed after (a socket's path is at most 107 bytes: tmp_path is too long for it)
-    scratch = tempfile.mkdtemp(prefix="hs-chromium-")
-    try:
+    with tempfile.TemporaryDirectory(prefix="hs-chromium-", ignore_cleanup_errors=True) as scratch:
         driver = webdriver.Chrome(service=Service(driver_path, env={**os.environ, "TMPDIR": scratch}), options=options)
         try:
             driver.set_page_load_timeout(WAIT)
@@ -262,8 +261,6 @@ def browser(tmp_path):
             yield driver
         finally:
             driver.quit()
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def test_the_page_points_its_websocket_at_the_address_the_browser_used(served):
