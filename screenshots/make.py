@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import shutil
+import functools
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -29,12 +29,9 @@ async def settle(pilot) -> None:
     await pilot.pause(0.2)
 
 
-SCRATCH = Path(tempfile.mkdtemp(prefix="hanscope-shots-"))  # the throwaway index and export folder; removed at the end
-
-
-async def shoot(db: Path, name: str, size: tuple[int, int], steps: Callable[[object, HanscopeApp], Awaitable[None]],
-                **deep_link) -> Path:
-    app = HanscopeApp(db, export_dir=SCRATCH / "exports", **deep_link)
+async def shoot(db: Path, scratch: Path, name: str, size: tuple[int, int],
+                steps: Callable[[object, HanscopeApp], Awaitable[None]], **deep_link) -> Path:
+    app = HanscopeApp(db, export_dir=scratch / "exports", **deep_link)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await steps(pilot, app)
@@ -54,29 +51,30 @@ def keys(*pressed: str) -> Callable[[object, HanscopeApp], Awaitable[None]]:
     return steps
 
 
-async def main(db: Path) -> None:
+async def main(db: Path, scratch: Path) -> None:
     ids = seed_ids_in(db)
+    shot = functools.partial(shoot, db, scratch)
     big, small = (160, 45), (80, 24)
-    await shoot(db, "search", big, keys(*"엔비디아"))
-    await shoot(db, "search-initials-80x24", small, keys(*"ㅇㅂㄷㅇ"))
-    await shoot(db, "search-numbers", big, keys(*"90만장"))
-    await shoot(db, "search-query", big, keys(*"(삼성 | SK) HBM -경주 sort:new"))
-    await shoot(db, "search-facets", big, keys(*"AI", "ctrl+g"))
-    await shoot(db, "stories", big, keys("f4"))
-    await shoot(db, "entity", big, keys(), entity="오픈AI")
-    await shoot(db, "entity-80x24", small, keys(), entity="오픈AI")
-    await shoot(db, "article", big, keys("n", "n", "n"), article=ids["002"])
-    await shoot(db, "article-80x24", small, keys(), article=ids["000"])
-    await shoot(db, "compare", big, keys(), compare=(ids["000"], ids["002"]))
-    await shoot(db, "numbers", big, keys("f3"))
-    await shoot(db, "help", (100, 45), keys("f1"))
+    await shot("search", big, keys(*"엔비디아"))
+    await shot("search-initials-80x24", small, keys(*"ㅇㅂㄷㅇ"))
+    await shot("search-numbers", big, keys(*"90만장"))
+    await shot("search-query", big, keys(*"(삼성 | SK) HBM -경주 sort:new"))
+    await shot("search-facets", big, keys(*"AI", "ctrl+g"))
+    await shot("stories", big, keys("f4"))
+    await shot("entity", big, keys(), entity="오픈AI")
+    await shot("entity-80x24", small, keys(), entity="오픈AI")
+    await shot("article", big, keys("n", "n", "n"), article=ids["002"])
+    await shot("article-80x24", small, keys(), article=ids["000"])
+    await shot("compare", big, keys(), compare=(ids["000"], ids["002"]))
+    await shot("numbers", big, keys("f3"))
+    await shot("help", (100, 45), keys("f1"))
 
 
-def build_seed_index() -> Path:
+def build_seed_index(scratch: Path) -> Path:
     from store.db import connect
     from store.indexer import index_paths
 
-    path = SCRATCH / "seeds.db"
+    path = scratch / "seeds.db"
     db = connect(path, create=True)
     index_paths(db, [ROOT / "seeds"], workers=0)
     db.close()
@@ -87,7 +85,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="an existing index (default: build one from seeds/)")
     args = parser.parse_args()
-    try:
-        asyncio.run(main(args.db or build_seed_index()))
-    finally:
-        shutil.rmtree(SCRATCH, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="hanscope-shots-") as folder:  # the throwaway index, the export folder
+        scratch = Path(folder)
+        asyncio.run(main(args.db or build_seed_index(scratch), scratch))
