@@ -34,6 +34,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from functools import lru_cache
 from itertools import accumulate, combinations
 from math import comb
 
@@ -349,6 +350,13 @@ def highlight_pattern(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+@lru_cache(maxsize=32)
+def _longest_match(pattern: re.Pattern[str]) -> int:
+    """How long a match of a highlight_pattern can be: its alternatives are letters (never "|"; re.escape leaves
+    them as they are) and bridges. Once per pattern, not per hit."""
+    return max(len(alt) - (len(_BRIDGE) - _BRIDGE_REACH) * alt.count(_BRIDGE) for alt in pattern.pattern.split("|"))
+
+
 SNIPPET_PREFIX = 512  # characters of a body read first for its snippet; x8 while that is not enough
 _NON_SPACE = re.compile(r"\S")  # the complement of what str.split() splits on
 
@@ -359,9 +367,7 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 90) -> tupl
     as the window needs: a page of 38 snippets of the 1M bench's bodies (~2,200 characters) 2.2 -> 1.8 ms, of
     bodies five times as long 9.1 -> 4.0 ms (BENCHMARKS.md). A first match counts once no match can still start
     before it and run past the prefix (`reach`). Only for highlight_pattern's patterns."""
-    # highlight_pattern's alternatives are letters (never "|"; re.escape leaves them as they are) and bridges
-    reach = max(len(alt) - (len(_BRIDGE) - _BRIDGE_REACH) * alt.count(_BRIDGE)
-                for alt in pattern.pattern.split("|")) if pattern else 0
+    reach = _longest_match(pattern) if pattern else 0
     size, searched = SNIPPET_PREFIX, 0  # no match starts before `searched` (the pattern has no look-behind)
     while True:
         whole = size >= len(text) or _NON_SPACE.search(text, size) is None  # nothing but spaces after it
