@@ -33,12 +33,23 @@ same article with the same title, when exactly one such person exists.
 """
 from __future__ import annotations
 
+from importlib import import_module
+
 from .aliases import ALIAS_FILE, load_alias_file, parse_alias_lines
-from .discovery import Discoverer, rule_candidates, shared_discoverer
 from .lexicon import title_after, title_family
 from .matching import Matcher, Mention
 from .short_names import short_forms
-from .rules import spells_acronym
+
+# Discovery's names load on first use: its rules compile ~0.5 s of patterns at import, which the indexer's own
+# process (it links; workers extract) and every matching-only caller would otherwise pay for nothing.
+_DISCOVERY = {"Discoverer": ".discovery", "rule_candidates": ".discovery", "shared_discoverer": ".discovery",
+              "spells_acronym": ".rules"}
+
+
+def __getattr__(name: str):
+    if name in _DISCOVERY:
+        return getattr(import_module(_DISCOVERY[name], __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "ALIAS_FILE", "Discoverer", "Matcher", "Mention", "load_alias_file", "parse_alias_lines", "rule_candidates",
