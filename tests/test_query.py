@@ -234,6 +234,17 @@ def test_cli_says_when_a_typo_was_read_as_a_name(seeds_db):
     assert said and lines[said[0] + 1].startswith("articles (3)")  # said right above the articles it explains
 
 
+def test_cli_says_no_article_matched_when_only_names_did(seeds_db):
+    """삼성 names entities, and an outlet no article has leaves no article: the output says 0, not only the names."""
+    lines = run_cli("search", "삼성 outlet:없는신문", "--db", str(seeds_db)).stdout.splitlines()
+    assert lines[0] == "entities" and any(line.split()[1:2] == ["삼성"] for line in lines)
+    assert "articles (0)" in lines
+    past = run_cli("search", "삼성", "--offset", "500", "--db", str(seeds_db)).stdout.splitlines()
+    total = json.loads(run_cli("search", "삼성", "--json", "--db", str(seeds_db)).stdout)["total_articles"]
+    assert f"articles ({total}, none past 500)" in past
+    assert "articles (" not in run_cli("search", "쿼리없음xyzzy", "--db", str(seeds_db)).stdout  # nothing at all: stderr
+
+
 def test_cli_json_has_facets_and_pages(seeds_db):
     first = json.loads(run_cli("search", "AI", "--limit", "2", "--json", "--db", str(seeds_db)).stdout)
     second = json.loads(run_cli("search", "AI", "--limit", "2", "--offset", "2", "--json", "--db", str(seeds_db)).stdout)

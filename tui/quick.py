@@ -220,6 +220,10 @@ def print_search(result, style: Style) -> None:
             title, where = a.title or os.path.basename(a.source), f"{a.outlet or ''} {(a.date or '')[:10]}"  # one date format
             lines.append(f"  {a.id:>5}  {style.bold(title)}  {style.dim(where)}")
             lines.append("         " + style.marked(a.snippet, list(a.highlights)))
+    elif result.entities or result.numbers:  # else nothing matched at all: one line on stderr (run_search)
+        # said, not left out: entity lines alone read as if the articles were missing from the output
+        past = f", none past {result.offset}" if result.total_articles else ""
+        lines.append(f"{style.bold('articles')} ({result.total_articles}{past})")
     if result.numbers:
         lines.append(style.bold("numbers"))
         for n in result.numbers:
