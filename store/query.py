@@ -430,6 +430,21 @@ def _has_filter(q: Query) -> bool:
     return bool(q.outlets or q.not_outlets or q.reporters or q.not_reporters or q.dated or q.sort or q.types)
 
 
+def date_filter_for(word: str) -> str | None:
+    """`date:WORD` when a searched word reads as a month, a day or a range of them (2025-01, 2025.01.15,
+    2025-01..2025-03). Such a word is searched as text, a phrase of digit pairs (the index's commonest terms: a
+    scan of every article at 1M, BENCHMARKS.md), and the filter is most likely what was meant. A year alone (2025)
+    is a number people search for, and what `date:` cannot read (2025-13) is no date: None."""
+    m = _DATE.fullmatch(word)
+    if (m is None or m.group(2) is None) and ".." not in word:
+        return None
+    try:
+        _date_range(_Field("date", word, 0))
+    except QuerySyntaxError:
+        return None
+    return f"date:{word}"
+
+
 def _date_range(f: _Field) -> tuple[str | None, str | None]:
     """(inclusive start, exclusive end) as YYYY-MM-DD for date:, after: and before:."""
     if f.name == "after":

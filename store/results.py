@@ -115,6 +115,7 @@ class SearchResult:
     ranked_newest: int | None = None  # sort:rank scored only this many newest hits; the rest follow newest first
     by_headline: bool = False  # sort:rank put headline matches first, then newest (a common word: no bm25)
     instead: Instead | None = None  # the query's lone word had no hits: these are the entity it nearly spells
+    hint: str | None = None  # what a word may have meant (2025-01 read as text: the date: filter), said beside the answer
 
 
 @dataclass(slots=True)

@@ -157,6 +157,31 @@ def test_date_fields(seeds_index):
     assert ids(seeds_index, "AI") == ALL  # without a date filter, undated articles count
 
 
+@pytest.mark.parametrize("query, meant", [
+    ("2025-11", "date:2025-11"), ("삼성 2024.11.04", "date:2024.11.04"), ("2024-11-01..2025-11-12", "date:2024-11-01..2025-11-12"),
+    ("AI 2025/11/12", "date:2025/11/12"), ("2025", None), ("2025-13", None), ("90만장", None), ("삼성 -2025-11", None),
+    ('"2025-11"', None), ("2025-11 date:2025", None)])
+def test_a_word_that_reads_as_a_date_gets_the_date_filter_as_a_hint(seeds_index, query, meant):
+    """2025-11 is searched as text (no seed writes it); the hint names the filter that finds seed 5. A year alone,
+    what date: cannot read, an excluded or quoted word and a query with its own date filter get none."""
+    hint = seeds_index.search(query).hint
+    if meant is None:
+        assert hint is None
+    else:
+        assert hint.endswith(f"is searched as text; {meant} filters by date") and ids(seeds_index, meant) <= ALL
+    if query == "2025-11":
+        assert ids(seeds_index, query) == set() and ids(seeds_index, meant) == {5}
+
+
+def test_the_cli_gives_the_date_hint_with_its_answer_or_its_error(seeds_db):
+    lines = run_cli("search", "AI 2024-11-04", "--db", str(seeds_db)).stdout.splitlines()
+    nothing = run_cli("search", "2025-11", "--db", str(seeds_db))
+    assert nothing.returncode == 1 and "2025-11 is searched as text; date:2025-11 filters by date" in nothing.stderr
+    assert json.loads(run_cli("search", "2025-11", "--json", "--db", str(seeds_db)).stdout)["hint"].endswith(
+        "date:2025-11 filters by date")
+    assert lines[-2:] == ["articles (0)", "hint: 2024-11-04 is searched as text; date:2024-11-04 filters by date"]
+
+
 def test_sort_orders(seeds_index):
     newest = [a.id for a in seeds_index.search("AI sort:new", limit=None).articles]
     assert newest[:2] == [5, 2] and set(newest) == ALL  # undated last

@@ -133,6 +133,18 @@ async def test_a_typo_lists_the_articles_of_the_name_it_nearly_spells_and_says_s
         assert not str(app.screen.query_one("#status", Static).content).startswith("no article has")
 
 
+async def test_a_date_typed_as_a_word_gets_the_date_filter_in_the_status_line(app):
+    async with app.run_test(size=SMALL) as pilot:
+        await type_query(pilot, "삼성 2025-11")  # text no seed writes; seed 5 is dated 2025-11-12
+        assert app.screen.result.total_articles == 0
+        assert str(app.screen.query_one("#status", Static).content).startswith(
+            "2025-11 is searched as text; date:2025-11 filters by date · ")
+        await pilot.press(*["backspace"] * 7, *"date:2025-11")
+        await settle(pilot)
+        assert app.screen.result.total_articles == 1
+        assert "filters by date" not in str(app.screen.query_one("#status", Static).content)
+
+
 async def test_newer_keystroke_wins(app):
     """Every keystroke starts a query; the list shows the answer for the final text only."""
     async with app.run_test(size=BIG) as pilot:

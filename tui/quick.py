@@ -160,7 +160,8 @@ def run_search(args: SearchArgs) -> None:
     else:
         print_search(result, Style.for_stream(sys.stdout))
     if not (result.articles or result.entities or result.numbers):
-        why = f" ({'; '.join(result.notes)})" if result.notes else ""
+        said = [*result.notes, *([result.hint] if result.hint else [])]
+        why = f" ({'; '.join(said)})" if said else ""
         past = f" past the first {result.total_articles}" if result.total_articles else ""
         raise QueryError(f"nothing matches {query!r}{past}{why}", EXIT_NOT_FOUND)
 
@@ -236,6 +237,8 @@ def print_search(result, style: Style) -> None:
                 lines.append(f"{style.bold(name)}  " + " · ".join(f"{style(str(k))} {n}" for k, n in pairs[:12]))
     for note in result.notes:
         lines.append(style.dim(f"note: {note}"))
+    if result.hint and lines:  # with nothing else to print it goes with the error line (run_search)
+        lines.append(style.dim(f"hint: {result.hint}"))
     if lines:
         print("\n".join(lines))
 

@@ -259,6 +259,8 @@ class SearchScreen(BaseScreen):
                       f"{count_label(r)} {articles}, {order} · {plural(len(r.numbers), 'number')}")
             if r.instead is not None:
                 status = f"{r.instead.note} · {status}"
+            if r.hint is not None:
+                status = f"{r.hint} · {status}"
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
     def on_resize(self) -> None:
