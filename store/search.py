@@ -328,6 +328,15 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         source_params = [driver] if driver is not None else self.source_params
         return self.index._rows(sql, (*source_params, *self.where_params, *params))
 
+    def row_probe_sql(self, row_sql: str) -> tuple[str, list] | None:
+        """An SQL condition true when the search row `row_sql` (an expression) is a hit, asked of that row alone (a
+        seek per term); None unless the words drive as one phrase on SQLite (an OR of spellings costs a seek per
+        phrase: store.story_views weighs it against reading every hit)."""
+        if not (self._sqlite and self.driver is not None and " OR " not in self.driver):
+            return None
+        return (f"EXISTS (SELECT 1 FROM {self.source} WHERE {self.match} AND {self.where} "
+                f"AND articles_fts.rowid = {row_sql})", [*self.source_params, *self.where_params])
+
     def matching_ids_sql(self) -> tuple[str, list]:
         """A subquery of every matching article id, with its parameters (for numbers, stories, exports)."""
         return (f"SELECT {self._id} FROM {self.source} WHERE {self.match} AND {self.where}",

@@ -768,6 +768,52 @@ def test_a_band_many_reprints_share_reads_its_latest_holders_and_keeps_them_one_
     assert len(read) == 12 and read[:4] == [0, 1, 2, 3] and read[-1] < 11
 
 
+def _stories_three_ways(index, query: str, limit: int, offset: int, monkeypatch) -> tuple[list, list, list]:
+    """A page of a query's stories as the walk reads it (the default), with every member probed in the search
+    table (PROBED_FROM 0), and with every hit's story looked up (never dense)."""
+    import store.story_views as story_views
+
+    walked = [s.id for s in index.stories(query, limit=limit, offset=offset)]
+    with monkeypatch.context() as patch:
+        patch.setattr(story_views, "PROBED_FROM", 0)
+        probed = [s.id for s in index.stories(query, limit=limit, offset=offset)]
+        patch.setattr(story_views, "isqrt", lambda n: 10**9)
+        looked_up = [s.id for s in index.stories(query, limit=limit, offset=offset)]
+    return walked, probed, looked_up
+
+
+def test_a_story_walk_that_probes_each_member_finds_the_stories_the_hits_are_in(loi_db, tmp_path, monkeypatch):
+    """Words of one phrase with many hits: each member of a story is asked of the search table by its search row
+    (dated or not) rather than of a set of every hit. The same stories in the same order, page by page."""
+    import store.story_views as story_views
+
+    undated = tmp_path / "undated"  # a story of undated reprints beside dated articles: their search rows differ
+    for i in range(4):
+        write(undated, f"r{i}", [*LOI, f"매체{i}는 반도체 전재 기사에 출처를 밝혔다."], title=f"반도체 전재 {i}",
+              outlet=f"매체{i}", date=None)
+    for i in range(3):
+        write(undated, f"d{i}", [f"반도체 업황 {i}번째 기사다. 평택 공장이 {i + 1}분기에 가동한다.", f"문단 {i}이다."],
+              title=f"반도체 업황 {i}", outlet="한빛일보", date=f"2025-10-0{i + 1}T09:00")
+    build(undated, tmp_path / "undated.db")
+    for db, queries in ((loi_db, ["삼성", "삼성과", "HBM -평택", "삼성 date:2025-10-01..2025-10-02", "협력", "없는낱말"]),
+                        (tmp_path / "undated.db", ["반도체", "전재", "반도체 -평택", "반도체 date:2025-10-02"])):
+        index = Index.open(db)
+        try:
+            for query in queries:
+                for limit, offset in ((1, 0), (1, 1), (2, 1), (50, 0)):
+                    walked, probed, looked_up = _stories_three_ways(index, query, limit, offset, monkeypatch)
+                    assert walked == probed == looked_up, (query, limit, offset)
+            statements: list[str] = []
+            index.db.set_trace_callback(statements.append)
+            with monkeypatch.context() as patch:
+                patch.setattr(story_views, "PROBED_FROM", 0)
+                assert index.stories(queries[0], limit=50)
+            index.db.set_trace_callback(None)
+            assert any("hanscope_search_row(member.id" in s for s in statements)
+        finally:
+            index.close()
+
+
 def test_a_query_s_stories_walked_biggest_first_are_those_its_hits_are_in(loi_db, monkeypatch):
     """With many hits a page of stories is found by asking each story, biggest first, whether it holds a hit;
     with few, by looking up every hit's story. Both give the same stories in the same order, page by page."""
