@@ -117,3 +117,40 @@ def test_a_run_killed_mid_way_loses_nothing_and_a_rerun_finishes(pg_server, corp
     _assert_complete(uri, sqlite_counts)
     again = json.loads(_index(corpus, uri).stdout)  # idempotent: nothing left to do
     assert again["articles_added"] == 0 and again["files_unchanged"] == GENERATED + 5
+
+
+def test_a_claim_aborted_by_a_deadlock_is_claimed_again(pg_server, tmp_path):
+    """Another transaction holds the `link_stale` row the claim writes last and then waits for the claimed file:
+    PostgreSQL aborts the claim (the indexer's server process detects the deadlock first). The file was still
+    queued, so the indexer claims it again and finishes: exit 0, one article, and the server counted a deadlock."""
+    import psycopg
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("삼성전자 평택 공장 가동\n\n삼성전자가 평택 공장에서 90만 장을 생산한다.\n", encoding="utf-8")
+    uri = pg_server()
+    _create_schema(uri)
+    with psycopg.connect(uri, autocommit=True) as watcher, psycopg.connect(uri) as other:
+        deadlocks = lambda: watcher.execute(  # noqa: E731
+            "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()").fetchone()[0]
+        before = deadlocks()
+        other.execute("SET deadlock_timeout = '60s'")  # this side waits; the indexer's side detects the cycle
+        other.execute("INSERT INTO meta(key, value) VALUES ('link_stale', '0') "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value")  # holds the row the claim writes last
+        proc = _start(folder, uri)
+        deadline = time.monotonic() + 60
+        while not watcher.execute("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                  "AND query LIKE '%link_stale%' AND pid <> pg_backend_pid()").fetchone():
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.05)
+        other.execute("SELECT id FROM files FOR UPDATE").fetchall()  # waits for the claimed file: the cycle
+        other.rollback()
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert json.loads(out)["articles_added"] == 1
+        assert watcher.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        deadline = time.monotonic() + 10  # the server's statistics arrive a little after the transaction ends
+        while deadlocks() == before and time.monotonic() < deadline:
+            watcher.execute("SELECT pg_stat_clear_snapshot()")
+            time.sleep(0.2)
+        assert deadlocks() > before

@@ -21,6 +21,17 @@ from .fulltext import ExpressionError, tsquery
 CANCEL_POLL = 0.02  # seconds between checks whether a running query's owner still wants it
 
 
+class TransactionAborted(DatabaseError):
+    """PostgreSQL rolled the transaction back for another one's sake (a deadlock, a serialization failure):
+    nothing of it was written, and running it again is the documented remedy."""
+
+
+def rolled_back(err: Exception) -> bool:
+    """Whether PostgreSQL aborted the transaction for another's sake: SQLSTATE class 40 (40P01 deadlock_detected,
+    40001 serialization_failure; psycopg's classes for them do not share a base)."""
+    return str(getattr(err, "sqlstate", None) or "").startswith("40")
+
+
 class PgConnection:
     backend = "postgres"
 
@@ -115,7 +126,8 @@ class PgConnection:
 
     def _lost(self, err: Exception) -> DatabaseError:
         reason = " ".join(str(err).split()) or type(err).__name__
-        return DatabaseError(f"PostgreSQL at {self.shown} failed: {reason[:300]}")
+        kind = TransactionAborted if rolled_back(err) else DatabaseError
+        return kind(f"PostgreSQL at {self.shown} failed: {reason[:300]}")
 
 
 def _bind(params: Sequence | None, fts: tuple[int, ...]) -> tuple:

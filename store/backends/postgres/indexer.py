@@ -25,11 +25,30 @@ from ...db import DatabaseError
 from ...indexer import _file_hash  # one way to tell a changed file, on both backends
 from ...ingest.readers import discover
 from ...results import FileProblem, IndexSummary
+from .connection import TransactionAborted, rolled_back
 from .writer import write_file
 
 Progress = Callable[[int, int, str], None]
 LINK_LOCK = 0x68736C6B  # pg_advisory_lock key of the global steps
 SMALL_JOB = 8  # below this many queued files, index in-process rather than start workers (as store.indexer)
+ABORTED_TRIES = 5  # a transaction PostgreSQL aborted for another's sake (a deadlock) is run this many times at most
+
+
+def _again_if_aborted(step: Callable[[], object]):
+    """`step()`, one whole transaction, run again when PostgreSQL rolled it back for another transaction's sake:
+    indexers claiming side by side and the one linking can wait on each other's rows (a deadlock, met once by the
+    two-process test under a loaded CI run). An aborted transaction wrote nothing (its file is still queued), so
+    running it again is PostgreSQL's own remedy."""
+    for attempt in range(1, ABORTED_TRIES + 1):
+        try:
+            return step()
+        except Exception as err:  # noqa: BLE001 - only an aborted transaction is run again, the rest go on up
+            if not (isinstance(err, TransactionAborted) or rolled_back(err)):
+                raise
+            if attempt == ABORTED_TRIES:
+                reason = " ".join(str(err).split())[:300]
+                raise DatabaseError(f"PostgreSQL aborted a transaction {ABORTED_TRIES} times: {reason}") from None
+            time.sleep(0.1 * attempt)  # the other transaction commits meanwhile
 
 
 def _extract(path: str, use_analyzer: bool):
@@ -71,13 +90,13 @@ def index_paths(db, paths: list[Path], *, prune: bool = False, workers: int | No
         workers = 0 if queued < SMALL_JOB else max(1, min(os.cpu_count() or 1, 4))
     if workers == 0 or queued == 0:
         done = 0
-        while (claimed := _claim_and_index(db, _me(), use_analyzer, summary)) is not None:
+        while (claimed := _again_if_aborted(lambda: _claim_and_index(db, _me(), use_analyzer, summary))) is not None:
             done += 1
             if progress:
                 progress(done, len(mine), claimed)
     else:
         done = _in_processes(db, mine, workers, use_analyzer, summary, progress)
-    _global_steps(db)
+    _again_if_aborted(lambda: _global_steps(db))
     if done:  # fresh statistics for the planner (a new index otherwise plans blind until autovacuum comes)
         db.raw.execute("ANALYZE")
     reported = {p.path for p in summary.failed}
@@ -148,7 +167,7 @@ def _worker_run(uri: str, mine: list[str], use_analyzer: bool) -> tuple[int, Ind
         db.raw.execute("SET synchronous_commit = off")
         _make_mine(db, mine)
         part, done, me = IndexSummary(), 0, _me()
-        while _claim_and_index(db, me, use_analyzer, part) is not None:
+        while _again_if_aborted(lambda: _claim_and_index(db, me, use_analyzer, part)) is not None:
             done += 1
         return done, part
     finally:
