@@ -18,7 +18,7 @@ from .backends import connect
 from .extract.resolve import Resolver
 from .number_table import read_amount
 from .outlet_codes import OutletCodes
-from .query import All, Entity, Query, Text, date_filter_for
+from .query import All, Entity, Query, Text
 from .query import parse as parse_query
 from .results import (
     ArticleCount,
@@ -160,7 +160,7 @@ class Index:
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
                             facets=found_facets, notes=plan.notes,
                             total_exact=cap is None or (total < cap and counted), ranked_newest=plan.ranked_newest,
-                            by_headline=plan.by_headline, instead=instead, hint=_date_hint(q))
+                            by_headline=plan.by_headline, instead=instead, hint=q.date_hint())
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
         """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no
@@ -382,13 +382,3 @@ class Index:
     def import_aliases(self, text: str) -> int:
         """Define (or extend) an entity for each line; stored as edits so they survive re-indexing."""
         return edits.import_aliases(self, text)
-
-
-def _date_hint(q: Query) -> str | None:
-    """The first searched word that reads as a date (2025-01), when the query has no date filter of its own."""
-    if q.dated:
-        return None
-    for text in q.texts():
-        if text.kind == "word" and (date := date_filter_for(text.text)):
-            return f"{text.text} is searched as text; {date} filters by date"
-    return None

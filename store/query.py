@@ -130,6 +130,16 @@ class Query:
         walk(self.root, False)
         return out
 
+    def date_hint(self) -> str | None:
+        """For the first searched word that reads as a date (2025-01), the filter it may have meant, when the query
+        has no date filter of its own."""
+        if self.dated:
+            return None
+        for text in self.texts():
+            if text.kind == "word" and (date := _date_filter_for(text.text)):
+                return f"{text.text} is searched as text; {date} filters by date"
+        return None
+
     def entities(self) -> list[Entity]:
         out: list[Entity] = []
 
@@ -430,7 +440,7 @@ def _has_filter(q: Query) -> bool:
     return bool(q.outlets or q.not_outlets or q.reporters or q.not_reporters or q.dated or q.sort or q.types)
 
 
-def date_filter_for(word: str) -> str | None:
+def _date_filter_for(word: str) -> str | None:
     """`date:WORD` when a searched word reads as a month, a day or a range of them (2025-01, 2025.01.15,
     2025-01..2025-03). Such a word is searched as text, a phrase of digit pairs (the index's commonest terms: a
     scan of every article at 1M, BENCHMARKS.md), and the filter is most likely what was meant. A year alone (2025)
