@@ -817,18 +817,13 @@ def test_a_story_walk_that_probes_each_member_finds_the_stories_the_hits_are_in(
 def test_a_query_s_stories_walked_biggest_first_are_those_its_hits_are_in(loi_db, monkeypatch):
     """With many hits a page of stories is found by asking each story, biggest first, whether it holds a hit;
     with few, by looking up every hit's story. Both give the same stories in the same order, page by page."""
-    import store.story_views as story_views
-
     index = Index.open(loi_db)
     try:
         queries = ["삼성", "스타게이트", "HBM -평택", "outlet:한빛일보", "삼성 date:2025-10-01..2025-10-02", "@삼성전자",
                    "-스타게이트", "없는낱말"]
         for query in queries:
             for limit, offset in ((1, 0), (1, 1), (2, 1), (50, 0)):
-                walked = [s.id for s in index.stories(query, limit=limit, offset=offset)]
-                with monkeypatch.context() as patch:
-                    patch.setattr(story_views, "isqrt", lambda n: 10**9)  # never dense: every hit's story looked up
-                    looked_up = [s.id for s in index.stories(query, limit=limit, offset=offset)]
+                walked, _, looked_up = _stories_three_ways(index, query, limit, offset, monkeypatch)
                 assert walked == looked_up, (query, limit, offset)
         statements: list[str] = []
         index.db.set_trace_callback(statements.append)
