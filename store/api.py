@@ -176,16 +176,22 @@ class Index:
         """The query's plan. A lone word that no article holds but that nearly spells a name the corpus uses
         (엔비디야, 삼성전쟈) is read as that entity, as a search engine shows the results for its correction: the
         app searches as one types, and a typo otherwise showed an empty list under the right entity. Quoted
-        ("엔비디야") it is a phrase and searched as typed."""
+        ("엔비디야") it is a phrase and searched as typed. A word that filters alone leave without hits (하이닉스
+        outlet:없음) is no typo, and a correction the filters leave without hits is not offered."""
         plan = SearchPlan(self, q, self.rank_window)
         word = q.root
         if not isinstance(word, Text) or word.kind != "word" or len(word.letters) < TYPO_LETTERS or plan.count(cap=1):
             return plan, None
+        unfiltered = Query(q.source, word, sort=q.sort)
+        if unfiltered != q and SearchPlan(self, unfiltered, self.rank_window).count(cap=1):
+            return plan, None
         near = self.resolve(word.text, limit=1, fuzzy=True)
         if not near or not near[0].articles:
             return plan, None
-        fixed = replace(q, root=Entity(near[0].name, near[0].id, word.position))
-        return SearchPlan(self, fixed, self.rank_window), Instead(word.text, near[0].id, near[0].name)
+        fixed = SearchPlan(self, replace(q, root=Entity(near[0].name, near[0].id, word.position)), self.rank_window)
+        if unfiltered != q and not fixed.count(cap=1):
+            return plan, None
+        return fixed, Instead(word.text, near[0].id, near[0].name)
 
     def _entity_section(self, q: Query, entity_ids: list[int], fuzzy: bool) -> list[EntityHit]:
         """Entities the query names: its @entities first, then what each of its first words resolves to."""

@@ -132,6 +132,16 @@ def test_a_word_some_article_holds_is_never_corrected(seeds_index):
     assert seeds_index.search("엔디").total_articles == 0
 
 
+def test_a_word_its_filters_leave_without_hits_is_no_typo(seeds_index):
+    """하이닉스 is in the seeds' text: an outlet that has none of it empties the answer, and the word is not read as
+    the name it nearly spells; a typo whose correction the filters also empty is not corrected either."""
+    for query in ("하이닉스 outlet:없는곳", "하이닉스 date:1990"):
+        result = seeds_index.search(query)
+        assert result.total_articles == 0 and result.instead is None, query
+    assert seeds_index.search("하이닉쓰 outlet:없는곳").instead is None
+    assert seeds_index.search("하이닉쓰").instead is not None  # without the filter it is corrected
+
+
 def test_outlet_and_reporter_fields(seeds_index):
     assert ids(seeds_index, "outlet:헤럴드경제") == {1}
     assert ids(seeds_index, "outlet:헤럴드") == {1}  # a prefix
