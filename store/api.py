@@ -39,7 +39,7 @@ from .results import (
     StoryDetail,
     StoryRow,
 )
-from .search import RANK_WINDOW, SearchPlan
+from .search import NEWEST_WINDOW, RANK_WINDOW, SearchPlan
 from .textindex import has_tags
 
 __all__ = ["Index", "QueryCancelled", "part_text", "read_amount", "sentence_around", "RELATED_SPAN", "TYPO_ARTICLES"]
@@ -60,6 +60,7 @@ class Index:
     def __init__(self, db) -> None:
         self.db = db
         self.rank_window = RANK_WINDOW  # hits sort:rank scores (store.search); tests make it small
+        self.newest_window = NEWEST_WINDOW  # articles a keystroke's string of digits is first searched in (store.search)
         # Asked before each statement (store.connections sets it): a cancelled query's next statement does not
         # start. SQLite's interrupt stops only the statement running when it is called.
         self.stop_requested: Callable[[], bool] | None = None
@@ -137,14 +138,18 @@ class Index:
     # --- search ---------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int | None = 20, offset: int = 0, facets: bool = False,
-               exact_count: bool = True) -> SearchResult:
+               exact_count: bool = True, newest_first: bool = False) -> SearchResult:
         """Articles (a page of `limit` from `offset`, with the total), entities and numbers for a query in the
         language of store.query; QuerySyntaxError when it cannot be read. `facets` adds counts by outlet, month
         and entity over every matching article (not only the page). Without `exact_count` counting stops past
         the ranked window and the page (`total_exact` False): what a keystroke can afford; `facets_and_count`
-        gives the rest."""
+        gives the rest. With `newest_first` too, a string of digits may be searched in the newest articles alone
+        (`newest_only` says how many: SearchPlan._window_floor); the same call without it gives the whole answer."""
         q = parse_query(query)
-        plan, instead = self._plan(q)
+        # a page within the ranked window: a window of the newest articles holding more hits than that is whole
+        windowed = (newest_first and not exact_count and not facets and limit is not None
+                    and offset + limit <= self.rank_window)
+        plan, instead = self._plan(q, self.newest_window if windowed else None)
         hits = plan.page(limit, offset)
         cap = None if exact_count else max(plan.rank_window, offset + (limit or 0)) + 1
         found_facets, counted = None, True
@@ -157,10 +162,12 @@ class Index:
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
         # a corrected word keeps its own entity row (엔비디아, fuzzy), not the exact one its entity term would give
         entities = self._entity_section(q, [] if instead else plan.entity_ids, fuzzy=total <= TYPO_ARTICLES or bool(instead))
+        newest_only = plan.newest_only
         return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
                             facets=found_facets, notes=plan.notes,
-                            total_exact=cap is None or (total < cap and counted), ranked_newest=plan.ranked_newest,
-                            by_headline=plan.by_headline, instead=instead, hint=q.date_hint())
+                            total_exact=(cap is None or (total < cap and counted)) and newest_only is None,
+                            ranked_newest=plan.ranked_newest, by_headline=plan.by_headline, instead=instead,
+                            hint=q.date_hint(), newest_only=newest_only)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
         """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no
@@ -172,15 +179,18 @@ class Index:
         which the app asks for after painting the first page."""
         return self._plan(parse_query(query))[0].facets_and_count()
 
-    def _plan(self, q: Query) -> tuple[SearchPlan, Instead | None]:
+    def _plan(self, q: Query, newest: int | None = None) -> tuple[SearchPlan, Instead | None]:
         """The query's plan. A lone word that no article holds but that nearly spells a name the corpus uses
         (엔비디야, 삼성전쟈) is read as that entity, as a search engine shows the results for its correction: the
         app searches as one types, and a typo otherwise showed an empty list under the right entity. Quoted
         ("엔비디야") it is a phrase and searched as typed. A word that filters alone leave without hits (하이닉스
-        outlet:없음) is no typo, and a correction the filters leave without hits is not offered."""
-        plan = SearchPlan(self, q, self.rank_window)
+        outlet:없음) is no typo, and a correction the filters leave without hits is not offered. Nor is a string of
+        digits one: a near one is another number (and a plan read from the `newest` articles alone has not seen
+        every article)."""
+        plan = SearchPlan(self, q, self.rank_window, newest)
         word = q.root
-        if not isinstance(word, Text) or word.kind != "word" or len(word.letters) < TYPO_LETTERS or plan.count(cap=1):
+        if (not isinstance(word, Text) or word.kind != "word" or len(word.letters) < TYPO_LETTERS
+                or word.letters.isdigit() or plan.count(cap=1)):
             return plan, None
         unfiltered = Query(q.source, word, sort=q.sort)
         if unfiltered != q and SearchPlan(self, unfiltered, self.rank_window).count(cap=1):

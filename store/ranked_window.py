@@ -35,6 +35,9 @@ class RankedWindow:
     def _newest_below(self, below: int | None, limit: int) -> list[int]:
         """The newest `limit` matching search rows below the rowid `below` (None: from the newest)."""
         bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
+        if self.window_floor is not None:  # every hit of the window, ascending (SearchPlan._window_floor says why)
+            rows = [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid")]
+            return rows[::-1][:limit]
         return [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid DESC LIMIT ?",
                                            (limit,))]
 
@@ -52,11 +55,13 @@ class RankedWindow:
         rank = "bm25(articles_fts, 1.0, 4.0)"  # weights in column order: body, headline (db.py) ...
         if self.outlet_tags is not None:  # ... and tags: an outlet's term scores nothing (its rarity says no relevance)
             rank = "bm25(articles_fts, 1.0, 4.0, 0.0)"
-        if len(newest) <= self.rank_window and newest and self._sqlite and self._common_word():
+        if len(newest) <= self.rank_window and newest and self._sqlite and (
+                self.window_floor is not None or self._common_word()):
             # Few hits of common words (`삼성 outlet:… @…`): bm25's IDF would read each word's every posting (58 ms
-            # for 206 hits of 삼성 at 100k, 25 ms this way); ranked as the words alone rank their window
+            # for 206 hits of 삼성 at 100k, 25 ms this way); ranked as the words alone rank their window. So are the
+            # hits of a window of the newest articles (SearchPlan._window_floor): the IDF reads outside it.
             note = f"a word is in over {self.rank_window:,} articles: headline or deck matches first, then newest"
-            if note not in self.notes:
+            if self.window_floor is None and note not in self.notes:
                 self.notes.append(note)
             self.by_headline = True
             end = None if limit < 0 else offset + limit
@@ -108,7 +113,7 @@ class RankedWindow:
             # finding the window was slow, so its rows hold the query's terms thinly: the title scan over its range
             # would cost as much again (1조2000억원 at 1M: 207 ms); its headings are matched in memory instead
             titled = window_headings.titled_in_memory(self.index, window, params[0])
-        elif first:
+        elif first and self.window_floor is None:  # a window of the newest articles is read ascending: whole
             hits = set(window)
             newest = [r for (r,) in self.index._rows(f"{sql} ORDER BY articles_fts.rowid DESC LIMIT ?", (*params, first))]
             in_window = [r for r in newest if r in hits]

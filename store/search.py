@@ -34,7 +34,7 @@ from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIS
 from .query import All, Entity, Not, Query, Text
 from .ranked_window import RankedWindow
 from .results import ArticleHit, NumberRow
-from .textindex import (DATED_FROM, ID_BITS, absent_terms, date_key, fts_expression, has_entity, highlight_pattern,
+from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity, highlight_pattern,
                         one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
+NEWEST_WINDOW = 20_000  # a keystroke's answer to a string of digits reads these newest articles first (_window_floor)
+DIGITS_AT_LEAST = 3  # ... a string of this many digits or more: two are one term, which a page's read stops at
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
 BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66k hits of 삼성 at 100k peaked at
 # 383 MB with every body read at once) reads its bodies this many at a time
@@ -59,7 +61,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             cls = PgSearchPlan
         return super().__new__(cls)
 
-    def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW) -> None:
+    def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW, newest: int | None = None) -> None:
         self.index, self.q, self.rank_window = index, q, rank_window
         self._newest_rows: list[int] | None = None
         self._window_ms = 0.0  # how long finding the newest hits took (_by_headline reads their headings by it)
@@ -90,6 +92,8 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         self.conditions = conditions  # ANDed: one of them may drive the facets of a query without words
         self.where = " AND ".join(c for c, _ in conditions) or "1"
         self.where_params = [p for _, params in conditions for p in params]
+        self.window_size: int | None = None  # set with window_floor: the answer is read from that many newest articles
+        self.window_floor = self._window_floor(newest) if newest else None
         if driver is not None:
             # The FTS5 table drives (CROSS JOIN keeps it outside, where its rowid order can end the scan);
             # articles join only when a condition needs their columns.
@@ -130,7 +134,37 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             out.append((">=", DATED_FROM))
         if self.q.until:
             out.append(("<", max(date_key(self.q.until), 1) << ID_BITS))
+        if self.window_floor is not None:  # one lower bound, the higher: FTS5 seeks to one
+            lower = [self.window_floor, *(bound for op, bound in out if op == ">=")]
+            out = [(op, bound) for op, bound in out if op != ">="] + [(">=", max(lower))]
         return out
+
+    def _window_floor(self, newest: int) -> int | None:
+        """The search rowid of the `newest`-th newest article, when this keystroke's answer is read from there on.
+
+        Why: digit pairs are the index's commonest terms (`00` is in nearly every article), so a string of digits
+        few articles hold (a stock code, a phone number, 2025.01.15) is a phrase whose every term FTS5 walks,
+        checking positions in nearly every article: 89-469 ms at 1M (BENCHMARKS.md), however few its hits. A
+        rowid floor does not shorten a descending read (FTS5's costs the same with it), but read ascending from
+        it, the newest 20k articles cost 1-10 ms. So the app's keystroke reads them first, says so
+        (`newest_only`), and asks for the whole answer after painting it. Only words of digits alone, with no
+        condition outside the search table and an order that starts at the newest: a word of letters seeks."""
+        if not (self._sqlite and self.driver is not None and self.where == "1" and self.sort != "old"
+                and any(t.letters.isdigit() and len(t.letters) >= DIGITS_AT_LEAST for t in self.q.texts())):
+            return None
+        row = self.index._rows("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1 OFFSET ?", (newest - 1,))
+        if not row:  # fewer articles than the window: the whole answer costs what the window's would
+            return None
+        self.window_size = newest
+        return row[0][0]
+
+    @property
+    def newest_only(self) -> int | None:
+        """The window's size when the answer was read from the newest articles alone and may lack hits: fewer than
+        `rank_window` + 1 matched there (the older ones could outrank them, and they count); None when whole."""
+        if self.window_floor is None or len(self._newest()) > self.rank_window:
+            return None
+        return self.window_size
 
     # --- the tree, bound to this index ---------------------------------------------------------------------
 
@@ -397,6 +431,9 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             where, params = self._walk_where(self.conditions)
             return self.index._rows(f"SELECT a.id, 0.0 FROM {self.source} WHERE {where} "
                                     f"ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?", (*params, limit, offset))
+        if self.sort == "new" and self.window_floor is not None:  # the window is read ascending (_window_floor)
+            end = None if limit < 0 else offset + limit
+            return [(rowid & ID_MASK, 0.0) for rowid in self._newest_below(None, end)[offset:end]]
         if self.sort == "new":  # rowid order is date order: undated (date key 0) come last
             return self._ids("articles_fts.rowid DESC", limit, offset)
         if self.sort == "old":  # dated hits oldest first, then the undated

@@ -1,0 +1,117 @@
+"""A keystroke's answer to a string of digits read from the newest articles first (store.search's _window_floor):
+digit pairs are the index's commonest terms, so a stock code or a phone number costs a walk of nearly every article
+however few hold it. The first answer is the whole answer's hits among the newest articles, and says so
+(`newest_only`); the app then asks for the whole one. Twelve articles of one month, the newest three the window."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+WINDOW = 3  # the newest three: 2025-01-10, -11, -12
+
+
+def _article(day: int) -> str:
+    headline = "005930 주가 급등" if day == 12 else f"1월 {day}일 시장 동향"
+    body = f"2025년 1월 {day}일 시장 소식이다."
+    if day in (2, 5, 11):
+        body += " 종목코드 005930 거래가 늘었다."
+    if day in (5, 11, 12):
+        body += " 삼성 관련 소식도 있었다."
+    if day in (1, 3):
+        body += " 문의는 02-1234-5678 로 하면 된다."
+    if day == 10:
+        body += " 대표번호 02 1234 5678 는 바뀌지 않았다."  # spaced: the same digits across gaps
+    return f"{headline}\n\n입력 2025-01-{day:02d} 09:00\n\n{body}\n"
+
+
+@pytest.fixture(scope="module")
+def month_db(tmp_path_factory) -> Path:
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder = tmp_path_factory.mktemp("month")
+    corpus = folder / "news"
+    corpus.mkdir()
+    for day in range(1, 13):
+        (corpus / f"{day:02d}.txt").write_text(_article(day), encoding="utf-8")
+    db = connect(folder / "month.db", create=True)
+    index_paths(db, [corpus], workers=0)
+    db.close()
+    return folder / "month.db"
+
+
+@pytest.fixture(scope="module")
+def month(month_db):
+    from store.api import Index
+
+    index = Index.open(month_db)
+    index.newest_window = WINDOW
+    yield index
+    index.close()
+
+
+def _days(index, ids) -> list[int]:
+    return [int(index.article_info(i).date[8:10]) for i in ids]
+
+
+def _keystroke(index, query: str, limit: int = 20):
+    return index.search(query, limit=limit, exact_count=False, newest_first=True)
+
+
+@pytest.mark.parametrize("query, newest, whole", [
+    ("005930", [12, 11], {2, 5, 11, 12}),  # the headline match first
+    ("sort:new 005930", [12, 11], {2, 5, 11, 12}),
+    ("02-1234-5678", [10], {1, 3, 10}),
+    ("2025.01.15", [], set()),
+    ("삼성 005930", [12, 11], {5, 11, 12}),
+    ("005930 | 02-1234-5678", [12, 11, 10], {1, 2, 3, 5, 10, 11, 12}),
+    ("005930 before:2025-01-12", [11], {2, 5, 11}),
+    ("005930 after:2025-01-05", [12, 11], {5, 11, 12}),
+    ("005930 -삼성", [], {2}),  # an exclusion within the search table
+])
+def test_a_string_of_digits_is_first_read_in_the_newest_articles(month, query, newest, whole):
+    first = _keystroke(month, query)
+    assert _days(month, [a.id for a in first.articles]) == newest
+    assert first.newest_only == WINDOW and not first.total_exact and first.total_articles == len(newest)
+    # the whole answer, as the app asks for it next: every hit, and nothing says it is partial
+    rest = month.search(query, limit=20, exact_count=False)
+    assert set(_days(month, [a.id for a in rest.articles])) == whole and rest.newest_only is None
+    assert set(newest) <= whole and {d for d in whole if d >= 10} == set(newest)
+
+
+def test_a_window_with_more_hits_than_the_ranked_window_is_the_whole_answer(month):
+    """Hits of the newest articles are newer than every other hit: once they fill the ranked window (made 1 here),
+    the first page and the capped count are the whole answer's, and it is not called partial."""
+    month.rank_window = 1
+    try:
+        for query in ("2025", "sort:new 2025", "005930"):
+            first, whole = _keystroke(month, query, limit=1), month.search(query, limit=1, exact_count=False)
+            assert first.newest_only is None, query
+            assert [a.id for a in first.articles] == [a.id for a in whole.articles], query
+            assert (first.total_articles, first.total_exact) == (whole.total_articles, whole.total_exact), query
+        # a page past the ranked window is never read from the newest articles alone
+        assert _keystroke(month, "005930", limit=2).newest_only is None
+    finally:
+        month.rank_window = 1000
+
+
+@pytest.mark.parametrize("query", ["삼성", "시장", "20", "sort:old 005930", "005930 by:홍길동"])
+def test_words_of_letters_two_digits_and_oldest_first_are_read_whole(month, query):
+    """A word of letters seeks (its page stops at the newest hits); two digits are one term; the oldest hits are not
+    among the newest articles; a condition outside the search table (a reporter) is asked of each hit."""
+    first, whole = _keystroke(month, query), month.search(query, limit=20, exact_count=False)
+    assert first.newest_only is None
+    assert [a.id for a in first.articles] == [a.id for a in whole.articles]
+
+
+def test_the_cli_and_counting_answers_are_whole(month):
+    for kwargs in ({"exact_count": True}, {"facets": True}, {"limit": None}):
+        result = month.search("005930", newest_first=True, **{"limit": 20, "exact_count": False, **kwargs})
+        assert result.newest_only is None and result.total_articles == 4, kwargs
+
+
+def test_a_string_of_digits_is_no_typo(month):
+    """A near string of digits is another number (005931 is not 005930): never read as a name it nearly spells."""
+    assert month.search("005931").instead is None and month.search("005931").total_articles == 0
+
