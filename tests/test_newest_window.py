@@ -115,3 +115,35 @@ def test_a_string_of_digits_is_no_typo(month):
     """A near string of digits is another number (005931 is not 005930): never read as a name it nearly spells."""
     assert month.search("005931").instead is None and month.search("005931").total_articles == 0
 
+
+async def test_the_app_paints_the_newest_articles_answer_then_the_whole_one(month_db, tmp_path, monkeypatch):
+    """Typing a stock code: the newest articles' hits are painted first with a status that says so, then the whole
+    answer replaces them, and only then are the facets counted."""
+    import store.api
+    from textual.widgets import Static
+    from tests.test_tui_app import settle, type_query
+    from tui.app import HanscopeApp
+    from tui.screens.search import SearchScreen
+
+    monkeypatch.setattr(store.api, "NEWEST_WINDOW", WINDOW)  # the app's own index handles read it when opened
+    painted = []
+    got_results = SearchScreen.got_results
+
+    def recording(screen, answer):
+        got_results(screen, answer)
+        if answer[1].query == "005930":
+            painted.append((answer[1].newest_only, str(screen.query_one("#status", Static).render()),
+                            screen.facets is None))
+
+    monkeypatch.setattr(SearchScreen, "got_results", recording)
+    app = HanscopeApp(month_db, export_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "005930")
+        (first, first_status, _), (whole, whole_status, no_facets_yet) = painted
+        assert first == WINDOW and "searched the newest 3 articles, searching older…" in first_status
+        assert "2+ articles" in first_status
+        assert whole is None and "searching older" not in whole_status and no_facets_yet
+        assert app.screen.result.total_articles == 4 and app.screen.result.newest_only is None
+        await settle(pilot)
+        assert app.screen.facets is not None and "4 articles" in str(app.screen.query_one("#status", Static).render())

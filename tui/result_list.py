@@ -35,7 +35,10 @@ class Fixed:
 
 
 def count_label(result: SearchResult) -> str:
-    """The number of hits, or "1,000+" while the exact count is on its way (it comes with the facets)."""
+    """The number of hits, or "1,000+" while the exact count is on its way (it comes with the facets); "3+" for the
+    hits of the newest articles alone, while the older ones are searched (SearchResult.newest_only)."""
+    if result.newest_only is not None:
+        return f"{result.total_articles:,}+"
     return f"{result.total_articles:,}" if result.total_exact else f"{result.total_articles - 1:,}+"
 
 

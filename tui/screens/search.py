@@ -127,8 +127,7 @@ class SearchScreen(BaseScreen):
             # A keystroke counts only what it shows; the exact count comes with the facets
             # A page is what the screen shows and a little more: each hit's body is read and cut into a snippet, and
             # 50 of them were a third of a keystroke's search at 100k (4.9 -> 3.1 ms CPU a query at 20)
-            size = self.search_page()
-            self.fetch("results", lambda ix: (size, ix.search(query, limit=size, exact_count=False)), group="search")
+            self._fetch_results(query, self.search_page(), newest_first=True)
         else:
             self.facets = None
             self.query_one("#facets", Static).display = False  # the start list has no facets: no blank line
@@ -144,6 +143,12 @@ class SearchScreen(BaseScreen):
                 except Exception:  # not read in time (a cold disk), or failed: asked again as any answer is
                     pass
             self.fetch("recent", start_list, group="search")
+
+    def _fetch_results(self, query: str, size: int, newest_first: bool) -> None:
+        # `newest_first`: a string of digits may be answered from the newest articles first (their whole read costs
+        # 0.1-1 s at 1M: store.search's _window_floor); got_results then asks for the whole answer
+        self.fetch("results", lambda ix: (size, ix.search(query, limit=size, exact_count=False,
+                                                          newest_first=newest_first)), group="search")
 
     def _say_searching(self, query: str) -> None:
         if query == self._current_query() and self.answered != query:
@@ -169,9 +174,12 @@ class SearchScreen(BaseScreen):
         self._say_status()
         if self._results().current() is None:  # nothing to preview: not the last query's article
             self.query_one("#preview", PreviewPane).show(Text(""))
+        query = result.query
+        if result.newest_only is not None:  # the newest articles' answer: the whole one next (a keystroke cancels it)
+            self._fetch_results(query, size, newest_first=False)
+            return
         # Facets count every hit: asked for once the first page is painted (started beside the paint, their worker
         # slowed it) and typing pauses (FACETS_AFTER), and a newer keystroke cancels them.
-        query = result.query
         self.call_after_refresh(self._fetch_facets, query)
 
     def _fetch_facets(self, query: str) -> None:
@@ -261,6 +269,8 @@ class SearchScreen(BaseScreen):
                 status = f"{r.instead.note} · {status}"
             if r.hint is not None:
                 status = f"{r.hint} · {status}"
+            if r.newest_only is not None:
+                status = f"searched the newest {r.newest_only:,} articles, searching older… · {status}"
         self.query_one("#status", Static).update(Text(status, style="dim"))
 
     def on_resize(self) -> None:
