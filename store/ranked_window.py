@@ -35,11 +35,25 @@ class RankedWindow:
     def _newest_below(self, below: int | None, limit: int) -> list[int]:
         """The newest `limit` matching search rows below the rowid `below` (None: from the newest)."""
         bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
-        if self.window_floor is not None:  # every hit of the window, ascending (SearchPlan._window_floor says why)
-            rows = [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid")]
-            return rows[::-1][:limit]
+        if self.window_floor is not None:
+            return self._window_rows(below, limit)
         return [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid DESC LIMIT ?",
                                            (limit,))]
+
+    def _window_rows(self, below: int | None, limit: int | None) -> list[int]:
+        """`_newest_below` in a window of the newest articles: each slice's hits read ascending, the newest slice
+        first, until `limit` (SearchPlan._window_floor says why; the plan has no condition outside the search table)."""
+        rows: list[int] = []
+        for floor in self.window_slices:
+            bounds = self._rowid_range(floor, below)
+            sql = ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                   + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds)
+                   + " ORDER BY articles_fts.rowid")
+            rows += [r for (r,) in self.index._rows(sql, self.source_params)][::-1]
+            if limit is not None and len(rows) >= limit:
+                break
+            below = floor
+        return rows[:limit]
 
     def _anded_entities(self) -> list[int] | None:
         """Words whose every condition is an @entity probed at each hit: the entities, the rarest first."""

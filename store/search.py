@@ -93,6 +93,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         self.where = " AND ".join(c for c, _ in conditions) or "1"
         self.where_params = [p for _, params in conditions for p in params]
         self.window_size: int | None = None  # set with window_floor: the answer is read from that many newest articles
+        self.window_slices: list[int] = []  # ... in slices down to these floors (_window_floor)
         self.window_floor = self._window_floor(newest) if newest else None
         if driver is not None:
             # The FTS5 table drives (CROSS JOIN keeps it outside, where its rowid order can end the scan);
@@ -125,8 +126,10 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             self.batch_walk = ([self._asked_of_batch(self._condition_nodes[i]) for i in worded],
                                [c for i, c in enumerate(conditions) if i not in worded])
 
-    def _rowid_range(self) -> list[tuple[str, int]]:
-        """A date filter as a rowid range, so FTS5 seeks to it rather than filtering every hit."""
+    def _rowid_range(self, floor: int | None = None, below: int | None = None) -> list[tuple[str, int]]:
+        """A date filter as a rowid range, so FTS5 seeks to it rather than filtering every hit; its lower bound
+        raised to the window's floor (or to `floor`), its upper one lowered to `below`. One bound each way: FTS5
+        seeks to the first it is given."""
         out = []
         if self.q.since:
             out.append((">=", max(date_key(self.q.since), 1) << ID_BITS))
@@ -134,9 +137,11 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             out.append((">=", DATED_FROM))
         if self.q.until:
             out.append(("<", max(date_key(self.q.until), 1) << ID_BITS))
-        if self.window_floor is not None:  # one lower bound, the higher: FTS5 seeks to one
-            lower = [self.window_floor, *(bound for op, bound in out if op == ">=")]
-            out = [(op, bound) for op, bound in out if op != ">="] + [(">=", max(lower))]
+        floor = floor if floor is not None else self.window_floor
+        if floor is not None:
+            out = [(">=", max([floor, *(bound for op, bound in out if op == ">=")]))] + [b for b in out if b[0] != ">="]
+        if below is not None:
+            out = [b for b in out if b[0] != "<"] + [("<", min([below, *(bound for op, bound in out if op == "<")]))]
         return out
 
     def _window_floor(self, newest: int) -> int | None:
@@ -148,15 +153,19 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         rowid floor does not shorten a descending read (FTS5's costs the same with it), but read ascending from
         it, the newest 20k articles cost 1-10 ms. So the app's keystroke reads them first, says so
         (`newest_only`), and asks for the whole answer after painting it. Only words of digits alone, with no
-        condition outside the search table and an order that starts at the newest: a word of letters seeks."""
+        condition outside the search table and an order that starts at the newest: a word of letters seeks.
+        The window is read in two slices, its newest eighth first: a common string (2025, 100) fills the ranked
+        window there (at 1M 20 ms for the whole window, 5 ms whole without one)."""
         if not (self._sqlite and self.driver is not None and self.where == "1" and self.sort != "old"
                 and any(t.letters.isdigit() and len(t.letters) >= DIGITS_AT_LEAST for t in self.q.texts())):
             return None
-        row = self.index._rows("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1 OFFSET ?", (newest - 1,))
-        if not row:  # fewer articles than the window: the whole answer costs what the window's would
+        floors = [self.index._rows("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1 OFFSET ?", (n - 1,))
+                  for n in (max(1, newest // 8), newest)]
+        if not floors[1]:  # fewer articles than the window: the whole answer costs what the window's would
             return None
         self.window_size = newest
-        return row[0][0]
+        self.window_slices = [row[0][0] for row in floors]  # each slice's floor, the newest slice's first
+        return self.window_slices[-1]
 
     @property
     def newest_only(self) -> int | None:
