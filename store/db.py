@@ -281,6 +281,13 @@ _REPORTERS_OF_OLD = ("DELETE FROM article_reporters WHERE article_id = OLD.id AN
 
 _COUNT_REMOVED = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_removed';"
 _MOVE_TOTAL = "UPDATE meta SET value = CAST(value AS INTEGER) {} 1 WHERE key = 'articles_total';"
+_COUNT_NUMBER = ("INSERT INTO number_unit_counts VALUES (NEW.unit, 1) ON CONFLICT(unit) DO UPDATE SET n = n + 1; "
+                 "INSERT INTO article_number_counts VALUES (NEW.article_id, 1) "
+                 "ON CONFLICT(article_id) DO UPDATE SET n = n + 1;")
+_UNCOUNT_NUMBER = ("UPDATE number_unit_counts SET n = n - 1 WHERE unit = OLD.unit; "
+                   "DELETE FROM number_unit_counts WHERE unit = OLD.unit AND n <= 0; "
+                   "UPDATE article_number_counts SET n = n - 1 WHERE article_id = OLD.article_id; "
+                   "DELETE FROM article_number_counts WHERE article_id = OLD.article_id AND n <= 0;")
 
 
 # Indexes added to a schema in place, without a new version: a file without them answers every query the same,
@@ -348,6 +355,17 @@ ADDITIONS: dict[str, str] = {
         "INSERT OR REPLACE INTO meta(key, value) VALUES ('articles_total', (SELECT count(*) FROM articles)); "
         f"CREATE TRIGGER IF NOT EXISTS articles_total_added AFTER INSERT ON articles BEGIN {_MOVE_TOTAL.format('+')} END; "
         f"CREATE TRIGGER IF NOT EXISTS articles_total_removed AFTER DELETE ON articles BEGIN {_MOVE_TOTAL.format('-')} END"
+    ),
+    # the numbers counted by unit and by article, kept whoever writes them: the numbers screen's frequency view
+    # counted every number for them (32.5M at 1M: 2.2 s by unit and 2.5 s by article warm, 9.9 s by unit cold).
+    # A file made before counts them once (a GROUP BY each)
+    "number_counts": (
+        "CREATE TABLE IF NOT EXISTS number_unit_counts (unit TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID; "
+        "CREATE TABLE IF NOT EXISTS article_number_counts (article_id INTEGER PRIMARY KEY, n INTEGER NOT NULL); "
+        f"CREATE TRIGGER IF NOT EXISTS numbers_counted AFTER INSERT ON numbers BEGIN {_COUNT_NUMBER} END; "
+        f"CREATE TRIGGER IF NOT EXISTS numbers_uncounted AFTER DELETE ON numbers BEGIN {_UNCOUNT_NUMBER} END; "
+        "INSERT OR REPLACE INTO number_unit_counts SELECT unit, count(*) FROM numbers GROUP BY unit; "
+        "INSERT OR REPLACE INTO article_number_counts SELECT article_id, count(*) FROM numbers GROUP BY article_id"
     ),
 }
 

@@ -86,6 +86,7 @@ NUMBER_BATCH = 2000  # numbers read at a time by number_stream, their articles' 
 FEW_ARTICLES = 2000  # a query's amount within this many matching articles reads their numbers (~32 an article)
 GROUPED = "numbers_unit_counter"  # db.ADDITIONS "numbers_by_group": numbers(unit, counter, value) and two of ranges
 READY = "numbers_ranges_value"  # the addition's last index: a file that has it has the others
+KEPT_COUNTS = "article_number_counts"  # db.ADDITIONS "number_counts": made with its unit table and triggers at once
 _COLUMNS = 'n.id, n.article_id, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, n.period, n.start, n."end"'
 
 
@@ -357,6 +358,8 @@ def number_counts(index: Index, by: str, unit: str | None, min: float | None,
                   max: float | None) -> list[tuple[str, str, int]]:
     if by not in ("unit", "article"):
         raise ValueError(f"unknown column {by!r}: unit or article")
+    if min is None and max is None and (by == "unit" or not unit) and has_index(index.db, KEPT_COUNTS, "table"):
+        return _kept_counts(index, by, unit or None)
     where, params = _number_filters(unit, min, max)
     bounded = (min is not None or max is not None) and has_index(index.db, READY)
     if bounded and by == "unit":
@@ -378,6 +381,18 @@ def number_counts(index: Index, by: str, unit: str | None, min: float | None,
         f"SELECT a.id, a.title, a.source, c FROM (SELECT n.article_id, count(*) AS c FROM {source} WHERE {condition} "
         "GROUP BY n.article_id ORDER BY c DESC, n.article_id LIMIT 1000) g JOIN articles a ON a.id = g.article_id "
         "ORDER BY c DESC, a.id", params)]
+
+
+def _kept_counts(index: Index, by: str, unit: str | None) -> list[tuple[str, str, int]]:
+    """number_counts without a range (nor a unit, by article) from the counts triggers keep (db.ADDITIONS
+    number_counts): a read of the units' few rows, or of one small row per article, not of every number."""
+    if by == "unit":
+        return [(u, u, c) for u, c in index._rows(
+            "SELECT unit, n FROM number_unit_counts WHERE n > 0" + (" AND unit = ?" if unit else "")
+            + " ORDER BY n DESC, unit", [unit] if unit else [])]
+    return [(str(i), f"#{i} {t or s.rsplit('/', 1)[-1]}", c) for i, t, s, c in index._rows(
+        "SELECT a.id, a.title, a.source, c FROM (SELECT article_id, n AS c FROM article_number_counts WHERE n > 0 "
+        "ORDER BY n DESC, article_id LIMIT 1000) g JOIN articles a ON a.id = g.article_id ORDER BY c DESC, a.id")]
 
 
 def _number_filters(unit: str | None, min: float | None, max: float | None) -> tuple[list[str], list]:
