@@ -60,7 +60,7 @@ class Index:
     def __init__(self, db) -> None:
         self.db = db
         self.rank_window = RANK_WINDOW  # hits sort:rank scores (store.search); tests make it small
-        self.newest_window = NEWEST_WINDOW  # articles a keystroke's string of digits is first searched in (store.search)
+        self.newest_window = NEWEST_WINDOW  # articles a keystroke's word with digits is first searched in (store.search)
         # Asked before each statement (store.connections sets it): a cancelled query's next statement does not
         # start. SQLite's interrupt stops only the statement running when it is called.
         self.stop_requested: Callable[[], bool] | None = None
@@ -143,8 +143,9 @@ class Index:
         language of store.query; QuerySyntaxError when it cannot be read. `facets` adds counts by outlet, month
         and entity over every matching article (not only the page). Without `exact_count` counting stops past
         the ranked window and the page (`total_exact` False): what a keystroke can afford; `facets_and_count`
-        gives the rest. With `newest_first` too, a string of digits may be searched in the newest articles alone
-        (`newest_only` says how many: SearchPlan._window_floor); the same call without it gives the whole answer."""
+        gives the rest. With `newest_first` too, a word with digits (005930, 1조2000억원) may be searched in the
+        newest articles alone (`newest_only` says how many: SearchPlan._window_floor); the same call without it
+        gives the whole answer."""
         q = parse_query(query)
         # a page within the ranked window: a window of the newest articles holding more hits than that is whole
         windowed = (newest_first and not exact_count and not facets and limit is not None

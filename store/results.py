@@ -117,7 +117,7 @@ class SearchResult:
     instead: Instead | None = None  # the query's lone word had no hits: these are the entity it nearly spells
     hint: str | None = None  # what a word may have meant (2025-01 read as text: the date: filter), said beside the answer
     newest_only: int | None = None  # read from only the newest this many articles (a keystroke's first answer to a
-    # string of digits, store.search): the whole answer may hold more, older hits and rank them otherwise
+    # word with digits, store.search): the whole answer may hold more, older hits and rank them otherwise
 
 
 @dataclass(slots=True)

@@ -32,7 +32,7 @@ from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIS
                        _ID, _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL, _WORDS_LIST,
                        WORDS_AT_ROW_TERMS)
 from .query import All, Entity, Not, Query, Text
-from .ranked_window import RankedWindow
+from .ranked_window import WINDOW_SLICES, RankedWindow
 from .results import ArticleHit, NumberRow
 from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity, highlight_pattern,
                         one_letter_terms, outlet_term, snippet)
@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
-NEWEST_WINDOW = 20_000  # a keystroke's answer to a string of digits reads these newest articles first (_window_floor)
-DIGITS_AT_LEAST = 3  # ... a string of this many digits or more: two are one term, which a page's read stops at
+NEWEST_WINDOW = 20_000  # a keystroke's answer to a word with digits reads these newest articles first (_window_floor)
+DIGITS_AT_LEAST = 3  # ... a word with this many digits or more (005930, 1조2000억원): two alone are one term, which a
+# page's read stops at
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
 BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66k hits of 삼성 at 100k peaked at
 # 383 MB with every body read at once) reads its bodies this many at a time
@@ -147,21 +148,22 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
     def _window_floor(self, newest: int) -> int | None:
         """The search rowid of the `newest`-th newest article, when this keystroke's answer is read from there on.
 
-        Why: digit pairs are the index's commonest terms (`00` is in nearly every article), so a string of digits
-        few articles hold (a stock code, a phone number, 2025.01.15) is a phrase whose every term FTS5 walks,
-        checking positions in nearly every article: 89-469 ms at 1M (BENCHMARKS.md), however few its hits. A
-        rowid floor does not shorten a descending read (FTS5's costs the same with it), but read ascending from
-        it, the newest 20k articles cost 1-10 ms. So the app's keystroke reads them first, says so
-        (`newest_only`), and asks for the whole answer after painting it. Only words of digits alone, with no
-        condition outside the search table and an order that starts at the newest: a word of letters seeks.
+        Why: digit pairs are the index's commonest terms (`00` is in nearly every article), so a word with digits
+        that few articles hold, or that they hold thinly (a stock code, a phone number, 2025.01.15, 1조2000억원),
+        is a phrase whose every term FTS5 walks, checking positions in nearly every article: 89-469 ms at 1M
+        (BENCHMARKS.md) for the first, 233-455 ms to the ranked window's 1,001 hits for the last. A rowid floor
+        does not shorten a descending read (FTS5's costs the same with it), but read ascending from it, the
+        newest 20k articles cost 1-20 ms. So the app's keystroke reads them first, says so (`newest_only`), and
+        asks for the whole answer after painting it. Only words with digits, with no condition outside the search
+        table and an order that starts at the newest: a word of letters seeks.
         The window is read in two slices, its newest eighth first: a common string (2025, 100) fills the ranked
         window there (at 1M 20 ms for the whole window, 5 ms whole without one)."""
         if not (self._sqlite and self.driver is not None and self.where == "1" and self.sort != "old"
-                and any(t.letters.isdigit() and len(t.letters) >= DIGITS_AT_LEAST for t in self.q.texts())):
+                and any(sum(c.isdigit() for c in t.letters) >= DIGITS_AT_LEAST for t in self.q.texts())):
             return None
         floors = [self.index._rows("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1 OFFSET ?", (n - 1,))
-                  for n in (max(1, newest // 8), newest)]
-        if not floors[1]:  # fewer articles than the window: the whole answer costs what the window's would
+                  for n in (max(1, newest // part) for part in WINDOW_SLICES)]
+        if not floors[-1]:  # fewer articles than the window: the whole answer costs what the window's would
             return None
         self.window_size = newest
         self.window_slices = [row[0][0] for row in floors]  # each slice's floor, the newest slice's first

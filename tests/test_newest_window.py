@@ -1,6 +1,6 @@
-"""A keystroke's answer to a string of digits read from the newest articles first (store.search's _window_floor):
-digit pairs are the index's commonest terms, so a stock code or a phone number costs a walk of nearly every article
-however few hold it. The first answer is the whole answer's hits among the newest articles, and says so
+"""A keystroke's answer to a word with digits read from the newest articles first (store.search's _window_floor):
+digit pairs are the index's commonest terms, so a stock code, a phone number or 1조2000억원 costs a walk of nearly
+every article however few hold it. The first answer is the whole answer's hits among the newest articles, and says so
 (`newest_only`); the app then asks for the whole one. Twelve articles of one month, the newest three the window."""
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def _article(day: int) -> str:
         body += " 삼성 관련 소식도 있었다."
     if day in (1, 3):
         body += " 문의는 02-1234-5678 로 하면 된다."
+    if day in (4, 12):
+        body += " 투자액은 1조2000억원이다."
     if day == 10:
         body += " 대표번호 02 1234 5678 는 바뀌지 않았다."  # spaced: the same digits across gaps
     return f"{headline}\n\n입력 2025-01-{day:02d} 09:00\n\n{body}\n"
@@ -69,6 +71,7 @@ def _keystroke(index, query: str, limit: int = 20):
     ("005930 before:2025-01-12", [11], {2, 5, 11}),
     ("005930 after:2025-01-05", [12, 11], {5, 11, 12}),
     ("005930 -삼성", [], {2}),  # an exclusion within the search table
+    ("1조2000억원", [12], {4, 12}),  # digits and letters
 ])
 def test_a_string_of_digits_is_first_read_in_the_newest_articles(month, query, newest, whole):
     first = _keystroke(month, query)
@@ -96,9 +99,10 @@ def test_a_window_with_more_hits_than_the_ranked_window_is_the_whole_answer(mont
         month.rank_window = 1000
 
 
-@pytest.mark.parametrize("query", ["삼성", "시장", "20", "sort:old 005930", "005930 by:홍길동"])
+@pytest.mark.parametrize("query", ["삼성", "시장", "20", "12일", "2나노", "sort:old 005930", "005930 by:홍길동"])
 def test_words_of_letters_two_digits_and_oldest_first_are_read_whole(month, query):
-    """A word of letters seeks (its page stops at the newest hits); two digits are one term; the oldest hits are not
+    """A word of letters seeks (its page stops at the newest hits); two digits are one term, and with letters one
+    or two digits are no more than a word's worth of common terms; the oldest hits are not
     among the newest articles; a condition outside the search table (a reporter) is asked of each hit."""
     first, whole = _keystroke(month, query), month.search(query, limit=20, exact_count=False)
     assert first.newest_only is None

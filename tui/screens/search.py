@@ -145,7 +145,7 @@ class SearchScreen(BaseScreen):
             self.fetch("recent", start_list, group="search")
 
     def _fetch_results(self, query: str, size: int, newest_first: bool) -> None:
-        # `newest_first`: a string of digits may be answered from the newest articles first (their whole read costs
+        # `newest_first`: a word with digits may be answered from the newest articles first (their whole read costs
         # 0.1-1 s at 1M: store.search's _window_floor); got_results then asks for the whole answer
         self.fetch("results", lambda ix: (size, ix.search(query, limit=size, exact_count=False,
                                                           newest_first=newest_first)), group="search")
