@@ -11,15 +11,23 @@ import pytest
 WINDOW = 3  # the newest three: 2025-01-10, -11, -12
 
 
+_OWN = [  # a sentence of each day's own, so no two articles are near-duplicates (folded under one row in the app)
+    "조선업 수주가 늘었다.", "항공사 유가 부담이 커졌다.", "게임 업계가 신작을 냈다.", "철강 가격이 내렸다.",
+    "배터리 소재 수출이 늘었다.", "은행 대출 금리가 올랐다.", "바이오 기업이 임상을 시작했다.", "건설 경기가 식었다.",
+    "유통 업계가 할인 행사를 연다.", "통신사가 요금제를 바꿨다.", "자동차 판매가 회복됐다.", "화학 업체가 증설을 발표했다."]
+
+
 def _article(day: int) -> str:
     headline = "005930 주가 급등" if day == 12 else f"1월 {day}일 시장 동향"
-    body = f"2025년 1월 {day}일 시장 소식이다."
+    body = f"2025년 1월 {day}일 시장 소식이다. {_OWN[day - 1]}"
     if day in (2, 5, 11):
         body += " 종목코드 005930 거래가 늘었다."
     if day in (5, 11, 12):
         body += " 삼성 관련 소식도 있었다."
     if day in (1, 3):
         body += " 문의는 02-1234-5678 로 하면 된다."
+    if day == 6:
+        body += " 계좌번호는 777-7777 이다."
     if day in (4, 12):
         body += " 투자액은 1조2000억원이다."
     if day == 10:
@@ -72,6 +80,7 @@ def _keystroke(index, query: str, limit: int = 20):
     ("005930 after:2025-01-05", [12, 11], {5, 11, 12}),
     ("005930 -삼성", [], {2}),  # an exclusion within the search table
     ("1조2000억원", [12], {4, 12}),  # digits and letters
+    ("777-7777", [], {6}),
 ])
 def test_a_string_of_digits_is_first_read_in_the_newest_articles(month, query, newest, whole):
     first = _keystroke(month, query)
@@ -151,3 +160,47 @@ async def test_the_app_paints_the_newest_articles_answer_then_the_whole_one(mont
         assert app.screen.result.total_articles == 4 and app.screen.result.newest_only is None
         await settle(pilot)
         assert app.screen.facets is not None and "4 articles" in str(app.screen.query_one("#status", Static).render())
+
+
+async def test_the_app_says_the_window_is_empty_and_keeps_the_row_moved_to(month_db, tmp_path, monkeypatch):
+    """While the older articles are searched, an empty window is not "nothing matches"; and a row the cursor was
+    moved to meanwhile stays under it when the whole answer replaces the list."""
+    import store.api
+    from tests.test_tui_app import settle, type_query
+    from tui.app import HanscopeApp
+    from tui.result_list import ResultList
+    from tui.screens.search import SearchScreen
+
+    monkeypatch.setattr(store.api, "NEWEST_WINDOW", WINDOW)
+    held = []
+    fetch_results = SearchScreen._fetch_results
+
+    def holding(screen, query, size, newest_first):  # the whole answer waits until the test lets it go
+        if newest_first:
+            fetch_results(screen, query, size, newest_first)
+        else:
+            held.append(lambda: fetch_results(screen, query, size, newest_first))
+
+    monkeypatch.setattr(SearchScreen, "_fetch_results", holding)
+    app = HanscopeApp(month_db, export_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "777-7777")
+        results = app.screen.query_one("#results", ResultList)
+        assert [text for _, text in results.loaded()] == ["Nothing in the newest 3 articles; searching older…"]
+        held.pop()()
+        await settle(pilot)
+        assert [key for key, _ in results.loaded() if key] == [f"a:{app.screen.result.articles[0].id}"]
+
+        await pilot.press("ctrl+u")
+        await type_query(pilot, "005930")
+        release = held[-1]  # the whole answer to the last key typed (the others' were superseded)
+        first = [key for key, _ in results.loaded() if key]
+        assert len(first) == 2 and results.current()[0] == first[0]
+        await pilot.press("down")
+        await settle(pilot)
+        assert results.current()[0] == first[1]
+        release()
+        await settle(pilot)
+        assert app.screen.result.newest_only is None and len([k for k, _ in results.loaded() if k]) == 4
+        assert results.current()[0] == first[1]  # the row moved to, wherever the whole answer ranks it

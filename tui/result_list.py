@@ -137,7 +137,10 @@ class ResultList(VirtualList, inherit_bindings=False):
         if result.total_articles:
             self.count_heading = len(fixed)
             fixed.append(heading(f"{self.articles_label} ({count_label(result)})"))
-        if not fixed:
+        if not fixed and result.newest_only is not None:  # the older articles are still being searched
+            said = f"Nothing in the newest {result.newest_only:,} articles; searching older…"
+            fixed.append(Fixed(None, None, lambda _width: Text(said)))
+        elif not fixed:
             hint = " ".join(result.notes) + " " if result.notes else ""
             said = f"Nothing matches. {hint}Try fewer characters, initials (ㅅㅅㅈㅈ) or a Latin name."
             fixed.append(Fixed(None, None, lambda _width: Text(said)))

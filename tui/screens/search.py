@@ -66,6 +66,7 @@ class SearchScreen(BaseScreen):
         self.answered: str | None = None  # the query whose answer (or error) the screen shows
         self.asked: str | None = None  # the last query typed (stripped): its answer is shown or on its way
         self.gc_paused: int | None = None  # the collector's pause for the newest keystroke (gc_pause.pause's number)
+        self.first_key: str | None = None  # the row under the cursor when the last answer was painted (_moved_to)
 
     def remake(self) -> "SearchScreen":
         return SearchScreen(self.query_one("#query", Input).value)
@@ -164,8 +165,13 @@ class SearchScreen(BaseScreen):
         size, result = answer
         if result.query.strip() != self._current_query():
             return  # an older answer that finished after a newer keystroke
+        moved_to = self._moved_to(result)
         self.result, self.answered = result, result.query.strip()
         self._results().show_search(result, size, self.unfolded)
+        if moved_to is not None:
+            self._results().move_to_key(moved_to)
+        found = self._results().current()
+        self.first_key = found[0] if found else None
         # Paint the new rows in the very next frame: the list's own repaint request travels through its message
         # queue and often missed that frame, showing the results a frame (16-30 ms) late. Asked of the screen
         # directly, it is handled before the screen goes idle (a whole-screen refresh cost ~5 ms of compositing).
@@ -181,6 +187,15 @@ class SearchScreen(BaseScreen):
         # Facets count every hit: asked for once the first page is painted (started beside the paint, their worker
         # slowed it) and typing pauses (FACETS_AFTER), and a newer keystroke cancels them.
         self.call_after_refresh(self._fetch_facets, query)
+
+    def _moved_to(self, whole: SearchResult) -> str | None:
+        """The row a person moved the cursor to while the older articles were searched (the last answer was this
+        query's newest articles alone: SearchResult.newest_only), kept under the cursor in the whole answer."""
+        last = self.result
+        if last is None or last.newest_only is None or last.query != whole.query:
+            return None
+        found = self._results().current()
+        return found[0] if found and found[0] != self.first_key else None
 
     def _fetch_facets(self, query: str) -> None:
         if self.result is not None and self.result.query == query:
