@@ -36,13 +36,13 @@ class RankedWindow:
 
     def _newest_below(self, below: int | None, limit: int) -> list[int]:
         """The newest `limit` matching search rows below the rowid `below` (None: from the newest)."""
-        bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
         if self.window_floor is not None:
             return self._window_rows(below, limit)
+        bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
         return [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid DESC LIMIT ?",
                                            (limit,))]
 
-    def _window_rows(self, below: int | None, limit: int | None) -> list[int]:
+    def _window_rows(self, below: int | None, limit: int) -> list[int]:
         """`_newest_below` in a window of the newest articles: the newest slice's hits read ascending, then, when
         they are dense enough to fill `limit` within the window, the rest newest first up to `limit` (a descending
         read stops there: 100억원 at 1M, 26 -> 15 ms); else the next slice ascending, and so on (SearchPlan's
@@ -50,9 +50,9 @@ class RankedWindow:
         rows: list[int] = []
         for i, floor in enumerate(self.window_slices):
             rows += self._window_slice(self._rowid_range(floor, below), "")[::-1]
-            if limit is not None and len(rows) >= limit:
+            if len(rows) >= limit:
                 break
-            if i == 0 and limit is not None and len(rows) * WINDOW_SLICES[0] >= limit:
+            if i == 0 and len(rows) * WINDOW_SLICES[0] >= limit:
                 rest = self._window_slice(self._rowid_range(None, floor), f" DESC LIMIT {int(limit - len(rows))}")
                 return rows + rest
             below = floor

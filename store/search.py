@@ -34,8 +34,8 @@ from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIS
 from .query import All, Entity, Not, Query, Text
 from .ranked_window import WINDOW_SLICES, RankedWindow
 from .results import ArticleHit, NumberRow
-from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity, highlight_pattern,
-                        one_letter_terms, outlet_term, snippet)
+from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity,
+                        highlight_pattern, one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
     from .api import Index
@@ -44,8 +44,8 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
 NEWEST_WINDOW = 20_000  # a keystroke's answer to a word with digits reads these newest articles first (_window_floor)
-DIGITS_AT_LEAST = 3  # ... a word with this many digits or more (005930, 1조2000억원): two alone are one term, which a
-# page's read stops at
+DIGITS_AT_LEAST = 3  # ... a word with this many digits or more (005930, 1조2000억원): two alone are one term,
+# which a page's read stops at
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
 BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66k hits of 삼성 at 100k peaked at
 # 383 MB with every body read at once) reads its bodies this many at a time
@@ -155,9 +155,8 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         does not shorten a descending read (FTS5's costs the same with it), but read ascending from it, the
         newest 20k articles cost 1-20 ms. So the app's keystroke reads them first, says so (`newest_only`), and
         asks for the whole answer after painting it. Only words with digits, with no condition outside the search
-        table and an order that starts at the newest: a word of letters seeks.
-        The window is read in two slices, its newest eighth first: a common string (2025, 100) fills the ranked
-        window there (at 1M 20 ms for the whole window, 5 ms whole without one)."""
+        table and an order that starts at the newest: a word of letters seeks. RankedWindow._window_rows reads
+        the window in slices, so a common string (2025, 100억원) costs about what its whole read does."""
         if not (self._sqlite and self.driver is not None and self.where == "1" and self.sort != "old"
                 and any(sum(c.isdigit() for c in t.letters) >= DIGITS_AT_LEAST for t in self.q.texts())):
             return None
@@ -442,9 +441,8 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             where, params = self._walk_where(self.conditions)
             return self.index._rows(f"SELECT a.id, 0.0 FROM {self.source} WHERE {where} "
                                     f"ORDER BY {_ARTICLE_ORDER[self.sort]} LIMIT ? OFFSET ?", (*params, limit, offset))
-        if self.sort == "new" and self.window_floor is not None:  # the window is read ascending (_window_floor)
-            end = None if limit < 0 else offset + limit
-            return [(rowid & ID_MASK, 0.0) for rowid in self._newest_below(None, end)[offset:end]]
+        if self.sort == "new" and self.window_floor is not None:  # a page within the window's newest hits
+            return [(rowid & ID_MASK, 0.0) for rowid in self._newest()[offset:offset + limit]]
         if self.sort == "new":  # rowid order is date order: undated (date key 0) come last
             return self._ids("articles_fts.rowid DESC", limit, offset)
         if self.sort == "old":  # dated hits oldest first, then the undated
