@@ -357,11 +357,13 @@ ADDITIONS: dict[str, str] = {
         f"CREATE TRIGGER IF NOT EXISTS articles_total_removed AFTER DELETE ON articles BEGIN {_MOVE_TOTAL.format('-')} END"
     ),
     # the numbers counted by unit and by article, kept whoever writes them: the numbers screen's frequency view
-    # counted every number for them (32.5M at 1M: 2.2 s by unit and 2.5 s by article warm, 9.9 s by unit cold).
+    # counted every number for them (32.5M at 1M: 2.2 s by unit and 2.5 s by article warm, 9.9 s by unit cold);
+    # the articles with the most, read from the largest (1M rows scanned and sorted: 147-180 ms; this way 6 ms).
     # A file made before counts them once (a GROUP BY each)
     "number_counts": (
         "CREATE TABLE IF NOT EXISTS number_unit_counts (unit TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID; "
         "CREATE TABLE IF NOT EXISTS article_number_counts (article_id INTEGER PRIMARY KEY, n INTEGER NOT NULL); "
+        "CREATE INDEX IF NOT EXISTS article_number_counts_largest ON article_number_counts(n DESC, article_id); "
         f"CREATE TRIGGER IF NOT EXISTS numbers_counted AFTER INSERT ON numbers BEGIN {_COUNT_NUMBER} END; "
         f"CREATE TRIGGER IF NOT EXISTS numbers_uncounted AFTER DELETE ON numbers BEGIN {_UNCOUNT_NUMBER} END; "
         "INSERT OR REPLACE INTO number_unit_counts SELECT unit, count(*) FROM numbers GROUP BY unit; "

@@ -385,7 +385,7 @@ def number_counts(index: Index, by: str, unit: str | None, min: float | None,
 
 def _kept_counts(index: Index, by: str, unit: str | None) -> list[tuple[str, str, int]]:
     """number_counts without a range (nor a unit, by article) from the counts triggers keep (db.ADDITIONS
-    number_counts): a read of the units' few rows, or of one small row per article, not of every number."""
+    number_counts): a read of the units' few rows, or of the 1,000 articles with the most, not of every number."""
     if by == "unit":
         return [(u, u, c) for u, c in index._rows(
             "SELECT unit, n FROM number_unit_counts WHERE n > 0" + (" AND unit = ?" if unit else "")
