@@ -7,7 +7,6 @@ import sqlite3
 
 from store.api import Index
 from store.db import article_total, connect
-from store.indexer import index_paths
 from test_outlet_facet import ARTICLES, build, write
 
 
@@ -36,11 +35,7 @@ def test_the_kept_count_follows_adds_changes_prunes_and_other_writers(tmp_path):
         files = sorted(news.iterdir())
         files[0].unlink()  # pruned: its article goes
         files[1].write_text('{"title": "바뀐 기사", "body": "SK하이닉스는 HBM 90만 장을 공급한다."}', encoding="utf-8")
-        conn = connect(db_path, create=True)
-        try:
-            index_paths(conn, [news], workers=0, prune=True)
-        finally:
-            conn.close()
+        build(news, db_path, prune=True)
         assert index.article_count() == 7 == counted(db_path)
         with sqlite3.connect(db_path) as other:  # not our writer: the triggers count it too
             other.execute("DELETE FROM articles WHERE id = (SELECT max(id) FROM articles)")

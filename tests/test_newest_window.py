@@ -37,17 +37,14 @@ def _article(day: int) -> str:
 
 @pytest.fixture(scope="module")
 def month_db(tmp_path_factory) -> Path:
-    from store.db import connect
-    from store.indexer import index_paths
+    from test_outlet_facet import build
 
     folder = tmp_path_factory.mktemp("month")
     corpus = folder / "news"
     corpus.mkdir()
     for day in range(1, 13):
         (corpus / f"{day:02d}.txt").write_text(_article(day), encoding="utf-8")
-    db = connect(folder / "month.db", create=True)
-    index_paths(db, [corpus], workers=0)
-    db.close()
+    build(corpus, folder / "month.db")
     return folder / "month.db"
 
 

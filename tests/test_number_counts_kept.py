@@ -9,7 +9,6 @@ import sqlite3
 import store.number_table as number_table
 from store.api import Index
 from store.db import connect
-from store.indexer import index_paths
 from test_outlet_facet import ARTICLES, build, write
 
 MORE = [("새벽경제", "2025-12-01", "삼성은 웨이퍼 90만 장과 HBM 12만장을 5,000억원에 사들인다. 점유율은 35%다."),
@@ -48,11 +47,7 @@ def test_the_kept_counts_follow_adds_changes_prunes_and_other_writers(tmp_path, 
         files = sorted(news.iterdir())
         files[0].unlink()  # pruned: its numbers go
         files[1].write_text('{"title": "바뀐 기사", "body": "SK하이닉스는 HBM 90만 장을 3조원에 공급한다."}', encoding="utf-8")
-        conn = connect(db_path, create=True)
-        try:
-            index_paths(conn, [news], workers=0, prune=True)
-        finally:
-            conn.close()
+        build(news, db_path, prune=True)
         _check(index, monkeypatch)
         with sqlite3.connect(db_path) as other:  # not our writer: the triggers count it too
             other.execute("PRAGMA foreign_keys = ON")

@@ -36,10 +36,10 @@ def write(folder: Path, rows) -> None:
                                                                               encoding="utf-8")
 
 
-def build(folder: Path, db_path: Path) -> None:
+def build(folder: Path, db_path: Path, prune: bool = False) -> None:
     conn = connect(db_path, create=True)
     try:
-        index_paths(conn, [folder], workers=0)
+        index_paths(conn, [folder], workers=0, prune=prune)
     finally:
         conn.close()
 
