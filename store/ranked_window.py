@@ -37,12 +37,12 @@ class RankedWindow:
     def _newest_below(self, below: int | None, limit: int) -> list[int]:
         """The newest `limit` matching search rows below the rowid `below` (None: from the newest)."""
         if self.window_floor is not None:
-            return self._window_rows(below, limit)
+            return self._newest_in_window(below, limit)
         bound = "" if below is None else f"AND articles_fts.rowid < {int(below)}"
         return [r[0] for r in self._select("articles_fts.rowid", f"{bound} ORDER BY articles_fts.rowid DESC LIMIT ?",
                                            (limit,))]
 
-    def _window_rows(self, below: int | None, limit: int) -> list[int]:
+    def _newest_in_window(self, below: int | None, limit: int) -> list[int]:
         """`_newest_below` in a window of the newest articles: the newest slice's hits read ascending, then, when
         they are dense enough to fill `limit` within the window, the rest newest first up to `limit` (a descending
         read stops there: 100억원 at 1M, 26 -> 15 ms); else the next slice ascending, and so on (SearchPlan's

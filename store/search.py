@@ -155,7 +155,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         does not shorten a descending read (FTS5's costs the same with it), but read ascending from it, the
         newest 20k articles cost 1-20 ms. So the app's keystroke reads them first, says so (`newest_only`), and
         asks for the whole answer after painting it. Only words with digits, with no condition outside the search
-        table and an order that starts at the newest: a word of letters seeks. RankedWindow._window_rows reads
+        table and an order that starts at the newest: a word of letters seeks. RankedWindow._newest_in_window reads
         the window in slices, so a common string (2025, 100억원) costs about what its whole read does."""
         if not (self._sqlite and self.driver is not None and self.where == "1" and self.sort != "old"
                 and any(sum(c.isdigit() for c in t.letters) >= DIGITS_AT_LEAST for t in self.q.texts())):
