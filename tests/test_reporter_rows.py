@@ -151,3 +151,25 @@ def test_a_common_by_walks_the_newest_articles_with_the_same_answers(built, quer
             assert "articles_newest" in newest_page_plan(index, query)
     finally:
         index.close()
+
+
+def test_a_by_alone_is_counted_in_the_rows(built):
+    """`by:` alone is counted in article_reporters (an article with two matching names once) rather than by walking
+    the articles: the same count whatever the cap, and only when nothing else narrows the query."""
+    from store.query import parse
+    from store.search import SearchPlan
+
+    index = Index.open(built)
+    try:
+        for query in QUERIES:
+            counted = SearchPlan(index, parse(query))
+            walked = SearchPlan(index, parse(query))
+            walked.sole_reporters = None
+            alone = query in ("by:한민", "by:한", "by:한수", "by:kim", "by:KIMMIN", "by:없는기자", "by:한민 by:송민",
+                             "by:송민 sort:old")
+            assert (counted.sole_reporters is not None) == alone, query
+            for cap in (None, 1, 2, 3):
+                assert counted.count(cap=cap) == walked.count(cap=cap), (query, cap)
+        assert SearchPlan(index, parse("by:한민 by:송민")).count() == 3  # 한민미 and 송민윤 share an article: once
+    finally:
+        index.close()
