@@ -44,8 +44,8 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
 NEWEST_WINDOW = 20_000  # a keystroke's answer to a word with digits reads these newest articles first (_window_floor)
-DIGITS_AT_LEAST = 3  # ... a word with this many digits or more (005930, 1조2000억원): two alone are one term,
-# which a page's read stops at
+DIGITS_AT_LEAST = 2  # ... a word with this many digits or more (005930, 1조2000억원, 30%): one digit pair is enough
+# for a thin answer beside other words (반도체 30%: 693 ms whole at 1M, 36 ms so)
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
 BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66k hits of 삼성 at 100k peaked at
 # 383 MB with every body read at once) reads its bodies this many at a time
@@ -153,9 +153,9 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         """The search rowid of the `newest`-th newest article, when this keystroke's answer is read from there on.
 
         Why: digit pairs are the index's commonest terms (`00` is in nearly every article), so a word with digits
-        that few articles hold, or that they hold thinly (a stock code, a phone number, 2025.01.15, 1조2000억원),
-        is a phrase whose every term FTS5 walks, checking positions in nearly every article: 89-469 ms at 1M
-        (BENCHMARKS.md) for the first, 233-455 ms to the ranked window's 1,001 hits for the last. A rowid floor
+        that few articles hold, or that they hold thinly (a stock code, a phone number, 2025.01.15, 1조2000억원,
+        `반도체 30%`), is a phrase whose every term FTS5 walks, checking positions in nearly every article: 89-469 ms
+        at 1M (BENCHMARKS.md) for the first, 233-763 ms to the ranked window's 1,001 hits for the others. A rowid floor
         does not shorten a descending read (FTS5's costs the same with it), but read ascending from it, the
         newest 20k articles cost 1-20 ms. So the app's keystroke reads them first, says so (`newest_only`), and
         asks for the whole answer after painting it. Only words with digits, with no condition outside the search

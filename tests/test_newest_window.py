@@ -78,6 +78,8 @@ def _keystroke(index, query: str, limit: int = 20):
     ("005930 -삼성", [], {2}),  # an exclusion within the search table
     ("1조2000억원", [12], {4, 12}),  # digits and letters
     ("777-7777", [], {6}),
+    ("12일", [12], {12}),  # two digits are enough
+    ("시장 12일", [12], {12}),  # beside other words
 ])
 def test_a_string_of_digits_is_first_read_in_the_newest_articles(month, query, newest, whole):
     first = _keystroke(month, query)
@@ -105,11 +107,11 @@ def test_a_window_with_more_hits_than_the_ranked_window_is_the_whole_answer(mont
         month.rank_window = 1000
 
 
-@pytest.mark.parametrize("query", ["삼성", "시장", "20", "12일", "2나노", "sort:old 005930", "005930 by:홍길동"])
-def test_words_of_letters_two_digits_and_oldest_first_are_read_whole(month, query):
-    """A word of letters seeks (its page stops at the newest hits); two digits are one term, and with letters one
-    or two digits are no more than a word's worth of common terms; the oldest hits are not
-    among the newest articles; a condition outside the search table (a reporter) is asked of each hit."""
+@pytest.mark.parametrize("query", ["삼성", "시장", "2나노", "sort:old 005930", "005930 by:홍길동"])
+def test_words_of_letters_one_digit_and_oldest_first_are_read_whole(month, query):
+    """A word of letters seeks (its page stops at the newest hits), and one digit is no more than a letter; the
+    oldest hits are not among the newest articles; a condition outside the search table (a reporter) is asked of
+    each hit."""
     first, whole = _keystroke(month, query), month.search(query, limit=20, exact_count=False)
     assert first.newest_only is None
     assert [a.id for a in first.articles] == [a.id for a in whole.articles]
