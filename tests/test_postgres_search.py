@@ -74,6 +74,8 @@ def test_the_postgres_plan_answers_as_the_portable_one(index, query):
 
 def test_a_keystroke_s_word_with_digits_is_read_whole_on_postgres(index):
     """The newest articles' window (store.search's _window_floor) is an FTS5 rowid floor: PostgreSQL answers whole."""
+    from store.search import NEWEST_WINDOW
+
     index.newest_window = 10  # fewer than the index holds: SQLite would read a window
     try:
         for query in ("2025", "1조2000억원", "005930"):
@@ -81,7 +83,7 @@ def test_a_keystroke_s_word_with_digits_is_read_whole_on_postgres(index):
             whole = index.search(query, limit=20, exact_count=False)
             assert first.newest_only is None and [a.id for a in first.articles] == [a.id for a in whole.articles]
     finally:
-        index.newest_window = 20_000
+        index.newest_window = NEWEST_WINDOW
 
 
 def test_a_keystroke_rechecks_only_the_index_candidates_never_walks_every_article(index):
