@@ -44,8 +44,8 @@ _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
 NEWEST_WINDOW = 20_000  # a keystroke's answer to a word with digits reads these newest articles first (_window_floor)
-DIGITS_AT_LEAST = 2  # ... a word with this many digits or more (005930, 1조2000억원, 30%): one digit pair is enough
-# for a thin answer beside other words (반도체 30%: 693 ms whole at 1M, 36 ms so)
+DIGITS_AT_LEAST = 2  # ... a word with this many digits or more (005930, 1조2000억원, 30%): beside other words one
+# digit pair made a keystroke's other reads long (반도체 30%: 693 ms whole at 1M, 36 ms so; BENCHMARKS.md says which)
 RARE_AT_ROW = 1000  # articles: at ~0.17 ms a row, a rare entity's rows cost at most ~170 ms
 BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66k hits of 삼성 at 100k peaked at
 # 383 MB with every body read at once) reads its bodies this many at a time
