@@ -22,7 +22,7 @@ from .results import (
     StoryRow,
 )
 from .search import SearchPlan
-from .textindex import ID_BITS, date_key
+from .textindex import fts_rowid
 
 if TYPE_CHECKING:
     from .api import Index
@@ -69,7 +69,8 @@ def _story_filter(index: Index, query: str, limit: int | None, offset: int) -> t
         probed = dense * PROBED_FROM if probe is not None else None
         hits = plan.count(cap=max(dense, probed or 0))
         if probe is not None and hits >= probed:
-            index.db.create_function("hanscope_search_row", 2, _search_row, deterministic=True)
+            # textindex.fts_rowid in SQL ('9999', the articles_story index's undated, is day 0 as NULL is)
+            index.db.create_function("hanscope_search_row", 2, fts_rowid, deterministic=True)
             return (f"WHERE EXISTS (SELECT 1 FROM articles member INDEXED BY articles_story WHERE member.story = s.id "
                     f"AND {probe[0]})", probe[1])
         if hits >= dense:
@@ -77,11 +78,6 @@ def _story_filter(index: Index, query: str, limit: int | None, offset: int) -> t
             return (f"WHERE EXISTS (SELECT 1 FROM articles member INDEXED BY articles_story WHERE member.story = s.id "
                     f"AND member.id IN ({ids_sql}))", params)
     return "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(_stories_matching(index, plan))]
-
-
-def _search_row(article_id: int, date: str) -> int:
-    """textindex.fts_rowid in SQL, for an id the index holds ('9999': the articles_story index's undated)."""
-    return date_key(date) << ID_BITS | article_id
 
 
 def stories(index: Index, query: str | None, limit: int | None, offset: int) -> list[StoryRow]:
