@@ -128,16 +128,23 @@ def test_a_string_of_digits_is_no_typo(month):
     assert month.search("005931").instead is None and month.search("005931").total_articles == 0
 
 
-async def test_the_app_paints_the_newest_articles_answer_then_the_whole_one(month_db, tmp_path, monkeypatch):
+@pytest.fixture
+def app(month_db, tmp_path, monkeypatch):
+    """The app on the month, its index handles (opened by the app) reading the three newest articles first."""
+    import store.api
+    from tui.app import HanscopeApp
+
+    monkeypatch.setattr(store.api, "NEWEST_WINDOW", WINDOW)
+    return HanscopeApp(month_db, export_dir=tmp_path)
+
+
+async def test_the_app_paints_the_newest_articles_answer_then_the_whole_one(app, monkeypatch):
     """Typing a stock code: the newest articles' hits are painted first with a status that says so, then the whole
     answer replaces them, and only then are the facets counted."""
-    import store.api
     from textual.widgets import Static
     from tests.test_tui_app import settle, type_query
-    from tui.app import HanscopeApp
     from tui.screens.search import SearchScreen
 
-    monkeypatch.setattr(store.api, "NEWEST_WINDOW", WINDOW)  # the app's own index handles read it when opened
     painted = []
     got_results = SearchScreen.got_results
 
@@ -148,7 +155,6 @@ async def test_the_app_paints_the_newest_articles_answer_then_the_whole_one(mont
                             screen.facets is None))
 
     monkeypatch.setattr(SearchScreen, "got_results", recording)
-    app = HanscopeApp(month_db, export_dir=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await type_query(pilot, "005930")
@@ -161,16 +167,13 @@ async def test_the_app_paints_the_newest_articles_answer_then_the_whole_one(mont
         assert app.screen.facets is not None and "4 articles" in str(app.screen.query_one("#status", Static).render())
 
 
-async def test_the_app_says_the_window_is_empty_and_keeps_the_row_moved_to(month_db, tmp_path, monkeypatch):
+async def test_the_app_says_the_window_is_empty_and_keeps_the_row_moved_to(app, monkeypatch):
     """While the older articles are searched, an empty window is not "nothing matches"; and a row the cursor was
     moved to meanwhile stays under it when the whole answer replaces the list."""
-    import store.api
     from tests.test_tui_app import settle, type_query
-    from tui.app import HanscopeApp
     from tui.result_list import ResultList
     from tui.screens.search import SearchScreen
 
-    monkeypatch.setattr(store.api, "NEWEST_WINDOW", WINDOW)
     held = []
     fetch_results = SearchScreen._fetch_results
 
@@ -181,7 +184,6 @@ async def test_the_app_says_the_window_is_empty_and_keeps_the_row_moved_to(month
             held.append(lambda: fetch_results(screen, query, size, newest_first))
 
     monkeypatch.setattr(SearchScreen, "_fetch_results", holding)
-    app = HanscopeApp(month_db, export_dir=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await type_query(pilot, "777-7777")
