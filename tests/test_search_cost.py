@@ -135,13 +135,29 @@ def test_a_big_answer_ranks_its_window_by_headline_without_bm25(tmp_path):
     assert [a.score for a in windowed.articles] == [2.0, 1.0, 1.0, 0.0, 0.0]
     assert any("headline" in note for note in windowed.notes)
     assert pages(index, "하이닉스", 2) == ids  # the window's order holds across pages
-    assert pages(index, "하이닉스", 1) == ids  # a page within the headline matches stops the scan there
+    assert pages(index, "하이닉스", 1) == ids
+
+
+def test_headlines_past_the_windows_edge_are_read_ascending_from_it(tmp_path, monkeypatch):
+    """FTS5 checks a scan's lower rowid bound only at a row that matches: newest first, a title scan that finds no
+    headline walks on past the window's edge to the oldest article (147 ms at 1M); ascending it starts there."""
+    monkeypatch.setattr("store.window_headings.COST_PER_HIT_MS", 1e6)  # the scan, not headings matched in memory
+    index = _hynix_index(tmp_path)
+    index.rank_window = 3
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    try:
+        first = index.search("하이닉스", limit=1).articles
+    finally:
+        index.db.set_trace_callback(None)
+    past_edge = [s for s in statements if "articles_fts.rowid > " in s]  # the title scan (its expression is bound)
+    assert past_edge and all("DESC" not in s for s in past_edge), past_edge
+    assert [a.title for a in first] == ["하이닉스 노조 파업 예고"]
 
 
 def test_a_page_that_ends_at_the_headline_matches_skips_those_that_are_no_hits(tmp_path):
-    """A first page within the headline matches reads them newest first and stops; a headline match that is no
-    hit (here newer than the date range, which the scan beyond the window's edge does not carry) must not take a
-    place on it, nor push a real one off."""
+    """A headline match that is no hit (here newer than the date range, which the title scan past the window's edge
+    does not carry) must not take a place on a page, nor push a real one off."""
     index = _hynix_index(tmp_path)
     by_day = {a.date[:10]: a.id for a in index.articles()}
     index.rank_window = 2  # hits 10-03, 10-02 (headline) in the window, 10-01 after it; 10-04's headline is out of range
