@@ -220,7 +220,7 @@ class Index:
         # A word that names no entity (AI) only appears inside names: a few of those, not a screenful above the articles
         return found[:8] if any(h.how == "exact" for h in found) else found[:3]
 
-    def _numbers_matching(self, amount_text: str, within: tuple[str, list] | None, limit: int = 50) -> list[NumberRow]:
+    def _numbers_matching(self, amount_text: str, within: number_table.Hits | None, limit: int = 50) -> list[NumberRow]:
         return number_table.numbers_matching(self, amount_text, within, limit)
 
     # --- saved searches -------------------------------------------------------------------------

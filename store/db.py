@@ -5,6 +5,8 @@ import os
 import sqlite3
 import sys
 
+from .textindex import fts_rowid
+
 SCHEMA_VERSION = 12  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
@@ -202,6 +204,9 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
             raise DatabaseError(f"cannot open {path}: {err}") from None
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # an article's search row in SQL, for probes of a hit at its row (SearchPlan.article_probe_sql); made
+            # here, as SQLite will not change a function while a statement is running
+            conn.create_function("hanscope_search_row", 2, fts_rowid, deterministic=True)
             # In WAL mode NORMAL stays consistent after a crash or kill -9 (only the last commits before a power
             # loss may be lost) and spares an fsync per file: 4.4 s per 1000 files here.
             conn.execute("PRAGMA synchronous = NORMAL")

@@ -22,7 +22,6 @@ from .results import (
     StoryRow,
 )
 from .search import SearchPlan
-from .textindex import fts_rowid
 
 if TYPE_CHECKING:
     from .api import Index
@@ -65,12 +64,10 @@ def _story_filter(index: Index, query: str, limit: int | None, offset: int) -> t
     plan = SearchPlan(index, parse_query(query))
     if limit is not None:
         dense = isqrt((limit + offset) * max(_stories_total(index), 1)) + 1
-        probe = plan.row_probe_sql("hanscope_search_row(member.id, coalesce(member.date, '9999'))")
+        probe = plan.article_probe_sql("member")
         probed = dense * PROBED_FROM if probe is not None else None
         hits = plan.count(cap=max(dense, probed or 0))
         if probe is not None and hits >= probed:
-            # textindex.fts_rowid in SQL ('9999', the articles_story index's undated, is day 0 as NULL is)
-            index.db.create_function("hanscope_search_row", 2, fts_rowid, deterministic=True)
             return (f"WHERE EXISTS (SELECT 1 FROM articles member INDEXED BY articles_story WHERE member.story = s.id "
                     f"AND {probe[0]})", probe[1])
         if hits >= dense:

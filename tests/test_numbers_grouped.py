@@ -45,6 +45,22 @@ def numbers_index(seeds_db_copy):
     index.close()
 
 
+class OddArticles:
+    """store.number_table.Hits: the articles with odd ids, read as a subquery, known already, or probed."""
+
+    def __init__(self, how: str = "read") -> None:
+        self.how = how
+
+    def matching_ids_sql(self) -> tuple[str, list]:
+        return "SELECT id FROM articles WHERE id % 2 = 1", []
+
+    def known_hits(self) -> set[int] | None:
+        return set(range(1, 10_000, 2)) if self.how == "known" else None
+
+    def hits_among(self, article_ids: list[int]) -> set[int] | None:
+        return {a for a in article_ids if a % 2} if self.how == "probed" else None
+
+
 def _both(monkeypatch, read):
     """(grouped answer, single statement's answer) of `read()`."""
     grouped = read()
@@ -81,11 +97,28 @@ def test_grouped_pages_equal_the_single_statement(numbers_index, monkeypatch, or
 def test_a_query_amount_equals_the_single_statement(numbers_index, monkeypatch, amount, reach_batch, few):
     monkeypatch.setattr(number_table, "REACH_BATCH", reach_batch)
     monkeypatch.setattr(number_table, "FEW_ARTICLES", few)
-    within = ("SELECT id FROM articles WHERE id % 2 = 1", [])
-    for inside in (None, within):
+    for inside in (None, OddArticles()):
         grouped, single = _both(monkeypatch, lambda: [n.id for n in number_table.numbers_matching(
             numbers_index, amount, inside, 50)])
         assert grouped == single, (amount, inside)
+
+
+@pytest.mark.parametrize("how, chunk, at_most", [
+    ("known", 64, 512), ("probed", 64, 512), ("probed", 1, 4), ("probed", 3, 40), ("probed", 7, 10_000)])
+@pytest.mark.parametrize("amount", ["90만장", "1조원", "3~5조원", "5명", "10%", "30억 달러"])
+@pytest.mark.parametrize("few", [0, 1000])
+def test_hits_known_or_probed_find_what_reading_them_finds(numbers_index, monkeypatch, amount, how, chunk, at_most,
+                                                            few):
+    """Probing the rows' articles a chunk at a time, giving up past `at_most` rows (the rows probed then go on
+    through the filter), or the hits the plan already holds: the same numbers as reading every hit."""
+    monkeypatch.setattr(number_table, "FEW_ARTICLES", few)
+    monkeypatch.setattr(number_table, "PROBED_CHUNK", chunk)
+    monkeypatch.setattr(number_table, "PROBED_AT_MOST", at_most)
+    for limit in (1, 5, 50):
+        read = number_table.numbers_matching(numbers_index, amount, OddArticles(), limit)
+        other = number_table.numbers_matching(numbers_index, amount, OddArticles(how), limit)
+        assert [n.id for n in other] == [n.id for n in read], (amount, limit)
+        assert all(n.article_id % 2 for n in other)
 
 
 @pytest.mark.parametrize("few", [0, 1000])
@@ -97,7 +130,7 @@ def test_the_matching_articles_are_read_once(numbers_index, monkeypatch, few):
     statements: list[str] = []
     numbers_index.db.set_trace_callback(statements.append)
     try:
-        found = number_table.numbers_matching(numbers_index, "5조원", ("SELECT id FROM articles WHERE id % 2 = 1", []), 500)
+        found = number_table.numbers_matching(numbers_index, "5조원", OddArticles(), 500)
     finally:
         numbers_index.db.set_trace_callback(None)
     assert found and len([s for s in statements if "id % 2 = 1" in s]) == 1
@@ -206,3 +239,58 @@ def test_no_index_of_every_number_by_value(seeds_db_copy):
         assert "numbers_value" not in names() and [n.id for n in index.numbers(limit=30)] == before
     finally:
         index.close()
+
+
+
+@pytest.fixture
+def chips_index(tmp_path):
+    """Six dated articles with 30% in them, five on 반도체 (반도체는, 반도체가, 반도체의: particles)."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    bodies = ["반도체 수출이 30% 늘었다. 메모리는 12% 올랐다.", "반도체는 재고가 30% 줄었다.",
+              "D램 값이 30% 뛰었다. 반도체가 끌었다.", "자동차 판매가 30% 늘었다.", "반도체 매출 비중이 30%를 넘었다.",
+              "반도체의 30%는 메모리다."]
+    for n, body in enumerate(bodies):
+        (corpus / f"{n}.txt").write_text(f"시황 {n}\n\n한빛경제 홍길동 기자\n입력 2025-10-0{n + 1} 09:00\n\n{body}\n",
+                                         encoding="utf-8")
+    db = connect(tmp_path / "c.db", create=True)
+    index_paths(db, [corpus], workers=0)
+    db.close()
+    index = Index.open(tmp_path / "c.db")
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize("query", ["반도체 30%", "반도체 -D램 30%", "30% 반도체 outlet:한빛경제", "반도 체 30%"])
+def test_a_search_finds_the_same_numbers_from_its_window_probed_or_read(chips_index, monkeypatch, query):
+    """The hits the ranked window already holds, each probed at its search row, or all read again: one answer."""
+    from store.search import SearchPlan
+
+    def numbers() -> list[int]:
+        return [n.id for n in chips_index.search(query).numbers]
+
+    known = numbers()  # a few hits: the ranked window holds them all
+    chips_index.rank_window = 1
+    monkeypatch.setattr(number_table, "PROBED_CHUNK", 2)
+    probed = numbers()
+    monkeypatch.setattr(SearchPlan, "hits_among", lambda plan, ids: None)
+    assert len(known) >= 2 and probed == known and numbers() == known, query
+
+
+def test_a_big_answer_probes_the_articles_of_its_amount_instead_of_reading_every_hit(chips_index):
+    """At 1M `반도체 30%` read its 739k hits to keep the numbers of 30% in them (607 ms); the articles of the first
+    numbers of 30%, asked one by one whether they are hits, fill the page (21 ms)."""
+    chips_index.rank_window = 1  # more hits than the ranked window holds
+    statements: list[str] = []
+    chips_index.db.set_trace_callback(statements.append)
+    try:
+        found = chips_index.search("반도체 30%").numbers
+    finally:
+        chips_index.db.set_trace_callback(None)
+    hits = {a.id for a in chips_index.search("반도체 30%").articles}
+    assert len(found) == len(hits) >= 3 and {n.article_id for n in found} == hits
+    assert any("hanscope_search_row(m.id" in s for s in statements)
+    assert not any(s.startswith("SELECT * FROM (SELECT") for s in statements), statements
