@@ -15,6 +15,7 @@ from .plan_sql import _ENTITY_PROBE
 from .textindex import ID_MASK
 
 WINDOW_SLICES = (8, 1)  # a window of the newest articles is read in slices: its newest eighth, then all of it
+MANY_PHRASES = 16  # a headline expression of this many phrases is read newest first past an edge, words ANDed or not
 
 
 class RankedWindow:
@@ -102,7 +103,7 @@ class RankedWindow:
         if offset < self.rank_window:
             if headline_first:
                 end = self.rank_window if limit < 0 else offset + limit
-                ranked = self._by_headline(newest[:self.rank_window], edge)[offset:end]
+                ranked = self._by_headline(newest[:self.rank_window], edge, end)[offset:end]
             else:
                 ranked = self._ids(f"{rank}, {self._id}", limit, offset, f"AND articles_fts.rowid > {edge}", rank=rank)
             if len(ranked) == limit:
@@ -123,33 +124,44 @@ class RankedWindow:
 
     def _by_headline(self, window: list[int], edge: int | None, first: int | None = None) -> list[tuple[int, float]]:
         """(article id, score) of the window's hits (search rowids, newest first, after `edge` when given): those
-        whose headline matches first (score 2), then the others (score 1), each newest first; with `first` (and no
-        `edge`), at least the first `first` of them. One FTS5 scan of the window's rows in the title column,
-        narrowed by the outlet terms and the date range: its cost is the window's, where bm25 read every posting of
-        every phrase for its IDF. Past an `edge` the scan is ascending from it, to the newest: FTS5 checks its lower
-        bound only at a row that matches, so newest first it walked on past the edge while the title matched none
-        (`삼성전자 영업이익 12` at 1M: 147 ms for no headline, 4 ms ascending). Without one, a page within the
-        headline matches (the first page of a common word: ~1 hit in 5) ends that scan at its last one, newest
-        first."""
+        whose headline matches first (score 2), then the others (score 1), each newest first; with `first`, at
+        least the first `first` of them. One FTS5 scan of the title column over the window's rows, narrowed by the
+        outlet terms and the date range: its cost is the window's, where bm25 read every posting of every phrase
+        for its IDF. A page within the headline matches is read newest first and ends at its last one. But past an
+        `edge` FTS5 checks that lower bound only at a row that matches, so newest first it walks on past the edge
+        while the title matches none: words ANDed, which seldom all stand in a headline, are read ascending from
+        the edge (`삼성전자 영업이익 12` at 1M: 122 ms newest first for no headline, 4 ms ascending). One word's
+        headline matches are dense, and an ascending start seeks each of its terms, slow for common ones (엔비디아,
+        whose NVIDIA has `id` and `di`: 2.7 ms newest first, 8.6 ascending); so is an expression of MANY_PHRASES
+        (a one-letter word's terms: `이 12`; `이` 11 ms newest first, 21 ascending)."""
         bounds = [(">", edge)] if edge is not None else self._rowid_range()
-        sql = ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
-               + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))
         params = (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",)
+        newest_first = first and self.window_floor is None and (
+            edge is None or " AND " not in self.headline_driver
+            or self.headline_driver.count(" OR ") + 1 >= MANY_PHRASES)
         if self._window_ms > window_headings.COST_PER_HIT_MS * len(window):
             # finding the window was slow, so its rows hold the query's terms thinly: the title scan over its range
             # would cost as much again (1조2000억원 at 1M: 207 ms); its headings are matched in memory instead
             titled = window_headings.titled_in_memory(self.index, window, params[0])
-        elif first and edge is None and self.window_floor is None:  # (a newest articles' window is read ascending)
+        elif newest_first:
             hits = set(window)
-            newest = [r for (r,) in self.index._rows(f"{sql} ORDER BY articles_fts.rowid DESC LIMIT ?", (*params, first))]
+            newest = [r for (r,) in self.index._rows(f"{self._titled_sql(bounds)} ORDER BY articles_fts.rowid DESC "
+                                                     "LIMIT ?", (*params, first))]
             in_window = [r for r in newest if r in hits]
             if len(in_window) >= first:  # the page's rows are the newest headline matches among the hits
                 return [(rowid & ID_MASK, -2.0) for rowid in in_window]
-            if len(newest) == first:  # a condition left some out: read them all
-                newest = [r for (r,) in self.index._rows(sql, params)]
-            titled = set(newest)
+            # a condition left some out: read them all
+            titled = set(newest) if len(newest) < first else self._titled(bounds, params)
         else:
-            titled = {r for (r,) in self.index._rows(sql, params)}
+            titled = self._titled(bounds, params)
         # ranks as bm25 gives them (lower is better): the score shown is the rank negated
         return ([(rowid & ID_MASK, -2.0) for rowid in window if rowid in titled]
                 + [(rowid & ID_MASK, -1.0) for rowid in window if rowid not in titled])
+
+    def _titled(self, bounds: list[tuple[str, int]], params: tuple) -> set[int]:
+        return {r for (r,) in self.index._rows(self._titled_sql(bounds), params)}
+
+    @staticmethod
+    def _titled_sql(bounds: list[tuple[str, int]]) -> str:
+        return ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))

@@ -138,21 +138,45 @@ def test_a_big_answer_ranks_its_window_by_headline_without_bm25(tmp_path):
     assert pages(index, "하이닉스", 1) == ids
 
 
-def test_headlines_past_the_windows_edge_are_read_ascending_from_it(tmp_path, monkeypatch):
+def test_headlines_of_words_past_the_windows_edge_are_read_ascending_from_it(tmp_path, monkeypatch):
     """FTS5 checks a scan's lower rowid bound only at a row that matches: newest first, a title scan that finds no
-    headline walks on past the window's edge to the oldest article (147 ms at 1M); ascending it starts there."""
+    headline walks on past the window's edge to the oldest article (`삼성전자 영업이익 12` at 1M: 122 ms), which
+    words ANDed, seldom all in a headline, risk; ascending it starts there. One word's headlines are dense, and so
+    are a one-letter word's many terms': those are read newest first, which stops at the page."""
+    from store.api import Index
+    from store.db import connect
+    from store.indexer import index_paths
+
     monkeypatch.setattr("store.window_headings.COST_PER_HIT_MS", 1e6)  # the scan, not headings matched in memory
-    index = _hynix_index(tmp_path)
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    for day in range(1, 7):  # one headline with both words (10-05); 삼성전자는, 영업이익이: particles
+        title = "삼성전자 영업이익 12조" if day == 5 else f"증시 마감 {day}"
+        body = "삼성전자는 3분기 영업이익이 늘었다고 밝혔다."
+        (corpus / f"{day}.txt").write_text(f"{title}\n\n한빛경제 홍길동 기자\n입력 2025-10-{day:02d} 09:00\n\n{body}\n",
+                                         encoding="utf-8")
+    db = connect(tmp_path / "e.db", create=True)
+    index_paths(db, [corpus], workers=0)
+    db.close()
+    index = Index.open(tmp_path / "e.db")
     index.rank_window = 3
-    statements: list[str] = []
-    index.db.set_trace_callback(statements.append)
-    try:
-        first = index.search("하이닉스", limit=1).articles
-    finally:
-        index.db.set_trace_callback(None)
-    past_edge = [s for s in statements if "articles_fts.rowid > " in s]  # the title scan (its expression is bound)
-    assert past_edge and all("DESC" not in s for s in past_edge), past_edge
-    assert [a.title for a in first] == ["하이닉스 노조 파업 예고"]
+
+    def title_scans(query: str) -> tuple[list[str], list[str]]:
+        statements: list[str] = []
+        index.db.set_trace_callback(statements.append)
+        try:
+            page = [a.date[5:10] for a in index.search(query, limit=2).articles]
+        finally:
+            index.db.set_trace_callback(None)
+        return page, [s for s in statements if "articles_fts.rowid > " in s]  # the title scan (its expression bound)
+
+    page, scans = title_scans("삼성전자 영업이익")
+    assert page == ["10-05", "10-06"] and scans and all("DESC" not in s for s in scans), scans
+    page, scans = title_scans("영업이익")
+    assert page == ["10-05", "10-06"] and scans and all("DESC LIMIT" in s for s in scans), scans
+    monkeypatch.setattr("store.ranked_window.MANY_PHRASES", 1)  # as if its phrases were a one-letter word's many
+    page, scans = title_scans("삼성전자 영업이익")
+    assert page == ["10-05", "10-06"] and scans and all("DESC LIMIT" in s for s in scans), scans
 
 
 def test_a_page_that_ends_at_the_headline_matches_skips_those_that_are_no_hits(tmp_path):
