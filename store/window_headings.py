@@ -6,7 +6,7 @@ row in the range that holds its terms anywhere: for a phrase of common terms who
 whose newest 1,001 hits reach back over every day at 1M) it costs what finding the window did, ~200 ms. Here the
 window's headings are read from the articles, turned into their search text as the writer made it (and as a delete
 makes it again: batch_writer.heading_grams), and the same expression is asked of them in a table in memory with the
-same tokenizer: ~35 µs a hit, whatever the archive's size.
+same tokenizer: ~60-150 µs a hit, whatever the archive's size (the inserts most of it, then the headings' grams).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .textindex import ID_MASK, outlet_term
 if TYPE_CHECKING:
     from .api import Index
 
-COST_PER_HIT_MS = 0.035  # what matching a window hit in memory costs (1,000 hits at 1M: 35 ms)
+COST_PER_HIT_MS = 0.1  # what matching a window hit in memory costs (1,000 hits at 1M: 63-146 ms, 2026-12-07)
 _SEARCH_TABLE = re.search(r"articles_fts USING (fts5\(.*?\));", SCHEMA, re.S)[1]  # its columns and tokenizer
 
 
