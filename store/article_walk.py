@@ -27,13 +27,14 @@ DENSE_ENTITY_SHARE = 200  # an entity in one article of this many: a batch of WA
 _MERGE_KEYS = {"new": (lambda row: (row[1], -row[0]),), "old": (lambda row: (row[1], row[0]), lambda row: row[0])}
 
 
-def _asked_at_row(where: str, params: list) -> str:
-    """`where` with each word condition whose FTS5 expression (its parameter) is short asked at the row."""
+def _asked_at_row(where: str, params: list, at_row: str = _WORDS_AT_ROW) -> str:
+    """`where` with each word condition whose FTS5 expression (its parameter) is short asked at the row (of an
+    entity's article_entities row `ae`, or with `at_row` another)."""
     pieces = where.split(_WORDS_LIST)
     out, at = [pieces[0]], pieces[0].count("?")
     for piece in pieces[1:]:
         short = params[at].count('"') // 2 <= WORDS_AT_ROW_TERMS  # each term is one quoted token
-        out += [_WORDS_AT_ROW if short else _WORDS_LIST, piece]
+        out += [at_row if short else _WORDS_LIST, piece]
         at += 1 + piece.count("?")
     return "".join(out)
 

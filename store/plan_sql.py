@@ -39,6 +39,9 @@ WORDS_AT_ROW_TERMS = 10  # terms: a word expression this short is asked at a row
 # is asked at each row, a longer one read whole once
 _WORDS_AT_ROW = (f"EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
                  f"AND articles_fts.rowid = (ae.recency >> {ID_BITS} << {ID_BITS} | ae.article_id))")
+# ... or at an article's own search row (db.connect's hanscope_search_row: textindex.fts_rowid), asked of one article
+_WORDS_AT_ARTICLE = ("EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                     "AND articles_fts.rowid = hanscope_search_row(a.id, coalesce(a.date, '9999')))")
 # Short words with a rare @entity (`반도체 @박하원`): the entity's search rows, each handed to FTS5 to match at that row,
 # instead of the words' every hit probed for the entity (at 1M 반도체's 600k, 2.0 s, for 195 articles: ~35 ms)
 _ENTITY_ROWS = (f"articles_fts.rowid IN (SELECT recency >> {ID_BITS} << {ID_BITS} | article_id FROM article_entities "

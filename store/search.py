@@ -23,14 +23,14 @@ import re
 from math import isqrt
 from typing import TYPE_CHECKING
 
-from .article_walk import ArticleWalk
+from .article_walk import ArticleWalk, _asked_at_row
 from .backends import backend_of
 from .db import has_index
 from .extract.hangul import is_initials_query, normalize_name
 from .facets import FacetCounting
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS,
-                       _ID, _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL, _WORDS_LIST,
-                       WORDS_AT_ROW_TERMS)
+                       _ID, _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL, _WORDS_AT_ARTICLE,
+                       _WORDS_LIST, WORDS_AT_ROW_TERMS)
 from .query import All, Entity, Not, Query, Text
 from .ranked_window import WINDOW_SLICES, RankedWindow
 from .results import ArticleHit, NumberRow
@@ -394,8 +394,13 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
 
     def article_probe_sql(self, alias: str) -> tuple[str, list] | None:
         """An SQL condition true when the article `alias` (a row of articles) is a hit, asked of its search row alone
-        (a seek per term); None unless the words drive as one phrase on SQLite (an OR of spellings costs a seek per
-        phrase and FTS5 may read on past the row: `엔비디아 30%` at 1M, 7 ms an article)."""
+        (a seek per term), or without words to drive, of its own row (an entity's row, the reporters' list, its
+        outlet and date; short words excluded at its search row); None on PostgreSQL, or for words that drive as
+        more than one phrase (an OR of spellings costs a seek per phrase and FTS5 may read on past the row:
+        `엔비디아 30%` at 1M, 7 ms an article)."""
+        if self._sqlite and self.driver is None:
+            where = _asked_at_row(self.where, self.where_params, _WORDS_AT_ARTICLE)
+            return f"EXISTS (SELECT 1 FROM articles a WHERE a.id = {alias}.id AND {where})", list(self.where_params)
         if not (self._sqlite and self.driver is not None and " OR " not in self.driver):
             return None
         # db.connect's textindex.fts_rowid ('9999', as the articles_story index reads an undated, is day 0 as NULL is)

@@ -29,12 +29,28 @@ if TYPE_CHECKING:
 
 def _stories_matching(index: Index, plan: SearchPlan) -> list[int]:
     """Stories with an article the query (in the search's query language) finds, any of its hits."""
-    ids_sql, params = plan.matching_ids_sql()
+    return _stories_of(index, plan.matching_ids_sql())
+
+
+def _stories_of(index: Index, ids: tuple[str, list] | list[int]) -> list[int]:
+    """The stories of these articles: a subquery of their ids with its parameters, or the ids."""
+    ids_sql, params = ids if isinstance(ids, tuple) else ("SELECT value FROM json_each(?)", [json.dumps(ids)])
     # each hit's story from the covering index, not from the row, where it sits after the body (172 -> 62 ms for
     # the 66,249 hits of 삼성 at 100k)
     placing = " INDEXED BY articles_placing" if has_index(index.db, "articles_placing") else ""
     return [r[0] for r in index._rows(
         f"SELECT DISTINCT story FROM articles{placing} WHERE id IN ({ids_sql}) AND story IS NOT NULL", params)]
+
+
+def _first_hits(index: Index, plan: SearchPlan, cap: int) -> list[int] | None:
+    """Every hit's article id when there are fewer than `cap`, else None; asked of words that drive the search,
+    where counting the hits and then reading them for their stories read the search table twice (`1조2000억원` at
+    1M: its digits' terms are in nearly every article, 865 -> 258 ms a page of 40 in the Stories box)."""
+    if plan.driver is None:
+        return None  # conditions alone: counted by their own rows (SearchPlan.count), not read here
+    ids_sql, params = plan.matching_ids_sql()
+    ids = [r[0] for r in index._rows(f"{ids_sql} LIMIT ?", [*params, cap])]
+    return ids if len(ids) < cap else None
 
 
 def story_count(index: Index, query: str | None) -> int:
@@ -60,12 +76,18 @@ def _story_filter(index: Index, query: str, limit: int | None, offset: int) -> t
     The walk asks "is this member a hit" of a set of every hit, made first: at 1M 677k hits of 삼성, 825 ms. Where
     the words are one phrase (no OR of spellings) and hits are many, each member is probed in the search table by
     its search row instead (a seek per term; 6 ms). An OR of spellings costs a seek per phrase and a probe walk is
-    long where hits are fewer (엔비디아 at 1M: 1.3 s probed against 0.4 s), so those keep the set."""
+    long where hits are fewer (엔비디아 at 1M: 1.3 s probed against 0.4 s), so those keep the set. Conditions alone
+    (`@삼성전자`, `by:김`, `-삼성`) are asked at each member's own rows from the walk's threshold on (the set of
+    `@삼성전자`'s hits: 837 ms at 1M; probed, 7 ms). Fewer hits than that are read once, not counted first."""
     plan = SearchPlan(index, parse_query(query))
     if limit is not None:
         dense = isqrt((limit + offset) * max(_stories_total(index), 1)) + 1
         probe = plan.article_probe_sql("member")
-        probed = dense * PROBED_FROM if probe is not None else None
+        # (conditions alone are probed at each member's own rows, a seek or two each, from the walk's threshold on)
+        probed = None if probe is None else dense if plan.driver is None else dense * PROBED_FROM
+        few = _first_hits(index, plan, dense if probed is None else min(dense, probed))  # (probed: the walk's first)
+        if few is not None:  # every hit read: their stories
+            return "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(_stories_of(index, few))]
         hits = plan.count(cap=max(dense, probed or 0))
         if probe is not None and hits >= probed:
             return (f"WHERE EXISTS (SELECT 1 FROM articles member INDEXED BY articles_story WHERE member.story = s.id "

@@ -832,3 +832,45 @@ def test_a_query_s_stories_walked_biggest_first_are_those_its_hits_are_in(loi_db
         assert any("EXISTS (SELECT 1 FROM articles member" in s for s in statements)  # 삼성 is dense here: walked
     finally:
         index.close()
+
+
+def _statements(index, read) -> list[str]:
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    try:
+        read()
+    finally:
+        index.db.set_trace_callback(None)
+    return statements
+
+
+def test_conditions_alone_ask_each_member_at_its_own_rows(loi_db, monkeypatch):
+    """Without words to drive, a story's members are asked at their own rows (the entity's row, the outlet, short
+    words at the member's search row) rather than of a set of every hit made first: at 1M a page of 40 stories of
+    `@삼성전자` took 837 ms, now 7; `-삼성` 1.6 s, now 54 ms."""
+    import store.story_views as story_views
+
+    monkeypatch.setattr(story_views, "isqrt", lambda n: 0)  # any hit is many: the walk
+    index = Index.open(loi_db)
+    try:
+        for query in ("@삼성전자", "-스타게이트", "outlet:한빛일보", "@삼성전자 -스타게이트"):
+            walk = [s for s in _statements(index, lambda: index.stories(query, limit=1)) if "member.story = s.id" in s]
+            assert walk and all("a.id = member.id" in s and "member.id IN (" not in s for s in walk), (query, walk)
+            if "스타게이트" in query:  # short words: at the member's search row, not a set of their every hit
+                assert all("hanscope_search_row(a.id" in s for s in walk), walk
+    finally:
+        index.close()
+
+
+def test_few_hits_are_read_once_for_their_stories(loi_db):
+    """Counting a query's hits, then reading them for their stories, read the search table twice (`1조2000억원`,
+    whose digits' terms are in nearly every article: 865 ms a page at 1M, now 258); hits fewer than the walk's
+    threshold are read once."""
+    index = Index.open(loi_db)
+    try:
+        for query in ("스타게이트", "삼성 date:2025-10-01..2025-10-02", "없는낱말"):
+            matches = [s for s in _statements(index, lambda: index.stories(query, limit=50)) if "MATCH" in s]
+            assert len(matches) == 1, (query, matches)
+        assert [s.id for s in index.stories("스타게이트", limit=50)] == [s.id for s in index.stories("스타게이트", limit=None)]
+    finally:
+        index.close()
