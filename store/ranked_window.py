@@ -15,7 +15,7 @@ from .plan_sql import _ENTITY_PROBE
 from .textindex import ID_MASK
 
 WINDOW_SLICES = (8, 1)  # a window of the newest articles is read in slices: its newest eighth, then all of it
-MANY_PHRASES = 16  # a headline expression of this many phrases is read newest first past an edge, words ANDed or not
+SPARSE_HEADLINES = 2  # this many words ANDed (of two letters or more) seldom all stand in one headline (_by_headline)
 
 
 class RankedWindow:
@@ -129,16 +129,17 @@ class RankedWindow:
         outlet terms and the date range: its cost is the window's, where bm25 read every posting of every phrase
         for its IDF. A page within the headline matches is read newest first and ends at its last one. But past an
         `edge` FTS5 checks that lower bound only at a row that matches, so newest first it walks on past the edge
-        while the title matches none: words ANDed, which seldom all stand in a headline, are read ascending from
-        the edge (`삼성전자 영업이익 12` at 1M: 122 ms newest first for no headline, 4 ms ascending). One word's
-        headline matches are dense, and an ascending start seeks each of its terms, slow for common ones (엔비디아,
-        whose NVIDIA has `id` and `di`: 2.7 ms newest first, 8.6 ascending); so is an expression of MANY_PHRASES
-        (a one-letter word's terms: `이 12`; `이` 11 ms newest first, 21 ascending)."""
+        while the title matches none: SPARSE_HEADLINES words ANDed, which seldom all stand in a headline, are read
+        ascending from the edge (`삼성전자 영업이익 12` at 1M: 122 ms newest first for no headline, 4 ms ascending;
+        `삼성전자 영업이익 1` 40 -> 15). One word's headline matches are dense, and an ascending start seeks each of
+        its terms, slow for common ones (엔비디아, whose NVIDIA has `id` and `di`: 2.7 ms newest first, 8.6
+        ascending), and for a one-letter word's many (`이 12`: 15 -> 31 ms, `삼성 이` 14 -> 30): those stay newest
+        first."""
         bounds = [(">", edge)] if edge is not None else self._rowid_range()
         params = (f"title : ({self.headline_driver}) {self.outlet_tags or ''}",)
         newest_first = first and self.window_floor is None and (
             edge is None or " AND " not in self.headline_driver
-            or self.headline_driver.count(" OR ") + 1 >= MANY_PHRASES)
+            or sum(len(t.letters) > 1 for t in self.q.texts()) < SPARSE_HEADLINES)
         if self._window_ms > window_headings.COST_PER_HIT_MS * len(window):
             # finding the window was slow, so its rows hold the query's terms thinly: the title scan over its range
             # would cost as much again (1조2000억원 at 1M: 207 ms); its headings are matched in memory instead
