@@ -81,11 +81,10 @@ def _of_hits(index: Index, rows: Iterator[tuple], within: Hits, where: str, para
         kept: list[tuple] = []
         while len(taken) < PROBED_AT_MOST:
             chunk = list(islice(rows, PROBED_CHUNK))
+            taken += chunk
             found = within.hits_among(sorted({row[1] for row in chunk})) if chunk else set()  # article id second
             if found is None:
-                taken += chunk
                 break
-            taken += chunk
             kept += [row for row in chunk if row[1] in found]
             if len(kept) >= limit or len(chunk) < PROBED_CHUNK:
                 return _with_sentences(index, _chunks(iter(kept), limit))

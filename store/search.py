@@ -395,7 +395,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
     def article_probe_sql(self, alias: str) -> tuple[str, list] | None:
         """An SQL condition true when the article `alias` (a row of articles) is a hit, asked of its search row alone
         (a seek per term), or without words to drive, of its own row (an entity's row, the reporters' list, its
-        outlet and date; short words excluded at its search row); None on PostgreSQL, or for words that drive as
+        outlet and date; short words asked at its search row); None on PostgreSQL, or for words that drive as
         more than one phrase (an OR of spellings costs a seek per phrase and FTS5 may read on past the row:
         `엔비디아 30%` at 1M, 7 ms an article)."""
         if self._sqlite and self.driver is None:
