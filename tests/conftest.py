@@ -73,6 +73,22 @@ def index_of_seeds_and(folder: Path, extra: dict[str, str]) -> Path:
     return path
 
 
+def index_of_dated(folder: Path, stories: list[tuple[str, str, str]]) -> Path:
+    """An index of plain-text pages an outlet (한빛경제) might publish, one a (day as 2025-10-01, headline, body),
+    written to `folder`; the index beside it, named after it."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    folder.mkdir()
+    for n, (day, headline, body) in enumerate(stories):
+        (folder / f"{n}.txt").write_text(f"{headline}\n\n한빛경제 홍길동 기자\n입력 {day} 09:00\n\n{body}\n", encoding="utf-8")
+    path = folder.with_suffix(".db")
+    db = connect(path, create=True)
+    index_paths(db, [folder], workers=0)
+    db.close()
+    return path
+
+
 @pytest.fixture
 def seeds_db_copy(seeds_db, tmp_path) -> Path:
     """A private copy of the seed index, for tests that edit or re-index it."""

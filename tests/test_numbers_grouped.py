@@ -11,6 +11,8 @@ import pytest
 import store.number_table as number_table
 from store.api import Index
 
+from conftest import index_of_dated
+
 
 def _add_numbers(path, count: int, seed: int = 7, ties: bool = True) -> None:
     """Synthetic rows on the seed articles: every unit, NULL and Korean counters, many equal values (ties), ranges
@@ -245,21 +247,11 @@ def test_no_index_of_every_number_by_value(seeds_db_copy):
 @pytest.fixture
 def chips_index(tmp_path):
     """Six dated articles with 30% in them, five on 반도체 (반도체는, 반도체가, 반도체의: particles)."""
-    from store.db import connect
-    from store.indexer import index_paths
-
-    corpus = tmp_path / "news"
-    corpus.mkdir()
     bodies = ["반도체 수출이 30% 늘었다. 메모리는 12% 올랐다.", "반도체는 재고가 30% 줄었다.",
               "D램 값이 30% 뛰었다. 반도체가 끌었다.", "자동차 판매가 30% 늘었다.", "반도체 매출 비중이 30%를 넘었다.",
               "반도체의 30%는 메모리다."]
-    for n, body in enumerate(bodies):
-        (corpus / f"{n}.txt").write_text(f"시황 {n}\n\n한빛경제 홍길동 기자\n입력 2025-10-0{n + 1} 09:00\n\n{body}\n",
-                                         encoding="utf-8")
-    db = connect(tmp_path / "c.db", create=True)
-    index_paths(db, [corpus], workers=0)
-    db.close()
-    index = Index.open(tmp_path / "c.db")
+    index = Index.open(index_of_dated(tmp_path / "news", [
+        (f"2025-10-0{n + 1}", f"시황 {n}", body) for n, body in enumerate(bodies)]))
     yield index
     index.close()
 

@@ -10,6 +10,8 @@ from store.query import parse
 from store.search import RANK_WINDOW, SearchPlan
 from store.textindex import DATED_FROM, ID_MASK, date_key, fts_expression, fts_rowid, index_grams
 
+from conftest import index_of_dated
+
 ALL = {1, 2, 3, 4, 5}
 
 
@@ -100,24 +102,14 @@ def test_rank_scores_the_newest_window_and_the_rest_follow_newest_first(seeds_in
 def _hynix_index(tmp_path):
     """Five dated articles that say 하이닉스 in the headline or the body (once spaced), newest last."""
     from store.api import Index
-    from store.db import connect
-    from store.indexer import index_paths
 
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    stories = [  # (day, headline, body): newest last
+    return Index.open(index_of_dated(tmp_path / "news", [  # (day, headline, body): newest last
         ("2025-10-01", "반도체 수출 늘었다", "SK하이닉스는 HBM 물량을 늘렸다."),
         ("2025-10-02", "SK하이닉스, 청주 공장 증설", "회사는 새 공장을 짓는다."),
         ("2025-10-03", "메모리 값 올라", "SK하이 닉스와 삼성전자가 값을 올렸다."),
         ("2025-10-04", "하이닉스 노조 파업 예고", "노조는 임금을 요구했다."),
         ("2025-10-05", "증시 마감", "하이닉스가 3% 올랐다."),
-    ]
-    for n, (day, headline, body) in enumerate(stories):
-        (corpus / f"{n}.txt").write_text(f"{headline}\n\n한빛경제 홍길동 기자\n입력 {day} 09:00\n\n{body}\n", encoding="utf-8")
-    db = connect(tmp_path / "h.db", create=True)
-    index_paths(db, [corpus], workers=0)
-    db.close()
-    return Index.open(tmp_path / "h.db")
+    ]))
 
 
 def test_a_big_answer_ranks_its_window_by_headline_without_bm25(tmp_path):
@@ -144,21 +136,12 @@ def test_headlines_of_words_past_the_windows_edge_are_read_ascending_from_it(tmp
     words ANDed, seldom all in a headline, risk; ascending it starts there. One word's headlines are dense, and a
     one-letter word beside one matches many: those are read newest first, which stops at the page."""
     from store.api import Index
-    from store.db import connect
-    from store.indexer import index_paths
 
     monkeypatch.setattr("store.window_headings.COST_PER_HIT_MS", 1e6)  # the scan, not headings matched in memory
-    corpus = tmp_path / "news"
-    corpus.mkdir()
-    for day in range(1, 7):  # one headline with both words (10-05); 삼성전자는, 영업이익이: particles
-        title = "삼성전자 영업이익 12조" if day == 5 else f"증시 마감 {day}"
-        body = "삼성전자는 3분기 영업이익이 늘었다고 밝혔다."
-        (corpus / f"{day}.txt").write_text(f"{title}\n\n한빛경제 홍길동 기자\n입력 2025-10-{day:02d} 09:00\n\n{body}\n",
-                                         encoding="utf-8")
-    db = connect(tmp_path / "e.db", create=True)
-    index_paths(db, [corpus], workers=0)
-    db.close()
-    index = Index.open(tmp_path / "e.db")
+    # one headline with both words (10-05); 삼성전자는, 영업이익이: particles
+    index = Index.open(index_of_dated(tmp_path / "news", [
+        (f"2025-10-{day:02d}", "삼성전자 영업이익 12조" if day == 5 else f"증시 마감 {day}",
+         "삼성전자는 3분기 영업이익이 늘었다고 밝혔다.") for day in range(1, 7)]))
     index.rank_window = 3
 
     def title_scans(query: str) -> tuple[list[str], list[str]]:
