@@ -10,6 +10,8 @@ import pytest
 
 import store.number_table as number_table
 from store.api import Index
+from store.query import parse
+from store.search import SearchPlan
 
 from conftest import index_of_dated
 
@@ -243,7 +245,6 @@ def test_no_index_of_every_number_by_value(seeds_db_copy):
         index.close()
 
 
-
 @pytest.fixture
 def chips_index(tmp_path):
     """Six dated articles with 30% in them, five on 반도체 (반도체는, 반도체가, 반도체의: particles)."""
@@ -259,8 +260,6 @@ def chips_index(tmp_path):
 @pytest.mark.parametrize("query", ["반도체 30%", "반도체 -D램 30%", "30% 반도체 outlet:한빛경제", "반도 체 30%"])
 def test_a_search_finds_the_same_numbers_from_its_window_probed_or_read(chips_index, monkeypatch, query):
     """The hits the ranked window already holds, each probed at its search row, or all read again: one answer."""
-    from store.search import SearchPlan
-
     def numbers() -> list[int]:
         return [n.id for n in chips_index.search(query).numbers]
 
@@ -291,9 +290,6 @@ def test_a_big_answer_probes_the_articles_of_its_amount_instead_of_reading_every
 def test_a_window_of_the_newest_articles_reads_its_hits_rather_than_probe(chips_index):
     """A keystroke's window of the newest articles holds few hits (at most the window), and most of an amount's
     numbers are older than it: probing them would mostly miss (`반도체 30%` at 1M: 9 ms more than reading its 14k)."""
-    from store.query import parse
-    from store.search import SearchPlan
-
     whole, windowed = SearchPlan(chips_index, parse("반도체 30%")), SearchPlan(chips_index, parse("반도체 30%"), newest=3)
     assert windowed.window_floor is not None and whole.window_floor is None
     assert windowed.hits_among([1, 2, 3]) is None and whole.hits_among([1, 2, 3]) == {1, 2, 3}
