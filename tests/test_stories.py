@@ -625,6 +625,24 @@ async def test_the_stories_list_reads_each_page_once_and_adds_it_below(loi_db, t
         assert table.row_count == 3 and asked[-2:] == [("삼성", 2, 0), ("삼성", 2, 2)]
 
 
+async def test_the_stories_status_says_one_story_and_many(loi_db, tmp_path):
+    from textual.widgets import Static
+
+    from tui.app import HanscopeApp
+
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f4")
+        for query in ("", "영업이익", "삼성"):  # three stories; one of them (the earnings); each holds 삼성 (삼성전자)
+            await pilot.press("f", "ctrl+u", *query)
+            for _ in range(3):
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+            status = str(app.screen.query_one("#status", Static).content)
+            assert status.startswith({"": "3 stories, most", "영업이익": "1 story with an article matching '영업이익'",
+                                      "삼성": "3 stories with an article matching '삼성'"}[query]), status
+
+
 def figure_counts(db_path: Path) -> tuple[dict[int, int], dict[int, int]]:
     """Distinct bodies stating each figure: as the story step keeps them, and as the rows say."""
     from store.stories import figure_doc_key, figure_key

@@ -108,10 +108,10 @@ class StoriesScreen(BaseScreen):
             status = f"no story has an article matching {query!r}" if query else "the index has no articles"
         elif query:
             more = "+" if self.total > shown else ""
-            status = f"{shown:,}{more} stories with an article matching {query!r}"
+            status = f"{shown:,}{more} {_stories(shown, more)} with an article matching {query!r}"
         else:
             status = (f"the first {shown:,} of {self.total:,}" if self.total > shown else f"{shown:,}") + \
-                " stories, most widely run first"
+                f" {_stories(self.total)}, most widely run first"
         self.query_one("#status", Static).update(Text(status + " · enter opens · f narrows", style="dim"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -134,3 +134,7 @@ class StoriesScreen(BaseScreen):
         table = self.query_one("#story-table", StoryList)
         if self.rows and 0 <= table.cursor < len(self.rows):
             self.app.open_story(self.rows[table.cursor].id)
+
+
+def _stories(count: int, more: str = "") -> str:
+    return "story" if count == 1 and not more else "stories"
