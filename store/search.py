@@ -546,6 +546,10 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         if not amounts:
             return []
         alone = len(amounts) == 1 and self.q.root == amounts[0] and self.where == "1" and self.outlet_tags is None
+        if not alone and self.window_floor is not None and self.newest_only is None:
+            # a window of the newest articles that holds a whole first page is the answer (no second one follows),
+            # so its numbers are the whole answer's, not only those in the window's articles
+            return SearchPlan(self.index, self.q, self.rank_window).numbers()
         within = None if alone else self
         rows: list[NumberRow] = []
         for amount in amounts:

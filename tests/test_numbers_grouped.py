@@ -294,3 +294,14 @@ def test_a_window_of_the_newest_articles_reads_its_hits_rather_than_probe(chips_
     assert windowed.window_floor is not None and whole.window_floor is None
     assert windowed.hits_among([1, 2, 3]) is None and whole.hits_among([1, 2, 3]) == {1, 2, 3}
     assert {n.article_id for n in windowed.numbers()} == {a.id for a in windowed.page(None, 0)} != set()
+
+
+def test_a_window_that_holds_a_whole_page_keeps_the_whole_answers_numbers(chips_index):
+    """A keystroke's window of the newest articles that holds more hits than the ranked window is the answer: no
+    second one follows it, so its numbers must be the whole answer's, not only the window's (at 1M `반도체 30%`
+    showed other 30%s in the app than on the command line)."""
+    chips_index.newest_window, chips_index.rank_window = 3, 1  # the newest three hold two hits of 반도체 30%
+    keystroke = chips_index.search("반도체 30%", limit=1, exact_count=False, newest_first=True)
+    whole = chips_index.search("반도체 30%", limit=1, exact_count=False)
+    assert keystroke.newest_only is None and [a.id for a in keystroke.articles] == [a.id for a in whole.articles]
+    assert [n.id for n in keystroke.numbers] == [n.id for n in whole.numbers] and len(whole.numbers) == 5
