@@ -46,3 +46,8 @@ _WORDS_AT_ARTICLE = ("EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATC
 # instead of the words' every hit probed for the entity (at 1M 반도체's 600k, 2.0 s, for 195 articles: ~35 ms)
 _ENTITY_ROWS = (f"articles_fts.rowid IN (SELECT recency >> {ID_BITS} << {ID_BITS} | article_id FROM article_entities "
                 "WHERE entity_id = ?)")
+
+
+def rowid_bounds(bounds: list[tuple[str, int]]) -> str:
+    """` AND articles_fts.rowid >= n …`: a range of search rows FTS5 seeks to (SearchPlan._rowid_range's bounds)."""
+    return "".join(f" AND articles_fts.rowid {op} {int(bound)}" for op, bound in bounds)

@@ -11,7 +11,7 @@ import time
 
 from . import window_headings
 from .entity_windows import newest_with_entities
-from .plan_sql import _ENTITY_PROBE
+from .plan_sql import _ENTITY_PROBE, rowid_bounds
 from .textindex import ID_MASK
 
 WINDOW_SLICES = (8, 1)  # a window of the newest articles is read in slices: its newest eighth, then all of it
@@ -50,20 +50,21 @@ class RankedWindow:
         _window_floor says why; the plan has no condition outside the search table)."""
         rows: list[int] = []
         for i, floor in enumerate(self.window_slices):
-            rows += self._window_slice(self._rowid_range(floor, below), "")[::-1]
+            rows += self._matching_rowids(self.source_params, self._rowid_range(floor, below))[::-1]
             if len(rows) >= limit:
                 break
             if i == 0 and len(rows) * WINDOW_SLICES[0] >= limit:
-                rest = self._window_slice(self._rowid_range(None, floor), f" DESC LIMIT {int(limit - len(rows))}")
+                rest = self._matching_rowids(self.source_params, self._rowid_range(None, floor),
+                                             f" DESC LIMIT {int(limit - len(rows))}")
                 return rows + rest
             below = floor
         return rows[:limit]
 
-    def _window_slice(self, bounds: list[tuple[str, int]], order: str) -> list[int]:
-        return [r for (r,) in self.index._rows(
-            "SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
-            + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds)
-            + f" ORDER BY articles_fts.rowid{order}", self.source_params)]
+    def _matching_rowids(self, params, bounds: list[tuple[str, int]], order: str = "") -> list[int]:
+        """The search rows the FTS5 expression (`params`' one) matches within `bounds`, in rowid `order` (ascending,
+        or " DESC LIMIT n")."""
+        return [r for (r,) in self.index._rows("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                                               f"{rowid_bounds(bounds)} ORDER BY articles_fts.rowid{order}", params)]
 
     def _anded_entities(self) -> list[int] | None:
         """Words whose every condition is an @entity probed at each hit: the entities, the rarest first."""
@@ -146,23 +147,14 @@ class RankedWindow:
             titled = window_headings.titled_in_memory(self.index, window, params[0])
         elif newest_first:
             hits = set(window)
-            newest = [r for (r,) in self.index._rows(f"{self._titled_sql(bounds)} ORDER BY articles_fts.rowid DESC "
-                                                     "LIMIT ?", (*params, first))]
+            newest = self._matching_rowids(params, bounds, f" DESC LIMIT {int(first)}")
             in_window = [r for r in newest if r in hits]
             if len(in_window) >= first:  # the page's rows are the newest headline matches among the hits
                 return [(rowid & ID_MASK, -2.0) for rowid in in_window]
             # a condition left some out: read them all
-            titled = set(newest) if len(newest) < first else self._titled(bounds, params)
+            titled = set(newest if len(newest) < first else self._matching_rowids(params, bounds))
         else:
-            titled = self._titled(bounds, params)
+            titled = set(self._matching_rowids(params, bounds))
         # ranks as bm25 gives them (lower is better): the score shown is the rank negated
         return ([(rowid & ID_MASK, -2.0) for rowid in window if rowid in titled]
                 + [(rowid & ID_MASK, -1.0) for rowid in window if rowid not in titled])
-
-    def _titled(self, bounds: list[tuple[str, int]], params: tuple) -> set[int]:
-        return {r for (r,) in self.index._rows(self._titled_sql(bounds), params)}
-
-    @staticmethod
-    def _titled_sql(bounds: list[tuple[str, int]]) -> str:
-        return ("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?"
-                + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in bounds))

@@ -30,7 +30,7 @@ from .extract.hangul import is_initials_query, normalize_name
 from .facets import FacetCounting
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS,
                        _ID, _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE, _UNTIL, _WORDS_AT_ARTICLE,
-                       _WORDS_LIST, WORDS_AT_ROW_TERMS)
+                       _WORDS_LIST, WORDS_AT_ROW_TERMS, rowid_bounds)
 from .query import All, Entity, Not, Query, Text
 from .ranked_window import WINDOW_SLICES, RankedWindow
 from .results import ArticleHit, NumberRow
@@ -130,7 +130,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
                 # index, not each hit's article row: at 100k `삼성 outlet:디지털타임스` probed ~30k rows, 4 KB apart,
                 # to fill its window (38 ms; the narrow index holds ~150 articles a page)
                 self.source = f"articles_fts CROSS JOIN articles a INDEXED BY articles_id_outlet ON a.id = {_ID}"
-            self.match = "articles_fts MATCH ?" + "".join(f" AND articles_fts.rowid {op} {bound}" for op, bound in rowids)
+            self.match = "articles_fts MATCH ?" + rowid_bounds(rowids)
             self.source_params: list = [driver]
         else:
             self.joined = "articles a"
