@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HANSCOPE, ROOT, SEEDS
+from conftest import HANSCOPE, ROOT, SEEDS, index_of_dated
 from test_faults import assert_one_line_error, run_cli
 
 ARTICLE_KEYS = {"id", "title", "subtitle", "outlet", "reporters", "date", "date_text", "source", "chars"}
@@ -560,3 +560,12 @@ def test_a_reader_that_leaves_mid_stream_ends_the_command_quietly(monkeypatch, t
     proc = subprocess.run(f"{' '.join(HANSCOPE)} numbers --db {db} | head -c 10; exit ${{PIPESTATUS[0]}}", shell=True,
                           executable="/bin/bash", capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert (proc.returncode, proc.stderr, proc.stdout) == (0, "", "article\tra")
+
+
+def test_a_fraction_is_printed_as_it_was_written(tmp_path):
+    """The text output printed a value rounded to a whole number: 3.5% read `4 %`."""
+    db = index_of_dated(tmp_path / "news", [("2025-10-01", "반도체 시황", "삼성전자 주가는 3.5% 올랐다. 수출은 월 90만 장이다.")])
+    searched = run_cli("search", "삼성전자 3.5%", "--db", str(db))
+    assert searched.returncode == 0 and "3.5%  3.5 %" in searched.stdout, searched.stdout
+    listed = run_cli("numbers", "--db", str(db))
+    assert listed.returncode == 0 and "\t3.5\t%" in listed.stdout and "\t900,000\t" in listed.stdout, listed.stdout

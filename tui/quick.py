@@ -226,9 +226,11 @@ def print_search(result, style: Style) -> None:
         past = f", none past {result.offset}" if result.total_articles else ""
         lines.append(f"{style.bold('articles')} ({result.total_articles}{past})")
     if result.numbers:
+        from store.extract.amount_format import plain_number  # (3.5%: rounded to a whole number it read 4)
+
         lines.append(style.bold("numbers"))
         for n in result.numbers:
-            lines.append(f"  {style.bold(n.raw)}  {n.value:,.0f} {n.unit}  {style.dim(n.context[:80])}")
+            lines.append(f"  {style.bold(n.raw)}  {plain_number(n.value)} {n.unit}  {style.dim(n.context[:80])}")
     if result.facets is not None:
         f = result.facets
         for name, pairs in (("outlets", f.outlet), ("months", f.month),

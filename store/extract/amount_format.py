@@ -20,16 +20,17 @@ def format_amount(value: float, unit: str, counter: str | None = None) -> str:
     if unit == "count":
         return f"{sign}{_korean_digits(magnitude)} {counter or '개'}"
     if unit in ("%", "%p"):
-        return f"{sign}{_plain(magnitude)}{unit}"
+        return f"{sign}{plain_number(magnitude)}{unit}"
     if unit in ("W", "Wh"):
         for scale, prefix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, "")):
             if magnitude >= scale:
                 break
-        return f"{sign}{_plain(magnitude / scale)}{prefix}{unit}"
+        return f"{sign}{plain_number(magnitude / scale)}{prefix}{unit}"
     raise ValueError(f"unknown unit {unit!r}")
 
 
-def _plain(x: float) -> str:
+def plain_number(x: float) -> str:
+    """1,200,000, 3.5, 0.25: thousands grouped, up to six decimals, none when whole."""
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
@@ -44,7 +45,7 @@ def _korean_digits(value: float) -> str:
         if count:
             parts.append(f"{count:,}{name}")
     if whole or fraction or not parts:
-        parts.append(_plain(whole + fraction) if fraction else f"{whole:,}")
+        parts.append(plain_number(whole + fraction) if fraction else f"{whole:,}")
     return " ".join(parts)
 
 

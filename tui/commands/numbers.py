@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from store.extract.amount_format import plain_number
+
 from ..quick import EXIT_NOT_FOUND, QueryError, open_index
 from .common import db_option, emit_json_list_stream, json_option, peeked, print_table
 
@@ -48,5 +50,5 @@ def numbers(db, unit, min_, max_, near, entity_name, limit, as_json) -> None:
     if as_json:
         return
     print_table(["article", "raw", "value", "unit", "sentence"],
-                 ([n.article_id, n.raw, f"{n.value:,.0f}", n.unit + (f" ({n.counter})" if n.counter else ""), n.context]
+                 ([n.article_id, n.raw, plain_number(n.value), n.unit + (f" ({n.counter})" if n.counter else ""), n.context]
                   for n in rows), right=("article", "value"))
