@@ -163,12 +163,12 @@ class Index:
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
         # a corrected word keeps its own entity row (엔비디아, fuzzy), not the exact one its entity term would give
         entities = self._entity_section(q, [] if instead else plan.entity_ids, fuzzy=total <= TYPO_ARTICLES or bool(instead))
-        newest_only = plan.newest_only
-        return SearchResult(query, hits, entities, plan.numbers(), total, offset=offset, sort=plan.sort,
+        newest_only, numbers = plan.newest_only, plan.numbers()
+        return SearchResult(query, hits, entities, numbers, total, offset=offset, sort=plan.sort,
                             facets=found_facets, notes=plan.notes,
                             total_exact=(cap is None or (total < cap and counted)) and newest_only is None,
                             ranked_newest=plan.ranked_newest, by_headline=plan.by_headline, instead=instead,
-                            hint=q.date_hint(), newest_only=newest_only)
+                            hint=q.date_hint(), newest_only=newest_only, numbers_newest_only=plan.numbers_newest_only)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
         """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no
@@ -220,8 +220,9 @@ class Index:
         # A word that names no entity (AI) only appears inside names: a few of those, not a screenful above the articles
         return found[:8] if any(h.how == "exact" for h in found) else found[:3]
 
-    def _numbers_matching(self, amount_text: str, within: number_table.Hits | None, limit: int = 50) -> list[NumberRow]:
-        return number_table.numbers_matching(self, amount_text, within, limit)
+    def _numbers_matching(self, amount_text: str, within: number_table.Hits | None, limit: int = 50,
+                          read_hits: bool = True) -> list[NumberRow] | None:
+        return number_table.numbers_matching(self, amount_text, within, limit, read_hits)
 
     # --- saved searches -------------------------------------------------------------------------
 

@@ -44,7 +44,10 @@ class Hits(Protocol):
     def hits_among(self, article_ids: list[int]) -> set[int] | None: ...  # which of these are hits (None: no probe)
 
 
-def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit: int) -> list[NumberRow]:
+def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit: int,
+                     read_hits: bool = True) -> list[NumberRow] | None:
+    """The numbers equal to a query's amount, in the articles `within` holds (None: every article). Without
+    `read_hits`, None where they could only be found by reading every hit (a keystroke's bound: store.search)."""
     from .extract.numbers import parse_query_amount
 
     amount = parse_query_amount(amount_text)
@@ -58,6 +61,8 @@ def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit:
         params.append(amount.counter)
     if not has_index(index.db, READY):
         if within is not None:
+            if not read_hits:
+                return None
             ids_sql, ids_params = within.matching_ids_sql()
             where += f" AND n.article_id IN ({ids_sql})"
             params += ids_params
@@ -65,16 +70,17 @@ def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit:
     groups = [(amount.unit, c) for c in (None, amount.counter)] if amount.counter else _groups(index, amount.unit)
     rows = _grouped(index, groups, low, high, "value")
     if within is not None:
-        return list(_of_hits(index, rows, within, where, params, "n.value DESC, n.id DESC", limit))
+        found = _of_hits(index, rows, within, where, params, "n.value DESC, n.id DESC", limit, read_hits)
+        return None if found is None else list(found)
     return list(_with_sentences(index, _chunks(rows, limit)))
 
 
 def _of_hits(index: Index, rows: Iterator[tuple], within: Hits, where: str, params: list, order: str,
-             limit: int) -> Iterator[NumberRow]:
+             limit: int, read_hits: bool) -> Iterator[NumberRow] | None:
     """The grouped `rows` whose articles are hits. A big answer's first page is found by probing the articles of
     the rows in turn while they are hits often enough to fill it within PROBED_AT_MOST rows (`반도체 30%` at 1M:
     ~70 of 54k rows of 30%, 21 ms, where reading its 739k hits took 607 ms); else, or with no probe, the hits are
-    read once (the plan's own when it holds them all) and the rows filtered by them."""
+    read once (the plan's own when it holds them all) and the rows filtered by them: without `read_hits`, None."""
     members = within.known_hits()
     taken: list[tuple] = []
     if members is None:
@@ -90,6 +96,8 @@ def _of_hits(index: Index, rows: Iterator[tuple], within: Hits, where: str, para
                 return _with_sentences(index, _chunks(iter(kept), limit))
             if (limit - len(kept)) * len(taken) > (PROBED_AT_MOST - len(taken)) * max(len(kept), 1):
                 break  # at this share of hits the page would need more rows than a probe is worth
+        if not read_hits:
+            return None
         # The matching articles, read once: as a subquery of the statements that read the ranges reaching the
         # amount, 200 at a time, the query's search ran again in each (at 1M `1조2000억원 outlet:뉴시스`: 63 s)
         ids_sql, ids_params = within.matching_ids_sql()

@@ -205,3 +205,39 @@ async def test_the_app_says_the_window_is_empty_and_keeps_the_row_moved_to(app, 
         await settle(pilot)
         assert app.screen.result.newest_only is None and len([k for k, _ in results.loaded() if k]) == 4
         assert results.current()[0] == first[1]  # the row moved to, wherever the whole answer ranks it
+
+
+async def test_the_app_paints_a_windows_own_numbers_then_the_whole_answers(tmp_path, monkeypatch):
+    """A window of the newest articles that holds a whole page, where the whole answer's numbers would read every hit
+    (an OR of words has no probe): its own numbers are painted first with a status that says so, then the whole
+    answer's replace them."""
+    import store.api
+    from textual.widgets import Static
+    from conftest import index_of_dated
+    from tests.test_tui_app import settle, type_query
+    from tui.app import HanscopeApp
+    from tui.screens.search import SearchScreen
+
+    goods = ["반도체", "D램", "메모리 반도체"]
+    db = index_of_dated(tmp_path / "news", [  # each day's own figure, so no two pages are one story
+        (f"2025-10-{day:02d}", f"시황 {day}호", f"{goods[day % 3]} 품목 {day}번 수출이 30% 늘었다고 {day}일 밝혔다.")
+        for day in range(1, 27)])
+    monkeypatch.setattr(store.api, "NEWEST_WINDOW", 24)
+    monkeypatch.setattr(store.api, "RANK_WINDOW", 20)  # the newest 24 hold more hits than it: a whole page
+    painted = []
+    got_results = SearchScreen.got_results
+
+    def recording(screen, answer):
+        got_results(screen, answer)
+        if answer[1].query == "(반도체 | D램) 30%":
+            painted.append((answer[1].numbers_newest_only, len(answer[1].numbers),
+                            str(screen.query_one("#status", Static).render())))
+
+    monkeypatch.setattr(SearchScreen, "got_results", recording)
+    async with HanscopeApp(db, export_dir=tmp_path).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "(반도체 | D램) 30%")
+        (window, window_numbers, window_status), (whole, whole_numbers, whole_status) = painted
+        assert window == 24 and window_numbers == 24
+        assert "24 numbers in the newest 24 articles, searching older…" in window_status
+        assert whole is None and whole_numbers == 26 and "searching older" not in whole_status

@@ -181,7 +181,7 @@ class SearchScreen(BaseScreen):
         if self._results().current() is None:  # nothing to preview: not the last query's article
             self.query_one("#preview", PreviewPane).show(Text(""))
         query = result.query
-        if result.newest_only is not None:  # the newest articles' answer: the whole one next (a keystroke cancels it)
+        if result.partial:  # the newest articles' answer: the whole one next (a keystroke cancels it)
             self._fetch_results(query, size, newest_first=False)
             return
         # Facets count every hit: asked for once the first page is painted (started beside the paint, their worker
@@ -192,7 +192,7 @@ class SearchScreen(BaseScreen):
         """The row a person moved the cursor to while the older articles were searched (the last answer was this
         query's newest articles alone: SearchResult.newest_only), kept under the cursor in the whole answer."""
         last = self.result
-        if last is None or last.newest_only is None or last.query != whole.query:
+        if last is None or not last.partial or last.query != whole.query:
             return None
         found = self._results().current()
         return found[0] if found and found[0] != self.first_key else None
@@ -278,8 +278,11 @@ class SearchScreen(BaseScreen):
             if folded and not self.unfolded:
                 order += f", {plural(folded, 'near-duplicate')} folded (ctrl+f)"
             articles = "article" if r.total_articles == 1 and r.total_exact else "articles"
+            numbers = plural(len(r.numbers), 'number')
+            if r.numbers_newest_only is not None:
+                numbers += f" in the newest {r.numbers_newest_only:,} articles, searching older…"
             status = (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · "
-                      f"{count_label(r)} {articles}, {order} · {plural(len(r.numbers), 'number')}")
+                      f"{count_label(r)} {articles}, {order} · {numbers}")
             if r.instead is not None:
                 status = f"{r.instead.note} · {status}"
             if r.hint is not None:
