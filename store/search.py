@@ -252,6 +252,9 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         # bm25 weighs each term by its rarity, so one-letter words keep their prefix form where it scores (an
         # answer of up to RANK_WINDOW hits: their postings are that few); the OR form finds the same rows
         self.bm25_driver = expression(All(tuple(words + excluded)), expand=None) if driver else None
+        # ... and the words alone where some are excluded: an excluded word adds nothing to a hit's score (no hit
+        # holds it), but bm25 would read its every posting for its IDF (RankedWindow._scored_among)
+        self.scored_driver = expression(All(tuple(words)), expand=None) if driver and excluded else None
         # each word alone: bm25 reads every posting of each for its IDF, however few hits the whole query has
         self.word_drivers = [expression(word) for word in words] if driver else []
         if driver is None:  # no words to drive (or none with letters): every part becomes a condition

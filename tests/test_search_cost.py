@@ -192,6 +192,40 @@ def test_few_hits_of_a_common_word_rank_by_headline_without_bm25(tmp_path):
     assert not index.search("청주 공장 after:2025-10-02", limit=None).notes  # rare words: bm25
 
 
+def test_an_excluded_word_is_scored_by_no_one_and_read_by_no_bm25(tmp_path, monkeypatch):
+    """An excluded word is in no hit, so it adds nothing to a hit's bm25; but bm25 read its every posting for its IDF
+    (`양자내성암호 -하`: the prefix of 하, 130 ms at 100k for a few hits). The hits are scored by the words alone:
+    the same scores, and no statement that scores them names the excluded word."""
+    from store.ranked_window import RankedWindow
+
+    index = _hynix_index(tmp_path)
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    try:
+        scored = {q: [(a.id, a.score) for a in index.search(q, limit=None).articles]
+                  for q in ("하이닉스 -노조", "하이닉스 -노", "하이닉스 -삼성전자 -파업")}
+    finally:
+        index.db.set_trace_callback(None)
+    monkeypatch.setattr(RankedWindow, "_scored_among", lambda plan, hits, rank, limit, offset: plan._ids(
+        f"{rank}, {plan._id}", limit, offset, rank=rank))
+    assert scored == {q: [(a.id, a.score) for a in index.search(q, limit=None).articles] for q in scored}
+    assert [len(ids) for ids in scored.values()] == [4, 4, 3] and len({s for _, s in scored["하이닉스 -노조"]}) > 1
+    scoring = [s for s in statements if "bm25" in s]
+    assert len(scoring) == 3 and not any(word in s for s in scoring for word in ("노조", "노", "삼성", "파업")), scoring
+    assert pages(index, "하이닉스 -노조", 1) == [a for a, _ in scored["하이닉스 -노조"]]
+
+
+def test_few_hits_of_a_common_word_with_an_excluded_one_rank_by_headline(tmp_path):
+    """A word alone is its answer, whose hits all fit the window when it does; with an excluded word beside it, the
+    word alone may be in thousands of articles (`삼성 -하` at 100k: 3 hits of 66,249, ranked by bm25 in 130 ms):
+    it ranks by headline, as few hits of a common word narrowed by a filter do."""
+    index = _hynix_index(tmp_path)
+    index.rank_window = 3
+    few = index.search("하이닉스 -노조 -HBM", limit=None)
+    assert len(few.articles) == 3 and few.by_headline and any("headline" in n for n in few.notes)
+    assert [a.score for a in few.articles] == [2.0, 1.0, 1.0]
+
+
 def test_a_keystroke_counts_only_past_what_it_shows(seeds_index):
     seeds_index.rank_window = 2
     quick = seeds_index.search("AI", limit=1, exact_count=False)
