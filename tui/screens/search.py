@@ -190,7 +190,8 @@ class SearchScreen(BaseScreen):
 
     def _moved_to(self, whole: SearchResult) -> str | None:
         """The row a person moved the cursor to while the older articles were searched (the last answer was this
-        query's newest articles alone: SearchResult.newest_only), kept under the cursor in the whole answer."""
+        query's newest articles alone, or its numbers were: SearchResult.partial), kept under the cursor in the
+        whole answer."""
         last = self.result
         if last is None or not last.partial or last.query != whole.query:
             return None
