@@ -194,7 +194,7 @@ def test_few_hits_of_a_common_word_rank_by_headline_without_bm25(tmp_path):
 
 def test_an_excluded_word_is_scored_by_no_one_and_read_by_no_bm25(tmp_path, monkeypatch):
     """An excluded word is in no hit, so it adds nothing to a hit's bm25; but bm25 read its every posting for its IDF
-    (`양자내성암호 -하`: the prefix of 하, 130 ms at 100k for a few hits). The hits are scored by the words alone:
+    (`삼성 -하` at 100k: the prefix of 하, 130 ms to score 3 hits). The hits are scored by the words alone:
     the same scores, and no statement that scores them names the excluded word."""
     from store.ranked_window import RankedWindow
 
