@@ -163,12 +163,12 @@ class Index:
         # 웨이퍼), fuzzy hits are names that merely look alike (정상혜), and skipping them spares ~40 ms.
         # a corrected word keeps its own entity row (엔비디아, fuzzy), not the exact one its entity term would give
         entities = self._entity_section(q, [] if instead else plan.entity_ids, fuzzy=total <= TYPO_ARTICLES or bool(instead))
-        newest_only, numbers = plan.newest_only, plan.numbers()
+        newest_only, numbers = plan.newest_only, plan.numbers(bounded=windowed)
         return SearchResult(query, hits, entities, numbers, total, offset=offset, sort=plan.sort,
                             facets=found_facets, notes=plan.notes,
                             total_exact=(cap is None or (total < cap and counted)) and newest_only is None,
                             ranked_newest=plan.ranked_newest, by_headline=plan.by_headline, instead=instead,
-                            hint=q.date_hint(), newest_only=newest_only, numbers_newest_only=plan.numbers_newest_only)
+                            hint=q.date_hint(), newest_only=newest_only, numbers_newest_hits=plan.numbers_newest_hits)
 
     def search_page(self, query: str, limit: int, offset: int) -> list[ArticleHit]:
         """Only the hits [offset, offset + limit) of a query: what a list scrolled to a page needs (no count, no

@@ -118,13 +118,13 @@ class SearchResult:
     hint: str | None = None  # what a word may have meant (2025-01 read as text: the date: filter), said beside the answer
     newest_only: int | None = None  # read from only the newest this many articles (a keystroke's first answer to a
     # word with digits, store.search): the whole answer may hold more, older hits and rank them otherwise
-    numbers_newest_only: int | None = None  # the numbers alone are those of the newest this many articles' hits (a
-    # keystroke's answer whose whole numbers would read every hit: SearchPlan.numbers); the whole answer has them all
+    numbers_newest_hits: int | None = None  # the numbers alone are those in the newest this many hits (a keystroke's
+    # answer whose whole numbers would read every hit: SearchPlan.numbers); the whole answer has them all
 
     @property
     def partial(self) -> bool:
         """Part of this answer was read from the newest articles alone: the same call without `newest_first` differs."""
-        return self.newest_only is not None or self.numbers_newest_only is not None
+        return self.newest_only is not None or self.numbers_newest_hits is not None
 
 
 @dataclass(slots=True)

@@ -38,6 +38,7 @@ from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, ft
                         highlight_pattern, one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
+    from . import number_table
     from .api import Index
 
 _HANGUL = re.compile(r"[가-힣]")
@@ -64,6 +65,22 @@ def _newest_floors(index: "Index", counts: tuple[int, ...]) -> list[int | None]:
                   for n in counts]
         kept = index.__dict__["_newest_floors"] = (key, [row[0][0] if row else None for row in floors])
     return kept[1]
+
+
+class _KnownHits:
+    """number_table.Hits of articles already read (a keystroke's newest hits: SearchPlan.numbers)."""
+
+    def __init__(self, ids: set[int]) -> None:
+        self.ids = ids
+
+    def known_hits(self) -> set[int]:
+        return self.ids
+
+    def hits_among(self, article_ids: list[int]) -> set[int]:
+        return self.ids.intersection(article_ids)
+
+    def matching_ids_sql(self) -> tuple[str, list]:
+        return "SELECT value FROM json_each(?)", [json.dumps(sorted(self.ids))]
 
 
 class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
@@ -113,7 +130,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         self.where = " AND ".join(c for c, _ in conditions) or "1"
         self.where_params = [p for _, params in conditions for p in params]
         self.window_size: int | None = None  # set with window_floor: the answer is read from that many newest articles
-        self.numbers_newest_only: int | None = None  # set by numbers(): they are the window's alone (its docstring)
+        self.numbers_newest_hits: int | None = None  # set by numbers(): they are those of this many newest hits alone
         self.window_slices: list[int] = []  # ... in slices down to these floors (_window_floor)
         self.window_floor = self._window_floor(newest) if newest else None
         if driver is not None:
@@ -543,27 +560,31 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             "SELECT alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?)) LIMIT 40",
             (json.dumps(self.entity_ids),))]
 
-    def numbers(self) -> list[NumberRow]:
+    def numbers(self, bounded: bool = False) -> list[NumberRow]:
         """Figures equal to the query's amounts (90만장 = 월 최대 90만 장), in the matching articles when the
-        query says more than the amount."""
+        query says more than the amount. `bounded`: a keystroke's, whose cost may not grow with the hits (below)."""
         amounts = [t for t in self.q.texts() if t.kind == "amount"]
         if not amounts:
             return []
         alone = len(amounts) == 1 and self.q.root == amounts[0] and self.where == "1" and self.outlet_tags is None
-        if not alone and self.window_floor is not None and self.newest_only is None:
-            # A window of the newest articles that holds a whole first page is the answer's articles, so its numbers
-            # are the whole answer's where the hits need not all be read for them (probed: `반도체 30%` at 1M,
-            # 21 ms). Else (an OR of spellings, hits too sparse among the amount's rows) that read grows with the
-            # hits (at 100k `전력 500메가와트`, 10,539: 47 ms of a 58 ms keystroke): the window's own numbers, said
-            # by numbers_newest_only, and the app asks for the whole answer next, as for a window short of a page.
-            plan = SearchPlan(self.index, self.q, self.rank_window)
-            whole = plan._numbers(amounts, plan, read_hits=False)
-            if whole is not None:
-                return whole
-            self.numbers_newest_only = self.window_size
-        return self._numbers(amounts, None if alone else self)
+        if alone or not bounded or self.driver is None or (self.window_floor is not None and self.newest_only is not None):
+            # (a window short of a page keeps its own hits' numbers: the whole answer follows it)
+            return self._numbers(amounts, None if alone else self)
+        # A keystroke's answer with more hits than its ranked window (a window of the newest articles that holds a
+        # whole page is one): its numbers are the whole answer's where the hits need not all be read for them
+        # (probed: `반도체 30%` at 1M, 21 ms). Else (an OR of spellings or of a one-letter word's terms, hits too
+        # sparse among the amount's rows) that read grows with the hits (at 100k `전력 500메가와트` 47 ms of a 58 ms
+        # keystroke, `1조원 이` 140 of 162): the numbers of the newest hits the plan has read, said by
+        # numbers_newest_hits, and the app asks for the whole answer next, as for a window short of a page.
+        newest = self._newest()  # (read first: an answer it holds whole has its hits known)
+        plan = self if self.window_floor is None else SearchPlan(self.index, self.q, self.rank_window)
+        whole = plan._numbers(amounts, plan, read_hits=False)
+        if whole is not None:
+            return whole
+        self.numbers_newest_hits = len(newest)
+        return self._numbers(amounts, _KnownHits({rowid & ID_MASK for rowid in newest}))
 
-    def _numbers(self, amounts: list[Text], within: "SearchPlan | None", read_hits: bool = True
+    def _numbers(self, amounts: list[Text], within: "number_table.Hits | None", read_hits: bool = True
                  ) -> list[NumberRow] | None:
         rows: list[NumberRow] = []
         for amount in amounts:

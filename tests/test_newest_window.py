@@ -230,7 +230,7 @@ async def test_the_app_paints_a_windows_own_numbers_then_the_whole_answers(tmp_p
     def recording(screen, answer):
         got_results(screen, answer)
         if answer[1].query == "(반도체 | D램) 30%":
-            painted.append((answer[1].numbers_newest_only, len(answer[1].numbers),
+            painted.append((answer[1].numbers_newest_hits, len(answer[1].numbers),
                             str(screen.query_one("#status", Static).render())))
 
     monkeypatch.setattr(SearchScreen, "got_results", recording)
@@ -238,6 +238,6 @@ async def test_the_app_paints_a_windows_own_numbers_then_the_whole_answers(tmp_p
         await settle(pilot)
         await type_query(pilot, "(반도체 | D램) 30%")
         (window, window_numbers, window_status), (whole, whole_numbers, whole_status) = painted
-        assert window == 24 and window_numbers == 24
-        assert "24 numbers in the newest 24 articles, searching older…" in window_status
+        assert window == 21 and window_numbers == 21  # the newest hits read: the ranked window and one
+        assert "21 numbers in the newest 21 hits, searching older…" in window_status
         assert whole is None and whole_numbers == 26 and "searching older" not in whole_status

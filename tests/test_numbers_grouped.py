@@ -305,7 +305,7 @@ def test_a_window_that_holds_a_whole_page_keeps_the_whole_answers_numbers(chips_
     whole = chips_index.search("반도체 30%", limit=1, exact_count=False)
     assert keystroke.newest_only is None and [a.id for a in keystroke.articles] == [a.id for a in whole.articles]
     assert [n.id for n in keystroke.numbers] == [n.id for n in whole.numbers] and len(whole.numbers) == 5
-    assert keystroke.numbers_newest_only is None and not keystroke.partial  # probed: the whole answer's, at once
+    assert keystroke.numbers_newest_hits is None and not keystroke.partial  # probed: the whole answer's, at once
 
 
 def test_a_window_whose_whole_numbers_would_read_every_hit_keeps_its_own_and_says_so(chips_index):
@@ -318,7 +318,20 @@ def test_a_window_whose_whole_numbers_would_read_every_hit_keeps_its_own_and_say
     keystroke = chips_index.search(query, limit=1, exact_count=False, newest_first=True)
     whole = chips_index.search(query, limit=1, exact_count=False)
     assert keystroke.newest_only is None and [a.id for a in keystroke.articles] == [a.id for a in whole.articles]
-    assert keystroke.numbers_newest_only == 3 and keystroke.partial and not whole.partial
+    assert keystroke.numbers_newest_hits == 2 and keystroke.partial and not whole.partial
     newest = {a.id for a in chips_index.search(query, limit=None).articles if a.date >= "2025-10-04"}
     assert {n.article_id for n in keystroke.numbers} == newest and len(newest) == 2
     assert len(whole.numbers) == 5 and {n.id for n in keystroke.numbers} < {n.id for n in whole.numbers}
+
+
+def test_a_keystroke_without_a_window_keeps_the_numbers_of_its_newest_hits(chips_index):
+    """A word with one digit reads no window of the newest articles, but its numbers may still need every hit read:
+    `1조원 이` at 100k (이's ~200 terms: no probe) read 30,150 hits, 140 ms of a 162 ms keystroke. A keystroke keeps
+    the numbers of the newest hits it read and says how many; the whole answer has them all."""
+    chips_index.newest_window, chips_index.rank_window = 100, 1  # more articles than the index holds: no window
+    query = "(반도체 | D램) 30%"
+    keystroke = chips_index.search(query, limit=1, exact_count=False, newest_first=True)
+    whole = chips_index.search(query, limit=1, exact_count=False)
+    assert keystroke.newest_only is None and keystroke.numbers_newest_hits == 2 and not whole.partial
+    newest = {a.id for a in chips_index.search(query, limit=None).articles if a.date >= "2025-10-05"}
+    assert {n.article_id for n in keystroke.numbers} == newest and len(newest) == 2 and len(whole.numbers) == 5

@@ -280,8 +280,8 @@ class SearchScreen(BaseScreen):
                 order += f", {plural(folded, 'near-duplicate')} folded (ctrl+f)"
             articles = "article" if r.total_articles == 1 and r.total_exact else "articles"
             numbers = plural(len(r.numbers), 'number')
-            if r.numbers_newest_only is not None:
-                numbers += f" in the newest {r.numbers_newest_only:,} articles, searching older…"
+            if r.numbers_newest_hits is not None:
+                numbers += f" in the newest {r.numbers_newest_hits:,} hits, searching older…"
             status = (f"{len(r.entities)} entit{'y' if len(r.entities) == 1 else 'ies'} · "
                       f"{count_label(r)} {articles}, {order} · {numbers}")
             if r.instead is not None:
