@@ -120,9 +120,9 @@ class RankedWindow:
         """(article id, bm25) of the known `hits` (search rowids) scored by the words alone, for a query that excludes
         words: the scores are the same (an excluded word is in no hit), and bm25 no longer reads the excluded
         word's every posting for its IDF (at 100k the prefix of 하 in `삼성 -하`: 130 ms to score 3 hits;
-        `양자내성암호 -하이닉스` 12.4 -> 6.2 ms a keystroke). The words' scan is
-        narrowed to the hits' range and each row checked against them; a `rowid IN` that FTS5 saw would run the
-        whole query once per row (8.4 s for 1,001 hits)."""
+        `양자내성암호 -하이닉스` 12.4 -> 6.2 ms a keystroke). The words' scan is narrowed to the hits' range and each
+        row checked against them; a `rowid IN` that FTS5 saw would run the whole query once per row (8.4 s for
+        1,001 hits)."""
         bounds = rowid_bounds([(">=", min(hits)), ("<=", max(hits))])
         return self.index._rows(
             f"SELECT {_ID}, {rank} FROM articles_fts WHERE articles_fts MATCH ?{bounds} AND +articles_fts.rowid IN "

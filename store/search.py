@@ -567,8 +567,9 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         if not amounts:
             return []
         alone = len(amounts) == 1 and self.q.root == amounts[0] and self.where == "1" and self.outlet_tags is None
-        if alone or not bounded or self.driver is None or (self.window_floor is not None and self.newest_only is not None):
-            # (a window short of a page keeps its own hits' numbers: the whole answer follows it)
+        short_window = self.window_floor is not None and self.newest_only is not None
+        if alone or not bounded or self.driver is None or short_window:
+            # (a window short of a page keeps its own hits' numbers, known: the whole answer follows it)
             return self._numbers(amounts, None if alone else self)
         # A keystroke's answer with more hits than its ranked window (a window of the newest articles that holds a
         # whole page is one): its numbers are the whole answer's where the hits need not all be read for them

@@ -181,7 +181,7 @@ class SearchScreen(BaseScreen):
         if self._results().current() is None:  # nothing to preview: not the last query's article
             self.query_one("#preview", PreviewPane).show(Text(""))
         query = result.query
-        if result.partial:  # the newest articles' answer: the whole one next (a keystroke cancels it)
+        if result.partial:  # the newest articles' answer, or their numbers: the whole one next (a keystroke cancels it)
             self._fetch_results(query, size, newest_first=False)
             return
         # Facets count every hit: asked for once the first page is painted (started beside the paint, their worker
