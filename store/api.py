@@ -37,6 +37,7 @@ from .results import (
     NumberRow,
     SearchResult,
     StoryDetail,
+    StoryPage,
     StoryRow,
 )
 from .search import NEWEST_WINDOW, RANK_WINDOW, SearchPlan
@@ -181,27 +182,31 @@ class Index:
         return self._plan(parse_query(query))[0].facets_and_count()
 
     def _plan(self, q: Query, newest: int | None = None) -> tuple[SearchPlan, Instead | None]:
-        """The query's plan. A lone word that no article holds but that nearly spells a name the corpus uses
-        (엔비디야, 삼성전쟈) is read as that entity, as a search engine shows the results for its correction: the
-        app searches as one types, and a typo otherwise showed an empty list under the right entity. Quoted
-        ("엔비디야") it is a phrase and searched as typed. A word that filters alone leave without hits (하이닉스
-        outlet:없음) is no typo, and a correction the filters leave without hits is not offered. Nor is a string of
-        digits one: a near one is another number (and a plan read from the `newest` articles alone has not seen
-        every article)."""
+        """The query's plan, or its correction's (`_correction`) where the query as typed finds nothing."""
         plan = SearchPlan(self, q, self.rank_window, newest)
+        return self._correction(q, plan) or (plan, None)
+
+    def _correction(self, q: Query, plan: SearchPlan) -> tuple[SearchPlan, Instead] | None:
+        """The plan of the name a query's lone word nearly spells, None when it is no typo. A word no article holds
+        that nearly spells a name the corpus uses (엔비디야, 삼성전쟈) is read as that entity, as a search engine shows
+        the results for its correction: the app searches as one types, and a typo otherwise showed an empty list
+        under the right entity. Quoted ("엔비디야") it is a phrase and searched as typed. A word that filters alone
+        leave without hits (하이닉스 outlet:없음) is no typo, and a correction the filters leave without hits is not
+        offered. Nor is a string of digits one: a near one is another number (and a plan read from the newest
+        articles alone has not seen every article)."""
         word = q.root
         if (not isinstance(word, Text) or word.kind != "word" or len(word.letters) < TYPO_LETTERS
                 or word.letters.isdigit() or plan.count(cap=1)):
-            return plan, None
+            return None
         unfiltered = Query(q.source, word, sort=q.sort)
         if unfiltered != q and SearchPlan(self, unfiltered, self.rank_window).count(cap=1):
-            return plan, None
+            return None
         near = self.resolve(word.text, limit=1, fuzzy=True)
         if not near or not near[0].articles:
-            return plan, None
+            return None
         fixed = SearchPlan(self, replace(q, root=Entity(near[0].name, near[0].id, word.position)), self.rank_window)
         if unfiltered != q and not fixed.count(cap=1):
-            return plan, None
+            return None
         return fixed, Instead(word.text, near[0].id, near[0].name)
 
     def _entity_section(self, q: Query, entity_ids: list[int], fuzzy: bool) -> list[EntityHit]:
@@ -360,6 +365,11 @@ class Index:
 
     def stories(self, query: str | None = None, limit: int | None = 50, offset: int = 0) -> list[StoryRow]:
         """One row per story, the most widely run first: its first article's headline and date, the outlets."""
+        return self.stories_page(query, limit, offset).rows
+
+    def stories_page(self, query: str | None = None, limit: int | None = 50, offset: int = 0) -> StoryPage:
+        """stories(), with the correction the query was read with: a typo (엔비디야) narrows the stories by the
+        name it nearly spells, as search reads it, and says so."""
         return story_views.stories(self, query, limit, offset)
 
     def near_groups(self, article_ids: list[int]) -> dict[int, tuple[int, int]]:

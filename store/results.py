@@ -97,7 +97,11 @@ class Instead:
 
     @property
     def note(self) -> str:
-        return f"no article has {self.typed}: showing articles that mention {self.entity} (\"{self.typed}\" in quotes searches the word as typed)"
+        return self.showing("articles that mention")
+
+    def showing(self, what: str) -> str:
+        """The note, for a list of `what` the entity's articles give (the Stories screen: "4 stories with an article that mentions")."""
+        return f"no article has {self.typed}: showing {what} {self.entity} (\"{self.typed}\" in quotes searches the word as typed)"
 
 
 @dataclass(slots=True)
@@ -278,6 +282,13 @@ class StoryRow:
     last_date: str | None
     articles: int
     outlets: list[str]  # distinct outlets that ran it, in order of first appearance
+
+
+@dataclass(slots=True)
+class StoryPage:
+    """A page of stories, and the correction the query narrowing them was read with (as SearchResult.instead)."""
+    rows: list[StoryRow]
+    instead: Instead | None = None
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from .results import (
     StoryArticle,
     StoryDetail,
     StoryFigure,
+    StoryPage,
     StoryRow,
 )
 from .search import SearchPlan
@@ -54,7 +55,12 @@ def _first_hits(index: Index, plan: SearchPlan, cap: int) -> list[int] | None:
 
 def story_count(index: Index, query: str | None) -> int:
     if query is not None and query.strip():
-        return len(_stories_matching(index, SearchPlan(index, parse_query(query))))
+        q = parse_query(query)
+        plan = SearchPlan(index, q)
+        found = _stories_matching(index, plan)
+        if not found and (corrected := index._correction(q, plan)) is not None:  # a typo, as stories() reads it
+            found = _stories_matching(index, corrected[0])
+        return len(found)
     return _stories_total(index)
 
 
@@ -66,8 +72,8 @@ def _stories_total(index: Index) -> int:
 PROBED_FROM = 6  # x the walk's threshold: from this many hits of one phrase, a story's members are probed (below)
 
 
-def _story_filter(index: Index, query: str, limit: int | None, offset: int) -> tuple[str, list]:
-    """The condition on stories `s` of those the query finds. With many hits, each story, biggest first, is asked
+def _story_filter(index: Index, plan: SearchPlan, limit: int | None, offset: int) -> tuple[str, list]:
+    """The condition on stories `s` of those the query's plan finds. With many hits, each story, biggest first, is asked
     whether one of its articles is a hit, until the page is full: about page x stories / hits of them, against a
     look-up of every hit's story (at 100k 삼성's 66,249: 62 ms; walked, ~20). With few hits, those look-ups are the
     cheaper: the walk is taken from sqrt(page x stories) hits on (~3,000 for a page of 50 at 100k).
@@ -78,7 +84,6 @@ def _story_filter(index: Index, query: str, limit: int | None, offset: int) -> t
     long where hits are fewer (엔비디아 at 1M: 1.3 s probed against 0.4 s), so those keep the set. Conditions alone
     (`@삼성전자`, `by:김`, `-삼성`) are asked at each member's own rows from the walk's threshold on (the set of
     `@삼성전자`'s hits: 837 ms at 1M; probed, 7 ms). Fewer hits than that are read once, not counted first."""
-    plan = SearchPlan(index, parse_query(query))
     if limit is not None:
         dense = isqrt((limit + offset) * max(_stories_total(index), 1)) + 1
         probe = plan.article_probe_sql("member")
@@ -99,10 +104,22 @@ def _story_filter(index: Index, query: str, limit: int | None, offset: int) -> t
     return "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(_stories_matching(index, plan))]
 
 
-def stories(index: Index, query: str | None, limit: int | None, offset: int) -> list[StoryRow]:
-    where, params = "", []
-    if query is not None and query.strip():
-        where, params = _story_filter(index, query, limit, offset)
+def stories(index: Index, query: str | None, limit: int | None, offset: int) -> StoryPage:
+    """A page of the stories, or of those with an article the query finds. A lone word that finds none but nearly
+    spells a name (엔비디야) narrows them by that name, as search reads it (Index._correction), and says so."""
+    if query is None or not query.strip():
+        return StoryPage(_page(index, "", [], limit, offset))
+    q = parse_query(query)
+    plan = SearchPlan(index, q)
+    rows = _page(index, *_story_filter(index, plan, limit, offset), limit, offset)
+    # the correction is asked of an empty page alone: a query with hits still reads them once
+    if rows or (corrected := index._correction(q, plan)) is None:
+        return StoryPage(rows)
+    return StoryPage(_page(index, *_story_filter(index, corrected[0], limit, offset), limit, offset), corrected[1])
+
+
+def _page(index: Index, where: str, params: list, limit: int | None, offset: int) -> list[StoryRow]:
+    """The stories `where` keeps (all: ""), most widely run first, from `offset`."""
     # The page's stories first (the stories_biggest index alone: skipping to a far page reads no other
     # table), then their headlines: joined before the OFFSET, 5,000 skipped rows read 5,000 articles
     rows = index._rows(

@@ -356,6 +356,29 @@ def test_cli_stories_and_story(loi_db):
     assert table.returncode == 0 and "오픈AI, 삼성·SK와 HBM 협력" in table.stdout
 
 
+def test_a_typo_narrows_the_stories_by_the_name_it_nearly_spells_and_says_so(loi_db):
+    """As search reads it (test_query): 스타게이뜨 is in no article, so the stories are those of 스타게이트; quoted, the
+    word is searched as typed; a word some article holds is never corrected."""
+    from test_faults import run_cli
+
+    index = Index.open(loi_db)
+    titles = lambda query: [r.title for r in index.stories(query)]  # noqa: E731
+    assert titles("스타게이뜨") == titles("@스타게이트") == ["오픈AI, 삼성·SK와 HBM 협력", "스타게이트 첫 출하"]
+    assert titles("소프트뱅쿠") == ["오픈AI, 삼성·SK와 HBM 협력"] and index.story_count("소프트뱅쿠") == 1
+    read_as = lambda query: index.stories_page(query).instead  # noqa: E731
+    assert (read_as("스타게이뜨").typed, read_as("스타게이뜨").entity) == ("스타게이뜨", "스타게이트")
+    assert titles('"스타게이뜨"') == [] and read_as('"스타게이뜨"') is None
+    assert read_as("스타게이트") is None and read_as("영업이익") is None and read_as(None) is None
+    assert index.stories("스타게이뜨", offset=2) == [] and read_as("스타게이트 | 스타게이뜨") is None
+
+    table = run_cli("stories", "소프트뱅쿠", "--db", str(loi_db))
+    assert table.returncode == 0 and "오픈AI, 삼성·SK와 HBM 협력" in table.stdout
+    assert "no article has 소프트뱅쿠: showing stories with an article that mentions 소프트뱅크" in table.stderr
+    listed = run_cli("stories", "소프트뱅쿠", "--json", "--db", str(loi_db))  # the JSON stays JSON
+    assert [r["title"] for r in json.loads(listed.stdout)] == ["오픈AI, 삼성·SK와 HBM 협력"]
+    assert "소프트뱅크" in listed.stderr
+
+
 def test_cli_stories_errors(loi_db):
     from test_faults import assert_one_line_error, run_cli
 
@@ -589,13 +612,13 @@ async def test_the_stories_list_reads_each_page_once_and_adds_it_below(loi_db, t
     from tui.app import HanscopeApp
 
     asked = []
-    real = Index.stories
+    real = Index.stories_page
 
-    def stories(self, query=None, limit=50, offset=0):
+    def stories_page(self, query=None, limit=50, offset=0):
         asked.append((query, limit, offset))
         return real(self, query, limit=limit, offset=offset)
 
-    monkeypatch.setattr(Index, "stories", stories)
+    monkeypatch.setattr(Index, "stories_page", stories_page)
     monkeypatch.setattr(stories_screen, "PAGE", 2)
     monkeypatch.setattr(stories_screen, "AHEAD", 0)
     app = HanscopeApp(loi_db, export_dir=tmp_path)
@@ -641,6 +664,24 @@ async def test_the_stories_status_says_one_story_and_many(loi_db, tmp_path):
             status = str(app.screen.query_one("#status", Static).content)
             assert status.startswith({"": "3 stories, most", "영업이익": "1 story with an article matching '영업이익'",
                                       "삼성": "3 stories with an article matching '삼성'"}[query]), status
+
+
+async def test_the_stories_box_reads_a_typo_as_the_name_it_nearly_spells(loi_db, tmp_path):
+    from textual.widgets import Static
+
+    from tui.app import HanscopeApp
+
+    app = HanscopeApp(loi_db, export_dir=tmp_path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("f4")
+        for query, expected in (("스타게이뜨", "no article has 스타게이뜨: showing 2 stories with an article that mentions "
+                                 "스타게이트"), ("스타게이트", "2 stories with an article matching '스타게이트'")):
+            await pilot.press("f", "ctrl+u", *query)
+            for _ in range(3):
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+            assert str(app.screen.query_one("#status", Static).content).startswith(expected)
+            assert len(app.screen.rows) == 2
 
 
 def figure_counts(db_path: Path) -> tuple[dict[int, int], dict[int, int]]:
@@ -888,7 +929,10 @@ def test_few_hits_are_read_once_for_their_stories(loi_db):
     try:
         for query in ("스타게이트", "삼성 date:2025-10-01..2025-10-02", "없는낱말"):
             matches = [s for s in _statements(index, lambda: index.stories(query, limit=50)) if "MATCH" in s]
-            assert len(matches) == 1, (query, matches)
+            if query == "없는낱말":  # no story: then asked once more (for a first hit) whether the word is a typo
+                assert len(matches) == 2, matches
+            else:
+                assert len(matches) == 1, (query, matches)
         assert [s.id for s in index.stories("스타게이트", limit=50)] == [s.id for s in index.stories("스타게이트", limit=None)]
     finally:
         index.close()

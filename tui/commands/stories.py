@@ -29,9 +29,13 @@ def stories(query: str | None, db: Path | None, limit: int, offset: int, as_json
     from store.query import QuerySyntaxError
 
     try:
-        rows = open_index(db).stories(query, limit=limit, offset=offset)
+        page = open_index(db).stories_page(query, limit=limit, offset=offset)
     except QuerySyntaxError as err:
         raise QueryError(f"cannot read the query: {err}") from None
+    rows, instead = page.rows, page.instead
+    if instead is not None:  # a typo narrows by the name it nearly spells, and says so: on stderr, where
+        # it stays out of the table's tab-separated lines and the JSON a pipe reads
+        console(stderr=True).print(rich_text(instead.showing("stories with an article that mentions"), "dim"), soft_wrap=True)
     if as_json:
         emit_json(rows)
     if not rows:

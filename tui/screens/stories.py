@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from store.results import StoryRow
+from store.results import Instead, StoryRow
 
 from .. import gc_pause
 from ..base import BaseScreen
@@ -18,6 +18,8 @@ from ..widgets import KeyFooter, StatusLine
 
 PAGE = 50  # rows per page: a screenful is 40 (the list paints only those)
 AHEAD = 3  # the next page starts loading this many rows before the end, and is added below the others
+# the first page's rows, how many stories there are when no words narrow them, the correction the words were read with
+FirstPage = tuple[list[StoryRow], int | None, Instead | None]
 
 
 class StoriesScreen(BaseScreen):
@@ -27,12 +29,13 @@ class StoriesScreen(BaseScreen):
     #story-head { height: 1; color: $text-muted; }
     """
 
-    def __init__(self, query: str = "", first: tuple[list[StoryRow], int | None] | None = None) -> None:
+    def __init__(self, query: str = "", first: FirstPage | None = None) -> None:
         super().__init__()
         self.initial_query = query
         self.first = first  # the first page, when read before the screen opened (app.action_stories)
         self.total = 0
         self.loading_more = False
+        self.instead: Instead | None = None  # the box's typo, read as the name it nearly spells (엔비디야)
 
     def remake(self) -> "StoriesScreen":
         return StoriesScreen(self.query_one("#story-query", Input).value)
@@ -60,9 +63,11 @@ class StoriesScreen(BaseScreen):
         return self.query_one("#story-query", Input).value.strip() or None
 
     @staticmethod
-    def first_page(ix, query: str | None) -> tuple[list[StoryRow], int | None]:
-        """The first page of stories, and how many there are in all when no words narrow them."""
-        return ix.stories(query, limit=PAGE), ix.story_count(query) if query is None else None
+    def first_page(ix, query: str | None) -> FirstPage:
+        """The first page of stories, how many there are in all when no words narrow them, and the correction
+        the words were read with (a typo narrows by the name it nearly spells, as search reads it)."""
+        page = ix.stories_page(query, limit=PAGE)
+        return page.rows, ix.story_count(query) if query is None else None, page.instead
 
     def load(self) -> None:
         """The first page (again): on opening, on a reload and when the words in the box change."""
@@ -74,10 +79,10 @@ class StoriesScreen(BaseScreen):
         """The next page, read from where the shown rows end (each page costs the same, however far down)."""
         query, offset = self.query_text(), len(self.rows)
         self.loading_more = True
-        self.fetch("more_stories", lambda ix: (query, offset, ix.stories(query, limit=PAGE, offset=offset)), group="stories")
+        self.fetch("more_stories", lambda ix: (query, offset, ix.stories_page(query, PAGE, offset).rows), group="stories")
 
-    def got_stories(self, answer: tuple[list[StoryRow], int | None]) -> None:
-        rows, total = answer
+    def got_stories(self, answer: FirstPage) -> None:
+        rows, total, self.instead = answer
         self.total = total if total is not None else len(rows)
         self.query_one("#story-table", StoryList).set_rows(rows)
         self.shown(rows)
@@ -109,6 +114,8 @@ class StoriesScreen(BaseScreen):
         elif query:
             more = "+" if self.total > shown else ""
             status = f"{shown:,}{more} {_stories(shown, more)} with an article matching {query!r}"
+            if self.instead is not None:
+                status = self.instead.showing(f"{shown:,}{more} {_stories(shown, more)} with an article that mentions")
         else:
             status = (f"the first {shown:,} of {self.total:,}" if self.total > shown else f"{shown:,}") + \
                 f" {_stories(self.total)}, most widely run first"
