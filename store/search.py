@@ -413,7 +413,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         source_params = [driver] if driver is not None else self.source_params
         return self.index._rows(sql, (*source_params, *self.where_params, *params))
 
-    def article_probe_sql(self, alias: str) -> tuple[str, list] | None:
+    def article_probe_sql(self, alias: str, or_of_terms: bool = False) -> tuple[str, list] | None:
         """An SQL condition true when the article `alias` (a row of articles) is a hit, asked of its search row alone
         (a seek per term), or without words to drive, of its own row (an entity's row, the reporters' list, its
         outlet and date; short words asked at its search row); None on PostgreSQL, or for words that drive as
@@ -422,12 +422,26 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         if self._sqlite and self.driver is None:
             where = _asked_at_row(self.where, self.where_params, _WORDS_AT_ARTICLE)
             return f"EXISTS (SELECT 1 FROM articles a WHERE a.id = {alias}.id AND {where})", list(self.where_params)
-        if not (self._sqlite and self.driver is not None and " OR " not in self.driver):
+        if not (self._sqlite and self.driver is not None and (" OR " not in self.driver or or_of_terms and " + " not in self.driver)):
             return None
         # db.connect's textindex.fts_rowid ('9999', as the articles_story index reads an undated, is day 0 as NULL is)
         return (f"EXISTS (SELECT 1 FROM {self.source} WHERE {self.match} AND {self.where} AND articles_fts.rowid = "
                 f"hanscope_search_row({alias}.id, coalesce({alias}.date, '9999')))",
                 [*self.source_params, *self.where_params])
+
+    def share_of_newest(self) -> float | None:
+        """The share of the newest articles (the first slice of a keystroke's window: 2,500) that are hits, read
+        as a count of at most that many rows from their floor up: how densely the hits lie, to choose how to find
+        them. None without words to drive, on PostgreSQL, or in an index with fewer articles."""
+        if not (self._sqlite and self.driver is not None):
+            return None
+        counts = tuple(max(1, NEWEST_WINDOW // part) for part in WINDOW_SLICES)
+        floor = _newest_floors(self.index, counts)[0]  # the keystroke's slices: their floors are kept
+        if floor is None:
+            return None
+        ids_sql, params = self.matching_ids_sql()
+        return self.index._rows(f"SELECT count(*) FROM ({ids_sql} AND articles_fts.rowid >= ?)",
+                                [*params, floor])[0][0] / counts[0]
 
     def hits_among(self, article_ids: list[int]) -> set[int] | None:
         """Which of these articles are hits, each probed at its search row (~0.3 ms an article at 1M, whatever the
