@@ -418,11 +418,13 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         (a seek per term), or without words to drive, of its own row (an entity's row, the reporters' list, its
         outlet and date; short words asked at its search row); None on PostgreSQL, or for words that drive as
         more than one phrase (an OR of spellings costs a seek per phrase and FTS5 may read on past the row:
-        `엔비디아 30%` at 1M, 7 ms an article)."""
+        `엔비디아 30%` at 1M, 7 ms an article). With `or_of_terms`, an OR of plain terms (a one-letter word's
+        pairs) is probed too: each term seeks and stops at the row, but there may be hundreds of them."""
         if self._sqlite and self.driver is None:
             where = _asked_at_row(self.where, self.where_params, _WORDS_AT_ARTICLE)
             return f"EXISTS (SELECT 1 FROM articles a WHERE a.id = {alias}.id AND {where})", list(self.where_params)
-        if not (self._sqlite and self.driver is not None and (" OR " not in self.driver or or_of_terms and " + " not in self.driver)):
+        probeable = self.driver is not None and (" OR " not in self.driver or or_of_terms and " + " not in self.driver)
+        if not (self._sqlite and probeable):
             return None
         # db.connect's textindex.fts_rowid ('9999', as the articles_story index reads an undated, is day 0 as NULL is)
         return (f"EXISTS (SELECT 1 FROM {self.source} WHERE {self.match} AND {self.where} AND articles_fts.rowid = "
