@@ -245,6 +245,16 @@ class ArticleWalk:
         """A capped count of a query whose conditions with words are asked a batch at a time (the article walk, or a
         common driving entity's rows), and whether it is that count (store.batch_conditions.walk_kept: with
         `enough`, it may stop with at least that many); None for a query read otherwise."""
+        walked = self._walked(cap, enough)
+        return None if walked is None else (len(walked[0]), walked[1])
+
+    def walked_hits(self, cap: int) -> list[int] | None:
+        """The ids of the newest `cap` hits (all of them when fewer) of a query a capped count walks a batch at a time
+        (_walked_count), read as that count reads them; None for a query read otherwise."""
+        walked = self._walked(cap)
+        return None if walked is None else walked[0]
+
+    def _walked(self, cap: int, enough: int | None = None) -> tuple[list[int], bool] | None:
         if self._entity_batches:
             sql, params = self._from_entity("ae.article_id, coalesce(a.date, '')", words_apart=True)
             batches = self.index._batches(f"{sql} ORDER BY ae.recency DESC", params, size=WALK_BATCH)
@@ -252,8 +262,7 @@ class ArticleWalk:
             batches = self._in_order("new", self.batch_walk[1])
         else:
             return None
-        ids, whole = walk_kept(self.index, batches, self.batch_walk[0], cap, enough)
-        return len(ids), whole
+        return walk_kept(self.index, batches, self.batch_walk[0], cap, enough)
 
     def _meeting_words(self, rows: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
         """The rows (article id, date, day) of a batch of the driving entity's whose articles meet the conditions with

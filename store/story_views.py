@@ -43,14 +43,15 @@ def _stories_of(index: Index, ids_sql: str, params: list) -> list[int]:
 
 
 def _first_hits(index: Index, plan: SearchPlan, cap: int) -> list[int] | None:
-    """Every hit's article id when there are fewer than `cap`, else None; asked of words that drive the search,
-    where counting the hits and then reading them for their stories read the search table twice (`1조2000억원` at
-    1M: its digits' terms are in nearly every article, 865 -> 258 ms a page of 40 in the Stories box)."""
+    """The ids of the first `cap` hits (all of them when fewer), or None where they are not read here. Counting the
+    hits and then reading them for their stories read the search table twice (`1조2000억원` at 1M: its digits' terms
+    are in nearly every article, 865 -> 258 ms a page of 40 in the Stories box); conditions alone that are walked a
+    batch at a time keep what their walk read (`by:김 -반도체` at 100k: 85 -> 44 ms, a set of every 반도체 hit no
+    longer made), and others are counted by their own rows (SearchPlan.count)."""
     if plan.driver is None:
-        return None  # conditions alone: counted by their own rows (SearchPlan.count), not read here
+        return plan.walked_hits(cap)
     ids_sql, params = plan.matching_ids_sql()
-    ids = [r[0] for r in index._rows(f"{ids_sql} LIMIT ?", [*params, cap])]
-    return ids if len(ids) < cap else None
+    return [r[0] for r in index._rows(f"{ids_sql} LIMIT ?", [*params, cap])]
 
 
 def story_count(index: Index, query: str | None) -> int:
@@ -90,11 +91,12 @@ def _story_filter(index: Index, plan: SearchPlan, limit: int | None, offset: int
         probe = plan.article_probe_sql("member")
         # (conditions alone are probed at each member's own rows, a seek or two each, from the walk's threshold on)
         probed = None if probe is None else dense if plan.driver is None else dense * PROBED_FROM
-        few = _first_hits(index, plan, dense if probed is None else min(dense, probed))  # (probed: the walk's first)
-        if few is not None:  # every hit read: their stories
-            stories_of_few = _stories_of(index, "SELECT value FROM json_each(?)", [json.dumps(few)])
+        cap, need = dense if probed is None else min(dense, probed), max(dense, probed or 0)
+        first = _first_hits(index, plan, cap)  # (probed: the walk's first)
+        if first is not None and len(first) < cap:  # every hit read: their stories
+            stories_of_few = _stories_of(index, "SELECT value FROM json_each(?)", [json.dumps(first)])
             return "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(stories_of_few)]
-        hits = plan.count(cap=max(dense, probed or 0))
+        hits = cap if first is not None and cap >= need else plan.count(cap=need)
         if probe is not None and hits >= probed:
             return _with_member(*probe)
         if hits >= dense:

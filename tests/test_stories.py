@@ -964,5 +964,12 @@ def test_few_hits_are_read_once_for_their_stories(loi_db):
             else:
                 assert len(matches) == 1, (query, matches)
         assert [s.id for s in index.stories("스타게이트", limit=50)] == [s.id for s in index.stories("스타게이트", limit=None)]
+        # conditions alone with words, walked a batch at a time: the walk's hits give the stories (by:김 -반도체 at
+        # 100k: 85 -> 44 ms), no set of every hit of the excluded words made after it
+        for query in ("-스타게이트", "by:박 -스타게이트", "outlet:한빛일보 -영업이익", "@삼성전자 -영업이익"):
+            statements = _statements(index, lambda: index.stories(query, limit=50))
+            assert not any("NOT (a.id IN (SELECT" in s or "member.story = s.id" in s for s in statements), statements
+            assert any("MATCH" in s and " AND rowid <= " in s for s in statements), (query, statements)  # the walk's
+            assert [s.id for s in index.stories(query, limit=50)] == [s.id for s in index.stories(query, limit=None)] != []
     finally:
         index.close()
