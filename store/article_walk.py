@@ -101,7 +101,7 @@ class ArticleWalk:
         """The first `want` hits (all: None) of a query whose conditions with words are asked a batch at a time, in
         `sort`'s order."""
         asked, rest = self.batch_walk
-        return walk_kept(self.index, self._in_order(sort, rest), asked, want)[0]
+        return walk_kept(self.index, self._in_order(sort, rest), asked, want, sort=sort)[0]
 
     def _in_order(self, sort: str, conditions: list[tuple[str, list]]) -> Iterator[list[tuple[int, str]]]:
         """(id, date or '') of the articles that meet `conditions` and the date filter, in `sort`'s order, in
@@ -262,7 +262,7 @@ class ArticleWalk:
             batches = self._in_order("new", self.batch_walk[1])
         else:
             return None
-        return walk_kept(self.index, batches, self.batch_walk[0], cap, enough)
+        return walk_kept(self.index, batches, self.batch_walk[0], cap, enough, sort="new")
 
     def _meeting_words(self, rows: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
         """The rows (article id, date, day) of a batch of the driving entity's whose articles meet the conditions with

@@ -140,10 +140,20 @@ def test_an_empty_or_unreadable_date_is_undated(walked):
 
 
 def test_an_excluded_word_is_read_over_the_pages_days_only(walked, monkeypatch):
-    """The first page of `-삼성` asks the search table for 삼성 only within the days of the articles it walked (a
-    rowid range), never for every hit; a page of one with batches of two stops after a batch or two."""
+    """The first page of `-삼성` reads 삼성's hits from the newest day its walk starts at, as far as the walk goes (a
+    row at a time here), never every hit; a page of one with batches of two stops after a batch or two. One read of
+    the word along each walk (the page's, the count's), not a statement a batch (`-하` at 100k: 400 of them)."""
     monkeypatch.setattr(article_walk, "WALK_BATCH", 2)
+    monkeypatch.setattr(batch_conditions, "READ_AHEAD", 1)
     statements: list[str] = []
+    fetched = []
+    batches = walked._batches
+
+    def counted(sql, params=(), *args, **kwargs):
+        for rows in batches(sql, params, *args, **kwargs):
+            fetched.extend(rows if "articles_fts MATCH" in sql else [])
+            yield rows
+    monkeypatch.setattr(walked, "_batches", counted)
     walked.rank_window = 1  # the keystroke's count stops at 2
     walked.db.set_trace_callback(statements.append)
     try:
@@ -154,7 +164,27 @@ def test_an_excluded_word_is_read_over_the_pages_days_only(walked, monkeypatch):
     asked = [s for s in statements if "articles_fts MATCH" in s and not s.startswith("--")]
     assert asked and all("rowid >=" in s and "rowid <=" in s for s in asked), asked
     assert not any("NOT (a.id IN" in s for s in statements)
-    assert len(asked) <= 8  # a batch or two for the page, as many for the count; walking all 30 takes 15 or more
+    assert len(asked) <= 2  # one read along the page's walk, one along the count's
+    every = walked._rows("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"삼성\"'")[0][0]
+    assert 0 < len(fetched) <= 8 < every  # a batch or two's days for the page, as many for the count
+
+
+@pytest.mark.parametrize("sort", ["new", "old"])
+def test_a_word_read_along_the_walk_is_what_a_statement_a_batch_reads(walked, sort):
+    """Batches in the walk's order (days interleaving ids, an unreadable date among the dated, the undated last) and
+    then the walk's first batches again, as a walk that turned back would: each batch's articles holding the word
+    are the ones its own statement finds."""
+    dated = sorted(((a.id, a.date or "") for a in walked.articles() if a.date),
+                   key=lambda row: (row[1], -row[0]), reverse=sort == "new")
+    undated = sorted((a.id, "") for a in walked.articles() if not a.date)
+    order = dated + undated
+    batches = [order[i:i + 3] for i in range(0, len(order), 3)] + [order[:3], order[3:5]]
+    readers = batch_conditions.WalkReaders(walked, newest_first=sort == "new")
+    for expression in ('"삼성"', '("하이" + "이닉" OR "관세")'):
+        for rows in batches:
+            along = batch_conditions.Batch(walked, rows, readers).words(expression)
+            assert along == batch_conditions.Batch(walked, rows).words(expression), (expression, rows)
+        assert any(batch_conditions.Batch(walked, rows).words(expression) for rows in batches)
 
 
 def test_sort_old_without_words_reads_the_newest_index_backwards(walked):
