@@ -101,7 +101,10 @@ class ArticleWalk:
         """The first `want` hits (all: None) of a query whose conditions with words are asked a batch at a time, in
         `sort`'s order."""
         asked, rest = self.batch_walk
-        return walk_kept(self.index, self._in_order(sort, rest), asked, want, sort=sort)[0]
+        ids = walk_kept(self.index, self._in_order(sort, rest), asked, want, sort=sort)[0]
+        if sort == "new" and (want is None or len(ids) < want):  # every hit, newest first: the count needs no walk
+            self._walked_every = ids
+        return ids
 
     def _in_order(self, sort: str, conditions: list[tuple[str, list]]) -> Iterator[list[tuple[int, str]]]:
         """(id, date or '') of the articles that meet `conditions` and the date filter, in `sort`'s order, in
@@ -255,6 +258,8 @@ class ArticleWalk:
         return None if walked is None else walked[0]
 
     def _walked(self, cap: int, enough: int | None = None) -> tuple[list[int], bool] | None:
+        if self._walked_every is not None:  # a page walked them all (`-하`: 7 of 100k articles, each walk 120 ms)
+            return self._walked_every[:cap], True
         if self._entity_batches:
             sql, params = self._from_entity("ae.article_id, coalesce(a.date, '')", words_apart=True)
             batches = self.index._batches(f"{sql} ORDER BY ae.recency DESC", params, size=WALK_BATCH)

@@ -97,6 +97,7 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
     def __init__(self, index: "Index", q: Query, rank_window: int = RANK_WINDOW, newest: int | None = None) -> None:
         self.index, self.q, self.rank_window = index, q, rank_window
         self._newest_rows: list[int] | None = None
+        self._walked_every: list[int] | None = None  # every hit, when a page's walk read them all (ArticleWalk)
         self._window_ms = 0.0  # how long finding the newest hits took (_by_headline reads their headings by it)
         self.ranked_newest: int | None = None  # set when a page was ranked within the newest-hits window
         self.by_headline = False  # set when a page was ranked by headline matches, then newest (no bm25)
@@ -481,6 +482,8 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
             limit = "" if cap is None else f" LIMIT {int(cap)}"
             return self.index._rows(f"SELECT count(*) FROM (SELECT DISTINCT article_id FROM article_reporters "
                                     f"WHERE {ranges}{limit})", params)[0][0]
+        if self._walked_every is not None:  # a page's walk read every hit
+            return len(self._walked_every) if cap is None else min(cap, len(self._walked_every))
         if cap is not None and (walked := self._walked_count(cap)) is not None:
             return walked[0]
         if self.driving_entity is not None:  # its rows, as far as the cap; each word asked at a row unless all are read

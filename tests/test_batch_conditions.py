@@ -169,6 +169,25 @@ def test_an_excluded_word_is_read_over_the_pages_days_only(walked, monkeypatch):
     assert 0 < len(fetched) <= 8 < every  # a batch or two's days for the page, as many for the count
 
 
+def test_a_page_that_walked_every_hit_counts_them_without_walking_again(walked, monkeypatch):
+    """A page longer than the hits (`-하` at 100k: 7 articles, every one walked) is every hit: the count, capped or
+    exact, is its length (it walked a second time: 300 -> 150 ms a keystroke)."""
+    monkeypatch.setattr(article_walk, "WALK_BATCH", 4)
+    for query in ("-삼성 -하이닉스", "-삼성 outlet:새벽경제", "-관세 by:김서연"):
+        inside = walked.facets_and_count(query)[1]
+        assert 0 < inside < 50, query
+        for exact in (True, False):
+            statements: list[str] = []
+            walked.db.set_trace_callback(statements.append)
+            try:
+                result = walked.search(query, limit=50, exact_count=exact)
+            finally:
+                walked.db.set_trace_callback(None)
+            assert result.total_articles == len(result.articles) == inside and result.total_exact, query
+            walks = [s for s in statements if "ORDER BY coalesce(a.date, '') DESC" in s and "MATCH" not in s]
+            assert len(walks) == 1, (query, exact, walks)
+
+
 @pytest.mark.parametrize("sort", ["new", "old"])
 def test_a_word_read_along_the_walk_is_what_a_statement_a_batch_reads(walked, sort):
     """Batches in the walk's order (days interleaving ids, an unreadable date among the dated, the undated last) and
