@@ -34,8 +34,8 @@ from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ENTITY_LIS
 from .query import All, Entity, Not, Query, Text
 from .ranked_window import WINDOW_SLICES, RankedWindow
 from .results import ArticleHit, NumberRow
-from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, date_key, fts_expression, has_entity,
-                        highlight_pattern, one_letter_terms, outlet_term, snippet)
+from .textindex import (DATED_FROM, ID_BITS, ID_MASK, absent_terms, alternatives_are_terms, date_key, fts_expression,
+                        has_entity, highlight_pattern, one_letter_terms, outlet_term, snippet)
 
 if TYPE_CHECKING:
     from . import number_table
@@ -414,17 +414,19 @@ class SearchPlan(ArticleWalk, RankedWindow, FacetCounting):
         source_params = [driver] if driver is not None else self.source_params
         return self.index._rows(sql, (*source_params, *self.where_params, *params))
 
-    def article_probe_sql(self, alias: str, or_of_terms: bool = False) -> tuple[str, list] | None:
+    def article_probe_sql(self, alias: str, dense: bool = False) -> tuple[str, list] | None:
         """An SQL condition true when the article `alias` (a row of articles) is a hit, asked of its search row alone
         (a seek per term), or without words to drive, of its own row (an entity's row, the reporters' list, its
         outlet and date; short words asked at its search row); None on PostgreSQL, or for words that drive as
         more than one phrase (an OR of spellings costs a seek per phrase and FTS5 may read on past the row:
-        `엔비디아 30%` at 1M, 7 ms an article). With `or_of_terms`, an OR of plain terms (a one-letter word's
-        pairs) is probed too: each term seeks and stops at the row, but there may be hundreds of them."""
+        `엔비디아 30%` at 1M, 7 ms an article). When the caller knows the hits are `dense` (most articles), ORs
+        are probed too where each alternative is one term (textindex.alternatives_are_terms): a plain term seeks
+        and stops at the row, and a phrase ANDed with the rest is in most articles, its next match near."""
         if self._sqlite and self.driver is None:
             where = _asked_at_row(self.where, self.where_params, _WORDS_AT_ARTICLE)
             return f"EXISTS (SELECT 1 FROM articles a WHERE a.id = {alias}.id AND {where})", list(self.where_params)
-        probeable = self.driver is not None and (" OR " not in self.driver or or_of_terms and " + " not in self.driver)
+        probeable = self.driver is not None and (" OR " not in self.driver
+                                                 or dense and alternatives_are_terms(self.driver))
         if not (self._sqlite and probeable):
             return None
         # db.connect's textindex.fts_rowid ('9999', as the articles_story index reads an undated, is day 0 as NULL is)

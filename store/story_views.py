@@ -71,7 +71,7 @@ def _stories_total(index: Index) -> int:
 
 
 PROBED_FROM = 6  # x the walk's threshold: from this many hits of one phrase, a story's members are probed (below)
-MOST_ARTICLES = 0.5  # an OR of plain terms is probed too where at least this share of the newest articles are hits
+MOST_ARTICLES = 0.5  # an OR is probed too where at least this share of the newest articles are hits
 
 
 def _story_filter(index: Index, plan: SearchPlan, limit: int | None, offset: int) -> tuple[str, list]:
@@ -100,12 +100,12 @@ def _story_filter(index: Index, plan: SearchPlan, limit: int | None, offset: int
         if probe is not None and hits >= probed:
             return _with_member(*probe)
         if hits >= dense:
-            # An OR of plain terms (a one-letter word's pairs: 스, 2, `전력 5`) whose hits are most of the newest
-            # articles: a member probed is a hit nearly always, and the set is nearly every article (스 at 100k: 129
-            # -> 70 ms; 반 32 -> 4). Its phrases' terms seek alone, not read on past the row as a sparse phrase's do.
-            terms = plan.article_probe_sql("member", or_of_terms=True) if probe is None else None
-            if terms is not None and (plan.share_of_newest() or 0) >= MOST_ARTICLES:
-                return _with_member(*terms)
+            # An OR (a one-letter word's pairs: 스, 2, `반도체 d`) whose hits are most of the newest articles: a member
+            # probed is a hit nearly always, and the set is nearly every article (스 at 100k: 129 -> 70 ms; 반 32 ->
+            # 4), where no sparse phrase is an alternative (SearchPlan.article_probe_sql).
+            dense = plan.article_probe_sql("member", dense=True) if probe is None else None
+            if dense is not None and (plan.share_of_newest() or 0) >= MOST_ARTICLES:
+                return _with_member(*dense)
             ids_sql, params = plan.matching_ids_sql()
             return _with_member(f"member.id IN ({ids_sql})", params)
     return "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(_stories_matching(index, plan))]

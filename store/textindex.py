@@ -319,6 +319,86 @@ def fts_expression(node: Node, forms=lambda text: (text.text,), expand=None, abs
     return None  # Not alone, Entity: the caller builds SQL around them
 
 
+_FTS_TOKEN = re.compile(r'"(?:[^"]|"")*"\*?|[()+]|[^\s()+"]+')
+
+
+def alternatives_are_terms(expression: str) -> bool:
+    """Whether every alternative of every OR in an FTS5 expression (fts_expression's) is one term (a one-letter
+    word's pairs), never a phrase of several ("엔비" + "비디": NVIDIA's spellings), an AND or a NOT: those may be
+    sparse, and FTS5 reads a sparse one on past a row it is asked at, to its next match. False for what it cannot
+    read."""
+    try:
+        tree = _FtsReader(_FTS_TOKEN.findall(expression)).whole()
+    except ValueError:
+        return False
+    return _terms_in_or(tree, in_or=False)
+
+
+def _terms_in_or(node: tuple, in_or: bool) -> bool:
+    kind, parts = node
+    if kind == "or":
+        return all(_terms_in_or(part, True) for part in parts)
+    if kind == "phrase":
+        return len(parts) == 1 or not in_or
+    return not in_or and all(_terms_in_or(part, False) for part in parts)  # and, not
+
+
+class _FtsReader:
+    """FTS5's query syntax as fts_expression writes it, read into (kind, parts): NOT binds before AND before OR, and
+    phrases side by side are ANDed."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens, self.at = tokens, 0
+
+    def whole(self) -> tuple:
+        tree = self.alternatives()
+        if self.at != len(self.tokens):
+            raise ValueError("unread tokens")
+        return tree
+
+    def _take(self, token: str) -> bool:
+        if self.at < len(self.tokens) and self.tokens[self.at] == token:
+            self.at += 1
+            return True
+        return False
+
+    def alternatives(self) -> tuple:
+        parts = [self.conjunction()]
+        while self._take("OR"):
+            parts.append(self.conjunction())
+        return parts[0] if len(parts) == 1 else ("or", parts)
+
+    def conjunction(self) -> tuple:
+        parts = [self.negation()]
+        while self.at < len(self.tokens) and self.tokens[self.at] not in ("OR", ")"):
+            self._take("AND")
+            parts.append(self.negation())
+        return parts[0] if len(parts) == 1 else ("and", parts)
+
+    def negation(self) -> tuple:
+        node = self.primary()
+        while self._take("NOT"):
+            node = ("not", [node, self.primary()])
+        return node
+
+    def primary(self) -> tuple:
+        if self._take("("):
+            node = self.alternatives()
+            if not self._take(")"):
+                raise ValueError("unclosed bracket")
+            return node
+        terms = [self._term()]
+        while self._take("+"):
+            terms.append(self._term())
+        return ("phrase", terms)
+
+    def _term(self) -> str:
+        if self.at >= len(self.tokens) or not self.tokens[self.at].startswith('"'):
+            raise ValueError("not a term")
+        self.at += 1
+        return self.tokens[self.at - 1]
+
+
 def has_entity(node: Node) -> bool:
     if isinstance(node, Entity):
         return True

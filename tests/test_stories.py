@@ -878,16 +878,16 @@ def test_a_story_walk_that_probes_each_member_finds_the_stories_the_hits_are_in(
 def test_an_or_of_plain_terms_most_articles_hold_probes_each_member(loi_db, monkeypatch):
     """A one-letter word (삼: the OR of the pairs that start with it) whose hits are most of the newest articles: each
     member is probed at its search row, not looked up in a set of every hit made first (스 at 100k: 129 -> 70 ms).
-    The same stories as the set gives, page by page; where a phrase is among the OR (삼성전자 | 오), or hits are few
-    among the newest articles, the set stays."""
+    A phrase ANDed with it (스타게이트 오) is in most articles too. The same stories as the set gives, page by page; where
+    a phrase is among the OR (삼성전자 | 오), or hits are few among the newest articles, the set stays."""
     import store.search as search
     import store.story_views as story_views
 
     monkeypatch.setattr(search, "NEWEST_WINDOW", 16)  # the share is read from the newest 2 articles
     index = Index.open(loi_db)
     try:
-        for query, probes in (("스", True), ("오", True), ("오 | 삼", True), ("1 -오", True), ("삼성전자 | 오", False),
-                              ("하 date:2025-10-01..2025-10-02", False)):  # (none of the newest two)
+        for query, probes in (("스", True), ("오", True), ("오 | 삼", True), ("1 -오", True), ("스타게이트 오", True),
+                              ("삼성전자 | 오", False), ("하 date:2025-10-01..2025-10-02", False)):  # (none of the newest two)
             assert " OR " in SearchPlan(index, parse_query(query)).driver, query
             for limit, offset in ((1, 0), (1, 1), (2, 1), (50, 0)):
                 with monkeypatch.context() as patch:

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.query import QuerySyntaxError, parse
-from store.textindex import _index_grams_re, fts_expression, highlight_pattern, index_grams, snippet
+from store.textindex import (_FTS_TOKEN, _FtsReader, _index_grams_re, alternatives_are_terms, fts_expression,
+                             highlight_pattern, index_grams, snippet)
 
 DOCS = {
     1: "SK하이닉스는 HBM 공급을 늘린다. 삼성전자와 경주에서 만났다.",
@@ -170,3 +171,23 @@ def test_any_query_is_refused_by_the_parser_or_a_valid_fts_expression(text):
         expression = fts_expression(query.root)
         if expression is not None:
             conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
+            _FtsReader(_FTS_TOKEN.findall(expression)).whole()  # alternatives_are_terms reads all that is written
+
+
+@pytest.mark.parametrize("query, plain", [
+    ("스", True),  # the OR of the pairs a letter starts
+    ("반도체 d", True),  # a phrase ANDed with them: in most articles where most articles are hits
+    ("삼성 -하", True), ("하 | 스", True), ("삼성", True), ("반도체", True),
+    ("데이터센터 | 원", False),  # a phrase is an alternative: it may be in few articles
+    ("(반도체 HBM) | 원", False),  # so is an AND
+    ("엔비디아 3", False),  # its other spelling (NVIDIA): an OR of phrases
+    ("반도체 -삼성", True), ("반도체 -엔비디아", False),  # asked at a row, the excluded spellings are alternatives too
+])
+def test_an_or_whose_alternatives_are_terms_alone(query, plain):
+    """As the index reads a query: a letter is the OR of the pairs it starts, spacing variants the index never held
+    are left out (here every bridged one), 엔비디아 is also NVIDIA."""
+    expression = fts_expression(parse(query).root, forms=lambda t: (t.text, "nvidia") if t.text == "엔비디아" else (t.text,),
+                                expand=lambda letter: [letter + "가", letter + "나"],
+                                absent=lambda terms: {t for t in terms if t.endswith("_")})
+    assert alternatives_are_terms(expression) == plain, expression
+    assert not alternatives_are_terms('"a" OR') and not alternatives_are_terms('("a"')  # unread: never probed
