@@ -46,7 +46,7 @@ def _first_hits(index: Index, plan: SearchPlan, cap: int) -> list[int] | None:
     """The ids of the first `cap` hits (all of them when fewer), or None where they are not read here. Counting the
     hits and then reading them for their stories read the search table twice (`1조2000억원` at 1M: its digits' terms
     are in nearly every article, 865 -> 258 ms a page of 40 in the Stories box); conditions alone that are walked a
-    batch at a time keep what their walk read (`by:김 -반도체` at 100k: 85 -> 44 ms, a set of every 반도체 hit no
+    batch at a time keep what their walk read (`by:김 -반도체` at 100k: 103 -> 48 ms, a set of every 반도체 hit no
     longer made), and others are counted by their own rows (SearchPlan.count)."""
     if plan.driver is None:
         return plan.walked_hits(cap)
@@ -103,9 +103,9 @@ def _story_filter(index: Index, plan: SearchPlan, limit: int | None, offset: int
             # An OR (a one-letter word's pairs: 스, 2, `반도체 d`) whose hits are most of the newest articles: a member
             # probed is a hit nearly always, and the set is nearly every article (스 at 100k: 129 -> 70 ms; 반 32 ->
             # 4), where no sparse phrase is an alternative (SearchPlan.article_probe_sql).
-            dense = plan.article_probe_sql("member", dense=True) if probe is None else None
-            if dense is not None and (plan.share_of_newest() or 0) >= MOST_ARTICLES:
-                return _with_member(*dense)
+            most = plan.article_probe_sql("member", dense=True) if probe is None else None
+            if most is not None and (plan.share_of_newest() or 0) >= MOST_ARTICLES:
+                return _with_member(*most)
             ids_sql, params = plan.matching_ids_sql()
             return _with_member(f"member.id IN ({ids_sql})", params)
     return "WHERE s.id IN (SELECT value FROM json_each(?))", [json.dumps(_stories_matching(index, plan))]
