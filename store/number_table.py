@@ -131,6 +131,7 @@ PROBED_AT_MOST = 512  # ... up to this many (~0.3 ms an article at 1M): past it,
 GROUPED = "numbers_unit_counter"  # db.ADDITIONS "numbers_by_group": numbers(unit, counter, value) and two of ranges
 READY = "numbers_ranges_value"  # the addition's last index: a file that has it has the others
 KEPT_COUNTS = "article_number_counts"  # db.ADDITIONS "number_counts": made with its unit table and triggers at once
+KEPT_IN_UNIT = "unit_article_counts"  # db.ADDITIONS "unit_article_counts": by article within each unit
 _COLUMNS = 'n.id, n.article_id, n.raw, n.value, n.value_max, n.unit, n.counter, n.qualifier, n.period, n.start, n."end"'
 
 
@@ -404,6 +405,9 @@ def number_counts(index: Index, by: str, unit: str | None, min: float | None,
         raise ValueError(f"unknown column {by!r}: unit or article")
     if min is None and max is None and (by == "unit" or not unit) and has_index(index.db, KEPT_COUNTS, "table"):
         return _kept_counts(index, by, unit or None)
+    if min is None and max is None and by == "article" and has_index(index.db, KEPT_IN_UNIT, "table"):
+        return _article_counts(index, "SELECT article_id, n AS c FROM unit_article_counts WHERE unit = ? "
+                                      "ORDER BY n DESC, article_id LIMIT 1000", [unit])
     where, params = _number_filters(unit, min, max)
     bounded = (min is not None or max is not None) and has_index(index.db, READY)
     if bounded and by == "unit":
@@ -421,9 +425,14 @@ def number_counts(index: Index, by: str, unit: str | None, min: float | None,
         return [(u, u, c) for u, c in index._rows(
             f"SELECT n.unit, count(*) AS c FROM numbers n WHERE {condition} GROUP BY n.unit ORDER BY c DESC, n.unit",
             params)]
+    return _article_counts(index, f"SELECT n.article_id, count(*) AS c FROM {source} WHERE {condition} "
+                                  "GROUP BY n.article_id ORDER BY c DESC, n.article_id LIMIT 1000", params)
+
+
+def _article_counts(index: Index, counted: str, params: list) -> list[tuple[str, str, int]]:
+    """(id, label, count) of the articles a subquery of (article_id, c) counts, most first."""
     return [(str(i), f"#{i} {t or s.rsplit('/', 1)[-1]}", c) for i, t, s, c in index._rows(
-        f"SELECT a.id, a.title, a.source, c FROM (SELECT n.article_id, count(*) AS c FROM {source} WHERE {condition} "
-        "GROUP BY n.article_id ORDER BY c DESC, n.article_id LIMIT 1000) g JOIN articles a ON a.id = g.article_id "
+        f"SELECT a.id, a.title, a.source, c FROM ({counted}) g JOIN articles a ON a.id = g.article_id "
         "ORDER BY c DESC, a.id", params)]
 
 
@@ -434,9 +443,8 @@ def _kept_counts(index: Index, by: str, unit: str | None) -> list[tuple[str, str
         return [(u, u, c) for u, c in index._rows(
             "SELECT unit, n FROM number_unit_counts WHERE n > 0" + (" AND unit = ?" if unit else "")
             + " ORDER BY n DESC, unit", [unit] if unit else [])]
-    return [(str(i), f"#{i} {t or s.rsplit('/', 1)[-1]}", c) for i, t, s, c in index._rows(
-        "SELECT a.id, a.title, a.source, c FROM (SELECT article_id, n AS c FROM article_number_counts WHERE n > 0 "
-        "ORDER BY n DESC, article_id LIMIT 1000) g JOIN articles a ON a.id = g.article_id ORDER BY c DESC, a.id")]
+    return _article_counts(index, "SELECT article_id, n AS c FROM article_number_counts WHERE n > 0 "
+                                  "ORDER BY n DESC, article_id LIMIT 1000", [])
 
 
 def _number_filters(unit: str | None, min: float | None, max: float | None) -> tuple[list[str], list]:
