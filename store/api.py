@@ -278,8 +278,10 @@ class Index:
     def _entity_infos(self, ids: list[int]) -> list[EntityInfo]:
         return entity_lookup.entity_infos(self, ids)
 
-    def entities(self, type: str | None = None, min_mentions: int = 1) -> list[EntityInfo]:
-        return entity_lookup.entities(self, type, min_mentions)
+    def entities(self, type: str | None = None, min_mentions: int = 1, limit: int | None = None,
+                 offset: int = 0) -> list[EntityInfo]:
+        """Entities with at least `min_mentions`, the most mentioned first: `limit` of them from the `offset`-th."""
+        return entity_lookup.entities(self, type, min_mentions, limit, offset)
 
     def _articles_naming(self, eid: int, order: str = "ae.recency DESC", limit: int | None = None,
                          offset: int = 0) -> list[ArticleCount]:

@@ -149,9 +149,11 @@ def entity_infos(index: Index, ids: list[int]) -> list[EntityInfo]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def entities(index: Index, type: str | None, min_mentions: int) -> list[EntityInfo]:
-    rows = index._rows(
-        f"SELECT id FROM entities WHERE mentions >= ? {'AND type = ?' if type else ''} ORDER BY mentions DESC, name",
-        [min_mentions] + ([type] if type else []),
+def entities(index: Index, type: str | None, min_mentions: int, limit: int | None = None,
+             offset: int = 0) -> list[EntityInfo]:
+    rows = index._rows(  # a page's ids first: only its entities' aliases are read
+        f"SELECT id FROM entities WHERE mentions >= ? {'AND type = ?' if type else ''} ORDER BY mentions DESC, name "
+        "LIMIT ? OFFSET ?",
+        [min_mentions] + ([type] if type else []) + [-1 if limit is None else limit, offset],
     )
     return entity_infos(index, [r[0] for r in rows])

@@ -178,6 +178,16 @@ def test_entities(seeds_db):
     companies = cli_json("entities", "--type", "company", db=seeds_db)
     assert companies and all(r["type"] == "company" for r in companies)
     assert run_cli("entities", "--type", "planet", "--db", str(seeds_db)).returncode == 2
+    # a page of the list, the most mentioned first, as `articles` and `stories` page theirs
+    assert [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
+    assert cli_json("entities", "--limit", "2", "--offset", "1", db=seeds_db) == rows[1:3]
+    assert cli_json("entities", "--type", "company", "--limit", "3", db=seeds_db) == companies[:3]
+    table = run_cli("entities", "--limit", "1", "--db", str(seeds_db))
+    assert table.returncode == 0 and rows[0]["name"] in table.stdout and rows[1]["name"] not in table.stdout
+    from test_faults import assert_one_line_error
+    assert_one_line_error(run_cli("entities", "--offset", str(len(rows)), "--db", str(seeds_db)),
+                          "no entities past this offset", code=1)
+    assert run_cli("entities", "--limit", "0", "--db", str(seeds_db)).returncode == 2
 
 
 # --- numbers --------------------------------------------------------------------------------------------

@@ -77,14 +77,20 @@ def _part_mark(part: str) -> str:
 @click.command()
 @db_option
 @click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None)
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many, the most mentioned first.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @json_option
-def entities(db: Path | None, type_: str | None, as_json: bool) -> None:
-    """Every entity with its mention and article counts."""
-    rows = open_index(db).entities(type=type_)
+def entities(db: Path | None, type_: str | None, limit: int | None, offset: int, as_json: bool) -> None:
+    """Every entity with its mention and article counts, the most mentioned first.
+
+    \b
+    hanscope entities --type company --limit 20
+    """
+    rows = open_index(db).entities(type=type_, limit=limit, offset=offset)
     if as_json:
         emit_json(rows)
     if not rows:
-        raise QueryError("no entities", EXIT_NOT_FOUND)
+        raise QueryError("no entities past this offset" if offset else "no entities", EXIT_NOT_FOUND)
     if as_json:
         return
     print_table(["id", "type", "name", "mentions", "articles", "aliases"],
