@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-import store.search
+import store.plan_binding
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -49,7 +49,7 @@ def test_every_word_answers_as_all_its_variants_did(corpus_db, monkeypatch, wind
     index.rank_window = window
     pruned = {word: answers(index, word) for word in WORDS}
     assert any(total for total, _, _ in pruned.values())
-    monkeypatch.setattr(store.search, "absent_terms", lambda conn, terms: set())
+    monkeypatch.setattr(store.plan_binding, "absent_terms", lambda conn, terms: set())
     assert {word: answers(index, word) for word in WORDS} == pruned
 
 
@@ -61,7 +61,7 @@ def test_a_word_asks_only_the_variants_the_index_holds(corpus_db, monkeypatch):
     assert '"hy"' not in driver  # the spellings Hynix and SK Hynix are written nowhere: left out
     openai = SearchPlan(index, parse_query("오픈AI")).driver
     assert f'"op" + "pe" + "en" + "na{BRIDGE}" + "ai"' in openai  # Open AI, spaced, is written once: kept
-    monkeypatch.setattr(store.search, "absent_terms", lambda conn, terms: set())
+    monkeypatch.setattr(store.plan_binding, "absent_terms", lambda conn, terms: set())
     assert phrases(SearchPlan(index, parse_query("하이닉스")).driver) > phrases(driver)
     assert '"hy"' in SearchPlan(index, parse_query("하이닉스")).driver
 

@@ -161,7 +161,7 @@ WORDS_WITH_A_RARE_ENTITY = {  # query: whether an entity's rows are what FTS5 ma
 
 
 def test_words_of_over_ten_terms_are_not_asked_at_each_row_of_a_rare_entity(index, monkeypatch):
-    monkeypatch.setattr("store.search.absent_terms", lambda conn, terms: set())  # every spacing of 90만 장 asked
+    monkeypatch.setattr("store.plan_binding.absent_terms", lambda conn, terms: set())  # every spacing of 90만 장 asked
     plan = SearchPlan(index, parse("90만 장 @오픈AI after:2025-10-05"))
     assert plan.driver.count('"') // 2 > 10 and "articles_fts.rowid IN" not in plan.where  # each at a row costs more
 
@@ -177,6 +177,6 @@ def whole_answer(index: Index, query: str):
 def test_short_words_with_a_rare_entity_match_at_its_rows_with_the_same_answer(index, query, monkeypatch):
     assert ("articles_fts.rowid IN" in SearchPlan(index, parse(query)).where) == WORDS_WITH_A_RARE_ENTITY[query]
     at_rows = whole_answer(index, query)
-    monkeypatch.setattr("store.search.RARE_AT_ROW", 0)  # every entity probed at each of the words' hits, as before
+    monkeypatch.setattr("store.plan_binding.RARE_AT_ROW", 0)  # every entity probed at each of the words' hits, as before
     assert "articles_fts.rowid IN" not in SearchPlan(index, parse(query)).where
     assert whole_answer(index, query) == at_rows and at_rows[2] > 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import store.entity_windows as windows
-import store.search as search_module
+import store.plan_binding as binding
 from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
@@ -44,7 +44,7 @@ QUERIES = ["@이재용 반도체", "반도체 @삼성전자", "HBM @SK하이닉�
 @pytest.mark.parametrize("batch", [1, 3, 256])
 def test_the_newest_hits_are_the_probed_ones(named, monkeypatch, query, batch):
     monkeypatch.setattr(windows, "BATCH", batch)
-    monkeypatch.setattr(search_module, "RARE_AT_ROW", 0)  # here every entity is rare: its rows would be asked at FTS5
+    monkeypatch.setattr(binding, "RARE_AT_ROW", 0)  # here every entity is rare: its rows would be asked at FTS5
     for want in (1, 2, 5, 13, 100):
         plan = SearchPlan(named, parse(query), rank_window=want - 1)
         assert plan._anded_entities(), query  # the path under test
@@ -56,7 +56,7 @@ def test_the_newest_hits_are_the_probed_ones(named, monkeypatch, query, batch):
 
 def test_the_answers_are_what_the_texts_say(named, monkeypatch):
     """Against the texts themselves: an article is a hit when its body has the word and its entity rows the entity."""
-    monkeypatch.setattr(search_module, "RARE_AT_ROW", 0)
+    monkeypatch.setattr(binding, "RARE_AT_ROW", 0)
     monkeypatch.setattr(windows, "BATCH", 2)
     rows = {a.id: a for a in named.articles()}
     who = named.find_entity("이재용").id
@@ -74,7 +74,7 @@ def test_rare_words_drive_after_one_batch(named, monkeypatch):
     """`@삼성전자 양자내성암호`: over the first batch's days the words have fewer hits than the entity has rows, so
     their hits drive from there (one range read, then the probed statement), not a range read per entity batch."""
     monkeypatch.setattr(windows, "BATCH", 4)
-    monkeypatch.setattr(search_module, "RARE_AT_ROW", 0)
+    monkeypatch.setattr(binding, "RARE_AT_ROW", 0)
     statements: list[str] = []
     plan = SearchPlan(named, parse("@삼성전자 양자내성암호"))
     named.db.set_trace_callback(statements.append)

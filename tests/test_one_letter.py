@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+import store.plan_binding
 import store.search
 from store.api import Index
 from store.db import connect
@@ -47,7 +48,7 @@ def test_every_letter_answers_as_its_prefix_did(corpus_db, monkeypatch, window):
     letters = letters_of(index)
     assert {"삼", "하", "h", "1", "韓"} <= set(letters) and len(letters) > 300
     expanded = {letter: answers(index, letter) for letter in letters}
-    monkeypatch.setattr(store.search, "one_letter_terms", lambda conn, letter: None)  # every letter a prefix
+    monkeypatch.setattr(store.plan_binding, "one_letter_terms", lambda conn, letter: None)  # every letter a prefix
     for letter in letters:
         assert expanded[letter] == answers(index, letter), letter
     assert expanded["삼"][0] == 7  # 삼 last in column.txt is still a hit
