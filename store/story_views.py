@@ -6,8 +6,9 @@ with what each of its articles adds, near-duplicate groups. store.stories builds
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from math import isqrt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .db import has_index
 from .entity_lookup import entity_infos
@@ -16,6 +17,7 @@ from .results import (
     Conversion,
     ConvertedFigure,
     CopiedParagraph,
+    Instead,
     StoryArticle,
     StoryDetail,
     StoryFigure,
@@ -26,6 +28,8 @@ from .search import SearchPlan
 
 if TYPE_CHECKING:
     from .api import Index
+
+T = TypeVar("T", list[int], list[StoryRow])
 
 
 def _stories_matching(index: Index, plan: SearchPlan) -> list[int]:
@@ -54,14 +58,21 @@ def _first_hits(index: Index, plan: SearchPlan, cap: int) -> list[int] | None:
     return [r[0] for r in index._rows(f"{ids_sql} LIMIT ?", [*params, cap])]
 
 
+def _as_search_reads(index: Index, query: str, answer: Callable[[SearchPlan], T]) -> tuple[T, Instead | None]:
+    """`answer` of the query's plan; where it is empty and the query's lone word nearly spells a name (엔비디야),
+    of that name's plan (Index._correction), with the correction. Asked of an empty answer alone: a query with
+    hits still reads them once."""
+    q = parse_query(query)
+    plan = SearchPlan(index, q)
+    found = answer(plan)
+    if found or (corrected := index._correction(q, plan)) is None:
+        return found, None
+    return answer(corrected[0]), corrected[1]
+
+
 def story_count(index: Index, query: str | None) -> int:
     if query is not None and query.strip():
-        q = parse_query(query)
-        plan = SearchPlan(index, q)
-        found = _stories_matching(index, plan)
-        if not found and (corrected := index._correction(q, plan)) is not None:  # a typo, as stories() reads it
-            found = _stories_matching(index, corrected[0])
-        return len(found)
+        return len(_as_search_reads(index, query, lambda plan: _stories_matching(index, plan))[0])
     return _stories_total(index)
 
 
@@ -122,13 +133,8 @@ def stories(index: Index, query: str | None, limit: int | None, offset: int) -> 
     spells a name (엔비디야) narrows them by that name, as search reads it (Index._correction), and says so."""
     if query is None or not query.strip():
         return StoryPage(_page(index, "", [], limit, offset))
-    q = parse_query(query)
-    plan = SearchPlan(index, q)
-    rows = _page(index, *_story_filter(index, plan, limit, offset), limit, offset)
-    # the correction is asked of an empty page alone: a query with hits still reads them once
-    if rows or (corrected := index._correction(q, plan)) is None:
-        return StoryPage(rows)
-    return StoryPage(_page(index, *_story_filter(index, corrected[0], limit, offset), limit, offset), corrected[1])
+    return StoryPage(*_as_search_reads(
+        index, query, lambda plan: _page(index, *_story_filter(index, plan, limit, offset), limit, offset)))
 
 
 def _page(index: Index, where: str, params: list, limit: int | None, offset: int) -> list[StoryRow]:
