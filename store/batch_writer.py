@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timezone
 
 from . import linker, stories
 from .pipeline import ExtractedFile, article_grams
 from .pipeline import heading_grams as pipeline_heading_grams
+from .db import WRITER_COUNTS_NUMBERS
 from .results import FileProblem, IndexSummary
 from .textindex import fts_rowid, has_tags, index_grams, outlet_term, record_terms
 
@@ -37,6 +39,56 @@ def numbers_total(conn: sqlite3.Connection) -> int:
 def _move_numbers_total(conn: sqlite3.Connection, change: int) -> None:
     if change:  # a missing count stays missing: the end of the run counts the rows
         conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = ?", [change, NUMBERS_TOTAL])
+
+
+class NumberCounts:
+    """A batch's numbers counted by unit, by article and by both, written once at the batch's commit instead of by
+    the insert triggers a number at a time (db.ADDITIONS numbers_counted_by_batch: they step aside while this
+    transaction holds the meta row WRITER_COUNTS_NUMBERS). In a file whose triggers cannot step aside, this counts
+    nothing and the triggers count as before."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        # every insert trigger on numbers steps aside for the row, and both of ours are there (the count tables too)
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'numbers' "
+                                "AND sql LIKE '%AFTER INSERT%'").fetchall()
+        self.enabled = {name for name, _ in triggers} >= {"numbers_counted", "numbers_counted_in_unit"} and all(
+            WRITER_COUNTS_NUMBERS in sql for _, sql in triggers)
+        self.marked = False  # the meta row is written in the open transaction
+        self.by_unit_article: Counter[tuple[str, int]] = Counter()
+
+    def add(self, numbers: list[tuple]) -> None:
+        """Count the rows about to be inserted (NUMBER_COLUMNS' order: article id second, unit ninth)."""
+        if not self.enabled or not numbers:
+            return
+        if not self.marked:
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", [WRITER_COUNTS_NUMBERS])
+            self.marked = True
+        self.by_unit_article.update((row[8], row[1]) for row in numbers)
+
+    def write(self) -> None:
+        """The counts into their tables, and the meta row gone, before the batch commits."""
+        if not self.marked:
+            return
+        by_unit: Counter[str] = Counter()
+        by_article: Counter[int] = Counter()
+        for (unit, article_id), n in self.by_unit_article.items():
+            by_unit[unit] += n
+            by_article[article_id] += n
+        conn = self.conn
+        conn.executemany("INSERT INTO number_unit_counts VALUES (?, ?) ON CONFLICT(unit) DO UPDATE SET n = n + excluded.n",
+                         list(by_unit.items()))
+        conn.executemany("INSERT INTO article_number_counts VALUES (?, ?) "
+                         "ON CONFLICT(article_id) DO UPDATE SET n = n + excluded.n", list(by_article.items()))
+        conn.executemany("INSERT INTO unit_article_counts VALUES (?, ?, ?) "
+                         "ON CONFLICT(unit, article_id) DO UPDATE SET n = n + excluded.n",
+                         [(unit, article_id, n) for (unit, article_id), n in self.by_unit_article.items()])
+        conn.execute("DELETE FROM meta WHERE key = ?", [WRITER_COUNTS_NUMBERS])
+        self.clear()
+
+    def clear(self) -> None:
+        self.marked = False
+        self.by_unit_article.clear()
 
 
 def heading_grams(title: str | None, subtitle: str | None, captions: str = "[]") -> str:
@@ -104,6 +156,7 @@ class BatchWriter:
         # the search terms of this run's committed batches (in search_terms): a batch checks and inserts only new ones
         self._terms: set[str] = set()
         self._terms_pending: set[str] = set()
+        self._counts = NumberCounts(conn)
 
     def _next_id(self, table: str) -> int:
         """Row ids handed out here (inside the write transaction, so no other writer takes them): rows that
@@ -115,7 +168,7 @@ class BatchWriter:
 
     def add(self, extracted: ExtractedFile, digest: str, size: int, mtime: float) -> None:
         self._added += _write_file_rows(self.conn, extracted, digest, size, mtime, self.summary, self._next_id,
-                                        self._search)
+                                        self._search, self._counts)
         self.pending += 1
         if self.pending >= self.limit or time.perf_counter() - self.opened >= self.seconds:
             self.commit()
@@ -126,6 +179,7 @@ class BatchWriter:
             _search_rows(self.conn, _INSERT_SEARCH, self._search)
             self._terms_pending = record_terms(self.conn, self._search, self._terms)
             self._search.clear()
+        self._counts.write()
         if self.pending:
             linker.mark_stale(self.conn)
             self.conn.commit()
@@ -146,6 +200,7 @@ class BatchWriter:
         self.pending = self._added = 0
         self._ids.clear()
         self._search.clear()
+        self._counts.clear()
         self._terms_pending = set()
 
 
@@ -161,9 +216,11 @@ def write_file(db, extracted: ExtractedFile, digest: str, size: int, mtime: floa
 
 def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest: str, size: int, mtime: float,
                      summary: IndexSummary, next_id: Callable[[str], int],
-                     search_rows: list[tuple[int, str, str, str]] | None = None) -> int:
+                     search_rows: list[tuple[int, str, str, str]] | None = None,
+                     counts: NumberCounts | None = None) -> int:
     """A file's rows, in the caller's transaction; returns how many articles it added. Its search rows (rowid,
-    body tokens, heading tokens, tags) go to `search_rows` when given, for the caller to insert before it commits."""
+    body tokens, heading tokens, tags) go to `search_rows` when given, for the caller to insert before it commits; its
+    numbers are counted by `counts` when given (written before that commit), else by the triggers."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     status = "failed" if extracted.error else ("partial" if extracted.warnings else "ok")
     for warning in extracted.warnings:
@@ -208,6 +265,8 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
         record_terms(conn, search)
     else:
         search_rows.extend(search)
+    if counts is not None:
+        counts.add(numbers)
     # a number refers to the one it converts by id (a later id is fine: foreign keys are checked at the statement's end)
     conn.executemany(
         'INSERT INTO numbers(id, article_id, paragraph, start, "end", raw, value, value_max, unit, counter, qualifier, '

@@ -9,7 +9,9 @@ import sqlite3
 
 import store.number_table as number_table
 from store.api import Index
-from store.db import connect
+from store.batch_writer import NumberCounts
+from store.db import _COUNT_NUMBER, _COUNT_UNIT_ARTICLE, WRITER_COUNTS_NUMBERS, connect
+from store.indexer import index_paths
 from test_outlet_facet import ARTICLES, build, write
 
 MORE = [("새벽경제", "2025-12-01", "삼성은 웨이퍼 90만 장과 HBM 12만장을 5,000억원에 사들인다. 점유율은 35%다."),
@@ -93,3 +95,40 @@ def test_a_file_made_before_the_counts_counts_every_number_until_opened_for_inde
         _check(index, monkeypatch)
     finally:
         index.close()
+
+
+def test_the_writer_counts_a_batch_itself_and_leaves_other_writers_to_the_triggers(tmp_path, monkeypatch):
+    """The batch writer counts its numbers once an article and unit at its commit (the insert triggers step aside
+    while its transaction holds a meta row): that row never outlives the batch, so a number another writer adds is
+    counted by the triggers; and where the triggers cannot step aside the writer leaves the counting to them."""
+    news, db_path = tmp_path / "news", tmp_path / "i.db"
+    write(news, ARTICLES)
+    build(news, db_path)
+    index = Index.open(db_path)
+    try:
+        assert index.db.execute("SELECT 1 FROM meta WHERE key = ?", [WRITER_COUNTS_NUMBERS]).fetchone() is None
+        with sqlite3.connect(db_path) as other:  # not our writer: a number of 만 명 in the first article
+            other.execute('INSERT INTO numbers(article_id, paragraph, start, "end", raw, value, unit, counter) '
+                          "VALUES (1, 0, 0, 4, '3만 명', 30000, 'count', '명')")
+        _check(index, monkeypatch)
+        # triggers made before they could step aside (the addition not made yet): they count the writer's numbers
+        with sqlite3.connect(db_path) as conn:
+            conn.executescript(
+                "DROP TRIGGER numbers_counted; DROP TRIGGER numbers_counted_in_unit; "
+                f"CREATE TRIGGER numbers_counted AFTER INSERT ON numbers BEGIN {_COUNT_NUMBER} END; "
+                f"CREATE TRIGGER numbers_counted_in_unit AFTER INSERT ON numbers BEGIN {_COUNT_UNIT_ARTICLE} END;")
+        assert not NumberCounts(index.db).enabled
+        conn = sqlite3.connect(db_path)
+        try:
+            index_paths(conn, [_more(tmp_path)], workers=0)  # not connect(create=True): the triggers stay as they are
+        finally:
+            conn.close()
+        _check(index, monkeypatch)
+    finally:
+        index.close()
+
+
+def _more(tmp_path):
+    folder = tmp_path / "more"
+    write(folder, MORE)
+    return folder
