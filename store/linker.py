@@ -39,7 +39,7 @@ from .linking.entity_set import (EDIT_OPS, EditError, EntitySet, NothingToChange
 from .linking.matching import PARTS, MentionRow, article_parts, ids_json, match as _match, match_articles
 from .linking.rows import (add_mentions, renamed_entities, store_mentions, store_mentions_by_difference,
                            sync_entities)
-from .linking.rules import RULES_KEY, rules_version
+from .linking.rules import RULES_KEY, SOURCES_KEY, rules_unchanged, rules_version, sources_digest
 from .linking.touched import Adder, EntityChange, Reach, candidates, entity_change, reach, reach_in_worker
 from .linking.user_edits import record_edits, undo_last_edit
 
@@ -71,8 +71,12 @@ def _aliases_changed(conn) -> bool:
 def _rules_changed(conn) -> bool:
     """Linked articles whose mentions other matching rules found (store.linking.rules): an index linked before
     the rules were recorded counts as such."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", [RULES_KEY]).fetchone()
-    return (not row or row[0] != rules_version()) and _any_linked(conn)
+    return not rules_unchanged(*_recorded_rules(conn)) and _any_linked(conn)
+
+
+def _recorded_rules(conn) -> tuple[str | None, str | None]:
+    recorded = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", [RULES_KEY, SOURCES_KEY]))
+    return recorded.get(RULES_KEY), recorded.get(SOURCES_KEY)
 
 
 def _any_linked(conn) -> bool:
@@ -216,8 +220,11 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [ALIASES_KEY, alias_file_digest()])
-    if all_by_these_rules:
+    # the rules every linked article was matched by are this code's: recorded, unless they are already byte for byte
+    # (an index run found them unchanged by their syntax trees: a layout change, or a file from before SOURCES_KEY)
+    if (all_by_these_rules or rules) and _recorded_rules(conn)[1] != sources_digest():
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RULES_KEY, rules_version()])
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [SOURCES_KEY, sources_digest()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
     keep_groups(conn, groups, newest)
 

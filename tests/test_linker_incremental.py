@@ -433,7 +433,7 @@ def test_mentions_found_by_older_matching_rules_are_found_again_once_by_the_next
     their mentions (8,530 of 한국 in 한국형 at 100k) until a full re-link. Now the rules' digest is recorded, and
     the next `hanscope index` after it changes (nothing else changed) says so in one line and matches every
     article again, once; an entity edit meanwhile does not (it would wait minutes on a big index)."""
-    from store.linking.rules import RULES_KEY, rules_version
+    from store.linking.rules import RULES_KEY, SOURCES_KEY, rules_version
 
     first, added = corpus
     db_path = tmp_path / "index.db"
@@ -448,7 +448,7 @@ def test_mentions_found_by_older_matching_rules_are_found_again_once_by_the_next
                      "VALUES (?2, 1000000000, ?1, 0, 0, 21, 23)", stale)  # the body's 삼성 at 21..23
         conn.execute("DELETE FROM mentions WHERE (article_id, id) IN (SELECT article_id, id FROM mention_texts "
                      "WHERE surface = '오픈AI는' OR surface = '오픈AI가')")
-        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key IN (?, ?)", [RULES_KEY, SOURCES_KEY])
     conn.close()
     assert state(db_path)["mentions"] != expected["mentions"]
 
@@ -473,7 +473,7 @@ def test_a_re_link_after_the_rules_changed_writes_only_the_mentions_that_differ(
     """After the matching rules change, every article is matched again but most mentions come out as they were:
     only the rows that differ are deleted or inserted (the others keep their ids), and only counts that differ are
     written. Deleting and inserting all 7M mention rows was most of that run's writing at 100k."""
-    from store.linking.rules import RULES_KEY
+    from store.linking.rules import RULES_KEY, SOURCES_KEY
 
     first, added = corpus
     db_path = tmp_path / "index.db"
@@ -492,7 +492,7 @@ def test_a_re_link_after_the_rules_changed_writes_only_the_mentions_that_differ(
                      "(SELECT article_id, id FROM mention_texts WHERE surface = '오픈AI')")
         conn.execute("UPDATE article_entities SET mentions = mentions + 5 WHERE (entity_id, article_id) = "
                      "(SELECT entity_id, article_id FROM article_entities ORDER BY entity_id, article_id LIMIT 1)")
-        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key IN (?, ?)", [RULES_KEY, SOURCES_KEY])
         conn.execute("CREATE TABLE writes(what TEXT)")  # what the re-link writes, row by row
         for table in ("mentions", "article_entities"):
             for event in ("INSERT", "DELETE", "UPDATE"):

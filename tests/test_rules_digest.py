@@ -27,7 +27,7 @@ def test_a_run_that_matches_every_article_again_does_it_in_worker_processes(tmp_
     from store import indexer, linker
     from store.db import connect
     from store.linking.pool import OnDemandPool
-    from store.linking.rules import RULES_KEY
+    from store.linking.rules import RULES_KEY, SOURCES_KEY
 
     folder = tmp_path / "news"
     write(folder, {f"n{i}": [f"삼성전자와 SK하이닉스는 {i}일 HBM 공급 계약을 맺었다."] for i in range(6)}, "2025-10-01T09:00")
@@ -54,7 +54,50 @@ def test_a_run_that_matches_every_article_again_does_it_in_worker_processes(tmp_
     assert submitted == []
     conn = connect(db_path)
     with conn:
-        conn.execute("UPDATE meta SET value = 'older rules' WHERE key = ?", [RULES_KEY])
+        conn.execute("UPDATE meta SET value = 'older rules' WHERE key IN (?, ?)", [RULES_KEY, SOURCES_KEY])
     conn.close()
     index_again()
     assert "match_articles" in submitted and state(db_path) == before
+
+
+def test_the_sources_byte_for_byte_spare_the_syntax_trees_and_a_new_layout_is_no_new_rules(tmp_path, monkeypatch):
+    """A link records the sources' digest beside the rules' (syntax trees, 75 ms a process here): a run whose sources
+    are the recorded ones does not parse them; sources laid out otherwise (a comment, a docstring) are compared by
+    their trees, match nothing again, and are recorded for the next run."""
+    from store import linker
+    from store.db import connect
+    from store.linking import rules
+    from store.linking.rules import RULES_KEY, SOURCES_KEY, sources_digest
+
+    folder = tmp_path / "news"
+    write(folder, {"a": ["삼성전자는 HBM을 공급한다."]}, "2025-10-01T09:00")
+    db_path = tmp_path / "i.db"
+    index([folder], db_path)
+    conn = connect(db_path)
+    recorded = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", [RULES_KEY, SOURCES_KEY]))
+    conn.close()
+    assert recorded == {RULES_KEY: rules_version(), SOURCES_KEY: sources_digest()}
+
+    def parsed():
+        raise AssertionError("the syntax trees were read")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(linker, "rules_version", parsed)
+        patch.setattr(rules, "rules_version", parsed)
+        write(folder, {"b": ["SK하이닉스는 엔비디아에 HBM을 공급한다."]}, "2025-10-02T09:00")
+        index([folder], db_path)  # new articles linked, the rules looked at by their bytes alone
+
+    conn = connect(db_path)
+    with conn:  # the same rules, other bytes (as a comment edited)
+        conn.execute("UPDATE meta SET value = 'other bytes' WHERE key = ?", [SOURCES_KEY])
+    conn.close()
+    notes: list[str] = []
+    before = state(db_path)
+    index([folder], db_path, on_note=notes.append)
+    assert notes == [] and state(db_path) == before  # nothing matched again
+    write(folder, {"c": ["엔비디아는 HBM을 산다."]}, "2025-10-03T09:00")
+    index([folder], db_path, on_note=notes.append)  # the next link records this code's bytes
+    assert notes == []
+    conn = connect(db_path)
+    assert conn.execute("SELECT value FROM meta WHERE key = ?", [SOURCES_KEY]).fetchone() == (sources_digest(),)
+    conn.close()

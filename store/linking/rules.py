@@ -15,6 +15,7 @@ import importlib.util
 from functools import cache
 
 RULES_KEY = "link_rules"  # meta: rules_version() of the code that last matched every linked article
+SOURCES_KEY = "link_rules_sources"  # meta: sources_digest() of that code, the quicker look
 
 # The modules whose code decides the mentions an article gets from an entity set: the matcher and its word
 # lists, particle stripping, the short names an article's mentions allow (store.extract.short_names), and which texts
@@ -44,8 +45,7 @@ def rules_digest(sources: dict[str, str]) -> str:
 
 
 @cache
-def rules_version() -> str:
-    """The digest of this install's matching rules (computed once a process: ~30 ms)."""
+def _sources() -> dict[str, str]:
     sources = {}
     for name in MATCHER_MODULES:
         spec = importlib.util.find_spec(name)
@@ -53,6 +53,34 @@ def rules_version() -> str:
             sources[name] = spec.loader.get_source(name) or ""  # type: ignore[union-attr]
         except (AttributeError, ImportError, OSError):  # no source shipped: its version stands in for it
             sources[name] = ""
+    return sources
+
+
+@cache
+def sources_digest() -> str | None:
+    """A digest of the modules' sources byte for byte (3 ms, against rules_version's syntax trees: 75 ms here), or
+    None where one is not shipped. The same bytes are the same rules, so a link records it beside rules_version
+    (meta SOURCES_KEY) and the next run compares it first."""
+    sources = _sources()
+    if not all(sources.values()):
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    for name in sorted(sources):
+        digest.update(f"{name}\t{len(sources[name])}\n{sources[name]}".encode())
+    return digest.hexdigest()
+
+
+def rules_unchanged(recorded_rules: str | None, recorded_sources: str | None) -> bool:
+    """Whether the recorded rules (meta RULES_KEY, SOURCES_KEY) are this install's."""
+    if recorded_sources is not None and recorded_sources == sources_digest():
+        return True
+    return recorded_rules == rules_version()
+
+
+@cache
+def rules_version() -> str:
+    """The digest of this install's matching rules (computed once a process: 75 ms here)."""
+    sources = _sources()
     if not all(sources.values()):
         from importlib.metadata import PackageNotFoundError, version
 
