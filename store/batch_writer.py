@@ -58,7 +58,8 @@ class NumberCounts:
         self.by_unit_article: Counter[tuple[str, int]] = Counter()
 
     def add(self, numbers: list[tuple]) -> None:
-        """Count the rows about to be inserted (NUMBER_COLUMNS' order: article id second, unit ninth)."""
+        """Count the rows about to be inserted (in the order of _write_file_rows' INSERT: article id second, unit
+        ninth)."""
         if not self.enabled or not numbers:
             return
         if not self.marked:

@@ -295,12 +295,12 @@ _UNCOUNT_NUMBER = ("UPDATE number_unit_counts SET n = n - 1 WHERE unit = OLD.uni
                    "DELETE FROM article_number_counts WHERE article_id = OLD.article_id AND n <= 0;")
 _COUNT_UNIT_ARTICLE = ("INSERT INTO unit_article_counts VALUES (NEW.unit, NEW.article_id, 1) "
                        "ON CONFLICT(unit, article_id) DO UPDATE SET n = n + 1;")
+_UNCOUNT_UNIT_ARTICLE = ("UPDATE unit_article_counts SET n = n - 1 WHERE unit = OLD.unit AND article_id = OLD.article_id; "
+                         "DELETE FROM unit_article_counts WHERE unit = OLD.unit AND article_id = OLD.article_id AND n <= 0;")
 # The batch writer counts its own numbers a batch at a time (store.batch_writer): it writes this meta row in its
 # transaction, so the insert triggers leave those rows to it; no other connection ever sees the row.
 WRITER_COUNTS_NUMBERS = "numbers_counted_by_writer"
 _UNLESS_WRITER_COUNTS = f"WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = '{WRITER_COUNTS_NUMBERS}')"
-_UNCOUNT_UNIT_ARTICLE = ("UPDATE unit_article_counts SET n = n - 1 WHERE unit = OLD.unit AND article_id = OLD.article_id; "
-                         "DELETE FROM unit_article_counts WHERE unit = OLD.unit AND article_id = OLD.article_id AND n <= 0;")
 
 
 # Indexes added to a schema in place, without a new version: a file without them answers every query the same,

@@ -220,11 +220,12 @@ def _link(conn, entities: EntitySet | None, pool, rules: bool = False, tell=None
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolver', ?)", [resolver.state()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_signature', ?)", [signature])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [ALIASES_KEY, alias_file_digest()])
-    # the rules every linked article was matched by are this code's: recorded, unless they are already byte for byte
-    # (an index run found them unchanged by their syntax trees: a layout change, or a file from before SOURCES_KEY)
-    if (all_by_these_rules or rules) and _recorded_rules(conn)[1] != sources_digest():
+    # the rules every linked article was matched by are this code's: recorded, as are their bytes where an index run
+    # found them unchanged by their syntax trees alone (a layout change, or a file from before SOURCES_KEY)
+    if all_by_these_rules or rules and _recorded_rules(conn)[1] != sources_digest():
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RULES_KEY, rules_version()])
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [SOURCES_KEY, sources_digest()])
+        if sources_digest() is not None:  # none where the sources are not shipped: the version stands for them
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [SOURCES_KEY, sources_digest()])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('link_stale', '0')")
     keep_groups(conn, groups, newest)
 

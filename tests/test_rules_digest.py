@@ -101,3 +101,23 @@ def test_the_sources_byte_for_byte_spare_the_syntax_trees_and_a_new_layout_is_no
     conn = connect(db_path)
     assert conn.execute("SELECT value FROM meta WHERE key = ?", [SOURCES_KEY]).fetchone() == (sources_digest(),)
     conn.close()
+
+
+def test_without_the_sources_shipped_the_version_stands_for_the_rules_and_nothing_is_matched_again(tmp_path,
+                                                                                                   monkeypatch):
+    """An install without the matcher's sources (bytecode only) records its version as the rules: the next run
+    finds them unchanged and matches nothing again."""
+    from store import linker
+    from store.linking import rules
+
+    for module in (linker, rules):
+        monkeypatch.setattr(module, "sources_digest", lambda: None)
+        monkeypatch.setattr(module, "rules_version", lambda: "hanscope 9.9")
+    folder = tmp_path / "news"
+    write(folder, {"a": ["삼성전자는 HBM을 공급한다."]}, "2025-10-01T09:00")
+    db_path = tmp_path / "i.db"
+    index([folder], db_path)
+    notes: list[str] = []
+    write(folder, {"b": ["SK하이닉스는 엔비디아에 HBM을 공급한다."]}, "2025-10-02T09:00")
+    index([folder], db_path, on_note=notes.append)
+    assert notes == []
