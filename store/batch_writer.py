@@ -53,7 +53,8 @@ class NumberCounts:
         triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'numbers' "
                                 "AND sql LIKE '%AFTER INSERT%'").fetchall()
         self.enabled = {name for name, _ in triggers} >= {"numbers_counted", "numbers_counted_in_unit"} and all(
-            WRITER_COUNTS_NUMBERS in sql for _, sql in triggers)
+            WRITER_COUNTS_NUMBERS in sql for _, sql in triggers) and conn.isolation_level is not None  # not autocommit:
+        # there the row would be committed on its own, and other writers' numbers left uncounted until it goes
         self.marked = False  # the meta row is written in the open transaction
         self.by_unit_article: Counter[tuple[str, int]] = Counter()
 
