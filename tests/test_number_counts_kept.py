@@ -107,6 +107,12 @@ def test_the_writer_counts_a_batch_itself_and_leaves_other_writers_to_the_trigge
     index = Index.open(db_path)
     try:
         assert index.db.execute("SELECT 1 FROM meta WHERE key = ?", [WRITER_COUNTS_NUMBERS]).fetchone() is None
+        assert NumberCounts(index.db).enabled
+        autocommit = sqlite3.connect(db_path, isolation_level=None)  # the row would commit on its own: not there
+        try:
+            assert not NumberCounts(autocommit).enabled
+        finally:
+            autocommit.close()
         with sqlite3.connect(db_path) as other:  # not our writer: a number of 만 명 in the first article
             other.execute('INSERT INTO numbers(article_id, paragraph, start, "end", raw, value, unit, counter) '
                           "VALUES (1, 0, 0, 4, '3만 명', 30000, 'count', '명')")
