@@ -44,6 +44,11 @@ BODIES_AT_ONCE = 2000  # a page of every hit (limit=None: the app's export of 66
 # 383 MB with every body read at once) reads its bodies this many at a time
 
 
+def _slice_sizes(newest: int) -> tuple[int, ...]:
+    """How many of the newest articles each slice of a window of `newest` holds (RankedWindow reads it in slices)."""
+    return tuple(max(1, newest // part) for part in WINDOW_SLICES)
+
+
 def _newest_floors(index: "Index", counts: tuple[int, ...]) -> list[int | None]:
     """The search rowid of the n-th newest article for each n of `counts` (None past the last), kept on the index
     while its newest search row stays the same: reading them walked 2.5 ms of rows at 1M, each keystroke; checking
@@ -176,7 +181,7 @@ class SearchPlan(QueryBinding, PlanNumbers, ArticleWalk, RankedWindow, FacetCoun
         if not (self._sqlite and self.driver is not None and self.where == "1" and self.sort != "old"
                 and any(sum(c.isdigit() for c in t.letters) >= DIGITS_AT_LEAST for t in self.q.texts())):
             return None
-        floors = _newest_floors(self.index, tuple(max(1, newest // part) for part in WINDOW_SLICES))
+        floors = _newest_floors(self.index, _slice_sizes(newest))
         if floors[-1] is None:  # fewer articles than the window: the whole answer costs what the window's would
             return None
         self.window_size = newest
@@ -235,7 +240,7 @@ class SearchPlan(QueryBinding, PlanNumbers, ArticleWalk, RankedWindow, FacetCoun
         them. None without words to drive, on PostgreSQL, or in an index with fewer articles."""
         if not (self._sqlite and self.driver is not None):
             return None
-        counts = tuple(max(1, NEWEST_WINDOW // part) for part in WINDOW_SLICES)
+        counts = _slice_sizes(NEWEST_WINDOW)
         floor = _newest_floors(self.index, counts)[0]  # the keystroke's slices: their floors are kept
         if floor is None:
             return None
