@@ -79,7 +79,7 @@ class StoriesScreen(BaseScreen):
         """The next page, read from where the shown rows end (each page costs the same, however far down)."""
         query, offset = self.query_text(), len(self.rows)
         self.loading_more = True
-        self.fetch("more_stories", lambda ix: (query, offset, ix.stories_page(query, PAGE, offset).rows), group="stories")
+        self.fetch("more_stories", lambda ix: (query, offset, ix.stories(query, limit=PAGE, offset=offset)), group="stories")
 
     def got_stories(self, answer: FirstPage) -> None:
         rows, total, self.instead = answer
@@ -113,9 +113,9 @@ class StoriesScreen(BaseScreen):
             status = f"no story has an article matching {query!r}" if query else "the index has no articles"
         elif query:
             more = "+" if self.total > shown else ""
-            status = f"{shown:,}{more} {_stories(shown, more)} with an article matching {query!r}"
-            if self.instead is not None:
-                status = self.instead.showing(f"{shown:,}{more} {_stories(shown, more)} with an article that mentions")
+            counted = f"{shown:,}{more} {_stories(shown, more)}"
+            status = (f"{counted} with an article matching {query!r}" if self.instead is None
+                      else self.instead.showing(f"{counted} with an article that mentions"))
         else:
             status = (f"the first {shown:,} of {self.total:,}" if self.total > shown else f"{shown:,}") + \
                 f" {_stories(self.total)}, most widely run first"
