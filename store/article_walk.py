@@ -61,7 +61,8 @@ class ArticleWalk:
         if isinstance(node, Not):
             inner = self._asked_of_batch(node.node)
             return lambda batch: batch.ids - inner(batch)
-        expression = fts_expression(node, self._forms, self._one_letter, self._absent) if not has_entity(node) else None
+        expression = fts_expression(node, self._forms, self._one_letter, self._absent, self.number_starts) \
+            if not has_entity(node) else None
         if expression is not None:
             return lambda batch: batch.words(expression)
         if isinstance(node, Text):

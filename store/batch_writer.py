@@ -15,7 +15,7 @@ from .pipeline import ExtractedFile, article_grams
 from .pipeline import heading_grams as pipeline_heading_grams
 from .db import WRITER_COUNTS_NUMBERS
 from .results import FileProblem, IndexSummary
-from .textindex import fts_rowid, has_tags, index_grams, outlet_term, record_terms
+from .textindex import NUMBER_STARTS, fts_rowid, has_tags, index_grams, number_starts, outlet_term, record_terms
 
 
 NUMBERS_TOTAL = "numbers_total"  # meta: count(*) of numbers, kept until a write changes the articles
@@ -124,6 +124,48 @@ def delete_articles(conn: sqlite3.Connection, where: str, params: list) -> int:
                   for aid, date, title, subtitle, captions, body, outlet in rows])
     conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
+
+
+MARKING_CHUNK = 2_000  # articles read (with their bodies) at a time while their search rows are written again
+
+
+def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) -> bool:
+    """Write every search row again with numbers' starts marked (textindex.NUMBER_MARK), for a file whose rows have
+    none (made before them): once, in one transaction, so a reader sees the old rows (and asks without marks) or
+    the new ones (and asks with them), never a mix; a stopped run leaves the old ones. The log file grows to about
+    the search table's size meanwhile. SQLite only (PostgreSQL's rows have no marks, nor do its queries). Whether it
+    wrote anything."""
+    if number_starts(conn):
+        return False
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if total:
+        tell(f"writing the search index again once, so that a number in a query matches only where a number starts "
+             f"(1조 no longer finds 21조): {total:,} articles")
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        written: set[str] = set()
+        last = 0
+        while True:
+            rows = conn.execute("SELECT id, date, title, subtitle, captions, body, outlet FROM articles WHERE id > ? "
+                                "ORDER BY id LIMIT ?", [last, MARKING_CHUNK]).fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            search = [(fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions), outlet_term(outlet))
+                      for aid, date, title, subtitle, captions, body, outlet in rows]
+            _search_rows(conn, _INSERT_SEARCH, search)
+            terms = record_terms(conn, search, written)
+            if len(written) < TERMS_KEPT:
+                written |= terms
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", [NUMBER_STARTS])
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+    return True
 
 
 BATCH_FILES = 512  # files per transaction at most ...

@@ -5,9 +5,9 @@ import os
 import sqlite3
 import sys
 
-from .textindex import fts_rowid
+from .textindex import NUMBER_STARTS, fts_rowid
 
-SCHEMA_VERSION = 12  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+SCHEMA_VERSION = 13  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
 # near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
@@ -15,7 +15,9 @@ SCHEMA_VERSION = 12  # 2: entity counts; 3: deck indexed with headline; 4: artic
 # 10: the search table's body column first (a 7.8 MB smaller search table at 5k: BENCHMARKS.md, "Index size"),
 # mentions_article without start; 11: the search table's tags column (outlet terms; a 10 file is read as it is);
 # 12: mentions compact (keyed by article, part a small integer, no surface, no index by entity: 25.8 MB of
-# mentions and indexes at 5k -> 9.1; BENCHMARKS.md, "Round 14"), a re-index
+# mentions and indexes at 5k -> 9.1; BENCHMARKS.md, "Round 14"), a re-index; 13: the search rows mark where a
+# number starts (meta number_starts; textindex.NUMBER_MARK): a 12 file is read as it is, without marks, and its next
+# index run writes its rows again; 13 keeps a 12 reader from writing unmarked rows into a file that has marks
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -261,8 +263,9 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
 # older file as it is). 9 -> 10 reorders the search table's columns and 11 -> 12 the mentions table, which means
 # re-indexing (8 -> 9 added articles_id_outlet; such a file is refused too). 10 -> 11 was '' (FTS5 cannot add a
 # column: a 10 file kept a search table without tags, which store.search still reads, textindex.has_tags), but a
-# 10 file reaches 12 only through a re-index now.
-UPGRADES: dict[int, str] = {}
+# 10 file reaches 12 only through a re-index now. 12 -> 13 is '': the search rows get their number marks at the file's
+# next index run (batch_writer.mark_number_starts), and until then queries ask without them (textindex.number_starts).
+UPGRADES: dict[int, str] = {12: ""}
 
 
 def _upgrade(db: sqlite3.Connection, version: int) -> bool:
@@ -447,7 +450,7 @@ def _create(db: sqlite3.Connection) -> None:
         + SCHEMA
         + "".join(sql + ";" for sql in ADDITIONS.values())
         + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('app', '{APP_ID}'), ('schema_version', '{SCHEMA_VERSION}'), "
-        + f"('additions', '{','.join(sorted(ADDITIONS))}'), ('compacted_at', '0');"
+        + f"('additions', '{','.join(sorted(ADDITIONS))}'), ('compacted_at', '0'), ('{NUMBER_STARTS}', '1');"
         + "COMMIT;"
     )
 

@@ -31,7 +31,7 @@ except ImportError:  # Windows
     fcntl = None
 
 from . import linker, stories
-from .batch_writer import BatchWriter, delete_articles, numbers_total
+from .batch_writer import BatchWriter, delete_articles, mark_number_starts, numbers_total
 from .linking.pool import on_demand_workers
 from .db import DatabaseError, article_total
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
@@ -137,6 +137,7 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
 
     writer = BatchWriter(db.conn, summary)
     try:
+        mark_number_starts(db.conn, on_note)  # a file from before the marks: its rows first, as every new row has them
         with _extraction_pool(len(todo), workers, use_analyzer) as pool, _link_pool(pool, workers) as link_pool:
             if restat:
                 with db.conn:

@@ -45,9 +45,10 @@ def body_hash(body: str) -> str:
     return hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def heading_grams(title: str | None, subtitle: str | None, captions: list[str]) -> str:
-    """The search text of an article's headline, deck and photo captions: all rank above the body."""
-    return index_grams("\n".join([title or "", subtitle or "", *captions]))
+def heading_grams(title: str | None, subtitle: str | None, captions: list[str], starts: bool = True) -> str:
+    """The search text of an article's headline, deck and photo captions: all rank above the body (`starts`: with
+    numbers' starts marked, as every file indexed now has them: textindex.number_starts)."""
+    return index_grams("\n".join([title or "", subtitle or "", *captions]), starts)
 
 
 def article_grams(article: Article) -> tuple[str, str]:

@@ -5,6 +5,7 @@ spellings looked up, the words that drive the scan split from the conditions on 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from math import isqrt
 
 from .db import has_index
@@ -12,7 +13,7 @@ from .extract.hangul import is_initials_query, normalize_name
 from .plan_sql import (_ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS, _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE,
                        _UNTIL, _WORDS_LIST, WORDS_AT_ROW_TERMS)
 from .query import All, Entity, Not, Text
-from .textindex import absent_terms, fts_expression, has_entity, one_letter_terms, outlet_term
+from .textindex import absent_terms, fts_expression, has_entity, number_starts, one_letter_terms, outlet_term
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -71,7 +72,7 @@ class QueryBinding:
         excluded = [c for c in children if isinstance(c, Not) and not has_entity(c)]
         rest = [c for c in children if c not in words and c not in excluded]
         def expression(node, expand=self._one_letter):
-            return fts_expression(node, self._forms, expand, self._absent)
+            return fts_expression(node, self._forms, expand, self._absent, self.number_starts)
 
         driver = expression(All(tuple(words + excluded))) if words else None
         # bm25 weighs each term by its rarity, so one-letter words keep their prefix form where it scores (an
@@ -96,6 +97,11 @@ class QueryBinding:
                 and (node.id or 0) > 0 and self.entity_articles.get(node.id, 0) <= RARE_AT_ROW):
             return _ENTITY_ROWS, [node.id]
         return self._condition(node)
+
+    @cached_property
+    def number_starts(self) -> bool:
+        """Whether the index marks where numbers start, so the query's digits match only there (textindex)."""
+        return self._sqlite and number_starts(self.index.db)
 
     def _forms(self, text: Text) -> tuple[str, ...]:
         return self.forms.get(text, (text.text,))
@@ -127,7 +133,8 @@ class QueryBinding:
         if isinstance(node, Not):
             sql, params = self._condition(node.node)
             return f"NOT ({sql})", params
-        expression = fts_expression(node, self._forms, self._one_letter, self._absent) if not has_entity(node) else None
+        expression = fts_expression(node, self._forms, self._one_letter, self._absent, self.number_starts) \
+            if not has_entity(node) else None
         if expression is not None:
             return _WORDS_LIST, [expression]
         if isinstance(node, Text):

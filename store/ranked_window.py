@@ -161,7 +161,7 @@ class RankedWindow:
         if self._window_ms > window_headings.COST_PER_HIT_MS * len(window):
             # finding the window was slow, so its rows hold the query's terms thinly: the title scan over its range
             # would cost as much again (1조2000억원 at 1M: 207 ms); its headings are matched in memory instead
-            titled = window_headings.titled_in_memory(self.index, window, params[0])
+            titled = window_headings.titled_in_memory(self.index, window, params[0], self.number_starts)
         elif newest_first:
             hits = set(window)
             newest = self._matching_rowids(params, bounds, f" DESC LIMIT {int(first)}")

@@ -358,7 +358,7 @@ class SearchPlan(QueryBinding, PlanNumbers, ArticleWalk, RankedWindow, FacetCoun
             return []
         order = {aid: (i, rank) for i, (aid, rank) in enumerate(rows)}
         pattern = highlight_pattern([form for text in self.q.texts() for form in self._forms(text)]
-                                    + self._entity_names())
+                                    + self._entity_names(), starts=self.number_starts)
         ids = list(order)
         groups = self.index.near_groups(ids)
         hits = []

@@ -17,6 +17,14 @@ its bridge holds it, and a phrase across it stays adjacent). A thousands separat
 (5,000억 is indexed as 5000억), so an amount spans at most the gaps its words have, and a query tries no gap between
 two digits it writes together (2000억 is never 2 000억).
 
+Numbers. A token that starts at the first digit of a number is marked with a leading `_` (`1조2000억원` ->
+`_1조 조2 20 00 00 0억 억원`), and so is a query word's, so `1조2000억원` is no hit inside `21조2000억원`, `500메가와트`
+none inside `1,500메가와트` and `3.7%` none inside `13.7%`. A digit continues a number after a digit (joined, or
+across a decimal point) and after a magnitude joined to one (`1조2000억`, `1조 2000억`: `2000억원` is no hit there);
+after a letter or any other gap it starts one (`100` finds `H100` and `010-1234`'s `1234`). A file made before the
+mark (meta `number_starts` absent) is searched without it until its next index run rewrites its search rows
+(batch_writer.mark_number_starts).
+
 Rows. The FTS5 rowid is the article's day, shifted left of its id (`fts_rowid`): FTS5 walks rowids in order and
 stops at a LIMIT, so "newest first" and "the newest N hits" cost what the page shows, not the number of hits
 (store.search). Undated articles have day 0: last when newest come first. Days, not minutes: FTS5 stores each
@@ -43,6 +51,10 @@ from .query import All, Any, Entity, Node, Not, Text
 _RUN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 5,000억: one number, not two runs
 BRIDGE = "_"  # the tokenizer's extra token character (db.py): marks a pair across a gap
+NUMBER_MARK = "_"  # opens a token that starts at a number's first digit (the same character: the only extra one)
+NUMBER_STARTS = "number_starts"  # meta: this file's search rows carry NUMBER_MARK
+_DIGITS = frozenset("0123456789")
+_MAGNITUDES = frozenset("백천만억조")  # after a digit, the digits that follow continue the number: 1조 2000억, 3천500만
 MAX_GAPS = 2  # spacing variants a query word matches: 5000억달러 = 5,000 억 달러 is two (after separators go)
 MAX_VARIANTS = 24  # past this many phrases a long word matches with one gap only (cost grows with each phrase)
 
@@ -79,7 +91,7 @@ def fts_rowid(article_id: int, date: str | None) -> int:
 DATED_FROM = 1 << ID_BITS  # the first rowid of a dated article
 
 
-OUTLET_TAG = "__o"  # opens a tags-column token: no gram or bridge starts with the bridge mark, so no word meets one
+OUTLET_TAG = "__o"  # opens a tags-column token: a gram or bridge starts with `_` only before a digit, so no word meets one
 
 
 def outlet_term(outlet: str | None) -> str:
@@ -138,13 +150,46 @@ def _letters_of_bmp():
     return _letter_table
 
 
-def index_grams(text: str) -> str:
+def number_starts(conn) -> bool:
+    """Whether this file's search rows mark where numbers start (NUMBER_MARK): every file made or indexed since."""
+    return conn.execute("SELECT 1 FROM meta WHERE key = ?", (NUMBER_STARTS,)).fetchone() is not None
+
+
+def _starts(text: str, at: list[int]) -> list[bool]:
+    """For each letter of `text` (at these offsets; casefolded, thousands separators gone), whether it is a digit that
+    starts a number: no digit before it (joined, or across a decimal point: 13.7) and no magnitude joined to a digit
+    (1조2000억, 1조 2000억; one space may follow the magnitude). What index_grams does with numpy, as a loop."""
+    out = []
+    for i, here in enumerate(at):
+        if text[here] not in _DIGITS:
+            out.append(False)
+            continue
+        if i == 0:
+            out.append(True)
+            continue
+        before = at[i - 1]
+        gap = text[before + 1 : here]
+        after_digit = text[before] in _DIGITS and gap in ("", ".")
+        after_magnitude = (text[before] in _MAGNITUDES and gap in ("", " ") and i > 1 and at[i - 2] == before - 1
+                           and text[at[i - 2]] in _DIGITS)
+        out.append(not (after_digit or after_magnitude))
+    return out
+
+
+def query_starts(text: str) -> list[bool]:
+    """_starts over a query word's letters: its first digit starts a number (nothing is before it)."""
+    low = _THOUSANDS.sub("", text.casefold())
+    return _starts(low, [m.start() for m in _LETTER.finditer(low)])
+
+
+def index_grams(text: str, starts: bool = True) -> str:
     """The token string FTS5 indexes for `text`: bigrams within runs, and a marked bridge across each gap.
 
     `SK 하이닉스` -> `sk k하_ 하이 이닉 닉스`: for each letter that has a letter after it, the pair, with the bridge
-    mark when a gap lies between them; a last run of one letter on its own. Made with numpy over the code points
-    (a token a Python loop or a regex match cost 0.3 µs; 0.68 -> 0.08 ms an article, c5k); `_index_grams_re`, the
-    regex definition, gives the same string (tests compare them) and takes text outside the BMP."""
+    mark when a gap lies between them; a last run of one letter on its own; with `starts`, NUMBER_MARK before each
+    token that starts at a number's first digit (`_starts`). Made with numpy over the code points (a token a Python
+    loop or a regex match cost 0.3 µs; 0.68 -> 0.08 ms an article, c5k); `_index_grams_re`, the regex definition,
+    gives the same string (tests compare them) and takes text outside the BMP."""
     low = _THOUSANDS_FAST.sub("", text.casefold())
     if not low:
         return ""
@@ -153,34 +198,77 @@ def index_grams(text: str) -> str:
     try:
         codes = np.frombuffer(low.encode("utf-32-le"), np.uint32)
     except UnicodeEncodeError:  # a lone surrogate
-        return _index_grams_re(text)
+        return _index_grams_re(text, starts)
     if codes.max() > 0xFFFF:
-        return _index_grams_re(text)
+        return _index_grams_re(text, starts)
     at = np.flatnonzero(_letters_of_bmp()[codes])
     if not at.size:
         return ""
     letters = codes[at]
-    gap = np.diff(at) > 1  # between letter i and i+1
-    # one row of four code points per token: first, second, the bridge mark or NUL (dropped below), a space
-    rows = np.empty((at.size - 1, 4), np.uint32)
-    rows[:, 0] = letters[:-1]
-    rows[:, 1] = letters[1:]
-    rows[:, 2] = gap * ord(BRIDGE)
-    rows[:, 3] = ord(" ")
+    step = np.diff(at)
+    gap = step > 1  # between letter i and i+1
+    # one row of five code points per token: the number mark or NUL (dropped below), first, second, the bridge mark
+    # or NUL, a space
+    rows = np.empty((at.size - 1, 5), np.uint32)
+    marks = _number_marks(codes, at, letters, step) if starts else None
+    rows[:, 0] = 0 if marks is None else marks[:-1] * np.uint32(ord(NUMBER_MARK))
+    rows[:, 1] = letters[:-1]
+    rows[:, 2] = letters[1:]
+    rows[:, 3] = gap * ord(BRIDGE)
+    rows[:, 4] = ord(" ")
     out = rows.tobytes().decode("utf-32-le").replace("\x00", "")[:-1]  # NUL is no letter, so only fillers go
     if at.size == 1 or gap[-1]:
-        lone = chr(letters[-1])
+        lone = (NUMBER_MARK if marks is not None and marks[-1] else "") + chr(letters[-1])
         out = out + " " + lone if out else lone
     return out
 
 
-def _index_grams_re(text: str) -> str:
+def _number_marks(codes, at, letters, step):
+    """`_starts` over every letter at once (numpy bools; None when no letter is a digit): a digit with no digit joined
+    (or across a decimal point) before it, and no magnitude joined to a digit before it (a space may follow it)."""
+    import numpy as np
+
+    digit = (letters >= ord("0")) & (letters <= ord("9"))
+    if not digit.any():
+        return None
+    joined = step == 1  # letter i and i+1 touch
+    between = codes[at[1:] - 1]  # the character just before letter i+1 (the gap's last, or letter i itself)
+    single = step == 2  # one character between them
+    after_digit = digit[:-1] & (joined | (single & (between == ord("."))))
+    magnitude = _magnitudes_of_bmp()[letters[:-1]]
+    held = np.zeros(letters.size - 1, bool)  # letter i is a magnitude joined to a digit before it
+    held[1:] = digit[:-2] & joined[:-1]
+    after_magnitude = magnitude & held & (joined | (single & (between == ord(" "))))
+    marks = digit.copy()
+    marks[1:] &= ~(after_digit | after_magnitude)
+    return marks
+
+
+_magnitude_table = None
+
+
+def _magnitudes_of_bmp():
+    global _magnitude_table
+    if _magnitude_table is None:
+        import numpy as np
+
+        table = np.zeros(0x10000, dtype=bool)
+        table[[ord(c) for c in _MAGNITUDES]] = True
+        _magnitude_table = table
+    return _magnitude_table
+
+
+def _index_grams_re(text: str, starts: bool = True) -> str:
     """index_grams by regexes (any text; slower): what the numpy path must equal."""
     text = _THOUSANDS.sub("", text.casefold())
-    out = [a + b if b else a + c + BRIDGE for a, b, c in _NEXT.findall(text)]
+    at = [m.start() for m in _LETTER.finditer(text)]
+    marks = _starts(text, at) if starts else [False] * len(at)
+    # _NEXT matches each letter that has one after it: its i-th match is the i-th letter
+    out = [(NUMBER_MARK if marks[i] else "") + (a + b if b else a + c + BRIDGE)
+           for i, (a, b, c) in enumerate(_NEXT.findall(text))]
     lone = _LONE_LAST.search(text)
     if lone:
-        out.append(lone.group(1))
+        out.append((NUMBER_MARK if marks[-1] else "") + lone.group(1))
     return " ".join(out)
 
 
@@ -201,7 +289,7 @@ def record_terms(conn, search_rows, written: set[str] | frozenset[str] = frozens
         terms.update(body.split())
         terms.update(heading.split())
     terms.difference_update(written)
-    rows = [(t,) if _AS_WRITTEN.match(t) else (t[0] + "*",) for t in terms]
+    rows = [(t,) if _AS_WRITTEN.match(t) else (_letter_of(t) + "*",) for t in terms]
     try:
         conn.executemany("INSERT OR IGNORE INTO search_terms(term) VALUES (?)", rows)
     except sqlite3.OperationalError as err:  # no list yet (db.ADDITIONS could not be made): read whole when it is
@@ -210,9 +298,15 @@ def record_terms(conn, search_rows, written: set[str] | frozenset[str] = frozens
     return terms
 
 
+def _letter_of(term: str) -> str:
+    """What a term starts with, as a one-letter word asks for it: its letter, with the number mark before a digit."""
+    return term[:2] if term.startswith(NUMBER_MARK) else term[:1]
+
+
 def one_letter_terms(conn, letter: str) -> list[str] | None:
-    """The search terms that start with `letter` (bigrams, bridges, the lone letter), or None when the letter must
-    stay a prefix: the index does not list its terms, it marked the letter, or there are too many.
+    """The search terms that start with `letter` (bigrams, bridges, the lone letter; `_1`: those that start a number
+    with 1), or None when the letter must stay a prefix: the index does not list its terms, it marked the letter,
+    or there are too many.
 
     Why: FTS5 answers `"하"*` by merging the doclist of every term that starts with 하 before it yields a row (91
     ms at 100k articles, and linear in their postings), while an OR of those terms walks them lazily and stops at
@@ -222,7 +316,7 @@ def one_letter_terms(conn, letter: str) -> list[str] | None:
     if not _lists_terms(conn):
         return None
     terms = [t for (t,) in conn.execute("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
-                                         (letter, chr(ord(letter) + 1), ONE_LETTER_OR + 1))]
+                                         (letter, letter[:-1] + chr(ord(letter[-1]) + 1), ONE_LETTER_OR + 1))]
     if len(terms) > ONE_LETTER_OR or letter + "*" in terms:
         return None
     return terms
@@ -243,44 +337,51 @@ def absent_terms(conn, terms: set[str]) -> set[str]:
     asked = sorted(t for t in terms if _AS_WRITTEN.match(t))
     if not asked or not _lists_terms(conn):
         return set()
-    marks = sorted({t[0] + "*" for t in asked})
+    marks = sorted({_letter_of(t) + "*" for t in asked})
     held = {t for (t,) in conn.execute("SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
                                        (json.dumps(asked + marks, ensure_ascii=False),))}
-    return {t for t in asked if t not in held and t[0] + "*" not in held}
+    return {t for t in asked if t not in held and _letter_of(t) + "*" not in held}
 
 
-def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: bool = True) -> str | None:
+def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: bool = True,
+             starts: bool = False) -> str | None:
     """One text term as an FTS5 phrase, or None when it has no letters or digits. `expand(letter)` gives the terms
     a one-letter word stands for (one_letter_terms), or None for a prefix. `absent(terms)` gives those of its
     terms the index never held (absent_terms): the spacing variants that hold one are left out, since they match
     no row (bm25 scores them 0, so ranks stay the same); when every one does, the plain one stays, or with
-    `keep_one` False the term is None."""
-    runs = _RUN.findall(text.casefold())
+    `keep_one` False the term is None. `starts`: the index marks where numbers start (number_starts), and so does
+    the term (a word that opens with a digit matches only where a number opens with it)."""
+    runs = _RUN.findall(_THOUSANDS.sub("", text.casefold()))  # 5,000억 is 5000억, as the index holds it
     letters = "".join(runs)
     if not letters:
         return None
+    opens = [NUMBER_MARK if start else "" for start in query_starts(text)] if starts else [""] * len(letters)
     if len(letters) == 1:  # one character: any bigram (or bridge) that starts with it, or the letter alone
-        terms = expand(letters) if expand is not None else None
+        letter = opens[0] + letters
+        terms = expand(letter) if expand is not None else None
         if terms is None:
-            return f'"{letters}"*'
+            return f'"{letter}"*'
         if not terms:
-            return f'"{letters}"'  # no term starts with it: matches nothing, as the prefix would
+            return f'"{letter}"'  # no term starts with it: matches nothing, as the prefix would
         return f'"{terms[0]}"' if len(terms) == 1 else "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
     if len(letters) == 2 and len(runs) == 1:
-        return f'"{letters}"'  # a 2-letter word, inside a word only (not across 대경 주식)
+        return f'"{opens[0]}{letters}"'  # a 2-letter word, inside a word only (not across 대경 주식)
     pairs = [letters[i : i + 2] for i in range(len(letters) - 1)]
-    # no gap between two digits the query writes together: nobody writes 2000억 as 2 000억 (a thousands separator is
-    # no gap), and each such variant was another phrase over the commonest terms ("00", "20"); where the query has
-    # one (3.7%: a decimal point is a gap), it stays
+    # two digits the query writes together are never apart in a match, and two it writes apart never together:
+    # nobody writes 2000억 as 2 000억 (a thousands separator is no gap), each such variant was another phrase over
+    # the commonest terms ("00", "20"), and 3.7% is no 37%
     gaps_at = set(accumulate(map(len, runs[:-1])))  # where the query's own runs meet: a letter there starts a run
-    spaced = [i for i, pair in enumerate(pairs) if not (pair[0].isdigit() and pair[1].isdigit()) or i + 1 in gaps_at]
+    digits = {i for i, pair in enumerate(pairs) if pair[0].isdigit() and pair[1].isdigit()}
+    apart = {i for i in digits if i + 1 in gaps_at}  # bridged in every variant
+    spaced = [i for i in range(len(pairs)) if i not in digits]
     gaps = MAX_GAPS
     while gaps > 1 and sum(comb(len(spaced), k) for k in range(gaps + 1)) > MAX_VARIANTS:
         gaps -= 1
-    variants = [[f"{pair}{BRIDGE}" if i in bridged else pair for i, pair in enumerate(pairs)]
+    variants = [[f"{opens[i]}{pair}{BRIDGE}" if i in bridged or i in apart else opens[i] + pair
+                 for i, pair in enumerate(pairs)]
                 for k in range(gaps + 1) for bridged in combinations(spaced, k)]
     if absent is not None and (len(variants) > 1 or not keep_one):
-        gone = absent({*pairs, *(pair + BRIDGE for pair in pairs)})
+        gone = absent({term for i, pair in enumerate(pairs) for term in (opens[i] + pair, opens[i] + pair + BRIDGE)})
         if gone:
             variants = [v for v in variants if gone.isdisjoint(v)] or (variants[:1] if keep_one else [])
             if not variants:
@@ -289,27 +390,29 @@ def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: 
     return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
 
 
-def fts_expression(node: Node, forms=lambda text: (text.text,), expand=None, absent=None) -> str | None:
+def fts_expression(node: Node, forms=lambda text: (text.text,), expand=None, absent=None,
+                   starts: bool = False) -> str | None:
     """The FTS5 expression of a query tree without entities, or None when it cannot be one (an entity, only
     negations, no letters). `forms(text)` gives the spellings a text term matches (cross-script aliases);
-    `expand` and `absent` are term_fts's."""
+    `expand`, `absent` and `starts` are term_fts's."""
     if isinstance(node, Text):
         # a spelling none of whose variants the index holds is left out too, unless no other one is held
-        phrases = sorted({p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent, keep_one=False))}
-                         or {p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent))})
+        phrases = sorted({p for form in forms(node)
+                          if (p := term_fts(form, node.kind, expand, absent, keep_one=False, starts=starts))}
+                         or {p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent, starts=starts))})
         if not phrases:
             return None
         return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
     if isinstance(node, Any):
-        parts = [fts_expression(child, forms, expand, absent) for child in node.nodes]
+        parts = [fts_expression(child, forms, expand, absent, starts) for child in node.nodes]
         return None if None in parts else "(" + " OR ".join(parts) + ")"
     if isinstance(node, All):
         positive = [c for c in node.nodes if not isinstance(c, Not)]
         negative = [c.node for c in node.nodes if isinstance(c, Not)]
         if not positive:
             return None
-        parts = [fts_expression(child, forms, expand, absent) for child in positive]
-        excluded = [fts_expression(child, forms, expand, absent) for child in negative]
+        parts = [fts_expression(child, forms, expand, absent, starts) for child in positive]
+        excluded = [fts_expression(child, forms, expand, absent, starts) for child in negative]
         if None in parts or None in excluded:
             return None
         expression = "(" + " AND ".join(parts) + ")"
@@ -412,29 +515,38 @@ def has_entity(node: Node) -> bool:
 _BRIDGE, _BRIDGE_REACH = r"[\W_]{0,3}?", 3  # between the letters of a highlighted spelling; how far it reaches
 
 
-def highlight_pattern(forms: list[str]) -> re.Pattern[str] | None:
-    """A regex that finds these spellings in original text whatever the spacing, for snippets and highlights."""
+# where a highlighted number may not start (`starts`): after a digit, a digit and a decimal point or a thousands
+# separator, or a digit and a magnitude (and a space): the search's own rule (_starts), for what snippets mark
+_NOT_A_NUMBER_START = "".join(f"(?<!{before})" for before in (
+    "[0-9]", "[0-9][.,]", f"[0-9][{''.join(sorted(_MAGNITUDES))}]", f"[0-9][{''.join(sorted(_MAGNITUDES))}] "))
+
+
+def highlight_pattern(forms: list[str], starts: bool = False) -> re.Pattern[str] | None:
+    """A regex that finds these spellings in original text whatever the spacing, for snippets and highlights;
+    with `starts`, a spelling that opens with a digit only where a number opens (`1조` not inside `21조`)."""
     alternatives = []
     for form in forms:
         runs = _RUN.findall(form.casefold())
         letters = "".join(runs)
         if not letters:
             continue
+        opens = _NOT_A_NUMBER_START if starts and letters[0] in _DIGITS else ""
         if len(letters) <= 2 and len(runs) == 1:
-            alternatives.append(re.escape(letters))
+            alternatives.append(opens + re.escape(letters))
         else:  # what a bridge spans: a space or a mark between letters (SK 하이닉스, 5,000억)
-            alternatives.append(_BRIDGE.join(re.escape(ch) for ch in letters))
+            alternatives.append(opens + _BRIDGE.join(re.escape(ch) for ch in letters))
     if not alternatives:
         return None
-    alternatives.sort(key=len, reverse=True)
+    alternatives.sort(key=lambda alt: len(alt.replace(_NOT_A_NUMBER_START, "")), reverse=True)  # longest first
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
 def _longest_match(pattern: re.Pattern[str]) -> int:
     """How long a match of a highlight_pattern can be: its alternatives are letters (never "|"; re.escape leaves
-    them as they are) and bridges. Once per pattern, not per hit."""
-    return max(len(alt) - (len(_BRIDGE) - _BRIDGE_REACH) * alt.count(_BRIDGE) for alt in pattern.pattern.split("|"))
+    them as they are) and bridges, after a number's look-behinds (which match nothing). Once per pattern, not per hit."""
+    return max(len(alt.replace(_NOT_A_NUMBER_START, "")) - (len(_BRIDGE) - _BRIDGE_REACH) * alt.count(_BRIDGE)
+               for alt in pattern.pattern.split("|"))
 
 
 SNIPPET_PREFIX = 512  # characters of a body read first for its snippet; x8 while that is not enough
@@ -448,7 +560,9 @@ def snippet(text: str, pattern: re.Pattern[str] | None, width: int = 90) -> tupl
     bodies five times as long 9.1 -> 4.0 ms (BENCHMARKS.md). A first match counts once no match can still start
     before it and run past the prefix (`reach`). Only for highlight_pattern's patterns."""
     reach = _longest_match(pattern) if pattern else 0
-    size, searched = SNIPPET_PREFIX, 0  # no match starts before `searched` (the pattern has no look-behind)
+    # no match starts before `searched`; a number's look-behind reads only what is before it, the same in a longer
+    # prefix
+    size, searched = SNIPPET_PREFIX, 0
     while True:
         whole = size >= len(text) or _NON_SPACE.search(text, size) is None  # nothing but spaces after it
         flat = " ".join(text[:size].split())

@@ -25,9 +25,10 @@ COST_PER_HIT_MS = 0.1  # what matching a window hit in memory costs (1,000 hits 
 _SEARCH_TABLE = re.search(r"articles_fts USING (fts5\(.*?\));", SCHEMA, re.S)[1]  # its columns and tokenizer
 
 
-def titled_in_memory(index: "Index", window: list[int], expression: str) -> set[int]:
+def titled_in_memory(index: "Index", window: list[int], expression: str, starts: bool) -> set[int]:
     """The search rowids of `window` whose headline, deck or captions (and outlet tag) the FTS5 `expression` matches,
-    as the search table's title and tags columns would answer it."""
+    as the search table's title and tags columns would answer it (`starts`: with numbers' starts marked, as the
+    file's rows are: textindex.number_starts)."""
     from .pipeline import heading_grams  # the extraction's modules: not on the app's start
 
     by_id = {rowid & ID_MASK: rowid for rowid in window}
@@ -39,7 +40,8 @@ def titled_in_memory(index: "Index", window: list[int], expression: str) -> set[
         # and the outlet's tag, which only the tags column holds
         memory.execute(f"CREATE VIRTUAL TABLE articles_fts USING {_SEARCH_TABLE}")
         memory.executemany("INSERT INTO articles_fts(rowid, body, title, tags) VALUES (?, '', ?, ?)",
-                           [(by_id[aid], heading_grams(title, subtitle, json.loads(captions or "[]")), outlet_term(outlet))
+                           [(by_id[aid], heading_grams(title, subtitle, json.loads(captions or "[]"), starts),
+                             outlet_term(outlet))
                             for aid, title, subtitle, captions, outlet in rows])
         return {rowid for (rowid,) in memory.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
                                                      (expression,))}

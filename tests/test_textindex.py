@@ -32,7 +32,7 @@ def fts():
 
 
 def found(conn, query: str) -> set[int]:
-    expression = fts_expression(parse(query).root)
+    expression = fts_expression(parse(query).root, starts=True)  # the rows mark numbers' starts (index_grams)
     if expression is None:
         return set()
     return {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,))}
@@ -80,7 +80,8 @@ def test_a_phrase_needs_its_words_adjacent_and_in_order(fts):
 
 
 def test_bridges_are_marked_and_one_letter_runs_fold_into_them():
-    assert index_grams("90만 장") == "90 0만 만장_ 장"
+    assert index_grams("90만 장") == "_90 0만 만장_ 장"  # `_90`: a number starts there
+    assert index_grams("90만 장", starts=False) == "90 0만 만장_ 장"
     assert index_grams("젠슨 황 CEO") == "젠슨 슨황_ 황c_ ce eo"
     assert index_grams("경주") == "경주"
 
@@ -92,6 +93,16 @@ GRAM_ALPHABET = st.sampled_from(list("삼성과 SK하이닉스는 오픈AI 90만
 @given(st.lists(GRAM_ALPHABET, max_size=40).map("".join))
 def test_the_fast_token_string_equals_the_regex_definition(text):
     # the numpy path (index time) and the regexes it replaced: one search table, whichever made its rows
+    assert index_grams(text) == _index_grams_re(text)
+    assert index_grams(text, starts=False) == _index_grams_re(text, starts=False)
+
+
+NUMBER_ALPHABET = st.sampled_from(list("0123456789 .,-조억만천백원장경년H%가") + ["1조 ", "  ", "\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NUMBER_ALPHABET, max_size=30).map("".join))
+def test_the_fast_number_marks_equal_the_loop(text):
     assert index_grams(text) == _index_grams_re(text)
 
 

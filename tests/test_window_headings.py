@@ -31,9 +31,9 @@ def test_in_memory_headings_rank_as_the_title_scan(seeds_index, monkeypatch, win
 def test_every_heading_part_is_matched(seeds_index):
     """Headline, deck and captions, as the writer indexed them: each window row's match in memory equals FTS5's."""
     rows = [r for (r,) in seeds_index._rows("SELECT rowid FROM articles_fts")]
-    for word in ("AI", "반도체", "삼성전자", "엔비디아", "사진", "기자", "달러", "HBM", "90만 장"):
-        expression = f"title : ({fts_expression(parse(word).root)})"
-        in_memory = window_headings.titled_in_memory(seeds_index, rows, expression)
+    for word in ("AI", "반도체", "삼성전자", "엔비디아", "사진", "기자", "달러", "HBM", "90만 장", "90만", "0만"):
+        expression = f"title : ({fts_expression(parse(word).root, starts=True)})"  # numbers' starts marked: 90 is one
+        in_memory = window_headings.titled_in_memory(seeds_index, rows, expression, starts=True)
         scanned = {r for (r,) in seeds_index._rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (expression,))}
         assert in_memory == scanned, word
         assert {r & ID_MASK for r in in_memory} <= {r & ID_MASK for r in rows}
