@@ -137,7 +137,10 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
 
     writer = BatchWriter(db.conn, summary)
     try:
-        mark_number_starts(db.conn, on_note)  # a file from before the marks: its rows first, as every new row has them
+        # a file from before the marks: its rows first, as every new row has them; the rewrite leaves a dozen segments
+        # (100k: 13), which made digit searches up to 4x slower than the compacted file's one: merged at once
+        if mark_number_starts(db.conn, on_note):
+            _merge_search_segments(db.conn)
         with _extraction_pool(len(todo), workers, use_analyzer) as pool, _link_pool(pool, workers) as link_pool:
             if restat:
                 with db.conn:
