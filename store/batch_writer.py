@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from . import linker, stories
 from .pipeline import ExtractedFile, article_grams
 from .pipeline import heading_grams as pipeline_heading_grams
-from .db import WRITER_COUNTS_NUMBERS
+from .db import SEARCH_TABLE, WRITER_COUNTS_NUMBERS
 from .results import FileProblem, IndexSummary
 from .textindex import NUMBER_STARTS, fts_rowid, has_tags, index_grams, number_starts, outlet_term, record_terms
 
@@ -130,11 +130,11 @@ MARKING_CHUNK = 2_000  # articles read (with their bodies) at a time while their
 
 
 def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) -> bool:
-    """Write every search row again with numbers' starts marked (textindex.NUMBER_MARK), for a file whose rows have
-    none (made before them): once, in one transaction, so a reader sees the old rows (and asks without marks) or
-    the new ones (and asks with them), never a mix; a stopped run leaves the old ones. The log file grows to about
-    the search table's size meanwhile. SQLite only (PostgreSQL's rows have no marks, nor do its queries). Whether it
-    wrote anything."""
+    """Write the search table again with numbers' starts marked (textindex.NUMBER_MARK) and `%` kept in its tokens,
+    for a file whose rows have none (made before them): once, in one transaction, so a reader sees the old rows (and
+    asks without marks) or the new ones (and asks with them), never a mix; a stopped run leaves the old ones. The log
+    file grows to about the search table's size meanwhile. SQLite only (PostgreSQL's rows have no marks, nor do its
+    queries). Whether it wrote anything."""
     if number_starts(conn):
         return False
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -145,7 +145,9 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
         conn.commit()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        # made again, not emptied: its tokenizer keeps `%` in a token now (db.SCHEMA)
+        conn.execute("DROP TABLE articles_fts")
+        conn.execute(SEARCH_TABLE)
         written: set[str] = set()
         last = 0
         while True:

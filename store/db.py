@@ -168,15 +168,19 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
     args TEXT NOT NULL,
     at TEXT NOT NULL DEFAULT (datetime('now'))
 );
--- bigrams of headline+deck and body (store.textindex); `_` joins the bridge tokens that make spacing not matter;
+-- bigrams of headline+deck and body (store.textindex); `_` joins the bridge tokens that make spacing not matter and
+-- opens a number's first pair, `%` is a letter (schema 13: a 12 file's table is made again at its next index run);
 -- rowid = textindex.fts_rowid(articles.id, articles.date): date order, so a LIMIT stops the scan.
 -- body before title: FTS5 marks every hit outside the first column with 2 bytes (a column switch), and almost
 -- every hit is in the body; bm25's weights follow this order (store.search). tags: one token naming the outlet
 -- (textindex.outlet_term), so `outlet:` is matched with the words; a file made before it has no tags and works
 -- as it did (store.search checks)
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, tags, content='',
-    tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
+    tokenize="unicode61 remove_diacritics 0 tokenchars '_%'");
 """
+# the search table as SCHEMA makes it: made again by a file's rewrite (batch_writer.mark_number_starts), and in memory
+# for a window's headings (store.window_headings)
+SEARCH_TABLE = SCHEMA[SCHEMA.index("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts"):SCHEMA.index("'_%'\");") + 6]
 
 
 def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:

@@ -21,9 +21,11 @@ Numbers. A token that starts at the first digit of a number is marked with a lea
 `_1조 조2 20 00 00 0억 억원`), and so is a query word's, so `1조2000억원` is no hit inside `21조2000억원`, `500메가와트`
 none inside `1,500메가와트` and `3.7%` none inside `13.7%`. A digit continues a number after a digit (joined, or
 across a decimal point) and after a magnitude joined to one (`1조2000억`, `1조 2000억`: `2000억원` is no hit there);
-after a letter or any other gap it starts one (`100` finds `H100` and `010-1234`'s `1234`). A file made before the
-mark (meta `number_starts` absent) is searched without it until its next index run rewrites its search rows
-(batch_writer.mark_number_starts).
+after a letter or any other gap it starts one (`100` finds `H100` and `010-1234`'s `1234`). In such a file `%` is a
+letter (its tokenizer keeps it), so a percentage ends there: `10%` is no hit in `100%` or `10.5%`. Where a bare
+number ends is not marked (`500` finds `5000`): no token can say it without the letter after it, which the query
+does not know. A file made before the mark (meta `number_starts` absent) is searched without it, `%` no letter,
+until its next index run writes its search table again (batch_writer.mark_number_starts).
 
 Rows. The FTS5 rowid is the article's day, shifted left of its id (`fts_rowid`): FTS5 walks rowids in order and
 stops at a LIMIT, so "newest first" and "the newest N hits" cost what the page shows, not the number of hits
@@ -135,19 +137,34 @@ _LONE_LAST = re.compile(r"(?:^|[\W_])([^\W_])[\W_]*\Z")  # a last run of one let
 # one that starts with a look-behind tries every position (47 vs 7 µs for a 2,000-letter body)
 _THOUSANDS_FAST = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
 _LETTER = re.compile(r"[^\W_]")
-_letter_table = None  # numpy bool per BMP code point: what `[^\W_]` matches (made on the first index_grams)
+_letter_tables: dict[bool, object] = {}  # numpy bool per BMP code point: what is a letter (made on the first index_grams)
+
+# Where numbers' starts are marked, `%` is a letter too (and `％` is `%`): a percentage then ends in a letter, so 10%
+# is no hit in 100% or 10.5%, as 10조 is none in 10.5조 (the index cannot mark where a bare number ends: the query
+# does not know the letter after it)
+PERCENT = "%"
+_RUN_P = re.compile(r"(?:[^\W_]|%)+")
+_LETTER_P = re.compile(r"[^\W_]|%")
+_NEXT_P = re.compile(r"([^\W_]|%)(?=([^\W_]|%)|(?:[^\w%]|_)+([^\W_]|%))")
+_LONE_LAST_P = re.compile(r"(?:^|[^\w%]|_)([^\W_]|%)(?:[^\w%]|_)*\Z")
 
 
-def _letters_of_bmp():
-    global _letter_table
-    if _letter_table is None:
+def _fold(text: str, starts: bool) -> str:
+    """The text as its tokens are made: lower-cased, and in a file with numbers' starts `％` as `%`."""
+    return text.casefold().replace("％", PERCENT) if starts else text.casefold()
+
+
+def _letters_of_bmp(starts: bool = False):
+    table = _letter_tables.get(starts)
+    if table is None:
         import numpy as np  # index time only: the query path never loads numpy
 
         table = np.zeros(0x10000, dtype=bool)
         every = "".join(map(chr, range(0x10000)))
-        table[[m.start() for m in _LETTER.finditer(every)]] = True  # the regex itself decides, so the two paths agree
-        _letter_table = table
-    return _letter_table
+        letter = _LETTER_P if starts else _LETTER
+        table[[m.start() for m in letter.finditer(every)]] = True  # the regex itself decides, so the two paths agree
+        _letter_tables[starts] = table
+    return table
 
 
 def number_starts(conn) -> bool:
@@ -177,9 +194,9 @@ def _starts(text: str, at: list[int]) -> list[bool]:
 
 
 def query_starts(text: str) -> list[bool]:
-    """_starts over a query word's letters: its first digit starts a number (nothing is before it)."""
-    low = _THOUSANDS.sub("", text.casefold())
-    return _starts(low, [m.start() for m in _LETTER.finditer(low)])
+    """_starts over a query word's letters (`%` one of them): its first digit starts a number (nothing is before it)."""
+    low = _THOUSANDS.sub("", _fold(text, True))
+    return _starts(low, [m.start() for m in _LETTER_P.finditer(low)])
 
 
 def index_grams(text: str, starts: bool = True) -> str:
@@ -190,7 +207,7 @@ def index_grams(text: str, starts: bool = True) -> str:
     token that starts at a number's first digit (`_starts`). Made with numpy over the code points (a token a Python
     loop or a regex match cost 0.3 µs; 0.68 -> 0.08 ms an article, c5k); `_index_grams_re`, the regex definition,
     gives the same string (tests compare them) and takes text outside the BMP."""
-    low = _THOUSANDS_FAST.sub("", text.casefold())
+    low = _THOUSANDS_FAST.sub("", _fold(text, starts))
     if not low:
         return ""
     import numpy as np
@@ -201,7 +218,7 @@ def index_grams(text: str, starts: bool = True) -> str:
         return _index_grams_re(text, starts)
     if codes.max() > 0xFFFF:
         return _index_grams_re(text, starts)
-    at = np.flatnonzero(_letters_of_bmp()[codes])
+    at = np.flatnonzero(_letters_of_bmp(starts)[codes])
     if not at.size:
         return ""
     letters = codes[at]
@@ -260,13 +277,13 @@ def _magnitudes_of_bmp():
 
 def _index_grams_re(text: str, starts: bool = True) -> str:
     """index_grams by regexes (any text; slower): what the numpy path must equal."""
-    text = _THOUSANDS.sub("", text.casefold())
-    at = [m.start() for m in _LETTER.finditer(text)]
+    text = _THOUSANDS.sub("", _fold(text, starts))
+    at = [m.start() for m in (_LETTER_P if starts else _LETTER).finditer(text)]
     marks = _starts(text, at) if starts else [False] * len(at)
     # _NEXT matches each letter that has one after it: its i-th match is the i-th letter
     out = [(NUMBER_MARK if marks[i] else "") + (a + b if b else a + c + BRIDGE)
-           for i, (a, b, c) in enumerate(_NEXT.findall(text))]
-    lone = _LONE_LAST.search(text)
+           for i, (a, b, c) in enumerate((_NEXT_P if starts else _NEXT).findall(text))]
+    lone = (_LONE_LAST_P if starts else _LONE_LAST).search(text)
     if lone:
         out.append((NUMBER_MARK if marks[-1] else "") + lone.group(1))
     return " ".join(out)
@@ -275,7 +292,7 @@ def _index_grams_re(text: str, starts: bool = True) -> str:
 # --- one-letter words: the OR of the terms that start with the letter -------------------------------------------
 
 ONE_LETTER_OR = 2000  # past this many terms a one-letter word stays a prefix (an OR costs ~27 µs a term at 100k)
-_AS_WRITTEN = re.compile(r"[가-힣a-z0-9_]+\Z")  # tokens FTS5's unicode61 keeps exactly as index_grams wrote them
+_AS_WRITTEN = re.compile(r"[가-힣a-z0-9_%]+\Z")  # tokens FTS5's unicode61 keeps exactly as index_grams wrote them
 
 
 def record_terms(conn, search_rows, written: set[str] | frozenset[str] = frozenset()) -> set[str]:
@@ -351,7 +368,7 @@ def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: 
     no row (bm25 scores them 0, so ranks stay the same); when every one does, the plain one stays, or with
     `keep_one` False the term is None. `starts`: the index marks where numbers start (number_starts), and so does
     the term (a word that opens with a digit matches only where a number opens with it)."""
-    runs = _RUN.findall(_THOUSANDS.sub("", text.casefold()))  # 5,000억 is 5000억, as the index holds it
+    runs = (_RUN_P if starts else _RUN).findall(_THOUSANDS.sub("", _fold(text, starts)))  # 5,000억 is 5000억, as the index holds it
     letters = "".join(runs)
     if not letters:
         return None
@@ -526,7 +543,7 @@ def highlight_pattern(forms: list[str], starts: bool = False) -> re.Pattern[str]
     with `starts`, a spelling that opens with a digit only where a number opens (`1조` not inside `21조`)."""
     alternatives = []
     for form in forms:
-        runs = _RUN.findall(form.casefold())
+        runs = (_RUN_P if starts else _RUN).findall(_fold(form, starts))
         letters = "".join(runs)
         if not letters:
             continue

@@ -11,18 +11,16 @@ same tokenizer: ~60-150 µs a hit, whatever the archive's size (the inserts most
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from typing import TYPE_CHECKING
 
-from .db import SCHEMA
+from .db import SEARCH_TABLE
 from .textindex import ID_MASK, outlet_term
 
 if TYPE_CHECKING:
     from .api import Index
 
 COST_PER_HIT_MS = 0.1  # what matching a window hit in memory costs (1,000 hits at 1M: 63-146 ms, 2026-12-07)
-_SEARCH_TABLE = re.search(r"articles_fts USING (fts5\(.*?\));", SCHEMA, re.S)[1]  # its columns and tokenizer
 
 
 def titled_in_memory(index: "Index", window: list[int], expression: str, starts: bool) -> set[int]:
@@ -38,7 +36,7 @@ def titled_in_memory(index: "Index", window: list[int], expression: str, starts:
     try:
         # as db.SCHEMA makes the search table, the body left empty: the expression asks the title column (`title :`)
         # and the outlet's tag, which only the tags column holds
-        memory.execute(f"CREATE VIRTUAL TABLE articles_fts USING {_SEARCH_TABLE}")
+        memory.execute(SEARCH_TABLE)
         memory.executemany("INSERT INTO articles_fts(rowid, body, title, tags) VALUES (?, '', ?, ?)",
                            [(by_id[aid], heading_grams(title, subtitle, json.loads(captions or "[]"), starts),
                              outlet_term(outlet))

@@ -27,12 +27,15 @@ DOCS = {
     9: "엔비디아 H100 칩 1만5000개를 들여온다.",
     10: "문의 전화는 010-1234-5678이다.",
     11: "총 3천500만 원이 들었다.",
+    12: "가동률은 100%에 이르렀고 수율은 10.5%였다.",
+    13: "금리는 10 %, 물가는 5%포인트 올랐다.",
+    14: "점유율은 3.75%, 전년에는 50％였다.",
 }
 
 
 def table(starts: bool = True) -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_%'\")")
     conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v, starts)) for k, v in DOCS.items()])
     return conn
 
@@ -54,14 +57,22 @@ def found(conn: sqlite3.Connection, query: str, starts: bool = True) -> set[int]
     ("1,500메가와트", {5}),
     ("3.7%", {8}),  # not 13.7%: a decimal point goes on with the number
     ("13.7%", {7}),
-    ("100", {9}),  # H100: after a letter a number starts
+    ("100", {9, 12}),  # H100: after a letter a number starts; and 100% (a bare number's end is not marked)
     ("5000개", set()),  # inside 1만5000개
     ("1만5000개", {9}),
     ("1234", {10}),  # 010-1234-5678: after a hyphen a number starts
     ("500만", set()),  # inside 3천500만
     ("3천500만", {11}),
     ("한빛전자 1조", {1}),  # with words
-    ("점유율 -3.7%", {7}),
+    ("점유율 -3.7%", {7, 14}),
+    # % is a letter: a percentage ends there
+    ("10%", {13}),  # not 100% nor 10.5% (doc 12); 10 % spaced (doc 13)
+    ("100%", {12}),
+    ("10.5%", {12}),
+    ("5%", {13}),  # 5%포인트; not 50％ (doc 14) nor 10.5%
+    ("50%", {14}),  # the full-width ％ is %
+    ("3.7%", {8}),  # not 3.75%
+    ("3.75%", {14}),
 ])
 def test_a_number_matches_where_a_number_starts(query, expected):
     assert found(table(), query) == expected
@@ -69,7 +80,7 @@ def test_a_number_matches_where_a_number_starts(query, expected):
 
 def test_a_lone_digit_is_a_number_that_starts_with_it():
     # with no list of terms a one-letter word is a prefix: here of the tokens that open a number with 1
-    starting_with_one = {1, 2, 3, 5, 7, 9, 10}  # 1조, 11조, 1조, 1500, 13.7, H100 and 1만, 1234
+    starting_with_one = {1, 2, 3, 5, 7, 9, 10, 12, 13}  # 1조, 11조, 1조, 1500, 13.7, H100 and 1만, 1234, 100 and 10.5, 10
     assert found(table(), "1") == starting_with_one
 
 
@@ -78,7 +89,8 @@ def test_without_the_marks_a_number_matches_inside_others_as_before():
     unmarked = table(starts=False)
     assert found(unmarked, "1조2000억원", starts=False) == {1, 2, 3}
     assert found(unmarked, "500메가와트", starts=False) == {5, 6}
-    assert found(unmarked, "3.7%", starts=False) == {7, 8}  # even there 3.7% is no 37%: see test_search_cost
+    assert found(unmarked, "3.7%", starts=False) == {7, 8, 14}  # even there 3.7% is no 37%: see test_search_cost
+    assert found(unmarked, "10%", starts=False) == {9, 10, 12, 13}  # H100, 010, 100%, 10.5%, 10 %
 
 
 def test_highlights_mark_the_number_the_search_found():
@@ -94,15 +106,18 @@ def test_highlights_mark_the_number_the_search_found():
 PAGES = {
     "a.txt": "한빛전자, 3분기 영업이익 1조2000억원\n\n한빛경제 홍길동 기자\n\n한빛전자는 3분기 영업이익 1조2000억원을 기록했다.",
     "b.txt": "한빛전자 매출 21조\n\n한빛경제 김철수 기자\n\n한빛전자의 매출은 21조2000억원이었다. 점유율은 13.7%다.",
-    "c.txt": "점유율 3.7%\n\n한빛경제 이영희 기자\n\n새 제품의 점유율은 3.7%로 올랐다.",
+    "c.txt": "점유율 3.7%\n\n한빛경제 이영희 기자\n\n새 제품의 점유율은 3.7%로 올랐다. 가동률은 100%다.",
 }
 
 
 def made_before_the_marks(path) -> None:
-    """The file as a hanscope of schema 12 left it: search rows without marks, no meta row saying they have them."""
+    """The file as a hanscope of schema 12 left it: search rows without marks in a table whose tokens hold no `%`, no
+    meta row saying they have them."""
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        conn.execute("DROP TABLE articles_fts")
+        conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(body, title, tags, content='', "
+                     "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
         for aid, date, title, subtitle, captions, body, outlet in conn.execute(
                 "SELECT id, date, title, subtitle, captions, body, outlet FROM articles").fetchall():
             import json
@@ -156,6 +171,7 @@ def test_an_old_index_is_searched_as_it_was_then_written_again_once(old_index):
     assert titles(index, "1조2000억원") == {"한빛전자, 3분기 영업이익 1조2000억원"}
     assert titles(index, "3.7%") == {"점유율 3.7%"}
     assert titles(index, "13.7%") == {"한빛전자 매출 21조"}
+    assert titles(index, "100%") == {"점유율 3.7%"} and titles(index, "10%") == set()  # its tokenizer keeps % now
     index.close()
 
 

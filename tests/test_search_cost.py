@@ -47,7 +47,7 @@ def test_search_rows_sort_like_dates_and_keep_the_id():
 
 def test_spacing_variants_are_plain_terms_and_reach_two_gaps():
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_%'\")")
     docs = {1: "오픈AI는 5,000억 달러를 말했다", 2: "오픈 AI 5000 억 달러", 3: "5 0 0 0억달러", 4: "50억 달러"}
     conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v)) for k, v in docs.items()])
     expression = fts_expression(parse("5000억달러").root, starts=True)
@@ -62,7 +62,7 @@ def test_no_gap_between_digits_the_query_writes_together():
     a digit and a letter still varies (1조 2000억원), and a gap the query has between digits (3.7%) is always one (37%
     is another number)."""
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_%'\")")
     docs = {1: "영업이익 1조2000억원을 냈다", 2: "영업이익 1조 2000억 원을 냈다", 3: "영업이익 1조2 000억원을 냈다",
             4: "점유율 3.7%로 올랐다", 5: "점유율 37%로 올랐다"}
     conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v)) for k, v in docs.items()])
