@@ -58,13 +58,18 @@ def seeds_db(tmp_path_factory) -> Path:
 
 def index_of_seeds_and(folder: Path, extra: dict[str, str]) -> Path:
     """An index of the seed articles and of these written for a test (file name: text), built in `folder`."""
-    from store.db import connect
-    from store.indexer import index_paths
-
     for seed in SEEDS.iterdir():
         if seed.is_file():
             shutil.copy(seed, folder / seed.name)
-    for name, text in extra.items():
+    return index_of_pages(folder, extra)
+
+
+def index_of_pages(folder: Path, pages: dict[str, str]) -> Path:
+    """An index of these pages written for a test (file name: text) and of what `folder` holds, built in it."""
+    from store.db import connect
+    from store.indexer import index_paths
+
+    for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
     path = folder / "index.db"
     db = connect(path, create=True)

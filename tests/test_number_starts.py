@@ -14,6 +14,8 @@ from store.indexer import index_paths
 from store.query import parse
 from store.textindex import NUMBER_STARTS, fts_expression, highlight_pattern, index_grams, snippet
 
+from conftest import index_of_pages
+
 # Sentences in the style of business wire copy, written for this test.
 DOCS = {
     1: "한빛전자는 3분기 영업이익 1조2000억원을 기록했다고 밝혔다.",
@@ -140,12 +142,7 @@ def titles(index: Index, query: str) -> set[str]:
 def old_index(tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()
-    for name, text in PAGES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = tmp_path / "index.db"
-    conn = connect(path, create=True)
-    index_paths(conn, [folder], workers=0)
-    conn.close()
+    path = index_of_pages(folder, PAGES)
     made_before_the_marks(path)
     return folder, path
 
