@@ -156,8 +156,8 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
             if not rows:
                 break
             last = rows[-1][0]
-            search = [(fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions), outlet_term(outlet))
-                      for aid, date, title, subtitle, captions, body, outlet in rows]
+            search = [(fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions),
+                       outlet_term(outlet)) for aid, date, title, subtitle, captions, body, outlet in rows]
             _search_rows(conn, _INSERT_SEARCH, search)
             terms = record_terms(conn, search, written)
             if len(written) < TERMS_KEPT:

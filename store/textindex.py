@@ -93,7 +93,8 @@ def fts_rowid(article_id: int, date: str | None) -> int:
 DATED_FROM = 1 << ID_BITS  # the first rowid of a dated article
 
 
-OUTLET_TAG = "__o"  # opens a tags-column token: a gram or bridge starts with `_` only before a digit, so no word meets one
+# opens a tags-column token: a gram or bridge starts with `_` only before a digit, so no word meets one
+OUTLET_TAG = "__o"
 
 
 def outlet_term(outlet: str | None) -> str:
@@ -137,7 +138,7 @@ _LONE_LAST = re.compile(r"(?:^|[\W_])([^\W_])[\W_]*\Z")  # a last run of one let
 # one that starts with a look-behind tries every position (47 vs 7 µs for a 2,000-letter body)
 _THOUSANDS_FAST = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
 _LETTER = re.compile(r"[^\W_]")
-_letter_tables: dict[bool, object] = {}  # numpy bool per BMP code point: what is a letter (made on the first index_grams)
+_letter_tables: dict[bool, object] = {}  # numpy bool per BMP code point: what is a letter (made when first asked)
 
 # Where numbers' starts are marked, `%` is a letter too (and `％` is `%`): a percentage then ends in a letter, so 10%
 # is no hit in 100% or 10.5%, as 10조 is none in 10.5조 (the index cannot mark where a bare number ends: the query
@@ -368,7 +369,8 @@ def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: 
     no row (bm25 scores them 0, so ranks stay the same); when every one does, the plain one stays, or with
     `keep_one` False the term is None. `starts`: the index marks where numbers start (number_starts), and so does
     the term (a word that opens with a digit matches only where a number opens with it)."""
-    runs = (_RUN_P if starts else _RUN).findall(_THOUSANDS.sub("", _fold(text, starts)))  # 5,000억 is 5000억, as the index holds it
+    # 5,000억 is 5000억, as the index holds it
+    runs = (_RUN_P if starts else _RUN).findall(_THOUSANDS.sub("", _fold(text, starts)))
     letters = "".join(runs)
     if not letters:
         return None
@@ -416,7 +418,8 @@ def fts_expression(node: Node, forms=lambda text: (text.text,), expand=None, abs
         # a spelling none of whose variants the index holds is left out too, unless no other one is held
         phrases = sorted({p for form in forms(node)
                           if (p := term_fts(form, node.kind, expand, absent, keep_one=False, starts=starts))}
-                         or {p for form in forms(node) if (p := term_fts(form, node.kind, expand, absent, starts=starts))})
+                         or {p for form in forms(node)
+                             if (p := term_fts(form, node.kind, expand, absent, starts=starts))})
         if not phrases:
             return None
         return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
@@ -561,7 +564,8 @@ def highlight_pattern(forms: list[str], starts: bool = False) -> re.Pattern[str]
 @lru_cache(maxsize=32)
 def _longest_match(pattern: re.Pattern[str]) -> int:
     """How long a match of a highlight_pattern can be: its alternatives are letters (never "|"; re.escape leaves
-    them as they are) and bridges, after a number's look-behinds (which match nothing). Once per pattern, not per hit."""
+    them as they are) and bridges, after a number's look-behinds (which match nothing). Once per pattern, not per
+    hit."""
     return max(len(alt.replace(_NOT_A_NUMBER_START, "")) - (len(_BRIDGE) - _BRIDGE_REACH) * alt.count(_BRIDGE)
                for alt in pattern.pattern.split("|"))
 

@@ -2,8 +2,8 @@
 and the query side's expressions as tsqueries.
 
 What is indexed is what SQLite's FTS5 table holds (`index_grams`: bigrams within letter/digit runs, and a
-`_`-marked bridge across each gap; not yet the mark of a number's first digit), with each token's position, so a phrase is a chain of `<->`: 90만장 and
-90만 장 meet on `'90':* <-> '0만':* <-> '만장':*`, the bridge `만장_` taking the prefix `만장`. The headline, deck
+`_`-marked bridge across each gap; not yet the mark of a number's first digit, nor `%` as a letter), with each
+token's position, so a phrase is a chain of `<->`: 90만장 and 90만 장 meet on `'90':* <-> '0만':* <-> '만장':*`, the bridge `만장_` taking the prefix `만장`. The headline, deck
 and captions come first with weight A, then the body (weight D) after a gap of positions, so no phrase runs from
 one into the other. The tsvector is written as a literal: no text-search parser or dictionary touches a token.
 
