@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from .api import Index
 
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
+# said with a query's digits on an index made before numbers' starts were marked (textindex.number_starts)
+OLD_NUMBERS_NOTE = ("this index was made before numbers were matched from their first digit (1조 also finds 21조 here): "
+                    "`hanscope index` writes its search table again once")
 NEWEST_WINDOW = 20_000  # a keystroke's answer to a word with digits reads these newest articles first (_window_floor)
 DIGITS_AT_LEAST = 2  # ... a word with this many digits or more (005930, 1조2000억원, 30%): beside other words one
 # digit pair made a keystroke's other reads long (반도체 30%: 693 ms whole at 1M, 36 ms so; BENCHMARKS.md says which)
@@ -94,6 +97,8 @@ class SearchPlan(QueryBinding, PlanNumbers, ArticleWalk, RankedWindow, FacetCoun
         self._reporter_ranges: tuple[str, list] | None = None  # a `by:` read from article_reporters (_filters)
         root = self._bind(q.root) if q.root is not None else None
         driver, conditions = self._split(root)
+        if self._sqlite and not self.number_starts and any(c.isdigit() for t in q.texts() for c in t.text):
+            self.notes.append(OLD_NUMBERS_NOTE)
         self.headline_driver = driver  # the words alone: what a headline can hold (_by_headline)
         self.outlet_tags = self._outlet_tags() if driver is not None else None
         if self.outlet_tags is not None:

@@ -12,6 +12,7 @@ from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
 from store.query import parse
+from store.search import OLD_NUMBERS_NOTE
 from store.textindex import NUMBER_STARTS, fts_expression, highlight_pattern, index_grams, snippet
 
 from conftest import index_of_pages
@@ -152,6 +153,8 @@ def test_an_old_index_is_searched_as_it_was_then_written_again_once(old_index):
     index = Index.open(path)
     assert titles(index, "1조2000억원") == {"한빛전자, 3분기 영업이익 1조2000억원", "한빛전자 매출 21조"}  # as before
     assert titles(index, "3.7%") == {"점유율 3.7%", "한빛전자 매출 21조"}
+    assert OLD_NUMBERS_NOTE in index.search("1조2000억원").notes  # and says so where digits are asked
+    assert OLD_NUMBERS_NOTE not in index.search("한빛전자").notes
     index.close()
 
     heard: list[str] = []
@@ -169,6 +172,7 @@ def test_an_old_index_is_searched_as_it_was_then_written_again_once(old_index):
     assert titles(index, "3.7%") == {"점유율 3.7%"}
     assert titles(index, "13.7%") == {"한빛전자 매출 21조"}
     assert titles(index, "100%") == {"점유율 3.7%"} and titles(index, "10%") == set()  # its tokenizer keeps % now
+    assert OLD_NUMBERS_NOTE not in index.search("1조2000억원").notes
     index.close()
 
 
