@@ -16,7 +16,8 @@ from .db import article_total, has_index
 from .plan_sql import (_ARTICLE_COLUMN, _ARTICLE_ORDER, _ENTITY_LIST, _ENTITY_PROBE, _ORDER_PARTS, _OUTLET_LIST, _SINCE,
                        _UNTIL, _WORDS_AT_ROW, _WORDS_LIST, WORDS_AT_ROW_TERMS)
 from .query import All, Entity, Not, Text
-from .textindex import DATED_FROM, ID_BITS, date_key, fts_expression, has_entity
+from .fts_query import fts_expression, has_entity
+from .textindex import DATED_FROM, ID_BITS, date_key
 
 WALK_BATCH = 256  # articles a walk in page order reads at a time (_in_order): a page of 38 without 삼성 reads ~115, a
 # capped count of 1,001 ~3,000 (batches doubling from 128 were 10-35% slower at 100k: the last reads past the answer)

@@ -15,7 +15,8 @@ from .pipeline import ExtractedFile, article_grams
 from .pipeline import heading_grams as pipeline_heading_grams
 from .db import SEARCH_TABLE, WRITER_COUNTS_NUMBERS
 from .results import FileProblem, IndexSummary
-from .textindex import NUMBER_STARTS, fts_rowid, has_tags, index_grams, number_starts, outlet_term, record_terms
+from .search_terms import record_terms
+from .textindex import NUMBER_STARTS, fts_rowid, has_tags, index_grams, number_starts, outlet_term
 
 
 NUMBERS_TOTAL = "numbers_total"  # meta: count(*) of numbers, kept until a write changes the articles

@@ -319,7 +319,7 @@ ADDITIONS: dict[str, str] = {
     # from the index, not from rows where they sit after the body (2.0 s of 2.3 s CPU adding 1,000 at 100k)
     "articles_placing": "CREATE INDEX IF NOT EXISTS articles_placing ON articles(id, story, date, near_group, copy_of)",
     # every term the search table holds (or held): a one-letter word is the OR of the terms that start with it
-    # (store.textindex.one_letter_terms; `c*` marks a letter whose terms FTS5 may spell otherwise: a prefix then).
+    # (store.search_terms.one_letter_terms; `c*` marks a letter whose terms FTS5 may spell otherwise: a prefix then).
     # The writer adds the terms of the rows it adds; a file made before reads FTS5's vocabulary once (10 s at 100k)
     "search_terms": "CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID; "
                     "CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, 'articles_fts', 'col'); "

@@ -13,7 +13,9 @@ from .extract.hangul import is_initials_query, normalize_name
 from .plan_sql import (_ENTITY_LIST, _ENTITY_PROBE, _ENTITY_ROWS, _NOTHING, _OUTLET_LIST, _REPORTER_IN_JSON, _SINCE,
                        _UNTIL, _WORDS_LIST, WORDS_AT_ROW_TERMS)
 from .query import All, Entity, Not, Text
-from .textindex import absent_terms, fts_expression, has_entity, number_starts, one_letter_terms, outlet_term
+from .fts_query import fts_expression, has_entity
+from .search_terms import absent_terms, one_letter_terms
+from .textindex import number_starts, outlet_term
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -110,7 +112,7 @@ class QueryBinding:
         return one_letter_terms(self.index.db, letter) if self._sqlite else None  # PostgreSQL: its own plan
 
     def _absent(self, terms: set[str]) -> set[str]:
-        """The terms of a word's spacing variants that the index never held (textindex.absent_terms), each asked
+        """The terms of a word's spacing variants that the index never held (search_terms.absent_terms), each asked
         once a plan: 엔비디아's 23 phrases (with NVIDIA's) are 5 at 100k, 하이닉스's 40 one."""
         if not self._sqlite:
             return set()  # PostgreSQL: its own plan

@@ -30,8 +30,9 @@ from .plan_sql import _ARTICLE_COLUMN, _ARTICLE_ID, _ARTICLE_ORDER, _ID, _WORDS_
 from .query import Entity, Query, Text
 from .ranked_window import WINDOW_SLICES, RankedWindow
 from .results import ArticleHit
-from .textindex import (DATED_FROM, ID_BITS, ID_MASK, alternatives_are_terms, date_key, highlight_pattern,
-                        snippet)
+from .fts_query import alternatives_are_terms
+from .snippets import highlight_pattern, snippet
+from .textindex import DATED_FROM, ID_BITS, ID_MASK, date_key
 
 if TYPE_CHECKING:
     from .api import Index
@@ -225,7 +226,7 @@ class SearchPlan(QueryBinding, PlanNumbers, ArticleWalk, RankedWindow, FacetCoun
         outlet and date; short words asked at its search row); None on PostgreSQL, or for words that drive as
         more than one phrase (an OR of spellings costs a seek per phrase and FTS5 may read on past the row:
         `엔비디아 30%` at 1M, 7 ms an article). When the caller knows the hits are `dense` (most articles), ORs
-        are probed too where each alternative is one term (textindex.alternatives_are_terms): a plain term seeks
+        are probed too where each alternative is one term (fts_query.alternatives_are_terms): a plain term seeks
         and stops at the row, and a phrase ANDed with the rest is in most articles, its next match near."""
         if self._sqlite and self.driver is None:
             where = _asked_at_row(self.where, self.where_params, _WORDS_AT_ARTICLE)

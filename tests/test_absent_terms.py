@@ -1,5 +1,5 @@
 """A query word's spacing variants that hold a term the index never held match no row, so the plan leaves them out
-(store.textindex.absent_terms): the same articles, counts, facets and bm25 scores, for fewer phrases for FTS5 to
+(store.search_terms.absent_terms): the same articles, counts, facets and bm25 scores, for fewer phrases for FTS5 to
 set up (하이닉스 with its Latin names: 40 phrases, 1 at 100k generated articles)."""
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from store.db import connect
 from store.indexer import index_paths
 from store.query import parse as parse_query
 from store.search import SearchPlan
-from store.textindex import BRIDGE, absent_terms, term_fts
+from store.fts_query import term_fts
+from store.search_terms import absent_terms
+from store.textindex import BRIDGE
 
 from conftest import index_of_seeds_and
 

@@ -438,7 +438,8 @@ def test_mentions_in_a_long_body_are_found_at_their_written_offsets():
 def test_record_terms_skips_the_terms_a_run_wrote_and_returns_the_new_ones(tmp_path):
     """The writer remembers the search terms of its committed batches: record_terms neither checks nor inserts them
     again, and hands back what it added (bigrams, bridges, a lone letter; another script's term as its letter's mark)."""
-    from store.textindex import index_grams, record_terms
+    from store.search_terms import record_terms
+    from store.textindex import index_grams
 
     conn = connect(tmp_path / "terms.db", create=True)
     body, heading = index_grams("삼성과 SK 하이닉스는 90만 장을"), index_grams("오픈AI는 Ελλάδα")

@@ -13,7 +13,9 @@ from store.db import connect
 from store.indexer import index_paths
 from store.query import parse
 from store.search import OLD_NUMBERS_NOTE
-from store.textindex import NUMBER_STARTS, fts_expression, highlight_pattern, index_grams, snippet
+from store.fts_query import fts_expression
+from store.snippets import highlight_pattern, snippet
+from store.textindex import NUMBER_STARTS, index_grams
 
 from conftest import index_of_pages
 

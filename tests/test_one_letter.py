@@ -1,5 +1,5 @@
 """A one-letter word (the first key typed) is the OR of the search terms that start with its letter, not an FTS5
-prefix: the same articles in the same order, for the price of the page (store.textindex.one_letter_terms)."""
+prefix: the same articles in the same order, for the price of the page (store.search_terms.one_letter_terms)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ from store.api import Index
 from store.db import connect
 from store.indexer import index_paths
 from store.query import parse as parse_query
-from store.textindex import one_letter_terms
+from store.search_terms import one_letter_terms
 
 from conftest import index_of_seeds_and
 

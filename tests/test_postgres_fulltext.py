@@ -7,7 +7,7 @@ import pytest
 from store.backends.postgres.dialect import translate
 from store.backends.postgres.fulltext import ExpressionError, tsquery, tsvector_literal
 from store.query import parse
-from store.textindex import fts_expression
+from store.fts_query import fts_expression
 
 
 def _tsquery(text: str) -> str:

@@ -8,7 +8,8 @@ import pytest
 
 from store.query import parse
 from store.search import RANK_WINDOW, SearchPlan
-from store.textindex import DATED_FROM, ID_MASK, date_key, fts_expression, fts_rowid, index_grams
+from store.fts_query import fts_expression
+from store.textindex import DATED_FROM, ID_MASK, date_key, fts_rowid, index_grams
 
 from conftest import index_of_dated
 

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.query import QuerySyntaxError, parse
-from store.textindex import (_FTS_TOKEN, _FtsReader, _index_grams_re, alternatives_are_terms, fts_expression,
-                             highlight_pattern, index_grams, snippet)
+from store.fts_query import _FTS_TOKEN, _FtsReader, alternatives_are_terms, fts_expression
+from store.snippets import highlight_pattern, snippet
+from store.textindex import _index_grams_re, index_grams
 
 DOCS = {
     1: "SK하이닉스는 HBM 공급을 늘린다. 삼성전자와 경주에서 만났다.",
@@ -153,12 +154,12 @@ def test_a_snippet_read_from_a_prefix_is_the_snippet_of_the_whole_body(body, for
 def test_a_long_spelling_that_runs_past_the_prefix_still_wins_over_a_later_short_one(monkeypatch):
     """A 28-letter name written with a bridge between each letter (109 characters) starts the body; the short
     form 하 is inside it. Read from a prefix that cuts the long match, the first match seen would be 하's."""
-    import store.textindex as textindex
+    import store.snippets as snippets
 
     letters = "가나다라마바사아자차카타하파" * 2
     body = "-·-".join(letters) + " 뒤의 본문" * 40
     pattern = highlight_pattern([letters, "하"])
-    monkeypatch.setattr(textindex, "SNIPPET_PREFIX", 108)  # 하 at 48, the long match to 109
+    monkeypatch.setattr(snippets, "SNIPPET_PREFIX", 108)  # 하 at 48, the long match to 109
     window, spans = snippet(body, pattern)
     assert (window, spans) == _snippet_of_the_whole_text(body, pattern)
     assert window.startswith("가-·-나")  # opened at the long match, the body's start

@@ -6,7 +6,8 @@ import pytest
 
 import store.window_headings as window_headings
 from store.query import parse
-from store.textindex import ID_MASK, fts_expression
+from store.fts_query import fts_expression
+from store.textindex import ID_MASK
 
 QUERIES = ["AI", "반도체", "삼성", "엔비디아", "HBM", "달러", "AI outlet:헤럴드경제", "반도체 -엔비디아", "AI after:2025-01-01"]
 
