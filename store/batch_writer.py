@@ -111,18 +111,24 @@ def _search_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[int, str, 
 _INSERT_SEARCH = "INSERT INTO articles_fts(rowid, body, title{tags}) VALUES (?, ?, ?{more})"
 
 
+_STORED = "id, date, title, subtitle, captions, body, outlet"  # an article's columns its search row is made from
+
+
+def _search_row(aid: int, date, title, subtitle, captions: str, body: str, outlet) -> tuple[int, str, str, str]:
+    """A stored article's search row as the writer made it (_STORED's columns): what a delete or a rewrite gives."""
+    return fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions), outlet_term(outlet)
+
+
 def delete_articles(conn: sqlite3.Connection, where: str, params: list) -> int:
     """Delete articles and their search rows (a contentless FTS5 table needs the old values to delete)."""
-    rows = conn.execute(f"SELECT id, date, title, subtitle, captions, body, outlet FROM articles WHERE {where}",
-                        params).fetchall()
+    rows = conn.execute(f"SELECT {_STORED} FROM articles WHERE {where}", params).fetchall()
     if not rows:
         return 0
     stories.forget(conn, [(aid, body) for aid, _, _, _, _, body, _ in rows])
     _move_numbers_total(conn, -conn.execute("SELECT count(*) FROM numbers WHERE article_id IN (SELECT value FROM json_each(?))",
                                             [json.dumps([row[0] for row in rows])]).fetchone()[0])
     _search_rows(conn, "INSERT INTO articles_fts(articles_fts, rowid, body, title{tags}) VALUES ('delete', ?, ?, ?{more})",
-                 [(fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions), outlet_term(outlet))
-                  for aid, date, title, subtitle, captions, body, outlet in rows])
+                 [_search_row(*row) for row in rows])
     conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
 
@@ -152,13 +158,12 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
         written: set[str] = set()
         last = 0
         while True:
-            rows = conn.execute("SELECT id, date, title, subtitle, captions, body, outlet FROM articles WHERE id > ? "
-                                "ORDER BY id LIMIT ?", [last, MARKING_CHUNK]).fetchall()
+            rows = conn.execute(f"SELECT {_STORED} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                                [last, MARKING_CHUNK]).fetchall()
             if not rows:
                 break
             last = rows[-1][0]
-            search = [(fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions),
-                       outlet_term(outlet)) for aid, date, title, subtitle, captions, body, outlet in rows]
+            search = [_search_row(*row) for row in rows]
             _search_rows(conn, _INSERT_SEARCH, search)
             terms = record_terms(conn, search, written)
             if len(written) < TERMS_KEPT:

@@ -42,6 +42,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from functools import cache
 
 _RUN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 5,000억: one number, not two runs
@@ -129,7 +130,6 @@ _LONE_LAST = re.compile(r"(?:^|[\W_])([^\W_])[\W_]*\Z")  # a last run of one let
 # one that starts with a look-behind tries every position (47 vs 7 µs for a 2,000-letter body)
 _THOUSANDS_FAST = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
 _LETTER = re.compile(r"[^\W_]")
-_letter_tables: dict[bool, object] = {}  # numpy bool per BMP code point: what is a letter (made when first asked)
 
 # Where numbers' starts are marked, `%` is a letter too (and `％` is `%`): a percentage then ends in a letter, so 10%
 # is no hit in 100% or 10.5%, as 10조 is none in 10.5조 (the index cannot mark where a bare number ends: the query
@@ -146,16 +146,15 @@ def _fold(text: str, starts: bool) -> str:
     return text.casefold().replace("％", PERCENT) if starts else text.casefold()
 
 
+@cache
 def _letters_of_bmp(starts: bool = False):
-    table = _letter_tables.get(starts)
-    if table is None:
-        import numpy as np  # index time only: the query path never loads numpy
+    """A numpy bool per BMP code point: what is a letter (made when first asked)."""
+    import numpy as np  # index time only: the query path never loads numpy
 
-        table = np.zeros(0x10000, dtype=bool)
-        every = "".join(map(chr, range(0x10000)))
-        letter = _LETTER_P if starts else _LETTER
-        table[[m.start() for m in letter.finditer(every)]] = True  # the regex itself decides, so the two paths agree
-        _letter_tables[starts] = table
+    table = np.zeros(0x10000, dtype=bool)
+    every = "".join(map(chr, range(0x10000)))
+    letter = _LETTER_P if starts else _LETTER
+    table[[m.start() for m in letter.finditer(every)]] = True  # the regex itself decides, so the two paths agree
     return table
 
 
@@ -253,18 +252,14 @@ def _number_marks(codes, at, letters, step):
     return marks
 
 
-_magnitude_table = None
-
-
+@cache
 def _magnitudes_of_bmp():
-    global _magnitude_table
-    if _magnitude_table is None:
-        import numpy as np
+    """A numpy bool per BMP code point: what is a magnitude (_MAGNITUDES)."""
+    import numpy as np
 
-        table = np.zeros(0x10000, dtype=bool)
-        table[[ord(c) for c in _MAGNITUDES]] = True
-        _magnitude_table = table
-    return _magnitude_table
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in _MAGNITUDES]] = True
+    return table
 
 
 def _index_grams_re(text: str, starts: bool = True) -> str:

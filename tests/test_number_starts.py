@@ -127,9 +127,10 @@ def made_before_the_marks(path) -> None:
                 "SELECT id, date, title, subtitle, captions, body, outlet FROM articles").fetchall():
             import json
 
+            from store.pipeline import heading_grams
             from store.textindex import fts_rowid, outlet_term
 
-            heading = index_grams("\n".join([title or "", subtitle or "", *json.loads(captions)]), starts=False)
+            heading = heading_grams(title, subtitle, json.loads(captions), starts=False)
             conn.execute("INSERT INTO articles_fts(rowid, body, title, tags) VALUES (?, ?, ?, ?)",
                          (fts_rowid(aid, date), index_grams(body, starts=False), heading, outlet_term(outlet)))
         conn.execute("DELETE FROM meta WHERE key = ?", [NUMBER_STARTS])
