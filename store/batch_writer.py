@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from . import linker, stories
 from .pipeline import ExtractedFile, article_grams
 from .pipeline import heading_grams as pipeline_heading_grams
-from .db import SEARCH_TABLE, WRITER_COUNTS_NUMBERS
+from .db import SEARCH_TABLE, WRITER_COUNTS_NUMBERS, article_total
 from .results import FileProblem, IndexSummary
 from .search_terms import record_terms
 from .textindex import NUMBER_STARTS, fts_rowid, has_tags, index_grams, number_starts, outlet_term
@@ -144,7 +144,7 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
     queries). Whether it wrote anything."""
     if number_starts(conn):
         return False
-    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    total = article_total(conn)
     if total:
         tell(f"writing the search index again once, so that a number in a query matches only where a number starts "
              f"(1조 no longer finds 21조): {total:,} articles")
