@@ -46,33 +46,59 @@ class Hits(Protocol):
 
 def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit: int,
                      read_hits: bool = True) -> list[NumberRow] | None:
-    """The numbers equal to a query's amount, in the articles `within` holds (None: every article). Without
-    `read_hits`, None where they could only be found by reading every hit (a keystroke's bound: store.search)."""
+    """The numbers that state a query's amount, in the articles `within` holds (None: every article): first those
+    equal to it (or a range holding it), then those within NEAR of it (another outlet's rounding: 약 29조6000억원 for
+    29조5500억원), each largest first. Without `read_hits`, None where they could only be found by reading every hit
+    (a keystroke's bound: store.search)."""
     from .extract.numbers import parse_query_amount
 
     amount = parse_query_amount(amount_text)
     if amount is None:
         return []
-    low, high = amount.value * 0.995, (amount.value_max or amount.value) * 1.005
-    where = "n.unit = ? AND n.value <= ? AND coalesce(n.value_max, n.value) >= ?"
-    params: list = [amount.unit, high, low]
-    if amount.counter:
-        where += " AND (n.counter = ? OR n.counter IS NULL)"
-        params.append(amount.counter)
-    if not has_index(index.db, READY):
+    top = amount.value if amount.value_max is None else amount.value_max
+    same, near = _window(amount.value, top, SAME), _window(amount.value, top, NEAR)
+    where, params = _overlapping(amount.unit, amount.counter, near)
+    if not has_index(index.db, READY):  # an older file, and PostgreSQL: a statement for each tier
         if within is not None:
             if not read_hits:
                 return None
             ids_sql, ids_params = within.matching_ids_sql()
             where += f" AND n.article_id IN ({ids_sql})"
             params += ids_params
-        return number_rows(index, where, params, limit=limit)
+        same_where, same_params = _overlapping(amount.unit, amount.counter, same)
+        rows = chain(number_stream(index, f"{where} AND {same_where}", [*params, *same_params], limit=limit),
+                     number_stream(index, f"{where} AND NOT ({same_where})", [*params, *same_params], limit=limit))
+        return list(islice(rows, limit))
     groups = [(amount.unit, c) for c in (None, amount.counter)] if amount.counter else _groups(index, amount.unit)
-    rows = _grouped(index, groups, low, high, "value")
+    equal = lambda row: row[3] <= same[1] and (row[3] if row[4] is None else row[4]) >= same[0]  # noqa: E731
+    rows = chain(_grouped(index, groups, *same, "value"),
+                 (row for row in _grouped(index, groups, *near, "value") if not equal(row)))
     if within is not None:
-        found = _of_hits(index, rows, within, where, params, "n.value DESC, n.id DESC", limit, read_hits)
+        # (floats formatted by repr into ORDER BY: a parsed amount, never the query's text)
+        order = (f"(n.value <= {same[1]!r} AND coalesce(n.value_max, n.value) >= {same[0]!r}) DESC, "
+                 "n.value DESC, n.id DESC")
+        found = _of_hits(index, rows, within, where, params, order, limit, read_hits)
         return None if found is None else list(found)
     return list(_with_sentences(index, _chunks(rows, limit)))
+
+
+SAME = 1e-9  # relative slack of an equal amount (1.5조 and 1조5000억 parse to the same float, or nearly)
+NEAR = 0.005  # relative slack of a near one: the same figure rounded (shown after the equal ones)
+
+
+def _window(low: float, high: float, slack: float) -> tuple[float, float]:
+    return low - abs(low) * slack, high + abs(high) * slack
+
+
+def _overlapping(unit: str, counter: str | None, window: tuple[float, float]) -> tuple[str, list]:
+    """Conditions on `n` for the numbers of this unit (and counter, or none) that reach into `window`: a range
+    (3~5조) counts when it overlaps it."""
+    where = "n.unit = ? AND n.value <= ? AND coalesce(n.value_max, n.value) >= ?"
+    params: list = [unit, window[1], window[0]]
+    if counter:
+        where += " AND (n.counter = ? OR n.counter IS NULL)"
+        params.append(counter)
+    return where, params
 
 
 def _of_hits(index: Index, rows: Iterator[tuple], within: Hits, where: str, params: list, order: str,
