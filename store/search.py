@@ -38,9 +38,9 @@ if TYPE_CHECKING:
     from .api import Index
 
 RANK_WINDOW = 1000  # sort:rank: bm25 over answers up to this many hits; beyond, the newest this many by headline
-# said with a query's digits on an index made before numbers' starts were marked (textindex.number_starts)
-OLD_NUMBERS_NOTE = ("this index was made before numbers were matched from their first digit (1조 also finds 21조 here): "
-                    "`hanscope index` writes its search table again once")
+# said with a query's digits on an index made before numbers' starts were marked (textindex.number_starts), which
+# finds them inside longer ones until an index run writes its search table again; short, for the app's status line
+OLD_NUMBERS_NOTE = "older index: 1조 also finds 21조 until `hanscope index` runs"
 NEWEST_WINDOW = 20_000  # a keystroke's answer to a word with digits reads these newest articles first (_window_floor)
 DIGITS_AT_LEAST = 2  # ... a word with this many digits or more (005930, 1조2000억원, 30%): beside other words one
 # digit pair made a keystroke's other reads long (반도체 30%: 693 ms whole at 1M, 36 ms so; BENCHMARKS.md says which)

@@ -220,3 +220,21 @@ def test_a_rewrite_that_stops_leaves_the_old_rows(old_index, monkeypatch):
     index = Index.open(path)
     assert titles(index, "1조2000억원") == {"한빛전자, 3분기 영업이익 1조2000억원"}
     index.close()
+
+
+async def test_the_app_says_an_old_index_finds_numbers_inside_longer_ones(old_index, tmp_path):
+    """The app's status line carries the note the CLI prints, while the hits of `1조2000억원` include 21조2000억원."""
+    from textual.widgets import Static
+
+    from tests.test_tui_app import settle, type_query
+    from tui.app import HanscopeApp
+
+    _folder, path = old_index
+    async with HanscopeApp(path, export_dir=tmp_path).run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "1조2000억원")
+        status = str(pilot.app.screen.query_one("#status", Static).render())
+        assert status.endswith("until `hanscope index` runs") and "2 articles" in status, status
+        await pilot.press("escape")  # the box emptied
+        await type_query(pilot, "한빛전자")
+        assert "hanscope index" not in str(pilot.app.screen.query_one("#status", Static).render())
