@@ -6,6 +6,7 @@ query names (90만장, 30억 달러); each row carries the sentence it was writt
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator
 from heapq import merge
 from itertools import chain, islice
@@ -47,37 +48,46 @@ class Hits(Protocol):
 def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit: int,
                      read_hits: bool = True) -> list[NumberRow] | None:
     """The numbers that state a query's amount, in the articles `within` holds (None: every article): first those
-    equal to it (or a range holding it), then those within NEAR of it (another outlet's rounding: 약 29조6000억원 for
-    29조5500억원), each largest first. Without `read_hits`, None where they could only be found by reading every hit
-    (a keystroke's bound: store.search)."""
+    equal to it (or a range holding it), then those within NEAR of it that round to it as written or that it rounds
+    to (another outlet's rounding: 약 29조6000억원 for 29조5500억원, not 29조6900억원), each largest first. Without
+    `read_hits`, None where they could only be found by reading every hit (a keystroke's bound: store.search)."""
     from .extract.numbers import parse_query_amount
 
     amount = parse_query_amount(amount_text)
     if amount is None:
         return []
     top = amount.value if amount.value_max is None else amount.value_max
-    same, near = _window(amount.value, top, SAME), _window(amount.value, top, NEAR)
-    where, params = _overlapping(amount.unit, amount.counter, near)
+    same = _window(amount.value, top, SAME)
+    windows = _near_windows(amount.value, amount.value_max, _window(amount.value, top, NEAR))
+    unit_where = "n.unit = ?" + (" AND (n.counter = ? OR n.counter IS NULL)" if amount.counter else "")
+    unit_params = [amount.unit, *([amount.counter] if amount.counter else [])]
+    same_where, same_params = _into((same,))
+    near_where, near_params = _into(windows)
     if not has_index(index.db, READY):  # an older file, and PostgreSQL: a statement for each tier
         if within is not None:
             if not read_hits:
                 return None
             ids_sql, ids_params = within.matching_ids_sql()
-            where += f" AND n.article_id IN ({ids_sql})"
-            params += ids_params
-        same_where, same_params = _overlapping(amount.unit, amount.counter, same)
-        rows = chain(number_stream(index, f"{where} AND {same_where}", [*params, *same_params], limit=limit),
-                     number_stream(index, f"{where} AND NOT ({same_where})", [*params, *same_params], limit=limit))
+            unit_where += f" AND n.article_id IN ({ids_sql})"
+            unit_params += ids_params
+        rows = chain(number_stream(index, f"{unit_where} AND {same_where}", [*unit_params, *same_params], limit=limit),
+                     number_stream(index, f"{unit_where} AND NOT {same_where} AND {near_where}",
+                                   [*unit_params, *same_params, *near_params], limit=limit))
         return list(islice(rows, limit))
     groups = [(amount.unit, c) for c in (None, amount.counter)] if amount.counter else _groups(index, amount.unit)
     equal = lambda row: row[3] <= same[1] and (row[3] if row[4] is None else row[4]) >= same[0]  # noqa: E731
+    # each window's rows largest first, merged as one statement orders them (a range reaching two is met twice)
+    near = merge(*(_grouped(index, groups, *window, "value") for window in windows), key=lambda row: (-row[3], -row[0]))
+    met: set[int] = set()
     rows = chain(_grouped(index, groups, *same, "value"),
-                 (row for row in _grouped(index, groups, *near, "value") if not equal(row)))
+                 (row for row in near if not equal(row) and row[0] not in met and not met.add(row[0])))
     if within is not None:
         # (floats formatted by repr into ORDER BY: a parsed amount, never the query's text)
         order = (f"(n.value <= {same[1]!r} AND coalesce(n.value_max, n.value) >= {same[0]!r}) DESC, "
                  "n.value DESC, n.id DESC")
-        found = _of_hits(index, rows, within, where, params, order, limit, read_hits)
+        where = f"{unit_where} AND ({same_where} OR {near_where})"
+        found = _of_hits(index, rows, within, where, [*unit_params, *same_params, *near_params], order, limit,
+                         read_hits)
         return None if found is None else list(found)
     return list(_with_sentences(index, _chunks(rows, limit)))
 
@@ -90,15 +100,44 @@ def _window(low: float, high: float, slack: float) -> tuple[float, float]:
     return low - abs(low) * slack, high + abs(high) * slack
 
 
-def _overlapping(unit: str, counter: str | None, window: tuple[float, float]) -> tuple[str, list]:
-    """Conditions on `n` for the numbers of this unit (and counter, or none) that reach into `window`: a range
-    (3~5조) counts when it overlaps it."""
-    where = "n.unit = ? AND n.value <= ? AND coalesce(n.value_max, n.value) >= ?"
-    params: list = [unit, window[1], window[0]]
-    if counter:
-        where += " AND (n.counter = ? OR n.counter IS NULL)"
-        params.append(counter)
-    return where, params
+def _into(windows) -> tuple[str, list]:
+    """A condition on `n` for the numbers that reach into any of these windows (a range, 3~5조, when it overlaps
+    one), and its parameters."""
+    return ("(" + " OR ".join(["(n.value <= ? AND coalesce(n.value_max, n.value) >= ?)"] * len(windows)) + ")",
+            [bound for low, high in windows for bound in (high, low)])
+
+
+def _near_windows(value: float, value_max: float | None, near: tuple[float, float]) -> list[tuple[float, float]]:
+    """The windows of a query amount's near tier, inside `near`: the values that round to it as written (within half
+    its last digit's place: 29조5450억~29조5550억 for 29조5500억, 29.5~30.5 for 30) and the rounder ones it rounds to
+    (29조5000억 and 29조6000억 for 29조5500억). A range (3~5조) or zero: `near` whole."""
+    if value_max is not None or value == 0:
+        return [near]
+    step = _step(value)
+    windows = [(max(near[0], value - step / 2), min(near[1], value + step / 2))]
+    place = step * 10
+    while place <= abs(value) * 10:
+        for rounded in {math.floor(value / place) * place, math.ceil(value / place) * place}:
+            # (a half-way value rounds either way; the slack absorbs the floats of decimal places)
+            if abs(rounded - value) <= place / 2 * (1 + 1e-9) and near[0] <= rounded <= near[1] \
+                    and abs(rounded - value) > abs(value) * SAME:
+                windows.append(_window(rounded, rounded, SAME))
+        place *= 10
+    return list(dict.fromkeys(windows))
+
+
+def _step(value: float) -> float:
+    """The place of a number's last significant digit as written: 100억 for 29조5500억, 1 for 30, 0.01 for 30.15."""
+    size = abs(value)
+    if abs(size - round(size)) <= size * SAME:
+        whole, step = round(size), 1
+        while whole and whole % (step * 10) == 0:
+            step *= 10
+        return float(step)
+    for places in range(1, 7):
+        if abs(round(size, places) - size) <= size * SAME:
+            return 10.0 ** -places
+    return 1e-6
 
 
 def _of_hits(index: Index, rows: Iterator[tuple], within: Hits, where: str, params: list, order: str,

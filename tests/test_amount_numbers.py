@@ -1,7 +1,8 @@
-"""A query's amount lists the numbers equal to it first, then those within 0.5% (the same figure rounded), each
-largest first. Ordered by value alone, an index of 20,000 generated articles answered `29조5500억원` with fifty rows
-of 29조6900억원 down to 29조5600억원 and none of its own four, and `30%` with fifty of 30.15%: the larger near
-amounts filled the page before the equal ones were reached."""
+"""A query's amount lists the numbers equal to it first, then those within 0.5% that round to it as written or that
+it rounds to (the same figure rounded by another outlet), each largest first. Ordered by value alone, an index of
+20,000 generated articles answered `29조5500억원` with fifty rows of 29조6900억원 down to 29조5600억원 and none of its
+own four, and `30%` with fifty of 30.15%: the larger near amounts filled the page before the equal ones; and
+29조6900억원, which no rounding of 29조5500억원 gives, was listed as near it."""
 from __future__ import annotations
 
 import pytest
@@ -23,7 +24,8 @@ PAGES = [
 ]
 
 CASES = [  # query, the raw text of its equal numbers, of its near ones
-    ("29조5500억원", {"29조 5500억원", "29.55조원"}, {"29조6900억원", "29조 6000억원"}),
+    ("29조5500억원", {"29조 5500억원", "29.55조원"}, {"29조 6000억원"}),  # 29조6900억원 is no rounding of it
+    ("30.15%", {"30.15%"}, {"30.1%", "30%", "30.0%", "30 %"}),  # it rounds to 30.1% (and to 30%)
     ("30%", {"30%", "30.0%", "30 %"}, {"30.15%", "30.1%"}),
     ("1조원", {"1조원", "1~4조원"}, {"1조50억원"}),  # a range that holds the amount is equal to it
     ("90만장", {"90만 장"}, {"90만3000장"}),

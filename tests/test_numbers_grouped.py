@@ -97,7 +97,8 @@ def test_grouped_pages_equal_the_single_statement(numbers_index, monkeypatch, or
 
 @pytest.mark.parametrize("reach_batch", [1, 3, 256])  # the ranges read from both sides, turn by turn
 @pytest.mark.parametrize("few", [0, 1000])  # the matching articles' own numbers, or the amount's filtered by them
-@pytest.mark.parametrize("amount", ["90만장", "90만 장", "1조원", "3~5조원", "123조원", "5명", "10%", "30억 달러", "1억"])
+@pytest.mark.parametrize("amount", ["90만장", "90만 장", "1조원", "3~5조원", "123조원", "5명", "10%", "30억 달러", "1억",
+                                    "5조100억원", "29조5500억원"])  # near tiers of several windows (5조 and 5조50억±)
 def test_a_query_amount_equals_the_single_statement(numbers_index, monkeypatch, amount, reach_batch, few):
     monkeypatch.setattr(number_table, "REACH_BATCH", reach_batch)
     monkeypatch.setattr(number_table, "FEW_ARTICLES", few)
@@ -109,7 +110,7 @@ def test_a_query_amount_equals_the_single_statement(numbers_index, monkeypatch, 
 
 @pytest.mark.parametrize("how, chunk, at_most", [
     ("known", 64, 512), ("probed", 64, 512), ("probed", 1, 4), ("probed", 3, 40), ("probed", 7, 10_000)])
-@pytest.mark.parametrize("amount", ["90만장", "1조원", "3~5조원", "5명", "10%", "30억 달러"])
+@pytest.mark.parametrize("amount", ["90만장", "1조원", "3~5조원", "5명", "10%", "30억 달러", "5조100억원"])
 @pytest.mark.parametrize("few", [0, 1000])
 def test_hits_known_or_probed_find_what_reading_them_finds(numbers_index, monkeypatch, amount, how, chunk, at_most,
                                                             few):
