@@ -109,7 +109,7 @@ def _into(windows) -> tuple[str, list]:
 
 def _near_windows(value: float, value_max: float | None, near: tuple[float, float]) -> list[tuple[float, float]]:
     """The windows of a query amount's near tier, inside `near`: the values that round to it as written (within half
-    its last digit's place: 29조5450억~29조5550억 for 29조5500억, 29.5~30.5 for 30) and the rounder ones it rounds to
+    its last digit's place: 29조5450억~29조5550억 for 29조5500억, all of `near` for 30) and the rounder ones it rounds to
     (29조5000억 and 29조6000억 for 29조5500억). A range (3~5조) or zero: `near` whole."""
     if value_max is not None or value == 0:
         return [near]
@@ -127,7 +127,8 @@ def _near_windows(value: float, value_max: float | None, near: tuple[float, floa
 
 
 def _step(value: float) -> float:
-    """The place of a number's last significant digit as written: 100억 for 29조5500억, 1 for 30, 0.01 for 30.15."""
+    """The place of a number's last significant digit as written: 100억 for 29조5500억, 0.01 for 30.15, 10 for 30 (a
+    whole number's trailing zeros are read as rounding: 30% may be 29.9% rounded)."""
     size = abs(value)
     if abs(size - round(size)) <= size * SAME:
         whole, step = round(size), 1
