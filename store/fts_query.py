@@ -11,7 +11,7 @@ from itertools import accumulate, combinations
 from math import comb
 
 from .query import All, Any, Entity, Node, Not, Text
-from .textindex import _RUN, _RUN_P, _THOUSANDS, BRIDGE, NUMBER_MARK, _fold, query_starts
+from .textindex import BRIDGE, NUMBER_MARK, query_starts, word_runs
 
 MAX_GAPS = 2  # spacing variants a query word matches: 5000억달러 = 5,000 억 달러 is two (after separators go)
 MAX_VARIANTS = 24  # past this many phrases a long word matches with one gap only (cost grows with each phrase)
@@ -23,8 +23,7 @@ def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: 
     no row (bm25 scores them 0, so ranks stay the same); when every one does, the plain one stays, or with
     `keep_one` False the term is None. `starts`: the index marks where numbers start (number_starts), and so does
     the term (a word that opens with a digit matches only where a number opens with it)."""
-    # 5,000억 is 5000억, as the index holds it
-    runs = (_RUN_P if starts else _RUN).findall(_THOUSANDS.sub("", _fold(text, starts)))
+    runs = word_runs(text, starts)  # 5,000억 is 5000억, as the index holds it
     letters = "".join(runs)
     if not letters:
         return None

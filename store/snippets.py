@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .textindex import _DIGITS, _MAGNITUDES, _RUN, _RUN_P, _fold
+from .textindex import _DIGITS, _MAGNITUDES, word_runs
 
 _BRIDGE, _BRIDGE_REACH = r"[\W_]{0,3}?", 3  # between the letters of a highlighted spelling; how far it reaches
 
@@ -20,7 +20,7 @@ def highlight_pattern(forms: list[str], starts: bool = False) -> re.Pattern[str]
     with `starts`, a spelling that opens with a digit only where a number opens (`1조` not inside `21조`)."""
     alternatives = []
     for form in forms:
-        runs = (_RUN_P if starts else _RUN).findall(_fold(form, starts))
+        runs = word_runs(form, starts)
         letters = "".join(runs)
         if not letters:
             continue

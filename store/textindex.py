@@ -43,8 +43,8 @@ import datetime
 import hashlib
 import re
 from functools import cache
+from typing import NamedTuple
 
-_RUN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # 5,000억: one number, not two runs
 BRIDGE = "_"  # the tokenizer's extra token character (db.py): marks a pair across a gap
 NUMBER_MARK = "_"  # opens a token that starts at a number's first digit (the same character: the only extra one)
@@ -118,27 +118,36 @@ def _run_grams(run: str) -> list[str]:
 def grams(text: str) -> str:
     """Bigrams of each letter/digit run of `text` (lower-cased), for comparing paragraphs."""
     out: list[str] = []
-    for run in _RUN.findall(text.casefold()):
+    for run in tokenizing(False).run.findall(text.casefold()):
         out.extend(_run_grams(run))
     return " ".join(out)
 
 
-# one token for each letter that has a letter after it: the bigram inside a run, or the bridge across a gap
-_NEXT = re.compile(r"([^\W_])(?=([^\W_])|[\W_]+([^\W_]))")
-_LONE_LAST = re.compile(r"(?:^|[\W_])([^\W_])[\W_]*\Z")  # a last run of one letter, indexed on its own
 # the same as _THOUSANDS, opening with the comma: a pattern that starts with a literal is searched for it (in C),
 # one that starts with a look-behind tries every position (47 vs 7 µs for a 2,000-letter body)
 _THOUSANDS_FAST = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
-_LETTER = re.compile(r"[^\W_]")
 
 # Where numbers' starts are marked, `%` is a letter too (and `％` is `%`): a percentage then ends in a letter, so 10%
 # is no hit in 100% or 10.5%, as 10조 is none in 10.5조 (the index cannot mark where a bare number ends: the query
 # does not know the letter after it)
 PERCENT = "%"
-_RUN_P = re.compile(r"(?:[^\W_]|%)+")
-_LETTER_P = re.compile(r"[^\W_]|%")
-_NEXT_P = re.compile(r"([^\W_]|%)(?=([^\W_]|%)|(?:[^\w%]|_)+([^\W_]|%))")
-_LONE_LAST_P = re.compile(r"(?:^|[^\w%]|_)([^\W_]|%)(?:[^\w%]|_)*\Z")
+
+
+class Tokenizing(NamedTuple):
+    """What the index takes for a letter, in one of its two modes (`starts`: numbers' starts marked, `%` a letter)."""
+
+    run: re.Pattern[str]  # a run of letters
+    letter: re.Pattern[str]  # one letter
+    next: re.Pattern[str]  # a letter with one after it, in its run (a bigram) or past a gap (a bridge): a token each
+    lone_last: re.Pattern[str]  # a last run of one letter, indexed on its own
+
+
+@cache
+def tokenizing(starts: bool) -> Tokenizing:
+    letter, gap = (r"[^\W_]|%", r"[^\w%]|_") if starts else (r"[^\W_]", r"[\W_]")
+    one, gaps = f"(?:{letter})", f"(?:{gap})"
+    return Tokenizing(re.compile(f"{one}+"), re.compile(letter), re.compile(f"({one})(?=({one})|{gaps}+({one}))"),
+                      re.compile(f"(?:^|{gaps})({one}){gaps}*\\Z"))
 
 
 def _fold(text: str, starts: bool) -> str:
@@ -146,16 +155,23 @@ def _fold(text: str, starts: bool) -> str:
     return text.casefold().replace("％", PERCENT) if starts else text.casefold()
 
 
+def word_runs(text: str, starts: bool) -> list[str]:
+    """A query word's letter runs as the index makes them: folded, thousands separators gone (5,000억 is one run)."""
+    return tokenizing(starts).run.findall(_THOUSANDS.sub("", _fold(text, starts)))
+
+
 @cache
-def _letters_of_bmp(starts: bool = False):
-    """A numpy bool per BMP code point: what is a letter (made when first asked)."""
+def _bmp_where(pattern: re.Pattern[str]):
+    """A numpy bool per BMP code point: whether `pattern` matches it (made when first asked; the regex itself decides,
+    so the numpy and regex paths agree)."""
     import numpy as np  # index time only: the query path never loads numpy
 
     table = np.zeros(0x10000, dtype=bool)
-    every = "".join(map(chr, range(0x10000)))
-    letter = _LETTER_P if starts else _LETTER
-    table[[m.start() for m in letter.finditer(every)]] = True  # the regex itself decides, so the two paths agree
+    table[[m.start() for m in pattern.finditer("".join(map(chr, range(0x10000))))]] = True
     return table
+
+
+_MAGNITUDE = re.compile(f"[{''.join(sorted(_MAGNITUDES))}]")
 
 
 def number_starts(conn) -> bool:
@@ -187,7 +203,7 @@ def _starts(text: str, at: list[int]) -> list[bool]:
 def query_starts(text: str) -> list[bool]:
     """_starts over a query word's letters (`%` one of them): its first digit starts a number (nothing is before it)."""
     low = _THOUSANDS.sub("", _fold(text, True))
-    return _starts(low, [m.start() for m in _LETTER_P.finditer(low)])
+    return _starts(low, [m.start() for m in tokenizing(True).letter.finditer(low)])
 
 
 def index_grams(text: str, starts: bool = True) -> str:
@@ -209,7 +225,7 @@ def index_grams(text: str, starts: bool = True) -> str:
         return _index_grams_re(text, starts)
     if codes.max() > 0xFFFF:
         return _index_grams_re(text, starts)
-    at = np.flatnonzero(_letters_of_bmp(starts)[codes])
+    at = np.flatnonzero(_bmp_where(tokenizing(starts).letter)[codes])
     if not at.size:
         return ""
     letters = codes[at]
@@ -243,7 +259,7 @@ def _number_marks(codes, at, letters, step):
     between = codes[at[1:] - 1]  # the character just before letter i+1 (the gap's last, or letter i itself)
     single = step == 2  # one character between them
     after_digit = digit[:-1] & (joined | (single & (between == ord("."))))
-    magnitude = _magnitudes_of_bmp()[letters[:-1]]
+    magnitude = _bmp_where(_MAGNITUDE)[letters[:-1]]
     held = np.zeros(letters.size - 1, bool)  # letter i is a magnitude joined to a digit before it
     held[1:] = digit[:-2] & joined[:-1]
     after_magnitude = magnitude & held & (joined | (single & (between == ord(" "))))
@@ -252,25 +268,16 @@ def _number_marks(codes, at, letters, step):
     return marks
 
 
-@cache
-def _magnitudes_of_bmp():
-    """A numpy bool per BMP code point: what is a magnitude (_MAGNITUDES)."""
-    import numpy as np
-
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(c) for c in _MAGNITUDES]] = True
-    return table
-
-
 def _index_grams_re(text: str, starts: bool = True) -> str:
     """index_grams by regexes (any text; slower): what the numpy path must equal."""
     text = _THOUSANDS.sub("", _fold(text, starts))
-    at = [m.start() for m in (_LETTER_P if starts else _LETTER).finditer(text)]
+    patterns = tokenizing(starts)
+    at = [m.start() for m in patterns.letter.finditer(text)]
     marks = _starts(text, at) if starts else [False] * len(at)
-    # _NEXT matches each letter that has one after it: its i-th match is the i-th letter
+    # `next` matches each letter that has one after it: its i-th match is the i-th letter
     out = [(NUMBER_MARK if marks[i] else "") + (a + b if b else a + c + BRIDGE)
-           for i, (a, b, c) in enumerate((_NEXT_P if starts else _NEXT).findall(text))]
-    lone = (_LONE_LAST_P if starts else _LONE_LAST).search(text)
+           for i, (a, b, c) in enumerate(patterns.next.findall(text))]
+    lone = patterns.lone_last.search(text)
     if lone:
         out.append((NUMBER_MARK if marks[-1] else "") + lone.group(1))
     return " ".join(out)
