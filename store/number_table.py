@@ -75,12 +75,9 @@ def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit:
                                    [*unit_params, *same_params, *near_params], limit=limit))
         return list(islice(rows, limit))
     groups = [(amount.unit, c) for c in (None, amount.counter)] if amount.counter else _groups(index, amount.unit)
-    equal = lambda row: row[3] <= same[1] and (row[3] if row[4] is None else row[4]) >= same[0]  # noqa: E731
-    # each window's rows largest first, merged as one statement orders them (a range reaching two is met twice)
+    # each window's rows largest first, merged as one statement orders them
     near = merge(*(_grouped(index, groups, *window, "value") for window in windows), key=lambda row: (-row[3], -row[0]))
-    met: set[int] = set()
-    rows = chain(_grouped(index, groups, *same, "value"),
-                 (row for row in near if not equal(row) and row[0] not in met and not met.add(row[0])))
+    rows = chain(_grouped(index, groups, *same, "value"), _not_equal(near, same))
     if within is not None:
         # (floats formatted by repr into ORDER BY: a parsed amount, never the query's text)
         order = (f"(n.value <= {same[1]!r} AND coalesce(n.value_max, n.value) >= {same[0]!r}) DESC, "
@@ -90,6 +87,17 @@ def numbers_matching(index: Index, amount_text: str, within: Hits | None, limit:
                          read_hits)
         return None if found is None else list(found)
     return list(_with_sentences(index, _chunks(rows, limit)))
+
+
+def _not_equal(rows: Iterator[tuple], same: tuple[float, float]) -> Iterator[tuple]:
+    """The near tier's grouped rows without the equal tier's (those reaching into `same`), each once (a range that
+    reaches two of its windows is read from both)."""
+    met: set[int] = set()
+    for row in rows:
+        nid, value, value_max = row[0], row[3], row[4]
+        if nid not in met and not (value <= same[1] and (value if value_max is None else value_max) >= same[0]):
+            met.add(nid)
+            yield row
 
 
 SAME = 1e-9  # relative slack of an equal amount (1.5조 and 1조5000억 parse to the same float, or nearly)
