@@ -26,6 +26,10 @@ class DatabaseError(Exception):
     """The database cannot be used; the message is one line that says why and what to do."""
 
 
+# the search table (SCHEMA's last statement, its comment there): also made again by a file's rewrite
+# (batch_writer.mark_number_starts), and in memory for a window's headings (store.window_headings)
+SEARCH_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, tags, content='',
+    tokenize="unicode61 remove_diacritics 0 tokenchars '_%'");"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);  -- app, schema_version, link_*, resolver
 CREATE TABLE IF NOT EXISTS files (
@@ -175,12 +179,7 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
 -- every hit is in the body; bm25's weights follow this order (store.search). tags: one token naming the outlet
 -- (textindex.outlet_term), so `outlet:` is matched with the words; a file made before it has no tags and works
 -- as it did (store.search checks)
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, tags, content='',
-    tokenize="unicode61 remove_diacritics 0 tokenchars '_%'");
-"""
-# the search table as SCHEMA makes it: made again by a file's rewrite (batch_writer.mark_number_starts), and in memory
-# for a window's headings (store.window_headings)
-SEARCH_TABLE = SCHEMA[SCHEMA.index("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts"):SCHEMA.index("'_%'\");") + 6]
+""" + SEARCH_TABLE + "\n"
 
 
 def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
