@@ -64,6 +64,29 @@ def index_of_seeds_and(folder: Path, extra: dict[str, str]) -> Path:
     return index_of_pages(folder, extra)
 
 
+def search_table_of(bodies: dict[int, str], starts: bool = True):
+    """An in-memory search table as db.SEARCH_TABLE makes it, each text indexed as an article body (index_grams;
+    `starts`: with numbers' starts marked) under its rowid."""
+    import sqlite3
+
+    from store.db import SEARCH_TABLE
+    from store.textindex import index_grams
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(SEARCH_TABLE)
+    conn.executemany("INSERT INTO articles_fts(rowid, body, title, tags) VALUES (?, ?, '', '')",
+                     [(rowid, index_grams(text, starts)) for rowid, text in bodies.items()])
+    return conn
+
+
+def matched(conn, expression: str | None) -> set[int]:
+    """The rowids of a search_table_of that an FTS5 expression matches (none for no expression)."""
+    if expression is None:
+        return set()
+    return {rowid for (rowid,) in conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+                                               (expression,))}
+
+
 def index_of_pages(folder: Path, pages: dict[str, str]) -> Path:
     """An index of these pages written for a test (file name: text) and of what `folder` holds, built in it."""
     from store.db import connect

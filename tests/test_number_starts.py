@@ -9,7 +9,7 @@ import pytest
 
 from store import batch_writer
 from store.api import Index
-from store.db import SEARCH_TABLE, connect
+from store.db import connect
 from store.indexer import index_paths
 from store.query import parse
 from store.search import OLD_NUMBERS_NOTE
@@ -17,7 +17,7 @@ from store.fts_query import fts_expression
 from store.snippets import highlight_pattern, snippet
 from store.textindex import NUMBER_STARTS, index_grams
 
-from conftest import index_of_pages
+from conftest import index_of_pages, matched, search_table_of
 
 # Sentences in the style of business wire copy, written for this test.
 DOCS = {
@@ -39,16 +39,11 @@ DOCS = {
 
 
 def table(starts: bool = True) -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:")
-    conn.execute(SEARCH_TABLE)
-    conn.executemany("INSERT INTO articles_fts(rowid, body, title, tags) VALUES (?, ?, '', '')",
-                     [(k, index_grams(v, starts)) for k, v in DOCS.items()])
-    return conn
+    return search_table_of(DOCS, starts)
 
 
 def found(conn: sqlite3.Connection, query: str, starts: bool = True) -> set[int]:
-    expression = fts_expression(parse(query).root, starts=starts)
-    return {r[0] for r in conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (expression,))}
+    return matched(conn, fts_expression(parse(query).root, starts=starts))
 
 
 @pytest.mark.parametrize("query, expected", [

@@ -2,16 +2,14 @@
 date-ordered search rows, the ranked window of sort:rank, counting that stops, and the exact count after."""
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from store.query import parse
 from store.search import RANK_WINDOW, SearchPlan
 from store.fts_query import fts_expression
-from store.textindex import DATED_FROM, ID_MASK, date_key, fts_rowid, index_grams
+from store.textindex import DATED_FROM, ID_MASK, date_key, fts_rowid
 
-from conftest import index_of_dated
+from conftest import index_of_dated, matched, search_table_of
 
 ALL = {1, 2, 3, 4, 5}
 
@@ -47,14 +45,11 @@ def test_search_rows_sort_like_dates_and_keep_the_id():
 
 
 def test_spacing_variants_are_plain_terms_and_reach_two_gaps():
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_%'\")")
-    docs = {1: "오픈AI는 5,000억 달러를 말했다", 2: "오픈 AI 5000 억 달러", 3: "5 0 0 0억달러", 4: "50억 달러"}
-    conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v)) for k, v in docs.items()])
+    conn = search_table_of({1: "오픈AI는 5,000억 달러를 말했다", 2: "오픈 AI 5000 억 달러", 3: "5 0 0 0억달러", 4: "50억 달러"})
     expression = fts_expression(parse("5000억달러").root, starts=True)
     assert "*" not in expression  # no prefix: FTS5 merges every doclist of a prefix before it can stop
-    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,))} == {1, 2}  # not 3 gaps
-    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts_expression(parse("오픈AI").root, starts=True),))} == {1, 2}
+    assert matched(conn, expression) == {1, 2}  # not 3 gaps
+    assert matched(conn, fts_expression(parse("오픈AI").root, starts=True)) == {1, 2}
 
 
 def test_no_gap_between_digits_the_query_writes_together():
@@ -62,16 +57,13 @@ def test_no_gap_between_digits_the_query_writes_together():
     variant was another phrase over the commonest terms "00" and "20": 1조2000억원 at 100k 92 -> 57 ms); a gap between
     a digit and a letter still varies (1조 2000억원), and a gap the query has between digits (3.7%) is always one (37%
     is another number)."""
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_%'\")")
-    docs = {1: "영업이익 1조2000억원을 냈다", 2: "영업이익 1조 2000억 원을 냈다", 3: "영업이익 1조2 000억원을 냈다",
-            4: "점유율 3.7%로 올랐다", 5: "점유율 37%로 올랐다"}
-    conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v)) for k, v in docs.items()])
+    conn = search_table_of({1: "영업이익 1조2000억원을 냈다", 2: "영업이익 1조 2000억 원을 냈다", 3: "영업이익 1조2 000억원을 냈다",
+                            4: "점유율 3.7%로 올랐다", 5: "점유율 37%로 올랐다"})
     amount = fts_expression(parse("1조2000억원").root, starts=True)
     assert '"20_"' not in amount and '"00_"' not in amount and '"조2_"' in amount
-    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (amount,))} == {1, 2}
+    assert matched(conn, amount) == {1, 2}
     share = fts_expression(parse("3.7%").root, starts=True)
-    assert {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (share,))} == {4}  # not 37%
+    assert matched(conn, share) == {4}  # not 37%
 
 
 def test_newest_and_oldest_with_words_follow_the_dates(seeds_index):

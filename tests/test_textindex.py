@@ -12,6 +12,8 @@ from store.fts_query import _FTS_TOKEN, _FtsReader, alternatives_are_terms, fts_
 from store.snippets import highlight_pattern, snippet
 from store.textindex import _index_grams_re, index_grams
 
+from conftest import matched, search_table_of
+
 DOCS = {
     1: "SK하이닉스는 HBM 공급을 늘린다. 삼성전자와 경주에서 만났다.",
     2: "오픈AI는 스타게이트 프로젝트에 웨이퍼 월 90만장을 원한다.",
@@ -25,18 +27,11 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def fts():
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, content='', "
-                 "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_%'\")")
-    conn.executemany("INSERT INTO t(rowid, body) VALUES (?, ?)", [(k, index_grams(v)) for k, v in DOCS.items()])
-    return conn
+    return search_table_of(DOCS)
 
 
 def found(conn, query: str) -> set[int]:
-    expression = fts_expression(parse(query).root, starts=True)  # the rows mark numbers' starts (index_grams)
-    if expression is None:
-        return set()
-    return {r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,))}
+    return matched(conn, fts_expression(parse(query).root, starts=True))  # the rows mark numbers' starts
 
 
 @pytest.mark.parametrize(
