@@ -13,6 +13,7 @@ import time
 from . import window_headings
 from .entity_windows import newest_with_entities
 from .plan_sql import _ENTITY_PROBE, _ID, rowid_bounds
+from .results import OrderNote
 from .textindex import ID_MASK
 
 WINDOW_SLICES = (8, 1)  # a window of the newest articles is read in slices: its newest eighth, then all of it
@@ -86,7 +87,7 @@ class RankedWindow:
             # Few hits of common words (`삼성 outlet:… @…`): bm25's IDF would read each word's every posting (58 ms
             # for 206 hits of 삼성 at 100k, 25 ms this way); ranked as the words alone rank their window. So are the
             # hits of a window of the newest articles (SearchPlan._window_floor): the IDF reads outside it.
-            note = f"a word is in over {self.rank_window:,} articles: headline or deck matches first, then newest"
+            note = OrderNote(f"a word is in over {self.rank_window:,} articles: headline or deck matches first, then newest")
             if self.window_floor is None and note not in self.notes:
                 self.notes.append(note)
             self.by_headline = True
@@ -100,7 +101,7 @@ class RankedWindow:
         self.ranked_newest = self.rank_window
         headline_first = self._sqlite
         how = " (headline or deck matches first, then newest)" if headline_first else ""
-        note = f"ranked the newest {self.rank_window:,} hits{how}; older ones follow, newest first"
+        note = OrderNote(f"ranked the newest {self.rank_window:,} hits{how}; older ones follow, newest first")
         if note not in self.notes:
             self.notes.append(note)
         ranked = []

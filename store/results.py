@@ -4,6 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class OrderNote(str):
+    """A note that says how an answer is ordered (only its newest hits ranked, a common word's headline matches
+    first): the CLI prints it; the app's status line says the order from ranked_newest and by_headline instead."""
+
+
 @dataclass(slots=True)
 class ArticleInfo:
     id: int
@@ -124,6 +129,11 @@ class SearchResult:
     # word with digits, store.search): the whole answer may hold more, older hits and rank them otherwise
     numbers_newest_hits: int | None = None  # the numbers alone are those in the newest this many hits (a keystroke's
     # answer whose whole numbers would read every hit: SearchPlan.numbers); the whole answer has them all
+
+    @property
+    def caveats(self) -> list[str]:
+        """The notes that are not about the order: what the answer left out or cannot tell apart."""
+        return [note for note in self.notes if not isinstance(note, OrderNote)]
 
     @property
     def partial(self) -> bool:

@@ -388,6 +388,8 @@ async def test_the_status_line_says_when_rank_covers_only_the_newest_hits(many_a
         await type_query(pilot, "HBM")
         status = str(many_app.screen.query_one("#status", Static).content)
         assert "by rank among the newest 20, then newest first" in status
+        assert "ranked the newest" not in status  # the store's note says the same: the CLI prints it, not the line
+        assert "ranked the newest 20 hits" in many_app.screen.result.notes[0]
         await type_query(pilot, " sort:new")
         assert "newest first" in str(many_app.screen.query_one("#status", Static).content)
 
@@ -488,4 +490,5 @@ async def test_the_status_line_says_when_a_common_word_ranks_by_headline(many_ap
     async with many_app.run_test(size=SMALL) as pilot:
         await type_query(pilot, "HBM outlet:뉴스1 date:2025-09-01..2025-09-05")
         assert 0 < many_app.screen.result.total_articles <= 20
-        assert "headline matches first, then newest" in str(many_app.screen.query_one("#status", Static).content)
+        status = str(many_app.screen.query_one("#status", Static).content)
+        assert "headline matches first, then newest" in status and "a word is in over" not in status

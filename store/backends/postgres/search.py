@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from ...facets import ENTITY_FACET_SPAN, FACET_SIZE
 from ...search import SearchPlan
-from ...results import Facets
+from ...results import Facets, OrderNote
 from ...textindex import ID_BITS, ID_MASK, day_month
 from .dialect import RANK_WEIGHTS
 from .fulltext import rank_query, sure_tsquery, tsquery
@@ -124,7 +124,7 @@ class PgSearchPlan(SearchPlan):
         window = self._window()
         if len(window) > self.rank_window:
             self.ranked_newest = self.rank_window
-            note = f"ranked the newest {self.rank_window:,} hits; older ones follow, newest first"
+            note = OrderNote(f"ranked the newest {self.rank_window:,} hits; older ones follow, newest first")
             if note not in self.notes:
                 self.notes.append(note)
         ranked = sorted(((rowid & ID_MASK, -rank) for rowid, rank in window[:self.rank_window]),
