@@ -221,7 +221,7 @@ async def test_the_app_says_an_old_index_finds_numbers_inside_longer_ones(old_in
     """The app's status line carries the note the CLI prints, while the hits of `1조2000억원` include 21조2000억원."""
     from textual.widgets import Static
 
-    from tests.test_tui_app import settle, type_query
+    from tests.test_tui_app import result_rows, settle, type_query
     from tui.app import HanscopeApp
 
     _folder, path = old_index
@@ -233,3 +233,7 @@ async def test_the_app_says_an_old_index_finds_numbers_inside_longer_ones(old_in
         await pilot.press("escape")  # the box emptied
         await type_query(pilot, "한빛전자")
         assert "hanscope index" not in str(pilot.app.screen.query_one("#status", Static).render())
+        await pilot.press("escape")
+        await type_query(pilot, "9조9999억원")  # nothing found: the list's message says it, once on the screen
+        assert "hanscope index" not in str(pilot.app.screen.query_one("#status", Static).render())
+        assert "until `hanscope index` runs" in "".join(text for _, text in result_rows(pilot.app))

@@ -286,8 +286,10 @@ class SearchScreen(BaseScreen):
                       f"{count_label(r)} {articles}, {order} · {numbers}")
             if r.instead is not None:
                 status = f"{r.instead.note} · {status}"
-            if r.caveats:  # what the index cannot answer as asked (a file made before numbers were marked): after
-                status = f"{status} · {' '.join(r.caveats)}"  # the counts, which a narrow line keeps
+            if r.caveats and (r.total_articles or r.entities or r.numbers):  # what the index cannot answer as asked
+                # (a file made before numbers were marked), after the counts, which a narrow line keeps; with nothing
+                # found the list's own message says it (ResultList.show_search)
+                status = f"{status} · {' '.join(r.caveats)}"
             if r.hint is not None:
                 status = f"{r.hint} · {status}"
             if r.newest_only is not None:
