@@ -15,6 +15,7 @@ from functools import cached_property
 from . import articles, compare, drilldown, edits, entity_lookup, number_table, saved_searches, story_views
 from .articles import part_text, sentence_around
 from .backends import connect
+from .db import HEADINGS, has_index
 from .extract.resolve import Resolver
 from .number_table import read_amount
 from .outlet_codes import OutletCodes
@@ -257,6 +258,12 @@ class Index:
     def search_tags(self) -> bool:
         """Whether the search table names each article's outlet (textindex.has_tags): read once per open."""
         return has_tags(self.db)
+
+    @cached_property
+    def search_headings(self) -> str:
+        """The FTS5 table a ranked page's headline scan reads: the headings alone (db.HEADINGS) where the file has
+        them, else the search table's title column; read once per open (a table made later serves the next open)."""
+        return HEADINGS if has_index(self.db, HEADINGS, "table") else "articles_fts"
 
     def refresh(self) -> None:
         """Forget cached lookups after the index changed (e.g. an entity edit)."""

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from . import linker, stories
 from .pipeline import ExtractedFile, article_grams
 from .pipeline import heading_grams as pipeline_heading_grams
-from .db import SEARCH_TABLE, WRITER_COUNTS_NUMBERS, article_total
+from .db import HEADINGS, HEADINGS_TABLE, SEARCH_TABLE, WRITER_COUNTS_NUMBERS, article_total, has_index
 from .results import FileProblem, IndexSummary
 from .search_terms import record_terms
 from .textindex import NUMBER_STARTS, fts_rowid, has_tags, index_grams, number_starts, outlet_term
@@ -99,16 +99,20 @@ def heading_grams(title: str | None, subtitle: str | None, captions: str = "[]")
     return pipeline_heading_grams(title, subtitle, json.loads(captions or "[]"))
 
 
-def _search_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[int, str, str, str]]) -> None:
-    """Insert or delete search rows (rowid, body, heading, tags) with `sql` (its `{tags}` and `{more}` mark the tags
-    column): a file made before that column takes the first three values."""
+def _search_rows(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str]], delete: bool = False) -> None:
+    """Insert (or `delete`: a contentless table needs the old values) search rows (rowid, body, heading, tags), and
+    their headings where the file keeps them apart (db.HEADINGS); a file made before the tags column takes the first
+    three values."""
+    command, value = ("articles_fts, ", "'delete', ") if delete else ("", "")
     if has_tags(conn):
-        conn.executemany(sql.format(tags=", tags", more=", ?"), rows)
+        conn.executemany(f"INSERT INTO articles_fts({command}rowid, body, title, tags) VALUES ({value}?, ?, ?, ?)", rows)
     else:
-        conn.executemany(sql.format(tags="", more=""), [row[:3] for row in rows])
-
-
-_INSERT_SEARCH = "INSERT INTO articles_fts(rowid, body, title{tags}) VALUES (?, ?, ?{more})"
+        conn.executemany(f"INSERT INTO articles_fts({command}rowid, body, title) VALUES ({value}?, ?, ?)",
+                         [row[:3] for row in rows])
+    if has_index(conn, HEADINGS, "table"):
+        command = command.replace("articles_fts", HEADINGS)
+        conn.executemany(f"INSERT INTO {HEADINGS}({command}rowid, title, tags) VALUES ({value}?, ?, ?)",
+                         [(rowid, heading, tags) for rowid, _, heading, tags in rows])
 
 
 _STORED = "id, date, title, subtitle, captions, body, outlet"  # an article's columns its search row is made from
@@ -127,8 +131,7 @@ def delete_articles(conn: sqlite3.Connection, where: str, params: list) -> int:
     stories.forget(conn, [(aid, body) for aid, _, _, _, _, body, _ in rows])
     _move_numbers_total(conn, -conn.execute("SELECT count(*) FROM numbers WHERE article_id IN (SELECT value FROM json_each(?))",
                                             [json.dumps([row[0] for row in rows])]).fetchone()[0])
-    _search_rows(conn, "INSERT INTO articles_fts(articles_fts, rowid, body, title{tags}) VALUES ('delete', ?, ?, ?{more})",
-                 [_search_row(*row) for row in rows])
+    _search_rows(conn, [_search_row(*row) for row in rows], delete=True)
     conn.executemany("DELETE FROM articles WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
 
@@ -152,8 +155,10 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
         conn.commit()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        # made again, not emptied: its tokenizer keeps `%` in a token now (db.SCHEMA)
+        # made again, not emptied: its tokenizer keeps `%` in a token now (db.SCHEMA); the headings are made after it,
+        # with the marks (write_headings)
         conn.execute("DROP TABLE articles_fts")
+        conn.execute(f"DROP TABLE IF EXISTS {HEADINGS}")
         conn.execute(SEARCH_TABLE)
         written: set[str] = set()
         last = 0
@@ -164,11 +169,40 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
                 break
             last = rows[-1][0]
             search = [_search_row(*row) for row in rows]
-            _search_rows(conn, _INSERT_SEARCH, search)
+            _search_rows(conn, search)
             terms = record_terms(conn, search, written)
             if len(written) < TERMS_KEPT:
                 written |= terms
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", [NUMBER_STARTS])
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+    return True
+
+
+def write_headings(conn: sqlite3.Connection, tell: Callable[[str], None]) -> bool:
+    """Make the search rows' headings table (db.HEADINGS) for a file made before it, from the stored articles, in one
+    transaction (a stopped run leaves none, and the rows are ranked from the search table as before). Whether it
+    wrote anything."""
+    if has_index(conn, HEADINGS, "table"):
+        return False
+    total = article_total(conn)
+    if total:
+        tell(f"keeping the headlines' search rows apart once, so that ranking a big answer reads them alone: "
+             f"{total:,} articles")
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(HEADINGS_TABLE)
+        last = 0
+        while rows := conn.execute("SELECT id, date, title, subtitle, captions, outlet FROM articles WHERE id > ? "
+                                   "ORDER BY id LIMIT ?", [last, MARKING_CHUNK]).fetchall():
+            last = rows[-1][0]
+            conn.executemany(f"INSERT INTO {HEADINGS}(rowid, title, tags) VALUES (?, ?, ?)",
+                             [(fts_rowid(aid, date), heading_grams(title, subtitle, captions), outlet_term(outlet))
+                              for aid, date, title, subtitle, captions, outlet in rows])
     except BaseException:
         conn.rollback()
         raise
@@ -228,7 +262,7 @@ class BatchWriter:
     def commit(self) -> None:
         if self._search:
             self._search.sort(key=lambda row: row[0])
-            _search_rows(self.conn, _INSERT_SEARCH, self._search)
+            _search_rows(self.conn, self._search)
             self._terms_pending = record_terms(self.conn, self._search, self._terms)
             self._search.clear()
         self._counts.write()
@@ -313,7 +347,7 @@ def _write_file_rows(conn: sqlite3.Connection, extracted: ExtractedFile, digest:
         "captions, body, chars, body_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", articles)
     conn.executemany('INSERT INTO paragraphs(article_id, idx, start, "end") VALUES (?,?,?,?)', paragraphs)
     if search_rows is None:
-        _search_rows(conn, _INSERT_SEARCH, search)
+        _search_rows(conn, search)
         record_terms(conn, search)
     else:
         search_rows.extend(search)

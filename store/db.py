@@ -7,7 +7,7 @@ import sys
 
 from .textindex import NUMBER_STARTS, fts_rowid
 
-SCHEMA_VERSION = 13  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
+SCHEMA_VERSION = 14  # 2: entity counts; 3: deck indexed with headline; 4: articles_newest; 5: numbers_value;
 # 6: article_entities (and meta.resolver, read when present); 7: bridges across gaps in the full-text index,
 # captions searched with the headline, articles.title_from and captions, copies kept as articles,
 # near-duplicates, stories, mentions.part (in the headline, the deck or a caption); 8: full-text rowids in date
@@ -17,7 +17,9 @@ SCHEMA_VERSION = 13  # 2: entity counts; 3: deck indexed with headline; 4: artic
 # 12: mentions compact (keyed by article, part a small integer, no surface, no index by entity: 25.8 MB of
 # mentions and indexes at 5k -> 9.1; BENCHMARKS.md, "Round 14"), a re-index; 13: the search rows mark where a
 # number starts (meta number_starts; textindex.NUMBER_MARK): a 12 file is read as it is, without marks, and its next
-# index run writes its rows again; 13 keeps a 12 reader from writing unmarked rows into a file that has marks
+# index run writes its rows again; 13 keeps a 12 reader from writing unmarked rows into a file that has marks;
+# 14: the search rows' headings kept apart too (HEADINGS): a 13 file is read as it is, ranked from the search table's
+# title column, and gets the table at its next index run; 14 keeps a 13 writer from leaving it behind its search rows
 APP_ID = "hanscope"
 BUSY_TIMEOUT_MS = 10_000  # readers wait this long for a writer's commit instead of failing "database is locked"
 
@@ -26,9 +28,17 @@ class DatabaseError(Exception):
     """The database cannot be used; the message is one line that says why and what to do."""
 
 
-# the search table (SCHEMA's last statement, its comment there): also made again by a file's rewrite
+# the search table (SCHEMA's last but one statement, its comment there): also made again by a file's rewrite
 # (batch_writer.mark_number_starts), and in memory for a window's headings (store.window_headings)
 SEARCH_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, tags, content='',
+    tokenize="unicode61 remove_diacritics 0 tokenchars '_%'");"""
+# The search rows' headings and tags again, alone: FTS5 keeps one doclist of a term for all its columns, so a scan of
+# the title column reads every body posting too (`title : …` over the newest hits' range: 7 of 28 ms for 2000억원 at
+# 100k); here it reads headings only (~0.05x the corpus). Kept by batch_writer._search_rows with the search rows; a
+# file made before it gets it at its next index run (batch_writer.write_headings) and is ranked from articles_fts
+# until then (store.ranked_window)
+HEADINGS = "headings_fts"
+HEADINGS_TABLE = f"""CREATE VIRTUAL TABLE IF NOT EXISTS {HEADINGS} USING fts5(title, tags, content='',
     tokenize="unicode61 remove_diacritics 0 tokenchars '_%'");"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);  -- app, schema_version, link_*, resolver
@@ -179,7 +189,7 @@ CREATE TABLE IF NOT EXISTS edits (           -- user edits to entities, replayed
 -- every hit is in the body; bm25's weights follow this order (store.search). tags: one token naming the outlet
 -- (textindex.outlet_term), so `outlet:` is matched with the words; a file made before it has no tags and works
 -- as it did (store.search checks)
-""" + SEARCH_TABLE + "\n"
+""" + SEARCH_TABLE + "\n" + HEADINGS_TABLE + "\n"
 
 
 def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
@@ -268,7 +278,8 @@ def _check_or_create(db: sqlite3.Connection, path: str, *, create: bool) -> None
 # column: a 10 file kept a search table without tags, which store.search still reads, textindex.has_tags), but a
 # 10 file reaches 12 only through a re-index now. 12 -> 13 is '': the search rows get their number marks at the file's
 # next index run (batch_writer.mark_number_starts), and until then queries ask without them (textindex.number_starts).
-UPGRADES: dict[int, str] = {12: ""}
+# 13 -> 14 is '' too: the headings table is made at the file's next index run (batch_writer.write_headings).
+UPGRADES: dict[int, str] = {12: "", 13: ""}
 
 
 def _upgrade(db: sqlite3.Connection, version: int) -> bool:

@@ -31,9 +31,9 @@ except ImportError:  # Windows
     fcntl = None
 
 from . import linker, stories
-from .batch_writer import BatchWriter, delete_articles, mark_number_starts, numbers_total
+from .batch_writer import BatchWriter, delete_articles, mark_number_starts, numbers_total, write_headings
 from .linking.pool import on_demand_workers
-from .db import DatabaseError, article_total
+from .db import HEADINGS, DatabaseError, article_total, has_index
 from .pipeline import ExtractedFile, shared_extractor, worker_extract, worker_init
 from .ingest.readers import discover_files
 from .results import FileProblem, IndexSummary
@@ -141,6 +141,8 @@ def _index_paths(db: sqlite_utils.Database, paths: list[Path], *, prune: bool, w
         # (100k: 13), which made digit searches up to 4x slower than the compacted file's one: merged at once
         if mark_number_starts(db.conn, on_note):
             _merge_search_segments(db.conn)
+        if write_headings(db.conn, on_note):
+            _merge_search_segments(db.conn, HEADINGS)
         with _extraction_pool(len(todo), workers, use_analyzer) as pool, _link_pool(pool, workers) as link_pool:
             if restat:
                 with db.conn:
@@ -374,18 +376,18 @@ def _room_to_compact(conn: sqlite3.Connection) -> bool:
 MERGE_STEP_PAGES = 2000  # FTS5 'merge' work per transaction: ~0.25 s and ~8 MB of log at 1M (BENCHMARKS.md)
 
 
-def _merge_search_segments(conn: sqlite3.Connection) -> None:
-    """Merge the search table's segments into one, as FTS5 'optimize' does, but in steps of its 'merge' command,
-    each its own transaction: FTS5 drops the input leaves a step has copied, so the file grows by a step's pages,
-    not by the search table's size, and the log stays small. A negative budget starts the merge of every
-    segment; positive ones carry it on (a new segment then waits rather than restarting it); a step that changes
-    fewer than two rows means it is done (FTS5 docs, 'merge'). At 1M: 12 segments to 1 in 128 s, 82 CPU-s, the
-    file 77 MB larger at most; a search for 엔비디아 in process 14-17 -> 11-12 ms, for 하 18-24 -> 10 ms."""
+def _merge_search_segments(conn: sqlite3.Connection, table: str = "articles_fts") -> None:
+    """Merge the search table's (or the headings table's: `table`) segments into one, as FTS5 'optimize' does, but in
+    steps of its 'merge' command, each its own transaction: FTS5 drops the input leaves a step has copied, so the
+    file grows by a step's pages, not by the search table's size, and the log stays small. A negative budget starts
+    the merge of every segment; positive ones carry it on (a new segment then waits rather than restarting it); a
+    step that changes fewer than two rows means it is done (FTS5 docs, 'merge'). At 1M: 12 segments to 1 in 128 s,
+    82 CPU-s, the file 77 MB larger at most; a search for 엔비디아 in process 14-17 -> 11-12 ms, for 하 18-24 -> 10 ms."""
     budget = -MERGE_STEP_PAGES
     while True:
         before = conn.total_changes
         with conn:
-            conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)", [budget])
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)", [budget])  # (a name of ours)
         if conn.total_changes - before < 2:
             return
         budget = MERGE_STEP_PAGES
@@ -409,6 +411,8 @@ def _compact(conn: sqlite3.Connection, added: int, total: int) -> bool:
         if conn.in_transaction:
             conn.commit()
         _merge_search_segments(conn)
+        if has_index(conn, HEADINGS, "table"):
+            _merge_search_segments(conn, HEADINGS)
         with conn:
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_at', ?)", [str(total)])
         if _room_to_compact(conn):

@@ -254,7 +254,8 @@ SCHEMA_FINGERPRINTS = {1: "e6cbf70384fd28c6", 2: "ea4a0857db1af411", 3: "ea4a085
                        5: "1d2826c3e09a0e01", 6: "a432f03ebb8b776d", 7: "9e1a4de32509705c",
                        8: "9136c65c541d933b", 9: "5bf6a9d36d91a71a", 10: "94dd331d801f5ee1",
                        11: "d6485f5d8d099ea0", 12: "340a0b00a1f90c38",
-                       13: "c23a55692ff0d364"}  # 13: the search table's tokens keep `%` (store.db)
+                       13: "c23a55692ff0d364",  # 13: the search table's tokens keep `%` (store.db)
+                       14: "b1f51542f91faeff"}  # 14: the headings table (db.HEADINGS)
 
 
 def schema_fingerprint(schema: str) -> str:
@@ -282,7 +283,8 @@ SEARCH_ROW_FINGERPRINTS = {2: "958147e28b89b82d", 3: "8220027a449526d6", 4: "822
                            6: "8220027a449526d6", 7: "f020753deda82633", 8: "f020753deda82633",
                            9: "f020753deda82633", 10: "f020753deda82633", 11: "f020753deda82633",
                            12: "f020753deda82633",
-                           13: "2be7b217b81a1726"}  # 13: numbers' first digits marked (a 12 file is rewritten)
+                           13: "2be7b217b81a1726",  # 13: numbers' first digits marked (a 12 file is rewritten)
+                           14: "2be7b217b81a1726"}
 
 
 def test_a_change_in_what_is_indexed_for_search_bumps_the_schema_version(tmp_path):

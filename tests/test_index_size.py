@@ -13,7 +13,7 @@ import sqlite_utils
 
 from store import indexer
 from store.api import Index
-from store.db import connect
+from store.db import HEADINGS, connect
 from test_faults import write_corpus
 
 QUERIES = ["삼성전자", "웨이퍼", "90만장", "90만 장", "공장 sort:rank", "doc0007", "하이닉스 OR 엔비디아", "반도체 -웨이퍼"]
@@ -31,13 +31,13 @@ def _index(db_path: Path, folder: Path) -> list[str]:
     return statements
 
 
-def _merged(db_path: Path) -> bool:
-    """Whether the search table is one segment, by FTS5's own test (docs, 'merge'): a step that would start
-    merging every segment changes fewer than two rows. Rolled back, so it changes nothing itself."""
+def _merged(db_path: Path, table: str = "articles_fts") -> bool:
+    """Whether the search table (or the headings') is one segment, by FTS5's own test (docs, 'merge'): a step that
+    would start merging every segment changes fewer than two rows. Rolled back, so it changes nothing itself."""
     conn = sqlite3.connect(db_path)
     try:
         before = conn.total_changes
-        conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', -16)")
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('merge', -16)")
         return conn.total_changes - before < 2
     finally:
         conn.rollback()
@@ -45,13 +45,13 @@ def _merged(db_path: Path) -> bool:
 
 
 def _contents(db_path: Path) -> str:
-    """A hash of every ordinary table's rows, in key order (the search table is contentless: its answers are
-    compared through queries)."""
+    """A hash of every ordinary table's rows, in key order (the search and headings tables are contentless: their
+    answers are compared through queries)."""
     conn = sqlite3.connect(db_path)
     digest = hashlib.sha256()
     tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' AND name != 'meta' "
-        "ORDER BY name")]
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' "
+        "AND name NOT LIKE 'headings_fts%' AND name != 'meta' ORDER BY name")]
     for table in tables:
         columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})") if c[1] != "indexed_at"]  # a clock
         listed = ", ".join(f'"{c}"' for c in columns)
@@ -79,6 +79,7 @@ def test_a_first_build_is_compacted_smaller_with_the_same_rows_and_answers(tmp_p
 
     assert compacted.stat().st_size < plain.stat().st_size
     assert _merged(compacted) and not _merged(plain)  # the plain build's batches left several segments
+    assert _merged(compacted, HEADINGS) and not _merged(plain, HEADINGS)
     conn = sqlite3.connect(compacted)
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -9,7 +9,7 @@ import pytest
 
 from store import batch_writer
 from store.api import Index
-from store.db import connect
+from store.db import SCHEMA_VERSION, connect
 from store.indexer import index_paths
 from store.query import parse
 from store.search import OLD_NUMBERS_NOTE
@@ -159,7 +159,7 @@ def test_an_old_index_is_searched_as_it_was_then_written_again_once(old_index):
     conn = connect(path, create=True)
     index_paths(conn, [folder], workers=0, on_note=heard.append)
     assert [line for line in heard if "search index again" in line], heard
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "13"
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     heard.clear()
     index_paths(conn, [folder], workers=0, on_note=heard.append)  # once
     assert not [line for line in heard if "search index again" in line]

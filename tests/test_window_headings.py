@@ -1,10 +1,12 @@
-"""The ranked window's headline matches found in memory (store.window_headings) are the ones the search table's title
-column gives: the same pages in the same order, with outlet tags, captions and decks, in every window size."""
+"""The ranked window's headline matches found in memory (store.window_headings) and in the headings table (db.HEADINGS)
+are the ones the search table's title column gives: the same pages in the same order, with outlet tags, captions and
+decks, in every window size."""
 from __future__ import annotations
 
 import pytest
 
 import store.window_headings as window_headings
+from store.db import HEADINGS
 from store.query import parse
 from store.fts_query import fts_expression
 from store.textindex import ID_MASK
@@ -17,13 +19,16 @@ def _pages(index, query: str) -> list[tuple[int, float]]:
 
 
 @pytest.mark.parametrize("window", [1, 2, 3])
-def test_in_memory_headings_rank_as_the_title_scan(seeds_index, monkeypatch, window):
+def test_in_memory_headings_and_the_headings_table_rank_as_the_title_scan(seeds_index, monkeypatch, window):
     seeds_index.rank_window = window  # the seeds' answers are bigger than the window: ranked by headline
     try:
         for query in QUERIES:
+            monkeypatch.setattr(seeds_index, "search_headings", "articles_fts")  # a file made before the table
             monkeypatch.setattr(window_headings, "COST_PER_HIT_MS", float("inf"))  # the title scan
             scanned = _pages(seeds_index, query)
             monkeypatch.setattr(window_headings, "COST_PER_HIT_MS", 0.0)  # in memory
+            assert _pages(seeds_index, query) == scanned, query
+            monkeypatch.setattr(seeds_index, "search_headings", HEADINGS)  # what every file indexed now has
             assert _pages(seeds_index, query) == scanned, query
     finally:
         seeds_index.rank_window = 1000
@@ -37,4 +42,6 @@ def test_every_heading_part_is_matched(seeds_index):
         in_memory = window_headings.titled_in_memory(seeds_index, rows, expression, starts=True)
         scanned = {r for (r,) in seeds_index._rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (expression,))}
         assert in_memory == scanned, word
+        kept_apart = {r for (r,) in seeds_index._rows(f"SELECT rowid FROM {HEADINGS} WHERE {HEADINGS} MATCH ?", (expression,))}
+        assert kept_apart == scanned, word
         assert {r & ID_MASK for r in in_memory} <= {r & ID_MASK for r in rows}

@@ -183,10 +183,11 @@ ADDITIONS = {
 }
 
 
-# Earlier schema versions whose PostgreSQL schema is today's: none since 12, whose mentions keep their part as a
-# number and no surface, as SQLite's (the query side's SQL is shared). (10 only reordered SQLite's search table
-# columns and 11 added its tags column: 9 and 10 were re-stamped 11 here.)
-SAME_SCHEMA_HERE: frozenset[int] = frozenset()
+# Earlier schema versions whose PostgreSQL schema is today's: 13 (14 added SQLite's headings table, which has no
+# counterpart here), none before it since 12, whose mentions keep their part as a number and no surface, as SQLite's
+# (the query side's SQL is shared). (10 only reordered SQLite's search table columns and 11 added its tags column: 9
+# and 10 were re-stamped 11 here.)
+SAME_SCHEMA_HERE: frozenset[int] = frozenset({13})
 
 
 def check_or_create(conn, shown: str, *, create: bool) -> None:
