@@ -4,8 +4,8 @@
 
 Every table is read whole, its rows sorted, and hashed (sha256 of their reprs), leaving out what differs between
 two runs over the same files by nature: when a file was indexed and its mtime, the link timestamps in meta. The
-search table is contentless, so its postings are hashed instead (every term, row, column and offset, through
-fts5vocab). Two indexes built from the same files by two versions of the code print the same lines exactly when
+search table and the headings table are contentless, so their postings are hashed instead (every term, row,
+column and offset, through fts5vocab). Two indexes built from the same files by two versions of the code print the same lines exactly when
 they hold the same articles, mentions, numbers, entities, stories and search postings.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ def checksums(path: str) -> dict[str, tuple[int, str]]:
         out: dict[str, tuple[int, str]] = {}
         names = [name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            "AND name NOT LIKE 'headings_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         for name in names:
             skip = VOLATILE_COLUMNS.get(name, set())
             columns = [row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", [name]) if row[1] not in skip]
@@ -36,10 +36,14 @@ def checksums(path: str) -> dict[str, tuple[int, str]]:
             if name == "meta":
                 rows = [row for row in rows if row[0] not in VOLATILE_META]
             out[name] = _digest(sorted(map(repr, rows)))
-        conn.execute("CREATE VIRTUAL TABLE temp.checksum_vocab USING fts5vocab(main, 'articles_fts', 'instance')")
-        out["fts instances"] = _digest(
-            repr(row) for row in conn.execute("SELECT term, doc, col, offset FROM temp.checksum_vocab "
-                                              "ORDER BY term, doc, col, offset"))
+        # the search postings, and the headings' (schema 14) where the file has them: contentless, and their segments
+        # differ between two builds of the same files
+        for table, name in (("articles_fts", "fts instances"), ("headings_fts", "headings instances")):
+            if table == "articles_fts" or conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone():
+                conn.execute(f"CREATE VIRTUAL TABLE temp.vocab_{table} USING fts5vocab(main, '{table}', 'instance')")
+                out[name] = _digest(
+                    repr(row) for row in conn.execute(f"SELECT term, doc, col, offset FROM temp.vocab_{table} "
+                                                      "ORDER BY term, doc, col, offset"))
         return out
     finally:
         conn.close()

@@ -27,7 +27,7 @@ def test_two_builds_of_the_same_files_checksum_the_same_and_a_changed_row_shows_
     one = index_checksum.checksums(str(_build(tmp_path / "one.db")))
     two_path = _build(tmp_path / "two.db")
     assert index_checksum.checksums(str(two_path)) == one  # indexed_at, mtimes and link times are left out
-    for table in ("articles", "mentions", "numbers", "entities", "stories", "fts instances"):
+    for table in ("articles", "mentions", "numbers", "entities", "stories", "fts instances", "headings instances"):
         assert one[table][0] > 0, table
 
     conn = sqlite3.connect(two_path)
