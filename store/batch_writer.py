@@ -7,7 +7,8 @@ import json
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from . import linker, stories
@@ -147,14 +148,8 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
     queries). Whether it wrote anything."""
     if number_starts(conn):
         return False
-    total = article_total(conn)
-    if total:
-        tell(f"writing the search index again once, so that a number in a query matches only where a number starts "
-             f"(1조 no longer finds 21조): {total:,} articles")
-    if conn.in_transaction:
-        conn.commit()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _whole_or_nothing(conn, tell, "writing the search index again once, so that a number in a query matches "
+                           "only where a number starts (1조 no longer finds 21조)"):
         # made again, not emptied: its tokenizer keeps `%` in a token now (db.SCHEMA); the headings are made after it,
         # with the marks (write_headings)
         conn.execute("DROP TABLE articles_fts")
@@ -174,10 +169,6 @@ def mark_number_starts(conn: sqlite3.Connection, tell: Callable[[str], None]) ->
             if len(written) < TERMS_KEPT:
                 written |= terms
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", [NUMBER_STARTS])
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
     return True
 
 
@@ -187,14 +178,8 @@ def write_headings(conn: sqlite3.Connection, tell: Callable[[str], None]) -> boo
     wrote anything."""
     if has_index(conn, HEADINGS, "table"):
         return False
-    total = article_total(conn)
-    if total:
-        tell(f"keeping the headlines' search rows apart once, so that ranking a big answer reads them alone: "
-             f"{total:,} articles")
-    if conn.in_transaction:
-        conn.commit()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _whole_or_nothing(conn, tell, "keeping the headlines' search rows apart once, so that ranking a big answer "
+                           "reads them alone"):
         conn.execute(HEADINGS_TABLE)
         last = 0
         while rows := conn.execute("SELECT id, date, title, subtitle, captions, outlet FROM articles WHERE id > ? "
@@ -203,11 +188,26 @@ def write_headings(conn: sqlite3.Connection, tell: Callable[[str], None]) -> boo
             conn.executemany(f"INSERT INTO {HEADINGS}(rowid, title, tags) VALUES (?, ?, ?)",
                              [(fts_rowid(aid, date), heading_grams(title, subtitle, captions), outlet_term(outlet))
                               for aid, date, title, subtitle, captions, outlet in rows])
+    return True
+
+
+@contextmanager
+def _whole_or_nothing(conn: sqlite3.Connection, tell: Callable[[str], None], doing: str) -> Iterator[None]:
+    """A rewrite of a whole table over every article, said first (`doing`, with the count, when there are any): one
+    write transaction, begun at once (no other writer between its reads and its writes) and rolled back whole if
+    anything stops it, so readers see it before or after, never half done."""
+    total = article_total(conn)
+    if total:
+        tell(f"{doing}: {total:,} articles")
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
     except BaseException:
         conn.rollback()
         raise
     conn.commit()
-    return True
 
 
 BATCH_FILES = 512  # files per transaction at most ...
