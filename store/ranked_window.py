@@ -146,9 +146,9 @@ class RankedWindow:
     def _by_headline(self, window: list[int], edge: int | None, first: int | None = None) -> list[tuple[int, float]]:
         """(article id, score) of the window's hits (search rowids, newest first, after `edge` when given): those
         whose headline matches first (score 2), then the others (score 1), each newest first; with `first`, at
-        least the first `first` of them. One FTS5 scan of the title column over the window's rows, narrowed by the
-        outlet terms and the date range: its cost is the window's, where bm25 read every posting of every phrase
-        for its IDF. A page within the headline matches is read newest first and ends at its last one. But past an
+        least the first `first` of them. One FTS5 scan of the headings (db.HEADINGS; in a file made before it, the
+        search table's title column) over the window's rows, narrowed by the outlet terms and the date range: its
+        cost is the window's, where bm25 read every posting of every phrase for its IDF. A page within the headline matches is read newest first and ends at its last one. But past an
         `edge` FTS5 checks that lower bound only at a row that matches, so newest first it walks on past the edge
         while the title matches none: SPARSE_HEADLINES words ANDed, which seldom all stand in a headline, are read
         ascending from the edge (`삼성전자 영업이익 12` at 1M: 122 ms newest first for no headline, 4 ms ascending;
@@ -169,7 +169,7 @@ class RankedWindow:
             titled = window_headings.titled_in_memory(self.index, window, params[0], self.number_starts)
         elif newest_first:
             hits = set(window)
-            newest = self._matching_rowids(params, bounds, f" DESC LIMIT {int(first)}", table)
+            newest = self._matching_rowids(params, bounds, f" DESC LIMIT {int(first)}", table=table)
             in_window = [r for r in newest if r in hits]
             if len(in_window) >= first:  # the page's rows are the newest headline matches among the hits
                 return [(rowid & ID_MASK, -2.0) for rowid in in_window]
