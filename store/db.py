@@ -28,10 +28,12 @@ class DatabaseError(Exception):
     """The database cannot be used; the message is one line that says why and what to do."""
 
 
+# both FTS5 tables' tokenizer: index_grams' tokens whole (`_` marks bridges and numbers' starts, `%` is a letter)
+_TOKENIZE = "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_%'\""
 # the search table (SCHEMA's last but one statement, its comment there): also made again by a file's rewrite
 # (batch_writer.mark_number_starts), and in memory for a window's headings (store.window_headings)
-SEARCH_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, tags, content='',
-    tokenize="unicode61 remove_diacritics 0 tokenchars '_%'");"""
+SEARCH_TABLE = f"""CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(body, title, tags, content='',
+    {_TOKENIZE});"""
 # The search rows' headings and tags again, alone: FTS5 keeps one doclist of a term for all its columns, so a scan of
 # the title column reads every body posting too (`title : …` over the newest hits' range: 7 of 28 ms for 2000억원 at
 # 100k); here it reads headings only (~0.05x the corpus). Kept by batch_writer._search_rows with the search rows; a
@@ -39,7 +41,7 @@ SEARCH_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(bod
 # until then (store.ranked_window)
 HEADINGS = "headings_fts"
 HEADINGS_TABLE = f"""CREATE VIRTUAL TABLE IF NOT EXISTS {HEADINGS} USING fts5(title, tags, content='',
-    tokenize="unicode61 remove_diacritics 0 tokenchars '_%'");"""
+    {_TOKENIZE});"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);  -- app, schema_version, link_*, resolver
 CREATE TABLE IF NOT EXISTS files (

@@ -15,6 +15,8 @@ from .textindex import BRIDGE, NUMBER_MARK, query_starts, word_runs
 
 MAX_GAPS = 2  # spacing variants a query word matches: 5000억달러 = 5,000 억 달러 is two (after separators go)
 MAX_VARIANTS = 24  # past this many phrases a long word matches with one gap only (cost grows with each phrase)
+
+
 def term_fts(text: str, kind: str = "word", expand=None, absent=None, keep_one: bool = True,
              starts: bool = False) -> str | None:
     """One text term as an FTS5 phrase, or None when it has no letters or digits. `expand(letter)` gives the terms
