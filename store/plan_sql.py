@@ -48,6 +48,7 @@ _ENTITY_ROWS = (f"articles_fts.rowid IN (SELECT recency >> {ID_BITS} << {ID_BITS
                 "WHERE entity_id = ?)")
 
 
-def rowid_bounds(bounds: list[tuple[str, int]]) -> str:
-    """` AND articles_fts.rowid >= n …`: a range of search rows FTS5 seeks to (SearchPlan._rowid_range's bounds)."""
-    return "".join(f" AND articles_fts.rowid {op} {int(bound)}" for op, bound in bounds)
+def rowid_bounds(bounds: list[tuple[str, int]], table: str = "articles_fts") -> str:
+    """` AND articles_fts.rowid >= n …`: a range of search rows FTS5 seeks to (SearchPlan._rowid_range's bounds), in
+    the search table or the headings' (`table`, a name of ours: they share rowids)."""
+    return "".join(f" AND {table}.rowid {op} {int(bound)}" for op, bound in bounds)

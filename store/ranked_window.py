@@ -66,9 +66,8 @@ class RankedWindow:
                          ) -> list[int]:
         """The search rows the FTS5 expression (`params`' one) matches within `bounds`, in rowid `order` (ascending,
         or " DESC LIMIT n"), in the search table or the headings' (`table`, a name of ours)."""
-        where = rowid_bounds(bounds).replace("articles_fts.", f"{table}.")
-        return [r for (r,) in self.index._rows(f"SELECT rowid FROM {table} WHERE {table} MATCH ?{where} "
-                                               f"ORDER BY rowid{order}", params)]
+        return [r for (r,) in self.index._rows(f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+                                               f"{rowid_bounds(bounds, table)} ORDER BY rowid{order}", params)]
 
     def _anded_entities(self) -> list[int] | None:
         """Words whose every condition is an @entity probed at each hit: the entities, the rarest first."""
