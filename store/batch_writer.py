@@ -117,11 +117,19 @@ def _search_rows(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str]]
 
 
 _STORED = "id, date, title, subtitle, captions, body, outlet"  # an article's columns its search row is made from
+_HEADED = "id, date, title, subtitle, captions, outlet"  # ... and its headings row (db.HEADINGS)
+
+
+def _heading_row(aid: int, date, title, subtitle, captions: str, outlet) -> tuple[int, str, str]:
+    """A stored article's headings row (_HEADED's columns): rowid, heading tokens and outlet tag, as its search row
+    holds them."""
+    return fts_rowid(aid, date), heading_grams(title, subtitle, captions), outlet_term(outlet)
 
 
 def _search_row(aid: int, date, title, subtitle, captions: str, body: str, outlet) -> tuple[int, str, str, str]:
     """A stored article's search row as the writer made it (_STORED's columns): what a delete or a rewrite gives."""
-    return fts_rowid(aid, date), index_grams(body), heading_grams(title, subtitle, captions), outlet_term(outlet)
+    rowid, heading, tag = _heading_row(aid, date, title, subtitle, captions, outlet)
+    return rowid, index_grams(body), heading, tag
 
 
 def delete_articles(conn: sqlite3.Connection, where: str, params: list) -> int:
@@ -182,12 +190,11 @@ def write_headings(conn: sqlite3.Connection, tell: Callable[[str], None]) -> boo
                            "reads them alone"):
         conn.execute(HEADINGS_TABLE)
         last = 0
-        while rows := conn.execute("SELECT id, date, title, subtitle, captions, outlet FROM articles WHERE id > ? "
-                                   "ORDER BY id LIMIT ?", [last, MARKING_CHUNK]).fetchall():
+        while rows := conn.execute(f"SELECT {_HEADED} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                                   [last, MARKING_CHUNK]).fetchall():
             last = rows[-1][0]
             conn.executemany(f"INSERT INTO {HEADINGS}(rowid, title, tags) VALUES (?, ?, ?)",
-                             [(fts_rowid(aid, date), heading_grams(title, subtitle, captions), outlet_term(outlet))
-                              for aid, date, title, subtitle, captions, outlet in rows])
+                             [_heading_row(*row) for row in rows])
     return True
 
 
