@@ -127,7 +127,7 @@ def _near_windows(value: float, value_max: float | None, near: tuple[float, floa
     while place <= abs(value) * 10:
         for rounded in {math.floor(value / place) * place, math.ceil(value / place) * place}:
             # (a half-way value rounds either way; the slack absorbs the floats of decimal places)
-            if abs(rounded - value) <= place / 2 * (1 + 1e-9) and near[0] <= rounded <= near[1] \
+            if abs(rounded - value) <= place / 2 * (1 + SAME) and near[0] <= rounded <= near[1] \
                     and abs(rounded - value) > abs(value) * SAME:
                 windows.append(_window(rounded, rounded, SAME))
         place *= 10
