@@ -466,6 +466,26 @@ async def test_facets_wait_until_typing_pauses(many_app, monkeypatch):
         assert "outlets" in str(many_app.screen.query_one("#facets", Static).content)
 
 
+async def test_the_last_querys_facets_are_dimmed_and_not_offered_for_the_next(many_app, monkeypatch):
+    """Between a keystroke and its own facets (counted once typing pauses), the strip still holds the last query's
+    counts: dimmed, and ctrl+g does not open them under the new query's name (it opened 삼성전자's counts for
+    `삼성전자 HBM`, and a flaky test caught the screen holding them)."""
+    from tui.screens.search import SearchScreen
+
+    async with many_app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "삼성전자")
+        strip = many_app.screen.query_one("#facets", Static)
+        assert many_app.screen.facets is not None and strip.content.style != "dim"
+        monkeypatch.setattr(SearchScreen, "_fetch_facets", lambda screen, query: None)  # the next ones do not come
+        await type_query(pilot, " HBM")
+        assert many_app.screen.result.query == "삼성전자 HBM" and many_app.screen.facets is None
+        assert strip.display and strip.content.style == "dim" and "outlets" in str(strip.content)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert not isinstance(many_app.screen, FacetScreen)
+        assert "Still counting" in str(many_app.screen.query_one("#status", Static).render())
+
+
 async def test_a_space_at_either_end_asks_nothing_again(many_app, monkeypatch):
     """`HBM ` is the query `HBM`: typing the space (on the way to `HBM outlet:…`) must not search again, which
     restarted the facets and put the exact count back to `N+` for up to a second at 100k."""

@@ -121,6 +121,9 @@ class SearchScreen(BaseScreen):
         # new search has the cores to itself (at 100k they took the keystroke's p95 from ~30 to ~200 ms)
         self.cancel_fetches("facets", "preview")
         if query:
+            # the last query's facets are not this one's: not offered to ctrl+g, dimmed in the strip until counted
+            self.facets = None
+            self.query_one("#facets", FacetStrip).fade()
             # No collection until this query's results are painted, at most LONGEST_PAUSE (on the app's clock: this
             # screen may close first)
             paused = self.gc_paused = gc_pause.pause()
@@ -485,8 +488,11 @@ class SearchScreen(BaseScreen):
     def action_facets(self) -> None:
         from .facets import FacetScreen
 
-        if self.facets is None or self.result is None:
+        if self.result is None:
             self.say("Type a query first: facets count its hits", severity="warning")
+            return
+        if self.facets is None:  # counted once typing pauses (FACETS_AFTER); a big answer takes a moment
+            self.say("Still counting this query's facets: try again in a moment", severity="information")
             return
 
         def add(token: str | None) -> None:
