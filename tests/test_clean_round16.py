@@ -3,6 +3,7 @@ tests (no real page text): outlets, names and towns are made up."""
 import time
 
 import pytest
+from cpu_budget import ceiling
 
 from store.ingest.clean import clean
 from store.ingest.readers import read_documents
@@ -268,4 +269,4 @@ def test_image_enlarge_words_in_prose_stay():
 def test_linear(page):
     t = time.process_time()
     text(page)
-    assert time.process_time() - t < 20
+    assert time.process_time() - t < ceiling(20)

@@ -2,6 +2,7 @@
 after a caption (ⓒ데일리안), an aggregator's ` - 매일신문` source label after a cut teaser, a two-word share button."""
 import time
 
+from cpu_budget import ceiling
 from store.ingest.clean import clean
 from store.model import Article, Document
 
@@ -63,7 +64,7 @@ def test_hostile_linear():
     text(HEAD + "\n\n" + LONG + " - 매일신문 " * 300_000)
     text(HEAD + "\n\n" + "[정명의기자] " * 10_000 + LONG)
     text(HEAD + "\n\n" + (LONG + " ⓒ데일리안\n") * 10_000)
-    assert time.process_time() - t < 20
+    assert time.process_time() - t < ceiling(20)
 
 
 def test_column_label_above_headline():

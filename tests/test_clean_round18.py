@@ -4,6 +4,7 @@ photo's caption block (the photographer's dateline credit and the photo's date a
 twice in a row (a photo's alt text and caption), an `이 시간` list header."""
 import time
 
+from cpu_budget import ceiling
 from store.ingest.clean import clean
 from store.model import Article, Document
 
@@ -104,7 +105,7 @@ def test_hostile_linear():
     text(HEAD + "\n\n" + "별명 0 5 2024.1.1\n" * 10_000)
     text(HEAD + "\n\n" + "© 한빛일보 - " * 100_000 + "무단전재")
     text(HEAD + "\n\n" + (LONG + "\n" + LONG + "\n") * 5_000)
-    assert time.process_time() - t < 20
+    assert time.process_time() - t < ceiling(20)
 
 
 def test_deck_printed_twice_above_story_is_no_caption():
@@ -158,4 +159,4 @@ def test_hostile_breadcrumbs_linear():
     t = time.process_time()
     text("교육현장\n" + "Home > 교육현장 > 소식\n" * 20_000 + LONG)
     text(HEAD + "\nHome > 가 > 나\n\n" + LONG + "\n" + "• 가\n2015-03-02\n" * 10_000)
-    assert time.process_time() - t < 20
+    assert time.process_time() - t < ceiling(20)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 
+from cpu_budget import ceiling
 from tests.test_matching import mentions, shipped  # noqa: F401 (shipped is a fixture)
 
 
@@ -27,7 +28,7 @@ def test_many_glued_heads_index_linearly(shipped):
     text = "아산시장은 " * 100_000
     t = time.process_time()
     mentions(shipped, text)
-    assert time.process_time() - t < 30
+    assert time.process_time() - t < ceiling(30)
 
 
 def persons(shipped, text: str) -> list[str]:
@@ -43,7 +44,7 @@ def test_singers_listed_before_a_glued_kind_of_singer(shipped):
     text = "이날 " + "초아, " * 50_000 + "할리퀸 등 인기가수의 공연."
     t = time.process_time()
     persons(shipped, text)
-    assert time.process_time() - t < 30
+    assert time.process_time() - t < ceiling(30)
 
 
 def test_a_place_between_a_name_and_a_heads_title(shipped):
@@ -70,7 +71,7 @@ def test_a_speaker_label_on_its_own_line_before_a_quote(shipped):
     assert persons(shipped, "가격은 / 원화 기준\n\"싸다.\"\n이우현 / 경북 안동시\n본문이 이어진다.") == []
     t = time.process_time()
     persons(shipped, "가나다 / 라마바\n" * 100_000)
-    assert time.process_time() - t < 30
+    assert time.process_time() - t < ceiling(30)
 
 
 def test_a_lake_and_an_industrial_estate_are_known(shipped):

@@ -2,6 +2,7 @@
 written in full (U+223C), teams counted in 팀."""
 import time
 
+from cpu_budget import ceiling
 from store.extract.numbers import parse_numbers
 
 
@@ -48,14 +49,14 @@ def test_glued_particles_hostile_linear():
     t = time.process_time()
     parse_numbers(text)
     parse_numbers(("가" + "1" * 12) * 20_000 + "만")
-    assert time.process_time() - t < 10
+    assert time.process_time() - t < ceiling(10)
 
 
 def test_many_glued_amounts_that_match_stay_linear():
     """Each glued amount is read once from its own text (no nested look, no pass over all the others per amount)."""
     t = time.process_time()
     amounts = parse_numbers("관광객 수가155만 7천 명 " * 50_000)
-    assert time.process_time() - t < 10
+    assert time.process_time() - t < ceiling(10)
     assert len(amounts) == 50_000 and {a.raw for a in amounts} == {"155만 7천 명"}
 
 

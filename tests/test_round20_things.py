@@ -1,9 +1,8 @@
 """Round 20 (things): products named by general Korean-news cues that recur on every outlet."""
 from __future__ import annotations
 
-import resource
-
 import pytest
+from cpu_budget import ceiling, cpu
 from test_matching import all_names, mentions, names_of, shipped  # noqa: F401 (shipped is a fixture)
 
 
@@ -93,11 +92,6 @@ def test_a_kind_of_embassy_is_no_org(shipped):
     assert not (found & {"현지대사관", "주재국대사관", "각국대사관"}), found
 
 
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
 @pytest.mark.parametrize("text", [
     "‘가나다’" + ", ‘가나다’" * 30_000 + " 제품",  # a long list of quoted names never closed by a sale verb
     "‘가나다’ 제품을 가나 " * 50_000,
@@ -108,6 +102,6 @@ def _cpu() -> float:
     "주캄보디아대한민국대사관(대사 " * 50_000,
 ], ids=["quoted-list", "product-no-verb", "insurance", "brackets-dots", "index-brackets", "exchanges", "embassies"])
 def test_round20_things_rules_stay_linear_on_hostile_text(shipped, text):
-    start = _cpu()
+    start = cpu()
     found = mentions(shipped, text)
-    assert _cpu() - start < 3.0 and found is not None
+    assert cpu() - start < ceiling(3.0) and found is not None
