@@ -471,23 +471,43 @@ async def test_facets_wait_until_typing_pauses(many_app, monkeypatch):
 
 
 async def test_the_last_querys_facets_are_dimmed_and_not_offered_for_the_next(many_app, monkeypatch):
-    """Between a keystroke and its own facets (counted once typing pauses), the strip still holds the last query's
+    """Between a new answer and its own facets (counted once typing pauses), the strip still holds the last query's
     counts: dimmed, and ctrl+g does not open them under the new query's name (it opened 삼성전자's counts for
-    `삼성전자 HBM`, and a flaky test caught the screen holding them)."""
+    `삼성전자 HBM`, and a flaky test caught the screen holding them); it opens the new ones when they are counted."""
     from tui.screens.search import SearchScreen
 
+    fetch_facets = SearchScreen._fetch_facets
     async with many_app.run_test(size=BIG) as pilot:
         await type_query(pilot, "삼성전자")
-        strip = many_app.screen.query_one("#facets", Static)
-        assert many_app.screen.facets is not None and strip.content.style != "dim"
-        monkeypatch.setattr(SearchScreen, "_fetch_facets", lambda screen, query: None)  # the next ones do not come
+        screen = many_app.screen
+        strip = screen.query_one("#facets", Static)
+        assert screen.facets is not None and strip.content.style != "dim"
+        monkeypatch.setattr(SearchScreen, "_fetch_facets", lambda screen, query: None)  # held back
         await type_query(pilot, " HBM")
-        assert many_app.screen.result.query == "삼성전자 HBM" and many_app.screen.facets is None
+        assert screen.result.query == "삼성전자 HBM" and screen.facets is None
         assert strip.display and strip.content.style == "dim" and "outlets" in str(strip.content)
         await pilot.press("ctrl+g")
         await settle(pilot)
-        assert not isinstance(many_app.screen, FacetScreen)
-        assert "Still counting" in str(many_app.screen.query_one("#status", Static).render())
+        assert many_app.screen is screen and "Counting this query's facets" in str(screen.query_one("#status", Static).render())
+        fetch_facets(screen, "삼성전자 HBM")  # counted now
+        await settle(pilot)
+        assert isinstance(many_app.screen, FacetScreen)
+        assert many_app.screen.search_query == "삼성전자 HBM" and many_app.screen.facets is screen.facets
+        assert strip.content.style != "dim"
+
+
+async def test_a_query_the_parser_cannot_read_keeps_the_last_results_facets(many_app):
+    """`삼성전자 (OR` is an error in place: the last results stay below, and so do their facets for ctrl+g."""
+    async with many_app.run_test(size=BIG) as pilot:
+        await type_query(pilot, "삼성전자")
+        screen = many_app.screen
+        counted = screen.facets
+        await type_query(pilot, " (OR")
+        assert "✗" in str(screen.query_one("#status", Static).render()) and screen.result.query == "삼성전자"
+        assert screen.facets is counted
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(many_app.screen, FacetScreen) and many_app.screen.search_query == "삼성전자"
 
 
 async def test_a_space_at_either_end_asks_nothing_again(many_app, monkeypatch):

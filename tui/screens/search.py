@@ -60,7 +60,8 @@ class SearchScreen(BaseScreen):
         self.result: SearchResult | None = None
         self.articles_total = 0  # the start list (empty query): every article, newest first
         self.compare_left: int | None = None
-        self.facets: Facets | None = None
+        self.facets: Facets | None = None  # those of self.result's query, once counted
+        self.facets_wanted: str | None = None  # ctrl+g pressed before that query's facets came: opened when they do
         self.unfolded = False  # near-duplicates (reprints, light edits) shown one row per group unless unfolded
         self.walk = HistoryWalk()  # ↑/↓ through earlier queries, like a shell
         self.answered: str | None = None  # the query whose answer (or error) the screen shows
@@ -120,10 +121,8 @@ class SearchScreen(BaseScreen):
         # The last query's facets and preview are moot: stop them now (their queries are interrupted), so the
         # new search has the cores to itself (at 100k they took the keystroke's p95 from ~30 to ~200 ms)
         self.cancel_fetches("facets", "preview")
+        self.facets_wanted = None  # ctrl+g was pressed for the last query's facets
         if query:
-            # the last query's facets are not this one's: not offered to ctrl+g, dimmed in the strip until counted
-            self.facets = None
-            self.query_one("#facets", FacetStrip).fade()
             # No collection until this query's results are painted, at most LONGEST_PAUSE (on the app's clock: this
             # screen may close first)
             paused = self.gc_paused = gc_pause.pause()
@@ -170,6 +169,10 @@ class SearchScreen(BaseScreen):
             return  # an older answer that finished after a newer keystroke
         moved_to = self._moved_to(result)
         self.result, self.answered = result, result.query.strip()
+        # the last query's facets are not this one's: not offered to ctrl+g, dimmed in the strip until counted (a
+        # query the parser cannot read keeps the last results, and their facets)
+        self.facets = None
+        self.query_one("#facets", FacetStrip).fade()
         self._results().show_search(result, size, self.unfolded)
         if moved_to is not None:
             self._results().move_to_key(moved_to)
@@ -237,6 +240,9 @@ class SearchScreen(BaseScreen):
         strip = self.query_one("#facets", Static)
         strip.update(facet_strip(facets, max(20, self.size.width - 2)))
         strip.display = bool(facets.outlet or facets.month or facets.entity)  # no hits: no lines of dashes
+        wanted, self.facets_wanted = self.facets_wanted, None
+        if wanted == query and self.app.screen is self:  # (not over a screen opened meanwhile)
+            self.action_facets()
 
     # --- every hit: pages are read as they come into view ---------------------------------------------
 
@@ -492,7 +498,8 @@ class SearchScreen(BaseScreen):
             self.say("Type a query first: facets count its hits", severity="warning")
             return
         if self.facets is None:  # counted once typing pauses (FACETS_AFTER); a big answer takes a moment
-            self.say("Still counting this query's facets: try again in a moment", severity="information")
+            self.facets_wanted = self.result.query
+            self.say("Counting this query's facets: they open when counted")
             return
 
         def add(token: str | None) -> None:
