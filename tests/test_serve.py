@@ -284,11 +284,13 @@ class Terminal:
     def text(self) -> str:
         return self.driver.execute_script(SCREEN_TEXT) or ""
 
-    def wait_for(self, *wanted: str, gone: str | None = None) -> str:
+    def wait_for(self, *wanted: str, gone: str | None = None, in_box: str | None = None) -> str:
+        """The screen once it shows every `wanted`, not `gone`, and `in_box` in the search box (its second line)."""
         deadline = time.monotonic() + WAIT
         while True:
             shown = self.text()
-            if all(w in shown for w in wanted) and (gone is None or gone not in shown):
+            box = (shown.splitlines() + ["", ""])[1]
+            if all(w in shown for w in wanted) and (gone is None or gone not in shown) and (in_box or "") in box:
                 return shown
             assert time.monotonic() < deadline, f"waited {WAIT:.0f} s for {wanted} (gone: {gone}); the screen:\n{shown}"
             time.sleep(0.1)
@@ -307,8 +309,8 @@ def test_the_app_in_headless_chromium(served, browser, seeds_index):
     terminal.wait_for("articles, newest first")  # the start screen, drawn by the app in xterm.js
 
     terminal.type("하이닉스")
-    shown = terminal.wait_for("SK하이닉스", f"{hynix.mentions} mentions")
-    assert "하이닉스" in shown.splitlines()[1]  # typed into the search box, in Hangul
+    # typed into the search box, in Hangul, and answered (하이닉's answer shows the same row: the box is waited for too)
+    terminal.wait_for("SK하이닉스", f"{hynix.mentions} mentions", in_box="하이닉스")
 
     terminal.type(Keys.ENTER)  # the entity is the first result
     shown = terminal.wait_for(f"#{hynix.id}", "peak ")  # the drill-down's head and its mentions over time
