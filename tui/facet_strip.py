@@ -36,9 +36,9 @@ class FacetStrip(Static):
         super().update(content, layout=layout)
 
     def fade(self) -> None:
-        """Dim the last query's facets while the new query's are counted: the strip keeps its place (hiding it would
-        move the list a line up and back at every keystroke) without passing for the new query's counts."""
+        """Dim the last query's facets while the new answer's are counted: the strip keeps its place (hiding it would
+        move the list a line up and back at every keystroke) without passing for the new answer's counts."""
         if isinstance(self.content, Text) and self.content.style != "dim":
             faded = self.content.copy()
-            faded.style = "dim"  # (over its spans' colours; a second keystroke before the counts changes nothing)
+            faded.style = "dim"  # (over its spans' colours; a second answer before the counts changes nothing)
             self.update(faded)
