@@ -104,16 +104,21 @@ def _search_rows(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str]]
     """Insert (or `delete`: a contentless table needs the old values) search rows (rowid, body, heading, tags), and
     their headings where the file keeps them apart (db.HEADINGS); a file made before the tags column takes the first
     three values."""
-    command, value = ("articles_fts, ", "'delete', ") if delete else ("", "")
     if has_tags(conn):
-        conn.executemany(f"INSERT INTO articles_fts({command}rowid, body, title, tags) VALUES ({value}?, ?, ?, ?)", rows)
+        conn.executemany(_fts_insert("articles_fts", "body, title, tags", delete), rows)
     else:
-        conn.executemany(f"INSERT INTO articles_fts({command}rowid, body, title) VALUES ({value}?, ?, ?)",
-                         [row[:3] for row in rows])
+        conn.executemany(_fts_insert("articles_fts", "body, title", delete), [row[:3] for row in rows])
     if has_index(conn, HEADINGS, "table"):
-        command = command.replace("articles_fts", HEADINGS)
-        conn.executemany(f"INSERT INTO {HEADINGS}({command}rowid, title, tags) VALUES ({value}?, ?, ?)",
+        conn.executemany(_fts_insert(HEADINGS, "title, tags", delete),
                          [(rowid, heading, tags) for rowid, _, heading, tags in rows])
+
+
+def _fts_insert(table: str, columns: str, delete: bool = False) -> str:
+    """The statement that adds a row (rowid, `columns`) to an FTS5 table of ours, or deletes it: FTS5's delete is an
+    insert that names the table and says 'delete', with the row's old values."""
+    command, value = (f"{table}, ", "'delete', ") if delete else ("", "")
+    marks = ", ".join("?" * (columns.count(",") + 1))
+    return f"INSERT INTO {table}({command}rowid, {columns}) VALUES ({value}?, {marks})"
 
 
 _STORED = "id, date, title, subtitle, captions, body, outlet"  # an article's columns its search row is made from
@@ -193,8 +198,7 @@ def write_headings(conn: sqlite3.Connection, tell: Callable[[str], None]) -> boo
         while rows := conn.execute(f"SELECT {_HEADED} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
                                    [last, MARKING_CHUNK]).fetchall():
             last = rows[-1][0]
-            conn.executemany(f"INSERT INTO {HEADINGS}(rowid, title, tags) VALUES (?, ?, ?)",
-                             [_heading_row(*row) for row in rows])
+            conn.executemany(_fts_insert(HEADINGS, "title, tags"), [_heading_row(*row) for row in rows])
     return True
 
 
